@@ -1,0 +1,353 @@
+using System.Collections.Immutable;
+using Ward.Core.Decisions;
+
+namespace Ward.Aws.Policy.Evaluation;
+
+/// <summary>
+/// Decides an AWS request the way AWS does (IAM user guide, "Policy evaluation logic"): an explicit deny in any
+/// layer wins; every SCP level of the principal's account and every RCP level of the resource's account must allow;
+/// then identity-based and resource-based policies grant according to same- or cross-account rules; a permissions
+/// boundary and a session policy can only narrow. Every decision carries its explanation.
+/// </summary>
+/// <remarks>
+/// Statements whose conditions depend on keys an open context does not know are undecided. The decision is computed
+/// twice, once counting undecided allows in and undecided denies out (optimistic) and once the other way
+/// (pessimistic). The procedure is monotone, so when both agree the answer is certain; otherwise it is conditional.
+/// </remarks>
+public static class AwsAuthorizer
+{
+    private const string IdentityLayer = "identity policies";
+    private const string BoundaryLayer = "permissions boundary";
+    private const string SessionLayer = "session policy";
+    private const string ResourceLayer = "resource policy";
+    private const string ScpLayer = "SCP";
+    private const string RcpLayer = "RCP";
+
+    public static Decision Authorize(AwsRequest request, AwsPolicySet policies)
+    {
+        var prepared = PreparedRequest.From(request);
+        var caller = request.Principal;
+        var hasBoundary = policies.PermissionsBoundary is not null;
+        var resourceAccount = request.ResourceAccount ?? caller.Account;
+
+        var identity = Evaluate(IdentityLayer, null, policies.IdentityPolicies, prepared, resourcePolicy: false, hasBoundary);
+        var boundary = policies.PermissionsBoundary is { } b ? Evaluate(BoundaryLayer, null, [b], prepared, false, hasBoundary) : null;
+        var session = policies.SessionPolicy is { } s ? Evaluate(SessionLayer, null, [s], prepared, false, hasBoundary) : null;
+        var scps = policies.ServiceControlPolicies.Select(level => Evaluate(ScpLayer, level.Target, level.Policies, prepared, false, hasBoundary)).ToArray();
+        var rcps = policies.ResourceControlPolicies.Select(level => Evaluate(RcpLayer, level.Target, level.Policies, prepared, false, hasBoundary)).ToArray();
+        var resource = policies.ResourcePolicy is { } r ? Evaluate(ResourceLayer, null, [r], prepared, resourcePolicy: true, hasBoundary) : null;
+
+        var context = new DecisionInputs(prepared, caller, resourceAccount, identity, boundary, session, scps, rcps, resource);
+        var pessimistic = Decide(context, optimistic: false);
+        var optimistic = Decide(context, optimistic: true);
+
+        var layers = new List<LayerResult>();
+        layers.AddRange(scps);
+        layers.AddRange(rcps);
+        if (resource is not null)
+        {
+            layers.Add(resource);
+        }
+
+        layers.Add(identity);
+        if (boundary is not null)
+        {
+            layers.Add(boundary);
+        }
+
+        if (session is not null)
+        {
+            layers.Add(session);
+        }
+
+        if (pessimistic.Kind == optimistic.Kind || (pessimistic.Kind != DecisionKind.Allowed && optimistic.Kind != DecisionKind.Allowed))
+        {
+            // Certain. When both are denials of different kinds, the denial is certain but its kind is not: report
+            // the weaker (implicit) one, as the explicit deny depends on unknown facts.
+            var certain = pessimistic.Kind == optimistic.Kind ? pessimistic : optimistic;
+            var explanation = Explain(certain, layers);
+            return certain.Kind switch
+            {
+                DecisionKind.Allowed => new Allowed(explanation),
+                DecisionKind.ExplicitDeny => new ExplicitDeny(explanation),
+                _ => new ImplicitDeny(explanation),
+            };
+        }
+
+        var undecided = layers.Where(l => l.Matches.Exists(m => !m.IsDefinite)).ToList();
+        if (undecided.Exists(l => l.Matches.Exists(m => m.IsProblem)))
+        {
+            var problem = undecided.SelectMany(l => l.Matches.Where(m => m.IsProblem).Select(m => (l, m))).First();
+            var reason = $"statement `{problem.m.Statement.DisplayName}` of `{problem.m.Policy}` ({problem.l.Layer}) cannot be evaluated: {problem.m.Statement.Problem}";
+            return new Indeterminate(reason, Explain(pessimistic with { Summary = $"Indeterminate: {reason}." }, layers));
+        }
+
+        var requirements = undecided.SelectMany(l => l.UndecidedRequirements()).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var summary = $"Allowed only if {string.Join(" and ", requirements)}; otherwise {Describe(pessimistic.Kind)} ({pessimistic.Summary.TrimEnd('.')}).";
+        return new Conditional(requirements, pessimistic.Kind, Explain(pessimistic with { Summary = summary }, layers));
+    }
+
+    private static string Describe(DecisionKind kind) => kind switch
+    {
+        DecisionKind.ExplicitDeny => "explicitly denied",
+        DecisionKind.ImplicitDeny => "implicitly denied",
+        _ => kind.ToString(),
+    };
+
+    private static Explanation Explain(Verdict verdict, List<LayerResult> layers) =>
+        new(verdict.Summary, [.. layers.Select(l => l.ToEvaluation(ReferenceEquals(l, verdict.Decisive)))]);
+
+    private sealed record DecisionInputs(
+        PreparedRequest Request,
+        AwsPrincipal Caller,
+        string? ResourceAccount,
+        LayerResult Identity,
+        LayerResult? Boundary,
+        LayerResult? Session,
+        LayerResult[] Scps,
+        LayerResult[] Rcps,
+        LayerResult? Resource);
+
+    private sealed record Verdict(DecisionKind Kind, string Summary, LayerResult? Decisive);
+
+    private static Verdict Decide(DecisionInputs inputs, bool optimistic)
+    {
+        var caller = inputs.Caller;
+        var action = inputs.Request.ActionLower;
+
+        // sts:GetCallerIdentity needs no permission and cannot be denied (STS API reference).
+        if (caller.IsAuthenticated && action == "sts:getcalleridentity")
+        {
+            return new Verdict(DecisionKind.Allowed, "Allowed: `sts:GetCallerIdentity` needs no permission and cannot be denied.", null);
+        }
+
+        // 1. An explicit deny anywhere wins.
+        foreach (var layer in inputs.Scps.Concat(inputs.Rcps).Append(inputs.Resource).Append(inputs.Identity).Append(inputs.Boundary).Append(inputs.Session))
+        {
+            if (layer?.FirstDeny(optimistic) is { } deny)
+            {
+                return new Verdict(DecisionKind.ExplicitDeny, $"Explicitly denied by {Where(layer)}: statement `{deny.Statement.DisplayName}` of `{deny.Policy}`.", layer);
+            }
+        }
+
+        // 2. Anonymous callers get only what a resource policy grants to everyone, within the RCPs.
+        if (!caller.IsAuthenticated)
+        {
+            if (inputs.Resource?.FirstAllow(optimistic, p => p == PrincipalMatch.Wildcard) is not { } publicGrant)
+            {
+                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: no resource policy statement grants access to anonymous callers.", inputs.Resource);
+            }
+
+            return ControlPolicies(inputs, optimistic) ?? new Verdict(DecisionKind.Allowed, $"Allowed to anonymous callers by the resource policy: statement `{publicGrant.Statement.DisplayName}` of `{publicGrant.Policy}`.", inputs.Resource);
+        }
+
+        // 3. Every SCP level and every RCP level must allow.
+        if (ControlPolicies(inputs, optimistic) is { } blocked)
+        {
+            return blocked;
+        }
+
+        if (ServiceRules.Blocks(caller, action, inputs.Request.Resource) is { } rule)
+        {
+            return new Verdict(DecisionKind.ImplicitDeny, $"Implicitly denied: {rule}.", null);
+        }
+
+        // 4. AWS service principals act only through resource policies that name them.
+        if (caller.Type == AwsPrincipalType.Service)
+        {
+            return inputs.Resource?.FirstAllow(optimistic, IsDirect) is { } serviceGrant
+                ? new Verdict(DecisionKind.Allowed, $"Allowed to the service by the resource policy: statement `{serviceGrant.Statement.DisplayName}` of `{serviceGrant.Policy}`.", inputs.Resource)
+                : new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: no resource policy statement names this service.", inputs.Resource);
+        }
+
+        var sameAccount = caller.Account is not null && string.Equals(caller.Account, inputs.ResourceAccount, StringComparison.Ordinal);
+        var direct = inputs.Resource?.FirstAllow(optimistic, IsDirect);
+
+        // 5. A session policy limits the session, except for what a same-account resource policy grants to the
+        // session's own ARN (IAM user guide, "Session policies").
+        if (inputs.Session is { } sessionLayer && !sessionLayer.Allows(optimistic))
+        {
+            var namedSession = sameAccount && caller.Type == AwsPrincipalType.AssumedRoleSession
+                && inputs.Resource?.FirstAllow(optimistic, p => p == PrincipalMatch.Exact) is not null;
+            if (!namedSession)
+            {
+                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: the session policy allows no matching statement.", sessionLayer);
+            }
+        }
+
+        // 6. Identity-based and resource-based policies.
+        var identityGrant = caller.Type == AwsPrincipalType.AccountRoot ? null : inputs.Identity.FirstAllow(optimistic);
+        var identityAllows = caller.Type == AwsPrincipalType.AccountRoot || identityGrant is not null;
+        var accountGrant = inputs.Resource?.FirstAllow(optimistic, p => p == PrincipalMatch.Account);
+        var requiresResourcePolicy = RequiresResourcePolicy(inputs, sameAccount);
+
+        string grantedBy;
+        LayerResult? grantingLayer;
+        if (sameAccount && !requiresResourcePolicy)
+        {
+            if (direct is null && !identityAllows)
+            {
+                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: no identity-based or resource-based policy allows the request.", inputs.Identity);
+            }
+
+            (grantedBy, grantingLayer) = direct is not null && identityGrant is null
+                ? ($"the resource policy (statement `{direct.Statement.DisplayName}` of `{direct.Policy}`)", inputs.Resource)
+                : (IdentityGrant(caller, identityGrant), inputs.Identity);
+        }
+        else if (sameAccount)
+        {
+            // Role trust policies and KMS key policies must allow even within the account.
+            if (direct is not null)
+            {
+                (grantedBy, grantingLayer) = ($"the resource policy (statement `{direct.Statement.DisplayName}` of `{direct.Policy}`)", inputs.Resource);
+            }
+            else if (accountGrant is not null && identityAllows)
+            {
+                (grantedBy, grantingLayer) = ($"{IdentityGrant(caller, identityGrant)}, delegated by the resource policy's statement `{accountGrant.Statement.DisplayName}` naming the account", inputs.Identity);
+            }
+            else
+            {
+                return new Verdict(DecisionKind.ImplicitDeny, accountGrant is null
+                    ? "Implicitly denied: the resource policy (role trust or key policy) neither names the caller nor delegates to its account."
+                    : "Implicitly denied: the resource policy delegates to the account, but no identity-based policy allows the request.", inputs.Resource ?? inputs.Identity);
+            }
+        }
+        else
+        {
+            // Cross-account: both sides must allow.
+            var resourceSide = direct ?? accountGrant;
+            if (resourceSide is null)
+            {
+                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: cross-account access needs the resource policy to allow the caller or its account, and it does not.", inputs.Resource ?? inputs.Identity);
+            }
+
+            if (!identityAllows)
+            {
+                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: cross-account access needs an identity-based policy of the caller to allow the request too.", inputs.Identity);
+            }
+
+            (grantedBy, grantingLayer) = ($"{IdentityGrant(caller, identityGrant)} and the resource policy (statement `{resourceSide.Statement.DisplayName}` of `{resourceSide.Policy}`)", inputs.Identity);
+        }
+
+        // 7. A permissions boundary limits identity-based grants; within the account it does not limit a resource
+        // policy that names an IAM user or session ARN (or everyone), but it does limit one naming a role ARN.
+        if (inputs.Boundary is { } boundaryLayer && caller.IsIamIdentity && !boundaryLayer.Allows(optimistic))
+        {
+            var bypass = sameAccount && inputs.Resource?.FirstAllow(optimistic, p => caller.Type == AwsPrincipalType.IamRole
+                ? p == PrincipalMatch.Wildcard
+                : p is PrincipalMatch.Exact or PrincipalMatch.Wildcard) is not null;
+            if (!bypass)
+            {
+                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: the permissions boundary allows no matching statement.", boundaryLayer);
+            }
+        }
+
+        return new Verdict(DecisionKind.Allowed, $"Allowed by {grantedBy}; no deny applies.", grantingLayer);
+    }
+
+    private static bool IsDirect(PrincipalMatch match) => match is PrincipalMatch.Exact or PrincipalMatch.Wildcard or PrincipalMatch.RoleOfSession;
+
+    private static string IdentityGrant(AwsPrincipal caller, MatchedStatement? grant) => grant is null
+        ? caller.Type == AwsPrincipalType.AccountRoot ? "the account root user's full access to its own account" : "identity-based policies"
+        : $"identity-based policy `{grant.Policy}` (statement `{grant.Statement.DisplayName}`)";
+
+    /// <summary>Role trust policies (sts) and KMS key policies must allow even in the same account.</summary>
+    private static bool RequiresResourcePolicy(DecisionInputs inputs, bool sameAccount)
+    {
+        var arn = inputs.Request.ResourceArn;
+        if (arn is not { } resourceArn)
+        {
+            return false;
+        }
+
+        if (string.Equals(resourceArn.Service, "kms", StringComparison.OrdinalIgnoreCase))
+        {
+            return resourceArn.Resource.StartsWith("key/", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return inputs.Resource is not null && inputs.Request.ActionLower.StartsWith("sts:", StringComparison.Ordinal)
+            && string.Equals(resourceArn.Service, "iam", StringComparison.OrdinalIgnoreCase)
+            && resourceArn.Resource.StartsWith("role/", StringComparison.Ordinal) && sameAccount;
+    }
+
+    private static Verdict? ControlPolicies(DecisionInputs inputs, bool optimistic)
+    {
+        foreach (var level in inputs.Caller.IsAuthenticated ? inputs.Scps : [])
+        {
+            if (!level.Allows(optimistic))
+            {
+                return new Verdict(DecisionKind.ImplicitDeny, $"Implicitly denied: no SCP attached at `{level.Scope}` allows the request (every level from the root to the account must).", level);
+            }
+        }
+
+        foreach (var level in inputs.Rcps)
+        {
+            if (!level.Allows(optimistic))
+            {
+                return new Verdict(DecisionKind.ImplicitDeny, $"Implicitly denied: no RCP attached at `{level.Scope}` allows the request (every level from the root to the resource's account must).", level);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Where(LayerResult layer) => layer.Scope is null ? layer.Layer : $"{layer.Layer} at `{layer.Scope}`";
+
+    private static LayerResult Evaluate(string name, string? scope, IEnumerable<NamedPolicy> policies, in PreparedRequest request, bool resourcePolicy, bool callerHasBoundary)
+    {
+        var layer = new LayerResult(name, scope);
+        foreach (var policy in policies)
+        {
+            var variables = policy.Document.SupportsVariables;
+            foreach (var statement in policy.Document.Statements)
+            {
+                if (statement.Problem is not null)
+                {
+                    if (statement.Action.Patterns.Length == 0 || StatementMatcher.ActionMatches(statement.Action, request.ActionLower))
+                    {
+                        layer.Matches.Add(new MatchedStatement(policy.Name, statement, Tri.Unknown, PrincipalMatch.Wildcard, null));
+                    }
+
+                    continue;
+                }
+
+                if (!StatementMatcher.ActionMatches(statement.Action, request.ActionLower))
+                {
+                    continue;
+                }
+
+                var principal = PrincipalMatch.Exact;
+                if (resourcePolicy)
+                {
+                    principal = StatementMatcher.PrincipalMatches(statement.Principal, request.Principal, callerHasBoundary, statement.Effect);
+                    if (principal == PrincipalMatch.None)
+                    {
+                        continue;
+                    }
+                }
+
+                var match = StatementMatcher.ResourceMatches(statement.Resource, request, variables);
+                if (match == Tri.False)
+                {
+                    continue;
+                }
+
+                List<string>? undecided = request.Context.IsOpen ? [] : null;
+                match = match.And(StatementMatcher.ConditionsMatch(statement, request, variables, undecided));
+                if (match == Tri.False)
+                {
+                    continue;
+                }
+
+                if (match == Tri.Unknown && undecided is { Count: 0 })
+                {
+                    undecided.Add("a policy variable whose key is not known has the needed value");
+                }
+
+                layer.Matches.Add(new MatchedStatement(policy.Name, statement, match, principal, undecided));
+            }
+        }
+
+        return layer;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Frozen;
+
+namespace Ward.Aws.Policy.Evaluation;
+
+/// <summary>
+/// The request context keys of one request. Keys are case-insensitive, values case-sensitive.
+/// A <em>closed</em> context is complete: a key it lacks is absent from the request. An <em>open</em> context
+/// (interactive queries) knows only some keys: a key it lacks is unknown unless it is known to be absent, and a
+/// decision that hinges on it is reported as conditional rather than guessed.
+/// </summary>
+public sealed class RequestContext
+{
+    private readonly FrozenDictionary<string, ContextValue> _values;
+    private readonly Func<string, bool>? _isKnownAbsent;
+
+    private RequestContext(FrozenDictionary<string, ContextValue> values, bool isOpen, Func<string, bool>? isKnownAbsent)
+    {
+        _values = values;
+        IsOpen = isOpen;
+        _isKnownAbsent = isKnownAbsent;
+    }
+
+    public static RequestContext Empty { get; } = Closed([]);
+
+    public bool IsOpen { get; }
+
+    public IEnumerable<KeyValuePair<string, ContextValue>> Values => _values;
+
+    public static RequestContext Closed(IEnumerable<KeyValuePair<string, ContextValue>> values) =>
+        new(values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), isOpen: false, isKnownAbsent: null);
+
+    /// <param name="values">The keys known for this request.</param>
+    /// <param name="isKnownAbsent">Tells which missing keys are known to be absent (e.g. tags the principal lacks).</param>
+    public static RequestContext Open(IEnumerable<KeyValuePair<string, ContextValue>> values, Func<string, bool>? isKnownAbsent = null) =>
+        new(values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), isOpen: true, isKnownAbsent);
+
+    public KeyState Lookup(string key, out ContextValue value)
+    {
+        if (_values.TryGetValue(key, out value))
+        {
+            return KeyState.Present;
+        }
+
+        return !IsOpen || (_isKnownAbsent?.Invoke(key) ?? false) ? KeyState.Absent : KeyState.Unknown;
+    }
+}

@@ -1,0 +1,565 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Ward.Aws.Policy.Syntax;
+using Ward.Core.Diagnostics;
+
+namespace Ward.Aws.Policy.Parsing;
+
+/// <summary>
+/// Reads AWS policy documents in every form the clouds hand them out: a JSON object, a JSON string, or a
+/// URL-encoded JSON string (the raw IAM API). Never throws on user input: problems become diagnostics, and a
+/// statement that cannot be understood is kept with a <see cref="Statement.Problem"/> so evaluation can refuse to
+/// guess.
+/// </summary>
+public static class PolicyParser
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow };
+
+    private static readonly HashSet<string> TopLevelElements = new(StringComparer.Ordinal) { "Version", "Id", "Statement" };
+
+    private static readonly HashSet<string> StatementElements = new(StringComparer.Ordinal)
+    {
+        "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition",
+    };
+
+    /// <summary>Parses a policy given as a JSON element: an object, or a string holding JSON or URL-encoded JSON.</summary>
+    public static PolicyParseResult Parse(JsonElement element, PolicyKind kind, SourceLocation location)
+    {
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            return ParseText(element.GetString() ?? string.Empty, kind, location);
+        }
+
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var document = ParseDocument(element, kind, location, diagnostics);
+        return new PolicyParseResult(document, diagnostics.ToImmutable());
+    }
+
+    /// <summary>Parses a policy from text: JSON, or URL-encoded JSON as the IAM API returns it.</summary>
+    public static PolicyParseResult ParseText(string text, PolicyKind kind, SourceLocation location)
+    {
+        var json = DecodeIfUrlEncoded(text);
+        try
+        {
+            using var parsed = JsonDocument.Parse(json, DocumentOptions);
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+            var document = ParseDocument(parsed.RootElement, kind, location, diagnostics);
+            return new PolicyParseResult(document, diagnostics.ToImmutable());
+        }
+        catch (JsonException exception)
+        {
+            var where = exception.LineNumber is { } line
+                ? $" (line {line + 1}, byte {exception.BytePositionInLine + 1} of the document)"
+                : string.Empty;
+            return new PolicyParseResult(null, [Error(PolicyDiagnosticCodes.InvalidJson, $"policy document is not valid JSON{where}: {FirstSentence(exception.Message)}", location)]);
+        }
+    }
+
+    /// <summary>URL-decodes a document when it is not already JSON (RFC 3986: '+' stays a plus sign).</summary>
+    internal static string DecodeIfUrlEncoded(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        if (trimmed.Length > 0 && trimmed[0] == '{')
+        {
+            return text;
+        }
+
+        if (text.Contains('%', StringComparison.Ordinal))
+        {
+            try
+            {
+                return Uri.UnescapeDataString(text);
+            }
+            catch (UriFormatException)
+            {
+                return text;
+            }
+        }
+
+        return text;
+    }
+
+    private static PolicyDocument? ParseDocument(JsonElement root, PolicyKind kind, SourceLocation location, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var path = location.JsonPath ?? JsonPath.Root;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            diagnostics.Add(Error(PolicyDiagnosticCodes.NotAnObject, $"policy document must be a JSON object, found {Describe(root.ValueKind)}", location));
+            return null;
+        }
+
+        string? versionText = null;
+        var version = PolicyVersion.Unspecified;
+        string? id = null;
+        JsonElement? statementElement = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            var propertyPath = JsonPath.Property(path, property.Name);
+            if (!seen.Add(property.Name))
+            {
+                diagnostics.Add(Error(PolicyDiagnosticCodes.DuplicateKey, $"element `{property.Name}` appears twice; AWS rejects such a policy", location.WithPath(propertyPath)));
+            }
+
+            switch (property.Name)
+            {
+                case "Version":
+                    versionText = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
+                    version = versionText switch
+                    {
+                        "2012-10-17" => PolicyVersion.Version2012,
+                        "2008-10-17" => PolicyVersion.Version2008,
+                        _ => PolicyVersion.Unspecified,
+                    };
+                    if (version == PolicyVersion.Unspecified)
+                    {
+                        diagnostics.Add(Error(PolicyDiagnosticCodes.InvalidVersion, $"`Version` must be `2012-10-17` or `2008-10-17`, found `{versionText}`", location.WithPath(propertyPath)));
+                    }
+
+                    break;
+                case "Id":
+                    id = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
+                    break;
+                case "Statement":
+                    statementElement = property.Value;
+                    break;
+                default:
+                    diagnostics.Add(Error(PolicyDiagnosticCodes.UnknownTopLevelElement, $"unknown policy element `{property.Name}`; expected `Version`, `Id` or `Statement` (element names are case-sensitive)", location.WithPath(propertyPath)));
+                    break;
+            }
+        }
+
+        var statements = ImmutableArray.CreateBuilder<Statement>();
+        var statementIsArray = true;
+        if (statementElement is not { } statementsValue)
+        {
+            diagnostics.Add(Error(PolicyDiagnosticCodes.MissingStatement, "policy has no `Statement` element", location.WithPath(path)));
+        }
+        else
+        {
+            var statementsPath = JsonPath.Property(path, "Statement");
+            switch (statementsValue.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    statementIsArray = false;
+                    statements.Add(ParseStatement(statementsValue, 0, kind, location, statementsPath, diagnostics));
+                    break;
+                case JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in statementsValue.EnumerateArray())
+                    {
+                        var itemPath = JsonPath.Index(statementsPath, index);
+                        if (item.ValueKind != JsonValueKind.Object)
+                        {
+                            diagnostics.Add(Error(PolicyDiagnosticCodes.InvalidStatement, $"a statement must be a JSON object, found {Describe(item.ValueKind)}", location.WithPath(itemPath)));
+                            statements.Add(ProblemStatement(index, $"statement {index} is not a JSON object"));
+                        }
+                        else
+                        {
+                            statements.Add(ParseStatement(item, index, kind, location, itemPath, diagnostics));
+                        }
+
+                        index++;
+                    }
+
+                    break;
+                default:
+                    diagnostics.Add(Error(PolicyDiagnosticCodes.InvalidStatement, $"`Statement` must be an object or an array of objects, found {Describe(statementsValue.ValueKind)}", location.WithPath(statementsPath)));
+                    statements.Add(ProblemStatement(0, "the `Statement` element is not an object or array"));
+                    break;
+            }
+        }
+
+        return new PolicyDocument
+        {
+            Version = version,
+            VersionText = versionText,
+            Id = id,
+            Statements = statements.ToImmutable(),
+            StatementIsArray = statementIsArray,
+        };
+    }
+
+    private static Statement ProblemStatement(int index, string problem) => new()
+    {
+        Index = index,
+        Effect = Effect.Allow,
+        Action = new ActionElement(false, [], false),
+        Problem = problem,
+    };
+
+    private static Statement ParseStatement(JsonElement element, int index, PolicyKind kind, SourceLocation location, string path, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var problems = new List<string>();
+        void Report(string code, string message, string at)
+        {
+            diagnostics.Add(Error(code, message, location.WithPath(at)));
+            problems.Add(message);
+        }
+
+        string? sid = null;
+        Effect? effect = null;
+        PrincipalElement? principal = null;
+        ActionElement? action = null;
+        ResourceElement? resource = null;
+        var conditions = ImmutableArray<ConditionClause>.Empty;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var property in element.EnumerateObject())
+        {
+            var at = JsonPath.Property(path, property.Name);
+            if (!seen.Add(property.Name))
+            {
+                Report(PolicyDiagnosticCodes.DuplicateKey, $"element `{property.Name}` appears twice in one statement", at);
+                continue;
+            }
+
+            switch (property.Name)
+            {
+                case "Sid":
+                    if (property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        sid = property.Value.GetString();
+                    }
+                    else
+                    {
+                        Report(PolicyDiagnosticCodes.WrongValueType, $"`Sid` must be a string, found {Describe(property.Value.ValueKind)}", at);
+                    }
+
+                    break;
+                case "Effect":
+                    var effectText = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+                    effect = effectText switch
+                    {
+                        "Allow" => Effect.Allow,
+                        "Deny" => Effect.Deny,
+                        _ => null,
+                    };
+                    if (effect is null)
+                    {
+                        Report(PolicyDiagnosticCodes.InvalidEffect, $"`Effect` must be `Allow` or `Deny`, found `{effectText ?? property.Value.GetRawText()}`", at);
+                    }
+
+                    break;
+                case "Action":
+                case "NotAction":
+                    if (action is not null)
+                    {
+                        Report(PolicyDiagnosticCodes.InvalidAction, "a statement may have `Action` or `NotAction`, not both", at);
+                        break;
+                    }
+
+                    if (ReadStrings(property.Value, at, location, diagnostics, out var actions, out var actionsIsArray))
+                    {
+                        action = new ActionElement(property.Name == "NotAction", [.. actions.Select(a => new ActionPattern(a))], actionsIsArray);
+                        foreach (var (text, i) in actions.Select((a, i) => (a, i)))
+                        {
+                            if (text != "*" && (text.IndexOf(':', StringComparison.Ordinal) <= 0 || text.AsSpan().ContainsAny(" \t\r\n")))
+                            {
+                                Report(PolicyDiagnosticCodes.InvalidAction, $"action `{text}` is not of the form `service:Action` or `*`", actionsIsArray ? JsonPath.Index(at, i) : at);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        problems.Add($"`{property.Name}` is not a string or an array of strings");
+                    }
+
+                    break;
+                case "Resource":
+                case "NotResource":
+                    if (resource is not null)
+                    {
+                        Report(PolicyDiagnosticCodes.InvalidResource, "a statement may have `Resource` or `NotResource`, not both", at);
+                        break;
+                    }
+
+                    if (ReadStrings(property.Value, at, location, diagnostics, out var resources, out var resourcesIsArray))
+                    {
+                        resource = new ResourceElement(property.Name == "NotResource", resources, resourcesIsArray);
+                    }
+                    else
+                    {
+                        problems.Add($"`{property.Name}` is not a string or an array of strings");
+                    }
+
+                    break;
+                case "Principal":
+                case "NotPrincipal":
+                    if (principal is not null)
+                    {
+                        Report(PolicyDiagnosticCodes.InvalidPrincipal, "a statement may have `Principal` or `NotPrincipal`, not both", at);
+                        break;
+                    }
+
+                    principal = ParsePrincipal(property.Value, property.Name == "NotPrincipal", at, Report);
+                    break;
+                case "Condition":
+                    conditions = ParseConditions(property.Value, at, Report);
+                    break;
+                default:
+                    Report(PolicyDiagnosticCodes.UnknownStatementElement, $"unknown statement element `{property.Name}` (element names are case-sensitive)", at);
+                    break;
+            }
+        }
+
+        if (effect is null && !seen.Contains("Effect"))
+        {
+            Report(PolicyDiagnosticCodes.InvalidEffect, "statement has no `Effect`", path);
+        }
+
+        if (action is null && !seen.Contains("Action") && !seen.Contains("NotAction"))
+        {
+            Report(PolicyDiagnosticCodes.InvalidAction, "statement has no `Action` or `NotAction`", path);
+        }
+
+        var principalExpected = kind is PolicyKind.Resource or PolicyKind.RoleTrust or PolicyKind.ResourceControl;
+        if (principalExpected && principal is null && !seen.Contains("Principal") && !seen.Contains("NotPrincipal"))
+        {
+            Report(PolicyDiagnosticCodes.InvalidPrincipal, "a resource-based policy statement needs `Principal` or `NotPrincipal`", path);
+        }
+        else if (!principalExpected && principal is not null)
+        {
+            Report(PolicyDiagnosticCodes.InvalidPrincipal, $"`{(principal.Negated ? "NotPrincipal" : "Principal")}` is not allowed in {Describe(kind)}", JsonPath.Property(path, principal.Negated ? "NotPrincipal" : "Principal"));
+        }
+
+        if (resource is null && kind != PolicyKind.RoleTrust && !seen.Contains("Resource") && !seen.Contains("NotResource"))
+        {
+            Report(PolicyDiagnosticCodes.InvalidResource, "statement has no `Resource` or `NotResource`", path);
+        }
+
+        return new Statement
+        {
+            Index = index,
+            Sid = sid,
+            Effect = effect ?? Effect.Allow,
+            Principal = principal,
+            Action = action ?? new ActionElement(false, [], false),
+            Resource = resource,
+            Conditions = conditions,
+            Problem = problems.Count == 0 ? null : string.Join("; ", problems),
+        };
+    }
+
+    private static PrincipalElement? ParsePrincipal(JsonElement value, bool negated, string path, Action<string, string, string> report)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            if (value.GetString() == "*")
+            {
+                return new PrincipalElement { Negated = negated, IsWildcardString = true };
+            }
+
+            report(PolicyDiagnosticCodes.InvalidPrincipal, $"a string principal must be `*`, found `{value.GetString()}`; use {{\"AWS\": ...}} for ARNs and accounts", path);
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            report(PolicyDiagnosticCodes.InvalidPrincipal, $"`{(negated ? "NotPrincipal" : "Principal")}` must be `*` or an object, found {Describe(value.ValueKind)}", path);
+            return null;
+        }
+
+        var groups = ImmutableArray.CreateBuilder<PrincipalGroup>();
+        foreach (var property in value.EnumerateObject())
+        {
+            var at = JsonPath.Property(path, property.Name);
+            PrincipalType? type = property.Name switch
+            {
+                "AWS" => PrincipalType.Aws,
+                "Service" => PrincipalType.Service,
+                "Federated" => PrincipalType.Federated,
+                "CanonicalUser" => PrincipalType.CanonicalUser,
+                _ => null,
+            };
+            if (type is null)
+            {
+                report(PolicyDiagnosticCodes.InvalidPrincipal, $"unknown principal type `{property.Name}`; expected `AWS`, `Service`, `Federated` or `CanonicalUser`", at);
+                continue;
+            }
+
+            var values = ImmutableArray.CreateBuilder<string>();
+            bool isArray;
+            if (property.Value.ValueKind == JsonValueKind.String)
+            {
+                isArray = false;
+                values.Add(property.Value.GetString()!);
+            }
+            else if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                isArray = true;
+                var i = 0;
+                foreach (var item in property.Value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.String)
+                    {
+                        values.Add(item.GetString()!);
+                    }
+                    else
+                    {
+                        report(PolicyDiagnosticCodes.WrongValueType, $"principal entries must be strings, found {Describe(item.ValueKind)}", JsonPath.Index(at, i));
+                    }
+
+                    i++;
+                }
+            }
+            else
+            {
+                report(PolicyDiagnosticCodes.WrongValueType, $"`{property.Name}` must be a string or an array of strings, found {Describe(property.Value.ValueKind)}", at);
+                continue;
+            }
+
+            foreach (var entry in values)
+            {
+                if (type == PrincipalType.Aws && entry != "*" && entry.AsSpan().ContainsAny('*', '?'))
+                {
+                    report(PolicyDiagnosticCodes.InvalidPrincipal, $"wildcards are not allowed in principal `{entry}`: AWS accepts only `*` alone", at);
+                }
+            }
+
+            groups.Add(new PrincipalGroup(type.Value, values.ToImmutable(), isArray));
+        }
+
+        return new PrincipalElement { Negated = negated, IsWildcardString = false, Groups = groups.ToImmutable() };
+    }
+
+    private static ImmutableArray<ConditionClause> ParseConditions(JsonElement value, string path, Action<string, string, string> report)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            report(PolicyDiagnosticCodes.InvalidCondition, $"`Condition` must be an object of operators, found {Describe(value.ValueKind)}", path);
+            return [];
+        }
+
+        var clauses = ImmutableArray.CreateBuilder<ConditionClause>();
+        foreach (var operatorProperty in value.EnumerateObject())
+        {
+            var operatorPath = JsonPath.Property(path, operatorProperty.Name);
+            if (!ConditionOperator.TryParse(operatorProperty.Name, out var conditionOperator))
+            {
+                report(PolicyDiagnosticCodes.UnknownConditionOperator, $"unknown condition operator `{operatorProperty.Name}`", operatorPath);
+                continue;
+            }
+
+            if (operatorProperty.Value.ValueKind != JsonValueKind.Object)
+            {
+                report(PolicyDiagnosticCodes.InvalidCondition, $"operator `{operatorProperty.Name}` must map condition keys to values, found {Describe(operatorProperty.Value.ValueKind)}", operatorPath);
+                continue;
+            }
+
+            foreach (var keyProperty in operatorProperty.Value.EnumerateObject())
+            {
+                var keyPath = JsonPath.Property(operatorPath, keyProperty.Name);
+                var values = ImmutableArray.CreateBuilder<string>();
+                var isArray = keyProperty.Value.ValueKind == JsonValueKind.Array;
+                if (isArray)
+                {
+                    var i = 0;
+                    foreach (var item in keyProperty.Value.EnumerateArray())
+                    {
+                        if (ScalarText(item) is { } text)
+                        {
+                            values.Add(text);
+                        }
+                        else
+                        {
+                            report(PolicyDiagnosticCodes.WrongValueType, $"condition values must be strings, numbers or booleans, found {Describe(item.ValueKind)}", JsonPath.Index(keyPath, i));
+                        }
+
+                        i++;
+                    }
+                }
+                else if (ScalarText(keyProperty.Value) is { } single)
+                {
+                    values.Add(single);
+                }
+                else
+                {
+                    report(PolicyDiagnosticCodes.WrongValueType, $"condition value must be a string, number, boolean or array of them, found {Describe(keyProperty.Value.ValueKind)}", keyPath);
+                    continue;
+                }
+
+                clauses.Add(new ConditionClause(conditionOperator!, keyProperty.Name, values.ToImmutable(), isArray));
+            }
+        }
+
+        return clauses.ToImmutable();
+    }
+
+    private static string? ScalarText(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Number => element.GetRawText(),
+        _ => null,
+    };
+
+    private static bool ReadStrings(JsonElement value, string path, SourceLocation location, ImmutableArray<Diagnostic>.Builder diagnostics, out ImmutableArray<string> strings, out bool isArray)
+    {
+        isArray = value.ValueKind == JsonValueKind.Array;
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            strings = [value.GetString()!];
+            return true;
+        }
+
+        if (isArray)
+        {
+            var builder = ImmutableArray.CreateBuilder<string>();
+            var ok = true;
+            var i = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    builder.Add(item.GetString()!);
+                }
+                else
+                {
+                    diagnostics.Add(Error(PolicyDiagnosticCodes.WrongValueType, $"expected a string, found {Describe(item.ValueKind)}", location.WithPath(JsonPath.Index(path, i))));
+                    ok = false;
+                }
+
+                i++;
+            }
+
+            strings = builder.ToImmutable();
+            return ok;
+        }
+
+        diagnostics.Add(Error(PolicyDiagnosticCodes.WrongValueType, $"expected a string or an array of strings, found {Describe(value.ValueKind)}", location.WithPath(path)));
+        strings = [];
+        return false;
+    }
+
+    private static Diagnostic Error(string code, string message, SourceLocation location) =>
+        new(code, DiagnosticSeverity.Error, message, location);
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut < 0 ? message : message[..cut];
+    }
+
+    internal static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString().ToLower(CultureInfo.InvariantCulture),
+    };
+
+    private static string Describe(PolicyKind kind) => kind switch
+    {
+        PolicyKind.Identity => "an identity-based policy",
+        PolicyKind.PermissionsBoundary => "a permissions boundary",
+        PolicyKind.Session => "a session policy",
+        PolicyKind.ServiceControl => "a service control policy",
+        _ => "this kind of policy",
+    };
+}

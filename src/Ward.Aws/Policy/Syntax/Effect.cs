@@ -1,0 +1,7 @@
+namespace Ward.Aws.Policy.Syntax;
+
+public enum Effect
+{
+    Allow,
+    Deny,
+}

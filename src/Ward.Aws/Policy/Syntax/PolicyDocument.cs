@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace Ward.Aws.Policy.Syntax;
+
+/// <summary>An AWS policy document as written, with each statement parsed for evaluation.</summary>
+public sealed record PolicyDocument
+{
+    public required PolicyVersion Version { get; init; }
+
+    /// <summary>The literal <c>Version</c> text, kept for printing (null when absent).</summary>
+    public string? VersionText { get; init; }
+
+    public string? Id { get; init; }
+
+    public required ImmutableArray<Statement> Statements { get; init; }
+
+    /// <summary>Whether <c>Statement</c> was written as an array (kept so printing round-trips).</summary>
+    public bool StatementIsArray { get; init; } = true;
+
+    /// <summary>True when policy variables are substituted (Version 2012-10-17 only).</summary>
+    public bool SupportsVariables => Version == PolicyVersion.Version2012;
+}

@@ -1,0 +1,1 @@
+return Ward.Cli.WardApp.Run(args);

@@ -1,0 +1,9 @@
+namespace Ward.Core.Model;
+
+public enum CloudProvider
+{
+    Aws,
+    Azure,
+    Entra,
+    Gcp,
+}
