@@ -9,7 +9,9 @@ public static class WardApp
 {
     public static int Run(string[] args, IAnsiConsole? console = null)
     {
-        var app = new CommandApp();
+        var services = new ServiceRegistrar();
+        services.RegisterInstance(TimeProvider.System);
+        var app = new CommandApp(services);
         app.Configure(config =>
         {
             config.SetApplicationName("ward");
@@ -30,6 +32,15 @@ public static class WardApp
                 return ExitCodes.UsageOrUnusableInput;
             };
 
+            config.AddCommand<CanCommand>("can")
+                .WithDescription("Can this principal perform this action on this resource? The decision and why.")
+                .WithExample("can", "-i", "samples/aws", "user/alice", "s3:GetObject", "arn:aws:s3:::northwind-data/report.csv");
+            config.AddCommand<WhoCanCommand>("who-can")
+                .WithDescription("Every principal allowed (or allowed under conditions) to perform an action on a resource.")
+                .WithExample("who-can", "-i", "samples/aws", "iam:PassRole", "arn:aws:iam::444455556666:role/lambda-exec");
+            config.AddCommand<WhatCanCommand>("what-can")
+                .WithDescription("Effective permissions of a principal, per service and access level.")
+                .WithExample("what-can", "-i", "samples/aws", "user/alice", "--service", "s3", "--expand");
             config.AddBranch("aws", aws =>
             {
                 aws.SetDescription("AWS-specific commands.");

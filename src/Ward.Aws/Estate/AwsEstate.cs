@@ -1,0 +1,108 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Ward.Aws.Policy.Evaluation;
+using Ward.Core.Diagnostics;
+
+namespace Ward.Aws.Estate;
+
+/// <summary>
+/// Everything Ward read about an AWS estate: accounts with their IAM contents, the organization, the inputs and
+/// their diagnostics. Immutable once built; identity policy sets are assembled once at load time.
+/// </summary>
+public sealed class AwsEstate
+{
+    private readonly FrozenDictionary<string, ImmutableArray<NamedPolicy>> _identityPolicies;
+    private readonly FrozenDictionary<string, NamedPolicy?> _boundaries;
+
+    internal AwsEstate(
+        ImmutableArray<AwsAccount> accounts,
+        AwsOrganization? organization,
+        ImmutableArray<InputFile> inputs,
+        ImmutableArray<Diagnostic> diagnostics,
+        FrozenDictionary<string, ImmutableArray<NamedPolicy>> identityPolicies,
+        FrozenDictionary<string, NamedPolicy?> boundaries)
+    {
+        Accounts = accounts;
+        Organization = organization;
+        Inputs = inputs;
+        Diagnostics = diagnostics;
+        _identityPolicies = identityPolicies;
+        _boundaries = boundaries;
+        Users = accounts.SelectMany(a => a.Users).ToFrozenDictionary(u => u.Arn, StringComparer.Ordinal);
+        Roles = accounts.SelectMany(a => a.Roles).ToFrozenDictionary(r => r.Arn, StringComparer.Ordinal);
+    }
+
+    public ImmutableArray<AwsAccount> Accounts { get; }
+
+    public AwsOrganization? Organization { get; }
+
+    public ImmutableArray<InputFile> Inputs { get; }
+
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    public FrozenDictionary<string, IamUser> Users { get; }
+
+    public FrozenDictionary<string, IamRole> Roles { get; }
+
+    public bool IsEmpty => Accounts.IsEmpty && Organization is null;
+
+    /// <summary>Every principal of the estate Ward can evaluate: users, roles, and each account's root user.</summary>
+    public IEnumerable<AwsPrincipal> Principals()
+    {
+        foreach (var account in Accounts)
+        {
+            foreach (var user in account.Users)
+            {
+                yield return new AwsPrincipal(AwsPrincipalType.IamUser, user.Arn, user.Account, user.Name);
+            }
+
+            foreach (var role in account.Roles)
+            {
+                yield return new AwsPrincipal(AwsPrincipalType.IamRole, role.Arn, role.Account, role.Name);
+            }
+        }
+    }
+
+    /// <summary>Inline, attached and group policies of a user or role (for a session, its role's).</summary>
+    public ImmutableArray<NamedPolicy> IdentityPoliciesOf(AwsPrincipal principal) =>
+        IdentityKey(principal) is { } key && _identityPolicies.TryGetValue(key, out var policies) ? policies : [];
+
+    public NamedPolicy? BoundaryOf(AwsPrincipal principal) =>
+        IdentityKey(principal) is { } key && _boundaries.TryGetValue(key, out var boundary) ? boundary : null;
+
+    /// <summary>Whether SCPs apply to the principal: members of an organization, not the management account, not service-linked roles.</summary>
+    public ImmutableArray<ControlPolicyLevel> ServiceControlLevelsFor(AwsPrincipal principal)
+    {
+        if (Organization is null || principal.Account is null || principal.Type is AwsPrincipalType.Service or AwsPrincipalType.Anonymous)
+        {
+            return [];
+        }
+
+        if (IdentityKey(principal) is { } key && Roles.TryGetValue(key, out var role) && role.IsServiceLinked)
+        {
+            return [];
+        }
+
+        return Organization.LevelsFor(principal.Account, ControlPolicyType.ServiceControl);
+    }
+
+    public ImmutableArray<ControlPolicyLevel> ResourceControlLevelsFor(string? resourceAccount) =>
+        Organization is null || resourceAccount is null ? [] : Organization.LevelsFor(resourceAccount, ControlPolicyType.ResourceControl);
+
+    /// <summary>The ARN under which a principal's policies are stored: a session maps to its role.</summary>
+    public string? IdentityKey(AwsPrincipal principal)
+    {
+        switch (principal.Type)
+        {
+            case AwsPrincipalType.IamUser or AwsPrincipalType.IamRole:
+                return principal.Value;
+            case AwsPrincipalType.AssumedRoleSession when principal.RoleName is { } roleName:
+                return Roles.Values.FirstOrDefault(r => r.Account == principal.Account && string.Equals(r.Name, roleName, StringComparison.OrdinalIgnoreCase))?.Arn;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The role whose trust policy governs assuming it, when the resource is a role of the estate.</summary>
+    public IamRole? RoleFor(string resourceArn) => Roles.GetValueOrDefault(resourceArn);
+}

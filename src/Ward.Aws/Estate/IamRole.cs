@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Ward.Aws.Policy.Syntax;
+
+namespace Ward.Aws.Estate;
+
+public sealed record IamRole
+{
+    public required string Arn { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Account { get; init; }
+
+    public string Path { get; init; } = "/";
+
+    public string? RoleId { get; init; }
+
+    public DateTimeOffset? Created { get; init; }
+
+    /// <summary>The role's trust policy (who may assume it); null when the export lacks it.</summary>
+    public PolicyDocument? TrustPolicy { get; init; }
+
+    public ImmutableArray<InlinePolicy> InlinePolicies { get; init; } = [];
+
+    public ImmutableArray<IamPolicyAttachment> AttachedPolicies { get; init; } = [];
+
+    public string? PermissionsBoundaryArn { get; init; }
+
+    public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    public DateTimeOffset? LastUsed { get; init; }
+
+    public string? LastUsedRegion { get; init; }
+
+    public ImmutableArray<string> InstanceProfileArns { get; init; } = [];
+
+    /// <summary>Service-linked roles (path <c>/aws-service-role/</c>) are exempt from SCPs and RCPs.</summary>
+    public bool IsServiceLinked => Path.StartsWith("/aws-service-role/", StringComparison.Ordinal);
+}

@@ -1,0 +1,12 @@
+namespace Ward.Aws.Estate;
+
+public enum InputKind
+{
+    AuthorizationDetails,
+    Organization,
+    Unrecognized,
+    Unreadable,
+}
+
+/// <summary>A file Ward was given (or found in a folder), what it was taken for, and a note on it.</summary>
+public sealed record InputFile(string Path, InputKind Kind, string Note);

@@ -1,0 +1,261 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Ward.Aws.Estate;
+using Ward.Aws.Policy.Parsing;
+using Ward.Aws.Policy.Syntax;
+using Ward.Core.Diagnostics;
+
+namespace Ward.Aws.Ingest;
+
+/// <summary>
+/// Reads <c>aws iam get-account-authorization-details</c> output: the CLI form (documents as JSON objects) and the
+/// raw API form (documents as URL-encoded strings). Entities without the fields Ward needs are skipped and reported;
+/// everything else is kept, including every policy version, boundaries, instance profiles, tags and RoleLastUsed.
+/// </summary>
+public static class GaadReader
+{
+    private static readonly string[] TopLevelLists = ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"];
+
+    private static readonly HashSet<string> TopLevelFields = new(StringComparer.Ordinal) { "UserDetailList", "GroupDetailList", "RoleDetailList", "Policies", "IsTruncated", "Marker", "NextToken", "ResponseMetadata" };
+    private static readonly HashSet<string> UserFields = new(StringComparer.Ordinal) { "Path", "UserName", "UserId", "Arn", "CreateDate", "UserPolicyList", "GroupList", "AttachedManagedPolicies", "PermissionsBoundary", "Tags", "PasswordLastUsed" };
+    private static readonly HashSet<string> GroupFields = new(StringComparer.Ordinal) { "Path", "GroupName", "GroupId", "Arn", "CreateDate", "GroupPolicyList", "AttachedManagedPolicies" };
+    private static readonly HashSet<string> RoleFields = new(StringComparer.Ordinal) { "Path", "RoleName", "RoleId", "Arn", "CreateDate", "AssumeRolePolicyDocument", "InstanceProfileList", "RolePolicyList", "AttachedManagedPolicies", "PermissionsBoundary", "Tags", "RoleLastUsed", "Description", "MaxSessionDuration" };
+    private static readonly HashSet<string> PolicyFields = new(StringComparer.Ordinal) { "PolicyName", "PolicyId", "Arn", "Path", "DefaultVersionId", "AttachmentCount", "PermissionsBoundaryUsageCount", "IsAttachable", "CreateDate", "UpdateDate", "PolicyVersionList", "Description" };
+
+    /// <summary>Whether a JSON document looks like GAAD output (recognised by content, not by file name).</summary>
+    public static bool Recognizes(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && TopLevelLists.Any(name => root.TryGetProperty(name, out _));
+
+    public static GaadExport Read(JsonElement root, string file, DiagnosticBag diagnostics)
+    {
+        var json = new JsonReading(file, diagnostics);
+        var locations = ImmutableDictionary.CreateBuilder<string, SourceLocation>(StringComparer.Ordinal);
+        json.CheckFields(root, JsonPath.Root, "the authorization details", TopLevelFields);
+
+        var users = ImmutableArray.CreateBuilder<IamUser>();
+        foreach (var (item, path) in json.Objects(root, "UserDetailList", JsonPath.Root))
+        {
+            json.CheckFields(item, path, "a user", UserFields);
+            var arn = json.String(item, "Arn", path, required: true);
+            var name = json.String(item, "UserName", path, required: true);
+            if (arn is null || name is null || !TryAccount(arn, path, json, out var account))
+            {
+                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "user skipped: it needs a valid `Arn` and `UserName`", path);
+                continue;
+            }
+
+            locations[arn] = json.At(path);
+            users.Add(new IamUser
+            {
+                Arn = arn,
+                Name = name,
+                Account = account,
+                Path = json.String(item, "Path", path) ?? "/",
+                UserId = json.String(item, "UserId", path),
+                Created = json.Date(item, "CreateDate", path),
+                PasswordLastUsed = json.Date(item, "PasswordLastUsed", path),
+                InlinePolicies = Inline(item, "UserPolicyList", path, json, PolicyKind.Identity),
+                AttachedPolicies = Attachments(item, path, json),
+                Groups = json.Strings(item, "GroupList", path),
+                PermissionsBoundaryArn = Boundary(item, path, json),
+                Tags = json.Tags(item, path),
+            });
+        }
+
+        var groups = ImmutableArray.CreateBuilder<IamGroup>();
+        foreach (var (item, path) in json.Objects(root, "GroupDetailList", JsonPath.Root))
+        {
+            json.CheckFields(item, path, "a group", GroupFields);
+            var arn = json.String(item, "Arn", path, required: true);
+            var name = json.String(item, "GroupName", path, required: true);
+            if (arn is null || name is null || !TryAccount(arn, path, json, out var account))
+            {
+                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "group skipped: it needs a valid `Arn` and `GroupName`", path);
+                continue;
+            }
+
+            locations[arn] = json.At(path);
+            groups.Add(new IamGroup
+            {
+                Arn = arn,
+                Name = name,
+                Account = account,
+                Path = json.String(item, "Path", path) ?? "/",
+                InlinePolicies = Inline(item, "GroupPolicyList", path, json, PolicyKind.Identity),
+                AttachedPolicies = Attachments(item, path, json),
+            });
+        }
+
+        var roles = ImmutableArray.CreateBuilder<IamRole>();
+        foreach (var (item, path) in json.Objects(root, "RoleDetailList", JsonPath.Root))
+        {
+            json.CheckFields(item, path, "a role", RoleFields);
+            var arn = json.String(item, "Arn", path, required: true);
+            var name = json.String(item, "RoleName", path, required: true);
+            if (arn is null || name is null || !TryAccount(arn, path, json, out var account))
+            {
+                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "role skipped: it needs a valid `Arn` and `RoleName`", path);
+                continue;
+            }
+
+            PolicyDocument? trust = null;
+            if (item.TryGetProperty("AssumeRolePolicyDocument", out var trustElement) && trustElement.ValueKind != JsonValueKind.Null)
+            {
+                trust = ParseDocument(trustElement, PolicyKind.RoleTrust, JsonPath.Property(path, "AssumeRolePolicyDocument"), json);
+            }
+            else
+            {
+                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Warning, $"role `{name}` has no `AssumeRolePolicyDocument`: nobody will be found able to assume it", path);
+            }
+
+            DateTimeOffset? lastUsed = null;
+            string? lastRegion = null;
+            if (item.TryGetProperty("RoleLastUsed", out var lastUsedElement) && lastUsedElement.ValueKind == JsonValueKind.Object)
+            {
+                var lastPath = JsonPath.Property(path, "RoleLastUsed");
+                lastUsed = json.Date(lastUsedElement, "LastUsedDate", lastPath);
+                lastRegion = json.String(lastUsedElement, "Region", lastPath);
+            }
+
+            locations[arn] = json.At(path);
+            roles.Add(new IamRole
+            {
+                Arn = arn,
+                Name = name,
+                Account = account,
+                Path = json.String(item, "Path", path) ?? "/",
+                RoleId = json.String(item, "RoleId", path),
+                Created = json.Date(item, "CreateDate", path),
+                TrustPolicy = trust,
+                InlinePolicies = Inline(item, "RolePolicyList", path, json, PolicyKind.Identity),
+                AttachedPolicies = Attachments(item, path, json),
+                PermissionsBoundaryArn = Boundary(item, path, json),
+                Tags = json.Tags(item, path),
+                LastUsed = lastUsed,
+                LastUsedRegion = lastRegion,
+                InstanceProfileArns = [.. json.Objects(item, "InstanceProfileList", path).Select(p => json.String(p.Item, "Arn", p.Path)).OfType<string>()],
+            });
+        }
+
+        var policies = ImmutableArray.CreateBuilder<ManagedPolicy>();
+        foreach (var (item, path) in json.Objects(root, "Policies", JsonPath.Root))
+        {
+            json.CheckFields(item, path, "a managed policy", PolicyFields);
+            var arn = json.String(item, "Arn", path, required: true);
+            var name = json.String(item, "PolicyName", path, required: true);
+            if (arn is null || name is null)
+            {
+                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "managed policy skipped: it needs `Arn` and `PolicyName`", path);
+                continue;
+            }
+
+            var versions = ImmutableArray.CreateBuilder<ManagedPolicyVersion>();
+            foreach (var (version, versionPath) in json.Objects(item, "PolicyVersionList", path))
+            {
+                var versionId = json.String(version, "VersionId", versionPath) ?? $"#{versions.Count}";
+                PolicyDocument? document = null;
+                if (version.TryGetProperty("Document", out var documentElement))
+                {
+                    document = ParseDocument(documentElement, PolicyKind.Identity, JsonPath.Property(versionPath, "Document"), json);
+                }
+                else
+                {
+                    json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"policy version `{versionId}` has no `Document`", versionPath);
+                }
+
+                versions.Add(new ManagedPolicyVersion(versionId, JsonReading.Boolean(version, "IsDefaultVersion"), document, json.Date(version, "CreateDate", versionPath)));
+            }
+
+            var policy = new ManagedPolicy
+            {
+                Arn = arn,
+                Name = name,
+                Path = json.String(item, "Path", path) ?? "/",
+                DefaultVersionId = json.String(item, "DefaultVersionId", path),
+                Versions = versions.ToImmutable(),
+                AttachmentCount = JsonReading.Integer(item, "AttachmentCount"),
+            };
+            if (policy.DefaultDocument is null)
+            {
+                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"managed policy `{name}` has no readable default version; principals it is attached to are evaluated as indeterminate", path);
+            }
+
+            locations[arn] = json.At(path);
+            policies.Add(policy);
+        }
+
+        var exportAccount = users.Select(u => u.Account).Concat(groups.Select(g => g.Account)).Concat(roles.Select(r => r.Account))
+            .Concat(policies.Where(p => !p.IsAwsManaged).Select(p => p.Arn.Split(':').ElementAtOrDefault(4) ?? string.Empty))
+            .FirstOrDefault(a => a.Length > 0);
+        return new GaadExport(file, exportAccount, users.ToImmutable(), groups.ToImmutable(), roles.ToImmutable(), policies.ToImmutable(), locations.ToImmutable());
+    }
+
+    private static bool TryAccount(string arn, string path, JsonReading json, out string account)
+    {
+        var parts = arn.Split(':');
+        if (parts.Length >= 6 && parts[0] == "arn" && parts[4].Length == 12 && parts[4].All(char.IsAsciiDigit))
+        {
+            account = parts[4];
+            return true;
+        }
+
+        json.Report(IngestDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{arn}` is not an IAM ARN with a 12-digit account", JsonPath.Property(path, "Arn"));
+        account = string.Empty;
+        return false;
+    }
+
+    private static ImmutableArray<InlinePolicy> Inline(JsonElement item, string listName, string path, JsonReading json, PolicyKind kind)
+    {
+        var builder = ImmutableArray.CreateBuilder<InlinePolicy>();
+        foreach (var (policy, policyPath) in json.Objects(item, listName, path))
+        {
+            var name = json.String(policy, "PolicyName", policyPath, required: true) ?? $"inline #{builder.Count}";
+            if (!policy.TryGetProperty("PolicyDocument", out var documentElement))
+            {
+                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"inline policy `{name}` has no `PolicyDocument`", policyPath);
+                builder.Add(new InlinePolicy(name, Unreadable($"inline policy `{name}` has no document")));
+                continue;
+            }
+
+            var document = ParseDocument(documentElement, kind, JsonPath.Property(policyPath, "PolicyDocument"), json)
+                ?? Unreadable($"inline policy `{name}` could not be read");
+            builder.Add(new InlinePolicy(name, document));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static ImmutableArray<IamPolicyAttachment> Attachments(JsonElement item, string path, JsonReading json) =>
+        [.. json.Objects(item, "AttachedManagedPolicies", path)
+            .Select(a => (Arn: json.String(a.Item, "PolicyArn", a.Path, required: true), Name: json.String(a.Item, "PolicyName", a.Path)))
+            .Where(a => a.Arn is not null)
+            .Select(a => new IamPolicyAttachment(a.Arn!, a.Name ?? a.Arn!.Split('/')[^1]))];
+
+    private static string? Boundary(JsonElement item, string path, JsonReading json) =>
+        item.TryGetProperty("PermissionsBoundary", out var boundary) && boundary.ValueKind == JsonValueKind.Object
+            ? json.String(boundary, "PermissionsBoundaryArn", JsonPath.Property(path, "PermissionsBoundary"), required: true)
+            : null;
+
+    private static PolicyDocument? ParseDocument(JsonElement element, PolicyKind kind, string path, JsonReading json)
+    {
+        var result = PolicyParser.Parse(element, kind, json.At(path));
+        json.Diagnostics.AddRange(result.Diagnostics);
+        return result.Document;
+    }
+
+    /// <summary>A stand-in for a policy Ward could not read: it makes affected decisions indeterminate, never silent.</summary>
+    internal static PolicyDocument Unreadable(string problem) => new()
+    {
+        Version = PolicyVersion.Version2012,
+        Statements =
+        [
+            new Statement
+            {
+                Index = 0,
+                Effect = Effect.Allow,
+                Action = new ActionElement(false, [], false),
+                Problem = problem,
+            },
+        ],
+    };
+}

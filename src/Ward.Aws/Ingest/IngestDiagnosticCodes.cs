@@ -1,0 +1,19 @@
+namespace Ward.Aws.Ingest;
+
+/// <summary>Stable codes of input diagnostics (documented in docs/diagnostics.md).</summary>
+public static class IngestDiagnosticCodes
+{
+    public const string UnreadableFile = "WARD1001";
+    public const string InvalidJson = "WARD1002";
+    public const string UnrecognizedFile = "WARD1003";
+    public const string WrongShape = "WARD1004";
+    public const string UnknownField = "WARD1005";
+    public const string MissingField = "WARD1006";
+    public const string MissingManagedPolicy = "WARD1101";
+    public const string DuplicateEntity = "WARD1102";
+    public const string UnknownAccount = "WARD1103";
+    public const string MissingGroup = "WARD1104";
+    public const string MixedAccounts = "WARD1105";
+    public const string OrganizationProblem = "WARD1201";
+    public const string NothingUsable = "WARD1901";
+}

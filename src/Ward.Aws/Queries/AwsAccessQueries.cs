@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using Ward.Aws.Catalog;
+using Ward.Aws.Estate;
+using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Policy.Matching;
+using Ward.Aws.Policy.Syntax;
+using Ward.Core.Decisions;
+
+namespace Ward.Aws.Queries;
+
+/// <summary>The questions <c>ward can</c>, <c>who-can</c> and <c>what-can</c> ask of a loaded estate.</summary>
+public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
+{
+    public AwsEstate Estate { get; } = estate;
+
+    /// <summary>Finds a principal by ARN, by <c>user/NAME</c> or <c>role/NAME</c>, or by a unique name.</summary>
+    public AwsPrincipal? FindPrincipal(string text, out string? problem)
+    {
+        problem = null;
+        if (text.StartsWith("arn:", StringComparison.Ordinal) || AwsPrincipal.IsAccountId(text) || text.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase))
+        {
+            var parsed = AwsPrincipal.Parse(text);
+            if (parsed.Type is AwsPrincipalType.IamUser && !Estate.Users.ContainsKey(parsed.Value))
+            {
+                problem = $"user `{text}` is not in the loaded estate; it is evaluated with no identity policies";
+            }
+            else if (parsed.Type is AwsPrincipalType.IamRole && !Estate.Roles.ContainsKey(parsed.Value))
+            {
+                problem = $"role `{text}` is not in the loaded estate; it is evaluated with no identity policies";
+            }
+
+            return parsed;
+        }
+
+        var kind = text.StartsWith("user/", StringComparison.Ordinal) ? AwsPrincipalType.IamUser
+            : text.StartsWith("role/", StringComparison.Ordinal) ? AwsPrincipalType.IamRole
+            : (AwsPrincipalType?)null;
+        var name = kind is null ? text : text[5..];
+        var matches = Estate.Principals()
+            .Where(p => (kind is null || p.Type == kind) && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        switch (matches.Count)
+        {
+            case 1:
+                return matches[0];
+            case 0:
+                problem = $"no user or role named `{text}` in the loaded estate";
+                return null;
+            default:
+                problem = $"`{text}` is ambiguous: {string.Join(", ", matches.Select(m => m.Value))}; give the ARN";
+                return null;
+        }
+    }
+
+    public AccessAnswer Can(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context)
+    {
+        var request = Request(principal, action, resource, context);
+        return new AccessAnswer(principal, action, resource, AwsAuthorizer.Authorize(request, PoliciesFor(principal, request)));
+    }
+
+    /// <summary>Every principal of the estate that is allowed, or allowed under conditions, with the decision.</summary>
+    public ImmutableArray<AccessAnswer> WhoCan(string action, string resource, IReadOnlyDictionary<string, ContextValue> context, bool includeDenied = false)
+    {
+        var principals = Estate.Principals().ToArray();
+        var answers = new AccessAnswer?[principals.Length];
+        Parallel.For(0, principals.Length, i =>
+        {
+            var answer = Can(principals[i], action, resource, context);
+            if (includeDenied || answer.Decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional or DecisionKind.Indeterminate)
+            {
+                answers[i] = answer;
+            }
+        });
+        return [.. answers.OfType<AccessAnswer>()];
+    }
+
+    /// <summary>
+    /// The effective permissions of a principal: each catalogued action its identity policies grant, checked by the
+    /// full evaluator against each resource pattern the granting statements name.
+    /// </summary>
+    public ImmutableArray<EffectivePermission> WhatCan(AwsPrincipal principal, string? service, AccessLevel? level, IReadOnlyDictionary<string, ContextValue> context)
+    {
+        var catalog = AwsActionCatalog.Default;
+        var identity = Estate.IdentityPoliciesOf(principal);
+        var results = new List<EffectivePermission>();
+        var candidates = service is null ? catalog.Actions : catalog.ActionsOf(service);
+        foreach (var action in candidates)
+        {
+            if (level is { } wanted && action.AccessLevel != wanted)
+            {
+                continue;
+            }
+
+            var lower = action.FullName.ToLowerInvariant();
+            var patterns = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var policy in identity)
+            {
+                foreach (var statement in policy.Document.Statements)
+                {
+                    if (statement.Effect == Effect.Allow && (statement.Problem is not null || ActionMatches(statement, lower)))
+                    {
+                        foreach (var resource in statement.Resource is { Negated: false } r ? r.Patterns : ["*"])
+                        {
+                            patterns.Add(resource);
+                        }
+                    }
+                }
+            }
+
+            if (patterns.Count == 0 && principal.Type != AwsPrincipalType.AccountRoot)
+            {
+                continue;
+            }
+
+            if (principal.Type == AwsPrincipalType.AccountRoot)
+            {
+                patterns.Add("*");
+            }
+
+            var allowed = new List<string>();
+            var conditional = new List<string>();
+            foreach (var pattern in patterns)
+            {
+                var decision = Can(principal, action.FullName, pattern, context).Decision;
+                if (decision.Kind == DecisionKind.Allowed)
+                {
+                    allowed.Add(pattern);
+                }
+                else if (decision.Kind is DecisionKind.Conditional or DecisionKind.Indeterminate)
+                {
+                    conditional.Add(pattern);
+                }
+            }
+
+            if (allowed.Count + conditional.Count > 0)
+            {
+                results.Add(new EffectivePermission(action, [.. allowed], [.. conditional]));
+            }
+        }
+
+        return [.. results.OrderBy(r => r.Action.Service, StringComparer.Ordinal).ThenBy(r => r.Action.Name, StringComparer.Ordinal)];
+    }
+
+    private static bool ActionMatches(Statement statement, string actionLower)
+    {
+        var any = statement.Action.Patterns.Any(p => p.MatchesEverything || Wildcard.IsMatch(p.Glob, actionLower, ignoreCase: false));
+        return statement.Action.Negated ? !any : any;
+    }
+
+    private AwsRequest Request(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context)
+    {
+        var resourceAccount = Arn.TryParse(resource, out var arn) && arn.Account.Length == 12 ? arn.Account : principal.Account;
+        return new AwsRequest
+        {
+            Principal = principal,
+            Action = action,
+            Resource = resource,
+            ResourceAccount = resourceAccount,
+            Context = AwsRequestContextBuilder.Build(Estate, principal, resource, resourceAccount, asOf, context),
+        };
+    }
+
+    private AwsPolicySet PoliciesFor(AwsPrincipal principal, AwsRequest request)
+    {
+        NamedPolicy? resourcePolicy = null;
+        if (request.Action.StartsWith("sts:AssumeRole", StringComparison.OrdinalIgnoreCase) && Estate.RoleFor(request.Resource) is { TrustPolicy: { } trust } role)
+        {
+            resourcePolicy = new NamedPolicy($"trust policy of {role.Name}", trust);
+        }
+
+        return new AwsPolicySet
+        {
+            IdentityPolicies = Estate.IdentityPoliciesOf(principal),
+            PermissionsBoundary = Estate.BoundaryOf(principal),
+            ServiceControlPolicies = Estate.ServiceControlLevelsFor(principal),
+            ResourceControlPolicies = Estate.ResourceControlLevelsFor(request.ResourceAccount),
+            ResourcePolicy = resourcePolicy,
+        };
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Ward.Aws.Queries;
+using Ward.Cli.Output;
+using Ward.Core.Decisions;
+
+namespace Ward.Cli.Commands;
+
+/// <summary><c>ward can</c>: one decision with its explanation.</summary>
+public sealed class CanCommand(IAnsiConsole console, TimeProvider clock) : Command<CanSettings>
+{
+    public override int Execute(CommandContext context, CanSettings settings, CancellationToken cancellationToken)
+    {
+        if (EstateLoading.Load(settings, cancellationToken) is not { } estate)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        var queries = new AwsAccessQueries(estate, settings.ReferenceTime(clock));
+        var principal = queries.FindPrincipal(settings.Principal, out var problem);
+        if (principal is null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {problem}");
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        if (problem is not null)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {problem}");
+        }
+
+        var answer = queries.Can(principal, settings.Action, settings.Resource, settings.ContextValues());
+        if (settings.Json)
+        {
+            var json = new CanJson(principal.Value, settings.Action, settings.Resource, DecisionJson.From(answer.Decision));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(CanJson))));
+        }
+        else
+        {
+            DecisionRenderer.Render(console, principal.Value, settings.Action, settings.Resource, answer.Decision);
+        }
+
+        return answer.Decision.Kind == DecisionKind.Indeterminate ? ExitCodes.UsageOrUnusableInput : ExitCodes.Ok;
+    }
+}

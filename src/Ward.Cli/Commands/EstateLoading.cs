@@ -1,0 +1,47 @@
+using Ward.Aws.Estate;
+using Ward.Aws.Ingest;
+using Ward.Core.Diagnostics;
+
+namespace Ward.Cli.Commands;
+
+/// <summary>Loads the estate for a command and reports on standard error what was read and what was not.</summary>
+internal static class EstateLoading
+{
+    public static AwsEstate? Load(EstateSettings settings, CancellationToken cancellationToken)
+    {
+        var estate = AwsEstateLoader.Load(settings.Inputs, cancellationToken);
+        var errors = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+        var read = estate.Inputs.Count(i => i.Kind is InputKind.AuthorizationDetails or InputKind.Organization);
+        var skipped = estate.Inputs.Where(i => i.Kind is InputKind.Unrecognized or InputKind.Unreadable).ToList();
+        errors.WriteLine($"ward: read {read} export file(s): {estate.Accounts.Length} account(s), {estate.Users.Count} users, {estate.Roles.Count} roles{(estate.Organization is { } o ? $", organization {o.Id}" : string.Empty)}.");
+        foreach (var file in skipped)
+        {
+            errors.WriteLine($"ward: skipped {file.Path}: {file.Note}");
+        }
+
+        var shown = estate.Diagnostics.Where(d => settings.Verbose || d.Severity == DiagnosticSeverity.Error).ToList();
+        foreach (var diagnostic in shown.Take(settings.Verbose ? int.MaxValue : 50))
+        {
+            errors.WriteLine($"ward: {diagnostic}");
+        }
+
+        if (shown.Count > 50 && !settings.Verbose)
+        {
+            errors.WriteLine($"ward: ... and {shown.Count - 50} more errors (use --verbose to list all).");
+        }
+
+        var warnings = estate.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        if (warnings > 0 && !settings.Verbose)
+        {
+            errors.WriteLine($"ward: {warnings} warning(s) not shown (use --verbose).");
+        }
+
+        if (estate.Accounts.IsEmpty)
+        {
+            errors.WriteLine("ward: error: nothing usable was found in the inputs.");
+            return null;
+        }
+
+        return estate;
+    }
+}

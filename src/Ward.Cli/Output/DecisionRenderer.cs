@@ -1,0 +1,48 @@
+using Spectre.Console;
+using Ward.Core.Decisions;
+
+namespace Ward.Cli.Output;
+
+/// <summary>Draws a decision and its explanation for a person.</summary>
+internal static class DecisionRenderer
+{
+    public static string Colour(DecisionKind kind) => kind switch
+    {
+        DecisionKind.Allowed => "green",
+        DecisionKind.ExplicitDeny => "red",
+        DecisionKind.ImplicitDeny => "yellow",
+        DecisionKind.Conditional => "aqua",
+        _ => "fuchsia",
+    };
+
+    public static void Render(IAnsiConsole console, string principal, string action, string resource, Decision decision)
+    {
+        console.MarkupLineInterpolated($"[bold]{principal}[/] → [bold]{action}[/] on [bold]{resource}[/]");
+        console.MarkupLineInterpolated($"[{Colour(decision.Kind)} bold]{decision.Kind}[/]: {decision.Explanation.Summary}");
+        if (decision is Conditional conditional)
+        {
+            foreach (var requirement in conditional.Requirements)
+            {
+                console.MarkupLineInterpolated($"  • {requirement}");
+            }
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Layer");
+        table.AddColumn("Outcome");
+        table.AddColumn("Statements that apply");
+        foreach (var layer in decision.Explanation.Layers)
+        {
+            var statements = layer.Statements.Length == 0
+                ? "[grey]none[/]"
+                : string.Join("\n", layer.Statements.Select(s =>
+                    $"{(s.Effect == StatementEffect.Deny ? "[red]Deny[/]" : "[green]Allow[/]")} {Markup.Escape(s.Statement)} of {Markup.Escape(s.Policy)}"
+                    + (s.Conditions.Length > 0 ? $"\n   [grey]if {Markup.Escape(string.Join(" and ", s.Conditions))}[/]" : string.Empty)
+                    + (s.Undecided ? " [aqua](undecided)[/]" : string.Empty)));
+            var name = Markup.Escape(layer.Scope is null ? layer.Layer : $"{layer.Layer} {layer.Scope}");
+            table.AddRow(layer.Decisive ? $"[bold]{name} ◀[/]" : name, Markup.Escape(layer.Outcome.ToString()), statements);
+        }
+
+        console.Write(table);
+    }
+}
