@@ -18,12 +18,7 @@ public static class PolicyParser
 
     private static readonly HashSet<string> TopLevelElements = new(StringComparer.Ordinal) { "Version", "Id", "Statement" };
 
-    private static readonly HashSet<string> StatementElements = new(StringComparer.Ordinal)
-    {
-        "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition",
-    };
-
-    /// <summary>Parses a policy given as a JSON element: an object, or a string holding JSON or URL-encoded JSON.</summary>
+        /// <summary>Parses a policy given as a JSON element: an object, or a string holding JSON or URL-encoded JSON.</summary>
     public static PolicyParseResult Parse(JsonElement element, PolicyKind kind, SourceLocation location)
     {
         if (element.ValueKind == JsonValueKind.String)
@@ -191,11 +186,12 @@ public static class PolicyParser
 
     private static Statement ParseStatement(JsonElement element, int index, PolicyKind kind, SourceLocation location, string path, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
-        var problems = new List<string>();
+        // Hot path on large exports: no allocation unless something is wrong (paths are built only to report).
+        List<string>? problems = null;
         void Report(string code, string message, string at)
         {
             diagnostics.Add(Error(code, message, location.WithPath(at)));
-            problems.Add(message);
+            (problems ??= []).Add(message);
         }
 
         string? sid = null;
@@ -204,18 +200,21 @@ public static class PolicyParser
         ActionElement? action = null;
         ResourceElement? resource = null;
         var conditions = ImmutableArray<ConditionClause>.Empty;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = 0;
 
         foreach (var property in element.EnumerateObject())
         {
-            var at = JsonPath.Property(path, property.Name);
-            if (!seen.Add(property.Name))
+            var elementName = StatementElementName(property);
+            var at = new LazyPath(path, elementName ?? property.Name);
+            var bit = elementName is null ? 0 : 1 << Array.IndexOf(StatementElementOrder, elementName);
+            if ((seen & bit) != 0)
             {
-                Report(PolicyDiagnosticCodes.DuplicateKey, $"element `{property.Name}` appears twice in one statement", at);
+                Report(PolicyDiagnosticCodes.DuplicateKey, $"element `{elementName}` appears twice in one statement", at);
                 continue;
             }
 
-            switch (property.Name)
+            seen |= bit;
+            switch (elementName)
             {
                 case "Sid":
                     if (property.Value.ValueKind == JsonValueKind.String)
@@ -252,7 +251,7 @@ public static class PolicyParser
 
                     if (ReadStrings(property.Value, at, location, diagnostics, out var actions, out var actionsIsArray))
                     {
-                        action = new ActionElement(property.Name == "NotAction", [.. actions.Select(a => new ActionPattern(a))], actionsIsArray);
+                        action = new ActionElement(elementName == "NotAction", [.. actions.Select(ActionPattern.Of)], actionsIsArray);
                         foreach (var (text, i) in actions.Select((a, i) => (a, i)))
                         {
                             if (text != "*" && (text.IndexOf(':', StringComparison.Ordinal) <= 0 || text.AsSpan().ContainsAny(" \t\r\n")))
@@ -263,7 +262,7 @@ public static class PolicyParser
                     }
                     else
                     {
-                        problems.Add($"`{property.Name}` is not a string or an array of strings");
+                        (problems ??= []).Add($"`{elementName}` is not a string or an array of strings");
                     }
 
                     break;
@@ -277,11 +276,11 @@ public static class PolicyParser
 
                     if (ReadStrings(property.Value, at, location, diagnostics, out var resources, out var resourcesIsArray))
                     {
-                        resource = new ResourceElement(property.Name == "NotResource", resources, resourcesIsArray);
+                        resource = new ResourceElement(elementName == "NotResource", resources, resourcesIsArray);
                     }
                     else
                     {
-                        problems.Add($"`{property.Name}` is not a string or an array of strings");
+                        (problems ??= []).Add($"`{elementName}` is not a string or an array of strings");
                     }
 
                     break;
@@ -293,7 +292,7 @@ public static class PolicyParser
                         break;
                     }
 
-                    principal = ParsePrincipal(property.Value, property.Name == "NotPrincipal", at, Report);
+                    principal = ParsePrincipal(property.Value, elementName == "NotPrincipal", at, Report);
                     break;
                 case "Condition":
                     conditions = ParseConditions(property.Value, at, Report);
@@ -304,18 +303,18 @@ public static class PolicyParser
             }
         }
 
-        if (effect is null && !seen.Contains("Effect"))
+        if (effect is null && (seen & Bit("Effect")) == 0)
         {
             Report(PolicyDiagnosticCodes.InvalidEffect, "statement has no `Effect`", path);
         }
 
-        if (action is null && !seen.Contains("Action") && !seen.Contains("NotAction"))
+        if (action is null && (seen & (Bit("Action") | Bit("NotAction"))) == 0)
         {
             Report(PolicyDiagnosticCodes.InvalidAction, "statement has no `Action` or `NotAction`", path);
         }
 
         var principalExpected = kind is PolicyKind.Resource or PolicyKind.RoleTrust or PolicyKind.ResourceControl;
-        if (principalExpected && principal is null && !seen.Contains("Principal") && !seen.Contains("NotPrincipal"))
+        if (principalExpected && principal is null && (seen & (Bit("Principal") | Bit("NotPrincipal"))) == 0)
         {
             Report(PolicyDiagnosticCodes.InvalidPrincipal, "a resource-based policy statement needs `Principal` or `NotPrincipal`", path);
         }
@@ -324,7 +323,7 @@ public static class PolicyParser
             Report(PolicyDiagnosticCodes.InvalidPrincipal, $"`{(principal.Negated ? "NotPrincipal" : "Principal")}` is not allowed in {Describe(kind)}", JsonPath.Property(path, principal.Negated ? "NotPrincipal" : "Principal"));
         }
 
-        if (resource is null && kind != PolicyKind.RoleTrust && !seen.Contains("Resource") && !seen.Contains("NotResource"))
+        if (resource is null && kind != PolicyKind.RoleTrust && (seen & (Bit("Resource") | Bit("NotResource"))) == 0)
         {
             Report(PolicyDiagnosticCodes.InvalidResource, "statement has no `Resource` or `NotResource`", path);
         }
@@ -338,11 +337,50 @@ public static class PolicyParser
             Action = action ?? new ActionElement(false, [], false),
             Resource = resource,
             Conditions = conditions,
-            Problem = problems.Count == 0 ? null : string.Join("; ", problems),
+            Problem = problems is null ? null : string.Join("; ", problems),
         };
     }
 
-    private static PrincipalElement? ParsePrincipal(JsonElement value, bool negated, string path, Action<string, string, string> report)
+    private static readonly string[] StatementElementOrder = ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
+
+    private static int Bit(string name) => 1 << Array.IndexOf(StatementElementOrder, name);
+
+    /// <summary>The interned element name, compared on the UTF-8 bytes so no string is allocated per property.</summary>
+    private static string? StatementElementName(JsonProperty property)
+    {
+        foreach (var name in StatementElementOrder)
+        {
+            if (property.NameEquals(name))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A JSON path built only when a diagnostic needs it.</summary>
+    private sealed record LazyParent(object Parent, string Name);
+
+    private readonly record struct LazyPath(object Parent, string Name)
+    {
+        public LazyPath(LazyPath parent, string name)
+            : this(new LazyParent(parent.Parent, parent.Name), name)
+        {
+        }
+
+        public override string ToString() => JsonPath.Property(Resolve(Parent), Name);
+
+        private static string Resolve(object parent) => parent switch
+        {
+            LazyParent p => JsonPath.Property(Resolve(p.Parent), p.Name),
+            _ => (string)parent,
+        };
+
+        public static implicit operator string(LazyPath path) => path.ToString();
+    }
+
+    private static PrincipalElement? ParsePrincipal(JsonElement value, bool negated, LazyPath path, Action<string, string, string> report)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
@@ -364,7 +402,7 @@ public static class PolicyParser
         var groups = ImmutableArray.CreateBuilder<PrincipalGroup>();
         foreach (var property in value.EnumerateObject())
         {
-            var at = JsonPath.Property(path, property.Name);
+            var at = new LazyPath(path, property.Name);
             PrincipalType? type = property.Name switch
             {
                 "AWS" => PrincipalType.Aws,
@@ -424,7 +462,7 @@ public static class PolicyParser
         return new PrincipalElement { Negated = negated, IsWildcardString = false, Groups = groups.ToImmutable() };
     }
 
-    private static ImmutableArray<ConditionClause> ParseConditions(JsonElement value, string path, Action<string, string, string> report)
+    private static ImmutableArray<ConditionClause> ParseConditions(JsonElement value, LazyPath path, Action<string, string, string> report)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -435,7 +473,7 @@ public static class PolicyParser
         var clauses = ImmutableArray.CreateBuilder<ConditionClause>();
         foreach (var operatorProperty in value.EnumerateObject())
         {
-            var operatorPath = JsonPath.Property(path, operatorProperty.Name);
+            var operatorPath = new LazyPath(path, operatorProperty.Name);
             if (!ConditionOperator.TryParse(operatorProperty.Name, out var conditionOperator))
             {
                 report(PolicyDiagnosticCodes.UnknownConditionOperator, $"unknown condition operator `{operatorProperty.Name}`", operatorPath);
@@ -450,7 +488,7 @@ public static class PolicyParser
 
             foreach (var keyProperty in operatorProperty.Value.EnumerateObject())
             {
-                var keyPath = JsonPath.Property(operatorPath, keyProperty.Name);
+                var keyPath = new LazyPath(operatorPath, keyProperty.Name);
                 var values = ImmutableArray.CreateBuilder<string>();
                 var isArray = keyProperty.Value.ValueKind == JsonValueKind.Array;
                 if (isArray)
@@ -496,7 +534,7 @@ public static class PolicyParser
         _ => null,
     };
 
-    private static bool ReadStrings(JsonElement value, string path, SourceLocation location, ImmutableArray<Diagnostic>.Builder diagnostics, out ImmutableArray<string> strings, out bool isArray)
+    private static bool ReadStrings(JsonElement value, LazyPath path, SourceLocation location, ImmutableArray<Diagnostic>.Builder diagnostics, out ImmutableArray<string> strings, out bool isArray)
     {
         isArray = value.ValueKind == JsonValueKind.Array;
         if (value.ValueKind == JsonValueKind.String)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Ward.Aws.Policy.Matching;
 
@@ -9,6 +10,11 @@ public sealed record ActionElement(bool Negated, ImmutableArray<ActionPattern> P
 /// <summary>One action pattern such as <c>s3:Get*</c> or <c>*</c>.</summary>
 public sealed record ActionPattern
 {
+    private const int CacheLimit = 200_000;
+
+    // Estates repeat the same few thousand action patterns millions of times: share one instance of each.
+    private static readonly ConcurrentDictionary<string, ActionPattern> Cache = new(StringComparer.Ordinal);
+
     public ActionPattern(string text)
     {
         Text = text;
@@ -21,6 +27,23 @@ public sealed record ActionPattern
     }
 
     public string Text { get; }
+
+    /// <summary>A shared instance for <paramref name="text"/> (patterns are immutable).</summary>
+    public static ActionPattern Of(string text)
+    {
+        if (Cache.TryGetValue(text, out var pattern))
+        {
+            return pattern;
+        }
+
+        pattern = new ActionPattern(text);
+        if (Cache.Count < CacheLimit)
+        {
+            Cache.TryAdd(text, pattern);
+        }
+
+        return pattern;
+    }
 
     /// <summary>The pattern in lower case: actions match case-insensitively.</summary>
     public string Lower { get; }

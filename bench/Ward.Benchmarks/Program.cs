@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Ward.Aws.Ingest;
+using Ward.Aws.Queries;
+using Ward.Benchmarks;
+
+// Usage:
+//   dotnet run -c Release --project bench/Ward.Benchmarks -- generate <DIR> [users roles policies]
+//   dotnet run -c Release --project bench/Ward.Benchmarks -- estate <DIR> [runs]     (load and who-can timings)
+//   dotnet run -c Release --project bench/Ward.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *]
+if (args is ["generate", var directory, ..])
+{
+    var users = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 12_000;
+    var roles = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 8_000;
+    var policies = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 5_000;
+    Directory.CreateDirectory(directory);
+    var path = Path.Combine(directory, "gaad.json");
+    SyntheticEstate.Write(path, users, roles, policies);
+    Console.WriteLine($"wrote {SyntheticEstate.Describe(path)} ({users} users, {roles} roles, {policies} customer-managed policies)");
+    return 0;
+}
+
+if (args is ["estate", var input, ..])
+{
+    var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+    var loads = new List<double>();
+    var queries = new List<double>();
+    for (var run = 0; run < runs; run++)
+    {
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var estate = AwsEstateLoader.Load([input]);
+        loads.Add(watch.Elapsed.TotalSeconds);
+        var access = new AwsAccessQueries(estate, DateTimeOffset.Parse("2026-11-01T00:00:00Z", CultureInfo.InvariantCulture));
+        watch.Restart();
+        var answers = access.WhoCan("s3:PutObject", "arn:aws:s3:::payments-ledger/2026/q3.csv", new Dictionary<string, Ward.Aws.Policy.Evaluation.ContextValue>(StringComparer.Ordinal));
+        queries.Add(watch.Elapsed.TotalSeconds);
+        Console.WriteLine($"run {run + 1}: load {loads[^1]:F2} s ({estate.Users.Count + estate.Roles.Count} principals, {estate.Diagnostics.Length} diagnostics), who-can {queries[^1]:F3} s ({answers.Length} principals allowed or conditional), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+    }
+
+    Console.WriteLine($"median load {Median(loads):F2} s, median who-can {Median(queries):F3} s over {runs} runs");
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SyntheticEstate).Assembly).Run(args);
+return 0;
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}

@@ -1,0 +1,311 @@
+#!/usr/bin/env bash
+# export-aws.sh - export the AWS identity data that Ward reads, using only the AWS CLI (and jq).
+#
+# Writes, under the output folder:
+#   <account-id>/gaad.json               aws iam get-account-authorization-details (every page, merged by the CLI)
+#   <account-id>/credential-report.csv   the IAM credential report, base64-decoded
+#   organization.json                    (--org only) the organization, its OU tree, accounts, SCPs and RCPs
+#
+# The script is read-only. These are the only AWS API operations it calls:
+#   sts:GetCallerIdentity
+#   sts:AssumeRole                                  (--org only: to read each member account)
+#   iam:GetAccountAuthorizationDetails
+#   iam:GenerateCredentialReport                    (asks IAM to build the report; it changes no configuration)
+#   iam:GetCredentialReport
+#   organizations:DescribeOrganization              (--org only, and so are the five below)
+#   organizations:ListRoots
+#   organizations:ListOrganizationalUnitsForParent
+#   organizations:ListAccountsForParent
+#   organizations:ListPolicies
+#   organizations:DescribePolicy
+#   organizations:ListTargetsForPolicy
+# It never creates, updates, tags, attaches or deletes anything.
+#
+# Requirements: AWS CLI v2 (v1 works; its timestamps end in "Z"), jq 1.6 or later, base64.
+# See docs/formats/aws.md for the files' formats and the permissions the caller needs.
+
+set -euo pipefail
+
+readonly PROG="export-aws"
+readonly SESSION_NAME="ward-export"
+
+PROFILE=""
+OUTPUT=""
+ORG_MODE=0
+ROLE_NAME="OrganizationAccountAccessRole"
+REGION=""
+
+usage() {
+    cat <<'EOF'
+Usage: export-aws.sh [--profile NAME] [--output DIR] [--region REGION] [--org [--role-name NAME]]
+
+Export the AWS identity data that Ward reads. Read-only: it only calls get/list/describe operations,
+sts:AssumeRole (with --org) and iam:GenerateCredentialReport.
+
+Options:
+  --profile NAME     AWS CLI profile to use (default: the CLI's usual credential chain)
+  --output DIR       folder to write into (default: ./ward-export-<UTC timestamp>)
+  --region REGION    region for the STS and Organizations endpoints (default: the profile's
+                     region, else us-east-1); IAM is global either way
+  --org              export the whole organization: write organization.json, then assume
+                     --role-name in every ACTIVE member account and export each one.
+                     Run it from the management account or a delegated administrator.
+  --role-name NAME   role to assume in member accounts (default: OrganizationAccountAccessRole)
+  -h, --help         show this help
+
+Output:
+  DIR/<account-id>/gaad.json               aws iam get-account-authorization-details, all pages
+  DIR/<account-id>/credential-report.csv   the IAM credential report (CSV)
+  DIR/organization.json                    with --org: organization, OUs, accounts, SCPs, RCPs
+
+Requires the AWS CLI (v2 recommended), jq and base64.
+Exit status: 0 on success, 1 on a fatal error, 2 if some accounts could not be exported.
+EOF
+}
+
+log() { printf '%s: %s\n' "$PROG" "$*" >&2; }
+warn() { printf '%s: warning: %s\n' "$PROG" "$*" >&2; }
+die() {
+    printf '%s: error: %s\n' "$PROG" "$*" >&2
+    exit 1
+}
+
+need_value() {
+    # $1 = option name, $2 = number of remaining arguments
+    [ "$2" -ge 2 ] || die "$1 needs a value (see --help)"
+}
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --profile) need_value "$1" $#; PROFILE=$2; shift 2 ;;
+        --profile=*) PROFILE=${1#*=}; shift ;;
+        --output) need_value "$1" $#; OUTPUT=$2; shift 2 ;;
+        --output=*) OUTPUT=${1#*=}; shift ;;
+        --region) need_value "$1" $#; REGION=$2; shift 2 ;;
+        --region=*) REGION=${1#*=}; shift ;;
+        --role-name) need_value "$1" $#; ROLE_NAME=$2; shift 2 ;;
+        --role-name=*) ROLE_NAME=${1#*=}; shift ;;
+        --org) ORG_MODE=1; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) die "unknown argument '$1' (see --help)" ;;
+    esac
+done
+
+[ -n "$ROLE_NAME" ] || die "--role-name must not be empty"
+[[ "$ROLE_NAME" =~ ^[A-Za-z0-9+=,.@_-]{1,64}$ ]] || die "--role-name '$ROLE_NAME' is not a valid IAM role name"
+
+command -v aws >/dev/null 2>&1 || die "the AWS CLI ('aws') is not on PATH; install AWS CLI v2 first"
+command -v jq >/dev/null 2>&1 || die "jq is not on PATH; it is required (apt-get install jq / brew install jq)"
+command -v base64 >/dev/null 2>&1 || die "base64 is not on PATH"
+
+cli_version=$(aws --version 2>&1 || true)
+case "$cli_version" in
+    aws-cli/2.*) ;;
+    aws-cli/1.*) warn "AWS CLI v1 detected ($cli_version); it works, but v2 is recommended" ;;
+    *) warn "could not tell the AWS CLI version from '$cli_version'" ;;
+esac
+
+# Options given to every call made with the caller's own credentials.
+BASE_OPTS=(--no-cli-pager)
+[ -z "$PROFILE" ] || BASE_OPTS+=(--profile "$PROFILE")
+if [ -z "$REGION" ]; then
+    if [ -n "${AWS_REGION:-}" ] || [ -n "${AWS_DEFAULT_REGION:-}" ]; then
+        REGION=${AWS_REGION:-$AWS_DEFAULT_REGION}
+    elif [ -n "$PROFILE" ]; then
+        REGION=$(aws configure get region --profile "$PROFILE" 2>/dev/null || true)
+    else
+        REGION=$(aws configure get region 2>/dev/null || true)
+    fi
+    REGION=${REGION:-us-east-1}
+fi
+BASE_OPTS+=(--region "$REGION")
+# The options in force for the current account; a member-account subshell replaces them.
+AWS_OPTS=("${BASE_OPTS[@]}")
+export AWS_PAGER=""
+
+aws_json() { aws "${AWS_OPTS[@]}" --output json "$@"; }
+aws_text() { aws "${AWS_OPTS[@]}" --output text "$@"; }
+
+OUTPUT=${OUTPUT:-./ward-export-$(date -u +%Y%m%dT%H%M%SZ)}
+umask 077 # the export describes who can do what in the accounts: keep it private
+mkdir -p "$OUTPUT" || die "cannot create output folder '$OUTPUT'"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ward-export.XXXXXX") || die "cannot create a temporary folder"
+trap 'rm -rf "$TMP"' EXIT
+
+# ---------------------------------------------------------------------------------------------
+# One account: gaad.json and credential-report.csv, with whatever credentials AWS_OPTS and the
+# environment give.
+# ---------------------------------------------------------------------------------------------
+
+export_credential_report() {
+    local out=$1 state="" attempt
+    for attempt in $(seq 1 40); do
+        if ! state=$(aws_text iam generate-credential-report --query State); then
+            warn "iam generate-credential-report failed (needs iam:GenerateCredentialReport)"
+            return 1
+        fi
+        [ "$state" = "COMPLETE" ] && break
+        [ "$attempt" -eq 1 ] && log "  waiting for IAM to build the credential report ..."
+        sleep 3
+    done
+    if [ "$state" != "COMPLETE" ]; then
+        warn "the credential report was still '$state' after two minutes; try again later"
+        return 1
+    fi
+    # The CLI prints the Content blob base64-encoded in text output.
+    if ! aws_text iam get-credential-report --query Content | base64 --decode >"$out.tmp"; then
+        rm -f "$out.tmp"
+        warn "iam get-credential-report failed (needs iam:GetCredentialReport)"
+        return 1
+    fi
+    mv "$out.tmp" "$out"
+}
+
+export_account() {
+    local account=$1 dir="$OUTPUT/$1"
+    mkdir -p "$dir"
+    log "$account: reading IAM users, groups, roles and policies (all pages)"
+    if ! aws_json iam get-account-authorization-details >"$dir/gaad.json.tmp"; then
+        rm -f "$dir/gaad.json.tmp"
+        warn "$account: iam get-account-authorization-details failed (needs iam:GetAccountAuthorizationDetails)"
+        return 1
+    fi
+    if ! jq -e 'type == "object" and has("UserDetailList") and has("RoleDetailList")' "$dir/gaad.json.tmp" >/dev/null; then
+        rm -f "$dir/gaad.json.tmp"
+        warn "$account: get-account-authorization-details did not return the expected JSON"
+        return 1
+    fi
+    mv "$dir/gaad.json.tmp" "$dir/gaad.json"
+    log "$account: reading the credential report"
+    export_credential_report "$dir/credential-report.csv" || { warn "$account: no credential report written"; return 1; }
+    log "$account: done -> $dir"
+}
+
+# ---------------------------------------------------------------------------------------------
+# The organization: organization.json in the shape documented in docs/formats/aws.md.
+# ---------------------------------------------------------------------------------------------
+
+walk_parent() {
+    # Records the accounts and OUs directly under $1, then recurses into each OU.
+    local parent=$1 accounts ous count i ou ou_id
+    accounts=$(aws_json organizations list-accounts-for-parent --parent-id "$parent" --query 'Accounts') ||
+        die "organizations list-accounts-for-parent --parent-id $parent failed"
+    jq -c --arg parent "$parent" '.[] | {Id, Arn, Email, Name, Status: (.Status // .State), JoinedMethod,
+        JoinedTimestamp, ParentId: $parent}' <<<"$accounts" >>"$TMP/accounts.jsonl"
+    ous=$(aws_json organizations list-organizational-units-for-parent --parent-id "$parent" \
+        --query 'OrganizationalUnits') ||
+        die "organizations list-organizational-units-for-parent --parent-id $parent failed"
+    count=$(jq 'length' <<<"$ous")
+    for ((i = 0; i < count; i++)); do
+        ou=$(jq -c --arg parent "$parent" ".[$i] | {Id, Arn, Name, ParentId: \$parent}" <<<"$ous")
+        printf '%s\n' "$ou" >>"$TMP/ous.jsonl"
+        ou_id=$(jq -r '.Id' <<<"$ou")
+        log "  OU $ou_id ($(jq -r '.Name' <<<"$ou"))"
+        walk_parent "$ou_id"
+    done
+}
+
+export_policies() {
+    local type=$1 ids id policy targets
+    if ! ids=$(aws_text organizations list-policies --filter "$type" --query 'Policies[].Id'); then
+        warn "could not list $type policies (is that policy type enabled?); organization.json will have none"
+        return 0
+    fi
+    for id in $ids; do
+        [ "$id" = "None" ] && continue
+        log "  $type $id"
+        policy=$(aws_json organizations describe-policy --policy-id "$id" --query 'Policy') ||
+            die "organizations describe-policy --policy-id $id failed"
+        targets=$(aws_json organizations list-targets-for-policy --policy-id "$id" --query 'Targets') ||
+            die "organizations list-targets-for-policy --policy-id $id failed"
+        jq -c --argjson targets "$targets" '{PolicySummary, Content, Targets: $targets}' <<<"$policy" \
+            >>"$TMP/policies.jsonl"
+    done
+}
+
+export_organization() {
+    local org roots count i root_id
+    log "reading the organization"
+    org=$(aws_json organizations describe-organization --query 'Organization') ||
+        die "organizations describe-organization failed: is this account in an organization, and may it read it?"
+    if [ "$(jq -r '.MasterAccountId' <<<"$org")" != "$CALLER_ACCOUNT" ]; then
+        warn "account $CALLER_ACCOUNT is not the management account; the Organizations reads below only work" \
+            "for a delegated administrator"
+    fi
+    roots=$(aws_json organizations list-roots --query 'Roots') || die "organizations list-roots failed"
+    : >"$TMP/accounts.jsonl"
+    : >"$TMP/ous.jsonl"
+    : >"$TMP/policies.jsonl"
+    count=$(jq 'length' <<<"$roots")
+    for ((i = 0; i < count; i++)); do
+        root_id=$(jq -r ".[$i].Id" <<<"$roots")
+        log "  root $root_id"
+        walk_parent "$root_id"
+    done
+    export_policies SERVICE_CONTROL_POLICY
+    export_policies RESOURCE_CONTROL_POLICY
+    jq -n --argjson org "$org" --argjson roots "$roots" \
+        --slurpfile ous "$TMP/ous.jsonl" --slurpfile accounts "$TMP/accounts.jsonl" \
+        --slurpfile policies "$TMP/policies.jsonl" \
+        '{Organization: $org, Roots: $roots, OrganizationalUnits: $ous, Accounts: $accounts, Policies: $policies}' \
+        >"$OUTPUT/organization.json.tmp"
+    mv "$OUTPUT/organization.json.tmp" "$OUTPUT/organization.json"
+    log "organization: $(jq '.Accounts | length' "$OUTPUT/organization.json") accounts," \
+        "$(jq '.OrganizationalUnits | length' "$OUTPUT/organization.json") OUs," \
+        "$(jq '.Policies | length' "$OUTPUT/organization.json") policies -> $OUTPUT/organization.json"
+}
+
+export_member_account() {
+    # Assume ROLE_NAME in the account and export it in a subshell, so the role's credentials live
+    # only in that subshell's environment and are never written anywhere.
+    local account=$1 role_arn creds
+    role_arn="arn:$PARTITION:iam::$account:role/$ROLE_NAME"
+    log "$account: assuming $role_arn"
+    if ! creds=$(aws_text sts assume-role --role-arn "$role_arn" --role-session-name "$SESSION_NAME" \
+        --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]'); then
+        warn "$account: could not assume $role_arn (does the role exist and trust this caller?)"
+        return 1
+    fi
+    (
+        read -r key secret token <<<"$creds"
+        unset AWS_PROFILE AWS_DEFAULT_PROFILE
+        export AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY="$secret" AWS_SESSION_TOKEN="$token"
+        AWS_OPTS=(--no-cli-pager --region "$REGION")
+        seen=$(aws_text sts get-caller-identity --query Account) || exit 1
+        [ "$seen" = "$account" ] || { warn "$account: assumed role reports account $seen"; exit 1; }
+        export_account "$account"
+    )
+}
+
+# ---------------------------------------------------------------------------------------------
+
+identity=$(aws_text sts get-caller-identity --query '[Account,Arn]') ||
+    die "aws sts get-caller-identity failed: check --profile and your credentials"
+read -r CALLER_ACCOUNT CALLER_ARN <<<"$identity"
+PARTITION=$(cut -d: -f2 <<<"$CALLER_ARN")
+log "caller $CALLER_ARN (account $CALLER_ACCOUNT), writing to $OUTPUT"
+
+FAILED=()
+if [ "$ORG_MODE" -eq 0 ]; then
+    export_account "$CALLER_ACCOUNT" || FAILED+=("$CALLER_ACCOUNT")
+else
+    export_organization
+    while IFS=$'\t' read -r account status; do
+        [ -n "$account" ] || continue
+        if [ "$status" != "ACTIVE" ]; then
+            log "$account: skipped (status $status)"
+            continue
+        fi
+        if [ "$account" = "$CALLER_ACCOUNT" ]; then
+            export_account "$account" || FAILED+=("$account")
+        else
+            export_member_account "$account" || FAILED+=("$account")
+        fi
+    done < <(jq -r '.Accounts[] | [.Id, .Status] | @tsv' "$OUTPUT/organization.json")
+fi
+
+if [ "${#FAILED[@]}" -gt 0 ]; then
+    warn "not exported: ${FAILED[*]} (see the messages above)"
+    exit 2
+fi
+log "export complete: $OUTPUT"
