@@ -30,8 +30,9 @@ public sealed class AwsActionCatalog
         _byService = list.GroupBy(a => a.Service, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
         _resourceTypes = resourceTypes.ToFrozenDictionary(r => $"{r.Service}:{r.Name}", StringComparer.Ordinal);
         var keys = conditionKeys.ToList();
-        _conditionKeys = keys.Where(k => !k.Contains("${", StringComparison.Ordinal) && !k.Contains('<', StringComparison.Ordinal)).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        _conditionKeyPatterns = [.. keys.Where(k => k.Contains("${", StringComparison.Ordinal) || k.Contains('<', StringComparison.Ordinal)).Select(ToKeyPattern).Distinct(StringComparer.Ordinal)];
+        static bool IsTemplate(string key) => key.Contains("${", StringComparison.Ordinal) || key.Contains('<', StringComparison.Ordinal) || key.EndsWith("/tag-key", StringComparison.Ordinal);
+        _conditionKeys = keys.Where(k => !IsTemplate(k)).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _conditionKeyPatterns = [.. keys.Where(IsTemplate).Select(ToKeyPattern).Distinct(StringComparer.Ordinal)];
         ServiceNames = serviceNames.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -89,7 +90,7 @@ public sealed class AwsActionCatalog
     private static string ToKeyPattern(string key)
     {
         // `aws:ResourceTag/${TagKey}` and `s3:ExistingObjectTag/<key>` become `aws:ResourceTag/*`.
-        var text = System.Text.RegularExpressions.Regex.Replace(key, @"\$\{[^}]*\}|<[^>]*>", "*", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        var text = System.Text.RegularExpressions.Regex.Replace(key, @"\$\{[^}]*\}|<[^>]*>|/tag-key$", m => m.Value.StartsWith('/') ? "/*" : "*", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
         return Wildcard.Translate(text);
     }
 

@@ -14,5 +14,8 @@ public sealed record IamGroup
 
     public ImmutableArray<InlinePolicy> InlinePolicies { get; init; } = [];
 
+    /// <summary>Parts of the export about this entity that could not be read and may hide grants.</summary>
+    public ImmutableArray<string> Problems { get; init; } = [];
+
     public ImmutableArray<IamPolicyAttachment> AttachedPolicies { get; init; } = [];
 }

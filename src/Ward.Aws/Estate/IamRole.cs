@@ -26,6 +26,9 @@ public sealed record IamRole
 
     public string? PermissionsBoundaryArn { get; init; }
 
+    /// <summary>Parts of the export about this entity that could not be read and may hide grants.</summary>
+    public ImmutableArray<string> Problems { get; init; } = [];
+
     public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
     public DateTimeOffset? LastUsed { get; init; }

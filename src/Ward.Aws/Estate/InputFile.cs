@@ -4,6 +4,9 @@ public enum InputKind
 {
     AuthorizationDetails,
     Organization,
+
+    /// <summary>An IAM credential report: recognised, read by the analyses that need it.</summary>
+    CredentialReport,
     Unrecognized,
     Unreadable,
 }

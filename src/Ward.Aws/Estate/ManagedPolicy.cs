@@ -23,7 +23,22 @@ public sealed record ManagedPolicy
 
     public bool IsAwsManaged => Arn.Contains(":iam::aws:policy/", StringComparison.Ordinal);
 
-    /// <summary>The version in force: the one flagged default, else the one named by <see cref="DefaultVersionId"/>.</summary>
-    public PolicyDocument? DefaultDocument =>
-        (Versions.FirstOrDefault(v => v.IsDefault) ?? Versions.FirstOrDefault(v => v.VersionId == DefaultVersionId))?.Document;
+    /// <summary>
+    /// The version in force: the one flagged default, else the one named by <see cref="DefaultVersionId"/>. Null when
+    /// the export is contradictory (several flagged defaults, none of them named) or has no such version.
+    /// </summary>
+    public PolicyDocument? DefaultDocument
+    {
+        get
+        {
+            var named = Versions.FirstOrDefault(v => v.VersionId == DefaultVersionId);
+            var flagged = Versions.Where(v => v.IsDefault).ToList();
+            return flagged.Count switch
+            {
+                1 => flagged[0].Document,
+                0 => named?.Document,
+                _ => named is not null && flagged.Contains(named) ? named.Document : null,
+            };
+        }
+    }
 }

@@ -50,6 +50,10 @@ public static class AwsEstateLoader
                     {
                         yield return file;
                     }
+                    else if (IsCredentialReport(file))
+                    {
+                        inputs.Add(new InputFile(file, InputKind.CredentialReport, "IAM credential report; not needed to decide access"));
+                    }
                     else
                     {
                         inputs.Add(new InputFile(file, InputKind.Unrecognized, "not a JSON file; not read"));
@@ -65,6 +69,19 @@ public static class AwsEstateLoader
                 diagnostics.Add(IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"`{path}` does not exist", new SourceLocation(path));
                 inputs.Add(new InputFile(path, InputKind.Unreadable, "does not exist"));
             }
+        }
+    }
+
+    private static bool IsCredentialReport(string file)
+    {
+        try
+        {
+            using var reader = new StreamReader(file);
+            return reader.ReadLine()?.StartsWith("user,arn,user_creation_time", StringComparison.Ordinal) ?? false;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 
@@ -181,6 +198,11 @@ public static class AwsEstateLoader
             }
         }
 
+        foreach (var truncated in exports.Where(e => e.Account is not null).GroupBy(e => e.Account!, StringComparer.Ordinal).Where(g => g.All(e => e.IsTruncated)))
+        {
+            diagnostics.Add(IngestDiagnosticCodes.TruncatedExport, DiagnosticSeverity.Warning, $"every export of account `{truncated.Key}` says `IsTruncated: true`: the last page is missing, so principals and policies may be missing (let the AWS CLI paginate, or give every page)", new SourceLocation(truncated.First().File, "$.IsTruncated"));
+        }
+
         var built = ImmutableArray.CreateBuilder<AwsAccount>();
         var identity = new Dictionary<string, ImmutableArray<NamedPolicy>>(StringComparer.Ordinal);
         var boundaries = new Dictionary<string, NamedPolicy?>(StringComparer.Ordinal);
@@ -213,9 +235,11 @@ public static class AwsEstateLoader
                     }
 
                     policies.AddRange(group.InlinePolicies.Select(p => new NamedPolicy($"group {group.Name} inline policy {p.Name}", p.Document)));
+                    policies.AddRange(group.Problems.Select(problem => new NamedPolicy($"unreadable part of group {group.Name}", GaadReader.Unreadable(problem))));
                     policies.AddRange(group.AttachedPolicies.Select(a => Managed(a.PolicyArn, group.Arn, managed, locations, diagnostics) with { Name = $"{a.PolicyArn} (via group {group.Name})" }));
                 }
 
+                policies.AddRange(user.Problems.Select(problem => new NamedPolicy($"unreadable part of {user.Name}", GaadReader.Unreadable(problem))));
                 identity[user.Arn] = policies.ToImmutable();
                 boundaries[user.Arn] = user.PermissionsBoundaryArn is { } boundary ? Managed(boundary, user.Arn, managed, locations, diagnostics) : null;
             }
@@ -225,6 +249,7 @@ public static class AwsEstateLoader
                 var policies = ImmutableArray.CreateBuilder<NamedPolicy>();
                 policies.AddRange(role.InlinePolicies.Select(p => new NamedPolicy($"{role.Name} inline policy {p.Name}", p.Document)));
                 policies.AddRange(role.AttachedPolicies.Select(a => Managed(a.PolicyArn, role.Arn, managed, locations, diagnostics)));
+                policies.AddRange(role.Problems.Select(problem => new NamedPolicy($"unreadable part of {role.Name}", GaadReader.Unreadable(problem))));
                 identity[role.Arn] = policies.ToImmutable();
                 boundaries[role.Arn] = role.PermissionsBoundaryArn is { } boundary ? Managed(boundary, role.Arn, managed, locations, diagnostics) : null;
             }

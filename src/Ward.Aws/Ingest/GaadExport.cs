@@ -12,4 +12,5 @@ public sealed record GaadExport(
     ImmutableArray<IamGroup> Groups,
     ImmutableArray<IamRole> Roles,
     ImmutableArray<ManagedPolicy> Policies,
-    ImmutableDictionary<string, SourceLocation> Locations);
+    ImmutableDictionary<string, SourceLocation> Locations,
+    bool IsTruncated);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Ward.Aws.Catalog;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Parsing;
 using Ward.Aws.Policy.Syntax;
@@ -59,6 +60,7 @@ public static class GaadReader
                 Groups = json.Strings(item, "GroupList", path),
                 PermissionsBoundaryArn = Boundary(item, path, json),
                 Tags = json.Tags(item, path),
+                Problems = Problems(item, ["UserPolicyList", "GroupList", "AttachedManagedPolicies", "PermissionsBoundary"]),
             });
         }
 
@@ -83,6 +85,7 @@ public static class GaadReader
                 Path = json.String(item, "Path", path) ?? "/",
                 InlinePolicies = Inline(item, "GroupPolicyList", path, json, PolicyKind.Identity),
                 AttachedPolicies = Attachments(item, path, json),
+                Problems = Problems(item, ["GroupPolicyList", "AttachedManagedPolicies"]),
             });
         }
 
@@ -133,6 +136,7 @@ public static class GaadReader
                 Tags = json.Tags(item, path),
                 LastUsed = lastUsed,
                 LastUsedRegion = lastRegion,
+                Problems = Problems(item, ["RolePolicyList", "AttachedManagedPolicies", "PermissionsBoundary"]),
                 InstanceProfileArns = [.. json.Objects(item, "InstanceProfileList", path).Select(p => json.String(p.Item, "Arn", p.Path)).OfType<string>()],
             });
         }
@@ -175,7 +179,11 @@ public static class GaadReader
                 Versions = versions.ToImmutable(),
                 AttachmentCount = JsonReading.Integer(item, "AttachmentCount"),
             };
-            if (policy.DefaultDocument is null)
+            if (versions.Count(v => v.IsDefault) > 1)
+            {
+                json.Report(IngestDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"managed policy `{name}` has {versions.Count(v => v.IsDefault)} versions flagged `IsDefaultVersion`; {(policy.DefaultDocument is null ? "none is named by `DefaultVersionId`, so its effect is indeterminate" : $"`{policy.DefaultVersionId}` (named by `DefaultVersionId`) is used")}", path);
+            }
+            else if (policy.DefaultDocument is null)
             {
                 json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"managed policy `{name}` has no readable default version; principals it is attached to are evaluated as indeterminate", path);
             }
@@ -187,8 +195,14 @@ public static class GaadReader
         var exportAccount = users.Select(u => u.Account).Concat(groups.Select(g => g.Account)).Concat(roles.Select(r => r.Account))
             .Concat(policies.Where(p => !p.IsAwsManaged).Select(p => p.Arn.Split(':').ElementAtOrDefault(4) ?? string.Empty))
             .FirstOrDefault(a => a.Length > 0);
-        return new GaadExport(file, exportAccount, users.ToImmutable(), groups.ToImmutable(), roles.ToImmutable(), policies.ToImmutable(), locations.ToImmutable());
+        return new GaadExport(file, exportAccount, users.ToImmutable(), groups.ToImmutable(), roles.ToImmutable(), policies.ToImmutable(), locations.ToImmutable(), JsonReading.Boolean(root, "IsTruncated"));
     }
+
+    /// <summary>Lists of an entity that are present but not arrays: what they hold is unknown and may grant access.</summary>
+    private static ImmutableArray<string> Problems(JsonElement item, string[] lists) =>
+        [.. lists.Where(name => item.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null)
+                && !(name == "PermissionsBoundary" && value.ValueKind == JsonValueKind.Object))
+            .Select(name => $"`{name}` could not be read")];
 
     private static bool TryAccount(string arn, string path, JsonReading json, out string account)
     {
@@ -240,6 +254,11 @@ public static class GaadReader
     {
         var result = PolicyParser.Parse(element, kind, json.At(path));
         json.Diagnostics.AddRange(result.Diagnostics);
+        if (result.Document is { } document)
+        {
+            json.Diagnostics.AddRange(CatalogChecks.Default.Check(document, json.At(path)));
+        }
+
         return result.Document;
     }
 

@@ -14,6 +14,7 @@ public static class IngestDiagnosticCodes
     public const string UnknownAccount = "WARD1103";
     public const string MissingGroup = "WARD1104";
     public const string MixedAccounts = "WARD1105";
+    public const string TruncatedExport = "WARD1106";
     public const string OrganizationProblem = "WARD1201";
     public const string NothingUsable = "WARD1901";
 }

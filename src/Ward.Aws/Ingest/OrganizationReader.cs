@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Ward.Aws.Catalog;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Parsing;
 using Ward.Aws.Policy.Syntax;
@@ -137,6 +138,7 @@ public static class OrganizationReader
             rcpEnabled = policies.Any(p => p.Type == ControlPolicyType.ResourceControl && p.Targets.Length > 0);
         }
 
+        Validate(nodes, accounts, policies, scpEnabled, rcpEnabled, json);
         return new AwsOrganization
         {
             Id = id,
@@ -149,11 +151,81 @@ public static class OrganizationReader
         };
     }
 
+    /// <summary>Reports what would make SCP or RCP levels wrong: broken tree, bad account ids, dangling targets.</summary>
+    private static void Validate(
+        ImmutableArray<OrganizationNode>.Builder nodes,
+        ImmutableArray<OrganizationAccount>.Builder accounts,
+        ImmutableArray<ControlPolicy>.Builder policies,
+        bool scpEnabled,
+        bool rcpEnabled,
+        JsonReading json)
+    {
+        var nodeIds = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in nodes.Where(n => n.ParentId is not null))
+        {
+            if (!nodeIds.Contains(node.ParentId!))
+            {
+                json.Report(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Error, $"OU `{node.Id}` has parent `{node.ParentId}`, which is neither a root nor an OU of the export: SCPs and RCPs above it are missing", "$.OrganizationalUnits");
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal) { node.Id };
+            var parent = node.ParentId;
+            while (parent is not null && nodes.FirstOrDefault(n => n.Id == parent) is { } next)
+            {
+                if (!seen.Add(next.Id))
+                {
+                    json.Report(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Error, $"OU `{node.Id}` is in a parent cycle: the tree is inconsistent", "$.OrganizationalUnits");
+                    break;
+                }
+
+                parent = next.ParentId;
+            }
+        }
+
+        var accountIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var account in accounts)
+        {
+            if (account.Id.Length != 12 || !account.Id.All(char.IsAsciiDigit))
+            {
+                json.Report(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Error, $"account id `{account.Id}` is not 12 digits", "$.Accounts");
+            }
+
+            if (!accountIds.Add(account.Id))
+            {
+                json.Report(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Error, $"account `{account.Id}` is listed twice; the first entry is used", "$.Accounts");
+            }
+
+            if (account.ParentId is { } parentId && !nodeIds.Contains(parentId))
+            {
+                json.Report(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Error, $"account `{account.Id}` has parent `{parentId}`, which is not in the export: SCPs and RCPs above it are missing", "$.Accounts");
+            }
+        }
+
+        foreach (var policy in policies)
+        {
+            foreach (var target in policy.Targets.Where(t => !nodeIds.Contains(t) && !accountIds.Contains(t)))
+            {
+                json.Report(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Warning, $"policy `{policy.Name}` targets `{target}`, which is not a root, OU or account of the export", "$.Policies");
+            }
+
+            var enabled = policy.Type == ControlPolicyType.ServiceControl ? scpEnabled : rcpEnabled;
+            if (!enabled && policy.Targets.Length > 0)
+            {
+                json.Report(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Warning, $"policy `{policy.Name}` is attached, but its policy type is not enabled on the root, so AWS does not apply it (neither does Ward)", "$.Policies");
+            }
+        }
+    }
+
     private static PolicyDocument? ParseContent(JsonElement content, ControlPolicyType type, string path, JsonReading json)
     {
         var kind = type == ControlPolicyType.ServiceControl ? PolicyKind.ServiceControl : PolicyKind.ResourceControl;
         var result = PolicyParser.Parse(content, kind, json.At(path));
         json.Diagnostics.AddRange(result.Diagnostics);
+        if (result.Document is { } document)
+        {
+            json.Diagnostics.AddRange(CatalogChecks.Default.Check(document, json.At(path)));
+        }
+
         return result.Document;
     }
 }

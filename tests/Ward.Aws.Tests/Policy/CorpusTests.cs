@@ -16,6 +16,12 @@ public sealed class CorpusTests
     [MemberData(nameof(SampleCases))]
     public void Sample_case_gets_the_expected_decision(string file, int line) => AssertCase(file, line);
 
+    public static TheoryData<string, int> DifferentialCases() => CaseIds("differential.jsonl");
+
+    [Theory]
+    [MemberData(nameof(DifferentialCases))]
+    public void Differential_case_gets_the_oracle_decision(string file, int line) => AssertCase(file, line);
+
     internal static TheoryData<string, int> CaseIds(string file)
     {
         var data = new TheoryData<string, int>();

@@ -38,7 +38,8 @@ public static class ConditionEvaluator
             case SetQualifier.ForAnyValue:
                 if (state == KeyState.Absent)
                 {
-                    return Tri.False;
+                    // IfExists makes an absent key match, set qualifier or not (condition operators page).
+                    return op.IfExists.ToTri();
                 }
 
                 return AnyValue(clause, value, context, supportsVariables);

@@ -37,11 +37,7 @@ public static class AwsAuthorizer
         var rcps = policies.ResourceControlPolicies.Select(level => Evaluate(RcpLayer, level.Target, level.Policies, prepared, false, hasBoundary)).ToArray();
         var resource = policies.ResourcePolicy is { } r ? Evaluate(ResourceLayer, null, [r], prepared, resourcePolicy: true, hasBoundary) : null;
 
-        var context = new DecisionInputs(prepared, caller, resourceAccount, identity, boundary, session, scps, rcps, resource);
-        var pessimistic = Decide(context, optimistic: false);
-        var optimistic = Decide(context, optimistic: true);
-
-        var layers = new List<LayerResult>();
+        var layers = new List<LayerResult>(scps.Length + rcps.Length + 4);
         layers.AddRange(scps);
         layers.AddRange(rcps);
         if (resource is not null)
@@ -60,11 +56,19 @@ public static class AwsAuthorizer
             layers.Add(session);
         }
 
+        var context = new DecisionInputs(prepared, caller, resourceAccount, identity, boundary, session, scps, rcps, resource, layers);
+        var pessimistic = Decide(context, optimistic: false);
+
+        // Without undecided statements both readings are the same: decide once.
+        var optimistic = layers.Exists(l => l.Matches.Exists(m => !m.IsDefinite)) ? Decide(context, optimistic: true) : pessimistic;
+
         if (pessimistic.Kind == optimistic.Kind || (pessimistic.Kind != DecisionKind.Allowed && optimistic.Kind != DecisionKind.Allowed))
         {
             // Certain. When both are denials of different kinds, the denial is certain but its kind is not: report
             // the weaker (implicit) one, as the explicit deny depends on unknown facts.
-            var certain = pessimistic.Kind == optimistic.Kind ? pessimistic : optimistic;
+            // Explain with the reading that proves it: an allow that holds even pessimistically, a deny that holds
+            // even optimistically (so a definite deny is named rather than one that depends on unknown keys).
+            var certain = pessimistic.Kind == DecisionKind.Allowed ? pessimistic : optimistic;
             var explanation = Explain(certain, layers);
             return certain.Kind switch
             {
@@ -83,7 +87,9 @@ public static class AwsAuthorizer
         }
 
         var requirements = undecided.SelectMany(l => l.UndecidedRequirements()).Distinct(StringComparer.Ordinal).ToImmutableArray();
-        var summary = $"Allowed only if {string.Join(" and ", requirements)}; otherwise {Describe(pessimistic.Kind)} ({pessimistic.Summary.TrimEnd('.')}).";
+        var otherwise = pessimistic.Summary.TrimEnd('.');
+        otherwise = otherwise[(otherwise.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+        var summary = $"Allowed only if {string.Join(" and ", requirements)}; otherwise {Describe(pessimistic.Kind)} ({otherwise}).";
         return new Conditional(requirements, pessimistic.Kind, Explain(pessimistic with { Summary = summary }, layers));
     }
 
@@ -106,7 +112,8 @@ public static class AwsAuthorizer
         LayerResult? Session,
         LayerResult[] Scps,
         LayerResult[] Rcps,
-        LayerResult? Resource);
+        LayerResult? Resource,
+        List<LayerResult> DenyOrder);
 
     private sealed record Verdict(DecisionKind Kind, string Summary, LayerResult? Decisive);
 
@@ -122,9 +129,9 @@ public static class AwsAuthorizer
         }
 
         // 1. An explicit deny anywhere wins.
-        foreach (var layer in inputs.Scps.Concat(inputs.Rcps).Append(inputs.Resource).Append(inputs.Identity).Append(inputs.Boundary).Append(inputs.Session))
+        foreach (var layer in inputs.DenyOrder)
         {
-            if (layer?.FirstDeny(optimistic) is { } deny)
+            if (layer.FirstDeny(optimistic) is { } deny)
             {
                 return new Verdict(DecisionKind.ExplicitDeny, $"Explicitly denied by {Where(layer)}: statement `{deny.Statement.DisplayName}` of `{deny.Policy}`.", layer);
             }

@@ -84,7 +84,7 @@ internal sealed class LayerResult(string layer, string? scope)
         match.Policy,
         match.Statement.DisplayName,
         match.Statement.Effect == Effect.Allow ? StatementEffect.Allow : StatementEffect.Deny,
-        [.. match.Statement.Conditions.Select(c => c.ToString())])
+        match.Statement.ConditionTexts)
     {
         Undecided = !match.IsDefinite,
     };

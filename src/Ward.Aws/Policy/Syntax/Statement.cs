@@ -28,6 +28,12 @@ public sealed record Statement
     /// </summary>
     public string? Problem { get; init; }
 
+    private ImmutableArray<string> _conditionTexts;
+
+    /// <summary>The conditions as explanations show them (formatted once per statement).</summary>
+    public ImmutableArray<string> ConditionTexts =>
+        _conditionTexts.IsDefault ? _conditionTexts = [.. Conditions.Select(c => c.ToString())] : _conditionTexts;
+
     /// <summary>The name used in explanations: the Sid, or the statement's position.</summary>
     public string DisplayName => Sid is { Length: > 0 } sid ? sid : $"#{Index}";
 }
