@@ -10,6 +10,8 @@ namespace Ward.Aws.Tests.Policy;
 /// </summary>
 public sealed class CorpusTests
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Lines = new(StringComparer.Ordinal);
+
     public static TheoryData<string, int> SampleCases() => CaseIds("sample.jsonl");
 
     [Theory]
@@ -47,8 +49,7 @@ public sealed class CorpusTests
     internal static void AssertCase(string file, int line)
     {
         // Given the case on that line of the corpus
-        var path = Path.Combine(AppContext.BaseDirectory, "Policy", "Corpus", file);
-        var text = File.ReadLines(path).Skip(line - 1).First();
+        var text = Lines.GetOrAdd(file, f => File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Policy", "Corpus", f)))[line - 1];
         var result = SimulationCaseReader.ReadLine(text, file, line);
         Assert.Empty(result.Diagnostics);
         var simulationCase = Assert.IsType<SimulationCase>(result.Case);
