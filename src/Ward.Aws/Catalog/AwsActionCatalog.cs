@@ -79,8 +79,21 @@ public sealed class AwsActionCatalog
     }
 
     /// <summary>Whether a condition key is documented (global or of some service), ignoring case.</summary>
-    public bool IsKnownConditionKey(string key) =>
-        _conditionKeys.Contains(key) || _conditionKeyPatterns.Any(p => Wildcard.IsMatch(p, key, ignoreCase: true));
+    /// <remarks>
+    /// Keys whose prefix is a host name (<c>token.actions.githubusercontent.com:sub</c>,
+    /// <c>oidc.eks.eu-west-1.amazonaws.com/id/…:aud</c>) are claims of an OpenID Connect provider: any provider
+    /// may define them, so they are always accepted.
+    /// </remarks>
+    public bool IsKnownConditionKey(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && key.AsSpan(0, colon).Contains('.'))
+        {
+            return true;
+        }
+
+        return _conditionKeys.Contains(key) || _conditionKeyPatterns.Any(p => Wildcard.IsMatch(p, key, ignoreCase: true));
+    }
 
     /// <summary>The resource types of an action whose ARN template fits the given ARN.</summary>
     public IEnumerable<AwsResourceType> ResourceTypesFor(AwsAction action, string arn) =>

@@ -113,9 +113,19 @@ public static class AwsEstateLoader
             return;
         }
 
+        var fileDiagnostics = new DiagnosticBag();
         using (document)
         {
-            var root = document.RootElement;
+            ReadDocument(file, document.RootElement, fileDiagnostics, inputs, exports, ref organization);
+        }
+
+        // Lines are looked up only for files that have diagnostics: one extra pass over those files alone.
+        diagnostics.AddRange(fileDiagnostics.Count == 0 ? [] : JsonLineLocator.WithLines(fileDiagnostics.ToSortedArray(), bytes));
+    }
+
+    private static void ReadDocument(string file, JsonElement root, DiagnosticBag diagnostics, List<InputFile> inputs, List<GaadExport> exports, ref AwsOrganization? organization)
+    {
+        {
             if (OrganizationReader.Recognizes(root))
             {
                 var read = OrganizationReader.Read(root, file, diagnostics);
@@ -146,6 +156,8 @@ public static class AwsEstateLoader
     /// <summary>Merges per-file exports into accounts and assembles each principal's policies once.</summary>
     internal static AwsEstate Build(List<GaadExport> exports, AwsOrganization? organization, List<InputFile> inputs, DiagnosticBag diagnostics)
     {
+        // Group attachments are resolved once per member: report each missing policy once per holder.
+        var reported = new HashSet<(string Holder, string Arn)>();
         var managed = new Dictionary<string, ManagedPolicy>(StringComparer.Ordinal);
         var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var accounts = new SortedDictionary<string, (List<IamUser> Users, List<IamGroup> Groups, List<IamRole> Roles, List<ManagedPolicy> Policies, SortedSet<string> Sources)>(StringComparer.Ordinal);
@@ -224,7 +236,7 @@ public static class AwsEstateLoader
             {
                 var policies = ImmutableArray.CreateBuilder<NamedPolicy>();
                 policies.AddRange(user.InlinePolicies.Select(p => new NamedPolicy($"{user.Name} inline policy {p.Name}", p.Document)));
-                policies.AddRange(user.AttachedPolicies.Select(a => Managed(a.PolicyArn, user.Arn, managed, locations, diagnostics)));
+                policies.AddRange(user.AttachedPolicies.Select(a => Managed(a.PolicyArn, user.Arn, managed, locations, diagnostics, reported)));
                 foreach (var groupName in user.Groups)
                 {
                     if (!groupsByName.TryGetValue(groupName, out var group))
@@ -236,22 +248,22 @@ public static class AwsEstateLoader
 
                     policies.AddRange(group.InlinePolicies.Select(p => new NamedPolicy($"group {group.Name} inline policy {p.Name}", p.Document)));
                     policies.AddRange(group.Problems.Select(problem => new NamedPolicy($"unreadable part of group {group.Name}", GaadReader.Unreadable(problem))));
-                    policies.AddRange(group.AttachedPolicies.Select(a => Managed(a.PolicyArn, group.Arn, managed, locations, diagnostics) with { Name = $"{a.PolicyArn} (via group {group.Name})" }));
+                    policies.AddRange(group.AttachedPolicies.Select(a => Managed(a.PolicyArn, group.Arn, managed, locations, diagnostics, reported) with { Name = $"{a.PolicyArn} (via group {group.Name})" }));
                 }
 
                 policies.AddRange(user.Problems.Select(problem => new NamedPolicy($"unreadable part of {user.Name}", GaadReader.Unreadable(problem))));
                 identity[user.Arn] = policies.ToImmutable();
-                boundaries[user.Arn] = user.PermissionsBoundaryArn is { } boundary ? Managed(boundary, user.Arn, managed, locations, diagnostics) : null;
+                boundaries[user.Arn] = user.PermissionsBoundaryArn is { } boundary ? Managed(boundary, user.Arn, managed, locations, diagnostics, reported) : null;
             }
 
             foreach (var role in account.Roles)
             {
                 var policies = ImmutableArray.CreateBuilder<NamedPolicy>();
                 policies.AddRange(role.InlinePolicies.Select(p => new NamedPolicy($"{role.Name} inline policy {p.Name}", p.Document)));
-                policies.AddRange(role.AttachedPolicies.Select(a => Managed(a.PolicyArn, role.Arn, managed, locations, diagnostics)));
+                policies.AddRange(role.AttachedPolicies.Select(a => Managed(a.PolicyArn, role.Arn, managed, locations, diagnostics, reported)));
                 policies.AddRange(role.Problems.Select(problem => new NamedPolicy($"unreadable part of {role.Name}", GaadReader.Unreadable(problem))));
                 identity[role.Arn] = policies.ToImmutable();
-                boundaries[role.Arn] = role.PermissionsBoundaryArn is { } boundary ? Managed(boundary, role.Arn, managed, locations, diagnostics) : null;
+                boundaries[role.Arn] = role.PermissionsBoundaryArn is { } boundary ? Managed(boundary, role.Arn, managed, locations, diagnostics, reported) : null;
             }
         }
 
@@ -298,14 +310,14 @@ public static class AwsEstateLoader
     private static void Duplicate(string arn, GaadExport export, Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics) =>
         diagnostics.Add(IngestDiagnosticCodes.DuplicateEntity, DiagnosticSeverity.Warning, $"managed policy `{arn}` appears more than once in the inputs; the first occurrence is used", export.Locations.GetValueOrDefault(arn, locations.GetValueOrDefault(arn, new SourceLocation(export.File))));
 
-    private static NamedPolicy Managed(string arn, string holder, Dictionary<string, ManagedPolicy> managed, Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics)
+    private static NamedPolicy Managed(string arn, string holder, Dictionary<string, ManagedPolicy> managed, Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics, HashSet<(string Holder, string Arn)> reported)
     {
         if (managed.TryGetValue(arn, out var policy) && policy.DefaultDocument is { } document)
         {
             return new NamedPolicy(arn, document);
         }
 
-        if (policy is null)
+        if (policy is null && reported.Add((holder, arn)))
         {
             diagnostics.Add(IngestDiagnosticCodes.MissingManagedPolicy, DiagnosticSeverity.Error, $"`{holder}` has managed policy `{arn}` attached, but the policy is not in the export; decisions it could change are indeterminate", locations.GetValueOrDefault(holder, SourceLocation.None));
         }

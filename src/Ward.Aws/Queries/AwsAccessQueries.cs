@@ -17,6 +17,11 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
     public AwsPrincipal? FindPrincipal(string text, out string? problem)
     {
         problem = null;
+        if (text is "anonymous" or "*")
+        {
+            return AwsPrincipal.Anonymous;
+        }
+
         if (text.StartsWith("arn:", StringComparison.Ordinal) || AwsPrincipal.IsAccountId(text) || text.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase))
         {
             var parsed = AwsPrincipal.Parse(text);
@@ -52,20 +57,32 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
         }
     }
 
-    public AccessAnswer Can(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context)
+    /// <summary>The decision for one request; <paramref name="extra"/> adds a resource or session policy the caller supplies.</summary>
+    public AccessAnswer Can(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context, SuppliedPolicies? extra = null)
     {
         var request = Request(principal, action, resource, context);
-        return new AccessAnswer(principal, action, resource, AwsAuthorizer.Authorize(request, PoliciesFor(principal, request)));
+        var policies = PoliciesFor(principal, request);
+        if (extra?.ResourcePolicy is { } resourcePolicy)
+        {
+            policies = policies with { ResourcePolicy = resourcePolicy };
+        }
+
+        if (extra?.SessionPolicy is { } sessionPolicy)
+        {
+            policies = policies with { SessionPolicy = sessionPolicy };
+        }
+
+        return new AccessAnswer(principal, action, resource, AwsAuthorizer.Authorize(request, policies));
     }
 
     /// <summary>Every principal of the estate that is allowed, or allowed under conditions, with the decision.</summary>
-    public ImmutableArray<AccessAnswer> WhoCan(string action, string resource, IReadOnlyDictionary<string, ContextValue> context, bool includeDenied = false)
+    public ImmutableArray<AccessAnswer> WhoCan(string action, string resource, IReadOnlyDictionary<string, ContextValue> context, bool includeDenied = false, SuppliedPolicies? extra = null)
     {
         var principals = Estate.Principals().ToArray();
         var answers = new AccessAnswer?[principals.Length];
         Parallel.For(0, principals.Length, i =>
         {
-            var answer = Can(principals[i], action, resource, context);
+            var answer = Can(principals[i], action, resource, context, extra);
             if (includeDenied || answer.Decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional or DecisionKind.Indeterminate)
             {
                 answers[i] = answer;
@@ -149,7 +166,10 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
 
     private AwsRequest Request(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context)
     {
-        var resourceAccount = Arn.TryParse(resource, out var arn) && arn.Account.Length == 12 ? arn.Account : principal.Account;
+        // S3 ARNs carry no account: `-c aws:ResourceAccount=…` names it; otherwise the caller's account is assumed.
+        var resourceAccount = context.TryGetValue("aws:ResourceAccount", out var given) && given.Text is { } named ? named
+            : Arn.TryParse(resource, out var arn) && arn.Account.Length == 12 ? arn.Account
+            : principal.Account;
         return new AwsRequest
         {
             Principal = principal,

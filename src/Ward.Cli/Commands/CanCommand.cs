@@ -12,7 +12,8 @@ public sealed class CanCommand(IAnsiConsole console, TimeProvider clock) : Comma
 {
     public override int Execute(CommandContext context, CanSettings settings, CancellationToken cancellationToken)
     {
-        if (EstateLoading.Load(settings, cancellationToken) is not { } estate)
+        if (EstateLoading.Load(settings, cancellationToken) is not { } estate
+            || EstateLoading.SuppliedPolicies(settings, Console.Error) is not { } supplied)
         {
             return ExitCodes.UsageOrUnusableInput;
         }
@@ -30,7 +31,7 @@ public sealed class CanCommand(IAnsiConsole console, TimeProvider clock) : Comma
             console.MarkupLineInterpolated($"[yellow]warning:[/] {problem}");
         }
 
-        var answer = queries.Can(principal, settings.Action, settings.Resource, settings.ContextValues());
+        var answer = queries.Can(principal, settings.Action, settings.Resource, settings.ContextValues(), supplied);
         if (settings.Json)
         {
             var json = new CanJson(principal.Value, settings.Action, settings.Resource, DecisionJson.From(answer.Decision));

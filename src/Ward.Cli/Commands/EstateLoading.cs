@@ -1,4 +1,8 @@
 using Ward.Aws.Estate;
+using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Policy.Parsing;
+using Ward.Aws.Policy.Syntax;
+using Ward.Aws.Queries;
 using Ward.Aws.Ingest;
 using Ward.Core.Diagnostics;
 
@@ -7,6 +11,36 @@ namespace Ward.Cli.Commands;
 /// <summary>Loads the estate for a command and reports on standard error what was read and what was not.</summary>
 internal static class EstateLoading
 {
+    /// <summary>Reads the policy files given with --resource-policy / --session-policy; null when one is unusable.</summary>
+    public static SuppliedPolicies? SuppliedPolicies(EstateSettings settings, TextWriter errors)
+    {
+        NamedPolicy? Read(string? file, PolicyKind kind)
+        {
+            if (file is null)
+            {
+                return null;
+            }
+
+            var result = PolicyParser.ParseText(File.ReadAllText(file), kind, new SourceLocation(file, JsonPath.Root));
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                errors.WriteLine($"ward: {diagnostic}");
+            }
+
+            return result.Document is { } document ? new NamedPolicy(Path.GetFileName(file), document) : null;
+        }
+
+        var resource = Read(settings.ResourcePolicy, PolicyKind.Resource);
+        var session = Read(settings.SessionPolicy, PolicyKind.Session);
+        if ((settings.ResourcePolicy is not null && resource is null) || (settings.SessionPolicy is not null && session is null))
+        {
+            errors.WriteLine("ward: error: a policy file given on the command line could not be read.");
+            return null;
+        }
+
+        return new SuppliedPolicies(resource, session);
+    }
+
     public static AwsEstate? Load(EstateSettings settings, CancellationToken cancellationToken)
     {
         var estate = AwsEstateLoader.Load(settings.Inputs, cancellationToken);

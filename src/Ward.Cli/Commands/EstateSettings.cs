@@ -26,6 +26,14 @@ public class EstateSettings : CommandSettings
     [DefaultValue("table")]
     public string Format { get; init; } = "table";
 
+    [CommandOption("--resource-policy <FILE>")]
+    [Description("The resource's own policy (bucket, key, queue, topic, function, secret or trust policy) as a JSON file.")]
+    public string? ResourcePolicy { get; init; }
+
+    [CommandOption("--session-policy <FILE>")]
+    [Description("A session policy passed when the role session was created, as a JSON file.")]
+    public string? SessionPolicy { get; init; }
+
     [CommandOption("-v|--verbose")]
     [Description("List every input diagnostic, not only errors.")]
     public bool Verbose { get; init; }
@@ -47,6 +55,14 @@ public class EstateSettings : CommandSettings
         if (AsOf is not null && !DateTimeOffset.TryParse(AsOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
         {
             return ValidationResult.Error($"--as-of `{AsOf}` is not an ISO 8601 timestamp");
+        }
+
+        foreach (var file in new[] { ResourcePolicy, SessionPolicy }.OfType<string>())
+        {
+            if (!File.Exists(file))
+            {
+                return ValidationResult.Error($"policy file `{file}` does not exist");
+            }
         }
 
         foreach (var entry in Context)

@@ -12,13 +12,14 @@ public sealed class WhoCanCommand(IAnsiConsole console, TimeProvider clock) : Co
 {
     public override int Execute(CommandContext context, WhoCanSettings settings, CancellationToken cancellationToken)
     {
-        if (EstateLoading.Load(settings, cancellationToken) is not { } estate)
+        if (EstateLoading.Load(settings, cancellationToken) is not { } estate
+            || EstateLoading.SuppliedPolicies(settings, Console.Error) is not { } supplied)
         {
             return ExitCodes.UsageOrUnusableInput;
         }
 
         var queries = new AwsAccessQueries(estate, settings.ReferenceTime(clock));
-        var answers = queries.WhoCan(settings.Action, settings.Resource, settings.ContextValues(), settings.All)
+        var answers = queries.WhoCan(settings.Action, settings.Resource, settings.ContextValues(), settings.All, supplied)
             .OrderBy(a => a.Decision.Kind)
             .ThenBy(a => a.Principal.Value, StringComparer.Ordinal)
             .ToList();
