@@ -1,0 +1,391 @@
+using Ward.Aws.Estate;
+using Ward.Aws.Ingest;
+using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Queries;
+using Ward.Aws.Tests.Testing;
+using Ward.Core.Decisions;
+using Ward.Core.Diagnostics;
+
+namespace Ward.Aws.Tests.Ingest;
+
+public sealed class AwsEstateLoaderTests
+{
+    private const string Prod = "444455556666";
+    private static readonly DateTimeOffset AsOf = new(2026, 3, 16, 9, 15, 0, TimeSpan.Zero);
+
+    private static readonly (string Principal, string Action, string Resource)[] ProdQuestions =
+    [
+        ("arn:aws:iam::444455556666:user/bob.martin", "iam:PassRole", "arn:aws:iam::444455556666:role/nw-ops-automation"),
+        ("arn:aws:iam::444455556666:user/bob.martin", "lambda:CreateFunction", "arn:aws:lambda:eu-west-1:444455556666:function:x"),
+        ("arn:aws:iam::444455556666:user/bob.martin", "iam:CreateUser", "arn:aws:iam::444455556666:user/new"),
+        ("arn:aws:iam::444455556666:user/dave.patel", "iam:CreatePolicyVersion", "arn:aws:iam::444455556666:policy/NorthwindEtlOperator"),
+        ("arn:aws:iam::444455556666:user/dave.patel", "s3:GetObject", "arn:aws:s3:::nw-data-lake/raw/x.csv"),
+        ("arn:aws:iam::444455556666:user/dave.patel", "glue:GetTable", "arn:aws:glue:eu-west-1:444455556666:table/db/t"),
+        ("arn:aws:iam::444455556666:role/nw-ops-automation", "iam:AttachUserPolicy", "arn:aws:iam::444455556666:user/bob.martin"),
+        ("arn:aws:iam::444455556666:role/nw-web-ec2", "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:eu-west-1:444455556666:secret:shared/smtp+relay-AbCdEf"),
+        ("arn:aws:iam::444455556666:role/nw-web-ec2", "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:eu-west-1:444455556666:secret:shared/smtp relay-AbCdEf"),
+        ("arn:aws:iam::444455556666:role/nw-github-deploy", "iam:PassRole", "arn:aws:iam::444455556666:role/nw-orders-task"),
+        ("arn:aws:iam::444455556666:role/nw-github-deploy", "ecs:UpdateService", "arn:aws:ecs:eu-west-1:444455556666:service/orders/api"),
+    ];
+
+    [Fact]
+    public void The_raw_API_form_loads_without_diagnostics()
+    {
+        // Given the URL-encoded raw API export
+        // When it is loaded
+        var estate = Load([Fixtures.PathOf("gaad-raw-api-urlencoded.json")]);
+
+        // Then nothing is reported and one account is there
+        Assert.Empty(estate.Diagnostics);
+        var account = Assert.Single(estate.Accounts);
+        Assert.Equal(Prod, account.Id);
+        Assert.Equal(InputKind.AuthorizationDetails, Assert.Single(estate.Inputs).Kind);
+    }
+
+    [Fact]
+    public void The_CLI_form_and_the_URL_encoded_raw_API_form_give_the_same_estate()
+    {
+        // Given the CLI export of the account and the raw API export of some of its principals
+        var cli = Load([Fixtures.Northwind(Prod, "gaad.json")]);
+        var raw = Load([Fixtures.PathOf("gaad-raw-api-urlencoded.json")]);
+
+        // When each principal of the raw export is compared with its CLI twin
+        // Then it has the same policies, boundary and trust policy
+        Assert.Empty(cli.Diagnostics);
+        foreach (var principal in raw.Principals())
+        {
+            Assert.Equal(PoliciesOf(cli, principal), PoliciesOf(raw, principal));
+        }
+
+        Assert.Equal(5, raw.Principals().Count());
+    }
+
+    [Fact]
+    public void The_CLI_form_and_the_raw_API_form_give_the_same_decisions()
+    {
+        // Given both forms loaded
+        var cli = new AwsAccessQueries(Load([Fixtures.Northwind(Prod, "gaad.json")]), AsOf);
+        var raw = new AwsAccessQueries(Load([Fixtures.PathOf("gaad-raw-api-urlencoded.json")]), AsOf);
+
+        // When the same questions are asked of both
+        // Then the answers agree, and the escalations the sample is seeded with survive the encoding
+        foreach (var (principal, action, resource) in ProdQuestions)
+        {
+            var caller = AwsPrincipal.Parse(principal);
+            Assert.True(
+                Can(cli, caller, action, resource).Kind == Can(raw, caller, action, resource).Kind,
+                $"{principal} {action} {resource}: CLI {Can(cli, caller, action, resource).Kind}, raw {Can(raw, caller, action, resource).Kind}");
+        }
+
+        var passedToLambda = new Dictionary<string, ContextValue>(StringComparer.Ordinal) { ["iam:PassedToService"] = ContextValue.Of("lambda.amazonaws.com") };
+        Assert.Equal(DecisionKind.Allowed, Can(raw, AwsPrincipal.Parse(ProdQuestions[0].Principal), "iam:PassRole", ProdQuestions[0].Resource, passedToLambda).Kind);
+        Assert.Equal(DecisionKind.Allowed, Can(raw, AwsPrincipal.Parse(ProdQuestions[3].Principal), ProdQuestions[3].Action, ProdQuestions[3].Resource).Kind);
+        Assert.Equal(DecisionKind.Allowed, Can(raw, AwsPrincipal.Parse(ProdQuestions[7].Principal), ProdQuestions[7].Action, ProdQuestions[7].Resource).Kind);
+        Assert.NotEqual(DecisionKind.Allowed, Can(raw, AwsPrincipal.Parse(ProdQuestions[8].Principal), ProdQuestions[8].Action, ProdQuestions[8].Resource).Kind);
+    }
+
+    [Theory]
+    [InlineData("gaad-split-part1.json", "gaad-split-part2.json")]
+    [InlineData("gaad-split-part2.json", "gaad-split-part1.json")]
+    public void Split_pages_merge_into_the_whole_export(string first, string second)
+    {
+        // Given the two pages of the account's export, in either order, and the whole export
+        var paged = Load([Fixtures.PathOf(first), Fixtures.PathOf(second)]);
+        var whole = Load([Fixtures.Northwind(Prod, "gaad.json")]);
+
+        // When they are loaded
+        // Then nothing is reported, cross-page references resolve, and the estates are the same
+        Assert.Empty(paged.Diagnostics);
+        var account = Assert.Single(paged.Accounts);
+        var wholeAccount = Assert.Single(whole.Accounts);
+        Assert.Equal(2, account.Sources.Length);
+        Assert.Equal(
+            (wholeAccount.Users.Length, wholeAccount.Groups.Length, wholeAccount.Roles.Length, wholeAccount.Policies.Length),
+            (account.Users.Length, account.Groups.Length, account.Roles.Length, account.Policies.Length));
+        Assert.Equal<string>(whole.Principals().Select(p => p.Value).Order(StringComparer.Ordinal), paged.Principals().Select(p => p.Value).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var principal in whole.Principals())
+        {
+            Assert.Equal(PoliciesOf(whole, principal), PoliciesOf(paged, principal));
+        }
+    }
+
+    [Fact]
+    public void A_first_page_alone_warns_that_the_export_is_truncated_and_names_what_is_missing()
+    {
+        // Given only the first page
+        var estate = Load([Fixtures.PathOf("gaad-split-part1.json")]);
+
+        // When it is loaded
+        var truncated = Assert.Single(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.TruncatedExport);
+        var missing = estate.Diagnostics.Where(d => d.Code == IngestDiagnosticCodes.MissingManagedPolicy).ToList();
+
+        // Then the truncation is a warning at `$.IsTruncated`, and each dangling attachment is reported at its holder
+        Assert.Equal(DiagnosticSeverity.Warning, truncated.Severity);
+        Assert.Equal("$.IsTruncated", truncated.Location.JsonPath);
+        Assert.Contains(missing, d => d.Message.Contains("NorthwindEtlOperator", StringComparison.Ordinal) && d.Location.JsonPath == "$.UserDetailList[3]");
+        Assert.Contains(missing, d => d.Message.Contains("NorthwindHelpdeskBoundary", StringComparison.Ordinal) && d.Location.JsonPath == "$.UserDetailList[7]");
+        Assert.All(missing, d => Assert.Equal(Fixtures.PathOf("gaad-split-part1.json"), d.Location.File));
+    }
+
+    [Fact]
+    public void A_second_page_alone_loads_quietly()
+    {
+        // Given only the second page (roles and policies; the page is complete)
+        var estate = Load([Fixtures.PathOf("gaad-split-part2.json")]);
+
+        // When it is loaded
+        // Then there is nothing to report (its 10 customer managed policies belong to the account, AWS managed ones to none)
+        Assert.Empty(estate.Diagnostics);
+        var account = Assert.Single(estate.Accounts);
+        Assert.Equal((0, 8, 10), (account.Users.Length, account.Roles.Length, account.Policies.Length));
+    }
+
+    [Fact]
+    public void Truncated_JSON_is_reported_with_its_line_and_the_other_files_still_load()
+    {
+        // Given a GAAD cut off in the middle of a string on line 101, and a sound export
+        var broken = Fixtures.PathOf("gaad-malformed-truncated.json");
+        var estate = Load([broken, Fixtures.PathOf("gaad-raw-api-urlencoded.json")]);
+
+        // When both are loaded
+        var diagnostic = Assert.Single(estate.Diagnostics);
+
+        // Then the broken file is one invalid-JSON error with its line, and nothing of it is loaded
+        Assert.Equal(IngestDiagnosticCodes.InvalidJson, diagnostic.Code);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(broken, diagnostic.Location.File);
+        Assert.Equal(101, diagnostic.Location.Line);
+        Assert.True(diagnostic.Location.Column is 35 or 46, $"column {diagnostic.Location.Column}: expected where the string starts (35) or where the data ends (46)");
+        Assert.Equal(InputKind.Unreadable, estate.Inputs.Single(i => i.Path == broken).Kind);
+        Assert.DoesNotContain(estate.Accounts, a => a.Id == "111122223333");
+
+        // And the other file is loaded in full
+        Assert.Equal(Prod, Assert.Single(estate.Accounts).Id);
+        Assert.Equal(2, estate.Users.Count);
+    }
+
+    [Fact]
+    public void Wrong_shapes_are_reported_at_their_path_with_a_line_and_the_rest_loads()
+    {
+        // Given a GAAD with elements of the wrong type
+        var file = Fixtures.PathOf("gaad-wrong-shape.json");
+
+        // When it is loaded
+        var estate = Load([file]);
+        var wrongShapes = estate.Diagnostics.Where(d => d.Code == IngestDiagnosticCodes.WrongShape).ToList();
+
+        // Then each wrong shape is reported at its JSON path, with the line it is on
+        Assert.Equal<string?>(
+            ["$.GroupDetailList[0].AttachedManagedPolicies", "$.Policies[2]", "$.Policies[3]", "$.RoleDetailList[1].CreateDate", "$.UserDetailList"],
+            wrongShapes.Select(d => d.Location.JsonPath).Order(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        Assert.All(wrongShapes, d => Assert.Equal(file, d.Location.File));
+        Assert.All(estate.Diagnostics, d => Assert.NotNull(d.Location.Line));
+        Assert.Equal(2, wrongShapes.Single(d => d.Location.JsonPath == "$.UserDetailList").Location.Line);
+
+        // And the sound parts are loaded and usable
+        var queries = new AwsAccessQueries(estate, AsOf);
+        var okRole = AwsPrincipal.Parse("arn:aws:iam::123456789012:role/ok-role");
+        Assert.Equal(DecisionKind.Allowed, Can(queries, okRole, "s3:ListAllMyBuckets", "*").Kind);
+        Assert.True(estate.Roles.ContainsKey("arn:aws:iam::123456789012:role/trust-is-a-list"));
+        Assert.Null(estate.Roles["arn:aws:iam::123456789012:role/trust-is-a-list"].TrustPolicy);
+    }
+
+    [Fact]
+    public void A_missing_managed_policy_is_reported_once_per_holder()
+    {
+        // Given a GAAD whose user, group and role reference policies it does not contain
+        var estate = Load([Fixtures.PathOf("gaad-missing-managed-policy.json")]);
+
+        // When it is loaded
+        var missing = estate.Diagnostics.Where(d => d.Code == IngestDiagnosticCodes.MissingManagedPolicy).ToList();
+
+        // Then each dangling reference is reported once, at its holder
+        Assert.Equal(3, missing.Count);
+        Assert.Contains(missing, d => d.Message.Contains("finance/NorthwindBillingAdmin", StringComparison.Ordinal) && d.Location.JsonPath == "$.UserDetailList[0]");
+        Assert.Contains(missing, d => d.Message.Contains("ReadOnlyAccess", StringComparison.Ordinal) && d.Location.JsonPath == "$.GroupDetailList[0]");
+        Assert.Contains(missing, d => d.Message.Contains("boundaries/NorthwindWorkloadBoundary", StringComparison.Ordinal) && d.Location.JsonPath == "$.RoleDetailList[0]");
+    }
+
+    [Fact]
+    public void Decisions_that_depend_on_a_missing_managed_policy_are_indeterminate()
+    {
+        // Given the same GAAD loaded
+        var queries = new AwsAccessQueries(Load([Fixtures.PathOf("gaad-missing-managed-policy.json")]), AsOf);
+        var pat = AwsPrincipal.Parse("arn:aws:iam::123456789012:user/pat.quinn");
+        var lambdaRole = AwsPrincipal.Parse("arn:aws:iam::123456789012:role/nw-reports-lambda");
+
+        // When pat.quinn (missing policies attached) reads and deletes, and the role with a missing boundary writes
+        var read = Can(queries, pat, "s3:GetObject", "arn:aws:s3:::nw-reports-123456789012/2026/03.csv");
+        var delete = Can(queries, pat, "ec2:TerminateInstances", "arn:aws:ec2:eu-west-1:123456789012:instance/i-1");
+        var write = Can(queries, lambdaRole, "s3:PutObject", "arn:aws:s3:::nw-reports-123456789012/2026/03.csv");
+
+        // Then Ward answers Indeterminate, naming the missing policy, rather than guessing either way
+        var readIndeterminate = Assert.IsType<Indeterminate>(read);
+        Assert.Contains("NorthwindBillingAdmin", readIndeterminate.Reason + string.Join(" ", read.Explanation.Layers.SelectMany(l => l.Statements).Select(s => s.Policy)), StringComparison.Ordinal);
+        Assert.Equal(DecisionKind.Indeterminate, delete.Kind);
+        var writeIndeterminate = Assert.IsType<Indeterminate>(write);
+        Assert.Contains("NorthwindWorkloadBoundary", writeIndeterminate.Reason, StringComparison.Ordinal);
+
+        // And a decision no policy could change is still certain
+        Assert.Equal(DecisionKind.Allowed, Can(queries, pat, "sts:GetCallerIdentity", "*").Kind);
+    }
+
+    [Fact]
+    public void A_missing_policy_does_not_touch_principals_that_do_not_hold_it()
+    {
+        // Given the incomplete export loaded together with a complete account
+        var queries = new AwsAccessQueries(
+            Load([Fixtures.PathOf("gaad-missing-managed-policy.json"), Fixtures.PathOf("gaad-raw-api-urlencoded.json")]),
+            AsOf);
+
+        // When a principal of the complete account is asked about
+        var decision = Can(queries, AwsPrincipal.Parse("arn:aws:iam::444455556666:role/nw-web-ec2"), "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:eu-west-1:444455556666:secret:shared/smtp+relay-AbCdEf");
+
+        // Then its decision is certain
+        Assert.Equal(DecisionKind.Allowed, decision.Kind);
+    }
+
+    [Fact]
+    public void Invalid_policy_grammar_is_reported_at_its_path_and_only_the_affected_decisions_are_indeterminate()
+    {
+        // Given a GAAD whose documents break the policy grammar
+        var file = Fixtures.PathOf("gaad-invalid-policy-grammar.json");
+        var estate = Load([file]);
+
+        // When it is loaded
+        // Then each grammar error is reported where it is
+        Assert.Contains(estate.Diagnostics, d => d.Code == "WARD2007" && d.Location.JsonPath == "$.UserDetailList[0].UserPolicyList[0].PolicyDocument.Statement[0].Effect");
+        Assert.Contains(estate.Diagnostics, d => d.Code == "WARD2003" && d.Location.JsonPath == "$.GroupDetailList[0].GroupPolicyList[0].PolicyDocument.Comment");
+        Assert.Contains(estate.Diagnostics, d => d.Code == "WARD2012" && d.Location.JsonPath == "$.RoleDetailList[0].RolePolicyList[0].PolicyDocument.Statement[0].Condition.StringEqualz");
+        Assert.Contains(estate.Diagnostics, d => d.Code == "WARD2008" && d.Location.JsonPath == "$.Policies[0].PolicyVersionList[0].Document.Statement[0].NotAction");
+
+        // And decisions a broken statement could change are indeterminate, the others certain
+        var queries = new AwsAccessQueries(estate, AsOf);
+        var permitUser = AwsPrincipal.Parse("arn:aws:iam::123456789012:user/permit-user");
+        var typoRole = AwsPrincipal.Parse("arn:aws:iam::123456789012:role/typo-condition-role");
+        Assert.Equal(DecisionKind.Allowed, Can(queries, permitUser, "sqs:ListQueues", "*").Kind);
+        Assert.Equal(DecisionKind.Indeterminate, Can(queries, permitUser, "s3:GetObject", "arn:aws:s3:::b/k").Kind);
+        Assert.Equal(DecisionKind.Indeterminate, Can(queries, permitUser, "ec2:TerminateInstances", "*").Kind);
+        Assert.Equal(DecisionKind.ImplicitDeny, Can(queries, permitUser, "dynamodb:DeleteTable", "*").Kind);
+        Assert.Equal(DecisionKind.Indeterminate, Can(queries, typoRole, "s3:DeleteObject", "arn:aws:s3:::b/k").Kind);
+        Assert.Equal(DecisionKind.ImplicitDeny, Can(queries, typoRole, "s3:GetObject", "arn:aws:s3:::b/k").Kind);
+    }
+
+    [Fact(Skip = "spec (Ingest/Fixtures/README.md, gaad-invalid-policy-grammar.json): a document IAM would have rejected is left out as a whole and its holder is incomplete; but a document-level grammar error (unknown top-level element `Comment`, WARD2003) marks no statement as a problem, so group UnknownElementGroup's `cloudtrail:LookupEvents` grant is evaluated as if the document were valid and permit-user is plainly Allowed")]
+    public void A_document_with_an_unknown_top_level_element_does_not_grant_silently()
+    {
+        // Given permit-user, whose group's inline policy has an unknown top-level element
+        var queries = new AwsAccessQueries(Load([Fixtures.PathOf("gaad-invalid-policy-grammar.json")]), AsOf);
+
+        // When the action that policy grants is asked about
+        var decision = Can(queries, AwsPrincipal.Parse("arn:aws:iam::123456789012:user/permit-user"), "cloudtrail:LookupEvents", "*");
+
+        // Then Ward does not present it as a plain, certain grant
+        Assert.NotEqual(DecisionKind.Allowed, decision.Kind);
+    }
+
+    [Fact]
+    public void Unknown_fields_are_reported_once_per_file()
+    {
+        // Given two files whose users carry the same unknown field
+        const string page = """
+            {"UserDetailList":[
+              {"UserName":"a","Arn":"arn:aws:iam::123456789012:user/a","Colour":"red"},
+              {"UserName":"b","Arn":"arn:aws:iam::123456789012:user/b","Colour":"blue"}]}
+            """;
+        using var folder = new ScratchFolder(
+            ("page-1.json", page),
+            ("page-2.json", page.Replace("user/a", "user/c", StringComparison.Ordinal).Replace("\"a\"", "\"c\"", StringComparison.Ordinal)));
+
+        // When the folder is loaded
+        var estate = Load([folder.Path]);
+
+        // Then each file has one warning for the field, on the line of its first occurrence
+        var unknown = estate.Diagnostics.Where(d => d.Code == IngestDiagnosticCodes.UnknownField).ToList();
+        Assert.Equal(2, unknown.Count);
+        Assert.Equal(2, unknown.Select(d => d.Location.File).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(unknown, d => Assert.Equal(("$.UserDetailList[0].Colour", 2, DiagnosticSeverity.Warning), (d.Location.JsonPath, d.Location.Line, d.Severity)));
+        Assert.Equal(3, estate.Users.Count);
+    }
+
+    [Fact(Skip = "bug: AwsAccessQueries gives no resource policy for a role whose TrustPolicy is null (unreadable or absent), and AwsAuthorizer then lets the caller's identity policy alone grant same-account sts:AssumeRole; the fixture README (trust-is-a-list) and GaadReader's own warning say nobody must be found able to assume such a role")]
+    public void A_role_whose_trust_policy_could_not_be_read_is_not_assumable()
+    {
+        // Given a user allowed sts:AssumeRole on everything, and a role whose trust policy is a list
+        using var folder = new ScratchFolder(("gaad.json", """
+            {"UserDetailList":[{"UserName":"u","Arn":"arn:aws:iam::123456789012:user/u","UserPolicyList":[{"PolicyName":"assume",
+               "PolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}}]}],
+             "RoleDetailList":[{"RoleName":"trust-is-a-list","Arn":"arn:aws:iam::123456789012:role/trust-is-a-list",
+               "AssumeRolePolicyDocument":[{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}]}]}
+            """));
+        var queries = new AwsAccessQueries(Load([folder.Path]), AsOf);
+
+        // When the user assumes the role
+        var decision = Can(queries, AwsPrincipal.Parse("arn:aws:iam::123456789012:user/u"), "sts:AssumeRole", "arn:aws:iam::123456789012:role/trust-is-a-list");
+
+        // Then Ward does not claim the user may
+        Assert.NotEqual(DecisionKind.Allowed, decision.Kind);
+    }
+
+    [Fact]
+    public void A_missing_file_is_reported_and_nothing_usable_is_an_error()
+    {
+        // Given a path that does not exist
+        var path = Path.Combine(AppContext.BaseDirectory, "no-such-export.json");
+
+        // When it is loaded
+        var estate = Load([path]);
+
+        // Then it is reported, and so is the empty result
+        Assert.Contains(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.UnreadableFile && d.Location.File == path);
+        Assert.Contains(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.NothingUsable);
+        Assert.True(estate.IsEmpty);
+    }
+
+    [Fact]
+    public void A_folder_is_read_by_content_and_accounts_are_kept_apart()
+    {
+        // Given the Northwind sample folder: an organization and two accounts
+        var estate = Load([Fixtures.Northwind()]);
+
+        // When it is loaded
+        // Then both accounts and the organization are there, and the README is listed but not read as an export
+        Assert.Equal<string>(["111122223333", Prod], estate.Accounts.Select(a => a.Id), StringComparer.Ordinal);
+        Assert.NotNull(estate.Organization);
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains(estate.Inputs, i => i.Kind == InputKind.Organization);
+        Assert.Equal(2, estate.Inputs.Count(i => i.Kind == InputKind.AuthorizationDetails));
+        Assert.Contains(estate.Inputs, i => i.Kind == InputKind.Unrecognized && i.Path.EndsWith("README.md", StringComparison.Ordinal));
+    }
+
+    private static AwsEstate Load(IEnumerable<string> paths) => AwsEstateLoader.Load(paths, TestContext.Current.CancellationToken);
+
+    private static Decision Can(AwsAccessQueries queries, AwsPrincipal principal, string action, string resource, Dictionary<string, ContextValue>? context = null) =>
+        queries.Can(principal, action, resource, context ?? new Dictionary<string, ContextValue>(StringComparer.Ordinal)).Decision;
+
+    /// <summary>A principal's identity policies, boundary and (for a role) trust policy, printed.</summary>
+    private static string PoliciesOf(AwsEstate estate, AwsPrincipal principal) => string.Join(
+        "\n---\n",
+        estate.IdentityPoliciesOf(principal).Select(p => p.Name + "\n" + PolicyPrinter.Print(p.Document)).Order(StringComparer.Ordinal)
+            .Append("boundary: " + (estate.BoundaryOf(principal) is { } boundary ? boundary.Name + "\n" + PolicyPrinter.Print(boundary.Document) : "none"))
+            .Append("trust: " + (estate.Roles.GetValueOrDefault(principal.Value)?.TrustPolicy is { } trust ? PolicyPrinter.Print(trust) : "none")));
+
+    /// <summary>A folder of files written for one test, inside the test output, deleted afterwards.</summary>
+    private sealed class ScratchFolder : IDisposable
+    {
+        public ScratchFolder(params (string Name, string Text)[] files)
+        {
+            Path = System.IO.Path.Combine(AppContext.BaseDirectory, "scratch-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Path);
+            foreach (var (name, text) in files)
+            {
+                File.WriteAllText(System.IO.Path.Combine(Path, name), text);
+            }
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
