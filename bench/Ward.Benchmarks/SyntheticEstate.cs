@@ -213,7 +213,13 @@ public static class SyntheticEstate
 
             json.WriteEndArray();
             json.WriteStartArray("Resource");
-            json.WriteStringValue(random.Next(3) == 0 ? "*" : string.Create(CultureInfo.InvariantCulture, $"arn:aws:{service}:eu-west-1:{Account}:{Teams[random.Next(Teams.Length)]}-*"));
+
+            // As in real estates, IAM and STS grants name their resources; other services often use `*`.
+            var wildcardOdds = service is "iam" or "sts" ? 60 : 3;
+            var team = Teams[random.Next(Teams.Length)];
+            json.WriteStringValue(random.Next(wildcardOdds) == 0 ? "*" : service is "iam" or "sts"
+                ? FormattableString.Invariant($"arn:aws:iam::{Account}:role/service/{team}-*")
+                : FormattableString.Invariant($"arn:aws:{service}:eu-west-1:{Account}:{team}-*"));
             json.WriteStringValue(string.Create(CultureInfo.InvariantCulture, $"arn:aws:{service}:*:{Account}:shared/${{aws:PrincipalTag/team}}/*"));
             json.WriteEndArray();
             if (random.Next(3) == 0)

@@ -32,6 +32,10 @@ public static class WardApp
                 return ExitCodes.UsageOrUnusableInput;
             };
 
+            config.AddCommand<ScanCommand>("scan")
+                .WithDescription("Scan exports: entitlement graph, escalation paths to admin, risky identities; console or JSON report.")
+                .WithExample("scan", "samples/aws")
+                .WithExample("scan", "exports/", "--format", "json", "--output", "findings.json", "--fail-on", "high");
             config.AddCommand<CanCommand>("can")
                 .WithDescription("Can this principal perform this action on this resource? The decision and why.")
                 .WithExample("can", "-i", "samples/aws", "user/alice", "s3:GetObject", "arn:aws:s3:::northwind-data/report.csv");

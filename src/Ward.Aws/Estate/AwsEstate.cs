@@ -20,8 +20,10 @@ public sealed class AwsEstate
         ImmutableArray<InputFile> inputs,
         ImmutableArray<Diagnostic> diagnostics,
         FrozenDictionary<string, ImmutableArray<NamedPolicy>> identityPolicies,
-        FrozenDictionary<string, NamedPolicy?> boundaries)
+        FrozenDictionary<string, NamedPolicy?> boundaries,
+        FrozenDictionary<string, ManagedPolicy> managedPolicies)
     {
+        ManagedPolicies = managedPolicies;
         Accounts = accounts;
         Organization = organization;
         Inputs = inputs;
@@ -43,6 +45,18 @@ public sealed class AwsEstate
     public FrozenDictionary<string, IamUser> Users { get; }
 
     public FrozenDictionary<string, IamRole> Roles { get; }
+
+    /// <summary>Every managed policy of the inputs (customer-managed and AWS-managed), by ARN.</summary>
+    public FrozenDictionary<string, ManagedPolicy> ManagedPolicies { get; }
+
+    /// <summary>A group's own policies (inline and attached), as its members receive them.</summary>
+    public ImmutableArray<NamedPolicy> GroupPoliciesOf(IamGroup group) =>
+    [
+        .. group.InlinePolicies.Select(p => new NamedPolicy($"group {group.Name} inline policy {p.Name}", p.Document)),
+        .. group.AttachedPolicies.Select(a => ManagedPolicies.TryGetValue(a.PolicyArn, out var policy) && policy.DefaultDocument is { } document
+            ? new NamedPolicy($"{a.PolicyArn} (via group {group.Name})", document)
+            : new NamedPolicy($"{a.PolicyArn} (via group {group.Name})", Policy.Syntax.PolicyDocument.Unreadable($"managed policy `{a.PolicyArn}` is not in the export"))),
+    ];
 
     public bool IsEmpty => Accounts.IsEmpty && Organization is null;
 

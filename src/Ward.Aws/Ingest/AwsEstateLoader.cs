@@ -4,6 +4,7 @@ using System.Text.Json;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Core.Diagnostics;
+using Ward.Aws.Policy.Syntax;
 
 namespace Ward.Aws.Ingest;
 
@@ -242,16 +243,16 @@ public static class AwsEstateLoader
                     if (!groupsByName.TryGetValue(groupName, out var group))
                     {
                         diagnostics.Add(IngestDiagnosticCodes.MissingGroup, DiagnosticSeverity.Error, $"user `{user.Name}` is in group `{groupName}`, which is not in the export; that group's policies are unknown, so the user's decisions are indeterminate where they could matter", locations.GetValueOrDefault(user.Arn, SourceLocation.None));
-                        policies.Add(new NamedPolicy($"group {groupName} (missing from the export)", GaadReader.Unreadable($"group `{groupName}` is missing from the export")));
+                        policies.Add(new NamedPolicy($"group {groupName} (missing from the export)", PolicyDocument.Unreadable($"group `{groupName}` is missing from the export")));
                         continue;
                     }
 
                     policies.AddRange(group.InlinePolicies.Select(p => new NamedPolicy($"group {group.Name} inline policy {p.Name}", p.Document)));
-                    policies.AddRange(group.Problems.Select(problem => new NamedPolicy($"unreadable part of group {group.Name}", GaadReader.Unreadable(problem))));
+                    policies.AddRange(group.Problems.Select(problem => new NamedPolicy($"unreadable part of group {group.Name}", PolicyDocument.Unreadable(problem))));
                     policies.AddRange(group.AttachedPolicies.Select(a => Managed(a.PolicyArn, group.Arn, managed, locations, diagnostics, reported) with { Name = $"{a.PolicyArn} (via group {group.Name})" }));
                 }
 
-                policies.AddRange(user.Problems.Select(problem => new NamedPolicy($"unreadable part of {user.Name}", GaadReader.Unreadable(problem))));
+                policies.AddRange(user.Problems.Select(problem => new NamedPolicy($"unreadable part of {user.Name}", PolicyDocument.Unreadable(problem))));
                 identity[user.Arn] = policies.ToImmutable();
                 boundaries[user.Arn] = user.PermissionsBoundaryArn is { } boundary ? Managed(boundary, user.Arn, managed, locations, diagnostics, reported) : null;
             }
@@ -261,7 +262,7 @@ public static class AwsEstateLoader
                 var policies = ImmutableArray.CreateBuilder<NamedPolicy>();
                 policies.AddRange(role.InlinePolicies.Select(p => new NamedPolicy($"{role.Name} inline policy {p.Name}", p.Document)));
                 policies.AddRange(role.AttachedPolicies.Select(a => Managed(a.PolicyArn, role.Arn, managed, locations, diagnostics, reported)));
-                policies.AddRange(role.Problems.Select(problem => new NamedPolicy($"unreadable part of {role.Name}", GaadReader.Unreadable(problem))));
+                policies.AddRange(role.Problems.Select(problem => new NamedPolicy($"unreadable part of {role.Name}", PolicyDocument.Unreadable(problem))));
                 identity[role.Arn] = policies.ToImmutable();
                 boundaries[role.Arn] = role.PermissionsBoundaryArn is { } boundary ? Managed(boundary, role.Arn, managed, locations, diagnostics, reported) : null;
             }
@@ -272,7 +273,7 @@ public static class AwsEstateLoader
             diagnostics.Add(IngestDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no usable AWS export was found in the inputs", SourceLocation.None);
         }
 
-        return new AwsEstate(built.ToImmutable(), organization, [.. inputs], diagnostics.ToSortedArray(), identity.ToFrozenDictionary(StringComparer.Ordinal), boundaries.ToFrozenDictionary(StringComparer.Ordinal));
+        return new AwsEstate(built.ToImmutable(), organization, [.. inputs], diagnostics.ToSortedArray(), identity.ToFrozenDictionary(StringComparer.Ordinal), boundaries.ToFrozenDictionary(StringComparer.Ordinal), managed.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     private static (List<IamUser> Users, List<IamGroup> Groups, List<IamRole> Roles, List<ManagedPolicy> Policies, SortedSet<string> Sources) Entry(
@@ -322,7 +323,7 @@ public static class AwsEstateLoader
             diagnostics.Add(IngestDiagnosticCodes.MissingManagedPolicy, DiagnosticSeverity.Error, $"`{holder}` has managed policy `{arn}` attached, but the policy is not in the export; decisions it could change are indeterminate", locations.GetValueOrDefault(holder, SourceLocation.None));
         }
 
-        return new NamedPolicy(arn, GaadReader.Unreadable($"managed policy `{arn}` is not in the export"));
+        return new NamedPolicy(arn, PolicyDocument.Unreadable($"managed policy `{arn}` is not in the export"));
     }
 
     private static string FirstSentence(string message)

@@ -227,12 +227,12 @@ public static class GaadReader
             if (!policy.TryGetProperty("PolicyDocument", out var documentElement))
             {
                 json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"inline policy `{name}` has no `PolicyDocument`", policyPath);
-                builder.Add(new InlinePolicy(name, Unreadable($"inline policy `{name}` has no document")));
+                builder.Add(new InlinePolicy(name, PolicyDocument.Unreadable($"inline policy `{name}` has no document")));
                 continue;
             }
 
             var document = ParseDocument(documentElement, kind, JsonPath.Property(policyPath, "PolicyDocument"), json)
-                ?? Unreadable($"inline policy `{name}` could not be read");
+                ?? PolicyDocument.Unreadable($"inline policy `{name}` could not be read");
             builder.Add(new InlinePolicy(name, document));
         }
 
@@ -261,20 +261,4 @@ public static class GaadReader
 
         return result.Document;
     }
-
-    /// <summary>A stand-in for a policy Ward could not read: it makes affected decisions indeterminate, never silent.</summary>
-    internal static PolicyDocument Unreadable(string problem) => new()
-    {
-        Version = PolicyVersion.Version2012,
-        Statements =
-        [
-            new Statement
-            {
-                Index = 0,
-                Effect = Effect.Allow,
-                Action = new ActionElement(false, [], false),
-                Problem = problem,
-            },
-        ],
-    };
 }

@@ -74,7 +74,15 @@ internal sealed class JsonReading(string file, DiagnosticBag diagnostics)
             return null;
         }
 
-        return value.GetString();
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            Report(IngestDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{name}` holds an invalid string escape (a lone surrogate)", JsonPath.Property(parentPath, name));
+            return null;
+        }
     }
 
     public static bool Boolean(JsonElement parent, string name) =>

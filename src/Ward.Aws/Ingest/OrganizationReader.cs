@@ -128,7 +128,7 @@ public static class OrganizationReader
                 ? ParseContent(content, type.Value, JsonPath.Property(path, "Content"), json)
                 : null;
             var targets = json.Objects(item, "Targets", path).Select(t => json.String(t.Item, "TargetId", t.Path, required: true)).OfType<string>().ToImmutableArray();
-            policies.Add(new ControlPolicy(policyId, name, type.Value, document ?? GaadReader.Unreadable($"policy `{name}` could not be read"), targets));
+            policies.Add(new ControlPolicy(policyId, name, type.Value, document ?? PolicyDocument.Unreadable($"policy `{name}` could not be read"), targets));
         }
 
         if (!policyTypesListed)

@@ -11,6 +11,8 @@ namespace Ward.Aws.Queries;
 /// <summary>The questions <c>ward can</c>, <c>who-can</c> and <c>what-can</c> ask of a loaded estate.</summary>
 public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PrincipalContext> _principalContexts = new(StringComparer.Ordinal);
+
     public AwsEstate Estate { get; } = estate;
 
     /// <summary>Finds a principal by ARN, by <c>user/NAME</c> or <c>role/NAME</c>, or by a unique name.</summary>
@@ -57,11 +59,19 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
         }
     }
 
-    /// <summary>The decision for one request; <paramref name="extra"/> adds a resource or session policy the caller supplies.</summary>
-    public AccessAnswer Can(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context, SuppliedPolicies? extra = null)
+    /// <summary>
+    /// The decision for one request; <paramref name="extra"/> adds a resource or session policy the caller supplies,
+    /// <paramref name="adjust"/> changes the policies first (what-if: "without this boundary").
+    /// </summary>
+    public AccessAnswer Can(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context, SuppliedPolicies? extra = null, Func<AwsPolicySet, AwsPolicySet>? adjust = null)
     {
         var request = Request(principal, action, resource, context);
         var policies = PoliciesFor(principal, request);
+        if (adjust is not null)
+        {
+            policies = adjust(policies);
+        }
+
         if (extra?.ResourcePolicy is { } resourcePolicy)
         {
             policies = policies with { ResourcePolicy = resourcePolicy };
@@ -176,16 +186,16 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
             Action = action,
             Resource = resource,
             ResourceAccount = resourceAccount,
-            Context = AwsRequestContextBuilder.Build(Estate, principal, resource, resourceAccount, asOf, context),
+            Context = AwsRequestContextBuilder.Build(Estate, _principalContexts.GetOrAdd(principal.Value, _ => AwsRequestContextBuilder.ForPrincipal(Estate, principal, asOf)), principal, resource, resourceAccount, context),
         };
     }
 
     private AwsPolicySet PoliciesFor(AwsPrincipal principal, AwsRequest request)
     {
         NamedPolicy? resourcePolicy = null;
-        if (request.Action.StartsWith("sts:AssumeRole", StringComparison.OrdinalIgnoreCase) && Estate.RoleFor(request.Resource) is { TrustPolicy: { } trust } role)
+        if (request.Action.StartsWith("sts:AssumeRole", StringComparison.OrdinalIgnoreCase) && Estate.RoleFor(request.Resource) is { } role)
         {
-            resourcePolicy = new NamedPolicy($"trust policy of {role.Name}", trust);
+            resourcePolicy = new NamedPolicy($"trust policy of {role.Name}", role.TrustPolicy ?? PolicyDocument.Unreadable($"the trust policy of `{role.Name}` is not in the export"));
         }
 
         return new AwsPolicySet

@@ -1,9 +1,13 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Matching;
 
 namespace Ward.Aws.Queries;
+
+/// <summary>The context keys that follow from a principal alone, built once per principal.</summary>
+public sealed record PrincipalContext(FrozenDictionary<string, ContextValue> Values, Func<string, bool> IsKnownAbsent);
 
 /// <summary>
 /// Fills the request context keys that follow from the estate (principal ARN, account, organization, tags, user
@@ -12,10 +16,49 @@ namespace Ward.Aws.Queries;
 /// </summary>
 public static class AwsRequestContextBuilder
 {
-    public static RequestContext Build(AwsEstate estate, AwsPrincipal principal, string resource, string? resourceAccount, DateTimeOffset asOf, IReadOnlyDictionary<string, ContextValue> overrides)
+    // Global services are served from us-east-1, so their requests carry that region.
+    private static readonly FrozenSet<string> GlobalServices = FrozenSet.ToFrozenSet(["iam", "organizations", "route53", "cloudfront", "waf", "globalaccelerator", "account"], StringComparer.Ordinal);
+
+    public static RequestContext Build(AwsEstate estate, AwsPrincipal principal, string resource, string? resourceAccount, DateTimeOffset asOf, IReadOnlyDictionary<string, ContextValue> overrides) =>
+        Build(estate, ForPrincipal(estate, principal, asOf), principal, resource, resourceAccount, overrides);
+
+    public static RequestContext Build(AwsEstate estate, PrincipalContext principalContext, AwsPrincipal principal, string resource, string? resourceAccount, IReadOnlyDictionary<string, ContextValue> overrides)
+    {
+        var values = new Dictionary<string, ContextValue>(4 + overrides.Count, StringComparer.OrdinalIgnoreCase);
+        var effectiveResourceAccount = resourceAccount ?? (Arn.TryParse(resource, out var arn) && arn.Account.Length == 12 ? arn.Account : principal.Account);
+        if (effectiveResourceAccount is not null)
+        {
+            values["aws:ResourceAccount"] = ContextValue.Of(effectiveResourceAccount);
+            if (estate.Organization is { } organization && organization.Contains(effectiveResourceAccount))
+            {
+                values["aws:ResourceOrgID"] = ContextValue.Of(organization.Id);
+            }
+        }
+
+        if (Arn.TryParse(resource, out var resourceArn))
+        {
+            if (resourceArn.Region.Length > 0 && !resourceArn.Region.Contains('*', StringComparison.Ordinal))
+            {
+                values["aws:RequestedRegion"] = ContextValue.Of(resourceArn.Region);
+            }
+            else if (resourceArn.Region.Length == 0 && GlobalServices.Contains(resourceArn.Service))
+            {
+                values["aws:RequestedRegion"] = ContextValue.Of("us-east-1");
+            }
+        }
+
+        foreach (var (key, value) in overrides)
+        {
+            values[key] = value;
+        }
+
+        return RequestContext.Open(values, principalContext.Values, principalContext.IsKnownAbsent);
+    }
+
+    /// <summary>The keys that follow from the principal: ARN, account, organization, type, user name and id, tags, time.</summary>
+    public static PrincipalContext ForPrincipal(AwsEstate estate, AwsPrincipal principal, DateTimeOffset asOf)
     {
         var values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
-        var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var identityKey = estate.IdentityKey(principal);
 
         values["aws:CurrentTime"] = ContextValue.Of(asOf.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
@@ -44,6 +87,7 @@ public static class AwsRequestContextBuilder
             }
         }
 
+        IEnumerable<KeyValuePair<string, string>> tags = [];
         switch (principal.Type)
         {
             case AwsPrincipalType.IamUser:
@@ -56,10 +100,7 @@ public static class AwsRequestContextBuilder
                         values["aws:userid"] = ContextValue.Of(userId);
                     }
 
-                    foreach (var (key, value) in user.Tags)
-                    {
-                        tags[key] = value;
-                    }
+                    tags = user.Tags;
                 }
 
                 break;
@@ -72,10 +113,7 @@ public static class AwsRequestContextBuilder
                         values["aws:userid"] = ContextValue.Of($"{roleId}:{session}");
                     }
 
-                    foreach (var (key, value) in role.Tags)
-                    {
-                        tags[key] = value;
-                    }
+                    tags = role.Tags;
                 }
 
                 break;
@@ -92,31 +130,12 @@ public static class AwsRequestContextBuilder
             values["aws:PrincipalTag/" + key] = ContextValue.Of(value);
         }
 
-        var effectiveResourceAccount = resourceAccount ?? (Arn.TryParse(resource, out var arn) && arn.Account.Length == 12 ? arn.Account : principal.Account);
-        if (effectiveResourceAccount is not null)
-        {
-            values["aws:ResourceAccount"] = ContextValue.Of(effectiveResourceAccount);
-            if (estate.Organization is { } organization && organization.Contains(effectiveResourceAccount))
-            {
-                values["aws:ResourceOrgID"] = ContextValue.Of(organization.Id);
-            }
-        }
-
-        if (Arn.TryParse(resource, out var resourceArn) && resourceArn.Region.Length > 0 && !resourceArn.Region.Contains('*', StringComparison.Ordinal))
-        {
-            values["aws:RequestedRegion"] = ContextValue.Of(resourceArn.Region);
-        }
-
-        foreach (var (key, value) in overrides)
-        {
-            values[key] = value;
-        }
-
         var principalTagsKnown = identityKey is not null;
         var isUser = principal.Type == AwsPrincipalType.IamUser;
-        return RequestContext.Open(values, key =>
+        var isService = principal.Type == AwsPrincipalType.Service;
+        return new PrincipalContext(values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), key =>
             (principalTagsKnown && key.StartsWith("aws:PrincipalTag/", StringComparison.OrdinalIgnoreCase))
             || (!isUser && key.Equals("aws:username", StringComparison.OrdinalIgnoreCase))
-            || (principal.Type != AwsPrincipalType.Service && key.Equals("aws:PrincipalServiceName", StringComparison.OrdinalIgnoreCase)));
+            || (!isService && key.Equals("aws:PrincipalServiceName", StringComparison.OrdinalIgnoreCase)));
     }
 }

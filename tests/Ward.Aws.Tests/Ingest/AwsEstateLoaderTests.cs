@@ -264,15 +264,17 @@ public sealed class AwsEstateLoaderTests
         var queries = new AwsAccessQueries(estate, AsOf);
         var permitUser = AwsPrincipal.Parse("arn:aws:iam::123456789012:user/permit-user");
         var typoRole = AwsPrincipal.Parse("arn:aws:iam::123456789012:role/typo-condition-role");
-        Assert.Equal(DecisionKind.Allowed, Can(queries, permitUser, "sqs:ListQueues", "*").Kind);
+        // permit-user is in a group whose document IAM would reject whole (unknown element): nothing it could
+        // change is decided.
+        Assert.Equal(DecisionKind.Indeterminate, Can(queries, permitUser, "sqs:ListQueues", "*").Kind);
         Assert.Equal(DecisionKind.Indeterminate, Can(queries, permitUser, "s3:GetObject", "arn:aws:s3:::b/k").Kind);
         Assert.Equal(DecisionKind.Indeterminate, Can(queries, permitUser, "ec2:TerminateInstances", "*").Kind);
-        Assert.Equal(DecisionKind.ImplicitDeny, Can(queries, permitUser, "dynamodb:DeleteTable", "*").Kind);
+        Assert.Equal(DecisionKind.Indeterminate, Can(queries, permitUser, "dynamodb:DeleteTable", "*").Kind);
         Assert.Equal(DecisionKind.Indeterminate, Can(queries, typoRole, "s3:DeleteObject", "arn:aws:s3:::b/k").Kind);
         Assert.Equal(DecisionKind.ImplicitDeny, Can(queries, typoRole, "s3:GetObject", "arn:aws:s3:::b/k").Kind);
     }
 
-    [Fact(Skip = "spec (Ingest/Fixtures/README.md, gaad-invalid-policy-grammar.json): a document IAM would have rejected is left out as a whole and its holder is incomplete; but a document-level grammar error (unknown top-level element `Comment`, WARD2003) marks no statement as a problem, so group UnknownElementGroup's `cloudtrail:LookupEvents` grant is evaluated as if the document were valid and permit-user is plainly Allowed")]
+    [Fact]
     public void A_document_with_an_unknown_top_level_element_does_not_grant_silently()
     {
         // Given permit-user, whose group's inline policy has an unknown top-level element
@@ -309,7 +311,7 @@ public sealed class AwsEstateLoaderTests
         Assert.Equal(3, estate.Users.Count);
     }
 
-    [Fact(Skip = "bug: AwsAccessQueries gives no resource policy for a role whose TrustPolicy is null (unreadable or absent), and AwsAuthorizer then lets the caller's identity policy alone grant same-account sts:AssumeRole; the fixture README (trust-is-a-list) and GaadReader's own warning say nobody must be found able to assume such a role")]
+    [Fact]
     public void A_role_whose_trust_policy_could_not_be_read_is_not_assumable()
     {
         // Given a user allowed sts:AssumeRole on everything, and a role whose trust policy is a list

@@ -287,7 +287,7 @@ public sealed class GaadReaderTests
         Assert.Equal(expected, GaadReader.Recognizes(document.RootElement));
     }
 
-    [Fact(Skip = "bug: JsonReading.String calls JsonElement.GetString(), which throws InvalidOperationException for a JSON escape of an unpaired surrogate (\\uD800); JsonDocument.Parse accepts the escape, so GaadReader.Read (and AwsEstateLoader.Load) throw on such a file instead of reporting it")]
+    [Fact]
     public void An_unpaired_surrogate_escape_is_reported_not_thrown()
     {
         // Given a user name holding the escape of an unpaired surrogate

@@ -209,7 +209,7 @@ public sealed partial class AwsAuthorizerTests
         AssertKind(DecisionKind.Allowed, Authorize(Request(AwsPrincipal.Anonymous, resourceAccount: Account), policies));
     }
 
-    [Fact(Skip = "bug: AwsAuthorizer skips SCP levels for anonymous callers when checking for a missing allow (ControlPolicies), but its explicit-deny pass still applies SCP denies to them, so an SCP deny turns a public grant into ExplicitDeny; SCPs bind only the organization's principals")]
+    [Fact]
     public void Anonymous_callers_are_not_subject_to_SCP_denies()
     {
         // Given a public bucket policy and an SCP denying s3:*
@@ -287,7 +287,7 @@ public sealed partial class AwsAuthorizerTests
             Authorize(Request(AwsPrincipal.Parse("arn:aws:iam::111122223333:oidc-provider/gitlab.example.com"), "sts:AssumeRoleWithWebIdentity", DeployRoleArn), policies));
     }
 
-    [Fact(Skip = "bug: a web identity named by provider host (`accounts.google.com`, `graph.facebook.com`, `www.amazon.com`) has no account, so AwsAuthorizer.Decide takes the cross-account branch, which also requires an identity-based policy of the caller; web identities have none, so a trust policy naming such a provider never lets anyone in (AssumeRoleWithWebIdentity is decided by the trust policy alone)")]
+    [Fact]
     public void A_web_identity_provider_named_by_host_is_matched_by_a_Federated_principal()
     {
         // Given a role trusting Google as a web identity provider
@@ -304,7 +304,7 @@ public sealed partial class AwsAuthorizerTests
         AssertKind(DecisionKind.Allowed, Authorize(Request(caller, "sts:AssumeRoleWithWebIdentity", DeployRoleArn), policies));
     }
 
-    [Fact(Skip = "bug: AwsPrincipal.Parse classifies every name ending in `.amazonaws.com` as a service principal, so the Cognito web identity provider `cognito-identity.amazonaws.com` becomes AwsPrincipalType.Service and never matches a `Federated` principal: a trust policy for a Cognito identity pool lets nobody in")]
+    [Fact]
     public void A_Cognito_web_identity_is_matched_by_a_Federated_principal()
     {
         // Given a role trusting Cognito identity pools

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ward.Aws.Policy.Syntax;
 using Ward.Core.Decisions;
 
 namespace Ward.Aws.Policy.Evaluation;
@@ -35,10 +36,19 @@ public static class AwsAuthorizer
         var session = policies.SessionPolicy is { } s ? Evaluate(SessionLayer, null, [s], prepared, false, hasBoundary) : null;
         var scps = policies.ServiceControlPolicies.Select(level => Evaluate(ScpLayer, level.Target, level.Policies, prepared, false, hasBoundary)).ToArray();
         var rcps = policies.ResourceControlPolicies.Select(level => Evaluate(RcpLayer, level.Target, level.Policies, prepared, false, hasBoundary)).ToArray();
-        var resource = policies.ResourcePolicy is { } r ? Evaluate(ResourceLayer, null, [r], prepared, resourcePolicy: true, hasBoundary) : null;
+        // Every role has a trust policy: assuming one whose trust policy is not given is undecidable, not allowed.
+        var resourcePolicy = policies.ResourcePolicy
+            ?? (IsRoleAssumption(prepared) ? new NamedPolicy("trust policy (not given)", PolicyDocument.Unreadable("the role's trust policy is not known")) : null);
+        var resource = resourcePolicy is { } r ? Evaluate(ResourceLayer, null, [r], prepared, resourcePolicy: true, hasBoundary) : null;
 
         var layers = new List<LayerResult>(scps.Length + rcps.Length + 4);
-        layers.AddRange(scps);
+
+        // SCPs govern principals of the organization's accounts; an anonymous caller has none.
+        if (caller.IsAuthenticated)
+        {
+            layers.AddRange(scps);
+        }
+
         layers.AddRange(rcps);
         if (resource is not null)
         {
@@ -159,8 +169,9 @@ public static class AwsAuthorizer
             return new Verdict(DecisionKind.ImplicitDeny, $"Implicitly denied: {rule}.", null);
         }
 
-        // 4. AWS service principals act only through resource policies that name them.
-        if (caller.Type == AwsPrincipalType.Service)
+        // 4. AWS service principals, and web identities (AssumeRoleWithWebIdentity), act only through resource
+        // policies that name them.
+        if (caller.Type is AwsPrincipalType.Service || (caller.Type == AwsPrincipalType.WebIdentity && caller.Account is null))
         {
             return inputs.Resource?.FirstAllow(optimistic, IsDirect) is { } serviceGrant
                 ? new Verdict(DecisionKind.Allowed, $"Allowed to the service by the resource policy: statement `{serviceGrant.Statement.DisplayName}` of `{serviceGrant.Policy}`.", inputs.Resource)
@@ -251,6 +262,10 @@ public static class AwsAuthorizer
 
         return new Verdict(DecisionKind.Allowed, $"Allowed by {grantedBy}; no deny applies.", grantingLayer);
     }
+
+    private static bool IsRoleAssumption(in PreparedRequest request) =>
+        request.ActionLower.StartsWith("sts:assumerole", StringComparison.Ordinal)
+        && request.ResourceArn is { Service: "iam" } arn && arn.Resource.StartsWith("role/", StringComparison.Ordinal);
 
     private static bool IsDirect(PrincipalMatch match) => match is PrincipalMatch.Exact or PrincipalMatch.Wildcard or PrincipalMatch.RoleOfSession;
 

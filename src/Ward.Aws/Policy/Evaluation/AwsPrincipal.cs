@@ -46,7 +46,7 @@ public sealed record AwsPrincipal(AwsPrincipalType Type, string Value, string? A
         {
             return IsAccountId(text)
                 ? new AwsPrincipal(AwsPrincipalType.AccountRoot, $"arn:aws:iam::{text}:root", text, "root")
-                : new AwsPrincipal(text.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".amazonaws.com.cn", StringComparison.OrdinalIgnoreCase) ? AwsPrincipalType.Service : AwsPrincipalType.WebIdentity, text, null, text);
+                : new AwsPrincipal(IsServiceName(text) ? AwsPrincipalType.Service : AwsPrincipalType.WebIdentity, text, null, text);
         }
 
         var parts = text.Split(':', 6);
@@ -93,6 +93,11 @@ public sealed record AwsPrincipal(AwsPrincipalType Type, string Value, string? A
 
         return new AwsPrincipal(AwsPrincipalType.WebIdentity, text, account, resource);
     }
+
+    /// <summary>AWS service principals end in <c>.amazonaws.com</c>; Cognito identity pools are a web identity provider.</summary>
+    private static bool IsServiceName(string text) =>
+        (text.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".amazonaws.com.cn", StringComparison.OrdinalIgnoreCase))
+        && !text.StartsWith("cognito-identity.", StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsAccountId(string text) => text.Length == 12 && text.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0;
 

@@ -27,8 +27,17 @@ public static class PolicyParser
         }
 
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var document = ParseDocument(element, kind, location, diagnostics);
-        return new PolicyParseResult(document, diagnostics.ToImmutable());
+        try
+        {
+            var document = ParseDocument(element, kind, location, diagnostics);
+            return new PolicyParseResult(document, diagnostics.ToImmutable());
+        }
+        catch (InvalidOperationException exception)
+        {
+            // JsonElement.GetString throws on an escaped lone surrogate (`\uD800`).
+            diagnostics.Add(Error(PolicyDiagnosticCodes.InvalidJson, $"policy document holds an invalid string: {FirstSentence(exception.Message)}", location.WithPath(location.JsonPath ?? JsonPath.Root)));
+            return new PolicyParseResult(null, diagnostics.ToImmutable());
+        }
     }
 
     /// <summary>Parses a policy from text: JSON, or URL-encoded JSON as the IAM API returns it.</summary>
@@ -41,6 +50,11 @@ public static class PolicyParser
             var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
             var document = ParseDocument(parsed.RootElement, kind, location, diagnostics);
             return new PolicyParseResult(document, diagnostics.ToImmutable());
+        }
+        catch (ArgumentException exception)
+        {
+            // Text that is not valid UTF-16 (a lone surrogate) cannot be JSON.
+            return new PolicyParseResult(null, [Error(PolicyDiagnosticCodes.InvalidJson, $"policy document is not valid text: {FirstSentence(exception.Message)}", location.WithPath(location.JsonPath ?? JsonPath.Root))]);
         }
         catch (JsonException exception)
         {
@@ -80,7 +94,7 @@ public static class PolicyParser
         var path = location.JsonPath ?? JsonPath.Root;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            diagnostics.Add(Error(PolicyDiagnosticCodes.NotAnObject, $"policy document must be a JSON object, found {Describe(root.ValueKind)}", location));
+            diagnostics.Add(Error(PolicyDiagnosticCodes.NotAnObject, $"policy document must be a JSON object, found {Describe(root.ValueKind)}", location.WithPath(path)));
             return null;
         }
 
@@ -88,6 +102,7 @@ public static class PolicyParser
         var version = PolicyVersion.Unspecified;
         string? id = null;
         JsonElement? statementElement = null;
+        string? unknownElement = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
@@ -121,6 +136,7 @@ public static class PolicyParser
                     break;
                 default:
                     diagnostics.Add(Error(PolicyDiagnosticCodes.UnknownTopLevelElement, $"unknown policy element `{property.Name}`; expected `Version`, `Id` or `Statement` (element names are case-sensitive)", location.WithPath(propertyPath)));
+                    unknownElement ??= property.Name;
                     break;
             }
         }
@@ -164,6 +180,12 @@ public static class PolicyParser
                     statements.Add(ProblemStatement(0, "the `Statement` element is not an object or array"));
                     break;
             }
+        }
+
+        if (unknownElement is not null)
+        {
+            // AWS rejects such a document whole: it cannot be in force as written, so its effect is unknown.
+            statements.Add(ProblemStatement(statements.Count, $"the document has an unknown element `{unknownElement}`, so AWS would not accept it as written"));
         }
 
         return new PolicyDocument

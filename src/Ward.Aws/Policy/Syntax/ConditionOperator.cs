@@ -46,6 +46,8 @@ public sealed record ConditionOperator(string Text, BaseOperator Base, bool IfEx
         or BaseOperator.StringNotLike or BaseOperator.NumericNotEquals or BaseOperator.DateNotEquals
         or BaseOperator.NotIpAddress or BaseOperator.ArnNotEquals or BaseOperator.ArnNotLike;
 
+    private static readonly System.Buffers.SearchValues<char> LetterSet = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     public static bool TryParse(string text, out ConditionOperator? result)
     {
         result = null;
@@ -69,7 +71,9 @@ public sealed record ConditionOperator(string Text, BaseOperator Base, bool IfEx
             rest = rest[..^"IfExists".Length];
         }
 
-        if (!Enum.TryParse<BaseOperator>(rest, ignoreCase: false, out var baseOperator) || int.TryParse(rest, System.Globalization.CultureInfo.InvariantCulture, out _))
+        // Enum.TryParse also accepts `A,B` (ORing the values) and surrounding spaces: IAM accepts neither.
+        if (rest.IsEmpty || !char.IsAsciiLetterUpper(rest[0]) || rest.ContainsAnyExcept(LetterSet)
+            || !Enum.TryParse<BaseOperator>(rest, ignoreCase: false, out var baseOperator) || int.TryParse(rest, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
             return false;
         }

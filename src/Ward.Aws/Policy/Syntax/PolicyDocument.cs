@@ -17,6 +17,22 @@ public sealed record PolicyDocument
     /// <summary>Whether <c>Statement</c> was written as an array (kept so printing round-trips).</summary>
     public bool StatementIsArray { get; init; } = true;
 
+    /// <summary>A stand-in for a policy Ward could not read: it makes affected decisions indeterminate, never silent.</summary>
+    public static PolicyDocument Unreadable(string problem) => new()
+    {
+        Version = PolicyVersion.Version2012,
+        Statements =
+        [
+            new Statement
+            {
+                Index = 0,
+                Effect = Effect.Allow,
+                Action = new ActionElement(false, [], false),
+                Problem = problem,
+            },
+        ],
+    };
+
     /// <summary>True when policy variables are substituted (Version 2012-10-17 only).</summary>
     public bool SupportsVariables => Version == PolicyVersion.Version2012;
 }

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Ward.Analysis;
+
+/// <summary>One thing Ward reports, in the documented schema (docs/schema/findings.schema.json).</summary>
+public sealed record Finding
+{
+    public required string RuleId { get; init; }
+
+    public required string Category { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public required string Provider { get; init; }
+
+    public string? Account { get; init; }
+
+    /// <summary>The principal the finding is about (an ARN for AWS).</summary>
+    public required string Principal { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>Why: the decisions and statements behind the finding.</summary>
+    public required string Explanation { get; init; }
+
+    public ImmutableArray<PathStep> Path { get; init; } = [];
+
+    public required string Remediation { get; init; }
+
+    public ImmutableArray<string> References { get; init; } = [];
+
+    /// <summary>Stable across scans for the same issue: rule, principal and the discriminating detail.</summary>
+    public required string Fingerprint { get; init; }
+
+    public static string FingerprintOf(params string[] parts)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts)));
+        return Convert.ToHexStringLower(bytes.AsSpan(0, 16));
+    }
+}

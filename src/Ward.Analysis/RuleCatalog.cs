@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using Ward.Analysis.Rules.Identity;
+using Ward.Analysis.Rules.PrivilegeEscalation;
+
+namespace Ward.Analysis;
+
+/// <summary>Every rule, listed explicitly (a test checks that none is left out and that each has a docs page).</summary>
+public static class RuleCatalog
+{
+    public static ImmutableArray<IRule> All { get; } =
+    [
+        new PrivilegeEscalationRule(),
+        new AdminEquivalentRule(),
+    ];
+}

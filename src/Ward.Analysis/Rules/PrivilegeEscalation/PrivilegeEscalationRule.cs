@@ -1,0 +1,72 @@
+using Ward.Aws.Edges;
+using Ward.Core.Graph;
+using Ward.Core.Model;
+
+namespace Ward.Analysis.Rules.PrivilegeEscalation;
+
+/// <summary>
+/// <c>privilege-escalation</c>: one finding per principal that can become admin-equivalent, with the shortest path
+/// (ordered steps, techniques, permissions) found in the entitlement graph.
+/// </summary>
+public sealed class PrivilegeEscalationRule : IRule
+{
+    public RuleMetadata Metadata { get; } = new(
+        "privilege-escalation",
+        "Principal can escalate to admin",
+        "privilege-escalation",
+        Severity.High,
+        "The principal is not an administrator, but a chain of permissions it holds lets it become one: by rewriting its own permissions, taking over another principal's credentials, assuming a role, or passing a privileged role to compute it controls.",
+        "Remove the permission used by the first step of the path, or constrain it (resource ARNs, iam:PassedToService, conditions, a permissions boundary or an SCP). Re-run the scan to confirm no other path remains.",
+        ["aws"],
+        ["https://pathfinding.cloud", "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"]);
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        var graph = context.Graph.Graph;
+        var paths = graph.ShortestPathsTo(node => node.IsAdmin);
+        foreach (var (principal, path) in paths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
+        {
+            var node = graph.Nodes[principal];
+            if (node.Kind is PrincipalKind.Group or PrincipalKind.CloudService || path.IsEmpty)
+            {
+                continue;
+            }
+
+            var last = path[^1];
+            var target = last.GrantsAdmin ? last.To : path[^1].To;
+            var targetNode = graph.Nodes[target];
+            var conditional = path.Any(e => e.IsConditional);
+            var severity = conditional ? Severity.Medium : path.Length == 1 ? Severity.Critical : Severity.High;
+            var ending = last.GrantsAdmin
+                ? last.IsSelfEscalation ? "grants itself arbitrary permissions" : $"gives `{targetNode.Label}` arbitrary permissions and acts as it"
+                : $"becomes `{targetNode.Label}`, which {targetNode.AdminReason}";
+            yield return new Finding
+            {
+                RuleId = Metadata.Id,
+                Category = Metadata.Category,
+                Severity = severity,
+                Provider = "aws",
+                Account = node.Scope,
+                Principal = principal.Value,
+                Title = $"`{node.Label}` can escalate to admin in {path.Length} step{(path.Length == 1 ? string.Empty : "s")}",
+                Explanation = $"`{node.Label}` is not admin-equivalent, but {string.Join("; then ", path.Select(e => Describe(graph, e)))}; so it {ending}."
+                    + (conditional ? " Some steps hold only under conditions Ward could not decide (see each step's requirements)." : string.Empty),
+                Path = [.. path.Select(e => Step(graph, e))],
+                Remediation = AwsTechniqueCatalog.All.TryGetValue(path[0].Technique, out var technique) ? technique.Remediation : Metadata.Remediation,
+                References = [.. path.Select(e => e.Technique).Distinct(StringComparer.Ordinal).SelectMany(t => AwsTechniqueCatalog.All.TryGetValue(t, out var known) ? known.References.Select(r => r.Url).Take(1) : [])],
+                Fingerprint = Finding.FingerprintOf(Metadata.Id, principal.Value, target.Value, string.Join(">", path.Select(e => e.Technique))),
+            };
+        }
+    }
+
+    private static string Describe(EntitlementGraph graph, Edge edge) =>
+        $"`{graph.Nodes[edge.From].Label}` {edge.Description}";
+
+    private static PathStep Step(EntitlementGraph graph, Edge edge) => new(
+        edge.From.Value,
+        edge.Technique,
+        edge.To.Value,
+        Describe(graph, edge),
+        [.. edge.Permissions.Select(p => new PathPermission(p.Action, p.Resource, p.GrantedBy))],
+        edge.Requirements.IsDefault ? [] : edge.Requirements);
+}

@@ -1,0 +1,374 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Ward.Aws.Estate;
+using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Policy.Matching;
+using Ward.Aws.Policy.Syntax;
+using Ward.Aws.Queries;
+using Ward.Core.Decisions;
+using Ward.Core.Graph;
+using Ward.Core.Model;
+
+namespace Ward.Aws.Edges;
+
+/// <summary>
+/// What edge checkers may ask: the estate, decisions by the full evaluator, and cached shortcuts (which principals
+/// have any statement that could allow an action, which roles trust a service). Checkers read files and clouds never.
+/// </summary>
+public sealed partial class AwsEdgeContext
+{
+    private static readonly IReadOnlyDictionary<string, ContextValue> NoContext = FrozenDictionary<string, ContextValue>.Empty;
+
+    private readonly ConcurrentDictionary<(string Principal, string Action), bool> _mayAllow = new();
+    private readonly ConcurrentDictionary<string, ActionIndex> _actionIndex = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<IamRole>> _rolesTrusting = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Principal, string Action), ImmutableArray<string>?> _allowPatterns = new();
+    private readonly ConcurrentDictionary<(string Principal, string Action), (Decision Decision, string Resource)> _somewhere = new();
+
+    private readonly Lazy<TrustIndex> _trustIndex;
+    private readonly Lazy<(string Resource, string Arn, Arn Parsed)[]> _sortedTargets;
+
+    public AwsEdgeContext(AwsEstate estate, DateTimeOffset asOf, IReadOnlySet<PrincipalId>? admins = null)
+    {
+        _trustIndex = new Lazy<TrustIndex>(() => TrustIndex.Build(estate));
+        _sortedTargets = new Lazy<(string Resource, string Arn, Arn Parsed)[]>(() =>
+        [
+            .. estate.Users.Keys.Concat(estate.Roles.Keys).Concat(estate.Accounts.SelectMany(a => a.Groups).Select(g => g.Arn))
+                .Select(arn => Arn.TryParse(arn, out var parsed) ? (parsed.Resource, arn, parsed) : (arn, arn, default))
+                .OrderBy(t => t.Item1, StringComparer.Ordinal),
+        ]);
+        Estate = estate;
+        Queries = new AwsAccessQueries(estate, asOf);
+        Principals = [.. estate.Principals()];
+        Admins = admins ?? FrozenSet<PrincipalId>.Empty;
+    }
+
+    public AwsEstate Estate { get; }
+
+    public AwsAccessQueries Queries { get; }
+
+    public ImmutableArray<AwsPrincipal> Principals { get; }
+
+    /// <summary>Admin-equivalent principals: they need no escalation, so checkers skip them as sources.</summary>
+    public IReadOnlySet<PrincipalId> Admins { get; }
+
+    public static PrincipalId IdOf(AwsPrincipal principal) => new(principal.Value);
+
+    public static PrincipalId IdOf(string arn) => new(arn);
+
+    /// <summary>Non-admin principals with at least one identity statement that could allow every given action.</summary>
+    public IEnumerable<AwsPrincipal> Candidates(params string[] actions) =>
+        Principals.Where(p => !Admins.Contains(IdOf(p)) && actions.All(a => MayAllow(p, a)));
+
+    /// <summary>A cheap, sound pre-filter: false only when no identity statement can allow the action.</summary>
+    public bool MayAllow(AwsPrincipal principal, string action) =>
+        _mayAllow.GetOrAdd((principal.Value, action.ToLowerInvariant()), key => _actionIndex.GetOrAdd(principal.Value, _ => ActionIndex.Of(Estate.IdentityPoliciesOf(principal))).MayAllow(key.Action));
+
+    /// <summary>
+    /// A cheap, sound pre-filter on a concrete resource: false only when no allowing statement's resource pattern
+    /// can match it (the full evaluator decides the rest).
+    /// </summary>
+    public bool MayAllowOn(AwsPrincipal principal, string action, string resourceArn)
+    {
+        var patterns = _allowPatterns.GetOrAdd((principal.Value, action.ToLowerInvariant()), key =>
+        {
+            var statements = Estate.IdentityPoliciesOf(principal).SelectMany(p => p.Document.Statements)
+                .Where(s => s.Problem is not null || (s.Effect == Effect.Allow && ActionMatches(s.Action, key.Action))).ToList();
+            if (statements.Exists(s => s.Problem is not null || s.Resource is null || s.Resource.Negated || s.Resource.Patterns.Any(r => r == "*")))
+            {
+                return null;
+            }
+
+            // A policy variable may stand for anything: widen it to a wildcard (still a sound over-approximation).
+            return [.. statements.SelectMany(s => s.Resource!.Globs).Select(g => VariablePattern().Replace(g, Wildcard.AnyRun.ToString())).Distinct(StringComparer.Ordinal)];
+        });
+        if (patterns is null)
+        {
+            return true;
+        }
+
+        return Arn.TryParse(resourceArn, out var arn) && patterns.Value.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? false);
+    }
+
+    public Decision Can(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue>? context = null, Func<AwsPolicySet, AwsPolicySet>? adjust = null) =>
+        Queries.Can(principal, action, resource, context ?? NoContext, adjust: adjust).Decision;
+
+    /// <summary>
+    /// Whether the principal can perform an action on some resource (a resource it will create, or any of its
+    /// kind): each resource pattern its allowing statements name is tried by the full evaluator.
+    /// </summary>
+    public (Decision Decision, string Resource) CanSomewhere(AwsPrincipal principal, string action, IReadOnlyDictionary<string, ContextValue>? context = null)
+    {
+        var lower = action.ToLowerInvariant();
+        var patterns = Estate.IdentityPoliciesOf(principal)
+            .SelectMany(p => p.Document.Statements)
+            .Where(s => s.Effect == Effect.Allow && s.Problem is null && ActionMatches(s.Action, lower))
+            .SelectMany(s => s.Resource is { Negated: false } r ? r.Patterns.AsEnumerable() : ["*"])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .DefaultIfEmpty("*");
+        (Decision Decision, string Resource)? best = null;
+        foreach (var pattern in patterns)
+        {
+            var decision = Can(principal, action, pattern, context);
+            if (decision.Kind == DecisionKind.Allowed)
+            {
+                return (decision, pattern);
+            }
+
+            if (best is null || (decision.Kind == DecisionKind.Conditional && best.Value.Decision.Kind != DecisionKind.Conditional))
+            {
+                best = (decision, pattern);
+            }
+        }
+
+        return best!.Value;
+    }
+
+    /// <summary>
+    /// A cheap, sound pre-filter for assuming a role: false only when no Allow statement of its trust policy can
+    /// name the principal (its ARN, its role, its account, or everyone). A role without a readable trust policy may
+    /// admit anyone (the evaluator then answers Indeterminate).
+    /// </summary>
+    public bool TrustMayAdmit(AwsPrincipal principal, string roleArn) => _trustIndex.Value.MayAdmit(principal, roleArn);
+
+    /// <summary>The roles whose trust policy can name the principal (by ARN, account or everyone); a superset of those it can assume.</summary>
+    public IReadOnlyList<string> RolesAdmitting(AwsPrincipal principal) => _trustIndex.Value.Admitting(principal);
+
+    /// <summary>
+    /// The principals, roles and groups of the estate that an allowing statement of the principal could target with
+    /// the action: found through the literal prefix of each resource pattern, so a narrow grant costs a few lookups
+    /// instead of a pass over every target. Null when some statement could target anything (`*`, NotResource).
+    /// </summary>
+    public IReadOnlyList<string>? TargetsMatching(AwsPrincipal principal, string action)
+    {
+        _ = MayAllowOn(principal, action, "arn:aws:iam::000000000000:root");
+        var patterns = _allowPatterns[(principal.Value, action.ToLowerInvariant())];
+        if (patterns is null)
+        {
+            return null;
+        }
+
+        // Targets are sorted by the resource part of their ARN (`user/path/name`): the literal start of a pattern's
+        // resource part selects a narrow range, whatever wildcards precede it in other segments.
+        var sorted = _sortedTargets.Value;
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var pattern in patterns.Value)
+        {
+            var resourcePart = ResourcePartOf(pattern);
+            var wildcard = resourcePart.IndexOfAny(Wildcard.AnyRun, Wildcard.AnyOne);
+            var prefix = (wildcard < 0 ? resourcePart : resourcePart[..wildcard]).ToString();
+            var low = 0;
+            var high = sorted.Length;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (string.CompareOrdinal(sorted[middle].Resource, prefix) < 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            for (var i = low; i < sorted.Length && sorted[i].Resource.StartsWith(prefix, StringComparison.Ordinal); i++)
+            {
+                if (ArnMatcher.PatternMatches(pattern, sorted[i].Parsed, ignoreCaseBeforeResource: true) ?? false)
+                {
+                    found.Add(sorted[i].Arn);
+                }
+            }
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>A principal's allowing action patterns grouped by service, so "could anything allow X" is a few checks.</summary>
+    private sealed class ActionIndex
+    {
+        private readonly Dictionary<string, List<ActionPattern>> _byService = new(StringComparer.Ordinal);
+        private readonly List<ActionElement> _everywhere = [];
+        private bool _unreadable;
+
+        public static ActionIndex Of(IEnumerable<NamedPolicy> policies)
+        {
+            var index = new ActionIndex();
+            foreach (var statement in policies.SelectMany(p => p.Document.Statements))
+            {
+                if (statement.Problem is not null)
+                {
+                    index._unreadable = true;
+                    continue;
+                }
+
+                if (statement.Effect != Effect.Allow)
+                {
+                    continue;
+                }
+
+                if (statement.Action.Negated || statement.Action.Patterns.Any(p => p.MatchesEverything || p.Service.Length == 0 || p.Service.AsSpan().ContainsAny('*', '?')))
+                {
+                    index._everywhere.Add(statement.Action);
+                    continue;
+                }
+
+                foreach (var pattern in statement.Action.Patterns)
+                {
+                    if (!index._byService.TryGetValue(pattern.Service, out var list))
+                    {
+                        list = [];
+                        index._byService[pattern.Service] = list;
+                    }
+
+                    list.Add(pattern);
+                }
+            }
+
+            return index;
+        }
+
+        public bool MayAllow(string actionLower)
+        {
+            if (_unreadable || _everywhere.Exists(e => ActionMatches(e, actionLower)))
+            {
+                return true;
+            }
+
+            var colon = actionLower.IndexOf(':', StringComparison.Ordinal);
+            return colon > 0 && _byService.TryGetValue(actionLower[..colon], out var patterns)
+                && patterns.Exists(p => p.HasWildcard ? Wildcard.IsMatch(p.Glob, actionLower, ignoreCase: false) : p.Lower == actionLower);
+        }
+    }
+
+    private static ReadOnlySpan<char> ResourcePartOf(string pattern)
+    {
+        var index = -1;
+        for (var colons = 0; colons < 5; colons++)
+        {
+            index = pattern.IndexOf(':', index + 1);
+            if (index < 0)
+            {
+                return [];
+            }
+        }
+
+        return pattern.AsSpan(index + 1);
+    }
+
+    /// <summary>Roles by who their trust policies can name, for quick candidate targets of role assumption.</summary>
+    private sealed class TrustIndex
+    {
+        private readonly Dictionary<string, List<string>> _byName = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _anyone = new(StringComparer.Ordinal);
+
+        public static TrustIndex Build(AwsEstate estate)
+        {
+            var index = new TrustIndex();
+            foreach (var role in estate.Roles.Values)
+            {
+                if (role.TrustPolicy is null || role.TrustPolicy.Statements.Any(s => s.Problem is not null || (s.Effect == Effect.Allow && s.Principal is { } p && (p.Negated || p.IsWildcardString))))
+                {
+                    index._anyone.Add(role.Arn);
+                    continue;
+                }
+
+                foreach (var statement in role.TrustPolicy.Statements.Where(s => s.Effect == Effect.Allow && s.Principal is not null))
+                {
+                    foreach (var (type, value) in statement.Principal!.Entries.Where(e => e.Type == PrincipalType.Aws))
+                    {
+                        if (value == "*")
+                        {
+                            index._anyone.Add(role.Arn);
+                            continue;
+                        }
+
+                        // Accounts are keyed by id, principals by ARN; a role ARN also admits its sessions.
+                        var key = AwsPrincipal.IsAccountId(value) ? value : value.EndsWith(":root", StringComparison.Ordinal) ? value.Split(':')[4] : value;
+                        if (!index._byName.TryGetValue(key, out var roles))
+                        {
+                            roles = [];
+                            index._byName[key] = roles;
+                        }
+
+                        roles.Add(role.Arn);
+                    }
+                }
+            }
+
+            return index;
+        }
+
+        public IReadOnlyList<string> Admitting(AwsPrincipal principal) =>
+        [
+            .. _anyone,
+            .. _byName.GetValueOrDefault(principal.Value) ?? [],
+            .. principal.Account is { } account ? _byName.GetValueOrDefault(account) ?? [] : [],
+        ];
+
+        public bool MayAdmit(AwsPrincipal principal, string roleArn) =>
+            _anyone.Contains(roleArn)
+            || (_byName.TryGetValue(principal.Value, out var byArn) && byArn.Contains(roleArn, StringComparer.Ordinal))
+            || (principal.Account is { } account && _byName.TryGetValue(account, out var byAccount) && byAccount.Contains(roleArn, StringComparer.Ordinal));
+    }
+
+    /// <summary><see cref="CanSomewhere"/> without extra context, decided once per principal and action.</summary>
+    public (Decision Decision, string Resource) CanSomewhereCached(AwsPrincipal principal, string action) =>
+        _somewhere.GetOrAdd((principal.Value, action), key => CanSomewhere(principal, key.Action));
+
+    /// <summary>Roles of the estate whose trust policy lets an AWS service (e.g. <c>lambda.amazonaws.com</c>) assume them.</summary>
+    public ImmutableArray<IamRole> RolesTrustingService(string service) =>
+        _rolesTrusting.GetOrAdd(service, s => [.. Estate.Roles.Values
+            .Where(r => r.TrustPolicy is not null && r.TrustPolicy.Statements.Any(st => st.Effect == Effect.Allow && st.Principal is { } p
+                && (p.IsWildcardString || p.Entries.Any(e => (e.Type == PrincipalType.Service && string.Equals(e.Value, s, StringComparison.OrdinalIgnoreCase)) || (e.Type == PrincipalType.Aws && e.Value == "*")))))
+            .Where(r => Can(AwsPrincipal.Parse(s), "sts:AssumeRole", r.Arn).Kind is DecisionKind.Allowed or DecisionKind.Conditional)
+            .OrderBy(r => r.Arn, StringComparer.Ordinal)]);
+
+    /// <summary>
+    /// An edge when every step is allowed (or allowed under conditions, which become the edge's requirements);
+    /// null when any step is denied or indeterminate.
+    /// </summary>
+    public static Edge? EdgeIf(string technique, string from, string to, string description, bool grantsAdmin, params (string Action, string Resource, Decision Decision)[] steps)
+    {
+        var permissions = ImmutableArray.CreateBuilder<EdgePermission>(steps.Length);
+        var requirements = ImmutableArray.CreateBuilder<string>();
+        foreach (var (action, resource, decision) in steps)
+        {
+            switch (decision)
+            {
+                case Allowed:
+                    break;
+                case Conditional conditional:
+                    requirements.AddRange(conditional.Requirements);
+                    break;
+                default:
+                    return null;
+            }
+
+            var grant = decision.Explanation.Layers.SelectMany(l => l.Statements.Select(s => (Layer: l, Statement: s)))
+                .FirstOrDefault(x => x.Statement.Effect == StatementEffect.Allow && x.Layer.Layer is not ("SCP" or "RCP"));
+            permissions.Add(new EdgePermission(
+                action,
+                resource,
+                grant.Statement is { } statement ? $"{statement.Policy}, statement {statement.Statement}" : decision.Explanation.Summary,
+                grant.Statement?.Conditions ?? []));
+        }
+
+        return new Edge(IdOf(from), IdOf(to), technique, description, permissions.MoveToImmutable())
+        {
+            Requirements = [.. requirements.Distinct(StringComparer.Ordinal)],
+            GrantsAdmin = grantsAdmin,
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{[^}]*\}", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex VariablePattern();
+
+    private static bool ActionMatches(ActionElement element, string actionLower)
+    {
+        var any = element.Patterns.Any(p => p.MatchesEverything || Wildcard.IsMatch(p.Glob, actionLower, ignoreCase: false));
+        return element.Negated ? !any : any;
+    }
+}

@@ -1,0 +1,8 @@
+using System.Collections.Frozen;
+using Ward.Core.Graph;
+using Ward.Core.Model;
+
+namespace Ward.Aws.Edges;
+
+/// <summary>The entitlement graph of an AWS estate with the admin-equivalence verdict of every node.</summary>
+public sealed record AwsGraph(EntitlementGraph Graph, FrozenDictionary<PrincipalId, AdminVerdict> Admin);

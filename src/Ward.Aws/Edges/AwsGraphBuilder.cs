@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using Ward.Aws.Estate;
+using Ward.Aws.Policy.Evaluation;
+using Ward.Core.Graph;
+using Ward.Core.Model;
+
+namespace Ward.Aws.Edges;
+
+/// <summary>
+/// Builds the escalation graph of an AWS estate: users, roles and groups as nodes, admin-equivalence decided for
+/// each, then the edges that lead towards admin.
+/// </summary>
+/// <remarks>
+/// Computing every lateral move of a large estate is quadratic (every principal that may pass any role, to every
+/// role). So the edges are found backwards: techniques that end in arbitrary permissions run once against every
+/// target; the others run only against principals already known to lead to admin (admins first, then whoever
+/// can reach them, and so on until nothing new is reached). The graph thus holds every edge on a path to admin.
+/// </remarks>
+public static class AwsGraphBuilder
+{
+    /// <summary>The region probes use when a principal's usage names none.</summary>
+    public const string DefaultRegion = "us-east-1";
+
+    public static AwsGraph Build(AwsEstate estate, DateTimeOffset asOf, IEnumerable<IAwsEdgeChecker>? checkers = null, CancellationToken cancellationToken = default)
+    {
+        var all = (checkers ?? AwsEdgeCheckers.All).ToList();
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var probe = new AwsEdgeContext(estate, asOf);
+        var verdicts = new ConcurrentDictionary<PrincipalId, AdminVerdict>();
+        Parallel.ForEach(probe.Principals, options, principal =>
+            verdicts[AwsEdgeContext.IdOf(principal)] = AdminEquivalence.Evaluate(probe, principal, RegionOf(estate, principal)));
+
+        foreach (var group in estate.Accounts.SelectMany(a => a.Groups))
+        {
+            var member = new AwsPrincipal(AwsPrincipalType.IamUser, $"arn:aws:iam::{group.Account}:user/ward-member-of-{group.Name}", group.Account, $"member of {group.Name}");
+            var policies = estate.GroupPoliciesOf(group);
+            verdicts[AwsEdgeContext.IdOf(group.Arn)] = AdminEquivalence.Evaluate(probe, member, DefaultRegion, set => set with { IdentityPolicies = policies, PermissionsBoundary = null });
+        }
+
+        var admins = verdicts.Where(v => v.Value.IsAdmin).Select(v => v.Key).ToFrozenSet();
+        var context = new AwsEdgeContext(estate, asOf, admins);
+        var edges = new ConcurrentBag<Edge>();
+        var reached = new HashSet<string>(admins.Select(a => a.Value), StringComparer.Ordinal);
+
+        // Techniques that end in arbitrary permissions: every target, one edge per source.
+        Parallel.ForEach(all.Where(c => c.GrantsAdmin), options, checker =>
+        {
+            foreach (var edge in checker.Check(context, targets: null))
+            {
+                edges.Add(edge);
+            }
+        });
+
+        foreach (var edge in edges)
+        {
+            reached.Add(edge.From.Value);
+        }
+
+        // Lateral moves, backwards from what leads to admin.
+        var frontier = reached.ToFrozenSet(StringComparer.Ordinal);
+        var lateral = all.Where(c => !c.GrantsAdmin).ToList();
+        while (frontier.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var found = new ConcurrentBag<Edge>();
+            var targets = frontier;
+            Parallel.ForEach(lateral, options, checker =>
+            {
+                foreach (var edge in checker.Check(context, targets))
+                {
+                    found.Add(edge);
+                }
+            });
+
+            var next = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var edge in found)
+            {
+                edges.Add(edge);
+                if (reached.Add(edge.From.Value))
+                {
+                    next.Add(edge.From.Value);
+                }
+            }
+
+            frontier = next.ToFrozenSet(StringComparer.Ordinal);
+        }
+
+        var nodes = estate.Accounts.SelectMany(account =>
+            account.Users.Select(u => Node(u.Arn, PrincipalKind.HumanUser, u.Name, account.Id))
+                .Concat(account.Roles.Select(r => Node(r.Arn, r.IsServiceLinked ? PrincipalKind.CloudService : PrincipalKind.Role, r.Name, account.Id)))
+                .Concat(account.Groups.Select(g => Node(g.Arn, PrincipalKind.Group, g.Name, account.Id))));
+        var ordered = edges.OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
+        return new AwsGraph(new EntitlementGraph(nodes, ordered), verdicts.ToFrozenDictionary());
+
+        GraphNode Node(string arn, PrincipalKind kind, string name, string account) =>
+            new(AwsEdgeContext.IdOf(arn), kind, CloudProvider.Aws, name, account) { AdminReason = verdicts.TryGetValue(AwsEdgeContext.IdOf(arn), out var v) ? v.Reason : null };
+    }
+
+    private static string RegionOf(AwsEstate estate, AwsPrincipal principal) =>
+        estate.Roles.TryGetValue(principal.Value, out var role) && role.LastUsedRegion is { Length: > 0 } region ? region : DefaultRegion;
+}

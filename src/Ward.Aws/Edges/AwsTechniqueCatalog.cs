@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace Ward.Aws.Edges;
+
+/// <summary>
+/// The escalation techniques Ward checks: the pathfinding.cloud catalogue (embedded, Apache-2.0) plus Ward's own
+/// (ids prefixed <c>ward-</c>). Every edge checker names one of these ids.
+/// </summary>
+public static class AwsTechniqueCatalog
+{
+    private static readonly Lazy<FrozenDictionary<string, AwsTechnique>> Techniques = new(Load);
+
+    public static FrozenDictionary<string, AwsTechnique> All => Techniques.Value;
+
+    public static AwsTechnique Get(string id) =>
+        All.TryGetValue(id, out var technique) ? technique : throw new InvalidOperationException($"technique `{id}` is not in the catalogue");
+
+    private static FrozenDictionary<string, AwsTechnique> Load()
+    {
+        using var stream = typeof(AwsTechniqueCatalog).Assembly.GetManifestResourceStream("Ward.Aws.Edges.pathfinding-techniques.json")
+            ?? throw new InvalidOperationException("the embedded technique catalogue is missing from the build");
+        using var document = JsonDocument.Parse(stream);
+        var techniques = document.RootElement.GetProperty("techniques").EnumerateArray().Select(t => new AwsTechnique(
+            t.GetProperty("id").GetString()!,
+            t.GetProperty("name").GetString()!,
+            t.GetProperty("category").GetString()!,
+            t.GetProperty("description").GetString()!,
+            [.. t.GetProperty("requiredPermissions").EnumerateArray().Select(p => p.GetString()!)],
+            t.GetProperty("recommendation").GetString()!,
+            [.. t.GetProperty("references").EnumerateArray().Select(r => new TechniqueReference(r.GetProperty("title").GetString() ?? string.Empty, r.GetProperty("url").GetString() ?? string.Empty))]));
+        return techniques.Concat(WardTechniques()).ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<AwsTechnique> WardTechniques()
+    {
+        ImmutableArray<TechniqueReference> iam = [new("IAM user guide: permissions boundaries", "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html")];
+        yield return new AwsTechnique(
+            "ward-iam-delete-boundary",
+            "iam:DeleteUserPermissionsBoundary / iam:DeleteRolePermissionsBoundary",
+            "self-escalation",
+            "A principal that can remove its own permissions boundary regains every permission its identity policies grant beyond the boundary.",
+            ["iam:DeleteUserPermissionsBoundary", "iam:DeleteRolePermissionsBoundary"],
+            "Deny boundary removal to the principals the boundary is meant to contain, e.g. with a Deny on iam:DeleteUserPermissionsBoundary and iam:DeleteRolePermissionsBoundary, or an SCP.",
+            iam);
+        yield return new AwsTechnique(
+            "ward-iam-detach-deny",
+            "Detach or delete one's own deny policy",
+            "self-escalation",
+            "A principal whose permissions are limited by a Deny statement in a policy attached to itself can detach or delete that policy (iam:DetachUserPolicy, iam:DetachRolePolicy, iam:DeleteUserPolicy, iam:DeleteRolePolicy) and regain what the deny removed.",
+            ["iam:DetachUserPolicy", "iam:DetachRolePolicy", "iam:DeleteUserPolicy", "iam:DeleteRolePolicy"],
+            "Do not let a principal change the policies that restrict it; put guardrails in SCPs or boundaries the principal cannot change.",
+            iam);
+    }
+}

@@ -1,0 +1,40 @@
+using Ward.Aws.Policy.Evaluation;
+using Ward.Core.Graph;
+
+namespace Ward.Aws.Edges.Checkers;
+
+/// <summary>
+/// <c>ward-iam-delete-boundary</c>: a principal held back by a permissions boundary that can delete that boundary,
+/// and is admin-equivalent without it.
+/// </summary>
+public sealed class DeleteOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
+{
+    public string TechniqueId => "ward-iam-delete-boundary";
+
+    public bool GrantsAdmin => true;
+
+    public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        foreach (var principal in context.Principals.Where(p => !context.Admins.Contains(AwsEdgeContext.IdOf(p)) && context.Estate.BoundaryOf(p) is not null))
+        {
+            var action = principal.Type == AwsPrincipalType.IamUser ? "iam:DeleteUserPermissionsBoundary" : "iam:DeleteRolePermissionsBoundary";
+            if (!context.MayAllow(principal, action))
+            {
+                continue;
+            }
+
+            var delete = context.Can(principal, action, principal.Value);
+            var unbounded = AdminEquivalence.Evaluate(context, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { PermissionsBoundary = null });
+            if (!unbounded.IsAdmin)
+            {
+                continue;
+            }
+
+            var edge = AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, principal.Value, $"deletes its own permissions boundary; without it, it {unbounded.Reason}", grantsAdmin: true, (action, principal.Value, delete));
+            if (edge is not null)
+            {
+                yield return edge;
+            }
+        }
+    }
+}

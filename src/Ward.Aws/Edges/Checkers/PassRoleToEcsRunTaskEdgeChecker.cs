@@ -1,0 +1,4 @@
+namespace Ward.Aws.Edges.Checkers;
+
+/// <summary><c>ecs-004</c>: iam:PassRole to ecs-tasks.amazonaws.com with ecs:RegisterTaskDefinition, ecs:RunTask.</summary>
+public sealed class PassRoleToEcsRunTaskEdgeChecker() : PassRoleToServiceEdgeChecker("ecs-004", "ecs-tasks.amazonaws.com", "ecs:RegisterTaskDefinition", "ecs:RunTask");

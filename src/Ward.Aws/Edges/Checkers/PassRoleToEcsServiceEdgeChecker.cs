@@ -1,0 +1,4 @@
+namespace Ward.Aws.Edges.Checkers;
+
+/// <summary><c>ecs-003</c>: iam:PassRole to ecs-tasks.amazonaws.com with ecs:RegisterTaskDefinition, ecs:CreateService.</summary>
+public sealed class PassRoleToEcsServiceEdgeChecker() : PassRoleToServiceEdgeChecker("ecs-003", "ecs-tasks.amazonaws.com", "ecs:RegisterTaskDefinition", "ecs:CreateService");

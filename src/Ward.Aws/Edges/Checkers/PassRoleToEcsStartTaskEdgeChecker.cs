@@ -1,0 +1,4 @@
+namespace Ward.Aws.Edges.Checkers;
+
+/// <summary><c>ecs-005</c>: iam:PassRole to ecs-tasks.amazonaws.com with ecs:RegisterTaskDefinition, ecs:StartTask.</summary>
+public sealed class PassRoleToEcsStartTaskEdgeChecker() : PassRoleToServiceEdgeChecker("ecs-005", "ecs-tasks.amazonaws.com", "ecs:RegisterTaskDefinition", "ecs:StartTask");

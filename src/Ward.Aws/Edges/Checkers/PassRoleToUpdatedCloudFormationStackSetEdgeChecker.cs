@@ -1,0 +1,4 @@
+namespace Ward.Aws.Edges.Checkers;
+
+/// <summary><c>cloudformation-004</c>: iam:PassRole to cloudformation.amazonaws.com with cloudformation:UpdateStackSet.</summary>
+public sealed class PassRoleToUpdatedCloudFormationStackSetEdgeChecker() : PassRoleToServiceEdgeChecker("cloudformation-004", "cloudformation.amazonaws.com", "cloudformation:UpdateStackSet");

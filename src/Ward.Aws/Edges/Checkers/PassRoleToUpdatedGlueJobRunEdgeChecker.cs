@@ -1,0 +1,4 @@
+namespace Ward.Aws.Edges.Checkers;
+
+/// <summary><c>glue-005</c>: iam:PassRole to glue.amazonaws.com with glue:UpdateJob, glue:StartJobRun.</summary>
+public sealed class PassRoleToUpdatedGlueJobRunEdgeChecker() : PassRoleToServiceEdgeChecker("glue-005", "glue.amazonaws.com", "glue:UpdateJob", "glue:StartJobRun");

@@ -1,0 +1,4 @@
+namespace Ward.Aws.Edges.Checkers;
+
+/// <summary><c>glue-006</c>: iam:PassRole to glue.amazonaws.com with glue:UpdateJob, glue:CreateTrigger.</summary>
+public sealed class PassRoleToUpdatedGlueJobTriggerEdgeChecker() : PassRoleToServiceEdgeChecker("glue-006", "glue.amazonaws.com", "glue:UpdateJob", "glue:CreateTrigger");

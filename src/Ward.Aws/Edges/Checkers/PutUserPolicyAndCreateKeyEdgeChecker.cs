@@ -1,0 +1,4 @@
+namespace Ward.Aws.Edges.Checkers;
+
+/// <summary><c>iam-018</c>: iam:PutUserPolicy + iam:CreateAccessKey.</summary>
+public sealed class PutUserPolicyAndCreateKeyEdgeChecker() : IamEdgeChecker("iam-018", IamTargetKind.OtherUsers, grantsAdmin: true, TechniqueStep.OnTarget("iam:PutUserPolicy"), TechniqueStep.OnTarget("iam:CreateAccessKey"));

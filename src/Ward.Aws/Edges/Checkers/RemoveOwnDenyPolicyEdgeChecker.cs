@@ -1,0 +1,58 @@
+using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Policy.Syntax;
+using Ward.Core.Graph;
+
+namespace Ward.Aws.Edges.Checkers;
+
+/// <summary>
+/// <c>ward-iam-detach-deny</c>: a principal restricted by a Deny in a policy attached to itself (managed or inline)
+/// that can detach or delete that policy, and is admin-equivalent without it.
+/// </summary>
+public sealed class RemoveOwnDenyPolicyEdgeChecker : IAwsEdgeChecker
+{
+    public string TechniqueId => "ward-iam-detach-deny";
+
+    public bool GrantsAdmin => true;
+
+    public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        foreach (var principal in context.Principals.Where(p => !context.Admins.Contains(AwsEdgeContext.IdOf(p))))
+        {
+            var isUser = principal.Type == AwsPrincipalType.IamUser;
+            foreach (var policy in context.Estate.IdentityPoliciesOf(principal).Where(p => p.Document.Statements.Any(s => s.Effect == Effect.Deny && s.Problem is null)))
+            {
+                // Policies reached through a group are the group's to change, not the principal's.
+                if (policy.Name.Contains("(via group", StringComparison.Ordinal) || policy.Name.StartsWith("group ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var managed = policy.Name.StartsWith("arn:", StringComparison.Ordinal);
+                var action = (managed, isUser) switch
+                {
+                    (true, true) => "iam:DetachUserPolicy",
+                    (true, false) => "iam:DetachRolePolicy",
+                    (false, true) => "iam:DeleteUserPolicy",
+                    _ => "iam:DeleteRolePolicy",
+                };
+                if (!context.MayAllow(principal, action))
+                {
+                    continue;
+                }
+
+                var remove = context.Can(principal, action, principal.Value);
+                var without = AdminEquivalence.Evaluate(context, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { IdentityPolicies = policies.IdentityPolicies.Remove(policy) });
+                if (!without.IsAdmin)
+                {
+                    continue;
+                }
+
+                var edge = AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, principal.Value, $"removes its own deny policy `{policy.Name}`; without it, it {without.Reason}", grantsAdmin: true, (action, principal.Value, remove));
+                if (edge is not null)
+                {
+                    yield return edge;
+                }
+            }
+        }
+    }
+}

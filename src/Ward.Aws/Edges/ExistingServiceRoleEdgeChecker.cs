@@ -1,0 +1,56 @@
+using Ward.Core.Decisions;
+using Ward.Core.Graph;
+
+namespace Ward.Aws.Edges;
+
+/// <summary>
+/// The "existing-passrole" family: take over an existing resource that already runs as a role (update a function's
+/// code, start a session on an instance...). Exports of IAM do not list those resources, so the edge goes to every
+/// role that trusts the service (and, for EC2, has an instance profile), with the requirement that such a resource
+/// exists.
+/// </summary>
+public abstract class ExistingServiceRoleEdgeChecker(string techniqueId, string service, string resourceKind, bool needsInstanceProfile, params string[] actions) : IAwsEdgeChecker
+{
+    public string TechniqueId { get; } = techniqueId;
+
+    public bool GrantsAdmin => false;
+
+    public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        var roles = context.RolesTrustingService(service).Where(r => (!needsInstanceProfile || !r.InstanceProfileArns.IsEmpty) && (targets is null || targets.Contains(r.Arn))).ToList();
+        if (roles.Count == 0)
+        {
+            yield break;
+        }
+
+        var technique = AwsTechniqueCatalog.Get(TechniqueId);
+        foreach (var principal in context.Candidates(actions))
+        {
+            var steps = actions.Select(action => (Action: action, Result: context.CanSomewhereCached(principal, action))).ToList();
+            if (steps.Exists(s => s.Result.Decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
+            {
+                continue;
+            }
+
+            foreach (var role in roles)
+            {
+                if (role.Arn == principal.Value)
+                {
+                    continue;
+                }
+
+                var edge = AwsEdgeContext.EdgeIf(
+                    TechniqueId,
+                    principal.Value,
+                    role.Arn,
+                    $"takes over an existing {resourceKind} running as `{role.Name}` ({technique.Name})",
+                    grantsAdmin: false,
+                    [.. steps.Select(s => (s.Action, s.Result.Resource, s.Result.Decision))]);
+                if (edge is not null)
+                {
+                    yield return edge with { Requirements = [.. edge.Requirements, $"an existing {resourceKind} runs as `{role.Name}` (resources are not in the IAM export)"] };
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Ward.Core.Graph;
+
+namespace Ward.Aws.Edges;
+
+/// <summary>One escalation technique: finds every edge it creates in an estate, each with its explanation.</summary>
+public interface IAwsEdgeChecker
+{
+    /// <summary>The technique id (pathfinding.cloud or <c>ward-…</c>), also the edge's technique.</summary>
+    string TechniqueId { get; }
+
+    /// <summary>
+    /// True when the technique ends in arbitrary permissions (a self-escalation, or rewriting a principal and then
+    /// becoming it): its edges end paths, so the builder runs it once against every target and keeps one edge per
+    /// source. Other checkers are run only against principals known to lead to admin.
+    /// </summary>
+    bool GrantsAdmin { get; }
+
+    /// <summary>The edges this technique creates in the estate; only those to <paramref name="targets"/> when given (null: to any).</summary>
+    IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets);
+}

@@ -1,0 +1,122 @@
+using Ward.Aws.Policy.Evaluation;
+using Ward.Core.Decisions;
+using Ward.Core.Graph;
+
+namespace Ward.Aws.Edges;
+
+/// <summary>One permission a technique needs, and the resources it may be used on for a given target.</summary>
+public sealed record TechniqueStep(string Action, Func<AwsEdgeContext, AwsPrincipal, string, IEnumerable<string>> Resources, int Cost)
+{
+    /// <summary>The action on the target itself.</summary>
+    public static TechniqueStep OnTarget(string action) => new(action, (_, _, target) => [target], 1);
+
+    /// <summary>The action on any customer-managed policy attached to the target (directly or through a group).</summary>
+    public static TechniqueStep OnTargetPolicies(string action) => new(action, (context, _, target) => IamTargets.CustomerPoliciesOf(context.Estate, target), 5);
+
+    /// <summary>The action on any group the target user belongs to.</summary>
+    public static TechniqueStep OnTargetGroups(string action) => new(action, (context, _, target) => IamTargets.GroupsOf(context.Estate, target), 3);
+}
+
+/// <summary>
+/// IAM techniques: a principal uses IAM actions on a target (itself, another user, another role) to act as it or
+/// to grant itself arbitrary permissions. Every step is decided by the full evaluator on the concrete resource.
+/// </summary>
+public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKind, bool grantsAdmin, params TechniqueStep[] steps) : IAwsEdgeChecker
+{
+    public string TechniqueId { get; } = techniqueId;
+
+    public bool GrantsAdmin { get; } = grantsAdmin;
+
+    public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        var technique = AwsTechniqueCatalog.Get(TechniqueId);
+
+        // Decide the cheapest steps first: most targets fail one of them, and the rest need not be evaluated.
+        var ordered = steps.OrderBy(s => s.Cost).ToArray();
+        var first = ordered[0];
+        var assumes = steps.Any(s => s.Action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase));
+        foreach (var principal in context.Candidates([.. steps.Select(s => s.Action).Distinct(StringComparer.Ordinal)]))
+        {
+            // Narrow the targets: to the roles whose trust policy can name the principal when the technique assumes
+            // the target, and through the first step's resource patterns when it acts on the target itself.
+            var reachable = assumes ? context.RolesAdmitting(principal)
+                : first.Cost == 1 ? context.TargetsMatching(principal, first.Action)
+                : null;
+            var candidates = reachable is null
+                ? IamTargets.For(context, principal, targetKind)
+                : reachable.Where(target => IamTargets.IsOfKind(context, principal, targetKind, target));
+            foreach (var target in candidates)
+            {
+                if (targets is not null && !targets.Contains(target))
+                {
+                    continue;
+                }
+
+                var resources = first.Resources(context, principal, target).ToList();
+                if (!resources.Exists(r => context.MayAllowOn(principal, first.Action, r)))
+                {
+                    continue;
+                }
+
+                var decided = new List<(string Action, string Resource, Decision Decision)>(steps.Length);
+                foreach (var step in ordered)
+                {
+                    var best = Best(context, principal, step, target);
+                    if (best is null)
+                    {
+                        break;
+                    }
+
+                    decided.Add(best.Value);
+                }
+
+                if (decided.Count != steps.Length)
+                {
+                    continue;
+                }
+
+                var edge = AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, target, Describe(technique, principal, target), GrantsAdmin, [.. decided]);
+                if (edge is not null)
+                {
+                    yield return edge;
+
+                    // An edge that grants arbitrary permissions ends every path: one per source is enough.
+                    if (GrantsAdmin)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static (string Action, string Resource, Decision Decision)? Best(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string target)
+    {
+        (string, string, Decision)? conditional = null;
+        foreach (var resource in step.Resources(context, principal, target))
+        {
+            if (!context.MayAllowOn(principal, step.Action, resource))
+            {
+                continue;
+            }
+
+            var decision = context.Can(principal, step.Action, resource);
+            if (decision.Kind == DecisionKind.Allowed)
+            {
+                return (step.Action, resource, decision);
+            }
+
+            if (decision.Kind == DecisionKind.Conditional)
+            {
+                conditional ??= (step.Action, resource, decision);
+            }
+        }
+
+        return conditional;
+    }
+
+    private static string Describe(AwsTechnique technique, AwsPrincipal principal, string target) =>
+        target == principal.Value
+            ? $"rewrites its own permissions ({technique.Name})"
+            : $"takes over `{target[(target.LastIndexOf('/') + 1)..]}` ({technique.Name})";
+}

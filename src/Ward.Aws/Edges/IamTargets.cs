@@ -1,0 +1,69 @@
+using Ward.Aws.Estate;
+using Ward.Aws.Policy.Evaluation;
+
+namespace Ward.Aws.Edges;
+
+public enum IamTargetKind
+{
+    /// <summary>The principal itself, user or role.</summary>
+    Self,
+
+    /// <summary>The principal itself, when it is a user.</summary>
+    SelfUser,
+
+    /// <summary>The principal itself, when it is a role (or a session of one).</summary>
+    SelfRole,
+    OtherUsers,
+    OtherRoles,
+    Groups,
+}
+
+/// <summary>Targets of IAM techniques and the resources attached to them.</summary>
+internal static class IamTargets
+{
+    public static IEnumerable<string> For(AwsEdgeContext context, AwsPrincipal principal, IamTargetKind kind) => kind switch
+    {
+        IamTargetKind.Self => [principal.Value],
+        IamTargetKind.SelfUser => principal.Type == AwsPrincipalType.IamUser ? [principal.Value] : [],
+        IamTargetKind.SelfRole => principal.Type == AwsPrincipalType.IamRole ? [principal.Value] : [],
+        IamTargetKind.OtherUsers => context.Estate.Users.Keys.Where(arn => arn != principal.Value).Order(StringComparer.Ordinal),
+        IamTargetKind.OtherRoles => context.Estate.Roles.Keys.Where(arn => arn != principal.Value).Order(StringComparer.Ordinal),
+        IamTargetKind.Groups => principal.Type == AwsPrincipalType.IamUser
+            ? context.Estate.Accounts.SelectMany(a => a.Groups).Where(g => g.Account == principal.Account).Select(g => g.Arn).Order(StringComparer.Ordinal)
+            : [],
+        _ => [],
+    };
+
+    public static bool IsOfKind(AwsEdgeContext context, AwsPrincipal principal, IamTargetKind kind, string target) => kind switch
+    {
+        IamTargetKind.Self => target == principal.Value,
+        IamTargetKind.SelfUser => target == principal.Value && principal.Type == AwsPrincipalType.IamUser,
+        IamTargetKind.SelfRole => target == principal.Value && principal.Type == AwsPrincipalType.IamRole,
+        IamTargetKind.OtherUsers => target != principal.Value && context.Estate.Users.ContainsKey(target),
+        IamTargetKind.OtherRoles => target != principal.Value && context.Estate.Roles.ContainsKey(target),
+        IamTargetKind.Groups => principal.Type == AwsPrincipalType.IamUser && target.Contains(":group/", StringComparison.Ordinal) && target.Split(':')[4] == principal.Account,
+        _ => false,
+    };
+
+    public static IEnumerable<string> CustomerPoliciesOf(AwsEstate estate, string principalArn)
+    {
+        if (estate.Users.TryGetValue(principalArn, out var user))
+        {
+            var groups = estate.Accounts.First(a => a.Id == user.Account).Groups.Where(g => user.Groups.Contains(g.Name, StringComparer.Ordinal));
+            return user.AttachedPolicies.Concat(groups.SelectMany(g => g.AttachedPolicies)).Select(a => a.PolicyArn)
+                .Where(arn => !arn.Contains(":iam::aws:policy/", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal);
+        }
+
+        if (estate.Roles.TryGetValue(principalArn, out var role))
+        {
+            return role.AttachedPolicies.Select(a => a.PolicyArn).Where(arn => !arn.Contains(":iam::aws:policy/", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal);
+        }
+
+        return [];
+    }
+
+    public static IEnumerable<string> GroupsOf(AwsEstate estate, string principalArn) =>
+        estate.Users.TryGetValue(principalArn, out var user)
+            ? estate.Accounts.First(a => a.Id == user.Account).Groups.Where(g => user.Groups.Contains(g.Name, StringComparer.Ordinal)).Select(g => g.Arn)
+            : [];
+}

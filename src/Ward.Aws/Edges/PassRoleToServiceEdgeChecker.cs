@@ -1,0 +1,61 @@
+using Ward.Aws.Policy.Evaluation;
+using Ward.Core.Decisions;
+using Ward.Core.Graph;
+
+namespace Ward.Aws.Edges;
+
+/// <summary>
+/// The "new-passrole" family: pass a role that trusts an AWS service to a new resource of that service (a function,
+/// an instance, a job...) and run code as the role. The edge goes from the principal to every role it can pass to
+/// the service, when it can also perform the service actions that create and run the resource.
+/// </summary>
+public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string service, params string[] actions) : IAwsEdgeChecker
+{
+    public string TechniqueId { get; } = techniqueId;
+
+    /// <summary>The service principal the passed role must trust, e.g. <c>lambda.amazonaws.com</c>.</summary>
+    public string Service { get; } = service;
+
+    public bool GrantsAdmin => false;
+
+    public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        var roles = context.RolesTrustingService(Service).Where(r => targets is null || targets.Contains(r.Arn)).ToList();
+        if (roles.Count == 0)
+        {
+            yield break;
+        }
+
+        var passedTo = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase) { ["iam:PassedToService"] = ContextValue.Of(Service) };
+        var technique = AwsTechniqueCatalog.Get(TechniqueId);
+        foreach (var principal in context.Candidates([.. actions, "iam:PassRole"]))
+        {
+            var steps = actions.Select(action => (Action: action, Result: context.CanSomewhereCached(principal, action))).ToList();
+            if (steps.Exists(s => s.Result.Decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
+            {
+                continue;
+            }
+
+            foreach (var role in roles)
+            {
+                if (role.Arn == principal.Value)
+                {
+                    continue;
+                }
+
+                var pass = context.Can(principal, "iam:PassRole", role.Arn, passedTo);
+                var edge = AwsEdgeContext.EdgeIf(
+                    TechniqueId,
+                    principal.Value,
+                    role.Arn,
+                    $"passes `{role.Name}` to {Service} ({technique.Name}) and runs code as it",
+                    grantsAdmin: false,
+                    [("iam:PassRole", role.Arn, pass), .. steps.Select(s => (s.Action, s.Result.Resource, s.Result.Decision))]);
+                if (edge is not null)
+                {
+                    yield return edge;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Ward.Analysis;
+
+namespace Ward.Cli.Commands;
+
+public sealed class ScanSettings : CommandSettings
+{
+    [CommandArgument(0, "[PATHS]")]
+    [Description("Export files or folders to scan (files are recognised by content).")]
+    public string[] Paths { get; init; } = [];
+
+    [CommandOption("-i|--input <PATH>")]
+    [Description("More export files or folders (repeatable).")]
+    public string[] Inputs { get; init; } = [];
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("`console` (default) or `json`.")]
+    [DefaultValue("console")]
+    public string Format { get; init; } = "console";
+
+    [CommandOption("-o|--output <FILE>")]
+    [Description("Write the report to FILE (the console summary is still shown for non-console formats).")]
+    public string? Output { get; init; }
+
+    [CommandOption("--fail-on <SEVERITY>")]
+    [Description("Exit with code 1 when a finding is at or above this severity: critical, high, medium, low, info.")]
+    public string? FailOn { get; init; }
+
+    [CommandOption("--as-of <TIMESTAMP>")]
+    [Description("Reference time for every time-dependent verdict (ISO 8601). Default: now. The report states it.")]
+    public string? AsOf { get; init; }
+
+    public IEnumerable<string> AllInputs => Paths.Concat(Inputs);
+
+    public Severity? FailOnSeverity => FailOn is not null && Enum.TryParse<Severity>(FailOn, ignoreCase: true, out var severity) ? severity : null;
+
+    public override ValidationResult Validate()
+    {
+        if (!AllInputs.Any())
+        {
+            return ValidationResult.Error("give at least one export file or folder to scan");
+        }
+
+        if (Format is not ("console" or "json"))
+        {
+            return ValidationResult.Error($"unknown format `{Format}`; use `console` or `json`");
+        }
+
+        if (FailOn is not null && FailOnSeverity is null)
+        {
+            return ValidationResult.Error($"unknown severity `{FailOn}`; use critical, high, medium, low or info");
+        }
+
+        if (AsOf is not null && !DateTimeOffset.TryParse(AsOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        {
+            return ValidationResult.Error($"--as-of `{AsOf}` is not an ISO 8601 timestamp");
+        }
+
+        return ValidationResult.Success();
+    }
+
+    public DateTimeOffset ReferenceTime(TimeProvider clock) =>
+        AsOf is null ? clock.GetUtcNow() : DateTimeOffset.Parse(AsOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}

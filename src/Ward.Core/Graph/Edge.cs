@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using Ward.Core.Model;
+
+namespace Ward.Core.Graph;
+
+/// <summary>
+/// "<see cref="From"/> can act as, or obtain the permissions of, <see cref="To"/>", by a technique, with the
+/// permissions it uses. An edge from a principal to itself is a self-escalation (it can rewrite its own rights).
+/// </summary>
+public sealed record Edge(PrincipalId From, PrincipalId To, string Technique, string Description, ImmutableArray<EdgePermission> Permissions)
+{
+    /// <summary>Requirements that must hold for the edge to exist (unknown request facts); empty when certain.</summary>
+    public ImmutableArray<string> Requirements { get; init; } = [];
+
+    public bool IsConditional => !Requirements.IsDefaultOrEmpty;
+
+    /// <summary>After this step the attacker holds arbitrary permissions (it can rewrite the target's policies).</summary>
+    public bool GrantsAdmin { get; init; }
+
+    public bool IsSelfEscalation => From == To;
+}

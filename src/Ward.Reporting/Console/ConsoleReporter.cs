@@ -1,0 +1,90 @@
+using Spectre.Console;
+using Ward.Analysis;
+
+namespace Ward.Reporting.Console;
+
+/// <summary>The console summary: counts by severity and category, riskiest identities, shortest paths to admin.</summary>
+public static class ConsoleReporter
+{
+    public static void Write(ScanResult result, IAnsiConsole console, int pathsToShow = 10)
+    {
+        var estate = result.Estate;
+        console.Write(new Rule("[bold]Ward scan[/]").LeftJustified());
+        console.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"{estate.Accounts.Length} account(s), {estate.Users.Count} users, {estate.Roles.Count} roles, {result.Graph.Graph.Edges.Length} escalation edges; reference time {result.ReferenceTime:yyyy-MM-dd HH:mm} UTC.");
+        foreach (var skipped in result.Skipped)
+        {
+            console.MarkupLineInterpolated($"[yellow]not analysed:[/] {skipped.Analysis}: {skipped.Reason}");
+        }
+
+        var bySeverity = new Table().Border(TableBorder.Rounded).Title("Findings by severity");
+        bySeverity.AddColumn("Severity");
+        bySeverity.AddColumn(new TableColumn("Count").RightAligned());
+        foreach (var severity in Enum.GetValues<Severity>().Reverse())
+        {
+            var count = result.Findings.Count(f => f.Severity == severity);
+            bySeverity.AddRow($"[{Colour(severity)}]{severity}[/]", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var byCategory = new Table().Border(TableBorder.Rounded).Title("Findings by category");
+        byCategory.AddColumn("Category");
+        byCategory.AddColumn(new TableColumn("Count").RightAligned());
+        foreach (var group in result.Findings.GroupBy(f => f.Category, StringComparer.Ordinal).OrderByDescending(g => g.Count()))
+        {
+            byCategory.AddRow(Markup.Escape(group.Key), group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Write(new Columns(bySeverity, byCategory));
+
+        var riskiest = result.Findings.GroupBy(f => f.Principal, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Max(f => f.Severity)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(10).ToList();
+        if (riskiest.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title("Riskiest identities").Expand();
+            table.AddColumn("Principal");
+            table.AddColumn("Worst");
+            table.AddColumn("Findings");
+            foreach (var group in riskiest)
+            {
+                var worst = group.Max(f => f.Severity);
+                table.AddRow(Markup.Escape(group.Key), $"[{Colour(worst)}]{worst}[/]", Markup.Escape(string.Join(", ", group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))));
+            }
+
+            console.Write(table);
+        }
+
+        var paths = result.Findings.Where(f => f.RuleId == "privilege-escalation").OrderBy(f => f.Path.Length).ThenBy(f => f.Principal, StringComparer.Ordinal).Take(pathsToShow).ToList();
+        if (paths.Count > 0)
+        {
+            console.Write(new Rule("[bold]Shortest paths to admin[/]").LeftJustified());
+            foreach (var finding in paths)
+            {
+                var tree = new Tree($"[{Colour(finding.Severity)}]{Markup.Escape(finding.Principal)}[/]");
+                foreach (var step in finding.Path)
+                {
+                    var node = tree.AddNode($"[bold]{Markup.Escape(step.Technique)}[/] → {Markup.Escape(step.To)}");
+                    node.AddNode(Markup.Escape(step.Description));
+                    foreach (var permission in step.Permissions)
+                    {
+                        node.AddNode($"[grey]{Markup.Escape(permission.Action)} on {Markup.Escape(permission.Resource)} — {Markup.Escape(permission.GrantedBy)}[/]");
+                    }
+
+                    foreach (var requirement in step.Requirements)
+                    {
+                        node.AddNode($"[aqua]if {Markup.Escape(requirement)}[/]");
+                    }
+                }
+
+                console.Write(tree);
+            }
+        }
+    }
+
+    public static string Colour(Severity severity) => severity switch
+    {
+        Severity.Critical => "red bold",
+        Severity.High => "red",
+        Severity.Medium => "yellow",
+        Severity.Low => "blue",
+        _ => "grey",
+    };
+}

@@ -1,0 +1,148 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Ward.Analysis;
+using Ward.Aws.Estate;
+
+namespace Ward.Reporting.Json;
+
+/// <summary>
+/// Writes <c>{"scan": {...}, "findings": [...]}</c> as documented in docs/schema/findings.schema.json: the fields
+/// of every finding plus what was read, what was skipped and why, and which analyses could not run.
+/// </summary>
+public static class JsonReporter
+{
+    public const string SchemaVersion = "1";
+
+    public static void Write(ScanResult result, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("schemaVersion", SchemaVersion);
+        json.WriteStartObject("scan");
+        json.WriteString("tool", "ward");
+        json.WriteString("version", typeof(JsonReporter).Assembly.GetName().Version?.ToString(3));
+        json.WriteString("referenceTime", result.ReferenceTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteStartArray("inputsRead");
+        foreach (var input in result.Estate.Inputs.Where(i => i.Kind is InputKind.AuthorizationDetails or InputKind.Organization or InputKind.CredentialReport))
+        {
+            json.WriteStartObject();
+            json.WriteString("path", input.Path);
+            json.WriteString("kind", input.Kind.ToString());
+            json.WriteString("note", input.Note);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("inputsSkipped");
+        foreach (var input in result.Estate.Inputs.Where(i => i.Kind is InputKind.Unrecognized or InputKind.Unreadable))
+        {
+            json.WriteStartObject();
+            json.WriteString("path", input.Path);
+            json.WriteString("reason", input.Note);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in result.Estate.Diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", diagnostic.Code);
+            json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+            json.WriteString("message", diagnostic.Message);
+            json.WriteString("file", diagnostic.Location.File);
+            if (diagnostic.Location.JsonPath is { } path)
+            {
+                json.WriteString("jsonPath", path);
+            }
+
+            if (diagnostic.Location.Line is { } line)
+            {
+                json.WriteNumber("line", line);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("analysesNotRun");
+        foreach (var skipped in result.Skipped)
+        {
+            json.WriteStartObject();
+            json.WriteString("analysis", skipped.Analysis);
+            json.WriteString("reason", skipped.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("counts");
+        json.WriteNumber("accounts", result.Estate.Accounts.Length);
+        json.WriteNumber("principals", result.Estate.Users.Count + result.Estate.Roles.Count);
+        json.WriteNumber("edges", result.Graph.Graph.Edges.Length);
+        json.WriteNumber("findings", result.Findings.Length);
+        json.WriteEndObject();
+        json.WriteEndObject();
+
+        json.WriteStartArray("findings");
+        foreach (var finding in result.Findings)
+        {
+            WriteFinding(json, finding);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.RuleId);
+        json.WriteString("category", finding.Category);
+        json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+        json.WriteString("provider", finding.Provider);
+        json.WriteString("account", finding.Account);
+        json.WriteString("principal", finding.Principal);
+        json.WriteString("title", finding.Title);
+        json.WriteString("explanation", finding.Explanation);
+        json.WriteStartArray("path");
+        foreach (var step in finding.Path)
+        {
+            json.WriteStartObject();
+            json.WriteString("from", step.From);
+            json.WriteString("technique", step.Technique);
+            json.WriteString("to", step.To);
+            json.WriteString("description", step.Description);
+            json.WriteStartArray("permissions");
+            foreach (var permission in step.Permissions)
+            {
+                json.WriteStartObject();
+                json.WriteString("action", permission.Action);
+                json.WriteString("resource", permission.Resource);
+                json.WriteString("grantedBy", permission.GrantedBy);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("requirements");
+            foreach (var requirement in step.Requirements)
+            {
+                json.WriteStringValue(requirement);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteString("remediation", finding.Remediation);
+        json.WriteStartArray("references");
+        foreach (var reference in finding.References)
+        {
+            json.WriteStringValue(reference);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("fingerprint", finding.Fingerprint);
+        json.WriteEndObject();
+    }
+}
