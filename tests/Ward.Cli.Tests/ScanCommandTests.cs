@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Ward.Analysis;
+using Ward.Aws.Edges;
+
+namespace Ward.Cli.Tests;
+
+/// <summary><c>ward scan</c> on the Northwind sample, whose seeded risks are listed in samples/aws/README.md.</summary>
+public sealed class ScanCommandTests
+{
+    private static readonly Lazy<JsonElement> SampleReport = new(() =>
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("ward-scan-").FullName, "findings.json");
+        var (exitCode, _) = WardRunner.Run("scan", Repository.Samples, "--format", "json", "--output", output, "--as-of", "2026-03-16T09:15:00Z");
+        Assert.Equal(0, exitCode);
+        return JsonDocument.Parse(File.ReadAllText(output)).RootElement;
+    });
+
+    [Theory]
+    [InlineData("user/dave.patel", "iam-001")]
+    [InlineData("user/bob.martin", "sts-001")]
+    [InlineData("user/service-accounts/svc-terraform-org", "sts-001")]
+    public void Seeded_escalation_paths_are_found_with_their_first_technique(string principal, string technique)
+    {
+        // When the sample is scanned
+        var findings = Findings("privilege-escalation");
+
+        // Then the principal has an escalation finding whose path starts with the technique
+        var finding = Assert.Single(findings, f => f.GetProperty("principal").GetString()!.EndsWith(principal, StringComparison.Ordinal));
+        Assert.Equal(technique, finding.GetProperty("path")[0].GetProperty("technique").GetString());
+        Assert.NotEmpty(finding.GetProperty("path")[0].GetProperty("permissions").EnumerateArray());
+    }
+
+    [Fact]
+    public void A_boundary_that_blocks_escalation_is_honoured()
+    {
+        // carol.smith is in bob's group, but her boundary removes sts:AssumeRole and iam:PassRole
+        var carol = Findings("privilege-escalation").Where(f => f.GetProperty("principal").GetString()!.EndsWith("user/carol.smith", StringComparison.Ordinal)).ToList();
+
+        Assert.DoesNotContain(carol, f => f.GetProperty("path").EnumerateArray().Any(s => s.GetProperty("technique").GetString() is "sts-001" or "lambda-001"));
+    }
+
+    [Fact]
+    public void Administrators_are_admin_equivalent_and_are_not_reported_as_escalating()
+    {
+        // Given the identities found admin-equivalent without conditions
+        var admins = Findings("admin-equivalent").Where(f => f.GetProperty("severity").GetString() == "high")
+            .Select(f => f.GetProperty("principal").GetString()!).ToHashSet(StringComparer.Ordinal);
+
+        // Then the break-glass user is one, and none of them is said to escalate
+        Assert.Contains(admins, a => a.EndsWith("user/breakglass-admin", StringComparison.Ordinal));
+        Assert.DoesNotContain(Findings("privilege-escalation"), f => admins.Contains(f.GetProperty("principal").GetString()!));
+    }
+
+    [Fact]
+    public void The_report_states_its_reference_time_and_what_it_read()
+    {
+        var scan = SampleReport.Value.GetProperty("scan");
+
+        Assert.Equal("2026-03-16T09:15:00Z", scan.GetProperty("referenceTime").GetString());
+        Assert.Equal(3, scan.GetProperty("inputsRead").EnumerateArray().Count(i => i.GetProperty("kind").GetString() is "AuthorizationDetails" or "Organization"));
+        Assert.Contains(scan.GetProperty("inputsSkipped").EnumerateArray(), i => i.GetProperty("path").GetString()!.EndsWith("README.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fail_on_sets_exit_code_1_when_a_finding_reaches_the_threshold()
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("ward-scan-").FullName, "findings.json");
+
+        var (critical, _) = WardRunner.Run("scan", Repository.Samples, "--format", "json", "--output", output, "--fail-on", "critical");
+
+        Assert.Equal(1, critical);
+    }
+
+    [Fact]
+    public void Every_edge_checker_is_listed_once_and_names_a_known_technique()
+    {
+        var listed = AwsEdgeCheckers.All.Select(c => c.GetType()).ToList();
+        var defined = typeof(IAwsEdgeChecker).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(IAwsEdgeChecker).IsAssignableFrom(t)).ToList();
+
+        Assert.Equal(defined.Count, listed.Distinct().Count());
+        Assert.Empty(defined.Except(listed));
+        Assert.All(AwsEdgeCheckers.All, c => Assert.True(AwsTechniqueCatalog.All.ContainsKey(c.TechniqueId), c.TechniqueId));
+        Assert.Equal(AwsEdgeCheckers.All.Length, AwsEdgeCheckers.All.Select(c => c.TechniqueId).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Every_rule_has_a_kebab_case_id_and_a_docs_page()
+    {
+        Assert.All(RuleCatalog.All, rule =>
+        {
+            Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", rule.Metadata.Id);
+            Assert.True(File.Exists(Path.Combine(Repository.Root, "docs", "rules", rule.Metadata.Id + ".md")), rule.Metadata.Id);
+        });
+    }
+
+    private static List<JsonElement> Findings(string ruleId) =>
+        [.. SampleReport.Value.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("ruleId").GetString() == ruleId)];
+}
