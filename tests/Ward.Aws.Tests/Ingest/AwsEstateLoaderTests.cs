@@ -367,6 +367,41 @@ public sealed class AwsEstateLoaderTests
         queries.Can(principal, action, resource, context ?? new Dictionary<string, ContextValue>(StringComparer.Ordinal)).Decision;
 
     /// <summary>A principal's identity policies, boundary and (for a role) trust policy, printed.</summary>
+    [Fact]
+    public void Deeply_nested_JSON_is_reported_and_the_other_files_still_load()
+    {
+        // Given a file nested 5,000 levels deep beside a valid export
+        using var folder = new ScratchFolder(
+            ("deep.json", new string('[', 5000) + new string(']', 5000)),
+            ("gaad.json", """{"UserDetailList":[{"UserName":"u","Arn":"arn:aws:iam::123456789012:user/u"}]}"""));
+
+        // When the folder is loaded
+        var estate = Load([folder.Path]);
+
+        // Then the deep file is reported as invalid JSON, and the user is still there
+        Assert.Contains(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.InvalidJson && d.Location.File.EndsWith("deep.json", StringComparison.Ordinal));
+        Assert.Single(estate.Users);
+    }
+
+    [Fact]
+    public void A_huge_string_value_is_read_without_trouble()
+    {
+        // Given a user whose path is a 20 MB string (a hostile export) and a valid inline policy
+        var hugePath = "/" + new string('x', 20 * 1024 * 1024) + "/";
+        using var folder = new ScratchFolder(("gaad.json", """
+            {"UserDetailList":[{"UserName":"u","Path":"HUGE","Arn":"arn:aws:iam::123456789012:user/u",
+              "UserPolicyList":[{"PolicyName":"p","PolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}}]}]}
+            """.Replace("HUGE", hugePath, StringComparison.Ordinal)));
+
+        // When it is loaded and asked about
+        var estate = Load([folder.Path]);
+        var queries = new AwsAccessQueries(estate, AsOf);
+
+        // Then the rest of the entity is intact and decisions work
+        Assert.Equal(hugePath.Length, Assert.Single(estate.Users.Values).Path.Length);
+        Assert.Equal(DecisionKind.Allowed, queries.Can(AwsPrincipal.Parse("arn:aws:iam::123456789012:user/u"), "s3:GetObject", "arn:aws:s3:::b/k", new Dictionary<string, ContextValue>(StringComparer.Ordinal)).Decision.Kind);
+    }
+
     private static string PoliciesOf(AwsEstate estate, AwsPrincipal principal) => string.Join(
         "\n---\n",
         estate.IdentityPoliciesOf(principal).Select(p => p.Name + "\n" + PolicyPrinter.Print(p.Document)).Order(StringComparer.Ordinal)
