@@ -57,9 +57,15 @@ public sealed partial class AwsEdgeContext
 
     public static PrincipalId IdOf(string arn) => new(arn);
 
-    /// <summary>Non-admin principals with at least one identity statement that could allow every given action.</summary>
+    /// <summary>
+    /// Principals that already reach admin in one step (they can grant themselves anything): no other edge from them
+    /// can make a path shorter, so checkers need not look for more.
+    /// </summary>
+    public ConcurrentDictionary<string, byte> Settled { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Non-admin, unsettled principals with an identity statement that could allow every given action.</summary>
     public IEnumerable<AwsPrincipal> Candidates(params string[] actions) =>
-        Principals.Where(p => !Admins.Contains(IdOf(p)) && actions.All(a => MayAllow(p, a)));
+        Principals.Where(p => !Admins.Contains(IdOf(p)) && !Settled.ContainsKey(p.Value) && actions.All(a => MayAllow(p, a)));
 
     /// <summary>A cheap, sound pre-filter: false only when no identity statement can allow the action.</summary>
     public bool MayAllow(AwsPrincipal principal, string action) =>

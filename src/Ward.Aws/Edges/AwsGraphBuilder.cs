@@ -43,18 +43,28 @@ public static class AwsGraphBuilder
         var edges = new ConcurrentBag<Edge>();
         var reached = new HashSet<string>(admins.Select(a => a.Value), StringComparer.Ordinal);
 
-        // Techniques that end in arbitrary permissions: every target, one edge per source.
-        Parallel.ForEach(all.Where(c => c.GrantsAdmin), options, checker =>
+        // Techniques that end in arbitrary permissions: first rewriting oneself, then rewriting others (every
+        // target, one edge per source). A principal settled by a certain edge needs no further edges.
+        foreach (var phase in new[] { all.Where(c => c.GrantsAdmin && c.TargetsSelf), all.Where(c => c.GrantsAdmin && !c.TargetsSelf) })
         {
-            foreach (var edge in checker.Check(context, targets: null))
+            var found = new ConcurrentBag<Edge>();
+            Parallel.ForEach(phase, options, checker =>
+            {
+                foreach (var edge in checker.Check(context, targets: null))
+                {
+                    found.Add(edge);
+                }
+            });
+
+            foreach (var edge in found)
             {
                 edges.Add(edge);
+                reached.Add(edge.From.Value);
+                if (!edge.IsConditional)
+                {
+                    context.Settled.TryAdd(edge.From.Value, 0);
+                }
             }
-        });
-
-        foreach (var edge in edges)
-        {
-            reached.Add(edge.From.Value);
         }
 
         // Lateral moves, backwards from what leads to admin.

@@ -13,6 +13,8 @@ public abstract class ExistingServiceRoleEdgeChecker(string techniqueId, string 
 {
     public string TechniqueId { get; } = techniqueId;
 
+    public bool TargetsSelf => false;
+
     public bool GrantsAdmin => false;
 
     public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)

@@ -15,6 +15,9 @@ public interface IAwsEdgeChecker
     /// </summary>
     bool GrantsAdmin { get; }
 
+    /// <summary>True when every edge goes from a principal to itself (it rewrites its own permissions).</summary>
+    bool TargetsSelf { get; }
+
     /// <summary>The edges this technique creates in the estate; only those to <paramref name="targets"/> when given (null: to any).</summary>
     IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets);
 }

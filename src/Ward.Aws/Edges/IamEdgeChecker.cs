@@ -27,6 +27,8 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
 
     public bool GrantsAdmin { get; } = grantsAdmin;
 
+    public bool TargetsSelf { get; } = targetKind is IamTargetKind.Self or IamTargetKind.SelfUser or IamTargetKind.SelfRole;
+
     public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
     {
         var technique = AwsTechniqueCatalog.Get(TechniqueId);
@@ -39,9 +41,16 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
         {
             // Narrow the targets: to the roles whose trust policy can name the principal when the technique assumes
             // the target, and through the first step's resource patterns when it acts on the target itself.
-            var reachable = assumes ? context.RolesAdmitting(principal)
-                : first.Cost == 1 ? context.TargetsMatching(principal, first.Action)
-                : null;
+            IEnumerable<string>? reachable = assumes ? context.RolesAdmitting(principal) : null;
+            foreach (var step in ordered.Where(s => s.Cost == 1 && !s.Action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase)))
+            {
+                // Every step on the target must be able to reach it: intersect what each one's patterns can name.
+                if (context.TargetsMatching(principal, step.Action) is { } matching)
+                {
+                    reachable = reachable is null ? matching : reachable.Intersect(matching, StringComparer.Ordinal).ToList();
+                }
+            }
+
             var candidates = reachable is null
                 ? IamTargets.For(context, principal, targetKind)
                 : reachable.Where(target => IamTargets.IsOfKind(context, principal, targetKind, target));

@@ -16,6 +16,8 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
     /// <summary>The service principal the passed role must trust, e.g. <c>lambda.amazonaws.com</c>.</summary>
     public string Service { get; } = service;
 
+    public bool TargetsSelf => false;
+
     public bool GrantsAdmin => false;
 
     public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)

@@ -11,6 +11,8 @@ public sealed class DeleteOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
 {
     public string TechniqueId => "ward-iam-delete-boundary";
 
+    public bool TargetsSelf => true;
+
     public bool GrantsAdmin => true;
 
     public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)

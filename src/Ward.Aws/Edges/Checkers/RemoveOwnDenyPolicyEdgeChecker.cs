@@ -12,6 +12,8 @@ public sealed class RemoveOwnDenyPolicyEdgeChecker : IAwsEdgeChecker
 {
     public string TechniqueId => "ward-iam-detach-deny";
 
+    public bool TargetsSelf => true;
+
     public bool GrantsAdmin => true;
 
     public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
