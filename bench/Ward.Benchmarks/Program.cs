@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using Ward.Analysis;
 using Ward.Aws.Ingest;
 using Ward.Aws.Queries;
 using Ward.Benchmarks;
+using Ward.Reporting.Json;
 
 // Usage:
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- generate <DIR> [users roles policies]
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- estate <DIR> [runs]     (load and who-can timings)
+//   dotnet run -c Release --project bench/Ward.Benchmarks -- scan <DIR> [runs]       (load, scan, JSON report; where the graph spends its time)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *]
 if (args is ["generate", var directory, ..])
 {
@@ -40,6 +43,32 @@ if (args is ["estate", var input, ..])
     }
 
     Console.WriteLine($"median load {Median(loads):F2} s, median who-can {Median(queries):F3} s over {runs} runs");
+    return 0;
+}
+
+if (args is ["scan", var scanned, ..])
+{
+    var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+    var totals = new List<double>();
+    for (var run = 0; run < runs; run++)
+    {
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var estate = AwsEstateLoader.Load([scanned]);
+        var load = watch.Elapsed.TotalSeconds;
+        var result = Scanner.Scan(estate, DateTimeOffset.Parse("2026-11-01T00:00:00Z", CultureInfo.InvariantCulture));
+        var scan = watch.Elapsed.TotalSeconds - load;
+        using (var output = Stream.Null)
+        {
+            JsonReporter.Write(result, output);
+        }
+
+        totals.Add(watch.Elapsed.TotalSeconds);
+        Console.WriteLine($"run {run + 1}: load {load:F2} s, scan {scan:F2} s, total with JSON {totals[^1]:F2} s ({result.Graph.Graph.Edges.Length} edges, {result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+        Console.WriteLine("  slowest graph steps (summed over threads): " + string.Join(", ", result.Graph.Timings.Take(8).Select(t => $"{t.Step} {t.Elapsed.TotalSeconds:F2} s")));
+    }
+
+    Console.WriteLine($"median total {Median(totals):F2} s over {runs} runs");
     return 0;
 }
 

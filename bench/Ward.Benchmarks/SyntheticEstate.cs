@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Ward.Aws.Catalog;
 
 namespace Ward.Benchmarks;
 
@@ -208,7 +209,10 @@ public static class SyntheticEstate
             json.WriteStartArray("Action");
             for (var a = 0; a < 1 + random.Next(4); a++)
             {
-                json.WriteStringValue(random.Next(5) == 0 ? Exact[random.Next(Exact.Length)] : $"{service}:{Verbs[random.Next(Verbs.Length)]}");
+                var pattern = $"{service}:{Verbs[random.Next(Verbs.Length)]}";
+
+                // Real policies name real actions: a pattern the catalog cannot expand becomes an exact action.
+                json.WriteStringValue(random.Next(5) == 0 || !Expands(pattern) ? Exact[random.Next(Exact.Length)] : pattern);
             }
 
             json.WriteEndArray();
@@ -239,6 +243,19 @@ public static class SyntheticEstate
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static readonly Dictionary<string, bool> Expandable = new(StringComparer.Ordinal);
+
+    private static bool Expands(string pattern)
+    {
+        if (!Expandable.TryGetValue(pattern, out var expands))
+        {
+            expands = AwsActionCatalog.Default.Expand(pattern).Any();
+            Expandable[pattern] = expands;
+        }
+
+        return expands;
     }
 
     internal static string Describe(string path) =>

@@ -25,9 +25,13 @@ public sealed partial class AwsEdgeContext
     private readonly ConcurrentDictionary<string, ImmutableArray<IamRole>> _rolesTrusting = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(string Principal, string Action), ImmutableArray<string>?> _allowPatterns = new();
     private readonly ConcurrentDictionary<(string Principal, string Action), (Decision Decision, string Resource)> _somewhere = new();
+    private readonly ConcurrentDictionary<(string Principal, string Action, string Account), ImmutableArray<string>?> _specificPatterns = new();
+    private readonly ConcurrentDictionary<(string Principal, string Action, string Account, string Context), Decision> _sharedDecisions = new();
 
     private readonly Lazy<TrustIndex> _trustIndex;
     private readonly Lazy<(string Resource, string Arn, Arn Parsed)[]> _sortedTargets;
+    private readonly Lazy<ImmutableArray<string>> _sortedUsers;
+    private readonly Lazy<ImmutableArray<string>> _sortedRoles;
 
     public AwsEdgeContext(AwsEstate estate, DateTimeOffset asOf, IReadOnlySet<PrincipalId>? admins = null)
     {
@@ -38,6 +42,8 @@ public sealed partial class AwsEdgeContext
                 .Select(arn => Arn.TryParse(arn, out var parsed) ? (parsed.Resource, arn, parsed) : (arn, arn, default))
                 .OrderBy(t => t.Item1, StringComparer.Ordinal),
         ]);
+        _sortedUsers = new Lazy<ImmutableArray<string>>(() => [.. estate.Users.Keys.Order(StringComparer.Ordinal)]);
+        _sortedRoles = new Lazy<ImmutableArray<string>>(() => [.. estate.Roles.Keys.Order(StringComparer.Ordinal)]);
         Estate = estate;
         Queries = new AwsAccessQueries(estate, asOf);
         Principals = [.. estate.Principals()];
@@ -101,6 +107,89 @@ public sealed partial class AwsEdgeContext
         Queries.Can(principal, action, resource, context ?? NoContext, adjust: adjust).Decision;
 
     /// <summary>
+    /// <see cref="Can"/> on an IAM user, role, group or policy, sharing one decision among the targets that only
+    /// <c>Resource: "*"</c> statements apply to (per principal, action, account and <paramref name="contextKey"/>).
+    /// </summary>
+    /// <remarks>
+    /// A target that no statement names specifically meets exactly the statements every other such target meets, so
+    /// the evaluator's answer is the same: a principal allowed iam:PassRole on <c>*</c> under a condition would
+    /// otherwise be evaluated once for each of thousands of roles, per technique. Targets some statement names (by
+    /// a pattern other than <c>*</c>) are decided on their own; so is everything when a statement could look at the
+    /// resource in other ways (NotResource, a resource condition key, an unreadable statement), and role
+    /// assumption, whose trust policy is a resource policy.
+    /// </remarks>
+    public Decision CanOnTarget(AwsPrincipal principal, string action, string target, string contextKey = "", IReadOnlyDictionary<string, ContextValue>? context = null)
+    {
+        var lower = action.ToLowerInvariant();
+        if (!Arn.TryParse(target, out var arn) || lower.StartsWith("sts:", StringComparison.Ordinal)
+            || _specificPatterns.GetOrAdd((principal.Value, lower, arn.Account), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } specific
+            || specific.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? true))
+        {
+            return Can(principal, action, target, context);
+        }
+
+        return _sharedDecisions.GetOrAdd((principal.Value, lower, arn.Account, contextKey), _ => Can(principal, action, target, context));
+    }
+
+    /// <summary>
+    /// The decision every IAM resource of a type in the principal's own account shares when no statement names it
+    /// specifically (see <see cref="CanOnTarget"/>); null when resources cannot share decisions.
+    /// </summary>
+    public Decision? SharedDecision(AwsPrincipal principal, string action, string resourceType)
+    {
+        if (principal.Account is not { } account || action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var unnamed = $"arn:aws:iam::{account}:{resourceType}/ward-unnamed-{resourceType}";
+        if (_specificPatterns.GetOrAdd((principal.Value, action.ToLowerInvariant(), account), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } specific
+            || !Arn.TryParse(unnamed, out var arn)
+            || specific.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? true))
+        {
+            return null;
+        }
+
+        return CanOnTarget(principal, action, unnamed);
+    }
+
+    /// <summary>Whether some statement of any layer names resources for the action with a pattern other than <c>*</c> (or could single one out otherwise).</summary>
+    public bool NamesResources(AwsPrincipal principal, string action)
+    {
+        var lower = action.ToLowerInvariant();
+        var refused = ServiceRules.SingledOut(lower).Select(Wildcard.Translate).ToList();
+        return Estate.Accounts.Any(account => _specificPatterns.GetOrAdd((principal.Value, lower, account.Id), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } patterns
+            || patterns.Any(p => !refused.Contains(p, StringComparer.Ordinal)));
+    }
+
+    /// <summary>
+    /// The resource patterns other than <c>*</c> of every statement (any layer, either effect) that could apply to
+    /// the action; null when some statement could single out a resource otherwise.
+    /// </summary>
+    private ImmutableArray<string>? SpecificPatterns(AwsPrincipal principal, string actionLower, string account)
+    {
+        var statements = Estate.IdentityPoliciesOf(principal)
+            .Concat(Estate.BoundaryOf(principal) is { } boundary ? [boundary] : [])
+            .Concat(Estate.ServiceControlLevelsFor(principal).SelectMany(l => l.Policies))
+            .Concat(Estate.ResourceControlLevelsFor(account).SelectMany(l => l.Policies))
+            .SelectMany(p => p.Document.Statements)
+            .Where(s => s.Problem is not null || ActionMatches(s.Action, actionLower))
+            .ToList();
+        if (statements.Exists(s => s.Problem is not null || s.Resource is not { Negated: false }
+            || s.Conditions.Any(c => c.Key.Contains("resource", StringComparison.OrdinalIgnoreCase) || c.Values.Any(v => v.Contains("resource", StringComparison.OrdinalIgnoreCase)))))
+        {
+            return null;
+        }
+
+        // A policy variable may stand for anything: widen it to a wildcard (more targets decided on their own).
+        // Resources a service rule refuses whatever the policies say are decided on their own too.
+        return [.. statements.SelectMany(s => s.Resource!.Patterns.Zip(s.Resource.Globs)).Where(p => p.First != "*")
+            .Select(p => p.Second).Select(g => VariablePattern().Replace(g, Wildcard.AnyRun.ToString()))
+            .Concat(ServiceRules.SingledOut(actionLower).Select(Wildcard.Translate))
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
     /// Whether the principal can perform an action on some resource (a resource it will create, or any of its
     /// kind): each resource pattern its allowing statements name is tried by the full evaluator.
     /// </summary>
@@ -150,17 +239,83 @@ public sealed partial class AwsEdgeContext
     public IReadOnlyList<string>? TargetsMatching(AwsPrincipal principal, string action)
     {
         _ = MayAllowOn(principal, action, "arn:aws:iam::000000000000:root");
-        var patterns = _allowPatterns[(principal.Value, action.ToLowerInvariant())];
-        if (patterns is null)
+        return _allowPatterns[(principal.Value, action.ToLowerInvariant())] is { } patterns ? [.. TargetsMatchedBy(patterns)] : null;
+    }
+
+    /// <summary>
+    /// The users, roles and groups that some statement of any layer (either effect) names with a pattern other than
+    /// <c>*</c> for one of the actions: each is decided on its own, while every other target of an account shares
+    /// one decision (see <see cref="CanOnTarget"/>). Null when targets cannot share decisions.
+    /// </summary>
+    public SortedSet<string>? SpecificTargets(AwsPrincipal principal, IEnumerable<string> actions)
+    {
+        var patterns = new List<string>();
+        foreach (var action in actions)
         {
-            return null;
+            if (action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var account in Estate.Accounts)
+            {
+                if (_specificPatterns.GetOrAdd((principal.Value, action.ToLowerInvariant(), account.Id), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } specific)
+                {
+                    return null;
+                }
+
+                patterns.AddRange(specific);
+            }
         }
 
+        return TargetsMatchedBy(patterns.Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The targets worth deciding one by one: every candidate some statement names specifically, then the first
+    /// other candidate of each account, which stands for the rest (they share its decisions).
+    /// </summary>
+    /// <param name="ordered">Every candidate, in the order edges are preferred.</param>
+    /// <param name="specific">From <see cref="SpecificTargets"/>.</param>
+    /// <param name="isCandidate">Whether a specific target is among the candidates.</param>
+    public IEnumerable<string> Representatives(IEnumerable<string> ordered, SortedSet<string> specific, Func<string, bool> isCandidate)
+    {
+        foreach (var target in specific)
+        {
+            if (isCandidate(target))
+            {
+                yield return target;
+            }
+        }
+
+        var accounts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var target in ordered)
+        {
+            if (accounts.Count == Estate.Accounts.Length)
+            {
+                yield break;
+            }
+
+            if (!specific.Contains(target) && Arn.TryParse(target, out var arn) && accounts.Add(arn.Account))
+            {
+                yield return target;
+            }
+        }
+    }
+
+    /// <summary>The users or the roles of the estate, sorted by ARN (computed once).</summary>
+    public ImmutableArray<string> SortedUsers => _sortedUsers.Value;
+
+    /// <inheritdoc cref="SortedUsers"/>
+    public ImmutableArray<string> SortedRoles => _sortedRoles.Value;
+
+    private SortedSet<string> TargetsMatchedBy(IEnumerable<string> patterns)
+    {
         // Targets are sorted by the resource part of their ARN (`user/path/name`): the literal start of a pattern's
         // resource part selects a narrow range, whatever wildcards precede it in other segments.
         var sorted = _sortedTargets.Value;
         var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var pattern in patterns.Value)
+        foreach (var pattern in patterns)
         {
             var resourcePart = ResourcePartOf(pattern);
             var wildcard = resourcePart.IndexOfAny(Wildcard.AnyRun, Wildcard.AnyOne);
@@ -182,14 +337,14 @@ public sealed partial class AwsEdgeContext
 
             for (var i = low; i < sorted.Length && sorted[i].Resource.StartsWith(prefix, StringComparison.Ordinal); i++)
             {
-                if (ArnMatcher.PatternMatches(pattern, sorted[i].Parsed, ignoreCaseBeforeResource: true) ?? false)
+                if (ArnMatcher.PatternMatches(pattern, sorted[i].Parsed, ignoreCaseBeforeResource: true) ?? true)
                 {
                     found.Add(sorted[i].Arn);
                 }
             }
         }
 
-        return [.. found];
+        return found;
     }
 
     /// <summary>A principal's allowing action patterns grouped by service, so "could anything allow X" is a few checks.</summary>

@@ -5,4 +5,8 @@ using Ward.Core.Model;
 namespace Ward.Aws.Edges;
 
 /// <summary>The entitlement graph of an AWS estate with the admin-equivalence verdict of every node.</summary>
-public sealed record AwsGraph(EntitlementGraph Graph, FrozenDictionary<PrincipalId, AdminVerdict> Admin);
+public sealed record AwsGraph(EntitlementGraph Graph, FrozenDictionary<PrincipalId, AdminVerdict> Admin)
+{
+    /// <summary>Where building the graph spent its time: phases and techniques (summed over threads), slowest first.</summary>
+    public IReadOnlyList<(string Step, TimeSpan Elapsed)> Timings { get; init; } = [];
+}

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Diagnostics;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Core.Graph;
@@ -25,6 +26,8 @@ public static class AwsGraphBuilder
     public static AwsGraph Build(AwsEstate estate, DateTimeOffset asOf, IEnumerable<IAwsEdgeChecker>? checkers = null, CancellationToken cancellationToken = default)
     {
         var all = (checkers ?? AwsEdgeCheckers.All).ToList();
+        var timings = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var phase = Stopwatch.StartNew();
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         var probe = new AwsEdgeContext(estate, asOf);
         var verdicts = new ConcurrentDictionary<PrincipalId, AdminVerdict>();
@@ -39,22 +42,17 @@ public static class AwsGraphBuilder
         }
 
         var admins = verdicts.Where(v => v.Value.IsAdmin).Select(v => v.Key).ToFrozenSet();
+        timings["admin verdicts"] = phase.ElapsedTicks;
         var context = new AwsEdgeContext(estate, asOf, admins);
         var edges = new ConcurrentBag<Edge>();
         var reached = new HashSet<string>(admins.Select(a => a.Value), StringComparer.Ordinal);
 
         // Techniques that end in arbitrary permissions: first rewriting oneself, then rewriting others (every
         // target, one edge per source). A principal settled by a certain edge needs no further edges.
-        foreach (var phase in new[] { all.Where(c => c.GrantsAdmin && c.TargetsSelf), all.Where(c => c.GrantsAdmin && !c.TargetsSelf) })
+        foreach (var pass in new[] { all.Where(c => c.GrantsAdmin && c.TargetsSelf), all.Where(c => c.GrantsAdmin && !c.TargetsSelf) })
         {
             var found = new ConcurrentBag<Edge>();
-            Parallel.ForEach(phase, options, checker =>
-            {
-                foreach (var edge in checker.Check(context, targets: null))
-                {
-                    found.Add(edge);
-                }
-            });
+            Parallel.ForEach(pass, options, checker => Run(checker, targets: null, found));
 
             foreach (var edge in found)
             {
@@ -74,14 +72,9 @@ public static class AwsGraphBuilder
         {
             cancellationToken.ThrowIfCancellationRequested();
             var found = new ConcurrentBag<Edge>();
-            var targets = frontier;
-            Parallel.ForEach(lateral, options, checker =>
-            {
-                foreach (var edge in checker.Check(context, targets))
-                {
-                    found.Add(edge);
-                }
-            });
+            // Sorted, so checkers that walk the targets meet them in the same order on every run.
+            var targets = new SortedSet<string>(frontier, StringComparer.Ordinal);
+            Parallel.ForEach(lateral, options, checker => Run(checker, targets, found));
 
             var next = new HashSet<string>(StringComparer.Ordinal);
             foreach (var edge in found)
@@ -90,6 +83,11 @@ public static class AwsGraphBuilder
                 if (reached.Add(edge.From.Value))
                 {
                     next.Add(edge.From.Value);
+                }
+
+                if (!edge.IsConditional)
+                {
+                    context.Settled.TryAdd(edge.From.Value, 0);
                 }
             }
 
@@ -101,7 +99,21 @@ public static class AwsGraphBuilder
                 .Concat(account.Roles.Select(r => Node(r.Arn, r.IsServiceLinked ? PrincipalKind.CloudService : PrincipalKind.Role, r.Name, account.Id)))
                 .Concat(account.Groups.Select(g => Node(g.Arn, PrincipalKind.Group, g.Name, account.Id))));
         var ordered = edges.OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
-        return new AwsGraph(new EntitlementGraph(nodes, ordered), verdicts.ToFrozenDictionary());
+        return new AwsGraph(new EntitlementGraph(nodes, ordered), verdicts.ToFrozenDictionary())
+        {
+            Timings = [.. timings.OrderByDescending(t => t.Value).Select(t => (t.Key, Stopwatch.GetElapsedTime(0, t.Value)))],
+        };
+
+        void Run(IAwsEdgeChecker checker, IReadOnlySet<string>? targets, ConcurrentBag<Edge> found)
+        {
+            var started = Stopwatch.GetTimestamp();
+            foreach (var edge in checker.Check(context, targets))
+            {
+                found.Add(edge);
+            }
+
+            timings.AddOrUpdate(checker.TechniqueId, Stopwatch.GetTimestamp() - started, (_, sum) => sum + Stopwatch.GetTimestamp() - started);
+        }
 
         GraphNode Node(string arn, PrincipalKind kind, string name, string account) =>
             new(AwsEdgeContext.IdOf(arn), kind, CloudProvider.Aws, name, account) { AdminReason = verdicts.TryGetValue(AwsEdgeContext.IdOf(arn), out var v) ? v.Reason : null };

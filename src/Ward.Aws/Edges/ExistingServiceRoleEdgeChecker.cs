@@ -34,24 +34,22 @@ public abstract class ExistingServiceRoleEdgeChecker(string techniqueId, string 
                 continue;
             }
 
-            foreach (var role in roles)
+            // The steps do not depend on the role: every role leads to the same outcome, so the first one stands for all.
+            if (roles.Find(r => r.Arn != principal.Value) is not { } role)
             {
-                if (role.Arn == principal.Value)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var edge = AwsEdgeContext.EdgeIf(
-                    TechniqueId,
-                    principal.Value,
-                    role.Arn,
-                    $"takes over an existing {resourceKind} running as `{role.Name}` ({technique.Name})",
-                    grantsAdmin: false,
-                    [.. steps.Select(s => (s.Action, s.Result.Resource, s.Result.Decision))]);
-                if (edge is not null)
-                {
-                    yield return edge with { Requirements = [.. edge.Requirements, $"an existing {resourceKind} runs as `{role.Name}` (resources are not in the IAM export)"] };
-                }
+            var edge = AwsEdgeContext.EdgeIf(
+                TechniqueId,
+                principal.Value,
+                role.Arn,
+                $"takes over an existing {resourceKind} running as `{role.Name}` ({technique.Name})",
+                grantsAdmin: false,
+                [.. steps.Select(s => (s.Action, s.Result.Resource, s.Result.Decision))]);
+            if (edge is not null)
+            {
+                yield return edge with { Requirements = [.. edge.Requirements, $"an existing {resourceKind} runs as `{role.Name}` (resources are not in the IAM export)"] };
             }
         }
     }

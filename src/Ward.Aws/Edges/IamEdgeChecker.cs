@@ -5,16 +5,20 @@ using Ward.Core.Graph;
 namespace Ward.Aws.Edges;
 
 /// <summary>One permission a technique needs, and the resources it may be used on for a given target.</summary>
-public sealed record TechniqueStep(string Action, Func<AwsEdgeContext, AwsPrincipal, string, IEnumerable<string>> Resources, int Cost)
+/// <param name="Action">The IAM action.</param>
+/// <param name="Resources">The resources the action may be used on to reach a target.</param>
+/// <param name="Cost">How expensive the step is to decide: cheaper steps are decided first.</param>
+/// <param name="ResourceType">The IAM resource type the action is used on (<c>user</c>, <c>role</c>, <c>group</c>, <c>policy</c>); null: the target's own type.</param>
+public sealed record TechniqueStep(string Action, Func<AwsEdgeContext, AwsPrincipal, string, IEnumerable<string>> Resources, int Cost, string? ResourceType)
 {
     /// <summary>The action on the target itself.</summary>
-    public static TechniqueStep OnTarget(string action) => new(action, (_, _, target) => [target], 1);
+    public static TechniqueStep OnTarget(string action) => new(action, (_, _, target) => [target], 1, null);
 
     /// <summary>The action on any customer-managed policy attached to the target (directly or through a group).</summary>
-    public static TechniqueStep OnTargetPolicies(string action) => new(action, (context, _, target) => IamTargets.CustomerPoliciesOf(context.Estate, target), 5);
+    public static TechniqueStep OnTargetPolicies(string action) => new(action, (context, _, target) => IamTargets.CustomerPoliciesOf(context.Estate, target), 5, "policy");
 
     /// <summary>The action on any group the target user belongs to.</summary>
-    public static TechniqueStep OnTargetGroups(string action) => new(action, (context, _, target) => IamTargets.GroupsOf(context.Estate, target), 3);
+    public static TechniqueStep OnTargetGroups(string action) => new(action, (context, _, target) => IamTargets.GroupsOf(context.Estate, target), 3, "group");
 }
 
 /// <summary>
@@ -26,6 +30,13 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
     public string TechniqueId { get; } = techniqueId;
 
     public bool GrantsAdmin { get; } = grantsAdmin;
+
+    private string TargetType => targetKind switch
+    {
+        IamTargetKind.OtherUsers or IamTargetKind.SelfUser => "user",
+        IamTargetKind.Groups => "group",
+        _ => "role",
+    };
 
     public bool TargetsSelf { get; } = targetKind is IamTargetKind.Self or IamTargetKind.SelfUser or IamTargetKind.SelfRole;
 
@@ -51,15 +62,50 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 }
             }
 
-            var candidates = reachable is null
-                ? IamTargets.For(context, principal, targetKind)
-                : reachable.Where(target => IamTargets.IsOfKind(context, principal, targetKind, target));
-            foreach (var target in candidates)
+            var candidates = (reachable, targets) switch
             {
-                if (targets is not null && !targets.Contains(target))
+                (null, null) => IamTargets.For(context, principal, targetKind),
+                (null, _) => targets.Where(target => IamTargets.IsOfKind(context, principal, targetKind, target)),
+                _ => reachable.Where(target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target)),
+            };
+            // A step denied on every resource no statement names specifically can only succeed on named ones (worth
+            // knowing when there are many targets, not for oneself).
+            var blocked = false;
+            foreach (var step in ordered.Where(s => !TargetsSelf && !s.Action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase)))
+            {
+                if (context.SharedDecision(principal, step.Action, step.ResourceType ?? TargetType) is not { } shared
+                    || shared.Kind is DecisionKind.Allowed or DecisionKind.Conditional)
                 {
                     continue;
                 }
+
+                if (!context.NamesResources(principal, step.Action))
+                {
+                    blocked = true;
+                    break;
+                }
+
+                if (step.ResourceType is null && context.SpecificTargets(principal, [step.Action]) is { } named)
+                {
+                    candidates = candidates.Where(named.Contains);
+                }
+            }
+
+            if (blocked)
+            {
+                continue;
+            }
+
+            // Acting on the target alone: targets no statement names specifically share one outcome per account.
+            if (reachable is null && !assumes && steps.All(s => s.ResourceType is null)
+                && context.SpecificTargets(principal, steps.Select(s => s.Action)) is { } specific)
+            {
+                candidates = context.Representatives(candidates, specific, target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target));
+            }
+
+            var limit = new EdgeLimit();
+            foreach (var target in candidates)
+            {
 
                 var resources = first.Resources(context, principal, target).ToList();
                 if (!resources.Exists(r => context.MayAllowOn(principal, first.Action, r)))
@@ -85,21 +131,20 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 }
 
                 var edge = AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, target, Describe(technique, principal, target), GrantsAdmin, [.. decided]);
-                if (edge is not null)
+                if (limit.Admit(edge))
                 {
-                    yield return edge;
+                    yield return edge!;
+                }
 
-                    // An edge that grants arbitrary permissions ends every path: one per source is enough.
-                    if (GrantsAdmin)
-                    {
-                        break;
-                    }
+                if (limit.Done)
+                {
+                    break;
                 }
             }
         }
     }
 
-    private static (string Action, string Resource, Decision Decision)? Best(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string target)
+    private (string Action, string Resource, Decision Decision)? Best(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string target)
     {
         (string, string, Decision)? conditional = null;
         foreach (var resource in step.Resources(context, principal, target))
@@ -109,7 +154,8 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 continue;
             }
 
-            var decision = context.Can(principal, step.Action, resource);
+            // Sharing decisions among targets pays off when there are many; oneself is one.
+            var decision = TargetsSelf && step.ResourceType is null ? context.Can(principal, step.Action, resource) : context.CanOnTarget(principal, step.Action, resource);
             if (decision.Kind == DecisionKind.Allowed)
             {
                 return (step.Action, resource, decision);

@@ -26,8 +26,8 @@ internal static class IamTargets
         IamTargetKind.Self => [principal.Value],
         IamTargetKind.SelfUser => principal.Type == AwsPrincipalType.IamUser ? [principal.Value] : [],
         IamTargetKind.SelfRole => principal.Type == AwsPrincipalType.IamRole ? [principal.Value] : [],
-        IamTargetKind.OtherUsers => context.Estate.Users.Keys.Where(arn => arn != principal.Value).Order(StringComparer.Ordinal),
-        IamTargetKind.OtherRoles => context.Estate.Roles.Keys.Where(arn => arn != principal.Value).Order(StringComparer.Ordinal),
+        IamTargetKind.OtherUsers => context.SortedUsers.Where(arn => arn != principal.Value),
+        IamTargetKind.OtherRoles => context.SortedRoles.Where(arn => arn != principal.Value),
         IamTargetKind.Groups => principal.Type == AwsPrincipalType.IamUser
             ? context.Estate.Accounts.SelectMany(a => a.Groups).Where(g => g.Account == principal.Account).Select(g => g.Arn).Order(StringComparer.Ordinal)
             : [],

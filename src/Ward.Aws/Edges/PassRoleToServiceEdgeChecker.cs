@@ -28,6 +28,7 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
             yield break;
         }
 
+        var roleSet = roles.ToDictionary(r => r.Arn, StringComparer.Ordinal);
         var passedTo = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase) { ["iam:PassedToService"] = ContextValue.Of(Service) };
         var technique = AwsTechniqueCatalog.Get(TechniqueId);
         foreach (var principal in context.Candidates([.. actions, "iam:PassRole"]))
@@ -38,14 +39,22 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
                 continue;
             }
 
-            foreach (var role in roles)
+            // Only the roles some statement's iam:PassRole resource patterns can name; when one names `*`, the roles
+            // no statement names specifically share one outcome per account.
+            var named = context.TargetsMatching(principal, "iam:PassRole");
+            var passable = named is not null ? named.Where(roleSet.ContainsKey).Select(arn => roleSet[arn])
+                : context.SpecificTargets(principal, ["iam:PassRole"]) is { } specific
+                    ? context.Representatives(roles.Select(r => r.Arn), specific, roleSet.ContainsKey).Select(arn => roleSet[arn])
+                    : roles;
+            var limit = new EdgeLimit();
+            foreach (var role in passable)
             {
                 if (role.Arn == principal.Value)
                 {
                     continue;
                 }
 
-                var pass = context.Can(principal, "iam:PassRole", role.Arn, passedTo);
+                var pass = context.CanOnTarget(principal, "iam:PassRole", role.Arn, Service, passedTo);
                 var edge = AwsEdgeContext.EdgeIf(
                     TechniqueId,
                     principal.Value,
@@ -53,9 +62,14 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
                     $"passes `{role.Name}` to {Service} ({technique.Name}) and runs code as it",
                     grantsAdmin: false,
                     [("iam:PassRole", role.Arn, pass), .. steps.Select(s => (s.Action, s.Result.Resource, s.Result.Decision))]);
-                if (edge is not null)
+                if (limit.Admit(edge))
                 {
-                    yield return edge;
+                    yield return edge!;
+                }
+
+                if (limit.Done)
+                {
+                    break;
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Frozen;
 using System.Globalization;
 using Ward.Aws.Estate;
@@ -47,12 +48,25 @@ public static class AwsRequestContextBuilder
             }
         }
 
+        // IAM users and roles carry their tags in the export: as resources, their tags are known (and so is a
+        // tag's absence). Tags of other resources are not exported, so those keys stay open.
+        var resourceTags = estate.Users.TryGetValue(resource, out var user) ? user.Tags
+            : estate.Roles.TryGetValue(resource, out var role) ? role.Tags
+            : null;
+        foreach (var (key, value) in resourceTags ?? ImmutableSortedDictionary<string, string>.Empty)
+        {
+            values["aws:ResourceTag/" + key] = ContextValue.Of(value);
+            values["iam:ResourceTag/" + key] = ContextValue.Of(value);
+        }
+
         foreach (var (key, value) in overrides)
         {
             values[key] = value;
         }
 
-        return RequestContext.Open(values, principalContext.Values, principalContext.IsKnownAbsent);
+        var isKnownAbsent = resourceTags is null ? principalContext.IsKnownAbsent
+            : key => principalContext.IsKnownAbsent(key) || key.StartsWith("aws:ResourceTag/", StringComparison.OrdinalIgnoreCase) || key.StartsWith("iam:ResourceTag/", StringComparison.OrdinalIgnoreCase);
+        return RequestContext.Open(values, principalContext.Values, isKnownAbsent);
     }
 
     /// <summary>The keys that follow from the principal: ARN, account, organization, type, user name and id, tags, time.</summary>

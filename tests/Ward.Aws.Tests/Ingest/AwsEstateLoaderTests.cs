@@ -407,22 +407,4 @@ public sealed class AwsEstateLoaderTests
         estate.IdentityPoliciesOf(principal).Select(p => p.Name + "\n" + PolicyPrinter.Print(p.Document)).Order(StringComparer.Ordinal)
             .Append("boundary: " + (estate.BoundaryOf(principal) is { } boundary ? boundary.Name + "\n" + PolicyPrinter.Print(boundary.Document) : "none"))
             .Append("trust: " + (estate.Roles.GetValueOrDefault(principal.Value)?.TrustPolicy is { } trust ? PolicyPrinter.Print(trust) : "none")));
-
-    /// <summary>A folder of files written for one test, inside the test output, deleted afterwards.</summary>
-    private sealed class ScratchFolder : IDisposable
-    {
-        public ScratchFolder(params (string Name, string Text)[] files)
-        {
-            Path = System.IO.Path.Combine(AppContext.BaseDirectory, "scratch-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Path);
-            foreach (var (name, text) in files)
-            {
-                File.WriteAllText(System.IO.Path.Combine(Path, name), text);
-            }
-        }
-
-        public string Path { get; }
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }

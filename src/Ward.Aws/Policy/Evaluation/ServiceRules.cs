@@ -19,6 +19,25 @@ internal static class ServiceRules
 
     private static readonly HashSet<string> AliasWrites = new(StringComparer.Ordinal) { "kms:createalias", "kms:deletealias", "kms:updatealias" };
 
+    /// <summary>ARN patterns of the resources <see cref="Blocks"/> may single out for the action (whatever the policies say).</summary>
+    public static IEnumerable<string> SingledOut(string actionLower)
+    {
+        if (ManagedPolicyWrites.Contains(actionLower))
+        {
+            yield return "arn:*:iam::aws:policy/*";
+        }
+
+        if (ReservedRoleWrites.Contains(actionLower))
+        {
+            yield return "arn:*:iam::*:role/aws-reserved/*";
+        }
+
+        if (AliasWrites.Contains(actionLower))
+        {
+            yield return "arn:*:kms:*:*:alias/aws/*";
+        }
+    }
+
     /// <returns>Why the request can never succeed, or null.</returns>
     public static string? Blocks(AwsPrincipal caller, string actionLower, string resource)
     {
