@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Ward.Analysis.Rules.Identity;
 using Ward.Analysis.Rules.PrivilegeEscalation;
+using Ward.Analysis.Rules.Trust;
 
 namespace Ward.Analysis;
 
@@ -11,5 +12,11 @@ public static class RuleCatalog
     [
         new PrivilegeEscalationRule(),
         new AdminEquivalentRule(),
+        new PublicRoleTrustRule(),
+        new ExternalTrustWithoutExternalIdRule(),
+        new WholeAccountTrustRule(),
+        new UnrestrictedOidcTrustRule(),
+        new SamlFederatedTrustRule(),
+        new CrossAccountAccessRule(),
     ];
 }

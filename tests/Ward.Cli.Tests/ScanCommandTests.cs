@@ -84,6 +84,22 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void The_sample_trust_policies_give_the_documented_trust_findings()
+    {
+        // Given the seeded trusts of samples/aws/README.md, when the sample is scanned
+        string[] Roles(string rule) => [.. Findings(rule).Select(f => $"{f.GetProperty("principal").GetString()![(f.GetProperty("principal").GetString()!.LastIndexOf('/') + 1)..]} {f.GetProperty("severity").GetString()}").Order(StringComparer.Ordinal)];
+
+        // Then: the GitHub role with `repo:northwind-traders/*` (admin), the two roles trusting a whole account,
+        // the SSO roles, and the cross-account inventory; the vendor's ExternalId keeps it out of the third-party rule
+        Assert.Equal(["nw-github-terraform high"], Roles("oidc-trust-unrestricted"));
+        Assert.Equal(["OrganizationAccountAccessRole high", "nw-migration-admin high"], Roles("whole-account-trust"));
+        Assert.Equal(["AWSReservedSSO_AdministratorAccess_7c1e0b9a3d5f2e84 low", "AWSReservedSSO_ReadOnlyAccess_2b9d4f6a8c1e3057 info"], Roles("saml-federated-trust"));
+        Assert.Equal(["OrganizationAccountAccessRole info", "contoso-monitoring-integration info", "nw-security-audit info"], Roles("cross-account-access"));
+        Assert.Empty(Findings("external-trust-without-external-id"));
+        Assert.Empty(Findings("public-role-trust"));
+    }
+
+    [Fact]
     public void Every_rule_has_a_kebab_case_id_and_a_docs_page()
     {
         Assert.All(RuleCatalog.All, rule =>

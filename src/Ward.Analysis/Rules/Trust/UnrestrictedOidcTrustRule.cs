@@ -1,0 +1,58 @@
+using Ward.Aws.Trust;
+
+namespace Ward.Analysis.Rules.Trust;
+
+/// <summary><c>oidc-trust-unrestricted</c>: roles trusting an OIDC provider (GitHub Actions, EKS, others) too broadly.</summary>
+public sealed class UnrestrictedOidcTrustRule : IRule
+{
+    public RuleMetadata Metadata { get; } = new(
+        "oidc-trust-unrestricted",
+        "OIDC trust without a precise subject",
+        "trust",
+        Severity.High,
+        "The role trusts an OpenID Connect provider, and its conditions do not pin the token's subject (`sub`: the repository and branch for GitHub Actions, the service account for EKS) or audience (`aud`). Without `sub`, every identity of the provider (every GitHub repository in the world) can assume the role; with wildcards, every repository, branch, pull request or environment that matches.",
+        "Require `aud` (`sts.amazonaws.com` for GitHub Actions and EKS) and an exact `sub` with `StringEquals`, e.g. `repo:org/repo:ref:refs/heads/main` or `repo:org/repo:environment:production`; for EKS `system:serviceaccount:<namespace>:<name>`.",
+        ["aws"],
+        ["https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub", "https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html"]);
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        foreach (var trust in TrustFindings.Admitted(context).Where(t => t.Kind == TrustedPartyKind.OidcProvider))
+        {
+            var admin = TrustFindings.IsAdmin(context, trust);
+            var role = trust.Role.Name;
+            yield return TrustFindings.Make(
+                Metadata,
+                trust,
+                Severity.Critical,
+                $"`{role}` can be assumed with any token of `{Provider(trust)}`",
+                $"A token whose subject belongs to nobody of this estate is accepted.{(admin ? $" `{role}` is admin-equivalent." : string.Empty)} {TrustFindings.Evidence(trust)}");
+        }
+
+        foreach (var trust in AwsTrustAnalysis.Of(context.Estate, context.ReferenceTime).Where(t => t.Kind == TrustedPartyKind.OidcProvider && !t.Admits))
+        {
+            var admin = TrustFindings.IsAdmin(context, trust);
+            var wildcards = trust.ClaimValues("sub").Where(v => v.Contains('*', StringComparison.Ordinal) || v.Contains('?', StringComparison.Ordinal)).ToList();
+            if (wildcards.Count > 0)
+            {
+                yield return TrustFindings.Make(
+                    Metadata,
+                    trust,
+                    admin ? Severity.High : Severity.Medium,
+                    $"`{trust.Role.Name}` accepts any subject matching {string.Join(", ", wildcards.Select(w => $"`{w}`"))}",
+                    $"Outsiders are kept out, but every subject matching {string.Join(" or ", wildcards.Select(w => $"`{w}`"))} (every repository, branch, pull request or environment it covers) can assume `{trust.Role.Name}`{(admin ? ", an admin-equivalent role" : string.Empty)}. {TrustFindings.Evidence(trust)}");
+            }
+            else if (trust.ClaimValues("aud").IsEmpty)
+            {
+                yield return TrustFindings.Make(
+                    Metadata,
+                    trust,
+                    Severity.Low,
+                    $"`{trust.Role.Name}` does not check the token audience",
+                    $"The subject is pinned, but no condition checks `aud`, so tokens minted for other audiences are accepted. {TrustFindings.Evidence(trust)}");
+            }
+        }
+    }
+
+    private static string Provider(RoleTrust trust) => trust.Party[(trust.Party.IndexOf('/', StringComparison.Ordinal) + 1)..];
+}

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Ward.Aws.Estate;
+using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Policy.Parsing;
+using Ward.Aws.Policy.Syntax;
+using Ward.Aws.Queries;
+using Ward.Core.Diagnostics;
+
+namespace Ward.Aws.Trust;
+
+/// <summary>
+/// Who each role's trust policy admits: every party an Allow statement names, decided by the evaluator for a
+/// probe caller of that party, so conditions, RCPs and explicit denies are honoured.
+/// </summary>
+/// <remarks>
+/// The probe caller's own side is taken as willing (its identity policies allow everything): the question is what
+/// the trusting account lets in, not what the other side permits. Outsiders get values that belong to nobody of
+/// the estate: an account of their own, an organization id of their own, and, for OIDC, a subject of another
+/// repository or namespace; a condition that checks those values keeps them out.
+/// </remarks>
+public static class AwsTrustAnalysis
+{
+    /// <summary>The account every outsider probe comes from; reserved for documentation, so no real party has it.</summary>
+    public const string OutsiderAccount = "000000000000";
+
+    private const string OutsiderOrganization = "o-wardoutsider";
+
+    private static readonly ConditionalWeakTable<AwsEstate, ConcurrentDictionary<DateTimeOffset, ImmutableArray<RoleTrust>>> Cache = new();
+
+    private static readonly Lazy<NamedPolicy> Willing = new(() => new NamedPolicy(
+        "the caller's own policies (assumed to allow)",
+        PolicyParser.ParseText("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", PolicyKind.Identity, new SourceLocation("ward")).Document!));
+
+    /// <summary>Every trusted party of every role of the estate (computed once per estate and reference time), by role ARN then statement.</summary>
+    public static ImmutableArray<RoleTrust> Of(AwsEstate estate, DateTimeOffset asOf) =>
+        Cache.GetValue(estate, _ => new ConcurrentDictionary<DateTimeOffset, ImmutableArray<RoleTrust>>()).GetOrAdd(asOf, time => Analyze(estate, time));
+
+    private static ImmutableArray<RoleTrust> Analyze(AwsEstate estate, DateTimeOffset asOf)
+    {
+        var queries = new AwsAccessQueries(estate, asOf);
+        var known = estate.Accounts.Select(a => a.Id).Concat(estate.Organization?.Accounts.Select(a => a.Id) ?? []).ToFrozenSet(StringComparer.Ordinal);
+        var trusts = ImmutableArray.CreateBuilder<RoleTrust>();
+        foreach (var role in estate.Roles.Values.OrderBy(r => r.Arn, StringComparer.Ordinal))
+        {
+            if (role.TrustPolicy is not { } policy || role.IsServiceLinked)
+            {
+                continue;
+            }
+
+            foreach (var statement in policy.Statements.Where(s => s.Effect == Effect.Allow && s.Principal is { Negated: false }))
+            {
+                foreach (var (type, value) in Parties(statement.Principal!))
+                {
+                    trusts.Add(Probe(queries, role, statement, type, value, known));
+                }
+            }
+        }
+
+        return trusts.ToImmutable();
+    }
+
+    private static IEnumerable<(PrincipalType Type, string Value)> Parties(PrincipalElement principal) =>
+        principal.IsWildcardString ? [(PrincipalType.Aws, "*")] : principal.Entries.Where(e => e.Type is PrincipalType.Aws or PrincipalType.Federated);
+
+    private static RoleTrust Probe(AwsAccessQueries queries, IamRole role, Statement statement, PrincipalType type, string value, FrozenSet<string> known)
+    {
+        if (type == PrincipalType.Federated)
+        {
+            var saml = value.Contains(":saml-provider/", StringComparison.Ordinal);
+            var account = AwsPrincipal.Parse(value).Account;
+            var caller = AwsPrincipal.Parse(value);
+            var context = saml ? SamlClaims() : OidcClaims(value, role);
+            var action = saml ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
+            var decision = queries.Can(caller, action, role.Arn, context).Decision;
+            return new RoleTrust(role, saml ? TrustedPartyKind.SamlProvider : TrustedPartyKind.OidcProvider, value, account, account is not null && !known.Contains(account), statement, decision,
+                saml ? "a SAML assertion for the AWS sign-in audience" : $"a token of `{value}` whose subject is `{context[ClaimKey(value, "sub")].Text}`", action);
+        }
+
+        var (kind, partyAccount) = value switch
+        {
+            "*" => (TrustedPartyKind.Everyone, (string?)null),
+            _ when value.Length == 12 && value.All(char.IsAsciiDigit) => (TrustedPartyKind.Account, value),
+            _ when value.EndsWith(":root", StringComparison.Ordinal) => (TrustedPartyKind.Account, AwsPrincipal.Parse(value).Account),
+            _ => (TrustedPartyKind.Principal, AwsPrincipal.Parse(value).Account),
+        };
+        var probeAccount = partyAccount ?? OutsiderAccount;
+        var probe = kind == TrustedPartyKind.Principal && AwsPrincipal.Parse(value) is { IsAuthenticated: true } named && named.Type != AwsPrincipalType.WebIdentity
+            ? named
+            : AwsPrincipal.Parse($"arn:aws:iam::{probeAccount}:role/ward-trust-probe");
+        var external = !known.Contains(probeAccount);
+        Dictionary<string, ContextValue> claims = new(StringComparer.OrdinalIgnoreCase);
+        if (external)
+        {
+            claims["aws:PrincipalOrgID"] = ContextValue.Of(OutsiderOrganization);
+        }
+
+        var verdict = queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: set => set with { IdentityPolicies = [Willing.Value], PermissionsBoundary = null, SessionPolicy = null }).Decision;
+        return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict,
+            kind == TrustedPartyKind.Everyone ? $"a role of an unrelated account ({OutsiderAccount}, outside the organization)" : $"`{probe.Value}`", "sts:AssumeRole");
+    }
+
+    private static Dictionary<string, ContextValue> SamlClaims() =>
+        new(StringComparer.OrdinalIgnoreCase) { ["SAML:aud"] = ContextValue.Of("https://signin.aws.amazon.com/saml") };
+
+    /// <summary>
+    /// Claims of an outsider's token: a subject that belongs to nobody of the estate, and the audience the trust
+    /// expects (so only the subject is put to the test).
+    /// </summary>
+    private static Dictionary<string, ContextValue> OidcClaims(string provider, IamRole role)
+    {
+        var host = ProviderHost(provider);
+        var subject = host switch
+        {
+            "token.actions.githubusercontent.com" => "repo:ward-outsider/any-repository:ref:refs/heads/main",
+            _ when host.StartsWith("oidc.eks.", StringComparison.Ordinal) => "system:serviceaccount:ward-outsider:any",
+            "cognito-identity.amazonaws.com" => "eu-west-1:00000000-0000-0000-0000-000000000000",
+            _ => "ward-outsider",
+        };
+        var audience = role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
+            .Where(c => !c.Operator.IsNegated && c.Key.Equals(ClaimKey(provider, "aud"), StringComparison.OrdinalIgnoreCase) && !c.Values.IsEmpty)
+            .Select(c => c.Values[0]).FirstOrDefault() ?? "sts.amazonaws.com";
+        return new(StringComparer.OrdinalIgnoreCase)
+        {
+            [ClaimKey(provider, "sub")] = ContextValue.Of(subject),
+            [ClaimKey(provider, "aud")] = ContextValue.Of(audience),
+            [ClaimKey(provider, "amr")] = ContextValue.Of("authenticated"),
+        };
+    }
+
+    /// <summary>The condition key of an OIDC claim: the provider's URL without scheme, then the claim.</summary>
+    public static string ClaimKey(string provider, string claim) => $"{ProviderHost(provider)}:{claim}";
+
+    private static string ProviderHost(string provider)
+    {
+        var marker = provider.IndexOf(":oidc-provider/", StringComparison.Ordinal);
+        return marker >= 0 ? provider[(marker + ":oidc-provider/".Length)..] : provider;
+    }
+}

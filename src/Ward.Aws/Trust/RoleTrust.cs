@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using Ward.Aws.Estate;
+using Ward.Aws.Policy.Syntax;
+using Ward.Core.Decisions;
+
+namespace Ward.Aws.Trust;
+
+/// <summary>What kind of party a trust policy entry names.</summary>
+public enum TrustedPartyKind
+{
+    /// <summary><c>"*"</c> or <c>{"AWS": "*"}</c>: any AWS principal of any account.</summary>
+    Everyone,
+
+    /// <summary>A whole account (<c>123456789012</c> or <c>arn:aws:iam::123456789012:root</c>).</summary>
+    Account,
+
+    /// <summary>One user or role (or session) of an account.</summary>
+    Principal,
+
+    /// <summary>An OpenID Connect provider (GitHub Actions, EKS, Cognito, Google...).</summary>
+    OidcProvider,
+
+    /// <summary>A SAML provider (an identity provider or IAM Identity Center).</summary>
+    SamlProvider,
+}
+
+/// <summary>
+/// One party a role's trust policy names in an Allow statement, and whether the evaluator lets a caller of that
+/// party assume the role (the party's own policies assumed to allow it).
+/// </summary>
+/// <param name="Role">The trusting role.</param>
+/// <param name="Kind">What the trust policy names.</param>
+/// <param name="Party">As written: <c>*</c>, the account id, the principal ARN, the provider ARN or name.</param>
+/// <param name="PartyAccount">The account the party belongs to, when it has one.</param>
+/// <param name="IsExternal">The party's account is neither exported nor in the organization.</param>
+/// <param name="Statement">The trust statement that names the party.</param>
+/// <param name="Probe">The decision for a probe caller of the party (an outsider's hostile values for OIDC claims).</param>
+/// <param name="ProbeCaller">Who the probe caller was, for explanations.</param>
+/// <param name="ProbeAction">What the probe caller asked (sts:AssumeRole, sts:AssumeRoleWithWebIdentity, sts:AssumeRoleWithSAML).</param>
+public sealed record RoleTrust(
+    IamRole Role,
+    TrustedPartyKind Kind,
+    string Party,
+    string? PartyAccount,
+    bool IsExternal,
+    Statement Statement,
+    Decision Probe,
+    string ProbeCaller,
+    string ProbeAction)
+{
+    /// <summary>The probe caller may assume the role, certainly or under conditions.</summary>
+    public bool Admits => Probe.Kind is DecisionKind.Allowed or DecisionKind.Conditional;
+
+    /// <summary>The statement requires <c>sts:ExternalId</c> (the confused-deputy guard for third parties).</summary>
+    public bool RequiresExternalId => Statement.Conditions.Any(c => !c.Operator.IsNegated && c.Key.Equals("sts:ExternalId", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>For OIDC: the values the statement's conditions allow for a claim (<c>sub</c>, <c>aud</c>), as written.</summary>
+    public ImmutableArray<string> ClaimValues(string claim) =>
+        [.. Statement.Conditions.Where(c => !c.Operator.IsNegated && c.Key.EndsWith(":" + claim, StringComparison.OrdinalIgnoreCase)).SelectMany(c => c.Values)];
+}

@@ -1,0 +1,99 @@
+using Ward.Analysis;
+using Ward.Aws.Ingest;
+
+namespace Ward.Cli.Tests.Rules;
+
+/// <summary>
+/// The trust rules on one account export whose roles come in vulnerable and safe twins: each twin differs by
+/// the one element (a condition, a deny, an exact subject) that keeps outsiders out.
+/// </summary>
+public sealed class TrustRulesTests
+{
+    private const string Account = "123456789012";
+    private static readonly DateTimeOffset AsOf = new(2026, 3, 16, 9, 15, 0, TimeSpan.Zero);
+    private static readonly Lazy<ScanResult> Scan = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("ward-trust-").FullName;
+        File.WriteAllText(Path.Combine(folder, "gaad.json"), Gaad());
+        return Scanner.Scan(AwsEstateLoader.Load([folder]), AsOf);
+    });
+
+    [Theory]
+    [InlineData("public-role-trust", "open-to-everyone", "Critical")]
+    [InlineData("external-trust-without-external-id", "vendor-without-external-id", "High")]
+    [InlineData("whole-account-trust", "whole-account", "Medium")]
+    [InlineData("oidc-trust-unrestricted", "github-any-repository", "Critical")]
+    [InlineData("oidc-trust-unrestricted", "eks-any-service-account", "Critical")]
+    [InlineData("oidc-trust-unrestricted", "github-wildcard-branch", "Medium")]
+    [InlineData("cross-account-access", "vendor-with-external-id", "Info")]
+    [InlineData("saml-federated-trust", "saml-federated", "Info")]
+    public void Vulnerable_twins_are_reported(string rule, string role, string severity)
+    {
+        var finding = Assert.Single(FindingsOn(role), f => f.RuleId == rule);
+        Assert.Equal(severity, finding.Severity.ToString());
+        Assert.Contains($"`{role}`", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("Probe:", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("open-to-organization")]
+    [InlineData("open-but-denied-outside")]
+    [InlineData("github-exact-subject")]
+    [InlineData("eks-exact-service-account")]
+    [InlineData("named-role")]
+    public void Safe_twins_have_no_trust_risk(string role)
+    {
+        Assert.DoesNotContain(FindingsOn(role), f => f.Category == "trust" && f.Severity > Severity.Info);
+    }
+
+    [Fact]
+    public void A_vendor_with_an_external_id_is_inventoried_not_flagged()
+    {
+        var findings = FindingsOn("vendor-with-external-id");
+        Assert.DoesNotContain(findings, f => f.RuleId == "external-trust-without-external-id");
+        Assert.Contains("with an sts:ExternalId", Assert.Single(findings, f => f.RuleId == "cross-account-access").Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fingerprints_are_stable_and_distinct()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var again = Scanner.Scan(AwsEstateLoader.Load([Path.GetDirectoryName(Scan.Value.Estate.Inputs[0].Path)!], token), AsOf, cancellationToken: token);
+        var trust = Scan.Value.Findings.Where(f => f.Category == "trust").Select(f => f.Fingerprint).ToList();
+        Assert.Equal(trust, again.Findings.Where(f => f.Category == "trust").Select(f => f.Fingerprint), StringComparer.Ordinal);
+        Assert.Equal(trust.Count, trust.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    private static List<Finding> FindingsOn(string role) =>
+        [.. Scan.Value.Findings.Where(f => f.Principal == $"arn:aws:iam::{Account}:role/{role}")];
+
+    private static string Gaad() => $$"""
+        {
+          "UserDetailList": [],
+          "GroupDetailList": [],
+          "RoleDetailList": [
+            {{Role("open-to-everyone", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}""")}},
+            {{Role("open-to-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
+            {{Role("open-but-denied-outside", """{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
+            {{Role("vendor-without-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole"}""")}},
+            {{Role("vendor-with-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:role/vendor-collector"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"vendor-8841"}}}""")}},
+            {{Role("whole-account", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}""")}},
+            {{Role("named-role", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/open-to-organization"},"Action":"sts:AssumeRole"}""")}},
+            {{Role("github-any-repository", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}""")}},
+            {{Role("github-wildcard-branch", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:acme/site:*"}}}""")}},
+            {{Role("github-exact-subject", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}}""")}},
+            {{Role("eks-any-service-account", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C1A2B3D4E5F60718293A4B5C6D7E8F9"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"oidc.eks.eu-west-1.amazonaws.com/id/5C1A2B3D4E5F60718293A4B5C6D7E8F9:aud":"sts.amazonaws.com"}}}""")}},
+            {{Role("eks-exact-service-account", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C1A2B3D4E5F60718293A4B5C6D7E8F9"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"oidc.eks.eu-west-1.amazonaws.com/id/5C1A2B3D4E5F60718293A4B5C6D7E8F9:aud":"sts.amazonaws.com","oidc.eks.eu-west-1.amazonaws.com/id/5C1A2B3D4E5F60718293A4B5C6D7E8F9:sub":"system:serviceaccount:payments:api"}}}""")}},
+            {{Role("saml-federated", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:saml-provider/Okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}""")}}
+          ],
+          "Policies": []
+        }
+        """;
+
+    private static string Role(string name, string statements) => $$$"""
+        {"Path": "/", "RoleName": "{{{name}}}", "RoleId": "AROA{{{Math.Abs(name.GetHashCode(StringComparison.Ordinal)):D17}}}", "Arn": "arn:aws:iam::{{{Account}}}:role/{{{name}}}", "CreateDate": "2024-01-01T00:00:00Z",
+         "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{{{statements}}}]},
+         "InstanceProfileList": [], "RolePolicyList": [{"PolicyName": "read", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}}],
+         "AttachedManagedPolicies": [], "Tags": []}
+        """;
+}
