@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ward.Analysis.Rules.Identity;
+using Ward.Analysis.Rules.OverPermissive;
 using Ward.Analysis.Rules.PrivilegeEscalation;
 using Ward.Analysis.Rules.Trust;
 
@@ -18,5 +19,9 @@ public static class RuleCatalog
         new UnrestrictedOidcTrustRule(),
         new SamlFederatedTrustRule(),
         new CrossAccountAccessRule(),
+        new WildcardGrantRule(),
+        new DataExfiltrationRule(),
+        new CredentialsExposureRule(),
+        new ResourceExposureRule(),
     ];
 }

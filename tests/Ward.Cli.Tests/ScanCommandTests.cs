@@ -100,6 +100,22 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void Broad_grants_of_the_sample_are_reported_only_where_they_are_usable()
+    {
+        string[] Names(string rule) => [.. Findings(rule).Select(f => f.GetProperty("principal").GetString()![(f.GetProperty("principal").GetString()!.LastIndexOf('/') + 1)..]).Order(StringComparer.Ordinal)];
+
+        // PowerUserAccess's NotAction and svc-ci-legacy's cloudformation:* are usable wildcards
+        Assert.Equal(["bob.martin", "svc-ci-legacy"], Names("wildcard-grant"));
+
+        // frank.oconnor is in Developers too, but his Deny * * leaves nothing; admins are reported as admins
+        Assert.DoesNotContain("frank.oconnor", Names("resource-exposure"), StringComparer.Ordinal);
+        Assert.DoesNotContain("frank.oconnor", Names("data-exfiltration"), StringComparer.Ordinal);
+        Assert.DoesNotContain("maria.garcia", Names("data-exfiltration"), StringComparer.Ordinal);
+        Assert.Contains("bob.martin", Names("resource-exposure"), StringComparer.Ordinal);
+        Assert.Contains("grace.lee", Names("data-exfiltration"), StringComparer.Ordinal);
+    }
+
+    [Fact]
     public void Every_rule_has_a_kebab_case_id_and_a_docs_page()
     {
         Assert.All(RuleCatalog.All, rule =>

@@ -1,0 +1,96 @@
+using Ward.Aws.Edges;
+using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Queries;
+using Ward.Core.Decisions;
+using Ward.Core.Model;
+
+namespace Ward.Analysis.Rules.OverPermissive;
+
+/// <summary>
+/// The shape of the Cloudsplaining-style rules: a list of risky actions, and one finding per identity (not
+/// admin-equivalent: those are reported as such) whose effective permissions allow some of them on any resource.
+/// </summary>
+public abstract class UnrestrictedActionsRule : IRule
+{
+    public abstract RuleMetadata Metadata { get; }
+
+    /// <summary>The actions this rule watches, as the catalog names them.</summary>
+    protected abstract IReadOnlyList<string> Actions { get; }
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        var queries = new AwsAccessQueries(context.Estate, context.ReferenceTime);
+        var prefilter = new AwsEdgeContext(context.Estate, context.ReferenceTime);
+        var findings = new List<Finding>();
+        foreach (var principal in prefilter.Principals.OrderBy(p => p.Value, StringComparer.Ordinal))
+        {
+            if (context.Graph.Admin.TryGetValue(new PrincipalId(principal.Value), out var verdict) && verdict.IsAdmin
+                || context.Estate.Roles.TryGetValue(principal.Value, out var role) && role.IsServiceLinked)
+            {
+                continue;
+            }
+
+            var regions = AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal);
+            var allowed = new List<string>();
+            var conditional = new List<(string Action, Conditional Decision)>();
+            foreach (var action in Actions.Where(a => prefilter.MayAllow(principal, a)))
+            {
+                switch (AwsUnrestrictedAccess.Decide(queries, principal, action, regions).Decision)
+                {
+                    case Allowed decision:
+                        allowed.Add($"{action} ({Grant(decision)})");
+                        break;
+                    case Conditional decision:
+                        conditional.Add((action, decision));
+                        break;
+                }
+            }
+
+            if (allowed.Count + conditional.Count > 0)
+            {
+                findings.Add(Make(principal, allowed, conditional));
+            }
+        }
+
+        return findings;
+    }
+
+    private Finding Make(AwsPrincipal principal, List<string> allowed, List<(string Action, Conditional Decision)> conditional)
+    {
+        var name = principal.Name ?? principal.Value;
+        var parts = new List<string>();
+        if (allowed.Count > 0)
+        {
+            parts.Add($"On any resource, `{name}` may: {string.Join("; ", allowed)}.");
+        }
+
+        if (conditional.Count > 0)
+        {
+            parts.Add($"Under conditions: {string.Join("; ", conditional.Select(c => $"{c.Action} (only if {string.Join(" and ", c.Decision.Requirements)})"))}.");
+        }
+
+        var count = allowed.Count + conditional.Count;
+        return new Finding
+        {
+            RuleId = Metadata.Id,
+            Category = Metadata.Category,
+            Severity = allowed.Count > 0 ? Metadata.DefaultSeverity : Lower(Metadata.DefaultSeverity),
+            Provider = "aws",
+            Account = principal.Account,
+            Principal = principal.Value,
+            Title = $"`{name}`: {count} {Metadata.Title.ToLowerInvariant()} action{(count == 1 ? string.Empty : "s")} on any resource",
+            Explanation = string.Join(" ", parts) + " Decided by the evaluator on a resource no narrow grant names, in the regions the principal uses or its guardrails allow, after denies, permissions boundaries, SCPs and RCPs.",
+            Remediation = Metadata.Remediation,
+            References = Metadata.References,
+            Fingerprint = Finding.FingerprintOf(Metadata.Id, principal.Value),
+        };
+    }
+
+    private static string Grant(Decision decision) =>
+        decision.Explanation.Layers.Where(l => l.Layer is not ("SCP" or "RCP") && !l.Layer.StartsWith("SCP ", StringComparison.Ordinal) && !l.Layer.StartsWith("RCP ", StringComparison.Ordinal))
+            .SelectMany(l => l.Statements).FirstOrDefault(s => s.Effect == StatementEffect.Allow) is { } grant
+            ? $"`{grant.Policy}` statement `{grant.Statement}`"
+            : decision.Explanation.Summary;
+
+    private static Severity Lower(Severity severity) => severity == Severity.Info ? Severity.Info : severity - 1;
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using Ward.Aws.Catalog;
+using Ward.Aws.Estate;
+using Ward.Aws.Policy.Evaluation;
+using Ward.Core.Decisions;
+
+namespace Ward.Aws.Queries;
+
+/// <summary>
+/// "May this principal perform the action on any resource?": the evaluator decides the action on a resource that no
+/// narrow pattern names (a bucket, secret or key called <c>ward-unrestricted</c> in the principal's account), so only
+/// grants on <c>*</c> or equally broad patterns count, after denies, boundaries, SCPs and RCPs.
+/// </summary>
+public static partial class AwsUnrestrictedAccess
+{
+    public const string Placeholder = "ward-unrestricted";
+
+    /// <summary>
+    /// An ARN of the action's first resource type in the region, with every name part unrestricted; <c>*</c> when
+    /// the action takes no resource.
+    /// </summary>
+    public static string AnyResourceOf(string action, string? account, string region)
+    {
+        if (!AwsActionCatalog.Default.TryGetAction(action, out var known) || known.ResourceTypes.IsEmpty
+            || AwsActionCatalog.Default.ResourceType(known.Service, known.ResourceTypes[0].Name) is not { ArnFormats: [var format, ..] })
+        {
+            return "*";
+        }
+
+        return Variable().Replace(format, match => match.Groups["name"].Value switch
+        {
+            "Partition" => "aws",
+            "Region" => region,
+            "Account" => account ?? "000000000000",
+            _ => Placeholder,
+        });
+    }
+
+    /// <summary>
+    /// The regions worth probing for a principal, most likely first: the region its role last used, us-east-1, and
+    /// every region an SCP condition on <c>aws:RequestedRegion</c> names (region guardrails allow some of them).
+    /// </summary>
+    public static IReadOnlyList<string> ProbeRegions(AwsEstate estate, AwsPrincipal principal)
+    {
+        var regions = new List<string>();
+        if (estate.Roles.TryGetValue(principal.Value, out var role) && role.LastUsedRegion is { Length: > 0 } used)
+        {
+            regions.Add(used);
+        }
+
+        regions.Add("us-east-1");
+        regions.AddRange((estate.Organization?.Policies ?? []).SelectMany(p => p.Document.Statements).SelectMany(s => s.Conditions)
+            .Where(c => c.Key.Equals("aws:RequestedRegion", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values).Where(v => !v.Contains('*', StringComparison.Ordinal) && !v.Contains('?', StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        return [.. regions.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The decision for the action on any resource, as an ordinary request makes it (over TLS): allowed in one of
+    /// the <paramref name="regions"/> if any, otherwise the most permissive answer.
+    /// </summary>
+    public static (Decision Decision, string Region) Decide(AwsAccessQueries queries, AwsPrincipal principal, string action, IReadOnlyList<string> regions)
+    {
+        (Decision Decision, string Region)? best = null;
+        foreach (var region in regions)
+        {
+            var context = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["aws:SecureTransport"] = ContextValue.Of("true"),
+                ["aws:RequestedRegion"] = ContextValue.Of(region),
+            };
+            var decision = queries.Can(principal, action, AnyResourceOf(action, principal.Account, region), context).Decision;
+            if (decision.Kind == DecisionKind.Allowed)
+            {
+                return (decision, region);
+            }
+
+            if (best is null || (decision.Kind == DecisionKind.Conditional && best.Value.Decision.Kind != DecisionKind.Conditional))
+            {
+                best = (decision, region);
+            }
+        }
+
+        return best ?? throw new ArgumentException("give at least one region", nameof(regions));
+    }
+
+    [GeneratedRegex(@"\$\{(?<name>[A-Za-z]+)\}", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Variable();
+}
