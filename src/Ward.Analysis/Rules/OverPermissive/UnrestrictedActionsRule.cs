@@ -21,38 +21,40 @@ public abstract class UnrestrictedActionsRule : IRule
     {
         var queries = new AwsAccessQueries(context.Estate, context.ReferenceTime);
         var prefilter = new AwsEdgeContext(context.Estate, context.ReferenceTime);
-        var findings = new List<Finding>();
-        foreach (var principal in prefilter.Principals.OrderBy(p => p.Value, StringComparer.Ordinal))
+
+        // Principals are independent: decide them in parallel, report them in order.
+        return prefilter.Principals.OrderBy(p => p.Value, StringComparer.Ordinal).AsParallel().AsOrdered()
+            .Select(principal => Judge(context, queries, prefilter, principal))
+            .Where(finding => finding is not null)
+            .Select(finding => finding!)
+            .ToList();
+    }
+
+    private Finding? Judge(AnalysisContext context, AwsAccessQueries queries, AwsEdgeContext prefilter, AwsPrincipal principal)
+    {
+        if (context.Graph.Admin.TryGetValue(new PrincipalId(principal.Value), out var verdict) && verdict.IsAdmin
+            || context.Estate.Roles.TryGetValue(principal.Value, out var role) && role.IsServiceLinked)
         {
-            if (context.Graph.Admin.TryGetValue(new PrincipalId(principal.Value), out var verdict) && verdict.IsAdmin
-                || context.Estate.Roles.TryGetValue(principal.Value, out var role) && role.IsServiceLinked)
-            {
-                continue;
-            }
+            return null;
+        }
 
-            var regions = AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal);
-            var allowed = new List<string>();
-            var conditional = new List<(string Action, Conditional Decision)>();
-            foreach (var action in Actions.Where(a => prefilter.MayAllow(principal, a)))
+        var regions = AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal);
+        var allowed = new List<string>();
+        var conditional = new List<(string Action, Conditional Decision)>();
+        foreach (var action in Actions.Where(a => prefilter.MayAllow(principal, a)))
+        {
+            switch (AwsUnrestrictedAccess.Decide(queries, principal, action, regions).Decision)
             {
-                switch (AwsUnrestrictedAccess.Decide(queries, principal, action, regions).Decision)
-                {
-                    case Allowed decision:
-                        allowed.Add($"{action} ({Grant(decision)})");
-                        break;
-                    case Conditional decision:
-                        conditional.Add((action, decision));
-                        break;
-                }
-            }
-
-            if (allowed.Count + conditional.Count > 0)
-            {
-                findings.Add(Make(principal, allowed, conditional));
+                case Allowed decision:
+                    allowed.Add($"{action} ({Grant(decision)})");
+                    break;
+                case Conditional decision:
+                    conditional.Add((action, decision));
+                    break;
             }
         }
 
-        return findings;
+        return allowed.Count + conditional.Count > 0 ? Make(principal, allowed, conditional) : null;
     }
 
     private Finding Make(AwsPrincipal principal, List<string> allowed, List<(string Action, Conditional Decision)> conditional)

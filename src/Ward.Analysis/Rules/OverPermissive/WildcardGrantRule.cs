@@ -1,3 +1,4 @@
+using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Matching;
 using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Queries;
@@ -38,52 +39,62 @@ public sealed class WildcardGrantRule : IRule
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
         var queries = new AwsAccessQueries(context.Estate, context.ReferenceTime);
-        foreach (var principal in context.Estate.Principals().OrderBy(p => p.Value, StringComparer.Ordinal))
+
+        // Principals are independent: decide them in parallel, report them in order.
+        return context.Estate.Principals().OrderBy(p => p.Value, StringComparer.Ordinal).AsParallel().AsOrdered()
+            .Select(principal => Judge(context, queries, principal))
+            .Where(finding => finding is not null)
+            .Select(finding => finding!)
+            .ToList();
+    }
+
+    private Finding? Judge(AnalysisContext context, AwsAccessQueries queries, AwsPrincipal principal)
+    {
+        if (context.Graph.Admin.TryGetValue(new PrincipalId(principal.Value), out var verdict) && verdict.IsAdmin
+            || context.Estate.Roles.TryGetValue(principal.Value, out var role) && role.IsServiceLinked)
         {
-            if (context.Graph.Admin.TryGetValue(new PrincipalId(principal.Value), out var verdict) && verdict.IsAdmin
-                || context.Estate.Roles.TryGetValue(principal.Value, out var role) && role.IsServiceLinked)
-            {
-                continue;
-            }
+            return null;
+        }
 
-            var grants = new List<string>();
-            foreach (var policy in context.Estate.IdentityPoliciesOf(principal))
+        var grants = new List<string>();
+        foreach (var policy in context.Estate.IdentityPoliciesOf(principal))
+        {
+            foreach (var statement in policy.Document.Statements.Where(s => s.Effect == Effect.Allow && s.Problem is null && OnEverything(s)))
             {
-                foreach (var statement in policy.Document.Statements.Where(s => s.Effect == Effect.Allow && s.Problem is null && OnEverything(s)))
+                if (Probe(statement) is not { } probe)
                 {
-                    if (Probe(statement) is not { } probe)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var decision = AwsUnrestrictedAccess.Decide(queries, principal, probe, AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal)).Decision;
-                    if (decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional)
-                    {
-                        var what = statement.Action.Negated ? $"NotAction [{string.Join(", ", statement.Action.Patterns.Select(p => p.Text))}]" : string.Join(", ", statement.Action.Patterns.Select(p => p.Text));
-                        grants.Add($"`{policy.Name}` statement `{statement.DisplayName}` allows {what} on `*` (e.g. {probe}: {decision.Kind})");
-                    }
+                var decision = AwsUnrestrictedAccess.Decide(queries, principal, probe, AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal)).Decision;
+                if (decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional)
+                {
+                    var what = statement.Action.Negated ? $"NotAction [{string.Join(", ", statement.Action.Patterns.Select(p => p.Text))}]" : string.Join(", ", statement.Action.Patterns.Select(p => p.Text));
+                    grants.Add($"`{policy.Name}` statement `{statement.DisplayName}` allows {what} on `*` (e.g. {probe}: {decision.Kind})");
                 }
             }
-
-            if (grants.Count > 0)
-            {
-                var name = principal.Name ?? principal.Value;
-                yield return new Finding
-                {
-                    RuleId = Metadata.Id,
-                    Category = Metadata.Category,
-                    Severity = Metadata.DefaultSeverity,
-                    Provider = "aws",
-                    Account = principal.Account,
-                    Principal = principal.Value,
-                    Title = $"`{name}` has {grants.Count} wildcard grant{(grants.Count == 1 ? string.Empty : "s")} on sensitive services",
-                    Explanation = string.Join("; ", grants) + ". Each was checked with the evaluator after denies, permissions boundaries and SCPs.",
-                    Remediation = Metadata.Remediation,
-                    References = Metadata.References,
-                    Fingerprint = Finding.FingerprintOf(Metadata.Id, principal.Value),
-                };
-            }
         }
+
+        if (grants.Count == 0)
+        {
+            return null;
+        }
+
+        var name = principal.Name ?? principal.Value;
+        return new Finding
+        {
+            RuleId = Metadata.Id,
+            Category = Metadata.Category,
+            Severity = Metadata.DefaultSeverity,
+            Provider = "aws",
+            Account = principal.Account,
+            Principal = principal.Value,
+            Title = $"`{name}` has {grants.Count} wildcard grant{(grants.Count == 1 ? string.Empty : "s")} on sensitive services",
+            Explanation = string.Join("; ", grants) + ". Each was checked with the evaluator after denies, permissions boundaries, SCPs and RCPs.",
+            Remediation = Metadata.Remediation,
+            References = Metadata.References,
+            Fingerprint = Finding.FingerprintOf(Metadata.Id, principal.Value),
+        };
     }
 
     private static bool OnEverything(Statement statement) =>
