@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ward.Analysis.Suppressions;
 using Ward.Aws.Edges;
 using Ward.Aws.Estate;
 
@@ -13,4 +14,14 @@ public sealed record ScanResult(
     AwsEstate Estate,
     AwsGraph Graph,
     ImmutableArray<Finding> Findings,
-    ImmutableArray<SkippedAnalysis> Skipped);
+    ImmutableArray<SkippedAnalysis> Skipped)
+{
+    /// <summary>Findings hidden by an unexpired suppression (not in <see cref="Findings"/>).</summary>
+    public ImmutableArray<SuppressedFinding> Suppressed { get; init; } = [];
+
+    /// <summary>Suppressions past their expiry at the reference time: the findings they matched are reported again.</summary>
+    public ImmutableArray<Suppression> Expired { get; init; } = [];
+
+    /// <summary>Unexpired suppressions that matched no finding (the risk is gone, or the pattern is wrong).</summary>
+    public ImmutableArray<Suppression> Unused { get; init; } = [];
+}

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ward.Analysis.Suppressions;
 using Ward.Aws.Edges;
 using Ward.Aws.Estate;
 
@@ -7,7 +8,11 @@ namespace Ward.Analysis;
 /// <summary>Runs every analysis over a loaded estate: graph, then every rule.</summary>
 public static class Scanner
 {
-    public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        Scan(estate, referenceTime, [], progress, cancellationToken);
+
+    /// <summary>Scans, then hides the findings an unexpired suppression accepts; expired ones no longer hide anything.</summary>
+    public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, IReadOnlyList<Suppression> suppressions, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report("building the entitlement graph");
         var graph = AwsGraphBuilder.Build(estate, referenceTime, cancellationToken: cancellationToken);
@@ -26,15 +31,20 @@ public static class Scanner
             skipped.Add(new SkippedAnalysis("SCPs and RCPs", "no organization export was given: SCPs and RCPs are not applied, so some findings may not hold in an organization that blocks them"));
         }
 
-        return new ScanResult(
-            referenceTime,
-            estate,
-            graph,
-            [.. findings
-                .OrderByDescending(f => f.Severity)
-                .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-                .ThenBy(f => f.Principal, StringComparer.Ordinal)
-                .ThenBy(f => f.Fingerprint, StringComparer.Ordinal)],
-            skipped.ToImmutable());
+        var ordered = findings
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Principal, StringComparer.Ordinal)
+            .ThenBy(f => f.Fingerprint, StringComparer.Ordinal)
+            .ToList();
+        var active = suppressions.Where(s => !s.IsExpiredAt(referenceTime)).ToList();
+        var suppressed = ordered.Select(f => (Finding: f, By: active.Find(s => s.Matches(f)))).Where(x => x.By is not null).ToList();
+        var hidden = suppressed.Select(x => x.Finding).ToHashSet();
+        return new ScanResult(referenceTime, estate, graph, [.. ordered.Where(f => !hidden.Contains(f))], skipped.ToImmutable())
+        {
+            Suppressed = [.. suppressed.Select(x => new SuppressedFinding(x.Finding, x.By!))],
+            Expired = [.. suppressions.Where(s => s.IsExpiredAt(referenceTime))],
+            Unused = [.. active.Where(s => !suppressed.Exists(x => ReferenceEquals(x.By, s)))],
+        };
     }
 }

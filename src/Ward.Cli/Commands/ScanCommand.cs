@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Ward.Analysis;
+using Ward.Analysis.Suppressions;
 using Ward.Aws.Ingest;
 using Ward.Core.Diagnostics;
 using Ward.Reporting.Console;
@@ -30,10 +32,25 @@ public sealed class ScanCommand(IAnsiConsole console, TimeProvider clock) : Comm
             return ExitCodes.UsageOrUnusableInput;
         }
 
+        var suppressions = ImmutableArray<Suppression>.Empty;
+        if (settings.Suppressions is { } suppressionsFile)
+        {
+            (suppressions, var problems) = SuppressionFile.Read(suppressionsFile);
+            foreach (var problem in problems)
+            {
+                console.MarkupLineInterpolated($"[red]suppressions:[/] {problem}");
+            }
+
+            if (problems.Any(p => p.Code == SuppressionFile.InvalidJson))
+            {
+                return ExitCodes.UsageOrUnusableInput;
+            }
+        }
+
         ScanResult result = null!;
         console.Status().Start("Scanning", status =>
         {
-            result = Scanner.Scan(estate, settings.ReferenceTime(clock), new Progress<string>(message => status.Status($"Scanning: {message}")), cancellationToken);
+            result = Scanner.Scan(estate, settings.ReferenceTime(clock), suppressions, new Progress<string>(message => status.Status($"Scanning: {message}")), cancellationToken);
         });
 
         if (settings.Format == "json")

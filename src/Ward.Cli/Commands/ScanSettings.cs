@@ -33,6 +33,10 @@ public sealed class ScanSettings : CommandSettings
     [Description("Reference time for every time-dependent verdict (ISO 8601). Default: now. The report states it.")]
     public string? AsOf { get; init; }
 
+    [CommandOption("--suppressions <FILE>")]
+    [Description("Accepted risks: a JSON file of {rule, principal or fingerprint, justification, expires} (docs/suppressions.md). Expired entries stop hiding their findings.")]
+    public string? Suppressions { get; init; }
+
     public IEnumerable<string> AllInputs => Paths.Concat(Inputs);
 
     public Severity? FailOnSeverity => FailOn is not null && Enum.TryParse<Severity>(FailOn, ignoreCase: true, out var severity) ? severity : null;

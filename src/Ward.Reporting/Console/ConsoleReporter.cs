@@ -16,6 +16,21 @@ public static class ConsoleReporter
             console.MarkupLineInterpolated($"[yellow]not analysed:[/] {skipped.Analysis}: {skipped.Reason}");
         }
 
+        if (result.Suppressed.Length > 0)
+        {
+            console.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[grey]{result.Suppressed.Length} finding(s) suppressed as accepted risks (listed in the JSON report).[/]");
+        }
+
+        foreach (var expired in result.Expired)
+        {
+            console.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[yellow]suppression expired[/] on {expired.Expires:yyyy-MM-dd}: {expired.Rule} {expired.Principal ?? expired.Fingerprint} ({expired.Location}); its findings are reported again.");
+        }
+
+        foreach (var unused in result.Unused)
+        {
+            console.MarkupLineInterpolated($"[grey]suppression matched nothing:[/] {unused.Rule} {unused.Principal ?? unused.Fingerprint} ({unused.Location}).");
+        }
+
         var bySeverity = new Table().Border(TableBorder.Rounded).Title("Findings by severity");
         bySeverity.AddColumn("Severity");
         bySeverity.AddColumn(new TableColumn("Count").RightAligned());

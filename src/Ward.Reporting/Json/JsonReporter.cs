@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ward.Analysis;
+using Ward.Analysis.Suppressions;
 using Ward.Aws.Estate;
 
 namespace Ward.Reporting.Json;
@@ -75,11 +76,28 @@ public static class JsonReporter
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("suppressed");
+        foreach (var (finding, suppression) in result.Suppressed)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", finding.RuleId);
+            json.WriteString("principal", finding.Principal);
+            json.WriteString("title", finding.Title);
+            json.WriteString("fingerprint", finding.Fingerprint);
+            json.WriteString("justification", suppression.Justification);
+            json.WriteString("expires", suppression.Expires);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteSuppressions(json, "suppressionsExpired", result.Expired);
+        WriteSuppressions(json, "suppressionsUnused", result.Unused);
         json.WriteStartObject("counts");
         json.WriteNumber("accounts", result.Estate.Accounts.Length);
         json.WriteNumber("principals", result.Estate.Users.Count + result.Estate.Roles.Count);
         json.WriteNumber("edges", result.Graph.Graph.Edges.Length);
         json.WriteNumber("findings", result.Findings.Length);
+        json.WriteNumber("suppressed", result.Suppressed.Length);
         json.WriteEndObject();
         json.WriteEndObject();
 
@@ -144,5 +162,31 @@ public static class JsonReporter
         json.WriteEndArray();
         json.WriteString("fingerprint", finding.Fingerprint);
         json.WriteEndObject();
+    }
+
+    private static void WriteSuppressions(Utf8JsonWriter json, string name, IEnumerable<Suppression> suppressions)
+    {
+        json.WriteStartArray(name);
+        foreach (var suppression in suppressions)
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", suppression.Rule);
+            if (suppression.Principal is { } principal)
+            {
+                json.WriteString("principal", principal);
+            }
+
+            if (suppression.Fingerprint is { } fingerprint)
+            {
+                json.WriteString("fingerprint", fingerprint);
+            }
+
+            json.WriteString("justification", suppression.Justification);
+            json.WriteString("expires", suppression.Expires);
+            json.WriteString("location", suppression.Location);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

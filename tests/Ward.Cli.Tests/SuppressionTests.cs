@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Ward.Analysis.Suppressions;
+
+namespace Ward.Cli.Tests;
+
+/// <summary>Accepted risks: <c>ward scan --suppressions</c> on the Northwind sample at its reference time (2026-03-16).</summary>
+public sealed class SuppressionTests
+{
+    private const string AsOf = "2026-03-16T09:15:00Z";
+    private const string OrganizationRole = "arn:aws:iam::444455556666:role/OrganizationAccountAccessRole";
+
+    [Fact]
+    public void An_unexpired_suppression_hides_its_finding_and_the_report_lists_it()
+    {
+        // Given the organization role's whole-account trust accepted until the end of 2026
+        var report = Scan(Entry("whole-account-trust", OrganizationRole, "reviewed with the platform team", "2026-12-31"));
+
+        // Then the finding is not among the findings but among the suppressed, with its justification
+        Assert.DoesNotContain(Findings(report), f => f.Rule == "whole-account-trust" && f.Principal == OrganizationRole);
+        var suppressed = Assert.Single(report.GetProperty("scan").GetProperty("suppressed").EnumerateArray());
+        Assert.Equal(OrganizationRole, suppressed.GetProperty("principal").GetString());
+        Assert.Equal("reviewed with the platform team", suppressed.GetProperty("justification").GetString());
+        Assert.Equal(1, report.GetProperty("scan").GetProperty("counts").GetProperty("suppressed").GetInt32());
+
+        // And the other whole-account trust is still reported
+        Assert.Contains(Findings(report), f => f.Rule == "whole-account-trust" && f.Principal.EndsWith("role/nw-migration-admin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_expired_suppression_hides_nothing_and_is_reported_as_expired()
+    {
+        // Given the same acceptance, expired the day before the reference time
+        var report = Scan(Entry("whole-account-trust", OrganizationRole, "reviewed last year", "2026-03-15"));
+
+        // Then the finding is back and the suppression is listed as expired
+        Assert.Contains(Findings(report), f => f.Rule == "whole-account-trust" && f.Principal == OrganizationRole);
+        Assert.Empty(report.GetProperty("scan").GetProperty("suppressed").EnumerateArray());
+        Assert.Single(report.GetProperty("scan").GetProperty("suppressionsExpired").EnumerateArray());
+    }
+
+    [Fact]
+    public void A_pattern_suppresses_every_matching_principal_and_a_suppression_matching_nothing_is_listed()
+    {
+        var report = Scan(
+            Entry("data-exfiltration", "arn:aws:iam::*:user/grace.*", "auditor", "2026-12-31"),
+            Entry("public-role-trust", "*", "nothing is public", "2026-12-31"));
+
+        Assert.DoesNotContain(Findings(report), f => f.Rule == "data-exfiltration" && f.Principal.EndsWith("user/grace.lee", StringComparison.Ordinal));
+        Assert.Contains(Findings(report), f => f.Rule == "data-exfiltration" && f.Principal.EndsWith("user/bob.martin", StringComparison.Ordinal));
+        var unused = Assert.Single(report.GetProperty("scan").GetProperty("suppressionsUnused").EnumerateArray());
+        Assert.Equal("public-role-trust", unused.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public void A_file_that_is_not_json_stops_the_scan_with_its_line()
+    {
+        var file = Write("{\n  \"suppressions\": [\n    { \"rule\": \"admin-equivalent\",, }\n  ]\n}");
+
+        var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--as-of", AsOf, "--suppressions", file);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("WARD4001", output, StringComparison.Ordinal);
+        Assert.Contains(":3:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_entries_are_reported_with_their_path_and_line_and_not_applied()
+    {
+        var (suppressions, diagnostics) = SuppressionFile.Parse(
+            """
+            {"suppressions": [
+              {"rule": "admin-equivalent", "principal": "arn:aws:iam::*:user/alice.nguyen", "expires": "2026-12-31"},
+              {"rule": "admin-equivalnt", "justification": "typo in the rule", "expires": "2026-12-31"},
+              {"rule": "admin-equivalent", "justification": "bad date", "expires": "next year"},
+              {"rule": "*", "principal": "arn:aws:iam::*:role/*", "justification": "all roles", "expires": "2026-12-31", "owner": "me"},
+              {"fingerprint": "0123456789abcdef0123456789abcdef", "justification": "ok", "expires": "2026-04-01T00:00:00Z"}
+            ]}
+            """u8.ToArray(),
+            "accepted.json");
+
+        Assert.Single(suppressions);
+        Assert.Equal(4, diagnostics.Length);
+        Assert.All(diagnostics, d => Assert.Equal(SuppressionFile.InvalidEntry, d.Code));
+        Assert.Contains(diagnostics, d => d.Message.Contains("justification", StringComparison.Ordinal) && d.Location.Line == 2);
+        Assert.Contains(diagnostics, d => d.Message.Contains("unknown rule `admin-equivalnt`", StringComparison.Ordinal) && d.Location.JsonPath == "$.suppressions[1].rule");
+        Assert.Contains(diagnostics, d => d.Message.Contains("next year", StringComparison.Ordinal) && d.Location.Line == 4);
+        Assert.Contains(diagnostics, d => d.Message.Contains("unknown field `owner`", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_date_holds_through_that_day()
+    {
+        var (suppressions, _) = SuppressionFile.Parse("""{"suppressions": [{"rule": "*", "justification": "x", "expires": "2026-03-16"}]}"""u8.ToArray(), "f.json");
+        var suppression = Assert.Single(suppressions);
+
+        Assert.False(suppression.IsExpiredAt(DateTimeOffset.Parse("2026-03-16T23:59:59Z", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(suppression.IsExpiredAt(DateTimeOffset.Parse("2026-03-17T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static string Entry(string rule, string principal, string justification, string expires) =>
+        JsonSerializer.Serialize(new { rule, principal, justification, expires });
+
+    private static JsonElement Scan(params string[] entries)
+    {
+        var file = Write($$"""{"suppressions": [{{string.Join(",", entries)}}]}""");
+        var output = Path.Combine(Path.GetDirectoryName(file)!, "findings.json");
+        var (exitCode, console) = WardRunner.Run("scan", Repository.Samples, "--as-of", AsOf, "--suppressions", file, "--format", "json", "--output", output);
+        Assert.True(exitCode == 0, console);
+        return JsonDocument.Parse(File.ReadAllText(output)).RootElement;
+    }
+
+    private static string Write(string text)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("ward-suppressions-").FullName, "accepted-risks.json");
+        File.WriteAllText(file, text);
+        return file;
+    }
+
+    private static IEnumerable<(string Rule, string Principal)> Findings(JsonElement report) =>
+        report.GetProperty("findings").EnumerateArray().Select(f => (f.GetProperty("ruleId").GetString()!, f.GetProperty("principal").GetString()!));
+}
