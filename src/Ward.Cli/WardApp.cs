@@ -7,10 +7,15 @@ namespace Ward.Cli;
 /// <summary>The composition root of the <c>ward</c> command.</summary>
 public static class WardApp
 {
-    public static int Run(string[] args, IAnsiConsole? console = null)
+    /// <param name="args">The command line.</param>
+    /// <param name="console">The console for people (default: the terminal).</param>
+    /// <param name="standardOutput">Where reports for standard output go (default: the process's); with a
+    /// <paramref name="console"/> given, messages go to it meanwhile, otherwise to standard error.</param>
+    public static int Run(string[] args, IAnsiConsole? console = null, Stream? standardOutput = null)
     {
         var services = new ServiceRegistrar();
         services.RegisterInstance(TimeProvider.System);
+        services.RegisterInstance(new StandardOutput(console ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), standardOutput));
         var app = new CommandApp(services);
         app.Configure(config =>
         {
@@ -33,9 +38,11 @@ public static class WardApp
             };
 
             config.AddCommand<ScanCommand>("scan")
-                .WithDescription("Scan exports: entitlement graph, escalation paths to admin, risky identities; console or JSON report.")
+                .WithDescription("Scan exports: entitlement graph, escalation paths to admin, risky identities; a console summary, or a JSON, SARIF, HTML, CSV or Markdown report.")
                 .WithExample("scan", "samples/aws")
-                .WithExample("scan", "exports/", "--format", "json", "--output", "findings.json", "--fail-on", "high");
+                .WithExample("scan", "exports/", "--format", "json", "--output", "findings.json", "--fail-on", "high")
+                .WithExample("scan", "exports/", "--format", "sarif", "--output", "ward.sarif")
+                .WithExample("scan", "exports/", "--format", "html", "--output", "report.html");
             config.AddCommand<CanCommand>("can")
                 .WithDescription("Can this principal perform this action on this resource? The decision and why.")
                 .WithExample("can", "-i", "samples/aws", "user/alice", "s3:GetObject", "arn:aws:s3:::northwind-data/report.csv");

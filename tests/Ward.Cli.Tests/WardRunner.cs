@@ -1,3 +1,4 @@
+using System.Text;
 using Spectre.Console.Testing;
 
 namespace Ward.Cli.Tests;
@@ -11,5 +12,15 @@ internal static class WardRunner
         console.Profile.Width = 200;
         var exitCode = WardApp.Run(args, console);
         return (exitCode, console.Output);
+    }
+
+    /// <summary>Runs with standard output captured apart from the console (where messages go meanwhile).</summary>
+    public static (int ExitCode, string Console, string StandardOutput) RunCapturingStandardOutput(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        using var stdout = new MemoryStream();
+        var exitCode = WardApp.Run(args, console, stdout);
+        return (exitCode, console.Output, Encoding.UTF8.GetString(stdout.ToArray()));
     }
 }

@@ -5,30 +5,35 @@ using Ward.Analysis;
 using Ward.Analysis.Suppressions;
 using Ward.Aws.Ingest;
 using Ward.Core.Diagnostics;
+using Ward.Reporting;
 using Ward.Reporting.Console;
-using Ward.Reporting.Json;
 
 namespace Ward.Cli.Commands;
 
 /// <summary><c>ward scan</c>: read every export, build the entitlement graph, run every analysis, report.</summary>
-public sealed class ScanCommand(IAnsiConsole console, TimeProvider clock) : Command<ScanSettings>
+public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOutput, TimeProvider clock) : Command<ScanSettings>
 {
     public override int Execute(CommandContext context, ScanSettings settings, CancellationToken cancellationToken)
     {
+        // A report on standard output is for a pipeline: every message goes to standard error meanwhile.
+        var document = ReportFormats.Find(settings.Format);
+        var toStandardOutput = document is not null && settings.Output is null;
+        var messages = toStandardOutput ? standardOutput.Messages : console;
+
         var estate = AwsEstateLoader.Load(settings.AllInputs, cancellationToken);
         foreach (var diagnostic in estate.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(50))
         {
-            console.MarkupLineInterpolated($"[red]input error:[/] {diagnostic}");
+            messages.MarkupLineInterpolated($"[red]input error:[/] {diagnostic}");
         }
 
         foreach (var skipped in estate.Inputs.Where(i => i.Kind is Aws.Estate.InputKind.Unrecognized or Aws.Estate.InputKind.Unreadable))
         {
-            console.MarkupLineInterpolated($"[grey]skipped {skipped.Path}: {skipped.Note}[/]");
+            messages.MarkupLineInterpolated($"[grey]skipped {skipped.Path}: {skipped.Note}[/]");
         }
 
         if (estate.Accounts.IsEmpty)
         {
-            console.MarkupLine("[red]error:[/] nothing usable was found in the inputs.");
+            messages.MarkupLine("[red]error:[/] nothing usable was found in the inputs.");
             return ExitCodes.UsageOrUnusableInput;
         }
 
@@ -48,23 +53,25 @@ public sealed class ScanCommand(IAnsiConsole console, TimeProvider clock) : Comm
         }
 
         ScanResult result = null!;
-        console.Status().Start("Scanning", status =>
+        messages.Status().Start("Scanning", status =>
         {
             result = Scanner.Scan(estate, settings.ReferenceTime(clock), suppressions, new Progress<string>(message => status.Status($"Scanning: {message}")), cancellationToken);
         });
 
-        if (settings.Format == "json")
+        if (document is not null)
         {
             if (settings.Output is null)
             {
-                using var stdout = Console.OpenStandardOutput();
-                JsonReporter.Write(result, stdout);
+                standardOutput.Write(stream => document.Write(result, stream));
                 return ExitCode(result, settings);
             }
 
-            using var file = File.Create(settings.Output);
-            JsonReporter.Write(result, file);
-            console.MarkupLineInterpolated($"wrote {settings.Output}");
+            using (var file = File.Create(settings.Output))
+            {
+                document.Write(result, file);
+            }
+
+            console.MarkupLineInterpolated($"wrote {settings.Output} ({document.Name})");
         }
 
         ConsoleReporter.Write(result, console);

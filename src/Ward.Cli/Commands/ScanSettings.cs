@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Ward.Analysis;
+using Ward.Reporting;
 
 namespace Ward.Cli.Commands;
 
@@ -17,12 +18,12 @@ public sealed class ScanSettings : CommandSettings
     public string[] Inputs { get; init; } = [];
 
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("`console` (default) or `json`.")]
+    [Description("`console`, `json`, `sarif` (GitHub code scanning), `html` (one self-contained page), `csv` or `markdown`. Without --output, any but `console` goes to standard output alone.")]
     [DefaultValue("console")]
     public string Format { get; init; } = "console";
 
     [CommandOption("-o|--output <FILE>")]
-    [Description("Write the report to FILE (the console summary is still shown for non-console formats).")]
+    [Description("Write the report (any format but `console`) to FILE, and show the console summary too.")]
     public string? Output { get; init; }
 
     [CommandOption("--fail-on <SEVERITY>")]
@@ -48,9 +49,14 @@ public sealed class ScanSettings : CommandSettings
             return ValidationResult.Error("give at least one export file or folder to scan");
         }
 
-        if (Format is not ("console" or "json"))
+        if (!ReportFormats.Names.Contains(Format, StringComparer.Ordinal))
         {
-            return ValidationResult.Error($"unknown format `{Format}`; use `console` or `json`");
+            return ValidationResult.Error($"unknown format `{Format}`; use {string.Join(", ", ReportFormats.Names.SkipLast(1))} or {ReportFormats.Names[^1]}");
+        }
+
+        if (Output is not null && Format == ReportFormats.Console)
+        {
+            return ValidationResult.Error($"--output needs a report format: {string.Join(", ", ReportFormats.Documents.Select(f => f.Name))}");
         }
 
         if (FailOn is not null && FailOnSeverity is null)

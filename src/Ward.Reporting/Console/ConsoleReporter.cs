@@ -67,7 +67,7 @@ public static class ConsoleReporter
             console.Write(table);
         }
 
-        var paths = result.Findings.Where(f => f.RuleId == "privilege-escalation").OrderBy(f => f.Path.Length).ThenBy(f => f.Principal, StringComparer.Ordinal).Take(pathsToShow).ToList();
+        var paths = ScanFacts.ShortestPaths(result).Take(pathsToShow).ToList();
         if (paths.Count > 0)
         {
             console.Write(new Rule("[bold]Shortest paths to admin[/]").LeftJustified());

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ward.Analysis;
 using Ward.Analysis.Suppressions;
-using Ward.Aws.Estate;
 
 namespace Ward.Reporting.Json;
 
@@ -21,10 +20,10 @@ public static class JsonReporter
         json.WriteString("schemaVersion", SchemaVersion);
         json.WriteStartObject("scan");
         json.WriteString("tool", "ward");
-        json.WriteString("version", typeof(JsonReporter).Assembly.GetName().Version?.ToString(3));
-        json.WriteString("referenceTime", result.ReferenceTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("version", ScanFacts.ToolVersion);
+        json.WriteString("referenceTime", ScanFacts.ReferenceTime(result));
         json.WriteStartArray("inputsRead");
-        foreach (var input in result.Estate.Inputs.Where(i => i.Kind is InputKind.AuthorizationDetails or InputKind.Organization or InputKind.CredentialReport))
+        foreach (var input in ScanFacts.InputsRead(result))
         {
             json.WriteStartObject();
             json.WriteString("path", input.Path);
@@ -35,7 +34,7 @@ public static class JsonReporter
 
         json.WriteEndArray();
         json.WriteStartArray("inputsSkipped");
-        foreach (var input in result.Estate.Inputs.Where(i => i.Kind is InputKind.Unrecognized or InputKind.Unreadable))
+        foreach (var input in ScanFacts.InputsSkipped(result))
         {
             json.WriteStartObject();
             json.WriteString("path", input.Path);
@@ -94,7 +93,7 @@ public static class JsonReporter
         WriteSuppressions(json, "suppressionsUnused", result.Unused);
         json.WriteStartObject("counts");
         json.WriteNumber("accounts", result.Estate.Accounts.Length);
-        json.WriteNumber("principals", result.Estate.Users.Count + result.Estate.Roles.Count);
+        json.WriteNumber("principals", ScanFacts.PrincipalCount(result));
         json.WriteNumber("edges", result.Graph.Graph.Edges.Length);
         json.WriteNumber("findings", result.Findings.Length);
         json.WriteNumber("suppressed", result.Suppressed.Length);
@@ -116,7 +115,7 @@ public static class JsonReporter
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
         json.WriteString("category", finding.Category);
-        json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+        json.WriteString("severity", ScanFacts.Name(finding.Severity));
         json.WriteString("provider", finding.Provider);
         json.WriteString("account", finding.Account);
         json.WriteString("principal", finding.Principal);

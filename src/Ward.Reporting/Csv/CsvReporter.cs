@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using Ward.Analysis;
+
+namespace Ward.Reporting.Csv;
+
+/// <summary>
+/// Writes one row per finding (RFC 4180: CRLF line ends, a field with a comma, quote or line break is quoted and its
+/// quotes doubled; UTF-8 without a byte-order mark). Names come from the estate, so a field that a spreadsheet
+/// would take for a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) is
+/// prefixed with a single quote.
+/// </summary>
+public static class CsvReporter
+{
+    public static IReadOnlyList<string> Header { get; } =
+        ["ruleId", "category", "severity", "provider", "account", "principal", "title", "fingerprint", "pathLength", "target", "explanation", "remediation"];
+
+    public static void Write(ScanResult result, Stream output)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
+        Write(result, writer);
+    }
+
+    public static void Write(ScanResult result, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        WriteRow(output, Header);
+        foreach (var finding in result.Findings)
+        {
+            WriteRow(output,
+            [
+                finding.RuleId,
+                finding.Category,
+                ScanFacts.Name(finding.Severity),
+                finding.Provider,
+                finding.Account ?? string.Empty,
+                finding.Principal,
+                finding.Title,
+                finding.Fingerprint,
+                finding.Path.Length.ToString(CultureInfo.InvariantCulture),
+                ScanFacts.Target(finding),
+                finding.Explanation,
+                finding.Remediation,
+            ]);
+        }
+
+        output.Flush();
+    }
+
+    /// <summary>One field as written: neutralised if a spreadsheet would evaluate it, then quoted if it needs to be.</summary>
+    public static string Field(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private static void WriteRow(TextWriter output, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.Write(',');
+            }
+
+            output.Write(Field(fields[i]));
+        }
+
+        output.Write("\r\n");
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Ward.Analysis;
+using Ward.Aws.Estate;
+
+namespace Ward.Reporting;
+
+/// <summary>
+/// What every report says about a scan besides its findings, computed one way for all formats: the tool version,
+/// the reference time, the inputs read and skipped, and the findings counted by severity and by category.
+/// </summary>
+internal static class ScanFacts
+{
+    public static string ToolName => "ward";
+
+    public static string ToolVersion { get; } = typeof(ScanFacts).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>Every severity, most severe first.</summary>
+    public static ImmutableArray<Severity> SeveritiesDescending { get; } = [.. Enum.GetValues<Severity>().OrderDescending()];
+
+    public static string ReferenceTime(ScanResult result) =>
+        result.ReferenceTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The lower-case name used in every report and on the command line (<c>critical</c> … <c>info</c>).</summary>
+    public static string Name(Severity severity) => severity switch
+    {
+        Severity.Critical => "critical",
+        Severity.High => "high",
+        Severity.Medium => "medium",
+        Severity.Low => "low",
+        Severity.Info => "info",
+        _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "unknown severity"),
+    };
+
+    public static IEnumerable<InputFile> InputsRead(ScanResult result) =>
+        result.Estate.Inputs.Where(i => i.Kind is InputKind.AuthorizationDetails or InputKind.Organization or InputKind.CredentialReport);
+
+    public static IEnumerable<InputFile> InputsSkipped(ScanResult result) =>
+        result.Estate.Inputs.Where(i => i.Kind is InputKind.Unrecognized or InputKind.Unreadable);
+
+    public static int PrincipalCount(ScanResult result) => result.Estate.Users.Count + result.Estate.Roles.Count;
+
+    public static int CountOf(ScanResult result, Severity severity) => result.Findings.Count(f => f.Severity == severity);
+
+    /// <summary>Categories with their finding counts, largest first, then by name.</summary>
+    public static IReadOnlyList<(string Category, int Count)> ByCategory(ScanResult result) =>
+        [.. result.Findings.GroupBy(f => f.Category, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count()))
+            .OrderByDescending(c => c.Item2)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)];
+
+    /// <summary>Findings with an escalation path, shortest first, then most severe, then by principal.</summary>
+    public static IEnumerable<Finding> ShortestPaths(ScanResult result) =>
+        result.Findings.Where(f => !f.Path.IsDefaultOrEmpty)
+            .OrderBy(f => f.Path.Length)
+            .ThenByDescending(f => f.Severity)
+            .ThenBy(f => f.Principal, StringComparer.Ordinal)
+            .ThenBy(f => f.Fingerprint, StringComparer.Ordinal);
+
+    /// <summary>Whether a reference may be rendered as a link: an absolute http or https URL, nothing else.</summary>
+    public static bool IsWebLink(string reference) =>
+        Uri.TryCreate(reference, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>The target of a finding's path: the last step's <c>to</c>, or empty.</summary>
+    public static string Target(Finding finding) => finding.Path.IsDefaultOrEmpty ? string.Empty : finding.Path[^1].To;
+}

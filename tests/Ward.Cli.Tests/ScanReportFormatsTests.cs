@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Ward.Analysis;
+
+namespace Ward.Cli.Tests;
+
+/// <summary><c>ward scan --format</c>: every report format on the Northwind sample, to a file and to standard output.</summary>
+public sealed class ScanReportFormatsTests
+{
+    private const string AsOf = "2026-03-16T09:15:00Z";
+
+    private static readonly string[] Formats = ["console", "json", "sarif", "html", "csv", "markdown"];
+
+    private static readonly Lazy<int> SampleFindings = new(() =>
+    {
+        var (_, _, json) = WardRunner.RunCapturingStandardOutput("scan", Repository.Samples, "--format", "json", "--as-of", AsOf);
+        return JsonDocument.Parse(json).RootElement.GetProperty("findings").GetArrayLength();
+    });
+
+    [Fact]
+    public void Sarif_is_a_log_with_a_result_per_finding()
+    {
+        var (exitCode, console, sarif) = WriteToFile("sarif", "ward.sarif");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("wrote", console, StringComparison.Ordinal);
+        var run = JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0];
+        Assert.Equal("ward", run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString());
+        Assert.Equal(SampleFindings.Value, run.GetProperty("results").GetArrayLength());
+    }
+
+    [Fact]
+    public void Html_is_one_complete_page_with_a_row_per_finding()
+    {
+        var (exitCode, _, html) = WriteToFile("html", "report.html");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+        Assert.Equal(SampleFindings.Value, html.Split("<tbody class=\"finding\"").Length - 1);
+    }
+
+    [Fact]
+    public void Csv_has_a_header_and_a_record_per_finding()
+    {
+        var (exitCode, _, csv) = WriteToFile("csv", "findings.csv");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("ruleId,category,severity,provider,account,principal,title,fingerprint,pathLength,target,explanation,remediation\r\n", csv, StringComparison.Ordinal);
+
+        // A record starts a line with its rule id (a field with a line break is quoted, so its next line never does)
+        Assert.Equal(SampleFindings.Value, csv.Split("\r\n").Count(line => RuleCatalog.All.Any(r => line.StartsWith(r.Metadata.Id + ",", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void Markdown_is_a_summary_with_the_reference_time()
+    {
+        var (exitCode, _, markdown) = WriteToFile("markdown", "summary.md");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("# Ward scan report", markdown, StringComparison.Ordinal);
+        Assert.Contains(AsOf, markdown, StringComparison.Ordinal);
+        Assert.Contains("## Top findings", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    [InlineData("html")]
+    [InlineData("csv")]
+    [InlineData("markdown")]
+    public void Without_output_the_report_alone_goes_to_standard_output(string format)
+    {
+        // When a report is asked for without --output
+        var (exitCode, console, stdout) = WardRunner.RunCapturingStandardOutput("scan", Repository.Samples, "--format", format, "--as-of", AsOf);
+
+        // Then standard output holds the report and nothing else; messages such as the skipped README went elsewhere
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("skipped", stdout.Split('\n')[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Scanning", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Findings by severity", console, StringComparison.Ordinal);
+        Assert.Contains("README.md", console, StringComparison.Ordinal);
+        if (format is "json" or "sarif")
+        {
+            JsonDocument.Parse(stdout).Dispose();
+        }
+        else
+        {
+            Assert.StartsWith(format switch { "html" => "<!DOCTYPE html>", "csv" => "ruleId,", _ => "# Ward scan report" }, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Fail_on_applies_to_every_format()
+    {
+        var (exitCode, _, _) = WardRunner.RunCapturingStandardOutput("scan", Repository.Samples, "--format", "sarif", "--fail-on", "high", "--as-of", AsOf);
+
+        Assert.Equal(1, exitCode);
+    }
+
+    [Fact]
+    public void An_unknown_format_is_a_usage_error_that_lists_the_formats()
+    {
+        var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--format", "xml");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("console, json, sarif, html, csv or markdown", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_with_the_console_format_is_a_usage_error()
+    {
+        var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--output", "report.txt");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--output needs a report format", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_help_lists_every_format()
+    {
+        var (exitCode, output) = WardRunner.Run("scan", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.All(Formats, format => Assert.Contains($"`{format}`", output, StringComparison.Ordinal));
+    }
+
+    private static (int ExitCode, string Console, string Report) WriteToFile(string format, string name)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("ward-scan-").FullName, name);
+        var (exitCode, console) = WardRunner.Run("scan", Repository.Samples, "--format", format, "--output", path, "--as-of", AsOf);
+        return (exitCode, console, File.ReadAllText(path));
+    }
+}
