@@ -28,7 +28,9 @@ internal sealed class LayerResult(string layer, string? scope)
         MatchedStatement? undecided = null;
         foreach (var match in Matches)
         {
-            if ((match.Statement.Effect != Effect.Allow && !match.IsProblem) || (principal is not null && !principal(match.Principal)))
+            // An unreadable statement could name anyone, however the caller is required to be named: it counts
+            // for every principal test (and only in the optimistic pass, since it is never definite).
+            if ((match.Statement.Effect != Effect.Allow && !match.IsProblem) || (principal is not null && !match.IsProblem && !principal(match.Principal)))
             {
                 continue;
             }
