@@ -12,6 +12,7 @@ public static class RuleCatalog
     public static ImmutableArray<IRule> All { get; } =
     [
         new PrivilegeEscalationRule(),
+        new PathToTargetRule(),
         new AdminEquivalentRule(),
         new PublicRoleTrustRule(),
         new ExternalTrustWithoutExternalIdRule(),

@@ -9,13 +9,13 @@ namespace Ward.Analysis;
 public static class Scanner
 {
     public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
-        Scan(estate, referenceTime, [], progress, cancellationToken);
+        Scan(estate, referenceTime, [], progress, cancellationToken: cancellationToken);
 
     /// <summary>Scans, then hides the findings an unexpired suppression accepts; expired ones no longer hide anything.</summary>
-    public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, IReadOnlyList<Suppression> suppressions, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, IReadOnlyList<Suppression> suppressions, IProgress<string>? progress = null, IReadOnlyCollection<string>? targets = null, CancellationToken cancellationToken = default)
     {
         progress?.Report("building the entitlement graph");
-        var graph = AwsGraphBuilder.Build(estate, referenceTime, cancellationToken: cancellationToken);
+        var graph = AwsGraphBuilder.Build(estate, referenceTime, targets: targets, cancellationToken: cancellationToken);
         var context = new AnalysisContext(estate, graph, referenceTime);
         var findings = new List<Finding>();
         foreach (var rule in RuleCatalog.All)

@@ -116,6 +116,33 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void A_named_target_gets_the_paths_that_reach_it()
+    {
+        // Given nw-ops-automation (IAMFullAccess) named as a target
+        var output = Path.Combine(Directory.CreateTempSubdirectory("ward-target-").FullName, "findings.json");
+        var (exitCode, _) = WardRunner.Run("scan", Repository.Samples, "--as-of", "2026-03-16T09:15:00Z", "--target", "arn:aws:iam::444455556666:role/nw-ops-automation", "--format", "json", "--output", output);
+        Assert.Equal(0, exitCode);
+        var findings = JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() == "path-to-target")
+            .ToDictionary(f => f.GetProperty("principal").GetString()![(f.GetProperty("principal").GetString()!.LastIndexOf('/') + 1)..], StringComparer.Ordinal);
+
+        // Then svc-ci-legacy passes it to Lambda directly; frank.oconnor (Deny * *) cannot; admins are not repeated
+        Assert.Equal("lambda-001", findings["svc-ci-legacy"].GetProperty("path")[0].GetProperty("technique").GetString());
+        Assert.True(findings.ContainsKey("bob.martin"));
+        Assert.False(findings.ContainsKey("frank.oconnor"));
+        Assert.False(findings.ContainsKey("henry.ito"));
+    }
+
+    [Fact]
+    public void An_unknown_target_is_a_usage_error()
+    {
+        var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--target", "arn:aws:iam::444455556666:role/no-such-role");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no-such-role", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_rule_has_a_kebab_case_id_and_a_docs_page()
     {
         Assert.All(RuleCatalog.All, rule =>

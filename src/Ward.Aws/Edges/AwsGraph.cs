@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using Ward.Core.Graph;
 using Ward.Core.Model;
 
@@ -9,4 +10,7 @@ public sealed record AwsGraph(EntitlementGraph Graph, FrozenDictionary<Principal
 {
     /// <summary>Where building the graph spent its time: phases and techniques (summed over threads), slowest first.</summary>
     public IReadOnlyList<(string Step, TimeSpan Elapsed)> Timings { get; init; } = [];
+
+    /// <summary>The principals (ARNs) paths were also searched to, besides the admins (<c>--target</c>).</summary>
+    public ImmutableArray<string> Targets { get; init; } = [];
 }

@@ -23,7 +23,12 @@ public static class AwsGraphBuilder
     /// <summary>The region probes use when a principal's usage names none.</summary>
     public const string DefaultRegion = "us-east-1";
 
-    public static AwsGraph Build(AwsEstate estate, DateTimeOffset asOf, IEnumerable<IAwsEdgeChecker>? checkers = null, CancellationToken cancellationToken = default)
+    /// <param name="estate">The estate.</param>
+    /// <param name="asOf">The reference time of every decision.</param>
+    /// <param name="checkers">The techniques (default: all).</param>
+    /// <param name="targets">Principals (ARNs) to find paths to besides the admins (<c>ward scan --target</c>).</param>
+    /// <param name="cancellationToken">Stops the build.</param>
+    public static AwsGraph Build(AwsEstate estate, DateTimeOffset asOf, IEnumerable<IAwsEdgeChecker>? checkers = null, IReadOnlyCollection<string>? targets = null, CancellationToken cancellationToken = default)
     {
         var all = (checkers ?? AwsEdgeCheckers.All).ToList();
         var timings = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -45,7 +50,7 @@ public static class AwsGraphBuilder
         timings["admin verdicts"] = phase.ElapsedTicks;
         var context = new AwsEdgeContext(estate, asOf, admins);
         var edges = new ConcurrentBag<Edge>();
-        var reached = new HashSet<string>(admins.Select(a => a.Value), StringComparer.Ordinal);
+        var reached = new HashSet<string>(admins.Select(a => a.Value).Concat(targets ?? []), StringComparer.Ordinal);
 
         // Techniques that end in arbitrary permissions: first rewriting oneself, then rewriting others (every
         // target, one edge per source). A principal settled by a certain edge needs no further edges.
@@ -73,8 +78,8 @@ public static class AwsGraphBuilder
             cancellationToken.ThrowIfCancellationRequested();
             var found = new ConcurrentBag<Edge>();
             // Sorted, so checkers that walk the targets meet them in the same order on every run.
-            var targets = new SortedSet<string>(frontier, StringComparer.Ordinal);
-            Parallel.ForEach(lateral, options, checker => Run(checker, targets, found));
+            var layer = new SortedSet<string>(frontier, StringComparer.Ordinal);
+            Parallel.ForEach(lateral, options, checker => Run(checker, layer, found));
 
             var next = new HashSet<string>(StringComparer.Ordinal);
             foreach (var edge in found)
@@ -101,6 +106,7 @@ public static class AwsGraphBuilder
         var ordered = edges.OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
         return new AwsGraph(new EntitlementGraph(nodes, ordered), verdicts.ToFrozenDictionary())
         {
+            Targets = [.. (targets ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Timings = [.. timings.OrderByDescending(t => t.Value).Select(t => (t.Key, Stopwatch.GetElapsedTime(0, t.Value)))],
         };
 

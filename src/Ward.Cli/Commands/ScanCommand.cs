@@ -37,6 +37,12 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
             return ExitCodes.UsageOrUnusableInput;
         }
 
+        foreach (var target in settings.Targets.Where(t => !estate.Users.ContainsKey(t) && !estate.Roles.ContainsKey(t)))
+        {
+            messages.MarkupLineInterpolated($"[red]error:[/] --target `{target}` is not a user or role of the exports (give its full ARN, e.g. arn:aws:iam::111122223333:role/name).");
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
         var suppressions = ImmutableArray<Suppression>.Empty;
         if (settings.Suppressions is { } suppressionsFile)
         {
@@ -55,7 +61,7 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         ScanResult result = null!;
         messages.Status().Start("Scanning", status =>
         {
-            result = Scanner.Scan(estate, settings.ReferenceTime(clock), suppressions, new Progress<string>(message => status.Status($"Scanning: {message}")), cancellationToken);
+            result = Scanner.Scan(estate, settings.ReferenceTime(clock), suppressions, new Progress<string>(message => status.Status($"Scanning: {message}")), settings.Targets, cancellationToken);
         });
 
         if (document is not null)

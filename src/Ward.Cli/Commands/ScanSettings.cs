@@ -34,6 +34,10 @@ public sealed class ScanSettings : CommandSettings
     [Description("Reference time for every time-dependent verdict (ISO 8601). Default: now. The report states it.")]
     public string? AsOf { get; init; }
 
+    [CommandOption("--target <ARN>")]
+    [Description("A principal to find paths to besides the administrators (repeatable): every principal that can become it is reported (rule path-to-target).")]
+    public string[] Targets { get; init; } = [];
+
     [CommandOption("--suppressions <FILE>")]
     [Description("Accepted risks: a JSON file of {rule, principal or fingerprint, justification, expires} (docs/suppressions.md). Expired entries stop hiding their findings.")]
     public string? Suppressions { get; init; }

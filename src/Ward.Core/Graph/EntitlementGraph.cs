@@ -31,7 +31,15 @@ public sealed class EntitlementGraph
     /// O(nodes + edges): one breadth-first search backwards from all targets at once. An edge that grants arbitrary
     /// permissions (<see cref="Edge.GrantsAdmin"/>) ends a path as if it reached a target.
     /// </summary>
-    public IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> ShortestPathsTo(Func<GraphNode, bool> isTarget)
+    public IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> ShortestPathsTo(Func<GraphNode, bool> isTarget) =>
+        ShortestPathsTo(isTarget, edge => edge.GrantsAdmin);
+
+    /// <summary>
+    /// As <see cref="ShortestPathsTo(Func{GraphNode, bool})"/>, with the edges that end a path (among those that
+    /// grant arbitrary permissions) chosen by <paramref name="endsPath"/>: arbitrary permissions in one account do
+    /// not reach a target in another.
+    /// </summary>
+    public IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> ShortestPathsTo(Func<GraphNode, bool> isTarget, Func<Edge, bool> endsPath)
     {
         // Seeds: the targets, and every principal with an edge that grants arbitrary permissions (a
         // self-escalation, or rewriting a principal it can then become): its path ends with that edge.
@@ -40,7 +48,7 @@ public sealed class EntitlementGraph
         var queue = new Queue<PrincipalId>();
         foreach (var node in Nodes.Values.OrderBy(n => n.Id.Value, StringComparer.Ordinal))
         {
-            var self = isTarget(node) ? null : Outgoing(node.Id).Where(e => e.GrantsAdmin).OrderBy(e => e.IsSelfEscalation ? 0 : 1).ThenBy(e => e.Technique, StringComparer.Ordinal).FirstOrDefault();
+            var self = isTarget(node) ? null : Outgoing(node.Id).Where(e => e.GrantsAdmin && endsPath(e)).OrderBy(e => e.IsSelfEscalation ? 0 : 1).ThenBy(e => e.Technique, StringComparer.Ordinal).FirstOrDefault();
             if (self is not null)
             {
                 selfEscalation[node.Id] = self;

@@ -1,0 +1,78 @@
+using Ward.Core.Graph;
+using Ward.Core.Model;
+
+namespace Ward.Analysis.Rules.PrivilegeEscalation;
+
+/// <summary>
+/// <c>path-to-target</c>: for each principal named with <c>ward scan --target</c>, every other principal that can
+/// become it, with the shortest path. An administrator of the target's account can become it too, so paths may end
+/// at one.
+/// </summary>
+public sealed class PathToTargetRule : IRule
+{
+    public RuleMetadata Metadata { get; } = new(
+        "path-to-target",
+        "Principal can reach a named target",
+        "privilege-escalation",
+        Severity.High,
+        "The principal can become the principal named with `--target` (a crown-jewel role, a deployment user...), directly or through a chain of assumptions, credential takeovers and passed roles, or by becoming an administrator of the target's account.",
+        "Break the path at its first step: remove or constrain the permission it uses (resource ARNs, conditions, a permissions boundary or an SCP), or tighten the target's trust policy.",
+        ["aws"],
+        ["https://pathfinding.cloud"]);
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        var graph = context.Graph.Graph;
+        foreach (var target in context.Graph.Targets)
+        {
+            if (!graph.Nodes.TryGetValue(new PrincipalId(target), out var targetNode))
+            {
+                continue;
+            }
+
+            // Arbitrary permissions, or being an administrator, in the target's account reach the target.
+            var account = targetNode.Scope;
+            var paths = graph.ShortestPathsTo(
+                node => node.Id == targetNode.Id || (node.IsAdmin && node.Scope == account),
+                edge => graph.Nodes.TryGetValue(edge.To, out var to) && to.Scope == account);
+            foreach (var (principal, path) in paths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
+            {
+                var node = graph.Nodes[principal];
+                if (node.Kind is PrincipalKind.Group or PrincipalKind.CloudService || path.IsEmpty)
+                {
+                    continue;
+                }
+
+                var conditional = path.Any(e => e.IsConditional);
+                var end = graph.Nodes[path[^1].To];
+                var via = end.Id == targetNode.Id ? string.Empty
+                    : path[^1].GrantsAdmin ? $", then with arbitrary permissions in account {account} it can act as `{targetNode.Label}`"
+                    : $", an administrator of account {account}, who can act as `{targetNode.Label}`";
+                yield return new Finding
+                {
+                    RuleId = Metadata.Id,
+                    Category = Metadata.Category,
+                    Severity = conditional ? Severity.Medium : Metadata.DefaultSeverity,
+                    Provider = "aws",
+                    Account = node.Scope,
+                    Principal = principal.Value,
+                    Title = $"`{node.Label}` can reach `{targetNode.Label}` in {path.Length} step{(path.Length == 1 ? string.Empty : "s")}",
+                    Explanation = $"{string.Join("; then ", path.Select(e => $"`{graph.Nodes[e.From].Label}` {e.Description}"))}{via}."
+                        + (conditional ? " Some steps hold only under conditions Ward could not decide (see each step's requirements)." : string.Empty),
+                    Path = [.. path.Select(e => Step(graph, e))],
+                    Remediation = Metadata.Remediation,
+                    References = Metadata.References,
+                    Fingerprint = Finding.FingerprintOf(Metadata.Id, principal.Value, target, string.Join(">", path.Select(e => e.Technique))),
+                };
+            }
+        }
+    }
+
+    private static PathStep Step(EntitlementGraph graph, Edge edge) => new(
+        edge.From.Value,
+        edge.Technique,
+        edge.To.Value,
+        $"`{graph.Nodes[edge.From].Label}` {edge.Description}",
+        [.. edge.Permissions.Select(p => new PathPermission(p.Action, p.Resource, p.GrantedBy))],
+        edge.Requirements.IsDefault ? [] : edge.Requirements);
+}
