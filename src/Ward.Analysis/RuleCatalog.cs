@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Ward.Analysis.Rules.Credentials;
 using Ward.Analysis.Rules.Identity;
 using Ward.Analysis.Rules.PrivilegeEscalation;
+using Ward.Analysis.Rules.Unused;
 
 namespace Ward.Analysis;
 
@@ -11,5 +13,15 @@ public static class RuleCatalog
     [
         new PrivilegeEscalationRule(),
         new AdminEquivalentRule(),
+        new RootAccessKeyRule(),
+        new RootWithoutMfaRule(),
+        new RootRecentlyUsedRule(),
+        new ConsoleUserWithoutMfaRule(),
+        new UnusedAccessKeyRule(),
+        new OldAccessKeyRule(),
+        new MultipleActiveAccessKeysRule(),
+        new DormantUserRule(),
+        new DormantRoleRule(),
+        new UnusedServicePermissionsRule(),
     ];
 }

@@ -13,4 +13,11 @@ public sealed record ScanResult(
     AwsEstate Estate,
     AwsGraph Graph,
     ImmutableArray<Finding> Findings,
-    ImmutableArray<SkippedAnalysis> Skipped);
+    ImmutableArray<SkippedAnalysis> Skipped)
+{
+    /// <summary>Facts about the inputs that qualify the findings: when each credential report was generated, stale inputs.</summary>
+    public ImmutableArray<string> Notes { get; init; } = [];
+
+    /// <summary>The thresholds the time-based rules used.</summary>
+    public AnalysisSettings Settings { get; init; } = AnalysisSettings.Default;
+}

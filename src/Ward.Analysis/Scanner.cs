@@ -7,17 +7,22 @@ namespace Ward.Analysis;
 /// <summary>Runs every analysis over a loaded estate: graph, then every rule.</summary>
 public static class Scanner
 {
-    public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        Scan(estate, referenceTime, AnalysisSettings.Default, progress, cancellationToken);
+
+    public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, AnalysisSettings settings, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report("building the entitlement graph");
         var graph = AwsGraphBuilder.Build(estate, referenceTime, cancellationToken: cancellationToken);
-        var context = new AnalysisContext(estate, graph, referenceTime);
+        var context = new AnalysisContext(estate, graph, referenceTime) { Settings = settings };
         var findings = new List<Finding>();
+        var skippedByRules = new List<SkippedAnalysis>();
         foreach (var rule in RuleCatalog.All)
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report($"rule {rule.Metadata.Id}");
             findings.AddRange(rule.Evaluate(context));
+            skippedByRules.AddRange(rule.Skipped(context));
         }
 
         var skipped = ImmutableArray.CreateBuilder<SkippedAnalysis>();
@@ -25,6 +30,9 @@ public static class Scanner
         {
             skipped.Add(new SkippedAnalysis("SCPs and RCPs", "no organization export was given: SCPs and RCPs are not applied, so some findings may not hold in an organization that blocks them"));
         }
+
+        skipped.AddRange(InputCoverage.Missing(estate, RuleCatalog.All));
+        skipped.AddRange(skippedByRules);
 
         return new ScanResult(
             referenceTime,
@@ -35,6 +43,10 @@ public static class Scanner
                 .ThenBy(f => f.RuleId, StringComparer.Ordinal)
                 .ThenBy(f => f.Principal, StringComparer.Ordinal)
                 .ThenBy(f => f.Fingerprint, StringComparer.Ordinal)],
-            skipped.ToImmutable());
+            skipped.ToImmutable())
+        {
+            Notes = InputCoverage.Notes(estate, referenceTime, settings),
+            Settings = settings,
+        };
     }
 }

@@ -33,7 +33,7 @@ public sealed class ScanCommand(IAnsiConsole console, TimeProvider clock) : Comm
         ScanResult result = null!;
         console.Status().Start("Scanning", status =>
         {
-            result = Scanner.Scan(estate, settings.ReferenceTime(clock), new Progress<string>(message => status.Status($"Scanning: {message}")), cancellationToken);
+            result = Scanner.Scan(estate, settings.ReferenceTime(clock), settings.AnalysisSettings, new Progress<string>(message => status.Status($"Scanning: {message}")), cancellationToken);
         });
 
         if (settings.Format == "json")

@@ -16,6 +16,11 @@ public static class ConsoleReporter
             console.MarkupLineInterpolated($"[yellow]not analysed:[/] {skipped.Analysis}: {skipped.Reason}");
         }
 
+        foreach (var note in result.Notes)
+        {
+            console.MarkupLineInterpolated($"[grey]note:[/] {note}");
+        }
+
         var bySeverity = new Table().Border(TableBorder.Rounded).Title("Findings by severity");
         bySeverity.AddColumn("Severity");
         bySeverity.AddColumn(new TableColumn("Count").RightAligned());

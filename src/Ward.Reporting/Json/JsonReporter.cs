@@ -23,7 +23,7 @@ public static class JsonReporter
         json.WriteString("version", typeof(JsonReporter).Assembly.GetName().Version?.ToString(3));
         json.WriteString("referenceTime", result.ReferenceTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteStartArray("inputsRead");
-        foreach (var input in result.Estate.Inputs.Where(i => i.Kind is InputKind.AuthorizationDetails or InputKind.Organization or InputKind.CredentialReport))
+        foreach (var input in result.Estate.Inputs.Where(i => i.Kind is InputKind.AuthorizationDetails or InputKind.Organization or InputKind.CredentialReport or InputKind.ServiceLastAccessed))
         {
             json.WriteStartObject();
             json.WriteString("path", input.Path);
@@ -75,6 +75,18 @@ public static class JsonReporter
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("notes");
+        foreach (var note in result.Notes)
+        {
+            json.WriteStringValue(note);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("thresholds");
+        json.WriteNumber("unusedDays", result.Settings.UnusedDays);
+        json.WriteNumber("keyAgeDays", result.Settings.KeyAgeDays);
+        json.WriteNumber("rootUseDays", result.Settings.RootUseDays);
+        json.WriteEndObject();
         json.WriteStartObject("counts");
         json.WriteNumber("accounts", result.Estate.Accounts.Length);
         json.WriteNumber("principals", result.Estate.Users.Count + result.Estate.Roles.Count);
