@@ -2,9 +2,13 @@
 # export-aws.sh - export the AWS identity data that Ward reads, using only the AWS CLI (and jq).
 #
 # Writes, under the output folder:
-#   <account-id>/gaad.json               aws iam get-account-authorization-details (every page, merged by the CLI)
-#   <account-id>/credential-report.csv   the IAM credential report, base64-decoded
-#   organization.json                    (--org only) the organization, its OU tree, accounts, SCPs and RCPs
+#   <account-id>/gaad.json                   aws iam get-account-authorization-details (every page, merged by the CLI)
+#   <account-id>/credential-report.json      aws iam get-credential-report, as the CLI prints it (base64 Content
+#                                            and GeneratedTime)
+#   <account-id>/service-last-accessed.json  for every user and role but service-linked roles:
+#                                            aws iam get-service-last-accessed-details,
+#                                            wrapped as {"Arn": <principal>, "ServiceLastAccessed": <output>}
+#   organization.json                        (--org only) the organization, its OU tree, accounts, SCPs and RCPs
 #
 # The script is read-only. These are the only AWS API operations it calls:
 #   sts:GetCallerIdentity
@@ -12,6 +16,8 @@
 #   iam:GetAccountAuthorizationDetails
 #   iam:GenerateCredentialReport                    (asks IAM to build the report; it changes no configuration)
 #   iam:GetCredentialReport
+#   iam:GenerateServiceLastAccessedDetails          (starts a report job; it changes no configuration)
+#   iam:GetServiceLastAccessedDetails
 #   organizations:DescribeOrganization              (--org only, and so are the five below)
 #   organizations:ListRoots
 #   organizations:ListOrganizationalUnitsForParent
@@ -21,7 +27,7 @@
 #   organizations:ListTargetsForPolicy
 # It never creates, updates, tags, attaches or deletes anything.
 #
-# Requirements: AWS CLI v2 (v1 works; its timestamps end in "Z"), jq 1.6 or later, base64.
+# Requirements: AWS CLI v2 (v1 works; its timestamps end in "Z"), jq 1.6 or later.
 # See docs/formats/aws.md for the files' formats and the permissions the caller needs.
 
 set -euo pipefail
@@ -34,13 +40,15 @@ OUTPUT=""
 ORG_MODE=0
 ROLE_NAME="OrganizationAccountAccessRole"
 REGION=""
+SERVICE_LAST_ACCESSED=1
 
 usage() {
     cat <<'EOF'
 Usage: export-aws.sh [--profile NAME] [--output DIR] [--region REGION] [--org [--role-name NAME]]
+                     [--no-service-last-accessed]
 
 Export the AWS identity data that Ward reads. Read-only: it only calls get/list/describe operations,
-sts:AssumeRole (with --org) and iam:GenerateCredentialReport.
+sts:AssumeRole (with --org), iam:GenerateCredentialReport and iam:GenerateServiceLastAccessedDetails.
 
 Options:
   --profile NAME     AWS CLI profile to use (default: the CLI's usual credential chain)
@@ -51,14 +59,19 @@ Options:
                      --role-name in every ACTIVE member account and export each one.
                      Run it from the management account or a delegated administrator.
   --role-name NAME   role to assume in member accounts (default: OrganizationAccountAccessRole)
+  --no-service-last-accessed
+                     skip service last accessed data (one IAM job per user and role, which
+                     takes a while in large accounts); Ward then reports no unused services
   -h, --help         show this help
 
 Output:
-  DIR/<account-id>/gaad.json               aws iam get-account-authorization-details, all pages
-  DIR/<account-id>/credential-report.csv   the IAM credential report (CSV)
-  DIR/organization.json                    with --org: organization, OUs, accounts, SCPs, RCPs
+  DIR/<account-id>/gaad.json                   aws iam get-account-authorization-details, all pages
+  DIR/<account-id>/credential-report.json      the IAM credential report (CLI JSON, base64 CSV)
+  DIR/<account-id>/service-last-accessed.json  service last accessed data of every user and role
+                                               (but service-linked roles)
+  DIR/organization.json                        with --org: organization, OUs, accounts, SCPs, RCPs
 
-Requires the AWS CLI (v2 recommended), jq and base64.
+Requires the AWS CLI (v2 recommended) and jq.
 Exit status: 0 on success, 1 on a fatal error, 2 if some accounts could not be exported.
 EOF
 }
@@ -86,6 +99,7 @@ while [ $# -gt 0 ]; do
         --role-name) need_value "$1" $#; ROLE_NAME=$2; shift 2 ;;
         --role-name=*) ROLE_NAME=${1#*=}; shift ;;
         --org) ORG_MODE=1; shift ;;
+        --no-service-last-accessed) SERVICE_LAST_ACCESSED=0; shift ;;
         -h | --help) usage; exit 0 ;;
         *) die "unknown argument '$1' (see --help)" ;;
     esac
@@ -96,7 +110,6 @@ done
 
 command -v aws >/dev/null 2>&1 || die "the AWS CLI ('aws') is not on PATH; install AWS CLI v2 first"
 command -v jq >/dev/null 2>&1 || die "jq is not on PATH; it is required (apt-get install jq / brew install jq)"
-command -v base64 >/dev/null 2>&1 || die "base64 is not on PATH"
 
 cli_version=$(aws --version 2>&1 || true)
 case "$cli_version" in
@@ -133,8 +146,8 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/ward-export.XXXXXX") || die "cannot create a te
 trap 'rm -rf "$TMP"' EXIT
 
 # ---------------------------------------------------------------------------------------------
-# One account: gaad.json and credential-report.csv, with whatever credentials AWS_OPTS and the
-# environment give.
+# One account: gaad.json, credential-report.json and service-last-accessed.json, with whatever
+# credentials AWS_OPTS and the environment give.
 # ---------------------------------------------------------------------------------------------
 
 export_credential_report() {
@@ -152,13 +165,68 @@ export_credential_report() {
         warn "the credential report was still '$state' after two minutes; try again later"
         return 1
     fi
-    # The CLI prints the Content blob base64-encoded in text output.
-    if ! aws_text iam get-credential-report --query Content | base64 --decode >"$out.tmp"; then
+    # Kept as the CLI prints it: Content is the CSV in base64, and GeneratedTime says how old the
+    # report is (IAM reuses a report for up to four hours). Ward decodes it.
+    if ! aws_json iam get-credential-report >"$out.tmp"; then
         rm -f "$out.tmp"
         warn "iam get-credential-report failed (needs iam:GetCredentialReport)"
         return 1
     fi
+    if ! jq -e 'type == "object" and (.Content | type) == "string"' "$out.tmp" >/dev/null; then
+        rm -f "$out.tmp"
+        warn "get-credential-report did not return the expected JSON"
+        return 1
+    fi
     mv "$out.tmp" "$out"
+}
+
+service_last_accessed_of() {
+    # Prints one job's complete output: polls until the job is no longer IN_PROGRESS, then follows
+    # Marker if IAM split the list of services into pages.
+    local job=$1 attempt page marker next
+    for attempt in $(seq 1 60); do
+        page=$(aws_json iam get-service-last-accessed-details --job-id "$job" --max-items 1000) || return 1
+        [ "$(jq -r '.JobStatus' <<<"$page")" != "IN_PROGRESS" ] && break
+        sleep 2
+    done
+    while [ "$(jq -r '.IsTruncated // false' <<<"$page")" = "true" ]; do
+        marker=$(jq -r '.Marker // empty' <<<"$page")
+        [ -n "$marker" ] || break
+        next=$(aws_json iam get-service-last-accessed-details --job-id "$job" --max-items 1000 --marker "$marker") || return 1
+        page=$(jq -c --argjson next "$next" '.ServicesLastAccessed += $next.ServicesLastAccessed
+            | .IsTruncated = $next.IsTruncated | if $next.Marker then .Marker = $next.Marker else del(.Marker) end' <<<"$page")
+    done
+    printf '%s\n' "$page"
+}
+
+export_service_last_accessed() {
+    # One job per user and role of gaad.json (service-linked roles aside: their policies belong to
+    # AWS): all jobs are started first, then collected in order, each wrapped with the principal's ARN
+    # (the CLI output does not name it).
+    local gaad=$1 out=$2 arn job output count=0
+    : >"$TMP/jobs.tsv"
+    : >"$TMP/service-last-accessed.jsonl"
+    while IFS= read -r arn; do
+        [ -n "$arn" ] || continue
+        if ! job=$(aws_text iam generate-service-last-accessed-details --arn "$arn" --query JobId); then
+            warn "iam generate-service-last-accessed-details failed for $arn (needs iam:GenerateServiceLastAccessedDetails)"
+            return 1
+        fi
+        printf '%s\t%s\n' "$arn" "$job" >>"$TMP/jobs.tsv"
+    done < <(jq -r '.UserDetailList[].Arn, (.RoleDetailList[] | select(.Path | startswith("/aws-service-role/") | not) | .Arn)' "$gaad")
+    while IFS=$'\t' read -r arn job; do
+        if ! output=$(service_last_accessed_of "$job"); then
+            warn "iam get-service-last-accessed-details failed for $arn (needs iam:GetServiceLastAccessedDetails)"
+            return 1
+        fi
+        [ "$(jq -r '.JobStatus' <<<"$output")" = "COMPLETED" ] ||
+            warn "  the job for $arn is $(jq -r '.JobStatus' <<<"$output"); Ward will report it"
+        jq -c --arg arn "$arn" '{Arn: $arn, ServiceLastAccessed: .}' <<<"$output" >>"$TMP/service-last-accessed.jsonl"
+        count=$((count + 1))
+    done <"$TMP/jobs.tsv"
+    jq -s '.' "$TMP/service-last-accessed.jsonl" >"$out.tmp"
+    mv "$out.tmp" "$out"
+    log "  service last accessed data of $count users and roles"
 }
 
 export_account() {
@@ -177,7 +245,12 @@ export_account() {
     fi
     mv "$dir/gaad.json.tmp" "$dir/gaad.json"
     log "$account: reading the credential report"
-    export_credential_report "$dir/credential-report.csv" || { warn "$account: no credential report written"; return 1; }
+    export_credential_report "$dir/credential-report.json" || { warn "$account: no credential report written"; return 1; }
+    if [ "$SERVICE_LAST_ACCESSED" -eq 1 ]; then
+        log "$account: reading service last accessed data of every user and role"
+        export_service_last_accessed "$dir/gaad.json" "$dir/service-last-accessed.json" ||
+            { warn "$account: no service last accessed data written"; return 1; }
+    fi
     log "$account: done -> $dir"
 }
 

@@ -6,4 +6,10 @@ public interface IRule
     RuleMetadata Metadata { get; }
 
     IEnumerable<Finding> Evaluate(AnalysisContext context);
+
+    /// <summary>
+    /// What the rule deliberately or necessarily left out of this scan, beyond the inputs it <see cref="RuleMetadata.Requires"/>
+    /// (which the scanner reports itself). Nothing by default.
+    /// </summary>
+    IEnumerable<SkippedAnalysis> Skipped(AnalysisContext context) => [];
 }

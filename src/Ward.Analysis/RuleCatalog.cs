@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using Ward.Analysis.Rules.Credentials;
 using Ward.Analysis.Rules.Identity;
 using Ward.Analysis.Rules.OverPermissive;
 using Ward.Analysis.Rules.PrivilegeEscalation;
 using Ward.Analysis.Rules.Trust;
+using Ward.Analysis.Rules.Unused;
 
 namespace Ward.Analysis;
 
@@ -24,5 +26,15 @@ public static class RuleCatalog
         new DataExfiltrationRule(),
         new CredentialsExposureRule(),
         new ResourceExposureRule(),
+        new RootAccessKeyRule(),
+        new RootWithoutMfaRule(),
+        new RootRecentlyUsedRule(),
+        new ConsoleUserWithoutMfaRule(),
+        new UnusedAccessKeyRule(),
+        new OldAccessKeyRule(),
+        new MultipleActiveAccessKeysRule(),
+        new DormantUserRule(),
+        new DormantRoleRule(),
+        new UnusedServicePermissionsRule(),
     ];
 }

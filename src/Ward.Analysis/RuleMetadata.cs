@@ -11,4 +11,8 @@ public sealed record RuleMetadata(
     string Description,
     string Remediation,
     ImmutableArray<string> Providers,
-    ImmutableArray<string> References);
+    ImmutableArray<string> References)
+{
+    /// <summary>Inputs the rule needs besides the authorization details (none by default).</summary>
+    public RuleInputs Requires { get; init; } = RuleInputs.None;
+}

@@ -24,4 +24,10 @@ public sealed record ScanResult(
 
     /// <summary>Unexpired suppressions that matched no finding (the risk is gone, or the pattern is wrong).</summary>
     public ImmutableArray<Suppression> Unused { get; init; } = [];
+
+    /// <summary>Facts about the inputs that qualify the findings: when each credential report was generated, stale inputs.</summary>
+    public ImmutableArray<string> Notes { get; init; } = [];
+
+    /// <summary>The thresholds the time-based rules used.</summary>
+    public AnalysisSettings Settings { get; init; } = AnalysisSettings.Default;
 }

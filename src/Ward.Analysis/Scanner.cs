@@ -9,20 +9,25 @@ namespace Ward.Analysis;
 public static class Scanner
 {
     public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
-        Scan(estate, referenceTime, [], progress, cancellationToken: cancellationToken);
+        Scan(estate, referenceTime, ScanOptions.Default, progress, cancellationToken);
+
+    public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, AnalysisSettings settings, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        Scan(estate, referenceTime, new ScanOptions { Settings = settings }, progress, cancellationToken);
 
     /// <summary>Scans, then hides the findings an unexpired suppression accepts; expired ones no longer hide anything.</summary>
-    public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, IReadOnlyList<Suppression> suppressions, IProgress<string>? progress = null, IReadOnlyCollection<string>? targets = null, CancellationToken cancellationToken = default)
+    public static ScanResult Scan(AwsEstate estate, DateTimeOffset referenceTime, ScanOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report("building the entitlement graph");
-        var graph = AwsGraphBuilder.Build(estate, referenceTime, targets: targets, cancellationToken: cancellationToken);
-        var context = new AnalysisContext(estate, graph, referenceTime);
+        var graph = AwsGraphBuilder.Build(estate, referenceTime, targets: options.Targets, cancellationToken: cancellationToken);
+        var context = new AnalysisContext(estate, graph, referenceTime) { Settings = options.Settings };
         var findings = new List<Finding>();
+        var skippedByRules = new List<SkippedAnalysis>();
         foreach (var rule in RuleCatalog.All)
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report($"rule {rule.Metadata.Id}");
             findings.AddRange(rule.Evaluate(context));
+            skippedByRules.AddRange(rule.Skipped(context));
         }
 
         var skipped = ImmutableArray.CreateBuilder<SkippedAnalysis>();
@@ -31,19 +36,24 @@ public static class Scanner
             skipped.Add(new SkippedAnalysis("SCPs and RCPs", "no organization export was given: SCPs and RCPs are not applied, so some findings may not hold in an organization that blocks them"));
         }
 
+        skipped.AddRange(InputCoverage.Missing(estate, RuleCatalog.All));
+        skipped.AddRange(skippedByRules);
+
         var ordered = findings
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Principal, StringComparer.Ordinal)
             .ThenBy(f => f.Fingerprint, StringComparer.Ordinal)
             .ToList();
-        var active = suppressions.Where(s => !s.IsExpiredAt(referenceTime)).ToList();
+        var active = options.Suppressions.Where(s => !s.IsExpiredAt(referenceTime)).ToList();
         var suppressed = ordered.Select(f => (Finding: f, By: active.Find(s => s.Matches(f)))).Where(x => x.By is not null).ToList();
         var hidden = suppressed.Select(x => x.Finding).ToHashSet();
         return new ScanResult(referenceTime, estate, graph, [.. ordered.Where(f => !hidden.Contains(f))], skipped.ToImmutable())
         {
+            Notes = InputCoverage.Notes(estate, referenceTime, options.Settings),
+            Settings = options.Settings,
             Suppressed = [.. suppressed.Select(x => new SuppressedFinding(x.Finding, x.By!))],
-            Expired = [.. suppressions.Where(s => s.IsExpiredAt(referenceTime))],
+            Expired = [.. options.Suppressions.Where(s => s.IsExpiredAt(referenceTime))],
             Unused = [.. active.Where(s => !suppressed.Exists(x => ReferenceEquals(x.By, s)))],
         };
     }

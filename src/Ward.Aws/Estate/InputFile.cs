@@ -5,8 +5,11 @@ public enum InputKind
     AuthorizationDetails,
     Organization,
 
-    /// <summary>An IAM credential report: recognised, read by the analyses that need it.</summary>
+    /// <summary>An IAM credential report (decoded CSV, or the CLI's JSON with base64 <c>Content</c>).</summary>
     CredentialReport,
+
+    /// <summary>Service last accessed data of users and roles (Ward's wrapper around the CLI output).</summary>
+    ServiceLastAccessed,
     Unrecognized,
     Unreadable,
 }

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
@@ -21,16 +23,16 @@ public static class AwsEstateLoader
     {
         var diagnostics = new DiagnosticBag();
         var inputs = new List<InputFile>();
-        var exports = new List<GaadExport>();
+        var found = new ReadExports();
         AwsOrganization? organization = null;
 
         foreach (var file in ExpandPaths(paths, diagnostics, inputs))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ReadFile(file, diagnostics, inputs, exports, ref organization);
+            ReadFile(file, diagnostics, inputs, found, ref organization);
         }
 
-        return Build(exports, organization, inputs, diagnostics);
+        return Build(found.Gaad, organization, inputs, diagnostics, found.CredentialReports, found.ServiceLastAccessed);
     }
 
     private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, List<InputFile> inputs)
@@ -51,9 +53,9 @@ public static class AwsEstateLoader
                     {
                         yield return file;
                     }
-                    else if (IsCredentialReport(file))
+                    else if (StartsWithCredentialReportHeader(file))
                     {
-                        inputs.Add(new InputFile(file, InputKind.CredentialReport, "IAM credential report; not needed to decide access"));
+                        yield return file;
                     }
                     else
                     {
@@ -73,20 +75,39 @@ public static class AwsEstateLoader
         }
     }
 
-    private static bool IsCredentialReport(string file)
+    private static bool StartsWithCredentialReportHeader(string file)
     {
         try
         {
+            // The first line only, and at most 8 KiB of it: a large file without line breaks is not read whole.
             using var reader = new StreamReader(file);
-            return reader.ReadLine()?.StartsWith("user,arn,user_creation_time", StringComparison.Ordinal) ?? false;
+            var buffer = new char[8192];
+            var read = reader.ReadBlock(buffer, 0, buffer.Length);
+            var text = new string(buffer, 0, read);
+            var end = text.IndexOf('\n', StringComparison.Ordinal);
+            return CredentialReportReader.RecognizesHeader(end < 0 ? text : text[..end]);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return false;
         }
     }
 
-    private static void ReadFile(string file, DiagnosticBag diagnostics, List<InputFile> inputs, List<GaadExport> exports, ref AwsOrganization? organization)
+    /// <summary>A file that is not JSON (it does not start with `{` or `[`) whose first line is a credential report header.</summary>
+    private static bool IsCsvCredentialReport(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 8192)).TrimStart('\uFEFF');
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
+        {
+            return false;
+        }
+
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        return CredentialReportReader.RecognizesHeader(end < 0 ? text : text[..end]);
+    }
+
+    private static void ReadFile(string file, DiagnosticBag diagnostics, List<InputFile> inputs, ReadExports found, ref AwsOrganization? organization)
     {
         byte[] bytes;
         try
@@ -97,6 +118,12 @@ public static class AwsEstateLoader
         {
             diagnostics.Add(IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file));
             inputs.Add(new InputFile(file, InputKind.Unreadable, exception.Message));
+            return;
+        }
+
+        if (IsCsvCredentialReport(bytes))
+        {
+            ReadCsvCredentialReport(file, bytes, diagnostics, inputs, found);
             return;
         }
 
@@ -117,15 +144,49 @@ public static class AwsEstateLoader
         var fileDiagnostics = new DiagnosticBag();
         using (document)
         {
-            ReadDocument(file, document.RootElement, fileDiagnostics, inputs, exports, ref organization);
+            ReadDocument(file, document.RootElement, fileDiagnostics, inputs, found, ref organization);
         }
 
         // Lines are looked up only for files that have diagnostics: one extra pass over those files alone.
         diagnostics.AddRange(fileDiagnostics.Count == 0 ? [] : JsonLineLocator.WithLines(fileDiagnostics.ToSortedArray(), bytes));
     }
 
-    private static void ReadDocument(string file, JsonElement root, DiagnosticBag diagnostics, List<InputFile> inputs, List<GaadExport> exports, ref AwsOrganization? organization)
+    private static void ReadCsvCredentialReport(string file, byte[] bytes, DiagnosticBag diagnostics, List<InputFile> inputs, ReadExports found)
     {
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            diagnostics.Add(IngestDiagnosticCodes.CredentialReportUnusable, DiagnosticSeverity.Error, "the credential report is not UTF-8 text; it was not used", new SourceLocation(file));
+            inputs.Add(new InputFile(file, InputKind.Unreadable, "credential report: not UTF-8 text"));
+            return;
+        }
+
+        AddCredentialReport(file, CredentialReportReader.ReadCsv(text, file, diagnostics), inputs, found);
+    }
+
+    private static void AddCredentialReport(string file, CredentialReport? report, List<InputFile> inputs, ReadExports found)
+    {
+        if (report is null)
+        {
+            inputs.Add(new InputFile(file, InputKind.Unreadable, "credential report could not be used"));
+            return;
+        }
+
+        found.CredentialReports.Add(report);
+        var users = report.Users.Count();
+        var generated = report.GeneratedTime is { } time
+            ? $"generated {time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}"
+            : "generation time not recorded (decoded CSV)";
+        inputs.Add(new InputFile(file, InputKind.CredentialReport, $"IAM credential report of account {report.Account}: {users} user{(users == 1 ? string.Empty : "s")}{(report.Root is null ? string.Empty : " and the root user")}; {generated}"));
+    }
+
+    private static void ReadDocument(string file, JsonElement root, DiagnosticBag diagnostics, List<InputFile> inputs, ReadExports found, ref AwsOrganization? organization)
+    {
+        var exports = found.Gaad;
         {
             if (OrganizationReader.Recognizes(root))
             {
@@ -146,16 +207,35 @@ public static class AwsEstateLoader
                 exports.Add(export);
                 inputs.Add(new InputFile(file, InputKind.AuthorizationDetails, $"account {export.Account ?? "unknown"}: {export.Users.Length} users, {export.Groups.Length} groups, {export.Roles.Length} roles, {export.Policies.Length} managed policies"));
             }
+            else if (CredentialReportReader.Recognizes(root))
+            {
+                AddCredentialReport(file, CredentialReportReader.ReadJson(root, file, diagnostics), inputs, found);
+            }
+            else if (ServiceLastAccessedReader.Recognizes(root))
+            {
+                var reports = ServiceLastAccessedReader.Read(root, file, diagnostics);
+                found.ServiceLastAccessed.AddRange(reports);
+                var accounts = string.Join(", ", reports.Select(r => r.Account).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+                inputs.Add(reports.IsEmpty
+                    ? new InputFile(file, InputKind.Unreadable, "service last accessed data could not be used")
+                    : new InputFile(file, InputKind.ServiceLastAccessed, $"service last accessed data of {reports.Length} principal{(reports.Length == 1 ? string.Empty : "s")} (account {accounts})"));
+            }
             else
             {
-                diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output or an organization export); skipped", new SourceLocation(file, JsonPath.Root));
+                diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output, an organization export, a credential report or service last accessed data); skipped", new SourceLocation(file, JsonPath.Root));
                 inputs.Add(new InputFile(file, InputKind.Unrecognized, "content not recognised"));
             }
         }
     }
 
     /// <summary>Merges per-file exports into accounts and assembles each principal's policies once.</summary>
-    internal static AwsEstate Build(List<GaadExport> exports, AwsOrganization? organization, List<InputFile> inputs, DiagnosticBag diagnostics)
+    internal static AwsEstate Build(
+        List<GaadExport> exports,
+        AwsOrganization? organization,
+        List<InputFile> inputs,
+        DiagnosticBag diagnostics,
+        List<CredentialReport>? credentialReports = null,
+        List<ServiceLastAccessedReport>? serviceLastAccessed = null)
     {
         // Group attachments are resolved once per member: report each missing policy once per holder.
         var reported = new HashSet<(string Holder, string Arn)>();
@@ -211,6 +291,21 @@ public static class AwsEstateLoader
             }
         }
 
+        var reportsByAccount = ChooseCredentialReports(credentialReports ?? [], diagnostics);
+        foreach (var report in reportsByAccount.Values)
+        {
+            Entry(accounts, report.Account, report.File);
+        }
+
+        var activityByAccount = ChooseServiceLastAccessed(serviceLastAccessed ?? [], diagnostics);
+        foreach (var (accountId, reports) in activityByAccount)
+        {
+            foreach (var report in reports)
+            {
+                Entry(accounts, accountId, report.File);
+            }
+        }
+
         foreach (var truncated in exports.Where(e => e.Account is not null).GroupBy(e => e.Account!, StringComparer.Ordinal).Where(g => g.All(e => e.IsTruncated)))
         {
             diagnostics.Add(IngestDiagnosticCodes.TruncatedExport, DiagnosticSeverity.Warning, $"every export of account `{truncated.Key}` says `IsTruncated: true`: the last page is missing, so principals and policies may be missing (let the AWS CLI paginate, or give every page)", new SourceLocation(truncated.First().File, "$.IsTruncated"));
@@ -229,8 +324,11 @@ public static class AwsEstateLoader
                 Roles = Distinct(entry.Roles, r => r.Arn, diagnostics, locations),
                 Policies = [.. entry.Policies.DistinctBy(p => p.Arn, StringComparer.Ordinal)],
                 Sources = [.. entry.Sources],
+                CredentialReport = reportsByAccount.GetValueOrDefault(accountId),
+                ServiceLastAccessed = activityByAccount.GetValueOrDefault(accountId, []),
             };
             built.Add(account);
+            CheckAgainstAuthorizationDetails(account, locations, diagnostics);
 
             var groupsByName = account.Groups.ToDictionary(g => g.Name, StringComparer.Ordinal);
             foreach (var user in account.Users)
@@ -274,6 +372,80 @@ public static class AwsEstateLoader
         }
 
         return new AwsEstate(built.ToImmutable(), organization, [.. inputs], diagnostics.ToSortedArray(), identity.ToFrozenDictionary(StringComparer.Ordinal), boundaries.ToFrozenDictionary(StringComparer.Ordinal), managed.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>One credential report per account: the most recently generated one; the others are reported.</summary>
+    private static Dictionary<string, CredentialReport> ChooseCredentialReports(List<CredentialReport> reports, DiagnosticBag diagnostics)
+    {
+        var chosen = new Dictionary<string, CredentialReport>(StringComparer.Ordinal);
+        foreach (var group in reports.GroupBy(r => r.Account, StringComparer.Ordinal))
+        {
+            var ordered = group
+                .OrderByDescending(r => r.GeneratedTime ?? DateTimeOffset.MinValue)
+                .ThenByDescending(r => r.NewestTimestamp ?? DateTimeOffset.MinValue)
+                .ThenBy(r => r.File, StringComparer.Ordinal)
+                .ToList();
+            chosen[group.Key] = ordered[0];
+            foreach (var other in ordered.Skip(1))
+            {
+                diagnostics.Add(IngestDiagnosticCodes.CredentialReportDuplicate, DiagnosticSeverity.Warning, $"a second credential report for account `{group.Key}`; only the most recent, `{ordered[0].File}`, is used", new SourceLocation(other.File));
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>Service last accessed data by account, one report per principal (the most recent job); duplicates are reported.</summary>
+    private static Dictionary<string, ImmutableArray<ServiceLastAccessedReport>> ChooseServiceLastAccessed(List<ServiceLastAccessedReport> reports, DiagnosticBag diagnostics)
+    {
+        var chosen = new Dictionary<string, ImmutableArray<ServiceLastAccessedReport>>(StringComparer.Ordinal);
+        foreach (var account in reports.GroupBy(r => r.Account, StringComparer.Ordinal))
+        {
+            var kept = ImmutableArray.CreateBuilder<ServiceLastAccessedReport>();
+            foreach (var principal in account.GroupBy(r => r.PrincipalArn, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var ordered = principal.OrderByDescending(r => r.JobCompleted ?? DateTimeOffset.MinValue).ThenBy(r => r.File, StringComparer.Ordinal).ToList();
+                kept.Add(ordered[0]);
+                foreach (var other in ordered.Skip(1))
+                {
+                    diagnostics.Add(IngestDiagnosticCodes.ServiceLastAccessedDuplicate, DiagnosticSeverity.Warning, $"service last accessed data for `{principal.Key}` is given more than once; only the most recent job is used", other.Location);
+                }
+            }
+
+            chosen[account.Key] = kept.ToImmutable();
+        }
+
+        return chosen;
+    }
+
+    /// <summary>The credential report and service last accessed data should describe the principals of the authorization details.</summary>
+    private static void CheckAgainstAuthorizationDetails(AwsAccount account, Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics)
+    {
+        if (account.Users.IsEmpty && account.Roles.IsEmpty)
+        {
+            return;
+        }
+
+        var users = account.Users.Select(u => u.Arn).ToHashSet(StringComparer.Ordinal);
+        if (account.CredentialReport is { } report)
+        {
+            foreach (var entry in report.Users.Where(e => !users.Contains(e.Arn)))
+            {
+                diagnostics.Add(IngestDiagnosticCodes.CredentialReportMismatch, DiagnosticSeverity.Warning, $"user `{entry.Arn}` is in the credential report but not in the authorization details: the two were exported at different times", entry.Location);
+            }
+
+            var reported = report.Users.Select(e => e.Arn).ToHashSet(StringComparer.Ordinal);
+            foreach (var user in account.Users.Where(u => !reported.Contains(u.Arn)))
+            {
+                diagnostics.Add(IngestDiagnosticCodes.CredentialReportMismatch, DiagnosticSeverity.Warning, $"user `{user.Arn}` is not in the credential report (exported at a different time?): its credentials are not analysed", locations.GetValueOrDefault(user.Arn, SourceLocation.None));
+            }
+        }
+
+        var principals = account.Roles.Select(r => r.Arn).Concat(users).ToHashSet(StringComparer.Ordinal);
+        foreach (var activity in account.ServiceLastAccessed.Where(a => !principals.Contains(a.PrincipalArn)))
+        {
+            diagnostics.Add(IngestDiagnosticCodes.ServiceLastAccessedUnknownPrincipal, DiagnosticSeverity.Warning, $"service last accessed data names `{activity.PrincipalArn}`, which is not in the authorization details; it is still analysed", activity.Location);
+        }
     }
 
     private static (List<IamUser> Users, List<IamGroup> Groups, List<IamRole> Roles, List<ManagedPolicy> Policies, SortedSet<string> Sources) Entry(
@@ -330,5 +502,15 @@ public static class AwsEstateLoader
     {
         var cut = message.IndexOf(". ", StringComparison.Ordinal);
         return cut < 0 ? message : message[..cut];
+    }
+
+    /// <summary>What the files held, by kind, before they are merged into accounts.</summary>
+    private sealed class ReadExports
+    {
+        public List<GaadExport> Gaad { get; } = [];
+
+        public List<CredentialReport> CredentialReports { get; } = [];
+
+        public List<ServiceLastAccessedReport> ServiceLastAccessed { get; } = [];
     }
 }

@@ -16,5 +16,17 @@ public static class IngestDiagnosticCodes
     public const string MixedAccounts = "WARD1105";
     public const string TruncatedExport = "WARD1106";
     public const string OrganizationProblem = "WARD1201";
+    public const string CredentialReportMissingColumns = "WARD1401";
+    public const string CredentialReportBadLine = "WARD1402";
+    public const string CredentialReportBadValue = "WARD1403";
+    public const string CredentialReportUnusable = "WARD1404";
+    public const string CredentialReportDuplicate = "WARD1405";
+    public const string CredentialReportMismatch = "WARD1406";
+    public const string CredentialReportUnknownColumn = "WARD1407";
+    public const string ServiceLastAccessedNoPrincipal = "WARD1451";
+    public const string ServiceLastAccessedJobNotCompleted = "WARD1452";
+    public const string ServiceLastAccessedTruncated = "WARD1453";
+    public const string ServiceLastAccessedDuplicate = "WARD1454";
+    public const string ServiceLastAccessedUnknownPrincipal = "WARD1455";
     public const string NothingUsable = "WARD1901";
 }

@@ -49,7 +49,7 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
             (suppressions, var problems) = SuppressionFile.Read(suppressionsFile);
             foreach (var problem in problems)
             {
-                console.MarkupLineInterpolated($"[red]suppressions:[/] {problem}");
+                messages.MarkupLineInterpolated($"[red]suppressions:[/] {problem}");
             }
 
             if (problems.Any(p => p.Code == SuppressionFile.InvalidJson))
@@ -61,7 +61,8 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         ScanResult result = null!;
         messages.Status().Start("Scanning", status =>
         {
-            result = Scanner.Scan(estate, settings.ReferenceTime(clock), suppressions, new Progress<string>(message => status.Status($"Scanning: {message}")), settings.Targets, cancellationToken);
+            var options = new ScanOptions { Settings = settings.AnalysisSettings, Suppressions = suppressions, Targets = settings.Targets };
+            result = Scanner.Scan(estate, settings.ReferenceTime(clock), options, new Progress<string>(message => status.Status($"Scanning: {message}")), cancellationToken);
         });
 
         if (document is not null)

@@ -9,6 +9,9 @@ namespace Ward.Cli.Commands;
 
 public sealed class ScanSettings : CommandSettings
 {
+    /// <summary>The largest threshold accepted (100 years): anything above is a typo.</summary>
+    public const int MaxDays = 36500;
+
     [CommandArgument(0, "[PATHS]")]
     [Description("Export files or folders to scan (files are recognised by content).")]
     public string[] Paths { get; init; } = [];
@@ -42,7 +45,27 @@ public sealed class ScanSettings : CommandSettings
     [Description("Accepted risks: a JSON file of {rule, principal or fingerprint, justification, expires} (docs/suppressions.md). Expired entries stop hiding their findings.")]
     public string? Suppressions { get; init; }
 
+    [CommandOption("--unused-days <DAYS>")]
+    [Description("An access key, user, role or service not used for this many days is reported as unused or dormant. Default: 90.")]
+    public int? UnusedDays { get; init; }
+
+    [CommandOption("--key-age-days <DAYS>")]
+    [Description("An active access key at least this many days old is reported as not rotated. Default: 90.")]
+    public int? KeyAgeDays { get; init; }
+
+    [CommandOption("--root-use-days <DAYS>")]
+    [Description("A root user sign-in or key use within this many days of the reference time is reported. Default: 30.")]
+    public int? RootUseDays { get; init; }
+
     public IEnumerable<string> AllInputs => Paths.Concat(Inputs);
+
+    /// <summary>The rules' thresholds: the defaults, overridden by the options given.</summary>
+    public AnalysisSettings AnalysisSettings => AnalysisSettings.Default with
+    {
+        UnusedDays = UnusedDays ?? AnalysisSettings.Default.UnusedDays,
+        KeyAgeDays = KeyAgeDays ?? AnalysisSettings.Default.KeyAgeDays,
+        RootUseDays = RootUseDays ?? AnalysisSettings.Default.RootUseDays,
+    };
 
     public Severity? FailOnSeverity => FailOn is not null && Enum.TryParse<Severity>(FailOn, ignoreCase: true, out var severity) ? severity : null;
 
@@ -71,6 +94,14 @@ public sealed class ScanSettings : CommandSettings
         if (AsOf is not null && !DateTimeOffset.TryParse(AsOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
         {
             return ValidationResult.Error($"--as-of `{AsOf}` is not an ISO 8601 timestamp");
+        }
+
+        foreach (var (option, value) in new[] { ("--unused-days", UnusedDays), ("--key-age-days", KeyAgeDays), ("--root-use-days", RootUseDays) })
+        {
+            if (value is < 1 or > MaxDays)
+            {
+                return ValidationResult.Error($"{option} `{value}` must be a whole number of days from 1 to {MaxDays}");
+            }
         }
 
         return ValidationResult.Success();

@@ -31,6 +31,11 @@ public static class ConsoleReporter
             console.MarkupLineInterpolated($"[grey]suppression matched nothing:[/] {unused.Rule} {unused.Principal ?? unused.Fingerprint} ({unused.Location}).");
         }
 
+        foreach (var note in result.Notes)
+        {
+            console.MarkupLineInterpolated($"[grey]note:[/] {note}");
+        }
+
         var bySeverity = new Table().Border(TableBorder.Rounded).Title("Findings by severity");
         bySeverity.AddColumn("Severity");
         bySeverity.AddColumn(new TableColumn("Count").RightAligned());

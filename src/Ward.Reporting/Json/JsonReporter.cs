@@ -91,6 +91,18 @@ public static class JsonReporter
         json.WriteEndArray();
         WriteSuppressions(json, "suppressionsExpired", result.Expired);
         WriteSuppressions(json, "suppressionsUnused", result.Unused);
+        json.WriteStartArray("notes");
+        foreach (var note in result.Notes)
+        {
+            json.WriteStringValue(note);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("thresholds");
+        json.WriteNumber("unusedDays", result.Settings.UnusedDays);
+        json.WriteNumber("keyAgeDays", result.Settings.KeyAgeDays);
+        json.WriteNumber("rootUseDays", result.Settings.RootUseDays);
+        json.WriteEndObject();
         json.WriteStartObject("counts");
         json.WriteNumber("accounts", result.Estate.Accounts.Length);
         json.WriteNumber("principals", ScanFacts.PrincipalCount(result));

@@ -370,8 +370,8 @@ public static class SarifReporter
     }
 
     /// <summary>
-    /// Where a finding's principal was read from: the export of its account (the first file, when an account came in
-    /// several pages), else the first export read. URIs are relative to the base directory with forward slashes, as
+    /// Where a finding's principal was read from: the authorization-details export of its account (the first file,
+    /// when an account came in several pages), else the first export read. URIs are relative to the base directory with forward slashes, as
     /// GitHub expects; a file outside it gets an absolute <c>file:</c> URI.
     /// </summary>
     private sealed class FindingSources(AwsEstate estate, string baseDirectory)
@@ -385,7 +385,9 @@ public static class SarifReporter
             var account = estate.Users.TryGetValue(finding.Principal, out var user) ? user.Account
                 : estate.Roles.TryGetValue(finding.Principal, out var role) ? role.Account
                 : finding.Account;
-            var file = estate.Accounts.FirstOrDefault(a => a.Id == account) is { Sources.IsDefaultOrEmpty: false } known ? known.Sources[0] : _fallback;
+            var file = estate.Accounts.FirstOrDefault(a => a.Id == account) is { Sources.IsDefaultOrEmpty: false } known
+                ? known.Sources.FirstOrDefault(source => estate.Inputs.Any(i => i.Path == source && i.Kind == InputKind.AuthorizationDetails)) ?? known.Sources[0]
+                : _fallback;
             return file is null ? null : UriOf(file);
         }
 

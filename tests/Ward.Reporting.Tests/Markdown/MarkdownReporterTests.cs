@@ -21,7 +21,8 @@ public sealed partial class MarkdownReporterTests
         var counts = Enum.GetValues<Severity>().Reverse().Select(s => Scans.Sample.Findings.Count(f => f.Severity == s));
         Assert.Contains("| " + string.Join(" | ", counts) + " |\n", markdown, StringComparison.Ordinal);
         Assert.All(Scans.Sample.Findings.GroupBy(f => f.Category, StringComparer.Ordinal), g => Assert.Contains($"| {MarkdownReporter.Text(g.Key)} | {g.Count()} |", markdown, StringComparison.Ordinal));
-        Assert.Contains("## Analyses not run\n\nEvery analysis ran.", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Analyses not run\n", markdown, StringComparison.Ordinal);
+        Assert.All(Scans.Sample.Skipped, skipped => Assert.Contains(MarkdownReporter.Text(skipped.Analysis), markdown, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,25 @@
+namespace Ward.Analysis;
+
+/// <summary>
+/// The thresholds of the time-based rules, in days before the reference time (<c>ward scan</c> options; docs/cli.md).
+/// The defaults follow common practice: 90 days for unused and old credentials, 30 days for root user activity.
+/// </summary>
+public sealed record AnalysisSettings
+{
+    public static AnalysisSettings Default { get; } = new();
+
+    /// <summary>
+    /// <c>--unused-days</c>: an access key, user, role or service not used for this many days is unused
+    /// (unused-access-key, dormant-user, dormant-role, unused-service-permissions).
+    /// </summary>
+    public int UnusedDays { get; init; } = 90;
+
+    /// <summary><c>--key-age-days</c>: an active access key created this many days ago or earlier is old (old-access-key).</summary>
+    public int KeyAgeDays { get; init; } = 90;
+
+    /// <summary><c>--root-use-days</c>: a root user sign-in or key use this recent is reported (root-recently-used).</summary>
+    public int RootUseDays { get; init; } = 30;
+
+    /// <summary>An input generated this many days before the reference time is called stale in the scan notes.</summary>
+    public int StaleInputDays { get; init; } = 7;
+}

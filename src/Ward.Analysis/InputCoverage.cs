@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Ward.Aws.Estate;
+
+namespace Ward.Analysis;
+
+/// <summary>
+/// What the inputs let a scan cover: the analyses that cannot run for an account because an input is missing, and
+/// notes on the inputs that qualify the findings (when a credential report was generated, whether it is stale).
+/// </summary>
+internal static class InputCoverage
+{
+    /// <summary>One entry per account and missing input, naming the rules that need it.</summary>
+    public static IEnumerable<SkippedAnalysis> Missing(AwsEstate estate, IReadOnlyList<IRule> rules)
+    {
+        var inputs = new (RuleInputs Input, Func<AwsAccount, bool> Has, string What, string How)[]
+        {
+            (RuleInputs.CredentialReport, a => a.CredentialReport is not null, "credential report", "`aws iam get-credential-report`"),
+            (RuleInputs.ServiceLastAccessed, a => !a.ServiceLastAccessed.IsEmpty, "service last accessed data", "`aws iam generate-service-last-accessed-details` and `get-service-last-accessed-details`"),
+        };
+        foreach (var (input, has, what, how) in inputs)
+        {
+            var needing = rules.Where(r => r.Metadata.Requires.HasFlag(input)).Select(r => r.Metadata.Id).ToList();
+            if (needing.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var account in estate.Accounts.Where(a => !has(a)))
+            {
+                yield return new SkippedAnalysis(
+                    $"{string.Join(", ", needing)} in account {account.Id}",
+                    $"no {what} was given for account {account.Id}, so these findings are not reported for it (export it with {how}; see docs/formats/aws.md)");
+            }
+        }
+    }
+
+    public static ImmutableArray<string> Notes(AwsEstate estate, DateTimeOffset reference, AnalysisSettings settings)
+    {
+        var notes = ImmutableArray.CreateBuilder<string>();
+        foreach (var account in estate.Accounts)
+        {
+            if (account.CredentialReport is { } report)
+            {
+                notes.Add(CredentialReportNote(report, reference, settings));
+            }
+
+            if (!account.ServiceLastAccessed.IsEmpty)
+            {
+                notes.Add(ServiceLastAccessedNote(account, reference, settings));
+            }
+        }
+
+        return notes.ToImmutable();
+    }
+
+    private static string CredentialReportNote(CredentialReport report, DateTimeOffset reference, AnalysisSettings settings)
+    {
+        var subject = $"The credential report of account {report.Account}";
+        if (report.GeneratedTime is { } generated)
+        {
+            return $"{subject} was generated {Timestamp(generated)}{Staleness(generated, reference, settings, "it")}";
+        }
+
+        var newest = report.NewestTimestamp is { } at ? $"; its newest timestamp is {Timestamp(at)}" : string.Empty;
+        var stale = report.NewestTimestamp is { } last && reference - last >= TimeSpan.FromDays(settings.StaleInputDays)
+            ? $", {Days(last, reference)} before the reference time: if the report is that old, later use is not in it and unused or dormant findings may no longer hold"
+            : string.Empty;
+        return $"{subject} is the decoded CSV, which does not say when it was generated{newest}{stale}.";
+    }
+
+    private static string ServiceLastAccessedNote(AwsAccount account, DateTimeOffset reference, AnalysisSettings settings)
+    {
+        var count = account.ServiceLastAccessed.Length;
+        var completed = account.ServiceLastAccessed.Select(r => r.JobCompleted).OfType<DateTimeOffset>().ToList();
+        var subject = $"Service last accessed data of {count} principal{(count == 1 ? string.Empty : "s")} of account {account.Id}";
+        if (completed.Count == 0)
+        {
+            return $"{subject}: the jobs do not say when they completed.";
+        }
+
+        var oldest = completed.Min();
+        var newest = completed.Max();
+        var span = oldest == newest ? Timestamp(oldest) : $"between {Timestamp(oldest)} and {Timestamp(newest)}";
+        return $"{subject}: jobs completed {span}{Staleness(oldest, reference, settings, "the oldest")}";
+    }
+
+    private static string Staleness(DateTimeOffset generated, DateTimeOffset reference, AnalysisSettings settings, string it)
+    {
+        if (generated > reference)
+        {
+            return $", after the reference time: use recorded after the reference time counts as recent, and credentials created after it are ignored.";
+        }
+
+        return reference - generated >= TimeSpan.FromDays(settings.StaleInputDays)
+            ? $", {Days(generated, reference)} before the reference time: {it} is stale, use since then is not in it, and unused or dormant findings may no longer hold (export it again)."
+            : ".";
+    }
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Days(DateTimeOffset at, DateTimeOffset reference)
+    {
+        var days = (int)Math.Floor((reference - at).TotalDays);
+        return days == 1 ? "1 day" : $"{days.ToString("N0", CultureInfo.InvariantCulture)} days";
+    }
+}

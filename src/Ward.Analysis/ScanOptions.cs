@@ -1,0 +1,18 @@
+using Ward.Analysis.Suppressions;
+
+namespace Ward.Analysis;
+
+/// <summary>What a scan is asked for beyond the estate and the reference time.</summary>
+public sealed record ScanOptions
+{
+    public static ScanOptions Default { get; } = new();
+
+    /// <summary>The thresholds of the time-based rules.</summary>
+    public AnalysisSettings Settings { get; init; } = AnalysisSettings.Default;
+
+    /// <summary>Accepted risks (<c>--suppressions</c>).</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+
+    /// <summary>Principals (ARNs) to find paths to besides the administrators (<c>--target</c>).</summary>
+    public IReadOnlyCollection<string> Targets { get; init; } = [];
+}

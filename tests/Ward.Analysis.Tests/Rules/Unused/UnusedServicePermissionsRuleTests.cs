@@ -1,0 +1,77 @@
+using Ward.Analysis.Tests.Testing;
+
+namespace Ward.Analysis.Tests.Rules.Unused;
+
+public sealed class UnusedServicePermissionsRuleTests
+{
+    private const string Rule = "unused-service-permissions";
+
+    [Fact]
+    public void Services_not_used_for_the_threshold_are_listed_and_used_ones_are_not()
+    {
+        // Given a role allowed s3 (used yesterday), ec2 (last used 200 days ago) and dynamodb (no use recorded)
+        var role = TestEstate.RoleArn("app");
+        var result = new TestEstate().Role("app", 700, 1).ServiceData(role, ("s3", 1), ("ec2", 200), ("dynamodb", null)).Scan();
+
+        // Then one finding lists ec2 and dynamodb with their dates, and names s3 as still in use
+        var finding = Assert.Single(result.Of(Rule));
+        Assert.Equal((role, Severity.Low), (finding.Principal, finding.Severity));
+        Assert.Contains("`dynamodb` (Service dynamodb, no use recorded in IAM's 400-day tracking period)", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("`ec2` (Service ec2, last used 2025-08-28 (200 days before the reference time))", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Still in use: `s3`.", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("2 of the 3 services", finding.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("PassRole", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_principal_that_uses_everything_has_no_finding()
+    {
+        var role = TestEstate.RoleArn("busy");
+        var result = new TestEstate().Role("busy", 700, 1).ServiceData(role, ("s3", 1), ("sqs", 30)).Scan();
+
+        Assert.Empty(result.Of(Rule));
+    }
+
+    [Fact]
+    public void A_young_principal_is_not_blamed_for_services_it_has_not_used_yet()
+    {
+        // Given a role created 20 days ago that has not used sqs yet
+        var role = TestEstate.RoleArn("new-service");
+        var result = new TestEstate().Role("new-service", 20, 1).ServiceData(role, ("s3", 1), ("sqs", null)).Scan();
+
+        Assert.Empty(result.Of(Rule));
+    }
+
+    [Fact]
+    public void The_threshold_and_the_reference_time_decide()
+    {
+        var role = TestEstate.RoleArn("reports");
+        var estate = new TestEstate().Role("reports", 700, 1).ServiceData(role, ("s3", 1), ("athena", 60));
+
+        Assert.Empty(estate.Scan().Of(Rule));
+        Assert.Single(estate.Scan(settings: new AnalysisSettings { UnusedDays = 30 }).Of(Rule));
+        Assert.Single(estate.Scan(asOf: TestEstate.ReferenceTime.AddDays(31)).Of(Rule));
+    }
+
+    [Fact]
+    public void Unused_iam_comes_with_the_PassRole_caveat()
+    {
+        var user = new ReportLine("deployer").Arn;
+        var result = new TestEstate().With(ReportLine.KeyUser("deployer", 700, 1)).ServiceData(user, ("lambda", 1), ("iam", null)).Scan();
+
+        Assert.Contains("iam:PassRole", Assert.Single(result.Of(Rule)).Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_service_linked_role_is_left_out_and_the_scan_says_so()
+    {
+        // Given service data for a service-linked role that uses none of its services
+        const string Path = "/aws-service-role/support.amazonaws.com/";
+        var role = TestEstate.RoleArn("AWSServiceRoleForSupport", Path);
+        var result = new TestEstate().Role("AWSServiceRoleForSupport", 900, null, path: Path).ServiceData(role, ("support", null), ("iam", null)).Scan();
+
+        // Then it is not judged, and the scan lists it as left out
+        Assert.Empty(result.Of(Rule));
+        Assert.Contains(result.Skipped, s => s.Analysis == "unused-service-permissions for 1 service-linked role" && s.Reason.Contains(role, StringComparison.Ordinal));
+    }
+}
