@@ -36,5 +36,6 @@ public static class RuleCatalog
         new DormantUserRule(),
         new DormantRoleRule(),
         new UnusedServicePermissionsRule(),
+        new PermissionCreepRule(),
     ];
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Ward.Analysis;
 using Ward.Aws.Edges;
@@ -140,6 +141,22 @@ public sealed class ScanCommandTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains("no-such-role", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Permission_creep_scores_show_their_arithmetic_and_use_only_known_actions()
+    {
+        // svc-ci-legacy holds cloudformation:* it never used (PassRole is never counted as unused)
+        var finding = Assert.Single(Findings("permission-creep"), f => f.GetProperty("principal").GetString()!.EndsWith("user/service-accounts/svc-ci-legacy", StringComparison.Ordinal));
+        var explanation = finding.GetProperty("explanation").GetString()!;
+        var arithmetic = System.Text.RegularExpressions.Regex.Match(explanation, @"round\(100 × (\d+) / (\d+)\) = (\d+)");
+        Assert.True(arithmetic.Success, explanation);
+        var (unused, watched, score) = (int.Parse(arithmetic.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(arithmetic.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(arithmetic.Groups[3].Value, CultureInfo.InvariantCulture));
+        Assert.Equal((int)Math.Round(100.0 * unused / watched, MidpointRounding.AwayFromZero), score);
+        Assert.Equal(Ward.Analysis.Rules.Unused.PermissionCreepRule.HighRisk.Count, watched);
+        Assert.Contains("`cloudformation:CreateStack`", explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("`iam:PassRole`", explanation[..explanation.IndexOf("Score", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.All(Ward.Analysis.Rules.Unused.PermissionCreepRule.HighRisk, a => Assert.True(Ward.Aws.Catalog.AwsActionCatalog.Default.TryGetAction(a, out _), a));
     }
 
     [Fact]
