@@ -5,12 +5,14 @@ using Ward.Analysis;
 using Ward.Aws.Ingest;
 using Ward.Aws.Queries;
 using Ward.Benchmarks;
+using Ward.Reporting.Html;
 using Ward.Reporting.Json;
 
 // Usage:
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- generate <DIR> [users roles policies]
+//   dotnet run -c Release --project bench/Ward.Benchmarks -- organization <DIR> [accounts]   (accounts of 500 principals + organization.json)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- estate <DIR> [runs]     (load and who-can timings)
-//   dotnet run -c Release --project bench/Ward.Benchmarks -- scan <DIR> [runs]       (load, scan, JSON report; where the graph spends its time)
+//   dotnet run -c Release --project bench/Ward.Benchmarks -- scan <DIR> [runs]       (load, scan, JSON and HTML reports; where the graph spends its time)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *]
 if (args is ["generate", var directory, ..])
 {
@@ -21,6 +23,23 @@ if (args is ["generate", var directory, ..])
     var path = Path.Combine(directory, "gaad.json");
     SyntheticEstate.Write(path, users, roles, policies);
     Console.WriteLine($"wrote {SyntheticEstate.Describe(path)} ({users} users, {roles} roles, {policies} customer-managed policies)");
+    return 0;
+}
+
+if (args is ["organization", var orgDirectory, ..])
+{
+    // 100 accounts x 500 principals (300 users, 200 roles, 150 policies each) and their organization export.
+    var count = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
+    var accounts = Enumerable.Range(0, count).Select(i => (210000000000L + i).ToString(CultureInfo.InvariantCulture)).ToList();
+    for (var i = 0; i < accounts.Count; i++)
+    {
+        var folder = Path.Combine(orgDirectory, accounts[i]);
+        Directory.CreateDirectory(folder);
+        SyntheticEstate.Write(Path.Combine(folder, "gaad.json"), 300, 200, 150, 42 + i, accounts[i], accounts);
+    }
+
+    SyntheticEstate.WriteOrganization(Path.Combine(orgDirectory, "organization.json"), accounts);
+    Console.WriteLine($"wrote {accounts.Count} accounts of 500 principals and organization.json under {orgDirectory}");
     return 0;
 }
 
@@ -61,10 +80,11 @@ if (args is ["scan", var scanned, ..])
         using (var output = Stream.Null)
         {
             JsonReporter.Write(result, output);
+            HtmlReporter.Write(result, output);
         }
 
         totals.Add(watch.Elapsed.TotalSeconds);
-        Console.WriteLine($"run {run + 1}: load {load:F2} s, scan {scan:F2} s, total with JSON {totals[^1]:F2} s ({result.Graph.Graph.Edges.Length} edges, {result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+        Console.WriteLine($"run {run + 1}: load {load:F2} s, scan {scan:F2} s, total with JSON and HTML reports {totals[^1]:F2} s ({result.Graph.Graph.Edges.Length} edges, {result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
         Console.WriteLine("  slowest graph steps (summed over threads): " + string.Join(", ", result.Graph.Timings.Take(8).Select(t => $"{t.Step} {t.Elapsed.TotalSeconds:F2} s")));
     }
 

@@ -19,7 +19,11 @@ public static class SyntheticEstate
     private static readonly string[] Exact = ["s3:GetObject", "s3:PutObject", "iam:PassRole", "kms:Decrypt", "sqs:SendMessage", "lambda:InvokeFunction", "ec2:RunInstances", "ssm:GetParameter", "secretsmanager:GetSecretValue", "dynamodb:Query", "sts:AssumeRole", "iam:CreatePolicyVersion"];
     private static readonly string[] Teams = ["payments", "platform", "data", "security", "web", "mobile", "ml", "finance"];
 
-    public static void Write(string path, int users, int roles, int policies, int seed = 42)
+    public static void Write(string path, int users, int roles, int policies, int seed = 42) =>
+        Write(path, users, roles, policies, seed, Account, []);
+
+    /// <summary>One account of an organization: one role in 50 trusts a user of another of <paramref name="peers"/>.</summary>
+    public static void Write(string path, int users, int roles, int policies, int seed, string account, IReadOnlyList<string> peers)
     {
         var random = new Random(seed);
         using var stream = File.Create(path);
@@ -34,24 +38,24 @@ public static class SyntheticEstate
             json.WriteString("Path", "/staff/");
             json.WriteString("UserName", $"user{i:D5}");
             json.WriteString("UserId", $"AIDA{i:D16}");
-            json.WriteString("Arn", $"arn:aws:iam::{Account}:user/staff/user{i:D5}");
+            json.WriteString("Arn", $"arn:aws:iam::{account}:user/staff/user{i:D5}");
             json.WriteString("CreateDate", "2023-03-01T10:00:00+00:00");
             json.WriteStartArray("UserPolicyList");
             json.WriteStartObject();
             json.WriteString("PolicyName", "self-service");
             json.WritePropertyName("PolicyDocument");
-            WriteDocument(json, random, 3);
+            WriteDocument(json, random, 3, account);
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteStartArray("GroupList");
             json.WriteStringValue($"group{random.Next(groups):D4}");
             json.WriteEndArray();
-            WriteAttachments(json, random, policies, 4);
+            WriteAttachments(json, random, policies, 4, account);
             if (i % 10 == 0)
             {
                 json.WriteStartObject("PermissionsBoundary");
                 json.WriteString("PermissionsBoundaryType", "Policy");
-                json.WriteString("PermissionsBoundaryArn", PolicyArn(random.Next(policies)));
+                json.WriteString("PermissionsBoundaryArn", PolicyArn(random.Next(policies), account));
                 json.WriteEndObject();
             }
 
@@ -68,11 +72,11 @@ public static class SyntheticEstate
             json.WriteString("Path", "/");
             json.WriteString("GroupName", $"group{i:D4}");
             json.WriteString("GroupId", $"AGPA{i:D16}");
-            json.WriteString("Arn", $"arn:aws:iam::{Account}:group/group{i:D4}");
+            json.WriteString("Arn", $"arn:aws:iam::{account}:group/group{i:D4}");
             json.WriteString("CreateDate", "2023-03-01T10:00:00+00:00");
             json.WriteStartArray("GroupPolicyList");
             json.WriteEndArray();
-            WriteAttachments(json, random, policies, 3);
+            WriteAttachments(json, random, policies, 3, account);
             json.WriteEndObject();
         }
 
@@ -85,20 +89,20 @@ public static class SyntheticEstate
             json.WriteString("Path", "/service/");
             json.WriteString("RoleName", $"role{i:D5}");
             json.WriteString("RoleId", $"AROA{i:D16}");
-            json.WriteString("Arn", $"arn:aws:iam::{Account}:role/service/role{i:D5}");
+            json.WriteString("Arn", $"arn:aws:iam::{account}:role/service/role{i:D5}");
             json.WriteString("CreateDate", "2023-03-01T10:00:00+00:00");
             json.WritePropertyName("AssumeRolePolicyDocument");
-            WriteTrust(json, random, users);
+            WriteTrust(json, random, users, account, peers);
             json.WriteStartArray("InstanceProfileList");
             json.WriteEndArray();
             json.WriteStartArray("RolePolicyList");
             json.WriteStartObject();
             json.WriteString("PolicyName", "inline");
             json.WritePropertyName("PolicyDocument");
-            WriteDocument(json, random, 4);
+            WriteDocument(json, random, 4, account);
             json.WriteEndObject();
             json.WriteEndArray();
-            WriteAttachments(json, random, policies, 5);
+            WriteAttachments(json, random, policies, 5, account);
             WriteTags(json, random);
             json.WriteStartObject("RoleLastUsed");
             json.WriteString("LastUsedDate", "2026-10-01T08:00:00+00:00");
@@ -115,7 +119,7 @@ public static class SyntheticEstate
             json.WriteStartObject();
             json.WriteString("PolicyName", $"policy{i:D5}");
             json.WriteString("PolicyId", $"ANPA{i:D16}");
-            json.WriteString("Arn", PolicyArn(i));
+            json.WriteString("Arn", PolicyArn(i, account));
             json.WriteString("Path", "/");
             json.WriteString("DefaultVersionId", "v3");
             json.WriteNumber("AttachmentCount", 1);
@@ -128,7 +132,7 @@ public static class SyntheticEstate
             {
                 json.WriteStartObject();
                 json.WritePropertyName("Document");
-                WriteDocument(json, random, 12);
+                WriteDocument(json, random, 12, account);
                 json.WriteString("VersionId", $"v{v}");
                 json.WriteBoolean("IsDefaultVersion", v == 3);
                 json.WriteString("CreateDate", "2023-03-01T10:00:00+00:00");
@@ -144,9 +148,86 @@ public static class SyntheticEstate
         json.WriteEndObject();
     }
 
-    public static string PolicyArn(int index) => $"arn:aws:iam::{Account}:policy/policy{index:D5}";
+    public static string PolicyArn(int index, string account = Account) => $"arn:aws:iam::{account}:policy/policy{index:D5}";
 
-    private static void WriteAttachments(Utf8JsonWriter json, Random random, int policies, int count)
+    /// <summary>
+    /// An organization export for the accounts (the first is the management account): a root with FullAWSAccess and
+    /// RCPFullAWSAccess, a Workloads OU holding the other accounts with a region guardrail SCP.
+    /// </summary>
+    public static void WriteOrganization(string path, IReadOnlyList<string> accounts)
+    {
+        const string Id = "o-synthetic01";
+        var management = accounts[0];
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteStartObject("Organization");
+        json.WriteString("Id", Id);
+        json.WriteString("Arn", $"arn:aws:organizations::{management}:organization/{Id}");
+        json.WriteString("FeatureSet", "ALL");
+        json.WriteString("MasterAccountId", management);
+        json.WriteEndObject();
+        json.WriteStartArray("Roots");
+        json.WriteStartObject();
+        json.WriteString("Id", "r-syn1");
+        json.WriteString("Name", "Root");
+        json.WriteStartArray("PolicyTypes");
+        foreach (var type in new[] { "SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY" })
+        {
+            json.WriteStartObject();
+            json.WriteString("Type", type);
+            json.WriteString("Status", "ENABLED");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartArray("OrganizationalUnits");
+        json.WriteStartObject();
+        json.WriteString("Id", "ou-syn1-workloads");
+        json.WriteString("Name", "Workloads");
+        json.WriteString("ParentId", "r-syn1");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartArray("Accounts");
+        foreach (var account in accounts)
+        {
+            json.WriteStartObject();
+            json.WriteString("Id", account);
+            json.WriteString("Name", $"account-{account}");
+            json.WriteString("Status", "ACTIVE");
+            json.WriteString("ParentId", account == management ? "r-syn1" : "ou-syn1-workloads");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("Policies");
+        ControlPolicy("p-FullAWSAccess", "FullAWSAccess", "SERVICE_CONTROL_POLICY", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", "r-syn1");
+        ControlPolicy("p-RCPFullAWSAccess", "RCPFullAWSAccess", "RESOURCE_CONTROL_POLICY", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""", "r-syn1");
+        ControlPolicy("p-regions01", "ApprovedRegions", "SERVICE_CONTROL_POLICY", """{"Version":"2012-10-17","Statement":[{"Sid":"DenyOutsideApprovedRegions","Effect":"Deny","NotAction":["iam:*","sts:*","organizations:*"],"Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":["eu-west-1","us-east-1"]}}}]}""", "ou-syn1-workloads");
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        void ControlPolicy(string id, string name, string type, string content, string target)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("PolicySummary");
+            json.WriteString("Id", id);
+            json.WriteString("Name", name);
+            json.WriteString("Type", type);
+            json.WriteEndObject();
+            json.WriteString("Content", content);
+            json.WriteStartArray("Targets");
+            json.WriteStartObject();
+            json.WriteString("TargetId", target);
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+    }
+
+    private static void WriteAttachments(Utf8JsonWriter json, Random random, int policies, int count, string account)
     {
         json.WriteStartArray("AttachedManagedPolicies");
         for (var a = 0; a < count; a++)
@@ -154,7 +235,7 @@ public static class SyntheticEstate
             var index = random.Next(policies);
             json.WriteStartObject();
             json.WriteString("PolicyName", $"policy{index:D5}");
-            json.WriteString("PolicyArn", PolicyArn(index));
+            json.WriteString("PolicyArn", PolicyArn(index, account));
             json.WriteEndObject();
         }
 
@@ -171,7 +252,7 @@ public static class SyntheticEstate
         json.WriteEndArray();
     }
 
-    private static void WriteTrust(Utf8JsonWriter json, Random random, int users)
+    private static void WriteTrust(Utf8JsonWriter json, Random random, int users, string account, IReadOnlyList<string> peers)
     {
         json.WriteStartObject();
         json.WriteString("Version", "2012-10-17");
@@ -185,7 +266,7 @@ public static class SyntheticEstate
         }
         else
         {
-            json.WriteString("AWS", $"arn:aws:iam::{Account}:user/staff/user{random.Next(users):D5}");
+            json.WriteString("AWS", $"arn:aws:iam::{(peers.Count > 0 && random.Next(50) == 0 ? peers[random.Next(peers.Count)] : account)}:user/staff/user{random.Next(users):D5}");
         }
 
         json.WriteEndObject();
@@ -195,7 +276,7 @@ public static class SyntheticEstate
         json.WriteEndObject();
     }
 
-    private static void WriteDocument(Utf8JsonWriter json, Random random, int statements)
+    private static void WriteDocument(Utf8JsonWriter json, Random random, int statements, string account)
     {
         json.WriteStartObject();
         json.WriteString("Version", "2012-10-17");
@@ -222,9 +303,9 @@ public static class SyntheticEstate
             var wildcardOdds = service is "iam" or "sts" ? 60 : 3;
             var team = Teams[random.Next(Teams.Length)];
             json.WriteStringValue(random.Next(wildcardOdds) == 0 ? "*" : service is "iam" or "sts"
-                ? FormattableString.Invariant($"arn:aws:iam::{Account}:role/service/{team}-*")
-                : FormattableString.Invariant($"arn:aws:{service}:eu-west-1:{Account}:{team}-*"));
-            json.WriteStringValue(string.Create(CultureInfo.InvariantCulture, $"arn:aws:{service}:*:{Account}:shared/${{aws:PrincipalTag/team}}/*"));
+                ? FormattableString.Invariant($"arn:aws:iam::{account}:role/service/{team}-*")
+                : FormattableString.Invariant($"arn:aws:{service}:eu-west-1:{account}:{team}-*"));
+            json.WriteStringValue(string.Create(CultureInfo.InvariantCulture, $"arn:aws:{service}:*:{account}:shared/${{aws:PrincipalTag/team}}/*"));
             json.WriteEndArray();
             if (random.Next(3) == 0)
             {

@@ -30,8 +30,8 @@ public sealed partial class AwsEdgeContext
 
     private readonly Lazy<TrustIndex> _trustIndex;
     private readonly Lazy<(string Resource, string Arn, Arn Parsed)[]> _sortedTargets;
-    private readonly Lazy<ImmutableArray<string>> _sortedUsers;
-    private readonly Lazy<ImmutableArray<string>> _sortedRoles;
+    private readonly Lazy<FrozenDictionary<string, ImmutableArray<string>>> _sortedUsers;
+    private readonly Lazy<FrozenDictionary<string, ImmutableArray<string>>> _sortedRoles;
 
     public AwsEdgeContext(AwsEstate estate, DateTimeOffset asOf, IReadOnlySet<PrincipalId>? admins = null)
     {
@@ -42,8 +42,8 @@ public sealed partial class AwsEdgeContext
                 .Select(arn => Arn.TryParse(arn, out var parsed) ? (parsed.Resource, arn, parsed) : (arn, arn, default))
                 .OrderBy(t => t.Item1, StringComparer.Ordinal),
         ]);
-        _sortedUsers = new Lazy<ImmutableArray<string>>(() => [.. estate.Users.Keys.Order(StringComparer.Ordinal)]);
-        _sortedRoles = new Lazy<ImmutableArray<string>>(() => [.. estate.Roles.Keys.Order(StringComparer.Ordinal)]);
+        _sortedUsers = new(() => estate.Users.Values.GroupBy(u => u.Account, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(u => u.Arn).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal));
+        _sortedRoles = new(() => estate.Roles.Values.GroupBy(r => r.Account, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Arn).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal));
         Estate = estate;
         Queries = new AwsAccessQueries(estate, asOf);
         Principals = [.. estate.Principals()];
@@ -249,6 +249,8 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     public SortedSet<string>? SpecificTargets(AwsPrincipal principal, IEnumerable<string> actions)
     {
+        // IAM users, roles, groups and policies have no resource policies: IAM actions on them succeed only from
+        // their own account, which is the only one whose targets need sorting out.
         var patterns = new List<string>();
         foreach (var action in actions)
         {
@@ -257,15 +259,12 @@ public sealed partial class AwsEdgeContext
                 continue;
             }
 
-            foreach (var account in Estate.Accounts)
+            if (_specificPatterns.GetOrAdd((principal.Value, action.ToLowerInvariant(), principal.Account ?? string.Empty), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } specific)
             {
-                if (_specificPatterns.GetOrAdd((principal.Value, action.ToLowerInvariant(), account.Id), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } specific)
-                {
-                    return null;
-                }
-
-                patterns.AddRange(specific);
+                return null;
             }
+
+            patterns.AddRange(specific);
         }
 
         return TargetsMatchedBy(patterns.Distinct(StringComparer.Ordinal));
@@ -273,7 +272,8 @@ public sealed partial class AwsEdgeContext
 
     /// <summary>
     /// The targets worth deciding one by one: every candidate some statement names specifically, then the first
-    /// other candidate of each account, which stands for the rest (they share its decisions).
+    /// other candidate, which stands for the rest (they share its decisions). The candidates are of the principal's
+    /// own account, the only one where IAM actions on users, roles and groups can succeed.
     /// </summary>
     /// <param name="ordered">Every candidate, in the order edges are preferred.</param>
     /// <param name="specific">From <see cref="SpecificTargets"/>.</param>
@@ -288,26 +288,17 @@ public sealed partial class AwsEdgeContext
             }
         }
 
-        var accounts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var target in ordered)
+        if (ordered.FirstOrDefault(target => !specific.Contains(target)) is { } representative)
         {
-            if (accounts.Count == Estate.Accounts.Length)
-            {
-                yield break;
-            }
-
-            if (!specific.Contains(target) && Arn.TryParse(target, out var arn) && accounts.Add(arn.Account))
-            {
-                yield return target;
-            }
+            yield return representative;
         }
     }
 
-    /// <summary>The users or the roles of the estate, sorted by ARN (computed once).</summary>
-    public ImmutableArray<string> SortedUsers => _sortedUsers.Value;
+    /// <summary>The users of an account, sorted by ARN (computed once).</summary>
+    public ImmutableArray<string> SortedUsers(string? account) => _sortedUsers.Value.GetValueOrDefault(account ?? string.Empty, []);
 
-    /// <inheritdoc cref="SortedUsers"/>
-    public ImmutableArray<string> SortedRoles => _sortedRoles.Value;
+    /// <summary>The roles of an account, sorted by ARN (computed once).</summary>
+    public ImmutableArray<string> SortedRoles(string? account) => _sortedRoles.Value.GetValueOrDefault(account ?? string.Empty, []);
 
     private SortedSet<string> TargetsMatchedBy(IEnumerable<string> patterns)
     {

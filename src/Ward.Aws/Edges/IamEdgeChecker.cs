@@ -48,6 +48,7 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
         var ordered = steps.OrderBy(s => s.Cost).ToArray();
         var first = ordered[0];
         var assumes = steps.Any(s => s.Action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase));
+        var assumesOnly = steps.All(s => s.Action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase));
         foreach (var principal in context.Candidates([.. steps.Select(s => s.Action).Distinct(StringComparer.Ordinal)]))
         {
             // Narrow the targets: to the roles whose trust policy can name the principal when the technique assumes
@@ -65,8 +66,8 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
             var candidates = (reachable, targets) switch
             {
                 (null, null) => IamTargets.For(context, principal, targetKind),
-                (null, _) => targets.Where(target => IamTargets.IsOfKind(context, principal, targetKind, target)),
-                _ => reachable.Where(target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target)),
+                (null, _) => targets.Where(target => IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly)),
+                _ => reachable.Where(target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly)),
             };
             // A step denied on every resource no statement names specifically can only succeed on named ones (worth
             // knowing when there are many targets, not for oneself).
@@ -100,7 +101,7 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
             if (reachable is null && !assumes && steps.All(s => s.ResourceType is null)
                 && context.SpecificTargets(principal, steps.Select(s => s.Action)) is { } specific)
             {
-                candidates = context.Representatives(candidates, specific, target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target));
+                candidates = context.Representatives(candidates, specific, target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly));
             }
 
             var limit = new EdgeLimit();

@@ -26,21 +26,26 @@ internal static class IamTargets
         IamTargetKind.Self => [principal.Value],
         IamTargetKind.SelfUser => principal.Type == AwsPrincipalType.IamUser ? [principal.Value] : [],
         IamTargetKind.SelfRole => principal.Type == AwsPrincipalType.IamRole ? [principal.Value] : [],
-        IamTargetKind.OtherUsers => context.SortedUsers.Where(arn => arn != principal.Value),
-        IamTargetKind.OtherRoles => context.SortedRoles.Where(arn => arn != principal.Value),
+        IamTargetKind.OtherUsers => context.SortedUsers(principal.Account).Where(arn => arn != principal.Value),
+        IamTargetKind.OtherRoles => context.SortedRoles(principal.Account).Where(arn => arn != principal.Value),
         IamTargetKind.Groups => principal.Type == AwsPrincipalType.IamUser
             ? context.Estate.Accounts.SelectMany(a => a.Groups).Where(g => g.Account == principal.Account).Select(g => g.Arn).Order(StringComparer.Ordinal)
             : [],
         _ => [],
     };
 
-    public static bool IsOfKind(AwsEdgeContext context, AwsPrincipal principal, IamTargetKind kind, string target) => kind switch
+    /// <summary>
+    /// Whether the target is of the kind. IAM users, roles, groups and policies have no resource policies, so IAM
+    /// actions on them work only from their own account: other accounts' principals are targets only of techniques
+    /// that just assume a role (<paramref name="assumesOnly"/>), whose trust policy may admit anyone.
+    /// </summary>
+    public static bool IsOfKind(AwsEdgeContext context, AwsPrincipal principal, IamTargetKind kind, string target, bool assumesOnly = false) => kind switch
     {
         IamTargetKind.Self => target == principal.Value,
         IamTargetKind.SelfUser => target == principal.Value && principal.Type == AwsPrincipalType.IamUser,
         IamTargetKind.SelfRole => target == principal.Value && principal.Type == AwsPrincipalType.IamRole,
-        IamTargetKind.OtherUsers => target != principal.Value && context.Estate.Users.ContainsKey(target),
-        IamTargetKind.OtherRoles => target != principal.Value && context.Estate.Roles.ContainsKey(target),
+        IamTargetKind.OtherUsers => target != principal.Value && context.Estate.Users.TryGetValue(target, out var user) && user.Account == principal.Account,
+        IamTargetKind.OtherRoles => target != principal.Value && context.Estate.Roles.TryGetValue(target, out var role) && (role.Account == principal.Account || assumesOnly),
         IamTargetKind.Groups => principal.Type == AwsPrincipalType.IamUser && target.Contains(":group/", StringComparison.Ordinal) && target.Split(':')[4] == principal.Account,
         _ => false,
     };

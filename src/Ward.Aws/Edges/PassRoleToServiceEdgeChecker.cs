@@ -41,11 +41,13 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
 
             // Only the roles some statement's iam:PassRole resource patterns can name; when one names `*`, the roles
             // no statement names specifically share one outcome per account.
+            // A role can be passed only within its own account.
             var named = context.TargetsMatching(principal, "iam:PassRole");
-            var passable = named is not null ? named.Where(roleSet.ContainsKey).Select(arn => roleSet[arn])
+            var own = roles.Where(r => r.Account == principal.Account);
+            var passable = named is not null ? named.Where(arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
                 : context.SpecificTargets(principal, ["iam:PassRole"]) is { } specific
-                    ? context.Representatives(roles.Select(r => r.Arn), specific, roleSet.ContainsKey).Select(arn => roleSet[arn])
-                    : roles;
+                    ? context.Representatives(own.Select(r => r.Arn), specific, arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
+                    : own;
             var limit = new EdgeLimit();
             foreach (var role in passable)
             {
