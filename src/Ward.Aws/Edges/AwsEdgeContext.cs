@@ -278,7 +278,7 @@ public sealed partial class AwsEdgeContext
     /// <param name="ordered">Every candidate, in the order edges are preferred.</param>
     /// <param name="specific">From <see cref="SpecificTargets"/>.</param>
     /// <param name="isCandidate">Whether a specific target is among the candidates.</param>
-    public IEnumerable<string> Representatives(IEnumerable<string> ordered, SortedSet<string> specific, Func<string, bool> isCandidate)
+    public static IEnumerable<string> Representatives(IEnumerable<string> ordered, SortedSet<string> specific, Func<string, bool> isCandidate)
     {
         foreach (var target in specific)
         {

@@ -101,7 +101,7 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
             if (reachable is null && !assumes && steps.All(s => s.ResourceType is null)
                 && context.SpecificTargets(principal, steps.Select(s => s.Action)) is { } specific)
             {
-                candidates = context.Representatives(candidates, specific, target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly));
+                candidates = AwsEdgeContext.Representatives(candidates, specific, target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly));
             }
 
             var limit = new EdgeLimit();

@@ -46,7 +46,7 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
             var own = roles.Where(r => r.Account == principal.Account);
             var passable = named is not null ? named.Where(arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
                 : context.SpecificTargets(principal, ["iam:PassRole"]) is { } specific
-                    ? context.Representatives(own.Select(r => r.Arn), specific, arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
+                    ? AwsEdgeContext.Representatives(own.Select(r => r.Arn), specific, arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
                     : own;
             var limit = new EdgeLimit();
             foreach (var role in passable)

@@ -56,7 +56,7 @@ public sealed class SharedDecisionTests
 
         // When the targets are split
         var specific = context.SpecificTargets(user, ["iam:PassRole"]);
-        var representatives = context.Representatives(context.SortedRoles(user.Account), specific!, _ => true).ToList();
+        var representatives = AwsEdgeContext.Representatives(context.SortedRoles(user.Account), specific!, _ => true).ToList();
 
         // Then the break-glass role is decided alone, one other role stands for the rest, and both answers are right
         Assert.NotNull(specific);
