@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ward.Analysis.Rules.Exposure;
 using Ward.Analysis.Rules.Identity;
 using Ward.Analysis.Rules.OverPermissive;
 using Ward.Analysis.Rules.PrivilegeEscalation;
@@ -19,6 +20,8 @@ public static class RuleCatalog
         new UnrestrictedOidcTrustRule(),
         new SamlFederatedTrustRule(),
         new CrossAccountAccessRule(),
+        new PublicResourceRule(),
+        new CrossAccountResourceRule(),
         new WildcardGrantRule(),
         new DataExfiltrationRule(),
         new CredentialsExposureRule(),

@@ -33,7 +33,7 @@ internal static class ScanFacts
     };
 
     public static IEnumerable<InputFile> InputsRead(ScanResult result) =>
-        result.Estate.Inputs.Where(i => i.Kind is InputKind.AuthorizationDetails or InputKind.Organization or InputKind.CredentialReport);
+        result.Estate.Inputs.Where(i => i.Kind is InputKind.AuthorizationDetails or InputKind.Organization or InputKind.CredentialReport or InputKind.ResourcePolicies);
 
     public static IEnumerable<InputFile> InputsSkipped(ScanResult result) =>
         result.Estate.Inputs.Where(i => i.Kind is InputKind.Unrecognized or InputKind.Unreadable);

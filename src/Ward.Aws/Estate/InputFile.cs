@@ -7,6 +7,9 @@ public enum InputKind
 
     /// <summary>An IAM credential report: recognised, read by the analyses that need it.</summary>
     CredentialReport,
+
+    /// <summary>A Ward <c>resource-policies.json</c>: bucket, key, queue, topic, secret, function and repository policies.</summary>
+    ResourcePolicies,
     Unrecognized,
     Unreadable,
 }

@@ -22,15 +22,16 @@ public static class AwsEstateLoader
         var diagnostics = new DiagnosticBag();
         var inputs = new List<InputFile>();
         var exports = new List<GaadExport>();
+        var resources = new List<AwsResourcePolicy>();
         AwsOrganization? organization = null;
 
         foreach (var file in ExpandPaths(paths, diagnostics, inputs))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ReadFile(file, diagnostics, inputs, exports, ref organization);
+            ReadFile(file, diagnostics, inputs, exports, resources, ref organization);
         }
 
-        return Build(exports, organization, inputs, diagnostics);
+        return Build(exports, organization, inputs, diagnostics, resources);
     }
 
     private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, List<InputFile> inputs)
@@ -86,7 +87,7 @@ public static class AwsEstateLoader
         }
     }
 
-    private static void ReadFile(string file, DiagnosticBag diagnostics, List<InputFile> inputs, List<GaadExport> exports, ref AwsOrganization? organization)
+    private static void ReadFile(string file, DiagnosticBag diagnostics, List<InputFile> inputs, List<GaadExport> exports, List<AwsResourcePolicy> resources, ref AwsOrganization? organization)
     {
         byte[] bytes;
         try
@@ -117,14 +118,14 @@ public static class AwsEstateLoader
         var fileDiagnostics = new DiagnosticBag();
         using (document)
         {
-            ReadDocument(file, document.RootElement, fileDiagnostics, inputs, exports, ref organization);
+            ReadDocument(file, document.RootElement, fileDiagnostics, inputs, exports, resources, ref organization);
         }
 
         // Lines are looked up only for files that have diagnostics: one extra pass over those files alone.
         diagnostics.AddRange(fileDiagnostics.Count == 0 ? [] : JsonLineLocator.WithLines(fileDiagnostics.ToSortedArray(), bytes));
     }
 
-    private static void ReadDocument(string file, JsonElement root, DiagnosticBag diagnostics, List<InputFile> inputs, List<GaadExport> exports, ref AwsOrganization? organization)
+    private static void ReadDocument(string file, JsonElement root, DiagnosticBag diagnostics, List<InputFile> inputs, List<GaadExport> exports, List<AwsResourcePolicy> resources, ref AwsOrganization? organization)
     {
         {
             if (OrganizationReader.Recognizes(root))
@@ -146,16 +147,22 @@ public static class AwsEstateLoader
                 exports.Add(export);
                 inputs.Add(new InputFile(file, InputKind.AuthorizationDetails, $"account {export.Account ?? "unknown"}: {export.Users.Length} users, {export.Groups.Length} groups, {export.Roles.Length} roles, {export.Policies.Length} managed policies"));
             }
+            else if (ResourcePolicyReader.Recognizes(root))
+            {
+                var read = ResourcePolicyReader.Read(root, file, diagnostics);
+                resources.AddRange(read);
+                inputs.Add(new InputFile(file, InputKind.ResourcePolicies, $"{read.Length} resource policies"));
+            }
             else
             {
-                diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output or an organization export); skipped", new SourceLocation(file, JsonPath.Root));
+                diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output, an organization export or a resource-policies file); skipped", new SourceLocation(file, JsonPath.Root));
                 inputs.Add(new InputFile(file, InputKind.Unrecognized, "content not recognised"));
             }
         }
     }
 
     /// <summary>Merges per-file exports into accounts and assembles each principal's policies once.</summary>
-    internal static AwsEstate Build(List<GaadExport> exports, AwsOrganization? organization, List<InputFile> inputs, DiagnosticBag diagnostics)
+    internal static AwsEstate Build(List<GaadExport> exports, AwsOrganization? organization, List<InputFile> inputs, DiagnosticBag diagnostics, List<AwsResourcePolicy>? resources = null)
     {
         // Group attachments are resolved once per member: report each missing policy once per holder.
         var reported = new HashSet<(string Holder, string Arn)>();
@@ -268,12 +275,25 @@ public static class AwsEstateLoader
             }
         }
 
-        if (built.Count == 0 && organization is null)
+        var resourcePolicies = new Dictionary<string, AwsResourcePolicy>(StringComparer.Ordinal);
+        foreach (var resource in resources ?? [])
+        {
+            if (!resourcePolicies.TryAdd(resource.Arn, resource))
+            {
+                diagnostics.Add(IngestDiagnosticCodes.DuplicateEntity, DiagnosticSeverity.Warning, $"resource `{resource.Arn}` has more than one policy in the inputs; the first is used", resource.Location);
+            }
+        }
+
+        if (built.Count == 0 && organization is null && resourcePolicies.Count == 0)
         {
             diagnostics.Add(IngestDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no usable AWS export was found in the inputs", SourceLocation.None);
         }
 
-        return new AwsEstate(built.ToImmutable(), organization, [.. inputs], diagnostics.ToSortedArray(), identity.ToFrozenDictionary(StringComparer.Ordinal), boundaries.ToFrozenDictionary(StringComparer.Ordinal), managed.ToFrozenDictionary(StringComparer.Ordinal));
+        return new AwsEstate(built.ToImmutable(), organization, [.. inputs], diagnostics.ToSortedArray(), identity.ToFrozenDictionary(StringComparer.Ordinal), boundaries.ToFrozenDictionary(StringComparer.Ordinal), managed.ToFrozenDictionary(StringComparer.Ordinal))
+        {
+            ResourcePolicies = resourcePolicies.ToFrozenDictionary(StringComparer.Ordinal),
+            HasResourcePolicyExport = resources is not null && inputs.Exists(i => i.Kind == InputKind.ResourcePolicies),
+        };
     }
 
     private static (List<IamUser> Users, List<IamGroup> Groups, List<IamRole> Roles, List<ManagedPolicy> Policies, SortedSet<string> Sources) Entry(

@@ -16,5 +16,7 @@ public static class IngestDiagnosticCodes
     public const string MixedAccounts = "WARD1105";
     public const string TruncatedExport = "WARD1106";
     public const string OrganizationProblem = "WARD1201";
+    public const string ResourcePolicyEntry = "WARD1301";
+    public const string ResourcePolicyType = "WARD1302";
     public const string NothingUsable = "WARD1901";
 }
