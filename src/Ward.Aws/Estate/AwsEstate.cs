@@ -139,13 +139,23 @@ public sealed class AwsEstate
             return policy;
         }
 
-        var parts = resourceArn.Split(':');
-        if (parts is [_, _, "s3", "", "", var bucketAndKey] && bucketAndKey.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash)
+        // `arn:PARTITION:s3:::bucket/key` → `arn:PARTITION:s3:::bucket` (no allocation unless it is an S3 object).
+        var s3 = resourceArn.IndexOf(":s3:::", StringComparison.Ordinal);
+        if (s3 > 0)
         {
-            return ResourcePolicies.GetValueOrDefault(resourceArn[..(resourceArn.Length - bucketAndKey.Length + slash)]);
+            var slash = resourceArn.IndexOf('/', s3);
+            return slash > s3 + 6 ? ResourcePolicies.GetValueOrDefault(resourceArn[..slash]) : null;
         }
 
-        return parts is [_, _, "lambda", _, _, "function", _, _] ? ResourcePolicies.GetValueOrDefault(string.Join(':', parts[..7])) : null;
+        // `arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME:QUALIFIER` → without the qualifier.
+        var function = resourceArn.IndexOf(":function:", StringComparison.Ordinal);
+        if (function > 0 && resourceArn.Contains(":lambda:", StringComparison.Ordinal))
+        {
+            var qualifier = resourceArn.IndexOf(':', function + ":function:".Length);
+            return qualifier > 0 ? ResourcePolicies.GetValueOrDefault(resourceArn[..qualifier]) : null;
+        }
+
+        return null;
     }
 
     /// <summary>The role whose trust policy governs assuming it, when the resource is a role of the estate.</summary>

@@ -104,6 +104,29 @@ public sealed class ResourcePolicyReaderTests
         Assert.Contains(estate.ResourcePolicies["arn:aws:sqs:eu-west-1:123456789012:orders"].Document.Statements, s => s.Problem is not null);
     }
 
+    [Theory]
+    [InlineData("arn:aws:s3:::reports", "arn:aws:s3:::reports")]
+    [InlineData("arn:aws:s3:::reports/2026/q1.csv", "arn:aws:s3:::reports")]
+    [InlineData("arn:aws:s3:::reports-archive/q1.csv", null)]
+    [InlineData("arn:aws:lambda:eu-west-1:123456789012:function:resize", "arn:aws:lambda:eu-west-1:123456789012:function:resize")]
+    [InlineData("arn:aws:lambda:eu-west-1:123456789012:function:resize:live", "arn:aws:lambda:eu-west-1:123456789012:function:resize")]
+    [InlineData("arn:aws:lambda:eu-west-1:123456789012:function:resize-v2", null)]
+    [InlineData("arn:aws:s3:::reports/*", null)]
+    public void A_request_inside_a_resource_finds_the_resource_s_policy(string request, string? expected)
+    {
+        // Given a bucket and a function with policies
+        using var folder = new ScratchFolder(("resource-policies.json", $$"""
+            {"ResourcePolicies": [
+              {"Arn": "arn:aws:s3:::reports", "Type": "AWS::S3::Bucket", "Account": "123456789012", "Policy": {{Document}}},
+              {"Arn": "arn:aws:lambda:eu-west-1:123456789012:function:resize", "Type": "AWS::Lambda::Function", "Policy": {{Document}}}
+            ]}
+            """));
+        var estate = AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then an object finds its bucket's policy, a qualified function ARN its function's; patterns find none
+        Assert.Equal(expected, estate.ResourcePolicyFor(request)?.Arn);
+    }
+
     [Fact]
     public void A_missing_type_is_taken_from_the_ARN_with_a_warning()
     {
