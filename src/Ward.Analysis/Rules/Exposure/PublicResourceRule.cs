@@ -20,8 +20,13 @@ public sealed class PublicResourceRule : IRule
     {
         foreach (var resource in ExposureFindings.Admitted(context).Where(a => a.Kind is ResourceProbeKind.Anonymous or ResourceProbeKind.AnyAccount).GroupBy(a => a.Resource.Arn, StringComparer.Ordinal))
         {
-            // The anonymous probe first: what it may do, any account may do too.
-            var access = resource.OrderBy(a => a.Kind).First();
+            // The probe with the surest answer describes the finding; between equals, the anonymous one (what it may
+            // do, any account may do too).
+            var access = resource
+                .OrderByDescending(a => a.Admitted.Count(x => x.IsCritical && x.Decision.Kind == DecisionKind.Allowed))
+                .ThenByDescending(a => a.Admitted.Count(x => x.Decision.Kind == DecisionKind.Allowed))
+                .ThenBy(a => a.Kind)
+                .First();
             var certain = resource.SelectMany(a => a.Admitted).Any(a => a.IsCritical && a.Decision.Kind == DecisionKind.Allowed);
             var who = access.Kind == ResourceProbeKind.Anonymous ? "anyone, without AWS credentials," : "any AWS account";
             var kind = ExposureFindings.Describe(access.Resource.Type);
