@@ -25,6 +25,13 @@
 #   organizations:ListPolicies
 #   organizations:DescribePolicy
 #   organizations:ListTargetsForPolicy
+#   s3:ListAllMyBuckets, s3:GetBucketLocation, s3:GetBucketPolicy          (unless --no-resources, and so are
+#   kms:ListKeys, kms:DescribeKey, kms:GetKeyPolicy                         the ones below, in each region of
+#   sqs:ListQueues, sqs:GetQueueAttributes                                  --resource-regions)
+#   sns:ListTopics, sns:GetTopicAttributes
+#   secretsmanager:ListSecrets, secretsmanager:GetResourcePolicy
+#   lambda:ListFunctions, lambda:GetPolicy
+#   ecr:DescribeRepositories, ecr:GetRepositoryPolicy
 # It never creates, updates, tags, attaches or deletes anything.
 #
 # Requirements: AWS CLI v2 (v1 works; its timestamps end in "Z"), jq 1.6 or later.
@@ -41,11 +48,14 @@ ORG_MODE=0
 ROLE_NAME="OrganizationAccountAccessRole"
 REGION=""
 SERVICE_LAST_ACCESSED=1
+RESOURCE_REGIONS=""
+RESOURCES=1
 
 usage() {
     cat <<'EOF'
 Usage: export-aws.sh [--profile NAME] [--output DIR] [--region REGION] [--org [--role-name NAME]]
                      [--no-service-last-accessed]
+                     [--resource-regions "REGION ..."] [--no-resources]
 
 Export the AWS identity data that Ward reads. Read-only: it only calls get/list/describe operations,
 sts:AssumeRole (with --org), iam:GenerateCredentialReport and iam:GenerateServiceLastAccessedDetails.
@@ -62,6 +72,10 @@ Options:
   --no-service-last-accessed
                      skip service last accessed data (one IAM job per user and role, which
                      takes a while in large accounts); Ward then reports no unused services
+  --resource-regions "R1 R2"
+                     regions whose KMS keys, queues, topics, secrets, functions and repositories
+                     are read (default: --region); S3 buckets are read in every region
+  --no-resources     do not write resource-policies.json
   -h, --help         show this help
 
 Output:
@@ -69,6 +83,7 @@ Output:
   DIR/<account-id>/credential-report.json      the IAM credential report (CLI JSON, base64 CSV)
   DIR/<account-id>/service-last-accessed.json  service last accessed data of every user and role
                                                (but service-linked roles)
+  DIR/<account-id>/resource-policies.json      bucket, key, queue, topic, secret, function, repository policies
   DIR/organization.json                        with --org: organization, OUs, accounts, SCPs, RCPs
 
 Requires the AWS CLI (v2 recommended) and jq.
@@ -96,6 +111,9 @@ while [ $# -gt 0 ]; do
         --output=*) OUTPUT=${1#*=}; shift ;;
         --region) need_value "$1" $#; REGION=$2; shift 2 ;;
         --region=*) REGION=${1#*=}; shift ;;
+        --resource-regions) need_value "$1" $#; RESOURCE_REGIONS=$2; shift 2 ;;
+        --resource-regions=*) RESOURCE_REGIONS=${1#*=}; shift ;;
+        --no-resources) RESOURCES=0; shift ;;
         --role-name) need_value "$1" $#; ROLE_NAME=$2; shift 2 ;;
         --role-name=*) ROLE_NAME=${1#*=}; shift ;;
         --org) ORG_MODE=1; shift ;;
@@ -132,6 +150,7 @@ if [ -z "$REGION" ]; then
     REGION=${REGION:-us-east-1}
 fi
 BASE_OPTS+=(--region "$REGION")
+RESOURCE_REGIONS=${RESOURCE_REGIONS:-$REGION}
 # The options in force for the current account; a member-account subshell replaces them.
 AWS_OPTS=("${BASE_OPTS[@]}")
 export AWS_PAGER=""
@@ -251,7 +270,88 @@ export_account() {
         export_service_last_accessed "$dir/gaad.json" "$dir/service-last-accessed.json" ||
             { warn "$account: no service last accessed data written"; return 1; }
     fi
+    if [ "$RESOURCES" -eq 1 ]; then
+        log "$account: reading resource policies (S3: every region; the rest: $RESOURCE_REGIONS)"
+        export_resource_policies "$account" "$dir/resource-policies.json" ||
+            { warn "$account: no resource-policies.json written"; return 1; }
+    fi
     log "$account: done -> $dir"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Resource policies: resource-policies.json, {"ResourcePolicies": [{Arn, Type, Account, Region, Policy}]}.
+# Policy is kept exactly as the CLI returns it (a JSON string). Resources without a policy are left out;
+# any other error (access denied, throttling) is reported, and the resource is left out too.
+# ---------------------------------------------------------------------------------------------
+
+policy_of() {
+    # Prints the --query result of one get call (a JSON string) or nothing when the resource has no policy.
+    local out
+    if ! out=$(aws_json "$@" 2>"$TMP/resource.err"); then
+        if ! grep -qE 'NoSuchBucketPolicy|ResourceNotFoundException|RepositoryPolicyNotFoundException|NotFoundException' "$TMP/resource.err"; then
+            warn "aws $1 $2 failed: $(tr '\n' ' ' <"$TMP/resource.err")"
+        fi
+        return 0
+    fi
+    [ "$out" = "null" ] || [ -z "$out" ] || printf '%s' "$out"
+}
+
+add_resource() {
+    # add_resource ARN TYPE ACCOUNT REGION POLICY-JSON-STRING
+    [ -n "$5" ] || return 0
+    jq -c -n --arg arn "$1" --arg type "$2" --arg account "$3" --arg region "$4" --argjson policy "$5" \
+        '{Arn: $arn, Type: $type, Account: $account, Region: $region, Policy: $policy}' >>"$TMP/resources.jsonl"
+}
+
+export_resource_policies() {
+    local account=$1 out=$2 region buckets bucket location item name
+    : >"$TMP/resources.jsonl"
+    if buckets=$(aws_text s3api list-buckets --query 'Buckets[].Name' 2>/dev/null); then
+        for bucket in $buckets; do
+            [ "$bucket" = "None" ] && continue
+            location=$(aws_text s3api get-bucket-location --bucket "$bucket" --query LocationConstraint 2>/dev/null || echo "")
+            case "$location" in None | "") location=us-east-1 ;; EU) location=eu-west-1 ;; esac
+            add_resource "arn:aws:s3:::$bucket" AWS::S3::Bucket "$account" "$location" \
+                "$(policy_of s3api get-bucket-policy --bucket "$bucket" --region "$location" --query Policy)"
+        done
+    else
+        warn "$account: s3api list-buckets failed (needs s3:ListAllMyBuckets); no bucket policies"
+    fi
+    for region in $RESOURCE_REGIONS; do
+        for item in $(aws_text kms list-keys --region "$region" --query 'Keys[].KeyArn' 2>/dev/null || true); do
+            [ "$(aws_text kms describe-key --region "$region" --key-id "$item" --query KeyMetadata.KeyManager 2>/dev/null)" = "CUSTOMER" ] || continue
+            add_resource "$item" AWS::KMS::Key "$account" "$region" \
+                "$(policy_of kms get-key-policy --region "$region" --key-id "$item" --policy-name default --query Policy)"
+        done
+        for item in $(aws_text sqs list-queues --region "$region" --query 'QueueUrls' 2>/dev/null || true); do
+            [ "$item" = "None" ] && continue
+            name=${item##*/}
+            add_resource "arn:aws:sqs:$region:$account:$name" AWS::SQS::Queue "$account" "$region" \
+                "$(policy_of sqs get-queue-attributes --region "$region" --queue-url "$item" --attribute-names Policy --query Attributes.Policy)"
+        done
+        for item in $(aws_text sns list-topics --region "$region" --query 'Topics[].TopicArn' 2>/dev/null || true); do
+            [ "$item" = "None" ] && continue
+            add_resource "$item" AWS::SNS::Topic "$account" "$region" \
+                "$(policy_of sns get-topic-attributes --region "$region" --topic-arn "$item" --query Attributes.Policy)"
+        done
+        for item in $(aws_text secretsmanager list-secrets --region "$region" --query 'SecretList[].ARN' 2>/dev/null || true); do
+            [ "$item" = "None" ] && continue
+            add_resource "$item" AWS::SecretsManager::Secret "$account" "$region" \
+                "$(policy_of secretsmanager get-resource-policy --region "$region" --secret-id "$item" --query ResourcePolicy)"
+        done
+        for item in $(aws_text lambda list-functions --region "$region" --query 'Functions[].FunctionArn' 2>/dev/null || true); do
+            [ "$item" = "None" ] && continue
+            add_resource "$item" AWS::Lambda::Function "$account" "$region" \
+                "$(policy_of lambda get-policy --region "$region" --function-name "$item" --query Policy)"
+        done
+        for item in $(aws_text ecr describe-repositories --region "$region" --query 'repositories[].repositoryArn' 2>/dev/null || true); do
+            [ "$item" = "None" ] && continue
+            add_resource "$item" AWS::ECR::Repository "$account" "$region" \
+                "$(policy_of ecr get-repository-policy --region "$region" --repository-name "${item#*:repository/}" --query policyText)"
+        done
+    done
+    jq -s '{ResourcePolicies: .}' "$TMP/resources.jsonl" >"$out.tmp" && mv "$out.tmp" "$out"
+    log "$account: $(jq '.ResourcePolicies | length' "$out") resource policies -> $out"
 }
 
 # ---------------------------------------------------------------------------------------------

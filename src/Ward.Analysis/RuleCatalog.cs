@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ward.Analysis.Rules.Credentials;
+using Ward.Analysis.Rules.Exposure;
 using Ward.Analysis.Rules.Identity;
 using Ward.Analysis.Rules.OverPermissive;
 using Ward.Analysis.Rules.PrivilegeEscalation;
@@ -22,6 +23,8 @@ public static class RuleCatalog
         new UnrestrictedOidcTrustRule(),
         new SamlFederatedTrustRule(),
         new CrossAccountAccessRule(),
+        new PublicResourceRule(),
+        new CrossAccountResourceRule(),
         new WildcardGrantRule(),
         new DataExfiltrationRule(),
         new CredentialsExposureRule(),

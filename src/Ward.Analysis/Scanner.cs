@@ -36,6 +36,11 @@ public static class Scanner
             skipped.Add(new SkippedAnalysis("SCPs and RCPs", "no organization export was given: SCPs and RCPs are not applied, so some findings may not hold in an organization that blocks them"));
         }
 
+        if (!estate.HasResourcePolicyExport)
+        {
+            skipped.Add(new SkippedAnalysis("resource exposure", "no resource-policies file was given: bucket, key, queue, topic, secret, function and repository policies are not known, so public and cross-account resources are not reported (and queries decide without resource policies)"));
+        }
+
         skipped.AddRange(InputCoverage.Missing(estate, RuleCatalog.All));
         skipped.AddRange(skippedByRules);
 

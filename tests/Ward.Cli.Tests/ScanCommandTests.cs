@@ -101,6 +101,24 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void The_sample_resource_policies_give_the_documented_exposure_findings()
+    {
+        // Given the seeded resource policies of samples/aws/README.md, when the sample is scanned
+        string[] Resources(string rule) => [.. Findings(rule).Select(f => $"{f.GetProperty("principal").GetString()} {f.GetProperty("account").GetString()} {f.GetProperty("severity").GetString()}").Order(StringComparer.Ordinal)];
+
+        // Then: the management account's public bucket (no RCP protects it); the key shared with the vendor and the
+        // secret shared with the management account. Not: the prod website bucket (the RCP data perimeter), the queue
+        // pinned to its topic by aws:SourceArn, the topic's default policy, the S3-invoked function, the CloudTrail bucket
+        Assert.Equal(["arn:aws:s3:::northwind-org-artifacts 111122223333 critical"], Resources("public-resource"));
+        Assert.Equal(
+            [
+                "arn:aws:kms:eu-west-1:444455556666:key/9b7e2c14-3f6a-4d8e-a0b5-c71d2e4f8a96 444455556666 medium",
+                "arn:aws:secretsmanager:eu-west-1:444455556666:secret:nw/prod/reporting-db-Xy7Q2w 444455556666 info",
+            ],
+            Resources("cross-account-resource"));
+    }
+
+    [Fact]
     public void Broad_grants_of_the_sample_are_reported_only_where_they_are_usable()
     {
         string[] Names(string rule) => [.. Findings(rule).Select(f => f.GetProperty("principal").GetString()![(f.GetProperty("principal").GetString()!.LastIndexOf('/') + 1)..]).Order(StringComparer.Ordinal)];

@@ -58,7 +58,7 @@ public sealed class AwsEstate
             : new NamedPolicy($"{a.PolicyArn} (via group {group.Name})", Policy.Syntax.PolicyDocument.Unreadable($"managed policy `{a.PolicyArn}` is not in the export"))),
     ];
 
-    public bool IsEmpty => Accounts.IsEmpty && Organization is null;
+    public bool IsEmpty => Accounts.IsEmpty && Organization is null && ResourcePolicies.Count == 0;
 
     /// <summary>Every principal of the estate Ward can evaluate: users, roles, and each account's root user.</summary>
     public IEnumerable<AwsPrincipal> Principals()
@@ -115,6 +115,47 @@ public sealed class AwsEstate
             default:
                 return null;
         }
+    }
+
+    /// <summary>Every resource-based policy of the inputs (buckets, keys, queues, topics, secrets, functions, repositories), by resource ARN.</summary>
+    public FrozenDictionary<string, AwsResourcePolicy> ResourcePolicies { get; init; } = FrozenDictionary<string, AwsResourcePolicy>.Empty;
+
+    /// <summary>Whether a resource-policies file was among the inputs (without one, resource exposure is not analysed).</summary>
+    public bool HasResourcePolicyExport { get; init; }
+
+    /// <summary>
+    /// The exported policy that governs a request on <paramref name="resourceArn"/>: the resource's own, or for an
+    /// S3 object its bucket's and for a qualified Lambda ARN (version or alias) its function's. Null when none was exported.
+    /// </summary>
+    public AwsResourcePolicy? ResourcePolicyFor(string resourceArn)
+    {
+        if (ResourcePolicies.Count == 0 || resourceArn.Contains('*', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (ResourcePolicies.TryGetValue(resourceArn, out var policy))
+        {
+            return policy;
+        }
+
+        // `arn:PARTITION:s3:::bucket/key` → `arn:PARTITION:s3:::bucket` (no allocation unless it is an S3 object).
+        var s3 = resourceArn.IndexOf(":s3:::", StringComparison.Ordinal);
+        if (s3 > 0)
+        {
+            var slash = resourceArn.IndexOf('/', s3);
+            return slash > s3 + 6 ? ResourcePolicies.GetValueOrDefault(resourceArn[..slash]) : null;
+        }
+
+        // `arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME:QUALIFIER` → without the qualifier.
+        var function = resourceArn.IndexOf(":function:", StringComparison.Ordinal);
+        if (function > 0 && resourceArn.Contains(":lambda:", StringComparison.Ordinal))
+        {
+            var qualifier = resourceArn.IndexOf(':', function + ":function:".Length);
+            return qualifier > 0 ? ResourcePolicies.GetValueOrDefault(resourceArn[..qualifier]) : null;
+        }
+
+        return null;
     }
 
     /// <summary>The role whose trust policy governs assuming it, when the resource is a role of the estate.</summary>

@@ -10,6 +10,9 @@ public enum InputKind
 
     /// <summary>Service last accessed data of users and roles (Ward's wrapper around the CLI output).</summary>
     ServiceLastAccessed,
+
+    /// <summary>A Ward <c>resource-policies.json</c>: bucket, key, queue, topic, secret, function and repository policies.</summary>
+    ResourcePolicies,
     Unrecognized,
     Unreadable,
 }

@@ -32,7 +32,7 @@ public static class AwsEstateLoader
             ReadFile(file, diagnostics, inputs, found, ref organization);
         }
 
-        return Build(found.Gaad, organization, inputs, diagnostics, found.CredentialReports, found.ServiceLastAccessed);
+        return Build(found.Gaad, organization, inputs, diagnostics, found.CredentialReports, found.ServiceLastAccessed, found.Resources);
     }
 
     private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, List<InputFile> inputs)
@@ -220,9 +220,15 @@ public static class AwsEstateLoader
                     ? new InputFile(file, InputKind.Unreadable, "service last accessed data could not be used")
                     : new InputFile(file, InputKind.ServiceLastAccessed, $"service last accessed data of {reports.Length} principal{(reports.Length == 1 ? string.Empty : "s")} (account {accounts})"));
             }
+            else if (ResourcePolicyReader.Recognizes(root))
+            {
+                var read = ResourcePolicyReader.Read(root, file, diagnostics);
+                found.Resources.AddRange(read);
+                inputs.Add(new InputFile(file, InputKind.ResourcePolicies, $"{read.Length} resource policies"));
+            }
             else
             {
-                diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output, an organization export, a credential report or service last accessed data); skipped", new SourceLocation(file, JsonPath.Root));
+                diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output, an organization export, a credential report, service last accessed data or a resource-policies file); skipped", new SourceLocation(file, JsonPath.Root));
                 inputs.Add(new InputFile(file, InputKind.Unrecognized, "content not recognised"));
             }
         }
@@ -235,7 +241,8 @@ public static class AwsEstateLoader
         List<InputFile> inputs,
         DiagnosticBag diagnostics,
         List<CredentialReport>? credentialReports = null,
-        List<ServiceLastAccessedReport>? serviceLastAccessed = null)
+        List<ServiceLastAccessedReport>? serviceLastAccessed = null,
+        List<AwsResourcePolicy>? resources = null)
     {
         // Group attachments are resolved once per member: report each missing policy once per holder.
         var reported = new HashSet<(string Holder, string Arn)>();
@@ -366,12 +373,25 @@ public static class AwsEstateLoader
             }
         }
 
-        if (built.Count == 0 && organization is null)
+        var resourcePolicies = new Dictionary<string, AwsResourcePolicy>(StringComparer.Ordinal);
+        foreach (var resource in resources ?? [])
+        {
+            if (!resourcePolicies.TryAdd(resource.Arn, resource))
+            {
+                diagnostics.Add(IngestDiagnosticCodes.DuplicateEntity, DiagnosticSeverity.Warning, $"resource `{resource.Arn}` has more than one policy in the inputs; the first is used", resource.Location);
+            }
+        }
+
+        if (built.Count == 0 && organization is null && resourcePolicies.Count == 0)
         {
             diagnostics.Add(IngestDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no usable AWS export was found in the inputs", SourceLocation.None);
         }
 
-        return new AwsEstate(built.ToImmutable(), organization, [.. inputs], diagnostics.ToSortedArray(), identity.ToFrozenDictionary(StringComparer.Ordinal), boundaries.ToFrozenDictionary(StringComparer.Ordinal), managed.ToFrozenDictionary(StringComparer.Ordinal));
+        return new AwsEstate(built.ToImmutable(), organization, [.. inputs], diagnostics.ToSortedArray(), identity.ToFrozenDictionary(StringComparer.Ordinal), boundaries.ToFrozenDictionary(StringComparer.Ordinal), managed.ToFrozenDictionary(StringComparer.Ordinal))
+        {
+            ResourcePolicies = resourcePolicies.ToFrozenDictionary(StringComparer.Ordinal),
+            HasResourcePolicyExport = resources is not null && inputs.Exists(i => i.Kind == InputKind.ResourcePolicies),
+        };
     }
 
     /// <summary>One credential report per account: the most recently generated one; the others are reported.</summary>
@@ -512,5 +532,7 @@ public static class AwsEstateLoader
         public List<CredentialReport> CredentialReports { get; } = [];
 
         public List<ServiceLastAccessedReport> ServiceLastAccessed { get; } = [];
+
+        public List<AwsResourcePolicy> Resources { get; } = [];
     }
 }

@@ -16,6 +16,8 @@ public static class IngestDiagnosticCodes
     public const string MixedAccounts = "WARD1105";
     public const string TruncatedExport = "WARD1106";
     public const string OrganizationProblem = "WARD1201";
+    public const string ResourcePolicyEntry = "WARD1301";
+    public const string ResourcePolicyType = "WARD1302";
     public const string CredentialReportMissingColumns = "WARD1401";
     public const string CredentialReportBadLine = "WARD1402";
     public const string CredentialReportBadValue = "WARD1403";

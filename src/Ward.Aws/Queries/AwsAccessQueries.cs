@@ -176,10 +176,11 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
 
     private AwsRequest Request(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context)
     {
-        // S3 ARNs carry no account: `-c aws:ResourceAccount=…` names it; otherwise the caller's account is assumed.
+        // S3 ARNs carry no account: `-c aws:ResourceAccount=…` names it, else the resource-policies export does;
+        // otherwise the caller's account is assumed.
         var resourceAccount = context.TryGetValue("aws:ResourceAccount", out var given) && given.Text is { } named ? named
             : Arn.TryParse(resource, out var arn) && arn.Account.Length == 12 ? arn.Account
-            : principal.Account;
+            : Estate.ResourcePolicyFor(resource)?.Account ?? principal.Account;
         return new AwsRequest
         {
             Principal = principal,
@@ -196,6 +197,11 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
         if (request.Action.StartsWith("sts:AssumeRole", StringComparison.OrdinalIgnoreCase) && Estate.RoleFor(request.Resource) is { } role)
         {
             resourcePolicy = new NamedPolicy($"trust policy of {role.Name}", role.TrustPolicy ?? PolicyDocument.Unreadable($"the trust policy of `{role.Name}` is not in the export"));
+        }
+        else if (Estate.ResourcePolicyFor(request.Resource) is { } exported)
+        {
+            // A resource without an exported policy is decided as before (no resource policy layer).
+            resourcePolicy = new NamedPolicy($"resource policy of {exported.Name}", exported.Document);
         }
 
         return new AwsPolicySet

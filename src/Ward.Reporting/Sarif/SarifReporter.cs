@@ -382,6 +382,11 @@ public static class SarifReporter
 
         public string? SourceOf(Finding finding)
         {
+            if (estate.ResourcePolicies.TryGetValue(finding.Principal, out var resource) && resource.Location.File.Length > 0)
+            {
+                return UriOf(resource.Location.File);
+            }
+
             var account = estate.Users.TryGetValue(finding.Principal, out var user) ? user.Account
                 : estate.Roles.TryGetValue(finding.Principal, out var role) ? role.Account
                 : finding.Account;

@@ -97,7 +97,9 @@ public sealed class SarifReporterTests
             var uri = physical.GetProperty("artifactLocation").GetProperty("uri").GetString()!;
 
             // GitHub wants a path relative to the repository root, with forward slashes
-            Assert.Equal($"samples/aws/{finding.Account}/gaad.json", uri);
+            // (exposure findings are about a resource: they point at the resource-policies file instead)
+            var file = Scans.Sample.Estate.ResourcePolicies.ContainsKey(finding.Principal) ? "resource-policies.json" : "gaad.json";
+            Assert.Equal($"samples/aws/{finding.Account}/{file}", uri);
             Assert.True(File.Exists(Path.Combine(Repository.Root, uri)), uri);
             Assert.Equal(1, physical.GetProperty("region").GetProperty("startLine").GetInt32());
             var logical = Assert.Single(location.GetProperty("logicalLocations").EnumerateArray().ToList());

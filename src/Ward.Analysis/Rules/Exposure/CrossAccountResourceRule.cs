@@ -1,0 +1,36 @@
+using Ward.Aws.Resources;
+
+namespace Ward.Analysis.Rules.Exposure;
+
+/// <summary><c>cross-account-resource</c>: resources another account the policy names may use.</summary>
+public sealed class CrossAccountResourceRule : IRule
+{
+    public RuleMetadata Metadata { get; } = new(
+        "cross-account-resource",
+        "Resource shared with another account",
+        "exposure",
+        Severity.Medium,
+        "The resource policy of a bucket, key, queue, topic, secret, function or repository lets principals of another account (the account, or a principal of it, named in the policy) perform sensitive actions, as the evaluator decides with that account's own policies assumed to allow. Info for accounts of the organization (an inventory of the cross-account map), medium for accounts outside it.",
+        "Check each entry against the accounts and vendors you expect; name one role instead of a whole account; remove grants nobody uses; for keys, prefer grants with constraints over key-policy statements.",
+        ["aws"],
+        ["https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html"]);
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Account))
+        {
+            var where = access.IsExternal ? "outside the organization"
+                : context.Estate.Organization?.Contains(access.PartyAccount!) == true ? "in the organization"
+                : "an exported account";
+            var kind = ExposureFindings.Describe(access.Resource.Type);
+            var party = access.Party.Length == 12 || access.Party.EndsWith(":root", StringComparison.Ordinal) ? $"Principals of account {access.PartyAccount}" : $"`{access.Party}`";
+            yield return ExposureFindings.Make(
+                Metadata,
+                access,
+                access.IsExternal ? Severity.Medium : Severity.Info,
+                $"{kind} `{access.Resource.Name}` is shared with account {access.PartyAccount} ({where})",
+                $"{party} ({where}) may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}`. {ExposureFindings.Evidence(access)}",
+                access.Party);
+        }
+    }
+}

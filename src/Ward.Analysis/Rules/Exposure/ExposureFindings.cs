@@ -1,0 +1,59 @@
+using Ward.Aws.Resources;
+using Ward.Core.Decisions;
+
+namespace Ward.Analysis.Rules.Exposure;
+
+/// <summary>What the exposure rules share: the probes of the estate's resource policies and how a finding reads.</summary>
+internal static class ExposureFindings
+{
+    public static IEnumerable<ResourceAccess> Admitted(AnalysisContext context) =>
+        AwsResourceExposureAnalysis.Of(context.Estate, context.ReferenceTime).Where(a => !a.Admitted.IsEmpty);
+
+    /// <summary>The admitted actions, each marked when only conditionally allowed.</summary>
+    public static string Actions(ResourceAccess access) =>
+        string.Join(", ", access.Admitted.Select(a => a.Decision.Kind == DecisionKind.Allowed ? $"`{a.Action}`" : $"`{a.Action}` (under conditions)"));
+
+    /// <summary>The statements, the probe and the evaluator's answer, as a reader can check them.</summary>
+    public static string Evidence(ResourceAccess access)
+    {
+        var statements = access.Statements.IsEmpty
+            ? "No Allow statement names the party directly"
+            : string.Join("; ", access.Statements.Select(s =>
+                $"Resource policy statement `{s.DisplayName}` with {(s.ConditionTexts.IsEmpty ? "no conditions" : "conditions " + string.Join("; ", s.ConditionTexts.Select(c => $"`{c}`")))}"));
+        var first = access.Admitted[0];
+        var answer = first.Decision switch
+        {
+            Conditional conditional => $"allowed only if {string.Join(" and ", conditional.Requirements)}",
+            _ => first.Decision.Explanation.Summary,
+        };
+        var own = access.Kind == ResourceProbeKind.Anonymous ? string.Empty : " (its own policies assumed to allow)";
+        return $"{statements}. Probe: {access.ProbeCaller}{own} asking {first.Action} on `{first.Resource}` → {answer}";
+    }
+
+    public static string Describe(string type) => type switch
+    {
+        "AWS::S3::Bucket" => "S3 bucket",
+        "AWS::KMS::Key" => "KMS key",
+        "AWS::SQS::Queue" => "SQS queue",
+        "AWS::SNS::Topic" => "SNS topic",
+        "AWS::SecretsManager::Secret" => "Secrets Manager secret",
+        "AWS::Lambda::Function" => "Lambda function",
+        "AWS::ECR::Repository" => "ECR repository",
+        _ => type,
+    };
+
+    public static Finding Make(RuleMetadata rule, ResourceAccess access, Severity severity, string title, string explanation, string discriminator) => new()
+    {
+        RuleId = rule.Id,
+        Category = rule.Category,
+        Severity = severity,
+        Provider = "aws",
+        Account = access.Resource.Account,
+        Principal = access.Resource.Arn,
+        Title = title,
+        Explanation = explanation,
+        Remediation = rule.Remediation,
+        References = rule.References,
+        Fingerprint = Finding.FingerprintOf(rule.Id, access.Resource.Arn, discriminator),
+    };
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Ward.Aws.Estate;
+using Ward.Aws.Policy.Syntax;
+using Ward.Core.Decisions;
+
+namespace Ward.Aws.Resources;
+
+/// <summary>Who a resource-policy probe stands for.</summary>
+public enum ResourceProbeKind
+{
+    /// <summary>An unauthenticated caller (no AWS credentials at all).</summary>
+    Anonymous,
+
+    /// <summary>A role of an unrelated account outside the organization: "any AWS account".</summary>
+    AnyAccount,
+
+    /// <summary>A caller of another account the policy names (an account, or one of its principals).</summary>
+    Account,
+}
+
+/// <summary>One probed action and the evaluator's decision for it.</summary>
+/// <param name="Action">The action, e.g. <c>s3:GetObject</c>.</param>
+/// <param name="Resource">The ARN the probe asked for (for S3 objects, a key of the bucket).</param>
+/// <param name="IsCritical">Reads or writes the resource's data, or changes who may (the worst an outsider can do).</param>
+/// <param name="Decision">The evaluator's decision for the probe caller.</param>
+public sealed record ProbedAction(string Action, string Resource, bool IsCritical, Decision Decision)
+{
+    /// <summary>The probe caller may do it, certainly or under conditions.</summary>
+    public bool Admits => Decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional;
+}
+
+/// <summary>
+/// What one probe caller may do to one resource under its resource policy (and every RCP, deny and condition
+/// that applies), for each of the resource type's sensitive actions.
+/// </summary>
+/// <param name="Resource">The resource and its policy.</param>
+/// <param name="Kind">Who the probe stands for.</param>
+/// <param name="Party">As the policy writes it: <c>*</c>, an account id or a principal ARN.</param>
+/// <param name="PartyAccount">The account of the party, when it has one.</param>
+/// <param name="IsExternal">The party's account is neither exported nor in the organization.</param>
+/// <param name="ProbeCaller">Who the probe caller was, for explanations.</param>
+/// <param name="Statements">The Allow statements of the policy that name the party.</param>
+/// <param name="Actions">The sensitive actions of the type, with the decisions.</param>
+public sealed record ResourceAccess(
+    AwsResourcePolicy Resource,
+    ResourceProbeKind Kind,
+    string Party,
+    string? PartyAccount,
+    bool IsExternal,
+    string ProbeCaller,
+    ImmutableArray<Statement> Statements,
+    ImmutableArray<ProbedAction> Actions)
+{
+    /// <summary>The actions the probe caller may do, certainly or under conditions.</summary>
+    public ImmutableArray<ProbedAction> Admitted => [.. Actions.Where(a => a.Admits)];
+}

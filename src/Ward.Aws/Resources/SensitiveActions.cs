@@ -1,0 +1,29 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Ward.Aws.Resources;
+
+/// <summary>The actions a resource exposure probe tries, per resource type, and what each is asked on.</summary>
+public static class SensitiveActions
+{
+    /// <summary>The object key S3 object actions are probed on (any key would do: the policy is the bucket's).</summary>
+    public const string ProbeObjectKey = "ward-probe";
+
+    private static readonly FrozenDictionary<string, ImmutableArray<(string Action, bool OnObject, bool IsCritical)>> ByType =
+        new Dictionary<string, ImmutableArray<(string, bool, bool)>>(StringComparer.Ordinal)
+        {
+            ["AWS::S3::Bucket"] = [("s3:GetObject", true, true), ("s3:PutObject", true, true), ("s3:ListBucket", false, false), ("s3:PutBucketPolicy", false, true)],
+            ["AWS::KMS::Key"] = [("kms:Decrypt", false, true), ("kms:CreateGrant", false, true)],
+            ["AWS::SQS::Queue"] = [("sqs:SendMessage", false, true), ("sqs:ReceiveMessage", false, true)],
+            ["AWS::SNS::Topic"] = [("sns:Publish", false, true), ("sns:Subscribe", false, true)],
+            ["AWS::SecretsManager::Secret"] = [("secretsmanager:GetSecretValue", false, true)],
+            ["AWS::Lambda::Function"] = [("lambda:InvokeFunction", false, false), ("lambda:UpdateFunctionCode", false, true)],
+            ["AWS::ECR::Repository"] = [("ecr:BatchGetImage", false, true), ("ecr:PutImage", false, true)],
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The probes for a resource: action, the ARN to ask on, and whether it reads or writes data (or access).</summary>
+    public static IEnumerable<(string Action, string Resource, bool IsCritical)> For(string type, string arn) =>
+        ByType.TryGetValue(type, out var actions)
+            ? actions.Select(a => (a.Action, a.OnObject ? $"{arn}/{ProbeObjectKey}" : arn, a.IsCritical))
+            : [];
+}

@@ -1,0 +1,160 @@
+using Ward.Analysis;
+using Ward.Aws.Ingest;
+
+namespace Ward.Cli.Tests.Rules;
+
+/// <summary>
+/// The exposure rules on one account's resource policies, in vulnerable and safe twins: each twin differs by the one
+/// element (a condition, a deny, a service principal, an RCP) that keeps outsiders out.
+/// </summary>
+public sealed class ExposureRulesTests
+{
+    private const string Account = "123456789012";
+    private const string Management = "111111111111";
+    private static readonly DateTimeOffset AsOf = new(2026, 3, 16, 9, 15, 0, TimeSpan.Zero);
+
+    private static readonly Lazy<ScanResult> Alone = new(() => ScanOf(withOrganization: false));
+    private static readonly Lazy<ScanResult> InOrganization = new(() => ScanOf(withOrganization: true));
+
+    [Theory]
+    [InlineData("public-resource", "arn:aws:s3:::public-bucket", "Critical")]
+    [InlineData("public-resource", "arn:aws:s3:::listable-bucket", "High")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:open-queue", "Critical")]
+    [InlineData("cross-account-resource", $"arn:aws:kms:eu-west-1:{Account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", "Medium")]
+    public void Vulnerable_twins_are_reported(string rule, string resource, string severity)
+    {
+        var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == rule && f.Principal == resource);
+        Assert.Equal(severity, finding.Severity.ToString());
+        Assert.Equal(Account, finding.Account);
+        Assert.Contains("Probe:", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:s3:::bucket-denied-outside")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-pinned-to-topic")]
+    [InlineData($"arn:aws:sns:eu-west-1:{Account}:topic-open-in-organization")]
+    [InlineData($"arn:aws:lambda:eu-west-1:{Account}:function:invoked-by-s3")]
+    [InlineData($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:same-account-AbCdEf")]
+    public void Safe_twins_are_not_reported(string resource)
+    {
+        Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal == resource);
+    }
+
+    [Fact]
+    public void The_key_shared_with_a_vendor_names_the_statement_and_the_action()
+    {
+        var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == "cross-account-resource");
+        Assert.Contains("`kms:Decrypt`", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("kms:CreateGrant", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("VendorDecrypts", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("777766665555", finding.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_RCP_data_perimeter_keeps_public_buckets_private()
+    {
+        // Given the same account as a member of an organization whose RCP denies S3 to callers outside it
+        // Then the public buckets are no longer reported; the open queue (not S3) still is
+        Assert.DoesNotContain(InOrganization.Value.Findings, f => f.RuleId == "public-resource" && f.Principal.StartsWith("arn:aws:s3:::", StringComparison.Ordinal));
+        Assert.Contains(InOrganization.Value.Findings, f => f.RuleId == "public-resource" && f.Principal.EndsWith(":open-queue", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_a_resource_policies_file_the_analysis_is_said_to_be_skipped()
+    {
+        var folder = Directory.CreateTempSubdirectory("ward-exposure-").FullName;
+        File.WriteAllText(Path.Combine(folder, "gaad.json"), Gaad());
+        var token = TestContext.Current.CancellationToken;
+        var scan = Scanner.Scan(AwsEstateLoader.Load([folder], token), AsOf, cancellationToken: token);
+
+        Assert.Contains(scan.Skipped, s => s.Analysis == "resource exposure");
+        Assert.DoesNotContain(Alone.Value.Skipped, s => s.Analysis == "resource exposure");
+    }
+
+    [Fact]
+    public void Fingerprints_are_stable_and_distinct()
+    {
+        var again = ScanOf(withOrganization: false);
+        string[] Prints(ScanResult scan) => [.. scan.Findings.Where(f => f.Category == "exposure").Select(f => f.Fingerprint)];
+        Assert.Equal(Prints(Alone.Value), Prints(again));
+        Assert.Equal(Prints(again).Length, Prints(again).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    private static ScanResult ScanOf(bool withOrganization)
+    {
+        var folder = Directory.CreateTempSubdirectory("ward-exposure-").FullName;
+        File.WriteAllText(Path.Combine(folder, "gaad.json"), Gaad());
+        File.WriteAllText(Path.Combine(folder, "resource-policies.json"), ResourcePolicies());
+        if (withOrganization)
+        {
+            File.WriteAllText(Path.Combine(folder, "organization.json"), Organization());
+        }
+
+        return Scanner.Scan(AwsEstateLoader.Load([folder]), AsOf);
+    }
+
+    private static string Gaad() => $$"""
+        {
+          "UserDetailList": [
+            {"Path": "/", "UserName": "ops", "UserId": "AIDA00000000000000001", "Arn": "arn:aws:iam::{{Account}}:user/ops", "CreateDate": "2024-01-01T00:00:00Z",
+             "UserPolicyList": [], "GroupList": [], "AttachedManagedPolicies": [], "Tags": []}
+          ],
+          "GroupDetailList": [],
+          "RoleDetailList": [],
+          "Policies": []
+        }
+        """;
+
+    private static string ResourcePolicies()
+    {
+        static string Entry(string arn, string type, string statements) =>
+            $$"""{"Arn": "{{arn}}", "Type": "{{type}}", "Account": "{{Account}}", "Region": "eu-west-1", "Policy": {{System.Text.Json.JsonSerializer.Serialize($$"""{"Version":"2012-10-17","Statement":[{{statements}}]}""")}}}""";
+
+        return $$"""
+            {"ResourcePolicies": [
+              {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},
+              {{Entry("arn:aws:s3:::listable-bucket", "AWS::S3::Bucket", """{"Sid":"PublicList","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::listable-bucket"}""")}},
+              {{Entry("arn:aws:s3:::bucket-denied-outside", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-denied-outside/*"},{"Sid":"OnlyThisAccount","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:open-queue", "AWS::SQS::Queue", """{"Sid":"AnyoneSends","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*"}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-pinned-to-topic", "AWS::SQS::Queue", """{"Sid":"FromTopic","Effect":"Allow","Principal":{"AWS":"*"},"Action":"SQS:SendMessage","Resource":"*","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:123456789012:events"}}}""")}},
+              {{Entry($"arn:aws:sns:eu-west-1:{Account}:topic-open-in-organization", "AWS::SNS::Topic", """{"Sid":"Org","Effect":"Allow","Principal":"*","Action":["sns:Publish","sns:Subscribe"],"Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:invoked-by-s3", "AWS::Lambda::Function", """{"Sid":"s3","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"*","Condition":{"StringEquals":{"AWS:SourceAccount":"123456789012"}}}""")}},
+              {{Entry($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:same-account-AbCdEf", "AWS::SecretsManager::Secret", """{"Sid":"Own","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}""")}},
+              {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", "AWS::KMS::Key", """{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"},{"Sid":"VendorDecrypts","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":["kms:Decrypt","kms:DescribeKey"],"Resource":"*"}""")}}
+            ]}
+            """;
+    }
+
+    /// <summary>An organization export as scripts/export-aws.sh composes it: the account in a Workloads OU, an S3 perimeter RCP.</summary>
+    private static string Organization()
+    {
+        const string Root = "r-ab12";
+        const string Ou = "ou-ab12-11111111";
+        static string Target(string id, string type) => $$"""{"TargetId": "{{id}}", "Arn": "arn:aws:organizations::{{Management}}:{{type.ToLowerInvariant()}}/o-abcdefghij/{{id}}", "Name": "{{id}}", "Type": "{{type}}"}""";
+        var full = System.Text.Json.JsonSerializer.Serialize("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""");
+        var scpFull = System.Text.Json.JsonSerializer.Serialize("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""");
+        var perimeter = System.Text.Json.JsonSerializer.Serialize("""{"Version":"2012-10-17","Statement":[{"Sid":"EnforceOrgIdentities","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringNotEqualsIfExists":{"aws:PrincipalOrgID":"o-abcdefghij"},"BoolIfExists":{"aws:PrincipalIsAWSService":"false"}}}]}""");
+        return $$"""
+            {
+              "Organization": {"Id": "o-abcdefghij", "Arn": "arn:aws:organizations::{{Management}}:organization/o-abcdefghij", "FeatureSet": "ALL",
+                "MasterAccountArn": "arn:aws:organizations::{{Management}}:account/o-abcdefghij/{{Management}}", "MasterAccountId": "{{Management}}", "MasterAccountEmail": "root@example.invalid",
+                "AvailablePolicyTypes": [{"Type": "SERVICE_CONTROL_POLICY", "Status": "ENABLED"}]},
+              "Roots": [{"Id": "{{Root}}", "Arn": "arn:aws:organizations::{{Management}}:root/o-abcdefghij/{{Root}}", "Name": "Root",
+                "PolicyTypes": [{"Type": "SERVICE_CONTROL_POLICY", "Status": "ENABLED"}, {"Type": "RESOURCE_CONTROL_POLICY", "Status": "ENABLED"}]}],
+              "OrganizationalUnits": [{"Id": "{{Ou}}", "Arn": "arn:aws:organizations::{{Management}}:ou/o-abcdefghij/{{Ou}}", "Name": "Workloads", "ParentId": "{{Root}}"}],
+              "Accounts": [
+                {"Id": "{{Management}}", "Arn": "arn:aws:organizations::{{Management}}:account/o-abcdefghij/{{Management}}", "Email": "root@example.invalid", "Name": "management", "Status": "ACTIVE", "JoinedMethod": "INVITED", "JoinedTimestamp": "2020-01-01T00:00:00.000000+00:00", "ParentId": "{{Root}}"},
+                {"Id": "{{Account}}", "Arn": "arn:aws:organizations::{{Management}}:account/o-abcdefghij/{{Account}}", "Email": "workload@example.invalid", "Name": "workload", "Status": "ACTIVE", "JoinedMethod": "CREATED", "JoinedTimestamp": "2021-01-01T00:00:00.000000+00:00", "ParentId": "{{Ou}}"}
+              ],
+              "Policies": [
+                {"PolicySummary": {"Id": "p-FullAWSAccess", "Arn": "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess", "Name": "FullAWSAccess", "Description": "Allows access to every operation", "Type": "SERVICE_CONTROL_POLICY", "AwsManaged": true},
+                 "Content": {{scpFull}}, "Targets": [{{Target(Root, "ROOT")}}, {{Target(Ou, "ORGANIZATIONAL_UNIT")}}, {{Target(Account, "ACCOUNT")}}]},
+                {"PolicySummary": {"Id": "p-RCPFullAWSAccess", "Arn": "arn:aws:organizations::aws:policy/resource_control_policy/p-RCPFullAWSAccess", "Name": "RCPFullAWSAccess", "Description": "Allows access to every resource", "Type": "RESOURCE_CONTROL_POLICY", "AwsManaged": true},
+                 "Content": {{full}}, "Targets": [{{Target(Root, "ROOT")}}, {{Target(Ou, "ORGANIZATIONAL_UNIT")}}, {{Target(Account, "ACCOUNT")}}]},
+                {"PolicySummary": {"Id": "p-perimeter1", "Arn": "arn:aws:organizations::{{Management}}:policy/o-abcdefghij/resource_control_policy/p-perimeter1", "Name": "S3DataPerimeter", "Description": "S3 only for the organization", "Type": "RESOURCE_CONTROL_POLICY", "AwsManaged": false},
+                 "Content": {{perimeter}}, "Targets": [{{Target(Ou, "ORGANIZATIONAL_UNIT")}}]}
+              ]
+            }
+            """;
+    }
+}
