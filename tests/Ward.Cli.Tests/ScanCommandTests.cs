@@ -178,6 +178,24 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void The_sample_gives_exactly_the_expected_findings()
+    {
+        // Given the expected findings of the sample (Expected/northwind-findings.txt, derived from samples/aws/README.md)
+        var expected = File.ReadAllLines(Path.Combine(Repository.Root, "tests", "Ward.Cli.Tests", "Expected", "northwind-findings.txt"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
+
+        // When the sample is scanned
+        var actual = SampleReport.Value.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("severity").GetString()} {f.GetProperty("ruleId").GetString()} {f.GetProperty("principal").GetString()}").ToList();
+
+        // Then every expected finding is there, in order, and nothing else
+        var missing = expected.Except(actual, StringComparer.Ordinal).ToList();
+        var unexpected = actual.Except(expected, StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0 && unexpected.Count == 0, $"missing:\n{string.Join("\n", missing)}\nunexpected:\n{string.Join("\n", unexpected)}");
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public void Every_rule_has_a_kebab_case_id_and_a_docs_page()
     {
         Assert.All(RuleCatalog.All, rule =>
