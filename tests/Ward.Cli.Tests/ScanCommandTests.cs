@@ -152,6 +152,17 @@ public sealed class ScanCommandTests
         Assert.False(findings.ContainsKey("henry.ito"));
     }
 
+    [Theory]
+    [InlineData("4")]
+    [InlineData("severe")]
+    public void A_fail_on_value_that_is_not_a_severity_name_is_a_usage_error(string value)
+    {
+        var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--fail-on", value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("unknown severity", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_unknown_target_is_a_usage_error()
     {

@@ -67,7 +67,8 @@ public sealed class ScanSettings : CommandSettings
         RootUseDays = RootUseDays ?? AnalysisSettings.Default.RootUseDays,
     };
 
-    public Severity? FailOnSeverity => FailOn is not null && Enum.TryParse<Severity>(FailOn, ignoreCase: true, out var severity) ? severity : null;
+    /// <summary>The --fail-on severity by name (a number such as `4` is not a severity).</summary>
+    public Severity? FailOnSeverity => FailOn is not null && !FailOn.Any(char.IsAsciiDigit) && Enum.TryParse<Severity>(FailOn, ignoreCase: true, out var severity) ? severity : null;
 
     public override ValidationResult Validate()
     {
