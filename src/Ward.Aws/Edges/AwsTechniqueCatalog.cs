@@ -45,6 +45,14 @@ public static class AwsTechniqueCatalog
             "Deny boundary removal to the principals the boundary is meant to contain, e.g. with a Deny on iam:DeleteUserPermissionsBoundary and iam:DeleteRolePermissionsBoundary, or an SCP.",
             iam);
         yield return new AwsTechnique(
+            "ward-sso-assignment",
+            "IAM Identity Center permission set assignment from the management account",
+            "principal-access",
+            "A principal of the organization's management account that can create a permission set, attach AdministratorAccess to it, provision it and assign it (sso:CreatePermissionSet, sso:AttachManagedPolicyToPermissionSet, sso:ProvisionPermissionSet, sso:CreateAccountAssignment) can make an Identity Center user it controls an administrator of any account of the organization; SCPs do not bind the management account.",
+            ["sso:CreatePermissionSet", "sso:AttachManagedPolicyToPermissionSet", "sso:ProvisionPermissionSet", "sso:CreateAccountAssignment"],
+            "Keep Identity Center administration to a few break-glass principals of the management account (or a delegated administrator account with tight SCPs); deny the sso: permission-set and assignment actions to automation that does not need them.",
+            [new("IAM Identity Center: delegated administration and the management account", "https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html")]);
+        yield return new AwsTechnique(
             "ward-iam-detach-deny",
             "Detach or delete one's own deny policy",
             "self-escalation",
