@@ -29,6 +29,7 @@ public static class RuleCatalog
         new DataExfiltrationRule(),
         new CredentialsExposureRule(),
         new ResourceExposureRule(),
+        new InfrastructureModificationRule(),
         new RootAccessKeyRule(),
         new RootWithoutMfaRule(),
         new RootRecentlyUsedRule(),
