@@ -20,7 +20,6 @@ public sealed partial class AwsEdgeContext
 {
     private static readonly IReadOnlyDictionary<string, ContextValue> NoContext = FrozenDictionary<string, ContextValue>.Empty;
 
-    private readonly ConcurrentDictionary<(string Principal, string Action), bool> _mayAllow = new();
     private readonly ConcurrentDictionary<string, ActionIndex> _actionIndex = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<IamRole>> _rolesTrusting = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(string Principal, string Action), ImmutableArray<string>?> _allowPatterns = new();
@@ -75,7 +74,7 @@ public sealed partial class AwsEdgeContext
 
     /// <summary>A cheap, sound pre-filter: false only when no identity statement can allow the action.</summary>
     public bool MayAllow(AwsPrincipal principal, string action) =>
-        _mayAllow.GetOrAdd((principal.Value, action.ToLowerInvariant()), key => _actionIndex.GetOrAdd(principal.Value, _ => ActionIndex.Of(Estate.IdentityPoliciesOf(principal))).MayAllow(key.Action));
+        _actionIndex.GetOrAdd(principal.Value, _ => ActionIndex.Of(Estate.IdentityPoliciesOf(principal))).MayAllow(action.ToLowerInvariant());
 
     /// <summary>
     /// A cheap, sound pre-filter on a concrete resource: false only when no allowing statement's resource pattern
@@ -154,12 +153,26 @@ public sealed partial class AwsEdgeContext
     }
 
     /// <summary>Whether some statement of any layer names resources for the action with a pattern other than <c>*</c> (or could single one out otherwise).</summary>
-    public bool NamesResources(AwsPrincipal principal, string action)
+    public bool NamesResources(AwsPrincipal principal, string action, string? resourceType = null)
     {
+        // Within the principal's own account, the only one where IAM actions on IAM resources can succeed.
         var lower = action.ToLowerInvariant();
         var refused = ServiceRules.SingledOut(lower).Select(Wildcard.Translate).ToList();
-        return Estate.Accounts.Any(account => _specificPatterns.GetOrAdd((principal.Value, lower, account.Id), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } patterns
-            || patterns.Any(p => !refused.Contains(p, StringComparer.Ordinal)));
+        return _specificPatterns.GetOrAdd((principal.Value, lower, principal.Account ?? string.Empty), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } patterns
+            || patterns.Any(p => !refused.Contains(p, StringComparer.Ordinal) && (resourceType is null || CouldName(p, resourceType)));
+    }
+
+    /// <summary>
+    /// Whether a pattern could name a resource of the type (<c>role</c>, <c>policy</c>...): the literal start of its
+    /// resource part must agree with <c>type/</c>. <c>role/app-*</c> never names a policy.
+    /// </summary>
+    private static bool CouldName(string pattern, string resourceType)
+    {
+        var resource = ResourcePartOf(pattern);
+        var wildcard = resource.IndexOfAny(Wildcard.AnyRun, Wildcard.AnyOne);
+        var literal = wildcard < 0 ? resource : resource[..wildcard];
+        var prefix = resourceType + "/";
+        return resource.IsEmpty || literal.StartsWith(prefix, StringComparison.Ordinal) || prefix.AsSpan().StartsWith(literal, StringComparison.Ordinal);
     }
 
     /// <summary>

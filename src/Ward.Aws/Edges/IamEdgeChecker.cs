@@ -49,6 +49,9 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
         var first = ordered[0];
         var assumes = steps.Any(s => s.Action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase));
         var assumesOnly = steps.All(s => s.Action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase));
+
+        // The layer's targets by account, in order: a principal acts on targets of its own account only.
+        var targetsByAccount = targets?.ToLookup(AccountOf, StringComparer.Ordinal);
         foreach (var principal in context.Candidates([.. steps.Select(s => s.Action).Distinct(StringComparer.Ordinal)]))
         {
             // Narrow the targets: to the roles whose trust policy can name the principal when the technique assumes
@@ -66,7 +69,7 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
             var candidates = (reachable, targets) switch
             {
                 (null, null) => IamTargets.For(context, principal, targetKind),
-                (null, _) => targets.Where(target => IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly)),
+                (null, _) => targetsByAccount![principal.Account ?? string.Empty].Where(target => IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly)),
                 _ => reachable.Where(target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly)),
             };
             // A step denied on every resource no statement names specifically can only succeed on named ones (worth
@@ -80,7 +83,7 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                     continue;
                 }
 
-                if (!context.NamesResources(principal, step.Action))
+                if (!context.NamesResources(principal, step.Action, step.ResourceType ?? TargetType))
                 {
                     blocked = true;
                     break;
@@ -143,6 +146,25 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 }
             }
         }
+    }
+
+    /// <summary>The account field of an ARN (the fifth, colon-separated), or empty.</summary>
+    private static string AccountOf(string arn)
+    {
+        var span = arn.AsSpan();
+        for (var field = 0; field < 4; field++)
+        {
+            var colon = span.IndexOf(':');
+            if (colon < 0)
+            {
+                return string.Empty;
+            }
+
+            span = span[(colon + 1)..];
+        }
+
+        var end = span.IndexOf(':');
+        return end < 0 ? string.Empty : span[..end].ToString();
     }
 
     private (string Action, string Resource, Decision Decision)? Best(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string target)
