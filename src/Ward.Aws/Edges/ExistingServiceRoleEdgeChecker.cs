@@ -26,6 +26,7 @@ public abstract class ExistingServiceRoleEdgeChecker(string techniqueId, string 
         }
 
         var technique = AwsTechniqueCatalog.Get(TechniqueId);
+        var rolesByAccount = roles.ToLookup(r => r.Account, StringComparer.Ordinal);
         foreach (var principal in context.Candidates(actions))
         {
             var steps = actions.Select(action => (Action: action, Result: context.CanSomewhereCached(principal, action))).ToList();
@@ -34,8 +35,9 @@ public abstract class ExistingServiceRoleEdgeChecker(string techniqueId, string 
                 continue;
             }
 
-            // The steps do not depend on the role: every role leads to the same outcome, so the first one stands for all.
-            if (roles.Find(r => r.Arn != principal.Value) is not { } role)
+            // The steps do not depend on the role: every role of the principal's account (where its resources run)
+            // leads to the same outcome, so the first one stands for all.
+            if (rolesByAccount[principal.Account ?? string.Empty].FirstOrDefault(r => r.Arn != principal.Value) is not { } role)
             {
                 continue;
             }

@@ -29,6 +29,7 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
         }
 
         var roleSet = roles.ToDictionary(r => r.Arn, StringComparer.Ordinal);
+        var rolesByAccount = roles.ToLookup(r => r.Account, StringComparer.Ordinal);
         var passedTo = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase) { ["iam:PassedToService"] = ContextValue.Of(Service) };
         var technique = AwsTechniqueCatalog.Get(TechniqueId);
         foreach (var principal in context.Candidates([.. actions, "iam:PassRole"]))
@@ -43,7 +44,7 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
             // no statement names specifically share one outcome per account.
             // A role can be passed only within its own account.
             var named = context.TargetsMatching(principal, "iam:PassRole");
-            var own = roles.Where(r => r.Account == principal.Account);
+            var own = rolesByAccount[principal.Account ?? string.Empty];
             var passable = named is not null ? named.Where(arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
                 : context.SpecificTargets(principal, ["iam:PassRole"]) is { } specific
                     ? AwsEdgeContext.Representatives(own.Select(r => r.Arn), specific, arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
