@@ -52,6 +52,36 @@ public sealed class SuppressionTests
     }
 
     [Fact]
+    public void Sarif_keeps_suppressed_findings_as_accepted_and_html_and_markdown_list_them_escaped()
+    {
+        // Given an accepted risk whose justification is hostile markup
+        var file = Write($$"""{"suppressions": [{{Entry("whole-account-trust", OrganizationRole, "<script>alert(1)</script> | accepted", "2026-12-31")}}]}""");
+        var folder = Path.GetDirectoryName(file)!;
+        string Report(string format)
+        {
+            var output = Path.Combine(folder, "report." + format);
+            var (exitCode, console) = WardRunner.Run("scan", Repository.Samples, "--as-of", AsOf, "--suppressions", file, "--format", format, "--output", output);
+            Assert.True(exitCode == 0, console);
+            return File.ReadAllText(output);
+        }
+
+        // Then SARIF has the result, suppressed as accepted with the justification
+        var sarif = JsonDocument.Parse(Report("sarif")).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("ruleId").GetString() == "whole-account-trust" && r.TryGetProperty("suppressions", out _));
+        var suppression = sarif.GetProperty("suppressions")[0];
+        Assert.Equal("accepted", suppression.GetProperty("status").GetString());
+        Assert.StartsWith("<script>alert(1)</script> | accepted", suppression.GetProperty("justification").GetString(), StringComparison.Ordinal);
+
+        // And HTML and Markdown list it, escaped
+        var html = Report("html");
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+        var markdown = Report("markdown");
+        Assert.Contains("## Accepted risks", markdown, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| accepted", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_that_is_not_json_stops_the_scan_with_its_line()
     {
         var file = Write("{\n  \"suppressions\": [\n    { \"rule\": \"admin-equivalent\",, }\n  ]\n}");

@@ -131,6 +131,33 @@ public static class HtmlReporter
             output.Write("</ul>\n");
         }
 
+        if (!result.Notes.IsDefaultOrEmpty)
+        {
+            output.Write("<h3>Notes</h3>\n<ul>\n");
+            foreach (var note in result.Notes)
+            {
+                output.Write($"<li>{HtmlText.Encode(note)}</li>\n");
+            }
+
+            output.Write("</ul>\n");
+        }
+
+        if (!result.Suppressed.IsDefaultOrEmpty || !result.Expired.IsDefaultOrEmpty)
+        {
+            output.Write("<h3>Accepted risks</h3>\n<ul>\n");
+            foreach (var (finding, suppression) in result.Suppressed)
+            {
+                output.Write($"<li>Suppressed: <strong>{HtmlText.Encode(finding.RuleId)}</strong> on <span class=\"mono\">{HtmlText.Encode(finding.Principal)}</span>: {HtmlText.Encode(suppression.Justification)} (until {suppression.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})</li>\n");
+            }
+
+            foreach (var expired in result.Expired)
+            {
+                output.Write($"<li class=\"warn\">Expired on {expired.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, its findings are reported again: <strong>{HtmlText.Encode(expired.Rule)}</strong> {HtmlText.Encode(expired.Principal ?? expired.Fingerprint ?? string.Empty)}</li>\n");
+            }
+
+            output.Write("</ul>\n");
+        }
+
         var diagnostics = result.Estate.Diagnostics;
         output.Write(Invariant($"<details><summary>Input diagnostics ({diagnostics.Length})</summary>\n"));
         if (!diagnostics.IsDefaultOrEmpty)

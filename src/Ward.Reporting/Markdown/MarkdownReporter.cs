@@ -116,6 +116,29 @@ public static class MarkdownReporter
             }
         }
 
+        if (!result.Notes.IsDefaultOrEmpty)
+        {
+            output.Write("\n## Notes\n\n");
+            foreach (var note in result.Notes)
+            {
+                output.Write($"- {Text(note)}\n");
+            }
+        }
+
+        if (!result.Suppressed.IsDefaultOrEmpty || !result.Expired.IsDefaultOrEmpty)
+        {
+            output.Write("\n## Accepted risks\n\n");
+            foreach (var (finding, suppression) in result.Suppressed)
+            {
+                output.Write($"- Suppressed: {Text(finding.RuleId)} on {Code(finding.Principal)}: {Text(suppression.Justification)} (until {suppression.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})\n");
+            }
+
+            foreach (var expired in result.Expired)
+            {
+                output.Write($"- Expired on {expired.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, its findings are reported again: {Text(expired.Rule)} {Text(expired.Principal ?? expired.Fingerprint ?? string.Empty)}\n");
+            }
+        }
+
         var skippedInputs = ScanFacts.InputsSkipped(result).ToList();
         if (skippedInputs.Count > 0)
         {

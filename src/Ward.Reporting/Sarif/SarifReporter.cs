@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Ward.Analysis;
+using Ward.Analysis.Suppressions;
 using Ward.Aws.Estate;
 using Ward.Core.Diagnostics;
 
@@ -33,7 +34,7 @@ public static class SarifReporter
     public static void Write(ScanResult result, Stream output, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var rules = RulesFor(result.Findings);
+        var rules = RulesFor([.. result.Findings, .. result.Suppressed.Select(s => s.Finding)]);
         var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(r => r.Id, r => r.index, StringComparer.Ordinal);
         var sources = new FindingSources(result.Estate, baseDirectory);
 
@@ -64,7 +65,13 @@ public static class SarifReporter
         json.WriteStartArray("results");
         foreach (var finding in result.Findings)
         {
-            WriteResult(json, finding, ruleIndex[finding.RuleId], sources);
+            WriteResult(json, finding, ruleIndex[finding.RuleId], sources, suppression: null);
+        }
+
+        // Accepted risks stay in the log as suppressed results, so code scanning shows them as dismissed, not fixed.
+        foreach (var (finding, suppression) in result.Suppressed)
+        {
+            WriteResult(json, finding, ruleIndex[finding.RuleId], sources, suppression);
         }
 
         json.WriteEndArray();
@@ -234,7 +241,7 @@ public static class SarifReporter
         json.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, FindingSources sources)
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, FindingSources sources, Suppression? suppression)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -263,6 +270,17 @@ public static class SarifReporter
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, finding.Fingerprint);
         json.WriteEndObject();
+
+        if (suppression is not null)
+        {
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "external");
+            json.WriteString("status", "accepted");
+            json.WriteString("justification", $"{suppression.Justification} (until {suppression.Expires:yyyy-MM-dd}; {suppression.Location})");
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
 
         json.WriteStartObject("properties");
         json.WriteString("severity", ScanFacts.Name(finding.Severity));
