@@ -1,14 +1,10 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
-using Ward.Aws.Policy.Parsing;
 using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Queries;
-using Ward.Aws.Trust;
-using Ward.Core.Diagnostics;
 
 namespace Ward.Aws.Resources;
 
@@ -18,7 +14,7 @@ namespace Ward.Aws.Resources;
 /// conditions, explicit denies and RCPs (a data perimeter) decide.
 /// </summary>
 /// <remarks>
-/// As in <see cref="AwsTrustAnalysis"/>, the probe caller's own identity policies are taken as willing: the question
+/// As in <see cref="Trust.AwsTrustAnalysis"/>, the probe caller's own identity policies are taken as willing: the question
 /// is what the resource's side lets in. Probes carry values that belong to nobody of the estate for the keys
 /// resource policies use to keep outsiders out (organization, source account and ARN, VPC, IP address), and use
 /// TLS. AWS service principals named by a policy are not probed: they act for the resource's own account when the
@@ -26,13 +22,7 @@ namespace Ward.Aws.Resources;
 /// </remarks>
 public static class AwsResourceExposureAnalysis
 {
-    private const string OutsiderOrganization = "o-wardoutsider";
-
     private static readonly ConditionalWeakTable<AwsEstate, ConcurrentDictionary<DateTimeOffset, ImmutableArray<ResourceAccess>>> Cache = new();
-
-    private static readonly Lazy<NamedPolicy> Willing = new(() => new NamedPolicy(
-        "the caller's own policies (assumed to allow)",
-        PolicyParser.ParseText("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", PolicyKind.Identity, new SourceLocation("ward")).Document!));
 
     /// <summary>Every probe of every exported resource policy (computed once per estate and reference time), by resource ARN.</summary>
     public static ImmutableArray<ResourceAccess> Of(AwsEstate estate, DateTimeOffset asOf) =>
@@ -41,7 +31,7 @@ public static class AwsResourceExposureAnalysis
     private static ImmutableArray<ResourceAccess> Analyze(AwsEstate estate, DateTimeOffset asOf)
     {
         var queries = new AwsAccessQueries(estate, asOf);
-        var known = estate.Accounts.Select(a => a.Id).Concat(estate.Organization?.Accounts.Select(a => a.Id) ?? []).ToFrozenSet(StringComparer.Ordinal);
+        var known = ProbeCallers.KnownAccounts(estate);
         var results = ImmutableArray.CreateBuilder<ResourceAccess>();
         foreach (var resource in estate.ResourcePolicies.Values.OrderBy(r => r.Arn, StringComparer.Ordinal))
         {
@@ -53,8 +43,8 @@ public static class AwsResourceExposureAnalysis
             var allows = resource.Document.Statements.Where(s => s.Effect == Effect.Allow && s.Principal is not null).ToList();
             var everyone = allows.Where(s => s.Principal!.Negated || s.Principal.IsWildcardString || s.Principal.Entries.Any(e => e is (PrincipalType.Aws, "*"))).ToImmutableArray();
             results.Add(Probe(queries, resource, ResourceProbeKind.Anonymous, "*", null, external: true, AwsPrincipal.Anonymous, "an anonymous caller (no AWS credentials)", everyone));
-            results.Add(Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, AwsPrincipal.Parse($"arn:aws:iam::{AwsTrustAnalysis.OutsiderAccount}:role/ward-resource-probe"),
-                $"a role of an unrelated account ({AwsTrustAnalysis.OutsiderAccount}, outside the organization)", everyone));
+            results.Add(Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/ward-resource-probe"),
+                $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)", everyone));
 
             var named = allows.Where(s => !s.Principal!.Negated)
                 .SelectMany(s => s.Principal!.Entries.Where(e => e.Type == PrincipalType.Aws && e.Value != "*").Select(e => (Statement: s, Party: e.Value)))
@@ -81,12 +71,10 @@ public static class AwsResourceExposureAnalysis
     {
         var context = OutsiderContext(resource, caller, external);
         var actions = SensitiveActions.For(resource.Type, resource.Arn)
-            .Select(p => new ProbedAction(p.Action, p.Resource, p.IsCritical, queries.Can(caller, p.Action, p.Resource, context, adjust: Willingly).Decision))
+            .Select(p => new ProbedAction(p.Action, p.Resource, p.IsCritical, queries.Can(caller, p.Action, p.Resource, context, adjust: ProbeCallers.Willingly).Decision))
             .ToImmutableArray();
         return new ResourceAccess(resource, kind, party, partyAccount, external && partyAccount is not null, description, statements, actions);
     }
-
-    private static AwsPolicySet Willingly(AwsPolicySet set) => set with { IdentityPolicies = [Willing.Value], PermissionsBoundary = null, SessionPolicy = null };
 
     /// <summary>A direct call over TLS that comes from nowhere the estate knows: no source, VPC or address of its own.</summary>
     private static Dictionary<string, ContextValue> OutsiderContext(AwsResourcePolicy resource, AwsPrincipal caller, bool external)
@@ -95,10 +83,10 @@ public static class AwsResourceExposureAnalysis
         {
             ["aws:ResourceAccount"] = ContextValue.Of(resource.Account),
             ["aws:SecureTransport"] = ContextValue.Of("true"),
-            ["aws:SourceAccount"] = ContextValue.Of(AwsTrustAnalysis.OutsiderAccount),
-            ["aws:SourceArn"] = ContextValue.Of($"arn:aws:sns:us-east-1:{AwsTrustAnalysis.OutsiderAccount}:ward-outsider"),
-            ["aws:SourceOrgID"] = ContextValue.Of(OutsiderOrganization),
-            ["aws:SourceOwner"] = ContextValue.Of(AwsTrustAnalysis.OutsiderAccount),
+            ["aws:SourceAccount"] = ContextValue.Of(ProbeCallers.OutsiderAccount),
+            ["aws:SourceArn"] = ContextValue.Of($"arn:aws:sns:us-east-1:{ProbeCallers.OutsiderAccount}:ward-outsider"),
+            ["aws:SourceOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization),
+            ["aws:SourceOwner"] = ContextValue.Of(ProbeCallers.OutsiderAccount),
             ["aws:SourceVpc"] = ContextValue.Of("vpc-0ward0outsider"),
             ["aws:SourceVpce"] = ContextValue.Of("vpce-0ward0outsider"),
             ["aws:SourceIp"] = ContextValue.Of("192.0.2.10"),
@@ -112,12 +100,12 @@ public static class AwsResourceExposureAnalysis
         {
             // Outsiders belong to an organization of their own; an anonymous caller to none, which conditions on
             // the organization treat alike (a different value fails `StringEquals`, passes `StringNotEquals`).
-            context["aws:PrincipalOrgID"] = ContextValue.Of(OutsiderOrganization);
-            context["aws:PrincipalOrgPaths"] = ContextValue.Of([$"{OutsiderOrganization}/r-ward/"]);
+            context["aws:PrincipalOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization);
+            context["aws:PrincipalOrgPaths"] = ContextValue.Of([$"{ProbeCallers.OutsiderOrganization}/r-ward/"]);
             if (!caller.IsAuthenticated)
             {
                 context["aws:PrincipalIsAWSService"] = ContextValue.Of("false");
-                context["aws:PrincipalAccount"] = ContextValue.Of(AwsTrustAnalysis.OutsiderAccount);
+                context["aws:PrincipalAccount"] = ContextValue.Of(ProbeCallers.OutsiderAccount);
             }
         }
 

@@ -4,10 +4,8 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
-using Ward.Aws.Policy.Parsing;
 using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Queries;
-using Ward.Core.Diagnostics;
 
 namespace Ward.Aws.Trust;
 
@@ -23,16 +21,7 @@ namespace Ward.Aws.Trust;
 /// </remarks>
 public static class AwsTrustAnalysis
 {
-    /// <summary>The account every outsider probe comes from; reserved for documentation, so no real party has it.</summary>
-    public const string OutsiderAccount = "000000000000";
-
-    private const string OutsiderOrganization = "o-wardoutsider";
-
     private static readonly ConditionalWeakTable<AwsEstate, ConcurrentDictionary<DateTimeOffset, ImmutableArray<RoleTrust>>> Cache = new();
-
-    private static readonly Lazy<NamedPolicy> Willing = new(() => new NamedPolicy(
-        "the caller's own policies (assumed to allow)",
-        PolicyParser.ParseText("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", PolicyKind.Identity, new SourceLocation("ward")).Document!));
 
     /// <summary>Every trusted party of every role of the estate (computed once per estate and reference time), by role ARN then statement.</summary>
     public static ImmutableArray<RoleTrust> Of(AwsEstate estate, DateTimeOffset asOf) =>
@@ -41,7 +30,7 @@ public static class AwsTrustAnalysis
     private static ImmutableArray<RoleTrust> Analyze(AwsEstate estate, DateTimeOffset asOf)
     {
         var queries = new AwsAccessQueries(estate, asOf);
-        var known = estate.Accounts.Select(a => a.Id).Concat(estate.Organization?.Accounts.Select(a => a.Id) ?? []).ToFrozenSet(StringComparer.Ordinal);
+        var known = ProbeCallers.KnownAccounts(estate);
         var trusts = ImmutableArray.CreateBuilder<RoleTrust>();
         foreach (var role in estate.Roles.Values.OrderBy(r => r.Arn, StringComparer.Ordinal))
         {
@@ -86,7 +75,7 @@ public static class AwsTrustAnalysis
             _ when value.EndsWith(":root", StringComparison.Ordinal) => (TrustedPartyKind.Account, AwsPrincipal.Parse(value).Account),
             _ => (TrustedPartyKind.Principal, AwsPrincipal.Parse(value).Account),
         };
-        var probeAccount = partyAccount ?? OutsiderAccount;
+        var probeAccount = partyAccount ?? ProbeCallers.OutsiderAccount;
         var probe = kind == TrustedPartyKind.Principal && AwsPrincipal.Parse(value) is { IsAuthenticated: true } named && named.Type != AwsPrincipalType.WebIdentity
             ? named
             : AwsPrincipal.Parse($"arn:aws:iam::{probeAccount}:role/ward-trust-probe");
@@ -94,12 +83,12 @@ public static class AwsTrustAnalysis
         Dictionary<string, ContextValue> claims = new(StringComparer.OrdinalIgnoreCase);
         if (external)
         {
-            claims["aws:PrincipalOrgID"] = ContextValue.Of(OutsiderOrganization);
+            claims["aws:PrincipalOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization);
         }
 
-        var verdict = queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: set => set with { IdentityPolicies = [Willing.Value], PermissionsBoundary = null, SessionPolicy = null }).Decision;
+        var verdict = queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: ProbeCallers.Willingly).Decision;
         return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict,
-            kind == TrustedPartyKind.Everyone ? $"a role of an unrelated account ({OutsiderAccount}, outside the organization)" : $"`{probe.Value}`", "sts:AssumeRole");
+            kind == TrustedPartyKind.Everyone ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{probe.Value}`", "sts:AssumeRole");
     }
 
     private static Dictionary<string, ContextValue> SamlClaims() =>

@@ -133,36 +133,7 @@ public static class JsonReporter
         json.WriteString("principal", finding.Principal);
         json.WriteString("title", finding.Title);
         json.WriteString("explanation", finding.Explanation);
-        json.WriteStartArray("path");
-        foreach (var step in finding.Path)
-        {
-            json.WriteStartObject();
-            json.WriteString("from", step.From);
-            json.WriteString("technique", step.Technique);
-            json.WriteString("to", step.To);
-            json.WriteString("description", step.Description);
-            json.WriteStartArray("permissions");
-            foreach (var permission in step.Permissions)
-            {
-                json.WriteStartObject();
-                json.WriteString("action", permission.Action);
-                json.WriteString("resource", permission.Resource);
-                json.WriteString("grantedBy", permission.GrantedBy);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("requirements");
-            foreach (var requirement in step.Requirements)
-            {
-                json.WriteStringValue(requirement);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        FindingJson.WritePath(json, finding.Path);
         json.WriteString("remediation", finding.Remediation);
         json.WriteStartArray("references");
         foreach (var reference in finding.References)

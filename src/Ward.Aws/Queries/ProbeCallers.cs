@@ -1,0 +1,32 @@
+using System.Collections.Frozen;
+using Ward.Aws.Estate;
+using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Policy.Parsing;
+using Ward.Aws.Policy.Syntax;
+using Ward.Core.Diagnostics;
+
+namespace Ward.Aws.Queries;
+
+/// <summary>
+/// What the trust and exposure analyses give the callers they probe with: an outsider's account and organization,
+/// and a "willing" caller side (its own policies allow everything), so only the policies under test decide.
+/// </summary>
+public static class ProbeCallers
+{
+    /// <summary>The account every outsider probe comes from; reserved for documentation, so no real party has it.</summary>
+    public const string OutsiderAccount = "000000000000";
+
+    /// <summary>The organization id outsiders carry, so <c>aws:PrincipalOrgID</c> conditions keep them out.</summary>
+    public const string OutsiderOrganization = "o-wardoutsider";
+
+    private static readonly Lazy<NamedPolicy> Willing = new(() => new NamedPolicy(
+        "the caller's own policies (assumed to allow)",
+        PolicyParser.ParseText("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", PolicyKind.Identity, new SourceLocation("ward")).Document!));
+
+    /// <summary>Replaces the caller's side (identity policies, boundary, session policy) by one that allows everything.</summary>
+    public static AwsPolicySet Willingly(AwsPolicySet set) => set with { IdentityPolicies = [Willing.Value], PermissionsBoundary = null, SessionPolicy = null };
+
+    /// <summary>The accounts of the estate: exported, or members of the exported organization.</summary>
+    public static FrozenSet<string> KnownAccounts(AwsEstate estate) =>
+        estate.Accounts.Select(a => a.Id).Concat(estate.Organization?.Accounts.Select(a => a.Id) ?? []).ToFrozenSet(StringComparer.Ordinal);
+}
