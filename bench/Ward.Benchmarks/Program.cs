@@ -75,7 +75,12 @@ if (args is ["scan", var scanned, ..])
         var watch = Stopwatch.StartNew();
         var estate = AwsEstateLoader.Load([scanned]);
         var load = watch.Elapsed.TotalSeconds;
-        var result = Scanner.Scan(estate, DateTimeOffset.Parse("2026-11-01T00:00:00Z", CultureInfo.InvariantCulture));
+        var loadPauses = GC.GetTotalPauseDuration();
+        var loadCollections = GC.CollectionCount(2);
+        var loadAllocated = GC.GetTotalAllocatedBytes();
+        var steps = new StepTimer();
+        var result = Scanner.Scan(estate, DateTimeOffset.Parse("2026-11-01T00:00:00Z", CultureInfo.InvariantCulture), steps);
+        steps.Report("reports");
         var scan = watch.Elapsed.TotalSeconds - load;
         using (var output = Stream.Null)
         {
@@ -84,7 +89,9 @@ if (args is ["scan", var scanned, ..])
         }
 
         totals.Add(watch.Elapsed.TotalSeconds);
-        Console.WriteLine($"run {run + 1}: load {load:F2} s, scan {scan:F2} s, total with JSON and HTML reports {totals[^1]:F2} s ({result.Graph.Graph.Edges.Length} edges, {result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+        Console.WriteLine($"run {run + 1}: load {load:F2} s, scan {scan:F2} s, total with JSON and HTML reports {totals[^1]:F2} s ({result.Graph.Graph.Edges.Length} edges, {result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections), {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated");
+        Console.WriteLine($"  while loading: GC pauses {loadPauses.TotalSeconds:F2} s, {loadCollections} gen2 collections, {loadAllocated / (1024 * 1024 * 1024.0):F1} GiB allocated");
+        Console.WriteLine("  slowest scan steps: " + string.Join(", ", steps.Slowest(8).Select(t => $"{t.Step} {t.Seconds:F2} s")));
         Console.WriteLine("  slowest graph steps (summed over threads): " + string.Join(", ", result.Graph.Timings.Take(8).Select(t => $"{t.Step} {t.Elapsed.TotalSeconds:F2} s")));
     }
 
@@ -100,3 +107,4 @@ static double Median(List<double> values)
     var sorted = values.Order().ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }
+

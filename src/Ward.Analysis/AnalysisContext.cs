@@ -9,5 +9,10 @@ namespace Ward.Analysis;
 /// </summary>
 public sealed record AnalysisContext(AwsEstate Estate, AwsGraph Graph, DateTimeOffset ReferenceTime)
 {
+    private readonly Lazy<AwsEdgeContext> _probes = new(() => Graph.Probes ?? new AwsEdgeContext(Estate, ReferenceTime));
+
     public AnalysisSettings Settings { get; init; } = AnalysisSettings.Default;
+
+    /// <summary>Decisions and pre-filters shared by the rules (and with the graph, which asked many of the same questions).</summary>
+    public AwsEdgeContext Probes => _probes.Value;
 }

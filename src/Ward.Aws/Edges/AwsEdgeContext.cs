@@ -20,12 +20,13 @@ public sealed partial class AwsEdgeContext
 {
     private static readonly IReadOnlyDictionary<string, ContextValue> NoContext = FrozenDictionary<string, ContextValue>.Empty;
 
-    private readonly ConcurrentDictionary<string, ActionIndex> _actionIndex = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> LowerCase = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, PrincipalFacts> _facts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<bool[]>> _mayAllowByAction = new(StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, int> _positions;
+    private readonly Lazy<(StatementIndex[] Documents, int[][] DocumentsByPrincipal)> _documents;
     private readonly ConcurrentDictionary<string, ImmutableArray<IamRole>> _rolesTrusting = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<(string Principal, string Action), ImmutableArray<string>?> _allowPatterns = new();
-    private readonly ConcurrentDictionary<(string Principal, string Action), (Decision Decision, string Resource)> _somewhere = new();
-    private readonly ConcurrentDictionary<(string Principal, string Action, string Account), ImmutableArray<string>?> _specificPatterns = new();
-    private readonly ConcurrentDictionary<(string Principal, string Action, string Account, string Context), Decision> _sharedDecisions = new();
 
     private readonly Lazy<TrustIndex> _trustIndex;
     private readonly Lazy<(string Resource, string Arn, Arn Parsed)[]> _sortedTargets;
@@ -46,6 +47,8 @@ public sealed partial class AwsEdgeContext
         Estate = estate;
         Queries = new AwsAccessQueries(estate, asOf);
         Principals = [.. estate.Principals()];
+        _documents = new(NumberDocuments);
+        _positions = Principals.Select((p, i) => (p.Value, i)).DistinctBy(p => p.Value, StringComparer.Ordinal).ToFrozenDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
         Admins = admins ?? FrozenSet<PrincipalId>.Empty;
     }
 
@@ -69,12 +72,73 @@ public sealed partial class AwsEdgeContext
     public ConcurrentDictionary<string, byte> Settled { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Non-admin, unsettled principals with an identity statement that could allow every given action.</summary>
-    public IEnumerable<AwsPrincipal> Candidates(params string[] actions) =>
-        Principals.Where(p => !Admins.Contains(IdOf(p)) && !Settled.ContainsKey(p.Value) && actions.All(a => MayAllow(p, a)));
+    public IEnumerable<AwsPrincipal> Candidates(params string[] actions)
+    {
+        var allowing = actions.Select(MayAllowByPrincipal).ToArray();
+        for (var i = 0; i < Principals.Length; i++)
+        {
+            var principal = Principals[i];
+            if (Array.TrueForAll(allowing, bits => bits[i]) && !Admins.Contains(IdOf(principal)) && !Settled.ContainsKey(principal.Value))
+            {
+                yield return principal;
+            }
+        }
+    }
 
     /// <summary>A cheap, sound pre-filter: false only when no identity statement can allow the action.</summary>
     public bool MayAllow(AwsPrincipal principal, string action) =>
-        _actionIndex.GetOrAdd(principal.Value, _ => ActionIndex.Of(Estate.IdentityPoliciesOf(principal))).MayAllow(action.ToLowerInvariant());
+        _positions.TryGetValue(principal.Value, out var position) && Principals[position].Type == principal.Type
+            ? MayAllowByPrincipal(action)[position]
+            : AnyIdentityStatementMayAllow(principal, Lower(action));
+
+    /// <summary>
+    /// <see cref="MayAllow"/> for every principal of the estate (by position), worked out once per action: every
+    /// checker and rule asks it of every principal.
+    /// </summary>
+    /// <remarks>Decided per policy document (a managed policy is shared by many principals), then per principal.</remarks>
+    private bool[] MayAllowByPrincipal(string action) =>
+        _mayAllowByAction.GetOrAdd(action, a => new Lazy<bool[]>(() =>
+        {
+            var lower = Lower(a);
+            var (documents, documentsByPrincipal) = _documents.Value;
+            var allowing = Array.ConvertAll(documents, document => DocumentMayAllow(document, lower));
+            return Array.ConvertAll(documentsByPrincipal, ids => Array.Exists(ids, id => allowing[id]));
+        })).Value;
+
+    private bool AnyIdentityStatementMayAllow(AwsPrincipal principal, string lower) =>
+        Array.Exists(FactsOf(principal).Identity, index => DocumentMayAllow(index, lower));
+
+    private static bool DocumentMayAllow(StatementIndex document, string lower)
+    {
+        foreach (var statement in document.For(lower))
+        {
+            if (statement.Problem is not null || (statement.Effect == Effect.Allow && ActionMatches(statement.Action, lower)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The distinct identity policy documents of the estate's principals, and each principal's (by position).</summary>
+    private (StatementIndex[] Documents, int[][] DocumentsByPrincipal) NumberDocuments()
+    {
+        var ids = new Dictionary<StatementIndex, int>(ReferenceEqualityComparer.Instance);
+        var byPrincipal = new int[Principals.Length][];
+        for (var i = 0; i < Principals.Length; i++)
+        {
+            byPrincipal[i] = Array.ConvertAll(FactsOf(Principals[i]).Identity, index => ids.TryGetValue(index, out var id) ? id : ids[index] = ids.Count);
+        }
+
+        var documents = new StatementIndex[ids.Count];
+        foreach (var (index, id) in ids)
+        {
+            documents[id] = index;
+        }
+
+        return (documents, byPrincipal);
+    }
 
     /// <summary>
     /// A cheap, sound pre-filter on a concrete resource: false only when no allowing statement's resource pattern
@@ -82,18 +146,7 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     public bool MayAllowOn(AwsPrincipal principal, string action, string resourceArn)
     {
-        var patterns = _allowPatterns.GetOrAdd((principal.Value, action.ToLowerInvariant()), key =>
-        {
-            var statements = Estate.IdentityPoliciesOf(principal).SelectMany(p => p.Document.Statements)
-                .Where(s => s.Problem is not null || (s.Effect == Effect.Allow && ActionMatches(s.Action, key.Action))).ToList();
-            if (statements.Exists(s => s.Problem is not null || s.Resource is null || s.Resource.Negated || s.Resource.Patterns.Any(r => r == "*")))
-            {
-                return null;
-            }
-
-            // A policy variable may stand for anything: widen it to a wildcard (still a sound over-approximation).
-            return [.. statements.SelectMany(s => s.Resource!.Globs).Select(g => VariablePattern().Replace(g, Wildcard.AnyRun.ToString())).Distinct(StringComparer.Ordinal)];
-        });
+        var patterns = AllowPatterns(principal, Lower(action));
         if (patterns is null)
         {
             return true;
@@ -119,15 +172,31 @@ public sealed partial class AwsEdgeContext
     /// </remarks>
     public Decision CanOnTarget(AwsPrincipal principal, string action, string target, string contextKey = "", IReadOnlyDictionary<string, ContextValue>? context = null)
     {
-        var lower = action.ToLowerInvariant();
+        var lower = Lower(action);
         if (!Arn.TryParse(target, out var arn) || lower.StartsWith("sts:", StringComparison.Ordinal)
-            || _specificPatterns.GetOrAdd((principal.Value, lower, arn.Account), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } specific
+            || SpecificPatternsCached(principal, lower, arn.Account) is not { } specific
             || specific.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? true))
         {
             return Can(principal, action, target, context);
         }
 
-        return _sharedDecisions.GetOrAdd((principal.Value, lower, arn.Account, contextKey), _ => Can(principal, action, target, context));
+        var facts = FactsOf(principal);
+        var key = (lower, arn.Account, contextKey);
+        lock (facts)
+        {
+            if (facts.SharedDecisions?.TryGetValue(key, out var shared) == true)
+            {
+                return shared;
+            }
+        }
+
+        var decision = Can(principal, action, target, context);
+        lock (facts)
+        {
+            (facts.SharedDecisions ??= [])[key] = decision;
+        }
+
+        return decision;
     }
 
     /// <summary>
@@ -142,7 +211,7 @@ public sealed partial class AwsEdgeContext
         }
 
         var unnamed = $"arn:aws:iam::{account}:{resourceType}/ward-unnamed-{resourceType}";
-        if (_specificPatterns.GetOrAdd((principal.Value, action.ToLowerInvariant(), account), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } specific
+        if (SpecificPatternsCached(principal, Lower(action), account) is not { } specific
             || !Arn.TryParse(unnamed, out var arn)
             || specific.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? true))
         {
@@ -156,9 +225,9 @@ public sealed partial class AwsEdgeContext
     public bool NamesResources(AwsPrincipal principal, string action, string? resourceType = null)
     {
         // Within the principal's own account, the only one where IAM actions on IAM resources can succeed.
-        var lower = action.ToLowerInvariant();
+        var lower = Lower(action);
         var refused = ServiceRules.SingledOut(lower).Select(Wildcard.Translate).ToList();
-        return _specificPatterns.GetOrAdd((principal.Value, lower, principal.Account ?? string.Empty), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } patterns
+        return SpecificPatternsCached(principal, lower, principal.Account ?? string.Empty) is not { } patterns
             || patterns.Any(p => !refused.Contains(p, StringComparer.Ordinal) && (resourceType is null || CouldName(p, resourceType)));
     }
 
@@ -185,7 +254,7 @@ public sealed partial class AwsEdgeContext
             .Concat(Estate.BoundaryOf(principal) is { } boundary ? [boundary] : [])
             .Concat(Estate.ServiceControlLevelsFor(principal).SelectMany(l => l.Policies))
             .Concat(Estate.ResourceControlLevelsFor(account).SelectMany(l => l.Policies))
-            .SelectMany(p => p.Document.Statements)
+            .SelectMany(p => StatementIndex.Of(p.Document).For(actionLower))
             .Where(s => s.Problem is not null || ActionMatches(s.Action, actionLower))
             .ToList();
         if (statements.Exists(s => s.Problem is not null || s.Resource is not { Negated: false }
@@ -208,9 +277,9 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     public (Decision Decision, string Resource) CanSomewhere(AwsPrincipal principal, string action, IReadOnlyDictionary<string, ContextValue>? context = null)
     {
-        var lower = action.ToLowerInvariant();
+        var lower = Lower(action);
         var patterns = Estate.IdentityPoliciesOf(principal)
-            .SelectMany(p => p.Document.Statements)
+            .SelectMany(p => StatementIndex.Of(p.Document).For(lower))
             .Where(s => s.Effect == Effect.Allow && s.Problem is null && ActionMatches(s.Action, lower))
             .SelectMany(s => s.Resource is { Negated: false } r ? r.Patterns.AsEnumerable() : ["*"])
             .Distinct(StringComparer.Ordinal)
@@ -251,8 +320,7 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     public IReadOnlyList<string>? TargetsMatching(AwsPrincipal principal, string action)
     {
-        _ = MayAllowOn(principal, action, "arn:aws:iam::000000000000:root");
-        return _allowPatterns[(principal.Value, action.ToLowerInvariant())] is { } patterns ? [.. TargetsMatchedBy(patterns)] : null;
+        return AllowPatterns(principal, Lower(action)) is { } patterns ? [.. TargetsMatchedBy(patterns)] : null;
     }
 
     /// <summary>
@@ -272,7 +340,7 @@ public sealed partial class AwsEdgeContext
                 continue;
             }
 
-            if (_specificPatterns.GetOrAdd((principal.Value, action.ToLowerInvariant(), principal.Account ?? string.Empty), key => SpecificPatterns(principal, key.Action, key.Account)) is not { } specific)
+            if (SpecificPatternsCached(principal, Lower(action), principal.Account ?? string.Empty) is not { } specific)
             {
                 return null;
             }
@@ -351,63 +419,6 @@ public sealed partial class AwsEdgeContext
         return found;
     }
 
-    /// <summary>A principal's allowing action patterns grouped by service, so "could anything allow X" is a few checks.</summary>
-    private sealed class ActionIndex
-    {
-        private readonly Dictionary<string, List<ActionPattern>> _byService = new(StringComparer.Ordinal);
-        private readonly List<ActionElement> _everywhere = [];
-        private bool _unreadable;
-
-        public static ActionIndex Of(IEnumerable<NamedPolicy> policies)
-        {
-            var index = new ActionIndex();
-            foreach (var statement in policies.SelectMany(p => p.Document.Statements))
-            {
-                if (statement.Problem is not null)
-                {
-                    index._unreadable = true;
-                    continue;
-                }
-
-                if (statement.Effect != Effect.Allow)
-                {
-                    continue;
-                }
-
-                if (statement.Action.Negated || statement.Action.Patterns.Any(p => p.MatchesEverything || p.Service.Length == 0 || p.Service.AsSpan().ContainsAny('*', '?')))
-                {
-                    index._everywhere.Add(statement.Action);
-                    continue;
-                }
-
-                foreach (var pattern in statement.Action.Patterns)
-                {
-                    if (!index._byService.TryGetValue(pattern.Service, out var list))
-                    {
-                        list = [];
-                        index._byService[pattern.Service] = list;
-                    }
-
-                    list.Add(pattern);
-                }
-            }
-
-            return index;
-        }
-
-        public bool MayAllow(string actionLower)
-        {
-            if (_unreadable || _everywhere.Exists(e => ActionMatches(e, actionLower)))
-            {
-                return true;
-            }
-
-            var colon = actionLower.IndexOf(':', StringComparison.Ordinal);
-            return colon > 0 && _byService.TryGetValue(actionLower[..colon], out var patterns)
-                && patterns.Exists(p => p.HasWildcard ? Wildcard.IsMatch(p.Glob, actionLower, ignoreCase: false) : p.Lower == actionLower);
-        }
-    }
-
     private static ReadOnlySpan<char> ResourcePartOf(string pattern)
     {
         var index = -1;
@@ -480,8 +491,25 @@ public sealed partial class AwsEdgeContext
     }
 
     /// <summary><see cref="CanSomewhere"/> without extra context, decided once per principal and action.</summary>
-    public (Decision Decision, string Resource) CanSomewhereCached(AwsPrincipal principal, string action) =>
-        _somewhere.GetOrAdd((principal.Value, action), key => CanSomewhere(principal, key.Action));
+    public (Decision Decision, string Resource) CanSomewhereCached(AwsPrincipal principal, string action)
+    {
+        var facts = FactsOf(principal);
+        lock (facts)
+        {
+            if (facts.Somewhere?.TryGetValue(action, out var known) == true)
+            {
+                return known;
+            }
+        }
+
+        var decided = CanSomewhere(principal, action);
+        lock (facts)
+        {
+            (facts.Somewhere ??= new(StringComparer.Ordinal))[action] = decided;
+        }
+
+        return decided;
+    }
 
     /// <summary>Roles of the estate whose trust policy lets an AWS service (e.g. <c>lambda.amazonaws.com</c>) assume them.</summary>
     public ImmutableArray<IamRole> RolesTrustingService(string service) =>
@@ -526,6 +554,81 @@ public sealed partial class AwsEdgeContext
             Requirements = [.. requirements.Distinct(StringComparer.Ordinal)],
             GrantsAdmin = grantsAdmin,
         };
+    }
+
+    /// <summary>An action in lower case, the form statements are matched in (the few action names checkers use, lowered once).</summary>
+    private static string Lower(string action) =>
+        LowerCase.TryGetValue(action, out var lower) ? lower : LowerCase.Count < 10_000 ? LowerCase.GetOrAdd(action, a => a.ToLowerInvariant()) : action.ToLowerInvariant();
+
+    private PrincipalFacts FactsOf(AwsPrincipal principal) =>
+        _facts.TryGetValue(principal.Value, out var facts) ? facts : _facts.GetOrAdd(principal.Value, _ => new PrincipalFacts([.. Estate.IdentityPoliciesOf(principal).Select(p => StatementIndex.Of(p.Document))]));
+
+    /// <summary>
+    /// The resource patterns of the principal's identity statements that could allow the action; null when one of
+    /// them could allow it on anything (<c>*</c>, NotResource, an unreadable statement).
+    /// </summary>
+    private ImmutableArray<string>? AllowPatterns(AwsPrincipal principal, string actionLower)
+    {
+        var facts = FactsOf(principal);
+        lock (facts)
+        {
+            if (facts.AllowPatterns?.TryGetValue(actionLower, out var known) == true)
+            {
+                return known;
+            }
+        }
+
+        var statements = facts.Identity.SelectMany(index => index.For(actionLower))
+            .Where(s => s.Problem is not null || (s.Effect == Effect.Allow && ActionMatches(s.Action, actionLower))).ToList();
+        ImmutableArray<string>? patterns = statements.Exists(s => s.Problem is not null || s.Resource is null || s.Resource.Negated || s.Resource.Patterns.Any(r => r == "*"))
+            ? null
+            // A policy variable may stand for anything: widen it to a wildcard (still a sound over-approximation).
+            : [.. statements.SelectMany(s => s.Resource!.Globs).Select(g => g.Contains("${", StringComparison.Ordinal) ? VariablePattern().Replace(g, Wildcard.AnyRun.ToString()) : g).Distinct(StringComparer.Ordinal)];
+        lock (facts)
+        {
+            (facts.AllowPatterns ??= new(StringComparer.Ordinal))[actionLower] = patterns;
+        }
+
+        return patterns;
+    }
+
+    private ImmutableArray<string>? SpecificPatternsCached(AwsPrincipal principal, string actionLower, string account)
+    {
+        var facts = FactsOf(principal);
+        var key = (actionLower, account);
+        lock (facts)
+        {
+            if (facts.SpecificPatterns?.TryGetValue(key, out var known) == true)
+            {
+                return known;
+            }
+        }
+
+        var patterns = SpecificPatterns(principal, actionLower, account);
+        lock (facts)
+        {
+            (facts.SpecificPatterns ??= [])[key] = patterns;
+        }
+
+        return patterns;
+    }
+
+    /// <summary>
+    /// What the checkers have worked out about one principal, kept together (and locked together: checkers of
+    /// different techniques ask about the same principal at once).
+    /// </summary>
+    private sealed class PrincipalFacts(StatementIndex[] identity)
+    {
+        /// <summary>The statement indexes of the principal's identity policies.</summary>
+        public StatementIndex[] Identity { get; } = identity;
+
+        public Dictionary<string, ImmutableArray<string>?>? AllowPatterns { get; set; }
+
+        public Dictionary<(string Action, string Account), ImmutableArray<string>?>? SpecificPatterns { get; set; }
+
+        public Dictionary<(string Action, string Account, string Context), Decision>? SharedDecisions { get; set; }
+
+        public Dictionary<string, (Decision Decision, string Resource)>? Somewhere { get; set; }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\$\{[^}]*\}", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]

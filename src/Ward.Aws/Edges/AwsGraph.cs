@@ -13,4 +13,10 @@ public sealed record AwsGraph(EntitlementGraph Graph, FrozenDictionary<Principal
 
     /// <summary>The principals (ARNs) paths were also searched to, besides the admins (<c>--target</c>).</summary>
     public ImmutableArray<string> Targets { get; init; } = [];
+
+    /// <summary>
+    /// The decisions and pre-filters the graph was built with, for analyses that ask the same questions (what each
+    /// principal's policies say about an action): asked again, they are answered from what the graph worked out.
+    /// </summary>
+    public AwsEdgeContext? Probes { get; init; }
 }

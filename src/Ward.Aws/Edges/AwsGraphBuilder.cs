@@ -107,6 +107,7 @@ public static class AwsGraphBuilder
         return new AwsGraph(new EntitlementGraph(nodes, ordered), verdicts.ToFrozenDictionary())
         {
             Targets = [.. (targets ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Probes = context,
             Timings = [.. timings.OrderByDescending(t => t.Value).Select(t => (t.Key, Stopwatch.GetElapsedTime(0, t.Value)))],
         };
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Ward.Aws.Catalog;
 using Ward.Aws.Estate;
@@ -15,11 +17,18 @@ public static partial class AwsUnrestrictedAccess
 {
     public const string Placeholder = "ward-unrestricted";
 
+    // Rules ask about every principal: the same few actions, accounts and regions over and over.
+    private static readonly ConcurrentDictionary<(string Action, string? Account, string Region), string> Resources = new();
+    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, ContextValue>> Contexts = new(StringComparer.Ordinal);
+
     /// <summary>
     /// An ARN of the action's first resource type in the region, with every name part unrestricted; <c>*</c> when
     /// the action takes no resource.
     /// </summary>
-    public static string AnyResourceOf(string action, string? account, string region)
+    public static string AnyResourceOf(string action, string? account, string region) =>
+        Resources.Count < 100_000 ? Resources.GetOrAdd((action, account, region), key => MakeAnyResourceOf(key.Action, key.Account, key.Region)) : MakeAnyResourceOf(action, account, region);
+
+    private static string MakeAnyResourceOf(string action, string? account, string region)
     {
         if (!AwsActionCatalog.Default.TryGetAction(action, out var known) || known.ResourceTypes.IsEmpty
             || AwsActionCatalog.Default.ResourceType(known.Service, known.ResourceTypes[0].Name) is not { ArnFormats: [var format, ..] })
@@ -64,11 +73,11 @@ public static partial class AwsUnrestrictedAccess
         (Decision Decision, string Region)? best = null;
         foreach (var region in regions)
         {
-            var context = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
+            var context = Contexts.GetOrAdd(region, r => new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
             {
                 ["aws:SecureTransport"] = ContextValue.Of("true"),
-                ["aws:RequestedRegion"] = ContextValue.Of(region),
-            };
+                ["aws:RequestedRegion"] = ContextValue.Of(r),
+            }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
             var decision = queries.Can(principal, action, AnyResourceOf(action, principal.Account, region), context).Decision;
             if (decision.Kind == DecisionKind.Allowed)
             {

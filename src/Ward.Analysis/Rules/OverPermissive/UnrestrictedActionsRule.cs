@@ -19,8 +19,8 @@ public abstract class UnrestrictedActionsRule : IRule
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        var queries = new AwsAccessQueries(context.Estate, context.ReferenceTime);
-        var prefilter = new AwsEdgeContext(context.Estate, context.ReferenceTime);
+        var queries = context.Probes.Queries;
+        var prefilter = context.Probes;
 
         // Principals are independent: decide them in parallel, report them in order.
         return prefilter.Principals.OrderBy(p => p.Value, StringComparer.Ordinal).AsParallel().AsOrdered()

@@ -38,7 +38,7 @@ public sealed class WildcardGrantRule : IRule
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        var queries = new AwsAccessQueries(context.Estate, context.ReferenceTime);
+        var queries = context.Probes.Queries;
 
         // Principals are independent: decide them in parallel, report them in order.
         return context.Estate.Principals().OrderBy(p => p.Value, StringComparer.Ordinal).AsParallel().AsOrdered()

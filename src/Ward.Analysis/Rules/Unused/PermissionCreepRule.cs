@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ward.Aws.Edges;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Queries;
 using Ward.Core.Decisions;
@@ -49,8 +48,8 @@ public sealed class PermissionCreepRule : IRule
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        var queries = new AwsAccessQueries(context.Estate, context.ReferenceTime);
-        var prefilter = new AwsEdgeContext(context.Estate, context.ReferenceTime);
+        var queries = context.Probes.Queries;
+        var prefilter = context.Probes;
         var reports = context.Estate.Accounts.SelectMany(a => a.ServiceLastAccessed)
             .Where(r => !r.PrincipalArn.Contains(":role/aws-service-role/", StringComparison.Ordinal))
             .OrderBy(r => r.PrincipalArn, StringComparer.Ordinal)

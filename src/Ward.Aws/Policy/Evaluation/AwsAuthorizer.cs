@@ -321,7 +321,7 @@ public static class AwsAuthorizer
         foreach (var policy in policies)
         {
             var variables = policy.Document.SupportsVariables;
-            foreach (var statement in policy.Document.Statements)
+            foreach (var statement in StatementIndex.Of(policy.Document).For(request.ActionLower))
             {
                 if (statement.Problem is not null)
                 {
