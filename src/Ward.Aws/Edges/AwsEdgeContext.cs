@@ -152,7 +152,10 @@ public sealed partial class AwsEdgeContext
             return true;
         }
 
-        return Arn.TryParse(resourceArn, out var arn) && patterns.Value.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? false);
+        // As the evaluator matches: by ARN parts when both are ARNs, otherwise as text (`*-prod`, or `*` itself).
+        return Arn.TryParse(resourceArn, out var arn)
+            ? patterns.Value.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? Wildcard.IsMatch(p, resourceArn, ignoreCase: false))
+            : patterns.Value.Any(p => Wildcard.IsMatch(p, resourceArn, ignoreCase: false));
     }
 
     public Decision Can(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue>? context = null, Func<AwsPolicySet, AwsPolicySet>? adjust = null) =>
@@ -210,15 +213,29 @@ public sealed partial class AwsEdgeContext
             return null;
         }
 
-        var unnamed = $"arn:aws:iam::{account}:{resourceType}/ward-unnamed-{resourceType}";
-        if (SpecificPatternsCached(principal, Lower(action), account) is not { } specific
-            || !Arn.TryParse(unnamed, out var arn)
-            || specific.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? true))
+        // Every technique asks this of every candidate: decided once per principal, action and resource type.
+        var facts = FactsOf(principal);
+        var key = (Lower(action), resourceType);
+        lock (facts)
         {
-            return null;
+            if (facts.UnnamedDecisions?.TryGetValue(key, out var known) == true)
+            {
+                return known;
+            }
         }
 
-        return CanOnTarget(principal, action, unnamed);
+        var unnamed = $"arn:aws:iam::{account}:{resourceType}/ward-unnamed-{resourceType}";
+        var decision = SpecificPatternsCached(principal, key.Item1, account) is not { } specific
+            || !Arn.TryParse(unnamed, out var arn)
+            || specific.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? true)
+            ? null
+            : CanOnTarget(principal, action, unnamed);
+        lock (facts)
+        {
+            (facts.UnnamedDecisions ??= [])[key] = decision;
+        }
+
+        return decision;
     }
 
     /// <summary>Whether some statement of any layer names resources for the action with a pattern other than <c>*</c> (or could single one out otherwise).</summary>
@@ -629,6 +646,8 @@ public sealed partial class AwsEdgeContext
         public Dictionary<(string Action, string Account, string Context), Decision>? SharedDecisions { get; set; }
 
         public Dictionary<string, (Decision Decision, string Resource)>? Somewhere { get; set; }
+
+        public Dictionary<(string Action, string ResourceType), Decision?>? UnnamedDecisions { get; set; }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\$\{[^}]*\}", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]

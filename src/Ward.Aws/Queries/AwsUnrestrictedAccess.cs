@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Ward.Aws.Catalog;
+using Ward.Aws.Edges;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Core.Decisions;
@@ -63,6 +64,14 @@ public static partial class AwsUnrestrictedAccess
             .SelectMany(c => c.Values).Where(v => !v.Contains('*', StringComparison.Ordinal) && !v.Contains('?', StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         return [.. regions.Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// A cheap, sound pre-filter for <see cref="Decide"/>: false only when no identity statement of the principal
+    /// can allow the action on the resource it would be decided on, in any of the regions. (That resource has no
+    /// resource policy, so only identity statements could allow it.)
+    /// </summary>
+    public static bool MayAllow(AwsEdgeContext probes, AwsPrincipal principal, string action, IReadOnlyList<string> regions) =>
+        probes.MayAllow(principal, action) && regions.Any(region => probes.MayAllowOn(principal, action, AnyResourceOf(action, principal.Account, region)));
 
     /// <summary>
     /// The decision for the action on any resource, as an ordinary request makes it (over TLS): allowed in one of

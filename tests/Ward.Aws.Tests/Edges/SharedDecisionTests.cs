@@ -84,7 +84,7 @@ public sealed class SharedDecisionTests
         Assert.Equal(DecisionKind.ImplicitDeny, context.CanOnTarget(user, "iam:PassRole", "arn:aws:iam::123456789012:role/app-b").Kind);
     }
 
-    private static string Gaad(string userPolicy) => $$"""
+    internal static string Gaad(string userPolicy) => $$"""
         {
           "UserDetailList": [
             {"Path": "/", "UserName": "deployer", "UserId": "AIDAEXAMPLE0000000001", "Arn": "arn:aws:iam::123456789012:user/deployer", "CreateDate": "2024-01-01T00:00:00Z",

@@ -41,7 +41,7 @@ public abstract class UnrestrictedActionsRule : IRule
         var regions = AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal);
         var allowed = new List<string>();
         var conditional = new List<(string Action, Conditional Decision)>();
-        foreach (var action in Actions.Where(a => prefilter.MayAllow(principal, a)))
+        foreach (var action in Actions.Where(a => AwsUnrestrictedAccess.MayAllow(prefilter, principal, a, regions)))
         {
             switch (AwsUnrestrictedAccess.Decide(queries, principal, action, regions).Decision)
             {

@@ -1,0 +1,77 @@
+using Ward.Aws.Edges;
+using Ward.Aws.Ingest;
+using Ward.Aws.Queries;
+using Ward.Aws.Tests.Testing;
+using Ward.Core.Decisions;
+
+namespace Ward.Aws.Tests.Edges;
+
+/// <summary>
+/// Checkers and rules skip what the pre-filters rule out, so a pre-filter that says "cannot" where the evaluator
+/// says "can" would hide a path or a finding: these tests hold them to the evaluator.
+/// </summary>
+public sealed class PrefilterTests
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 3, 16, 9, 15, 0, TimeSpan.Zero);
+
+    private static readonly string[] Actions =
+    [
+        "iam:PassRole", "iam:CreatePolicyVersion", "iam:AttachRolePolicy", "iam:PutUserPolicy", "iam:CreateAccessKey", "sts:AssumeRole",
+        "s3:GetObject", "s3:PutBucketPolicy", "kms:Decrypt", "kms:CreateGrant", "secretsmanager:GetSecretValue", "lambda:CreateFunction", "ec2:RunInstances",
+    ];
+
+    [Fact]
+    public void Never_rule_out_what_the_evaluator_allows_for_any_northwind_principal()
+    {
+        // Given the Northwind organization and, for each action, its estate resources and the resource rules probe
+        var estate = AwsEstateLoader.Load([Fixtures.Northwind()], TestContext.Current.CancellationToken);
+        var context = new AwsEdgeContext(estate, AsOf);
+        var resources = estate.Users.Keys.Concat(estate.Roles.Keys).Concat(estate.ManagedPolicies.Keys).Concat(estate.ResourcePolicies.Keys).ToList();
+
+        // When every principal asks every action of every resource
+        var allowed = 0;
+        foreach (var principal in context.Principals)
+        {
+            foreach (var action in Actions)
+            {
+                foreach (var resource in resources.Append(AwsUnrestrictedAccess.AnyResourceOf(action, principal.Account, "us-east-1")))
+                {
+                    var decision = context.Can(principal, action, resource);
+                    if (decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional or DecisionKind.Indeterminate
+                        && !estate.ResourcePolicies.ContainsKey(resource) && !resource.Contains(":role/", StringComparison.Ordinal))
+                    {
+                        // Then whatever identity statements allow, the pre-filters let through
+                        Assert.True(context.MayAllow(principal, action), $"MayAllow ruled out {principal.Value} {action}");
+                        Assert.True(context.MayAllowOn(principal, action, resource), $"MayAllowOn ruled out {principal.Value} {action} {resource}");
+                        allowed++;
+                    }
+                }
+            }
+        }
+
+        Assert.True(allowed > 100, $"only {allowed} allowed requests were checked");
+    }
+
+    [Theory]
+    [InlineData("*-prod", "arn:aws:s3:::payments-prod", true)]
+    [InlineData("*-prod", "arn:aws:s3:::payments-dev", false)]
+    [InlineData("arn:aws:s3:::payments-*", "arn:aws:s3:::payments-prod", true)]
+    [InlineData("arn:aws:s3:::payments-*", "*", false)]
+    [InlineData("?", "*", true)]
+    public void Match_resource_patterns_as_the_evaluator_does_text_patterns_included(string pattern, string resource, bool expected)
+    {
+        // Given a user allowed s3:GetObject on one resource pattern
+        using var folder = new ScratchFolder(("gaad.json", SharedDecisionTests.Gaad(
+            $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"{{pattern}}"}]}""")));
+        var context = new AwsEdgeContext(AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken), AsOf);
+        var user = context.Principals.Single(p => p.Value.EndsWith(":user/deployer", StringComparison.Ordinal));
+
+        // When the pre-filter and the evaluator are asked
+        var mayAllow = context.MayAllowOn(user, "s3:GetObject", resource);
+        var decision = context.Can(user, "s3:GetObject", resource);
+
+        // Then the pre-filter says what the evaluator decides
+        Assert.Equal(expected, mayAllow);
+        Assert.Equal(expected, decision.Kind == DecisionKind.Allowed);
+    }
+}
