@@ -26,8 +26,17 @@ public static partial class AwsUnrestrictedAccess
     /// An ARN of the action's first resource type in the region, with every name part unrestricted; <c>*</c> when
     /// the action takes no resource.
     /// </summary>
-    public static string AnyResourceOf(string action, string? account, string region) =>
-        Resources.Count < 100_000 ? Resources.GetOrAdd((action, account, region), key => MakeAnyResourceOf(key.Action, key.Account, key.Region)) : MakeAnyResourceOf(action, account, region);
+    public static string AnyResourceOf(string action, string? account, string region)
+    {
+        // Counting a concurrent dictionary takes all its locks: only on a miss.
+        if (Resources.TryGetValue((action, account, region), out var known))
+        {
+            return known;
+        }
+
+        var made = MakeAnyResourceOf(action, account, region);
+        return Resources.Count < 100_000 ? Resources.GetOrAdd((action, account, region), made) : made;
+    }
 
     private static string MakeAnyResourceOf(string action, string? account, string region)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Runtime.CompilerServices;
 using Ward.Aws.Policy.Syntax;
 
 namespace Ward.Aws.Policy.Evaluation;
@@ -15,8 +14,6 @@ namespace Ward.Aws.Policy.Evaluation;
 /// </remarks>
 public sealed class StatementIndex
 {
-    private static readonly ConditionalWeakTable<PolicyDocument, StatementIndex> Indexes = new();
-
     private readonly FrozenDictionary<string, Statement[]> _byService;
     private readonly Statement[] _anyService;
 
@@ -27,7 +24,7 @@ public sealed class StatementIndex
     }
 
     /// <summary>The index of a document (built on first use).</summary>
-    public static StatementIndex Of(PolicyDocument document) => Indexes.GetValue(document, Build);
+    public static StatementIndex Of(PolicyDocument document) => document.StatementIndex ??= Build(document);
 
     /// <summary>
     /// The statements that could match the action (lower case <c>service:name</c>): those naming its service, and

@@ -35,4 +35,15 @@ public sealed record PolicyDocument
 
     /// <summary>True when policy variables are substituted (Version 2012-10-17 only).</summary>
     public bool SupportsVariables => Version == PolicyVersion.Version2012;
+
+    /// <summary>The document's statements by service, built on first use (see <see cref="Evaluation.StatementIndex"/>).</summary>
+    /// <remarks>Kept on the document rather than in a side table: estates hold tens of thousands of documents, and weak side tables cost every garbage collection.</remarks>
+    internal Evaluation.StatementIndex? StatementIndex { get; set; }
+
+    // The index is derived from the statements: equality is the document's, as written.
+    public bool Equals(PolicyDocument? other) =>
+        other is not null && Version == other.Version && string.Equals(VersionText, other.VersionText, StringComparison.Ordinal)
+        && string.Equals(Id, other.Id, StringComparison.Ordinal) && Statements.Equals(other.Statements) && StatementIsArray == other.StatementIsArray;
+
+    public override int GetHashCode() => HashCode.Combine(Version, VersionText, Id, Statements, StatementIsArray);
 }
