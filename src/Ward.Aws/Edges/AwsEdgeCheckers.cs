@@ -27,6 +27,7 @@ public static class AwsEdgeCheckers
         new PutOwnGroupPolicyEdgeChecker(),
         new DeleteOwnPermissionsBoundaryEdgeChecker(),
         new RemoveOwnDenyPolicyEdgeChecker(),
+        new UpdateOwnServiceControlPoliciesEdgeChecker(),
         new IdentityCenterAssignmentEdgeChecker(),
 
         // Rewriting another principal's permissions, then becoming it.

@@ -60,5 +60,16 @@ public static class AwsTechniqueCatalog
             ["iam:DetachUserPolicy", "iam:DetachRolePolicy", "iam:DeleteUserPolicy", "iam:DeleteRolePolicy"],
             "Do not let a principal change the policies that restrict it; put guardrails in SCPs or boundaries the principal cannot change.",
             iam);
+        yield return new AwsTechnique(
+            "ward-org-update-scp",
+            "organizations:UpdatePolicy on the SCPs that restrict oneself",
+            "self-escalation",
+            "A principal of a member account whose identity policies would make it an administrator but for the organization's SCPs can rewrite those SCPs (organizations:UpdatePolicy on each one that governs its account) and so lift its own guardrails. Only the management account and a delegated administrator account for AWS Organizations policy management can call it.",
+            ["organizations:UpdatePolicy"],
+            "Do not delegate Organizations policy management to accounts whose principals the SCPs are meant to contain; deny organizations:UpdatePolicy, DetachPolicy and DeletePolicy in an SCP to every principal but a break-glass role.",
+            [
+                new("AWS Organizations: delegated administrator for Organizations", "https://docs.aws.amazon.com/organizations/latest/userguide/orgs-policy-delegate.html"),
+                new("AWS Organizations: service control policies", "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"),
+            ]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Syntax;
@@ -21,6 +22,27 @@ public sealed record ControlPolicy(string Id, string Name, ControlPolicyType Typ
 /// <summary>An AWS organization: its tree, its accounts and its control policies.</summary>
 public sealed record AwsOrganization
 {
+    // Every request asks for its caller's and its resource's levels: worked out once per account and type.
+    private readonly ConcurrentDictionary<(string Account, ControlPolicyType Type), ImmutableArray<ControlPolicyLevel>> _levels = new();
+
+    public AwsOrganization()
+    {
+    }
+
+    // A copy (`with`) starts with no cached levels: its policies or tree may differ.
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private AwsOrganization(AwsOrganization original)
+    {
+        _levels = new();
+        Id = original.Id;
+        ManagementAccountId = original.ManagementAccountId;
+        Nodes = original.Nodes;
+        Accounts = original.Accounts;
+        Policies = original.Policies;
+        ServiceControlPoliciesEnabled = original.ServiceControlPoliciesEnabled;
+        ResourceControlPoliciesEnabled = original.ResourceControlPoliciesEnabled;
+    }
+
     public required string Id { get; init; }
 
     public required string ManagementAccountId { get; init; }
@@ -41,10 +63,27 @@ public sealed record AwsOrganization
     /// The control policy levels that govern an account, root first. Empty when the type is not enabled, when the
     /// account is the management account (exempt from SCPs and RCPs) or not in the organization.
     /// </summary>
-    public ImmutableArray<ControlPolicyLevel> LevelsFor(string accountId, ControlPolicyType type)
+    public ImmutableArray<ControlPolicyLevel> LevelsFor(string accountId, ControlPolicyType type) =>
+        _levels.TryGetValue((accountId, type), out var levels) ? levels : _levels.GetOrAdd((accountId, type), key => ComputeLevels(key.Account, key.Type));
+
+    /// <summary>
+    /// The control policies of a type attached to the account or any node above it (what <see cref="LevelsFor"/>
+    /// evaluates), each once; empty where <see cref="LevelsFor"/> is.
+    /// </summary>
+    public ImmutableArray<ControlPolicy> PoliciesGoverning(string accountId, ControlPolicyType type)
     {
-        var enabled = type == ControlPolicyType.ServiceControl ? ServiceControlPoliciesEnabled : ResourceControlPoliciesEnabled;
-        if (!enabled || accountId == ManagementAccountId || Accounts.FirstOrDefault(a => a.Id == accountId) is not { } account)
+        var targets = LevelsFor(accountId, type).Length == 0 ? [] : Chain(accountId);
+        return [.. Policies.Where(p => p.Type == type && p.Targets.Any(t => targets.Contains(t, StringComparer.Ordinal)))];
+    }
+
+    /// <summary>The policy's ARN, as IAM policies name it (<c>arn:aws:organizations::management:policy/o-id/service_control_policy/p-id</c>).</summary>
+    public string ArnOf(ControlPolicy policy) =>
+        $"arn:aws:organizations::{ManagementAccountId}:policy/{Id}/{(policy.Type == ControlPolicyType.ServiceControl ? "service_control_policy" : "resource_control_policy")}/{policy.Id}";
+
+    /// <summary>The account and every node above it, root first.</summary>
+    private List<string> Chain(string accountId)
+    {
+        if (Accounts.FirstOrDefault(a => a.Id == accountId) is not { } account)
         {
             return [];
         }
@@ -59,7 +98,18 @@ public sealed record AwsOrganization
         }
 
         chain.Reverse();
-        return [.. chain.Select(target => new ControlPolicyLevel(
+        return chain;
+    }
+
+    private ImmutableArray<ControlPolicyLevel> ComputeLevels(string accountId, ControlPolicyType type)
+    {
+        var enabled = type == ControlPolicyType.ServiceControl ? ServiceControlPoliciesEnabled : ResourceControlPoliciesEnabled;
+        if (!enabled || accountId == ManagementAccountId || !Contains(accountId))
+        {
+            return [];
+        }
+
+        return [.. Chain(accountId).Select(target => new ControlPolicyLevel(
             DescribeTarget(target),
             [.. Policies.Where(p => p.Type == type && p.Targets.Contains(target, StringComparer.Ordinal)).Select(p => new NamedPolicy($"{p.Name} ({p.Id})", p.Document))]))];
     }

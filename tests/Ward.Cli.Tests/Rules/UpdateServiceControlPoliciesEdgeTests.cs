@@ -1,0 +1,98 @@
+using Ward.Analysis;
+using Ward.Aws.Ingest;
+
+namespace Ward.Cli.Tests.Rules;
+
+/// <summary>
+/// <c>ward-org-update-scp</c>: a member-account administrator held back only by SCPs that can rewrite them lifts its
+/// own guardrails (if its account is a delegated administrator for Organizations policies); an SCP that also denies
+/// the rewrite, a principal without the permission, or one that is no administrator even without SCPs, does not.
+/// </summary>
+public sealed class UpdateServiceControlPoliciesEdgeTests
+{
+    private const string Management = "111100002222";
+    private const string Workloads = "333300004444";
+    private const string Locked = "555500006666";
+    private static readonly DateTimeOffset AsOf = new(2026, 3, 16, 9, 15, 0, TimeSpan.Zero);
+
+    private const string Everything = """{"Effect":"Allow","Action":"*","Resource":"*"}""";
+    private const string StorageAndPolicies = """{"Effect":"Allow","Action":["s3:*","organizations:UpdatePolicy","organizations:Describe*","organizations:List*"],"Resource":"*"}""";
+    private const string IamOnly = """{"Effect":"Allow","Action":["iam:*","s3:*"],"Resource":"*"}""";
+
+    private static readonly Lazy<ScanResult> Scan = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("ward-scp-").FullName;
+        foreach (var account in new[] { Management, Workloads, Locked })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, account));
+        }
+
+        File.WriteAllText(Path.Combine(folder, Management, "gaad.json"), Gaad(Management, ("org-admin", Everything)));
+        File.WriteAllText(Path.Combine(folder, Workloads, "gaad.json"), Gaad(Workloads, ("platform-admin", Everything), ("storage-operator", StorageAndPolicies), ("iam-operator", IamOnly)));
+        File.WriteAllText(Path.Combine(folder, Locked, "gaad.json"), Gaad(Locked, ("locked-admin", Everything)));
+        File.WriteAllText(Path.Combine(folder, "organization.json"), Organization());
+        return Scanner.Scan(AwsEstateLoader.Load([folder]), AsOf);
+    });
+
+    [Fact]
+    public void A_member_administrator_held_back_by_scps_it_can_rewrite_escalates_under_the_delegation_requirement()
+    {
+        var finding = Assert.Single(Scan.Value.Findings, f => f.RuleId == "privilege-escalation" && f.Principal.EndsWith(":user/platform-admin", StringComparison.Ordinal));
+        var step = Assert.Single(finding.Path);
+
+        Assert.Equal("ward-org-update-scp", step.Technique);
+        Assert.Contains(step.Requirements, r => r.Contains($"account {Workloads} is a delegated administrator", StringComparison.Ordinal));
+        var permission = Assert.Single(step.Permissions);
+        Assert.Equal("organizations:UpdatePolicy", permission.Action);
+        Assert.Equal("arn:aws:organizations::111100002222:policy/o-scptest001/service_control_policy/p-guardrails", permission.Resource);
+    }
+
+    [Fact]
+    public void The_principal_is_not_admin_equivalent_while_the_scps_apply()
+    {
+        Assert.DoesNotContain(Scan.Value.Findings, f => f.RuleId == "admin-equivalent" && f.Principal.EndsWith(":user/platform-admin", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("locked-admin")]      // an SCP of its account also denies organizations:UpdatePolicy
+    [InlineData("iam-operator")]      // admin-equivalent without SCPs (full IAM control), but may not update policies
+    [InlineData("storage-operator")]  // may update policies, but is no administrator even without SCPs
+    [InlineData("org-admin")]         // the management account: SCPs never bound it
+    public void Without_the_rewrite_or_without_admin_behind_the_scps_there_is_no_such_edge(string user)
+    {
+        Assert.DoesNotContain(Scan.Value.Graph.Graph.Edges, e => e.Technique == "ward-org-update-scp" && e.From.Value.EndsWith($":user/{user}", StringComparison.Ordinal));
+    }
+
+    private static string Gaad(string account, params (string Name, string Statements)[] users) => $$"""
+        {"UserDetailList": [{{string.Join(",", users.Select(u => User(account, u.Name, u.Statements)))}}], "GroupDetailList": [], "RoleDetailList": [], "Policies": []}
+        """;
+
+    private static string User(string account, string name, string statements) => $$$"""
+        {"Path": "/", "UserName": "{{{name}}}", "UserId": "AIDA{{{name.Length:D17}}}", "Arn": "arn:aws:iam::{{{account}}}:user/{{{name}}}", "CreateDate": "2024-01-01T00:00:00Z",
+         "UserPolicyList": [{"PolicyName": "duties", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{{{statements}}}]}}], "GroupList": [], "AttachedManagedPolicies": [], "Tags": []}
+        """;
+
+    private static string Organization() => $$"""
+        {
+          "Organization": {"Id": "o-scptest001", "Arn": "arn:aws:organizations::{{Management}}:organization/o-scptest001", "FeatureSet": "ALL", "MasterAccountId": "{{Management}}"},
+          "Roots": [{"Id": "r-scp1", "Name": "Root", "PolicyTypes": [{"Type": "SERVICE_CONTROL_POLICY", "Status": "ENABLED"}]}],
+          "OrganizationalUnits": [],
+          "Accounts": [
+            {"Id": "{{Management}}", "Name": "management", "Status": "ACTIVE", "ParentId": "r-scp1"},
+            {"Id": "{{Workloads}}", "Name": "workloads", "Status": "ACTIVE", "ParentId": "r-scp1"},
+            {"Id": "{{Locked}}", "Name": "locked", "Status": "ACTIVE", "ParentId": "r-scp1"}
+          ],
+          "Policies": [
+            {"PolicySummary": {"Id": "p-FullAWSAccess", "Name": "FullAWSAccess", "Type": "SERVICE_CONTROL_POLICY", "AwsManaged": true},
+             "Content": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+             "Targets": [{"TargetId": "r-scp1", "Type": "ROOT"}, {"TargetId": "{{Workloads}}", "Type": "ACCOUNT"}, {"TargetId": "{{Locked}}", "Type": "ACCOUNT"}]},
+            {"PolicySummary": {"Id": "p-guardrails", "Name": "Guardrails", "Type": "SERVICE_CONTROL_POLICY", "AwsManaged": false},
+             "Content": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"NoIam\",\"Effect\":\"Deny\",\"Action\":[\"iam:*\",\"organizations:LeaveOrganization\"],\"Resource\":\"*\"}]}",
+             "Targets": [{"TargetId": "{{Workloads}}", "Type": "ACCOUNT"}, {"TargetId": "{{Locked}}", "Type": "ACCOUNT"}]},
+            {"PolicySummary": {"Id": "p-lockpolicies", "Name": "LockPolicies", "Type": "SERVICE_CONTROL_POLICY", "AwsManaged": false},
+             "Content": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"NoPolicyChanges\",\"Effect\":\"Deny\",\"Action\":[\"organizations:UpdatePolicy\",\"organizations:DetachPolicy\",\"organizations:DeletePolicy\"],\"Resource\":\"*\"}]}",
+             "Targets": [{"TargetId": "{{Locked}}", "Type": "ACCOUNT"}]}
+          ]
+        }
+        """;
+}
