@@ -311,7 +311,7 @@ export_resource_policies() {
             [ "$bucket" = "None" ] && continue
             location=$(aws_text s3api get-bucket-location --bucket "$bucket" --query LocationConstraint 2>/dev/null || echo "")
             case "$location" in None | "") location=us-east-1 ;; EU) location=eu-west-1 ;; esac
-            add_resource "arn:aws:s3:::$bucket" AWS::S3::Bucket "$account" "$location" \
+            add_resource "arn:$PARTITION:s3:::$bucket" AWS::S3::Bucket "$account" "$location" \
                 "$(policy_of s3api get-bucket-policy --bucket "$bucket" --region "$location" --query Policy)"
         done
     else
@@ -326,7 +326,7 @@ export_resource_policies() {
         for item in $(aws_text sqs list-queues --region "$region" --query 'QueueUrls' 2>/dev/null || true); do
             [ "$item" = "None" ] && continue
             name=${item##*/}
-            add_resource "arn:aws:sqs:$region:$account:$name" AWS::SQS::Queue "$account" "$region" \
+            add_resource "arn:$PARTITION:sqs:$region:$account:$name" AWS::SQS::Queue "$account" "$region" \
                 "$(policy_of sqs get-queue-attributes --region "$region" --queue-url "$item" --attribute-names Policy --query Attributes.Policy)"
         done
         for item in $(aws_text sns list-topics --region "$region" --query 'Topics[].TopicArn' 2>/dev/null || true); do
