@@ -207,6 +207,20 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void The_console_summary_lists_identities_and_exposed_resources_apart()
+    {
+        // Given the sample, whose public artifacts bucket has a critical exposure finding
+        var (_, output) = WardRunner.Run("scan", Repository.Samples, "--as-of", "2026-03-16T09:15:00Z");
+
+        // Then the bucket is among the exposed resources, and the identities table holds identities only
+        var identities = output[output.IndexOf("Riskiest identities", StringComparison.Ordinal)..output.IndexOf("Exposed resources", StringComparison.Ordinal)];
+        var resources = output[output.IndexOf("Exposed resources", StringComparison.Ordinal)..];
+        Assert.Contains("arn:aws:iam::444455556666:user/bob.martin", identities, StringComparison.Ordinal);
+        Assert.DoesNotContain("arn:aws:s3:::", identities, StringComparison.Ordinal);
+        Assert.Contains("arn:aws:s3:::northwind-org-artifacts", resources, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_rule_has_a_kebab_case_id_and_a_docs_page()
     {
         Assert.All(RuleCatalog.All, rule =>

@@ -55,22 +55,9 @@ public static class ConsoleReporter
 
         console.Write(new Columns(bySeverity, byCategory));
 
-        var riskiest = result.Findings.GroupBy(f => f.Principal, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Max(f => f.Severity)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(10).ToList();
-        if (riskiest.Count > 0)
-        {
-            var table = new Table().Border(TableBorder.Rounded).Title("Riskiest identities").Expand();
-            table.AddColumn("Principal");
-            table.AddColumn("Worst");
-            table.AddColumn("Findings");
-            foreach (var group in riskiest)
-            {
-                var worst = group.Max(f => f.Severity);
-                table.AddRow(Markup.Escape(group.Key), $"[{Colour(worst)}]{worst}[/]", Markup.Escape(string.Join(", ", group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))));
-            }
-
-            console.Write(table);
-        }
+        // Exposure findings are about resources (their principal is the bucket or key): listed apart from identities.
+        WriteWorst(console, result.Findings.Where(f => f.Category != ExposureCategory), "Riskiest identities", "Principal");
+        WriteWorst(console, result.Findings.Where(f => f.Category == ExposureCategory), "Exposed resources", "Resource");
 
         var paths = ScanFacts.ShortestPaths(result).Take(pathsToShow).ToList();
         if (paths.Count > 0)
@@ -107,4 +94,28 @@ public static class ConsoleReporter
         Severity.Low => "blue",
         _ => "grey",
     };
+
+    private const string ExposureCategory = "exposure";
+
+    private static void WriteWorst(IAnsiConsole console, IEnumerable<Finding> findings, string title, string subject)
+    {
+        var riskiest = findings.GroupBy(f => f.Principal, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Max(f => f.Severity)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(10).ToList();
+        if (riskiest.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title(title).Expand();
+        table.AddColumn(subject);
+        table.AddColumn("Worst");
+        table.AddColumn("Findings");
+        foreach (var group in riskiest)
+        {
+            var worst = group.Max(f => f.Severity);
+            table.AddRow(Markup.Escape(group.Key), $"[{Colour(worst)}]{worst}[/]", Markup.Escape(string.Join(", ", group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))));
+        }
+
+        console.Write(table);
+    }
 }
