@@ -18,13 +18,14 @@
 #   iam:GetCredentialReport
 #   iam:GenerateServiceLastAccessedDetails          (starts a report job; it changes no configuration)
 #   iam:GetServiceLastAccessedDetails
-#   organizations:DescribeOrganization              (--org only, and so are the five below)
+#   organizations:DescribeOrganization              (--org only, and so are the seven below)
 #   organizations:ListRoots
 #   organizations:ListOrganizationalUnitsForParent
 #   organizations:ListAccountsForParent
 #   organizations:ListPolicies
 #   organizations:DescribePolicy
 #   organizations:ListTargetsForPolicy
+#   organizations:DescribeResourcePolicy            (who is delegated to administer the organization)
 #   s3:ListAllMyBuckets, s3:GetBucketLocation, s3:GetBucketPolicy          (unless --no-resources, and so are
 #   kms:ListKeys, kms:DescribeKey, kms:GetKeyPolicy                         the ones below, in each region of
 #   sqs:ListQueues, sqs:GetQueueAttributes                                  --resource-regions)
@@ -397,7 +398,7 @@ export_policies() {
 }
 
 export_organization() {
-    local org roots count i root_id
+    local org roots count i root_id resource_policy
     log "reading the organization"
     org=$(aws_json organizations describe-organization --query 'Organization') ||
         die "organizations describe-organization failed: is this account in an organization, and may it read it?"
@@ -417,10 +418,19 @@ export_organization() {
     done
     export_policies SERVICE_CONTROL_POLICY
     export_policies RESOURCE_CONTROL_POLICY
+    # The delegation policy: null when the organization has none; left out (unknown) when it cannot be read.
+    local delegation='{}'
+    if resource_policy=$(aws_json organizations describe-resource-policy --query 'ResourcePolicy' 2>"$TMP/resource-policy.err"); then
+        delegation=$(jq -c '{ResourcePolicy: .}' <<<"$resource_policy")
+    elif grep -q ResourcePolicyNotFoundException "$TMP/resource-policy.err"; then
+        delegation='{"ResourcePolicy": null}'
+    else
+        warn "organizations describe-resource-policy failed ($(tr '\n' ' ' <"$TMP/resource-policy.err")); delegated administration stays unknown"
+    fi
     jq -n --argjson org "$org" --argjson roots "$roots" \
         --slurpfile ous "$TMP/ous.jsonl" --slurpfile accounts "$TMP/accounts.jsonl" \
-        --slurpfile policies "$TMP/policies.jsonl" \
-        '{Organization: $org, Roots: $roots, OrganizationalUnits: $ous, Accounts: $accounts, Policies: $policies}' \
+        --slurpfile policies "$TMP/policies.jsonl" --argjson delegation "$delegation" \
+        '{Organization: $org, Roots: $roots, OrganizationalUnits: $ous, Accounts: $accounts, Policies: $policies} + $delegation' \
         >"$OUTPUT/organization.json.tmp"
     mv "$OUTPUT/organization.json.tmp" "$OUTPUT/organization.json"
     log "organization: $(jq '.Accounts | length' "$OUTPUT/organization.json") accounts," \

@@ -41,6 +41,8 @@ public sealed record AwsOrganization
         Policies = original.Policies;
         ServiceControlPoliciesEnabled = original.ServiceControlPoliciesEnabled;
         ResourceControlPoliciesEnabled = original.ResourceControlPoliciesEnabled;
+        ResourcePolicyExported = original.ResourcePolicyExported;
+        ResourcePolicy = original.ResourcePolicy;
     }
 
     public required string Id { get; init; }
@@ -56,6 +58,12 @@ public sealed record AwsOrganization
     public bool ServiceControlPoliciesEnabled { get; init; }
 
     public bool ResourceControlPoliciesEnabled { get; init; }
+
+    /// <summary>Whether the export read the organization's resource policy (which delegates administration to member accounts).</summary>
+    public bool ResourcePolicyExported { get; init; }
+
+    /// <summary>The organization's resource policy; null when it has none, or when it was not exported (see <see cref="ResourcePolicyExported"/>).</summary>
+    public PolicyDocument? ResourcePolicy { get; init; }
 
     public bool Contains(string accountId) => Accounts.Any(a => a.Id == accountId);
 

@@ -139,8 +139,11 @@ public static class OrganizationReader
         }
 
         Validate(nodes, accounts, policies, scpEnabled, rcpEnabled, json);
+        var (resourcePolicyExported, resourcePolicy) = ReadResourcePolicy(root, json);
         return new AwsOrganization
         {
+            ResourcePolicyExported = resourcePolicyExported,
+            ResourcePolicy = resourcePolicy,
             Id = id,
             ManagementAccountId = management,
             Nodes = nodes.ToImmutable(),
@@ -214,6 +217,34 @@ public static class OrganizationReader
                 json.Report(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Warning, $"policy `{policy.Name}` is attached, but its policy type is not enabled on the root, so AWS does not apply it (neither does Ward)", "$.Policies");
             }
         }
+    }
+
+    /// <summary>
+    /// The organization's resource policy (<c>aws organizations describe-resource-policy</c>): absent when the
+    /// export did not read it, null when the organization has none (no delegated administrator for policies).
+    /// </summary>
+    private static (bool Exported, PolicyDocument? Policy) ReadResourcePolicy(JsonElement root, JsonReading json)
+    {
+        if (!root.TryGetProperty("ResourcePolicy", out var element))
+        {
+            return (false, null);
+        }
+
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return (true, null);
+        }
+
+        const string Path = "$.ResourcePolicy";
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("Content", out var content))
+        {
+            json.Report(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Error, "`ResourcePolicy` must be null or the `ResourcePolicy` object of `aws organizations describe-resource-policy` (with `Content`); delegated policy administration is treated as unknown", Path);
+            return (false, null);
+        }
+
+        var result = PolicyParser.Parse(content, PolicyKind.Resource, json.At(JsonPath.Property(Path, "Content")));
+        json.Diagnostics.AddRange(result.Diagnostics);
+        return (true, result.Document ?? PolicyDocument.Unreadable("the organization's resource policy could not be read"));
     }
 
     private static PolicyDocument? ParseContent(JsonElement content, ControlPolicyType type, string path, JsonReading json)

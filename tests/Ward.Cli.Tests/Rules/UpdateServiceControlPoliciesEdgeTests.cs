@@ -19,7 +19,10 @@ public sealed class UpdateServiceControlPoliciesEdgeTests
     private const string StorageAndPolicies = """{"Effect":"Allow","Action":["s3:*","organizations:UpdatePolicy","organizations:Describe*","organizations:List*"],"Resource":"*"}""";
     private const string IamOnly = """{"Effect":"Allow","Action":["iam:*","s3:*"],"Resource":"*"}""";
 
-    private static readonly Lazy<ScanResult> Scan = new(() =>
+    private static readonly Lazy<ScanResult> Scan = new(() => ScanWith(resourcePolicy: null));
+
+    /// <summary>Scans the estate; <paramref name="resourcePolicy"/> is the organization export's `ResourcePolicy` (JSON), or null to leave it out.</summary>
+    private static ScanResult ScanWith(string? resourcePolicy)
     {
         var folder = Directory.CreateTempSubdirectory("ward-scp-").FullName;
         foreach (var account in new[] { Management, Workloads, Locked })
@@ -30,9 +33,9 @@ public sealed class UpdateServiceControlPoliciesEdgeTests
         File.WriteAllText(Path.Combine(folder, Management, "gaad.json"), Gaad(Management, ("org-admin", Everything)));
         File.WriteAllText(Path.Combine(folder, Workloads, "gaad.json"), Gaad(Workloads, ("platform-admin", Everything), ("storage-operator", StorageAndPolicies), ("iam-operator", IamOnly)));
         File.WriteAllText(Path.Combine(folder, Locked, "gaad.json"), Gaad(Locked, ("locked-admin", Everything)));
-        File.WriteAllText(Path.Combine(folder, "organization.json"), Organization());
+        File.WriteAllText(Path.Combine(folder, "organization.json"), Organization(resourcePolicy));
         return Scanner.Scan(AwsEstateLoader.Load([folder]), AsOf);
-    });
+    }
 
     [Fact]
     public void A_member_administrator_held_back_by_scps_it_can_rewrite_escalates_under_the_delegation_requirement()
@@ -63,6 +66,34 @@ public sealed class UpdateServiceControlPoliciesEdgeTests
         Assert.DoesNotContain(Scan.Value.Graph.Graph.Edges, e => e.Technique == "ward-org-update-scp" && e.From.Value.EndsWith($":user/{user}", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_exported_delegation_to_the_account_makes_the_edge_certain()
+    {
+        var scan = ScanWith(Delegation(Workloads));
+
+        var edge = Assert.Single(scan.Graph.Graph.Edges, e => e.Technique == "ward-org-update-scp");
+        Assert.EndsWith(":user/platform-admin", edge.From.Value, StringComparison.Ordinal);
+        Assert.Empty(edge.Requirements);
+        Assert.Equal("resource policy of organization o-scptest001, statement DelegatingAllActionsForServiceControlPolicies", Assert.Single(edge.Permissions).GrantedBy);
+    }
+
+    [Theory]
+    [InlineData("null")]              // the organization has no resource policy: nobody is delegated
+    [InlineData("delegation-elsewhere")]
+    public void Without_a_delegation_to_the_account_there_is_no_such_edge(string resourcePolicy)
+    {
+        var scan = ScanWith(resourcePolicy == "null" ? "null" : Delegation(Locked));
+
+        Assert.DoesNotContain(scan.Graph.Graph.Edges, e => e.Technique == "ward-org-update-scp");
+    }
+
+    /// <summary>The `ResourcePolicy` of `aws organizations describe-resource-policy`, delegating policy management to one account (as the AWS Organizations guide shows it).</summary>
+    private static string Delegation(string account)
+    {
+        var content = $$"""{"Version":"2012-10-17","Statement":[{"Sid":"DelegatingNecessaryDescribeListActions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{account}}:root"},"Action":["organizations:DescribeOrganization","organizations:DescribeOrganizationalUnit","organizations:DescribeAccount","organizations:DescribePolicy","organizations:DescribeEffectivePolicy","organizations:ListRoots","organizations:ListOrganizationalUnitsForParent","organizations:ListParents","organizations:ListChildren","organizations:ListAccounts","organizations:ListAccountsForParent","organizations:ListPolicies","organizations:ListPoliciesForTarget","organizations:ListTargetsForPolicy","organizations:ListTagsForResource"],"Resource":"*"},{"Sid":"DelegatingAllActionsForServiceControlPolicies","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{account}}:root"},"Action":["organizations:CreatePolicy","organizations:UpdatePolicy","organizations:DeletePolicy","organizations:AttachPolicy","organizations:DetachPolicy","organizations:EnablePolicyType","organizations:DisablePolicyType"],"Resource":"*"}]}""";
+        return $$"""{"ResourcePolicySummary": {"Id": "rp-a1b2c3d4", "Arn": "arn:aws:organizations::{{Management}}:resourcepolicy/o-scptest001/rp-a1b2c3d4"}, "Content": {{System.Text.Json.JsonSerializer.Serialize(content)}}}""";
+    }
+
     private static string Gaad(string account, params (string Name, string Statements)[] users) => $$"""
         {"UserDetailList": [{{string.Join(",", users.Select(u => User(account, u.Name, u.Statements)))}}], "GroupDetailList": [], "RoleDetailList": [], "Policies": []}
         """;
@@ -72,8 +103,9 @@ public sealed class UpdateServiceControlPoliciesEdgeTests
          "UserPolicyList": [{"PolicyName": "duties", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{{{statements}}}]}}], "GroupList": [], "AttachedManagedPolicies": [], "Tags": []}
         """;
 
-    private static string Organization() => $$"""
+    private static string Organization(string? resourcePolicy) => $$"""
         {
+          {{(resourcePolicy is null ? string.Empty : $"\"ResourcePolicy\": {resourcePolicy},")}}
           "Organization": {"Id": "o-scptest001", "Arn": "arn:aws:organizations::{{Management}}:organization/o-scptest001", "FeatureSet": "ALL", "MasterAccountId": "{{Management}}"},
           "Roots": [{"Id": "r-scp1", "Name": "Root", "PolicyTypes": [{"Type": "SERVICE_CONTROL_POLICY", "Status": "ENABLED"}]}],
           "OrganizationalUnits": [],

@@ -10,8 +10,8 @@ namespace Ward.Aws.Edges.Checkers;
 /// <summary>
 /// <c>ward-org-update-scp</c>: a member-account principal held back by SCPs alone (admin-equivalent without them)
 /// that can rewrite every SCP governing its account. The call succeeds only from the management account or a
-/// delegated administrator for Organizations policies; that delegation is not in the exports, so the edge carries it
-/// as a requirement.
+/// delegated administrator for Organizations policies, which the organization's resource policy names: decided with
+/// that policy when the export has it; otherwise assumed, and the edge carries the delegation as a requirement.
 /// </summary>
 public sealed class UpdateOwnServiceControlPoliciesEdgeChecker : IAwsEdgeChecker
 {
@@ -42,8 +42,16 @@ public sealed class UpdateOwnServiceControlPoliciesEdgeChecker : IAwsEdgeChecker
                 continue;
             }
 
-            // Decided as if the delegation existed: the organization's resource policy allows the account.
-            var delegation = Delegation(organization, principal.Account!);
+            // With the organization's resource policy exported, it decides; without it, decided as if it delegated
+            // policy management to the account (and the edge says so).
+            if (organization.ResourcePolicyExported && organization.ResourcePolicy is null)
+            {
+                continue;
+            }
+
+            var delegation = organization.ResourcePolicy is { } exported
+                ? new NamedPolicy($"resource policy of organization {organization.Id}", exported)
+                : Delegation(organization, principal.Account!);
             var steps = governing.Select(policy => (Action, Resource: organization.ArnOf(policy),
                 Decision: context.Can(principal, Action, organization.ArnOf(policy), adjust: policies => policies with { ResourcePolicy = delegation }))).ToArray();
             if (Array.Exists(steps, s => s.Decision.Kind is not (Core.Decisions.DecisionKind.Allowed or Core.Decisions.DecisionKind.Conditional)))
@@ -64,7 +72,11 @@ public sealed class UpdateOwnServiceControlPoliciesEdgeChecker : IAwsEdgeChecker
                 $"rewrites the SCPs that govern account {principal.Account} ({string.Join(", ", governing.Select(p => p.Name))}); without them, it {unrestricted.Reason}",
                 grantsAdmin: true,
                 steps);
-            if (edge is not null)
+            if (edge is not null && organization.ResourcePolicyExported)
+            {
+                yield return edge;
+            }
+            else if (edge is not null)
             {
                 yield return edge with
                 {
