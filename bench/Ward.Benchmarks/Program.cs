@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Ward.Analysis;
+using Ward.Aws.Edges;
 using Ward.Aws.Ingest;
 using Ward.Aws.Queries;
 using Ward.Benchmarks;
@@ -13,6 +14,7 @@ using Ward.Reporting.Json;
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- organization <DIR> [accounts]   (accounts of 500 principals + organization.json)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- estate <DIR> [runs]     (load and who-can timings)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- scan <DIR> [runs]       (load, scan, JSON and HTML reports; where the graph spends its time)
+//   dotnet run -c Release --project bench/Ward.Benchmarks -- graph <DIR> [technique ids...]   (the graph alone, with some techniques only)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *]
 if (args is ["generate", var directory, ..])
 {
@@ -92,10 +94,23 @@ if (args is ["scan", var scanned, ..])
         Console.WriteLine($"run {run + 1}: load {load:F2} s, scan {scan:F2} s, total with JSON and HTML reports {totals[^1]:F2} s ({result.Graph.Graph.Edges.Length} edges, {result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections), {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated");
         Console.WriteLine($"  while loading: GC pauses {loadPauses.TotalSeconds:F2} s, {loadCollections} gen2 collections, {loadAllocated / (1024 * 1024 * 1024.0):F1} GiB allocated");
         Console.WriteLine("  slowest scan steps: " + string.Join(", ", steps.Slowest(8).Select(t => $"{t.Step} {t.Seconds:F2} s")));
-        Console.WriteLine("  slowest graph steps (summed over threads): " + string.Join(", ", result.Graph.Timings.Take(8).Select(t => $"{t.Step} {t.Elapsed.TotalSeconds:F2} s")));
+        Console.WriteLine("  graph phases (wall): " + string.Join(", ", result.Graph.Timings.Where(t => t.Step.StartsWith("wall: ", StringComparison.Ordinal)).Select(t => $"{t.Step[6..]} {t.Elapsed.TotalSeconds:F2} s")));
+        Console.WriteLine("  slowest graph steps (summed over threads): " + string.Join(", ", result.Graph.Timings.Where(t => !t.Step.StartsWith("wall: ", StringComparison.Ordinal)).Take(8).Select(t => $"{t.Step} {t.Elapsed.TotalSeconds:F2} s")));
     }
 
     Console.WriteLine($"median total {Median(totals):F2} s over {runs} runs");
+    return 0;
+}
+
+if (args is ["graph", var graphed, .. var techniques])
+{
+    // The graph alone, with some techniques only: where a technique spends its time.
+    var estate = AwsEstateLoader.Load([graphed]);
+    var checkers = AwsEdgeCheckers.All.Where(c => techniques.Length == 0 || techniques.Contains(c.TechniqueId, StringComparer.Ordinal)).ToList();
+    var watch = Stopwatch.StartNew();
+    var graph = AwsGraphBuilder.Build(estate, DateTimeOffset.Parse("2026-11-01T00:00:00Z", CultureInfo.InvariantCulture), checkers);
+    Console.WriteLine($"graph of {checkers.Count} techniques: {watch.Elapsed.TotalSeconds:F2} s, {graph.Graph.Edges.Length} edges");
+    Console.WriteLine("  " + string.Join(", ", graph.Timings.Select(t => $"{t.Step} {t.Elapsed.TotalSeconds:F2} s")));
     return 0;
 }
 

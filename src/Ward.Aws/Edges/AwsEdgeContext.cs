@@ -24,6 +24,7 @@ public sealed partial class AwsEdgeContext
 
     private readonly ConcurrentDictionary<string, PrincipalFacts> _facts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<bool[]>> _mayAllowByAction = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SortedSet<string>> _targetsByPatterns = new(StringComparer.Ordinal);
     private readonly FrozenDictionary<string, int> _positions;
     private readonly Lazy<(StatementIndex[] Documents, int[][] DocumentsByPrincipal)> _documents;
     private readonly ConcurrentDictionary<string, ImmutableArray<IamRole>> _rolesTrusting = new(StringComparer.OrdinalIgnoreCase);
@@ -267,26 +268,51 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     private ImmutableArray<string>? SpecificPatterns(AwsPrincipal principal, string actionLower, string account)
     {
-        var statements = Estate.IdentityPoliciesOf(principal)
+        // Asked for every principal and action: plain loops, and out at the first statement that rules sharing out.
+        var policies = Estate.IdentityPoliciesOf(principal)
             .Concat(Estate.BoundaryOf(principal) is { } boundary ? [boundary] : [])
             .Concat(Estate.ServiceControlLevelsFor(principal).SelectMany(l => l.Policies))
-            .Concat(Estate.ResourceControlLevelsFor(account).SelectMany(l => l.Policies))
-            .SelectMany(p => StatementIndex.Of(p.Document).For(actionLower))
-            .Where(s => s.Problem is not null || ActionMatches(s.Action, actionLower))
-            .ToList();
-        if (statements.Exists(s => s.Problem is not null || s.Resource is not { Negated: false }
-            || s.Conditions.Any(c => c.Key.Contains("resource", StringComparison.OrdinalIgnoreCase) || c.Values.Any(v => v.Contains("resource", StringComparison.OrdinalIgnoreCase)))))
+            .Concat(Estate.ResourceControlLevelsFor(account).SelectMany(l => l.Policies));
+        var patterns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var policy in policies)
         {
-            return null;
+            foreach (var statement in StatementIndex.Of(policy.Document).For(actionLower))
+            {
+                if (statement.Problem is null && !ActionMatches(statement.Action, actionLower))
+                {
+                    continue;
+                }
+
+                if (statement.Problem is not null || statement.Resource is not { Negated: false } resource || LooksAtTheResource(statement))
+                {
+                    return null;
+                }
+
+                for (var i = 0; i < resource.Patterns.Length; i++)
+                {
+                    if (resource.Patterns[i] != "*")
+                    {
+                        // A policy variable may stand for anything: widen it to a wildcard (more targets decided on their own).
+                        patterns.Add(WidenVariables(resource.Globs[i]));
+                    }
+                }
+            }
         }
 
-        // A policy variable may stand for anything: widen it to a wildcard (more targets decided on their own).
         // Resources a service rule refuses whatever the policies say are decided on their own too.
-        return [.. statements.SelectMany(s => s.Resource!.Patterns.Zip(s.Resource.Globs)).Where(p => p.First != "*")
-            .Select(p => p.Second).Select(g => VariablePattern().Replace(g, Wildcard.AnyRun.ToString()))
-            .Concat(ServiceRules.SingledOut(actionLower).Select(Wildcard.Translate))
-            .Distinct(StringComparer.Ordinal)];
+        foreach (var refused in ServiceRules.SingledOut(actionLower))
+        {
+            patterns.Add(Wildcard.Translate(refused));
+        }
+
+        return [.. patterns];
+
+        static bool LooksAtTheResource(Statement statement) =>
+            statement.Conditions.Any(c => c.Key.Contains("resource", StringComparison.OrdinalIgnoreCase) || c.Values.Any(v => v.Contains("resource", StringComparison.OrdinalIgnoreCase)));
     }
+
+    private static string WidenVariables(string glob) =>
+        glob.Contains("${", StringComparison.Ordinal) ? VariablePattern().Replace(glob, Wildcard.AnyRun.ToString()) : glob;
 
     /// <summary>
     /// Whether the principal can perform an action on some resource (a resource it will create, or any of its
@@ -398,7 +424,24 @@ public sealed partial class AwsEdgeContext
     /// <summary>The roles of an account, sorted by ARN (computed once).</summary>
     public ImmutableArray<string> SortedRoles(string? account) => _sortedRoles.Value.GetValueOrDefault(account ?? string.Empty, []);
 
+    /// <remarks>
+    /// Principals that carry the same policies name the same patterns: the targets are found once per set of
+    /// patterns and the set is shared, so callers must not change it.
+    /// </remarks>
     private SortedSet<string> TargetsMatchedBy(IEnumerable<string> patterns)
+    {
+        var ordered = patterns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var key = string.Join('\n', ordered);
+        if (_targetsByPatterns.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var found = FindTargets(ordered);
+        return _targetsByPatterns.Count < 100_000 ? _targetsByPatterns.GetOrAdd(key, found) : found;
+    }
+
+    private SortedSet<string> FindTargets(string[] patterns)
     {
         // Targets are sorted by the resource part of their ARN (`user/path/name`): the literal start of a pattern's
         // resource part selects a narrow range, whatever wildcards precede it in other segments.
@@ -595,18 +638,41 @@ public sealed partial class AwsEdgeContext
             }
         }
 
-        var statements = facts.Identity.SelectMany(index => index.For(actionLower))
-            .Where(s => s.Problem is not null || (s.Effect == Effect.Allow && ActionMatches(s.Action, actionLower))).ToList();
-        ImmutableArray<string>? patterns = statements.Exists(s => s.Problem is not null || s.Resource is null || s.Resource.Negated || s.Resource.Patterns.Any(r => r == "*"))
-            ? null
-            // A policy variable may stand for anything: widen it to a wildcard (still a sound over-approximation).
-            : [.. statements.SelectMany(s => s.Resource!.Globs).Select(g => g.Contains("${", StringComparison.Ordinal) ? VariablePattern().Replace(g, Wildcard.AnyRun.ToString()) : g).Distinct(StringComparer.Ordinal)];
+        var patterns = AllowPatternsOf(facts.Identity, actionLower);
         lock (facts)
         {
             (facts.AllowPatterns ??= new(StringComparer.Ordinal))[actionLower] = patterns;
         }
 
         return patterns;
+    }
+
+    private static ImmutableArray<string>? AllowPatternsOf(StatementIndex[] identity, string actionLower)
+    {
+        var patterns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var index in identity)
+        {
+            foreach (var statement in index.For(actionLower))
+            {
+                if (statement.Problem is null && (statement.Effect != Effect.Allow || !ActionMatches(statement.Action, actionLower)))
+                {
+                    continue;
+                }
+
+                if (statement.Problem is not null || statement.Resource is not { Negated: false } resource || resource.Patterns.Contains("*", StringComparer.Ordinal))
+                {
+                    return null;
+                }
+
+                foreach (var glob in resource.Globs)
+                {
+                    // A policy variable may stand for anything: widen it to a wildcard (still a sound over-approximation).
+                    patterns.Add(WidenVariables(glob));
+                }
+            }
+        }
+
+        return [.. patterns];
     }
 
     private ImmutableArray<string>? SpecificPatternsCached(AwsPrincipal principal, string actionLower, string account)

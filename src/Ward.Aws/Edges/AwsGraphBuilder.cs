@@ -47,17 +47,19 @@ public static class AwsGraphBuilder
         }
 
         var admins = verdicts.Where(v => v.Value.IsAdmin).Select(v => v.Key).ToFrozenSet();
-        timings["admin verdicts"] = phase.ElapsedTicks;
+        timings["wall: admin verdicts"] = phase.ElapsedTicks;
         var context = new AwsEdgeContext(estate, asOf, admins);
         var edges = new ConcurrentBag<Edge>();
         var reached = new HashSet<string>(admins.Select(a => a.Value).Concat(targets ?? []), StringComparer.Ordinal);
 
         // Techniques that end in arbitrary permissions: first rewriting oneself, then rewriting others (every
         // target, one edge per source). A principal settled by a certain edge needs no further edges.
-        foreach (var pass in new[] { all.Where(c => c.GrantsAdmin && c.TargetsSelf), all.Where(c => c.GrantsAdmin && !c.TargetsSelf) })
+        var passes = new[] { ("self", all.Where(c => c.GrantsAdmin && c.TargetsSelf)), ("others", all.Where(c => c.GrantsAdmin && !c.TargetsSelf)) };
+        foreach (var (name, pass) in passes)
         {
+            phase.Restart();
             var found = new ConcurrentBag<Edge>();
-            Parallel.ForEach(pass, options, checker => Run(checker, targets: null, found));
+            Parallel.ForEach(OneAtATime(pass), options, checker => Run(checker, targets: null, found));
 
             foreach (var edge in found)
             {
@@ -68,18 +70,22 @@ public static class AwsGraphBuilder
                     context.Settled.TryAdd(edge.From.Value, 0);
                 }
             }
+
+            timings[$"wall: rewriting {name}"] = phase.ElapsedTicks;
         }
 
         // Lateral moves, backwards from what leads to admin.
         var frontier = reached.ToFrozenSet(StringComparer.Ordinal);
         var lateral = all.Where(c => !c.GrantsAdmin).ToList();
+        var depth = 0;
         while (frontier.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            phase.Restart();
             var found = new ConcurrentBag<Edge>();
             // Sorted, so checkers that walk the targets meet them in the same order on every run.
             var layer = new SortedSet<string>(frontier, StringComparer.Ordinal);
-            Parallel.ForEach(lateral, options, checker => Run(checker, layer, found));
+            Parallel.ForEach(OneAtATime(lateral), options, checker => Run(checker, layer, found));
 
             var next = new HashSet<string>(StringComparer.Ordinal);
             foreach (var edge in found)
@@ -97,6 +103,7 @@ public static class AwsGraphBuilder
             }
 
             frontier = next.ToFrozenSet(StringComparer.Ordinal);
+            timings[$"wall: lateral layer {++depth} ({layer.Count} targets)"] = phase.ElapsedTicks;
         }
 
         var nodes = estate.Accounts.SelectMany(account =>
@@ -125,6 +132,13 @@ public static class AwsGraphBuilder
         GraphNode Node(string arn, PrincipalKind kind, string name, string account) =>
             new(AwsEdgeContext.IdOf(arn), kind, CloudProvider.Aws, name, account) { AdminReason = verdicts.TryGetValue(AwsEdgeContext.IdOf(arn), out var v) ? v.Reason : null };
     }
+
+    /// <summary>
+    /// Checkers take from milliseconds to seconds: hand them out one at a time, so no core idles behind a range
+    /// of slow ones (a list is otherwise split into fixed ranges up front).
+    /// </summary>
+    private static OrderablePartitioner<IAwsEdgeChecker> OneAtATime(IEnumerable<IAwsEdgeChecker> checkers) =>
+        Partitioner.Create(checkers, EnumerablePartitionerOptions.NoBuffering);
 
     private static string RegionOf(AwsEstate estate, AwsPrincipal principal) =>
         estate.Roles.TryGetValue(principal.Value, out var role) && role.LastUsedRegion is { Length: > 0 } region ? region : DefaultRegion;
