@@ -54,6 +54,13 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
         var targetsByAccount = targets?.ToLookup(AccountOf, StringComparer.Ordinal);
         foreach (var principal in context.Candidates([.. steps.Select(s => s.Action).Distinct(StringComparer.Ordinal)]))
         {
+            // IAM actions on users, roles and groups succeed only within their account (role assumption alone
+            // crosses accounts): a layer with no target there has nothing for this principal.
+            if (targetsByAccount is not null && !assumesOnly && !targetsByAccount.Contains(principal.Account ?? string.Empty))
+            {
+                continue;
+            }
+
             // Narrow the targets: to the roles whose trust policy can name the principal when the technique assumes
             // the target, and through the first step's resource patterns when it acts on the target itself.
             IEnumerable<string>? reachable = assumes ? context.RolesAdmitting(principal) : null;

@@ -34,6 +34,12 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
         var technique = AwsTechniqueCatalog.Get(TechniqueId);
         foreach (var principal in context.Candidates([.. actions, "iam:PassRole"]))
         {
+            // A role can be passed only within its own account: none there, nothing to decide.
+            if (!rolesByAccount.Contains(principal.Account ?? string.Empty))
+            {
+                continue;
+            }
+
             var steps = actions.Select(action => (Action: action, Result: context.CanSomewhereCached(principal, action))).ToList();
             if (steps.Exists(s => s.Result.Decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
             {
