@@ -675,6 +675,79 @@ public sealed partial class AwsEdgeContext
         return [.. patterns];
     }
 
+    /// <summary>
+    /// The regions worth deciding the action in: all of them when some statement that could apply (any layer) looks
+    /// at the region (a condition key naming a region, a resource pattern naming one, NotResource, an unreadable
+    /// statement); otherwise only the first, as every region gets the same answer.
+    /// </summary>
+    public IReadOnlyList<string> RegionsWorthProbing(AwsPrincipal principal, string action, IReadOnlyList<string> regions)
+    {
+        if (regions.Count <= 1)
+        {
+            return regions;
+        }
+
+        var facts = FactsOf(principal);
+        var lower = Lower(action);
+        bool dependsOnRegion;
+        lock (facts)
+        {
+            facts.RegionDependent ??= new(StringComparer.Ordinal);
+            if (!facts.RegionDependent.TryGetValue(lower, out dependsOnRegion))
+            {
+                dependsOnRegion = LooksAtTheRegion(principal, lower);
+                facts.RegionDependent[lower] = dependsOnRegion;
+            }
+        }
+
+        return dependsOnRegion ? regions : [regions[0]];
+    }
+
+    private bool LooksAtTheRegion(AwsPrincipal principal, string actionLower)
+    {
+        var policies = Estate.IdentityPoliciesOf(principal)
+            .Concat(Estate.BoundaryOf(principal) is { } boundary ? [boundary] : [])
+            .Concat(Estate.ServiceControlLevelsFor(principal).SelectMany(l => l.Policies))
+            .Concat(Estate.ResourceControlLevelsFor(principal.Account).SelectMany(l => l.Policies));
+        foreach (var policy in policies)
+        {
+            foreach (var statement in StatementIndex.Of(policy.Document).For(actionLower))
+            {
+                if (statement.Problem is null && !ActionMatches(statement.Action, actionLower))
+                {
+                    continue;
+                }
+
+                if (statement.Problem is not null || statement.Resource is not { Negated: false } resource
+                    || statement.Conditions.Any(c => c.Key.Contains("region", StringComparison.OrdinalIgnoreCase) || c.Values.Any(v => v.Contains("region", StringComparison.OrdinalIgnoreCase)))
+                    || resource.Patterns.Any(NamesARegion))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+
+        static bool NamesARegion(string pattern)
+        {
+            // arn:partition:service:REGION:account:resource; a pattern that is not an ARN is matched as text, and
+            // a policy variable such as ${aws:RequestedRegion} may stand for the region anywhere.
+            if (pattern.Contains("region", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (!pattern.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                return pattern != "*";
+            }
+
+            var parts = pattern.Split(':', 5);
+            return parts.Length < 4 || (parts[3].Length > 0 && parts[3] != "*");
+        }
+    }
+
     private ImmutableArray<string>? SpecificPatternsCached(AwsPrincipal principal, string actionLower, string account)
     {
         var facts = FactsOf(principal);
@@ -714,6 +787,8 @@ public sealed partial class AwsEdgeContext
         public Dictionary<string, (Decision Decision, string Resource)>? Somewhere { get; set; }
 
         public Dictionary<(string Action, string ResourceType), Decision?>? UnnamedDecisions { get; set; }
+
+        public Dictionary<string, bool>? RegionDependent { get; set; }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\$\{[^}]*\}", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -52,6 +52,43 @@ public sealed class PrefilterTests
         Assert.True(allowed > 100, $"only {allowed} allowed requests were checked");
     }
 
+    [Fact]
+    public void Probing_fewer_regions_never_changes_an_unrestricted_access_decision()
+    {
+        // Given the Northwind organization (its guardrail SCP names regions) and regions worth probing for each principal
+        var estate = AwsEstateLoader.Load([Fixtures.Northwind()], TestContext.Current.CancellationToken);
+        var context = new AwsEdgeContext(estate, AsOf);
+        string[] regions = ["us-east-1", "eu-west-1", "ap-southeast-2"];
+
+        // When each action is decided in every region and in the regions worth probing
+        foreach (var principal in context.Principals)
+        {
+            foreach (var action in Actions)
+            {
+                var everywhere = AwsUnrestrictedAccess.Decide(context.Queries, principal, action, regions).Decision;
+                var probed = AwsUnrestrictedAccess.Decide(context.Queries, principal, action, context.RegionsWorthProbing(principal, action, regions)).Decision;
+
+                // Then the answers agree
+                Assert.True(everywhere.Kind == probed.Kind, $"{principal.Value} {action}: every region {everywhere.Kind}, probed {probed.Kind}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}""", 1)]
+    [InlineData("""{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:*:123456789012:*"}""", 1)]
+    [InlineData("""{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:*"}""", 3)]
+    [InlineData("""{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}""", 3)]
+    [InlineData("""{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:*:123456789012:jobs-${aws:RequestedRegion}"}""", 3)]
+    public void Only_statements_that_look_at_the_region_make_every_region_worth_probing(string statement, int expected)
+    {
+        using var folder = new ScratchFolder(("gaad.json", SharedDecisionTests.Gaad($$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""")));
+        var context = new AwsEdgeContext(AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken), AsOf);
+        var user = context.Principals.Single(p => p.Value.EndsWith(":user/deployer", StringComparison.Ordinal));
+
+        Assert.Equal(expected, context.RegionsWorthProbing(user, "sqs:SendMessage", ["us-east-1", "eu-west-1", "ap-southeast-2"]).Count);
+    }
+
     [Theory]
     [InlineData("*-prod", "arn:aws:s3:::payments-prod", true)]
     [InlineData("*-prod", "arn:aws:s3:::payments-dev", false)]

@@ -43,7 +43,7 @@ public abstract class UnrestrictedActionsRule : IRule
         var conditional = new List<(string Action, Conditional Decision)>();
         foreach (var action in Actions.Where(a => AwsUnrestrictedAccess.MayAllow(prefilter, principal, a, regions)))
         {
-            switch (AwsUnrestrictedAccess.Decide(queries, principal, action, regions).Decision)
+            switch (AwsUnrestrictedAccess.Decide(queries, principal, action, prefilter.RegionsWorthProbing(principal, action, regions)).Decision)
             {
                 case Allowed decision:
                     allowed.Add($"{action} ({Grant(decision)})");

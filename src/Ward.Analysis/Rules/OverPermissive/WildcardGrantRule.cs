@@ -66,7 +66,7 @@ public sealed class WildcardGrantRule : IRule
                     continue;
                 }
 
-                var decision = AwsUnrestrictedAccess.Decide(queries, principal, probe, AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal)).Decision;
+                var decision = AwsUnrestrictedAccess.Decide(queries, principal, probe, context.Probes.RegionsWorthProbing(principal, probe, AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal))).Decision;
                 if (decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional)
                 {
                     var what = statement.Action.Negated ? $"NotAction [{string.Join(", ", statement.Action.Patterns.Select(p => p.Text))}]" : string.Join(", ", statement.Action.Patterns.Select(p => p.Text));

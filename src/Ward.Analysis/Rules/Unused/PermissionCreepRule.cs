@@ -59,7 +59,7 @@ public sealed class PermissionCreepRule : IRule
             var principal = AwsPrincipal.Parse(report.PrincipalArn);
             var regions = AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal);
             var held = HighRisk.Where(a => AwsUnrestrictedAccess.MayAllow(prefilter, principal, a, regions)
-                && AwsUnrestrictedAccess.Decide(queries, principal, a, regions).Decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional).ToList();
+                && AwsUnrestrictedAccess.Decide(queries, principal, a, prefilter.RegionsWorthProbing(principal, a, regions)).Decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional).ToList();
             var recentlyUsed = report.Services
                 .Where(s => s.LastUsed is { State: UseState.Recorded, At: { } at } && !Elapsed.AtLeast(at, context.ReferenceTime, context.Settings.UnusedDays))
                 .Select(s => s.Service)
