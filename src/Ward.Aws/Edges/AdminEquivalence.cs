@@ -67,6 +67,12 @@ public static class AdminEquivalence
                 }
 
                 var resource = template.Replace("{account}", account, StringComparison.Ordinal).Replace("{region}", region, StringComparison.Ordinal);
+                if (adjust is null && !context.MayAllowOn(principal, action, resource))
+                {
+                    // No identity statement can allow it there, and the probe resources have no resource policy.
+                    return (DecisionKind.ImplicitDeny, []);
+                }
+
                 var decision = context.Can(principal, action, resource, adjust: adjust);
                 switch (decision)
                 {

@@ -60,7 +60,8 @@ public sealed partial class AwsEdgeContext
     public ImmutableArray<AwsPrincipal> Principals { get; }
 
     /// <summary>Admin-equivalent principals: they need no escalation, so checkers skip them as sources.</summary>
-    public IReadOnlySet<PrincipalId> Admins { get; }
+    /// <remarks>The graph builder sets them once the verdicts are in, so that one context (and its caches) serves both.</remarks>
+    public IReadOnlySet<PrincipalId> Admins { get; internal set; }
 
     public static PrincipalId IdOf(AwsPrincipal principal) => new(principal.Value);
 

@@ -34,21 +34,21 @@ public static class AwsGraphBuilder
         var timings = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var phase = Stopwatch.StartNew();
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        var probe = new AwsEdgeContext(estate, asOf);
+        var context = new AwsEdgeContext(estate, asOf);
         var verdicts = new ConcurrentDictionary<PrincipalId, AdminVerdict>();
-        Parallel.ForEach(probe.Principals, options, principal =>
-            verdicts[AwsEdgeContext.IdOf(principal)] = AdminEquivalence.Evaluate(probe, principal, RegionOf(estate, principal)));
+        Parallel.ForEach(context.Principals, options, principal =>
+            verdicts[AwsEdgeContext.IdOf(principal)] = AdminEquivalence.Evaluate(context, principal, RegionOf(estate, principal)));
 
         foreach (var group in estate.Accounts.SelectMany(a => a.Groups))
         {
             var member = new AwsPrincipal(AwsPrincipalType.IamUser, $"arn:aws:iam::{group.Account}:user/ward-member-of-{group.Name}", group.Account, $"member of {group.Name}");
             var policies = estate.GroupPoliciesOf(group);
-            verdicts[AwsEdgeContext.IdOf(group.Arn)] = AdminEquivalence.Evaluate(probe, member, DefaultRegion, set => set with { IdentityPolicies = policies, PermissionsBoundary = null });
+            verdicts[AwsEdgeContext.IdOf(group.Arn)] = AdminEquivalence.Evaluate(context, member, DefaultRegion, set => set with { IdentityPolicies = policies, PermissionsBoundary = null });
         }
 
         var admins = verdicts.Where(v => v.Value.IsAdmin).Select(v => v.Key).ToFrozenSet();
         timings["wall: admin verdicts"] = phase.ElapsedTicks;
-        var context = new AwsEdgeContext(estate, asOf, admins);
+        context.Admins = admins;
         var edges = new ConcurrentBag<Edge>();
         var reached = new HashSet<string>(admins.Select(a => a.Value).Concat(targets ?? []), StringComparer.Ordinal);
 
