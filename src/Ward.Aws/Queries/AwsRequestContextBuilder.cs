@@ -18,6 +18,12 @@ public sealed record PrincipalContext(FrozenDictionary<string, ContextValue> Val
 public static class AwsRequestContextBuilder
 {
     // Global services are served from us-east-1, so their requests carry that region.
+    // Keys AWS puts in the context of signed requests only: an anonymous request does not have them (IAM user guide,
+    // "AWS global condition context keys").
+    private static readonly FrozenSet<string> SignedRequestKeys = FrozenSet.ToFrozenSet(
+        ["aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalIsAWSService", "aws:PrincipalServiceName", "aws:PrincipalServiceNamesList", "aws:username"],
+        StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenSet<string> GlobalServices = FrozenSet.ToFrozenSet(["iam", "organizations", "route53", "cloudfront", "waf", "globalaccelerator", "account"], StringComparer.Ordinal);
 
     public static RequestContext Build(AwsEstate estate, AwsPrincipal principal, string resource, string? resourceAccount, DateTimeOffset asOf, IReadOnlyDictionary<string, ContextValue> overrides) =>
@@ -137,6 +143,10 @@ public static class AwsRequestContextBuilder
             case AwsPrincipalType.FederatedUser:
                 values["aws:PrincipalType"] = ContextValue.Of("FederatedUser");
                 break;
+            case AwsPrincipalType.Anonymous:
+                values["aws:PrincipalType"] = ContextValue.Of("Anonymous");
+                values["aws:userid"] = ContextValue.Of("anonymous");
+                break;
         }
 
         foreach (var (key, value) in tags)
@@ -147,8 +157,10 @@ public static class AwsRequestContextBuilder
         var principalTagsKnown = identityKey is not null;
         var isUser = principal.Type == AwsPrincipalType.IamUser;
         var isService = principal.Type == AwsPrincipalType.Service;
+        var isAnonymous = principal.Type == AwsPrincipalType.Anonymous;
         return new PrincipalContext(values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), key =>
             (principalTagsKnown && key.StartsWith("aws:PrincipalTag/", StringComparison.OrdinalIgnoreCase))
+            || (isAnonymous && (SignedRequestKeys.Contains(key) || key.StartsWith("aws:PrincipalTag/", StringComparison.OrdinalIgnoreCase)))
             || (!isUser && key.Equals("aws:username", StringComparison.OrdinalIgnoreCase))
             || (!isService && key.Equals("aws:PrincipalServiceName", StringComparison.OrdinalIgnoreCase)));
     }

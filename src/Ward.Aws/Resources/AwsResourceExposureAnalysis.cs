@@ -96,17 +96,12 @@ public static class AwsResourceExposureAnalysis
             context["aws:RequestedRegion"] = ContextValue.Of(region);
         }
 
-        if (external)
+        if (external && caller.IsAuthenticated)
         {
-            // Outsiders belong to an organization of their own; an anonymous caller to none, which conditions on
-            // the organization treat alike (a different value fails `StringEquals`, passes `StringNotEquals`).
+            // Outsiders belong to an organization of their own. An anonymous caller has no principal keys at all
+            // (its context says so), which `Null` conditions and the IfExists operators treat differently.
             context["aws:PrincipalOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization);
             context["aws:PrincipalOrgPaths"] = ContextValue.Of([$"{ProbeCallers.OutsiderOrganization}/r-ward/"]);
-            if (!caller.IsAuthenticated)
-            {
-                context["aws:PrincipalIsAWSService"] = ContextValue.Of("false");
-                context["aws:PrincipalAccount"] = ContextValue.Of(ProbeCallers.OutsiderAccount);
-            }
         }
 
         return context;
