@@ -17,8 +17,9 @@ namespace Ward.Aws.Resources;
 /// As in <see cref="Trust.AwsTrustAnalysis"/>, the probe caller's own identity policies are taken as willing: the question
 /// is what the resource's side lets in. Probes carry values that belong to nobody of the estate for the keys
 /// resource policies use to keep outsiders out (organization, source account and ARN, VPC, IP address), and use
-/// TLS. AWS service principals named by a policy are not probed: they act for the resource's own account when the
-/// policy pins <c>aws:SourceAccount</c>/<c>aws:SourceArn</c>, and are not an account's principals anyway.
+/// TLS. AWS service principals the policy names are probed as acting for a resource of an unrelated account (source
+/// account, ARN and organization all outside): only a policy that pins <c>aws:SourceAccount</c>, <c>aws:SourceArn</c>
+/// or <c>aws:SourceOrgID</c> keeps them to the owner's own resources.
 /// </remarks>
 public static class AwsResourceExposureAnalysis
 {
@@ -45,6 +46,17 @@ public static class AwsResourceExposureAnalysis
             results.Add(Probe(queries, resource, ResourceProbeKind.Anonymous, "*", null, external: true, AwsPrincipal.Anonymous, "an anonymous caller (no AWS credentials)", everyone));
             results.Add(Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/ward-resource-probe"),
                 $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)", everyone));
+
+            // Services act for whoever owns the resource that triggers them (a topic, a bucket, a trail): without a
+            // source condition, any account's resource can make the service act on this one.
+            var services = allows.Where(s => !s.Principal!.Negated)
+                .SelectMany(s => s.Principal!.Entries.Where(e => e.Type == PrincipalType.Service).Select(e => (Statement: s, Service: e.Value)))
+                .GroupBy(x => x.Service, StringComparer.OrdinalIgnoreCase);
+            foreach (var service in services)
+            {
+                results.Add(Probe(queries, resource, ResourceProbeKind.Service, service.Key, null, external: true, AwsPrincipal.Parse(service.Key),
+                    $"`{service.Key}` acting for a resource of an unrelated account ({ProbeCallers.OutsiderAccount})", [.. service.Select(x => x.Statement).Distinct()]));
+            }
 
             var named = allows.Where(s => !s.Principal!.Negated)
                 .SelectMany(s => s.Principal!.Entries.Where(e => e.Type == PrincipalType.Aws && e.Value != "*").Select(e => (Statement: s, Party: e.Value)))

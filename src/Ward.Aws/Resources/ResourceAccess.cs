@@ -16,6 +16,13 @@ public enum ResourceProbeKind
 
     /// <summary>A caller of another account the policy names (an account, or one of its principals).</summary>
     Account,
+
+    /// <summary>
+    /// An AWS service the policy names, acting for a resource of an unrelated account (the confused deputy): let in
+    /// unless a condition on <c>aws:SourceArn</c>, <c>aws:SourceAccount</c> or <c>aws:SourceOrgID</c> pins it to the
+    /// resources the owner means.
+    /// </summary>
+    Service,
 }
 
 /// <summary>One probed action and the evaluator's decision for it.</summary>

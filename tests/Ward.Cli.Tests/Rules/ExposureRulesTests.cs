@@ -41,9 +41,24 @@ public sealed class ExposureRulesTests
     }
 
     [Fact]
+    public void A_service_let_in_without_a_source_condition_is_a_confused_deputy()
+    {
+        // Given a queue that lets SNS send without aws:SourceArn or aws:SourceAccount, and a function that lets S3
+        // invoke it only for its own account
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal.EndsWith(":queue-open-to-sns", StringComparison.Ordinal));
+
+        // Then the queue is reported as shared with SNS acting for any account; the pinned function is not
+        Assert.Equal("cross-account-resource", finding.RuleId);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains("`sns.amazonaws.com` may `sqs:SendMessage`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("FromSns", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal.EndsWith(":invoked-by-s3", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_key_shared_with_a_vendor_names_the_statement_and_the_action()
     {
-        var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == "cross-account-resource");
+        var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == "cross-account-resource" && f.Principal.Contains(":key/", StringComparison.Ordinal));
         Assert.Contains("`kms:Decrypt`", finding.Explanation, StringComparison.Ordinal);
         Assert.DoesNotContain("kms:CreateGrant", finding.Explanation, StringComparison.Ordinal);
         Assert.Contains("VendorDecrypts", finding.Explanation, StringComparison.Ordinal);
@@ -118,6 +133,7 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:open-queue", "AWS::SQS::Queue", """{"Sid":"AnyoneSends","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*"}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-pinned-to-topic", "AWS::SQS::Queue", """{"Sid":"FromTopic","Effect":"Allow","Principal":{"AWS":"*"},"Action":"SQS:SendMessage","Resource":"*","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:123456789012:events"}}}""")}},
               {{Entry($"arn:aws:sns:eu-west-1:{Account}:topic-open-in-organization", "AWS::SNS::Topic", """{"Sid":"Org","Effect":"Allow","Principal":"*","Action":["sns:Publish","sns:Subscribe"],"Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-open-to-sns", "AWS::SQS::Queue", """{"Sid":"FromSns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*"}""")}},
               {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:invoked-by-s3", "AWS::Lambda::Function", """{"Sid":"s3","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"*","Condition":{"StringEquals":{"AWS:SourceAccount":"123456789012"}}}""")}},
               {{Entry($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:same-account-AbCdEf", "AWS::SecretsManager::Secret", """{"Sid":"Own","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}""")}},
               {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", "AWS::KMS::Key", """{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"},{"Sid":"VendorDecrypts","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":["kms:Decrypt","kms:DescribeKey"],"Resource":"*"}""")}}

@@ -17,6 +17,18 @@ public sealed class CrossAccountResourceRule : IRule
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
+        foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Service))
+        {
+            var kind = ExposureFindings.Describe(access.Resource.Type);
+            yield return ExposureFindings.Make(
+                Metadata,
+                access,
+                Severity.Medium,
+                $"{kind} `{access.Resource.Name}` lets `{access.Party}` act for any account",
+                $"`{access.Party}` may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}` on behalf of a resource of any account (a confused deputy): no `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID` condition ties it to the owner's own resources. {ExposureFindings.Evidence(access)}",
+                access.Party);
+        }
+
         foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Account))
         {
             var where = access.IsExternal ? "outside the organization"
