@@ -10,7 +10,7 @@ public sealed class CrossAccountResourceRule : IRule
         "Resource shared with another account",
         "exposure",
         Severity.Medium,
-        "The resource policy of a bucket, key, queue, topic, secret, function or repository lets principals of another account (the account, or a principal of it, named in the policy) perform sensitive actions, as the evaluator decides with that account's own policies assumed to allow. Info for accounts of the organization (an inventory of the cross-account map), medium for accounts outside it.",
+        "The resource policy of a bucket, key, queue, topic, secret, function or repository lets principals of another account (the account, or a principal of it, named in the policy) perform sensitive actions, as the evaluator decides with that account's own policies assumed to allow. Info for accounts of the organization (an inventory of the cross-account map), medium for accounts outside it. Also medium: an AWS service the policy lets in without an `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID` condition, which any account can make act on the resource (the confused deputy).",
         "Check each entry against the accounts and vendors you expect; name one role instead of a whole account; remove grants nobody uses; for keys, prefer grants with constraints over key-policy statements.",
         ["aws"],
         ["https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html"]);
