@@ -601,8 +601,12 @@ public sealed partial class AwsEdgeContext
                     return null;
             }
 
+            // The grant the principal holds: its identity statement first (a cross-account step also needs the
+            // resource policy's, which the explanation shows), else the resource policy's (same account, trust).
             var grant = decision.Explanation.Layers.SelectMany(l => l.Statements.Select(s => (Layer: l, Statement: s)))
-                .FirstOrDefault(x => x.Statement.Effect == StatementEffect.Allow && x.Layer.Layer is not ("SCP" or "RCP"));
+                .Where(x => x.Statement.Effect == StatementEffect.Allow && x.Layer.Layer is not ("SCP" or "RCP"))
+                .OrderBy(x => x.Layer.Layer == "identity policies" ? 0 : 1)
+                .FirstOrDefault();
             permissions.Add(new EdgePermission(
                 action,
                 resource,

@@ -74,7 +74,7 @@ public sealed class UpdateServiceControlPoliciesEdgeTests
         var edge = Assert.Single(scan.Graph.Graph.Edges, e => e.Technique == "ward-org-update-scp");
         Assert.EndsWith(":user/platform-admin", edge.From.Value, StringComparison.Ordinal);
         Assert.Empty(edge.Requirements);
-        Assert.Equal("resource policy of organization o-scptest001, statement DelegatingAllActionsForServiceControlPolicies", Assert.Single(edge.Permissions).GrantedBy);
+        Assert.Equal("platform-admin inline policy duties, statement #0", Assert.Single(edge.Permissions).GrantedBy);
     }
 
     [Theory]
