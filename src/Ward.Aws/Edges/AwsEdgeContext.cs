@@ -185,23 +185,7 @@ public sealed partial class AwsEdgeContext
             return Can(principal, action, target, context);
         }
 
-        var facts = FactsOf(principal);
-        var key = (lower, arn.Account, contextKey);
-        lock (facts)
-        {
-            if (facts.SharedDecisions?.TryGetValue(key, out var shared) == true)
-            {
-                return shared;
-            }
-        }
-
-        var decision = Can(principal, action, target, context);
-        lock (facts)
-        {
-            (facts.SharedDecisions ??= [])[key] = decision;
-        }
-
-        return decision;
+        return FactsOf(principal).Remember(f => f.SharedDecisions, (lower, arn.Account, contextKey), () => Can(principal, action, target, context));
     }
 
     /// <summary>
@@ -216,28 +200,16 @@ public sealed partial class AwsEdgeContext
         }
 
         // Every technique asks this of every candidate: decided once per principal, action and resource type.
-        var facts = FactsOf(principal);
-        var key = (Lower(action), resourceType);
-        lock (facts)
+        var lower = Lower(action);
+        return FactsOf(principal).Remember(f => f.UnnamedDecisions, (lower, resourceType), () =>
         {
-            if (facts.UnnamedDecisions?.TryGetValue(key, out var known) == true)
-            {
-                return known;
-            }
-        }
-
-        var unnamed = $"arn:aws:iam::{account}:{resourceType}/ward-unnamed-{resourceType}";
-        var decision = SpecificPatternsCached(principal, key.Item1, account) is not { } specific
-            || !Arn.TryParse(unnamed, out var arn)
-            || specific.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? true)
-            ? null
-            : CanOnTarget(principal, action, unnamed);
-        lock (facts)
-        {
-            (facts.UnnamedDecisions ??= [])[key] = decision;
-        }
-
-        return decision;
+            var unnamed = $"arn:aws:iam::{account}:{resourceType}/ward-unnamed-{resourceType}";
+            return SpecificPatternsCached(principal, lower, account) is not { } specific
+                || !Arn.TryParse(unnamed, out var arn)
+                || specific.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? true)
+                ? null
+                : CanOnTarget(principal, action, unnamed);
+        });
     }
 
     /// <summary>Whether some statement of any layer names resources for the action with a pattern other than <c>*</c> (or could single one out otherwise).</summary>
@@ -269,33 +241,21 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     private ImmutableArray<string>? SpecificPatterns(AwsPrincipal principal, string actionLower, string account)
     {
-        // Asked for every principal and action: plain loops, and out at the first statement that rules sharing out.
-        var policies = Estate.IdentityPoliciesOf(principal)
-            .Concat(Estate.BoundaryOf(principal) is { } boundary ? [boundary] : [])
-            .Concat(Estate.ServiceControlLevelsFor(principal).SelectMany(l => l.Policies))
-            .Concat(Estate.ResourceControlLevelsFor(account).SelectMany(l => l.Policies));
+        // Asked for every principal and action: out at the first statement that rules sharing out.
         var patterns = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var policy in policies)
+        foreach (var statement in StatementsThatCouldApply(principal, actionLower, account))
         {
-            foreach (var statement in StatementIndex.Of(policy.Document).For(actionLower))
+            if (statement.Problem is not null || statement.Resource is not { Negated: false } resource || LooksAtTheResource(statement))
             {
-                if (statement.Problem is null && !ActionMatches(statement.Action, actionLower))
-                {
-                    continue;
-                }
+                return null;
+            }
 
-                if (statement.Problem is not null || statement.Resource is not { Negated: false } resource || LooksAtTheResource(statement))
+            for (var i = 0; i < resource.Patterns.Length; i++)
+            {
+                if (resource.Patterns[i] != "*")
                 {
-                    return null;
-                }
-
-                for (var i = 0; i < resource.Patterns.Length; i++)
-                {
-                    if (resource.Patterns[i] != "*")
-                    {
-                        // A policy variable may stand for anything: widen it to a wildcard (more targets decided on their own).
-                        patterns.Add(WidenVariables(resource.Globs[i]));
-                    }
+                    // A policy variable may stand for anything: widen it to a wildcard (more targets decided on their own).
+                    patterns.Add(WidenVariables(resource.Globs[i]));
                 }
             }
         }
@@ -310,6 +270,28 @@ public sealed partial class AwsEdgeContext
 
         static bool LooksAtTheResource(Statement statement) =>
             statement.Conditions.Any(c => c.Key.Contains("resource", StringComparison.OrdinalIgnoreCase) || c.Values.Any(v => v.Contains("resource", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
+    /// Every statement of every layer that could apply to the principal's request for the action on a resource of
+    /// <paramref name="resourceAccount"/>: identity policies, boundary, SCPs, RCPs (unreadable statements included).
+    /// </summary>
+    private IEnumerable<Statement> StatementsThatCouldApply(AwsPrincipal principal, string actionLower, string? resourceAccount)
+    {
+        var policies = Estate.IdentityPoliciesOf(principal)
+            .Concat(Estate.BoundaryOf(principal) is { } boundary ? [boundary] : [])
+            .Concat(Estate.ServiceControlLevelsFor(principal).SelectMany(l => l.Policies))
+            .Concat(Estate.ResourceControlLevelsFor(resourceAccount).SelectMany(l => l.Policies));
+        foreach (var policy in policies)
+        {
+            foreach (var statement in StatementIndex.Of(policy.Document).For(actionLower))
+            {
+                if (statement.Problem is not null || ActionMatches(statement.Action, actionLower))
+                {
+                    yield return statement;
+                }
+            }
+        }
     }
 
     private static string WidenVariables(string glob) =>
@@ -552,25 +534,8 @@ public sealed partial class AwsEdgeContext
     }
 
     /// <summary><see cref="CanSomewhere"/> without extra context, decided once per principal and action.</summary>
-    public (Decision Decision, string Resource) CanSomewhereCached(AwsPrincipal principal, string action)
-    {
-        var facts = FactsOf(principal);
-        lock (facts)
-        {
-            if (facts.Somewhere?.TryGetValue(action, out var known) == true)
-            {
-                return known;
-            }
-        }
-
-        var decided = CanSomewhere(principal, action);
-        lock (facts)
-        {
-            (facts.Somewhere ??= new(StringComparer.Ordinal))[action] = decided;
-        }
-
-        return decided;
-    }
+    public (Decision Decision, string Resource) CanSomewhereCached(AwsPrincipal principal, string action) =>
+        FactsOf(principal).Remember(f => f.Somewhere, action, () => CanSomewhere(principal, action));
 
     /// <summary>Roles of the estate whose trust policy lets an AWS service (e.g. <c>lambda.amazonaws.com</c>) assume them.</summary>
     public ImmutableArray<IamRole> RolesTrustingService(string service) =>
@@ -635,21 +600,7 @@ public sealed partial class AwsEdgeContext
     private ImmutableArray<string>? AllowPatterns(AwsPrincipal principal, string actionLower)
     {
         var facts = FactsOf(principal);
-        lock (facts)
-        {
-            if (facts.AllowPatterns?.TryGetValue(actionLower, out var known) == true)
-            {
-                return known;
-            }
-        }
-
-        var patterns = AllowPatternsOf(facts.Identity, actionLower);
-        lock (facts)
-        {
-            (facts.AllowPatterns ??= new(StringComparer.Ordinal))[actionLower] = patterns;
-        }
-
-        return patterns;
+        return facts.Remember(f => f.AllowPatterns, actionLower, () => AllowPatternsOf(facts.Identity, actionLower));
     }
 
     private static ImmutableArray<string>? AllowPatternsOf(StatementIndex[] identity, string actionLower)
@@ -692,43 +643,19 @@ public sealed partial class AwsEdgeContext
             return regions;
         }
 
-        var facts = FactsOf(principal);
         var lower = Lower(action);
-        bool dependsOnRegion;
-        lock (facts)
-        {
-            facts.RegionDependent ??= new(StringComparer.Ordinal);
-            if (!facts.RegionDependent.TryGetValue(lower, out dependsOnRegion))
-            {
-                dependsOnRegion = LooksAtTheRegion(principal, lower);
-                facts.RegionDependent[lower] = dependsOnRegion;
-            }
-        }
-
-        return dependsOnRegion ? regions : [regions[0]];
+        return FactsOf(principal).Remember(f => f.RegionDependent, lower, () => LooksAtTheRegion(principal, lower)) ? regions : [regions[0]];
     }
 
     private bool LooksAtTheRegion(AwsPrincipal principal, string actionLower)
     {
-        var policies = Estate.IdentityPoliciesOf(principal)
-            .Concat(Estate.BoundaryOf(principal) is { } boundary ? [boundary] : [])
-            .Concat(Estate.ServiceControlLevelsFor(principal).SelectMany(l => l.Policies))
-            .Concat(Estate.ResourceControlLevelsFor(principal.Account).SelectMany(l => l.Policies));
-        foreach (var policy in policies)
+        foreach (var statement in StatementsThatCouldApply(principal, actionLower, principal.Account))
         {
-            foreach (var statement in StatementIndex.Of(policy.Document).For(actionLower))
+            if (statement.Problem is not null || statement.Resource is not { Negated: false } resource
+                || statement.Conditions.Any(c => c.Key.Contains("region", StringComparison.OrdinalIgnoreCase) || c.Values.Any(v => v.Contains("region", StringComparison.OrdinalIgnoreCase)))
+                || resource.Patterns.Any(NamesARegion))
             {
-                if (statement.Problem is null && !ActionMatches(statement.Action, actionLower))
-                {
-                    continue;
-                }
-
-                if (statement.Problem is not null || statement.Resource is not { Negated: false } resource
-                    || statement.Conditions.Any(c => c.Key.Contains("region", StringComparison.OrdinalIgnoreCase) || c.Values.Any(v => v.Contains("region", StringComparison.OrdinalIgnoreCase)))
-                    || resource.Patterns.Any(NamesARegion))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -753,26 +680,8 @@ public sealed partial class AwsEdgeContext
         }
     }
 
-    private ImmutableArray<string>? SpecificPatternsCached(AwsPrincipal principal, string actionLower, string account)
-    {
-        var facts = FactsOf(principal);
-        var key = (actionLower, account);
-        lock (facts)
-        {
-            if (facts.SpecificPatterns?.TryGetValue(key, out var known) == true)
-            {
-                return known;
-            }
-        }
-
-        var patterns = SpecificPatterns(principal, actionLower, account);
-        lock (facts)
-        {
-            (facts.SpecificPatterns ??= [])[key] = patterns;
-        }
-
-        return patterns;
-    }
+    private ImmutableArray<string>? SpecificPatternsCached(AwsPrincipal principal, string actionLower, string account) =>
+        FactsOf(principal).Remember(f => f.SpecificPatterns, (actionLower, account), () => SpecificPatterns(principal, actionLower, account));
 
     /// <summary>
     /// What the checkers have worked out about one principal, kept together (and locked together: checkers of
@@ -783,17 +692,42 @@ public sealed partial class AwsEdgeContext
         /// <summary>The statement indexes of the principal's identity policies.</summary>
         public StatementIndex[] Identity { get; } = identity;
 
-        public Dictionary<string, ImmutableArray<string>?>? AllowPatterns { get; set; }
+        // Created on first use (most principals are asked only a few of these), and only under the lock.
+        public Dictionary<string, ImmutableArray<string>?> AllowPatterns => field ??= new(StringComparer.Ordinal);
 
-        public Dictionary<(string Action, string Account), ImmutableArray<string>?>? SpecificPatterns { get; set; }
+        public Dictionary<(string Action, string Account), ImmutableArray<string>?> SpecificPatterns => field ??= [];
 
-        public Dictionary<(string Action, string Account, string Context), Decision>? SharedDecisions { get; set; }
+        public Dictionary<(string Action, string Account, string Context), Decision> SharedDecisions => field ??= [];
 
-        public Dictionary<string, (Decision Decision, string Resource)>? Somewhere { get; set; }
+        public Dictionary<string, (Decision Decision, string Resource)> Somewhere => field ??= new(StringComparer.Ordinal);
 
-        public Dictionary<(string Action, string ResourceType), Decision?>? UnnamedDecisions { get; set; }
+        public Dictionary<(string Action, string ResourceType), Decision?> UnnamedDecisions => field ??= [];
 
-        public Dictionary<string, bool>? RegionDependent { get; set; }
+        public Dictionary<string, bool> RegionDependent => field ??= new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The remembered answer for the key, or the computed one, remembered. Computed outside the lock: two
+        /// threads may both compute an answer, which is the same.
+        /// </summary>
+        public TValue Remember<TKey, TValue>(Func<PrincipalFacts, Dictionary<TKey, TValue>> table, TKey key, Func<TValue> compute)
+            where TKey : notnull
+        {
+            lock (this)
+            {
+                if (table(this).TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+            }
+
+            var value = compute();
+            lock (this)
+            {
+                table(this)[key] = value;
+            }
+
+            return value;
+        }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\$\{[^}]*\}", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -22,27 +22,7 @@ public static class JsonReporter
         json.WriteString("tool", "ward");
         json.WriteString("version", ScanFacts.ToolVersion);
         json.WriteString("referenceTime", ScanFacts.ReferenceTime(result));
-        json.WriteStartArray("inputsRead");
-        foreach (var input in ScanFacts.InputsRead(result))
-        {
-            json.WriteStartObject();
-            json.WriteString("path", input.Path);
-            json.WriteString("kind", input.Kind.ToString());
-            json.WriteString("note", input.Note);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("inputsSkipped");
-        foreach (var input in ScanFacts.InputsSkipped(result))
-        {
-            json.WriteStartObject();
-            json.WriteString("path", input.Path);
-            json.WriteString("reason", input.Note);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        ScanJson.WriteInputs(json, result);
         json.WriteStartArray("diagnostics");
         foreach (var diagnostic in result.Estate.Diagnostics)
         {
@@ -65,16 +45,7 @@ public static class JsonReporter
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("analysesNotRun");
-        foreach (var skipped in result.Skipped)
-        {
-            json.WriteStartObject();
-            json.WriteString("analysis", skipped.Analysis);
-            json.WriteString("reason", skipped.Reason);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        ScanJson.WriteAnalysesNotRun(json, result);
         json.WriteStartArray("suppressed");
         foreach (var (finding, suppression) in result.Suppressed)
         {

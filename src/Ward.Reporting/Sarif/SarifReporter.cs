@@ -318,37 +318,8 @@ public static class SarifReporter
     {
         json.WriteStartObject("properties");
         json.WriteString("referenceTime", ScanFacts.ReferenceTime(result));
-        json.WriteStartArray("inputsRead");
-        foreach (var input in ScanFacts.InputsRead(result))
-        {
-            json.WriteStartObject();
-            json.WriteString("path", input.Path);
-            json.WriteString("kind", input.Kind.ToString());
-            json.WriteString("note", input.Note);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("inputsSkipped");
-        foreach (var input in ScanFacts.InputsSkipped(result))
-        {
-            json.WriteStartObject();
-            json.WriteString("path", input.Path);
-            json.WriteString("reason", input.Note);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("analysesNotRun");
-        foreach (var skipped in result.Skipped)
-        {
-            json.WriteStartObject();
-            json.WriteString("analysis", skipped.Analysis);
-            json.WriteString("reason", skipped.Reason);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        ScanJson.WriteInputs(json, result);
+        ScanJson.WriteAnalysesNotRun(json, result);
         json.WriteStartObject("counts");
         json.WriteNumber("accounts", result.Estate.Accounts.Length);
         json.WriteNumber("principals", ScanFacts.PrincipalCount(result));

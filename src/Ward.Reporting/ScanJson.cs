@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Ward.Analysis;
+
+namespace Ward.Reporting;
+
+/// <summary>What the JSON report and the SARIF run properties say about the scan itself (the same shape in both).</summary>
+internal static class ScanJson
+{
+    /// <summary><c>inputsRead</c> and <c>inputsSkipped</c>.</summary>
+    public static void WriteInputs(Utf8JsonWriter json, ScanResult result)
+    {
+        json.WriteStartArray("inputsRead");
+        foreach (var input in ScanFacts.InputsRead(result))
+        {
+            json.WriteStartObject();
+            json.WriteString("path", input.Path);
+            json.WriteString("kind", input.Kind.ToString());
+            json.WriteString("note", input.Note);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("inputsSkipped");
+        foreach (var input in ScanFacts.InputsSkipped(result))
+        {
+            json.WriteStartObject();
+            json.WriteString("path", input.Path);
+            json.WriteString("reason", input.Note);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary><c>analysesNotRun</c>: what could not run, and why.</summary>
+    public static void WriteAnalysesNotRun(Utf8JsonWriter json, ScanResult result)
+    {
+        json.WriteStartArray("analysesNotRun");
+        foreach (var skipped in result.Skipped)
+        {
+            json.WriteStartObject();
+            json.WriteString("analysis", skipped.Analysis);
+            json.WriteString("reason", skipped.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+}
