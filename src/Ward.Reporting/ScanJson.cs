@@ -6,6 +6,20 @@ namespace Ward.Reporting;
 /// <summary>What the JSON report and the SARIF run properties say about the scan itself (the same shape in both).</summary>
 internal static class ScanJson
 {
+    private const int FlushThreshold = 1 << 16;
+
+    /// <summary>
+    /// Hands what the writer holds to its stream once it passes 64 KiB: a writer on a stream keeps everything until
+    /// flushed, and a report of many findings would otherwise be built whole in memory before a byte is written.
+    /// </summary>
+    public static void FlushWhenFull(Utf8JsonWriter json)
+    {
+        if (json.BytesPending > FlushThreshold)
+        {
+            json.Flush();
+        }
+    }
+
     /// <summary><c>inputsRead</c> and <c>inputsSkipped</c>.</summary>
     public static void WriteInputs(Utf8JsonWriter json, ScanResult result)
     {

@@ -22,8 +22,14 @@ public sealed partial class AwsEdgeContext
 
     private static readonly ConcurrentDictionary<string, string> LowerCase = new(StringComparer.Ordinal);
 
+    // Stands for "a statement could allow the action on anything" among per-document patterns.
+    private static readonly string[] AnyResource = ["*"];
+
     private readonly ConcurrentDictionary<string, PrincipalFacts> _facts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<bool[]>> _mayAllowByAction = new(StringComparer.Ordinal);
+
+    // Per action, per numbered document: its allow patterns (see DocumentAllowPatterns), filled in as asked.
+    private readonly ConcurrentDictionary<string, string[]?[]> _allowPatternsByAction = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SortedSet<string>> _targetsByPatterns = new(StringComparer.Ordinal);
     private readonly FrozenDictionary<string, int> _positions;
     private readonly Lazy<(StatementIndex[] Documents, int[][] DocumentsByPrincipal)> _documents;
@@ -148,16 +154,59 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     public bool MayAllowOn(AwsPrincipal principal, string action, string resourceArn)
     {
-        var patterns = AllowPatterns(principal, Lower(action));
-        if (patterns is null)
+        var lower = Lower(action);
+        if (!_positions.TryGetValue(principal.Value, out var position) || Principals[position].Type != principal.Type)
         {
-            return true;
+            return AllowPatterns(principal, lower) is not { } patterns || AnyMatches(patterns.AsSpan(), resourceArn);
         }
 
-        // As the evaluator matches: by ARN parts when both are ARNs, otherwise as text (`*-prod`, or `*` itself).
-        return Arn.TryParse(resourceArn, out var arn)
-            ? patterns.Value.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? Wildcard.IsMatch(p, resourceArn, ignoreCase: false))
-            : patterns.Value.Any(p => Wildcard.IsMatch(p, resourceArn, ignoreCase: false));
+        // Per document: a managed policy's patterns are worked out once for all the principals it is attached to.
+        var (documents, documentsByPrincipal) = _documents.Value;
+        var table = _allowPatternsByAction.GetOrAdd(lower, _ => new string[]?[documents.Length]);
+        foreach (var id in documentsByPrincipal[position])
+        {
+            var patterns = DocumentAllowPatterns(table, documents, id, lower);
+            if (ReferenceEquals(patterns, AnyResource) || AnyMatches(patterns, resourceArn))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>As the evaluator matches: by ARN parts when both are ARNs, otherwise as text (`*-prod`, or `*` itself).</summary>
+    private static bool AnyMatches(ReadOnlySpan<string> patterns, string resourceArn)
+    {
+        if (patterns.IsEmpty)
+        {
+            return false;
+        }
+
+        var isArn = Arn.TryParse(resourceArn, out var arn);
+        foreach (var pattern in patterns)
+        {
+            if (isArn ? ArnMatcher.PatternMatches(pattern, arn, ignoreCaseBeforeResource: true) ?? Wildcard.IsMatch(pattern, resourceArn, ignoreCase: false) : Wildcard.IsMatch(pattern, resourceArn, ignoreCase: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The document's allow patterns for the action, worked out on first use (<see cref="AnyResource"/>: it could allow anything).</summary>
+    private static string[] DocumentAllowPatterns(string[]?[] table, StatementIndex[] documents, int id, string actionLower)
+    {
+        // Two threads may both work it out: the answer is the same, and publishing a reference is atomic.
+        if (Volatile.Read(ref table[id]) is { } known)
+        {
+            return known;
+        }
+
+        var patterns = AllowPatternsOf([documents[id]], actionLower) is { } found ? [.. found] : AnyResource;
+        Volatile.Write(ref table[id], patterns);
+        return patterns;
     }
 
     public Decision Can(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue>? context = null, Func<AwsPolicySet, AwsPolicySet>? adjust = null) =>
@@ -600,7 +649,29 @@ public sealed partial class AwsEdgeContext
     private ImmutableArray<string>? AllowPatterns(AwsPrincipal principal, string actionLower)
     {
         var facts = FactsOf(principal);
-        return facts.Remember(f => f.AllowPatterns, actionLower, () => AllowPatternsOf(facts.Identity, actionLower));
+        return facts.Remember(f => f.AllowPatterns, actionLower, () =>
+        {
+            if (!_positions.TryGetValue(principal.Value, out var position) || Principals[position].Type != principal.Type)
+            {
+                return AllowPatternsOf(facts.Identity, actionLower);
+            }
+
+            var (documents, documentsByPrincipal) = _documents.Value;
+            var table = _allowPatternsByAction.GetOrAdd(actionLower, _ => new string[]?[documents.Length]);
+            var union = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in documentsByPrincipal[position])
+            {
+                var patterns = DocumentAllowPatterns(table, documents, id, actionLower);
+                if (ReferenceEquals(patterns, AnyResource))
+                {
+                    return null;
+                }
+
+                union.UnionWith(patterns);
+            }
+
+            return [.. union];
+        });
     }
 
     private static ImmutableArray<string>? AllowPatternsOf(StatementIndex[] identity, string actionLower)

@@ -87,6 +87,7 @@ public static class JsonReporter
         foreach (var finding in result.Findings)
         {
             WriteFinding(json, finding);
+            ScanJson.FlushWhenFull(json);
         }
 
         json.WriteEndArray();

@@ -66,12 +66,14 @@ public static class SarifReporter
         foreach (var finding in result.Findings)
         {
             WriteResult(json, finding, ruleIndex[finding.RuleId], sources, suppression: null);
+            ScanJson.FlushWhenFull(json);
         }
 
         // Accepted risks stay in the log as suppressed results, so code scanning shows them as dismissed, not fixed.
         foreach (var (finding, suppression) in result.Suppressed)
         {
             WriteResult(json, finding, ruleIndex[finding.RuleId], sources, suppression);
+            ScanJson.FlushWhenFull(json);
         }
 
         json.WriteEndArray();
