@@ -17,6 +17,10 @@ public static class AwsEdgeCheckers
         new UpdateAssumeRolePolicyEdgeChecker(),
         new AddUserToGroupEdgeChecker(),
 
+        // Coming in from outside the exported accounts.
+        new OutsiderAssumeRoleEdgeChecker(),
+        new FederatedAssumeRoleEdgeChecker(),
+
         // Rewriting one's own permissions.
         new CreatePolicyVersionOnOwnPolicyEdgeChecker(),
         new PutOwnRolePolicyEdgeChecker(),

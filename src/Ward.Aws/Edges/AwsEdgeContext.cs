@@ -52,6 +52,7 @@ public sealed partial class AwsEdgeContext
         _sortedUsers = new(() => estate.Users.Values.GroupBy(u => u.Account, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(u => u.Arn).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal));
         _sortedRoles = new(() => estate.Roles.Values.GroupBy(r => r.Account, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Arn).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal));
         Estate = estate;
+        AsOf = asOf;
         Queries = new AwsAccessQueries(estate, asOf);
         Principals = [.. estate.Principals()];
         _documents = new(NumberDocuments);
@@ -60,6 +61,9 @@ public sealed partial class AwsEdgeContext
     }
 
     public AwsEstate Estate { get; }
+
+    /// <summary>The reference time of every decision.</summary>
+    public DateTimeOffset AsOf { get; }
 
     public AwsAccessQueries Queries { get; }
 

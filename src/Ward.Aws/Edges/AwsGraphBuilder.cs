@@ -110,8 +110,13 @@ public static class AwsGraphBuilder
             account.Users.Select(u => Node(u.Arn, PrincipalKind.HumanUser, u.Name, account.Id))
                 .Concat(account.Roles.Select(r => Node(r.Arn, r.IsServiceLinked ? PrincipalKind.CloudService : PrincipalKind.Role, r.Name, account.Id)))
                 .Concat(account.Groups.Select(g => Node(g.Arn, PrincipalKind.Group, g.Name, account.Id))));
+        // Parties outside the exported accounts that edges come from (other accounts, identity providers).
+        var estateNodes = nodes.ToList();
+        var inEstate = estateNodes.Select(n => n.Id).ToHashSet();
+        var outside = edges.Select(e => e.From.Value).Where(id => !inEstate.Contains(new PrincipalId(id))).Distinct(StringComparer.Ordinal)
+            .Select(id => OutsideParties.NodeOf(id, estate)).OfType<GraphNode>();
         var ordered = edges.OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
-        return new AwsGraph(new EntitlementGraph(nodes, ordered), verdicts.ToFrozenDictionary())
+        return new AwsGraph(new EntitlementGraph(estateNodes.Concat(outside), ordered), verdicts.ToFrozenDictionary())
         {
             Targets = [.. (targets ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Probes = context,

@@ -71,5 +71,21 @@ public static class AwsTechniqueCatalog
                 new("AWS Organizations: delegated administrator for Organizations", "https://docs.aws.amazon.com/organizations/latest/userguide/orgs-policy-delegate.html"),
                 new("AWS Organizations: service control policies", "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"),
             ]);
+        yield return new AwsTechnique(
+            "ward-sts-outsider",
+            "sts:AssumeRole from outside the exported accounts",
+            "principal-access",
+            "A role's trust policy lets in a party outside the exported accounts: another account (any of its principals its administrators allow), a principal of one, or any AWS account (`*`). That party can assume the role and holds its permissions; a third party asked for an sts:ExternalId is taken to know it.",
+            ["sts:AssumeRole"],
+            "Trust only the accounts and principals that need the role, with sts:ExternalId for third parties and aws:PrincipalOrgID or aws:PrincipalAccount conditions for `*`; give roles that outsiders can assume only the permissions they need.",
+            [new("IAM user guide: cross-account access with roles", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_aws-accounts.html")]);
+        yield return new AwsTechnique(
+            "ward-sts-federated",
+            "sts:AssumeRoleWithWebIdentity / sts:AssumeRoleWithSAML",
+            "principal-access",
+            "A role's trust policy lets in the holders of tokens of an OIDC provider (GitHub Actions, EKS service accounts, Cognito, others) or assertions of a SAML provider. Whoever the provider issues a token with the claims the trust names can assume the role; without conditions on the subject, anyone it issues a token to.",
+            ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"],
+            "Pin OIDC trusts to the audience and to exact subjects (repository and branch or environment, namespace and service account), and give roles assumed by CI or federated users only the permissions they need.",
+            [new("IAM user guide: OIDC federation", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc.html")]);
     }
 }

@@ -39,6 +39,11 @@ public sealed class TechniqueTwinTests
         // Needs the management account of an organization; covered by IdentityCenterEdgeTests (operator and three
         // safe twins: denied assignment, reader, member account).
         ["ward-sso-assignment"] = "covered by IdentityCenterEdgeTests",
+
+        // Come from parties outside the exported accounts (trust policies); covered by OutsidePartyEdgeTests
+        // (external account, external id, OIDC with and without a subject, SAML; organization and deny twins).
+        ["ward-sts-federated"] = "covered by OutsidePartyEdgeTests",
+        ["ward-sts-outsider"] = "covered by OutsidePartyEdgeTests",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableArray<Case> Cases =

@@ -27,10 +27,15 @@ public sealed class PrivilegeEscalationRule : IRule
         foreach (var (principal, path) in paths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
         {
             var node = graph.Nodes[principal];
-            if (node.Kind is PrincipalKind.Group or PrincipalKind.CloudService || path.IsEmpty)
+            // A SAML provider is the organization's own workforce sign-in (IAM Identity Center, an IdP): reaching an
+            // administrator role through it is how administrators sign in, and the role's own findings cover the rest.
+            if (node.Kind is PrincipalKind.Group or PrincipalKind.CloudService || path.IsEmpty
+                || (node.Kind == PrincipalKind.FederatedPrincipal && principal.Value.Contains(":saml-provider/", StringComparison.Ordinal)))
             {
                 continue;
             }
+
+            var outside = node.Kind is PrincipalKind.ExternalPrincipal or PrincipalKind.FederatedPrincipal;
 
             var last = path[^1];
             var target = last.GrantsAdmin ? last.To : path[^1].To;
@@ -49,7 +54,7 @@ public sealed class PrivilegeEscalationRule : IRule
                 Account = node.Scope,
                 Principal = principal.Value,
                 Title = $"`{node.Label}` can escalate to admin in {path.Length} step{(path.Length == 1 ? string.Empty : "s")}",
-                Explanation = $"`{node.Label}` is not admin-equivalent, but {string.Join("; then ", path.Select(e => Describe(graph, e)))}; so it {ending}."
+                Explanation = $"`{node.Label}` {(outside ? "is outside the exported accounts" : "is not admin-equivalent")}, but {string.Join("; then ", path.Select(e => Describe(graph, e)))}; so it {ending}."
                     + (conditional ? " Some steps hold only under conditions Ward could not decide (see each step's requirements)." : string.Empty),
                 Path = [.. path.Select(e => Step(graph, e))],
                 Remediation = AwsTechniqueCatalog.All.TryGetValue(path[0].Technique, out var technique) ? technique.Remediation : Metadata.Remediation,
