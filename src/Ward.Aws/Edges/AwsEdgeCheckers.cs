@@ -16,6 +16,7 @@ public static class AwsEdgeCheckers
         new UpdateLoginProfileEdgeChecker(),
         new UpdateAssumeRolePolicyEdgeChecker(),
         new AddUserToGroupEdgeChecker(),
+        new IdentityStoreGroupMembershipEdgeChecker(),
 
         // Rewriting one's own permissions.
         new CreatePolicyVersionOnOwnPolicyEdgeChecker(),

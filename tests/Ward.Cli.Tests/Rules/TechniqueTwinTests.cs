@@ -39,6 +39,11 @@ public sealed class TechniqueTwinTests
         // Needs the management account of an organization; covered by IdentityCenterEdgeTests (operator and three
         // safe twins: denied assignment, reader, member account).
         ["ward-sso-assignment"] = "covered by IdentityCenterEdgeTests",
+
+        // Needs an Identity Center export and the reserved role of a permission set; covered by
+        // IdentityStoreGroupMembershipEdgeTests (helpdesk, named-user and delegated-administrator principals, and four
+        // safe twins: denied, read-only group, unassigned group, member account; and an export without an instance).
+        ["ward-identitystore-group-membership"] = "covered by IdentityStoreGroupMembershipEdgeTests",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableArray<Case> Cases =
