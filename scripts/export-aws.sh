@@ -176,9 +176,11 @@ if [ -z "$REGION" ]; then
     fi
     REGION=${REGION:-us-east-1}
 fi
+SSO_REGION=${SSO_REGION:-$REGION}
+# Identity Center calls go to the instance's region, every other call to --region.
+SSO_OPTS=("${BASE_OPTS[@]}" --region "$SSO_REGION")
 BASE_OPTS+=(--region "$REGION")
 RESOURCE_REGIONS=${RESOURCE_REGIONS:-$REGION}
-SSO_REGION=${SSO_REGION:-$REGION}
 # The options in force for the current account; a member-account subshell replaces them.
 AWS_OPTS=("${BASE_OPTS[@]}")
 export AWS_PAGER=""
@@ -471,7 +473,7 @@ export_organization() {
 # set and group themselves, so they are listed flat.
 # ---------------------------------------------------------------------------------------------
 
-sso_json() { aws "${BASE_OPTS[@]}" --region "$SSO_REGION" --output json "$@"; }
+sso_json() { aws "${SSO_OPTS[@]}" --output json "$@"; }
 
 export_identity_center() {
     local out="$OUTPUT/identity-center.json" instances count i instance store ps_arns ps_arn ps managed customer
