@@ -9,6 +9,9 @@
 #                                            aws iam get-service-last-accessed-details,
 #                                            wrapped as {"Arn": <principal>, "ServiceLastAccessed": <output>}
 #   organization.json                        (--org only) the organization, its OU tree, accounts, SCPs and RCPs
+#   identity-center.json                     (--org only, unless --no-identity-center) IAM Identity Center: instances,
+#                                            permission sets with their policies, account assignments, and the
+#                                            identity store's users, groups and group memberships
 #
 # The script is read-only. These are the only AWS API operations it calls:
 #   sts:GetCallerIdentity
@@ -26,6 +29,17 @@
 #   organizations:DescribePolicy
 #   organizations:ListTargetsForPolicy
 #   organizations:DescribeResourcePolicy            (who is delegated to administer the organization)
+#   sso:ListInstances                               (--org only, unless --no-identity-center, and so are the
+#   sso:ListPermissionSets                           ones below, in --sso-region)
+#   sso:DescribePermissionSet
+#   sso:ListManagedPoliciesInPermissionSet
+#   sso:ListCustomerManagedPolicyReferencesInPermissionSet
+#   sso:GetInlinePolicyForPermissionSet
+#   sso:GetPermissionsBoundaryForPermissionSet
+#   sso:ListAccountsForProvisionedPermissionSet
+#   sso:ListAccountAssignments
+#   identitystore:ListUsers, identitystore:ListGroups, identitystore:ListGroupMemberships
+#   organizations:ListDelegatedAdministrators       (who administers Identity Center besides the management account)
 #   s3:ListAllMyBuckets, s3:GetBucketLocation, s3:GetBucketPolicy          (unless --no-resources, and so are
 #   kms:ListKeys, kms:DescribeKey, kms:GetKeyPolicy                         the ones below, in each region of
 #   sqs:ListQueues, sqs:GetQueueAttributes                                  --resource-regions)
@@ -51,12 +65,15 @@ REGION=""
 SERVICE_LAST_ACCESSED=1
 RESOURCE_REGIONS=""
 RESOURCES=1
+IDENTITY_CENTER=1
+SSO_REGION=""
 
 usage() {
     cat <<'EOF'
 Usage: export-aws.sh [--profile NAME] [--output DIR] [--region REGION] [--org [--role-name NAME]]
                      [--no-service-last-accessed]
                      [--resource-regions "REGION ..."] [--no-resources]
+                     [--sso-region REGION] [--no-identity-center]
 
 Export the AWS identity data that Ward reads. Read-only: it only calls get/list/describe operations,
 sts:AssumeRole (with --org), iam:GenerateCredentialReport and iam:GenerateServiceLastAccessedDetails.
@@ -77,6 +94,10 @@ Options:
                      regions whose KMS keys, queues, topics, secrets, functions and repositories
                      are read (default: --region); S3 buckets are read in every region
   --no-resources     do not write resource-policies.json
+  --sso-region REGION
+                     the region of the IAM Identity Center instance (default: --region)
+  --no-identity-center
+                     with --org, do not write identity-center.json
   -h, --help         show this help
 
 Output:
@@ -86,6 +107,8 @@ Output:
                                                (but service-linked roles)
   DIR/<account-id>/resource-policies.json      bucket, key, queue, topic, secret, function, repository policies
   DIR/organization.json                        with --org: organization, OUs, accounts, SCPs, RCPs
+  DIR/identity-center.json                     with --org: IAM Identity Center instances, permission sets,
+                                               assignments, users, groups and group memberships
 
 Requires the AWS CLI (v2 recommended) and jq.
 Exit status: 0 on success, 1 on a fatal error, 2 if some accounts could not be exported.
@@ -115,6 +138,9 @@ while [ $# -gt 0 ]; do
         --resource-regions) need_value "$1" $#; RESOURCE_REGIONS=$2; shift 2 ;;
         --resource-regions=*) RESOURCE_REGIONS=${1#*=}; shift ;;
         --no-resources) RESOURCES=0; shift ;;
+        --sso-region) need_value "$1" $#; SSO_REGION=$2; shift 2 ;;
+        --sso-region=*) SSO_REGION=${1#*=}; shift ;;
+        --no-identity-center) IDENTITY_CENTER=0; shift ;;
         --role-name) need_value "$1" $#; ROLE_NAME=$2; shift 2 ;;
         --role-name=*) ROLE_NAME=${1#*=}; shift ;;
         --org) ORG_MODE=1; shift ;;
@@ -150,6 +176,9 @@ if [ -z "$REGION" ]; then
     fi
     REGION=${REGION:-us-east-1}
 fi
+SSO_REGION=${SSO_REGION:-$REGION}
+# Identity Center calls go to the instance's region, every other call to --region.
+SSO_OPTS=("${BASE_OPTS[@]}" --region "$SSO_REGION")
 BASE_OPTS+=(--region "$REGION")
 RESOURCE_REGIONS=${RESOURCE_REGIONS:-$REGION}
 # The options in force for the current account; a member-account subshell replaces them.
@@ -438,6 +467,95 @@ export_organization() {
         "$(jq '.Policies | length' "$OUTPUT/organization.json") policies -> $OUTPUT/organization.json"
 }
 
+# ---------------------------------------------------------------------------------------------
+# IAM Identity Center: identity-center.json in the shape documented in docs/formats/aws.md. Each
+# CLI response is kept as the CLI returns it; assignments and memberships name their permission
+# set and group themselves, so they are listed flat.
+# ---------------------------------------------------------------------------------------------
+
+sso_json() { aws "${SSO_OPTS[@]}" --output json "$@"; }
+
+export_identity_center() {
+    local out="$OUTPUT/identity-center.json" instances count i instance store ps_arns ps_arn ps managed customer
+    local inline boundary accounts account groups group_ids group_id delegated='{}'
+    log "reading IAM Identity Center (region $SSO_REGION)"
+    if ! instances=$(sso_json sso-admin list-instances --query 'Instances'); then
+        warn "sso-admin list-instances failed (needs sso:ListInstances); no identity-center.json written"
+        return 1
+    fi
+    : >"$TMP/permission-sets.jsonl"
+    : >"$TMP/assignments.jsonl"
+    : >"$TMP/users.jsonl"
+    : >"$TMP/groups.jsonl"
+    : >"$TMP/memberships.jsonl"
+    count=$(jq 'length' <<<"$instances")
+    for ((i = 0; i < count; i++)); do
+        instance=$(jq -r ".[$i].InstanceArn" <<<"$instances")
+        store=$(jq -r ".[$i].IdentityStoreId" <<<"$instances")
+        log "  instance $instance (identity store $store)"
+        ps_arns=$(sso_json sso-admin list-permission-sets --instance-arn "$instance" --query 'PermissionSets') ||
+            { warn "sso-admin list-permission-sets failed"; return 1; }
+        for ps_arn in $(jq -r '.[]' <<<"$ps_arns"); do
+            ps=$(sso_json sso-admin describe-permission-set --instance-arn "$instance" --permission-set-arn "$ps_arn" \
+                --query 'PermissionSet') || { warn "sso-admin describe-permission-set failed for $ps_arn"; return 1; }
+            managed=$(sso_json sso-admin list-managed-policies-in-permission-set --instance-arn "$instance" \
+                --permission-set-arn "$ps_arn" --query 'AttachedManagedPolicies') || return 1
+            customer=$(sso_json sso-admin list-customer-managed-policy-references-in-permission-set --instance-arn "$instance" \
+                --permission-set-arn "$ps_arn" --query 'CustomerManagedPolicyReferences') || return 1
+            # A JSON string: the policy, or "" when the permission set has none.
+            inline=$(sso_json sso-admin get-inline-policy-for-permission-set --instance-arn "$instance" \
+                --permission-set-arn "$ps_arn" --query 'InlinePolicy') || return 1
+            # null when the permission set has no boundary (the call then fails with ResourceNotFoundException).
+            if ! boundary=$(sso_json sso-admin get-permissions-boundary-for-permission-set --instance-arn "$instance" \
+                --permission-set-arn "$ps_arn" --query 'PermissionsBoundary' 2>"$TMP/boundary.err"); then
+                grep -q ResourceNotFoundException "$TMP/boundary.err" ||
+                    { warn "sso-admin get-permissions-boundary-for-permission-set failed: $(tr '\n' ' ' <"$TMP/boundary.err")"; return 1; }
+                boundary=null
+            fi
+            jq -c -n --arg instance "$instance" --argjson ps "$ps" --argjson managed "$managed" --argjson customer "$customer" \
+                --argjson inline "$inline" --argjson boundary "$boundary" \
+                '{InstanceArn: $instance, PermissionSet: $ps, AttachedManagedPolicies: $managed,
+                  CustomerManagedPolicyReferences: $customer, InlinePolicy: $inline, PermissionsBoundary: $boundary}' \
+                >>"$TMP/permission-sets.jsonl"
+            accounts=$(sso_json sso-admin list-accounts-for-provisioned-permission-set --instance-arn "$instance" \
+                --permission-set-arn "$ps_arn" --query 'AccountIds') || return 1
+            for account in $(jq -r '.[]' <<<"$accounts"); do
+                sso_json sso-admin list-account-assignments --instance-arn "$instance" --account-id "$account" \
+                    --permission-set-arn "$ps_arn" --query 'AccountAssignments' | jq -c '.[]' >>"$TMP/assignments.jsonl" ||
+                    { warn "sso-admin list-account-assignments failed for $ps_arn in $account"; return 1; }
+            done
+        done
+        sso_json identitystore list-users --identity-store-id "$store" --query 'Users' | jq -c '.[]' >>"$TMP/users.jsonl" ||
+            { warn "identitystore list-users failed (needs identitystore:ListUsers)"; return 1; }
+        groups=$(sso_json identitystore list-groups --identity-store-id "$store" --query 'Groups') ||
+            { warn "identitystore list-groups failed (needs identitystore:ListGroups)"; return 1; }
+        jq -c '.[]' <<<"$groups" >>"$TMP/groups.jsonl"
+        group_ids=$(jq -r '.[].GroupId' <<<"$groups")
+        for group_id in $group_ids; do
+            sso_json identitystore list-group-memberships --identity-store-id "$store" --group-id "$group_id" \
+                --query 'GroupMemberships' | jq -c '.[]' >>"$TMP/memberships.jsonl" ||
+                { warn "identitystore list-group-memberships failed for group $group_id"; return 1; }
+        done
+    done
+    # Left out (unknown) when it cannot be read, e.g. from a delegated administrator without Organizations rights.
+    if delegated=$(aws_json organizations list-delegated-administrators --service-principal sso.amazonaws.com \
+        --query 'DelegatedAdministrators' 2>"$TMP/delegated.err"); then
+        delegated=$(jq -c '{DelegatedAdministrators: .}' <<<"$delegated")
+    else
+        warn "organizations list-delegated-administrators failed ($(tr '\n' ' ' <"$TMP/delegated.err")); delegated administrators of Identity Center stay unknown"
+        delegated='{}'
+    fi
+    jq -n --argjson instances "$instances" --slurpfile permission_sets "$TMP/permission-sets.jsonl" \
+        --slurpfile assignments "$TMP/assignments.jsonl" --slurpfile users "$TMP/users.jsonl" \
+        --slurpfile groups "$TMP/groups.jsonl" --slurpfile memberships "$TMP/memberships.jsonl" --argjson delegated "$delegated" \
+        '{Instances: $instances, PermissionSets: $permission_sets, AccountAssignments: $assignments,
+          Users: $users, Groups: $groups, GroupMemberships: $memberships} + $delegated' >"$out.tmp"
+    mv "$out.tmp" "$out"
+    log "identity center: $count instance(s), $(jq '.PermissionSets | length' "$out") permission sets," \
+        "$(jq '.AccountAssignments | length' "$out") assignments, $(jq '.Users | length' "$out") users," \
+        "$(jq '.Groups | length' "$out") groups -> $out"
+}
+
 export_member_account() {
     # Assume ROLE_NAME in the account and export it in a subshell, so the role's credentials live
     # only in that subshell's environment and are never written anywhere.
@@ -473,6 +591,9 @@ if [ "$ORG_MODE" -eq 0 ]; then
     export_account "$CALLER_ACCOUNT" || FAILED+=("$CALLER_ACCOUNT")
 else
     export_organization
+    if [ "$IDENTITY_CENTER" -eq 1 ]; then
+        export_identity_center || FAILED+=("identity-center.json")
+    fi
     while IFS=$'\t' read -r account status; do
         [ -n "$account" ] || continue
         if [ "$status" != "ACTIVE" ]; then

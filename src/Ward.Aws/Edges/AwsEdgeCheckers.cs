@@ -16,6 +16,7 @@ public static class AwsEdgeCheckers
         new UpdateLoginProfileEdgeChecker(),
         new UpdateAssumeRolePolicyEdgeChecker(),
         new AddUserToGroupEdgeChecker(),
+        new IdentityStoreGroupMembershipEdgeChecker(),
 
         // Coming in from outside the exported accounts.
         new OutsiderAssumeRoleEdgeChecker(),

@@ -44,14 +44,27 @@ public static class AwsTechniqueCatalog
             ["iam:DeleteUserPermissionsBoundary", "iam:DeleteRolePermissionsBoundary"],
             "Deny boundary removal to the principals the boundary is meant to contain, e.g. with a Deny on iam:DeleteUserPermissionsBoundary and iam:DeleteRolePermissionsBoundary, or an SCP.",
             iam);
+        ImmutableArray<TechniqueReference> identityCenter =
+        [
+            new("IAM Identity Center: delegated administration", "https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html"),
+            new("Identity Store API: CreateGroupMembership", "https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateGroupMembership.html"),
+        ];
         yield return new AwsTechnique(
             "ward-sso-assignment",
-            "IAM Identity Center permission set assignment from the management account",
+            "IAM Identity Center permission set assignment from an administering account",
             "principal-access",
-            "A principal of the organization's management account that can create a permission set, attach AdministratorAccess to it, provision it and assign it (sso:CreatePermissionSet, sso:AttachManagedPolicyToPermissionSet, sso:ProvisionPermissionSet, sso:CreateAccountAssignment) can make an Identity Center user it controls an administrator of any account of the organization; SCPs do not bind the management account.",
+            "A principal of the account that administers IAM Identity Center (the organization's management account, or a delegated administrator) that can create a permission set, attach AdministratorAccess to it, provision it and assign it (sso:CreatePermissionSet, sso:AttachManagedPolicyToPermissionSet, sso:ProvisionPermissionSet, sso:CreateAccountAssignment) can make an Identity Center user it controls an administrator of an account of the organization; SCPs do not bind the management account. Decided from the Identity Center export when it is given; otherwise conditional on Identity Center being enabled.",
             ["sso:CreatePermissionSet", "sso:AttachManagedPolicyToPermissionSet", "sso:ProvisionPermissionSet", "sso:CreateAccountAssignment"],
             "Keep Identity Center administration to a few break-glass principals of the management account (or a delegated administrator account with tight SCPs); deny the sso: permission-set and assignment actions to automation that does not need them.",
-            [new("IAM Identity Center: delegated administration and the management account", "https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html")]);
+            identityCenter);
+        yield return new AwsTechnique(
+            "ward-identitystore-group-membership",
+            "identitystore:CreateGroupMembership into a group assigned a permission set",
+            "principal-access",
+            "A principal of the account that administers IAM Identity Center allowed identitystore:CreateGroupMembership on the identity store and on a group that is assigned a permission set in an account can add an Identity Center user it controls (or creates, with identitystore:CreateUser) to the group, sign in to the AWS access portal and use the permission set's AWSReservedSSO_ role in that account. No sso: permission is needed.",
+            ["identitystore:CreateGroupMembership"],
+            "Treat identity store writes as administrator rights: grant identitystore:CreateGroupMembership (and CreateUser, UpdateUser) only on groups without privileged assignments, naming them by ARN (arn:aws:identitystore:::group/ID), or manage membership from the identity provider only.",
+            identityCenter);
         yield return new AwsTechnique(
             "ward-iam-detach-deny",
             "Detach or delete one's own deny policy",

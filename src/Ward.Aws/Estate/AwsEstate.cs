@@ -120,6 +120,9 @@ public sealed class AwsEstate
     /// <summary>Every resource-based policy of the inputs (buckets, keys, queues, topics, secrets, functions, repositories), by resource ARN.</summary>
     public FrozenDictionary<string, AwsResourcePolicy> ResourcePolicies { get; init; } = FrozenDictionary<string, AwsResourcePolicy>.Empty;
 
+    /// <summary>IAM Identity Center's configuration; null when no Identity Center export was among the inputs.</summary>
+    public AwsIdentityCenter? IdentityCenter { get; init; }
+
     /// <summary>Whether a resource-policies file was among the inputs (without one, resource exposure is not analysed).</summary>
     public bool HasResourcePolicyExport { get; init; }
 

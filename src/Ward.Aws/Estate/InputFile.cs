@@ -13,6 +13,9 @@ public enum InputKind
 
     /// <summary>A Ward <c>resource-policies.json</c>: bucket, key, queue, topic, secret, function and repository policies.</summary>
     ResourcePolicies,
+
+    /// <summary>A Ward <c>identity-center.json</c>: IAM Identity Center instances, permission sets, assignments and identity store.</summary>
+    IdentityCenter,
     Unrecognized,
     Unreadable,
 }

@@ -32,7 +32,7 @@ public static class AwsEstateLoader
             ReadFile(file, diagnostics, inputs, found, ref organization);
         }
 
-        return Build(found.Gaad, organization, inputs, diagnostics, found.CredentialReports, found.ServiceLastAccessed, found.Resources);
+        return Build(found.Gaad, organization, inputs, diagnostics, found.CredentialReports, found.ServiceLastAccessed, found.Resources, found.IdentityCenter);
     }
 
     private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, List<InputFile> inputs)
@@ -220,6 +220,21 @@ public static class AwsEstateLoader
                     ? new InputFile(file, InputKind.Unreadable, "service last accessed data could not be used")
                     : new InputFile(file, InputKind.ServiceLastAccessed, $"service last accessed data of {reports.Length} principal{(reports.Length == 1 ? string.Empty : "s")} (account {accounts})"));
             }
+            else if (IdentityCenterReader.Recognizes(root))
+            {
+                var read = IdentityCenterReader.Read(root, file, diagnostics);
+                if (found.IdentityCenter is not null)
+                {
+                    diagnostics.Add(IngestDiagnosticCodes.IdentityCenterProblem, DiagnosticSeverity.Error, "a second Identity Center export was given; only the first is used", new SourceLocation(file, JsonPath.Root));
+                    inputs.Add(new InputFile(file, InputKind.Unrecognized, "second Identity Center export; ignored"));
+                    return;
+                }
+
+                found.IdentityCenter = read;
+                inputs.Add(new InputFile(file, InputKind.IdentityCenter, read.Instances.IsEmpty
+                    ? "IAM Identity Center: no instance"
+                    : $"IAM Identity Center: {read.Instances.Length} instance{(read.Instances.Length == 1 ? string.Empty : "s")}, {read.PermissionSets.Length} permission sets, {read.Assignments.Length} account assignments, {read.Users.Length} users, {read.Groups.Length} groups"));
+            }
             else if (ResourcePolicyReader.Recognizes(root))
             {
                 var read = ResourcePolicyReader.Read(root, file, diagnostics);
@@ -228,7 +243,7 @@ public static class AwsEstateLoader
             }
             else
             {
-                diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output, an organization export, a credential report, service last accessed data or a resource-policies file); skipped", new SourceLocation(file, JsonPath.Root));
+                diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output, an organization export, an Identity Center export, a credential report, service last accessed data or a resource-policies file); skipped", new SourceLocation(file, JsonPath.Root));
                 inputs.Add(new InputFile(file, InputKind.Unrecognized, "content not recognised"));
             }
         }
@@ -242,7 +257,8 @@ public static class AwsEstateLoader
         DiagnosticBag diagnostics,
         List<CredentialReport>? credentialReports = null,
         List<ServiceLastAccessedReport>? serviceLastAccessed = null,
-        List<AwsResourcePolicy>? resources = null)
+        List<AwsResourcePolicy>? resources = null,
+        AwsIdentityCenter? identityCenter = null)
     {
         // Group attachments are resolved once per member: report each missing policy once per holder.
         var reported = new HashSet<(string Holder, string Arn)>();
@@ -382,6 +398,8 @@ public static class AwsEstateLoader
             }
         }
 
+        // Before the diagnostics are sorted into the estate: linking reports assignments whose role is missing.
+        var linkedIdentityCenter = identityCenter is null ? null : IdentityCenterReader.LinkRoles(identityCenter, built.ToImmutable(), diagnostics);
         if (built.Count == 0 && organization is null && resourcePolicies.Count == 0)
         {
             diagnostics.Add(IngestDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no usable AWS export was found in the inputs", SourceLocation.None);
@@ -391,6 +409,7 @@ public static class AwsEstateLoader
         {
             ResourcePolicies = resourcePolicies.ToFrozenDictionary(StringComparer.Ordinal),
             HasResourcePolicyExport = resources is not null && inputs.Exists(i => i.Kind == InputKind.ResourcePolicies),
+            IdentityCenter = linkedIdentityCenter,
         };
     }
 
@@ -534,5 +553,7 @@ public static class AwsEstateLoader
         public List<ServiceLastAccessedReport> ServiceLastAccessed { get; } = [];
 
         public List<AwsResourcePolicy> Resources { get; } = [];
+
+        public AwsIdentityCenter? IdentityCenter { get; set; }
     }
 }

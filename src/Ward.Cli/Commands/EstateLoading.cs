@@ -45,7 +45,7 @@ internal static class EstateLoading
     {
         var estate = AwsEstateLoader.Load(settings.Inputs, cancellationToken);
         var errors = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
-        var read = estate.Inputs.Count(i => i.Kind is InputKind.AuthorizationDetails or InputKind.Organization or InputKind.ResourcePolicies);
+        var read = estate.Inputs.Count(i => i.Kind is InputKind.AuthorizationDetails or InputKind.Organization or InputKind.ResourcePolicies or InputKind.IdentityCenter);
         var skipped = estate.Inputs.Where(i => i.Kind is InputKind.Unrecognized or InputKind.Unreadable).ToList();
         errors.WriteLine($"ward: read {read} export file(s): {estate.Accounts.Length} account(s), {estate.Users.Count} users, {estate.Roles.Count} roles{(estate.Organization is { } o ? $", organization {o.Id}" : string.Empty)}.");
         foreach (var file in skipped)

@@ -44,6 +44,11 @@ public sealed class TechniqueTwinTests
         // (external account, external id, OIDC with and without a subject, SAML; organization and deny twins).
         ["ward-sts-federated"] = "covered by OutsidePartyEdgeTests",
         ["ward-sts-outsider"] = "covered by OutsidePartyEdgeTests",
+
+        // Needs an Identity Center export and the reserved role of a permission set; covered by
+        // IdentityStoreGroupMembershipEdgeTests (helpdesk, named-user and delegated-administrator principals, and four
+        // safe twins: denied, read-only group, unassigned group, member account; and an export without an instance).
+        ["ward-identitystore-group-membership"] = "covered by IdentityStoreGroupMembershipEdgeTests",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableArray<Case> Cases =
