@@ -15,6 +15,7 @@ using Ward.Reporting.Json;
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- estate <DIR> [runs]     (load and who-can timings)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- scan <DIR> [runs]       (load, scan, JSON and HTML reports; where the graph spends its time)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- graph <DIR> [technique ids...]   (the graph alone, with some techniques only)
+//   dotnet run -c Release --project bench/Ward.Benchmarks -- allocations <DIR>   (one scan: the types allocated most, sampled)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter *]
 if (args is ["generate", var directory, ..])
 {
@@ -99,6 +100,21 @@ if (args is ["scan", var scanned, ..])
     }
 
     Console.WriteLine($"median total {Median(totals):F2} s over {runs} runs");
+    return 0;
+}
+
+if (args is ["allocations", var sampled])
+{
+    using var sampler = new AllocationSampler();
+    var estate = AwsEstateLoader.Load([sampled]);
+    var result = Scanner.Scan(estate, DateTimeOffset.Parse("2026-11-01T00:00:00Z", CultureInfo.InvariantCulture));
+    JsonReporter.Write(result, Stream.Null);
+    Console.WriteLine($"{GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated (load, scan, JSON report); sampled by type:");
+    foreach (var (type, share) in sampler.Top(25))
+    {
+        Console.WriteLine($"  {share * 100,5:F1}% {type}");
+    }
+
     return 0;
 }
 

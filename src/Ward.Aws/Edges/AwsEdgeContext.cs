@@ -233,13 +233,19 @@ public sealed partial class AwsEdgeContext
         var lower = Lower(action);
         if (!Arn.TryParse(target, out var arn) || lower.StartsWith("sts:", StringComparison.Ordinal)
             || SpecificPatternsCached(principal, lower, arn.Account) is not { } specific
-            || specific.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? true))
+            || MayName(specific, arn))
         {
             return Can(principal, action, target, context);
         }
 
-        return FactsOf(principal).Remember(f => f.SharedDecisions, (lower, arn.Account, contextKey), () => Can(principal, action, target, context));
+        var facts = FactsOf(principal);
+        var key = (lower, arn.Account, contextKey);
+        return facts.TryRecall(f => f.SharedDecisions, key, out var shared) ? shared : DecideShared(facts, key, principal, action, target, context);
     }
+
+    // Apart from CanOnTarget, so that only a miss pays for the closure.
+    private Decision DecideShared(PrincipalFacts facts, (string, string, string) key, AwsPrincipal principal, string action, string target, IReadOnlyDictionary<string, ContextValue>? context) =>
+        facts.Remember(f => f.SharedDecisions, key, () => Can(principal, action, target, context));
 
     /// <summary>
     /// The decision every IAM resource of a type in the principal's own account shares when no statement names it
@@ -253,17 +259,22 @@ public sealed partial class AwsEdgeContext
         }
 
         // Every technique asks this of every candidate: decided once per principal, action and resource type.
-        var lower = Lower(action);
-        return FactsOf(principal).Remember(f => f.UnnamedDecisions, (lower, resourceType), () =>
+        var facts = FactsOf(principal);
+        var key = (Lower(action), resourceType);
+        return facts.TryRecall(f => f.UnnamedDecisions, key, out var known) ? known : DecideUnnamed(facts, key, principal, action, account);
+    }
+
+    // Apart from SharedDecision, so that only a miss pays for the closure.
+    private Decision? DecideUnnamed(PrincipalFacts facts, (string Lower, string ResourceType) key, AwsPrincipal principal, string action, string account) =>
+        facts.Remember(f => f.UnnamedDecisions, key, () =>
         {
-            var unnamed = $"arn:aws:iam::{account}:{resourceType}/ward-unnamed-{resourceType}";
-            return SpecificPatternsCached(principal, lower, account) is not { } specific
+            var unnamed = $"arn:aws:iam::{account}:{key.ResourceType}/ward-unnamed-{key.ResourceType}";
+            return SpecificPatternsCached(principal, key.Lower, account) is not { } specific
                 || !Arn.TryParse(unnamed, out var arn)
-                || specific.Any(p => ArnMatcher.PatternMatches(p, arn, ignoreCaseBeforeResource: true) ?? true)
+                || MayName(specific, arn)
                 ? null
                 : CanOnTarget(principal, action, unnamed);
         });
-    }
 
     /// <summary>Whether some statement of any layer names resources for the action with a pattern other than <c>*</c> (or could single one out otherwise).</summary>
     public bool NamesResources(AwsPrincipal principal, string action, string? resourceType = null)
@@ -755,8 +766,29 @@ public sealed partial class AwsEdgeContext
         }
     }
 
-    private ImmutableArray<string>? SpecificPatternsCached(AwsPrincipal principal, string actionLower, string account) =>
-        FactsOf(principal).Remember(f => f.SpecificPatterns, (actionLower, account), () => SpecificPatterns(principal, actionLower, account));
+    private ImmutableArray<string>? SpecificPatternsCached(AwsPrincipal principal, string actionLower, string account)
+    {
+        var facts = FactsOf(principal);
+        return facts.TryRecall(f => f.SpecificPatterns, (actionLower, account), out var known) ? known : WorkOutSpecificPatterns(facts, principal, actionLower, account);
+    }
+
+    // Apart from SpecificPatternsCached, so that only a miss pays for the closure.
+    private ImmutableArray<string>? WorkOutSpecificPatterns(PrincipalFacts facts, AwsPrincipal principal, string actionLower, string account) =>
+        facts.Remember(f => f.SpecificPatterns, (actionLower, account), () => SpecificPatterns(principal, actionLower, account));
+
+    /// <summary>Whether one of the patterns may name the resource (a pattern that is not an ARN pattern may name anything).</summary>
+    private static bool MayName(ImmutableArray<string> patterns, Arn arn)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (ArnMatcher.PatternMatches(pattern, arn, ignoreCaseBeforeResource: true) ?? true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// What the checkers have worked out about one principal, kept together (and locked together: checkers of
@@ -784,6 +816,16 @@ public sealed partial class AwsEdgeContext
         /// The remembered answer for the key, or the computed one, remembered. Computed outside the lock: two
         /// threads may both compute an answer, which is the same.
         /// </summary>
+        /// <summary>The remembered answer for the key, if any (asking first spares the caller building a closure on every hit).</summary>
+        public bool TryRecall<TKey, TValue>(Func<PrincipalFacts, Dictionary<TKey, TValue>> table, TKey key, out TValue value)
+            where TKey : notnull
+        {
+            lock (this)
+            {
+                return table(this).TryGetValue(key, out value!);
+            }
+        }
+
         public TValue Remember<TKey, TValue>(Func<PrincipalFacts, Dictionary<TKey, TValue>> table, TKey key, Func<TValue> compute)
             where TKey : notnull
         {
@@ -808,9 +850,5 @@ public sealed partial class AwsEdgeContext
     [System.Text.RegularExpressions.GeneratedRegex(@"\$\{[^}]*\}", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial System.Text.RegularExpressions.Regex VariablePattern();
 
-    private static bool ActionMatches(ActionElement element, string actionLower)
-    {
-        var any = element.Patterns.Any(p => p.MatchesEverything || Wildcard.IsMatch(p.Glob, actionLower, ignoreCase: false));
-        return element.Negated ? !any : any;
-    }
+    private static bool ActionMatches(ActionElement element, string actionLower) => StatementMatcher.ActionMatches(element, actionLower);
 }

@@ -168,11 +168,7 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
         return [.. results.OrderBy(r => r.Action.Service, StringComparer.Ordinal).ThenBy(r => r.Action.Name, StringComparer.Ordinal)];
     }
 
-    private static bool ActionMatches(Statement statement, string actionLower)
-    {
-        var any = statement.Action.Patterns.Any(p => p.MatchesEverything || Wildcard.IsMatch(p.Glob, actionLower, ignoreCase: false));
-        return statement.Action.Negated ? !any : any;
-    }
+    private static bool ActionMatches(Statement statement, string actionLower) => StatementMatcher.ActionMatches(statement.Action, actionLower);
 
     private AwsRequest Request(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context)
     {
