@@ -16,6 +16,7 @@ public static class RuleCatalog
     [
         new PrivilegeEscalationRule(),
         new PathToTargetRule(),
+        new ServiceCredentialTakeoverRule(),
         new AdminEquivalentRule(),
         new PublicRoleTrustRule(),
         new ExternalTrustWithoutExternalIdRule(),

@@ -22,6 +22,9 @@ public static class AwsEdgeCheckers
         new OutsiderAssumeRoleEdgeChecker(),
         new FederatedAssumeRoleEdgeChecker(),
 
+        // Acting as another principal in some services only (no path goes through these).
+        new ServiceSpecificCredentialEdgeChecker(),
+
         // Rewriting one's own permissions.
         new CreatePolicyVersionOnOwnPolicyEdgeChecker(),
         new PutOwnRolePolicyEdgeChecker(),
@@ -33,6 +36,7 @@ public static class AwsEdgeCheckers
         new DeleteOwnPermissionsBoundaryEdgeChecker(),
         new RemoveOwnDenyPolicyEdgeChecker(),
         new UpdateOwnServiceControlPoliciesEdgeChecker(),
+        new DetachOwnServiceControlPoliciesEdgeChecker(),
         new IdentityCenterAssignmentEdgeChecker(),
 
         // Rewriting another principal's permissions, then becoming it.

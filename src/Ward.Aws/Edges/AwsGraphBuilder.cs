@@ -76,7 +76,7 @@ public static class AwsGraphBuilder
 
         // Lateral moves, backwards from what leads to admin.
         var frontier = reached.ToFrozenSet(StringComparer.Ordinal);
-        var lateral = all.Where(c => !c.GrantsAdmin).ToList();
+        var lateral = all.Where(c => !c.GrantsAdmin && !c.LimitsServices).ToList();
         var depth = 0;
         while (frontier.Count > 0)
         {
@@ -105,6 +105,12 @@ public static class AwsGraphBuilder
             frontier = next.ToFrozenSet(StringComparer.Ordinal);
             timings[$"wall: lateral layer {++depth} ({layer.Count} targets)"] = phase.ElapsedTicks;
         }
+
+        // Edges limited to some services end no path and lead nowhere further: found once, against every target,
+        // from the principals that have not already reached admin.
+        phase.Restart();
+        Parallel.ForEach(OneAtATime(all.Where(c => c.LimitsServices && !c.GrantsAdmin)), options, checker => Run(checker, targets: null, edges));
+        timings["wall: edges limited to some services"] = phase.ElapsedTicks;
 
         var nodes = estate.Accounts.SelectMany(account =>
             account.Users.Select(u => Node(u.Arn, PrincipalKind.HumanUser, u.Name, account.Id))

@@ -73,16 +73,38 @@ public static class AwsTechniqueCatalog
             ["iam:DetachUserPolicy", "iam:DetachRolePolicy", "iam:DeleteUserPolicy", "iam:DeleteRolePolicy"],
             "Do not let a principal change the policies that restrict it; put guardrails in SCPs or boundaries the principal cannot change.",
             iam);
+        ImmutableArray<TechniqueReference> organizations =
+        [
+            new("AWS Organizations: delegated administrator for Organizations", "https://docs.aws.amazon.com/organizations/latest/userguide/orgs-policy-delegate.html"),
+            new("AWS Organizations: service control policies", "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"),
+            new("AWS Organizations: resource control policies", "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html"),
+        ];
         yield return new AwsTechnique(
             "ward-org-update-scp",
-            "organizations:UpdatePolicy on the SCPs that restrict oneself",
+            "organizations:UpdatePolicy on the SCPs and RCPs that restrict oneself",
             "self-escalation",
-            "A principal of a member account whose identity policies would make it an administrator but for the organization's SCPs can rewrite those SCPs (organizations:UpdatePolicy on each one that governs its account) and so lift its own guardrails. Only the management account and a delegated administrator account for AWS Organizations policy management can call it.",
+            "A principal of a member account whose identity policies would make it an administrator but for the SCPs (or RCPs) that govern its account can rewrite those policies (organizations:UpdatePolicy) and so lift its own guardrails. Only the management account and a delegated administrator account for AWS Organizations policy management can call it; the AWS-managed FullAWSAccess and RCPFullAWSAccess cannot be edited.",
             ["organizations:UpdatePolicy"],
-            "Do not delegate Organizations policy management to accounts whose principals the SCPs are meant to contain; deny organizations:UpdatePolicy, DetachPolicy and DeletePolicy in an SCP to every principal but a break-glass role.",
+            "Do not delegate Organizations policy management to accounts whose principals the SCPs are meant to contain; deny organizations:UpdatePolicy, AttachPolicy, DetachPolicy and DeletePolicy in an SCP to every principal but a break-glass role.",
+            organizations);
+        yield return new AwsTechnique(
+            "ward-org-detach-scp",
+            "organizations:DetachPolicy on the SCPs and RCPs that restrict oneself",
+            "self-escalation",
+            "A principal of a member account whose identity policies would make it an administrator but for the SCPs (or RCPs) attached to its account or to the OUs and root above it can detach them (organizations:DetachPolicy, on the policy and on the target). AWS refuses to detach the last SCP or RCP of a root, OU or account, so where the restricting policy is the last one the principal must first attach FullAWSAccess (organizations:AttachPolicy). Only the management account and a delegated administrator account for AWS Organizations policy management can call them.",
+            ["organizations:DetachPolicy", "organizations:AttachPolicy"],
+            "Do not delegate Organizations policy management to accounts whose principals the SCPs are meant to contain; deny organizations:DetachPolicy and AttachPolicy (and UpdatePolicy, DeletePolicy) in an SCP to every principal but a break-glass role.",
+            organizations);
+        yield return new AwsTechnique(
+            "ward-iam-service-credential",
+            "iam:CreateServiceSpecificCredential / iam:ResetServiceSpecificCredential on another user",
+            "principal-access",
+            "A principal that can create (or reset) a service-specific credential of another IAM user obtains a password or API key that acts as that user in one service only: CodeCommit (Git over HTTPS), Amazon Keyspaces (Cassandra) or Amazon Bedrock (API keys). It gets the target's permissions in that service, not the target's identity elsewhere.",
+            ["iam:CreateServiceSpecificCredential", "iam:ResetServiceSpecificCredential"],
+            "Allow iam:CreateServiceSpecificCredential and iam:ResetServiceSpecificCredential only on the caller's own user (Resource arn:aws:iam::*:user/${aws:username}), and limit the services with the iam:ServiceSpecificCredentialServiceName condition key.",
             [
-                new("AWS Organizations: delegated administrator for Organizations", "https://docs.aws.amazon.com/organizations/latest/userguide/orgs-policy-delegate.html"),
-                new("AWS Organizations: service control policies", "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"),
+                new("IAM API reference: CreateServiceSpecificCredential", "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceSpecificCredential.html"),
+                new("IAM user guide: service-specific credentials", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_service-specific-creds.html"),
             ]);
         yield return new AwsTechnique(
             "ward-sts-outsider",

@@ -18,6 +18,12 @@ public interface IAwsEdgeChecker
     /// <summary>True when every edge goes from a principal to itself (it rewrites its own permissions).</summary>
     bool TargetsSelf { get; }
 
+    /// <summary>
+    /// True when its edges give the target's identity for some services only (<see cref="Edge.LimitedToServices"/>):
+    /// they extend no path, so the builder runs the checker once, against every target, after the paths are found.
+    /// </summary>
+    bool LimitsServices => false;
+
     /// <summary>The edges this technique creates in the estate; only those to <paramref name="targets"/> when given (null: to any).</summary>
     IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets);
 }

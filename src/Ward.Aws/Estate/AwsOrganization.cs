@@ -84,9 +84,49 @@ public sealed record AwsOrganization
         return [.. Policies.Where(p => p.Type == type && p.Targets.Any(t => targets.Contains(t, StringComparer.Ordinal)))];
     }
 
-    /// <summary>The policy's ARN, as IAM policies name it (<c>arn:aws:organizations::management:policy/o-id/service_control_policy/p-id</c>).</summary>
-    public string ArnOf(ControlPolicy policy) =>
-        $"arn:aws:organizations::{ManagementAccountId}:policy/{Id}/{(policy.Type == ControlPolicyType.ServiceControl ? "service_control_policy" : "resource_control_policy")}/{policy.Id}";
+    /// <summary>The id of the AWS-managed policy of the type that allows everything (<c>p-FullAWSAccess</c>, <c>p-RCPFullAWSAccess</c>).</summary>
+    public static string FullAccessPolicyId(ControlPolicyType type) =>
+        type == ControlPolicyType.ServiceControl ? "p-FullAWSAccess" : "p-RCPFullAWSAccess";
+
+    /// <summary>Whether the policy is the AWS-managed one that allows everything (nobody can edit it).</summary>
+    public static bool IsFullAccess(ControlPolicy policy) =>
+        string.Equals(policy.Id, FullAccessPolicyId(policy.Type), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The policy's ARN, as IAM policies name it: <c>arn:aws:organizations::management:policy/o-id/service_control_policy/p-id</c>,
+    /// or <c>arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess</c> for the AWS-managed ones.
+    /// </summary>
+    public string ArnOf(ControlPolicy policy) => ArnOfPolicy(policy.Id, policy.Type);
+
+    /// <inheritdoc cref="ArnOf(ControlPolicy)"/>
+    public string ArnOfPolicy(string policyId, ControlPolicyType type)
+    {
+        var kind = type == ControlPolicyType.ServiceControl ? "service_control_policy" : "resource_control_policy";
+        return string.Equals(policyId, FullAccessPolicyId(type), StringComparison.OrdinalIgnoreCase)
+            ? $"arn:aws:organizations::aws:policy/{kind}/{policyId}"
+            : $"arn:aws:organizations::{ManagementAccountId}:policy/{Id}/{kind}/{policyId}";
+    }
+
+    /// <summary>The ARN of a root (<c>r-</c>), an OU (<c>ou-</c>) or an account, as the catalogue names them.</summary>
+    public string ArnOfTarget(string target) =>
+        target.StartsWith("r-", StringComparison.Ordinal) ? $"arn:aws:organizations::{ManagementAccountId}:root/{Id}/{target}"
+        : target.StartsWith("ou-", StringComparison.Ordinal) ? $"arn:aws:organizations::{ManagementAccountId}:ou/{Id}/{target}"
+        : $"arn:aws:organizations::{ManagementAccountId}:account/{Id}/{target}";
+
+    /// <summary>The root, OUs and account whose control policies of the type govern the account, root first; empty where <see cref="LevelsFor"/> is.</summary>
+    public ImmutableArray<string> TargetsGoverning(string accountId, ControlPolicyType type) =>
+        LevelsFor(accountId, type).Length == 0 ? [] : [.. Chain(accountId)];
+
+    /// <summary>The control policies of the type attached to a root, OU or account.</summary>
+    public ImmutableArray<ControlPolicy> AttachedTo(string target, ControlPolicyType type) =>
+        [.. Policies.Where(p => p.Type == type && p.Targets.Contains(target, StringComparer.Ordinal))];
+
+    /// <summary>
+    /// The levels that would govern the account with other policies attached: <paramref name="attached"/> gives
+    /// the policies of each target (root, OU, account) in place of those the export shows.
+    /// </summary>
+    public ImmutableArray<ControlPolicyLevel> LevelsWith(string accountId, ControlPolicyType type, Func<string, ImmutableArray<ControlPolicy>> attached) =>
+        LevelsFor(accountId, type).Length == 0 ? [] : Levels(accountId, attached);
 
     /// <summary>The account and every node above it, root first.</summary>
     private List<string> Chain(string accountId)
@@ -117,10 +157,11 @@ public sealed record AwsOrganization
             return [];
         }
 
-        return [.. Chain(accountId).Select(target => new ControlPolicyLevel(
-            DescribeTarget(target),
-            [.. Policies.Where(p => p.Type == type && p.Targets.Contains(target, StringComparer.Ordinal)).Select(p => new NamedPolicy($"{p.Name} ({p.Id})", p.Document))]))];
+        return Levels(accountId, target => AttachedTo(target, type));
     }
+
+    private ImmutableArray<ControlPolicyLevel> Levels(string accountId, Func<string, ImmutableArray<ControlPolicy>> attached) =>
+        [.. Chain(accountId).Select(target => new ControlPolicyLevel(DescribeTarget(target), [.. attached(target).Select(p => new NamedPolicy($"{p.Name} ({p.Id})", p.Document))]))];
 
     /// <summary>The <c>aws:PrincipalOrgPaths</c> value of an account: <c>o-id/r-id/ou-id/.../</c>.</summary>
     public string? OrgPathFor(string accountId)
@@ -143,7 +184,8 @@ public sealed record AwsOrganization
         return $"{Id}/{string.Join('/', chain)}/";
     }
 
-    private string DescribeTarget(string target)
+    /// <summary>A root, OU or account id with its name: <c>ou-a1b2-5xk3n9pq (Workloads)</c>.</summary>
+    public string DescribeTarget(string target)
     {
         var name = Nodes.FirstOrDefault(n => n.Id == target)?.Name ?? Accounts.FirstOrDefault(a => a.Id == target)?.Name;
         return name is null ? target : $"{target} ({name})";

@@ -86,7 +86,12 @@ public static partial class AwsUnrestrictedAccess
     /// The decision for the action on any resource, as an ordinary request makes it (over TLS): allowed in one of
     /// the <paramref name="regions"/> if any, otherwise the most permissive answer.
     /// </summary>
-    public static (Decision Decision, string Region) Decide(AwsAccessQueries queries, AwsPrincipal principal, string action, IReadOnlyList<string> regions)
+    /// <param name="queries">The estate's queries.</param>
+    /// <param name="principal">The caller.</param>
+    /// <param name="action">The action.</param>
+    /// <param name="regions">The regions to try, in order.</param>
+    /// <param name="extra">Further request-context keys the request carries (none by default).</param>
+    public static (Decision Decision, string Region) Decide(AwsAccessQueries queries, AwsPrincipal principal, string action, IReadOnlyList<string> regions, IReadOnlyDictionary<string, ContextValue>? extra = null)
     {
         (Decision Decision, string Region)? best = null;
         foreach (var region in regions)
@@ -96,6 +101,11 @@ public static partial class AwsUnrestrictedAccess
                 ["aws:SecureTransport"] = ContextValue.Of("true"),
                 ["aws:RequestedRegion"] = ContextValue.Of(r),
             }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+            if (extra is not null)
+            {
+                context = context.Concat(extra).ToDictionary(StringComparer.OrdinalIgnoreCase);
+            }
+
             var decision = queries.Can(principal, action, AnyResourceOf(action, principal.Account, region), context).Decision;
             if (decision.Kind == DecisionKind.Allowed)
             {

@@ -18,4 +18,13 @@ public sealed record Edge(PrincipalId From, PrincipalId To, string Technique, st
     public bool GrantsAdmin { get; init; }
 
     public bool IsSelfEscalation => From == To;
+
+    /// <summary>
+    /// The services (action prefixes, such as <c>codecommit</c>) in which the source acts as the target after this
+    /// step; empty when it acts as the target everywhere. A credential that works for one service gives that
+    /// service's share of the target's permissions, not the target: paths do not continue through such an edge.
+    /// </summary>
+    public ImmutableArray<string> LimitedToServices { get; init; } = [];
+
+    public bool IsLimitedToServices => !LimitedToServices.IsDefaultOrEmpty;
 }

@@ -31,6 +31,11 @@ public sealed class EntitlementGraph
     /// O(nodes + edges): one breadth-first search backwards from all targets at once. An edge that grants arbitrary
     /// permissions (<see cref="Edge.GrantsAdmin"/>) ends a path as if it reached a target.
     /// </summary>
+    /// <remarks>
+    /// Edges limited to some services (<see cref="Edge.LimitedToServices"/>) are left out: the source may act as the
+    /// target only in those services, so it cannot take the target's further steps (assume its roles, pass them,
+    /// rewrite policies), and reaching an administrator that way is not being one.
+    /// </remarks>
     public IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> ShortestPathsTo(Func<GraphNode, bool> isTarget) =>
         ShortestPathsTo(isTarget, edge => edge.GrantsAdmin);
 
@@ -48,7 +53,7 @@ public sealed class EntitlementGraph
         var queue = new Queue<PrincipalId>();
         foreach (var node in Nodes.Values.OrderBy(n => n.Id.Value, StringComparer.Ordinal))
         {
-            var self = isTarget(node) ? null : Outgoing(node.Id).Where(e => e.GrantsAdmin && endsPath(e)).OrderBy(e => e.IsSelfEscalation ? 0 : 1).ThenBy(e => e.Technique, StringComparer.Ordinal).FirstOrDefault();
+            var self = isTarget(node) ? null : Outgoing(node.Id).Where(e => e.GrantsAdmin && !e.IsLimitedToServices && endsPath(e)).OrderBy(e => e.IsSelfEscalation ? 0 : 1).ThenBy(e => e.Technique, StringComparer.Ordinal).FirstOrDefault();
             if (self is not null)
             {
                 selfEscalation[node.Id] = self;
@@ -64,7 +69,7 @@ public sealed class EntitlementGraph
         while (queue.Count > 0)
         {
             var current = queue.Dequeue();
-            foreach (var edge in Incoming(current).Where(e => !e.IsSelfEscalation).OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal))
+            foreach (var edge in Incoming(current).Where(e => !e.IsSelfEscalation && !e.IsLimitedToServices).OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal))
             {
                 if (next.TryAdd(edge.From, edge))
                 {

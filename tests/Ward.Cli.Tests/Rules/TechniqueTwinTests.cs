@@ -36,6 +36,15 @@ public sealed class TechniqueTwinTests
         // UpdateServiceControlPoliciesEdgeTests (vulnerable administrator and four safe twins).
         ["ward-org-update-scp"] = "covered by UpdateServiceControlPoliciesEdgeTests",
 
+        // The same organization set-up, with an OU and an allow-list account; covered by
+        // DetachServiceControlPoliciesEdgeTests (administrator, RCP-held principal, FullAWSAccess attached first, and
+        // six safe twins).
+        ["ward-org-detach-scp"] = "covered by DetachServiceControlPoliciesEdgeTests",
+
+        // Its edges are limited to one service and end in no privilege-escalation finding (which every case here
+        // asserts); covered by ServiceSpecificCredentialEdgeTests (vulnerable principal and safe twins).
+        ["ward-iam-service-credential"] = "covered by ServiceSpecificCredentialEdgeTests",
+
         // Needs the management account of an organization; covered by IdentityCenterEdgeTests (operator and three
         // safe twins: denied assignment, reader, member account).
         ["ward-sso-assignment"] = "covered by IdentityCenterEdgeTests",
