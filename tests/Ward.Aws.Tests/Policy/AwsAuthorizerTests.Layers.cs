@@ -289,6 +289,32 @@ public sealed partial class AwsAuthorizerTests
         Assert.Contains("narrow", decision.Explanation.Summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("s3:GetObject", "arn:aws:s3:::reports/q3.csv", DecisionKind.ExplicitDeny)]
+    [InlineData("kms:Decrypt", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", DecisionKind.ExplicitDeny)]
+    [InlineData("ecr:BatchGetImage", "arn:aws:ecr:eu-west-1:111122223333:repository/app", DecisionKind.ExplicitDeny)]
+    [InlineData("iam:CreateUser", "arn:aws:iam::111122223333:user/mallory", DecisionKind.Allowed)]
+    [InlineData("lambda:InvokeFunction", "arn:aws:lambda:eu-west-1:111122223333:function:orders", DecisionKind.Allowed)]
+    public void RCPs_restrict_only_the_services_AWS_applies_them_to(string action, string resource, DecisionKind expected)
+    {
+        // Given an identity allowing everything and an RCP denying every action
+        var policies = new AwsPolicySet
+        {
+            IdentityPolicies = [Identity("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}")],
+            ResourceControlPolicies =
+            [
+                Rcp(
+                    "r-root",
+                    "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}",
+                    "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}"),
+            ],
+        };
+
+        // When alice acts on a resource of a service that supports RCPs, or of one that does not
+        // Then the RCP decides only the former
+        AssertKind(expected, Authorize(Request(Alice, action, resource), policies));
+    }
+
     [Fact]
     public void An_RCP_grants_nothing_by_itself()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Ward.Aws.Policy.Syntax;
 using Ward.Core.Decisions;
@@ -24,6 +25,11 @@ public static class AwsAuthorizer
     private const string ScpLayer = "SCP";
     private const string RcpLayer = "RCP";
 
+    // AWS applies RCPs to the resources of these services only (AWS Organizations user guide, "List of AWS services
+    // that support RCPs"); an RCP naming any other service does not restrict it.
+    private static readonly FrozenSet<string> ServicesUnderResourceControlPolicies =
+        FrozenSet.Create(StringComparer.Ordinal, "s3", "sts", "kms", "sqs", "secretsmanager", "ecr", "aoss");
+
     public static Decision Authorize(AwsRequest request, AwsPolicySet policies)
     {
         var prepared = PreparedRequest.From(request);
@@ -35,7 +41,9 @@ public static class AwsAuthorizer
         var boundary = policies.PermissionsBoundary is { } b ? Evaluate(BoundaryLayer, null, [b], prepared, false, hasBoundary) : null;
         var session = policies.SessionPolicy is { } s ? Evaluate(SessionLayer, null, [s], prepared, false, hasBoundary) : null;
         var scps = policies.ServiceControlPolicies.Select(level => Evaluate(ScpLayer, level.Target, level.Policies, prepared, false, hasBoundary)).ToArray();
-        var rcps = policies.ResourceControlPolicies.Select(level => Evaluate(RcpLayer, level.Target, level.Policies, prepared, false, hasBoundary)).ToArray();
+        var rcps = AppliesResourceControlPolicies(prepared.ActionLower)
+            ? policies.ResourceControlPolicies.Select(level => Evaluate(RcpLayer, level.Target, level.Policies, prepared, false, hasBoundary)).ToArray()
+            : [];
         // Every role has a trust policy: assuming one whose trust policy is not given is undecidable, not allowed.
         var resourcePolicy = policies.ResourcePolicy
             ?? (IsRoleAssumption(prepared) ? new NamedPolicy("trust policy (not given)", PolicyDocument.Unreadable("the role's trust policy is not known")) : null);
@@ -311,6 +319,12 @@ public static class AwsAuthorizer
         }
 
         return null;
+    }
+
+    private static bool AppliesResourceControlPolicies(string actionLower)
+    {
+        var colon = actionLower.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && ServicesUnderResourceControlPolicies.GetAlternateLookup<ReadOnlySpan<char>>().Contains(actionLower.AsSpan(0, colon));
     }
 
     private static string Where(LayerResult layer) => layer.Scope is null ? layer.Layer : $"{layer.Layer} at `{layer.Scope}`";
