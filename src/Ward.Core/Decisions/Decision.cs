@@ -3,29 +3,87 @@ using System.Collections.Immutable;
 namespace Ward.Core.Decisions;
 
 /// <summary>The outcome of one authorization question, always with its explanation.</summary>
+/// <remarks>
+/// An engine may hand the explanation over as a function: analyses ask millions of questions and read the
+/// explanation of few answers (the allows they report), so it is worked out on first reading, once.
+/// </remarks>
 public abstract record Decision
 {
-    private protected Decision(Explanation explanation) => Explanation = explanation;
+    private Func<Explanation>? _explain;
+    private Explanation? _explanation;
 
-    public Explanation Explanation { get; }
+    private protected Decision(Explanation explanation) => _explanation = explanation;
+
+    private protected Decision(Func<Explanation> explain) => _explain = explain;
+
+    public Explanation Explanation
+    {
+        get
+        {
+            if (_explanation is null)
+            {
+                // Two threads may both work it out: the result is the same.
+                _explanation = _explain!();
+                _explain = null;
+            }
+
+            return _explanation;
+        }
+    }
 
     public abstract DecisionKind Kind { get; }
 
     public bool IsAllowed => Kind == DecisionKind.Allowed;
+
+    // By kind and explanation, however the explanation was handed over.
+    public virtual bool Equals(Decision? other) =>
+        other is not null && EqualityContract == other.EqualityContract && Explanation.Equals(other.Explanation);
+
+    public override int GetHashCode() => HashCode.Combine(EqualityContract, Explanation);
 }
 
-public sealed record Allowed(Explanation Explanation) : Decision(Explanation)
+public sealed record Allowed : Decision
 {
+    public Allowed(Explanation explanation)
+        : base(explanation)
+    {
+    }
+
+    public Allowed(Func<Explanation> explain)
+        : base(explain)
+    {
+    }
+
     public override DecisionKind Kind => DecisionKind.Allowed;
 }
 
-public sealed record ExplicitDeny(Explanation Explanation) : Decision(Explanation)
+public sealed record ExplicitDeny : Decision
 {
+    public ExplicitDeny(Explanation explanation)
+        : base(explanation)
+    {
+    }
+
+    public ExplicitDeny(Func<Explanation> explain)
+        : base(explain)
+    {
+    }
+
     public override DecisionKind Kind => DecisionKind.ExplicitDeny;
 }
 
-public sealed record ImplicitDeny(Explanation Explanation) : Decision(Explanation)
+public sealed record ImplicitDeny : Decision
 {
+    public ImplicitDeny(Explanation explanation)
+        : base(explanation)
+    {
+    }
+
+    public ImplicitDeny(Func<Explanation> explain)
+        : base(explain)
+    {
+    }
+
     public override DecisionKind Kind => DecisionKind.ImplicitDeny;
 }
 

@@ -87,7 +87,7 @@ public static class AwsAuthorizer
             // Explain with the reading that proves it: an allow that holds even pessimistically, a deny that holds
             // even optimistically (so a definite deny is named rather than one that depends on unknown keys).
             var certain = pessimistic.Kind == DecisionKind.Allowed ? pessimistic : optimistic;
-            var explanation = Explain(certain, layers);
+            Func<Explanation> explanation = () => Explain(certain, layers);
             return certain.Kind switch
             {
                 DecisionKind.Allowed => new Allowed(explanation),
