@@ -95,5 +95,16 @@ public static class AwsEdgeCheckers
         new SageMakerLifecycleConfigEdgeChecker(),
         new SsmStartSessionEdgeChecker(),
         new SsmSendCommandEdgeChecker(),
+
+        // Reaching a resource named with --target: its data directly, or after rewriting its policy or granting oneself a key.
+        new ResourceAccessEdgeChecker(),
+        new S3PutBucketPolicyEdgeChecker(),
+        new KmsPutKeyPolicyEdgeChecker(),
+        new KmsCreateGrantEdgeChecker(),
+        new SecretsManagerPutResourcePolicyEdgeChecker(),
+        new SqsSetQueueAttributesEdgeChecker(),
+        new SnsSetTopicAttributesEdgeChecker(),
+        new LambdaAddPermissionEdgeChecker(),
+        new EcrSetRepositoryPolicyEdgeChecker(),
     ];
 }

@@ -17,6 +17,9 @@ namespace Ward.Aws.Edges;
 /// role). So the edges are found backwards: techniques that end in arbitrary permissions run once against every
 /// target; the others run only against principals already known to lead to admin (admins first, then whoever
 /// can reach them, and so on until nothing new is reached). The graph thus holds every edge on a path to admin.
+/// Resources named as targets are nodes too: their edges (direct access, rewriting their policy, a KMS grant) are
+/// found only for them, and the search backwards from who reaches each one considers every principal, admins
+/// included, as a resource's policy may keep an account's administrators out.
 /// </remarks>
 public static class AwsGraphBuilder
 {
@@ -26,7 +29,9 @@ public static class AwsGraphBuilder
     /// <param name="estate">The estate.</param>
     /// <param name="asOf">The reference time of every decision.</param>
     /// <param name="checkers">The techniques (default: all).</param>
-    /// <param name="targets">Principals (ARNs) to find paths to besides the admins (<c>ward scan --target</c>).</param>
+    /// <param name="targets">
+    /// Principals and exported resources (ARNs) to find paths to besides the admins (<c>ward scan --target</c>).
+    /// </param>
     /// <param name="cancellationToken">Stops the build.</param>
     public static AwsGraph Build(AwsEstate estate, DateTimeOffset asOf, IEnumerable<IAwsEdgeChecker>? checkers = null, IReadOnlyCollection<string>? targets = null, CancellationToken cancellationToken = default)
     {
@@ -50,7 +55,8 @@ public static class AwsGraphBuilder
         timings["wall: admin verdicts"] = phase.ElapsedTicks;
         context.Admins = admins;
         var edges = new ConcurrentBag<Edge>();
-        var reached = new HashSet<string>(admins.Select(a => a.Value).Concat(targets ?? []), StringComparer.Ordinal);
+        var resourceTargets = (targets ?? []).Where(estate.ResourcePolicies.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var reached = new HashSet<string>(admins.Select(a => a.Value).Concat((targets ?? []).Except(resourceTargets, StringComparer.Ordinal)), StringComparer.Ordinal);
 
         // Techniques that end in arbitrary permissions: first rewriting oneself, then rewriting others (every
         // target, one edge per source). A principal settled by a certain edge needs no further edges.
@@ -76,7 +82,7 @@ public static class AwsGraphBuilder
 
         // Lateral moves, backwards from what leads to admin.
         var frontier = reached.ToFrozenSet(StringComparer.Ordinal);
-        var lateral = all.Where(c => !c.GrantsAdmin && !c.LimitsServices).ToList();
+        var lateral = all.Where(c => !c.GrantsAdmin && !c.LimitsServices && !c.ReachesResources).ToList();
         var depth = 0;
         while (frontier.Count > 0)
         {
@@ -112,22 +118,90 @@ public static class AwsGraphBuilder
         Parallel.ForEach(OneAtATime(all.Where(c => c.LimitsServices && !c.GrantsAdmin)), options, checker => Run(checker, targets: null, edges));
         timings["wall: edges limited to some services"] = phase.ElapsedTicks;
 
+        var toResources = all.Where(c => c.ReachesResources).ToList();
+        if (resourceTargets.Count > 0 && toResources.Count > 0)
+        {
+            foreach (var edge in EdgesToResources())
+            {
+                edges.Add(edge);
+            }
+        }
+
         var nodes = estate.Accounts.SelectMany(account =>
             account.Users.Select(u => Node(u.Arn, PrincipalKind.HumanUser, u.Name, account.Id))
                 .Concat(account.Roles.Select(r => Node(r.Arn, r.IsServiceLinked ? PrincipalKind.CloudService : PrincipalKind.Role, r.Name, account.Id)))
-                .Concat(account.Groups.Select(g => Node(g.Arn, PrincipalKind.Group, g.Name, account.Id))));
+                .Concat(account.Groups.Select(g => Node(g.Arn, PrincipalKind.Group, g.Name, account.Id))))
+            .Concat(resourceTargets.Select(arn => estate.ResourcePolicies[arn]).Select(r => new GraphNode(AwsEdgeContext.IdOf(r.Arn), PrincipalKind.Resource, CloudProvider.Aws, r.Name, r.Account)));
         // Parties outside the exported accounts that edges come from (other accounts, identity providers).
         var estateNodes = nodes.ToList();
         var inEstate = estateNodes.Select(n => n.Id).ToHashSet();
-        var outside = edges.Select(e => e.From.Value).Where(id => !inEstate.Contains(new PrincipalId(id))).Distinct(StringComparer.Ordinal)
+        // The resource phase finds again some lateral edges of the admin phase: each once.
+        var unique = edges.DistinctBy(e => (e.From, e.To, e.Technique)).ToList();
+        var outside = unique.Select(e => e.From.Value).Where(id => !inEstate.Contains(new PrincipalId(id))).Distinct(StringComparer.Ordinal)
             .Select(id => OutsideParties.NodeOf(id, estate)).OfType<GraphNode>();
-        var ordered = edges.OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
+        var ordered = unique.OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
         return new AwsGraph(new EntitlementGraph(estateNodes.Concat(outside), ordered), verdicts.ToFrozenDictionary())
         {
             Targets = [.. (targets ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Probes = context,
             Timings = [.. timings.OrderByDescending(t => t.Value).Select(t => (t.Key, Stopwatch.GetElapsedTime(0, t.Value)))],
         };
+
+        // Per resource target, its own backwards search: a principal that reaches one resource (or admin) may need
+        // other edges to reach another. Admins and principals settled by arbitrary permissions are sources here (the
+        // admin phase skips them), and are restored for the analyses that share the context.
+        List<Edge> EdgesToResources()
+        {
+            var found = new List<Edge>();
+            var (savedAdmins, savedSettled) = (context.Admins, context.Settled.Keys.ToList());
+            context.Admins = FrozenSet<PrincipalId>.Empty;
+            try
+            {
+                foreach (var resource in resourceTargets)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    context.Settled.Clear();
+                    var reachedResource = new HashSet<string>([resource], StringComparer.Ordinal);
+                    var layer = new SortedSet<string>([resource], StringComparer.Ordinal);
+                    var checkers = toResources;
+                    var step = 0;
+                    while (layer.Count > 0)
+                    {
+                        phase.Restart();
+                        var inLayer = new ConcurrentBag<Edge>();
+                        Parallel.ForEach(OneAtATime(checkers), options, checker => Run(checker, layer, inLayer));
+                        var next = new SortedSet<string>(StringComparer.Ordinal);
+                        foreach (var edge in inLayer)
+                        {
+                            found.Add(edge);
+                            if (reachedResource.Add(edge.From.Value))
+                            {
+                                next.Add(edge.From.Value);
+                            }
+
+                            if (!edge.IsConditional)
+                            {
+                                context.Settled.TryAdd(edge.From.Value, 0);
+                            }
+                        }
+
+                        timings[$"wall: to {resource}, layer {++step} ({layer.Count} targets)"] = phase.ElapsedTicks;
+                        (layer, checkers) = (next, lateral);
+                    }
+                }
+            }
+            finally
+            {
+                context.Admins = savedAdmins;
+                context.Settled.Clear();
+                foreach (var principal in savedSettled)
+                {
+                    context.Settled.TryAdd(principal, 0);
+                }
+            }
+
+            return found;
+        }
 
         void Run(IAwsEdgeChecker checker, IReadOnlySet<string>? targets, ConcurrentBag<Edge> found)
         {

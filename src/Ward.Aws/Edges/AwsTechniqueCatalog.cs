@@ -33,6 +33,17 @@ public static class AwsTechniqueCatalog
         return techniques.Concat(WardTechniques()).ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
     }
 
+    private static readonly (string Id, string Name, ImmutableArray<string> Actions, TechniqueReference Reference)[] ResourcePolicyRewrites =
+    [
+        ("ward-s3-put-bucket-policy", "s3:PutBucketPolicy", ["s3:PutBucketPolicy"], new("Amazon S3 API: PutBucketPolicy", "https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketPolicy.html")),
+        ("ward-kms-put-key-policy", "kms:PutKeyPolicy", ["kms:PutKeyPolicy"], new("AWS KMS API: PutKeyPolicy", "https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html")),
+        ("ward-secretsmanager-put-resource-policy", "secretsmanager:PutResourcePolicy", ["secretsmanager:PutResourcePolicy"], new("Secrets Manager API: PutResourcePolicy", "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_PutResourcePolicy.html")),
+        ("ward-sqs-set-queue-attributes", "sqs:SetQueueAttributes / sqs:AddPermission", ["sqs:SetQueueAttributes", "sqs:AddPermission"], new("Amazon SQS API: SetQueueAttributes", "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html")),
+        ("ward-sns-set-topic-attributes", "sns:SetTopicAttributes / sns:AddPermission", ["sns:SetTopicAttributes", "sns:AddPermission"], new("Amazon SNS API: SetTopicAttributes", "https://docs.aws.amazon.com/sns/latest/api/API_SetTopicAttributes.html")),
+        ("ward-lambda-add-permission", "lambda:AddPermission", ["lambda:AddPermission"], new("AWS Lambda API: AddPermission", "https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html")),
+        ("ward-ecr-set-repository-policy", "ecr:SetRepositoryPolicy", ["ecr:SetRepositoryPolicy"], new("Amazon ECR API: SetRepositoryPolicy", "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SetRepositoryPolicy.html")),
+    ];
+
     private static IEnumerable<AwsTechnique> WardTechniques()
     {
         ImmutableArray<TechniqueReference> iam = [new("IAM user guide: permissions boundaries", "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html")];
@@ -122,5 +133,35 @@ public static class AwsTechniqueCatalog
             ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"],
             "Pin OIDC trusts to the audience and to exact subjects (repository and branch or environment, namespace and service account), and give roles assumed by CI or federated users only the permissions they need.",
             [new("IAM user guide: OIDC federation", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc.html")]);
+
+        // Reaching a resource named with --target (edges computed only for such targets).
+        yield return new AwsTechnique(
+            "ward-resource-access",
+            "Direct access to a resource's data",
+            "resource-access",
+            "The principal's effective permissions (identity policies, permissions boundary, SCPs, RCPs and the resource's own policy) allow it to read or write the resource's data: s3:GetObject or s3:PutObject on a bucket, kms:Decrypt on a key, sqs:SendMessage or sqs:ReceiveMessage on a queue, sns:Publish or sns:Subscribe on a topic, secretsmanager:GetSecretValue on a secret, lambda:UpdateFunctionCode on a function, ecr:BatchGetImage or ecr:PutImage on a repository.",
+            ["s3:GetObject", "s3:PutObject", "kms:Decrypt", "sqs:SendMessage", "sqs:ReceiveMessage", "sns:Publish", "sns:Subscribe", "secretsmanager:GetSecretValue", "lambda:UpdateFunctionCode", "ecr:BatchGetImage", "ecr:PutImage"],
+            "Grant data access to a sensitive resource only to the principals that need it: name them in the resource policy, deny everyone else there (aws:PrincipalArn), and scope identity grants to resource ARNs instead of `*`.",
+            [new("IAM user guide: policy evaluation logic", "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html")]);
+        foreach (var (id, name, actions, reference) in ResourcePolicyRewrites)
+        {
+            yield return new AwsTechnique(
+                id,
+                $"{name}: rewrite a resource's policy to let oneself in",
+                "resource-access",
+                $"A principal allowed {string.Join(" or ", actions)} on a resource can replace (or extend) the resource's policy with a statement that names itself, and then read or write the resource's data, whatever the policy said before (a Deny included). SCPs, RCPs and, for a role, its permissions boundary still apply to the access that follows.",
+                actions,
+                $"Treat {string.Join(" and ", actions)} as administration of the resource: grant them only to its administrators, and deny them in the resource policy (and an SCP) to everyone else.",
+                [reference]);
+        }
+
+        yield return new AwsTechnique(
+            "ward-kms-create-grant",
+            "kms:CreateGrant to oneself, then kms:Decrypt",
+            "resource-access",
+            "A principal allowed kms:CreateGrant on a key, for itself as the grantee (kms:GranteePrincipal) and for Decrypt (kms:GrantOperations), can grant itself Decrypt and use the grant, even when the key policy would not let it decrypt. Grants created for AWS services only (kms:GrantIsForAWSResource) or limited to other operations or grantees do not give the edge.",
+            ["kms:CreateGrant"],
+            "Allow kms:CreateGrant only with conditions: kms:GrantIsForAWSResource true for service integrations, kms:GrantOperations limited to the operations needed, kms:GranteePrincipal pinned to the intended grantees.",
+            [new("AWS KMS developer guide: grants", "https://docs.aws.amazon.com/kms/latest/developerguide/grants.html"), new("AWS KMS developer guide: grant condition keys", "https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-grant-operations")]);
     }
 }

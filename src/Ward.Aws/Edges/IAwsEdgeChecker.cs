@@ -24,6 +24,15 @@ public interface IAwsEdgeChecker
     /// </summary>
     bool LimitsServices => false;
 
-    /// <summary>The edges this technique creates in the estate; only those to <paramref name="targets"/> when given (null: to any).</summary>
+    /// <summary>
+    /// True when every edge ends at a resource named with <c>--target</c> (<see cref="ResourceTargetEdgeChecker"/>):
+    /// the builder runs it only for such targets, so a scan without them pays nothing.
+    /// </summary>
+    bool ReachesResources => false;
+
+    /// <summary>
+    /// The edges this technique creates in the estate; only those to <paramref name="targets"/> when given (null: to
+    /// any principal; a checker that <see cref="ReachesResources"/> then finds none).
+    /// </summary>
     IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets);
 }

@@ -21,9 +21,19 @@ public static class SensitiveActions
             ["AWS::ECR::Repository"] = [("ecr:BatchGetImage", false, true), ("ecr:PutImage", false, true)],
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Critical because they change who may access the resource; the graph has a technique of its own for each.
+    private static readonly FrozenSet<string> ChangeAccess = FrozenSet.ToFrozenSet(["s3:PutBucketPolicy", "kms:CreateGrant"], StringComparer.Ordinal);
+
     /// <summary>The probes for a resource: action, the ARN to ask on, and whether it reads or writes data (or access).</summary>
     public static IEnumerable<(string Action, string Resource, bool IsCritical)> For(string type, string arn) =>
         ByType.TryGetValue(type, out var actions)
             ? actions.Select(a => (a.Action, a.OnObject ? $"{arn}/{ProbeObjectKey}" : arn, a.IsCritical))
             : [];
+
+    /// <summary>
+    /// The critical actions that read or write the resource's data (not those that change who may), and the ARN to
+    /// ask each on: what reaching a resource means in the entitlement graph.
+    /// </summary>
+    public static IEnumerable<(string Action, string Resource)> DataActions(string type, string arn) =>
+        For(type, arn).Where(p => p.IsCritical && !ChangeAccess.Contains(p.Action)).Select(p => (p.Action, p.Resource));
 }

@@ -37,9 +37,9 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
             return ExitCodes.UsageOrUnusableInput;
         }
 
-        foreach (var target in settings.Targets.Where(t => !estate.Users.ContainsKey(t) && !estate.Roles.ContainsKey(t)))
+        foreach (var target in settings.Targets.Where(t => !estate.Users.ContainsKey(t) && !estate.Roles.ContainsKey(t) && !estate.ResourcePolicies.ContainsKey(t)))
         {
-            messages.MarkupLineInterpolated($"[red]error:[/] --target `{target}` is not a user or role of the exports (give its full ARN, e.g. arn:aws:iam::111122223333:role/name).");
+            messages.MarkupLineInterpolated($"[red]error:[/] --target `{target}` is not a user or role of the exports, nor a resource of the resource policies export (give its full ARN, e.g. arn:aws:iam::111122223333:role/name or arn:aws:s3:::bucket).");
             return ExitCodes.UsageOrUnusableInput;
         }
 

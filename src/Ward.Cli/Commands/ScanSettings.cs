@@ -38,7 +38,7 @@ public sealed class ScanSettings : CommandSettings
     public string? AsOf { get; init; }
 
     [CommandOption("--target <ARN>")]
-    [Description("A principal to find paths to besides the administrators (repeatable): every principal that can become it is reported (rule path-to-target).")]
+    [Description("A principal, or a resource of the resource policies export, to find paths to besides the administrators (repeatable): every principal that can become it, or read or write the resource's data, is reported (rule path-to-target).")]
     public string[] Targets { get; init; } = [];
 
     [CommandOption("--suppressions <FILE>")]

@@ -5,7 +5,9 @@ namespace Ward.Core.Graph;
 
 /// <summary>
 /// "<see cref="From"/> can act as, or obtain the permissions of, <see cref="To"/>", by a technique, with the
-/// permissions it uses. An edge from a principal to itself is a self-escalation (it can rewrite its own rights).
+/// permissions it uses. An edge from a principal to itself is a self-escalation (it can rewrite its own rights). An
+/// edge to a <see cref="PrincipalKind.Resource"/> node means <see cref="From"/> can read or write the resource's data,
+/// directly or after granting itself access.
 /// </summary>
 public sealed record Edge(PrincipalId From, PrincipalId To, string Technique, string Description, ImmutableArray<EdgePermission> Permissions)
 {

@@ -1,6 +1,6 @@
 namespace Ward.Core.Model;
 
-/// <summary>What kind of identity a principal is, across clouds.</summary>
+/// <summary>What kind of identity a principal is, across clouds (and <see cref="Resource"/> for the one graph node that is none).</summary>
 public enum PrincipalKind
 {
     /// <summary>A person's account: an IAM user, an Entra user, a Google user.</summary>
@@ -32,4 +32,10 @@ public enum PrincipalKind
 
     /// <summary>An unauthenticated caller.</summary>
     Anonymous,
+
+    /// <summary>
+    /// Not a principal: a resource (a bucket, a key, a secret...) that is a node of the entitlement graph because
+    /// paths to it were asked for. Edges into it mean access to its data; none leave it.
+    /// </summary>
+    Resource,
 }

@@ -293,7 +293,7 @@ public static class HtmlReporter
         var graph = result.Graph;
         var findingsByPrincipal = result.Findings.GroupBy(f => f.Principal, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var identities = graph.Graph.Nodes.Values
-            .Where(n => n.Kind is not (PrincipalKind.Group or PrincipalKind.CloudService or PrincipalKind.Anonymous))
+            .Where(n => n.Kind is not (PrincipalKind.Group or PrincipalKind.CloudService or PrincipalKind.Anonymous or PrincipalKind.Resource))
             .Select(n => (Id: n.Id.Value, Account: n.Scope, Kind: KindName(n.Kind), Admin: n.IsAdmin ? "yes" : graph.Admin.TryGetValue(n.Id, out var verdict) && verdict.IsConditionallyAdmin ? "conditional" : "no"))
             .ToList();
         var inGraph = identities.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);

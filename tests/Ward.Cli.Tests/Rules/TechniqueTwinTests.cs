@@ -58,6 +58,20 @@ public sealed class TechniqueTwinTests
         // IdentityStoreGroupMembershipEdgeTests (helpdesk, named-user and delegated-administrator principals, and four
         // safe twins: denied, read-only group, unassigned group, member account; and an export without an instance).
         ["ward-identitystore-group-membership"] = "covered by IdentityStoreGroupMembershipEdgeTests",
+
+        // End at a resource named with --target (computed only for such targets); covered by ResourceTargetEdgeTests
+        // (a bucket reached directly, by rewriting its policy and in two steps, three safe twins; a key that locks out
+        // the account's administrator; grants for Decrypt and for Encrypt only). The other services' policy rewrites
+        // share the checker of ward-s3-put-bucket-policy and ward-kms-put-key-policy, with another action and type.
+        ["ward-resource-access"] = "covered by ResourceTargetEdgeTests",
+        ["ward-s3-put-bucket-policy"] = "covered by ResourceTargetEdgeTests",
+        ["ward-kms-put-key-policy"] = "covered by ResourceTargetEdgeTests",
+        ["ward-kms-create-grant"] = "covered by ResourceTargetEdgeTests",
+        ["ward-secretsmanager-put-resource-policy"] = "covered by ResourceTargetEdgeTests",
+        ["ward-sqs-set-queue-attributes"] = "covered by ResourceTargetEdgeTests",
+        ["ward-sns-set-topic-attributes"] = "covered by ResourceTargetEdgeTests",
+        ["ward-lambda-add-permission"] = "covered by ResourceTargetEdgeTests",
+        ["ward-ecr-set-repository-policy"] = "covered by ResourceTargetEdgeTests",
     }.ToImmutableSortedDictionary(StringComparer.Ordinal);
 
     private static readonly ImmutableArray<Case> Cases =

@@ -6,7 +6,9 @@ namespace Ward.Analysis.Rules.PrivilegeEscalation;
 /// <summary>
 /// <c>path-to-target</c>: for each principal named with <c>ward scan --target</c>, every other principal that can
 /// become it, with the shortest path. An administrator of the target's account can become it too, so paths may end
-/// at one.
+/// at one. For a named resource, every principal that can read or write its data, directly, by rewriting its policy
+/// or through a KMS grant, or by first becoming a principal that can: only the decided edges count, as a resource's
+/// policy can keep its account's administrators out (a key policy that does not delegate to the account, a Deny).
 /// </summary>
 public sealed class PathToTargetRule : IRule
 {
@@ -15,8 +17,8 @@ public sealed class PathToTargetRule : IRule
         "Principal can reach a named target",
         "privilege-escalation",
         Severity.High,
-        "The principal can become the principal named with `--target` (a crown-jewel role, a deployment user...), directly or through a chain of assumptions, credential takeovers and passed roles, or by becoming an administrator of the target's account.",
-        "Break the path at its first step: remove or constrain the permission it uses (resource ARNs, conditions, a permissions boundary or an SCP), or tighten the target's trust policy.",
+        "The principal can become the principal named with `--target` (a crown-jewel role, a deployment user...), directly or through a chain of assumptions, credential takeovers and passed roles, or by becoming an administrator of the target's account; or it can read or write the data of the resource named with `--target` (a bucket, key, secret...), directly, by rewriting its policy or granting itself a key, or by first becoming a principal that can.",
+        "Break the path at its first step: remove or constrain the permission it uses (resource ARNs, conditions, a permissions boundary or an SCP), or tighten the target's trust policy (a resource's policy).",
         ["aws"],
         ["https://pathfinding.cloud"]);
 
@@ -30,11 +32,15 @@ public sealed class PathToTargetRule : IRule
                 continue;
             }
 
-            // Arbitrary permissions, or being an administrator, in the target's account reach the target.
+            // Arbitrary permissions, or being an administrator, in the target's account reach a principal target; a
+            // resource only through the edges decided on it (and its policy).
             var account = targetNode.Scope;
-            var paths = graph.ShortestPathsTo(
-                node => node.Id == targetNode.Id || (node.IsAdmin && node.Scope == account),
-                edge => graph.Nodes.TryGetValue(edge.To, out var to) && to.Scope == account);
+            var isResource = targetNode.Kind == PrincipalKind.Resource;
+            var paths = isResource
+                ? graph.ShortestPathsTo(node => node.Id == targetNode.Id, _ => false)
+                : graph.ShortestPathsTo(
+                    node => node.Id == targetNode.Id || (node.IsAdmin && node.Scope == account),
+                    edge => graph.Nodes.TryGetValue(edge.To, out var to) && to.Scope == account);
             foreach (var (principal, path) in paths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
             {
                 var node = graph.Nodes[principal];
