@@ -76,7 +76,7 @@ internal static class ResourceTargets
     {
         var added = Parse(AllowStatement("WardGrant", principal, actions), resource).Statements[0] with { Index = resource.Document.Statements.Length };
         // A copy would keep the original's statement index, which does not know the added statement: built anew.
-        var document = resource.Document with { Statements = resource.Document.Statements.Add(added), StatementIndex = null };
+        var document = resource.Document with { Statements = resource.Document.Statements.Add(added) };
         return new NamedPolicy($"resource policy of {resource.Name} with {description}", document);
     }
 

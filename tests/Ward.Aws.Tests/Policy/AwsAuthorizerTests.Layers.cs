@@ -1,4 +1,5 @@
 using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Tests.Testing;
 using Ward.Core.Decisions;
 
 namespace Ward.Aws.Tests.Policy;
@@ -313,6 +314,20 @@ public sealed partial class AwsAuthorizerTests
         // When alice acts on a resource of a service that supports RCPs, or of one that does not
         // Then the RCP decides only the former
         AssertKind(expected, Authorize(Request(Alice, action, resource), policies));
+    }
+
+    [Fact]
+    public void A_copy_of_a_policy_with_other_statements_is_evaluated_with_its_own_statements()
+    {
+        // Given a policy that has already been evaluated (its statements indexed), and a copy with one more statement
+        var original = PolicyText.Parse(PolicyText.Policy("{\"Effect\":\"Allow\",\"Action\":\"ec2:DescribeInstances\",\"Resource\":\"*\"}"));
+        AssertKind(DecisionKind.ImplicitDeny, Authorize(Request(Alice), new AwsPolicySet { IdentityPolicies = [new NamedPolicy("identity", original)] }));
+        var added = PolicyText.Parse(PolicyText.Policy("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}")).Statements[0] with { Index = 1 };
+        var copy = original with { Statements = original.Statements.Add(added) };
+
+        // When alice reads with the copy
+        // Then the added statement counts
+        AssertKind(DecisionKind.Allowed, Authorize(Request(Alice), new AwsPolicySet { IdentityPolicies = [new NamedPolicy("identity", copy)] }));
     }
 
     [Fact]

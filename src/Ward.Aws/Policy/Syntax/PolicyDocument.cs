@@ -40,6 +40,16 @@ public sealed record PolicyDocument
     /// <remarks>Kept on the document rather than in a side table: estates hold tens of thousands of documents, and weak side tables cost every garbage collection.</remarks>
     internal Evaluation.StatementIndex? StatementIndex { get; set; }
 
+    // A copy (`with`) may change the statements: it builds its own index.
+    private PolicyDocument(PolicyDocument original)
+    {
+        Version = original.Version;
+        VersionText = original.VersionText;
+        Id = original.Id;
+        Statements = original.Statements;
+        StatementIsArray = original.StatementIsArray;
+    }
+
     // The index is derived from the statements: equality is the document's, as written.
     public bool Equals(PolicyDocument? other) =>
         other is not null && Version == other.Version && string.Equals(VersionText, other.VersionText, StringComparison.Ordinal)
