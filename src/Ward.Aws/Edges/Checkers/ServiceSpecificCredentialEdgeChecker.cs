@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Queries;
@@ -40,6 +41,12 @@ public sealed class ServiceSpecificCredentialEdgeChecker : IAwsEdgeChecker
 
     private static readonly IReadOnlyDictionary<string, ContextValue> LongTermBearerToken =
         new Dictionary<string, ContextValue>(StringComparer.Ordinal) { ["bedrock:BearerTokenType"] = ContextValue.Of("LONG_TERM") };
+
+    // The request context of each service's credential calls (the service name the API takes).
+    private static readonly FrozenDictionary<string, IReadOnlyDictionary<string, ContextValue>> RequestFor = Services.ToFrozenDictionary(
+        service => service.Name,
+        service => (IReadOnlyDictionary<string, ContextValue>)new Dictionary<string, ContextValue>(StringComparer.Ordinal) { ["iam:ServiceSpecificCredentialServiceName"] = ContextValue.Of(service.Name) },
+        StringComparer.Ordinal);
 
     public string TechniqueId => "ward-iam-service-credential";
 
@@ -91,8 +98,14 @@ public sealed class ServiceSpecificCredentialEdgeChecker : IAwsEdgeChecker
         var options = new List<(CredentialService Service, Edge Edge)>();
         foreach (var service in Services)
         {
-            // The principal's own steps first: they are shared among targets, the target's use of the service is not.
-            var request = new Dictionary<string, ContextValue>(StringComparer.Ordinal) { ["iam:ServiceSpecificCredentialServiceName"] = ContextValue.Of(service.Name) };
+            // Whether the target could use the credential at all first: worked out once per target and service, it
+            // rules out most targets before any edge is built.
+            if (usable.GetOrAdd((target, service.Prefix), key => Usable(context, key.Target, service)) is not { } use)
+            {
+                continue;
+            }
+
+            var request = RequestFor[service.Name];
             var create = context.MayAllowOn(principal, Create, target) ? context.CanOnTarget(principal, Create, target, service.Name, request) : null;
             var edge = create is not null ? AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, target, string.Empty, grantsAdmin: false, (Create, target, create)) : null;
             if (edge is null && context.MayAllowOn(principal, Reset, target))
@@ -105,7 +118,7 @@ public sealed class ServiceSpecificCredentialEdgeChecker : IAwsEdgeChecker
                     : null;
             }
 
-            if (edge is null || usable.GetOrAdd((target, service.Prefix), key => Usable(context, key.Target, service)) is not { } use)
+            if (edge is null)
             {
                 continue;
             }
