@@ -1,4 +1,3 @@
-using Ward.Core.Graph;
 using Ward.Core.Model;
 
 namespace Ward.Analysis.Rules.PrivilegeEscalation;
@@ -65,7 +64,7 @@ public sealed class PathToTargetRule : IRule
                     Title = $"`{node.Label}` can reach `{targetNode.Label}` in {path.Length} step{(path.Length == 1 ? string.Empty : "s")}",
                     Explanation = $"{string.Join("; then ", path.Select(e => $"`{graph.Nodes[e.From].Label}` {e.Description}"))}{via}."
                         + (conditional ? " Some steps hold only under conditions Ward could not decide (see each step's requirements)." : string.Empty),
-                    Path = [.. path.Select(e => Step(graph, e))],
+                    Path = [.. path.Select(e => PathStep.Of(graph, e))],
                     Remediation = Metadata.Remediation,
                     References = Metadata.References,
                     Fingerprint = Finding.FingerprintOf(Metadata.Id, principal.Value, target, string.Join(">", path.Select(e => e.Technique))),
@@ -74,11 +73,4 @@ public sealed class PathToTargetRule : IRule
         }
     }
 
-    private static PathStep Step(EntitlementGraph graph, Edge edge) => new(
-        edge.From.Value,
-        edge.Technique,
-        edge.To.Value,
-        $"`{graph.Nodes[edge.From].Label}` {edge.Description}",
-        [.. edge.Permissions.Select(p => new PathPermission(p.Action, p.Resource, p.GrantedBy))],
-        edge.Requirements.IsDefault ? [] : edge.Requirements);
 }

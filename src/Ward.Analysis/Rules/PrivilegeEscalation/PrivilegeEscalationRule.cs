@@ -56,7 +56,7 @@ public sealed class PrivilegeEscalationRule : IRule
                 Title = $"`{node.Label}` can escalate to admin in {path.Length} step{(path.Length == 1 ? string.Empty : "s")}",
                 Explanation = $"`{node.Label}` {(outside ? "is outside the exported accounts" : "is not admin-equivalent")}, but {string.Join("; then ", path.Select(e => Describe(graph, e)))}; so it {ending}."
                     + (conditional ? " Some steps hold only under conditions Ward could not decide (see each step's requirements)." : string.Empty),
-                Path = [.. path.Select(e => Step(graph, e))],
+                Path = [.. path.Select(e => PathStep.Of(graph, e))],
                 Remediation = AwsTechniqueCatalog.All.TryGetValue(path[0].Technique, out var technique) ? technique.Remediation : Metadata.Remediation,
                 References = [.. path.Select(e => e.Technique).Distinct(StringComparer.Ordinal).SelectMany(t => AwsTechniqueCatalog.All.TryGetValue(t, out var known) ? known.References.Select(r => r.Url).Take(1) : [])],
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, principal.Value, target.Value, string.Join(">", path.Select(e => e.Technique))),
@@ -66,12 +66,4 @@ public sealed class PrivilegeEscalationRule : IRule
 
     private static string Describe(EntitlementGraph graph, Edge edge) =>
         $"`{graph.Nodes[edge.From].Label}` {edge.Description}";
-
-    private static PathStep Step(EntitlementGraph graph, Edge edge) => new(
-        edge.From.Value,
-        edge.Technique,
-        edge.To.Value,
-        Describe(graph, edge),
-        [.. edge.Permissions.Select(p => new PathPermission(p.Action, p.Resource, p.GrantedBy))],
-        edge.Requirements.IsDefault ? [] : edge.Requirements);
 }

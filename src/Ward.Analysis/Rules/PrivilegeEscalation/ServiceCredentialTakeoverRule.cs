@@ -72,7 +72,7 @@ public sealed class ServiceCredentialTakeoverRule : IRule
                 Title = $"`{node.Label}` can act as `{target.Label}` in {services}",
                 Explanation = $"`{node.Label}` {edge.Description}; {reach}. It does not become `{target.Label}` elsewhere."
                     + (edge.IsConditional ? " The step holds only under conditions Ward could not decide (see its requirements)." : string.Empty),
-                Path = [new PathStep(edge.From.Value, edge.Technique, edge.To.Value, $"`{node.Label}` {edge.Description}", [.. edge.Permissions.Select(p => new PathPermission(p.Action, p.Resource, p.GrantedBy))], edge.Requirements.IsDefault ? [] : edge.Requirements)],
+                Path = [PathStep.Of(graph, edge)],
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, edge.From.Value, edge.To.Value, services),
