@@ -11,6 +11,13 @@ public sealed record AwsGraph(EntitlementGraph Graph, FrozenDictionary<Principal
     /// <summary>Where building the graph spent its time: phases and techniques (summed over threads), slowest first.</summary>
     public IReadOnlyList<(string Step, TimeSpan Elapsed)> Timings { get; init; } = [];
 
+    /// <summary>
+    /// For each resource target, the accounts where arbitrary permissions reach it (its current policy lets such a
+    /// principal of the account perform a data action on it): a principal that can grant itself anything there
+    /// reaches the resource.
+    /// </summary>
+    public FrozenDictionary<string, FrozenSet<string>> AccountsReachingResource { get; init; } = FrozenDictionary<string, FrozenSet<string>>.Empty;
+
     /// <summary>The principals (ARNs) paths were also searched to, besides the admins (<c>--target</c>).</summary>
     public ImmutableArray<string> Targets { get; init; } = [];
 

@@ -143,6 +143,7 @@ public static class AwsGraphBuilder
         return new AwsGraph(new EntitlementGraph(estateNodes.Concat(outside), ordered), verdicts.ToFrozenDictionary())
         {
             Targets = [.. (targets ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            AccountsReachingResource = AccountsReachingResources(context, resourceTargets, unique),
             Probes = context,
             Timings = [.. timings.OrderByDescending(t => t.Value).Select(t => (t.Key, Stopwatch.GetElapsedTime(0, t.Value)))],
         };
@@ -216,6 +217,19 @@ public static class AwsGraphBuilder
 
         GraphNode Node(string arn, PrincipalKind kind, string name, string account) =>
             new(AwsEdgeContext.IdOf(arn), kind, CloudProvider.Aws, name, account) { AdminReason = verdicts.TryGetValue(AwsEdgeContext.IdOf(arn), out var v) ? v.Reason : null };
+    }
+
+    /// <summary>
+    /// For each resource target, the accounts where arbitrary permissions reach it, among those where some principal
+    /// can grant itself (or a principal it becomes) arbitrary permissions.
+    /// </summary>
+    private static FrozenDictionary<string, FrozenSet<string>> AccountsReachingResources(AwsEdgeContext context, List<string> resourceTargets, List<Edge> edges)
+    {
+        var accounts = edges.Where(e => e.GrantsAdmin).Select(e => AwsPrincipal.Parse(e.To.Value).Account).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return resourceTargets.ToFrozenDictionary(
+            resource => resource,
+            resource => accounts.Where(account => ResourceTargets.ArbitraryPermissionsAccess(context, account, context.Estate.ResourcePolicies[resource]).Length > 0).ToFrozenSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -64,6 +64,22 @@ internal static class ResourceTargets
         return certain.Length > 0 ? certain : Array.FindAll(decided, d => d.Decision.Kind == DecisionKind.Conditional);
     }
 
+    /// <summary>
+    /// The data actions a principal of <paramref name="account"/> holding arbitrary permissions (its identity
+    /// policies allow everything, no boundary; the account's SCPs still apply) may perform on the resource under its
+    /// current policy: what a principal that can grant itself anything in that account reaches.
+    /// </summary>
+    public static (string Action, string Resource, Decision Decision)[] ArbitraryPermissionsAccess(AwsEdgeContext context, string account, AwsResourcePolicy resource)
+    {
+        var probe = new AwsPrincipal(AwsPrincipalType.IamRole, $"arn:aws:iam::{account}:role/ward-arbitrary-permissions", account, "ward-arbitrary-permissions");
+        var requestContext = RequestContext(resource);
+        var decided = SensitiveActions.DataActions(resource.Type, resource.Arn)
+            .Select(a => (a.Action, a.Resource, Decision: context.Can(probe, a.Action, a.Resource, requestContext, Queries.ProbeCallers.Willingly)))
+            .ToArray();
+        var certain = Array.FindAll(decided, d => d.Decision.Kind == DecisionKind.Allowed);
+        return certain.Length > 0 ? certain : Array.FindAll(decided, d => d.Decision.Kind == DecisionKind.Conditional);
+    }
+
     /// <summary>The resource policy as the principal would rewrite it: one statement letting itself do anything to the resource.</summary>
     public static NamedPolicy RewrittenFor(AwsResourcePolicy resource, AwsPrincipal principal) =>
         new($"resource policy of {resource.Name} as rewritten by {principal.Name ?? principal.Value}", Parse(AllowStatement("WardRewrite", principal, "*"), resource));

@@ -148,6 +148,21 @@ public sealed class ResourceTargetEdgeTests
     }
 
     [Fact]
+    public void A_principal_that_can_grant_itself_anything_reaches_a_bucket_its_account_may_read_but_not_a_key_that_leaves_the_account_out()
+    {
+        // Rewriting its own inline policy gives it arbitrary permissions in the account; the bucket's policy lets
+        // the account's principals in, the locked key's does not.
+        var reaching = Scan.Value.Findings.Where(f => f.RuleId == "path-to-target" && f.Principal == User("self-escalator")).ToList();
+
+        var finding = Assert.Single(reaching, f => f.Title.EndsWith("reach `payroll` in 1 step", StringComparison.Ordinal));
+        Assert.DoesNotContain(reaching, f => f.Title.Contains("1111aaaa", StringComparison.Ordinal));
+        Assert.Equal("iam-007", Assert.Single(finding.Path).Technique);
+        Assert.Contains($"with arbitrary permissions in account {Account} it reaches `payroll`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Equal([Account], Scan.Value.Graph.AccountsReachingResource[Bucket]);
+        Assert.Empty(Scan.Value.Graph.AccountsReachingResource[LockedKey]);
+    }
+
+    [Fact]
     public void The_escalation_findings_do_not_change_with_resource_targets()
     {
         static string[] Escalations(ScanResult scan) => [.. scan.Findings.Where(f => f.RuleId == "privilege-escalation").Select(f => f.Fingerprint).Order(StringComparer.Ordinal)];
@@ -179,6 +194,7 @@ public sealed class ResourceTargetEdgeTests
                 UserJson(Account, "self-denied", $$"""{"Effect":"Allow","Action":"s3:*","Resource":"*"},{"Effect":"Deny","Action":"s3:*","Resource":["{{Bucket}}","{{Bucket}}/*"]}"""),
                 UserJson(Account, "other-bucket", """{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:PutBucketPolicy"],"Resource":["arn:aws:s3:::other-bucket","arn:aws:s3:::other-bucket/*"]}"""),
                 UserJson(Account, "iam-admin", """{"Effect":"Allow","Action":"*","Resource":"*"}"""),
+                UserJson(Account, "self-escalator", $$"""{"Effect":"Allow","Action":"iam:PutUserPolicy","Resource":"arn:aws:iam::{{Account}}:user/self-escalator"}"""),
                 UserJson(Account, "grant-decrypt", """{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}"""),
                 UserJson(Account, "grant-encrypt", """{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}"""),
                 UserJson(Account, "rewriter", """{"Effect":"Allow","Action":["kms:PutKeyPolicy","secretsmanager:PutResourcePolicy","sqs:AddPermission","sns:SetTopicAttributes","lambda:AddPermission","ecr:SetRepositoryPolicy"],"Resource":"*"}"""),

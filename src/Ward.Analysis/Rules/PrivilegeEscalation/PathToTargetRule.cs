@@ -32,11 +32,12 @@ public sealed class PathToTargetRule : IRule
             }
 
             // Arbitrary permissions, or being an administrator, in the target's account reach a principal target; a
-            // resource only through the edges decided on it (and its policy).
+            // resource through the edges decided on it, or arbitrary permissions in an account its policy lets in.
             var account = targetNode.Scope;
             var isResource = targetNode.Kind == PrincipalKind.Resource;
+            var reaching = context.Graph.AccountsReachingResource.GetValueOrDefault(target) ?? [];
             var paths = isResource
-                ? graph.ShortestPathsTo(node => node.Id == targetNode.Id, _ => false)
+                ? graph.ShortestPathsTo(node => node.Id == targetNode.Id, edge => graph.Nodes.TryGetValue(edge.To, out var to) && to.Scope is { } scope && reaching.Contains(scope))
                 : graph.ShortestPathsTo(
                     node => node.Id == targetNode.Id || (node.IsAdmin && node.Scope == account),
                     edge => graph.Nodes.TryGetValue(edge.To, out var to) && to.Scope == account);
@@ -51,6 +52,7 @@ public sealed class PathToTargetRule : IRule
                 var conditional = path.Any(e => e.IsConditional);
                 var end = graph.Nodes[path[^1].To];
                 var via = end.Id == targetNode.Id ? string.Empty
+                    : isResource ? $", then with arbitrary permissions in account {end.Scope} it reaches `{targetNode.Label}` (its policy lets that account's principals in)"
                     : path[^1].GrantsAdmin ? $", then with arbitrary permissions in account {account} it can act as `{targetNode.Label}`"
                     : $", an administrator of account {account}, who can act as `{targetNode.Label}`";
                 yield return new Finding
