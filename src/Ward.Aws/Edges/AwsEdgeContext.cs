@@ -25,8 +25,14 @@ public sealed partial class AwsEdgeContext
     // Stands for "a statement could allow the action on anything" among per-document patterns.
     private static readonly string[] AnyResource = ["*"];
 
+    // Stands for "a statement could single out a resource other than by a pattern" among per-document patterns.
+    private static readonly string[] Unshareable = ["(unshareable)"];
+
     private readonly ConcurrentDictionary<string, PrincipalFacts> _facts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<bool[]>> _mayAllowByAction = new(StringComparer.Ordinal);
+
+    // Per document and action: its specific patterns (see DocumentSpecificPatterns); only documents with statements for the action's service.
+    private readonly ConcurrentDictionary<(StatementIndex Index, string ActionLower), string[]> _specificPatternsByDocument = new();
 
     // Per action, per numbered document: its allow patterns (see DocumentAllowPatterns), filled in as asked.
     private readonly ConcurrentDictionary<string, string[]?[]> _allowPatternsByAction = new(StringComparer.Ordinal);
@@ -305,13 +311,57 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     private ImmutableArray<string>? SpecificPatterns(AwsPrincipal principal, string actionLower, string account)
     {
-        // Asked for every principal and action: out at the first statement that rules sharing out.
+        // Per document (a managed policy, boundary or SCP serves many principals), then their union; out at the first
+        // document that rules sharing out.
         var patterns = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var statement in StatementsThatCouldApply(principal, actionLower, account))
+        var policies = Estate.IdentityPoliciesOf(principal)
+            .Concat(Estate.BoundaryOf(principal) is { } boundary ? [boundary] : [])
+            .Concat(Estate.ServiceControlLevelsFor(principal).SelectMany(l => l.Policies))
+            .Concat(Estate.ResourceControlLevelsFor(account).SelectMany(l => l.Policies));
+        foreach (var policy in policies)
         {
-            if (statement.Problem is not null || statement.Resource is not { Negated: false } resource || LooksAtTheResource(statement))
+            var index = StatementIndex.Of(policy.Document);
+            if (index.For(actionLower).Length == 0)
+            {
+                continue;
+            }
+
+            var specific = _specificPatternsByDocument.GetOrAdd((index, actionLower), key => DocumentSpecificPatterns(key.Index, key.ActionLower));
+            if (ReferenceEquals(specific, Unshareable))
             {
                 return null;
+            }
+
+            patterns.UnionWith(specific);
+        }
+
+        // Resources a service rule refuses whatever the policies say are decided on their own too.
+        foreach (var refused in ServiceRules.SingledOut(actionLower))
+        {
+            patterns.Add(Wildcard.Translate(refused));
+        }
+
+        return [.. patterns];
+    }
+
+    /// <summary>
+    /// The resource patterns other than <c>*</c> of the document's statements that could apply to the action, or
+    /// <see cref="Unshareable"/> when one could single out a resource otherwise (NotResource, a resource condition key,
+    /// an unreadable statement).
+    /// </summary>
+    private static string[] DocumentSpecificPatterns(StatementIndex index, string actionLower)
+    {
+        var patterns = new List<string>();
+        foreach (var statement in index.For(actionLower))
+        {
+            if (statement.Problem is null && !ActionMatches(statement.Action, actionLower))
+            {
+                continue;
+            }
+
+            if (statement.Problem is not null || statement.Resource is not { Negated: false } resource || LooksAtTheResource(statement))
+            {
+                return Unshareable;
             }
 
             for (var i = 0; i < resource.Patterns.Length; i++)
@@ -322,12 +372,6 @@ public sealed partial class AwsEdgeContext
                     patterns.Add(WidenVariables(resource.Globs[i]));
                 }
             }
-        }
-
-        // Resources a service rule refuses whatever the policies say are decided on their own too.
-        foreach (var refused in ServiceRules.SingledOut(actionLower))
-        {
-            patterns.Add(Wildcard.Translate(refused));
         }
 
         return [.. patterns];
