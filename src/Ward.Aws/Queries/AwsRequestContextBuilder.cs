@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Matching;
@@ -17,6 +18,9 @@ public sealed record PrincipalContext(FrozenDictionary<string, ContextValue> Val
 /// </summary>
 public static class AwsRequestContextBuilder
 {
+    // IAM targets are asked about over and over: their tags' request keys are built once per tag set.
+    private static readonly ConditionalWeakTable<ImmutableSortedDictionary<string, string>, KeyValuePair<string, ContextValue>[]> ResourceTagKeys = new();
+
     // Global services are served from us-east-1, so their requests carry that region.
     // Keys AWS puts in the context of signed requests only: an anonymous request does not have them (IAM user guide,
     // "AWS global condition context keys").
@@ -35,10 +39,10 @@ public static class AwsRequestContextBuilder
         var effectiveResourceAccount = resourceAccount ?? (Arn.TryParse(resource, out var arn) && arn.Account.Length == 12 ? arn.Account : principal.Account);
         if (effectiveResourceAccount is not null)
         {
-            values["aws:ResourceAccount"] = ContextValue.Of(effectiveResourceAccount);
+            values["aws:ResourceAccount"] = ContextValue.Shared(effectiveResourceAccount);
             if (estate.Organization is { } organization && organization.Contains(effectiveResourceAccount))
             {
-                values["aws:ResourceOrgID"] = ContextValue.Of(organization.Id);
+                values["aws:ResourceOrgID"] = ContextValue.Shared(organization.Id);
             }
         }
 
@@ -46,11 +50,11 @@ public static class AwsRequestContextBuilder
         {
             if (resourceArn.Region.Length > 0 && !resourceArn.Region.Contains('*', StringComparison.Ordinal))
             {
-                values["aws:RequestedRegion"] = ContextValue.Of(resourceArn.Region);
+                values["aws:RequestedRegion"] = ContextValue.Shared(resourceArn.Region);
             }
             else if (resourceArn.Region.Length == 0 && GlobalServices.Contains(resourceArn.Service))
             {
-                values["aws:RequestedRegion"] = ContextValue.Of("us-east-1");
+                values["aws:RequestedRegion"] = ContextValue.Shared("us-east-1");
             }
         }
 
@@ -59,10 +63,12 @@ public static class AwsRequestContextBuilder
         var resourceTags = estate.Users.TryGetValue(resource, out var user) ? user.Tags
             : estate.Roles.TryGetValue(resource, out var role) ? role.Tags
             : null;
-        foreach (var (key, value) in resourceTags ?? ImmutableSortedDictionary<string, string>.Empty)
+        if (resourceTags is not null)
         {
-            values["aws:ResourceTag/" + key] = ContextValue.Of(value);
-            values["iam:ResourceTag/" + key] = ContextValue.Of(value);
+            foreach (var (key, value) in ResourceTagKeys.GetValue(resourceTags, TagKeysOf))
+            {
+                values[key] = value;
+            }
         }
 
         foreach (var (key, value) in overrides)
@@ -74,6 +80,14 @@ public static class AwsRequestContextBuilder
             : key => principalContext.IsKnownAbsent(key) || key.StartsWith("aws:ResourceTag/", StringComparison.OrdinalIgnoreCase) || key.StartsWith("iam:ResourceTag/", StringComparison.OrdinalIgnoreCase);
         return RequestContext.Open(values, principalContext.Values, isKnownAbsent);
     }
+
+    /// <summary>The request keys of a user's or role's tags as a resource (<c>aws:ResourceTag/…</c>, <c>iam:ResourceTag/…</c>).</summary>
+    private static KeyValuePair<string, ContextValue>[] TagKeysOf(ImmutableSortedDictionary<string, string> tags) =>
+        [.. tags.SelectMany(tag => new[]
+        {
+            KeyValuePair.Create("aws:ResourceTag/" + tag.Key, ContextValue.Of(tag.Value)),
+            KeyValuePair.Create("iam:ResourceTag/" + tag.Key, ContextValue.Of(tag.Value)),
+        })];
 
     /// <summary>The keys that follow from the principal: ARN, account, organization, type, user name and id, tags, time.</summary>
     public static PrincipalContext ForPrincipal(AwsEstate estate, AwsPrincipal principal, DateTimeOffset asOf)

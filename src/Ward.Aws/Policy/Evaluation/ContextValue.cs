@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 namespace Ward.Aws.Policy.Evaluation;
@@ -19,7 +20,24 @@ public readonly record struct ContextValue
 
     public bool IsMultivalued => Text is null;
 
+    private const int SharedLimit = 10_000;
+
+    // Accounts, organization ids and regions recur in every request: one value of each.
+    private static readonly ConcurrentDictionary<string, ContextValue> SharedValues = new(StringComparer.Ordinal);
+
     public static ContextValue Of(string value) => new(value, [value]);
+
+    /// <summary>As <see cref="Of(string)"/>, shared: for values that recur in request after request (an account, a region).</summary>
+    public static ContextValue Shared(string value)
+    {
+        if (SharedValues.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        var made = Of(value);
+        return SharedValues.Count < SharedLimit ? SharedValues.GetOrAdd(value, made) : made;
+    }
 
     public static ContextValue Of(IEnumerable<string> values) => new(null, [.. values]);
 

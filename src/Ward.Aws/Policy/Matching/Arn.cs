@@ -1,8 +1,15 @@
+using System.Collections.Concurrent;
+
 namespace Ward.Aws.Policy.Matching;
 
 /// <summary>An ARN split into its six colon-separated parts; the resource part keeps any further colons.</summary>
 public readonly record struct Arn(string Partition, string Service, string Region, string Account, string Resource)
 {
+    private const int SharedPartsLimit = 50_000;
+
+    // Partitions, services, regions and accounts are few and every request parses ARNs: share one string of each.
+    private static readonly ConcurrentDictionary<string, string> SharedParts = new(StringComparer.Ordinal);
+
     public static bool TryParse(string text, out Arn arn)
     {
         arn = default;
@@ -20,8 +27,25 @@ public readonly record struct Arn(string Partition, string Service, string Regio
         }
 
         // Split puts the remainder (with its colons) in the last range.
-        arn = new Arn(span[parts[0]].ToString(), span[parts[1]].ToString(), span[parts[2]].ToString(), span[parts[3]].ToString(), span[parts[4]].ToString());
+        arn = new Arn(Shared(span[parts[0]]), Shared(span[parts[1]]), Shared(span[parts[2]]), Shared(span[parts[3]]), span[parts[4]].ToString());
         return true;
+    }
+
+    private static string Shared(ReadOnlySpan<char> part)
+    {
+        if (part.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var lookup = SharedParts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(part, out var shared))
+        {
+            return shared;
+        }
+
+        var text = part.ToString();
+        return SharedParts.Count < SharedPartsLimit ? SharedParts.GetOrAdd(text, text) : text;
     }
 
     public override string ToString() => $"arn:{Partition}:{Service}:{Region}:{Account}:{Resource}";
