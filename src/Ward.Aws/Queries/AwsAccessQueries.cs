@@ -13,6 +13,9 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PrincipalContext> _principalContexts = new(StringComparer.Ordinal);
 
+    // The trust and resource policies requests meet, named once per role or resource rather than per request.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string Arn), NamedPolicy> _namedResourcePolicies = new();
+
     public AwsEstate Estate { get; } = estate;
 
     /// <summary>Finds a principal by ARN, by <c>user/NAME</c> or <c>role/NAME</c>, or by a unique name.</summary>
@@ -192,12 +195,13 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
         NamedPolicy? resourcePolicy = null;
         if (request.Action.StartsWith("sts:AssumeRole", StringComparison.OrdinalIgnoreCase) && Estate.RoleFor(request.Resource) is { } role)
         {
-            resourcePolicy = new NamedPolicy($"trust policy of {role.Name}", role.TrustPolicy ?? PolicyDocument.Unreadable($"the trust policy of `{role.Name}` is not in the export"));
+            resourcePolicy = _namedResourcePolicies.GetOrAdd(("trust", role.Arn), static (_, role) =>
+                new NamedPolicy($"trust policy of {role.Name}", role.TrustPolicy ?? PolicyDocument.Unreadable($"the trust policy of `{role.Name}` is not in the export")), role);
         }
         else if (Estate.ResourcePolicyFor(request.Resource) is { } exported)
         {
             // A resource without an exported policy is decided as before (no resource policy layer).
-            resourcePolicy = new NamedPolicy($"resource policy of {exported.Name}", exported.Document);
+            resourcePolicy = _namedResourcePolicies.GetOrAdd(("resource", exported.Arn), static (_, exported) => new NamedPolicy($"resource policy of {exported.Name}", exported.Document), exported);
         }
 
         return new AwsPolicySet

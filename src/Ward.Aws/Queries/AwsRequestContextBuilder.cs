@@ -9,7 +9,15 @@ using Ward.Aws.Policy.Matching;
 namespace Ward.Aws.Queries;
 
 /// <summary>The context keys that follow from a principal alone, built once per principal.</summary>
-public sealed record PrincipalContext(FrozenDictionary<string, ContextValue> Values, Func<string, bool> IsKnownAbsent);
+public sealed record PrincipalContext(FrozenDictionary<string, ContextValue> Values, Func<string, bool> IsKnownAbsent)
+{
+    /// <summary>
+    /// <see cref="IsKnownAbsent"/> for a request on an IAM user or role, whose tags as a resource are all known (a tag
+    /// key the target lacks is absent); made once, not per request.
+    /// </summary>
+    public Func<string, bool> IsKnownAbsentOnTaggedTarget => field ??= key =>
+        IsKnownAbsent(key) || key.StartsWith("aws:ResourceTag/", StringComparison.OrdinalIgnoreCase) || key.StartsWith("iam:ResourceTag/", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>
 /// Fills the request context keys that follow from the estate (principal ARN, account, organization, tags, user
@@ -76,9 +84,7 @@ public static class AwsRequestContextBuilder
             values[key] = value;
         }
 
-        var isKnownAbsent = resourceTags is null ? principalContext.IsKnownAbsent
-            : key => principalContext.IsKnownAbsent(key) || key.StartsWith("aws:ResourceTag/", StringComparison.OrdinalIgnoreCase) || key.StartsWith("iam:ResourceTag/", StringComparison.OrdinalIgnoreCase);
-        return RequestContext.Open(values, principalContext.Values, isKnownAbsent);
+        return RequestContext.Open(values, principalContext.Values, resourceTags is null ? principalContext.IsKnownAbsent : principalContext.IsKnownAbsentOnTaggedTarget);
     }
 
     /// <summary>The request keys of a user's or role's tags as a resource (<c>aws:ResourceTag/…</c>, <c>iam:ResourceTag/…</c>).</summary>
