@@ -60,6 +60,7 @@ public sealed class ServiceSpecificCredentialEdgeChecker : IAwsEdgeChecker
     {
         // What each target user can do with a credential, worked out once per scan (many principals share targets).
         var usable = new ConcurrentDictionary<(string Target, string Service), Decision?>();
+        var usableUsers = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
         var sources = context.Candidates(Create).Concat(context.Candidates(Reset)).DistinctBy(p => p.Value, StringComparer.Ordinal).OrderBy(p => p.Value, StringComparer.Ordinal);
         foreach (var principal in sources)
         {
@@ -70,11 +71,8 @@ public sealed class ServiceSpecificCredentialEdgeChecker : IAwsEdgeChecker
                 continue;
             }
 
-            // Administrators first: taking over one of them is the worse finding, and the one kept.
-            var candidates = IamTargets.For(context, principal, IamTargetKind.OtherUsers)
-                .Where(target => targets is null || targets.Contains(target))
-                .OrderBy(target => context.Admins.Contains(AwsEdgeContext.IdOf(target)) ? 0 : 1)
-                .ThenBy(target => target, StringComparer.Ordinal);
+            var candidates = usableUsers.GetOrAdd(principal.Account ?? string.Empty, account => UsersWhoCouldUseACredential(context, account, usable))
+                .Where(target => target != principal.Value && (targets is null || targets.Contains(target)));
             var limit = new EdgeLimit();
             foreach (var target in candidates)
             {
@@ -91,6 +89,17 @@ public sealed class ServiceSpecificCredentialEdgeChecker : IAwsEdgeChecker
             }
         }
     }
+
+    /// <summary>
+    /// The users of the account whose own permissions let them use a credential of some service: the only targets
+    /// worth an edge, worked out once per account. Administrators first (taking over one of them is the worse
+    /// finding, and the one kept), then by ARN.
+    /// </summary>
+    private static string[] UsersWhoCouldUseACredential(AwsEdgeContext context, string account, ConcurrentDictionary<(string Target, string Service), Decision?> usable) =>
+        [.. context.SortedUsers(account)
+            .Where(user => Services.Any(service => usable.GetOrAdd((user, service.Prefix), key => Usable(context, key.Target, service)) is not null))
+            .OrderBy(user => context.Admins.Contains(AwsEdgeContext.IdOf(user)) ? 0 : 1)
+            .ThenBy(user => user, StringComparer.Ordinal)];
 
     /// <summary>The edge to one target: the services where the credential can be had and used, certain ones preferred.</summary>
     private Edge? EdgeTo(AwsEdgeContext context, AwsPrincipal principal, string target, ConcurrentDictionary<(string Target, string Service), Decision?> usable)
