@@ -152,6 +152,35 @@ public sealed class ScanCommandTests
         Assert.False(findings.ContainsKey("henry.ito"));
     }
 
+    [Fact]
+    public void A_resource_named_as_target_gets_the_principals_that_reach_its_data()
+    {
+        // Given prod's KMS key (its policy delegates to the account and lets the monitoring vendor encrypt and decrypt)
+        const string key = "arn:aws:kms:eu-west-1:444455556666:key/9b7e2c14-3f6a-4d8e-a0b5-c71d2e4f8a96";
+        var output = Path.Combine(Directory.CreateTempSubdirectory("ward-resource-target-").FullName, "findings.json");
+        var (exitCode, _) = WardRunner.Run("scan", Repository.Samples, "--as-of", "2026-03-16T09:15:00Z", "--target", key, "--format", "json", "--output", output);
+        Assert.Equal(0, exitCode);
+        var findings = JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() == "path-to-target")
+            .ToDictionary(f => f.GetProperty("principal").GetString()![(f.GetProperty("principal").GetString()!.LastIndexOf('/') + 1)..], StringComparer.Ordinal);
+
+        // Then bob.martin (PowerUserAccess: kms:* included) reaches it in one step (using it, or granting himself
+        // Decrypt, which sorts first among equally short paths), and frank.oconnor (Deny * *) does not reach it
+        var step = Assert.Single(findings["bob.martin"].GetProperty("path").EnumerateArray());
+        Assert.True(step.GetProperty("technique").GetString() is "ward-resource-access" or "ward-kms-create-grant", step.GetProperty("technique").GetString());
+        Assert.Equal(key, step.GetProperty("to").GetString());
+        Assert.False(findings.ContainsKey("frank.oconnor"));
+    }
+
+    [Fact]
+    public void A_resource_target_that_is_not_in_the_resource_policies_export_is_a_usage_error()
+    {
+        var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--target", "arn:aws:s3:::no-such-bucket");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no-such-bucket", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("4")]
     [InlineData("severe")]
