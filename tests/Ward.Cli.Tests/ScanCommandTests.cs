@@ -170,6 +170,26 @@ public sealed class ScanCommandTests
         Assert.True(step.GetProperty("technique").GetString() is "ward-resource-access" or "ward-kms-create-grant", step.GetProperty("technique").GetString());
         Assert.Equal(key, step.GetProperty("to").GetString());
         Assert.False(findings.ContainsKey("frank.oconnor"));
+
+        // And the monitoring vendor's account, which the key policy names, reaches it from outside the exports
+        var vendor = Assert.Single(findings["arn:aws:iam::999988887777:root"].GetProperty("path").EnumerateArray());
+        Assert.Equal("ward-resource-outsider", vendor.GetProperty("technique").GetString());
+        Assert.Contains("Allow use of the key by Contoso Monitoring", vendor.GetProperty("permissions")[0].GetProperty("grantedBy").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_bucket_named_as_target_is_reached_by_anyone_without_credentials()
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("ward-public-target-").FullName, "findings.json");
+        var (exitCode, _) = WardRunner.Run("scan", Repository.Samples, "--as-of", "2026-03-16T09:15:00Z", "--target", "arn:aws:s3:::northwind-org-artifacts", "--format", "json", "--output", output);
+        Assert.Equal(0, exitCode);
+
+        var anonymous = Assert.Single(
+            JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("findings").EnumerateArray(),
+            f => f.GetProperty("ruleId").GetString() == "path-to-target" && f.GetProperty("principal").GetString() == "anonymous");
+        var step = Assert.Single(anonymous.GetProperty("path").EnumerateArray());
+        Assert.Equal("ward-resource-outsider", step.GetProperty("technique").GetString());
+        Assert.Equal("s3:GetObject", Assert.Single(step.GetProperty("permissions").EnumerateArray()).GetProperty("action").GetString());
     }
 
     [Fact]

@@ -98,6 +98,7 @@ public static class AwsEdgeCheckers
 
         // Reaching a resource named with --target: its data directly, or after rewriting its policy or granting oneself a key.
         new ResourceAccessEdgeChecker(),
+        new OutsiderResourceAccessEdgeChecker(),
         new S3PutBucketPolicyEdgeChecker(),
         new KmsPutKeyPolicyEdgeChecker(),
         new KmsCreateGrantEdgeChecker(),

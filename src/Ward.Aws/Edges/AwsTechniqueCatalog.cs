@@ -136,6 +136,14 @@ public static class AwsTechniqueCatalog
 
         // Reaching a resource named with --target (edges computed only for such targets).
         yield return new AwsTechnique(
+            "ward-resource-outsider",
+            "Access to a resource from outside the exported accounts",
+            "resource-access",
+            "A resource's policy lets a party outside the exported accounts at its data: anyone without AWS credentials, any AWS account (`*`), or another account or a principal of it that the policy names. Decided for a caller of that party whose own policies allow everything, carrying values of its own for the organization, source and network keys.",
+            ["s3:GetObject", "kms:Decrypt", "secretsmanager:GetSecretValue"],
+            "Name only the accounts and principals that need the resource, and keep outsiders out with aws:PrincipalOrgID, aws:SourceAccount or an RCP data perimeter.",
+            [new("IAM user guide: cross-account resource access", "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html")]);
+        yield return new AwsTechnique(
             "ward-resource-access",
             "Direct access to a resource's data",
             "resource-access",

@@ -9,7 +9,8 @@ namespace Ward.Aws.Edges;
 
 /// <summary>
 /// Parties outside the exported accounts that role trust policies let in: other accounts and their principals, any
-/// AWS account (<c>*</c>), and identity providers (OIDC, SAML). They become graph nodes so that paths from outside
+/// AWS account (<c>*</c>), and identity providers (OIDC, SAML); and, for resources named as targets, anonymous
+/// callers. They become graph nodes so that paths from outside
 /// the estate to its administrators are found like any other.
 /// </summary>
 public static class OutsideParties
@@ -17,12 +18,20 @@ public static class OutsideParties
     /// <summary>The node id of <c>*</c> in a trust policy: any AWS principal of any account.</summary>
     public const string Everyone = "*";
 
+    /// <summary>The node id of callers without AWS credentials, whom a resource policy open to <c>*</c> lets in.</summary>
+    public const string Anonymous = "anonymous";
+
     /// <summary>
     /// The graph node of a trusted party that is not a principal of the estate (its node id as <see cref="NodeIdOf"/>
     /// gives it); null for an id that names no such party.
     /// </summary>
     public static GraphNode? NodeOf(string id, AwsEstate estate)
     {
+        if (id == Anonymous)
+        {
+            return new GraphNode(new PrincipalId(id), PrincipalKind.Anonymous, CloudProvider.Aws, "anyone, without AWS credentials", null);
+        }
+
         if (id == Everyone)
         {
             return new GraphNode(new PrincipalId(id), PrincipalKind.ExternalPrincipal, CloudProvider.Aws, "any AWS principal (every account)", null);

@@ -163,6 +163,15 @@ public sealed class ResourceTargetEdgeTests
     }
 
     [Fact]
+    public void Policies_that_let_in_only_principals_of_the_exported_accounts_give_no_edge_from_outside()
+    {
+        // The bucket's policy names a user of its own account; the locked key's, a principal of an exported partner
+        // account, which is decided as a principal of the estate instead
+        Assert.DoesNotContain(Scan.Value.Graph.Graph.Edges, e => e.Technique == "ward-resource-outsider");
+        Assert.Contains(EdgesTo(LockedKey), e => e.Technique == "ward-resource-access" && e.From.Value == $"arn:aws:iam::{Partner}:user/key-custodian");
+    }
+
+    [Fact]
     public void The_escalation_findings_do_not_change_with_resource_targets()
     {
         static string[] Escalations(ScanResult scan) => [.. scan.Findings.Where(f => f.RuleId == "privilege-escalation").Select(f => f.Fingerprint).Order(StringComparer.Ordinal)];

@@ -63,6 +63,7 @@ public sealed class TechniqueTwinTests
         // (a bucket reached directly, by rewriting its policy and in two steps, three safe twins; a key that locks out
         // the account's administrator; grants for Decrypt and for Encrypt only). The other services' policy rewrites
         // share the checker of ward-s3-put-bucket-policy and ward-kms-put-key-policy, with another action and type.
+        ["ward-resource-outsider"] = "covered by ScanCommandTests (the sample's public bucket and vendor-shared key as targets)",
         ["ward-resource-access"] = "covered by ResourceTargetEdgeTests",
         ["ward-s3-put-bucket-policy"] = "covered by ResourceTargetEdgeTests",
         ["ward-kms-put-key-policy"] = "covered by ResourceTargetEdgeTests",
