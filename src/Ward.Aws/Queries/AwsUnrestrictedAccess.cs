@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Ward.Aws.Catalog;
 using Ward.Aws.Edges;
@@ -68,11 +69,21 @@ public static partial class AwsUnrestrictedAccess
         }
 
         regions.Add("us-east-1");
-        regions.AddRange((estate.Organization?.Policies ?? []).SelectMany(p => p.Document.Statements).SelectMany(s => s.Conditions)
-            .Where(c => c.Key.Equals("aws:RequestedRegion", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(c => c.Values).Where(v => !v.Contains('*', StringComparison.Ordinal) && !v.Contains('?', StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        if (estate.Organization is { } organization)
+        {
+            regions.AddRange(GuardrailRegions.GetValue(organization, RegionsNamedBy));
+        }
+
         return [.. regions.Distinct(StringComparer.Ordinal)];
     }
+
+    // Every rule asks for every principal's probe regions: the organization's are worked out once.
+    private static readonly ConditionalWeakTable<AwsOrganization, string[]> GuardrailRegions = new();
+
+    private static string[] RegionsNamedBy(AwsOrganization organization) =>
+        [.. organization.Policies.SelectMany(p => p.Document.Statements).SelectMany(s => s.Conditions)
+            .Where(c => c.Key.Equals("aws:RequestedRegion", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values).Where(v => !v.Contains('*', StringComparison.Ordinal) && !v.Contains('?', StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// A cheap, sound pre-filter for <see cref="Decide"/>: false only when no identity statement of the principal
