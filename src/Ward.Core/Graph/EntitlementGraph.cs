@@ -53,7 +53,7 @@ public sealed class EntitlementGraph
         var queue = new Queue<PrincipalId>();
         foreach (var node in Nodes.Values.OrderBy(n => n.Id.Value, StringComparer.Ordinal))
         {
-            var self = isTarget(node) ? null : Outgoing(node.Id).Where(e => e.GrantsAdmin && !e.IsLimitedToServices && endsPath(e)).OrderBy(e => e.IsSelfEscalation ? 0 : 1).ThenBy(e => e.Technique, StringComparer.Ordinal).FirstOrDefault();
+            var self = isTarget(node) ? null : Outgoing(node.Id).Where(e => e.GrantsAdmin && !e.IsLimitedToServices && endsPath(e)).OrderBy(e => e.IsConditional ? 1 : 0).ThenBy(e => e.IsSelfEscalation ? 0 : 1).ThenBy(e => e.Technique, StringComparer.Ordinal).FirstOrDefault();
             if (self is not null)
             {
                 selfEscalation[node.Id] = self;
@@ -69,7 +69,7 @@ public sealed class EntitlementGraph
         while (queue.Count > 0)
         {
             var current = queue.Dequeue();
-            foreach (var edge in Incoming(current).Where(e => !e.IsSelfEscalation && !e.IsLimitedToServices).OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal))
+            foreach (var edge in Incoming(current).Where(e => !e.IsSelfEscalation && !e.IsLimitedToServices).OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.IsConditional ? 1 : 0).ThenBy(e => e.Technique, StringComparer.Ordinal))
             {
                 if (next.TryAdd(edge.From, edge))
                 {
