@@ -46,19 +46,19 @@ public sealed class DetachServiceControlPoliciesEdgeTests
         var folder = Directory.CreateTempSubdirectory("ward-detach-").FullName;
         var accounts = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [Management] = Gaad(Management, [User(Management, "org-admin", Everything)], []),
+            [Management] = Gaad(Management, [GaadJson.User(Management, "org-admin", Everything)], []),
             [Workloads] = Gaad(
                 Workloads,
                 [
-                    User(Workloads, "platform-admin", Everything),
-                    User(Workloads, "denied-admin", $"{Everything},{NoDetach}"),
-                    User(Workloads, "policy-only-admin", $"{EverythingButDetach},{DetachPolicyOnly}"),
-                    User(Workloads, "bounded-admin", Everything, boundary: $"arn:aws:iam::{Workloads}:policy/no-detach-boundary"),
-                    User(Workloads, "storage-operator", StorageAndDetach),
+                    GaadJson.User(Workloads, "platform-admin", Everything),
+                    GaadJson.User(Workloads, "denied-admin", $"{Everything},{NoDetach}"),
+                    GaadJson.User(Workloads, "policy-only-admin", $"{EverythingButDetach},{DetachPolicyOnly}"),
+                    GaadJson.User(Workloads, "bounded-admin", Everything, boundary: $"arn:aws:iam::{Workloads}:policy/no-detach-boundary"),
+                    GaadJson.User(Workloads, "storage-operator", StorageAndDetach),
                 ],
                 [ManagedPolicy($"arn:aws:iam::{Workloads}:policy/no-detach-boundary", EverythingButDetach)]),
-            [AllowListed] = Gaad(AllowListed, [User(AllowListed, "listed-attacher", Everything), User(AllowListed, "listed-detacher", EverythingButAttach)], []),
-            [Data] = Gaad(Data, [User(Data, "data-admin", EverythingButIamWrites)], []),
+            [AllowListed] = Gaad(AllowListed, [GaadJson.User(AllowListed, "listed-attacher", Everything), GaadJson.User(AllowListed, "listed-detacher", EverythingButAttach)], []),
+            [Data] = Gaad(Data, [GaadJson.User(Data, "data-admin", EverythingButIamWrites)], []),
         };
         foreach (var (account, gaad) in accounts)
         {
@@ -170,12 +170,6 @@ public sealed class DetachServiceControlPoliciesEdgeTests
 
     private static string Gaad(string account, string[] users, string[] policies) => $$"""
         {"UserDetailList": [{{string.Join(",", users)}}], "GroupDetailList": [], "RoleDetailList": [], "Policies": [{{string.Join(",", policies)}}]}
-        """;
-
-    private static string User(string account, string name, string statements, string? boundary = null) => $$$"""
-        {"Path": "/", "UserName": "{{{name}}}", "UserId": "AIDA{{{name.Length:D17}}}", "Arn": "arn:aws:iam::{{{account}}}:user/{{{name}}}", "CreateDate": "2024-01-01T00:00:00Z",
-         {{{(boundary is null ? string.Empty : $"\"PermissionsBoundary\": {{\"PermissionsBoundaryType\": \"Policy\", \"PermissionsBoundaryArn\": \"{boundary}\"}},")}}}
-         "UserPolicyList": [{"PolicyName": "duties", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{{{statements}}}]}}], "GroupList": [], "AttachedManagedPolicies": [], "Tags": []}
         """;
 
     private static string ManagedPolicy(string arn, string statements) => $$$"""

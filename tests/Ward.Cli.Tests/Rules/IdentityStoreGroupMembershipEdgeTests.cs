@@ -138,13 +138,8 @@ public sealed class IdentityStoreGroupMembershipEdgeTests
         """;
 
     private static string Gaad(string account, (string Name, string Statements)[] users, string roles = "") => $$"""
-        {"UserDetailList": [{{string.Join(",", users.Select(u => User(account, u.Name, u.Statements)))}}], "GroupDetailList": [], "RoleDetailList": [{{roles}}],
+        {"UserDetailList": [{{string.Join(",", users.Select(u => GaadJson.User(account, u.Name, u.Statements, "identity-store")))}}], "GroupDetailList": [], "RoleDetailList": [{{roles}}],
          "Policies": [{{(roles.Length == 0 ? string.Empty : AdministratorAccess)}}]}
-        """;
-
-    private static string User(string account, string name, string statements) => $$$"""
-        {"Path": "/", "UserName": "{{{name}}}", "UserId": "AIDA{{{name.Length:D17}}}", "Arn": "arn:aws:iam::{{{account}}}:user/{{{name}}}", "CreateDate": "2024-01-01T00:00:00Z",
-         "UserPolicyList": [{"PolicyName": "identity-store", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{{{statements}}}]}}], "GroupList": [], "AttachedManagedPolicies": [], "Tags": []}
         """;
 
     /// <summary>identity-center.json as the export script writes it; without an instance, as from an organization that never enabled Identity Center.</summary>

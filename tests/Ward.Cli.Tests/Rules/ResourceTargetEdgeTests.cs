@@ -196,17 +196,17 @@ public sealed class ResourceTargetEdgeTests
         Directory.CreateDirectory(Path.Combine(folder, Partner));
         File.WriteAllText(Path.Combine(folder, Account, "gaad.json"), Gaad(
             [
-                UserJson(Account, "reader", $$"""{"Effect":"Allow","Action":"s3:GetObject","Resource":"{{Bucket}}/*"}"""),
-                UserJson(Account, "policy-writer", $$"""{"Effect":"Allow","Action":"s3:PutBucketPolicy","Resource":"{{Bucket}}"}"""),
-                UserJson(Account, "hopper", $$"""{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::{{Account}}:role/payroll-reader"}"""),
-                UserJson(Account, "denied-reader", """{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}"""),
-                UserJson(Account, "self-denied", $$"""{"Effect":"Allow","Action":"s3:*","Resource":"*"},{"Effect":"Deny","Action":"s3:*","Resource":["{{Bucket}}","{{Bucket}}/*"]}"""),
-                UserJson(Account, "other-bucket", """{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:PutBucketPolicy"],"Resource":["arn:aws:s3:::other-bucket","arn:aws:s3:::other-bucket/*"]}"""),
-                UserJson(Account, "iam-admin", """{"Effect":"Allow","Action":"*","Resource":"*"}"""),
-                UserJson(Account, "self-escalator", $$"""{"Effect":"Allow","Action":"iam:PutUserPolicy","Resource":"arn:aws:iam::{{Account}}:user/self-escalator"}"""),
-                UserJson(Account, "grant-decrypt", """{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}"""),
-                UserJson(Account, "grant-encrypt", """{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}"""),
-                UserJson(Account, "rewriter", """{"Effect":"Allow","Action":["kms:PutKeyPolicy","secretsmanager:PutResourcePolicy","sqs:AddPermission","sns:SetTopicAttributes","lambda:AddPermission","ecr:SetRepositoryPolicy"],"Resource":"*"}"""),
+                GaadJson.User(Account, "reader", $$"""{"Effect":"Allow","Action":"s3:GetObject","Resource":"{{Bucket}}/*"}"""),
+                GaadJson.User(Account, "policy-writer", $$"""{"Effect":"Allow","Action":"s3:PutBucketPolicy","Resource":"{{Bucket}}"}"""),
+                GaadJson.User(Account, "hopper", $$"""{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::{{Account}}:role/payroll-reader"}"""),
+                GaadJson.User(Account, "denied-reader", """{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}"""),
+                GaadJson.User(Account, "self-denied", $$"""{"Effect":"Allow","Action":"s3:*","Resource":"*"},{"Effect":"Deny","Action":"s3:*","Resource":["{{Bucket}}","{{Bucket}}/*"]}"""),
+                GaadJson.User(Account, "other-bucket", """{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:PutBucketPolicy"],"Resource":["arn:aws:s3:::other-bucket","arn:aws:s3:::other-bucket/*"]}"""),
+                GaadJson.User(Account, "iam-admin", """{"Effect":"Allow","Action":"*","Resource":"*"}"""),
+                GaadJson.User(Account, "self-escalator", $$"""{"Effect":"Allow","Action":"iam:PutUserPolicy","Resource":"arn:aws:iam::{{Account}}:user/self-escalator"}"""),
+                GaadJson.User(Account, "grant-decrypt", """{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}"""),
+                GaadJson.User(Account, "grant-encrypt", """{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}"""),
+                GaadJson.User(Account, "rewriter", """{"Effect":"Allow","Action":["kms:PutKeyPolicy","secretsmanager:PutResourcePolicy","sqs:AddPermission","sns:SetTopicAttributes","lambda:AddPermission","ecr:SetRepositoryPolicy"],"Resource":"*"}"""),
             ],
             [
                 $$$"""
@@ -217,7 +217,7 @@ public sealed class ResourceTargetEdgeTests
                 """,
             ]));
         File.WriteAllText(Path.Combine(folder, Partner, "gaad.json"), Gaad(
-            [UserJson(Partner, "key-custodian", $$"""{"Effect":"Allow","Action":"kms:Decrypt","Resource":"{{LockedKey}}"}""")],
+            [GaadJson.User(Partner, "key-custodian", $$"""{"Effect":"Allow","Action":"kms:Decrypt","Resource":"{{LockedKey}}"}""")],
             []));
         File.WriteAllText(Path.Combine(folder, Account, "resource-policies.json"), ResourcePolicies());
         var estate = AwsEstateLoader.Load([folder]);
@@ -226,11 +226,6 @@ public sealed class ResourceTargetEdgeTests
 
     private static string Gaad(string[] users, string[] roles) => $$"""
         {"UserDetailList": [{{string.Join(",", users)}}], "GroupDetailList": [], "RoleDetailList": [{{string.Join(",", roles)}}], "Policies": []}
-        """;
-
-    private static string UserJson(string account, string name, string statements) => $$$"""
-        {"Path": "/", "UserName": "{{{name}}}", "UserId": "AIDA{{{name.Length:D17}}}", "Arn": "arn:aws:iam::{{{account}}}:user/{{{name}}}", "CreateDate": "2024-01-01T00:00:00Z",
-         "UserPolicyList": [{"PolicyName": "duties", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{{{statements}}}]}}], "GroupList": [], "AttachedManagedPolicies": [], "Tags": []}
         """;
 
     /// <summary>The resource-policies file of docs/formats/aws.md: the bucket's policy and the two keys' policies, none delegating to the account.</summary>

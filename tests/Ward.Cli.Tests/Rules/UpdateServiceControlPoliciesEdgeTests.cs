@@ -131,12 +131,7 @@ public sealed class UpdateServiceControlPoliciesEdgeTests
     }
 
     private static string Gaad(string account, params (string Name, string Statements)[] users) => $$"""
-        {"UserDetailList": [{{string.Join(",", users.Select(u => User(account, u.Name, u.Statements)))}}], "GroupDetailList": [], "RoleDetailList": [], "Policies": []}
-        """;
-
-    private static string User(string account, string name, string statements) => $$$"""
-        {"Path": "/", "UserName": "{{{name}}}", "UserId": "AIDA{{{name.Length:D17}}}", "Arn": "arn:aws:iam::{{{account}}}:user/{{{name}}}", "CreateDate": "2024-01-01T00:00:00Z",
-         "UserPolicyList": [{"PolicyName": "duties", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{{{statements}}}]}}], "GroupList": [], "AttachedManagedPolicies": [], "Tags": []}
+        {"UserDetailList": [{{string.Join(",", users.Select(u => GaadJson.User(account, u.Name, u.Statements)))}}], "GroupDetailList": [], "RoleDetailList": [], "Policies": []}
         """;
 
     private static string Organization(string? resourcePolicy) => $$"""
