@@ -137,8 +137,9 @@ public static class AwsGraphBuilder
         var inEstate = estateNodes.Select(n => n.Id).ToHashSet();
         // The resource phase finds again some lateral edges of the admin phase: each once.
         var unique = edges.DistinctBy(e => (e.From, e.To, e.Technique)).ToList();
+        var knownAccounts = Queries.ProbeCallers.KnownAccounts(estate);
         var outside = unique.Select(e => e.From.Value).Where(id => !inEstate.Contains(new PrincipalId(id))).Distinct(StringComparer.Ordinal)
-            .Select(id => OutsideParties.NodeOf(id, estate)).OfType<GraphNode>();
+            .Select(id => OutsideParties.NodeOf(id, knownAccounts)).OfType<GraphNode>();
         var ordered = unique.OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
         return new AwsGraph(new EntitlementGraph(estateNodes.Concat(outside), ordered), verdicts.ToFrozenDictionary())
         {

@@ -42,6 +42,45 @@ internal sealed class ControlPolicyAdministration
 
     public static IReadOnlyList<ControlPolicyType> PolicyTypes => Types;
 
+    /// <summary>
+    /// The self-escalations of a technique that changes the policies governing the principal's own account: for each
+    /// candidate allowed <paramref name="action"/> and able to administer them, the changes it could make, the fewest
+    /// of them that make it admin-equivalent, and the edge that says so (<paramref name="describe"/> names the changes).
+    /// </summary>
+    public static IEnumerable<Edge> SelfEscalations(
+        AwsEdgeContext context,
+        string technique,
+        string action,
+        Func<ControlPolicyAdministration, IEnumerable<ControlPolicyChange>> changesOf,
+        Func<IEnumerable<ControlPolicyChange>, string> describe)
+    {
+        if (context.Estate.Organization is not { } organization)
+        {
+            yield break;
+        }
+
+        foreach (var principal in context.Candidates(action))
+        {
+            if (For(organization, principal) is not { } administration
+                || administration.Needed(context, [.. changesOf(administration)]) is not { } needed)
+            {
+                continue;
+            }
+
+            var edge = AwsEdgeContext.EdgeIf(
+                technique,
+                principal.Value,
+                principal.Value,
+                $"{describe(needed.Changes)}, which govern account {administration.Account}; then it {needed.Verdict.Reason}",
+                grantsAdmin: true,
+                [.. needed.Changes.SelectMany(c => c.Steps)]);
+            if (administration.Finish(edge) is { } finished)
+            {
+                yield return finished;
+            }
+        }
+    }
+
     /// <summary>How edges name a policy type: <c>SCP</c> or <c>RCP</c>.</summary>
     public static string KindOf(ControlPolicyType type) => type == ControlPolicyType.ServiceControl ? "SCP" : "RCP";
 

@@ -1,5 +1,6 @@
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Trust;
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
@@ -25,7 +26,7 @@ public static class OutsideParties
     /// The graph node of a trusted party that is not a principal of the estate (its node id as <see cref="NodeIdOf"/>
     /// gives it); null for an id that names no such party.
     /// </summary>
-    public static GraphNode? NodeOf(string id, AwsEstate estate)
+    public static GraphNode? NodeOf(string id, IReadOnlySet<string> knownAccounts)
     {
         if (id == Anonymous)
         {
@@ -37,10 +38,9 @@ public static class OutsideParties
             return new GraphNode(new PrincipalId(id), PrincipalKind.ExternalPrincipal, CloudProvider.Aws, "any AWS principal (every account)", null);
         }
 
-        var known = Queries.ProbeCallers.KnownAccounts(estate);
         var principal = AwsPrincipal.Parse(id);
         var where = principal.Account is not { } account ? string.Empty
-            : known.Contains(account) ? $" (account {account}, not exported)" : $" (external account {account})";
+            : knownAccounts.Contains(account) ? $" (account {account}, not exported)" : $" (external account {account})";
         return principal.Type switch
         {
             AwsPrincipalType.WebIdentity when id.Contains(":saml-provider/", StringComparison.Ordinal) =>
@@ -75,22 +75,24 @@ public static class OutsideParties
     }
 
     /// <summary>The edge from the party to the role it may assume, carrying the trust statement; null when it may not.</summary>
-    public static Edge? EdgeOf(string technique, string from, RoleTrust trust, Decision decision, string description, IEnumerable<string> requirements)
-    {
-        var edge = AwsEdgeContext.EdgeIf(technique, from, trust.Role.Arn, description, grantsAdmin: false, (trust.ProbeAction, trust.Role.Arn, decision));
-        if (edge is null)
-        {
-            return null;
-        }
+    public static Edge? EdgeOf(string technique, string from, RoleTrust trust, Decision decision, string description, IEnumerable<string> requirements) =>
+        GrantedBy(AwsEdgeContext.EdgeIf(technique, from, trust.Role.Arn, description, grantsAdmin: false, (trust.ProbeAction, trust.Role.Arn, decision)), $"trust policy of role {trust.Role.Name}", trust.Statement) is { } edge
+            ? edge with { Requirements = [.. edge.Requirements, .. requirements] }
+            : null;
 
-        // The party's own side is whatever it chooses: the grant that matters is the trust statement.
-        var permission = edge.Permissions[0] with
+    /// <summary>
+    /// The edge (null stays null) with every permission granted by the resource-side statement: an outside party's own
+    /// side is whatever it chooses, so the grant that matters is the trust or resource policy's.
+    /// </summary>
+    public static Edge? GrantedBy(Edge? edge, string policy, Statement statement) =>
+        edge is null ? null : edge with
         {
-            GrantedBy = $"trust policy of role {trust.Role.Name}, statement {trust.Statement.DisplayName}",
-            Conditions = [.. trust.Statement.Conditions.Select(c => c.ToString())],
+            Permissions = [.. edge.Permissions.Select(p => p with
+            {
+                GrantedBy = $"{policy}, statement {statement.DisplayName}",
+                Conditions = [.. statement.Conditions.Select(c => c.ToString())],
+            })],
         };
-        return edge with { Permissions = [permission], Requirements = [.. edge.Requirements, .. requirements] };
-    }
 
     private static string ProviderName(string provider)
     {

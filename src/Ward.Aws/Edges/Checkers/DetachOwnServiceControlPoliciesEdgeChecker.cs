@@ -26,41 +26,14 @@ public sealed class DetachOwnServiceControlPoliciesEdgeChecker : IAwsEdgeChecker
 
     public bool GrantsAdmin => true;
 
-    public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
-    {
-        if (context.Estate.Organization is not { } organization)
-        {
-            yield break;
-        }
-
-        foreach (var principal in context.Candidates(Detach))
-        {
-            if (ControlPolicyAdministration.For(organization, principal) is not { } administration)
-            {
-                continue;
-            }
-
-            var changes = ControlPolicyAdministration.PolicyTypes
-                .SelectMany(type => organization.TargetsGoverning(administration.Account, type).SelectMany(target => Changes(context, administration, type, target)))
-                .ToList();
-            if (administration.Needed(context, changes) is not { } needed)
-            {
-                continue;
-            }
-
-            var edge = AwsEdgeContext.EdgeIf(
-                TechniqueId,
-                principal.Value,
-                principal.Value,
-                $"{string.Join("; ", needed.Changes.Select(c => c.Description))}, which govern account {administration.Account}; then it {needed.Verdict.Reason}",
-                grantsAdmin: true,
-                [.. needed.Changes.SelectMany(c => c.Steps)]);
-            if (administration.Finish(edge) is { } finished)
-            {
-                yield return finished;
-            }
-        }
-    }
+    public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets) =>
+        ControlPolicyAdministration.SelfEscalations(
+            context,
+            TechniqueId,
+            Detach,
+            administration => ControlPolicyAdministration.PolicyTypes.SelectMany(type =>
+                administration.Organization.TargetsGoverning(administration.Account, type).SelectMany(target => Changes(context, administration, type, target))),
+            changes => string.Join("; ", changes.Select(c => c.Description)));
 
     /// <summary>The changes the principal could make at one level: detaching each policy but the full-access one.</summary>
     private static IEnumerable<ControlPolicyChange> Changes(AwsEdgeContext context, ControlPolicyAdministration administration, ControlPolicyType type, string target)

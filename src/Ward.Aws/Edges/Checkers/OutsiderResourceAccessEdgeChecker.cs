@@ -47,21 +47,10 @@ public sealed class OutsiderResourceAccessEdgeChecker : IAwsEdgeChecker
             }
 
             var edge = AwsEdgeContext.EdgeIf(TechniqueId, from, access.Resource.Arn, $"can {string.Join(" and ", steps.Select(s => s.Action))} on `{access.Resource.Name}`: its policy lets {access.ProbeCaller} in", grantsAdmin: false, steps);
-            if (edge is null)
+            if ((access.Statements.IsDefaultOrEmpty ? edge : OutsideParties.GrantedBy(edge, $"resource policy of {access.Resource.Name}", access.Statements[0])) is { } granted)
             {
-                continue;
+                yield return granted;
             }
-
-            // The party's own side is its own business: the grant that matters is the resource policy's statement.
-            var statement = access.Statements.IsDefaultOrEmpty ? null : access.Statements[0];
-            yield return edge with
-            {
-                Permissions = [.. edge.Permissions.Select(p => p with
-                {
-                    GrantedBy = statement is null ? p.GrantedBy : $"resource policy of {access.Resource.Name}, statement {statement.DisplayName}",
-                    Conditions = statement is null ? p.Conditions : [.. statement.Conditions.Select(c => c.ToString())],
-                })],
-            };
         }
     }
 

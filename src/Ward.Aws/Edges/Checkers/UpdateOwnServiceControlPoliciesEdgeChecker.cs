@@ -17,43 +17,15 @@ public sealed class UpdateOwnServiceControlPoliciesEdgeChecker : IAwsEdgeChecker
 
     public bool GrantsAdmin => true;
 
-    public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
-    {
-        if (context.Estate.Organization is not { } organization)
-        {
-            yield break;
-        }
-
-        foreach (var principal in context.Candidates(Action))
-        {
-            if (ControlPolicyAdministration.For(organization, principal) is not { } administration)
-            {
-                continue;
-            }
-
+    public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets) =>
+        ControlPolicyAdministration.SelfEscalations(
+            context,
+            TechniqueId,
+            Action,
             // Rewriting a policy changes it wherever it is attached: one change per policy.
-            var changes = ControlPolicyAdministration.PolicyTypes
-                .SelectMany(type => administration.Governing(type).Select(policy => new ControlPolicyChange(
-                    type,
-                    $"{ControlPolicyAdministration.KindOf(type)} {policy.Name} ({policy.Id})",
-                    [administration.Step(context, Action, organization.ArnOf(policy), type)]) { Rewritten = [policy.Id] }))
-                .ToList();
-            if (administration.Needed(context, changes) is not { } needed)
-            {
-                continue;
-            }
-
-            var edge = AwsEdgeContext.EdgeIf(
-                TechniqueId,
-                principal.Value,
-                principal.Value,
-                $"rewrites {string.Join(", ", needed.Changes.Select(c => c.Description))}, which govern account {administration.Account}; then it {needed.Verdict.Reason}",
-                grantsAdmin: true,
-                [.. needed.Changes.SelectMany(c => c.Steps)]);
-            if (administration.Finish(edge) is { } finished)
-            {
-                yield return finished;
-            }
-        }
-    }
+            administration => ControlPolicyAdministration.PolicyTypes.SelectMany(type => administration.Governing(type).Select(policy => new ControlPolicyChange(
+                type,
+                $"{ControlPolicyAdministration.KindOf(type)} {policy.Name} ({policy.Id})",
+                [administration.Step(context, Action, administration.Organization.ArnOf(policy), type)]) { Rewritten = [policy.Id] })),
+            changes => $"rewrites {string.Join(", ", changes.Select(c => c.Description))}");
 }
