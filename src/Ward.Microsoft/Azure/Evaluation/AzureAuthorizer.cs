@@ -345,7 +345,8 @@ public sealed class AzureAuthorizer
                 _ => LayerOutcome.Undecided,
             };
             var conditions = grant.Condition is { } c ? ImmutableArray.Create(c) : [];
-            var statements = grant.Statements.IsEmpty && grant.Reason is { } reason ? [reason] : grant.Statements;
+            // The reason (the exclusion, the failed or undecided condition, the missing definition) is part of the record.
+            var statements = grant.Reason is { } reason && !grant.Statements.Contains(reason, StringComparer.Ordinal) ? grant.Statements.Add(reason) : grant.Statements;
             var layer = $"role assignment {grant.RoleName}{(grant.Reach == ScopeReach.Inherited ? $" (inherited from {grant.Scope.Value})" : string.Empty)}{Via(grant)}{(grant.Eligible ? " (eligible, activated)" : string.Empty)}";
             layers.Add(new LayerEvaluation(
                 layer,
