@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# export-azure.sh - export the Azure RBAC data that Ward reads, using only the Azure CLI (az) and jq.
+#
+# Writes, under the output folder:
+#   subscriptions.json                                   az account list --all
+#   management-groups/tree.json                          az account management-group show --name <root> --expand --recurse
+#   management-groups/entities.json                      az account management-group entities list
+#   management-groups/<group>/role-definitions.json      az role definition list --custom-role-only --scope <group>
+#   management-groups/<group>/role-assignments.json      az role assignment list --scope <group> --include-inherited
+#   management-groups/<group>/deny-assignments-<n>.json  GET <group>/providers/Microsoft.Authorization/denyAssignments (every page)
+#   management-groups/<group>/role-eligibility-<n>.json  GET <group>/providers/Microsoft.Authorization/roleEligibilityScheduleInstances
+#   subscriptions/<id>/role-definitions.json             az role definition list --subscription <id>
+#   subscriptions/<id>/role-assignments.json             az role assignment list --all --include-inherited --subscription <id>
+#   subscriptions/<id>/deny-assignments-<n>.json         GET /subscriptions/<id>/providers/Microsoft.Authorization/denyAssignments
+#   subscriptions/<id>/role-eligibility-<n>.json         GET /subscriptions/<id>/providers/Microsoft.Authorization/roleEligibilityScheduleInstances
+#
+# Ward recognises every file by its content, not its name or folder; the layout is only for people.
+# `az rest` does not follow `nextLink`, so every REST page is written as its own numbered file.
+#
+# The script is read-only. It only reads (GET) these Azure Resource Manager operations:
+#   Microsoft.Resources/subscriptions/read                                    (az account list)
+#   Microsoft.Management/managementGroups/read                                (show, entities list; the caller needs
+#   Microsoft.Management/managementGroups/descendants/read                     Reader, or Management Group Reader, on the root)
+#   Microsoft.Authorization/roleDefinitions/read
+#   Microsoft.Authorization/roleAssignments/read
+#   Microsoft.Authorization/denyAssignments/read
+#   Microsoft.Authorization/roleEligibilityScheduleInstances/read            (PIM for Azure resources)
+# plus Microsoft Graph reads that `az role assignment list` makes to fill in `principalName` (when permitted).
+#
+# Usage: see --help.
+
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: scripts/export-azure.sh --output DIR [--root GROUP] [--subscription ID]... [--no-management-groups] [--no-pim]
+
+Exports Azure role definitions, role assignments, deny assignments, PIM eligibilities on Azure resources, the
+management-group hierarchy and the subscriptions into DIR, for `ward` to read. Read-only.
+
+  --output DIR             folder to write (created if needed)
+  --root GROUP             management group to export the tree from (default: the tenant root group, whose name
+                           is the tenant id of the signed-in account)
+  --subscription ID        export only this subscription (repeatable; default: every Enabled subscription of
+                           `az account list --all`)
+  --no-management-groups   skip the hierarchy and the per-group exports (decisions that depend on assignments at
+                           management groups are then reported as indeterminate)
+  --no-pim                 skip PIM eligibility schedule instances
+  -h, --help               this help
+
+Sign in first with `az login` (a Reader at the tenant root group sees everything Ward needs).
+USAGE
+}
+
+output=""
+root=""
+subscriptions=()
+with_groups=1
+with_pim=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --output) output="${2:?--output needs a folder}"; shift 2 ;;
+    --root) root="${2:?--root needs a management group name}"; shift 2 ;;
+    --subscription) subscriptions+=("${2:?--subscription needs an id}"); shift 2 ;;
+    --no-management-groups) with_groups=0; shift ;;
+    --no-pim) with_pim=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "export-azure.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [[ -z "$output" ]]; then
+  echo "export-azure.sh: --output is required (see --help)" >&2
+  exit 2
+fi
+
+for tool in az jq; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "export-azure.sh: '$tool' is not installed" >&2; exit 2; }
+done
+
+arm="https://management.azure.com"
+mkdir -p "$output"
+
+# Writes every page of an ARM list: <prefix>-1.json, <prefix>-2.json, ... (each keeps its nextLink).
+rest_pages() {
+  local url="$1" prefix="$2" page=1
+  while [[ -n "$url" ]]; do
+    az rest --method get --url "$url" --output json >"${prefix}-${page}.json" || return 1
+    url="$(jq -r '.nextLink // empty' "${prefix}-${page}.json")"
+    page=$((page + 1))
+  done
+}
+
+# Writes the RBAC data of one scope (a subscription or a management group) into a folder.
+export_pim_and_denies() {
+  local scope="$1" folder="$2"
+  rest_pages "${arm}${scope}/providers/Microsoft.Authorization/denyAssignments?api-version=2022-04-01" "$folder/deny-assignments"
+  if [[ "$with_pim" -eq 1 ]]; then
+    # PIM may be unavailable (no Entra ID P2 licence): record that, and go on.
+    if ! rest_pages "${arm}${scope}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01" "$folder/role-eligibility"; then
+      echo "export-azure.sh: could not read PIM eligibilities at $scope (skipped)" >&2
+      rm -f "$folder"/role-eligibility-*.json
+    fi
+  fi
+}
+
+echo "Reading subscriptions" >&2
+az account list --all --output json >"$output/subscriptions.json"
+if [[ ${#subscriptions[@]} -eq 0 ]]; then
+  mapfile -t subscriptions < <(jq -r '.[] | select(.state == "Enabled") | .id' "$output/subscriptions.json" | sort -u)
+fi
+
+if [[ "$with_groups" -eq 1 ]]; then
+  if [[ -z "$root" ]]; then
+    root="$(az account show --query tenantId --output tsv)"
+  fi
+
+  echo "Reading the management-group hierarchy from $root" >&2
+  mkdir -p "$output/management-groups"
+  az account management-group show --name "$root" --expand --recurse --output json >"$output/management-groups/tree.json"
+  az account management-group entities list --output json >"$output/management-groups/entities.json"
+
+  mapfile -t groups < <(jq -r '.. | objects | select(.type? == "Microsoft.Management/managementGroups") | .name' "$output/management-groups/tree.json" | sort -u)
+  for group in "${groups[@]}"; do
+    scope="/providers/Microsoft.Management/managementGroups/$group"
+    folder="$output/management-groups/$group"
+    echo "Reading management group $group" >&2
+    mkdir -p "$folder"
+    az role definition list --custom-role-only --scope "$scope" --output json >"$folder/role-definitions.json"
+    az role assignment list --scope "$scope" --include-inherited --output json >"$folder/role-assignments.json"
+    export_pim_and_denies "$scope" "$folder"
+  done
+fi
+
+for subscription in "${subscriptions[@]}"; do
+  folder="$output/subscriptions/$subscription"
+  echo "Reading subscription $subscription" >&2
+  mkdir -p "$folder"
+  az role definition list --subscription "$subscription" --output json >"$folder/role-definitions.json"
+  az role assignment list --all --include-inherited --subscription "$subscription" --output json >"$folder/role-assignments.json"
+  export_pim_and_denies "/subscriptions/$subscription" "$folder"
+done
+
+echo "Done: $output" >&2

@@ -1,0 +1,407 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Ward.Core.Decisions;
+using Ward.Microsoft.Azure.Rbac;
+
+namespace Ward.Microsoft.Azure.Evaluation;
+
+/// <summary>
+/// Decides Azure RBAC requests over an estate (docs/azure/evaluation.md):
+/// <list type="number">
+/// <item>a deny assignment that reaches the scope, names the principal (directly, through a group, or Everyone)
+/// without excluding it, and matches the action, denies; a deny wins over every role assignment;</item>
+/// <item>otherwise the request is allowed when some role assignment of the principal or of one of its groups,
+/// made at the scope or above it, has a permission block whose <c>actions</c> (or, for data actions,
+/// <c>dataActions</c>) match and whose own <c>notActions</c> (<c>notDataActions</c>) do not; NotActions only
+/// subtract within their block, they never deny;</item>
+/// <item>an assignment's ABAC condition is decided where it can be (see <see cref="AbacCondition"/>), else the
+/// decision is Conditional on it; a missing role definition, or a hierarchy gap between a management group and
+/// the scope, makes the decision Indeterminate where it could change it.</item>
+/// </list>
+/// PIM eligibilities count only when the request asks for them to be activated. Thread-safe.
+/// </summary>
+public sealed class AzureAuthorizer
+{
+    private readonly FrozenDictionary<string, ImmutableArray<RoleAssignment>> _assignmentsByPrincipal;
+    private readonly FrozenDictionary<string, ImmutableArray<EligibleRoleAssignment>> _eligibleByPrincipal;
+    private readonly FrozenDictionary<string, string> _names;
+    private readonly ConcurrentDictionary<string, AbacCondition> _conditions = new(StringComparer.Ordinal);
+
+    public AzureAuthorizer(AzureEstate estate, IGroupMembership? groups = null)
+    {
+        ArgumentNullException.ThrowIfNull(estate);
+        Estate = estate;
+        Groups = groups ?? GroupMembership.None;
+        _assignmentsByPrincipal = estate.RoleAssignments.GroupBy(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+        _eligibleByPrincipal = estate.EligibleAssignments.GroupBy(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+        _names = estate.RoleAssignments.Where(a => a.PrincipalName is not null).Select(a => (a.PrincipalId, Name: a.PrincipalName!))
+            .Concat(estate.EligibleAssignments.Where(e => e.PrincipalName is not null).Select(e => (e.PrincipalId, Name: e.PrincipalName!)))
+            .DistinctBy(p => p.PrincipalId, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(p => p.PrincipalId, p => p.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public AzureEstate Estate { get; }
+
+    public IGroupMembership Groups { get; }
+
+    /// <summary>The name the exports give a principal (the az CLI's <c>principalName</c>), if any.</summary>
+    public string? NameOf(string principalId) => _names.GetValueOrDefault(principalId);
+
+    public Decision Authorize(AzureRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var groups = Groups.GroupsOf(request.PrincipalId);
+        var grants = Grants(request, groups).ToList();
+        var denies = Denies(request, groups).ToList();
+        return Decide(request, grants, denies, groups.Count > 0);
+    }
+
+    private IEnumerable<GrantResult> Grants(AzureRequest request, IReadOnlyCollection<string> groups)
+    {
+        foreach (var holder in groups.Prepend(request.PrincipalId))
+        {
+            var via = string.Equals(holder, request.PrincipalId, StringComparison.OrdinalIgnoreCase) ? null : holder;
+            foreach (var assignment in _assignmentsByPrincipal.GetValueOrDefault(holder, []))
+            {
+                if (Evaluate(request, assignment.Scope, assignment.RoleDefinitionId, assignment.RoleDefinitionName, assignment.Condition, via, eligible: false) is { } result)
+                {
+                    yield return result;
+                }
+            }
+
+            if (!request.ActivateEligible)
+            {
+                continue;
+            }
+
+            foreach (var eligibility in _eligibleByPrincipal.GetValueOrDefault(holder, []))
+            {
+                if (request.AsOf is { } asOf && !eligibility.IsInForceAt(asOf))
+                {
+                    continue;
+                }
+
+                if (Evaluate(request, eligibility.Scope, eligibility.RoleDefinitionId, null, eligibility.Condition, via, eligible: true) is { } result)
+                {
+                    yield return result;
+                }
+            }
+        }
+    }
+
+    private GrantResult? Evaluate(AzureRequest request, AzureScope scope, string roleDefinitionId, string? roleName, string? condition, string? via, bool eligible)
+    {
+        var reach = Estate.Hierarchy.Reach(scope, request.Scope);
+        if (reach == ScopeReach.No)
+        {
+            return null;
+        }
+
+        var definition = Estate.FindRoleDefinition(roleDefinitionId);
+        var grant = new GrantResult
+        {
+            RoleName = definition?.RoleName ?? roleName ?? RoleDefinition.GuidOf(roleDefinitionId),
+            RoleDefinitionId = roleDefinitionId,
+            Scope = scope,
+            Reach = reach,
+            Via = via,
+            ViaName = via is null ? null : NameOf(via),
+            Eligible = eligible,
+            Condition = condition,
+        };
+
+        if (definition is null)
+        {
+            return grant with { Outcome = GrantOutcome.Unknown, Reason = $"role definition `{roleDefinitionId}` is not in the export, so what `{grant.RoleName}` grants is unknown" };
+        }
+
+        var (field, notField) = request.ActionKind == AzureActionKind.Data ? ("dataActions", "notDataActions") : ("actions", "notActions");
+        var statements = new List<string>();
+        string? allowedBy = null;
+        string? blockCondition = null;
+        for (var i = 0; i < definition.Permissions.Length; i++)
+        {
+            var block = definition.Permissions[i];
+            var (patterns, exclusions) = request.ActionKind == AzureActionKind.Data ? (block.DataActions, block.NotDataActions) : (block.Actions, block.NotActions);
+            if (ActionPattern.FirstMatch(patterns, request.Action) is not { } pattern)
+            {
+                continue;
+            }
+
+            if (ActionPattern.FirstMatch(exclusions, request.Action) is { } exclusion)
+            {
+                statements.Add($"permissions[{i}]: {field} `{pattern}` matches, but {notField} `{exclusion}` removes it");
+                continue;
+            }
+
+            allowedBy ??= $"permissions[{i}]: {field} `{pattern}`";
+            blockCondition ??= block.Condition;
+        }
+
+        if (allowedBy is null)
+        {
+            var reason = statements.Count > 0 ? string.Join("; ", statements) : $"no {field} pattern matches `{request.Action}`";
+            return grant with { Outcome = GrantOutcome.NoMatch, Reason = reason, Statements = [.. statements] };
+        }
+
+        statements.Insert(0, allowedBy);
+        grant = grant with { Statements = [.. statements], Matched = allowedBy };
+        foreach (var text in new[] { condition, blockCondition }.OfType<string>())
+        {
+            var parsed = Condition(text);
+            switch (parsed.Evaluate(request))
+            {
+                case AbacCondition.Truth.False:
+                    return grant with { Outcome = GrantOutcome.NoMatch, Reason = $"{allowedBy} matches, but the condition does not hold for this request: `{parsed.OneLine}`" };
+                case AbacCondition.Truth.Unknown:
+                    var why = parsed.Problem is null ? "depends on attributes the request does not give" : $"could not be parsed ({parsed.Problem})";
+                    return grant with { Outcome = GrantOutcome.Conditional, Requirement = parsed.OneLine, Reason = $"{allowedBy} matches; the condition {why}" };
+            }
+        }
+
+        if (reach == ScopeReach.Unknown)
+        {
+            return grant with { Outcome = GrantOutcome.Unknown, Reason = $"{Estate.Hierarchy.Ancestors(request.Scope).Gap}, so whether `{grant.RoleName}` at `{scope.Value}` reaches `{request.Scope.Value}` is unknown" };
+        }
+
+        return grant with { Outcome = GrantOutcome.Allows };
+    }
+
+    private IEnumerable<DenyResult> Denies(AzureRequest request, IReadOnlyCollection<string> groups)
+    {
+        var holders = groups.Prepend(request.PrincipalId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var deny in Estate.DenyAssignments)
+        {
+            var named = deny.Principals.FirstOrDefault(p => p.IsEveryone || holders.Contains(p.Id));
+            if (named is null || deny.ExcludePrincipals.Any(p => holders.Contains(p.Id)))
+            {
+                continue;
+            }
+
+            var reach = Estate.Hierarchy.Reach(deny.Scope, request.Scope, deny.DoNotApplyToChildScopes);
+            if (reach == ScopeReach.No)
+            {
+                continue;
+            }
+
+            string? matched = null;
+            string? blockCondition = null;
+            for (var i = 0; i < deny.Permissions.Length && matched is null; i++)
+            {
+                var block = deny.Permissions[i];
+                var (field, patterns, exclusions) = request.ActionKind == AzureActionKind.Data
+                    ? ("dataActions", block.DataActions, block.NotDataActions)
+                    : ("actions", block.Actions, block.NotActions);
+                if (ActionPattern.FirstMatch(patterns, request.Action) is { } pattern && ActionPattern.FirstMatch(exclusions, request.Action) is null)
+                {
+                    matched = $"permissions[{i}]: {field} `{pattern}`";
+                    blockCondition = block.Condition;
+                }
+            }
+
+            if (matched is null)
+            {
+                continue;
+            }
+
+            var result = new DenyResult(deny, reach, matched, named.IsEveryone ? "everyone" : string.Equals(named.Id, request.PrincipalId, StringComparison.OrdinalIgnoreCase) ? null : named.Id, DenyOutcome.Denies, null);
+            var undecided = false;
+            foreach (var text in new[] { deny.Condition, blockCondition }.OfType<string>())
+            {
+                switch (Condition(text).Evaluate(request))
+                {
+                    case AbacCondition.Truth.False:
+                        result = null;
+                        break;
+                    case AbacCondition.Truth.Unknown:
+                        undecided = true;
+                        break;
+                }
+
+                if (result is null)
+                {
+                    break;
+                }
+            }
+
+            if (result is null)
+            {
+                continue;
+            }
+
+            if (undecided)
+            {
+                yield return result with { Outcome = DenyOutcome.Conditional, Requirement = $"the condition of deny assignment `{deny.DenyAssignmentName}` does not hold: `{Condition(deny.Condition ?? blockCondition!).OneLine}`" };
+            }
+            else if (reach == ScopeReach.Unknown)
+            {
+                yield return result with { Outcome = DenyOutcome.Unknown, Requirement = $"{Estate.Hierarchy.Ancestors(request.Scope).Gap}, so whether deny assignment `{deny.DenyAssignmentName}` at `{deny.Scope.Value}` reaches `{request.Scope.Value}` is unknown" };
+            }
+            else
+            {
+                yield return result;
+            }
+        }
+    }
+
+    private AbacCondition Condition(string text) => _conditions.GetOrAdd(text, AbacCondition.Parse);
+
+    private static Decision Decide(AzureRequest request, List<GrantResult> grants, List<DenyResult> denies, bool hasGroups)
+    {
+        var what = $"`{request.Action}` ({(request.ActionKind == AzureActionKind.Data ? "data action" : "action")}) at `{request.Scope.Value}`";
+        if (denies.Find(d => d.Outcome == DenyOutcome.Denies) is { } winner)
+        {
+            return new ExplicitDeny(() => Explain(
+                $"Explicitly denied: deny assignment `{winner.Deny.DenyAssignmentName}` {Where(winner.Deny.Scope, winner.Reach)}{ViaDeny(winner)} denies {what} ({winner.Matched}); a deny assignment wins over every role assignment.",
+                grants, denies, decisive: winner));
+        }
+
+        var allowing = grants.Find(g => g.Outcome == GrantOutcome.Allows);
+        var unknownDeny = denies.Find(d => d.Outcome == DenyOutcome.Unknown);
+        var conditionalDenies = denies.Where(d => d.Outcome == DenyOutcome.Conditional).ToList();
+        if (allowing is not null)
+        {
+            var allowed = $"role `{allowing.RoleName}` {Where(allowing.Scope, allowing.Reach)}{Via(allowing)}{(allowing.Eligible ? " (eligible, counted as activated)" : string.Empty)} grants {what} ({allowing.Matched})";
+            if (unknownDeny is not null)
+            {
+                var reason = unknownDeny.Requirement!;
+                return new Indeterminate(reason, Explain($"Indeterminate: {reason}; otherwise {allowed}.", grants, denies, decisive: unknownDeny));
+            }
+
+            if (conditionalDenies.Count > 0)
+            {
+                var requirements = conditionalDenies.Select(d => d.Requirement!).ToImmutableArray();
+                return new Conditional(requirements, DecisionKind.ExplicitDeny, Explain($"Allowed only if {string.Join(" and ", requirements)}: {allowed}; otherwise explicitly denied.", grants, denies, decisive: conditionalDenies[0]));
+            }
+
+            return new Allowed(() => Explain($"Allowed: {allowed}.", grants, denies, decisive: allowing));
+        }
+
+        var whose = hasGroups ? "the principal or its groups" : "the principal";
+        if (grants.Find(g => g.Outcome == GrantOutcome.Unknown) is { } unknown)
+        {
+            var reason = unknown.Reason!;
+            return new Indeterminate(reason, Explain($"Indeterminate: {reason}; no other role assignment of {whose} grants {what}.", grants, denies, decisive: unknown));
+        }
+
+        var conditional = grants.Where(g => g.Outcome == GrantOutcome.Conditional).ToList();
+        if (conditional.Count > 0)
+        {
+            var alternatives = conditional.Select(g => g.Requirement!).Distinct(StringComparer.Ordinal).ToList();
+            var requirement = alternatives.Count == 1 ? alternatives[0] : "one of: " + string.Join(" | ", alternatives.Select(a => $"({a})"));
+            var requirements = conditionalDenies.Select(d => d.Requirement!).Prepend(requirement).ToImmutableArray();
+            var by = string.Join(", ", conditional.Select(g => $"role `{g.RoleName}` {Where(g.Scope, g.Reach)}{Via(g)}"));
+            return new Conditional(requirements, DecisionKind.ImplicitDeny, Explain($"Allowed only if the assignment condition holds (`{requirement}`): {by} grants {what} under it; otherwise implicitly denied.", grants, denies, decisive: conditional[0]));
+        }
+
+        var removed = grants.Where(g => g.Statements.Length > 0 || g.Reason?.Contains("condition", StringComparison.Ordinal) == true).ToList();
+        var detail = removed.Count == 0 ? string.Empty : " (" + string.Join("; ", removed.Select(g => $"`{g.RoleName}` {Where(g.Scope, g.Reach)}{Via(g)}: {g.Reason}")) + ")";
+        var summary = grants.Count == 0
+            ? $"Implicitly denied: no role assignment of {whose} reaches `{request.Scope.Value}`{(request.ActivateEligible ? string.Empty : " (eligible assignments not counted)")}."
+            : $"Implicitly denied: no role assignment of {whose} reaching `{request.Scope.Value}` grants `{request.Action}`{detail}.";
+        return new ImplicitDeny(() => Explain(summary, grants, denies, decisive: null));
+    }
+
+    private static string Where(AzureScope scope, ScopeReach reach) => reach switch
+    {
+        ScopeReach.Inherited => $"inherited from `{scope.Value}`",
+        ScopeReach.Unknown => $"assigned at `{scope.Value}` (reach unknown)",
+        _ => $"assigned at `{scope.Value}`",
+    };
+
+    private static string Via(GrantResult grant) => grant.Via is null ? string.Empty : $" via group {(grant.ViaName is { } name ? $"`{name}` ({grant.Via})" : $"`{grant.Via}`")}";
+
+    private static string ViaDeny(DenyResult deny) => deny.Via switch
+    {
+        null => string.Empty,
+        "everyone" => " (it applies to everyone)",
+        var group => $" (through group `{group}`)",
+    };
+
+    private static Explanation Explain(string summary, List<GrantResult> grants, List<DenyResult> denies, object? decisive)
+    {
+        var layers = ImmutableArray.CreateBuilder<LayerEvaluation>();
+        foreach (var deny in denies)
+        {
+            var outcome = deny.Outcome == DenyOutcome.Denies ? LayerOutcome.Denies : LayerOutcome.Undecided;
+            var conditions = deny.Deny.Condition is { } c ? ImmutableArray.Create(c) : [];
+            layers.Add(new LayerEvaluation(
+                $"deny assignment {deny.Deny.DenyAssignmentName}{(deny.Reach == ScopeReach.Inherited ? $" (inherited from {deny.Deny.Scope.Value})" : string.Empty)}{ViaDeny(deny)}",
+                deny.Deny.Scope.Value,
+                outcome,
+                [new StatementMatch(deny.Deny.DenyAssignmentName, deny.Matched, StatementEffect.Deny, conditions) { Undecided = outcome == LayerOutcome.Undecided }])
+            { Decisive = ReferenceEquals(deny, decisive) });
+        }
+
+        foreach (var grant in grants)
+        {
+            var outcome = grant.Outcome switch
+            {
+                GrantOutcome.Allows => LayerOutcome.Allows,
+                GrantOutcome.NoMatch => LayerOutcome.NoMatchingAllow,
+                _ => LayerOutcome.Undecided,
+            };
+            var conditions = grant.Condition is { } c ? ImmutableArray.Create(c) : [];
+            // The reason (the exclusion, the failed or undecided condition, the missing definition) is part of the record.
+            var statements = grant.Reason is { } reason && !grant.Statements.Contains(reason, StringComparer.Ordinal) ? grant.Statements.Add(reason) : grant.Statements;
+            var layer = $"role assignment {grant.RoleName}{(grant.Reach == ScopeReach.Inherited ? $" (inherited from {grant.Scope.Value})" : string.Empty)}{Via(grant)}{(grant.Eligible ? " (eligible, activated)" : string.Empty)}";
+            layers.Add(new LayerEvaluation(
+                layer,
+                grant.Scope.Value,
+                outcome,
+                [.. statements.Select(s => new StatementMatch($"{grant.RoleName} ({RoleDefinition.GuidOf(grant.RoleDefinitionId)})", s, StatementEffect.Allow, conditions) { Undecided = outcome == LayerOutcome.Undecided })])
+            { Decisive = ReferenceEquals(grant, decisive) });
+        }
+
+        return new Explanation(summary, layers.ToImmutable());
+    }
+
+    private enum GrantOutcome
+    {
+        Allows,
+        NoMatch,
+        Conditional,
+        Unknown,
+    }
+
+    private enum DenyOutcome
+    {
+        Denies,
+        Conditional,
+        Unknown,
+    }
+
+    private sealed record GrantResult
+    {
+        public required string RoleName { get; init; }
+
+        public required string RoleDefinitionId { get; init; }
+
+        public required AzureScope Scope { get; init; }
+
+        public required ScopeReach Reach { get; init; }
+
+        public string? Via { get; init; }
+
+        public string? ViaName { get; init; }
+
+        public bool Eligible { get; init; }
+
+        public string? Condition { get; init; }
+
+        public GrantOutcome Outcome { get; init; }
+
+        public string? Matched { get; init; }
+
+        public string? Reason { get; init; }
+
+        public string? Requirement { get; init; }
+
+        public ImmutableArray<string> Statements { get; init; } = [];
+    }
+
+    private sealed record DenyResult(DenyAssignment Deny, ScopeReach Reach, string Matched, string? Via, DenyOutcome Outcome, string? Requirement);
+}

@@ -1,0 +1,13 @@
+namespace Ward.Microsoft.Azure.Evaluation;
+
+/// <summary>
+/// Entra group membership, given to the Azure engine as data by whoever read the directory. Ids are Entra object ids.
+/// </summary>
+public interface IGroupMembership
+{
+    /// <summary>Every group the principal is a member of, directly or through nested groups.</summary>
+    IReadOnlyCollection<string> GroupsOf(string principalId);
+
+    /// <summary>Every member of the group, directly or through nested groups (nested groups included).</summary>
+    IReadOnlyCollection<string> MembersOf(string groupId);
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace Ward.Microsoft.Azure.Ingest;
+
+/// <summary>
+/// Tells what an export entry is from its content: the ARM <c>type</c> when present, else the fields only that
+/// kind has. File names are never consulted.
+/// </summary>
+internal static class ArmItemClassifier
+{
+    public static ArmItemKind Classify(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return ArmItemKind.Unknown;
+        }
+
+        var item = new ArmItem(element, "$");
+        var type = element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        switch (type?.ToUpperInvariant())
+        {
+            case "MICROSOFT.AUTHORIZATION/ROLEDEFINITIONS":
+                return ArmItemKind.RoleDefinition;
+            case "MICROSOFT.AUTHORIZATION/ROLEASSIGNMENTS":
+                return ArmItemKind.RoleAssignment;
+            case "MICROSOFT.AUTHORIZATION/DENYASSIGNMENTS":
+                return ArmItemKind.DenyAssignment;
+            case "MICROSOFT.AUTHORIZATION/ROLEELIGIBILITYSCHEDULEINSTANCES" or "MICROSOFT.AUTHORIZATION/ROLEELIGIBILITYSCHEDULES":
+                return ArmItemKind.Eligibility;
+            case "MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS" or "/PROVIDERS/MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS":
+                return ArmItemKind.ManagementGroup;
+            case "/SUBSCRIPTIONS" or "MICROSOFT.RESOURCES/SUBSCRIPTIONS" or "MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS/SUBSCRIPTIONS":
+                return ArmItemKind.Subscription;
+        }
+
+        // Without a known `type` (older az CLI versions, hand-made files): the fields only one kind has.
+        if (item.Has("roleEligibilityScheduleId") || (item.Has("memberType") && item.Has("principalId") && item.Has("roleDefinitionId")))
+        {
+            return ArmItemKind.Eligibility;
+        }
+
+        if (item.Has("denyAssignmentName") || (item.Has("principals") && item.Has("permissions")))
+        {
+            return ArmItemKind.DenyAssignment;
+        }
+
+        if (item.Has("roleName") && item.Has("permissions"))
+        {
+            return ArmItemKind.RoleDefinition;
+        }
+
+        if (item.Has("principalId") && item.Has("roleDefinitionId") && item.Has("scope"))
+        {
+            return ArmItemKind.RoleAssignment;
+        }
+
+        // `az account list` (no type; `id` is the bare GUID) and the REST subscriptions list (`subscriptionId`).
+        if (item.Has("subscriptionId") && item.Has("displayName"))
+        {
+            return ArmItemKind.Subscription;
+        }
+
+        if (item.Has("tenantId") && item.Has("state") && (item.Has("cloudName") || item.Has("homeTenantId") || item.Has("isDefault")))
+        {
+            return ArmItemKind.Subscription;
+        }
+
+        return ArmItemKind.Unknown;
+    }
+}

@@ -1,0 +1,234 @@
+using System.Text.Json;
+using Ward.Core.Diagnostics;
+using Ward.Microsoft.Azure.Rbac;
+
+namespace Ward.Microsoft.Azure.Ingest;
+
+/// <summary>
+/// Loads an Azure RBAC estate from files and folders (read recursively, in ordinal path order). Each <c>.json</c>
+/// file is recognised by its content, in the az CLI form (a flat list, or one object) or the ARM REST form
+/// (<c>{"value": [...], "nextLink": ...}</c>); several files and pages per collection are merged. What cannot be
+/// read is reported with a located diagnostic and skipped; the rest is still loaded. Never throws on user input.
+/// </summary>
+public static class AzureEstateLoader
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
+
+    public static AzureEstate Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var diagnostics = new DiagnosticBag();
+        var inputs = new List<AzureInputFile>();
+        var entries = new ReadEntries();
+        foreach (var file in ExpandPaths(paths, diagnostics, inputs))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ReadFile(file, entries, diagnostics, inputs);
+        }
+
+        return AzureEstateBuilder.Build(entries, inputs, diagnostics);
+    }
+
+    /// <summary>Reads one document already in memory (for tests and for callers that fetched it themselves).</summary>
+    internal static void ReadDocument(string file, ReadOnlyMemory<byte> utf8, ReadEntries entries, DiagnosticBag diagnostics, List<AzureInputFile> inputs)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, Options);
+        }
+        catch (JsonException exception)
+        {
+            var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
+            var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
+            diagnostics.Add(AzureDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column));
+            inputs.Add(new AzureInputFile(file, AzureInputKind.Unreadable, "invalid JSON"));
+            return;
+        }
+
+        var fileDiagnostics = new DiagnosticBag();
+        using (document)
+        {
+            inputs.Add(ReadRoot(file, document.RootElement, entries, new ArmJson(file, fileDiagnostics)));
+        }
+
+        // Lines are looked up only for files that have diagnostics: one extra pass over those files alone.
+        diagnostics.AddRange(fileDiagnostics.Count == 0 ? [] : JsonLineLocator.WithLines(fileDiagnostics.ToSortedArray(), utf8));
+    }
+
+    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, List<AzureInputFile> inputs)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    var name = Path.GetFileName(file);
+                    if (name.StartsWith('.'))
+                    {
+                        continue;
+                    }
+
+                    if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        yield return file;
+                    }
+                    else
+                    {
+                        inputs.Add(new AzureInputFile(file, AzureInputKind.Unrecognized, "not a JSON file; not read"));
+                    }
+                }
+            }
+            else if (File.Exists(path))
+            {
+                yield return path;
+            }
+            else
+            {
+                diagnostics.Add(AzureDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"`{path}` does not exist", new SourceLocation(path));
+                inputs.Add(new AzureInputFile(path, AzureInputKind.Unreadable, "does not exist"));
+            }
+        }
+    }
+
+    private static void ReadFile(string file, ReadEntries entries, DiagnosticBag diagnostics, List<AzureInputFile> inputs)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(AzureDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file));
+            inputs.Add(new AzureInputFile(file, AzureInputKind.Unreadable, exception.Message));
+            return;
+        }
+
+        ReadDocument(file, bytes, entries, diagnostics, inputs);
+    }
+
+    private static AzureInputFile ReadRoot(string file, JsonElement root, ReadEntries entries, ArmJson json)
+    {
+        List<(JsonElement Item, string Path)> items;
+        bool? moreFollow = null;
+        switch (root.ValueKind)
+        {
+            case JsonValueKind.Array:
+                items = [.. root.EnumerateArray().Select((item, i) => (item, JsonPath.Index(JsonPath.Root, i)))];
+                break;
+            case JsonValueKind.Object when root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array:
+                items = [.. value.EnumerateArray().Select((item, i) => (item, JsonPath.Index("$.value", i)))];
+                moreFollow = root.TryGetProperty("nextLink", out var next) && next.ValueKind == JsonValueKind.String && next.GetString()!.Length > 0;
+                break;
+            case JsonValueKind.Object when ArmItemClassifier.Classify(root) != ArmItemKind.Unknown:
+                items = [(root, JsonPath.Root)];
+                break;
+            default:
+                return Unrecognized(file, json);
+        }
+
+        if (items.Count == 0)
+        {
+            return new AzureInputFile(file, AzureInputKind.Empty, "an empty list: nothing to read");
+        }
+
+        var kinds = items.Select(i => ArmItemClassifier.Classify(i.Item)).ToList();
+        if (kinds.TrueForAll(k => k == ArmItemKind.Unknown))
+        {
+            return Unrecognized(file, json);
+        }
+
+        var before = new Counts(entries);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (element, path) = items[i];
+            var item = new ArmItem(element, path);
+            switch (kinds[i])
+            {
+                case ArmItemKind.RoleDefinition:
+                    Add(entries.RoleDefinitions, RoleDefinitionReader.Read(item, json));
+                    break;
+                case ArmItemKind.RoleAssignment:
+                    Add(entries.RoleAssignments, RoleAssignmentReader.Read(item, json));
+                    break;
+                case ArmItemKind.DenyAssignment:
+                    Add(entries.DenyAssignments, DenyAssignmentReader.Read(item, json));
+                    break;
+                case ArmItemKind.Eligibility:
+                    Add(entries.Eligibilities, EligibilityReader.Read(item, json));
+                    break;
+                case ArmItemKind.ManagementGroup:
+                    HierarchyReader.ReadManagementGroup(item, json, entries.Hierarchy);
+                    break;
+                case ArmItemKind.Subscription:
+                    HierarchyReader.ReadSubscription(item, json, entries.Hierarchy);
+                    break;
+                default:
+                    json.Report(AzureDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, element.ValueKind == JsonValueKind.Object
+                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, management group or subscription); skipped"
+                        : $"expected an object, found {ArmJson.Describe(element.ValueKind)}; skipped", path);
+                    break;
+            }
+        }
+
+        if (moreFollow is { } more)
+        {
+            entries.Pages.Add((kinds.First(k => k != ArmItemKind.Unknown), more, json.At("$.nextLink")));
+        }
+
+        var note = new Counts(entries).Since(before);
+        return new AzureInputFile(file, AzureInputKind.Read, moreFollow is true ? note + " (a REST page; more pages follow)" : note);
+    }
+
+    private static AzureInputFile Unrecognized(string file, ArmJson json)
+    {
+        json.Report(AzureDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an Azure export Ward recognises (expected role definitions, role assignments, deny assignments, role eligibilities, management groups or subscriptions, as az CLI or ARM REST output); skipped", JsonPath.Root);
+        return new AzureInputFile(file, AzureInputKind.Unrecognized, "content not recognised");
+    }
+
+    private static void Add<T>(List<T> list, T? item)
+        where T : class
+    {
+        if (item is not null)
+        {
+            list.Add(item);
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end < 0 ? message : message[..end]).TrimEnd('.');
+    }
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
+    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Groups, int Subscriptions)
+    {
+        public Counts(ReadEntries entries)
+            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count)
+        {
+        }
+
+        public string Since(Counts before)
+        {
+            var parts = new List<string>();
+            Part(parts, Definitions - before.Definitions, "role definition");
+            Part(parts, Assignments - before.Assignments, "role assignment");
+            Part(parts, Denies - before.Denies, "deny assignment");
+            Part(parts, Eligibilities - before.Eligibilities, "role eligibility", "role eligibilities");
+            Part(parts, Groups - before.Groups, "management group");
+            Part(parts, Subscriptions - before.Subscriptions, "subscription");
+            return parts.Count == 0 ? "no usable entry" : string.Join(", ", parts);
+        }
+
+        private static void Part(List<string> parts, int count, string singular, string? plural = null)
+        {
+            if (count > 0)
+            {
+                parts.Add($"{count} {(count == 1 ? singular : plural ?? singular + "s")}");
+            }
+        }
+    }
+}

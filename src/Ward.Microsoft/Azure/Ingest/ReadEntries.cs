@@ -1,0 +1,22 @@
+using Ward.Microsoft.Azure.Rbac;
+
+namespace Ward.Microsoft.Azure.Ingest;
+
+/// <summary>Everything read from the files so far, in input order, before duplicates are merged and references checked.</summary>
+internal sealed class ReadEntries
+{
+    public List<RoleDefinition> RoleDefinitions { get; } = [];
+
+    public List<RoleAssignment> RoleAssignments { get; } = [];
+
+    public List<DenyAssignment> DenyAssignments { get; } = [];
+
+    public List<EligibleRoleAssignment> Eligibilities { get; } = [];
+
+    public HierarchyParts Hierarchy { get; } = new();
+
+    /// <summary>REST pages read, per entry kind: whether each said more pages follow (<c>nextLink</c>), and where.</summary>
+    public List<(ArmItemKind Kind, bool MoreFollow, Ward.Core.Diagnostics.SourceLocation Location)> Pages { get; } = [];
+
+    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count;
+}
