@@ -36,6 +36,13 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
     public void Add(GraphPage page, GraphJson json)
     {
         _pages.Add(page);
+        if (page.Collection is GraphCollection.GroupMembers or GraphCollection.GroupTransitiveMembers or GraphCollection.GroupOwners
+            or GraphCollection.ApplicationOwners or GraphCollection.ServicePrincipalOwners or GraphCollection.AdministrativeUnitMembers)
+        {
+            // An empty page still says the list was exported (and is empty), unlike a list never exported.
+            RelationFor(page);
+        }
+
         foreach (var (item, path) in page.Items)
         {
             if (item.ValueKind != JsonValueKind.Object)
@@ -196,6 +203,15 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
 
     private void AddToRelation(GraphPage page, JsonElement item, string path, GraphJson json)
     {
+        var relation = RelationFor(page);
+        if (DirectoryObjectReader.Reference(item, path, json) is { } reference && relation.Seen.Add(reference.Id))
+        {
+            relation.Members.Add(reference);
+        }
+    }
+
+    private Relation RelationFor(GraphPage page)
+    {
         var key = (page.Collection, page.Parent!);
         if (!_relations.TryGetValue(key, out var relation))
         {
@@ -203,10 +219,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
             _relations[key] = relation;
         }
 
-        if (DirectoryObjectReader.Reference(item, path, json) is { } reference && relation.Seen.Add(reference.Id))
-        {
-            relation.Members.Add(reference);
-        }
+        return relation;
     }
 
     private ImmutableArray<DirectoryObjectReference>? RelationOf(GraphCollection relation, string parent) =>
