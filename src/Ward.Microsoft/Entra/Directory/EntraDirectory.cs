@@ -104,8 +104,9 @@ public sealed record EntraDirectory
 
     /// <summary>
     /// The groups a principal (user, service principal, group, device) is a member of, directly or through nested
-    /// groups, sorted by id. A group's exported <c>transitiveMembers</c> list is used when there is one; otherwise its
-    /// direct members are followed (nesting and cycles included). Groups with neither list exported contribute
+    /// groups, sorted by id. A group with an exported <c>transitiveMembers</c> list is decided by that list alone (it is
+    /// Graph's own answer, so direct lists that disagree with it are not followed into it); a group without one is
+    /// reached through direct members, nesting and cycles included. Groups with neither list exported contribute
     /// nothing (see <see cref="HasMemberList"/>). With <paramref name="includeEligible"/>, PIM for Groups eligible
     /// memberships count as memberships (the principal can activate them).
     /// </summary>
