@@ -1,0 +1,90 @@
+using System.Collections.Frozen;
+
+namespace Ward.Microsoft.Entra.Directory;
+
+/// <summary>The lookups of one <see cref="EntraDirectory"/>, built from its collections (ids compared ignoring case).</summary>
+internal sealed class DirectoryIndex
+{
+    private readonly EntraDirectory _source;
+
+    public DirectoryIndex(EntraDirectory directory)
+    {
+        _source = directory;
+        Users = ById(directory.Users, u => u.Id);
+        Groups = ById(directory.Groups, g => g.Id);
+        AdministrativeUnits = ById(directory.AdministrativeUnits, a => a.Id);
+        ServicePrincipals = ById(directory.ServicePrincipals, s => s.Id);
+        ServicePrincipalsByAppId = ById(directory.ServicePrincipals, s => s.AppId);
+        Applications = ById(directory.Applications, a => a.Id);
+        ApplicationsByAppId = ById(directory.Applications, a => a.AppId);
+
+        var roles = new Dictionary<string, DirectoryRoleDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var role in directory.RoleDefinitions)
+        {
+            roles.TryAdd(role.Id, role);
+        }
+
+        foreach (var role in directory.RoleDefinitions.Where(r => r.TemplateId is not null))
+        {
+            roles.TryAdd(role.TemplateId!, role);
+        }
+
+        RoleDefinitions = roles.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+        var kinds = new Dictionary<string, DirectoryObjectKind>(StringComparer.OrdinalIgnoreCase);
+        Add(kinds, directory.Users.Select(u => u.Id), DirectoryObjectKind.User);
+        Add(kinds, directory.Groups.Select(g => g.Id), DirectoryObjectKind.Group);
+        Add(kinds, directory.ServicePrincipals.Select(s => s.Id), DirectoryObjectKind.ServicePrincipal);
+        Add(kinds, directory.Applications.Select(a => a.Id), DirectoryObjectKind.Application);
+        Add(kinds, directory.AdministrativeUnits.Select(a => a.Id), DirectoryObjectKind.AdministrativeUnit);
+        Kinds = kinds.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        Membership = GroupMembershipGraph.Build(directory.Groups, directory.PrivilegedGroupAssignments);
+    }
+
+    public FrozenDictionary<string, EntraUser> Users { get; }
+
+    public FrozenDictionary<string, EntraGroup> Groups { get; }
+
+    public FrozenDictionary<string, AdministrativeUnit> AdministrativeUnits { get; }
+
+    public FrozenDictionary<string, EntraServicePrincipal> ServicePrincipals { get; }
+
+    public FrozenDictionary<string, EntraServicePrincipal> ServicePrincipalsByAppId { get; }
+
+    public FrozenDictionary<string, EntraApplication> Applications { get; }
+
+    public FrozenDictionary<string, EntraApplication> ApplicationsByAppId { get; }
+
+    public FrozenDictionary<string, DirectoryRoleDefinition> RoleDefinitions { get; }
+
+    public FrozenDictionary<string, DirectoryObjectKind> Kinds { get; }
+
+    public GroupMembershipGraph Membership { get; }
+
+    /// <summary>Whether the index still describes the directory (a copy made with <c>with</c> may hold other collections).</summary>
+    public bool IsFor(EntraDirectory directory) =>
+        ReferenceEquals(_source, directory)
+        || (directory.Users == _source.Users && directory.Groups == _source.Groups && directory.AdministrativeUnits == _source.AdministrativeUnits
+            && directory.ServicePrincipals == _source.ServicePrincipals && directory.Applications == _source.Applications
+            && directory.RoleDefinitions == _source.RoleDefinitions && directory.PrivilegedGroupAssignments == _source.PrivilegedGroupAssignments);
+
+    private static FrozenDictionary<string, T> ById<T>(IEnumerable<T> items, Func<T, string> key)
+    {
+        var byId = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            // The loader has already reported duplicates; the first one wins, as there.
+            byId.TryAdd(key(item), item);
+        }
+
+        return byId.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static void Add(Dictionary<string, DirectoryObjectKind> kinds, IEnumerable<string> ids, DirectoryObjectKind kind)
+    {
+        foreach (var id in ids)
+        {
+            kinds.TryAdd(id, kind);
+        }
+    }
+}

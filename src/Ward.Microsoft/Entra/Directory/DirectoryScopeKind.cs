@@ -1,0 +1,17 @@
+namespace Ward.Microsoft.Entra.Directory;
+
+/// <summary>What a <c>directoryScopeId</c> names.</summary>
+public enum DirectoryScopeKind
+{
+    /// <summary><c>/</c>: the whole tenant.</summary>
+    Tenant,
+
+    /// <summary><c>/administrativeUnits/{id}</c>.</summary>
+    AdministrativeUnit,
+
+    /// <summary><c>/{objectId}</c>: one object (an application, a service principal, a group).</summary>
+    DirectoryObject,
+
+    /// <summary>Something else, kept as written.</summary>
+    Unknown,
+}

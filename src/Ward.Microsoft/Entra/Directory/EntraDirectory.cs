@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using Ward.Core.Diagnostics;
+
+namespace Ward.Microsoft.Entra.Directory;
+
+/// <summary>
+/// An Entra ID tenant as exported from Microsoft Graph: its objects, their relations, role and app role grants,
+/// policies, and what the loader noticed. Object ids are lower-case GUIDs. Lookups are built on first use from the
+/// collections (a copy made with <c>with</c> builds its own).
+/// </summary>
+public sealed record EntraDirectory
+{
+    private DirectoryIndex? _index;
+
+    public static EntraDirectory Empty { get; } = new();
+
+    /// <summary>The tenant id, from <c>GET /organization</c>; null when that was not exported.</summary>
+    public string? TenantId { get; init; }
+
+    public string? TenantDisplayName { get; init; }
+
+    public ImmutableArray<EntraUser> Users { get; init; } = [];
+
+    public ImmutableArray<EntraGroup> Groups { get; init; } = [];
+
+    public ImmutableArray<AdministrativeUnit> AdministrativeUnits { get; init; } = [];
+
+    public ImmutableArray<DirectoryRoleDefinition> RoleDefinitions { get; init; } = [];
+
+    /// <summary>Active role assignments (<c>roleAssignments</c>).</summary>
+    public ImmutableArray<DirectoryRoleAssignment> RoleAssignments { get; init; } = [];
+
+    /// <summary>Active role assignments as PIM schedule instances (Assigned or Activated, with their window).</summary>
+    public ImmutableArray<DirectoryRoleAssignment> RoleAssignmentScheduleInstances { get; init; } = [];
+
+    /// <summary>Eligible role assignments (<c>roleEligibilitySchedules</c>).</summary>
+    public ImmutableArray<DirectoryRoleAssignment> RoleEligibilitySchedules { get; init; } = [];
+
+    /// <summary>Eligible role assignments as of the export (<c>roleEligibilityScheduleInstances</c>).</summary>
+    public ImmutableArray<DirectoryRoleAssignment> RoleEligibilityScheduleInstances { get; init; } = [];
+
+    /// <summary>PIM for Groups: eligible and active membership and ownership.</summary>
+    public ImmutableArray<PrivilegedGroupAssignment> PrivilegedGroupAssignments { get; init; } = [];
+
+    public ImmutableArray<EntraApplication> Applications { get; init; } = [];
+
+    public ImmutableArray<EntraServicePrincipal> ServicePrincipals { get; init; } = [];
+
+    public ImmutableArray<AppRoleAssignment> AppRoleAssignments { get; init; } = [];
+
+    public ImmutableArray<OAuth2PermissionGrant> OAuth2PermissionGrants { get; init; } = [];
+
+    public ImmutableArray<ConditionalAccessPolicy> ConditionalAccessPolicies { get; init; } = [];
+
+    /// <summary>Null when not exported.</summary>
+    public AuthorizationPolicy? AuthorizationPolicy { get; init; }
+
+    public ImmutableArray<UserRegistrationDetails> UserRegistrationDetails { get; init; } = [];
+
+    /// <summary>Every file given, with what it was taken for.</summary>
+    public ImmutableArray<EntraInputFile> Inputs { get; init; } = [];
+
+    /// <summary>What the loader noticed, sorted (file, line, path, code).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>True when no Graph response was read (the inputs held no Entra export).</summary>
+    public bool IsEmpty => !Inputs.Any(i => i.Kind is EntraInputKind.GraphResponse);
+
+    private DirectoryIndex Index
+    {
+        get
+        {
+            var index = _index;
+            if (index is null || !index.IsFor(this))
+            {
+                index = new DirectoryIndex(this);
+                _index = index;
+            }
+
+            return index;
+        }
+    }
+
+    public EntraUser? FindUser(string id) => Index.Users.GetValueOrDefault(id);
+
+    public EntraGroup? FindGroup(string id) => Index.Groups.GetValueOrDefault(id);
+
+    public AdministrativeUnit? FindAdministrativeUnit(string id) => Index.AdministrativeUnits.GetValueOrDefault(id);
+
+    public EntraServicePrincipal? FindServicePrincipal(string id) => Index.ServicePrincipals.GetValueOrDefault(id);
+
+    /// <summary>The service principal of an application (client) id in this tenant.</summary>
+    public EntraServicePrincipal? FindServicePrincipalByAppId(string appId) => Index.ServicePrincipalsByAppId.GetValueOrDefault(appId);
+
+    public EntraApplication? FindApplication(string id) => Index.Applications.GetValueOrDefault(id);
+
+    public EntraApplication? FindApplicationByAppId(string appId) => Index.ApplicationsByAppId.GetValueOrDefault(appId);
+
+    /// <summary>A role definition by its id or, for built-in roles, its template id.</summary>
+    public DirectoryRoleDefinition? FindRoleDefinition(string id) => Index.RoleDefinitions.GetValueOrDefault(id);
+
+    /// <summary>The kind of an object of the export (user, group, service principal, application, administrative unit); null when it is not in the export.</summary>
+    public DirectoryObjectKind? KindOf(string objectId) => Index.Kinds.TryGetValue(objectId, out var kind) ? kind : null;
+
+    /// <summary>
+    /// The groups a principal (user, service principal, group, device) is a member of, directly or through nested
+    /// groups, sorted by id. A group with an exported <c>transitiveMembers</c> list is decided by that list alone (it is
+    /// Graph's own answer, so direct lists that disagree with it are not followed into it); a group without one is
+    /// reached through direct members, nesting and cycles included. Groups with neither list exported contribute
+    /// nothing (see <see cref="HasMemberList"/>). With <paramref name="includeEligible"/>, PIM for Groups eligible
+    /// memberships count as memberships (the principal can activate them).
+    /// </summary>
+    public ImmutableArray<string> TransitiveGroupsOf(string principalId, bool includeEligible = false) =>
+        Index.Membership.TransitiveGroupsOf(principalId, includeEligible);
+
+    /// <summary>Whether the export holds a member list (direct or transitive) of the group.</summary>
+    public bool HasMemberList(string groupId) => FindGroup(groupId) is { } group && (group.Members is not null || group.TransitiveMembers is not null);
+}

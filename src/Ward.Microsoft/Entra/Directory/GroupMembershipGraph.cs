@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Ward.Microsoft.Entra.Directory;
+
+/// <summary>
+/// Membership edges from each object to the groups that list it, walked upwards for transitive membership. A group
+/// with an exported transitive member list is decided by that list alone (Graph computed it, nesting included), so
+/// its edges are followed only from the principal asked about (and from groups it could join through PIM, which the
+/// list cannot show); a group without one contributes its direct members, and nesting is followed through the walk.
+/// Cycles stop the walk.
+/// </summary>
+internal sealed class GroupMembershipGraph
+{
+    private readonly FrozenDictionary<string, ImmutableArray<string>> _direct;
+    private readonly FrozenDictionary<string, ImmutableArray<string>> _transitive;
+    private readonly FrozenDictionary<string, ImmutableArray<string>> _eligible;
+
+    private GroupMembershipGraph(FrozenDictionary<string, ImmutableArray<string>> direct, FrozenDictionary<string, ImmutableArray<string>> transitive, FrozenDictionary<string, ImmutableArray<string>> eligible)
+    {
+        _direct = direct;
+        _transitive = transitive;
+        _eligible = eligible;
+    }
+
+    public static GroupMembershipGraph Build(IEnumerable<EntraGroup> groups, IEnumerable<PrivilegedGroupAssignment> privileged)
+    {
+        var direct = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
+        var transitive = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in groups)
+        {
+            var (edges, members) = group.TransitiveMembers is { } listed ? (transitive, listed) : (direct, group.Members ?? []);
+            foreach (var member in members)
+            {
+                Edge(edges, member.Id, group.Id);
+            }
+        }
+
+        var eligible = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var assignment in privileged.Where(p => p is { State: AssignmentState.Eligible, Access: GroupAccessType.Member }))
+        {
+            Edge(eligible, assignment.PrincipalId, assignment.GroupId);
+        }
+
+        return new GroupMembershipGraph(Freeze(direct), Freeze(transitive), Freeze(eligible));
+    }
+
+    public ImmutableArray<string> TransitiveGroupsOf(string principalId, bool includeEligible)
+    {
+        var found = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Queue<(string Id, bool AsPrincipal)>();
+        pending.Enqueue((principalId, true));
+        while (pending.Count > 0)
+        {
+            var (current, asPrincipal) = pending.Dequeue();
+            var next = _direct.GetValueOrDefault(current, []).Select(g => (g, false));
+            if (asPrincipal)
+            {
+                next = next.Concat(_transitive.GetValueOrDefault(current, []).Select(g => (g, false)));
+                if (includeEligible)
+                {
+                    next = next.Concat(_eligible.GetValueOrDefault(current, []).Select(g => (g, true)));
+                }
+            }
+
+            foreach (var (group, joined) in next)
+            {
+                // A cycle leads back to the principal: it is not its own member.
+                if (!string.Equals(group, principalId, StringComparison.OrdinalIgnoreCase) && found.Add(group))
+                {
+                    pending.Enqueue((group, joined));
+                }
+            }
+        }
+
+        return [.. found];
+    }
+
+    private static void Edge(Dictionary<string, SortedSet<string>> edges, string member, string group)
+    {
+        if (!edges.TryGetValue(member, out var set))
+        {
+            set = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+            edges[member] = set;
+        }
+
+        set.Add(group);
+    }
+
+    private static FrozenDictionary<string, ImmutableArray<string>> Freeze(Dictionary<string, SortedSet<string>> edges) =>
+        edges.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,19 @@
+namespace Ward.Microsoft.Entra.Directory;
+
+/// <summary>A certificate (or other key) of an application or service principal.</summary>
+public sealed record KeyCredential
+{
+    public string? KeyId { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    /// <summary><c>AsymmetricX509Cert</c>, <c>X509CertAndPassword</c>, <c>Symmetric</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary><c>Verify</c> (sign-in) or <c>Sign</c> (SAML token signing).</summary>
+    public string? Usage { get; init; }
+
+    public DateTimeOffset? StartDateTime { get; init; }
+
+    public DateTimeOffset? EndDateTime { get; init; }
+}

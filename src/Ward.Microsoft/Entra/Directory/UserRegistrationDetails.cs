@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using Ward.Core.Diagnostics;
+
+namespace Ward.Microsoft.Entra.Directory;
+
+/// <summary>A user's authentication method registration (an item of <c>GET /reports/authenticationMethods/userRegistrationDetails</c>).</summary>
+public sealed record UserRegistrationDetails
+{
+    /// <summary>The user's object id.</summary>
+    public required string Id { get; init; }
+
+    public string? UserPrincipalName { get; init; }
+
+    public bool IsMfaRegistered { get; init; }
+
+    public bool IsMfaCapable { get; init; }
+
+    /// <summary><c>microsoftAuthenticatorPush</c>, <c>fido2SecurityKey</c>, <c>mobilePhone</c> …</summary>
+    public ImmutableArray<string> MethodsRegistered { get; init; } = [];
+
+    /// <summary>Whether the user holds an admin role (as the report sees it); null when not exported.</summary>
+    public bool? IsAdmin { get; init; }
+
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+}

@@ -1,0 +1,159 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Ward.Core.Diagnostics;
+using Ward.Microsoft.Entra.Directory;
+
+namespace Ward.Microsoft.Entra.Ingest;
+
+/// <summary>Reads directory objects: the organization, users, groups, administrative units, and the items of member and owner lists.</summary>
+internal static class DirectoryObjectReader
+{
+    // Fields read, plus those Graph returns by default that Ward does not need (so they are not reported).
+    private static readonly FrozenSet<string> UserFields = Set(
+        "id", "userPrincipalName", "displayName", "userType", "accountEnabled", "createdDateTime", "onPremisesSyncEnabled", "signInActivity",
+        "businessPhones", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "deletedDateTime",
+        "creationType", "externalUserState", "onPremisesImmutableId", "onPremisesSamAccountName", "onPremisesLastSyncDateTime", "onPremisesDistinguishedName");
+
+    private static readonly FrozenSet<string> SignInFields = Set(
+        "lastSignInDateTime", "lastSignInRequestId", "lastNonInteractiveSignInDateTime", "lastNonInteractiveSignInRequestId", "lastSuccessfulSignInDateTime", "lastSuccessfulSignInRequestId");
+
+    private static readonly FrozenSet<string> GroupFields = Set(
+        "id", "displayName", "isAssignableToRole", "groupTypes", "membershipRule", "membershipRuleProcessingState", "securityEnabled", "mailEnabled",
+        "onPremisesSyncEnabled", "deletedDateTime", "classification", "createdDateTime", "creationOptions", "description", "expirationDateTime", "mail",
+        "mailNickname", "onPremisesDomainName", "onPremisesLastSyncDateTime", "onPremisesNetBiosName", "onPremisesSamAccountName",
+        "onPremisesSecurityIdentifier", "onPremisesProvisioningErrors", "preferredDataLocation", "preferredLanguage", "proxyAddresses", "renewedDateTime",
+        "resourceBehaviorOptions", "resourceProvisioningOptions", "securityIdentifier", "serviceProvisioningErrors", "theme", "uniqueName", "visibility",
+        "isManagementRestricted");
+
+    private static readonly FrozenSet<string> AdministrativeUnitFields = Set(
+        "id", "displayName", "description", "isMemberManagementRestricted", "membershipType", "membershipRule", "membershipRuleProcessingState", "visibility", "deletedDateTime");
+
+    private static readonly FrozenSet<string> OrganizationFields = Set(
+        "id", "displayName", "verifiedDomains", "tenantType", "createdDateTime", "countryLetterCode", "deletedDateTime", "businessPhones", "city", "country",
+        "marketingNotificationEmails", "onPremisesLastSyncDateTime", "onPremisesSyncEnabled", "postalCode", "preferredLanguage", "privacyProfile",
+        "provisionedPlans", "assignedPlans", "securityComplianceNotificationMails", "securityComplianceNotificationPhones", "state", "street",
+        "technicalNotificationMails", "directorySizeQuota", "onPremisesSyncStatus", "partnerTenantType");
+
+    private static readonly FrozenDictionary<string, DirectoryObjectKind> Kinds = new Dictionary<string, DirectoryObjectKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["#microsoft.graph.user"] = DirectoryObjectKind.User,
+        ["#microsoft.graph.group"] = DirectoryObjectKind.Group,
+        ["#microsoft.graph.servicePrincipal"] = DirectoryObjectKind.ServicePrincipal,
+        ["#microsoft.graph.application"] = DirectoryObjectKind.Application,
+        ["#microsoft.graph.device"] = DirectoryObjectKind.Device,
+        ["#microsoft.graph.orgContact"] = DirectoryObjectKind.OrgContact,
+        ["#microsoft.graph.administrativeUnit"] = DirectoryObjectKind.AdministrativeUnit,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    public static DirectoryObjectKind KindOf(string? odataType) =>
+        odataType is not null && Kinds.TryGetValue(odataType.StartsWith('#') ? odataType : "#" + odataType, out var kind) ? kind : DirectoryObjectKind.Unknown;
+
+    public static (string Id, string? DisplayName)? Organization(JsonElement item, string path, GraphJson json)
+    {
+        json.CheckFields(item, path, "the organization", OrganizationFields);
+        return json.Id(item, "id", path, required: true) is { } id ? (id, json.String(item, "displayName", path)) : null;
+    }
+
+    public static EntraUser? User(JsonElement item, string path, GraphJson json)
+    {
+        json.CheckFields(item, path, "a user", UserFields);
+        if (json.Id(item, "id", path, required: true) is not { } id)
+        {
+            return null;
+        }
+
+        var userType = json.String(item, "userType", path);
+        var type = userType switch
+        {
+            null => EntraUserType.Unknown,
+            _ when userType.Equals("Member", StringComparison.OrdinalIgnoreCase) => EntraUserType.Member,
+            _ when userType.Equals("Guest", StringComparison.OrdinalIgnoreCase) => EntraUserType.Guest,
+            _ => EntraUserType.Unknown,
+        };
+        if (userType is not null && type == EntraUserType.Unknown)
+        {
+            json.Report(EntraDiagnosticCodes.InvalidValue, DiagnosticSeverity.Warning, $"`userType` `{userType}` is neither `Member` nor `Guest`; taken as unknown", JsonPath.Property(path, "userType"));
+        }
+
+        UserSignInActivity? signIn = null;
+        if (json.Object(item, "signInActivity", path) is { } activity)
+        {
+            var activityPath = JsonPath.Property(path, "signInActivity");
+            json.CheckFields(activity, activityPath, "a user's signInActivity", SignInFields);
+            signIn = new UserSignInActivity
+            {
+                LastSignIn = json.Date(activity, "lastSignInDateTime", activityPath),
+                LastNonInteractiveSignIn = json.Date(activity, "lastNonInteractiveSignInDateTime", activityPath),
+                LastSuccessfulSignIn = json.Date(activity, "lastSuccessfulSignInDateTime", activityPath),
+            };
+        }
+
+        return new EntraUser
+        {
+            Id = id,
+            UserPrincipalName = json.String(item, "userPrincipalName", path),
+            DisplayName = json.String(item, "displayName", path),
+            UserType = type,
+            AccountEnabled = json.Boolean(item, "accountEnabled", path),
+            CreatedDateTime = json.Date(item, "createdDateTime", path),
+            OnPremisesSyncEnabled = json.Boolean(item, "onPremisesSyncEnabled", path),
+            SignInActivity = signIn,
+            Location = json.At(path),
+        };
+    }
+
+    public static EntraGroup? Group(JsonElement item, string path, GraphJson json)
+    {
+        json.CheckFields(item, path, "a group", GroupFields);
+        if (json.Id(item, "id", path, required: true) is not { } id)
+        {
+            return null;
+        }
+
+        return new EntraGroup
+        {
+            Id = id,
+            DisplayName = json.String(item, "displayName", path),
+            IsAssignableToRole = json.Boolean(item, "isAssignableToRole", path) ?? false,
+            GroupTypes = json.Strings(item, "groupTypes", path),
+            MembershipRule = json.String(item, "membershipRule", path),
+            SecurityEnabled = json.Boolean(item, "securityEnabled", path),
+            MailEnabled = json.Boolean(item, "mailEnabled", path),
+            OnPremisesSyncEnabled = json.Boolean(item, "onPremisesSyncEnabled", path),
+            Location = json.At(path),
+        };
+    }
+
+    public static AdministrativeUnit? AdministrativeUnit(JsonElement item, string path, GraphJson json)
+    {
+        json.CheckFields(item, path, "an administrative unit", AdministrativeUnitFields);
+        if (json.Id(item, "id", path, required: true) is not { } id)
+        {
+            return null;
+        }
+
+        return new AdministrativeUnit
+        {
+            Id = id,
+            DisplayName = json.String(item, "displayName", path),
+            IsMemberManagementRestricted = json.Boolean(item, "isMemberManagementRestricted", path) ?? false,
+            MembershipType = json.String(item, "membershipType", path),
+            MembershipRule = json.String(item, "membershipRule", path),
+            Location = json.At(path),
+        };
+    }
+
+    /// <summary>An item of a member or owner list: only its id and <c>@odata.type</c> matter (the rest is the object, read from its own collection).</summary>
+    public static DirectoryObjectReference? Reference(JsonElement item, string path, GraphJson json)
+    {
+        if (json.Id(item, "id", path, required: true) is not { } id)
+        {
+            return null;
+        }
+
+        var type = json.String(item, "@odata.type", path);
+        return new DirectoryObjectReference(id, KindOf(type));
+    }
+
+    private static FrozenSet<string> Set(params string[] names) => names.ToFrozenSet(StringComparer.Ordinal);
+}

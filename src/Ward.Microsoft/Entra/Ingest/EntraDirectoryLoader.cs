@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Ward.Core.Diagnostics;
+using Ward.Microsoft.Entra.Directory;
+
+namespace Ward.Microsoft.Entra.Ingest;
+
+/// <summary>
+/// Loads an Entra ID directory from Microsoft Graph responses (v1.0 or beta, as Graph returns them) in files and
+/// folders (read recursively, in ordinal path order). Files are recognised by content; a file that is not a Graph
+/// response is listed as <see cref="EntraInputKind.NotRecognised"/> without a diagnostic, so that folders may also hold
+/// other clouds' exports. Every problem is a diagnostic (codes WARD5001–WARD5099); bad entries are skipped and the
+/// rest is read.
+/// </summary>
+public static class EntraDirectoryLoader
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
+
+    public static EntraDirectory Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var diagnostics = new DiagnosticBag();
+        var inputs = ImmutableArray.CreateBuilder<EntraInputFile>();
+        var builder = new EntraDirectoryBuilder(diagnostics);
+        var documents = new List<JsonDocument>();
+        try
+        {
+            foreach (var file in Expand(paths, diagnostics, inputs))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Read(file, diagnostics, inputs) is not { } document)
+                {
+                    continue;
+                }
+
+                // Kept open until the directory is built: the pages' items are views into their documents.
+                documents.Add(document);
+                var json = new GraphJson(file, diagnostics);
+                var recognized = GraphResponseRecognizer.Recognize(file, document.RootElement, diagnostics);
+                if (recognized.GraphPage is { } page)
+                {
+                    builder.Add(page, json);
+                    json.ReportUnknownFields();
+                    inputs.Add(new EntraInputFile(file, EntraInputKind.GraphResponse, $"{page.Description}: {page.Items.Length} object{(page.Items.Length == 1 ? string.Empty : "s")}{(page.NextLink is null ? string.Empty : "; more pages follow")}"));
+                }
+                else
+                {
+                    inputs.Add(new EntraInputFile(file, recognized.IsGraph ? EntraInputKind.GraphResponseNotRead : EntraInputKind.NotRecognised, recognized.Note));
+                }
+            }
+
+            var directory = builder.Build(inputs.ToImmutable());
+            return directory with { Diagnostics = WithLines(diagnostics.ToSortedArray()) };
+        }
+        finally
+        {
+            foreach (var document in documents)
+            {
+                document.Dispose();
+            }
+        }
+    }
+
+    private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, ImmutableArray<EntraInputFile>.Builder inputs)
+    {
+        foreach (var path in paths)
+        {
+            if (System.IO.Directory.Exists(path))
+            {
+                IEnumerable<string> files;
+                try
+                {
+                    files = System.IO.Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the folder: {exception.Message}", new SourceLocation(path));
+                    inputs.Add(new EntraInputFile(path, EntraInputKind.Unreadable, exception.Message));
+                    continue;
+                }
+
+                foreach (var file in files)
+                {
+                    var name = Path.GetFileName(file);
+                    if (name.StartsWith('.'))
+                    {
+                        continue;
+                    }
+
+                    if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        yield return file;
+                    }
+                    else
+                    {
+                        inputs.Add(new EntraInputFile(file, EntraInputKind.NotRecognised, "not a JSON file; not read"));
+                    }
+                }
+            }
+            else if (File.Exists(path))
+            {
+                yield return path;
+            }
+            else
+            {
+                diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"`{path}` does not exist", new SourceLocation(path));
+                inputs.Add(new EntraInputFile(path, EntraInputKind.Unreadable, "does not exist"));
+            }
+        }
+    }
+
+    private static JsonDocument? Read(string file, DiagnosticBag diagnostics, ImmutableArray<EntraInputFile>.Builder inputs)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file));
+            inputs.Add(new EntraInputFile(file, EntraInputKind.Unreadable, exception.Message));
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(bytes.AsMemory(), Options);
+        }
+        catch (JsonException exception)
+        {
+            var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
+            var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
+            diagnostics.Add(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column));
+            inputs.Add(new EntraInputFile(file, EntraInputKind.Unreadable, "invalid JSON"));
+            return null;
+        }
+    }
+
+    /// <summary>Adds line and column to diagnostics located by JSON path, reading again only the files that have some.</summary>
+    private static ImmutableArray<Diagnostic> WithLines(ImmutableArray<Diagnostic> diagnostics)
+    {
+        var located = new List<Diagnostic>(diagnostics.Length);
+        foreach (var byFile in diagnostics.GroupBy(d => d.Location.File, StringComparer.Ordinal))
+        {
+            var items = byFile.ToList();
+            if (byFile.Key.Length == 0 || !items.Exists(d => d.Location.Line is null && d.Location.JsonPath is not null))
+            {
+                located.AddRange(items);
+                continue;
+            }
+
+            try
+            {
+                located.AddRange(JsonLineLocator.WithLines(items, File.ReadAllBytes(byFile.Key)));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                located.AddRange(items);
+            }
+        }
+
+        var bag = new DiagnosticBag();
+        bag.AddRange(located);
+        return bag.ToSortedArray();
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut < 0 ? message : message[..cut];
+    }
+}

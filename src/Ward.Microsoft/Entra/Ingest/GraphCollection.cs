@@ -1,0 +1,35 @@
+namespace Ward.Microsoft.Entra.Ingest;
+
+/// <summary>The Graph collections the loader reads, as recognised from a response.</summary>
+internal enum GraphCollection
+{
+    Organization,
+    Users,
+    Groups,
+    AdministrativeUnits,
+    RoleDefinitions,
+    RoleAssignments,
+    RoleAssignmentScheduleInstances,
+    RoleEligibilitySchedules,
+    RoleEligibilityScheduleInstances,
+    GroupEligibilityScheduleInstances,
+    GroupAssignmentScheduleInstances,
+    Applications,
+    FederatedIdentityCredentials,
+    ServicePrincipals,
+    AppRoleAssignments,
+    OAuth2PermissionGrants,
+    ConditionalAccessPolicies,
+    AuthorizationPolicy,
+    UserRegistrationDetails,
+    ServicePrincipalSignInActivities,
+    GroupMembers,
+    GroupTransitiveMembers,
+    GroupOwners,
+    ApplicationOwners,
+    ServicePrincipalOwners,
+    AdministrativeUnitMembers,
+
+    /// <summary><c>$metadata#directoryObjects</c>: a member or owner list that does not say whose it is.</summary>
+    DirectoryObjects,
+}

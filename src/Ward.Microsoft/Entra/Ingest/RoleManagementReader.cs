@@ -1,0 +1,163 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.Json;
+using Ward.Core.Diagnostics;
+using Ward.Microsoft.Entra.Directory;
+
+namespace Ward.Microsoft.Entra.Ingest;
+
+/// <summary>Reads <c>roleManagement/directory</c> (definitions, assignments, PIM schedules and instances) and PIM for Groups instances.</summary>
+internal static class RoleManagementReader
+{
+    private static readonly FrozenSet<string> DefinitionFields = Set(
+        "id", "displayName", "description", "isBuiltIn", "isEnabled", "templateId", "version", "resourceScopes", "rolePermissions",
+        "inheritsPermissionsFrom", "isPrivileged", "allowedPrincipalTypes");
+
+    private static readonly FrozenSet<string> PermissionFields = Set("allowedResourceActions", "condition", "excludedResourceActions");
+
+    // $expand of principal, roleDefinition, directoryScope or appScope adds those objects; they are read from their own collections.
+    private static readonly FrozenSet<string> AssignmentFields = Set(
+        "id", "principalId", "roleDefinitionId", "directoryScopeId", "appScopeId", "resourceScope", "principalOrganizationId", "condition",
+        "startDateTime", "endDateTime", "assignmentType", "memberType", "roleAssignmentOriginId", "roleAssignmentScheduleId", "roleEligibilityScheduleId",
+        "createdUsing", "createdDateTime", "modifiedDateTime", "status", "scheduleInfo", "principal", "roleDefinition", "directoryScope", "appScope");
+
+    private static readonly FrozenSet<string> GroupAssignmentFields = Set(
+        "id", "principalId", "groupId", "accessId", "memberType", "startDateTime", "endDateTime", "assignmentType", "eligibilityScheduleId",
+        "assignmentScheduleId", "principal", "group", "activatedUsing");
+
+    public static DirectoryRoleDefinition? Definition(JsonElement item, string path, GraphJson json)
+    {
+        json.CheckFields(item, path, "a role definition", DefinitionFields);
+        if (json.String(item, "id", path, required: true) is not { } rawId)
+        {
+            return null;
+        }
+
+        var permissions = ImmutableArray.CreateBuilder<RolePermission>();
+        foreach (var (permission, permissionPath) in json.Objects(item, "rolePermissions", path))
+        {
+            json.CheckFields(permission, permissionPath, "a role permission", PermissionFields);
+            permissions.Add(new RolePermission
+            {
+                AllowedResourceActions = json.Strings(permission, "allowedResourceActions", permissionPath),
+                Condition = json.String(permission, "condition", permissionPath),
+            });
+        }
+
+        return new DirectoryRoleDefinition
+        {
+            // Custom role ids are GUIDs; keep any other id as written rather than drop the role.
+            Id = Guid.TryParse(rawId, out var guid) ? guid.ToString("D") : rawId,
+            DisplayName = json.String(item, "displayName", path),
+            IsBuiltIn = json.Boolean(item, "isBuiltIn", path) ?? false,
+            IsEnabled = json.Boolean(item, "isEnabled", path) ?? true,
+            TemplateId = json.Id(item, "templateId", path),
+            RolePermissions = permissions.ToImmutable(),
+            Location = json.At(path),
+        };
+    }
+
+    public static DirectoryRoleAssignment? Assignment(JsonElement item, string path, GraphJson json, RoleAssignmentSource source)
+    {
+        json.CheckFields(item, path, KindName(source), AssignmentFields);
+        var id = json.String(item, "id", path, required: true);
+        var principal = json.Id(item, "principalId", path, required: true);
+        var role = json.Id(item, "roleDefinitionId", path, required: true);
+        if (id is null || principal is null || role is null)
+        {
+            return null;
+        }
+
+        // Beta's older `resourceScope` means the same as `directoryScopeId`.
+        var scopeText = json.String(item, "directoryScopeId", path) ?? json.String(item, "resourceScope", path);
+        if (scopeText is null)
+        {
+            json.Report(EntraDiagnosticCodes.MissingField, DiagnosticSeverity.Warning, "`directoryScopeId` is missing; taken as `/` (the whole tenant)", path);
+        }
+
+        var scope = DirectoryScope.Parse(scopeText ?? "/");
+        if (scope.Kind == DirectoryScopeKind.Unknown)
+        {
+            json.Report(EntraDiagnosticCodes.InvalidValue, DiagnosticSeverity.Warning, $"`directoryScopeId` `{scopeText}` is neither `/`, `/administrativeUnits/{{id}}` nor `/{{objectId}}`; kept as written", JsonPath.Property(path, "directoryScopeId"));
+        }
+
+        DateTimeOffset? start = json.Date(item, "startDateTime", path);
+        DateTimeOffset? end = json.Date(item, "endDateTime", path);
+        if (source == RoleAssignmentSource.EligibilitySchedule && json.Object(item, "scheduleInfo", path) is { } schedule)
+        {
+            var schedulePath = JsonPath.Property(path, "scheduleInfo");
+            start = json.Date(schedule, "startDateTime", schedulePath);
+            if (json.Object(schedule, "expiration", schedulePath) is { } expiration)
+            {
+                end = json.Date(expiration, "endDateTime", JsonPath.Property(schedulePath, "expiration"));
+            }
+        }
+
+        return new DirectoryRoleAssignment
+        {
+            Id = id,
+            PrincipalId = principal,
+            RoleDefinitionId = role,
+            DirectoryScope = scope,
+            AppScopeId = json.String(item, "appScopeId", path),
+            Source = source,
+            AssignmentType = json.String(item, "assignmentType", path),
+            MemberType = json.String(item, "memberType", path),
+            StartDateTime = start,
+            EndDateTime = end,
+            Location = json.At(path),
+        };
+    }
+
+    public static PrivilegedGroupAssignment? GroupAssignment(JsonElement item, string path, GraphJson json, AssignmentState state)
+    {
+        json.CheckFields(item, path, state == AssignmentState.Eligible ? "a PIM for Groups eligibility" : "a PIM for Groups assignment", GroupAssignmentFields);
+        var id = json.String(item, "id", path, required: true);
+        var principal = json.Id(item, "principalId", path, required: true);
+        var group = json.Id(item, "groupId", path, required: true);
+        var accessText = json.String(item, "accessId", path, required: true);
+        if (id is null || principal is null || group is null || accessText is null)
+        {
+            return null;
+        }
+
+        GroupAccessType access;
+        if (accessText.Equals("member", StringComparison.OrdinalIgnoreCase))
+        {
+            access = GroupAccessType.Member;
+        }
+        else if (accessText.Equals("owner", StringComparison.OrdinalIgnoreCase))
+        {
+            access = GroupAccessType.Owner;
+        }
+        else
+        {
+            json.Report(EntraDiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, $"`accessId` `{accessText}` is neither `member` nor `owner`; the entry was skipped", JsonPath.Property(path, "accessId"));
+            return null;
+        }
+
+        return new PrivilegedGroupAssignment
+        {
+            Id = id,
+            PrincipalId = principal,
+            GroupId = group,
+            Access = access,
+            State = state,
+            AssignmentType = json.String(item, "assignmentType", path),
+            MemberType = json.String(item, "memberType", path),
+            StartDateTime = json.Date(item, "startDateTime", path),
+            EndDateTime = json.Date(item, "endDateTime", path),
+            Location = json.At(path),
+        };
+    }
+
+    private static string KindName(RoleAssignmentSource source) => source switch
+    {
+        RoleAssignmentSource.RoleAssignment => "a role assignment",
+        RoleAssignmentSource.AssignmentScheduleInstance => "a role assignment schedule instance",
+        RoleAssignmentSource.EligibilitySchedule => "a role eligibility schedule",
+        _ => "a role eligibility schedule instance",
+    };
+
+    private static FrozenSet<string> Set(params string[] names) => names.ToFrozenSet(StringComparer.Ordinal);
+}
