@@ -12,6 +12,7 @@ using Ward.Reporting.Json;
 // Usage:
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- generate <DIR> [users roles policies]
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- organization <DIR> [accounts]   (accounts of 500 principals + organization.json)
+//   dotnet run -c Release --project bench/Ward.Benchmarks -- tenant <DIR>   (an Entra tenant and Azure subscriptions: 100,000 users, 20,000 groups, 5,000 service principals, 200,000 assignments, 50 subscriptions)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- estate <DIR> [runs]     (load and who-can timings)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- scan <DIR> [runs]       (load, scan, JSON and HTML reports; where the graph spends its time)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- graph <DIR> [technique ids...]   (the graph alone, with some techniques only)
@@ -26,6 +27,13 @@ if (args is ["generate", var directory, ..])
     var path = Path.Combine(directory, "gaad.json");
     SyntheticEstate.Write(path, users, roles, policies);
     Console.WriteLine($"wrote {SyntheticEstate.Describe(path)} ({users} users, {roles} roles, {policies} customer-managed policies)");
+    return 0;
+}
+
+if (args is ["tenant", var tenantDirectory, ..])
+{
+    var written = SyntheticTenant.Write(tenantDirectory);
+    Console.WriteLine($"wrote an Entra tenant and 50 Azure subscriptions with {written} role, app-role and Azure role assignments under {tenantDirectory}");
     return 0;
 }
 

@@ -9,4 +9,5 @@ namespace Ward.Cli;
 [JsonSerializable(typeof(CanJson))]
 [JsonSerializable(typeof(WhoCanJson))]
 [JsonSerializable(typeof(WhatCanJson))]
+[JsonSerializable(typeof(AzureWhatCanJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

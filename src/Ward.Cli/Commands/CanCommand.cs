@@ -12,8 +12,17 @@ public sealed class CanCommand(IAnsiConsole console, TimeProvider clock) : Comma
 {
     public override int Execute(CommandContext context, CanSettings settings, CancellationToken cancellationToken)
     {
-        if (EstateLoading.Load(settings, cancellationToken) is not { } estate
-            || EstateLoading.SuppliedPolicies(settings, Console.Error) is not { } supplied)
+        if (EstateLoading.Load(settings, cancellationToken) is not { } estates)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        if (settings.IsAzure)
+        {
+            return AzureQuestions.Can(console, settings, estates, settings.ReferenceTime(clock));
+        }
+
+        if (EstateLoading.Aws(console, estates) is not { } estate || EstateLoading.SuppliedPolicies(settings, Console.Error) is not { } supplied)
         {
             return ExitCodes.UsageOrUnusableInput;
         }

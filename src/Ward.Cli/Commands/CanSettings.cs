@@ -1,23 +1,21 @@
 using System.ComponentModel;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Ward.Cli.Commands;
 
-public sealed class CanSettings : EstateSettings
+public sealed class CanSettings : RequestSettings
 {
     [CommandArgument(0, "<PRINCIPAL>")]
-    [Description("Principal ARN, `user/NAME`, `role/NAME`, a unique name, an account id (root), or a service principal.")]
+    [Description("AWS: a principal ARN, `user/NAME`, `role/NAME`, a unique name, an account id (root), or a service principal. Azure: an Entra object id, a user principal name, an application id, or the name an assignment gives.")]
     public string Principal { get; init; } = string.Empty;
 
     [CommandArgument(1, "<ACTION>")]
-    [Description("The action, e.g. `s3:GetObject`.")]
+    [Description("The action: `s3:GetObject` (AWS) or `Microsoft.Compute/virtualMachines/runCommand/action` (Azure).")]
     public string Action { get; init; } = string.Empty;
 
     [CommandArgument(2, "[RESOURCE]")]
-    [Description("The resource ARN; `*` (default) for actions without resource-level permissions.")]
+    [Description("AWS: the resource ARN; `*` (default) for actions without resource-level permissions. Azure: the scope (`/subscriptions/ID/resourceGroups/NAME/...`), required.")]
     public string Resource { get; init; } = "*";
 
-    public override ValidationResult Validate() =>
-        !Action.Contains(':', StringComparison.Ordinal) ? ValidationResult.Error($"action `{Action}` is not of the form `service:Action`") : base.Validate();
+    protected override string QuestionAction => Action;
 }

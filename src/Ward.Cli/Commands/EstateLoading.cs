@@ -1,9 +1,9 @@
+using Spectre.Console;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Parsing;
 using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Queries;
-using Ward.Aws.Ingest;
 using Ward.Core.Diagnostics;
 
 namespace Ward.Cli.Commands;
@@ -41,19 +41,30 @@ internal static class EstateLoading
         return new SuppliedPolicies(resource, session);
     }
 
-    public static AwsEstate? Load(EstateSettings settings, CancellationToken cancellationToken)
+    /// <summary>The AWS estate for an AWS question; null (with the reason shown) when no AWS export was read.</summary>
+    public static AwsEstate? Aws(IAnsiConsole console, LoadedEstates estates)
     {
-        var estate = AwsEstateLoader.Load(settings.Inputs, cancellationToken);
-        var errors = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
-        var read = estate.Inputs.Count(i => i.Kind is InputKind.AuthorizationDetails or InputKind.Organization or InputKind.ResourcePolicies or InputKind.IdentityCenter);
-        var skipped = estate.Inputs.Where(i => i.Kind is InputKind.Unrecognized or InputKind.Unreadable).ToList();
-        errors.WriteLine($"ward: read {read} export file(s): {estate.Accounts.Length} account(s), {estate.Users.Count} users, {estate.Roles.Count} roles{(estate.Organization is { } o ? $", organization {o.Id}" : string.Empty)}.");
-        foreach (var file in skipped)
+        if (estates.HasAws)
         {
-            errors.WriteLine($"ward: skipped {file.Path}: {file.Note}");
+            return estates.Aws;
         }
 
-        var shown = estate.Diagnostics.Where(d => settings.Verbose || d.Severity == DiagnosticSeverity.Error).ToList();
+        console.MarkupLine("[red]error:[/] no AWS export was read: an AWS question needs `get-account-authorization-details` output (`scripts/export-aws.sh`, docs/formats/aws.md).");
+        return null;
+    }
+
+    /// <summary>Reads every provider's exports from the inputs (see <see cref="InputReading"/>); null when nothing usable was found.</summary>
+    public static LoadedEstates? Load(EstateSettings settings, CancellationToken cancellationToken)
+    {
+        var reading = InputReading.Read(settings.Inputs, cancellationToken);
+        var errors = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+        errors.WriteLine($"ward: read {reading.Summary()}.");
+        foreach (var (path, note) in reading.Skipped)
+        {
+            errors.WriteLine($"ward: skipped {path}: {note}");
+        }
+
+        var shown = reading.Diagnostics.Where(d => settings.Verbose || d.Severity == DiagnosticSeverity.Error).ToList();
         foreach (var diagnostic in shown.Take(settings.Verbose ? int.MaxValue : 50))
         {
             errors.WriteLine($"ward: {diagnostic}");
@@ -64,18 +75,18 @@ internal static class EstateLoading
             errors.WriteLine($"ward: ... and {shown.Count - 50} more errors (use --verbose to list all).");
         }
 
-        var warnings = estate.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var warnings = reading.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         if (warnings > 0 && !settings.Verbose)
         {
             errors.WriteLine($"ward: {warnings} warning(s) not shown (use --verbose).");
         }
 
-        if (estate.Accounts.IsEmpty)
+        if (reading.Estates.IsEmpty)
         {
             errors.WriteLine("ward: error: nothing usable was found in the inputs.");
             return null;
         }
 
-        return estate;
+        return reading.Estates;
     }
 }

@@ -3,7 +3,6 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Ward.Analysis;
 using Ward.Analysis.Suppressions;
-using Ward.Aws.Ingest;
 using Ward.Core.Diagnostics;
 using Ward.Reporting;
 using Ward.Reporting.Console;
@@ -20,20 +19,26 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         var toStandardOutput = document is not null && settings.Output is null;
         var messages = toStandardOutput ? standardOutput.Messages : console;
 
-        var estate = AwsEstateLoader.Load(settings.AllInputs, cancellationToken);
-        foreach (var diagnostic in estate.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(50))
+        var reading = InputReading.Read(settings.AllInputs, cancellationToken);
+        foreach (var diagnostic in reading.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(50))
         {
             messages.MarkupLineInterpolated($"[red]input error:[/] {diagnostic}");
         }
 
-        foreach (var skipped in estate.Inputs.Where(i => i.Kind is Aws.Estate.InputKind.Unrecognized or Aws.Estate.InputKind.Unreadable))
+        foreach (var (path, note) in reading.Skipped)
         {
-            messages.MarkupLineInterpolated($"[grey]skipped {skipped.Path}: {skipped.Note}[/]");
+            messages.MarkupLineInterpolated($"[grey]skipped {path}: {note}[/]");
         }
 
+        if (reading.Estates.HasEntra || reading.Estates.HasAzure)
+        {
+            messages.MarkupLineInterpolated($"[yellow]note:[/] read {reading.Summary()}. `ward scan` analyses AWS estates in this release; ask about Entra ID and Azure with `ward can`, `who-can` and `what-can`.");
+        }
+
+        var estate = reading.Estates.Aws;
         if (estate.Accounts.IsEmpty)
         {
-            messages.MarkupLine("[red]error:[/] nothing usable was found in the inputs.");
+            messages.MarkupLine("[red]error:[/] no AWS export usable by `ward scan` was found in the inputs.");
             return ExitCodes.UsageOrUnusableInput;
         }
 

@@ -12,7 +12,24 @@ public sealed class WhatCanCommand(IAnsiConsole console, TimeProvider clock) : C
 {
     public override int Execute(CommandContext context, WhatCanSettings settings, CancellationToken cancellationToken)
     {
-        if (EstateLoading.Load(settings, cancellationToken) is not { } estate)
+        if (EstateLoading.Load(settings, cancellationToken) is not { } estates)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        // An object id or a user principal name asks about Azure when Azure exports were read (and anything does when only they were).
+        if (estates.HasAzure && (!estates.HasAws || AzureQuestions.LooksLikeMicrosoftPrincipal(settings.Principal)))
+        {
+            if (settings.Service is not null || settings.AccessLevel is not null)
+            {
+                console.MarkupLine("[red]error:[/] --service and --access-level apply to AWS principals.");
+                return ExitCodes.UsageOrUnusableInput;
+            }
+
+            return AzureQuestions.WhatCan(console, settings, estates);
+        }
+
+        if (EstateLoading.Aws(console, estates) is not { } estate)
         {
             return ExitCodes.UsageOrUnusableInput;
         }

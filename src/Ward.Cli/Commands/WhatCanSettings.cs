@@ -8,7 +8,7 @@ namespace Ward.Cli.Commands;
 public sealed class WhatCanSettings : EstateSettings
 {
     [CommandArgument(0, "<PRINCIPAL>")]
-    [Description("Principal ARN, `user/NAME`, `role/NAME`, or a unique name.")]
+    [Description("AWS: a principal ARN, `user/NAME`, `role/NAME`, or a unique name. Azure: an Entra object id or user principal name.")]
     public string Principal { get; init; } = string.Empty;
 
     [CommandOption("--service <PREFIX>")]
@@ -20,7 +20,7 @@ public sealed class WhatCanSettings : EstateSettings
     public string? AccessLevel { get; init; }
 
     [CommandOption("--expand")]
-    [Description("List every action, not only counts per service and access level.")]
+    [Description("List every action (AWS), or every pattern per scope (Azure), not only counts.")]
     public bool Expand { get; init; }
 
     public AccessLevel? Level => AccessLevel is not null && AccessLevels.TryParse(AccessLevel, out var level) ? level : null;

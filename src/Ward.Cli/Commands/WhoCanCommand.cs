@@ -12,8 +12,17 @@ public sealed class WhoCanCommand(IAnsiConsole console, TimeProvider clock) : Co
 {
     public override int Execute(CommandContext context, WhoCanSettings settings, CancellationToken cancellationToken)
     {
-        if (EstateLoading.Load(settings, cancellationToken) is not { } estate
-            || EstateLoading.SuppliedPolicies(settings, Console.Error) is not { } supplied)
+        if (EstateLoading.Load(settings, cancellationToken) is not { } estates)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        if (settings.IsAzure)
+        {
+            return AzureQuestions.WhoCan(console, settings, estates, settings.ReferenceTime(clock));
+        }
+
+        if (EstateLoading.Aws(console, estates) is not { } estate || EstateLoading.SuppliedPolicies(settings, Console.Error) is not { } supplied)
         {
             return ExitCodes.UsageOrUnusableInput;
         }

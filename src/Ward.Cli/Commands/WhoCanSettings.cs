@@ -1,23 +1,21 @@
 using System.ComponentModel;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Ward.Cli.Commands;
 
-public sealed class WhoCanSettings : EstateSettings
+public sealed class WhoCanSettings : RequestSettings
 {
     [CommandArgument(0, "<ACTION>")]
-    [Description("The action, e.g. `s3:GetObject`.")]
+    [Description("The action: `s3:GetObject` (AWS) or `Microsoft.Authorization/roleAssignments/write` (Azure).")]
     public string Action { get; init; } = string.Empty;
 
     [CommandArgument(1, "[RESOURCE]")]
-    [Description("The resource ARN; `*` (default) for actions without resource-level permissions.")]
+    [Description("AWS: the resource ARN; `*` (default) for actions without resource-level permissions. Azure: the scope, required.")]
     public string Resource { get; init; } = "*";
 
     [CommandOption("--all")]
     [Description("Also list principals that are denied, with the deciding layer.")]
     public bool All { get; init; }
 
-    public override ValidationResult Validate() =>
-        !Action.Contains(':', StringComparison.Ordinal) ? ValidationResult.Error($"action `{Action}` is not of the form `service:Action`") : base.Validate();
+    protected override string QuestionAction => Action;
 }

@@ -29,7 +29,8 @@ public sealed record LayerJson(string Layer, string? Scope, string Outcome, bool
 
 public sealed record StatementJson(string Policy, string Statement, string Effect, IReadOnlyList<string> Conditions, bool Undecided);
 
-public sealed record CanJson(string Principal, string Action, string Resource, DecisionJson Result);
+/// <summary>One decision; for Azure, <c>IfActivated</c> is the decision with the principal's PIM eligibilities activated, when it differs.</summary>
+public sealed record CanJson(string Principal, string Action, string Resource, DecisionJson Result, DecisionJson? IfActivated = null);
 
 public sealed record WhoCanJson(string Action, string Resource, IReadOnlyList<CanJson> Principals);
 

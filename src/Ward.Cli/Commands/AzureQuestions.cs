@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Ward.Cli.Output;
+using Ward.Core.Decisions;
+using Ward.Microsoft;
+using Ward.Microsoft.Azure.Evaluation;
+using Ward.Microsoft.Azure.Queries;
+using Ward.Microsoft.Azure.Rbac;
+
+namespace Ward.Cli.Commands;
+
+/// <summary><c>ward can</c>, <c>who-can</c> and <c>what-can</c> on Azure RBAC, with group membership from the Entra ID export.</summary>
+internal static class AzureQuestions
+{
+    /// <summary>Azure operations read <c>Namespace/resourceType/operation</c>; AWS actions <c>service:Action</c>.</summary>
+    public static bool IsAzureOperation(string action) =>
+        !action.Contains(':', StringComparison.Ordinal) && action.IndexOf('/', StringComparison.Ordinal) > 0;
+
+    /// <summary>Whether a principal as typed names a Microsoft identity (an object id or application id, or a user principal name).</summary>
+    public static bool LooksLikeMicrosoftPrincipal(string text) =>
+        Guid.TryParse(text, out _) || (text.Contains('@', StringComparison.Ordinal) && !text.StartsWith("arn:", StringComparison.Ordinal));
+
+    public static int Can(IAnsiConsole console, CanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
+    {
+        if (Prepare(console, settings.Resource, estates) is not var (queries, scope) || scope is null)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        if (Resolve(console, settings.Principal, estates, queries) is not { } principal
+            || Request(console, settings, principal, settings.Action, scope, queries, asOf) is not { } request)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        var answer = queries.Can(request);
+        var shown = settings.Action + (request.ActionKind == AzureActionKind.Data ? " (data action)" : string.Empty);
+        if (settings.Json)
+        {
+            var json = new CanJson(principal, settings.Action, scope.Value, DecisionJson.From(answer.Decision), answer.EligibleDecision is { } eligible ? DecisionJson.From(eligible) : null);
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(CanJson))));
+        }
+        else
+        {
+            DecisionRenderer.Render(console, Label(principal, estates, answer.PrincipalName), shown, scope.Value, answer.Decision);
+            if (answer.EligibleDecision is { } eligible)
+            {
+                console.MarkupLineInterpolated($"With its PIM eligibilities activated: [{DecisionRenderer.Colour(eligible.Kind)} bold]{eligible.Kind}[/]: {eligible.Explanation.Summary}");
+            }
+        }
+
+        return answer.Decision.Kind == DecisionKind.Indeterminate ? ExitCodes.UsageOrUnusableInput : ExitCodes.Ok;
+    }
+
+    public static int WhoCan(IAnsiConsole console, WhoCanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
+    {
+        if (Prepare(console, settings.Resource, estates) is not var (queries, scope) || scope is null
+            || Request(console, settings, string.Empty, settings.Action, scope, queries, asOf) is not { } template)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        var answers = queries.WhoCan(template, settings.All)
+            .OrderBy(a => a.Decision.Kind)
+            .ThenBy(a => Label(a.PrincipalId, estates, a.PrincipalName), StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (settings.Json)
+        {
+            var json = new WhoCanJson(settings.Action, scope.Value, [.. answers.Select(a => new CanJson(a.PrincipalId, settings.Action, scope.Value, DecisionJson.From(a.Decision), a.EligibleDecision is { } e ? DecisionJson.From(e) : null))]);
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(WhoCanJson))));
+            return ExitCodes.Ok;
+        }
+
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Who can [bold]{settings.Action}[/]{(template.ActionKind == AzureActionKind.Data ? " (data action)" : string.Empty)} at [bold]{scope.Value}[/]: {answers.Count(a => a.Decision.IsAllowed)} allowed, {answers.Count(a => a.Decision.Kind == DecisionKind.Conditional)} conditionally, {answers.Count(a => a.IsAllowedOnlyIfActivated)} once a PIM eligibility is activated, {answers.Count(a => a.Decision.Kind == DecisionKind.Indeterminate)} indeterminate.");
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Principal");
+        table.AddColumn("Type");
+        table.AddColumn("Decision");
+        table.AddColumn("Why");
+        foreach (var answer in answers)
+        {
+            var decision = $"[{DecisionRenderer.Colour(answer.Decision.Kind)}]{answer.Decision.Kind}[/]"
+                + (answer.EligibleDecision is { } eligible ? $"\n[grey]if activated:[/] [{DecisionRenderer.Colour(eligible.Kind)}]{eligible.Kind}[/]" : string.Empty);
+            var why = answer.IsAllowedOnlyIfActivated ? answer.EligibleDecision!.Explanation.Summary : answer.Decision.Explanation.Summary;
+            table.AddRow(Markup.Escape(Label(answer.PrincipalId, estates, answer.PrincipalName)), Markup.Escape(TypeOf(answer.PrincipalId, estates, answer.PrincipalType)), decision, Markup.Escape(why));
+        }
+
+        console.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    public static int WhatCan(IAnsiConsole console, WhatCanSettings settings, LoadedEstates estates)
+    {
+        if (Prepare(console, scopeText: null, estates) is not var (queries, _)
+            || Resolve(console, settings.Principal, estates, queries) is not { } principal)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        var access = queries.WhatCan(principal);
+        var label = Label(principal, estates, access.PrincipalName);
+        if (settings.Json)
+        {
+            var json = new AzureWhatCanJson(principal, label, access.Groups, [.. access.Scopes.Select(s => new AzureScopeAccessJson(
+                s.Scope.Value,
+                [.. s.Grants.Select(g => new AzureGrantJson(g.RoleName, g.RoleDefinitionId, g.ViaGroupId, g.IsEligible, g.Condition, g.DefinitionMissing))],
+                [.. s.Actions.Select(PatternJson)],
+                [.. s.DataActions.Select(PatternJson)]))], [.. access.Denies.Select(d => new AzureDenyJson(d.DenyAssignmentName, d.Scope.Value))]);
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(AzureWhatCanJson))));
+            return ExitCodes.Ok;
+        }
+
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Azure roles of [bold]{label}[/]: {access.Scopes.Sum(s => s.Grants.Length)} role grant(s) at {access.Scopes.Length} scope(s), each reaching every scope below it{(access.Groups.IsEmpty ? string.Empty : $"; through {access.Groups.Length} group(s)")}.");
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Scope");
+        table.AddColumn("Roles");
+        table.AddColumn("Actions");
+        table.AddColumn("Data actions");
+        foreach (var scope in access.Scopes)
+        {
+            var roles = string.Join("\n", scope.Grants.Select(g => Markup.Escape(g.RoleName)
+                + (g.ViaGroupId is not null ? $" [grey]via {Markup.Escape(g.ViaGroupName ?? g.ViaGroupId)}[/]" : string.Empty)
+                + (g.IsEligible ? " [aqua](eligible)[/]" : string.Empty)
+                + (g.Condition is not null ? " [aqua](conditional)[/]" : string.Empty)
+                + (g.DefinitionMissing ? " [fuchsia](definition missing)[/]" : string.Empty)));
+            table.AddRow(Markup.Escape(scope.Scope.Value), roles, Patterns(scope.Actions, settings.Expand), Patterns(scope.DataActions, settings.Expand));
+        }
+
+        console.Write(table);
+        foreach (var deny in access.Denies)
+        {
+            console.MarkupLineInterpolated($"[red]Deny assignment[/] {deny.DenyAssignmentName} at {deny.Scope.Value}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The queries over the Azure estate (groups from the Entra ID export), and the scope when one is asked about.</summary>
+    private static (AzureAccessQueries Queries, AzureScope? Scope)? Prepare(IAnsiConsole console, string? scopeText, LoadedEstates estates)
+    {
+        if (!estates.HasAzure)
+        {
+            console.MarkupLine("[red]error:[/] no Azure RBAC export was read: an Azure question needs role assignments and role definitions (`scripts/export-azure.sh`, docs/formats/azure.md).");
+            return null;
+        }
+
+        if (!estates.HasEntra && estates.Azure.RoleAssignments.Any(a => string.Equals(a.PrincipalType, "Group", StringComparison.OrdinalIgnoreCase)))
+        {
+            console.MarkupLine("[yellow]warning:[/] no Entra ID export was read, so group memberships are unknown: roles assigned to groups are not counted for their members (add the export of `scripts/export-entra.sh`).");
+        }
+
+        var queries = new AzureAccessQueries(estates.Azure, estates.HasEntra ? new DirectoryGroupMembership(estates.Entra) : null);
+        if (scopeText is null)
+        {
+            return (queries, null);
+        }
+
+        if (scopeText == "*")
+        {
+            console.MarkupLine("[red]error:[/] give the Azure scope to decide at, e.g. `/subscriptions/<id>/resourceGroups/<name>` (`/` for the tenant root).");
+            return null;
+        }
+
+        if (!AzureScope.TryParse(scopeText, out var scope, out var problem))
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] `{scopeText}` is not an Azure scope: {problem}");
+            return null;
+        }
+
+        return (queries, scope);
+    }
+
+    private static AzureRequest? Request(IAnsiConsole console, RequestSettings settings, string principal, string action, AzureScope scope, AzureAccessQueries queries, DateTimeOffset asOf)
+    {
+        var request = new AzureRequest
+        {
+            PrincipalId = principal,
+            Action = action,
+            Scope = scope,
+            ActionKind = settings.DataAction ? AzureActionKind.Data : queries.InferActionKind(action),
+            AsOf = asOf,
+        };
+        if (settings.AssignedRole is not { } role)
+        {
+            return request;
+        }
+
+        var definitions = queries.Estate.FindRoleDefinition(role) is { } byId ? [byId] : queries.Estate.FindRoleDefinitionsByName(role);
+        if (definitions.Length != 1)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] --assigned-role `{role}` {(definitions.Length == 0 ? "is not a role definition of the exports (give its name or GUID)" : "names several role definitions; give the GUID")}.");
+            return null;
+        }
+
+        return request.WithRoleDefinitionInRequest(definitions[0].Name);
+    }
+
+    /// <summary>An object id from what the user typed: an id, a user principal name or application id of the Entra export, or the name an assignment gives.</summary>
+    private static string? Resolve(IAnsiConsole console, string text, LoadedEstates estates, AzureAccessQueries queries)
+    {
+        if (!Guid.TryParse(text, out _) && estates.HasEntra)
+        {
+            var entra = estates.Entra;
+            var matches = entra.Users.Where(u => string.Equals(u.UserPrincipalName, text, StringComparison.OrdinalIgnoreCase)).Select(u => u.Id)
+                .Concat(entra.ServicePrincipals.Where(s => string.Equals(s.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id))
+                .Concat(entra.Groups.Where(g => string.Equals(g.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(g => g.Id))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            if (matches.Count > 1)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] `{text}` names several principals ({string.Join(", ", matches)}); give the object id.");
+                return null;
+            }
+
+            if (matches.Count == 1)
+            {
+                return matches[0];
+            }
+        }
+
+        if (Guid.TryParse(text, out _) && estates.Entra.FindServicePrincipalByAppId(text.ToLowerInvariant()) is { } byAppId)
+        {
+            return byAppId.Id;
+        }
+
+        var principal = queries.FindPrincipal(text, out var problem);
+        if (principal is null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {problem}");
+            return null;
+        }
+
+        if (problem is not null && estates.Entra.KindOf(principal) is null)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {problem}");
+        }
+
+        return principal;
+    }
+
+    private static string Label(string id, LoadedEstates estates, string? exportedName)
+    {
+        var entra = estates.Entra;
+        var name = entra.FindUser(id)?.UserPrincipalName ?? entra.FindServicePrincipal(id)?.DisplayName ?? entra.FindGroup(id)?.DisplayName
+            ?? (string.IsNullOrEmpty(exportedName) ? null : exportedName);
+        return name is null ? id : $"{name} ({id})";
+    }
+
+    private static string TypeOf(string id, LoadedEstates estates, string? exportedType) =>
+        estates.Entra.KindOf(id)?.ToString() ?? exportedType ?? "unknown";
+
+    private static string Patterns(IEnumerable<AzureEffectivePattern> patterns, bool expand)
+    {
+        var list = patterns.ToList();
+        var shown = expand ? list : list.Take(6).ToList();
+        var text = string.Join("\n", shown.Select(p => Markup.Escape(p.Pattern)
+            + (p.Except.IsEmpty ? string.Empty : $" [grey]except {Markup.Escape(string.Join(", ", p.Except))}[/]")
+            + (p.OnlyConditionally ? " [aqua](conditional)[/]" : string.Empty)));
+        return list.Count > shown.Count ? $"{text}\n[grey]... {list.Count - shown.Count} more (--expand)[/]" : list.Count == 0 ? "[grey]-[/]" : text;
+    }
+
+    private static AzurePatternJson PatternJson(AzureEffectivePattern pattern) => new(pattern.Pattern, pattern.Except, pattern.GrantedBy, pattern.OnlyConditionally);
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ward.Cli.Commands;
+
+/// <summary>Options of the commands that ask about one action (<c>can</c>, <c>who-can</c>), AWS or Azure.</summary>
+public abstract class RequestSettings : EstateSettings
+{
+    [CommandOption("--data-action")]
+    [Description("Azure: decide the operation as a data action (blobs, secrets...). Default: inferred from the role definitions read.")]
+    public bool DataAction { get; init; }
+
+    [CommandOption("--assigned-role <ROLE>")]
+    [Description("Azure: for `Microsoft.Authorization/roleAssignments/write` or `delete`, the role being assigned (name or GUID), which constrained-delegation conditions look at.")]
+    public string? AssignedRole { get; init; }
+
+    /// <summary>The action the question names.</summary>
+    protected abstract string QuestionAction { get; }
+
+    /// <summary>Whether the action is an Azure operation (<c>Microsoft.Compute/virtualMachines/read</c>) rather than an AWS action.</summary>
+    public bool IsAzure => AzureQuestions.IsAzureOperation(QuestionAction);
+
+    public override ValidationResult Validate()
+    {
+        if (!QuestionAction.Contains(':', StringComparison.Ordinal) && !IsAzure)
+        {
+            return ValidationResult.Error($"action `{QuestionAction}` is neither an AWS action (`service:Action`) nor an Azure operation (`Microsoft.Namespace/resourceType/operation`)");
+        }
+
+        if (!IsAzure && (DataAction || AssignedRole is not null))
+        {
+            return ValidationResult.Error("--data-action and --assigned-role apply to Azure operations only");
+        }
+
+        return base.Validate();
+    }
+}

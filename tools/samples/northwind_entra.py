@@ -1,0 +1,164 @@
+"""Writes samples/entra: the Northwind Entra ID tenant as Microsoft Graph responses, in the export-entra.sh layout."""
+import json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from northwind_ids import *
+out = sys.argv[1]
+def dump(name, obj):
+    p = os.path.join(out, name); os.makedirs(os.path.dirname(p), exist_ok=True)
+    with open(p, 'w') as f: json.dump(obj, f, indent=2); f.write('\n')
+V1 = 'https://graph.microsoft.com/v1.0/$metadata#'
+def page(context, items, next_link=None):
+    d = {"@odata.context": V1 + context, "value": items}
+    if next_link: d["@odata.nextLink"] = next_link
+    return d
+G = lambda k: gid('group-' + k)
+SP = lambda k: gid('sp-' + k)
+APP = lambda k: gid('app-' + k)
+APPID = lambda k: gid('app-id-' + k)
+ROLE = {'Global Administrator': '62e90394-69f5-4237-9190-012177145e10', 'Privileged Role Administrator': 'e8611ab8-c189-46e8-94e1-60213ab1f814',
+        'Privileged Authentication Administrator': '7be44c8a-adaf-4e2a-84d6-ab2649e08a13', 'Helpdesk Administrator': '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+        'Groups Administrator': 'fdd7a751-b60b-444a-984c-02652fe8fa1c', 'Cloud Application Administrator': '158c047a-c907-4556-b7ef-446551a6b5f7',
+        'Security Reader': '5d6b6bb7-de71-4623-b4af-96380a352509'}
+GRAPH_APPID = '00000003-0000-0000-c000-000000000000'
+MS_TENANT = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a'
+CONTOSO_TENANT = gid('contoso-tenant')
+APPROLE = {'RoleManagement.ReadWrite.Directory': '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8', 'Application.ReadWrite.All': '1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9',
+           'Mail.Read': '810c84a8-4a9e-49e6-bf7d-12d183f40d01', 'User.Read.All': 'df021288-bdef-4463-88db-98f22de89214'}
+
+signin = {  # last interactive / non-interactive sign-in
+ 'ada': '2026-11-27T08:14:52Z', 'ben': '2026-11-20T16:02:11Z', 'chen': '2026-11-26T09:45:30Z', 'dana': '2026-11-25T13:20:04Z', 'eve': '2026-11-24T10:11:45Z',
+ 'frank': '2026-11-27T07:55:19Z', 'gus': '2026-11-18T12:30:00Z', 'hana': '2025-10-02T11:07:43Z', 'ivan': '2026-11-26T15:41:27Z', 'jo': '2026-11-27T09:03:33Z',
+ 'kim': '2026-11-23T14:22:50Z', 'partner': '2026-09-14T17:48:02Z', 'breakglass': '2026-06-30T22:01:15Z', 'lena': '2026-11-26T06:58:12Z', 'marco': '2026-11-25T07:12:40Z'}
+created = {'hana': '2019-03-11T09:00:00Z', 'partner': '2024-05-20T11:34:08Z', 'breakglass': '2020-01-15T10:00:00Z'}
+users = []
+for k, (name, local, utype) in USERS.items():
+    u = {"id": uid(k), "displayName": name, "userPrincipalName": upn(k), "userType": utype, "accountEnabled": True,
+         "createdDateTime": created.get(k, '2021-09-06T08:30:00Z'), "onPremisesSyncEnabled": None if k in ('partner', 'breakglass') else True,
+         "mail": None if k == 'breakglass' else (f"priya@contoso.com" if k == 'partner' else f"{local}@{DOMAIN}"),
+         "signInActivity": {"lastSignInDateTime": signin[k], "lastSignInRequestId": gid('req-' + k),
+                            "lastNonInteractiveSignInDateTime": signin[k] if k != 'hana' else '2025-10-02T11:09:10Z', "lastNonInteractiveSignInRequestId": gid('reqn-' + k),
+                            "lastSuccessfulSignInDateTime": signin[k], "lastSuccessfulSignInRequestId": gid('req-' + k)}}
+    users.append(u)
+sel = "users(id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime,onPremisesSyncEnabled,mail,signInActivity)"
+dump('users.json', page(sel, users[:8], "https://graph.microsoft.com/v1.0/users?$select=id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime,onPremisesSyncEnabled,mail,signInActivity&$top=8&$skiptoken=RFNwdAIAAQAAACI6" ))
+dump('users.page-2.json', page(sel, users[8:]))
+
+groups = [
+ ('prod-owners', 'Prod Owners', False, [], None, ['frank'], []),
+ ('tier0-admins', 'Tier0 Admins', True, [], None, ['ada'], []),
+ ('build-operators', 'Build Operators', False, [], None, ['jo'], []),
+ ('platform-readers', 'Platform Readers', False, [], None, ['kim'], ['network-admins']),
+ ('network-admins', 'Network Admins', False, [], None, ['gus'], []),
+ ('dev-team', 'Dev Team', False, ['DynamicMembership'], 'user.department -eq "Engineering"', ['frank', 'jo'], []),
+ ('all-staff', 'All Staff', False, ['Unified'], None, ['ada', 'ben', 'chen', 'dana', 'eve', 'frank', 'gus', 'hana', 'ivan', 'jo', 'kim', 'lena', 'marco'], []),
+]
+dump('groups.json', page("groups(id,displayName,description,isAssignableToRole,groupTypes,membershipRule,membershipRuleProcessingState,securityEnabled,mailEnabled,onPremisesSyncEnabled)", [
+  {"id": G(k), "displayName": n, "description": None, "isAssignableToRole": ra, "groupTypes": gt, "membershipRule": rule,
+   "membershipRuleProcessingState": "On" if rule else None, "securityEnabled": 'Unified' not in gt, "mailEnabled": 'Unified' in gt, "onPremisesSyncEnabled": None}
+  for k, n, ra, gt, rule, members, nested in groups]))
+def user_ref(k):
+    d, l, t = USERS[k]
+    return {"@odata.type": "#microsoft.graph.user", "id": uid(k), "displayName": d, "userPrincipalName": upn(k)}
+for k, n, ra, gt, rule, members, nested in groups:
+    items = [user_ref(m) for m in members] + [{"@odata.type": "#microsoft.graph.group", "id": G(g), "displayName": next(x[1] for x in groups if x[0] == g)} for g in nested]
+    dump(f'group-members/{G(k)}.json', page("directoryObjects", items))
+    trans = list(items)
+    for g in nested:
+        trans += [user_ref(m) for m in next(x[5] for x in groups if x[0] == g)]
+    dump(f'group-transitive-members/{G(k)}.json', page("directoryObjects", trans))
+dump(f'group-owners/{G("prod-owners")}.json', page("directoryObjects", [user_ref('frank')]))
+
+au = gid('au-stores-eu')
+dump('administrative-units.json', page("directory/administrativeUnits", [
+  {"id": au, "displayName": "Stores EU", "description": "Store staff in the EU", "visibility": None, "membershipType": None, "membershipRule": None, "membershipRuleProcessingState": None, "isMemberManagementRestricted": False}]))
+dump(f'administrative-unit-members/{au}.json', page("directoryObjects", [user_ref('lena'), user_ref('marco')]))
+
+apps = [  # key, display, audience, owners, passwords, certs, fics, required
+ ('northwind-provisioning', 'Northwind Provisioning', 'AzureADMyOrg', ['ivan'], [("provisioning-2023", "2023-02-01T10:00:00Z", "2299-12-31T10:00:00Z")], [], [], ['RoleManagement.ReadWrite.Directory', 'User.Read.All']),
+ ('northwind-sync', 'Northwind Sync', 'AzureADMyOrg', ['partner'], [], [("CN=northwind-sync", "2025-11-01T00:00:00Z", "2027-11-01T00:00:00Z")], [], ['Application.ReadWrite.All']),
+ ('cafeteria-menu', 'Cafeteria Menu', 'AzureADMyOrg', ['gus'], [("menu-bot", "2024-01-10T09:00:00Z", "2025-01-10T09:00:00Z")], [], [], []),
+ ('northwind-orders', 'Northwind Orders', 'AzureADMyOrg', ['ivan'], [], [], [("github-orders-prod", "repo:northwind-traders/orders-api:environment:production")], []),
+ ('northwind-intranet', 'Northwind Intranet', 'AzureADMultipleOrgs', ['ada'], [("intranet", "2026-03-01T00:00:00Z", "2026-09-01T00:00:00Z")], [], [], []),
+]
+def pw(name, start, end):
+    return {"customKeyIdentifier": None, "displayName": name, "endDateTime": end, "hint": "Q~x", "keyId": gid('pw-' + name), "secretText": None, "startDateTime": start}
+def cert(name, start, end):
+    return {"customKeyIdentifier": "5C4B3E2F1A0D9C8B7A6F5E4D3C2B1A0F9E8D7C6B", "displayName": name, "endDateTime": end, "key": None, "keyId": gid('cert-' + name), "startDateTime": start, "type": "AsymmetricX509Cert", "usage": "Verify"}
+app_items = []
+for k, d, aud, owners, pws, certs, fics, req in apps:
+    app_items.append({"id": APP(k), "appId": APPID(k), "displayName": d, "signInAudience": aud, "createdDateTime": "2023-01-20T12:00:00Z",
+      "passwordCredentials": [pw(*p) for p in pws], "keyCredentials": [cert(*c) for c in certs],
+      "requiredResourceAccess": [{"resourceAppId": GRAPH_APPID, "resourceAccess": [{"id": APPROLE[r], "type": "Role"} for r in req]}] if req else []})
+    dump(f'application-owners/{APP(k)}.json', page("directoryObjects", [user_ref(o) for o in owners]))
+    if fics:
+        dump(f'application-federated-identity-credentials/{APP(k)}.json', page(f"applications('{APP(k)}')/federatedIdentityCredentials", [
+          {"id": gid('fic-' + n), "name": n, "issuer": "https://token.actions.githubusercontent.com", "subject": s, "description": None, "audiences": ["api://AzureADTokenExchange"]} for n, s in fics]))
+dump('applications.json', page("applications(id,appId,displayName,signInAudience,createdDateTime,passwordCredentials,keyCredentials,requiredResourceAccess)", app_items))
+
+def sp(key, display, appid, owner_org, sptype='Application', alt=None, roles=None, enabled=True):
+    return {"id": key, "appId": appid, "displayName": display, "servicePrincipalType": sptype, "appOwnerOrganizationId": owner_org, "accountEnabled": enabled,
+            "alternativeNames": alt or [], "appRoles": roles or [], "oauth2PermissionScopes": [], "passwordCredentials": [], "keyCredentials": [],
+            "servicePrincipalNames": [appid] + (alt[1:] if alt else [])}
+graph_roles = [{"allowedMemberTypes": ["Application"], "description": desc, "displayName": desc, "id": APPROLE[v], "isEnabled": True, "origin": "Application", "value": v}
+  for v, desc in [('RoleManagement.ReadWrite.Directory', 'Read and write all directory RBAC settings'), ('Application.ReadWrite.All', 'Read and write all applications'),
+                  ('Mail.Read', 'Read mail in all mailboxes'), ('User.Read.All', "Read all users' full profiles")]]
+graph_sp = gid('sp-microsoft-graph')
+sps = [sp(graph_sp, 'Microsoft Graph', GRAPH_APPID, MS_TENANT, roles=graph_roles)]
+for k, d, *_ in apps:
+    sps.append(sp(SP(k), d, APPID(k), TENANT))
+sps.append(sp(SP('contoso-archiver'), 'Contoso Mail Archiver', APPID('contoso-archiver'), CONTOSO_TENANT))
+sps.append(sp(SP('id-landingzone-deploy'), 'id-landingzone-deploy', APPID('id-landingzone-deploy'), None, 'ManagedIdentity',
+  ["isExplicit=True", f"/subscriptions/{SUBS['nw-platform']}/resourcegroups/rg-platform-identity/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-landingzone-deploy"]))
+sps.append(sp(SP('vm-build-01'), 'vm-build-01', APPID('vm-build-01'), None, 'ManagedIdentity',
+  ["isExplicit=False", f"/subscriptions/{SUBS['nw-prod']}/resourceGroups/rg-build/providers/Microsoft.Compute/virtualMachines/vm-build-01"]))
+dump('service-principals.json', page("servicePrincipals(id,appId,displayName,servicePrincipalType,appOwnerOrganizationId,accountEnabled,alternativeNames,appRoles,oauth2PermissionScopes,passwordCredentials,keyCredentials,servicePrincipalNames)", sps))
+dump(f'service-principal-owners/{SP("northwind-sync")}.json', page("directoryObjects", [user_ref('partner')]))
+
+grants = [('northwind-provisioning', 'RoleManagement.ReadWrite.Directory'), ('northwind-provisioning', 'User.Read.All'), ('northwind-sync', 'Application.ReadWrite.All'), ('contoso-archiver', 'Mail.Read'), ('id-landingzone-deploy', 'User.Read.All')]
+dump(f'app-role-assigned-to/{graph_sp}.json', page(f"servicePrincipals('{graph_sp}')/appRoleAssignedTo", [
+  {"id": gid('ara-' + a + r)[:22] + "Zq0gRw", "deletedDateTime": None, "appRoleId": APPROLE[r], "createdDateTime": "2024-03-12T10:15:00.1234567Z",
+   "principalDisplayName": next((x[1] for x in apps if x[0] == a), 'Contoso Mail Archiver' if a == 'contoso-archiver' else a), "principalId": SP(a), "principalType": "ServicePrincipal",
+   "resourceDisplayName": "Microsoft Graph", "resourceId": graph_sp} for a, r in grants]))
+dump('oauth2-permission-grants.json', page("oauth2PermissionGrants", [
+  {"clientId": SP('northwind-intranet'), "consentType": "AllPrincipals", "id": "grant-intranet-allprincipals", "principalId": None, "resourceId": graph_sp, "scope": "openid profile User.Read Mail.ReadWrite Files.ReadWrite.All offline_access"},
+  {"clientId": SP('cafeteria-menu'), "consentType": "Principal", "id": "grant-menu-gus", "principalId": uid('gus'), "resourceId": graph_sp, "scope": "User.Read"}]))
+
+def ra(key, principal, role, scope='/'):
+    return {"id": gid('dra-' + key), "principalId": principal, "roleDefinitionId": ROLE[role], "directoryScopeId": scope, "appScopeId": None}
+dump('role-assignments.json', page("roleManagement/directory/roleAssignments", [
+  ra('ada-ga', uid('ada'), 'Global Administrator'), ra('bg-ga', uid('breakglass'), 'Global Administrator'),
+  ra('tier0-paa', G('tier0-admins'), 'Privileged Authentication Administrator'),
+  ra('chen-helpdesk-au', uid('chen'), 'Helpdesk Administrator', f'/administrativeUnits/{au}'),
+  ra('dana-helpdesk', uid('dana'), 'Helpdesk Administrator'), ra('eve-groups', uid('eve'), 'Groups Administrator'),
+  ra('gus-cloudapp-menu', uid('gus'), 'Cloud Application Administrator', f'/{APP("cafeteria-menu")}'),
+  ra('kim-secreader', uid('kim'), 'Security Reader')]))
+dump('role-eligibility-schedule-instances.json', page("roleManagement/directory/roleEligibilityScheduleInstances", [
+  {"id": gid('elig-ben-pra'), "principalId": uid('ben'), "roleDefinitionId": ROLE['Privileged Role Administrator'], "directoryScopeId": "/", "appScopeId": None,
+   "startDateTime": "2025-04-01T08:00:00Z", "endDateTime": "2027-04-01T08:00:00Z", "memberType": "Direct", "roleEligibilityScheduleId": gid('elig-sched-ben-pra')}]))
+
+dump('conditional-access-policies.json', page("identity/conditionalAccess/policies", [
+  {"id": gid('ca-admins-mfa'), "displayName": "CA001 Require MFA for administrators", "createdDateTime": "2023-02-14T09:00:00Z", "modifiedDateTime": "2025-06-03T12:00:00Z", "state": "enabled",
+   "conditions": {"clientAppTypes": ["all"], "applications": {"includeApplications": ["All"], "excludeApplications": []},
+     "users": {"includeUsers": [], "excludeUsers": [uid('breakglass')], "includeGroups": [], "excludeGroups": [],
+               "includeRoles": [ROLE['Global Administrator'], ROLE['Privileged Role Administrator'], ROLE['Privileged Authentication Administrator'], ROLE['Helpdesk Administrator'], ROLE['Groups Administrator']],
+               "excludeRoles": [], "includeGuestsOrExternalUsers": None, "excludeGuestsOrExternalUsers": None}},
+   "grantControls": {"operator": "OR", "builtInControls": ["mfa"], "customAuthenticationFactors": [], "termsOfUse": [], "authenticationStrength": None}, "sessionControls": None},
+  {"id": gid('ca-all-mfa'), "displayName": "CA010 Require MFA for all users (pilot)", "createdDateTime": "2025-09-01T09:00:00Z", "modifiedDateTime": "2025-09-01T09:00:00Z", "state": "enabledForReportingButNotEnforced",
+   "conditions": {"clientAppTypes": ["all"], "applications": {"includeApplications": ["All"], "excludeApplications": []},
+     "users": {"includeUsers": ["All"], "excludeUsers": [uid('breakglass')], "includeGroups": [], "excludeGroups": [], "includeRoles": [], "excludeRoles": [], "includeGuestsOrExternalUsers": None, "excludeGuestsOrExternalUsers": None}},
+   "grantControls": {"operator": "OR", "builtInControls": ["mfa"], "customAuthenticationFactors": [], "termsOfUse": [], "authenticationStrength": None}, "sessionControls": None}]))
+dump('authorization-policy.json', {"@odata.context": V1 + "policies/authorizationPolicy/$entity", "id": "authorizationPolicy", "allowInvitesFrom": "everyone",
+  "allowedToSignUpEmailBasedSubscriptions": True, "allowedToUseSSPR": True, "allowEmailVerifiedUsersToJoinOrganization": False, "blockMsolPowerShell": False,
+  "displayName": "Authorization Policy", "description": "Used to manage authorization related settings across the company.", "guestUserRoleId": "10dae51f-b6af-4016-8d66-8c2a99b929b3",
+  "defaultUserRolePermissions": {"allowedToCreateApps": True, "allowedToCreateSecurityGroups": True, "allowedToCreateTenants": True, "allowedToReadBitlockerKeysForOwnedDevice": True,
+    "allowedToReadOtherUsers": True, "permissionGrantPoliciesAssigned": ["ManagePermissionGrantsForSelf.microsoft-user-default-legacy"]}})
+mfa = {'ada': ['microsoftAuthenticatorPush', 'fido2'], 'ben': ['microsoftAuthenticatorPush'], 'chen': ['microsoftAuthenticatorPush'], 'dana': [], 'eve': ['mobilePhone'],
+       'frank': ['microsoftAuthenticatorPush'], 'gus': [], 'hana': [], 'ivan': ['microsoftAuthenticatorPush'], 'jo': ['microsoftAuthenticatorPush'], 'kim': ['softwareOneTimePasscode'],
+       'partner': [], 'breakglass': [], 'lena': ['microsoftAuthenticatorPush'], 'marco': []}
+dump('user-registration-details.json', page("reports/authenticationMethods/userRegistrationDetails", [
+  {"id": uid(k), "userPrincipalName": upn(k), "userDisplayName": USERS[k][0], "userType": "guest" if USERS[k][2] == 'Guest' else "member",
+   "isAdmin": k in ('ada', 'breakglass', 'chen', 'dana', 'eve', 'gus', 'kim'), "isSsprRegistered": bool(mfa[k]), "isSsprEnabled": True, "isSsprCapable": bool(mfa[k]),
+   "isMfaRegistered": bool(mfa[k]), "isMfaCapable": bool(mfa[k]), "isPasswordlessCapable": 'fido2' in mfa[k], "methodsRegistered": mfa[k],
+   "isSystemPreferredAuthenticationMethodEnabled": True, "systemPreferredAuthenticationMethods": ["push"] if mfa[k] else [], "userPreferredMethodForSecondaryAuthentication": "push" if mfa[k] else "none",
+   "lastUpdatedDateTime": "2026-11-28T03:00:00Z"} for k in USERS]))
+print('written')

@@ -1,0 +1,29 @@
+"""Fixed ids of the Northwind Microsoft sample: UUIDs derived from names, so every run writes the same files."""
+import uuid
+NS = uuid.UUID('6b0f3a1e-9d24-4c57-8e31-2f4a7c9d1b60')
+def gid(name): return str(uuid.UUID(bytes=uuid.uuid5(NS, name).bytes, version=4))
+TENANT = gid('tenant')
+DOMAIN = 'northwindtraders.com'
+INIT = 'northwindtraders.onmicrosoft.com'
+SUBS = {'nw-prod': gid('sub-prod'), 'nw-dev': gid('sub-dev'), 'nw-platform': gid('sub-platform')}
+USERS = {  # key: (displayName, upn local, userType)
+ 'ada': ('Ada Okafor', 'ada.okafor', 'Member'),
+ 'ben': ('Ben Carter', 'ben.carter', 'Member'),
+ 'chen': ('Chen Wei', 'chen.wei', 'Member'),
+ 'dana': ('Dana Ruiz', 'dana.ruiz', 'Member'),
+ 'eve': ('Eve Lindqvist', 'eve.lindqvist', 'Member'),
+ 'frank': ('Frank Osei', 'frank.osei', 'Member'),
+ 'gus': ('Gus Mensah', 'gus.mensah', 'Member'),
+ 'hana': ('Hana Sato', 'hana.sato', 'Member'),
+ 'ivan': ('Ivan Petrov', 'ivan.petrov', 'Member'),
+ 'jo': ('Jo Martin', 'jo.martin', 'Member'),
+ 'kim': ('Kim Larsen', 'kim.larsen', 'Member'),
+ 'partner': ('Priya Natarajan (Contoso)', 'priya_contoso.com#EXT#', 'Guest'),
+ 'breakglass': ('Break Glass 01', 'breakglass01', 'Member'),
+ 'lena': ('Lena Vogel', 'lena.vogel', 'Member'),
+ 'marco': ('Marco Bianchi', 'marco.bianchi', 'Member'),
+}
+def uid(k): return gid('user-'+k)
+def upn(k):
+    d,l,t = USERS[k]
+    return f'{l}@{INIT}' if t=='Guest' or k=='breakglass' else f'{l}@{DOMAIN}'
