@@ -308,6 +308,36 @@ public static class SyntheticTenant
             json.WriteEndArray();
         });
 
+        // The built-in role definitions the assignments name, as `az role definition list` lists them.
+        WriteJson(Path.Combine(azure, "role-definitions.json"), json =>
+        {
+            json.WriteStartArray();
+            foreach (var (id, name) in AzureRoles)
+            {
+                var (actions, notActions, dataActions) = Permissions(name);
+                json.WriteStartObject();
+                json.WriteStartArray("assignableScopes");
+                json.WriteStringValue("/");
+                json.WriteEndArray();
+                json.WriteString("id", $"/subscriptions/{subscriptionIds[0]}/providers/Microsoft.Authorization/roleDefinitions/{id}");
+                json.WriteString("name", id);
+                json.WriteStartArray("permissions");
+                json.WriteStartObject();
+                WriteStrings(json, "actions", actions);
+                WriteStrings(json, "notActions", notActions);
+                WriteStrings(json, "dataActions", dataActions);
+                WriteStrings(json, "notDataActions", []);
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteString("roleName", name);
+                json.WriteString("roleType", "BuiltInRole");
+                json.WriteString("type", "Microsoft.Authorization/roleDefinitions");
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
+
         // Azure role assignments: what remains of 200,000, spread over the subscriptions at subscription, resource
         // group and resource scope, to users, groups and service principals.
         var perSubscription = Math.Max(0, (200_000 - assignments) / Math.Max(1, subscriptions));
@@ -354,6 +384,29 @@ public static class SyntheticTenant
         }
 
         return assignments;
+    }
+
+    // Abbreviated permissions of the built-in roles (their real lists are longer; these keep what decides the questions benchmarked).
+    private static (string[] Actions, string[] NotActions, string[] DataActions) Permissions(string role) => role switch
+    {
+        "Owner" => (["*"], [], []),
+        "Contributor" => (["*"], ["Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write", "Microsoft.Authorization/elevateAccess/Action"], []),
+        "Reader" => (["*/read"], [], []),
+        "User Access Administrator" => (["*/read", "Microsoft.Authorization/*", "Microsoft.Support/*"], [], []),
+        "Virtual Machine Contributor" => (["Microsoft.Authorization/*/read", "Microsoft.Compute/virtualMachines/*", "Microsoft.Resources/deployments/*", "Microsoft.Support/*"], [], []),
+        "Key Vault Secrets User" => ([], [], ["Microsoft.KeyVault/vaults/secrets/getSecret/action", "Microsoft.KeyVault/vaults/secrets/readMetadata/action"]),
+        _ => (["Microsoft.Storage/storageAccounts/blobServices/containers/read"], [], ["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"]),
+    };
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteManagementGroups(Utf8JsonWriter json, string tenant, string[] subscriptionIds)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Ward.Core.Decisions;
 using Ward.Microsoft.Azure.Evaluation;
@@ -221,12 +222,20 @@ public sealed class AzureAccessQueries
         _ => 4,
     };
 
-    private bool HasEligibility(string principalId) =>
-        Authorizer.Groups.GroupsOf(principalId).Prepend(principalId).Any(h => Estate.EligibleAssignments.Any(e => string.Equals(e.PrincipalId, h, StringComparison.OrdinalIgnoreCase)));
+    // who-can asks these of every principal: looked up, not searched for, in estates of 100,000s of assignments.
+    private FrozenSet<string> EligiblePrincipals =>
+        field ??= Estate.EligibleAssignments.Select(e => e.PrincipalId).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private string? TypeOf(string principalId) =>
-        Estate.RoleAssignments.FirstOrDefault(a => string.Equals(a.PrincipalId, principalId, StringComparison.OrdinalIgnoreCase) && a.PrincipalType is not null)?.PrincipalType
-        ?? Estate.EligibleAssignments.FirstOrDefault(e => string.Equals(e.PrincipalId, principalId, StringComparison.OrdinalIgnoreCase) && e.PrincipalType is not null)?.PrincipalType;
+    private FrozenDictionary<string, string> PrincipalTypes =>
+        field ??= Estate.RoleAssignments.Where(a => a.PrincipalType is not null).Select(a => (a.PrincipalId, Type: a.PrincipalType!))
+            .Concat(Estate.EligibleAssignments.Where(e => e.PrincipalType is not null).Select(e => (e.PrincipalId, Type: e.PrincipalType!)))
+            .DistinctBy(p => p.PrincipalId, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(p => p.PrincipalId, p => p.Type, StringComparer.OrdinalIgnoreCase);
+
+    private bool HasEligibility(string principalId) =>
+        EligiblePrincipals.Count > 0 && Authorizer.Groups.GroupsOf(principalId).Prepend(principalId).Any(EligiblePrincipals.Contains);
+
+    private string? TypeOf(string principalId) => PrincipalTypes.GetValueOrDefault(principalId);
 
     private IEnumerable<string> Principals() =>
         Estate.RoleAssignments.Select(a => a.PrincipalId)
