@@ -1,0 +1,230 @@
+using System.Text.Json;
+
+namespace Ward.Cli.Tests;
+
+/// <summary>
+/// <c>can</c>, <c>who-can</c> and <c>what-can</c> on the bundled Northwind Entra ID and Azure sample
+/// (samples/microsoft.md lists who holds what).
+/// </summary>
+public sealed class AzureQuestionTests
+{
+    private static readonly string Entra = Path.Combine(Repository.Root, "samples", "entra");
+    private static readonly string Azure = Path.Combine(Repository.Root, "samples", "azure");
+    private static readonly string Prod = "/subscriptions/" + SubscriptionId("nw-prod");
+    private static readonly string Dev = "/subscriptions/" + SubscriptionId("nw-dev");
+
+    [Fact]
+    public void A_role_assigned_to_a_group_reaches_its_members_through_the_Entra_export()
+    {
+        // Given frank.osei, who holds no Azure role himself but is a member of `Prod Owners`, Owner of nw-prod
+        // When we ask whether he can write virtual machines in a resource group of nw-prod
+        var result = Can("frank.osei@northwindtraders.com", "Microsoft.Compute/virtualMachines/write", Prod + "/resourceGroups/rg-build");
+
+        // Then he can, and the explanation names the group and the scope the role was assigned at
+        Assert.Equal("Allowed", Kind(result));
+        var summary = result.GetProperty("summary").GetString()!;
+        Assert.Contains("Prod Owners", summary, StringComparison.Ordinal);
+        Assert.Contains($"inherited from `{Prod}`", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_the_Entra_export_group_roles_are_not_counted_and_the_user_is_told()
+    {
+        // Given only the Azure exports (no group memberships), and frank's object id
+        var frank = UserId("frank.osei@northwindtraders.com");
+
+        // When we ask the same question
+        var (exitCode, output) = WardRunner.Run("can", "-i", Azure, frank, "Microsoft.Compute/virtualMachines/write", Prod + "/resourceGroups/rg-build");
+
+        // Then the answer is a denial, with a warning that roles held through groups were not counted
+        Assert.Equal(0, exitCode);
+        Assert.Contains("group memberships are unknown", output, StringComparison.Ordinal);
+        Assert.Contains("ImplicitDeny", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Reader", "Allowed")]
+    [InlineData("Storage Blob Data Reader", "Allowed")]
+    [InlineData("Owner", "ImplicitDeny")]
+    [InlineData("User Access Administrator", "ImplicitDeny")]
+    public void A_constrained_RBAC_administrator_may_assign_only_the_roles_its_condition_lists(string role, string expected)
+    {
+        // Given kim.larsen, Role Based Access Control Administrator of nw-prod under a condition that allows
+        // assigning Reader and Storage Blob Data Reader only
+        // When we ask whether she may write a role assignment of the role
+        var result = Can("kim.larsen@northwindtraders.com", "Microsoft.Authorization/roleAssignments/write", Prod, "--assigned-role", role);
+
+        // Then the condition decides
+        Assert.Equal(expected, Kind(result));
+    }
+
+    [Fact]
+    public void Without_the_role_being_assigned_the_constrained_administrator_is_conditional()
+    {
+        // When the question does not say which role would be assigned
+        var result = Can("kim.larsen@northwindtraders.com", "Microsoft.Authorization/roleAssignments/write", Prod);
+
+        // Then the answer depends on the condition, which is quoted as the requirement
+        Assert.Equal("Conditional", Kind(result));
+        Assert.Contains(result.GetProperty("requirements").EnumerateArray(), r => r.GetString()!.Contains("GuidEquals", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_PIM_eligible_owner_is_denied_now_and_allowed_once_activated()
+    {
+        // Given ben.carter, eligible (not active) for Owner of nw-prod
+        var (_, output) = WardRunner.Run("can", "-i", Entra, "-i", Azure, "ben.carter@northwindtraders.com", "Microsoft.Compute/virtualMachines/write", Prod, "--format", "json");
+        var root = JsonDocument.Parse(output).RootElement;
+
+        // Then he is denied with his active assignments, and allowed if he activates the eligibility
+        Assert.Equal("ImplicitDeny", root.GetProperty("result").GetProperty("decision").GetString());
+        Assert.Equal("Allowed", root.GetProperty("ifActivated").GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public void A_role_assigned_at_a_management_group_reaches_every_subscription_below_it()
+    {
+        // Given hana.sato, User Access Administrator of the mg-northwind management group
+        var result = Can("hana.sato@northwindtraders.com", "Microsoft.Authorization/roleAssignments/write", Dev + "/resourceGroups/rg-sandbox");
+
+        // Then she may assign roles in a resource group of nw-dev, two levels below
+        Assert.Equal("Allowed", Kind(result));
+        Assert.Contains("mg-northwind", result.GetProperty("summary").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deny_assignment_wins_over_Owner_but_not_for_the_principal_it_excludes()
+    {
+        // Given the deployment stack's deny assignment on the shared key vault (everyone but the deployment identity)
+        var vault = Prod + "/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-nw-prod-shared";
+
+        // When frank (Owner of nw-prod through his group) and the landing zone identity (Owner, excluded) ask to delete it
+        var frank = Can("frank.osei@northwindtraders.com", "Microsoft.KeyVault/vaults/delete", vault);
+        var deployer = Can("id-landingzone-deploy", "Microsoft.KeyVault/vaults/delete", vault);
+
+        // Then frank is explicitly denied, and the excluded identity is allowed
+        Assert.Equal("ExplicitDeny", Kind(frank));
+        Assert.Equal("Allowed", Kind(deployer));
+    }
+
+    [Fact]
+    public void Data_actions_are_decided_against_data_permissions_only()
+    {
+        // Given jo.martin (Storage Blob Data Reader on the storage account) and the Contoso guest (Contributor of its resource group)
+        var blobs = Prod + "/resourceGroups/rg-analytics/providers/Microsoft.Storage/storageAccounts/nwanalyticsdata/blobServices/default/containers/reports";
+        const string Read = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read";
+
+        // When both ask to read blobs (a data action, inferred from the role definitions)
+        var jo = Can("jo.martin@northwindtraders.com", Read, blobs);
+        var guest = Can("priya_contoso.com#EXT#@northwindtraders.onmicrosoft.com", Read, blobs);
+
+        // Then the data role allows it, and Contributor's `*` (control plane only) does not
+        Assert.Equal("Allowed", Kind(jo));
+        Assert.Equal("ImplicitDeny", Kind(guest));
+    }
+
+    [Fact]
+    public void Who_can_lists_direct_group_inherited_conditional_and_eligible_holders()
+    {
+        // When we ask who can assign roles in rg-build of nw-prod
+        var (exitCode, output) = WardRunner.Run("who-can", "-i", Entra, "-i", Azure, "Microsoft.Authorization/roleAssignments/write", Prod + "/resourceGroups/rg-build", "--format", "json");
+
+        // Then the answer holds the break-glass Owner of the tenant root, hana (UAA of mg-northwind), frank (through
+        // Prod Owners), kim (conditional) and ben (only once activated), and not jo
+        Assert.Equal(0, exitCode);
+        var principals = JsonDocument.Parse(output).RootElement.GetProperty("principals").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("principal").GetString()!, p => p, StringComparer.Ordinal);
+        Assert.Equal("Allowed", principals[UserId("breakglass01@northwindtraders.onmicrosoft.com")].GetProperty("result").GetProperty("decision").GetString());
+        Assert.Equal("Allowed", principals[UserId("hana.sato@northwindtraders.com")].GetProperty("result").GetProperty("decision").GetString());
+        Assert.Equal("Allowed", principals[UserId("frank.osei@northwindtraders.com")].GetProperty("result").GetProperty("decision").GetString());
+        Assert.Equal("Conditional", principals[UserId("kim.larsen@northwindtraders.com")].GetProperty("result").GetProperty("decision").GetString());
+        Assert.Equal("Allowed", principals[UserId("ben.carter@northwindtraders.com")].GetProperty("ifActivated").GetProperty("decision").GetString());
+        Assert.False(principals.ContainsKey(UserId("jo.martin@northwindtraders.com")));
+    }
+
+    [Fact]
+    public void What_can_lists_roles_per_scope_with_the_group_they_come_through()
+    {
+        // When we ask what jo.martin holds
+        var (exitCode, output) = WardRunner.Run("what-can", "-i", Entra, "-i", Azure, "jo.martin@northwindtraders.com", "--format", "json");
+
+        // Then the storage account's data role and the Dev Team's custom role (through the group) are listed
+        Assert.Equal(0, exitCode);
+        var scopes = JsonDocument.Parse(output).RootElement.GetProperty("scopes").EnumerateArray().ToList();
+        var storage = Assert.Single(scopes, s => s.GetProperty("scope").GetString()!.EndsWith("/storageAccounts/nwanalyticsdata", StringComparison.Ordinal));
+        Assert.Equal("Storage Blob Data Reader", storage.GetProperty("roles")[0].GetProperty("role").GetString());
+        Assert.Contains(storage.GetProperty("dataActions").EnumerateArray(), p => p.GetProperty("pattern").GetString() == "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read");
+        var dev = Assert.Single(scopes, s => s.GetProperty("scope").GetString() == Dev);
+        var superuser = dev.GetProperty("roles")[0];
+        Assert.Equal("Northwind Ops Superuser", superuser.GetProperty("role").GetString());
+        Assert.False(string.IsNullOrEmpty(superuser.GetProperty("viaGroup").GetString()));
+    }
+
+    [Theory]
+    [InlineData("GetObject")]
+    [InlineData("Microsoft.Compute")]
+    public void An_action_of_neither_form_is_refused(string action)
+    {
+        // When the action is neither `service:Action` nor `Namespace/type/operation`
+        var (exitCode, output) = WardRunner.Run("who-can", "-i", Azure, action, Prod);
+
+        // Then the command refuses it and says which forms it takes
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("neither an AWS action", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_Azure_question_needs_a_scope()
+    {
+        // When no scope is given (the argument defaults to the AWS `*`)
+        var (exitCode, output) = WardRunner.Run("can", "-i", Entra, "-i", Azure, "jo.martin@northwindtraders.com", "Microsoft.Compute/virtualMachines/read");
+
+        // Then the command asks for one
+        Assert.Equal(2, exitCode);
+        Assert.Contains("give the Azure scope", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Azure_options_are_refused_on_AWS_questions()
+    {
+        // When --assigned-role is given with an AWS action
+        var (exitCode, output) = WardRunner.Run("can", "-i", Repository.Samples, "bob.martin", "iam:PassRole", "*", "--assigned-role", "Owner");
+
+        // Then the command says the option is for Azure
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("apply to Azure operations only", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_says_it_does_not_analyse_Microsoft_exports_yet()
+    {
+        // When ward scan is given only the Entra ID and Azure sample
+        var (exitCode, output) = WardRunner.Run("scan", Entra, Azure);
+
+        // Then it says what it read and that the scan analyses AWS only, and fails as it found nothing to scan
+        Assert.Equal(2, exitCode);
+        Assert.Contains("analyses AWS estates in this release", output, StringComparison.Ordinal);
+        Assert.Contains("Azure: 3 subscription(s)", output, StringComparison.Ordinal);
+    }
+
+    private static JsonElement Can(string principal, string action, string scope, params string[] more)
+    {
+        var (exitCode, output) = WardRunner.Run(["can", "-i", Entra, "-i", Azure, principal, action, scope, "--format", "json", .. more]);
+        Assert.True(exitCode == 0, output);
+        return JsonDocument.Parse(output).RootElement.GetProperty("result");
+    }
+
+    private static string? Kind(JsonElement result) => result.GetProperty("decision").GetString();
+
+    private static string SubscriptionId(string name)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Azure, "subscriptions.json")));
+        return document.RootElement.EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
+    }
+
+    private static string UserId(string userPrincipalName)
+    {
+        var users = Directory.GetFiles(Entra, "users*.json").SelectMany(file => JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("value").EnumerateArray());
+        return users.Single(u => u.GetProperty("userPrincipalName").GetString() == userPrincipalName).GetProperty("id").GetString()!;
+    }
+}
