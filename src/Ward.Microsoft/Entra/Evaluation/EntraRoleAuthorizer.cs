@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using Ward.Core.Decisions;
+using Ward.Microsoft.Entra.Directory;
+
+namespace Ward.Microsoft.Entra.Evaluation;
+
+/// <summary>
+/// Decides whether a principal's Entra directory roles let it perform a resource action
+/// (<c>microsoft.directory/users/password/update</c>) on one directory object, with the explanation.
+/// </summary>
+/// <remarks>
+/// A role counts when it is assigned to the principal, or to a role-assignable group it is a member of, and active
+/// (PIM-eligible ones only when asked to activate them). Its assignment must reach the target: the tenant (<c>/</c>);
+/// an administrative unit, whose direct members only it reaches (not members of member groups); or one object.
+/// Members of a restricted management administrative unit are reached only by roles scoped to that unit. A permission
+/// under <c>$ResourceIsSelf</c> holds on the principal itself, under <c>$SubjectIsOwner</c> on what it owns. A
+/// password reset is further limited by the roles the target holds (<see cref="PasswordResetTiers"/>).
+/// </remarks>
+public sealed class EntraRoleAuthorizer(EntraDirectory directory)
+{
+    private const string Layer = "directory roles";
+
+    public EntraDirectory Directory { get; } = directory;
+
+    public Decision Authorize(string principalId, string action, string targetId, bool activateEligible = false)
+    {
+        ArgumentNullException.ThrowIfNull(principalId);
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(targetId);
+        var layers = ImmutableArray.CreateBuilder<LayerEvaluation>();
+        var refusals = new List<string>();
+        var unknowns = new List<string>();
+        foreach (var (assignment, viaGroup) in AssignmentsOf(principalId, activateEligible))
+        {
+            var definition = Directory.FindRoleDefinition(assignment.RoleDefinitionId);
+            var roleName = definition?.DisplayName ?? assignment.RoleDefinitionId;
+            var held = $"{roleName} at `{assignment.DirectoryScope}`{(viaGroup is null ? string.Empty : $" through group `{GroupName(viaGroup)}`")}{(assignment.State == AssignmentState.Eligible ? " (eligible, counted as activated)" : string.Empty)}";
+            if (definition is null)
+            {
+                unknowns.Add($"the definition of role `{assignment.RoleDefinitionId}` ({held}) is not in the export");
+                continue;
+            }
+
+            var matched = definition.RolePermissions
+                .SelectMany(p => p.AllowedResourceActions.Where(a => ResourceActionPattern.Matches(a, action)).Select(a => (Permission: p, Pattern: a)))
+                .ToList();
+            if (matched.Count == 0)
+            {
+                continue;
+            }
+
+            if (!Reaches(assignment.DirectoryScope, targetId, out var scopeProblem))
+            {
+                refusals.Add($"{held} grants `{matched[0].Pattern}` but {scopeProblem}");
+                continue;
+            }
+
+            var usable = matched.Where(m => ConditionHolds(m.Permission.Condition, principalId, targetId)).ToList();
+            if (usable.Count == 0)
+            {
+                refusals.Add($"{held} grants `{matched[0].Pattern}` only under `{matched[0].Permission.Condition}`, which does not hold for `{targetId}`");
+                continue;
+            }
+
+            if (string.Equals(action, PasswordResetTiers.ResetAction, StringComparison.OrdinalIgnoreCase)
+                && ResetRefusal(definition, assignment, targetId) is { } refusal)
+            {
+                if (refusal.Undecided)
+                {
+                    unknowns.Add($"{held}: {refusal.Reason}");
+                }
+                else
+                {
+                    refusals.Add($"{held}: {refusal.Reason}");
+                }
+
+                continue;
+            }
+
+            var statement = new StatementMatch(roleName, usable[0].Pattern, StatementEffect.Allow, usable[0].Permission.Condition is { } condition ? [condition] : []);
+            layers.Add(new LayerEvaluation(Layer, held, LayerOutcome.Allows, [statement]) { Decisive = true });
+            return new Allowed(new Explanation($"Allowed: {held} grants `{usable[0].Pattern}` on `{targetId}`.", layers.ToImmutable()));
+        }
+
+        if (unknowns.Count > 0)
+        {
+            return new Indeterminate(string.Join("; ", unknowns), new Explanation($"Indeterminate: {string.Join("; ", unknowns)}.", layers.ToImmutable()));
+        }
+
+        var why = refusals.Count > 0 ? string.Join("; ", refusals) : $"no directory role of the principal grants `{action}`";
+        layers.Add(new LayerEvaluation(Layer, null, LayerOutcome.NoMatchingAllow, []) { Decisive = true });
+        return new ImplicitDeny(new Explanation($"Implicitly denied: {why}.", layers.ToImmutable()));
+    }
+
+    /// <summary>The principal's role assignments, direct and through the role-assignable groups it is in (only those can hold roles).</summary>
+    private IEnumerable<(DirectoryRoleAssignment Assignment, string? ViaGroup)> AssignmentsOf(string principalId, bool activateEligible)
+    {
+        var groups = Directory.TransitiveGroupsOf(principalId).Where(g => Directory.FindGroup(g)?.IsAssignableToRole == true).ToList();
+        var assignments = Directory.RoleAssignments.AsEnumerable();
+        if (activateEligible)
+        {
+            assignments = assignments.Concat(Directory.RoleEligibilityScheduleInstances.IsDefaultOrEmpty ? Directory.RoleEligibilitySchedules : Directory.RoleEligibilityScheduleInstances);
+        }
+
+        foreach (var assignment in assignments)
+        {
+            if (string.Equals(assignment.PrincipalId, principalId, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return (assignment, null);
+            }
+            else if (groups.Find(g => string.Equals(g, assignment.PrincipalId, StringComparison.OrdinalIgnoreCase)) is { } group)
+            {
+                yield return (assignment, group);
+            }
+        }
+    }
+
+    private bool Reaches(DirectoryScope scope, string targetId, out string problem)
+    {
+        problem = string.Empty;
+        var restricting = Directory.AdministrativeUnits.Where(u => u.IsMemberManagementRestricted && IsDirectMember(u, targetId)).ToList();
+        switch (scope.Kind)
+        {
+            case DirectoryScopeKind.Tenant when restricting.Count > 0:
+                problem = $"`{targetId}` is a member of the restricted management administrative unit `{restricting[0].DisplayName ?? restricting[0].Id}`, which only roles scoped to it can manage";
+                return false;
+            case DirectoryScopeKind.Tenant:
+                return true;
+            case DirectoryScopeKind.AdministrativeUnit:
+                var unit = Directory.FindAdministrativeUnit(scope.Id!);
+                if (unit is not null && IsDirectMember(unit, targetId))
+                {
+                    return true;
+                }
+
+                problem = unit is null
+                    ? $"its administrative unit `{scope.Id}` is not in the export"
+                    : $"`{targetId}` is not a member of the administrative unit `{unit.DisplayName ?? unit.Id}` it is scoped to (members of member groups are not reached)";
+                return false;
+            case DirectoryScopeKind.DirectoryObject when string.Equals(scope.Id, targetId, StringComparison.OrdinalIgnoreCase):
+                return true;
+            default:
+                problem = $"it is scoped to `{scope}` only";
+                return false;
+        }
+    }
+
+    private static bool IsDirectMember(AdministrativeUnit unit, string objectId) =>
+        unit.Members is { } members && members.Any(m => string.Equals(m.Id, objectId, StringComparison.OrdinalIgnoreCase));
+
+    private bool ConditionHolds(string? condition, string principalId, string targetId) => condition switch
+    {
+        null or "" => true,
+        "$ResourceIsSelf" => string.Equals(principalId, targetId, StringComparison.OrdinalIgnoreCase),
+        "$SubjectIsOwner" => OwnersOf(targetId).Any(o => string.Equals(o.Id, principalId, StringComparison.OrdinalIgnoreCase)),
+        _ => false,
+    };
+
+    private ImmutableArray<DirectoryObjectReference> OwnersOf(string objectId) =>
+        Directory.FindApplication(objectId)?.Owners ?? Directory.FindServicePrincipal(objectId)?.Owners ?? Directory.FindGroup(objectId)?.Owners ?? [];
+
+    /// <summary>Why the role may not reset this user's password; null when it may.</summary>
+    private (string Reason, bool Undecided)? ResetRefusal(DirectoryRoleDefinition resetter, DirectoryRoleAssignment assignment, string targetId)
+    {
+        var template = resetter.TemplateId ?? resetter.Id;
+        if (PasswordResetTiers.ResetsAnyone(template))
+        {
+            return null;
+        }
+
+        // The roles the target holds (active or eligible: an eligible administrator is one activation away).
+        var targetGroups = Directory.TransitiveGroupsOf(targetId).Where(g => Directory.FindGroup(g)?.IsAssignableToRole == true).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var held = Directory.RoleAssignments.Concat(Directory.RoleEligibilityScheduleInstances).Concat(Directory.RoleEligibilitySchedules)
+            .Where(a => string.Equals(a.PrincipalId, targetId, StringComparison.OrdinalIgnoreCase) || targetGroups.Contains(a.PrincipalId))
+            .Select(a => Directory.FindRoleDefinition(a.RoleDefinitionId) is { } d ? (Template: d.TemplateId ?? d.Id, d.DisplayName, d.IsBuiltIn) : (Template: a.RoleDefinitionId, DisplayName: (string?)null, IsBuiltIn: true))
+            .DistinctBy(r => r.Template, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var ownsRoleAssignableGroup = Directory.Groups.Any(g => g.IsAssignableToRole && (g.Owners ?? []).Any(o => string.Equals(o.Id, targetId, StringComparison.OrdinalIgnoreCase)));
+        if (targetGroups.Count > 0 || ownsRoleAssignableGroup)
+        {
+            return ($"`{targetId}` is a member or owner of a role-assignable group: only Privileged Authentication Administrators and Global Administrators may reset its password", false);
+        }
+
+        if (held.Count == 0)
+        {
+            return null;
+        }
+
+        if (held.Find(r => !r.IsBuiltIn) is { Template: not null } custom)
+        {
+            return ($"`{targetId}` holds the custom role `{custom.DisplayName ?? custom.Template}`: only Privileged Authentication Administrators and Global Administrators may reset its password", false);
+        }
+
+        if (PasswordResetTiers.ResettableRoles(template) is not { } resettable)
+        {
+            return ($"Ward does not know whose passwords `{resetter.DisplayName ?? template}` may reset when they hold roles (`{targetId}` holds {string.Join(", ", held.Select(r => r.DisplayName ?? r.Template))})", true);
+        }
+
+        if (held.Find(r => !resettable.Contains(r.Template)) is { Template: not null } protectedRole)
+        {
+            return ($"`{targetId}` holds `{protectedRole.DisplayName ?? protectedRole.Template}`, whose password `{resetter.DisplayName}` may not reset", false);
+        }
+
+        // Microsoft documents further restrictions for roles scoped to an administrative unit, without listing them.
+        return assignment.DirectoryScope.Kind == DirectoryScopeKind.AdministrativeUnit
+            ? ($"`{targetId}` holds roles, and resets by roles scoped to an administrative unit have further restrictions Microsoft does not list", true)
+            : null;
+    }
+
+    private string GroupName(string groupId) => Directory.FindGroup(groupId)?.DisplayName ?? groupId;
+}

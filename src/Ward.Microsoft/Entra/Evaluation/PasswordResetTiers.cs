@@ -1,0 +1,43 @@
+using System.Collections.Frozen;
+
+namespace Ward.Microsoft.Entra.Evaluation;
+
+/// <summary>
+/// Whose password each built-in role may reset, as Microsoft Graph documents it ("Who can reset passwords",
+/// https://learn.microsoft.com/en-us/graph/api/resources/users#who-can-reset-passwords): a role may reset a user's
+/// password only if every role the user holds is on its list. Privileged Authentication Administrator and Global
+/// Administrator may reset anyone's; members and owners of role-assignable groups, and holders of custom roles, only
+/// they may reset.
+/// </summary>
+public static class PasswordResetTiers
+{
+    public const string ResetAction = "microsoft.directory/users/password/update";
+
+    public const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
+    public const string PrivilegedAuthenticationAdministrator = "7be44c8a-adaf-4e2a-84d6-ab2649e08a13";
+    private const string PasswordAdministrator = "966707d0-3269-4727-9be2-8c3a10f19b9d";
+    private const string HelpdeskAdministrator = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
+    private const string AuthenticationAdministrator = "c4e39bd9-1100-46d3-8c65-fb160da0071f";
+    private const string UserAdministrator = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+    private const string DirectoryReaders = "88d8e3e3-8f55-4a1e-953a-9b9898b8876b";
+    private const string GroupsAdministrator = "fdd7a751-b60b-444a-984c-02652fe8fa1c";
+    private const string GuestInviter = "95e79109-95c0-4d8e-aee3-d01accf2d47b";
+    private const string MessageCenterReader = "790c1fb9-7f7d-4f88-86a1-ef1f95c05c1b";
+    private const string ReportsReader = "4a5d8f65-41da-4de4-8968-e035b65339cf";
+    private const string UsageSummaryReportsReader = "75934031-6c7e-415a-99d7-48dbd49e875e";
+
+    private static readonly FrozenDictionary<string, FrozenSet<string>> Resettable = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+    {
+        [PasswordAdministrator] = [DirectoryReaders, GuestInviter, PasswordAdministrator],
+        [HelpdeskAdministrator] = [DirectoryReaders, GuestInviter, HelpdeskAdministrator, MessageCenterReader, PasswordAdministrator, ReportsReader, UsageSummaryReportsReader],
+        [AuthenticationAdministrator] = [AuthenticationAdministrator, DirectoryReaders, GuestInviter, MessageCenterReader, PasswordAdministrator, ReportsReader, UsageSummaryReportsReader],
+        [UserAdministrator] = [DirectoryReaders, GroupsAdministrator, GuestInviter, HelpdeskAdministrator, MessageCenterReader, PasswordAdministrator, ReportsReader, UserAdministrator, UsageSummaryReportsReader],
+    }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the role may reset the password of anyone, administrators included.</summary>
+    public static bool ResetsAnyone(string templateId) =>
+        string.Equals(templateId, GlobalAdministrator, StringComparison.OrdinalIgnoreCase) || string.Equals(templateId, PrivilegedAuthenticationAdministrator, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The roles a holder of the role may still reset; null when the table does not list the role (a custom role, another built-in one).</summary>
+    public static FrozenSet<string>? ResettableRoles(string templateId) => Resettable.GetValueOrDefault(templateId);
+}
