@@ -90,6 +90,10 @@ public sealed class EntraRoleAuthorizerTests
     [InlineData("Microsoft.Directory/Users/Password/Update", Reset, true)]
     [InlineData("microsoft.directory/servicePrincipals/credentials/update", AddCredential, false)]
     [InlineData("microsoft.office365.exchange/allEntities/allTasks", Reset, false)]
+    [InlineData("microsoft.office365.protectionCenter/attackSimulator/payload/allProperties/read", "microsoft.office365.protectionCenter/attackSimulator/payload/basic/read", true)]
+    [InlineData("microsoft.networkAccess/allEntities/allProperties/read", "microsoft.networkAccess/forwardingProfiles/standard/read", true)]
+    [InlineData("microsoft.directory/accessReviews/definitions.groups/allProperties/read", "microsoft.directory/accessReviews/definitions.groupsAssignableToRoles/basic/read", false)]
+    [InlineData("microsoft.directory/groups/members/update", "microsoft.directory/groupsAssignableToRoles/members/update", false)]
     public void Resource_action_patterns_follow_the_documented_keywords(string pattern, string action, bool expected) =>
         Assert.Equal(expected, ResourceActionPattern.Matches(pattern, action));
 

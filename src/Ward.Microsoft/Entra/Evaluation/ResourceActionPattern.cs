@@ -19,34 +19,44 @@ public static class ResourceActionPattern
         ArgumentNullException.ThrowIfNull(action);
         var granted = pattern.Split('/');
         var asked = action.Split('/');
-        if (granted.Length < 3 || asked.Length < 3 || !Same(granted[0], asked[0]))
+        return granted.Length >= 2 && asked.Length >= 2 && Same(granted[0], asked[0]) && Match(granted, 1, asked, 1);
+    }
+
+    // Entities may span segments (`accessReviews/definitions.groups`, `attackSimulator/payload`): `allEntities` stands
+    // for one or more; `allProperties` for one property set, or none before `allTasks` (the entity's own operations:
+    // create, delete); `allTasks` for whatever operation remains.
+    private static bool Match(string[] granted, int i, string[] asked, int j)
+    {
+        if (i == granted.Length)
         {
+            return j == asked.Length;
+        }
+
+        var token = granted[i];
+        if (IsAny(token, "allTasks"))
+        {
+            return i == granted.Length - 1 ? j < asked.Length : j < asked.Length && Match(granted, i + 1, asked, j + 1);
+        }
+
+        if (IsAny(token, "allEntities"))
+        {
+            for (var end = j + 1; end <= asked.Length; end++)
+            {
+                if (Match(granted, i + 1, asked, end))
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
 
-        if (!Same(granted[1], asked[1]) && !IsAny(granted[1], "allEntities"))
+        if (IsAny(token, "allProperties"))
         {
-            return false;
+            return (j < asked.Length && Match(granted, i + 1, asked, j + 1)) || Match(granted, i + 1, asked, j);
         }
 
-        // What follows the entity: [propertySet/]operation on both sides.
-        var grantedRest = granted[2..];
-        var askedRest = asked[2..];
-        if (grantedRest is [var task] && IsAny(task, "allTasks"))
-        {
-            return true;
-        }
-
-        return (grantedRest, askedRest) switch
-        {
-            ([var properties, var operation], [var property, var askedOperation]) =>
-                (Same(properties, property) || IsAny(properties, "allProperties")) && (Same(operation, askedOperation) || IsAny(operation, "allTasks")),
-
-            // allProperties/allTasks covers the entity's own operations too (create, delete, restore...).
-            ([var properties, var operation], [_]) => IsAny(properties, "allProperties") && IsAny(operation, "allTasks"),
-            ([var operation], [var askedOperation]) => Same(operation, askedOperation),
-            _ => false,
-        };
+        return j < asked.Length && Same(token, asked[j]) && Match(granted, i + 1, asked, j + 1);
     }
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
