@@ -123,6 +123,91 @@ dump('oauth2-permission-grants.json', page("oauth2PermissionGrants", [
   {"clientId": SP('northwind-intranet'), "consentType": "AllPrincipals", "id": "grant-intranet-allprincipals", "principalId": None, "resourceId": graph_sp, "scope": "openid profile User.Read Mail.ReadWrite Files.ReadWrite.All offline_access"},
   {"clientId": SP('cafeteria-menu'), "consentType": "Principal", "id": "grant-menu-gus", "principalId": uid('gus'), "resourceId": graph_sp, "scope": "User.Read"}]))
 
+# Built-in role definitions of the roles assigned (GET /roleManagement/directory/roleDefinitions returns all of them;
+# the sample keeps those in use). Permissions are Microsoft's, from the Entra permissions reference; Global
+# Administrator's list is abbreviated to its directory-wide grants (the real one has about 300 entries).
+ROLE_PERMISSIONS = {
+ 'Global Administrator': ('Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities.', [
+   'microsoft.directory/applications/allProperties/allTasks', 'microsoft.directory/authorizationPolicy/allProperties/allTasks',
+   'microsoft.directory/conditionalAccessPolicies/allProperties/allTasks', 'microsoft.directory/directoryRoles/allProperties/allTasks',
+   'microsoft.directory/domains/allProperties/allTasks', 'microsoft.directory/groups/allProperties/allTasks',
+   'microsoft.directory/groupsAssignableToRoles/allProperties/update', 'microsoft.directory/groupsAssignableToRoles/create',
+   'microsoft.directory/organization/allProperties/allTasks', 'microsoft.directory/policies/allProperties/allTasks',
+   'microsoft.directory/privilegedIdentityManagement/allProperties/allTasks', 'microsoft.directory/roleAssignments/allProperties/allTasks',
+   'microsoft.directory/roleDefinitions/allProperties/allTasks', 'microsoft.directory/servicePrincipals/allProperties/allTasks',
+   'microsoft.directory/users/allProperties/allTasks']),
+ 'Privileged Role Administrator': ('Can manage role assignments in Microsoft Entra ID, and all aspects of Privileged Identity Management.', [
+   'microsoft.directory/accessReviews/definitions.applications/allProperties/read', 'microsoft.directory/accessReviews/definitions.directoryRoles/allProperties/allTasks',
+   'microsoft.directory/accessReviews/definitions.groups/allProperties/read', 'microsoft.directory/accessReviews/definitions.groupsAssignableToRoles/allProperties/update',
+   'microsoft.directory/accessReviews/definitions.groupsAssignableToRoles/create', 'microsoft.directory/accessReviews/definitions.groupsAssignableToRoles/delete',
+   'microsoft.directory/administrativeUnits/allProperties/allTasks', 'microsoft.directory/authorizationPolicy/allProperties/allTasks',
+   'microsoft.directory/directoryRoles/allProperties/allTasks', 'microsoft.directory/groupsAssignableToRoles/allProperties/update',
+   'microsoft.directory/groupsAssignableToRoles/assignLicense', 'microsoft.directory/groupsAssignableToRoles/create', 'microsoft.directory/groupsAssignableToRoles/delete',
+   'microsoft.directory/groupsAssignableToRoles/reprocessLicenseAssignment', 'microsoft.directory/groupsAssignableToRoles/restore',
+   'microsoft.directory/oAuth2PermissionGrants/allProperties/allTasks', 'microsoft.directory/permissionGrantPolicies/allProperties/read',
+   'microsoft.directory/permissionGrantPolicies/allProperties/update', 'microsoft.directory/permissionGrantPolicies/create', 'microsoft.directory/permissionGrantPolicies/delete',
+   'microsoft.directory/privilegedIdentityManagement/allProperties/allTasks', 'microsoft.directory/roleAssignments/allProperties/allTasks',
+   'microsoft.directory/roleDefinitions/allProperties/allTasks', 'microsoft.directory/scopedRoleMemberships/allProperties/allTasks',
+   'microsoft.directory/servicePrincipals/appRoleAssignedTo/update', 'microsoft.directory/servicePrincipals/managePermissionGrantsForAll.microsoft-company-admin',
+   'microsoft.directory/servicePrincipals/permissions/update', 'microsoft.office365.webPortal/allEntities/standard/read']),
+ 'Privileged Authentication Administrator': ('Can access to view, set and reset authentication method information for any user (admin or non-admin).', [
+   'microsoft.azure.serviceHealth/allEntities/allTasks', 'microsoft.azure.supportTickets/allEntities/allTasks', 'microsoft.directory/deletedItems.users/restore',
+   'microsoft.directory/users/authenticationMethods/basic/update', 'microsoft.directory/users/authenticationMethods/create', 'microsoft.directory/users/authenticationMethods/delete',
+   'microsoft.directory/users/authenticationMethods/standard/read', 'microsoft.directory/users/authorizationInfo/update', 'microsoft.directory/users/basic/update',
+   'microsoft.directory/users/delete', 'microsoft.directory/users/disable', 'microsoft.directory/users/enable', 'microsoft.directory/users/invalidateAllRefreshTokens',
+   'microsoft.directory/users/manager/update', 'microsoft.directory/users/password/update', 'microsoft.directory/users/restore', 'microsoft.directory/users/userPrincipalName/update',
+   'microsoft.office365.serviceHealth/allEntities/allTasks', 'microsoft.office365.supportTickets/allEntities/allTasks', 'microsoft.office365.webPortal/allEntities/standard/read']),
+ 'Helpdesk Administrator': ('Can reset passwords for non-administrators and Helpdesk Administrators.', [
+   'microsoft.azure.serviceHealth/allEntities/allTasks', 'microsoft.azure.supportTickets/allEntities/allTasks', 'microsoft.directory/bitlockerKeys/key/read',
+   'microsoft.directory/deviceLocalCredentials/standard/read', 'microsoft.directory/users/invalidateAllRefreshTokens', 'microsoft.directory/users/password/update',
+   'microsoft.office365.serviceHealth/allEntities/allTasks', 'microsoft.office365.supportTickets/allEntities/allTasks', 'microsoft.office365.webPortal/allEntities/standard/read']),
+ 'Groups Administrator': ('Members of this role can create/manage groups, create/manage groups settings like naming and expiration policies, and view groups activity and audit reports.', [
+   'microsoft.azure.serviceHealth/allEntities/allTasks', 'microsoft.azure.supportTickets/allEntities/allTasks', 'microsoft.directory/bulkJobs.groups/basic/update',
+   'microsoft.directory/bulkJobs.groups/create', 'microsoft.directory/bulkJobs.groups/standard/read', 'microsoft.directory/deletedItems.groups/delete',
+   'microsoft.directory/deletedItems.groups/restore', 'microsoft.directory/groups/assignedLabels/update', 'microsoft.directory/groups/assignLicense',
+   'microsoft.directory/groups/basic/update', 'microsoft.directory/groups/classification/update', 'microsoft.directory/groups/create', 'microsoft.directory/groups/delete',
+   'microsoft.directory/groups/dynamicMembershipRule/update', 'microsoft.directory/groups/groupType/update', 'microsoft.directory/groups/hiddenMembers/read',
+   'microsoft.directory/groups/members/update', 'microsoft.directory/groups/onPremWriteBack/update', 'microsoft.directory/groups/owners/update',
+   'microsoft.directory/groups/reprocessLicenseAssignment', 'microsoft.directory/groups/restore', 'microsoft.directory/groups/settings/update',
+   'microsoft.directory/groups/visibility/update', 'microsoft.office365.serviceHealth/allEntities/allTasks', 'microsoft.office365.supportTickets/allEntities/allTasks',
+   'microsoft.office365.webPortal/allEntities/standard/read']),
+ 'Cloud Application Administrator': ('Can create and manage all aspects of app registrations and enterprise apps except App Proxy.', [
+   'microsoft.azure.serviceHealth/allEntities/allTasks', 'microsoft.azure.supportTickets/allEntities/allTasks', 'microsoft.directory/adminConsentRequestPolicy/allProperties/allTasks',
+   'microsoft.directory/appConsent/appConsentRequests/allProperties/read', 'microsoft.directory/applicationPolicies/basic/update', 'microsoft.directory/applicationPolicies/create',
+   'microsoft.directory/applicationPolicies/delete', 'microsoft.directory/applicationPolicies/owners/read', 'microsoft.directory/applicationPolicies/owners/update',
+   'microsoft.directory/applicationPolicies/policyAppliedTo/read', 'microsoft.directory/applicationPolicies/standard/read', 'microsoft.directory/applications/appRoles/update',
+   'microsoft.directory/applications/audience/update', 'microsoft.directory/applications/authentication/update', 'microsoft.directory/applications/basic/update',
+   'microsoft.directory/applications/create', 'microsoft.directory/applications/credentials/update', 'microsoft.directory/applications/delete',
+   'microsoft.directory/applications/disablement/update', 'microsoft.directory/applications/extensionProperties/update', 'microsoft.directory/applications/notes/update',
+   'microsoft.directory/applications/owners/update', 'microsoft.directory/applications/permissions/update', 'microsoft.directory/applications/policies/update',
+   'microsoft.directory/applications/synchronization/standard/read', 'microsoft.directory/applications/tag/update', 'microsoft.directory/applications/verification/update',
+   'microsoft.directory/applicationTemplates/instantiate', 'microsoft.directory/auditLogs/allProperties/read', 'microsoft.directory/deletedItems.applications/delete',
+   'microsoft.directory/deletedItems.applications/restore', 'microsoft.directory/oAuth2PermissionGrants/allProperties/allTasks', 'microsoft.directory/provisioningLogs/allProperties/read',
+   'microsoft.directory/servicePrincipals/appRoleAssignedTo/update', 'microsoft.directory/servicePrincipals/audience/update', 'microsoft.directory/servicePrincipals/authentication/update',
+   'microsoft.directory/servicePrincipals/basic/update', 'microsoft.directory/servicePrincipals/create', 'microsoft.directory/servicePrincipals/credentials/update',
+   'microsoft.directory/servicePrincipals/delete', 'microsoft.directory/servicePrincipals/disable', 'microsoft.directory/servicePrincipals/enable',
+   'microsoft.directory/servicePrincipals/getPasswordSingleSignOnCredentials', 'microsoft.directory/servicePrincipals/managePasswordSingleSignOnCredentials',
+   'microsoft.directory/servicePrincipals/managePermissionGrantsForAll.microsoft-application-admin', 'microsoft.directory/servicePrincipals/notes/update',
+   'microsoft.directory/servicePrincipals/owners/update', 'microsoft.directory/servicePrincipals/permissions/update', 'microsoft.directory/servicePrincipals/policies/update',
+   'microsoft.directory/servicePrincipals/synchronization/standard/read', 'microsoft.directory/servicePrincipals/synchronizationCredentials/manage',
+   'microsoft.directory/servicePrincipals/synchronizationJobs/manage', 'microsoft.directory/servicePrincipals/synchronizationSchema/manage',
+   'microsoft.directory/servicePrincipals/tag/update', 'microsoft.directory/signInReports/allProperties/read', 'microsoft.office365.serviceHealth/allEntities/allTasks',
+   'microsoft.office365.supportTickets/allEntities/allTasks', 'microsoft.office365.webPortal/allEntities/standard/read']),
+ 'Security Reader': ('Can read security information and reports in Microsoft Entra ID and Office 365.', [
+   'microsoft.azure.serviceHealth/allEntities/allTasks', 'microsoft.directory/accessReviews/definitions/allProperties/read', 'microsoft.directory/auditLogs/allProperties/read',
+   'microsoft.directory/authorizationPolicy/standard/read', 'microsoft.directory/bitlockerKeys/key/read', 'microsoft.directory/conditionalAccessPolicies/owners/read',
+   'microsoft.directory/conditionalAccessPolicies/policyAppliedTo/read', 'microsoft.directory/conditionalAccessPolicies/standard/read',
+   'microsoft.directory/deviceLocalCredentials/standard/read', 'microsoft.directory/domains/federationConfiguration/standard/read',
+   'microsoft.directory/entitlementManagement/allProperties/read', 'microsoft.directory/identityProtection/allProperties/read', 'microsoft.directory/namedLocations/standard/read',
+   'microsoft.directory/policies/owners/read', 'microsoft.directory/policies/policyAppliedTo/read', 'microsoft.directory/policies/standard/read',
+   'microsoft.directory/privilegedIdentityManagement/allProperties/read', 'microsoft.directory/provisioningLogs/allProperties/read',
+   'microsoft.directory/signInReports/allProperties/read', 'microsoft.office365.protectionCenter/allEntities/standard/read',
+   'microsoft.office365.serviceHealth/allEntities/allTasks', 'microsoft.office365.webPortal/allEntities/standard/read']),
+}
+dump('role-definitions.json', page("roleManagement/directory/roleDefinitions", [
+  {"id": ROLE[name], "description": desc, "displayName": name, "isBuiltIn": True, "isEnabled": True, "resourceScopes": ["/"], "templateId": ROLE[name], "version": "1",
+   "rolePermissions": [{"allowedResourceActions": actions, "condition": None}]} for name, (desc, actions) in ROLE_PERMISSIONS.items()]))
+
 def ra(key, principal, role, scope='/'):
     return {"id": gid('dra-' + key), "principalId": principal, "roleDefinitionId": ROLE[role], "directoryScopeId": scope, "appScopeId": None}
 dump('role-assignments.json', page("roleManagement/directory/roleAssignments", [

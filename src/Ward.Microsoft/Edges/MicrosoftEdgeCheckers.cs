@@ -1,0 +1,17 @@
+using Ward.Microsoft.Edges.Checkers;
+
+namespace Ward.Microsoft.Edges;
+
+/// <summary>Every Entra ID and Azure technique, listed explicitly (one checker per file in <c>Checkers/</c>).</summary>
+public static class MicrosoftEdgeCheckers
+{
+    public static IReadOnlyList<IMicrosoftEdgeChecker> All { get; } =
+    [
+        new ResetPasswordEdgeChecker(),
+        new AddCredentialEdgeChecker(),
+        new AddGroupMemberEdgeChecker(),
+        new AssignDirectoryRoleEdgeChecker(),
+        new ActivateEligibleRoleEdgeChecker(),
+        new AssignAzureRoleEdgeChecker(),
+    ];
+}

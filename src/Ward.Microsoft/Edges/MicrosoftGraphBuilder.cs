@@ -1,0 +1,32 @@
+using Ward.Core.Graph;
+using Ward.Core.Model;
+
+namespace Ward.Microsoft.Edges;
+
+/// <summary>
+/// Builds the entitlement graph of a Microsoft estate: users, groups and service principals of the directory (and
+/// principals only Azure assignments name) as nodes, administrators marked with why, and every edge of every
+/// technique. A group is an edge's target when joining it is the step: its members hold what it holds.
+/// </summary>
+public static class MicrosoftGraphBuilder
+{
+    public static EntitlementGraph Build(MicrosoftEdgeContext context, IEnumerable<IMicrosoftEdgeChecker>? checkers = null)
+    {
+        var directory = context.Directory;
+        var admins = AdminRoles.Verdicts(directory, context.Azure);
+        var nodes = directory.Users.Select(u => Node(u.Id, PrincipalKind.HumanUser, u.UserPrincipalName ?? u.DisplayName ?? u.Id))
+            .Concat(directory.Groups.Select(g => Node(g.Id, PrincipalKind.Group, g.DisplayName ?? g.Id)))
+            .Concat(directory.ServicePrincipals.Select(s => Node(s.Id, PrincipalKind.WorkloadIdentity, s.DisplayName ?? s.Id)))
+            .ToList();
+        var known = nodes.Select(n => n.Id.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        nodes.AddRange(context.Azure.RoleAssignments.Where(a => !known.Contains(a.PrincipalId)).DistinctBy(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase)
+            .Select(a => Node(a.PrincipalId, PrincipalKind.ExternalPrincipal, string.IsNullOrEmpty(a.PrincipalName) ? a.PrincipalId : a.PrincipalName)));
+        var edges = (checkers ?? MicrosoftEdgeCheckers.All).SelectMany(c => c.Check(context))
+            .DistinctBy(e => (e.From, e.To, e.Technique))
+            .OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
+        return new EntitlementGraph(nodes, edges);
+
+        GraphNode Node(string id, PrincipalKind kind, string label) =>
+            new(new PrincipalId(id), kind, CloudProvider.Entra, label, directory.TenantId) { AdminReason = admins.GetValueOrDefault(id) };
+    }
+}

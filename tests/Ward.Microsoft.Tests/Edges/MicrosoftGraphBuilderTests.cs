@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using Ward.Core.Graph;
+using Ward.Core.Model;
+using Ward.Microsoft.Azure.Ingest;
+using Ward.Microsoft.Edges;
+using Ward.Microsoft.Entra.Directory;
+using Ward.Microsoft.Entra.Ingest;
+
+namespace Ward.Microsoft.Tests.Edges;
+
+/// <summary>
+/// Escalation edges and paths on the bundled Northwind Microsoft sample (samples/microsoft.md lists its seeded risks
+/// and the traps that must not become paths).
+/// </summary>
+public sealed class MicrosoftGraphBuilderTests
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Lazy<(EntraDirectory Directory, EntitlementGraph Graph)> Sample = new(Build);
+
+    private static EntraDirectory Directory => Sample.Value.Directory;
+
+    private static EntitlementGraph Graph => Sample.Value.Graph;
+
+    private static IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> Paths => field ??= Graph.ShortestPathsTo(node => node.IsAdmin);
+
+    [Fact]
+    public void Administrators_are_marked_with_the_role_that_makes_them_one()
+    {
+        // Then ada (Global Administrator), frank (Owner of nw-prod through Prod Owners) and hana (User Access
+        // Administrator of a management group) are administrators, and jo is not
+        Assert.Contains("Global Administrator", Node("ada.okafor@northwindtraders.com").AdminReason, StringComparison.Ordinal);
+        Assert.Contains("through group `Prod Owners`", Node("frank.osei@northwindtraders.com").AdminReason, StringComparison.Ordinal);
+        Assert.Contains("User Access Administrator", Node("hana.sato@northwindtraders.com").AdminReason, StringComparison.Ordinal);
+        Assert.False(Node("jo.martin@northwindtraders.com").IsAdmin);
+    }
+
+    [Fact]
+    public void An_application_owner_takes_over_its_service_principal_which_assigns_itself_Global_Administrator()
+    {
+        // Given ivan, owner of Northwind Provisioning, whose service principal holds RoleManagement.ReadWrite.Directory
+        var ivan = new PrincipalId(UserId("ivan.petrov@northwindtraders.com"));
+        var provisioning = new PrincipalId(ServicePrincipal("Northwind Provisioning"));
+
+        // Then he can add a secret to the app and act as its service principal, which can assign itself Global Administrator
+        var takeover = Assert.Single(Graph.Outgoing(ivan), e => e.To == provisioning);
+        Assert.Equal("entra-add-credential", takeover.Technique);
+        Assert.False(takeover.IsConditional);
+        var assign = Assert.Single(Graph.Outgoing(provisioning), e => e.Technique == "entra-assign-role");
+        Assert.True(assign.GrantsAdmin && assign.IsSelfEscalation);
+        Assert.Contains("RoleManagement.ReadWrite.Directory", assign.Description, StringComparison.Ordinal);
+
+        // ...though his shortest path is shorter still: activating his eligible User Access Administrator role
+        Assert.Equal("entra-pim-activate", Assert.Single(PathOf("ivan.petrov@northwindtraders.com")).Technique);
+    }
+
+    [Fact]
+    public void The_guest_reaches_Global_Administrator_through_two_applications()
+    {
+        // Given the Contoso guest, owner of Northwind Sync, whose service principal holds Application.ReadWrite.All
+        var path = PathOf("priya_contoso.com#EXT#@northwindtraders.onmicrosoft.com");
+
+        // Then: Sync (owner), Provisioning (Application.ReadWrite.All adds a secret), Global Administrator
+        Assert.Equal(["entra-add-credential", "entra-add-credential", "entra-assign-role"], path.Select(e => e.Technique).ToArray());
+        Assert.Equal(ServicePrincipal("Northwind Sync"), path[0].To.Value);
+        Assert.Contains("Application.ReadWrite.All", path[1].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_helpdesk_administrator_resets_the_password_of_a_subscription_owner_but_not_of_a_Global_Administrator()
+    {
+        // Given dana (Helpdesk Administrator), frank (no directory role; Owner of nw-prod through Prod Owners) and ada
+        // (Global Administrator, member of the role-assignable Tier0 Admins)
+        var dana = new PrincipalId(UserId("dana.ruiz@northwindtraders.com"));
+        var resets = Graph.Outgoing(dana).Where(e => e.Technique == "entra-reset-password").Select(e => e.To.Value).ToList();
+
+        // Then she can reset frank's password, an administrator of Azure, and not ada's
+        Assert.Contains(UserId("frank.osei@northwindtraders.com"), resets, StringComparer.Ordinal);
+        Assert.True(Node("frank.osei@northwindtraders.com").IsAdmin);
+        Assert.DoesNotContain(UserId("ada.okafor@northwindtraders.com"), resets, StringComparer.Ordinal);
+        Assert.Single(PathOf("dana.ruiz@northwindtraders.com"), e => e.Technique == "entra-reset-password");
+    }
+
+    [Fact]
+    public void A_groups_administrator_joins_a_group_that_owns_a_subscription_but_not_a_role_assignable_one()
+    {
+        // Given eve (Groups Administrator), Prod Owners (Owner of nw-prod) and Tier0 Admins (role-assignable, holds
+        // Privileged Authentication Administrator)
+        var eve = new PrincipalId(UserId("eve.lindqvist@northwindtraders.com"));
+        var joins = Graph.Outgoing(eve).Where(e => e.Technique == "entra-add-group-member").Select(e => Directory.FindGroup(e.To.Value)!.DisplayName).ToList();
+
+        // Then she may join Prod Owners (a path to Owner), never Tier0 Admins, and no dynamic group
+        Assert.Contains("Prod Owners", joins, StringComparer.Ordinal);
+        Assert.DoesNotContain("Tier0 Admins", joins, StringComparer.Ordinal);
+        Assert.DoesNotContain("Dev Team", joins, StringComparer.Ordinal);
+        Assert.Equal("Prod Owners", Directory.FindGroup(Assert.Single(PathOf("eve.lindqvist@northwindtraders.com")).To.Value)!.DisplayName);
+    }
+
+    [Theory]
+    [InlineData("chen.wei@northwindtraders.com")]
+    [InlineData("gus.mensah@northwindtraders.com")]
+    [InlineData("kim.larsen@northwindtraders.com")]
+    [InlineData("lena.vogel@northwindtraders.com")]
+    public void The_seeded_traps_have_no_path(string userPrincipalName)
+    {
+        // chen's Helpdesk role is scoped to an administrative unit whose members hold nothing; gus's Cloud Application
+        // Administrator role to an app without permissions; kim may assign Reader and Storage Blob Data Reader only
+        Assert.False(Paths.ContainsKey(new PrincipalId(UserId(userPrincipalName))), userPrincipalName);
+    }
+
+    [Fact]
+    public void An_eligible_administrator_role_is_a_conditional_path()
+    {
+        // Given ben, eligible for Privileged Role Administrator and for Owner of nw-prod
+        var edge = Assert.Single(PathOf("ben.carter@northwindtraders.com"));
+
+        // Then activating one is his path, conditional on PIM settings the exports do not hold
+        Assert.Equal("entra-pim-activate", edge.Technique);
+        Assert.True(edge.IsConditional);
+    }
+
+    [Fact]
+    public void A_first_party_or_managed_identity_service_principal_is_never_a_credential_target()
+    {
+        // Then no edge adds a credential to Microsoft Graph or to a managed identity
+        var targets = Graph.Edges.Where(e => e.Technique == "entra-add-credential").Select(e => Directory.FindServicePrincipal(e.To.Value)!).ToList();
+        Assert.NotEmpty(targets);
+        Assert.DoesNotContain(targets, t => t.AppId == MicrosoftEdgeContext.MicrosoftGraphAppId);
+        Assert.DoesNotContain(targets, t => t.ServicePrincipalType == ServicePrincipalType.ManagedIdentity);
+    }
+
+    private static ImmutableArray<Edge> PathOf(string userPrincipalName)
+    {
+        Assert.True(Paths.TryGetValue(new PrincipalId(UserId(userPrincipalName)), out var path), $"no path from {userPrincipalName}");
+        return path;
+    }
+
+    private static GraphNode Node(string userPrincipalName) => Graph.Nodes[new PrincipalId(UserId(userPrincipalName))];
+
+    private static string UserId(string userPrincipalName) =>
+        Directory.Users.Single(u => string.Equals(u.UserPrincipalName, userPrincipalName, StringComparison.OrdinalIgnoreCase)).Id;
+
+    private static string ServicePrincipal(string displayName) => Directory.ServicePrincipals.Single(s => s.DisplayName == displayName).Id;
+
+    private static (EntraDirectory, EntitlementGraph) Build()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Ward.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        var samples = Path.Combine(root!.FullName, "samples");
+        var directory = EntraDirectoryLoader.Load([Path.Combine(samples, "entra")]);
+        var azure = AzureEstateLoader.Load([Path.Combine(samples, "azure")]);
+        return (directory, MicrosoftGraphBuilder.Build(new MicrosoftEdgeContext(directory, azure, AsOf)));
+    }
+}
