@@ -13,5 +13,10 @@ public static class MicrosoftEdgeCheckers
         new AssignDirectoryRoleEdgeChecker(),
         new ActivateEligibleRoleEdgeChecker(),
         new AssignAzureRoleEdgeChecker(),
+        new VirtualMachineRunCommandEdgeChecker(),
+        new VirtualMachineExtensionEdgeChecker(),
+        new ScaleSetRunCommandEdgeChecker(),
+        new AutomationRunbookEdgeChecker(),
+        new LogicAppEdgeChecker(),
     ];
 }

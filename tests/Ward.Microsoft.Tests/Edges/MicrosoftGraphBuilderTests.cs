@@ -119,6 +119,21 @@ public sealed class MicrosoftGraphBuilderTests
     }
 
     [Fact]
+    public void A_virtual_machine_contributor_runs_code_as_the_machine_identity()
+    {
+        // Given jo, Virtual Machine Contributor of rg-build through Build Operators, and vm-build-01 there, whose
+        // system-assigned identity is Contributor of nw-prod
+        var identity = new PrincipalId(ServicePrincipal("vm-build-01"));
+        var runners = Graph.Incoming(identity).Where(e => e.Technique == "azure-vm-run-command").Select(e => e.From.Value).ToList();
+
+        // Then jo (and the owners of nw-prod) can run a command on it and act as its identity; kim (Reader) cannot
+        Assert.Contains(UserId("jo.martin@northwindtraders.com"), runners, StringComparer.Ordinal);
+        Assert.Contains(UserId("frank.osei@northwindtraders.com"), runners, StringComparer.Ordinal);
+        Assert.DoesNotContain(UserId("kim.larsen@northwindtraders.com"), runners, StringComparer.Ordinal);
+        Assert.Contains(Graph.Incoming(identity), e => e.Technique == "azure-vm-extension" && e.From.Value == UserId("jo.martin@northwindtraders.com"));
+    }
+
+    [Fact]
     public void A_first_party_or_managed_identity_service_principal_is_never_a_credential_target()
     {
         // Then no edge adds a credential to Microsoft Graph or to a managed identity

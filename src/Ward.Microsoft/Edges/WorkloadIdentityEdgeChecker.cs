@@ -1,0 +1,73 @@
+using Ward.Core.Decisions;
+using Ward.Core.Graph;
+using Ward.Microsoft.Azure.Evaluation;
+using Ward.Microsoft.Azure.Rbac;
+using Ward.Microsoft.Entra.Directory;
+
+namespace Ward.Microsoft.Edges;
+
+/// <summary>
+/// The family of "run code on a resource, as the resource's managed identity": a principal allowed the actions on an
+/// Azure resource of one type gets a token of the system-assigned identity Azure gave it. The resource is found from
+/// the identity's service principal (its <c>alternativeNames</c> name the resource), and each action is decided by
+/// the Azure authorizer at the resource's scope (so deny assignments and inherited roles count).
+/// </summary>
+/// <remarks>User-assigned identities attached to resources are not in the exports read so far, so they are not reached.</remarks>
+public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string resourceType, string how, params string[] actions) : IMicrosoftEdgeChecker
+{
+    public string TechniqueId { get; } = techniqueId;
+
+    public IEnumerable<Edge> Check(MicrosoftEdgeContext context)
+    {
+        var identities = context.Directory.ServicePrincipals
+            .Where(s => s.ServicePrincipalType == ServicePrincipalType.ManagedIdentity)
+            .Select(s => (Identity: s, Resource: ResourceOf(s)))
+            .Where(x => x.Resource is not null)
+            .ToList();
+        if (identities.Count == 0)
+        {
+            yield break;
+        }
+
+        var membership = new DirectoryGroupMembership(context.Directory);
+        var principals = context.Azure.RoleAssignments.Select(a => a.PrincipalId)
+            .SelectMany(p => context.Directory.FindGroup(p) is not null ? membership.MembersOf(p) : [p])
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var (identity, resource) in identities)
+        {
+            foreach (var principal in principals.Where(p => !string.Equals(p, identity.Id, StringComparison.OrdinalIgnoreCase)))
+            {
+                var decisions = actions.Select(action => (Action: action, Decision: context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = action, Scope = resource! }))).ToList();
+                if (decisions.Exists(d => d.Decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
+                {
+                    continue;
+                }
+
+                var requirements = decisions.SelectMany(d => d.Decision is Conditional c ? c.Requirements : []).Distinct(StringComparer.Ordinal).ToArray();
+                yield return new Edge(new(principal), new(identity.Id), TechniqueId, $"{how} `{resource!.Value[(resource.Value.LastIndexOf('/') + 1)..]}` and acts as its managed identity",
+                    [.. decisions.Select(d => new EdgePermission(d.Action, resource.Value, d.Decision.Explanation.Summary, []))])
+                {
+                    Requirements = [.. requirements],
+                };
+            }
+        }
+    }
+
+    /// <summary>The resource of this checker's type a system-assigned identity belongs to; null for others.</summary>
+    private AzureScope? ResourceOf(EntraServicePrincipal identity)
+    {
+        foreach (var name in identity.AlternativeNames)
+        {
+            if (name.Contains($"/providers/{resourceType}/", StringComparison.OrdinalIgnoreCase)
+                && !name.Contains("/Microsoft.ManagedIdentity/userAssignedIdentities/", StringComparison.OrdinalIgnoreCase)
+                && AzureScope.TryParse(name, out var scope, out _))
+            {
+                return scope;
+            }
+        }
+
+        return null;
+    }
+}
