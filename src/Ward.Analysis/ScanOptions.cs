@@ -13,6 +13,9 @@ public sealed record ScanOptions
     /// <summary>Accepted risks (<c>--suppressions</c>).</summary>
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
 
+    /// <summary>The Entra ID tenant and Azure estate read from the same inputs, analysed beside AWS; null when none was given.</summary>
+    public MicrosoftInputs? Microsoft { get; init; }
+
     /// <summary>Principals (ARNs) to find paths to besides the administrators (<c>--target</c>).</summary>
     public IReadOnlyCollection<string> Targets { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ward.Analysis.Rules.PrivilegeEscalation;
 using Ward.Analysis.Suppressions;
 using Ward.Aws.Edges;
 using Ward.Aws.Estate;
@@ -30,19 +31,29 @@ public static class Scanner
             skippedByRules.AddRange(rule.Skipped(context));
         }
 
+        if (options.Microsoft is { } microsoft)
+        {
+            progress?.Report("Entra ID and Azure escalation paths");
+            findings.AddRange(MicrosoftPrivilegeEscalation.Findings(microsoft, referenceTime));
+        }
+
         var skipped = ImmutableArray.CreateBuilder<SkippedAnalysis>();
-        if (estate.Organization is null)
+        var aws = !estate.Accounts.IsEmpty;
+        if (aws && estate.Organization is null)
         {
             skipped.Add(new SkippedAnalysis("SCPs and RCPs", "no organization export was given: SCPs and RCPs are not applied, so some findings may not hold in an organization that blocks them"));
         }
 
-        if (!estate.HasResourcePolicyExport)
+        if (aws && !estate.HasResourcePolicyExport)
         {
             skipped.Add(new SkippedAnalysis("resource exposure", "no resource-policies file was given: bucket, key, queue, topic, secret, function and repository policies are not known, so public and cross-account resources are not reported (and queries decide without resource policies)"));
         }
 
-        skipped.AddRange(InputCoverage.Missing(estate, RuleCatalog.All));
-        skipped.AddRange(skippedByRules);
+        if (aws)
+        {
+            skipped.AddRange(InputCoverage.Missing(estate, RuleCatalog.All));
+            skipped.AddRange(skippedByRules);
+        }
 
         var ordered = findings
             .OrderByDescending(f => f.Severity)

@@ -196,15 +196,24 @@ public sealed class AzureQuestionTests
     }
 
     [Fact]
-    public void Scan_says_it_does_not_analyse_Microsoft_exports_yet()
+    public void Scan_reports_the_Microsoft_escalation_paths()
     {
         // When ward scan is given only the Entra ID and Azure sample
-        var (exitCode, output) = WardRunner.Run("scan", Entra, Azure);
+        var (exitCode, console, json) = WardRunner.RunCapturingStandardOutput("scan", Entra, Azure, "--as-of", "2026-11-28T12:00:00Z", "--format", "json");
 
-        // Then it says what it read and that the scan analyses AWS only, and fails as it found nothing to scan
-        Assert.Equal(2, exitCode);
-        Assert.Contains("analyses AWS estates in this release", output, StringComparison.Ordinal);
-        Assert.Contains("Azure: 3 subscription(s)", output, StringComparison.Ordinal);
+        // Then it says what it read, and reports a privilege-escalation finding for ivan (application owner) and for
+        // dana (password reset), and none for the traps (chen, gus, kim)
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Azure: 3 subscription(s)", console, StringComparison.Ordinal);
+        var findings = JsonDocument.Parse(json).RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() == "privilege-escalation")
+            .ToDictionary(f => f.GetProperty("principal").GetString()!, StringComparer.Ordinal);
+        Assert.True(findings.ContainsKey(UserId("ivan.petrov@northwindtraders.com")));
+        Assert.Equal("azure", findings[UserId("dana.ruiz@northwindtraders.com")].GetProperty("provider").GetString());
+        Assert.True(findings.ContainsKey(UserId("priya_contoso.com#EXT#@northwindtraders.onmicrosoft.com")));
+        Assert.False(findings.ContainsKey(UserId("chen.wei@northwindtraders.com")));
+        Assert.False(findings.ContainsKey(UserId("gus.mensah@northwindtraders.com")));
+        Assert.False(findings.ContainsKey(UserId("kim.larsen@northwindtraders.com")));
     }
 
     private static JsonElement Can(string principal, string action, string scope, params string[] more)

@@ -30,15 +30,16 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
             messages.MarkupLineInterpolated($"[grey]skipped {path}: {note}[/]");
         }
 
-        if (reading.Estates.HasEntra || reading.Estates.HasAzure)
+        var microsoft = reading.Estates.HasEntra || reading.Estates.HasAzure ? new MicrosoftInputs(reading.Estates.Entra, reading.Estates.Azure) : null;
+        if (microsoft is not null)
         {
-            messages.MarkupLineInterpolated($"[yellow]note:[/] read {reading.Summary()}. `ward scan` analyses AWS estates in this release; ask about Entra ID and Azure with `ward can`, `who-can` and `what-can`.");
+            messages.MarkupLineInterpolated($"[yellow]note:[/] read {reading.Summary()}. For Entra ID and Azure this release reports escalation paths to administrators; the other Microsoft findings are still to come.");
         }
 
         var estate = reading.Estates.Aws;
-        if (estate.Accounts.IsEmpty)
+        if (estate.Accounts.IsEmpty && microsoft is null)
         {
-            messages.MarkupLine("[red]error:[/] no AWS export usable by `ward scan` was found in the inputs.");
+            messages.MarkupLine("[red]error:[/] nothing usable was found in the inputs.");
             return ExitCodes.UsageOrUnusableInput;
         }
 
@@ -66,7 +67,7 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         ScanResult result = null!;
         messages.Status().Start("Scanning", status =>
         {
-            var options = new ScanOptions { Settings = settings.AnalysisSettings, Suppressions = suppressions, Targets = settings.Targets };
+            var options = new ScanOptions { Settings = settings.AnalysisSettings, Suppressions = suppressions, Targets = settings.Targets, Microsoft = microsoft };
             result = Scanner.Scan(estate, settings.ReferenceTime(clock), options, new Progress<string>(message => status.Status($"Scanning: {message}")), cancellationToken);
         });
 

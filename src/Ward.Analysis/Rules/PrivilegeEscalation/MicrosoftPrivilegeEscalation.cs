@@ -1,0 +1,51 @@
+using Ward.Core.Model;
+using Ward.Microsoft.Edges;
+
+namespace Ward.Analysis.Rules.PrivilegeEscalation;
+
+/// <summary>
+/// <c>privilege-escalation</c> on a Microsoft estate: one finding per user or service principal that is not an
+/// administrator but can become one (Global, Privileged Role or Privileged Authentication Administrator; Owner or User
+/// Access Administrator of the tenant root, a management group or a subscription), with the shortest path.
+/// </summary>
+public static class MicrosoftPrivilegeEscalation
+{
+    private static readonly RuleMetadata Rule = new PrivilegeEscalationRule().Metadata;
+
+    public static IEnumerable<Finding> Findings(MicrosoftInputs inputs, DateTimeOffset referenceTime)
+    {
+        var graph = MicrosoftGraphBuilder.Build(new MicrosoftEdgeContext(inputs.Directory, inputs.Azure, referenceTime));
+        var paths = graph.ShortestPathsTo(node => node.IsAdmin);
+        foreach (var (principal, path) in paths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
+        {
+            var node = graph.Nodes[principal];
+            if (node.Kind is PrincipalKind.Group || path.IsEmpty)
+            {
+                continue;
+            }
+
+            var last = path[^1];
+            var target = graph.Nodes[last.To];
+            var reaches = last.GrantsAdmin ? last.Description : $"becomes `{target.Label}`, {target.AdminReason}";
+            var entra = last.GrantsAdmin ? last.Technique.StartsWith("entra-", StringComparison.Ordinal) && !last.Description.Contains("Azure", StringComparison.Ordinal) : target.AdminReason!.Contains("(Entra ID)", StringComparison.Ordinal);
+            var conditional = path.Any(e => e.IsConditional);
+            var severity = conditional ? Severity.Medium : path.Length == 1 ? Severity.Critical : Severity.High;
+            yield return new Finding
+            {
+                RuleId = Rule.Id,
+                Category = Rule.Category,
+                Severity = severity,
+                Provider = entra ? "entra" : "azure",
+                Account = inputs.Directory.TenantId,
+                Principal = principal.Value,
+                Title = $"`{node.Label}` can escalate to administrator in {path.Length} step{(path.Length == 1 ? string.Empty : "s")}",
+                Explanation = $"`{node.Label}` is not an administrator, but {string.Join("; then ", path.Select(e => $"`{graph.Nodes[e.From].Label}` {e.Description}"))}; so it {(last.GrantsAdmin ? "ends with those rights" : reaches)}."
+                    + (conditional ? " Some steps hold only under conditions Ward could not decide (see each step's requirements)." : string.Empty),
+                Path = [.. path.Select(e => PathStep.Of(graph, e))],
+                Remediation = "Remove the role, ownership, group membership or application permission the first step uses, or narrow it (an administrative-unit or application scope, a role-assignable group, a PIM eligibility with approval). Re-run the scan to confirm no other path remains.",
+                References = ["https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/privileged-roles-permissions", "https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices"],
+                Fingerprint = Finding.FingerprintOf(Rule.Id, principal.Value, last.To.Value, string.Join(">", path.Select(e => e.Technique))),
+            };
+        }
+    }
+}
