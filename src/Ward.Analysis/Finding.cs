@@ -17,8 +17,11 @@ public sealed record Finding
 
     public string? Account { get; init; }
 
-    /// <summary>The principal the finding is about (an ARN for AWS).</summary>
+    /// <summary>The principal the finding is about (an ARN for AWS, an object id for Entra ID and Azure).</summary>
     public required string Principal { get; init; }
+
+    /// <summary>The name people know the principal by, where the id alone does not say it (a user principal name, a display name).</summary>
+    public string? PrincipalName { get; init; }
 
     public required string Title { get; init; }
 

@@ -208,7 +208,7 @@ public sealed class AzureQuestionTests
         var findings = JsonDocument.Parse(json).RootElement.GetProperty("findings").EnumerateArray()
             .Where(f => f.GetProperty("ruleId").GetString() == "privilege-escalation")
             .ToDictionary(f => f.GetProperty("principal").GetString()!, StringComparer.Ordinal);
-        Assert.True(findings.ContainsKey(UserId("ivan.petrov@northwindtraders.com")));
+        Assert.Equal("ivan.petrov@northwindtraders.com", findings[UserId("ivan.petrov@northwindtraders.com")].GetProperty("principalName").GetString());
         Assert.Equal("azure", findings[UserId("dana.ruiz@northwindtraders.com")].GetProperty("provider").GetString());
         Assert.True(findings.ContainsKey(UserId("priya_contoso.com#EXT#@northwindtraders.onmicrosoft.com")));
         Assert.False(findings.ContainsKey(UserId("chen.wei@northwindtraders.com")));

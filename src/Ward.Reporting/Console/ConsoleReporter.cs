@@ -65,7 +65,7 @@ public static class ConsoleReporter
             console.Write(new Rule("[bold]Shortest paths to admin[/]").LeftJustified());
             foreach (var finding in paths)
             {
-                var tree = new Tree($"[{Colour(finding.Severity)}]{Markup.Escape(finding.Principal)}[/]");
+                var tree = new Tree($"[{Colour(finding.Severity)}]{Markup.Escape(finding.PrincipalName is { } name ? $"{name} ({finding.Principal})" : finding.Principal)}[/]");
                 foreach (var step in finding.Path)
                 {
                     var node = tree.AddNode($"[bold]{Markup.Escape(step.Technique)}[/] → {Markup.Escape(step.To)}");
@@ -113,7 +113,8 @@ public static class ConsoleReporter
         foreach (var group in riskiest)
         {
             var worst = group.Max(f => f.Severity);
-            table.AddRow(Markup.Escape(group.Key), $"[{Colour(worst)}]{worst}[/]", Markup.Escape(string.Join(", ", group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))));
+            var name = group.Select(f => f.PrincipalName).FirstOrDefault(n => n is not null);
+            table.AddRow(Markup.Escape(name is null ? group.Key : $"{name} ({group.Key})"), $"[{Colour(worst)}]{worst}[/]", Markup.Escape(string.Join(", ", group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))));
         }
 
         console.Write(table);

@@ -103,6 +103,11 @@ public static class JsonReporter
         json.WriteString("provider", finding.Provider);
         json.WriteString("account", finding.Account);
         json.WriteString("principal", finding.Principal);
+        if (finding.PrincipalName is { } name)
+        {
+            json.WriteString("principalName", name);
+        }
+
         json.WriteString("title", finding.Title);
         json.WriteString("explanation", finding.Explanation);
         FindingJson.WritePath(json, finding.Path);

@@ -38,6 +38,7 @@ public static class MicrosoftPrivilegeEscalation
                 Provider = entra ? "entra" : "azure",
                 Account = inputs.Directory.TenantId,
                 Principal = principal.Value,
+                PrincipalName = node.Label == principal.Value ? null : node.Label,
                 Title = $"`{node.Label}` can escalate to administrator in {path.Length} step{(path.Length == 1 ? string.Empty : "s")}",
                 Explanation = $"`{node.Label}` is not an administrator, but {string.Join("; then ", path.Select(e => $"`{graph.Nodes[e.From].Label}` {e.Description}"))}; so it {(last.GrantsAdmin ? "ends with those rights" : reaches)}."
                     + (conditional ? " Some steps hold only under conditions Ward could not decide (see each step's requirements)." : string.Empty),
