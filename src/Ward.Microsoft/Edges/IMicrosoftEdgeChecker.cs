@@ -8,5 +8,13 @@ public interface IMicrosoftEdgeChecker
     /// <summary>Stable kebab-case id (<c>entra-reset-password</c>), used in findings and docs.</summary>
     string TechniqueId { get; }
 
-    IEnumerable<Edge> Check(MicrosoftEdgeContext context);
+    /// <summary>True for techniques that end with the principal holding an administrator role itself (self-escalations).</summary>
+    bool GrantsAdmin { get; }
+
+    /// <param name="context">The estate and its authorizers.</param>
+    /// <param name="targets">
+    /// Object ids the edges must lead to (those already known to reach an administrator); null: every target. Checkers
+    /// that grant administrator roles ignore it.
+    /// </param>
+    IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets);
 }

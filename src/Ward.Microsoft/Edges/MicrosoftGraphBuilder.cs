@@ -5,8 +5,8 @@ namespace Ward.Microsoft.Edges;
 
 /// <summary>
 /// Builds the entitlement graph of a Microsoft estate: users, groups and service principals of the directory (and
-/// principals only Azure assignments name) as nodes, administrators marked with why, and every edge of every
-/// technique. A group is an edge's target when joining it is the step: its members hold what it holds.
+/// principals only Azure assignments name) as nodes, administrators marked with why, and every edge that is on a
+/// path to an administrator. A group is an edge's target when joining it is the step: its members hold what it holds.
 /// </summary>
 public static class MicrosoftGraphBuilder
 {
@@ -21,10 +21,33 @@ public static class MicrosoftGraphBuilder
         var known = nodes.Select(n => n.Id.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         nodes.AddRange(context.Azure.RoleAssignments.Where(a => !known.Contains(a.PrincipalId)).DistinctBy(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase)
             .Select(a => Node(a.PrincipalId, PrincipalKind.ExternalPrincipal, string.IsNullOrEmpty(a.PrincipalName) ? a.PrincipalId : a.PrincipalName)));
-        var edges = (checkers ?? MicrosoftEdgeCheckers.All).SelectMany(c => c.Check(context))
-            .DistinctBy(e => (e.From, e.To, e.Technique))
+        var all = (checkers ?? MicrosoftEdgeCheckers.All).ToList();
+
+        // Backwards from the administrators, as for AWS: self-escalations once, then the lateral techniques only
+        // towards what already reaches an administrator, layer by layer. A tenant of 100,000 users has millions of
+        // password resets and group joins; only those on a path matter.
+        var edges = all.Where(c => c.GrantsAdmin).SelectMany(c => c.Check(context, targets: null)).ToList();
+        var reached = new HashSet<string>(admins.Keys.Concat(edges.Select(e => e.From.Value)), StringComparer.OrdinalIgnoreCase);
+        var frontier = reached.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var lateral = all.Where(c => !c.GrantsAdmin).ToList();
+        while (frontier.Count > 0)
+        {
+            var next = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var edge in lateral.SelectMany(c => c.Check(context, frontier)))
+            {
+                edges.Add(edge);
+                if (reached.Add(edge.From.Value))
+                {
+                    next.Add(edge.From.Value);
+                }
+            }
+
+            frontier = next;
+        }
+
+        var ordered = edges.DistinctBy(e => (e.From, e.To, e.Technique))
             .OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
-        return new EntitlementGraph(nodes, edges);
+        return new EntitlementGraph(nodes, ordered);
 
         GraphNode Node(string id, PrincipalKind kind, string label) =>
             new(new PrincipalId(id), kind, CloudProvider.Entra, label, directory.TenantId) { AdminReason = admins.GetValueOrDefault(id) };

@@ -17,10 +17,12 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
 {
     public string TechniqueId { get; } = techniqueId;
 
-    public IEnumerable<Edge> Check(MicrosoftEdgeContext context)
+    public bool GrantsAdmin => false;
+
+    public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         var identities = context.Directory.ServicePrincipals
-            .Where(s => s.ServicePrincipalType == ServicePrincipalType.ManagedIdentity)
+            .Where(s => s.ServicePrincipalType == ServicePrincipalType.ManagedIdentity && (targets is null || targets.Contains(s.Id)))
             .Select(s => (Identity: s, Resource: ResourceOf(s)))
             .Where(x => x.Resource is not null)
             .ToList();

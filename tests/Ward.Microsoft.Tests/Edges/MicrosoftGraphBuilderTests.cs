@@ -15,9 +15,11 @@ namespace Ward.Microsoft.Tests.Edges;
 public sealed class MicrosoftGraphBuilderTests
 {
     private static readonly DateTimeOffset AsOf = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Lazy<(EntraDirectory Directory, EntitlementGraph Graph)> Sample = new(Build);
+    private static readonly Lazy<(MicrosoftEdgeContext Context, EntitlementGraph Graph)> Sample = new(Build);
 
-    private static EntraDirectory Directory => Sample.Value.Directory;
+    private static MicrosoftEdgeContext Context => Sample.Value.Context;
+
+    private static EntraDirectory Directory => Context.Directory;
 
     private static EntitlementGraph Graph => Sample.Value.Graph;
 
@@ -123,14 +125,20 @@ public sealed class MicrosoftGraphBuilderTests
     {
         // Given jo, Virtual Machine Contributor of rg-build through Build Operators, and vm-build-01 there, whose
         // system-assigned identity is Contributor of nw-prod
+        // (its identity leads to no administrator, so the graph keeps none of these edges: the checkers are asked directly)
         var identity = new PrincipalId(ServicePrincipal("vm-build-01"));
-        var runners = Graph.Incoming(identity).Where(e => e.Technique == "azure-vm-run-command").Select(e => e.From.Value).ToList();
+        var edges = new Ward.Microsoft.Edges.Checkers.VirtualMachineRunCommandEdgeChecker().Check(Context, targets: null)
+            .Concat(new Ward.Microsoft.Edges.Checkers.VirtualMachineExtensionEdgeChecker().Check(Context, targets: null))
+            .Where(e => e.To == identity)
+            .ToList();
+        var runners = edges.Where(e => e.Technique == "azure-vm-run-command").Select(e => e.From.Value).ToList();
 
         // Then jo (and the owners of nw-prod) can run a command on it and act as its identity; kim (Reader) cannot
         Assert.Contains(UserId("jo.martin@northwindtraders.com"), runners, StringComparer.Ordinal);
         Assert.Contains(UserId("frank.osei@northwindtraders.com"), runners, StringComparer.Ordinal);
         Assert.DoesNotContain(UserId("kim.larsen@northwindtraders.com"), runners, StringComparer.Ordinal);
-        Assert.Contains(Graph.Incoming(identity), e => e.Technique == "azure-vm-extension" && e.From.Value == UserId("jo.martin@northwindtraders.com"));
+        Assert.Contains(edges, e => e.Technique == "azure-vm-extension" && e.From.Value == UserId("jo.martin@northwindtraders.com"));
+        Assert.DoesNotContain(Graph.Incoming(identity), e => e.Technique == "azure-vm-run-command");
     }
 
     [Fact]
@@ -156,7 +164,7 @@ public sealed class MicrosoftGraphBuilderTests
 
     private static string ServicePrincipal(string displayName) => Directory.ServicePrincipals.Single(s => s.DisplayName == displayName).Id;
 
-    private static (EntraDirectory, EntitlementGraph) Build()
+    private static (MicrosoftEdgeContext, EntitlementGraph) Build()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Ward.slnx")))
@@ -167,6 +175,7 @@ public sealed class MicrosoftGraphBuilderTests
         var samples = Path.Combine(root!.FullName, "samples");
         var directory = EntraDirectoryLoader.Load([Path.Combine(samples, "entra")]);
         var azure = AzureEstateLoader.Load([Path.Combine(samples, "azure")]);
-        return (directory, MicrosoftGraphBuilder.Build(new MicrosoftEdgeContext(directory, azure, AsOf)));
+        var context = new MicrosoftEdgeContext(directory, azure, AsOf);
+        return (context, MicrosoftGraphBuilder.Build(context));
     }
 }

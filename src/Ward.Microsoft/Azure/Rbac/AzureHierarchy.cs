@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
@@ -25,8 +26,13 @@ public sealed record AzureHierarchy
 
     public AzureSubscription? FindSubscription(string id) => SubscriptionsById.GetValueOrDefault(id);
 
+    // Every decision walks the chain of its scope, and graph building decides the same scopes over and over.
+    private ConcurrentDictionary<AzureScope, AzureScopeChain> Chains => field ??= new();
+
     /// <summary>The scope itself, then its ancestors up to <c>/</c> (or up to the first gap in the hierarchy).</summary>
-    public AzureScopeChain Ancestors(AzureScope scope)
+    public AzureScopeChain Ancestors(AzureScope scope) => Chains.GetOrAdd(scope, WalkUp);
+
+    private AzureScopeChain WalkUp(AzureScope scope)
     {
         var chain = ImmutableArray.CreateBuilder<AzureScope>();
         var seen = new HashSet<AzureScope>();

@@ -13,7 +13,9 @@ public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
 
     public string TechniqueId => "entra-pim-activate";
 
-    public IEnumerable<Edge> Check(MicrosoftEdgeContext context)
+    public bool GrantsAdmin => true;
+
+    public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         var directory = context.Directory;
         var eligible = directory.RoleEligibilityScheduleInstances.IsDefaultOrEmpty ? directory.RoleEligibilitySchedules : directory.RoleEligibilityScheduleInstances;

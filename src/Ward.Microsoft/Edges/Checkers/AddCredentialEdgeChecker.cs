@@ -17,11 +17,13 @@ public sealed class AddCredentialEdgeChecker : IMicrosoftEdgeChecker
 
     public string TechniqueId => "entra-add-credential";
 
-    public IEnumerable<Edge> Check(MicrosoftEdgeContext context)
+    public bool GrantsAdmin => false;
+
+    public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         var roleHolders = context.RoleHoldersFor(ApplicationCredentials).Concat(context.RoleHoldersFor(ServicePrincipalCredentials)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var graphWriters = context.GraphPermissions.Where(p => p.Value.Contains("Application.ReadWrite.All")).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
-        foreach (var target in context.Directory.ServicePrincipals.Where(MicrosoftEdgeContext.IsTakeoverTarget))
+        foreach (var target in context.Directory.ServicePrincipals.Where(s => (targets is null || targets.Contains(s.Id)) && MicrosoftEdgeContext.IsTakeoverTarget(s)))
         {
             var application = context.Directory.FindApplicationByAppId(target.AppId);
             var name = target.DisplayName ?? target.Id;

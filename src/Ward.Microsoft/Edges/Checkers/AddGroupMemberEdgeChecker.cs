@@ -19,10 +19,12 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
 
     public string TechniqueId => "entra-add-group-member";
 
-    public IEnumerable<Edge> Check(MicrosoftEdgeContext context)
+    public bool GrantsAdmin => false;
+
+    public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         var holders = context.RoleHoldersFor(Members).Concat(context.RoleHoldersFor(RoleAssignableMembers)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        foreach (var group in context.Directory.Groups.Where(g => !g.IsDynamic))
+        foreach (var group in context.Directory.Groups.Where(g => (targets is null || targets.Contains(g.Id)) && !g.IsDynamic))
         {
             var name = group.DisplayName ?? group.Id;
             var action = group.IsAssignableToRole ? RoleAssignableMembers : Members;

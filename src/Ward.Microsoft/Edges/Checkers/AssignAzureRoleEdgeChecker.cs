@@ -18,14 +18,30 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
 
     public string TechniqueId => "azure-assign-role";
 
-    public IEnumerable<Edge> Check(MicrosoftEdgeContext context)
+    public bool GrantsAdmin => true;
+
+    public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         var azure = context.Azure;
+
+        // Only assignments of a role that can write role assignments at all, made at the root, a management group or
+        // a subscription, can make their holder Owner of such a scope: decide their holders (and members) only, and
+        // only at the scopes those assignments reach. A role whose definition is missing is kept: the authorizer says
+        // what it cannot know.
+        var writers = azure.RoleAssignments
+            .Where(a => a.Scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription && CanWriteAssignments(azure, a.RoleDefinitionId))
+            .ToList();
+        if (writers.Count == 0)
+        {
+            yield break;
+        }
+
         var scopes = azure.Hierarchy.ManagementGroups.Select(g => AzureScope.ManagementGroup(g.Name))
             .Concat(azure.Hierarchy.Subscriptions.Select(s => AzureScope.Subscription(s.Id)))
+            .Where(scope => writers.Exists(w => azure.Hierarchy.Reach(w.Scope, scope) != ScopeReach.No))
             .ToList();
         var membership = new DirectoryGroupMembership(context.Directory);
-        var principals = azure.RoleAssignments.Select(a => a.PrincipalId)
+        var principals = writers.Select(a => a.PrincipalId)
             .SelectMany(p => context.Directory.FindGroup(p) is not null ? membership.MembersOf(p).Prepend(p) : [p])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal);
@@ -44,4 +60,8 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
             }
         }
     }
+
+    private static bool CanWriteAssignments(AzureEstate azure, string roleDefinitionId) =>
+        azure.FindRoleDefinition(roleDefinitionId) is not { } definition
+        || definition.Permissions.Any(block => ActionPattern.FirstMatch(block.Actions, Write) is not null && ActionPattern.FirstMatch(block.NotActions, Write) is null);
 }

@@ -16,7 +16,9 @@ public sealed class AssignDirectoryRoleEdgeChecker : IMicrosoftEdgeChecker
 
     public string TechniqueId => "entra-assign-role";
 
-    public IEnumerable<Edge> Check(MicrosoftEdgeContext context)
+    public bool GrantsAdmin => true;
+
+    public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         foreach (var holder in context.RoleHoldersFor(AssignRoles))
         {

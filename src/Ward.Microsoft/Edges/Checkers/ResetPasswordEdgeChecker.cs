@@ -12,11 +12,13 @@ public sealed class ResetPasswordEdgeChecker : IMicrosoftEdgeChecker
 {
     public string TechniqueId => "entra-reset-password";
 
-    public IEnumerable<Edge> Check(MicrosoftEdgeContext context)
+    public bool GrantsAdmin => false;
+
+    public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         foreach (var resetter in context.RoleHoldersFor(PasswordResetTiers.ResetAction))
         {
-            foreach (var user in context.Directory.Users.Where(u => !string.Equals(u.Id, resetter, StringComparison.OrdinalIgnoreCase)))
+            foreach (var user in context.Directory.Users.Where(u => (targets is null || targets.Contains(u.Id)) && !string.Equals(u.Id, resetter, StringComparison.OrdinalIgnoreCase)))
             {
                 var decision = context.Roles.Authorize(resetter, PasswordResetTiers.ResetAction, user.Id);
                 if (decision.Kind == DecisionKind.ImplicitDeny)

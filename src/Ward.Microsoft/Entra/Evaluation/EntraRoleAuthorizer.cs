@@ -20,6 +20,15 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
 {
     private const string Layer = "directory roles";
 
+    // Asked once per source and target pair over large tenants: assignments are looked up by principal, not searched.
+    private readonly Lazy<ILookup<string, DirectoryRoleAssignment>> _active = new(() => directory.RoleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase));
+    private readonly Lazy<ILookup<string, DirectoryRoleAssignment>> _eligible = new(() =>
+        (directory.RoleEligibilityScheduleInstances.IsDefaultOrEmpty ? directory.RoleEligibilitySchedules : directory.RoleEligibilityScheduleInstances)
+            .ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase));
+
+    private readonly Lazy<HashSet<string>> _roleAssignableGroupOwners = new(() =>
+        directory.Groups.Where(g => g.IsAssignableToRole).SelectMany(g => g.Owners ?? []).Select(o => o.Id).ToHashSet(StringComparer.OrdinalIgnoreCase));
+
     public EntraDirectory Directory { get; } = directory;
 
     public Decision Authorize(string principalId, string action, string targetId, bool activateEligible = false)
@@ -95,25 +104,26 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
     /// <summary>The principal's role assignments, direct and through the role-assignable groups it is in (only those can hold roles).</summary>
     private IEnumerable<(DirectoryRoleAssignment Assignment, string? ViaGroup)> AssignmentsOf(string principalId, bool activateEligible)
     {
-        var groups = Directory.TransitiveGroupsOf(principalId).Where(g => Directory.FindGroup(g)?.IsAssignableToRole == true).ToList();
-        var assignments = Directory.RoleAssignments.AsEnumerable();
-        if (activateEligible)
+        var holders = RoleAssignableGroupsOf(principalId).Select(g => (Id: g, Via: (string?)g)).Prepend((Id: principalId, Via: null));
+        foreach (var (holder, via) in holders)
         {
-            assignments = assignments.Concat(Directory.RoleEligibilityScheduleInstances.IsDefaultOrEmpty ? Directory.RoleEligibilitySchedules : Directory.RoleEligibilityScheduleInstances);
-        }
-
-        foreach (var assignment in assignments)
-        {
-            if (string.Equals(assignment.PrincipalId, principalId, StringComparison.OrdinalIgnoreCase))
+            foreach (var assignment in _active.Value[holder])
             {
-                yield return (assignment, null);
+                yield return (assignment, via);
             }
-            else if (groups.Find(g => string.Equals(g, assignment.PrincipalId, StringComparison.OrdinalIgnoreCase)) is { } group)
+
+            if (activateEligible)
             {
-                yield return (assignment, group);
+                foreach (var assignment in _eligible.Value[holder])
+                {
+                    yield return (assignment, via);
+                }
             }
         }
     }
+
+    private List<string> RoleAssignableGroupsOf(string principalId) =>
+        [.. Directory.TransitiveGroupsOf(principalId).Where(g => Directory.FindGroup(g)?.IsAssignableToRole == true)];
 
     private bool Reaches(DirectoryScope scope, string targetId, out string problem)
     {
@@ -169,13 +179,12 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
         }
 
         // The roles the target holds (active or eligible: an eligible administrator is one activation away).
-        var targetGroups = Directory.TransitiveGroupsOf(targetId).Where(g => Directory.FindGroup(g)?.IsAssignableToRole == true).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var held = Directory.RoleAssignments.Concat(Directory.RoleEligibilityScheduleInstances).Concat(Directory.RoleEligibilitySchedules)
-            .Where(a => string.Equals(a.PrincipalId, targetId, StringComparison.OrdinalIgnoreCase) || targetGroups.Contains(a.PrincipalId))
+        var targetGroups = RoleAssignableGroupsOf(targetId);
+        var held = targetGroups.Prepend(targetId).SelectMany(h => _active.Value[h].Concat(_eligible.Value[h]))
             .Select(a => Directory.FindRoleDefinition(a.RoleDefinitionId) is { } d ? (Template: d.TemplateId ?? d.Id, d.DisplayName, d.IsBuiltIn) : (Template: a.RoleDefinitionId, DisplayName: (string?)null, IsBuiltIn: true))
             .DistinctBy(r => r.Template, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var ownsRoleAssignableGroup = Directory.Groups.Any(g => g.IsAssignableToRole && (g.Owners ?? []).Any(o => string.Equals(o.Id, targetId, StringComparison.OrdinalIgnoreCase)));
+        var ownsRoleAssignableGroup = _roleAssignableGroupOwners.Value.Contains(targetId);
         if (targetGroups.Count > 0 || ownsRoleAssignableGroup)
         {
             return ($"`{targetId}` is a member or owner of a role-assignable group: only Privileged Authentication Administrators and Global Administrators may reset its password", false);
