@@ -138,6 +138,9 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
         }
     }
 
+    /// <summary>The tenant, when it comes from elsewhere than Graph's <c>organization</c> (AzureHound's ARM tenant record).</summary>
+    public void AddOrganization(string id, string? displayName, SourceLocation location) => _organizations.Add((id, displayName, location));
+
     public EntraDirectory Build(ImmutableArray<EntraInputFile> inputs)
     {
         CheckPaging();
