@@ -97,12 +97,14 @@ public static class MicrosoftEstateLoader
             var source = SourceOf(jsonLines);
             var directory = builder.Build(entraInputs.ToImmutable());
             var estate = azureInputs.Count == 0 ? AzureEstate.Empty : AzureEstateBuilder.Build(entries, azureInputs, azureDiagnostics, source);
-            hound.Finish(directory, estate);
+            var definitionsReported = hound.Finish(directory, estate);
 
             // AzureHound records have their own dangling-reference diagnostics (located at the entry, not the list).
             var entraFound = Located(entraDiagnostics.ToSortedArray().Where(d => !(d.Code == EntraDiagnosticCodes.DanglingRelation && hound.Files.Contains(d.Location.File))), source);
+            // With no role definitions at all, AzureHound's report says why and what to add: the estate's own is the same news.
             var azureFound = Located(azureDiagnostics.ToSortedArray().Where(d => d.Code != AzureDiagnosticCodes.UnrecognizedFile
-                && !(d.Code == AzureDiagnosticCodes.NothingUsable && !directory.IsEmpty)), source);
+                && !(d.Code == AzureDiagnosticCodes.NothingUsable && !directory.IsEmpty)
+                && !(d.Code == AzureDiagnosticCodes.MissingRoleDefinition && definitionsReported)), source);
             directory = directory with { Diagnostics = entraFound };
             estate = estate with { Diagnostics = azureFound };
             var all = new DiagnosticBag();

@@ -107,8 +107,12 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
         return new AzureHoundFile(state.EntraRecords, state.AzureRecords, string.Join(", ", notes));
     }
 
-    /// <summary>Reports what can be checked only once every input is read: dangling ids, missing role definitions, partial assignment lists.</summary>
-    public void Finish(EntraDirectory directory, AzureEstate estate)
+    /// <summary>
+    /// Reports what can be checked only once every input is read: dangling ids, missing role definitions, partial
+    /// assignment lists. Returns whether the missing Azure role definitions were reported (the Azure estate's own,
+    /// more general report of them is then redundant).
+    /// </summary>
+    public bool Finish(EntraDirectory directory, AzureEstate estate)
     {
         var hasPrincipals = !directory.Users.IsEmpty || !directory.Groups.IsEmpty || !directory.ServicePrincipals.IsEmpty;
         if (hasPrincipals)
@@ -142,15 +146,18 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
             }
         }
 
-        if (_firstArmAssignment is { } first && estate.RoleDefinitions.IsEmpty)
+        var noDefinitions = _firstArmAssignment is not null && estate.RoleDefinitions.IsEmpty;
+        if (noDefinitions)
         {
-            diagnostics.Add(AzureHoundDiagnosticCodes.NoRoleDefinitions, DiagnosticSeverity.Warning, "AzureHound collects no Azure role definitions, not even the built-in ones (Owner, Contributor, User Access Administrator, Reader): what its role assignments grant is unknown, so decisions on them are indeterminate; add the output of `az role definition list` (for each subscription with custom roles) to the inputs", first with { JsonPath = null });
+            diagnostics.Add(AzureHoundDiagnosticCodes.NoRoleDefinitions, DiagnosticSeverity.Error, "AzureHound collects no Azure role definitions, not even the built-in ones (Owner, Contributor, User Access Administrator, Reader): what its role assignments grant is unknown, so decisions on them are indeterminate; add the output of `az role definition list` (for each subscription with custom roles) to the inputs", _firstArmAssignment!.Value with { JsonPath = null });
         }
 
         if (_firstDerived is { } derived && !_rawAssignments)
         {
             diagnostics.Add(AzureHoundDiagnosticCodes.PartialRoleAssignments, DiagnosticSeverity.Info, "these Azure role assignments come from the role-filtered kinds of `azurehound list` (Owner, User Access Administrator, Contributor and a few key vault and VM roles): assignments of other roles are not in the input, so who-can and what-can answers may miss some; add the output of `azurehound list management-group-role-assignments`, `subscription-role-assignments`, `resource-group-role-assignments`, `virtual-machine-role-assignments` and `key-vault-role-assignments` (or `az role assignment list --all`)", derived with { JsonPath = null });
         }
+
+        return noDefinitions;
     }
 
     public void Dispose()
@@ -452,8 +459,9 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
     private void Malformed(FileState state, string message, string path) =>
         diagnostics.Add(AzureHoundDiagnosticCodes.MalformedRecord, DiagnosticSeverity.Error, message, state.Graph.At(path));
 
-    private static void Count(SortedDictionary<string, (int Count, string Path)> counts, string kind, string path) =>
-        counts[kind] = counts.TryGetValue(kind, out var seen) ? (seen.Count + 1, seen.Path) : (1, path);
+    /// <summary>Counts a record of a kind, located at the first record (not its <c>data</c>).</summary>
+    private static void Count(SortedDictionary<string, (int Count, string Path)> counts, string kind, string dataPath) =>
+        counts[kind] = counts.TryGetValue(kind, out var seen) ? (seen.Count + 1, seen.Path) : (1, dataPath.EndsWith(".data", StringComparison.Ordinal) ? dataPath[..^5] : dataPath);
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;

@@ -134,12 +134,14 @@ public sealed class AzureHoundReaderTests
     public void Without_role_definitions_the_estate_says_what_its_assignments_grant_is_unknown()
     {
         // Given the tenant file alone: AzureHound collects no Azure role definitions
-        // Then the user is told to add `az role definition list`
-        var warning = Assert.Single(Tenant.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NoRoleDefinitions);
-        Assert.Contains("az role definition list", warning.Message, StringComparison.Ordinal);
+        // Then one error tells the user to add `az role definition list` (instead of the estate's general one)
+        var error = Assert.Single(Tenant.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NoRoleDefinitions);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Contains("az role definition list", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Tenant.Diagnostics, d => d.Code == Ward.Microsoft.Azure.Ingest.AzureDiagnosticCodes.MissingRoleDefinition);
         Assert.Empty(Tenant.Azure.RoleDefinitions);
 
-        // And with them, the warning is gone
+        // And with them, the error is gone
         var withDefinitions = MicrosoftEstateLoader.Load([AzureHoundFixtures.Tenant, AzureHoundFixtures.RoleDefinitions], TestContext.Current.CancellationToken);
         Assert.DoesNotContain(withDefinitions.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NoRoleDefinitions);
         Assert.NotEmpty(withDefinitions.Azure.RoleDefinitions);
@@ -174,7 +176,7 @@ public sealed class AzureHoundReaderTests
 
         // And device owners, which only 1.x wrote, are reported as not analysed
         Assert.Contains(legacy.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed && d.Message.Contains("`AZDeviceOwner`", StringComparison.Ordinal));
-        Assert.DoesNotContain(legacy.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal([AzureHoundDiagnosticCodes.NoRoleDefinitions], legacy.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Code), StringComparer.Ordinal);
     }
 
     [Fact]
