@@ -63,7 +63,7 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
             var dataPath = JsonPath.Property(path, "data");
             if (!record.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
             {
-                Malformed(state, $"the `data` of a `{kind}` record must be an object, found {(data.ValueKind == JsonValueKind.Undefined ? "nothing" : ArmJson.Describe(data.ValueKind))}; skipped", record.TryGetProperty("data", out _) ? dataPath : path);
+                Malformed(state, $"the `data` of a record of kind `{kind}` must be an object, found {(data.ValueKind == JsonValueKind.Undefined ? "nothing" : ArmJson.Describe(data.ValueKind))}; skipped", record.TryGetProperty("data", out _) ? dataPath : path);
                 continue;
             }
 
