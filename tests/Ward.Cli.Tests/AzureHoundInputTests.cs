@@ -26,4 +26,26 @@ public sealed class AzureHoundInputTests
         Assert.Equal("Allowed", principals[Dana].GetProperty("result").GetProperty("decision").GetString());
         Assert.False(principals.ContainsKey(Frank));
     }
+
+    [Fact]
+    public void AzureHound_JSON_Lines_are_read_although_they_are_not_one_JSON_document()
+    {
+        // Given the tenant's records one per line, as AzureHound prints them without `-o`
+        var records = JsonDocument.Parse(File.ReadAllBytes(Tenant)).RootElement.GetProperty("data").EnumerateArray().Select(r => r.GetRawText());
+        var file = Path.Combine(AppContext.BaseDirectory, $"azurehound-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, string.Join('\n', records) + "\n");
+        try
+        {
+            // When we ask who can write role assignments in the resource group
+            var (exitCode, output) = WardRunner.Run("who-can", "-i", file, "-i", RoleDefinitions, "Microsoft.Authorization/roleAssignments/write", ResourceGroup, "--format", "json");
+
+            // Then the file is read and Dana is listed
+            Assert.Equal(0, exitCode);
+            Assert.Contains(JsonDocument.Parse(output).RootElement.GetProperty("principals").EnumerateArray(), p => p.GetProperty("principal").GetString() == Dana);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
