@@ -413,7 +413,7 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
 
     private void Page(FileState state, string kind, GraphCollection collection, string? parent, ImmutableArray<(JsonElement Item, string Path)> items)
     {
-        entra.Add(new GraphPage { File = state.File, Collection = collection, Parent = parent, Items = items, Description = $"AzureHound `{kind}`" }, state.Graph);
+        entra.Add(new GraphPage { File = state.File, Collection = collection, Parent = parent, Items = items, Description = $"AzureHound `{kind}`", FromAzureHound = true }, state.Graph);
         state.EntraRecords++;
     }
 

@@ -49,4 +49,27 @@ public sealed class MicrosoftEstateLoaderTests
         Assert.Contains(loaded.Diagnostics, d => d.Code == EntraDiagnosticCodes.InvalidJson);
         Assert.Equal(8, loaded.Entra.Users.Length);
     }
+
+    [Fact]
+    public void The_same_user_from_Graph_and_from_AzureHound_is_kept_once_without_a_warning()
+    {
+        // Given the AzureHound tenant file and a Graph users page holding Alice with other fields
+        const string users = """
+            {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+             "value": [{"id": "a1000001-0c1e-4d2b-8f3a-000000000001", "displayName": "Alice Admin", "accountEnabled": true}]}
+            """;
+        using var folder = new ScratchFolder(("azurehound.json", File.ReadAllText(AzureHoundFixtures.Tenant)), ("users.json", users));
+
+        // When both are loaded
+        var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then Alice is one user and no duplicate is reported
+        Assert.Single(loaded.Entra.Users, u => u.Id == AzureHoundFixtures.Alice);
+        Assert.DoesNotContain(loaded.Diagnostics, d => d.Code == EntraDiagnosticCodes.DuplicateObject);
+
+        // And two Graph pages that disagree still are
+        folder.Write("users-again.json", users.Replace("Alice Admin", "Alice A.", StringComparison.Ordinal));
+        var again = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+        Assert.Contains(again.Diagnostics, d => d.Code == EntraDiagnosticCodes.DuplicateObject);
+    }
 }
