@@ -2,46 +2,49 @@ using System.Collections.Immutable;
 using Ward.Aws.Estate;
 using Ward.Aws.Ingest;
 using Ward.Core.Diagnostics;
+using Ward.Microsoft;
 using Ward.Microsoft.Azure.Ingest;
-using Ward.Microsoft.Azure.Rbac;
-using Ward.Microsoft.Entra.Directory;
 using Ward.Microsoft.Entra.Ingest;
 
 namespace Ward.Cli.Commands;
 
 /// <summary>
-/// Every provider's exports read from the same inputs: AWS first, then what AWS did not recognise as Microsoft Graph
-/// (Entra ID), then what remains as Azure RBAC. Each file is read by the first provider that recognises it; a file
-/// none recognises is skipped and listed.
+/// Every provider's exports read from the same inputs: AWS first, then what AWS did not recognise by the Microsoft
+/// loader (each file once: Microsoft Graph responses into Entra ID, az CLI and ARM exports into Azure, AzureHound output
+/// into both). A file none recognises is skipped and listed.
 /// </summary>
 internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<(string Path, string Note)> Skipped)
 {
     public static InputReading Read(IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         var aws = AwsEstateLoader.Load(inputs, cancellationToken);
-        // Microsoft exports are JSON: other files AWS did not take (a README, a CSV) are for no one.
-        var rest = aws.Inputs.Where(i => i.Kind == InputKind.Unrecognized && i.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Select(i => i.Path).ToList();
-        var entra = rest.Count == 0 ? EntraDirectory.Empty : EntraDirectoryLoader.Load(rest, cancellationToken);
-        rest = [.. entra.Inputs.Where(i => i.Kind == EntraInputKind.NotRecognised).Select(i => i.Path)];
-        var azure = rest.Count == 0 ? AzureEstate.Empty : AzureEstateLoader.Load(rest, cancellationToken);
-        var estates = new LoadedEstates(aws, entra, azure);
+        // Microsoft exports are JSON: other files AWS did not take (a README, a CSV) are for no one. Files that are not
+        // one JSON document may be AzureHound's JSON Lines, which only the Microsoft loader reads.
+        var invalidJson = aws.Diagnostics.Where(d => d.Code == IngestDiagnosticCodes.InvalidJson && IsJson(d.Location.File)).Select(d => d.Location.File).ToHashSet(StringComparer.Ordinal);
+        var rest = aws.Inputs.Where(i => (i.Kind == InputKind.Unrecognized && IsJson(i.Path)) || invalidJson.Contains(i.Path)).Select(i => i.Path).Distinct(StringComparer.Ordinal).ToList();
+        var microsoft = rest.Count == 0 ? MicrosoftEstates.Empty : MicrosoftEstateLoader.Load(rest, cancellationToken);
+        var estates = new LoadedEstates(aws, microsoft.Entra, microsoft.Azure);
+        var jsonLines = microsoft.Inputs.Where(i => i.Kind == MicrosoftInputKind.AzureHound && invalidJson.Contains(i.Path)).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
 
-        // Each loader says "not mine" of the files the next one reads, and "nothing usable" when another provider
-        // had everything: only the verdicts that still hold are kept.
-        var unrecognised = azure.Inputs.Where(i => i.Kind == AzureInputKind.Unrecognized).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
+        // AWS says "not mine" of the files the Microsoft loader reads, and each provider says "nothing usable" when
+        // another had everything: only the verdicts that still hold are kept. A file that is not JSON is reported once.
+        var unrecognised = microsoft.Inputs.Where(i => i.Kind == MicrosoftInputKind.NotRecognised).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
         var diagnostics = aws.Diagnostics
             .Where(d => d.Code != IngestDiagnosticCodes.UnrecognizedFile && !(d.Code == IngestDiagnosticCodes.NothingUsable && !estates.IsEmpty))
-            .Concat(entra.Diagnostics)
-            .Concat(azure.Diagnostics.Where(d => d.Code != AzureDiagnosticCodes.UnrecognizedFile && !(d.Code == AzureDiagnosticCodes.NothingUsable && (estates.HasAws || estates.HasEntra))))
+            .Where(d => !(d.Code == IngestDiagnosticCodes.InvalidJson && jsonLines.Contains(d.Location.File)))
+            .Concat(microsoft.Diagnostics.Where(d => !(d.Code == AzureDiagnosticCodes.NothingUsable && (estates.HasAws || estates.HasEntra))
+                && !(d.Code == EntraDiagnosticCodes.InvalidJson && invalidJson.Contains(d.Location.File))))
             .ToImmutableArray();
-        var skipped = aws.Inputs.Where(i => i.Kind == InputKind.Unreadable || (i.Kind == InputKind.Unrecognized && (unrecognised.Contains(i.Path) || !i.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))))
-            .Select(i => (i.Path, unrecognised.Contains(i.Path) ? $"{i.Note} (not an AWS, Entra ID or Azure export Ward reads)" : i.Note))
-            .Concat(entra.Inputs.Where(i => i.Kind == EntraInputKind.Unreadable).Select(i => (i.Path, i.Note)))
-            .Concat(azure.Inputs.Where(i => i.Kind == AzureInputKind.Unreadable).Select(i => (i.Path, i.Note)))
+        var skipped = aws.Inputs.Where(i => (i.Kind == InputKind.Unreadable && !jsonLines.Contains(i.Path)) || (i.Kind == InputKind.Unrecognized && (unrecognised.Contains(i.Path) || !IsJson(i.Path))))
+            .Select(i => (i.Path, unrecognised.Contains(i.Path) ? $"{i.Note} (not an AWS, Entra ID, Azure or AzureHound export Ward reads)" : i.Note))
+            .Concat(microsoft.Inputs.Where(i => i.Kind == MicrosoftInputKind.Unreadable).Select(i => (i.Path, i.Note)))
             .DistinctBy(s => s.Path, StringComparer.Ordinal)
             .ToImmutableArray();
         return new InputReading(estates, diagnostics, skipped);
     }
+
+    private static bool IsJson(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One line on what was read, per provider present.</summary>
     public string Summary()

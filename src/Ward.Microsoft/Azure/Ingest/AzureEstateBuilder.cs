@@ -11,7 +11,8 @@ namespace Ward.Microsoft.Azure.Ingest;
 /// </summary>
 internal static class AzureEstateBuilder
 {
-    public static AzureEstate Build(ReadEntries entries, List<AzureInputFile> inputs, DiagnosticBag diagnostics)
+    /// <summary>Builds the estate; <paramref name="source"/> gives the bytes diagnostics are located in, per file (by default the file itself).</summary>
+    public static AzureEstate Build(ReadEntries entries, List<AzureInputFile> inputs, DiagnosticBag diagnostics, Func<string, ReadOnlyMemory<byte>?>? source = null)
     {
         var found = new DiagnosticBag();
         var definitions = Distinct(entries.RoleDefinitions, d => d.Name, SameDefinition, d => $"role definition `{d.RoleName}` ({d.Name})", d => d.Location, found);
@@ -32,7 +33,7 @@ internal static class AzureEstateBuilder
             found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, management group or subscription was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
         }
 
-        diagnostics.AddRange(WithLines(found.ToSortedArray()));
+        diagnostics.AddRange(WithLines(found.ToSortedArray(), source));
         return new AzureEstate
         {
             RoleDefinitions = definitions,
@@ -252,7 +253,7 @@ internal static class AzureEstateBuilder
     };
 
     /// <summary>Adds lines to diagnostics found after reading (they name an entry by path); each such file is read once more.</summary>
-    private static IEnumerable<Diagnostic> WithLines(ImmutableArray<Diagnostic> diagnostics)
+    private static IEnumerable<Diagnostic> WithLines(ImmutableArray<Diagnostic> diagnostics, Func<string, ReadOnlyMemory<byte>?>? source)
     {
         foreach (var group in diagnostics.GroupBy(d => d.Location.File, StringComparer.Ordinal))
         {
@@ -267,17 +268,17 @@ internal static class AzureEstateBuilder
                 continue;
             }
 
-            byte[]? bytes;
+            ReadOnlyMemory<byte>? bytes;
             try
             {
-                bytes = File.ReadAllBytes(group.Key);
+                bytes = source is null ? File.ReadAllBytes(group.Key) : source(group.Key);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 bytes = null;
             }
 
-            foreach (var diagnostic in bytes is null ? list : JsonLineLocator.WithLines(list, bytes))
+            foreach (var diagnostic in bytes is not { } read ? list : JsonLineLocator.WithLines(list, read))
             {
                 yield return diagnostic;
             }

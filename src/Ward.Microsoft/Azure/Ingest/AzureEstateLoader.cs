@@ -109,7 +109,7 @@ public static class AzureEstateLoader
         ReadDocument(file, bytes, entries, diagnostics, inputs);
     }
 
-    private static AzureInputFile ReadRoot(string file, JsonElement root, ReadEntries entries, ArmJson json)
+    internal static AzureInputFile ReadRoot(string file, JsonElement root, ReadEntries entries, ArmJson json)
     {
         List<(JsonElement Item, string Path)> items;
         bool? moreFollow = null;

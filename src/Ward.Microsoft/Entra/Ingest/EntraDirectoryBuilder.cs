@@ -31,11 +31,13 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
     private readonly List<(string AppId, ServicePrincipalSignInActivity Activity, SourceLocation Location)> _signIns = [];
     private readonly SortedDictionary<(GraphCollection Relation, string Parent), Relation> _relations = [];
     private readonly SortedDictionary<string, (List<FederatedIdentityCredential> Credentials, SourceLocation Location)> _federated = new(StringComparer.Ordinal);
+    private bool _fromAzureHound;
 
     /// <summary>Reads the items of one page into the collections; bad items are reported and skipped.</summary>
     public void Add(GraphPage page, GraphJson json)
     {
         _pages.Add(page);
+        _fromAzureHound = page.FromAzureHound;
         if (page.Collection is GraphCollection.GroupMembers or GraphCollection.GroupTransitiveMembers or GraphCollection.GroupOwners
             or GraphCollection.ApplicationOwners or GraphCollection.ServicePrincipalOwners or GraphCollection.AdministrativeUnitMembers)
         {
@@ -138,6 +140,9 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
         }
     }
 
+    /// <summary>The tenant, when it comes from elsewhere than Graph's <c>organization</c> (AzureHound's ARM tenant record).</summary>
+    public void AddOrganization(string id, string? displayName, SourceLocation location) => _organizations.Add((id, displayName, location));
+
     public EntraDirectory Build(ImmutableArray<EntraInputFile> inputs)
     {
         CheckPaging();
@@ -192,12 +197,12 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
         return directory;
     }
 
-    private static void Keep<T>(List<Entry<T>> entries, T? value, Func<T, string> key, JsonElement item, GraphJson json, string path)
+    private void Keep<T>(List<Entry<T>> entries, T? value, Func<T, string> key, JsonElement item, GraphJson json, string path)
         where T : class
     {
         if (value is not null)
         {
-            entries.Add(new Entry<T>(value, key(value), Fingerprint(item), json.At(path)));
+            entries.Add(new Entry<T>(value, key(value), Fingerprint(item), json.At(path), _fromAzureHound));
         }
     }
 
@@ -354,11 +359,15 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
     private ImmutableArray<T> Distinct<T>(List<Entry<T>> entries, string kind)
         where T : class
     {
-        var seen = new Dictionary<string, Entry<T>>(StringComparer.OrdinalIgnoreCase);
+        // AzureHound and Graph write the same object with different fields: each source's first occurrence is the one
+        // later ones of that source are compared with; the first of all is used.
+        var seen = new Dictionary<(string Key, bool FromAzureHound), Entry<T>>();
+        var kept = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var builder = ImmutableArray.CreateBuilder<T>();
         foreach (var entry in entries)
         {
-            if (seen.TryGetValue(entry.Key, out var first))
+            var bySource = (entry.Key.ToLowerInvariant(), entry.FromAzureHound);
+            if (seen.TryGetValue(bySource, out var first))
             {
                 if (!string.Equals(first.Fingerprint, entry.Fingerprint, StringComparison.Ordinal))
                 {
@@ -368,8 +377,11 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
                 continue;
             }
 
-            seen[entry.Key] = entry;
-            builder.Add(entry.Value);
+            seen[bySource] = entry;
+            if (kept.Add(entry.Key))
+            {
+                builder.Add(entry.Value);
+            }
         }
 
         return builder.ToImmutable();
@@ -390,7 +402,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
     [GeneratedRegex(@"(?:^|[^a-z])page[-_.]?(?<n>[0-9]{1,6})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PageNumber();
 
-    private sealed record Entry<T>(T Value, string Key, string Fingerprint, SourceLocation Location);
+    private sealed record Entry<T>(T Value, string Key, string Fingerprint, SourceLocation Location, bool FromAzureHound);
 
     private sealed class Relation(SourceLocation location)
     {

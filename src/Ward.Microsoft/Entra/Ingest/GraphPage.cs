@@ -20,6 +20,9 @@ internal sealed record GraphPage
 
     public string? NextLink { get; init; }
 
+    /// <summary>A record of AzureHound output: the same object as a Graph response's, with other fields.</summary>
+    public bool FromAzureHound { get; init; }
+
     /// <summary>How the file was recognised, for the input list.</summary>
     public required string Description { get; init; }
 }

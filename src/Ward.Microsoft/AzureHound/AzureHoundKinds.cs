@@ -1,0 +1,51 @@
+using System.Collections.Frozen;
+
+namespace Ward.Microsoft.AzureHound;
+
+/// <summary>The <c>kind</c> strings of AzureHound records, grouped by how Ward reads them.</summary>
+internal static class AzureHoundKinds
+{
+    /// <summary>Kinds whose records hold ARM role assignments (raw lists and the role-filtered kinds of <c>azurehound list</c>).</summary>
+    public static readonly FrozenSet<string> RoleAssignmentKinds = new[]
+    {
+        "AZManagementGroupRoleAssignment", "AZSubscriptionRoleAssignment", "AZResourceGroupRoleAssignment", "AZVMRoleAssignment",
+        "AZKeyVaultRoleAssignment", "AZFunctionAppRoleAssignment", "AZWebAppRoleAssignment", "AZLogicAppRoleAssignment",
+        "AZAutomationAccountRoleAssignment", "AZContainerRegistryRoleAssignment", "AZManagedClusterRoleAssignment",
+        "AZVMScaleSetRoleAssignment", "AZStorageAccountRoleAssignment",
+    }.Concat(DerivedList()).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The role-filtered kinds: only a few built-in roles survive in them.</summary>
+    public static readonly FrozenSet<string> DerivedRoleAssignmentKinds = DerivedList().ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Kinds Ward reads without analysing them yet: reported once per kind, never dropped silently.</summary>
+    public static readonly FrozenDictionary<string, string> NotAnalysed = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["AZResourceGroup"] = "resource groups (their assignments are read; the groups themselves are not kept)",
+        ["AZVM"] = "virtual machines (their managed identities are known from the service principals)",
+        ["AZVMScaleSet"] = "virtual machine scale sets",
+        ["AZKeyVault"] = "key vaults",
+        ["AZKeyVaultAccessPolicy"] = "key vault access policies (vault access outside Azure RBAC)",
+        ["AZFunctionApp"] = "function apps",
+        ["AZWebApp"] = "web apps",
+        ["AZLogicApp"] = "logic apps",
+        ["AZAutomationAccount"] = "Automation accounts",
+        ["AZContainerRegistry"] = "container registries",
+        ["AZManagedCluster"] = "AKS clusters",
+        ["AZStorageAccount"] = "storage accounts",
+        ["AZStorageContainer"] = "storage containers",
+        ["AZDevice"] = "devices",
+        ["AZDeviceOwner"] = "device owners",
+        ["AZRoleManagementPolicyAssignment"] = "PIM role management policies",
+        ["AZFederatedIdentityCredential"] = "federated identity credentials",
+        ["AZOAuth2PermissionGrant"] = "delegated permission grants",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static string[] DerivedList() =>
+    [
+        "AZManagementGroupOwner", "AZManagementGroupUserAccessAdmin", "AZManagementGroupContributor",
+        "AZSubscriptionOwner", "AZSubscriptionUserAccessAdmin", "AZSubscriptionContributor",
+        "AZResourceGroupOwner", "AZResourceGroupUserAccessAdmin", "AZResourceGroupContributor",
+        "AZKeyVaultOwner", "AZKeyVaultUserAccessAdmin", "AZKeyVaultContributor", "AZKeyVaultKVContributor",
+        "AZVMOwner", "AZVMAvereContributor", "AZVMContributor", "AZVMAdminLogin", "AZVMUserAccessAdmin", "AZVMVMContributor",
+    ];
+}

@@ -1,0 +1,252 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Ward.Core.Diagnostics;
+using Ward.Microsoft.Azure.Ingest;
+using Ward.Microsoft.Azure.Rbac;
+using Ward.Microsoft.AzureHound;
+using Ward.Microsoft.Entra.Directory;
+using Ward.Microsoft.Entra.Ingest;
+
+namespace Ward.Microsoft;
+
+/// <summary>
+/// Reads Microsoft exports from files and folders (recursively, in ordinal path order), each file once, and routes it
+/// by content: AzureHound output to both the directory and the Azure estate, a Microsoft Graph response to the
+/// directory, an az CLI or ARM export to the Azure estate. A file none of them recognises is listed as
+/// <see cref="MicrosoftInputKind.NotRecognised"/> without a diagnostic, so that folders may hold other clouds'
+/// exports. Never throws on user input.
+/// </summary>
+public static class MicrosoftEstateLoader
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
+
+    public static MicrosoftEstates Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var inputs = new List<MicrosoftInputFile>();
+        var fileDiagnostics = new DiagnosticBag();
+        var entraDiagnostics = new DiagnosticBag();
+        var azureDiagnostics = new DiagnosticBag();
+        var houndDiagnostics = new DiagnosticBag();
+        var builder = new EntraDirectoryBuilder(entraDiagnostics);
+        var entries = new ReadEntries();
+        var entraInputs = ImmutableArray.CreateBuilder<EntraInputFile>();
+        var azureInputs = new List<AzureInputFile>();
+        var jsonLines = new HashSet<string>(StringComparer.Ordinal);
+        var documents = new List<JsonDocument>();
+        using var hound = new AzureHoundReader(builder, entries, entraDiagnostics, azureDiagnostics, houndDiagnostics);
+        try
+        {
+            foreach (var file in Expand(paths, fileDiagnostics, inputs))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Parse(file, fileDiagnostics, houndDiagnostics, inputs, jsonLines) is not { } document)
+                {
+                    continue;
+                }
+
+                // Kept open until both estates are built: pages and entries are views into their documents.
+                documents.Add(document);
+                var root = document.RootElement;
+                if (AzureHoundFormat.Records(root) is { } records)
+                {
+                    var read = hound.Read(file, root, records);
+                    inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.AzureHound, read.Note));
+                    if (read.EntraRecords > 0)
+                    {
+                        entraInputs.Add(new EntraInputFile(file, EntraInputKind.GraphResponse, read.Note));
+                    }
+
+                    if (read.AzureRecords > 0)
+                    {
+                        azureInputs.Add(new AzureInputFile(file, AzureInputKind.Read, read.Note));
+                    }
+
+                    continue;
+                }
+
+                var recognized = GraphResponseRecognizer.Recognize(file, root, entraDiagnostics);
+                if (recognized.GraphPage is { } page)
+                {
+                    var json = new GraphJson(file, entraDiagnostics);
+                    builder.Add(page, json);
+                    json.ReportUnknownFields();
+                    var note = $"{page.Description}: {page.Items.Length} object{(page.Items.Length == 1 ? string.Empty : "s")}{(page.NextLink is null ? string.Empty : "; more pages follow")}";
+                    entraInputs.Add(new EntraInputFile(file, EntraInputKind.GraphResponse, note));
+                    inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.GraphResponse, note));
+                    continue;
+                }
+
+                if (recognized.IsGraph)
+                {
+                    entraInputs.Add(new EntraInputFile(file, EntraInputKind.GraphResponseNotRead, recognized.Note));
+                    inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.GraphResponseNotRead, recognized.Note));
+                    continue;
+                }
+
+                var azure = AzureEstateLoader.ReadRoot(file, root, entries, new ArmJson(file, azureDiagnostics));
+                azureInputs.Add(azure);
+                inputs.Add(new MicrosoftInputFile(file, azure.Kind switch
+                {
+                    AzureInputKind.Read => MicrosoftInputKind.Azure,
+                    AzureInputKind.Empty => MicrosoftInputKind.Empty,
+                    _ => MicrosoftInputKind.NotRecognised,
+                }, azure.Kind == AzureInputKind.Unrecognized ? "not a Microsoft Graph, Azure or AzureHound export Ward recognises" : azure.Note));
+            }
+
+            var source = SourceOf(jsonLines);
+            var directory = builder.Build(entraInputs.ToImmutable());
+            var estate = azureInputs.Count == 0 ? AzureEstate.Empty : AzureEstateBuilder.Build(entries, azureInputs, azureDiagnostics, source);
+            var definitionsReported = hound.Finish(directory, estate);
+
+            // AzureHound records have their own dangling-reference diagnostics (located at the entry, not the list).
+            var entraFound = Located(entraDiagnostics.ToSortedArray().Where(d => !(d.Code == EntraDiagnosticCodes.DanglingRelation && hound.Files.Contains(d.Location.File))), source);
+            // With no role definitions at all, AzureHound's report says why and what to add: the estate's own is the same news.
+            var azureFound = Located(azureDiagnostics.ToSortedArray().Where(d => d.Code != AzureDiagnosticCodes.UnrecognizedFile
+                && !(d.Code == AzureDiagnosticCodes.NothingUsable && !directory.IsEmpty)
+                && !(d.Code == AzureDiagnosticCodes.MissingRoleDefinition && definitionsReported)), source);
+            directory = directory with { Diagnostics = entraFound };
+            estate = estate with { Diagnostics = azureFound };
+            var all = new DiagnosticBag();
+            all.AddRange(Located(fileDiagnostics.ToSortedArray(), source));
+            all.AddRange(Located(houndDiagnostics.ToSortedArray(), source));
+            all.AddRange(entraFound);
+            all.AddRange(azureFound);
+            return new MicrosoftEstates(directory, estate) { Inputs = [.. inputs], Diagnostics = all.ToSortedArray() };
+        }
+        finally
+        {
+            foreach (var document in documents)
+            {
+                document.Dispose();
+            }
+        }
+    }
+
+    private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, List<MicrosoftInputFile> inputs)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                List<string> files;
+                try
+                {
+                    files = [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the folder: {exception.Message}", new SourceLocation(path));
+                    inputs.Add(new MicrosoftInputFile(path, MicrosoftInputKind.Unreadable, exception.Message));
+                    continue;
+                }
+
+                foreach (var file in files)
+                {
+                    var name = Path.GetFileName(file);
+                    if (name.StartsWith('.'))
+                    {
+                        continue;
+                    }
+
+                    if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+                    {
+                        yield return file;
+                    }
+                    else
+                    {
+                        inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.NotRecognised, "not a JSON file; not read"));
+                    }
+                }
+            }
+            else if (File.Exists(path))
+            {
+                yield return path;
+            }
+            else
+            {
+                diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"`{path}` does not exist", new SourceLocation(path));
+                inputs.Add(new MicrosoftInputFile(path, MicrosoftInputKind.Unreadable, "does not exist"));
+            }
+        }
+    }
+
+    /// <summary>Parses a file: one JSON document, or JSON Lines of AzureHound records (parsed as one array with the same lines).</summary>
+    private static JsonDocument? Parse(string file, DiagnosticBag diagnostics, DiagnosticBag houndDiagnostics, List<MicrosoftInputFile> inputs, HashSet<string> jsonLines)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file));
+            inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, exception.Message));
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(bytes.AsMemory(), Options);
+        }
+        catch (JsonException exception)
+        {
+            if (AzureHoundFormat.JsonLines(bytes) is var (array, badLine))
+            {
+                jsonLines.Add(file);
+                if (badLine is not null || exception.LineNumber is null)
+                {
+                    houndDiagnostics.Add(AzureHoundDiagnosticCodes.InvalidJsonLine, DiagnosticSeverity.Error, "this line of AzureHound JSON Lines output is not valid JSON; it and the lines after it were not read", new SourceLocation(file, null, badLine));
+                }
+
+                return JsonDocument.Parse(array.AsMemory(), Options);
+            }
+
+            var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
+            var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
+            diagnostics.Add(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column));
+            inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, "invalid JSON"));
+            return null;
+        }
+    }
+
+    /// <summary>The bytes diagnostics are located in: the file, or for JSON Lines the array it was read as.</summary>
+    private static Func<string, ReadOnlyMemory<byte>?> SourceOf(HashSet<string> jsonLines) => file =>
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(file);
+            return jsonLines.Contains(file) && AzureHoundFormat.JsonLines(bytes) is var (array, _) ? array : bytes;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    };
+
+    /// <summary>Adds line and column to diagnostics located by JSON path, reading again only the files that have some.</summary>
+    private static ImmutableArray<Diagnostic> Located(IEnumerable<Diagnostic> diagnostics, Func<string, ReadOnlyMemory<byte>?> source)
+    {
+        var located = new DiagnosticBag();
+        foreach (var byFile in diagnostics.GroupBy(d => d.Location.File, StringComparer.Ordinal))
+        {
+            var items = byFile.ToList();
+            if (byFile.Key.Length == 0 || !items.Exists(d => d.Location.Line is null && d.Location.JsonPath is not null) || source(byFile.Key) is not { } bytes)
+            {
+                located.AddRange(items);
+                continue;
+            }
+
+            located.AddRange(JsonLineLocator.WithLines(items, bytes));
+        }
+
+        return located.ToSortedArray();
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut < 0 ? message : message[..cut];
+    }
+}

@@ -1,0 +1,218 @@
+using System.Text.Json;
+using Ward.Core.Diagnostics;
+using Ward.Microsoft.Azure.Rbac;
+using Ward.Microsoft.AzureHound;
+using Ward.Microsoft.Entra.Directory;
+using Ward.Microsoft.Tests.Testing;
+
+namespace Ward.Microsoft.Tests.AzureHound;
+
+public sealed class AzureHoundReaderTests
+{
+    private static readonly MicrosoftEstates Tenant = MicrosoftEstateLoader.Load([AzureHoundFixtures.Tenant]);
+
+    [Fact]
+    public void Every_Entra_ID_kind_of_the_tenant_file_lands_in_the_directory()
+    {
+        // Given what `azurehound list` writes for the Northwind tenant
+        // When it is loaded
+        var entra = Tenant.Entra;
+
+        // Then users, groups, applications, service principals, roles, assignments and eligibilities are all read
+        Assert.Equal(AzureHoundFixtures.TenantId, entra.TenantId);
+        Assert.Equal("Northwind Traders", entra.TenantDisplayName);
+        Assert.Equal(8, entra.Users.Length);
+        Assert.Equal(5, entra.Groups.Length);
+        Assert.Equal(3, entra.Applications.Length);
+        Assert.Equal(5, entra.ServicePrincipals.Length);
+        Assert.Equal(3, entra.AppRoleAssignments.Length);
+        Assert.Equal(5, entra.RoleDefinitions.Length);
+        Assert.Equal(4, entra.RoleAssignments.Length);
+        var eligibility = Assert.Single(entra.RoleEligibilityScheduleInstances);
+        Assert.Equal((AzureHoundFixtures.Oscar, AzureHoundFixtures.UserAdministrator), (eligibility.PrincipalId, eligibility.RoleDefinitionId));
+        Assert.False(entra.IsEmpty);
+        Assert.Equal(MicrosoftInputKind.AzureHound, Assert.Single(Tenant.Inputs).Kind);
+    }
+
+    [Fact]
+    public void Members_and_owners_are_attached_to_their_groups_applications_and_service_principals()
+    {
+        // Given the tenant file, where "Cloud Ops Contractors" is nested in "Cloud Ops"
+        var entra = Tenant.Entra;
+
+        // Then direct members and owners are on their parents, and an empty (null) owner list is an exported, empty list
+        var cloudOps = entra.FindGroup(AzureHoundFixtures.CloudOps)!;
+        Assert.Contains(new DirectoryObjectReference(AzureHoundFixtures.CloudOpsContractors, DirectoryObjectKind.Group), cloudOps.Members!.Value);
+        Assert.Equal([AzureHoundFixtures.Alice], cloudOps.Owners!.Value.Select(o => o.Id), StringComparer.Ordinal);
+        Assert.Empty(entra.FindGroup(AzureHoundFixtures.Tier0RoleAdmins)!.Owners!.Value);
+        Assert.Contains(AzureHoundFixtures.CloudOps, entra.TransitiveGroupsOf(AzureHoundFixtures.Dana), StringComparer.Ordinal);
+
+        // And an application's owners, which AzureHound keys by appId, are on the application (by object id)
+        var buildAgent = entra.Applications.Single(a => a.Id == AzureHoundFixtures.BuildAgentApplication);
+        Assert.Equal([AzureHoundFixtures.Dana, AzureHoundFixtures.Oscar], buildAgent.Owners!.Value.Select(o => o.Id), StringComparer.Ordinal);
+        Assert.Equal([AzureHoundFixtures.Frank], entra.FindServicePrincipal(AzureHoundFixtures.HrPortalServicePrincipal)!.Owners!.Value.Select(o => o.Id), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Upper_cased_ids_are_read_lower_cased_and_found_in_any_case()
+    {
+        // Given the current AzureHound format, which upper-cases object ids, principal ids and ARM scopes
+        var entra = Tenant.Entra;
+
+        // Then the model holds lower-case ids, and lookups find them whatever the case asked
+        Assert.All(entra.Users, u => Assert.Equal(u.Id.ToLowerInvariant(), u.Id));
+        Assert.Equal("Alice Admin", entra.FindUser(AzureHoundFixtures.Alice.ToUpperInvariant())!.DisplayName);
+        Assert.All(Tenant.Azure.RoleAssignments, a => Assert.Equal(a.PrincipalId.ToLowerInvariant(), a.PrincipalId));
+        Assert.NotNull(Tenant.Azure.Hierarchy.FindSubscription("7D3C1F5A-2B4E-4C8D-9A6F-0E1D2C3B4A59"));
+        Assert.Contains(entra.AppRoleAssignments, a => a.ResourceId == AzureHoundFixtures.GraphServicePrincipal);
+    }
+
+    [Fact]
+    public void An_app_scoped_directory_role_named_by_appId_is_scoped_to_the_application_object()
+    {
+        // Given Dana's Application Administrator assignment, which AzureHound writes as `/<APPID>` of the HR portal
+        var assignment = Tenant.Entra.RoleAssignments.Single(a => a.RoleDefinitionId == AzureHoundFixtures.ApplicationAdministrator);
+
+        // Then it is scoped to the application's object id, as Graph would say it
+        Assert.Equal(AzureHoundFixtures.Dana, assignment.PrincipalId);
+        Assert.Equal(AzureHoundFixtures.HrPortalApplication, assignment.DirectoryScope.Id);
+    }
+
+    [Fact]
+    public void The_hierarchy_places_the_subscription_under_its_management_group_below_the_tenant_root()
+    {
+        // Given the management groups, their descendants and the subscription
+        var hierarchy = Tenant.Azure.Hierarchy;
+
+        // Then the root group is the tenant root, and the subscription sits in northwind-prod
+        Assert.True(hierarchy.FindManagementGroup(AzureHoundFixtures.TenantId)!.IsTenantRoot);
+        Assert.Equal(AzureHoundFixtures.TenantId, hierarchy.FindManagementGroup("northwind-prod")!.ParentName, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal("northwind-prod", Assert.Single(hierarchy.Subscriptions).ManagementGroupName, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Role_filtered_kinds_give_each_assignment_once_at_its_real_scope()
+    {
+        // Given the Owner, User Access Administrator and Contributor kinds, which repeat inherited assignments at every level
+        var assignments = Tenant.Azure.RoleAssignments;
+
+        // Then each assignment is kept once, by id, at the scope it names
+        Assert.Equal(6, assignments.Length);
+        var alice = Assert.Single(assignments, a => a.PrincipalId == AzureHoundFixtures.Alice);
+        Assert.Equal(AzureScopeKind.ManagementGroup, alice.Scope.Kind);
+        Assert.Equal(AzureHoundFixtures.Owner, alice.RoleDefinitionGuid);
+        Assert.Equal(AzureScopeKind.Subscription, Assert.Single(assignments, a => a.PrincipalId == AzureHoundFixtures.CloudOps).Scope.Kind);
+
+        // And the raw role-assignment kinds add the assignments `list` drops, still once each
+        var both = MicrosoftEstateLoader.Load([AzureHoundFixtures.Tenant, AzureHoundFixtures.ArmRoleAssignments], TestContext.Current.CancellationToken);
+        Assert.Equal(8, both.Azure.RoleAssignments.Length);
+        Assert.DoesNotContain(both.Diagnostics, d => d.Code == Ward.Microsoft.Azure.Ingest.AzureDiagnosticCodes.Duplicate);
+        Assert.DoesNotContain(both.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.PartialRoleAssignments);
+        Assert.Contains(Tenant.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.PartialRoleAssignments);
+    }
+
+    [Fact]
+    public void Kinds_not_analysed_yet_are_reported_once_per_kind()
+    {
+        // Given the tenant file's resources, which the Azure model does not hold yet
+        var notAnalysed = Tenant.Diagnostics.Where(d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed).ToList();
+
+        // Then each kind has one info diagnostic, located at its first record
+        Assert.All(notAnalysed, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
+        foreach (var kind in new[] { "AZDevice", "AZResourceGroup", "AZVM", "AZKeyVault", "AZKeyVaultAccessPolicy" })
+        {
+            var diagnostic = Assert.Single(notAnalysed, d => d.Message.Contains($"`{kind}`", StringComparison.Ordinal));
+            Assert.StartsWith("$.data[", diagnostic.Location.JsonPath, StringComparison.Ordinal);
+            Assert.NotNull(diagnostic.Location.Line);
+        }
+
+        Assert.Equal(5, notAnalysed.Count);
+        Assert.DoesNotContain(Tenant.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.UnknownKind);
+    }
+
+    [Fact]
+    public void Without_role_definitions_the_estate_says_what_its_assignments_grant_is_unknown()
+    {
+        // Given the tenant file alone: AzureHound collects no Azure role definitions
+        // Then one error tells the user to add `az role definition list` (instead of the estate's general one)
+        var error = Assert.Single(Tenant.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NoRoleDefinitions);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Contains("az role definition list", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Tenant.Diagnostics, d => d.Code == Ward.Microsoft.Azure.Ingest.AzureDiagnosticCodes.MissingRoleDefinition);
+        Assert.Empty(Tenant.Azure.RoleDefinitions);
+
+        // And with them, the error is gone
+        var withDefinitions = MicrosoftEstateLoader.Load([AzureHoundFixtures.Tenant, AzureHoundFixtures.RoleDefinitions], TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(withDefinitions.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NoRoleDefinitions);
+        Assert.NotEmpty(withDefinitions.Azure.RoleDefinitions);
+    }
+
+    [Fact]
+    public void Directory_roles_scoped_slash_are_flagged_as_possibly_scoped_to_an_administrative_unit()
+    {
+        // Given the tenant file, where Henry's AU-scoped Helpdesk Administrator assignment is written as `/`
+        var note = Assert.Single(Tenant.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.TenantOrUnitScope);
+
+        // Then the three `/` assignments are named as possibly narrower
+        Assert.Contains("3 directory role assignments", note.Message, StringComparison.Ordinal);
+        Assert.Contains("administrative unit", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_legacy_file_with_lower_case_ids_and_raw_directory_scopes_is_read()
+    {
+        // Given a file in the pre-2024 format
+        var legacy = MicrosoftEstateLoader.Load([AzureHoundFixtures.Legacy], TestContext.Current.CancellationToken);
+        var entra = legacy.Entra;
+
+        // Then its objects are read, the raw administrative-unit and application scopes are kept as Graph wrote them
+        Assert.Equal(3, entra.Users.Length);
+        Assert.Single(entra.Applications);
+        Assert.Single(entra.AppRoleAssignments);
+        Assert.Equal(3, entra.RoleAssignments.Length);
+        Assert.Contains(entra.RoleAssignments, a => a.DirectoryScope.Kind == DirectoryScopeKind.AdministrativeUnit);
+        Assert.Contains(entra.RoleAssignments, a => a.DirectoryScope.Id == AzureHoundFixtures.HrPortalApplication);
+        Assert.Equal(2, legacy.Azure.RoleAssignments.Length);
+
+        // And device owners, which only 1.x wrote, are reported as not analysed
+        Assert.Contains(legacy.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed && d.Message.Contains("`AZDeviceOwner`", StringComparison.Ordinal));
+        Assert.Equal([AzureHoundDiagnosticCodes.NoRoleDefinitions], legacy.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Code), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void JSON_Lines_without_the_envelope_read_like_the_file()
+    {
+        // Given the tenant's records one per line, as AzureHound prints them without `-o`
+        var lines = JsonDocument.Parse(File.ReadAllBytes(AzureHoundFixtures.Tenant)).RootElement.GetProperty("data").EnumerateArray().Select(r => r.GetRawText());
+        using var folder = new ScratchFolder(("stdout.json", string.Join('\n', lines) + "\n"));
+
+        // When it is loaded
+        var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then it gives the same directory and estate, and diagnostics located on the record's line
+        Assert.Equal(Tenant.Entra.Users.Length, loaded.Entra.Users.Length);
+        Assert.Equal(Tenant.Entra.Groups.Select(g => g.Members?.Length), loaded.Entra.Groups.Select(g => g.Members?.Length));
+        Assert.Equal(Tenant.Azure.RoleAssignments.Length, loaded.Azure.RoleAssignments.Length);
+        var vm = Assert.Single(loaded.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed && d.Message.Contains("`AZVM`", StringComparison.Ordinal));
+        var vmLine = lines.Select((l, i) => (l, i)).First(x => x.l.StartsWith("{\"kind\":\"AZVM\"", StringComparison.Ordinal)).i + 1;
+        Assert.Equal(vmLine, vm.Location.Line);
+    }
+
+    [Fact]
+    public void A_broken_line_of_JSON_Lines_is_reported_and_the_records_before_it_are_kept()
+    {
+        // Given two user records, then a line cut short
+        var records = JsonDocument.Parse(File.ReadAllBytes(AzureHoundFixtures.Tenant)).RootElement.GetProperty("data").EnumerateArray()
+            .Where(r => r.GetProperty("kind").GetString() == "AZUser").Take(2).Select(r => r.GetRawText()).ToList();
+        using var folder = new ScratchFolder(("cut.json", records[0] + "\n" + records[1] + "\n{\"kind\":\"AZUser\",\"data\":{\"id\":\n"));
+
+        // When it is loaded
+        var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the two users are read and the broken line is reported
+        Assert.Equal(2, loaded.Entra.Users.Length);
+        var error = Assert.Single(loaded.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.InvalidJsonLine);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.NotNull(error.Location.Line);
+    }
+}
