@@ -174,7 +174,9 @@ internal sealed class AbacCondition
                 return Truth.Unknown;
             }
 
-            bool Holds(int i, int j) => table[i][j]!.Value;
+            // A negated operator (GuidNotEquals...) is itself the comparison the quantifier applies to, pair by pair:
+            // `ForAnyOfAllValues:GuidNotEquals {a, b}` holds when some value differs from every listed one.
+            bool Holds(int i, int j) => table[i][j]!.Value != negated;
             var rows = Enumerable.Range(0, actual.Length);
             var columns = Enumerable.Range(0, values.Length);
             var result = quantifier switch
@@ -186,7 +188,7 @@ internal sealed class AbacCondition
                 // ForAnyOfAnyValues, and a plain single-valued comparison.
                 _ => rows.Any(i => columns.Any(j => Holds(i, j))),
             };
-            return Of(result != negated);
+            return Of(result);
         }
 
         private static (string? Positive, bool Negated) Positive(string function) => function switch

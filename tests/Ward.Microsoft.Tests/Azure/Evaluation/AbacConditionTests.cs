@@ -54,7 +54,12 @@ public sealed class AbacConditionTests
 
     [Theory]
     [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635, 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9}", "acdd72a7-3385-48ef-bd42-f606fba81ae7", "True")]
-    [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635, 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9}", "8E3AF657-A8FF-443C-A75C-2FE8C4BCB635", "False")]
+    // The quantifier applies to the negated comparison pair by pair (Microsoft: cross product comparison operators):
+    // Owner differs from User Access Administrator, so "any value differs from any listed one" holds...
+    [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635, 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9}", "8E3AF657-A8FF-443C-A75C-2FE8C4BCB635", "True")]
+    // ...while Microsoft's "allow most roles" template (ForAnyOfAllValues) refuses Owner and allows Reader.
+    [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAllValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635, 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9}", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "False")]
+    [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAllValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635, 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9}", "acdd72a7-3385-48ef-bd42-f606fba81ae7", "True")]
     [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7, 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1}", "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", "True")]
     [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7}", "b24988ac-6180-42a0-ab88-20f7382dd24c", "False")]
     [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7}", "not-a-guid", "Unknown")]
