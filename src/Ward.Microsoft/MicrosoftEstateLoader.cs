@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
+using Ward.Core.Inputs;
 using Ward.Microsoft.Azure.Ingest;
 using Ward.Microsoft.Azure.Rbac;
 using Ward.Microsoft.AzureHound;
@@ -123,53 +124,16 @@ public static class MicrosoftEstateLoader
         }
     }
 
-    private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, List<MicrosoftInputFile> inputs)
-    {
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
+    private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, List<MicrosoftInputFile> inputs) =>
+        InputPaths.Expand(
+            paths,
+            file => InputPaths.HasExtension(file, ".json", ".jsonl"),
+            file => inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.NotRecognised, "not a JSON file; not read")),
+            (path, message, note) =>
             {
-                List<string> files;
-                try
-                {
-                    files = [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the folder: {exception.Message}", new SourceLocation(path));
-                    inputs.Add(new MicrosoftInputFile(path, MicrosoftInputKind.Unreadable, exception.Message));
-                    continue;
-                }
-
-                foreach (var file in files)
-                {
-                    var name = Path.GetFileName(file);
-                    if (name.StartsWith('.'))
-                    {
-                        continue;
-                    }
-
-                    if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-                    {
-                        yield return file;
-                    }
-                    else
-                    {
-                        inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.NotRecognised, "not a JSON file; not read"));
-                    }
-                }
-            }
-            else if (File.Exists(path))
-            {
-                yield return path;
-            }
-            else
-            {
-                diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"`{path}` does not exist", new SourceLocation(path));
-                inputs.Add(new MicrosoftInputFile(path, MicrosoftInputKind.Unreadable, "does not exist"));
-            }
-        }
-    }
+                diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
+                inputs.Add(new MicrosoftInputFile(path, MicrosoftInputKind.Unreadable, note));
+            });
 
     /// <summary>Parses a file: one JSON document, or JSON Lines of AzureHound records (parsed as one array with the same lines).</summary>
     private static JsonDocument? Parse(string file, DiagnosticBag diagnostics, DiagnosticBag houndDiagnostics, List<MicrosoftInputFile> inputs, HashSet<string> jsonLines)

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Core.Diagnostics;
+using Ward.Core.Inputs;
 using Ward.Aws.Policy.Syntax;
 
 namespace Ward.Aws.Ingest;
@@ -35,45 +36,16 @@ public static class AwsEstateLoader
         return Build(found.Gaad, organization, inputs, diagnostics, found.CredentialReports, found.ServiceLastAccessed, found.Resources, found.IdentityCenter);
     }
 
-    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, List<InputFile> inputs)
-    {
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
+    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, List<InputFile> inputs) =>
+        InputPaths.Expand(
+            paths,
+            file => InputPaths.HasExtension(file, ".json") || StartsWithCredentialReportHeader(file),
+            file => inputs.Add(new InputFile(file, InputKind.Unrecognized, "not a JSON file; not read")),
+            (path, message, note) =>
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                {
-                    var name = Path.GetFileName(file);
-                    if (name.StartsWith('.'))
-                    {
-                        continue;
-                    }
-
-                    if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                    {
-                        yield return file;
-                    }
-                    else if (StartsWithCredentialReportHeader(file))
-                    {
-                        yield return file;
-                    }
-                    else
-                    {
-                        inputs.Add(new InputFile(file, InputKind.Unrecognized, "not a JSON file; not read"));
-                    }
-                }
-            }
-            else if (File.Exists(path))
-            {
-                yield return path;
-            }
-            else
-            {
-                diagnostics.Add(IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"`{path}` does not exist", new SourceLocation(path));
-                inputs.Add(new InputFile(path, InputKind.Unreadable, "does not exist"));
-            }
-        }
-    }
+                diagnostics.Add(IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
+                inputs.Add(new InputFile(path, InputKind.Unreadable, note));
+            });
 
     private static bool StartsWithCredentialReportHeader(string file)
     {

@@ -40,6 +40,7 @@ public static class AdminRoles
     public static IReadOnlyDictionary<string, string> Verdicts(EntraDirectory directory, AzureEstate azure)
     {
         var reasons = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var membership = new DirectoryGroupMembership(directory);
         foreach (var assignment in directory.RoleAssignments)
         {
             if (EntraAdminRoleName(directory, assignment.RoleDefinitionId) is { } role && assignment.DirectoryScope.Kind == DirectoryScopeKind.Tenant)
@@ -61,7 +62,7 @@ public static class AdminRoles
             reasons.TryAdd(principal, reason);
             if (directory.FindGroup(principal) is { } group)
             {
-                foreach (var member in new DirectoryGroupMembership(directory).MembersOf(group.Id))
+                foreach (var member in membership.MembersOf(group.Id))
                 {
                     reasons.TryAdd(member, $"{reason} through group `{group.DisplayName ?? group.Id}`");
                 }

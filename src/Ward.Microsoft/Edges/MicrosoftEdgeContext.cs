@@ -26,7 +26,8 @@ public sealed class MicrosoftEdgeContext
         Azure = azure;
         AsOf = asOf;
         Roles = new EntraRoleAuthorizer(directory);
-        Rbac = new AzureAuthorizer(azure, new DirectoryGroupMembership(directory));
+        Membership = new DirectoryGroupMembership(directory);
+        Rbac = new AzureAuthorizer(azure, Membership);
         var graph = directory.FindServicePrincipalByAppId(MicrosoftGraphAppId);
         var permissionNames = graph?.AppRoles.Where(r => r.Value is not null).ToDictionary(r => r.Id, r => r.Value!, StringComparer.OrdinalIgnoreCase) ?? [];
         GraphPermissions = directory.AppRoleAssignments
@@ -44,6 +45,18 @@ public sealed class MicrosoftEdgeContext
     public EntraRoleAuthorizer Roles { get; }
 
     public AzureAuthorizer Rbac { get; }
+
+    public DirectoryGroupMembership Membership { get; }
+
+    /// <summary>Every user and service principal an Azure role assignment reaches (groups replaced by their members), sorted; worked out once.</summary>
+    public IReadOnlyList<string> AzureAssignees => field ??= [.. WithMembers(Azure.RoleAssignments.Select(a => a.PrincipalId), keepGroups: false)];
+
+    /// <summary>The principals named, with every group among them replaced by (or, with <paramref name="keepGroups"/>, followed by) its members; sorted, each once.</summary>
+    public IEnumerable<string> WithMembers(IEnumerable<string> principals, bool keepGroups) =>
+        principals
+            .SelectMany(p => Directory.FindGroup(p) is null ? [p] : keepGroups ? Membership.MembersOf(p).Prepend(p) : Membership.MembersOf(p))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal);
 
     /// <summary>Microsoft Graph application permissions (their names) per service principal.</summary>
     public FrozenDictionary<string, FrozenSet<string>> GraphPermissions { get; }

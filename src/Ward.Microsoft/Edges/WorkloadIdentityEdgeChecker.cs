@@ -31,12 +31,7 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
             yield break;
         }
 
-        var membership = new DirectoryGroupMembership(context.Directory);
-        var principals = context.Azure.RoleAssignments.Select(a => a.PrincipalId)
-            .SelectMany(p => context.Directory.FindGroup(p) is not null ? membership.MembersOf(p) : [p])
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var principals = context.AzureAssignees;
         foreach (var (identity, resource) in identities)
         {
             foreach (var principal in principals.Where(p => !string.Equals(p, identity.Id, StringComparison.OrdinalIgnoreCase)))

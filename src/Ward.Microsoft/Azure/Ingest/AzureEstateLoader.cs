@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ward.Core.Diagnostics;
+using Ward.Core.Inputs;
 using Ward.Microsoft.Azure.Rbac;
 
 namespace Ward.Microsoft.Azure.Ingest;
@@ -56,41 +57,16 @@ public static class AzureEstateLoader
         diagnostics.AddRange(fileDiagnostics.Count == 0 ? [] : JsonLineLocator.WithLines(fileDiagnostics.ToSortedArray(), utf8));
     }
 
-    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, List<AzureInputFile> inputs)
-    {
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
+    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, List<AzureInputFile> inputs) =>
+        InputPaths.Expand(
+            paths,
+            file => InputPaths.HasExtension(file, ".json"),
+            file => inputs.Add(new AzureInputFile(file, AzureInputKind.Unrecognized, "not a JSON file; not read")),
+            (path, message, note) =>
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                {
-                    var name = Path.GetFileName(file);
-                    if (name.StartsWith('.'))
-                    {
-                        continue;
-                    }
-
-                    if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                    {
-                        yield return file;
-                    }
-                    else
-                    {
-                        inputs.Add(new AzureInputFile(file, AzureInputKind.Unrecognized, "not a JSON file; not read"));
-                    }
-                }
-            }
-            else if (File.Exists(path))
-            {
-                yield return path;
-            }
-            else
-            {
-                diagnostics.Add(AzureDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"`{path}` does not exist", new SourceLocation(path));
-                inputs.Add(new AzureInputFile(path, AzureInputKind.Unreadable, "does not exist"));
-            }
-        }
-    }
+                diagnostics.Add(AzureDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
+                inputs.Add(new AzureInputFile(path, AzureInputKind.Unreadable, note));
+            });
 
     private static void ReadFile(string file, ReadEntries entries, DiagnosticBag diagnostics, List<AzureInputFile> inputs)
     {

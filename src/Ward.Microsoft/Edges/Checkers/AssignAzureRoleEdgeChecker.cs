@@ -40,11 +40,7 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
             .Concat(azure.Hierarchy.Subscriptions.Select(s => AzureScope.Subscription(s.Id)))
             .Where(scope => writers.Exists(w => azure.Hierarchy.Reach(w.Scope, scope) != ScopeReach.No))
             .ToList();
-        var membership = new DirectoryGroupMembership(context.Directory);
-        var principals = writers.Select(a => a.PrincipalId)
-            .SelectMany(p => context.Directory.FindGroup(p) is not null ? membership.MembersOf(p).Prepend(p) : [p])
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Order(StringComparer.Ordinal);
+        var principals = context.WithMembers(writers.Select(a => a.PrincipalId), keepGroups: true);
         foreach (var principal in principals)
         {
             foreach (var scope in scopes)

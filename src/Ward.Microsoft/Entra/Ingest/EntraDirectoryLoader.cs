@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
+using Ward.Core.Inputs;
 using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Microsoft.Entra.Ingest;
@@ -61,53 +62,16 @@ public static class EntraDirectoryLoader
         }
     }
 
-    private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, ImmutableArray<EntraInputFile>.Builder inputs)
-    {
-        foreach (var path in paths)
-        {
-            if (System.IO.Directory.Exists(path))
+    private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, ImmutableArray<EntraInputFile>.Builder inputs) =>
+        InputPaths.Expand(
+            paths,
+            file => InputPaths.HasExtension(file, ".json"),
+            file => inputs.Add(new EntraInputFile(file, EntraInputKind.NotRecognised, "not a JSON file; not read")),
+            (path, message, note) =>
             {
-                IEnumerable<string> files;
-                try
-                {
-                    files = System.IO.Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the folder: {exception.Message}", new SourceLocation(path));
-                    inputs.Add(new EntraInputFile(path, EntraInputKind.Unreadable, exception.Message));
-                    continue;
-                }
-
-                foreach (var file in files)
-                {
-                    var name = Path.GetFileName(file);
-                    if (name.StartsWith('.'))
-                    {
-                        continue;
-                    }
-
-                    if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                    {
-                        yield return file;
-                    }
-                    else
-                    {
-                        inputs.Add(new EntraInputFile(file, EntraInputKind.NotRecognised, "not a JSON file; not read"));
-                    }
-                }
-            }
-            else if (File.Exists(path))
-            {
-                yield return path;
-            }
-            else
-            {
-                diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"`{path}` does not exist", new SourceLocation(path));
-                inputs.Add(new EntraInputFile(path, EntraInputKind.Unreadable, "does not exist"));
-            }
-        }
-    }
+                diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
+                inputs.Add(new EntraInputFile(path, EntraInputKind.Unreadable, note));
+            });
 
     private static JsonDocument? Read(string file, DiagnosticBag diagnostics, ImmutableArray<EntraInputFile>.Builder inputs)
     {

@@ -1,0 +1,61 @@
+namespace Ward.Core.Inputs;
+
+/// <summary>
+/// Turns the files and folders a user gives into the files to read: folders recursively, in ordinal path order, hidden
+/// files (a leading dot) left out. What cannot be read is told to the caller, never dropped: every provider's loader
+/// reports it in its own terms.
+/// </summary>
+public static class InputPaths
+{
+    /// <param name="paths">Files and folders as given.</param>
+    /// <param name="accepts">Whether a file found in a folder is one the loader reads (a file named directly always is).</param>
+    /// <param name="notAccepted">Told of each file found in a folder that <paramref name="accepts"/> refuses.</param>
+    /// <param name="unreadable">Told of each path that does not exist, or folder that cannot be listed: the path, a message, a short note.</param>
+    public static IEnumerable<string> Expand(IEnumerable<string> paths, Func<string, bool> accepts, Action<string> notAccepted, Action<string, string, string> unreadable)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(accepts);
+        ArgumentNullException.ThrowIfNull(notAccepted);
+        ArgumentNullException.ThrowIfNull(unreadable);
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                List<string> files;
+                try
+                {
+                    files = [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    unreadable(path, $"cannot read the folder: {exception.Message}", exception.Message);
+                    continue;
+                }
+
+                foreach (var file in files.Where(f => !Path.GetFileName(f).StartsWith('.')))
+                {
+                    if (accepts(file))
+                    {
+                        yield return file;
+                    }
+                    else
+                    {
+                        notAccepted(file);
+                    }
+                }
+            }
+            else if (File.Exists(path))
+            {
+                yield return path;
+            }
+            else
+            {
+                unreadable(path, $"`{path}` does not exist", "does not exist");
+            }
+        }
+    }
+
+    /// <summary>Whether a file name ends with one of the extensions (case-insensitive).</summary>
+    public static bool HasExtension(string file, params string[] extensions) =>
+        extensions.Any(extension => file.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
+}
