@@ -13,6 +13,9 @@ public sealed record AnalysisContext(AwsEstate Estate, AwsGraph Graph, DateTimeO
 
     public AnalysisSettings Settings { get; init; } = AnalysisSettings.Default;
 
+    /// <summary>The Entra ID tenant and Azure estate scanned beside AWS; null when neither was given.</summary>
+    public MicrosoftAnalysisContext? Microsoft { get; init; }
+
     /// <summary>Decisions and pre-filters shared by the rules (and with the graph, which asked many of the same questions).</summary>
     public AwsEdgeContext Probes => _probes.Value;
 }

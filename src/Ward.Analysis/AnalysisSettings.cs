@@ -20,6 +20,18 @@ public sealed record AnalysisSettings
     /// <summary><c>--root-use-days</c>: a root user sign-in or key use this recent is reported (root-recently-used).</summary>
     public int RootUseDays { get; init; } = 30;
 
+    /// <summary>
+    /// <c>--credential-lifetime-days</c>: an application or service principal secret or certificate valid for longer
+    /// than this is long-lived (app-credential-long-lived). Microsoft recommends a year at most.
+    /// </summary>
+    public int CredentialLifetimeDays { get; init; } = 365;
+
+    /// <summary>
+    /// <c>--owner-limit</c>: more principals than this holding Owner or User Access Administrator over one subscription or
+    /// management group are reported (azure-many-owners). Microsoft recommends at most three subscription owners.
+    /// </summary>
+    public int OwnerLimit { get; init; } = 3;
+
     /// <summary>An input generated this many days before the reference time is called stale in the scan notes.</summary>
     public int StaleInputDays { get; init; } = 7;
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Ward.Analysis.Rules.PrivilegeEscalation;
 using Ward.Analysis.Suppressions;
 using Ward.Aws.Edges;
 using Ward.Aws.Estate;
@@ -20,7 +19,11 @@ public static class Scanner
     {
         progress?.Report("building the entitlement graph");
         var graph = AwsGraphBuilder.Build(estate, referenceTime, targets: options.Targets, cancellationToken: cancellationToken);
-        var context = new AnalysisContext(estate, graph, referenceTime) { Settings = options.Settings };
+        var context = new AnalysisContext(estate, graph, referenceTime)
+        {
+            Settings = options.Settings,
+            Microsoft = options.Microsoft is { } microsoft ? new MicrosoftAnalysisContext(microsoft, referenceTime) : null,
+        };
         var findings = new List<Finding>();
         var skippedByRules = new List<SkippedAnalysis>();
         foreach (var rule in RuleCatalog.All)
@@ -29,12 +32,6 @@ public static class Scanner
             progress?.Report($"rule {rule.Metadata.Id}");
             findings.AddRange(rule.Evaluate(context));
             skippedByRules.AddRange(rule.Skipped(context));
-        }
-
-        if (options.Microsoft is { } microsoft)
-        {
-            progress?.Report("Entra ID and Azure escalation paths");
-            findings.AddRange(MicrosoftPrivilegeEscalation.Findings(microsoft, referenceTime));
         }
 
         var skipped = ImmutableArray.CreateBuilder<SkippedAnalysis>();

@@ -57,6 +57,14 @@ public sealed class ScanSettings : CommandSettings
     [Description("A root user sign-in or key use within this many days of the reference time is reported. Default: 30.")]
     public int? RootUseDays { get; init; }
 
+    [CommandOption("--credential-lifetime-days <DAYS>")]
+    [Description("An Entra ID application or service principal secret or certificate valid for longer than this is reported as long-lived. Default: 365.")]
+    public int? CredentialLifetimeDays { get; init; }
+
+    [CommandOption("--owner-limit <COUNT>")]
+    [Description("More principals than this holding Owner or User Access Administrator over one Azure subscription or management group are reported. Default: 3.")]
+    public int? OwnerLimit { get; init; }
+
     public IEnumerable<string> AllInputs => Paths.Concat(Inputs);
 
     /// <summary>The rules' thresholds: the defaults, overridden by the options given.</summary>
@@ -65,6 +73,8 @@ public sealed class ScanSettings : CommandSettings
         UnusedDays = UnusedDays ?? AnalysisSettings.Default.UnusedDays,
         KeyAgeDays = KeyAgeDays ?? AnalysisSettings.Default.KeyAgeDays,
         RootUseDays = RootUseDays ?? AnalysisSettings.Default.RootUseDays,
+        CredentialLifetimeDays = CredentialLifetimeDays ?? AnalysisSettings.Default.CredentialLifetimeDays,
+        OwnerLimit = OwnerLimit ?? AnalysisSettings.Default.OwnerLimit,
     };
 
     /// <summary>The --fail-on severity by name (a number such as `4` is not a severity).</summary>
@@ -97,12 +107,17 @@ public sealed class ScanSettings : CommandSettings
             return ValidationResult.Error($"--as-of `{AsOf}` is not an ISO 8601 timestamp");
         }
 
-        foreach (var (option, value) in new[] { ("--unused-days", UnusedDays), ("--key-age-days", KeyAgeDays), ("--root-use-days", RootUseDays) })
+        foreach (var (option, value) in new[] { ("--unused-days", UnusedDays), ("--key-age-days", KeyAgeDays), ("--root-use-days", RootUseDays), ("--credential-lifetime-days", CredentialLifetimeDays) })
         {
             if (value is < 1 or > MaxDays)
             {
                 return ValidationResult.Error($"{option} `{value}` must be a whole number of days from 1 to {MaxDays}");
             }
+        }
+
+        if (OwnerLimit is < 1 or > 1000)
+        {
+            return ValidationResult.Error($"--owner-limit `{OwnerLimit}` must be a whole number from 1 to 1000");
         }
 
         return ValidationResult.Success();

@@ -9,7 +9,9 @@ internal sealed class ScratchFolder : IDisposable
         Directory.CreateDirectory(Path);
         foreach (var (name, text) in files)
         {
-            File.WriteAllText(System.IO.Path.Combine(Path, name), text);
+            var file = System.IO.Path.Combine(Path, name);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, text);
         }
     }
 

@@ -1,5 +1,4 @@
 using Ward.Core.Model;
-using Ward.Microsoft.Edges;
 
 namespace Ward.Analysis.Rules.PrivilegeEscalation;
 
@@ -12,9 +11,9 @@ public static class MicrosoftPrivilegeEscalation
 {
     private static readonly RuleMetadata Rule = new PrivilegeEscalationRule().Metadata;
 
-    public static IEnumerable<Finding> Findings(MicrosoftInputs inputs, DateTimeOffset referenceTime)
+    public static IEnumerable<Finding> Findings(MicrosoftAnalysisContext context)
     {
-        var graph = MicrosoftGraphBuilder.Build(new MicrosoftEdgeContext(inputs.Directory, inputs.Azure, referenceTime));
+        var graph = context.Graph;
         var paths = graph.ShortestPathsTo(node => node.IsAdmin);
         foreach (var (principal, path) in paths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
         {
@@ -36,7 +35,7 @@ public static class MicrosoftPrivilegeEscalation
                 Category = Rule.Category,
                 Severity = severity,
                 Provider = entra ? "entra" : "azure",
-                Account = inputs.Directory.TenantId,
+                Account = context.TenantId,
                 Principal = principal.Value,
                 PrincipalName = node.Label == principal.Value ? null : node.Label,
                 Title = $"`{node.Label}` can escalate to administrator in {path.Length} step{(path.Length == 1 ? string.Empty : "s")}",

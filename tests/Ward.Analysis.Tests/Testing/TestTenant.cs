@@ -1,0 +1,226 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Ward.Aws.Ingest;
+using Ward.Microsoft;
+
+namespace Ward.Analysis.Tests.Testing;
+
+/// <summary>
+/// A small Entra ID tenant and Azure estate written as Microsoft Graph responses and az CLI output (in the layout of
+/// the export scripts), loaded by the real loader and scanned by the real scanner. Ids are GUIDs derived from the
+/// keys given, so a test names objects by key and finds them by <see cref="Id"/>.
+/// </summary>
+internal sealed partial class TestTenant
+{
+    public const string TenantId = "9c3e6f1a-2b4d-4e8f-a1c3-5d7e9f1b3a5c";
+    public const string SubscriptionId = "3f9a1c7e-5b2d-4a8f-9e6c-1d3b5a7f9c2e";
+    public const string MicrosoftTenantId = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
+    public const string MicrosoftGraphAppId = "00000003-0000-0000-c000-000000000000";
+
+    private const string V1 = "https://graph.microsoft.com/v1.0/$metadata#";
+    private const string Beta = "https://graph.microsoft.com/beta/$metadata#";
+
+    private readonly Dictionary<string, List<object>> _collections = new(StringComparer.Ordinal);
+    private readonly List<(string Folder, string Parent, List<object> Items)> _relations = [];
+    private readonly Dictionary<string, List<object>> _azureFiles = new(StringComparer.Ordinal);
+
+    public static DateTimeOffset ReferenceTime { get; } = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The object id of the object written under <paramref name="key"/> (a GUID derived from it).</summary>
+    public static string Id(string key)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16).ToArray();
+        hash[6] = (byte)((hash[6] & 0x0f) | 0x40);
+        hash[8] = (byte)((hash[8] & 0x3f) | 0x80);
+        return new Guid(hash, bigEndian: true).ToString();
+    }
+
+    public static string UserPrincipalName(string key) => $"{key}@fabrikam.example";
+
+    /// <summary>An ISO 8601 time this many days before the reference time.</summary>
+    public static string DaysAgo(double days) => ReferenceTime.AddDays(-days).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An item of a Graph collection, as written (<paramref name="collection"/> is the part of the context after <c>$metadata#</c>).</summary>
+    public TestTenant Add(string collection, object item)
+    {
+        if (!_collections.TryGetValue(collection, out var items))
+        {
+            _collections[collection] = items = [];
+        }
+
+        items.Add(item);
+        return this;
+    }
+
+    /// <summary>A relation of the export layout (<c>group-members</c>, <c>group-owners</c>, <c>application-owners</c> …) of the object <paramref name="parentKey"/>.</summary>
+    public TestTenant Relation(string folder, string parentKey, params object[] references)
+    {
+        _relations.Add((folder, Id(parentKey), [.. references]));
+        return this;
+    }
+
+    /// <summary>An item of an Azure export file (az CLI JSON arrays: <c>role-assignments.json</c>, <c>role-definitions.json</c> …).</summary>
+    public TestTenant AddAzure(string file, object item)
+    {
+        if (!_azureFiles.TryGetValue(file, out var items))
+        {
+            _azureFiles[file] = items = [];
+        }
+
+        items.Add(item);
+        return this;
+    }
+
+    /// <summary>A member user, last signed in <paramref name="signedInDaysAgo"/> days before the reference time (null: never).</summary>
+    public string User(string key, string userType = "Member", double? signedInDaysAgo = 1, double createdDaysAgo = 400, bool enabled = true, bool withSignInActivity = true)
+    {
+        var sign = signedInDaysAgo is { } days ? DaysAgo(days) : null;
+        Add("users(id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime,onPremisesSyncEnabled,signInActivity)", withSignInActivity
+            ? new
+            {
+                id = Id(key),
+                displayName = key,
+                userPrincipalName = UserPrincipalName(key),
+                userType,
+                accountEnabled = enabled,
+                createdDateTime = DaysAgo(createdDaysAgo),
+                onPremisesSyncEnabled = (bool?)null,
+                signInActivity = new { lastSignInDateTime = sign, lastNonInteractiveSignInDateTime = sign, lastSuccessfulSignInDateTime = sign },
+            }
+            : new { id = Id(key), displayName = key, userPrincipalName = UserPrincipalName(key), userType, accountEnabled = enabled, createdDateTime = DaysAgo(createdDaysAgo), onPremisesSyncEnabled = (bool?)null });
+        return Id(key);
+    }
+
+    /// <summary>A security group with these direct members (user, group or service principal keys; the type is looked up when written).</summary>
+    public string Group(string key, bool roleAssignable = false, params string[] memberKeys)
+    {
+        Add("groups(id,displayName,isAssignableToRole,groupTypes,membershipRule,securityEnabled,mailEnabled,onPremisesSyncEnabled)", new
+        {
+            id = Id(key),
+            displayName = key,
+            isAssignableToRole = roleAssignable,
+            groupTypes = Array.Empty<string>(),
+            membershipRule = (string?)null,
+            securityEnabled = true,
+            mailEnabled = false,
+            onPremisesSyncEnabled = (bool?)null,
+        });
+        _pendingMembers.Add((key, memberKeys));
+        return Id(key);
+    }
+
+    private readonly List<(string Group, string[] Members)> _pendingMembers = [];
+
+    /// <summary>The owners of a group, application or service principal (<paramref name="folder"/>: <c>group-owners</c>, <c>application-owners</c>, <c>service-principal-owners</c>).</summary>
+    public TestTenant Owners(string folder, string ownedKey, params string[] ownerKeys) =>
+        Relation(folder, ownedKey, [.. ownerKeys.Select(ReferenceTo)]);
+
+    /// <summary>A directory role assignment (active, permanent) of a role written by <see cref="RoleDefinition"/>.</summary>
+    public TestTenant AssignRole(string principalKey, string roleName, string scope = "/")
+    {
+        var role = BuiltInRoles.Get(roleName);
+        RoleDefinition(roleName);
+        return Add("roleManagement/directory/roleAssignments", new
+        {
+            id = Id($"assignment-{principalKey}-{roleName}-{scope}"),
+            principalId = Id(principalKey),
+            roleDefinitionId = role.TemplateId,
+            directoryScopeId = scope,
+            appScopeId = (string?)null,
+        });
+    }
+
+    /// <summary>A PIM eligibility (schedule instance) for a role, from <paramref name="startDaysAgo"/>; <paramref name="endInDays"/> null never ends.</summary>
+    public TestTenant EligibleRole(string principalKey, string roleName, string scope = "/", double startDaysAgo = 30, double? endInDays = null)
+    {
+        var role = BuiltInRoles.Get(roleName);
+        RoleDefinition(roleName);
+        return Add("roleManagement/directory/roleEligibilityScheduleInstances", new
+        {
+            id = Id($"eligible-{principalKey}-{roleName}-{scope}"),
+            principalId = Id(principalKey),
+            roleDefinitionId = role.TemplateId,
+            directoryScopeId = scope,
+            appScopeId = (string?)null,
+            startDateTime = DaysAgo(startDaysAgo),
+            endDateTime = endInDays is { } end ? DaysAgo(-end) : null,
+            memberType = "Direct",
+            roleEligibilityScheduleId = Id($"eligible-schedule-{principalKey}-{roleName}"),
+        });
+    }
+
+    /// <summary>The role definition of a built-in role (once), with the resource actions of <see cref="BuiltInRoles"/>.</summary>
+    public TestTenant RoleDefinition(string roleName)
+    {
+        var role = BuiltInRoles.Get(roleName);
+        if (_writtenRoles.Add(roleName))
+        {
+            Add("roleManagement/directory/roleDefinitions", new
+            {
+                id = role.TemplateId,
+                displayName = role.Name,
+                description = role.Name,
+                isBuiltIn = true,
+                isEnabled = true,
+                templateId = role.TemplateId,
+                version = "1",
+                rolePermissions = new[] { new { allowedResourceActions = role.AllowedResourceActions, condition = (string?)null } },
+            });
+        }
+
+        return this;
+    }
+
+    private readonly HashSet<string> _writtenRoles = new(StringComparer.Ordinal);
+
+    /// <summary>Writes the files, loads them with the Microsoft loader and scans at the reference time (or <paramref name="asOf"/>).</summary>
+    public ScanResult Scan(DateTimeOffset? asOf = null, AnalysisSettings? settings = null)
+    {
+        var files = new List<(string Name, string Text)>
+        {
+            ("organization.json", Collection("organization", [new { id = TenantId, displayName = "Fabrikam" }])),
+        };
+        foreach (var (group, members) in _pendingMembers)
+        {
+            files.Add(($"group-members/{Id(group)}.json", Collection("directoryObjects", [.. members.Select(ReferenceTo)])));
+        }
+
+        var index = 0;
+        foreach (var (collection, items) in _collections)
+        {
+            var beta = collection.StartsWith("reports/servicePrincipalSignInActivities", StringComparison.Ordinal);
+            files.Add(($"collection-{index++:D2}.json", Collection(collection, items, beta)));
+        }
+
+        foreach (var (folder, parent, items) in _relations)
+        {
+            files.Add(($"{folder}/{parent}.json", Collection("directoryObjects", items)));
+        }
+
+        foreach (var (file, items) in _azureFiles)
+        {
+            files.Add(($"azure/{file}", JsonSerializer.Serialize(items)));
+        }
+
+        using var folderOnDisk = new ScratchFolder(files);
+        var estates = MicrosoftEstateLoader.Load([folderOnDisk.Path], TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(estates.Diagnostics, d => d.Severity == Core.Diagnostics.DiagnosticSeverity.Error);
+        var options = new ScanOptions { Settings = settings ?? AnalysisSettings.Default, Microsoft = new MicrosoftInputs(estates.Entra, estates.Azure) };
+        var aws = AwsEstateLoader.Load([folderOnDisk.Path], TestContext.Current.CancellationToken);
+        return Scanner.Scan(aws, asOf ?? ReferenceTime, options, cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    private object ReferenceTo(string key)
+    {
+        var type = _collections.Where(c => c.Key.StartsWith("groups", StringComparison.Ordinal)).SelectMany(c => c.Value).Any(i => IdOf(i) == Id(key)) ? "group"
+            : _collections.Where(c => c.Key.StartsWith("servicePrincipals", StringComparison.Ordinal)).SelectMany(c => c.Value).Any(i => IdOf(i) == Id(key)) ? "servicePrincipal"
+            : "user";
+        return new Dictionary<string, object?>(StringComparer.Ordinal) { ["@odata.type"] = $"#microsoft.graph.{type}", ["id"] = Id(key), ["displayName"] = key };
+    }
+
+    private static string? IdOf(object item) => JsonSerializer.SerializeToElement(item).TryGetProperty("id", out var id) ? id.GetString() : null;
+
+    private static string Collection(string context, IEnumerable<object> items, bool beta = false) =>
+        JsonSerializer.Serialize(new Dictionary<string, object>(StringComparer.Ordinal) { ["@odata.context"] = (beta ? Beta : V1) + context, ["value"] = items });
+}
