@@ -16,6 +16,8 @@ public sealed class DirectoryGroupMembership(EntraDirectory directory) : IGroupM
 
     public IReadOnlyCollection<string> MembersOf(string groupId) => _members.GetOrAdd(groupId, Expand);
 
+    public bool KnowsMembersOf(string groupId) => directory.HasMemberList(groupId);
+
     private HashSet<string> Expand(string groupId)
     {
         // An exported transitive list is Graph's own answer; otherwise direct members are followed through nested

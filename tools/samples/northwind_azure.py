@@ -142,7 +142,7 @@ dump('nw-prod/deny-assignments.json', {"value": [{
    "permissions": [{"actions": ["*/delete"], "notActions": [], "dataActions": [], "notDataActions": []}],
    "scope": f"{rg('nw-prod', 'rg-shared')}/providers/Microsoft.KeyVault/vaults/kv-nw-prod-shared",
    "doNotApplyToChildScopes": False,
-   "principals": [{"id": "00000000-0000-0000-0000-000000000000", "type": "Everyone"}],
+   "principals": [{"id": "00000000-0000-0000-0000-000000000000", "type": "SystemDefined"}],
    "excludePrincipals": [{"id": SP('id-landingzone-deploy'), "type": "ServicePrincipal"}],
    "isSystemProtected": True},
   "id": f"{rg('nw-prod', 'rg-shared')}/providers/Microsoft.KeyVault/vaults/kv-nw-prod-shared/providers/Microsoft.Authorization/denyAssignments/{deny_name}",

@@ -120,8 +120,7 @@ public sealed class AzureAuthorizer
 
         var (field, notField) = request.ActionKind == AzureActionKind.Data ? ("dataActions", "notDataActions") : ("actions", "notActions");
         var statements = new List<string>();
-        string? allowedBy = null;
-        string? blockCondition = null;
+        var matching = new List<(string By, string? Condition)>();
         for (var i = 0; i < definition.Permissions.Length; i++)
         {
             var block = definition.Permissions[i];
@@ -137,29 +136,44 @@ public sealed class AzureAuthorizer
                 continue;
             }
 
-            allowedBy ??= $"permissions[{i}]: {field} `{pattern}`";
-            blockCondition ??= block.Condition;
+            matching.Add(($"permissions[{i}]: {field} `{pattern}`", block.Condition));
         }
 
-        if (allowedBy is null)
+        if (matching.Count == 0)
         {
             var reason = statements.Count > 0 ? string.Join("; ", statements) : $"no {field} pattern matches `{request.Action}`";
             return grant with { Outcome = GrantOutcome.NoMatch, Reason = reason, Statements = [.. statements] };
         }
 
+        // The permission blocks of a role are alternatives: the role grants the action when any matching block's own
+        // condition holds. The assignment's condition then applies on top of whichever block grants.
+        var (allowedBy, pending, refused) = FirstHoldingBlock(matching, request);
         statements.Insert(0, allowedBy);
         grant = grant with { Statements = [.. statements], Matched = allowedBy };
-        foreach (var text in new[] { condition, blockCondition }.OfType<string>())
+        if (refused is not null)
         {
-            var parsed = Condition(text);
+            return grant with { Outcome = GrantOutcome.NoMatch, Reason = refused };
+        }
+
+        if (condition is not null)
+        {
+            var parsed = Condition(condition);
             switch (parsed.Evaluate(request))
             {
                 case AbacCondition.Truth.False:
                     return grant with { Outcome = GrantOutcome.NoMatch, Reason = $"{allowedBy} matches, but the condition does not hold for this request: `{parsed.OneLine}`" };
                 case AbacCondition.Truth.Unknown:
+                    pending = pending is null ? parsed : pending;
                     var why = parsed.Problem is null ? "depends on attributes the request does not give" : $"could not be parsed ({parsed.Problem})";
-                    return grant with { Outcome = GrantOutcome.Conditional, Requirement = parsed.OneLine, Reason = $"{allowedBy} matches; the condition {why}" };
+                    var requirement = ReferenceEquals(pending, parsed) ? parsed.OneLine : $"{pending.OneLine} and {parsed.OneLine}";
+                    return grant with { Outcome = GrantOutcome.Conditional, Requirement = requirement, Reason = $"{allowedBy} matches; the assignment's condition {why}" };
             }
+        }
+
+        if (pending is not null)
+        {
+            var why = pending.Problem is null ? "depends on attributes the request does not give" : $"could not be parsed ({pending.Problem})";
+            return grant with { Outcome = GrantOutcome.Conditional, Requirement = pending.OneLine, Reason = $"{allowedBy} matches; its condition {why}" };
         }
 
         if (reach == ScopeReach.Unknown)
@@ -170,13 +184,53 @@ public sealed class AzureAuthorizer
         return grant with { Outcome = GrantOutcome.Allows };
     }
 
+    /// <summary>
+    /// Among the matching blocks (in order), the first that grants for certain (no condition, or one that holds); else
+    /// the first whose condition is undecided (<c>Pending</c>); else why none holds (<c>Refused</c>).
+    /// </summary>
+    private (string By, AbacCondition? Pending, string? Refused) FirstHoldingBlock(List<(string By, string? Condition)> matching, AzureRequest request)
+    {
+        (string By, AbacCondition Condition)? undecided = null;
+        string? refused = null;
+        foreach (var (by, text) in matching)
+        {
+            if (text is null)
+            {
+                return (by, null, null);
+            }
+
+            var parsed = Condition(text);
+            switch (parsed.Evaluate(request))
+            {
+                case AbacCondition.Truth.True:
+                    return (by, null, null);
+                case AbacCondition.Truth.Unknown:
+                    undecided ??= (by, parsed);
+                    break;
+                default:
+                    refused ??= $"{by} matches, but its condition does not hold for this request: `{parsed.OneLine}`";
+                    break;
+            }
+        }
+
+        return undecided is { } pending ? (pending.By, pending.Condition, null) : (matching[0].By, null, refused);
+    }
+
     private IEnumerable<DenyResult> Denies(AzureRequest request, IReadOnlyCollection<string> groups)
     {
         var holders = groups.Prepend(request.PrincipalId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var deny in Estate.DenyAssignments)
         {
             var named = deny.Principals.FirstOrDefault(p => p.IsEveryone || holders.Contains(p.Id));
-            if (named is null || deny.ExcludePrincipals.Any(p => holders.Contains(p.Id)))
+            if (deny.ExcludePrincipals.Any(p => holders.Contains(p.Id)))
+            {
+                continue;
+            }
+
+            // A group whose members the export does not list may hold the principal: the deny may name it, or an
+            // exclusion may spare it, and Ward cannot tell which.
+            var unlistedGroup = (named is null ? deny.Principals : deny.ExcludePrincipals).FirstOrDefault(p => p.IsGroup && !holders.Contains(p.Id) && !Groups.KnowsMembersOf(p.Id));
+            if (named is null && unlistedGroup is null)
             {
                 continue;
             }
@@ -187,9 +241,8 @@ public sealed class AzureAuthorizer
                 continue;
             }
 
-            string? matched = null;
-            string? blockCondition = null;
-            for (var i = 0; i < deny.Permissions.Length && matched is null; i++)
+            var matching = new List<(string By, string? Condition)>();
+            for (var i = 0; i < deny.Permissions.Length; i++)
             {
                 var block = deny.Permissions[i];
                 var (field, patterns, exclusions) = request.ActionKind == AzureActionKind.Data
@@ -197,44 +250,48 @@ public sealed class AzureAuthorizer
                     : ("actions", block.Actions, block.NotActions);
                 if (ActionPattern.FirstMatch(patterns, request.Action) is { } pattern && ActionPattern.FirstMatch(exclusions, request.Action) is null)
                 {
-                    matched = $"permissions[{i}]: {field} `{pattern}`";
-                    blockCondition = block.Condition;
+                    matching.Add(($"permissions[{i}]: {field} `{pattern}`", block.Condition));
                 }
             }
 
-            if (matched is null)
+            if (matching.Count == 0)
             {
                 continue;
             }
 
-            var result = new DenyResult(deny, reach, matched, named.IsEveryone ? "everyone" : string.Equals(named.Id, request.PrincipalId, StringComparison.OrdinalIgnoreCase) ? null : named.Id, DenyOutcome.Denies, null);
-            var undecided = false;
-            foreach (var text in new[] { deny.Condition, blockCondition }.OfType<string>())
-            {
-                switch (Condition(text).Evaluate(request))
-                {
-                    case AbacCondition.Truth.False:
-                        result = null;
-                        break;
-                    case AbacCondition.Truth.Unknown:
-                        undecided = true;
-                        break;
-                }
-
-                if (result is null)
-                {
-                    break;
-                }
-            }
-
-            if (result is null)
+            var (matched, blockPending, refused) = FirstHoldingBlock(matching, request);
+            if (refused is not null)
             {
                 continue;
             }
 
-            if (undecided)
+            if (unlistedGroup is not null)
             {
-                yield return result with { Outcome = DenyOutcome.Conditional, Requirement = $"the condition of deny assignment `{deny.DenyAssignmentName}` does not hold: `{Condition(deny.Condition ?? blockCondition!).OneLine}`" };
+                var role = named is null ? "names" : "excludes";
+                yield return new DenyResult(deny, reach, matched, unlistedGroup.Id, DenyOutcome.Unknown, $"deny assignment `{deny.DenyAssignmentName}` {role} group `{unlistedGroup.Id}`, whose members are not in the export, so whether it applies to `{request.PrincipalId}` is unknown");
+                continue;
+            }
+
+            var result = new DenyResult(deny, reach, matched, named!.IsEveryone ? "everyone" : string.Equals(named.Id, request.PrincipalId, StringComparison.OrdinalIgnoreCase) ? null : named.Id, DenyOutcome.Denies, null);
+            var undecided = blockPending;
+            if (deny.Condition is { } text)
+            {
+                var parsed = Condition(text);
+                var truth = parsed.Evaluate(request);
+                if (truth == AbacCondition.Truth.False)
+                {
+                    continue;
+                }
+
+                if (truth == AbacCondition.Truth.Unknown)
+                {
+                    undecided = parsed;
+                }
+            }
+
+            if (undecided is not null)
+            {
+                yield return result with { Outcome = DenyOutcome.Conditional, Requirement = $"the condition of deny assignment `{deny.DenyAssignmentName}` does not hold: `{undecided.OneLine}`" };
             }
             else if (reach == ScopeReach.Unknown)
             {

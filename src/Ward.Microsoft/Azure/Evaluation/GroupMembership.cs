@@ -38,6 +38,8 @@ public sealed class GroupMembership : IGroupMembership
 
     public IReadOnlyCollection<string> MembersOf(string groupId) => _membersOf.TryGetValue(groupId, out var members) ? members : [];
 
+    public bool KnowsMembersOf(string groupId) => _membersOf.ContainsKey(groupId);
+
     private static void Add(Dictionary<string, List<string>> map, string key, string value)
     {
         if (!map.TryGetValue(key, out var list))

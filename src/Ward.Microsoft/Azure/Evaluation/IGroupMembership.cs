@@ -10,4 +10,7 @@ public interface IGroupMembership
 
     /// <summary>Every member of the group, directly or through nested groups (nested groups included).</summary>
     IReadOnlyCollection<string> MembersOf(string groupId);
+
+    /// <summary>Whether the group's members are known (its member list was exported); when not, nobody can be said not to be in it.</summary>
+    bool KnowsMembersOf(string groupId);
 }

@@ -108,8 +108,7 @@ internal static class HierarchyReader
         }
         else if (item.Has("parentNameChain") || item.Has("numberOfChildren"))
         {
-            // An entity without `parent`: the root.
-            return (null, true);
+            return ByNameChain(item);
         }
         else
         {
@@ -118,7 +117,7 @@ internal static class HierarchyReader
 
         if (!holder.TryGetProperty("parent", out var parent) || parent.ValueKind == JsonValueKind.Null)
         {
-            return (null, true);
+            return ByNameChain(item);
         }
 
         var parentPath = JsonPath.Property(holderPath, "parent");
@@ -143,6 +142,17 @@ internal static class HierarchyReader
 
         return (LastSegment(parentId), false);
     }
+
+    /// <summary>
+    /// A group without a parent id: the entities list's <c>parentNameChain</c> (root first) still names its parent, so
+    /// only a group with an empty or absent chain is the tenant root (a group whose parent the caller may not read
+    /// keeps its chain).
+    /// </summary>
+    private static (string? Parent, bool IsRoot) ByNameChain(ArmItem item) =>
+        item.TryGet("parentNameChain", out var chain, out _) && chain.ValueKind == JsonValueKind.Array && chain.GetArrayLength() > 0
+            && chain[chain.GetArrayLength() - 1] is { ValueKind: JsonValueKind.String } last && !string.IsNullOrEmpty(last.GetString())
+            ? (last.GetString(), false)
+            : (null, true);
 
     private static string? SubscriptionIdOf(string? id)
     {

@@ -107,4 +107,49 @@ public sealed partial class AzureAuthorizerTests
         Action = "Microsoft.Authorization/roleAssignments/write",
         Scope = AzureFixtures.ResourceGroup(AzureFixtures.Production, "rg-app"),
     };
+
+    [Fact]
+    public void A_block_whose_condition_fails_does_not_hide_another_block_that_grants()
+    {
+        // Given a role with two blocks that both match VM writes: one conditioned to everything but VM writes, one plain
+        var notVmWrites = "((!(ActionMatches{'Microsoft.Compute/virtualMachines/write'})))";
+        var conditioned = TestEstate.Actions("Microsoft.Compute/*") with { Condition = notVmWrites, ConditionVersion = "2.0" };
+        var estate = new TestEstate().Role(RoleA, "Two blocks", conditioned, TestEstate.Actions("Microsoft.Compute/virtualMachines/*")).Assign(TestEstate.User, RoleA, TestEstate.SubscriptionScope).Build();
+        var reversed = new TestEstate().Role(RoleA, "Two blocks", TestEstate.Actions("Microsoft.Compute/virtualMachines/*"), conditioned).Assign(TestEstate.User, RoleA, TestEstate.SubscriptionScope).Build();
+
+        // When the user writes a VM
+        // Then the plain block grants, whichever comes first; with the conditioned block alone it is refused
+        Assert.Equal(DecisionKind.Allowed, Authorize(estate, VmWrite, Vm).Kind);
+        Assert.Equal(DecisionKind.Allowed, Authorize(reversed, VmWrite, Vm).Kind);
+        var alone = new TestEstate().Role(RoleA, "One block", conditioned).Assign(TestEstate.User, RoleA, TestEstate.SubscriptionScope).Build();
+        var refused = Authorize(alone, VmWrite, Vm);
+        Assert.Equal(DecisionKind.ImplicitDeny, refused.Kind);
+        Assert.Contains("its condition does not hold for this request", refused.Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deny_block_whose_condition_fails_does_not_hide_another_deny_block()
+    {
+        // Given Owner, and a deny with a conditioned block that spares VM writes and a plain block that denies them
+        var spareVmWrites = TestEstate.Actions("Microsoft.Compute/*") with { Condition = "((!(ActionMatches{'Microsoft.Compute/virtualMachines/write'})))", ConditionVersion = "2.0" };
+        var estate = new TestEstate().Role(RoleA, "Owner", TestEstate.Actions("*")).Assign(TestEstate.User, RoleA, TestEstate.SubscriptionScope).Build();
+        estate = estate with
+        {
+            DenyAssignments =
+            [
+                new Microsoft.Azure.Rbac.DenyAssignment
+                {
+                    Id = TestEstate.SubscriptionScope + "/providers/Microsoft.Authorization/denyAssignments/d1",
+                    Name = "d1",
+                    DenyAssignmentName = "two blocks",
+                    Permissions = [spareVmWrites, TestEstate.Actions("Microsoft.Compute/virtualMachines/write")],
+                    Scope = Microsoft.Azure.Rbac.AzureScope.Parse(TestEstate.SubscriptionScope),
+                    Principals = TestEstate.Everyone,
+                },
+            ],
+        };
+
+        // Then the plain block denies the VM write
+        Assert.Equal(DecisionKind.ExplicitDeny, Authorize(estate, VmWrite, Vm).Kind);
+    }
 }

@@ -294,6 +294,36 @@ public sealed partial class AzureAuthorizerTests
     }
 
     [Fact]
+    public void A_deny_naming_a_group_whose_members_are_unknown_makes_the_decision_indeterminate()
+    {
+        // Given Owner, and a deny of VM writes to a group
+        var estate = new TestEstate()
+            .Role(RoleA, "Owner", Actions("*")).Assign(User, RoleA, SubscriptionScope)
+            .Deny("contractors may not write VMs", SubscriptionScope, Actions("Microsoft.Compute/virtualMachines/write"), [new DenyPrincipal(Group, "Group")]).Build();
+
+        // When nobody says who is in the group, the write is indeterminate, naming the group
+        var unknown = Assert.IsType<Indeterminate>(Authorize(estate, VmWrite, Vm));
+        Assert.Contains($"names group `{Group}`, whose members are not in the export", unknown.Reason, StringComparison.Ordinal);
+
+        // Then with the group's members known (someone else), it is allowed; with the user in it, denied
+        Assert.Equal(DecisionKind.Allowed, Authorize(estate, VmWrite, Vm, groups: GroupMembership.FromDirectMembers([(Group, OtherUser)])).Kind);
+        Assert.Equal(DecisionKind.ExplicitDeny, Authorize(estate, VmWrite, Vm, groups: GroupMembership.FromDirectMembers([(Group, User)])).Kind);
+    }
+
+    [Fact]
+    public void A_deny_excluding_a_group_whose_members_are_unknown_makes_the_decision_indeterminate()
+    {
+        // Given Owner, and a deny of VM writes to everyone except a group
+        var estate = new TestEstate()
+            .Role(RoleA, "Owner", Actions("*")).Assign(User, RoleA, SubscriptionScope)
+            .Deny("only operators write VMs", SubscriptionScope, Actions("Microsoft.Compute/virtualMachines/write"), Everyone, excluded: [new DenyPrincipal(Group, "Group")]).Build();
+
+        // Then unknown membership is indeterminate, known membership without the user denies
+        Assert.IsType<Indeterminate>(Authorize(estate, VmWrite, Vm));
+        Assert.Equal(DecisionKind.ExplicitDeny, Authorize(estate, VmWrite, Vm, groups: GroupMembership.FromDirectMembers([(Group, OtherUser)])).Kind);
+    }
+
+    [Fact]
     public void A_management_group_assignment_over_an_unplaced_subscription_is_indeterminate()
     {
         // Given Owner at a management group, and a subscription the hierarchy does not place

@@ -152,6 +152,24 @@ public sealed class AzureEstateLoaderTests
     }
 
     [Fact]
+    public void An_entity_without_a_parent_id_is_placed_by_its_name_chain_and_only_an_empty_chain_is_the_root()
+    {
+        // Given the entities list with `platform`'s parent id missing (a parent the caller may not read), chain kept
+        var entities = File.ReadAllText(Path.Combine(AzureFixtures.FormsFolder, "management-group-entities.json"));
+        var unreadable = entities.Replace("\"parent\": {\n      \"id\": \"/providers/Microsoft.Management/managementGroups/corp\"\n    },", "\"parent\": null,", StringComparison.Ordinal);
+        Assert.NotEqual(entities, unreadable, StringComparer.Ordinal);
+        using var folder = new ScratchFolder(("entities.json", unreadable));
+
+        // When loaded
+        var estate = AzureEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then platform still sits under corp, and the tenant root group (empty chain) is the only root
+        Assert.Equal("corp", estate.Hierarchy.FindManagementGroup("platform")!.ParentName);
+        Assert.False(estate.Hierarchy.FindManagementGroup("platform")!.IsTenantRoot);
+        Assert.Equal(AzureFixtures.Tenant, Assert.Single(estate.Hierarchy.ManagementGroups, g => g.IsTenantRoot).Name);
+    }
+
+    [Fact]
     public void The_rest_form_of_a_management_group_subtree_is_read_from_properties()
     {
         // Given the REST output of GET managementGroups/corp?$expand=children&$recurse=true
