@@ -28,6 +28,9 @@ public sealed record ScanResult(
     /// <summary>Facts about the inputs that qualify the findings: when each credential report was generated, stale inputs.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 
+    /// <summary>What was read of Entra ID and Azure; null when the scan had no Microsoft input.</summary>
+    public MicrosoftEstateSummary? Microsoft { get; init; }
+
     /// <summary>The thresholds the time-based rules used.</summary>
     public AnalysisSettings Settings { get; init; } = AnalysisSettings.Default;
 }

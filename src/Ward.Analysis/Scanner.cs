@@ -65,6 +65,7 @@ public static class Scanner
         {
             Notes = InputCoverage.Notes(estate, referenceTime, options.Settings),
             Settings = options.Settings,
+            Microsoft = context.Microsoft is { } microsoftContext ? MicrosoftEstateSummary.Of(microsoftContext) : null,
             Suppressed = [.. suppressed.Select(x => new SuppressedFinding(x.Finding, x.By!))],
             Expired = [.. options.Suppressions.Where(s => s.IsExpiredAt(referenceTime))],
             Unused = [.. active.Where(s => !suppressed.Exists(x => ReferenceEquals(x.By, s)))],

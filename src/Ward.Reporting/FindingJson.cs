@@ -16,6 +16,11 @@ internal static class FindingJson
             json.WriteString("from", step.From);
             json.WriteString("technique", step.Technique);
             json.WriteString("to", step.To);
+            if (step.ToName is not null)
+            {
+                json.WriteString("toName", step.ToName);
+            }
+
             json.WriteString("description", step.Description);
             json.WriteStartArray("permissions");
             foreach (var permission in step.Permissions)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Ward.Analysis;
+using static System.FormattableString;
 using Ward.Aws.Estate;
 
 namespace Ward.Reporting;
@@ -38,7 +39,40 @@ internal static class ScanFacts
     public static IEnumerable<InputFile> InputsSkipped(ScanResult result) =>
         result.Estate.Inputs.Where(i => i.Kind is InputKind.Unrecognized or InputKind.Unreadable);
 
-    public static int PrincipalCount(ScanResult result) => result.Estate.Users.Count + result.Estate.Roles.Count;
+    /// <summary>AWS users and roles, Entra ID users and service principals.</summary>
+    public static int PrincipalCount(ScanResult result) =>
+        result.Estate.Users.Count + result.Estate.Roles.Count + (result.Microsoft is { } microsoft ? microsoft.Users + microsoft.ServicePrincipals : 0);
+
+    /// <summary>Escalation edges of the AWS and the Microsoft graphs.</summary>
+    public static int EdgeCount(ScanResult result) => result.Graph.Graph.Edges.Length + (result.Microsoft?.EscalationEdges ?? 0);
+
+    /// <summary>
+    /// What was scanned, provider by provider, for headlines: <c>AWS: 2 account(s), 10 users, 12 roles · Entra ID
+    /// tenant Northwind: 15 users, 7 groups, 9 service principals · Azure: 3 subscription(s) · 40 escalation edges</c>.
+    /// </summary>
+    public static string EstateSummary(ScanResult result)
+    {
+        var parts = new List<string>();
+        var estate = result.Estate;
+        if (!estate.Accounts.IsEmpty || result.Microsoft is null)
+        {
+            parts.Add(Invariant($"AWS: {estate.Accounts.Length} account(s), {estate.Users.Count} users, {estate.Roles.Count} roles"));
+        }
+
+        if (result.Microsoft is { HasEntra: true } entra)
+        {
+            var tenant = entra.TenantName ?? entra.TenantId;
+            parts.Add(Invariant($"Entra ID{(tenant is null ? string.Empty : $" tenant {tenant}")}: {entra.Users} users, {entra.Groups} groups, {entra.ServicePrincipals} service principals"));
+        }
+
+        if (result.Microsoft is { HasAzure: true } azure)
+        {
+            parts.Add(Invariant($"Azure: {azure.Subscriptions} subscription(s), {azure.ManagementGroups} management group(s)"));
+        }
+
+        parts.Add(Invariant($"{EdgeCount(result)} escalation edges"));
+        return string.Join(" \u00b7 ", parts);
+    }
 
     public static int CountOf(ScanResult result, Severity severity) => result.Findings.Count(f => f.Severity == severity);
 
@@ -60,6 +94,9 @@ internal static class ScanFacts
     /// <summary>Whether a reference may be rendered as a link: an absolute http or https URL, nothing else.</summary>
     public static bool IsWebLink(string reference) =>
         Uri.TryCreate(reference, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>An id with the name people know it by, when there is one: <c>name (id)</c>.</summary>
+    public static string Named(string id, string? name) => name is null ? id : $"{name} ({id})";
 
     /// <summary>The target of a finding's path: the last step's <c>to</c>, or empty.</summary>
     public static string Target(Finding finding) => finding.Path.IsDefaultOrEmpty ? string.Empty : finding.Path[^1].To;

@@ -25,6 +25,11 @@ CONTOSO_TENANT = gid('contoso-tenant')
 APPROLE = {'RoleManagement.ReadWrite.Directory': '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8', 'Application.ReadWrite.All': '1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9',
            'Mail.Read': '810c84a8-4a9e-49e6-bf7d-12d183f40d01', 'User.Read.All': 'df021288-bdef-4463-88db-98f22de89214'}
 
+dump('organization.json', page("organization(id,displayName,verifiedDomains)", [
+  {"id": TENANT, "displayName": "Northwind Traders", "verifiedDomains": [
+    {"capabilities": "Email, OfficeCommunicationsOnline", "isDefault": True, "isInitial": False, "name": DOMAIN, "type": "Managed"},
+    {"capabilities": "Email, OfficeCommunicationsOnline", "isDefault": False, "isInitial": True, "name": INIT, "type": "Managed"}]}]))
+
 signin = {  # last interactive / non-interactive sign-in
  'ada': '2026-11-27T08:14:52Z', 'ben': '2026-11-20T16:02:11Z', 'chen': '2026-11-26T09:45:30Z', 'dana': '2026-11-25T13:20:04Z', 'eve': '2026-11-24T10:11:45Z',
  'frank': '2026-11-27T07:55:19Z', 'gus': '2026-11-18T12:30:00Z', 'hana': '2025-10-02T11:07:43Z', 'ivan': '2026-11-26T15:41:27Z', 'jo': '2026-11-27T09:03:33Z',

@@ -33,9 +33,8 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         var microsoft = reading.Estates.HasEntra || reading.Estates.HasAzure ? new MicrosoftInputs(reading.Estates.Entra, reading.Estates.Azure) : null;
         if (microsoft is not null)
         {
-            messages.MarkupLineInterpolated($"[yellow]note:[/] read {reading.Summary()}. For Entra ID and Azure this release reports escalation paths to administrators; the other Microsoft findings are still to come.");
+            messages.MarkupLineInterpolated($"[grey]read {reading.Summary()}.[/]");
         }
-
         var estate = reading.Estates.Aws;
         if (estate.Accounts.IsEmpty && microsoft is null)
         {

@@ -10,7 +10,7 @@ public static class ConsoleReporter
     {
         var estate = result.Estate;
         console.Write(new Rule("[bold]Ward scan[/]").LeftJustified());
-        console.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"{estate.Accounts.Length} account(s), {estate.Users.Count} users, {estate.Roles.Count} roles, {result.Graph.Graph.Edges.Length} escalation edges; reference time {result.ReferenceTime:yyyy-MM-dd HH:mm} UTC.");
+        console.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"{ScanFacts.EstateSummary(result)}; reference time {result.ReferenceTime:yyyy-MM-dd HH:mm} UTC.");
         foreach (var skipped in result.Skipped)
         {
             console.MarkupLineInterpolated($"[yellow]not analysed:[/] {skipped.Analysis}: {skipped.Reason}");
@@ -68,7 +68,7 @@ public static class ConsoleReporter
                 var tree = new Tree($"[{Colour(finding.Severity)}]{Markup.Escape(finding.PrincipalName is { } name ? $"{name} ({finding.Principal})" : finding.Principal)}[/]");
                 foreach (var step in finding.Path)
                 {
-                    var node = tree.AddNode($"[bold]{Markup.Escape(step.Technique)}[/] → {Markup.Escape(step.To)}");
+                    var node = tree.AddNode($"[bold]{Markup.Escape(step.Technique)}[/] → {Markup.Escape(ScanFacts.Named(step.To, step.ToName))}");
                     node.AddNode(Markup.Escape(step.Description));
                     foreach (var permission in step.Permissions)
                     {

@@ -68,7 +68,7 @@ public static class HtmlReporter
     {
         output.Write("<header>\n<h1>Ward scan report</h1>\n<p class=\"meta\">");
         output.Write($"Reference time <time datetime=\"{HtmlText.Encode(referenceTime)}\">{HtmlText.Encode(referenceTime)}</time> \u00b7 ");
-        output.Write(Invariant($"{result.Estate.Accounts.Length} account(s) \u00b7 {ScanFacts.PrincipalCount(result)} principals \u00b7 {result.Graph.Graph.Edges.Length} escalation edges \u00b7 {result.Findings.Length} findings"));
+        output.Write(HtmlText.Encode(Invariant($"{ScanFacts.EstateSummary(result)} \u00b7 {result.Findings.Length} findings")));
         output.Write("</p>\n");
         foreach (var skipped in result.Skipped)
         {
@@ -253,7 +253,7 @@ public static class HtmlReporter
             output.Write("\n<ol class=\"steps\">\n");
             foreach (var step in finding.Path)
             {
-                output.Write($"<li><code>{HtmlText.Encode(step.Technique)}</code> {HtmlText.Rich(step.Description)}<br><span class=\"mono\">{HtmlText.Encode(step.From)}</span> \u2192 <span class=\"mono\">{HtmlText.Encode(step.To)}</span>\n<ul class=\"perms\">\n");
+                output.Write($"<li><code>{HtmlText.Encode(step.Technique)}</code> {HtmlText.Rich(step.Description)}<br><span class=\"mono\">{HtmlText.Encode(step.From)}</span> \u2192 <span class=\"mono\">{HtmlText.Encode(ScanFacts.Named(step.To, step.ToName))}</span>\n<ul class=\"perms\">\n");
                 foreach (var permission in step.Permissions)
                 {
                     output.Write($"<li><code>{HtmlText.Encode(permission.Action)}</code> on <code>{HtmlText.Encode(permission.Resource)}</code> \u2014 {HtmlText.Encode(permission.GrantedBy)}</li>\n");

@@ -77,7 +77,9 @@ public static class JsonReporter
         json.WriteStartObject("counts");
         json.WriteNumber("accounts", result.Estate.Accounts.Length);
         json.WriteNumber("principals", ScanFacts.PrincipalCount(result));
-        json.WriteNumber("edges", result.Graph.Graph.Edges.Length);
+        json.WriteNumber("tenants", result.Microsoft is { HasEntra: true } ? 1 : 0);
+        json.WriteNumber("subscriptions", result.Microsoft?.Subscriptions ?? 0);
+        json.WriteNumber("edges", ScanFacts.EdgeCount(result));
         json.WriteNumber("findings", result.Findings.Length);
         json.WriteNumber("suppressed", result.Suppressed.Length);
         json.WriteEndObject();

@@ -30,7 +30,7 @@ public static class MarkdownReporter
         ArgumentNullException.ThrowIfNull(output);
         var findings = result.Findings;
         output.Write("# Ward scan report\n\n");
-        output.Write(Invariant($"Reference time **{ScanFacts.ReferenceTime(result)}** · {result.Estate.Accounts.Length} account(s), {ScanFacts.PrincipalCount(result)} principals, {result.Graph.Graph.Edges.Length} escalation edges · **{findings.Length} findings** · ward {ScanFacts.ToolVersion}\n\n"));
+        output.Write(Invariant($"Reference time **{ScanFacts.ReferenceTime(result)}** · {ScanFacts.EstateSummary(result)} · **{findings.Length} findings** · ward {ScanFacts.ToolVersion}\n\n"));
 
         output.Write("## Findings by severity\n\n");
         output.Write("| " + string.Join(" | ", ScanFacts.SeveritiesDescending.Select(ScanFacts.Name)) + " |\n");
@@ -87,7 +87,7 @@ public static class MarkdownReporter
                 for (var s = 0; s < finding.Path.Length; s++)
                 {
                     var step = finding.Path[s];
-                    output.Write(Invariant($"   {s + 1}. {Code(step.Technique)} → {Code(step.To)}: {Rich(step.Description)}\n"));
+                    output.Write(Invariant($"   {s + 1}. {Code(step.Technique)} → {Code(ScanFacts.Named(step.To, step.ToName))}: {Rich(step.Description)}\n"));
                     foreach (var permission in step.Permissions)
                     {
                         output.Write($"      - {Code(permission.Action)} on {Code(permission.Resource)} ({Text(permission.GrantedBy)})\n");

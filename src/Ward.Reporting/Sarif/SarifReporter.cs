@@ -325,7 +325,9 @@ public static class SarifReporter
         json.WriteStartObject("counts");
         json.WriteNumber("accounts", result.Estate.Accounts.Length);
         json.WriteNumber("principals", ScanFacts.PrincipalCount(result));
-        json.WriteNumber("edges", result.Graph.Graph.Edges.Length);
+        json.WriteNumber("tenants", result.Microsoft is { HasEntra: true } ? 1 : 0);
+        json.WriteNumber("subscriptions", result.Microsoft?.Subscriptions ?? 0);
+        json.WriteNumber("edges", ScanFacts.EdgeCount(result));
         json.WriteNumber("findings", result.Findings.Length);
         json.WriteEndObject();
         json.WriteEndObject();

@@ -48,7 +48,7 @@ public sealed partial class MarkdownReporterTests
 
         Assert.Contains("## Shortest escalation paths", markdown, StringComparison.Ordinal);
         Assert.Matches(new Regex($"\\n1\\. \\*\\*{ScanFacts.Name(shortest.Severity)}\\*\\* `{Regex.Escape(shortest.Principal)}`"), markdown);
-        Assert.Contains($"\n   1. `{shortest.Path[0].Technique}` → `{shortest.Path[0].To}`: ", markdown, StringComparison.Ordinal);
+        Assert.Contains($"\n   1. `{shortest.Path[0].Technique}` → `{ScanFacts.Named(shortest.Path[0].To, shortest.Path[0].ToName)}`: ", markdown, StringComparison.Ordinal);
         Assert.Contains($"\n      - `{shortest.Path[0].Permissions[0].Action}` on ", markdown, StringComparison.Ordinal);
     }
 
