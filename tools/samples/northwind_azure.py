@@ -47,6 +47,7 @@ B = {  # built-in role definitions used by the sample (ids are Microsoft's)
  'Virtual Machine Contributor': '9980e02c-c2be-4d73-94e8-173b1dc7cf3c',
  'Key Vault Secrets User': '4633458b-17de-408a-b874-0445c86b69e6',
  'Storage Blob Data Reader': '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
+ 'Managed Identity Contributor': 'e40ec5ca-96e0-45a2-b4ff-59039f2c2b59',
 }
 CUSTOM = gid('role-ops-superuser')
 def roledef_id(name, scope): return f'{scope}/providers/Microsoft.Authorization/roleDefinitions/{B.get(name) or CUSTOM}'
@@ -87,7 +88,9 @@ assign('dev-superuser', G('dev-team'), 'Group', 'Dev Team', 'Northwind Ops Super
 assign('dev-frank-contrib', uid('frank'), 'User', upn('frank'), 'Contributor', rg('nw-dev', 'rg-sandbox'), 'nw-dev')
 # an assignment whose principal was deleted from the directory: az shows it with principalType Unknown and no name
 assign('orphan', gid('deleted-user'), 'Unknown', '', 'Contributor', rg('nw-dev', 'rg-sandbox'), 'nw-dev')
-assign('platform-network', G('network-admins'), 'Group', 'Network Admins', 'Contributor', sub('nw-platform'), 'nw-platform')
+assign('platform-network', G('network-admins'), 'Group', 'Network Admins', 'Contributor', rg('nw-platform', 'rg-platform-network'), 'nw-platform')
+# the build pipeline's operators manage the deployment identity: they can add a federated credential to it, and it owns mg-landingzones
+assign('platform-identity-ops', G('build-operators'), 'Group', 'Build Operators', 'Managed Identity Contributor', rg('nw-platform', 'rg-platform-identity'), 'nw-platform')
 
 for s in SUBS:
     rows = [a for sd, scope, a in assignments if sd == s]
@@ -124,6 +127,11 @@ defs = [
     'Microsoft.Support/*']),
  builtin('Key Vault Secrets User', 'Read secret contents. Only works for key vaults that use the \'Azure role-based access control\' permission model.', [],
    data=['Microsoft.KeyVault/vaults/secrets/getSecret/action', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action']),
+ builtin('Managed Identity Contributor', 'Create, Read, Update, and Delete User Assigned Identity',
+   ['Microsoft.ManagedIdentity/userAssignedIdentities/read', 'Microsoft.ManagedIdentity/userAssignedIdentities/write', 'Microsoft.ManagedIdentity/userAssignedIdentities/delete',
+    'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/read', 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/write',
+    'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/delete', 'Microsoft.Authorization/*/read', 'Microsoft.Insights/alertRules/*',
+    'Microsoft.Resources/subscriptions/resourceGroups/read', 'Microsoft.Resources/deployments/*', 'Microsoft.Support/*']),
  builtin('Storage Blob Data Reader', 'Read and list Azure Storage containers and blobs. To learn which actions are required for a given data operation, see Permissions for calling blob and queue data operations.',
    ['Microsoft.Storage/storageAccounts/blobServices/containers/read', 'Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action'],
    data=['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read']),

@@ -18,5 +18,11 @@ public static class MicrosoftEdgeCheckers
         new ScaleSetRunCommandEdgeChecker(),
         new AutomationRunbookEdgeChecker(),
         new LogicAppEdgeChecker(),
+        new WebAppConfigurationEdgeChecker(),
+        new ContainerExecEdgeChecker(),
+        new UserAssignedIdentityCredentialEdgeChecker(),
+        new RewriteCustomRoleEdgeChecker(),
+        new ElevateAccessEdgeChecker(),
+        new TemporaryAccessPassEdgeChecker(),
     ];
 }

@@ -12,9 +12,15 @@ namespace Ward.Microsoft.Edges;
 /// the identity's service principal (its <c>alternativeNames</c> name the resource), and each action is decided by
 /// the Azure authorizer at the resource's scope (so deny assignments and inherited roles count).
 /// </summary>
-/// <remarks>User-assigned identities attached to resources are not in the exports read so far, so they are not reached.</remarks>
+/// <remarks>
+/// Which user-assigned identities are attached to which resources is not in the exports read so far, so they are not
+/// reached this way; a checker whose resource type is the user-assigned identity itself acts on the identity.
+/// </remarks>
 public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string resourceType, string how, params string[] actions) : IMicrosoftEdgeChecker
 {
+    /// <summary>The resource type of a user-assigned identity, named by its service principal's <c>alternativeNames</c>.</summary>
+    protected const string UserAssignedIdentityType = "Microsoft.ManagedIdentity/userAssignedIdentities";
+
     public string TechniqueId { get; } = techniqueId;
 
     public bool GrantsAdmin => false;
@@ -58,7 +64,7 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
         foreach (var name in identity.AlternativeNames)
         {
             if (name.Contains($"/providers/{resourceType}/", StringComparison.OrdinalIgnoreCase)
-                && !name.Contains("/Microsoft.ManagedIdentity/userAssignedIdentities/", StringComparison.OrdinalIgnoreCase)
+                && (string.Equals(resourceType, UserAssignedIdentityType, StringComparison.OrdinalIgnoreCase) || !name.Contains($"/{UserAssignedIdentityType}/", StringComparison.OrdinalIgnoreCase))
                 && AzureScope.TryParse(name, out var scope, out _))
             {
                 return scope;

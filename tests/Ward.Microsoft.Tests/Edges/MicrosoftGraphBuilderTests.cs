@@ -142,6 +142,20 @@ public sealed class MicrosoftGraphBuilderTests
     }
 
     [Fact]
+    public void A_managed_identity_contributor_takes_over_the_deployment_identity_that_owns_a_management_group()
+    {
+        // Given jo, Managed Identity Contributor of rg-platform-identity through Build Operators, where the user-assigned
+        // identity id-landingzone-deploy (Owner of mg-landingzones) lives; and gus, Contributor of another resource group
+        var identity = new PrincipalId(ServicePrincipal("id-landingzone-deploy"));
+        var writers = Graph.Incoming(identity).Where(e => e.Technique == "azure-uami-federated-credential").Select(e => e.From.Value).ToList();
+
+        // Then jo can add a federated credential to it and sign in as it; gus cannot
+        Assert.Contains(UserId("jo.martin@northwindtraders.com"), writers, StringComparer.Ordinal);
+        Assert.DoesNotContain(UserId("gus.mensah@northwindtraders.com"), writers, StringComparer.Ordinal);
+        Assert.True(Graph.Nodes[identity].IsAdmin);
+    }
+
+    [Fact]
     public void A_first_party_or_managed_identity_service_principal_is_never_a_credential_target()
     {
         // Then no edge adds a credential to Microsoft Graph or to a managed identity

@@ -6,13 +6,13 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// <summary>
 /// <c>entra-assign-role</c>: a principal that may create directory role assignments (Privileged Role Administrator,
 /// Global Administrator) assigns itself Global Administrator; so does a service principal holding Microsoft Graph's
-/// <c>RoleManagement.ReadWrite.Directory</c>, or <c>AppRoleAssignment.ReadWrite.All</c> (which lets it grant itself
-/// the former first). A self-escalation: the principal ends with every permission of the tenant.
+/// <c>RoleManagement.ReadWrite.Directory</c> or <c>RoleAssignmentSchedule.ReadWrite.Directory</c> (a PIM assignment
+/// request), or <c>AppRoleAssignment.ReadWrite.All</c> (which lets it grant itself the first one). A self-escalation: the principal ends with every permission of the tenant.
 /// </summary>
 public sealed class AssignDirectoryRoleEdgeChecker : IMicrosoftEdgeChecker
 {
     private const string AssignRoles = "microsoft.directory/roleAssignments/allProperties/allTasks";
-    private static readonly string[] GraphPermissions = ["RoleManagement.ReadWrite.Directory", "AppRoleAssignment.ReadWrite.All"];
+    private static readonly string[] GraphPermissions = ["RoleManagement.ReadWrite.Directory", "RoleAssignmentSchedule.ReadWrite.Directory", "AppRoleAssignment.ReadWrite.All"];
 
     public string TechniqueId => "entra-assign-role";
 
@@ -34,7 +34,12 @@ public sealed class AssignDirectoryRoleEdgeChecker : IMicrosoftEdgeChecker
         {
             if (GraphPermissions.FirstOrDefault(permissions.Contains) is { } permission)
             {
-                var how = permission == GraphPermissions[0] ? "assigns itself Global Administrator" : "grants itself RoleManagement.ReadWrite.Directory, then assigns itself Global Administrator";
+                var how = permission switch
+                {
+                    "AppRoleAssignment.ReadWrite.All" => "grants itself RoleManagement.ReadWrite.Directory, then assigns itself Global Administrator",
+                    "RoleAssignmentSchedule.ReadWrite.Directory" => "requests an active PIM assignment of Global Administrator for itself",
+                    _ => "assigns itself Global Administrator",
+                };
                 yield return new Edge(new(principal), new(principal), TechniqueId, $"{how} with Microsoft Graph {permission}",
                     [new EdgePermission(permission, "/", "Microsoft Graph application permission", [])]) { GrantsAdmin = true };
             }

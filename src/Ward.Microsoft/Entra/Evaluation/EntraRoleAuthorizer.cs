@@ -71,7 +71,7 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
                 continue;
             }
 
-            if (string.Equals(action, PasswordResetTiers.ResetAction, StringComparison.OrdinalIgnoreCase)
+            if (PasswordResetTiers.IsTiered(action)
                 && ResetRefusal(definition, assignment, targetId) is { } refusal)
             {
                 if (refusal.Undecided)

@@ -34,6 +34,14 @@ public static class PasswordResetTiers
         [UserAdministrator] = [DirectoryReaders, GroupsAdministrator, GuestInviter, HelpdeskAdministrator, MessageCenterReader, PasswordAdministrator, ReportsReader, UserAdministrator, UsageSummaryReportsReader],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether the action is one of the sensitive user actions the tiers limit: resetting a password, and creating,
+    /// changing or deleting a user's authentication methods (Microsoft applies the same "who can" table to both).
+    /// </summary>
+    public static bool IsTiered(string action) =>
+        string.Equals(action, ResetAction, StringComparison.OrdinalIgnoreCase)
+        || (action.StartsWith("microsoft.directory/users/authenticationMethods/", StringComparison.OrdinalIgnoreCase) && !action.EndsWith("/read", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Whether the role may reset the password of anyone, administrators included.</summary>
     public static bool ResetsAnyone(string templateId) =>
         string.Equals(templateId, GlobalAdministrator, StringComparison.OrdinalIgnoreCase) || string.Equals(templateId, PrivilegedAuthenticationAdministrator, StringComparison.OrdinalIgnoreCase);

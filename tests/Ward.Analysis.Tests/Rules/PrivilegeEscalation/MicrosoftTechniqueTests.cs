@@ -1,0 +1,233 @@
+using Ward.Analysis.Tests.Testing;
+
+namespace Ward.Analysis.Tests.Rules.PrivilegeEscalation;
+
+/// <summary>
+/// Escalation techniques of the Microsoft graph seen through the privilege-escalation rule: each with the tenant or
+/// subscription that makes it a path, and a twin that must not be one.
+/// </summary>
+public sealed class MicrosoftTechniqueTests
+{
+    private const string Rule = "privilege-escalation";
+    private const string Subscription = "/subscriptions/" + TestTenant.SubscriptionId;
+    private const string Owner = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+    private const string GraphSpKey = "microsoft-graph";
+    private static readonly string[] ApplicationMembers = ["Application"];
+
+    [Fact]
+    public void A_web_app_contributor_runs_code_as_the_apps_identity_which_owns_the_subscription()
+    {
+        // Given a web app whose system-assigned identity is Owner of the subscription, and a user allowed
+        // Microsoft.Web/sites/* on the app's resource group
+        var tenant = Subscribed();
+        var site = $"{Subscription}/resourceGroups/rg-web/providers/Microsoft.Web/sites/app-orders";
+        ManagedIdentity(tenant, "app-orders", "isExplicit=False", site);
+        tenant.User("web-dev");
+        CustomRole(tenant, "web-contributor", "Website Contributor", ["Microsoft.Web/sites/*", "*/read"]);
+        AzureAssign(tenant, "web-dev", "User", "web-contributor", $"{Subscription}/resourceGroups/rg-web");
+        AzureAssign(tenant, "app-orders", "ServicePrincipal", Owner, Subscription, builtIn: true);
+
+        var findings = tenant.Scan().Of(Rule);
+
+        // Then the user escalates in one step through the app's configuration
+        var finding = Assert.Single(findings, f => f.Principal == TestTenant.Id("web-dev"));
+        var step = Assert.Single(finding.Path);
+        Assert.Equal("azure-web-app-config", step.Technique);
+        Assert.Equal(TestTenant.Id("app-orders"), step.To);
+        Assert.Equal("Microsoft.Web/sites/config/write", Assert.Single(step.Permissions).Action);
+    }
+
+    [Fact]
+    public void A_web_app_reader_does_not_reach_the_apps_identity()
+    {
+        // Given the same app, and a user who may only read it
+        var tenant = Subscribed();
+        var site = $"{Subscription}/resourceGroups/rg-web/providers/Microsoft.Web/sites/app-orders";
+        ManagedIdentity(tenant, "app-orders", "isExplicit=False", site);
+        tenant.User("web-reader");
+        CustomRole(tenant, "web-reader-role", "Website Reader", ["Microsoft.Web/sites/read", "Microsoft.Web/sites/config/read"]);
+        AzureAssign(tenant, "web-reader", "User", "web-reader-role", $"{Subscription}/resourceGroups/rg-web");
+        AzureAssign(tenant, "app-orders", "ServicePrincipal", Owner, Subscription, builtIn: true);
+
+        Assert.DoesNotContain(tenant.Scan().Of(Rule), f => f.Principal == TestTenant.Id("web-reader"));
+    }
+
+    [Fact]
+    public void A_managed_identity_contributor_adds_a_federated_credential_to_a_user_assigned_identity_that_owns_the_subscription()
+    {
+        // Given a user-assigned identity, Owner of the subscription, and a user allowed to write its federated credentials
+        var tenant = Subscribed();
+        var identity = $"{Subscription}/resourcegroups/rg-identity/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-deploy";
+        ManagedIdentity(tenant, "id-deploy", "isExplicit=True", identity);
+        tenant.User("ops");
+        CustomRole(tenant, "mi-contributor", "Managed Identity Contributor", ["Microsoft.ManagedIdentity/userAssignedIdentities/*", "*/read"]);
+        AzureAssign(tenant, "ops", "User", "mi-contributor", $"{Subscription}/resourceGroups/rg-identity");
+        AzureAssign(tenant, "id-deploy", "ServicePrincipal", Owner, Subscription, builtIn: true);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule), f => f.Principal == TestTenant.Id("ops"));
+
+        Assert.Equal("azure-uami-federated-credential", Assert.Single(finding.Path).Technique);
+        Assert.Equal(Severity.Critical, finding.Severity);
+    }
+
+    [Fact]
+    public void A_holder_of_a_custom_role_at_the_subscription_that_may_rewrite_it_escalates_and_one_at_a_resource_group_does_not()
+    {
+        // Given a custom role that may write role definitions, held at the subscription by one user and at a resource
+        // group by another
+        var tenant = Subscribed();
+        tenant.User("sub-ops");
+        tenant.User("rg-ops");
+        CustomRole(tenant, "role-author", "Role Author", ["Microsoft.Authorization/roleDefinitions/write", "*/read"]);
+        AzureAssign(tenant, "sub-ops", "User", "role-author", Subscription);
+        AzureAssign(tenant, "rg-ops", "User", "role-author", $"{Subscription}/resourceGroups/rg-app");
+
+        var findings = tenant.Scan().Of(Rule);
+
+        // Then only the subscription-wide holder rewrites the role into Owner-equivalent rights
+        var finding = Assert.Single(findings);
+        Assert.Equal(TestTenant.Id("sub-ops"), finding.Principal);
+        var step = Assert.Single(finding.Path);
+        Assert.Equal("azure-rewrite-custom-role", step.Technique);
+        Assert.Contains("rewrites the custom role `Role Author`", step.Description, StringComparison.Ordinal);
+        Assert.Equal("azure", finding.Provider);
+    }
+
+    [Fact]
+    public void A_service_principal_with_UserAuthenticationMethod_ReadWrite_All_reaches_a_Global_Administrator_if_temporary_access_passes_are_enabled()
+    {
+        // Given a Global Administrator and an application holding UserAuthenticationMethod.ReadWrite.All
+        var tenant = new TestTenant();
+        tenant.User("admin");
+        tenant.AssignRole("admin", "Global Administrator");
+        GraphPermissions(tenant, ("helpdesk-bot", "UserAuthenticationMethod.ReadWrite.All", "50483e42-d915-4231-9639-7fdb7fd190e5"));
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule), f => f.Principal == TestTenant.Id("helpdesk-bot"));
+
+        // Then the path holds only if the method is enabled: medium, with that requirement
+        var step = Assert.Single(finding.Path);
+        Assert.Equal("entra-temporary-access-pass", step.Technique);
+        Assert.Equal(TestTenant.Id("admin"), step.To);
+        Assert.Contains("Temporary Access Pass method is enabled", Assert.Single(step.Requirements), StringComparison.Ordinal);
+        Assert.Equal(Severity.Medium, finding.Severity);
+    }
+
+    [Fact]
+    public void A_service_principal_with_RoleAssignmentSchedule_ReadWrite_Directory_requests_Global_Administrator_for_itself()
+    {
+        // Given an application holding RoleAssignmentSchedule.ReadWrite.Directory, and one holding only the read permission
+        var tenant = new TestTenant();
+        GraphPermissions(tenant, ("pim-bot", "RoleAssignmentSchedule.ReadWrite.Directory", "dd199f4a-f148-40a4-a2ec-f0069cc799ec"), ("pim-reader", "RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c"));
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        Assert.Equal(TestTenant.Id("pim-bot"), finding.Principal);
+        Assert.Contains("requests an active PIM assignment of Global Administrator", Assert.Single(finding.Path).Description, StringComparison.Ordinal);
+        Assert.Equal(Severity.Critical, finding.Severity);
+    }
+
+    private static TestTenant Subscribed() =>
+        new TestTenant().AddAzure("subscriptions.json", new
+        {
+            cloudName = "AzureCloud",
+            homeTenantId = TestTenant.TenantId,
+            id = TestTenant.SubscriptionId,
+            isDefault = true,
+            managedByTenants = Array.Empty<object>(),
+            name = "fabrikam-prod",
+            state = "Enabled",
+            tenantId = TestTenant.TenantId,
+            user = new { name = "admin@fabrikam.example", type = "user" },
+        }).AddAzure("role-definitions.json", RoleDefinition(Owner, "Owner", "BuiltInRole", ["*"]));
+
+    private static void ManagedIdentity(TestTenant tenant, string key, params string[] alternativeNames) =>
+        tenant.Add("servicePrincipals(id,appId,displayName,servicePrincipalType,appOwnerOrganizationId,accountEnabled,alternativeNames,appRoles)", new
+        {
+            id = TestTenant.Id(key),
+            appId = TestTenant.Id("app-id-" + key),
+            displayName = key,
+            servicePrincipalType = "ManagedIdentity",
+            appOwnerOrganizationId = (string?)null,
+            accountEnabled = true,
+            alternativeNames,
+            appRoles = Array.Empty<object>(),
+        });
+
+    private static void CustomRole(TestTenant tenant, string key, string name, string[] actions) =>
+        tenant.AddAzure("role-definitions.json", RoleDefinition(TestTenant.Id(key), name, "CustomRole", actions));
+
+    private static object RoleDefinition(string guid, string name, string type, string[] actions) => new
+    {
+        assignableScopes = new[] { Subscription },
+        description = name,
+        id = $"{Subscription}/providers/Microsoft.Authorization/roleDefinitions/{guid}",
+        name = guid,
+        permissions = new[] { new { actions, condition = (string?)null, conditionVersion = (string?)null, dataActions = Array.Empty<string>(), notActions = Array.Empty<string>(), notDataActions = Array.Empty<string>() } },
+        roleName = name,
+        roleType = type,
+        type = "Microsoft.Authorization/roleDefinitions",
+    };
+
+    private static void AzureAssign(TestTenant tenant, string principalKey, string principalType, string role, string scope, bool builtIn = false)
+    {
+        var roleGuid = builtIn ? role : TestTenant.Id(role);
+        var name = TestTenant.Id($"assignment-{principalKey}-{role}-{scope}");
+        tenant.AddAzure("role-assignments.json", new
+        {
+            condition = (string?)null,
+            conditionVersion = (string?)null,
+            id = $"{scope}/providers/Microsoft.Authorization/roleAssignments/{name}",
+            name,
+            principalId = TestTenant.Id(principalKey),
+            principalName = principalKey,
+            principalType,
+            roleDefinitionId = $"{Subscription}/providers/Microsoft.Authorization/roleDefinitions/{roleGuid}",
+            roleDefinitionName = role,
+            scope,
+            type = "Microsoft.Authorization/roleAssignments",
+        });
+    }
+
+    /// <summary>Microsoft Graph's service principal with these application permissions (app roles), and an application's service principal holding each.</summary>
+    private static void GraphPermissions(TestTenant tenant, params (string Holder, string Permission, string AppRoleId)[] grants)
+    {
+        const string Context = "servicePrincipals(id,appId,displayName,servicePrincipalType,appOwnerOrganizationId,accountEnabled,alternativeNames,appRoles)";
+        var graph = TestTenant.Id(GraphSpKey);
+        tenant.Add(Context, new
+        {
+            id = graph,
+            appId = TestTenant.MicrosoftGraphAppId,
+            displayName = "Microsoft Graph",
+            servicePrincipalType = "Application",
+            appOwnerOrganizationId = TestTenant.MicrosoftTenantId,
+            accountEnabled = true,
+            alternativeNames = Array.Empty<string>(),
+            appRoles = grants.Select(g => new { id = g.AppRoleId, value = g.Permission, displayName = g.Permission, description = g.Permission, allowedMemberTypes = ApplicationMembers, isEnabled = true }).ToArray(),
+        });
+        foreach (var (holder, permission, appRoleId) in grants)
+        {
+            tenant.Add(Context, new
+            {
+                id = TestTenant.Id(holder),
+                appId = TestTenant.Id("app-id-" + holder),
+                displayName = holder,
+                servicePrincipalType = "Application",
+                appOwnerOrganizationId = TestTenant.TenantId,
+                accountEnabled = true,
+                alternativeNames = Array.Empty<string>(),
+                appRoles = Array.Empty<object>(),
+            });
+            tenant.Add($"servicePrincipals('{graph}')/appRoleAssignedTo", new
+            {
+                id = TestTenant.Id($"grant-{holder}-{permission}"),
+                principalId = TestTenant.Id(holder),
+                principalType = "ServicePrincipal",
+                principalDisplayName = holder,
+                resourceId = graph,
+                resourceDisplayName = "Microsoft Graph",
+                appRoleId,
+                createdDateTime = TestTenant.DaysAgo(100),
+            });
+        }
+    }
+}
