@@ -9,6 +9,7 @@ public static class MicrosoftEdgeCheckers
     [
         new ResetPasswordEdgeChecker(),
         new AddCredentialEdgeChecker(),
+        new AddOwnerEdgeChecker(),
         new AddGroupMemberEdgeChecker(),
         new AssignDirectoryRoleEdgeChecker(),
         new ActivateEligibleRoleEdgeChecker(),

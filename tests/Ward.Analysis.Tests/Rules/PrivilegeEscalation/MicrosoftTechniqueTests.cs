@@ -126,6 +126,27 @@ public sealed class MicrosoftTechniqueTests
         Assert.Equal(Severity.Critical, finding.Severity);
     }
 
+    [Fact]
+    public void A_Hybrid_Identity_Administrator_makes_itself_owner_of_a_privileged_service_principal_and_a_Security_Reader_cannot()
+    {
+        // Given an application whose service principal holds RoleManagement.ReadWrite.Directory, a Hybrid Identity
+        // Administrator (may update owners of applications and service principals) and a Security Reader
+        var tenant = new TestTenant();
+        tenant.User("hybrid-admin");
+        tenant.User("auditor");
+        tenant.AssignRole("hybrid-admin", "Hybrid Identity Administrator").AssignRole("auditor", "Security Reader");
+        GraphPermissions(tenant, ("provisioning", "RoleManagement.ReadWrite.Directory", "9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8"));
+
+        var findings = tenant.Scan().Of(Rule);
+
+        // Then the Hybrid Identity Administrator becomes owner, adds a secret, and the service principal assigns itself
+        // Global Administrator; the Security Reader has no path
+        var finding = Assert.Single(findings, f => f.Principal == TestTenant.Id("hybrid-admin"));
+        Assert.Equal(["entra-add-owner", "entra-assign-role"], finding.Path.Select(p => p.Technique), StringComparer.Ordinal);
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.DoesNotContain(findings, f => f.Principal == TestTenant.Id("auditor"));
+    }
+
     private static TestTenant Subscribed() =>
         new TestTenant().AddAzure("subscriptions.json", new
         {
