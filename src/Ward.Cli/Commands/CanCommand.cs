@@ -17,6 +17,11 @@ public sealed class CanCommand(IAnsiConsole console, TimeProvider clock) : Comma
             return ExitCodes.UsageOrUnusableInput;
         }
 
+        if (settings.IsDirectory)
+        {
+            return EntraQuestions.Can(console, settings, estates);
+        }
+
         if (settings.IsAzure)
         {
             return AzureQuestions.Can(console, settings, estates, settings.ReferenceTime(clock));

@@ -10,11 +10,11 @@ public sealed class CanSettings : RequestSettings
     public string Principal { get; init; } = string.Empty;
 
     [CommandArgument(1, "<ACTION>")]
-    [Description("The action: `s3:GetObject` (AWS) or `Microsoft.Compute/virtualMachines/runCommand/action` (Azure).")]
+    [Description("The action: `s3:GetObject` (AWS), `Microsoft.Compute/virtualMachines/runCommand/action` (Azure) or `microsoft.directory/users/password/update` (an Entra ID directory role's resource action).")]
     public string Action { get; init; } = string.Empty;
 
     [CommandArgument(2, "[RESOURCE]")]
-    [Description("AWS: the resource ARN; `*` (default) for actions without resource-level permissions. Azure: the scope (`/subscriptions/ID/resourceGroups/NAME/...`), required.")]
+    [Description("AWS: the resource ARN; `*` (default) for actions without resource-level permissions. Azure: the scope (`/subscriptions/ID/resourceGroups/NAME/...`), required. Entra ID: the directory object (object id, user principal name or display name), or `/` for the tenant.")]
     public string Resource { get; init; } = "*";
 
     protected override string QuestionAction => Action;

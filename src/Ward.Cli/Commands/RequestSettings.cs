@@ -18,14 +18,17 @@ public abstract class RequestSettings : EstateSettings
     /// <summary>The action the question names.</summary>
     protected abstract string QuestionAction { get; }
 
+    /// <summary>Whether the action is an Entra ID directory role's resource action (<c>microsoft.directory/users/password/update</c>).</summary>
+    public bool IsDirectory => EntraQuestions.IsDirectoryAction(QuestionAction);
+
     /// <summary>Whether the action is an Azure operation (<c>Microsoft.Compute/virtualMachines/read</c>) rather than an AWS action.</summary>
-    public bool IsAzure => AzureQuestions.IsAzureOperation(QuestionAction);
+    public bool IsAzure => !IsDirectory && AzureQuestions.IsAzureOperation(QuestionAction);
 
     public override ValidationResult Validate()
     {
-        if (!QuestionAction.Contains(':', StringComparison.Ordinal) && !IsAzure)
+        if (!QuestionAction.Contains(':', StringComparison.Ordinal) && !IsAzure && !IsDirectory)
         {
-            return ValidationResult.Error($"action `{QuestionAction}` is neither an AWS action (`service:Action`) nor an Azure operation (`Microsoft.Namespace/resourceType/operation`)");
+            return ValidationResult.Error($"action `{QuestionAction}` is neither an AWS action (`service:Action`), an Azure operation (`Microsoft.Namespace/resourceType/operation`) nor an Entra ID resource action (`microsoft.directory/users/password/update`)");
         }
 
         if (!IsAzure && (DataAction || AssignedRole is not null))

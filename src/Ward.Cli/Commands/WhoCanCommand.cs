@@ -17,6 +17,11 @@ public sealed class WhoCanCommand(IAnsiConsole console, TimeProvider clock) : Co
             return ExitCodes.UsageOrUnusableInput;
         }
 
+        if (settings.IsDirectory)
+        {
+            return EntraQuestions.WhoCan(console, settings, estates);
+        }
+
         if (settings.IsAzure)
         {
             return AzureQuestions.WhoCan(console, settings, estates, settings.ReferenceTime(clock));

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Ward.Cli.Output;
+using Ward.Core.Decisions;
+using Ward.Microsoft.Entra.Directory;
+using Ward.Microsoft.Entra.Evaluation;
+
+namespace Ward.Cli.Commands;
+
+/// <summary>
+/// <c>ward can</c> and <c>who-can</c> on Entra ID directory roles: whether a principal's roles let it perform a
+/// resource action (<c>microsoft.directory/users/password/update</c>) on one directory object, with the scope,
+/// administrative unit, condition and reset-tier reasoning of <see cref="EntraRoleAuthorizer"/>.
+/// </summary>
+internal static class EntraQuestions
+{
+    // Namespaces of Entra role definitions' resource actions (Azure operations never start with these).
+    private static readonly string[] DirectoryNamespaces =
+        ["microsoft.directory/", "microsoft.office365.", "microsoft.azure.", "microsoft.intune/", "microsoft.teams/", "microsoft.commerce.", "microsoft.cloudpc/", "microsoft.dynamics365/", "microsoft.powerapps/", "microsoft.permissionsmanagement/"];
+
+    /// <summary>Whether the action is an Entra role definition's resource action rather than an Azure operation.</summary>
+    public static bool IsDirectoryAction(string action) =>
+        DirectoryNamespaces.Any(n => action.StartsWith(n, StringComparison.OrdinalIgnoreCase));
+
+    public static int Can(IAnsiConsole console, CanSettings settings, LoadedEstates estates)
+    {
+        if (Directory(console, estates) is not { } directory
+            || Resolve(console, settings.Principal, directory, "principal") is not { } principal
+            || Target(console, settings.Resource, directory) is not { } target)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        var authorizer = new EntraRoleAuthorizer(directory);
+        var decision = authorizer.Authorize(principal, settings.Action, target);
+        var ifActivated = HasEligibility(directory) ? authorizer.Authorize(principal, settings.Action, target, activateEligible: true) : null;
+        if (settings.Json)
+        {
+            var json = new CanJson(principal, settings.Action, target, DecisionJson.From(decision), ifActivated is null ? null : DecisionJson.From(ifActivated));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(CanJson))));
+        }
+        else
+        {
+            DecisionRenderer.Render(console, Label(principal, directory), settings.Action, Label(target, directory), decision);
+            if (ifActivated is not null && ifActivated.Kind != decision.Kind)
+            {
+                console.MarkupLineInterpolated($"With its PIM eligibilities activated: [{DecisionRenderer.Colour(ifActivated.Kind)} bold]{ifActivated.Kind}[/]: {ifActivated.Explanation.Summary}");
+            }
+        }
+
+        return decision.Kind == DecisionKind.Indeterminate ? ExitCodes.UsageOrUnusableInput : ExitCodes.Ok;
+    }
+
+    public static int WhoCan(IAnsiConsole console, WhoCanSettings settings, LoadedEstates estates)
+    {
+        if (Directory(console, estates) is not { } directory || Target(console, settings.Resource, directory) is not { } target)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        // Only holders of a directory role (active or eligible, directly or as members of a role-assignable group) can
+        // be allowed anything: decide those, not every user of the tenant.
+        var authorizer = new EntraRoleAuthorizer(directory);
+        var answers = RoleHolders(directory)
+            .Select(p => (Principal: p, Decision: authorizer.Authorize(p, settings.Action, target), IfActivated: authorizer.Authorize(p, settings.Action, target, activateEligible: true)))
+            .Where(a => settings.All || a.Decision.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) || a.IfActivated.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny))
+            .OrderBy(a => a.Decision.Kind)
+            .ThenBy(a => Label(a.Principal, directory), StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (settings.Json)
+        {
+            var json = new WhoCanJson(settings.Action, target, [.. answers.Select(a => new CanJson(a.Principal, settings.Action, target, DecisionJson.From(a.Decision), a.IfActivated.Kind == a.Decision.Kind ? null : DecisionJson.From(a.IfActivated)))]);
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(WhoCanJson))));
+            return ExitCodes.Ok;
+        }
+
+        var onlyIfActivated = answers.Count(a => !a.Decision.IsAllowed && a.IfActivated.IsAllowed);
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Who can [bold]{settings.Action}[/] on [bold]{Label(target, directory)}[/]: {answers.Count(a => a.Decision.IsAllowed)} allowed, {onlyIfActivated} once a PIM eligibility is activated, {answers.Count(a => a.Decision.Kind == DecisionKind.Indeterminate)} indeterminate.");
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Principal");
+        table.AddColumn("Type");
+        table.AddColumn("Decision");
+        table.AddColumn("Why");
+        foreach (var (principal, decision, ifActivated) in answers)
+        {
+            var shown = $"[{DecisionRenderer.Colour(decision.Kind)}]{decision.Kind}[/]"
+                + (ifActivated.Kind != decision.Kind ? $"\n[grey]if activated:[/] [{DecisionRenderer.Colour(ifActivated.Kind)}]{ifActivated.Kind}[/]" : string.Empty);
+            var why = !decision.IsAllowed && ifActivated.IsAllowed ? ifActivated.Explanation.Summary : decision.Explanation.Summary;
+            table.AddRow(Markup.Escape(Label(principal, directory)), Markup.Escape(directory.KindOf(principal)?.ToString() ?? "unknown"), shown, Markup.Escape(why));
+        }
+
+        console.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private static EntraDirectory? Directory(IAnsiConsole console, LoadedEstates estates)
+    {
+        if (estates.HasEntra)
+        {
+            return estates.Entra;
+        }
+
+        console.MarkupLine("[red]error:[/] no Entra ID export was read: a directory role question needs role definitions and role assignments (`scripts/export-entra.sh`, docs/formats/entra.md).");
+        return null;
+    }
+
+    /// <summary>The object a question is about: an object id, a user principal name or a display name; <c>/</c> (or <c>*</c>) for the tenant as a whole.</summary>
+    private static string? Target(IAnsiConsole console, string text, EntraDirectory directory) =>
+        text is "/" or "*" ? "/" : Resolve(console, text, directory, "resource");
+
+    /// <summary>An object id from what the user typed: an id, a user principal name, an application id, or a display name that names one object.</summary>
+    private static string? Resolve(IAnsiConsole console, string text, EntraDirectory directory, string role)
+    {
+        if (Guid.TryParse(text, out _))
+        {
+            var id = text.ToLowerInvariant();
+            if (directory.KindOf(id) is not null)
+            {
+                return id;
+            }
+
+            if (directory.FindServicePrincipalByAppId(id) is { } byAppId)
+            {
+                return byAppId.Id;
+            }
+
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {role} `{text}` is not an object of the Entra ID export; deciding on its id alone.");
+            return id;
+        }
+
+        var matches = directory.Users.Where(u => string.Equals(u.UserPrincipalName, text, StringComparison.OrdinalIgnoreCase)).Select(u => u.Id)
+            .Concat(directory.ServicePrincipals.Where(s => string.Equals(s.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id))
+            .Concat(directory.Groups.Where(g => string.Equals(g.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(g => g.Id))
+            .Concat(directory.Applications.Where(a => string.Equals(a.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(a => a.Id))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        switch (matches.Count)
+        {
+            case 1:
+                return matches[0];
+            case 0:
+                console.MarkupLineInterpolated($"[red]error:[/] {role} `{text}` is not a user principal name, display name or object id of the Entra ID export.");
+                return null;
+            default:
+                console.MarkupLineInterpolated($"[red]error:[/] {role} `{text}` names several objects ({string.Join(", ", matches)}); give the object id.");
+                return null;
+        }
+    }
+
+    private static bool HasEligibility(EntraDirectory directory) =>
+        !directory.RoleEligibilityScheduleInstances.IsDefaultOrEmpty || !directory.RoleEligibilitySchedules.IsDefaultOrEmpty;
+
+    /// <summary>Every principal holding a directory role, active or eligible: the assignees, and the members of role-assignable groups among them.</summary>
+    private static IEnumerable<string> RoleHolders(EntraDirectory directory) =>
+        directory.RoleAssignments.Concat(directory.RoleEligibilityScheduleInstances).Concat(directory.RoleEligibilitySchedules)
+            .Select(a => a.PrincipalId)
+            .SelectMany(p => directory.FindGroup(p) is { IsAssignableToRole: true } group ? (group.TransitiveMembers ?? group.Members ?? []).Select(m => m.Id).Prepend(p) : [p])
+            .Where(p => directory.FindGroup(p) is null)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal);
+
+    private static string Label(string id, EntraDirectory directory)
+    {
+        if (id == "/")
+        {
+            return "the tenant (/)";
+        }
+
+        var name = directory.FindUser(id)?.UserPrincipalName ?? directory.FindServicePrincipal(id)?.DisplayName ?? directory.FindGroup(id)?.DisplayName
+            ?? directory.FindApplication(id)?.DisplayName ?? directory.FindAdministrativeUnit(id)?.DisplayName;
+        return name is null ? id : $"{name} ({id})";
+    }
+}

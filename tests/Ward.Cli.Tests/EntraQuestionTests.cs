@@ -1,0 +1,98 @@
+using System.Text.Json;
+
+namespace Ward.Cli.Tests;
+
+/// <summary>
+/// <c>can</c> and <c>who-can</c> on Entra ID directory roles, on the bundled Northwind tenant (samples/microsoft.md
+/// lists who holds what).
+/// </summary>
+public sealed class EntraQuestionTests
+{
+    private const string ResetPassword = "microsoft.directory/users/password/update";
+    private static readonly string Entra = Path.Combine(Repository.Root, "samples", "entra");
+
+    [Fact]
+    public void A_Helpdesk_Administrator_scoped_to_an_administrative_unit_resets_its_members_only()
+    {
+        // Given chen.wei, Helpdesk Administrator scoped to the Stores EU administrative unit (lena is a member, frank is not)
+        // When we ask whether chen may reset each one's password
+        var lena = Can("chen.wei@northwindtraders.com", ResetPassword, "lena.vogel@northwindtraders.com");
+        var frank = Can("chen.wei@northwindtraders.com", ResetPassword, "frank.osei@northwindtraders.com");
+
+        // Then lena's is allowed by the scoped role, and frank's refused with the unit named
+        Assert.Equal("Allowed", Kind(lena));
+        Assert.Equal("ImplicitDeny", Kind(frank));
+        Assert.Contains("is not a member of the administrative unit `Stores EU`", Summary(frank), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tenant_wide_Helpdesk_Administrator_cannot_reset_a_Global_Administrators_password()
+    {
+        // Given dana.ruiz, Helpdesk Administrator of the whole tenant, and ada.okafor, Global Administrator
+        var result = Can("dana.ruiz@northwindtraders.com", ResetPassword, "ada.okafor@northwindtraders.com");
+
+        // Then the reset tiers refuse it, naming the role that protects ada
+        Assert.Equal("ImplicitDeny", Kind(result));
+        Assert.Contains("Global Administrator", Summary(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Who_can_reset_a_users_password_lists_the_role_holders_that_reach_the_user()
+    {
+        // When we ask who may reset frank.osei's password (he holds no directory role)
+        var (exitCode, output) = WardRunner.Run("who-can", "-i", Entra, ResetPassword, "frank.osei@northwindtraders.com", "--format", "json");
+
+        // Then the Global Administrators and the tenant-wide Helpdesk Administrator may; chen (scoped to a unit frank
+        // is not in) and eve (Groups Administrator) are not listed
+        Assert.Equal(0, exitCode);
+        var allowed = JsonDocument.Parse(output).RootElement.GetProperty("principals").EnumerateArray()
+            .Where(p => p.GetProperty("result").GetProperty("decision").GetString() == "Allowed")
+            .Select(p => p.GetProperty("principal").GetString())
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Contains(UserId("ada.okafor@northwindtraders.com"), allowed);
+        Assert.Contains(UserId("dana.ruiz@northwindtraders.com"), allowed);
+        Assert.DoesNotContain(UserId("chen.wei@northwindtraders.com"), allowed);
+        Assert.DoesNotContain(UserId("eve.lindqvist@northwindtraders.com"), allowed);
+    }
+
+    [Fact]
+    public void A_PIM_eligible_role_is_answered_as_it_is_and_as_it_would_be_once_activated()
+    {
+        // Given ben.carter, eligible (not active) for Privileged Role Administrator
+        var (exitCode, output) = WardRunner.Run("can", "-i", Entra, "ben.carter@northwindtraders.com", "microsoft.directory/roleAssignments/allProperties/allTasks", "/", "--format", "json");
+
+        // Then he may not assign roles now, and may once he activates the eligibility
+        Assert.Equal(0, exitCode);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("ImplicitDeny", Kind(root.GetProperty("result")));
+        Assert.Equal("Allowed", Kind(root.GetProperty("ifActivated")));
+    }
+
+    [Fact]
+    public void A_directory_question_without_an_Entra_export_is_a_clear_error()
+    {
+        // Given only the Azure sample
+        var (exitCode, output) = WardRunner.Run("can", "-i", Path.Combine(Repository.Root, "samples", "azure"), "dana.ruiz@northwindtraders.com", ResetPassword, "/");
+
+        // Then Ward says which export is missing instead of answering
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no Entra ID export was read", output, StringComparison.Ordinal);
+    }
+
+    private static JsonElement Can(string principal, string action, string resource)
+    {
+        var (exitCode, output) = WardRunner.Run("can", "-i", Entra, principal, action, resource, "--format", "json");
+        Assert.True(exitCode == 0, output);
+        return JsonDocument.Parse(output).RootElement.GetProperty("result");
+    }
+
+    private static string? Kind(JsonElement result) => result.GetProperty("decision").GetString();
+
+    private static string Summary(JsonElement result) => result.GetProperty("summary").GetString()!;
+
+    private static string UserId(string userPrincipalName)
+    {
+        var users = Directory.GetFiles(Entra, "users*.json").SelectMany(file => JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("value").EnumerateArray());
+        return users.Single(u => u.GetProperty("userPrincipalName").GetString() == userPrincipalName).GetProperty("id").GetString()!;
+    }
+}
