@@ -22,6 +22,7 @@ public static class MicrosoftEdgeCheckers
         new WebAppConfigurationEdgeChecker(),
         new ContainerExecEdgeChecker(),
         new UserAssignedIdentityCredentialEdgeChecker(),
+        new PolicyRemediationEdgeChecker(),
         new RewriteCustomRoleEdgeChecker(),
         new ElevateAccessEdgeChecker(),
         new TemporaryAccessPassEdgeChecker(),

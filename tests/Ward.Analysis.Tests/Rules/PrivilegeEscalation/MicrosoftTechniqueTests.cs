@@ -147,6 +147,30 @@ public sealed class MicrosoftTechniqueTests
         Assert.DoesNotContain(findings, f => f.Principal == TestTenant.Id("auditor"));
     }
 
+    [Fact]
+    public void A_resource_policy_contributor_remediates_with_the_identity_of_a_policy_assignment_that_owns_the_subscription()
+    {
+        // Given a DeployIfNotExists policy assignment whose identity is Owner of the subscription, a Resource Policy
+        // Contributor of the subscription, and a user who may only write policy assignments (not definitions nor remediations)
+        var tenant = Subscribed();
+        var assignment = $"{Subscription}/providers/Microsoft.Authorization/policyAssignments/deploy-diagnostics";
+        ManagedIdentity(tenant, "deploy-diagnostics", "isExplicit=False", assignment);
+        tenant.User("policy-admin");
+        tenant.User("assigner");
+        CustomRole(tenant, "policy-contributor", "Resource Policy Contributor", ["Microsoft.Authorization/policyAssignments/*", "Microsoft.Authorization/policyDefinitions/*", "Microsoft.PolicyInsights/*", "*/read"]);
+        CustomRole(tenant, "assignment-writer", "Policy Assignment Writer", ["Microsoft.Authorization/policyAssignments/write", "*/read"]);
+        AzureAssign(tenant, "policy-admin", "User", "policy-contributor", Subscription);
+        AzureAssign(tenant, "assigner", "User", "assignment-writer", Subscription);
+        AzureAssign(tenant, "deploy-diagnostics", "ServicePrincipal", Owner, Subscription, builtIn: true);
+
+        var findings = tenant.Scan().Of(Rule);
+
+        // Then only the contributor reaches the assignment's identity
+        var finding = Assert.Single(findings, f => f.Principal == TestTenant.Id("policy-admin"));
+        Assert.Equal("azure-policy-remediation", Assert.Single(finding.Path).Technique);
+        Assert.DoesNotContain(findings, f => f.Principal == TestTenant.Id("assigner"));
+    }
+
     private static TestTenant Subscribed() =>
         new TestTenant().AddAzure("subscriptions.json", new
         {
