@@ -11,6 +11,7 @@ public static class MicrosoftEdgeCheckers
         new AddCredentialEdgeChecker(),
         new AddOwnerEdgeChecker(),
         new AddGroupMemberEdgeChecker(),
+        new FederateDomainEdgeChecker(),
         new AssignDirectoryRoleEdgeChecker(),
         new ActivateEligibleRoleEdgeChecker(),
         new AssignAzureRoleEdgeChecker(),

@@ -27,6 +27,7 @@ internal static class BuiltInRoles
         new("Authentication Administrator", "c4e39bd9-1100-46d3-8c65-fb160da0071f", ["microsoft.directory/users/authenticationMethods/create", "microsoft.directory/users/password/update"]),
         new("Hybrid Identity Administrator", "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", ["microsoft.directory/applications/owners/update", "microsoft.directory/servicePrincipals/owners/update", "microsoft.directory/domains/federation/update"]),
         new("Teams Administrator", "69091246-20e8-4a56-aa4d-066075b2a7a8", ["microsoft.teams/allEntities/allProperties/allTasks", "microsoft.directory/groups.unified/members/update"]),
+        new("Domain Name Administrator", "8329153b-31d0-4727-b945-745eb3bc5f31", ["microsoft.directory/domains/allProperties/allTasks"]),
     ];
 
     public static BuiltInRole Get(string name) =>

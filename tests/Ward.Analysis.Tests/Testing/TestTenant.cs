@@ -27,6 +27,9 @@ internal sealed partial class TestTenant
 
     public static DateTimeOffset ReferenceTime { get; } = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Verified custom domains of the organization, besides the initial <c>fabrikam.onmicrosoft.com</c> (users are <c>key@fabrikam.example</c>).</summary>
+    public string[] CustomDomains { get; init; } = [];
+
     /// <summary>The object id of the object written under <paramref name="key"/> (a GUID derived from it).</summary>
     public static string Id(string key)
     {
@@ -179,7 +182,13 @@ internal sealed partial class TestTenant
     {
         var files = new List<(string Name, string Text)>
         {
-            ("organization.json", Collection("organization", [new { id = TenantId, displayName = "Fabrikam" }])),
+            ("organization.json", Collection("organization", [new
+            {
+                id = TenantId,
+                displayName = "Fabrikam",
+                verifiedDomains = CustomDomains.Select(d => new { capabilities = "Email", isDefault = true, isInitial = false, name = d, type = "Managed" })
+                    .Append(new { capabilities = "Email", isDefault = CustomDomains.Length == 0, isInitial = true, name = "fabrikam.onmicrosoft.com", type = "Managed" }).ToArray(),
+            }])),
         };
         foreach (var (group, members) in _pendingMembers)
         {

@@ -19,6 +19,9 @@ public sealed record EntraDirectory
 
     public string? TenantDisplayName { get; init; }
 
+    /// <summary>The tenant's verified domains (the organization's <c>verifiedDomains</c>); empty when not exported.</summary>
+    public ImmutableArray<VerifiedDomain> VerifiedDomains { get; init; } = [];
+
     public ImmutableArray<EntraUser> Users { get; init; } = [];
 
     public ImmutableArray<EntraGroup> Groups { get; init; } = [];

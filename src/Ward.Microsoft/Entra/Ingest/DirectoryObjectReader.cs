@@ -54,6 +54,31 @@ internal static class DirectoryObjectReader
         return json.Id(item, "id", path, required: true) is { } id ? (id, json.String(item, "displayName", path)) : null;
     }
 
+    /// <summary>The organization's <c>verifiedDomains</c>: name, whether initial or default, and type.</summary>
+    public static IEnumerable<VerifiedDomain> VerifiedDomains(JsonElement organization, string path, GraphJson json)
+    {
+        if (!organization.TryGetProperty("verifiedDomains", out var domains) || domains.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        var index = 0;
+        foreach (var domain in domains.EnumerateArray())
+        {
+            var domainPath = JsonPath.Index(JsonPath.Property(path, "verifiedDomains"), index++);
+            if (domain.ValueKind == JsonValueKind.Object && json.String(domain, "name", domainPath, required: true) is { } name)
+            {
+                yield return new VerifiedDomain
+                {
+                    Name = name,
+                    IsInitial = json.Boolean(domain, "isInitial", domainPath) ?? name.EndsWith(".onmicrosoft.com", StringComparison.OrdinalIgnoreCase),
+                    IsDefault = json.Boolean(domain, "isDefault", domainPath) ?? false,
+                    Type = json.String(domain, "type", domainPath),
+                };
+            }
+        }
+    }
+
     public static EntraUser? User(JsonElement item, string path, GraphJson json)
     {
         json.CheckFields(item, path, "a user", UserFields);

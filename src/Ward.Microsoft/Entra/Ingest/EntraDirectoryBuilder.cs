@@ -15,6 +15,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
 {
     private readonly List<GraphPage> _pages = [];
     private readonly List<(string Id, string? Name, SourceLocation Location)> _organizations = [];
+    private readonly List<VerifiedDomain> _domains = [];
     private readonly List<Entry<EntraUser>> _users = [];
     private readonly List<Entry<EntraGroup>> _groups = [];
     private readonly List<Entry<AdministrativeUnit>> _units = [];
@@ -59,6 +60,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
                     if (DirectoryObjectReader.Organization(item, path, json) is { } organization)
                     {
                         _organizations.Add((organization.Id, organization.DisplayName, json.At(path)));
+                        _domains.AddRange(DirectoryObjectReader.VerifiedDomains(item, path, json));
                     }
 
                     break;
@@ -173,6 +175,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
         {
             TenantId = tenantId,
             TenantDisplayName = tenantName,
+            VerifiedDomains = [.. _domains.DistinctBy(d => d.Name, StringComparer.OrdinalIgnoreCase)],
             Users = Distinct(_users, "user"),
             Groups = groups,
             AdministrativeUnits = units,

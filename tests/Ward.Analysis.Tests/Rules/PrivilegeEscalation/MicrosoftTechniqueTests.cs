@@ -171,6 +171,38 @@ public sealed class MicrosoftTechniqueTests
         Assert.DoesNotContain(findings, f => f.Principal == TestTenant.Id("assigner"));
     }
 
+    [Fact]
+    public void A_Domain_Name_Administrator_federates_the_custom_domain_of_a_Global_Administrator_if_the_forged_sign_in_is_accepted()
+    {
+        // Given a Global Administrator signing in on the verified custom domain, and a Domain Name Administrator
+        var tenant = new TestTenant { CustomDomains = ["fabrikam.example"] };
+        tenant.User("admin");
+        tenant.User("dns-admin");
+        tenant.AssignRole("admin", "Global Administrator").AssignRole("dns-admin", "Domain Name Administrator");
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then federating the domain is a path, conditional on Entra ID accepting the forged sign-in
+        Assert.Equal(TestTenant.Id("dns-admin"), finding.Principal);
+        var step = Assert.Single(finding.Path);
+        Assert.Equal("entra-federate-domain", step.Technique);
+        Assert.Contains("federates the domain `fabrikam.example`", step.Description, StringComparison.Ordinal);
+        Assert.Equal(Severity.Medium, finding.Severity);
+    }
+
+    [Fact]
+    public void Users_of_the_initial_onmicrosoft_domain_cannot_be_reached_by_federation()
+    {
+        // Given the same roles in a tenant with no custom domain (users sign in on fabrikam.onmicrosoft.com)
+        var tenant = new TestTenant();
+        tenant.Add("users(id,displayName,userPrincipalName,userType,accountEnabled)", new { id = TestTenant.Id("admin"), displayName = "admin", userPrincipalName = "admin@fabrikam.onmicrosoft.com", userType = "Member", accountEnabled = true });
+        tenant.User("dns-admin");
+        tenant.AssignRole("admin", "Global Administrator").AssignRole("dns-admin", "Domain Name Administrator");
+
+        // Then there is no path
+        Assert.Empty(tenant.Scan().Of(Rule));
+    }
+
     private static TestTenant Subscribed() =>
         new TestTenant().AddAzure("subscriptions.json", new
         {
