@@ -38,10 +38,28 @@ public static class MicrosoftEstateLoader
         using var hound = new AzureHoundReader(builder, entries, entraDiagnostics, azureDiagnostics, houndDiagnostics);
         try
         {
-            foreach (var file in Expand(paths, fileDiagnostics, inputs))
+            // Files are parsed on every core, in order, while this thread routes the ones already parsed: parsing is
+            // most of the reading and needs nothing shared; routing fills the builders and must stay in path order.
+            var files = Expand(paths, fileDiagnostics, inputs).ToList();
+            var parsed = files.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(Parse);
+            foreach (var (file, parsedDocument, problem, isJsonLines) in parsed)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Parse(file, fileDiagnostics, houndDiagnostics, inputs, jsonLines) is not { } document)
+                if (isJsonLines)
+                {
+                    jsonLines.Add(file);
+                }
+
+                if (problem is { } unread)
+                {
+                    (unread.IsAzureHound ? houndDiagnostics : fileDiagnostics).Add(unread.Diagnostic);
+                    if (unread.Input is { } input)
+                    {
+                        inputs.Add(input);
+                    }
+                }
+
+                if (parsedDocument is not { } document)
                 {
                     continue;
                 }
@@ -135,8 +153,11 @@ public static class MicrosoftEstateLoader
                 inputs.Add(new MicrosoftInputFile(path, MicrosoftInputKind.Unreadable, note));
             });
 
-    /// <summary>Parses a file: one JSON document, or JSON Lines of AzureHound records (parsed as one array with the same lines).</summary>
-    private static JsonDocument? Parse(string file, DiagnosticBag diagnostics, DiagnosticBag houndDiagnostics, List<MicrosoftInputFile> inputs, HashSet<string> jsonLines)
+    /// <summary>
+    /// Parses a file: one JSON document, or JSON Lines of AzureHound records (parsed as one array with the same lines).
+    /// Touches nothing shared, so files are parsed in parallel: what went wrong comes back with the result.
+    /// </summary>
+    private static ParsedFile Parse(string file)
     {
         byte[] bytes;
         try
@@ -145,33 +166,30 @@ public static class MicrosoftEstateLoader
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file));
-            inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, exception.Message));
-            return null;
+            return new ParsedFile(file, null, new Problem(
+                new Diagnostic(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file)),
+                new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, exception.Message)), IsJsonLines: false);
         }
 
         try
         {
-            return JsonDocument.Parse(bytes.AsMemory(), Options);
+            return new ParsedFile(file, JsonDocument.Parse(bytes.AsMemory(), Options), null, IsJsonLines: false);
         }
         catch (JsonException exception)
         {
             if (AzureHoundFormat.JsonLines(bytes) is var (array, badLine))
             {
-                jsonLines.Add(file);
-                if (badLine is not null || exception.LineNumber is null)
-                {
-                    houndDiagnostics.Add(AzureHoundDiagnosticCodes.InvalidJsonLine, DiagnosticSeverity.Error, "this line of AzureHound JSON Lines output is not valid JSON; it and the lines after it were not read", new SourceLocation(file, null, badLine));
-                }
-
-                return JsonDocument.Parse(array.AsMemory(), Options);
+                var problem = badLine is not null || exception.LineNumber is null
+                    ? new Problem(new Diagnostic(AzureHoundDiagnosticCodes.InvalidJsonLine, DiagnosticSeverity.Error, "this line of AzureHound JSON Lines output is not valid JSON; it and the lines after it were not read", new SourceLocation(file, null, badLine)), null, IsAzureHound: true)
+                    : null;
+                return new ParsedFile(file, JsonDocument.Parse(array.AsMemory(), Options), problem, IsJsonLines: true);
             }
 
             var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
             var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
-            diagnostics.Add(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column));
-            inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, "invalid JSON"));
-            return null;
+            return new ParsedFile(file, null, new Problem(
+                new Diagnostic(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column)),
+                new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, "invalid JSON")), IsJsonLines: false);
         }
     }
 
@@ -213,4 +231,9 @@ public static class MicrosoftEstateLoader
         var cut = message.IndexOf(". ", StringComparison.Ordinal);
         return cut < 0 ? message : message[..cut];
     }
+
+    /// <summary>A file read and parsed (or not), with what went wrong and how to list it.</summary>
+    private sealed record ParsedFile(string File, JsonDocument? Document, Problem? Problem, bool IsJsonLines);
+
+    private sealed record Problem(Diagnostic Diagnostic, MicrosoftInputFile? Input, bool IsAzureHound = false);
 }
