@@ -38,12 +38,31 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
 
         var scopes = azure.Hierarchy.ManagementGroups.Select(g => AzureScope.ManagementGroup(g.Name))
             .Concat(azure.Hierarchy.Subscriptions.Select(s => AzureScope.Subscription(s.Id)))
-            .Where(scope => writers.Exists(w => azure.Hierarchy.Reach(w.Scope, scope) != ScopeReach.No))
             .ToList();
-        var principals = context.WithMembers(writers.Select(a => a.PrincipalId), keepGroups: true);
-        foreach (var principal in principals)
+
+        // Each principal (the assignees, and the members of assignee groups) is decided only at the scopes its own
+        // writer assignments reach, the scopes they were made at first: there the first request almost always decides.
+        var writersOf = new Dictionary<string, List<RoleAssignment>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var writer in writers)
         {
-            foreach (var scope in scopes)
+            foreach (var principal in context.WithMembers([writer.PrincipalId], keepGroups: true))
+            {
+                if (!writersOf.TryGetValue(principal, out var held))
+                {
+                    writersOf[principal] = held = [];
+                }
+
+                held.Add(writer);
+            }
+        }
+
+        foreach (var (principal, held) in writersOf.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var candidates = held.Select(w => w.Scope)
+                .Concat(scopes.Where(scope => held.Exists(w => azure.Hierarchy.Reach(w.Scope, scope) != ScopeReach.No)))
+                .Where(scope => scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription)
+                .Distinct();
+            foreach (var scope in candidates)
             {
                 var request = new AzureRequest { PrincipalId = principal, Action = Write, Scope = scope }.WithRoleDefinitionInRequest(Owner);
                 var decision = context.Rbac.Authorize(request);
