@@ -13,7 +13,7 @@ namespace Ward.Reporting.Csv;
 public static class CsvReporter
 {
     public static IReadOnlyList<string> Header { get; } =
-        ["ruleId", "category", "severity", "provider", "account", "principal", "title", "fingerprint", "pathLength", "target", "explanation", "remediation"];
+        ["ruleId", "category", "severity", "provider", "account", "principal", "principalName", "title", "fingerprint", "pathLength", "target", "explanation", "remediation"];
 
     public static void Write(ScanResult result, Stream output)
     {
@@ -36,6 +36,7 @@ public static class CsvReporter
                 finding.Provider,
                 finding.Account ?? string.Empty,
                 finding.Principal,
+                finding.PrincipalName ?? string.Empty,
                 finding.Title,
                 finding.Fingerprint,
                 finding.Path.Length.ToString(CultureInfo.InvariantCulture),

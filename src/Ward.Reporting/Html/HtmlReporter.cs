@@ -241,7 +241,7 @@ public static class HtmlReporter
         output.Write($"<tr class=\"row\"><td><button type=\"button\" class=\"toggle\" aria-expanded=\"true\" aria-controls=\"{detailsId}\" aria-label=\"Show details\">\u25BE</button></td>");
         output.Write(Invariant($"<td data-sort-value=\"{(int)finding.Severity}\"><span class=\"sev sev-{severity}\">{severity}</span></td>"));
         output.Write($"<td class=\"mono\">{HtmlText.Encode(finding.RuleId)}</td><td>{HtmlText.Encode(finding.Category)}</td><td class=\"mono\">{HtmlText.Encode(finding.Account)}</td>");
-        output.Write($"<td class=\"mono\">{HtmlText.Encode(finding.Principal)}</td><td>{HtmlText.Rich(finding.Title)}</td>");
+        output.Write($"<td class=\"mono\">{HtmlText.Encode(ScanFacts.Named(finding.Principal, finding.PrincipalName))}</td><td>{HtmlText.Rich(finding.Title)}</td>");
         output.Write(Invariant($"<td class=\"num\">{finding.Path.Length}</td></tr>\n"));
 
         output.Write($"<tr class=\"details\" id=\"{detailsId}\"><td colspan=\"8\"><div class=\"detail\">\n");

@@ -291,6 +291,11 @@ public static class SarifReporter
         json.WriteString("provider", finding.Provider);
         json.WriteString("account", finding.Account);
         json.WriteString("principal", finding.Principal);
+        if (finding.PrincipalName is { } principalName)
+        {
+            json.WriteString("principalName", principalName);
+        }
+
         json.WriteString("remediation", finding.Remediation);
         json.WriteStartArray("references");
         foreach (var reference in finding.References)

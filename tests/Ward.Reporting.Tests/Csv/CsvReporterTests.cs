@@ -7,7 +7,7 @@ namespace Ward.Reporting.Tests.Csv;
 public sealed class CsvReporterTests
 {
     private static readonly string[] ExpectedHeader =
-        ["ruleId", "category", "severity", "provider", "account", "principal", "title", "fingerprint", "pathLength", "target", "explanation", "remediation"];
+        ["ruleId", "category", "severity", "provider", "account", "principal", "principalName", "title", "fingerprint", "pathLength", "target", "explanation", "remediation"];
 
     [Fact]
     public void There_is_a_header_and_one_record_per_finding_in_order()
@@ -15,7 +15,7 @@ public sealed class CsvReporterTests
         // When the sample is written as CSV and read back by an independent RFC 4180 reader
         var records = CsvText.Parse(Scans.Render(CsvReporter.Write, Scans.Sample));
 
-        // Then the header comes first, then one record of twelve fields per finding
+        // Then the header comes first, then one record of thirteen fields per finding
         Assert.Equal(ExpectedHeader, records[0], StringComparer.Ordinal);
         Assert.Equal(Scans.Sample.Findings.Length, records.Count - 1);
         Assert.All(records, r => Assert.Equal(ExpectedHeader.Length, r.Count));
@@ -25,10 +25,11 @@ public sealed class CsvReporterTests
             Assert.Equal(finding.RuleId, record[0]);
             Assert.Equal(ScanFacts.Name(finding.Severity), record[2]);
             Assert.Equal(finding.Principal, record[5]);
-            Assert.Equal(finding.Fingerprint, record[7]);
-            Assert.Equal(finding.Path.Length.ToString(CultureInfo.InvariantCulture), record[8]);
-            Assert.Equal(finding.Path.IsEmpty ? string.Empty : finding.Path[^1].To, record[9]);
-            Assert.Equal(finding.Explanation, record[10]);
+            Assert.Equal(finding.PrincipalName ?? string.Empty, record[6]);
+            Assert.Equal(finding.Fingerprint, record[8]);
+            Assert.Equal(finding.Path.Length.ToString(CultureInfo.InvariantCulture), record[9]);
+            Assert.Equal(finding.Path.IsEmpty ? string.Empty : finding.Path[^1].To, record[10]);
+            Assert.Equal(finding.Explanation, record[11]);
         });
     }
 
@@ -49,7 +50,7 @@ public sealed class CsvReporterTests
         var record = Assert.Single(records, r => r[0] == Scans.HostileFinding.RuleId);
 
         // Then the field reads back exactly, and the raw text doubles the quotes
-        Assert.Equal(Scans.HostileFinding.Explanation, record[10]);
+        Assert.Equal(Scans.HostileFinding.Explanation, record[11]);
         Assert.Contains("\"\"quotes\"\"", Scans.Render(CsvReporter.Write, Scans.Hostile), StringComparison.Ordinal);
     }
 
@@ -86,8 +87,8 @@ public sealed class CsvReporterTests
         var record = Assert.Single(CsvText.Parse(Scans.Render(CsvReporter.Write, Scans.Hostile)), r => r[0] == Scans.HostileFinding.RuleId);
 
         Assert.Equal("'=1+1", record[4]);
-        Assert.Equal("'" + Scans.HostileFinding.Title, record[6]);
-        Assert.Equal("'" + Scans.HostileFinding.Remediation, record[11]);
+        Assert.Equal("'" + Scans.HostileFinding.Title, record[7]);
+        Assert.Equal("'" + Scans.HostileFinding.Remediation, record[12]);
         Assert.All(record, field => Assert.False(field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r', field));
     }
 
