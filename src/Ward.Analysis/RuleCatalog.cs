@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ward.Analysis.Rules.AzureRbac;
 using Ward.Analysis.Rules.Credentials;
 using Ward.Analysis.Rules.Exposure;
 using Ward.Analysis.Rules.Identity;
@@ -42,5 +43,11 @@ public static class RuleCatalog
         new DormantRoleRule(),
         new UnusedServicePermissionsRule(),
         new PermissionCreepRule(),
+        new DormantEntraUserRule(),
+        new DormantServicePrincipalRule(),
+        new AzureManagedIdentityPrivilegedRoleRule(),
+        new AzureManyOwnersRule(),
+        new AzureCustomRoleWildcardRule(),
+        new AzureClassicAdministratorRule(),
     ];
 }

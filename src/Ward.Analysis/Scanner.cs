@@ -49,8 +49,10 @@ public static class Scanner
         if (aws)
         {
             skipped.AddRange(InputCoverage.Missing(estate, RuleCatalog.All));
-            skipped.AddRange(skippedByRules);
         }
+
+        // Rules say themselves what they left out, for whichever cloud they read (a Microsoft-only scan too).
+        skipped.AddRange(skippedByRules);
 
         var ordered = findings
             .OrderByDescending(f => f.Severity)

@@ -71,12 +71,12 @@ rbac_condition = ("((!(ActionMatches{'Microsoft.Authorization/roleAssignments/wr
   "(@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7338548efbd42f606fba81ae7, 2a2b99086ea14ae28e65a410df84e7d1})) AND "
   "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR "
   "(@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7338548efbd42f606fba81ae7, 2a2b99086ea14ae28e65a410df84e7d1}))")
-for s in SUBS:  # management-group assignments are inherited into every subscription's listing
-    assign('breakglass-root-' + s, uid('breakglass'), 'User', upn('breakglass'), 'Owner', mgid(ROOT), s, created="2023-01-09T14:02:51.551203+00:00")
-    assign('hana-uaa-' + s, uid('hana'), 'User', upn('hana'), 'User Access Administrator', mgid('mg-northwind'), s, created="2023-05-17T09:30:12.004418+00:00")
-    assign('platform-readers-' + s, G('platform-readers'), 'Group', 'Platform Readers', 'Reader', mgid('mg-northwind'), s)
+for s in SUBS:  # management-group assignments are inherited into every subscription's listing: the same assignment (same id) in each
+    assign('breakglass-root', uid('breakglass'), 'User', upn('breakglass'), 'Owner', mgid(ROOT), s, created="2023-01-09T14:02:51.551203+00:00")
+    assign('hana-uaa', uid('hana'), 'User', upn('hana'), 'User Access Administrator', mgid('mg-northwind'), s, created="2023-05-17T09:30:12.004418+00:00")
+    assign('platform-readers', G('platform-readers'), 'Group', 'Platform Readers', 'Reader', mgid('mg-northwind'), s)
 for s in ['nw-prod', 'nw-dev']:
-    assign('lz-owner-' + s, SP('id-landingzone-deploy'), 'ServicePrincipal', gid('app-id-landingzone-deploy'), 'Owner', mgid('mg-landingzones'), s, created="2024-02-20T16:11:03.227931+00:00")
+    assign('lz-owner', SP('id-landingzone-deploy'), 'ServicePrincipal', gid('app-id-landingzone-deploy'), 'Owner', mgid('mg-landingzones'), s, created="2024-02-20T16:11:03.227931+00:00")
 assign('prod-owners', G('prod-owners'), 'Group', 'Prod Owners', 'Owner', sub('nw-prod'), 'nw-prod')
 assign('prod-vm-contrib', G('build-operators'), 'Group', 'Build Operators', 'Virtual Machine Contributor', rg('nw-prod', 'rg-build'), 'nw-prod')
 assign('vm-mi-contrib', SP('vm-build-01'), 'ServicePrincipal', gid('app-id-vm-build-01'), 'Contributor', sub('nw-prod'), 'nw-prod')
@@ -170,5 +170,15 @@ def eligible(key, principal, ptype, role, scope, s, start, end):
 dump('nw-prod/role-eligibility-schedule-instances.json', {"value": [
   eligible('ben-owner', uid('ben'), 'User', 'Owner', sub('nw-prod'), 'nw-prod', "2026-01-06T09:00:00Z", "2027-07-06T09:00:00Z"),
   eligible('ivan-uaa', uid('ivan'), 'User', 'User Access Administrator', sub('nw-prod'), 'nw-prod', "2026-02-01T08:00:00Z", None),
+]})
+# Classic administrators of nw-platform, from an export made before their retirement (REST classicAdministrators,
+# api-version 2015-07-01): the subscription's creator, and a Co-Administrator who has since left the directory.
+def classic(key, email, role):
+    n = gid('classic-' + key)
+    return {"properties": {"emailAddress": email, "role": role},
+            "id": f"{sub('nw-platform')}/providers/Microsoft.Authorization/classicAdministrators/{n}", "type": "Microsoft.Authorization/classicAdministrators", "name": n}
+dump('nw-platform/classic-administrators.json', {"value": [
+  classic('ada', upn('ada'), 'ServiceAdministrator;AccountAdministrator'),
+  classic('olaf', f'olaf.berg@{DOMAIN}', 'CoAdministrator'),
 ]})
 print('written', out)

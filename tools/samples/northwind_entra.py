@@ -251,4 +251,28 @@ dump('user-registration-details.json', page("reports/authenticationMethods/userR
    "isMfaRegistered": bool(mfa[k]), "isMfaCapable": bool(mfa[k]), "isPasswordlessCapable": 'fido2' in mfa[k], "methodsRegistered": mfa[k],
    "isSystemPreferredAuthenticationMethodEnabled": True, "systemPreferredAuthenticationMethods": ["push"] if mfa[k] else [], "userPreferredMethodForSecondaryAuthentication": "push" if mfa[k] else "none",
    "lastUpdatedDateTime": "2026-11-28T03:00:00Z"} for k in USERS]))
+# Service principal sign-in activity (beta report): the tenant's apps are in use, except the third party's mail
+# archiver (Mail.Read, unused since March) and the cafeteria bot (unused since January 2025, but it holds nothing: its
+# secret expired and it has no permission).
+import base64
+BETA = 'https://graph.microsoft.com/beta/$metadata#'
+def activity(at):
+    return {"lastSignInDateTime": at, "lastSignInRequestId": gid('spreq-' + at) if at else None}
+def sp_signin(appid, app_client=None, app_resource=None, delegated_client=None, delegated_resource=None):
+    kinds = [app_client, app_resource, delegated_client, delegated_resource]
+    return {"id": base64.b64encode(appid.encode()).decode(), "appId": appid,
+            "applicationAuthenticationClientSignInActivity": activity(app_client), "applicationAuthenticationResourceSignInActivity": activity(app_resource),
+            "delegatedClientSignInActivity": activity(delegated_client), "delegatedResourceSignInActivity": activity(delegated_resource),
+            "lastSignInActivity": activity(max(k for k in kinds if k))}
+dump('service-principal-sign-in-activities.json', {"@odata.context": BETA + "reports/servicePrincipalSignInActivities", "value": [
+  sp_signin(GRAPH_APPID, app_resource='2026-11-28T02:10:44Z', delegated_resource='2026-11-28T02:11:05Z'),
+  sp_signin(APPID('northwind-provisioning'), app_client='2026-11-27T23:00:12Z'),
+  sp_signin(APPID('northwind-sync'), app_client='2026-11-20T04:30:00Z'),
+  sp_signin(APPID('cafeteria-menu'), delegated_client='2025-01-08T12:02:37Z'),
+  sp_signin(APPID('northwind-orders'), app_client='2026-11-26T18:45:51Z'),
+  sp_signin(APPID('northwind-intranet'), delegated_client='2026-11-27T09:12:03Z'),
+  sp_signin(APPID('contoso-archiver'), app_client='2026-03-02T01:15:22Z'),
+  sp_signin(APPID('vm-build-01'), app_client='2026-11-27T21:40:09Z'),
+  sp_signin(APPID('id-landingzone-deploy'), app_client='2026-11-19T07:05:30Z'),
+]})
 print('written')

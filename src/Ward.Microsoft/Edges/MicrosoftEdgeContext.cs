@@ -66,8 +66,11 @@ public sealed class MicrosoftEdgeContext
 
     /// <summary>A service principal someone could add a credential to and sign in as: not Microsoft's own, not a managed identity.</summary>
     public static bool IsTakeoverTarget(EntraServicePrincipal servicePrincipal) =>
-        servicePrincipal.ServicePrincipalType != ServicePrincipalType.ManagedIdentity
-        && !(servicePrincipal.AppOwnerOrganizationId is { } owner && MicrosoftTenants.Contains(owner));
+        servicePrincipal.ServicePrincipalType != ServicePrincipalType.ManagedIdentity && !IsMicrosoftFirstParty(servicePrincipal);
+
+    /// <summary>A Microsoft application's service principal (its registration lives in one of Microsoft's own tenants).</summary>
+    public static bool IsMicrosoftFirstParty(EntraServicePrincipal servicePrincipal) =>
+        servicePrincipal.AppOwnerOrganizationId is { } owner && MicrosoftTenants.Contains(owner);
 
     /// <summary>
     /// The principals that hold, actively, a directory role whose definition allows the action somewhere: the only

@@ -5,7 +5,7 @@ namespace Ward.Microsoft.Azure.Evaluation;
 /// literal and compared case-insensitively (<c>Microsoft.Storage/*</c> covers every Storage action,
 /// <c>*/read</c> every read). There is no <c>?</c> wildcard in role definitions.
 /// </summary>
-internal static class ActionPattern
+public static class ActionPattern
 {
     public static bool Matches(string pattern, string action)
     {

@@ -31,6 +31,15 @@ internal static class ArmItemClassifier
                 return ArmItemKind.ManagementGroup;
             case "/SUBSCRIPTIONS" or "MICROSOFT.RESOURCES/SUBSCRIPTIONS" or "MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS/SUBSCRIPTIONS":
                 return ArmItemKind.Subscription;
+            case "MICROSOFT.AUTHORIZATION/CLASSICADMINISTRATORS":
+                return ArmItemKind.ClassicAdministrator;
+        }
+
+        // `az role assignment list --include-classic-administrators` prints classic administrators as role
+        // assignments whose ids are placeholders (`NA(classic admins)`, `NA(classic admin role)`).
+        if (IsClassicPlaceholder(item.Text("roleDefinitionId")) || IsClassicPlaceholder(item.Text("id")) || (item.Has("emailAddress") && item.Has("role")))
+        {
+            return ArmItemKind.ClassicAdministrator;
         }
 
         // Without a known `type` (older az CLI versions, hand-made files): the fields only one kind has.
@@ -67,4 +76,6 @@ internal static class ArmItemClassifier
 
         return ArmItemKind.Unknown;
     }
+
+    private static bool IsClassicPlaceholder(string? text) => text is not null && text.StartsWith("NA(classic admin", StringComparison.OrdinalIgnoreCase);
 }

@@ -9,4 +9,5 @@ internal enum ArmItemKind
     Eligibility,
     ManagementGroup,
     Subscription,
+    ClassicAdministrator,
 }

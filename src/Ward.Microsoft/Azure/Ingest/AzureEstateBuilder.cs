@@ -30,7 +30,7 @@ internal static class AzureEstateBuilder
         CheckPages(entries, found);
         if (entries.Count == 0)
         {
-            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, management group or subscription was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
+            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, management group, subscription or classic administrator was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
         }
 
         diagnostics.AddRange(WithLines(found.ToSortedArray(), source));
@@ -41,6 +41,7 @@ internal static class AzureEstateBuilder
             DenyAssignments = denies,
             EligibleAssignments = eligibilities,
             Hierarchy = hierarchy,
+            ClassicAdministrators = MergeClassicAdministrators(entries.ClassicAdministrators),
             Inputs = [.. inputs],
             Diagnostics = diagnostics.ToSortedArray(),
         };
@@ -95,6 +96,19 @@ internal static class AzureEstateBuilder
         && a.Permissions.Zip(b.Permissions).All(p => SameBlock(p.First, p.Second))
         && a.Principals.Select(p => p.Id).SequenceEqual(b.Principals.Select(p => p.Id), StringComparer.OrdinalIgnoreCase)
         && a.ExcludePrincipals.Select(p => p.Id).SequenceEqual(b.ExcludePrincipals.Select(p => p.Id), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// One entry per subscription and address: exports of several scopes of one subscription list the same
+    /// administrators, and the REST form may give the Service and Account Administrator roles of one person apart.
+    /// </summary>
+    private static ImmutableArray<ClassicAdministrator> MergeClassicAdministrators(List<ClassicAdministrator> administrators) =>
+        [.. administrators
+            .GroupBy(a => (Subscription: a.SubscriptionId.ToUpperInvariant(), Email: a.EmailAddress.ToUpperInvariant()))
+            .Select(g => g.First() with
+            {
+                Roles = [.. g.SelectMany(a => a.Roles).Distinct(StringComparer.OrdinalIgnoreCase)],
+                PrincipalId = g.Select(a => a.PrincipalId).FirstOrDefault(id => id is not null),
+            })];
 
     private static AzureHierarchy BuildHierarchy(HierarchyParts parts, DiagnosticBag diagnostics)
     {
@@ -249,6 +263,7 @@ internal static class AzureEstateBuilder
         ArmItemKind.DenyAssignment => "deny assignments",
         ArmItemKind.Eligibility => "role eligibilities",
         ArmItemKind.ManagementGroup => "management groups",
+        ArmItemKind.ClassicAdministrator => "classic administrators",
         _ => "subscriptions",
     };
 

@@ -141,9 +141,12 @@ public static class AzureEstateLoader
                 case ArmItemKind.Subscription:
                     HierarchyReader.ReadSubscription(item, json, entries.Hierarchy);
                     break;
+                case ArmItemKind.ClassicAdministrator:
+                    Add(entries.ClassicAdministrators, ClassicAdministratorReader.Read(item, json));
+                    break;
                 default:
                     json.Report(AzureDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, element.ValueKind == JsonValueKind.Object
-                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, management group or subscription); skipped"
+                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, management group, subscription or classic administrator); skipped"
                         : $"expected an object, found {ArmJson.Describe(element.ValueKind)}; skipped", path);
                     break;
             }
@@ -160,7 +163,7 @@ public static class AzureEstateLoader
 
     private static AzureInputFile Unrecognized(string file, ArmJson json)
     {
-        json.Report(AzureDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an Azure export Ward recognises (expected role definitions, role assignments, deny assignments, role eligibilities, management groups or subscriptions, as az CLI or ARM REST output); skipped", JsonPath.Root);
+        json.Report(AzureDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an Azure export Ward recognises (expected role definitions, role assignments, deny assignments, role eligibilities, management groups, subscriptions or classic administrators, as az CLI or ARM REST output); skipped", JsonPath.Root);
         return new AzureInputFile(file, AzureInputKind.Unrecognized, "content not recognised");
     }
 
@@ -180,10 +183,10 @@ public static class AzureEstateLoader
     }
 
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
-    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Groups, int Subscriptions)
+    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Groups, int Subscriptions, int ClassicAdministrators)
     {
         public Counts(ReadEntries entries)
-            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count)
+            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count, entries.ClassicAdministrators.Count)
         {
         }
 
@@ -196,6 +199,7 @@ public static class AzureEstateLoader
             Part(parts, Eligibilities - before.Eligibilities, "role eligibility", "role eligibilities");
             Part(parts, Groups - before.Groups, "management group");
             Part(parts, Subscriptions - before.Subscriptions, "subscription");
+            Part(parts, ClassicAdministrators - before.ClassicAdministrators, "classic administrator");
             return parts.Count == 0 ? "no usable entry" : string.Join(", ", parts);
         }
 

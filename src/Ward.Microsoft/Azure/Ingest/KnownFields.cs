@@ -32,6 +32,9 @@ internal static class KnownFields
          "user", "subscriptionPolicies", "authorizationSource", "tags", "parent", "permissions", "inheritedPermissions", "parentDisplayNameChain", "parentNameChain",
          "numberOfDescendants", "numberOfChildren", "numberOfChildGroups", "children"]);
 
+    /// <summary>The REST form's <c>emailAddress</c> and <c>role</c>, or the az CLI's role-assignment-shaped rows.</summary>
+    public static readonly FrozenSet<string> ClassicAdministrator = Of(["emailAddress", "role", "principalId", "principalName", "roleDefinitionId", "roleDefinitionName", "scope"]);
+
     public static readonly FrozenSet<string> PermissionBlock = FrozenSet.ToFrozenSet(["actions", "notActions", "dataActions", "notDataActions", "condition", "conditionVersion"], StringComparer.Ordinal);
 
     private static FrozenSet<string> Of(string[] fields) => FrozenSet.ToFrozenSet(Envelope.Concat(Audit).Concat(fields), StringComparer.Ordinal);

@@ -28,6 +28,9 @@ public sealed record AzureEstate
 
     public required AzureHierarchy Hierarchy { get; init; }
 
+    /// <summary>Classic subscription administrators, from older exports that list them; empty otherwise.</summary>
+    public ImmutableArray<ClassicAdministrator> ClassicAdministrators { get; init; } = [];
+
     public required ImmutableArray<AzureInputFile> Inputs { get; init; }
 
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }

@@ -1,0 +1,142 @@
+using Ward.Microsoft.Azure.Rbac;
+
+namespace Ward.Analysis.Rules.AzureRbac;
+
+/// <summary>
+/// <c>azure-many-owners</c>: more than <c>--owner-limit</c> distinct principals hold Owner, User Access Administrator
+/// or unconstrained Role Based Access Control Administrator over a subscription, a management group or the root,
+/// assigned there or inherited from above, groups counted by their members. The finding's principal is the scope.
+/// </summary>
+public sealed class AzureManyOwnersRule : IRule
+{
+    public RuleMetadata Metadata { get; } = new(
+        "azure-many-owners",
+        "Too many owners of a subscription or management group",
+        "over-permissive",
+        Severity.Medium,
+        "More principals than the limit (default 3, --owner-limit) hold Owner, User Access Administrator or Role Based Access Control Administrator without a condition over the scope, assigned there or inherited from a management group or the root above it, groups counted by their members, classic Service Administrators and Co-Administrators counted as owners. Each of them controls everything in the scope and can grant that control to anyone: every extra owner is one more account whose compromise is a full breach. PIM-eligible holders are listed but not counted (they hold nothing until they activate). Medium for a subscription, high for a management group or the root.",
+        "Keep at most three owners (Microsoft's recommendation for subscriptions), and at least two. Give the others the narrowest role they need (Contributor, a resource-group scope, a custom role), make the remaining owners PIM-eligible instead of permanent, and delegate role assignment with Role Based Access Control Administrator constrained by a condition.",
+        ["azure"],
+        ["https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices#limit-the-number-of-subscription-owners", "https://learn.microsoft.com/en-us/azure/role-based-access-control/role-assignments-list-portal#list-owners-of-a-subscription"]);
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        if (context.Microsoft is not { } microsoft)
+        {
+            yield break;
+        }
+
+        var azure = microsoft.Azure;
+        var limit = context.Settings.OwnerLimit;
+        foreach (var scope in Scopes(azure))
+        {
+            var active = Holders(microsoft, scope, eligible: false);
+            if (active.Count <= limit)
+            {
+                continue;
+            }
+
+            var eligible = Holders(microsoft, scope, eligible: true).Where(h => !active.ContainsKey(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
+            var where = AzureScopeNames.Describe(azure, scope);
+            yield return new Finding
+            {
+                RuleId = Metadata.Id,
+                Category = Metadata.Category,
+                Severity = scope.Kind == AzureScopeKind.Subscription ? Severity.Medium : Severity.High,
+                Provider = "azure",
+                Account = microsoft.TenantId,
+                Principal = scope.Value,
+                PrincipalName = AzureScopeNames.DisplayName(azure, scope),
+                Title = $"{Capitalized(where)} has {active.Count} owners (more than {limit})",
+                Explanation = $"{active.Count} principals hold Owner, User Access Administrator or unconstrained Role Based Access Control Administrator over {where}, more than the limit of {limit} (--owner-limit): "
+                    + List(microsoft, active) + "."
+                    + (eligible.Count == 0 ? string.Empty : $" Besides, {eligible.Count} may activate such a role through PIM (not counted): {List(microsoft, eligible)}."),
+                Remediation = Metadata.Remediation,
+                References = Metadata.References,
+                Fingerprint = Finding.FingerprintOf(Metadata.Id, scope.Value.ToUpperInvariant()),
+            };
+        }
+    }
+
+    /// <summary>The root (when something is assigned there), every management group and every subscription the export names.</summary>
+    private static IEnumerable<AzureScope> Scopes(AzureEstate azure)
+    {
+        var assigned = azure.RoleAssignments.Select(a => a.Scope).Concat(azure.EligibleAssignments.Select(e => e.Scope)).ToList();
+        var scopes = new List<AzureScope>();
+        if (assigned.Exists(s => s.Kind == AzureScopeKind.Root))
+        {
+            scopes.Add(AzureScope.Root);
+        }
+
+        scopes.AddRange(azure.Hierarchy.ManagementGroups.Select(g => g.Scope));
+        scopes.AddRange(assigned.Where(s => s.Kind == AzureScopeKind.ManagementGroup));
+        scopes.AddRange(azure.Hierarchy.Subscriptions.Select(s => s.Scope));
+        scopes.AddRange(assigned.Where(s => s.SubscriptionId is not null).Select(s => AzureScope.Subscription(s.SubscriptionId!)));
+        scopes.AddRange(azure.ClassicAdministrators.Select(c => c.Scope));
+        return scopes.Distinct();
+    }
+
+    /// <summary>Who holds an owner-like role over the scope (users and service principals; a group whose members are not exported stands for them), with how.</summary>
+    private static Dictionary<string, List<string>> Holders(MicrosoftAnalysisContext microsoft, AzureScope scope, bool eligible)
+    {
+        var azure = microsoft.Azure;
+        var holders = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var grants = eligible
+            ? azure.EligibleAssignments.Where(e => e.IsInForceAt(microsoft.ReferenceTime)).Select(e => (e.PrincipalId, e.PrincipalType, e.RoleDefinitionId, RoleName: (string?)null, e.RoleDefinitionGuid, e.Condition, e.Scope))
+            : azure.RoleAssignments.Select(a => (a.PrincipalId, a.PrincipalType, a.RoleDefinitionId, RoleName: a.RoleDefinitionName, a.RoleDefinitionGuid, a.Condition, a.Scope));
+
+        // A principal Azure lists as `Unknown` was deleted from the directory: nobody signs in as it.
+        foreach (var grant in grants.Where(g => OwnerLikeRoles.Grants(g.RoleDefinitionGuid, g.Condition) && g.PrincipalType != "Unknown"))
+        {
+            var reach = azure.Hierarchy.Reach(grant.Scope, scope);
+            if (reach is not (ScopeReach.AtScope or ScopeReach.Inherited))
+            {
+                continue;
+            }
+
+            var how = $"{MicrosoftGrants.RoleName(microsoft, grant.RoleDefinitionId, grant.RoleName)}"
+                + (reach == ScopeReach.AtScope ? " assigned here" : $" inherited from {AzureScopeNames.Describe(azure, grant.Scope)}")
+                + (grant.Condition is null ? string.Empty : " with a condition on the roles it may assign");
+            if (microsoft.Directory.FindGroup(grant.PrincipalId) is { } group && microsoft.Edges.Membership.KnowsMembersOf(group.Id))
+            {
+                foreach (var member in microsoft.Edges.Membership.MembersOf(group.Id).Where(m => microsoft.Directory.FindGroup(m) is null))
+                {
+                    Add(member, $"{how} through group `{group.DisplayName ?? group.Id}`");
+                }
+            }
+            else
+            {
+                Add(grant.PrincipalId, microsoft.Directory.FindGroup(grant.PrincipalId) is null ? how : $"{how} (a group whose members are not exported)");
+            }
+        }
+
+        if (!eligible && scope.Kind == AzureScopeKind.Subscription)
+        {
+            foreach (var classic in azure.ClassicAdministrators.Where(c => c.ActsAsOwner && c.Scope == scope))
+            {
+                var user = classic.PrincipalId ?? microsoft.Directory.Users.FirstOrDefault(u => string.Equals(u.UserPrincipalName, classic.EmailAddress, StringComparison.OrdinalIgnoreCase))?.Id;
+                Add(user ?? classic.EmailAddress, $"classic {AzureClassicAdministratorRule.Describe(classic.Roles.Where(r => !r.Equals(ClassicAdministrator.AccountAdministrator, StringComparison.OrdinalIgnoreCase)))}");
+            }
+        }
+
+        return holders;
+
+        void Add(string principal, string how)
+        {
+            if (!holders.TryGetValue(principal, out var ways))
+            {
+                holders[principal] = ways = [];
+            }
+
+            ways.Add(how);
+        }
+    }
+
+    private static string List(MicrosoftAnalysisContext microsoft, Dictionary<string, List<string>> holders) =>
+        string.Join("; ", holders
+            .Select(h => (Name: microsoft.NameOf(h.Key) ?? h.Key, Ways: h.Value))
+            .OrderBy(h => h.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(h => $"`{h.Name}` ({string.Join(", ", h.Ways.Distinct(StringComparer.Ordinal))})"));
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+}

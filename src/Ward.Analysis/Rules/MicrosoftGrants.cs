@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Ward.Microsoft.Entra.Directory;
+
+namespace Ward.Analysis.Rules;
+
+/// <summary>
+/// What an Entra ID principal holds, worded for explanations: directory roles and Azure roles (held directly or
+/// through a group it is a member of; active, or PIM-eligible and in force at the reference time), and application
+/// permissions (app roles granted to a service principal).
+/// </summary>
+internal static class MicrosoftGrants
+{
+    private const string DefaultAccess = "00000000-0000-0000-0000-000000000000";
+
+    public static ImmutableArray<string> DirectoryRoles(MicrosoftAnalysisContext context, string principalId)
+    {
+        var directory = context.Directory;
+        var holders = Holders(context, principalId);
+        var active = directory.RoleAssignments.Concat(directory.RoleAssignmentScheduleInstances);
+        var eligible = directory.RoleEligibilitySchedules.Concat(directory.RoleEligibilityScheduleInstances);
+        return [.. active.Concat(eligible)
+            .Where(a => holders.ContainsKey(a.PrincipalId) && (a.EndDateTime is not { } end || end > context.ReferenceTime))
+            .Select(a =>
+            {
+                var role = directory.FindRoleDefinition(a.RoleDefinitionId)?.DisplayName ?? a.RoleDefinitionId;
+                var scope = a.DirectoryScope.Kind == DirectoryScopeKind.Tenant ? string.Empty : $" at `{a.DirectoryScope.Text}`";
+                return $"{role}{scope}{(a.State == AssignmentState.Eligible ? " (PIM-eligible)" : string.Empty)}{holders[a.PrincipalId]}";
+            })
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+    }
+
+    public static ImmutableArray<string> AzureRoles(MicrosoftAnalysisContext context, string principalId)
+    {
+        var azure = context.Azure;
+        var holders = Holders(context, principalId);
+        var active = azure.RoleAssignments.Where(a => holders.ContainsKey(a.PrincipalId))
+            .Select(a => $"{RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{holders[a.PrincipalId]}");
+        var eligible = azure.EligibleAssignments.Where(e => holders.ContainsKey(e.PrincipalId) && e.IsInForceAt(context.ReferenceTime))
+            .Select(e => $"{RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){holders[e.PrincipalId]}");
+        return [.. active.Concat(eligible).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The app roles granted to a service principal: <c>`Mail.Read` of `Microsoft Graph`</c>.</summary>
+    public static ImmutableArray<string> ApplicationPermissions(MicrosoftAnalysisContext context, string servicePrincipalId)
+    {
+        var directory = context.Directory;
+        return [.. directory.AppRoleAssignments
+            .Where(a => string.Equals(a.PrincipalId, servicePrincipalId, StringComparison.OrdinalIgnoreCase))
+            .Select(a =>
+            {
+                var resource = directory.FindServicePrincipal(a.ResourceId);
+                var resourceName = resource?.DisplayName ?? a.ResourceDisplayName ?? a.ResourceId;
+                if (string.Equals(a.AppRoleId, DefaultAccess, StringComparison.Ordinal))
+                {
+                    return $"default access to `{resourceName}`";
+                }
+
+                var permission = resource?.AppRoles.FirstOrDefault(r => string.Equals(r.Id, a.AppRoleId, StringComparison.OrdinalIgnoreCase))?.Value ?? a.AppRoleId;
+                return $"`{permission}` of `{resourceName}`";
+            })
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+    }
+
+    public static string RoleName(MicrosoftAnalysisContext context, string roleDefinitionId, string? exportedName) =>
+        context.Azure.FindRoleDefinition(roleDefinitionId)?.RoleName ?? exportedName ?? roleDefinitionId;
+
+    /// <summary>The principal and the groups it is a member of, each with how it holds what is assigned to it.</summary>
+    private static Dictionary<string, string> Holders(MicrosoftAnalysisContext context, string principalId)
+    {
+        var holders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [principalId] = string.Empty };
+        foreach (var group in context.Directory.TransitiveGroupsOf(principalId))
+        {
+            holders.TryAdd(group, $" through group `{context.NameOf(group) ?? group}`");
+        }
+
+        return holders;
+    }
+}

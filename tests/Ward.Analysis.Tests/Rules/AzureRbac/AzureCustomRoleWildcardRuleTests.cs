@@ -1,0 +1,72 @@
+using Ward.Analysis.Tests.Testing;
+
+namespace Ward.Analysis.Tests.Rules.AzureRbac;
+
+public sealed class AzureCustomRoleWildcardRuleTests
+{
+    private const string Rule = "azure-custom-role-wildcard";
+
+    [Fact]
+    public void A_custom_role_granting_everything_is_high_and_the_built_in_Owner_is_not_reported()
+    {
+        // Given a custom role with `*` (except elevate access) held by a group of two, and a user who is Owner
+        var tenant = new TestTenant();
+        tenant.User("jo");
+        tenant.User("frank");
+        tenant.Group("dev-team", roleAssignable: false, "jo", "frank");
+        var superuser = tenant.AzureCustomRole("superuser", "Ops Superuser", ["*"], ["Microsoft.Authorization/elevateAccess/Action"]);
+        tenant.AssignAzureRole("dev-team", "Group", superuser, TestTenant.Subscription);
+        tenant.AssignAzureRole("frank", "User", TestTenant.Owner, TestTenant.Subscription);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then the custom role is reported, high: it writes role assignments, and a group holds it
+        Assert.Equal($"{TestTenant.Subscription}/providers/Microsoft.Authorization/roleDefinitions/{superuser}", finding.Principal);
+        Assert.Equal("Ops Superuser", finding.PrincipalName);
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.Equal("Custom role `Ops Superuser` grants `*`", finding.Title);
+        Assert.Contains("every action except `Microsoft.Authorization/elevateAccess/Action`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("`*` allows `Microsoft.Authorization/roleAssignments/write`, so its holders can assign themselves Owner", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains($"It is held 1 time: group `dev-team` (2 members) at subscription `{TestTenant.Subscription}`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_authorization_wildcard_is_reported_and_a_read_wildcard_is_not()
+    {
+        // Given a custom role with `Microsoft.Authorization/*` and one with `*/read` only, each held by a user
+        var tenant = new TestTenant();
+        tenant.User("access-admin");
+        tenant.User("auditor");
+        var access = tenant.AzureCustomRole("access", "Access Manager", ["Microsoft.Authorization/*", "*/read"]);
+        var audit = tenant.AzureCustomRole("audit", "Auditor", ["*/read", "Microsoft.Support/*"]);
+        tenant.AssignAzureRole("access-admin", "User", access, TestTenant.Subscription);
+        tenant.AssignAzureRole("auditor", "User", audit, TestTenant.Subscription);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then only the first is reported, naming the pattern
+        Assert.Equal("Access Manager", finding.PrincipalName);
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.Equal("Custom role `Access Manager` grants role assignment writes through a wildcard", finding.Title);
+        Assert.Contains("`Microsoft.Authorization/*` allows `Microsoft.Authorization/roleAssignments/write`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Everything_but_role_assignment_writes_is_medium_and_an_unassigned_wildcard_role_is_low()
+    {
+        // Given a Contributor-like custom role (`*` minus authorization writes) held by a user, and a `*` role nobody holds
+        var tenant = new TestTenant();
+        tenant.User("builder");
+        var builder = tenant.AzureCustomRole("builder-role", "Builder", ["*"], ["Microsoft.Authorization/*/Write", "Microsoft.Authorization/*/Delete"]);
+        tenant.AzureCustomRole("unused-role", "Break Fix", ["*"]);
+        tenant.AssignAzureRole("builder", "User", builder, TestTenant.Subscription);
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.PrincipalName!, StringComparer.Ordinal);
+
+        // Then the held Contributor-like role is medium, and the role nobody holds is low
+        Assert.Equal(Severity.Medium, findings["Builder"].Severity);
+        Assert.Contains("its notActions remove `Microsoft.Authorization/roleAssignments/write`", findings["Builder"].Explanation, StringComparison.Ordinal);
+        Assert.Equal(Severity.Low, findings["Break Fix"].Severity);
+        Assert.Contains("Nobody holds it in the export.", findings["Break Fix"].Explanation, StringComparison.Ordinal);
+    }
+}
