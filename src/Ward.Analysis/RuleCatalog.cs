@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ward.Analysis.Rules.Applications;
 using Ward.Analysis.Rules.AzureRbac;
 using Ward.Analysis.Rules.Credentials;
 using Ward.Analysis.Rules.Exposure;
@@ -49,5 +50,12 @@ public static class RuleCatalog
         new AzureManyOwnersRule(),
         new AzureCustomRoleWildcardRule(),
         new AzureClassicAdministratorRule(),
+        new AppCredentialLongLivedRule(),
+        new AppCredentialExpiredRule(),
+        new AppSecretCredentialRule(),
+        new HighRiskApplicationPermissionRule(),
+        new ThirdPartyAppHighRiskPermissionRule(),
+        new AllPrincipalsHighRiskConsentRule(),
+        new FederatedCredentialBroadSubjectRule(),
     ];
 }

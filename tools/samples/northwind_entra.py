@@ -7,6 +7,7 @@ def dump(name, obj):
     p = os.path.join(out, name); os.makedirs(os.path.dirname(p), exist_ok=True)
     with open(p, 'w') as f: json.dump(obj, f, indent=2); f.write('\n')
 V1 = 'https://graph.microsoft.com/v1.0/$metadata#'
+BETA = 'https://graph.microsoft.com/beta/$metadata#'
 def page(context, items, next_link=None):
     d = {"@odata.context": V1 + context, "value": items}
     if next_link: d["@odata.nextLink"] = next_link
@@ -23,7 +24,7 @@ GRAPH_APPID = '00000003-0000-0000-c000-000000000000'
 MS_TENANT = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a'
 CONTOSO_TENANT = gid('contoso-tenant')
 APPROLE = {'RoleManagement.ReadWrite.Directory': '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8', 'Application.ReadWrite.All': '1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9',
-           'Mail.Read': '810c84a8-4a9e-49e6-bf7d-12d183f40d01', 'User.Read.All': 'df021288-bdef-4463-88db-98f22de89214'}
+           'Mail.Read': '810c84a8-4a9e-49e6-bf7d-12d183f40d01', 'User.Read.All': 'df021288-bdef-4463-88db-98f22de89214', 'Sites.Selected': '883ea226-0bf2-4a8f-9f9d-92c9162a727d'}
 
 dump('organization.json', page("organization(id,displayName,verifiedDomains)", [
   {"id": TENANT, "displayName": "Northwind Traders", "verifiedDomains": [
@@ -80,10 +81,13 @@ dump(f'administrative-unit-members/{au}.json', page("directoryObjects", [user_re
 
 apps = [  # key, display, audience, owners, passwords, certs, fics, required
  ('northwind-provisioning', 'Northwind Provisioning', 'AzureADMyOrg', ['ivan'], [("provisioning-2023", "2023-02-01T10:00:00Z", "2299-12-31T10:00:00Z")], [], [], ['RoleManagement.ReadWrite.Directory', 'User.Read.All']),
- ('northwind-sync', 'Northwind Sync', 'AzureADMyOrg', ['partner'], [], [("CN=northwind-sync", "2025-11-01T00:00:00Z", "2027-11-01T00:00:00Z")], [], ['Application.ReadWrite.All']),
+ ('northwind-sync', 'Northwind Sync', 'AzureADMyOrg', ['partner'], [], [("CN=northwind-sync", "2026-06-01T00:00:00Z", "2027-06-01T00:00:00Z")], [], ['Application.ReadWrite.All']),
  ('cafeteria-menu', 'Cafeteria Menu', 'AzureADMyOrg', ['gus'], [("menu-bot", "2024-01-10T09:00:00Z", "2025-01-10T09:00:00Z")], [], [], []),
- ('northwind-orders', 'Northwind Orders', 'AzureADMyOrg', ['ivan'], [], [], [("github-orders-prod", "repo:northwind-traders/orders-api:environment:production")], []),
- ('northwind-intranet', 'Northwind Intranet', 'AzureADMultipleOrgs', ['ada'], [("intranet", "2026-03-01T00:00:00Z", "2026-09-01T00:00:00Z")], [], [], []),
+ ('northwind-orders', 'Northwind Orders', 'AzureADMyOrg', ['ivan'], [], [], [
+   ("github-orders-prod", "repo:northwind-traders/orders-api:environment:production", None),
+   ("github-orders-pr", "repo:northwind-traders/orders-api:pull_request", None),
+   ("github-northwind-main", None, "claims['sub'] matches 'repo:northwind-traders/*:ref:refs/heads/main'")], ['Sites.Selected']),
+ ('northwind-intranet', 'Northwind Intranet', 'AzureADMultipleOrgs', ['ada'], [("intranet", "2026-09-01T00:00:00Z", "2027-03-01T00:00:00Z")], [], [], []),
 ]
 def pw(name, start, end):
     return {"customKeyIdentifier": None, "displayName": name, "endDateTime": end, "hint": "Q~x", "keyId": gid('pw-' + name), "secretText": None, "startDateTime": start}
@@ -95,9 +99,11 @@ for k, d, aud, owners, pws, certs, fics, req in apps:
       "passwordCredentials": [pw(*p) for p in pws], "keyCredentials": [cert(*c) for c in certs],
       "requiredResourceAccess": [{"resourceAppId": GRAPH_APPID, "resourceAccess": [{"id": APPROLE[r], "type": "Role"} for r in req]}] if req else []})
     dump(f'application-owners/{APP(k)}.json', page("directoryObjects", [user_ref(o) for o in owners]))
-    if fics:
-        dump(f'application-federated-identity-credentials/{APP(k)}.json', page(f"applications('{APP(k)}')/federatedIdentityCredentials", [
-          {"id": gid('fic-' + n), "name": n, "issuer": "https://token.actions.githubusercontent.com", "subject": s, "description": None, "audiences": ["api://AzureADTokenExchange"]} for n, s in fics]))
+    # Every application's list, as export-entra.sh writes it; Northwind Orders' from beta, which adds claimsMatchingExpression.
+    version = BETA if any(e for n, subj, e in fics) else V1
+    dump(f'application-federated-identity-credentials/{APP(k)}.json', {"@odata.context": version + f"applications('{APP(k)}')/federatedIdentityCredentials", "value": [
+      {"id": gid('fic-' + n), "name": n, "issuer": "https://token.actions.githubusercontent.com", "subject": subj, "description": None, "audiences": ["api://AzureADTokenExchange"],
+       **({"claimsMatchingExpression": {"value": e, "languageVersion": 1} if e else None} if version == BETA else {})} for n, subj, e in fics]})
 dump('applications.json', page("applications(id,appId,displayName,signInAudience,createdDateTime,passwordCredentials,keyCredentials,requiredResourceAccess)", app_items))
 
 def sp(key, display, appid, owner_org, sptype='Application', alt=None, roles=None, enabled=True):
@@ -106,7 +112,7 @@ def sp(key, display, appid, owner_org, sptype='Application', alt=None, roles=Non
             "servicePrincipalNames": [appid] + (alt[1:] if alt else [])}
 graph_roles = [{"allowedMemberTypes": ["Application"], "description": desc, "displayName": desc, "id": APPROLE[v], "isEnabled": True, "origin": "Application", "value": v}
   for v, desc in [('RoleManagement.ReadWrite.Directory', 'Read and write all directory RBAC settings'), ('Application.ReadWrite.All', 'Read and write all applications'),
-                  ('Mail.Read', 'Read mail in all mailboxes'), ('User.Read.All', "Read all users' full profiles")]]
+                  ('Mail.Read', 'Read mail in all mailboxes'), ('User.Read.All', "Read all users' full profiles"), ('Sites.Selected', 'Access selected site collections')]]
 graph_sp = gid('sp-microsoft-graph')
 sps = [sp(graph_sp, 'Microsoft Graph', GRAPH_APPID, MS_TENANT, roles=graph_roles)]
 for k, d, *_ in apps:
@@ -119,13 +125,14 @@ sps.append(sp(SP('vm-build-01'), 'vm-build-01', APPID('vm-build-01'), None, 'Man
 dump('service-principals.json', page("servicePrincipals(id,appId,displayName,servicePrincipalType,appOwnerOrganizationId,accountEnabled,alternativeNames,appRoles,oauth2PermissionScopes,passwordCredentials,keyCredentials,servicePrincipalNames)", sps))
 dump(f'service-principal-owners/{SP("northwind-sync")}.json', page("directoryObjects", [user_ref('partner')]))
 
-grants = [('northwind-provisioning', 'RoleManagement.ReadWrite.Directory'), ('northwind-provisioning', 'User.Read.All'), ('northwind-sync', 'Application.ReadWrite.All'), ('contoso-archiver', 'Mail.Read'), ('id-landingzone-deploy', 'User.Read.All')]
+grants = [('northwind-provisioning', 'RoleManagement.ReadWrite.Directory'), ('northwind-provisioning', 'User.Read.All'), ('northwind-sync', 'Application.ReadWrite.All'), ('contoso-archiver', 'Mail.Read'), ('id-landingzone-deploy', 'User.Read.All'), ('northwind-orders', 'Sites.Selected')]
 dump(f'app-role-assigned-to/{graph_sp}.json', page(f"servicePrincipals('{graph_sp}')/appRoleAssignedTo", [
   {"id": gid('ara-' + a + r)[:22] + "Zq0gRw", "deletedDateTime": None, "appRoleId": APPROLE[r], "createdDateTime": "2024-03-12T10:15:00.1234567Z",
    "principalDisplayName": next((x[1] for x in apps if x[0] == a), 'Contoso Mail Archiver' if a == 'contoso-archiver' else a), "principalId": SP(a), "principalType": "ServicePrincipal",
    "resourceDisplayName": "Microsoft Graph", "resourceId": graph_sp} for a, r in grants]))
 dump('oauth2-permission-grants.json', page("oauth2PermissionGrants", [
   {"clientId": SP('northwind-intranet'), "consentType": "AllPrincipals", "id": "grant-intranet-allprincipals", "principalId": None, "resourceId": graph_sp, "scope": "openid profile User.Read Mail.ReadWrite Files.ReadWrite.All offline_access"},
+  {"clientId": SP('cafeteria-menu'), "consentType": "AllPrincipals", "id": "grant-menu-allprincipals", "principalId": None, "resourceId": graph_sp, "scope": "openid profile User.Read"},
   {"clientId": SP('cafeteria-menu'), "consentType": "Principal", "id": "grant-menu-gus", "principalId": uid('gus'), "resourceId": graph_sp, "scope": "User.Read"}]))
 
 # Built-in role definitions of the roles assigned (GET /roleManagement/directory/roleDefinitions returns all of them;
@@ -255,7 +262,6 @@ dump('user-registration-details.json', page("reports/authenticationMethods/userR
 # archiver (Mail.Read, unused since March) and the cafeteria bot (unused since January 2025, but it holds nothing: its
 # secret expired and it has no permission).
 import base64
-BETA = 'https://graph.microsoft.com/beta/$metadata#'
 def activity(at):
     return {"lastSignInDateTime": at, "lastSignInRequestId": gid('spreq-' + at) if at else None}
 def sp_signin(appid, app_client=None, app_resource=None, delegated_client=None, delegated_resource=None):

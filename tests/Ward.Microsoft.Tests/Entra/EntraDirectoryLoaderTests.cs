@@ -286,4 +286,26 @@ public sealed class EntraDirectoryLoaderTests
         Assert.Equal((false, "everyone"), (policy.AllowedToCreateApps, policy.AllowInvitesFrom));
         Assert.Equal(["ManagePermissionGrantsForSelf.microsoft-user-default-legacy"], policy.PermissionGrantPoliciesAssigned);
     }
+
+    [Fact]
+    public void An_empty_federated_credential_list_says_the_application_has_none()
+    {
+        // Given two applications, one whose federated credential list was exported and is empty, one whose list was not
+        using var folder = new ScratchFolder(
+            ("applications.json", """
+                {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#applications", "value": [
+                  {"id": "5b9a2f61-3c0e-4d7a-9e21-7f4c8b1d2e30", "appId": "0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e", "displayName": "Listed", "passwordCredentials": [], "keyCredentials": []},
+                  {"id": "7d1e3a52-8b4c-4f6e-a0d9-2c5b7e9f1a43", "appId": "1d2e3f4a-5b6c-4d7e-8f90-1a2b3c4d5e6f", "displayName": "Unlisted", "passwordCredentials": [], "keyCredentials": []}]}
+                """),
+            ("federated-identity-credentials/5b9a2f61-3c0e-4d7a-9e21-7f4c8b1d2e30.json", """
+                {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#applications('5b9a2f61-3c0e-4d7a-9e21-7f4c8b1d2e30')/federatedIdentityCredentials", "value": []}
+                """));
+
+        var directory = EntraDirectoryLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the first is known to have none, the second is not known
+        Assert.Empty(directory.Diagnostics);
+        Assert.Empty(directory.FindApplication("5b9a2f61-3c0e-4d7a-9e21-7f4c8b1d2e30")!.FederatedIdentityCredentials!.Value);
+        Assert.Null(directory.FindApplication("7d1e3a52-8b4c-4f6e-a0d9-2c5b7e9f1a43")!.FederatedIdentityCredentials);
+    }
 }

@@ -46,6 +46,12 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
             RelationFor(page);
         }
 
+        if (page.Collection is GraphCollection.FederatedIdentityCredentials && !_federated.ContainsKey(page.Parent!))
+        {
+            // Likewise: an application whose list is empty has no federated credential, as far as the export goes.
+            _federated[page.Parent!] = ([], new SourceLocation(page.File, JsonPath.Root));
+        }
+
         foreach (var (item, path) in page.Items)
         {
             if (item.ValueKind != JsonValueKind.Object)
@@ -100,13 +106,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
                 case GraphCollection.FederatedIdentityCredentials:
                     if (ApplicationReader.FederatedCredential(item, path, json) is { } credential)
                     {
-                        if (!_federated.TryGetValue(page.Parent!, out var list))
-                        {
-                            list = ([], json.At(path));
-                            _federated[page.Parent!] = list;
-                        }
-
-                        list.Credentials.Add(credential);
+                        _federated[page.Parent!].Credentials.Add(credential);
                     }
 
                     break;

@@ -1,0 +1,70 @@
+using Ward.Microsoft.Edges;
+using Ward.Microsoft.Entra.Directory;
+
+namespace Ward.Analysis.Rules.Applications;
+
+/// <summary>
+/// The sign-in credentials of the tenant's application registrations and service principals, in object id order.
+/// Left out: managed identities (Azure issues and rotates their certificates), Microsoft's own service principals
+/// (their keys are Microsoft's), and SAML token signing certificates: keys with <c>usage: Sign</c> and what
+/// <c>addTokenSigningCertificate</c> creates with them (the <c>Verify</c> half, same dates and name, and the
+/// password of its PFX, same key id), whose private key Entra ID keeps.
+/// </summary>
+internal static class ApplicationCredentials
+{
+    public static IEnumerable<ApplicationCredential> Of(MicrosoftAnalysisContext microsoft)
+    {
+        var directory = microsoft.Directory;
+        foreach (var application in directory.Applications.OrderBy(a => a.Id, StringComparer.Ordinal))
+        {
+            var servicePrincipal = directory.FindServicePrincipalByAppId(application.AppId);
+            foreach (var credential in Credentials(application.Id, false, application.DisplayName, application.AppId, application.PasswordCredentials, application.KeyCredentials, servicePrincipal))
+            {
+                yield return credential;
+            }
+        }
+
+        foreach (var servicePrincipal in directory.ServicePrincipals
+                     .Where(s => s.ServicePrincipalType != ServicePrincipalType.ManagedIdentity && !MicrosoftEdgeContext.IsMicrosoftFirstParty(s))
+                     .OrderBy(s => s.Id, StringComparer.Ordinal))
+        {
+            foreach (var credential in Credentials(servicePrincipal.Id, true, servicePrincipal.DisplayName, servicePrincipal.AppId, servicePrincipal.PasswordCredentials, servicePrincipal.KeyCredentials, servicePrincipal))
+            {
+                yield return credential;
+            }
+        }
+    }
+
+    /// <summary>Who signs in with the credential, and what that unlocks, as sentences.</summary>
+    public static string Signer(ApplicationCredential credential, ServicePrincipalHoldings holdings)
+    {
+        if (credential.ServicePrincipal is not { } servicePrincipal)
+        {
+            return "The application has no service principal in this tenant: the credential signs in only in the tenants that consented to it.";
+        }
+
+        var subject = credential.OnServicePrincipal ? "The service principal" : $"Its service principal `{servicePrincipal.DisplayName ?? servicePrincipal.Id}`";
+        var held = holdings.Sentence(subject);
+        return held.Length > 0 ? held : $"{subject} holds no application permission or role in the export.";
+    }
+
+    private static IEnumerable<ApplicationCredential> Credentials(
+        string objectId, bool onServicePrincipal, string? name, string appId, IReadOnlyList<PasswordCredential> secrets, IReadOnlyList<KeyCredential> keys, EntraServicePrincipal? servicePrincipal)
+    {
+        var signing = keys.Where(k => string.Equals(k.Usage, "Sign", StringComparison.OrdinalIgnoreCase)).ToList();
+        bool PfxPassword(PasswordCredential secret) => signing.Exists(k => k.KeyId is not null && string.Equals(k.KeyId, secret.KeyId, StringComparison.OrdinalIgnoreCase));
+        bool SigningHalf(KeyCredential key) => signing.Exists(k => k.StartDateTime == key.StartDateTime && k.EndDateTime == key.EndDateTime && string.Equals(k.DisplayName, key.DisplayName, StringComparison.Ordinal));
+
+        foreach (var secret in secrets.Where(s => !PfxPassword(s)))
+        {
+            yield return new ApplicationCredential(objectId, onServicePrincipal, name, appId, ApplicationCredential.Secret, secret.KeyId, secret.DisplayName, secret.StartDateTime, secret.EndDateTime, servicePrincipal);
+        }
+
+        foreach (var key in keys.Where(k => !string.Equals(k.Usage, "Sign", StringComparison.OrdinalIgnoreCase) && !SigningHalf(k)))
+        {
+            yield return new ApplicationCredential(objectId, onServicePrincipal, name, appId, KindOf(key), key.KeyId, key.DisplayName, key.StartDateTime, key.EndDateTime, servicePrincipal);
+        }
+    }
+
+    private static string KindOf(KeyCredential key) => string.Equals(key.Type, "Symmetric", StringComparison.OrdinalIgnoreCase) ? "symmetric key" : "certificate";
+}

@@ -1,0 +1,94 @@
+namespace Ward.Analysis.Rules.Applications;
+
+/// <summary>
+/// <c>federated-credential-broad-subject</c>: a federated identity credential of an application that accepts more than
+/// one workload: GitHub Actions pull requests, a whole repository or organization, or a flexible credential whose
+/// expression puts a wildcard in the subject.
+/// </summary>
+public sealed class FederatedCredentialBroadSubjectRule : IRule
+{
+    public RuleMetadata Metadata { get; } = new(
+        "federated-credential-broad-subject",
+        "Federated credential accepts too many workloads",
+        "trust",
+        Severity.Medium,
+        "A federated identity credential lets workloads of an external issuer (GitHub Actions, GitLab, Terraform Cloud, a Kubernetes cluster) sign in as the application without a secret, when their token's subject matches. A plain subject is compared exactly, so it is broad only when the exact value names no single workload: a GitHub Actions subject for pull requests (`repo:org/repo:pull_request`, code nobody has reviewed yet), for a whole repository (a customized subject without environment or branch), or for a whole organization (`repository_owner:org…` without a repository). A flexible credential (`claimsMatchingExpression`) is broad where its `matches` pattern has a wildcard. Critical when any owner's workloads match (the issuer is public), high for every repository or project of one owner, medium for every run of one repository; one level higher when the application holds a high-risk application permission or an administrator role. An exact environment, branch or tag (`repo:org/repo:environment:production`) is not reported.",
+        "Pin the credential to one workload: for GitHub Actions, a deployment environment with protection rules (`repo:org/repo:environment:production`) or a protected branch (`repo:org/repo:ref:refs/heads/main`), never `pull_request`; in a flexible credential, no wildcard in the owner or repository, and only where several branches truly need the same access. Give each workload its own application with only the access it needs.",
+        ["entra"],
+        ["https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation-considerations", "https://learn.microsoft.com/en-us/entra/workload-id/workload-identities-flexible-federated-identity-credentials", "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#example-subject-claims"]);
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        if (context.Microsoft is not { } microsoft)
+        {
+            yield break;
+        }
+
+        foreach (var application in microsoft.Directory.Applications.OrderBy(a => a.Id, StringComparer.Ordinal))
+        {
+            foreach (var credential in application.FederatedIdentityCredentials ?? [])
+            {
+                if (FederatedSubjects.Judge(credential) is not { } verdict)
+                {
+                    continue;
+                }
+
+                var name = application.DisplayName ?? application.Id;
+                var servicePrincipal = microsoft.Directory.FindServicePrincipalByAppId(application.AppId);
+                var holdings = ServicePrincipalHoldings.Of(microsoft, servicePrincipal);
+                var severity = verdict.Breadth switch
+                {
+                    SubjectBreadth.Anyone => Severity.Critical,
+                    SubjectBreadth.Owner => Severity.High,
+                    _ => Severity.Medium,
+                };
+                var label = credential.Name ?? credential.Id ?? credential.Subject ?? credential.ClaimsMatchingExpression!;
+                yield return new Finding
+                {
+                    RuleId = Metadata.Id,
+                    Category = Metadata.Category,
+                    Severity = holdings.IsPowerful && severity < Severity.Critical ? severity + 1 : severity,
+                    Provider = "entra",
+                    Account = microsoft.TenantId,
+                    Principal = application.Id,
+                    PrincipalName = application.DisplayName,
+                    Title = $"Federated credential `{label}` of `{name}` accepts {verdict.Short}",
+                    Explanation = $"The federated identity credential `{label}` of the application `{name}` (appId `{application.AppId}`) trusts tokens of `{credential.Issuer}` "
+                        + (credential.ClaimsMatchingExpression is { } expression ? $"whose claims match the expression `{expression}`" : $"whose subject is `{credential.Subject}`")
+                        + (credential.Audiences.IsEmpty ? string.Empty : $" and audience is {string.Join(" or ", credential.Audiences.Select(a => $"`{a}`"))}")
+                        + $". It accepts {verdict.Accepts}. "
+                        + (verdict.Breadth >= SubjectBreadth.Owner ? $"{FederatedSubjects.Issuers(credential.Issuer)} " : string.Empty)
+                        + (servicePrincipal is null ? "The application has no service principal in this tenant." : holdings.Sentence($"Its service principal `{servicePrincipal.DisplayName ?? servicePrincipal.Id}`")),
+                    Remediation = Metadata.Remediation,
+                    References = Metadata.References,
+                    Fingerprint = Finding.FingerprintOf(Metadata.Id, application.Id, credential.Id ?? label),
+                };
+            }
+        }
+    }
+
+    public IEnumerable<SkippedAnalysis> Skipped(AnalysisContext context)
+    {
+        if (context.Microsoft is not { } microsoft)
+        {
+            yield break;
+        }
+
+        var applications = microsoft.Directory.Applications;
+        var unexported = applications.Count(a => a.FederatedIdentityCredentials is null);
+        if (unexported > 0)
+        {
+            yield return new SkippedAnalysis(
+                $"{Metadata.Id} for {unexported} application{(unexported == 1 ? string.Empty : "s")}",
+                "their federated identity credentials were not exported (GET /applications/{id}/federatedIdentityCredentials, or $expand=federatedIdentityCredentials)");
+        }
+
+        var unreadable = applications.SelectMany(a => a.FederatedIdentityCredentials ?? []).Count(FederatedSubjects.IsUnreadable);
+        if (unreadable > 0)
+        {
+            yield return new SkippedAnalysis(
+                $"{Metadata.Id} for {unreadable} flexible federated credential{(unreadable == 1 ? string.Empty : "s")}",
+                "their claimsMatchingExpression has no clause of the form claims['…'] matches|eq '…' that Ward can read");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Ward.Analysis.Rules.Applications;
+
+/// <summary>How many workloads a federated identity credential lets in, from narrow to broad.</summary>
+internal enum SubjectBreadth
+{
+    /// <summary>One workload: a repository's environment, branch or tag; a Kubernetes service account; a Terraform workspace's run phase.</summary>
+    Pinned,
+
+    /// <summary>Every run of one repository, project or workspace (any branch, any pull request, any environment that matches).</summary>
+    Repository,
+
+    /// <summary>Every repository, project or workspace of one owner (a GitHub organization, a GitLab group, a Terraform organization).</summary>
+    Owner,
+
+    /// <summary>Any workload of the issuer, whoever owns it.</summary>
+    Anyone,
+}
