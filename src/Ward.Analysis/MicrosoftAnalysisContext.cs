@@ -33,5 +33,36 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
           ?? Directory.FindServicePrincipal(objectId)?.DisplayName
           ?? Directory.FindApplication(objectId)?.DisplayName
           ?? Directory.FindAdministrativeUnit(objectId)?.DisplayName
-          ?? Azure.RoleAssignments.FirstOrDefault(a => string.Equals(a.PrincipalId, objectId, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(a.PrincipalName))?.PrincipalName;
+          ?? AzureRoleAssignmentsOf(objectId).FirstOrDefault(a => !string.IsNullOrEmpty(a.PrincipalName))?.PrincipalName;
+
+    // Rules ask what one principal holds, for thousands of principals: each collection is grouped by principal once.
+
+    /// <summary>The app roles granted to a principal (a service principal, user or group), in export order.</summary>
+    public IEnumerable<AppRoleAssignment> AppRoleAssignmentsOf(string principalId) => AppRoleAssignmentsByPrincipal[principalId];
+
+    /// <summary>
+    /// The directory role assignments made to the principal itself (not through its groups), active then eligible:
+    /// role assignments, activated PIM instances, eligibility schedules and their instances.
+    /// </summary>
+    public IEnumerable<DirectoryRoleAssignment> DirectoryRoleAssignmentsOf(string principalId) => DirectoryRoleAssignmentsByPrincipal[principalId];
+
+    /// <summary>The Azure role assignments made to the principal itself.</summary>
+    public IEnumerable<RoleAssignment> AzureRoleAssignmentsOf(string principalId) => AzureRoleAssignmentsByPrincipal[principalId];
+
+    /// <summary>The Azure PIM eligibilities of the principal itself.</summary>
+    public IEnumerable<EligibleRoleAssignment> AzureEligibleAssignmentsOf(string principalId) => AzureEligibleByPrincipal[principalId];
+
+    private ILookup<string, AppRoleAssignment> AppRoleAssignmentsByPrincipal =>
+        field ??= Directory.AppRoleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase);
+
+    private ILookup<string, DirectoryRoleAssignment> DirectoryRoleAssignmentsByPrincipal =>
+        field ??= Directory.RoleAssignments.Concat(Directory.RoleAssignmentScheduleInstances)
+            .Concat(Directory.RoleEligibilitySchedules).Concat(Directory.RoleEligibilityScheduleInstances)
+            .ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase);
+
+    private ILookup<string, RoleAssignment> AzureRoleAssignmentsByPrincipal =>
+        field ??= Azure.RoleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase);
+
+    private ILookup<string, EligibleRoleAssignment> AzureEligibleByPrincipal =>
+        field ??= Azure.EligibleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase);
 }

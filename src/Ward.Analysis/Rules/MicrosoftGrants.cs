@@ -12,14 +12,18 @@ internal static class MicrosoftGrants
 {
     private const string DefaultAccess = "00000000-0000-0000-0000-000000000000";
 
-    public static ImmutableArray<string> DirectoryRoles(MicrosoftAnalysisContext context, string principalId)
+    /// <summary>The directory roles and the Azure roles of a principal (its groups looked up once for both).</summary>
+    public static (ImmutableArray<string> Directory, ImmutableArray<string> Azure) Roles(MicrosoftAnalysisContext context, string principalId)
+    {
+        var holders = Holders(context, principalId);
+        return (DirectoryRoles(context, holders), AzureRoles(context, holders));
+    }
+
+    private static ImmutableArray<string> DirectoryRoles(MicrosoftAnalysisContext context, Dictionary<string, string> holders)
     {
         var directory = context.Directory;
-        var holders = Holders(context, principalId);
-        var active = directory.RoleAssignments.Concat(directory.RoleAssignmentScheduleInstances);
-        var eligible = directory.RoleEligibilitySchedules.Concat(directory.RoleEligibilityScheduleInstances);
-        return [.. active.Concat(eligible)
-            .Where(a => holders.ContainsKey(a.PrincipalId) && (a.EndDateTime is not { } end || end > context.ReferenceTime))
+        return [.. holders.Keys.SelectMany(context.DirectoryRoleAssignmentsOf)
+            .Where(a => a.EndDateTime is not { } end || end > context.ReferenceTime)
             .Select(a =>
             {
                 var role = directory.FindRoleDefinition(a.RoleDefinitionId)?.DisplayName ?? a.RoleDefinitionId;
@@ -30,13 +34,12 @@ internal static class MicrosoftGrants
             .Order(StringComparer.Ordinal)];
     }
 
-    public static ImmutableArray<string> AzureRoles(MicrosoftAnalysisContext context, string principalId)
+    private static ImmutableArray<string> AzureRoles(MicrosoftAnalysisContext context, Dictionary<string, string> holders)
     {
         var azure = context.Azure;
-        var holders = Holders(context, principalId);
-        var active = azure.RoleAssignments.Where(a => holders.ContainsKey(a.PrincipalId))
+        var active = holders.Keys.SelectMany(context.AzureRoleAssignmentsOf)
             .Select(a => $"{RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{holders[a.PrincipalId]}");
-        var eligible = azure.EligibleAssignments.Where(e => holders.ContainsKey(e.PrincipalId) && e.IsInForceAt(context.ReferenceTime))
+        var eligible = holders.Keys.SelectMany(context.AzureEligibleAssignmentsOf).Where(e => e.IsInForceAt(context.ReferenceTime))
             .Select(e => $"{RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){holders[e.PrincipalId]}");
         return [.. active.Concat(eligible).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
@@ -45,8 +48,7 @@ internal static class MicrosoftGrants
     public static ImmutableArray<string> ApplicationPermissions(MicrosoftAnalysisContext context, string servicePrincipalId)
     {
         var directory = context.Directory;
-        return [.. directory.AppRoleAssignments
-            .Where(a => string.Equals(a.PrincipalId, servicePrincipalId, StringComparison.OrdinalIgnoreCase))
+        return [.. context.AppRoleAssignmentsOf(servicePrincipalId)
             .Select(a =>
             {
                 var resource = directory.FindServicePrincipal(a.ResourceId);

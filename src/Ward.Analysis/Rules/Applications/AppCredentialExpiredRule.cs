@@ -22,11 +22,12 @@ public sealed class AppCredentialExpiredRule : IRule
 
         var reference = microsoft.ReferenceTime;
         var credentials = ApplicationCredentials.Of(microsoft).ToList();
+        var withValidCredential = credentials.Where(c => c.IsValidAt(reference)).Select(c => c.ObjectId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var credential in credentials.Where(c => !c.IsValidAt(reference)))
         {
             var end = credential.End!.Value;
             var holdings = ServicePrincipalHoldings.Of(microsoft, credential.ServicePrincipal);
-            var othersValid = credentials.Any(c => string.Equals(c.ObjectId, credential.ObjectId, StringComparison.OrdinalIgnoreCase) && c.IsValidAt(reference));
+            var othersValid = withValidCredential.Contains(credential.ObjectId);
             yield return new Finding
             {
                 RuleId = Metadata.Id,

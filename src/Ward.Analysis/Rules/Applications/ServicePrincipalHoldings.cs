@@ -31,8 +31,8 @@ internal sealed record ServicePrincipalHoldings(
         }
 
         var granted = Granted(microsoft, servicePrincipal.Id).ToList();
-        var roles = MicrosoftGrants.DirectoryRoles(microsoft, servicePrincipal.Id).Select(r => $"directory role {r}")
-            .Concat(MicrosoftGrants.AzureRoles(microsoft, servicePrincipal.Id).Select(r => $"Azure role {r}"));
+        var (directoryRoles, azureRoles) = MicrosoftGrants.Roles(microsoft, servicePrincipal.Id);
+        var roles = directoryRoles.Select(r => $"directory role {r}").Concat(azureRoles.Select(r => $"Azure role {r}"));
         var admin = microsoft.Graph.Nodes.TryGetValue(new PrincipalId(servicePrincipal.Id), out var node) ? node.AdminReason : null;
         return new ServicePrincipalHoldings(
             HighRiskOf(granted),
@@ -43,9 +43,8 @@ internal sealed record ServicePrincipalHoldings(
 
     /// <summary>The app roles granted to a service principal, the default access role left out.</summary>
     public static IEnumerable<GrantedAppRole> Granted(MicrosoftAnalysisContext microsoft, string servicePrincipalId) =>
-        microsoft.Directory.AppRoleAssignments
-            .Where(a => string.Equals(a.PrincipalId, servicePrincipalId, StringComparison.OrdinalIgnoreCase)
-                        && !string.Equals(a.AppRoleId, HighRiskPermissions.DefaultAccessRoleId, StringComparison.OrdinalIgnoreCase))
+        microsoft.AppRoleAssignmentsOf(servicePrincipalId)
+            .Where(a => !string.Equals(a.AppRoleId, HighRiskPermissions.DefaultAccessRoleId, StringComparison.OrdinalIgnoreCase))
             .Select(a => HighRiskPermissions.Resolve(microsoft.Directory, a));
 
     /// <summary>The high-risk ones, each once: tenant takeover first, then by name.</summary>

@@ -28,15 +28,17 @@ public sealed class AzureManyOwnersRule : IRule
 
         var azure = microsoft.Azure;
         var limit = context.Settings.OwnerLimit;
+        var activeGrants = OwnerLikeGrants(microsoft, eligible: false);
+        var eligibleGrants = OwnerLikeGrants(microsoft, eligible: true);
         foreach (var scope in Scopes(azure))
         {
-            var active = Holders(microsoft, scope, eligible: false);
+            var active = Holders(microsoft, scope, activeGrants, eligible: false);
             if (active.Count <= limit)
             {
                 continue;
             }
 
-            var eligible = Holders(microsoft, scope, eligible: true).Where(h => !active.ContainsKey(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
+            var eligible = Holders(microsoft, scope, eligibleGrants, eligible: true).Where(h => !active.ContainsKey(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
             var where = AzureScopeNames.Describe(azure, scope);
             yield return new Finding
             {
@@ -76,17 +78,28 @@ public sealed class AzureManyOwnersRule : IRule
         return scopes.Distinct();
     }
 
+    /// <summary>
+    /// The assignments (or PIM eligibilities in force) of an owner-like role, picked once for every scope. A principal
+    /// Azure lists as <c>Unknown</c> was deleted from the directory: nobody signs in as it.
+    /// </summary>
+    private static ILookup<AzureScope, OwnerLikeGrant> OwnerLikeGrants(MicrosoftAnalysisContext microsoft, bool eligible)
+    {
+        var azure = microsoft.Azure;
+        var grants = eligible
+            ? azure.EligibleAssignments.Where(e => e.IsInForceAt(microsoft.ReferenceTime)).Select(e => new OwnerLikeGrant(e.PrincipalId, e.PrincipalType, e.RoleDefinitionId, null, e.RoleDefinitionGuid, e.Condition, e.Scope))
+            : azure.RoleAssignments.Select(a => new OwnerLikeGrant(a.PrincipalId, a.PrincipalType, a.RoleDefinitionId, a.RoleDefinitionName, a.RoleDefinitionGuid, a.Condition, a.Scope));
+        return grants.Where(g => OwnerLikeRoles.Grants(g.RoleDefinitionGuid, g.Condition) && g.PrincipalType != "Unknown").ToLookup(g => g.Scope);
+    }
+
     /// <summary>Who holds an owner-like role over the scope (users and service principals; a group whose members are not exported stands for them), with how.</summary>
-    private static Dictionary<string, List<string>> Holders(MicrosoftAnalysisContext microsoft, AzureScope scope, bool eligible)
+    private static Dictionary<string, List<string>> Holders(MicrosoftAnalysisContext microsoft, AzureScope scope, ILookup<AzureScope, OwnerLikeGrant> grantsByScope, bool eligible)
     {
         var azure = microsoft.Azure;
         var holders = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        var grants = eligible
-            ? azure.EligibleAssignments.Where(e => e.IsInForceAt(microsoft.ReferenceTime)).Select(e => (e.PrincipalId, e.PrincipalType, e.RoleDefinitionId, RoleName: (string?)null, e.RoleDefinitionGuid, e.Condition, e.Scope))
-            : azure.RoleAssignments.Select(a => (a.PrincipalId, a.PrincipalType, a.RoleDefinitionId, RoleName: a.RoleDefinitionName, a.RoleDefinitionGuid, a.Condition, a.Scope));
 
-        // A principal Azure lists as `Unknown` was deleted from the directory: nobody signs in as it.
-        foreach (var grant in grants.Where(g => OwnerLikeRoles.Grants(g.RoleDefinitionGuid, g.Condition) && g.PrincipalType != "Unknown"))
+        // Only the grants at the scope or above it can reach it: its ancestors, and the root, which is above every scope.
+        var candidates = azure.Hierarchy.Ancestors(scope).Scopes.Append(AzureScope.Root).Distinct().SelectMany(s => grantsByScope[s]);
+        foreach (var grant in candidates)
         {
             var reach = azure.Hierarchy.Reach(grant.Scope, scope);
             if (reach is not (ScopeReach.AtScope or ScopeReach.Inherited))
@@ -139,4 +152,6 @@ public sealed class AzureManyOwnersRule : IRule
             .Select(h => $"`{h.Name}` ({string.Join(", ", h.Ways.Distinct(StringComparer.Ordinal))})"));
 
     private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
+    private sealed record OwnerLikeGrant(string PrincipalId, string? PrincipalType, string RoleDefinitionId, string? RoleName, string RoleDefinitionGuid, string? Condition, AzureScope Scope);
 }

@@ -40,7 +40,8 @@ public sealed class DormantEntraUserRule : IRule
 
             var name = microsoft.NameOf(user.Id) ?? user.Id;
             var admin = microsoft.Graph.Nodes.TryGetValue(new PrincipalId(user.Id), out var node) ? node.AdminReason : null;
-            var roles = MicrosoftGrants.DirectoryRoles(microsoft, user.Id).Concat(MicrosoftGrants.AzureRoles(microsoft, user.Id)).ToList();
+            var (directoryRoles, azureRoles) = MicrosoftGrants.Roles(microsoft, user.Id);
+            var roles = directoryRoles.Concat(azureRoles).ToList();
             var severity = admin is not null ? Severity.High : roles.Count > 0 ? Severity.Medium : Severity.Low;
             var guest = user.UserType == EntraUserType.Guest ? "guest " : string.Empty;
             var kind = user.UserType switch { EntraUserType.Guest => "guest user", EntraUserType.Member => "member user", _ => "user" };

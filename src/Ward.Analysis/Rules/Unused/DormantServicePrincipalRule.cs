@@ -130,9 +130,10 @@ public sealed class DormantServicePrincipalRule : IRule
             credentials.AddRange((application.FederatedIdentityCredentials ?? []).Select(f => new Credential($"federated credential `{f.Name ?? f.Subject}` (issuer `{f.Issuer}`)", null)));
         }
 
+        var roles = MicrosoftGrants.Roles(microsoft, servicePrincipal.Id);
         var permissions = MicrosoftGrants.ApplicationPermissions(microsoft, servicePrincipal.Id).Select(p => $"application permission {p}")
-            .Concat(MicrosoftGrants.DirectoryRoles(microsoft, servicePrincipal.Id).Select(r => $"directory role {r}"))
-            .Concat(MicrosoftGrants.AzureRoles(microsoft, servicePrincipal.Id).Select(r => $"Azure role {r}"))
+            .Concat(roles.Directory.Select(r => $"directory role {r}"))
+            .Concat(roles.Azure.Select(r => $"Azure role {r}"))
             .ToList();
         return new Holdings(credentials, permissions);
     }
