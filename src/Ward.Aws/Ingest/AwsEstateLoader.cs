@@ -99,6 +99,12 @@ public static class AwsEstateLoader
             return;
         }
 
+        if (AwsExportSniffer.CannotBeAwsExport(bytes, out var rootLine, out var rootColumn))
+        {
+            NotRecognised(file, diagnostics, inputs, new SourceLocation(file, JsonPath.Root, rootLine, rootColumn));
+            return;
+        }
+
         JsonDocument document;
         try
         {
@@ -215,10 +221,15 @@ public static class AwsEstateLoader
             }
             else
             {
-                diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output, an organization export, an Identity Center export, a credential report, service last accessed data or a resource-policies file); skipped", new SourceLocation(file, JsonPath.Root));
-                inputs.Add(new InputFile(file, InputKind.Unrecognized, "content not recognised"));
+                NotRecognised(file, diagnostics, inputs, new SourceLocation(file, JsonPath.Root));
             }
         }
+    }
+
+    private static void NotRecognised(string file, DiagnosticBag diagnostics, List<InputFile> inputs, SourceLocation location)
+    {
+        diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output, an organization export, an Identity Center export, a credential report, service last accessed data or a resource-policies file); skipped", location);
+        inputs.Add(new InputFile(file, InputKind.Unrecognized, "content not recognised"));
     }
 
     /// <summary>Merges per-file exports into accounts and assembles each principal's policies once.</summary>
