@@ -16,6 +16,7 @@ public static class MicrosoftEdgeCheckers
         new ActivateEligibleRoleEdgeChecker(),
         new AssignAzureRoleEdgeChecker(),
         new VirtualMachineRunCommandEdgeChecker(),
+        new VirtualMachineLoginEdgeChecker(),
         new VirtualMachineExtensionEdgeChecker(),
         new ScaleSetRunCommandEdgeChecker(),
         new AutomationRunbookEdgeChecker(),

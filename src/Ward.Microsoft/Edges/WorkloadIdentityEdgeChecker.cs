@@ -25,6 +25,12 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
 
     public bool GrantsAdmin => false;
 
+    /// <summary>Whether the checker's actions are control-plane actions (the default) or data actions (a VM sign-in).</summary>
+    protected virtual AzureActionKind ActionKind => AzureActionKind.Control;
+
+    /// <summary>What else must hold for the technique to work that no export tells (an agent on the machine, a network path); none by default.</summary>
+    protected virtual IEnumerable<string> Prerequisites => [];
+
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         var identities = context.Directory.ServicePrincipals
@@ -42,13 +48,13 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
         {
             foreach (var principal in principals.Where(p => !string.Equals(p, identity.Id, StringComparison.OrdinalIgnoreCase)))
             {
-                var decisions = actions.Select(action => (Action: action, Decision: context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = action, Scope = resource! }))).ToList();
+                var decisions = actions.Select(action => (Action: action, Decision: context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = action, Scope = resource!, ActionKind = ActionKind }))).ToList();
                 if (decisions.Exists(d => d.Decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
                 {
                     continue;
                 }
 
-                var requirements = decisions.SelectMany(d => d.Decision is Conditional c ? c.Requirements : []).Distinct(StringComparer.Ordinal).ToArray();
+                var requirements = decisions.SelectMany(d => d.Decision is Conditional c ? c.Requirements : []).Concat(Prerequisites).Distinct(StringComparer.Ordinal).ToArray();
                 yield return new Edge(new(principal), new(identity.Id), TechniqueId, $"{how} `{resource!.Value[(resource.Value.LastIndexOf('/') + 1)..]}` and acts as its managed identity",
                     [.. decisions.Select(d => new EdgePermission(d.Action, resource.Value, d.Decision.Explanation.Summary, []))])
                 {

@@ -38,6 +38,46 @@ public sealed class MicrosoftTechniqueTests
     }
 
     [Fact]
+    public void A_virtual_machine_login_holder_signs_in_and_takes_the_machines_identity_on_conditions()
+    {
+        // Given a VM whose system-assigned identity is Owner of the subscription, and a user holding the data actions
+        // of Virtual Machine Administrator Login on the VM's resource group
+        var tenant = Subscribed();
+        var machine = $"{Subscription}/resourceGroups/rg-build/providers/Microsoft.Compute/virtualMachines/vm-build";
+        ManagedIdentity(tenant, "vm-build", "isExplicit=False", machine);
+        tenant.User("vm-operator");
+        CustomRole(tenant, "vm-admin-login", "VM Admin Login", ["Microsoft.Compute/virtualMachines/*/read"], ["Microsoft.Compute/virtualMachines/login/action", "Microsoft.Compute/virtualMachines/loginAsAdmin/action"]);
+        AzureAssign(tenant, "vm-operator", "User", "vm-admin-login", $"{Subscription}/resourceGroups/rg-build");
+        AzureAssign(tenant, "vm-build", "ServicePrincipal", Owner, Subscription, builtIn: true);
+
+        // When the tenant is scanned
+        var finding = Assert.Single(tenant.Scan().Of(Rule), f => f.Principal == TestTenant.Id("vm-operator"));
+
+        // Then the path signs in to the VM, conditional on the Entra ID sign-in extension and a network path
+        var step = Assert.Single(finding.Path);
+        Assert.Equal(("azure-vm-login", TestTenant.Id("vm-build")), (step.Technique, step.To));
+        Assert.Equal("Microsoft.Compute/virtualMachines/login/action", Assert.Single(step.Permissions).Action);
+        Assert.Contains(step.Requirements, r => r.Contains("AADSSHLoginForLinux", StringComparison.Ordinal));
+        Assert.Contains(step.Requirements, r => r.Contains("SSH or RDP port", StringComparison.Ordinal));
+        Assert.Equal(Severity.Medium, finding.Severity);
+    }
+
+    [Fact]
+    public void A_virtual_machine_reader_without_the_login_data_action_does_not_sign_in()
+    {
+        // Given the same VM, and a user who may read VMs (control plane) but holds no login data action
+        var tenant = Subscribed();
+        var machine = $"{Subscription}/resourceGroups/rg-build/providers/Microsoft.Compute/virtualMachines/vm-build";
+        ManagedIdentity(tenant, "vm-build", "isExplicit=False", machine);
+        tenant.User("vm-reader");
+        CustomRole(tenant, "vm-reader-role", "VM Reader", ["Microsoft.Compute/virtualMachines/*/read", "Microsoft.Compute/virtualMachines/read"]);
+        AzureAssign(tenant, "vm-reader", "User", "vm-reader-role", $"{Subscription}/resourceGroups/rg-build");
+        AzureAssign(tenant, "vm-build", "ServicePrincipal", Owner, Subscription, builtIn: true);
+
+        Assert.DoesNotContain(tenant.Scan().Of(Rule), f => f.Principal == TestTenant.Id("vm-reader"));
+    }
+
+    [Fact]
     public void A_web_app_reader_does_not_reach_the_apps_identity()
     {
         // Given the same app, and a user who may only read it
@@ -230,16 +270,16 @@ public sealed class MicrosoftTechniqueTests
             appRoles = Array.Empty<object>(),
         });
 
-    private static void CustomRole(TestTenant tenant, string key, string name, string[] actions) =>
-        tenant.AddAzure("role-definitions.json", RoleDefinition(TestTenant.Id(key), name, "CustomRole", actions));
+    private static void CustomRole(TestTenant tenant, string key, string name, string[] actions, string[]? dataActions = null) =>
+        tenant.AddAzure("role-definitions.json", RoleDefinition(TestTenant.Id(key), name, "CustomRole", actions, dataActions));
 
-    private static object RoleDefinition(string guid, string name, string type, string[] actions) => new
+    private static object RoleDefinition(string guid, string name, string type, string[] actions, string[]? dataActions = null) => new
     {
         assignableScopes = new[] { Subscription },
         description = name,
         id = $"{Subscription}/providers/Microsoft.Authorization/roleDefinitions/{guid}",
         name = guid,
-        permissions = new[] { new { actions, condition = (string?)null, conditionVersion = (string?)null, dataActions = Array.Empty<string>(), notActions = Array.Empty<string>(), notDataActions = Array.Empty<string>() } },
+        permissions = new[] { new { actions, condition = (string?)null, conditionVersion = (string?)null, dataActions = dataActions ?? [], notActions = Array.Empty<string>(), notDataActions = Array.Empty<string>() } },
         roleName = name,
         roleType = type,
         type = "Microsoft.Authorization/roleDefinitions",
