@@ -15,6 +15,12 @@ public sealed record Role
 
     public required ImmutableArray<string> IncludedPermissions { get; init; }
 
+    /// <summary>
+    /// Whether the export listed the permissions: <c>gcloud iam roles list</c> (the API's BASIC view) leaves
+    /// <c>includedPermissions</c> out, so what such a role grants is unknown, not nothing.
+    /// </summary>
+    public bool PermissionsKnown { get; init; } = true;
+
     public RoleStage Stage { get; init; }
 
     /// <summary>A deleted custom role stays bound in policies for a while but grants nothing until it is undeleted.</summary>

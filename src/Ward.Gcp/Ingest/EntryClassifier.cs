@@ -25,7 +25,8 @@ internal static class EntryClassifier
             return EntryKind.PolicySearchResult;
         }
 
-        if (name is not null && KeyName.TryParse(name, out _))
+        // A key with a malformed name is still a key: its reader says what is wrong with the name.
+        if (name is not null && (KeyName.TryParse(name, out _) || entry.Has("keyType") || entry.Has("validAfterTime")))
         {
             return EntryKind.ServiceAccountKey;
         }

@@ -18,7 +18,7 @@ internal static class GcpEstateBuilder
     {
         var found = new DiagnosticBag();
         var policies = Distinct(entries.Policies.Concat(entries.SearchedPolicies), p => p.Resource, StringComparer.Ordinal, SamePolicy, p => $"the IAM policy of `{p.Resource}`", p => p.Location, found);
-        var roles = Distinct(entries.Roles, r => r.Name, StringComparer.Ordinal, SameRole, r => $"role `{r.Name}`", r => r.Location, found);
+        var roles = MergeRoles(entries.Roles, found);
         var accounts = MergeAccounts(entries.ServiceAccounts, found);
         var keys = Distinct(entries.Keys, k => k.KeyId, StringComparer.Ordinal, SameKey, k => $"service account key `{k.Name}`", k => k.Location, found);
         var nodes = BuildHierarchy(entries, policies, found);
@@ -77,6 +77,20 @@ internal static class GcpEstateBuilder
             .Select(b => string.Join('\n', [b.Role, b.Condition?.Expression ?? string.Empty, b.Condition?.Title ?? string.Empty, .. b.Members.Select(m => m.Text).Order(StringComparer.Ordinal)]))
             .Order(StringComparer.Ordinal);
 
+    /// <summary>A role listed without its permissions (<c>roles list</c>) and described with them is one role: the described one is kept.</summary>
+    private static ImmutableArray<Role> MergeRoles(List<Role> roles, DiagnosticBag diagnostics)
+    {
+        var described = roles.Where(r => r.PermissionsKnown).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var merged = Distinct(roles.Where(r => r.PermissionsKnown || !described.Contains(r.Name)), r => r.Name, StringComparer.Ordinal, SameRole, r => $"role `{r.Name}`", r => r.Location, diagnostics);
+        foreach (var byFile in merged.Where(r => !r.PermissionsKnown).GroupBy(r => r.Location.File, StringComparer.Ordinal))
+        {
+            var count = byFile.Count();
+            diagnostics.Add(GcpDiagnosticCodes.MissingField, DiagnosticSeverity.Warning, $"{count} role{(count == 1 ? string.Empty : "s")} of this file list no `includedPermissions` (the BASIC view that `gcloud iam roles list` prints): what {(count == 1 ? "it grants" : "they grant")} is unknown; export them with `gcloud iam roles describe` or the API's `view=FULL`", byFile.First().Location);
+        }
+
+        return merged;
+    }
+
     private static bool SameRole(Role a, Role b) =>
         a.Stage == b.Stage && a.Deleted == b.Deleted && a.IncludedPermissions.Order(StringComparer.Ordinal).SequenceEqual(b.IncludedPermissions.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
@@ -125,7 +139,7 @@ internal static class GcpEstateBuilder
         var nodes = Distinct(entries.Nodes, n => n.Name, StringComparer.Ordinal, SameNode, n => $"`{n.RelativeName}`", n => n.Location, diagnostics).ToList();
         var byName = nodes.ToDictionary(n => n.RelativeName, StringComparer.Ordinal);
         var ordered = new HashSet<IamPolicy>(entries.Policies, ReferenceEqualityComparer.Instance);
-        var ancestries = nodes.Select(n => (n.Ancestors, n.Location)).Concat(policies.Where(ordered.Contains).Select(p => (p.Ancestors, p.Location)));
+        var ancestries = nodes.Select(n => (n.Ancestors, n.Location)).Concat(policies.Where(ordered.Contains).Select(p => (p.Ancestors, p.Location))).ToList();
         foreach (var (ancestors, location) in ancestries)
         {
             for (var i = 0; i < ancestors.Length; i++)

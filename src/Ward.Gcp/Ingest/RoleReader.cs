@@ -20,6 +20,7 @@ internal static class RoleReader
             Title = json.String(entry, "title"),
             Description = json.String(entry, "description"),
             IncludedPermissions = json.Strings(entry, "includedPermissions"),
+            PermissionsKnown = entry.Has("includedPermissions"),
             Stage = ReadStage(entry, name, json),
             Deleted = json.Boolean(entry, "deleted"),
             Etag = json.String(entry, "etag"),
