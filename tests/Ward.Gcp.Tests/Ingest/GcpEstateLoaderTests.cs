@@ -233,4 +233,42 @@ public sealed class GcpEstateLoaderTests
         Assert.StartsWith("no roles were given", diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
     }
+
+    [Fact]
+    public void A_json_list_of_assets_as_gcloud_asset_list_prints_it_is_read_like_the_export()
+    {
+        // Given the camelCase assets as one JSON array (`gcloud asset list --format=json`)
+        using var scratch = new ScratchFolder(("assets.json", "[" + string.Join(',', File.ReadAllLines(GcpFixtures.CamelCaseAssets)) + "]"));
+
+        // When it is loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then the project and its policy are read, located by path and line
+        Assert.Equal("nw-build-prod", estate.FindNode(GcpFixtures.BuildProd)!.ProjectId);
+        var policy = estate.FindPolicy(GcpFixtures.Full(GcpFixtures.BuildProd))!;
+        Assert.Equal("$[1]", policy.Location.JsonPath);
+        Assert.Equal(2, policy.Bindings.Length);
+        Assert.Equal("1 organization, folder or project, 1 IAM policy", Assert.Single(estate.Inputs).Note);
+    }
+
+    [Fact]
+    public void Keys_of_an_account_missing_from_the_exported_accounts_are_reported_once_per_account()
+    {
+        // Given the organization's service accounts and two keys of an account that is not among them
+        using var scratch = new ScratchFolder(("keys.json", """
+            [
+              {"name": "projects/nw-build-prod/serviceAccounts/gone@nw-build-prod.iam.gserviceaccount.com/keys/k1", "keyType": "USER_MANAGED"},
+              {"name": "projects/nw-build-prod/serviceAccounts/gone@nw-build-prod.iam.gserviceaccount.com/keys/k2", "keyType": "USER_MANAGED"}
+            ]
+            """));
+
+        // When both are loaded
+        var estate = GcpEstateLoader.Load([Path.Combine(GcpFixtures.OrganizationFolder, "service-accounts"), scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then one warning names the account and the first key's line; the keys are kept
+        var dangling = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.DanglingKey);
+        Assert.StartsWith("2 keys of service account `gone@nw-build-prod.iam.gserviceaccount.com`", dangling.Message, StringComparison.Ordinal);
+        Assert.Equal(2, dangling.Location.Line);
+        Assert.Equal(2, estate.ServiceAccountKeys.Length);
+    }
 }
