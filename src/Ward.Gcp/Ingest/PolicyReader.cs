@@ -94,11 +94,11 @@ internal static class PolicyReader
             return null;
         }
 
-        // A condition without an expression cannot be decided, and dropping it would widen the grant: keep it as one that never holds until read.
+        // Dropping a condition would widen the grant: one without an expression is kept, undecidable.
         var expression = json.String(condition, "expression");
         if (string.IsNullOrWhiteSpace(expression))
         {
-            json.Report(GcpDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"the condition of the binding of `{role}` has no `expression`; it is kept with an empty expression, which Ward will not take as met", condition.Path);
+            json.Report(GcpDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"the condition of the binding of `{role}` has no `expression`; it is kept with an empty expression, which cannot be decided", condition.Path);
         }
 
         return new BindingCondition
