@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Ward.Aws.Estate;
 using Ward.Aws.Ingest;
 using Ward.Core.Diagnostics;
+using Ward.Gcp.Iam;
+using Ward.Gcp.Ingest;
 using Ward.Microsoft;
 using Ward.Microsoft.Azure.Ingest;
 using Ward.Microsoft.Entra.Ingest;
@@ -11,40 +13,53 @@ namespace Ward.Cli.Commands;
 /// <summary>
 /// Every provider's exports read from the same inputs: AWS first, then what AWS did not recognise by the Microsoft
 /// loader (each file once: Microsoft Graph responses into Entra ID, az CLI and ARM exports into Azure, AzureHound output
-/// into both). A file none recognises is skipped and listed.
+/// into both), then what neither recognised by the Google Cloud loader (read and checked; not analysed yet). A file none
+/// recognises is skipped and listed.
 /// </summary>
 internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<(string Path, string Note)> Skipped)
 {
     public static InputReading Read(IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         var aws = AwsEstateLoader.Load(inputs, cancellationToken);
-        // Microsoft exports are JSON: other files AWS did not take (a README, a CSV) are for no one. Files that are not
-        // one JSON document may be AzureHound's JSON Lines, which only the Microsoft loader reads.
+        // Microsoft and Google Cloud exports are JSON: other files AWS did not take (a README, a CSV) are for no one. Files
+        // that are not one JSON document may be AzureHound's JSON Lines or a Cloud Asset Inventory export (one asset a line).
         var invalidJson = aws.Diagnostics.Where(d => d.Code == IngestDiagnosticCodes.InvalidJson && IsJson(d.Location.File)).Select(d => d.Location.File).ToHashSet(StringComparer.Ordinal);
         var rest = aws.Inputs.Where(i => (i.Kind == InputKind.Unrecognized && IsJson(i.Path)) || invalidJson.Contains(i.Path)).Select(i => i.Path).Distinct(StringComparer.Ordinal).ToList();
         var microsoft = rest.Count == 0 ? MicrosoftEstates.Empty : MicrosoftEstateLoader.Load(rest, cancellationToken);
-        var estates = new LoadedEstates(aws, microsoft.Entra, microsoft.Azure);
+        var gcpCandidates = microsoft.Inputs
+            .Where(i => (i.Kind == MicrosoftInputKind.NotRecognised && IsJson(i.Path)) || (i.Kind == MicrosoftInputKind.Unreadable && invalidJson.Contains(i.Path)))
+            .Select(i => i.Path).Distinct(StringComparer.Ordinal).ToList();
+        var gcp = gcpCandidates.Count == 0 ? GcpEstate.Empty : GcpEstateLoader.Load(gcpCandidates, cancellationToken);
+        var estates = new LoadedEstates(aws, microsoft.Entra, microsoft.Azure, gcp);
         var jsonLines = microsoft.Inputs.Where(i => i.Kind == MicrosoftInputKind.AzureHound && invalidJson.Contains(i.Path)).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
+        // An empty file stays AWS's invalid JSON: alone it says nothing of which cloud it was meant for.
+        var gcpRead = gcp.Inputs.Where(i => i.Kind == GcpInputKind.Read).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
+        var gcpUnreadable = gcp.Inputs.Where(i => i.Kind == GcpInputKind.Unreadable).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
 
-        // AWS says "not mine" of the files the Microsoft loader reads, and each provider says "nothing usable" when
-        // another had everything: only the verdicts that still hold are kept. A file that is not JSON is reported once.
-        var unrecognised = microsoft.Inputs.Where(i => i.Kind == MicrosoftInputKind.NotRecognised).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
+        // AWS says "not mine" of the files the Microsoft and Google Cloud loaders read, and each provider says "nothing
+        // usable" when another had everything: only the verdicts that still hold are kept. A file that is not JSON (or
+        // not valid JSON for anyone) is reported once, by AWS.
+        var unrecognised = gcp.Inputs.Where(i => i.Kind == GcpInputKind.NotRecognised).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
         var diagnostics = aws.Diagnostics
             .Where(d => d.Code != IngestDiagnosticCodes.UnrecognizedFile && !(d.Code == IngestDiagnosticCodes.NothingUsable && !estates.IsEmpty))
-            .Where(d => !(d.Code == IngestDiagnosticCodes.InvalidJson && jsonLines.Contains(d.Location.File)))
-            .Concat(microsoft.Diagnostics.Where(d => !(d.Code == AzureDiagnosticCodes.NothingUsable && (estates.HasAws || estates.HasEntra))
+            .Where(d => !(d.Code == IngestDiagnosticCodes.InvalidJson && (jsonLines.Contains(d.Location.File) || gcpRead.Contains(d.Location.File))))
+            .Concat(microsoft.Diagnostics.Where(d => !(d.Code == AzureDiagnosticCodes.NothingUsable && (estates.HasAws || estates.HasEntra || estates.HasGcp))
                 && !(d.Code == EntraDiagnosticCodes.InvalidJson && invalidJson.Contains(d.Location.File))))
+            .Concat(gcp.Diagnostics.Where(d => d.Code != GcpDiagnosticCodes.UnrecognizedFile
+                && !(d.Code == GcpDiagnosticCodes.NothingUsable && (estates.HasAws || estates.HasEntra || estates.HasAzure))
+                && !(d.Code == GcpDiagnosticCodes.InvalidJson && gcpUnreadable.Contains(d.Location.File) && invalidJson.Contains(d.Location.File))))
             .ToImmutableArray();
-        var skipped = aws.Inputs.Where(i => (i.Kind == InputKind.Unreadable && !jsonLines.Contains(i.Path)) || (i.Kind == InputKind.Unrecognized && (unrecognised.Contains(i.Path) || !IsJson(i.Path))))
-            .Select(i => (i.Path, unrecognised.Contains(i.Path) ? $"{i.Note} (not an AWS, Entra ID, Azure or AzureHound export Ward reads)" : i.Note))
-            .Concat(microsoft.Inputs.Where(i => i.Kind == MicrosoftInputKind.Unreadable).Select(i => (i.Path, i.Note)))
+        var skipped = aws.Inputs.Where(i => (i.Kind == InputKind.Unreadable && !jsonLines.Contains(i.Path) && !gcpRead.Contains(i.Path)) || (i.Kind == InputKind.Unrecognized && (unrecognised.Contains(i.Path) || !IsJson(i.Path))))
+            .Select(i => (i.Path, unrecognised.Contains(i.Path) ? $"{i.Note} (not an AWS, Entra ID, Azure, AzureHound or Google Cloud export Ward reads)" : i.Note))
+            .Concat(microsoft.Inputs.Where(i => i.Kind == MicrosoftInputKind.Unreadable && !gcpRead.Contains(i.Path)).Select(i => (i.Path, i.Note)))
+            .Concat(gcp.Inputs.Where(i => i.Kind == GcpInputKind.Unreadable).Select(i => (i.Path, i.Note)))
             .DistinctBy(s => s.Path, StringComparer.Ordinal)
             .ToImmutableArray();
         return new InputReading(estates, diagnostics, skipped);
     }
 
     private static bool IsJson(string path) =>
-        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One line on what was read, per provider present.</summary>
     public string Summary()
@@ -66,6 +81,13 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
         {
             var azure = Estates.Azure;
             parts.Add($"Azure: {azure.Hierarchy.Subscriptions.Length} subscription(s), {azure.Hierarchy.ManagementGroups.Length} management group(s), {azure.RoleAssignments.Length} role assignments, {azure.RoleDefinitions.Length} role definitions");
+        }
+
+        if (Estates.HasGcp)
+        {
+            var gcp = Estates.Gcp;
+            var nodes = gcp.Nodes.CountBy(n => n.Kind).ToDictionary();
+            parts.Add($"Google Cloud (read and checked, not analysed yet): {nodes.GetValueOrDefault(HierarchyNodeKind.Organization)} organization(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Folder)} folder(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Project)} project(s), {gcp.Policies.Length} IAM policies, {gcp.Roles.Length} roles, {gcp.ServiceAccounts.Length} service accounts, {gcp.ServiceAccountKeys.Length} keys");
         }
 
         return parts.Count == 0 ? "nothing usable" : string.Join("; ", parts);

@@ -1,11 +1,12 @@
 using Ward.Aws.Estate;
+using Ward.Gcp.Iam;
 using Ward.Microsoft.Azure.Rbac;
 using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Cli.Commands;
 
 /// <summary>What the inputs held, per provider: a provider whose exports were not given is empty.</summary>
-internal sealed record LoadedEstates(AwsEstate Aws, EntraDirectory Entra, AzureEstate Azure)
+internal sealed record LoadedEstates(AwsEstate Aws, EntraDirectory Entra, AzureEstate Azure, GcpEstate Gcp)
 {
     public bool HasAws => !Aws.Accounts.IsEmpty;
 
@@ -15,5 +16,8 @@ internal sealed record LoadedEstates(AwsEstate Aws, EntraDirectory Entra, AzureE
         !Azure.RoleAssignments.IsEmpty || !Azure.RoleDefinitions.IsEmpty || !Azure.DenyAssignments.IsEmpty
         || !Azure.EligibleAssignments.IsEmpty || !Azure.Hierarchy.Subscriptions.IsEmpty || !Azure.Hierarchy.ManagementGroups.IsEmpty;
 
-    public bool IsEmpty => !HasAws && !HasEntra && !HasAzure;
+    /// <summary>Google Cloud exports are read and checked, not analysed yet.</summary>
+    public bool HasGcp => !Gcp.IsEmpty;
+
+    public bool IsEmpty => !HasAws && !HasEntra && !HasAzure && !HasGcp;
 }

@@ -31,14 +31,17 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         }
 
         var microsoft = reading.Estates.HasEntra || reading.Estates.HasAzure ? new MicrosoftInputs(reading.Estates.Entra, reading.Estates.Azure) : null;
-        if (microsoft is not null)
+        if (microsoft is not null || reading.Estates.HasGcp)
         {
             messages.MarkupLineInterpolated($"[grey]read {reading.Summary()}.[/]");
         }
+
         var estate = reading.Estates.Aws;
         if (estate.Accounts.IsEmpty && microsoft is null)
         {
-            messages.MarkupLine("[red]error:[/] nothing usable was found in the inputs.");
+            messages.MarkupLine(reading.Estates.HasGcp
+                ? "[red]error:[/] nothing Ward analyses was found in the inputs: Google Cloud exports are read and checked, not analysed yet."
+                : "[red]error:[/] nothing usable was found in the inputs.");
             return ExitCodes.UsageOrUnusableInput;
         }
 

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# export-gcp.sh - export the Google Cloud IAM data that Ward reads for one organization, using only the Google
+# Cloud CLI (gcloud), curl and jq.
+#
+# Writes, under the output folder:
+#   assets/iam-policy.json                      gcloud asset list --organization=ID --content-type=iam-policy
+#   assets/resource.json                        gcloud asset list --organization=ID --content-type=resource
+#                                                 --asset-types=<organization, folders, projects, service accounts,
+#                                                 service account keys, custom roles>
+#   iam-policies.json                           gcloud asset search-all-iam-policies --scope=organizations/ID
+#   roles/predefined.json                       GET iam.googleapis.com/v1/roles?view=FULL (every page)
+#   roles/organization.json                     GET .../v1/organizations/ID/roles?view=FULL&showDeleted=true
+#   roles/projects/<project-id>.json            GET .../v1/projects/P/roles?view=FULL&showDeleted=true
+#   service-accounts/<project-id>.json          gcloud iam service-accounts list --project=P
+#   keys/<project-id>/<account-email>.json      gcloud iam service-accounts keys list --iam-account=EMAIL
+#
+# Ward recognises every file by its content, not its name or folder; the layout is only for people.
+# `gcloud iam roles list` prints roles without their permissions (the API's BASIC view), so roles are read from the
+# IAM API with view=FULL, through curl and the caller's access token; pages are merged into one list per file.
+#
+# The script is read-only: it lists and gets, nothing else. The caller needs, on the organization:
+#   cloudasset.assets.listResource, cloudasset.assets.listIamPolicy     (roles/cloudasset.viewer)
+#   cloudasset.assets.searchAllIamPolicies                               (roles/cloudasset.viewer)
+#   iam.roles.list, iam.roles.get                                        (roles/iam.organizationRoleViewer)
+#   iam.serviceAccounts.list, iam.serviceAccountKeys.list                (roles/iam.securityReviewer covers these)
+# and the Cloud Asset API enabled in the project gcloud bills (see --billing-project).
+#
+# Usage: see --help.
+
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: scripts/export-gcp.sh ORGANIZATION_ID --output DIR [--billing-project PROJECT] [--no-keys]
+
+Exports the IAM policies, the resource hierarchy, roles, service accounts and service account keys of a Google
+Cloud organization into DIR, for `ward` to read. Read-only.
+
+  ORGANIZATION_ID            the numeric organization id (gcloud organizations list)
+  --output DIR               folder to write (created if needed)
+  --billing-project PROJECT  project to bill the Cloud Asset API calls to (default: gcloud's current project)
+  --no-keys                  skip the service account keys (one call per service account)
+  -h, --help                 this help
+
+Sign in first with `gcloud auth login` (or a service account with the roles listed in the script's header).
+USAGE
+}
+
+organization=""
+output=""
+billing=()
+with_keys=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --output) output="${2:?--output needs a folder}"; shift 2 ;;
+    --billing-project) billing=(--billing-project "${2:?--billing-project needs a project id}"); shift 2 ;;
+    --no-keys) with_keys=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    -*) echo "export-gcp.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+    *)
+      if [[ -n "$organization" ]]; then
+        echo "export-gcp.sh: one organization id only (see --help)" >&2
+        exit 2
+      fi
+      organization="$1"; shift ;;
+  esac
+done
+
+if [[ -z "$organization" || -z "$output" ]]; then
+  echo "export-gcp.sh: an organization id and --output are required (see --help)" >&2
+  exit 2
+fi
+
+if [[ ! "$organization" =~ ^[0-9]+$ ]]; then
+  echo "export-gcp.sh: the organization id is numeric (gcloud organizations list), not '$organization'" >&2
+  exit 2
+fi
+
+for tool in gcloud curl jq; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "export-gcp.sh: '$tool' is not installed" >&2; exit 2; }
+done
+
+iam="https://iam.googleapis.com/v1"
+mkdir -p "$output/assets" "$output/roles/projects" "$output/service-accounts"
+
+# Every page of an IAM roles list with the permissions (view=FULL), merged into one JSON array.
+roles_full() {
+  local url="$1" file="$2" token page_token="" pages page=0
+  token="$(gcloud auth print-access-token)"
+  pages="$(mktemp -d)"
+  while :; do
+    page=$((page + 1))
+    curl --fail --silent --show-error --get \
+      --header "Authorization: Bearer $token" \
+      --data-urlencode "view=FULL" --data-urlencode "showDeleted=true" --data-urlencode "pageSize=1000" \
+      ${page_token:+--data-urlencode "pageToken=$page_token"} \
+      "$url" >"$pages/$(printf '%05d' "$page").json"
+    page_token="$(jq -r '.nextPageToken // empty' "$pages/$(printf '%05d' "$page").json")"
+    [[ -n "$page_token" ]] || break
+  done
+  jq -s '[.[] | .roles // [] | .[]]' "$pages"/*.json >"$file"
+  rm -rf "$pages"
+}
+
+echo "Reading the IAM policies of organization $organization" >&2
+gcloud asset list "${billing[@]}" --organization="$organization" --content-type=iam-policy --format=json >"$output/assets/iam-policy.json"
+
+echo "Reading the hierarchy, service accounts, keys and custom roles" >&2
+gcloud asset list "${billing[@]}" --organization="$organization" --content-type=resource \
+  --asset-types=cloudresourcemanager.googleapis.com/Organization,cloudresourcemanager.googleapis.com/Folder,cloudresourcemanager.googleapis.com/Project,iam.googleapis.com/ServiceAccount,iam.googleapis.com/ServiceAccountKey,iam.googleapis.com/Role \
+  --format=json >"$output/assets/resource.json"
+
+echo "Searching every IAM policy of the organization" >&2
+gcloud asset search-all-iam-policies "${billing[@]}" --scope="organizations/$organization" --format=json >"$output/iam-policies.json"
+
+echo "Reading predefined and organization roles" >&2
+roles_full "$iam/roles" "$output/roles/predefined.json"
+roles_full "$iam/organizations/$organization/roles" "$output/roles/organization.json"
+
+# Active projects only: a project pending deletion has no service accounts to list.
+mapfile -t projects < <(jq -r '.[]
+  | select(.assetType == "cloudresourcemanager.googleapis.com/Project")
+  | .resource.data
+  | select((.lifecycleState // .state // "ACTIVE") == "ACTIVE")
+  | .projectId' "$output/assets/resource.json" | sort -u)
+
+for project in "${projects[@]}"; do
+  echo "Reading project $project" >&2
+  roles_full "$iam/projects/$project/roles" "$output/roles/projects/$project.json"
+  gcloud iam service-accounts list --project="$project" --format=json >"$output/service-accounts/$project.json"
+  if [[ "$with_keys" -eq 1 ]]; then
+    mkdir -p "$output/keys/$project"
+    mapfile -t accounts < <(jq -r '.[].email' "$output/service-accounts/$project.json")
+    for account in "${accounts[@]}"; do
+      gcloud iam service-accounts keys list --iam-account="$account" --project="$project" --format=json >"$output/keys/$project/$account.json"
+    done
+  fi
+done
+
+echo "Done: $output" >&2

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using Ward.Core.Diagnostics;
+
+namespace Ward.Gcp.Iam;
+
+/// <summary>One binding of an IAM policy: a role granted to principals, optionally under a condition.</summary>
+public sealed record Binding
+{
+    /// <summary>The role as written: <c>roles/viewer</c>, <c>organizations/123/roles/auditor</c>, <c>projects/p/roles/deployer</c>.</summary>
+    public required string Role { get; init; }
+
+    public required ImmutableArray<Member> Members { get; init; }
+
+    public BindingCondition? Condition { get; init; }
+
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+}

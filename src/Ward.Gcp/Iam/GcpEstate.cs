@@ -1,0 +1,87 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Ward.Core.Diagnostics;
+
+namespace Ward.Gcp.Iam;
+
+/// <summary>Everything read from the Google Cloud exports: the resource hierarchy, allow policies, roles, service accounts and their keys. Immutable once loaded.</summary>
+public sealed record GcpEstate
+{
+    public static GcpEstate Empty { get; } = new()
+    {
+        Nodes = [],
+        Policies = [],
+        Roles = [],
+        ServiceAccounts = [],
+        ServiceAccountKeys = [],
+        Inputs = [],
+        Diagnostics = [],
+    };
+
+    /// <summary>Organizations, folders and projects, in input order.</summary>
+    public required ImmutableArray<HierarchyNode> Nodes { get; init; }
+
+    /// <summary>One allow policy per resource.</summary>
+    public required ImmutableArray<IamPolicy> Policies { get; init; }
+
+    public required ImmutableArray<Role> Roles { get; init; }
+
+    public required ImmutableArray<ServiceAccount> ServiceAccounts { get; init; }
+
+    public required ImmutableArray<ServiceAccountKey> ServiceAccountKeys { get; init; }
+
+    public required ImmutableArray<GcpInputFile> Inputs { get; init; }
+
+    public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
+
+    public bool IsEmpty => Nodes.IsEmpty && Policies.IsEmpty && Roles.IsEmpty && ServiceAccounts.IsEmpty && ServiceAccountKeys.IsEmpty;
+
+    private FrozenDictionary<string, HierarchyNode> NodesByName =>
+        field ??= Nodes.SelectMany(n => NamesOf(n).Select(name => (name, n))).DistinctBy(p => p.name, StringComparer.Ordinal).ToFrozenDictionary(p => p.name, p => p.n, StringComparer.Ordinal);
+
+    private FrozenDictionary<string, IamPolicy> PoliciesByResource =>
+        field ??= Policies.DistinctBy(p => p.Resource, StringComparer.Ordinal).ToFrozenDictionary(p => p.Resource, StringComparer.Ordinal);
+
+    private FrozenDictionary<string, Role> RolesByName =>
+        field ??= Roles.DistinctBy(r => r.Name, StringComparer.Ordinal).ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
+
+    private FrozenDictionary<string, ServiceAccount> AccountsByEmail =>
+        field ??= ServiceAccounts.DistinctBy(a => a.Email, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(a => a.Email, StringComparer.OrdinalIgnoreCase);
+
+    private FrozenDictionary<string, ServiceAccount> AccountsByUniqueId =>
+        field ??= ServiceAccounts.Where(a => a.UniqueId is not null).DistinctBy(a => a.UniqueId!, StringComparer.Ordinal).ToFrozenDictionary(a => a.UniqueId!, StringComparer.Ordinal);
+
+    /// <summary>Finds an organization, folder or project by full name, relative name (<c>projects/123</c>) or project id.</summary>
+    public HierarchyNode? FindNode(string name) => NodesByName.GetValueOrDefault(name);
+
+    /// <summary>The allow policy set directly on a resource (full resource name), if exported.</summary>
+    public IamPolicy? FindPolicy(string resource) => PoliciesByResource.GetValueOrDefault(resource);
+
+    /// <summary>Finds a role by its full name (<c>roles/viewer</c>, <c>organizations/123/roles/auditor</c>), exactly.</summary>
+    public Role? FindRole(string name) => RolesByName.GetValueOrDefault(name);
+
+    /// <summary>Finds a service account by email (case-insensitive) or unique id.</summary>
+    public ServiceAccount? FindServiceAccount(string emailOrUniqueId) =>
+        AccountsByEmail.GetValueOrDefault(emailOrUniqueId) ?? AccountsByUniqueId.GetValueOrDefault(emailOrUniqueId);
+
+    public ImmutableArray<ServiceAccountKey> KeysOf(ServiceAccount account) => [.. ServiceAccountKeys.Where(k => k.BelongsTo(account))];
+
+    /// <summary>
+    /// The ancestry of a resource (full name) as relative names, closest first: from the hierarchy for an
+    /// organization, folder or project, otherwise as the resource's exported policy gives it; empty when unknown.
+    /// </summary>
+    public ImmutableArray<string> AncestorsOf(string resource) =>
+        FindNode(resource) is { } node && !node.Ancestors.IsEmpty ? node.Ancestors
+        : FindPolicy(resource)?.Ancestors ?? [];
+
+    private static IEnumerable<string> NamesOf(HierarchyNode node)
+    {
+        yield return node.Name;
+        yield return node.RelativeName;
+        if (node.ProjectId is { } id)
+        {
+            yield return id;
+            yield return "projects/" + id;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Ward.Gcp.Iam;
+
+namespace Ward.Gcp.Ingest;
+
+/// <summary>Tells what a JSON object is by the fields only that kind has; never by the file's name.</summary>
+internal static class EntryClassifier
+{
+    public static EntryKind Classify(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return EntryKind.Unknown;
+        }
+
+        var entry = new GcpEntry(element, Core.Diagnostics.JsonPath.Root);
+        var name = entry.Text("name");
+        if (name is not null && entry.Text("assetType") is not null)
+        {
+            return EntryKind.Asset;
+        }
+
+        if (entry.Text("resource") is not null && entry.Child("policy") is not null)
+        {
+            return EntryKind.PolicySearchResult;
+        }
+
+        // A key with a malformed name is still a key: its reader says what is wrong with the name.
+        if (name is not null && (KeyName.TryParse(name, out _) || entry.Has("keyType") || entry.Has("validAfterTime")))
+        {
+            return EntryKind.ServiceAccountKey;
+        }
+
+        if (entry.Text("email") is not null && (entry.Has("uniqueId") || entry.Has("projectId") || name?.Contains("/serviceAccounts/", StringComparison.Ordinal) == true))
+        {
+            return EntryKind.ServiceAccount;
+        }
+
+        if (name is not null && IsRoleName(name) && (entry.Has("includedPermissions") || entry.Has("title") || entry.Has("stage") || entry.Has("etag")))
+        {
+            return EntryKind.Role;
+        }
+
+        return EntryKind.Unknown;
+    }
+
+    private static bool IsRoleName(string name) =>
+        Role.KindOf(name) == RoleKind.Predefined ? name.StartsWith("roles/", StringComparison.Ordinal) : name.Contains("/roles/", StringComparison.Ordinal);
+}

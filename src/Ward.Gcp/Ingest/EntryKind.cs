@@ -1,0 +1,22 @@
+namespace Ward.Gcp.Ingest;
+
+/// <summary>What one JSON object of an input is, told by its fields.</summary>
+internal enum EntryKind
+{
+    Unknown,
+
+    /// <summary>A Cloud Asset Inventory asset (<c>name</c> with <c>assetType</c> or <c>asset_type</c>).</summary>
+    Asset,
+
+    /// <summary>A result of <c>searchAllIamPolicies</c> (<c>resource</c> with a <c>policy</c> object).</summary>
+    PolicySearchResult,
+
+    /// <summary>An IAM role (<c>gcloud iam roles list/describe</c>).</summary>
+    Role,
+
+    /// <summary>A service account (<c>gcloud iam service-accounts list</c>).</summary>
+    ServiceAccount,
+
+    /// <summary>A service account key (<c>gcloud iam service-accounts keys list</c>).</summary>
+    ServiceAccountKey,
+}

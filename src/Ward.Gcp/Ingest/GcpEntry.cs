@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace Ward.Gcp.Ingest;
+
+/// <summary>
+/// One JSON object of an export and its path. Field names are looked up as written (camelCase, the API's JSON) and
+/// then in snake_case, the form <c>gcloud asset export</c> writes to Cloud Storage, so one reader serves both.
+/// </summary>
+internal readonly record struct GcpEntry(JsonElement Element, string Path)
+{
+    public bool TryGet(string camelName, out JsonElement value, out string path)
+    {
+        if (Element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var name in (ReadOnlySpan<string>)[camelName, SnakeCase(camelName)])
+            {
+                if (Element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+                {
+                    path = Core.Diagnostics.JsonPath.Property(Path, name);
+                    return true;
+                }
+            }
+        }
+
+        value = default;
+        path = Path;
+        return false;
+    }
+
+    public bool Has(string camelName) => TryGet(camelName, out _, out _);
+
+    /// <summary>The string value of a field, or null when absent or not a string (for recognising entries; readers report wrong shapes).</summary>
+    public string? Text(string camelName) => TryGet(camelName, out var value, out _) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    public GcpEntry? Child(string camelName) => TryGet(camelName, out var value, out var path) && value.ValueKind == JsonValueKind.Object ? new GcpEntry(value, path) : null;
+
+    /// <summary><c>assetType</c> → <c>asset_type</c>.</summary>
+    public static string SnakeCase(string camelName)
+    {
+        var builder = new System.Text.StringBuilder(camelName.Length + 4);
+        foreach (var c in camelName)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                builder.Append('_').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,325 @@
+using System.Collections.Immutable;
+using Ward.Core.Diagnostics;
+using Ward.Gcp.Iam;
+
+namespace Ward.Gcp.Ingest;
+
+/// <summary>
+/// Merges what the files held into one estate: the same asset from two exports is kept once (conflicting copies
+/// reported), the hierarchy is completed from the ancestry paths and checked, and references are checked: roles
+/// bound but not exported, deleted or disabled roles still bound, service accounts named by bindings but missing
+/// from their project's export, and keys of unknown accounts.
+/// </summary>
+internal static class GcpEstateBuilder
+{
+    private const string ServiceAccountDomain = ".iam.gserviceaccount.com";
+
+    public static GcpEstate Build(ReadEntries entries, List<GcpInputFile> inputs, DiagnosticBag diagnostics)
+    {
+        var found = new DiagnosticBag();
+        var policies = Distinct(entries.Policies.Concat(entries.SearchedPolicies), p => p.Resource, StringComparer.Ordinal, SamePolicy, p => $"the IAM policy of `{p.Resource}`", p => p.Location, found);
+        var roles = MergeRoles(entries.Roles, found);
+        var accounts = MergeAccounts(entries.ServiceAccounts, found);
+        var keys = Distinct(entries.Keys, k => k.KeyId, StringComparer.Ordinal, SameKey, k => $"service account key `{k.Name}`", k => k.Location, found);
+        var nodes = BuildHierarchy(entries, policies, found);
+        var estate = new GcpEstate
+        {
+            Nodes = nodes,
+            Policies = policies,
+            Roles = roles,
+            ServiceAccounts = accounts,
+            ServiceAccountKeys = keys,
+            Inputs = [.. inputs],
+            Diagnostics = [],
+        };
+
+        CheckRoles(estate, found);
+        CheckServiceAccountMembers(estate, found);
+        CheckKeys(estate, found);
+        if (entries.Count == 0)
+        {
+            found.Add(GcpDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Google Cloud policy, hierarchy node, role, service account or key was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
+        }
+
+        diagnostics.AddRange(found.ToSortedArray());
+        return estate with { Diagnostics = WithLines(diagnostics.ToSortedArray()) };
+    }
+
+    private static ImmutableArray<T> Distinct<T>(IEnumerable<T> items, Func<T, string> key, StringComparer comparer, Func<T, T, bool> same, Func<T, string> describe, Func<T, SourceLocation> location, DiagnosticBag diagnostics)
+    {
+        var first = new Dictionary<string, T>(comparer);
+        var result = ImmutableArray.CreateBuilder<T>();
+        foreach (var item in items)
+        {
+            if (first.TryGetValue(key(item), out var earlier))
+            {
+                // The same asset from an organization's and a project's export adds nothing.
+                if (!same(earlier, item))
+                {
+                    diagnostics.Add(GcpDiagnosticCodes.Duplicate, DiagnosticSeverity.Warning, $"{describe(item)} appears again with different content; the first occurrence ({location(earlier)}) is used", location(item));
+                }
+
+                continue;
+            }
+
+            first.Add(key(item), item);
+            result.Add(item);
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static bool SamePolicy(IamPolicy a, IamPolicy b) => BindingKeys(a).SequenceEqual(BindingKeys(b), StringComparer.Ordinal);
+
+    /// <summary>A binding as text, members in order, so that policies compare whatever order their parts were written in.</summary>
+    private static IEnumerable<string> BindingKeys(IamPolicy policy) =>
+        policy.Bindings
+            .Select(b => string.Join('\n', [b.Role, b.Condition?.Expression ?? string.Empty, b.Condition?.Title ?? string.Empty, .. b.Members.Select(m => m.Text).Order(StringComparer.Ordinal)]))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>A role listed without its permissions (<c>roles list</c>) and described with them is one role: the described one is kept.</summary>
+    private static ImmutableArray<Role> MergeRoles(List<Role> roles, DiagnosticBag diagnostics)
+    {
+        var described = roles.Where(r => r.PermissionsKnown).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var merged = Distinct(roles.Where(r => r.PermissionsKnown || !described.Contains(r.Name)), r => r.Name, StringComparer.Ordinal, SameRole, r => $"role `{r.Name}`", r => r.Location, diagnostics);
+        foreach (var byFile in merged.Where(r => !r.PermissionsKnown).GroupBy(r => r.Location.File, StringComparer.Ordinal))
+        {
+            var count = byFile.Count();
+            diagnostics.Add(GcpDiagnosticCodes.MissingField, DiagnosticSeverity.Warning, $"{count} role{(count == 1 ? string.Empty : "s")} of this file list no `includedPermissions` (the BASIC view that `gcloud iam roles list` prints): what {(count == 1 ? "it grants" : "they grant")} is unknown; export them with `gcloud iam roles describe` or the API's `view=FULL`", byFile.First().Location);
+        }
+
+        return merged;
+    }
+
+    private static bool SameRole(Role a, Role b) =>
+        a.Stage == b.Stage && a.Deleted == b.Deleted && a.IncludedPermissions.Order(StringComparer.Ordinal).SequenceEqual(b.IncludedPermissions.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private static bool SameKey(ServiceAccountKey a, ServiceAccountKey b) =>
+        a.KeyType == b.KeyType && a.Disabled == b.Disabled && a.ValidAfterTime == b.ValidAfterTime && a.ValidBeforeTime == b.ValidBeforeTime;
+
+    /// <summary>The same account from an asset export and from <c>service-accounts list</c>: one account, each filling what the other lacks.</summary>
+    private static ImmutableArray<ServiceAccount> MergeAccounts(List<ServiceAccount> accounts, DiagnosticBag diagnostics)
+    {
+        var merged = new Dictionary<string, ServiceAccount>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
+        foreach (var account in accounts)
+        {
+            if (!merged.TryGetValue(account.Email, out var earlier))
+            {
+                merged.Add(account.Email, account);
+                order.Add(account.Email);
+                continue;
+            }
+
+            if (earlier.Disabled != account.Disabled || (earlier.UniqueId is not null && account.UniqueId is not null && !string.Equals(earlier.UniqueId, account.UniqueId, StringComparison.Ordinal)))
+            {
+                diagnostics.Add(GcpDiagnosticCodes.Duplicate, DiagnosticSeverity.Warning, $"service account `{account.Email}` appears again with a different unique id or disabled state; the first occurrence ({earlier.Location}) is used", account.Location);
+                continue;
+            }
+
+            merged[account.Email] = earlier with
+            {
+                UniqueId = earlier.UniqueId ?? account.UniqueId,
+                ProjectId = earlier.ProjectId ?? account.ProjectId,
+                Name = earlier.Name ?? account.Name,
+                DisplayName = earlier.DisplayName ?? account.DisplayName,
+                Description = earlier.Description ?? account.Description,
+            };
+        }
+
+        return [.. order.Select(e => merged[e])];
+    }
+
+    /// <summary>
+    /// The exported organizations, folders and projects, completed by every container an ordered ancestry names
+    /// (an IAM policy export alone gives the whole tree), each with its ancestry; gaps and cycles are reported.
+    /// </summary>
+    private static ImmutableArray<HierarchyNode> BuildHierarchy(ReadEntries entries, ImmutableArray<IamPolicy> policies, DiagnosticBag diagnostics)
+    {
+        var nodes = Distinct(entries.Nodes, n => n.Name, StringComparer.Ordinal, SameNode, n => $"`{n.RelativeName}`", n => n.Location, diagnostics).ToList();
+        var byName = nodes.ToDictionary(n => n.RelativeName, StringComparer.Ordinal);
+        var ordered = new HashSet<IamPolicy>(entries.Policies, ReferenceEqualityComparer.Instance);
+        var ancestries = nodes.Select(n => (n.Ancestors, n.Location)).Concat(policies.Where(ordered.Contains).Select(p => (p.Ancestors, p.Location))).ToList();
+        foreach (var (ancestors, location) in ancestries)
+        {
+            for (var i = 0; i < ancestors.Length; i++)
+            {
+                if (ResourceNames.ContainerKind(ancestors[i]) is { } kind && !byName.ContainsKey(ancestors[i]))
+                {
+                    var node = new HierarchyNode
+                    {
+                        Name = ResourceNames.Container(ancestors[i]),
+                        Kind = kind,
+                        DisplayName = ancestors[i],
+                        Parent = i + 1 < ancestors.Length ? ancestors[i + 1] : null,
+                        Ancestors = ancestors[i..],
+                        Location = location,
+                    };
+                    nodes.Add(node);
+                    byName.Add(node.RelativeName, node);
+                }
+            }
+        }
+
+        var missingParents = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            if (node.Parent is { } parent && !byName.ContainsKey(parent) && missingParents.Add(parent))
+            {
+                diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"`{node.RelativeName}` has parent `{parent}`, which is not in the export: policies above it are not known to reach it", node.Location);
+            }
+
+            if (node.Ancestors.IsEmpty)
+            {
+                nodes[i] = node with { Ancestors = WalkUp(node, byName, diagnostics) };
+            }
+        }
+
+        CheckPolicyAncestry(byName, policies, diagnostics);
+        return [.. nodes];
+    }
+
+    private static bool SameNode(HierarchyNode a, HierarchyNode b) =>
+        string.Equals(a.DisplayName, b.DisplayName, StringComparison.Ordinal)
+        && string.Equals(a.ProjectId, b.ProjectId, StringComparison.Ordinal)
+        && string.Equals(a.Parent, b.Parent, StringComparison.Ordinal);
+
+    private static ImmutableArray<string> WalkUp(HierarchyNode node, Dictionary<string, HierarchyNode> byName, DiagnosticBag diagnostics)
+    {
+        var chain = ImmutableArray.CreateBuilder<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = node.RelativeName; current is not null; current = byName.GetValueOrDefault(current)?.Parent)
+        {
+            if (!seen.Add(current))
+            {
+                diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Error, $"`{node.RelativeName}` is in a parent cycle ({string.Join(" → ", chain)} → {current}); its ancestry stops before the cycle", node.Location);
+                break;
+            }
+
+            chain.Add(current);
+        }
+
+        return chain.ToImmutable();
+    }
+
+    /// <summary>A policy export and a resource export taken at different times may place a container differently.</summary>
+    private static void CheckPolicyAncestry(Dictionary<string, HierarchyNode> byName, ImmutableArray<IamPolicy> policies, DiagnosticBag diagnostics)
+    {
+        foreach (var policy in policies.Where(p => !p.Ancestors.IsEmpty && ResourceNames.ContainerKind(p.Resource) is not null))
+        {
+            if (byName.TryGetValue(ResourceNames.Relative(policy.Resource), out var node) && !node.Ancestors.IsEmpty
+                && !node.Ancestors.ToHashSet(StringComparer.Ordinal).SetEquals(policy.Ancestors))
+            {
+                diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"the policy of `{node.RelativeName}` places it under {string.Join(", ", policy.Ancestors.Skip(1).Select(a => $"`{a}`"))}, the hierarchy under {string.Join(", ", node.Ancestors.Skip(1).Select(a => $"`{a}`"))} (exports of different times?); the hierarchy's ancestry is used", policy.Location);
+            }
+        }
+    }
+
+    private static void CheckRoles(GcpEstate estate, DiagnosticBag diagnostics)
+    {
+        var bindings = estate.Policies.SelectMany(p => p.Bindings.Select(b => (Policy: p, Binding: b))).ToList();
+        if (bindings.Count == 0)
+        {
+            return;
+        }
+
+        if (estate.Roles.IsEmpty)
+        {
+            diagnostics.Add(GcpDiagnosticCodes.UnknownRole, DiagnosticSeverity.Error, "no roles were given (`gcloud iam roles list`, and `--organization` / `--project` for custom roles): what any binding grants is unknown", bindings[0].Policy.Location with { JsonPath = null });
+            return;
+        }
+
+        foreach (var byRole in bindings.GroupBy(b => b.Binding.Role, StringComparer.Ordinal))
+        {
+            var first = byRole.First();
+            var count = byRole.Count();
+            var where = $"{count} binding{(count == 1 ? string.Empty : "s")}, the first on `{first.Policy.Resource}`";
+            switch (estate.FindRole(byRole.Key))
+            {
+                case null:
+                    diagnostics.Add(GcpDiagnosticCodes.UnknownRole, DiagnosticSeverity.Error, $"role `{byRole.Key}` is bound ({where}) but is not in the export: what it grants is unknown", first.Binding.Location);
+                    break;
+                case { Deleted: true }:
+                    diagnostics.Add(GcpDiagnosticCodes.InactiveRole, DiagnosticSeverity.Warning, $"role `{byRole.Key}` is deleted but still bound ({where}): it grants nothing unless it is undeleted", first.Binding.Location);
+                    break;
+                case { Stage: RoleStage.Disabled }:
+                    diagnostics.Add(GcpDiagnosticCodes.InactiveRole, DiagnosticSeverity.Warning, $"role `{byRole.Key}` is disabled but still bound ({where}): it grants nothing while disabled", first.Binding.Location);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A binding that names a service account of a project whose accounts were exported, which is not among them,
+    /// names an account deleted since (Google rewrites bindings of deleted accounts to <c>deleted:</c> only in time),
+    /// or the export is incomplete. Accounts of other projects and Google's service agents are not judged.
+    /// </summary>
+    private static void CheckServiceAccountMembers(GcpEstate estate, DiagnosticBag diagnostics)
+    {
+        var exportedProjects = estate.ServiceAccounts.Where(a => a.ProjectId is not null).Select(a => a.ProjectId!).ToHashSet(StringComparer.Ordinal);
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var policy in estate.Policies)
+        {
+            foreach (var binding in policy.Bindings)
+            {
+                foreach (var member in binding.Members.Where(m => m is { Kind: MemberKind.ServiceAccount, IsDeleted: false }))
+                {
+                    if (ProjectOfEmail(member.Id) is { } project && exportedProjects.Contains(project) && estate.FindServiceAccount(member.Id) is null && reported.Add(member.Id))
+                    {
+                        diagnostics.Add(GcpDiagnosticCodes.DanglingServiceAccount, DiagnosticSeverity.Warning, $"`{binding.Role}` on `{policy.Resource}` is bound to service account `{member.Id}`, which is not among the exported service accounts of project `{project}`: deleted since, or the export is incomplete", binding.Location);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void CheckKeys(GcpEstate estate, DiagnosticBag diagnostics)
+    {
+        if (estate.ServiceAccounts.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var byAccount in estate.ServiceAccountKeys.Where(k => estate.FindServiceAccount(k.ServiceAccount) is null).GroupBy(k => k.ServiceAccount, StringComparer.OrdinalIgnoreCase))
+        {
+            var count = byAccount.Count();
+            diagnostics.Add(GcpDiagnosticCodes.DanglingKey, DiagnosticSeverity.Warning, $"{count} key{(count == 1 ? string.Empty : "s")} of service account `{byAccount.Key}`, which is not in the export; kept by name", byAccount.First().Location);
+        }
+    }
+
+    /// <summary>The project id of a user-managed service account's email (<c>NAME@PROJECT.iam.gserviceaccount.com</c>).</summary>
+    private static string? ProjectOfEmail(string email)
+    {
+        var at = email.LastIndexOf('@');
+        return at > 0 && email.EndsWith(ServiceAccountDomain, StringComparison.OrdinalIgnoreCase) && email.Length - ServiceAccountDomain.Length > at + 1
+            ? email[(at + 1)..^ServiceAccountDomain.Length].ToLowerInvariant()
+            : null;
+    }
+
+    /// <summary>Adds lines to diagnostics located by JSON path only, reading again just the files that have some (newline-delimited exports carry their lines already).</summary>
+    private static ImmutableArray<Diagnostic> WithLines(ImmutableArray<Diagnostic> diagnostics)
+    {
+        var located = new DiagnosticBag();
+        foreach (var byFile in diagnostics.GroupBy(d => d.Location.File, StringComparer.Ordinal))
+        {
+            var items = byFile.ToList();
+            if (byFile.Key.Length == 0 || !items.Exists(d => d.Location.Line is null && d.Location.JsonPath is not null))
+            {
+                located.AddRange(items);
+                continue;
+            }
+
+            try
+            {
+                located.AddRange(JsonLineLocator.WithLines(items, File.ReadAllBytes(byFile.Key)));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                located.AddRange(items);
+            }
+        }
+
+        return located.ToSortedArray();
+    }
+}

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Ward.Core.Diagnostics;
+using Ward.Core.Inputs;
+using Ward.Gcp.Iam;
+
+namespace Ward.Gcp.Ingest;
+
+/// <summary>
+/// Loads a Google Cloud estate from files and folders (read recursively, in ordinal path order). Each file is
+/// recognised by its content: a Cloud Asset Inventory export (newline-delimited JSON, one asset a line, snake_case
+/// or camelCase), or the JSON output of <c>gcloud asset search-all-iam-policies</c>, <c>gcloud iam roles
+/// list/describe</c>, <c>gcloud iam service-accounts list</c> and <c>keys list</c> (a list, or one object). What
+/// cannot be read is reported with a located diagnostic and skipped; the rest is still loaded. Never throws on user input.
+/// </summary>
+public static class GcpEstateLoader
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
+    private static readonly string[] Extensions = [".json", ".jsonl", ".ndjson"];
+
+    public static GcpEstate Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var diagnostics = new DiagnosticBag();
+        var inputs = new List<GcpInputFile>();
+        var entries = new ReadEntries();
+        foreach (var file in Expand(paths, diagnostics, inputs))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(file);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(GcpDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file));
+                inputs.Add(new GcpInputFile(file, GcpInputKind.Unreadable, exception.Message));
+                continue;
+            }
+
+            inputs.Add(ReadDocument(file, bytes, entries, diagnostics));
+        }
+
+        return GcpEstateBuilder.Build(entries, inputs, diagnostics);
+    }
+
+    /// <summary>Reads one file already in memory: one JSON document, or newline-delimited assets.</summary>
+    internal static GcpInputFile ReadDocument(string file, ReadOnlyMemory<byte> utf8, ReadEntries entries, DiagnosticBag diagnostics)
+    {
+        if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            // An asset export of a scope with nothing of the asked types is an empty file.
+            return new GcpInputFile(file, GcpInputKind.Empty, "an empty file: nothing to read");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, Options);
+        }
+        catch (JsonException exception)
+        {
+            if (NewlineDelimitedAssets.TryRead(file, utf8, entries, diagnostics) is { } read)
+            {
+                return read;
+            }
+
+            var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
+            var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
+            diagnostics.Add(GcpDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}), nor newline-delimited assets; the file was skipped", new SourceLocation(file, exception.Path, line, column));
+            return new GcpInputFile(file, GcpInputKind.Unreadable, "invalid JSON");
+        }
+
+        using (document)
+        {
+            return ReadRoot(file, document.RootElement, entries, new GcpJson(file, diagnostics));
+        }
+    }
+
+    internal static GcpInputFile ReadRoot(string file, JsonElement root, ReadEntries entries, GcpJson json)
+    {
+        List<GcpEntry> items = root.ValueKind switch
+        {
+            JsonValueKind.Array => [.. root.EnumerateArray().Select((item, i) => new GcpEntry(item, JsonPath.Index(JsonPath.Root, i)))],
+            JsonValueKind.Object when EntryClassifier.Classify(root) != EntryKind.Unknown => [new GcpEntry(root, JsonPath.Root)],
+            _ => [],
+        };
+        if (root.ValueKind == JsonValueKind.Array && items.Count == 0)
+        {
+            return new GcpInputFile(file, GcpInputKind.Empty, "an empty list: nothing to read");
+        }
+
+        var kinds = items.ConvertAll(i => EntryClassifier.Classify(i.Element));
+        if (kinds.TrueForAll(k => k == EntryKind.Unknown))
+        {
+            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts or service account keys, as gcloud JSON output); skipped", JsonPath.Root);
+            return new GcpInputFile(file, GcpInputKind.NotRecognised, "content not recognised");
+        }
+
+        var before = entries.Snapshot();
+        for (var i = 0; i < items.Count; i++)
+        {
+            ReadEntry(items[i], kinds[i], entries, json);
+        }
+
+        return new GcpInputFile(file, GcpInputKind.Read, entries.Snapshot().Since(before));
+    }
+
+    internal static void ReadEntry(GcpEntry item, EntryKind kind, ReadEntries entries, GcpJson json)
+    {
+        switch (kind)
+        {
+            case EntryKind.Asset:
+                AssetReader.Read(item, json, entries);
+                break;
+            case EntryKind.PolicySearchResult:
+                Add(entries.SearchedPolicies, PolicySearchResultReader.Read(item, json));
+                break;
+            case EntryKind.Role:
+                Add(entries.Roles, RoleReader.Read(item, json));
+                break;
+            case EntryKind.ServiceAccount:
+                Add(entries.ServiceAccounts, ServiceAccountReader.Read(item, json));
+                break;
+            case EntryKind.ServiceAccountKey:
+                Add(entries.Keys, ServiceAccountKeyReader.Read(item, json));
+                break;
+            default:
+                json.Report(GcpDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, item.Element.ValueKind == JsonValueKind.Object
+                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account or key); skipped"
+                    : $"expected an object, found {GcpJson.Describe(item.Element.ValueKind)}; skipped", item.Path);
+                break;
+        }
+    }
+
+    private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, List<GcpInputFile> inputs) =>
+        InputPaths.Expand(
+            paths,
+            file => InputPaths.HasExtension(file, Extensions),
+            file => inputs.Add(new GcpInputFile(file, GcpInputKind.NotRecognised, "not a JSON file; not read")),
+            (path, message, note) =>
+            {
+                diagnostics.Add(GcpDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
+                inputs.Add(new GcpInputFile(path, GcpInputKind.Unreadable, note));
+            });
+
+    private static void Add<T>(List<T> list, T? item)
+        where T : class
+    {
+        if (item is not null)
+        {
+            list.Add(item);
+        }
+    }
+
+    internal static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return (cut < 0 ? message : message[..cut]).TrimEnd('.');
+    }
+}

@@ -1,0 +1,57 @@
+using Ward.Gcp.Iam;
+
+namespace Ward.Gcp.Ingest;
+
+/// <summary>Everything read from the files so far, in input order, before duplicates are merged and references checked.</summary>
+internal sealed class ReadEntries
+{
+    public List<HierarchyNode> Nodes { get; } = [];
+
+    /// <summary>Policies from asset exports, whose ancestry is ordered (closest first).</summary>
+    public List<IamPolicy> Policies { get; } = [];
+
+    /// <summary>Policies from policy searches, whose folders come in no documented order.</summary>
+    public List<IamPolicy> SearchedPolicies { get; } = [];
+
+    public List<Role> Roles { get; } = [];
+
+    public List<ServiceAccount> ServiceAccounts { get; } = [];
+
+    public List<ServiceAccountKey> Keys { get; } = [];
+
+    /// <summary>Assets of types whose resource data Ward does not read (buckets, instances…): counted, not kept.</summary>
+    public int OtherResources { get; set; }
+
+    /// <summary>Assets exported without content (no <c>--content-type</c>): counted, not kept.</summary>
+    public int NamesOnly { get; set; }
+
+    public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count;
+
+    public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, OtherResources, NamesOnly);
+
+    /// <summary>How many entries of each kind had been read, to say what one file added.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
+    internal readonly record struct Counts(int Nodes, int Policies, int Roles, int ServiceAccounts, int Keys, int OtherResources, int NamesOnly)
+    {
+        public string Since(Counts before)
+        {
+            var parts = new List<string>();
+            Part(parts, Nodes - before.Nodes, "organization, folder or project", "organizations, folders or projects");
+            Part(parts, Policies - before.Policies, "IAM policy", "IAM policies");
+            Part(parts, Roles - before.Roles, "role");
+            Part(parts, ServiceAccounts - before.ServiceAccounts, "service account");
+            Part(parts, Keys - before.Keys, "service account key");
+            Part(parts, OtherResources - before.OtherResources, "other resource (not read)", "other resources (not read)");
+            Part(parts, NamesOnly - before.NamesOnly, "asset without content (not read)", "assets without content (not read)");
+            return parts.Count == 0 ? "no usable entry" : string.Join(", ", parts);
+        }
+
+        private static void Part(List<string> parts, int count, string singular, string? plural = null)
+        {
+            if (count > 0)
+            {
+                parts.Add($"{count} {(count == 1 ? singular : plural ?? singular + "s")}");
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using Ward.Core.Diagnostics;
+using Ward.Gcp.Iam;
+using Ward.Gcp.Ingest;
+using Ward.Gcp.Tests.Testing;
+
+namespace Ward.Gcp.Tests.Ingest;
+
+public sealed class BadInputTests
+{
+    private const string ProjectPolicyLine = """{"name":"//cloudresourcemanager.googleapis.com/projects/310000000001","asset_type":"cloudresourcemanager.googleapis.com/Project","iam_policy":{"bindings":[{"role":"roles/viewer","members":["user:dana@northwind.example"]}]},"ancestors":["projects/310000000001","organizations/123456789012"]}""";
+    private const string FolderPolicyLine = """{"name":"//cloudresourcemanager.googleapis.com/folders/210987654321","asset_type":"cloudresourcemanager.googleapis.com/Folder","iam_policy":{"bindings":[{"role":"roles/editor","members":["group:engineering@northwind.example"]}]},"ancestors":["folders/210987654321","organizations/123456789012"]}""";
+
+    [Fact]
+    public void A_malformed_line_is_reported_at_its_line_and_the_other_lines_are_read()
+    {
+        // Given an asset export whose second line is truncated and whose third has members as a string
+        using var scratch = new ScratchFolder();
+        var file = scratch.Write("iam-policy.json", string.Join('\n',
+            ProjectPolicyLine,
+            """{"name":"//cloudresourcemanager.googleapis.com/folders/1","asset_type":"cloud""",
+            """{"name":"//cloudresourcemanager.googleapis.com/organizations/123456789012","asset_type":"cloudresourcemanager.googleapis.com/Organization","iam_policy":{"bindings":[{"role":"roles/owner","members":"user:dana@northwind.example"}]},"ancestors":["organizations/123456789012"]}""",
+            FolderPolicyLine) + "\n");
+
+        // When it is loaded
+        var estate = GcpEstateLoader.Load([file], TestContext.Current.CancellationToken);
+
+        // Then line 2 is invalid JSON, line 3's binding is a wrong shape at its path, and the project and folder policies are read
+        var invalid = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.InvalidJson);
+        Assert.Equal(2, invalid.Location.Line);
+        var wrong = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.WrongShape);
+        Assert.Equal(3, wrong.Location.Line);
+        Assert.Equal("$.iam_policy.bindings[0].members", wrong.Location.JsonPath);
+        Assert.NotNull(estate.FindPolicy("//cloudresourcemanager.googleapis.com/projects/310000000001"));
+        Assert.NotNull(estate.FindPolicy("//cloudresourcemanager.googleapis.com/folders/210987654321"));
+        Assert.Empty(estate.FindPolicy("//cloudresourcemanager.googleapis.com/organizations/123456789012")!.Bindings);
+        Assert.Contains("4 lines", Assert.Single(estate.Inputs).Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_asset_with_different_content_in_two_exports_is_reported_and_the_first_kept()
+    {
+        // Given the project's policy in two exports, the second granting editor instead of viewer
+        using var scratch = new ScratchFolder(
+            ("a/iam-policy.json", ProjectPolicyLine + "\n"),
+            ("b/iam-policy.json", ProjectPolicyLine.Replace("roles/viewer", "roles/editor", StringComparison.Ordinal) + "\n"));
+
+        // When both are loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then one warning names the second copy's line, and the first is used
+        var duplicate = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.Duplicate);
+        Assert.Equal(DiagnosticSeverity.Warning, duplicate.Severity);
+        Assert.EndsWith(Path.Combine("b", "iam-policy.json"), duplicate.Location.File, StringComparison.Ordinal);
+        Assert.Equal(1, duplicate.Location.Line);
+        Assert.Equal("roles/viewer", Assert.Single(estate.Policies).Bindings[0].Role);
+    }
+
+    [Fact]
+    public void The_same_asset_repeated_identically_is_merged_without_a_word()
+    {
+        // Given the project's policy exported twice, identical
+        using var scratch = new ScratchFolder(("a/iam-policy.json", ProjectPolicyLine + "\n"), ("b/iam-policy.json", ProjectPolicyLine + "\n"));
+
+        // When both are loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then there is one policy and no duplicate warning
+        Assert.Single(estate.Policies);
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.Duplicate);
+    }
+
+    [Fact]
+    public void Another_clouds_export_is_not_recognised_with_an_info_only()
+    {
+        // Given an AWS authorization details export and a list of objects Ward does not know
+        using var scratch = new ScratchFolder(
+            ("gaad.json", """{"UserDetailList":[],"GroupDetailList":[],"RoleDetailList":[],"Policies":[]}"""),
+            ("things.json", """[{"id":1},{"id":2}]"""));
+
+        // When they are loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then both are listed as not recognised, each with an info, and nothing usable is an error
+        Assert.All(estate.Inputs, i => Assert.Equal(GcpInputKind.NotRecognised, i.Kind));
+        Assert.Equal(2, estate.Diagnostics.Count(d => d.Code == GcpDiagnosticCodes.UnrecognizedFile && d.Severity == DiagnosticSeverity.Info));
+        Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.NothingUsable);
+    }
+
+    [Fact]
+    public void An_unknown_entry_among_service_accounts_is_an_error_at_its_line_and_the_others_are_read()
+    {
+        // Given a service account list with a stray object in the middle
+        using var scratch = new ScratchFolder(("accounts.json", """
+            [
+              {"email": "a@p.iam.gserviceaccount.com", "uniqueId": "1", "projectId": "p"},
+              {"kind": "something else"},
+              {"email": "b@p.iam.gserviceaccount.com", "uniqueId": "2", "projectId": "p", "disabled": "yes"}
+            ]
+            """));
+
+        // When it is loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then the stray entry is an error at line 3, the wrong `disabled` a wrong shape at line 4, and both accounts are read
+        var unknown = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.UnknownEntry);
+        Assert.Equal(("$[1]", 3), (unknown.Location.JsonPath, unknown.Location.Line));
+        var wrong = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.WrongShape);
+        Assert.Equal(("$[2].disabled", 4), (wrong.Location.JsonPath, wrong.Location.Line));
+        Assert.Equal(2, estate.ServiceAccounts.Length);
+    }
+
+    [Fact]
+    public void A_file_that_is_neither_json_nor_asset_lines_is_invalid_json_with_its_line()
+    {
+        // Given a truncated roles list
+        using var scratch = new ScratchFolder(("roles.json", "[\n  {\"name\": \"roles/viewer\",\n"));
+
+        // When it is loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then it is invalid JSON, located, and the file is unreadable
+        var invalid = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.InvalidJson);
+        Assert.NotNull(invalid.Location.Line);
+        Assert.Equal(GcpInputKind.Unreadable, Assert.Single(estate.Inputs).Kind);
+    }
+
+    [Fact]
+    public void Empty_exports_are_read_as_empty()
+    {
+        // Given an empty asset export file and an empty gcloud list
+        using var scratch = new ScratchFolder(("iam-policy.json", string.Empty), ("keys.json", "[]"));
+
+        // When they are loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then both are empty inputs, not errors of their own
+        Assert.All(estate.Inputs, i => Assert.Equal(GcpInputKind.Empty, i.Kind));
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Code is GcpDiagnosticCodes.InvalidJson or GcpDiagnosticCodes.UnrecognizedFile);
+    }
+
+    [Fact]
+    public void Roles_listed_without_permissions_are_reported_once_and_a_described_copy_wins()
+    {
+        // Given `gcloud iam roles list` (no permissions: the BASIC view) and `roles describe` of one of its roles
+        using var scratch = new ScratchFolder(
+            ("a-list.json", """[{"name": "roles/viewer", "title": "Viewer", "stage": "GA", "etag": "AA=="}, {"name": "roles/editor", "title": "Editor", "stage": "GA", "etag": "AA=="}]"""),
+            ("b-viewer.json", """{"name": "roles/viewer", "title": "Viewer", "includedPermissions": ["resourcemanager.projects.get"], "stage": "GA", "etag": "AA=="}"""));
+
+        // When they are loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then viewer has its permissions, editor's are unknown, and one warning says so for the list
+        Assert.True(estate.FindRole("roles/viewer")!.PermissionsKnown);
+        Assert.False(estate.FindRole("roles/editor")!.PermissionsKnown);
+        var warning = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.MissingField);
+        Assert.StartsWith("1 role of this file", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.Duplicate);
+    }
+
+    [Fact]
+    public void Unknown_member_forms_and_malformed_key_names_are_reported_and_skipped_or_kept()
+    {
+        // Given a policy naming a member of no known form, and a key whose name does not name its account
+        using var scratch = new ScratchFolder(
+            ("iam-policy.json", ProjectPolicyLine.Replace("user:dana@northwind.example", "robot:r2d2", StringComparison.Ordinal) + "\n"),
+            ("keys.json", """[{"name": "keys/abc", "keyType": "USER_MANAGED", "validAfterTime": "2025-01-01T00:00:00Z"}, {"name": "projects/p/serviceAccounts/a@p.iam.gserviceaccount.com/keys/def", "keyType": "SOMETIMES_MANAGED"}]"""));
+
+        // When they are loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then the member is kept as unknown with a warning; the first key is skipped with an error, the second kept with its type unspecified
+        var member = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.UnknownMember);
+        Assert.Equal("$.iam_policy.bindings[0].members[0]", member.Location.JsonPath);
+        Assert.Equal(MemberKind.Unknown, estate.Policies[0].Bindings[0].Members[0].Kind);
+        Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.WrongShape && d.Severity == DiagnosticSeverity.Error && d.Location.JsonPath == "$[0].name");
+        Assert.Equal(ServiceAccountKeyType.Unspecified, Assert.Single(estate.ServiceAccountKeys).KeyType);
+    }
+
+    [Fact]
+    public void A_parent_missing_from_the_export_is_reported_and_the_ancestry_walked_as_far_as_known()
+    {
+        // Given a project asset without ancestry whose parent folder is not exported
+        using var scratch = new ScratchFolder(("resource.json", """{"name":"//cloudresourcemanager.googleapis.com/projects/9","asset_type":"cloudresourcemanager.googleapis.com/Project","resource":{"parent":"//cloudresourcemanager.googleapis.com/folders/8","data":{"projectId":"lonely","projectNumber":"9","name":"Lonely"}}}""" + "\n"));
+
+        // When it is loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then the gap is a warning and the ancestry holds the project and its parent only
+        var gap = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.HierarchyProblem);
+        Assert.Contains("`folders/8`", gap.Message, StringComparison.Ordinal);
+        Assert.Equal(["projects/9", "folders/8"], estate.FindNode("lonely")!.Ancestors.AsEnumerable(), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_named_directly_is_read_whatever_its_extension_and_folders_skip_other_files()
+    {
+        // Given an asset export saved without an extension, and a README beside it
+        using var scratch = new ScratchFolder(("export", ProjectPolicyLine + "\n"), ("README.md", "# notes"));
+
+        // When the file is named directly, then the folder is given
+        var direct = GcpEstateLoader.Load([Path.Combine(scratch.Path, "export")], TestContext.Current.CancellationToken);
+        var folder = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then the named file is read by its content; in the folder, neither is a JSON file and both are left
+        Assert.Single(direct.Policies);
+        Assert.All(folder.Inputs, i => Assert.Equal(GcpInputKind.NotRecognised, i.Kind));
+    }
+}
