@@ -295,8 +295,11 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
     /// <summary>Security defaults require MFA at every sign-in of the administrator roles they name; of other users, for Azure management only.</summary>
     private static MfaRequirement SecurityDefaults(Subject subject) =>
         subject.Roles.FirstOrDefault(r => SecurityDefaultsAdminRoles.ContainsKey(r.TemplateId)) is { } role
-            ? new MfaRequirement("security defaults", $"they require MFA of role {role.Describe()} at every sign-in", MfaCoverageLevel.Full, [])
-            : new MfaRequirement("security defaults", "they are enabled", MfaCoverageLevel.Partial, [AzureManagementOnly]);
+            ? new MfaRequirement(SecurityDefaultsSource, $"they require MFA of role {role.Describe()} at every sign-in", MfaCoverageLevel.Full, [])
+            : new MfaRequirement(SecurityDefaultsSource, "they are enabled", MfaCoverageLevel.Partial, [AzureManagementOnly]);
+
+    /// <summary>The <see cref="MfaRequirement.Source"/> of the security defaults.</summary>
+    public const string SecurityDefaultsSource = "security defaults";
 
     /// <summary>The gap of security defaults for a user without one of the administrator roles they name.</summary>
     public const string AzureManagementOnly = "they require MFA of users without one of the administrator roles they name only for Azure management (Azure portal, CLI, PowerShell), elsewhere only when Microsoft deems it necessary";
