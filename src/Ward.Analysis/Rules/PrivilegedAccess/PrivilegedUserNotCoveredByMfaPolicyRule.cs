@@ -40,10 +40,12 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRule : IRule
 
             var partial = verdict.Level == MfaCoverageLevel.Partial;
             var why = partial
-                ? $"MFA is required of it only in part: {string.Join("; ", verdict.Requirements.Select(r => $"{r.Source} ({r.Reason}) has gaps: {string.Join("; ", r.Gaps)}"))}."
+                ? $"MFA is required of them only in part: {string.Join("; ", verdict.Requirements.Select(r => $"{r.Source} ({r.Reason}) has gaps: {string.Join("; ", r.Gaps)}"))}."
                 : enforced == 0
                     ? "No enabled conditional access policy requires MFA" + (directory.ConditionalAccessPolicies.IsEmpty ? " (the tenant has none)" : string.Empty) + "."
-                    : $"None of the {enforced} enabled conditional access polic{(enforced == 1 ? "y" : "ies")} requiring MFA applies to it.";
+                    : enforced == 1
+                        ? "The one enabled conditional access policy requiring MFA does not apply to them."
+                        : $"None of the {enforced} enabled conditional access policies requiring MFA applies to them.";
             yield return new Finding
             {
                 RuleId = Metadata.Id,
@@ -57,7 +59,7 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRule : IRule
                     ? $"Privileged user `{user.Name}` is only partly covered by MFA policies"
                     : $"Privileged user `{user.Name}` is not covered by an enforced MFA policy",
                 Explanation = $"`{user.Name}` holds {string.Join("; ", user.Holdings)}. {why}"
-                    + (verdict.Misses.IsEmpty ? string.Empty : $" Policies that miss it: {string.Join("; ", verdict.Misses)}.")
+                    + (verdict.Misses.IsEmpty ? string.Empty : $" Policies that miss them: {string.Join("; ", verdict.Misses)}.")
                     + SecurityDefaults(directory),
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,

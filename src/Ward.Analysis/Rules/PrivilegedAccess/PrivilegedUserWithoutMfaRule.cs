@@ -48,7 +48,7 @@ public sealed class PrivilegedUserWithoutMfaRule : IRule
                     + $"The authentication methods registration report says `isMfaRegistered` is false"
                     + (registration.LastUpdated is { } updated ? $" (entry updated {Elapsed.Ago(updated, microsoft.ReferenceTime)})" : string.Empty)
                     + $"; methods registered: {methods}. "
-                    + "Its sign-ins rest on the password alone until a method is registered, and whoever first signs in with the password where MFA is required registers their own.",
+                    + "Their sign-ins rest on the password alone until a method is registered, and whoever first signs in with the password where MFA is required registers their own.",
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, user.User.Id),
