@@ -17,7 +17,7 @@
 #   RoleAssignmentSchedule.Read.Directory    PIM active assignments       (needs Entra ID P2)
 #   PrivilegedEligibilitySchedule.Read.AzureADGroup, PrivilegedAssignmentSchedule.Read.AzureADGroup
 #                                            PIM for Groups               (needs Entra ID P2)
-#   Policy.Read.All                          conditional access policies, authorization policy
+#   Policy.Read.All                          conditional access policies, authorization policy, security defaults
 #   AuditLog.Read.All                        users' signInActivity, userRegistrationDetails, service principal
 #                                            sign-in activity (beta)      (need Entra ID P1)
 # With delegated access the signed-in user also needs a directory role that may read these, such as Global Reader
@@ -74,6 +74,7 @@ Output (every file a Graph response page, v1.0 unless noted):
   DIR/oauth2-permission-grants/page-NNN.json         GET /oauth2PermissionGrants
   DIR/conditional-access-policies/page-NNN.json      GET /identity/conditionalAccess/policies
   DIR/authorization-policy.json                      GET /policies/authorizationPolicy
+  DIR/security-defaults-policy.json                  GET /policies/identitySecurityDefaultsEnforcementPolicy
   DIR/user-registration-details/page-NNN.json        GET /reports/authenticationMethods/userRegistrationDetails
   DIR/service-principal-sign-in-activities/...       GET beta /reports/servicePrincipalSignInActivities
 
@@ -210,6 +211,7 @@ collect "$GRAPH/v1.0/oauth2PermissionGrants" "$OUTPUT/oauth2-permission-grants"
 log "policies"
 collect "$GRAPH/v1.0/identity/conditionalAccess/policies" "$OUTPUT/conditional-access-policies"
 get "$GRAPH/v1.0/policies/authorizationPolicy" "$OUTPUT/authorization-policy.json" || FAILED=1
+get "$GRAPH/v1.0/policies/identitySecurityDefaultsEnforcementPolicy" "$OUTPUT/security-defaults-policy.json" || FAILED=1
 
 if [ "$SIGN_INS" -eq 1 ]; then
     log "reports"

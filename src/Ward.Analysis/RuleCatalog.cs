@@ -5,6 +5,7 @@ using Ward.Analysis.Rules.Credentials;
 using Ward.Analysis.Rules.Exposure;
 using Ward.Analysis.Rules.Identity;
 using Ward.Analysis.Rules.OverPermissive;
+using Ward.Analysis.Rules.PrivilegedAccess;
 using Ward.Analysis.Rules.PrivilegeEscalation;
 using Ward.Analysis.Rules.Trust;
 using Ward.Analysis.Rules.Unused;
@@ -57,5 +58,7 @@ public static class RuleCatalog
         new ThirdPartyAppHighRiskPermissionRule(),
         new AllPrincipalsHighRiskConsentRule(),
         new FederatedCredentialBroadSubjectRule(),
+        new PrivilegedUserWithoutMfaRule(),
+        new PrivilegedUserNotCoveredByMfaPolicyRule(),
     ];
 }

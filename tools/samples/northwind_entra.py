@@ -233,6 +233,33 @@ dump('role-eligibility-schedule-instances.json', page("roleManagement/directory/
   {"id": gid('elig-ben-pra'), "principalId": uid('ben'), "roleDefinitionId": ROLE['Privileged Role Administrator'], "directoryScopeId": "/", "appScopeId": None,
    "startDateTime": "2025-04-01T08:00:00Z", "endDateTime": "2027-04-01T08:00:00Z", "memberType": "Direct", "roleEligibilityScheduleId": gid('elig-sched-ben-pra')}]))
 
+# --- MFA coverage of privileged users: two more enforced policies and the security defaults policy. ---
+# CA002 is the trap: kim.larsen (Security Reader, MFA registered) is covered by an enabled policy requiring the
+# built-in phishing-resistant authentication strength. CA003 is partial: Prod Owners (frank.osei, Owner of nw-prod)
+# must use MFA or a compliant device, so a compliant device signs in without MFA.
+def privileged_mfa_policies():
+    users = lambda **k: {"includeUsers": [], "excludeUsers": [], "includeGroups": [], "excludeGroups": [], "includeRoles": [], "excludeRoles": [],
+                         "includeGuestsOrExternalUsers": None, "excludeGuestsOrExternalUsers": None, **k}
+    conditions = lambda u: {"userRiskLevels": [], "signInRiskLevels": [], "clientAppTypes": ["all"], "platforms": None, "locations": None, "devices": None,
+                            "clientApplications": None, "applications": {"includeApplications": ["All"], "excludeApplications": [], "includeUserActions": [],
+                            "includeAuthenticationContextClassReferences": [], "applicationFilter": None}, "users": u}
+    phishing_resistant = {"id": "00000000-0000-0000-0000-000000000004", "createdDateTime": "2021-12-01T00:00:00Z", "modifiedDateTime": "2021-12-01T00:00:00Z",
+                          "displayName": "Phishing-resistant MFA", "description": "Phishing-resistant, Passwordless methods for the strongest authentication, such as a FIDO2 security key",
+                          "policyType": "builtIn", "requirementsSatisfied": "mfa", "allowedCombinations": ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"]}
+    return [
+      {"id": gid('ca-security-staff'), "templateId": None, "displayName": "CA002 Require phishing-resistant MFA for security staff", "createdDateTime": "2025-03-10T09:00:00Z",
+       "modifiedDateTime": "2025-03-10T09:00:00Z", "state": "enabled", "sessionControls": None,
+       "conditions": conditions(users(includeRoles=[ROLE['Security Reader']], excludeUsers=[uid('breakglass')])),
+       "grantControls": {"operator": "OR", "builtInControls": [], "customAuthenticationFactors": [], "termsOfUse": [], "authenticationStrength": phishing_resistant}},
+      {"id": gid('ca-prod-owners'), "templateId": None, "displayName": "CA003 Require MFA or a compliant device for Prod Owners", "createdDateTime": "2025-05-20T09:00:00Z",
+       "modifiedDateTime": "2025-05-20T09:00:00Z", "state": "enabled", "sessionControls": None,
+       "conditions": conditions(users(includeGroups=[G('prod-owners')])),
+       "grantControls": {"operator": "OR", "builtInControls": ["mfa", "compliantDevice"], "customAuthenticationFactors": [], "termsOfUse": [], "authenticationStrength": None}}]
+dump('security-defaults-policy.json', {"@odata.context": V1 + "policies/identitySecurityDefaultsEnforcementPolicy/$entity", "id": "00000000-0000-0000-0000-000000000005",
+  "displayName": "Security Defaults", "description": "Security defaults is a set of basic identity security mechanisms recommended by Microsoft. When enabled, these recommendations will be automatically enforced in your organization. Administrators and users will be better protected from common identity related attacks.",
+  "isEnabled": False})
+# --- end of the MFA coverage block ---
+
 dump('conditional-access-policies.json', page("identity/conditionalAccess/policies", [
   {"id": gid('ca-admins-mfa'), "displayName": "CA001 Require MFA for administrators", "createdDateTime": "2023-02-14T09:00:00Z", "modifiedDateTime": "2025-06-03T12:00:00Z", "state": "enabled",
    "conditions": {"clientAppTypes": ["all"], "applications": {"includeApplications": ["All"], "excludeApplications": []},
@@ -243,7 +270,7 @@ dump('conditional-access-policies.json', page("identity/conditionalAccess/polici
   {"id": gid('ca-all-mfa'), "displayName": "CA010 Require MFA for all users (pilot)", "createdDateTime": "2025-09-01T09:00:00Z", "modifiedDateTime": "2025-09-01T09:00:00Z", "state": "enabledForReportingButNotEnforced",
    "conditions": {"clientAppTypes": ["all"], "applications": {"includeApplications": ["All"], "excludeApplications": []},
      "users": {"includeUsers": ["All"], "excludeUsers": [uid('breakglass')], "includeGroups": [], "excludeGroups": [], "includeRoles": [], "excludeRoles": [], "includeGuestsOrExternalUsers": None, "excludeGuestsOrExternalUsers": None}},
-   "grantControls": {"operator": "OR", "builtInControls": ["mfa"], "customAuthenticationFactors": [], "termsOfUse": [], "authenticationStrength": None}, "sessionControls": None}]))
+   "grantControls": {"operator": "OR", "builtInControls": ["mfa"], "customAuthenticationFactors": [], "termsOfUse": [], "authenticationStrength": None}, "sessionControls": None}] + privileged_mfa_policies()))
 dump('authorization-policy.json', {"@odata.context": V1 + "policies/authorizationPolicy/$entity", "id": "authorizationPolicy", "allowInvitesFrom": "everyone",
   "allowedToSignUpEmailBasedSubscriptions": True, "allowedToUseSSPR": True, "allowEmailVerifiedUsersToJoinOrganization": False, "blockMsolPowerShell": False,
   "displayName": "Authorization Policy", "description": "Used to manage authorization related settings across the company.", "guestUserRoleId": "10dae51f-b6af-4016-8d66-8c2a99b929b3",

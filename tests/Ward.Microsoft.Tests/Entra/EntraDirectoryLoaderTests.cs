@@ -205,7 +205,7 @@ public sealed class EntraDirectoryLoaderTests
         Assert.Equal(["ManagePermissionGrantsForSelf.microsoft-user-default-low"], policy.PermissionGrantPoliciesAssigned);
         Assert.Equal(("adminsAndGuestInviters", "10dae51f-b6af-4016-8d66-8c2a99b929b3"), (policy.AllowInvitesFrom, policy.GuestUserRoleId));
         var megan = Assert.Single(Contoso.UserRegistrationDetails, r => r.Id == EntraFixtures.Megan);
-        Assert.Equal((false, true), (megan.IsMfaRegistered, megan.IsAdmin));
+        Assert.Equal<(bool?, bool?)>((false, true), (megan.IsMfaRegistered, megan.IsAdmin));
         Assert.Equal(["microsoftAuthenticatorPush", "fido2SecurityKey"], Contoso.UserRegistrationDetails.Single(r => r.Id == EntraFixtures.Adele).MethodsRegistered);
     }
 

@@ -55,10 +55,19 @@ public sealed record EntraDirectory
 
     public ImmutableArray<ConditionalAccessPolicy> ConditionalAccessPolicies { get; init; } = [];
 
+    /// <summary>Whether a conditional access policy list was read (possibly empty), as opposed to not exported.</summary>
+    public bool ConditionalAccessPoliciesExported { get; init; }
+
+    /// <summary>The security defaults policy; null when not exported.</summary>
+    public SecurityDefaultsPolicy? SecurityDefaults { get; init; }
+
     /// <summary>Null when not exported.</summary>
     public AuthorizationPolicy? AuthorizationPolicy { get; init; }
 
     public ImmutableArray<UserRegistrationDetails> UserRegistrationDetails { get; init; } = [];
+
+    /// <summary>Whether the registration details report was read (possibly empty), as opposed to not exported.</summary>
+    public bool UserRegistrationDetailsExported { get; init; }
 
     /// <summary>Every file given, with what it was taken for.</summary>
     public ImmutableArray<EntraInputFile> Inputs { get; init; } = [];

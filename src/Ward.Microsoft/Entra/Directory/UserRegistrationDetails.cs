@@ -11,7 +11,8 @@ public sealed record UserRegistrationDetails
 
     public string? UserPrincipalName { get; init; }
 
-    public bool IsMfaRegistered { get; init; }
+    /// <summary>Whether the user has registered a strong authentication method; null when the report does not say.</summary>
+    public bool? IsMfaRegistered { get; init; }
 
     public bool IsMfaCapable { get; init; }
 
@@ -20,6 +21,9 @@ public sealed record UserRegistrationDetails
 
     /// <summary>Whether the user holds an admin role (as the report sees it); null when not exported.</summary>
     public bool? IsAdmin { get; init; }
+
+    /// <summary>When the report last refreshed this entry (<c>lastUpdatedDateTime</c>).</summary>
+    public DateTimeOffset? LastUpdated { get; init; }
 
     public SourceLocation Location { get; init; } = SourceLocation.None;
 }

@@ -28,6 +28,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
     private readonly List<Entry<OAuth2PermissionGrant>> _grants = [];
     private readonly List<Entry<ConditionalAccessPolicy>> _policies = [];
     private readonly List<Entry<AuthorizationPolicy>> _authorizationPolicies = [];
+    private readonly List<Entry<SecurityDefaultsPolicy>> _securityDefaults = [];
     private readonly List<Entry<UserRegistrationDetails>> _registrations = [];
     private readonly List<(string AppId, ServicePrincipalSignInActivity Activity, SourceLocation Location)> _signIns = [];
     private readonly SortedDictionary<(GraphCollection Relation, string Parent), Relation> _relations = [];
@@ -125,6 +126,9 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
                 case GraphCollection.AuthorizationPolicy:
                     Keep(_authorizationPolicies, PolicyReader.Authorization(item, path, json), _ => "authorizationPolicy", item, json, path);
                     break;
+                case GraphCollection.SecurityDefaultsPolicy:
+                    Keep(_securityDefaults, PolicyReader.SecurityDefaults(item, path, json), _ => "identitySecurityDefaultsEnforcementPolicy", item, json, path);
+                    break;
                 case GraphCollection.UserRegistrationDetails:
                     Keep(_registrations, PolicyReader.Registration(item, path, json), r => r.Id, item, json, path);
                     break;
@@ -171,6 +175,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
         }).ToImmutableArray();
 
         var authorization = Distinct(_authorizationPolicies, "authorization policy");
+        var securityDefaults = Distinct(_securityDefaults, "security defaults policy");
         var directory = new EntraDirectory
         {
             TenantId = tenantId,
@@ -190,8 +195,11 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
             AppRoleAssignments = Distinct(_appRoleAssignments, "app role assignment"),
             OAuth2PermissionGrants = Distinct(_grants, "delegated permission grant"),
             ConditionalAccessPolicies = Distinct(_policies, "conditional access policy"),
+            ConditionalAccessPoliciesExported = exported.Contains(GraphCollection.ConditionalAccessPolicies),
+            SecurityDefaults = securityDefaults.IsEmpty ? null : securityDefaults[0],
             AuthorizationPolicy = authorization.IsEmpty ? null : authorization[0],
             UserRegistrationDetails = Distinct(_registrations, "registration details entry"),
+            UserRegistrationDetailsExported = exported.Contains(GraphCollection.UserRegistrationDetails),
             Inputs = inputs,
         };
 

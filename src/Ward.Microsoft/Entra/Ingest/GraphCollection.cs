@@ -21,6 +21,7 @@ internal enum GraphCollection
     OAuth2PermissionGrants,
     ConditionalAccessPolicies,
     AuthorizationPolicy,
+    SecurityDefaultsPolicy,
     UserRegistrationDetails,
     ServicePrincipalSignInActivities,
     GroupMembers,

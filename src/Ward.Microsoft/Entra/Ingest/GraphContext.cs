@@ -39,6 +39,7 @@ internal sealed record GraphContext(string Text, string? Version, string Path, s
         ["users/{}/oauth2PermissionGrants"] = GraphCollection.OAuth2PermissionGrants,
         ["identity/conditionalAccess/policies"] = GraphCollection.ConditionalAccessPolicies,
         ["policies/authorizationPolicy"] = GraphCollection.AuthorizationPolicy,
+        ["policies/identitySecurityDefaultsEnforcementPolicy"] = GraphCollection.SecurityDefaultsPolicy,
         ["reports/authenticationMethods/userRegistrationDetails"] = GraphCollection.UserRegistrationDetails,
         ["reports/servicePrincipalSignInActivities"] = GraphCollection.ServicePrincipalSignInActivities,
         ["directoryObjects"] = GraphCollection.DirectoryObjects,

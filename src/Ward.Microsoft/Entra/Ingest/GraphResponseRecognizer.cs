@@ -31,6 +31,7 @@ internal static class GraphResponseRecognizer
         ["oAuth2PermissionGrant"] = GraphCollection.OAuth2PermissionGrants,
         ["conditionalAccessPolicy"] = GraphCollection.ConditionalAccessPolicies,
         ["authorizationPolicy"] = GraphCollection.AuthorizationPolicy,
+        ["identitySecurityDefaultsEnforcementPolicy"] = GraphCollection.SecurityDefaultsPolicy,
         ["userRegistrationDetails"] = GraphCollection.UserRegistrationDetails,
         ["servicePrincipalSignInActivity"] = GraphCollection.ServicePrincipalSignInActivities,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

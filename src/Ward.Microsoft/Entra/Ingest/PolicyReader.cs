@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
 using Ward.Microsoft.Entra.Directory;
@@ -12,10 +13,19 @@ internal static class PolicyReader
         "id", "templateId", "displayName", "description", "createdDateTime", "modifiedDateTime", "deletedDateTime", "state", "sessionControls", "conditions",
         "grantControls", "partialEnablementStrategy");
 
+    private static readonly FrozenSet<string> ConditionFields = Set(
+        "users", "applications", "clientApplications", "clientAppTypes", "platforms", "locations", "devices", "userRiskLevels", "signInRiskLevels",
+        "servicePrincipalRiskLevels", "insiderRiskLevels", "authenticationFlows");
+
     private static readonly FrozenSet<string> UserConditionFields = Set(
         "includeUsers", "excludeUsers", "includeGroups", "excludeGroups", "includeRoles", "excludeRoles", "includeGuestsOrExternalUsers", "excludeGuestsOrExternalUsers");
 
-    private static readonly FrozenSet<string> GrantFields = Set("operator", "builtInControls", "customAuthenticationFactors", "termsOfUse", "authenticationStrength", "authenticationStrength@odata.context");
+    private static readonly FrozenSet<string> ApplicationConditionFields = Set(
+        "includeApplications", "excludeApplications", "includeUserActions", "includeAuthenticationContextClassReferences", "applicationFilter");
+
+    private static readonly FrozenSet<string> SecurityDefaultsFields = Set("id", "displayName", "description", "isEnabled");
+
+    private static readonly FrozenSet<string> GrantFields = Set("operator", "builtInControls", "customAuthenticationFactors", "termsOfUse", "authenticationStrength");
 
     private static readonly FrozenSet<string> AuthorizationFields = Set(
         "id", "displayName", "description", "allowInvitesFrom", "allowedToSignUpEmailBasedSubscriptions", "allowedToUseSSPR",
@@ -63,33 +73,7 @@ internal static class PolicyReader
 
         if (json.Object(item, "conditions", path) is { } conditions)
         {
-            var conditionsPath = JsonPath.Property(path, "conditions");
-            if (json.Object(conditions, "users", conditionsPath) is { } users)
-            {
-                var usersPath = JsonPath.Property(conditionsPath, "users");
-                json.CheckFields(users, usersPath, "a policy's user conditions", UserConditionFields);
-                policy = policy with
-                {
-                    IncludeUsers = json.Strings(users, "includeUsers", usersPath),
-                    ExcludeUsers = json.Strings(users, "excludeUsers", usersPath),
-                    IncludeGroups = json.Strings(users, "includeGroups", usersPath),
-                    ExcludeGroups = json.Strings(users, "excludeGroups", usersPath),
-                    IncludeRoles = json.Strings(users, "includeRoles", usersPath),
-                    ExcludeRoles = json.Strings(users, "excludeRoles", usersPath),
-                    IncludesGuestsOrExternalUsers = json.Object(users, "includeGuestsOrExternalUsers", usersPath) is not null,
-                    ExcludesGuestsOrExternalUsers = json.Object(users, "excludeGuestsOrExternalUsers", usersPath) is not null,
-                };
-            }
-
-            if (json.Object(conditions, "applications", conditionsPath) is { } applications)
-            {
-                var applicationsPath = JsonPath.Property(conditionsPath, "applications");
-                policy = policy with
-                {
-                    IncludeApplications = json.Strings(applications, "includeApplications", applicationsPath),
-                    ExcludeApplications = json.Strings(applications, "excludeApplications", applicationsPath),
-                };
-            }
+            policy = Conditions(policy, conditions, JsonPath.Property(path, "conditions"), json);
         }
 
         if (json.Object(item, "grantControls", path) is { } grant)
@@ -102,12 +86,116 @@ internal static class PolicyReader
             {
                 GrantOperator = json.String(grant, "operator", grantPath),
                 BuiltInControls = json.Strings(grant, "builtInControls", grantPath),
+                TermsOfUse = json.Strings(grant, "termsOfUse", grantPath),
+                CustomAuthenticationFactors = json.Strings(grant, "customAuthenticationFactors", grantPath),
                 AuthenticationStrengthId = strength is { } s ? json.String(s, "id", strengthPath) : null,
                 AuthenticationStrengthDisplayName = strength is { } d ? json.String(d, "displayName", strengthPath) : null,
             };
         }
 
         return policy;
+    }
+
+    /// <summary>Whom and what the policy applies to, and the conditions that narrow it (see <see cref="ConditionalAccessPolicy"/>).</summary>
+    private static ConditionalAccessPolicy Conditions(ConditionalAccessPolicy policy, JsonElement conditions, string path, GraphJson json)
+    {
+        json.CheckFields(conditions, path, "a policy's conditions", ConditionFields);
+        if (json.Object(conditions, "users", path) is { } users)
+        {
+            var usersPath = JsonPath.Property(path, "users");
+            json.CheckFields(users, usersPath, "a policy's user conditions", UserConditionFields);
+            policy = policy with
+            {
+                IncludeUsers = json.Strings(users, "includeUsers", usersPath),
+                ExcludeUsers = json.Strings(users, "excludeUsers", usersPath),
+                IncludeGroups = json.Strings(users, "includeGroups", usersPath),
+                ExcludeGroups = json.Strings(users, "excludeGroups", usersPath),
+                IncludeRoles = json.Strings(users, "includeRoles", usersPath),
+                ExcludeRoles = json.Strings(users, "excludeRoles", usersPath),
+                IncludeGuestsOrExternalUsers = ExternalUsers(users, "includeGuestsOrExternalUsers", usersPath, json),
+                ExcludeGuestsOrExternalUsers = ExternalUsers(users, "excludeGuestsOrExternalUsers", usersPath, json),
+            };
+        }
+
+        if (json.Object(conditions, "applications", path) is { } applications)
+        {
+            var applicationsPath = JsonPath.Property(path, "applications");
+            json.CheckFields(applications, applicationsPath, "a policy's application conditions", ApplicationConditionFields);
+            policy = policy with
+            {
+                IncludeApplications = json.Strings(applications, "includeApplications", applicationsPath),
+                ExcludeApplications = json.Strings(applications, "excludeApplications", applicationsPath),
+                IncludeUserActions = json.Strings(applications, "includeUserActions", applicationsPath),
+                IncludeAuthenticationContextClassReferences = json.Strings(applications, "includeAuthenticationContextClassReferences", applicationsPath),
+                ApplicationFilter = Filter(applications, "applicationFilter", applicationsPath, json),
+            };
+        }
+
+        var platforms = json.Object(conditions, "platforms", path);
+        var platformsPath = JsonPath.Property(path, "platforms");
+        var locations = json.Object(conditions, "locations", path);
+        var locationsPath = JsonPath.Property(path, "locations");
+        var devices = json.Object(conditions, "devices", path);
+        var flows = json.Object(conditions, "authenticationFlows", path);
+        return policy with
+        {
+            ClientAppTypes = json.Strings(conditions, "clientAppTypes", path),
+            IncludePlatforms = platforms is { } p ? json.Strings(p, "includePlatforms", platformsPath) : [],
+            ExcludePlatforms = platforms is { } q ? json.Strings(q, "excludePlatforms", platformsPath) : [],
+            IncludeLocations = locations is { } l ? json.Strings(l, "includeLocations", locationsPath) : [],
+            ExcludeLocations = locations is { } m ? json.Strings(m, "excludeLocations", locationsPath) : [],
+            UserRiskLevels = json.Strings(conditions, "userRiskLevels", path),
+            SignInRiskLevels = json.Strings(conditions, "signInRiskLevels", path),
+            InsiderRiskLevels = Flags(json.String(conditions, "insiderRiskLevels", path)),
+            DeviceFilter = devices is { } d ? Filter(d, "deviceFilter", JsonPath.Property(path, "devices"), json) : null,
+            AuthenticationFlows = flows is { } f ? Flags(json.String(f, "transferMethods", JsonPath.Property(path, "authenticationFlows"))) : [],
+        };
+    }
+
+    private static ConditionalAccessExternalUsers? ExternalUsers(JsonElement users, string name, string usersPath, GraphJson json)
+    {
+        if (json.Object(users, name, usersPath) is not { } external)
+        {
+            return null;
+        }
+
+        var path = JsonPath.Property(usersPath, name);
+        var tenants = json.Object(external, "externalTenants", path);
+        var tenantsPath = JsonPath.Property(path, "externalTenants");
+        var kind = tenants is { } t ? json.String(t, "membershipKind", tenantsPath) : null;
+        return new ConditionalAccessExternalUsers
+        {
+            Types = Flags(json.String(external, "guestOrExternalUserTypes", path)),
+            AllTenants = kind is null || !kind.Equals("enumerated", StringComparison.OrdinalIgnoreCase),
+            Tenants = tenants is { } e ? json.Strings(e, "members", tenantsPath) : [],
+        };
+    }
+
+    private static ConditionalAccessFilter? Filter(JsonElement parent, string name, string parentPath, GraphJson json)
+    {
+        if (json.Object(parent, name, parentPath) is not { } filter)
+        {
+            return null;
+        }
+
+        var path = JsonPath.Property(parentPath, name);
+        return new ConditionalAccessFilter(json.String(filter, "mode", path), json.String(filter, "rule", path));
+    }
+
+    /// <summary>A Graph flags value (<c>b2bCollaborationGuest,internalGuest</c>) as its names.</summary>
+    private static ImmutableArray<string> Flags(string? value) =>
+        value is null ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    public static SecurityDefaultsPolicy SecurityDefaults(JsonElement item, string path, GraphJson json)
+    {
+        json.CheckFields(item, path, "the security defaults policy", SecurityDefaultsFields);
+        var enabled = json.Boolean(item, "isEnabled", path);
+        if (enabled is null)
+        {
+            json.Report(EntraDiagnosticCodes.MissingField, DiagnosticSeverity.Warning, "the security defaults policy has no `isEnabled`: whether security defaults are on is unknown", path);
+        }
+
+        return new SecurityDefaultsPolicy { IsEnabled = enabled, Location = json.At(path) };
     }
 
     public static AuthorizationPolicy? Authorization(JsonElement item, string path, GraphJson json)
@@ -153,10 +241,11 @@ internal static class PolicyReader
         {
             Id = id,
             UserPrincipalName = json.String(item, "userPrincipalName", path),
-            IsMfaRegistered = json.Boolean(item, "isMfaRegistered", path) ?? false,
+            IsMfaRegistered = json.Boolean(item, "isMfaRegistered", path),
             IsMfaCapable = json.Boolean(item, "isMfaCapable", path) ?? false,
             MethodsRegistered = json.Strings(item, "methodsRegistered", path),
             IsAdmin = json.Boolean(item, "isAdmin", path),
+            LastUpdated = json.Date(item, "lastUpdatedDateTime", path),
             Location = json.At(path),
         };
     }

@@ -1,0 +1,394 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Ward.Microsoft.Entra.Directory;
+
+namespace Ward.Microsoft.Entra.ConditionalAccess;
+
+/// <summary>
+/// Decides which enforced requirements of multifactor authentication apply to a user: enabled conditional access
+/// policies whose grant requires MFA (built-in control <c>mfa</c> or an authentication strength; under <c>OR</c> only
+/// when every alternative is MFA), which include the user (all users, by id, through a group, transitively, through a
+/// role, as a guest) and do not exclude them (exclusion wins), or the security defaults.
+/// <para>
+/// Roles count as Conditional Access sees them: built-in roles assigned directory-wide (administrative-unit and object
+/// scopes are not supported by Conditional Access), directly or through a role-assignable group, active or
+/// PIM-eligible. Conditional Access evaluates the roles active at sign-in, so an eligible role is included or excluded
+/// once activated: that is when it is used, and then the policy applies. Eligible PIM for Groups memberships count
+/// the same way. Whether PIM itself asks for MFA at activation is a role setting the export does not hold.
+/// </para>
+/// <para>
+/// A policy that applies only to some applications (admin portals, Office 365, listed apps, or all but some), some
+/// client app types, platforms, locations, risk levels, devices or authentication flows, or lets another control
+/// replace MFA, is partial, and each such condition is a gap. Report-only and disabled policies do not count.
+/// </para>
+/// </summary>
+public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referenceTime)
+{
+    /// <summary>
+    /// The roles security defaults require MFA of at every sign-in (Microsoft Learn, "Security defaults in Microsoft
+    /// Entra ID", "Require administrators to do multifactor authentication"), by template id.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> SecurityDefaultsAdminRoles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["62e90394-69f5-4237-9190-012177145e10"] = "Global Administrator",
+        ["9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3"] = "Application Administrator",
+        ["c4e39bd9-1100-46d3-8c65-fb160da0071f"] = "Authentication Administrator",
+        ["b0f54661-2d74-4c50-afa3-1ec803f12efe"] = "Billing Administrator",
+        ["158c047a-c907-4556-b7ef-446551a6b5f7"] = "Cloud Application Administrator",
+        ["b1be1c3e-b65d-4f19-8427-f6fa0d97feb9"] = "Conditional Access Administrator",
+        ["29232cdf-9323-42fd-ade2-1d097af3e4de"] = "Exchange Administrator",
+        ["729827e3-9c14-49f7-bb1b-9608f156bbb8"] = "Helpdesk Administrator",
+        ["966707d0-3269-4727-9be2-8c3a10f19b9d"] = "Password Administrator",
+        ["7be44c8a-adaf-4e2a-84d6-ab2649e08a13"] = "Privileged Authentication Administrator",
+        ["e8611ab8-c189-46e8-94e1-60213ab1f814"] = "Privileged Role Administrator",
+        ["194ae4cb-b126-40b2-bd5b-6091b380977d"] = "Security Administrator",
+        ["f28a1f50-f6e7-4571-818b-6a12f2af6b6c"] = "SharePoint Administrator",
+        ["69091246-20e8-4a56-aa4d-066075b2a7a8"] = "Teams Administrator",
+        ["fe930be7-5e62-47db-91af-98c3a49a38b1"] = "User Administrator",
+        ["0526716b-113d-4c15-b2c8-68e3c22b9f80"] = "Authentication Policy Administrator",
+        ["45d8d3c5-c802-45c6-b32a-1d70b5e1e86e"] = "Identity Governance Administrator",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> MfaControls = new[] { "mfa" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The enforced MFA requirements that apply to the user, and the policies requiring MFA that miss them.</summary>
+    public UserMfaCoverage For(string userId)
+    {
+        var user = directory.FindUser(userId);
+        var subject = new Subject(userId, user, GroupsOf(userId), RolesOf(userId));
+        var requirements = ImmutableArray.CreateBuilder<MfaRequirement>();
+        var misses = ImmutableArray.CreateBuilder<string>();
+        if (directory.SecurityDefaults?.IsEnabled == true)
+        {
+            requirements.Add(SecurityDefaults(subject));
+        }
+
+        foreach (var policy in directory.ConditionalAccessPolicies.OrderBy(p => p.DisplayName ?? p.Id, StringComparer.Ordinal))
+        {
+            if (Grant(policy) is not { } grantGaps)
+            {
+                continue;
+            }
+
+            var source = $"policy `{policy.DisplayName ?? policy.Id}`";
+            var (included, excluded, targetGaps) = Target(policy, subject);
+            if (included is null)
+            {
+                continue;
+            }
+
+            if (policy.State != ConditionalAccessPolicyState.Enabled)
+            {
+                if (excluded is null)
+                {
+                    misses.Add(policy.State switch
+                    {
+                        ConditionalAccessPolicyState.EnabledForReportingButNotEnforced => $"{source} would require MFA of them ({included}) but is report-only",
+                        ConditionalAccessPolicyState.Disabled => $"{source} would require MFA of them ({included}) but is disabled",
+                        _ => $"{source} would require MFA of them ({included}) but its state is unknown",
+                    });
+                }
+
+                continue;
+            }
+
+            if (excluded is not null)
+            {
+                misses.Add($"{source} requires MFA ({included}) but excludes them {excluded}");
+                continue;
+            }
+
+            var gaps = targetGaps.Concat(Applications(policy)).Concat(Conditions(policy)).Concat(grantGaps).ToImmutableArray();
+            requirements.Add(new MfaRequirement(source, included, gaps.IsEmpty ? MfaCoverageLevel.Full : MfaCoverageLevel.Partial, gaps));
+        }
+
+        return new UserMfaCoverage(userId, requirements.ToImmutable(), misses.ToImmutable());
+    }
+
+    /// <summary>Whether a policy's grant requires MFA, and if so what lets a sign-in through without it (null: it does not require MFA).</summary>
+    public static ImmutableArray<string>? Grant(ConditionalAccessPolicy policy)
+    {
+        var mfa = policy.BuiltInControls.Where(MfaControls.Contains).ToList();
+        var strength = policy.AuthenticationStrengthId is not null || policy.AuthenticationStrengthDisplayName is not null;
+        if (mfa.Count == 0 && !strength)
+        {
+            return null;
+        }
+
+        var requireAll = string.Equals(policy.GrantOperator, "AND", StringComparison.OrdinalIgnoreCase);
+        if (requireAll)
+        {
+            return [];
+        }
+
+        // Under OR any one control is enough: another control than MFA is a way around it.
+        var alternatives = policy.BuiltInControls.Where(c => !MfaControls.Contains(c)).Select(c => $"`{c}`")
+            .Concat(policy.TermsOfUse.Select(t => $"terms of use `{t}`"))
+            .Concat(policy.CustomAuthenticationFactors.Select(f => $"custom control `{f}`"))
+            .ToList();
+        return alternatives.Count == 0
+            ? []
+            : [$"its grant takes {string.Join(" or ", alternatives)} instead of MFA (operator OR), so {(alternatives.Count == 1 ? "that control" : "any of them")} lets a sign-in through without MFA"];
+    }
+
+    /// <summary>How the policy includes the subject (null: it does not), how it excludes them (null: it does not), and what is uncertain.</summary>
+    private static (string? Included, string? Excluded, ImmutableArray<string> Gaps) Target(ConditionalAccessPolicy policy, Subject subject)
+    {
+        var gaps = ImmutableArray.CreateBuilder<string>();
+        string? included = null;
+        if (policy.IncludeUsers.Contains("All", StringComparer.OrdinalIgnoreCase))
+        {
+            included = "it includes all users";
+        }
+        else if (policy.IncludeUsers.Contains(subject.Id, StringComparer.OrdinalIgnoreCase))
+        {
+            included = "it includes them by name";
+        }
+        else if (subject.IsExternal && policy.IncludeUsers.Contains("GuestsOrExternalUsers", StringComparer.OrdinalIgnoreCase))
+        {
+            included = "it includes guests and external users";
+        }
+        else if (Groups(policy.IncludeGroups, subject) is { } group)
+        {
+            included = $"it includes group {group}";
+        }
+        else if (Roles(policy.IncludeRoles, subject) is { } role)
+        {
+            included = $"it includes role {role}";
+        }
+        else if (External(policy.IncludeGuestsOrExternalUsers, subject) is { } external)
+        {
+            included = $"it includes {external.Kind}";
+            if (!external.AllTenants)
+            {
+                gaps.Add("it includes guests of listed home tenants only, and the user's home tenant is not in the export");
+            }
+        }
+
+        if (included is null)
+        {
+            return (null, null, []);
+        }
+
+        string? excluded = null;
+        if (policy.ExcludeUsers.Contains(subject.Id, StringComparer.OrdinalIgnoreCase))
+        {
+            excluded = "by name";
+        }
+        else if (subject.IsExternal && policy.ExcludeUsers.Contains("GuestsOrExternalUsers", StringComparer.OrdinalIgnoreCase))
+        {
+            excluded = "as a guest or external user";
+        }
+        else if (Groups(policy.ExcludeGroups, subject) is { } group)
+        {
+            excluded = $"through group {group}";
+        }
+        else if (Roles(policy.ExcludeRoles, subject) is { } role)
+        {
+            excluded = $"through role {role}";
+        }
+        else if (External(policy.ExcludeGuestsOrExternalUsers, subject) is { } external)
+        {
+            if (external.AllTenants)
+            {
+                excluded = $"as one of the {external.Kind}";
+            }
+            else
+            {
+                gaps.Add($"it excludes {external.Kind} of listed home tenants, which may include the user (their home tenant is not in the export)");
+            }
+        }
+
+        return (included, excluded, gaps.ToImmutable());
+    }
+
+    /// <summary>Every way the policy's application condition stops short of all sign-ins.</summary>
+    private static IEnumerable<string> Applications(ConditionalAccessPolicy policy)
+    {
+        var include = policy.IncludeApplications;
+        if (include.Contains("All", StringComparer.OrdinalIgnoreCase))
+        {
+            if (!policy.ExcludeApplications.IsEmpty)
+            {
+                yield return $"it excludes {Count(policy.ExcludeApplications.Length, "application")} ({Listed(policy.ExcludeApplications)})";
+            }
+        }
+        else if (include.Contains("MicrosoftAdminPortals", StringComparer.OrdinalIgnoreCase) && include.Length == 1)
+        {
+            yield return "it applies to the Microsoft admin portals only (not to Graph, PowerShell or other applications)";
+        }
+        else if (!include.IsEmpty)
+        {
+            yield return $"it applies to {Listed(include)} only";
+        }
+
+        if (!policy.IncludeUserActions.IsEmpty)
+        {
+            yield return $"it applies to the user actions {Listed(policy.IncludeUserActions)} only, not to sign-ins";
+        }
+
+        if (!policy.IncludeAuthenticationContextClassReferences.IsEmpty)
+        {
+            yield return $"it applies to resources tagged with authentication context {Listed(policy.IncludeAuthenticationContextClassReferences)} only";
+        }
+
+        if (policy.ApplicationFilter is { } filter)
+        {
+            yield return $"it applies only to applications {(IsExclude(filter) ? "not " : string.Empty)}matching the filter `{filter.Rule}`";
+        }
+    }
+
+    /// <summary>Every condition that narrows the policy to some sign-ins.</summary>
+    private static IEnumerable<string> Conditions(ConditionalAccessPolicy policy)
+    {
+        if (!policy.ClientAppTypes.IsEmpty && !policy.ClientAppTypes.Contains("all", StringComparer.OrdinalIgnoreCase))
+        {
+            yield return $"it applies to client apps {Listed(policy.ClientAppTypes)} only";
+        }
+
+        if (!policy.IncludePlatforms.IsEmpty && !policy.IncludePlatforms.Contains("all", StringComparer.OrdinalIgnoreCase))
+        {
+            yield return $"it applies on platforms {Listed(policy.IncludePlatforms)} only";
+        }
+
+        if (!policy.ExcludePlatforms.IsEmpty)
+        {
+            yield return $"it does not apply on platforms {Listed(policy.ExcludePlatforms)}";
+        }
+
+        if (!policy.IncludeLocations.IsEmpty && !policy.IncludeLocations.Contains("All", StringComparer.OrdinalIgnoreCase))
+        {
+            yield return $"it applies from locations {Listed(policy.IncludeLocations)} only";
+        }
+
+        if (!policy.ExcludeLocations.IsEmpty)
+        {
+            yield return $"it does not apply from locations {Listed(policy.ExcludeLocations)}";
+        }
+
+        if (!policy.UserRiskLevels.IsEmpty)
+        {
+            yield return $"it applies at user risk {Listed(policy.UserRiskLevels)} only";
+        }
+
+        if (!policy.SignInRiskLevels.IsEmpty)
+        {
+            yield return $"it applies at sign-in risk {Listed(policy.SignInRiskLevels)} only";
+        }
+
+        if (!policy.InsiderRiskLevels.IsEmpty)
+        {
+            yield return $"it applies at insider risk {Listed(policy.InsiderRiskLevels)} only";
+        }
+
+        if (policy.DeviceFilter is { } filter)
+        {
+            yield return $"it applies only to devices {(IsExclude(filter) ? "not " : string.Empty)}matching the filter `{filter.Rule}`";
+        }
+
+        if (!policy.AuthenticationFlows.IsEmpty)
+        {
+            yield return $"it applies to the authentication flows {Listed(policy.AuthenticationFlows)} only";
+        }
+    }
+
+    /// <summary>Security defaults require MFA at every sign-in of the administrator roles they name; of other users, for Azure management only.</summary>
+    private static MfaRequirement SecurityDefaults(Subject subject) =>
+        subject.Roles.FirstOrDefault(r => SecurityDefaultsAdminRoles.ContainsKey(r.TemplateId)) is { } role
+            ? new MfaRequirement(SecurityDefaultsSource, $"they require MFA of role {role.Describe()} at every sign-in", MfaCoverageLevel.Full, [])
+            : new MfaRequirement(SecurityDefaultsSource, "they are enabled", MfaCoverageLevel.Partial, [AzureManagementOnly]);
+
+    /// <summary>The <see cref="MfaRequirement.Source"/> of the security defaults.</summary>
+    public const string SecurityDefaultsSource = "security defaults";
+
+    /// <summary>The gap of security defaults for a user without one of the administrator roles they name.</summary>
+    public const string AzureManagementOnly = "they require MFA of users without one of the administrator roles they name only for Azure management (Azure portal, CLI, PowerShell), elsewhere only when Microsoft deems it necessary";
+
+    private static string? Groups(ImmutableArray<string> groupIds, Subject subject) =>
+        subject.Groups.FirstOrDefault(g => groupIds.Contains(g.Id, StringComparer.OrdinalIgnoreCase)) is { } group ? group.Describe() : null;
+
+    private static string? Roles(ImmutableArray<string> templateIds, Subject subject) =>
+        subject.Roles.FirstOrDefault(r => templateIds.Contains(r.TemplateId, StringComparer.OrdinalIgnoreCase)) is { } role ? role.Describe() : null;
+
+    /// <summary>The kind of guest the subject is, when the policy's guest condition names that kind.</summary>
+    private static (string Kind, bool AllTenants)? External(ConditionalAccessExternalUsers? condition, Subject subject) =>
+        condition is not null && subject.ExternalKind is { } kind && condition.Types.Contains(kind, StringComparer.OrdinalIgnoreCase)
+            ? (ExternalKindName(kind), condition.AllTenants)
+            : null;
+
+    private static string ExternalKindName(string kind) => kind switch
+    {
+        "internalGuest" => "local guest users",
+        "b2bCollaborationGuest" => "B2B collaboration guest users",
+        _ => "B2B collaboration member users",
+    };
+
+    /// <summary>The groups the user belongs to, actively or (PIM for Groups) eligibly, as Conditional Access will see them once activated.</summary>
+    private ImmutableArray<Membership> GroupsOf(string userId)
+    {
+        var active = directory.TransitiveGroupsOf(userId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. directory.TransitiveGroupsOf(userId, includeEligible: true)
+            .Select(g => new Membership(g, directory.FindGroup(g)?.DisplayName ?? g, !active.Contains(g)))];
+    }
+
+    /// <summary>The built-in roles held directory-wide at the reference time, directly or through a group, active or eligible.</summary>
+    private ImmutableArray<HeldRole> RolesOf(string userId)
+    {
+        var holders = new Dictionary<string, Membership?>(StringComparer.OrdinalIgnoreCase) { [userId] = null };
+        foreach (var group in GroupsOf(userId))
+        {
+            holders.TryAdd(group.Id, group);
+        }
+
+        return [.. directory.RoleAssignments.Concat(directory.RoleAssignmentScheduleInstances)
+            .Concat(directory.RoleEligibilitySchedules).Concat(directory.RoleEligibilityScheduleInstances)
+            .Where(a => holders.ContainsKey(a.PrincipalId) && a.DirectoryScope.Kind == DirectoryScopeKind.Tenant && a.AppScopeId is null or "/"
+                && (a.StartDateTime is not { } start || start <= referenceTime) && (a.EndDateTime is not { } end || end > referenceTime))
+            .Select(a =>
+            {
+                var definition = directory.FindRoleDefinition(a.RoleDefinitionId);
+                var via = holders[a.PrincipalId];
+                return new HeldRole(definition?.TemplateId ?? a.RoleDefinitionId, definition?.DisplayName ?? a.RoleDefinitionId, a.State == AssignmentState.Eligible || via?.Eligible == true, via);
+            })
+            .OrderBy(r => r.Eligible)
+            .DistinctBy(r => (r.TemplateId.ToLowerInvariant(), r.Via?.Id))];
+    }
+
+    private static bool IsExclude(ConditionalAccessFilter filter) => string.Equals(filter.Mode, "exclude", StringComparison.OrdinalIgnoreCase);
+
+    private static string Listed(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"`{v}`"));
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private sealed record Membership(string Id, string Name, bool Eligible)
+    {
+        public string Describe() => $"`{Name}`{(Eligible ? " (a PIM-eligible membership, once activated)" : string.Empty)}";
+    }
+
+    private sealed record HeldRole(string TemplateId, string Name, bool Eligible, Membership? Via)
+    {
+        public string Describe() =>
+            $"`{Name}`{(Via is { } group ? $" (through group `{group.Name}`)" : string.Empty)}{(Eligible ? " (PIM-eligible: once activated)" : string.Empty)}";
+    }
+
+    private sealed record Subject(string Id, EntraUser? User, ImmutableArray<Membership> Groups, ImmutableArray<HeldRole> Roles)
+    {
+        /// <summary>A guest, or a member whose account comes from another tenant (<c>#EXT#</c> in its user principal name).</summary>
+        public bool IsExternal => ExternalKind is not null;
+
+        /// <summary>The <c>guestOrExternalUserTypes</c> value the user is, when it can be told from the export.</summary>
+        public string? ExternalKind
+        {
+            get
+            {
+                var fromElsewhere = User?.UserPrincipalName?.Contains("#EXT#", StringComparison.OrdinalIgnoreCase) == true;
+                return User?.UserType switch
+                {
+                    EntraUserType.Guest => fromElsewhere ? "b2bCollaborationGuest" : "internalGuest",
+                    EntraUserType.Member when fromElsewhere => "b2bCollaborationMember",
+                    _ => null,
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+namespace Ward.Analysis.Tests.Testing;
+
+/// <summary>Conditional access policies, the security defaults policy and MFA registration, as Microsoft Graph v1.0 returns them.</summary>
+internal sealed partial class TestTenant
+{
+    /// <summary>The id of the built-in phishing-resistant MFA authentication strength.</summary>
+    public const string PhishingResistantStrength = "00000000-0000-0000-0000-000000000004";
+
+    private static readonly string[] AllLocations = ["All"];
+    private static readonly string[] PhishingResistantCombinations = ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"];
+    private static readonly string[] PushMethod = ["push"];
+
+    /// <summary>
+    /// A conditional access policy. User, group and role lists take keys (users, groups) or role names; the keywords
+    /// <c>All</c>, <c>None</c> and <c>GuestsOrExternalUsers</c> are kept. Unset conditions are written as Graph writes them (null or empty).
+    /// </summary>
+    public TestTenant ConditionalAccessPolicy(
+        string name,
+        string state = "enabled",
+        string[]? includeUsers = null,
+        string[]? excludeUsers = null,
+        string[]? includeGroups = null,
+        string[]? excludeGroups = null,
+        string[]? includeRoles = null,
+        string[]? excludeRoles = null,
+        string[]? includeApplications = null,
+        string[]? clientAppTypes = null,
+        string[]? excludeLocations = null,
+        string grantOperator = "OR",
+        string[]? builtInControls = null,
+        string? authenticationStrength = null)
+    {
+        var roles = (string[]? names) => (names ?? []).Select(n => BuiltInRoles.Get(n).TemplateId).ToArray();
+        var users = (string[]? keys) => (keys ?? []).Select(k => k is "All" or "None" or "GuestsOrExternalUsers" ? k : Id(k)).ToArray();
+        return Add("identity/conditionalAccess/policies", new
+        {
+            id = Id("ca-" + name),
+            templateId = (string?)null,
+            displayName = name,
+            createdDateTime = DaysAgo(300),
+            modifiedDateTime = DaysAgo(200),
+            state,
+            sessionControls = (object?)null,
+            conditions = new
+            {
+                userRiskLevels = Array.Empty<string>(),
+                signInRiskLevels = Array.Empty<string>(),
+                clientAppTypes = clientAppTypes ?? ["all"],
+                platforms = (object?)null,
+                locations = excludeLocations is null ? null : new { includeLocations = AllLocations, excludeLocations },
+                devices = (object?)null,
+                clientApplications = (object?)null,
+                applications = new
+                {
+                    includeApplications = includeApplications ?? ["All"],
+                    excludeApplications = Array.Empty<string>(),
+                    includeUserActions = Array.Empty<string>(),
+                    includeAuthenticationContextClassReferences = Array.Empty<string>(),
+                    applicationFilter = (object?)null,
+                },
+                users = new
+                {
+                    includeUsers = users(includeUsers),
+                    excludeUsers = users(excludeUsers),
+                    includeGroups = (includeGroups ?? []).Select(Id).ToArray(),
+                    excludeGroups = (excludeGroups ?? []).Select(Id).ToArray(),
+                    includeRoles = roles(includeRoles),
+                    excludeRoles = roles(excludeRoles),
+                    includeGuestsOrExternalUsers = (object?)null,
+                    excludeGuestsOrExternalUsers = (object?)null,
+                },
+            },
+            grantControls = new
+            {
+                @operator = grantOperator,
+                builtInControls = builtInControls ?? (authenticationStrength is null ? ["mfa"] : []),
+                customAuthenticationFactors = Array.Empty<string>(),
+                termsOfUse = Array.Empty<string>(),
+                authenticationStrength = authenticationStrength is null ? null : new
+                {
+                    id = authenticationStrength,
+                    displayName = "Phishing-resistant MFA",
+                    policyType = "builtIn",
+                    requirementsSatisfied = "mfa",
+                    allowedCombinations = PhishingResistantCombinations,
+                },
+            },
+        });
+    }
+
+    /// <summary>The security defaults policy, enabled or not.</summary>
+    public TestTenant SecurityDefaults(bool enabled) =>
+        Add("policies/identitySecurityDefaultsEnforcementPolicy", new
+        {
+            id = "00000000-0000-0000-0000-000000000005",
+            displayName = "Security Defaults",
+            description = "Security defaults is a set of basic identity security mechanisms recommended by Microsoft.",
+            isEnabled = enabled,
+        });
+
+    /// <summary>A user's entry in the registration details report: MFA registered when <paramref name="methods"/> holds a method that satisfies MFA.</summary>
+    public TestTenant MfaRegistration(string userKey, bool registered, params string[] methods) =>
+        Add("reports/authenticationMethods/userRegistrationDetails", new
+        {
+            id = Id(userKey),
+            userPrincipalName = UserPrincipalName(userKey),
+            userDisplayName = userKey,
+            userType = "member",
+            isAdmin = false,
+            isSsprRegistered = registered,
+            isSsprEnabled = true,
+            isSsprCapable = registered,
+            isMfaRegistered = registered,
+            isMfaCapable = registered,
+            isPasswordlessCapable = false,
+            methodsRegistered = methods,
+            isSystemPreferredAuthenticationMethodEnabled = true,
+            systemPreferredAuthenticationMethods = registered ? PushMethod : [],
+            userPreferredMethodForSecondaryAuthentication = registered ? "push" : "none",
+            lastUpdatedDateTime = DaysAgo(1),
+        });
+}
