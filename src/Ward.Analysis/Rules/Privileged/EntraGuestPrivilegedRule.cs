@@ -59,9 +59,9 @@ public sealed class EntraGuestPrivilegedRule : IRule
                 Principal = guest.Id,
                 PrincipalName = name == guest.Id ? null : name,
                 Title = $"Guest `{name}` holds {items.Count} privilege{(items.Count == 1 ? string.Empty : "s")} in this tenant",
-                Explanation = $"`{name}` is a guest ({why}): its home organisation controls its sign-in, MFA and offboarding. "
+                Explanation = ($"`{name}` is a guest ({why}): its home organisation controls its sign-in, MFA and offboarding. "
                     + $"In this tenant it holds: {string.Join("; ", items.OrderByDescending(i => i.Severity).Select(i => i.Text))}. "
-                    + (admin is not null ? $"It is an administrator: {admin}." : string.Empty),
+                    + (admin is not null ? $"It is an administrator: {admin}." : string.Empty)).TrimEnd(),
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, guest.Id),

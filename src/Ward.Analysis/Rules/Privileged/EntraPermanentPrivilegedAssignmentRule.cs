@@ -50,13 +50,13 @@ public sealed class EntraPermanentPrivilegedAssignmentRule : IRule
                 Principal = principal,
                 PrincipalName = name == principal ? null : name,
                 Title = $"`{name}` holds {role} permanently",
-                Explanation = $"{role} ({grant.Role.TierLabel}: {grant.Role.Reach}) is assigned to the {holdings.KindOf(principal)} `{name}` tenant-wide, active with no end (assignment `{grant.Assignment.Id}`): "
+                Explanation = ($"{role} ({grant.Role.TierLabel}: {grant.Role.Reach}) is assigned to the {holdings.KindOf(principal)} `{name}` tenant-wide, active with no end (assignment `{grant.Assignment.Id}`): "
                     + (holdings.HasScheduleData
                         ? "its PIM assignment schedule instance is `Assigned` with no end date, not an activation. "
                         : "the export has no PIM assignment schedule instances, and a roleAssignments entry without one has no end (a PIM activation or a time-bound assignment would show in them). ")
                     + "The role is usable at any moment, with no activation, approval or MFA prompt from Privileged Identity Management. "
                     + (isGroup ? (members.Count == 0 ? "The group has no members in the export. " : $"Every member holds it the same way: {string.Join(", ", members)}. ") : string.Empty)
-                    + (globalAdministrator && !isGroup ? "Emergency access (break-glass) accounts are the documented exception: Microsoft recommends two cloud-only accounts with permanent Global Administrator. If this is one, suppress the finding with that justification (docs/suppressions.md)." : string.Empty),
+                    + (globalAdministrator && !isGroup ? "Emergency access (break-glass) accounts are the documented exception: Microsoft recommends two cloud-only accounts with permanent Global Administrator. If this is one, suppress the finding with that justification (docs/suppressions.md)." : string.Empty)).TrimEnd(),
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, principal, grant.Assignment.RoleDefinitionId.ToLowerInvariant(), grant.Assignment.DirectoryScope.Text),

@@ -58,12 +58,12 @@ public sealed class EntraPrivilegedRoleHolderRule : IRule
                 Principal = principal,
                 PrincipalName = name == principal ? null : name,
                 Title = roles.Count == 1 ? $"`{name}` holds {roles[0]}" : $"`{name}` holds {roles.Count} privileged directory roles: {string.Join(", ", roles)}",
-                Explanation = $"`{name}` is a {holdings.KindOf(principal)}. It holds {string.Join("; ", held.Select(holdings.Describe))}. "
+                Explanation = ($"`{name}` is a {holdings.KindOf(principal)}. It holds {string.Join("; ", held.Select(holdings.Describe))}. "
                     + $"What each reaches: {string.Join("; ", reaches)}. "
                     + (held.Any(h => h.State == RoleHoldState.Eligible) ? "An eligible role is one PIM activation away. " : string.Empty)
                     + (held.Any(h => h.State == RoleHoldState.Permanent) && !holdings.HasScheduleData ? "The export has no PIM assignment schedule instances, so an active assignment is read as having no end. " : string.Empty)
                     + (members is null ? string.Empty : members.Count == 0 ? "The group has no members in the export. " : $"Its members hold the same: {string.Join(", ", members)}. ")
-                    + (held.Any(h => !h.Grant.IsTenantWide) ? "A role over an administrative unit or one object reaches only that." : string.Empty),
+                    + (held.Any(h => !h.Grant.IsTenantWide) ? "A role over an administrative unit or one object reaches only that." : string.Empty)).TrimEnd(),
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, principal, string.Join(",", held.Select(h => $"{h.Grant.Assignment.RoleDefinitionId}@{h.Grant.Assignment.DirectoryScope.Text}").Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))),
