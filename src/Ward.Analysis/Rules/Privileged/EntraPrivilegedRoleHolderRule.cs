@@ -44,7 +44,7 @@ public sealed class EntraPrivilegedRoleHolderRule : IRule
             var name = microsoft.NameOf(principal) ?? principal;
             var guest = microsoft.Directory.FindUser(principal) is { } user && DirectoryRoleHoldings.IsGuest(user);
             var roles = held.Select(h => $"{h.Grant.Role.Name} ({h.Grant.Role.TierLabel})").Distinct(StringComparer.Ordinal).ToList();
-            var reaches = held.Select(h => h.Grant.Role).DistinctBy(r => r.Name, StringComparer.Ordinal).Select(r => $"{r.Name}: {r.Reach}");
+            var reaches = held.Select(h => h.Grant.Role).DistinctBy(r => r.Name, StringComparer.Ordinal).Select(r => $"{r.Name}: {r.Reach}" + (r.Basis is { } basis ? $" (tiered as a {basis})" : string.Empty));
             var members = microsoft.Directory.FindGroup(principal) is not null
                 ? microsoft.Edges.Membership.MembersOf(principal).Select(m => $"`{microsoft.NameOf(m) ?? m}`").Order(StringComparer.Ordinal).ToList()
                 : null;

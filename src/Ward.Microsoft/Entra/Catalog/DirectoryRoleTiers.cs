@@ -28,8 +28,6 @@ namespace Ward.Microsoft.Entra.Catalog;
 /// </remarks>
 public static class DirectoryRoleTiers
 {
-    private const string Catalog = "Ward's catalog of built-in roles";
-
     private static readonly FrozenDictionary<string, TieredRole> BuiltIn = Entries().ToFrozenDictionary(e => e.TemplateId, e => e.Role, StringComparer.OrdinalIgnoreCase);
 
     // Resource actions that put a role in Tier 0 or Tier 1 when Ward's catalog does not know it, each with what it
@@ -70,7 +68,7 @@ public static class DirectoryRoleTiers
         var name = definition?.DisplayName ?? roleDefinitionId;
         if (definition is null)
         {
-            return new TieredRole(name, DirectoryRoleTier.Tier2, "unknown: the role's definition was not exported", false, "no definition to read");
+            return new TieredRole(name, DirectoryRoleTier.Tier2, "unknown", false, "a role whose definition was not exported");
         }
 
         var allowed = definition.RolePermissions.Where(p => string.IsNullOrEmpty(p.Condition)).SelectMany(p => p.AllowedResourceActions).ToList();
@@ -142,6 +140,6 @@ public static class DirectoryRoleTiers
             ("cf1c38e5-3621-4004-a7cb-879624dced7c", "Application Developer", T2, true, "registers applications whatever the user settings say"),
             ("ecb2c6bf-0ab6-418e-bd87-7986f8d63bbe", "Attribute Provisioning Administrator", T2, true, "edits which custom security attributes applications provision"),
             ("422218e4-db15-4ef9-bbe0-8afb41546d79", "Attribute Provisioning Reader", T2, true, "reads which custom security attributes applications provision"),
-        }.Select(e => (e.Id, new TieredRole(e.Name, e.Tier, e.Reach, e.Privileged, Catalog)));
+        }.Select(e => (e.Id, new TieredRole(e.Name, e.Tier, e.Reach, e.Privileged)));
     }
 }

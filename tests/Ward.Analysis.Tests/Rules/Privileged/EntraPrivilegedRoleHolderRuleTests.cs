@@ -116,6 +116,6 @@ public sealed class EntraPrivilegedRoleHolderRuleTests
         Assert.Equal(TestTenant.Id("app-operator"), finding.Principal);
         Assert.Equal(Severity.High, finding.Severity);
         Assert.Contains("App Credential Operator (Tier 0)", finding.Title, StringComparison.Ordinal);
-        Assert.Contains("`microsoft.directory/applications/credentials/update`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("`microsoft.directory/applications/credentials/update`) (tiered as a custom role, by its resource actions)", finding.Explanation, StringComparison.Ordinal);
     }
 }
