@@ -7,6 +7,7 @@ using Ward.Analysis.Rules.Identity;
 using Ward.Analysis.Rules.OverPermissive;
 using Ward.Analysis.Rules.PrivilegedAccess;
 using Ward.Analysis.Rules.PrivilegeEscalation;
+using Ward.Analysis.Rules.Privileged;
 using Ward.Analysis.Rules.Trust;
 using Ward.Analysis.Rules.Unused;
 
@@ -58,6 +59,10 @@ public static class RuleCatalog
         new ThirdPartyAppHighRiskPermissionRule(),
         new AllPrincipalsHighRiskConsentRule(),
         new FederatedCredentialBroadSubjectRule(),
+        new EntraPrivilegedRoleHolderRule(),
+        new EntraPermanentPrivilegedAssignmentRule(),
+        new EntraTooManyGlobalAdministratorsRule(),
+        new EntraGuestPrivilegedRule(),
         new PrivilegedUserWithoutMfaRule(),
         new PrivilegedUserNotCoveredByMfaPolicyRule(),
     ];

@@ -35,6 +35,7 @@ signin = {  # last interactive / non-interactive sign-in
  'ada': '2026-11-27T08:14:52Z', 'ben': '2026-11-20T16:02:11Z', 'chen': '2026-11-26T09:45:30Z', 'dana': '2026-11-25T13:20:04Z', 'eve': '2026-11-24T10:11:45Z',
  'frank': '2026-11-27T07:55:19Z', 'gus': '2026-11-18T12:30:00Z', 'hana': '2025-10-02T11:07:43Z', 'ivan': '2026-11-26T15:41:27Z', 'jo': '2026-11-27T09:03:33Z',
  'kim': '2026-11-23T14:22:50Z', 'partner': '2026-09-14T17:48:02Z', 'breakglass': '2026-06-30T22:01:15Z', 'lena': '2026-11-26T06:58:12Z', 'marco': '2026-11-25T07:12:40Z'}
+signin.update({'olivia': '2026-11-27T07:30:05Z', 'sam': '2026-11-26T16:48:20Z', 'tomas': '2026-11-12T10:02:44Z'})  # privileged-access seeds
 created = {'hana': '2019-03-11T09:00:00Z', 'partner': '2024-05-20T11:34:08Z', 'breakglass': '2020-01-15T10:00:00Z'}
 users = []
 for k, (name, local, utype) in USERS.items():
@@ -216,22 +217,75 @@ ROLE_PERMISSIONS = {
    'microsoft.directory/signInReports/allProperties/read', 'microsoft.office365.protectionCenter/allEntities/standard/read',
    'microsoft.office365.serviceHealth/allEntities/allTasks', 'microsoft.office365.webPortal/allEntities/standard/read']),
 }
+
+# Privileged-access seeds: Exchange Administrator (Tier 1, permanent), SharePoint Administrator (Tier 1, eligible),
+# Conditional Access Administrator (Tier 0, active until a week after the export). Permissions as Microsoft lists them.
+ROLE.update({'Exchange Administrator': '29232cdf-9323-42fd-ade2-1d097af3e4de', 'SharePoint Administrator': 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c',
+             'Conditional Access Administrator': 'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9'})
+M365_SHARED = ['microsoft.directory/groups.unified/assignedLabels/update', 'microsoft.directory/groups.unified/basic/update', 'microsoft.directory/groups.unified/create',
+   'microsoft.directory/groups.unified/delete', 'microsoft.directory/groups.unified/members/update', 'microsoft.directory/groups.unified/owners/update',
+   'microsoft.directory/groups.unified/restore', 'microsoft.directory/groups/hiddenMembers/read']
+ROLE_PERMISSIONS.update({
+ 'Exchange Administrator': ('Can manage all aspects of the Exchange product.', [
+   'microsoft.azure.serviceHealth/allEntities/allTasks', 'microsoft.azure.supportTickets/allEntities/allTasks',
+   'microsoft.backup/exchangeProtectionPolicies/allProperties/allTasks', 'microsoft.backup/exchangeRestoreSessions/allProperties/allTasks',
+   'microsoft.backup/restorePoints/userMailboxes/allProperties/allTasks', 'microsoft.backup/userMailboxProtectionUnits/allProperties/allTasks',
+   'microsoft.backup/userMailboxRestoreArtifacts/allProperties/allTasks', 'microsoft.directory/contacts/allProperties/read',
+   'microsoft.directory/contacts/memberOf/read', 'microsoft.directory/contacts/standard/read'] + M365_SHARED + [
+   'microsoft.directory/onPremisesSynchronization/standard/read', 'microsoft.office365.exchange/allEntities/basic/allTasks',
+   'microsoft.office365.network/performance/allProperties/read', 'microsoft.office365.serviceHealth/allEntities/allTasks',
+   'microsoft.office365.supportTickets/allEntities/allTasks', 'microsoft.office365.usageReports/allEntities/allProperties/read',
+   'microsoft.office365.webPortal/allEntities/standard/read']),
+ 'SharePoint Administrator': ('Can manage all aspects of the SharePoint service.', [
+   'microsoft.azure.serviceHealth/allEntities/allTasks', 'microsoft.azure.supportTickets/allEntities/allTasks',
+   'microsoft.backup/oneDriveForBusinessProtectionPolicies/allProperties/allTasks', 'microsoft.backup/oneDriveForBusinessRestoreSessions/allProperties/allTasks',
+   'microsoft.backup/restorePoints/sites/allProperties/allTasks', 'microsoft.backup/restorePoints/userDrives/allProperties/allTasks',
+   'microsoft.backup/sharePointProtectionPolicies/allProperties/allTasks', 'microsoft.backup/sharePointRestoreSessions/allProperties/allTasks',
+   'microsoft.backup/siteProtectionUnits/allProperties/allTasks', 'microsoft.backup/siteRestoreArtifacts/allProperties/allTasks',
+   'microsoft.backup/userDriveProtectionUnits/allProperties/allTasks', 'microsoft.backup/userDriveRestoreArtifacts/allProperties/allTasks'] + M365_SHARED + [
+   'microsoft.office365.migrations/allEntities/allProperties/allTasks', 'microsoft.office365.network/performance/allProperties/read',
+   'microsoft.office365.serviceHealth/allEntities/allTasks', 'microsoft.office365.sharePoint/allEntities/allTasks',
+   'microsoft.office365.supportTickets/allEntities/allTasks', 'microsoft.office365.usageReports/allEntities/allProperties/read',
+   'microsoft.office365.webPortal/allEntities/standard/read']),
+ 'Conditional Access Administrator': ('Can manage Conditional Access capabilities.', [
+   'microsoft.directory/conditionalAccessPolicies/basic/update', 'microsoft.directory/conditionalAccessPolicies/create',
+   'microsoft.directory/conditionalAccessPolicies/delete', 'microsoft.directory/conditionalAccessPolicies/owners/read',
+   'microsoft.directory/conditionalAccessPolicies/owners/update', 'microsoft.directory/conditionalAccessPolicies/policyAppliedTo/read',
+   'microsoft.directory/conditionalAccessPolicies/standard/read', 'microsoft.directory/conditionalAccessPolicies/tenantDefault/update',
+   'microsoft.directory/namedLocations/basic/update', 'microsoft.directory/namedLocations/create', 'microsoft.directory/namedLocations/delete',
+   'microsoft.directory/namedLocations/standard/read', 'microsoft.directory/resourceNamespaces/resourceActions/authenticationContext/update']),
+})
 dump('role-definitions.json', page("roleManagement/directory/roleDefinitions", [
   {"id": ROLE[name], "description": desc, "displayName": name, "isBuiltIn": True, "isEnabled": True, "resourceScopes": ["/"], "templateId": ROLE[name], "version": "1",
    "rolePermissions": [{"allowedResourceActions": actions, "condition": None}]} for name, (desc, actions) in ROLE_PERMISSIONS.items()]))
 
 def ra(key, principal, role, scope='/'):
     return {"id": gid('dra-' + key), "principalId": principal, "roleDefinitionId": ROLE[role], "directoryScopeId": scope, "appScopeId": None}
-dump('role-assignments.json', page("roleManagement/directory/roleAssignments", [
+role_assignments = [
   ra('ada-ga', uid('ada'), 'Global Administrator'), ra('bg-ga', uid('breakglass'), 'Global Administrator'),
   ra('tier0-paa', G('tier0-admins'), 'Privileged Authentication Administrator'),
   ra('chen-helpdesk-au', uid('chen'), 'Helpdesk Administrator', f'/administrativeUnits/{au}'),
   ra('dana-helpdesk', uid('dana'), 'Helpdesk Administrator'), ra('eve-groups', uid('eve'), 'Groups Administrator'),
   ra('gus-cloudapp-menu', uid('gus'), 'Cloud Application Administrator', f'/{APP("cafeteria-menu")}'),
-  ra('kim-secreader', uid('kim'), 'Security Reader')]))
-dump('role-eligibility-schedule-instances.json', page("roleManagement/directory/roleEligibilityScheduleInstances", [
+  ra('kim-secreader', uid('kim'), 'Security Reader')]
+eligibilities = [
   {"id": gid('elig-ben-pra'), "principalId": uid('ben'), "roleDefinitionId": ROLE['Privileged Role Administrator'], "directoryScopeId": "/", "appScopeId": None,
-   "startDateTime": "2025-04-01T08:00:00Z", "endDateTime": "2027-04-01T08:00:00Z", "memberType": "Direct", "roleEligibilityScheduleId": gid('elig-sched-ben-pra')}]))
+   "startDateTime": "2025-04-01T08:00:00Z", "endDateTime": "2027-04-01T08:00:00Z", "memberType": "Direct", "roleEligibilityScheduleId": gid('elig-sched-ben-pra')}]
+
+# Privileged-access seeds: olivia's permanent Exchange Administrator, sam's Conditional Access Administrator until
+# 2026-12-05 and eligibility for SharePoint Administrator; and the PIM assignment schedule instances of every active
+# assignment (Assigned, with no end but sam's), which tell permanent from time-bound assignments.
+role_assignments += [ra('olivia-exchange', uid('olivia'), 'Exchange Administrator'), ra('sam-ca', uid('sam'), 'Conditional Access Administrator')]
+eligibilities.append({"id": gid('elig-sam-spo'), "principalId": uid('sam'), "roleDefinitionId": ROLE['SharePoint Administrator'], "directoryScopeId": "/", "appScopeId": None,
+   "startDateTime": "2026-02-01T08:00:00Z", "endDateTime": "2027-06-01T08:00:00Z", "memberType": "Direct", "roleEligibilityScheduleId": gid('elig-sched-sam-spo')})
+time_bound = {gid('dra-sam-ca'): ("2026-11-21T09:00:00Z", "2026-12-05T09:00:00Z")}
+dump('role-assignment-schedule-instances.json', page("roleManagement/directory/roleAssignmentScheduleInstances", [
+  {**a, "startDateTime": time_bound.get(a["id"], ("2023-02-01T10:00:00Z", None))[0], "endDateTime": time_bound.get(a["id"], (None, None))[1],
+   "assignmentType": "Assigned", "memberType": "Direct", "roleAssignmentOriginId": a["id"], "roleAssignmentScheduleId": gid('sched-' + a["id"])}
+  for a in role_assignments]))
+
+dump('role-assignments.json', page("roleManagement/directory/roleAssignments", role_assignments))
+dump('role-eligibility-schedule-instances.json', page("roleManagement/directory/roleEligibilityScheduleInstances", eligibilities))
 
 # --- MFA coverage of privileged users: two more enforced policies and the security defaults policy. ---
 # CA002 is the trap: kim.larsen (Security Reader, MFA registered) is covered by an enabled policy requiring the
@@ -279,9 +333,10 @@ dump('authorization-policy.json', {"@odata.context": V1 + "policies/authorizatio
 mfa = {'ada': ['microsoftAuthenticatorPush', 'fido2'], 'ben': ['microsoftAuthenticatorPush'], 'chen': ['microsoftAuthenticatorPush'], 'dana': [], 'eve': ['mobilePhone'],
        'frank': ['microsoftAuthenticatorPush'], 'gus': [], 'hana': [], 'ivan': ['microsoftAuthenticatorPush'], 'jo': ['microsoftAuthenticatorPush'], 'kim': ['softwareOneTimePasscode'],
        'partner': [], 'breakglass': [], 'lena': ['microsoftAuthenticatorPush'], 'marco': []}
+mfa.update({'olivia': ['microsoftAuthenticatorPush'], 'sam': ['microsoftAuthenticatorPush', 'fido2'], 'tomas': ['microsoftAuthenticatorPush']})  # privileged-access seeds
 dump('user-registration-details.json', page("reports/authenticationMethods/userRegistrationDetails", [
   {"id": uid(k), "userPrincipalName": upn(k), "userDisplayName": USERS[k][0], "userType": "guest" if USERS[k][2] == 'Guest' else "member",
-   "isAdmin": k in ('ada', 'breakglass', 'chen', 'dana', 'eve', 'gus', 'kim'), "isSsprRegistered": bool(mfa[k]), "isSsprEnabled": True, "isSsprCapable": bool(mfa[k]),
+   "isAdmin": k in ('ada', 'breakglass', 'chen', 'dana', 'eve', 'gus', 'kim', 'olivia', 'sam'), "isSsprRegistered": bool(mfa[k]), "isSsprEnabled": True, "isSsprCapable": bool(mfa[k]),
    "isMfaRegistered": bool(mfa[k]), "isMfaCapable": bool(mfa[k]), "isPasswordlessCapable": 'fido2' in mfa[k], "methodsRegistered": mfa[k],
    "isSystemPreferredAuthenticationMethodEnabled": True, "systemPreferredAuthenticationMethods": ["push"] if mfa[k] else [], "userPreferredMethodForSecondaryAuthentication": "push" if mfa[k] else "none",
    "lastUpdatedDateTime": "2026-11-28T03:00:00Z"} for k in USERS]))

@@ -27,3 +27,11 @@ def uid(k): return gid('user-'+k)
 def upn(k):
     d,l,t = USERS[k]
     return f'{l}@{INIT}' if t=='Guest' or k=='breakglass' else f'{l}@{DOMAIN}'
+
+# Privileged-access seeds: a Tier 1 Exchange Administrator, a user eligible for SharePoint Administrator and holding
+# Conditional Access Administrator until next week, and a guest who holds nothing (the trap of entra-guest-privileged).
+USERS.update({
+ 'olivia': ('Olivia Brandt', 'olivia.brandt', 'Member'),
+ 'sam': ('Sam Okoro', 'sam.okoro', 'Member'),
+ 'tomas': ('Tomás Reyes (Fabrikam)', 'tomas_fabrikam.com#EXT#', 'Guest'),
+})

@@ -1,0 +1,66 @@
+using Ward.Microsoft.Entra.Catalog;
+
+namespace Ward.Analysis.Rules.Privileged;
+
+/// <summary>
+/// <c>entra-permanent-privileged-assignment</c>: an active, tenant-wide Tier 0 directory role assignment with no end,
+/// neither a PIM eligibility nor time-bound nor a PIM activation.
+/// </summary>
+public sealed class EntraPermanentPrivilegedAssignmentRule : IRule
+{
+    private const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
+
+    public RuleMetadata Metadata { get; } = new(
+        "entra-permanent-privileged-assignment",
+        "Permanent Tier 0 directory role assignment",
+        "privileged-access",
+        Severity.High,
+        "A Tier 0 directory role (Global Administrator, Privileged Role Administrator, application or Conditional Access administrators and the like) is assigned tenant-wide, active, with no end: not PIM-eligible, not time-bound, not an activation. A standing assignment is usable at any moment: whoever steals the account's session or credentials controls the tenant with no activation, approval or MFA prompt from Privileged Identity Management, and no alert that the role was just activated. Emergency access accounts are the documented exception.",
+        "Convert the assignment to a PIM eligibility with MFA, justification and approval on activation, and a maximum activation time of a few hours; assign through a role-assignable group managed by PIM for Groups when several roles go together. Keep permanent Global Administrator only for the two cloud-only emergency access accounts Microsoft recommends, and suppress their findings with a justification.",
+        ["entra"],
+        [
+            "https://learn.microsoft.com/en-us/entra/id-governance/privileged-identity-management/pim-configure",
+            "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/best-practices",
+            "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/security-emergency-access",
+        ]);
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        if (context.Microsoft is not { } microsoft)
+        {
+            yield break;
+        }
+
+        var holdings = DirectoryRoleHoldings.Of(microsoft);
+        foreach (var grant in holdings.Grants.Where(g => g is { State: RoleHoldState.Permanent, IsTenantWide: true, Role.Tier: DirectoryRoleTier.Tier0 }))
+        {
+            var principal = grant.PrincipalId;
+            var name = microsoft.NameOf(principal) ?? principal;
+            var role = grant.Role.Name;
+            var isGroup = microsoft.Directory.FindGroup(principal) is not null;
+            var members = isGroup ? microsoft.Edges.Membership.MembersOf(principal).Select(m => $"`{microsoft.NameOf(m) ?? m}`").Order(StringComparer.Ordinal).ToList() : [];
+            var globalAdministrator = string.Equals(microsoft.Directory.FindRoleDefinition(grant.Assignment.RoleDefinitionId)?.TemplateId ?? grant.Assignment.RoleDefinitionId, GlobalAdministrator, StringComparison.OrdinalIgnoreCase);
+            yield return new Finding
+            {
+                RuleId = Metadata.Id,
+                Category = Metadata.Category,
+                Severity = Metadata.DefaultSeverity,
+                Provider = "entra",
+                Account = microsoft.TenantId,
+                Principal = principal,
+                PrincipalName = name == principal ? null : name,
+                Title = $"`{name}` holds {role} permanently",
+                Explanation = ($"{role} ({grant.Role.TierLabel}: {grant.Role.Reach}) is assigned to the {holdings.KindOf(principal)} `{name}` tenant-wide, active with no end (assignment `{grant.Assignment.Id}`): "
+                    + (holdings.HasScheduleData
+                        ? "its PIM assignment schedule instance is `Assigned` with no end date, not an activation. "
+                        : "the export has no PIM assignment schedule instances, and a roleAssignments entry without one has no end (a PIM activation or a time-bound assignment would show in them). ")
+                    + "The role is usable at any moment, with no activation, approval or MFA prompt from Privileged Identity Management. "
+                    + (isGroup ? (members.Count == 0 ? "The group has no members in the export. " : $"Every member holds it the same way: {string.Join(", ", members)}. ") : string.Empty)
+                    + (globalAdministrator && !isGroup ? "Emergency access (break-glass) accounts are the documented exception: Microsoft recommends two cloud-only accounts with permanent Global Administrator. If this is one, suppress the finding with that justification (docs/suppressions.md)." : string.Empty)).TrimEnd(),
+                Remediation = Metadata.Remediation,
+                References = Metadata.References,
+                Fingerprint = Finding.FingerprintOf(Metadata.Id, principal, grant.Assignment.RoleDefinitionId.ToLowerInvariant(), grant.Assignment.DirectoryScope.Text),
+            };
+        }
+    }
+}

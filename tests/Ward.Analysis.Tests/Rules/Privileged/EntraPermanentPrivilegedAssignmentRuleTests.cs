@@ -1,0 +1,81 @@
+using Ward.Analysis.Tests.Testing;
+
+namespace Ward.Analysis.Tests.Rules.Privileged;
+
+public sealed class EntraPermanentPrivilegedAssignmentRuleTests
+{
+    private const string Rule = "entra-permanent-privileged-assignment";
+
+    [Fact]
+    public void A_plain_global_administrator_assignment_is_permanent_and_an_eligibility_is_not()
+    {
+        // Given a Global Administrator assigned in roleAssignments (no PIM schedule data) and a user eligible for Privileged Role Administrator
+        var tenant = new TestTenant();
+        tenant.User("standing");
+        tenant.User("just-in-time");
+        tenant.AssignRole("standing", "Global Administrator");
+        tenant.EligibleRole("just-in-time", "Privileged Role Administrator");
+
+        // When the tenant is scanned
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then only the standing assignment is reported, saying why it is read as permanent and naming the emergency access exception
+        Assert.Equal(TestTenant.Id("standing"), finding.Principal);
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.Equal("`standing@fabrikam.example` holds Global Administrator permanently", finding.Title);
+        Assert.Contains("the export has no PIM assignment schedule instances", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Emergency access (break-glass) accounts are the documented exception", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schedule_instances_tell_a_permanent_assignment_from_an_activation_and_a_time_bound_one()
+    {
+        // Given three active Tier 0 assignments with their PIM schedule instances: Assigned with no end, Activated for
+        // a few hours, and Assigned until next week
+        var tenant = new TestTenant();
+        tenant.User("permanent");
+        tenant.User("activated");
+        tenant.User("time-bound");
+        tenant.AssignRole("permanent", "Privileged Role Administrator").ActiveRoleInstance("permanent", "Privileged Role Administrator");
+        tenant.AssignRole("activated", "Global Administrator").ActiveRoleInstance("activated", "Global Administrator", "Activated", endInDays: 0.2);
+        tenant.AssignRole("time-bound", "Security Administrator").ActiveRoleInstance("time-bound", "Security Administrator", endInDays: 7);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then only the assignment without an end is permanent
+        Assert.Equal(TestTenant.Id("permanent"), finding.Principal);
+        Assert.Contains("its PIM assignment schedule instance is `Assigned` with no end date", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Emergency access", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_permanent_tier_1_role_and_a_tier_0_role_scoped_to_one_application_are_not_reported()
+    {
+        // Given a permanent Exchange Administrator and a permanent Cloud Application Administrator over one application
+        var tenant = new TestTenant();
+        tenant.User("mail-admin");
+        tenant.User("menu-admin");
+        tenant.AppRegistration("menu");
+        tenant.AssignRole("mail-admin", "Exchange Administrator").AssignRole("menu-admin", "Cloud Application Administrator", $"/{TestTenant.ApplicationId("menu")}");
+
+        // Then neither controls the tenant, and nothing is reported
+        Assert.Empty(tenant.Scan().Of(Rule));
+    }
+
+    [Fact]
+    public void A_permanent_assignment_to_a_role_assignable_group_is_reported_on_the_group_with_its_members()
+    {
+        // Given a role-assignable group with two members, permanently Privileged Authentication Administrator
+        var tenant = new TestTenant();
+        tenant.User("first");
+        tenant.User("second");
+        tenant.Group("auth-admins", roleAssignable: true, "first", "second");
+        tenant.AssignRole("auth-admins", "Privileged Authentication Administrator");
+
+        // Then one finding names the group and lists the members holding it the same way
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("auth-admins"), finding.Principal);
+        Assert.Contains("the role-assignable group `auth-admins`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Every member holds it the same way: `first@fabrikam.example`, `second@fabrikam.example`", finding.Explanation, StringComparison.Ordinal);
+    }
+}
