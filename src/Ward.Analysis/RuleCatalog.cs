@@ -5,9 +5,8 @@ using Ward.Analysis.Rules.Credentials;
 using Ward.Analysis.Rules.Exposure;
 using Ward.Analysis.Rules.Identity;
 using Ward.Analysis.Rules.OverPermissive;
-using Ward.Analysis.Rules.PrivilegedAccess;
-using Ward.Analysis.Rules.PrivilegeEscalation;
 using Ward.Analysis.Rules.Privileged;
+using Ward.Analysis.Rules.PrivilegeEscalation;
 using Ward.Analysis.Rules.Trust;
 using Ward.Analysis.Rules.Unused;
 

@@ -1,7 +1,7 @@
 using Ward.Microsoft.Edges;
 using Ward.Microsoft.Entra.Directory;
 
-namespace Ward.Analysis.Rules.PrivilegedAccess;
+namespace Ward.Analysis.Rules.Privileged;
 
 /// <summary>
 /// The enabled users that hold privilege: a role of <see cref="PrivilegedDirectoryRoles"/> assigned directory-wide

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Ward.Analysis.Rules.PrivilegedAccess;
+namespace Ward.Analysis.Rules.Privileged;
 
 /// <summary>
 /// The built-in Entra ID roles Microsoft labels PRIVILEGED in its built-in roles reference (Microsoft Learn,

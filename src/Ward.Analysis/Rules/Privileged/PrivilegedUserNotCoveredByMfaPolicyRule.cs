@@ -1,7 +1,7 @@
 using Ward.Microsoft.Entra.ConditionalAccess;
 using Ward.Microsoft.Entra.Directory;
 
-namespace Ward.Analysis.Rules.PrivilegedAccess;
+namespace Ward.Analysis.Rules.Privileged;
 
 /// <summary>
 /// <c>entra-privileged-user-not-covered-by-mfa-policy</c>: a privileged user (<see cref="PrivilegedUsers"/>) whom no

@@ -1,6 +1,6 @@
 using Ward.Microsoft.Entra.Directory;
 
-namespace Ward.Analysis.Rules.PrivilegedAccess;
+namespace Ward.Analysis.Rules.Privileged;
 
 /// <summary>
 /// <c>entra-privileged-user-without-mfa</c>: a privileged user (<see cref="PrivilegedUsers"/>) whose entry in the

@@ -1,6 +1,6 @@
 using Ward.Analysis.Tests.Testing;
 
-namespace Ward.Analysis.Tests.Rules.PrivilegedAccess;
+namespace Ward.Analysis.Tests.Rules.Privileged;
 
 public sealed class PrivilegedUserWithoutMfaRuleTests
 {
