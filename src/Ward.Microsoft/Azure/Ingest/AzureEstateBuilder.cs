@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Ward.Core.Diagnostics;
 using Ward.Microsoft.Azure.Rbac;
+using Ward.Microsoft.Azure.Resources;
 
 namespace Ward.Microsoft.Azure.Ingest;
 
@@ -30,7 +31,7 @@ internal static class AzureEstateBuilder
         CheckPages(entries, found);
         if (entries.Count == 0)
         {
-            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, management group, subscription or classic administrator was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
+            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, management group, subscription, classic administrator or resource was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
         }
 
         diagnostics.AddRange(WithLines(found.ToSortedArray(), source));
@@ -42,6 +43,7 @@ internal static class AzureEstateBuilder
             EligibleAssignments = eligibilities,
             Hierarchy = hierarchy,
             ClassicAdministrators = MergeClassicAdministrators(entries.ClassicAdministrators),
+            Resources = MergeResources(entries.Resources),
             Inputs = [.. inputs],
             Diagnostics = diagnostics.ToSortedArray(),
         };
@@ -109,6 +111,25 @@ internal static class AzureEstateBuilder
                 Roles = [.. g.SelectMany(a => a.Roles).Distinct(StringComparer.OrdinalIgnoreCase)],
                 PrincipalId = g.Select(a => a.PrincipalId).FirstOrDefault(id => id is not null),
             })];
+
+    /// <summary>
+    /// One entry per resource id: several exports describe one resource (<c>az resource list</c> without a vault's
+    /// access policies, <c>az keyvault show</c> with them), so each fills in what the first left out.
+    /// </summary>
+    private static ImmutableArray<AzureResource> MergeResources(List<AzureResource> resources) =>
+        [.. resources
+            .GroupBy(r => r.Id)
+            .Select(g => g.Aggregate((first, next) => first with
+            {
+                Region = first.Region ?? next.Region,
+                SystemAssignedPrincipalId = first.SystemAssignedPrincipalId ?? next.SystemAssignedPrincipalId,
+                UserAssignedIdentities = [.. first.UserAssignedIdentities.Concat(next.UserAssignedIdentities)
+                    .GroupBy(u => u.IdentityId)
+                    .Select(u => u.FirstOrDefault(a => a.PrincipalId is not null) ?? u.First())],
+                IdentityPrincipalId = first.IdentityPrincipalId ?? next.IdentityPrincipalId,
+                KeyVault = first.KeyVault ?? next.KeyVault,
+                Cluster = first.Cluster ?? next.Cluster,
+            }))];
 
     private static AzureHierarchy BuildHierarchy(HierarchyParts parts, DiagnosticBag diagnostics)
     {

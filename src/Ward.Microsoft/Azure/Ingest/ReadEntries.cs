@@ -17,8 +17,10 @@ internal sealed class ReadEntries
 
     public List<ClassicAdministrator> ClassicAdministrators { get; } = [];
 
+    public List<Resources.AzureResource> Resources { get; } = [];
+
     /// <summary>REST pages read, per entry kind: whether each said more pages follow (<c>nextLink</c>), and where.</summary>
     public List<(ArmItemKind Kind, bool MoreFollow, Ward.Core.Diagnostics.SourceLocation Location)> Pages { get; } = [];
 
-    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count;
+    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count;
 }
