@@ -116,27 +116,35 @@ internal static class AzureResourceReader
         var policies = ImmutableArray.CreateBuilder<KeyVaultAccessPolicy>();
         foreach (var (policy, path) in json.Objects(item, "accessPolicies"))
         {
-            var policyItem = new ArmItem(policy, path);
-            var objectId = ObjectId(policyItem, json, "objectId");
-            if (objectId is null)
+            if (ReadAccessPolicy(new ArmItem(policy, path), json) is { } read)
             {
-                json.Report(AzureDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "a key vault access policy without an `objectId` names nobody; skipped", path);
-                continue;
+                policies.Add(read);
             }
-
-            var permissions = Field(policy, "permissions", path) is { } p && p.Value.ValueKind == JsonValueKind.Object ? p : ((JsonElement, string)?)null;
-            policies.Add(new KeyVaultAccessPolicy
-            {
-                ObjectId = objectId,
-                ApplicationId = ObjectId(policyItem, json, "applicationId"),
-                Keys = Permissions(permissions, "keys", json),
-                Secrets = Permissions(permissions, "secrets", json),
-                Certificates = Permissions(permissions, "certificates", json),
-                Storage = Permissions(permissions, "storage", json),
-            });
         }
 
         return new KeyVaultSettings { EnableRbacAuthorization = json.Boolean(item, "enableRbacAuthorization"), AccessPolicies = policies.ToImmutable() };
+    }
+
+    /// <summary>One access policy (<c>objectId</c>, <c>applicationId</c>, <c>permissions</c>); null, reported, without an object id.</summary>
+    public static KeyVaultAccessPolicy? ReadAccessPolicy(ArmItem policy, ArmJson json)
+    {
+        var objectId = ObjectId(policy, json, "objectId");
+        if (objectId is null)
+        {
+            json.Report(AzureDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "a key vault access policy without an `objectId` names nobody; skipped", policy.Path);
+            return null;
+        }
+
+        var permissions = Field(policy.Element, "permissions", policy.Path) is { } p && p.Value.ValueKind == JsonValueKind.Object ? p : ((JsonElement, string)?)null;
+        return new KeyVaultAccessPolicy
+        {
+            ObjectId = objectId,
+            ApplicationId = ObjectId(policy, json, "applicationId"),
+            Keys = Permissions(permissions, "keys", json),
+            Secrets = Permissions(permissions, "secrets", json),
+            Certificates = Permissions(permissions, "certificates", json),
+            Storage = Permissions(permissions, "storage", json),
+        };
     }
 
     private static ImmutableArray<string> Permissions((JsonElement Value, string Path)? permissions, string name, ArmJson json) =>
