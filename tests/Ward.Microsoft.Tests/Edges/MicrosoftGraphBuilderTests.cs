@@ -165,11 +165,14 @@ public sealed class MicrosoftGraphBuilderTests
         // Then jo (Virtual Machine Contributor of rg-build) reaches the deployment identity by a run command too, and the
         // VM's own identity (Contributor of nw-prod) by installing an extension on its VM: a new path to an administrator
         Assert.Contains(UserId("jo.martin@northwindtraders.com"), runners, StringComparer.Ordinal);
+        var deploymentScripts = new Ward.Microsoft.Edges.Checkers.DeploymentScriptEdgeChecker().Check(Context, targets: null).Where(e => e.To == identity).Select(e => e.From.Value).ToList();
+        Assert.DoesNotContain(UserId("jo.martin@northwindtraders.com"), deploymentScripts, StringComparer.Ordinal);
         var vm = new PrincipalId(ServicePrincipal("vm-build-01"));
         Assert.Contains(Graph.Outgoing(vm), e => e.To == identity && e.Technique == "azure-vm-extension");
         Assert.True(Paths.ContainsKey(vm));
 
-        // And the guest (Contributor of rg-analytics) reaches no identity: the VM there has none
+        // But not by a deployment script (Managed Identity Contributor does not assign the identity); and the guest
+        // (Contributor of rg-analytics) reaches no identity: the VM there has none
         Assert.DoesNotContain(Graph.Outgoing(new PrincipalId(UserId("priya_contoso.com#EXT#@northwindtraders.onmicrosoft.com"))), e => e.Technique.StartsWith("azure-vm", StringComparison.Ordinal));
     }
 
