@@ -13,6 +13,9 @@
 #   subscriptions/<id>/role-assignments.json             az role assignment list --all --include-inherited --subscription <id>
 #   subscriptions/<id>/deny-assignments-<n>.json         GET /subscriptions/<id>/providers/Microsoft.Authorization/denyAssignments
 #   subscriptions/<id>/role-eligibility-<n>.json         GET /subscriptions/<id>/providers/Microsoft.Authorization/roleEligibilityScheduleInstances
+#   resources/<id>.json                                  az resource list --subscription <id> (each resource and its managed identities)
+#   resources/<id>/keyvault-<name>.json                  az keyvault show (access-policy or RBAC mode, access policies)
+#   resources/<id>/aks.json                              az aks list --subscription <id> (local accounts, Entra ID integration, kubelet identity)
 #
 # Ward recognises every file by its content, not its name or folder; the layout is only for people.
 # `az rest` does not follow `nextLink`, so every REST page is written as its own numbered file.
@@ -25,6 +28,9 @@
 #   Microsoft.Authorization/roleAssignments/read
 #   Microsoft.Authorization/denyAssignments/read
 #   Microsoft.Authorization/roleEligibilityScheduleInstances/read            (PIM for Azure resources)
+#   Microsoft.Resources/subscriptions/resources/read                         (az resource list)
+#   Microsoft.KeyVault/vaults/read                                            (az keyvault show: the vault's settings, never its secrets)
+#   Microsoft.ContainerService/managedClusters/read                           (az aks list: never a cluster credential)
 # plus Microsoft Graph reads that `az role assignment list` makes to fill in `principalName` (when permitted).
 #
 # Usage: see --help.
@@ -33,10 +39,11 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/export-azure.sh --output DIR [--root GROUP] [--subscription ID]... [--no-management-groups] [--no-pim]
+Usage: scripts/export-azure.sh --output DIR [--root GROUP] [--subscription ID]... [--no-management-groups] [--no-pim] [--no-resources]
 
 Exports Azure role definitions, role assignments, deny assignments, PIM eligibilities on Azure resources, the
-management-group hierarchy and the subscriptions into DIR, for `ward` to read. Read-only.
+management-group hierarchy, the subscriptions and their resource inventory (managed identities and what they are
+attached to, key vault and AKS settings) into DIR, for `ward` to read. Read-only.
 
   --output DIR             folder to write (created if needed)
   --root GROUP             management group to export the tree from (default: the tenant root group, whose name
@@ -46,6 +53,7 @@ management-group hierarchy and the subscriptions into DIR, for `ward` to read. R
   --no-management-groups   skip the hierarchy and the per-group exports (decisions that depend on assignments at
                            management groups are then reported as indeterminate)
   --no-pim                 skip PIM eligibility schedule instances
+  --no-resources           skip the resource inventory (user-assigned identities are then known only by name)
   -h, --help               this help
 
 Sign in first with `az login` (a Reader at the tenant root group sees everything Ward needs).
@@ -57,6 +65,7 @@ root=""
 subscriptions=()
 with_groups=1
 with_pim=1
+with_resources=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --output) output="${2:?--output needs a folder}"; shift 2 ;;
@@ -64,6 +73,7 @@ while [[ $# -gt 0 ]]; do
     --subscription) subscriptions+=("${2:?--subscription needs an id}"); shift 2 ;;
     --no-management-groups) with_groups=0; shift ;;
     --no-pim) with_pim=0; shift ;;
+    --no-resources) with_resources=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "export-azure.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -139,6 +149,18 @@ for subscription in "${subscriptions[@]}"; do
   az role definition list --subscription "$subscription" --output json >"$folder/role-definitions.json"
   az role assignment list --all --include-inherited --subscription "$subscription" --output json >"$folder/role-assignments.json"
   export_pim_and_denies "/subscriptions/$subscription" "$folder"
+
+  if [[ "$with_resources" -eq 1 ]]; then
+    echo "Reading the resources of subscription $subscription" >&2
+    mkdir -p "$output/resources/$subscription"
+    az resource list --subscription "$subscription" --output json >"$output/resources/$subscription.json"
+    # az resource list leaves out resource properties: a vault's mode and access policies come from az keyvault show.
+    jq -r '.[] | select((.type | ascii_downcase) == "microsoft.keyvault/vaults") | "\(.resourceGroup) \(.name)"' "$output/resources/$subscription.json" |
+      while read -r group name; do
+        az keyvault show --subscription "$subscription" --resource-group "$group" --name "$name" --output json >"$output/resources/$subscription/keyvault-$name.json"
+      done
+    az aks list --subscription "$subscription" --output json >"$output/resources/$subscription/aks.json"
+  fi
 done
 
 echo "Done: $output" >&2

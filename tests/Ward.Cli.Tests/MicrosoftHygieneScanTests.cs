@@ -10,6 +10,7 @@ public sealed class MicrosoftHygieneScanTests
 {
     private static readonly string Entra = Path.Combine(Repository.Root, "samples", "entra");
     private static readonly string Azure = Path.Combine(Repository.Root, "samples", "azure");
+    private static readonly string AzureHound = Path.Combine(Repository.Root, "samples", "azurehound");
     private static readonly Lazy<List<JsonElement>> Findings = new(Scan);
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class MicrosoftHygieneScanTests
 
     private static List<JsonElement> Scan()
     {
-        var (exitCode, _, json) = WardRunner.RunCapturingStandardOutput("scan", Entra, Azure, "--as-of", "2026-11-28T12:00:00Z", "--format", "json");
+        var (exitCode, _, json) = WardRunner.RunCapturingStandardOutput("scan", Entra, Azure, AzureHound, "--as-of", "2026-11-28T12:00:00Z", "--format", "json");
         Assert.Equal(0, exitCode);
         return [.. JsonDocument.Parse(json).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.Clone())];
     }

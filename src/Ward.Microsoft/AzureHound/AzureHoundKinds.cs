@@ -17,20 +17,16 @@ internal static class AzureHoundKinds
     /// <summary>The role-filtered kinds: only a few built-in roles survive in them.</summary>
     public static readonly FrozenSet<string> DerivedRoleAssignmentKinds = DerivedList().ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Kinds whose records are ARM resources, read into the resource inventory.</summary>
+    public static readonly FrozenSet<string> ResourceKinds = new[]
+    {
+        "AZVM", "AZVMScaleSet", "AZKeyVault", "AZFunctionApp", "AZWebApp", "AZLogicApp", "AZAutomationAccount", "AZContainerRegistry", "AZManagedCluster",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Kinds Ward reads without analysing them yet: reported once per kind, never dropped silently.</summary>
     public static readonly FrozenDictionary<string, string> NotAnalysed = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["AZResourceGroup"] = "resource groups (their assignments are read; the groups themselves are not kept)",
-        ["AZVM"] = "virtual machines (their managed identities are known from the service principals)",
-        ["AZVMScaleSet"] = "virtual machine scale sets",
-        ["AZKeyVault"] = "key vaults",
-        ["AZKeyVaultAccessPolicy"] = "key vault access policies (vault access outside Azure RBAC)",
-        ["AZFunctionApp"] = "function apps",
-        ["AZWebApp"] = "web apps",
-        ["AZLogicApp"] = "logic apps",
-        ["AZAutomationAccount"] = "Automation accounts",
-        ["AZContainerRegistry"] = "container registries",
-        ["AZManagedCluster"] = "AKS clusters",
         ["AZStorageAccount"] = "storage accounts",
         ["AZStorageContainer"] = "storage containers",
         ["AZDevice"] = "devices",

@@ -222,6 +222,12 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
             case "AZManagementGroup" or "AZManagementGroupDescendant" or "AZSubscription":
                 Hierarchy(state, kind, data, path);
                 break;
+            case var _ when AzureHoundKinds.ResourceKinds.Contains(kind):
+                Resource(state, kind, data, path);
+                break;
+            case "AZKeyVaultAccessPolicy":
+                AccessPolicy(state, data, path);
+                break;
             case var _ when AzureHoundKinds.RoleAssignmentKinds.Contains(kind):
                 ArmRoleAssignments(state, kind, data, path);
                 break;
@@ -341,6 +347,42 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
                 _firstArmAssignment ??= assignment.Location;
                 _references.Add(new Reference(assignment.PrincipalId, DirectoryObjectKind.Unknown, null, $"the principal of Azure role assignment `{assignment.Name}`", state.Graph.At(entryPath)));
             }
+        }
+    }
+
+    /// <summary>A resource record: the ARM resource itself, beside the ids AzureHound adds (which the resource reader does not read).</summary>
+    private void Resource(FileState state, string kind, JsonElement data, string path)
+    {
+        var element = Normalize(data, Nothing);
+        var item = new ArmItem(element, path);
+        if (ArmItemClassifier.Classify(element) != ArmItemKind.Resource)
+        {
+            Malformed(state, $"a `{kind}` record without a resource `id` and `type`; skipped", path);
+            return;
+        }
+
+        if (AzureResourceReader.Read(item, state.Arm) is { } resource)
+        {
+            azure.Resources.Add(resource);
+            state.AzureRecords++;
+        }
+    }
+
+    /// <summary>One access policy of a vault (AzureHound writes each apart, with the vault's id in <c>keyVaultId</c>).</summary>
+    private void AccessPolicy(FileState state, JsonElement data, string path)
+    {
+        var element = Normalize(data, Nothing);
+        var item = new ArmItem(element, path);
+        if (!AzureScope.TryParse(item.Text("keyVaultId"), out var vault, out _) || vault.Kind != AzureScopeKind.Resource)
+        {
+            Malformed(state, "an `AZKeyVaultAccessPolicy` record without a vault resource id in `keyVaultId`; skipped", path);
+            return;
+        }
+
+        if (AzureResourceReader.ReadAccessPolicy(item, state.Arm) is { } policy)
+        {
+            azure.KeyVaultAccessPolicies.Add((vault, policy, state.Graph.At(path)));
+            state.AzureRecords++;
         }
     }
 

@@ -24,6 +24,8 @@ public static class MicrosoftEdgeCheckers
         new WebAppConfigurationEdgeChecker(),
         new ContainerExecEdgeChecker(),
         new UserAssignedIdentityCredentialEdgeChecker(),
+        new ManagedClusterAdminEdgeChecker(),
+        new DeploymentScriptEdgeChecker(),
         new PolicyRemediationEdgeChecker(),
         new RewriteCustomRoleEdgeChecker(),
         new ElevateAccessEdgeChecker(),

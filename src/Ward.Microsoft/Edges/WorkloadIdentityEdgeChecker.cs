@@ -2,24 +2,24 @@ using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Microsoft.Azure.Evaluation;
 using Ward.Microsoft.Azure.Rbac;
+using Ward.Microsoft.Azure.Resources;
 using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Microsoft.Edges;
 
 /// <summary>
 /// The family of "run code on a resource, as the resource's managed identity": a principal allowed the actions on an
-/// Azure resource of one type gets a token of the system-assigned identity Azure gave it. The resource is found from
-/// the identity's service principal (its <c>alternativeNames</c> name the resource), and each action is decided by
-/// the Azure authorizer at the resource's scope (so deny assignments and inherited roles count).
+/// Azure resource of one type gets a token of any identity Azure attached to it. With a resource inventory, those
+/// are the resource's system-assigned identity and every user-assigned identity in its <c>identity</c> block; without
+/// one, the system-assigned identity is still found from its service principal (whose <c>alternativeNames</c> name
+/// the resource). Each action is decided by the Azure authorizer at the resource's scope (so deny assignments and
+/// inherited roles count).
 /// </summary>
-/// <remarks>
-/// Which user-assigned identities are attached to which resources is not in the exports read so far, so they are not
-/// reached this way; a checker whose resource type is the user-assigned identity itself acts on the identity.
-/// </remarks>
+/// <remarks>A checker whose resource type is the user-assigned identity itself acts on the identity.</remarks>
 public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string resourceType, string how, params string[] actions) : IMicrosoftEdgeChecker
 {
     /// <summary>The resource type of a user-assigned identity, named by its service principal's <c>alternativeNames</c>.</summary>
-    protected const string UserAssignedIdentityType = "Microsoft.ManagedIdentity/userAssignedIdentities";
+    protected const string UserAssignedIdentityType = AzureResourceTypes.UserAssignedIdentity;
 
     public string TechniqueId { get; } = techniqueId;
 
@@ -33,29 +33,29 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
 
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
-        var identities = context.Directory.ServicePrincipals
-            .Where(s => s.ServicePrincipalType == ServicePrincipalType.ManagedIdentity && (targets is null || targets.Contains(s.Id)))
-            .Select(s => (Identity: s, Resource: ResourceOf(s)))
-            .Where(x => x.Resource is not null)
+        var attachments = Attachments(context)
+            .Where(a => targets?.Contains(a.IdentityId) ?? IsKnown(context, a.IdentityId))
+            .DistinctBy(a => (a.IdentityId.ToUpperInvariant(), a.Resource))
             .ToList();
-        if (identities.Count == 0)
+        if (attachments.Count == 0)
         {
             yield break;
         }
 
         var principals = context.AzureAssignees;
-        foreach (var (identity, resource) in identities)
+        foreach (var attachment in attachments)
         {
-            foreach (var principal in principals.Where(p => !string.Equals(p, identity.Id, StringComparison.OrdinalIgnoreCase)))
+            var resource = attachment.Resource;
+            foreach (var principal in principals.Where(p => !string.Equals(p, attachment.IdentityId, StringComparison.OrdinalIgnoreCase)))
             {
-                var decisions = actions.Select(action => (Action: action, Decision: context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = action, Scope = resource!, ActionKind = ActionKind }))).ToList();
+                var decisions = actions.Select(action => (Action: action, Decision: context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = action, Scope = resource, ActionKind = ActionKind }))).ToList();
                 if (decisions.Exists(d => d.Decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
                 {
                     continue;
                 }
 
                 var requirements = decisions.SelectMany(d => d.Decision is Conditional c ? c.Requirements : []).Concat(Prerequisites).Distinct(StringComparer.Ordinal).ToArray();
-                yield return new Edge(new(principal), new(identity.Id), TechniqueId, $"{how} `{resource!.Value[(resource.Value.LastIndexOf('/') + 1)..]}` and acts as its managed identity",
+                yield return new Edge(new(principal), new(attachment.IdentityId), TechniqueId, $"{how} `{NameOf(resource)}` and acts as {attachment.As}",
                     [.. decisions.Select(d => new EdgePermission(d.Action, resource.Value, d.Decision.Explanation.Summary, []))])
                 {
                     Requirements = [.. requirements],
@@ -63,6 +63,57 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
             }
         }
     }
+
+    /// <summary>The last segment of a resource id: the resource's name.</summary>
+    protected static string NameOf(AzureScope resource) => resource.Value[(resource.Value.LastIndexOf('/') + 1)..];
+
+    /// <summary>An identity the graph has a node for: a service principal of the directory, or a principal of an Azure role assignment.</summary>
+    private static bool IsKnown(MicrosoftEdgeContext context, string id) =>
+        context.Directory.FindServicePrincipal(id) is not null || context.AzureAssignees.Contains(id, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every identity attached to a resource of this checker's type: from the inventory, then from the identities' service principals.</summary>
+    private IEnumerable<Attachment> Attachments(MicrosoftEdgeContext context)
+    {
+        var isIdentityType = string.Equals(resourceType, UserAssignedIdentityType, StringComparison.OrdinalIgnoreCase);
+        foreach (var resource in context.Azure.ResourcesOfType(resourceType))
+        {
+            if (isIdentityType)
+            {
+                if (resource.IdentityPrincipalId is { } self)
+                {
+                    yield return new Attachment(self, resource.Id, "the identity");
+                }
+
+                continue;
+            }
+
+            if (resource.SystemAssignedPrincipalId is { } system)
+            {
+                yield return new Attachment(system, resource.Id, "its managed identity");
+            }
+
+            foreach (var user in resource.UserAssignedIdentities)
+            {
+                if ((user.PrincipalId ?? context.Azure.PrincipalOfIdentity(user.IdentityId) ?? ServicePrincipalNaming(context, user.IdentityId)) is { } id)
+                {
+                    yield return new Attachment(id, resource.Id, $"the user-assigned identity `{NameOf(user.IdentityId)}` attached to it");
+                }
+            }
+        }
+
+        foreach (var identity in context.Directory.ServicePrincipals.Where(s => s.ServicePrincipalType == ServicePrincipalType.ManagedIdentity))
+        {
+            if (ResourceOf(identity) is { } resource)
+            {
+                yield return new Attachment(identity.Id, resource, isIdentityType ? "the identity" : "its managed identity");
+            }
+        }
+    }
+
+    /// <summary>The managed identity whose service principal names the user-assigned identity resource.</summary>
+    private static string? ServicePrincipalNaming(MicrosoftEdgeContext context, AzureScope identity) =>
+        context.Directory.ServicePrincipals.FirstOrDefault(s => s.ServicePrincipalType == ServicePrincipalType.ManagedIdentity
+            && s.AlternativeNames.Any(n => string.Equals(n, identity.Value, StringComparison.OrdinalIgnoreCase)))?.Id;
 
     /// <summary>The resource of this checker's type a system-assigned identity belongs to; null for others.</summary>
     private AzureScope? ResourceOf(EntraServicePrincipal identity)
@@ -79,4 +130,7 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
 
         return null;
     }
+
+    /// <summary>An identity on a resource, and how the edge names it.</summary>
+    private sealed record Attachment(string IdentityId, AzureScope Resource, string As);
 }

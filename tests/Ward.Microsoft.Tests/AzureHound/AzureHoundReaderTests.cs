@@ -114,20 +114,59 @@ public sealed class AzureHoundReaderTests
     [Fact]
     public void Kinds_not_analysed_yet_are_reported_once_per_kind()
     {
-        // Given the tenant file's resources, which the Azure model does not hold yet
+        // Given the tenant file's devices and resource groups, which the models do not hold yet
         var notAnalysed = Tenant.Diagnostics.Where(d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed).ToList();
 
         // Then each kind has one info diagnostic, located at its first record
         Assert.All(notAnalysed, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
-        foreach (var kind in new[] { "AZDevice", "AZResourceGroup", "AZVM", "AZKeyVault", "AZKeyVaultAccessPolicy" })
+        foreach (var kind in new[] { "AZDevice", "AZResourceGroup" })
         {
             var diagnostic = Assert.Single(notAnalysed, d => d.Message.Contains($"`{kind}`", StringComparison.Ordinal));
             Assert.StartsWith("$.data[", diagnostic.Location.JsonPath, StringComparison.Ordinal);
             Assert.NotNull(diagnostic.Location.Line);
         }
 
-        Assert.Equal(5, notAnalysed.Count);
+        Assert.Equal(2, notAnalysed.Count);
         Assert.DoesNotContain(Tenant.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.UnknownKind);
+    }
+
+    [Fact]
+    public void Resource_kinds_land_in_the_inventory_with_their_identities_and_vault_policies()
+    {
+        // Given the tenant file's VM (system-assigned identity, upper-cased ids as AzureHound writes them), its key
+        // vault, and the vault's access policy also written as a record of its own
+        // When it is loaded
+        var resources = Tenant.Azure.Resources;
+
+        // Then both resources are in the inventory, ids in lower case, and the policy is listed once
+        Assert.Equal(2, resources.Length);
+        var vm = Assert.Single(resources, r => r.IsOfType(Ward.Microsoft.Azure.Resources.AzureResourceTypes.VirtualMachine));
+        Assert.Equal("e5000004-2a3b-4c4d-8e5f-000000000004", vm.SystemAssignedPrincipalId);
+        Assert.Equal("vm-build-01", vm.Name);
+        var vault = Assert.Single(resources, r => r.IsOfType(Ward.Microsoft.Azure.Resources.AzureResourceTypes.KeyVault)).KeyVault!;
+        Assert.False(vault.EnableRbacAuthorization);
+        Assert.Equal("e5000002-2a3b-4c4d-8e5f-000000000002", Assert.Single(vault.AccessPolicies).ObjectId);
+    }
+
+    [Fact]
+    public void An_access_policy_record_of_a_vault_not_in_the_file_is_reported()
+    {
+        // Given an access-policy record whose vault has no record
+        var file = """
+            {"data":[
+            {"kind":"AZKeyVaultAccessPolicy","data":{"applicationId":"","objectId":"E5000002-2A3B-4C4D-8E5F-000000000002","permissions":{"secrets":["Get"]},"tenantId":"3f1c2d4e-8b7a-4c6d-9e0f-1a2b3c4d5e6f","keyVaultId":"/SUBSCRIPTIONS/7D3C1F5A-2B4E-4C8D-9A6F-0E1D2C3B4A59/RESOURCEGROUPS/RG-APP/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV-GONE"}}
+            ],"meta":{"type":"azure","version":5,"count":1}}
+            """;
+        using var folder = new ScratchFolder(("hound.json", file));
+
+        // When it is loaded
+        var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then a warning names the vault at the record, and no resource is made up
+        var warning = Assert.Single(loaded.Diagnostics, d => d.Code == Ward.Microsoft.Azure.Ingest.AzureDiagnosticCodes.DanglingResource);
+        Assert.Contains("kv-gone", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(2, warning.Location.Line);
+        Assert.Empty(loaded.Azure.Resources);
     }
 
     [Fact]
@@ -193,9 +232,10 @@ public sealed class AzureHoundReaderTests
         Assert.Equal(Tenant.Entra.Users.Length, loaded.Entra.Users.Length);
         Assert.Equal(Tenant.Entra.Groups.Select(g => g.Members?.Length), loaded.Entra.Groups.Select(g => g.Members?.Length));
         Assert.Equal(Tenant.Azure.RoleAssignments.Length, loaded.Azure.RoleAssignments.Length);
-        var vm = Assert.Single(loaded.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed && d.Message.Contains("`AZVM`", StringComparison.Ordinal));
-        var vmLine = lines.Select((l, i) => (l, i)).First(x => x.l.StartsWith("{\"kind\":\"AZVM\"", StringComparison.Ordinal)).i + 1;
-        Assert.Equal(vmLine, vm.Location.Line);
+        Assert.Equal(Tenant.Azure.Resources.Select(r => (r.Id, r.SystemAssignedPrincipalId)), loaded.Azure.Resources.Select(r => (r.Id, r.SystemAssignedPrincipalId)));
+        var device = Assert.Single(loaded.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed && d.Message.Contains("`AZDevice`", StringComparison.Ordinal));
+        var deviceLine = lines.Select((l, i) => (l, i)).First(x => x.l.StartsWith("{\"kind\":\"AZDevice\"", StringComparison.Ordinal)).i + 1;
+        Assert.Equal(deviceLine, device.Location.Line);
     }
 
     [Fact]

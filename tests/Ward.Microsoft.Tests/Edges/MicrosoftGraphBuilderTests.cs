@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using Ward.Core.Graph;
 using Ward.Core.Model;
-using Ward.Microsoft.Azure.Ingest;
 using Ward.Microsoft.Edges;
 using Ward.Microsoft.Entra.Directory;
-using Ward.Microsoft.Entra.Ingest;
 
 namespace Ward.Microsoft.Tests.Edges;
 
@@ -125,7 +123,8 @@ public sealed class MicrosoftGraphBuilderTests
     {
         // Given jo, Virtual Machine Contributor of rg-build through Build Operators, and vm-build-01 there, whose
         // system-assigned identity is Contributor of nw-prod
-        // (its identity leads to no administrator, so the graph keeps none of these edges: the checkers are asked directly)
+        // (the checkers are asked directly; the graph keeps these edges too, since the AzureHound inventory attaches the
+        // deployment identity to the same VM and the machine's identity reaches an administrator through it)
         var identity = new PrincipalId(ServicePrincipal("vm-build-01"));
         var edges = new Ward.Microsoft.Edges.Checkers.VirtualMachineRunCommandEdgeChecker().Check(Context, targets: null)
             .Concat(new Ward.Microsoft.Edges.Checkers.VirtualMachineExtensionEdgeChecker().Check(Context, targets: null))
@@ -138,7 +137,7 @@ public sealed class MicrosoftGraphBuilderTests
         Assert.Contains(UserId("frank.osei@northwindtraders.com"), runners, StringComparer.Ordinal);
         Assert.DoesNotContain(UserId("kim.larsen@northwindtraders.com"), runners, StringComparer.Ordinal);
         Assert.Contains(edges, e => e.Technique == "azure-vm-extension" && e.From.Value == UserId("jo.martin@northwindtraders.com"));
-        Assert.DoesNotContain(Graph.Incoming(identity), e => e.Technique == "azure-vm-run-command");
+        Assert.Contains(Graph.Incoming(identity), e => e.Technique == "azure-vm-run-command");
     }
 
     [Fact]
@@ -153,6 +152,42 @@ public sealed class MicrosoftGraphBuilderTests
         Assert.Contains(UserId("jo.martin@northwindtraders.com"), writers, StringComparer.Ordinal);
         Assert.DoesNotContain(UserId("gus.mensah@northwindtraders.com"), writers, StringComparer.Ordinal);
         Assert.True(Graph.Nodes[identity].IsAdmin);
+    }
+
+    [Fact]
+    public void The_AzureHound_inventory_attaches_the_deployment_identity_to_the_build_VM()
+    {
+        // Given AzureHound's record of vm-build-01, which carries id-landingzone-deploy (Owner of mg-landingzones) as a
+        // user-assigned identity besides its own; and vm-analytics-01 in the guest's resource group, with no identity
+        var identity = new PrincipalId(ServicePrincipal("id-landingzone-deploy"));
+        var runners = Graph.Incoming(identity).Where(e => e.Technique == "azure-vm-run-command").Select(e => e.From.Value).ToList();
+
+        // Then jo (Virtual Machine Contributor of rg-build) reaches the deployment identity by a run command too, and the
+        // VM's own identity (Contributor of nw-prod) by installing an extension on its VM: a new path to an administrator
+        Assert.Contains(UserId("jo.martin@northwindtraders.com"), runners, StringComparer.Ordinal);
+        var deploymentScripts = new Ward.Microsoft.Edges.Checkers.DeploymentScriptEdgeChecker().Check(Context, targets: null).Where(e => e.To == identity).Select(e => e.From.Value).ToList();
+        Assert.DoesNotContain(UserId("jo.martin@northwindtraders.com"), deploymentScripts, StringComparer.Ordinal);
+        var vm = new PrincipalId(ServicePrincipal("vm-build-01"));
+        Assert.Contains(Graph.Outgoing(vm), e => e.To == identity && e.Technique == "azure-vm-extension");
+        Assert.True(Paths.ContainsKey(vm));
+
+        // But not by a deployment script (Managed Identity Contributor does not assign the identity); and the guest
+        // (Contributor of rg-analytics) reaches no identity: the VM there has none
+        Assert.DoesNotContain(Graph.Outgoing(new PrincipalId(UserId("priya_contoso.com#EXT#@northwindtraders.onmicrosoft.com"))), e => e.Technique.StartsWith("azure-vm", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_dev_cluster_with_local_accounts_gives_its_kubelet_identity_to_its_resource_group_contributor()
+    {
+        // Given aks-nw-dev (local accounts enabled) in rg-sandbox, where frank is Contributor, and aks-nw-prod (Entra ID
+        // integrated, local accounts disabled) in nw-prod, where frank is Owner
+        var edges = new Ward.Microsoft.Edges.Checkers.ManagedClusterAdminEdgeChecker().Check(Context, targets: null).Where(e => e.From.Value == UserId("frank.osei@northwindtraders.com")).ToList();
+
+        // Then frank reaches the dev cluster's kubelet identity only (which holds no role, so it is on no path)
+        var edge = Assert.Single(edges);
+        Assert.Contains("`aks-nw-dev`", edge.Description, StringComparison.Ordinal);
+        Assert.Equal("Microsoft.ContainerService/managedClusters/listClusterAdminCredential/action", Assert.Single(edge.Permissions).Action);
+        Assert.DoesNotContain(Graph.Edges, e => e.Technique == "azure-aks-cluster-admin");
     }
 
     [Fact]
@@ -187,9 +222,8 @@ public sealed class MicrosoftGraphBuilderTests
         }
 
         var samples = Path.Combine(root!.FullName, "samples");
-        var directory = EntraDirectoryLoader.Load([Path.Combine(samples, "entra")]);
-        var azure = AzureEstateLoader.Load([Path.Combine(samples, "azure")]);
-        var context = new MicrosoftEdgeContext(directory, azure, AsOf);
+        var estates = MicrosoftEstateLoader.Load([Path.Combine(samples, "entra"), Path.Combine(samples, "azure"), Path.Combine(samples, "azurehound")]);
+        var context = new MicrosoftEdgeContext(estates.Entra, estates.Azure, AsOf);
         return (context, MicrosoftGraphBuilder.Build(context));
     }
 }

@@ -35,6 +35,13 @@ internal static class ArmItemClassifier
                 return ArmItemKind.ClassicAdministrator;
         }
 
+        // Any other typed entry whose id names a resource is an inventory entry (`az resource list`, `az graph query`).
+        if (type is not null && !type.StartsWith('/') && type.Contains('/', StringComparison.Ordinal)
+            && Rbac.AzureScope.TryParse(item.Text("id"), out var id, out _) && id.Kind == Rbac.AzureScopeKind.Resource)
+        {
+            return ArmItemKind.Resource;
+        }
+
         // `az role assignment list --include-classic-administrators` prints classic administrators as role
         // assignments whose ids are placeholders (`NA(classic admins)`, `NA(classic admin role)`).
         if (IsClassicPlaceholder(item.Text("roleDefinitionId")) || IsClassicPlaceholder(item.Text("id")) || (item.Has("emailAddress") && item.Has("role")))

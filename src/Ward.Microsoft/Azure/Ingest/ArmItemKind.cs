@@ -10,4 +10,7 @@ internal enum ArmItemKind
     ManagementGroup,
     Subscription,
     ClassicAdministrator,
+
+    /// <summary>Any other ARM resource (a VM, key vault, cluster, identity, …): read for its identities and settings.</summary>
+    Resource,
 }

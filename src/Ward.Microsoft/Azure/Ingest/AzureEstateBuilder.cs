@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Ward.Core.Diagnostics;
 using Ward.Microsoft.Azure.Rbac;
+using Ward.Microsoft.Azure.Resources;
 
 namespace Ward.Microsoft.Azure.Ingest;
 
@@ -28,9 +29,10 @@ internal static class AzureEstateBuilder
         CheckRoleDefinitions(definitions, assignments, eligibilities, found);
         CheckPlacement(hierarchy, assignments, denies, eligibilities, found);
         CheckPages(entries, found);
+        var resources = WithAccessPolicies(MergeResources(entries.Resources), entries.KeyVaultAccessPolicies, found);
         if (entries.Count == 0)
         {
-            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, management group, subscription or classic administrator was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
+            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, management group, subscription, classic administrator or resource was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
         }
 
         diagnostics.AddRange(WithLines(found.ToSortedArray(), source));
@@ -42,6 +44,7 @@ internal static class AzureEstateBuilder
             EligibleAssignments = eligibilities,
             Hierarchy = hierarchy,
             ClassicAdministrators = MergeClassicAdministrators(entries.ClassicAdministrators),
+            Resources = resources,
             Inputs = [.. inputs],
             Diagnostics = diagnostics.ToSortedArray(),
         };
@@ -109,6 +112,44 @@ internal static class AzureEstateBuilder
                 Roles = [.. g.SelectMany(a => a.Roles).Distinct(StringComparer.OrdinalIgnoreCase)],
                 PrincipalId = g.Select(a => a.PrincipalId).FirstOrDefault(id => id is not null),
             })];
+
+    /// <summary>
+    /// One entry per resource id: several exports describe one resource (<c>az resource list</c> without a vault's
+    /// access policies, <c>az keyvault show</c> with them), so each fills in what the first left out.
+    /// </summary>
+    private static ImmutableArray<AzureResource> MergeResources(List<AzureResource> resources) =>
+        [.. resources
+            .GroupBy(r => r.Id)
+            .Select(g => g.Aggregate((first, next) => first with
+            {
+                Region = first.Region ?? next.Region,
+                SystemAssignedPrincipalId = first.SystemAssignedPrincipalId ?? next.SystemAssignedPrincipalId,
+                UserAssignedIdentities = [.. first.UserAssignedIdentities.Concat(next.UserAssignedIdentities)
+                    .GroupBy(u => u.IdentityId)
+                    .Select(u => u.FirstOrDefault(a => a.PrincipalId is not null) ?? u.First())],
+                IdentityPrincipalId = first.IdentityPrincipalId ?? next.IdentityPrincipalId,
+                KeyVault = first.KeyVault ?? next.KeyVault,
+                Cluster = first.Cluster ?? next.Cluster,
+            }))];
+
+    /// <summary>Adds the access policies listed apart (AzureHound) to their vaults; a policy of a vault not in the inventory is reported.</summary>
+    private static ImmutableArray<AzureResource> WithAccessPolicies(ImmutableArray<AzureResource> resources, List<(AzureScope VaultId, KeyVaultAccessPolicy Policy, SourceLocation Location)> policies, DiagnosticBag diagnostics)
+    {
+        if (policies.Count == 0)
+        {
+            return resources;
+        }
+
+        var byVault = policies.GroupBy(p => p.VaultId).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var (vault, listed) in byVault.Where(v => !resources.Any(r => r.Id == v.Key && r.KeyVault is not null)))
+        {
+            diagnostics.Add(AzureDiagnosticCodes.DanglingResource, DiagnosticSeverity.Warning, $"{listed.Count} access polic{(listed.Count == 1 ? "y names" : "ies name")} key vault `{vault.Value}`, whose settings are not in the inputs (whether the vault uses them is unknown); ignored", listed[0].Location);
+        }
+
+        return [.. resources.Select(r => r.KeyVault is { } vault && byVault.TryGetValue(r.Id, out var listed)
+            ? r with { KeyVault = vault with { AccessPolicies = [.. vault.AccessPolicies.Concat(listed.Select(p => p.Policy)).DistinctBy(p => (p.ObjectId, p.ApplicationId))] } }
+            : r)];
+    }
 
     private static AzureHierarchy BuildHierarchy(HierarchyParts parts, DiagnosticBag diagnostics)
     {

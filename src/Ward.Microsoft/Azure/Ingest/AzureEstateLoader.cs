@@ -98,6 +98,10 @@ public static class AzureEstateLoader
                 items = [.. value.EnumerateArray().Select((item, i) => (item, JsonPath.Index("$.value", i)))];
                 moreFollow = root.TryGetProperty("nextLink", out var next) && next.ValueKind == JsonValueKind.String && next.GetString()!.Length > 0;
                 break;
+            case JsonValueKind.Object when IsResourceGraphResult(root, out var data):
+                items = [.. data.EnumerateArray().Select((item, i) => (item, JsonPath.Index("$.data", i)))];
+                moreFollow = root.TryGetProperty("skip_token", out var skip) && skip.ValueKind == JsonValueKind.String && skip.GetString()!.Length > 0;
+                break;
             case JsonValueKind.Object when ArmItemClassifier.Classify(root) != ArmItemKind.Unknown:
                 items = [(root, JsonPath.Root)];
                 break;
@@ -144,9 +148,12 @@ public static class AzureEstateLoader
                 case ArmItemKind.ClassicAdministrator:
                     Add(entries.ClassicAdministrators, ClassicAdministratorReader.Read(item, json));
                     break;
+                case ArmItemKind.Resource:
+                    Add(entries.Resources, AzureResourceReader.Read(item, json));
+                    break;
                 default:
                     json.Report(AzureDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, element.ValueKind == JsonValueKind.Object
-                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, management group, subscription or classic administrator); skipped"
+                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, management group, subscription, classic administrator or resource); skipped"
                         : $"expected an object, found {ArmJson.Describe(element.ValueKind)}; skipped", path);
                     break;
             }
@@ -154,16 +161,24 @@ public static class AzureEstateLoader
 
         if (moreFollow is { } more)
         {
-            entries.Pages.Add((kinds.First(k => k != ArmItemKind.Unknown), more, json.At("$.nextLink")));
+            entries.Pages.Add((kinds.First(k => k != ArmItemKind.Unknown), more, json.At(root.TryGetProperty("nextLink", out _) ? "$.nextLink" : "$.skip_token")));
         }
 
         var note = new Counts(entries).Since(before);
         return new AzureInputFile(file, AzureInputKind.Read, moreFollow is true ? note + " (a REST page; more pages follow)" : note);
     }
 
+    /// <summary>The output of <c>az graph query</c>: <c>{"count": …, "data": [...], "skip_token": …, "total_records": …}</c>.</summary>
+    private static bool IsResourceGraphResult(JsonElement root, out JsonElement data)
+    {
+        data = default;
+        return root.TryGetProperty("data", out data) && data.ValueKind == JsonValueKind.Array
+            && (root.TryGetProperty("count", out _) || root.TryGetProperty("total_records", out _) || root.TryGetProperty("skip_token", out _));
+    }
+
     private static AzureInputFile Unrecognized(string file, ArmJson json)
     {
-        json.Report(AzureDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an Azure export Ward recognises (expected role definitions, role assignments, deny assignments, role eligibilities, management groups, subscriptions or classic administrators, as az CLI or ARM REST output); skipped", JsonPath.Root);
+        json.Report(AzureDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an Azure export Ward recognises (expected role definitions, role assignments, deny assignments, role eligibilities, management groups, subscriptions, classic administrators or resources, as az CLI, Resource Graph or ARM REST output); skipped", JsonPath.Root);
         return new AzureInputFile(file, AzureInputKind.Unrecognized, "content not recognised");
     }
 
@@ -183,10 +198,10 @@ public static class AzureEstateLoader
     }
 
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
-    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Groups, int Subscriptions, int ClassicAdministrators)
+    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Groups, int Subscriptions, int ClassicAdministrators, int Resources)
     {
         public Counts(ReadEntries entries)
-            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count, entries.ClassicAdministrators.Count)
+            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count, entries.ClassicAdministrators.Count, entries.Resources.Count)
         {
         }
 
@@ -200,6 +215,7 @@ public static class AzureEstateLoader
             Part(parts, Groups - before.Groups, "management group");
             Part(parts, Subscriptions - before.Subscriptions, "subscription");
             Part(parts, ClassicAdministrators - before.ClassicAdministrators, "classic administrator");
+            Part(parts, Resources - before.Resources, "resource");
             return parts.Count == 0 ? "no usable entry" : string.Join(", ", parts);
         }
 

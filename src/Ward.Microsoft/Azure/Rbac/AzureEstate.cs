@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Ward.Core.Diagnostics;
+using Ward.Microsoft.Azure.Resources;
 
 namespace Ward.Microsoft.Azure.Rbac;
 
@@ -31,9 +32,27 @@ public sealed record AzureEstate
     /// <summary>Classic subscription administrators, from older exports that list them; empty otherwise.</summary>
     public ImmutableArray<ClassicAdministrator> ClassicAdministrators { get; init; } = [];
 
+    /// <summary>The resource inventory (one entry per resource id), when one was given; empty otherwise.</summary>
+    public ImmutableArray<AzureResource> Resources { get; init; } = [];
+
     public required ImmutableArray<AzureInputFile> Inputs { get; init; }
 
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
+
+    private FrozenDictionary<AzureScope, AzureResource> ResourcesById => field ??= Resources.ToFrozenDictionary(r => r.Id);
+
+    public AzureResource? FindResource(AzureScope id) => ResourcesById.GetValueOrDefault(id);
+
+    public IEnumerable<AzureResource> ResourcesOfType(string type) => Resources.Where(r => r.IsOfType(type));
+
+    /// <summary>
+    /// The object id of a user-assigned identity's service principal: from the identity's own inventory entry, else
+    /// from any resource it is attached to that names it; null when no export tells.
+    /// </summary>
+    public string? PrincipalOfIdentity(AzureScope identityId) =>
+        FindResource(identityId)?.IdentityPrincipalId
+        ?? Resources.SelectMany(r => r.UserAssignedIdentities.Append(r.Cluster?.KubeletIdentity).OfType<IdentityAttachment>())
+            .FirstOrDefault(u => u.IdentityId == identityId && u.PrincipalId is not null)?.PrincipalId;
 
     private FrozenDictionary<string, RoleDefinition> DefinitionsByGuid =>
         field ??= RoleDefinitions.DistinctBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);

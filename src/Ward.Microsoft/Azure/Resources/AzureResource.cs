@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Ward.Core.Diagnostics;
+using Ward.Microsoft.Azure.Rbac;
+
+namespace Ward.Microsoft.Azure.Resources;
+
+/// <summary>
+/// One Azure resource from an inventory (<c>az resource list</c>, <c>az graph query</c>, <c>az vm list</c>, …, or
+/// AzureHound): where it is, and the managed identities Azure attached to it. Key vaults and AKS clusters carry the
+/// settings that decide who reaches their contents.
+/// </summary>
+public sealed record AzureResource
+{
+    /// <summary>The ARM resource id, as a scope (role assignments at it or above apply to the resource).</summary>
+    public required AzureScope Id { get; init; }
+
+    /// <summary>The resource type as written (<c>Microsoft.Compute/virtualMachines</c>; Resource Graph writes it in lower case).</summary>
+    public required string Type { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>The Azure region (ARM <c>location</c>).</summary>
+    public string? Region { get; init; }
+
+    public string? SubscriptionId => Id.SubscriptionId;
+
+    public string? ResourceGroup => Id.ResourceGroup;
+
+    /// <summary>The object id of the system-assigned identity's service principal (<c>identity.principalId</c>); null when it has none.</summary>
+    public string? SystemAssignedPrincipalId { get; init; }
+
+    /// <summary>The user-assigned identities attached to the resource (<c>identity.userAssignedIdentities</c>).</summary>
+    public ImmutableArray<IdentityAttachment> UserAssignedIdentities { get; init; } = [];
+
+    /// <summary>For a user-assigned identity itself: its service principal's object id (<c>properties.principalId</c>).</summary>
+    public string? IdentityPrincipalId { get; init; }
+
+    /// <summary>For a key vault: how access to its data is decided; null for other resources, or when the export left the properties out.</summary>
+    public KeyVaultSettings? KeyVault { get; init; }
+
+    /// <summary>For an AKS cluster: its Kubernetes authentication and the kubelet identity; null for other resources, or when the export left them out.</summary>
+    public ManagedClusterSettings? Cluster { get; init; }
+
+    /// <summary>Where the export lists it (the first place, when several do).</summary>
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    public bool IsOfType(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The object ids of every identity attached to the resource (system-assigned first), where the export gave them.</summary>
+    public IEnumerable<string> AttachedPrincipalIds =>
+        UserAssignedIdentities.Select(u => u.PrincipalId).Prepend(SystemAssignedPrincipalId).OfType<string>();
+}
