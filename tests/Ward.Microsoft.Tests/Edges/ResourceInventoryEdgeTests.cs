@@ -126,7 +126,7 @@ public sealed class ResourceInventoryEdgeTests
         // Given the user: script writer in rg-build and Managed Identity Operator on id-deploy; the other user only the writer
         var estate = Estate()
             .Role(ScriptWriter, "Script writer", TestEstate.Actions("Microsoft.Resources/deploymentScripts/*", "Microsoft.ContainerInstance/containerGroups/*", "Microsoft.Storage/storageAccounts/*"))
-            .Role(ManagedIdentityOperator, "Managed Identity Operator", TestEstate.Actions("Microsoft.ManagedIdentity/userAssignedIdentities/assign/action", "Microsoft.ManagedIdentity/userAssignedIdentities/read"))
+            .Role(ManagedIdentityOperator, "Managed Identity Operator", TestEstate.Actions("Microsoft.ManagedIdentity/userAssignedIdentities/*/read", "Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action"))
             .Assign(TestEstate.User, ScriptWriter, Build)
             .Assign(TestEstate.User, ManagedIdentityOperator, Identity.Value)
             .Assign(TestEstate.OtherUser, ScriptWriter, Build)
@@ -140,7 +140,7 @@ public sealed class ResourceInventoryEdgeTests
         Assert.Equal((TestEstate.User, Deployer), (edge.From.Value, edge.To.Value));
         Assert.Contains($"`{Build}`", edge.Description, StringComparison.Ordinal);
         Assert.Equal(4, edge.Permissions.Length);
-        Assert.Contains(edge.Permissions, p => p.Action == "Microsoft.ManagedIdentity/userAssignedIdentities/assign/action" && p.Resource == Identity.Value);
+        Assert.Contains(edge.Permissions, p => p.Action == "Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action" && p.Resource == Identity.Value);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class ResourceInventoryEdgeTests
         // Given a Managed Identity Operator on id-deploy who may create deployment scripts but not the container they run in
         var estate = Estate()
             .Role(ScriptWriter, "Script writer", TestEstate.Actions("Microsoft.Resources/deploymentScripts/*"))
-            .Role(ManagedIdentityOperator, "Managed Identity Operator", TestEstate.Actions("Microsoft.ManagedIdentity/userAssignedIdentities/assign/action"))
+            .Role(ManagedIdentityOperator, "Managed Identity Operator", TestEstate.Actions("Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action"))
             .Assign(TestEstate.User, ScriptWriter, Build)
             .Assign(TestEstate.User, ManagedIdentityOperator, Identity.Value)
             .Build() with { Resources = [Identified(Identity)] };

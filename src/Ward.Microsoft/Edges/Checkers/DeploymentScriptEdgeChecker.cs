@@ -9,7 +9,7 @@ namespace Ward.Microsoft.Edges.Checkers;
 
 /// <summary>
 /// <c>azure-deployment-script</c>: a principal that may assign a user-assigned identity
-/// (<c>userAssignedIdentities/assign/action</c>, Managed Identity Operator) and create a deployment script in some
+/// (<c>userAssignedIdentities/*/assign/action</c>, Managed Identity Operator) and create a deployment script in some
 /// resource group (the script resource, and the container instance and storage account the service runs it in)
 /// creates a script that runs as that identity, and acts as the identity through it.
 /// </summary>
@@ -19,7 +19,9 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// </remarks>
 public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
 {
-    private const string Assign = "Microsoft.ManagedIdentity/userAssignedIdentities/assign/action";
+    // The operation's own name carries the `*` (as the Managed Identity Operator role lists it), so `*/assign/action`
+    // patterns and `*` both match it.
+    private const string Assign = "Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action";
 
     // What the deployment principal needs in the script's resource group: the script, and the service's container and storage.
     private static readonly string[] ScriptActions =
