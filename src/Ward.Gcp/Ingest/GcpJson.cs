@@ -19,16 +19,7 @@ internal sealed class GcpJson(string file, DiagnosticBag diagnostics, int? line 
 
     public void Report(string code, DiagnosticSeverity severity, string message, string path) => Diagnostics.Add(code, severity, message, At(path));
 
-    public static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
+    public static string Describe(JsonValueKind kind) => JsonValues.Describe(kind);
 
     public string? String(GcpEntry entry, string name, string? requiredBy = null)
     {
@@ -143,23 +134,7 @@ internal sealed class GcpJson(string file, DiagnosticBag diagnostics, int? line 
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<string>();
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            if (item.ValueKind == JsonValueKind.String)
-            {
-                builder.Add(item.GetString()!);
-            }
-            else
-            {
-                Report(GcpDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"expected a string, found {Describe(item.ValueKind)}; skipped", JsonPath.Index(path, index));
-            }
-
-            index++;
-        }
-
-        return builder.ToImmutable();
+        return JsonValues.StringItems(value, path, (item, itemPath) => Report(GcpDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"expected a string, found {Describe(item.ValueKind)}; skipped", itemPath));
     }
 
     /// <summary>The objects of an array field; other kinds of items are reported and skipped.</summary>

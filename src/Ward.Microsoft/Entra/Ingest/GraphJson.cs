@@ -18,16 +18,7 @@ internal sealed class GraphJson(string file, DiagnosticBag diagnostics)
     public void Report(string code, DiagnosticSeverity severity, string message, string path) =>
         diagnostics.Add(code, severity, message, At(path));
 
-    public static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
+    public static string Describe(JsonValueKind kind) => JsonValues.Describe(kind);
 
     public IEnumerable<(JsonElement Item, string Path)> Objects(JsonElement parent, string name, string parentPath)
     {
@@ -168,23 +159,7 @@ internal sealed class GraphJson(string file, DiagnosticBag diagnostics)
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<string>();
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            if (item.ValueKind == JsonValueKind.String)
-            {
-                builder.Add(item.GetString()!);
-            }
-            else
-            {
-                Report(EntraDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"expected a string, found {Describe(item.ValueKind)}; skipped", JsonPath.Index(path, index));
-            }
-
-            index++;
-        }
-
-        return builder.ToImmutable();
+        return JsonValues.StringItems(value, path, (item, itemPath) => Report(EntraDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"expected a string, found {Describe(item.ValueKind)}; skipped", itemPath));
     }
 
     /// <summary>Notes the fields of an object the reader does not know; annotations (<c>@odata.type</c>, <c>x@odata.type</c>) are not fields.</summary>
