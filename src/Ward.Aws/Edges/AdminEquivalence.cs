@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Policy.Syntax;
 using Ward.Core.Decisions;
 
 namespace Ward.Aws.Edges;
@@ -33,9 +34,27 @@ public static class AdminEquivalence
         ("iam:CreateAccessKey", "arn:aws:iam::{account}:user/ward-admin-probe"),
     ];
 
+    private static readonly string[] ProbeActions = [.. Everything.Concat(FullIam).Select(p => p.Action.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Whether a Deny of the document could refuse one of the probe requests. Removing a policy whose denies refuse
+    /// none of them cannot make its holder admin-equivalent: what is left allows no more than before.
+    /// </summary>
+    public static bool DeniesAProbe(PolicyDocument document) =>
+        document.Statements.Any(s => s.Effect == Effect.Deny && (s.Problem is not null || Array.Exists(ProbeActions, a => StatementMatcher.ActionMatches(s.Action, a))));
+
     /// <returns>Why the principal is admin-equivalent, or null.</returns>
-    public static AdminVerdict Evaluate(AwsEdgeContext context, AwsPrincipal principal, string region, Func<AwsPolicySet, AwsPolicySet>? adjust = null)
+    /// <param name="context">The estate's probes.</param>
+    /// <param name="principal">The principal.</param>
+    /// <param name="region">The region of the probe requests.</param>
+    /// <param name="adjust">A change to the principal's policies to decide with (removing a boundary, a policy, an SCP).</param>
+    /// <param name="adjustAddsNoIdentityPolicy">
+    /// The change keeps the principal's identity policies or removes some: then the pre-filters on its identity
+    /// statements still hold, and probes they rule out need no evaluation.
+    /// </param>
+    public static AdminVerdict Evaluate(AwsEdgeContext context, AwsPrincipal principal, string region, Func<AwsPolicySet, AwsPolicySet>? adjust = null, bool adjustAddsNoIdentityPolicy = false)
     {
+        var prefilter = adjust is null || adjustAddsNoIdentityPolicy;
         var account = principal.Account ?? string.Empty;
         var everything = Probe(Everything);
         if (everything.Kind == DecisionKind.Allowed)
@@ -61,13 +80,13 @@ public static class AdminEquivalence
             var requirements = ImmutableArray.CreateBuilder<string>();
             foreach (var (action, template) in probes)
             {
-                if (adjust is null && !context.MayAllow(principal, action))
+                if (prefilter && !context.MayAllow(principal, action))
                 {
                     return (DecisionKind.ImplicitDeny, []);
                 }
 
                 var resource = template.Replace("{account}", account, StringComparison.Ordinal).Replace("{region}", region, StringComparison.Ordinal);
-                if (adjust is null && !context.MayAllowOn(principal, action, resource))
+                if (prefilter && !context.MayAllowOn(principal, action, resource))
                 {
                     // No identity statement can allow it there, and the probe resources have no resource policy.
                     return (DecisionKind.ImplicitDeny, []);

@@ -37,12 +37,14 @@ public sealed partial class AwsEdgeContext
     // Per action, per numbered document: its allow patterns (see DocumentAllowPatterns), filled in as asked.
     private readonly ConcurrentDictionary<string, string[]?[]> _allowPatternsByAction = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SortedSet<string>> _targetsByPatterns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SortedSet<string>> _holdersByPatterns = new(StringComparer.Ordinal);
     private readonly FrozenDictionary<string, int> _positions;
     private readonly Lazy<(StatementIndex[] Documents, int[][] DocumentsByPrincipal)> _documents;
     private readonly ConcurrentDictionary<string, ImmutableArray<IamRole>> _rolesTrusting = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly Lazy<TrustIndex> _trustIndex;
     private readonly Lazy<(string Resource, string Arn, Arn Parsed)[]> _sortedTargets;
+    private readonly Lazy<(FrozenDictionary<string, string[]> Holders, (string Resource, string Arn, Arn Parsed)[] Sorted)> _heldPolicies;
     private readonly Lazy<FrozenDictionary<string, ImmutableArray<string>>> _sortedUsers;
     private readonly Lazy<FrozenDictionary<string, ImmutableArray<string>>> _sortedRoles;
 
@@ -50,11 +52,15 @@ public sealed partial class AwsEdgeContext
     {
         _trustIndex = new Lazy<TrustIndex>(() => TrustIndex.Build(estate));
         _sortedTargets = new Lazy<(string Resource, string Arn, Arn Parsed)[]>(() =>
-        [
-            .. estate.Users.Keys.Concat(estate.Roles.Keys).Concat(estate.Accounts.SelectMany(a => a.Groups).Select(g => g.Arn))
-                .Select(arn => Arn.TryParse(arn, out var parsed) ? (parsed.Resource, arn, parsed) : (arn, arn, default))
-                .OrderBy(t => t.Item1, StringComparer.Ordinal),
-        ]);
+            SortedByResource(estate.Users.Keys.Concat(estate.Roles.Keys).Concat(estate.Accounts.SelectMany(a => a.Groups).Select(g => g.Arn))));
+        _heldPolicies = new(() =>
+        {
+            var holders = estate.Users.Keys.Concat(estate.Roles.Keys)
+                .SelectMany(holder => IamTargets.CustomerPoliciesOf(estate, holder).Select(policy => (Policy: policy, Holder: holder)))
+                .GroupBy(p => p.Policy, StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Holder).ToArray(), StringComparer.Ordinal);
+            return (holders, SortedByResource(holders.Keys));
+        });
         _sortedUsers = new(() => estate.Users.Values.GroupBy(u => u.Account, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(u => u.Arn).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal));
         _sortedRoles = new(() => estate.Roles.Values.GroupBy(r => r.Account, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Arn).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal));
         Estate = estate;
@@ -528,15 +534,57 @@ public sealed partial class AwsEdgeContext
             return known;
         }
 
-        var found = FindTargets(ordered);
+        var found = FindTargets(ordered, _sortedTargets.Value);
         return _targetsByPatterns.Count < 100_000 ? _targetsByPatterns.GetOrAdd(key, found) : found;
     }
 
-    private SortedSet<string> FindTargets(string[] patterns)
+    /// <summary>
+    /// The users and roles holding a customer-managed policy (a user also through its groups) that an allowing
+    /// identity statement of the principal could target with the action: the only targets a technique acting on its
+    /// target's policies can reach. Null when a statement could target any policy.
+    /// </summary>
+    /// <remarks>Shared among principals whose statements name the same patterns: callers must not change it.</remarks>
+    public SortedSet<string>? HoldersOfPoliciesMatching(AwsPrincipal principal, string action) =>
+        AllowPatterns(principal, Lower(action)) is { } patterns ? HoldersOfPolicies(patterns) : null;
+
+    /// <summary>
+    /// The users and roles holding a customer-managed policy that some statement of any layer names for the action
+    /// with a pattern other than <c>*</c>: every other policy shares one decision (see <see cref="CanOnTarget"/>).
+    /// Null when policies cannot share decisions.
+    /// </summary>
+    /// <remarks>Shared among principals whose statements name the same patterns: callers must not change it.</remarks>
+    public SortedSet<string>? HoldersOfPoliciesNamed(AwsPrincipal principal, string action) =>
+        SpecificPatternsCached(principal, Lower(action), principal.Account ?? string.Empty) is { } patterns ? HoldersOfPolicies(patterns) : null;
+
+    private SortedSet<string> HoldersOfPolicies(ImmutableArray<string> patterns)
+    {
+        var ordered = patterns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var key = string.Join('\n', ordered);
+        if (_holdersByPatterns.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var (holders, sorted) = _heldPolicies.Value;
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var policy in FindTargets(ordered, sorted))
+        {
+            found.UnionWith(holders[policy]);
+        }
+
+        return _holdersByPatterns.Count < 100_000 ? _holdersByPatterns.GetOrAdd(key, found) : found;
+    }
+
+    private static (string Resource, string Arn, Arn Parsed)[] SortedByResource(IEnumerable<string> arns) =>
+    [
+        .. arns.Select(arn => Arn.TryParse(arn, out var parsed) ? (parsed.Resource, arn, parsed) : (arn, arn, default))
+            .OrderBy(t => t.Item1, StringComparer.Ordinal),
+    ];
+
+    private static SortedSet<string> FindTargets(string[] patterns, (string Resource, string Arn, Arn Parsed)[] sorted)
     {
         // Targets are sorted by the resource part of their ARN (`user/path/name`): the literal start of a pattern's
         // resource part selects a narrow range, whatever wildcards precede it in other segments.
-        var sorted = _sortedTargets.Value;
         var found = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var pattern in patterns)
         {

@@ -11,11 +11,14 @@ namespace Ward.Aws.Edges;
 /// <param name="ResourceType">The IAM resource type the action is used on (<c>user</c>, <c>role</c>, <c>group</c>, <c>policy</c>); null: the target's own type.</param>
 public sealed record TechniqueStep(string Action, Func<AwsEdgeContext, AwsPrincipal, string, IEnumerable<string>> Resources, int Cost, string? ResourceType)
 {
+    /// <summary>Whether the step acts on the target's customer-managed policies.</summary>
+    public bool OnPoliciesOfTarget { get; init; }
+
     /// <summary>The action on the target itself.</summary>
     public static TechniqueStep OnTarget(string action) => new(action, (_, _, target) => [target], 1, null);
 
     /// <summary>The action on any customer-managed policy attached to the target (directly or through a group).</summary>
-    public static TechniqueStep OnTargetPolicies(string action) => new(action, (context, _, target) => IamTargets.CustomerPoliciesOf(context.Estate, target), 5, "policy");
+    public static TechniqueStep OnTargetPolicies(string action) => new(action, (context, _, target) => IamTargets.CustomerPoliciesOf(context.Estate, target), 5, "policy") { OnPoliciesOfTarget = true };
 
     /// <summary>The action on any group the target user belongs to.</summary>
     public static TechniqueStep OnTargetGroups(string action) => new(action, (context, _, target) => IamTargets.GroupsOf(context.Estate, target), 3, "group");
@@ -73,6 +76,15 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 }
             }
 
+            // A step on the target's policies reaches only the holders of policies its patterns can name.
+            foreach (var step in ordered.Where(s => s.OnPoliciesOfTarget && !TargetsSelf))
+            {
+                if (context.HoldersOfPoliciesMatching(principal, step.Action) is { } holders)
+                {
+                    reachable = reachable is null ? holders : reachable.Where(holders.Contains).ToList();
+                }
+            }
+
             var candidates = (reachable, targets) switch
             {
                 (null, null) => IamTargets.For(context, principal, targetKind),
@@ -115,8 +127,13 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
             }
 
             var limit = new EdgeLimit();
+            SortedSet<string>? onlyNamed = null;
             foreach (var target in candidates)
             {
+                if (onlyNamed is not null && !onlyNamed.Contains(target))
+                {
+                    continue;
+                }
 
                 var resources = first.Resources(context, principal, target).ToList();
                 if (!resources.Exists(r => context.MayAllowOn(principal, first.Action, r)))
@@ -145,6 +162,10 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 if (limit.Admit(edge))
                 {
                     yield return edge!;
+                    if (edge!.IsConditional && !TargetsSelf)
+                    {
+                        onlyNamed = TargetsThatCouldDoBetter(context, principal, ordered);
+                    }
                 }
 
                 if (limit.Done)
@@ -153,6 +174,27 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Once a conditional edge is kept, only an unconditional one is worth finding. A step whose decision on the
+    /// targets no statement names specifically is not Allowed gives those targets no better edge: only the named
+    /// ones are left (null: every target is).
+    /// </summary>
+    private SortedSet<string>? TargetsThatCouldDoBetter(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep[] ordered)
+    {
+        foreach (var step in ordered.Where(s => !s.Action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase)))
+        {
+            var named = step.OnPoliciesOfTarget ? context.HoldersOfPoliciesNamed(principal, step.Action)
+                : step.ResourceType is null ? context.SpecificTargets(principal, [step.Action])
+                : null;
+            if (named is not null && context.SharedDecision(principal, step.Action, step.ResourceType ?? TargetType) is { Kind: not DecisionKind.Allowed })
+            {
+                return named;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The account field of an ARN (the fifth, colon-separated), or empty.</summary>

@@ -1,4 +1,5 @@
 using Ward.Aws.Policy.Evaluation;
+using Ward.Core.Decisions;
 using Ward.Core.Graph;
 
 namespace Ward.Aws.Edges.Checkers;
@@ -26,7 +27,12 @@ public sealed class DeleteOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
             }
 
             var delete = context.Can(principal, action, principal.Value);
-            var unbounded = AdminEquivalence.Evaluate(context, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { PermissionsBoundary = null });
+            if (delete.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+            {
+                continue;
+            }
+
+            var unbounded = AdminEquivalence.Evaluate(context, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { PermissionsBoundary = null }, adjustAddsNoIdentityPolicy: true);
             if (!unbounded.IsAdmin)
             {
                 continue;

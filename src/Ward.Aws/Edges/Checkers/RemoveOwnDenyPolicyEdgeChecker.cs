@@ -1,5 +1,6 @@
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Syntax;
+using Ward.Core.Decisions;
 using Ward.Core.Graph;
 
 namespace Ward.Aws.Edges.Checkers;
@@ -21,7 +22,9 @@ public sealed class RemoveOwnDenyPolicyEdgeChecker : IAwsEdgeChecker
         foreach (var principal in context.Principals.Where(p => !context.Admins.Contains(AwsEdgeContext.IdOf(p))))
         {
             var isUser = principal.Type == AwsPrincipalType.IamUser;
-            foreach (var policy in context.Estate.IdentityPoliciesOf(principal).Where(p => p.Document.Statements.Any(s => s.Effect == Effect.Deny && s.Problem is null)))
+            // Whether it may remove a policy is one decision per action, whichever policy it removes.
+            var removals = new Dictionary<string, Decision>(StringComparer.Ordinal);
+            foreach (var policy in context.Estate.IdentityPoliciesOf(principal).Where(p => p.Document.Statements.Any(s => s.Effect == Effect.Deny && s.Problem is null) && AdminEquivalence.DeniesAProbe(p.Document)))
             {
                 // Policies reached through a group are the group's to change, not the principal's.
                 if (policy.Name.Contains("(via group", StringComparison.Ordinal) || policy.Name.StartsWith("group ", StringComparison.Ordinal))
@@ -42,8 +45,17 @@ public sealed class RemoveOwnDenyPolicyEdgeChecker : IAwsEdgeChecker
                     continue;
                 }
 
-                var remove = context.Can(principal, action, principal.Value);
-                var without = AdminEquivalence.Evaluate(context, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { IdentityPolicies = policies.IdentityPolicies.Remove(policy) });
+                if (!removals.TryGetValue(action, out var remove))
+                {
+                    remove = removals[action] = context.Can(principal, action, principal.Value);
+                }
+
+                if (remove.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+                {
+                    continue;
+                }
+
+                var without = AdminEquivalence.Evaluate(context, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { IdentityPolicies = policies.IdentityPolicies.Remove(policy) }, adjustAddsNoIdentityPolicy: true);
                 if (!without.IsAdmin)
                 {
                     continue;
