@@ -17,6 +17,7 @@ public static class AwsEdgeCheckers
         new UpdateAssumeRolePolicyEdgeChecker(),
         new AddUserToGroupEdgeChecker(),
         new IdentityStoreGroupMembershipEdgeChecker(),
+        new IdentityStoreUpdateUserEdgeChecker(),
 
         // Coming in from outside the exported accounts.
         new OutsiderAssumeRoleEdgeChecker(),

@@ -77,6 +77,14 @@ public static class AwsTechniqueCatalog
             "Treat identity store writes as administrator rights: grant identitystore:CreateGroupMembership (and CreateUser, UpdateUser) only on groups without privileged assignments, naming them by ARN (arn:aws:identitystore:::group/ID), or manage membership from the identity provider only.",
             identityCenter);
         yield return new AwsTechnique(
+            "ward-identitystore-update-user",
+            "identitystore:UpdateUser on a user assigned a permission set",
+            "principal-access",
+            "A principal of the account that administers IAM Identity Center allowed identitystore:UpdateUser on the identity store and on an Identity Center user who is assigned a permission set in an account (directly or through a group) can change the user's primary email address to one it reads, reset the password from the email Identity Center sends there, and sign in as the user to use the permission set's AWSReservedSSO_ role. It needs users of Identity Center's own directory and no MFA device standing in the way.",
+            ["identitystore:UpdateUser"],
+            "Treat identitystore:UpdateUser as administrator rights: grant it only on users without privileged assignments (arn:aws:identitystore:::user/ID), require MFA at sign-in, or keep users in an external identity provider.",
+            [.. identityCenter, new("Identity Store API: UpdateUser", "https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_UpdateUser.html"), new("IAM Identity Center: reset a user's password", "https://docs.aws.amazon.com/singlesignon/latest/userguide/reset-password-for-user.html")]);
+        yield return new AwsTechnique(
             "ward-iam-detach-deny",
             "Detach or delete one's own deny policy",
             "self-escalation",

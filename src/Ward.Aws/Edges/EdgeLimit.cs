@@ -18,6 +18,9 @@ internal sealed class EdgeLimit
     /// <summary>True once an unconditional edge was kept: no later target can make a shorter or surer path.</summary>
     public bool Done { get; private set; }
 
+    /// <summary>Whether an edge that holds under conditions was kept.</summary>
+    public bool ConditionalKept => _conditionalKept;
+
     /// <summary>Whether to keep this edge (null: no edge to this target).</summary>
     public bool Admit(Edge? edge)
     {

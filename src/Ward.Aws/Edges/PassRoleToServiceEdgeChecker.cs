@@ -55,6 +55,9 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
                 : context.SpecificTargets(principal, ["iam:PassRole"]) is { } specific
                     ? AwsEdgeContext.Representatives(own.Select(r => r.Arn), specific, arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
                     : own;
+            // The service actions do not depend on the role: when one holds only under conditions, no role gives a
+            // sure edge, and the first conditional one is all there is to keep.
+            var surePossible = steps.TrueForAll(s => s.Result.Decision.Kind == DecisionKind.Allowed);
             var limit = new EdgeLimit();
             foreach (var role in passable)
             {
@@ -76,7 +79,7 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
                     yield return edge!;
                 }
 
-                if (limit.Done)
+                if (limit.Done || (limit.ConditionalKept && !surePossible))
                 {
                     break;
                 }

@@ -58,6 +58,7 @@ public sealed class TechniqueTwinTests
         // IdentityStoreGroupMembershipEdgeTests (helpdesk, named-user and delegated-administrator principals, and four
         // safe twins: denied, read-only group, unassigned group, member account; and an export without an instance).
         ["ward-identitystore-group-membership"] = "covered by IdentityStoreGroupMembershipEdgeTests",
+        ["ward-identitystore-update-user"] = "covered by IdentityStoreUpdateUserEdgeTests",
 
         // End at a resource named with --target (computed only for such targets); covered by ResourceTargetEdgeTests
         // (a bucket reached directly, by rewriting its policy and in two steps, three safe twins; a key that locks out
