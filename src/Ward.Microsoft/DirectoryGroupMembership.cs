@@ -18,6 +18,8 @@ public sealed class DirectoryGroupMembership(EntraDirectory directory) : IGroupM
 
     public bool KnowsMembersOf(string groupId) => directory.HasMemberList(groupId);
 
+    public bool IsGroup(string objectId) => directory.FindGroup(objectId) is not null;
+
     private HashSet<string> Expand(string groupId)
     {
         // An exported transitive list is Graph's own answer; otherwise direct members are followed through nested

@@ -54,6 +54,11 @@ public sealed class AzureAuthorizer
     {
         ArgumentNullException.ThrowIfNull(request);
         var groups = Groups.GroupsOf(request.PrincipalId);
+        if (request.ActionKind == AzureActionKind.Data && KeyVaultAccessPolicies.AccessPolicyVaultOf(Estate, request.Scope) is var (vault, settings))
+        {
+            return KeyVaultAccessPolicies.Decide(request, vault, settings, groups, Groups);
+        }
+
         var grants = Grants(request, groups).ToList();
         var denies = Denies(request, groups).ToList();
         return Decide(request, grants, denies, groups.Count > 0);

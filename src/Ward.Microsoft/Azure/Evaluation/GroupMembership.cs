@@ -40,6 +40,8 @@ public sealed class GroupMembership : IGroupMembership
 
     public bool KnowsMembersOf(string groupId) => _membersOf.ContainsKey(groupId);
 
+    public bool IsGroup(string objectId) => _membersOf.ContainsKey(objectId);
+
     private static void Add(Dictionary<string, List<string>> map, string key, string value)
     {
         if (!map.TryGetValue(key, out var list))

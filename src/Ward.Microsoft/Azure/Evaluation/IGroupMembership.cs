@@ -13,4 +13,7 @@ public interface IGroupMembership
 
     /// <summary>Whether the group's members are known (its member list was exported); when not, nobody can be said not to be in it.</summary>
     bool KnowsMembersOf(string groupId);
+
+    /// <summary>Whether the object is known to be a group (Key Vault access policies name objects without their type).</summary>
+    bool IsGroup(string objectId);
 }

@@ -87,8 +87,9 @@ public sealed class AzureAccessQueries
         Can(new AzureRequest { PrincipalId = principalId, Action = action, Scope = scope, ActionKind = kind ?? InferActionKind(action) });
 
     /// <summary>
-    /// Every principal with an assignment or eligibility reaching the scope, and every member of such a group when
-    /// membership is known, with its decision. Only those allowed, conditional, indeterminate or allowed once an
+    /// Every principal with an assignment or eligibility reaching the scope (for a data action in a key vault that
+    /// uses access policies, every object its policies name), and every member of such a group when membership is
+    /// known, with its decision. Only those allowed, conditional, indeterminate or allowed once an
     /// eligibility is activated are returned, unless <paramref name="includeDenied"/>.
     /// </summary>
     /// <param name="template">The request to ask for each principal (its <see cref="AzureRequest.PrincipalId"/> is replaced).</param>
@@ -99,6 +100,7 @@ public sealed class AzureAccessQueries
         var hierarchy = Estate.Hierarchy;
         var holders = Estate.RoleAssignments.Where(a => hierarchy.Reach(a.Scope, template.Scope) != ScopeReach.No).Select(a => a.PrincipalId)
             .Concat(Estate.EligibleAssignments.Where(e => hierarchy.Reach(e.Scope, template.Scope) != ScopeReach.No).Select(e => e.PrincipalId))
+            .Concat(template.ActionKind == AzureActionKind.Data && KeyVaultAccessPolicies.AccessPolicyVaultOf(Estate, template.Scope) is var (_, settings) ? KeyVaultAccessPolicies.NamedObjects(settings) : [])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         var principals = holders.Concat(holders.SelectMany(h => Authorizer.Groups.MembersOf(h)))
