@@ -27,6 +27,11 @@ public sealed class CanCommand(IAnsiConsole console, TimeProvider clock) : Comma
             return AzureQuestions.Can(console, settings, estates, settings.ReferenceTime(clock));
         }
 
+        if (settings.IsGcp)
+        {
+            return GcpQuestions.Can(console, settings, estates, settings.ReferenceTime(clock));
+        }
+
         if (EstateLoading.Aws(console, estates) is not { } estate || EstateLoading.SuppliedPolicies(settings, Console.Error) is not { } supplied)
         {
             return ExitCodes.UsageOrUnusableInput;

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace Ward.Cli.Commands;
 
-/// <summary>Options of the commands that ask about one action (<c>can</c>, <c>who-can</c>), AWS or Azure.</summary>
+/// <summary>Options of the commands that ask about one action (<c>can</c>, <c>who-can</c>): AWS, Azure, Entra ID or Google Cloud, told by the action's form.</summary>
 public abstract class RequestSettings : EstateSettings
 {
     [CommandOption("--data-action")]
@@ -24,11 +24,19 @@ public abstract class RequestSettings : EstateSettings
     /// <summary>Whether the action is an Azure operation (<c>Microsoft.Compute/virtualMachines/read</c>) rather than an AWS action.</summary>
     public bool IsAzure => !IsDirectory && AzureQuestions.IsAzureOperation(QuestionAction);
 
+    /// <summary>Whether the action is a Google Cloud IAM permission (<c>storage.objects.get</c>).</summary>
+    public bool IsGcp => !IsDirectory && !IsAzure && GcpQuestions.IsGcpPermission(QuestionAction);
+
     public override ValidationResult Validate()
     {
-        if (!QuestionAction.Contains(':', StringComparison.Ordinal) && !IsAzure && !IsDirectory)
+        if (!QuestionAction.Contains(':', StringComparison.Ordinal) && !IsAzure && !IsDirectory && !IsGcp)
         {
-            return ValidationResult.Error($"action `{QuestionAction}` is neither an AWS action (`service:Action`), an Azure operation (`Microsoft.Namespace/resourceType/operation`) nor an Entra ID resource action (`microsoft.directory/users/password/update`)");
+            return ValidationResult.Error($"action `{QuestionAction}` is neither an AWS action (`service:Action`), an Azure operation (`Microsoft.Namespace/resourceType/operation`), an Entra ID resource action (`microsoft.directory/users/password/update`) nor a Google Cloud permission (`storage.objects.get`)");
+        }
+
+        if (IsGcp && (Context.Length > 0 || ResourcePolicy is not null || SessionPolicy is not null))
+        {
+            return ValidationResult.Error("--context, --resource-policy and --session-policy apply to AWS actions only; a Google Cloud question takes its request time from --as-of");
         }
 
         if (!IsAzure && (DataAction || AssignedRole is not null))

@@ -40,7 +40,7 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         if (estate.Accounts.IsEmpty && microsoft is null)
         {
             messages.MarkupLine(reading.Estates.HasGcp
-                ? "[red]error:[/] nothing Ward analyses was found in the inputs: Google Cloud exports are read and checked, not analysed yet."
+                ? "[red]error:[/] nothing Ward analyses was found in the inputs: Google Cloud exports are read and checked, not scanned yet (ask `can` and `who-can` about them)."
                 : "[red]error:[/] nothing usable was found in the inputs.");
             return ExitCodes.UsageOrUnusableInput;
         }

@@ -27,6 +27,11 @@ public sealed class WhoCanCommand(IAnsiConsole console, TimeProvider clock) : Co
             return AzureQuestions.WhoCan(console, settings, estates, settings.ReferenceTime(clock));
         }
 
+        if (settings.IsGcp)
+        {
+            return GcpQuestions.WhoCan(console, settings, estates, settings.ReferenceTime(clock));
+        }
+
         if (EstateLoading.Aws(console, estates) is not { } estate || EstateLoading.SuppliedPolicies(settings, Console.Error) is not { } supplied)
         {
             return ExitCodes.UsageOrUnusableInput;

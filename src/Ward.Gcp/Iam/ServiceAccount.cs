@@ -5,6 +5,8 @@ namespace Ward.Gcp.Iam;
 /// <summary>A service account. Emails are compared case-insensitively; the unique id never changes, even across deletion.</summary>
 public sealed record ServiceAccount
 {
+    private const string UserManagedDomain = ".iam.gserviceaccount.com";
+
     public required string Email { get; init; }
 
     /// <summary>The stable numeric id; a new account that reuses a deleted one's email gets a new one.</summary>
@@ -23,4 +25,14 @@ public sealed record ServiceAccount
     public bool Disabled { get; init; }
 
     public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary>The project id of a user-managed service account's email (<c>NAME@PROJECT.iam.gserviceaccount.com</c>); null for other emails.</summary>
+    public static string? ProjectIdOfEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var at = email.LastIndexOf('@');
+        return at > 0 && email.EndsWith(UserManagedDomain, StringComparison.OrdinalIgnoreCase) && email.Length - UserManagedDomain.Length > at + 1
+            ? email[(at + 1)..^UserManagedDomain.Length].ToLowerInvariant()
+            : null;
+    }
 }

@@ -12,8 +12,6 @@ namespace Ward.Gcp.Ingest;
 /// </summary>
 internal static class GcpEstateBuilder
 {
-    private const string ServiceAccountDomain = ".iam.gserviceaccount.com";
-
     public static GcpEstate Build(ReadEntries entries, List<GcpInputFile> inputs, DiagnosticBag diagnostics)
     {
         var found = new DiagnosticBag();
@@ -265,7 +263,7 @@ internal static class GcpEstateBuilder
             {
                 foreach (var member in binding.Members.Where(m => m is { Kind: MemberKind.ServiceAccount, IsDeleted: false }))
                 {
-                    if (ProjectOfEmail(member.Id) is { } project && exportedProjects.Contains(project) && estate.FindServiceAccount(member.Id) is null && reported.Add(member.Id))
+                    if (ServiceAccount.ProjectIdOfEmail(member.Id) is { } project && exportedProjects.Contains(project) && estate.FindServiceAccount(member.Id) is null && reported.Add(member.Id))
                     {
                         diagnostics.Add(GcpDiagnosticCodes.DanglingServiceAccount, DiagnosticSeverity.Warning, $"`{binding.Role}` on `{policy.Resource}` is bound to service account `{member.Id}`, which is not among the exported service accounts of project `{project}`: deleted since, or the export is incomplete", binding.Location);
                     }
@@ -286,15 +284,6 @@ internal static class GcpEstateBuilder
             var count = byAccount.Count();
             diagnostics.Add(GcpDiagnosticCodes.DanglingKey, DiagnosticSeverity.Warning, $"{count} key{(count == 1 ? string.Empty : "s")} of service account `{byAccount.Key}`, which is not in the export; kept by name", byAccount.First().Location);
         }
-    }
-
-    /// <summary>The project id of a user-managed service account's email (<c>NAME@PROJECT.iam.gserviceaccount.com</c>).</summary>
-    private static string? ProjectOfEmail(string email)
-    {
-        var at = email.LastIndexOf('@');
-        return at > 0 && email.EndsWith(ServiceAccountDomain, StringComparison.OrdinalIgnoreCase) && email.Length - ServiceAccountDomain.Length > at + 1
-            ? email[(at + 1)..^ServiceAccountDomain.Length].ToLowerInvariant()
-            : null;
     }
 
     /// <summary>Adds lines to diagnostics located by JSON path only, reading again just the files that have some (newline-delimited exports carry their lines already).</summary>

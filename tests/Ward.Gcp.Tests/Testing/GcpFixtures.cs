@@ -21,6 +21,7 @@ internal static class GcpFixtures
     public const string TerraformKey = "3f2a9c4b7d1e6f80a2b4c6d8e0f1a3b5c7d9e1f2";
 
     private static readonly Lazy<GcpEstate> Loaded = new(() => GcpEstateLoader.Load([OrganizationFolder]));
+    private static readonly Lazy<GcpEstate> LoadedEvaluation = new(() => GcpEstateLoader.Load([EvaluationFolder]));
 
     public static string OrganizationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "organization");
 
@@ -29,6 +30,15 @@ internal static class GcpFixtures
     public static string CamelCaseAssets => Path.Combine(AppContext.BaseDirectory, "Fixtures", "forms", "assets-camel-case.jsonl");
 
     public static GcpEstate Estate => Loaded.Value;
+
+    /// <summary>
+    /// The example.org export (Fixtures/evaluation) for the evaluator: conditions of every kind Ward decides or not
+    /// (resource name and type, an expired time, a tag, an unparseable one), a workload identity pool, a deleted
+    /// member, <c>projectOwner:</c>, <c>allAuthenticatedUsers</c>, a disabled, a deleted and a listed-only role.
+    /// </summary>
+    public static GcpEstate Evaluation => LoadedEvaluation.Value;
+
+    public static string EvaluationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "evaluation");
 
     public static string Full(string relativeName) => ResourceNames.Container(relativeName);
 }

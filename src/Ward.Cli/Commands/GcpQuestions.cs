@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Ward.Cli.Output;
+using Ward.Core.Decisions;
+using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Evaluation;
+
+namespace Ward.Cli.Commands;
+
+/// <summary>
+/// <c>ward can</c> and <c>who-can</c> on Google Cloud IAM allow policies (docs/gcp/evaluation.md): a permission
+/// (<c>storage.objects.get</c>) on a resource (<c>projects/ID</c>, <c>//storage.googleapis.com/projects/_/buckets/NAME</c>)
+/// for a principal as a policy names it (<c>user:alice@example.com</c>).
+/// </summary>
+internal static class GcpQuestions
+{
+    /// <summary>IAM permissions read <c>service.resource.verb</c>: dotted words, with neither AWS's <c>:</c> nor Azure's <c>/</c>.</summary>
+    public static bool IsGcpPermission(string action)
+    {
+        var parts = action.Split('.');
+        return parts.Length >= 3 && parts.All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')) && char.IsAsciiLetterLower(action[0]);
+    }
+
+    public static int Can(IAnsiConsole console, CanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
+    {
+        if (Estate(console, estates) is not { } estate
+            || Resource(console, estate, settings.Resource) is not { } resource
+            || Principal(console, estate, settings.Principal) is not { } principal)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        var decision = new GcpAuthorizer(estate).Authorize(new GcpRequest { Principal = principal, Permission = settings.Action, Resource = resource, AsOf = asOf });
+        if (settings.Json)
+        {
+            var json = new CanJson(principal.Text, settings.Action, resource.Name, DecisionJson.From(decision));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(CanJson))));
+        }
+        else
+        {
+            DecisionRenderer.Render(console, principal.Text, settings.Action, resource.Name, decision);
+        }
+
+        return decision.Kind == DecisionKind.Indeterminate ? ExitCodes.UsageOrUnusableInput : ExitCodes.Ok;
+    }
+
+    public static int WhoCan(IAnsiConsole console, WhoCanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
+    {
+        if (Estate(console, estates) is not { } estate || Resource(console, estate, settings.Resource) is not { } resource)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        var answers = new GcpAuthorizer(estate).WhoCan(settings.Action, resource, asOf, settings.All)
+            .OrderBy(a => a.Decision.Kind)
+            .ThenBy(a => a.Principal.Text, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (settings.Json)
+        {
+            var json = new WhoCanJson(settings.Action, resource.Name, [.. answers.Select(a => new CanJson(a.Principal.Text, settings.Action, resource.Name, DecisionJson.From(a.Decision)))]);
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(WhoCanJson))));
+            return ExitCodes.Ok;
+        }
+
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Who can [bold]{settings.Action}[/] on [bold]{resource.Name}[/]: {answers.Count(a => a.Decision.IsAllowed)} allowed, {answers.Count(a => a.Decision.Kind == DecisionKind.Conditional)} conditionally, {answers.Count(a => a.Decision.Kind == DecisionKind.Indeterminate)} indeterminate.");
+        console.MarkupLine("[grey]Groups, domains and principal sets are listed for themselves: their members may use the permission through them (group memberships are not read). Deny policies and principal access boundaries are not evaluated.[/]");
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Principal");
+        table.AddColumn("Decision");
+        table.AddColumn("Why");
+        foreach (var answer in answers)
+        {
+            table.AddRow(
+                Markup.Escape(answer.Principal.Text),
+                $"[{DecisionRenderer.Colour(answer.Decision.Kind)}]{answer.Decision.Kind}[/]",
+                // The header says once what every summary ends with.
+                Markup.Escape(answer.Decision.Explanation.Summary.Replace(" " + GcpAuthorizer.UpperBoundNote, string.Empty, StringComparison.Ordinal)));
+        }
+
+        console.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private static GcpEstate? Estate(IAnsiConsole console, LoadedEstates estates)
+    {
+        if (estates.HasGcp && !estates.Gcp.Policies.IsEmpty)
+        {
+            return estates.Gcp;
+        }
+
+        console.MarkupLine("[red]error:[/] no Google Cloud allow policy was read: a Google Cloud question needs the IAM policies and the roles (`scripts/export-gcp.sh`, docs/formats/gcp.md).");
+        return null;
+    }
+
+    private static GcpResource? Resource(IAnsiConsole console, GcpEstate estate, string text)
+    {
+        if (text == "*")
+        {
+            console.MarkupLine("[red]error:[/] give the Google Cloud resource to decide on: `projects/ID`, `folders/ID`, `organizations/ID` or a full resource name such as `//storage.googleapis.com/projects/_/buckets/NAME`.");
+            return null;
+        }
+
+        var resource = ResourceLocator.Locate(estate, text, out var problem);
+        if (resource is null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {problem}.");
+        }
+
+        return resource;
+    }
+
+    /// <summary>The principal as a policy names it; a service account may be given by unique id.</summary>
+    private static Member? Principal(IAnsiConsole console, GcpEstate estate, string text)
+    {
+        var principal = Member.Parse(text.Trim());
+        if (principal.Kind == MemberKind.Unknown)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] `{text}` is not a Google Cloud principal: write it as a policy names it, `user:EMAIL`, `serviceAccount:EMAIL`, `group:EMAIL`, `domain:DOMAIN`, `principal://…`, `principalSet://…`, `allUsers` or `allAuthenticatedUsers`.");
+            return null;
+        }
+
+        if (principal.IsDeleted)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] `{text}` is a deleted principal, which no binding grants anything; ask about a live one.");
+            return null;
+        }
+
+        if (principal.Kind == MemberKind.ServiceAccount && !principal.Id.Contains('@', StringComparison.Ordinal) && estate.FindServiceAccount(principal.Id) is { } byId)
+        {
+            principal = Member.Parse("serviceAccount:" + byId.Email);
+        }
+
+        var named = estate.Policies.Any(p => p.Bindings.Any(b => b.Members.Contains(principal)))
+            || (principal.Kind == MemberKind.ServiceAccount && estate.FindServiceAccount(principal.Id) is not null);
+        if (!named && principal.Kind is not (MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers))
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] `{principal.Text}` is named in no binding of the export (a typo?); deciding on the bindings that may include it.");
+        }
+
+        return principal;
+    }
+}

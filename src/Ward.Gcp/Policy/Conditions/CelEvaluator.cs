@@ -1,0 +1,293 @@
+using System.Globalization;
+
+namespace Ward.Gcp.Policy.Conditions;
+
+/// <summary>
+/// Evaluates a parsed condition over a request. Logic is CEL's, three-valued: <c>&amp;&amp;</c> is false when either
+/// side is false and <c>||</c> true when either side is true, whatever the other side (unknown or an error); otherwise
+/// an unknown side makes the result unknown, carrying the reasons. What Ward does not evaluate is unknown, quoted as
+/// written.
+/// </summary>
+internal sealed class CelEvaluator(string source, ConditionContext context)
+{
+    public CelValue Evaluate(CelNode node) => node switch
+    {
+        CelLiteral literal => literal.Value,
+        CelIdentifier or CelSelect => Attribute(node),
+        CelCall call => Call(call),
+        CelList list => List(list),
+        CelUnary unary => Unary(unary),
+        CelBinary binary => Binary(binary),
+        CelConditional conditional => Conditional(conditional),
+        _ => NotEvaluated(node),
+    };
+
+    private string Text(CelNode node) => source[node.Start..node.End];
+
+    private CelUnknown NotEvaluated(CelNode node) => CelUnknown.Of($"`{Text(node)}` is not evaluated by Ward");
+
+    private CelValue Attribute(CelNode node)
+    {
+        if (PathOf(node) is not { } path)
+        {
+            return NotEvaluated(node);
+        }
+
+        return path switch
+        {
+            "request.time" => new CelTimestamp(context.RequestTime),
+            "resource.name" => context.ResourceName is { } name ? new CelString(name) : CelUnknown.Of("`resource.name` of the resource is not known"),
+            "resource.service" => context.ResourceService is { } service ? new CelString(service) : CelUnknown.Of("`resource.service` of the resource is not known"),
+            "resource.type" => context.ResourceType is { } type ? new CelString(type) : CelUnknown.Of($"`resource.type` of the resource is not known{(context.ResourceTypeUnknownBecause is { } why ? $" ({why})" : string.Empty)}"),
+            _ => CelUnknown.Of($"`{path}` is not evaluated by Ward"),
+        };
+    }
+
+    /// <summary>The dotted name of an attribute (<c>request.time</c>), or null when the node is not a plain name.</summary>
+    private static string? PathOf(CelNode node) => node switch
+    {
+        CelIdentifier identifier => identifier.Name,
+        CelSelect select when PathOf(select.Target) is { } target => target + "." + select.Field,
+        _ => null,
+    };
+
+    private CelValue Call(CelCall call)
+    {
+        switch (call.Target, call.Function, call.Arguments.Length)
+        {
+            case (null, "timestamp", 1):
+                return Evaluate(call.Arguments[0]) switch
+                {
+                    CelString s => ParseTimestamp(s.Value) is { } t ? new CelTimestamp(t) : new CelError($"`{Text(call)}`: `{s.Value}` is not an RFC 3339 timestamp"),
+                    CelTimestamp t => t,
+                    (CelUnknown or CelError) and var v => v,
+                    var v => new CelError($"`{Text(call)}`: no timestamp of a {v.TypeName}"),
+                };
+            case (null, "duration", 1):
+                return Evaluate(call.Arguments[0]) switch
+                {
+                    CelString s => ParseDuration(s.Value) is { } d ? new CelDuration(d) : new CelError($"`{Text(call)}`: `{s.Value}` is not a duration"),
+                    CelDuration d => d,
+                    (CelUnknown or CelError) and var v => v,
+                    var v => new CelError($"`{Text(call)}`: no duration of a {v.TypeName}"),
+                };
+            case (not null, "startsWith" or "endsWith", 1):
+                var target = Evaluate(call.Target);
+                var argument = Evaluate(call.Arguments[0]);
+                if (target is CelString text && argument is CelString affix)
+                {
+                    return new CelBool(call.Function == "startsWith"
+                        ? text.Value.StartsWith(affix.Value, StringComparison.Ordinal)
+                        : text.Value.EndsWith(affix.Value, StringComparison.Ordinal));
+                }
+
+                return Undefined(target, argument, $"`{Text(call)}`: `{call.Function}` needs strings");
+            default:
+                return NotEvaluated(call);
+        }
+    }
+
+    private CelValue List(CelList list)
+    {
+        var items = list.Items.Select(Evaluate).ToList();
+        var unknown = items.Where(i => i is CelUnknown or CelError).Aggregate((CelValue?)null, (all, i) => all is null ? i : CelUnknown.Merge(all, i));
+        return unknown ?? new CelListValue([.. items]);
+    }
+
+    private CelValue Unary(CelUnary unary)
+    {
+        var operand = Evaluate(unary.Operand);
+        return (unary.Operator, operand) switch
+        {
+            (_, CelUnknown or CelError) => operand,
+            ("!", CelBool b) => new CelBool(!b.Value),
+            ("-", CelInt i) when i.Value != long.MinValue => new CelInt(-i.Value),
+            ("-", CelDouble d) => new CelDouble(-d.Value),
+            ("-", CelDuration d) => new CelDuration(d.Value.Negate()),
+            _ => new CelError($"`{Text(unary)}`: no `{unary.Operator}` for a {operand.TypeName}"),
+        };
+    }
+
+    private CelValue Conditional(CelConditional conditional) => Evaluate(conditional.Test) switch
+    {
+        CelBool b => Evaluate(b.Value ? conditional.IfTrue : conditional.IfFalse),
+        (CelUnknown or CelError) and var v => v,
+        var v => new CelError($"`{Text(conditional.Test)}` is a {v.TypeName}, not a bool"),
+    };
+
+    private CelValue Binary(CelBinary binary)
+    {
+        var left = Evaluate(binary.Left);
+        var right = Evaluate(binary.Right);
+        return binary.Operator switch
+        {
+            "&&" => Logic(binary, left, right, absorbing: false),
+            "||" => Logic(binary, left, right, absorbing: true),
+            _ when left is CelUnknown or CelError || right is CelUnknown or CelError => Undefined(left, right, string.Empty),
+            "==" => new CelBool(AreEqual(left, right)),
+            "!=" => new CelBool(!AreEqual(left, right)),
+            "<" or "<=" or ">" or ">=" => Order(binary, left, right),
+            "in" => right is CelListValue list ? new CelBool(list.Items.Any(i => AreEqual(left, i))) : new CelError($"`{Text(binary)}`: `in` needs a list, not a {right.TypeName}"),
+            _ => Arithmetic(binary, left, right),
+        };
+    }
+
+    /// <summary><c>&amp;&amp;</c> (false absorbs) and <c>||</c> (true absorbs), commutative as in CEL.</summary>
+    private CelValue Logic(CelBinary binary, CelValue left, CelValue right, bool absorbing)
+    {
+        if ((left is CelBool l && l.Value == absorbing) || (right is CelBool r && r.Value == absorbing))
+        {
+            return new CelBool(absorbing);
+        }
+
+        if (left is CelBool && right is CelBool)
+        {
+            return new CelBool(!absorbing);
+        }
+
+        var a = left is CelBool or CelUnknown or CelError ? left : new CelError($"`{Text(binary.Left)}` is a {left.TypeName}, not a bool");
+        var b = right is CelBool or CelUnknown or CelError ? right : new CelError($"`{Text(binary.Right)}` is a {right.TypeName}, not a bool");
+        return a is CelBool ? b : b is CelBool ? a : Undefined(a, b, string.Empty);
+    }
+
+    /// <summary>An unknown operand makes the result unknown (with every reason); else an error.</summary>
+    private static CelValue Undefined(CelValue a, CelValue b, string error) =>
+        a is CelUnknown || b is CelUnknown ? CelUnknown.Merge(a, b)
+        : a is CelError ea ? ea
+        : b is CelError eb ? eb
+        : new CelError(error);
+
+    // Heterogeneous values are unequal, except numbers, which compare by value (CEL's heterogeneous equality).
+    private static bool AreEqual(CelValue a, CelValue b) => (a, b) switch
+    {
+        (CelInt i, CelDouble d) => i.Value == d.Value,
+        (CelDouble d, CelInt i) => i.Value == d.Value,
+        _ => a.Equals(b),
+    };
+
+    private CelValue Order(CelBinary binary, CelValue left, CelValue right)
+    {
+        int? comparison = (left, right) switch
+        {
+            (CelString a, CelString b) => string.CompareOrdinal(a.Value, b.Value),
+            (CelInt a, CelInt b) => a.Value.CompareTo(b.Value),
+            (CelDouble a, CelDouble b) => a.Value.CompareTo(b.Value),
+            (CelInt a, CelDouble b) => ((double)a.Value).CompareTo(b.Value),
+            (CelDouble a, CelInt b) => a.Value.CompareTo(b.Value),
+            (CelTimestamp a, CelTimestamp b) => a.Value.CompareTo(b.Value),
+            (CelDuration a, CelDuration b) => a.Value.CompareTo(b.Value),
+            (CelBool a, CelBool b) => a.Value.CompareTo(b.Value),
+            _ => null,
+        };
+        if (comparison is not { } c)
+        {
+            return new CelError($"`{Text(binary)}`: no `{binary.Operator}` between a {left.TypeName} and a {right.TypeName}");
+        }
+
+        return new CelBool(binary.Operator switch
+        {
+            "<" => c < 0,
+            "<=" => c <= 0,
+            ">" => c > 0,
+            _ => c >= 0,
+        });
+    }
+
+    private CelValue Arithmetic(CelBinary binary, CelValue left, CelValue right)
+    {
+        try
+        {
+            CelValue? result = (binary.Operator, left, right) switch
+            {
+                ("+", CelInt a, CelInt b) => new CelInt(a.Value + b.Value),
+                ("-", CelInt a, CelInt b) => new CelInt(a.Value - b.Value),
+                ("*", CelInt a, CelInt b) => new CelInt(a.Value * b.Value),
+                ("/", CelInt a, CelInt b) when b.Value != 0 => new CelInt(a.Value / b.Value),
+                ("%", CelInt a, CelInt b) when b.Value != 0 => new CelInt(a.Value % b.Value),
+                ("+", CelDouble a, CelDouble b) => new CelDouble(a.Value + b.Value),
+                ("-", CelDouble a, CelDouble b) => new CelDouble(a.Value - b.Value),
+                ("*", CelDouble a, CelDouble b) => new CelDouble(a.Value * b.Value),
+                ("/", CelDouble a, CelDouble b) => new CelDouble(a.Value / b.Value),
+                ("+", CelString a, CelString b) => new CelString(a.Value + b.Value),
+                ("+", CelListValue a, CelListValue b) => new CelListValue(a.Items.AddRange(b.Items)),
+                ("+", CelTimestamp a, CelDuration b) => new CelTimestamp(a.Value + b.Value),
+                ("+", CelDuration a, CelTimestamp b) => new CelTimestamp(b.Value + a.Value),
+                ("-", CelTimestamp a, CelDuration b) => new CelTimestamp(a.Value - b.Value),
+                ("-", CelTimestamp a, CelTimestamp b) => new CelDuration(a.Value - b.Value),
+                ("+", CelDuration a, CelDuration b) => new CelDuration(a.Value + b.Value),
+                ("-", CelDuration a, CelDuration b) => new CelDuration(a.Value - b.Value),
+                _ => null,
+            };
+            return result ?? new CelError($"`{Text(binary)}`: no `{binary.Operator}` between a {left.TypeName} and a {right.TypeName}");
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return new CelError($"`{Text(binary)}` is out of range");
+        }
+    }
+
+    /// <summary>An RFC 3339 timestamp (<c>2027-01-01T00:00:00Z</c>, with optional fraction and offset), as CEL's <c>timestamp()</c> takes.</summary>
+    internal static DateTimeOffset? ParseTimestamp(string text)
+    {
+        var hasZone = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+        if (text.Length < 20 || text[10] is not ('T' or 't') || !hasZone)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var value) ? value : null;
+    }
+
+    /// <summary>A CEL duration: an optional sign, then numbers with units <c>h</c>, <c>m</c>, <c>s</c>, <c>ms</c>, <c>us</c>, <c>ns</c> (<c>3600s</c>, <c>1h30m</c>).</summary>
+    internal static TimeSpan? ParseDuration(string text)
+    {
+        var i = 0;
+        var negative = text.StartsWith('-');
+        if (negative || text.StartsWith('+'))
+        {
+            i++;
+        }
+
+        var total = 0m;
+        var any = false;
+        while (i < text.Length)
+        {
+            var start = i;
+            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
+            {
+                i++;
+            }
+
+            if (!decimal.TryParse(text.AsSpan(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            {
+                return null;
+            }
+
+            var unitStart = i;
+            while (i < text.Length && char.IsAsciiLetter(text[i]))
+            {
+                i++;
+            }
+
+            decimal? seconds = text[unitStart..i] switch
+            {
+                "h" => 3600m,
+                "m" => 60m,
+                "s" => 1m,
+                "ms" => 0.001m,
+                "us" => 0.000001m,
+                "ns" => 0.000000001m,
+                _ => null,
+            };
+            if (seconds is not { } unit || amount * unit > 315_576_000_000m)
+            {
+                return null;
+            }
+
+            total += amount * unit;
+            any = true;
+        }
+
+        return any ? TimeSpan.FromTicks((long)((negative ? -total : total) * TimeSpan.TicksPerSecond)) : null;
+    }
+}

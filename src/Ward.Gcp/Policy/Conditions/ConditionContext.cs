@@ -1,0 +1,23 @@
+namespace Ward.Gcp.Policy.Conditions;
+
+/// <summary>
+/// What a condition may ask about a request: its time, and the name, type and service of the resource asked about
+/// (Google's <c>resource.name</c>, <c>resource.type</c>, <c>resource.service</c>). A resource attribute Ward could not
+/// tell is null, with the reason in <see cref="ResourceTypeUnknownBecause"/>.
+/// </summary>
+public sealed record ConditionContext
+{
+    /// <summary><c>request.time</c>: the reference time of the question (<c>--as-of</c>, else now).</summary>
+    public required DateTimeOffset RequestTime { get; init; }
+
+    /// <summary><c>resource.name</c>: the relative name, e.g. <c>projects/_/buckets/b/objects/o</c>.</summary>
+    public string? ResourceName { get; init; }
+
+    /// <summary><c>resource.type</c>, e.g. <c>storage.googleapis.com/Bucket</c>.</summary>
+    public string? ResourceType { get; init; }
+
+    /// <summary><c>resource.service</c>, e.g. <c>storage.googleapis.com</c>.</summary>
+    public string? ResourceService { get; init; }
+
+    public string? ResourceTypeUnknownBecause { get; init; }
+}

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace Ward.Gcp.Policy.Conditions;
+
+/// <summary>Whether a condition holds for a request; when undecided, the parts Ward could not decide and why.</summary>
+public sealed record ConditionResult(ConditionTruth Truth, ImmutableArray<string> Undecided)
+{
+    public static ConditionResult True { get; } = new(ConditionTruth.True, []);
+
+    public static ConditionResult False { get; } = new(ConditionTruth.False, []);
+
+    public bool Equals(ConditionResult? other) =>
+        other is not null && Truth == other.Truth && Undecided.SequenceEqual(other.Undecided, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Truth, Undecided.Length);
+}

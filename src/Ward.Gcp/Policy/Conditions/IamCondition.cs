@@ -1,0 +1,53 @@
+namespace Ward.Gcp.Policy.Conditions;
+
+/// <summary>
+/// The condition of an allow policy binding, parsed once and decided per request (docs/gcp/evaluation.md). Decided:
+/// <c>request.time</c> against <c>timestamp("…")</c> (and durations added to it), <c>resource.name</c> with
+/// <c>==</c>, <c>!=</c>, <c>startsWith</c>, <c>endsWith</c>, <c>resource.type</c>, <c>resource.service</c>, combined
+/// with <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>, parentheses, <c>in</c> lists and <c>? :</c>. Anything else (tags,
+/// <c>api.getAttribute</c>, <c>extract</c>, the time-of-day functions, request attributes such as
+/// <c>request.host</c>) leaves the condition undecided, naming what was not decided, unless the rest decides it
+/// (<c>false &amp;&amp; x</c> is false whatever <c>x</c> is, as in CEL). Text that is not CEL leaves it undecided too,
+/// with the parse error.
+/// </summary>
+public sealed class IamCondition
+{
+    private readonly CelNode? _root;
+
+    private IamCondition(string expression, CelNode? root, string? parseError)
+    {
+        Expression = expression;
+        _root = root;
+        ParseError = parseError;
+    }
+
+    public string Expression { get; }
+
+    /// <summary>Why the expression could not be parsed (with the position), or null.</summary>
+    public string? ParseError { get; }
+
+    public static IamCondition Parse(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return CelParser.TryParse(expression, out var root, out var error)
+            ? new IamCondition(expression, root, null)
+            : new IamCondition(expression, null, error);
+    }
+
+    public ConditionResult Evaluate(ConditionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_root is null)
+        {
+            return new ConditionResult(ConditionTruth.Undecided, [$"the condition could not be parsed: {ParseError}"]);
+        }
+
+        return new CelEvaluator(Expression, context).Evaluate(_root) switch
+        {
+            CelBool b => b.Value ? ConditionResult.True : ConditionResult.False,
+            CelUnknown u => new ConditionResult(ConditionTruth.Undecided, u.Reasons),
+            CelError e => new ConditionResult(ConditionTruth.Undecided, [$"evaluation error: {e.Message}"]),
+            var other => new ConditionResult(ConditionTruth.Undecided, [$"the condition gives a {other.TypeName}, not a bool"]),
+        };
+    }
+}

@@ -1,0 +1,356 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Ward.Core.Decisions;
+using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Conditions;
+
+namespace Ward.Gcp.Policy.Evaluation;
+
+/// <summary>
+/// Decides Google Cloud IAM allow policies over an estate (docs/gcp/evaluation.md). Allow policies are a union over
+/// the hierarchy: a principal may use a permission on a resource when some binding of the allow policy of the
+/// resource, of a resource its name lies under, or of its project, folders or organization, grants a role that
+/// includes the permission to a member that includes the principal, under a condition that holds. A role the export
+/// does not describe, or a hierarchy Ward does not fully know, makes the answer Indeterminate where it could change
+/// it; a condition Ward cannot decide, or a membership it does not know (a group), makes it Conditional. Deny
+/// policies and principal access boundaries are not read, so an Allowed is an upper bound. Thread-safe.
+/// </summary>
+public sealed class GcpAuthorizer
+{
+    /// <summary>The sentence every Allowed and Conditional summary ends with.</summary>
+    public const string UpperBoundNote = "Deny policies and principal access boundary policies are not evaluated (Ward does not read them yet), so this is an upper bound.";
+
+    private readonly ConcurrentDictionary<string, IamCondition> _conditions = new(StringComparer.Ordinal);
+
+    public GcpAuthorizer(GcpEstate estate)
+    {
+        ArgumentNullException.ThrowIfNull(estate);
+        Estate = estate;
+    }
+
+    public GcpEstate Estate { get; }
+
+    public Decision Authorize(GcpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = new ConditionContext
+        {
+            RequestTime = request.AsOf,
+            ResourceName = request.Resource.RelativeName,
+            ResourceService = request.Resource.Service,
+            ResourceType = request.Resource.Type,
+            ResourceTypeUnknownBecause = request.Resource.Type is null ? "no exported policy gives its asset type" : null,
+        };
+        var results = new List<BindingResult>();
+        var missing = new List<string>();
+        for (var h = 0; h < request.Resource.PolicyHolders.Length; h++)
+        {
+            var holder = request.Resource.PolicyHolders[h];
+            if (ResourceLocator.PolicyOf(Estate, holder) is not { } policy)
+            {
+                if (ResourceNames.ContainerKind(holder) is not null)
+                {
+                    missing.Add(ResourceNames.Relative(holder));
+                }
+
+                continue;
+            }
+
+            for (var i = 0; i < policy.Bindings.Length; i++)
+            {
+                if (Evaluate(request, context, policy.Resource, inherited: h > 0, policy.Bindings[i], i) is { } result)
+                {
+                    results.Add(result);
+                }
+            }
+        }
+
+        return Decide(request, results, missing);
+    }
+
+    /// <summary>
+    /// Every principal a binding reaching the resource names (and the holders of a project's basic role, for
+    /// <c>projectOwner:</c> and its kin), with its decision; denied ones only when <paramref name="all"/>. A group or
+    /// principal set is answered for itself: its members, which Ward does not read, are not listed.
+    /// </summary>
+    public ImmutableArray<GcpAccessAnswer> WhoCan(string permission, GcpResource resource, DateTimeOffset asOf, bool all)
+    {
+        ArgumentNullException.ThrowIfNull(permission);
+        ArgumentNullException.ThrowIfNull(resource);
+        return [.. Candidates(resource)
+            .Select(m => new GcpAccessAnswer(m, Authorize(new GcpRequest { Principal = m, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false })))
+            .Where(a => all || a.Decision.Kind != DecisionKind.ImplicitDeny)];
+    }
+
+    private IEnumerable<Member> Candidates(GcpResource resource)
+    {
+        var members = resource.PolicyHolders
+            .Select(h => ResourceLocator.PolicyOf(Estate, h))
+            .OfType<IamPolicy>()
+            .SelectMany(p => p.Bindings)
+            .SelectMany(b => b.Members)
+            .Where(m => !m.IsDeleted && m.Kind != MemberKind.Unknown)
+            .ToList();
+        var basicRoleHolders = members
+            .Where(m => BasicRoleOf(m.Kind) is not null)
+            .SelectMany(m => BasicRoleBindings(m).SelectMany(b => b.Binding.Members))
+            .Where(m => !m.IsDeleted && m.Kind != MemberKind.Unknown);
+        return members.Concat(basicRoleHolders).Distinct();
+    }
+
+    private IamCondition Condition(string expression) => _conditions.GetOrAdd(expression, IamCondition.Parse);
+
+    private BindingResult? Evaluate(GcpRequest request, ConditionContext context, string holder, bool inherited, Binding binding, int index)
+    {
+        var (member, match) = BestMember(binding, request);
+        if (member is null)
+        {
+            return null;
+        }
+
+        var permission = request.Permission;
+        var result = new BindingResult { Holder = holder, Inherited = inherited, Binding = binding, Index = index, Member = member, Match = match };
+        var onlyIf = match.Requirement is { } membership ? $" (and the binding applies only if {membership})" : string.Empty;
+        var role = Estate.FindRole(binding.Role);
+        if (role is null)
+        {
+            return result with { Outcome = BindingOutcome.Unknown, Reason = $"role `{binding.Role}` is not in the roles export, so whether it includes `{permission}` is unknown{onlyIf}" };
+        }
+
+        if (!role.PermissionsKnown)
+        {
+            return result with { Outcome = BindingOutcome.Unknown, Reason = $"role `{binding.Role}` was exported without its permissions (the BASIC view `gcloud iam roles list` prints), so whether it includes `{permission}` is unknown{onlyIf}" };
+        }
+
+        if (!role.IncludedPermissions.Contains(permission, StringComparer.Ordinal))
+        {
+            return result with { Outcome = BindingOutcome.NoMatch, Reason = $"`{binding.Role}` does not include `{permission}`" };
+        }
+
+        if (!role.GrantsPermissions)
+        {
+            var state = role.Deleted ? "deleted" : "disabled";
+            return result with { Outcome = BindingOutcome.NoMatch, Reason = $"`{binding.Role}` includes `{permission}` but is {state}: it grants nothing" };
+        }
+
+        string? conditionRequirement = null;
+        string? conditionNote = null;
+        if (binding.Condition is { } condition)
+        {
+            var evaluated = Condition(condition.Expression).Evaluate(context);
+            switch (evaluated.Truth)
+            {
+                case ConditionTruth.False:
+                    return result with { Outcome = BindingOutcome.NoMatch, Reason = $"`{binding.Role}` includes `{permission}`, but its condition {Quote(condition)} does not hold for this request (`request.time` {Time(request.AsOf)})" };
+                case ConditionTruth.Undecided:
+                    conditionRequirement = $"the condition {Quote(condition)} holds ({string.Join("; ", evaluated.Undecided)})";
+                    break;
+                default:
+                    conditionNote = $"its condition {Quote(condition)} holds for this request (`request.time` {Time(request.AsOf)})";
+                    break;
+            }
+        }
+
+        string[] requirements = [.. new[] { match.Requirement, conditionRequirement }.OfType<string>()];
+        return requirements.Length == 0
+            ? result with { Outcome = BindingOutcome.Allows, Reason = conditionNote }
+            : result with { Outcome = BindingOutcome.Conditional, Requirement = string.Join(" and ", requirements) };
+    }
+
+    /// <summary>The member of a binding that includes the principal for certain, else one that may; (null, No) when none does.</summary>
+    private (Member? Member, MemberMatch Match) BestMember(Binding binding, GcpRequest request)
+    {
+        (Member? Member, MemberMatch Match) possible = (null, MemberMatch.No);
+        foreach (var member in binding.Members)
+        {
+            var match = MemberMatcher.Match(member, request.Principal, bound => HoldsBasicRole(bound, request.Principal));
+            if (match.Kind == MemberMatchKind.Yes)
+            {
+                return (member, match);
+            }
+
+            if (match.Kind == MemberMatchKind.Possibly && request.CountPossibleMemberships && possible.Member is null)
+            {
+                possible = (member, match);
+            }
+        }
+
+        return possible;
+    }
+
+    /// <summary>
+    /// Whether <c>projectOwner:P</c> (<c>projectEditor:</c>, <c>projectViewer:</c>) includes the principal: it does when
+    /// the project's own allow policy binds the basic role to it. Whether a grant inherited from a folder or the
+    /// organization counts, Google does not say: such a grant makes it possible, not certain.
+    /// </summary>
+    private MemberMatch HoldsBasicRole(Member bound, Member principal)
+    {
+        var role = BasicRoleOf(bound.Kind)!;
+        if (Estate.FindNode("projects/" + bound.Id) is null)
+        {
+            return MemberMatch.If($"`{principal.Text}` holds `{role}` on project `{bound.Id}`, which is not in the export");
+        }
+
+        var possible = MemberMatch.No;
+        foreach (var (binding, direct) in BasicRoleBindings(bound))
+        {
+            var match = binding.Members.Select(m => MemberMatcher.Match(m, principal, _ => MemberMatch.No)).MaxBy(m => m.Kind);
+            if (match.Kind == MemberMatchKind.Yes && direct && binding.Condition is null)
+            {
+                return MemberMatch.Through($"`{principal.Text}` is bound to `{role}` in the allow policy of project `{bound.Id}`, so `{bound.Text}` includes it");
+            }
+
+            if (match.Kind != MemberMatchKind.No && possible.Kind == MemberMatchKind.No)
+            {
+                var why = new[]
+                {
+                    match.Requirement,
+                    direct ? null : $"`{bound.Text}` counts `{role}` inherited from above the project (Google does not say)",
+                    binding.Condition is { } c ? $"the condition {Quote(c)} of its `{role}` binding holds" : null,
+                }.OfType<string>();
+                possible = MemberMatch.If(string.Join(" and ", why));
+            }
+        }
+
+        return possible;
+    }
+
+    /// <summary>The bindings of the basic role a <c>projectOwner:</c>-like member stands for, on its project (direct) and above it.</summary>
+    private IEnumerable<(Binding Binding, bool Direct)> BasicRoleBindings(Member bound)
+    {
+        if (BasicRoleOf(bound.Kind) is not { } role || Estate.FindNode("projects/" + bound.Id) is not { } project)
+        {
+            yield break;
+        }
+
+        foreach (var ancestor in project.Ancestors.IsEmpty ? [project.RelativeName] : project.Ancestors)
+        {
+            var policy = ResourceLocator.PolicyOf(Estate, ResourceNames.Container(ancestor));
+            foreach (var binding in policy?.Bindings ?? [])
+            {
+                if (binding.Role == role)
+                {
+                    yield return (binding, ancestor == project.RelativeName);
+                }
+            }
+        }
+    }
+
+    private Decision Decide(GcpRequest request, List<BindingResult> results, List<string> missing)
+    {
+        var permission = request.Permission;
+        var principal = request.Principal.Text;
+        var resource = request.Resource.Name;
+        if (results.Find(r => r.Outcome == BindingOutcome.Allows) is { } allowing)
+        {
+            var note = allowing.Reason is { } holds ? $"; {holds}" : string.Empty;
+            return new Allowed(() => Explain($"Allowed: {Describe(allowing)} grants `{permission}`{note}. {UpperBoundNote}", request, results, allowing));
+        }
+
+        if (results.Find(r => r.Outcome == BindingOutcome.Unknown) is { } unknown)
+        {
+            var reason = $"{Describe(unknown)}: {unknown.Reason}";
+            return new Indeterminate(reason, Explain($"Indeterminate: {reason}; no other binding grants `{permission}` to `{principal}` on `{resource}`.", request, results, unknown));
+        }
+
+        var conditional = results.Where(r => r.Outcome == BindingOutcome.Conditional).ToList();
+        if (request.Resource.AncestryGap is { } gap)
+        {
+            var otherwise = conditional.Count == 0 ? "no binding Ward saw grants it" : "the bindings Ward saw grant it only under conditions";
+            return new Indeterminate(gap, Explain($"Indeterminate: {gap}; {otherwise}.", request, results, decisive: null));
+        }
+
+        if (conditional.Count > 0)
+        {
+            var alternatives = conditional.Select(r => r.Requirement!).Distinct(StringComparer.Ordinal).ToList();
+            var requirement = alternatives.Count == 1 ? alternatives[0] : "one of: " + string.Join(" | ", alternatives.Select(a => $"({a})"));
+            var by = string.Join("; ", conditional.Select(Describe));
+            return new Conditional([requirement], DecisionKind.ImplicitDeny, Explain($"Allowed only if {requirement}: {by} grants `{permission}` then; otherwise not allowed. {UpperBoundNote}", request, results, conditional[0]));
+        }
+
+        var refused = results.Where(r => r.Outcome == BindingOutcome.NoMatch).ToList();
+        var detail = refused.Count == 0 ? string.Empty : " (" + string.Join("; ", refused.Select(r => $"{Describe(r)}: {r.Reason}")) + ")";
+        var unexported = missing.Count == 0 ? string.Empty : $" No allow policy was exported for {string.Join(", ", missing.Select(m => $"`{m}`"))}.";
+        return new ImplicitDeny(() => Explain($"Not allowed: no binding in the allow policies of `{resource}` or its ancestors grants `{permission}` to `{principal}`{detail}.{unexported}", request, results, decisive: null));
+    }
+
+    /// <summary>The basic role a convenience member (<c>projectOwner:</c> …) stands for.</summary>
+    private static string? BasicRoleOf(MemberKind kind) => kind switch
+    {
+        MemberKind.ProjectOwner => "roles/owner",
+        MemberKind.ProjectEditor => "roles/editor",
+        MemberKind.ProjectViewer => "roles/viewer",
+        _ => null,
+    };
+
+    private static string Describe(BindingResult result) =>
+        $"the binding of `{result.Binding.Role}` to `{result.Member.Text}` in the allow policy of `{Short(result.Holder)}`{(result.Inherited ? " (inherited)" : string.Empty)}"
+        + (result.Match.How is { } how ? $" ({how})" : string.Empty);
+
+    private static string Short(string holder) => ResourceNames.ContainerKind(holder) is null ? holder : ResourceNames.Relative(holder);
+
+    private static string Quote(BindingCondition condition) =>
+        condition.Title is { Length: > 0 } title ? $"\"{title}\" (`{condition.Expression}`)" : $"`{condition.Expression}`";
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private Explanation Explain(string summary, GcpRequest request, List<BindingResult> results, BindingResult? decisive)
+    {
+        var layers = ImmutableArray.CreateBuilder<LayerEvaluation>();
+        for (var h = 0; h < request.Resource.PolicyHolders.Length; h++)
+        {
+            var holder = request.Resource.PolicyHolders[h];
+            var policy = ResourceLocator.PolicyOf(Estate, holder);
+            var here = results.Where(r => r.Holder == policy?.Resource).ToList();
+            var outcome = here.Exists(r => r.Outcome == BindingOutcome.Allows) ? LayerOutcome.Allows
+                : here.Exists(r => r.Outcome is BindingOutcome.Conditional or BindingOutcome.Unknown) ? LayerOutcome.Undecided
+                : LayerOutcome.NoMatchingAllow;
+            var statements = here.Select(r => new StatementMatch(
+                $"allow policy of {Short(r.Holder)}",
+                $"bindings[{r.Index}]: `{r.Binding.Role}` to `{r.Member.Text}`{(r.Match.How is { } how ? $" ({how})" : string.Empty)}: {r.Outcome switch
+                {
+                    BindingOutcome.Allows => $"grants `{request.Permission}`",
+                    BindingOutcome.Conditional => $"grants `{request.Permission}` if {r.Requirement}",
+                    _ => r.Reason,
+                }}",
+                StatementEffect.Allow,
+                r.Binding.Condition is { } c ? [c.Expression] : [])
+            { Undecided = r.Outcome is BindingOutcome.Conditional or BindingOutcome.Unknown });
+            var name = $"allow policy of {Short(policy?.Resource ?? holder)}{(h == 0 ? string.Empty : " (inherited)")}{(policy is null ? " (none exported)" : string.Empty)}";
+            layers.Add(new LayerEvaluation(name, policy?.Resource ?? holder, outcome, [.. statements]) { Decisive = decisive is not null && here.Contains(decisive) });
+        }
+
+        return new Explanation(summary, layers.ToImmutable());
+    }
+
+    private enum BindingOutcome
+    {
+        Allows,
+        NoMatch,
+        Conditional,
+        Unknown,
+    }
+
+    private sealed record BindingResult
+    {
+        /// <summary>The resource the policy is attached to, as the export names it.</summary>
+        public required string Holder { get; init; }
+
+        public required bool Inherited { get; init; }
+
+        public required Binding Binding { get; init; }
+
+        public required int Index { get; init; }
+
+        public required Member Member { get; init; }
+
+        public required MemberMatch Match { get; init; }
+
+        public BindingOutcome Outcome { get; init; }
+
+        public string? Reason { get; init; }
+
+        public string? Requirement { get; init; }
+    }
+}

@@ -1,0 +1,24 @@
+using Ward.Gcp.Iam;
+
+namespace Ward.Gcp.Policy.Evaluation;
+
+/// <summary>May <see cref="Principal"/> use <see cref="Permission"/> on <see cref="Resource"/>, at <see cref="AsOf"/>?</summary>
+public sealed record GcpRequest
+{
+    /// <summary>The principal, as a policy would name it: <c>user:alice@example.com</c>, <c>serviceAccount:…</c>, <c>group:…</c>, <c>principal://…</c>, even a set such as <c>allUsers</c>.</summary>
+    public required Member Principal { get; init; }
+
+    /// <summary>An IAM permission, <c>storage.objects.get</c>.</summary>
+    public required string Permission { get; init; }
+
+    public required GcpResource Resource { get; init; }
+
+    /// <summary><c>request.time</c> for conditions.</summary>
+    public required DateTimeOffset AsOf { get; init; }
+
+    /// <summary>
+    /// Whether a binding to a group or principal set the principal may belong to counts, as conditional on that
+    /// membership (memberships are not read). <c>who-can</c> turns it off: it lists the group itself.
+    /// </summary>
+    public bool CountPossibleMemberships { get; init; } = true;
+}

@@ -1,0 +1,115 @@
+using Ward.Gcp.Iam;
+
+namespace Ward.Gcp.Policy.Evaluation;
+
+/// <summary>
+/// Whether a binding's member includes a principal, as Google defines the identifiers (docs/gcp/evaluation.md). The
+/// principal may itself be a set (<c>group:</c>, <c>domain:</c>, <c>allUsers</c>, a <c>principalSet://</c>): a member
+/// then includes it when it names it, or names a set that contains every principal of it.
+/// </summary>
+internal static class MemberMatcher
+{
+    private static readonly string[] PoolKinds = ["/workforcePools/", "/workloadIdentityPools/"];
+
+    /// <param name="bound">The member as the binding names it.</param>
+    /// <param name="principal">The principal asked about.</param>
+    /// <param name="basicRoleHolder">Whether the principal holds a project's basic role (for <c>projectOwner:</c> and its kin).</param>
+    public static MemberMatch Match(Member bound, Member principal, Func<Member, MemberMatch> basicRoleHolder)
+    {
+        if (bound.IsDeleted || principal.IsDeleted || bound.Kind == MemberKind.Unknown)
+        {
+            return MemberMatch.No;
+        }
+
+        if (bound.Equals(principal))
+        {
+            return MemberMatch.Named;
+        }
+
+        return bound.Kind switch
+        {
+            MemberKind.AllUsers => MemberMatch.Through("`allUsers` is anyone, signed in or not"),
+            MemberKind.AllAuthenticatedUsers => IsGoogleAuthenticated(principal)
+                ? MemberMatch.Through("`allAuthenticatedUsers` is every Google account and service account")
+                : MemberMatch.No,
+            MemberKind.Domain when principal.Kind is MemberKind.User or MemberKind.ServiceAccount && string.Equals(DomainOf(principal.Id), bound.Id, StringComparison.OrdinalIgnoreCase) =>
+                MemberMatch.Through($"`{principal.Text}` is an account of domain `{bound.Id}`"),
+            MemberKind.Group when principal.Kind is MemberKind.User or MemberKind.ServiceAccount or MemberKind.Group =>
+                MemberMatch.If($"`{principal.Text}` is a member of group `{bound.Id}` (directly or through nested groups; group memberships are not read)"),
+            MemberKind.PrincipalSet => InPrincipalSet(bound, principal),
+            MemberKind.ProjectOwner or MemberKind.ProjectEditor or MemberKind.ProjectViewer => basicRoleHolder(bound),
+            _ => MemberMatch.No,
+        };
+    }
+
+    /// <summary>Google accounts and service accounts; not anonymous callers, nor identities federated through a pool.</summary>
+    private static bool IsGoogleAuthenticated(Member principal) =>
+        principal.Kind is MemberKind.User or MemberKind.ServiceAccount or MemberKind.Group or MemberKind.Domain
+            or MemberKind.ProjectOwner or MemberKind.ProjectEditor or MemberKind.ProjectViewer;
+
+    private static string DomainOf(string email)
+    {
+        var at = email.LastIndexOf('@');
+        return at < 0 ? string.Empty : email[(at + 1)..];
+    }
+
+    private static MemberMatch InPrincipalSet(Member bound, Member principal)
+    {
+        // The sets of a workforce or workload identity pool: `…/POOL/*` (every identity of the pool), `…/POOL/group/G`,
+        // `…/POOL/attribute.NAME/VALUE`, and for GKE pools `…/namespace/NS` and the like.
+        // `principalSet://cloudresourcemanager.googleapis.com/projects/NUMBER/type/ServiceAccount`: every service
+        // account of the projects under a container.
+        if (bound.Id.StartsWith("principalSet://cloudresourcemanager.googleapis.com/", StringComparison.Ordinal))
+        {
+            return principal.Kind == MemberKind.ServiceAccount && bound.Id.EndsWith("/type/ServiceAccount", StringComparison.Ordinal)
+                ? MemberMatch.If($"`{principal.Text}` belongs to a project under `{bound.Id["principalSet://cloudresourcemanager.googleapis.com/".Length..^"/type/ServiceAccount".Length]}` (not decided by Ward)")
+                : MemberMatch.No;
+        }
+
+        if (PoolOf(bound.Id) is not var (pool, set))
+        {
+            return MemberMatch.No;
+        }
+
+        if (principal.Kind is not (MemberKind.Principal or MemberKind.PrincipalSet) || PoolOf(principal.Id) is not var (principalPool, _)
+            || !string.Equals(pool, principalPool, StringComparison.Ordinal))
+        {
+            return MemberMatch.No;
+        }
+
+        if (set == "*")
+        {
+            return MemberMatch.Through($"`{bound.Text}` is every identity of pool `{pool}`");
+        }
+
+        var what = set.StartsWith("group/", StringComparison.Ordinal) ? $"is in group `{set["group/".Length..]}` of pool `{pool}`"
+            : set.StartsWith("attribute.", StringComparison.Ordinal) && set.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash
+                ? $"has attribute `{set["attribute.".Length..slash]}` = `{set[(slash + 1)..]}` in pool `{pool}`"
+            : $"is in `{bound.Text}`";
+        return MemberMatch.If($"`{principal.Text}` {what} (pool attributes and groups are not read)");
+    }
+
+    /// <summary>The pool a <c>principal://</c> or <c>principalSet://</c> identifier names (up to the pool id), and what follows it.</summary>
+    private static (string Pool, string Set)? PoolOf(string identifier)
+    {
+        foreach (var kind in PoolKinds)
+        {
+            var at = identifier.IndexOf(kind, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var poolEnd = identifier.IndexOf('/', at + kind.Length);
+            if (poolEnd < 0 || poolEnd == identifier.Length - 1)
+            {
+                return null;
+            }
+
+            var scheme = identifier.IndexOf("://", StringComparison.Ordinal);
+            return (identifier[(scheme + 3)..poolEnd], identifier[(poolEnd + 1)..]);
+        }
+
+        return null;
+    }
+}

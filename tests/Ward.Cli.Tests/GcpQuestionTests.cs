@@ -1,0 +1,146 @@
+using System.Text.Json;
+
+namespace Ward.Cli.Tests;
+
+/// <summary>
+/// <c>can</c> and <c>who-can</c> on Google Cloud (docs/gcp/evaluation.md), on the Northwind organization export of
+/// the Google Cloud tests (its README-like summary is in GcpFixtures).
+/// </summary>
+public sealed class GcpQuestionTests
+{
+    private static readonly string Organization = Path.Combine(Repository.Root, "tests", "Ward.Gcp.Tests", "Fixtures", "organization");
+    private static readonly string Evaluation = Path.Combine(Repository.Root, "tests", "Ward.Gcp.Tests", "Fixtures", "evaluation");
+
+    [Fact]
+    public void Can_answers_with_the_binding_that_grants_in_json()
+    {
+        // Given dana, Owner of the Build project
+        // When we ask whether she may delete its buckets, in JSON
+        var (exitCode, output) = WardRunner.Run("can", "-i", Organization, "user:dana@northwind.example", "storage.buckets.delete", "projects/nw-build-prod", "--as-of", "2026-12-01T00:00:00Z", "--format", "json");
+        var root = Json(output);
+
+        // Then she may, the resource is the project as the hierarchy names it, and the layers show the deciding policy
+        Assert.Equal(0, exitCode);
+        Assert.Equal("user:dana@northwind.example", root.GetProperty("principal").GetString());
+        Assert.Equal("//cloudresourcemanager.googleapis.com/projects/310000000001", root.GetProperty("resource").GetString());
+        var result = root.GetProperty("result");
+        Assert.Equal("Allowed", result.GetProperty("decision").GetString());
+        Assert.Contains("`roles/owner` to `user:dana@northwind.example` in the allow policy of `projects/310000000001`", result.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("not evaluated", result.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var decisive = Assert.Single(result.GetProperty("layers").EnumerateArray(), l => l.GetProperty("decisive").GetBoolean());
+        Assert.Equal("allow policy of projects/310000000001", decisive.GetProperty("layer").GetString());
+    }
+
+    [Fact]
+    public void Can_renders_an_inherited_binding_for_a_person()
+    {
+        // When the engineering group asks about the Build project, where its Editor role comes from the folder
+        var (exitCode, output) = WardRunner.Run("can", "-i", Organization, "group:engineering@northwind.example", "compute.instances.setMetadata", "projects/nw-build-prod");
+
+        // Then the answer and the inherited policy are shown
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Allowed", output, StringComparison.Ordinal);
+        Assert.Contains("allow policy of folders/210987654321 (inherited)", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-12-01T00:00:00Z", "Allowed")]
+    [InlineData("2027-02-01T00:00:00Z", "ImplicitDeny")]
+    public void As_of_is_the_request_time_of_conditions(string asOf, string expected)
+    {
+        // Given lee's Token Creator binding, until 2027-01-01
+        var (_, output) = WardRunner.Run("can", "-i", Organization, "user:lee@partner.example", "iam.serviceAccounts.getAccessToken", "projects/nw-build-prod", "--as-of", asOf, "--format", "json");
+
+        // Then the reference time decides
+        Assert.Equal(expected, Json(output).GetProperty("result").GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public void A_user_is_conditional_on_the_membership_of_the_groups_that_grant()
+    {
+        // Given erin, named in no binding, and two groups that may delete buckets in the Build project
+        var (exitCode, output) = WardRunner.Run("can", "-i", Organization, "user:erin@northwind.example", "storage.buckets.delete", "projects/nw-build-prod", "--format", "json");
+        var result = Json(output).GetProperty("result");
+
+        // Then the answer depends on her membership of them
+        Assert.Equal(0, exitCode);
+        Assert.Equal("Conditional", result.GetProperty("decision").GetString());
+        Assert.Contains("is a member of group `cloud-admins@northwind.example`", result.GetProperty("requirements")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("is named in no binding of the export", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_role_the_export_does_not_describe_is_indeterminate_with_exit_code_2()
+    {
+        // Given ops, bound to roles/compute.admin, which the roles export does not describe
+        var (exitCode, output) = WardRunner.Run("can", "-i", Organization, "user:ops@northwind.example", "compute.instances.setMetadata", "projects/nw-app-prod");
+
+        // Then Ward does not guess
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Indeterminate", output, StringComparison.Ordinal);
+        Assert.Contains("roles/compute.admin", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Who_can_lists_every_member_that_grants()
+    {
+        // When we ask who may delete buckets in the Build project
+        var (exitCode, output) = WardRunner.Run("who-can", "-i", Organization, "storage.buckets.delete", "projects/nw-build-prod", "--format", "json");
+        var principals = Json(output).GetProperty("principals").EnumerateArray().ToList();
+
+        // Then the project's owner, the editors and the groups holding Owner or Editor above are listed, allowed
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+            ["group:cloud-admins@northwind.example", "group:engineering@northwind.example", "serviceAccount:old-pipeline@nw-build-prod.iam.gserviceaccount.com", "user:dana@northwind.example"],
+            principals.Select(p => p.GetProperty("principal").GetString()!),
+            StringComparer.Ordinal);
+        Assert.All(principals, p => Assert.Equal("Allowed", p.GetProperty("result").GetProperty("decision").GetString()));
+    }
+
+    [Fact]
+    public void Who_can_as_a_table_says_groups_are_listed_for_themselves()
+    {
+        var (exitCode, output) = WardRunner.Run("who-can", "-i", Evaluation, "storage.buckets.setIamPolicy", "//storage.googleapis.com/reports-2026");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("2 allowed, 0 conditionally, 1 indeterminate", output, StringComparison.Ordinal);
+        Assert.Contains("projectOwner:data-prod", output, StringComparison.Ordinal);
+        Assert.Contains("Groups, domains and principal sets are listed for themselves", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("alice@northwind.example", "storage.buckets.delete", "projects/nw-build-prod", "is not a Google Cloud principal")]
+    [InlineData("deleted:user:former.employee@northwind.example?uid=115000000000000000009", "storage.buckets.delete", "projects/nw-build-prod", "is a deleted principal")]
+    [InlineData("user:dana@northwind.example", "storage.buckets.delete", "my-bucket", "`my-bucket` is neither a full resource name")]
+    [InlineData("user:dana@northwind.example", "storage.buckets.delete", "*", "give the Google Cloud resource")]
+    [InlineData("user:dana@northwind.example", "storage.buckets", "projects/nw-build-prod", "nor a Google Cloud permission (`storage.objects.get`)")]
+    public void Bad_questions_are_refused_with_exit_code_2_and_say_what_is_expected(string principal, string permission, string resource, string message)
+    {
+        var (exitCode, output) = WardRunner.Run("can", "-i", Organization, principal, permission, resource);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWS_only_options_are_refused_for_a_Google_Cloud_question()
+    {
+        var (exitCode, output) = WardRunner.Run("can", "-i", Organization, "user:dana@northwind.example", "storage.buckets.delete", "projects/nw-build-prod", "-c", "aws:SecureTransport=true");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("apply to AWS actions only", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Google_Cloud_question_without_Google_Cloud_exports_says_what_is_needed()
+    {
+        // Given only the AWS sample
+        var (exitCode, output) = WardRunner.Run("can", "-i", Repository.Samples, "user:dana@northwind.example", "storage.buckets.delete", "projects/nw-build-prod");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no Google Cloud allow policy was read", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The JSON document of the output (after any warning lines).</summary>
+    private static JsonElement Json(string output) => JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]).RootElement;
+}

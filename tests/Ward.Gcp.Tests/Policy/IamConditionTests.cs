@@ -1,0 +1,169 @@
+using Ward.Gcp.Policy.Conditions;
+
+namespace Ward.Gcp.Tests.Policy;
+
+public sealed class IamConditionTests
+{
+    private static readonly ConditionContext Bucket = new()
+    {
+        RequestTime = DateTimeOffset.Parse("2026-12-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        ResourceName = "projects/_/buckets/reports-2026/objects/q4/summary.csv",
+        ResourceType = "storage.googleapis.com/Object",
+        ResourceService = "storage.googleapis.com",
+    };
+
+    public static TheoryData<string, ConditionTruth> Decided => new()
+    {
+        { "request.time < timestamp(\"2027-01-01T00:00:00Z\")", ConditionTruth.True },
+        { "request.time < timestamp(\"2026-01-01T00:00:00Z\")", ConditionTruth.False },
+        { "request.time >= timestamp('2026-12-01T10:00:00Z')", ConditionTruth.True },
+        { "request.time > timestamp(\"2026-12-01T11:00:00+02:00\")", ConditionTruth.True },
+        { "request.time < timestamp(\"2026-11-30T00:00:00Z\") + duration(\"172800s\")", ConditionTruth.True },
+        { "resource.name.startsWith(\"projects/_/buckets/reports-\")", ConditionTruth.True },
+        { "resource.name.startsWith(\"projects/_/buckets/logs-\")", ConditionTruth.False },
+        { "resource.name.endsWith(\".csv\")", ConditionTruth.True },
+        { "resource.name == \"projects/_/buckets/reports-2026/objects/q4/summary.csv\"", ConditionTruth.True },
+        { "resource.name != \"projects/_/buckets/reports-2026\"", ConditionTruth.True },
+        { "resource.type == \"storage.googleapis.com/Object\" && resource.service == \"storage.googleapis.com\"", ConditionTruth.True },
+        { "resource.type == \"storage.googleapis.com/Bucket\" || resource.name.endsWith(\".json\")", ConditionTruth.False },
+        { "!(resource.name.endsWith(\".csv\"))", ConditionTruth.False },
+        { "!resource.name.endsWith(\".json\")", ConditionTruth.True },
+        { "resource.type == \"storage.googleapis.com/Bucket\" || resource.type == \"storage.googleapis.com/Object\" && resource.name.endsWith(\".csv\")", ConditionTruth.True },
+        { "(resource.type == \"storage.googleapis.com/Bucket\" || resource.type == \"storage.googleapis.com/Object\") && resource.name.endsWith(\".json\")", ConditionTruth.False },
+        { "resource.type in [\"storage.googleapis.com/Bucket\", \"storage.googleapis.com/Object\"]", ConditionTruth.True },
+        { "resource.service == \"storage.googleapis.com\" ? resource.name.endsWith(\".csv\") : false", ConditionTruth.True },
+        // `&&` is false when one side is false, `||` true when one side is true, whatever Ward cannot decide on the other.
+        { "resource.name.endsWith(\".json\") && resource.matchTag(\"123/env\", \"prod\")", ConditionTruth.False },
+        { "resource.matchTag(\"123/env\", \"prod\") || request.time < timestamp(\"2027-01-01T00:00:00Z\")", ConditionTruth.True },
+    };
+
+    [Theory]
+    [MemberData(nameof(Decided))]
+    public void Conditions_on_time_and_resource_attributes_are_decided(string expression, ConditionTruth expected)
+    {
+        // Given a condition Ward decides, and a request for an object at 2026-12-01T10:00Z
+        // When it is evaluated
+        var result = IamCondition.Parse(expression).Evaluate(Bucket);
+
+        // Then it holds or not, with nothing undecided
+        Assert.Null(IamCondition.Parse(expression).ParseError);
+        Assert.Equal(expected, result.Truth);
+        Assert.Empty(result.Undecided);
+    }
+
+    public static TheoryData<string, string> Undecided => new()
+    {
+        { "request.time.getHours(\"Europe/Berlin\") >= 9", "`request.time.getHours(\"Europe/Berlin\")` is not evaluated by Ward" },
+        { "resource.matchTag(\"123456789012/env\", \"prod\")", "`resource.matchTag(\"123456789012/env\", \"prod\")` is not evaluated by Ward" },
+        { "resource.name.extract(\"projects/_/buckets/{bucket}/\") == \"reports-2026\"", "`resource.name.extract(\"projects/_/buckets/{bucket}/\")` is not evaluated by Ward" },
+        { "api.getAttribute(\"iam.googleapis.com/modifiedGrantsByRole\", []).hasOnly([\"roles/viewer\"])", "is not evaluated by Ward" },
+        { "request.host == \"example.com\"", "`request.host` is not evaluated by Ward" },
+        { "resource.name.startsWith(\"projects/_/buckets/reports-\") && destination.port == 443", "`destination.port` is not evaluated by Ward" },
+        { "request.time < timestamp(\"next year\")", "`next year` is not an RFC 3339 timestamp" },
+        { "resource.name < 3", "no `<` between a string and a int" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Undecided))]
+    public void What_Ward_does_not_evaluate_leaves_the_condition_undecided_and_named(string expression, string note)
+    {
+        // Given a condition using what Ward does not decide (time of day, tags, extract, API attributes, request
+        // attributes) or a value CEL rejects
+        // When it is evaluated
+        var result = IamCondition.Parse(expression).Evaluate(Bucket);
+
+        // Then it is undecided, and the note quotes what was not decided
+        Assert.Equal(ConditionTruth.Undecided, result.Truth);
+        Assert.Contains(result.Undecided, n => n.Contains(note, StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, string> Malformed => new()
+    {
+        { "request.time.getHours(\"Europe/Berlin\") >= 9 &&", "the expression ends where a value was expected" },
+        { "resource.name = \"projects/_/buckets/b\"", "unexpected character `=` at position 14" },
+        { "resource.name.startsWith(\"projects/_/buckets/b)", "string starting at position 25 is not closed" },
+        { "(resource.name == \"x\"", "expected `)` at the end of the expression" },
+        { "resource.name == \"x\")", "unexpected `)` at position 20" },
+        { "", "the expression is empty" },
+        { "resource.name == \"a\\qb\"", "unsupported escape `\\q`" },
+        { "request.time < timestamp(\"2027-01-01T00:00:00Z\") &", "unexpected character `&`" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void An_unparseable_condition_is_undecided_with_the_parse_error(string expression, string error)
+    {
+        // Given text that is not CEL
+        // When it is parsed and evaluated
+        var condition = IamCondition.Parse(expression);
+        var result = condition.Evaluate(Bucket);
+
+        // Then the parse error says where, and the condition is undecided rather than true or false
+        Assert.NotNull(condition.ParseError);
+        Assert.Contains(error, condition.ParseError, StringComparison.Ordinal);
+        Assert.Equal(ConditionTruth.Undecided, result.Truth);
+        Assert.StartsWith("the condition could not be parsed: ", Assert.Single(result.Undecided), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_refused_without_exhausting_the_stack()
+    {
+        // Given a hostile condition nested far deeper than any real one
+        var expression = new string('(', 50_000) + "true" + new string(')', 50_000);
+        var negations = new string('!', 50_000) + "true";
+        var chain = string.Join(" && ", Enumerable.Repeat("true", 50_000));
+        var selects = "request" + string.Concat(Enumerable.Repeat(".time", 50_000));
+
+        // When it is parsed
+        // Then it is refused as too deep, with no crash
+        Assert.Contains("nested more than", IamCondition.Parse(expression).ParseError, StringComparison.Ordinal);
+        Assert.Contains("nested more than", IamCondition.Parse(negations).ParseError, StringComparison.Ordinal);
+        Assert.Contains("chains more than", IamCondition.Parse(chain).ParseError, StringComparison.Ordinal);
+        Assert.Contains("chains more than", IamCondition.Parse(selects).ParseError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Moderate_nesting_parses()
+    {
+        // Given a condition nested fifty levels deep, within the limit
+        var expression = new string('(', 50) + "resource.name.endsWith(\".csv\")" + new string(')', 50);
+
+        // Then it is decided
+        Assert.Equal(ConditionTruth.True, IamCondition.Parse(expression).Evaluate(Bucket).Truth);
+    }
+
+    [Fact]
+    public void An_unknown_resource_type_is_undecided_with_the_reason()
+    {
+        // Given a request whose resource type Ward could not tell
+        var context = Bucket with { ResourceType = null, ResourceTypeUnknownBecause = "no exported policy gives its asset type" };
+
+        // When a condition asks for the type
+        var result = IamCondition.Parse("resource.type == \"bigquery.googleapis.com/Table\"").Evaluate(context);
+
+        // Then it is undecided, saying why
+        Assert.Equal(ConditionTruth.Undecided, result.Truth);
+        Assert.Equal("`resource.type` of the resource is not known (no exported policy gives its asset type)", Assert.Single(result.Undecided));
+    }
+
+    [Theory]
+    [InlineData("3600s", 3600)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("1.5h", 5400)]
+    [InlineData("-90s", -90)]
+    [InlineData("250ms", 0.25)]
+    public void Durations_read_as_CEL_writes_them(string text, double seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), CelEvaluator.ParseDuration(text));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("10")]
+    [InlineData("10d")]
+    [InlineData("h")]
+    public void Malformed_durations_are_refused(string text)
+    {
+        Assert.Null(CelEvaluator.ParseDuration(text));
+    }
+}
