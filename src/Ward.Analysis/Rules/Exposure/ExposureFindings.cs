@@ -30,6 +30,47 @@ internal static class ExposureFindings
         return $"{statements}. Probe: {access.ProbeCaller}{own} asking {first.Action} on `{first.Resource}` → {answer}";
     }
 
+    /// <summary>
+    /// For a bucket: what S3 Block Public Access does and does not do to this access (or that it was not exported),
+    /// as a sentence to append to an explanation; empty for other resources.
+    /// </summary>
+    public static string S3Context(AnalysisContext context, ResourceAccess access)
+    {
+        if (access.Resource.Type != "AWS::S3::Bucket")
+        {
+            return string.Empty;
+        }
+
+        var account = access.Resource.Account;
+        if (!context.Estate.S3Accounts.ContainsKey(account))
+        {
+            return $" S3 Block Public Access was not exported for account {account}: RestrictPublicBuckets, if on, would make a public bucket policy ineffective.";
+        }
+
+        if (context.Estate.S3Access.GetValueOrDefault(access.Resource.Arn) is not { } bucket || !bucket.BlockKnown)
+        {
+            return " The Block Public Access setting of this bucket or of its account was not exported: RestrictPublicBuckets, if on, would make a public bucket policy ineffective.";
+        }
+
+        var notes = new List<string>();
+        if (bucket.SetOn(b => b.BlockPublicPolicy) is { } policyOn && bucket.PublicPolicyRestriction is null && bucket.PolicyIsPublic)
+        {
+            notes.Add($"BlockPublicPolicy (on for {policyOn}) only rejects new public bucket policies; the existing one stays in force because RestrictPublicBuckets is off");
+        }
+
+        if (bucket.SetOn(b => b.BlockPublicAcls) is { } aclsOn && bucket.EffectiveGrants.Any(g => g.IsPublic))
+        {
+            notes.Add($"BlockPublicAcls (on for {aclsOn}) only rejects new public ACLs; the existing grants stay in force because IgnorePublicAcls is off");
+        }
+
+        if (bucket.AclNote is { } acl)
+        {
+            notes.Add(acl);
+        }
+
+        return notes.Count == 0 ? string.Empty : $" S3 Block Public Access: {string.Join("; ", notes)}.";
+    }
+
     public static string Describe(string type) => type switch
     {
         "AWS::S3::Bucket" => "S3 bucket",
