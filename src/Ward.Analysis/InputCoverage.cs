@@ -69,7 +69,7 @@ internal static class InputCoverage
         {
             if (bucket.PublicPolicyRestriction is { } restriction)
             {
-                notes.Add($"{restriction}: its public policy reaches no anonymous caller or other account, so it is not reported as public.");
+                notes.Add($"{restriction}: the policy reaches no anonymous caller and no other account, so the bucket is not reported as public.");
             }
 
             if (bucket.AclNote is { } acl)

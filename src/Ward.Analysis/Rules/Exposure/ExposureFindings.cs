@@ -1,3 +1,4 @@
+using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Resources;
 using Ward.Core.Decisions;
 
@@ -18,8 +19,9 @@ internal static class ExposureFindings
     {
         var statements = access.Statements.IsEmpty
             ? "No Allow statement names the party directly"
-            : string.Join("; ", access.Statements.Select(s =>
-                $"Resource policy statement `{s.DisplayName}` with {(s.ConditionTexts.IsEmpty ? "no conditions" : "conditions " + string.Join("; ", s.ConditionTexts.Select(c => $"`{c}`")))}"));
+            : string.Join("; ", access.Statements.Select(s => IsAclGrant(access, s)
+                ? $"Bucket {s.DisplayName}"
+                : $"Resource policy statement `{s.DisplayName}` with {(s.ConditionTexts.IsEmpty ? "no conditions" : "conditions " + string.Join("; ", s.ConditionTexts.Select(c => $"`{c}`")))}"));
         var first = access.Admitted[0];
         var answer = first.Decision switch
         {
@@ -53,14 +55,18 @@ internal static class ExposureFindings
         }
 
         var notes = new List<string>();
-        if (bucket.SetOn(b => b.BlockPublicPolicy) is { } policyOn && bucket.PublicPolicyRestriction is null && bucket.PolicyIsPublic)
+        if (bucket.PolicyIsPublic && bucket.PublicPolicyRestriction is null)
         {
-            notes.Add($"BlockPublicPolicy (on for {policyOn}) only rejects new public bucket policies; the existing one stays in force because RestrictPublicBuckets is off");
+            notes.Add(bucket.SetOn(b => b.BlockPublicPolicy) is { } policyOn
+                ? $"RestrictPublicBuckets is off for the bucket and account {account}; BlockPublicPolicy (on for {policyOn}) only rejects new public bucket policies, so the existing one stays in force"
+                : $"RestrictPublicBuckets is off for the bucket and account {account}");
         }
 
-        if (bucket.SetOn(b => b.BlockPublicAcls) is { } aclsOn && bucket.EffectiveGrants.Any(g => g.IsPublic))
+        if (bucket.EffectiveGrants.Any(g => g.IsPublic))
         {
-            notes.Add($"BlockPublicAcls (on for {aclsOn}) only rejects new public ACLs; the existing grants stay in force because IgnorePublicAcls is off");
+            notes.Add(bucket.SetOn(b => b.BlockPublicAcls) is { } aclsOn
+                ? $"IgnorePublicAcls is off for the bucket and account {account}, and ACLs are enabled; BlockPublicAcls (on for {aclsOn}) only rejects new public ACLs, so the existing grants stay in force"
+                : $"IgnorePublicAcls is off for the bucket and account {account}, and ACLs are enabled");
         }
 
         if (bucket.AclNote is { } acl)
@@ -70,6 +76,10 @@ internal static class ExposureFindings
 
         return notes.Count == 0 ? string.Empty : $" S3 Block Public Access: {string.Join("; ", notes)}.";
     }
+
+    /// <summary>A statement that stands for a bucket ACL grant rather than one of the bucket policy's.</summary>
+    private static bool IsAclGrant(ResourceAccess access, Statement statement) =>
+        access.Resource.Type == "AWS::S3::Bucket" && !access.Resource.Document.Statements.Contains(statement);
 
     public static string Describe(string type) => type switch
     {
