@@ -5,6 +5,10 @@
 #   <account-id>/gaad.json                   aws iam get-account-authorization-details (every page, merged by the CLI)
 #   <account-id>/credential-report.json      aws iam get-credential-report, as the CLI prints it (base64 Content
 #                                            and GeneratedTime)
+#   <account-id>/resource-policies.json      (unless --no-resources) bucket, key, queue, topic, secret, function
+#                                            and repository policies, {"ResourcePolicies": [...]}
+#   <account-id>/s3-buckets.json             (unless --no-resources) the account's S3 Block Public Access setting and,
+#                                            per bucket, its Block Public Access setting, ACL and object ownership
 #   <account-id>/service-last-accessed.json  for every user and role but service-linked roles:
 #                                            aws iam get-service-last-accessed-details,
 #                                            wrapped as {"Arn": <principal>, "ServiceLastAccessed": <output>}
@@ -41,6 +45,8 @@
 #   identitystore:ListUsers, identitystore:ListGroups, identitystore:ListGroupMemberships
 #   organizations:ListDelegatedAdministrators       (who administers Identity Center besides the management account)
 #   s3:ListAllMyBuckets, s3:GetBucketLocation, s3:GetBucketPolicy          (unless --no-resources, and so are
+#   s3:GetAccountPublicAccessBlock, s3:GetBucketPublicAccessBlock,
+#   s3:GetBucketAcl, s3:GetBucketOwnershipControls
 #   kms:ListKeys, kms:DescribeKey, kms:GetKeyPolicy                         the ones below, in each region of
 #   sqs:ListQueues, sqs:GetQueueAttributes                                  --resource-regions)
 #   sns:ListTopics, sns:GetTopicAttributes
@@ -93,7 +99,7 @@ Options:
   --resource-regions "R1 R2"
                      regions whose KMS keys, queues, topics, secrets, functions and repositories
                      are read (default: --region); S3 buckets are read in every region
-  --no-resources     do not write resource-policies.json
+  --no-resources     do not write resource-policies.json and s3-buckets.json
   --sso-region REGION
                      the region of the IAM Identity Center instance (default: --region)
   --no-identity-center
@@ -106,6 +112,8 @@ Output:
   DIR/<account-id>/service-last-accessed.json  service last accessed data of every user and role
                                                (but service-linked roles)
   DIR/<account-id>/resource-policies.json      bucket, key, queue, topic, secret, function, repository policies
+  DIR/<account-id>/s3-buckets.json             S3 Block Public Access (account and buckets), bucket ACLs and
+                                               object ownership
   DIR/organization.json                        with --org: organization, OUs, accounts, SCPs, RCPs
   DIR/identity-center.json                     with --org: IAM Identity Center instances, permission sets,
                                                assignments, users, groups and group memberships
@@ -302,7 +310,7 @@ export_account() {
     fi
     if [ "$RESOURCES" -eq 1 ]; then
         log "$account: reading resource policies (S3: every region; the rest: $RESOURCE_REGIONS)"
-        export_resource_policies "$account" "$dir/resource-policies.json" ||
+        export_resource_policies "$account" "$dir/resource-policies.json" "$dir/s3-buckets.json" ||
             { warn "$account: no resource-policies.json written"; return 1; }
     fi
     log "$account: done -> $dir"
@@ -311,7 +319,10 @@ export_account() {
 # ---------------------------------------------------------------------------------------------
 # Resource policies: resource-policies.json, {"ResourcePolicies": [{Arn, Type, Account, Region, Policy}]}.
 # Policy is kept exactly as the CLI returns it (a JSON string). Resources without a policy are left out;
-# any other error (access denied, throttling) is reported, and the resource is left out too.
+# any other error (access denied, throttling) is reported, and the resource is left out too. Alongside,
+# s3-buckets.json, {"Account", "AccountPublicAccessBlock", "S3Buckets": [{Name, Region, PublicAccessBlock, Acl,
+# OwnershipControls}]}, keeps each S3 call's output as the CLI prints it: null when nothing is configured, the
+# property left out when the call failed otherwise.
 # ---------------------------------------------------------------------------------------------
 
 policy_of() {
@@ -326,6 +337,33 @@ policy_of() {
     [ "$out" = "null" ] || [ -z "$out" ] || printf '%s' "$out"
 }
 
+s3_setting() {
+    # s3_setting NOT-FOUND-ERROR COMMAND...: prints the command's JSON output as the CLI prints it, "null" when it
+    # fails with NOT-FOUND-ERROR (nothing is configured), or nothing when it fails otherwise (the setting stays unknown).
+    local missing=$1 out
+    shift
+    if out=$(aws_json "$@" 2>"$TMP/s3.err"); then
+        printf '%s' "$out"
+    elif grep -q "$missing" "$TMP/s3.err"; then
+        printf 'null'
+    else
+        warn "aws $1 $2 failed: $(tr '\n' ' ' <"$TMP/s3.err")"
+    fi
+}
+
+add_bucket() {
+    # add_bucket NAME REGION: one s3-buckets.json entry; a setting that could not be read is left out (unknown).
+    local name=$1 region=$2 block acl ownership
+    block=$(s3_setting NoSuchPublicAccessBlockConfiguration s3api get-public-access-block --bucket "$name" --region "$region")
+    acl=$(s3_setting NoSuchBucket s3api get-bucket-acl --bucket "$name" --region "$region")
+    ownership=$(s3_setting OwnershipControlsNotFoundError s3api get-bucket-ownership-controls --bucket "$name" --region "$region")
+    jq -c -n --arg name "$name" --arg region "$region" --arg block "$block" --arg acl "$acl" --arg ownership "$ownership" \
+        '{Name: $name, Region: $region}
+         + (if $block == "" then {} else {PublicAccessBlock: ($block | fromjson)} end)
+         + (if $acl == "" or $acl == "null" then {} else {Acl: ($acl | fromjson)} end)
+         + (if $ownership == "" then {} else {OwnershipControls: ($ownership | fromjson)} end)' >>"$TMP/buckets.jsonl"
+}
+
 add_resource() {
     # add_resource ARN TYPE ACCOUNT REGION POLICY-JSON-STRING
     [ -n "$5" ] || return 0
@@ -334,8 +372,11 @@ add_resource() {
 }
 
 export_resource_policies() {
-    local account=$1 out=$2 region buckets bucket location item name
+    local account=$1 out=$2 s3_out=$3 region buckets bucket location item name account_block
     : >"$TMP/resources.jsonl"
+    : >"$TMP/buckets.jsonl"
+    # The account's own Block Public Access setting (S3 Control): null when none is configured.
+    account_block=$(s3_setting NoSuchPublicAccessBlockConfiguration s3control get-public-access-block --account-id "$account")
     if buckets=$(aws_text s3api list-buckets --query 'Buckets[].Name' 2>/dev/null); then
         for bucket in $buckets; do
             [ "$bucket" = "None" ] && continue
@@ -343,10 +384,16 @@ export_resource_policies() {
             case "$location" in None | "") location=us-east-1 ;; EU) location=eu-west-1 ;; esac
             add_resource "arn:$PARTITION:s3:::$bucket" AWS::S3::Bucket "$account" "$location" \
                 "$(policy_of s3api get-bucket-policy --bucket "$bucket" --region "$location" --query Policy)"
+            add_bucket "$bucket" "$location"
         done
     else
         warn "$account: s3api list-buckets failed (needs s3:ListAllMyBuckets); no bucket policies"
     fi
+    # s3-buckets.json: AccountPublicAccessBlock is left out when it could not be read (unknown), null when none is set.
+    jq -s --arg account "$account" --arg block "$account_block" \
+        '{Account: $account} + (if $block == "" then {} else {AccountPublicAccessBlock: ($block | fromjson)} end) + {S3Buckets: .}' \
+        "$TMP/buckets.jsonl" >"$s3_out.tmp" && mv "$s3_out.tmp" "$s3_out"
+    log "$account: S3 settings of $(jq '.S3Buckets | length' "$s3_out") buckets -> $s3_out"
     for region in $RESOURCE_REGIONS; do
         for item in $(aws_text kms list-keys --region "$region" --query 'Keys[].KeyArn' 2>/dev/null || true); do
             [ "$(aws_text kms describe-key --region "$region" --key-id "$item" --query KeyMetadata.KeyManager 2>/dev/null)" = "CUSTOMER" ] || continue

@@ -35,6 +35,20 @@ internal static class InputCoverage
         }
     }
 
+    /// <summary>
+    /// One entry per account (exported, or owning an exported bucket policy) whose S3 settings file is missing: without
+    /// it, Block Public Access and bucket ACLs are not applied.
+    /// </summary>
+    public static IEnumerable<SkippedAnalysis> MissingS3Settings(AwsEstate estate) =>
+        estate.Accounts.Select(a => a.Id)
+            .Concat(estate.ResourcePolicies.Values.Where(r => r.Type == "AWS::S3::Bucket").Select(r => r.Account))
+            .Where(account => !estate.S3Accounts.ContainsKey(account))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(account => new SkippedAnalysis(
+                $"S3 Block Public Access and bucket ACLs in account {account}",
+                $"no s3-buckets file was given for account {account}: Block Public Access settings and bucket ACLs are not known, so a bucket whose public policy RestrictPublicBuckets neutralises is still reported public, and buckets made public by an ACL are not reported (export them with scripts/export-aws.sh; see docs/formats/aws.md)"));
+
     public static ImmutableArray<string> Notes(AwsEstate estate, DateTimeOffset reference, AnalysisSettings settings)
     {
         var notes = ImmutableArray.CreateBuilder<string>();
@@ -48,6 +62,19 @@ internal static class InputCoverage
             if (!account.ServiceLastAccessed.IsEmpty)
             {
                 notes.Add(ServiceLastAccessedNote(account, reference, settings));
+            }
+        }
+
+        foreach (var bucket in estate.S3Access.Values.OrderBy(b => b.Arn, StringComparer.Ordinal))
+        {
+            if (bucket.PublicPolicyRestriction is { } restriction)
+            {
+                notes.Add($"{restriction}: the policy reaches no anonymous caller and no other account, so the bucket is not reported as public.");
+            }
+
+            if (bucket.AclNote is { } acl)
+            {
+                notes.Add($"Bucket `{bucket.Name}` (account {bucket.Account}): {acl}, so they are not reported.");
             }
         }
 

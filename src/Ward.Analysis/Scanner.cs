@@ -46,6 +46,11 @@ public static class Scanner
             skipped.Add(new SkippedAnalysis("resource exposure", "no resource-policies file was given: bucket, key, queue, topic, secret, function and repository policies are not known, so public and cross-account resources are not reported (and queries decide without resource policies)"));
         }
 
+        if (aws && estate.HasResourcePolicyExport)
+        {
+            skipped.AddRange(InputCoverage.MissingS3Settings(estate));
+        }
+
         if (aws)
         {
             skipped.AddRange(InputCoverage.Missing(estate, RuleCatalog.All));

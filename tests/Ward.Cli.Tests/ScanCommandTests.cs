@@ -106,10 +106,12 @@ public sealed class ScanCommandTests
         // Given the seeded resource policies of samples/aws/README.md, when the sample is scanned
         string[] Resources(string rule) => [.. Findings(rule).Select(f => $"{f.GetProperty("principal").GetString()} {f.GetProperty("account").GetString()} {f.GetProperty("severity").GetString()}").Order(StringComparer.Ordinal)];
 
-        // Then: the management account's public bucket (no RCP protects it); the key shared with the vendor and the
-        // secret shared with the management account. Not: the prod website bucket (the RCP data perimeter), the queue
-        // pinned to its topic by aws:SourceArn, the topic's default policy, the S3-invoked function, the CloudTrail bucket
-        Assert.Equal(["arn:aws:s3:::northwind-org-artifacts 111122223333 critical"], Resources("public-resource"));
+        // Then: the management account's public bucket (no RCP protects it) and the press kit bucket its ACL opens to
+        // everyone (listing only: high); the key shared with the vendor and the secret shared with the management
+        // account. Not: the legacy downloads bucket (RestrictPublicBuckets neutralises its public policy), the prod
+        // website bucket (the RCP data perimeter), the queue pinned to its topic by aws:SourceArn, the topic's default
+        // policy, the S3-invoked function, the CloudTrail bucket
+        Assert.Equal(["arn:aws:s3:::northwind-org-artifacts 111122223333 critical", "arn:aws:s3:::northwind-press-kit 111122223333 high"], Resources("public-resource"));
         Assert.Equal(
             [
                 "arn:aws:kms:eu-west-1:444455556666:key/9b7e2c14-3f6a-4d8e-a0b5-c71d2e4f8a96 444455556666 medium",

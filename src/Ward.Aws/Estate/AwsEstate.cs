@@ -161,6 +161,28 @@ public sealed class AwsEstate
         return null;
     }
 
+    /// <summary>Each exported bucket's Block Public Access setting, ACL and object ownership, by bucket ARN.</summary>
+    public FrozenDictionary<string, S3BucketSettings> S3Buckets { get; init; } = FrozenDictionary<string, S3BucketSettings>.Empty;
+
+    /// <summary>Each account whose S3 settings were exported (an <c>s3-buckets.json</c>), with its own Block Public Access setting.</summary>
+    public FrozenDictionary<string, S3AccountSettings> S3Accounts { get; init; } = FrozenDictionary<string, S3AccountSettings>.Empty;
+
+    /// <summary>What Block Public Access and the ACL make of each bucket's access, by bucket ARN (see <see cref="S3BucketAccess"/>).</summary>
+    public FrozenDictionary<string, S3BucketAccess> S3Access { get; init; } = FrozenDictionary<string, S3BucketAccess>.Empty;
+
+    /// <summary>The access settings of the bucket a request on <paramref name="resourceArn"/> (the bucket or one of its objects) meets; null when none were exported.</summary>
+    public S3BucketAccess? S3AccessFor(string resourceArn)
+    {
+        var s3 = resourceArn.IndexOf(":s3:::", StringComparison.Ordinal);
+        if (S3Access.Count == 0 || s3 < 0 || resourceArn.Contains('*', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var slash = resourceArn.IndexOf('/', s3);
+        return S3Access.GetValueOrDefault(slash < 0 ? resourceArn : resourceArn[..slash]);
+    }
+
     /// <summary>The role whose trust policy governs assuming it, when the resource is a role of the estate.</summary>
     public IamRole? RoleFor(string resourceArn) => Roles.GetValueOrDefault(resourceArn);
 }

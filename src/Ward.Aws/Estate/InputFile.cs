@@ -16,6 +16,9 @@ public enum InputKind
 
     /// <summary>A Ward <c>identity-center.json</c>: IAM Identity Center instances, permission sets, assignments and identity store.</summary>
     IdentityCenter,
+
+    /// <summary>A Ward <c>s3-buckets.json</c>: an account's S3 Block Public Access setting, and its buckets' settings and ACLs.</summary>
+    S3Buckets,
     Unrecognized,
     Unreadable,
 }

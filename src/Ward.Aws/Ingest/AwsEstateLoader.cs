@@ -33,7 +33,7 @@ public static class AwsEstateLoader
             ReadFile(file, diagnostics, inputs, found, ref organization);
         }
 
-        return Build(found.Gaad, organization, inputs, diagnostics, found.CredentialReports, found.ServiceLastAccessed, found.Resources, found.IdentityCenter);
+        return Build(found.Gaad, organization, inputs, diagnostics, found.CredentialReports, found.ServiceLastAccessed, found.Resources, found.IdentityCenter, found.S3);
     }
 
     private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, List<InputFile> inputs) =>
@@ -219,6 +219,19 @@ public static class AwsEstateLoader
                 found.Resources.AddRange(read);
                 inputs.Add(new InputFile(file, InputKind.ResourcePolicies, $"{read.Length} resource policies"));
             }
+            else if (S3BucketSettingsReader.Recognizes(root))
+            {
+                var (account, buckets) = S3BucketSettingsReader.Read(root, file, diagnostics);
+                if (account is null)
+                {
+                    inputs.Add(new InputFile(file, InputKind.Unreadable, "S3 bucket settings could not be used"));
+                    return;
+                }
+
+                found.S3.Accounts.Add(account);
+                found.S3.Buckets.AddRange(buckets);
+                inputs.Add(new InputFile(file, InputKind.S3Buckets, $"S3 settings of account {account.Account}: Block Public Access, {buckets.Length} bucket{(buckets.Length == 1 ? string.Empty : "s")}"));
+            }
             else
             {
                 NotRecognised(file, diagnostics, inputs, new SourceLocation(file, JsonPath.Root));
@@ -228,7 +241,7 @@ public static class AwsEstateLoader
 
     private static void NotRecognised(string file, DiagnosticBag diagnostics, List<InputFile> inputs, SourceLocation location)
     {
-        diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output, an organization export, an Identity Center export, a credential report, service last accessed data or a resource-policies file); skipped", location);
+        diagnostics.Add(IngestDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an export Ward recognises (expected `get-account-authorization-details` output, an organization export, an Identity Center export, a credential report, service last accessed data, a resource-policies file or an s3-buckets file); skipped", location);
         inputs.Add(new InputFile(file, InputKind.Unrecognized, "content not recognised"));
     }
 
@@ -241,7 +254,8 @@ public static class AwsEstateLoader
         List<CredentialReport>? credentialReports = null,
         List<ServiceLastAccessedReport>? serviceLastAccessed = null,
         List<AwsResourcePolicy>? resources = null,
-        AwsIdentityCenter? identityCenter = null)
+        AwsIdentityCenter? identityCenter = null,
+        S3Exports? s3 = null)
     {
         // Group attachments are resolved once per member: report each missing policy once per holder.
         var reported = new HashSet<(string Holder, string Arn)>();
@@ -381,6 +395,8 @@ public static class AwsEstateLoader
             }
         }
 
+        var (s3Buckets, s3Accounts) = ChooseS3Settings(s3 ?? new S3Exports(), diagnostics);
+
         // Before the diagnostics are sorted into the estate: linking reports assignments whose role is missing.
         var linkedIdentityCenter = identityCenter is null ? null : IdentityCenterReader.LinkRoles(identityCenter, built.ToImmutable(), diagnostics);
         if (built.Count == 0 && organization is null && resourcePolicies.Count == 0)
@@ -393,7 +409,28 @@ public static class AwsEstateLoader
             ResourcePolicies = resourcePolicies.ToFrozenDictionary(StringComparer.Ordinal),
             HasResourcePolicyExport = resources is not null && inputs.Exists(i => i.Kind == InputKind.ResourcePolicies),
             IdentityCenter = linkedIdentityCenter,
+            S3Buckets = s3Buckets,
+            S3Accounts = s3Accounts,
+            S3Access = Resources.S3BucketAccessBuilder.Build(s3Buckets, s3Accounts, resourcePolicies),
         };
+    }
+
+    /// <summary>One entry per bucket and per account: the first; a second is reported.</summary>
+    private static (FrozenDictionary<string, S3BucketSettings> Buckets, FrozenDictionary<string, S3AccountSettings> Accounts) ChooseS3Settings(S3Exports s3, DiagnosticBag diagnostics)
+    {
+        var buckets = new Dictionary<string, S3BucketSettings>(StringComparer.Ordinal);
+        foreach (var bucket in s3.Buckets.Where(b => !buckets.TryAdd(b.Arn, b)))
+        {
+            diagnostics.Add(IngestDiagnosticCodes.DuplicateEntity, DiagnosticSeverity.Warning, $"bucket `{bucket.Name}` has more than one entry in the S3 settings; the first is used", bucket.Location);
+        }
+
+        var accounts = new Dictionary<string, S3AccountSettings>(StringComparer.Ordinal);
+        foreach (var account in s3.Accounts.Where(a => !accounts.TryAdd(a.Account, a)))
+        {
+            diagnostics.Add(IngestDiagnosticCodes.DuplicateEntity, DiagnosticSeverity.Warning, $"the S3 settings of account `{account.Account}` are given more than once; the first file is used", account.Location);
+        }
+
+        return (buckets.ToFrozenDictionary(StringComparer.Ordinal), accounts.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>One credential report per account: the most recently generated one; the others are reported.</summary>
@@ -538,5 +575,15 @@ public static class AwsEstateLoader
         public List<AwsResourcePolicy> Resources { get; } = [];
 
         public AwsIdentityCenter? IdentityCenter { get; set; }
+
+        public S3Exports S3 { get; } = new();
+    }
+
+    /// <summary>The S3 settings files' accounts and buckets, before duplicates are set aside.</summary>
+    internal sealed class S3Exports
+    {
+        public List<S3AccountSettings> Accounts { get; } = [];
+
+        public List<S3BucketSettings> Buckets { get; } = [];
     }
 }

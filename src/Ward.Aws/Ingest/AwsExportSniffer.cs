@@ -11,11 +11,11 @@ namespace Ward.Aws.Ingest;
 /// </summary>
 internal static class AwsExportSniffer
 {
-    // The names GaadReader, OrganizationReader, CredentialReportReader, ServiceLastAccessedReader, IdentityCenterReader and
-    // ResourcePolicyReader recognise their files by (Recognizes); a reader that recognises a new name must add it here.
+    // The names GaadReader, OrganizationReader, CredentialReportReader, ServiceLastAccessedReader, IdentityCenterReader,
+    // ResourcePolicyReader and S3BucketSettingsReader recognise their files by (Recognizes); a reader that recognises a new name must add it here.
     private static readonly FrozenSet<string> RecognisedNames = FrozenSet.ToFrozenSet(
         ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies", "Organization", "Content", "ServiceLastAccessed", "ServicesLastAccessed",
-         "PermissionSets", "AccountAssignments", "GroupMemberships", "Instances", "ResourcePolicies"],
+         "PermissionSets", "AccountAssignments", "GroupMemberships", "Instances", "ResourcePolicies", "S3Buckets"],
         StringComparer.Ordinal);
 
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 128 };

@@ -18,6 +18,7 @@ public static class IngestDiagnosticCodes
     public const string OrganizationProblem = "WARD1201";
     public const string ResourcePolicyEntry = "WARD1301";
     public const string ResourcePolicyType = "WARD1302";
+    public const string S3BucketSettings = "WARD1303";
     public const string IdentityCenterProblem = "WARD1501";
     public const string IdentityCenterDanglingReference = "WARD1502";
     public const string IdentityCenterRoleNotFound = "WARD1503";

@@ -179,7 +179,7 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
         // otherwise the caller's account is assumed.
         var resourceAccount = context.TryGetValue("aws:ResourceAccount", out var given) && given.Text is { } named ? named
             : Arn.TryParse(resource, out var arn) && arn.Account.Length == 12 ? arn.Account
-            : Estate.ResourcePolicyFor(resource)?.Account ?? principal.Account;
+            : Estate.ResourcePolicyFor(resource)?.Account ?? Estate.S3AccessFor(resource)?.Account ?? principal.Account;
         return new AwsRequest
         {
             Principal = principal,
@@ -204,8 +204,11 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
             resourcePolicy = _namedResourcePolicies.GetOrAdd(("resource", exported.Arn), static (_, exported) => new NamedPolicy($"resource policy of {exported.Name}", exported.Document), exported);
         }
 
+        var bucket = Estate.S3AccessFor(request.Resource);
         return new AwsPolicySet
         {
+            AccessControlList = bucket?.Acl,
+            PublicPolicyRestriction = bucket?.PublicPolicyRestriction,
             IdentityPolicies = Estate.IdentityPoliciesOf(principal),
             PermissionsBoundary = Estate.BoundaryOf(principal),
             ServiceControlPolicies = Estate.ServiceControlLevelsFor(principal),

@@ -34,14 +34,16 @@ public static class AwsResourceExposureAnalysis
         var queries = new AwsAccessQueries(estate, asOf);
         var known = ProbeCallers.KnownAccounts(estate);
         var results = ImmutableArray.CreateBuilder<ResourceAccess>();
-        foreach (var resource in estate.ResourcePolicies.Values.OrderBy(r => r.Arn, StringComparer.Ordinal))
+        foreach (var resource in Resources(estate))
         {
             if (!SensitiveActions.For(resource.Type, resource.Arn).Any())
             {
                 continue;
             }
 
-            var allows = resource.Document.Statements.Where(s => s.Effect == Effect.Allow && s.Principal is not null).ToList();
+            // A bucket's ACL grants count like statements of its policy.
+            var acl = estate.S3Access.GetValueOrDefault(resource.Arn)?.Acl?.Document.Statements ?? [];
+            var allows = resource.Document.Statements.Concat(acl).Where(s => s.Effect == Effect.Allow && s.Principal is not null).ToList();
             var everyone = allows.Where(s => s.Principal!.Negated || s.Principal.IsWildcardString || s.Principal.Entries.Any(e => e is (PrincipalType.Aws, "*"))).ToImmutableArray();
             results.Add(Probe(queries, resource, ResourceProbeKind.Anonymous, "*", null, external: true, AwsPrincipal.Anonymous, "an anonymous caller (no AWS credentials)", everyone));
             results.Add(Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/ward-resource-probe"),
@@ -74,10 +76,39 @@ public static class AwsResourceExposureAnalysis
                     : AwsPrincipal.Parse($"arn:aws:iam::{account}:role/ward-resource-probe");
                 results.Add(Probe(queries, resource, ResourceProbeKind.Account, party.Key, account, !known.Contains(account), caller, $"`{caller.Value}`", [.. party.Select(x => x.Statement).Distinct()]));
             }
+
+            // ACL grants to an account known only by its canonical user ID (none of the exported buckets' owners):
+            // probed as an account outside the organization (which account it is, the export does not say).
+            var canonical = allows.Where(s => !s.Principal!.Negated)
+                .SelectMany(s => s.Principal!.Entries.Where(e => e.Type == PrincipalType.CanonicalUser).Select(e => (Statement: s, Id: e.Value)))
+                .GroupBy(x => x.Id, StringComparer.Ordinal);
+            foreach (var party in canonical)
+            {
+                var caller = new AwsPrincipal(AwsPrincipalType.AccountRoot, party.Key, null, "canonical user");
+                results.Add(Probe(queries, resource, ResourceProbeKind.Account, party.Key, null, external: true, caller,
+                    $"the account with canonical user ID `{party.Key}`", [.. party.Select(x => x.Statement).Distinct()]) with { IsExternal = true });
+            }
         }
 
         return results.ToImmutable();
     }
+
+    /// <summary>
+    /// The exported resource policies, and the buckets whose ACL grants access without a bucket policy (standing in
+    /// for a policy with none of its own statements).
+    /// </summary>
+    private static IEnumerable<AwsResourcePolicy> Resources(AwsEstate estate) =>
+        estate.ResourcePolicies.Values
+            .Concat(estate.S3Access.Values.Where(b => b.Acl is not null && !estate.ResourcePolicies.ContainsKey(b.Arn)).Select(b => new AwsResourcePolicy
+            {
+                Arn = b.Arn,
+                Type = "AWS::S3::Bucket",
+                Account = b.Account,
+                Region = b.Region,
+                Document = new PolicyDocument { Version = PolicyVersion.Version2012, Statements = [] },
+                Location = b.Location,
+            }))
+            .OrderBy(r => r.Arn, StringComparer.Ordinal);
 
     private static ResourceAccess Probe(AwsAccessQueries queries, AwsResourcePolicy resource, ResourceProbeKind kind, string party, string? partyAccount, bool external, AwsPrincipal caller, string description, ImmutableArray<Statement> statements)
     {

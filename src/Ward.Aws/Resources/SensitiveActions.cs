@@ -12,7 +12,7 @@ public static class SensitiveActions
     private static readonly FrozenDictionary<string, ImmutableArray<(string Action, bool OnObject, bool IsCritical)>> ByType =
         new Dictionary<string, ImmutableArray<(string, bool, bool)>>(StringComparer.Ordinal)
         {
-            ["AWS::S3::Bucket"] = [("s3:GetObject", true, true), ("s3:PutObject", true, true), ("s3:ListBucket", false, false), ("s3:PutBucketPolicy", false, true)],
+            ["AWS::S3::Bucket"] = [("s3:GetObject", true, true), ("s3:PutObject", true, true), ("s3:ListBucket", false, false), ("s3:PutBucketPolicy", false, true), ("s3:PutBucketAcl", false, true)],
             ["AWS::KMS::Key"] = [("kms:Decrypt", false, true), ("kms:CreateGrant", false, true)],
             ["AWS::SQS::Queue"] = [("sqs:SendMessage", false, true), ("sqs:ReceiveMessage", false, true)],
             ["AWS::SNS::Topic"] = [("sns:Publish", false, true), ("sns:Subscribe", false, true)],
@@ -21,8 +21,9 @@ public static class SensitiveActions
             ["AWS::ECR::Repository"] = [("ecr:BatchGetImage", false, true), ("ecr:PutImage", false, true)],
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    // Critical because they change who may access the resource; the graph has a technique of its own for each.
-    private static readonly FrozenSet<string> ChangeAccess = FrozenSet.ToFrozenSet(["s3:PutBucketPolicy", "kms:CreateGrant"], StringComparer.Ordinal);
+    // Critical because they change who may access the resource; the graph has a technique of its own for the policy
+    // and the grant (a bucket ACL can grant no more than the bucket's listing, new objects and the ACL itself).
+    private static readonly FrozenSet<string> ChangeAccess = FrozenSet.ToFrozenSet(["s3:PutBucketPolicy", "s3:PutBucketAcl", "kms:CreateGrant"], StringComparer.Ordinal);
 
     /// <summary>The probes for a resource: action, the ARN to ask on, and whether it reads or writes data (or access).</summary>
     public static IEnumerable<(string Action, string Resource, bool IsCritical)> For(string type, string arn) =>

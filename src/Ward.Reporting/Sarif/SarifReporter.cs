@@ -356,6 +356,12 @@ public static class SarifReporter
                 return UriOf(resource.Location.File);
             }
 
+            // A bucket public or shared through its ACL alone: its S3 settings file.
+            if (estate.S3Buckets.TryGetValue(finding.Principal, out var bucket) && bucket.Location.File.Length > 0)
+            {
+                return UriOf(bucket.Location.File);
+            }
+
             var account = estate.Users.TryGetValue(finding.Principal, out var user) ? user.Account
                 : estate.Roles.TryGetValue(finding.Principal, out var role) ? role.Account
                 : finding.Account;

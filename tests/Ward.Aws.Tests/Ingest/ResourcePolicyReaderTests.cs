@@ -45,7 +45,7 @@ public sealed class ResourcePolicyReaderTests
     {
         var estate = AwsEstateLoader.Load([Fixtures.Northwind()], TestContext.Current.CancellationToken);
 
-        Assert.Equal(8, estate.ResourcePolicies.Count);
+        Assert.Equal(9, estate.ResourcePolicies.Count);
         Assert.DoesNotContain(estate.Diagnostics, d => d.Code.StartsWith("WARD13", StringComparison.Ordinal) || (d.Severity == DiagnosticSeverity.Error && d.Location.File.EndsWith("resource-policies.json", StringComparison.Ordinal)));
         Assert.Equal("444455556666", estate.ResourcePolicies["arn:aws:s3:::northwind-prod-website"].Account);
     }

@@ -97,8 +97,11 @@ public sealed class SarifReporterTests
             var uri = physical.GetProperty("artifactLocation").GetProperty("uri").GetString()!;
 
             // GitHub wants a path relative to the repository root, with forward slashes
-            // (exposure findings are about a resource: they point at the resource-policies file instead)
-            var file = Scans.Sample.Estate.ResourcePolicies.ContainsKey(finding.Principal) ? "resource-policies.json" : "gaad.json";
+            // (exposure findings are about a resource: they point at the resource-policies file instead, or at the
+            // S3 settings file for a bucket exposed by its ACL alone)
+            var file = Scans.Sample.Estate.ResourcePolicies.ContainsKey(finding.Principal) ? "resource-policies.json"
+                : Scans.Sample.Estate.S3Buckets.ContainsKey(finding.Principal) ? "s3-buckets.json"
+                : "gaad.json";
             Assert.Equal($"samples/aws/{finding.Account}/{file}", uri);
             Assert.True(File.Exists(Path.Combine(Repository.Root, uri)), uri);
             Assert.Equal(1, physical.GetProperty("region").GetProperty("startLine").GetInt32());

@@ -10,7 +10,7 @@ public sealed class CrossAccountResourceRule : IRule
         "Resource shared with another account",
         "exposure",
         Severity.Medium,
-        "The resource policy of a bucket, key, queue, topic, secret, function or repository lets principals of another account (the account, or a principal of it, named in the policy) perform sensitive actions, as the evaluator decides with that account's own policies assumed to allow. Info for accounts of the organization (an inventory of the cross-account map), medium for accounts outside it. Also medium: an AWS service the policy lets in without an `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID` condition, which any account can make act on the resource (the confused deputy).",
+        "The resource policy of a bucket, key, queue, topic, secret, function or repository (or a bucket's ACL) lets principals of another account (the account, or a principal of it, named in the policy or the ACL) perform sensitive actions, as the evaluator decides with that account's own policies assumed to allow; S3 Block Public Access (RestrictPublicBuckets with a public bucket policy) and disabled ACLs are applied. Info for accounts of the organization (an inventory of the cross-account map), medium for accounts outside it. Also medium: an AWS service the policy lets in without an `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID` condition, which any account can make act on the resource (the confused deputy).",
         "Check each entry against the accounts and vendors you expect; name one role instead of a whole account; remove grants nobody uses; for keys, prefer grants with constraints over key-policy statements.",
         ["aws"],
         ["https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html"]);
@@ -29,7 +29,20 @@ public sealed class CrossAccountResourceRule : IRule
                 access.Party);
         }
 
-        foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Account))
+        foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Account && a.PartyAccount is null))
+        {
+            // An ACL grant to a canonical user ID that none of the exported buckets' owners has: an account Ward cannot name.
+            var kind = ExposureFindings.Describe(access.Resource.Type);
+            yield return ExposureFindings.Make(
+                Metadata,
+                access,
+                Severity.Medium,
+                $"{kind} `{access.Resource.Name}` is shared by its ACL with an account known only by its canonical user ID",
+                $"The ACL of the {kind} `{access.Resource.Arn}` lets the account with canonical user ID `{access.Party}` (not the owner of any exported bucket, so taken as outside the organization) {ExposureFindings.Actions(access)}. {ExposureFindings.Evidence(access)}{ExposureFindings.S3Context(context, access)}",
+                access.Party);
+        }
+
+        foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Account && a.PartyAccount is not null))
         {
             var where = access.IsExternal ? "outside the organization"
                 : context.Estate.Organization?.Contains(access.PartyAccount!) == true ? "in the organization"
@@ -41,7 +54,7 @@ public sealed class CrossAccountResourceRule : IRule
                 access,
                 access.IsExternal ? Severity.Medium : Severity.Info,
                 $"{kind} `{access.Resource.Name}` is shared with account {access.PartyAccount} ({where})",
-                $"{party} ({where}) may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}`. {ExposureFindings.Evidence(access)}",
+                $"{party} ({where}) may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}`. {ExposureFindings.Evidence(access)}{ExposureFindings.S3Context(context, access)}",
                 access.Party);
         }
     }

@@ -1,3 +1,4 @@
+using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Resources;
 using Ward.Core.Decisions;
 
@@ -18,8 +19,9 @@ internal static class ExposureFindings
     {
         var statements = access.Statements.IsEmpty
             ? "No Allow statement names the party directly"
-            : string.Join("; ", access.Statements.Select(s =>
-                $"Resource policy statement `{s.DisplayName}` with {(s.ConditionTexts.IsEmpty ? "no conditions" : "conditions " + string.Join("; ", s.ConditionTexts.Select(c => $"`{c}`")))}"));
+            : string.Join("; ", access.Statements.Select(s => IsAclGrant(access, s)
+                ? $"Bucket {s.DisplayName}"
+                : $"Resource policy statement `{s.DisplayName}` with {(s.ConditionTexts.IsEmpty ? "no conditions" : "conditions " + string.Join("; ", s.ConditionTexts.Select(c => $"`{c}`")))}"));
         var first = access.Admitted[0];
         var answer = first.Decision switch
         {
@@ -29,6 +31,55 @@ internal static class ExposureFindings
         var own = access.Kind is ResourceProbeKind.Anonymous or ResourceProbeKind.Service ? string.Empty : " (its own policies assumed to allow)";
         return $"{statements}. Probe: {access.ProbeCaller}{own} asking {first.Action} on `{first.Resource}` → {answer}";
     }
+
+    /// <summary>
+    /// For a bucket: what S3 Block Public Access does and does not do to this access (or that it was not exported),
+    /// as a sentence to append to an explanation; empty for other resources.
+    /// </summary>
+    public static string S3Context(AnalysisContext context, ResourceAccess access)
+    {
+        if (access.Resource.Type != "AWS::S3::Bucket")
+        {
+            return string.Empty;
+        }
+
+        var account = access.Resource.Account;
+        if (!context.Estate.S3Accounts.ContainsKey(account))
+        {
+            return $" S3 Block Public Access was not exported for account {account}: RestrictPublicBuckets, if on, would make a public bucket policy ineffective.";
+        }
+
+        if (context.Estate.S3Access.GetValueOrDefault(access.Resource.Arn) is not { } bucket || !bucket.BlockKnown)
+        {
+            return " The Block Public Access setting of this bucket or of its account was not exported: RestrictPublicBuckets, if on, would make a public bucket policy ineffective.";
+        }
+
+        var notes = new List<string>();
+        if (bucket.PolicyIsPublic && bucket.PublicPolicyRestriction is null)
+        {
+            notes.Add(bucket.SetOn(b => b.BlockPublicPolicy) is { } policyOn
+                ? $"RestrictPublicBuckets is off for the bucket and account {account}; BlockPublicPolicy (on for {policyOn}) only rejects new public bucket policies, so the existing one stays in force"
+                : $"RestrictPublicBuckets is off for the bucket and account {account}");
+        }
+
+        if (bucket.EffectiveGrants.Any(g => g.IsPublic))
+        {
+            notes.Add(bucket.SetOn(b => b.BlockPublicAcls) is { } aclsOn
+                ? $"IgnorePublicAcls is off for the bucket and account {account}, and ACLs are enabled; BlockPublicAcls (on for {aclsOn}) only rejects new public ACLs, so the existing grants stay in force"
+                : $"IgnorePublicAcls is off for the bucket and account {account}, and ACLs are enabled");
+        }
+
+        if (bucket.AclNote is { } acl)
+        {
+            notes.Add(acl);
+        }
+
+        return notes.Count == 0 ? string.Empty : $" S3 Block Public Access: {string.Join("; ", notes)}.";
+    }
+
+    /// <summary>A statement that stands for a bucket ACL grant rather than one of the bucket policy's.</summary>
+    private static bool IsAclGrant(ResourceAccess access, Statement statement) =>
+        access.Resource.Type == "AWS::S3::Bucket" && !access.Resource.Document.Statements.Contains(statement);
 
     public static string Describe(string type) => type switch
     {

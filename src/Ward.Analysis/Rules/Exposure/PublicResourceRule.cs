@@ -11,7 +11,7 @@ public sealed class PublicResourceRule : IRule
         "Resource open to everyone",
         "exposure",
         Severity.Critical,
-        "The resource policy of a bucket, key, queue, topic, secret, function or repository lets an anonymous caller, or a principal of any AWS account, perform a sensitive action, and no condition (`aws:PrincipalOrgID`, `aws:SourceArn`, `aws:SourceAccount`...), RCP or explicit deny keeps such a caller out. Critical when data can certainly be read or written (or the policy changed), high otherwise.",
+        "The resource policy of a bucket, key, queue, topic, secret, function or repository, or a bucket ACL grant to `AllUsers` or `AuthenticatedUsers`, lets an anonymous caller, or a principal of any AWS account, perform a sensitive action, and no condition (`aws:PrincipalOrgID`, `aws:SourceArn`, `aws:SourceAccount`...), RCP, explicit deny or S3 Block Public Access setting (RestrictPublicBuckets for a public policy, IgnorePublicAcls or disabled ACLs for public grants) keeps such a caller out. Critical when data can certainly be read or written (or the policy changed), high otherwise.",
         "Name the accounts or principals that need the resource instead of `*`, or restrict `*` with `aws:PrincipalOrgID`/`aws:SourceArn`/`aws:SourceAccount` conditions; turn on S3 Block Public Access; consider an RCP data perimeter for the organization's member accounts (RCPs do not protect the management account).",
         ["aws"],
         ["https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html", "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html"]);
@@ -35,7 +35,7 @@ public sealed class PublicResourceRule : IRule
                 access,
                 certain ? Severity.Critical : Severity.High,
                 $"{kind} `{access.Resource.Name}` is open to {(access.Kind == ResourceProbeKind.Anonymous ? "anonymous callers" : "any AWS account")}",
-                $"The {kind} `{access.Resource.Arn}` lets {who} {ExposureFindings.Actions(access)}. {ExposureFindings.Evidence(access)}",
+                $"The {kind} `{access.Resource.Arn}` lets {who} {ExposureFindings.Actions(access)}. {ExposureFindings.Evidence(access)}{ExposureFindings.S3Context(context, access)}",
                 "*");
         }
     }

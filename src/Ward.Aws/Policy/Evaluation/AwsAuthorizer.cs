@@ -47,7 +47,15 @@ public static class AwsAuthorizer
         // Every role has a trust policy: assuming one whose trust policy is not given is undecidable, not allowed.
         var resourcePolicy = policies.ResourcePolicy
             ?? (IsRoleAssumption(prepared) ? new NamedPolicy("trust policy (not given)", PolicyDocument.Unreadable("the role's trust policy is not known")) : null);
-        var resource = resourcePolicy is { } r ? Evaluate(ResourceLayer, null, [r], prepared, resourcePolicy: true, hasBoundary) : null;
+        NamedPolicy[] resourcePolicies = (resourcePolicy, policies.AccessControlList) switch
+        {
+            ({ } r, { } acl) => [r, acl],
+            ({ } r, null) => [r],
+            (null, { } acl) => [acl],
+            _ => [],
+        };
+        var resource = resourcePolicies.Length > 0 ? Evaluate(ResourceLayer, null, resourcePolicies, prepared, resourcePolicy: true, hasBoundary) : null;
+        var confined = Confine(resource, policies, caller, resourceAccount);
 
         var layers = new List<LayerResult>(scps.Length + rcps.Length + 4);
 
@@ -75,10 +83,10 @@ public static class AwsAuthorizer
         }
 
         var context = new DecisionInputs(prepared, caller, resourceAccount, identity, boundary, session, scps, rcps, resource, layers);
-        var pessimistic = Decide(context, optimistic: false);
+        var pessimistic = Noted(Decide(context, optimistic: false), confined);
 
         // Without undecided statements both readings are the same: decide once.
-        var optimistic = layers.Exists(l => l.Matches.Exists(m => !m.IsDefinite)) ? Decide(context, optimistic: true) : pessimistic;
+        var optimistic = layers.Exists(l => l.Matches.Exists(m => !m.IsDefinite)) ? Noted(Decide(context, optimistic: true), confined) : pessimistic;
 
         if (pessimistic.Kind == optimistic.Kind || (pessimistic.Kind != DecisionKind.Allowed && optimistic.Kind != DecisionKind.Allowed))
         {
@@ -110,6 +118,32 @@ public static class AwsAuthorizer
         var summary = $"Allowed only if {string.Join(" and ", requirements)}; otherwise {Describe(pessimistic.Kind)} ({otherwise}).";
         return new Conditional(requirements, pessimistic.Kind, Explain(pessimistic with { Summary = summary }, layers));
     }
+
+    /// <summary>
+    /// RestrictPublicBuckets with a public bucket policy: for a caller that is neither an AWS service nor a principal of
+    /// the bucket's account, the policy's Allow statements are set aside (its denies and the ACL still apply). Returns
+    /// the sentence explanations add, or null when nothing was set aside.
+    /// </summary>
+    private static string? Confine(LayerResult? resource, AwsPolicySet policies, AwsPrincipal caller, string? resourceAccount)
+    {
+        if (resource is null || policies.PublicPolicyRestriction is not { } why || policies.ResourcePolicy is not { } policy
+            || caller.Type == AwsPrincipalType.Service || (caller.Account is not null && string.Equals(caller.Account, resourceAccount, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var set = resource.Matches.Where(m => m.Statement.Effect == Effect.Allow && !m.IsProblem && string.Equals(m.Policy, policy.Name, StringComparison.Ordinal)).ToList();
+        if (set.Count == 0)
+        {
+            return null;
+        }
+
+        resource.Matches.RemoveAll(set.Contains);
+        return $"{why}: its statement{(set.Count == 1 ? string.Empty : "s")} {string.Join(", ", set.Select(m => $"`{m.Statement.DisplayName}`").Distinct(StringComparer.Ordinal))} do{(set.Count == 1 ? "es" : string.Empty)} not apply to this caller.";
+    }
+
+    private static Verdict Noted(Verdict verdict, string? confined) =>
+        confined is null || verdict.Kind == DecisionKind.Allowed ? verdict : verdict with { Summary = $"{verdict.Summary} {confined}" };
 
     private static string Describe(DecisionKind kind) => kind switch
     {

@@ -26,4 +26,14 @@ public sealed record AwsPolicySet
 
     /// <summary>The resource's own policy: bucket, key, trust, queue, topic, function or secret policy.</summary>
     public NamedPolicy? ResourcePolicy { get; init; }
+
+    /// <summary>For a bucket or object: the bucket ACL's grants that count, as Allow statements evaluated with the resource policy.</summary>
+    public NamedPolicy? AccessControlList { get; init; }
+
+    /// <summary>
+    /// Why the resource policy's Allow statements count only for AWS service principals and principals of the
+    /// resource's account (S3 Block Public Access, RestrictPublicBuckets, with a public bucket policy); null when
+    /// they count for everyone they name.
+    /// </summary>
+    public string? PublicPolicyRestriction { get; init; }
 }
