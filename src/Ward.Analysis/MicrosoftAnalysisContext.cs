@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ward.Core.Graph;
 using Ward.Microsoft.Azure.Rbac;
 using Ward.Microsoft.Edges;
@@ -25,6 +26,9 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
 
     /// <summary>The escalation graph (users, groups and service principals; edges on paths to an administrator).</summary>
     public EntitlementGraph Graph => field ??= MicrosoftGraphBuilder.Build(Edges);
+
+    /// <summary>The enabled users that hold privilege (see <see cref="Rules.Privileged.PrivilegedUsers"/>), worked out once for every rule that asks.</summary>
+    internal ImmutableArray<Rules.Privileged.PrivilegedUser> PrivilegedUsers => field.IsDefault ? field = [.. Rules.Privileged.PrivilegedUsers.Of(this)] : field;
 
     /// <summary>The name people know an object by: a user's principal name, else its display name; null when the export does not name it.</summary>
     public string? NameOf(string objectId) =>

@@ -36,12 +36,23 @@ internal static class MicrosoftGrants
 
     private static ImmutableArray<string> AzureRoles(MicrosoftAnalysisContext context, Dictionary<string, string> holders)
     {
+        // Most principals hold no Azure role: nothing is built for them.
         var azure = context.Azure;
-        var active = holders.Keys.SelectMany(context.AzureRoleAssignmentsOf)
-            .Select(a => $"{RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{holders[a.PrincipalId]}");
-        var eligible = holders.Keys.SelectMany(context.AzureEligibleAssignmentsOf).Where(e => e.IsInForceAt(context.ReferenceTime))
-            .Select(e => $"{RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){holders[e.PrincipalId]}");
-        return [.. active.Concat(eligible).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        List<string>? roles = null;
+        foreach (var (holder, how) in holders)
+        {
+            foreach (var a in context.AzureRoleAssignmentsOf(holder))
+            {
+                (roles ??= []).Add($"{RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{how}");
+            }
+
+            foreach (var e in context.AzureEligibleAssignmentsOf(holder).Where(e => e.IsInForceAt(context.ReferenceTime)))
+            {
+                (roles ??= []).Add($"{RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){how}");
+            }
+        }
+
+        return roles is null ? [] : [.. roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The app roles granted to a service principal: <c>`Mail.Read` of `Microsoft Graph`</c>.</summary>

@@ -30,7 +30,7 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRule : IRule
         var directory = microsoft.Directory;
         var coverage = new MfaCoverage(directory, microsoft.ReferenceTime);
         var enforced = directory.ConditionalAccessPolicies.Count(p => p.State == ConditionalAccessPolicyState.Enabled && MfaCoverage.Grant(p) is not null);
-        foreach (var user in PrivilegedUsers.Of(microsoft))
+        foreach (var user in microsoft.PrivilegedUsers)
         {
             var verdict = coverage.For(user.User.Id);
             if (verdict.Level == MfaCoverageLevel.Full || (user.AzureOnly && CoveredForAzureBySecurityDefaults(verdict)))
@@ -70,7 +70,7 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRule : IRule
 
     public IEnumerable<SkippedAnalysis> Skipped(AnalysisContext context)
     {
-        if (context.Microsoft is { } microsoft && !CanDecide(microsoft.Directory) && PrivilegedUsers.Of(microsoft).Any())
+        if (context.Microsoft is { } microsoft && !CanDecide(microsoft.Directory) && !microsoft.PrivilegedUsers.IsEmpty)
         {
             yield return new SkippedAnalysis(
                 Metadata.Id,

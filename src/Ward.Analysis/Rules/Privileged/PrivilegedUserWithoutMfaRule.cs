@@ -26,7 +26,7 @@ public sealed class PrivilegedUserWithoutMfaRule : IRule
         }
 
         var registrations = Registrations(microsoft);
-        foreach (var user in PrivilegedUsers.Of(microsoft))
+        foreach (var user in microsoft.PrivilegedUsers)
         {
             if (!registrations.TryGetValue(user.User.Id, out var registration) || registration.IsMfaRegistered != false)
             {
@@ -63,8 +63,8 @@ public sealed class PrivilegedUserWithoutMfaRule : IRule
             yield break;
         }
 
-        var privileged = PrivilegedUsers.Of(microsoft).ToList();
-        if (privileged.Count == 0)
+        var privileged = microsoft.PrivilegedUsers;
+        if (privileged.IsEmpty)
         {
             yield break;
         }
@@ -73,7 +73,7 @@ public sealed class PrivilegedUserWithoutMfaRule : IRule
         {
             yield return new SkippedAnalysis(
                 Metadata.Id,
-                $"the authentication methods registration report (`GET /reports/authenticationMethods/userRegistrationDetails`, AuditLog.Read.All and Entra ID P1 or P2) was not exported, so whether the {Users(privileged.Count)} registered an MFA method is unknown");
+                $"the authentication methods registration report (`GET /reports/authenticationMethods/userRegistrationDetails`, AuditLog.Read.All and Entra ID P1 or P2) was not exported, so whether the {Users(privileged.Length)} registered an MFA method is unknown");
             yield break;
         }
 
