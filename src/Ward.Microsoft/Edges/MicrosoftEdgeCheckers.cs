@@ -30,5 +30,7 @@ public static class MicrosoftEdgeCheckers
         new RewriteCustomRoleEdgeChecker(),
         new ElevateAccessEdgeChecker(),
         new TemporaryAccessPassEdgeChecker(),
+        new IntuneDeviceScriptEdgeChecker(),
+        new ExternalIdentityProviderFederationEdgeChecker(),
     ];
 }

@@ -28,6 +28,7 @@ internal static class BuiltInRoles
         new("Hybrid Identity Administrator", "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", ["microsoft.directory/applications/owners/update", "microsoft.directory/servicePrincipals/owners/update", "microsoft.directory/domains/federation/update"]),
         new("Teams Administrator", "69091246-20e8-4a56-aa4d-066075b2a7a8", ["microsoft.teams/allEntities/allProperties/allTasks", "microsoft.directory/groups.unified/members/update"]),
         new("Domain Name Administrator", "8329153b-31d0-4727-b945-745eb3bc5f31", ["microsoft.directory/domains/allProperties/allTasks"]),
+        new("External Identity Provider Administrator", "be2f45a1-457d-42af-a067-6ec1fa63bc45", ["microsoft.directory/domains/federation/update", "microsoft.directory/identityProviders/allProperties/allTasks"]),
     ];
 
     public static BuiltInRole Get(string name) =>

@@ -95,6 +95,19 @@ internal sealed partial class TestTenant
         return Id(key);
     }
 
+    /// <summary>
+    /// A B2B guest invited at <paramref name="homeAddress"/> (its <c>mail</c>; the user principal name is the address with
+    /// its @ written as _, then <c>#EXT#@fabrikam.onmicrosoft.com</c>), in the invitation state given (null: the export did not select it).
+    /// </summary>
+    public string Guest(string key, string homeAddress, string? externalUserState = "Accepted")
+    {
+        var upn = $"{homeAddress.Replace('@', '_')}#EXT#@fabrikam.onmicrosoft.com";
+        _ = externalUserState is null
+            ? Add("users(id,displayName,userPrincipalName,userType,mail,accountEnabled)", new { id = Id(key), displayName = key, userPrincipalName = upn, userType = "Guest", mail = homeAddress, accountEnabled = true })
+            : Add("users(id,displayName,userPrincipalName,userType,mail,externalUserState,accountEnabled)", new { id = Id(key), displayName = key, userPrincipalName = upn, userType = "Guest", mail = homeAddress, externalUserState, accountEnabled = true });
+        return Id(key);
+    }
+
     /// <summary>A security group with these direct members (user, group or service principal keys; the type is looked up when written).</summary>
     public string Group(string key, bool roleAssignable = false, params string[] memberKeys)
     {

@@ -115,8 +115,7 @@ internal sealed class DirectoryRoleHoldings
     }
 
     /// <summary>A guest: <c>userType</c> Guest, or a user principal name of an external account (<c>#EXT#</c>).</summary>
-    public static bool IsGuest(EntraUser user) =>
-        user.UserType == EntraUserType.Guest || (user.UserPrincipalName?.Contains("#EXT#", StringComparison.OrdinalIgnoreCase) ?? false);
+    public static bool IsGuest(EntraUser user) => user.IsGuest;
 
     // Active assignments: roleAssignments and the PIM schedule instances describe the same assignments; the instance,
     // where there is one, tells how the assignment is held. A plain roleAssignments entry has no end.

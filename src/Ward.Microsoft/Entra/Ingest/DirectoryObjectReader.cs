@@ -119,6 +119,8 @@ internal static class DirectoryObjectReader
             UserPrincipalName = json.String(item, "userPrincipalName", path),
             DisplayName = json.String(item, "displayName", path),
             UserType = type,
+            Mail = json.String(item, "mail", path),
+            ExternalUserState = json.String(item, "externalUserState", path),
             AccountEnabled = json.Boolean(item, "accountEnabled", path),
             CreatedDateTime = json.Date(item, "createdDateTime", path),
             OnPremisesSyncEnabled = json.Boolean(item, "onPremisesSyncEnabled", path),

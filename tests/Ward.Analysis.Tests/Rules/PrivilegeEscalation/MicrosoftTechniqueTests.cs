@@ -243,6 +243,137 @@ public sealed class MicrosoftTechniqueTests
         Assert.Empty(tenant.Scan().Of(Rule));
     }
 
+    [Fact]
+    public void An_Intune_Administrator_runs_a_script_on_the_devices_of_a_Global_Administrator_if_they_sign_in_on_one()
+    {
+        // Given a Global Administrator and a tenant-wide Intune Administrator
+        var tenant = new TestTenant();
+        tenant.User("admin");
+        tenant.User("intune-admin");
+        tenant.AssignRole("admin", "Global Administrator").AssignRole("intune-admin", "Intune Administrator");
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then a script deployed to the administrator's devices is a path, conditional on a managed Windows device
+        Assert.Equal(TestTenant.Id("intune-admin"), finding.Principal);
+        var step = Assert.Single(finding.Path);
+        Assert.Equal(("entra-intune-device-script", TestTenant.Id("admin")), (step.Technique, step.To));
+        Assert.Equal("microsoft.intune/allEntities/allTasks", Assert.Single(step.Permissions).Action);
+        Assert.Contains("signs in on a Windows device enrolled in Intune", Assert.Single(step.Requirements), StringComparison.Ordinal);
+        Assert.Equal(Severity.Medium, finding.Severity);
+    }
+
+    [Fact]
+    public void An_Intune_Administrator_scoped_to_an_administrative_unit_deploys_nothing()
+    {
+        // Given the same roles, the Intune Administrator's scoped to an administrative unit the administrator is in
+        var tenant = new TestTenant();
+        tenant.User("admin");
+        tenant.User("intune-admin");
+        tenant.Add("directory/administrativeUnits", new { id = TestTenant.Id("unit"), displayName = "unit", isMemberManagementRestricted = false });
+        tenant.Relation("administrative-unit-members", "unit", new Dictionary<string, object?>(StringComparer.Ordinal) { ["@odata.type"] = "#microsoft.graph.user", ["id"] = TestTenant.Id("admin"), ["displayName"] = "admin" });
+        tenant.AssignRole("admin", "Global Administrator").AssignRole("intune-admin", "Intune Administrator", scope: "/administrativeUnits/" + TestTenant.Id("unit"));
+
+        // Then there is no path: Intune administration is tenant-wide
+        Assert.Empty(tenant.Scan().Of(Rule));
+    }
+
+    [Fact]
+    public void A_service_principal_with_DeviceManagementConfiguration_ReadWrite_All_reaches_a_user_administrator_and_a_reader_does_not()
+    {
+        // Given a Global Administrator, an application that may write device configuration (platform scripts) and one
+        // that may only read it
+        var tenant = new TestTenant();
+        tenant.User("admin");
+        tenant.AssignRole("admin", "Global Administrator");
+        GraphPermissions(tenant, ("device-bot", "DeviceManagementConfiguration.ReadWrite.All", "9241abd9-d0e6-425a-bd4f-47ba86e767a4"), ("device-reader", "DeviceManagementConfiguration.Read.All", "dc377aa6-52d8-4e23-b271-2a7ae04cedf3"));
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        Assert.Equal(TestTenant.Id("device-bot"), finding.Principal);
+        var step = Assert.Single(finding.Path);
+        Assert.Equal(("entra-intune-device-script", "DeviceManagementConfiguration.ReadWrite.All"), (step.Technique, Assert.Single(step.Permissions).Action));
+    }
+
+    [Fact]
+    public void An_Intune_Administrator_does_not_reach_a_service_principal_administrator()
+    {
+        // Given a service principal holding Global Administrator (no user is an administrator) and an Intune Administrator
+        var tenant = new TestTenant();
+        GraphPermissions(tenant, ("tenant-bot", "User.Read.All", "df021288-bdef-4463-88db-98f22de89214"));
+        tenant.User("intune-admin");
+        tenant.AssignRole("tenant-bot", "Global Administrator").AssignRole("intune-admin", "Intune Administrator");
+
+        // Then there is no path: scripts run on devices, where users sign in
+        Assert.Empty(tenant.Scan().Of(Rule));
+    }
+
+    [Fact]
+    public void An_External_Identity_Provider_Administrator_federates_the_home_domain_of_a_guest_Global_Administrator_who_has_not_redeemed()
+    {
+        // Given a guest Global Administrator invited at partner.example who has not redeemed its invitation, and an
+        // External Identity Provider Administrator
+        var tenant = new TestTenant();
+        tenant.Guest("partner-admin", "lee@partner.example", externalUserState: "PendingAcceptance");
+        tenant.User("idp-admin");
+        tenant.AssignRole("partner-admin", "Global Administrator").AssignRole("idp-admin", "External Identity Provider Administrator");
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then federating partner.example is a path, conditional on the domain not being an Entra ID tenant's and on
+        // Entra ID taking the identity provider's sign-in address
+        Assert.Equal(TestTenant.Id("idp-admin"), finding.Principal);
+        var step = Assert.Single(finding.Path);
+        Assert.Equal(("entra-external-idp-federation", TestTenant.Id("partner-admin")), (step.Technique, step.To));
+        Assert.Contains("federates `partner.example`", step.Description, StringComparison.Ordinal);
+        Assert.Equal(("microsoft.directory/identityProviders/allProperties/allTasks", "partner.example"), (Assert.Single(step.Permissions).Action, step.Permissions[0].Resource));
+        Assert.Equal(2, step.Requirements.Length);
+        Assert.Contains(step.Requirements, r => r.Contains("`partner.example` is not a domain verified in an Entra ID tenant", StringComparison.Ordinal));
+        Assert.Contains(step.Requirements, r => r.Contains("DirectFedAuthUrl", StringComparison.Ordinal));
+        Assert.Equal(Severity.Medium, finding.Severity);
+    }
+
+    [Fact]
+    public void Guests_of_consumer_or_own_domains_and_guests_who_redeemed_are_not_reached_by_federation()
+    {
+        // Given guest Global Administrators from gmail.com, hotmail.co.uk and the tenant's own domain (none redeemed),
+        // one from partner.example who has redeemed, and an External Identity Provider Administrator
+        var tenant = new TestTenant { CustomDomains = ["fabrikam.example"] };
+        tenant.Guest("gmail-admin", "lee@gmail.com", externalUserState: "PendingAcceptance");
+        tenant.Guest("hotmail-admin", "sam@hotmail.co.uk", externalUserState: "PendingAcceptance");
+        tenant.Guest("own-domain-admin", "kai@fabrikam.example", externalUserState: "PendingAcceptance");
+        tenant.Guest("redeemed-admin", "ana@partner.example", externalUserState: "Accepted");
+        tenant.User("idp-admin");
+        tenant.AssignRole("idp-admin", "External Identity Provider Administrator");
+        foreach (var guest in new[] { "gmail-admin", "hotmail-admin", "own-domain-admin", "redeemed-admin" })
+        {
+            tenant.AssignRole(guest, "Global Administrator");
+        }
+
+        // Then there is no path
+        Assert.Empty(tenant.Scan().Of(Rule));
+    }
+
+    [Fact]
+    public void A_service_principal_with_IdentityProvider_ReadWrite_All_reaches_a_guest_administrator_if_it_has_not_redeemed_and_a_reader_does_not()
+    {
+        // Given a guest Global Administrator from partner.example, exported without externalUserState, an application
+        // that may write identity providers and one that may read them
+        var tenant = new TestTenant();
+        tenant.Guest("partner-admin", "lee@partner.example", externalUserState: null);
+        tenant.AssignRole("partner-admin", "Global Administrator");
+        GraphPermissions(tenant, ("idp-bot", "IdentityProvider.ReadWrite.All", "90db2b9a-d928-4d33-a4dd-8442ae3d41e4"), ("idp-reader", "IdentityProvider.Read.All", "e321f0bb-e7f7-481e-bb28-e3b0b32d4bd0"));
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then the writer's path also needs the guest not to have redeemed its invitation, which the export cannot tell
+        Assert.Equal(TestTenant.Id("idp-bot"), finding.Principal);
+        var step = Assert.Single(finding.Path);
+        Assert.Equal(("entra-external-idp-federation", "IdentityProvider.ReadWrite.All"), (step.Technique, Assert.Single(step.Permissions).Action));
+        Assert.Equal(3, step.Requirements.Length);
+        Assert.Contains(step.Requirements, r => r.Contains("has not redeemed its invitation yet", StringComparison.Ordinal));
+    }
+
     private static TestTenant Subscribed() =>
         new TestTenant().AddAzure("subscriptions.json", new
         {
