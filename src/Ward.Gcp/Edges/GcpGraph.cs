@@ -12,7 +12,11 @@ namespace Ward.Gcp.Edges;
 /// </summary>
 public sealed record GcpGraph(EntitlementGraph Graph, ImmutableArray<HierarchyNode> HierarchyTopDown, FrozenDictionary<string, FrozenDictionary<string, string>> OwnerEquivalents)
 {
-    /// <summary>Why the principal is owner-equivalent of the container (full name), or null when it is not.</summary>
+    /// <summary>The owner-equivalent principals of a container (full name), each with the binding that makes it one; empty for a container Ward does not know.</summary>
+    public FrozenDictionary<string, string> OwnersOf(string container) =>
+        OwnerEquivalents.GetValueOrDefault(container) ?? FrozenDictionary<string, string>.Empty;
+
+    /// <summary>The binding that makes the principal owner-equivalent of the container (full name), or null when it is not.</summary>
     public string? OwnerEquivalenceOf(string principal, string container) =>
         OwnerEquivalents.TryGetValue(container, out var owners) ? owners.GetValueOrDefault(principal) : null;
 
@@ -28,7 +32,7 @@ public sealed record GcpGraph(EntitlementGraph Graph, ImmutableArray<HierarchyNo
         var scopes = Graph.Edges.Where(e => e.AdminScope is not null).Select(e => e.AdminScope!).ToHashSet(StringComparer.Ordinal);
         foreach (var container in HierarchyTopDown)
         {
-            var owners = OwnerEquivalents.GetValueOrDefault(container.Name) ?? FrozenDictionary<string, string>.Empty;
+            var owners = OwnersOf(container.Name);
             var above = (container.Ancestors.IsEmpty ? ImmutableArray.Create(container.RelativeName) : container.Ancestors).Select(ResourceNames.Container).ToFrozenSet(StringComparer.Ordinal);
 
             // A container without a policy of its own, and no edge granting it, has the owners and paths of its parent.

@@ -46,7 +46,7 @@ public static class GcpGraphBuilder
         {
             foreach (var (principal, reason) in owners.GetValueOrDefault(node.Name) ?? FrozenDictionary<string, string>.Empty)
             {
-                adminReasons.TryAdd(principal, reason);
+                adminReasons.TryAdd(principal, OwnerEquivalence.Sentence(node, reason));
             }
         }
 

@@ -13,7 +13,7 @@ namespace Ward.Gcp.Edges;
 /// </summary>
 public static class OwnerEquivalence
 {
-    /// <summary>Per container (full name), the owner-equivalent principals (node ids) and why.</summary>
+    /// <summary>Per container (full name), the owner-equivalent principals (node ids) and the binding that makes each one (inherited from the container above, or its own).</summary>
     public static FrozenDictionary<string, FrozenDictionary<string, string>> Of(GcpEdgeContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -35,7 +35,7 @@ public static class OwnerEquivalence
                 var answers = context.WhoCan(permission, resource);
                 foreach (var answer in answers.Where(a => a.Decision.Kind == DecisionKind.Allowed))
                 {
-                    owners.TryAdd(answer.Principal, Reason(node, answer.Decision));
+                    owners.TryAdd(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision));
                 }
 
                 // A domain or a public member allowed: each principal of it is too, and paths must not start from them.
@@ -46,7 +46,7 @@ public static class OwnerEquivalence
                         var decision = context.Authorize(principal, permission, resource);
                         if (decision.Kind == DecisionKind.Allowed)
                         {
-                            owners.Add(principal, Reason(node, decision));
+                            owners.Add(principal, GcpEdgeContext.GrantedBy(decision));
                         }
                     }
                 }
@@ -58,8 +58,8 @@ public static class OwnerEquivalence
         return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static string Reason(HierarchyNode node, Decision decision) =>
-        $"is owner-equivalent of `{Label(node)}` ({GcpEdgeContext.GrantedBy(decision)})";
+    /// <summary>What a principal is, said of it: <c>is owner-equivalent of `projects/p` (the binding that grants it)</c>.</summary>
+    public static string Sentence(HierarchyNode node, string grantedBy) => $"is owner-equivalent of `{Label(node)}` ({grantedBy})";
 
     /// <summary>How a container is named in findings: <c>projects/ID</c> for a project with an id, else its relative name.</summary>
     public static string Label(HierarchyNode node)

@@ -1,0 +1,37 @@
+using Ward.Gcp.Edges;
+using Ward.Gcp.Iam;
+
+namespace Ward.Analysis;
+
+/// <summary>
+/// What the Google Cloud rules read: the estate, the scan's reference time, and (built on first use, once for every
+/// rule) the edge checkers' shared context and the escalation graph.
+/// </summary>
+public sealed class GcpAnalysisContext(GcpEstate estate, DateTimeOffset referenceTime)
+{
+    public GcpEstate Estate { get; } = estate;
+
+    public DateTimeOffset ReferenceTime { get; } = referenceTime;
+
+    /// <summary>The evaluator and lookups the edge checkers share.</summary>
+    public GcpEdgeContext Edges => field ??= new GcpEdgeContext(Estate, ReferenceTime);
+
+    /// <summary>The escalation graph, with the owner-equivalent principals of every container.</summary>
+    public GcpGraph Graph => field ??= GcpGraphBuilder.Build(Edges);
+
+    /// <summary>The <c>account</c> of a finding about a resource: the project it lies in, else the closest container above it (as its policy's ancestry names them).</summary>
+    public string? AccountOf(IamPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var container = policy.Ancestors.FirstOrDefault(a => ResourceNames.ContainerKind(a) == HierarchyNodeKind.Project) ?? policy.Ancestors.FirstOrDefault();
+        if (container is null)
+        {
+            return ResourceNames.ContainerKind(policy.Resource) is null ? null : Label(ResourceNames.Relative(policy.Resource));
+        }
+
+        return Label(container);
+    }
+
+    /// <summary>A container as findings name it: <c>projects/ID</c> for a project the hierarchy knows, else its relative name.</summary>
+    public string Label(string relativeName) => Estate.FindNode(relativeName) is { } node ? OwnerEquivalence.Label(node) : relativeName;
+}
