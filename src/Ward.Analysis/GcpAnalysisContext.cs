@@ -32,6 +32,25 @@ public sealed class GcpAnalysisContext(GcpEstate estate, DateTimeOffset referenc
         return Label(container);
     }
 
+    /// <summary>
+    /// A resource as findings name it: a container as <see cref="Label"/> does, a service account by its email
+    /// (asset exports name it by unique id), anything else by its full name.
+    /// </summary>
+    public string ResourceLabel(string fullName)
+    {
+        ArgumentNullException.ThrowIfNull(fullName);
+        if (ResourceNames.ContainerKind(fullName) is not null)
+        {
+            return Label(ResourceNames.Relative(fullName));
+        }
+
+        var segments = fullName.Split('/');
+        return fullName.StartsWith("//iam.googleapis.com/projects/", StringComparison.Ordinal) && segments is [.., "serviceAccounts", var account]
+            && Estate.FindServiceAccount(account) is { } found
+            ? string.Join('/', segments[..^1]) + "/" + found.Email
+            : fullName;
+    }
+
     /// <summary>A container as findings name it: <c>projects/ID</c> for a project the hierarchy knows, else its relative name.</summary>
     public string Label(string relativeName) => Estate.FindNode(relativeName) is { } node ? OwnerEquivalence.Label(node) : relativeName;
 }

@@ -101,18 +101,35 @@ public sealed class GcpEdgeContext
 
     /// <summary>
     /// Every principal the evaluator does not deny the permission on the resource (groups, domains and public members
-    /// answered for themselves), with its decision; worked out once per permission and resource.
+    /// answered for themselves), with its decision; worked out once per permission and resource. A principal that an
+    /// allowed public or domain member includes is left out: that member stands for it (and for everyone else it
+    /// includes), so one edge says what would otherwise be said once per principal the policies happen to name.
     /// </summary>
     public ImmutableArray<PrincipalDecision> WhoCan(string permission, GcpResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return _whoCan.GetOrAdd((permission, resource.Name), _ => [.. Authorizer.WhoCan(permission, resource, AsOf, all: false)
-            .Select(a => (Id: GcpPrincipals.IdOf(a.Principal), a.Principal, a.Decision))
-            .Where(a => a.Id is not null && a.Decision.Kind != DecisionKind.ImplicitDeny && a.Decision.Kind != DecisionKind.ExplicitDeny)
-            .DistinctBy(a => a.Id, StringComparer.Ordinal)
-            .Select(a => new PrincipalDecision(a.Id!, a.Principal, a.Decision))
-            .OrderBy(a => a.Principal, StringComparer.Ordinal)]);
+        return _whoCan.GetOrAdd((permission, resource.Name), _ =>
+        {
+            var answers = Authorizer.WhoCan(permission, resource, AsOf, all: false)
+                .Select(a => (Id: GcpPrincipals.IdOf(a.Principal), a.Principal, a.Decision))
+                .Where(a => a.Id is not null && a.Decision.Kind != DecisionKind.ImplicitDeny && a.Decision.Kind != DecisionKind.ExplicitDeny)
+                .DistinctBy(a => a.Id, StringComparer.Ordinal)
+                .Select(a => new PrincipalDecision(a.Id!, a.Principal, a.Decision))
+                .ToList();
+            var sets = answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && a.Member.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain).Select(a => a.Member).ToList();
+            return [.. answers.Where(a => !sets.Exists(set => Includes(set, a.Member))).OrderBy(a => a.Principal, StringComparer.Ordinal)];
+        });
     }
+
+    /// <summary>Whether a public or domain member includes another principal (not itself): as the evaluator's member matching says.</summary>
+    private static bool Includes(Member set, Member principal) =>
+        !set.Equals(principal) && set.Kind switch
+        {
+            MemberKind.AllUsers => true,
+            MemberKind.AllAuthenticatedUsers => principal.Kind is MemberKind.User or MemberKind.ServiceAccount or MemberKind.Group or MemberKind.Domain,
+            MemberKind.Domain => principal.Kind is MemberKind.User or MemberKind.ServiceAccount && principal.Id.EndsWith("@" + set.Id, StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
 
     /// <summary>The evaluator's answer for one principal (a node id) and permission on a resource.</summary>
     public Decision Authorize(string principal, string permission, GcpResource resource)

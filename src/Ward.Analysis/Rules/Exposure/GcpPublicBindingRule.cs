@@ -7,7 +7,8 @@ namespace Ward.Analysis.Rules.Exposure;
 /// <summary>
 /// <c>gcp-public-binding</c>: an allow policy binds a role to <c>allUsers</c> or <c>allAuthenticatedUsers</c>, on a
 /// container or any other resource. Severity by what the role can do: critical when it can change access or act as
-/// a service account, high when it can change anything (or Ward cannot tell), medium when it only reads.
+/// a service account, high when it can change anything (or Ward cannot tell), medium when it only reads. As for the
+/// other exposure rules, the finding's principal is the exposed resource (its full name).
 /// </summary>
 public sealed class GcpPublicBindingRule : IRule
 {
@@ -55,7 +56,7 @@ public sealed class GcpPublicBindingRule : IRule
                     }
 
                     var (severity, why) = Weigh(role, binding.Role);
-                    var resource = ResourceNames.ContainerKind(policy.Resource) is null ? policy.Resource : gcp.Label(ResourceNames.Relative(policy.Resource));
+                    var resource = gcp.ResourceLabel(policy.Resource);
                     var who = member.Kind == MemberKind.AllUsers ? "anyone on the internet, signed in or not" : "anyone with a Google account or a service account, in any organization";
                     yield return new Finding
                     {
@@ -64,7 +65,7 @@ public sealed class GcpPublicBindingRule : IRule
                         Severity = severity,
                         Provider = "gcp",
                         Account = gcp.AccountOf(policy),
-                        Principal = member.Text,
+                        Principal = resource,
                         Title = $"`{member.Text}` holds `{binding.Role}` on `{resource}`",
                         Explanation = $"The allow policy of `{resource}` binds `{binding.Role}` to `{member.Text}`{when}: {who} has it there and on everything under it. {why}",
                         Remediation = Metadata.Remediation,
