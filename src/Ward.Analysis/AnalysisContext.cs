@@ -16,6 +16,9 @@ public sealed record AnalysisContext(AwsEstate Estate, AwsGraph Graph, DateTimeO
     /// <summary>The Entra ID tenant and Azure estate scanned beside AWS; null when neither was given.</summary>
     public MicrosoftAnalysisContext? Microsoft { get; init; }
 
+    /// <summary>The Google Cloud estate scanned beside the others; null when none was given.</summary>
+    public GcpAnalysisContext? Gcp { get; init; }
+
     /// <summary>Decisions and pre-filters shared by the rules (and with the graph, which asked many of the same questions).</summary>
     public AwsEdgeContext Probes => _probes.Value;
 }

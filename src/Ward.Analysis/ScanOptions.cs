@@ -1,4 +1,5 @@
 using Ward.Analysis.Suppressions;
+using Ward.Gcp.Iam;
 
 namespace Ward.Analysis;
 
@@ -15,6 +16,9 @@ public sealed record ScanOptions
 
     /// <summary>The Entra ID tenant and Azure estate read from the same inputs, analysed beside AWS; null when none was given.</summary>
     public MicrosoftInputs? Microsoft { get; init; }
+
+    /// <summary>The Google Cloud estate read from the same inputs, analysed beside the others; null when none was given.</summary>
+    public GcpEstate? Gcp { get; init; }
 
     /// <summary>Principals (ARNs) to find paths to besides the administrators (<c>--target</c>).</summary>
     public IReadOnlyCollection<string> Targets { get; init; } = [];

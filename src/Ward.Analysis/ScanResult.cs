@@ -31,6 +31,9 @@ public sealed record ScanResult(
     /// <summary>What was read of Entra ID and Azure; null when the scan had no Microsoft input.</summary>
     public MicrosoftEstateSummary? Microsoft { get; init; }
 
+    /// <summary>What was read of Google Cloud; null when the scan had no Google Cloud input.</summary>
+    public GcpEstateSummary? Gcp { get; init; }
+
     /// <summary>The thresholds the time-based rules used.</summary>
     public AnalysisSettings Settings { get; init; } = AnalysisSettings.Default;
 }

@@ -39,12 +39,12 @@ internal static class ScanFacts
     public static IEnumerable<InputFile> InputsSkipped(ScanResult result) =>
         result.Estate.Inputs.Where(i => i.Kind is InputKind.Unrecognized or InputKind.Unreadable);
 
-    /// <summary>AWS users and roles, Entra ID users and service principals.</summary>
+    /// <summary>AWS users and roles, Entra ID users and service principals, the Google Cloud principals policies name.</summary>
     public static int PrincipalCount(ScanResult result) =>
-        result.Estate.Users.Count + result.Estate.Roles.Count + (result.Microsoft is { } microsoft ? microsoft.Users + microsoft.ServicePrincipals : 0);
+        result.Estate.Users.Count + result.Estate.Roles.Count + (result.Microsoft is { } microsoft ? microsoft.Users + microsoft.ServicePrincipals : 0) + (result.Gcp?.Principals ?? 0);
 
-    /// <summary>Escalation edges of the AWS and the Microsoft graphs.</summary>
-    public static int EdgeCount(ScanResult result) => result.Graph.Graph.Edges.Length + (result.Microsoft?.EscalationEdges ?? 0);
+    /// <summary>Escalation edges of the AWS, Microsoft and Google Cloud graphs.</summary>
+    public static int EdgeCount(ScanResult result) => result.Graph.Graph.Edges.Length + (result.Microsoft?.EscalationEdges ?? 0) + (result.Gcp?.EscalationEdges ?? 0);
 
     /// <summary>
     /// What was scanned, provider by provider, for headlines: <c>AWS: 2 account(s), 10 users, 12 roles · Entra ID
@@ -54,7 +54,7 @@ internal static class ScanFacts
     {
         var parts = new List<string>();
         var estate = result.Estate;
-        if (!estate.Accounts.IsEmpty || result.Microsoft is null)
+        if (!estate.Accounts.IsEmpty || (result.Microsoft is null && result.Gcp is null))
         {
             parts.Add(Invariant($"AWS: {estate.Accounts.Length} account(s), {estate.Users.Count} users, {estate.Roles.Count} roles"));
         }
@@ -68,6 +68,11 @@ internal static class ScanFacts
         if (result.Microsoft is { HasAzure: true } azure)
         {
             parts.Add(Invariant($"Azure: {azure.Subscriptions} subscription(s), {azure.ManagementGroups} management group(s)"));
+        }
+
+        if (result.Gcp is { } gcp)
+        {
+            parts.Add(Invariant($"Google Cloud: {gcp.Organizations} organization(s), {gcp.Folders} folder(s), {gcp.Projects} project(s), {gcp.Principals} principals, {gcp.ServiceAccounts} service accounts"));
         }
 
         parts.Add(Invariant($"{EdgeCount(result)} escalation edges"));

@@ -1,24 +1,24 @@
 namespace Ward.Cli.Tests;
 
-/// <summary>Google Cloud exports given to the CLI beside other clouds' (docs/formats/gcp.md): read, checked and listed; not scanned yet.</summary>
+/// <summary>Google Cloud exports given to the CLI beside other clouds' (docs/formats/gcp.md): read, checked, listed and scanned.</summary>
 public sealed class GcpInputTests
 {
     private static readonly string Organization = Path.Combine(Repository.Root, "tests", "Ward.Gcp.Tests", "Fixtures", "organization");
 
     [Fact]
-    public void A_scan_of_Google_Cloud_exports_alone_says_what_was_read_and_that_it_is_not_scanned_yet()
+    public void A_scan_of_Google_Cloud_exports_alone_says_what_was_read_and_analyses_them()
     {
         // Given the Google Cloud organization export alone (newline-delimited asset exports and gcloud JSON lists)
         // When it is scanned
         var (exitCode, output) = WardRunner.Run("scan", Organization);
 
         // Then the summary counts what was read, the bound role missing from the roles export is an input error,
-        // no export is skipped, and the scan says Google Cloud is not scanned yet
-        Assert.Equal(2, exitCode);
-        Assert.Contains("Google Cloud (can and who-can; not scanned yet): 1 organization(s), 2 folder(s), 4 project(s), 10 IAM policies, 14 roles, 5 service accounts, 3 keys", output, StringComparison.Ordinal);
+        // no export is skipped, and the scan reports on the organization (its owner group is admin-equivalent)
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Google Cloud: 1 organization(s), 2 folder(s), 4 project(s), 10 IAM policies, 14 roles, 5 service accounts, 3 keys", output, StringComparison.Ordinal);
         Assert.Contains("WARD7011", output, StringComparison.Ordinal);
         Assert.DoesNotContain("skipped", output, StringComparison.Ordinal);
-        Assert.Contains("Google Cloud exports are read and checked, not scanned yet", output, StringComparison.Ordinal);
+        Assert.Contains("group:cloud-admins@northwind.example", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class GcpInputTests
 
         // Then the AWS scan runs, the Google Cloud exports are counted, and none of them is reported as invalid JSON or skipped
         Assert.NotEqual(2, exitCode);
-        Assert.Contains("Google Cloud (can and who-can; not scanned yet)", output, StringComparison.Ordinal);
+        Assert.Contains("Google Cloud: 1 organization(s)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("WARD1002", output, StringComparison.Ordinal);
         Assert.DoesNotContain("WARD5002", output, StringComparison.Ordinal);
         Assert.DoesNotContain("skipped " + Organization, output, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ namespace Ward.Cli.Commands;
 /// <summary>
 /// Every provider's exports read from the same inputs: AWS first, then what AWS did not recognise by the Microsoft
 /// loader (each file once: Microsoft Graph responses into Entra ID, az CLI and ARM exports into Azure, AzureHound output
-/// into both), then what neither recognised by the Google Cloud loader (answered by <c>can</c> and <c>who-can</c>; not scanned yet). A file none
+/// into both), then what neither recognised by the Google Cloud loader. A file none
 /// recognises is skipped and listed.
 /// </summary>
 internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<(string Path, string Note)> Skipped)
@@ -87,7 +87,7 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
         {
             var gcp = Estates.Gcp;
             var nodes = gcp.Nodes.CountBy(n => n.Kind).ToDictionary();
-            parts.Add($"Google Cloud (can and who-can; not scanned yet): {nodes.GetValueOrDefault(HierarchyNodeKind.Organization)} organization(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Folder)} folder(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Project)} project(s), {gcp.Policies.Length} IAM policies, {gcp.Roles.Length} roles, {gcp.ServiceAccounts.Length} service accounts, {gcp.ServiceAccountKeys.Length} keys");
+            parts.Add($"Google Cloud: {nodes.GetValueOrDefault(HierarchyNodeKind.Organization)} organization(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Folder)} folder(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Project)} project(s), {gcp.Policies.Length} IAM policies, {gcp.Roles.Length} roles, {gcp.ServiceAccounts.Length} service accounts, {gcp.ServiceAccountKeys.Length} keys");
         }
 
         return parts.Count == 0 ? "nothing usable" : string.Join("; ", parts);

@@ -16,7 +16,6 @@ internal sealed record LoadedEstates(AwsEstate Aws, EntraDirectory Entra, AzureE
         !Azure.RoleAssignments.IsEmpty || !Azure.RoleDefinitions.IsEmpty || !Azure.DenyAssignments.IsEmpty
         || !Azure.EligibleAssignments.IsEmpty || !Azure.Hierarchy.Subscriptions.IsEmpty || !Azure.Hierarchy.ManagementGroups.IsEmpty;
 
-    /// <summary>Google Cloud exports answer <c>can</c> and <c>who-can</c>; <c>scan</c> does not analyse them yet.</summary>
     public bool HasGcp => !Gcp.IsEmpty;
 
     public bool IsEmpty => !HasAws && !HasEntra && !HasAzure && !HasGcp;

@@ -37,11 +37,10 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         }
 
         var estate = reading.Estates.Aws;
-        if (estate.Accounts.IsEmpty && microsoft is null)
+        var gcp = reading.Estates.HasGcp ? reading.Estates.Gcp : null;
+        if (estate.Accounts.IsEmpty && microsoft is null && gcp is null)
         {
-            messages.MarkupLine(reading.Estates.HasGcp
-                ? "[red]error:[/] nothing Ward analyses was found in the inputs: Google Cloud exports are read and checked, not scanned yet (ask `can` and `who-can` about them)."
-                : "[red]error:[/] nothing usable was found in the inputs.");
+            messages.MarkupLine("[red]error:[/] nothing usable was found in the inputs.");
             return ExitCodes.UsageOrUnusableInput;
         }
 
@@ -69,7 +68,7 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         ScanResult result = null!;
         messages.Status().Start("Scanning", status =>
         {
-            var options = new ScanOptions { Settings = settings.AnalysisSettings, Suppressions = suppressions, Targets = settings.Targets, Microsoft = microsoft };
+            var options = new ScanOptions { Settings = settings.AnalysisSettings, Suppressions = suppressions, Targets = settings.Targets, Microsoft = microsoft, Gcp = gcp };
             result = Scanner.Scan(estate, settings.ReferenceTime(clock), options, new Progress<string>(message => status.Status($"Scanning: {message}")), cancellationToken);
         });
 

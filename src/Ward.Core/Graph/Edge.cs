@@ -19,6 +19,13 @@ public sealed record Edge(PrincipalId From, PrincipalId To, string Technique, st
     /// <summary>After this step the attacker holds arbitrary permissions (it can rewrite the target's policies).</summary>
     public bool GrantsAdmin { get; init; }
 
+    /// <summary>
+    /// Where an edge that <see cref="GrantsAdmin"/> gives arbitrary permissions, when that is narrower than wherever
+    /// the source is (a Google Cloud organization, folder or project the source becomes owner-equivalent of); null
+    /// otherwise. Analyses that search per scope end paths only with the edges of that scope (or one above it).
+    /// </summary>
+    public string? AdminScope { get; init; }
+
     public bool IsSelfEscalation => From == To;
 
     /// <summary>

@@ -22,6 +22,7 @@ internal static class GcpFixtures
 
     private static readonly Lazy<GcpEstate> Loaded = new(() => GcpEstateLoader.Load([OrganizationFolder]));
     private static readonly Lazy<GcpEstate> LoadedEvaluation = new(() => GcpEstateLoader.Load([EvaluationFolder]));
+    private static readonly Lazy<GcpEstate> LoadedEscalation = new(() => GcpEstateLoader.Load([EscalationFolder]));
 
     public static string OrganizationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "organization");
 
@@ -39,6 +40,16 @@ internal static class GcpFixtures
     public static GcpEstate Evaluation => LoadedEvaluation.Value;
 
     public static string EvaluationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "evaluation");
+
+    /// <summary>
+    /// The example.com escalation lab (Fixtures/escalation): one project whose owner-equivalent service account
+    /// <c>admin-sa</c> every technique reaches from a vulnerable user (<c>v-…</c>), each beside a safe twin
+    /// (<c>s-…</c>) that a condition, a missing permission, a disabled role or another target stops, and users whose
+    /// edge holds only under a requirement (<c>c-…</c>, <c>u-…</c>).
+    /// </summary>
+    public static GcpEstate Escalation => LoadedEscalation.Value;
+
+    public static string EscalationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "escalation");
 
     public static string Full(string relativeName) => ResourceNames.Container(relativeName);
 }

@@ -10,12 +10,15 @@ public sealed class AdminEquivalentRule : IRule
         "Admin-equivalent identity",
         "over-permissive",
         Severity.High,
-        "The identity's effective permissions, after permissions boundaries and SCPs, allow every action on every resource or give full control of IAM (which can grant anything). Every such identity is a way to take over the account.",
+        "The identity's effective permissions, after permissions boundaries and SCPs, allow every action on every resource or give full control of IAM (which can grant anything); in Google Cloud, it may change the allow policy of an organization, folder or project (owner-equivalent). Every such identity is a way to take over the account or the container.",
         "Keep administrators few, require MFA for people, and prefer roles with short sessions. Replace broad grants with the permissions actually used (see unused-permission findings).",
-        ["aws"],
+        ["aws", "gcp"],
         ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"]);
 
-    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    public IEnumerable<Finding> Evaluate(AnalysisContext context) =>
+        context.Gcp is { } gcp ? AwsFindings(context).Concat(GcpAdminEquivalent.Findings(gcp)) : AwsFindings(context);
+
+    private IEnumerable<Finding> AwsFindings(AnalysisContext context)
     {
         foreach (var node in context.Graph.Graph.Nodes.Values.OrderBy(n => n.Id.Value, StringComparer.Ordinal))
         {

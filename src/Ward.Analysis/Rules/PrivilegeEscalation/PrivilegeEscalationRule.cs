@@ -17,11 +17,13 @@ public sealed class PrivilegeEscalationRule : IRule
         Severity.High,
         "The principal is not an administrator, but a chain of permissions it holds lets it become one: by rewriting its own permissions, taking over another principal's credentials, assuming a role, or passing a privileged role to compute it controls.",
         "Remove the permission used by the first step of the path, or constrain it (resource ARNs, iam:PassedToService, conditions, a permissions boundary or an SCP). Re-run the scan to confirm no other path remains.",
-        ["aws", "entra", "azure"],
+        ["aws", "entra", "azure", "gcp"],
         ["https://pathfinding.cloud", "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"]);
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context) =>
-        context.Microsoft is { } microsoft ? AwsFindings(context).Concat(MicrosoftPrivilegeEscalation.Findings(microsoft)) : AwsFindings(context);
+        AwsFindings(context)
+            .Concat(context.Microsoft is { } microsoft ? MicrosoftPrivilegeEscalation.Findings(microsoft) : [])
+            .Concat(context.Gcp is { } gcp ? GcpPrivilegeEscalation.Findings(gcp) : []);
 
     private IEnumerable<Finding> AwsFindings(AnalysisContext context)
     {

@@ -1,0 +1,56 @@
+using Ward.Gcp.Edges;
+using Ward.Gcp.Iam;
+
+namespace Ward.Analysis;
+
+/// <summary>
+/// What the Google Cloud rules read: the estate, the scan's reference time, and (built on first use, once for every
+/// rule) the edge checkers' shared context and the escalation graph.
+/// </summary>
+public sealed class GcpAnalysisContext(GcpEstate estate, DateTimeOffset referenceTime)
+{
+    public GcpEstate Estate { get; } = estate;
+
+    public DateTimeOffset ReferenceTime { get; } = referenceTime;
+
+    /// <summary>The evaluator and lookups the edge checkers share.</summary>
+    public GcpEdgeContext Edges => field ??= new GcpEdgeContext(Estate, ReferenceTime);
+
+    /// <summary>The escalation graph, with the owner-equivalent principals of every container.</summary>
+    public GcpGraph Graph => field ??= GcpGraphBuilder.Build(Edges);
+
+    /// <summary>The <c>account</c> of a finding about a resource: the project it lies in, else the closest container above it (as its policy's ancestry names them).</summary>
+    public string? AccountOf(IamPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var container = policy.Ancestors.FirstOrDefault(a => ResourceNames.ContainerKind(a) == HierarchyNodeKind.Project) ?? policy.Ancestors.FirstOrDefault();
+        if (container is null)
+        {
+            return ResourceNames.ContainerKind(policy.Resource) is null ? null : Label(ResourceNames.Relative(policy.Resource));
+        }
+
+        return Label(container);
+    }
+
+    /// <summary>
+    /// A resource as findings name it: a container as <see cref="Label"/> does, a service account by its email
+    /// (asset exports name it by unique id), anything else by its full name.
+    /// </summary>
+    public string ResourceLabel(string fullName)
+    {
+        ArgumentNullException.ThrowIfNull(fullName);
+        if (ResourceNames.ContainerKind(fullName) is not null)
+        {
+            return Label(ResourceNames.Relative(fullName));
+        }
+
+        var segments = fullName.Split('/');
+        return fullName.StartsWith("//iam.googleapis.com/projects/", StringComparison.Ordinal) && segments is [.., "serviceAccounts", var account]
+            && Estate.FindServiceAccount(account) is { } found
+            ? string.Join('/', segments[..^1]) + "/" + found.Email
+            : fullName;
+    }
+
+    /// <summary>A container as findings name it: <c>projects/ID</c> for a project the hierarchy knows, else its relative name.</summary>
+    public string Label(string relativeName) => Estate.FindNode(relativeName) is { } node ? OwnerEquivalence.Label(node) : relativeName;
+}

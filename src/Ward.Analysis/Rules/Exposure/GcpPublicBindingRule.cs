@@ -1,0 +1,129 @@
+using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Conditions;
+using Ward.Gcp.Policy.Evaluation;
+
+namespace Ward.Analysis.Rules.Exposure;
+
+/// <summary>
+/// <c>gcp-public-binding</c>: an allow policy binds a role to <c>allUsers</c> or <c>allAuthenticatedUsers</c>, on a
+/// container or any other resource. Severity by what the role can do: critical when it can change access or act as
+/// a service account, high when it can change anything (or Ward cannot tell), medium when it only reads. As for the
+/// other exposure rules, the finding's principal is the exposed resource (its full name).
+/// </summary>
+public sealed class GcpPublicBindingRule : IRule
+{
+    /// <summary>Permissions that hand control, not data: whoever holds them can grant access or become a service account.</summary>
+    private static readonly string[] ControlPermissions =
+    [
+        "iam.serviceAccounts.getAccessToken", "iam.serviceAccounts.signBlob", "iam.serviceAccounts.signJwt", "iam.serviceAccounts.implicitDelegation",
+        "iam.serviceAccounts.actAs", "iam.serviceAccountKeys.create", "iam.roles.update",
+    ];
+
+    private static readonly string[] ReadVerbs = ["get", "list", "search", "read", "lookup", "view", "watch", "testIamPermissions"];
+
+    public RuleMetadata Metadata { get; } = new(
+        "gcp-public-binding",
+        "Role granted to the public",
+        "exposure",
+        Severity.High,
+        "An allow policy grants a role to `allUsers` (anyone on the internet, signed in or not) or `allAuthenticatedUsers` (anyone with a Google account or a service account, in any organization). Every resource under the policy is open to them for what the role allows.",
+        "Remove `allUsers` and `allAuthenticatedUsers` from the binding and grant the role to the principals that need it. Enforce the organization policy constraint `iam.allowedPolicyMemberDomains` (domain restricted sharing) so public members cannot be added again; for a website bucket, serve it through a load balancer or keep only object read.",
+        ["gcp"],
+        ["https://cloud.google.com/iam/docs/principal-identifiers", "https://cloud.google.com/resource-manager/docs/organization-policy/restricting-domains"]);
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        if (context.Gcp is not { } gcp)
+        {
+            yield break;
+        }
+
+        foreach (var policy in gcp.Estate.Policies.OrderBy(p => p.Resource, StringComparer.Ordinal))
+        {
+            foreach (var binding in policy.Bindings)
+            {
+                var role = gcp.Estate.FindRole(binding.Role);
+                if (role is { GrantsPermissions: false })
+                {
+                    continue;
+                }
+
+                foreach (var member in binding.Members.Where(m => !m.IsDeleted && m.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers).DistinctBy(m => m.Kind))
+                {
+                    if (When(gcp, policy, binding) is not { } when)
+                    {
+                        continue;
+                    }
+
+                    var (severity, why) = Weigh(role, binding.Role);
+                    var resource = gcp.ResourceLabel(policy.Resource);
+                    var who = member.Kind == MemberKind.AllUsers ? "anyone on the internet, signed in or not" : "anyone with a Google account or a service account, in any organization";
+                    yield return new Finding
+                    {
+                        RuleId = Metadata.Id,
+                        Category = Metadata.Category,
+                        Severity = severity,
+                        Provider = "gcp",
+                        Account = gcp.AccountOf(policy),
+                        Principal = resource,
+                        Title = $"`{member.Text}` holds `{binding.Role}` on `{resource}`",
+                        Explanation = $"The allow policy of `{resource}` binds `{binding.Role}` to `{member.Text}`{when}: {who} has it there and on everything under it. {why}",
+                        Remediation = Metadata.Remediation,
+                        References = Metadata.References,
+                        Fingerprint = Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, member.Text),
+                    };
+                }
+            }
+        }
+    }
+
+    /// <summary>How much the role hands out, and why.</summary>
+    private static (Severity Severity, string Why) Weigh(Role? role, string name)
+    {
+        if (role is null || !role.PermissionsKnown)
+        {
+            return (Severity.High, $"The roles export does not list what `{name}` includes, so Ward cannot tell whether it only reads.");
+        }
+
+        var control = role.IncludedPermissions.Where(p => p.EndsWith(".setIamPolicy", StringComparison.Ordinal) || ControlPermissions.Contains(p, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (control.Count > 0)
+        {
+            return (Severity.Critical, $"The role can change access or act as a service account ({string.Join(", ", control.Take(3).Select(p => $"`{p}`"))}{(control.Count > 3 ? ", …" : string.Empty)}).");
+        }
+
+        var writes = role.IncludedPermissions.Where(p => !IsRead(p)).Order(StringComparer.Ordinal).ToList();
+        return writes.Count > 0
+            ? (Severity.High, $"The role can change things ({string.Join(", ", writes.Take(3).Select(p => $"`{p}`"))}{(writes.Count > 3 ? ", …" : string.Empty)}).")
+            : (Severity.Medium, "The role only reads, but whatever it reads is public.");
+    }
+
+    private static bool IsRead(string permission)
+    {
+        var verb = permission[(permission.LastIndexOf('.') + 1)..];
+        return ReadVerbs.Any(r => verb.StartsWith(r, StringComparison.Ordinal));
+    }
+
+    /// <summary>Empty when the binding applies unconditionally, a clause naming an undecided condition, null when its condition does not hold at the reference time.</summary>
+    private static string? When(GcpAnalysisContext gcp, IamPolicy policy, Binding binding)
+    {
+        if (binding.Condition is not { } condition)
+        {
+            return string.Empty;
+        }
+
+        var resource = ResourceLocator.Locate(gcp.Estate, policy.Resource, out _);
+        var result = IamCondition.Parse(condition.Expression).Evaluate(new ConditionContext
+        {
+            RequestTime = gcp.ReferenceTime,
+            ResourceName = resource?.RelativeName,
+            ResourceService = resource?.Service,
+            ResourceType = resource?.Type ?? policy.AssetType,
+        });
+        return result.Truth switch
+        {
+            ConditionTruth.True => $" (its condition `{condition.Expression}` holds at the reference time)",
+            ConditionTruth.False => null,
+            _ => $" when its condition `{condition.Expression}` holds (undecided: {string.Join("; ", result.Undecided)})",
+        };
+    }
+}

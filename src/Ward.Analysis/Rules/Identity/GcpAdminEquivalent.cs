@@ -1,0 +1,55 @@
+using Ward.Gcp.Edges;
+using Ward.Gcp.Iam;
+
+namespace Ward.Analysis.Rules.Identity;
+
+/// <summary>
+/// <c>admin-equivalent</c> on a Google Cloud estate: one finding per principal owner-equivalent of an organization,
+/// folder or project (the evaluator allows it to change that container's allow policy), naming the highest containers.
+/// </summary>
+public static class GcpAdminEquivalent
+{
+    private static readonly RuleMetadata Rule = new AdminEquivalentRule().Metadata;
+
+    public static IEnumerable<Finding> Findings(GcpAnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var gcp = context.Graph;
+        var held = new Dictionary<string, List<(HierarchyNode Container, string GrantedBy)>>(StringComparer.Ordinal);
+        foreach (var container in gcp.HierarchyTopDown)
+        {
+            var parent = container.Ancestors.Length > 1 ? ResourceNames.Container(container.Ancestors[1]) : null;
+            foreach (var (principal, grantedBy) in gcp.OwnersOf(container.Name))
+            {
+                // Only the highest: owner-equivalence of a container is inherited by everything under it.
+                if (parent is null || gcp.OwnerEquivalenceOf(principal, parent) is null)
+                {
+                    (held.TryGetValue(principal, out var list) ? list : held[principal] = []).Add((container, grantedBy));
+                }
+            }
+        }
+
+        foreach (var (principal, containers) in held.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            var first = OwnerEquivalence.Label(containers[0].Container);
+            var more = containers.Count == 1 ? string.Empty : $" and {containers.Count - 1} more";
+            var group = principal.StartsWith("group:", StringComparison.Ordinal) || principal.StartsWith("domain:", StringComparison.Ordinal)
+                ? $" `{principal}` stands for its members (memberships are not exported): each of them is."
+                : string.Empty;
+            yield return new Finding
+            {
+                RuleId = Rule.Id,
+                Category = Rule.Category,
+                Severity = Severity.High,
+                Provider = "gcp",
+                Account = first,
+                Principal = principal,
+                Title = $"`{principal}` is owner-equivalent of `{first}`{more}",
+                Explanation = $"`{principal}` may change the allow policy of, and so grant itself any role on: {string.Join("; ", containers.Select(c => $"`{OwnerEquivalence.Label(c.Container)}` ({c.GrantedBy})"))}.{group}",
+                Remediation = "Keep the principals that may change the allow policy of organizations, folders and projects (Owner, Organization Administrator, Folder Admin, Project IAM Admin, Security Admin) few, preferably groups of administrators; grant narrower roles for everyday work.",
+                References = ["https://cloud.google.com/iam/docs/resource-hierarchy-access-control", "https://cloud.google.com/iam/docs/using-iam-securely"],
+                Fingerprint = Finding.FingerprintOf(Rule.Id, "gcp", principal),
+            };
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace Ward.Gcp.Edges.Checkers;
+
+/// <summary>
+/// <c>gcp-compute-instance</c>: with <c>iam.serviceAccounts.actAs</c> on a service account and the permissions to
+/// create a VM that runs as it (a disk, an instance with the account and a startup script, on a subnetwork of the
+/// project) in the account's project, the principal reads the account's token from the metadata server. Or, on an
+/// existing instance (stopped, given the account and a startup script, started), conditional on one existing.
+/// </summary>
+public sealed class ComputeInstanceEdgeChecker : ActAsServiceEdgeChecker
+{
+    public override string TechniqueId => "gcp-compute-instance";
+
+    protected override ImmutableArray<(ImmutableArray<string> Permissions, string? Needs)> Ways { get; } =
+    [
+        (["compute.instances.create", "compute.disks.create", "compute.instances.setMetadata", "compute.instances.setServiceAccount", "compute.subnetworks.use"], null),
+        (["compute.instances.stop", "compute.instances.setServiceAccount", "compute.instances.setMetadata", "compute.instances.start"], "a VM instance exists in `{0}` (the export lists none)"),
+    ];
+
+    protected override string Does(string account, string project) =>
+        $"runs a VM in `{project}` as {account} with a startup script that reads the account's token from the metadata server";
+}

@@ -1,0 +1,51 @@
+using Ward.Core.Graph;
+
+namespace Ward.Gcp.Edges.Checkers;
+
+/// <summary>
+/// <c>gcp-sa-implicit-delegation</c>: a principal allowed <c>iam.serviceAccounts.implicitDelegation</c> on an
+/// intermediate service account names it as a delegate, and the credentials API issues a token of every account the
+/// intermediate may create tokens for (<c>iam.serviceAccounts.getAccessToken</c>). The edge goes from the principal
+/// to that account, not to the intermediate: delegation lends the intermediate's token-creating rights, nothing else.
+/// One intermediate per edge; longer delegation chains are not followed.
+/// </summary>
+public sealed class ImplicitDelegationEdgeChecker : IGcpEdgeChecker
+{
+    private const string Delegate = "iam.serviceAccounts.implicitDelegation";
+    private const string GetAccessToken = "iam.serviceAccounts.getAccessToken";
+
+    public string TechniqueId => "gcp-sa-implicit-delegation";
+
+    public bool GrantsAdmin => false;
+
+    public IEnumerable<Edge> Check(GcpEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var account in context.ServiceAccounts.Where(a => targets is null || targets.Contains(a)))
+        {
+            var email = GcpPrincipals.ServiceAccountEmail(account)!;
+            if (context.ServiceAccountResource(email) is not { } resource)
+            {
+                continue;
+            }
+
+            foreach (var intermediate in context.WhoCan(GetAccessToken, resource).Where(h => h.Principal != account && GcpPrincipals.ServiceAccountEmail(h.Principal) is not null))
+            {
+                var intermediateEmail = GcpPrincipals.ServiceAccountEmail(intermediate.Principal)!;
+                if (context.ServiceAccountResource(intermediateEmail) is not { } intermediateResource)
+                {
+                    continue;
+                }
+
+                foreach (var holder in context.WhoCan(Delegate, intermediateResource).Where(h => h.Principal != account && h.Principal != intermediate.Principal))
+                {
+                    var description = $"names `{intermediateEmail}` as a delegate and, through its right to create tokens of {context.Describe(email)}, gets one and acts as it";
+                    if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, description, [new EdgeStep(Delegate, intermediateResource.Name, holder.Decision), new EdgeStep(GetAccessToken, resource.Name, intermediate.Decision)]) is { } edge)
+                    {
+                        yield return edge;
+                    }
+                }
+            }
+        }
+    }
+}

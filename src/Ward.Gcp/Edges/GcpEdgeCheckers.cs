@@ -1,0 +1,24 @@
+using Ward.Gcp.Edges.Checkers;
+
+namespace Ward.Gcp.Edges;
+
+/// <summary>Every Google Cloud technique, listed explicitly (one checker per file in <c>Checkers/</c>).</summary>
+public static class GcpEdgeCheckers
+{
+    public static IReadOnlyList<IGcpEdgeChecker> All { get; } =
+    [
+        new SetHierarchyIamPolicyEdgeChecker(),
+        new UpdateCustomRoleEdgeChecker(),
+        new SetServiceAccountIamPolicyEdgeChecker(),
+        new GetAccessTokenEdgeChecker(),
+        new SignBlobEdgeChecker(),
+        new SignJwtEdgeChecker(),
+        new ImplicitDelegationEdgeChecker(),
+        new CreateServiceAccountKeyEdgeChecker(),
+        new ComputeInstanceEdgeChecker(),
+        new CloudFunctionEdgeChecker(),
+        new CloudRunEdgeChecker(),
+        new CloudBuildEdgeChecker(),
+        new CloudSchedulerEdgeChecker(),
+    ];
+}

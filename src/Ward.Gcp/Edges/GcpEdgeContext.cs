@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Ward.Core.Decisions;
+using Ward.Core.Graph;
+using Ward.Core.Model;
+using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Evaluation;
+
+namespace Ward.Gcp.Edges;
+
+/// <summary>
+/// What the edge checkers share: the estate, its evaluator, the reference time, the principals every policy names
+/// (one node each), where each service account lives, and the who-can answers already worked out.
+/// </summary>
+public sealed class GcpEdgeContext
+{
+    private readonly ConcurrentDictionary<(string Permission, string Resource), ImmutableArray<PrincipalDecision>> _whoCan = new();
+    private readonly ConcurrentDictionary<string, GcpResource?> _resources = new(StringComparer.Ordinal);
+
+    public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(estate);
+        Estate = estate;
+        AsOf = asOf;
+        Authorizer = new GcpAuthorizer(estate);
+        var principals = new Dictionary<string, Member>(StringComparer.Ordinal);
+        foreach (var member in estate.Policies.SelectMany(p => p.Bindings).SelectMany(b => b.Members))
+        {
+            if (GcpPrincipals.IdOf(member) is { } id)
+            {
+                principals.TryAdd(id, member);
+            }
+        }
+
+        foreach (var account in estate.ServiceAccounts)
+        {
+            principals.TryAdd(GcpPrincipals.ServiceAccountId(account.Email), Member.Parse("serviceAccount:" + account.Email));
+        }
+
+        Principals = principals.ToFrozenDictionary(StringComparer.Ordinal);
+        ServiceAccounts = [.. Principals.Keys.Where(k => GcpPrincipals.ServiceAccountEmail(k) is not null).Order(StringComparer.Ordinal)];
+    }
+
+    public GcpEstate Estate { get; }
+
+    public DateTimeOffset AsOf { get; }
+
+    public GcpAuthorizer Authorizer { get; }
+
+    /// <summary>Every principal a binding names (and every exported service account), by node id.</summary>
+    public FrozenDictionary<string, Member> Principals { get; }
+
+    /// <summary>The node ids of every service account, sorted.</summary>
+    public ImmutableArray<string> ServiceAccounts { get; }
+
+    /// <summary>The organizations, folders and projects, each with the full name of the node above it, parents before children.</summary>
+    public ImmutableArray<HierarchyNode> HierarchyTopDown => field.IsDefault
+        ? field = [.. Estate.Nodes.OrderBy(n => n.Ancestors.IsEmpty ? 1 : n.Ancestors.Length).ThenBy(n => n.Kind).ThenBy(n => n.Name, StringComparer.Ordinal)]
+        : field;
+
+    /// <summary>The permission that changes a container's allow policy: whoever holds it on the container may grant itself any role there.</summary>
+    public static string SetIamPolicyOf(HierarchyNodeKind kind) => kind switch
+    {
+        HierarchyNodeKind.Organization => "resourcemanager.organizations.setIamPolicy",
+        HierarchyNodeKind.Folder => "resourcemanager.folders.setIamPolicy",
+        _ => "resourcemanager.projects.setIamPolicy",
+    };
+
+    /// <summary>A project of the hierarchy by number or id (<c>projects/123</c>, <c>projects/my-project</c>), if exported.</summary>
+    public HierarchyNode? FindProject(string relativeName) => Estate.FindNode(relativeName) is { Kind: HierarchyNodeKind.Project } node ? node : null;
+
+    /// <summary>The project a service account belongs to: the exported account's, else the one its email names.</summary>
+    public HierarchyNode? ProjectOfServiceAccount(string email)
+    {
+        var project = Estate.FindServiceAccount(email)?.ProjectId ?? ServiceAccount.ProjectIdOfEmail(email);
+        return project is not null ? FindProject("projects/" + project)
+            : GcpPrincipals.DefaultServiceAccount(email) is { } known ? FindProject(known.Project)
+            : null;
+    }
+
+    /// <summary>The service account as a resource (its allow policy, its project's, folders' and organization's); null when it cannot be placed.</summary>
+    public GcpResource? ServiceAccountResource(string email)
+    {
+        var project = ProjectOfServiceAccount(email)?.ProjectId ?? "-";
+        return Locate($"//iam.googleapis.com/projects/{project}/serviceAccounts/{email}");
+    }
+
+    public GcpResource? ContainerResource(HierarchyNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Locate(node.RelativeName);
+    }
+
+    /// <summary>The resource a role's <c>iam.roles.update</c> is checked on: the organization or project that defines it.</summary>
+    public GcpResource? RoleParentResource(Role role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        return role.Parent is { } parent ? Locate(parent) : null;
+    }
+
+    /// <summary>
+    /// Every principal the evaluator does not deny the permission on the resource (groups, domains and public members
+    /// answered for themselves), with its decision; worked out once per permission and resource. A principal that an
+    /// allowed public or domain member includes is left out: that member stands for it (and for everyone else it
+    /// includes), so one edge says what would otherwise be said once per principal the policies happen to name.
+    /// </summary>
+    public ImmutableArray<PrincipalDecision> WhoCan(string permission, GcpResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return _whoCan.GetOrAdd((permission, resource.Name), _ =>
+        {
+            var answers = Authorizer.WhoCan(permission, resource, AsOf, all: false)
+                .Select(a => (Id: GcpPrincipals.IdOf(a.Principal), a.Principal, a.Decision))
+                .Where(a => a.Id is not null && a.Decision.Kind != DecisionKind.ImplicitDeny && a.Decision.Kind != DecisionKind.ExplicitDeny)
+                .DistinctBy(a => a.Id, StringComparer.Ordinal)
+                .Select(a => new PrincipalDecision(a.Id!, a.Principal, a.Decision))
+                .ToList();
+            var sets = answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && a.Member.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain).Select(a => a.Member).ToList();
+            return [.. answers.Where(a => !sets.Exists(set => Includes(set, a.Member))).OrderBy(a => a.Principal, StringComparer.Ordinal)];
+        });
+    }
+
+    /// <summary>Whether a public or domain member includes another principal (not itself): as the evaluator's member matching says.</summary>
+    private static bool Includes(Member set, Member principal) =>
+        !set.Equals(principal) && set.Kind switch
+        {
+            MemberKind.AllUsers => true,
+            MemberKind.AllAuthenticatedUsers => principal.Kind is MemberKind.User or MemberKind.ServiceAccount or MemberKind.Group or MemberKind.Domain,
+            MemberKind.Domain => principal.Kind is MemberKind.User or MemberKind.ServiceAccount && principal.Id.EndsWith("@" + set.Id, StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
+
+    /// <summary>The evaluator's answer for one principal (a node id) and permission on a resource.</summary>
+    public Decision Authorize(string principal, string permission, GcpResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var member = Principals.TryGetValue(principal, out var known) ? known : Member.Parse(principal);
+        return Authorizer.Authorize(new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = AsOf, CountPossibleMemberships = false });
+    }
+
+    /// <summary>
+    /// An edge whose every step the evaluator allows (certain), or allows only under conditions (the requirements of
+    /// each, and "could not decide" for an indeterminate one); null when one is denied.
+    /// </summary>
+    public static Edge? EdgeIf(string technique, string from, string to, string description, IEnumerable<EdgeStep> steps, bool grantsAdmin = false, string? adminScope = null)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var requirements = ImmutableArray.CreateBuilder<string>();
+        var permissions = ImmutableArray.CreateBuilder<EdgePermission>();
+        foreach (var step in steps)
+        {
+            switch (step.Decision)
+            {
+                case Allowed:
+                    break;
+                case Conditional conditional:
+                    requirements.AddRange(conditional.Requirements);
+                    break;
+                case Indeterminate indeterminate:
+                    requirements.Add($"Ward could not decide `{step.Permission}` on `{step.Resource}`: {indeterminate.Reason}");
+                    break;
+                default:
+                    return null;
+            }
+
+            permissions.Add(new EdgePermission(step.Permission, step.Resource, GrantedBy(step.Decision), []));
+        }
+
+        return new Edge(new PrincipalId(from), new PrincipalId(to), technique, description, permissions.ToImmutable())
+        {
+            Requirements = [.. requirements.Distinct(StringComparer.Ordinal)],
+            GrantsAdmin = grantsAdmin,
+            AdminScope = adminScope,
+        };
+    }
+
+    /// <summary>The binding that grants (or may grant) a permission, as the decision's explanation names it.</summary>
+    public static string GrantedBy(Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var layers = decision.Explanation.Layers;
+        var statement = layers.Where(l => l.Decisive).SelectMany(l => l.Statements).FirstOrDefault()
+            ?? layers.SelectMany(l => l.Statements).FirstOrDefault(s => s.Undecided);
+        return statement is null ? decision.Explanation.Summary : $"{statement.Policy}: {statement.Statement}";
+    }
+
+    /// <summary>How a service account is named in an edge's description: its email, and what it is when it is a default service account holding Editor.</summary>
+    public string Describe(string serviceAccountEmail) =>
+        DefaultAccountNote(serviceAccountEmail) is { } note ? $"`{serviceAccountEmail}` ({note})" : $"`{serviceAccountEmail}`";
+
+    /// <summary>
+    /// For a default service account that holds <c>roles/editor</c> on its project (Google grants it when the Compute
+    /// Engine or App Engine API is enabled, unless an organization policy stops it): what it is; null otherwise.
+    /// </summary>
+    public string? DefaultAccountNote(string serviceAccountEmail)
+    {
+        if (GcpPrincipals.DefaultServiceAccount(serviceAccountEmail) is not { } known || FindProject(known.Project) is not { } project)
+        {
+            return null;
+        }
+
+        var policy = ResourceLocator.PolicyOf(Estate, project.Name);
+        var editor = policy?.Bindings.Any(b => b.Role == "roles/editor" && b.Members.Any(m => m.Kind == MemberKind.ServiceAccount && !m.IsDeleted && string.Equals(m.Id, serviceAccountEmail, StringComparison.OrdinalIgnoreCase))) == true;
+        return editor ? $"{known.Name} of `{project.ProjectId ?? project.RelativeName}`, which holds `roles/editor` there" : null;
+    }
+
+    private GcpResource? Locate(string text) => _resources.GetOrAdd(text, t => ResourceLocator.Locate(Estate, t, out _));
+}
+
+/// <summary>One principal's non-denied answer.</summary>
+public sealed record PrincipalDecision(string Principal, Member Member, Decision Decision);
+
+/// <summary>One permission an edge relies on, with the evaluator's decision on it.</summary>
+public sealed record EdgeStep(string Permission, string Resource, Decision Decision);

@@ -1,0 +1,63 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Ward.Core.Graph;
+using Ward.Core.Model;
+using Ward.Gcp.Iam;
+
+namespace Ward.Gcp.Edges;
+
+/// <summary>
+/// The entitlement graph of a Google Cloud estate, with the owner-equivalent principals of every organization, folder
+/// and project (the targets of escalation paths, which differ from container to container).
+/// </summary>
+public sealed record GcpGraph(EntitlementGraph Graph, ImmutableArray<HierarchyNode> HierarchyTopDown, FrozenDictionary<string, FrozenDictionary<string, string>> OwnerEquivalents)
+{
+    /// <summary>The owner-equivalent principals of a container (full name), each with the binding that makes it one; empty for a container Ward does not know.</summary>
+    public FrozenDictionary<string, string> OwnersOf(string container) =>
+        OwnerEquivalents.GetValueOrDefault(container) ?? FrozenDictionary<string, string>.Empty;
+
+    /// <summary>The binding that makes the principal owner-equivalent of the container (full name), or null when it is not.</summary>
+    public string? OwnerEquivalenceOf(string principal, string container) =>
+        OwnerEquivalents.TryGetValue(container, out var owners) ? owners.GetValueOrDefault(principal) : null;
+
+    /// <summary>
+    /// For every principal that can become owner-equivalent of a container it is not already owner-equivalent of,
+    /// the highest such container (organization first, then folders, then projects) and the shortest path there:
+    /// one backward search per container whose own allow policy may make a difference, ending at its
+    /// owner-equivalent principals or at an edge that makes one owner-equivalent of it or of a container above it.
+    /// </summary>
+    public ImmutableArray<GcpEscalation> Escalations()
+    {
+        var found = new Dictionary<string, GcpEscalation>(StringComparer.Ordinal);
+        var scopes = Graph.Edges.Where(e => e.AdminScope is not null).Select(e => e.AdminScope!).ToHashSet(StringComparer.Ordinal);
+        foreach (var container in HierarchyTopDown)
+        {
+            var owners = OwnersOf(container.Name);
+            var above = (container.Ancestors.IsEmpty ? ImmutableArray.Create(container.RelativeName) : container.Ancestors).Select(ResourceNames.Container).ToFrozenSet(StringComparer.Ordinal);
+
+            // A container without a policy of its own, and no edge granting it, has the owners and paths of its parent.
+            if (container.Ancestors.Length > 1 && !scopes.Contains(container.Name) && !HasOwnOwners(container, owners))
+            {
+                continue;
+            }
+
+            var paths = Graph.ShortestPathsTo(node => owners.ContainsKey(node.Id.Value), edge => edge.AdminScope is { } scope && above.Contains(scope));
+            foreach (var (principal, path) in paths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
+            {
+                if (!path.IsEmpty && !found.ContainsKey(principal.Value))
+                {
+                    found.Add(principal.Value, new GcpEscalation(principal.Value, container, path));
+                }
+            }
+        }
+
+        return [.. found.Values.OrderBy(e => e.Principal, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Whether the container has owner-equivalent principals its parent does not have.</summary>
+    private bool HasOwnOwners(HierarchyNode container, FrozenDictionary<string, string> owners) =>
+        OwnerEquivalents.TryGetValue(ResourceNames.Container(container.Ancestors[1]), out var parent) ? owners.Count != parent.Count : owners.Count > 0;
+
+    /// <summary>The node for a principal, if the graph has it.</summary>
+    public GraphNode? Node(string principal) => Graph.Nodes.GetValueOrDefault(new PrincipalId(principal));
+}

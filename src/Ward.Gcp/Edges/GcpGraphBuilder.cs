@@ -1,0 +1,66 @@
+using System.Collections.Frozen;
+using Ward.Core.Graph;
+using Ward.Core.Model;
+using Ward.Gcp.Iam;
+
+namespace Ward.Gcp.Edges;
+
+/// <summary>
+/// Builds the entitlement graph of a Google Cloud estate: every principal a binding names (users, service accounts,
+/// groups, domains, public and federated members) and every exported service account as nodes, owner-equivalent
+/// principals marked with why, and every edge on a path to one. Group memberships are not exported: a group is a
+/// node of its own, standing for its members.
+/// </summary>
+public static class GcpGraphBuilder
+{
+    public static GcpGraph Build(GcpEdgeContext context, IEnumerable<IGcpEdgeChecker>? checkers = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var owners = OwnerEquivalence.Of(context);
+        var all = (checkers ?? GcpEdgeCheckers.All).ToList();
+
+        // Backwards from the owner-equivalent principals, as for AWS and Microsoft: self-escalations once, then the
+        // lateral techniques only towards what already reaches a target, layer by layer.
+        var edges = all.Where(c => c.GrantsAdmin).SelectMany(c => c.Check(context, targets: null)).ToList();
+        var reached = new HashSet<string>(owners.Values.SelectMany(o => o.Keys).Concat(edges.Select(e => e.From.Value)), StringComparer.Ordinal);
+        var frontier = reached.ToHashSet(StringComparer.Ordinal);
+        var lateral = all.Where(c => !c.GrantsAdmin).ToList();
+        while (frontier.Count > 0)
+        {
+            var next = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var edge in lateral.SelectMany(c => c.Check(context, frontier)))
+            {
+                edges.Add(edge);
+                if (reached.Add(edge.From.Value))
+                {
+                    next.Add(edge.From.Value);
+                }
+            }
+
+            frontier = next;
+        }
+
+        // Why each principal is a target, from the highest container it is owner-equivalent of.
+        var adminReasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in context.HierarchyTopDown)
+        {
+            foreach (var (principal, reason) in owners.GetValueOrDefault(node.Name) ?? FrozenDictionary<string, string>.Empty)
+            {
+                adminReasons.TryAdd(principal, OwnerEquivalence.Sentence(node, reason));
+            }
+        }
+
+        var ids = context.Principals.Keys.Concat(edges.SelectMany(e => new[] { e.From.Value, e.To.Value })).Concat(adminReasons.Keys).Distinct(StringComparer.Ordinal);
+        var nodes = ids.Select(id => Node(context, id, adminReasons.GetValueOrDefault(id)));
+        var ordered = edges.DistinctBy(e => (e.From, e.To, e.Technique, e.AdminScope))
+            .OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal).ThenBy(e => e.AdminScope, StringComparer.Ordinal);
+        return new GcpGraph(new EntitlementGraph(nodes, ordered), context.HierarchyTopDown, owners);
+    }
+
+    private static GraphNode Node(GcpEdgeContext context, string id, string? adminReason)
+    {
+        var member = context.Principals.TryGetValue(id, out var known) ? known : Member.Parse(id);
+        var scope = GcpPrincipals.ServiceAccountEmail(id) is { } email ? context.ProjectOfServiceAccount(email) is { } project ? OwnerEquivalence.Label(project) : null : null;
+        return new GraphNode(new PrincipalId(id), GcpPrincipals.KindOf(member), CloudProvider.Gcp, id, scope) { AdminReason = adminReason };
+    }
+}

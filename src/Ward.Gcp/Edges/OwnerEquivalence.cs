@@ -1,0 +1,70 @@
+using System.Collections.Frozen;
+using Ward.Core.Decisions;
+using Ward.Gcp.Iam;
+
+namespace Ward.Gcp.Edges;
+
+/// <summary>
+/// The targets of escalation paths: for each organization, folder and project, the principals the evaluator allows
+/// (without a condition it cannot decide) to change its allow policy (<c>resourcemanager.*.setIamPolicy</c>, which
+/// <c>roles/owner</c>, Organization Administrator, Folder Admin and Project IAM Admin include, as the roles export
+/// says), with why. Whoever may do so on a container may grant itself any role there and below: it is
+/// owner-equivalent of the container and of everything under it.
+/// </summary>
+public static class OwnerEquivalence
+{
+    /// <summary>Per container (full name), the owner-equivalent principals (node ids) and the binding that makes each one (inherited from the container above, or its own).</summary>
+    public static FrozenDictionary<string, FrozenDictionary<string, string>> Of(GcpEdgeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var node in context.HierarchyTopDown)
+        {
+            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (node.Ancestors.Length > 1 && result.TryGetValue(ResourceNames.Container(node.Ancestors[1]), out var above))
+            {
+                foreach (var (principal, reason) in above)
+                {
+                    owners.TryAdd(principal, reason);
+                }
+            }
+
+            if (context.ContainerResource(node) is { } resource)
+            {
+                var permission = GcpEdgeContext.SetIamPolicyOf(node.Kind);
+                var answers = context.WhoCan(permission, resource);
+                foreach (var answer in answers.Where(a => a.Decision.Kind == DecisionKind.Allowed))
+                {
+                    owners.TryAdd(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision));
+                }
+
+                // A domain or a public member allowed: each principal of it is too, and paths must not start from them.
+                if (answers.Any(a => a.Decision.Kind == DecisionKind.Allowed && a.Member.Kind is MemberKind.Domain or MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.PrincipalSet))
+                {
+                    foreach (var principal in context.Principals.Keys.Where(p => !owners.ContainsKey(p)).Order(StringComparer.Ordinal))
+                    {
+                        var decision = context.Authorize(principal, permission, resource);
+                        if (decision.Kind == DecisionKind.Allowed)
+                        {
+                            owners.Add(principal, GcpEdgeContext.GrantedBy(decision));
+                        }
+                    }
+                }
+            }
+
+            result[node.Name] = owners.ToFrozenDictionary(StringComparer.Ordinal);
+        }
+
+        return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>What a principal is, said of it: <c>is owner-equivalent of `projects/p` (the binding that grants it)</c>.</summary>
+    public static string Sentence(HierarchyNode node, string grantedBy) => $"is owner-equivalent of `{Label(node)}` ({grantedBy})";
+
+    /// <summary>How a container is named in findings: <c>projects/ID</c> for a project with an id, else its relative name.</summary>
+    public static string Label(HierarchyNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.ProjectId is { } id ? "projects/" + id : node.RelativeName;
+    }
+}

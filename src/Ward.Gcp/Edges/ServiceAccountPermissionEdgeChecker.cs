@@ -1,0 +1,42 @@
+using Ward.Core.Graph;
+
+namespace Ward.Gcp.Edges;
+
+/// <summary>
+/// The techniques where one permission on a service account makes its holder the account: every principal the
+/// evaluator does not deny the permission on the account (its own allow policy, its project's, folders' and
+/// organization's) gets an edge to it, conditional when the grant is.
+/// </summary>
+public abstract class ServiceAccountPermissionEdgeChecker : IGcpEdgeChecker
+{
+    public abstract string TechniqueId { get; }
+
+    public bool GrantsAdmin => false;
+
+    /// <summary>The permission on the service account.</summary>
+    protected abstract string Permission { get; }
+
+    /// <summary>What the holder does, for the edge's description, given how the account is named.</summary>
+    protected abstract string Does(string account);
+
+    public IEnumerable<Edge> Check(GcpEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var account in context.ServiceAccounts.Where(a => targets is null || targets.Contains(a)))
+        {
+            var email = GcpPrincipals.ServiceAccountEmail(account)!;
+            if (context.ServiceAccountResource(email) is not { } resource)
+            {
+                continue;
+            }
+
+            foreach (var holder in context.WhoCan(Permission, resource).Where(h => h.Principal != account))
+            {
+                if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, Does(context.Describe(email)), [new EdgeStep(Permission, resource.Name, holder.Decision)]) is { } edge)
+                {
+                    yield return edge;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace Ward.Cli.Tests;
+
+/// <summary><c>ward scan</c> on the Google Cloud sample (samples/gcp/README.md lists its seeded risks and traps).</summary>
+public sealed class GcpScanTests
+{
+    private const string AsOf = "2026-12-01T09:00:00Z";
+    private static readonly string Sample = Path.Combine(Repository.Root, "samples", "gcp");
+
+    private static readonly Lazy<JsonElement> Report = new(() =>
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"ward-gcp-{Guid.NewGuid():N}.json");
+        var (exitCode, console) = WardRunner.Run("scan", Sample, "--as-of", AsOf, "--format", "json", "--output", output);
+        Assert.True(exitCode == 0, console);
+        var report = JsonDocument.Parse(File.ReadAllText(output)).RootElement.Clone();
+        File.Delete(output);
+        return report;
+    });
+
+    [Fact]
+    public void The_sample_gives_exactly_the_expected_findings()
+    {
+        // Given the expected findings of the sample (Expected/gcp-northwind-findings.txt, derived from samples/gcp/README.md)
+        var expected = File.ReadAllLines(Path.Combine(Repository.Root, "tests", "Ward.Cli.Tests", "Expected", "gcp-northwind-findings.txt"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
+
+        // When the sample is scanned
+        var actual = Findings().Select(f => $"{f.GetProperty("severity").GetString()} {f.GetProperty("ruleId").GetString()} {f.GetProperty("principal").GetString()}").ToList();
+
+        // Then every expected finding is there, in order, and nothing else
+        var missing = expected.Except(actual, StringComparer.Ordinal).ToList();
+        var unexpected = actual.Except(expected, StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0 && unexpected.Count == 0, $"missing:\n{string.Join("\n", missing)}\nunexpected:\n{string.Join("\n", unexpected)}");
+        Assert.Equal(expected, actual);
+        Assert.All(Findings(), f => Assert.Equal("gcp", f.GetProperty("provider").GetString()));
+    }
+
+    [Theory]
+    [InlineData("user:sam.okafor@northwind.example", "gcp-compute-instance", "organizations/583920174615")]
+    [InlineData("group:ci-operators@northwind.example", "gcp-sa-get-access-token", "organizations/583920174615")]
+    [InlineData("user:priya.nair@northwind.example", "gcp-sa-implicit-delegation", "organizations/583920174615")]
+    [InlineData("user:omar.haddad@northwind.example", "gcp-custom-role-update", "folders/710000000002")]
+    [InlineData("group:developers@northwind.example", "gcp-cloud-build", "projects/nw-shop-prod")]
+    [InlineData("group:secops@northwind.example", "gcp-set-iam-policy", "folders/710000000001")]
+    public void Seeded_escalation_paths_start_with_their_technique_and_reach_the_highest_container(string principal, string technique, string container)
+    {
+        var finding = Escalation(principal);
+        Assert.Equal(technique, finding.GetProperty("path")[0].GetProperty("technique").GetString());
+        Assert.Equal(container, finding.GetProperty("account").GetString());
+        Assert.Contains($"owner-equivalent of `{container}`", finding.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_path_through_a_default_service_account_with_Editor_says_so()
+    {
+        // Given jo.martin, who can run a VM in nw-shop-dev as its Compute Engine default service account, which may create keys for shop-deployer
+        var finding = Escalation("user:jo.martin@northwind.example");
+
+        // Then the path has both steps, in order, and the explanation names the default account and its Editor grant
+        var path = finding.GetProperty("path");
+        Assert.Equal(2, path.GetArrayLength());
+        Assert.Equal("serviceAccount:830000000202-compute@developer.gserviceaccount.com", path[0].GetProperty("to").GetString());
+        Assert.Equal("serviceAccount:shop-deployer@nw-shop-prod.iam.gserviceaccount.com", path[1].GetProperty("to").GetString());
+        Assert.Contains("the Compute Engine default service account of `nw-shop-dev`, which holds `roles/editor` there", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_step_under_an_undecided_condition_is_medium_and_carries_the_condition()
+    {
+        var finding = Escalation("group:secops@northwind.example");
+        Assert.Equal("medium", finding.GetProperty("severity").GetString());
+        var requirement = Assert.Single(finding.GetProperty("path")[0].GetProperty("requirements").EnumerateArray());
+        Assert.Contains("resource.matchTag", requirement.GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("user:kim.audit@partner.example")]
+    [InlineData("user:lee.contractor@partner.example")]
+    [InlineData("user:lena.vogel@northwind.example")]
+    [InlineData("serviceAccount:ci-deployer@nw-platform-ci.iam.gserviceaccount.com")]
+    [InlineData("domain:northwind.example")]
+    public void Traps_give_no_finding(string principal) =>
+        Assert.DoesNotContain(Findings(), f => f.GetProperty("principal").GetString() == principal);
+
+    [Fact]
+    public void The_headline_counts_Google_Cloud()
+    {
+        var (exitCode, output) = WardRunner.Run("scan", Sample, "--as-of", AsOf);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Google Cloud: 1 organization(s), 2 folder(s), 4 project(s)", output, StringComparison.Ordinal);
+        Assert.Contains("not analysed: Google Cloud deny policies", output, StringComparison.Ordinal);
+    }
+
+    private static JsonElement[] Findings() => [.. Report.Value.GetProperty("findings").EnumerateArray()];
+
+    private static JsonElement Escalation(string principal) =>
+        Assert.Single(Findings(), f => f.GetProperty("ruleId").GetString() == "privilege-escalation" && f.GetProperty("principal").GetString() == principal);
+}

@@ -1,0 +1,147 @@
+using Ward.Core.Graph;
+using Ward.Gcp.Edges;
+using Ward.Gcp.Tests.Testing;
+
+namespace Ward.Gcp.Tests.Edges;
+
+/// <summary>Every technique on the escalation lab (Fixtures/escalation): the vulnerable principal gets its edge, the safe twin none.</summary>
+public sealed class GcpEdgeCheckerTests
+{
+    private const string Admin = "serviceAccount:admin-sa@esc-lab.iam.gserviceaccount.com";
+    private const string Legacy = "serviceAccount:600000000001@cloudbuild.gserviceaccount.com";
+    private static readonly DateTimeOffset AsOf = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Lazy<GcpEdgeContext> Context = new(() => new GcpEdgeContext(GcpFixtures.Escalation, AsOf));
+
+    public enum Expect
+    {
+        Certain,
+        Conditional,
+        None,
+    }
+
+    public static TheoryData<string, string, string, Expect> Cases => new()
+    {
+        // setIamPolicy on the project: allowed outright is a target, not an edge; an undecided condition gives a conditional self-escalation; an expired one nothing.
+        { "gcp-set-iam-policy", "user:c-projectadmin@example.com", "user:c-projectadmin@example.com", Expect.Conditional },
+        { "gcp-set-iam-policy", "user:s-projectadmin@example.com", "user:s-projectadmin@example.com", Expect.None },
+        { "gcp-set-iam-policy", "user:x-projectadmin@example.com", "user:x-projectadmin@example.com", Expect.None },
+        { "gcp-sa-set-iam-policy", "user:v-setpolicy@example.com", Admin, Expect.Certain },
+        { "gcp-sa-set-iam-policy", "user:s-setpolicy@example.com", Admin, Expect.None },
+        { "gcp-sa-get-access-token", "user:v-token@example.com", Admin, Expect.Certain },
+        { "gcp-sa-get-access-token", "user:s-token@example.com", Admin, Expect.None },
+        { "gcp-sa-sign-blob", "user:v-signblob@example.com", Admin, Expect.Certain },
+        { "gcp-sa-sign-blob", "user:s-signblob@example.com", Admin, Expect.None },
+        { "gcp-sa-sign-jwt", "user:v-signjwt@example.com", Admin, Expect.Certain },
+        { "gcp-sa-sign-jwt", "user:s-signjwt@example.com", Admin, Expect.None },
+        { "gcp-sa-implicit-delegation", "user:v-delegate@example.com", Admin, Expect.Certain },
+        { "gcp-sa-implicit-delegation", "user:s-delegate@example.com", Admin, Expect.None },
+        { "gcp-sa-key-create", "user:v-keys@example.com", Admin, Expect.Certain },
+        { "gcp-sa-key-create", "user:s-keys@example.com", Admin, Expect.None },
+        { "gcp-compute-instance", "user:v-compute@example.com", Admin, Expect.Certain },
+        { "gcp-compute-instance", "user:s-compute@example.com", Admin, Expect.None },
+        { "gcp-cloud-function", "user:v-functions@example.com", Admin, Expect.Certain },
+        { "gcp-cloud-function", "user:u-functions@example.com", Admin, Expect.Conditional },
+        { "gcp-cloud-function", "user:s-functions@example.com", Admin, Expect.None },
+        { "gcp-cloud-run", "user:v-run@example.com", Admin, Expect.Certain },
+        { "gcp-cloud-run", "user:s-run@example.com", Admin, Expect.None },
+        { "gcp-cloud-build", "user:v-build@example.com", Admin, Expect.Certain },
+        { "gcp-cloud-build", "user:v-build@example.com", Legacy, Expect.Certain },
+        { "gcp-cloud-build", "user:v-run@example.com", Legacy, Expect.None },
+        { "gcp-cloud-scheduler", "user:v-scheduler@example.com", Admin, Expect.Certain },
+        { "gcp-cloud-scheduler", "user:s-scheduler@example.com", Admin, Expect.None },
+        { "gcp-custom-role-update", "user:v-roleupdate@example.com", "user:v-roleupdate@example.com", Expect.Certain },
+        { "gcp-custom-role-update", "user:s-roleupdate@example.com", "user:s-roleupdate@example.com", Expect.None },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_technique_gives_its_edge_to_the_vulnerable_principal_and_none_to_its_safe_twin(string technique, string from, string to, Expect expected)
+    {
+        // Given the lab and the technique's checker
+        var checker = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == technique);
+
+        // When it checks every target
+        var edges = checker.Check(Context.Value, targets: null).Where(e => e.From.Value == from && e.To.Value == to).ToList();
+
+        // Then the edge is there, certain or conditional, or absent, as the grants say
+        switch (expected)
+        {
+            case Expect.None:
+                Assert.Empty(edges);
+                break;
+            case Expect.Certain:
+                var certain = Assert.Single(edges);
+                Assert.False(certain.IsConditional, string.Join("; ", certain.Requirements));
+                Assert.All(certain.Permissions, p => Assert.False(string.IsNullOrEmpty(p.GrantedBy)));
+                break;
+            default:
+                var conditional = Assert.Single(edges);
+                Assert.True(conditional.IsConditional);
+                break;
+        }
+    }
+
+    [Fact]
+    public void A_conditional_setIamPolicy_carries_the_condition_it_could_not_decide_and_the_project_it_grants()
+    {
+        // Given c-projectadmin, Project IAM Admin under a tag condition
+        var edge = Assert.Single(Edges("gcp-set-iam-policy"), e => e.From.Value == "user:c-projectadmin@example.com");
+
+        // Then its self-escalation names the tag condition and makes it owner-equivalent of the project only
+        Assert.True(edge.GrantsAdmin);
+        Assert.Equal("//cloudresourcemanager.googleapis.com/projects/600000000001", edge.AdminScope);
+        Assert.Contains(edge.Requirements, r => r.Contains("resource.matchTag", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Updating_an_existing_function_is_conditional_on_one_existing()
+    {
+        var edge = Assert.Single(Edges("gcp-cloud-function"), e => e.From.Value == "user:u-functions@example.com");
+        Assert.Contains(edge.Requirements, r => r.Contains("a Cloud Function exists in `projects/esc-lab`", StringComparison.Ordinal));
+        Assert.Contains(edge.Permissions, p => p.Action == "cloudfunctions.functions.update");
+    }
+
+    [Fact]
+    public void Implicit_delegation_leads_to_what_the_intermediate_can_impersonate_not_to_the_intermediate()
+    {
+        var edges = Edges("gcp-sa-implicit-delegation").Where(e => e.From.Value == "user:v-delegate@example.com").ToList();
+        var edge = Assert.Single(edges);
+        Assert.Equal(Admin, edge.To.Value);
+        Assert.Equal("iam.serviceAccounts.implicitDelegation,iam.serviceAccounts.getAccessToken", string.Join(",", edge.Permissions.Select(p => p.Action)));
+    }
+
+    [Fact]
+    public void The_graph_marks_owner_equivalent_principals_and_finds_every_vulnerable_principal_and_no_twin()
+    {
+        // Given the lab's graph
+        var graph = GcpGraphBuilder.Build(Context.Value);
+
+        // When we search the escalations
+        var escalations = graph.Escalations().ToDictionary(e => e.Principal, StringComparer.Ordinal);
+
+        // Then admin-sa and x-projectadmin are targets, every v- user escalates to the project, and no s- user does
+        Assert.NotNull(graph.OwnerEquivalenceOf(Admin, "//cloudresourcemanager.googleapis.com/projects/600000000001"));
+        Assert.NotNull(graph.OwnerEquivalenceOf("user:x-projectadmin@example.com", "//cloudresourcemanager.googleapis.com/projects/600000000001"));
+        Assert.False(escalations.ContainsKey("user:x-projectadmin@example.com"));
+        string[] vulnerable = ["v-setpolicy", "v-token", "v-signblob", "v-signjwt", "v-delegate", "v-keys", "v-compute", "v-functions", "v-run", "v-build", "v-scheduler", "v-roleupdate"];
+        Assert.All(vulnerable, v => Assert.False(escalations[$"user:{v}@example.com"].IsConditional, v));
+        Assert.All(escalations.Keys, p => Assert.DoesNotContain("user:s-", p, StringComparison.Ordinal));
+        Assert.True(escalations["user:c-projectadmin@example.com"].IsConditional);
+        Assert.True(escalations["user:u-functions@example.com"].IsConditional);
+    }
+
+    [Fact]
+    public void Every_checker_is_in_the_catalogue_once_and_every_technique_has_a_checker()
+    {
+        var ids = GcpEdgeCheckers.All.Select(c => c.TechniqueId).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(GcpTechniqueCatalog.All.Keys.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.All(GcpTechniqueCatalog.All.Values, t => Assert.Matches("^gcp-[a-z0-9-]+$", t.Id));
+        var listed = GcpEdgeCheckers.All.Select(c => c.GetType()).ToHashSet();
+        var declared = typeof(IGcpEdgeChecker).Assembly.GetTypes().Where(t => typeof(IGcpEdgeChecker).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface);
+        Assert.All(declared, t => Assert.Contains(t, listed));
+    }
+
+    private static List<Edge> Edges(string technique) =>
+        [.. GcpEdgeCheckers.All.Single(c => c.TechniqueId == technique).Check(Context.Value, targets: null)];
+}
