@@ -13,6 +13,9 @@
 #   roles/projects/<project-id>.json            GET .../v1/projects/P/roles?view=FULL&showDeleted=true
 #   service-accounts/<project-id>.json          gcloud iam service-accounts list --project=P
 #   keys/<project-id>/<account-email>.json      gcloud iam service-accounts keys list --iam-account=EMAIL
+#   deny-policies/<attachment>.json             gcloud iam policies get ID --kind=denypolicies, for every policy
+#                                                 `gcloud iam policies list` names on the organization, each folder
+#                                                 and each project (the list alone omits the rules)
 #
 # Ward recognises every file by its content, not its name or folder; the layout is only for people.
 # `gcloud iam roles list` prints roles without their permissions (the API's BASIC view), so roles are read from the
@@ -23,6 +26,7 @@
 #   cloudasset.assets.searchAllIamPolicies                               (roles/cloudasset.viewer)
 #   iam.roles.list, iam.roles.get                                        (roles/iam.organizationRoleViewer)
 #   iam.serviceAccounts.list, iam.serviceAccountKeys.list                (roles/iam.securityReviewer covers these)
+#   iam.denypolicies.list, iam.denypolicies.get                          (roles/iam.denyReviewer)
 # and the Cloud Asset API enabled in the project gcloud bills (see --billing-project).
 #
 # Usage: see --help.
@@ -81,7 +85,7 @@ for tool in gcloud curl jq; do
 done
 
 iam="https://iam.googleapis.com/v1"
-mkdir -p "$output/assets" "$output/roles/projects" "$output/service-accounts"
+mkdir -p "$output/assets" "$output/roles/projects" "$output/service-accounts" "$output/deny-policies"
 
 # Every page of an IAM roles list with the permissions (view=FULL), merged into one JSON array.
 roles_full() {
@@ -135,6 +139,27 @@ for project in "${projects[@]}"; do
       gcloud iam service-accounts keys list --iam-account="$account" --project="$project" --format=json >"$output/keys/$project/$account.json"
     done
   fi
+done
+
+# Deny policies: listed per attachment point (URL-encoded, as gcloud wants it), then each read whole.
+deny_policies() {
+  local resource="$1" attachment names file
+  attachment="cloudresourcemanager.googleapis.com%2F${resource//\//%2F}"
+  file="$output/deny-policies/${resource//\//-}.json"
+  mapfile -t names < <(gcloud iam policies list --attachment-point="$attachment" --kind=denypolicies --format='value(name)')
+  for name in "${names[@]}"; do
+    gcloud iam policies get "${name##*/}" --attachment-point="$attachment" --kind=denypolicies --format=json
+  done | jq -s '.' >"$file"
+}
+
+echo "Reading deny policies" >&2
+deny_policies "organizations/$organization"
+mapfile -t folders < <(jq -r '.[] | select(.assetType == "cloudresourcemanager.googleapis.com/Folder") | .resource.data.name' "$output/assets/resource.json" | sort -u)
+for folder in "${folders[@]}"; do
+  deny_policies "$folder"
+done
+for project in "${projects[@]}"; do
+  deny_policies "projects/$project"
 done
 
 echo "Done: $output" >&2

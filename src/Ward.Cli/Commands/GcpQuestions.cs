@@ -52,7 +52,8 @@ internal static class GcpQuestions
             return ExitCodes.UsageOrUnusableInput;
         }
 
-        var answers = new GcpAuthorizer(estate).WhoCan(settings.Action, resource, asOf, settings.All)
+        var authorizer = new GcpAuthorizer(estate);
+        var answers = authorizer.WhoCan(settings.Action, resource, asOf, settings.All)
             .OrderBy(a => a.Decision.Kind)
             .ThenBy(a => a.Principal.Text, StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -64,7 +65,7 @@ internal static class GcpQuestions
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Who can [bold]{settings.Action}[/] on [bold]{resource.Name}[/]: {answers.Count(a => a.Decision.IsAllowed)} allowed, {answers.Count(a => a.Decision.Kind == DecisionKind.Conditional)} conditionally, {answers.Count(a => a.Decision.Kind == DecisionKind.Indeterminate)} indeterminate.");
-        console.MarkupLine("[grey]Groups, domains and principal sets are listed for themselves: their members may use the permission through them (group memberships are not read). Deny policies and principal access boundaries are not evaluated.[/]");
+        console.MarkupLine("[grey]Groups, domains and principal sets are listed for themselves: their members may use the permission through them (group memberships are not read). " + Markup.Escape(authorizer.Note) + "[/]");
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Principal");
         table.AddColumn("Decision");
@@ -75,7 +76,7 @@ internal static class GcpQuestions
                 Markup.Escape(answer.Principal.Text),
                 $"[{DecisionRenderer.Colour(answer.Decision.Kind)}]{answer.Decision.Kind}[/]",
                 // The header says once what every summary ends with.
-                Markup.Escape(answer.Decision.Explanation.Summary.Replace(" " + GcpAuthorizer.UpperBoundNote, string.Empty, StringComparison.Ordinal)));
+                Markup.Escape(answer.Decision.Explanation.Summary.Replace(" " + authorizer.Note, string.Empty, StringComparison.Ordinal)));
         }
 
         console.Write(table);

@@ -34,6 +34,12 @@ public sealed record GcpEstate
 
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
 
+    /// <summary>Deny policies, each with its attachment point.</summary>
+    public ImmutableArray<DenyPolicy> DenyPolicies { get; init; } = [];
+
+    /// <summary>Whether a deny policy export was read (an organization may have none; without the export, what they deny is unknown).</summary>
+    public bool DenyPoliciesExported { get; init; }
+
     public bool IsEmpty => Nodes.IsEmpty && Policies.IsEmpty && Roles.IsEmpty && ServiceAccounts.IsEmpty && ServiceAccountKeys.IsEmpty;
 
     private FrozenDictionary<string, HierarchyNode> NodesByName =>

@@ -20,6 +20,11 @@ internal static class EntryClassifier
             return EntryKind.Asset;
         }
 
+        if (name is not null && DenyPolicyReader.IsDenyPolicyName(name))
+        {
+            return EntryKind.DenyPolicy;
+        }
+
         if (entry.Text("resource") is not null && entry.Child("policy") is not null)
         {
             return EntryKind.PolicySearchResult;

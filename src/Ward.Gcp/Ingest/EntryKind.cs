@@ -19,4 +19,7 @@ internal enum EntryKind
 
     /// <summary>A service account key (<c>gcloud iam service-accounts keys list</c>).</summary>
     ServiceAccountKey,
+
+    /// <summary>An IAM deny policy (<c>gcloud iam policies get --kind=denypolicies</c>).</summary>
+    DenyPolicy,
 }

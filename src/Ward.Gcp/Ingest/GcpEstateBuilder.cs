@@ -27,6 +27,8 @@ internal static class GcpEstateBuilder
             Roles = roles,
             ServiceAccounts = accounts,
             ServiceAccountKeys = keys,
+            DenyPolicies = Distinct(entries.DenyPolicies, p => p.Name, StringComparer.Ordinal, SameDenyPolicy, p => $"deny policy `{p.Name}`", p => p.Location, found),
+            DenyPoliciesExported = entries.DenyPoliciesRead,
             Inputs = [.. inputs],
             Diagnostics = [],
         };
@@ -66,6 +68,11 @@ internal static class GcpEstateBuilder
 
         return result.ToImmutable();
     }
+
+    private static bool SameDenyPolicy(DenyPolicy a, DenyPolicy b) => DenyRuleKeys(a).SequenceEqual(DenyRuleKeys(b), StringComparer.Ordinal);
+
+    private static IEnumerable<string> DenyRuleKeys(DenyPolicy policy) =>
+        policy.Rules.Select(r => string.Join('\n', [.. r.DeniedPrincipals, "|", .. r.ExceptionPrincipals, "|", .. r.DeniedPermissions, "|", .. r.ExceptionPermissions, "|", r.DenialCondition?.Expression ?? string.Empty]));
 
     private static bool SamePolicy(IamPolicy a, IamPolicy b) => BindingKeys(a).SequenceEqual(BindingKeys(b), StringComparer.Ordinal);
 

@@ -125,6 +125,10 @@ public static class GcpEstateLoader
             case EntryKind.ServiceAccountKey:
                 Add(entries.Keys, ServiceAccountKeyReader.Read(item, json));
                 break;
+            case EntryKind.DenyPolicy:
+                entries.DenyPoliciesRead = true;
+                Add(entries.DenyPolicies, DenyPolicyReader.Read(item, json));
+                break;
             default:
                 json.Report(GcpDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, item.Element.ValueKind == JsonValueKind.Object
                     ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account or key); skipped"

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -21,6 +22,9 @@ public sealed class GcpAuthorizer
     /// <summary>The sentence every Allowed and Conditional summary ends with.</summary>
     public const string UpperBoundNote = "Deny policies and principal access boundary policies are not evaluated (Ward does not read them yet), so this is an upper bound.";
 
+    /// <summary>The sentence that replaces <see cref="UpperBoundNote"/> when deny policies were exported.</summary>
+    public const string BoundaryNote = "Principal access boundary policies are not evaluated (Ward does not read them yet), so this is an upper bound.";
+
     private readonly ConcurrentDictionary<string, IamCondition> _conditions = new(StringComparer.Ordinal);
 
     public GcpAuthorizer(GcpEstate estate)
@@ -30,6 +34,15 @@ public sealed class GcpAuthorizer
     }
 
     public GcpEstate Estate { get; }
+
+    /// <summary>What an Allowed or Conditional answer cannot account for.</summary>
+    public string Note => Estate.DenyPoliciesExported ? BoundaryNote : UpperBoundNote;
+
+    /// <summary>Deny policies by the full name of the organization, folder or project they are attached to (a project named by id is found by number too).</summary>
+    private FrozenDictionary<string, ImmutableArray<DenyPolicy>> DenyPoliciesByAttachment =>
+        field ??= Estate.DenyPolicies
+            .GroupBy(p => Estate.FindNode(p.AttachmentPoint)?.Name ?? Estate.FindNode(ResourceNames.Relative(p.AttachmentPoint))?.Name ?? p.AttachmentPoint, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 
     public Decision Authorize(GcpRequest request)
     {
@@ -66,8 +79,116 @@ public sealed class GcpAuthorizer
             }
         }
 
-        return Decide(request, results, missing);
+        return WithDenies(request, Decide(request, results, missing), [.. Denies(request, context)]);
     }
+
+    /// <summary>
+    /// The deny rules of the policies attached to the resource's project, folders and organization that cover the
+    /// permission and the principal: certain ones, and those that apply only if a membership, an exception or a
+    /// condition Ward cannot decide goes their way.
+    /// </summary>
+    private IEnumerable<DenyResult> Denies(GcpRequest request, ConditionContext context)
+    {
+        foreach (var holder in request.Resource.PolicyHolders)
+        {
+            foreach (var policy in DenyPoliciesByAttachment.GetValueOrDefault(holder, []))
+            {
+                for (var i = 0; i < policy.Rules.Length; i++)
+                {
+                    if (DenyRuleApplies(request, context, policy.Rules[i]) is { } unless)
+                    {
+                        yield return new DenyResult(policy, i, holder, unless);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Null when the rule does not cover the request; otherwise what must hold for it to apply (empty: it applies).</summary>
+    private List<string>? DenyRuleApplies(GcpRequest request, ConditionContext context, DenyRule rule)
+    {
+        static bool Covers(IEnumerable<string> permissions, string permission) =>
+            permissions.Any(p => DenyPermission.TryParse(p, out var parsed) && parsed.Covers(permission));
+
+        if (!Covers(rule.DeniedPermissions, request.Permission) || Covers(rule.ExceptionPermissions, request.Permission))
+        {
+            return null;
+        }
+
+        var denied = rule.DeniedPrincipals.Select(p => DenyPrincipals.Match(p, request.Principal)).DefaultIfEmpty(MemberMatch.No).MaxBy(m => m.Kind);
+        if (denied.Kind == MemberMatchKind.No)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        if (denied.Kind == MemberMatchKind.Possibly)
+        {
+            parts.Add(denied.Requirement!);
+        }
+
+        foreach (var exception in rule.ExceptionPrincipals.Select(p => DenyPrincipals.Match(p, request.Principal)))
+        {
+            switch (exception.Kind)
+            {
+                case MemberMatchKind.Yes:
+                    return null;
+                case MemberMatchKind.Possibly:
+                    parts.Add($"not ({exception.Requirement}, which would make it an exception)");
+                    break;
+            }
+        }
+
+        if (rule.DenialCondition is { } condition)
+        {
+            var evaluated = Condition(condition.Expression).Evaluate(context);
+            switch (evaluated.Truth)
+            {
+                case ConditionTruth.False:
+                    return null;
+                case ConditionTruth.Undecided:
+                    parts.Add($"its denial condition {Quote(condition)} holds ({string.Join("; ", evaluated.Undecided)})");
+                    break;
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>Deny rules win over every allow: a certain one denies; one that may apply makes an allow conditional on it not applying.</summary>
+    private static Decision WithDenies(GcpRequest request, Decision allow, List<DenyResult> denies)
+    {
+        if (denies.Count == 0)
+        {
+            return allow;
+        }
+
+        var layers = denies.Select(d => new LayerEvaluation(
+            $"deny policy {d.Policy.Id} attached to {Short(d.Holder)}",
+            d.Policy.AttachmentPoint,
+            d.Unless.Count == 0 ? LayerOutcome.Denies : LayerOutcome.Undecided,
+            [new StatementMatch($"deny policy {d.Policy.Id}", $"rules[{d.Index}]: denies `{request.Permission}` to `{request.Principal.Text}`{(d.Unless.Count == 0 ? string.Empty : " if " + string.Join(" and ", d.Unless))}", StatementEffect.Deny, d.Policy.Rules[d.Index].DenialCondition is { } c ? [c.Expression] : []) { Undecided = d.Unless.Count > 0 }])
+        { Decisive = d.Unless.Count == 0 }).ToList();
+        if (denies.Find(d => d.Unless.Count == 0) is { } certain)
+        {
+            return new ExplicitDeny(() => new Explanation(
+                $"Explicitly denied: rule {certain.Index} of deny policy `{certain.Policy.Name}` (attached to `{Short(certain.Holder)}`) denies `{request.Permission}` to `{request.Principal.Text}`; a deny policy wins over every allow policy.",
+                [.. layers, .. allow.Explanation.Layers]));
+        }
+
+        if (allow.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+        {
+            return allow;
+        }
+
+        var unless = denies.Select(d => $"rule {d.Index} of deny policy `{d.Policy.Id}` does not apply (it does if {string.Join(" and ", d.Unless)})").ToList();
+        var requirements = allow is Conditional c ? [.. c.Requirements, .. unless] : unless;
+        return new Conditional([.. requirements], allow.Kind == DecisionKind.Allowed ? DecisionKind.ExplicitDeny : DecisionKind.ImplicitDeny, new Explanation(
+            $"Allowed only if {string.Join(" and ", unless)}: {allow.Explanation.Summary}",
+            [.. layers, .. allow.Explanation.Layers]));
+    }
+
+    private sealed record DenyResult(DenyPolicy Policy, int Index, string Holder, List<string> Unless);
 
     /// <summary>
     /// Every principal a binding reaching the resource names (and the holders of a project's basic role, for
@@ -245,7 +366,7 @@ public sealed class GcpAuthorizer
         if (results.Find(r => r.Outcome == BindingOutcome.Allows) is { } allowing)
         {
             var note = allowing.Reason is { } holds ? $"; {holds}" : string.Empty;
-            return new Allowed(() => Explain($"Allowed: {Describe(allowing)} grants `{permission}`{note}. {UpperBoundNote}", request, results, allowing));
+            return new Allowed(() => Explain($"Allowed: {Describe(allowing)} grants `{permission}`{note}. {Note}", request, results, allowing));
         }
 
         if (results.Find(r => r.Outcome == BindingOutcome.Unknown) is { } unknown)
@@ -266,7 +387,7 @@ public sealed class GcpAuthorizer
             var alternatives = conditional.Select(r => r.Requirement!).Distinct(StringComparer.Ordinal).ToList();
             var requirement = alternatives.Count == 1 ? alternatives[0] : "one of: " + string.Join(" | ", alternatives.Select(a => $"({a})"));
             var by = string.Join("; ", conditional.Select(Describe));
-            return new Conditional([requirement], DecisionKind.ImplicitDeny, Explain($"Allowed only if {requirement}: {by} grants `{permission}` then; otherwise not allowed. {UpperBoundNote}", request, results, conditional[0]));
+            return new Conditional([requirement], DecisionKind.ImplicitDeny, Explain($"Allowed only if {requirement}: {by} grants `{permission}` then; otherwise not allowed. {Note}", request, results, conditional[0]));
         }
 
         var refused = results.Where(r => r.Outcome == BindingOutcome.NoMatch).ToList();

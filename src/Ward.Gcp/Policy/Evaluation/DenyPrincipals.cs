@@ -1,0 +1,48 @@
+using Ward.Gcp.Iam;
+
+namespace Ward.Gcp.Policy.Evaluation;
+
+/// <summary>
+/// Whether a principal identifier of a deny policy (the IAM v2 form) includes a principal named as allow policies
+/// name it: <c>principal://goog/subject/EMAIL</c> is <c>user:EMAIL</c>,
+/// <c>principal://iam.googleapis.com/projects/-/serviceAccounts/EMAIL</c> is <c>serviceAccount:EMAIL</c>,
+/// <c>principalSet://goog/group/EMAIL</c> is <c>group:EMAIL</c>, <c>principalSet://goog/public:all</c> is everyone;
+/// pool identifiers are written as in allow policies.
+/// </summary>
+internal static class DenyPrincipals
+{
+    private const string Subject = "principal://goog/subject/";
+    private const string ServiceAccount = "principal://iam.googleapis.com/projects/-/serviceAccounts/";
+    private const string Group = "principalSet://goog/group/";
+    private const string Customer = "principalSet://goog/cloudIdentityCustomerId/";
+    private const string Everyone = "principalSet://goog/public:all";
+
+    public static MemberMatch Match(string identifier, Member principal)
+    {
+        if (identifier.StartsWith("deleted:", StringComparison.Ordinal) || principal.IsDeleted)
+        {
+            return MemberMatch.No;
+        }
+
+        if (identifier == Everyone)
+        {
+            return MemberMatch.Through($"`{Everyone}` is every principal");
+        }
+
+        if (identifier.StartsWith(Customer, StringComparison.Ordinal))
+        {
+            return principal.Kind is MemberKind.User or MemberKind.Group
+                ? MemberMatch.If($"`{principal.Text}` belongs to the Google Workspace or Cloud Identity account `{identifier[Customer.Length..]}`")
+                : MemberMatch.No;
+        }
+
+        var member = identifier switch
+        {
+            _ when identifier.StartsWith(Subject, StringComparison.Ordinal) => Member.Parse("user:" + identifier[Subject.Length..]),
+            _ when identifier.StartsWith(ServiceAccount, StringComparison.Ordinal) => Member.Parse("serviceAccount:" + identifier[ServiceAccount.Length..]),
+            _ when identifier.StartsWith(Group, StringComparison.Ordinal) => Member.Parse("group:" + identifier[Group.Length..]),
+            _ => Member.Parse(identifier),
+        };
+        return MemberMatcher.Match(member, principal, bound => MemberMatch.If($"`{principal.Text}` holds the basic role `{bound.Text}` stands for"));
+    }
+}
