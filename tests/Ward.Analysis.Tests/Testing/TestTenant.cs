@@ -109,17 +109,24 @@ internal sealed partial class TestTenant
     }
 
     /// <summary>A security group with these direct members (user, group or service principal keys; the type is looked up when written).</summary>
-    public string Group(string key, bool roleAssignable = false, params string[] memberKeys)
+    public string Group(string key, bool roleAssignable = false, params string[] memberKeys) =>
+        WriteGroup(key, roleAssignable, [], securityEnabled: true, mailEnabled: false, memberKeys);
+
+    /// <summary>A Microsoft 365 group (<c>groupTypes</c> <c>Unified</c>, mail-enabled, security-enabled or not) with these direct members.</summary>
+    public string Microsoft365Group(string key, bool securityEnabled = false, params string[] memberKeys) =>
+        WriteGroup(key, roleAssignable: false, ["Unified"], securityEnabled, mailEnabled: true, memberKeys);
+
+    private string WriteGroup(string key, bool roleAssignable, string[] groupTypes, bool securityEnabled, bool mailEnabled, string[] memberKeys)
     {
         Add("groups(id,displayName,isAssignableToRole,groupTypes,membershipRule,securityEnabled,mailEnabled,onPremisesSyncEnabled)", new
         {
             id = Id(key),
             displayName = key,
             isAssignableToRole = roleAssignable,
-            groupTypes = Array.Empty<string>(),
+            groupTypes,
             membershipRule = (string?)null,
-            securityEnabled = true,
-            mailEnabled = false,
+            securityEnabled,
+            mailEnabled,
             onPremisesSyncEnabled = (bool?)null,
         });
         _pendingMembers.Add((key, memberKeys));

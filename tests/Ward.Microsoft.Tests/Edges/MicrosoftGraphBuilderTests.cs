@@ -95,6 +95,23 @@ public sealed class MicrosoftGraphBuilderTests
         Assert.Equal("Prod Owners", Directory.FindGroup(Assert.Single(PathOf("eve.lindqvist@northwindtraders.com")).To.Value)!.DisplayName);
     }
 
+    [Fact]
+    public void An_Exchange_administrator_joins_the_Microsoft_365_group_only_which_leads_nowhere()
+    {
+        // Given olivia (Exchange Administrator: groups.unified/members/update), All Staff (a Microsoft 365 group
+        // holding nothing) and the security groups, Prod Owners (Owner of nw-prod) among them
+        var olivia = new PrincipalId(UserId("olivia.brandt@northwindtraders.com"));
+        var joins = new Ward.Microsoft.Edges.Checkers.AddGroupMemberEdgeChecker().Check(Context, targets: null).Where(e => e.From == olivia).ToList();
+
+        // Then she may join All Staff and no security group; All Staff grants nothing, so the graph (edges on paths
+        // only) leaves the join out and she has no path
+        var join = Assert.Single(joins);
+        Assert.Equal("All Staff", Directory.FindGroup(join.To.Value)!.DisplayName);
+        Assert.Equal("microsoft.directory/groups.unified/members/update", Assert.Single(join.Permissions).Action);
+        Assert.Empty(Graph.Outgoing(olivia));
+        Assert.False(Paths.ContainsKey(olivia));
+    }
+
     [Theory]
     [InlineData("chen.wei@northwindtraders.com")]
     [InlineData("gus.mensah@northwindtraders.com")]

@@ -1,20 +1,23 @@
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
+using Ward.Microsoft.Entra.Directory;
+using Ward.Microsoft.Entra.Evaluation;
 
 namespace Ward.Microsoft.Edges.Checkers;
 
 /// <summary>
 /// <c>entra-add-group-member</c>: adding oneself to a group, and so to its directory roles, Azure role assignments
-/// and app roles. Allowed to the group's owners, to directory roles with <c>groups/members/update</c> (or, for a
-/// role-assignable group, <c>groupsAssignableToRoles/members/update</c>: Groups Administrator does not reach those),
-/// and to service principals holding Microsoft Graph's <c>GroupMember.ReadWrite.All</c>, <c>Group.ReadWrite.All</c> or
-/// <c>Directory.ReadWrite.All</c> (not role-assignable groups, which these permissions cannot change). Groups whose
-/// members follow a dynamic rule take no one by hand.
+/// and app roles. Allowed to the group's owners; to directory roles with a form of <c>members/update</c> that reaches
+/// the group's type (<see cref="GroupResourceActions"/>): <c>groups/</c> any group, <c>groups.security/</c> security
+/// groups (Intune Administrator), <c>groups.unified/</c> Microsoft 365 groups (Exchange, SharePoint, Teams
+/// Administrator), and for a role-assignable group only <c>groupsAssignableToRoles/</c> (Groups Administrator does not
+/// reach those); and to service principals holding Microsoft Graph's <c>GroupMember.ReadWrite.All</c>,
+/// <c>Group.ReadWrite.All</c> or <c>Directory.ReadWrite.All</c> (not role-assignable groups, which these permissions
+/// cannot change). Groups whose members follow a dynamic rule take no one by hand.
 /// </summary>
 public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
 {
-    private const string Members = "microsoft.directory/groups/members/update";
-    private const string RoleAssignableMembers = "microsoft.directory/groupsAssignableToRoles/members/update";
+    private const string Operation = "members/update";
     private static readonly string[] GraphPermissions = ["GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"];
 
     public string TechniqueId => "entra-add-group-member";
@@ -23,22 +26,21 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
 
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
-        var holders = context.RoleHoldersFor(Members).Concat(context.RoleHoldersFor(RoleAssignableMembers)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var holders = GroupResourceActions.AllFor(Operation).SelectMany(context.RoleHoldersFor).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         foreach (var group in context.Directory.Groups.Where(g => (targets is null || targets.Contains(g.Id)) && !g.IsDynamic))
         {
             var name = group.DisplayName ?? group.Id;
-            var action = group.IsAssignableToRole ? RoleAssignableMembers : Members;
+            var actions = GroupResourceActions.For(group, Operation).ToList();
             foreach (var owner in group.Owners ?? [])
             {
                 yield return new Edge(new(owner.Id), new(group.Id), TechniqueId, $"owns `{name}` and adds itself as a member",
-                    [new EdgePermission(action, group.Id, "owner of the group", [])]);
+                    [new EdgePermission(actions[0].Action, group.Id, "owner of the group", [])]);
             }
 
             foreach (var holder in holders)
             {
-                var decision = context.Roles.Authorize(holder, action, group.Id);
-                if (decision.Kind != DecisionKind.ImplicitDeny
-                    && MicrosoftEdgeContext.EdgeIf(TechniqueId, holder, group.Id, $"adds itself to `{name}` with its directory role", decision, action, group.Id) is { } edge)
+                if (Decide(context, holder, group, actions) is { } chosen
+                    && MicrosoftEdgeContext.EdgeIf(TechniqueId, holder, group.Id, $"adds itself to `{name}` with its directory role", chosen.Decision, chosen.Action, group.Id) is { } edge)
                 {
                     yield return edge;
                 }
@@ -55,5 +57,31 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
                     [new EdgePermission(permission, group.Id, "Microsoft Graph application permission", [])]);
             }
         }
+    }
+
+    /// <summary>
+    /// The holder's best decision over the forms that reach the group: allowed outright, else allowed on an assumption
+    /// about the group's type (conditional on it), else undecided; null when every form is denied.
+    /// </summary>
+    private static (string Action, Decision Decision)? Decide(MicrosoftEdgeContext context, string holder, EntraGroup group, List<GroupResourceAction> actions)
+    {
+        (string Action, Decision Decision)? best = null;
+        foreach (var (action, assumes) in actions)
+        {
+            var decision = context.Roles.Authorize(holder, action, group.Id);
+            switch (decision.Kind)
+            {
+                case DecisionKind.Allowed when assumes is null:
+                    return (action, decision);
+                case DecisionKind.Allowed when best is not { Decision.Kind: DecisionKind.Conditional }:
+                    best = (action, new Conditional([assumes!], DecisionKind.ImplicitDeny, decision.Explanation));
+                    break;
+                case DecisionKind.Indeterminate when best is null:
+                    best = (action, decision);
+                    break;
+            }
+        }
+
+        return best;
     }
 }

@@ -47,6 +47,12 @@ public static class DirectoryRoleTiers
         ("microsoft.directory/users/authenticationMethods/create", DirectoryRoleTier.Tier1, "adds authentication methods to the users it may manage"),
         ("microsoft.directory/groups/members/update", DirectoryRoleTier.Tier1, "adds members to groups (not role-assignable), with the access those groups carry"),
         ("microsoft.directory/groups/owners/update", DirectoryRoleTier.Tier1, "makes anyone owner of groups (not role-assignable)"),
+        ("microsoft.directory/groups.security/members/update", DirectoryRoleTier.Tier1, "adds members to security groups (not role-assignable), with the access those groups carry"),
+        ("microsoft.directory/groups.security.assignedMembership/members/update", DirectoryRoleTier.Tier1, "adds members to security groups of assigned membership (not role-assignable), with the access those groups carry"),
+        ("microsoft.directory/groups.security/owners/update", DirectoryRoleTier.Tier1, "makes anyone owner of security groups (not role-assignable)"),
+        ("microsoft.directory/groups.unified/members/update", DirectoryRoleTier.Tier1, "adds members to Microsoft 365 groups (not role-assignable), with the access those groups carry"),
+        ("microsoft.directory/groups.unified.assignedMembership/members/update", DirectoryRoleTier.Tier1, "adds members to Microsoft 365 groups of assigned membership (not role-assignable), with the access those groups carry"),
+        ("microsoft.directory/groups.unified/owners/update", DirectoryRoleTier.Tier1, "makes anyone owner of Microsoft 365 groups (not role-assignable)"),
         ("microsoft.directory/deviceLocalCredentials/password/read", DirectoryRoleTier.Tier1, "reads devices' local administrator passwords"),
     ];
 

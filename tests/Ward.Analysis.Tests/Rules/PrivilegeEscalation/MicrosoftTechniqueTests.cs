@@ -308,6 +308,95 @@ public sealed class MicrosoftTechniqueTests
         Assert.Empty(tenant.Scan().Of(Rule));
     }
 
+    [Theory]
+    [InlineData("Intune Administrator", "security", "microsoft.directory/groups.security/members/update")]
+    [InlineData("Exchange Administrator", "microsoft-365", "microsoft.directory/groups.unified/members/update")]
+    [InlineData("Teams Administrator", "security-enabled-microsoft-365", "microsoft.directory/groups.unified/members/update")]
+    [InlineData("Groups Administrator", "security", "microsoft.directory/groups/members/update")]
+    [InlineData("Groups Administrator", "microsoft-365", "microsoft.directory/groups/members/update")]
+    public void A_role_that_updates_members_of_a_groups_type_joins_such_a_group_that_owns_the_subscription(string role, string groupKind, string action)
+    {
+        // Given a group of that type holding Owner of the subscription, and a holder of the role
+        var tenant = DeviceAdminsOwnTheSubscription(groupKind);
+        tenant.User("admin");
+        tenant.AssignRole("admin", role);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then the role's members/update form for that type of group adds the holder to it: one step to Owner
+        Assert.Equal(TestTenant.Id("admin"), finding.Principal);
+        var step = Assert.Single(finding.Path);
+        Assert.Equal(("entra-add-group-member", TestTenant.Id("device-admins")), (step.Technique, step.To));
+        var permission = Assert.Single(step.Permissions);
+        Assert.Equal(action, permission.Action);
+        Assert.Contains(role, permission.GrantedBy, StringComparison.Ordinal);
+        Assert.Empty(step.Requirements);
+    }
+
+    [Theory]
+    [InlineData("Intune Administrator", "microsoft-365")]
+    [InlineData("Intune Administrator", "security-enabled-microsoft-365")]
+    [InlineData("Intune Administrator", "role-assignable")]
+    [InlineData("Exchange Administrator", "security")]
+    [InlineData("Exchange Administrator", "role-assignable")]
+    [InlineData("Groups Administrator", "role-assignable")]
+    public void A_role_that_updates_members_of_other_groups_types_does_not_join_the_group(string role, string groupKind)
+    {
+        // Given the same group, of a type the role's members/update does not reach
+        var tenant = DeviceAdminsOwnTheSubscription(groupKind);
+        tenant.User("admin");
+        tenant.AssignRole("admin", role);
+
+        // Then there is no path: Intune reaches security groups only, Exchange Microsoft 365 groups only (a
+        // security-enabled Microsoft 365 group is still one), and neither nor Groups Administrator role-assignable groups
+        Assert.Empty(tenant.Scan().Of(Rule));
+    }
+
+    [Fact]
+    public void A_custom_role_for_assigned_security_groups_joins_one_on_the_assumption_that_it_is_a_security_group_when_the_export_does_not_say()
+    {
+        // Given an Intune-like custom role that updates members of assigned-membership security groups only, and a
+        // group exported without securityEnabled (neither Microsoft 365 nor known to be security-enabled) holding Owner
+        var tenant = Subscribed();
+        tenant.Add("groups(id,displayName,isAssignableToRole,groupTypes,membershipRule)", new
+        {
+            id = TestTenant.Id("device-admins"),
+            displayName = "device-admins",
+            isAssignableToRole = false,
+            groupTypes = Array.Empty<string>(),
+            membershipRule = (string?)null,
+        });
+        tenant.Relation("group-members", "device-admins");
+        AzureAssign(tenant, "device-admins", "Group", Owner, Subscription, builtIn: true);
+        tenant.User("device-operator");
+        tenant.CustomDirectoryRole("device-group-manager", "Device Group Manager", "microsoft.directory/groups.security.assignedMembership/members/update");
+        tenant.AssignCustomRole("device-operator", "device-group-manager");
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then the path holds if the group is a security group, which the finding says it assumes
+        Assert.Equal(TestTenant.Id("device-operator"), finding.Principal);
+        var step = Assert.Single(finding.Path);
+        Assert.Equal("microsoft.directory/groups.security.assignedMembership/members/update", Assert.Single(step.Permissions).Action);
+        Assert.Contains("is a security group", Assert.Single(step.Requirements), StringComparison.Ordinal);
+    }
+
+    /// <summary>The subscription, and a group `device-admins` of the kind named holding Owner of it.</summary>
+    private static TestTenant DeviceAdminsOwnTheSubscription(string groupKind)
+    {
+        var tenant = Subscribed();
+        _ = groupKind switch
+        {
+            "security" => tenant.Group("device-admins"),
+            "role-assignable" => tenant.Group("device-admins", roleAssignable: true),
+            "microsoft-365" => tenant.Microsoft365Group("device-admins"),
+            "security-enabled-microsoft-365" => tenant.Microsoft365Group("device-admins", securityEnabled: true),
+            _ => throw new ArgumentOutOfRangeException(nameof(groupKind), groupKind, "no such kind of group"),
+        };
+        AzureAssign(tenant, "device-admins", "Group", Owner, Subscription, builtIn: true);
+        return tenant;
+    }
+
     [Fact]
     public void An_External_Identity_Provider_Administrator_federates_the_home_domain_of_a_guest_Global_Administrator_who_has_not_redeemed()
     {

@@ -100,6 +100,25 @@ public sealed class EntraPrivilegedRoleHolderRuleTests
         Assert.Contains("is a guest user", finding.Explanation, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("microsoft.directory/groups.security/members/update")]
+    [InlineData("microsoft.directory/groups.security.assignedMembership/members/update")]
+    [InlineData("microsoft.directory/groups.unified/owners/update")]
+    public void A_custom_role_that_manages_one_type_of_group_is_Tier_1(string action)
+    {
+        // Given a custom role that changes the members or owners of one type of group only (Microsoft's subtypes)
+        var tenant = new TestTenant();
+        tenant.User("group-operator");
+        tenant.CustomDirectoryRole("group-manager", "Group Manager", action, "microsoft.directory/groups/standard/read");
+        tenant.AssignCustomRole("group-operator", "group-manager");
+
+        // Then its holder is reported as a Tier 1 holder, named by the action
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("group-operator"), finding.Principal);
+        Assert.Contains("Group Manager (Tier 1)", finding.Title, StringComparison.Ordinal);
+        Assert.Contains($"(`{action}`) (tiered as a custom role, by its resource actions)", finding.Explanation, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_custom_role_is_tiered_by_its_actions()
     {
