@@ -13,11 +13,13 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// Administrator), and for a role-assignable group only <c>groupsAssignableToRoles/</c> (Groups Administrator does not
 /// reach those); and to service principals holding Microsoft Graph's <c>GroupMember.ReadWrite.All</c>,
 /// <c>Group.ReadWrite.All</c> or <c>Directory.ReadWrite.All</c> (not role-assignable groups, which these permissions
-/// cannot change). Groups whose members follow a dynamic rule take no one by hand.
+/// cannot change). Groups whose members follow a dynamic rule take no one by hand. A directory role that can change
+/// the group's owners (a form of <c>owners/update</c>) makes its holder an owner first, then a member.
 /// </summary>
 public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
 {
     private const string Operation = "members/update";
+    private const string OwnersOperation = "owners/update";
     private static readonly string[] GraphPermissions = ["GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"];
 
     public string TechniqueId => "entra-add-group-member";
@@ -27,6 +29,7 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         var holders = GroupResourceActions.AllFor(Operation).SelectMany(context.RoleHoldersFor).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var ownerWriters = GroupResourceActions.AllFor(OwnersOperation).SelectMany(context.RoleHoldersFor).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         foreach (var group in context.Directory.Groups.Where(g => (targets is null || targets.Contains(g.Id)) && !g.IsDynamic))
         {
             var name = group.DisplayName ?? group.Id;
@@ -37,10 +40,23 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
                     [new EdgePermission(actions[0].Action, group.Id, "owner of the group", [])]);
             }
 
+            var added = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var holder in holders)
             {
                 if (Decide(context, holder, group, actions) is { } chosen
                     && MicrosoftEdgeContext.EdgeIf(TechniqueId, holder, group.Id, $"adds itself to `{name}` with its directory role", chosen.Decision, chosen.Action, group.Id) is { } edge)
+                {
+                    added.Add(holder);
+                    yield return edge;
+                }
+            }
+
+            // An owner may add members: a role that can add owners makes its holder one first.
+            var ownerActions = GroupResourceActions.For(group, OwnersOperation).ToList();
+            foreach (var holder in ownerWriters.Where(h => !added.Contains(h)))
+            {
+                if (Decide(context, holder, group, ownerActions) is { } chosen
+                    && MicrosoftEdgeContext.EdgeIf(TechniqueId, holder, group.Id, $"makes itself an owner of `{name}` with its directory role, then adds itself as a member", chosen.Decision, chosen.Action, group.Id) is { } edge)
                 {
                     yield return edge;
                 }

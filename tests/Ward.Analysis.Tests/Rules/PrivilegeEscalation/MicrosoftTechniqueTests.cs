@@ -352,6 +352,32 @@ public sealed class MicrosoftTechniqueTests
         Assert.Empty(tenant.Scan().Of(Rule));
     }
 
+    [Theory]
+    [InlineData("security", true)]
+    [InlineData("microsoft-365", true)]
+    [InlineData("role-assignable", false)]
+    public void A_role_that_only_changes_a_groups_owners_makes_itself_an_owner_and_then_a_member(string groupKind, bool reaches)
+    {
+        // Given the group holding Owner of the subscription, and a custom role that can change the owners of groups
+        var tenant = DeviceAdminsOwnTheSubscription(groupKind);
+        tenant.User("owner-manager");
+        tenant.CustomDirectoryRole("group-owner-manager", "Group Owner Manager", "microsoft.directory/groups/owners/update");
+        tenant.AssignCustomRole("owner-manager", "group-owner-manager");
+
+        var findings = tenant.Scan().Of(Rule);
+
+        // Then it reaches the group (an owner adds members), except a role-assignable one, which groups/ does not reach
+        if (!reaches)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+
+        var step = Assert.Single(Assert.Single(findings).Path);
+        Assert.Equal(("entra-add-group-member", TestTenant.Id("device-admins")), (step.Technique, step.To));
+        Assert.Equal("microsoft.directory/groups/owners/update", Assert.Single(step.Permissions).Action);
+    }
+
     [Fact]
     public void A_custom_role_for_assigned_security_groups_joins_one_on_the_assumption_that_it_is_a_security_group_when_the_export_does_not_say()
     {
