@@ -10,4 +10,5 @@ namespace Ward.Cli;
 [JsonSerializable(typeof(WhoCanJson))]
 [JsonSerializable(typeof(WhatCanJson))]
 [JsonSerializable(typeof(AzureWhatCanJson))]
+[JsonSerializable(typeof(GcpWhatCanJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -32,6 +32,40 @@ public sealed class GcpQuestionTests
     }
 
     [Fact]
+    public void What_can_lists_every_binding_that_includes_the_principal_in_json()
+    {
+        // Given dana, Owner of the Build project, and kim, who holds nothing by name
+        var (exitCode, output) = WardRunner.Run("what-can", "-i", Organization, "user:dana@northwind.example", "--as-of", "2026-12-01T00:00:00Z", "--format", "json", "--expand");
+        var root = Json(output);
+
+        // Then dana's Owner binding on the project is listed with the role's permissions, applying to the project and below
+        Assert.Equal(0, exitCode);
+        Assert.Equal("user:dana@northwind.example", root.GetProperty("principal").GetString());
+        var owner = Assert.Single(root.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("role").GetString() == "roles/owner" && b.GetProperty("member").GetString() == "user:dana@northwind.example");
+        Assert.Equal("//cloudresourcemanager.googleapis.com/projects/310000000001", owner.GetProperty("resource").GetString());
+        Assert.Contains("storage.buckets.delete", owner.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()), StringComparer.Ordinal);
+        Assert.False(owner.TryGetProperty("problem", out _));
+
+        // And a domain binding reaches her as an account of that domain, saying so
+        Assert.Contains(root.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("member").GetString() == "domain:northwind.example"
+            && b.TryGetProperty("how", out var how) && how.GetString()!.Contains("is an account of domain", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void What_can_lists_a_group_binding_only_as_conditional_on_membership()
+    {
+        var (exitCode, output) = WardRunner.Run("what-can", "-i", Organization, "user:lee@partner.example", "--format", "json");
+        var root = Json(output);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(root.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("member").GetString() == "group:engineering@northwind.example");
+        Assert.All(
+            root.GetProperty("bindings").EnumerateArray().Where(b => b.GetProperty("member").GetString()!.StartsWith("group:", StringComparison.Ordinal)),
+            b => Assert.Contains("is a member of group", b.TryGetProperty("requirement", out var requirement) ? requirement.GetString() : null, StringComparison.Ordinal));
+        Assert.DoesNotContain(root.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("member").GetString() == "domain:northwind.example");
+    }
+
+    [Fact]
     public void Can_renders_an_inherited_binding_for_a_person()
     {
         // When the engineering group asks about the Build project, where its Editor role comes from the folder

@@ -83,6 +83,55 @@ internal static class GcpQuestions
         return ExitCodes.Ok;
     }
 
+    /// <summary>Whether a principal is written as Google Cloud policies name one (<c>user:</c>, <c>serviceAccount:</c>, <c>principal://</c>…).</summary>
+    public static bool LooksLikeGcpPrincipal(string text) => Member.Parse(text.Trim()).Kind != MemberKind.Unknown;
+
+    public static int WhatCan(IAnsiConsole console, WhatCanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
+    {
+        if (Estate(console, estates) is not { } estate || Principal(console, estate, settings.Principal) is not { } principal)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        var authorizer = new GcpAuthorizer(estate);
+        var grants = authorizer.WhatCan(principal, asOf);
+        if (settings.Json)
+        {
+            var json = new GcpWhatCanJson(principal.Text, authorizer.Note, [.. grants.Select(g => new GcpGrantJson(g.Resource, g.Role, g.Member, g.How, g.Requirement, g.Problem, g.Permissions.Length, settings.Expand ? g.Permissions : []))]);
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(GcpWhatCanJson))));
+            return ExitCodes.Ok;
+        }
+
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Bindings that include [bold]{principal.Text}[/]: {grants.Count(g => g.Grants)} grant for certain, {grants.Count(g => g.Requirement is not null && g.Problem is null)} only if something holds, {grants.Count(g => g.Problem is not null)} grant nothing known. Each applies to its resource and everything below it.");
+        console.MarkupLine("[grey]Deny policies, when exported, are applied by `ward can` on a permission and resource, not here. " + Markup.Escape(authorizer.Note) + "[/]");
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Resource");
+        table.AddColumn("Role");
+        table.AddColumn(new TableColumn("Permissions").RightAligned());
+        table.AddColumn("Through");
+        table.AddColumn("Only if / problem");
+        foreach (var grant in grants)
+        {
+            table.AddRow(
+                Markup.Escape(ResourceNames.ContainerKind(grant.Resource) is null ? grant.Resource : ResourceNames.Relative(grant.Resource)),
+                Markup.Escape(grant.Role),
+                grant.Permissions.Length.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(grant.How ?? grant.Member),
+                grant.Problem is { } problem ? $"[red]{Markup.Escape(problem)}[/]" : Markup.Escape(grant.Requirement ?? string.Empty));
+        }
+
+        console.Write(table);
+        if (settings.Expand)
+        {
+            foreach (var grant in grants.Where(g => !g.Permissions.IsEmpty))
+            {
+                console.MarkupLineInterpolated($"  {grant.Role} on {grant.Resource}: {string.Join(", ", grant.Permissions)}");
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
     private static GcpEstate? Estate(IAnsiConsole console, LoadedEstates estates)
     {
         if (estates.HasGcp && !estates.Gcp.Policies.IsEmpty)

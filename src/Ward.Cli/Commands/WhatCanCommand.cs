@@ -17,6 +17,18 @@ public sealed class WhatCanCommand(IAnsiConsole console, TimeProvider clock) : C
             return ExitCodes.UsageOrUnusableInput;
         }
 
+        // A principal written as Google Cloud policies name one asks about Google Cloud.
+        if (estates.HasGcp && GcpQuestions.LooksLikeGcpPrincipal(settings.Principal))
+        {
+            if (settings.Service is not null || settings.AccessLevel is not null)
+            {
+                console.MarkupLine("[red]error:[/] --service and --access-level apply to AWS principals.");
+                return ExitCodes.UsageOrUnusableInput;
+            }
+
+            return GcpQuestions.WhatCan(console, settings, estates, settings.ReferenceTime(clock));
+        }
+
         // An object id or a user principal name asks about Azure when Azure exports were read (and anything does when only they were).
         if (estates.HasAzure && (!estates.HasAws || AzureQuestions.LooksLikeMicrosoftPrincipal(settings.Principal)))
         {

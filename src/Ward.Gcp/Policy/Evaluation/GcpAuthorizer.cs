@@ -204,6 +204,65 @@ public sealed class GcpAuthorizer
             .Where(a => all || a.Decision.Kind != DecisionKind.ImplicitDeny)];
     }
 
+    /// <summary>
+    /// Every binding, in every exported allow policy, whose member includes the principal (by name, domain,
+    /// <c>allUsers</c>, a basic-role convenience member, or possibly a group): the resource it is attached to (and
+    /// so everything below), the role and its permissions, and what must hold for it to apply. Ordered by resource,
+    /// then role. Deny policies are not applied here: <c>can</c> on a permission and resource applies them.
+    /// </summary>
+    public ImmutableArray<GcpGrant> WhatCan(Member principal, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var grants = ImmutableArray.CreateBuilder<GcpGrant>();
+        var request = new GcpRequest
+        {
+            Principal = principal,
+            Permission = string.Empty,
+            Resource = new GcpResource { Name = string.Empty, RelativeName = string.Empty, Service = string.Empty, PolicyHolders = [] },
+            AsOf = asOf,
+        };
+        // Only time is decided: the resources below a policy differ in name and type, so conditions on those stay open.
+        var context = new ConditionContext { RequestTime = asOf, ResourceTypeUnknownBecause = "what-can covers every resource below the policy" };
+        foreach (var policy in Estate.Policies.OrderBy(p => p.Resource, StringComparer.Ordinal))
+        {
+            foreach (var binding in policy.Bindings.OrderBy(b => b.Role, StringComparer.Ordinal))
+            {
+                var (member, match) = BestMember(binding, request);
+                if (member is null)
+                {
+                    continue;
+                }
+
+                var role = Estate.FindRole(binding.Role);
+                string? problem = role switch
+                {
+                    null => $"role `{binding.Role}` is not in the roles export: what it grants is unknown",
+                    { PermissionsKnown: false } => $"role `{binding.Role}` was exported without its permissions: what it grants is unknown",
+                    { GrantsPermissions: false } => $"role `{binding.Role}` is {(role.Deleted ? "deleted" : "disabled")}: it grants nothing",
+                    _ => null,
+                };
+                string? requirement = match.Requirement;
+                if (problem is null && binding.Condition is { } condition)
+                {
+                    var evaluated = Condition(condition.Expression).Evaluate(context);
+                    if (evaluated.Truth == ConditionTruth.False)
+                    {
+                        problem = $"its condition {Quote(condition)} does not hold at {Time(asOf)}";
+                    }
+                    else if (evaluated.Truth == ConditionTruth.Undecided)
+                    {
+                        var held = $"the condition {Quote(condition)} holds";
+                        requirement = requirement is null ? held : $"{requirement} and {held}";
+                    }
+                }
+
+                grants.Add(new GcpGrant(policy.Resource, binding.Role, member.Text, match.How, requirement, role is { PermissionsKnown: true } ? role.IncludedPermissions : [], problem));
+            }
+        }
+
+        return grants.ToImmutable();
+    }
+
     private IEnumerable<Member> Candidates(GcpResource resource)
     {
         var members = resource.PolicyHolders
