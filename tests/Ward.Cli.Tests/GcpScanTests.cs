@@ -80,8 +80,21 @@ public sealed class GcpScanTests
     [InlineData("user:lena.vogel@northwind.example")]
     [InlineData("serviceAccount:ci-deployer@nw-platform-ci.iam.gserviceaccount.com")]
     [InlineData("domain:northwind.example")]
+    [InlineData("user:noah.berg@northwind.example")]   // Token Creator on terraform, locked out by the organization's deny policy
     public void Traps_give_no_finding(string principal) =>
         Assert.DoesNotContain(Findings(), f => f.GetProperty("principal").GetString() == principal);
+
+    [Fact]
+    public void The_organizations_deny_policy_refuses_the_leaver_the_token_its_allow_binding_grants()
+    {
+        var (exitCode, output) = WardRunner.Run("can", "-i", Sample, "user:noah.berg@northwind.example", "iam.serviceAccounts.getAccessToken",
+            "//iam.googleapis.com/projects/nw-platform-ci/serviceAccounts/terraform@nw-platform-ci.iam.gserviceaccount.com", "--as-of", "2026-12-01T09:00:00Z", "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        var result = JsonDocument.Parse(output).RootElement.GetProperty("result");
+        Assert.Equal("ExplicitDeny", result.GetProperty("decision").GetString());
+        Assert.Contains("offboarding-lockout", result.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void The_headline_counts_Google_Cloud()
