@@ -125,6 +125,7 @@ public static class DirectoryRoleTiers
             ("a9ea8996-122f-4c74-9520-8edcd192826c", "Fabric Administrator", T1, false, "every Fabric and Power BI workspace and its data"),
             ("1707125e-0aa2-4d4d-8655-a7c786c76a25", "Microsoft 365 Backup Administrator", T1, false, "backs up and restores SharePoint, OneDrive and Exchange Online content"),
             ("fe930be7-5e62-47db-91af-98c3a49a38b1", "User Administrator", T1, true, "creates and changes users and groups, and resets the passwords of non-administrators and some administrators"),
+            ("db506228-d27e-4b7d-95e5-295956d6615f", "Agent ID Administrator", T1, true, "manages agent identities and their blueprints, credentials included"),
             ("c4e39bd9-1100-46d3-8c65-fb160da0071f", "Authentication Administrator", T1, true, "resets the password and authentication methods of non-administrators"),
             ("729827e3-9c14-49f7-bb1b-9608f156bbb8", "Helpdesk Administrator", T1, true, "resets the passwords of non-administrators and other Helpdesk Administrators"),
             ("966707d0-3269-4727-9be2-8c3a10f19b9d", "Password Administrator", T1, true, "resets the passwords of non-administrators and other Password Administrators"),
