@@ -13,6 +13,8 @@
 #   roles/projects/<project-id>.json            GET .../v1/projects/P/roles?view=FULL&showDeleted=true
 #   service-accounts/<project-id>.json          gcloud iam service-accounts list --project=P
 #   keys/<project-id>/<account-email>.json      gcloud iam service-accounts keys list --iam-account=EMAIL
+#   workload-identity/<project-id>.json         gcloud iam workload-identity-pools list --location=global, and
+#                                                 providers list for each pool (one list of pools and providers)
 #   deny-policies/<attachment>.json             gcloud iam policies get ID --kind=denypolicies, for every policy
 #                                                 `gcloud iam policies list` names on the organization, each folder
 #                                                 and each project (the list alone omits the rules)
@@ -27,6 +29,7 @@
 #   iam.roles.list, iam.roles.get                                        (roles/iam.organizationRoleViewer)
 #   iam.serviceAccounts.list, iam.serviceAccountKeys.list                (roles/iam.securityReviewer covers these)
 #   iam.denypolicies.list, iam.denypolicies.get                          (roles/iam.denyReviewer)
+#   iam.workloadIdentityPools.list, iam.workloadIdentityPoolProviders.list (roles/iam.workloadIdentityPoolViewer)
 # and the Cloud Asset API enabled in the project gcloud bills (see --billing-project).
 #
 # Usage: see --help.
@@ -85,7 +88,7 @@ for tool in gcloud curl jq; do
 done
 
 iam="https://iam.googleapis.com/v1"
-mkdir -p "$output/assets" "$output/roles/projects" "$output/service-accounts" "$output/deny-policies"
+mkdir -p "$output/assets" "$output/roles/projects" "$output/service-accounts" "$output/deny-policies" "$output/workload-identity"
 
 # Every page of an IAM roles list with the permissions (view=FULL), merged into one JSON array.
 roles_full() {
@@ -132,6 +135,13 @@ for project in "${projects[@]}"; do
   echo "Reading project $project" >&2
   roles_full "$iam/projects/$project/roles" "$output/roles/projects/$project.json"
   gcloud iam service-accounts list --project="$project" --format=json >"$output/service-accounts/$project.json"
+  {
+    gcloud iam workload-identity-pools list --project="$project" --location=global --show-deleted --format=json
+    mapfile -t pools < <(gcloud iam workload-identity-pools list --project="$project" --location=global --format='value(name)')
+    for pool in "${pools[@]}"; do
+      gcloud iam workload-identity-pools providers list --project="$project" --location=global --workload-identity-pool="${pool##*/}" --format=json
+    done
+  } | jq -s 'add // []' >"$output/workload-identity/$project.json"
   if [[ "$with_keys" -eq 1 ]]; then
     mkdir -p "$output/keys/$project"
     mapfile -t accounts < <(jq -r '.[].email' "$output/service-accounts/$project.json")

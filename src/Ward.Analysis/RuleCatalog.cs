@@ -25,6 +25,7 @@ public static class RuleCatalog
         new ExternalTrustWithoutExternalIdRule(),
         new WholeAccountTrustRule(),
         new UnrestrictedOidcTrustRule(),
+        new GcpWorkloadIdentityProviderUnrestrictedRule(),
         new SamlFederatedTrustRule(),
         new CrossAccountAccessRule(),
         new PublicResourceRule(),

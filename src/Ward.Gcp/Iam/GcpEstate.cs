@@ -34,6 +34,10 @@ public sealed record GcpEstate
 
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
 
+    public ImmutableArray<WorkloadIdentityPool> WorkloadIdentityPools { get; init; } = [];
+
+    public ImmutableArray<WorkloadIdentityProvider> WorkloadIdentityProviders { get; init; } = [];
+
     /// <summary>Deny policies, each with its attachment point.</summary>
     public ImmutableArray<DenyPolicy> DenyPolicies { get; init; } = [];
 

@@ -20,6 +20,16 @@ internal static class EntryClassifier
             return EntryKind.Asset;
         }
 
+        if (name is not null && WorkloadIdentityReader.IsProviderName(name))
+        {
+            return EntryKind.WorkloadIdentityProvider;
+        }
+
+        if (name is not null && WorkloadIdentityReader.IsPoolName(name) && (entry.Has("state") || entry.Has("disabled") || entry.Has("displayName")))
+        {
+            return EntryKind.WorkloadIdentityPool;
+        }
+
         if (name is not null && DenyPolicyReader.IsDenyPolicyName(name))
         {
             return EntryKind.DenyPolicy;

@@ -22,4 +22,10 @@ internal enum EntryKind
 
     /// <summary>An IAM deny policy (<c>gcloud iam policies get --kind=denypolicies</c>).</summary>
     DenyPolicy,
+
+    /// <summary>A workload identity pool (<c>gcloud iam workload-identity-pools list</c>).</summary>
+    WorkloadIdentityPool,
+
+    /// <summary>A provider of a workload identity pool.</summary>
+    WorkloadIdentityProvider,
 }

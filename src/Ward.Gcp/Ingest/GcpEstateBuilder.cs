@@ -29,6 +29,8 @@ internal static class GcpEstateBuilder
             ServiceAccountKeys = keys,
             DenyPolicies = Distinct(entries.DenyPolicies, p => p.Name, StringComparer.Ordinal, SameDenyPolicy, p => $"deny policy `{p.Name}`", p => p.Location, found),
             DenyPoliciesExported = entries.DenyPoliciesRead,
+            WorkloadIdentityPools = Distinct(entries.Pools, p => p.Name, StringComparer.Ordinal, (a, b) => a == b with { Location = a.Location }, p => $"workload identity pool `{p.Name}`", p => p.Location, found),
+            WorkloadIdentityProviders = Distinct(entries.Providers, p => p.Name, StringComparer.Ordinal, (a, b) => a.AttributeCondition == b.AttributeCondition && a.IssuerUri == b.IssuerUri, p => $"workload identity provider `{p.Name}`", p => p.Location, found),
             Inputs = [.. inputs],
             Diagnostics = [],
         };

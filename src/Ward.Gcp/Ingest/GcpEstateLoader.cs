@@ -125,6 +125,12 @@ public static class GcpEstateLoader
             case EntryKind.ServiceAccountKey:
                 Add(entries.Keys, ServiceAccountKeyReader.Read(item, json));
                 break;
+            case EntryKind.WorkloadIdentityPool:
+                entries.Pools.Add(WorkloadIdentityReader.ReadPool(item, json));
+                break;
+            case EntryKind.WorkloadIdentityProvider:
+                entries.Providers.Add(WorkloadIdentityReader.ReadProvider(item, json));
+                break;
             case EntryKind.DenyPolicy:
                 entries.DenyPoliciesRead = true;
                 Add(entries.DenyPolicies, DenyPolicyReader.Read(item, json));

@@ -1,0 +1,120 @@
+using Ward.Gcp.Iam;
+
+namespace Ward.Analysis.Rules.Trust;
+
+/// <summary>
+/// <c>gcp-workload-identity-provider-unrestricted</c>: an active workload identity provider that trusts an issuer
+/// shared by many tenants (GitHub Actions, GitLab.com, HCP Terraform, Google's own ID tokens) without an attribute
+/// condition that pins the tenant (the repository owner, the GitLab namespace, the Terraform organization...). Any
+/// workflow anywhere on that service then gets a federated token of the pool, and with it whatever the pool's
+/// identities are granted. High when some allow policy binds the pool's identities, medium otherwise.
+/// </summary>
+public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
+{
+    /// <summary>Issuers whose tokens any customer of the service can obtain, with the claims that tell customers apart.</summary>
+    private static readonly (string Issuer, string Service, string[] PinningClaims)[] SharedIssuers =
+    [
+        ("https://token.actions.githubusercontent.com", "GitHub Actions", ["repository_owner", "repository_owner_id", "repository", "repository_id", "job_workflow_ref", "sub"]),
+        ("https://gitlab.com", "GitLab.com CI/CD", ["namespace_id", "namespace_path", "project_id", "project_path", "sub"]),
+        ("https://app.terraform.io", "HCP Terraform", ["terraform_organization_id", "terraform_organization_name", "sub"]),
+        ("https://accounts.google.com", "Google ID tokens", ["sub", "email", "azp", "hd"]),
+    ];
+
+    public RuleMetadata Metadata { get; } = new(
+        "gcp-workload-identity-provider-unrestricted",
+        "Workload identity provider open to every tenant of its issuer",
+        "trust",
+        Severity.High,
+        "A workload identity provider trusts an issuer that serves many customers (GitHub Actions, GitLab.com, HCP Terraform, Google ID tokens) and has no attribute condition that names yours. Any repository, project or organization on that service can exchange its token for a federated token of the pool, and use whatever the pool's identities are granted.",
+        "Set an attribute condition that pins your tenant, e.g. `assertion.repository_owner_id == 'ID'` for GitHub (ids do not change hands when names do), `assertion.namespace_id == 'ID'` for GitLab, `assertion.terraform_organization_id == 'ID'` for HCP Terraform; then grant roles to narrow principal sets (`…/attribute.repository/OWNER/REPO`) rather than the whole pool.",
+        ["gcp"],
+        ["https://cloud.google.com/iam/docs/workload-identity-federation-with-deployment-pipelines", "https://cloud.google.com/iam/docs/workload-identity-federation#conditions"]);
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        if (context.Gcp is not { } gcp)
+        {
+            yield break;
+        }
+
+        var estate = gcp.Estate;
+        foreach (var provider in estate.WorkloadIdentityProviders.Where(p => p.IsActive).OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            if (estate.WorkloadIdentityPools.FirstOrDefault(p => p.Name == provider.PoolName) is { IsActive: false })
+            {
+                continue;
+            }
+
+            var issuer = provider.IssuerUri?.TrimEnd('/');
+            if (Array.Find(SharedIssuers, s => string.Equals(s.Issuer, issuer, StringComparison.OrdinalIgnoreCase)) is not { Issuer: not null } shared)
+            {
+                continue;
+            }
+
+            var pinned = PinningNames(provider, shared.PinningClaims);
+            var condition = provider.AttributeCondition;
+            if (!string.IsNullOrWhiteSpace(condition) && pinned.Exists(n => condition.Contains(n, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var bindings = BindingsOfPool(estate, provider).ToList();
+            var why = string.IsNullOrWhiteSpace(condition)
+                ? "has no attribute condition"
+                : $"has an attribute condition, `{condition}`, that looks at none of the claims that tell {shared.Service} customers apart ({string.Join(", ", shared.PinningClaims.Select(c => $"`{c}`"))})";
+            var granted = bindings.Count == 0
+                ? "No exported allow policy binds the pool's identities yet; any binding added later is open to all of them."
+                : $"The pool's identities hold: {string.Join("; ", bindings.Take(5))}{(bindings.Count > 5 ? $" and {bindings.Count - 5} more" : string.Empty)}.";
+            yield return new Finding
+            {
+                RuleId = Metadata.Id,
+                Category = Metadata.Category,
+                Severity = bindings.Count == 0 ? Severity.Medium : Severity.High,
+                Provider = "gcp",
+                Account = ProjectOf(gcp, provider),
+                Principal = "//iam.googleapis.com/" + provider.Name,
+                Title = $"Workload identity provider `{provider.Name[(provider.Name.LastIndexOf('/') + 1)..]}` of pool `{provider.PoolId}` accepts every {shared.Service} token",
+                Explanation = $"Provider `{provider.Name}` trusts `{provider.IssuerUri}` ({shared.Service}, whose tokens any of its customers can obtain) and {why}: a workflow of any {shared.Service} customer gets a federated token of the pool. {granted}",
+                Remediation = Metadata.Remediation,
+                References = Metadata.References,
+                Fingerprint = Finding.FingerprintOf(Metadata.Id, provider.Name),
+            };
+        }
+    }
+
+    /// <summary>The names a condition may pin the tenant by: the claims themselves (<c>assertion.repository_owner</c>), and the attributes mapped from them.</summary>
+    private static List<string> PinningNames(WorkloadIdentityProvider provider, string[] claims)
+    {
+        var names = claims.Select(c => "assertion." + c).ToList();
+        foreach (var (attribute, expression) in provider.AttributeMapping)
+        {
+            if (claims.Any(c => expression.Contains("assertion." + c, StringComparison.Ordinal)))
+            {
+                names.Add(attribute);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Every binding whose member is an identity or a set of the provider's pool, as text.</summary>
+    private static IEnumerable<string> BindingsOfPool(GcpEstate estate, WorkloadIdentityProvider provider)
+    {
+        var marker = $"/workloadIdentityPools/{provider.PoolId}/";
+        var project = provider.Name.Split('/')[1];
+        foreach (var policy in estate.Policies.OrderBy(p => p.Resource, StringComparer.Ordinal))
+        {
+            foreach (var binding in policy.Bindings)
+            {
+                foreach (var member in binding.Members.Where(m => !m.IsDeleted && m.Kind is MemberKind.Principal or MemberKind.PrincipalSet
+                    && m.Id.Contains(marker, StringComparison.Ordinal) && m.Id.Contains($"/projects/{project}/", StringComparison.Ordinal)))
+                {
+                    yield return $"`{binding.Role}` on `{ResourceNames.Relative(policy.Resource)}` (to `{member.Text}`)";
+                }
+            }
+        }
+    }
+
+    private static string? ProjectOf(GcpAnalysisContext gcp, WorkloadIdentityProvider provider) =>
+        provider.Name.Split('/') is ["projects", var project, ..] ? gcp.Label("projects/" + project) : null;
+}

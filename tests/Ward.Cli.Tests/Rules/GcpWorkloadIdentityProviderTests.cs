@@ -1,0 +1,107 @@
+using System.Text.Json;
+
+namespace Ward.Cli.Tests.Rules;
+
+/// <summary>
+/// <c>gcp-workload-identity-provider-unrestricted</c> on the example.org export of the Google Cloud tests, whose
+/// project 920000000001 binds the whole `github` pool, plus the pools and providers
+/// <c>gcloud iam workload-identity-pools (providers) list --format=json</c> print: providers trusting GitHub Actions
+/// with no condition, or one that does not pin the owner, are reported; pinned, disabled, per-tenant and retired ones
+/// are not.
+/// </summary>
+public sealed class GcpWorkloadIdentityProviderTests
+{
+    private const string RuleId = "gcp-workload-identity-provider-unrestricted";
+    private const string Github = "https://token.actions.githubusercontent.com";
+
+    private static readonly Lazy<JsonElement[]> Findings = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("ward-wif-").FullName;
+        CopyDirectory(Path.Combine(Repository.Root, "tests", "Ward.Gcp.Tests", "Fixtures", "evaluation"), folder);
+        Directory.CreateDirectory(Path.Combine(folder, "workload-identity"));
+        File.WriteAllText(Path.Combine(folder, "workload-identity", "pools-data-dev.json"), $$"""
+            [
+              {"name": "projects/920000000001/locations/global/workloadIdentityPools/github", "displayName": "GitHub Actions", "state": "ACTIVE"},
+              {"name": "projects/920000000001/locations/global/workloadIdentityPools/deploy", "displayName": "Deployments", "state": "ACTIVE"},
+              {"name": "projects/920000000001/locations/global/workloadIdentityPools/retired", "state": "ACTIVE", "disabled": true}
+            ]
+            """);
+        File.WriteAllText(Path.Combine(folder, "workload-identity", "providers-data-dev.json"), $$"""
+            [
+              {{Provider("github", "open", null)}},
+              {{Provider("github", "ref-only", "assertion.ref == 'refs/heads/main'")}},
+              {{Provider("github", "pinned", "assertion.repository_owner_id == '1342004'")}},
+              {{Provider("github", "pinned-attribute", "attribute.owner == 'example-org'")}},
+              {{Provider("github", "disabled", null, disabled: true)}},
+              {{Provider("github", "circleci", null, issuer: "https://oidc.circleci.com/org/6c3d7e3a-5b1f-4d1e-9a0b-2f8e4c6a1d90")}},
+              {{Provider("deploy", "open", null)}},
+              {{Provider("retired", "open", null)}}
+            ]
+            """);
+        var output = Path.Combine(folder, "report.json");
+        var (exitCode, console) = WardRunner.Run("scan", folder, "--as-of", "2026-12-01T09:00:00Z", "--format", "json", "--output", output);
+        Assert.True(exitCode is 0 or 1, console);
+        var findings = JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.Clone()).ToArray();
+        Directory.Delete(folder, recursive: true);
+        return findings;
+    });
+
+    [Fact]
+    public void A_github_provider_without_a_condition_on_a_bound_pool_is_high_and_names_the_binding()
+    {
+        var finding = Of("github", "open");
+
+        Assert.Equal("high", finding.GetProperty("severity").GetString());
+        Assert.Contains("has no attribute condition", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Contains("workloadIdentityPools/github/*", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_condition_that_pins_no_owner_is_no_better()
+    {
+        var finding = Of("github", "ref-only");
+
+        Assert.Contains("looks at none of the claims", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pool_nobody_is_granted_yet_is_medium()
+    {
+        Assert.Equal("medium", Of("deploy", "open").GetProperty("severity").GetString());
+    }
+
+    [Theory]
+    [InlineData("github", "pinned")]             // the owner's id, a claim that tells customers apart
+    [InlineData("github", "pinned-attribute")]   // an attribute mapped from assertion.repository_owner
+    [InlineData("github", "disabled")]           // a disabled provider accepts nothing
+    [InlineData("github", "circleci")]           // CircleCI's issuer is one organization's own
+    [InlineData("retired", "open")]              // a disabled pool issues nothing
+    public void Pinned_disabled_or_single_tenant_providers_are_not_reported(string pool, string provider) =>
+        Assert.DoesNotContain(Findings.Value, f => f.GetProperty("ruleId").GetString() == RuleId && f.GetProperty("principal").GetString() == Name(pool, provider));
+
+    private static JsonElement Of(string pool, string provider) =>
+        Assert.Single(Findings.Value, f => f.GetProperty("ruleId").GetString() == RuleId && f.GetProperty("principal").GetString() == Name(pool, provider));
+
+    private static string Name(string pool, string provider) => $"//iam.googleapis.com/projects/920000000001/locations/global/workloadIdentityPools/{pool}/providers/{provider}";
+
+    private static string Provider(string pool, string id, string? condition, bool disabled = false, string issuer = Github) => JsonSerializer.Serialize(new Dictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["name"] = $"projects/920000000001/locations/global/workloadIdentityPools/{pool}/providers/{id}",
+        ["displayName"] = id,
+        ["state"] = "ACTIVE",
+        ["disabled"] = disabled,
+        ["attributeMapping"] = new Dictionary<string, string>(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.repository"] = "assertion.repository", ["attribute.owner"] = "assertion.repository_owner" },
+        ["attributeCondition"] = condition,
+        ["oidc"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["issuerUri"] = issuer },
+    });
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
