@@ -22,4 +22,10 @@ internal enum EntryKind
 
     /// <summary>An IAM deny policy (<c>gcloud iam policies get --kind=denypolicies</c>).</summary>
     DenyPolicy,
+
+    /// <summary>A Google group (<c>gcloud identity groups search</c>: <c>groupKey</c>, or a <c>groups/ID</c> name with <c>displayName</c>).</summary>
+    Group,
+
+    /// <summary>A group membership (<c>gcloud identity groups memberships list</c>: <c>preferredMemberKey</c>, or a <c>groups/ID/memberships/ID</c> name).</summary>
+    GroupMembership,
 }
