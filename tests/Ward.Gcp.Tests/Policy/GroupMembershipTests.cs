@@ -84,6 +84,21 @@ public sealed class GroupMembershipTests : IDisposable
     }
 
     [Fact]
+    public void What_can_lists_the_bindings_of_the_groups_a_user_is_in_as_certain_grants()
+    {
+        var grants = new GcpAuthorizer(Estate).WhatCan(Member.Parse("user:frank@northwind.example"), December2026);
+
+        var owner = Assert.Single(grants, g => g.Role == "roles/owner" && g.Member == "group:cloud-admins@northwind.example");
+        Assert.True(owner.Grants);
+        Assert.Contains("(through group `platform-leads@northwind.example`)", owner.How, StringComparison.Ordinal);
+
+        // security holds only sre, whose memberships were not exported: possible, not certain
+        var auditor = Assert.Single(grants, g => g.Member == "group:security@northwind.example" && g.Role == "organizations/123456789012/roles/securityAuditor");
+        Assert.False(auditor.Grants);
+        Assert.Contains("sre@northwind.example", auditor.Requirement, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_group_principal_nested_in_a_bound_group_is_included()
     {
         var decision = Can(Estate, "group:platform-leads@northwind.example", "storage.buckets.delete", GcpFixtures.SharedLogs);
