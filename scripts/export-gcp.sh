@@ -18,6 +18,12 @@
 #   deny-policies/<attachment>.json             gcloud iam policies get ID --kind=denypolicies, for every policy
 #                                                 `gcloud iam policies list` names on the organization, each folder
 #                                                 and each project (the list alone omits the rules)
+#   groups/groups.json                          gcloud identity groups search --organization=ID
+#                                                 --labels=cloudidentity.googleapis.com/groups.discussion_forum
+#                                                 (the label every Google group has)
+#   groups/memberships/<group-email>.json       gcloud identity groups memberships list --group-email=EMAIL
+#                                                 --view=full (with each member's type: user, service account,
+#                                                 group), for every group found
 #
 # Ward recognises every file by its content, not its name or folder; the layout is only for people.
 # `gcloud iam roles list` prints roles without their permissions (the API's BASIC view), so roles are read from the
@@ -30,7 +36,9 @@
 #   iam.serviceAccounts.list, iam.serviceAccountKeys.list                (roles/iam.securityReviewer covers these)
 #   iam.denypolicies.list, iam.denypolicies.get                          (roles/iam.denyReviewer)
 #   iam.workloadIdentityPools.list, iam.workloadIdentityPoolProviders.list (roles/iam.workloadIdentityPoolViewer)
-# and the Cloud Asset API enabled in the project gcloud bills (see --billing-project).
+# and the Cloud Asset API enabled in the project gcloud bills (see --billing-project). Reading groups needs the
+# Cloud Identity API enabled there too, and a caller who may see the groups and their members (a Google Workspace or
+# Cloud Identity administrator role such as Groups Reader); --no-groups skips them.
 #
 # Usage: see --help.
 
@@ -38,15 +46,16 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/export-gcp.sh ORGANIZATION_ID --output DIR [--billing-project PROJECT] [--no-keys]
+Usage: scripts/export-gcp.sh ORGANIZATION_ID --output DIR [--billing-project PROJECT] [--no-keys] [--no-groups]
 
-Exports the IAM policies, the resource hierarchy, roles, service accounts and service account keys of a Google
-Cloud organization into DIR, for `ward` to read. Read-only.
+Exports the IAM policies, the resource hierarchy, roles, service accounts, service account keys, deny policies and
+Google group memberships of a Google Cloud organization into DIR, for `ward` to read. Read-only.
 
   ORGANIZATION_ID            the numeric organization id (gcloud organizations list)
   --output DIR               folder to write (created if needed)
   --billing-project PROJECT  project to bill the Cloud Asset API calls to (default: gcloud's current project)
   --no-keys                  skip the service account keys (one call per service account)
+  --no-groups                skip the Google groups and their memberships (one call per group)
   -h, --help                 this help
 
 Sign in first with `gcloud auth login` (or a service account with the roles listed in the script's header).
@@ -57,11 +66,13 @@ organization=""
 output=""
 billing=()
 with_keys=1
+with_groups=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --output) output="${2:?--output needs a folder}"; shift 2 ;;
     --billing-project) billing=(--billing-project "${2:?--billing-project needs a project id}"); shift 2 ;;
     --no-keys) with_keys=0; shift ;;
+    --no-groups) with_groups=0; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "export-gcp.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     *)
@@ -171,5 +182,18 @@ done
 for project in "${projects[@]}"; do
   deny_policies "projects/$project"
 done
+
+# Google groups: memberships name their group by id, which groups.json maps to the email bindings use.
+if [[ "$with_groups" -eq 1 ]]; then
+  echo "Reading Google groups and their memberships" >&2
+  mkdir -p "$output/groups/memberships"
+  gcloud identity groups search "${billing[@]}" --organization="$organization" \
+    --labels="cloudidentity.googleapis.com/groups.discussion_forum" --format=json >"$output/groups/groups.json"
+  mapfile -t groups < <(jq -r '.[].groupKey.id' "$output/groups/groups.json")
+  for group in "${groups[@]}"; do
+    gcloud identity groups memberships list "${billing[@]}" --group-email="$group" --view=full --format=json \
+      >"$output/groups/memberships/$group.json"
+  done
+fi
 
 echo "Done: $output" >&2

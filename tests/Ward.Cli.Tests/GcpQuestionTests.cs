@@ -9,6 +9,7 @@ namespace Ward.Cli.Tests;
 public sealed class GcpQuestionTests
 {
     private static readonly string Organization = Path.Combine(Repository.Root, "tests", "Ward.Gcp.Tests", "Fixtures", "organization");
+    private static readonly string Groups = Path.Combine(Repository.Root, "tests", "Ward.Gcp.Tests", "Fixtures", "groups");
     private static readonly string Evaluation = Path.Combine(Repository.Root, "tests", "Ward.Gcp.Tests", "Fixtures", "evaluation");
 
     [Fact]
@@ -100,7 +101,24 @@ public sealed class GcpQuestionTests
         Assert.Equal(0, exitCode);
         Assert.Equal("Conditional", result.GetProperty("decision").GetString());
         Assert.Contains("is a member of group `cloud-admins@northwind.example`", result.GetProperty("requirements")[0].GetString(), StringComparison.Ordinal);
-        Assert.Contains("is named in no binding of the export", output, StringComparison.Ordinal);
+        Assert.Contains("is named in no binding or group membership of the export", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_group_memberships_a_member_is_allowed_through_its_group_and_a_non_member_denied()
+    {
+        // Given the groups export beside the organization's: frank is in platform-leads, which cloud-admins (Owner of
+        // the organization) holds; erin is in no group
+        var (exitCode, output) = WardRunner.Run("can", "-i", Organization, "-i", Groups, "user:frank@northwind.example", "storage.buckets.delete", "projects/nw-shared-logs", "--format", "json");
+        var (_, erin) = WardRunner.Run("can", "-i", Organization, "-i", Groups, "user:erin@northwind.example", "storage.buckets.delete", "projects/nw-build-prod", "--format", "json");
+
+        // Then frank may, through the nested group, and is not taken for a typo; erin may not, without any condition
+        Assert.Equal(0, exitCode);
+        var result = Json(output).GetProperty("result");
+        Assert.Equal("Allowed", result.GetProperty("decision").GetString());
+        Assert.Contains("is a member of group `cloud-admins@northwind.example` (through group `platform-leads@northwind.example`)", result.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("is named in no binding", output, StringComparison.Ordinal);
+        Assert.Equal("ImplicitDeny", Json(erin).GetProperty("result").GetProperty("decision").GetString());
     }
 
     [Fact]

@@ -182,10 +182,12 @@ internal static class GcpQuestions
         }
 
         var named = estate.Policies.Any(p => p.Bindings.Any(b => b.Members.Contains(principal)))
-            || (principal.Kind == MemberKind.ServiceAccount && estate.FindServiceAccount(principal.Id) is not null);
+            || (principal.Kind == MemberKind.ServiceAccount && estate.FindServiceAccount(principal.Id) is not null)
+            || (principal.Kind == MemberKind.Group && estate.FindGroup(principal.Id) is not null)
+            || estate.GroupMemberships.Any(m => m.IsMember(principal));
         if (!named && principal.Kind is not (MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers))
         {
-            console.MarkupLineInterpolated($"[yellow]warning:[/] `{principal.Text}` is named in no binding of the export (a typo?); deciding on the bindings that may include it.");
+            console.MarkupLineInterpolated($"[yellow]warning:[/] `{principal.Text}` is named in no binding or group membership of the export (a typo?); deciding on the bindings that may include it.");
         }
 
         return principal;

@@ -87,7 +87,7 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
         {
             var gcp = Estates.Gcp;
             var nodes = gcp.Nodes.CountBy(n => n.Kind).ToDictionary();
-            parts.Add($"Google Cloud: {nodes.GetValueOrDefault(HierarchyNodeKind.Organization)} organization(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Folder)} folder(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Project)} project(s), {gcp.Policies.Length} IAM policies, {gcp.Roles.Length} roles, {gcp.ServiceAccounts.Length} service accounts, {gcp.ServiceAccountKeys.Length} keys");
+            parts.Add($"Google Cloud: {nodes.GetValueOrDefault(HierarchyNodeKind.Organization)} organization(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Folder)} folder(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Project)} project(s), {gcp.Policies.Length} IAM policies, {gcp.Roles.Length} roles, {gcp.ServiceAccounts.Length} service accounts, {gcp.ServiceAccountKeys.Length} keys{(gcp.Groups.IsEmpty ? string.Empty : $", {gcp.Groups.Length} groups, {gcp.GroupMemberships.Length} group memberships")}");
         }
 
         return parts.Count == 0 ? "nothing usable" : string.Join("; ", parts);

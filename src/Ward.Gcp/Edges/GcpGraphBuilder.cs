@@ -8,8 +8,8 @@ namespace Ward.Gcp.Edges;
 /// <summary>
 /// Builds the entitlement graph of a Google Cloud estate: every principal a binding names (users, service accounts,
 /// groups, domains, public and federated members) and every exported service account as nodes, owner-equivalent
-/// principals marked with why, and every edge on a path to one. Group memberships are not exported: a group is a
-/// node of its own, standing for its members.
+/// principals marked with why, and every edge on a path to one. A group is a node of its own, standing for its
+/// members (exported memberships are used by the evaluator, not expanded into member nodes).
 /// </summary>
 public static class GcpGraphBuilder
 {

@@ -44,6 +44,12 @@ public sealed record GcpEstate
     /// <summary>Whether a deny policy export was read (an organization may have none; without the export, what they deny is unknown).</summary>
     public bool DenyPoliciesExported { get; init; }
 
+    /// <summary>Google groups (Cloud Identity, Google Workspace), in input order.</summary>
+    public ImmutableArray<GoogleGroup> Groups { get; init; } = [];
+
+    /// <summary>Group memberships; those of a group not among <see cref="Groups"/> are kept, by group id.</summary>
+    public ImmutableArray<GroupMembership> GroupMemberships { get; init; } = [];
+
     public bool IsEmpty => Nodes.IsEmpty && Policies.IsEmpty && Roles.IsEmpty && ServiceAccounts.IsEmpty && ServiceAccountKeys.IsEmpty;
 
     private FrozenDictionary<string, HierarchyNode> NodesByName =>
@@ -60,6 +66,22 @@ public sealed record GcpEstate
 
     private FrozenDictionary<string, ServiceAccount> AccountsByUniqueId =>
         field ??= ServiceAccounts.Where(a => a.UniqueId is not null).DistinctBy(a => a.UniqueId!, StringComparer.Ordinal).ToFrozenDictionary(a => a.UniqueId!, StringComparer.Ordinal);
+
+    private FrozenDictionary<string, GoogleGroup> GroupsByEmail =>
+        field ??= Groups.DistinctBy(g => g.Email, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Email, StringComparer.OrdinalIgnoreCase);
+
+    private FrozenDictionary<string, ImmutableArray<GroupMembership>> MembershipsByGroupId =>
+        field ??= GroupMemberships.GroupBy(m => m.GroupId, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+
+    /// <summary>Finds an exported group by email (case-insensitive).</summary>
+    public GoogleGroup? FindGroup(string email) => GroupsByEmail.GetValueOrDefault(email);
+
+    /// <summary>
+    /// The memberships of a group, or null when they are not known: the group is not exported, or no membership of it
+    /// was read (an empty group's list, <c>[]</c>, does not say whose it is, so it cannot be told from a list not exported).
+    /// </summary>
+    public ImmutableArray<GroupMembership>? MembershipsOf(string groupEmail) =>
+        FindGroup(groupEmail) is { } group && MembershipsByGroupId.TryGetValue(group.Id, out var memberships) ? memberships : null;
 
     /// <summary>Finds an organization, folder or project by full name, relative name (<c>projects/123</c>) or project id.</summary>
     public HierarchyNode? FindNode(string name) => NodesByName.GetValueOrDefault(name);

@@ -40,6 +40,17 @@ internal static class EntryClassifier
             return EntryKind.PolicySearchResult;
         }
 
+        // A group's or membership's malformed name is reported by its reader; its key field tells what it is.
+        if (entry.Has("groupKey") || (name is not null && GroupReader.IsGroupName(name) && entry.Has("displayName")))
+        {
+            return EntryKind.Group;
+        }
+
+        if (entry.Has("preferredMemberKey") || (name is not null && GroupReader.IsMembershipName(name)))
+        {
+            return EntryKind.GroupMembership;
+        }
+
         // A key with a malformed name is still a key: its reader says what is wrong with the name.
         if (name is not null && (KeyName.TryParse(name, out _) || entry.Has("keyType") || entry.Has("validAfterTime")))
         {

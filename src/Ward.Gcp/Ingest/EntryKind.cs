@@ -28,4 +28,9 @@ internal enum EntryKind
 
     /// <summary>A provider of a workload identity pool.</summary>
     WorkloadIdentityProvider,
+    /// <summary>A Google group (<c>gcloud identity groups search</c>: <c>groupKey</c>, or a <c>groups/ID</c> name with <c>displayName</c>).</summary>
+    Group,
+
+    /// <summary>A group membership (<c>gcloud identity groups memberships list</c>: <c>preferredMemberKey</c>, or a <c>groups/ID/memberships/ID</c> name).</summary>
+    GroupMembership,
 }

@@ -17,5 +17,6 @@ public static class GcpDiagnosticCodes
     public const string DanglingServiceAccount = "WARD7013";
     public const string DanglingKey = "WARD7014";
     public const string HierarchyProblem = "WARD7015";
+    public const string DanglingMembership = "WARD7016";
     public const string NothingUsable = "WARD7090";
 }

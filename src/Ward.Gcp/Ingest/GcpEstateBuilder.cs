@@ -31,6 +31,8 @@ internal static class GcpEstateBuilder
             DenyPoliciesExported = entries.DenyPoliciesRead,
             WorkloadIdentityPools = Distinct(entries.Pools, p => p.Name, StringComparer.Ordinal, (a, b) => a == b with { Location = a.Location }, p => $"workload identity pool `{p.Name}`", p => p.Location, found),
             WorkloadIdentityProviders = Distinct(entries.Providers, p => p.Name, StringComparer.Ordinal, (a, b) => a.AttributeCondition == b.AttributeCondition && a.IssuerUri == b.IssuerUri, p => $"workload identity provider `{p.Name}`", p => p.Location, found),
+            Groups = Distinct(entries.Groups, g => g.Id, StringComparer.Ordinal, SameGroup, g => $"group `{g.Name}`", g => g.Location, found),
+            GroupMemberships = Distinct(entries.GroupMemberships, m => m.Name, StringComparer.Ordinal, SameMembership, m => $"group membership `{m.Name}`", m => m.Location, found),
             Inputs = [.. inputs],
             Diagnostics = [],
         };
@@ -38,6 +40,7 @@ internal static class GcpEstateBuilder
         CheckRoles(estate, found);
         CheckServiceAccountMembers(estate, found);
         CheckKeys(estate, found);
+        CheckMemberships(estate, found);
         if (entries.Count == 0)
         {
             found.Add(GcpDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Google Cloud policy, hierarchy node, role, service account or key was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
@@ -292,6 +295,22 @@ internal static class GcpEstateBuilder
         {
             var count = byAccount.Count();
             diagnostics.Add(GcpDiagnosticCodes.DanglingKey, DiagnosticSeverity.Warning, $"{count} key{(count == 1 ? string.Empty : "s")} of service account `{byAccount.Key}`, which is not in the export; kept by name", byAccount.First().Location);
+        }
+    }
+
+    private static bool SameGroup(GoogleGroup a, GoogleGroup b) => string.Equals(a.Email, b.Email, StringComparison.OrdinalIgnoreCase);
+
+    private static bool SameMembership(GroupMembership a, GroupMembership b) =>
+        string.Equals(a.MemberEmail, b.MemberEmail, StringComparison.OrdinalIgnoreCase) && a.MemberType == b.MemberType;
+
+    /// <summary>Memberships name their group by id only: without the group's export, no <c>group:EMAIL</c> member can be joined to them.</summary>
+    private static void CheckMemberships(GcpEstate estate, DiagnosticBag diagnostics)
+    {
+        var exported = estate.Groups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var byGroup in estate.GroupMemberships.Where(m => !exported.Contains(m.GroupId)).GroupBy(m => m.GroupId, StringComparer.Ordinal))
+        {
+            var count = byGroup.Count();
+            diagnostics.Add(GcpDiagnosticCodes.DanglingMembership, DiagnosticSeverity.Warning, $"{count} membership{(count == 1 ? string.Empty : "s")} of group `groups/{byGroup.Key}`, which is not among the exported groups (`gcloud identity groups search`): kept by id, but no `group:` member can be matched to {(count == 1 ? "it" : "them")} without the group's email", byGroup.First().Location);
         }
     }
 

@@ -9,7 +9,8 @@ namespace Ward.Gcp.Ingest;
 /// Loads a Google Cloud estate from files and folders (read recursively, in ordinal path order). Each file is
 /// recognised by its content: a Cloud Asset Inventory export (newline-delimited JSON, one asset a line, snake_case
 /// or camelCase), or the JSON output of <c>gcloud asset search-all-iam-policies</c>, <c>gcloud iam roles
-/// list/describe</c>, <c>gcloud iam service-accounts list</c> and <c>keys list</c> (a list, or one object). What
+/// list/describe</c>, <c>gcloud iam service-accounts list</c> and <c>keys list</c>, <c>gcloud iam policies get</c> (deny
+/// policies), <c>gcloud identity groups search</c> and <c>memberships list</c> (a list, or one object). What
 /// cannot be read is reported with a located diagnostic and skipped; the rest is still loaded. Never throws on user input.
 /// </summary>
 public static class GcpEstateLoader
@@ -93,7 +94,7 @@ public static class GcpEstateLoader
         var kinds = items.ConvertAll(i => EntryClassifier.Classify(i.Element));
         if (kinds.TrueForAll(k => k == EntryKind.Unknown))
         {
-            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts or service account keys, as gcloud JSON output); skipped", JsonPath.Root);
+            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, groups or group memberships, as gcloud JSON output); skipped", JsonPath.Root);
             return new GcpInputFile(file, GcpInputKind.NotRecognised, "content not recognised");
         }
 
@@ -135,9 +136,15 @@ public static class GcpEstateLoader
                 entries.DenyPoliciesRead = true;
                 Add(entries.DenyPolicies, DenyPolicyReader.Read(item, json));
                 break;
+            case EntryKind.Group:
+                Add(entries.Groups, GroupReader.ReadGroup(item, json));
+                break;
+            case EntryKind.GroupMembership:
+                Add(entries.GroupMemberships, GroupReader.ReadMembership(item, json));
+                break;
             default:
                 json.Report(GcpDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, item.Element.ValueKind == JsonValueKind.Object
-                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account or key); skipped"
+                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account, key, deny policy, group or group membership); skipped"
                     : $"expected an object, found {GcpJson.Describe(item.Element.ValueKind)}; skipped", item.Path);
                 break;
         }

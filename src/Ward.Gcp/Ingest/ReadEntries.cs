@@ -24,6 +24,9 @@ internal sealed class ReadEntries
     public List<WorkloadIdentityPool> Pools { get; } = [];
 
     public List<WorkloadIdentityProvider> Providers { get; } = [];
+    public List<GoogleGroup> Groups { get; } = [];
+
+    public List<GroupMembership> GroupMemberships { get; } = [];
 
     /// <summary>Whether some input held deny policies.</summary>
     public bool DenyPoliciesRead { get; set; }
@@ -34,13 +37,13 @@ internal sealed class ReadEntries
     /// <summary>Assets exported without content (no <c>--content-type</c>): counted, not kept.</summary>
     public int NamesOnly { get; set; }
 
-    public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count;
+    public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count + Groups.Count + GroupMemberships.Count;
 
-    public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, DenyPolicies.Count, Pools.Count + Providers.Count, OtherResources, NamesOnly);
+    public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, DenyPolicies.Count, Pools.Count + Providers.Count, Groups.Count, GroupMemberships.Count, OtherResources, NamesOnly);
 
     /// <summary>How many entries of each kind had been read, to say what one file added.</summary>
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
-    internal readonly record struct Counts(int Nodes, int Policies, int Roles, int ServiceAccounts, int Keys, int DenyPolicies, int WorkloadIdentity, int OtherResources, int NamesOnly)
+    internal readonly record struct Counts(int Nodes, int Policies, int Roles, int ServiceAccounts, int Keys, int DenyPolicies, int WorkloadIdentity, int Groups, int GroupMemberships, int OtherResources, int NamesOnly)
     {
         public string Since(Counts before)
         {
@@ -52,6 +55,8 @@ internal sealed class ReadEntries
             Part(parts, Keys - before.Keys, "service account key");
             Part(parts, DenyPolicies - before.DenyPolicies, "deny policy", "deny policies");
             Part(parts, WorkloadIdentity - before.WorkloadIdentity, "workload identity pool or provider", "workload identity pools or providers");
+            Part(parts, Groups - before.Groups, "group");
+            Part(parts, GroupMemberships - before.GroupMemberships, "group membership");
             Part(parts, OtherResources - before.OtherResources, "other resource (not read)", "other resources (not read)");
             Part(parts, NamesOnly - before.NamesOnly, "asset without content (not read)", "assets without content (not read)");
             return parts.Count == 0 ? "no usable entry" : string.Join(", ", parts);

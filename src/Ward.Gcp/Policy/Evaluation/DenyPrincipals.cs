@@ -17,7 +17,7 @@ internal static class DenyPrincipals
     private const string Customer = "principalSet://goog/cloudIdentityCustomerId/";
     private const string Everyone = "principalSet://goog/public:all";
 
-    public static MemberMatch Match(string identifier, Member principal)
+    public static MemberMatch Match(string identifier, Member principal, GroupMembers groups)
     {
         if (identifier.StartsWith("deleted:", StringComparison.Ordinal) || principal.IsDeleted)
         {
@@ -43,6 +43,6 @@ internal static class DenyPrincipals
             _ when identifier.StartsWith(Group, StringComparison.Ordinal) => Member.Parse("group:" + identifier[Group.Length..]),
             _ => Member.Parse(identifier),
         };
-        return MemberMatcher.Match(member, principal, bound => MemberMatch.If($"`{principal.Text}` holds the basic role `{bound.Text}` stands for"));
+        return MemberMatcher.Match(member, principal, bound => MemberMatch.If($"`{principal.Text}` holds the basic role `{bound.Text}` stands for"), groups);
     }
 }

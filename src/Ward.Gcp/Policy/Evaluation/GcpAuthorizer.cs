@@ -38,6 +38,9 @@ public sealed class GcpAuthorizer
     /// <summary>What an Allowed or Conditional answer cannot account for.</summary>
     public string Note => Estate.DenyPoliciesExported ? BoundaryNote : UpperBoundNote;
 
+    /// <summary>The exported group memberships, which decide <c>group:</c> members.</summary>
+    private GroupMembers Groups => field ??= new GroupMembers(Estate);
+
     /// <summary>Deny policies by the full name of the organization, folder or project they are attached to (a project named by id is found by number too).</summary>
     private FrozenDictionary<string, ImmutableArray<DenyPolicy>> DenyPoliciesByAttachment =>
         field ??= Estate.DenyPolicies
@@ -115,7 +118,7 @@ public sealed class GcpAuthorizer
             return null;
         }
 
-        var denied = rule.DeniedPrincipals.Select(p => DenyPrincipals.Match(p, request.Principal)).DefaultIfEmpty(MemberMatch.No).MaxBy(m => m.Kind);
+        var denied = rule.DeniedPrincipals.Select(p => DenyPrincipals.Match(p, request.Principal, Groups)).DefaultIfEmpty(MemberMatch.No).MaxBy(m => m.Kind);
         if (denied.Kind == MemberMatchKind.No)
         {
             return null;
@@ -127,7 +130,7 @@ public sealed class GcpAuthorizer
             parts.Add(denied.Requirement!);
         }
 
-        foreach (var exception in rule.ExceptionPrincipals.Select(p => DenyPrincipals.Match(p, request.Principal)))
+        foreach (var exception in rule.ExceptionPrincipals.Select(p => DenyPrincipals.Match(p, request.Principal, Groups)))
         {
             switch (exception.Kind)
             {
@@ -344,7 +347,7 @@ public sealed class GcpAuthorizer
         (Member? Member, MemberMatch Match) possible = (null, MemberMatch.No);
         foreach (var member in binding.Members)
         {
-            var match = MemberMatcher.Match(member, request.Principal, bound => HoldsBasicRole(bound, request.Principal));
+            var match = MemberMatcher.Match(member, request.Principal, bound => HoldsBasicRole(bound, request.Principal), Groups);
             if (match.Kind == MemberMatchKind.Yes)
             {
                 return (member, match);
@@ -375,7 +378,7 @@ public sealed class GcpAuthorizer
         var possible = MemberMatch.No;
         foreach (var (binding, direct) in BasicRoleBindings(bound))
         {
-            var match = binding.Members.Select(m => MemberMatcher.Match(m, principal, _ => MemberMatch.No)).MaxBy(m => m.Kind);
+            var match = binding.Members.Select(m => MemberMatcher.Match(m, principal, _ => MemberMatch.No, Groups)).MaxBy(m => m.Kind);
             if (match.Kind == MemberMatchKind.Yes && direct && binding.Condition is null)
             {
                 return MemberMatch.Through($"`{principal.Text}` is bound to `{role}` in the allow policy of project `{bound.Id}`, so `{bound.Text}` includes it");

@@ -18,7 +18,7 @@ public sealed record GcpRequest
 
     /// <summary>
     /// Whether a binding to a group or principal set the principal may belong to counts, as conditional on that
-    /// membership (memberships are not read). <c>who-can</c> turns it off: it lists the group itself.
+    /// membership (a group whose memberships were not exported, a pool group). <c>who-can</c> turns it off: it lists the group itself.
     /// </summary>
     public bool CountPossibleMemberships { get; init; } = true;
 }

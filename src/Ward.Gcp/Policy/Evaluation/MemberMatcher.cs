@@ -14,7 +14,8 @@ internal static class MemberMatcher
     /// <param name="bound">The member as the binding names it.</param>
     /// <param name="principal">The principal asked about.</param>
     /// <param name="basicRoleHolder">Whether the principal holds a project's basic role (for <c>projectOwner:</c> and its kin).</param>
-    public static MemberMatch Match(Member bound, Member principal, Func<Member, MemberMatch> basicRoleHolder)
+    /// <param name="groups">The exported group memberships, which decide a <c>group:</c> member whose group they list.</param>
+    public static MemberMatch Match(Member bound, Member principal, Func<Member, MemberMatch> basicRoleHolder, GroupMembers groups)
     {
         if (bound.IsDeleted || principal.IsDeleted || bound.Kind == MemberKind.Unknown)
         {
@@ -35,7 +36,7 @@ internal static class MemberMatcher
             MemberKind.Domain when principal.Kind is MemberKind.User or MemberKind.ServiceAccount && string.Equals(DomainOf(principal.Id), bound.Id, StringComparison.OrdinalIgnoreCase) =>
                 MemberMatch.Through($"`{principal.Text}` is an account of domain `{bound.Id}`"),
             MemberKind.Group when principal.Kind is MemberKind.User or MemberKind.ServiceAccount or MemberKind.Group =>
-                MemberMatch.If($"`{principal.Text}` is a member of group `{bound.Id}` (directly or through nested groups; group memberships are not read)"),
+                groups.Match(bound.Id, principal) ?? MemberMatch.If($"`{principal.Text}` is a member of group `{bound.Id}` (directly or through nested groups; group memberships are not read)"),
             MemberKind.PrincipalSet => InPrincipalSet(bound, principal),
             MemberKind.ProjectOwner or MemberKind.ProjectEditor or MemberKind.ProjectViewer => basicRoleHolder(bound),
             _ => MemberMatch.No,
