@@ -20,5 +20,6 @@ public static class GcpEdgeCheckers
         new CloudRunEdgeChecker(),
         new CloudBuildEdgeChecker(),
         new CloudSchedulerEdgeChecker(),
+        new GroupMemberEdgeChecker(),
     ];
 }

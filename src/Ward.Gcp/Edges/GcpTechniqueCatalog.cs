@@ -39,6 +39,13 @@ public static class GcpTechniqueCatalog
             "Grant Service Account Admin (and other roles with iam.serviceAccounts.setIamPolicy) only to administrators, on the accounts they manage; never on privileged service accounts to less privileged principals.",
             ["https://cloud.google.com/iam/docs/manage-access-service-accounts", ServiceAccountBestPractices]),
         new(
+            "gcp-group-member",
+            "Member of a Google group",
+            "A member of a Google group (directly; nested groups are members too) holds every role the group is granted. Read from the exported Cloud Identity memberships.",
+            [],
+            "Review who is in groups that hold privileged roles, and who may add members to them (group owners and managers, Groups Administrators in Google Workspace); prefer narrow groups for privileged roles.",
+            ["https://cloud.google.com/iam/docs/groups-in-cloud-console", "https://cloud.google.com/identity/docs/how-to/memberships-google-groups"]),
+        new(
             "gcp-sa-get-access-token",
             "Create an access token for a service account",
             "iam.serviceAccounts.getAccessToken issues an OAuth 2.0 access token of the service account: the principal calls every Google Cloud API as the account.",
