@@ -65,7 +65,7 @@ internal static class GcpQuestions
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Who can [bold]{settings.Action}[/] on [bold]{resource.Name}[/]: {answers.Count(a => a.Decision.IsAllowed)} allowed, {answers.Count(a => a.Decision.Kind == DecisionKind.Conditional)} conditionally, {answers.Count(a => a.Decision.Kind == DecisionKind.Indeterminate)} indeterminate.");
-        console.MarkupLine("[grey]Groups, domains and principal sets are listed for themselves: their members may use the permission through them (group memberships are not read). " + Markup.Escape(authorizer.Note) + "[/]");
+        console.MarkupLine("[grey]Groups, domains and principal sets are listed for themselves; the members of groups whose memberships were exported are listed too. " + Markup.Escape(authorizer.Note) + "[/]");
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Principal");
         table.AddColumn("Decision");

@@ -84,6 +84,19 @@ public sealed class GroupMembershipTests : IDisposable
     }
 
     [Fact]
+    public void Who_can_lists_the_members_of_exported_groups_one_by_one()
+    {
+        // frank is in platform-leads, nested in cloud-admins, which may delete buckets in the Shared logs project
+        var resource = ResourceLocator.Locate(Estate, GcpFixtures.SharedLogs, out _)!;
+        var answers = new GcpAuthorizer(Estate).WhoCan("storage.buckets.delete", resource, December2026, all: false);
+
+        var frank = Assert.Single(answers, a => a.Principal.Text == "user:frank@northwind.example");
+        Assert.Equal(DecisionKind.Allowed, frank.Decision.Kind);
+        Assert.Contains(answers, a => a.Principal.Text == "group:platform-leads@northwind.example");
+        Assert.DoesNotContain(answers, a => a.Principal.Text == "user:erin@northwind.example");
+    }
+
+    [Fact]
     public void What_can_lists_the_bindings_of_the_groups_a_user_is_in_as_certain_grants()
     {
         var grants = new GcpAuthorizer(Estate).WhatCan(Member.Parse("user:frank@northwind.example"), December2026);

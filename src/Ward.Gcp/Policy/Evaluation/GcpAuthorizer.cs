@@ -196,7 +196,7 @@ public sealed class GcpAuthorizer
     /// <summary>
     /// Every principal a binding reaching the resource names (and the holders of a project's basic role, for
     /// <c>projectOwner:</c> and its kin), with its decision; denied ones only when <paramref name="all"/>. A group or
-    /// principal set is answered for itself: its members, which Ward does not read, are not listed.
+    /// principal set is answered for itself; the members of a group whose memberships were exported are listed too.
     /// </summary>
     public ImmutableArray<GcpAccessAnswer> WhoCan(string permission, GcpResource resource, DateTimeOffset asOf, bool all)
     {
@@ -279,7 +279,9 @@ public sealed class GcpAuthorizer
             .Where(m => BasicRoleOf(m.Kind) is not null)
             .SelectMany(m => BasicRoleBindings(m).SelectMany(b => b.Binding.Members))
             .Where(m => !m.IsDeleted && m.Kind != MemberKind.Unknown);
-        return members.Concat(basicRoleHolders).Distinct();
+        // Members of groups whose memberships were exported are asked about one by one too.
+        var groupMembers = members.Where(m => m.Kind == MemberKind.Group).SelectMany(m => Groups.TransitiveMembers(m.Id));
+        return members.Concat(basicRoleHolders).Concat(groupMembers).Distinct();
     }
 
     private IamCondition Condition(string expression) => _conditions.GetOrAdd(expression, IamCondition.Parse);

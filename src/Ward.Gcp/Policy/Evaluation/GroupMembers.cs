@@ -51,4 +51,33 @@ internal sealed class GroupMembers(GcpEstate estate)
             ? MemberMatch.No
             : MemberMatch.If($"`{principal.Text}` is a member of group `{unknownNested}`, nested in group `{groupEmail}`, whose memberships were not exported");
     }
+
+    /// <summary>The members of a group, directly or through nested groups whose memberships were exported, as policies would name them.</summary>
+    public IEnumerable<Member> TransitiveMembers(string groupEmail)
+    {
+        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { groupEmail };
+        var queue = new Queue<string>([groupEmail]);
+        while (queue.TryDequeue(out var group))
+        {
+            foreach (var membership in estate.MembershipsOf(group) ?? [])
+            {
+                var nested = membership.MemberType == GroupMemberType.Group
+                    || (membership.MemberType == GroupMemberType.Unspecified && estate.FindGroup(membership.MemberEmail) is not null);
+                var prefix = nested ? "group:"
+                    : membership.MemberType == GroupMemberType.ServiceAccount || membership.MemberEmail.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase) ? "serviceAccount:"
+                    : membership.MemberType is GroupMemberType.User or GroupMemberType.Unspecified ? "user:"
+                    : null;
+                if (prefix is null)
+                {
+                    continue;
+                }
+
+                yield return Member.Parse(prefix + membership.MemberEmail);
+                if (nested && visited.Add(membership.MemberEmail))
+                {
+                    queue.Enqueue(membership.MemberEmail);
+                }
+            }
+        }
+    }
 }
