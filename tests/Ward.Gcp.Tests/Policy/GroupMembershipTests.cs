@@ -84,6 +84,17 @@ public sealed class GroupMembershipTests : IDisposable
     }
 
     [Fact]
+    public void The_membership_technique_gives_each_direct_member_an_edge_to_its_group()
+    {
+        var checker = new Ward.Gcp.Edges.Checkers.GroupMemberEdgeChecker();
+        var edges = checker.Check(new Ward.Gcp.Edges.GcpEdgeContext(Estate, December2026), new HashSet<string>(["group:platform-leads@northwind.example"], StringComparer.Ordinal)).ToList();
+
+        Assert.Contains(edges, e => e.From.Value == "user:frank@northwind.example" && e.To.Value == "group:platform-leads@northwind.example" && !e.IsConditional);
+        Assert.All(edges, e => Assert.Equal("group:platform-leads@northwind.example", e.To.Value));
+        Assert.Empty(checker.Check(new Ward.Gcp.Edges.GcpEdgeContext(GcpFixtures.Estate, December2026), new HashSet<string>(["group:platform-leads@northwind.example"], StringComparer.Ordinal)));
+    }
+
+    [Fact]
     public void Who_can_lists_the_members_of_exported_groups_one_by_one()
     {
         // frank is in platform-leads, nested in cloud-admins, which may delete buckets in the Shared logs project
