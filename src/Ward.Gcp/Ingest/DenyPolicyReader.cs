@@ -42,9 +42,18 @@ internal static class DenyPolicyReader
                 continue;
             }
 
-            var condition = json.Object(deny, "denialCondition") is { } c && json.String(c, "expression") is { } expression
-                ? new BindingCondition { Expression = expression, Title = json.String(c, "title"), Description = json.String(c, "description") }
-                : null;
+            BindingCondition? condition = null;
+            if (json.Object(deny, "denialCondition") is { } c)
+            {
+                // A rule whose condition cannot be read would deny more, or less, than it says: it is left out, reported.
+                if (json.String(c, "expression", requiredBy: "a denial condition (the whole deny rule is)") is not { } expression)
+                {
+                    continue;
+                }
+
+                condition = new BindingCondition { Expression = expression, Title = json.String(c, "title"), Description = json.String(c, "description") };
+            }
+
             var read = new DenyRule
             {
                 DeniedPrincipals = json.Strings(deny, "deniedPrincipals"),

@@ -158,6 +158,20 @@ public sealed class DenyPolicyTests : IDisposable
         Assert.Empty(estate.DenyPolicies);
     }
 
+    [Fact]
+    public void A_rule_whose_denial_condition_has_no_expression_is_reported_and_left_out()
+    {
+        using var folder = new ScratchFolder();
+        folder.CopyFrom(GcpFixtures.OrganizationFolder);
+        folder.Write("deny-policies.json", """[{"name": "policies/cloudresourcemanager.googleapis.com%2Forganizations%2F123456789012/denypolicies/broken", "kind": "DenyPolicy", "rules": [{"denyRule": {"deniedPrincipals": ["principalSet://goog/public:all"], "deniedPermissions": ["storage.googleapis.com/buckets.delete"], "denialCondition": {"title": "no expression"}}}]}]""");
+
+        var estate = GcpEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.MissingField && d.Message.Contains("denial condition", StringComparison.Ordinal));
+        Assert.Equal("$[0].rules[0].denyRule.denialCondition", error.Location.JsonPath);
+        Assert.Empty(Assert.Single(estate.DenyPolicies).Rules);
+    }
+
     [Theory]
     [InlineData("storage.googleapis.com/buckets.delete", "storage.buckets.delete", true)]
     [InlineData("storage.googleapis.com/buckets.*", "storage.buckets.create", true)]
