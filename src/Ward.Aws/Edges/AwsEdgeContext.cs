@@ -527,8 +527,7 @@ public sealed partial class AwsEdgeContext
     /// </remarks>
     private SortedSet<string> TargetsMatchedBy(IEnumerable<string> patterns)
     {
-        var ordered = patterns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var key = string.Join('\n', ordered);
+        var (ordered, key) = KeyOf(patterns);
         if (_targetsByPatterns.TryGetValue(key, out var known))
         {
             return known;
@@ -558,8 +557,7 @@ public sealed partial class AwsEdgeContext
 
     private SortedSet<string> HoldersOfPolicies(ImmutableArray<string> patterns)
     {
-        var ordered = patterns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var key = string.Join('\n', ordered);
+        var (ordered, key) = KeyOf(patterns);
         if (_holdersByPatterns.TryGetValue(key, out var known))
         {
             return known;
@@ -573,6 +571,13 @@ public sealed partial class AwsEdgeContext
         }
 
         return _holdersByPatterns.Count < 100_000 ? _holdersByPatterns.GetOrAdd(key, found) : found;
+    }
+
+    /// <summary>A set of patterns in order, and the key that caches what it matches.</summary>
+    private static (string[] Ordered, string Key) KeyOf(IEnumerable<string> patterns)
+    {
+        var ordered = patterns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return (ordered, string.Join('\n', ordered));
     }
 
     private static (string Resource, string Arn, Arn Parsed)[] SortedByResource(IEnumerable<string> arns) =>

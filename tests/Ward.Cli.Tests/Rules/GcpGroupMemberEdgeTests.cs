@@ -10,32 +10,27 @@ namespace Ward.Cli.Tests.Rules;
 /// </summary>
 public sealed class GcpGroupMemberEdgeTests
 {
-    private static readonly Lazy<JsonElement[]> Findings = new(() =>
-    {
-        var folder = Directory.CreateTempSubdirectory("ward-gcp-groups-").FullName;
-        Copy(Path.Combine(Repository.Root, "samples", "gcp"), folder);
-        Directory.CreateDirectory(Path.Combine(folder, "groups", "memberships"));
-        File.WriteAllText(Path.Combine(folder, "groups", "groups.json"), """
-            [
-              {"name": "groups/01ci0p3r4t0rs9x", "groupKey": {"id": "ci-operators@northwind.example"}, "displayName": "CI operators",
-               "labels": {"cloudidentity.googleapis.com/groups.discussion_forum": ""}, "parent": "customers/C02nw7x1q", "createTime": "2025-02-03T10:00:00.000000Z"},
-              {"name": "groups/02gcp0rg4dm1ns7", "groupKey": {"id": "gcp-org-admins@northwind.example"}, "displayName": "GCP organization admins",
-               "labels": {"cloudidentity.googleapis.com/groups.discussion_forum": ""}, "parent": "customers/C02nw7x1q", "createTime": "2024-05-14T08:00:00.000000Z"}
-            ]
-            """);
-        File.WriteAllText(Path.Combine(folder, "groups", "memberships", "ci-operators@northwind.example.json"), """
-            [{"name": "groups/01ci0p3r4t0rs9x/memberships/115522004411223344556", "preferredMemberKey": {"id": "gina.rossi@northwind.example"}, "roles": [{"name": "MEMBER"}], "type": "USER"}]
-            """);
-        File.WriteAllText(Path.Combine(folder, "groups", "memberships", "gcp-org-admins@northwind.example.json"), """
-            [{"name": "groups/02gcp0rg4dm1ns7/memberships/117788990011223344557", "preferredMemberKey": {"id": "hana.sato@northwind.example"}, "roles": [{"name": "MEMBER"}, {"name": "OWNER"}], "type": "USER"}]
-            """);
-        var output = Path.Combine(folder, "report.json");
-        var (exitCode, console) = WardRunner.Run("scan", folder, "--as-of", "2026-12-01T09:00:00Z", "--format", "json", "--output", output);
-        Assert.True(exitCode is 0 or 1, console);
-        var findings = JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.Clone()).ToArray();
-        Directory.Delete(folder, recursive: true);
-        return findings;
-    });
+    private static readonly Lazy<JsonElement[]> Findings = new(() => ScannedCopy.Findings(
+        Path.Combine(Repository.Root, "samples", "gcp"),
+        "2026-12-01T09:00:00Z",
+        folder =>
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "groups", "memberships"));
+            File.WriteAllText(Path.Combine(folder, "groups", "groups.json"), """
+                [
+                  {"name": "groups/01ci0p3r4t0rs9x", "groupKey": {"id": "ci-operators@northwind.example"}, "displayName": "CI operators",
+                   "labels": {"cloudidentity.googleapis.com/groups.discussion_forum": ""}, "parent": "customers/C02nw7x1q", "createTime": "2025-02-03T10:00:00.000000Z"},
+                  {"name": "groups/02gcp0rg4dm1ns7", "groupKey": {"id": "gcp-org-admins@northwind.example"}, "displayName": "GCP organization admins",
+                   "labels": {"cloudidentity.googleapis.com/groups.discussion_forum": ""}, "parent": "customers/C02nw7x1q", "createTime": "2024-05-14T08:00:00.000000Z"}
+                ]
+                """);
+            File.WriteAllText(Path.Combine(folder, "groups", "memberships", "ci-operators@northwind.example.json"), """
+                [{"name": "groups/01ci0p3r4t0rs9x/memberships/115522004411223344556", "preferredMemberKey": {"id": "gina.rossi@northwind.example"}, "roles": [{"name": "MEMBER"}], "type": "USER"}]
+                """);
+            File.WriteAllText(Path.Combine(folder, "groups", "memberships", "gcp-org-admins@northwind.example.json"), """
+                [{"name": "groups/02gcp0rg4dm1ns7/memberships/117788990011223344557", "preferredMemberKey": {"id": "hana.sato@northwind.example"}, "roles": [{"name": "MEMBER"}, {"name": "OWNER"}], "type": "USER"}]
+                """);
+        }));
 
     [Fact]
     public void A_member_of_a_group_that_can_escalate_gets_the_groups_path()
@@ -59,14 +54,4 @@ public sealed class GcpGroupMemberEdgeTests
     [Fact]
     public void Someone_in_no_group_gets_no_finding() =>
         Assert.DoesNotContain(Findings.Value, f => f.GetProperty("principal").GetString() == "user:ivan.petrov@northwind.example");
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

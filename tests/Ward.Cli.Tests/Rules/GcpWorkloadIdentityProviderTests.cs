@@ -14,37 +14,32 @@ public sealed class GcpWorkloadIdentityProviderTests
     private const string RuleId = "gcp-workload-identity-provider-unrestricted";
     private const string Github = "https://token.actions.githubusercontent.com";
 
-    private static readonly Lazy<JsonElement[]> Findings = new(() =>
-    {
-        var folder = Directory.CreateTempSubdirectory("ward-wif-").FullName;
-        CopyDirectory(Path.Combine(Repository.Root, "tests", "Ward.Gcp.Tests", "Fixtures", "evaluation"), folder);
-        Directory.CreateDirectory(Path.Combine(folder, "workload-identity"));
-        File.WriteAllText(Path.Combine(folder, "workload-identity", "pools-data-dev.json"), $$"""
-            [
-              {"name": "projects/920000000001/locations/global/workloadIdentityPools/github", "displayName": "GitHub Actions", "state": "ACTIVE"},
-              {"name": "projects/920000000001/locations/global/workloadIdentityPools/deploy", "displayName": "Deployments", "state": "ACTIVE"},
-              {"name": "projects/920000000001/locations/global/workloadIdentityPools/retired", "state": "ACTIVE", "disabled": true}
-            ]
-            """);
-        File.WriteAllText(Path.Combine(folder, "workload-identity", "providers-data-dev.json"), $$"""
-            [
-              {{Provider("github", "open", null)}},
-              {{Provider("github", "ref-only", "assertion.ref == 'refs/heads/main'")}},
-              {{Provider("github", "pinned", "assertion.repository_owner_id == '1342004'")}},
-              {{Provider("github", "pinned-attribute", "attribute.owner == 'example-org'")}},
-              {{Provider("github", "disabled", null, disabled: true)}},
-              {{Provider("github", "circleci", null, issuer: "https://oidc.circleci.com/org/6c3d7e3a-5b1f-4d1e-9a0b-2f8e4c6a1d90")}},
-              {{Provider("deploy", "open", null)}},
-              {{Provider("retired", "open", null)}}
-            ]
-            """);
-        var output = Path.Combine(folder, "report.json");
-        var (exitCode, console) = WardRunner.Run("scan", folder, "--as-of", "2026-12-01T09:00:00Z", "--format", "json", "--output", output);
-        Assert.True(exitCode is 0 or 1, console);
-        var findings = JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.Clone()).ToArray();
-        Directory.Delete(folder, recursive: true);
-        return findings;
-    });
+    private static readonly Lazy<JsonElement[]> Findings = new(() => ScannedCopy.Findings(
+        Path.Combine(Repository.Root, "tests", "Ward.Gcp.Tests", "Fixtures", "evaluation"),
+        "2026-12-01T09:00:00Z",
+        folder =>
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "workload-identity"));
+            File.WriteAllText(Path.Combine(folder, "workload-identity", "pools-data-dev.json"), $$"""
+                [
+                  {"name": "projects/920000000001/locations/global/workloadIdentityPools/github", "displayName": "GitHub Actions", "state": "ACTIVE"},
+                  {"name": "projects/920000000001/locations/global/workloadIdentityPools/deploy", "displayName": "Deployments", "state": "ACTIVE"},
+                  {"name": "projects/920000000001/locations/global/workloadIdentityPools/retired", "state": "ACTIVE", "disabled": true}
+                ]
+                """);
+            File.WriteAllText(Path.Combine(folder, "workload-identity", "providers-data-dev.json"), $$"""
+                [
+                  {{Provider("github", "open", null)}},
+                  {{Provider("github", "ref-only", "assertion.ref == 'refs/heads/main'")}},
+                  {{Provider("github", "pinned", "assertion.repository_owner_id == '1342004'")}},
+                  {{Provider("github", "pinned-attribute", "attribute.owner == 'example-org'")}},
+                  {{Provider("github", "disabled", null, disabled: true)}},
+                  {{Provider("github", "circleci", null, issuer: "https://oidc.circleci.com/org/6c3d7e3a-5b1f-4d1e-9a0b-2f8e4c6a1d90")}},
+                  {{Provider("deploy", "open", null)}},
+                  {{Provider("retired", "open", null)}}
+                ]
+                """);
+        }));
 
     [Fact]
     public void A_github_provider_without_a_condition_on_a_bound_pool_is_high_and_names_the_binding()
@@ -94,14 +89,4 @@ public sealed class GcpWorkloadIdentityProviderTests
         ["attributeCondition"] = condition,
         ["oidc"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["issuerUri"] = issuer },
     });
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

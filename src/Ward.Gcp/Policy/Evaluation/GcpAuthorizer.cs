@@ -26,6 +26,7 @@ public sealed class GcpAuthorizer
     public const string BoundaryNote = "Principal access boundary policies are not evaluated (Ward does not read them yet), so this is an upper bound.";
 
     private readonly ConcurrentDictionary<string, IamCondition> _conditions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DenyPermission?> _denyPermissions = new(StringComparer.Ordinal);
 
     public GcpAuthorizer(GcpEstate estate)
     {
@@ -110,9 +111,6 @@ public sealed class GcpAuthorizer
     /// <summary>Null when the rule does not cover the request; otherwise what must hold for it to apply (empty: it applies).</summary>
     private List<string>? DenyRuleApplies(GcpRequest request, ConditionContext context, DenyRule rule)
     {
-        static bool Covers(IEnumerable<string> permissions, string permission) =>
-            permissions.Any(p => DenyPermission.TryParse(p, out var parsed) && parsed.Covers(permission));
-
         if (!Covers(rule.DeniedPermissions, request.Permission) || Covers(rule.ExceptionPermissions, request.Permission))
         {
             return null;
@@ -285,6 +283,10 @@ public sealed class GcpAuthorizer
     }
 
     private IamCondition Condition(string expression) => _conditions.GetOrAdd(expression, IamCondition.Parse);
+
+    /// <summary>Whether one of a deny rule's permissions covers the permission; each text is parsed once per authorizer.</summary>
+    private bool Covers(IEnumerable<string> permissions, string permission) =>
+        permissions.Any(p => _denyPermissions.GetOrAdd(p, text => DenyPermission.TryParse(text, out var parsed) ? parsed : null) is { } parsed && parsed.Covers(permission));
 
     private BindingResult? Evaluate(GcpRequest request, ConditionContext context, string holder, bool inherited, Binding binding, int index)
     {
