@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Ward.Core.Graph;
+using Ward.Gcp.Policy.Evaluation;
 
 namespace Ward.Gcp.Edges;
 
@@ -8,7 +10,8 @@ namespace Ward.Gcp.Edges;
 /// <c>iam.serviceAccounts.actAs</c> on the account and the service's permissions in the account's own project (where
 /// Google lets a resource run as it unless cross-project use is allowed, which Ward does not assume). Each way of
 /// doing it is a set of project permissions, tried in order; a way that needs a resource Ward cannot see (an existing
-/// function to update) makes the edge conditional on it.
+/// function to update) makes the edge conditional on it. A way that uses a resource already running as the account
+/// (<see cref="ServiceWay.NeedsActAs"/> false) is open to whoever holds its permissions, conditional on that resource.
 /// </summary>
 public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
 {
@@ -18,8 +21,8 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
 
     public bool GrantsAdmin => false;
 
-    /// <summary>The ways, in order of preference: the project permissions each needs, and what must exist for it (null: nothing).</summary>
-    protected abstract ImmutableArray<(ImmutableArray<string> Permissions, string? Needs)> Ways { get; }
+    /// <summary>The ways, in order of preference.</summary>
+    protected abstract ImmutableArray<ServiceWay> Ways { get; }
 
     /// <summary>What the holder does, for the edge's description, given how the account and the project are named.</summary>
     protected abstract string Does(string account, string project);
@@ -37,18 +40,45 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
             }
 
             var projectName = OwnerEquivalence.Label(project);
-            foreach (var holder in context.WhoCan(ActAs, resource).Where(h => h.Principal != account))
+            var description = Does(context.Describe(email), projectName);
+            var found = new HashSet<string>(StringComparer.Ordinal) { account };
+
+            // Those who may act as the account (its own policy and those above it), then, for the ways that need no
+            // actAs, whoever holds their first permission in the project: the candidates, not every principal.
+            foreach (var holder in context.WhoCan(ActAs, resource).Where(h => !found.Contains(h.Principal)))
             {
-                foreach (var (permissions, needs) in Ways)
+                foreach (var way in Ways.Where(w => w.NeedsActAs))
                 {
-                    var steps = permissions.Select(p => new EdgeStep(p, projectName, context.Authorize(holder.Principal, p, projectResource))).Prepend(new EdgeStep(ActAs, resource.Name, holder.Decision));
-                    if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, Does(context.Describe(email), projectName), steps) is { } edge)
+                    var steps = Steps(context, holder.Principal, way.Permissions, projectResource, projectName).Prepend(new EdgeStep(ActAs, resource.Name, holder.Decision));
+                    if (Edge(holder.Principal, account, email, description, way, projectName, steps) is { } edge)
                     {
-                        yield return needs is null ? edge : edge with { Requirements = edge.Requirements.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, needs, projectName)) };
+                        found.Add(holder.Principal);
+                        yield return edge;
                         break;
+                    }
+                }
+            }
+
+            foreach (var way in Ways.Where(w => !w.NeedsActAs))
+            {
+                foreach (var holder in context.WhoCan(way.Permissions[0], projectResource).Where(h => !found.Contains(h.Principal)))
+                {
+                    var steps = Steps(context, holder.Principal, way.Permissions.Skip(1), projectResource, projectName).Prepend(new EdgeStep(way.Permissions[0], projectName, holder.Decision));
+                    if (Edge(holder.Principal, account, email, description, way, projectName, steps) is { } edge)
+                    {
+                        found.Add(holder.Principal);
+                        yield return edge;
                     }
                 }
             }
         }
     }
+
+    private static IEnumerable<EdgeStep> Steps(GcpEdgeContext context, string principal, IEnumerable<string> permissions, GcpResource projectResource, string projectName) =>
+        permissions.Select(p => new EdgeStep(p, projectName, context.Authorize(principal, p, projectResource)));
+
+    private Edge? Edge(string from, string account, string email, string description, ServiceWay way, string projectName, IEnumerable<EdgeStep> steps) =>
+        GcpEdgeContext.EdgeIf(TechniqueId, from, account, description, steps) is not { } edge ? null
+            : way.Needs is null ? edge
+            : edge with { Requirements = edge.Requirements.Add(string.Format(CultureInfo.InvariantCulture, way.Needs, projectName, email)) };
 }

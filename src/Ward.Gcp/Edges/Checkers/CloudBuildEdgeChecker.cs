@@ -12,43 +12,16 @@ namespace Ward.Gcp.Edges.Checkers;
 public sealed class CloudBuildEdgeChecker : ActAsServiceEdgeChecker
 {
     private const string CreateBuild = "cloudbuild.builds.create";
-    private const string LegacyDomain = "@cloudbuild.gserviceaccount.com";
+    private static readonly ProjectServiceAgent Legacy = new(string.Empty, "@cloudbuild.gserviceaccount.com", "the legacy Cloud Build service account");
 
     public override string TechniqueId => "gcp-cloud-build";
 
-    protected override ImmutableArray<(ImmutableArray<string> Permissions, string? Needs)> Ways { get; } =
-    [
-        ([CreateBuild], null),
-    ];
+    protected override ImmutableArray<ServiceWay> Ways { get; } = [new([CreateBuild])];
 
     protected override string Does(string account, string project) =>
         $"runs a build in `{project}` as {account}, whose steps read the account's token";
 
-    public override IEnumerable<Edge> Check(GcpEdgeContext context, IReadOnlySet<string>? targets)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var edge in base.Check(context, targets))
-        {
-            yield return edge;
-        }
-
-        foreach (var account in context.ServiceAccounts.Where(a => (targets is null || targets.Contains(a)) && a.EndsWith(LegacyDomain, StringComparison.Ordinal)))
-        {
-            var email = GcpPrincipals.ServiceAccountEmail(account)!;
-            if (context.FindProject("projects/" + email[..^LegacyDomain.Length]) is not { } project || context.ContainerResource(project) is not { } resource)
-            {
-                continue;
-            }
-
-            var projectName = OwnerEquivalence.Label(project);
-            foreach (var holder in context.WhoCan(CreateBuild, resource).Where(h => h.Principal != account))
-            {
-                var description = $"runs a build in `{projectName}` that names no service account, so its steps run as the legacy Cloud Build service account `{email}` and read its token";
-                if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, description, [new EdgeStep(CreateBuild, projectName, holder.Decision)]) is { } edge)
-                {
-                    yield return edge;
-                }
-            }
-        }
-    }
+    public override IEnumerable<Edge> Check(GcpEdgeContext context, IReadOnlySet<string>? targets) =>
+        base.Check(context, targets).Concat(Legacy.Edges(context, targets, TechniqueId, CreateBuild,
+            (account, project) => $"runs a build in `{project}` that names no service account, so its steps run as {account} and read its token"));
 }

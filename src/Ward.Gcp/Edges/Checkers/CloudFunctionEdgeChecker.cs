@@ -11,10 +11,10 @@ public sealed class CloudFunctionEdgeChecker : ActAsServiceEdgeChecker
 {
     public override string TechniqueId => "gcp-cloud-function";
 
-    protected override ImmutableArray<(ImmutableArray<string> Permissions, string? Needs)> Ways { get; } =
+    protected override ImmutableArray<ServiceWay> Ways { get; } =
     [
-        (["cloudfunctions.functions.create", "cloudfunctions.functions.sourceCodeSet"], null),
-        (["cloudfunctions.functions.update", "cloudfunctions.functions.sourceCodeSet"], "a Cloud Function exists in `{0}` (the export lists none)"),
+        new(["cloudfunctions.functions.create", "cloudfunctions.functions.sourceCodeSet"]),
+        new(["cloudfunctions.functions.update", "cloudfunctions.functions.sourceCodeSet"], "a Cloud Function exists in `{0}` (the export lists none)"),
     ];
 
     protected override string Does(string account, string project) =>

@@ -11,10 +11,10 @@ public sealed class CloudRunEdgeChecker : ActAsServiceEdgeChecker
 {
     public override string TechniqueId => "gcp-cloud-run";
 
-    protected override ImmutableArray<(ImmutableArray<string> Permissions, string? Needs)> Ways { get; } =
+    protected override ImmutableArray<ServiceWay> Ways { get; } =
     [
-        (["run.services.create"], null),
-        (["run.services.update"], "a Cloud Run service exists in `{0}` (the export lists none)"),
+        new(["run.services.create"]),
+        new(["run.services.update"], "a Cloud Run service exists in `{0}` (the export lists none)"),
     ];
 
     protected override string Does(string account, string project) =>

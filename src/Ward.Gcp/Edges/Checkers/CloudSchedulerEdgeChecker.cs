@@ -11,9 +11,9 @@ public sealed class CloudSchedulerEdgeChecker : ActAsServiceEdgeChecker
 {
     public override string TechniqueId => "gcp-cloud-scheduler";
 
-    protected override ImmutableArray<(ImmutableArray<string> Permissions, string? Needs)> Ways { get; } =
+    protected override ImmutableArray<ServiceWay> Ways { get; } =
     [
-        (["cloudscheduler.jobs.create"], null),
+        new(["cloudscheduler.jobs.create"]),
     ];
 
     protected override string Does(string account, string project) =>

@@ -12,10 +12,10 @@ public sealed class ComputeInstanceEdgeChecker : ActAsServiceEdgeChecker
 {
     public override string TechniqueId => "gcp-compute-instance";
 
-    protected override ImmutableArray<(ImmutableArray<string> Permissions, string? Needs)> Ways { get; } =
+    protected override ImmutableArray<ServiceWay> Ways { get; } =
     [
-        (["compute.instances.create", "compute.disks.create", "compute.instances.setMetadata", "compute.instances.setServiceAccount", "compute.subnetworks.use"], null),
-        (["compute.instances.stop", "compute.instances.setServiceAccount", "compute.instances.setMetadata", "compute.instances.start"], "a VM instance exists in `{0}` (the export lists none)"),
+        new(["compute.instances.create", "compute.disks.create", "compute.instances.setMetadata", "compute.instances.setServiceAccount", "compute.subnetworks.use"]),
+        new(["compute.instances.stop", "compute.instances.setServiceAccount", "compute.instances.setMetadata", "compute.instances.start"], "a VM instance exists in `{0}` (the export lists none)"),
     ];
 
     protected override string Does(string account, string project) =>
