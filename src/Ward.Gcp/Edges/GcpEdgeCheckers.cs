@@ -20,6 +20,16 @@ public static class GcpEdgeCheckers
         new CloudRunEdgeChecker(),
         new CloudBuildEdgeChecker(),
         new CloudSchedulerEdgeChecker(),
+        new CloudRunJobEdgeChecker(),
+        new WorkflowsEdgeChecker(),
+        new AppEngineEdgeChecker(),
+        new ComposerEdgeChecker(),
+        new DataprocEdgeChecker(),
+        new DataflowEdgeChecker(),
+        new VertexAiEdgeChecker(),
+        new ComputeSshMetadataEdgeChecker(),
+        new ComputeOsLoginEdgeChecker(),
+        new DeploymentManagerEdgeChecker(),
         new GroupMemberEdgeChecker(),
     ];
 }

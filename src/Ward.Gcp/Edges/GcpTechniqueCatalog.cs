@@ -8,6 +8,7 @@ public static class GcpTechniqueCatalog
     private const string Rhino = "https://rhinosecuritylabs.com/gcp/privilege-escalation-google-cloud-platform-part-1/";
     private const string ServiceAccountBestPractices = "https://cloud.google.com/iam/docs/best-practices-service-accounts";
     private const string AttachServiceAccounts = "https://cloud.google.com/iam/docs/attach-service-accounts";
+    private const string ActAs = "iam.serviceAccounts.actAs";
 
     private const string NarrowImpersonation =
         "Grant Service Account Token Creator (and other roles that can act as an account) on the one service account that needs it, not on its project, folder or organization; never to a principal less trusted than the account. Re-run the scan to confirm no other path remains.";
@@ -115,6 +116,76 @@ public static class GcpTechniqueCatalog
             ["iam.serviceAccounts.actAs", "cloudscheduler.jobs.create"],
             NarrowActAs,
             ["https://cloud.google.com/scheduler/docs/http-target-auth", AttachServiceAccounts]),
+        new(
+            "gcp-cloud-run-job",
+            "Run a Cloud Run job as a service account",
+            "With iam.serviceAccounts.actAs on the account, run.jobs.create (or update) and run.jobs.run in its project, the principal creates (or changes) a job that runs as the account and executes it: its container reads the account's token.",
+            [ActAs, "run.jobs.create", "run.jobs.update", "run.jobs.run"],
+            NarrowActAs,
+            ["https://cloud.google.com/run/docs/securing/service-identity", "https://cloud.google.com/run/docs/create-jobs", AttachServiceAccounts]),
+        new(
+            "gcp-workflows",
+            "Run a workflow as a service account",
+            "With iam.serviceAccounts.actAs on the account, workflows.workflows.create (or update) and workflows.executions.create in its project, the principal deploys a workflow that runs as the account and runs it: its steps call any Google API with the account's token.",
+            [ActAs, "workflows.workflows.create", "workflows.workflows.update", "workflows.executions.create"],
+            NarrowActAs,
+            ["https://cloud.google.com/workflows/docs/authentication", "https://cloud.google.com/workflows/docs/access-control", AttachServiceAccounts]),
+        new(
+            "gcp-app-engine",
+            "Deploy an App Engine version as a service account",
+            "With iam.serviceAccounts.actAs on the account a version runs as (the App Engine default account PROJECT_ID@appspot.gserviceaccount.com unless the version names another) and, in its project, appengine.versions.create with the Cloud Build and Cloud Storage permissions Google documents for deploying, the principal deploys code that runs as the account. Creating the application too (appengine.applications.create) makes the edge certain; otherwise it is conditional on one existing.",
+            [ActAs, "appengine.applications.create", "appengine.versions.create", "cloudbuild.builds.create", "storage.objects.create"],
+            NarrowActAs,
+            ["https://cloud.google.com/appengine/docs/standard/roles", "https://cloud.google.com/appengine/docs/standard/configure-service-accounts", AttachServiceAccounts]),
+        new(
+            "gcp-composer",
+            "Create a Cloud Composer environment as a service account",
+            "With iam.serviceAccounts.actAs on the account and composer.environments.create in its project, the principal creates an environment that runs as the account: the Airflow DAGs it runs (from the environment's bucket, which the request may name) act as the account.",
+            [ActAs, "composer.environments.create"],
+            NarrowActAs,
+            ["https://cloud.google.com/composer/docs/composer-2/access-control", "https://cloud.google.com/composer/docs/composer-2/create-environments", AttachServiceAccounts]),
+        new(
+            "gcp-dataproc",
+            "Run code on a Dataproc cluster as a service account",
+            "With iam.serviceAccounts.actAs on the account and dataproc.clusters.create in its project, the principal creates a cluster whose VMs run as the account (an initialization action reads its token). Without actAs, dataproc.jobs.create and dataproc.clusters.use submit a job to a cluster already running as the account: conditional on one existing, as Ward does not read clusters.",
+            [ActAs, "dataproc.clusters.create", "dataproc.jobs.create", "dataproc.clusters.use"],
+            "Grant Service Account User on a Dataproc VM service account only to those who may act as it, and dataproc.jobs.create only on projects whose clusters run as accounts the submitters may act as; do not run clusters as privileged accounts. Re-run the scan to confirm no other path remains.",
+            ["https://cloud.google.com/dataproc/docs/concepts/iam/iam", "https://cloud.google.com/dataproc/docs/concepts/configuring-clusters/service-accounts", AttachServiceAccounts]),
+        new(
+            "gcp-dataflow",
+            "Run a Dataflow job as a service account",
+            "With iam.serviceAccounts.actAs on the account and dataflow.jobs.create in its project, the principal launches a job whose workers run as the account and execute the principal's pipeline code (staged in a bucket the workers read, which need not be in the project).",
+            [ActAs, "dataflow.jobs.create"],
+            NarrowActAs,
+            ["https://cloud.google.com/dataflow/docs/concepts/security-and-permissions", "https://cloud.google.com/dataflow/docs/concepts/access-control", AttachServiceAccounts]),
+        new(
+            "gcp-vertex-ai",
+            "Run a Vertex AI custom job or Workbench instance as a service account",
+            "With iam.serviceAccounts.actAs on the account and aiplatform.customJobs.create (a custom training job in the principal's container) or notebooks.instances.create (a Workbench instance) in its project, the principal runs code as the account. A custom job that names no account runs as the project's Vertex AI Custom Code service agent (service-PROJECT_NUMBER@gcp-sa-aiplatform-cc.iam.gserviceaccount.com), with no actAs.",
+            [ActAs, "aiplatform.customJobs.create", "notebooks.instances.create"],
+            NarrowActAs + " Give the Vertex AI Custom Code service agent no role beyond what training jobs need.",
+            ["https://cloud.google.com/vertex-ai/docs/general/custom-service-account", "https://cloud.google.com/vertex-ai/docs/general/access-control", AttachServiceAccounts]),
+        new(
+            "gcp-compute-ssh-metadata",
+            "SSH into a VM running as a service account with a key in metadata",
+            "An SSH key added to a VM's metadata (compute.instances.setMetadata, with iam.serviceAccounts.actAs on the VM's account) or to the project's (compute.projects.setCommonInstanceMetadata, with actAs granted on the project) lets the principal log in to a VM that runs as the account and read its token from the metadata server. Conditional on such a VM existing, not using OS Login (and, for project-wide keys, not blocking them) and being reachable: Ward does not read instances.",
+            [ActAs, "compute.instances.setMetadata", "compute.projects.setCommonInstanceMetadata"],
+            "Enable OS Login (the organization policy constraint compute.requireOsLogin) so metadata keys are ignored, grant Service Account User on a VM's account and Compute Instance Admin only to those who may act as the account, and set block-project-ssh-keys on VMs that run as privileged accounts. Re-run the scan to confirm no other path remains.",
+            ["https://cloud.google.com/compute/docs/connect/add-ssh-keys", "https://cloud.google.com/compute/docs/instances/access-overview", "https://cloud.google.com/compute/docs/reference/rest/v1/projects/setCommonInstanceMetadata"]),
+        new(
+            "gcp-compute-os-login",
+            "Log in with OS Login to a VM running as a service account",
+            "On a VM that uses OS Login and runs as a service account, compute.instances.osLogin (or osAdminLogin) and iam.serviceAccounts.actAs on the account, which OS Login requires for such VMs, let the principal log in and read the account's token from the metadata server. Conditional on such a VM existing and being reachable: Ward does not read instances.",
+            [ActAs, "compute.instances.osLogin", "compute.instances.osAdminLogin"],
+            "Grant Service Account User on a VM's account only to those who may act as it, whatever OS Login role they hold; do not run VMs that people log in to as privileged accounts. Re-run the scan to confirm no other path remains.",
+            ["https://cloud.google.com/compute/docs/oslogin/set-up-oslogin", "https://cloud.google.com/compute/docs/instances/access-overview"]),
+        new(
+            "gcp-deployment-manager",
+            "Create a Deployment Manager deployment",
+            "Deployment Manager creates a deployment's resources as the project's Google APIs service agent (PROJECT_NUMBER@cloudservices.gserviceaccount.com, which Google makes Editor of the project), not as the caller: deploymentmanager.deployments.create in the project gives the agent's rights there, with no actAs. Google ended support for Deployment Manager on 31 March 2026; the edge holds wherever the API still accepts deployments.",
+            ["deploymentmanager.deployments.create"],
+            "Grant deploymentmanager.deployments.create (Deployment Manager Editor) only to those who may hold the Google APIs service agent's rights in the project (Editor by default), and move deployments to Infrastructure Manager, whose deployments run as a service account one names.",
+            ["https://cloud.google.com/deployment-manager/docs/access-control", "https://cloud.google.com/iam/docs/service-agents", Rhino]),
     }.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
 
     public static GcpTechnique Get(string id) =>

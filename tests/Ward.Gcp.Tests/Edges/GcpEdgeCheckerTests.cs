@@ -1,3 +1,4 @@
+using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Gcp.Edges;
 using Ward.Gcp.Tests.Testing;
@@ -9,6 +10,8 @@ public sealed class GcpEdgeCheckerTests
 {
     private const string Admin = "serviceAccount:admin-sa@esc-lab.iam.gserviceaccount.com";
     private const string Legacy = "serviceAccount:600000000001@cloudbuild.gserviceaccount.com";
+    private const string GoogleApisAgent = "serviceAccount:600000000001@cloudservices.gserviceaccount.com";
+    private const string CustomCodeAgent = "serviceAccount:service-600000000001@gcp-sa-aiplatform-cc.iam.gserviceaccount.com";
     private static readonly DateTimeOffset AsOf = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly Lazy<GcpEdgeContext> Context = new(() => new GcpEdgeContext(GcpFixtures.Escalation, AsOf));
 
@@ -51,6 +54,52 @@ public sealed class GcpEdgeCheckerTests
         { "gcp-cloud-scheduler", "user:s-scheduler@example.com", Admin, Expect.None },
         { "gcp-custom-role-update", "user:v-roleupdate@example.com", "user:v-roleupdate@example.com", Expect.Certain },
         { "gcp-custom-role-update", "user:s-roleupdate@example.com", "user:s-roleupdate@example.com", Expect.None },
+
+        // Deployment Manager: the deployer gets the Google APIs service agent; its twin's grant expired.
+        { "gcp-deployment-manager", "user:v-deploymentmanager@example.com", GoogleApisAgent, Expect.Certain },
+        { "gcp-deployment-manager", "user:s-deploymentmanager@example.com", GoogleApisAgent, Expect.None },
+        { "gcp-deployment-manager", "user:v-deploymentmanager@example.com", Admin, Expect.None },
+
+        // Workflows: creating without running them is not enough.
+        { "gcp-workflows", "user:v-workflows@example.com", Admin, Expect.Certain },
+        { "gcp-workflows", "user:s-workflows@example.com", Admin, Expect.None },
+
+        // Composer: the twin may act as other-sa only (a resource.name condition).
+        { "gcp-composer", "user:v-composer@example.com", Admin, Expect.Certain },
+        { "gcp-composer", "user:s-composer@example.com", Admin, Expect.None },
+
+        // Dataproc: a cluster with actAs; a job on an existing cluster without (conditional); job creation alone nothing.
+        { "gcp-dataproc", "user:v-dataproc@example.com", Admin, Expect.Certain },
+        { "gcp-dataproc", "user:c-dataproc@example.com", Admin, Expect.Conditional },
+        { "gcp-dataproc", "user:s-dataproc@example.com", Admin, Expect.None },
+
+        // Dataflow: the twin's actAs is refused by the project's deny policy.
+        { "gcp-dataflow", "user:v-dataflow@example.com", Admin, Expect.Certain },
+        { "gcp-dataflow", "user:s-dataflow@example.com", Admin, Expect.None },
+
+        // Vertex AI: a custom job or a Workbench instance with actAs; without, only the Custom Code service agent.
+        { "gcp-vertex-ai", "user:v-vertex@example.com", Admin, Expect.Certain },
+        { "gcp-vertex-ai", "user:v-notebooks@example.com", Admin, Expect.Certain },
+        { "gcp-vertex-ai", "user:s-vertex@example.com", Admin, Expect.None },
+        { "gcp-vertex-ai", "user:s-vertex@example.com", CustomCodeAgent, Expect.Certain },
+
+        // App Engine: with the application's creation certain, without conditional; without Cloud Build and Cloud Storage nothing.
+        { "gcp-app-engine", "user:v-appengine@example.com", Admin, Expect.Certain },
+        { "gcp-app-engine", "user:u-appengine@example.com", Admin, Expect.Conditional },
+        { "gcp-app-engine", "user:s-appengine@example.com", Admin, Expect.None },
+
+        // Cloud Run jobs: creating one without running it is not enough.
+        { "gcp-cloud-run-job", "user:v-runjob@example.com", Admin, Expect.Certain },
+        { "gcp-cloud-run-job", "user:s-runjob@example.com", Admin, Expect.None },
+
+        // SSH keys in metadata: conditional on an instance; project-wide keys need actAs on the project, not on the account alone.
+        { "gcp-compute-ssh-metadata", "user:c-sshmeta@example.com", Admin, Expect.Conditional },
+        { "gcp-compute-ssh-metadata", "user:v-compute@example.com", Admin, Expect.Conditional },
+        { "gcp-compute-ssh-metadata", "user:s-sshmeta@example.com", Admin, Expect.None },
+
+        // OS Login: conditional on an instance, and only with actAs on its account.
+        { "gcp-compute-os-login", "user:c-oslogin@example.com", Admin, Expect.Conditional },
+        { "gcp-compute-os-login", "user:s-oslogin@example.com", Admin, Expect.None },
     };
 
     [Theory]
@@ -102,6 +151,50 @@ public sealed class GcpEdgeCheckerTests
     }
 
     [Fact]
+    public void Deployment_manager_leads_to_the_Google_APIs_service_agent_of_the_project_without_actAs()
+    {
+        // Given v-deploymentmanager, Deployment Manager Editor of esc-lab and nothing else
+        var edge = Assert.Single(Edges("gcp-deployment-manager"), e => e.From.Value == "user:v-deploymentmanager@example.com");
+
+        // Then its one step is the deployment's creation in the project, and the edge names the agent
+        var step = Assert.Single(edge.Permissions);
+        Assert.Equal(("deploymentmanager.deployments.create", "projects/esc-lab"), (step.Action, step.Resource));
+        Assert.Contains("the Google APIs service agent `600000000001@cloudservices.gserviceaccount.com`", edge.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_job_on_an_existing_Dataproc_cluster_needs_no_actAs_and_is_conditional_on_a_cluster_running_as_the_account()
+    {
+        var edge = Assert.Single(Edges("gcp-dataproc"), e => e.From.Value == "user:c-dataproc@example.com" && e.To.Value == Admin);
+        Assert.Equal("dataproc.jobs.create,dataproc.clusters.use", string.Join(",", edge.Permissions.Select(p => p.Action)));
+        var requirement = Assert.Single(edge.Requirements);
+        Assert.Contains("a Dataproc cluster whose VMs run as `admin-sa@esc-lab.iam.gserviceaccount.com` exists in `projects/esc-lab`", requirement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Project_wide_SSH_keys_need_actAs_granted_on_the_project()
+    {
+        // Given c-sshmeta, who may set the project's metadata and holds Service Account User on the project
+        var edge = Assert.Single(Edges("gcp-compute-ssh-metadata"), e => e.From.Value == "user:c-sshmeta@example.com" && e.To.Value == Admin);
+
+        // Then the edge relies on actAs on the project itself, and holds only if an instance running as admin-sa accepts project-wide keys
+        Assert.Contains(edge.Permissions, p => p.Action == "iam.serviceAccounts.actAs" && p.Resource == "projects/esc-lab");
+        Assert.Contains(edge.Permissions, p => p.Action == "compute.projects.setCommonInstanceMetadata");
+        Assert.Contains(edge.Requirements, r => r.Contains("accepts project-wide SSH keys", StringComparison.Ordinal) && r.Contains("admin-sa@esc-lab", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_deny_policy_refuses_the_twin_what_its_allow_bindings_grant()
+    {
+        // Given s-dataflow, bound like v-dataflow, whom the project's deny policy refuses actAs
+        var denied = Context.Value.Authorize("user:s-dataflow@example.com", "iam.serviceAccounts.actAs", Context.Value.ServiceAccountResource("admin-sa@esc-lab.iam.gserviceaccount.com")!);
+
+        // Then the evaluator says so, and no technique gives it an edge
+        Assert.Equal(DecisionKind.ExplicitDeny, denied.Kind);
+        Assert.DoesNotContain(GcpEdgeCheckers.All.SelectMany(c => c.Check(Context.Value, targets: null)), e => e.From.Value == "user:s-dataflow@example.com");
+    }
+
+    [Fact]
     public void Implicit_delegation_leads_to_what_the_intermediate_can_impersonate_not_to_the_intermediate()
     {
         var edges = Edges("gcp-sa-implicit-delegation").Where(e => e.From.Value == "user:v-delegate@example.com").ToList();
@@ -123,11 +216,21 @@ public sealed class GcpEdgeCheckerTests
         Assert.NotNull(graph.OwnerEquivalenceOf(Admin, "//cloudresourcemanager.googleapis.com/projects/600000000001"));
         Assert.NotNull(graph.OwnerEquivalenceOf("user:x-projectadmin@example.com", "//cloudresourcemanager.googleapis.com/projects/600000000001"));
         Assert.False(escalations.ContainsKey("user:x-projectadmin@example.com"));
-        string[] vulnerable = ["v-setpolicy", "v-token", "v-signblob", "v-signjwt", "v-delegate", "v-keys", "v-compute", "v-functions", "v-run", "v-build", "v-scheduler", "v-roleupdate"];
+        string[] vulnerable =
+        [
+            "v-setpolicy", "v-token", "v-signblob", "v-signjwt", "v-delegate", "v-keys", "v-compute", "v-functions", "v-run", "v-build", "v-scheduler", "v-roleupdate",
+            "v-deploymentmanager", "v-workflows", "v-composer", "v-dataproc", "v-dataflow", "v-vertex", "v-notebooks", "v-appengine", "v-runjob",
+        ];
         Assert.All(vulnerable, v => Assert.False(escalations[$"user:{v}@example.com"].IsConditional, v));
         Assert.All(escalations.Keys, p => Assert.DoesNotContain("user:s-", p, StringComparison.Ordinal));
-        Assert.True(escalations["user:c-projectadmin@example.com"].IsConditional);
-        Assert.True(escalations["user:u-functions@example.com"].IsConditional);
+        string[] conditional = ["c-projectadmin", "u-functions", "c-dataproc", "c-sshmeta", "c-oslogin"];
+        Assert.All(conditional, c => Assert.True(escalations[$"user:{c}@example.com"].IsConditional, c));
+
+        // And u-appengine's App Engine edge waits for an application, but the Cloud Build Editor role deploying needs builds as admin-sa now
+        Assert.Equal("gcp-cloud-build", Assert.Single(escalations["user:u-appengine@example.com"].Path).Technique);
+
+        // And the deployer's path goes through the Google APIs service agent, Editor of the project, which builds as admin-sa
+        Assert.Equal("gcp-deployment-manager,gcp-cloud-build", string.Join(",", escalations["user:v-deploymentmanager@example.com"].Path.Select(e => e.Technique)));
     }
 
     [Fact]

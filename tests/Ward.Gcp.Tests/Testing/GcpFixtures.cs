@@ -44,8 +44,9 @@ internal static class GcpFixtures
     /// <summary>
     /// The example.com escalation lab (Fixtures/escalation): one project whose owner-equivalent service account
     /// <c>admin-sa</c> every technique reaches from a vulnerable user (<c>v-…</c>), each beside a safe twin
-    /// (<c>s-…</c>) that a condition, a missing permission, a disabled role or another target stops, and users whose
-    /// edge holds only under a requirement (<c>c-…</c>, <c>u-…</c>).
+    /// (<c>s-…</c>) that a condition, a missing permission, a disabled role, the project's deny policy or another
+    /// target stops, and users whose edge holds only under a requirement (<c>c-…</c>, <c>u-…</c>). The project's Google
+    /// APIs service agent is its Editor; its Vertex AI Custom Code service agent a Viewer.
     /// </summary>
     public static GcpEstate Escalation => LoadedEscalation.Value;
 
