@@ -43,6 +43,7 @@ public sealed class GcpScanTests
     [InlineData("user:omar.haddad@northwind.example", "gcp-custom-role-update", "folders/710000000002")]
     [InlineData("group:developers@northwind.example", "gcp-cloud-build", "projects/nw-shop-prod")]
     [InlineData("group:secops@northwind.example", "gcp-set-iam-policy", "folders/710000000001")]
+    [InlineData("user:ana.silva@northwind.example", "gcp-dataflow", "projects/nw-shop-prod")]
     public void Seeded_escalation_paths_start_with_their_technique_and_reach_the_highest_container(string principal, string technique, string container)
     {
         var finding = Escalation(principal);
@@ -81,6 +82,7 @@ public sealed class GcpScanTests
     [InlineData("serviceAccount:ci-deployer@nw-platform-ci.iam.gserviceaccount.com")]
     [InlineData("domain:northwind.example")]
     [InlineData("user:noah.berg@northwind.example")]   // Token Creator on terraform, locked out by the organization's deny policy
+    [InlineData("user:ben.ito@northwind.example")]     // Dataflow Developer, may act only as dataflow-worker, which escalates no further
     public void Traps_give_no_finding(string principal) =>
         Assert.DoesNotContain(Findings(), f => f.GetProperty("principal").GetString() == principal);
 
