@@ -15,7 +15,12 @@
 #   subscriptions/<id>/role-eligibility-<n>.json         GET /subscriptions/<id>/providers/Microsoft.Authorization/roleEligibilityScheduleInstances
 #   resources/<id>.json                                  az resource list --subscription <id> (each resource and its managed identities)
 #   resources/<id>/keyvault-<name>.json                  az keyvault show (access-policy or RBAC mode, access policies)
+#   resources/<id>/keyvault-<name>-certificates.json     az keyvault certificate list (names and thumbprints: which certificates
+#                                                        are applications' sign-in credentials)
+#   resources/<id>/keyvault-<name>-certificate-policies.json  az keyvault certificate show of each (whether its key is exportable)
 #   resources/<id>/aks.json                              az aks list --subscription <id> (local accounts, Entra ID integration, kubelet identity)
+#   resources/<id>/storage-accounts.json                 az storage account list (whether each accepts its keys)
+#   resources/<id>/functionapps.json                     az functionapp list (a Flex Consumption app's deployment container)
 #
 # Ward recognises every file by its content, not its name or folder; the layout is only for people.
 # `az rest` does not follow `nextLink`, so every REST page is written as its own numbered file.
@@ -31,6 +36,12 @@
 #   Microsoft.Resources/subscriptions/resources/read                         (az resource list)
 #   Microsoft.KeyVault/vaults/read                                            (az keyvault show: the vault's settings, never its secrets)
 #   Microsoft.ContainerService/managedClusters/read                           (az aks list: never a cluster credential)
+#   Microsoft.Storage/storageAccounts/read                                    (az storage account list: never a key)
+#   Microsoft.Web/sites/read                                                  (az functionapp list: never an app setting)
+# and, on each key vault's data plane, certificate metadata (never a key or secret): Microsoft.KeyVault/vaults/
+# certificates/read (Key Vault Reader) on a vault that uses Azure RBAC, or an access policy with certificates
+# `list` and `get` on one that uses access policies. A vault that refuses (no access, a firewall) is skipped with a
+# message; --no-certificates skips them all.
 # plus Microsoft Graph reads that `az role assignment list` makes to fill in `principalName` (when permitted).
 #
 # Usage: see --help.
@@ -39,11 +50,12 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/export-azure.sh --output DIR [--root GROUP] [--subscription ID]... [--no-management-groups] [--no-pim] [--no-resources]
+Usage: scripts/export-azure.sh --output DIR [--root GROUP] [--subscription ID]... [--no-management-groups] [--no-pim] [--no-resources] [--no-certificates]
 
 Exports Azure role definitions, role assignments, deny assignments, PIM eligibilities on Azure resources, the
 management-group hierarchy, the subscriptions and their resource inventory (managed identities and what they are
-attached to, key vault and AKS settings) into DIR, for `ward` to read. Read-only.
+attached to, key vault, storage account, function app and AKS settings, key vault certificate metadata) into DIR,
+for `ward` to read. Read-only.
 
   --output DIR             folder to write (created if needed)
   --root GROUP             management group to export the tree from (default: the tenant root group, whose name
@@ -54,6 +66,7 @@ attached to, key vault and AKS settings) into DIR, for `ward` to read. Read-only
                            management groups are then reported as indeterminate)
   --no-pim                 skip PIM eligibility schedule instances
   --no-resources           skip the resource inventory (user-assigned identities are then known only by name)
+  --no-certificates        skip the key vaults' certificate lists (which need data-plane read access to each vault)
   -h, --help               this help
 
 Sign in first with `az login` (a Reader at the tenant root group sees everything Ward needs).
@@ -66,6 +79,7 @@ subscriptions=()
 with_groups=1
 with_pim=1
 with_resources=1
+with_certificates=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --output) output="${2:?--output needs a folder}"; shift 2 ;;
@@ -74,6 +88,7 @@ while [[ $# -gt 0 ]]; do
     --no-management-groups) with_groups=0; shift ;;
     --no-pim) with_pim=0; shift ;;
     --no-resources) with_resources=0; shift ;;
+    --no-certificates) with_certificates=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "export-azure.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -111,6 +126,22 @@ export_pim_and_denies() {
       echo "export-azure.sh: could not read PIM eligibilities at $scope (skipped)" >&2
       rm -f "$folder"/role-eligibility-*.json
     fi
+  fi
+}
+
+# Writes a vault's certificate list and each certificate's show (metadata and policy, never the key); a vault that
+# refuses data-plane reads is skipped with a message, and nothing half-written is left behind.
+export_certificates() {
+  local name="$1" folder="$2"
+  local list="$folder/keyvault-$name-certificates.json" policies="$folder/keyvault-$name-certificate-policies.json"
+  if ! az keyvault certificate list --vault-name "$name" --output json >"$list" 2>/dev/null; then
+    echo "export-azure.sh: could not list the certificates of key vault $name (no data-plane read access, or a firewall); skipped" >&2
+    rm -f "$list"
+    return 0
+  fi
+  if ! jq -r '.[].id' "$list" | while read -r id; do az keyvault certificate show --id "$id" --output json || exit 1; done | jq -s . >"$policies"; then
+    echo "export-azure.sh: could not read the certificate policies of key vault $name; whether their keys are exportable is not exported" >&2
+    rm -f "$policies"
   fi
 }
 
@@ -158,8 +189,13 @@ for subscription in "${subscriptions[@]}"; do
     jq -r '.[] | select((.type | ascii_downcase) == "microsoft.keyvault/vaults") | "\(.resourceGroup) \(.name)"' "$output/resources/$subscription.json" |
       while read -r group name; do
         az keyvault show --subscription "$subscription" --resource-group "$group" --name "$name" --output json >"$output/resources/$subscription/keyvault-$name.json"
+        if [[ "$with_certificates" -eq 1 ]]; then
+          export_certificates "$name" "$output/resources/$subscription"
+        fi
       done
     az aks list --subscription "$subscription" --output json >"$output/resources/$subscription/aks.json"
+    az storage account list --subscription "$subscription" --output json >"$output/resources/$subscription/storage-accounts.json"
+    az functionapp list --subscription "$subscription" --output json >"$output/resources/$subscription/functionapps.json"
   fi
 done
 

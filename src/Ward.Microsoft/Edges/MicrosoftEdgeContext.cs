@@ -106,7 +106,10 @@ public sealed class MicrosoftEdgeContext
             return null;
         }
 
-        var grantedBy = decision.Explanation.Layers.SelectMany(l => l.Statements).FirstOrDefault() is { } statement ? $"{statement.Policy}: {statement.Statement}" : decision.Explanation.Summary;
+        // The layer that decided (an Azure decision lists every role assignment it weighed, those that grant nothing too).
+        var layers = decision.Explanation.Layers;
+        var deciding = layers.FirstOrDefault(l => l.Decisive) ?? layers.FirstOrDefault(l => l.Outcome == LayerOutcome.Allows);
+        var grantedBy = (deciding?.Statements ?? layers.SelectMany(l => l.Statements)).FirstOrDefault() is { } statement ? $"{statement.Policy}: {statement.Statement}" : decision.Explanation.Summary;
         return new Edge(new PrincipalId(from), new PrincipalId(to), technique, description, [new EdgePermission(action, resource, grantedBy, [])])
         {
             Requirements = needed,

@@ -87,17 +87,9 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
                 continue;
             }
 
-            if (resource.SystemAssignedPrincipalId is { } system)
+            foreach (var (id, how) in AttachedIdentities(context, resource))
             {
-                yield return new Attachment(system, resource.Id, "its managed identity");
-            }
-
-            foreach (var user in resource.UserAssignedIdentities)
-            {
-                if ((user.PrincipalId ?? context.Azure.PrincipalOfIdentity(user.IdentityId) ?? ServicePrincipalNaming(context, user.IdentityId)) is { } id)
-                {
-                    yield return new Attachment(id, resource.Id, $"the user-assigned identity `{NameOf(user.IdentityId)}` attached to it");
-                }
+                yield return new Attachment(id, resource.Id, how);
             }
         }
 
@@ -106,6 +98,26 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
             if (ResourceOf(identity) is { } resource)
             {
                 yield return new Attachment(identity.Id, resource, isIdentityType ? "the identity" : "its managed identity");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The identities the inventory attaches to a resource, each with how an edge names it: the system-assigned one,
+    /// then each user-assigned one whose object id the inventory or a service principal gives.
+    /// </summary>
+    internal static IEnumerable<(string IdentityId, string As)> AttachedIdentities(MicrosoftEdgeContext context, AzureResource resource)
+    {
+        if (resource.SystemAssignedPrincipalId is { } system)
+        {
+            yield return (system, "its managed identity");
+        }
+
+        foreach (var user in resource.UserAssignedIdentities)
+        {
+            if ((user.PrincipalId ?? context.Azure.PrincipalOfIdentity(user.IdentityId) ?? ServicePrincipalNaming(context, user.IdentityId)) is { } id)
+            {
+                yield return (id, $"the user-assigned identity `{NameOf(user.IdentityId)}` attached to it");
             }
         }
     }

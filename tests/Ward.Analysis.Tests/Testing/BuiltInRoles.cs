@@ -26,6 +26,8 @@ internal static class BuiltInRoles
         new("Directory Readers", "88d8e3e3-8f55-4a1e-953a-9b9898b8876b", ["microsoft.directory/users/standard/read"]),
         new("Authentication Administrator", "c4e39bd9-1100-46d3-8c65-fb160da0071f", ["microsoft.directory/users/authenticationMethods/create", "microsoft.directory/users/password/update"]),
         new("Hybrid Identity Administrator", "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", ["microsoft.directory/applications/owners/update", "microsoft.directory/servicePrincipals/owners/update", "microsoft.directory/domains/federation/update"]),
+        new("Compliance Administrator", "17315797-102d-40b4-93e0-432062caca18", ["microsoft.office365.complianceManager/allEntities/allTasks", "microsoft.office365.protectionCenter/allEntities/allTasks", "microsoft.directory/entitlementManagement/allProperties/read"]),
+        new("Power Platform Administrator", "11648597-926c-4cf3-9c36-bcebb0ba8dcc", ["microsoft.powerApps/allEntities/allTasks", "microsoft.flow/allEntities/allTasks", "microsoft.dynamics365/allEntities/allTasks"]),
         new("Teams Administrator", "69091246-20e8-4a56-aa4d-066075b2a7a8", ["microsoft.teams/allEntities/allProperties/allTasks", "microsoft.directory/groups.unified/members/update"]),
         new("Domain Name Administrator", "8329153b-31d0-4727-b945-745eb3bc5f31", ["microsoft.directory/domains/allProperties/allTasks"]),
         new("External Identity Provider Administrator", "be2f45a1-457d-42af-a067-6ec1fa63bc45", ["microsoft.directory/domains/federation/update", "microsoft.directory/identityProviders/allProperties/allTasks"]),

@@ -42,6 +42,12 @@ internal static class ArmItemClassifier
             return ArmItemKind.Resource;
         }
 
+        // A key vault's certificate list (data plane): no `type`, the id is the certificate's URL.
+        if (KeyVaultCertificateReader.IsCertificate(item))
+        {
+            return ArmItemKind.KeyVaultCertificate;
+        }
+
         // `az role assignment list --include-classic-administrators` prints classic administrators as role
         // assignments whose ids are placeholders (`NA(classic admins)`, `NA(classic admin role)`).
         if (IsClassicPlaceholder(item.Text("roleDefinitionId")) || IsClassicPlaceholder(item.Text("id")) || (item.Has("emailAddress") && item.Has("role")))

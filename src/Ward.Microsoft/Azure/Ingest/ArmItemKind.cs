@@ -13,4 +13,7 @@ internal enum ArmItemKind
 
     /// <summary>Any other ARM resource (a VM, key vault, cluster, identity, …): read for its identities and settings.</summary>
     Resource,
+
+    /// <summary>A certificate of a key vault (its metadata: name and thumbprint), from the vault's certificate list.</summary>
+    KeyVaultCertificate,
 }

@@ -30,9 +30,10 @@ internal static class AzureEstateBuilder
         CheckPlacement(hierarchy, assignments, denies, eligibilities, found);
         CheckPages(entries, found);
         var resources = WithAccessPolicies(MergeResources(entries.Resources), entries.KeyVaultAccessPolicies, found);
+        var certificates = MergeCertificates(entries.KeyVaultCertificates, resources, found);
         if (entries.Count == 0)
         {
-            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, management group, subscription, classic administrator or resource was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
+            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, management group, subscription, classic administrator, resource or key vault certificate was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
         }
 
         diagnostics.AddRange(WithLines(found.ToSortedArray(), source));
@@ -45,6 +46,7 @@ internal static class AzureEstateBuilder
             Hierarchy = hierarchy,
             ClassicAdministrators = MergeClassicAdministrators(entries.ClassicAdministrators),
             Resources = resources,
+            KeyVaultCertificates = certificates,
             Inputs = [.. inputs],
             Diagnostics = diagnostics.ToSortedArray(),
         };
@@ -130,6 +132,8 @@ internal static class AzureEstateBuilder
                 IdentityPrincipalId = first.IdentityPrincipalId ?? next.IdentityPrincipalId,
                 KeyVault = first.KeyVault ?? next.KeyVault,
                 Cluster = first.Cluster ?? next.Cluster,
+                StorageAccount = first.StorageAccount ?? next.StorageAccount,
+                DeploymentStorage = first.DeploymentStorage ?? next.DeploymentStorage,
             }))];
 
     /// <summary>Adds the access policies listed apart (AzureHound) to their vaults; a policy of a vault not in the inventory is reported.</summary>
@@ -149,6 +153,27 @@ internal static class AzureEstateBuilder
         return [.. resources.Select(r => r.KeyVault is { } vault && byVault.TryGetValue(r.Id, out var listed)
             ? r with { KeyVault = vault with { AccessPolicies = [.. vault.AccessPolicies.Concat(listed.Select(p => p.Policy)).DistinctBy(p => (p.ObjectId, p.ApplicationId))] } }
             : r)];
+    }
+
+    /// <summary>
+    /// One entry per vault and certificate name: the list form and <c>show</c> describe one certificate, and only
+    /// <c>show</c> gives its policy. A certificate of a vault the inventory does not hold is kept but reported: who
+    /// may read it is decided at the vault's resource id, which only the inventory gives.
+    /// </summary>
+    private static ImmutableArray<KeyVaultCertificate> MergeCertificates(List<KeyVaultCertificate> certificates, ImmutableArray<AzureResource> resources, DiagnosticBag diagnostics)
+    {
+        var merged = certificates
+            .GroupBy(c => (Vault: c.VaultName.ToUpperInvariant(), Name: c.Name.ToUpperInvariant()))
+            .Select(g => g.First() with { Exportable = g.Where(c => c.Thumbprint == g.First().Thumbprint).Select(c => c.Exportable).FirstOrDefault(e => e is not null) })
+            .ToImmutableArray();
+        var vaults = resources.Where(r => r.IsOfType(AzureResourceTypes.KeyVault)).Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var orphans in merged.Where(c => !vaults.Contains(c.VaultName)).GroupBy(c => c.VaultName, StringComparer.OrdinalIgnoreCase))
+        {
+            var count = orphans.Count();
+            diagnostics.Add(AzureDiagnosticCodes.DanglingResource, DiagnosticSeverity.Warning, $"{count} certificate{(count == 1 ? " belongs" : "s belong")} to key vault `{orphans.Key}`, which is not in the resource inventory: who may read {(count == 1 ? "it" : "them")} is not decided (give `az resource list` of the vault's subscription)", orphans.First().Location);
+        }
+
+        return merged;
     }
 
     private static AzureHierarchy BuildHierarchy(HierarchyParts parts, DiagnosticBag diagnostics)
@@ -305,6 +330,8 @@ internal static class AzureEstateBuilder
         ArmItemKind.Eligibility => "role eligibilities",
         ArmItemKind.ManagementGroup => "management groups",
         ArmItemKind.ClassicAdministrator => "classic administrators",
+        ArmItemKind.Resource => "resources",
+        ArmItemKind.KeyVaultCertificate => "key vault certificates",
         _ => "subscriptions",
     };
 

@@ -151,9 +151,12 @@ public static class AzureEstateLoader
                 case ArmItemKind.Resource:
                     Add(entries.Resources, AzureResourceReader.Read(item, json));
                     break;
+                case ArmItemKind.KeyVaultCertificate:
+                    Add(entries.KeyVaultCertificates, KeyVaultCertificateReader.Read(item, json));
+                    break;
                 default:
                     json.Report(AzureDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, element.ValueKind == JsonValueKind.Object
-                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, management group, subscription, classic administrator or resource); skipped"
+                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, management group, subscription, classic administrator, resource or key vault certificate); skipped"
                         : $"expected an object, found {ArmJson.Describe(element.ValueKind)}; skipped", path);
                     break;
             }
@@ -178,7 +181,7 @@ public static class AzureEstateLoader
 
     private static AzureInputFile Unrecognized(string file, ArmJson json)
     {
-        json.Report(AzureDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an Azure export Ward recognises (expected role definitions, role assignments, deny assignments, role eligibilities, management groups, subscriptions, classic administrators or resources, as az CLI, Resource Graph or ARM REST output); skipped", JsonPath.Root);
+        json.Report(AzureDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an Azure export Ward recognises (expected role definitions, role assignments, deny assignments, role eligibilities, management groups, subscriptions, classic administrators, resources or key vault certificates, as az CLI, Resource Graph or ARM REST output); skipped", JsonPath.Root);
         return new AzureInputFile(file, AzureInputKind.Unrecognized, "content not recognised");
     }
 
@@ -198,10 +201,10 @@ public static class AzureEstateLoader
     }
 
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
-    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Groups, int Subscriptions, int ClassicAdministrators, int Resources)
+    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Groups, int Subscriptions, int ClassicAdministrators, int Resources, int Certificates)
     {
         public Counts(ReadEntries entries)
-            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count, entries.ClassicAdministrators.Count, entries.Resources.Count)
+            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count, entries.ClassicAdministrators.Count, entries.Resources.Count, entries.KeyVaultCertificates.Count)
         {
         }
 
@@ -216,6 +219,7 @@ public static class AzureEstateLoader
             Part(parts, Subscriptions - before.Subscriptions, "subscription");
             Part(parts, ClassicAdministrators - before.ClassicAdministrators, "classic administrator");
             Part(parts, Resources - before.Resources, "resource");
+            Part(parts, Certificates - before.Certificates, "key vault certificate");
             return parts.Count == 0 ? "no usable entry" : string.Join(", ", parts);
         }
 

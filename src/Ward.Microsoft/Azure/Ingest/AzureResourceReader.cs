@@ -36,6 +36,8 @@ internal static class AzureResourceReader
             IdentityPrincipalId = string.Equals(type, AzureResourceTypes.UserAssignedIdentity, StringComparison.OrdinalIgnoreCase) ? ObjectId(item, json, "principalId") : null,
             KeyVault = string.Equals(type, AzureResourceTypes.KeyVault, StringComparison.OrdinalIgnoreCase) ? KeyVault(item, json) : null,
             Cluster = string.Equals(type, AzureResourceTypes.ManagedCluster, StringComparison.OrdinalIgnoreCase) ? Cluster(item, json) : null,
+            StorageAccount = string.Equals(type, AzureResourceTypes.StorageAccount, StringComparison.OrdinalIgnoreCase) ? StorageAccount(item, json) : null,
+            DeploymentStorage = string.Equals(type, AzureResourceTypes.WebSite, StringComparison.OrdinalIgnoreCase) ? DeploymentStorage(item, json) : null,
             Location = json.At(item.Path),
         };
     }
@@ -149,6 +151,53 @@ internal static class AzureResourceReader
 
     private static ImmutableArray<string> Permissions((JsonElement Value, string Path)? permissions, string name, ArmJson json) =>
         permissions is { } p ? json.Strings(p.Value, name, p.Path) : [];
+
+    /// <summary>
+    /// Whether the account accepts its keys: <c>allowSharedKeyAccess</c> false refuses them, absent or null is Azure's
+    /// default (true). Null when the export has none of the account's properties (<c>az resource list</c>), told by
+    /// <c>primaryEndpoints</c>, which every form that has them carries.
+    /// </summary>
+    private static StorageAccountSettings? StorageAccount(ArmItem item, ArmJson json)
+    {
+        var written = item.Properties.TryGetProperty("allowSharedKeyAccess", out _) || item.Element.TryGetProperty("allowSharedKeyAccess", out _);
+        if (!written && !item.Has("primaryEndpoints"))
+        {
+            return null;
+        }
+
+        return new StorageAccountSettings { AllowSharedKeyAccess = !item.Has("allowSharedKeyAccess") || json.Boolean(item, "allowSharedKeyAccess") };
+    }
+
+    /// <summary>A Flex Consumption app's <c>functionAppConfig.deployment.storage</c> of type <c>blobContainer</c>; null for other apps.</summary>
+    private static DeploymentStorage? DeploymentStorage(ArmItem item, ArmJson json)
+    {
+        if (!item.TryGet("functionAppConfig", out var config, out var configPath)
+            || Field(config, "deployment", configPath) is not { } deployment
+            || Field(deployment.Value, "storage", deployment.Path) is not { } storage
+            || storage.Value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var storageItem = new ArmItem(storage.Value, storage.Path);
+        var type = json.String(storageItem, "type");
+        var url = json.String(storageItem, "value");
+        if (url is null || (type is not null && !string.Equals(type, "blobContainer", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
+            && uri.Host.Contains(".blob.", StringComparison.OrdinalIgnoreCase)
+            && uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var container])
+        {
+            return new DeploymentStorage(url, uri.Host[..uri.Host.IndexOf('.', StringComparison.Ordinal)], Uri.UnescapeDataString(container));
+        }
+
+        storageItem.TryGet("value", out _, out var path);
+        json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"the deployment storage `{url}` is not a blob container URL (`https://{{account}}.blob.core.windows.net/{{container}}`); where the app's code is kept is not known", path);
+        return null;
+    }
 
     /// <summary>The cluster's Kubernetes authentication and kubelet identity; null when the export has none of them.</summary>
     private static ManagedClusterSettings? Cluster(ArmItem item, ArmJson json)

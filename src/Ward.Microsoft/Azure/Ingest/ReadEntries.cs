@@ -19,11 +19,13 @@ internal sealed class ReadEntries
 
     public List<Resources.AzureResource> Resources { get; } = [];
 
+    public List<Resources.KeyVaultCertificate> KeyVaultCertificates { get; } = [];
+
     /// <summary>Key vault access policies listed apart from their vault (AzureHound), with the vault's id.</summary>
     public List<(AzureScope VaultId, Resources.KeyVaultAccessPolicy Policy, Ward.Core.Diagnostics.SourceLocation Location)> KeyVaultAccessPolicies { get; } = [];
 
     /// <summary>REST pages read, per entry kind: whether each said more pages follow (<c>nextLink</c>), and where.</summary>
     public List<(ArmItemKind Kind, bool MoreFollow, Ward.Core.Diagnostics.SourceLocation Location)> Pages { get; } = [];
 
-    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count + KeyVaultAccessPolicies.Count;
+    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count + KeyVaultAccessPolicies.Count + KeyVaultCertificates.Count;
 }

@@ -35,6 +35,9 @@ public sealed record AzureEstate
     /// <summary>The resource inventory (one entry per resource id), when one was given; empty otherwise.</summary>
     public ImmutableArray<AzureResource> Resources { get; init; } = [];
 
+    /// <summary>Key vault certificates (metadata and thumbprint), from the vaults' certificate lists; empty otherwise.</summary>
+    public ImmutableArray<KeyVaultCertificate> KeyVaultCertificates { get; init; } = [];
+
     public required ImmutableArray<AzureInputFile> Inputs { get; init; }
 
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
@@ -44,6 +47,10 @@ public sealed record AzureEstate
     public AzureResource? FindResource(AzureScope id) => ResourcesById.GetValueOrDefault(id);
 
     public IEnumerable<AzureResource> ResourcesOfType(string type) => Resources.Where(r => r.IsOfType(type));
+
+    /// <summary>The certificates of a key vault, found by its name (vault names are unique in a cloud, and certificate ids carry only the name).</summary>
+    public IEnumerable<KeyVaultCertificate> CertificatesOf(AzureResource vault) =>
+        KeyVaultCertificates.Where(c => string.Equals(c.VaultName, vault.Name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The object id of a user-assigned identity's service principal: from the identity's own inventory entry, else

@@ -6,8 +6,9 @@ namespace Ward.Microsoft.Azure.Resources;
 
 /// <summary>
 /// One Azure resource from an inventory (<c>az resource list</c>, <c>az graph query</c>, <c>az vm list</c>, …, or
-/// AzureHound): where it is, and the managed identities Azure attached to it. Key vaults and AKS clusters carry the
-/// settings that decide who reaches their contents.
+/// AzureHound): where it is, and the managed identities Azure attached to it. Key vaults, storage accounts and AKS
+/// clusters carry the settings that decide who reaches their contents; Flex Consumption function apps, where their
+/// code is kept.
 /// </summary>
 public sealed record AzureResource
 {
@@ -40,6 +41,12 @@ public sealed record AzureResource
 
     /// <summary>For an AKS cluster: its Kubernetes authentication and the kubelet identity; null for other resources, or when the export left them out.</summary>
     public ManagedClusterSettings? Cluster { get; init; }
+
+    /// <summary>For a storage account: whether it accepts its keys; null for other resources, or when the export left its properties out (<c>az resource list</c>).</summary>
+    public StorageAccountSettings? StorageAccount { get; init; }
+
+    /// <summary>For a Flex Consumption function app: the blob container its code is loaded from; null otherwise, or when the export left it out.</summary>
+    public DeploymentStorage? DeploymentStorage { get; init; }
 
     /// <summary>Where the export lists it (the first place, when several do).</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;

@@ -117,7 +117,7 @@ public static class DirectoryRoleTiers
             ("29232cdf-9323-42fd-ade2-1d097af3e4de", "Exchange Administrator", T1, false, "every mailbox (manages all of Exchange Online, mailbox permissions and forwarding included)"),
             ("31392ffb-586c-42d1-9346-e59415a2cc4e", "Exchange Recipient Administrator", T1, false, "creates and changes every Exchange Online mailbox and recipient"),
             ("f28a1f50-f6e7-4571-818b-6a12f2af6b6c", "SharePoint Administrator", T1, false, "every SharePoint site and OneDrive (manages all of SharePoint Online, site administrators included)"),
-            ("69091246-20e8-4a56-aa4d-066075b2a7a8", "Teams Administrator", T1, false, "every Team (manages Microsoft Teams and the Microsoft 365 group behind every Team)"),
+            ("69091246-20e8-4a56-aa4d-066075b2a7a8", "Teams Administrator", T1, false, "every Team's channels and files, by adding itself as a member (manages Microsoft Teams and the Microsoft 365 group behind every Team)"),
             ("17315797-102d-40b4-93e0-432062caca18", "Compliance Administrator", T1, false, "content across mail, sites and chats through Microsoft Purview (legal and data investigation, data subject requests), and every Exchange admin center feature"),
             ("e6d1a23a-da11-4be4-9570-befc86d067a7", "Compliance Data Administrator", T1, false, "the compliance content of Microsoft Purview (data loss prevention, retention and their alerts) across Microsoft 365"),
             ("11648597-926c-4cf3-9c36-bcebb0ba8dcc", "Power Platform Administrator", T1, false, "every Power Platform environment (its Dataverse data, apps and flows)"),

@@ -16,4 +16,10 @@ public sealed record KeyCredential
     public DateTimeOffset? StartDateTime { get; init; }
 
     public DateTimeOffset? EndDateTime { get; init; }
+
+    /// <summary>
+    /// The certificate's SHA-1 thumbprint in upper-case hex, from <c>customKeyIdentifier</c> (which Microsoft Graph
+    /// sets to the thumbprint unless the uploader chose another value); null when it holds something else.
+    /// </summary>
+    public string? Thumbprint { get; init; }
 }

@@ -321,6 +321,7 @@ internal static class ApplicationReader
                 Usage = json.String(p.Item, "usage", p.Path),
                 StartDateTime = json.Date(p.Item, "startDateTime", p.Path),
                 EndDateTime = json.Date(p.Item, "endDateTime", p.Path),
+                Thumbprint = CertificateThumbprint.Parse(json.String(p.Item, "customKeyIdentifier", p.Path)),
             };
         })];
 

@@ -59,6 +59,29 @@ public sealed class EntraPrivilegedRoleHolderRuleTests
         Assert.Contains($"over administrative unit `{TestTenant.Id("stores")}`", helpdesk.Explanation, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Exchange Administrator", "every mailbox")]
+    [InlineData("SharePoint Administrator", "every SharePoint site and OneDrive")]
+    [InlineData("Teams Administrator", "every Team's channels and files, by adding itself as a member")]
+    [InlineData("Compliance Administrator", "content across mail, sites and chats through Microsoft Purview")]
+    [InlineData("Power Platform Administrator", "every Power Platform environment (its Dataverse data, apps and flows)")]
+    public void Each_Microsoft_365_administrator_is_reported_with_the_data_it_reaches(string role, string data)
+    {
+        // Given a holder of the Microsoft 365 administrator role, and a user holding nothing
+        var tenant = new TestTenant();
+        tenant.User("admin");
+        tenant.User("bystander");
+        tenant.AssignRole("admin", role);
+
+        // When the tenant is scanned
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then the holder alone is reported, Tier 1, with the data the role reaches
+        Assert.Equal(TestTenant.Id("admin"), finding.Principal);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains($"What each reaches: {role}: {data}", finding.Explanation, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_role_assignable_group_its_members_and_its_eligible_members_are_holders_but_an_outsider_is_not()
     {

@@ -188,4 +188,75 @@ public sealed class AzureResourceReaderTests
         Assert.Empty(estate.FindResource(AzureScope.Parse(Vault))!.KeyVault!.AccessPolicies);
         Assert.All(estate.Diagnostics.Where(d => d.Code != AzureDiagnosticCodes.NothingUsable), d => Assert.NotNull(d.Location.Line));
     }
+
+    [Fact]
+    public void Resource_graph_rows_give_a_Flex_apps_deployment_container_and_whether_an_account_accepts_its_keys()
+    {
+        // Given Resource Graph rows: a Flex Consumption app, an account that never set allowSharedKeyAccess, one that
+        // refuses its keys, and (from az resource list) an account without its properties
+        var result = $$"""
+            {
+              "count": 3,
+              "data": [
+                {
+                  "id": "{{Group}}/providers/Microsoft.Web/sites/func-build", "identity": { "principalId": "{{VmPrincipal}}", "tenantId": "9d3f4e1a-2b6c-4d8e-a0f1-3c5e7a9b1d2f", "type": "SystemAssigned" },
+                  "kind": "functionapp,linux", "location": "westeurope", "name": "func-build",
+                  "properties": {
+                    "functionAppConfig": {
+                      "deployment": { "storage": { "authentication": { "type": "SystemAssignedIdentity" }, "type": "blobContainer", "value": "https://stbuilddeploy.blob.core.windows.net/app-package-func-build" } },
+                      "runtime": { "name": "python", "version": "3.12" }
+                    },
+                    "state": "Running"
+                  },
+                  "resourceGroup": "rg-build", "type": "microsoft.web/sites"
+                },
+                {
+                  "id": "{{Group}}/providers/Microsoft.Storage/storageAccounts/stbuilddeploy", "kind": "StorageV2", "location": "westeurope", "name": "stbuilddeploy",
+                  "properties": { "minimumTlsVersion": "TLS1_2", "primaryEndpoints": { "blob": "https://stbuilddeploy.blob.core.windows.net/" }, "supportsHttpsTrafficOnly": true },
+                  "resourceGroup": "rg-build", "type": "microsoft.storage/storageaccounts"
+                },
+                {
+                  "id": "{{Group}}/providers/Microsoft.Storage/storageAccounts/stlocked", "kind": "StorageV2", "location": "westeurope", "name": "stlocked",
+                  "properties": { "allowSharedKeyAccess": false, "primaryEndpoints": { "blob": "https://stlocked.blob.core.windows.net/" } },
+                  "resourceGroup": "rg-build", "type": "microsoft.storage/storageaccounts"
+                }
+              ],
+              "skip_token": null,
+              "total_records": 3
+            }
+            """;
+        var list = $$"""[ { "id": "{{Group}}/providers/Microsoft.Storage/storageAccounts/stbare", "name": "stbare", "properties": null, "type": "Microsoft.Storage/storageAccounts" } ]""";
+        using var folder = new ScratchFolder(("resource-graph.json", result), ("resources.json", list));
+
+        // When they are loaded
+        var estate = AzureEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the app names its container, and each account's key setting is known, or unknown without properties
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var app = estate.FindResource(AzureScope.Parse($"{Group}/providers/Microsoft.Web/sites/func-build"))!;
+        Assert.Equal(new DeploymentStorage("https://stbuilddeploy.blob.core.windows.net/app-package-func-build", "stbuilddeploy", "app-package-func-build"), app.DeploymentStorage);
+        Assert.True(estate.FindResource(AzureScope.Parse($"{Group}/providers/Microsoft.Storage/storageAccounts/stbuilddeploy"))!.StorageAccount!.AllowSharedKeyAccess);
+        Assert.False(estate.FindResource(AzureScope.Parse($"{Group}/providers/Microsoft.Storage/storageAccounts/stlocked"))!.StorageAccount!.AllowSharedKeyAccess);
+        Assert.Null(estate.FindResource(AzureScope.Parse($"{Group}/providers/Microsoft.Storage/storageAccounts/stbare"))!.StorageAccount);
+    }
+
+    [Fact]
+    public void A_deployment_storage_that_is_not_a_blob_container_URL_is_reported_and_left_unknown()
+    {
+        // Given an az functionapp list entry whose deployment storage is not a container URL
+        var list = $$"""
+            [ { "functionAppConfig": { "deployment": { "storage": { "type": "blobContainer", "value": "stbuilddeploy/app-package" } } },
+                "id": "{{Group}}/providers/Microsoft.Web/sites/func-odd", "kind": "functionapp,linux", "name": "func-odd", "type": "Microsoft.Web/sites" } ]
+            """;
+        using var folder = new ScratchFolder(("functionapps.json", list));
+
+        // When it is loaded
+        var estate = AzureEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then a located warning says so, and the app is kept without it
+        var warning = Assert.Single(estate.Diagnostics, d => d.Code == AzureDiagnosticCodes.WrongShape);
+        Assert.Equal("$[0].functionAppConfig.deployment.storage.value", warning.Location.JsonPath);
+        Assert.NotNull(warning.Location.Line);
+        Assert.Null(Assert.Single(estate.Resources).DeploymentStorage);
+    }
 }

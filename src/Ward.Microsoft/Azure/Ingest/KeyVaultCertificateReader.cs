@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Ward.Core.Diagnostics;
+using Ward.Microsoft.Azure.Resources;
+
+namespace Ward.Microsoft.Azure.Ingest;
+
+/// <summary>
+/// Reads one key vault certificate: an entry of <c>az keyvault certificate list</c> (<c>id</c>, <c>name</c>,
+/// <c>x509ThumbprintHex</c>, <c>x509Thumbprint</c>, <c>attributes.enabled</c> and <c>expires</c>), of
+/// <c>az keyvault certificate show</c> (the same, with the version in the id and the <c>policy</c> whose
+/// <c>keyProperties.exportable</c> says whether the secret holds the private key), or of the Key Vault REST API
+/// (<c>x5t</c>, <c>attributes.exp</c> in Unix seconds, <c>policy.key_props.exportable</c>).
+/// </summary>
+internal static class KeyVaultCertificateReader
+{
+    private const string CertificatesSegment = "certificates";
+
+    // Where each form writes the thumbprint: the az CLI's hex and base64, the REST API's base64url.
+    private static readonly string[] ThumbprintFields = ["x509ThumbprintHex", "x509Thumbprint", "x5t"];
+
+    private static readonly string[] KeyPropertiesFields = ["keyProperties", "key_props"];
+
+    /// <summary>Whether an entry is a key vault certificate: a Key Vault URL of a certificate, with a thumbprint.</summary>
+    public static bool IsCertificate(ArmItem item) =>
+        VaultAndName(item.Text("id")) is not null && ThumbprintFields.Any(item.Has);
+
+    public static KeyVaultCertificate? Read(ArmItem item, ArmJson json)
+    {
+        var id = json.String(item, "id", required: true);
+        if (id is null)
+        {
+            return null;
+        }
+
+        item.TryGet("id", out _, out var idPath);
+        if (VaultAndName(id) is not var (vault, name))
+        {
+            json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{id}` is not a key vault certificate id (`https://{{vault}}.vault.azure.net/certificates/{{name}}`); skipped", idPath);
+            return null;
+        }
+
+        var (field, text) = ThumbprintFields.Select(f => (Field: f, Text: json.String(item, f))).FirstOrDefault(t => t.Text is not null);
+        if (CertificateThumbprint.Parse(text) is not { } thumbprint)
+        {
+            item.TryGet(field ?? "x509ThumbprintHex", out _, out var path);
+            json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"certificate `{name}` of key vault `{vault}` has no readable thumbprint ({(text is null ? "none given" : $"`{text}` is not a SHA-1 thumbprint")}); skipped", path);
+            return null;
+        }
+
+        var attributes = Attributes(item, json);
+        return new KeyVaultCertificate
+        {
+            VaultName = vault,
+            Name = json.String(item, "name") ?? name,
+            Thumbprint = thumbprint,
+            Enabled = attributes is not { } a || !a.Has("enabled") || json.Boolean(a, "enabled"),
+            Expires = attributes is { } b ? Expiry(b, json) : null,
+            Exportable = Exportable(item, json),
+            Location = json.At(item.Path),
+        };
+    }
+
+    /// <summary>The vault name (the host's first label) and certificate name of a Key Vault certificate URL; null for anything else.</summary>
+    private static (string Vault, string Name)? VaultAndName(string? id)
+    {
+        if (!Uri.TryCreate(id, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || !uri.Host.Contains(".vault.", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length is 2 or 3 && string.Equals(segments[0], CertificatesSegment, StringComparison.OrdinalIgnoreCase)
+            ? (uri.Host[..uri.Host.IndexOf('.', StringComparison.Ordinal)], Uri.UnescapeDataString(segments[1]))
+            : null;
+    }
+
+    private static ArmItem? Attributes(ArmItem item, ArmJson json)
+    {
+        if (!item.TryGet("attributes", out var value, out var path))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`attributes` must be an object, found {ArmJson.Describe(value.ValueKind)}; the certificate is read as enabled, with no expiry", path);
+            return null;
+        }
+
+        return new ArmItem(value, path);
+    }
+
+    /// <summary><c>expires</c> as the az CLI writes it (an ISO date), or <c>exp</c> as the REST API does (Unix seconds).</summary>
+    private static DateTimeOffset? Expiry(ArmItem attributes, ArmJson json)
+    {
+        if (attributes.Has("expires"))
+        {
+            return json.Date(attributes, "expires");
+        }
+
+        if (!attributes.TryGet("exp", out var exp, out var path))
+        {
+            return null;
+        }
+
+        if (exp.ValueKind == JsonValueKind.Number && exp.TryGetInt64(out var seconds) && seconds is >= 0 and <= 253402300799)
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`exp` must be a time in Unix seconds, found {ArmJson.Describe(exp.ValueKind)}; the certificate is read as not expiring", path);
+        return null;
+    }
+
+    /// <summary><c>policy.keyProperties.exportable</c> (az CLI) or <c>policy.key_props.exportable</c> (REST); null without a policy.</summary>
+    private static bool? Exportable(ArmItem item, ArmJson json)
+    {
+        if (!item.TryGet("policy", out var policy, out var policyPath) || policy.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var policyItem = new ArmItem(policy, policyPath);
+        foreach (var name in KeyPropertiesFields)
+        {
+            if (policyItem.TryGet(name, out var properties, out var path) && properties.ValueKind == JsonValueKind.Object)
+            {
+                var keyProperties = new ArmItem(properties, path);
+                return keyProperties.Has("exportable") ? json.Boolean(keyProperties, "exportable") : null;
+            }
+        }
+
+        return null;
+    }
+}

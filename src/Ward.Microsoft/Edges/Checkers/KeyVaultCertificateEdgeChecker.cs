@@ -1,0 +1,77 @@
+using Ward.Core.Decisions;
+using Ward.Core.Graph;
+using Ward.Microsoft.Azure.Evaluation;
+using Ward.Microsoft.Azure.Rbac;
+
+namespace Ward.Microsoft.Edges.Checkers;
+
+/// <summary>
+/// <c>azure-key-vault-certificate</c>: a principal that can use the private key of a key vault certificate which is
+/// a sign-in credential of a service principal (<see cref="KeyVaultCertificateCredential"/>) signs a client assertion
+/// and acts as the service principal. Either it signs with the certificate's key (<c>keys/sign/action</c>: Key Vault
+/// Crypto User; access policy keys <c>sign</c>), or it downloads the certificate with its private key from the secret
+/// of the same name (<c>secrets/getSecret/action</c>: Key Vault Secrets User, Key Vault Certificate User; access
+/// policy secrets <c>get</c>), which only works when the key is exportable. Each data action is decided by the Azure
+/// authorizer on the key or secret itself, so a vault in access-policy mode is decided by its access policies, and an
+/// RBAC vault by role assignments (NotDataActions, deny assignments and conditions included) at the vault or the item.
+/// </summary>
+public sealed class KeyVaultCertificateEdgeChecker : IMicrosoftEdgeChecker
+{
+    private const string Sign = "Microsoft.KeyVault/vaults/keys/sign/action";
+    private const string GetSecret = "Microsoft.KeyVault/vaults/secrets/getSecret/action";
+
+    public string TechniqueId => "azure-key-vault-certificate";
+
+    public bool GrantsAdmin => false;
+
+    public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        foreach (var credential in KeyVaultCertificateCredential.Find(context, targets))
+        {
+            var vault = credential.Vault;
+            var policyHolders = vault.KeyVault is { EnableRbacAuthorization: false } settings ? KeyVaultAccessPolicies.NamedObjects(settings) : [];
+            var candidates = context.AzureAssignees.Concat(context.WithMembers(policyHolders, keepGroups: false)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal);
+            foreach (var principal in candidates.Where(p => !string.Equals(p, credential.ServicePrincipal.Id, StringComparison.OrdinalIgnoreCase)))
+            {
+                if (Route(context, principal, credential) is { } edge)
+                {
+                    yield return edge;
+                }
+            }
+        }
+    }
+
+    /// <summary>Signing with the key when allowed for certain, else downloading the exportable certificate, else a conditional signing; null when neither is allowed.</summary>
+    private Edge? Route(MicrosoftEdgeContext context, string principal, KeyVaultCertificateCredential credential)
+    {
+        var to = credential.ServicePrincipal.Id;
+        var signing = Decide(context, principal, Sign, credential.ItemScope("keys"));
+        var sign = MicrosoftEdgeContext.EdgeIf(TechniqueId, principal, to, $"signs with the key of {credential.Describe()}, and signs in as the service principal", signing, Sign, credential.ItemScope("keys"));
+        if (sign is { IsConditional: false })
+        {
+            return WithVaultMode(sign, credential);
+        }
+
+        Edge? download = null;
+        if (credential.Certificate.Exportable != false)
+        {
+            var reading = Decide(context, principal, GetSecret, credential.ItemScope("secrets"));
+            download = MicrosoftEdgeContext.EdgeIf(TechniqueId, principal, to, $"downloads {credential.Describe()}, with its private key (the secret of the same name), and signs in as the service principal", reading, GetSecret, credential.ItemScope("secrets"));
+            if (download is not null && credential.Certificate.Exportable is null)
+            {
+                download = download with { Requirements = download.Requirements.Add($"the private key of certificate `{credential.Certificate.Name}` is exportable (Key Vault's default; the certificate list does not give its policy)") };
+            }
+        }
+
+        var chosen = download is { IsConditional: false } ? download : sign ?? download;
+        return chosen is null ? null : WithVaultMode(chosen, credential);
+    }
+
+    private static Decision Decide(MicrosoftEdgeContext context, string principal, string action, string item) =>
+        context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = action, Scope = AzureScope.Parse(item), ActionKind = AzureActionKind.Data });
+
+    /// <summary>Without the vault's settings, the RBAC decision holds only if the vault uses Azure RBAC for its data.</summary>
+    private static Edge WithVaultMode(Edge edge, KeyVaultCertificateCredential credential) => credential.Vault.KeyVault is null
+        ? edge with { Requirements = edge.Requirements.Add($"key vault `{credential.Vault.Name}` uses Azure RBAC for its data (its permission model is not in the export: `az keyvault show` gives it)") }
+        : edge;
+}
