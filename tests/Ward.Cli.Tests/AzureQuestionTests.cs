@@ -10,6 +10,7 @@ public sealed class AzureQuestionTests
 {
     private static readonly string Entra = Path.Combine(Repository.Root, "samples", "entra");
     private static readonly string Azure = Path.Combine(Repository.Root, "samples", "azure");
+    private static readonly string AzureHound = Path.Combine(Repository.Root, "samples", "azurehound");
     private static readonly string Prod = "/subscriptions/" + SubscriptionId("nw-prod");
     private static readonly string Dev = "/subscriptions/" + SubscriptionId("nw-dev");
 
@@ -214,6 +215,29 @@ public sealed class AzureQuestionTests
         Assert.False(findings.ContainsKey(UserId("chen.wei@northwindtraders.com")));
         Assert.False(findings.ContainsKey(UserId("gus.mensah@northwindtraders.com")));
         Assert.False(findings.ContainsKey(UserId("kim.larsen@northwindtraders.com")));
+    }
+
+    [Fact]
+    public void With_the_resource_inventory_the_scan_follows_a_key_vault_certificate_to_its_application()
+    {
+        // When ward scan is given the whole sample, the AzureHound inventory of key vaults included
+        var (exitCode, _, json) = WardRunner.RunCapturingStandardOutput("scan", Entra, Azure, AzureHound, "--as-of", "2026-11-28T12:00:00Z", "--format", "json");
+
+        // Then gus, Contributor of the network team's resource group, has a path: he rewrites the access policies of
+        // kv-nw-network and uses Northwind Sync's certificate kept there (his scoped application role gives none)
+        Assert.Equal(0, exitCode);
+        var findings = JsonDocument.Parse(json).RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var gus = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "privilege-escalation" && f.GetProperty("principal").GetString() == UserId("gus.mensah@northwindtraders.com"));
+        Assert.Equal(["azure-key-vault-access-policy", "entra-add-credential", "entra-assign-role"], gus.GetProperty("path").EnumerateArray().Select(s => s.GetProperty("technique").GetString()), StringComparer.Ordinal);
+        Assert.Equal("high", gus.GetProperty("severity").GetString());
+
+        // kim, Key Vault Contributor of the RBAC-mode shared vault that holds Northwind Provisioning's certificate, has none
+        Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == "privilege-escalation" && f.GetProperty("principal").GetString() == UserId("kim.larsen@northwindtraders.com"));
+
+        // and the Microsoft 365 administrators are listed with the data they reach
+        string Holder(string userPrincipalName) => findings.Single(f => f.GetProperty("ruleId").GetString() == "entra-privileged-role-holder" && f.GetProperty("principal").GetString() == UserId(userPrincipalName)).GetProperty("explanation").GetString()!;
+        Assert.Contains("Exchange Administrator: every mailbox", Holder("olivia.brandt@northwindtraders.com"), StringComparison.Ordinal);
+        Assert.Contains("SharePoint Administrator: every SharePoint site and OneDrive", Holder("sam.okoro@northwindtraders.com"), StringComparison.Ordinal);
     }
 
     private static JsonElement Can(string principal, string action, string scope, params string[] more)

@@ -46,6 +46,7 @@ B = {  # built-in role definitions used by the sample (ids are Microsoft's)
  'Role Based Access Control Administrator': 'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
  'Virtual Machine Contributor': '9980e02c-c2be-4d73-94e8-173b1dc7cf3c',
  'Key Vault Secrets User': '4633458b-17de-408a-b874-0445c86b69e6',
+ 'Key Vault Contributor': 'f25e0fa2-a7c8-4377-a976-54943a77a395',
  'Storage Blob Data Reader': '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
  'Managed Identity Contributor': 'e40ec5ca-96e0-45a2-b4ff-59039f2c2b59',
 }
@@ -84,6 +85,8 @@ assign('kim-rbac-admin', uid('kim'), 'User', upn('kim'), 'Role Based Access Cont
 assign('guest-contrib', uid('partner'), 'User', upn('partner'), 'Contributor', rg('nw-prod', 'rg-analytics'), 'nw-prod')
 assign('jo-blob-reader', uid('jo'), 'User', upn('jo'), 'Storage Blob Data Reader', f"{rg('nw-prod', 'rg-analytics')}/providers/Microsoft.Storage/storageAccounts/nwanalyticsdata", 'nw-prod')
 assign('app-secrets-user', SP('northwind-orders'), 'ServicePrincipal', gid('app-id-northwind-orders'), 'Key Vault Secrets User', f"{rg('nw-prod', 'rg-shared')}/providers/Microsoft.KeyVault/vaults/kv-nw-prod-shared", 'nw-prod')
+# trap: kim manages the shared vault, which uses Azure RBAC for its data, so she reads nothing in it
+assign('kim-kv-contrib', uid('kim'), 'User', upn('kim'), 'Key Vault Contributor', f"{rg('nw-prod', 'rg-shared')}/providers/Microsoft.KeyVault/vaults/kv-nw-prod-shared", 'nw-prod')
 assign('dev-superuser', G('dev-team'), 'Group', 'Dev Team', 'Northwind Ops Superuser', sub('nw-dev'), 'nw-dev')
 assign('dev-frank-contrib', uid('frank'), 'User', upn('frank'), 'Contributor', rg('nw-dev', 'rg-sandbox'), 'nw-dev')
 # an assignment whose principal was deleted from the directory: az shows it with principalType Unknown and no name
@@ -127,6 +130,9 @@ defs = [
     'Microsoft.Support/*']),
  builtin('Key Vault Secrets User', 'Read secret contents. Only works for key vaults that use the \'Azure role-based access control\' permission model.', [],
    data=['Microsoft.KeyVault/vaults/secrets/getSecret/action', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action']),
+ builtin('Key Vault Contributor', 'Lets you manage key vaults, but not access to them.',
+   ['Microsoft.Authorization/*/read', 'Microsoft.Insights/alertRules/*', 'Microsoft.KeyVault/*', 'Microsoft.Resources/deployments/*', 'Microsoft.Resources/subscriptions/resourceGroups/read', 'Microsoft.Support/*'],
+   ['Microsoft.KeyVault/locations/deletedVaults/purge/action', 'Microsoft.KeyVault/hsmPools/*', 'Microsoft.KeyVault/managedHsms/*']),
  builtin('Managed Identity Contributor', 'Create, Read, Update, and Delete User Assigned Identity',
    ['Microsoft.ManagedIdentity/userAssignedIdentities/read', 'Microsoft.ManagedIdentity/userAssignedIdentities/write', 'Microsoft.ManagedIdentity/userAssignedIdentities/delete',
     'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/read', 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/write',
@@ -181,4 +187,29 @@ dump('nw-platform/classic-administrators.json', {"value": [
   classic('ada', upn('ada'), 'ServiceAdministrator;AccountAdministrator'),
   classic('olaf', f'olaf.berg@{DOMAIN}', 'CoAdministrator'),
 ]})
+
+# Key vault certificates (data plane, metadata only), as export-azure.sh writes them: az keyvault certificate list of
+# the network team's vault, which keeps the application gateway's TLS certificate and, beside it, Northwind Sync's
+# sign-in certificate; and az keyvault certificate show of Northwind Provisioning's certificate in the shared vault,
+# generated there with a key that cannot be exported.
+import base64
+def certificate(vault, name, thumbprint, created, expires):
+    return {"attributes": {"created": created, "enabled": True, "expires": expires, "notBefore": created[:10] + "T00:00:00+00:00", "recoveryLevel": "Recoverable",
+            "updated": created}, "id": f"https://{vault}.vault.azure.net/certificates/{name}", "name": name, "subject": "", "tags": {},
+            "x509Thumbprint": base64.b64encode(bytes.fromhex(thumbprint)).decode(), "x509ThumbprintHex": thumbprint}
+dump('nw-platform/keyvault-kv-nw-network-certificates.json', [
+  certificate('kv-nw-network', 'appgw-northwindtraders-com', 'A1B2C3D4E5F60718293A4B5C6D7E8F9012345678', "2026-02-14T10:20:00+00:00", "2027-02-14T10:20:00+00:00"),
+  certificate('kv-nw-network', 'northwind-sync', SYNC_CERT, "2026-06-01T07:45:12+00:00", "2027-06-01T07:45:12+00:00"),
+])
+version = gid('kv-version-northwind-provisioning').replace('-', '')
+provisioning = certificate('kv-nw-prod-shared', 'northwind-provisioning', PROVISIONING_CERT, "2026-04-01T06:30:00+00:00", "2027-04-01T06:30:00+00:00")
+provisioning.update({"cer": "MIIDQjCCAiqgAwIBAgIQ", "id": f"{provisioning['id']}/{version}", "kid": f"https://kv-nw-prod-shared.vault.azure.net/keys/northwind-provisioning/{version}",
+  "sid": f"https://kv-nw-prod-shared.vault.azure.net/secrets/northwind-provisioning/{version}", "pendingCertificate": None, "preserveCertOrder": None,
+  "policy": {"attributes": {"created": "2026-04-01T06:29:58+00:00", "enabled": True, "expires": None, "notBefore": None, "recoveryLevel": None, "updated": "2026-04-01T06:29:58+00:00"},
+    "id": "https://kv-nw-prod-shared.vault.azure.net/certificates/northwind-provisioning/policy", "issuerParameters": {"certificateTransparency": None, "certificateType": None, "name": "Self"},
+    "keyProperties": {"curve": None, "exportable": False, "keySize": 2048, "keyType": "RSA", "reuseKey": False},
+    "lifetimeActions": [{"action": {"actionType": "AutoRenew"}, "trigger": {"daysBeforeExpiry": 30, "lifetimePercentage": None}}],
+    "secretProperties": {"contentType": "application/x-pkcs12"},
+    "x509CertificateProperties": {"ekus": ["1.3.6.1.5.5.7.3.2"], "keyUsage": ["digitalSignature"], "subject": "CN=northwind-provisioning", "subjectAlternativeNames": None, "validityInMonths": 12}}})
+dump('nw-prod/keyvault-kv-nw-prod-shared-northwind-provisioning.json', provisioning)
 print('written', out)

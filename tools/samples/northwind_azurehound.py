@@ -56,6 +56,11 @@ records = [
     # trap: the analytics VM in the guest's resource group carries no identity
     vm('nw-prod', 'rg-analytics', 'vm-analytics-01', identity()),
     vault('nw-prod', 'rg-shared', 'kv-nw-prod-shared', True, []),
+    # the network team's vault, in access-policy mode: Network Admins may see its certificates (not their keys); their
+    # Contributor role on the resource group lets them rewrite its access policies
+    vault('nw-platform', 'rg-platform-network', 'kv-nw-network', False, [policy(gid('group-network-admins'), certificates=['Get', 'List'])]),
+    {"kind": "AZKeyVaultAccessPolicy", "data": {**policy(up(gid('group-network-admins')), certificates=['Get', 'List']),
+        "keyVaultId": f"{rg('nw-platform', 'rg-platform-network')}/providers/Microsoft.KeyVault/vaults/kv-nw-network"}},
     vault('nw-dev', 'rg-sandbox', 'kv-nw-dev-legacy', False, [policy(uid('jo'), secrets=['Get', 'List']), policy(uid('frank'), keys=['Get', 'List'], secrets=['Get', 'List', 'Set'], certificates=['Get'])]),
     # `list` writes an access policy apart only when it grants Get on keys or certificates: frank's, not jo's
     {"kind": "AZKeyVaultAccessPolicy", "data": {**policy(up(uid('frank')), keys=['Get', 'List'], secrets=['Get', 'List', 'Set'], certificates=['Get']),

@@ -81,8 +81,10 @@ dump('administrative-units.json', page("directory/administrativeUnits", [
 dump(f'administrative-unit-members/{au}.json', page("directoryObjects", [user_ref('lena'), user_ref('marco')]))
 
 apps = [  # key, display, audience, owners, passwords, certs, fics, required
- ('northwind-provisioning', 'Northwind Provisioning', 'AzureADMyOrg', ['ivan'], [("provisioning-2023", "2023-02-01T10:00:00Z", "2299-12-31T10:00:00Z")], [], [], ['RoleManagement.ReadWrite.Directory', 'User.Read.All']),
- ('northwind-sync', 'Northwind Sync', 'AzureADMyOrg', ['partner'], [], [("CN=northwind-sync", "2026-06-01T00:00:00Z", "2027-06-01T00:00:00Z")], [], ['Application.ReadWrite.All']),
+ # Provisioning's certificate was generated in kv-nw-prod-shared with a key that cannot be exported; Sync's is kept in kv-nw-network.
+ ('northwind-provisioning', 'Northwind Provisioning', 'AzureADMyOrg', ['ivan'], [("provisioning-2023", "2023-02-01T10:00:00Z", "2299-12-31T10:00:00Z")],
+  [("CN=northwind-provisioning", "2026-04-01T00:00:00Z", "2027-04-01T00:00:00Z", PROVISIONING_CERT)], [], ['RoleManagement.ReadWrite.Directory', 'User.Read.All']),
+ ('northwind-sync', 'Northwind Sync', 'AzureADMyOrg', ['partner'], [], [("CN=northwind-sync", "2026-06-01T00:00:00Z", "2027-06-01T00:00:00Z", SYNC_CERT)], [], ['Application.ReadWrite.All']),
  ('cafeteria-menu', 'Cafeteria Menu', 'AzureADMyOrg', ['gus'], [("menu-bot", "2024-01-10T09:00:00Z", "2025-01-10T09:00:00Z")], [], [], []),
  ('northwind-orders', 'Northwind Orders', 'AzureADMyOrg', ['ivan'], [], [], [
    ("github-orders-prod", "repo:northwind-traders/orders-api:environment:production", None),
@@ -92,8 +94,8 @@ apps = [  # key, display, audience, owners, passwords, certs, fics, required
 ]
 def pw(name, start, end):
     return {"customKeyIdentifier": None, "displayName": name, "endDateTime": end, "hint": "Q~x", "keyId": gid('pw-' + name), "secretText": None, "startDateTime": start}
-def cert(name, start, end):
-    return {"customKeyIdentifier": "5C4B3E2F1A0D9C8B7A6F5E4D3C2B1A0F9E8D7C6B", "displayName": name, "endDateTime": end, "key": None, "keyId": gid('cert-' + name), "startDateTime": start, "type": "AsymmetricX509Cert", "usage": "Verify"}
+def cert(name, start, end, thumbprint):
+    return {"customKeyIdentifier": thumbprint, "displayName": name, "endDateTime": end, "key": None, "keyId": gid('cert-' + name), "startDateTime": start, "type": "AsymmetricX509Cert", "usage": "Verify"}
 app_items = []
 for k, d, aud, owners, pws, certs, fics, req in apps:
     app_items.append({"id": APP(k), "appId": APPID(k), "displayName": d, "signInAudience": aud, "createdDateTime": "2023-01-20T12:00:00Z",

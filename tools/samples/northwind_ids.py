@@ -24,6 +24,10 @@ USERS = {  # key: (displayName, upn local, userType)
  'marco': ('Marco Bianchi', 'marco.bianchi', 'Member'),
 }
 def uid(k): return gid('user-'+k)
+
+# Certificate thumbprints (SHA-1, hex): the applications' key credentials and the key vault certificates that hold them.
+SYNC_CERT = '5C4B3E2F1A0D9C8B7A6F5E4D3C2B1A0F9E8D7C6B'
+PROVISIONING_CERT = '7E1D2C3B4A59687706F5E4D3C2B1A09F8E7D6C5B'
 def upn(k):
     d,l,t = USERS[k]
     return f'{l}@{INIT}' if t=='Guest' or k=='breakglass' else f'{l}@{DOMAIN}'

@@ -114,14 +114,48 @@ public sealed class MicrosoftGraphBuilderTests
 
     [Theory]
     [InlineData("chen.wei@northwindtraders.com")]
-    [InlineData("gus.mensah@northwindtraders.com")]
     [InlineData("kim.larsen@northwindtraders.com")]
     [InlineData("lena.vogel@northwindtraders.com")]
     public void The_seeded_traps_have_no_path(string userPrincipalName)
     {
-        // chen's Helpdesk role is scoped to an administrative unit whose members hold nothing; gus's Cloud Application
-        // Administrator role to an app without permissions; kim may assign Reader and Storage Blob Data Reader only
+        // chen's Helpdesk role is scoped to an administrative unit whose members hold nothing; kim may assign Reader and
+        // Storage Blob Data Reader only, and manages a key vault whose data is Azure RBAC's
         Assert.False(Paths.ContainsKey(new PrincipalId(UserId(userPrincipalName))), userPrincipalName);
+    }
+
+    [Fact]
+    public void A_scoped_application_administrator_takes_no_credential_but_rewrites_a_vault_that_holds_one()
+    {
+        // Given gus: Cloud Application Administrator scoped to Cafeteria Menu (which holds no permission), and
+        // Contributor of rg-platform-network through Network Admins, where kv-nw-network (access-policy mode, Network
+        // Admins may only see certificates) keeps Northwind Sync's sign-in certificate
+        var gus = new PrincipalId(UserId("gus.mensah@northwindtraders.com"));
+        var path = PathOf("gus.mensah@northwindtraders.com");
+
+        // Then his scoped role adds no credential to anything on a path, and the vault is his way: he gives himself an
+        // access policy, uses the certificate as Northwind Sync, whose Application.ReadWrite.All takes over Provisioning
+        Assert.DoesNotContain(Graph.Outgoing(gus), e => e.Technique == "entra-add-credential");
+        Assert.Equal(["azure-key-vault-access-policy", "entra-add-credential", "entra-assign-role"], path.Select(e => e.Technique).ToArray());
+        Assert.Equal(ServicePrincipal("Northwind Sync"), path[0].To.Value);
+        Assert.False(path[0].IsConditional);
+        Assert.Contains("certificate `northwind-sync` of key vault `kv-nw-network`", path[0].Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(new Ward.Microsoft.Edges.Checkers.KeyVaultCertificateEdgeChecker().Check(Context, targets: null), e => e.From == gus);
+    }
+
+    [Fact]
+    public void Northwind_Provisionings_certificate_in_the_shared_vault_is_out_of_reach()
+    {
+        // Given kv-nw-prod-shared (RBAC mode) holding Northwind Provisioning's certificate, generated with a key that
+        // cannot be exported; Northwind Orders is Key Vault Secrets User of the vault, kim Key Vault Contributor
+        var edges = new Ward.Microsoft.Edges.Checkers.KeyVaultCertificateEdgeChecker().Check(Context, targets: null)
+            .Concat(new Ward.Microsoft.Edges.Checkers.KeyVaultAccessPolicyEdgeChecker().Check(Context, targets: null))
+            .ToList();
+
+        // Then no key vault edge leads to Provisioning (the secret holds no private key, and managing an RBAC vault reads
+        // nothing in it); every one leads to Northwind Sync (the network vault's TLS certificate is nobody's credential)
+        Assert.NotEmpty(edges);
+        Assert.All(edges, e => Assert.Equal(ServicePrincipal("Northwind Sync"), e.To.Value));
+        Assert.DoesNotContain(edges, e => e.From.Value == ServicePrincipal("Northwind Orders") || e.From.Value == UserId("kim.larsen@northwindtraders.com"));
     }
 
     [Fact]
