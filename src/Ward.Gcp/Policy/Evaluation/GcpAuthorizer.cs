@@ -27,6 +27,7 @@ public sealed class GcpAuthorizer
 
     private readonly ConcurrentDictionary<string, IamCondition> _conditions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DenyPermission?> _denyPermissions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FrozenSet<string>> _permissions = new(StringComparer.Ordinal);
 
     public GcpAuthorizer(GcpEstate estate)
     {
@@ -59,6 +60,17 @@ public sealed class GcpAuthorizer
             ResourceType = request.Resource.Type,
             ResourceTypeUnknownBecause = request.Resource.Type is null ? "no exported policy gives its asset type" : null,
         };
+        var (results, missing) = Collect(request, context, everyBinding: false);
+        return WithDenies(request, Decide(request, results, missing, () => Collect(request, context, everyBinding: true).Results), [.. Denies(request, context)]);
+    }
+
+    /// <summary>
+    /// The bindings of the policies reaching the resource whose member includes (or may include) the principal, with
+    /// their outcome, and the containers whose policy was not exported. Only bindings whose role may grant the
+    /// permission decide; the others are collected too when <paramref name="everyBinding"/> (they only explain).
+    /// </summary>
+    private (List<BindingResult> Results, List<string> Missing) Collect(GcpRequest request, ConditionContext context, bool everyBinding)
+    {
         var results = new List<BindingResult>();
         var missing = new List<string>();
         for (var h = 0; h < request.Resource.PolicyHolders.Length; h++)
@@ -76,15 +88,23 @@ public sealed class GcpAuthorizer
 
             for (var i = 0; i < policy.Bindings.Length; i++)
             {
-                if (Evaluate(request, context, policy.Resource, inherited: h > 0, policy.Bindings[i], i) is { } result)
+                if ((everyBinding || MayGrant(policy.Bindings[i].Role, request.Permission))
+                    && Evaluate(request, context, policy.Resource, inherited: h > 0, policy.Bindings[i], i) is { } result)
                 {
                     results.Add(result);
                 }
             }
         }
 
-        return WithDenies(request, Decide(request, results, missing), [.. Denies(request, context)]);
+        return (results, missing);
     }
+
+    /// <summary>Whether a binding of the role can change a decision on the permission: its role is not described, or includes it.</summary>
+    private bool MayGrant(string role, string permission) =>
+        Estate.FindRole(role) is not { PermissionsKnown: true } described || PermissionsOf(described).Contains(permission);
+
+    /// <summary>A role's permissions as a set: Owner and Editor hold thousands, and every decision asks.</summary>
+    private FrozenSet<string> PermissionsOf(Role role) => _permissions.GetOrAdd(role.Name, _ => role.IncludedPermissions.ToFrozenSet(StringComparer.Ordinal));
 
     /// <summary>
     /// The deny rules of the policies attached to the resource's project, folders and organization that cover the
@@ -310,7 +330,7 @@ public sealed class GcpAuthorizer
             return result with { Outcome = BindingOutcome.Unknown, Reason = $"role `{binding.Role}` was exported without its permissions (the BASIC view `gcloud iam roles list` prints), so whether it includes `{permission}` is unknown{onlyIf}" };
         }
 
-        if (!role.IncludedPermissions.Contains(permission, StringComparer.Ordinal))
+        if (!PermissionsOf(role).Contains(permission))
         {
             return result with { Outcome = BindingOutcome.NoMatch, Reason = $"`{binding.Role}` does not include `{permission}`" };
         }
@@ -424,7 +444,11 @@ public sealed class GcpAuthorizer
         }
     }
 
-    private Decision Decide(GcpRequest request, List<BindingResult> results, List<string> missing)
+    /// <param name="request">The request.</param>
+    /// <param name="results">The bindings that decide (their role may grant the permission).</param>
+    /// <param name="missing">Containers whose allow policy was not exported.</param>
+    /// <param name="everyResult">Every binding that names the principal, for the explanation.</param>
+    private Decision Decide(GcpRequest request, List<BindingResult> results, List<string> missing, Func<List<BindingResult>> everyResult)
     {
         var permission = request.Permission;
         var principal = request.Principal.Text;
@@ -432,20 +456,20 @@ public sealed class GcpAuthorizer
         if (results.Find(r => r.Outcome == BindingOutcome.Allows) is { } allowing)
         {
             var note = allowing.Reason is { } holds ? $"; {holds}" : string.Empty;
-            return new Allowed(() => Explain($"Allowed: {Describe(allowing)} grants `{permission}`{note}. {Note}", request, results, allowing));
+            return new Allowed(() => Explain($"Allowed: {Describe(allowing)} grants `{permission}`{note}. {Note}", request, everyResult(), allowing));
         }
 
         if (results.Find(r => r.Outcome == BindingOutcome.Unknown) is { } unknown)
         {
             var reason = $"{Describe(unknown)}: {unknown.Reason}";
-            return new Indeterminate(reason, Explain($"Indeterminate: {reason}; no other binding grants `{permission}` to `{principal}` on `{resource}`.", request, results, unknown));
+            return new Indeterminate(reason, Explain($"Indeterminate: {reason}; no other binding grants `{permission}` to `{principal}` on `{resource}`.", request, everyResult(), unknown));
         }
 
         var conditional = results.Where(r => r.Outcome == BindingOutcome.Conditional).ToList();
         if (request.Resource.AncestryGap is { } gap)
         {
             var otherwise = conditional.Count == 0 ? "no binding Ward saw grants it" : "the bindings Ward saw grant it only under conditions";
-            return new Indeterminate(gap, Explain($"Indeterminate: {gap}; {otherwise}.", request, results, decisive: null));
+            return new Indeterminate(gap, Explain($"Indeterminate: {gap}; {otherwise}.", request, everyResult(), decisive: null));
         }
 
         if (conditional.Count > 0)
@@ -453,13 +477,17 @@ public sealed class GcpAuthorizer
             var alternatives = conditional.Select(r => r.Requirement!).Distinct(StringComparer.Ordinal).ToList();
             var requirement = alternatives.Count == 1 ? alternatives[0] : "one of: " + string.Join(" | ", alternatives.Select(a => $"({a})"));
             var by = string.Join("; ", conditional.Select(Describe));
-            return new Conditional([requirement], DecisionKind.ImplicitDeny, Explain($"Allowed only if {requirement}: {by} grants `{permission}` then; otherwise not allowed. {Note}", request, results, conditional[0]));
+            return new Conditional([requirement], DecisionKind.ImplicitDeny, Explain($"Allowed only if {requirement}: {by} grants `{permission}` then; otherwise not allowed. {Note}", request, everyResult(), conditional[0]));
         }
 
-        var refused = results.Where(r => r.Outcome == BindingOutcome.NoMatch).ToList();
-        var detail = refused.Count == 0 ? string.Empty : " (" + string.Join("; ", refused.Select(r => $"{Describe(r)}: {r.Reason}")) + ")";
         var unexported = missing.Count == 0 ? string.Empty : $" No allow policy was exported for {string.Join(", ", missing.Select(m => $"`{m}`"))}.";
-        return new ImplicitDeny(() => Explain($"Not allowed: no binding in the allow policies of `{resource}` or its ancestors grants `{permission}` to `{principal}`{detail}.{unexported}", request, results, decisive: null));
+        return new ImplicitDeny(() =>
+        {
+            var every = everyResult();
+            var refused = every.Where(r => r.Outcome == BindingOutcome.NoMatch).ToList();
+            var detail = refused.Count == 0 ? string.Empty : " (" + string.Join("; ", refused.Select(r => $"{Describe(r)}: {r.Reason}")) + ")";
+            return Explain($"Not allowed: no binding in the allow policies of `{resource}` or its ancestors grants `{permission}` to `{principal}`{detail}.{unexported}", request, every, decisive: null);
+        });
     }
 
     /// <summary>The basic role a convenience member (<c>projectOwner:</c> …) stands for.</summary>

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
 using Ward.Gcp.Iam;
 
 namespace Ward.Gcp.Policy.Evaluation;
@@ -5,21 +8,53 @@ namespace Ward.Gcp.Policy.Evaluation;
 /// <summary>
 /// Decides whether a principal is a member of a Google group from the exported memberships, directly or through
 /// nested groups (a membership of type <c>GROUP</c>, or whose email is an exported group), cycles included. A nested
-/// group whose memberships were not exported leaves the answer possible, not denied.
+/// group whose memberships were not exported leaves the answer possible, not denied. Each group is expanded once
+/// (every decision on a binding to it asks); thread-safe.
 /// </summary>
 internal sealed class GroupMembers(GcpEstate estate)
 {
+    private readonly ConcurrentDictionary<string, Expansion?> _expansions = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Null when the group's memberships are not known; otherwise Yes (with the path), Possibly or No.</summary>
     public MemberMatch? Match(string groupEmail, Member principal)
+    {
+        if (ExpansionOf(groupEmail) is not { } expansion)
+        {
+            return null;
+        }
+
+        // The memberships are in breadth-first order, so the shortest path through nested groups is the one explained.
+        foreach (var reach in expansion.ByEmail.GetValueOrDefault(principal.Id) ?? [])
+        {
+            if (reach.Membership.IsMember(principal))
+            {
+                var through = reach.Through;
+                var how = through.IsEmpty ? "directly" : $"through group{(through.Length == 1 ? string.Empty : "s")} {string.Join(", ", through.Select(g => $"`{g}`"))}";
+                return MemberMatch.Through($"`{principal.Text}` is a member of group `{groupEmail}` ({how})");
+            }
+        }
+
+        return expansion.UnknownNested is null
+            ? MemberMatch.No
+            : MemberMatch.If($"`{principal.Text}` is a member of group `{expansion.UnknownNested}`, nested in group `{groupEmail}`, whose memberships were not exported");
+    }
+
+    /// <summary>The members of a group, directly or through nested groups whose memberships were exported, as policies would name them.</summary>
+    public IEnumerable<Member> TransitiveMembers(string groupEmail) => ExpansionOf(groupEmail)?.Members ?? [];
+
+    private Expansion? ExpansionOf(string groupEmail) => _expansions.GetOrAdd(groupEmail, Expand);
+
+    private Expansion? Expand(string groupEmail)
     {
         if (estate.MembershipsOf(groupEmail) is null)
         {
             return null;
         }
 
-        // Breadth first, so the shortest path through nested groups is the one explained.
+        var byEmail = new Dictionary<string, List<Reach>>(StringComparer.OrdinalIgnoreCase);
+        var members = ImmutableArray.CreateBuilder<Member>();
         var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { groupEmail };
-        var queue = new Queue<(string Group, List<string> Through)>();
+        var queue = new Queue<(string Group, ImmutableArray<string> Through)>();
         queue.Enqueue((groupEmail, []));
         string? unknownNested = null;
         while (queue.TryDequeue(out var current))
@@ -32,52 +67,42 @@ internal sealed class GroupMembers(GcpEstate estate)
 
             foreach (var membership in memberships)
             {
-                if (membership.IsMember(principal))
+                if (!byEmail.TryGetValue(membership.MemberEmail, out var reaches))
                 {
-                    var how = current.Through.Count == 0 ? "directly" : $"through group{(current.Through.Count == 1 ? string.Empty : "s")} {string.Join(", ", current.Through.Select(g => $"`{g}`"))}";
-                    return MemberMatch.Through($"`{principal.Text}` is a member of group `{groupEmail}` ({how})");
+                    byEmail[membership.MemberEmail] = reaches = [];
                 }
 
+                reaches.Add(new Reach(membership, current.Through));
                 var nested = membership.MemberType == GroupMemberType.Group
                     || (membership.MemberType == GroupMemberType.Unspecified && estate.FindGroup(membership.MemberEmail) is not null);
+                if (PolicyMemberOf(membership, nested) is { } member)
+                {
+                    members.Add(member);
+                }
+
                 if (nested && visited.Add(membership.MemberEmail))
                 {
-                    queue.Enqueue((membership.MemberEmail, [.. current.Through, membership.MemberEmail]));
+                    queue.Enqueue((membership.MemberEmail, current.Through.Add(membership.MemberEmail)));
                 }
             }
         }
 
-        return unknownNested is null
-            ? MemberMatch.No
-            : MemberMatch.If($"`{principal.Text}` is a member of group `{unknownNested}`, nested in group `{groupEmail}`, whose memberships were not exported");
+        return new Expansion(byEmail.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase), unknownNested, members.ToImmutable());
     }
 
-    /// <summary>The members of a group, directly or through nested groups whose memberships were exported, as policies would name them.</summary>
-    public IEnumerable<Member> TransitiveMembers(string groupEmail)
+    /// <summary>A membership as a policy member (<c>user:</c>, <c>serviceAccount:</c>, <c>group:</c>); null for other kinds.</summary>
+    private static Member? PolicyMemberOf(GroupMembership membership, bool nested)
     {
-        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { groupEmail };
-        var queue = new Queue<string>([groupEmail]);
-        while (queue.TryDequeue(out var group))
-        {
-            foreach (var membership in estate.MembershipsOf(group) ?? [])
-            {
-                var nested = membership.MemberType == GroupMemberType.Group
-                    || (membership.MemberType == GroupMemberType.Unspecified && estate.FindGroup(membership.MemberEmail) is not null);
-                var prefix = nested ? "group:"
-                    : membership.MemberType == GroupMemberType.ServiceAccount || membership.MemberEmail.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase) ? "serviceAccount:"
-                    : membership.MemberType is GroupMemberType.User or GroupMemberType.Unspecified ? "user:"
-                    : null;
-                if (prefix is null)
-                {
-                    continue;
-                }
-
-                yield return Member.Parse(prefix + membership.MemberEmail);
-                if (nested && visited.Add(membership.MemberEmail))
-                {
-                    queue.Enqueue(membership.MemberEmail);
-                }
-            }
-        }
+        var prefix = nested ? "group:"
+            : membership.MemberType == GroupMemberType.ServiceAccount || membership.MemberEmail.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase) ? "serviceAccount:"
+            : membership.MemberType is GroupMemberType.User or GroupMemberType.Unspecified ? "user:"
+            : null;
+        return prefix is null ? null : Member.Parse(prefix + membership.MemberEmail);
     }
+
+    /// <summary>One membership met while expanding a group, with the nested groups it was reached through.</summary>
+    private sealed record Reach(GroupMembership Membership, ImmutableArray<string> Through);
+
+    /// <summary>A group expanded: its memberships by member email (breadth-first), the first nested group not exported, its members as policies name them.</summary>
+    private sealed record Expansion(FrozenDictionary<string, Reach[]> ByEmail, string? UnknownNested, ImmutableArray<Member> Members);
 }
