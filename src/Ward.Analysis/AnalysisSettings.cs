@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Ward.Analysis;
 
 /// <summary>
@@ -31,6 +33,13 @@ public sealed record AnalysisSettings
     /// management group are reported (azure-many-owners). Microsoft recommends at most three subscription owners.
     /// </summary>
     public int OwnerLimit { get; init; } = 3;
+
+    /// <summary>
+    /// <c>--gcp-domain</c>: domains of the Google Cloud organization besides those the exports name (the organization's
+    /// primary domain, the domains of its exported groups), such as secondary domains and domain aliases of its Cloud
+    /// Identity or Google Workspace account, which no Google Cloud export lists (gcp-external-domain-member).
+    /// </summary>
+    public ImmutableArray<string> GcpDomains { get; init; } = [];
 
     /// <summary>An input generated this many days before the reference time is called stale in the scan notes.</summary>
     public int StaleInputDays { get; init; } = 7;

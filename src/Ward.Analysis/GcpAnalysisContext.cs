@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
+using Ward.Core.Graph;
 using Ward.Gcp.Edges;
 using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Conditions;
 
 namespace Ward.Analysis;
 
@@ -18,6 +21,23 @@ public sealed class GcpAnalysisContext(GcpEstate estate, DateTimeOffset referenc
 
     /// <summary>The escalation graph, with the owner-equivalent principals of every container.</summary>
     public GcpGraph Graph => field ??= GcpGraphBuilder.Build(Edges);
+
+    /// <summary>
+    /// Every edge by which a principal acts as a service account with permissions on the account alone
+    /// (<see cref="GcpEdgeCheckers.Impersonation"/>), towards every service account: the graph keeps only the edges on a
+    /// path to an owner-equivalent principal. The same checkers as the graph's, over the same evaluator and its
+    /// answers already worked out.
+    /// </summary>
+    public ImmutableArray<Edge> Impersonations => field.IsDefault
+        ? field = [.. GcpEdgeCheckers.Impersonation.SelectMany(c => c.Check(Edges, targets: null)).DistinctBy(e => (e.From, e.To, e.Technique))]
+        : field;
+
+    /// <summary>The expiry of a binding's condition when it has passed at the reference time (the binding never grants again); null for a binding without a condition, or one that may still hold.</summary>
+    public ConditionExpiry? ExpiredCondition(Binding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        return binding.Condition is { } condition && IamCondition.Parse(condition.Expression).Expiry is { } expiry && expiry.HasPassed(ReferenceTime) ? expiry : null;
+    }
 
     /// <summary>The <c>account</c> of a finding about a resource: the project it lies in, else the closest container above it (as its policy's ancestry names them).</summary>
     public string? AccountOf(IamPolicy policy)

@@ -83,8 +83,24 @@ public sealed class GcpScanTests
     [InlineData("domain:northwind.example")]
     [InlineData("user:noah.berg@northwind.example")]   // Token Creator on terraform, locked out by the organization's deny policy
     [InlineData("user:ben.ito@northwind.example")]     // Dataflow Developer, may act only as dataflow-worker, which escalates no further
+    [InlineData("serviceAccount:830000000201@cloudservices.gserviceaccount.com")]              // Google's service agent: Editor by design, no path of its own
+    [InlineData("serviceAccount:service-830000000201@gcp-sa-pubsub.iam.gserviceaccount.com")]  // Token Creator on shop-runtime, a service agent
+    [InlineData("user:ravi.iyer@northwind.example")]   // Viewer until 2027-03-31: not expired yet
+    [InlineData("group:qa@northwind.example")]         // a time bound in a disjunction whose other side may hold
+    [InlineData("//iam.googleapis.com/projects/830000000201/locations/global/workloadIdentityPools/aws-analytics/providers/northwind-management")]  // condition on the role
+    [InlineData("//iam.googleapis.com/projects/830000000201/locations/global/workloadIdentityPools/aws-billing/providers/northwind-prod")]        // granted to one role only
     public void Traps_give_no_finding(string principal) =>
         Assert.DoesNotContain(Findings(), f => f.GetProperty("principal").GetString() == principal);
+
+    [Fact]
+    public void A_partners_expired_grant_is_a_clean_up_finding_on_the_resource_not_an_outsider()
+    {
+        // Given kim.audit@partner.example, Organization Administrator until 2026-06-30
+        var finding = Assert.Single(Findings(), f => f.GetProperty("ruleId").GetString() == "gcp-expired-conditional-binding" && f.GetProperty("principal").GetString() == "organizations/583920174615");
+
+        Assert.Contains("`user:kim.audit@partner.example`", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Findings(), f => f.GetProperty("ruleId").GetString() == "gcp-external-domain-member" && f.GetProperty("principal").GetString()!.EndsWith("@partner.example", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void The_organizations_deny_policy_refuses_the_leaver_the_token_its_allow_binding_grants()

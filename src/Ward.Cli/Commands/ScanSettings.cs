@@ -65,6 +65,10 @@ public sealed class ScanSettings : CommandSettings
     [Description("More principals than this holding Owner or User Access Administrator over one Azure subscription or management group are reported. Default: 3.")]
     public int? OwnerLimit { get; init; }
 
+    [CommandOption("--gcp-domain <DOMAIN>")]
+    [Description("A domain of your Google Cloud organization besides its primary domain (a secondary domain or domain alias of its Cloud Identity or Workspace account), whose users, groups and domain members are not reported as external (repeatable).")]
+    public string[] GcpDomains { get; init; } = [];
+
     public IEnumerable<string> AllInputs => Paths.Concat(Inputs);
 
     /// <summary>The rules' thresholds: the defaults, overridden by the options given.</summary>
@@ -75,6 +79,7 @@ public sealed class ScanSettings : CommandSettings
         RootUseDays = RootUseDays ?? AnalysisSettings.Default.RootUseDays,
         CredentialLifetimeDays = CredentialLifetimeDays ?? AnalysisSettings.Default.CredentialLifetimeDays,
         OwnerLimit = OwnerLimit ?? AnalysisSettings.Default.OwnerLimit,
+        GcpDomains = [.. GcpDomains.Select(d => d.Trim().TrimStart('@').ToLowerInvariant())],
     };
 
     /// <summary>The --fail-on severity by name (a number such as `4` is not a severity).</summary>
@@ -120,8 +125,17 @@ public sealed class ScanSettings : CommandSettings
             return ValidationResult.Error($"--owner-limit `{OwnerLimit}` must be a whole number from 1 to 1000");
         }
 
+        if (GcpDomains.FirstOrDefault(d => !IsDomain(d.Trim().TrimStart('@'))) is { } notDomain)
+        {
+            return ValidationResult.Error($"--gcp-domain `{notDomain}` is not a domain name (such as `example.com`)");
+        }
+
         return ValidationResult.Success();
     }
+
+    /// <summary>Labels of letters, digits and hyphens, at least two, separated by dots.</summary>
+    private static bool IsDomain(string text) =>
+        text.Split('.') is { Length: >= 2 } labels && labels.All(l => l.Length > 0 && l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
 
     public DateTimeOffset ReferenceTime(TimeProvider clock) =>
         AsOf is null ? clock.GetUtcNow() : DateTimeOffset.Parse(AsOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);

@@ -32,4 +32,10 @@ public static class GcpEdgeCheckers
         new DeploymentManagerEdgeChecker(),
         new GroupMemberEdgeChecker(),
     ];
+
+    /// <summary>
+    /// The techniques by which a principal acts as a service account with permissions on the account alone (its
+    /// allow policy, tokens, signatures, keys, delegation), with no resource to deploy: those of <see cref="All"/>.
+    /// </summary>
+    public static IReadOnlyList<IGcpEdgeChecker> Impersonation { get; } = [.. All.Where(c => c is ServiceAccountPermissionEdgeChecker or ImplicitDelegationEdgeChecker)];
 }

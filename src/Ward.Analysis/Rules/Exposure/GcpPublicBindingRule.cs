@@ -12,13 +12,6 @@ namespace Ward.Analysis.Rules.Exposure;
 /// </summary>
 public sealed class GcpPublicBindingRule : IRule
 {
-    /// <summary>Permissions that hand control, not data: whoever holds them can grant access or become a service account.</summary>
-    private static readonly string[] ControlPermissions =
-    [
-        "iam.serviceAccounts.getAccessToken", "iam.serviceAccounts.signBlob", "iam.serviceAccounts.signJwt", "iam.serviceAccounts.implicitDelegation",
-        "iam.serviceAccounts.actAs", "iam.serviceAccountKeys.create", "iam.roles.update",
-    ];
-
     private static readonly string[] ReadVerbs = ["get", "list", "search", "read", "lookup", "view", "watch", "testIamPermissions"];
 
     public RuleMetadata Metadata { get; } = new(
@@ -80,20 +73,19 @@ public sealed class GcpPublicBindingRule : IRule
     /// <summary>How much the role hands out, and why.</summary>
     private static (Severity Severity, string Why) Weigh(Role? role, string name)
     {
-        if (role is null || !role.PermissionsKnown)
+        if (role is null || GcpRoles.ControlOf(role) is not { } control)
         {
             return (Severity.High, $"The roles export does not list what `{name}` includes, so Ward cannot tell whether it only reads.");
         }
 
-        var control = role.IncludedPermissions.Where(p => p.EndsWith(".setIamPolicy", StringComparison.Ordinal) || ControlPermissions.Contains(p, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
         if (control.Count > 0)
         {
-            return (Severity.Critical, $"The role can change access or act as a service account ({string.Join(", ", control.Take(3).Select(p => $"`{p}`"))}{(control.Count > 3 ? ", …" : string.Empty)}).");
+            return (Severity.Critical, $"The role can change access or act as a service account ({GcpRoles.Sample(control)}).");
         }
 
         var writes = role.IncludedPermissions.Where(p => !IsRead(p)).Order(StringComparer.Ordinal).ToList();
         return writes.Count > 0
-            ? (Severity.High, $"The role can change things ({string.Join(", ", writes.Take(3).Select(p => $"`{p}`"))}{(writes.Count > 3 ? ", …" : string.Empty)}).")
+            ? (Severity.High, $"The role can change things ({GcpRoles.Sample(writes)}).")
             : (Severity.Medium, "The role only reads, but whatever it reads is public.");
     }
 

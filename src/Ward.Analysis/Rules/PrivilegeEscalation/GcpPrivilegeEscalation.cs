@@ -7,7 +7,8 @@ namespace Ward.Analysis.Rules.PrivilegeEscalation;
 /// <summary>
 /// <c>privilege-escalation</c> on a Google Cloud estate: one finding per principal (a group, domain or public member
 /// standing for its members) that can become owner-equivalent of an organization, folder or project it is not
-/// already owner-equivalent of, for the highest such container, with the shortest path.
+/// already owner-equivalent of, for the highest such container, with the shortest path. Google's service agents are
+/// not reported: they act for Google's services, and a customer who can make a service act as one has a path of its own.
 /// </summary>
 public static class GcpPrivilegeEscalation
 {
@@ -18,7 +19,8 @@ public static class GcpPrivilegeEscalation
         ArgumentNullException.ThrowIfNull(context);
         var gcp = context.Graph;
         var graph = gcp.Graph;
-        foreach (var escalation in gcp.Escalations())
+        // A path from one of Google's service agents is Google's service doing its work; whoever can set it to work has the path itself.
+        foreach (var escalation in gcp.Escalations().Where(e => GcpPrincipals.ServiceAccountEmail(e.Principal) is not { } email || !GcpPrincipals.IsGoogleServiceAgent(email)))
         {
             var node = graph.Nodes[new PrincipalId(escalation.Principal)];
             var path = escalation.Path;

@@ -98,22 +98,8 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
     }
 
     /// <summary>Every binding whose member is an identity or a set of the provider's pool, as text.</summary>
-    private static IEnumerable<string> BindingsOfPool(GcpEstate estate, WorkloadIdentityProvider provider)
-    {
-        var marker = $"/workloadIdentityPools/{provider.PoolId}/";
-        var project = provider.Name.Split('/')[1];
-        foreach (var policy in estate.Policies.OrderBy(p => p.Resource, StringComparer.Ordinal))
-        {
-            foreach (var binding in policy.Bindings)
-            {
-                foreach (var member in binding.Members.Where(m => !m.IsDeleted && m.Kind is MemberKind.Principal or MemberKind.PrincipalSet
-                    && m.Id.Contains(marker, StringComparison.Ordinal) && m.Id.Contains($"/projects/{project}/", StringComparison.Ordinal)))
-                {
-                    yield return $"`{binding.Role}` on `{ResourceNames.Relative(policy.Resource)}` (to `{member.Text}`)";
-                }
-            }
-        }
-    }
+    private static IEnumerable<string> BindingsOfPool(GcpEstate estate, WorkloadIdentityProvider provider) =>
+        WorkloadIdentityPoolBindings.Of(estate, provider).Select(b => $"`{b.Binding.Role}` on `{ResourceNames.Relative(b.Policy.Resource)}` (to `{b.Member.Text}`)");
 
     private static string? ProjectOf(GcpAnalysisContext gcp, WorkloadIdentityProvider provider) =>
         provider.Name.Split('/') is ["projects", var project, ..] ? gcp.Label("projects/" + project) : null;

@@ -19,12 +19,16 @@ public sealed class IamCondition
         Expression = expression;
         _root = root;
         ParseError = parseError;
+        Expiry = root is null ? null : ConditionExpiry.Of(expression, root);
     }
 
     public string Expression { get; }
 
     /// <summary>Why the expression could not be parsed (with the position), or null.</summary>
     public string? ParseError { get; }
+
+    /// <summary>The time after which the condition can never hold again, when a top-level clause bounds <c>request.time</c> from above; null otherwise.</summary>
+    public ConditionExpiry? Expiry { get; }
 
     public static IamCondition Parse(string expression)
     {

@@ -1,0 +1,32 @@
+using Ward.Gcp.Iam;
+
+namespace Ward.Analysis.Rules;
+
+/// <summary>What a Google Cloud role hands out, as the rules weigh it: the basic roles by name, control by the permissions the roles export lists.</summary>
+internal static class GcpRoles
+{
+    public const string Owner = "roles/owner";
+    public const string Editor = "roles/editor";
+
+    /// <summary>Permissions that hand control, not data: whoever holds them can grant access or become a service account (besides any <c>*.setIamPolicy</c>).</summary>
+    private static readonly string[] ControlPermissions =
+    [
+        "iam.serviceAccounts.getAccessToken", "iam.serviceAccounts.signBlob", "iam.serviceAccounts.signJwt", "iam.serviceAccounts.implicitDelegation",
+        "iam.serviceAccounts.actAs", "iam.serviceAccountKeys.create", "iam.roles.update",
+    ];
+
+    public static bool IsBasic(string role) => role is Owner or Editor;
+
+    /// <summary>The permissions of a role that change access or act as a service account, sorted; null when the roles export does not say what the role includes.</summary>
+    public static List<string>? ControlOf(Role? role) =>
+        role is null || !role.PermissionsKnown
+            ? null
+            : [.. role.IncludedPermissions.Where(p => p.EndsWith(".setIamPolicy", StringComparison.Ordinal) || ControlPermissions.Contains(p, StringComparer.Ordinal)).Order(StringComparer.Ordinal)];
+
+    /// <summary>The first permissions of a list, quoted: <c>`a`, `b`, `c`, …</c>.</summary>
+    public static string Sample(IReadOnlyCollection<string> permissions) =>
+        string.Join(", ", permissions.Take(3).Select(p => $"`{p}`")) + (permissions.Count > 3 ? ", …" : string.Empty);
+
+    /// <summary>One level less severe, for a grant a condition narrows (never below low).</summary>
+    public static Severity Lower(Severity severity) => severity > Severity.Low ? severity - 1 : severity;
+}

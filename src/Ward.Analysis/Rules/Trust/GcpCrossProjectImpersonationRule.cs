@@ -1,0 +1,95 @@
+using Ward.Core.Graph;
+using Ward.Gcp.Edges;
+using Ward.Gcp.Iam;
+
+namespace Ward.Analysis.Rules.Trust;
+
+/// <summary>
+/// <c>gcp-cross-project-impersonation</c>: a service account of one project (a user-managed or default account, the
+/// legacy Cloud Build account, a Kubernetes service account of the project's clusters) can act as a service account of
+/// another project with permissions on that account alone (<see cref="GcpAnalysisContext.Impersonations"/>: token
+/// creation, signing, key creation, its allow policy, implicit delegation). One finding per source account and target
+/// project, listing the accounts; high when one of them is owner-equivalent, medium otherwise, one level lower when
+/// every edge hangs on a condition Ward could not decide. Google's service agents are not sources: they act for
+/// Google, as their roles are meant to let them.
+/// </summary>
+public sealed class GcpCrossProjectImpersonationRule : IRule
+{
+    public RuleMetadata Metadata { get; } = new(
+        "gcp-cross-project-impersonation",
+        "Service account that can act as another project's service account",
+        "trust",
+        Severity.Medium,
+        "A service account of one project can act as a service account of another project: create its access tokens, sign as it, create keys for it, change its allow policy, or do so through a delegate. Whoever controls the first project (its owners, its deployers, whatever runs as its account) reaches into the second, across the boundary projects are meant to draw.",
+        "Remove the grant unless a workload of the first project must act as that account; then grant Service Account Token Creator on that one account (not on its project or folder), and keep those who control the first project to people trusted with the second. Where the workload can move, run it in the target account's project with the account attached.",
+        ["gcp"],
+        ["https://cloud.google.com/iam/docs/service-account-impersonation", "https://cloud.google.com/iam/docs/best-practices-service-accounts"]);
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        if (context.Gcp is not { } gcp)
+        {
+            yield break;
+        }
+
+        var crossings = new List<(string Source, string SourceProject, HierarchyNode Target, Edge Edge)>();
+        foreach (var edge in gcp.Impersonations)
+        {
+            if (GcpPrincipals.ServiceAccountEmail(edge.From.Value) is not { } source || GcpPrincipals.IsGoogleServiceAgent(source)
+                || gcp.Estate.FindServiceAccount(source) is { Disabled: true }
+                || GcpPrincipals.ServiceAccountEmail(edge.To.Value) is not { } target || gcp.Edges.ProjectOfServiceAccount(target) is not { } targetProject
+                || Home(gcp, source) is not { } home || home.Key == targetProject.Name)
+            {
+                continue;
+            }
+
+            crossings.Add((edge.From.Value, home.Label, targetProject, edge));
+        }
+
+        foreach (var group in crossings.GroupBy(c => (c.Source, c.Target.Name)).OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Name, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            var project = OwnerEquivalence.Label(first.Target);
+            var accounts = group.Select(c => c.Edge.To.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var owners = accounts.Select(a => (Account: a, Reason: gcp.Graph.Node(a)?.AdminReason)).Where(a => a.Reason is not null).ToList();
+            var conditional = group.All(c => c.Edge.IsConditional);
+            var severity = owners.Count > 0 ? Severity.High : Severity.Medium;
+            // Per account: what the first technique does and the binding it relies on, then the other techniques.
+            var steps = group.GroupBy(c => c.Edge.To.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            {
+                var edges = g.Select(c => c.Edge).OrderBy(e => e.Technique, StringComparer.Ordinal).ToList();
+                var others = edges.Skip(1).Select(e => e.Technique).Distinct(StringComparer.Ordinal).ToList();
+                var requirements = edges.All(e => e.IsConditional) ? $"; only if {string.Join("; ", edges.SelectMany(e => e.Requirements).Distinct(StringComparer.Ordinal))}" : string.Empty;
+                return $"it {edges[0].Description} ({edges[0].Technique}: {string.Join("; ", edges[0].Permissions.Select(p => p.GrantedBy))}{requirements}){(others.Count > 0 ? $", or by {string.Join(", ", others)}" : string.Empty)}";
+            }).ToList();
+            yield return new Finding
+            {
+                RuleId = Metadata.Id,
+                Category = Metadata.Category,
+                Severity = conditional ? GcpRoles.Lower(severity) : severity,
+                Provider = "gcp",
+                Account = project,
+                Principal = first.Source,
+                Title = accounts.Count == 1
+                    ? $"`{first.Source}` of `{first.SourceProject}` can act as `{GcpPrincipals.ServiceAccountEmail(accounts[0])}` of `{project}`"
+                    : $"`{first.Source}` of `{first.SourceProject}` can act as {accounts.Count} service accounts of `{project}`",
+                Explanation = $"`{first.Source}` belongs to `{first.SourceProject}`, and in `{project}`: {string.Join("; ", steps.Take(5))}{(steps.Count > 5 ? $"; and {steps.Count - 5} more" : string.Empty)}."
+                    + string.Concat(owners.Select(o => $" `{o.Account}` {o.Reason}."))
+                    + (conditional ? " Every step hangs on a condition Ward could not decide, so the finding is one level lower." : string.Empty),
+                Remediation = Metadata.Remediation,
+                References = Metadata.References,
+                Fingerprint = Finding.FingerprintOf(Metadata.Id, first.Source, first.Target.Name),
+            };
+        }
+    }
+
+    /// <summary>The project a source account belongs to: its key for comparison (the full name of an exported project, else the project as the email names it) and its label.</summary>
+    private static (string Key, string Label)? Home(GcpAnalysisContext gcp, string email)
+    {
+        var named = GcpPrincipals.ProjectOfEmail(email);
+        var node = gcp.Edges.ProjectOfServiceAccount(email) ?? (named is null ? null : gcp.Edges.FindProject("projects/" + named));
+        return node is not null ? (node.Name, OwnerEquivalence.Label(node))
+            : named is not null ? ("projects/" + named, "projects/" + named)
+            : null;
+    }
+}

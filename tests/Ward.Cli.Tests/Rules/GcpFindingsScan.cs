@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Ward.Cli.Tests.Rules;
+
+/// <summary>
+/// The Contoso export of the Google Cloud findings tests (tests/Ward.Gcp.Tests/Fixtures/findings: an organization, a
+/// folder, three projects, service accounts, AWS workload identity providers), each rule's vulnerable bindings beside
+/// their safe twins; scanned once at its reference time.
+/// </summary>
+internal static class GcpFindingsScan
+{
+    public const string AsOf = "2026-12-01T09:00:00Z";
+
+    private static readonly Lazy<JsonElement[]> Default = new(() => Scan());
+
+    public static string Folder { get; } = Path.Combine(Repository.Root, "tests", "Ward.Gcp.Tests", "Fixtures", "findings");
+
+    public static JsonElement[] Findings => Default.Value;
+
+    /// <summary>Scans the export with more options.</summary>
+    public static JsonElement[] Scan(params string[] options)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"ward-gcp-findings-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, console) = WardRunner.Run(["scan", Folder, "--as-of", AsOf, "--format", "json", "--output", output, .. options]);
+            Assert.True(exitCode == 0, console);
+            return [.. JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.Clone())];
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    public static JsonElement[] Of(string ruleId, JsonElement[]? findings = null) =>
+        [.. (findings ?? Findings).Where(f => f.GetProperty("ruleId").GetString() == ruleId)];
+
+    /// <summary>The one finding of a rule about a principal.</summary>
+    public static JsonElement Single(string ruleId, string principal, JsonElement[]? findings = null) =>
+        Assert.Single(Of(ruleId, findings), f => f.GetProperty("principal").GetString() == principal);
+
+    public static string Text(this JsonElement finding, string property) => finding.GetProperty(property).GetString()!;
+}

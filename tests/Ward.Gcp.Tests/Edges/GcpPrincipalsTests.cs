@@ -1,0 +1,40 @@
+using Ward.Gcp.Edges;
+
+namespace Ward.Gcp.Tests.Edges;
+
+public sealed class GcpPrincipalsTests
+{
+    [Theory]
+    [InlineData("830000000201@cloudservices.gserviceaccount.com")]                     // Google APIs Service Agent (Editor on every project)
+    [InlineData("service-830000000201@gcp-sa-pubsub.iam.gserviceaccount.com")]
+    [InlineData("service-830000000201@compute-system.iam.gserviceaccount.com")]
+    [InlineData("service-830000000201@gs-project-accounts.iam.gserviceaccount.com")]   // Cloud Storage
+    [InlineData("service-org-583920174615@gcp-sa-cloudasset.iam.gserviceaccount.com")]
+    [InlineData("service-folder-710000000001@gcp-sa-logging.iam.gserviceaccount.com")]
+    [InlineData("p830000000201-abc123@gcp-sa-cloud-sql.iam.gserviceaccount.com")]      // a Cloud SQL instance's account
+    [InlineData("cloud-logs@system.gserviceaccount.com")]
+    public void Googles_service_agents_are_recognised(string email) =>
+        Assert.True(GcpPrincipals.IsGoogleServiceAgent(email));
+
+    [Theory]
+    [InlineData("terraform@nw-platform-ci.iam.gserviceaccount.com")]                   // user-managed
+    [InlineData("830000000201-compute@developer.gserviceaccount.com")]                 // Compute Engine default
+    [InlineData("nw-shop-prod@appspot.gserviceaccount.com")]                           // App Engine default
+    [InlineData("830000000101@cloudbuild.gserviceaccount.com")]                        // legacy Cloud Build account: builds run as it
+    [InlineData("service-desk@nw-platform-ci.iam.gserviceaccount.com")]                // a name that starts like an agent's
+    [InlineData("nw-platform-ci.svc.id.goog[ci/runner]")]                              // a Kubernetes service account
+    [InlineData("alice@northwind.example")]
+    public void Accounts_customers_run_as_are_not_service_agents(string email) =>
+        Assert.False(GcpPrincipals.IsGoogleServiceAgent(email));
+
+    [Theory]
+    [InlineData("terraform@nw-platform-ci.iam.gserviceaccount.com", "nw-platform-ci")]
+    [InlineData("830000000201-compute@developer.gserviceaccount.com", "830000000201")]
+    [InlineData("nw-shop-prod@appspot.gserviceaccount.com", "nw-shop-prod")]
+    [InlineData("830000000101@cloudbuild.gserviceaccount.com", "830000000101")]
+    [InlineData("nw-platform-ci.svc.id.goog[ci/runner]", "nw-platform-ci")]
+    [InlineData("service-830000000201@gcp-sa-pubsub.iam.gserviceaccount.com", null)]  // not the project `gcp-sa-pubsub`
+    [InlineData("alice@northwind.example", null)]
+    public void The_project_a_service_account_identifier_names(string email, string? project) =>
+        Assert.Equal(project, GcpPrincipals.ProjectOfEmail(email));
+}
