@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ward.Gcp.Iam;
 
 namespace Ward.Gcp.Policy.Evaluation;
@@ -16,6 +17,9 @@ internal static class DenyPrincipals
     private const string Group = "principalSet://goog/group/";
     private const string Customer = "principalSet://goog/cloudIdentityCustomerId/";
     private const string Everyone = "principalSet://goog/public:all";
+
+    // Deny rules name few principals, asked about for every decision: each is parsed once.
+    private static readonly ConcurrentDictionary<string, Member> Members = new(StringComparer.Ordinal);
 
     public static MemberMatch Match(string identifier, Member principal, GroupMembers groups)
     {
@@ -36,13 +40,16 @@ internal static class DenyPrincipals
                 : MemberMatch.No;
         }
 
-        var member = identifier switch
-        {
-            _ when identifier.StartsWith(Subject, StringComparison.Ordinal) => Member.Parse("user:" + identifier[Subject.Length..]),
-            _ when identifier.StartsWith(ServiceAccount, StringComparison.Ordinal) => Member.Parse("serviceAccount:" + identifier[ServiceAccount.Length..]),
-            _ when identifier.StartsWith(Group, StringComparison.Ordinal) => Member.Parse("group:" + identifier[Group.Length..]),
-            _ => Member.Parse(identifier),
-        };
-        return MemberMatcher.Match(member, principal, bound => MemberMatch.If($"`{principal.Text}` holds the basic role `{bound.Text}` stands for"), groups);
+        var member = Members.Count < 10_000 ? Members.GetOrAdd(identifier, AsMember) : AsMember(identifier);
+        return MemberMatcher.Match(member, principal, static (bound, principal) => MemberMatch.If($"`{principal.Text}` holds the basic role `{bound.Text}` stands for"), groups);
     }
+
+    /// <summary>A v2 principal identifier as the allow-policy member it names.</summary>
+    private static Member AsMember(string identifier) => identifier switch
+    {
+        _ when identifier.StartsWith(Subject, StringComparison.Ordinal) => Member.Parse("user:" + identifier[Subject.Length..]),
+        _ when identifier.StartsWith(ServiceAccount, StringComparison.Ordinal) => Member.Parse("serviceAccount:" + identifier[ServiceAccount.Length..]),
+        _ when identifier.StartsWith(Group, StringComparison.Ordinal) => Member.Parse("group:" + identifier[Group.Length..]),
+        _ => Member.Parse(identifier),
+    };
 }

@@ -29,10 +29,16 @@ public sealed class GcpAuthorizer
     private readonly ConcurrentDictionary<string, DenyPermission?> _denyPermissions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FrozenSet<string>> _permissions = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<(string Resource, string Permission), int[]> _deciding = new();
+
+    // Made once: every member of every binding a decision looks at is matched with it.
+    private readonly Func<Member, Member, MemberMatch> _holdsBasicRole;
+
     public GcpAuthorizer(GcpEstate estate)
     {
         ArgumentNullException.ThrowIfNull(estate);
         Estate = estate;
+        _holdsBasicRole = HoldsBasicRole;
     }
 
     public GcpEstate Estate { get; }
@@ -86,10 +92,9 @@ public sealed class GcpAuthorizer
                 continue;
             }
 
-            for (var i = 0; i < policy.Bindings.Length; i++)
+            foreach (var i in everyBinding ? Enumerable.Range(0, policy.Bindings.Length) : Deciding(policy, request.Permission))
             {
-                if ((everyBinding || MayGrant(policy.Bindings[i].Role, request.Permission))
-                    && Evaluate(request, context, policy.Resource, inherited: h > 0, policy.Bindings[i], i) is { } result)
+                if (Evaluate(request, context, policy.Resource, inherited: h > 0, policy.Bindings[i], i) is { } result)
                 {
                     results.Add(result);
                 }
@@ -99,12 +104,21 @@ public sealed class GcpAuthorizer
         return (results, missing);
     }
 
+    /// <summary>The indexes of a policy's bindings whose role may grant the permission; worked out once per policy and permission.</summary>
+    private int[] Deciding(IamPolicy policy, string permission) =>
+        _deciding.GetOrAdd((policy.Resource, permission), static (key, state) =>
+        {
+            var (authorizer, bindings) = state;
+            var indexes = Enumerable.Range(0, bindings.Length).Where(i => authorizer.MayGrant(bindings[i].Role, key.Permission)).ToArray();
+            return indexes.Length == 0 ? [] : indexes;
+        }, (this, policy.Bindings));
+
     /// <summary>Whether a binding of the role can change a decision on the permission: its role is not described, or includes it.</summary>
     private bool MayGrant(string role, string permission) =>
         Estate.FindRole(role) is not { PermissionsKnown: true } described || PermissionsOf(described).Contains(permission);
 
     /// <summary>A role's permissions as a set: Owner and Editor hold thousands, and every decision asks.</summary>
-    private FrozenSet<string> PermissionsOf(Role role) => _permissions.GetOrAdd(role.Name, _ => role.IncludedPermissions.ToFrozenSet(StringComparer.Ordinal));
+    private FrozenSet<string> PermissionsOf(Role role) => _permissions.GetOrAdd(role.Name, static (_, described) => described.IncludedPermissions.ToFrozenSet(StringComparer.Ordinal), role);
 
     /// <summary>
     /// The deny rules of the policies attached to the resource's project, folders and organization that cover the
@@ -220,7 +234,7 @@ public sealed class GcpAuthorizer
     {
         ArgumentNullException.ThrowIfNull(permission);
         ArgumentNullException.ThrowIfNull(resource);
-        return [.. Candidates(resource)
+        return [.. Candidates(resource, all ? null : MayBeIncluded(permission, resource))
             .Select(m => new GcpAccessAnswer(m, Authorize(new GcpRequest { Principal = m, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false })))
             .Where(a => all || a.Decision.Kind != DecisionKind.ImplicitDeny)];
     }
@@ -284,7 +298,71 @@ public sealed class GcpAuthorizer
         return grants.ToImmutable();
     }
 
-    private IEnumerable<Member> Candidates(GcpResource resource)
+    /// <summary>
+    /// A cheap test that lets through every principal that may be allowed, conditionally allowed, undecided or
+    /// denied by a deny rule: one named by a binding whose role may grant the permission, or a member of such a
+    /// binding's group. Only a binding to a wider set (a domain, the public, a pool set, a basic role's holders), a
+    /// deny rule that may cover the permission, or an ancestry Ward does not know lets every principal through.
+    /// Each decision is about a handful of bindings among hundreds, so most principals need not be asked.
+    /// </summary>
+    private Inclusion? MayBeIncluded(string permission, GcpResource resource)
+    {
+        if (resource.AncestryGap is not null || MayBeDenied(permission, resource))
+        {
+            return null;
+        }
+
+        var inclusion = new Inclusion();
+        foreach (var holder in resource.PolicyHolders)
+        {
+            if (ResourceLocator.PolicyOf(Estate, holder) is not { } policy)
+            {
+                continue;
+            }
+
+            foreach (var i in Deciding(policy, permission))
+            {
+                foreach (var member in policy.Bindings[i].Members)
+                {
+                    switch (member.Kind)
+                    {
+                        case MemberKind.User or MemberKind.ServiceAccount or MemberKind.Principal or MemberKind.Unknown:
+                            inclusion.Named.Add(member);
+                            break;
+                        case MemberKind.Group:
+                            inclusion.Named.Add(member);
+                            inclusion.MemberEmails.UnionWith(Groups.MemberEmails(member.Id));
+                            break;
+                        default:
+                            return null;
+                    }
+                }
+            }
+        }
+
+        return inclusion;
+    }
+
+    /// <summary>The principals a decision may include: those named by a deciding binding, and the members of its groups (by email).</summary>
+    private sealed class Inclusion
+    {
+        public HashSet<Member> Named { get; } = [];
+
+        public HashSet<string> MemberEmails { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public bool Includes(Member member) => Named.Contains(member) || (MemberEmails.Count > 0 && member.HasEmailId && MemberEmails.Contains(member.Id));
+    }
+
+    /// <summary>Whether a deny rule attached above the resource names the permission (its principals aside).</summary>
+    private bool MayBeDenied(string permission, GcpResource resource) =>
+        resource.PolicyHolders.Any(holder => DenyPoliciesByAttachment.GetValueOrDefault(holder, []).Any(policy => policy.Rules.Any(rule => Covers(rule.DeniedPermissions, permission))));
+
+    /// <summary>
+    /// The principals who-can asks about: every member of the bindings reaching the resource, the holders of a basic
+    /// role a <c>projectOwner:</c>-like member stands for, and the members of exported groups; only those
+    /// <paramref name="inclusion"/> lets through when given (a group's members only when a deciding group has some).
+    /// </summary>
+    private IEnumerable<Member> Candidates(GcpResource resource, Inclusion? inclusion)
     {
         var members = resource.PolicyHolders
             .Select(h => ResourceLocator.PolicyOf(Estate, h))
@@ -298,8 +376,10 @@ public sealed class GcpAuthorizer
             .SelectMany(m => BasicRoleBindings(m).SelectMany(b => b.Binding.Members))
             .Where(m => !m.IsDeleted && m.Kind != MemberKind.Unknown);
         // Members of groups whose memberships were exported are asked about one by one too.
-        var groupMembers = members.Where(m => m.Kind == MemberKind.Group).SelectMany(m => Groups.TransitiveMembers(m.Id));
-        return members.Concat(basicRoleHolders).Concat(groupMembers).Distinct();
+        var groupMembers = inclusion is { MemberEmails.Count: 0 } ? []
+            : members.Where(m => m.Kind == MemberKind.Group).SelectMany(m => Groups.TransitiveMembers(m.Id));
+        var candidates = members.Concat(basicRoleHolders).Concat(groupMembers);
+        return (inclusion is null ? candidates : candidates.Where(inclusion.Includes)).Distinct();
     }
 
     private IamCondition Condition(string expression) => _conditions.GetOrAdd(expression, IamCondition.Parse);
@@ -371,7 +451,7 @@ public sealed class GcpAuthorizer
         (Member? Member, MemberMatch Match) possible = (null, MemberMatch.No);
         foreach (var member in binding.Members)
         {
-            var match = MemberMatcher.Match(member, request.Principal, bound => HoldsBasicRole(bound, request.Principal), Groups);
+            var match = MemberMatcher.Match(member, request.Principal, _holdsBasicRole, Groups);
             if (match.Kind == MemberMatchKind.Yes)
             {
                 return (member, match);
@@ -402,7 +482,7 @@ public sealed class GcpAuthorizer
         var possible = MemberMatch.No;
         foreach (var (binding, direct) in BasicRoleBindings(bound))
         {
-            var match = binding.Members.Select(m => MemberMatcher.Match(m, principal, _ => MemberMatch.No, Groups)).MaxBy(m => m.Kind);
+            var match = binding.Members.Select(m => MemberMatcher.Match(m, principal, static (_, _) => MemberMatch.No, Groups)).MaxBy(m => m.Kind);
             if (match.Kind == MemberMatchKind.Yes && direct && binding.Condition is null)
             {
                 return MemberMatch.Through($"`{principal.Text}` is bound to `{role}` in the allow policy of project `{bound.Id}`, so `{bound.Text}` includes it");
@@ -447,7 +527,7 @@ public sealed class GcpAuthorizer
     /// <param name="request">The request.</param>
     /// <param name="results">The bindings that decide (their role may grant the permission).</param>
     /// <param name="missing">Containers whose allow policy was not exported.</param>
-    /// <param name="everyResult">Every binding that names the principal, for the explanation.</param>
+    /// <param name="everyResult">Every binding that names the principal, for the explanation of an answer other than Allowed.</param>
     private Decision Decide(GcpRequest request, List<BindingResult> results, List<string> missing, Func<List<BindingResult>> everyResult)
     {
         var permission = request.Permission;
@@ -456,7 +536,8 @@ public sealed class GcpAuthorizer
         if (results.Find(r => r.Outcome == BindingOutcome.Allows) is { } allowing)
         {
             var note = allowing.Reason is { } holds ? $"; {holds}" : string.Empty;
-            return new Allowed(() => Explain($"Allowed: {Describe(allowing)} grants `{permission}`{note}. {Note}", request, everyResult(), allowing));
+            // The bindings whose role includes the permission explain an allow; the others only explain a refusal.
+            return new Allowed(() => Explain($"Allowed: {Describe(allowing)} grants `{permission}`{note}. {Note}", request, results, allowing));
         }
 
         if (results.Find(r => r.Outcome == BindingOutcome.Unknown) is { } unknown)

@@ -13,9 +13,9 @@ internal static class MemberMatcher
 
     /// <param name="bound">The member as the binding names it.</param>
     /// <param name="principal">The principal asked about.</param>
-    /// <param name="basicRoleHolder">Whether the principal holds a project's basic role (for <c>projectOwner:</c> and its kin).</param>
+    /// <param name="basicRoleHolder">Whether the principal (second) holds the basic role a <c>projectOwner:</c>-like member (first) stands for.</param>
     /// <param name="groups">The exported group memberships, which decide a <c>group:</c> member whose group they list.</param>
-    public static MemberMatch Match(Member bound, Member principal, Func<Member, MemberMatch> basicRoleHolder, GroupMembers groups)
+    public static MemberMatch Match(Member bound, Member principal, Func<Member, Member, MemberMatch> basicRoleHolder, GroupMembers groups)
     {
         if (bound.IsDeleted || principal.IsDeleted || bound.Kind == MemberKind.Unknown)
         {
@@ -33,12 +33,12 @@ internal static class MemberMatcher
             MemberKind.AllAuthenticatedUsers => IsGoogleAuthenticated(principal)
                 ? MemberMatch.Through("`allAuthenticatedUsers` is every Google account and service account")
                 : MemberMatch.No,
-            MemberKind.Domain when principal.Kind is MemberKind.User or MemberKind.ServiceAccount && string.Equals(DomainOf(principal.Id), bound.Id, StringComparison.OrdinalIgnoreCase) =>
+            MemberKind.Domain when principal.Kind is MemberKind.User or MemberKind.ServiceAccount && DomainOf(principal.Id).Equals(bound.Id, StringComparison.OrdinalIgnoreCase) =>
                 MemberMatch.Through($"`{principal.Text}` is an account of domain `{bound.Id}`"),
             MemberKind.Group when principal.Kind is MemberKind.User or MemberKind.ServiceAccount or MemberKind.Group =>
                 groups.Match(bound.Id, principal) ?? MemberMatch.If($"`{principal.Text}` is a member of group `{bound.Id}` (directly or through nested groups; group memberships are not read)"),
             MemberKind.PrincipalSet => InPrincipalSet(bound, principal),
-            MemberKind.ProjectOwner or MemberKind.ProjectEditor or MemberKind.ProjectViewer => basicRoleHolder(bound),
+            MemberKind.ProjectOwner or MemberKind.ProjectEditor or MemberKind.ProjectViewer => basicRoleHolder(bound, principal),
             _ => MemberMatch.No,
         };
     }
@@ -48,10 +48,10 @@ internal static class MemberMatcher
         principal.Kind is MemberKind.User or MemberKind.ServiceAccount or MemberKind.Group or MemberKind.Domain
             or MemberKind.ProjectOwner or MemberKind.ProjectEditor or MemberKind.ProjectViewer;
 
-    private static string DomainOf(string email)
+    private static ReadOnlySpan<char> DomainOf(string email)
     {
         var at = email.LastIndexOf('@');
-        return at < 0 ? string.Empty : email[(at + 1)..];
+        return at < 0 ? [] : email.AsSpan(at + 1);
     }
 
     private static MemberMatch InPrincipalSet(Member bound, Member principal)

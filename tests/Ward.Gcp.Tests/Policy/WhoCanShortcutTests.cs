@@ -1,0 +1,65 @@
+using System.Globalization;
+using Ward.Core.Decisions;
+using Ward.Gcp.Ingest;
+using Ward.Gcp.Policy.Evaluation;
+using Ward.Gcp.Tests.Testing;
+
+namespace Ward.Gcp.Tests.Policy;
+
+/// <summary>
+/// <c>who-can</c> asks only the principals a binding whose role may grant the permission can include (and everyone
+/// when a domain, public or pool set, a basic-role member, a deny rule or an unknown ancestry is involved). That
+/// shortcut must never change an answer: on every fixture organization, for every resource with a policy and every
+/// container, and every permission a role holds, it lists exactly the principals, in the same order and with the same
+/// decisions, as asking every candidate and dropping the implicit denials.
+/// </summary>
+public sealed class WhoCanShortcutTests : IDisposable
+{
+    private static readonly DateTimeOffset December2026 = DateTimeOffset.Parse("2026-12-01T09:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+
+    private readonly ScratchFolder _withGroups = new();
+
+    public WhoCanShortcutTests()
+    {
+        _withGroups.CopyFrom(GcpFixtures.OrganizationFolder);
+        _withGroups.CopyFrom(Path.Combine(AppContext.BaseDirectory, "Fixtures", "groups"));
+    }
+
+    public static TheoryData<string> Organizations => ["organization", "organization with groups", "evaluation", "escalation"];
+
+    [Theory]
+    [MemberData(nameof(Organizations))]
+    public void Asking_only_the_principals_deciding_bindings_can_include_changes_no_answer(string organization)
+    {
+        var estate = organization switch
+        {
+            "organization" => GcpFixtures.Estate,
+            "organization with groups" => GcpEstateLoader.Load([_withGroups.Path], TestContext.Current.CancellationToken),
+            "evaluation" => GcpFixtures.Evaluation,
+            _ => GcpFixtures.Escalation,
+        };
+        var authorizer = new GcpAuthorizer(estate);
+        var permissions = estate.Roles.SelectMany(r => r.IncludedPermissions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var resources = estate.Policies.Select(p => p.Resource).Concat(estate.Nodes.Select(n => n.Name)).Distinct(StringComparer.Ordinal)
+            .Select(name => ResourceLocator.Locate(estate, name, out _)).OfType<GcpResource>().ToList();
+        Assert.NotEmpty(permissions);
+        Assert.NotEmpty(resources);
+
+        var compared = 0;
+        foreach (var resource in resources)
+        {
+            foreach (var permission in permissions)
+            {
+                var shortcut = authorizer.WhoCan(permission, resource, December2026, all: false);
+                var everyone = authorizer.WhoCan(permission, resource, December2026, all: true).Where(a => a.Decision.Kind != DecisionKind.ImplicitDeny).ToList();
+                Assert.Equal(everyone.Select(a => $"{a.Principal.Text} {a.Decision.Kind}"), shortcut.Select(a => $"{a.Principal.Text} {a.Decision.Kind}"), StringComparer.Ordinal);
+                compared += shortcut.Length;
+            }
+        }
+
+        // The comparison saw answers, not only empty lists.
+        Assert.True(compared > 20, $"only {compared} answers compared");
+    }
+
+    public void Dispose() => _withGroups.Dispose();
+}
