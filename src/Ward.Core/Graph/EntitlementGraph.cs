@@ -46,30 +46,47 @@ public sealed class EntitlementGraph
     /// </summary>
     public IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> ShortestPathsTo(Func<GraphNode, bool> isTarget, Func<Edge, bool> endsPath)
     {
-        // Seeds: the targets, and every principal with an edge that grants arbitrary permissions (a
+        ArgumentNullException.ThrowIfNull(isTarget);
+        return ShortestPathsTo(Nodes.Values.Where(isTarget).Select(n => n.Id), endsPath);
+    }
+
+    /// <summary>
+    /// As <see cref="ShortestPathsTo(Func{GraphNode, bool}, Func{Edge, bool})"/>, with the targets named: the search
+    /// then costs what it reaches, not the whole graph (an analysis may search once per project of an organization).
+    /// Ids that are not nodes are ignored.
+    /// </summary>
+    public IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> ShortestPathsTo(IEnumerable<PrincipalId> targets, Func<Edge, bool> endsPath)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(endsPath);
+        var targetSet = targets.Where(Nodes.ContainsKey).ToHashSet();
+
+        // Seeds, in id order: the targets, and every principal with an edge that grants arbitrary permissions (a
         // self-escalation, or rewriting a principal it can then become): its path ends with that edge.
         var selfEscalation = new Dictionary<PrincipalId, Edge>();
+        var seeds = new List<PrincipalId>(targetSet);
+        foreach (var (holder, edges) in AdminEdgesInOrder)
+        {
+            if (!targetSet.Contains(holder) && edges.FirstOrDefault(endsPath) is { } self)
+            {
+                selfEscalation[holder] = self;
+                seeds.Add(holder);
+            }
+        }
+
+        seeds.Sort((a, b) => string.CompareOrdinal(a.Value, b.Value));
         var next = new Dictionary<PrincipalId, Edge?>();
         var queue = new Queue<PrincipalId>();
-        foreach (var node in Nodes.Values.OrderBy(n => n.Id.Value, StringComparer.Ordinal))
+        foreach (var seed in seeds)
         {
-            var self = isTarget(node) ? null : Outgoing(node.Id).Where(e => e.GrantsAdmin && !e.IsLimitedToServices && endsPath(e)).OrderBy(e => e.IsConditional ? 1 : 0).ThenBy(e => e.IsSelfEscalation ? 0 : 1).ThenBy(e => e.Technique, StringComparer.Ordinal).FirstOrDefault();
-            if (self is not null)
-            {
-                selfEscalation[node.Id] = self;
-            }
-
-            if (isTarget(node) || self is not null)
-            {
-                next[node.Id] = null;
-                queue.Enqueue(node.Id);
-            }
+            next[seed] = null;
+            queue.Enqueue(seed);
         }
 
         while (queue.Count > 0)
         {
             var current = queue.Dequeue();
-            foreach (var edge in Incoming(current).Where(e => !e.IsSelfEscalation && !e.IsLimitedToServices).OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.IsConditional ? 1 : 0).ThenBy(e => e.Technique, StringComparer.Ordinal))
+            foreach (var edge in IncomingInPathOrder.GetValueOrDefault(current, []))
             {
                 if (next.TryAdd(edge.From, edge))
                 {
@@ -78,16 +95,14 @@ public sealed class EntitlementGraph
             }
         }
 
+        // In the nodes' own order, as callers have always met them.
+        var reached = next.Keys.Where(id => !targetSet.Contains(id)).OrderBy(id => NodePositions[id]);
         var paths = new Dictionary<PrincipalId, ImmutableArray<Edge>>();
-        foreach (var node in Nodes.Values)
+        foreach (var id in reached)
         {
-            if (isTarget(node) || !next.TryGetValue(node.Id, out var step))
-            {
-                continue;
-            }
-
+            var step = next[id];
             var path = ImmutableArray.CreateBuilder<Edge>();
-            var at = node.Id;
+            var at = id;
             var guard = 0;
             while (step is not null && guard++ < Nodes.Count)
             {
@@ -101,9 +116,29 @@ public sealed class EntitlementGraph
                 path.Add(last);
             }
 
-            paths[node.Id] = path.ToImmutable();
+            paths[id] = path.ToImmutable();
         }
 
         return paths;
     }
+
+    // Worked out once per graph: every search reads them.
+
+    /// <summary>Each node's place in <see cref="Nodes"/>' enumeration.</summary>
+    private FrozenDictionary<PrincipalId, int> NodePositions => field ??= Nodes.Keys.Select((id, i) => (id, i)).ToFrozenDictionary(p => p.id, p => p.i);
+
+    /// <summary>
+    /// Per principal with some, its edges that grant arbitrary permissions (not limited to services), the one a path
+    /// ends with first: certain before conditional, self-escalations first, then by technique.
+    /// </summary>
+    private ImmutableArray<(PrincipalId Holder, ImmutableArray<Edge> Edges)> AdminEdgesInOrder => field.IsDefault
+        ? field = [.. _outgoing
+            .Select(p => (Holder: p.Key, Edges: p.Value.Where(e => e.GrantsAdmin && !e.IsLimitedToServices).OrderBy(e => e.IsConditional ? 1 : 0).ThenBy(e => e.IsSelfEscalation ? 0 : 1).ThenBy(e => e.Technique, StringComparer.Ordinal).ToImmutableArray()))
+            .Where(p => !p.Edges.IsEmpty)]
+        : field;
+
+    /// <summary>The edges a search follows backwards into each node, in the order it tries them.</summary>
+    private FrozenDictionary<PrincipalId, ImmutableArray<Edge>> IncomingInPathOrder => field ??= _incoming.ToFrozenDictionary(
+        p => p.Key,
+        p => p.Value.Where(e => !e.IsSelfEscalation && !e.IsLimitedToServices).OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.IsConditional ? 1 : 0).ThenBy(e => e.Technique, StringComparer.Ordinal).ToImmutableArray());
 }
