@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ward.Core.Decisions;
 using Ward.Gcp.Iam;
 using Ward.Gcp.Policy.Conditions;
@@ -30,6 +31,7 @@ public sealed class GcpAuthorizer
     private readonly ConcurrentDictionary<string, FrozenSet<string>> _permissions = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<(string Resource, string Permission), int[]> _deciding = new();
+    private readonly ConditionalWeakTable<DenyRule, ConcurrentDictionary<string, bool>> _ruleDenies = new();
 
     // Made once: every member of every binding a decision looks at is matched with it.
     private readonly Func<Member, Member, MemberMatch> _holdsBasicRole;
@@ -145,7 +147,7 @@ public sealed class GcpAuthorizer
     /// <summary>Null when the rule does not cover the request; otherwise what must hold for it to apply (empty: it applies).</summary>
     private List<string>? DenyRuleApplies(GcpRequest request, ConditionContext context, DenyRule rule)
     {
-        if (!Covers(rule.DeniedPermissions, request.Permission) || Covers(rule.ExceptionPermissions, request.Permission))
+        if (!RuleDenies(rule, request.Permission))
         {
             return null;
         }
@@ -355,7 +357,7 @@ public sealed class GcpAuthorizer
 
     /// <summary>Whether a deny rule attached above the resource names the permission (its principals aside).</summary>
     private bool MayBeDenied(string permission, GcpResource resource) =>
-        resource.PolicyHolders.Any(holder => DenyPoliciesByAttachment.GetValueOrDefault(holder, []).Any(policy => policy.Rules.Any(rule => Covers(rule.DeniedPermissions, permission))));
+        resource.PolicyHolders.Any(holder => DenyPoliciesByAttachment.GetValueOrDefault(holder, []).Any(policy => policy.Rules.Any(rule => RuleDenies(rule, permission))));
 
     /// <summary>
     /// The principals who-can asks about: every member of the bindings reaching the resource, the holders of a basic
@@ -387,6 +389,11 @@ public sealed class GcpAuthorizer
     /// <summary>Whether one of a deny rule's permissions covers the permission; each text is parsed once per authorizer.</summary>
     private bool Covers(IEnumerable<string> permissions, string permission) =>
         permissions.Any(p => _denyPermissions.GetOrAdd(p, text => DenyPermission.TryParse(text, out var parsed) ? parsed : null) is { } parsed && parsed.Covers(permission));
+
+    /// <summary>Whether a deny rule's permissions cover the permission and its exception permissions do not; once per rule and permission.</summary>
+    private bool RuleDenies(DenyRule rule, string permission) =>
+        _ruleDenies.GetValue(rule, static _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))
+            .GetOrAdd(permission, static (asked, state) => state.Authorizer.Covers(state.Rule.DeniedPermissions, asked) && !state.Authorizer.Covers(state.Rule.ExceptionPermissions, asked), (Authorizer: this, Rule: rule));
 
     private BindingResult? Evaluate(GcpRequest request, ConditionContext context, string holder, bool inherited, Binding binding, int index)
     {
