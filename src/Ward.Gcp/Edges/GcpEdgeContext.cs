@@ -117,8 +117,30 @@ public sealed class GcpEdgeContext
                 .Select(a => new PrincipalDecision(a.Id!, a.Principal, a.Decision))
                 .ToList();
             var sets = answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && a.Member.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain).Select(a => a.Member).ToList();
-            return [.. answers.Where(a => !sets.Exists(set => Includes(set, a.Member))).OrderBy(a => a.Principal, StringComparer.Ordinal)];
+            return [.. answers.Where(a => !sets.Exists(set => Includes(set, a.Member))).OrderBy(a => a.Principal, StringComparer.Ordinal).Select(a => a with { Decision = Slim(a.Decision) })];
         });
+    }
+
+    /// <summary>
+    /// The decision as edges read it (its kind, requirements or reason, and the binding <see cref="GrantedBy"/>
+    /// names), without the rest of its explanation: who-can answers are kept for the whole scan, for every service
+    /// account of an organization, and the full explanations would not fit in memory.
+    /// </summary>
+    private static Decision Slim(Decision decision)
+    {
+        var layers = decision.Explanation.Layers;
+        var grant = layers.Where(l => l.Decisive).SelectMany(l => l.Statements).FirstOrDefault()
+            ?? layers.SelectMany(l => l.Statements).FirstOrDefault(s => s.Undecided);
+        var explanation = grant is null
+            ? Explanation.Of(decision.Explanation.Summary)
+            : new Explanation(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [grant]) { Decisive = true }]);
+        return decision switch
+        {
+            Allowed => new Allowed(explanation),
+            Conditional conditional => new Conditional(conditional.Requirements, conditional.Otherwise, explanation),
+            Indeterminate indeterminate => new Indeterminate(indeterminate.Reason, explanation),
+            _ => decision,
+        };
     }
 
     /// <summary>Whether a public or domain member includes another principal (not itself): as the evaluator's member matching says.</summary>
