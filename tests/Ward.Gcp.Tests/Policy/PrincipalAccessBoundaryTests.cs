@@ -17,6 +17,7 @@ public sealed class PrincipalAccessBoundaryTests
 {
     private const string CiDeployer = "serviceAccount:ci-deployer@nw-build-prod.iam.gserviceaccount.com";
     private const string ServiceAccountsOnly = "principal.type == 'iam.googleapis.com/ServiceAccount'";
+    private const string Organization = "//cloudresourcemanager.googleapis.com/organizations/123456789012";
     private static readonly DateTimeOffset December2026 = DateTimeOffset.Parse("2026-12-01T09:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
 
     [Fact]
@@ -157,6 +158,24 @@ public sealed class PrincipalAccessBoundaryTests
 
         Assert.Equal(DecisionKind.Allowed, Can(estate, "group:engineering@northwind.example", "storage.buckets.delete", GcpFixtures.BuildProd).Kind);
     }
+
+    [Theory]
+    [InlineData("user:dana@northwind.example", Organization, "Yes")]                          // the organization's primary domain
+    [InlineData("user:lee@partner.example", Organization, "Possibly")]                        // another domain may be the customer's
+    [InlineData("user:someone@gmail.com", Organization, "No")]                                // a consumer account is no customer's
+    [InlineData("user:dana@northwind.example", "//cloudresourcemanager.googleapis.com/projects/nw-build-prod", "No")] // a project's set holds no users
+    [InlineData(CiDeployer, "//cloudresourcemanager.googleapis.com/folders/210987654321", "Yes")]                    // its project is in the folder
+    [InlineData(CiDeployer, "//cloudresourcemanager.googleapis.com/folders/220987654321", "No")]
+    [InlineData("serviceAccount:310000000001@cloudbuild.gserviceaccount.com", "//cloudresourcemanager.googleapis.com/projects/nw-build-prod", "Yes")] // the legacy Cloud Build account, by project number
+    [InlineData("serviceAccount:service-310000000001@gcp-sa-pubsub.iam.gserviceaccount.com", Organization, "No")]   // a service agent lives in Google's projects
+    [InlineData("serviceAccount:nw-build-prod.svc.id.goog[payments/api]", "//cloudresourcemanager.googleapis.com/projects/nw-build-prod", "Yes")]    // the project's GKE workload identity pool
+    [InlineData("serviceAccount:ci@unexported-project.iam.gserviceaccount.com", Organization, "Possibly")]         // a project outside the export
+    [InlineData("principal://iam.googleapis.com/projects/310000000001/locations/global/workloadIdentityPools/github/subject/repo:northwind/app", "//cloudresourcemanager.googleapis.com/projects/nw-build-prod", "Yes")]
+    [InlineData("principal://iam.googleapis.com/projects/310000000001/locations/global/workloadIdentityPools/github/subject/repo:northwind/app", "//iam.googleapis.com/projects/310000000001/locations/global/workloadIdentityPools/github", "Yes")]
+    [InlineData("principal://iam.googleapis.com/locations/global/workforcePools/partners/subject/kim", Organization, "Possibly")] // Ward does not read workforce pools
+    [InlineData("user:dana@northwind.example", "//iam.googleapis.com/locations/global/workspace/C01abcd23", "Yes")] // the organization's customer
+    public void Principal_sets_hold_the_principals_Google_lists(string principal, string principalSet, string expected) =>
+        Assert.Equal(expected, PrincipalSetMembership.Match(GcpFixtures.Estate, Member.Parse(principal), principalSet).Kind.ToString());
 
     [Theory]
     [InlineData("1", "storage.objects.get", true)]                       // listed from version 1

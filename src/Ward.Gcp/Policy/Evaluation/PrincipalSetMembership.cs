@@ -13,8 +13,6 @@ namespace Ward.Gcp.Policy.Evaluation;
 internal static class PrincipalSetMembership
 {
     private const string Iam = "principal://iam.googleapis.com/";
-    private const string ComputeDefaultDomain = "-compute@developer.gserviceaccount.com";
-    private const string AppEngineDefaultDomain = "@appspot.gserviceaccount.com";
 
     /// <summary>Whether principal access boundaries apply to the principal at all: one identity (a user, a service account, a pool identity), not a set.</summary>
     public static bool IsIdentity(Member principal) =>
@@ -42,6 +40,8 @@ internal static class PrincipalSetMembership
 
         return (set.Kind, principal.Kind) switch
         {
+            // Google's service agents live in Google's own projects, in no customer's principal set.
+            (PrincipalSetKind.Organization or PrincipalSetKind.Folder or PrincipalSetKind.Project, MemberKind.ServiceAccount) when ServiceAccountEmails.IsGoogleServiceAgent(principal.Id) => MemberMatch.No,
             (PrincipalSetKind.Organization or PrincipalSetKind.Folder or PrincipalSetKind.Project, MemberKind.ServiceAccount) => InContainer(estate, principal, ProjectOfServiceAccount(estate, principal.Id), set.Id, "service account"),
             (PrincipalSetKind.Organization or PrincipalSetKind.Folder or PrincipalSetKind.Project, MemberKind.Principal) when WorkloadProject(principal.Id) is { } project => InContainer(estate, principal, project, set.Id, "workload identity pool identity"),
             (PrincipalSetKind.Organization, MemberKind.User) => UserOf(principal, estate.FindNode(set.Id), $"`{set.Id}`"),
@@ -55,35 +55,8 @@ internal static class PrincipalSetMembership
     }
 
     /// <summary>The project id or number a service account's project goes by: from the export, else from its email.</summary>
-    private static string? ProjectOfServiceAccount(GcpEstate estate, string email)
-    {
-        if (estate.FindServiceAccount(email)?.ProjectId is { } exported)
-        {
-            return exported;
-        }
-
-        if (ServiceAccount.ProjectIdOfEmail(email) is { } project)
-        {
-            return project;
-        }
-
-        // The default accounts of Compute Engine (by project number) and App Engine (by project id) live in their project.
-        if (email.EndsWith(ComputeDefaultDomain, StringComparison.OrdinalIgnoreCase) && email.Length > ComputeDefaultDomain.Length)
-        {
-            return email[..^ComputeDefaultDomain.Length];
-        }
-
-        if (email.EndsWith(AppEngineDefaultDomain, StringComparison.OrdinalIgnoreCase) && email.Length > AppEngineDefaultDomain.Length)
-        {
-            return email[..^AppEngineDefaultDomain.Length].ToLowerInvariant();
-        }
-
-        // Google-managed accounts are named after their project's number (NUMBER@cloudbuild…, service-NUMBER@gcp-sa-…):
-        // taken to be of that project, as the export cannot say otherwise.
-        var local = email[..Math.Max(email.IndexOf('@', StringComparison.Ordinal), 0)];
-        var number = local.StartsWith("service-", StringComparison.Ordinal) ? local["service-".Length..] : local;
-        return number.Length > 0 && number.All(char.IsAsciiDigit) && email.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase) ? number : null;
-    }
+    private static string? ProjectOfServiceAccount(GcpEstate estate, string email) =>
+        estate.FindServiceAccount(email)?.ProjectId ?? ServiceAccountEmails.ProjectOf(email);
 
     /// <summary>The project number of a workload identity pool identity (<c>principal://iam.googleapis.com/projects/NUMBER/locations/…/workloadIdentityPools/…</c>).</summary>
     private static string? WorkloadProject(string id) =>
