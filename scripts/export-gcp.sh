@@ -18,6 +18,19 @@
 #   deny-policies/<attachment>.json             gcloud iam policies get ID --kind=denypolicies, for every policy
 #                                                 `gcloud iam policies list` names on the organization, each folder
 #                                                 and each project (the list alone omits the rules)
+#   principal-access-boundaries/policies.json   gcloud iam principal-access-boundary-policies describe, for every policy
+#                                                 `list --organization=ID --location=global` names
+#   principal-access-boundaries/bindings-<parent>.json
+#                                               gcloud iam policy-bindings list --location=global, for the organization,
+#                                                 each folder and each project
+#   activity/service-accounts-<project-id>.json gcloud policy-intelligence query-activity
+#                                                 --activity-type=serviceAccountLastAuthentication --project=P
+#   activity/keys-<project-id>.json             the same with --activity-type=serviceAccountKeyLastAuthentication
+#   activity/service-account-insights-<project-id>.json
+#                                               gcloud recommender insights list
+#                                                 --insight-type=google.iam.serviceAccount.Insight --project=P
+#   activity/policy-insights-<parent>.json      gcloud recommender insights list --insight-type=google.iam.policy.Insight,
+#                                                 for the organization, each folder and each project
 #   groups/groups.json                          gcloud identity groups search --organization=ID
 #                                                 --labels=cloudidentity.googleapis.com/groups.discussion_forum
 #                                                 (the label every Google group has)
@@ -36,7 +49,17 @@
 #   iam.serviceAccounts.list, iam.serviceAccountKeys.list                (roles/iam.securityReviewer covers these)
 #   iam.denypolicies.list, iam.denypolicies.get                          (roles/iam.denyReviewer)
 #   iam.workloadIdentityPools.list, iam.workloadIdentityPoolProviders.list (roles/iam.workloadIdentityPoolViewer)
-# and the Cloud Asset API enabled in the project gcloud bills (see --billing-project). Reading groups needs the
+#   iam.principalaccessboundarypolicies.list, .get                       (roles/iam.principalAccessBoundaryViewer)
+#   iam.policybindings.list on the organization, folders and projects    (Google names Organization Administrator,
+#                                                                          Folder and Project IAM Admin; a custom role
+#                                                                          with this one permission is enough)
+# and, for activity (skipped with --no-activity), on each project:
+#   policyanalyzer.serviceAccountLastAuthenticationActivities.query,
+#   policyanalyzer.serviceAccountKeyLastAuthenticationActivities.query   (roles/policyanalyzer.activityAnalysisViewer)
+#   the IAM insights' list permissions (roles/recommender.iamViewer; policy insights also need Security Command
+#   Center Premium or Enterprise)
+# and the Cloud Asset API enabled in the project gcloud bills (see --billing-project), the Policy Analyzer and
+# Recommender APIs for activity. Reading groups needs the
 # Cloud Identity API enabled there too, and a caller who may see the groups and their members (a Google Workspace or
 # Cloud Identity administrator role such as Groups Reader); --no-groups skips them.
 #
@@ -47,15 +70,18 @@ set -euo pipefail
 usage() {
   cat <<'USAGE'
 Usage: scripts/export-gcp.sh ORGANIZATION_ID --output DIR [--billing-project PROJECT] [--no-keys] [--no-groups]
+                             [--no-activity]
 
-Exports the IAM policies, the resource hierarchy, roles, service accounts, service account keys, deny policies and
-Google group memberships of a Google Cloud organization into DIR, for `ward` to read. Read-only.
+Exports the IAM policies, the resource hierarchy, roles, service accounts, service account keys, deny policies,
+principal access boundary policies and their bindings, Google group memberships, and the authentication activity
+and IAM insights of a Google Cloud organization into DIR, for `ward` to read. Read-only.
 
   ORGANIZATION_ID            the numeric organization id (gcloud organizations list)
   --output DIR               folder to write (created if needed)
   --billing-project PROJECT  project to bill the Cloud Asset API calls to (default: gcloud's current project)
   --no-keys                  skip the service account keys (one call per service account)
   --no-groups                skip the Google groups and their memberships (one call per group)
+  --no-activity              skip authentication activity and IAM insights (four calls per project)
   -h, --help                 this help
 
 Sign in first with `gcloud auth login` (or a service account with the roles listed in the script's header).
@@ -67,12 +93,14 @@ output=""
 billing=()
 with_keys=1
 with_groups=1
+with_activity=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --output) output="${2:?--output needs a folder}"; shift 2 ;;
     --billing-project) billing=(--billing-project "${2:?--billing-project needs a project id}"); shift 2 ;;
     --no-keys) with_keys=0; shift ;;
     --no-groups) with_groups=0; shift ;;
+    --no-activity) with_activity=0; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "export-gcp.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     *)
@@ -99,7 +127,8 @@ for tool in gcloud curl jq; do
 done
 
 iam="https://iam.googleapis.com/v1"
-mkdir -p "$output/assets" "$output/roles/projects" "$output/service-accounts" "$output/deny-policies" "$output/workload-identity"
+mkdir -p "$output/assets" "$output/roles/projects" "$output/service-accounts" "$output/deny-policies" "$output/workload-identity" \
+  "$output/principal-access-boundaries"
 
 # Every page of an IAM roles list with the permissions (view=FULL), merged into one JSON array.
 roles_full() {
@@ -182,6 +211,55 @@ done
 for project in "${projects[@]}"; do
   deny_policies "projects/$project"
 done
+
+# Principal access boundary policies: listed, then each described with its rules, into one list; their bindings
+# per parent (organization, folder, project) as `policy-bindings list` prints them.
+echo "Reading principal access boundary policies and policy bindings" >&2
+mapfile -t boundaries < <(gcloud iam principal-access-boundary-policies list --organization="$organization" --location=global --format='value(name)')
+for boundary in "${boundaries[@]}"; do
+  gcloud iam principal-access-boundary-policies describe "${boundary##*/}" --organization="$organization" --location=global --format=json
+done | jq -s '.' >"$output/principal-access-boundaries/policies.json"
+policy_bindings() {
+  local flag="$1" id="$2" stem="$3"
+  gcloud iam policy-bindings list "$flag=$id" --location=global --format=json >"$output/principal-access-boundaries/bindings-$stem.json"
+}
+policy_bindings --organization "$organization" "organizations-$organization"
+for folder in "${folders[@]}"; do
+  policy_bindings --folder "${folder#folders/}" "${folder//\//-}"
+done
+for project in "${projects[@]}"; do
+  policy_bindings --project "$project" "projects-$project"
+done
+
+# Authentication activity (Activity Analyzer) and IAM insights. A project without the Policy Analyzer or Recommender
+# API enabled is reported and skipped: Ward then says which analyses could not run.
+activity() {
+  local file="$1"; shift
+  if ! "$@" --format=json >"$file"; then
+    rm -f "$file"
+    echo "export-gcp.sh: could not read $(basename "$file") (is the API enabled, and may the caller read it?)" >&2
+  fi
+}
+if [[ "$with_activity" -eq 1 ]]; then
+  echo "Reading authentication activity and IAM insights" >&2
+  mkdir -p "$output/activity"
+  for project in "${projects[@]}"; do
+    activity "$output/activity/service-accounts-$project.json" gcloud policy-intelligence query-activity \
+      --activity-type=serviceAccountLastAuthentication --project="$project" --limit=unlimited
+    activity "$output/activity/keys-$project.json" gcloud policy-intelligence query-activity \
+      --activity-type=serviceAccountKeyLastAuthentication --project="$project" --limit=unlimited
+    activity "$output/activity/service-account-insights-$project.json" gcloud recommender insights list \
+      --insight-type=google.iam.serviceAccount.Insight --project="$project" --location=global
+    activity "$output/activity/policy-insights-projects-$project.json" gcloud recommender insights list \
+      --insight-type=google.iam.policy.Insight --project="$project" --location=global
+  done
+  for folder in "${folders[@]}"; do
+    activity "$output/activity/policy-insights-${folder//\//-}.json" gcloud recommender insights list \
+      --insight-type=google.iam.policy.Insight --folder="${folder#folders/}" --location=global
+  done
+  activity "$output/activity/policy-insights-organizations-$organization.json" gcloud recommender insights list \
+    --insight-type=google.iam.policy.Insight --organization="$organization" --location=global
+fi
 
 # Google groups: memberships name their group by id, which groups.json maps to the email bindings use.
 if [[ "$with_groups" -eq 1 ]]; then

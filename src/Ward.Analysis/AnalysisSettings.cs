@@ -12,7 +12,8 @@ public sealed record AnalysisSettings
 
     /// <summary>
     /// <c>--unused-days</c>: an access key, user, role or service not used for this many days is unused
-    /// (unused-access-key, dormant-user, dormant-role, unused-service-permissions).
+    /// (unused-access-key, dormant-user, dormant-role, unused-service-permissions, the Entra ID dormancy rules,
+    /// gcp-dormant-service-account, gcp-unused-service-account-key).
     /// </summary>
     public int UnusedDays { get; init; } = 90;
 

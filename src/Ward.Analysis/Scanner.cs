@@ -59,8 +59,20 @@ public static class Scanner
 
         if (context.Gcp is not null)
         {
-            skipped.Add(new SkippedAnalysis("Google Cloud deny policies", "IAM deny policies and principal access boundary policies are not read: Google Cloud escalation paths and exposures are an upper bound (docs/gcp/evaluation.md)"));
-            skipped.Add(new SkippedAnalysis("Google Cloud group memberships", "group memberships are not exported: a group is analysed as one principal standing for its members, and a user's paths through its groups are not found"));
+            if (!context.Gcp.Estate.DenyPoliciesExported)
+            {
+                skipped.Add(new SkippedAnalysis("Google Cloud deny policies", "no IAM deny policy was exported: Google Cloud escalation paths and exposures are an upper bound (docs/gcp/evaluation.md)"));
+            }
+
+            if (!context.Gcp.Estate.PrincipalAccessBoundariesExported)
+            {
+                skipped.Add(new SkippedAnalysis("Google Cloud principal access boundaries", "no principal access boundary policy or policy binding was exported: Google Cloud escalation paths and exposures are an upper bound (docs/gcp/evaluation.md)"));
+            }
+
+            if (context.Gcp.Estate.GroupMemberships.IsEmpty)
+            {
+                skipped.Add(new SkippedAnalysis("Google Cloud group memberships", "group memberships are not exported: a group is analysed as one principal standing for its members, and a user's paths through its groups are not found"));
+            }
         }
 
         // Rules say themselves what they left out, for whichever cloud they read (a Microsoft-only scan too).

@@ -6,6 +6,7 @@ namespace Ward.Cli.Tests;
 public sealed class GcpScanTests
 {
     private const string AsOf = "2026-12-01T09:00:00Z";
+    private const string SandboxBot = "serviceAccount:sandbox-bot@nw-sandbox.iam.gserviceaccount.com";
     private static readonly string Sample = Path.Combine(Repository.Root, "samples", "gcp");
 
     private static readonly Lazy<JsonElement> Report = new(() =>
@@ -120,7 +121,41 @@ public sealed class GcpScanTests
         var (exitCode, output) = WardRunner.Run("scan", Sample, "--as-of", AsOf);
         Assert.Equal(0, exitCode);
         Assert.Contains("Google Cloud: 1 organization(s), 2 folder(s), 4 project(s)", output, StringComparison.Ordinal);
-        Assert.Contains("not analysed: Google Cloud deny policies", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not analysed: Google Cloud deny policies", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not analysed: Google Cloud principal access boundaries", output, StringComparison.Ordinal);
+        Assert.Contains("not analysed: gcp-unused-permissions", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sandbox_quarantine_boundary_blocks_the_bots_forgotten_token_creator_binding()
+    {
+        // Given sandbox-bot, Token Creator on shop-deployer (Project IAM Admin of nw-shop-prod), and the boundary that
+        // keeps nw-sandbox's service accounts in nw-sandbox (enforcement version 3, which blocks iam.serviceAccounts.*)
+        var (exitCode, output) = WardRunner.Run("can", "-i", Sample, SandboxBot, "iam.serviceAccounts.getAccessToken",
+            "//iam.googleapis.com/projects/nw-shop-prod/serviceAccounts/shop-deployer@nw-shop-prod.iam.gserviceaccount.com", "--as-of", AsOf, "--format", "json");
+
+        // Then ward can answers ImplicitDeny naming the boundary, and the scan finds no path for the bot
+        Assert.Equal(0, exitCode);
+        var result = JsonDocument.Parse(output).RootElement.GetProperty("result");
+        Assert.Equal("ImplicitDeny", result.GetProperty("decision").GetString());
+        Assert.Contains("principalAccessBoundaryPolicies/sandbox-quarantine` (bound to `//cloudresourcemanager.googleapis.com/projects/nw-sandbox` by `sandbox-service-accounts`", result.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Findings(), f => f.GetProperty("ruleId").GetString() == "privilege-escalation" && f.GetProperty("principal").GetString() == SandboxBot);
+
+        // And without the boundary exports, the same binding is a critical path to nw-shop-prod
+        var unbounded = ScannedCopy.Findings(Sample, AsOf, folder => Directory.Delete(Path.Combine(folder, "principal-access-boundaries"), recursive: true));
+        var escalation = Assert.Single(unbounded, f => f.GetProperty("ruleId").GetString() == "privilege-escalation" && f.GetProperty("principal").GetString() == SandboxBot);
+        Assert.Equal("critical", escalation.GetProperty("severity").GetString());
+        Assert.Equal("projects/nw-shop-prod", escalation.GetProperty("account").GetString());
+    }
+
+    [Fact]
+    public void The_abandoned_sandbox_bot_is_dormant_and_its_key_unused()
+    {
+        var dormant = Assert.Single(Findings(), f => f.GetProperty("ruleId").GetString() == "gcp-dormant-service-account");
+        Assert.Equal(SandboxBot, dormant.GetProperty("principal").GetString());
+        Assert.Contains("last authenticated 2026-02-11", dormant.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        var key = Assert.Single(Findings(), f => f.GetProperty("ruleId").GetString() == "gcp-unused-service-account-key");
+        Assert.Contains("last authenticated 2026-01-20", key.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
     private static JsonElement[] Findings() => [.. Report.Value.GetProperty("findings").EnumerateArray()];

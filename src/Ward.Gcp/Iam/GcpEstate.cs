@@ -50,6 +50,21 @@ public sealed record GcpEstate
     /// <summary>Group memberships; those of a group not among <see cref="Groups"/> are kept, by group id.</summary>
     public ImmutableArray<GroupMembership> GroupMemberships { get; init; } = [];
 
+    public ImmutableArray<PrincipalAccessBoundaryPolicy> PrincipalAccessBoundaryPolicies { get; init; } = [];
+
+    /// <summary>The bindings of principal access boundary policies to principal sets.</summary>
+    public ImmutableArray<PolicyBinding> PolicyBindings { get; init; } = [];
+
+    /// <summary>Whether principal access boundary policies or bindings were read (without them, what they block is unknown).</summary>
+    public bool PrincipalAccessBoundariesExported { get; init; }
+
+    /// <summary>Last authentication of service accounts and keys (Activity Analyzer), in input order.</summary>
+    public ImmutableArray<AuthenticationActivity> AuthenticationActivities { get; init; } = [];
+
+    public ImmutableArray<ServiceAccountInsight> ServiceAccountInsights { get; init; } = [];
+
+    public ImmutableArray<PolicyInsight> PolicyInsights { get; init; } = [];
+
     public bool IsEmpty => Nodes.IsEmpty && Policies.IsEmpty && Roles.IsEmpty && ServiceAccounts.IsEmpty && ServiceAccountKeys.IsEmpty;
 
     private FrozenDictionary<string, HierarchyNode> NodesByName =>
@@ -72,6 +87,12 @@ public sealed record GcpEstate
 
     private FrozenDictionary<string, ImmutableArray<GroupMembership>> MembershipsByGroupId =>
         field ??= GroupMemberships.GroupBy(m => m.GroupId, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+
+    private FrozenDictionary<string, PrincipalAccessBoundaryPolicy> BoundaryPoliciesByName =>
+        field ??= PrincipalAccessBoundaryPolicies.DistinctBy(p => p.Name, StringComparer.Ordinal).ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
+
+    /// <summary>Finds a principal access boundary policy by name, exactly.</summary>
+    public PrincipalAccessBoundaryPolicy? FindBoundaryPolicy(string name) => BoundaryPoliciesByName.GetValueOrDefault(name);
 
     /// <summary>Finds an exported group by email (case-insensitive).</summary>
     public GoogleGroup? FindGroup(string email) => GroupsByEmail.GetValueOrDefault(email);

@@ -23,6 +23,9 @@ public sealed record HierarchyNode
     /// <summary>The ancestry path as relative names, this node first, the organization last (Cloud Asset Inventory's <c>ancestors</c>).</summary>
     public ImmutableArray<string> Ancestors { get; init; } = [];
 
+    /// <summary>An organization's Google Workspace or Cloud Identity customer id (<c>owner.directoryCustomerId</c>), when exported.</summary>
+    public string? DirectoryCustomerId { get; init; }
+
     /// <summary>The lifecycle state as exported (<c>ACTIVE</c>, <c>DELETE_REQUESTED</c>), when given.</summary>
     public string? State { get; init; }
 

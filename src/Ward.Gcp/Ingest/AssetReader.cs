@@ -113,6 +113,7 @@ internal static class AssetReader
             Parent = ancestors.Length > 1 ? ancestors[1] : ParentOf(resource, data, json),
             Ancestors = ancestors,
             State = json.String(data, "lifecycleState") ?? json.String(data, "state"),
+            DirectoryCustomerId = kind == HierarchyNodeKind.Organization && json.Object(data, "owner") is { } owner ? json.String(owner, "directoryCustomerId") : null,
             Location = json.At(asset.Path),
         };
     }

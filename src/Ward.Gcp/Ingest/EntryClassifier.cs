@@ -35,6 +35,27 @@ internal static class EntryClassifier
             return EntryKind.DenyPolicy;
         }
 
+        if (name is not null && PrincipalAccessBoundaryReader.IsPolicyName(name))
+        {
+            return EntryKind.PrincipalAccessBoundaryPolicy;
+        }
+
+        // A binding with a malformed name is still a binding: its reader says what is wrong.
+        if ((name is not null && PrincipalAccessBoundaryReader.IsBindingName(name)) || (entry.Has("policyKind") && entry.Has("target")))
+        {
+            return EntryKind.PolicyBinding;
+        }
+
+        if (entry.Has("activityType") && (entry.Has("fullResourceName") || entry.Has("activity")))
+        {
+            return EntryKind.Activity;
+        }
+
+        if (name is not null && InsightReader.IsInsightName(name))
+        {
+            return EntryKind.Insight;
+        }
+
         if (entry.Text("resource") is not null && entry.Child("policy") is not null)
         {
             return EntryKind.PolicySearchResult;

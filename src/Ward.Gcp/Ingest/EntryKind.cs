@@ -28,9 +28,22 @@ internal enum EntryKind
 
     /// <summary>A provider of a workload identity pool.</summary>
     WorkloadIdentityProvider,
+
     /// <summary>A Google group (<c>gcloud identity groups search</c>: <c>groupKey</c>, or a <c>groups/ID</c> name with <c>displayName</c>).</summary>
     Group,
 
     /// <summary>A group membership (<c>gcloud identity groups memberships list</c>: <c>preferredMemberKey</c>, or a <c>groups/ID/memberships/ID</c> name).</summary>
     GroupMembership,
+
+    /// <summary>A principal access boundary policy (<c>gcloud iam principal-access-boundary-policies describe</c>: <c>organizations/…/principalAccessBoundaryPolicies/…</c>).</summary>
+    PrincipalAccessBoundaryPolicy,
+
+    /// <summary>A policy binding (<c>gcloud iam policy-bindings list</c>: <c>…/locations/…/policyBindings/…</c>, or <c>policyKind</c> with <c>target</c>).</summary>
+    PolicyBinding,
+
+    /// <summary>An Activity Analyzer activity (<c>gcloud policy-intelligence query-activity</c>: <c>activityType</c>).</summary>
+    Activity,
+
+    /// <summary>A Recommender insight (<c>gcloud recommender insights list</c>: <c>…/insightTypes/…/insights/…</c>).</summary>
+    Insight,
 }

@@ -18,5 +18,8 @@ public static class GcpDiagnosticCodes
     public const string DanglingKey = "WARD7014";
     public const string HierarchyProblem = "WARD7015";
     public const string DanglingMembership = "WARD7016";
+    public const string DanglingPolicyBinding = "WARD7020";
+    public const string NotRead = "WARD7021";
+    public const string UnknownPrincipalSet = "WARD7022";
     public const string NothingUsable = "WARD7090";
 }

@@ -10,13 +10,16 @@ namespace Ward.Gcp.Ingest;
 /// recognised by its content: a Cloud Asset Inventory export (newline-delimited JSON, one asset a line, snake_case
 /// or camelCase), or the JSON output of <c>gcloud asset search-all-iam-policies</c>, <c>gcloud iam roles
 /// list/describe</c>, <c>gcloud iam service-accounts list</c> and <c>keys list</c>, <c>gcloud iam policies get</c> (deny
-/// policies), <c>gcloud identity groups search</c> and <c>memberships list</c> (a list, or one object). What
+/// policies), <c>gcloud iam principal-access-boundary-policies describe</c> and <c>policy-bindings list</c>,
+/// <c>gcloud identity groups search</c> and <c>memberships list</c>, <c>gcloud policy-intelligence query-activity</c>
+/// and <c>gcloud recommender insights list</c> (a list, or one object). What
 /// cannot be read is reported with a located diagnostic and skipped; the rest is still loaded. Never throws on user input.
 /// </summary>
 public static class GcpEstateLoader
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
     private static readonly string[] Extensions = [".json", ".jsonl", ".ndjson"];
+    private static readonly string[] WrapperFields = ["principalAccessBoundaryPolicies", "policyBindings", "activities", "insights"];
 
     public static GcpEstate Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
@@ -83,10 +86,11 @@ public static class GcpEstateLoader
         List<GcpEntry> items = root.ValueKind switch
         {
             JsonValueKind.Array => [.. root.EnumerateArray().Select((item, i) => new GcpEntry(item, JsonPath.Index(JsonPath.Root, i)))],
+            JsonValueKind.Object when WrappedList(root) is { } wrapper => [.. root.GetProperty(wrapper).EnumerateArray().Select((item, i) => new GcpEntry(item, JsonPath.Index(JsonPath.Property(JsonPath.Root, wrapper), i)))],
             JsonValueKind.Object when EntryClassifier.Classify(root) != EntryKind.Unknown => [new GcpEntry(root, JsonPath.Root)],
             _ => [],
         };
-        if (root.ValueKind == JsonValueKind.Array && items.Count == 0)
+        if ((root.ValueKind == JsonValueKind.Array || WrappedList(root) is not null) && items.Count == 0)
         {
             return new GcpInputFile(file, GcpInputKind.Empty, "an empty list: nothing to read");
         }
@@ -94,7 +98,7 @@ public static class GcpEstateLoader
         var kinds = items.ConvertAll(i => EntryClassifier.Classify(i.Element));
         if (kinds.TrueForAll(k => k == EntryKind.Unknown))
         {
-            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, groups or group memberships, as gcloud JSON output); skipped", JsonPath.Root);
+            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, groups or group memberships, authentication activities or IAM insights, as gcloud JSON output); skipped", JsonPath.Root);
             return new GcpInputFile(file, GcpInputKind.NotRecognised, "content not recognised");
         }
 
@@ -106,6 +110,14 @@ public static class GcpEstateLoader
 
         return new GcpInputFile(file, GcpInputKind.Read, entries.Snapshot().Since(before));
     }
+
+    /// <summary>
+    /// The list field of a response some commands print whole (<c>{"policyBindings": […]}</c>, as Google's examples of
+    /// <c>gcloud iam policy-bindings</c> and the REST responses of Activity Analyzer and Recommender show), or null.
+    /// </summary>
+    private static string? WrappedList(JsonElement root) =>
+        root.ValueKind != JsonValueKind.Object ? null
+        : WrapperFields.FirstOrDefault(f => root.TryGetProperty(f, out var list) && list.ValueKind == JsonValueKind.Array);
 
     internal static void ReadEntry(GcpEntry item, EntryKind kind, ReadEntries entries, GcpJson json)
     {
@@ -142,9 +154,23 @@ public static class GcpEstateLoader
             case EntryKind.GroupMembership:
                 Add(entries.GroupMemberships, GroupReader.ReadMembership(item, json));
                 break;
+            case EntryKind.PrincipalAccessBoundaryPolicy:
+                entries.BoundariesRead = true;
+                Add(entries.BoundaryPolicies, PrincipalAccessBoundaryReader.ReadPolicy(item, json));
+                break;
+            case EntryKind.PolicyBinding:
+                entries.BoundariesRead = true;
+                Add(entries.PolicyBindings, PrincipalAccessBoundaryReader.ReadBinding(item, json));
+                break;
+            case EntryKind.Activity:
+                Add(entries.Activities, ActivityReader.Read(item, json));
+                break;
+            case EntryKind.Insight:
+                InsightReader.Read(item, json, entries);
+                break;
             default:
                 json.Report(GcpDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, item.Element.ValueKind == JsonValueKind.Object
-                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account, key, deny policy, group or group membership); skipped"
+                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account, key, deny policy, principal access boundary policy, policy binding, group, group membership, activity or insight); skipped"
                     : $"expected an object, found {GcpJson.Describe(item.Element.ValueKind)}; skipped", item.Path);
                 break;
         }

@@ -28,6 +28,19 @@ internal sealed class ReadEntries
 
     public List<GroupMembership> GroupMemberships { get; } = [];
 
+    public List<PrincipalAccessBoundaryPolicy> BoundaryPolicies { get; } = [];
+
+    public List<PolicyBinding> PolicyBindings { get; } = [];
+
+    /// <summary>Whether some input held principal access boundary policies or their bindings.</summary>
+    public bool BoundariesRead { get; set; }
+
+    public List<AuthenticationActivity> Activities { get; } = [];
+
+    public List<ServiceAccountInsight> ServiceAccountInsights { get; } = [];
+
+    public List<PolicyInsight> PolicyInsights { get; } = [];
+
     /// <summary>Whether some input held deny policies.</summary>
     public bool DenyPoliciesRead { get; set; }
 
@@ -37,14 +50,29 @@ internal sealed class ReadEntries
     /// <summary>Assets exported without content (no <c>--content-type</c>): counted, not kept.</summary>
     public int NamesOnly { get; set; }
 
-    public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count + Groups.Count + GroupMemberships.Count;
+    public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count + Groups.Count + GroupMemberships.Count
+        + BoundaryPolicies.Count + PolicyBindings.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count;
 
-    public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, DenyPolicies.Count, Pools.Count + Providers.Count, Groups.Count, GroupMemberships.Count, OtherResources, NamesOnly);
+    public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, DenyPolicies.Count, Pools.Count + Providers.Count, Groups.Count, GroupMemberships.Count, OtherResources, NamesOnly)
+    {
+        BoundaryPolicies = BoundaryPolicies.Count,
+        PolicyBindings = PolicyBindings.Count,
+        Activities = Activities.Count,
+        Insights = ServiceAccountInsights.Count + PolicyInsights.Count,
+    };
 
     /// <summary>How many entries of each kind had been read, to say what one file added.</summary>
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
     internal readonly record struct Counts(int Nodes, int Policies, int Roles, int ServiceAccounts, int Keys, int DenyPolicies, int WorkloadIdentity, int Groups, int GroupMemberships, int OtherResources, int NamesOnly)
     {
+        public int BoundaryPolicies { get; init; }
+
+        public int PolicyBindings { get; init; }
+
+        public int Activities { get; init; }
+
+        public int Insights { get; init; }
+
         public string Since(Counts before)
         {
             var parts = new List<string>();
@@ -57,6 +85,10 @@ internal sealed class ReadEntries
             Part(parts, WorkloadIdentity - before.WorkloadIdentity, "workload identity pool or provider", "workload identity pools or providers");
             Part(parts, Groups - before.Groups, "group");
             Part(parts, GroupMemberships - before.GroupMemberships, "group membership");
+            Part(parts, BoundaryPolicies - before.BoundaryPolicies, "principal access boundary policy", "principal access boundary policies");
+            Part(parts, PolicyBindings - before.PolicyBindings, "policy binding");
+            Part(parts, Activities - before.Activities, "authentication activity", "authentication activities");
+            Part(parts, Insights - before.Insights, "insight");
             Part(parts, OtherResources - before.OtherResources, "other resource (not read)", "other resources (not read)");
             Part(parts, NamesOnly - before.NamesOnly, "asset without content (not read)", "assets without content (not read)");
             return parts.Count == 0 ? "no usable entry" : string.Join(", ", parts);

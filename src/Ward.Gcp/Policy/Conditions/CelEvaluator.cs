@@ -39,6 +39,8 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
             "resource.name" => context.ResourceName is { } name ? new CelString(name) : CelUnknown.Of("`resource.name` of the resource is not known"),
             "resource.service" => context.ResourceService is { } service ? new CelString(service) : CelUnknown.Of("`resource.service` of the resource is not known"),
             "resource.type" => context.ResourceType is { } type ? new CelString(type) : CelUnknown.Of($"`resource.type` of the resource is not known{(context.ResourceTypeUnknownBecause is { } why ? $" ({why})" : string.Empty)}"),
+            "principal.type" => context.PrincipalType is { } principalType ? new CelString(principalType) : CelUnknown.Of("`principal.type` of the principal is not known"),
+            "principal.subject" => context.PrincipalSubject is { } subject ? new CelString(subject) : CelUnknown.Of("`principal.subject` of the principal is not known"),
             _ => CelUnknown.Of($"`{path}` is not evaluated by Ward"),
         };
     }

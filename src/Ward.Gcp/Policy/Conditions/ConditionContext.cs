@@ -1,8 +1,9 @@
 namespace Ward.Gcp.Policy.Conditions;
 
 /// <summary>
-/// What a condition may ask about a request: its time, and the name, type and service of the resource asked about
-/// (Google's <c>resource.name</c>, <c>resource.type</c>, <c>resource.service</c>). A resource attribute Ward could not
+/// What a condition may ask about a request: its time, the name, type and service of the resource asked about
+/// (Google's <c>resource.name</c>, <c>resource.type</c>, <c>resource.service</c>), and for a policy binding's
+/// condition, the principal's type and subject. A resource attribute Ward could not
 /// tell is null, with the reason in <see cref="ResourceTypeUnknownBecause"/>.
 /// </summary>
 public sealed record ConditionContext
@@ -20,4 +21,10 @@ public sealed record ConditionContext
     public string? ResourceService { get; init; }
 
     public string? ResourceTypeUnknownBecause { get; init; }
+
+    /// <summary><c>principal.type</c>, which only principal access boundary policy bindings may test (<c>iam.googleapis.com/ServiceAccount</c>).</summary>
+    public string? PrincipalType { get; init; }
+
+    /// <summary><c>principal.subject</c>, likewise: a user's or service account's email.</summary>
+    public string? PrincipalSubject { get; init; }
 }

@@ -16,15 +16,22 @@ namespace Ward.Gcp.Policy.Evaluation;
 /// includes the permission to a member that includes the principal, under a condition that holds. A role the export
 /// does not describe, or a hierarchy Ward does not fully know, makes the answer Indeterminate where it could change
 /// it; a condition Ward cannot decide, or a membership it does not know (a group), makes it Conditional. Deny
-/// policies and principal access boundaries are not read, so an Allowed is an upper bound. Thread-safe.
+/// policies, then principal access boundaries (<see cref="PrincipalAccessBoundaries"/>), apply when exported; without
+/// them an Allowed is an upper bound. Thread-safe.
 /// </summary>
 public sealed class GcpAuthorizer
 {
-    /// <summary>The sentence every Allowed and Conditional summary ends with.</summary>
-    public const string UpperBoundNote = "Deny policies and principal access boundary policies are not evaluated (Ward does not read them yet), so this is an upper bound.";
+    /// <summary>The sentence every Allowed and Conditional summary ends with when neither deny policies nor principal access boundaries were exported.</summary>
+    public const string UpperBoundNote = "No deny policy and no principal access boundary policy binding was exported, so this is an upper bound.";
 
     /// <summary>The sentence that replaces <see cref="UpperBoundNote"/> when deny policies were exported.</summary>
-    public const string BoundaryNote = "Principal access boundary policies are not evaluated (Ward does not read them yet), so this is an upper bound.";
+    public const string BoundaryNote = "No principal access boundary policy binding was exported, so this is an upper bound.";
+
+    /// <summary>The sentence that replaces <see cref="UpperBoundNote"/> when principal access boundaries were exported.</summary>
+    public const string DenyNote = "No deny policy was exported, so this is an upper bound.";
+
+    /// <summary>The sentence when both were exported.</summary>
+    public const string AppliedNote = "Deny policies and principal access boundaries were applied as exported.";
 
     private readonly ConcurrentDictionary<string, IamCondition> _conditions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DenyPermission?> _denyPermissions = new(StringComparer.Ordinal);
@@ -46,7 +53,15 @@ public sealed class GcpAuthorizer
     public GcpEstate Estate { get; }
 
     /// <summary>What an Allowed or Conditional answer cannot account for.</summary>
-    public string Note => Estate.DenyPoliciesExported ? BoundaryNote : UpperBoundNote;
+    public string Note => (Estate.DenyPoliciesExported, Estate.PrincipalAccessBoundariesExported) switch
+    {
+        (false, false) => UpperBoundNote,
+        (true, false) => BoundaryNote,
+        (false, true) => DenyNote,
+        _ => AppliedNote,
+    };
+
+    private PrincipalAccessBoundaries Boundaries => field ??= new PrincipalAccessBoundaries(Estate);
 
     /// <summary>The exported group memberships, which decide <c>group:</c> members.</summary>
     private GroupMembers Groups => field ??= new GroupMembers(Estate);
@@ -69,7 +84,7 @@ public sealed class GcpAuthorizer
             ResourceTypeUnknownBecause = request.Resource.Type is null ? "no exported policy gives its asset type" : null,
         };
         var (results, missing) = Collect(request, context, everyBinding: false);
-        return WithDenies(request, Decide(request, results, missing, () => Collect(request, context, everyBinding: true).Results), [.. Denies(request, context)]);
+        return Boundaries.Apply(request, WithDenies(request, Decide(request, results, missing, () => Collect(request, context, everyBinding: true).Results), [.. Denies(request, context)]));
     }
 
     /// <summary>
