@@ -23,13 +23,13 @@ public sealed class GcpAnalysisContext(GcpEstate estate, DateTimeOffset referenc
     public GcpGraph Graph => field ??= GcpGraphBuilder.Build(Edges);
 
     /// <summary>
-    /// Every edge by which a principal acts as a service account with permissions on the account alone
+    /// Every edge by which a service account acts as another service account with permissions on the account alone
     /// (<see cref="GcpEdgeCheckers.Impersonation"/>), towards every service account: the graph keeps only the edges on a
     /// path to an owner-equivalent principal. The same checkers as the graph's, over the same evaluator and its
-    /// answers already worked out.
+    /// answers already worked out. Edges from other principals are not kept: an organization has millions.
     /// </summary>
     public ImmutableArray<Edge> Impersonations => field.IsDefault
-        ? field = [.. GcpEdgeCheckers.Impersonation.SelectMany(c => c.Check(Edges, targets: null)).DistinctBy(e => (e.From, e.To, e.Technique))]
+        ? field = [.. GcpEdgeCheckers.Impersonation.SelectMany(c => c.Check(Edges, targets: null)).Where(e => GcpPrincipals.ServiceAccountEmail(e.From.Value) is not null).DistinctBy(e => (e.From, e.To, e.Technique))]
         : field;
 
     /// <summary>The expiry of a binding's condition when it has passed at the reference time (the binding never grants again); null for a binding without a condition, or one that may still hold.</summary>
