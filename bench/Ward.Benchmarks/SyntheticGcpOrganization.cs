@@ -11,8 +11,8 @@ namespace Ward.Benchmarks;
 /// </summary>
 /// <remarks>
 /// Sizes follow the large organization: 5,000 projects, 50,000 service accounts and about 200,000 bindings
-/// (one member in one role on one resource each). Basic roles carry permission lists as long as Google's (Owner and
-/// Editor several thousand), so role expansion costs what it costs on a real organization.
+/// (one member in one role on one resource each). Basic roles carry long permission lists (Owner over a thousand,
+/// though Google's holds several thousand), so a role's permissions are not free to look through.
 /// </remarks>
 public static class SyntheticGcpOrganization
 {
