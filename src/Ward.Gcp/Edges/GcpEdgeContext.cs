@@ -18,6 +18,9 @@ public sealed class GcpEdgeContext
     private readonly ConcurrentDictionary<(string Permission, string Resource), ImmutableArray<PrincipalDecision>> _whoCan = new();
     private readonly ConcurrentDictionary<string, GcpResource?> _resources = new(StringComparer.Ordinal);
 
+    // The service accounts of a project mostly have no policy of their own: one answer serves them all.
+    private readonly ConcurrentDictionary<string, ImmutableArray<PrincipalDecision>> _sharedWhoCan = new(StringComparer.Ordinal);
+
     public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(estate);
@@ -108,17 +111,22 @@ public sealed class GcpEdgeContext
     public ImmutableArray<PrincipalDecision> WhoCan(string permission, GcpResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return _whoCan.GetOrAdd((permission, resource.Name), _ =>
-        {
-            var answers = Authorizer.WhoCan(permission, resource, AsOf, all: false)
-                .Select(a => (Id: GcpPrincipals.IdOf(a.Principal), a.Principal, a.Decision))
-                .Where(a => a.Id is not null && a.Decision.Kind != DecisionKind.ImplicitDeny && a.Decision.Kind != DecisionKind.ExplicitDeny)
-                .DistinctBy(a => a.Id, StringComparer.Ordinal)
-                .Select(a => new PrincipalDecision(a.Id!, a.Principal, a.Decision))
-                .ToList();
-            var sets = answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && a.Member.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain).Select(a => a.Member).ToList();
-            return [.. answers.Where(a => !sets.Exists(set => Includes(set, a.Member))).OrderBy(a => a.Principal, StringComparer.Ordinal).Select(a => a with { Decision = Slim(a.Decision) })];
-        });
+        return _whoCan.GetOrAdd((permission, resource.Name), _ => Authorizer.SharedAnswerKey(permission, resource) is { } shared
+            ? _sharedWhoCan.GetOrAdd(shared, _ => DecideWhoCan(permission, resource))
+            : DecideWhoCan(permission, resource));
+    }
+
+    /// <summary>The who-can answers on one resource, as <see cref="WhoCan"/> keeps them.</summary>
+    internal ImmutableArray<PrincipalDecision> DecideWhoCan(string permission, GcpResource resource)
+    {
+        var answers = Authorizer.WhoCan(permission, resource, AsOf, all: false)
+            .Select(a => (Id: GcpPrincipals.IdOf(a.Principal), a.Principal, a.Decision))
+            .Where(a => a.Id is not null && a.Decision.Kind != DecisionKind.ImplicitDeny && a.Decision.Kind != DecisionKind.ExplicitDeny)
+            .DistinctBy(a => a.Id, StringComparer.Ordinal)
+            .Select(a => new PrincipalDecision(a.Id!, a.Principal, a.Decision))
+            .ToList();
+        var sets = answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && a.Member.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain).Select(a => a.Member).ToList();
+        return [.. answers.Where(a => !sets.Exists(set => Includes(set, a.Member))).OrderBy(a => a.Principal, StringComparer.Ordinal).Select(a => a with { Decision = Slim(a.Decision) })];
     }
 
     /// <summary>

@@ -370,6 +370,46 @@ public sealed class GcpAuthorizer
         public bool Includes(Member member) => Named.Contains(member) || (MemberEmails.Count > 0 && member.HasEmailId && MemberEmails.Contains(member.Id));
     }
 
+    /// <summary>
+    /// A key under which who-can answers on the permission may be shared by every resource with the same allow policies
+    /// above it and of the same type (the service accounts of a project): null when an answer may depend on the
+    /// resource itself, through a policy of its own, a condition on a binding that may grant the permission, a deny rule
+    /// or a principal access boundary that may apply, or an ancestry Ward does not know.
+    /// </summary>
+    public string? SharedAnswerKey(string permission, GcpResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(permission);
+        ArgumentNullException.ThrowIfNull(resource);
+        if (resource.AncestryGap is not null || !Estate.PolicyBindings.IsEmpty || MayBeDenied(permission, resource))
+        {
+            return null;
+        }
+
+        var parts = new List<string> { permission, resource.Type ?? string.Empty, resource.Service };
+        foreach (var holder in resource.PolicyHolders)
+        {
+            if (ResourceLocator.PolicyOf(Estate, holder) is not { } policy)
+            {
+                // A container without a policy is named in refusals; a resource without one changes nothing.
+                if (ResourceNames.ContainerKind(holder) is not null)
+                {
+                    parts.Add("no policy: " + holder);
+                }
+
+                continue;
+            }
+
+            if (string.Equals(holder, resource.Name, StringComparison.Ordinal) || Deciding(policy, permission).Any(i => policy.Bindings[i].Condition is not null))
+            {
+                return null;
+            }
+
+            parts.Add(policy.Resource);
+        }
+
+        return string.Join('\n', parts);
+    }
+
     /// <summary>Whether a deny rule attached above the resource names the permission (its principals aside).</summary>
     private bool MayBeDenied(string permission, GcpResource resource) =>
         resource.PolicyHolders.Any(holder => DenyPoliciesByAttachment.GetValueOrDefault(holder, []).Any(policy => policy.Rules.Any(rule => RuleDenies(rule, permission))));

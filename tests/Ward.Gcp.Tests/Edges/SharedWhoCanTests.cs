@@ -1,0 +1,120 @@
+using System.Globalization;
+using Ward.Core.Decisions;
+using Ward.Gcp.Edges;
+using Ward.Gcp.Ingest;
+using Ward.Gcp.Tests.Testing;
+
+namespace Ward.Gcp.Tests.Edges;
+
+/// <summary>
+/// The service accounts of a project mostly have no allow policy of their own, so the graph shares one who-can answer
+/// among those with the same policies above them. Sharing must never change an answer: for every service account of
+/// the fixture organizations and every permission the techniques ask on one, the kept answer is the one worked out for
+/// that account alone (principal, decision, requirements, the granting binding).
+/// </summary>
+public sealed class SharedWhoCanTests : IDisposable
+{
+    private static readonly DateTimeOffset AsOf = DateTimeOffset.Parse("2026-12-01T09:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+
+    private static readonly string[] Permissions =
+    [
+        "iam.serviceAccounts.actAs", "iam.serviceAccounts.getAccessToken", "iam.serviceAccounts.signBlob", "iam.serviceAccounts.signJwt",
+        "iam.serviceAccounts.implicitDelegation", "iam.serviceAccounts.setIamPolicy", "iam.serviceAccountKeys.create",
+    ];
+
+    private readonly ScratchFolder _withGroups = new();
+
+    public SharedWhoCanTests()
+    {
+        _withGroups.CopyFrom(GcpFixtures.OrganizationFolder);
+        _withGroups.CopyFrom(Path.Combine(AppContext.BaseDirectory, "Fixtures", "groups"));
+    }
+
+    // Apps: `builder` has an allow policy of its own (Token Creator to kai), the project grants Token Creator to rin
+    // only on `deployer` (a condition on resource.name) and to ode on all, and `runner` has nothing of its own; a
+    // condition may tell accounts apart, so none of them shares. Jobs: `worker` and `batcher` only inherit ode's
+    // grant, so they share one answer.
+    private readonly ScratchFolder _project = new(
+        ("assets/resource.json", """
+            {"name":"//cloudresourcemanager.googleapis.com/organizations/900000000001","asset_type":"cloudresourcemanager.googleapis.com/Organization","resource":{"version":"v1","discovery_name":"Organization","data":{"displayName":"shared.example","lifecycleState":"ACTIVE","name":"organizations/900000000001"}},"ancestors":["organizations/900000000001"]}
+            {"name":"//cloudresourcemanager.googleapis.com/projects/900000000101","asset_type":"cloudresourcemanager.googleapis.com/Project","resource":{"version":"v1","discovery_name":"Project","parent":"//cloudresourcemanager.googleapis.com/organizations/900000000001","data":{"lifecycleState":"ACTIVE","name":"Apps","parent":{"id":"900000000001","type":"organization"},"projectId":"sh-apps","projectNumber":"900000000101"}},"ancestors":["projects/900000000101","organizations/900000000001"]}
+            {"name":"//cloudresourcemanager.googleapis.com/projects/900000000102","asset_type":"cloudresourcemanager.googleapis.com/Project","resource":{"version":"v1","discovery_name":"Project","parent":"//cloudresourcemanager.googleapis.com/organizations/900000000001","data":{"lifecycleState":"ACTIVE","name":"Jobs","parent":{"id":"900000000001","type":"organization"},"projectId":"sh-jobs","projectNumber":"900000000102"}},"ancestors":["projects/900000000102","organizations/900000000001"]}
+            """),
+        ("assets/iam-policy.json", """
+            {"name":"//cloudresourcemanager.googleapis.com/projects/900000000101","asset_type":"cloudresourcemanager.googleapis.com/Project","iam_policy":{"version":3,"bindings":[{"role":"roles/iam.serviceAccountTokenCreator","members":["user:rin@shared.example"],"condition":{"title":"deployer only","expression":"resource.name.endsWith(\"/serviceAccounts/deployer@sh-apps.iam.gserviceaccount.com\")"}},{"role":"roles/iam.serviceAccountTokenCreator","members":["user:ode@shared.example"]}]},"ancestors":["projects/900000000101","organizations/900000000001"]}
+            {"name":"//cloudresourcemanager.googleapis.com/projects/900000000102","asset_type":"cloudresourcemanager.googleapis.com/Project","iam_policy":{"version":1,"bindings":[{"role":"roles/iam.serviceAccountTokenCreator","members":["user:ode@shared.example"]}]},"ancestors":["projects/900000000102","organizations/900000000001"]}
+            {"name":"//iam.googleapis.com/projects/sh-apps/serviceAccounts/900000000000000000011","asset_type":"iam.googleapis.com/ServiceAccount","iam_policy":{"version":1,"bindings":[{"role":"roles/iam.serviceAccountTokenCreator","members":["user:kai@shared.example"]}]},"ancestors":["projects/900000000101","organizations/900000000001"]}
+            """),
+        ("roles/predefined.json", """
+            [{"name":"roles/iam.serviceAccountTokenCreator","title":"Service Account Token Creator","includedPermissions":["iam.serviceAccounts.getAccessToken","iam.serviceAccounts.signBlob","iam.serviceAccounts.signJwt","iam.serviceAccounts.implicitDelegation"],"stage":"GA"}]
+            """),
+        ("service-accounts/sh-apps.json", """
+            [
+              {"email":"builder@sh-apps.iam.gserviceaccount.com","name":"projects/sh-apps/serviceAccounts/builder@sh-apps.iam.gserviceaccount.com","projectId":"sh-apps","uniqueId":"900000000000000000011"},
+              {"email":"deployer@sh-apps.iam.gserviceaccount.com","name":"projects/sh-apps/serviceAccounts/deployer@sh-apps.iam.gserviceaccount.com","projectId":"sh-apps","uniqueId":"900000000000000000012"},
+              {"email":"runner@sh-apps.iam.gserviceaccount.com","name":"projects/sh-apps/serviceAccounts/runner@sh-apps.iam.gserviceaccount.com","projectId":"sh-apps","uniqueId":"900000000000000000013"}
+            ]
+            """),
+        ("service-accounts/sh-jobs.json", """
+            [
+              {"email":"worker@sh-jobs.iam.gserviceaccount.com","name":"projects/sh-jobs/serviceAccounts/worker@sh-jobs.iam.gserviceaccount.com","projectId":"sh-jobs","uniqueId":"900000000000000000021"},
+              {"email":"batcher@sh-jobs.iam.gserviceaccount.com","name":"projects/sh-jobs/serviceAccounts/batcher@sh-jobs.iam.gserviceaccount.com","projectId":"sh-jobs","uniqueId":"900000000000000000022"}
+            ]
+            """));
+
+    public static TheoryData<string> Organizations => ["organization with groups", "escalation", "findings", "one project"];
+
+    [Theory]
+    [MemberData(nameof(Organizations))]
+    public void A_shared_answer_is_the_answer_for_the_account_alone(string organization)
+    {
+        var estate = organization switch
+        {
+            "organization with groups" => GcpEstateLoader.Load([_withGroups.Path], TestContext.Current.CancellationToken),
+            "escalation" => GcpFixtures.Escalation,
+            "one project" => GcpEstateLoader.Load([_project.Path], TestContext.Current.CancellationToken),
+            _ => GcpEstateLoader.Load([Path.Combine(AppContext.BaseDirectory, "Fixtures", "findings")], TestContext.Current.CancellationToken),
+        };
+        var context = new GcpEdgeContext(estate, AsOf);
+
+        foreach (var email in estate.ServiceAccounts.Select(a => a.Email))
+        {
+            var resource = context.ServiceAccountResource(email);
+            Assert.NotNull(resource);
+            foreach (var permission in Permissions)
+            {
+
+                Assert.Equal(Describe(context.DecideWhoCan(permission, resource)), Describe(context.WhoCan(permission, resource)), StringComparer.Ordinal);
+            }
+        }
+
+    }
+
+    private static IEnumerable<string> Describe(IEnumerable<PrincipalDecision> answers) =>
+        answers.Select(a => $"{a.Principal} {a.Decision.Kind} {(a.Decision is Conditional c ? string.Join(" & ", c.Requirements) : string.Empty)} {(a.Decision is Indeterminate i ? i.Reason : string.Empty)} {GcpEdgeContext.GrantedBy(a.Decision)}");
+
+    [Fact]
+    public void Accounts_with_their_own_policy_or_a_condition_naming_them_get_their_own_answers()
+    {
+        var context = new GcpEdgeContext(GcpEstateLoader.Load([_project.Path], TestContext.Current.CancellationToken), AsOf);
+        string Holders(string account) => string.Join(", ", context.WhoCan("iam.serviceAccounts.getAccessToken", context.ServiceAccountResource($"{account}@sh-apps.iam.gserviceaccount.com")!)
+            .Select(a => $"{a.Principal} {a.Decision.Kind}"));
+
+        Assert.Equal("user:kai@shared.example Allowed, user:ode@shared.example Allowed", Holders("builder"));
+        Assert.Equal("user:ode@shared.example Allowed, user:rin@shared.example Allowed", Holders("deployer"));
+        Assert.Equal("user:ode@shared.example Allowed", Holders("runner"));
+
+        string? Key(string account) => context.Authorizer.SharedAnswerKey("iam.serviceAccounts.getAccessToken", context.ServiceAccountResource(account)!);
+        Assert.Null(Key("builder@sh-apps.iam.gserviceaccount.com"));
+        Assert.Null(Key("deployer@sh-apps.iam.gserviceaccount.com"));
+        Assert.Null(Key("runner@sh-apps.iam.gserviceaccount.com"));
+        Assert.NotNull(Key("worker@sh-jobs.iam.gserviceaccount.com"));
+        Assert.Equal(Key("worker@sh-jobs.iam.gserviceaccount.com"), Key("batcher@sh-jobs.iam.gserviceaccount.com"));
+    }
+
+    public void Dispose()
+    {
+        _withGroups.Dispose();
+        _project.Dispose();
+    }
+}
