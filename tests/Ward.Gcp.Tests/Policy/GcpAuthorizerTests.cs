@@ -278,6 +278,22 @@ public sealed class GcpAuthorizerTests
         Assert.Equal(expected, decision.Kind);
     }
 
+    [Theory]
+    [InlineData("2026-12-01T08:00:00Z", DecisionKind.Allowed)] // Tuesday 09:00 in Berlin, 08:00 UTC
+    [InlineData("2026-12-01T15:30:00Z", DecisionKind.Allowed)] // Tuesday 16:30 in Berlin
+    [InlineData("2026-12-01T16:30:00Z", DecisionKind.ImplicitDeny)] // Tuesday 17:30 in Berlin, 16:30 UTC
+    [InlineData("2026-12-05T10:00:00Z", DecisionKind.ImplicitDeny)] // Saturday 11:00 in Berlin
+    public void A_business_hours_condition_applies_on_the_clock_of_its_time_zone_at_the_reference_time(string asOf, DecisionKind expected)
+    {
+        // Given gina, objectViewer on the Data folder on weekdays from 9 to 17 in Berlin
+        var decision = Can(GcpFixtures.Evaluation, "user:gina@example.org", "storage.objects.get", "//storage.googleapis.com/projects/_/buckets/raw-events/objects/day.csv", At(asOf), project: "projects/data-prod");
+
+        // Then the hour and day in Berlin at the reference time decide, and the explanation quotes the condition
+        Assert.Equal(expected, decision.Kind);
+        Assert.Contains("\"Berlin office hours\"", decision.Explanation.Summary, StringComparison.Ordinal);
+        Assert.Contains(expected == DecisionKind.Allowed ? "holds for this request" : "does not hold for this request", decision.Explanation.Summary, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_expired_binding_grants_nothing()
     {

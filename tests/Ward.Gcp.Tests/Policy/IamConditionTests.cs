@@ -35,6 +35,34 @@ public sealed class IamConditionTests
         // `&&` is false when one side is false, `||` true when one side is true, whatever Ward cannot decide on the other.
         { "resource.name.endsWith(\".json\") && resource.matchTag(\"123/env\", \"prod\")", ConditionTruth.False },
         { "resource.matchTag(\"123/env\", \"prod\") || request.time < timestamp(\"2027-01-01T00:00:00Z\")", ConditionTruth.True },
+        // Date and time fields of request.time (Tuesday 2026-12-01 10:00 UTC, 11:00 in Berlin, 19:00 in Tokyo), UTC
+        // unless a zone is given; months, days of the month and of the year count from 0, getDate from 1, Sunday is 0.
+        { "request.time.getHours() == 10", ConditionTruth.True },
+        { "request.time.getHours(\"UTC\") == 10", ConditionTruth.True },
+        { "request.time.getHours(\"Europe/Berlin\") == 11", ConditionTruth.True },
+        { "request.time.getHours(\"Europe/Berlin\") >= 9 && request.time.getHours(\"Europe/Berlin\") < 17", ConditionTruth.True },
+        { "request.time.getHours(\"Asia/Tokyo\") < 17", ConditionTruth.False },
+        { "request.time.getHours(\"+05:30\") == 15 && request.time.getMinutes(\"+05:30\") == 30", ConditionTruth.True },
+        { "request.time.getHours(\"-08:00\") == 2", ConditionTruth.True },
+        { "request.time.getDayOfWeek() == 2", ConditionTruth.True },
+        { "request.time.getDayOfWeek(\"Europe/Berlin\") in [0, 6]", ConditionTruth.False },
+        { "request.time.getMonth() == 11", ConditionTruth.True },
+        { "request.time.getMonth() == 12", ConditionTruth.False },
+        { "request.time.getDate() == 1 && request.time.getDayOfMonth() == 0", ConditionTruth.True },
+        { "request.time.getDayOfMonth() == 1", ConditionTruth.False },
+        { "request.time.getDayOfYear() == 334", ConditionTruth.True },
+        { "request.time.getFullYear(\"America/Los_Angeles\") == 2026", ConditionTruth.True },
+        { "request.time.getMinutes() == 0 && request.time.getSeconds() == 0 && request.time.getMilliseconds() == 0", ConditionTruth.True },
+        { "request.time.getMinutes() > 0", ConditionTruth.False },
+        // extract: the text standing for the variable, or "" when the name does not match the template.
+        { "resource.name.extract(\"projects/_/buckets/{bucket}/\") == \"reports-2026\"", ConditionTruth.True },
+        { "resource.name.extract(\"projects/_/buckets/{bucket}/\") == \"logs-2026\"", ConditionTruth.False },
+        { "resource.name.extract(\"projects/_/buckets/{bucket}/\").startsWith(\"reports-\")", ConditionTruth.True },
+        { "resource.name.extract(\"/objects/{object}\") == \"q4/summary.csv\"", ConditionTruth.True },
+        { "resource.name.extract(\"{path}/objects/\") == \"projects/_/buckets/reports-2026\"", ConditionTruth.True },
+        { "resource.name.extract(\"/secrets/{secret}/\") == \"\"", ConditionTruth.True },
+        { "resource.name.extract(\"buckets/{bucket}/versions/\") == \"\"", ConditionTruth.True },
+        { "resource.name.extract(\"/secrets/{secret}\").startsWith(\"reports\")", ConditionTruth.False },
     };
 
     [Theory]
@@ -53,9 +81,13 @@ public sealed class IamConditionTests
 
     public static TheoryData<string, string> Undecided => new()
     {
-        { "request.time.getHours(\"Europe/Berlin\") >= 9", "`request.time.getHours(\"Europe/Berlin\")` is not evaluated by Ward" },
+        { "request.time.getHours(\"Mars/Olympus_Mons\") >= 9", "`request.time.getHours(\"Mars/Olympus_Mons\")`: the time zone `Mars/Olympus_Mons` is not known on this machine" },
+        { "request.time.getDayOfWeek(\"+5\") == 1", "the time zone `+5` is not known on this machine" },
+        { "duration(\"90m\").getHours() == 1", "`duration(\"90m\").getHours()` is not evaluated by Ward" },
+        { "resource.name.getHours() == 1", "`getHours` needs a timestamp and a time zone name" },
         { "resource.matchTag(\"123456789012/env\", \"prod\")", "`resource.matchTag(\"123456789012/env\", \"prod\")` is not evaluated by Ward" },
-        { "resource.name.extract(\"projects/_/buckets/{bucket}/\") == \"reports-2026\"", "`resource.name.extract(\"projects/_/buckets/{bucket}/\")` is not evaluated by Ward" },
+        { "resource.name.extract(\"projects/{project}/buckets/{bucket}\") == \"x\"", "`projects/{project}/buckets/{bucket}` is not a template with one `{variable}`" },
+        { "resource.name.extract(\"projects/_/buckets/\") == \"x\"", "is not a template with one `{variable}`" },
         { "api.getAttribute(\"iam.googleapis.com/modifiedGrantsByRole\", []).hasOnly([\"roles/viewer\"])", "is not evaluated by Ward" },
         { "request.host == \"example.com\"", "`request.host` is not evaluated by Ward" },
         { "resource.name.startsWith(\"projects/_/buckets/reports-\") && destination.port == 443", "`destination.port` is not evaluated by Ward" },
@@ -67,8 +99,8 @@ public sealed class IamConditionTests
     [MemberData(nameof(Undecided))]
     public void What_Ward_does_not_evaluate_leaves_the_condition_undecided_and_named(string expression, string note)
     {
-        // Given a condition using what Ward does not decide (time of day, tags, extract, API attributes, request
-        // attributes) or a value CEL rejects
+        // Given a condition using what Ward does not decide (a time zone it does not know, tags, API attributes,
+        // request attributes) or a value CEL rejects
         // When it is evaluated
         var result = IamCondition.Parse(expression).Evaluate(Bucket);
 
@@ -130,6 +162,38 @@ public sealed class IamConditionTests
 
         // Then it is decided
         Assert.Equal(ConditionTruth.True, IamCondition.Parse(expression).Evaluate(Bucket).Truth);
+    }
+
+    [Theory]
+    [InlineData("request.time.getDayOfWeek() == 1", ConditionTruth.True)]
+    [InlineData("request.time.getDayOfWeek(\"America/Los_Angeles\") == 0", ConditionTruth.True)]
+    [InlineData("request.time.getDate(\"America/Los_Angeles\") == 6 && request.time.getHours(\"America/Los_Angeles\") == 21", ConditionTruth.True)]
+    [InlineData("request.time.getDayOfWeek(\"America/Los_Angeles\") >= 1 && request.time.getDayOfWeek(\"America/Los_Angeles\") <= 5", ConditionTruth.False)]
+    public void The_day_is_the_day_in_the_time_zone_asked_for(string expression, ConditionTruth expected)
+    {
+        // Given a request at 05:00 UTC on Monday 2026-12-07, still 21:00 on Sunday the 6th in Los Angeles
+        var context = Bucket with { RequestTime = DateTimeOffset.Parse("2026-12-07T05:00:00Z", System.Globalization.CultureInfo.InvariantCulture) };
+
+        // When a condition asks for the day
+        var result = IamCondition.Parse(expression).Evaluate(context);
+
+        // Then it is Monday in UTC and Sunday in Los Angeles
+        Assert.Equal(expected, result.Truth);
+        Assert.Empty(result.Undecided);
+    }
+
+    [Fact]
+    public void An_unknown_resource_name_leaves_extract_undecided()
+    {
+        // Given a request whose resource name Ward does not know
+        var context = Bucket with { ResourceName = null };
+
+        // When a condition extracts from it
+        var result = IamCondition.Parse("resource.name.extract(\"projects/_/buckets/{bucket}/\") == \"reports-2026\"").Evaluate(context);
+
+        // Then it is undecided, saying why
+        Assert.Equal(ConditionTruth.Undecided, result.Truth);
+        Assert.Equal("`resource.name` of the resource is not known", Assert.Single(result.Undecided));
     }
 
     [Fact]

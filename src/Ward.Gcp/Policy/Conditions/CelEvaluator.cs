@@ -84,9 +84,45 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
                 }
 
                 return Undefined(target, argument, $"`{Text(call)}`: `{call.Function}` needs strings");
+            case (not null, "extract", 1):
+                return Extract(call, Evaluate(call.Target), Evaluate(call.Arguments[0]));
+            case (not null, var function, 0 or 1) when CelTimestampFields.IsAccessor(function):
+                return TimestampField(call);
             default:
                 return NotEvaluated(call);
         }
+    }
+
+    private CelValue Extract(CelCall call, CelValue target, CelValue template)
+    {
+        if (target is not CelString name || template is not CelString pattern)
+        {
+            return Undefined(target, template, $"`{Text(call)}`: `extract` needs strings");
+        }
+
+        return CelExtraction.Extract(name.Value, pattern.Value) is { } extracted
+            ? new CelString(extracted)
+            : new CelError($"`{Text(call)}`: `{pattern.Value}` is not a template with one `{{variable}}`");
+    }
+
+    /// <summary><c>getHours</c> and the other accessors on a timestamp, in UTC or the time zone given.</summary>
+    private CelValue TimestampField(CelCall call)
+    {
+        var target = Evaluate(call.Target!);
+        var zoneName = call.Arguments.Length == 0 ? new CelString("UTC") : Evaluate(call.Arguments[0]);
+        if (target is CelDuration)
+        {
+            return NotEvaluated(call);
+        }
+
+        if (target is not CelTimestamp time || zoneName is not CelString zone)
+        {
+            return Undefined(target, zoneName, $"`{Text(call)}`: `{call.Function}` needs a timestamp and a time zone name");
+        }
+
+        return CelTimestampFields.Zone(zone.Value) is { } timeZone
+            ? new CelInt(CelTimestampFields.Of(call.Function, time.Value, timeZone))
+            : CelUnknown.Of($"`{Text(call)}`: the time zone `{zone.Value}` is not known on this machine (no such IANA name, or no time zone database), so Ward does not tell the local time");
     }
 
     private CelValue List(CelList list)

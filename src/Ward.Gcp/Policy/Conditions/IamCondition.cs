@@ -2,11 +2,12 @@ namespace Ward.Gcp.Policy.Conditions;
 
 /// <summary>
 /// The condition of an allow policy binding, parsed once and decided per request (docs/gcp/evaluation.md). Decided:
-/// <c>request.time</c> against <c>timestamp("…")</c> (and durations added to it), <c>resource.name</c> with
-/// <c>==</c>, <c>!=</c>, <c>startsWith</c>, <c>endsWith</c>, <c>resource.type</c>, <c>resource.service</c>, combined
-/// with <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>, parentheses, <c>in</c> lists and <c>? :</c>. Anything else (tags,
-/// <c>api.getAttribute</c>, <c>extract</c>, the time-of-day functions, request attributes such as
-/// <c>request.host</c>) leaves the condition undecided, naming what was not decided, unless the rest decides it
+/// <c>request.time</c> against <c>timestamp("…")</c> (and durations added to it) and its date and time fields
+/// (<c>getHours</c>, <c>getDayOfWeek</c> … in UTC or a time zone the machine knows), <c>resource.name</c> with
+/// <c>==</c>, <c>!=</c>, <c>startsWith</c>, <c>endsWith</c>, <c>extract</c>, <c>resource.type</c>,
+/// <c>resource.service</c>, combined with <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>, parentheses, <c>in</c> lists and
+/// <c>? :</c>. Anything else (tags, <c>api.getAttribute</c>, a time zone the machine does not know, request
+/// attributes such as <c>request.host</c>) leaves the condition undecided, naming what was not decided, unless the rest decides it
 /// (<c>false &amp;&amp; x</c> is false whatever <c>x</c> is, as in CEL). Text that is not CEL leaves it undecided too,
 /// with the parse error.
 /// </summary>
