@@ -75,6 +75,12 @@ public sealed class GcpAuthorizer
     public Decision Authorize(GcpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Authorize(request, PlanFor(request.Resource, request.Permission));
+    }
+
+    /// <summary>A decision with what every decision on its permission and resource reads worked out already (who-can asks many principals).</summary>
+    private Decision Authorize(GcpRequest request, Plan plan)
+    {
         var context = new ConditionContext
         {
             RequestTime = request.AsOf,
@@ -83,42 +89,77 @@ public sealed class GcpAuthorizer
             ResourceType = request.Resource.Type,
             ResourceTypeUnknownBecause = request.Resource.Type is null ? "no exported policy gives its asset type" : null,
         };
-        var (results, missing) = Collect(request, context, everyBinding: false);
-        return Boundaries.Apply(request, WithDenies(request, Decide(request, results, missing, () => Collect(request, context, everyBinding: true).Results), [.. Denies(request, context)]));
-    }
-
-    /// <summary>
-    /// The bindings of the policies reaching the resource whose member includes (or may include) the principal, with
-    /// their outcome, and the containers whose policy was not exported. Only bindings whose role may grant the
-    /// permission decide; the others are collected too when <paramref name="everyBinding"/> (they only explain).
-    /// </summary>
-    private (List<BindingResult> Results, List<string> Missing) Collect(GcpRequest request, ConditionContext context, bool everyBinding)
-    {
+        // Only bindings whose role may grant the permission decide.
         var results = new List<BindingResult>();
-        var missing = new List<string>();
-        for (var h = 0; h < request.Resource.PolicyHolders.Length; h++)
+        foreach (var (holder, policy, deciding) in plan.Policies)
         {
-            var holder = request.Resource.PolicyHolders[h];
-            if (ResourceLocator.PolicyOf(Estate, holder) is not { } policy)
+            foreach (var i in deciding)
             {
-                if (ResourceNames.ContainerKind(holder) is not null)
-                {
-                    missing.Add(ResourceNames.Relative(holder));
-                }
-
-                continue;
-            }
-
-            foreach (var i in everyBinding ? Enumerable.Range(0, policy.Bindings.Length) : Deciding(policy, request.Permission))
-            {
-                if (Evaluate(request, context, policy.Resource, inherited: h > 0, policy.Bindings[i], i) is { } result)
+                if (Evaluate(request, context, policy.Resource, inherited: holder > 0, policy.Bindings[i], i) is { } result)
                 {
                     results.Add(result);
                 }
             }
         }
 
-        return (results, missing);
+        return Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), [.. Denies(request, context, plan)]));
+    }
+
+    /// <summary>
+    /// What every decision on a permission and resource reads: the allow policies reaching the resource (by their
+    /// place among its policy holders) with the bindings whose role may grant the permission, the containers whose
+    /// policy was not exported, and the deny rules attached above it that cover the permission.
+    /// </summary>
+    private sealed record Plan(List<(int Holder, IamPolicy Policy, int[] Deciding)> Policies, List<string> Missing, List<(DenyPolicy Policy, int Index, string Holder)> DenyRules);
+
+    private Plan PlanFor(GcpResource resource, string permission)
+    {
+        var policies = new List<(int, IamPolicy, int[])>();
+        var missing = new List<string>();
+        var denyRules = new List<(DenyPolicy, int, string)>();
+        for (var h = 0; h < resource.PolicyHolders.Length; h++)
+        {
+            var holder = resource.PolicyHolders[h];
+            foreach (var denyPolicy in DenyPoliciesByAttachment.GetValueOrDefault(holder, []))
+            {
+                for (var i = 0; i < denyPolicy.Rules.Length; i++)
+                {
+                    if (RuleDenies(denyPolicy.Rules[i], permission))
+                    {
+                        denyRules.Add((denyPolicy, i, holder));
+                    }
+                }
+            }
+
+            if (ResourceLocator.PolicyOf(Estate, holder) is { } policy)
+            {
+                policies.Add((h, policy, Deciding(policy, permission)));
+            }
+            else if (ResourceNames.ContainerKind(holder) is not null)
+            {
+                missing.Add(ResourceNames.Relative(holder));
+            }
+        }
+
+        return new Plan(policies, missing, denyRules);
+    }
+
+    /// <summary>Every binding of the policies reaching the resource that names (or may include) the principal, with its outcome: an explanation lists them.</summary>
+    private List<BindingResult> EveryBinding(GcpRequest request, ConditionContext context, Plan plan)
+    {
+        var results = new List<BindingResult>();
+        foreach (var (holder, policy, _) in plan.Policies)
+        {
+            for (var i = 0; i < policy.Bindings.Length; i++)
+            {
+                if (Evaluate(request, context, policy.Resource, inherited: holder > 0, policy.Bindings[i], i) is { } result)
+                {
+                    results.Add(result);
+                }
+            }
+        }
+
+        return results;
     }
 
     /// <summary>The indexes of a policy's bindings whose role may grant the permission; worked out once per policy and permission.</summary>
@@ -142,19 +183,13 @@ public sealed class GcpAuthorizer
     /// permission and the principal: certain ones, and those that apply only if a membership, an exception or a
     /// condition Ward cannot decide goes their way.
     /// </summary>
-    private IEnumerable<DenyResult> Denies(GcpRequest request, ConditionContext context)
+    private IEnumerable<DenyResult> Denies(GcpRequest request, ConditionContext context, Plan plan)
     {
-        foreach (var holder in request.Resource.PolicyHolders)
+        foreach (var (policy, i, holder) in plan.DenyRules)
         {
-            foreach (var policy in DenyPoliciesByAttachment.GetValueOrDefault(holder, []))
+            if (DenyRuleApplies(request, context, policy.Rules[i]) is { } unless)
             {
-                for (var i = 0; i < policy.Rules.Length; i++)
-                {
-                    if (DenyRuleApplies(request, context, policy.Rules[i]) is { } unless)
-                    {
-                        yield return new DenyResult(policy, i, holder, unless);
-                    }
-                }
+                yield return new DenyResult(policy, i, holder, unless);
             }
         }
     }
@@ -251,8 +286,9 @@ public sealed class GcpAuthorizer
     {
         ArgumentNullException.ThrowIfNull(permission);
         ArgumentNullException.ThrowIfNull(resource);
+        var plan = PlanFor(resource, permission);
         return [.. Candidates(resource, all ? null : MayBeIncluded(permission, resource))
-            .Select(m => new GcpAccessAnswer(m, Authorize(new GcpRequest { Principal = m, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false })))
+            .Select(m => new GcpAccessAnswer(m, Authorize(new GcpRequest { Principal = m, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false }, plan)))
             .Where(a => all || a.Decision.Kind != DecisionKind.ImplicitDeny)];
     }
 
