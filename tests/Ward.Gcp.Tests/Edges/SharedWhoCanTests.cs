@@ -32,8 +32,8 @@ public sealed class SharedWhoCanTests : IDisposable
 
     // Apps: `builder` has an allow policy of its own (Token Creator to kai), the project grants Token Creator to rin
     // only on `deployer` (a condition on resource.name) and to ode on all, and `runner` has nothing of its own; a
-    // condition may tell accounts apart, so none of them shares. Jobs: `worker` and `batcher` only inherit ode's
-    // grant, so they share one answer.
+    // condition on the resource may tell accounts apart, so none of them shares. Jobs: `worker` and `batcher` only
+    // inherit ode's grant and pia's, whose condition reads only the time, so they share one answer.
     private readonly ScratchFolder _project = new(
         ("assets/resource.json", """
             {"name":"//cloudresourcemanager.googleapis.com/organizations/900000000001","asset_type":"cloudresourcemanager.googleapis.com/Organization","resource":{"version":"v1","discovery_name":"Organization","data":{"displayName":"shared.example","lifecycleState":"ACTIVE","name":"organizations/900000000001"}},"ancestors":["organizations/900000000001"]}
@@ -42,7 +42,7 @@ public sealed class SharedWhoCanTests : IDisposable
             """),
         ("assets/iam-policy.json", """
             {"name":"//cloudresourcemanager.googleapis.com/projects/900000000101","asset_type":"cloudresourcemanager.googleapis.com/Project","iam_policy":{"version":3,"bindings":[{"role":"roles/iam.serviceAccountTokenCreator","members":["user:rin@shared.example"],"condition":{"title":"deployer only","expression":"resource.name.endsWith(\"/serviceAccounts/deployer@sh-apps.iam.gserviceaccount.com\")"}},{"role":"roles/iam.serviceAccountTokenCreator","members":["user:ode@shared.example"]}]},"ancestors":["projects/900000000101","organizations/900000000001"]}
-            {"name":"//cloudresourcemanager.googleapis.com/projects/900000000102","asset_type":"cloudresourcemanager.googleapis.com/Project","iam_policy":{"version":1,"bindings":[{"role":"roles/iam.serviceAccountTokenCreator","members":["user:ode@shared.example"]}]},"ancestors":["projects/900000000102","organizations/900000000001"]}
+            {"name":"//cloudresourcemanager.googleapis.com/projects/900000000102","asset_type":"cloudresourcemanager.googleapis.com/Project","iam_policy":{"version":3,"bindings":[{"role":"roles/iam.serviceAccountTokenCreator","members":["user:ode@shared.example"]},{"role":"roles/iam.serviceAccountTokenCreator","members":["user:pia@shared.example"],"condition":{"title":"until the migration ends","expression":"request.time < timestamp(\"2027-01-01T00:00:00Z\")"}}]},"ancestors":["projects/900000000102","organizations/900000000001"]}
             {"name":"//iam.googleapis.com/projects/sh-apps/serviceAccounts/900000000000000000011","asset_type":"iam.googleapis.com/ServiceAccount","iam_policy":{"version":1,"bindings":[{"role":"roles/iam.serviceAccountTokenCreator","members":["user:kai@shared.example"]}]},"ancestors":["projects/900000000101","organizations/900000000001"]}
             """),
         ("roles/predefined.json", """
@@ -110,6 +110,8 @@ public sealed class SharedWhoCanTests : IDisposable
         Assert.Null(Key("runner@sh-apps.iam.gserviceaccount.com"));
         Assert.NotNull(Key("worker@sh-jobs.iam.gserviceaccount.com"));
         Assert.Equal(Key("worker@sh-jobs.iam.gserviceaccount.com"), Key("batcher@sh-jobs.iam.gserviceaccount.com"));
+        var jobs = context.WhoCan("iam.serviceAccounts.getAccessToken", context.ServiceAccountResource("batcher@sh-jobs.iam.gserviceaccount.com")!);
+        Assert.Equal(["user:ode@shared.example Allowed", "user:pia@shared.example Allowed"], jobs.Select(a => $"{a.Principal} {a.Decision.Kind}"), StringComparer.Ordinal);
     }
 
     public void Dispose()

@@ -409,8 +409,8 @@ public sealed class GcpAuthorizer
     /// <summary>
     /// A key under which who-can answers on the permission may be shared by every resource with the same allow policies
     /// above it and of the same type (the service accounts of a project): null when an answer may depend on the
-    /// resource itself, through a policy of its own, a condition on a binding that may grant the permission, a deny rule
-    /// or a principal access boundary that may apply, or an ancestry Ward does not know.
+    /// resource itself, through a policy of its own, a condition that reads the resource on a binding that may grant the
+    /// permission, a deny rule or a principal access boundary that may apply, or an ancestry Ward does not know.
     /// </summary>
     public string? SharedAnswerKey(string permission, GcpResource resource)
     {
@@ -435,7 +435,7 @@ public sealed class GcpAuthorizer
                 continue;
             }
 
-            if (string.Equals(holder, resource.Name, StringComparison.Ordinal) || Deciding(policy, permission).Any(i => policy.Bindings[i].Condition is not null))
+            if (string.Equals(holder, resource.Name, StringComparison.Ordinal) || Deciding(policy, permission).Any(i => policy.Bindings[i].Condition is { } condition && ReadsTheResource(condition)))
             {
                 return null;
             }
@@ -445,6 +445,12 @@ public sealed class GcpAuthorizer
 
         return string.Join('\n', parts);
     }
+
+    /// <summary>
+    /// Whether a condition may read something of the resource (its name, type, service or tags): one that reads only
+    /// the request's time, or what Ward leaves undecided whatever the resource, answers alike for every resource.
+    /// </summary>
+    private static bool ReadsTheResource(BindingCondition condition) => condition.Expression.Contains("resource", StringComparison.Ordinal);
 
     /// <summary>Whether a deny rule attached above the resource names the permission (its principals aside).</summary>
     private bool MayBeDenied(string permission, GcpResource resource) =>
