@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ward.Analysis.Rules;
 using Ward.Core.Graph;
 using Ward.Gcp.Edges;
 using Ward.Gcp.Iam;
@@ -31,6 +32,26 @@ public sealed class GcpAnalysisContext(GcpEstate estate, DateTimeOffset referenc
     public ImmutableArray<Edge> Impersonations => field.IsDefault
         ? field = [.. GcpEdgeCheckers.Impersonation.SelectMany(c => c.Check(Edges, targets: null)).Where(e => GcpPrincipals.ServiceAccountEmail(e.From.Value) is not null).DistinctBy(e => (e.From, e.To, e.Technique))]
         : field;
+
+    /// <summary>
+    /// The bindings of a basic role (Owner, Editor) in the allow policies of organizations, folders and projects, whose
+    /// condition has not expired, with the kind of container; in resource order.
+    /// </summary>
+    public IEnumerable<(IamPolicy Policy, HierarchyNodeKind Kind, Binding Binding)> LiveBasicRoleBindings()
+    {
+        foreach (var policy in Estate.Policies.OrderBy(p => p.Resource, StringComparer.Ordinal))
+        {
+            if (ResourceNames.ContainerKind(policy.Resource) is not { } kind)
+            {
+                continue;
+            }
+
+            foreach (var binding in policy.Bindings.Where(b => GcpRoles.IsBasic(b.Role) && ExpiredCondition(b) is null))
+            {
+                yield return (policy, kind, binding);
+            }
+        }
+    }
 
     /// <summary>The expiry of a binding's condition when it has passed at the reference time (the binding never grants again); null for a binding without a condition, or one that may still hold.</summary>
     public ConditionExpiry? ExpiredCondition(Binding binding)

@@ -30,46 +30,38 @@ public sealed class GcpBasicRoleRule : IRule
             yield break;
         }
 
-        foreach (var policy in gcp.Estate.Policies.OrderBy(p => p.Resource, StringComparer.Ordinal))
+        foreach (var (policy, kind, binding) in gcp.LiveBasicRoleBindings())
         {
-            if (ResourceNames.ContainerKind(policy.Resource) is not { } kind)
+            foreach (var member in binding.Members.Where(m => IsReported(gcp, m)).DistinctBy(m => GcpPrincipals.IdOf(m), StringComparer.Ordinal))
             {
-                continue;
-            }
-
-            foreach (var binding in policy.Bindings.Where(b => GcpRoles.IsBasic(b.Role) && gcp.ExpiredCondition(b) is null))
-            {
-                foreach (var member in binding.Members.Where(m => IsReported(gcp, m)).DistinctBy(m => GcpPrincipals.IdOf(m), StringComparer.Ordinal))
+                var principal = GcpPrincipals.IdOf(member)!;
+                var container = gcp.Label(ResourceNames.Relative(policy.Resource));
+                var owner = binding.Role == GcpRoles.Owner;
+                var severity = (owner, kind) switch
                 {
-                    var principal = GcpPrincipals.IdOf(member)!;
-                    var container = gcp.Label(ResourceNames.Relative(policy.Resource));
-                    var owner = binding.Role == GcpRoles.Owner;
-                    var severity = (owner, kind) switch
-                    {
-                        (true, HierarchyNodeKind.Project) => Severity.High,
-                        (true, _) => Severity.Critical,
-                        (false, HierarchyNodeKind.Project) => Severity.Medium,
-                        (false, _) => Severity.High,
-                    };
-                    var condition = binding.Condition is { } c ? $" under the condition `{c.Expression}` (one level lower: the condition may narrow it)" : string.Empty;
-                    var does = owner
-                        ? "Owner can do anything there, including grant any role to anyone: `admin-equivalent` names the holder as owner-equivalent too; this finding is about the basic role"
-                        : "Editor can create, change and delete almost every resource of every service there";
-                    yield return new Finding
-                    {
-                        RuleId = Metadata.Id,
-                        Category = Metadata.Category,
-                        Severity = binding.Condition is null ? severity : GcpRoles.Lower(severity),
-                        Provider = "gcp",
-                        Account = container,
-                        Principal = principal,
-                        Title = $"`{principal}` holds the basic role `{binding.Role}` on `{container}`",
-                        Explanation = $"The allow policy of `{container}` binds `{binding.Role}` to `{member.Text}`{Who(member)}{condition}, on `{container}` and everything under it. {does}. Owner is high on a project and critical on a folder or organization; Editor is one level lower.",
-                        Remediation = Metadata.Remediation,
-                        References = Metadata.References,
-                        Fingerprint = Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, principal),
-                    };
-                }
+                    (true, HierarchyNodeKind.Project) => Severity.High,
+                    (true, _) => Severity.Critical,
+                    (false, HierarchyNodeKind.Project) => Severity.Medium,
+                    (false, _) => Severity.High,
+                };
+                var condition = binding.Condition is { } c ? $" under the condition `{c.Expression}` (one level lower: the condition may narrow it)" : string.Empty;
+                var does = owner
+                    ? "Owner can do anything there, including grant any role to anyone: `admin-equivalent` names the holder as owner-equivalent too; this finding is about the basic role"
+                    : "Editor can create, change and delete almost every resource of every service there";
+                yield return new Finding
+                {
+                    RuleId = Metadata.Id,
+                    Category = Metadata.Category,
+                    Severity = binding.Condition is null ? severity : GcpRoles.Lower(severity),
+                    Provider = "gcp",
+                    Account = container,
+                    Principal = principal,
+                    Title = $"`{principal}` holds the basic role `{binding.Role}` on `{container}`",
+                    Explanation = $"The allow policy of `{container}` binds `{binding.Role}` to `{member.Text}`{Who(member)}{condition}, on `{container}` and everything under it. {does}. Owner is high on a project and critical on a folder or organization; Editor is one level lower.",
+                    Remediation = Metadata.Remediation,
+                    References = Metadata.References,
+                    Fingerprint = Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, principal),
+                };
             }
         }
     }

@@ -30,47 +30,39 @@ public sealed class GcpDefaultServiceAccountEditorRule : IRule
             yield break;
         }
 
-        foreach (var policy in gcp.Estate.Policies.OrderBy(p => p.Resource, StringComparer.Ordinal))
+        foreach (var (policy, kind, binding) in gcp.LiveBasicRoleBindings())
         {
-            if (ResourceNames.ContainerKind(policy.Resource) is not { } kind)
+            var accounts = binding.Members.Where(m => m is { IsDeleted: false, Kind: MemberKind.ServiceAccount } && GcpPrincipals.DefaultServiceAccount(m.Id) is not null
+                && gcp.Estate.FindServiceAccount(m.Id) is not { Disabled: true });
+            foreach (var member in accounts.DistinctBy(m => GcpPrincipals.IdOf(m), StringComparer.Ordinal))
             {
-                continue;
-            }
-
-            foreach (var binding in policy.Bindings.Where(b => GcpRoles.IsBasic(b.Role) && gcp.ExpiredCondition(b) is null))
-            {
-                var accounts = binding.Members.Where(m => m is { IsDeleted: false, Kind: MemberKind.ServiceAccount } && GcpPrincipals.DefaultServiceAccount(m.Id) is not null
-                    && gcp.Estate.FindServiceAccount(m.Id) is not { Disabled: true });
-                foreach (var member in accounts.DistinctBy(m => GcpPrincipals.IdOf(m), StringComparer.Ordinal))
+                var (name, project) = GcpPrincipals.DefaultServiceAccount(member.Id)!.Value;
+                var home = gcp.Edges.FindProject(project);
+                var homeLabel = home is null ? project : OwnerEquivalence.Label(home);
+                var container = gcp.Label(ResourceNames.Relative(policy.Resource));
+                var where = home is null ? $"its project `{homeLabel}` is not in the export"
+                    : home.Name == policy.Resource ? "its own project: the grant Google makes when the API is enabled"
+                    : home.Ancestors.Contains(ResourceNames.Relative(policy.Resource), StringComparer.Ordinal) ? $"above its project `{homeLabel}`, which inherits it"
+                    : $"neither its project `{homeLabel}` nor above it";
+                var severity = binding.Role == GcpRoles.Owner || kind != HierarchyNodeKind.Project ? Severity.Critical : Severity.High;
+                var condition = binding.Condition is { } c ? $" under the condition `{c.Expression}` (one level lower: the condition may narrow it)" : string.Empty;
+                var principal = GcpPrincipals.IdOf(member)!;
+                yield return new Finding
                 {
-                    var (name, project) = GcpPrincipals.DefaultServiceAccount(member.Id)!.Value;
-                    var home = gcp.Edges.FindProject(project);
-                    var homeLabel = home is null ? project : OwnerEquivalence.Label(home);
-                    var container = gcp.Label(ResourceNames.Relative(policy.Resource));
-                    var where = home is null ? $"its project `{homeLabel}` is not in the export"
-                        : home.Name == policy.Resource ? "its own project: the grant Google makes when the API is enabled"
-                        : home.Ancestors.Contains(ResourceNames.Relative(policy.Resource), StringComparer.Ordinal) ? $"above its project `{homeLabel}`, which inherits it"
-                        : $"neither its project `{homeLabel}` nor above it";
-                    var severity = binding.Role == GcpRoles.Owner || kind != HierarchyNodeKind.Project ? Severity.Critical : Severity.High;
-                    var condition = binding.Condition is { } c ? $" under the condition `{c.Expression}` (one level lower: the condition may narrow it)" : string.Empty;
-                    var principal = GcpPrincipals.IdOf(member)!;
-                    yield return new Finding
-                    {
-                        RuleId = Metadata.Id,
-                        Category = Metadata.Category,
-                        Severity = binding.Condition is null ? severity : GcpRoles.Lower(severity),
-                        Provider = "gcp",
-                        Account = container,
-                        Principal = principal,
-                        Title = $"`{member.Id}`, {name} of `{homeLabel}`, holds `{binding.Role}` on `{container}`",
-                        Explanation = $"`{member.Id}` is {name} of `{homeLabel}`. The allow policy of `{container}` binds `{binding.Role}` to it{condition} ({where}). "
-                            + $"Whatever runs as the account (VMs, functions, apps created without naming another one) and every principal that may act as it holds `{binding.Role}` on `{container}` and everything under it. "
-                            + "Editor on a project is high; Owner, or a basic role on a folder or organization, critical.",
-                        Remediation = Metadata.Remediation,
-                        References = Metadata.References,
-                        Fingerprint = Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, principal),
-                    };
-                }
+                    RuleId = Metadata.Id,
+                    Category = Metadata.Category,
+                    Severity = binding.Condition is null ? severity : GcpRoles.Lower(severity),
+                    Provider = "gcp",
+                    Account = container,
+                    Principal = principal,
+                    Title = $"`{member.Id}`, {name} of `{homeLabel}`, holds `{binding.Role}` on `{container}`",
+                    Explanation = $"`{member.Id}` is {name} of `{homeLabel}`. The allow policy of `{container}` binds `{binding.Role}` to it{condition} ({where}). "
+                        + $"Whatever runs as the account (VMs, functions, apps created without naming another one) and every principal that may act as it holds `{binding.Role}` on `{container}` and everything under it. "
+                        + "Editor on a project is high; Owner, or a basic role on a folder or organization, critical.",
+                    Remediation = Metadata.Remediation,
+                    References = Metadata.References,
+                    Fingerprint = Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, principal),
+                };
             }
         }
     }
