@@ -287,7 +287,7 @@ public sealed class GcpAuthorizer
         ArgumentNullException.ThrowIfNull(permission);
         ArgumentNullException.ThrowIfNull(resource);
         var plan = PlanFor(resource, permission);
-        return [.. Candidates(resource, all ? null : MayBeIncluded(permission, resource))
+        return [.. Candidates(resource, all ? null : MayBeIncluded(resource, plan))
             .Select(m => new GcpAccessAnswer(m, Authorize(new GcpRequest { Principal = m, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false }, plan)))
             .Where(a => all || a.Decision.Kind != DecisionKind.ImplicitDeny)];
     }
@@ -358,22 +358,17 @@ public sealed class GcpAuthorizer
     /// deny rule that may cover the permission, or an ancestry Ward does not know lets every principal through.
     /// Each decision is about a handful of bindings among hundreds, so most principals need not be asked.
     /// </summary>
-    private Inclusion? MayBeIncluded(string permission, GcpResource resource)
+    private Inclusion? MayBeIncluded(GcpResource resource, Plan plan)
     {
-        if (resource.AncestryGap is not null || MayBeDenied(permission, resource))
+        if (resource.AncestryGap is not null || plan.DenyRules.Count > 0)
         {
             return null;
         }
 
         var inclusion = new Inclusion();
-        foreach (var holder in resource.PolicyHolders)
+        foreach (var (_, policy, deciding) in plan.Policies)
         {
-            if (ResourceLocator.PolicyOf(Estate, holder) is not { } policy)
-            {
-                continue;
-            }
-
-            foreach (var i in Deciding(policy, permission))
+            foreach (var i in deciding)
             {
                 foreach (var member in policy.Bindings[i].Members)
                 {
