@@ -165,7 +165,9 @@ public static class HtmlReporter
             output.Write("<table><thead><tr><th>Code</th><th>Severity</th><th>Where</th><th>Message</th></tr></thead><tbody>\n");
             foreach (var diagnostic in diagnostics)
             {
-                output.Write($"<tr><td class=\"mono\">{HtmlText.Encode(diagnostic.Code)}</td><td>{HtmlText.Encode(diagnostic.Severity.ToString().ToLowerInvariant())}</td><td class=\"mono\">{HtmlText.Encode(diagnostic.Location.ToString())}</td><td>{HtmlText.Rich(diagnostic.Message)}</td></tr>\n");
+                output.Write($"<tr><td class=\"mono\">{HtmlText.Encode(diagnostic.Code)}</td><td>{HtmlText.Encode(diagnostic.Severity.ToString().ToLowerInvariant())}</td><td class=\"mono\">{HtmlText.Encode(diagnostic.Location.ToString())}</td><td>");
+                HtmlText.WriteRich(output, diagnostic.Message);
+                output.Write("</td></tr>\n");
             }
 
             output.Write("</tbody></table>\n");
@@ -241,11 +243,17 @@ public static class HtmlReporter
         output.Write($"<tr class=\"row\"><td><button type=\"button\" class=\"toggle\" aria-expanded=\"true\" aria-controls=\"{detailsId}\" aria-label=\"Show details\">\u25BE</button></td>");
         output.Write(Invariant($"<td data-sort-value=\"{(int)finding.Severity}\"><span class=\"sev sev-{severity}\">{severity}</span></td>"));
         output.Write($"<td class=\"mono\">{HtmlText.Encode(finding.RuleId)}</td><td>{HtmlText.Encode(finding.Category)}</td><td class=\"mono\">{HtmlText.Encode(finding.Account)}</td>");
-        output.Write($"<td class=\"mono\">{HtmlText.Encode(ScanFacts.Named(finding.Principal, finding.PrincipalName))}</td><td>{HtmlText.Rich(finding.Title)}</td>");
+        output.Write("<td class=\"mono\">");
+        HtmlText.Write(output, ScanFacts.Named(finding.Principal, finding.PrincipalName));
+        output.Write("</td><td>");
+        HtmlText.WriteRich(output, finding.Title);
+        output.Write("</td>");
         output.Write(Invariant($"<td class=\"num\">{finding.Path.Length}</td></tr>\n"));
 
         output.Write($"<tr class=\"details\" id=\"{detailsId}\"><td colspan=\"8\"><div class=\"detail\">\n");
-        output.Write($"<h3>Explanation</h3>\n<p>{HtmlText.Rich(finding.Explanation)}</p>\n");
+        output.Write("<h3>Explanation</h3>\n<p>");
+        HtmlText.WriteRich(output, finding.Explanation);
+        output.Write("</p>\n");
         if (!finding.Path.IsDefaultOrEmpty)
         {
             output.Write(Invariant($"<h3>Escalation path ({finding.Path.Length} step{(finding.Path.Length == 1 ? string.Empty : "s")})</h3>\n"));
@@ -253,7 +261,9 @@ public static class HtmlReporter
             output.Write("\n<ol class=\"steps\">\n");
             foreach (var step in finding.Path)
             {
-                output.Write($"<li><code>{HtmlText.Encode(step.Technique)}</code> {HtmlText.Rich(step.Description)}<br><span class=\"mono\">{HtmlText.Encode(step.From)}</span> \u2192 <span class=\"mono\">{HtmlText.Encode(ScanFacts.Named(step.To, step.ToName))}</span>\n<ul class=\"perms\">\n");
+                output.Write($"<li><code>{HtmlText.Encode(step.Technique)}</code> ");
+                HtmlText.WriteRich(output, step.Description);
+                output.Write($"<br><span class=\"mono\">{HtmlText.Encode(step.From)}</span> \u2192 <span class=\"mono\">{HtmlText.Encode(ScanFacts.Named(step.To, step.ToName))}</span>\n<ul class=\"perms\">\n");
                 foreach (var permission in step.Permissions)
                 {
                     output.Write($"<li><code>{HtmlText.Encode(permission.Action)}</code> on <code>{HtmlText.Encode(permission.Resource)}</code> \u2014 {HtmlText.Encode(permission.GrantedBy)}</li>\n");
@@ -261,7 +271,9 @@ public static class HtmlReporter
 
                 foreach (var requirement in step.Requirements)
                 {
-                    output.Write($"<li class=\"req\">only if {HtmlText.Rich(requirement)}</li>\n");
+                    output.Write("<li class=\"req\">only if ");
+                    HtmlText.WriteRich(output, requirement);
+                    output.Write("</li>\n");
                 }
 
                 output.Write("</ul></li>\n");
@@ -270,7 +282,9 @@ public static class HtmlReporter
             output.Write("</ol>\n");
         }
 
-        output.Write($"<h3>Remediation</h3>\n<p>{HtmlText.Rich(finding.Remediation)}</p>\n");
+        output.Write("<h3>Remediation</h3>\n<p>");
+        HtmlText.WriteRich(output, finding.Remediation);
+        output.Write("</p>\n");
         if (!finding.References.IsDefaultOrEmpty)
         {
             output.Write("<h3>References</h3>\n<ul>\n");

@@ -14,37 +14,56 @@ internal static class HtmlText
 
     public static string Encode(string? value) => string.IsNullOrEmpty(value) ? string.Empty : Encoder.Encode(value);
 
+    /// <summary>Writes the value HTML-encoded, with no intermediate string.</summary>
+    public static void Write(TextWriter output, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            Encoder.Encode(output, value, 0, value.Length);
+        }
+    }
+
     /// <summary>
-    /// Text whose <c>`backticked`</c> parts are code (as Ward's titles and explanations write names): every part is
-    /// encoded; a backtick without its pair is shown as is.
+    /// Writes text whose <c>`backticked`</c> parts are code (as Ward's titles and explanations write names): every part
+    /// is encoded; a backtick without its pair is shown as is. Streamed: reports hold tens of thousands of these.
     /// </summary>
-    public static string Rich(string? value)
+    public static void WriteRich(TextWriter output, string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
-            return string.Empty;
+            return;
         }
 
-        var parts = value.Split('`');
-        var html = new System.Text.StringBuilder(value.Length + 32);
-        for (var i = 0; i < parts.Length; i++)
+        var unpairedLast = value.AsSpan().Count('`') % 2 == 1;
+        var start = 0;
+        for (var part = 0; ; part++)
         {
-            var unpaired = i == parts.Length - 1 && parts.Length % 2 == 0;
-            if (unpaired)
+            var end = value.IndexOf('`', start);
+            var last = end < 0;
+            end = last ? value.Length : end;
+            if (last && unpairedLast)
             {
-                html.Append('`').Append(Encode(parts[i]));
+                output.Write('`');
+                Encoder.Encode(output, value, start, end - start);
             }
-            else if (i % 2 == 1)
+            else if (part % 2 == 1)
             {
-                html.Append("<code>").Append(Encode(parts[i])).Append("</code>");
+                output.Write("<code>");
+                Encoder.Encode(output, value, start, end - start);
+                output.Write("</code>");
             }
             else
             {
-                html.Append(Encode(parts[i]));
+                Encoder.Encode(output, value, start, end - start);
             }
-        }
 
-        return html.ToString();
+            if (last)
+            {
+                return;
+            }
+
+            start = end + 1;
+        }
     }
 
     /// <summary>At most <paramref name="max"/> characters, with an ellipsis when cut (never inside a surrogate pair).</summary>
