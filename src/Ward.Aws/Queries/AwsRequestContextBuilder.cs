@@ -44,7 +44,8 @@ public static class AwsRequestContextBuilder
     public static RequestContext Build(AwsEstate estate, PrincipalContext principalContext, AwsPrincipal principal, string resource, string? resourceAccount, IReadOnlyDictionary<string, ContextValue> overrides)
     {
         var values = new Dictionary<string, ContextValue>(4 + overrides.Count, StringComparer.OrdinalIgnoreCase);
-        var effectiveResourceAccount = resourceAccount ?? (Arn.TryParse(resource, out var arn) && arn.Account.Length == 12 ? arn.Account : principal.Account);
+        var isArn = Arn.TryParse(resource, out var resourceArn);
+        var effectiveResourceAccount = resourceAccount ?? (isArn && resourceArn.Account.Length == 12 ? resourceArn.Account : principal.Account);
         if (effectiveResourceAccount is not null)
         {
             values["aws:ResourceAccount"] = ContextValue.Shared(effectiveResourceAccount);
@@ -54,7 +55,7 @@ public static class AwsRequestContextBuilder
             }
         }
 
-        if (Arn.TryParse(resource, out var resourceArn))
+        if (isArn)
         {
             if (resourceArn.Region.Length > 0 && !resourceArn.Region.Contains('*', StringComparison.Ordinal))
             {

@@ -109,14 +109,14 @@ public static class AwsAuthorizer
         {
             var problem = undecided.SelectMany(l => l.Matches.Where(m => m.IsProblem).Select(m => (l, m))).First();
             var reason = $"statement `{problem.m.Statement.DisplayName}` of `{problem.m.Policy}` ({problem.l.Layer}) cannot be evaluated: {problem.m.Statement.Problem}";
-            return new Indeterminate(reason, Explain(pessimistic with { Summary = $"Indeterminate: {reason}." }, layers));
+            return new Indeterminate(reason, Explain(pessimistic with { Describe = () => $"Indeterminate: {reason}." }, layers));
         }
 
         var requirements = undecided.SelectMany(l => l.UndecidedRequirements()).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var otherwise = pessimistic.Summary.TrimEnd('.');
         otherwise = otherwise[(otherwise.IndexOf(": ", StringComparison.Ordinal) + 2)..];
         var summary = $"Allowed only if {string.Join(" and ", requirements)}; otherwise {Describe(pessimistic.Kind)} ({otherwise}).";
-        return new Conditional(requirements, pessimistic.Kind, Explain(pessimistic with { Summary = summary }, layers));
+        return new Conditional(requirements, pessimistic.Kind, Explain(pessimistic with { Describe = () => summary }, layers));
     }
 
     /// <summary>
@@ -143,7 +143,7 @@ public static class AwsAuthorizer
     }
 
     private static Verdict Noted(Verdict verdict, string? confined) =>
-        confined is null || verdict.Kind == DecisionKind.Allowed ? verdict : verdict with { Summary = $"{verdict.Summary} {confined}" };
+        confined is null || verdict.Kind == DecisionKind.Allowed ? verdict : verdict with { Describe = () => $"{verdict.Summary} {confined}" };
 
     private static string Describe(DecisionKind kind) => kind switch
     {
@@ -167,7 +167,11 @@ public static class AwsAuthorizer
         LayerResult? Resource,
         List<LayerResult> DenyOrder);
 
-    private sealed record Verdict(DecisionKind Kind, string Summary, LayerResult? Decisive);
+    // The summary is worked out only when an explanation is read: most decisions' never are.
+    private sealed record Verdict(DecisionKind Kind, Func<string> Describe, LayerResult? Decisive)
+    {
+        public string Summary => Describe();
+    }
 
     private static Verdict Decide(DecisionInputs inputs, bool optimistic)
     {
@@ -177,7 +181,7 @@ public static class AwsAuthorizer
         // sts:GetCallerIdentity needs no permission and cannot be denied (STS API reference).
         if (caller.IsAuthenticated && action == "sts:getcalleridentity")
         {
-            return new Verdict(DecisionKind.Allowed, "Allowed: `sts:GetCallerIdentity` needs no permission and cannot be denied.", null);
+            return new Verdict(DecisionKind.Allowed, () => "Allowed: `sts:GetCallerIdentity` needs no permission and cannot be denied.", null);
         }
 
         // 1. An explicit deny anywhere wins.
@@ -185,7 +189,7 @@ public static class AwsAuthorizer
         {
             if (layer.FirstDeny(optimistic) is { } deny)
             {
-                return new Verdict(DecisionKind.ExplicitDeny, $"Explicitly denied by {Where(layer)}: statement `{deny.Statement.DisplayName}` of `{deny.Policy}`.", layer);
+                return new Verdict(DecisionKind.ExplicitDeny, () => $"Explicitly denied by {Where(layer)}: statement `{deny.Statement.DisplayName}` of `{deny.Policy}`.", layer);
             }
         }
 
@@ -194,10 +198,10 @@ public static class AwsAuthorizer
         {
             if (inputs.Resource?.FirstAllow(optimistic, p => p == PrincipalMatch.Wildcard) is not { } publicGrant)
             {
-                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: no resource policy statement grants access to anonymous callers.", inputs.Resource);
+                return new Verdict(DecisionKind.ImplicitDeny, () => "Implicitly denied: no resource policy statement grants access to anonymous callers.", inputs.Resource);
             }
 
-            return ControlPolicies(inputs, optimistic) ?? new Verdict(DecisionKind.Allowed, $"Allowed to anonymous callers by the resource policy: statement `{publicGrant.Statement.DisplayName}` of `{publicGrant.Policy}`.", inputs.Resource);
+            return ControlPolicies(inputs, optimistic) ?? new Verdict(DecisionKind.Allowed, () => $"Allowed to anonymous callers by the resource policy: statement `{publicGrant.Statement.DisplayName}` of `{publicGrant.Policy}`.", inputs.Resource);
         }
 
         // 3. Every SCP level and every RCP level must allow.
@@ -208,7 +212,7 @@ public static class AwsAuthorizer
 
         if (ServiceRules.Blocks(caller, action, inputs.Request.Resource) is { } rule)
         {
-            return new Verdict(DecisionKind.ImplicitDeny, $"Implicitly denied: {rule}.", null);
+            return new Verdict(DecisionKind.ImplicitDeny, () => $"Implicitly denied: {rule}.", null);
         }
 
         // 4. AWS service principals, and web identities (AssumeRoleWithWebIdentity), act only through resource
@@ -216,8 +220,8 @@ public static class AwsAuthorizer
         if (caller.Type is AwsPrincipalType.Service || (caller.Type == AwsPrincipalType.WebIdentity && caller.Account is null))
         {
             return inputs.Resource?.FirstAllow(optimistic, IsDirect) is { } serviceGrant
-                ? new Verdict(DecisionKind.Allowed, $"Allowed to the service by the resource policy: statement `{serviceGrant.Statement.DisplayName}` of `{serviceGrant.Policy}`.", inputs.Resource)
-                : new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: no resource policy statement names this service.", inputs.Resource);
+                ? new Verdict(DecisionKind.Allowed, () => $"Allowed to the service by the resource policy: statement `{serviceGrant.Statement.DisplayName}` of `{serviceGrant.Policy}`.", inputs.Resource)
+                : new Verdict(DecisionKind.ImplicitDeny, () => "Implicitly denied: no resource policy statement names this service.", inputs.Resource);
         }
 
         var sameAccount = caller.Account is not null && string.Equals(caller.Account, inputs.ResourceAccount, StringComparison.Ordinal);
@@ -231,7 +235,7 @@ public static class AwsAuthorizer
                 && inputs.Resource?.FirstAllow(optimistic, p => p == PrincipalMatch.Exact) is not null;
             if (!namedSession)
             {
-                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: the session policy allows no matching statement.", sessionLayer);
+                return new Verdict(DecisionKind.ImplicitDeny, () => "Implicitly denied: the session policy allows no matching statement.", sessionLayer);
             }
         }
 
@@ -241,33 +245,33 @@ public static class AwsAuthorizer
         var accountGrant = inputs.Resource?.FirstAllow(optimistic, p => p == PrincipalMatch.Account);
         var requiresResourcePolicy = RequiresResourcePolicy(inputs, sameAccount);
 
-        string grantedBy;
+        Func<string> grantedBy;
         LayerResult? grantingLayer;
         if (sameAccount && !requiresResourcePolicy)
         {
             if (direct is null && !identityAllows)
             {
-                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: no identity-based or resource-based policy allows the request.", inputs.Identity);
+                return new Verdict(DecisionKind.ImplicitDeny, () => "Implicitly denied: no identity-based or resource-based policy allows the request.", inputs.Identity);
             }
 
             (grantedBy, grantingLayer) = direct is not null && identityGrant is null
-                ? ($"the resource policy (statement `{direct.Statement.DisplayName}` of `{direct.Policy}`)", inputs.Resource)
-                : (IdentityGrant(caller, identityGrant), inputs.Identity);
+                ? ((Func<string>)(() => $"the resource policy (statement `{direct.Statement.DisplayName}` of `{direct.Policy}`)"), inputs.Resource)
+                : (() => IdentityGrant(caller, identityGrant), inputs.Identity);
         }
         else if (sameAccount)
         {
             // Role trust policies and KMS key policies must allow even within the account.
             if (direct is not null)
             {
-                (grantedBy, grantingLayer) = ($"the resource policy (statement `{direct.Statement.DisplayName}` of `{direct.Policy}`)", inputs.Resource);
+                (grantedBy, grantingLayer) = (() => $"the resource policy (statement `{direct.Statement.DisplayName}` of `{direct.Policy}`)", inputs.Resource);
             }
             else if (accountGrant is not null && identityAllows)
             {
-                (grantedBy, grantingLayer) = ($"{IdentityGrant(caller, identityGrant)}, delegated by the resource policy's statement `{accountGrant.Statement.DisplayName}` naming the account", inputs.Identity);
+                (grantedBy, grantingLayer) = (() => $"{IdentityGrant(caller, identityGrant)}, delegated by the resource policy's statement `{accountGrant.Statement.DisplayName}` naming the account", inputs.Identity);
             }
             else
             {
-                return new Verdict(DecisionKind.ImplicitDeny, accountGrant is null
+                return new Verdict(DecisionKind.ImplicitDeny, () => accountGrant is null
                     ? "Implicitly denied: the resource policy (role trust or key policy) neither names the caller nor delegates to its account."
                     : "Implicitly denied: the resource policy delegates to the account, but no identity-based policy allows the request.", inputs.Resource ?? inputs.Identity);
             }
@@ -278,15 +282,15 @@ public static class AwsAuthorizer
             var resourceSide = direct ?? accountGrant;
             if (resourceSide is null)
             {
-                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: cross-account access needs the resource policy to allow the caller or its account, and it does not.", inputs.Resource ?? inputs.Identity);
+                return new Verdict(DecisionKind.ImplicitDeny, () => "Implicitly denied: cross-account access needs the resource policy to allow the caller or its account, and it does not.", inputs.Resource ?? inputs.Identity);
             }
 
             if (!identityAllows)
             {
-                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: cross-account access needs an identity-based policy of the caller to allow the request too.", inputs.Identity);
+                return new Verdict(DecisionKind.ImplicitDeny, () => "Implicitly denied: cross-account access needs an identity-based policy of the caller to allow the request too.", inputs.Identity);
             }
 
-            (grantedBy, grantingLayer) = ($"{IdentityGrant(caller, identityGrant)} and the resource policy (statement `{resourceSide.Statement.DisplayName}` of `{resourceSide.Policy}`)", inputs.Identity);
+            (grantedBy, grantingLayer) = (() => $"{IdentityGrant(caller, identityGrant)} and the resource policy (statement `{resourceSide.Statement.DisplayName}` of `{resourceSide.Policy}`)", inputs.Identity);
         }
 
         // 7. A permissions boundary limits identity-based grants; within the account it does not limit a resource
@@ -298,11 +302,11 @@ public static class AwsAuthorizer
                 : p is PrincipalMatch.Exact or PrincipalMatch.Wildcard) is not null;
             if (!bypass)
             {
-                return new Verdict(DecisionKind.ImplicitDeny, "Implicitly denied: the permissions boundary allows no matching statement.", boundaryLayer);
+                return new Verdict(DecisionKind.ImplicitDeny, () => "Implicitly denied: the permissions boundary allows no matching statement.", boundaryLayer);
             }
         }
 
-        return new Verdict(DecisionKind.Allowed, $"Allowed by {grantedBy}; no deny applies.", grantingLayer);
+        return new Verdict(DecisionKind.Allowed, () => $"Allowed by {grantedBy()}; no deny applies.", grantingLayer);
     }
 
     private static bool IsRoleAssumption(in PreparedRequest request) =>
@@ -340,7 +344,7 @@ public static class AwsAuthorizer
         {
             if (!level.Allows(optimistic))
             {
-                return new Verdict(DecisionKind.ImplicitDeny, $"Implicitly denied: no SCP attached at `{level.Scope}` allows the request (every level from the root to the account must).", level);
+                return new Verdict(DecisionKind.ImplicitDeny, () => $"Implicitly denied: no SCP attached at `{level.Scope}` allows the request (every level from the root to the account must).", level);
             }
         }
 
@@ -348,7 +352,7 @@ public static class AwsAuthorizer
         {
             if (!level.Allows(optimistic))
             {
-                return new Verdict(DecisionKind.ImplicitDeny, $"Implicitly denied: no RCP attached at `{level.Scope}` allows the request (every level from the root to the resource's account must).", level);
+                return new Verdict(DecisionKind.ImplicitDeny, () => $"Implicitly denied: no RCP attached at `{level.Scope}` allows the request (every level from the root to the resource's account must).", level);
             }
         }
 
@@ -402,16 +406,17 @@ public static class AwsAuthorizer
                     continue;
                 }
 
-                List<string>? undecided = request.Context.IsOpen ? [] : null;
-                match = match.And(StatementMatcher.ConditionsMatch(statement, request, variables, undecided));
+                // Only an open context leaves conditions undecided; the list is made only when one is.
+                List<string>? undecided = null;
+                match = match.And(StatementMatcher.ConditionsMatch(statement, request, variables, ref undecided));
                 if (match == Tri.False)
                 {
                     continue;
                 }
 
-                if (match == Tri.Unknown && undecided is { Count: 0 })
+                if (match == Tri.Unknown && request.Context.IsOpen && undecided is null)
                 {
-                    undecided.Add("a policy variable whose key is not known has the needed value");
+                    undecided = ["a policy variable whose key is not known has the needed value"];
                 }
 
                 layer.Matches.Add(new MatchedStatement(policy.Name, statement, match, principal, undecided));

@@ -111,7 +111,8 @@ internal static class StatementMatcher
         return index + 1;
     }
 
-    public static Tri ConditionsMatch(Statement statement, in PreparedRequest request, bool supportsVariables, List<string>? undecided)
+    /// <summary>Whether the statement's conditions hold; in an open context, the clauses left undecided are added to <paramref name="undecided"/> (made on the first).</summary>
+    public static Tri ConditionsMatch(Statement statement, in PreparedRequest request, bool supportsVariables, ref List<string>? undecided)
     {
         var result = Tri.True;
         foreach (var clause in statement.Conditions)
@@ -125,7 +126,10 @@ internal static class StatementMatcher
             if (one == Tri.Unknown)
             {
                 result = Tri.Unknown;
-                undecided?.Add(clause.ToString());
+                if (request.Context.IsOpen)
+                {
+                    (undecided ??= []).Add(clause.ToString());
+                }
             }
         }
 
