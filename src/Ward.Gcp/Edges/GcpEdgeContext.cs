@@ -89,6 +89,9 @@ public sealed class GcpEdgeContext
         return Locate($"//iam.googleapis.com/projects/{project}/serviceAccounts/{email}");
     }
 
+    /// <summary>A workload identity pool (<c>projects/NUMBER/locations/global/workloadIdentityPools/POOL</c>) as a resource: its project's, folders' and organization's policies.</summary>
+    public GcpResource? WorkloadIdentityPoolResource(string poolName) => Locate("//iam.googleapis.com/" + poolName);
+
     public GcpResource? ContainerResource(HierarchyNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
