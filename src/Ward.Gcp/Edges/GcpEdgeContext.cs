@@ -24,11 +24,12 @@ public sealed class GcpEdgeContext
     public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(estate);
-        Estate = estate;
+        // What eligible principals can request through Privileged Access Manager counts as held (needing approval where the entitlement says).
+        Estate = PamRequests.Requested(estate);
         AsOf = asOf;
-        Authorizer = new GcpAuthorizer(estate);
+        Authorizer = new GcpAuthorizer(Estate);
         var principals = new Dictionary<string, Member>(StringComparer.Ordinal);
-        foreach (var member in estate.Policies.SelectMany(p => p.Bindings).SelectMany(b => b.Members))
+        foreach (var member in Estate.Policies.SelectMany(p => p.Bindings).SelectMany(b => b.Members))
         {
             if (GcpPrincipals.IdOf(member) is { } id)
             {
@@ -36,7 +37,7 @@ public sealed class GcpEdgeContext
             }
         }
 
-        foreach (var account in estate.ServiceAccounts)
+        foreach (var account in Estate.ServiceAccounts)
         {
             principals.TryAdd(GcpPrincipals.ServiceAccountId(account.Email), Member.Parse("serviceAccount:" + account.Email));
         }

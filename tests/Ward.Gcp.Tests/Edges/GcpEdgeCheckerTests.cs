@@ -107,6 +107,10 @@ public sealed class GcpEdgeCheckerTests
         { "gcp-workload-identity-provider", "user:v-wipcreate@example.com", OldPool, Expect.None },
         { "gcp-sa-get-access-token", LabPoolRepository, Admin, Expect.Certain },
 
+        // PAM: a grant without approval is held as the role (Token Creator on the project), one with approval is conditional on it.
+        { "gcp-sa-get-access-token", "user:v-pamtoken@example.com", Admin, Expect.Certain },
+        { "gcp-set-iam-policy", "user:c-pamadmin@example.com", "user:c-pamadmin@example.com", Expect.Conditional },
+
         // OS Login: conditional on an instance, and only with actAs on its account.
         { "gcp-compute-os-login", "user:c-oslogin@example.com", Admin, Expect.Conditional },
         { "gcp-compute-os-login", "user:s-oslogin@example.com", Admin, Expect.None },
@@ -230,11 +234,11 @@ public sealed class GcpEdgeCheckerTests
         [
             "v-setpolicy", "v-token", "v-signblob", "v-signjwt", "v-delegate", "v-keys", "v-compute", "v-functions", "v-run", "v-build", "v-scheduler", "v-roleupdate",
             "v-deploymentmanager", "v-workflows", "v-composer", "v-dataproc", "v-dataflow", "v-vertex", "v-notebooks", "v-appengine", "v-runjob",
-            "v-wipcreate", "v-wipupdate",
+            "v-wipcreate", "v-wipupdate", "v-pamtoken",
         ];
         Assert.All(vulnerable, v => Assert.False(escalations[$"user:{v}@example.com"].IsConditional, v));
         Assert.All(escalations.Keys, p => Assert.DoesNotContain("user:s-", p, StringComparison.Ordinal));
-        string[] conditional = ["c-projectadmin", "u-functions", "c-dataproc", "c-sshmeta", "c-oslogin"];
+        string[] conditional = ["c-projectadmin", "u-functions", "c-dataproc", "c-sshmeta", "c-oslogin", "c-pamadmin"];
         Assert.All(conditional, c => Assert.True(escalations[$"user:{c}@example.com"].IsConditional, c));
 
         // And u-appengine's App Engine edge waits for an application, but the Cloud Build Editor role deploying needs builds as admin-sa now
@@ -242,6 +246,24 @@ public sealed class GcpEdgeCheckerTests
 
         // And the deployer's path goes through the Google APIs service agent, Editor of the project, which builds as admin-sa
         Assert.Equal("gcp-deployment-manager,gcp-cloud-build", string.Join(",", escalations["user:v-deploymentmanager@example.com"].Path.Select(e => e.Technique)));
+    }
+
+    [Fact]
+    public void A_PAM_entitlement_without_approval_makes_its_eligible_principal_owner_equivalent_and_one_with_approval_waits_for_the_approvers()
+    {
+        // Given the lab's graph, with its PAM entitlements: Owner on request, Project IAM Admin after a group's approval,
+        // Owner under an expired condition, and a deleted entitlement
+        var graph = GcpGraphBuilder.Build(Context.Value);
+        const string Project = "//cloudresourcemanager.googleapis.com/projects/600000000001";
+
+        // Then the break-glass owner is owner-equivalent, as the entitlement says
+        Assert.Contains("break-glass-owner", graph.OwnerEquivalenceOf("user:v-pamowner@example.com", Project), StringComparison.Ordinal);
+        Assert.Null(graph.OwnerEquivalenceOf("user:s-pamowner@example.com", Project));
+        Assert.Null(graph.OwnerEquivalenceOf("user:s-pamdeleted@example.com", Project));
+
+        // And the IAM admin's self-escalation needs the approvers' approval
+        var edge = Assert.Single(Edges("gcp-set-iam-policy"), e => e.From.Value == "user:c-pamadmin@example.com");
+        Assert.Contains(edge.Requirements, r => r.Contains("iam-admin-approved", StringComparison.Ordinal) && r.Contains("`group:pam-approvers@example.com`", StringComparison.Ordinal));
     }
 
     [Fact]
