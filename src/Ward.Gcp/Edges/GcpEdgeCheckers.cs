@@ -31,6 +31,7 @@ public static class GcpEdgeCheckers
         new ComputeOsLoginEdgeChecker(),
         new DeploymentManagerEdgeChecker(),
         new GroupMemberEdgeChecker(),
+        new WorkloadIdentityProviderEdgeChecker(),
     ];
 
     /// <summary>

@@ -24,11 +24,12 @@ public sealed class GcpEdgeContext
     public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(estate);
-        Estate = estate;
+        // What eligible principals can request through Privileged Access Manager counts as held (needing approval where the entitlement says).
+        Estate = PamRequests.Requested(estate);
         AsOf = asOf;
-        Authorizer = new GcpAuthorizer(estate);
+        Authorizer = new GcpAuthorizer(Estate);
         var principals = new Dictionary<string, Member>(StringComparer.Ordinal);
-        foreach (var member in estate.Policies.SelectMany(p => p.Bindings).SelectMany(b => b.Members))
+        foreach (var member in Estate.Policies.SelectMany(p => p.Bindings).SelectMany(b => b.Members))
         {
             if (GcpPrincipals.IdOf(member) is { } id)
             {
@@ -36,7 +37,7 @@ public sealed class GcpEdgeContext
             }
         }
 
-        foreach (var account in estate.ServiceAccounts)
+        foreach (var account in Estate.ServiceAccounts)
         {
             principals.TryAdd(GcpPrincipals.ServiceAccountId(account.Email), Member.Parse("serviceAccount:" + account.Email));
         }
@@ -88,6 +89,9 @@ public sealed class GcpEdgeContext
         var project = ProjectOfServiceAccount(email)?.ProjectId ?? "-";
         return Locate($"//iam.googleapis.com/projects/{project}/serviceAccounts/{email}");
     }
+
+    /// <summary>A workload identity pool (<c>projects/NUMBER/locations/global/workloadIdentityPools/POOL</c>) as a resource: its project's, folders' and organization's policies.</summary>
+    public GcpResource? WorkloadIdentityPoolResource(string poolName) => Locate("//iam.googleapis.com/" + poolName);
 
     public GcpResource? ContainerResource(HierarchyNode node)
     {

@@ -186,6 +186,13 @@ public static class GcpTechniqueCatalog
             ["deploymentmanager.deployments.create"],
             "Grant deploymentmanager.deployments.create (Deployment Manager Editor) only to those who may hold the Google APIs service agent's rights in the project (Editor by default), and move deployments to Infrastructure Manager, whose deployments run as a service account one names.",
             ["https://cloud.google.com/deployment-manager/docs/access-control", "https://cloud.google.com/iam/docs/service-agents", Rhino]),
+        new(
+            "gcp-workload-identity-provider",
+            "Add or rewrite a provider of a workload identity pool",
+            "iam.workloadIdentityPoolProviders.create on a workload identity pool adds a provider that trusts an issuer the principal controls, with an attribute mapping of its choosing (update rewrites an existing provider the same way): its tokens then carry any subject and attributes, so it is every principal:// and principalSet:// identity of the pool, and holds whatever policies grant them (typically Workload Identity User on a service account).",
+            ["iam.workloadIdentityPoolProviders.create", "iam.workloadIdentityPoolProviders.update"],
+            "Grant Workload Identity Pool Admin (and other roles with iam.workloadIdentityPoolProviders.create or update) only to those who may act as every service account the pool's identities can impersonate; keep pools in a project of their own that few administer, and grant pool identities narrow sets (a subject or an attribute) rather than the whole pool.",
+            ["https://cloud.google.com/iam/docs/manage-workload-identity-pools-providers", "https://cloud.google.com/iam/docs/reference/rest/v1/projects.locations.workloadIdentityPools.providers/create", "https://cloud.google.com/iam/docs/best-practices-for-using-workload-identity-federation"]),
     }.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
 
     public static GcpTechnique Get(string id) =>

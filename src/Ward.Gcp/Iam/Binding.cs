@@ -13,5 +13,11 @@ public sealed record Binding
 
     public BindingCondition? Condition { get; init; }
 
+    /// <summary>
+    /// The Privileged Access Manager entitlement whose grant this binding stands for, when the escalation graph counts
+    /// what eligible principals can request (<see cref="Policy.Evaluation.PamRequests"/>); null for a binding of the export.
+    /// </summary>
+    public PamEntitlement? Entitlement { get; init; }
+
     public SourceLocation Location { get; init; } = SourceLocation.None;
 }

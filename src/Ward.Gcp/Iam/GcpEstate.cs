@@ -65,13 +65,19 @@ public sealed record GcpEstate
 
     public ImmutableArray<PolicyInsight> PolicyInsights { get; init; } = [];
 
+    /// <summary>Privileged Access Manager entitlements, in input order.</summary>
+    public ImmutableArray<PamEntitlement> PamEntitlements { get; init; } = [];
+
     public bool IsEmpty => Nodes.IsEmpty && Policies.IsEmpty && Roles.IsEmpty && ServiceAccounts.IsEmpty && ServiceAccountKeys.IsEmpty;
 
     private FrozenDictionary<string, HierarchyNode> NodesByName =>
         field ??= Nodes.SelectMany(n => NamesOf(n).Select(name => (name, n))).DistinctBy(p => p.name, StringComparer.Ordinal).ToFrozenDictionary(p => p.name, p => p.n, StringComparer.Ordinal);
 
+    // Kept with the array it indexes: a copy made `with { Policies = … }` must not reuse the original's index.
+    private PolicyIndex? _policyIndex;
+
     private FrozenDictionary<string, IamPolicy> PoliciesByResource =>
-        field ??= Policies.DistinctBy(p => p.Resource, StringComparer.Ordinal).ToFrozenDictionary(p => p.Resource, StringComparer.Ordinal);
+        (_policyIndex is { } index && index.Of == Policies ? index : _policyIndex = new PolicyIndex(Policies, Policies.DistinctBy(p => p.Resource, StringComparer.Ordinal).ToFrozenDictionary(p => p.Resource, StringComparer.Ordinal))).ByResource;
 
     private FrozenDictionary<string, Role> RolesByName =>
         field ??= Roles.DistinctBy(r => r.Name, StringComparer.Ordinal).ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
@@ -126,6 +132,8 @@ public sealed record GcpEstate
     public ImmutableArray<string> AncestorsOf(string resource) =>
         FindNode(resource) is { } node && !node.Ancestors.IsEmpty ? node.Ancestors
         : FindPolicy(resource)?.Ancestors ?? [];
+
+    private sealed record PolicyIndex(ImmutableArray<IamPolicy> Of, FrozenDictionary<string, IamPolicy> ByResource);
 
     private static IEnumerable<string> NamesOf(HierarchyNode node)
     {

@@ -30,6 +30,11 @@ internal static class EntryClassifier
             return EntryKind.WorkloadIdentityPool;
         }
 
+        if (name is not null && PamEntitlementReader.IsEntitlementName(name))
+        {
+            return EntryKind.PamEntitlement;
+        }
+
         if (name is not null && DenyPolicyReader.IsDenyPolicyName(name))
         {
             return EntryKind.DenyPolicy;

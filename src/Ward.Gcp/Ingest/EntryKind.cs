@@ -44,6 +44,9 @@ internal enum EntryKind
     /// <summary>An Activity Analyzer activity (<c>gcloud policy-intelligence query-activity</c>: <c>activityType</c>).</summary>
     Activity,
 
+    /// <summary>A Privileged Access Manager entitlement (<c>gcloud pam entitlements list</c>: <c>…/locations/…/entitlements/…</c>).</summary>
+    PamEntitlement,
+
     /// <summary>A Recommender insight (<c>gcloud recommender insights list</c>: <c>…/insightTypes/…/insights/…</c>).</summary>
     Insight,
 }

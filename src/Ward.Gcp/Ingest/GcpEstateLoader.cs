@@ -19,7 +19,7 @@ public static class GcpEstateLoader
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
     private static readonly string[] Extensions = [".json", ".jsonl", ".ndjson"];
-    private static readonly string[] WrapperFields = ["principalAccessBoundaryPolicies", "policyBindings", "activities", "insights"];
+    private static readonly string[] WrapperFields = ["principalAccessBoundaryPolicies", "policyBindings", "activities", "insights", "entitlements"];
 
     public static GcpEstate Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
@@ -98,7 +98,7 @@ public static class GcpEstateLoader
         var kinds = items.ConvertAll(i => EntryClassifier.Classify(i.Element));
         if (kinds.TrueForAll(k => k == EntryKind.Unknown))
         {
-            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, groups or group memberships, authentication activities or IAM insights, as gcloud JSON output); skipped", JsonPath.Root);
+            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, groups or group memberships, authentication activities, IAM insights or PAM entitlements, as gcloud JSON output); skipped", JsonPath.Root);
             return new GcpInputFile(file, GcpInputKind.NotRecognised, "content not recognised");
         }
 
@@ -165,12 +165,15 @@ public static class GcpEstateLoader
             case EntryKind.Activity:
                 Add(entries.Activities, ActivityReader.Read(item, json));
                 break;
+            case EntryKind.PamEntitlement:
+                Add(entries.PamEntitlements, PamEntitlementReader.Read(item, json));
+                break;
             case EntryKind.Insight:
                 InsightReader.Read(item, json, entries);
                 break;
             default:
                 json.Report(GcpDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, item.Element.ValueKind == JsonValueKind.Object
-                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account, key, deny policy, principal access boundary policy, policy binding, group, group membership, activity or insight); skipped"
+                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account, key, deny policy, principal access boundary policy, policy binding, group, group membership, activity, insight or PAM entitlement); skipped"
                     : $"expected an object, found {GcpJson.Describe(item.Element.ValueKind)}; skipped", item.Path);
                 break;
         }

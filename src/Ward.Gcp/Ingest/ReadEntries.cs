@@ -41,6 +41,8 @@ internal sealed class ReadEntries
 
     public List<PolicyInsight> PolicyInsights { get; } = [];
 
+    public List<PamEntitlement> PamEntitlements { get; } = [];
+
     /// <summary>Whether some input held deny policies.</summary>
     public bool DenyPoliciesRead { get; set; }
 
@@ -51,7 +53,7 @@ internal sealed class ReadEntries
     public int NamesOnly { get; set; }
 
     public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count + Groups.Count + GroupMemberships.Count
-        + BoundaryPolicies.Count + PolicyBindings.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count;
+        + BoundaryPolicies.Count + PolicyBindings.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count;
 
     public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, DenyPolicies.Count, Pools.Count + Providers.Count, Groups.Count, GroupMemberships.Count, OtherResources, NamesOnly)
     {
@@ -59,6 +61,7 @@ internal sealed class ReadEntries
         PolicyBindings = PolicyBindings.Count,
         Activities = Activities.Count,
         Insights = ServiceAccountInsights.Count + PolicyInsights.Count,
+        PamEntitlements = PamEntitlements.Count,
     };
 
     /// <summary>How many entries of each kind had been read, to say what one file added.</summary>
@@ -72,6 +75,8 @@ internal sealed class ReadEntries
         public int Activities { get; init; }
 
         public int Insights { get; init; }
+
+        public int PamEntitlements { get; init; }
 
         public string Since(Counts before)
         {
@@ -89,6 +94,7 @@ internal sealed class ReadEntries
             Part(parts, PolicyBindings - before.PolicyBindings, "policy binding");
             Part(parts, Activities - before.Activities, "authentication activity", "authentication activities");
             Part(parts, Insights - before.Insights, "insight");
+            Part(parts, PamEntitlements - before.PamEntitlements, "PAM entitlement");
             Part(parts, OtherResources - before.OtherResources, "other resource (not read)", "other resources (not read)");
             Part(parts, NamesOnly - before.NamesOnly, "asset without content (not read)", "assets without content (not read)");
             return parts.Count == 0 ? "no usable entry" : string.Join(", ", parts);

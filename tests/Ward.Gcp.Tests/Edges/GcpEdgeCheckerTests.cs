@@ -11,6 +11,8 @@ public sealed class GcpEdgeCheckerTests
     private const string Admin = "serviceAccount:admin-sa@esc-lab.iam.gserviceaccount.com";
     private const string Legacy = "serviceAccount:600000000001@cloudbuild.gserviceaccount.com";
     private const string GoogleApisAgent = "serviceAccount:600000000001@cloudservices.gserviceaccount.com";
+    private const string LabPoolRepository = "principalSet://iam.googleapis.com/projects/600000000001/locations/global/workloadIdentityPools/lab-pool/attribute.repository/example/infra";
+    private const string OldPool = "principalSet://iam.googleapis.com/projects/600000000001/locations/global/workloadIdentityPools/old-pool/*";
     private const string CustomCodeAgent = "serviceAccount:service-600000000001@gcp-sa-aiplatform-cc.iam.gserviceaccount.com";
     private static readonly DateTimeOffset AsOf = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly Lazy<GcpEdgeContext> Context = new(() => new GcpEdgeContext(GcpFixtures.Escalation, AsOf));
@@ -96,6 +98,18 @@ public sealed class GcpEdgeCheckerTests
         { "gcp-compute-ssh-metadata", "user:c-sshmeta@example.com", Admin, Expect.Conditional },
         { "gcp-compute-ssh-metadata", "user:v-compute@example.com", Admin, Expect.Conditional },
         { "gcp-compute-ssh-metadata", "user:s-sshmeta@example.com", Admin, Expect.None },
+
+        // Workload identity providers: a pool admin adds one and becomes the pool's identities; the updater rewrites the exported provider;
+        // the pool viewer may do neither; the disabled pool issues no token at all.
+        { "gcp-workload-identity-provider", "user:v-wipcreate@example.com", LabPoolRepository, Expect.Certain },
+        { "gcp-workload-identity-provider", "user:v-wipupdate@example.com", LabPoolRepository, Expect.Certain },
+        { "gcp-workload-identity-provider", "user:s-wipcreate@example.com", LabPoolRepository, Expect.None },
+        { "gcp-workload-identity-provider", "user:v-wipcreate@example.com", OldPool, Expect.None },
+        { "gcp-sa-get-access-token", LabPoolRepository, Admin, Expect.Certain },
+
+        // PAM: a grant without approval is held as the role (Token Creator on the project), one with approval is conditional on it.
+        { "gcp-sa-get-access-token", "user:v-pamtoken@example.com", Admin, Expect.Certain },
+        { "gcp-set-iam-policy", "user:c-pamadmin@example.com", "user:c-pamadmin@example.com", Expect.Conditional },
 
         // OS Login: conditional on an instance, and only with actAs on its account.
         { "gcp-compute-os-login", "user:c-oslogin@example.com", Admin, Expect.Conditional },
@@ -220,10 +234,11 @@ public sealed class GcpEdgeCheckerTests
         [
             "v-setpolicy", "v-token", "v-signblob", "v-signjwt", "v-delegate", "v-keys", "v-compute", "v-functions", "v-run", "v-build", "v-scheduler", "v-roleupdate",
             "v-deploymentmanager", "v-workflows", "v-composer", "v-dataproc", "v-dataflow", "v-vertex", "v-notebooks", "v-appengine", "v-runjob",
+            "v-wipcreate", "v-wipupdate", "v-pamtoken",
         ];
         Assert.All(vulnerable, v => Assert.False(escalations[$"user:{v}@example.com"].IsConditional, v));
         Assert.All(escalations.Keys, p => Assert.DoesNotContain("user:s-", p, StringComparison.Ordinal));
-        string[] conditional = ["c-projectadmin", "u-functions", "c-dataproc", "c-sshmeta", "c-oslogin"];
+        string[] conditional = ["c-projectadmin", "u-functions", "c-dataproc", "c-sshmeta", "c-oslogin", "c-pamadmin"];
         Assert.All(conditional, c => Assert.True(escalations[$"user:{c}@example.com"].IsConditional, c));
 
         // And u-appengine's App Engine edge waits for an application, but the Cloud Build Editor role deploying needs builds as admin-sa now
@@ -231,6 +246,39 @@ public sealed class GcpEdgeCheckerTests
 
         // And the deployer's path goes through the Google APIs service agent, Editor of the project, which builds as admin-sa
         Assert.Equal("gcp-deployment-manager,gcp-cloud-build", string.Join(",", escalations["user:v-deploymentmanager@example.com"].Path.Select(e => e.Technique)));
+    }
+
+    [Fact]
+    public void A_PAM_entitlement_without_approval_makes_its_eligible_principal_owner_equivalent_and_one_with_approval_waits_for_the_approvers()
+    {
+        // Given the lab's graph, with its PAM entitlements: Owner on request, Project IAM Admin after a group's approval,
+        // Owner under an expired condition, and a deleted entitlement
+        var graph = GcpGraphBuilder.Build(Context.Value);
+        const string Project = "//cloudresourcemanager.googleapis.com/projects/600000000001";
+
+        // Then the break-glass owner is owner-equivalent, as the entitlement says
+        Assert.Contains("break-glass-owner", graph.OwnerEquivalenceOf("user:v-pamowner@example.com", Project), StringComparison.Ordinal);
+        Assert.Null(graph.OwnerEquivalenceOf("user:s-pamowner@example.com", Project));
+        Assert.Null(graph.OwnerEquivalenceOf("user:s-pamdeleted@example.com", Project));
+
+        // And the IAM admin's self-escalation needs the approvers' approval
+        var edge = Assert.Single(Edges("gcp-set-iam-policy"), e => e.From.Value == "user:c-pamadmin@example.com");
+        Assert.Contains(edge.Requirements, r => r.Contains("iam-admin-approved", StringComparison.Ordinal) && r.Contains("`group:pam-approvers@example.com`", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pool_admin_becomes_the_pool_identity_and_through_it_the_service_account_it_may_impersonate()
+    {
+        // Given the lab's graph, where an attribute set of lab-pool is Workload Identity User of admin-sa
+        var graph = GcpGraphBuilder.Build(Context.Value);
+
+        // When we search the escalations
+        var path = graph.Escalations().Single(e => e.Principal == "user:v-wipcreate@example.com").Path;
+
+        // Then the pool admin adds a provider, is the pool's identity, and gets a token of admin-sa as it
+        Assert.Equal("gcp-workload-identity-provider,gcp-sa-get-access-token", string.Join(",", path.Select(e => e.Technique)));
+        Assert.Equal(LabPoolRepository, path[0].To.Value);
+        Assert.Equal("iam.workloadIdentityPoolProviders.create", Assert.Single(path[0].Permissions).Action);
     }
 
     [Fact]

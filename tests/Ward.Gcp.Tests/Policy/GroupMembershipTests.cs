@@ -84,6 +84,24 @@ public sealed class GroupMembershipTests : IDisposable
     }
 
     [Fact]
+    public void A_group_owner_or_manager_is_a_member_too_so_the_membership_edge_is_its_path()
+    {
+        // Given dana, OWNER of cloud-admins, and frank, MANAGER of platform-leads: Cloud Identity keeps MEMBER on both
+        var checker = new Ward.Gcp.Edges.Checkers.GroupMemberEdgeChecker();
+        var context = new Ward.Gcp.Edges.GcpEdgeContext(Estate, December2026);
+
+        // When the membership edges into the two groups are checked
+        var edges = checker.Check(context, new HashSet<string>(["group:cloud-admins@northwind.example", "group:platform-leads@northwind.example"], StringComparer.Ordinal)).ToList();
+
+        // Then each has its member edge, certain, its evidence naming the roles, and no edge of another technique is needed
+        var owner = Assert.Single(edges, e => e.From.Value == "user:dana@northwind.example");
+        Assert.False(owner.IsConditional);
+        Assert.Contains("(MEMBER, OWNER)", Assert.Single(owner.Permissions).GrantedBy, StringComparison.Ordinal);
+        var manager = Assert.Single(edges, e => e.From.Value == "user:frank@northwind.example");
+        Assert.Contains("(MEMBER, MANAGER)", Assert.Single(manager.Permissions).GrantedBy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_membership_technique_gives_each_direct_member_an_edge_to_its_group()
     {
         var checker = new Ward.Gcp.Edges.Checkers.GroupMemberEdgeChecker();

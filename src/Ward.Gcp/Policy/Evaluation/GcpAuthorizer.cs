@@ -538,7 +538,7 @@ public sealed class GcpAuthorizer
             }
         }
 
-        string[] requirements = [.. new[] { match.Requirement, conditionRequirement }.OfType<string>()];
+        string[] requirements = [.. new[] { match.Requirement, conditionRequirement, binding.Entitlement?.ApprovalRequirement }.OfType<string>()];
         return requirements.Length == 0
             ? result with { Outcome = BindingOutcome.Allows, Reason = conditionNote }
             : result with { Outcome = BindingOutcome.Conditional, Requirement = string.Join(" and ", requirements) };
@@ -703,7 +703,7 @@ public sealed class GcpAuthorizer
                 : LayerOutcome.NoMatchingAllow;
             var statements = here.Select(r => new StatementMatch(
                 $"allow policy of {Short(r.Holder)}",
-                $"bindings[{r.Index}]: `{r.Binding.Role}` to `{r.Member.Text}`{(r.Match.How is { } how ? $" ({how})" : string.Empty)}: {r.Outcome switch
+                $"bindings[{r.Index}]{(r.Binding.Entitlement is { } entitlement ? $" (granted on request by PAM entitlement `{entitlement.Name}`{(entitlement.MaxRequestDuration is { } duration ? $", for up to {duration}" : string.Empty)})" : string.Empty)}: `{r.Binding.Role}` to `{r.Member.Text}`{(r.Match.How is { } how ? $" ({how})" : string.Empty)}: {r.Outcome switch
                 {
                     BindingOutcome.Allows => $"grants `{request.Permission}`",
                     BindingOutcome.Conditional => $"grants `{request.Permission}` if {r.Requirement}",
