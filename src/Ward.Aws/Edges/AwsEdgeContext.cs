@@ -171,9 +171,10 @@ public sealed partial class AwsEdgeContext
     public bool MayAllowOn(AwsPrincipal principal, string action, string resourceArn)
     {
         var lower = Lower(action);
+        var resource = new ResourceToMatch(resourceArn);
         if (!_positions.TryGetValue(principal.Value, out var position) || Principals[position].Type != principal.Type)
         {
-            return AllowPatterns(principal, lower) is not { } patterns || AnyMatches(patterns.AsSpan(), resourceArn);
+            return AllowPatterns(principal, lower) is not { } patterns || AnyMatches(patterns.AsSpan(), ref resource);
         }
 
         // Per document: a managed policy's patterns are worked out once for all the principals it is attached to.
@@ -182,7 +183,7 @@ public sealed partial class AwsEdgeContext
         foreach (var id in documentsByPrincipal[position])
         {
             var patterns = DocumentAllowPatterns(table, documents, id, lower);
-            if (ReferenceEquals(patterns, AnyResource) || AnyMatches(patterns, resourceArn))
+            if (ReferenceEquals(patterns, AnyResource) || AnyMatches(patterns, ref resource))
             {
                 return true;
             }
@@ -192,23 +193,46 @@ public sealed partial class AwsEdgeContext
     }
 
     /// <summary>As the evaluator matches: by ARN parts when both are ARNs, otherwise as text (`*-prod`, or `*` itself).</summary>
-    private static bool AnyMatches(ReadOnlySpan<string> patterns, string resourceArn)
+    private static bool AnyMatches(ReadOnlySpan<string> patterns, ref ResourceToMatch resource)
     {
         if (patterns.IsEmpty)
         {
             return false;
         }
 
-        var isArn = Arn.TryParse(resourceArn, out var arn);
+        var text = resource.Text;
+        var isArn = resource.TryGetArn(out var arn);
         foreach (var pattern in patterns)
         {
-            if (isArn ? ArnMatcher.PatternMatches(pattern, arn, ignoreCaseBeforeResource: true) ?? Wildcard.IsMatch(pattern, resourceArn, ignoreCase: false) : Wildcard.IsMatch(pattern, resourceArn, ignoreCase: false))
+            if (isArn ? ArnMatcher.PatternMatches(pattern, arn, ignoreCaseBeforeResource: true) ?? Wildcard.IsMatch(pattern, text, ignoreCase: false) : Wildcard.IsMatch(pattern, text, ignoreCase: false))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>A resource whose ARN is parsed on first need, once for all the documents a principal has.</summary>
+    private struct ResourceToMatch(string text)
+    {
+        private bool _parsed;
+        private bool _isArn;
+        private Arn _arn;
+
+        public readonly string Text => text;
+
+        public bool TryGetArn(out Arn arn)
+        {
+            if (!_parsed)
+            {
+                _isArn = Arn.TryParse(text, out _arn);
+                _parsed = true;
+            }
+
+            arn = _arn;
+            return _isArn;
+        }
     }
 
     /// <summary>The document's allow patterns for the action, worked out on first use (<see cref="AnyResource"/>: it could allow anything).</summary>
