@@ -102,7 +102,7 @@ public sealed class GcpAuthorizer
             }
         }
 
-        return Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), [.. Denies(request, context, plan)]));
+        return Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), Denies(request, context, plan)));
     }
 
     /// <summary>
@@ -183,15 +183,18 @@ public sealed class GcpAuthorizer
     /// permission and the principal: certain ones, and those that apply only if a membership, an exception or a
     /// condition Ward cannot decide goes their way.
     /// </summary>
-    private IEnumerable<DenyResult> Denies(GcpRequest request, ConditionContext context, Plan plan)
+    private List<DenyResult>? Denies(GcpRequest request, ConditionContext context, Plan plan)
     {
+        List<DenyResult>? denies = null;
         foreach (var (policy, i, holder) in plan.DenyRules)
         {
             if (DenyRuleApplies(request, context, policy.Rules[i]) is { } unless)
             {
-                yield return new DenyResult(policy, i, holder, unless);
+                (denies ??= []).Add(new DenyResult(policy, i, holder, unless));
             }
         }
+
+        return denies;
     }
 
     /// <summary>Null when the rule does not cover the request; otherwise what must hold for it to apply (empty: it applies).</summary>
@@ -202,7 +205,21 @@ public sealed class GcpAuthorizer
             return null;
         }
 
-        var denied = rule.DeniedPrincipals.Select(p => DenyPrincipals.Match(p, request.Principal, Groups)).DefaultIfEmpty(MemberMatch.No).MaxBy(m => m.Kind);
+        // The first denied principal that includes the caller for certain, else the first that may.
+        var denied = MemberMatch.No;
+        foreach (var deniedPrincipal in rule.DeniedPrincipals)
+        {
+            var match = DenyPrincipals.Match(deniedPrincipal, request.Principal, Groups);
+            if (match.Kind > denied.Kind)
+            {
+                denied = match;
+                if (match.Kind == MemberMatchKind.Yes)
+                {
+                    break;
+                }
+            }
+        }
+
         if (denied.Kind == MemberMatchKind.No)
         {
             return null;
@@ -214,8 +231,9 @@ public sealed class GcpAuthorizer
             parts.Add(denied.Requirement!);
         }
 
-        foreach (var exception in rule.ExceptionPrincipals.Select(p => DenyPrincipals.Match(p, request.Principal, Groups)))
+        foreach (var exceptionPrincipal in rule.ExceptionPrincipals)
         {
+            var exception = DenyPrincipals.Match(exceptionPrincipal, request.Principal, Groups);
             switch (exception.Kind)
             {
                 case MemberMatchKind.Yes:
@@ -243,9 +261,9 @@ public sealed class GcpAuthorizer
     }
 
     /// <summary>Deny rules win over every allow: a certain one denies; one that may apply makes an allow conditional on it not applying.</summary>
-    private static Decision WithDenies(GcpRequest request, Decision allow, List<DenyResult> denies)
+    private static Decision WithDenies(GcpRequest request, Decision allow, List<DenyResult>? denies)
     {
-        if (denies.Count == 0)
+        if (denies is null || denies.Count == 0)
         {
             return allow;
         }

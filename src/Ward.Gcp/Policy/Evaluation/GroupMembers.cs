@@ -28,15 +28,13 @@ internal sealed class GroupMembers(GcpEstate estate)
         {
             if (reach.Membership.IsMember(principal))
             {
-                var through = reach.Through;
-                var how = through.IsEmpty ? "directly" : $"through group{(through.Length == 1 ? string.Empty : "s")} {string.Join(", ", through.Select(g => $"`{g}`"))}";
-                return MemberMatch.Through($"`{principal.Text}` is a member of group `{groupEmail}` ({how})");
+                return MemberMatch.Through(principal, groupEmail, reach.How, static (principal, group, how) => $"`{principal.Text}` is a member of group `{group}` ({how})");
             }
         }
 
         return expansion.UnknownNested is null
             ? MemberMatch.No
-            : MemberMatch.If($"`{principal.Text}` is a member of group `{expansion.UnknownNested}`, nested in group `{groupEmail}`, whose memberships were not exported");
+            : MemberMatch.If(principal, groupEmail, expansion.UnknownNested, static (principal, group, nested) => $"`{principal.Text}` is a member of group `{nested}`, nested in group `{group}`, whose memberships were not exported");
     }
 
     /// <summary>The members of a group, directly or through nested groups whose memberships were exported, as policies would name them.</summary>
@@ -104,7 +102,13 @@ internal sealed class GroupMembers(GcpEstate estate)
     }
 
     /// <summary>One membership met while expanding a group, with the nested groups it was reached through.</summary>
-    private sealed record Reach(GroupMembership Membership, ImmutableArray<string> Through);
+    private sealed record Reach(GroupMembership Membership, ImmutableArray<string> Through)
+    {
+        /// <summary>How the membership is reached, as explanations say it (worked out once per membership).</summary>
+        public string How => field ??= Through.IsEmpty
+            ? "directly"
+            : $"through group{(Through.Length == 1 ? string.Empty : "s")} {string.Join(", ", Through.Select(g => $"`{g}`"))}";
+    }
 
     /// <summary>A group expanded: its memberships by member email (breadth-first), the first nested group not exported, its members as policies name them.</summary>
     private sealed record Expansion(FrozenDictionary<string, Reach[]> ByEmail, string? UnknownNested, ImmutableArray<Member> Members);

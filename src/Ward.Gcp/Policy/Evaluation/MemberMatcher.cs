@@ -34,9 +34,10 @@ internal static class MemberMatcher
                 ? MemberMatch.Through("`allAuthenticatedUsers` is every Google account and service account")
                 : MemberMatch.No,
             MemberKind.Domain when principal.Kind is MemberKind.User or MemberKind.ServiceAccount && DomainOf(principal.Id).Equals(bound.Id, StringComparison.OrdinalIgnoreCase) =>
-                MemberMatch.Through($"`{principal.Text}` is an account of domain `{bound.Id}`"),
+                MemberMatch.Through(principal, bound.Id, null, static (principal, domain, _) => $"`{principal.Text}` is an account of domain `{domain}`"),
             MemberKind.Group when principal.Kind is MemberKind.User or MemberKind.ServiceAccount or MemberKind.Group =>
-                groups.Match(bound.Id, principal) ?? MemberMatch.If($"`{principal.Text}` is a member of group `{bound.Id}` (directly or through nested groups; group memberships are not read)"),
+                groups.Match(bound.Id, principal)
+                    ?? MemberMatch.If(principal, bound.Id, null, static (principal, group, _) => $"`{principal.Text}` is a member of group `{group}` (directly or through nested groups; group memberships are not read)"),
             MemberKind.PrincipalSet => InPrincipalSet(bound, principal),
             MemberKind.ProjectOwner or MemberKind.ProjectEditor or MemberKind.ProjectViewer => basicRoleHolder(bound, principal),
             _ => MemberMatch.No,
