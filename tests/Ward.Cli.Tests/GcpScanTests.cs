@@ -45,6 +45,8 @@ public sealed class GcpScanTests
     [InlineData("group:developers@northwind.example", "gcp-cloud-build", "projects/nw-shop-prod")]
     [InlineData("group:secops@northwind.example", "gcp-set-iam-policy", "folders/710000000001")]
     [InlineData("user:ana.silva@northwind.example", "gcp-dataflow", "projects/nw-shop-prod")]
+    [InlineData("user:mei.chen@northwind.example", "gcp-composer-dag-write", "projects/nw-shop-prod")]
+    [InlineData("serviceAccount:830000000201-compute@developer.gserviceaccount.com", "gcp-bucket-set-iam-policy", "projects/nw-shop-prod")]
     public void Seeded_escalation_paths_start_with_their_technique_and_reach_the_highest_container(string principal, string technique, string container)
     {
         var finding = Escalation(principal);

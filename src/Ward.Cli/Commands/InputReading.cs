@@ -89,7 +89,8 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
             var nodes = gcp.Nodes.CountBy(n => n.Kind).ToDictionary();
             parts.Add($"Google Cloud: {nodes.GetValueOrDefault(HierarchyNodeKind.Organization)} organization(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Folder)} folder(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Project)} project(s), {gcp.Policies.Length} IAM policies, {gcp.Roles.Length} roles, {gcp.ServiceAccounts.Length} service accounts, {gcp.ServiceAccountKeys.Length} keys{(gcp.Groups.IsEmpty ? string.Empty : $", {gcp.Groups.Length} groups, {gcp.GroupMemberships.Length} group memberships")}"
                 + (gcp.PrincipalAccessBoundariesExported ? $", {gcp.PrincipalAccessBoundaryPolicies.Length} principal access boundary policies, {gcp.PolicyBindings.Length} policy bindings" : string.Empty)
-                + (gcp.AuthenticationActivities.IsEmpty && gcp.ServiceAccountInsights.IsEmpty && gcp.PolicyInsights.IsEmpty ? string.Empty : $", {gcp.AuthenticationActivities.Length} authentication activities, {gcp.ServiceAccountInsights.Length + gcp.PolicyInsights.Length} insights"));
+                + (gcp.AuthenticationActivities.IsEmpty && gcp.ServiceAccountInsights.IsEmpty && gcp.PolicyInsights.IsEmpty ? string.Empty : $", {gcp.AuthenticationActivities.Length} authentication activities, {gcp.ServiceAccountInsights.Length + gcp.PolicyInsights.Length} insights")
+                + (gcp.ComposerEnvironments.IsEmpty ? string.Empty : $", {gcp.ComposerEnvironments.Length} Composer environments"));
         }
 
         return parts.Count == 0 ? "nothing usable" : string.Join("; ", parts);

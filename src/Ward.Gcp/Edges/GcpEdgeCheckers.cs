@@ -24,6 +24,8 @@ public static class GcpEdgeCheckers
         new WorkflowsEdgeChecker(),
         new AppEngineEdgeChecker(),
         new ComposerEdgeChecker(),
+        new ComposerDagWriteEdgeChecker(),
+        new DagBucketSetIamPolicyEdgeChecker(),
         new DataprocEdgeChecker(),
         new DataflowEdgeChecker(),
         new VertexAiEdgeChecker(),

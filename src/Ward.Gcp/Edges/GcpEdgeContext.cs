@@ -93,6 +93,10 @@ public sealed class GcpEdgeContext
     /// <summary>A workload identity pool (<c>projects/NUMBER/locations/global/workloadIdentityPools/POOL</c>) as a resource: its project's, folders' and organization's policies.</summary>
     public GcpResource? WorkloadIdentityPoolResource(string poolName) => Locate("//iam.googleapis.com/" + poolName);
 
+    /// <summary>A bucket (<c>//storage.googleapis.com/projects/_/buckets/BUCKET</c>) or one of its objects as a resource: the bucket's policy and those above it.</summary>
+    public GcpResource? StorageResource(string bucket, string? objectName = null) =>
+        Locate($"//storage.googleapis.com/projects/_/buckets/{bucket}" + (objectName is null ? string.Empty : "/objects/" + objectName));
+
     public GcpResource? ContainerResource(HierarchyNode node)
     {
         ArgumentNullException.ThrowIfNull(node);

@@ -9,6 +9,10 @@ public static class GcpTechniqueCatalog
     private const string ServiceAccountBestPractices = "https://cloud.google.com/iam/docs/best-practices-service-accounts";
     private const string AttachServiceAccounts = "https://cloud.google.com/iam/docs/attach-service-accounts";
     private const string ActAs = "iam.serviceAccounts.actAs";
+    private const string ComposerAccessControl = "https://cloud.google.com/composer/docs/composer-2/access-control";
+
+    private const string DagBucketRemediation =
+        "Treat write access to a Composer environment's bucket as the right to act as the environment's service account: grant Storage Object Creator, Object Admin, Storage Admin and other roles that create objects or change the bucket's policy there (and on its project) only to those who may act as the account, and run environments as accounts that hold no more than their DAGs need. Re-run the scan to confirm no other path remains.";
 
     private const string NarrowImpersonation =
         "Grant Service Account Token Creator (and other roles that can act as an account) on the one service account that needs it, not on its project, folder or organization; never to a principal less trusted than the account. Re-run the scan to confirm no other path remains.";
@@ -143,7 +147,21 @@ public static class GcpTechniqueCatalog
             "With iam.serviceAccounts.actAs on the account and composer.environments.create in its project, the principal creates an environment that runs as the account: the Airflow DAGs it runs (from the environment's bucket, which the request may name) act as the account.",
             [ActAs, "composer.environments.create"],
             NarrowActAs,
-            ["https://cloud.google.com/composer/docs/composer-2/access-control", "https://cloud.google.com/composer/docs/composer-2/create-environments", AttachServiceAccounts]),
+            [ComposerAccessControl, "https://cloud.google.com/composer/docs/composer-2/create-environments", AttachServiceAccounts]),
+        new(
+            "gcp-composer-dag-write",
+            "Add a DAG to a Cloud Composer environment's bucket",
+            "Airflow in a Cloud Composer environment parses and runs every DAG file in the environment's DAG folder (config.dagGcsPrefix, gs://BUCKET/dags) as the environment's service account: storage.objects.create there lets the principal add one whose tasks act as the account. No actAs is checked: the environment already runs as it.",
+            ["storage.objects.create"],
+            DagBucketRemediation,
+            [ComposerAccessControl, "https://cloud.google.com/composer/docs/composer-2/manage-dags", "https://cloud.google.com/storage/docs/access-control/iam-permissions"]),
+        new(
+            "gcp-bucket-set-iam-policy",
+            "setIamPolicy on a bucket that holds a Cloud Composer environment's DAGs",
+            "Changing the allow policy of the bucket a Cloud Composer environment reads its DAGs from lets the principal grant itself Storage Object Creator there and add a DAG, which runs as the environment's service account.",
+            ["storage.buckets.setIamPolicy"],
+            DagBucketRemediation,
+            [ComposerAccessControl, "https://cloud.google.com/storage/docs/access-control/using-iam-permissions", "https://cloud.google.com/storage/docs/access-control/iam-permissions"]),
         new(
             "gcp-dataproc",
             "Run code on a Dataproc cluster as a service account",

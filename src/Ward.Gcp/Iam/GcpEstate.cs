@@ -68,6 +68,9 @@ public sealed record GcpEstate
     /// <summary>Privileged Access Manager entitlements, in input order.</summary>
     public ImmutableArray<PamEntitlement> PamEntitlements { get; init; } = [];
 
+    /// <summary>Cloud Composer environments (resource assets), in input order.</summary>
+    public ImmutableArray<ComposerEnvironment> ComposerEnvironments { get; init; } = [];
+
     public bool IsEmpty => Nodes.IsEmpty && Policies.IsEmpty && Roles.IsEmpty && ServiceAccounts.IsEmpty && ServiceAccountKeys.IsEmpty;
 
     private FrozenDictionary<string, HierarchyNode> NodesByName =>

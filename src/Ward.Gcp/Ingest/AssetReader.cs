@@ -9,7 +9,7 @@ namespace Ward.Gcp.Ingest;
 /// Reads one Cloud Asset Inventory asset, in the snake_case of <c>gcloud asset export</c> to Cloud Storage or the
 /// camelCase of the API: its IAM policy (<c>iam_policy</c>, content type <c>iam-policy</c>) and, for the types
 /// Ward reads, its resource data (<c>resource.data</c>, content type <c>resource</c>): organizations, folders,
-/// projects, service accounts, service account keys and custom roles. Other resource types are counted and left.
+/// projects, service accounts, service account keys, custom roles and Cloud Composer environments. Other resource types are counted and left.
 /// </summary>
 internal static class AssetReader
 {
@@ -56,7 +56,7 @@ internal static class AssetReader
             AssetTypes.Project => (HierarchyNodeKind?)HierarchyNodeKind.Project,
             _ => null,
         };
-        var isRead = kind is not null || assetType is AssetTypes.ServiceAccount or AssetTypes.ServiceAccountKey or AssetTypes.Role;
+        var isRead = kind is not null || assetType is AssetTypes.ServiceAccount or AssetTypes.ServiceAccountKey or AssetTypes.Role or AssetTypes.ComposerEnvironment;
         if (!isRead)
         {
             entries.OtherResources++;
@@ -79,6 +79,9 @@ internal static class AssetReader
                 break;
             case AssetTypes.Role:
                 Add(entries.Roles, RoleReader.Read(data, json));
+                break;
+            case AssetTypes.ComposerEnvironment:
+                Add(entries.ComposerEnvironments, ComposerEnvironmentReader.Read(data, json, name, ancestors));
                 break;
             default:
                 Add(entries.Nodes, ReadNode(asset, resource, data, name, kind!.Value, ancestors, json));

@@ -9,4 +9,5 @@ internal static class AssetTypes
     public const string ServiceAccount = "iam.googleapis.com/ServiceAccount";
     public const string ServiceAccountKey = "iam.googleapis.com/ServiceAccountKey";
     public const string Role = "iam.googleapis.com/Role";
+    public const string ComposerEnvironment = "composer.googleapis.com/Environment";
 }

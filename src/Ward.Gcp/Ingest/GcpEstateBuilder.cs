@@ -40,6 +40,7 @@ internal static class GcpEstateBuilder
             ServiceAccountInsights = Distinct(entries.ServiceAccountInsights, i => i.Name, StringComparer.Ordinal, (a, b) => a == b with { Location = a.Location }, i => $"insight `{i.Name}`", i => i.Location, found),
             PolicyInsights = Distinct(entries.PolicyInsights, i => i.Name, StringComparer.Ordinal, (a, b) => a.LastRefresh == b.LastRefresh && a.ExercisedPermissions.SequenceEqual(b.ExercisedPermissions, StringComparer.Ordinal), i => $"insight `{i.Name}`", i => i.Location, found),
             PamEntitlements = Distinct(entries.PamEntitlements, e => e.Name, StringComparer.Ordinal, (a, b) => a.Resource == b.Resource && a.State == b.State && a.RoleBindings.SequenceEqual(b.RoleBindings) && a.EligiblePrincipals.SequenceEqual(b.EligiblePrincipals), e => $"PAM entitlement `{e.Name}`", e => e.Location, found),
+            ComposerEnvironments = Distinct(entries.ComposerEnvironments, e => e.Name, StringComparer.Ordinal, (a, b) => a == b with { Location = a.Location, Ancestors = a.Ancestors }, e => $"Composer environment `{e.Name}`", e => e.Location, found),
             Inputs = [.. inputs],
             Diagnostics = [],
         };

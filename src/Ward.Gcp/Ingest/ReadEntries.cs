@@ -43,6 +43,8 @@ internal sealed class ReadEntries
 
     public List<PamEntitlement> PamEntitlements { get; } = [];
 
+    public List<ComposerEnvironment> ComposerEnvironments { get; } = [];
+
     /// <summary>Whether some input held deny policies.</summary>
     public bool DenyPoliciesRead { get; set; }
 
@@ -53,7 +55,7 @@ internal sealed class ReadEntries
     public int NamesOnly { get; set; }
 
     public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count + Groups.Count + GroupMemberships.Count
-        + BoundaryPolicies.Count + PolicyBindings.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count;
+        + BoundaryPolicies.Count + PolicyBindings.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count;
 
     public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, DenyPolicies.Count, Pools.Count + Providers.Count, Groups.Count, GroupMemberships.Count, OtherResources, NamesOnly)
     {
@@ -62,6 +64,7 @@ internal sealed class ReadEntries
         Activities = Activities.Count,
         Insights = ServiceAccountInsights.Count + PolicyInsights.Count,
         PamEntitlements = PamEntitlements.Count,
+        ComposerEnvironments = ComposerEnvironments.Count,
     };
 
     /// <summary>How many entries of each kind had been read, to say what one file added.</summary>
@@ -77,6 +80,8 @@ internal sealed class ReadEntries
         public int Insights { get; init; }
 
         public int PamEntitlements { get; init; }
+
+        public int ComposerEnvironments { get; init; }
 
         public string Since(Counts before)
         {
@@ -95,6 +100,7 @@ internal sealed class ReadEntries
             Part(parts, Activities - before.Activities, "authentication activity", "authentication activities");
             Part(parts, Insights - before.Insights, "insight");
             Part(parts, PamEntitlements - before.PamEntitlements, "PAM entitlement");
+            Part(parts, ComposerEnvironments - before.ComposerEnvironments, "Composer environment");
             Part(parts, OtherResources - before.OtherResources, "other resource (not read)", "other resources (not read)");
             Part(parts, NamesOnly - before.NamesOnly, "asset without content (not read)", "assets without content (not read)");
             return parts.Count == 0 ? "no usable entry" : string.Join(", ", parts);

@@ -13,6 +13,7 @@ public sealed class GcpEdgeCheckerTests
     private const string GoogleApisAgent = "serviceAccount:600000000001@cloudservices.gserviceaccount.com";
     private const string LabPoolRepository = "principalSet://iam.googleapis.com/projects/600000000001/locations/global/workloadIdentityPools/lab-pool/attribute.repository/example/infra";
     private const string OldPool = "principalSet://iam.googleapis.com/projects/600000000001/locations/global/workloadIdentityPools/old-pool/*";
+    private const string LabDefaultCompute = "serviceAccount:600000000001-compute@developer.gserviceaccount.com";
     private const string CustomCodeAgent = "serviceAccount:service-600000000001@gcp-sa-aiplatform-cc.iam.gserviceaccount.com";
     private static readonly DateTimeOffset AsOf = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly Lazy<GcpEdgeContext> Context = new(() => new GcpEdgeContext(GcpFixtures.Escalation, AsOf));
@@ -69,6 +70,18 @@ public sealed class GcpEdgeCheckerTests
         // Composer: the twin may act as other-sa only (a resource.name condition).
         { "gcp-composer", "user:v-composer@example.com", Admin, Expect.Certain },
         { "gcp-composer", "user:s-composer@example.com", Admin, Expect.None },
+
+        // Composer DAG buckets: a new DAG in lab-airflow's DAG folder runs as admin-sa; the twin may write the data folder only.
+        // The environment that names no account runs as the project's Compute Engine default account, but is in ERROR: conditional.
+        { "gcp-composer-dag-write", "user:v-dagwriter@example.com", Admin, Expect.Certain },
+        { "gcp-composer-dag-write", "user:s-dagwriter@example.com", Admin, Expect.None },
+        { "gcp-composer-dag-write", "user:c-dagwriter@example.com", LabDefaultCompute, Expect.Conditional },
+        { "gcp-composer-dag-write", "user:c-dagwriter@example.com", Admin, Expect.None },
+
+        // setIamPolicy on the DAG bucket grants object creation there; on a bucket that holds no DAGs it is no edge.
+        { "gcp-bucket-set-iam-policy", "user:v-bucketpolicy@example.com", Admin, Expect.Certain },
+        { "gcp-bucket-set-iam-policy", "user:s-bucketpolicy@example.com", Admin, Expect.None },
+        { "gcp-composer-dag-write", "user:s-bucketpolicy@example.com", Admin, Expect.None },
 
         // Dataproc: a cluster with actAs; a job on an existing cluster without (conditional); job creation alone nothing.
         { "gcp-dataproc", "user:v-dataproc@example.com", Admin, Expect.Certain },
@@ -165,6 +178,38 @@ public sealed class GcpEdgeCheckerTests
     }
 
     [Fact]
+    public void A_DAG_writer_is_decided_on_a_new_file_in_the_DAG_folder_and_needs_no_actAs()
+    {
+        // Given v-dagwriter, Storage Object Creator on lab-airflow's bucket and nothing else
+        var edge = Assert.Single(Edges("gcp-composer-dag-write"), e => e.From.Value == "user:v-dagwriter@example.com");
+
+        // Then its one step is creating a new DAG file under the environment's dagGcsPrefix, granted by the bucket's policy
+        var step = Assert.Single(edge.Permissions);
+        Assert.Equal(("storage.objects.create", "projects/_/buckets/europe-west1-lab-airflow-1a2b3c4d-bucket/objects/dags/new_dag.py"), (step.Action, step.Resource));
+        Assert.Contains("europe-west1-lab-airflow-1a2b3c4d-bucket", step.GrantedBy, StringComparison.Ordinal);
+        Assert.Contains("environments/lab-airflow", edge.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_environment_that_is_not_running_makes_its_DAG_edges_conditional_on_it_running()
+    {
+        var edge = Assert.Single(Edges("gcp-composer-dag-write"), e => e.From.Value == "user:c-dagwriter@example.com");
+        Assert.Contains(edge.Requirements, r => r.Contains("environments/lab-default` (now `ERROR`) runs its DAGs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Composer_environments_are_read_from_the_resource_export_with_their_DAG_folder_and_account()
+    {
+        // Given the lab's two environments, one naming admin-sa, one naming no account
+        var environments = Context.Value.Estate.ComposerEnvironments.ToDictionary(e => e.Name[(e.Name.LastIndexOf('/') + 1)..], StringComparer.Ordinal);
+
+        // Then each has its bucket and folder, and the one without an account runs as the project's Compute Engine default account
+        Assert.Equal(("europe-west1-lab-airflow-1a2b3c4d-bucket", "dags", "admin-sa@esc-lab.iam.gserviceaccount.com"), (environments["lab-airflow"].DagBucket, environments["lab-airflow"].DagFolder, environments["lab-airflow"].ServiceAccount));
+        Assert.Equal("600000000001-compute@developer.gserviceaccount.com", environments["lab-default"].ServiceAccount);
+        Assert.Equal("ERROR", environments["lab-default"].State);
+    }
+
+    [Fact]
     public void Deployment_manager_leads_to_the_Google_APIs_service_agent_of_the_project_without_actAs()
     {
         // Given v-deploymentmanager, Deployment Manager Editor of esc-lab and nothing else
@@ -234,7 +279,7 @@ public sealed class GcpEdgeCheckerTests
         [
             "v-setpolicy", "v-token", "v-signblob", "v-signjwt", "v-delegate", "v-keys", "v-compute", "v-functions", "v-run", "v-build", "v-scheduler", "v-roleupdate",
             "v-deploymentmanager", "v-workflows", "v-composer", "v-dataproc", "v-dataflow", "v-vertex", "v-notebooks", "v-appengine", "v-runjob",
-            "v-wipcreate", "v-wipupdate", "v-pamtoken",
+            "v-wipcreate", "v-wipupdate", "v-pamtoken", "v-dagwriter", "v-bucketpolicy",
         ];
         Assert.All(vulnerable, v => Assert.False(escalations[$"user:{v}@example.com"].IsConditional, v));
         Assert.All(escalations.Keys, p => Assert.DoesNotContain("user:s-", p, StringComparison.Ordinal));

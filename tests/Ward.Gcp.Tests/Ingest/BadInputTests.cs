@@ -37,6 +37,28 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void A_Composer_environment_without_its_DAG_prefix_is_reported_at_its_line_and_kept_without_a_bucket()
+    {
+        // Given a resource export whose second environment lost its config.dagGcsPrefix
+        using var scratch = new ScratchFolder();
+        const string Environment = """{"name":"//composer.googleapis.com/projects/nw-build-prod/locations/europe-west1/environments/etl","asset_type":"composer.googleapis.com/Environment","resource":{"version":"v1beta1","discovery_name":"Environment","data":{"name":"projects/nw-build-prod/locations/europe-west1/environments/etl","state":"RUNNING","config":{"dagGcsPrefix":"gs://europe-west1-etl-bucket/dags","nodeConfig":{"serviceAccount":"etl@nw-build-prod.iam.gserviceaccount.com"}}}},"ancestors":["projects/310000000001","organizations/123456789012"]}""";
+        var file = scratch.Write("resource.json", string.Join('\n',
+            Environment,
+            Environment.Replace("environments/etl", "environments/broken", StringComparison.Ordinal).Replace("\"dagGcsPrefix\":\"gs://europe-west1-etl-bucket/dags\",", string.Empty, StringComparison.Ordinal)) + "\n");
+
+        // When it is loaded
+        var estate = GcpEstateLoader.Load([file], TestContext.Current.CancellationToken);
+
+        // Then both environments are kept, and the broken one is reported at its line and path, without a bucket
+        Assert.Equal(2, estate.ComposerEnvironments.Length);
+        var missing = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.MissingField);
+        Assert.Equal((2, "$.resource.data.config"), (missing.Location.Line, missing.Location.JsonPath));
+        Assert.Contains("environments/broken", missing.Message, StringComparison.Ordinal);
+        Assert.Null(estate.ComposerEnvironments[1].DagBucket);
+        Assert.Equal("europe-west1-etl-bucket", estate.ComposerEnvironments[0].DagBucket);
+    }
+
+    [Fact]
     public void The_same_asset_with_different_content_in_two_exports_is_reported_and_the_first_kept()
     {
         // Given the project's policy in two exports, the second granting editor instead of viewer
