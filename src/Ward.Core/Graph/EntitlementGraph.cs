@@ -61,19 +61,53 @@ public sealed class EntitlementGraph
         ArgumentNullException.ThrowIfNull(endsPath);
         var targetSet = targets.Where(Nodes.ContainsKey).ToHashSet();
 
-        // Seeds, in id order: the targets, and every principal with an edge that grants arbitrary permissions (a
-        // self-escalation, or rewriting a principal it can then become): its path ends with that edge.
+        // Every principal with an edge that grants arbitrary permissions (a self-escalation, or rewriting a principal
+        // it can then become): its path ends with that edge.
         var selfEscalation = new Dictionary<PrincipalId, Edge>();
-        var seeds = new List<PrincipalId>(targetSet);
         foreach (var (holder, edges) in AdminEdgesInOrder)
         {
             if (!targetSet.Contains(holder) && edges.FirstOrDefault(endsPath) is { } self)
             {
                 selfEscalation[holder] = self;
-                seeds.Add(holder);
             }
         }
 
+        return Search(targetSet, selfEscalation);
+    }
+
+    /// <summary>
+    /// As <see cref="ShortestPathsTo(IEnumerable{PrincipalId}, Func{Edge, bool})"/>, ending paths with the edges
+    /// that grant arbitrary permissions in one of <paramref name="adminScopes"/> (<see cref="Edge.AdminScope"/>): found
+    /// through an index by scope, so searching once per container of a large hierarchy does not walk every such edge
+    /// of the graph each time.
+    /// </summary>
+    public IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> ShortestPathsTo(IEnumerable<PrincipalId> targets, IReadOnlySet<string> adminScopes)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(adminScopes);
+        var targetSet = targets.Where(Nodes.ContainsKey).ToHashSet();
+
+        // Per holder, its first such edge in the order a path ends with (the lowest rank).
+        var first = new Dictionary<PrincipalId, (Edge Edge, int Rank)>();
+        foreach (var scope in adminScopes)
+        {
+            foreach (var (holder, edge, rank) in AdminEdgesByScope.GetValueOrDefault(scope, []))
+            {
+                if (!targetSet.Contains(holder) && (!first.TryGetValue(holder, out var known) || rank < known.Rank))
+                {
+                    first[holder] = (edge, rank);
+                }
+            }
+        }
+
+        return Search(targetSet, first.ToDictionary(p => p.Key, p => p.Value.Edge));
+    }
+
+    /// <summary>Backwards breadth-first from the targets and the holders of path-ending edges, seeded in id order.</summary>
+    private Dictionary<PrincipalId, ImmutableArray<Edge>> Search(HashSet<PrincipalId> targetSet, Dictionary<PrincipalId, Edge> selfEscalation)
+    {
+        var seeds = new List<PrincipalId>(targetSet);
+        seeds.AddRange(selfEscalation.Keys);
         seeds.Sort((a, b) => string.CompareOrdinal(a.Value, b.Value));
         var next = new Dictionary<PrincipalId, Edge?>();
         var queue = new Queue<PrincipalId>();
@@ -136,6 +170,13 @@ public sealed class EntitlementGraph
             .Select(p => (Holder: p.Key, Edges: p.Value.Where(e => e.GrantsAdmin && !e.IsLimitedToServices).OrderBy(e => e.IsConditional ? 1 : 0).ThenBy(e => e.IsSelfEscalation ? 0 : 1).ThenBy(e => e.Technique, StringComparer.Ordinal).ToImmutableArray()))
             .Where(p => !p.Edges.IsEmpty)]
         : field;
+
+    /// <summary>The edges of <see cref="AdminEdgesInOrder"/> that name the scope they grant arbitrary permissions in, by scope, with their rank in their holder's order.</summary>
+    private FrozenDictionary<string, ImmutableArray<(PrincipalId Holder, Edge Edge, int Rank)>> AdminEdgesByScope => field ??= AdminEdgesInOrder
+        .SelectMany(p => p.Edges.Select((edge, rank) => (p.Holder, Edge: edge, Rank: rank)))
+        .Where(x => x.Edge.AdminScope is not null)
+        .GroupBy(x => x.Edge.AdminScope!, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 
     /// <summary>The edges a search follows backwards into each node, in the order it tries them.</summary>
     private FrozenDictionary<PrincipalId, ImmutableArray<Edge>> IncomingInPathOrder => field ??= _incoming.ToFrozenDictionary(

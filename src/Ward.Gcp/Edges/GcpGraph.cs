@@ -41,7 +41,7 @@ public sealed record GcpGraph(EntitlementGraph Graph, ImmutableArray<HierarchyNo
                 continue;
             }
 
-            var paths = Graph.ShortestPathsTo(owners.Keys.Select(owner => new PrincipalId(owner)), edge => edge.AdminScope is { } scope && above.Contains(scope));
+            var paths = Graph.ShortestPathsTo(owners.Keys.Select(owner => new PrincipalId(owner)), above);
             foreach (var (principal, path) in paths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
             {
                 if (!path.IsEmpty && !found.ContainsKey(principal.Value))
