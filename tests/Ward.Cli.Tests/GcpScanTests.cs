@@ -160,6 +160,18 @@ public sealed class GcpScanTests
         Assert.Contains("last authenticated 2026-01-20", key.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_Platform_folders_key_creation_constraint_stops_the_key_admin_who_cannot_lift_it()
+    {
+        // Given lee.wong and ines.moreau, both Service Account Key Admin on nw-platform-ci, under a folder that enforces iam.disableServiceAccountKeyCreation
+        // Then lee.wong has no path, and ines.moreau's key for terraform first lifts the constraint with her Organization Policy Administrator role
+        Assert.DoesNotContain(Findings(), f => f.GetProperty("principal").GetString() == "user:lee.wong@northwind.example");
+        var step = Escalation("user:ines.moreau@northwind.example").GetProperty("path")[0];
+        Assert.Equal("gcp-sa-key-create", step.GetProperty("technique").GetString());
+        Assert.Contains(step.GetProperty("permissions").EnumerateArray(), p => p.GetProperty("action").GetString() == "orgpolicy.policy.set");
+        Assert.Contains("lifts `iam.disableServiceAccountKeyCreation` (set on `folders/710000000001`)", step.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     private static JsonElement[] Findings() => [.. Report.Value.GetProperty("findings").EnumerateArray()];
 
     private static JsonElement Escalation(string principal) =>

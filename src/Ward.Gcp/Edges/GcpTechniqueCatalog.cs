@@ -81,10 +81,10 @@ public static class GcpTechniqueCatalog
         new(
             "gcp-sa-key-create",
             "Create a key for a service account",
-            "iam.serviceAccountKeys.create makes a user-managed key of the account and hands its private part to the caller: a long-lived credential of the account.",
-            ["iam.serviceAccountKeys.create"],
-            "Enforce the organization policy constraint iam.disableServiceAccountKeyCreation where keys are not needed, and grant Service Account Key Admin only on the accounts whose keys a principal must manage.",
-            ["https://cloud.google.com/iam/docs/keys-create-delete", ServiceAccountBestPractices]),
+            "iam.serviceAccountKeys.create makes a user-managed key of the account and hands its private part to the caller: a long-lived credential of the account. Where the organization policy iam.disableServiceAccountKeyCreation (or iam.managed.disableServiceAccountKeyCreation) is enforced on the account's project, only a principal that may also set organization policies there (orgpolicy.policy.set) can, by lifting it first.",
+            ["iam.serviceAccountKeys.create", "orgpolicy.policy.set"],
+            "Enforce the organization policy constraint iam.managed.disableServiceAccountKeyCreation (or the legacy iam.disableServiceAccountKeyCreation) where keys are not needed, keep Organization Policy Administrator (orgpolicy.policy.set) apart from Service Account Key Admin, and grant Service Account Key Admin only on the accounts whose keys a principal must manage.",
+            ["https://cloud.google.com/iam/docs/keys-create-delete", "https://cloud.google.com/resource-manager/docs/organization-policy/restricting-service-accounts", ServiceAccountBestPractices]),
         new(
             "gcp-compute-instance",
             "Run a VM as a service account",

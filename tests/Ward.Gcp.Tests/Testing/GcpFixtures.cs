@@ -23,6 +23,7 @@ internal static class GcpFixtures
     private static readonly Lazy<GcpEstate> Loaded = new(() => GcpEstateLoader.Load([OrganizationFolder]));
     private static readonly Lazy<GcpEstate> LoadedEvaluation = new(() => GcpEstateLoader.Load([EvaluationFolder]));
     private static readonly Lazy<GcpEstate> LoadedEscalation = new(() => GcpEstateLoader.Load([EscalationFolder]));
+    private static readonly Lazy<GcpEstate> LoadedOrgPolicies = new(() => GcpEstateLoader.Load([OrgPoliciesFolder]));
 
     public static string OrganizationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "organization");
 
@@ -51,6 +52,19 @@ internal static class GcpFixtures
     public static GcpEstate Escalation => LoadedEscalation.Value;
 
     public static string EscalationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "escalation");
+
+    /// <summary>
+    /// The example.net organization policy lab (Fixtures/org-policies): the organization enforces
+    /// <c>iam.disableServiceAccountKeyCreation</c> (v1, from an asset export); <c>op-locked</c> inherits it,
+    /// <c>op-reset</c> resets it, <c>op-tagged</c> enforces it only where a tag condition holds, <c>op-dryrun</c> has a
+    /// dry-run spec that does not lift it, and <c>op-managed</c>'s folder enforces the managed constraint (v2 files of
+    /// <c>gcloud org-policies list</c>). Every project has an <c>app</c> account; <c>keys</c> may create keys for all
+    /// of them; <c>lifter</c> may also set organization policies, and so may <c>denied-lifter</c>, but a deny policy on
+    /// <c>op-locked</c> refuses it.
+    /// </summary>
+    public static GcpEstate OrgPolicies => LoadedOrgPolicies.Value;
+
+    public static string OrgPoliciesFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "org-policies");
 
     public static string Full(string relativeName) => ResourceNames.Container(relativeName);
 }
