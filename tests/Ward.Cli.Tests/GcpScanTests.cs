@@ -47,6 +47,7 @@ public sealed class GcpScanTests
     [InlineData("user:ana.silva@northwind.example", "gcp-dataflow", "projects/nw-shop-prod")]
     [InlineData("user:mei.chen@northwind.example", "gcp-composer-dag-write", "projects/nw-shop-prod")]
     [InlineData("serviceAccount:830000000201-compute@developer.gserviceaccount.com", "gcp-bucket-set-iam-policy", "projects/nw-shop-prod")]
+    [InlineData("user:tom.reed@northwind.example", "gcp-gke-node-service-account", "projects/nw-shop-prod")]
     public void Seeded_escalation_paths_start_with_their_technique_and_reach_the_highest_container(string principal, string technique, string container)
     {
         var finding = Escalation(principal);
@@ -170,6 +171,12 @@ public sealed class GcpScanTests
         Assert.Equal("gcp-sa-key-create", step.GetProperty("technique").GetString());
         Assert.Contains(step.GetProperty("permissions").EnumerateArray(), p => p.GetProperty("action").GetString() == "orgpolicy.policy.set");
         Assert.Contains("lifts `iam.disableServiceAccountKeyCreation` (set on `folders/710000000001`)", step.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cluster_viewer_who_cannot_create_pods_does_not_reach_the_node_service_account()
+    {
+        Assert.DoesNotContain(Findings(), f => f.GetProperty("principal").GetString() == "user:eva.lind@northwind.example");
     }
 
     private static JsonElement[] Findings() => [.. Report.Value.GetProperty("findings").EnumerateArray()];

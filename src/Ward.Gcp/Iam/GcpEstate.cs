@@ -64,6 +64,9 @@ public sealed record GcpEstate
     /// <summary>Whether organization policies were read (without them, what they forbid is unknown and nothing is taken as forbidden).</summary>
     public bool OrgPoliciesExported { get; init; }
 
+    /// <summary>GKE clusters, in input order.</summary>
+    public ImmutableArray<GkeCluster> Clusters { get; init; } = [];
+
     /// <summary>Last authentication of service accounts and keys (Activity Analyzer), in input order.</summary>
     public ImmutableArray<AuthenticationActivity> AuthenticationActivities { get; init; } = [];
 

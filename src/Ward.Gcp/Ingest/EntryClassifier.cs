@@ -45,6 +45,11 @@ internal static class EntryClassifier
             return EntryKind.OrgPolicy;
         }
 
+        if (entry.Text("selfLink") is { } selfLink && GkeClusterReader.IsClusterLink(selfLink))
+        {
+            return EntryKind.GkeCluster;
+        }
+
         if (name is not null && PrincipalAccessBoundaryReader.IsPolicyName(name))
         {
             return EntryKind.PrincipalAccessBoundaryPolicy;

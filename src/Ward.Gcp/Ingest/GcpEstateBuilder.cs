@@ -38,6 +38,7 @@ internal static class GcpEstateBuilder
             PrincipalAccessBoundariesExported = entries.BoundariesRead,
             OrgPolicies = OrgPoliciesOnNodes(entries.OrgPolicies, nodes, found),
             OrgPoliciesExported = entries.OrgPolicies.Count > 0,
+            Clusters = Distinct(entries.Clusters, c => $"{c.Project}/{c.Region}/{c.Name}", StringComparer.Ordinal, (a, b) => a.NodePools.SequenceEqual(b.NodePools) && a.WorkloadPool == b.WorkloadPool, c => $"GKE cluster `{c.Name}` of `projects/{c.Project}`", c => c.Location, found),
             AuthenticationActivities = Distinct(entries.Activities, a => a.FullResourceName, StringComparer.Ordinal, (a, b) => a.LastAuthenticated == b.LastAuthenticated, a => $"the activity of `{a.FullResourceName}`", a => a.Location, found),
             ServiceAccountInsights = Distinct(entries.ServiceAccountInsights, i => i.Name, StringComparer.Ordinal, (a, b) => a == b with { Location = a.Location }, i => $"insight `{i.Name}`", i => i.Location, found),
             PolicyInsights = Distinct(entries.PolicyInsights, i => i.Name, StringComparer.Ordinal, (a, b) => a.LastRefresh == b.LastRefresh && a.ExercisedPermissions.SequenceEqual(b.ExercisedPermissions, StringComparer.Ordinal), i => $"insight `{i.Name}`", i => i.Location, found),

@@ -23,6 +23,7 @@ internal static class GcpFixtures
     private static readonly Lazy<GcpEstate> Loaded = new(() => GcpEstateLoader.Load([OrganizationFolder]));
     private static readonly Lazy<GcpEstate> LoadedEvaluation = new(() => GcpEstateLoader.Load([EvaluationFolder]));
     private static readonly Lazy<GcpEstate> LoadedEscalation = new(() => GcpEstateLoader.Load([EscalationFolder]));
+    private static readonly Lazy<GcpEstate> LoadedGke = new(() => GcpEstateLoader.Load([GkeFolder]));
     private static readonly Lazy<GcpEstate> LoadedOrgPolicies = new(() => GcpEstateLoader.Load([OrgPoliciesFolder]));
 
     public static string OrganizationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "organization");
@@ -65,6 +66,19 @@ internal static class GcpFixtures
     public static GcpEstate OrgPolicies => LoadedOrgPolicies.Value;
 
     public static string OrgPoliciesFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "org-policies");
+
+    /// <summary>
+    /// The example.io GKE lab (Fixtures/gke): <c>gke-prod</c>'s cluster <c>prod</c> (workload identity, its pool on the
+    /// GKE metadata server, nodes running as the Owner <c>nodes@</c>) and Autopilot cluster; <c>gke-dev</c>'s cluster
+    /// <c>dev</c> (no workload identity, nodes as the Editor default Compute Engine account). <c>v-dev</c> is Kubernetes
+    /// Engine Developer of gke-dev, <c>c-prod</c> of gke-prod, <c>u-pods</c> may only get clusters and create pods in
+    /// gke-prod, <c>s-viewer</c> only views clusters. <c>deployer@gke-prod</c> trusts the Kubernetes service account
+    /// <c>deploy/deployer</c> of gke-prod's pool; <c>ci@gke-dev</c> trusts <c>ci/runner</c> of gke-dev's pool, which no
+    /// cluster uses.
+    /// </summary>
+    public static GcpEstate Gke => LoadedGke.Value;
+
+    public static string GkeFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "gke");
 
     public static string Full(string relativeName) => ResourceNames.Container(relativeName);
 }
