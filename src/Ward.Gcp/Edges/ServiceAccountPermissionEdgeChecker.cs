@@ -35,7 +35,7 @@ public abstract class ServiceAccountPermissionEdgeChecker : IGcpEdgeChecker
                 continue;
             }
 
-            var project = BlockingConstraints.IsEmpty ? null : context.ProjectOfServiceAccount(email);
+            var project = BlockingConstraints.IsEmpty || !context.Estate.OrgPoliciesExported ? null : context.ProjectOfServiceAccount(email);
             foreach (var holder in context.WhoCan(Permission, resource).Where(h => h.Principal != account))
             {
                 var edge = GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, Does(context.Describe(email)), [new EdgeStep(Permission, resource.Name, holder.Decision)]);
