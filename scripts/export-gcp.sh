@@ -18,6 +18,9 @@
 #   deny-policies/<attachment>.json             gcloud iam policies get ID --kind=denypolicies, for every policy
 #                                                 `gcloud iam policies list` names on the organization, each folder
 #                                                 and each project (the list alone omits the rules)
+#   clusters/<project-id>.json                  gcloud container clusters list --project=P (GKE clusters, node pools)
+#   org-policies/<parent>.json                  gcloud org-policies list --organization|--folder|--project=ID, for the
+#                                                 organization, each folder and each project (v2 policies with spec)
 #   principal-access-boundaries/policies.json   gcloud iam principal-access-boundary-policies describe, for every policy
 #                                                 `list --organization=ID --location=global` names
 #   principal-access-boundaries/bindings-<parent>.json
@@ -50,6 +53,8 @@
 #   iam.roles.list, iam.roles.get                                        (roles/iam.organizationRoleViewer)
 #   iam.serviceAccounts.list, iam.serviceAccountKeys.list                (roles/iam.securityReviewer covers these)
 #   iam.denypolicies.list, iam.denypolicies.get                          (roles/iam.denyReviewer)
+#   orgpolicy.policies.list, orgpolicy.policy.get                        (roles/orgpolicy.policyViewer)
+#   container.clusters.list on each project                              (roles/container.clusterViewer)
 #   iam.workloadIdentityPools.list, iam.workloadIdentityPoolProviders.list (roles/iam.workloadIdentityPoolViewer)
 #   iam.principalaccessboundarypolicies.list, .get                       (roles/iam.principalAccessBoundaryViewer)
 #   iam.policybindings.list on the organization, folders and projects    (Google names Organization Administrator,
@@ -75,7 +80,7 @@ Usage: scripts/export-gcp.sh ORGANIZATION_ID --output DIR [--billing-project PRO
                              [--no-activity]
 
 Exports the IAM policies, the resource hierarchy, roles, service accounts, service account keys, deny policies,
-principal access boundary policies and their bindings, Google group memberships, and the authentication activity
+organization policies, GKE clusters, principal access boundary policies and their bindings, Google group memberships, and the authentication activity
 and IAM insights of a Google Cloud organization into DIR, for `ward` to read. Read-only.
 
   ORGANIZATION_ID            the numeric organization id (gcloud organizations list)
@@ -130,7 +135,7 @@ done
 
 iam="https://iam.googleapis.com/v1"
 mkdir -p "$output/assets" "$output/roles/projects" "$output/service-accounts" "$output/deny-policies" "$output/workload-identity" \
-  "$output/principal-access-boundaries" "$output/pam"
+  "$output/principal-access-boundaries" "$output/pam" "$output/org-policies" "$output/clusters"
 
 # Every page of an IAM roles list with the permissions (view=FULL), merged into one JSON array.
 roles_full() {
@@ -177,6 +182,11 @@ for project in "${projects[@]}"; do
   echo "Reading project $project" >&2
   roles_full "$iam/projects/$project/roles" "$output/roles/projects/$project.json"
   gcloud iam service-accounts list --project="$project" --format=json >"$output/service-accounts/$project.json"
+  # A project without the Kubernetes Engine API enabled cannot list clusters: said, and no file written.
+  if ! gcloud container clusters list --project="$project" --format=json >"$output/clusters/$project.json"; then
+    rm -f "$output/clusters/$project.json"
+    echo "export-gcp.sh: could not list the GKE clusters of $project (is the Kubernetes Engine API enabled, and may the caller list clusters?)" >&2
+  fi
   {
     gcloud iam workload-identity-pools list --project="$project" --location=global --show-deleted --format=json
     mapfile -t pools < <(gcloud iam workload-identity-pools list --project="$project" --location=global --format='value(name)')
@@ -212,6 +222,16 @@ for folder in "${folders[@]}"; do
 done
 for project in "${projects[@]}"; do
   deny_policies "projects/$project"
+done
+
+# Organization policies set on each node (v2, with their live and dry-run specs); Ward resolves inheritance itself.
+echo "Reading organization policies" >&2
+gcloud org-policies list --organization="$organization" --format=json >"$output/org-policies/organizations-$organization.json"
+for folder in "${folders[@]}"; do
+  gcloud org-policies list --folder="${folder#folders/}" --format=json >"$output/org-policies/${folder//\//-}.json"
+done
+for project in "${projects[@]}"; do
+  gcloud org-policies list --project="$project" --format=json >"$output/org-policies/projects-$project.json"
 done
 
 # Principal access boundary policies: listed, then each described with its rules, into one list; their bindings

@@ -47,6 +47,7 @@ public sealed class GcpScanTests
     [InlineData("user:ana.silva@northwind.example", "gcp-dataflow", "projects/nw-shop-prod")]
     [InlineData("user:mei.chen@northwind.example", "gcp-composer-dag-write", "projects/nw-shop-prod")]
     [InlineData("serviceAccount:830000000201-compute@developer.gserviceaccount.com", "gcp-bucket-set-iam-policy", "projects/nw-shop-prod")]
+    [InlineData("user:tom.reed@northwind.example", "gcp-gke-node-service-account", "projects/nw-shop-prod")]
     public void Seeded_escalation_paths_start_with_their_technique_and_reach_the_highest_container(string principal, string technique, string container)
     {
         var finding = Escalation(principal);
@@ -158,6 +159,24 @@ public sealed class GcpScanTests
         Assert.Contains("last authenticated 2026-02-11", dormant.GetProperty("explanation").GetString(), StringComparison.Ordinal);
         var key = Assert.Single(Findings(), f => f.GetProperty("ruleId").GetString() == "gcp-unused-service-account-key");
         Assert.Contains("last authenticated 2026-01-20", key.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_Platform_folders_key_creation_constraint_stops_the_key_admin_who_cannot_lift_it()
+    {
+        // Given lee.wong and ines.moreau, both Service Account Key Admin on nw-platform-ci, under a folder that enforces iam.disableServiceAccountKeyCreation
+        // Then lee.wong has no path, and ines.moreau's key for terraform first lifts the constraint with her Organization Policy Administrator role
+        Assert.DoesNotContain(Findings(), f => f.GetProperty("principal").GetString() == "user:lee.wong@northwind.example");
+        var step = Escalation("user:ines.moreau@northwind.example").GetProperty("path")[0];
+        Assert.Equal("gcp-sa-key-create", step.GetProperty("technique").GetString());
+        Assert.Contains(step.GetProperty("permissions").EnumerateArray(), p => p.GetProperty("action").GetString() == "orgpolicy.policy.set");
+        Assert.Contains("lifts `iam.disableServiceAccountKeyCreation` (set on `folders/710000000001`)", step.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cluster_viewer_who_cannot_create_pods_does_not_reach_the_node_service_account()
+    {
+        Assert.DoesNotContain(Findings(), f => f.GetProperty("principal").GetString() == "user:eva.lind@northwind.example");
     }
 
     private static JsonElement[] Findings() => [.. Report.Value.GetProperty("findings").EnumerateArray()];

@@ -32,6 +32,8 @@ public static class GcpEdgeCheckers
         new ComputeSshMetadataEdgeChecker(),
         new ComputeOsLoginEdgeChecker(),
         new DeploymentManagerEdgeChecker(),
+        new GkeNodeServiceAccountEdgeChecker(),
+        new GkeWorkloadIdentityEdgeChecker(),
         new GroupMemberEdgeChecker(),
         new WorkloadIdentityProviderEdgeChecker(),
     ];

@@ -6,6 +6,7 @@ using Ward.Core.Graph;
 using Ward.Core.Model;
 using Ward.Gcp.Iam;
 using Ward.Gcp.Policy.Evaluation;
+using Ward.Gcp.Policy.OrgPolicies;
 
 namespace Ward.Gcp.Edges;
 
@@ -17,6 +18,7 @@ public sealed class GcpEdgeContext
 {
     private readonly ConcurrentDictionary<(string Permission, string Resource), ImmutableArray<PrincipalDecision>> _whoCan = new();
     private readonly ConcurrentDictionary<string, GcpResource?> _resources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Node, string Constraint), ConstraintEnforcement> _constraints = new();
 
     // The service accounts of a project mostly have no policy of their own: one answer serves them all.
     private readonly ConcurrentDictionary<string, ImmutableArray<PrincipalDecision>> _sharedWhoCan = new(StringComparer.Ordinal);
@@ -168,6 +170,14 @@ public sealed class GcpEdgeContext
             MemberKind.Domain => principal.Kind is MemberKind.User or MemberKind.ServiceAccount && principal.Id.EndsWith("@" + set.Id, StringComparison.OrdinalIgnoreCase),
             _ => false,
         };
+
+    /// <summary>Whether a boolean constraint is enforced on a node, by the organization policies of the node and those above it; worked out once per node and constraint.</summary>
+    public ConstraintEnforcement Enforcement(HierarchyNode node, string constraint)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return !Estate.OrgPoliciesExported ? ConstraintEnforcement.Default(constraint)
+            : _constraints.GetOrAdd((node.RelativeName, constraint), key => OrgPolicyEvaluator.Evaluate(Estate, node.Ancestors.IsEmpty ? [key.Node] : node.Ancestors, key.Constraint));
+    }
 
     /// <summary>The evaluator's answer for one principal (a node id) and permission on a resource.</summary>
     public Decision Authorize(string principal, string permission, GcpResource resource)

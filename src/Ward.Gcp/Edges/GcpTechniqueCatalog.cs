@@ -81,10 +81,24 @@ public static class GcpTechniqueCatalog
         new(
             "gcp-sa-key-create",
             "Create a key for a service account",
-            "iam.serviceAccountKeys.create makes a user-managed key of the account and hands its private part to the caller: a long-lived credential of the account.",
-            ["iam.serviceAccountKeys.create"],
-            "Enforce the organization policy constraint iam.disableServiceAccountKeyCreation where keys are not needed, and grant Service Account Key Admin only on the accounts whose keys a principal must manage.",
-            ["https://cloud.google.com/iam/docs/keys-create-delete", ServiceAccountBestPractices]),
+            "iam.serviceAccountKeys.create makes a user-managed key of the account and hands its private part to the caller: a long-lived credential of the account. Where the organization policy iam.disableServiceAccountKeyCreation (or iam.managed.disableServiceAccountKeyCreation) is enforced on the account's project, only a principal that may also set organization policies there (orgpolicy.policy.set) can, by lifting it first.",
+            ["iam.serviceAccountKeys.create", "orgpolicy.policy.set"],
+            "Enforce the organization policy constraint iam.managed.disableServiceAccountKeyCreation (or the legacy iam.disableServiceAccountKeyCreation) where keys are not needed, keep Organization Policy Administrator (orgpolicy.policy.set) apart from Service Account Key Admin, and grant Service Account Key Admin only on the accounts whose keys a principal must manage.",
+            ["https://cloud.google.com/iam/docs/keys-create-delete", "https://cloud.google.com/resource-manager/docs/organization-policy/restricting-service-accounts", ServiceAccountBestPractices]),
+        new(
+            "gcp-gke-node-service-account",
+            "Read a GKE node's service account from a pod",
+            "A principal that may fetch a GKE cluster's credentials (container.clusters.get) and create pods (container.pods.create) runs a pod on a node and reads the token of the service account the node pool runs as from the node's metadata server. Pools with the GKE metadata server (workload identity) hide it from pods, except pods on the host network.",
+            ["container.clusters.get", "container.pods.create"],
+            "Run node pools as a dedicated, minimal service account (never the Compute Engine default account with Editor), enable workload identity (GKE_METADATA) on every pool, and forbid host-network pods with Pod Security admission; grant Kubernetes Engine Developer only where needed.",
+            ["https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster", "https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity"]),
+        new(
+            "gcp-gke-workload-identity",
+            "Run a pod as a Kubernetes service account bound to workload identity",
+            "A principal that may create pods in a GKE cluster (container.clusters.get, container.pods.create, and container.serviceAccounts.create unless the Kubernetes service account exists) runs one as any Kubernetes service account of the cluster's workload identity pool, and so holds what that identity is granted (Workload Identity User on a Google service account makes it that account).",
+            ["container.clusters.get", "container.pods.create", "container.serviceAccounts.create"],
+            "Grant Kubernetes access per namespace with Kubernetes RBAC rather than project-wide IAM roles such as Kubernetes Engine Developer, and bind Workload Identity User only for Kubernetes service accounts in namespaces that few may deploy to.",
+            ["https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity", "https://cloud.google.com/kubernetes-engine/docs/how-to/iam"]),
         new(
             "gcp-compute-instance",
             "Run a VM as a service account",

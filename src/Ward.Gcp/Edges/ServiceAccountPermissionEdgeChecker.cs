@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ward.Core.Graph;
 
 namespace Ward.Gcp.Edges;
@@ -5,7 +6,8 @@ namespace Ward.Gcp.Edges;
 /// <summary>
 /// The techniques where one permission on a service account makes its holder the account: every principal the
 /// evaluator does not deny the permission on the account (its own allow policy, its project's, folders' and
-/// organization's) gets an edge to it, conditional when the grant is.
+/// organization's) gets an edge to it, conditional when the grant is, unless a constraint of
+/// <see cref="BlockingConstraints"/> enforced on the account's project stops it (<see cref="OrgPolicyGate"/>).
 /// </summary>
 public abstract class ServiceAccountPermissionEdgeChecker : IGcpEdgeChecker
 {
@@ -15,6 +17,9 @@ public abstract class ServiceAccountPermissionEdgeChecker : IGcpEdgeChecker
 
     /// <summary>The permission on the service account.</summary>
     protected abstract string Permission { get; }
+
+    /// <summary>Boolean organization policy constraints that, enforced on the account's project, stop the technique.</summary>
+    protected virtual ImmutableArray<string> BlockingConstraints => [];
 
     /// <summary>What the holder does, for the edge's description, given how the account is named.</summary>
     protected abstract string Does(string account);
@@ -30,9 +35,16 @@ public abstract class ServiceAccountPermissionEdgeChecker : IGcpEdgeChecker
                 continue;
             }
 
+            var project = BlockingConstraints.IsEmpty || !context.Estate.OrgPoliciesExported ? null : context.ProjectOfServiceAccount(email);
             foreach (var holder in context.WhoCan(Permission, resource).Where(h => h.Principal != account))
             {
-                if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, Does(context.Describe(email)), [new EdgeStep(Permission, resource.Name, holder.Decision)]) is { } edge)
+                var edge = GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, Does(context.Describe(email)), [new EdgeStep(Permission, resource.Name, holder.Decision)]);
+                if (edge is not null && project is not null)
+                {
+                    edge = OrgPolicyGate.Apply(context, edge, project, BlockingConstraints);
+                }
+
+                if (edge is not null)
                 {
                     yield return edge;
                 }

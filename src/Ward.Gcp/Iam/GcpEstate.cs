@@ -58,6 +58,15 @@ public sealed record GcpEstate
     /// <summary>Whether principal access boundary policies or bindings were read (without them, what they block is unknown).</summary>
     public bool PrincipalAccessBoundariesExported { get; init; }
 
+    /// <summary>Organization policies, each on a node of the hierarchy (by its relative name, as <see cref="Nodes"/> names it when exported).</summary>
+    public ImmutableArray<OrgPolicy> OrgPolicies { get; init; } = [];
+
+    /// <summary>Whether organization policies were read (without them, what they forbid is unknown and nothing is taken as forbidden).</summary>
+    public bool OrgPoliciesExported { get; init; }
+
+    /// <summary>GKE clusters, in input order.</summary>
+    public ImmutableArray<GkeCluster> Clusters { get; init; } = [];
+
     /// <summary>Last authentication of service accounts and keys (Activity Analyzer), in input order.</summary>
     public ImmutableArray<AuthenticationActivity> AuthenticationActivities { get; init; } = [];
 
@@ -99,6 +108,12 @@ public sealed record GcpEstate
 
     private FrozenDictionary<string, PrincipalAccessBoundaryPolicy> BoundaryPoliciesByName =>
         field ??= PrincipalAccessBoundaryPolicies.DistinctBy(p => p.Name, StringComparer.Ordinal).ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
+
+    private FrozenDictionary<(string Resource, string Constraint), OrgPolicy> OrgPoliciesByNode =>
+        field ??= OrgPolicies.DistinctBy(p => (p.Resource, p.Constraint)).ToFrozenDictionary(p => (p.Resource, p.Constraint));
+
+    /// <summary>The organization policy a node (relative name) sets for a constraint (without <c>constraints/</c>), if exported.</summary>
+    public OrgPolicy? FindOrgPolicy(string resource, string constraint) => OrgPoliciesByNode.GetValueOrDefault((resource, constraint));
 
     /// <summary>Finds a principal access boundary policy by name, exactly.</summary>
     public PrincipalAccessBoundaryPolicy? FindBoundaryPolicy(string name) => BoundaryPoliciesByName.GetValueOrDefault(name);

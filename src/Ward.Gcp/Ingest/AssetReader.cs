@@ -9,7 +9,8 @@ namespace Ward.Gcp.Ingest;
 /// Reads one Cloud Asset Inventory asset, in the snake_case of <c>gcloud asset export</c> to Cloud Storage or the
 /// camelCase of the API: its IAM policy (<c>iam_policy</c>, content type <c>iam-policy</c>) and, for the types
 /// Ward reads, its resource data (<c>resource.data</c>, content type <c>resource</c>): organizations, folders,
-/// projects, service accounts, service account keys, custom roles and Cloud Composer environments. Other resource types are counted and left.
+/// projects, service accounts, service account keys, custom roles and Cloud Composer environments; and its organization
+/// policies (<c>orgPolicy</c>, content type <c>org-policy</c>). Other resource types are counted and left.
 /// </summary>
 internal static class AssetReader
 {
@@ -32,6 +33,12 @@ internal static class AssetReader
         if (json.Object(asset, "iamPolicy") is { } policy)
         {
             entries.Policies.Add(PolicyReader.Read(policy, name, assetType, ancestors, json.At(asset.Path), json));
+            read = true;
+        }
+
+        if (asset.Has("orgPolicy"))
+        {
+            entries.OrgPolicies.AddRange(OrgPolicyReader.ReadV1(asset, name, json));
             read = true;
         }
 

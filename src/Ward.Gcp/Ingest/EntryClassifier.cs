@@ -40,6 +40,16 @@ internal static class EntryClassifier
             return EntryKind.DenyPolicy;
         }
 
+        if (name is not null && OrgPolicyReader.IsPolicyName(name) && (entry.Has("spec") || entry.Has("dryRunSpec") || entry.Has("etag")))
+        {
+            return EntryKind.OrgPolicy;
+        }
+
+        if (entry.Text("selfLink") is { } selfLink && GkeClusterReader.IsClusterLink(selfLink))
+        {
+            return EntryKind.GkeCluster;
+        }
+
         if (name is not null && PrincipalAccessBoundaryReader.IsPolicyName(name))
         {
             return EntryKind.PrincipalAccessBoundaryPolicy;

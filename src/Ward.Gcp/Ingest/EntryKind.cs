@@ -41,6 +41,12 @@ internal enum EntryKind
     /// <summary>A policy binding (<c>gcloud iam policy-bindings list</c>: <c>…/locations/…/policyBindings/…</c>, or <c>policyKind</c> with <c>target</c>).</summary>
     PolicyBinding,
 
+    /// <summary>A v2 organization policy (<c>gcloud org-policies list/describe</c>: <c>organizations|folders|projects/ID/policies/CONSTRAINT</c>).</summary>
+    OrgPolicy,
+
+    /// <summary>A GKE cluster (<c>gcloud container clusters list</c>: a <c>selfLink</c> of <c>container.googleapis.com/…/clusters/…</c>).</summary>
+    GkeCluster,
+
     /// <summary>An Activity Analyzer activity (<c>gcloud policy-intelligence query-activity</c>: <c>activityType</c>).</summary>
     Activity,
 

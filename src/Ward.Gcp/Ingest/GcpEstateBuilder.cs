@@ -36,6 +36,9 @@ internal static class GcpEstateBuilder
             PrincipalAccessBoundaryPolicies = Distinct(entries.BoundaryPolicies, p => p.Name, StringComparer.Ordinal, SameBoundaryPolicy, p => $"principal access boundary policy `{p.Name}`", p => p.Location, found),
             PolicyBindings = Distinct(entries.PolicyBindings, b => b.Name, StringComparer.Ordinal, (a, b) => a == b with { Location = a.Location }, b => $"policy binding `{b.Name}`", b => b.Location, found),
             PrincipalAccessBoundariesExported = entries.BoundariesRead,
+            OrgPolicies = OrgPoliciesOnNodes(entries.OrgPolicies, nodes, found),
+            OrgPoliciesExported = entries.OrgPolicies.Count > 0,
+            Clusters = Distinct(entries.Clusters, c => $"{c.Project}/{c.Region}/{c.Name}", StringComparer.Ordinal, (a, b) => a.NodePools.SequenceEqual(b.NodePools) && a.WorkloadPool == b.WorkloadPool, c => $"GKE cluster `{c.Name}` of `projects/{c.Project}`", c => c.Location, found),
             AuthenticationActivities = Distinct(entries.Activities, a => a.FullResourceName, StringComparer.Ordinal, (a, b) => a.LastAuthenticated == b.LastAuthenticated, a => $"the activity of `{a.FullResourceName}`", a => a.Location, found),
             ServiceAccountInsights = Distinct(entries.ServiceAccountInsights, i => i.Name, StringComparer.Ordinal, (a, b) => a == b with { Location = a.Location }, i => $"insight `{i.Name}`", i => i.Location, found),
             PolicyInsights = Distinct(entries.PolicyInsights, i => i.Name, StringComparer.Ordinal, (a, b) => a.LastRefresh == b.LastRefresh && a.ExercisedPermissions.SequenceEqual(b.ExercisedPermissions, StringComparer.Ordinal), i => $"insight `{i.Name}`", i => i.Location, found),
@@ -81,6 +84,33 @@ internal static class GcpEstateBuilder
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Organization policies named by the node they are set on as the hierarchy names it (v2 names may use a project's
+    /// id, asset exports its number), the same policy from two exports once; a policy on a node the hierarchy does
+    /// not hold is kept and reported, since nothing Ward knows is below it.
+    /// </summary>
+    private static ImmutableArray<OrgPolicy> OrgPoliciesOnNodes(List<OrgPolicy> policies, ImmutableArray<HierarchyNode> nodes, DiagnosticBag diagnostics)
+    {
+        var byName = new Dictionary<string, HierarchyNode>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            byName.TryAdd(node.RelativeName, node);
+            if (node.ProjectId is { } id)
+            {
+                byName.TryAdd("projects/" + id, node);
+            }
+        }
+
+        var placed = policies.ConvertAll(p => byName.TryGetValue(p.Resource, out var node) ? p with { Resource = node.RelativeName } : p);
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var policy in placed.Where(p => !nodes.IsEmpty && !byName.ContainsKey(p.Resource) && unknown.Add(p.Resource)))
+        {
+            diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"organization policy `{policy.Constraint}` is set on `{policy.Resource}`, which is not in the hierarchy export: it applies to nothing Ward knows", policy.Location);
+        }
+
+        return Distinct(placed, p => p.Resource + "\n" + p.Constraint, StringComparer.Ordinal, (a, b) => a.Reset == b.Reset && a.Rules.SequenceEqual(b.Rules), p => $"organization policy `{p.Constraint}` of `{p.Resource}`", p => p.Location, diagnostics);
     }
 
     private static bool SameDenyPolicy(DenyPolicy a, DenyPolicy b) => DenyRuleKeys(a).SequenceEqual(DenyRuleKeys(b), StringComparer.Ordinal);

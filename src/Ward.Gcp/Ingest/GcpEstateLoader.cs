@@ -11,7 +11,7 @@ namespace Ward.Gcp.Ingest;
 /// or camelCase), or the JSON output of <c>gcloud asset search-all-iam-policies</c>, <c>gcloud iam roles
 /// list/describe</c>, <c>gcloud iam service-accounts list</c> and <c>keys list</c>, <c>gcloud iam policies get</c> (deny
 /// policies), <c>gcloud iam principal-access-boundary-policies describe</c> and <c>policy-bindings list</c>,
-/// <c>gcloud identity groups search</c> and <c>memberships list</c>, <c>gcloud policy-intelligence query-activity</c>
+/// <c>gcloud identity groups search</c> and <c>memberships list</c>, <c>gcloud org-policies list/describe</c>, <c>gcloud container clusters list</c>, <c>gcloud policy-intelligence query-activity</c>
 /// and <c>gcloud recommender insights list</c> (a list, or one object). What
 /// cannot be read is reported with a located diagnostic and skipped; the rest is still loaded. Never throws on user input.
 /// </summary>
@@ -98,7 +98,7 @@ public static class GcpEstateLoader
         var kinds = items.ConvertAll(i => EntryClassifier.Classify(i.Element));
         if (kinds.TrueForAll(k => k == EntryKind.Unknown))
         {
-            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, groups or group memberships, authentication activities, IAM insights or PAM entitlements, as gcloud JSON output); skipped", JsonPath.Root);
+            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, organization policies, GKE clusters, groups or group memberships, authentication activities, IAM insights or PAM entitlements, as gcloud JSON output); skipped", JsonPath.Root);
             return new GcpInputFile(file, GcpInputKind.NotRecognised, "content not recognised");
         }
 
@@ -162,6 +162,12 @@ public static class GcpEstateLoader
                 entries.BoundariesRead = true;
                 Add(entries.PolicyBindings, PrincipalAccessBoundaryReader.ReadBinding(item, json));
                 break;
+            case EntryKind.OrgPolicy:
+                Add(entries.OrgPolicies, OrgPolicyReader.ReadV2(item, json));
+                break;
+            case EntryKind.GkeCluster:
+                Add(entries.Clusters, GkeClusterReader.Read(item, json));
+                break;
             case EntryKind.Activity:
                 Add(entries.Activities, ActivityReader.Read(item, json));
                 break;
@@ -173,7 +179,7 @@ public static class GcpEstateLoader
                 break;
             default:
                 json.Report(GcpDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, item.Element.ValueKind == JsonValueKind.Object
-                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account, key, deny policy, principal access boundary policy, policy binding, group, group membership, activity, insight or PAM entitlement); skipped"
+                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account, key, deny policy, principal access boundary policy, policy binding, organization policy, GKE cluster, group, group membership, activity, insight or PAM entitlement); skipped"
                     : $"expected an object, found {GcpJson.Describe(item.Element.ValueKind)}; skipped", item.Path);
                 break;
         }

@@ -32,6 +32,11 @@ internal sealed class ReadEntries
 
     public List<PolicyBinding> PolicyBindings { get; } = [];
 
+    /// <summary>Organization policies, v1 (asset exports) and v2 (<c>gcloud org-policies</c>), resources as written.</summary>
+    public List<OrgPolicy> OrgPolicies { get; } = [];
+
+    public List<GkeCluster> Clusters { get; } = [];
+
     /// <summary>Whether some input held principal access boundary policies or their bindings.</summary>
     public bool BoundariesRead { get; set; }
 
@@ -55,12 +60,14 @@ internal sealed class ReadEntries
     public int NamesOnly { get; set; }
 
     public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count + Groups.Count + GroupMemberships.Count
-        + BoundaryPolicies.Count + PolicyBindings.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count;
+        + BoundaryPolicies.Count + PolicyBindings.Count + OrgPolicies.Count + Clusters.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count;
 
     public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, DenyPolicies.Count, Pools.Count + Providers.Count, Groups.Count, GroupMemberships.Count, OtherResources, NamesOnly)
     {
         BoundaryPolicies = BoundaryPolicies.Count,
         PolicyBindings = PolicyBindings.Count,
+        OrgPolicies = OrgPolicies.Count,
+        Clusters = Clusters.Count,
         Activities = Activities.Count,
         Insights = ServiceAccountInsights.Count + PolicyInsights.Count,
         PamEntitlements = PamEntitlements.Count,
@@ -74,6 +81,10 @@ internal sealed class ReadEntries
         public int BoundaryPolicies { get; init; }
 
         public int PolicyBindings { get; init; }
+
+        public int OrgPolicies { get; init; }
+
+        public int Clusters { get; init; }
 
         public int Activities { get; init; }
 
@@ -97,6 +108,8 @@ internal sealed class ReadEntries
             Part(parts, GroupMemberships - before.GroupMemberships, "group membership");
             Part(parts, BoundaryPolicies - before.BoundaryPolicies, "principal access boundary policy", "principal access boundary policies");
             Part(parts, PolicyBindings - before.PolicyBindings, "policy binding");
+            Part(parts, OrgPolicies - before.OrgPolicies, "organization policy", "organization policies");
+            Part(parts, Clusters - before.Clusters, "GKE cluster");
             Part(parts, Activities - before.Activities, "authentication activity", "authentication activities");
             Part(parts, Insights - before.Insights, "insight");
             Part(parts, PamEntitlements - before.PamEntitlements, "PAM entitlement");

@@ -23,6 +23,8 @@ internal static class GcpFixtures
     private static readonly Lazy<GcpEstate> Loaded = new(() => GcpEstateLoader.Load([OrganizationFolder]));
     private static readonly Lazy<GcpEstate> LoadedEvaluation = new(() => GcpEstateLoader.Load([EvaluationFolder]));
     private static readonly Lazy<GcpEstate> LoadedEscalation = new(() => GcpEstateLoader.Load([EscalationFolder]));
+    private static readonly Lazy<GcpEstate> LoadedGke = new(() => GcpEstateLoader.Load([GkeFolder]));
+    private static readonly Lazy<GcpEstate> LoadedOrgPolicies = new(() => GcpEstateLoader.Load([OrgPoliciesFolder]));
 
     public static string OrganizationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "organization");
 
@@ -51,6 +53,32 @@ internal static class GcpFixtures
     public static GcpEstate Escalation => LoadedEscalation.Value;
 
     public static string EscalationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "escalation");
+
+    /// <summary>
+    /// The example.net organization policy lab (Fixtures/org-policies): the organization enforces
+    /// <c>iam.disableServiceAccountKeyCreation</c> (v1, from an asset export); <c>op-locked</c> inherits it,
+    /// <c>op-reset</c> resets it, <c>op-tagged</c> enforces it only where a tag condition holds, <c>op-dryrun</c> has a
+    /// dry-run spec that does not lift it, and <c>op-managed</c>'s folder enforces the managed constraint (v2 files of
+    /// <c>gcloud org-policies list</c>). Every project has an <c>app</c> account; <c>keys</c> may create keys for all
+    /// of them; <c>lifter</c> may also set organization policies, and so may <c>denied-lifter</c>, but a deny policy on
+    /// <c>op-locked</c> refuses it.
+    /// </summary>
+    public static GcpEstate OrgPolicies => LoadedOrgPolicies.Value;
+
+    public static string OrgPoliciesFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "org-policies");
+
+    /// <summary>
+    /// The example.io GKE lab (Fixtures/gke): <c>gke-prod</c>'s cluster <c>prod</c> (workload identity, its pool on the
+    /// GKE metadata server, nodes running as the Owner <c>nodes@</c>) and Autopilot cluster; <c>gke-dev</c>'s cluster
+    /// <c>dev</c> (no workload identity, nodes as the Editor default Compute Engine account). <c>v-dev</c> is Kubernetes
+    /// Engine Developer of gke-dev, <c>c-prod</c> of gke-prod, <c>u-pods</c> may only get clusters and create pods in
+    /// gke-prod, <c>s-viewer</c> only views clusters. <c>deployer@gke-prod</c> trusts the Kubernetes service account
+    /// <c>deploy/deployer</c> of gke-prod's pool; <c>ci@gke-dev</c> trusts <c>ci/runner</c> of gke-dev's pool, which no
+    /// cluster uses.
+    /// </summary>
+    public static GcpEstate Gke => LoadedGke.Value;
+
+    public static string GkeFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "gke");
 
     public static string Full(string relativeName) => ResourceNames.Container(relativeName);
 }

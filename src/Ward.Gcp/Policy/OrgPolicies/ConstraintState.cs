@@ -1,0 +1,12 @@
+namespace Ward.Gcp.Policy.OrgPolicies;
+
+/// <summary>Whether a boolean constraint is enforced on a node, as its effective organization policy says.</summary>
+public enum ConstraintState
+{
+    NotEnforced,
+
+    Enforced,
+
+    /// <summary>Enforced or not depending on a rule condition over tags, which Ward does not read.</summary>
+    EnforcedUnderCondition,
+}

@@ -1,0 +1,103 @@
+using Ward.Gcp.Edges;
+using Ward.Gcp.Tests.Testing;
+
+namespace Ward.Gcp.Tests.Edges;
+
+/// <summary>The GKE techniques on the GKE lab (Fixtures/gke).</summary>
+public sealed class GkeEdgeCheckerTests
+{
+    private const string DevDefault = "serviceAccount:730000000002-compute@developer.gserviceaccount.com";
+    private const string ProdNodes = "serviceAccount:nodes@gke-prod.iam.gserviceaccount.com";
+    private const string AutopilotNodes = "serviceAccount:ap-nodes@gke-prod.iam.gserviceaccount.com";
+    private const string Deployer = "serviceAccount:gke-prod.svc.id.goog[deploy/deployer]";
+    private const string DevRunner = "serviceAccount:gke-dev.svc.id.goog[ci/runner]";
+    private static readonly DateTimeOffset AsOf = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Lazy<GcpEdgeContext> Context = new(() => new GcpEdgeContext(GcpFixtures.Gke, AsOf));
+
+    public enum Expect
+    {
+        Certain,
+        Conditional,
+        None,
+    }
+
+    public static TheoryData<string, string, string, Expect> Cases => new()
+    {
+        // Node service accounts: the metadata server of a GCE_METADATA pool; a GKE_METADATA pool only through a host-network pod; Autopilot never; viewing a cluster is not enough.
+        { "gcp-gke-node-service-account", "user:v-dev@example.io", DevDefault, Expect.Certain },
+        { "gcp-gke-node-service-account", "user:s-viewer@example.io", DevDefault, Expect.None },
+        { "gcp-gke-node-service-account", "user:c-prod@example.io", ProdNodes, Expect.Conditional },
+        { "gcp-gke-node-service-account", "user:u-pods@example.io", ProdNodes, Expect.Conditional },
+        { "gcp-gke-node-service-account", "user:c-prod@example.io", AutopilotNodes, Expect.None },
+        { "gcp-gke-node-service-account", "user:v-dev@example.io", ProdNodes, Expect.None },
+
+        // Workload identity: creating the Kubernetes service account makes it certain; pods alone, conditional on it existing; a pool no cluster uses, nothing.
+        { "gcp-gke-workload-identity", "user:c-prod@example.io", Deployer, Expect.Certain },
+        { "gcp-gke-workload-identity", "user:u-pods@example.io", Deployer, Expect.Conditional },
+        { "gcp-gke-workload-identity", "user:s-viewer@example.io", Deployer, Expect.None },
+        { "gcp-gke-workload-identity", "user:v-dev@example.io", Deployer, Expect.None },
+        { "gcp-gke-workload-identity", "user:v-dev@example.io", DevRunner, Expect.None },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_GKE_technique_gives_its_edge_to_the_vulnerable_principal_and_none_to_its_safe_twin(string technique, string from, string to, Expect expected)
+    {
+        // Given the GKE lab and the technique's checker
+        var checker = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == technique);
+
+        // When it checks every target
+        var edges = checker.Check(Context.Value, targets: null).Where(e => e.From.Value == from && e.To.Value == to).ToList();
+
+        // Then the edge is there, certain or conditional, or absent
+        if (expected == Expect.None)
+        {
+            Assert.Empty(edges);
+            return;
+        }
+
+        var edge = Assert.Single(edges);
+        Assert.Equal(expected == Expect.Conditional, edge.IsConditional);
+        Assert.Contains(edge.Permissions, p => p.Action == "container.pods.create");
+        Assert.Contains(edge.Permissions, p => p.Action == "container.clusters.get");
+    }
+
+    [Fact]
+    public void A_pool_on_the_GKE_metadata_server_needs_a_host_network_pod()
+    {
+        // Given c-prod's edge to the prod cluster's node account
+        var edge = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-gke-node-service-account").Check(Context.Value, targets: null)
+            .Single(e => e.From.Value == "user:c-prod@example.io" && e.To.Value == ProdNodes);
+
+        // Then its requirement says why, and its description names the pool and cluster
+        Assert.Contains("hostNetwork: true", Assert.Single(edge.Requirements), StringComparison.Ordinal);
+        Assert.Contains("node pool `system` of GKE cluster `prod` in `projects/gke-prod`", edge.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_Kubernetes_service_account_then_reaches_the_Google_service_account_that_trusts_it()
+    {
+        // Given the token-creation checker
+        var checker = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-sa-get-access-token");
+
+        // When it checks deployer@gke-prod
+        var edges = checker.Check(Context.Value, new HashSet<string>(StringComparer.Ordinal) { "serviceAccount:deployer@gke-prod.iam.gserviceaccount.com" }).ToList();
+
+        // Then the Kubernetes service account's Workload Identity User binding is the next step of c-prod's path
+        Assert.Contains(edges, e => e.From.Value == Deployer);
+    }
+
+    [Fact]
+    public void Only_checkers_towards_the_targets_run()
+    {
+        // Given a target set without the workload identity
+        var targets = new HashSet<string>(StringComparer.Ordinal) { DevDefault };
+
+        // When both GKE checkers run towards it
+        var edges = GcpEdgeCheckers.All.Where(c => c.TechniqueId.StartsWith("gcp-gke-", StringComparison.Ordinal)).SelectMany(c => c.Check(Context.Value, targets)).ToList();
+
+        // Then every edge leads to the target
+        Assert.NotEmpty(edges);
+        Assert.All(edges, e => Assert.Equal(DevDefault, e.To.Value));
+    }
+}

@@ -1,0 +1,93 @@
+using Ward.Gcp.Edges;
+using Ward.Gcp.Tests.Testing;
+
+namespace Ward.Gcp.Tests.Edges;
+
+/// <summary>gcp-sa-key-create on the organization policy lab (Fixtures/org-policies).</summary>
+public sealed class OrgPolicyGateTests
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Lazy<GcpEdgeContext> Context = new(() => new GcpEdgeContext(GcpFixtures.OrgPolicies, AsOf));
+
+    public enum Expect
+    {
+        Certain,
+        Conditional,
+        Lifted,
+        None,
+    }
+
+    public static TheoryData<string, string, Expect> Cases => new()
+    {
+        // keys may create keys everywhere: blocked where a constraint is enforced, conditional under the tag rule.
+        { "keys", "op-locked", Expect.None },
+        { "keys", "op-reset", Expect.Certain },
+        { "keys", "op-tagged", Expect.Conditional },
+        { "keys", "op-dryrun", Expect.None },
+        { "keys", "op-managed", Expect.None },
+
+        // lifter sets organization policies too: it lifts the constraint first.
+        { "lifter", "op-locked", Expect.Lifted },
+        { "lifter", "op-managed", Expect.Lifted },
+        { "lifter", "op-tagged", Expect.Lifted },
+        { "lifter", "op-reset", Expect.Certain },
+
+        // denied-lifter's orgpolicy.policy.set is refused on op-locked by a deny policy, not on op-managed.
+        { "denied-lifter", "op-locked", Expect.None },
+        { "denied-lifter", "op-managed", Expect.Lifted },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Key_creation_follows_the_effective_organization_policy_of_the_accounts_project(string user, string project, Expect expected)
+    {
+        // Given the key-creation checker and the app account of the project
+        var checker = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-sa-key-create");
+        var account = $"serviceAccount:app@{project}.iam.gserviceaccount.com";
+
+        // When it checks every account
+        var edges = checker.Check(Context.Value, targets: null).Where(e => e.From.Value == $"user:{user}@example.net" && e.To.Value == account).ToList();
+
+        // Then the edge is absent, certain, conditional on the tag, or kept with the organization policy permission
+        if (expected == Expect.None)
+        {
+            Assert.Empty(edges);
+            return;
+        }
+
+        var edge = Assert.Single(edges);
+        Assert.Equal(expected == Expect.Conditional, edge.IsConditional);
+        var lifts = edge.Permissions.Any(p => p.Action == OrgPolicyGate.SetPolicy);
+        Assert.Equal(expected == Expect.Lifted, lifts);
+        Assert.Equal(expected == Expect.Lifted, edge.Description.StartsWith("lifts `iam.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_an_organization_policy_export_key_creation_is_open_as_before()
+    {
+        // Given the lab without its organization policies
+        var estate = GcpFixtures.OrgPolicies with { OrgPolicies = [], OrgPoliciesExported = false };
+        var context = new GcpEdgeContext(estate, AsOf);
+
+        // When key creation is checked
+        var edges = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-sa-key-create").Check(context, targets: null).ToList();
+
+        // Then each of the three users reaches each of the five accounts, certainly
+        Assert.Equal(15, edges.Count);
+        Assert.All(edges, e => Assert.False(e.IsConditional));
+        Assert.DoesNotContain(edges, e => e.Permissions.Any(p => p.Action == OrgPolicyGate.SetPolicy));
+    }
+
+    [Fact]
+    public void A_lifted_edge_names_the_constraint_and_where_it_is_set()
+    {
+        // Given lifter's edge into op-locked
+        var edge = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-sa-key-create").Check(Context.Value, targets: null)
+            .Single(e => e.From.Value == "user:lifter@example.net" && e.To.Value == "serviceAccount:app@op-locked.iam.gserviceaccount.com");
+
+        // Then it says which constraint it lifts, where it was set, and which binding grants the lift
+        Assert.Contains("`iam.disableServiceAccountKeyCreation` (set on `organizations/700000000001`) on `projects/op-locked`", edge.Description, StringComparison.Ordinal);
+        var lift = Assert.Single(edge.Permissions, p => p.Action == OrgPolicyGate.SetPolicy);
+        Assert.Contains("roles/orgpolicy.policyAdmin", lift.GrantedBy, StringComparison.Ordinal);
+    }
+}
