@@ -81,7 +81,15 @@ public sealed class EntitlementGraph
     /// through an index by scope, so searching once per container of a large hierarchy does not walk every such edge
     /// of the graph each time.
     /// </summary>
-    public IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> ShortestPathsTo(IEnumerable<PrincipalId> targets, IReadOnlySet<string> adminScopes)
+    /// <param name="targets">The principals paths lead to.</param>
+    /// <param name="adminScopes">The scopes whose arbitrary-permission edges end a path.</param>
+    /// <param name="settled">
+    /// Principals the caller already has a path for, and such that (the caller vouches) every principal that can
+    /// reach one either has a path too or needs none: they are neither given paths nor searched through, which leaves
+    /// every other path as it would be. Searching a hierarchy top down, the principals reported at a container above
+    /// are such (whoever reaches them reaches that container, so was reported there or owns it already).
+    /// </param>
+    public IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> ShortestPathsTo(IEnumerable<PrincipalId> targets, IReadOnlySet<string> adminScopes, Func<PrincipalId, bool>? settled = null)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(adminScopes);
@@ -93,18 +101,18 @@ public sealed class EntitlementGraph
         {
             foreach (var (holder, edge, rank) in AdminEdgesByScope.GetValueOrDefault(scope, []))
             {
-                if (!targetSet.Contains(holder) && (!first.TryGetValue(holder, out var known) || rank < known.Rank))
+                if (!targetSet.Contains(holder) && settled?.Invoke(holder) != true && (!first.TryGetValue(holder, out var known) || rank < known.Rank))
                 {
                     first[holder] = (edge, rank);
                 }
             }
         }
 
-        return Search(targetSet, first.ToDictionary(p => p.Key, p => p.Value.Edge));
+        return Search(targetSet, first.ToDictionary(p => p.Key, p => p.Value.Edge), settled);
     }
 
     /// <summary>Backwards breadth-first from the targets and the holders of path-ending edges, seeded in id order.</summary>
-    private Dictionary<PrincipalId, ImmutableArray<Edge>> Search(HashSet<PrincipalId> targetSet, Dictionary<PrincipalId, Edge> selfEscalation)
+    private Dictionary<PrincipalId, ImmutableArray<Edge>> Search(HashSet<PrincipalId> targetSet, Dictionary<PrincipalId, Edge> selfEscalation, Func<PrincipalId, bool>? settled = null)
     {
         var seeds = new List<PrincipalId>(targetSet);
         seeds.AddRange(selfEscalation.Keys);
@@ -122,7 +130,7 @@ public sealed class EntitlementGraph
             var current = queue.Dequeue();
             foreach (var edge in IncomingInPathOrder.GetValueOrDefault(current, []))
             {
-                if (next.TryAdd(edge.From, edge))
+                if (settled?.Invoke(edge.From) != true && next.TryAdd(edge.From, edge))
                 {
                     queue.Enqueue(edge.From);
                 }

@@ -41,7 +41,10 @@ public sealed record GcpGraph(EntitlementGraph Graph, ImmutableArray<HierarchyNo
                 continue;
             }
 
-            var paths = Graph.ShortestPathsTo(owners.Keys.Select(owner => new PrincipalId(owner)), above);
+            // Whoever can reach a principal found at a container above this one reaches that container too, so was found
+            // there or owns it (and so this one) already: the search need not pass through such principals. (Not those
+            // found at a sibling: an owner of the sibling may reach this container through them.)
+            var paths = Graph.ShortestPathsTo(owners.Keys.Select(owner => new PrincipalId(owner)), above, id => found.TryGetValue(id.Value, out var known) && above.Contains(known.Container.Name));
             foreach (var (principal, path) in paths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
             {
                 if (!path.IsEmpty && !found.ContainsKey(principal.Value))
