@@ -129,9 +129,9 @@ public sealed class GcpEdgeContext
     /// <summary>The who-can answers on one resource, as <see cref="WhoCan"/> keeps them.</summary>
     internal ImmutableArray<PrincipalDecision> DecideWhoCan(string permission, GcpResource resource)
     {
-        var answers = Authorizer.WhoCan(permission, resource, AsOf, all: false)
+        var answers = Authorizer.WhoMayBeAllowed(permission, resource, AsOf)
             .Select(a => (Id: GcpPrincipals.IdOf(a.Principal), a.Principal, a.Decision))
-            .Where(a => a.Id is not null && a.Decision.Kind != DecisionKind.ImplicitDeny && a.Decision.Kind != DecisionKind.ExplicitDeny)
+            .Where(a => a.Id is not null)
             .DistinctBy(a => a.Id, StringComparer.Ordinal)
             .Select(a => new PrincipalDecision(a.Id!, a.Principal, a.Decision))
             .ToList();

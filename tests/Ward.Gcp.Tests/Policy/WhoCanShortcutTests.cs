@@ -11,7 +11,9 @@ namespace Ward.Gcp.Tests.Policy;
 /// when a domain, public or pool set, a basic-role member, a deny rule or an unknown ancestry is involved). That
 /// shortcut must never change an answer: on every fixture organization, for every resource with a policy and every
 /// container, and every permission a role holds, it lists exactly the principals, in the same order and with the same
-/// decisions, as asking every candidate and dropping the implicit denials.
+/// decisions, as asking every candidate and dropping the implicit denials. Analyses' who-can, which keeps only the
+/// principals that may be allowed, drops the candidates that can only be denied before working out deny policies and
+/// boundaries: that too must leave every other answer as it is.
 /// </summary>
 public sealed class WhoCanShortcutTests : IDisposable
 {
@@ -58,6 +60,37 @@ public sealed class WhoCanShortcutTests : IDisposable
         }
 
         // The comparison saw answers, not only empty lists.
+        Assert.True(compared > 20, $"only {compared} answers compared");
+    }
+
+    [Theory]
+    [MemberData(nameof(Organizations))]
+    public void Dropping_the_candidates_that_can_only_be_denied_early_changes_no_answer_that_may_allow(string organization)
+    {
+        var estate = organization switch
+        {
+            "organization" => GcpFixtures.Estate,
+            "organization with groups" => GcpEstateLoader.Load([_withGroups.Path], TestContext.Current.CancellationToken),
+            "evaluation" => GcpFixtures.Evaluation,
+            _ => GcpFixtures.Escalation,
+        };
+        var authorizer = new GcpAuthorizer(estate);
+        var permissions = estate.Roles.SelectMany(r => r.IncludedPermissions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var resources = estate.Policies.Select(p => p.Resource).Concat(estate.Nodes.Select(n => n.Name)).Distinct(StringComparer.Ordinal)
+            .Select(name => ResourceLocator.Locate(estate, name, out _)).OfType<GcpResource>().ToList();
+
+        var compared = 0;
+        foreach (var resource in resources)
+        {
+            foreach (var permission in permissions)
+            {
+                var early = authorizer.WhoMayBeAllowed(permission, resource, December2026);
+                var full = authorizer.WhoCan(permission, resource, December2026, all: false).Where(a => a.Decision.Kind != DecisionKind.ExplicitDeny).ToList();
+                Assert.Equal(full.Select(a => $"{a.Principal.Text} {a.Decision.Kind} {a.Decision.Explanation.Summary}"), early.Select(a => $"{a.Principal.Text} {a.Decision.Kind} {a.Decision.Explanation.Summary}"), StringComparer.Ordinal);
+                compared += early.Length;
+            }
+        }
+
         Assert.True(compared > 20, $"only {compared} answers compared");
     }
 

@@ -79,7 +79,12 @@ public sealed class GcpAuthorizer
     }
 
     /// <summary>A decision with what every decision on its permission and resource reads worked out already (who-can asks many principals).</summary>
-    private Decision Authorize(GcpRequest request, Plan plan)
+    private Decision Authorize(GcpRequest request, Plan plan) => Authorize(request, plan, skipDenials: false)!;
+
+    /// <param name="request">The request.</param>
+    /// <param name="plan">What every decision on its permission and resource reads.</param>
+    /// <param name="skipDenials">Return null, without working out deny policies, boundaries and explanations, when no binding can allow (the answer can only be a denial).</param>
+    private Decision? Authorize(GcpRequest request, Plan plan, bool skipDenials)
     {
         var context = new ConditionContext
         {
@@ -100,6 +105,12 @@ public sealed class GcpAuthorizer
                     results.Add(result);
                 }
             }
+        }
+
+        // Without a binding that allows, may allow or cannot be decided, and with a known ancestry, the answer is a denial.
+        if (skipDenials && request.Resource.AncestryGap is null && !results.Exists(r => r.Outcome != BindingOutcome.NoMatch))
+        {
+            return null;
         }
 
         return Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), Denies(request, context, plan)));
@@ -308,6 +319,27 @@ public sealed class GcpAuthorizer
         return [.. Candidates(resource, all ? null : MayBeIncluded(resource, plan))
             .Select(m => new GcpAccessAnswer(m, Authorize(new GcpRequest { Principal = m, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false }, plan)))
             .Where(a => all || a.Decision.Kind != DecisionKind.ImplicitDeny)];
+    }
+
+    /// <summary>
+    /// As <see cref="WhoCan"/> without <c>all</c>, keeping only the principals that may be allowed (allowed, conditional
+    /// or undecided): a candidate whose answer can only be a denial is dropped before deny policies, boundaries and
+    /// explanations are worked out. Analyses ask it for every service account of an organization.
+    /// </summary>
+    internal ImmutableArray<GcpAccessAnswer> WhoMayBeAllowed(string permission, GcpResource resource, DateTimeOffset asOf)
+    {
+        var plan = PlanFor(resource, permission);
+        var answers = ImmutableArray.CreateBuilder<GcpAccessAnswer>();
+        foreach (var member in Candidates(resource, MayBeIncluded(resource, plan)))
+        {
+            var request = new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false };
+            if (Authorize(request, plan, skipDenials: true) is { Kind: not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) } decision)
+            {
+                answers.Add(new GcpAccessAnswer(member, decision));
+            }
+        }
+
+        return answers.ToImmutable();
     }
 
     /// <summary>
