@@ -194,5 +194,27 @@ public sealed class GcpQuestionTests
     }
 
     /// <summary>The JSON document of the output (after any warning lines).</summary>
+    [Fact]
+    public void What_can_lists_in_json_the_permissions_a_deny_policy_refuses_a_binding()
+    {
+        // Given the Northwind sample, whose organization deny policy refuses noah.berg (who has left) every service
+        // account permission and key creation
+        var sample = Path.Combine(Repository.Root, "samples", "gcp");
+        var (exitCode, output) = WardRunner.Run("what-can", "-i", sample, "user:noah.berg@northwind.example", "--as-of", "2026-12-01T09:00:00Z", "--format", "json");
+        var bindings = Json(output).GetProperty("bindings").EnumerateArray().ToList();
+
+        // Then a binding whose role holds service account permissions lists them as denied everywhere it applies
+        Assert.Equal(0, exitCode);
+        var denials = bindings.SelectMany(b => b.GetProperty("denials").EnumerateArray()).ToList();
+        Assert.NotEmpty(denials);
+        Assert.All(denials, d => Assert.StartsWith("iam.serviceAccount", d.GetProperty("permission").GetString(), StringComparison.Ordinal));
+        Assert.Contains(denials, d => d.GetProperty("permission").GetString() == "iam.serviceAccountKeys.create");
+        Assert.All(denials, d => Assert.Contains("offboarding-lockout", d.GetProperty("denyPolicy").GetString(), StringComparison.Ordinal));
+
+        // And a colleague the policy does not name has none
+        var (_, other) = WardRunner.Run("what-can", "-i", sample, "user:ben.ito@northwind.example", "--as-of", "2026-12-01T09:00:00Z", "--format", "json");
+        Assert.All(Json(other).GetProperty("bindings").EnumerateArray(), b => Assert.Empty(b.GetProperty("denials").EnumerateArray()));
+    }
+
     private static JsonElement Json(string output) => JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]).RootElement;
 }

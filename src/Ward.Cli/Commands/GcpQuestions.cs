@@ -97,19 +97,20 @@ internal static class GcpQuestions
         var grants = authorizer.WhatCan(principal, asOf);
         if (settings.Json)
         {
-            var json = new GcpWhatCanJson(principal.Text, authorizer.Note, [.. grants.Select(g => new GcpGrantJson(g.Resource, g.Role, g.Member, g.How, g.Requirement, g.Problem, g.Permissions.Length, settings.Expand ? g.Permissions : []))]);
+            var json = new GcpWhatCanJson(principal.Text, authorizer.Note, [.. grants.Select(g => new GcpGrantJson(g.Resource, g.Role, g.Member, g.How, g.Requirement, g.Problem, g.Permissions.Length, settings.Expand ? g.Permissions : [], [.. g.Denials.Select(d => new GcpDenialJson(d.Permission, d.DenyPolicy, d.Rule, d.OnlyBelow, d.Requirement))]))]);
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(GcpWhatCanJson))));
             return ExitCodes.Ok;
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Bindings that include [bold]{principal.Text}[/]: {grants.Count(g => g.Grants)} grant for certain, {grants.Count(g => g.Requirement is not null && g.Problem is null)} only if something holds, {grants.Count(g => g.Problem is not null)} grant nothing known. Each applies to its resource and everything below it.");
-        console.MarkupLine("[grey]Deny policies, when exported, are applied by `ward can` on a permission and resource, not here. " + Markup.Escape(authorizer.Note) + "[/]");
+        console.MarkupLine("[grey]Deny policies, when exported, are applied: \"Denied\" counts the role's permissions a deny rule refuses the principal (\"below\": only on a container under the binding's resource; \"if\": only if something holds). Principal access boundaries are applied by `ward can` on a permission and resource, not here. " + Markup.Escape(authorizer.Note) + "[/]");
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Resource");
         table.AddColumn("Role");
         table.AddColumn(new TableColumn("Permissions").RightAligned());
         table.AddColumn("Through");
         table.AddColumn("Only if / problem");
+        table.AddColumn(new TableColumn("Denied").RightAligned());
         foreach (var grant in grants)
         {
             table.AddRow(
@@ -117,7 +118,8 @@ internal static class GcpQuestions
                 Markup.Escape(grant.Role),
                 grant.Permissions.Length.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(grant.How ?? grant.Member),
-                grant.Problem is { } problem ? $"[red]{Markup.Escape(problem)}[/]" : Markup.Escape(grant.Requirement ?? string.Empty));
+                grant.Problem is { } problem ? $"[red]{Markup.Escape(problem)}[/]" : Markup.Escape(grant.Requirement ?? string.Empty),
+                Markup.Escape(DeniedCount(grant)));
         }
 
         console.Write(table);
@@ -126,10 +128,28 @@ internal static class GcpQuestions
             foreach (var grant in grants.Where(g => !g.Permissions.IsEmpty))
             {
                 console.MarkupLineInterpolated($"  {grant.Role} on {grant.Resource}: {string.Join(", ", grant.Permissions)}");
+                foreach (var denial in grant.Denials)
+                {
+                    console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    denied {denial.Permission}: rule {denial.Rule} of {denial.DenyPolicy}{(denial.OnlyBelow is { } below ? $", on {below} and below" : string.Empty)}{(denial.Requirement is { } only ? $", if {only}" : string.Empty)}");
+                }
             }
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>How many of the grant's permissions deny rules refuse: everywhere, only below, only if something holds.</summary>
+    private static string DeniedCount(GcpGrant grant)
+    {
+        if (grant.Denials.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var certain = grant.Denials.Where(d => d.OnlyBelow is null && d.Requirement is null).Select(d => d.Permission).Distinct(StringComparer.Ordinal).Count();
+        var below = grant.Denials.Where(d => d.OnlyBelow is not null).Select(d => d.Permission).Distinct(StringComparer.Ordinal).Count();
+        var conditional = grant.Denials.Where(d => d.OnlyBelow is null && d.Requirement is not null).Select(d => d.Permission).Distinct(StringComparer.Ordinal).Count();
+        return string.Join(", ", new[] { certain > 0 ? $"{certain}" : null, below > 0 ? $"{below} below" : null, conditional > 0 ? $"{conditional} if" : null }.OfType<string>());
     }
 
     private static GcpEstate? Estate(IAnsiConsole console, LoadedEstates estates)

@@ -187,6 +187,44 @@ public sealed class DenyPolicyTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    [Fact]
+    public void What_can_lists_the_permissions_of_a_binding_that_deny_rules_refuse_everywhere_it_applies()
+    {
+        // Given dana's Owner binding on the Build project, under the organization's deny policy
+        var owner = new GcpAuthorizer(Estate).WhatCan(Member.Parse("user:dana@northwind.example"), December2026)
+            .Single(g => g.Role == "roles/owner" && g.Resource == "//cloudresourcemanager.googleapis.com/" + GcpFixtures.BuildProd);
+        const string Policy = "policies/cloudresourcemanager.googleapis.com%2Forganizations%2F123456789012/denypolicies/protect-buckets";
+
+        // Then bucket deletion is refused for certain, wherever the binding applies
+        var delete = Assert.Single(owner.Denials, d => d.Permission == "storage.buckets.delete");
+        Assert.Equal((Policy, 0, (string?)null, (string?)null), (delete.DenyPolicy, delete.Rule, delete.OnlyBelow, delete.Requirement));
+
+        // And service account permissions only if the tag condition holds, the excepted one not at all
+        var actAs = Assert.Single(owner.Denials, d => d.Permission == "iam.serviceAccounts.actAs");
+        Assert.Contains("matchTag", actAs.Requirement, StringComparison.Ordinal);
+        Assert.DoesNotContain(owner.Denials, d => d.Permission == "iam.serviceAccounts.get");
+
+        // And without the deny policies nothing is listed
+        Assert.All(new GcpAuthorizer(GcpFixtures.Estate).WhatCan(Member.Parse("user:dana@northwind.example"), December2026), g => Assert.Empty(g.Denials));
+    }
+
+    [Fact]
+    public void What_can_says_when_a_deny_rule_refuses_a_permission_only_below_the_binding()
+    {
+        // Given the engineering group's Editor binding on the Engineering folder, and the deny policy attached to the
+        // Build project under it
+        var editor = new GcpAuthorizer(Estate).WhatCan(Member.Parse("group:engineering@northwind.example"), December2026)
+            .Single(g => g.Role == "roles/editor" && g.Resource == "//cloudresourcemanager.googleapis.com/" + GcpFixtures.Engineering);
+
+        // Then instance permissions are refused on the Build project only
+        var setMetadata = Assert.Single(editor.Denials, d => d.Permission == "compute.instances.setMetadata");
+        Assert.Equal(GcpFixtures.BuildProd, setMetadata.OnlyBelow);
+        Assert.Null(setMetadata.Requirement);
+
+        // And only the organization's rule on bucket deletion (everyone but the break-glass account) refuses everywhere
+        Assert.Equal("storage.buckets.delete", Assert.Single(editor.Denials, d => d.OnlyBelow is null).Permission);
+    }
+
     private Decision Can(string principal, string permission, string resource, bool withDenies = true)
     {
         var estate = withDenies ? Estate : GcpFixtures.Estate;

@@ -86,14 +86,7 @@ public sealed class GcpAuthorizer
     /// <param name="skipDenials">Return null, without working out deny policies, boundaries and explanations, when no binding can allow (the answer can only be a denial).</param>
     private Decision? Authorize(GcpRequest request, Plan plan, bool skipDenials)
     {
-        var context = new ConditionContext
-        {
-            RequestTime = request.AsOf,
-            ResourceName = request.Resource.RelativeName,
-            ResourceService = request.Resource.Service,
-            ResourceType = request.Resource.Type,
-            ResourceTypeUnknownBecause = request.Resource.Type is null ? "no exported policy gives its asset type" : null,
-        };
+        var context = ConditionContextFor(request.Resource, request.AsOf);
         // Only bindings whose role may grant the permission decide.
         var results = new List<BindingResult>();
         foreach (var (holder, policy, deciding) in plan.Policies)
@@ -115,6 +108,15 @@ public sealed class GcpAuthorizer
 
         return Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), Denies(request, context, plan)));
     }
+
+    private static ConditionContext ConditionContextFor(GcpResource resource, DateTimeOffset asOf) => new()
+    {
+        RequestTime = asOf,
+        ResourceName = resource.RelativeName,
+        ResourceService = resource.Service,
+        ResourceType = resource.Type,
+        ResourceTypeUnknownBecause = resource.Type is null ? "no exported policy gives its asset type" : null,
+    };
 
     /// <summary>
     /// What every decision on a permission and resource reads: the allow policies reaching the resource (by their
@@ -322,6 +324,51 @@ public sealed class GcpAuthorizer
     }
 
     /// <summary>
+    /// For a what-can grant: the permissions of its role that deny rules refuse the principal, from the deny policies
+    /// attached at the grant's resource or above it (decided on that resource: they cover wherever the grant applies)
+    /// and below it (decided on the container they are attached to: they cover part of it).
+    /// </summary>
+    private ImmutableArray<GcpDenial> DenialsOf(Member principal, string resourceName, ImmutableArray<string> permissions, DateTimeOffset asOf)
+    {
+        if (permissions.IsEmpty || DenyPoliciesByAttachment.Count == 0 || ResourceLocator.Locate(Estate, resourceName, out _) is not { } resource)
+        {
+            return [];
+        }
+
+        var relative = ResourceNames.Relative(resourceName);
+        var denials = ImmutableArray.CreateBuilder<GcpDenial>();
+        foreach (var (attachment, policies) in DenyPoliciesByAttachment.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var covering = resource.PolicyHolders.Contains(attachment, StringComparer.Ordinal);
+            var target = covering ? resource
+                : Estate.FindNode(attachment) is { } node && node.Ancestors.Skip(1).Contains(relative, StringComparer.Ordinal) ? ResourceLocator.Locate(Estate, attachment, out _)
+                : null;
+            if (target is null)
+            {
+                continue;
+            }
+
+            var context = ConditionContextFor(target, asOf);
+            foreach (var policy in policies)
+            {
+                for (var i = 0; i < policy.Rules.Length; i++)
+                {
+                    foreach (var permission in permissions.Where(p => RuleDenies(policy.Rules[i], p)))
+                    {
+                        var request = new GcpRequest { Principal = principal, Permission = permission, Resource = target, AsOf = asOf };
+                        if (DenyRuleApplies(request, context, policy.Rules[i]) is { } unless)
+                        {
+                            denials.Add(new GcpDenial(permission, policy.Name, i, covering ? null : ResourceNames.Relative(attachment), unless.Count == 0 ? null : string.Join(" and ", unless)));
+                        }
+                    }
+                }
+            }
+        }
+
+        return denials.ToImmutable();
+    }
+
+    /// <summary>
     /// As <see cref="WhoCan"/> without <c>all</c>, keeping only the principals that may be allowed (allowed, conditional
     /// or undecided): a candidate whose answer can only be a denial is dropped before deny policies, boundaries and
     /// explanations are worked out. Analyses ask it for every service account of an organization.
@@ -394,7 +441,11 @@ public sealed class GcpAuthorizer
                     }
                 }
 
-                grants.Add(new GcpGrant(policy.Resource, binding.Role, member.Text, match.How, requirement, role is { PermissionsKnown: true } ? role.IncludedPermissions : [], problem));
+                var permissions = role is { PermissionsKnown: true } ? role.IncludedPermissions : [];
+                grants.Add(new GcpGrant(policy.Resource, binding.Role, member.Text, match.How, requirement, permissions, problem)
+                {
+                    Denials = problem is null ? DenialsOf(principal, policy.Resource, permissions, asOf) : [],
+                });
             }
         }
 

@@ -17,4 +17,18 @@ public sealed record GcpGrant(string Resource, string Role, string Member, strin
 {
     /// <summary>Whether the binding grants its permissions now, for certain.</summary>
     public bool Grants => Requirement is null && Problem is null;
+
+    /// <summary>
+    /// The role's permissions that an exported deny rule refuses the principal: wherever the binding applies (attached
+    /// at its resource or above) or on part of it (attached below); empty without deny policies.
+    /// </summary>
+    public ImmutableArray<GcpDenial> Denials { get; init; } = [];
 }
+
+/// <summary>A permission of a what-can grant that a deny rule refuses the principal.</summary>
+/// <param name="Permission">The permission.</param>
+/// <param name="DenyPolicy">The deny policy's name.</param>
+/// <param name="Rule">The rule's index in the policy.</param>
+/// <param name="OnlyBelow">The container below the binding's resource the policy is attached to (the denial covers only it and below), or null when it covers everywhere the binding applies.</param>
+/// <param name="Requirement">What must hold for the rule to apply (a membership, an exception, a condition Ward cannot decide), or null when it certainly does.</param>
+public sealed record GcpDenial(string Permission, string DenyPolicy, int Rule, string? OnlyBelow, string? Requirement);
