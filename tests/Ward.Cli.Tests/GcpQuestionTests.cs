@@ -216,5 +216,20 @@ public sealed class GcpQuestionTests
         Assert.All(Json(other).GetProperty("bindings").EnumerateArray(), b => Assert.Empty(b.GetProperty("denials").EnumerateArray()));
     }
 
+    [Fact]
+    public void What_can_lists_in_json_the_permissions_a_principal_access_boundary_blocks()
+    {
+        // Given the Northwind sample's sandbox-bot, Token Creator on shop-deployer of nw-shop-prod but bound by a boundary to its own project
+        var sample = Path.Combine(Repository.Root, "samples", "gcp");
+        var (exitCode, output) = WardRunner.Run("what-can", "-i", sample, "serviceAccount:sandbox-bot@nw-sandbox.iam.gserviceaccount.com", "--as-of", "2026-12-01T09:00:00Z", "--format", "json");
+
+        // Then token creation on shop-deployer (named by its unique id) is listed as blocked for certain
+        Assert.Equal(0, exitCode);
+        var blocks = Json(output).GetProperty("bindings").EnumerateArray()
+            .Where(b => b.GetProperty("resource").GetString()!.StartsWith("//iam.googleapis.com/projects/nw-shop-prod/serviceAccounts/", StringComparison.Ordinal))
+            .SelectMany(b => b.GetProperty("blocks").EnumerateArray()).ToList();
+        Assert.Contains(blocks, b => b.GetProperty("permission").GetString() == "iam.serviceAccounts.getAccessToken" && !b.TryGetProperty("requirement", out _));
+    }
+
     private static JsonElement Json(string output) => JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]).RootElement;
 }

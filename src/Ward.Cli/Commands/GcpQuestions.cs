@@ -97,13 +97,13 @@ internal static class GcpQuestions
         var grants = authorizer.WhatCan(principal, asOf);
         if (settings.Json)
         {
-            var json = new GcpWhatCanJson(principal.Text, authorizer.Note, [.. grants.Select(g => new GcpGrantJson(g.Resource, g.Role, g.Member, g.How, g.Requirement, g.Problem, g.Permissions.Length, settings.Expand ? g.Permissions : [], [.. g.Denials.Select(d => new GcpDenialJson(d.Permission, d.DenyPolicy, d.Rule, d.OnlyBelow, d.Requirement))]))]);
+            var json = new GcpWhatCanJson(principal.Text, authorizer.Note, [.. grants.Select(g => new GcpGrantJson(g.Resource, g.Role, g.Member, g.How, g.Requirement, g.Problem, g.Permissions.Length, settings.Expand ? g.Permissions : [], [.. g.Denials.Select(d => new GcpDenialJson(d.Permission, d.DenyPolicy, d.Rule, d.OnlyBelow, d.Requirement))], [.. g.Blocks.Select(b => new GcpBoundaryBlockJson(b.Permission, b.Requirement))]))]);
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(GcpWhatCanJson))));
             return ExitCodes.Ok;
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Bindings that include [bold]{principal.Text}[/]: {grants.Count(g => g.Grants)} grant for certain, {grants.Count(g => g.Requirement is not null && g.Problem is null)} only if something holds, {grants.Count(g => g.Problem is not null)} grant nothing known. Each applies to its resource and everything below it.");
-        console.MarkupLine("[grey]Deny policies, when exported, are applied: \"Denied\" counts the role's permissions a deny rule refuses the principal (\"below\": only on a container under the binding's resource; \"if\": only if something holds). Principal access boundaries are applied by `ward can` on a permission and resource, not here. " + Markup.Escape(authorizer.Note) + "[/]");
+        console.MarkupLine("[grey]Deny policies, when exported, are applied: \"Denied\" counts the role's permissions a deny rule refuses the principal (\"below\": only on a container under the binding's resource; \"if\": only if something holds). \"Blocked\" counts those a principal access boundary blocks on the binding's resource (resources below it the boundary makes eligible are not blocked). " + Markup.Escape(authorizer.Note) + "[/]");
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Resource");
         table.AddColumn("Role");
@@ -111,6 +111,7 @@ internal static class GcpQuestions
         table.AddColumn("Through");
         table.AddColumn("Only if / problem");
         table.AddColumn(new TableColumn("Denied").RightAligned());
+        table.AddColumn(new TableColumn("Blocked").RightAligned());
         foreach (var grant in grants)
         {
             table.AddRow(
@@ -119,7 +120,8 @@ internal static class GcpQuestions
                 grant.Permissions.Length.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(grant.How ?? grant.Member),
                 grant.Problem is { } problem ? $"[red]{Markup.Escape(problem)}[/]" : Markup.Escape(grant.Requirement ?? string.Empty),
-                Markup.Escape(DeniedCount(grant)));
+                Markup.Escape(DeniedCount(grant)),
+                Markup.Escape(BlockedCount(grant)));
         }
 
         console.Write(table);
@@ -132,10 +134,23 @@ internal static class GcpQuestions
                 {
                     console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    denied {denial.Permission}: rule {denial.Rule} of {denial.DenyPolicy}{(denial.OnlyBelow is { } below ? $", on {below} and below" : string.Empty)}{(denial.Requirement is { } only ? $", if {only}" : string.Empty)}");
                 }
+
+                foreach (var block in grant.Blocks)
+                {
+                    console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"    blocked {block.Permission} by a principal access boundary{(block.Requirement is { } unless ? $", unless {unless}" : string.Empty)}");
+                }
             }
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>How many of the grant's permissions a principal access boundary blocks: for certain, or unless something holds.</summary>
+    private static string BlockedCount(GcpGrant grant)
+    {
+        var certain = grant.Blocks.Count(b => b.Requirement is null);
+        var conditional = grant.Blocks.Length - certain;
+        return string.Join(", ", new[] { certain > 0 ? $"{certain}" : null, conditional > 0 ? $"{conditional} unless" : null }.OfType<string>());
     }
 
     /// <summary>How many of the grant's permissions deny rules refuse: everywhere, only below, only if something holds.</summary>

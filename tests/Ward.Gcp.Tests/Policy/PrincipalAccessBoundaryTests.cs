@@ -56,6 +56,22 @@ public sealed class PrincipalAccessBoundaryTests
     }
 
     [Fact]
+    public void What_can_lists_the_permissions_a_boundary_blocks_on_a_binding_outside_it_and_none_inside()
+    {
+        // Given the same boundary, and ci-deployer's Cloud Run Admin binding on nw-app-prod and custom role on nw-build-prod
+        var estate = Load(Policy("build-only", "1", "//cloudresourcemanager.googleapis.com/projects/nw-build-prod"), ProjectBinding("build-service-accounts", "build-only", ServiceAccountsOnly));
+        var grants = new GcpAuthorizer(estate).WhatCan(Member.Parse(CiDeployer), December2026);
+
+        // Then outside the boundary the Cloud Run permissions version 1 lists are blocked for certain, and the others are not
+        var outside = grants.Single(g => g.Role == "roles/run.admin");
+        Assert.Contains(outside.Blocks, b => b.Permission == "run.services.update" && b.Requirement is null);
+        Assert.DoesNotContain(outside.Blocks, b => b.Permission == "run.services.setIamPolicy");
+
+        // And inside it nothing is blocked
+        Assert.All(grants.Where(g => g.Resource == "//cloudresourcemanager.googleapis.com/" + GcpFixtures.BuildProd), g => Assert.Empty(g.Blocks));
+    }
+
+    [Fact]
     public void A_permission_the_enforcement_version_cannot_block_is_left_to_the_allow_policies()
     {
         // Given the boundary at enforcement version 1, which lists Cloud Run services' create, delete, get, list and update only

@@ -368,6 +368,33 @@ public sealed class GcpAuthorizer
         return denials.ToImmutable();
     }
 
+    /// <summary>For a what-can grant: the permissions of its role that principal access boundaries block on the grant's resource.</summary>
+    private ImmutableArray<GcpBoundaryBlock> BlocksOf(Member principal, string resourceName, ImmutableArray<string> permissions, DateTimeOffset asOf)
+    {
+        if (permissions.IsEmpty || Estate.PolicyBindings.IsEmpty || ResourceLocator.Locate(Estate, resourceName, out _) is not { } resource)
+        {
+            return [];
+        }
+
+        var blocks = ImmutableArray.CreateBuilder<GcpBoundaryBlock>();
+        var granted = new Allowed(Explanation.Of("the binding grants it"));
+        foreach (var permission in permissions)
+        {
+            var request = new GcpRequest { Principal = principal, Permission = permission, Resource = resource, AsOf = asOf };
+            switch (Boundaries.Apply(request, granted))
+            {
+                case ImplicitDeny:
+                    blocks.Add(new GcpBoundaryBlock(permission, null));
+                    break;
+                case Conditional conditional:
+                    blocks.Add(new GcpBoundaryBlock(permission, string.Join(" and ", conditional.Requirements)));
+                    break;
+            }
+        }
+
+        return blocks.ToImmutable();
+    }
+
     /// <summary>
     /// As <see cref="WhoCan"/> without <c>all</c>, keeping only the principals that may be allowed (allowed, conditional
     /// or undecided): a candidate whose answer can only be a denial is dropped before deny policies, boundaries and
@@ -445,6 +472,7 @@ public sealed class GcpAuthorizer
                 grants.Add(new GcpGrant(policy.Resource, binding.Role, member.Text, match.How, requirement, permissions, problem)
                 {
                     Denials = problem is null ? DenialsOf(principal, policy.Resource, permissions, asOf) : [],
+                    Blocks = problem is null ? BlocksOf(principal, policy.Resource, permissions, asOf) : [],
                 });
             }
         }

@@ -23,7 +23,18 @@ public sealed record GcpGrant(string Resource, string Role, string Member, strin
     /// at its resource or above) or on part of it (attached below); empty without deny policies.
     /// </summary>
     public ImmutableArray<GcpDenial> Denials { get; init; } = [];
+
+    /// <summary>
+    /// The role's permissions that a principal access boundary bound to the principal blocks on the binding's resource
+    /// (resources below it that the boundary makes eligible are not blocked); empty without boundaries.
+    /// </summary>
+    public ImmutableArray<GcpBoundaryBlock> Blocks { get; init; } = [];
 }
+
+/// <summary>A permission of a what-can grant that a principal access boundary blocks on the grant's resource.</summary>
+/// <param name="Permission">The permission.</param>
+/// <param name="Requirement">What must hold for the block to be lifted (the boundary's reach is undecided), or null when it certainly blocks.</param>
+public sealed record GcpBoundaryBlock(string Permission, string? Requirement);
 
 /// <summary>A permission of a what-can grant that a deny rule refuses the principal.</summary>
 /// <param name="Permission">The permission.</param>
