@@ -33,17 +33,7 @@ public sealed class WhoCanShortcutTests : IDisposable
     [MemberData(nameof(Organizations))]
     public void Asking_only_the_principals_deciding_bindings_can_include_changes_no_answer(string organization)
     {
-        var estate = organization switch
-        {
-            "organization" => GcpFixtures.Estate,
-            "organization with groups" => GcpEstateLoader.Load([_withGroups.Path], TestContext.Current.CancellationToken),
-            "evaluation" => GcpFixtures.Evaluation,
-            _ => GcpFixtures.Escalation,
-        };
-        var authorizer = new GcpAuthorizer(estate);
-        var permissions = estate.Roles.SelectMany(r => r.IncludedPermissions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var resources = estate.Policies.Select(p => p.Resource).Concat(estate.Nodes.Select(n => n.Name)).Distinct(StringComparer.Ordinal)
-            .Select(name => ResourceLocator.Locate(estate, name, out _)).OfType<GcpResource>().ToList();
+        var (authorizer, permissions, resources) = Questions(organization);
         Assert.NotEmpty(permissions);
         Assert.NotEmpty(resources);
 
@@ -67,17 +57,7 @@ public sealed class WhoCanShortcutTests : IDisposable
     [MemberData(nameof(Organizations))]
     public void Dropping_the_candidates_that_can_only_be_denied_early_changes_no_answer_that_may_allow(string organization)
     {
-        var estate = organization switch
-        {
-            "organization" => GcpFixtures.Estate,
-            "organization with groups" => GcpEstateLoader.Load([_withGroups.Path], TestContext.Current.CancellationToken),
-            "evaluation" => GcpFixtures.Evaluation,
-            _ => GcpFixtures.Escalation,
-        };
-        var authorizer = new GcpAuthorizer(estate);
-        var permissions = estate.Roles.SelectMany(r => r.IncludedPermissions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var resources = estate.Policies.Select(p => p.Resource).Concat(estate.Nodes.Select(n => n.Name)).Distinct(StringComparer.Ordinal)
-            .Select(name => ResourceLocator.Locate(estate, name, out _)).OfType<GcpResource>().ToList();
+        var (authorizer, permissions, resources) = Questions(organization);
 
         var compared = 0;
         foreach (var resource in resources)
@@ -92,6 +72,22 @@ public sealed class WhoCanShortcutTests : IDisposable
         }
 
         Assert.True(compared > 20, $"only {compared} answers compared");
+    }
+
+    /// <summary>The organization's authorizer, every permission a role holds, and every resource with a policy and every container.</summary>
+    private (GcpAuthorizer Authorizer, List<string> Permissions, List<GcpResource> Resources) Questions(string organization)
+    {
+        var estate = organization switch
+        {
+            "organization" => GcpFixtures.Estate,
+            "organization with groups" => GcpEstateLoader.Load([_withGroups.Path], TestContext.Current.CancellationToken),
+            "evaluation" => GcpFixtures.Evaluation,
+            _ => GcpFixtures.Escalation,
+        };
+        var permissions = estate.Roles.SelectMany(r => r.IncludedPermissions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var resources = estate.Policies.Select(p => p.Resource).Concat(estate.Nodes.Select(n => n.Name)).Distinct(StringComparer.Ordinal)
+            .Select(name => ResourceLocator.Locate(estate, name, out _)).OfType<GcpResource>().ToList();
+        return (new GcpAuthorizer(estate), permissions, resources);
     }
 
     public void Dispose() => _withGroups.Dispose();
