@@ -29,4 +29,11 @@ internal static class GcpRoles
 
     /// <summary>One level less severe, for a grant a condition narrows (never below low).</summary>
     public static Severity Lower(Severity severity) => severity > Severity.Low ? severity - 1 : severity;
+
+    /// <summary>How a basic-role binding's condition is said in a finding (empty without one).</summary>
+    public static string ConditionPhrase(Binding binding) =>
+        binding.Condition is { } c ? $" under the condition `{c.Expression}` (one level lower: the condition may narrow it)" : string.Empty;
+
+    /// <summary>The severity of a binding's finding: one level lower when a condition may narrow the binding.</summary>
+    public static Severity ForBinding(Binding binding, Severity severity) => binding.Condition is null ? severity : Lower(severity);
 }

@@ -107,14 +107,8 @@ public sealed class ActivityReaderTests
     [InlineData(GcpDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, "insights.json", "$[1].observationPeriod", "not a duration in seconds")]
     [InlineData(GcpDiagnosticCodes.NotRead, DiagnosticSeverity.Info, "insights.json", "$[2]", "insight type `google.iam.policy.LateralMovementInsight` is not read")]
     [InlineData(GcpDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "insights.json", "$[3]", "has no `content`")]
-    public void Malformed_entries_are_reported_where_they_are(string code, DiagnosticSeverity severity, string file, string path, string message)
-    {
-        var diagnostic = Assert.Single(Load().Diagnostics, d => d.Code == code && d.Location.JsonPath == path);
-        Assert.Equal(severity, diagnostic.Severity);
-        Assert.EndsWith(file, diagnostic.Location.File, StringComparison.Ordinal);
-        Assert.NotNull(diagnostic.Location.Line);
-        Assert.Contains(message, diagnostic.Message, StringComparison.Ordinal);
-    }
+    public void Malformed_entries_are_reported_where_they_are(string code, DiagnosticSeverity severity, string file, string path, string message) =>
+        LocatedDiagnostics.AssertReported(Load().Diagnostics, code, severity, file, path, message);
 
     private static Ward.Gcp.Iam.GcpEstate Load()
     {

@@ -96,14 +96,8 @@ public sealed class PrincipalAccessBoundaryReaderTests
     [InlineData(GcpDiagnosticCodes.UnknownPrincipalSet, DiagnosticSeverity.Warning, "bindings.json", "$[1].target.principalSet", "is of no form Ward knows")]
     [InlineData(GcpDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "bindings.json", "$[2]", "has no `target`")]
     [InlineData(GcpDiagnosticCodes.NotRead, DiagnosticSeverity.Info, "bindings.json", "$[3]", "of kind `ACCESS`")]
-    public void Malformed_entries_are_reported_where_they_are(string code, DiagnosticSeverity severity, string file, string path, string message)
-    {
-        var diagnostic = Assert.Single(Load().Diagnostics, d => d.Code == code && d.Location.JsonPath == path);
-        Assert.Equal(severity, diagnostic.Severity);
-        Assert.EndsWith(file, diagnostic.Location.File, StringComparison.Ordinal);
-        Assert.NotNull(diagnostic.Location.Line);
-        Assert.Contains(message, diagnostic.Message, StringComparison.Ordinal);
-    }
+    public void Malformed_entries_are_reported_where_they_are(string code, DiagnosticSeverity severity, string file, string path, string message) =>
+        LocatedDiagnostics.AssertReported(Load().Diagnostics, code, severity, file, path, message);
 
     private static Ward.Gcp.Iam.GcpEstate Load()
     {

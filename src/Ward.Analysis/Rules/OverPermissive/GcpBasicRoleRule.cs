@@ -44,7 +44,7 @@ public sealed class GcpBasicRoleRule : IRule
                     (false, HierarchyNodeKind.Project) => Severity.Medium,
                     (false, _) => Severity.High,
                 };
-                var condition = binding.Condition is { } c ? $" under the condition `{c.Expression}` (one level lower: the condition may narrow it)" : string.Empty;
+                var condition = GcpRoles.ConditionPhrase(binding);
                 var does = owner
                     ? "Owner can do anything there, including grant any role to anyone: `admin-equivalent` names the holder as owner-equivalent too; this finding is about the basic role"
                     : "Editor can create, change and delete almost every resource of every service there";
@@ -52,7 +52,7 @@ public sealed class GcpBasicRoleRule : IRule
                 {
                     RuleId = Metadata.Id,
                     Category = Metadata.Category,
-                    Severity = binding.Condition is null ? severity : GcpRoles.Lower(severity),
+                    Severity = GcpRoles.ForBinding(binding, severity),
                     Provider = "gcp",
                     Account = container,
                     Principal = principal,

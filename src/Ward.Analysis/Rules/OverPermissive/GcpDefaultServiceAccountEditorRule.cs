@@ -45,13 +45,13 @@ public sealed class GcpDefaultServiceAccountEditorRule : IRule
                     : home.Ancestors.Contains(ResourceNames.Relative(policy.Resource), StringComparer.Ordinal) ? $"above its project `{homeLabel}`, which inherits it"
                     : $"neither its project `{homeLabel}` nor above it";
                 var severity = binding.Role == GcpRoles.Owner || kind != HierarchyNodeKind.Project ? Severity.Critical : Severity.High;
-                var condition = binding.Condition is { } c ? $" under the condition `{c.Expression}` (one level lower: the condition may narrow it)" : string.Empty;
+                var condition = GcpRoles.ConditionPhrase(binding);
                 var principal = GcpPrincipals.IdOf(member)!;
                 yield return new Finding
                 {
                     RuleId = Metadata.Id,
                     Category = Metadata.Category,
-                    Severity = binding.Condition is null ? severity : GcpRoles.Lower(severity),
+                    Severity = GcpRoles.ForBinding(binding, severity),
                     Provider = "gcp",
                     Account = container,
                     Principal = principal,
