@@ -65,6 +65,7 @@ if (args is ["tenant-scan", var tenantScanned, ..])
         totals.Add(watch.Elapsed.TotalSeconds);
         Console.WriteLine($"run {run + 1}: AWS loader {awsLoad:F2} s, Microsoft loader {load - awsLoad:F2} s, scan and JSON report {totals[^1] - load:F2} s, total {totals[^1]:F2} s ({result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
         Console.WriteLine("  slowest scan steps: " + string.Join(", ", steps.Slowest(8).Select(t => $"{t.Step} {t.Seconds:F2} s")));
+        Console.WriteLine("  slowest rules (in parallel, so overlapping): " + SlowestRules(result));
     }
 
     Console.WriteLine($"median total {Median(totals):F2} s over {runs} runs");
@@ -103,6 +104,7 @@ if (args is ["gcp-scan", var gcpScanned, ..])
         totals.Add(watch.Elapsed.TotalSeconds);
         Console.WriteLine($"run {run + 1}: AWS and Microsoft loaders {others:F2} s, Google Cloud loader {load - others:F2} s ({gcp.Diagnostics.Length} diagnostics), scan and JSON report {totals[^1] - load:F2} s, total {totals[^1]:F2} s ({result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated");
         Console.WriteLine("  slowest scan steps: " + string.Join(", ", steps.Slowest(8).Select(t => $"{t.Step} {t.Seconds:F2} s")));
+        Console.WriteLine("  slowest rules (in parallel, so overlapping): " + SlowestRules(result));
     }
 
     Console.WriteLine($"median total {Median(totals):F2} s over {runs} runs");
@@ -175,6 +177,7 @@ if (args is ["scan", var scanned, ..])
         Console.WriteLine($"run {run + 1}: load {load:F2} s, scan {scan:F2} s, total with JSON and HTML reports {totals[^1]:F2} s ({result.Graph.Graph.Edges.Length} edges, {result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections), {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated");
         Console.WriteLine($"  while loading: GC pauses {loadPauses.TotalSeconds:F2} s, {loadCollections} gen2 collections, {loadAllocated / (1024 * 1024 * 1024.0):F1} GiB allocated");
         Console.WriteLine("  slowest scan steps: " + string.Join(", ", steps.Slowest(8).Select(t => $"{t.Step} {t.Seconds:F2} s")));
+        Console.WriteLine("  slowest rules (in parallel, so overlapping): " + SlowestRules(result));
         Console.WriteLine("  graph phases (wall): " + string.Join(", ", result.Graph.Timings.Where(t => t.Step.StartsWith("wall: ", StringComparison.Ordinal)).Select(t => $"{t.Step[6..]} {t.Elapsed.TotalSeconds:F2} s")));
         Console.WriteLine("  slowest graph steps (summed over threads): " + string.Join(", ", result.Graph.Timings.Where(t => !t.Step.StartsWith("wall: ", StringComparison.Ordinal)).Take(8).Select(t => $"{t.Step} {t.Elapsed.TotalSeconds:F2} s")));
     }
@@ -219,3 +222,6 @@ static double Median(List<double> values)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
+
+static string SlowestRules(ScanResult result) =>
+    string.Join(", ", result.RuleTimes.OrderByDescending(t => t.Elapsed).Take(8).Select(t => $"{t.RuleId} {t.Elapsed.TotalSeconds:F2} s"));

@@ -9,19 +9,42 @@ namespace Ward.Analysis;
 
 /// <summary>
 /// What the Google Cloud rules read: the estate, the scan's reference time, and (built on first use, once for every
-/// rule) the edge checkers' shared context and the escalation graph.
+/// rule) the edge checkers' shared context and the escalation graph. Rules run in parallel: what is built on first
+/// use is built once, under its own lock.
 /// </summary>
 public sealed class GcpAnalysisContext(GcpEstate estate, DateTimeOffset referenceTime)
 {
+    private readonly Lock _edgesGate = new();
+    private readonly Lock _graphGate = new();
+    private readonly Lock _impersonationsGate = new();
+
     public GcpEstate Estate { get; } = estate;
 
     public DateTimeOffset ReferenceTime { get; } = referenceTime;
 
     /// <summary>The evaluator and lookups the edge checkers share.</summary>
-    public GcpEdgeContext Edges => field ??= new GcpEdgeContext(Estate, ReferenceTime);
+    public GcpEdgeContext Edges
+    {
+        get
+        {
+            lock (_edgesGate)
+            {
+                return field ??= new GcpEdgeContext(Estate, ReferenceTime);
+            }
+        }
+    }
 
     /// <summary>The escalation graph, with the owner-equivalent principals of every container.</summary>
-    public GcpGraph Graph => field ??= GcpGraphBuilder.Build(Edges);
+    public GcpGraph Graph
+    {
+        get
+        {
+            lock (_graphGate)
+            {
+                return field ??= GcpGraphBuilder.Build(Edges);
+            }
+        }
+    }
 
     /// <summary>
     /// Every edge by which a service account acts as another service account with permissions on the account alone
@@ -29,9 +52,18 @@ public sealed class GcpAnalysisContext(GcpEstate estate, DateTimeOffset referenc
     /// path to an owner-equivalent principal. The same checkers as the graph's, over the same evaluator and its
     /// answers already worked out. Edges from other principals are not kept: an organization has millions.
     /// </summary>
-    public ImmutableArray<Edge> Impersonations => field.IsDefault
-        ? field = [.. GcpEdgeCheckers.Impersonation.SelectMany(c => c.Check(Edges, targets: null)).Where(e => GcpPrincipals.ServiceAccountEmail(e.From.Value) is not null).DistinctBy(e => (e.From, e.To, e.Technique))]
-        : field;
+    public ImmutableArray<Edge> Impersonations
+    {
+        get
+        {
+            lock (_impersonationsGate)
+            {
+                return field.IsDefault
+                    ? field = [.. GcpEdgeCheckers.Impersonation.SelectMany(c => c.Check(Edges, targets: null)).Where(e => GcpPrincipals.ServiceAccountEmail(e.From.Value) is not null).DistinctBy(e => (e.From, e.To, e.Technique))]
+                    : field;
+            }
+        }
+    }
 
     /// <summary>
     /// The bindings of a basic role (Owner, Editor) in the allow policies of organizations, folders and projects, whose

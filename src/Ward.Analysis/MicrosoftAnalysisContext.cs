@@ -8,10 +8,15 @@ namespace Ward.Analysis;
 
 /// <summary>
 /// What the Entra ID and Azure rules read: the directory, the Azure estate, the scan's reference time, and (built on
-/// first use, once for every rule) the edge checkers' shared context and the escalation graph.
+/// first use, once for every rule) the edge checkers' shared context and the escalation graph. Rules run in
+/// parallel: what is built on first use is built once, under its own lock.
 /// </summary>
 public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOffset referenceTime)
 {
+    private readonly Lock _edgesGate = new();
+    private readonly Lock _graphGate = new();
+    private readonly Lock _privilegedGate = new();
+
     public EntraDirectory Directory { get; } = inputs.Directory;
 
     public AzureEstate Azure { get; } = inputs.Azure;
@@ -22,13 +27,40 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
     public string? TenantId => Directory.TenantId;
 
     /// <summary>The authorizers and lookups the edge checkers share.</summary>
-    public MicrosoftEdgeContext Edges => field ??= new MicrosoftEdgeContext(Directory, Azure, ReferenceTime);
+    public MicrosoftEdgeContext Edges
+    {
+        get
+        {
+            lock (_edgesGate)
+            {
+                return field ??= new MicrosoftEdgeContext(Directory, Azure, ReferenceTime);
+            }
+        }
+    }
 
     /// <summary>The escalation graph (users, groups and service principals; edges on paths to an administrator).</summary>
-    public EntitlementGraph Graph => field ??= MicrosoftGraphBuilder.Build(Edges);
+    public EntitlementGraph Graph
+    {
+        get
+        {
+            lock (_graphGate)
+            {
+                return field ??= MicrosoftGraphBuilder.Build(Edges);
+            }
+        }
+    }
 
     /// <summary>The enabled users that hold privilege (see <see cref="Rules.Privileged.PrivilegedUsers"/>), worked out once for every rule that asks.</summary>
-    internal ImmutableArray<Rules.Privileged.PrivilegedUser> PrivilegedUsers => field.IsDefault ? field = [.. Rules.Privileged.PrivilegedUsers.Of(this)] : field;
+    internal ImmutableArray<Rules.Privileged.PrivilegedUser> PrivilegedUsers
+    {
+        get
+        {
+            lock (_privilegedGate)
+            {
+                return field.IsDefault ? field = [.. Rules.Privileged.PrivilegedUsers.Of(this)] : field;
+            }
+        }
+    }
 
     /// <summary>The name people know an object by: a user's principal name, else its display name; null when the export does not name it.</summary>
     public string? NameOf(string objectId) =>
@@ -39,7 +71,7 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
           ?? Directory.FindAdministrativeUnit(objectId)?.DisplayName
           ?? AzureRoleAssignmentsOf(objectId).FirstOrDefault(a => !string.IsNullOrEmpty(a.PrincipalName))?.PrincipalName;
 
-    // Rules ask what one principal holds, for thousands of principals: each collection is grouped by principal once.
+    // Rules ask what one principal holds, for thousands of principals: each collection is grouped by principal once, up front.
 
     /// <summary>The app roles granted to a principal (a service principal, user or group), in export order.</summary>
     public IEnumerable<AppRoleAssignment> AppRoleAssignmentsOf(string principalId) => AppRoleAssignmentsByPrincipal[principalId];
@@ -56,17 +88,17 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
     /// <summary>The Azure PIM eligibilities of the principal itself.</summary>
     public IEnumerable<EligibleRoleAssignment> AzureEligibleAssignmentsOf(string principalId) => AzureEligibleByPrincipal[principalId];
 
-    private ILookup<string, AppRoleAssignment> AppRoleAssignmentsByPrincipal =>
-        field ??= Directory.AppRoleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase);
+    private ILookup<string, AppRoleAssignment> AppRoleAssignmentsByPrincipal { get; } =
+        inputs.Directory.AppRoleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase);
 
-    private ILookup<string, DirectoryRoleAssignment> DirectoryRoleAssignmentsByPrincipal =>
-        field ??= Directory.RoleAssignments.Concat(Directory.RoleAssignmentScheduleInstances)
-            .Concat(Directory.RoleEligibilitySchedules).Concat(Directory.RoleEligibilityScheduleInstances)
+    private ILookup<string, DirectoryRoleAssignment> DirectoryRoleAssignmentsByPrincipal { get; } =
+        inputs.Directory.RoleAssignments.Concat(inputs.Directory.RoleAssignmentScheduleInstances)
+            .Concat(inputs.Directory.RoleEligibilitySchedules).Concat(inputs.Directory.RoleEligibilityScheduleInstances)
             .ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase);
 
-    private ILookup<string, RoleAssignment> AzureRoleAssignmentsByPrincipal =>
-        field ??= Azure.RoleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase);
+    private ILookup<string, RoleAssignment> AzureRoleAssignmentsByPrincipal { get; } =
+        inputs.Azure.RoleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase);
 
-    private ILookup<string, EligibleRoleAssignment> AzureEligibleByPrincipal =>
-        field ??= Azure.EligibleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase);
+    private ILookup<string, EligibleRoleAssignment> AzureEligibleByPrincipal { get; } =
+        inputs.Azure.EligibleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase);
 }

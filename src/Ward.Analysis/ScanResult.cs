@@ -8,6 +8,9 @@ namespace Ward.Analysis;
 /// <summary>An analysis that could not run, and why (a missing input narrows what is reported).</summary>
 public sealed record SkippedAnalysis(string Analysis, string Reason);
 
+/// <summary>How long one rule took (rules run in parallel, so these overlap).</summary>
+public sealed record RuleTime(string RuleId, TimeSpan Elapsed);
+
 /// <summary>Everything a scan produced, in deterministic order.</summary>
 public sealed record ScanResult(
     DateTimeOffset ReferenceTime,
@@ -33,6 +36,9 @@ public sealed record ScanResult(
 
     /// <summary>What was read of Google Cloud; null when the scan had no Google Cloud input.</summary>
     public GcpEstateSummary? Gcp { get; init; }
+
+    /// <summary>How long each rule took, in catalog order; for benchmarks, never in reports.</summary>
+    public ImmutableArray<RuleTime> RuleTimes { get; init; } = [];
 
     /// <summary>The thresholds the time-based rules used.</summary>
     public AnalysisSettings Settings { get; init; } = AnalysisSettings.Default;

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Ward.Analysis.Suppressions;
 using Ward.Aws.Edges;
 using Ward.Aws.Estate;
@@ -25,15 +27,10 @@ public static class Scanner
             Microsoft = options.Microsoft is { } microsoft ? new MicrosoftAnalysisContext(microsoft, referenceTime) : null,
             Gcp = options.Gcp is { IsEmpty: false } gcp ? new GcpAnalysisContext(gcp, referenceTime) : null,
         };
-        var findings = new List<Finding>();
-        var skippedByRules = new List<SkippedAnalysis>();
-        foreach (var rule in RuleCatalog.All)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report($"rule {rule.Metadata.Id}");
-            findings.AddRange(rule.Evaluate(context));
-            skippedByRules.AddRange(rule.Skipped(context));
-        }
+        progress?.Report($"running {RuleCatalog.All.Length} rules");
+        var ruleResults = RunRules(context, cancellationToken);
+        var findings = ruleResults.SelectMany(r => r.Findings).ToList();
+        var skippedByRules = ruleResults.SelectMany(r => r.Skipped).ToList();
 
         var skipped = ImmutableArray.CreateBuilder<SkippedAnalysis>();
         var aws = !estate.Accounts.IsEmpty;
@@ -96,6 +93,30 @@ public static class Scanner
             Suppressed = [.. suppressed.Select(x => new SuppressedFinding(x.Finding, x.By!))],
             Expired = [.. options.Suppressions.Where(s => s.IsExpiredAt(referenceTime))],
             Unused = [.. active.Where(s => !suppressed.Exists(x => ReferenceEquals(x.By, s)))],
+            RuleTimes = [.. ruleResults.Select(r => new RuleTime(r.RuleId, r.Elapsed))],
         };
     }
+
+    /// <summary>
+    /// Runs the rules on every core, one rule per worker at a time, and returns their results in catalog order. Rules
+    /// only read the context; what they share is built once, on first use, under a lock (the graphs, the edge contexts).
+    /// </summary>
+    private static RuleResult[] RunRules(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        var rules = RuleCatalog.All;
+        var results = new RuleResult[rules.Length];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var order = Partitioner.Create(Enumerable.Range(0, rules.Length), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(order, parallel, index =>
+        {
+            var rule = rules[index];
+            var started = Stopwatch.GetTimestamp();
+            var found = rule.Evaluate(context).ToList();
+            var skipped = rule.Skipped(context).ToList();
+            results[index] = new RuleResult(rule.Metadata.Id, found, skipped, Stopwatch.GetElapsedTime(started));
+        });
+        return results;
+    }
+
+    private sealed record RuleResult(string RuleId, List<Finding> Findings, List<SkippedAnalysis> Skipped, TimeSpan Elapsed);
 }

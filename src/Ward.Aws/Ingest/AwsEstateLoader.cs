@@ -27,24 +27,41 @@ public static class AwsEstateLoader
         var found = new ReadExports();
         AwsOrganization? organization = null;
 
-        foreach (var file in ExpandPaths(paths, diagnostics, inputs))
+        // Files are read and sniffed on every core, in order, while this thread reads the ones that may be AWS exports:
+        // a folder of other clouds' exports is mostly files that are only sniffed. Files the expansion skipped keep
+        // their place among the inputs.
+        var expanded = new List<(string? File, InputFile? Skipped)>();
+        foreach (var file in ExpandPaths(paths, diagnostics, skipped => expanded.Add((null, skipped))))
+        {
+            expanded.Add((file, null));
+        }
+
+        var prepared = expanded.AsParallel().AsOrdered().WithCancellation(cancellationToken).WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(entry => entry.File is { } file ? Prepare(file) : null);
+        foreach (var (entry, file) in expanded.Zip(prepared))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (file is null)
+            {
+                inputs.Add(entry.Skipped!);
+                continue;
+            }
+
             ReadFile(file, diagnostics, inputs, found, ref organization);
         }
 
         return Build(found.Gaad, organization, inputs, diagnostics, found.CredentialReports, found.ServiceLastAccessed, found.Resources, found.IdentityCenter, found.S3);
     }
 
-    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, List<InputFile> inputs) =>
+    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, DiagnosticBag diagnostics, Action<InputFile> skipped) =>
         InputPaths.Expand(
             paths,
             file => InputPaths.HasExtension(file, ".json") || StartsWithCredentialReportHeader(file),
-            file => inputs.Add(new InputFile(file, InputKind.Unrecognized, "not a JSON file; not read")),
+            file => skipped(new InputFile(file, InputKind.Unrecognized, "not a JSON file; not read")),
             (path, message, note) =>
             {
                 diagnostics.Add(IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
-                inputs.Add(new InputFile(path, InputKind.Unreadable, note));
+                skipped(new InputFile(path, InputKind.Unreadable, note));
             });
 
     private static bool StartsWithCredentialReportHeader(string file)
@@ -79,7 +96,10 @@ public static class AwsEstateLoader
         return CredentialReportReader.RecognizesHeader(end < 0 ? text : text[..end]);
     }
 
-    private static void ReadFile(string file, DiagnosticBag diagnostics, List<InputFile> inputs, ReadExports found, ref AwsOrganization? organization)
+    /// <summary>A file read and sniffed (on any thread): its bytes, unless it cannot be an AWS export or could not be read.</summary>
+    private sealed record PreparedFile(string Path, byte[]? Bytes, string? ReadError, bool IsCsvCredentialReport, SourceLocation? NotAws);
+
+    private static PreparedFile Prepare(string file)
     {
         byte[] bytes;
         try
@@ -88,20 +108,39 @@ public static class AwsEstateLoader
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file));
-            inputs.Add(new InputFile(file, InputKind.Unreadable, exception.Message));
-            return;
+            return new PreparedFile(file, null, exception.Message, IsCsvCredentialReport: false, NotAws: null);
         }
 
         if (IsCsvCredentialReport(bytes))
         {
-            ReadCsvCredentialReport(file, bytes, diagnostics, inputs, found);
+            return new PreparedFile(file, bytes, null, IsCsvCredentialReport: true, NotAws: null);
+        }
+
+        return AwsExportSniffer.CannotBeAwsExport(bytes, out var rootLine, out var rootColumn)
+            ? new PreparedFile(file, null, null, IsCsvCredentialReport: false, new SourceLocation(file, JsonPath.Root, rootLine, rootColumn))
+            : new PreparedFile(file, bytes, null, IsCsvCredentialReport: false, NotAws: null);
+    }
+
+    private static void ReadFile(PreparedFile prepared, DiagnosticBag diagnostics, List<InputFile> inputs, ReadExports found, ref AwsOrganization? organization)
+    {
+        var file = prepared.Path;
+        if (prepared.ReadError is { } error)
+        {
+            diagnostics.Add(IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {error}", new SourceLocation(file));
+            inputs.Add(new InputFile(file, InputKind.Unreadable, error));
             return;
         }
 
-        if (AwsExportSniffer.CannotBeAwsExport(bytes, out var rootLine, out var rootColumn))
+        if (prepared.NotAws is { } root)
         {
-            NotRecognised(file, diagnostics, inputs, new SourceLocation(file, JsonPath.Root, rootLine, rootColumn));
+            NotRecognised(file, diagnostics, inputs, root);
+            return;
+        }
+
+        var bytes = prepared.Bytes!;
+        if (prepared.IsCsvCredentialReport)
+        {
+            ReadCsvCredentialReport(file, bytes, diagnostics, inputs, found);
             return;
         }
 

@@ -1,5 +1,9 @@
+using System.Buffers;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Ward.Core.Diagnostics;
 
@@ -17,6 +21,25 @@ public static class JsonValues
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
+
+    /// <summary>
+    /// Whether a property's name is in <paramref name="known"/>, without making a string of it: readers check every
+    /// field of every object of a large export against the fields they know, and almost every name is known.
+    /// </summary>
+    public static bool IsKnownName(JsonProperty property, FrozenSet<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > 64 || raw.Contains((byte)'\\'))
+        {
+            return known.Contains(property.Name);
+        }
+
+        Span<char> name = stackalloc char[64];
+        return Utf8.ToUtf16(raw, name, out _, out var written) == OperationStatus.Done
+            ? known.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name[..written])
+            : known.Contains(property.Name);
+    }
 
     /// <summary>The string items of an array, in order; each other item is handed to <paramref name="skipped"/> with its JSON path, and left out.</summary>
     public static ImmutableArray<string> StringItems(JsonElement array, string path, Action<JsonElement, string> skipped)

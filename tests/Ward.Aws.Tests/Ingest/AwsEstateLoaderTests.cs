@@ -361,6 +361,21 @@ public sealed class AwsEstateLoaderTests
         Assert.Contains(estate.Inputs, i => i.Kind == InputKind.Unrecognized && i.Path.EndsWith("README.md", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Inputs_are_listed_in_path_order_whatever_each_turned_out_to_be()
+    {
+        // Given the Northwind folder, whose README (not read), organization and account exports interleave by name
+        var folder = Fixtures.Northwind();
+        var expected = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+        // When it is loaded (files are read and sniffed in parallel)
+        var estate = Load([folder]);
+
+        // Then every file is listed once, in path order, the README among the exports
+        Assert.Equal(expected, estate.Inputs.Select(i => i.Path), StringComparer.Ordinal);
+        Assert.Contains(estate.Inputs, i => i.Kind == InputKind.Unrecognized && i.Path.EndsWith("README.md", StringComparison.Ordinal));
+    }
+
     private static AwsEstate Load(IEnumerable<string> paths) => AwsEstateLoader.Load(paths, TestContext.Current.CancellationToken);
 
     private static Decision Can(AwsAccessQueries queries, AwsPrincipal principal, string action, string resource, Dictionary<string, ContextValue>? context = null) =>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
@@ -23,7 +24,7 @@ internal sealed class ArmJson(string file, DiagnosticBag diagnostics)
 
     public string? String(ArmItem item, string name, bool required = false)
     {
-        if (!item.TryGet(name, out var value, out var path))
+        if (!item.TryGet(name, out var value))
         {
             if (required)
             {
@@ -35,7 +36,7 @@ internal sealed class ArmJson(string file, DiagnosticBag diagnostics)
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{name}` must be a string, found {Describe(value.ValueKind)}", path);
+            Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{name}` must be a string, found {Describe(value.ValueKind)}", item.PathOf(name));
             return null;
         }
 
@@ -44,7 +45,7 @@ internal sealed class ArmJson(string file, DiagnosticBag diagnostics)
             var text = value.GetString();
             if (required && string.IsNullOrWhiteSpace(text))
             {
-                Report(AzureDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"required field `{name}` is empty; the entry was skipped", path);
+                Report(AzureDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"required field `{name}` is empty; the entry was skipped", item.PathOf(name));
                 return null;
             }
 
@@ -52,14 +53,14 @@ internal sealed class ArmJson(string file, DiagnosticBag diagnostics)
         }
         catch (InvalidOperationException)
         {
-            Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{name}` holds an invalid string escape (a lone surrogate)", path);
+            Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{name}` holds an invalid string escape (a lone surrogate)", item.PathOf(name));
             return null;
         }
     }
 
     public bool Boolean(ArmItem item, string name)
     {
-        if (!item.TryGet(name, out var value, out var path))
+        if (!item.TryGet(name, out var value))
         {
             return false;
         }
@@ -69,7 +70,7 @@ internal sealed class ArmJson(string file, DiagnosticBag diagnostics)
             return value.ValueKind == JsonValueKind.True;
         }
 
-        Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{name}` must be true or false, found {Describe(value.ValueKind)}; read as false", path);
+        Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{name}` must be true or false, found {Describe(value.ValueKind)}; read as false", item.PathOf(name));
         return false;
     }
 
@@ -86,8 +87,7 @@ internal sealed class ArmJson(string file, DiagnosticBag diagnostics)
             return date;
         }
 
-        item.TryGet(name, out _, out var path);
-        Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`{name}` is not a date: `{text}`", path);
+        Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`{name}` is not a date: `{text}`", item.PathOf(name));
         return null;
     }
 
@@ -163,8 +163,7 @@ internal sealed class ArmJson(string file, DiagnosticBag diagnostics)
             return scope;
         }
 
-        item.TryGet(name, out _, out var path);
-        Report(AzureDiagnosticCodes.InvalidScope, DiagnosticSeverity.Error, $"{entity} skipped: {problem}", path);
+        Report(AzureDiagnosticCodes.InvalidScope, DiagnosticSeverity.Error, $"{entity} skipped: {problem}", item.PathOf(name));
         return null;
     }
 
@@ -210,18 +209,18 @@ internal sealed class ArmJson(string file, DiagnosticBag diagnostics)
     }
 
     /// <summary>Warns once per file and entity kind about fields the reader does not know, so typos and new fields are seen.</summary>
-    public void CheckFields(JsonElement element, string path, string entity, IReadOnlySet<string> known)
+    public void CheckFields(JsonElement element, string path, string entity, FrozenSet<string> known)
     {
         foreach (var property in element.EnumerateObject())
         {
-            if (!known.Contains(property.Name) && _reportedUnknownFields.Add(entity + "." + property.Name))
+            if (!JsonValues.IsKnownName(property, known) && _reportedUnknownFields.Add(entity + "." + property.Name))
             {
                 Report(AzureDiagnosticCodes.UnknownField, DiagnosticSeverity.Warning, $"unknown field `{property.Name}` in {entity} (ignored; reported once per file)", JsonPath.Property(path, property.Name));
             }
         }
     }
 
-    public void CheckFields(ArmItem item, string entity, IReadOnlySet<string> known)
+    public void CheckFields(ArmItem item, string entity, FrozenSet<string> known)
     {
         CheckFields(item.Element, item.Path, entity, known);
         if (item.HasProperties)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Ward.Microsoft.Azure.Rbac;
@@ -9,6 +10,13 @@ namespace Ward.Microsoft.Azure.Rbac;
 /// </summary>
 public sealed class AzureScope : IEquatable<AzureScope>
 {
+    private const int CacheLimit = 100_000;
+
+    // A tenant's hundreds of thousands of assignments name a few thousand scopes: each is parsed once, and shared
+    // (scopes are immutable). Keyed by the text as written, so that a scope keeps its spelling.
+    private static readonly ConcurrentDictionary<string, AzureScope> Parsed = new(StringComparer.Ordinal);
+    private static int _parsedCount;
+
     private AzureScope(string value, AzureScopeKind kind, string? managementGroupId, string? subscriptionId, string? resourceGroup, AzureScope? parent)
     {
         Value = value;
@@ -51,6 +59,28 @@ public sealed class AzureScope : IEquatable<AzureScope>
 
     /// <summary>Parses a scope; on failure, <paramref name="problem"/> says why (for a diagnostic).</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out AzureScope? scope, [NotNullWhen(false)] out string? problem)
+    {
+        problem = null;
+        if (text is not null && Parsed.TryGetValue(text, out scope))
+        {
+            return true;
+        }
+
+        if (!TryParseText(text, out scope, out problem))
+        {
+            return false;
+        }
+
+        // Counted apart: a concurrent dictionary's count takes every lock.
+        if (Volatile.Read(ref _parsedCount) < CacheLimit && Parsed.TryAdd(text!, scope))
+        {
+            Interlocked.Increment(ref _parsedCount);
+        }
+
+        return true;
+    }
+
+    private static bool TryParseText(string? text, [NotNullWhen(true)] out AzureScope? scope, [NotNullWhen(false)] out string? problem)
     {
         scope = null;
         problem = null;

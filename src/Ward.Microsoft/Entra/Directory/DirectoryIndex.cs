@@ -1,8 +1,10 @@
-using System.Collections.Frozen;
-
 namespace Ward.Microsoft.Entra.Directory;
 
-/// <summary>The lookups of one <see cref="EntraDirectory"/>, built from its collections (ids compared ignoring case).</summary>
+/// <summary>
+/// The lookups of one <see cref="EntraDirectory"/>, built from its collections (ids compared ignoring case). Plain
+/// dictionaries: a tenant's hundreds of thousands of ids are indexed once per scan, and freezing them cost more than
+/// their lookups saved.
+/// </summary>
 internal sealed class DirectoryIndex
 {
     private readonly EntraDirectory _source;
@@ -29,7 +31,7 @@ internal sealed class DirectoryIndex
             roles.TryAdd(role.TemplateId!, role);
         }
 
-        RoleDefinitions = roles.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        RoleDefinitions = roles;
 
         var kinds = new Dictionary<string, DirectoryObjectKind>(StringComparer.OrdinalIgnoreCase);
         Add(kinds, directory.Users.Select(u => u.Id), DirectoryObjectKind.User);
@@ -37,27 +39,27 @@ internal sealed class DirectoryIndex
         Add(kinds, directory.ServicePrincipals.Select(s => s.Id), DirectoryObjectKind.ServicePrincipal);
         Add(kinds, directory.Applications.Select(a => a.Id), DirectoryObjectKind.Application);
         Add(kinds, directory.AdministrativeUnits.Select(a => a.Id), DirectoryObjectKind.AdministrativeUnit);
-        Kinds = kinds.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        Kinds = kinds;
         Membership = GroupMembershipGraph.Build(directory.Groups, directory.PrivilegedGroupAssignments);
     }
 
-    public FrozenDictionary<string, EntraUser> Users { get; }
+    public IReadOnlyDictionary<string, EntraUser> Users { get; }
 
-    public FrozenDictionary<string, EntraGroup> Groups { get; }
+    public IReadOnlyDictionary<string, EntraGroup> Groups { get; }
 
-    public FrozenDictionary<string, AdministrativeUnit> AdministrativeUnits { get; }
+    public IReadOnlyDictionary<string, AdministrativeUnit> AdministrativeUnits { get; }
 
-    public FrozenDictionary<string, EntraServicePrincipal> ServicePrincipals { get; }
+    public IReadOnlyDictionary<string, EntraServicePrincipal> ServicePrincipals { get; }
 
-    public FrozenDictionary<string, EntraServicePrincipal> ServicePrincipalsByAppId { get; }
+    public IReadOnlyDictionary<string, EntraServicePrincipal> ServicePrincipalsByAppId { get; }
 
-    public FrozenDictionary<string, EntraApplication> Applications { get; }
+    public IReadOnlyDictionary<string, EntraApplication> Applications { get; }
 
-    public FrozenDictionary<string, EntraApplication> ApplicationsByAppId { get; }
+    public IReadOnlyDictionary<string, EntraApplication> ApplicationsByAppId { get; }
 
-    public FrozenDictionary<string, DirectoryRoleDefinition> RoleDefinitions { get; }
+    public IReadOnlyDictionary<string, DirectoryRoleDefinition> RoleDefinitions { get; }
 
-    public FrozenDictionary<string, DirectoryObjectKind> Kinds { get; }
+    public IReadOnlyDictionary<string, DirectoryObjectKind> Kinds { get; }
 
     public GroupMembershipGraph Membership { get; }
 
@@ -68,7 +70,7 @@ internal sealed class DirectoryIndex
             && directory.ServicePrincipals == _source.ServicePrincipals && directory.Applications == _source.Applications
             && directory.RoleDefinitions == _source.RoleDefinitions && directory.PrivilegedGroupAssignments == _source.PrivilegedGroupAssignments);
 
-    private static FrozenDictionary<string, T> ById<T>(IEnumerable<T> items, Func<T, string> key)
+    private static Dictionary<string, T> ById<T>(IEnumerable<T> items, Func<T, string> key)
     {
         var byId = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
@@ -77,7 +79,7 @@ internal sealed class DirectoryIndex
             byId.TryAdd(key(item), item);
         }
 
-        return byId.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        return byId;
     }
 
     private static void Add(Dictionary<string, DirectoryObjectKind> kinds, IEnumerable<string> ids, DirectoryObjectKind kind)

@@ -213,7 +213,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
     {
         if (value is not null)
         {
-            entries.Add(new Entry<T>(value, key(value), Fingerprint(item), json.At(path), _fromAzureHound));
+            entries.Add(new Entry<T>(value, key(value), item, json.At(path), _fromAzureHound));
         }
     }
 
@@ -380,7 +380,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
             var bySource = (entry.Key.ToLowerInvariant(), entry.FromAzureHound);
             if (seen.TryGetValue(bySource, out var first))
             {
-                if (!string.Equals(first.Fingerprint, entry.Fingerprint, StringComparison.Ordinal))
+                if (!string.Equals(Fingerprint(first.Item), Fingerprint(entry.Item), StringComparison.Ordinal))
                 {
                     diagnostics.Add(EntraDiagnosticCodes.DuplicateObject, DiagnosticSeverity.Warning, $"{kind} `{entry.Key}` appears again with different content (first at {first.Location}); the first occurrence is used", entry.Location);
                 }
@@ -413,7 +413,8 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
     [GeneratedRegex(@"(?:^|[^a-z])page[-_.]?(?<n>[0-9]{1,6})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PageNumber();
 
-    private sealed record Entry<T>(T Value, string Key, string Fingerprint, SourceLocation Location, bool FromAzureHound);
+    /// <summary>An object read, with the JSON it was read from (its document stays open until the directory is built), to compare duplicates by.</summary>
+    private sealed record Entry<T>(T Value, string Key, JsonElement Item, SourceLocation Location, bool FromAzureHound);
 
     private sealed class Relation(SourceLocation location)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
@@ -163,11 +164,11 @@ internal sealed class GraphJson(string file, DiagnosticBag diagnostics)
     }
 
     /// <summary>Notes the fields of an object the reader does not know; annotations (<c>@odata.type</c>, <c>x@odata.type</c>) are not fields.</summary>
-    public void CheckFields(JsonElement element, string path, string kind, IReadOnlySet<string> known)
+    public void CheckFields(JsonElement element, string path, string kind, FrozenSet<string> known)
     {
         foreach (var property in element.EnumerateObject())
         {
-            if (known.Contains(property.Name) || property.Name.Contains('@', StringComparison.Ordinal))
+            if (JsonValues.IsKnownName(property, known) || property.Name.Contains('@', StringComparison.Ordinal))
             {
                 continue;
             }

@@ -289,6 +289,54 @@ public sealed class AzureEstateLoaderTests
     }
 
     [Fact]
+    public void Field_names_are_compared_as_decoded_whether_escaped_non_ascii_or_long()
+    {
+        // Given an assignment whose known fields are written with JSON escapes, and unknown fields that differ from
+        // known ones only by an accent, or are longer than any known name
+        var longName = "principalId" + new string('x', 80);
+        var assignment = Assignment("11111111-1111-4111-8111-111111111111", "/subscriptions/" + AzureFixtures.Production)
+            .Replace("\"principalType\"", "\"principal\\u0054ype\"", StringComparison.Ordinal)
+            .Replace("\"condition\": null,", $"\"condition\": null, \"scopé\": \"x\", \"{longName}\": 1,", StringComparison.Ordinal);
+        using var folder = new ScratchFolder(("assignments.json", $"[{assignment}]"), ("definitions.json", Definitions()));
+
+        // When loaded
+        var estate = AzureEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the escaped name is read as the field it spells, and only the two unknown names are flagged
+        Assert.Equal("User", Assert.Single(estate.RoleAssignments).PrincipalType);
+        var unknown = estate.Diagnostics.Where(d => d.Code == AzureDiagnosticCodes.UnknownField).Select(d => d.Location.JsonPath).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["$[0]." + longName, "$[0]['scopé']"], unknown);
+    }
+
+    [Fact]
+    public void A_wrong_field_in_the_rest_form_is_located_under_properties()
+    {
+        // Given a REST role assignment (fields under `properties`) whose principal type is a number
+        var assignment = $$"""
+            {"value": [{
+              "id": "/subscriptions/{{AzureFixtures.Production}}/providers/Microsoft.Authorization/roleAssignments/11111111-1111-4111-8111-111111111111",
+              "name": "11111111-1111-4111-8111-111111111111",
+              "type": "Microsoft.Authorization/roleAssignments",
+              "properties": {
+                "principalId": "{{AzureFixtures.Alice}}",
+                "principalType": 7,
+                "roleDefinitionId": "/subscriptions/{{AzureFixtures.Production}}{{RoleDefinitionsPath}}{{AzureFixtures.Reader}}",
+                "scope": "/subscriptions/{{AzureFixtures.Production}}"
+              }
+            }]}
+            """;
+        using var folder = new ScratchFolder(("assignments.json", assignment), ("definitions.json", Definitions()));
+
+        // When loaded
+        var estate = AzureEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the assignment is kept without a type, and the wrong shape is reported where it is
+        Assert.Null(Assert.Single(estate.RoleAssignments).PrincipalType);
+        var wrong = Assert.Single(estate.Diagnostics, d => d.Code == AzureDiagnosticCodes.WrongShape);
+        Assert.Equal("$.value[0].properties.principalType", wrong.Location.JsonPath);
+    }
+
+    [Fact]
     public void An_assignment_of_a_role_missing_from_the_export_is_reported()
     {
         // Given an assignment of a role definition the export does not hold
