@@ -16,39 +16,39 @@ internal static class MicrosoftGrants
     public static (ImmutableArray<string> Directory, ImmutableArray<string> Azure) Roles(MicrosoftAnalysisContext context, string principalId)
     {
         var holders = Holders(context, principalId);
-        return (DirectoryRoles(context, holders), AzureRoles(context, holders));
+        return (DirectoryRoles(context, principalId, holders), AzureRoles(context, principalId, holders));
     }
 
-    private static ImmutableArray<string> DirectoryRoles(MicrosoftAnalysisContext context, Dictionary<string, string> holders)
+    private static ImmutableArray<string> DirectoryRoles(MicrosoftAnalysisContext context, string principalId, ImmutableArray<string> holders)
     {
         var directory = context.Directory;
-        return [.. holders.Keys.SelectMany(context.DirectoryRoleAssignmentsOf)
+        return [.. holders.SelectMany(context.DirectoryRoleAssignmentsOf)
             .Where(a => a.EndDateTime is not { } end || end > context.ReferenceTime)
             .Select(a =>
             {
                 var role = directory.FindRoleDefinition(a.RoleDefinitionId)?.DisplayName ?? a.RoleDefinitionId;
                 var scope = a.DirectoryScope.Kind == DirectoryScopeKind.Tenant ? string.Empty : $" at `{a.DirectoryScope.Text}`";
-                return $"{role}{scope}{(a.State == AssignmentState.Eligible ? " (PIM-eligible)" : string.Empty)}{holders[a.PrincipalId]}";
+                return $"{role}{scope}{(a.State == AssignmentState.Eligible ? " (PIM-eligible)" : string.Empty)}{How(context, principalId, a.PrincipalId)}";
             })
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
     }
 
-    private static ImmutableArray<string> AzureRoles(MicrosoftAnalysisContext context, Dictionary<string, string> holders)
+    private static ImmutableArray<string> AzureRoles(MicrosoftAnalysisContext context, string principalId, ImmutableArray<string> holders)
     {
         // Most principals hold no Azure role: nothing is built for them.
         var azure = context.Azure;
         List<string>? roles = null;
-        foreach (var (holder, how) in holders)
+        foreach (var holder in holders)
         {
             foreach (var a in context.AzureRoleAssignmentsOf(holder))
             {
-                (roles ??= []).Add($"{RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{how}");
+                (roles ??= []).Add($"{RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{How(context, principalId, holder)}");
             }
 
             foreach (var e in context.AzureEligibleAssignmentsOf(holder).Where(e => e.IsInForceAt(context.ReferenceTime)))
             {
-                (roles ??= []).Add($"{RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){how}");
+                (roles ??= []).Add($"{RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){How(context, principalId, holder)}");
             }
         }
 
@@ -79,15 +79,11 @@ internal static class MicrosoftGrants
     public static string RoleName(MicrosoftAnalysisContext context, string roleDefinitionId, string? exportedName) =>
         context.Azure.FindRoleDefinition(roleDefinitionId)?.RoleName ?? exportedName ?? roleDefinitionId;
 
-    /// <summary>The principal and the groups it is a member of, each with how it holds what is assigned to it.</summary>
-    private static Dictionary<string, string> Holders(MicrosoftAnalysisContext context, string principalId)
-    {
-        var holders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [principalId] = string.Empty };
-        foreach (var group in context.Directory.TransitiveGroupsOf(principalId))
-        {
-            holders.TryAdd(group, $" through group `{context.NameOf(group) ?? group}`");
-        }
+    /// <summary>The principal, then the groups it is a member of (what is assigned to any of them, it holds).</summary>
+    private static ImmutableArray<string> Holders(MicrosoftAnalysisContext context, string principalId) =>
+        [principalId, .. context.Directory.TransitiveGroupsOf(principalId)];
 
-        return holders;
-    }
+    /// <summary>How the principal holds what is assigned to a holder: nothing to say for itself, else through which group (named only when something is assigned to it).</summary>
+    private static string How(MicrosoftAnalysisContext context, string principalId, string holder) =>
+        string.Equals(holder, principalId, StringComparison.OrdinalIgnoreCase) ? string.Empty : $" through group `{context.NameOf(holder) ?? holder}`";
 }

@@ -24,55 +24,64 @@ public sealed class DormantEntraUserRule : IRule
     {
         if (context.Microsoft is not { } microsoft)
         {
-            yield break;
+            return [];
         }
 
+        // A tenant has 100,000s of users, each judged alone: on every core, in id order.
+        return Candidates(microsoft).Where(u => u.SignInActivity is not null).OrderBy(u => u.Id, StringComparer.Ordinal)
+            .AsParallel().AsOrdered()
+            .Select(user => Judge(context, microsoft, user))
+            .Where(f => f is not null)
+            .Select(f => f!)
+            .ToList();
+    }
+
+    private Finding? Judge(AnalysisContext context, MicrosoftAnalysisContext microsoft, EntraUser user)
+    {
         var reference = microsoft.ReferenceTime;
         var days = context.Settings.UnusedDays;
-        foreach (var user in Candidates(microsoft).Where(u => u.SignInActivity is not null).OrderBy(u => u.Id, StringComparer.Ordinal))
-        {
-            // Never signed in counts from the account's creation.
-            var last = LastSignIn(user);
-            if ((last ?? user.CreatedDateTime) is not { } since || !Elapsed.AtLeast(since, reference, days))
-            {
-                continue;
-            }
 
-            var name = microsoft.NameOf(user.Id) ?? user.Id;
-            var admin = microsoft.Graph.Nodes.TryGetValue(new PrincipalId(user.Id), out var node) ? node.AdminReason : null;
-            var (directoryRoles, azureRoles) = MicrosoftGrants.Roles(microsoft, user.Id);
-            var roles = directoryRoles.Concat(azureRoles).ToList();
-            var severity = admin is not null ? Severity.High : roles.Count > 0 ? Severity.Medium : Severity.Low;
-            var guest = user.UserType == EntraUserType.Guest ? "guest " : string.Empty;
-            var kind = user.UserType switch { EntraUserType.Guest => "guest user", EntraUserType.Member => "member user", _ => "user" };
-            var activity = user.SignInActivity!;
-            yield return new Finding
-            {
-                RuleId = Metadata.Id,
-                Category = Metadata.Category,
-                Severity = severity,
-                Provider = "entra",
-                Account = microsoft.TenantId,
-                Principal = user.Id,
-                PrincipalName = name == user.Id ? null : name,
-                Title = last is { } at
-                    ? $"Entra ID {guest}user `{name}` has not signed in for {Elapsed.Days(Elapsed.DaysBefore(at, reference))}"
-                    : $"Entra ID {guest}user `{name}` has never signed in",
-                Explanation = $"`{name}` is a {kind}"
-                    + (user.AccountEnabled is null ? " (whether its account is enabled was not exported)" : " whose account is enabled")
-                    + (user.CreatedDateTime is { } created ? $", created {Elapsed.Ago(created, reference)}" : string.Empty)
-                    + (last is { } signedIn
-                        ? $"; its last sign-in was {Elapsed.Ago(signedIn, reference)} (interactive {Recorded(activity.LastSignIn)}, non-interactive {Recorded(activity.LastNonInteractiveSignIn)}, successful {Recorded(activity.LastSuccessfulSignIn)}; the first two count failed attempts too)"
-                        : "; its signInActivity records no sign-in of any kind")
-                    + ". "
-                    + (admin is not null ? $"It is an administrator: {admin}. " : string.Empty)
-                    + (roles.Count > 0 ? $"It holds {string.Join("; ", roles)}. " : "It holds no directory or Azure role. ")
-                    + $"Users without a sign-in for {Elapsed.Days(days)} (--unused-days) are reported; {Elapsed.Reference(context)}.",
-                Remediation = Metadata.Remediation,
-                References = Metadata.References,
-                Fingerprint = Finding.FingerprintOf(Metadata.Id, user.Id),
-            };
+        // Never signed in counts from the account's creation.
+        var last = LastSignIn(user);
+        if ((last ?? user.CreatedDateTime) is not { } since || !Elapsed.AtLeast(since, reference, days))
+        {
+            return null;
         }
+
+        var name = microsoft.NameOf(user.Id) ?? user.Id;
+        var admin = microsoft.Graph.Nodes.TryGetValue(new PrincipalId(user.Id), out var node) ? node.AdminReason : null;
+        var (directoryRoles, azureRoles) = MicrosoftGrants.Roles(microsoft, user.Id);
+        var roles = directoryRoles.Concat(azureRoles).ToList();
+        var severity = admin is not null ? Severity.High : roles.Count > 0 ? Severity.Medium : Severity.Low;
+        var guest = user.UserType == EntraUserType.Guest ? "guest " : string.Empty;
+        var kind = user.UserType switch { EntraUserType.Guest => "guest user", EntraUserType.Member => "member user", _ => "user" };
+        var activity = user.SignInActivity!;
+        return new Finding
+        {
+            RuleId = Metadata.Id,
+            Category = Metadata.Category,
+            Severity = severity,
+            Provider = "entra",
+            Account = microsoft.TenantId,
+            Principal = user.Id,
+            PrincipalName = name == user.Id ? null : name,
+            Title = last is { } at
+                ? $"Entra ID {guest}user `{name}` has not signed in for {Elapsed.Days(Elapsed.DaysBefore(at, reference))}"
+                : $"Entra ID {guest}user `{name}` has never signed in",
+            Explanation = $"`{name}` is a {kind}"
+                + (user.AccountEnabled is null ? " (whether its account is enabled was not exported)" : " whose account is enabled")
+                + (user.CreatedDateTime is { } created ? $", created {Elapsed.Ago(created, reference)}" : string.Empty)
+                + (last is { } signedIn
+                    ? $"; its last sign-in was {Elapsed.Ago(signedIn, reference)} (interactive {Recorded(activity.LastSignIn)}, non-interactive {Recorded(activity.LastNonInteractiveSignIn)}, successful {Recorded(activity.LastSuccessfulSignIn)}; the first two count failed attempts too)"
+                    : "; its signInActivity records no sign-in of any kind")
+                + ". "
+                + (admin is not null ? $"It is an administrator: {admin}. " : string.Empty)
+                + (roles.Count > 0 ? $"It holds {string.Join("; ", roles)}. " : "It holds no directory or Azure role. ")
+                + $"Users without a sign-in for {Elapsed.Days(days)} (--unused-days) are reported; {Elapsed.Reference(context)}.",
+            Remediation = Metadata.Remediation,
+            References = Metadata.References,
+            Fingerprint = Finding.FingerprintOf(Metadata.Id, user.Id),
+        };
     }
 
     public IEnumerable<SkippedAnalysis> Skipped(AnalysisContext context)
