@@ -21,6 +21,15 @@
 #   clusters/<project-id>.json                  gcloud container clusters list --project=P (GKE clusters, node pools)
 #   org-policies/<parent>.json                  gcloud org-policies list --organization|--folder|--project=ID, for the
 #                                                 organization, each folder and each project (v2 policies with spec)
+#   tags/keys/<parent>.json                     gcloud resource-manager tags keys list --parent=organizations/ID, and
+#                                                 --parent=projects/NUMBER for each project (project-owned keys)
+#   tags/values/tagKeys-<id>.json               gcloud resource-manager tags values list --parent=tagKeys/ID, per key
+#   tags/bindings/cloudresourcemanager.googleapis.com/organizations/<id>.json
+#                                               gcloud resource-manager tags bindings list
+#                                                 --parent=//cloudresourcemanager.googleapis.com/organizations/ID
+#   tags/effective/cloudresourcemanager.googleapis.com/<folders|projects>/<id>.json
+#                                               the same with --effective, for each folder and each project (by
+#                                                 number); the path names the resource, which the output does not
 #   principal-access-boundaries/policies.json   gcloud iam principal-access-boundary-policies describe, for every policy
 #                                                 `list --organization=ID --location=global` names
 #   principal-access-boundaries/bindings-<parent>.json
@@ -43,7 +52,8 @@
 #                                                 --view=full (with each member's type: user, service account,
 #                                                 group), for every group found
 #
-# Ward recognises every file by its content, not its name or folder; the layout is only for people.
+# Ward recognises every file by its content, not its name or folder; the layout is only for people, except for tag
+# listings, whose path names the resource they list the tags of (the output does not).
 # `gcloud iam roles list` prints roles without their permissions (the API's BASIC view), so roles are read from the
 # IAM API with view=FULL, through curl and the caller's access token; pages are merged into one list per file.
 #
@@ -55,6 +65,8 @@
 #   iam.denypolicies.list, iam.denypolicies.get                          (roles/iam.denyReviewer)
 #   orgpolicy.policies.list, orgpolicy.policy.get                        (roles/orgpolicy.policyViewer)
 #   container.clusters.list on each project                              (roles/container.clusterViewer)
+#   resourcemanager.tagKeys.list, resourcemanager.tagValues.list, and
+#   resourcemanager.hierarchyNodes.listTagBindings, .listEffectiveTags   (roles/resourcemanager.tagViewer)
 #   iam.workloadIdentityPools.list, iam.workloadIdentityPoolProviders.list (roles/iam.workloadIdentityPoolViewer)
 #   iam.principalaccessboundarypolicies.list, .get                       (roles/iam.principalAccessBoundaryViewer)
 #   iam.policybindings.list on the organization, folders and projects    (Google names Organization Administrator,
@@ -232,6 +244,46 @@ for folder in "${folders[@]}"; do
 done
 for project in "${projects[@]}"; do
   gcloud org-policies list --project="$project" --format=json >"$output/org-policies/projects-$project.json"
+done
+
+# Tags: the tag keys of the organization and of each project with their values, and the tags of each node. An
+# effective listing (`--effective`) does not name the resource it is about, so its path does:
+# tags/effective/cloudresourcemanager.googleapis.com/<relative name>.json (a project by number). The organization
+# inherits from nothing, so its own bindings are its tags (tags/bindings/…).
+echo "Reading tags" >&2
+tag_nodes="cloudresourcemanager.googleapis.com"
+mkdir -p "$output/tags/keys" "$output/tags/values" "$output/tags/bindings/$tag_nodes/organizations" \
+  "$output/tags/effective/$tag_nodes/folders" "$output/tags/effective/$tag_nodes/projects"
+tag_keys() {
+  local parent="$1" file="$output/tags/keys/${1//\//-}.json" keys key
+  gcloud resource-manager tags keys list --parent="$parent" --format=json >"$file"
+  mapfile -t keys < <(jq -r '.[].name' "$file")
+  for key in "${keys[@]}"; do
+    gcloud resource-manager tags values list --parent="$key" --format=json >"$output/tags/values/${key//\//-}.json"
+  done
+}
+# A node whose tags cannot be listed is said and left without a file: Ward then leaves its tag conditions undecided.
+node_tags() {
+  local kind="$1" node="$2" file="$output/tags/$1/$tag_nodes/$2.json" flags=()
+  [[ "$kind" == effective ]] && flags=(--effective)
+  if ! gcloud resource-manager tags bindings list --parent="//$tag_nodes/$node" "${flags[@]}" --format=json >"$file"; then
+    rm -f "$file"
+    echo "export-gcp.sh: could not list the tags of $node (may the caller list tag bindings there?)" >&2
+  fi
+}
+tag_keys "organizations/$organization"
+node_tags bindings "organizations/$organization"
+for folder in "${folders[@]}"; do
+  node_tags effective "$folder"
+done
+mapfile -t project_numbers < <(jq -r '.[]
+  | select(.assetType == "cloudresourcemanager.googleapis.com/Project")
+  | .resource.data
+  | select((.lifecycleState // .state // "ACTIVE") == "ACTIVE")
+  | .projectNumber // (.name | select(startswith("projects/")) | ltrimstr("projects/")) // empty' "$output/assets/resource.json" | sort -u)
+for number in "${project_numbers[@]}"; do
+  tag_keys "projects/$number"
+  node_tags effective "projects/$number"
 done
 
 # Principal access boundary policies: listed, then each described with its rules, into one list; their bindings

@@ -28,7 +28,10 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
         var microsoft = rest.Count == 0 ? MicrosoftEstates.Empty : MicrosoftEstateLoader.Load(rest, cancellationToken);
         var gcpCandidates = microsoft.Inputs
             .Where(i => (i.Kind == MicrosoftInputKind.NotRecognised && IsJson(i.Path)) || (i.Kind == MicrosoftInputKind.Unreadable && invalidJson.Contains(i.Path)))
-            .Select(i => i.Path).Distinct(StringComparer.Ordinal).ToList();
+            .Select(i => i.Path)
+            // An empty list is anyone's, but in a tag listing's place it says that a Google Cloud resource has no tags.
+            .Concat(aws.Inputs.Select(i => i.Path).Where(GcpEstateLoader.IsTagListing))
+            .Distinct(StringComparer.Ordinal).ToList();
         var gcp = gcpCandidates.Count == 0 ? GcpEstate.Empty : GcpEstateLoader.Load(gcpCandidates, cancellationToken);
         var estates = new LoadedEstates(aws, microsoft.Entra, microsoft.Azure, gcp);
         var jsonLines = microsoft.Inputs.Where(i => i.Kind == MicrosoftInputKind.AzureHound && invalidJson.Contains(i.Path)).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
@@ -90,7 +93,8 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
             parts.Add($"Google Cloud: {nodes.GetValueOrDefault(HierarchyNodeKind.Organization)} organization(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Folder)} folder(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Project)} project(s), {gcp.Policies.Length} IAM policies, {gcp.Roles.Length} roles, {gcp.ServiceAccounts.Length} service accounts, {gcp.ServiceAccountKeys.Length} keys{(gcp.Groups.IsEmpty ? string.Empty : $", {gcp.Groups.Length} groups, {gcp.GroupMemberships.Length} group memberships")}{(gcp.OrgPolicies.IsEmpty ? string.Empty : $", {gcp.OrgPolicies.Length} organization polic{(gcp.OrgPolicies.Length == 1 ? "y" : "ies")}")}{(gcp.Clusters.IsEmpty ? string.Empty : $", {gcp.Clusters.Length} GKE cluster{(gcp.Clusters.Length == 1 ? string.Empty : "s")}")}"
                 + (gcp.PrincipalAccessBoundariesExported ? $", {gcp.PrincipalAccessBoundaryPolicies.Length} principal access boundary policies, {gcp.PolicyBindings.Length} policy bindings" : string.Empty)
                 + (gcp.AuthenticationActivities.IsEmpty && gcp.ServiceAccountInsights.IsEmpty && gcp.PolicyInsights.IsEmpty ? string.Empty : $", {gcp.AuthenticationActivities.Length} authentication activities, {gcp.ServiceAccountInsights.Length + gcp.PolicyInsights.Length} insights")
-                + (gcp.ComposerEnvironments.IsEmpty ? string.Empty : $", {gcp.ComposerEnvironments.Length} Composer environments"));
+                + (gcp.ComposerEnvironments.IsEmpty ? string.Empty : $", {gcp.ComposerEnvironments.Length} Composer environments")
+                + (gcp.TagListings.IsEmpty ? string.Empty : $", the tags of {gcp.TagListings.Select(l => l.Resource).Distinct(StringComparer.Ordinal).Count()} resources"));
         }
 
         return parts.Count == 0 ? "nothing usable" : string.Join("; ", parts);

@@ -80,6 +80,18 @@ public sealed record GcpEstate
     /// <summary>Cloud Composer environments (resource assets), in input order.</summary>
     public ImmutableArray<ComposerEnvironment> ComposerEnvironments { get; init; } = [];
 
+    /// <summary>Tag keys (<c>tagKeys/ID</c>), in input order.</summary>
+    public ImmutableArray<TagKey> TagKeys { get; init; } = [];
+
+    /// <summary>Tag values (<c>tagValues/ID</c>), in input order.</summary>
+    public ImmutableArray<TagValue> TagValues { get; init; } = [];
+
+    /// <summary>Tags bound to resources, direct and effective; resources named as the hierarchy names them.</summary>
+    public ImmutableArray<TagBinding> TagBindings { get; init; } = [];
+
+    /// <summary>The resources whose tag bindings were exported (even as an empty list): only their tags are known.</summary>
+    public ImmutableArray<TagListing> TagListings { get; init; } = [];
+
     public bool IsEmpty => Nodes.IsEmpty && Policies.IsEmpty && Roles.IsEmpty && ServiceAccounts.IsEmpty && ServiceAccountKeys.IsEmpty;
 
     private FrozenDictionary<string, HierarchyNode> NodesByName =>

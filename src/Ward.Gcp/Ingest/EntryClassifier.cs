@@ -71,6 +71,26 @@ internal static class EntryClassifier
             return EntryKind.Insight;
         }
 
+        if (name is not null && TagReader.IsKeyName(name) && (entry.Has("shortName") || entry.Has("namespacedName")))
+        {
+            return EntryKind.TagKey;
+        }
+
+        if (name is not null && TagReader.IsValueName(name) && (entry.Has("shortName") || entry.Has("namespacedName")))
+        {
+            return EntryKind.TagValue;
+        }
+
+        if ((name is not null && TagReader.IsBindingName(name)) || (name is null && entry.Has("parent") && entry.Has("tagValue")))
+        {
+            return EntryKind.TagBinding;
+        }
+
+        if (TagReader.IsEffectiveTag(entry))
+        {
+            return EntryKind.EffectiveTag;
+        }
+
         if (entry.Text("resource") is not null && entry.Child("policy") is not null)
         {
             return EntryKind.PolicySearchResult;

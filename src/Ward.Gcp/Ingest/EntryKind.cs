@@ -55,4 +55,16 @@ internal enum EntryKind
 
     /// <summary>A Recommender insight (<c>gcloud recommender insights list</c>: <c>…/insightTypes/…/insights/…</c>).</summary>
     Insight,
+
+    /// <summary>A tag key (<c>gcloud resource-manager tags keys list</c>: <c>tagKeys/ID</c>).</summary>
+    TagKey,
+
+    /// <summary>A tag value (<c>gcloud resource-manager tags values list</c>: <c>tagValues/ID</c>).</summary>
+    TagValue,
+
+    /// <summary>A tag bound directly to a resource (<c>gcloud resource-manager tags bindings list</c>: <c>tagBindings/…</c>).</summary>
+    TagBinding,
+
+    /// <summary>An effective tag of a resource (<c>… bindings list --effective</c>: <c>namespacedTagValue</c>, no name).</summary>
+    EffectiveTag,
 }

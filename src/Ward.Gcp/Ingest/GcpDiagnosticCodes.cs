@@ -21,5 +21,6 @@ public static class GcpDiagnosticCodes
     public const string DanglingPolicyBinding = "WARD7020";
     public const string NotRead = "WARD7021";
     public const string UnknownPrincipalSet = "WARD7022";
+    public const string UnplacedTags = "WARD7023";
     public const string NothingUsable = "WARD7090";
 }

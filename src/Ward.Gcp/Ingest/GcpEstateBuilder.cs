@@ -20,6 +20,7 @@ internal static class GcpEstateBuilder
         var accounts = MergeAccounts(entries.ServiceAccounts, found);
         var keys = Distinct(entries.Keys, k => k.KeyId, StringComparer.Ordinal, SameKey, k => $"service account key `{k.Name}`", k => k.Location, found);
         var nodes = BuildHierarchy(entries, policies, found);
+        var nodeNames = NodeNames(nodes);
         var estate = new GcpEstate
         {
             Nodes = nodes,
@@ -44,6 +45,10 @@ internal static class GcpEstateBuilder
             PolicyInsights = Distinct(entries.PolicyInsights, i => i.Name, StringComparer.Ordinal, (a, b) => a.LastRefresh == b.LastRefresh && a.ExercisedPermissions.SequenceEqual(b.ExercisedPermissions, StringComparer.Ordinal), i => $"insight `{i.Name}`", i => i.Location, found),
             PamEntitlements = Distinct(entries.PamEntitlements, e => e.Name, StringComparer.Ordinal, (a, b) => a.Resource == b.Resource && a.State == b.State && a.RoleBindings.SequenceEqual(b.RoleBindings) && a.EligiblePrincipals.SequenceEqual(b.EligiblePrincipals), e => $"PAM entitlement `{e.Name}`", e => e.Location, found),
             ComposerEnvironments = Distinct(entries.ComposerEnvironments, e => e.Name, StringComparer.Ordinal, (a, b) => a == b with { Location = a.Location, Ancestors = a.Ancestors }, e => $"Composer environment `{e.Name}`", e => e.Location, found),
+            TagKeys = Distinct(entries.TagKeys, k => k.Name, StringComparer.Ordinal, (a, b) => a.NamespacedName == b.NamespacedName, k => $"tag key `{k.Name}`", k => k.Location, found),
+            TagValues = Distinct(entries.TagValues, v => v.Name, StringComparer.Ordinal, (a, b) => a.NamespacedName == b.NamespacedName && a.Parent == b.Parent, v => $"tag value `{v.Name}`", v => v.Location, found),
+            TagBindings = Distinct(entries.TagBindings.Select(t => t with { Resource = OnNode(t.Resource, nodeNames) }), t => $"{t.Resource}\n{t.Effective}\n{t.TagValue ?? t.NamespacedTagValue}", StringComparer.Ordinal, (a, b) => a.Inherited == b.Inherited, t => $"tag `{t.TagValue ?? t.NamespacedTagValue}` on `{t.Resource}`", t => t.Location, found),
+            TagListings = [.. entries.TagListings.Select(l => l with { Resource = OnNode(l.Resource, nodeNames) }).DistinctBy(l => (l.Resource, l.Effective))],
             Inputs = [.. inputs],
             Diagnostics = [],
         };
@@ -112,6 +117,26 @@ internal static class GcpEstateBuilder
 
         return Distinct(placed, p => p.Resource + "\n" + p.Constraint, StringComparer.Ordinal, (a, b) => a.Reset == b.Reset && a.Rules.SequenceEqual(b.Rules), p => $"organization policy `{p.Constraint}` of `{p.Resource}`", p => p.Location, diagnostics);
     }
+
+    /// <summary>The full names of the hierarchy's nodes by relative name, a project's also by <c>projects/ID</c>.</summary>
+    private static Dictionary<string, string> NodeNames(ImmutableArray<HierarchyNode> nodes)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            names.TryAdd(node.RelativeName, node.Name);
+            if (node.ProjectId is { } id)
+            {
+                names.TryAdd("projects/" + id, node.Name);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>A container as the hierarchy names it (a project by number, though a tag file's path may give its id).</summary>
+    private static string OnNode(string resource, Dictionary<string, string> nodeNames) =>
+        ResourceNames.ContainerKind(resource) is null ? resource : nodeNames.GetValueOrDefault(ResourceNames.Relative(resource)) ?? ResourceNames.Container(ResourceNames.Relative(resource));
 
     private static bool SameDenyPolicy(DenyPolicy a, DenyPolicy b) => DenyRuleKeys(a).SequenceEqual(DenyRuleKeys(b), StringComparer.Ordinal);
 

@@ -11,7 +11,7 @@ namespace Ward.Gcp.Ingest;
 /// or camelCase), or the JSON output of <c>gcloud asset search-all-iam-policies</c>, <c>gcloud iam roles
 /// list/describe</c>, <c>gcloud iam service-accounts list</c> and <c>keys list</c>, <c>gcloud iam policies get</c> (deny
 /// policies), <c>gcloud iam principal-access-boundary-policies describe</c> and <c>policy-bindings list</c>,
-/// <c>gcloud identity groups search</c> and <c>memberships list</c>, <c>gcloud org-policies list/describe</c>, <c>gcloud container clusters list</c>, <c>gcloud policy-intelligence query-activity</c>
+/// <c>gcloud identity groups search</c> and <c>memberships list</c>, <c>gcloud org-policies list/describe</c>, <c>gcloud container clusters list</c>, <c>gcloud resource-manager tags keys|values|bindings list</c>, <c>gcloud policy-intelligence query-activity</c>
 /// and <c>gcloud recommender insights list</c> (a list, or one object). What
 /// cannot be read is reported with a located diagnostic and skipped; the rest is still loaded. Never throws on user input.
 /// </summary>
@@ -54,7 +54,7 @@ public static class GcpEstateLoader
         if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             // An asset export of a scope with nothing of the asked types is an empty file.
-            return new GcpInputFile(file, GcpInputKind.Empty, "an empty file: nothing to read");
+            return NoTags(file, entries) ?? new GcpInputFile(file, GcpInputKind.Empty, "an empty file: nothing to read");
         }
 
         JsonDocument document;
@@ -92,20 +92,55 @@ public static class GcpEstateLoader
         };
         if ((root.ValueKind == JsonValueKind.Array || WrappedList(root) is not null) && items.Count == 0)
         {
-            return new GcpInputFile(file, GcpInputKind.Empty, "an empty list: nothing to read");
+            return NoTags(file, entries) ?? new GcpInputFile(file, GcpInputKind.Empty, "an empty list: nothing to read");
         }
 
         var kinds = items.ConvertAll(i => EntryClassifier.Classify(i.Element));
         if (kinds.TrueForAll(k => k == EntryKind.Unknown))
         {
-            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, organization policies, GKE clusters, groups or group memberships, authentication activities, IAM insights or PAM entitlements, as gcloud JSON output); skipped", JsonPath.Root);
+            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, organization policies, GKE clusters, groups or group memberships, authentication activities, IAM insights, PAM entitlements, tag keys, values or bindings, as gcloud JSON output); skipped", JsonPath.Root);
             return new GcpInputFile(file, GcpInputKind.NotRecognised, "content not recognised");
         }
 
         var before = entries.Snapshot();
+        var listed = TagReader.ListedResource(file);
+        var effective = kinds.Count(k => k == EntryKind.EffectiveTag);
+        if (effective > 0 && listed is null)
+        {
+            json.Report(GcpDiagnosticCodes.UnplacedTags, DiagnosticSeverity.Error, $"{effective} effective tag{(effective == 1 ? string.Empty : "s")} (`gcloud resource-manager tags bindings list --effective`), which do not name the resource they are on, in a file whose path does not name it either: name the file `tags/effective/SERVICE/RELATIVE_NAME.json` (`tags/effective/cloudresourcemanager.googleapis.com/projects/NUMBER.json`); skipped", JsonPath.Root);
+        }
+
+        var tagsBefore = entries.TagBindings.Count;
         for (var i = 0; i < items.Count; i++)
         {
-            ReadEntry(items[i], kinds[i], entries, json);
+            if (kinds[i] == EntryKind.EffectiveTag)
+            {
+                if (listed is { } on && TagReader.ReadEffective(items[i], json, on.Resource) is { } tag)
+                {
+                    entries.TagBindings.Add(tag);
+                }
+            }
+            else if (kinds[i] == EntryKind.TagBinding)
+            {
+                if (TagReader.ReadBinding(items[i], json) is { } binding)
+                {
+                    entries.TagBindings.Add(binding);
+                }
+            }
+            else
+            {
+                ReadEntry(items[i], kinds[i], entries, json);
+            }
+        }
+
+        // A listing says which tags a resource has only when every entry of the file was read as a tag.
+        var tags = entries.TagBindings.Count - tagsBefore;
+        if (tags > 0 && tags == items.Count)
+        {
+            foreach (var tag in entries.TagBindings.Skip(tagsBefore))
+            {
+                entries.AddTagListing(tag.Resource, tag.Effective, json.At(JsonPath.Root));
+            }
         }
 
         return new GcpInputFile(file, GcpInputKind.Read, entries.Snapshot().Since(before));
@@ -177,12 +212,33 @@ public static class GcpEstateLoader
             case EntryKind.Insight:
                 InsightReader.Read(item, json, entries);
                 break;
+            case EntryKind.TagKey:
+                Add(entries.TagKeys, TagReader.ReadKey(item, json));
+                break;
+            case EntryKind.TagValue:
+                Add(entries.TagValues, TagReader.ReadValue(item, json));
+                break;
             default:
                 json.Report(GcpDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, item.Element.ValueKind == JsonValueKind.Object
-                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account, key, deny policy, principal access boundary policy, policy binding, organization policy, GKE cluster, group, group membership, activity, insight or PAM entitlement); skipped"
+                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account, key, deny policy, principal access boundary policy, policy binding, organization policy, GKE cluster, group, group membership, activity, insight, PAM entitlement, tag key, value or binding); skipped"
                     : $"expected an object, found {GcpJson.Describe(item.Element.ValueKind)}; skipped", item.Path);
                 break;
         }
+    }
+
+    /// <summary>Whether a path is a tag listing's (<c>…/tags/effective|bindings/SERVICE/RELATIVE_NAME.json</c>), which names the resource whose tags it lists.</summary>
+    public static bool IsTagListing(string path) => TagReader.ListedResource(path) is not null;
+
+    /// <summary>An empty list in a tag listing's place says that its resource has no tag (bound directly, or at all).</summary>
+    private static GcpInputFile? NoTags(string file, ReadEntries entries)
+    {
+        if (TagReader.ListedResource(file) is not { } listed)
+        {
+            return null;
+        }
+
+        entries.AddTagListing(listed.Resource, listed.Effective, new SourceLocation(file));
+        return new GcpInputFile(file, GcpInputKind.Read, $"no {(listed.Effective ? "effective tag" : "tag bound directly")} on `{listed.Resource}`");
     }
 
     private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, List<GcpInputFile> inputs) =>

@@ -1,3 +1,4 @@
+using Ward.Core.Diagnostics;
 using Ward.Gcp.Iam;
 
 namespace Ward.Gcp.Ingest;
@@ -50,6 +51,24 @@ internal sealed class ReadEntries
 
     public List<ComposerEnvironment> ComposerEnvironments { get; } = [];
 
+    public List<TagKey> TagKeys { get; } = [];
+
+    public List<TagValue> TagValues { get; } = [];
+
+    /// <summary>Direct and effective tag bindings, resources as written.</summary>
+    public List<TagBinding> TagBindings { get; } = [];
+
+    /// <summary>The resources whose tag bindings a file listed (even none), each with the first file that did.</summary>
+    public List<TagListing> TagListings { get; } = [];
+
+    public void AddTagListing(string resource, bool effective, SourceLocation location)
+    {
+        if (!TagListings.Exists(l => l.Effective == effective && string.Equals(l.Resource, resource, StringComparison.Ordinal)))
+        {
+            TagListings.Add(new TagListing(resource, effective, location));
+        }
+    }
+
     /// <summary>Whether some input held deny policies.</summary>
     public bool DenyPoliciesRead { get; set; }
 
@@ -60,7 +79,8 @@ internal sealed class ReadEntries
     public int NamesOnly { get; set; }
 
     public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count + Groups.Count + GroupMemberships.Count
-        + BoundaryPolicies.Count + PolicyBindings.Count + OrgPolicies.Count + Clusters.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count;
+        + BoundaryPolicies.Count + PolicyBindings.Count + OrgPolicies.Count + Clusters.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count
+        + TagKeys.Count + TagValues.Count + TagBindings.Count + TagListings.Count;
 
     public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, DenyPolicies.Count, Pools.Count + Providers.Count, Groups.Count, GroupMemberships.Count, OtherResources, NamesOnly)
     {
@@ -72,6 +92,8 @@ internal sealed class ReadEntries
         Insights = ServiceAccountInsights.Count + PolicyInsights.Count,
         PamEntitlements = PamEntitlements.Count,
         ComposerEnvironments = ComposerEnvironments.Count,
+        Tags = TagKeys.Count + TagValues.Count,
+        TagBindings = TagBindings.Count,
     };
 
     /// <summary>How many entries of each kind had been read, to say what one file added.</summary>
@@ -94,6 +116,10 @@ internal sealed class ReadEntries
 
         public int ComposerEnvironments { get; init; }
 
+        public int Tags { get; init; }
+
+        public int TagBindings { get; init; }
+
         public string Since(Counts before)
         {
             var parts = new List<string>();
@@ -114,6 +140,8 @@ internal sealed class ReadEntries
             Part(parts, Insights - before.Insights, "insight");
             Part(parts, PamEntitlements - before.PamEntitlements, "PAM entitlement");
             Part(parts, ComposerEnvironments - before.ComposerEnvironments, "Composer environment");
+            Part(parts, Tags - before.Tags, "tag key or value", "tag keys or values");
+            Part(parts, TagBindings - before.TagBindings, "tag binding");
             Part(parts, OtherResources - before.OtherResources, "other resource (not read)", "other resources (not read)");
             Part(parts, NamesOnly - before.NamesOnly, "asset without content (not read)", "assets without content (not read)");
             return parts.Count == 0 ? "no usable entry" : string.Join(", ", parts);

@@ -307,7 +307,7 @@ public sealed class GcpAuthorizerTests
     }
 
     [Theory]
-    [InlineData("user:dave@example.org", "`resource.matchTag(\"900000000001/env\", \"dev\")` is not evaluated by Ward")]
+    [InlineData("user:dave@example.org", "`resource.matchTag(\"900000000001/env\", \"dev\")` is not decided: no tag bindings were exported")]
     [InlineData("user:erin@example.org", "the condition could not be parsed: the expression ends where a value was expected")]
     public void A_condition_Ward_cannot_decide_makes_the_answer_conditional_on_it(string principal, string note)
     {

@@ -87,7 +87,7 @@ public sealed class IamConditionTests
         { "request.time.getDayOfWeek(\"+5\") == 1", "the time zone `+5` is not known on this machine" },
         { "duration(\"90m\").getHours() == 1", "`duration(\"90m\").getHours()` is not evaluated by Ward" },
         { "resource.name.getHours() == 1", "`getHours` needs a timestamp and a time zone name" },
-        { "resource.matchTag(\"123456789012/env\", \"prod\")", "`resource.matchTag(\"123456789012/env\", \"prod\")` is not evaluated by Ward" },
+        { "resource.matchTag(\"123456789012/env\", \"prod\")", "`resource.matchTag(\"123456789012/env\", \"prod\")` is not decided: the resource's tags are not known" },
         { "resource.name.extract(\"projects/{project}/buckets/{bucket}\") == \"x\"", "`projects/{project}/buckets/{bucket}` is not a template with one `{variable}`" },
         { "resource.name.extract(\"projects/_/buckets/\") == \"x\"", "is not a template with one `{variable}`" },
         { "api.getAttribute(\"iam.googleapis.com/modifiedGrantsByRole\", []).hasOnly([\"roles/viewer\"])", "is not evaluated by Ward" },

@@ -24,6 +24,7 @@ internal static class GcpFixtures
     private static readonly Lazy<GcpEstate> LoadedEvaluation = new(() => GcpEstateLoader.Load([EvaluationFolder]));
     private static readonly Lazy<GcpEstate> LoadedEscalation = new(() => GcpEstateLoader.Load([EscalationFolder]));
     private static readonly Lazy<GcpEstate> LoadedGke = new(() => GcpEstateLoader.Load([GkeFolder]));
+    private static readonly Lazy<GcpEstate> LoadedTags = new(() => GcpEstateLoader.Load([TagsFolder]));
     private static readonly Lazy<GcpEstate> LoadedOrgPolicies = new(() => GcpEstateLoader.Load([OrgPoliciesFolder]));
 
     public static string OrganizationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "organization");
@@ -79,6 +80,20 @@ internal static class GcpFixtures
     public static GcpEstate Gke => LoadedGke.Value;
 
     public static string GkeFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "gke");
+
+    /// <summary>
+    /// The tags.example lab (Fixtures/tags): tag keys <c>env</c> (<c>prod</c>, <c>dev</c>) and <c>team</c>
+    /// (<c>payments</c>). The Workloads folder has <c>env/prod</c> and <c>team/payments</c> bound directly (the
+    /// organization none); under it <c>tg-prod</c>'s effective tags were exported (<c>env/prod</c> inherited,
+    /// <c>team/payments</c> bound to it), <c>tg-dev</c>'s direct bindings only (<c>env/dev</c>, by value id). Under the
+    /// organization, <c>tg-sandbox</c>'s effective tags are an empty list; <c>tg-legacy</c>'s were not exported. On the
+    /// organization: <c>release@</c> is Project IAM Admin where <c>matchTag(env, prod)</c>, <c>dev-lead@</c> Storage
+    /// Admin where <c>matchTagId(env, dev)</c>, <c>payments@</c> Viewer where <c>hasTagKey(team)</c>, <c>admin@</c>
+    /// Owner; a deny policy refuses <c>projects.delete</c> to everyone where <c>matchTag(env, prod)</c>.
+    /// </summary>
+    public static GcpEstate Tags => LoadedTags.Value;
+
+    public static string TagsFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tags");
 
     public static string Full(string relativeName) => ResourceNames.Container(relativeName);
 }

@@ -10,6 +10,9 @@ namespace Ward.Gcp.Policy.Conditions;
 /// </summary>
 internal sealed class CelEvaluator(string source, ConditionContext context)
 {
+    /// <summary>What the resource's tags made of each tag function called, in order (<see cref="ConditionResult.Facts"/>).</summary>
+    public List<string> Facts { get; } = [];
+
     public CelValue Evaluate(CelNode node) => node switch
     {
         CelLiteral literal => literal.Value,
@@ -84,6 +87,9 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
                 }
 
                 return Undefined(target, argument, $"`{Text(call)}`: `{call.Function}` needs strings");
+            case (CelIdentifier { Name: "resource" }, "matchTag" or "matchTagId", 2):
+            case (CelIdentifier { Name: "resource" }, "hasTagKey" or "hasTagKeyId", 1):
+                return Tag(call);
             case (not null, "extract", 1):
                 return Extract(call, Evaluate(call.Target), Evaluate(call.Arguments[0]));
             case (not null, var function, 0 or 1) when CelTimestampFields.IsAccessor(function):
@@ -91,6 +97,50 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
             default:
                 return NotEvaluated(call);
         }
+    }
+
+    /// <summary>
+    /// <c>resource.matchTag(KEY_NAME, VALUE_SHORT_NAME)</c>, <c>matchTagId(tagKeys/ID, tagValues/ID)</c>,
+    /// <c>hasTagKey(KEY_NAME)</c> and <c>hasTagKeyId(tagKeys/ID)</c> over the resource's effective tags: a key the
+    /// resource has decides; a key it lacks decides false only when every tag's key is known.
+    /// </summary>
+    private CelValue Tag(CelCall call)
+    {
+        var key = Evaluate(call.Arguments[0]);
+        var value = call.Arguments.Length == 2 ? Evaluate(call.Arguments[1]) : new CelString(string.Empty);
+        if (key is not CelString keyText || value is not CelString valueText)
+        {
+            return Undefined(key, value, $"`{Text(call)}`: `{call.Function}` needs strings");
+        }
+
+        if (context.ResourceTags is not { UnknownBecause: null } tags)
+        {
+            return CelUnknown.Of($"`{Text(call)}` is not decided: {context.ResourceTags?.UnknownBecause ?? "the resource's tags are not known"}");
+        }
+
+        var byId = call.Function is "matchTagId" or "hasTagKeyId";
+        var found = tags.Tags.FirstOrDefault(t => byId ? t.KeyId == keyText.Value : t.KeyNames.Contains(keyText.Value, StringComparer.Ordinal));
+        if (found is null)
+        {
+            if (tags.Tags.FirstOrDefault(t => byId ? t.KeyId is null : t.KeyNames.IsEmpty) is { } unnamed)
+            {
+                return CelUnknown.Of($"`{Text(call)}` is not decided: the key of tag {unnamed.Describe()} on `{tags.Resource}` is not known (its value is not in the tag values export)");
+            }
+
+            Facts.Add(tags.Tags.IsEmpty ? $"`{tags.Resource}` has no tag" : $"`{tags.Resource}` has no tag of key `{keyText.Value}` (its tags: {string.Join(", ", tags.Tags.Select(t => t.Describe()))})");
+            return new CelBool(false);
+        }
+
+        var origin = found.BoundTo is null ? "inherited" : found.BoundTo == tags.Resource ? "bound to it" : $"inherited from `{found.BoundTo}`";
+        Facts.Add($"`{tags.Resource}` has tag {found.Describe()}, {origin}");
+        return call.Function switch
+        {
+            "matchTag" when found.ValueShortName is null => CelUnknown.Of($"`{Text(call)}` is not decided: the name of tag value `{found.ValueId}` on `{tags.Resource}` is not known (it is not in the tag values export)"),
+            "matchTag" => new CelBool(found.ValueShortName == valueText.Value),
+            "matchTagId" when found.ValueId is null => CelUnknown.Of($"`{Text(call)}` is not decided: the id of tag value {found.Describe()} on `{tags.Resource}` is not known (it is not in the tag values export)"),
+            "matchTagId" => new CelBool(found.ValueId == valueText.Value),
+            _ => new CelBool(true),
+        };
     }
 
     private CelValue Extract(CelCall call, CelValue target, CelValue template)

@@ -22,6 +22,9 @@ public sealed record ConditionContext
 
     public string? ResourceTypeUnknownBecause { get; init; }
 
+    /// <summary>The resource's effective tags, or why they are not known; null when nobody said (the tags are then unknown).</summary>
+    public ResourceTags? ResourceTags { get; init; }
+
     /// <summary><c>principal.type</c>, which only principal access boundary policy bindings may test (<c>iam.googleapis.com/ServiceAccount</c>).</summary>
     public string? PrincipalType { get; init; }
 

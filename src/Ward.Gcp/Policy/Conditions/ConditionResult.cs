@@ -5,6 +5,9 @@ namespace Ward.Gcp.Policy.Conditions;
 /// <summary>Whether a condition holds for a request; when undecided, the parts Ward could not decide and why.</summary>
 public sealed record ConditionResult(ConditionTruth Truth, ImmutableArray<string> Undecided)
 {
+    /// <summary>What the resource's tags made of the tag functions the condition calls (<c>`projects/1` has `123/env/prod`</c>), to explain a decided condition.</summary>
+    public ImmutableArray<string> Facts { get; init; } = [];
+
     public static ConditionResult True { get; } = new(ConditionTruth.True, []);
 
     public static ConditionResult False { get; } = new(ConditionTruth.False, []);

@@ -5,8 +5,9 @@ namespace Ward.Gcp.Policy.Conditions;
 /// <c>request.time</c> against <c>timestamp("…")</c> (and durations added to it) and its date and time fields
 /// (<c>getHours</c>, <c>getDayOfWeek</c> … in UTC or a time zone the machine knows), <c>resource.name</c> with
 /// <c>==</c>, <c>!=</c>, <c>startsWith</c>, <c>endsWith</c>, <c>extract</c>, <c>resource.type</c>,
-/// <c>resource.service</c>, combined with <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>, parentheses, <c>in</c> lists and
-/// <c>? :</c>. Anything else (tags, <c>api.getAttribute</c>, a time zone the machine does not know, request
+/// <c>resource.service</c>, the resource's tags (<c>resource.matchTag</c>, <c>matchTagId</c>, <c>hasTagKey</c>,
+/// <c>hasTagKeyId</c>) when the context knows them, combined with <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>, parentheses, <c>in</c> lists and
+/// <c>? :</c>. Anything else (tags Ward does not know, <c>api.getAttribute</c>, a time zone the machine does not know, request
 /// attributes such as <c>request.host</c>) leaves the condition undecided, naming what was not decided, unless the rest decides it
 /// (<c>false &amp;&amp; x</c> is false whatever <c>x</c> is, as in CEL). Text that is not CEL leaves it undecided too,
 /// with the parse error.
@@ -47,9 +48,10 @@ public sealed class IamCondition
             return new ConditionResult(ConditionTruth.Undecided, [$"the condition could not be parsed: {ParseError}"]);
         }
 
-        return new CelEvaluator(Expression, context).Evaluate(_root) switch
+        var evaluator = new CelEvaluator(Expression, context);
+        return evaluator.Evaluate(_root) switch
         {
-            CelBool b => b.Value ? ConditionResult.True : ConditionResult.False,
+            CelBool b => (b.Value ? ConditionResult.True : ConditionResult.False) with { Facts = [.. evaluator.Facts] },
             CelUnknown u => new ConditionResult(ConditionTruth.Undecided, u.Reasons),
             CelError e => new ConditionResult(ConditionTruth.Undecided, [$"evaluation error: {e.Message}"]),
             var other => new ConditionResult(ConditionTruth.Undecided, [$"the condition gives a {other.TypeName}, not a bool"]),

@@ -63,6 +63,9 @@ public sealed class GcpAuthorizer
 
     private PrincipalAccessBoundaries Boundaries => field ??= new PrincipalAccessBoundaries(Estate);
 
+    /// <summary>The exported tags, which decide <c>resource.matchTag</c> and its kin.</summary>
+    private ResourceTagResolver Tags => field ??= new ResourceTagResolver(Estate);
+
     /// <summary>The exported group memberships, which decide <c>group:</c> members.</summary>
     private GroupMembers Groups => field ??= new GroupMembers(Estate);
 
@@ -109,13 +112,14 @@ public sealed class GcpAuthorizer
         return Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), Denies(request, context, plan)));
     }
 
-    private static ConditionContext ConditionContextFor(GcpResource resource, DateTimeOffset asOf) => new()
+    private ConditionContext ConditionContextFor(GcpResource resource, DateTimeOffset asOf) => new()
     {
         RequestTime = asOf,
         ResourceName = resource.RelativeName,
         ResourceService = resource.Service,
         ResourceType = resource.Type,
         ResourceTypeUnknownBecause = resource.Type is null ? "no exported policy gives its asset type" : null,
+        ResourceTags = Tags.Of(resource),
     };
 
     /// <summary>
@@ -201,9 +205,9 @@ public sealed class GcpAuthorizer
         List<DenyResult>? denies = null;
         foreach (var (policy, i, holder) in plan.DenyRules)
         {
-            if (DenyRuleApplies(request, context, policy.Rules[i]) is { } unless)
+            if (DenyRuleApplies(request, context, policy.Rules[i], out var held) is { } unless)
             {
-                (denies ??= []).Add(new DenyResult(policy, i, holder, unless));
+                (denies ??= []).Add(new DenyResult(policy, i, holder, unless, held));
             }
         }
 
@@ -211,8 +215,13 @@ public sealed class GcpAuthorizer
     }
 
     /// <summary>Null when the rule does not cover the request; otherwise what must hold for it to apply (empty: it applies).</summary>
-    private List<string>? DenyRuleApplies(GcpRequest request, ConditionContext context, DenyRule rule)
+    /// <param name="request">The request.</param>
+    /// <param name="context">What its denial condition may ask.</param>
+    /// <param name="rule">The deny rule.</param>
+    /// <param name="held">When the rule's denial condition holds: on what it was decided (the tags it asked about), else null.</param>
+    private List<string>? DenyRuleApplies(GcpRequest request, ConditionContext context, DenyRule rule, out string? held)
     {
+        held = null;
         if (!RuleDenies(rule, request.Permission))
         {
             return null;
@@ -267,6 +276,9 @@ public sealed class GcpAuthorizer
                 case ConditionTruth.Undecided:
                     parts.Add($"its denial condition {Quote(condition)} holds ({string.Join("; ", evaluated.Undecided)})");
                     break;
+                default:
+                    held = $"its denial condition {Quote(condition)} holds{(evaluated.Facts.IsEmpty ? string.Empty : $": {string.Join("; ", evaluated.Facts)}")}";
+                    break;
             }
         }
 
@@ -285,12 +297,12 @@ public sealed class GcpAuthorizer
             $"deny policy {d.Policy.Id} attached to {Short(d.Holder)}",
             d.Policy.AttachmentPoint,
             d.Unless.Count == 0 ? LayerOutcome.Denies : LayerOutcome.Undecided,
-            [new StatementMatch($"deny policy {d.Policy.Id}", $"rules[{d.Index}]: denies `{request.Permission}` to `{request.Principal.Text}`{(d.Unless.Count == 0 ? string.Empty : " if " + string.Join(" and ", d.Unless))}", StatementEffect.Deny, d.Policy.Rules[d.Index].DenialCondition is { } c ? [c.Expression] : []) { Undecided = d.Unless.Count > 0 }])
+            [new StatementMatch($"deny policy {d.Policy.Id}", $"rules[{d.Index}]: denies `{request.Permission}` to `{request.Principal.Text}`{(d.Unless.Count == 0 ? string.Empty : " if " + string.Join(" and ", d.Unless))}{(d.Held is { } held ? $" ({held})" : string.Empty)}", StatementEffect.Deny, d.Policy.Rules[d.Index].DenialCondition is { } c ? [c.Expression] : []) { Undecided = d.Unless.Count > 0 }])
         { Decisive = d.Unless.Count == 0 }).ToList();
         if (denies.Find(d => d.Unless.Count == 0) is { } certain)
         {
             return new ExplicitDeny(() => new Explanation(
-                $"Explicitly denied: rule {certain.Index} of deny policy `{certain.Policy.Name}` (attached to `{Short(certain.Holder)}`) denies `{request.Permission}` to `{request.Principal.Text}`; a deny policy wins over every allow policy.",
+                $"Explicitly denied: rule {certain.Index} of deny policy `{certain.Policy.Name}` (attached to `{Short(certain.Holder)}`) denies `{request.Permission}` to `{request.Principal.Text}`{(certain.Held is { } why ? $" ({why})" : string.Empty)}; a deny policy wins over every allow policy.",
                 [.. layers, .. allow.Explanation.Layers]));
         }
 
@@ -306,7 +318,7 @@ public sealed class GcpAuthorizer
             [.. layers, .. allow.Explanation.Layers]));
     }
 
-    private sealed record DenyResult(DenyPolicy Policy, int Index, string Holder, List<string> Unless);
+    private sealed record DenyResult(DenyPolicy Policy, int Index, string Holder, List<string> Unless, string? Held);
 
     /// <summary>
     /// Every principal a binding reaching the resource names (and the holders of a project's basic role, for
@@ -356,7 +368,7 @@ public sealed class GcpAuthorizer
                     foreach (var permission in permissions.Where(p => RuleDenies(policy.Rules[i], p)))
                     {
                         var request = new GcpRequest { Principal = principal, Permission = permission, Resource = target, AsOf = asOf };
-                        if (DenyRuleApplies(request, context, policy.Rules[i]) is { } unless)
+                        if (DenyRuleApplies(request, context, policy.Rules[i], out _) is { } unless)
                         {
                             denials.Add(new GcpDenial(permission, policy.Name, i, covering ? null : ResourceNames.Relative(attachment), unless.Count == 0 ? null : string.Join(" and ", unless)));
                         }
@@ -434,7 +446,8 @@ public sealed class GcpAuthorizer
             AsOf = asOf,
         };
         // Only time is decided: the resources below a policy differ in name and type, so conditions on those stay open.
-        var context = new ConditionContext { RequestTime = asOf, ResourceTypeUnknownBecause = "what-can covers every resource below the policy" };
+        const string EveryResource = "what-can covers every resource below the policy";
+        var context = new ConditionContext { RequestTime = asOf, ResourceTypeUnknownBecause = EveryResource, ResourceTags = ResourceTags.Unknown(string.Empty, EveryResource) };
         foreach (var policy in Estate.Policies.OrderBy(p => p.Resource, StringComparer.Ordinal))
         {
             foreach (var binding in policy.Bindings.OrderBy(b => b.Role, StringComparer.Ordinal))
@@ -657,12 +670,12 @@ public sealed class GcpAuthorizer
             switch (evaluated.Truth)
             {
                 case ConditionTruth.False:
-                    return result with { Outcome = BindingOutcome.NoMatch, Reason = $"`{binding.Role}` includes `{permission}`, but its condition {Quote(condition)} does not hold for this request (`request.time` {Time(request.AsOf)})" };
+                    return result with { Outcome = BindingOutcome.NoMatch, Reason = $"`{binding.Role}` includes `{permission}`, but its condition {Quote(condition)} does not hold for this request ({Decided(request, evaluated)})" };
                 case ConditionTruth.Undecided:
                     conditionRequirement = $"the condition {Quote(condition)} holds ({string.Join("; ", evaluated.Undecided)})";
                     break;
                 default:
-                    conditionNote = $"its condition {Quote(condition)} holds for this request (`request.time` {Time(request.AsOf)})";
+                    conditionNote = $"its condition {Quote(condition)} holds for this request ({Decided(request, evaluated)})";
                     break;
             }
         }
@@ -816,6 +829,10 @@ public sealed class GcpAuthorizer
 
     private static string Quote(BindingCondition condition) =>
         condition.Title is { Length: > 0 } title ? $"\"{title}\" (`{condition.Expression}`)" : $"`{condition.Expression}`";
+
+    /// <summary>What a decided condition was decided on: the request's time, and the tags it asked about.</summary>
+    private static string Decided(GcpRequest request, ConditionResult evaluated) =>
+        string.Join("; ", evaluated.Facts.Prepend($"`request.time` {Time(request.AsOf)}"));
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Ward.Gcp.Policy.Conditions;
+
+/// <summary>
+/// The effective tags of the resource a condition is asked about (<c>resource.matchTag</c>, <c>matchTagId</c>,
+/// <c>hasTagKey</c>, <c>hasTagKeyId</c>), or why Ward does not know them.
+/// </summary>
+public sealed record ResourceTags
+{
+    /// <summary>The resource, as messages name it (<c>projects/123</c>).</summary>
+    public required string Resource { get; init; }
+
+    public ImmutableArray<ResourceTag> Tags { get; init; } = [];
+
+    /// <summary>Why the tags are not known (then <see cref="Tags"/> means nothing), or null.</summary>
+    public string? UnknownBecause { get; init; }
+
+    public static ResourceTags Unknown(string resource, string why) => new() { Resource = resource, UnknownBecause = why };
+}
