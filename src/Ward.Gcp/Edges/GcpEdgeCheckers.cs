@@ -9,6 +9,7 @@ public static class GcpEdgeCheckers
     [
         new SetHierarchyIamPolicyEdgeChecker(),
         new UpdateCustomRoleEdgeChecker(),
+        new TagBindingEdgeChecker(),
         new SetServiceAccountIamPolicyEdgeChecker(),
         new GetAccessTokenEdgeChecker(),
         new SignBlobEdgeChecker(),

@@ -99,6 +99,9 @@ public sealed class GcpEdgeContext
     public GcpResource? StorageResource(string bucket, string? objectName = null) =>
         Locate($"//storage.googleapis.com/projects/_/buckets/{bucket}" + (objectName is null ? string.Empty : "/objects/" + objectName));
 
+    /// <summary>A tag value (<c>tagValues/ID</c>) as a resource: its policy, its key's, and those of the organization or project that owns the key and above.</summary>
+    public GcpResource? TagValueResource(string valueName) => Locate(ResourceNames.ResourceManager + valueName);
+
     public GcpResource? ContainerResource(HierarchyNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -179,12 +182,12 @@ public sealed class GcpEdgeContext
             : _constraints.GetOrAdd((node.RelativeName, constraint), key => OrgPolicyEvaluator.Evaluate(Estate, node.Ancestors.IsEmpty ? [key.Node] : node.Ancestors, key.Constraint));
     }
 
-    /// <summary>The evaluator's answer for one principal (a node id) and permission on a resource.</summary>
-    public Decision Authorize(string principal, string permission, GcpResource resource)
+    /// <summary>The evaluator's answer for one principal (a node id) and permission on a resource; with a tag value, as if it were bound to the resource.</summary>
+    public Decision Authorize(string principal, string permission, GcpResource resource, string? supposingTagValue = null)
     {
         ArgumentNullException.ThrowIfNull(resource);
         var member = Principals.TryGetValue(principal, out var known) ? known : Member.Parse(principal);
-        return Authorizer.Authorize(new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = AsOf, CountPossibleMemberships = false });
+        return Authorizer.Authorize(new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = AsOf, CountPossibleMemberships = false, SupposingTagValue = supposingTagValue });
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ internal static class GcpFixtures
     private static readonly Lazy<GcpEstate> LoadedEscalation = new(() => GcpEstateLoader.Load([EscalationFolder]));
     private static readonly Lazy<GcpEstate> LoadedGke = new(() => GcpEstateLoader.Load([GkeFolder]));
     private static readonly Lazy<GcpEstate> LoadedTags = new(() => GcpEstateLoader.Load([TagsFolder]));
+    private static readonly Lazy<GcpEstate> LoadedTagBinding = new(() => GcpEstateLoader.Load([TagBindingFolder]));
     private static readonly Lazy<GcpEstate> LoadedOrgPolicies = new(() => GcpEstateLoader.Load([OrgPoliciesFolder]));
 
     public static string OrganizationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "organization");
@@ -94,6 +95,21 @@ internal static class GcpFixtures
     public static GcpEstate Tags => LoadedTags.Value;
 
     public static string TagsFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tags");
+
+    /// <summary>
+    /// The tagbind.example lab (Fixtures/tag-binding) for <c>gcp-tag-binding</c>: tag key <c>env</c> (<c>prod</c>,
+    /// <c>dev</c>); on the organization, Project IAM Admin where <c>matchTag(env, prod)</c> to <c>v-tagger</c>,
+    /// <c>c-tagger</c> and the twins <c>s-novalue</c>, <c>s-nocontainer</c>, <c>s-attached</c>, <c>s-denied</c>, and
+    /// Storage Admin under the same condition to <c>s-notowner</c>. Tag User on the value <c>prod</c> (its policy from
+    /// the asset export) to all but <c>s-novalue</c>; on <c>tb-dev</c> (no tag, an empty effective listing) to
+    /// <c>v-tagger</c>, <c>s-novalue</c>, <c>s-denied</c>, <c>s-notowner</c>; on <c>tb-prod</c> (<c>env/prod</c> inherited
+    /// from the Production folder) to <c>s-attached</c>; on <c>tb-legacy</c> (tags not exported) to <c>c-tagger</c>; on
+    /// <c>tb-pinned</c> (<c>env/dev</c> bound to it) to <c>v-tagger</c>. A deny policy on the organization refuses
+    /// <c>s-denied</c> <c>hierarchyNodes.createTagBinding</c>; <c>admin@</c> is Owner.
+    /// </summary>
+    public static GcpEstate TagBinding => LoadedTagBinding.Value;
+
+    public static string TagBindingFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tag-binding");
 
     public static string Full(string relativeName) => ResourceNames.Container(relativeName);
 }

@@ -102,7 +102,8 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
     /// <summary>
     /// <c>resource.matchTag(KEY_NAME, VALUE_SHORT_NAME)</c>, <c>matchTagId(tagKeys/ID, tagValues/ID)</c>,
     /// <c>hasTagKey(KEY_NAME)</c> and <c>hasTagKeyId(tagKeys/ID)</c> over the resource's effective tags: a key the
-    /// resource has decides; a key it lacks decides false only when every tag's key is known.
+    /// resource has for certain decides (even among tags otherwise unknown); a key it lacks decides false only when all
+    /// its tags, and every tag's key, are known.
     /// </summary>
     private CelValue Tag(CelCall call)
     {
@@ -113,15 +114,20 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
             return Undefined(key, value, $"`{Text(call)}`: `{call.Function}` needs strings");
         }
 
-        if (context.ResourceTags is not { UnknownBecause: null } tags)
+        if (context.ResourceTags is not { } tags)
         {
-            return CelUnknown.Of($"`{Text(call)}` is not decided: {context.ResourceTags?.UnknownBecause ?? "the resource's tags are not known"}");
+            return CelUnknown.Of($"`{Text(call)}` is not decided: the resource's tags are not known");
         }
 
         var byId = call.Function is "matchTagId" or "hasTagKeyId";
         var found = tags.Tags.FirstOrDefault(t => byId ? t.KeyId == keyText.Value : t.KeyNames.Contains(keyText.Value, StringComparer.Ordinal));
         if (found is null)
         {
+            if (tags.UnknownBecause is { } why)
+            {
+                return CelUnknown.Of($"`{Text(call)}` is not decided: {why}");
+            }
+
             if (tags.Tags.FirstOrDefault(t => byId ? t.KeyId is null : t.KeyNames.IsEmpty) is { } unnamed)
             {
                 return CelUnknown.Of($"`{Text(call)}` is not decided: the key of tag {unnamed.Describe()} on `{tags.Resource}` is not known (its value is not in the tag values export)");
@@ -132,7 +138,7 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
         }
 
         var origin = found.BoundTo is null ? "inherited" : found.BoundTo == tags.Resource ? "bound to it" : $"inherited from `{found.BoundTo}`";
-        Facts.Add($"`{tags.Resource}` has tag {found.Describe()}, {origin}");
+        Facts.Add(found.Supposed ? $"`{tags.Resource}` would have tag {found.Describe()}, once bound to it" : $"`{tags.Resource}` has tag {found.Describe()}, {origin}");
         return call.Function switch
         {
             "matchTag" when found.ValueShortName is null => CelUnknown.Of($"`{Text(call)}` is not decided: the name of tag value `{found.ValueId}` on `{tags.Resource}` is not known (it is not in the tag values export)"),

@@ -11,9 +11,10 @@ public sealed record ResourceTags
     /// <summary>The resource, as messages name it (<c>projects/123</c>).</summary>
     public required string Resource { get; init; }
 
+    /// <summary>Its tags; when <see cref="UnknownBecause"/> is set, only those known for certain (a tag supposed bound to it), and it may have others.</summary>
     public ImmutableArray<ResourceTag> Tags { get; init; } = [];
 
-    /// <summary>Why the tags are not known (then <see cref="Tags"/> means nothing), or null.</summary>
+    /// <summary>Why the tags are not known (all of them, or all but <see cref="Tags"/>), or null.</summary>
     public string? UnknownBecause { get; init; }
 
     public static ResourceTags Unknown(string resource, string why) => new() { Resource = resource, UnknownBecause = why };

@@ -64,7 +64,7 @@ public sealed class GcpAuthorizer
     private PrincipalAccessBoundaries Boundaries => field ??= new PrincipalAccessBoundaries(Estate);
 
     /// <summary>The exported tags, which decide <c>resource.matchTag</c> and its kin.</summary>
-    private ResourceTagResolver Tags => field ??= new ResourceTagResolver(Estate);
+    internal ResourceTagResolver Tags => field ??= new ResourceTagResolver(Estate);
 
     /// <summary>The exported group memberships, which decide <c>group:</c> members.</summary>
     private GroupMembers Groups => field ??= new GroupMembers(Estate);
@@ -89,7 +89,7 @@ public sealed class GcpAuthorizer
     /// <param name="skipDenials">Return null, without working out deny policies, boundaries and explanations, when no binding can allow (the answer can only be a denial).</param>
     private Decision? Authorize(GcpRequest request, Plan plan, bool skipDenials)
     {
-        var context = ConditionContextFor(request.Resource, request.AsOf);
+        var context = ConditionContextFor(request.Resource, request.AsOf, request.SupposingTagValue);
         // Only bindings whose role may grant the permission decide.
         var results = new List<BindingResult>();
         foreach (var (holder, policy, deciding) in plan.Policies)
@@ -112,14 +112,14 @@ public sealed class GcpAuthorizer
         return Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), Denies(request, context, plan)));
     }
 
-    private ConditionContext ConditionContextFor(GcpResource resource, DateTimeOffset asOf) => new()
+    private ConditionContext ConditionContextFor(GcpResource resource, DateTimeOffset asOf, string? supposingTagValue = null) => new()
     {
         RequestTime = asOf,
         ResourceName = resource.RelativeName,
         ResourceService = resource.Service,
         ResourceType = resource.Type,
         ResourceTypeUnknownBecause = resource.Type is null ? "no exported policy gives its asset type" : null,
-        ResourceTags = Tags.Of(resource),
+        ResourceTags = supposingTagValue is null ? Tags.Of(resource) : Tags.Supposing(resource, supposingTagValue),
     };
 
     /// <summary>

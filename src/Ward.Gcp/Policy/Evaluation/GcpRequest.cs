@@ -17,6 +17,12 @@ public sealed record GcpRequest
     public required DateTimeOffset AsOf { get; init; }
 
     /// <summary>
+    /// A tag value (<c>tagValues/ID</c>) to decide the request as if it were bound to the resource, replacing any value of
+    /// its key: what a principal that may create the tag binding can make of the conditions on tags (<c>gcp-tag-binding</c>).
+    /// </summary>
+    public string? SupposingTagValue { get; init; }
+
+    /// <summary>
     /// Whether a binding to a group or principal set the principal may belong to counts, as conditional on that
     /// membership (a group whose memberships were not exported, a pool group). <c>who-can</c> turns it off: it lists the group itself.
     /// </summary>

@@ -13,6 +13,7 @@ public static class ResourceLocator
     private const string Storage = "storage.googleapis.com";
     private const string Iam = "iam.googleapis.com";
     private const string BucketPrefix = "projects/_/buckets/";
+    private const string ResourceManager = "cloudresourcemanager.googleapis.com";
 
     /// <summary>
     /// A full resource name (<c>//storage.googleapis.com/projects/_/buckets/b</c>, a bucket as Cloud Asset Inventory
@@ -102,6 +103,11 @@ public static class ResourceLocator
 
     private static GcpResource Other(GcpEstate estate, string service, string relative)
     {
+        if (service == ResourceManager && TagAncestry(estate, relative) is { } tag)
+        {
+            return tag;
+        }
+
         var (conditionName, aliases, project) = service switch
         {
             // Cloud Asset Inventory names a bucket `//storage.googleapis.com/NAME`; IAM conditions see `projects/_/buckets/NAME`.
@@ -124,6 +130,44 @@ public static class ResourceLocator
             RelativeName = conditionName,
             Service = service,
             Type = TypeOf(estate, service, conditionName, [name, .. aliases]),
+            PolicyHolders = OnePerPolicy(estate, own.Concat(containers.Select(ResourceNames.Container))),
+            AncestryGap = gap,
+        };
+    }
+
+    /// <summary>
+    /// A tag value (<c>tagValues/ID</c>) or key (<c>tagKeys/ID</c>) inherits, as Google documents for tags, the
+    /// policies of its key and of the organization or project that owns the key, and those above that project. The
+    /// key comes from the tag values export, else from the value's exported policy's ancestry (Cloud Asset Inventory
+    /// lists <c>tagValues/V, tagKeys/K, organizations/O</c>); the owner from the tag keys export, else likewise.
+    /// Null for any other name.
+    /// </summary>
+    private static GcpResource? TagAncestry(GcpEstate estate, string relative)
+    {
+        var segments = relative.Split('/');
+        if (segments is not [("tagValues" or "tagKeys") and var kind, _])
+        {
+            return null;
+        }
+
+        var name = "//" + ResourceManager + "/" + relative;
+        var policyAncestry = PolicyOf(estate, name)?.Ancestors ?? [];
+        var key = kind == "tagKeys" ? relative
+            : estate.TagValues.FirstOrDefault(v => v.Name == relative)?.Parent ?? policyAncestry.FirstOrDefault(a => a.StartsWith("tagKeys/", StringComparison.Ordinal));
+        var owner = key is null ? null
+            : estate.TagKeys.FirstOrDefault(k => k.Name == key)?.Parent ?? policyAncestry.FirstOrDefault(a => ResourceNames.ContainerKind(a) is not null);
+        var (containers, gap) = owner is null
+            ? (ImmutableArray<string>.Empty, $"the export does not say which organization or project owns `{relative}` (neither the tag keys and values exports nor an exported policy's ancestry name it), so the allow policies above it are not known")
+            : estate.FindNode(owner) is { } node
+                ? (node.Ancestors.IsEmpty ? [node.RelativeName] : node.Ancestors, GapAbove(estate, node))
+                : (ImmutableArray.Create(owner), $"`{owner}`, which owns `{relative}`, is not in the exported hierarchy, so the allow policies above it are not known");
+        string[] own = key is null || key == relative ? [name] : [name, "//" + ResourceManager + "/" + key];
+        return new GcpResource
+        {
+            Name = name,
+            RelativeName = relative,
+            Service = ResourceManager,
+            Type = ResourceManager + (kind == "tagKeys" ? "/TagKey" : "/TagValue"),
             PolicyHolders = OnePerPolicy(estate, own.Concat(containers.Select(ResourceNames.Container))),
             AncestryGap = gap,
         };

@@ -50,6 +50,25 @@ internal sealed class ResourceTagResolver
         }, (this, resource));
     }
 
+    /// <summary>
+    /// The tags the resource would have with the tag value bound to it: the value, replacing any value of its key
+    /// (a lower binding replaces an inherited one; a resource holds one value per key). Tags not known stay so, all but
+    /// this one.
+    /// </summary>
+    public ResourceTags Supposing(GcpResource resource, string valueId)
+    {
+        var tags = Of(resource);
+        var supposed = Bound(valueId, Short(resource.Name)) with { Supposed = true };
+        return tags with { Tags = [.. tags.Tags.Where(t => !SameKey(t, supposed)), supposed] };
+    }
+
+    /// <summary>The tag of the value's key the resource has now (bound to it or inherited), or null: it has none, or its tags are not known.</summary>
+    public ResourceTag? OfKey(GcpResource resource, string valueId)
+    {
+        var key = Bound(valueId, Short(resource.Name));
+        return Of(resource) is { UnknownBecause: null } tags ? tags.Tags.FirstOrDefault(t => SameKey(t, key)) : null;
+    }
+
     private (ImmutableArray<ResourceTag>? Tags, string? Why) Resolve(string[] chain, int at, string asked)
     {
         var name = chain[at];
@@ -106,11 +125,13 @@ internal sealed class ResourceTagResolver
         return new ResourceTag(keyId, KeyNames(tag.NamespacedTagKey, valueName, keyId), tag.TagValue, valueName, tag.Inherited ? null : resource);
     }
 
-    private ResourceTag Direct(TagBinding binding, string resource)
+    private ResourceTag Direct(TagBinding binding, string resource) => Bound(binding.TagValue, resource, binding.NamespacedTagValue);
+
+    private ResourceTag Bound(string? valueId, string resource, string? namespacedName = null)
     {
-        var value = binding.TagValue is { } id ? _values.GetValueOrDefault(id) : null;
-        var valueName = value?.NamespacedName ?? binding.NamespacedTagValue;
-        return new ResourceTag(value?.Parent, KeyNames(null, valueName, value?.Parent), binding.TagValue, valueName, resource);
+        var value = valueId is { } id ? _values.GetValueOrDefault(id) : null;
+        var valueName = value?.NamespacedName ?? namespacedName;
+        return new ResourceTag(value?.Parent, KeyNames(null, valueName, value?.Parent), valueId, valueName, resource);
     }
 
     /// <summary>A key's namespaced names: as given, else from its value's name or the keys export; a project's key under both the project's id and number.</summary>

@@ -1,0 +1,142 @@
+using Ward.Core.Decisions;
+using Ward.Core.Graph;
+using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Evaluation;
+
+namespace Ward.Gcp.Edges.Checkers;
+
+/// <summary>
+/// <c>gcp-tag-binding</c>: a principal that may bind a tag value to an organization, folder or project (as Google
+/// documents the Tag User role: <c>resourcemanager.tagValueBindings.create</c> on the value and
+/// <c>resourcemanager.hierarchyNodes.createTagBinding</c> on the container) makes a tag condition hold there. When a
+/// binding of a role that includes the container's <c>setIamPolicy</c> names it under such a condition, and the
+/// evaluator allows it once the value is supposed bound (with every other condition, deny rule and boundary as they
+/// are) but not now, the principal becomes owner-equivalent of the container. A self-escalation. No edge for a value
+/// the container already has, bound or inherited (the grant already holds or never will through it), nor for one
+/// whose key has another value bound to the container itself (that binding would have to be deleted first, which is
+/// not followed); where the container's tags are not known, the edge is conditional on the latter.
+/// </summary>
+public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
+{
+    private const string BindValue = "resourcemanager.tagValueBindings.create";
+    private const string BindToContainer = "resourcemanager.hierarchyNodes.createTagBinding";
+
+    public string TechniqueId => "gcp-tag-binding";
+
+    public bool GrantsAdmin => true;
+
+    public IEnumerable<Edge> Check(GcpEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Estate.TagValues.IsEmpty)
+        {
+            yield break;
+        }
+
+        foreach (var node in context.HierarchyTopDown)
+        {
+            var setIamPolicy = GcpEdgeContext.SetIamPolicyOf(node.Kind);
+            if (context.ContainerResource(node) is not { } resource || !HasTagConditionedGrant(context, resource, setIamPolicy))
+            {
+                continue;
+            }
+
+            var name = OwnerEquivalence.Label(node);
+            var now = context.WhoCan(setIamPolicy, resource).ToDictionary(a => a.Principal, a => a.Decision.Kind, StringComparer.Ordinal);
+            var binders = context.WhoCan(BindToContainer, resource).ToDictionary(a => a.Principal, a => a.Decision, StringComparer.Ordinal);
+            var best = new Dictionary<string, Edge>(StringComparer.Ordinal);
+            foreach (var value in context.Estate.TagValues.Where(v => Attachable(context, v, node)).OrderBy(v => v.Name, StringComparer.Ordinal))
+            {
+                if (context.TagValueResource(value.Name) is not { } valueResource || Blocked(context, resource, value))
+                {
+                    continue;
+                }
+
+                var requirement = OnlyIfNoneBound(context, resource, value, name);
+
+                foreach (var holder in context.WhoCan(BindValue, valueResource))
+                {
+                    if (!binders.TryGetValue(holder.Principal, out var onContainer) || Rank(now.GetValueOrDefault(holder.Principal, DecisionKind.ImplicitDeny)) == 2)
+                    {
+                        continue;
+                    }
+
+                    var then = context.Authorize(holder.Principal, setIamPolicy, resource, supposingTagValue: value.Name);
+                    if (Rank(then.Kind) <= Rank(now.GetValueOrDefault(holder.Principal, DecisionKind.ImplicitDeny)))
+                    {
+                        continue;
+                    }
+
+                    var tag = value.NamespacedName ?? value.Name;
+                    var description = $"binds tag `{tag}` to `{name}`, so that a grant of `{setIamPolicy}` conditioned on it holds, and grants itself any role there: owner-equivalent of `{name}`";
+                    EdgeStep[] steps = [new(BindValue, value.Name, holder.Decision), new(BindToContainer, name, onContainer), new(setIamPolicy, name, then)];
+                    if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, holder.Principal, description, steps, grantsAdmin: true, adminScope: node.Name) is not { } edge)
+                    {
+                        continue;
+                    }
+
+                    edge = requirement.Length == 0 ? edge : edge with { Requirements = edge.Requirements.Add(requirement) };
+                    if (!best.TryGetValue(holder.Principal, out var kept) || (kept.IsConditional && !edge.IsConditional))
+                    {
+                        best[holder.Principal] = edge;
+                    }
+                }
+            }
+
+            foreach (var edge in best.Values.OrderBy(e => e.From.Value, StringComparer.Ordinal))
+            {
+                yield return edge;
+            }
+        }
+    }
+
+    /// <summary>Whether an allow binding reaching the container may grant its <c>setIamPolicy</c> under a condition on tags: only then can a tag binding change who holds it.</summary>
+    private static bool HasTagConditionedGrant(GcpEdgeContext context, GcpResource resource, string setIamPolicy) =>
+        resource.PolicyHolders
+            .Select(h => ResourceLocator.PolicyOf(context.Estate, h))
+            .OfType<IamPolicy>()
+            .SelectMany(p => p.Bindings)
+            .Any(b => b.Condition is { } condition
+                && (condition.Expression.Contains("matchTag", StringComparison.Ordinal) || condition.Expression.Contains("hasTagKey", StringComparison.Ordinal))
+                && (context.Estate.FindRole(b.Role) is not { PermissionsKnown: true } role || role.IncludedPermissions.Contains(setIamPolicy, StringComparer.Ordinal)));
+
+    /// <summary>
+    /// Whether the value may be bound to the container: a key of an organization binds to the organization and
+    /// everything in it, a key of a project to that project only. A key the export does not place binds nowhere Ward can say.
+    /// </summary>
+    private static bool Attachable(GcpEdgeContext context, TagValue value, HierarchyNode node)
+    {
+        var owner = context.Estate.TagKeys.FirstOrDefault(k => k.Name == value.Parent)?.Parent;
+        return owner is not null && context.Estate.FindNode(owner) is { } owning && owning.Kind switch
+        {
+            HierarchyNodeKind.Organization => (node.Ancestors.IsEmpty ? node.RelativeName : node.Ancestors[^1]) == owning.RelativeName,
+            HierarchyNodeKind.Project => owning.Name == node.Name,
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether binding the value changes nothing or is refused: the container has it already, or another value of its key is bound to the container itself.</summary>
+    private static bool Blocked(GcpEdgeContext context, GcpResource resource, TagValue value) =>
+        context.Authorizer.Tags.OfKey(resource, value.Name) is { } present
+        && (present.ValueId == value.Name || present.BoundTo == resource.RelativeName);
+
+    /// <summary>
+    /// Empty when the container's tags are known (<see cref="Blocked"/> decided); otherwise the requirement that no
+    /// other value of the key is bound to it directly, which Ward cannot tell.
+    /// </summary>
+    private static string OnlyIfNoneBound(GcpEdgeContext context, GcpResource resource, TagValue value, string name)
+    {
+        var tags = context.Authorizer.Tags.Of(resource);
+        var key = value.NamespacedName is { } namespaced && namespaced.LastIndexOf('/') is > 0 and var cut ? namespaced[..cut] : value.Parent;
+        return tags.UnknownBecause is not { } why ? string.Empty
+            : $"no other value of tag key `{key}` is bound to `{name}` itself (a resource holds one value per key, so that binding would have to be deleted first; {why})";
+    }
+
+    /// <summary>Allowed above Conditional or undecided, above denied.</summary>
+    private static int Rank(DecisionKind kind) => kind switch
+    {
+        DecisionKind.Allowed => 2,
+        DecisionKind.Conditional or DecisionKind.Indeterminate => 1,
+        _ => 0,
+    };
+}
