@@ -5,6 +5,7 @@ using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Core.Model;
 using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Conditions;
 using Ward.Gcp.Policy.Evaluation;
 using Ward.Gcp.Policy.OrgPolicies;
 
@@ -179,7 +180,11 @@ public sealed class GcpEdgeContext
     {
         ArgumentNullException.ThrowIfNull(node);
         return !Estate.OrgPoliciesExported ? ConstraintEnforcement.Default(constraint)
-            : _constraints.GetOrAdd((node.RelativeName, constraint), key => OrgPolicyEvaluator.Evaluate(Estate, node.Ancestors.IsEmpty ? [key.Node] : node.Ancestors, key.Constraint));
+            : _constraints.GetOrAdd((node.RelativeName, constraint), key => OrgPolicyEvaluator.Evaluate(
+                Estate,
+                node.Ancestors.IsEmpty ? [key.Node] : node.Ancestors,
+                key.Constraint,
+                Locate(node.Name) is { } resource ? condition => Authorizer.Decide(IamCondition.Parse(condition), resource, AsOf) : null));
     }
 
     /// <summary>The evaluator's answer for one principal (a node id) and permission on a resource; with a tag value, as if it were bound to the resource.</summary>

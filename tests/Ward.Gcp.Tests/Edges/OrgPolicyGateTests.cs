@@ -62,6 +62,75 @@ public sealed class OrgPolicyGateTests
         Assert.Equal(expected == Expect.Lifted, edge.Description.StartsWith("lifts `iam.", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("prod", Expect.None)]
+    [InlineData("dev", Expect.Certain)]
+    [InlineData(null, Expect.Certain)]
+    public void A_tag_rule_is_decided_from_the_projects_exported_tags(string? environment, Expect expected)
+    {
+        // Given the lab with its tags exported: op-tagged carries env/prod, env/dev or no tag (an empty listing)
+        using var scratch = new ScratchFolder();
+        scratch.CopyFrom(GcpFixtures.OrgPoliciesFolder);
+        scratch.Write(Path.Combine("tags", "keys", "organizations-700000000001.json"), """
+            [
+              {
+                "createTime": "2026-02-01T08:00:00.000000Z",
+                "etag": "W/\"7a1c3e5f7b9d1f3a\"",
+                "name": "tagKeys/281400000000001",
+                "namespacedName": "700000000001/env",
+                "parent": "organizations/700000000001",
+                "shortName": "env",
+                "updateTime": "2026-02-01T08:00:00.000000Z"
+              }
+            ]
+            """);
+        scratch.Write(Path.Combine("tags", "values", "tagKeys-281400000000001.json"), """
+            [
+              {"createTime": "2026-02-01T08:01:00.000000Z", "name": "tagValues/281410000000001", "namespacedName": "700000000001/env/prod", "parent": "tagKeys/281400000000001", "shortName": "prod", "updateTime": "2026-02-01T08:01:00.000000Z"},
+              {"createTime": "2026-02-01T08:02:00.000000Z", "name": "tagValues/281410000000002", "namespacedName": "700000000001/env/dev", "parent": "tagKeys/281400000000001", "shortName": "dev", "updateTime": "2026-02-01T08:02:00.000000Z"}
+            ]
+            """);
+        var listing = environment is null ? "[]" : $$"""
+            [
+              {
+                "namespacedTagKey": "700000000001/env",
+                "namespacedTagValue": "700000000001/env/{{environment}}",
+                "tagKey": "tagKeys/281400000000001",
+                "tagValue": "tagValues/28141000000000{{(environment == "prod" ? 1 : 2)}}"
+              }
+            ]
+            """;
+        scratch.Write(Path.Combine("tags", "effective", "cloudresourcemanager.googleapis.com", "projects", "720000000003.json"), listing);
+        var context = new GcpEdgeContext(Ward.Gcp.Ingest.GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken), AsOf);
+
+        // When key creation is checked for keys, who may create keys everywhere
+        var checker = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-sa-key-create");
+        var edges = checker.Check(context, targets: null).Where(e => e.From.Value == "user:keys@example.net" && e.To.Value == "serviceAccount:app@op-tagged.iam.gserviceaccount.com").ToList();
+
+        // Then the rule `matchTag('700000000001/env', 'prod')` enforces the constraint on a prod project only, for certain either way
+        var enforcement = context.Enforcement(context.Estate.FindNode("projects/op-tagged")!, "iam.disableServiceAccountKeyCreation");
+        Assert.Equal(expected == Expect.None ? Ward.Gcp.Policy.OrgPolicies.ConstraintState.Enforced : Ward.Gcp.Policy.OrgPolicies.ConstraintState.NotEnforced, enforcement.State);
+        if (expected == Expect.None)
+        {
+            Assert.Empty(edges);
+        }
+        else
+        {
+            Assert.False(Assert.Single(edges).IsConditional);
+        }
+    }
+
+    [Fact]
+    public void Without_the_projects_tags_the_tag_rule_says_why_it_is_undecided()
+    {
+        // Given the lab as exported, without tags
+        var enforcement = Context.Value.Enforcement(GcpFixtures.OrgPolicies.FindNode("projects/op-tagged")!, "iam.disableServiceAccountKeyCreation");
+
+        // Then the constraint is enforced under the tag condition, and the requirement says the tags were not exported
+        Assert.Equal(Ward.Gcp.Policy.OrgPolicies.ConstraintState.EnforcedUnderCondition, enforcement.State);
+        Assert.Contains("no tag bindings were exported", enforcement.Unless, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_an_organization_policy_export_key_creation_is_open_as_before()
     {

@@ -112,6 +112,17 @@ public sealed class GcpAuthorizer
         return Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), Denies(request, context, plan)));
     }
 
+    /// <summary>
+    /// A condition decided on a resource as a binding's condition is: its name, type, service and tags (an
+    /// organization policy rule's condition, which tests the tags of the node it applies to).
+    /// </summary>
+    public ConditionResult Decide(IamCondition condition, GcpResource resource, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(resource);
+        return condition.Evaluate(ConditionContextFor(resource, asOf));
+    }
+
     private ConditionContext ConditionContextFor(GcpResource resource, DateTimeOffset asOf, string? supposingTagValue = null) => new()
     {
         RequestTime = asOf,

@@ -7,6 +7,6 @@ public enum ConstraintState
 
     Enforced,
 
-    /// <summary>Enforced or not depending on a rule condition over tags, which Ward does not read.</summary>
+    /// <summary>Enforced or not depending on a rule condition over tags that Ward could not decide (the node's tags were not exported).</summary>
     EnforcedUnderCondition,
 }
