@@ -49,4 +49,36 @@ public sealed class GcpTagTests
         Assert.Contains("owner-equivalent of `projects/tg-legacy`", legacy.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal("medium", legacy.GetProperty("severity").GetString());
     }
+
+    [Fact]
+    public void A_public_binding_under_a_tag_condition_is_reported_only_where_the_tag_is()
+    {
+        // Given the lab, where tg-prod and tg-dev each grant Viewer to all authenticated users under the env/prod tag condition
+        var lab = Directory.CreateTempSubdirectory("ward-gcp-tags-").FullName;
+        foreach (var file in Directory.EnumerateFiles(Lab, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(lab, Path.GetRelativePath(Lab, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        const string Public = """{"role":"roles/viewer","members":["allAuthenticatedUsers"],"condition":{"title":"production only","expression":"resource.matchTag('820000000001/env', 'prod')"}}""";
+        var policies = Path.Combine(lab, "assets", "iam-policy.json");
+        var text = File.ReadAllText(policies).Replace("""{"role":"roles/viewer","members":["user:auditor@tags.example"]}""", """{"role":"roles/viewer","members":["user:auditor@tags.example"]},""" + Public, StringComparison.Ordinal);
+        text = text.TrimEnd('\n') + "\n" + """{"name":"//cloudresourcemanager.googleapis.com/projects/822000000002","asset_type":"cloudresourcemanager.googleapis.com/Project","iam_policy":{"version":3,"etag":"BwYTa9gS0aX=","bindings":[""" + Public + """]},"ancestors":["projects/822000000002","folders/821000000001","organizations/820000000001"],"update_time":"2026-11-30T06:00:00Z"}""" + "\n";
+        File.WriteAllText(policies, text);
+
+        // When it is scanned
+        var output = Path.Combine(lab, "findings.out");
+        var (exitCode, console) = WardRunner.Run("scan", Path.Combine(lab, "assets"), Path.Combine(lab, "roles"), Path.Combine(lab, "tags"), Path.Combine(lab, "deny-policies"), "--as-of", AsOf, "--format", "json", "--output", output);
+        var findings = JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() == "gcp-public-binding").ToList();
+        Directory.Delete(lab, recursive: true);
+        Assert.True(exitCode == 0, console);
+
+        // Then tg-prod, which has the tag, is reported as public for certain, and tg-dev, which has env/dev, is not
+        var exposed = Assert.Single(findings);
+        Assert.Contains("`projects/tg-prod`", exposed.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("holds at the reference time", exposed.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
 }

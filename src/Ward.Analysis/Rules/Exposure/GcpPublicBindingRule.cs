@@ -110,6 +110,7 @@ public sealed class GcpPublicBindingRule : IRule
             ResourceName = resource?.RelativeName,
             ResourceService = resource?.Service,
             ResourceType = resource?.Type ?? policy.AssetType,
+            ResourceTags = resource is null ? null : gcp.Edges.Authorizer.TagsOf(resource),
         });
         return result.Truth switch
         {

@@ -68,6 +68,7 @@ public sealed class UpdateCustomRoleEdgeChecker : IGcpEdgeChecker
             ResourceName = node.RelativeName,
             ResourceService = "cloudresourcemanager.googleapis.com",
             ResourceType = "cloudresourcemanager.googleapis.com/" + node.Kind,
+            ResourceTags = ResourceLocator.Locate(context.Estate, node.Name, out _) is { } resource ? context.Authorizer.TagsOf(resource) : null,
         });
         return result.Truth switch
         {

@@ -112,6 +112,13 @@ public sealed class GcpAuthorizer
         return Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), Denies(request, context, plan)));
     }
 
+    /// <summary>The effective tags of a resource, as conditions on it see them (unknown, with why, where not exported).</summary>
+    public ResourceTags TagsOf(GcpResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return Tags.Of(resource);
+    }
+
     /// <summary>
     /// A condition decided on a resource as a binding's condition is: its name, type, service and tags (an
     /// organization policy rule's condition, which tests the tags of the node it applies to).
