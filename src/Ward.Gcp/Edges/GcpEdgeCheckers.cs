@@ -10,6 +10,7 @@ public static class GcpEdgeCheckers
         new SetHierarchyIamPolicyEdgeChecker(),
         new UpdateCustomRoleEdgeChecker(),
         new TagBindingEdgeChecker(),
+        new TagUnbindingEdgeChecker(),
         new SetServiceAccountIamPolicyEdgeChecker(),
         new GetAccessTokenEdgeChecker(),
         new SignBlobEdgeChecker(),

@@ -44,6 +44,13 @@ public static class GcpTechniqueCatalog
             "Do not let the principals a tag condition is meant to limit bind that tag: grant Tag User (or tagValueBindings.create) on a tag value that gates administrative roles only to the administrators who decide where those roles apply, not on the containers those principals work in. Re-run the scan to confirm no other path remains.",
             ["https://cloud.google.com/resource-manager/docs/tags/tags-creating-and-managing", "https://cloud.google.com/iam/docs/tags-access-control"]),
         new(
+            "gcp-tag-unbinding",
+            "Deleting the tag binding a deny rule on setIamPolicy is conditioned on",
+            "A principal that may delete a tag binding of an organization, folder or project (the Tag User role on the value and on the container) escapes a deny rule whose denial condition needs that tag; when the rule is all that refuses its grant of setIamPolicy there, it becomes owner-equivalent of the container.",
+            ["resourcemanager.tagValueBindings.delete", "resourcemanager.hierarchyNodes.deleteTagBinding"],
+            "Do not let the principals a tag-conditioned deny rule is meant to stop delete that tag's bindings: keep Tag User (or tagValueBindings.delete) on a tag value that deny rules depend on to the administrators who decide where they apply, deny resourcemanager.hierarchyNodes.deleteTagBinding to the same principals as the rule, or write the rule without the tag. Re-run the scan to confirm no other path remains.",
+            ["https://cloud.google.com/resource-manager/docs/tags/tags-creating-and-managing", "https://cloud.google.com/iam/docs/deny-access"]),
+        new(
             "gcp-sa-set-iam-policy",
             "setIamPolicy on a service account",
             "Changing a service account's allow policy lets the principal grant itself Service Account Token Creator on it and impersonate it.",

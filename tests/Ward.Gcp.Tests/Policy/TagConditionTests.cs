@@ -113,6 +113,49 @@ public sealed class TagConditionTests
         Assert.Contains("the key of tag value `tagValues/281470000000012` bound to `projects/822000000002` is not known", Assert.Single(conditional.Requirements), StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string, string, string, DecisionKind, string> SupposedUnbound => new()
+    {
+        // Deleting tg-dev's own env/dev brings back the folder's env/prod, which release's grant needs.
+        { "user:release@tags.example", "resourcemanager.projects.setIamPolicy", "projects/tg-dev", "tagValues/281470000000012", DecisionKind.Allowed, "`projects/822000000002` has tag `820000000001/env/prod` (`tagValues/281470000000011`), inherited from `folders/821000000001`" },
+        // Deleting the folder's own env/prod leaves it none: the organization binds no env.
+        { "user:release@tags.example", "resourcemanager.projects.setIamPolicy", "folders/821000000001", "tagValues/281470000000011", DecisionKind.ImplicitDeny, "`folders/821000000001` would have no tag of key `820000000001/env`, once `820000000001/env/prod` (`tagValues/281470000000011`) is unbound from it" },
+        // tg-prod inherits env/prod: it cannot be deleted there, so the deny rule under it still holds.
+        { "user:admin@tags.example", "resourcemanager.projects.delete", "projects/tg-prod", "tagValues/281470000000011", DecisionKind.ExplicitDeny, "`projects/822000000001` has tag `820000000001/env/prod` (`tagValues/281470000000011`), inherited" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SupposedUnbound))]
+    public void A_tag_binding_supposed_deleted_is_decided_with_what_the_resource_inherits_instead(string principal, string permission, string resource, string removed, DecisionKind expected, string explained)
+    {
+        // Given a resource of the tags.example lab and a tag value
+        var located = ResourceLocator.Locate(GcpFixtures.Tags, resource, out var problem) ?? throw new InvalidOperationException(problem);
+
+        // When the evaluator answers as if the value's binding to the resource itself were deleted
+        var decision = new GcpAuthorizer(GcpFixtures.Tags).Authorize(new GcpRequest { Principal = Member.Parse(principal), Permission = permission, Resource = located, AsOf = December2026, SupposingTagRemoved = removed });
+
+        // Then only a binding to the resource itself goes, the parent's value of the key comes back, and the answer says so
+        Assert.Equal(expected, decision.Kind);
+        Assert.Contains(explained, decision.Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tag_binding_supposed_deleted_under_a_parent_whose_tags_are_unknown_leaves_that_key_unknown()
+    {
+        // Given tu-payments of the tag-unbinding lab, whose effective listing has env/prod bound to it, and the organization's bindings not exported
+        using var scratch = new ScratchFolder();
+        scratch.CopyFrom(GcpFixtures.TagUnbindingFolder);
+        scratch.Delete(Path.Combine("tags", "bindings", "cloudresourcemanager.googleapis.com", "organizations", "840000000001.json"));
+        var estate = Ward.Gcp.Ingest.GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+        var located = ResourceLocator.Locate(estate, "projects/tu-payments", out var problem) ?? throw new InvalidOperationException(problem);
+
+        // When v-untagger asks for its setIamPolicy there as if env/prod were unbound from it
+        var decision = new GcpAuthorizer(estate).Authorize(new GcpRequest { Principal = Member.Parse("user:v-untagger@tagunbind.example"), Permission = "resourcemanager.projects.setIamPolicy", Resource = located, AsOf = December2026, SupposingTagRemoved = "tagValues/281500000000011" });
+
+        // Then which env value it would inherit is not known: the deny rule under env/prod may still apply, and the answer says why
+        var conditional = Assert.IsType<Conditional>(decision);
+        Assert.Contains("once `840000000001/env/prod` (`tagValues/281500000000011`) is unbound from `projects/842000000001`, the tags of `projects/842000000001` are not known: it inherits those of `organizations/840000000001`", string.Join(" ", conditional.Requirements), StringComparison.Ordinal);
+    }
+
     private static ResourceTags TagsOf(string resource)
     {
         var located = ResourceLocator.Locate(GcpFixtures.Tags, resource, out var problem) ?? throw new InvalidOperationException(problem);

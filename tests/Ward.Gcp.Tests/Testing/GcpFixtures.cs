@@ -26,6 +26,7 @@ internal static class GcpFixtures
     private static readonly Lazy<GcpEstate> LoadedGke = new(() => GcpEstateLoader.Load([GkeFolder]));
     private static readonly Lazy<GcpEstate> LoadedTags = new(() => GcpEstateLoader.Load([TagsFolder]));
     private static readonly Lazy<GcpEstate> LoadedTagBinding = new(() => GcpEstateLoader.Load([TagBindingFolder]));
+    private static readonly Lazy<GcpEstate> LoadedTagUnbinding = new(() => GcpEstateLoader.Load([TagUnbindingFolder]));
     private static readonly Lazy<GcpEstate> LoadedOrgPolicies = new(() => GcpEstateLoader.Load([OrgPoliciesFolder]));
 
     public static string OrganizationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "organization");
@@ -110,6 +111,22 @@ internal static class GcpFixtures
     public static GcpEstate TagBinding => LoadedTagBinding.Value;
 
     public static string TagBindingFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tag-binding");
+
+    /// <summary>
+    /// The tagunbind.example lab (Fixtures/tag-unbinding) for <c>gcp-tag-unbinding</c>: tag key <c>env</c> (<c>prod</c>,
+    /// <c>dev</c>); a deny policy on the organization refuses <c>projects.setIamPolicy</c> to everyone but
+    /// <c>breakglass@</c> where <c>matchTag(env, prod)</c>, and to <c>s-alsodenied</c> everywhere. <c>tu-payments</c> has
+    /// <c>env/prod</c> bound to it (effective listing, not inherited): Project IAM Admin there to <c>v-untagger</c>,
+    /// <c>c-untagger</c>, <c>s-novalue</c>, <c>s-nocontainer</c>, <c>s-alsodenied</c>; Tag User there to
+    /// <c>v-untagger</c>, <c>s-novalue</c>, <c>s-alsodenied</c>, <c>s-nogrant</c>, and to <c>c-untagger</c> only through a
+    /// Privileged Access Manager entitlement that needs approval. <c>tu-ledger</c> inherits <c>env/prod</c> from the
+    /// Production folder (Project IAM Admin and Tag User there to <c>s-inherited</c>); <c>tu-vault</c> has it bound to
+    /// itself and inherits it from the folder too (both to <c>s-foldertag</c>). Tag User on the value <c>prod</c> to all
+    /// but <c>s-novalue</c>; <c>admin@</c> is Owner.
+    /// </summary>
+    public static GcpEstate TagUnbinding => LoadedTagUnbinding.Value;
+
+    public static string TagUnbindingFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tag-unbinding");
 
     public static string Full(string relativeName) => ResourceNames.Container(relativeName);
 }

@@ -133,6 +133,12 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
                 return CelUnknown.Of($"`{Text(call)}` is not decided: the key of tag {unnamed.Describe()} on `{tags.Resource}` is not known (its value is not in the tag values export)");
             }
 
+            if (tags.Unbound is { } unbound && (byId ? unbound.KeyId == keyText.Value : unbound.KeyNames.Contains(keyText.Value, StringComparer.Ordinal)))
+            {
+                Facts.Add($"`{tags.Resource}` would have no tag of key `{keyText.Value}`, once {unbound.Describe()} is unbound from it");
+                return new CelBool(false);
+            }
+
             Facts.Add(tags.Tags.IsEmpty ? $"`{tags.Resource}` has no tag" : $"`{tags.Resource}` has no tag of key `{keyText.Value}` (its tags: {string.Join(", ", tags.Tags.Select(t => t.Describe()))})");
             return new CelBool(false);
         }

@@ -17,5 +17,8 @@ public sealed record ResourceTags
     /// <summary>Why the tags are not known (all of them, or all but <see cref="Tags"/>), or null.</summary>
     public string? UnknownBecause { get; init; }
 
+    /// <summary>The tag a question supposes unbound from the resource (<c>gcp-tag-unbinding</c>), which its absence is then said of; or null.</summary>
+    public ResourceTag? Unbound { get; init; }
+
     public static ResourceTags Unknown(string resource, string why) => new() { Resource = resource, UnknownBecause = why };
 }

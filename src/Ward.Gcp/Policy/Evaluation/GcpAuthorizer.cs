@@ -89,7 +89,7 @@ public sealed class GcpAuthorizer
     /// <param name="skipDenials">Return null, without working out deny policies, boundaries and explanations, when no binding can allow (the answer can only be a denial).</param>
     private Decision? Authorize(GcpRequest request, Plan plan, bool skipDenials)
     {
-        var context = ConditionContextFor(request.Resource, request.AsOf, request.SupposingTagValue);
+        var context = ConditionContextFor(request.Resource, request.AsOf, TagsFor(request));
         // Only bindings whose role may grant the permission decide.
         var results = new List<BindingResult>();
         foreach (var (holder, policy, deciding) in plan.Policies)
@@ -130,15 +130,21 @@ public sealed class GcpAuthorizer
         return condition.Evaluate(ConditionContextFor(resource, asOf));
     }
 
-    private ConditionContext ConditionContextFor(GcpResource resource, DateTimeOffset asOf, string? supposingTagValue = null) => new()
+    private ConditionContext ConditionContextFor(GcpResource resource, DateTimeOffset asOf, ResourceTags? tags = null) => new()
     {
         RequestTime = asOf,
         ResourceName = resource.RelativeName,
         ResourceService = resource.Service,
         ResourceType = resource.Type,
         ResourceTypeUnknownBecause = resource.Type is null ? "no exported policy gives its asset type" : null,
-        ResourceTags = supposingTagValue is null ? Tags.Of(resource) : Tags.Supposing(resource, supposingTagValue),
+        ResourceTags = tags ?? Tags.Of(resource),
     };
+
+    /// <summary>The resource's tags as the request has them: as exported, or with a tag value supposed bound to it or its own binding of one supposed deleted.</summary>
+    private ResourceTags TagsFor(GcpRequest request) =>
+        request.SupposingTagValue is { } bound ? Tags.Supposing(request.Resource, bound)
+        : request.SupposingTagRemoved is { } removed ? Tags.Removing(request.Resource, removed)
+        : Tags.Of(request.Resource);
 
     /// <summary>
     /// What every decision on a permission and resource reads: the allow policies reaching the resource (by their

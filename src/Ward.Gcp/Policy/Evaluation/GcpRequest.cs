@@ -23,6 +23,14 @@ public sealed record GcpRequest
     public string? SupposingTagValue { get; init; }
 
     /// <summary>
+    /// A tag value (<c>tagValues/ID</c>) bound to the resource itself, to decide the request as if that binding were
+    /// deleted: the resource then inherits its parent's value of the key, if any. What a principal that may delete the
+    /// tag binding can make of the conditions on tags (<c>gcp-tag-unbinding</c>). A value not bound to the resource
+    /// itself changes nothing: an inherited tag cannot be deleted there.
+    /// </summary>
+    public string? SupposingTagRemoved { get; init; }
+
+    /// <summary>
     /// Whether a binding to a group or principal set the principal may belong to counts, as conditional on that
     /// membership (a group whose memberships were not exported, a pool group). <c>who-can</c> turns it off: it lists the group itself.
     /// </summary>

@@ -43,9 +43,7 @@ internal sealed class ResourceTagResolver
                 return ResourceTags.Unknown(relative, "no tag bindings were exported");
             }
 
-            // Resources below a project inherit its tags; a resource nested in another (a bucket's objects) is not tagged on its own.
-            string[] chain = [asked.Name, .. asked.PolicyHolders.Where(h => ResourceNames.ContainerKind(h) is not null && h != asked.Name)];
-            var (tags, why) = resolver.Resolve(chain, 0, relative);
+            var (tags, why) = resolver.Resolve(Chain(asked), 0, relative);
             return tags is { } known ? new ResourceTags { Resource = relative, Tags = known } : ResourceTags.Unknown(relative, why!);
         }, (this, resource));
     }
@@ -62,12 +60,43 @@ internal sealed class ResourceTagResolver
         return tags with { Tags = [.. tags.Tags.Where(t => !SameKey(t, supposed)), supposed] };
     }
 
+    /// <summary>
+    /// The tags the resource would have once its own binding of the tag value were deleted: the value of that key it
+    /// then inherits from its parent, if any, with its other tags as they are. Only a binding to the resource itself can
+    /// be deleted there, so a value it inherits, or tags not known, stay as they are. When the parent's tags are not
+    /// known, the key's value is not either (the other tags still are).
+    /// </summary>
+    public ResourceTags Removing(GcpResource resource, string valueId)
+    {
+        var tags = Of(resource);
+        if (tags.UnknownBecause is not null || tags.Tags.FirstOrDefault(t => t.ValueId == valueId && t.BoundTo == tags.Resource) is not { } removed)
+        {
+            return tags;
+        }
+
+        var others = tags.Tags.Where(t => !SameKey(t, removed));
+        var chain = Chain(resource);
+        if (chain.Length == 1)
+        {
+            return tags with { Tags = [.. others], Unbound = removed };
+        }
+
+        var (above, why) = Resolve(chain, 1, tags.Resource);
+        return above is { } inherited
+            ? tags with { Tags = [.. others, .. inherited.Where(a => SameKey(a, removed))], Unbound = removed }
+            : tags with { Tags = [.. others], Unbound = removed, UnknownBecause = $"once {removed.Describe()} is unbound from `{tags.Resource}`, {why}" };
+    }
+
     /// <summary>The tag of the value's key the resource has now (bound to it or inherited), or null: it has none, or its tags are not known.</summary>
     public ResourceTag? OfKey(GcpResource resource, string valueId)
     {
         var key = Bound(valueId, Short(resource.Name));
         return Of(resource) is { UnknownBecause: null } tags ? tags.Tags.FirstOrDefault(t => SameKey(t, key)) : null;
     }
+
+    /// <summary>The resource and the containers it inherits tags from, nearest first. Resources below a project inherit its tags; a resource nested in another (a bucket's objects) is not tagged on its own.</summary>
+    private static string[] Chain(GcpResource resource) =>
+        [resource.Name, .. resource.PolicyHolders.Where(h => ResourceNames.ContainerKind(h) is not null && h != resource.Name)];
 
     private (ImmutableArray<ResourceTag>? Tags, string? Why) Resolve(string[] chain, int at, string asked)
     {

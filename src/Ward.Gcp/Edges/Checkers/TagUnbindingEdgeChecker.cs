@@ -1,0 +1,118 @@
+using Ward.Core.Decisions;
+using Ward.Core.Graph;
+using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Evaluation;
+
+namespace Ward.Gcp.Edges.Checkers;
+
+/// <summary>
+/// <c>gcp-tag-unbinding</c>: a deny rule whose denial condition holds only because an organization, folder or project
+/// carries a tag is escaped by whoever may delete that tag binding (<c>resourcemanager.tagValueBindings.delete</c> on the
+/// value and <c>resourcemanager.hierarchyNodes.deleteTagBinding</c> on the container, both in Tag User). When the
+/// principal holds a grant of the container's <c>setIamPolicy</c> that the evaluator refuses now and allows once the
+/// binding is supposed deleted (with every other condition, deny rule and boundary as they are), it becomes
+/// owner-equivalent of the container. A self-escalation. Only a tag bound to the container itself can be deleted
+/// there: an inherited one is not followed, and deleting a binding brings back the value the parent has, if any.
+/// </summary>
+public sealed class TagUnbindingEdgeChecker : IGcpEdgeChecker
+{
+    private const string UnbindValue = "resourcemanager.tagValueBindings.delete";
+    private const string UnbindFromContainer = "resourcemanager.hierarchyNodes.deleteTagBinding";
+
+    public string TechniqueId => "gcp-tag-unbinding";
+
+    public bool GrantsAdmin => true;
+
+    public IEnumerable<Edge> Check(GcpEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!HasTagConditionedDeny(context.Estate))
+        {
+            yield break;
+        }
+
+        foreach (var node in context.HierarchyTopDown)
+        {
+            // Tags not known give nothing to delete: which tag a deny rule waits on, and what replaces it, are not known either.
+            if (context.ContainerResource(node) is not { } resource
+                || context.Authorizer.Tags.Of(resource) is not { UnknownBecause: null } tags
+                || tags.Tags.Where(t => t.BoundTo == tags.Resource && t.ValueId is not null).ToList() is not { Count: > 0 } ownTags)
+            {
+                continue;
+            }
+
+            var setIamPolicy = GcpEdgeContext.SetIamPolicyOf(node.Kind);
+            var name = OwnerEquivalence.Label(node);
+            var unbinders = context.WhoCan(UnbindFromContainer, resource).ToDictionary(a => a.Principal, a => a.Decision, StringComparer.Ordinal);
+            var now = new Dictionary<string, DecisionKind>(StringComparer.Ordinal);
+            var best = new Dictionary<string, Edge>(StringComparer.Ordinal);
+            foreach (var tag in ownTags.OrderBy(t => t.ValueId, StringComparer.Ordinal))
+            {
+                if (context.TagValueResource(tag.ValueId!) is not { } valueResource)
+                {
+                    continue;
+                }
+
+                foreach (var holder in context.WhoCan(UnbindValue, valueResource))
+                {
+                    if (!unbinders.TryGetValue(holder.Principal, out var onContainer)
+                        || AnswerNow(context, now, holder.Principal, setIamPolicy, resource) != DecisionKind.ExplicitDeny)
+                    {
+                        continue;
+                    }
+
+                    // Refused for another reason too (another deny rule, no allow grant): still refused once the tag is gone, so no edge.
+                    var then = Authorize(context, holder.Principal, setIamPolicy, resource, supposingTagRemoved: tag.ValueId);
+                    if (then.Kind is DecisionKind.ExplicitDeny or DecisionKind.ImplicitDeny)
+                    {
+                        continue;
+                    }
+
+                    var description = $"deletes the binding of tag {tag.Describe()} to `{name}`, which a deny rule refusing it `{setIamPolicy}` there is conditioned on, then uses its grant of `{setIamPolicy}` to grant itself any role there: owner-equivalent of `{name}`";
+                    EdgeStep[] steps = [new(UnbindValue, tag.ValueId!, holder.Decision), new(UnbindFromContainer, name, onContainer), new(setIamPolicy, name, then)];
+                    if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, holder.Principal, description, steps, grantsAdmin: true, adminScope: node.Name) is not { } edge)
+                    {
+                        continue;
+                    }
+
+                    if (!best.TryGetValue(holder.Principal, out var kept) || (kept.IsConditional && !edge.IsConditional))
+                    {
+                        best[holder.Principal] = edge;
+                    }
+                }
+            }
+
+            foreach (var edge in best.Values.OrderBy(e => e.From.Value, StringComparer.Ordinal))
+            {
+                yield return edge;
+            }
+        }
+    }
+
+    /// <summary>Whether a deny rule has a denial condition on tags: without one, deleting a tag binding lifts no denial.</summary>
+    private static bool HasTagConditionedDeny(GcpEstate estate) =>
+        estate.DenyPolicies.SelectMany(p => p.Rules).Any(r => r.DenialCondition is { } condition
+            && (condition.Expression.Contains("matchTag", StringComparison.Ordinal) || condition.Expression.Contains("hasTagKey", StringComparison.Ordinal)));
+
+    /// <summary>The principal's answer for the container's <c>setIamPolicy</c> with its tags as they are; asked once per container.</summary>
+    private static DecisionKind AnswerNow(GcpEdgeContext context, Dictionary<string, DecisionKind> now, string principal, string setIamPolicy, GcpResource resource)
+    {
+        if (!now.TryGetValue(principal, out var kind))
+        {
+            kind = now[principal] = Authorize(context, principal, setIamPolicy, resource, supposingTagRemoved: null).Kind;
+        }
+
+        return kind;
+    }
+
+    private static Decision Authorize(GcpEdgeContext context, string principal, string permission, GcpResource resource, string? supposingTagRemoved) =>
+        context.Authorizer.Authorize(new GcpRequest
+        {
+            Principal = context.Principals.TryGetValue(principal, out var known) ? known : Member.Parse(principal),
+            Permission = permission,
+            Resource = resource,
+            AsOf = context.AsOf,
+            CountPossibleMemberships = false,
+            SupposingTagRemoved = supposingTagRemoved,
+        });
+}
