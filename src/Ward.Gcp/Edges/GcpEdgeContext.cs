@@ -187,12 +187,15 @@ public sealed class GcpEdgeContext
                 Locate(node.Name) is { } resource ? condition => Authorizer.Decide(IamCondition.Parse(condition), resource, AsOf) : null));
     }
 
-    /// <summary>The evaluator's answer for one principal (a node id) and permission on a resource; with a tag value, as if it were bound to the resource.</summary>
-    public Decision Authorize(string principal, string permission, GcpResource resource, string? supposingTagValue = null)
+    /// <summary>
+    /// The evaluator's answer for one principal (a node id) and permission on a resource; with a tag value, as if it
+    /// were bound to the resource, or as if the one bound to it were removed.
+    /// </summary>
+    public Decision Authorize(string principal, string permission, GcpResource resource, string? supposingTagValue = null, string? supposingTagRemoved = null)
     {
         ArgumentNullException.ThrowIfNull(resource);
         var member = Principals.TryGetValue(principal, out var known) ? known : Member.Parse(principal);
-        return Authorizer.Authorize(new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = AsOf, CountPossibleMemberships = false, SupposingTagValue = supposingTagValue });
+        return Authorizer.Authorize(new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = AsOf, CountPossibleMemberships = false, SupposingTagValue = supposingTagValue, SupposingTagRemoved = supposingTagRemoved });
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ public sealed class TagUnbindingEdgeChecker : IGcpEdgeChecker
                     }
 
                     // Refused for another reason too (another deny rule, no allow grant): still refused once the tag is gone, so no edge.
-                    var then = Authorize(context, holder.Principal, setIamPolicy, resource, supposingTagRemoved: tag.ValueId);
+                    var then = context.Authorize(holder.Principal, setIamPolicy, resource, supposingTagRemoved: tag.ValueId);
                     if (then.Kind is DecisionKind.ExplicitDeny or DecisionKind.ImplicitDeny)
                     {
                         continue;
@@ -99,20 +99,9 @@ public sealed class TagUnbindingEdgeChecker : IGcpEdgeChecker
     {
         if (!now.TryGetValue(principal, out var kind))
         {
-            kind = now[principal] = Authorize(context, principal, setIamPolicy, resource, supposingTagRemoved: null).Kind;
+            kind = now[principal] = context.Authorize(principal, setIamPolicy, resource).Kind;
         }
 
         return kind;
     }
-
-    private static Decision Authorize(GcpEdgeContext context, string principal, string permission, GcpResource resource, string? supposingTagRemoved) =>
-        context.Authorizer.Authorize(new GcpRequest
-        {
-            Principal = context.Principals.TryGetValue(principal, out var known) ? known : Member.Parse(principal),
-            Permission = permission,
-            Resource = resource,
-            AsOf = context.AsOf,
-            CountPossibleMemberships = false,
-            SupposingTagRemoved = supposingTagRemoved,
-        });
 }
