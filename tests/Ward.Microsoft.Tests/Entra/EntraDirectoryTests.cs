@@ -68,6 +68,18 @@ public sealed class EntraDirectoryTests
     }
 
     [Fact]
+    public void With_every_group_listed_transitively_the_lists_alone_answer_and_no_group_is_its_own_member()
+    {
+        // Given transitive lists for every group, as the export script writes them: A ∋ B ∋ user, and A listing itself
+        var directory = new EntraDirectory { Groups = [Group(A, transitive: [G(B), U(User), G(A)]), Group(B, transitive: [U(User)])] };
+
+        Assert.Equal([A, B], directory.TransitiveGroupsOf(User), StringComparer.Ordinal);
+        Assert.Equal([A], directory.TransitiveGroupsOf(B), StringComparer.Ordinal);
+        Assert.Empty(directory.TransitiveGroupsOf(A));
+        Assert.Empty(directory.TransitiveGroupsOf(Other));
+    }
+
+    [Fact]
     public void Eligible_PIM_memberships_count_only_when_asked_for()
     {
         // Given the user eligible for membership of B, which is a member of A

@@ -47,6 +47,14 @@ internal sealed class GroupMembershipGraph
 
     public ImmutableArray<string> TransitiveGroupsOf(string principalId, bool includeEligible)
     {
+        // Every group's transitive list exported, and no PIM membership to follow: the principal's list is the answer
+        // (a tenant's hundreds of thousands of users are asked about by several rules).
+        if (_direct.Count == 0 && (!includeEligible || _eligible.Count == 0))
+        {
+            var listed = _transitive.GetValueOrDefault(principalId, []);
+            return listed.Contains(principalId, StringComparer.OrdinalIgnoreCase) ? listed.Remove(principalId, StringComparer.OrdinalIgnoreCase) : listed;
+        }
+
         var found = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var pending = new Queue<(string Id, bool AsPrincipal)>();
         pending.Enqueue((principalId, true));
