@@ -8,7 +8,6 @@ namespace Ward.Analysis.Rules.Privileged;
 /// </summary>
 public sealed class EntraPermanentPrivilegedAssignmentRule : IRule
 {
-    private const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
 
     public RuleMetadata Metadata { get; } = new(
         "entra-permanent-privileged-assignment",
@@ -39,7 +38,7 @@ public sealed class EntraPermanentPrivilegedAssignmentRule : IRule
             var role = grant.Role.Name;
             var isGroup = microsoft.Directory.FindGroup(principal) is not null;
             var members = isGroup ? microsoft.Edges.Membership.MembersOf(principal).Select(m => $"`{microsoft.NameOf(m) ?? m}`").Order(StringComparer.Ordinal).ToList() : [];
-            var globalAdministrator = string.Equals(microsoft.Directory.FindRoleDefinition(grant.Assignment.RoleDefinitionId)?.TemplateId ?? grant.Assignment.RoleDefinitionId, GlobalAdministrator, StringComparison.OrdinalIgnoreCase);
+            var globalAdministrator = microsoft.Directory.IsGlobalAdministrator(grant.Assignment.RoleDefinitionId);
             yield return new Finding
             {
                 RuleId = Metadata.Id,

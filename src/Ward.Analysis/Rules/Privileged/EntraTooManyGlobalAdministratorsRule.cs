@@ -1,5 +1,3 @@
-using Ward.Microsoft.Entra.Directory;
-
 namespace Ward.Analysis.Rules.Privileged;
 
 /// <summary>
@@ -15,7 +13,6 @@ public sealed class EntraTooManyGlobalAdministratorsRule : IRule
     /// <summary>Microsoft recommends two or more emergency access accounts, each a permanent Global Administrator.</summary>
     public const int EmergencyAccessMinimum = 2;
 
-    private const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
 
     public RuleMetadata Metadata { get; } = new(
         "entra-too-many-global-administrators",
@@ -47,7 +44,7 @@ public sealed class EntraTooManyGlobalAdministratorsRule : IRule
 
         var holdings = DirectoryRoleHoldings.Of(microsoft);
         var holders = holdings.Holders()
-            .Select(p => (Principal: p, Held: holdings.HeldBy(p).Where(h => IsGlobalAdministrator(directory, h.Grant.Assignment.RoleDefinitionId)).ToList()))
+            .Select(p => (Principal: p, Held: holdings.HeldBy(p).Where(h => directory.IsGlobalAdministrator(h.Grant.Assignment.RoleDefinitionId)).ToList()))
             .Where(h => h.Held.Count > 0 && directory.FindGroup(h.Principal) is null)
             .ToList();
         var users = holders.Where(h => directory.FindUser(h.Principal) is not null).ToList();
@@ -84,7 +81,4 @@ public sealed class EntraTooManyGlobalAdministratorsRule : IRule
             DirectoryRoleHoldings.StateOf(held.Grant) + (held.GroupId is { } group ? $" through group `{microsoft.NameOf(group) ?? group}`" : string.Empty)
             + (held.EligibleMembership ? " (PIM-eligible membership)" : string.Empty);
     }
-
-    private static bool IsGlobalAdministrator(EntraDirectory directory, string roleDefinitionId) =>
-        string.Equals(directory.FindRoleDefinition(roleDefinitionId)?.TemplateId ?? roleDefinitionId, GlobalAdministrator, StringComparison.OrdinalIgnoreCase);
 }

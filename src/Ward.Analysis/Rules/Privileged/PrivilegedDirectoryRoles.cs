@@ -9,7 +9,7 @@ namespace Ward.Analysis.Rules.Privileged;
 /// </summary>
 internal static class PrivilegedDirectoryRoles
 {
-    public const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
+    public const string GlobalAdministrator = DirectoryRoleTiers.GlobalAdministrator;
 
     public static bool Contains(string templateId) => DirectoryRoleTiers.FindBuiltIn(templateId) is { MicrosoftPrivileged: true };
 }

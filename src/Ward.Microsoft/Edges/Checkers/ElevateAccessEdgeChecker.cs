@@ -11,7 +11,6 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// </summary>
 public sealed class ElevateAccessEdgeChecker : IMicrosoftEdgeChecker
 {
-    private const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
     private const string ElevateAccess = "Microsoft.Authorization/elevateAccess/action";
 
     public string TechniqueId => "azure-elevate-access";
@@ -23,7 +22,7 @@ public sealed class ElevateAccessEdgeChecker : IMicrosoftEdgeChecker
         var directory = context.Directory;
         var holders = directory.RoleAssignments
             .Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.Tenant
-                && string.Equals(directory.FindRoleDefinition(a.RoleDefinitionId)?.TemplateId ?? a.RoleDefinitionId, GlobalAdministrator, StringComparison.OrdinalIgnoreCase))
+                && directory.IsGlobalAdministrator(a.RoleDefinitionId))
             .SelectMany(a => directory.FindGroup(a.PrincipalId) is { IsAssignableToRole: true } group ? MicrosoftEdgeContext.MembersOf(group) : [a.PrincipalId])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal);

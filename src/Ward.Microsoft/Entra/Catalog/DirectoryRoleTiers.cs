@@ -28,6 +28,9 @@ namespace Ward.Microsoft.Entra.Catalog;
 /// </remarks>
 public static class DirectoryRoleTiers
 {
+    /// <summary>The template id of Global Administrator, the same in every tenant.</summary>
+    public const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
+
     private static readonly FrozenDictionary<string, TieredRole> BuiltIn = Entries().ToFrozenDictionary(e => e.TemplateId, e => e.Role, StringComparer.OrdinalIgnoreCase);
 
     // Resource actions that put a role in Tier 0 or Tier 1 when Ward's catalog does not know it, each with what it

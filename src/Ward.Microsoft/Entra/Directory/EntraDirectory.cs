@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ward.Core.Diagnostics;
+using Ward.Microsoft.Entra.Catalog;
 
 namespace Ward.Microsoft.Entra.Directory;
 
@@ -110,6 +111,13 @@ public sealed record EntraDirectory
 
     /// <summary>A role definition by its id or, for built-in roles, its template id.</summary>
     public DirectoryRoleDefinition? FindRoleDefinition(string id) => Index.RoleDefinitions.GetValueOrDefault(id);
+
+    /// <summary>The template id of the role an assignment names (by definition id or template id); the id itself when the export has no such definition.</summary>
+    public string TemplateIdOf(string roleDefinitionId) => FindRoleDefinition(roleDefinitionId)?.TemplateId ?? roleDefinitionId;
+
+    /// <summary>Whether an assignment's role is Global Administrator (<see cref="DirectoryRoleTiers.GlobalAdministrator"/>).</summary>
+    public bool IsGlobalAdministrator(string roleDefinitionId) =>
+        string.Equals(TemplateIdOf(roleDefinitionId), DirectoryRoleTiers.GlobalAdministrator, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The kind of an object of the export (user, group, service principal, application, administrative unit); null when it is not in the export.</summary>
     public DirectoryObjectKind? KindOf(string objectId) => Index.Kinds.TryGetValue(objectId, out var kind) ? kind : null;

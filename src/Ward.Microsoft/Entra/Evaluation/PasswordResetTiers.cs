@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Ward.Microsoft.Entra.Catalog;
 
 namespace Ward.Microsoft.Entra.Evaluation;
 
@@ -13,7 +14,7 @@ public static class PasswordResetTiers
 {
     public const string ResetAction = "microsoft.directory/users/password/update";
 
-    public const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
+    public const string GlobalAdministrator = DirectoryRoleTiers.GlobalAdministrator;
     public const string PrivilegedAuthenticationAdministrator = "7be44c8a-adaf-4e2a-84d6-ab2649e08a13";
     private const string PasswordAdministrator = "966707d0-3269-4727-9be2-8c3a10f19b9d";
     private const string HelpdeskAdministrator = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
