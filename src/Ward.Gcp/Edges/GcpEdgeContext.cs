@@ -198,6 +198,17 @@ public sealed class GcpEdgeContext
         return Authorizer.Authorize(new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = AsOf, CountPossibleMemberships = false, SupposingTagValue = supposingTagValue, SupposingTagRemoved = supposingTagRemoved });
     }
 
+    /// <summary>Keeps one edge per principal: the first found, replaced by a certain one if the first was conditional.</summary>
+    public static void KeepBest(IDictionary<string, Edge> best, Edge edge)
+    {
+        ArgumentNullException.ThrowIfNull(best);
+        ArgumentNullException.ThrowIfNull(edge);
+        if (!best.TryGetValue(edge.From.Value, out var kept) || (kept.IsConditional && !edge.IsConditional))
+        {
+            best[edge.From.Value] = edge;
+        }
+    }
+
     /// <summary>
     /// An edge whose every step the evaluator allows (certain), or allows only under conditions (the requirements of
     /// each, and "could not decide" for an indeterminate one); null when one is denied.

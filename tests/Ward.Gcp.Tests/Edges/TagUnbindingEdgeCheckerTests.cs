@@ -2,8 +2,6 @@ using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Gcp.Edges;
 using Ward.Gcp.Edges.Checkers;
-using Ward.Gcp.Iam;
-using Ward.Gcp.Policy.Evaluation;
 using Ward.Gcp.Tests.Testing;
 
 namespace Ward.Gcp.Tests.Edges;
@@ -78,15 +76,7 @@ public sealed class TagUnbindingEdgeCheckerTests
         var located = context.Estate.FindNode(resource) is { } node ? context.ContainerResource(node) : context.TagValueResource(Prod);
 
         // When the evaluator decides it, with env/prod supposed unbound from the resource or not
-        var decision = context.Authorizer.Authorize(new GcpRequest
-        {
-            Principal = Member.Parse($"user:{user}@tagunbind.example"),
-            Permission = permission,
-            Resource = located!,
-            AsOf = AsOf,
-            CountPossibleMemberships = false,
-            SupposingTagRemoved = removingProd ? Prod : null,
-        });
+        var decision = context.Authorize($"user:{user}@tagunbind.example", permission, located!, supposingTagRemoved: removingProd ? Prod : null);
 
         // Then the answer is the one that keeps (or makes) the edge
         Assert.Equal(expected, decision.Kind);

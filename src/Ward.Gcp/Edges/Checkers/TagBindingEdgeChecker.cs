@@ -1,6 +1,7 @@
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Conditions;
 using Ward.Gcp.Policy.Evaluation;
 
 namespace Ward.Gcp.Edges.Checkers;
@@ -76,10 +77,7 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
                     }
 
                     edge = requirement.Length == 0 ? edge : edge with { Requirements = edge.Requirements.Add(requirement) };
-                    if (!best.TryGetValue(holder.Principal, out var kept) || (kept.IsConditional && !edge.IsConditional))
-                    {
-                        best[holder.Principal] = edge;
-                    }
+                    GcpEdgeContext.KeepBest(best, edge);
                 }
             }
 
@@ -97,7 +95,7 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
             .OfType<IamPolicy>()
             .SelectMany(p => p.Bindings)
             .Any(b => b.Condition is { } condition
-                && (condition.Expression.Contains("matchTag", StringComparison.Ordinal) || condition.Expression.Contains("hasTagKey", StringComparison.Ordinal))
+                && IamCondition.MentionsTags(condition.Expression)
                 && (context.Estate.FindRole(b.Role) is not { PermissionsKnown: true } role || role.IncludedPermissions.Contains(setIamPolicy, StringComparer.Ordinal)));
 
     /// <summary>

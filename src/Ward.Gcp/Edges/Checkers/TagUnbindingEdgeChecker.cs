@@ -1,6 +1,7 @@
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Conditions;
 using Ward.Gcp.Policy.Evaluation;
 
 namespace Ward.Gcp.Edges.Checkers;
@@ -75,10 +76,7 @@ public sealed class TagUnbindingEdgeChecker : IGcpEdgeChecker
                         continue;
                     }
 
-                    if (!best.TryGetValue(holder.Principal, out var kept) || (kept.IsConditional && !edge.IsConditional))
-                    {
-                        best[holder.Principal] = edge;
-                    }
+                    GcpEdgeContext.KeepBest(best, edge);
                 }
             }
 
@@ -92,7 +90,7 @@ public sealed class TagUnbindingEdgeChecker : IGcpEdgeChecker
     /// <summary>Whether a deny rule has a denial condition on tags: without one, deleting a tag binding lifts no denial.</summary>
     private static bool HasTagConditionedDeny(GcpEstate estate) =>
         estate.DenyPolicies.SelectMany(p => p.Rules).Any(r => r.DenialCondition is { } condition
-            && (condition.Expression.Contains("matchTag", StringComparison.Ordinal) || condition.Expression.Contains("hasTagKey", StringComparison.Ordinal)));
+            && IamCondition.MentionsTags(condition.Expression));
 
     /// <summary>The principal's answer for the container's <c>setIamPolicy</c> with its tags as they are; asked once per container.</summary>
     private static DecisionKind AnswerNow(GcpEdgeContext context, Dictionary<string, DecisionKind> now, string principal, string setIamPolicy, GcpResource resource)

@@ -32,6 +32,16 @@ public sealed class IamCondition
     /// <summary>The time after which the condition can never hold again, when a top-level clause bounds <c>request.time</c> from above; null otherwise.</summary>
     public ConditionExpiry? Expiry { get; }
 
+    /// <summary>
+    /// Whether a condition's text calls a tag function (<c>matchTag</c>, <c>matchTagId</c>, <c>hasTagKey</c>,
+    /// <c>hasTagKeyId</c>): a cheap first look, before anything is parsed, for the techniques that change tags.
+    /// </summary>
+    public static bool MentionsTags(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return expression.Contains("matchTag", StringComparison.Ordinal) || expression.Contains("hasTagKey", StringComparison.Ordinal);
+    }
+
     public static IamCondition Parse(string expression)
     {
         ArgumentNullException.ThrowIfNull(expression);

@@ -102,7 +102,7 @@ internal static class AzureResourceReader
             return guid.ToString();
         }
 
-        item.TryGet(name, out _, out var path);
+        var path = item.PathOf(name);
         json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`{name}` is not an object id: `{text}`; ignored", path);
         return null;
     }
@@ -194,7 +194,7 @@ internal static class AzureResourceReader
             return new DeploymentStorage(url, uri.Host[..uri.Host.IndexOf('.', StringComparison.Ordinal)], Uri.UnescapeDataString(container));
         }
 
-        storageItem.TryGet("value", out _, out var path);
+        var path = storageItem.PathOf("value");
         json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"the deployment storage `{url}` is not a blob container URL (`https://{{account}}.blob.core.windows.net/{{container}}`); where the app's code is kept is not known", path);
         return null;
     }

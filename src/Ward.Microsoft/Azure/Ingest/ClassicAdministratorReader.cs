@@ -54,7 +54,7 @@ internal static class ClassicAdministratorReader
 
         if (scope.SubscriptionId is null)
         {
-            item.TryGet(field, out _, out var path);
+            var path = item.PathOf(field);
             json.Report(AzureDiagnosticCodes.InvalidScope, DiagnosticSeverity.Error, $"classic administrator skipped: `{scope.Value}` names no subscription (classic administrators belong to one subscription)", path);
         }
 

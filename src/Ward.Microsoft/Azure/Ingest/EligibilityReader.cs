@@ -23,7 +23,7 @@ internal static class EligibilityReader
         }
 
         string? principalName = null;
-        if (item.TryGet("expandedProperties", out var expanded, out _) && expanded.ValueKind == JsonValueKind.Object
+        if (item.TryGet("expandedProperties", out var expanded) && expanded.ValueKind == JsonValueKind.Object
             && expanded.TryGetProperty("principal", out var principal) && principal.ValueKind == JsonValueKind.Object
             && principal.TryGetProperty("displayName", out var displayName) && displayName.ValueKind == JsonValueKind.String)
         {

@@ -149,7 +149,7 @@ internal static class HierarchyReader
     /// keeps its chain).
     /// </summary>
     private static (string? Parent, bool IsRoot) ByNameChain(ArmItem item) =>
-        item.TryGet("parentNameChain", out var chain, out _) && chain.ValueKind == JsonValueKind.Array && chain.GetArrayLength() > 0
+        item.TryGet("parentNameChain", out var chain) && chain.ValueKind == JsonValueKind.Array && chain.GetArrayLength() > 0
             && chain[chain.GetArrayLength() - 1] is { ValueKind: JsonValueKind.String } last && !string.IsNullOrEmpty(last.GetString())
             ? (last.GetString(), false)
             : (null, true);

@@ -32,7 +32,7 @@ internal static class KeyVaultCertificateReader
             return null;
         }
 
-        item.TryGet("id", out _, out var idPath);
+        var idPath = item.PathOf("id");
         if (VaultAndName(id) is not var (vault, name))
         {
             json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{id}` is not a key vault certificate id (`https://{{vault}}.vault.azure.net/certificates/{{name}}`); skipped", idPath);
@@ -42,7 +42,7 @@ internal static class KeyVaultCertificateReader
         var (field, text) = ThumbprintFields.Select(f => (Field: f, Text: json.String(item, f))).FirstOrDefault(t => t.Text is not null);
         if (CertificateThumbprint.Parse(text) is not { } thumbprint)
         {
-            item.TryGet(field ?? "x509ThumbprintHex", out _, out var path);
+            var path = item.PathOf(field ?? "x509ThumbprintHex");
             json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"certificate `{name}` of key vault `{vault}` has no readable thumbprint ({(text is null ? "none given" : $"`{text}` is not a SHA-1 thumbprint")}); skipped", path);
             return null;
         }
