@@ -3,12 +3,35 @@ namespace Ward.Analysis.Tests.Testing;
 /// <summary>Conditional access policies, the security defaults policy and MFA registration, as Microsoft Graph v1.0 returns them.</summary>
 internal sealed partial class TestTenant
 {
-    /// <summary>The id of the built-in phishing-resistant MFA authentication strength.</summary>
-    public const string PhishingResistantStrength = "00000000-0000-0000-0000-000000000004";
-
     private static readonly string[] AllLocations = ["All"];
-    private static readonly string[] PhishingResistantCombinations = ["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"];
     private static readonly string[] PushMethod = ["push"];
+
+    /// <summary>The built-in phishing-resistant MFA authentication strength, as a policy's grant carries it.</summary>
+    public static Dictionary<string, object?> PhishingResistantStrength =>
+        Strength("00000000-0000-0000-0000-000000000004", "Phishing-resistant MFA", "builtIn", "mfa", "windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor");
+
+    /// <summary>The built-in passwordless MFA authentication strength.</summary>
+    public static Dictionary<string, object?> PasswordlessStrength =>
+        Strength("00000000-0000-0000-0000-000000000003", "Passwordless MFA", "builtIn", "mfa", "windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor", "deviceBasedPush");
+
+    /// <summary>
+    /// An authentication strength as Graph v1.0 expands it in <c>grantControls.authenticationStrength</c> of a policy
+    /// (<paramref name="combinations"/>: comma-separated <c>authenticationMethodModes</c>, such as <c>password,sms</c>).
+    /// </summary>
+    public static Dictionary<string, object?> Strength(string id, string name, string policyType, string requirementsSatisfied, params string[] combinations) =>
+        new(StringComparer.Ordinal)
+        {
+            ["id"] = id,
+            ["createdDateTime"] = DaysAgo(500),
+            ["modifiedDateTime"] = DaysAgo(500),
+            ["displayName"] = name,
+            ["description"] = $"{name} (test)",
+            ["policyType"] = policyType,
+            ["requirementsSatisfied"] = requirementsSatisfied,
+            ["allowedCombinations"] = combinations,
+            ["combinationConfigurations@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#identity/conditionalAccess/authenticationStrength/policies('{id}')/combinationConfigurations",
+            ["combinationConfigurations"] = Array.Empty<object>(),
+        };
 
     /// <summary>
     /// A conditional access policy. User, group and role lists take keys (users, groups) or role names; the keywords
@@ -28,7 +51,7 @@ internal sealed partial class TestTenant
         string[]? excludeLocations = null,
         string grantOperator = "OR",
         string[]? builtInControls = null,
-        string? authenticationStrength = null)
+        Dictionary<string, object?>? authenticationStrength = null)
     {
         var roles = (string[]? names) => (names ?? []).Select(n => BuiltInRoles.Get(n).TemplateId).ToArray();
         var users = (string[]? keys) => (keys ?? []).Select(k => k is "All" or "None" or "GuestsOrExternalUsers" ? k : Id(k)).ToArray();
@@ -76,14 +99,7 @@ internal sealed partial class TestTenant
                 builtInControls = builtInControls ?? (authenticationStrength is null ? ["mfa"] : []),
                 customAuthenticationFactors = Array.Empty<string>(),
                 termsOfUse = Array.Empty<string>(),
-                authenticationStrength = authenticationStrength is null ? null : new
-                {
-                    id = authenticationStrength,
-                    displayName = "Phishing-resistant MFA",
-                    policyType = "builtIn",
-                    requirementsSatisfied = "mfa",
-                    allowedCombinations = PhishingResistantCombinations,
-                },
+                authenticationStrength,
             },
         });
     }

@@ -186,14 +186,16 @@ public sealed class EntraDirectoryLoaderTests
         Assert.Equal([EntraFixtures.GlobalAdministrator, EntraFixtures.PrivilegedRoleAdministrator], admins.IncludeRoles);
         Assert.Equal([EntraFixtures.BreakGlass], admins.ExcludeUsers);
         Assert.Equal(("OR", "mfa"), (admins.GrantOperator, admins.BuiltInControls.Single()));
-        Assert.Null(admins.AuthenticationStrengthId);
+        Assert.Null(admins.AuthenticationStrength);
         var legacy = Contoso.ConditionalAccessPolicies[1];
         Assert.Equal(ConditionalAccessPolicyState.EnabledForReportingButNotEnforced, legacy.State);
         Assert.Equal(["All"], legacy.IncludeUsers, StringComparer.Ordinal);
         Assert.Equal([EntraFixtures.Tier0Admins], legacy.ExcludeGroups, StringComparer.Ordinal);
         var guests = Contoso.ConditionalAccessPolicies[2];
         Assert.True(guests.IncludesGuestsOrExternalUsers);
-        Assert.Equal(("00000000-0000-0000-0000-000000000004", "Phishing-resistant MFA"), (guests.AuthenticationStrengthId, guests.AuthenticationStrengthDisplayName));
+        var strength = guests.AuthenticationStrength!;
+        Assert.Equal(("00000000-0000-0000-0000-000000000004", "Phishing-resistant MFA", "builtIn", "mfa"), (strength.Id, strength.DisplayName, strength.PolicyType, strength.RequirementsSatisfied));
+        Assert.Equal(["windowsHelloForBusiness", "fido2", "x509CertificateMultiFactor"], strength.AllowedCombinations);
         Assert.Equal([EntraFixtures.PortalAppId], guests.ExcludeApplications);
     }
 

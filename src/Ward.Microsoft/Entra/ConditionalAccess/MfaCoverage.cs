@@ -6,9 +6,10 @@ namespace Ward.Microsoft.Entra.ConditionalAccess;
 
 /// <summary>
 /// Decides which enforced requirements of multifactor authentication apply to a user: enabled conditional access
-/// policies whose grant requires MFA (built-in control <c>mfa</c> or an authentication strength; under <c>OR</c> only
-/// when every alternative is MFA), which include the user (all users, by id, through a group, transitively, through a
-/// role, as a guest) and do not exclude them (exclusion wins), or the security defaults.
+/// policies whose grant requires MFA (built-in control <c>mfa</c>, or an authentication strength whose every allowed
+/// combination is multifactor; under <c>OR</c> only when every alternative is MFA), which include the user (all
+/// users, by id, through a group, transitively, through a role, as a guest) and do not exclude them (exclusion wins),
+/// or the security defaults.
 /// <para>
 /// Roles count as Conditional Access sees them: built-in roles assigned directory-wide (administrative-unit and object
 /// scopes are not supported by Conditional Access), directly or through a role-assignable group, active or
@@ -51,6 +52,16 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
 
     private static readonly FrozenSet<string> MfaControls = new[] { "mfa" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The <c>authenticationMethodModes</c> Microsoft Learn lists as single-factor combinations of their own (and guest email one-time passcodes).</summary>
+    private static readonly FrozenSet<string> SingleFactorModes = new[] { "password", "sms", "x509CertificateSingleFactor", "federatedSingleFactor", "email" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The modes that are multifactor by themselves: FIDO2, Windows Hello, multifactor certificates, phone sign-in, Temporary Access Pass, federated MFA.</summary>
+    private static readonly FrozenSet<string> MultifactorModes = new[]
+    {
+        "fido2", "windowsHelloForBusiness", "x509CertificateMultiFactor", "deviceBasedPush", "temporaryAccessPassOneTime", "temporaryAccessPassMultiUse", "federatedMultiFactor",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The enforced MFA requirements that apply to the user, and the policies requiring MFA that miss them.</summary>
     public UserMfaCoverage For(string userId)
     {
@@ -65,8 +76,16 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
 
         foreach (var policy in directory.ConditionalAccessPolicies.OrderBy(p => p.DisplayName ?? p.Id, StringComparer.Ordinal))
         {
-            if (Grant(policy) is not { } grantGaps)
+            var grant = Grant(policy);
+            var singleFactor = grant is null && policy.AuthenticationStrength is { } strength ? SingleFactorReason(strength) : null;
+            if (grant is not { } grantGaps)
             {
+                // A policy whose strength accepts a single factor applies without requiring MFA: worth naming when it reaches the user.
+                if (singleFactor is not null && policy.State == ConditionalAccessPolicyState.Enabled && Target(policy, subject) is { Included: { } reach, Excluded: null })
+                {
+                    misses.Add($"policy `{policy.DisplayName ?? policy.Id}` applies to them ({reach}) but requires authentication strength {Named(policy.AuthenticationStrength!)}, which is not MFA: {singleFactor}");
+                }
+
                 continue;
             }
 
@@ -108,28 +127,86 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
     /// <summary>Whether a policy's grant requires MFA, and if so what lets a sign-in through without it (null: it does not require MFA).</summary>
     public static ImmutableArray<string>? Grant(ConditionalAccessPolicy policy)
     {
-        var mfa = policy.BuiltInControls.Where(MfaControls.Contains).ToList();
-        var strength = policy.AuthenticationStrengthId is not null || policy.AuthenticationStrengthDisplayName is not null;
-        if (mfa.Count == 0 && !strength)
+        var builtInMfa = policy.BuiltInControls.Any(MfaControls.Contains);
+        var strength = policy.AuthenticationStrength;
+        var strengthMfa = strength is null ? false : StrengthRequiresMfa(strength);
+        if (!builtInMfa && strengthMfa == false)
         {
             return null;
         }
 
-        var requireAll = string.Equals(policy.GrantOperator, "AND", StringComparison.OrdinalIgnoreCase);
-        if (requireAll)
+        var unknownStrength = strengthMfa is null ? $"whether its authentication strength {Named(strength!)} requires MFA is unknown: the export has no `requirementsSatisfied` for it, nor only combinations known to be multifactor" : null;
+        if (string.Equals(policy.GrantOperator, "AND", StringComparison.OrdinalIgnoreCase))
         {
-            return [];
+            // Every control is required: `mfa` or a multifactor strength among them is enough.
+            return builtInMfa || strengthMfa == true ? [] : [unknownStrength!];
         }
 
-        // Under OR any one control is enough: another control than MFA is a way around it.
+        // Under OR any one control is enough: another control than MFA, a single-factor strength included, is a way around it.
         var alternatives = policy.BuiltInControls.Where(c => !MfaControls.Contains(c)).Select(c => $"`{c}`")
             .Concat(policy.TermsOfUse.Select(t => $"terms of use `{t}`"))
             .Concat(policy.CustomAuthenticationFactors.Select(f => $"custom control `{f}`"))
+            .Concat(strength is not null && strengthMfa == false ? [$"authentication strength {Named(strength)}"] : [])
             .ToList();
-        return alternatives.Count == 0
-            ? []
-            : [$"its grant takes {string.Join(" or ", alternatives)} instead of MFA (operator OR), so {(alternatives.Count == 1 ? "that control" : "any of them")} lets a sign-in through without MFA"];
+        var gaps = ImmutableArray.CreateBuilder<string>();
+        if (unknownStrength is not null)
+        {
+            gaps.Add(unknownStrength);
+        }
+
+        if (alternatives.Count > 0)
+        {
+            gaps.Add($"its grant takes {string.Join(" or ", alternatives)} instead of MFA (operator OR), so {(alternatives.Count == 1 ? "that control" : "any of them")} lets a sign-in through without MFA");
+        }
+
+        return gaps.ToImmutable();
     }
+
+    /// <summary>
+    /// Whether satisfying an authentication strength means multifactor authentication: only when every allowed
+    /// combination is multifactor, which Graph sums up as <c>requirementsSatisfied</c> <c>mfa</c> (Microsoft Learn,
+    /// "Conditional Access authentication strength": password, SMS sign-in, single-factor certificate and federated
+    /// single-factor are single-factor combinations a custom strength may allow). Null when the export does not say.
+    /// </summary>
+    private static bool? StrengthRequiresMfa(AuthenticationStrength strength)
+    {
+        if (SingleFactorReason(strength) is not null)
+        {
+            return false;
+        }
+
+        if (string.Equals(strength.RequirementsSatisfied, "mfa", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return !strength.AllowedCombinations.IsEmpty && strength.AllowedCombinations.All(IsMultifactor) ? true : null;
+    }
+
+    /// <summary>Why an authentication strength does not amount to MFA (null: it does, or the export does not say).</summary>
+    private static string? SingleFactorReason(AuthenticationStrength strength)
+    {
+        if (strength.AllowedCombinations.FirstOrDefault(c => Modes(c) is [var mode] && SingleFactorModes.Contains(mode)) is { } single)
+        {
+            return $"it accepts `{single}` alone, a single factor";
+        }
+
+        return string.Equals(strength.RequirementsSatisfied, "none", StringComparison.OrdinalIgnoreCase)
+            ? "satisfying it does not grant the MFA claim (`requirementsSatisfied` is `none`)"
+            : null;
+    }
+
+    /// <summary>A combination of two methods or more (password and something you have), or one that is multifactor by itself.</summary>
+    private static bool IsMultifactor(string combination) => Modes(combination) switch
+    {
+        [var mode] => MultifactorModes.Contains(mode),
+        [] => false,
+        _ => true,
+    };
+
+    private static string[] Modes(string combination) => combination.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string Named(AuthenticationStrength strength) => $"`{strength.DisplayName ?? strength.Id ?? "(unnamed)"}`";
 
     /// <summary>How the policy includes the subject (null: it does not), how it excludes them (null: it does not), and what is uncertain.</summary>
     private static (string? Included, string? Excluded, ImmutableArray<string> Gaps) Target(ConditionalAccessPolicy policy, Subject subject)

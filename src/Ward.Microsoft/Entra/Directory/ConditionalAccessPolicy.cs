@@ -91,10 +91,8 @@ public sealed record ConditionalAccessPolicy
     /// <summary>Ids of custom controls (third-party authentication providers).</summary>
     public ImmutableArray<string> CustomAuthenticationFactors { get; init; } = [];
 
-    /// <summary>The id of the required authentication strength policy, if any.</summary>
-    public string? AuthenticationStrengthId { get; init; }
-
-    public string? AuthenticationStrengthDisplayName { get; init; }
+    /// <summary>The authentication strength the grant requires, if any.</summary>
+    public AuthenticationStrength? AuthenticationStrength { get; init; }
 
     public SourceLocation Location { get; init; } = SourceLocation.None;
 }

@@ -27,6 +27,9 @@ internal static class PolicyReader
 
     private static readonly FrozenSet<string> GrantFields = Set("operator", "builtInControls", "customAuthenticationFactors", "termsOfUse", "authenticationStrength");
 
+    private static readonly FrozenSet<string> StrengthFields = Set(
+        "id", "createdDateTime", "modifiedDateTime", "displayName", "description", "policyType", "requirementsSatisfied", "allowedCombinations", "combinationConfigurations");
+
     private static readonly FrozenSet<string> AuthorizationFields = Set(
         "id", "displayName", "description", "allowInvitesFrom", "allowedToSignUpEmailBasedSubscriptions", "allowedToUseSSPR",
         "allowEmailVerifiedUsersToJoinOrganization", "allowUserConsentForRiskyApps", "blockMsolPowerShell", "guestUserRoleId", "defaultUserRolePermissions",
@@ -80,16 +83,13 @@ internal static class PolicyReader
         {
             var grantPath = JsonPath.Property(path, "grantControls");
             json.CheckFields(grant, grantPath, "a policy's grant controls", GrantFields);
-            var strength = json.Object(grant, "authenticationStrength", grantPath);
-            var strengthPath = JsonPath.Property(grantPath, "authenticationStrength");
             policy = policy with
             {
                 GrantOperator = json.String(grant, "operator", grantPath),
                 BuiltInControls = json.Strings(grant, "builtInControls", grantPath),
                 TermsOfUse = json.Strings(grant, "termsOfUse", grantPath),
                 CustomAuthenticationFactors = json.Strings(grant, "customAuthenticationFactors", grantPath),
-                AuthenticationStrengthId = strength is { } s ? json.String(s, "id", strengthPath) : null,
-                AuthenticationStrengthDisplayName = strength is { } d ? json.String(d, "displayName", strengthPath) : null,
+                AuthenticationStrength = Strength(grant, grantPath, json),
             };
         }
 
@@ -149,6 +149,26 @@ internal static class PolicyReader
             InsiderRiskLevels = Flags(json.String(conditions, "insiderRiskLevels", path)),
             DeviceFilter = devices is { } d ? Filter(d, "deviceFilter", JsonPath.Property(path, "devices"), json) : null,
             AuthenticationFlows = flows is { } f ? Flags(json.String(f, "transferMethods", JsonPath.Property(path, "authenticationFlows"))) : [],
+        };
+    }
+
+    /// <summary>The grant's authentication strength, with what tells whether it is multifactor (see <see cref="AuthenticationStrength"/>).</summary>
+    private static AuthenticationStrength? Strength(JsonElement grant, string grantPath, GraphJson json)
+    {
+        if (json.Object(grant, "authenticationStrength", grantPath) is not { } strength)
+        {
+            return null;
+        }
+
+        var path = JsonPath.Property(grantPath, "authenticationStrength");
+        json.CheckFields(strength, path, "a policy's authentication strength", StrengthFields);
+        return new AuthenticationStrength
+        {
+            Id = json.String(strength, "id", path),
+            DisplayName = json.String(strength, "displayName", path),
+            PolicyType = json.String(strength, "policyType", path),
+            RequirementsSatisfied = json.String(strength, "requirementsSatisfied", path),
+            AllowedCombinations = json.Strings(strength, "allowedCombinations", path),
         };
     }
 

@@ -129,6 +129,84 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRuleTests
     }
 
     [Fact]
+    public void A_custom_strength_that_accepts_a_single_factor_is_not_mfa_and_one_whose_combinations_are_all_multifactor_is()
+    {
+        // Given two Global Administrators, each included by name in an enabled policy requiring a custom authentication
+        // strength: one allows a password alone or SMS sign-in (so Graph says it satisfies no MFA requirement), the other
+        // only multifactor combinations
+        var tenant = new TestTenant();
+        tenant.User("weak");
+        tenant.User("strong");
+        tenant.AssignRole("weak", "Global Administrator").AssignRole("strong", "Global Administrator");
+        tenant.ConditionalAccessPolicy("Password or SMS", includeUsers: ["weak"],
+            authenticationStrength: TestTenant.Strength(TestTenant.Id("strength-weak"), "Password or SMS", "custom", "none", "password", "sms", "password,sms"));
+        tenant.ConditionalAccessPolicy("Authenticator or key", includeUsers: ["strong"],
+            authenticationStrength: TestTenant.Strength(TestTenant.Id("strength-strong"), "Authenticator or key", "custom", "mfa", "password,microsoftAuthenticatorPush", "fido2", "deviceBasedPush"));
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then only the user of the single-factor strength is reported, high, with the reason the strength is not MFA
+        Assert.Equal(TestTenant.Id("weak"), finding.Principal);
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.Contains("The one enabled conditional access policy requiring MFA does not apply to them.", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("policy `Password or SMS` applies to them (it includes them by name) but requires authentication strength `Password or SMS`, which is not MFA: it accepts `password` alone, a single factor", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_strength_or_a_compliant_device_is_partial_and_a_strength_and_a_compliant_device_is_full()
+    {
+        // Given two Application Administrators: one in a policy taking passwordless MFA OR a compliant device, the other in
+        // one requiring passwordless MFA AND a compliant device
+        var tenant = new TestTenant();
+        tenant.User("either");
+        tenant.User("both");
+        tenant.AssignRole("either", "Application Administrator").AssignRole("both", "Application Administrator");
+        tenant.ConditionalAccessPolicy("Passwordless or device", includeUsers: ["either"], builtInControls: ["compliantDevice"], authenticationStrength: TestTenant.PasswordlessStrength);
+        tenant.ConditionalAccessPolicy("Passwordless and device", includeUsers: ["both"], grantOperator: "AND", builtInControls: ["compliantDevice"], authenticationStrength: TestTenant.PasswordlessStrength);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then only the first is reported, medium: a compliant device lets them in without MFA
+        Assert.Equal(TestTenant.Id("either"), finding.Principal);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains("its grant takes `compliantDevice` instead of MFA (operator OR)", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_factor_strength_offered_beside_mfa_is_a_way_around_it()
+    {
+        // Given a Security Administrator in a policy whose grant takes MFA OR a custom strength allowing a password alone
+        var tenant = new TestTenant();
+        tenant.User("secadmin");
+        tenant.AssignRole("secadmin", "Security Administrator");
+        tenant.ConditionalAccessPolicy("MFA or password", includeUsers: ["secadmin"], builtInControls: ["mfa"],
+            authenticationStrength: TestTenant.Strength(TestTenant.Id("strength-password"), "Password only", "custom", "none", "password"));
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then it is partial: the strength is an alternative that skips MFA
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains("its grant takes authentication strength `Password only` instead of MFA (operator OR)", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_strength_whose_combinations_are_not_exported_is_partial()
+    {
+        // Given a Global Administrator in a policy requiring an authentication strength known only by id and name
+        var tenant = new TestTenant();
+        tenant.User("root");
+        tenant.AssignRole("root", "Global Administrator");
+        var strength = new Dictionary<string, object?>(StringComparer.Ordinal) { ["id"] = TestTenant.Id("strength-opaque"), ["displayName"] = "Admin strength" };
+        tenant.ConditionalAccessPolicy("Admin strength for all", includeUsers: ["All"], authenticationStrength: strength);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then it is medium, saying why MFA is not certain
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains("whether its authentication strength `Admin strength` requires MFA is unknown", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Security_defaults_cover_the_administrators_they_name_and_Azure_owners_but_only_partly_other_privileged_roles()
     {
         // Given enabled security defaults and no conditional access policy: a Global Administrator, an Intune
