@@ -104,9 +104,9 @@ internal sealed partial class TestTenant
         });
     }
 
-    /// <summary>The security defaults policy, enabled or not.</summary>
+    /// <summary>The security defaults policy, enabled or not, as the single object Graph returns.</summary>
     public TestTenant SecurityDefaults(bool enabled) =>
-        Add("policies/identitySecurityDefaultsEnforcementPolicy", new
+        AddEntity("security-defaults-policy.json", "policies/identitySecurityDefaultsEnforcementPolicy", new
         {
             id = "00000000-0000-0000-0000-000000000005",
             displayName = "Security Defaults",

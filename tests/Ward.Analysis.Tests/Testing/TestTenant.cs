@@ -24,6 +24,7 @@ internal sealed partial class TestTenant
     private readonly Dictionary<string, List<object>> _collections = new(StringComparer.Ordinal);
     private readonly List<(string Folder, string Parent, List<object> Items)> _relations = [];
     private readonly Dictionary<string, List<object>> _azureFiles = new(StringComparer.Ordinal);
+    private readonly List<(string File, string Text)> _entities = [];
 
     public static DateTimeOffset ReferenceTime { get; } = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
@@ -53,6 +54,15 @@ internal sealed partial class TestTenant
         }
 
         items.Add(item);
+        return this;
+    }
+
+    /// <summary>A single object Graph returns on its own (<c>GET /policies/…</c>), written to <paramref name="file"/> with a <c>$entity</c> context.</summary>
+    public TestTenant AddEntity(string file, string context, object item)
+    {
+        var body = JsonSerializer.SerializeToNode(item)!.AsObject();
+        body.Insert(0, "@odata.context", V1 + context + "/$entity");
+        _entities.Add((file, body.ToJsonString()));
         return this;
     }
 
@@ -221,6 +231,8 @@ internal sealed partial class TestTenant
             var beta = collection.StartsWith("reports/servicePrincipalSignInActivities", StringComparison.Ordinal);
             files.Add(($"collection-{index++:D2}.json", Collection(collection, items, beta)));
         }
+
+        files.AddRange(_entities);
 
         foreach (var (folder, parent, items) in _relations)
         {

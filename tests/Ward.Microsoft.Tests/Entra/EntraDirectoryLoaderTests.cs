@@ -200,6 +200,29 @@ public sealed class EntraDirectoryLoaderTests
     }
 
     [Fact]
+    public void The_security_defaults_policy_is_read_from_the_single_object_Graph_returns()
+    {
+        // Given the export with security-defaults-policy.json as the script saves `GET /policies/identitySecurityDefaultsEnforcementPolicy`
+        using var folder = new ScratchFolder();
+        folder.CopyFrom(EntraFixtures.Contoso);
+        folder.Write("security-defaults-policy.json", """
+            {
+              "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#policies/identitySecurityDefaultsEnforcementPolicy/$entity",
+              "id": "00000000-0000-0000-0000-000000000005",
+              "displayName": "Security Defaults",
+              "description": "Security defaults is a set of basic identity security mechanisms recommended by Microsoft. When enabled, these recommendations will be automatically enforced in your organization. Administrators and users will be better protected from common identity related attacks.",
+              "isEnabled": true
+            }
+            """);
+
+        var directory = EntraDirectoryLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then security defaults are known to be on, and nothing is reported
+        Assert.True(directory.SecurityDefaults?.IsEnabled);
+        Assert.Empty(directory.Diagnostics);
+    }
+
+    [Fact]
     public void The_authorization_policy_and_registration_details_are_read()
     {
         var policy = Contoso.AuthorizationPolicy!;

@@ -13,7 +13,8 @@ namespace Ward.Microsoft.Entra.ConditionalAccess;
 /// <para>
 /// Roles count as Conditional Access sees them: built-in roles assigned directory-wide (administrative-unit and object
 /// scopes are not supported by Conditional Access), directly or through a role-assignable group, active or
-/// PIM-eligible. Conditional Access evaluates the roles active at sign-in, so an eligible role is included or excluded
+/// PIM-eligible. Conditional Access evaluates the roles active at sign-in (Microsoft Learn, "Users, groups, and
+/// workload identities": policies target users actively assigned a role), so an eligible role is included or excluded
 /// once activated: that is when it is used, and then the policy applies. Eligible PIM for Groups memberships count
 /// the same way. Whether PIM itself asks for MFA at activation is a role setting the export does not hold.
 /// </para>

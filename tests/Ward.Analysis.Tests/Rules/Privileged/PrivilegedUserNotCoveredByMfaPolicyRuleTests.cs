@@ -207,6 +207,27 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRuleTests
     }
 
     [Fact]
+    public void A_group_policy_covers_members_of_nested_groups_and_an_excluded_role_excludes_its_eligible_holders()
+    {
+        // Given an MFA policy including group `admins`, whose member group `cloud-admins` holds a Global Administrator,
+        // and excluding Helpdesk Administrator, for which another member of `admins` is eligible through PIM
+        var tenant = new TestTenant();
+        tenant.User("nested");
+        tenant.User("helpdesk");
+        tenant.AssignRole("nested", "Global Administrator").EligibleRole("helpdesk", "Helpdesk Administrator");
+        tenant.Group("cloud-admins", roleAssignable: false, "nested");
+        tenant.Group("admins", roleAssignable: false, "cloud-admins", "helpdesk");
+        tenant.ConditionalAccessPolicy("MFA for admins", includeGroups: ["admins"], excludeRoles: ["Helpdesk Administrator"]);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then the nested member is covered (membership is transitive), and the eligible helpdesk administrator is
+        // reported: once the role is active, which is when it is used, the exclusion applies
+        Assert.Equal(TestTenant.Id("helpdesk"), finding.Principal);
+        Assert.Contains("requires MFA (it includes group `admins`) but excludes them through role `Helpdesk Administrator` (PIM-eligible: once activated)", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Security_defaults_cover_the_administrators_they_name_and_Azure_owners_but_only_partly_other_privileged_roles()
     {
         // Given enabled security defaults and no conditional access policy: a Global Administrator, an Intune
