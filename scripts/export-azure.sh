@@ -18,9 +18,12 @@
 #   resources/<id>/keyvault-<name>-certificates.json     az keyvault certificate list (names and thumbprints: which certificates
 #                                                        are applications' sign-in credentials)
 #   resources/<id>/keyvault-<name>-certificate-policies.json  az keyvault certificate show of each (whether its key is exportable)
-#   resources/<id>/aks.json                              az aks list --subscription <id> (local accounts, Entra ID integration, kubelet identity)
+#   resources/<id>/aks.json                              az aks list --subscription <id> (local accounts, Entra ID integration,
+#                                                        Azure RBAC for Kubernetes, kubelet identity)
 #   resources/<id>/storage-accounts.json                 az storage account list (whether each accepts its keys)
-#   resources/<id>/functionapps.json                     az functionapp list (a Flex Consumption app's deployment container)
+#   resources/<id>/functionapps.json                     az functionapp list (a Flex Consumption app's deployment container:
+#                                                        `functionAppConfig`, printed by az CLI versions whose App Service
+#                                                        API is 2023-12-01 or later)
 #
 # Ward recognises every file by its content, not its name or folder; the layout is only for people.
 # `az rest` does not follow `nextLink`, so every REST page is written as its own numbered file.

@@ -8,6 +8,11 @@ namespace Ward.Microsoft;
 /// <c>x509Thumbprint</c>, a <c>customKeyIdentifier</c> set from the certificate hash) or base64url (Key Vault's
 /// <c>x5t</c>). Anything else is not a thumbprint: null.
 /// </summary>
+/// <remarks>
+/// Graph's <c>customKeyIdentifier</c> is Edm.Binary, written as base64, and documented as "a 40-character binary type"
+/// that defaults to the thumbprint: the hex digits are themselves that base64 text (of thirty bytes), which is why
+/// forty hex digits are read as hex before any base64 decoding.
+/// </remarks>
 public static class CertificateThumbprint
 {
     private const int Sha1Length = 20;

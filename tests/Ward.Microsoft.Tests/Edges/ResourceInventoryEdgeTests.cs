@@ -16,6 +16,9 @@ public sealed class ResourceInventoryEdgeTests
     private const string Owner = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
     private const string VirtualMachineContributor = "9980e02c-c2be-4d73-94e8-173b1dc7cf3c";
     private const string ClusterAdminRole = "0ab0b1a8-8aac-4efd-b8c2-3ee1fb270be8";
+    private const string ClusterUserRole = "4abbcc35-e782-43d8-92c5-2d3f1bd2253f";
+    private const string RbacWriter = "a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb";
+    private const string Contributor = "b24988ac-6180-42a0-ab88-20f7382dd24c";
     private const string ManagedIdentityOperator = "f1a07417-d97a-45cb-824c-7a7467783830";
     private const string ScriptWriter = "5a1c3e7f-2b4d-4f6a-8c9e-0d2f4b6a8c1e";
     private const string Deployer = "7c9e1a3b-5d7f-4b2c-9e4a-6f8b0d2c4e61";
@@ -105,7 +108,7 @@ public sealed class ResourceInventoryEdgeTests
     {
         // Given a user allowed only runCommand on an Entra-integrated cluster with local accounts, and another on a
         // cluster without Entra ID integration
-        var entra = ManagedCluster(Cluster, disableLocalAccounts: false) with { Cluster = ManagedCluster(Cluster, false).Cluster! with { EntraManaged = true } };
+        var entra = ManagedCluster(Cluster, disableLocalAccounts: false) with { Cluster = ManagedCluster(Cluster, false).Cluster! with { EntraManaged = true, EntraIntegrated = true } };
         var estate = Estate()
             .Role(ClusterAdminRole, "Run command", TestEstate.Actions("Microsoft.ContainerService/managedClusters/runCommand/action"))
             .Assign(TestEstate.User, ClusterAdminRole, Cluster.Value)
@@ -118,6 +121,50 @@ public sealed class ResourceInventoryEdgeTests
 
         // Then only the second user gets the edge (on the Entra-integrated cluster the command runs with the caller's own Kubernetes rights)
         Assert.Equal([TestEstate.OtherUser], edges.Select(e => e.From.Value).Where(u => u is TestEstate.User or TestEstate.OtherUser), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void The_user_credential_is_cluster_admin_only_without_Entra_ID_integration()
+    {
+        // Given the Azure Kubernetes Service Cluster User Role: the user's on a cluster without Entra ID integration,
+        // the other user's on its twin, which has it (both with local accounts)
+        var twin = ManagedCluster(TwinCluster, disableLocalAccounts: false);
+        var estate = Estate()
+            .Role(ClusterUserRole, "Azure Kubernetes Service Cluster User Role", TestEstate.Actions("Microsoft.ContainerService/managedClusters/listClusterUserCredential/action", "Microsoft.ContainerService/managedClusters/read"))
+            .Assign(TestEstate.User, ClusterUserRole, Cluster.Value)
+            .Assign(TestEstate.OtherUser, ClusterUserRole, TwinCluster.Value)
+            .Build() with { Resources = [ManagedCluster(Cluster, disableLocalAccounts: false), twin with { Cluster = twin.Cluster! with { EntraManaged = true, EntraIntegrated = true } }] };
+
+        // When the technique is checked
+        var edges = new ManagedClusterAdminEdgeChecker().Check(Context(estate), targets: null).ToList();
+
+        // Then only the user reaches the kubelet identity, through the user credential (the same admin certificate)
+        var edge = Assert.Single(edges, e => e.From.Value is TestEstate.User or TestEstate.OtherUser);
+        Assert.Equal(TestEstate.User, edge.From.Value);
+        Assert.Equal("Microsoft.ContainerService/managedClusters/listClusterUserCredential/action", Assert.Single(edge.Permissions).Action);
+        Assert.Contains("without Entra ID integration", edge.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_Azure_RBAC_for_Kubernetes_the_pod_data_action_reaches_the_kubelet_identity_even_without_local_accounts()
+    {
+        // Given an Entra ID cluster with Azure RBAC and local accounts disabled: the user holds a role with the pod data
+        // action on it, the other user is Contributor (control-plane actions only, no data action)
+        var cluster = ManagedCluster(Cluster, disableLocalAccounts: true);
+        var estate = Estate()
+            .Role(RbacWriter, "Azure Kubernetes Service RBAC Writer", TestEstate.Block([], dataActions: ["Microsoft.ContainerService/managedClusters/pods/*", "Microsoft.ContainerService/managedClusters/apps/deployments/*"]))
+            .Role(Contributor, "Contributor", TestEstate.Actions("*"))
+            .Assign(TestEstate.User, RbacWriter, Cluster.Value)
+            .Assign(TestEstate.OtherUser, Contributor, Build)
+            .Build() with { Resources = [cluster with { Cluster = cluster.Cluster! with { EntraManaged = true, EntraIntegrated = true, EnableAzureRbac = true } }] };
+
+        // When the technique is checked
+        var edges = new ManagedClusterAdminEdgeChecker().Check(Context(estate), targets: null).ToList();
+
+        // Then only the user gets the edge, by the data action: Contributor's admin credential is refused without local accounts
+        var edge = Assert.Single(edges, e => e.From.Value is TestEstate.User or TestEstate.OtherUser);
+        Assert.Equal((TestEstate.User, Kubelet), (edge.From.Value, edge.To.Value));
+        Assert.Equal("Microsoft.ContainerService/managedClusters/pods/write", Assert.Single(edge.Permissions).Action);
     }
 
     [Fact]

@@ -318,7 +318,7 @@ internal static class AzureEstateBuilder
     {
         foreach (var kind in entries.Pages.GroupBy(p => p.Kind).Where(g => g.All(p => p.MoreFollow)))
         {
-            diagnostics.Add(AzureDiagnosticCodes.LastPageMissing, DiagnosticSeverity.Warning, $"every REST page of {Describe(kind.Key)} has a `nextLink`: the last page is missing, so entries may be missing (give every page)", kind.First().Location);
+            diagnostics.Add(AzureDiagnosticCodes.LastPageMissing, DiagnosticSeverity.Warning, $"every page of {Describe(kind.Key)} has a `nextLink` (REST) or a skip token (Resource Graph): the last page is missing, so entries may be missing (give every page)", kind.First().Location);
         }
     }
 

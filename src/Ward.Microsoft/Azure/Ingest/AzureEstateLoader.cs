@@ -99,8 +99,15 @@ public static class AzureEstateLoader
                 moreFollow = root.TryGetProperty("nextLink", out var next) && next.ValueKind == JsonValueKind.String && next.GetString()!.Length > 0;
                 break;
             case JsonValueKind.Object when IsResourceGraphResult(root, out var data):
+                if (data.ValueKind != JsonValueKind.Array)
+                {
+                    json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, "a Resource Graph result in the table format (`columns` and `rows`), which Ward does not read; ask for `resultFormat` `objectArray` (the az CLI's, and the REST API's default since 2021-03-01); the file was skipped", "$.data");
+                    return new AzureInputFile(file, AzureInputKind.Unrecognized, "a Resource Graph table, not read");
+                }
+
                 items = [.. data.EnumerateArray().Select((item, i) => (item, JsonPath.Index("$.data", i)))];
-                moreFollow = root.TryGetProperty("skip_token", out var skip) && skip.ValueKind == JsonValueKind.String && skip.GetString()!.Length > 0;
+                moreFollow = SkipToken(root) is not null;
+                ReportTruncation(root, json);
                 break;
             case JsonValueKind.Object when ArmItemClassifier.Classify(root) != ArmItemKind.Unknown:
                 items = [(root, JsonPath.Root)];
@@ -164,19 +171,51 @@ public static class AzureEstateLoader
 
         if (moreFollow is { } more)
         {
-            entries.Pages.Add((kinds.First(k => k != ArmItemKind.Unknown), more, json.At(root.TryGetProperty("nextLink", out _) ? "$.nextLink" : "$.skip_token")));
+            entries.Pages.Add((kinds.First(k => k != ArmItemKind.Unknown), more, json.At(root.TryGetProperty("nextLink", out _) ? "$.nextLink" : SkipToken(root)?.Path ?? "$.skip_token")));
         }
 
         var note = new Counts(entries).Since(before);
         return new AzureInputFile(file, AzureInputKind.Read, moreFollow is true ? note + " (a REST page; more pages follow)" : note);
     }
 
-    /// <summary>The output of <c>az graph query</c>: <c>{"count": …, "data": [...], "skip_token": …, "total_records": …}</c>.</summary>
+    /// <summary>
+    /// A Resource Graph result: <c>az graph query</c>'s <c>{"count", "data", "skip_token", "total_records"}</c> (older
+    /// extensions printed the bare array of rows, read as any list), or the REST API's <c>{"totalRecords", "count",
+    /// "data", "resultTruncated", "$skipToken"}</c>. <paramref name="data"/> is an array of rows, or the table format.
+    /// </summary>
     private static bool IsResourceGraphResult(JsonElement root, out JsonElement data)
     {
         data = default;
-        return root.TryGetProperty("data", out data) && data.ValueKind == JsonValueKind.Array
-            && (root.TryGetProperty("count", out _) || root.TryGetProperty("total_records", out _) || root.TryGetProperty("skip_token", out _));
+        return root.TryGetProperty("data", out data) && data.ValueKind is JsonValueKind.Array or JsonValueKind.Object
+            && (root.TryGetProperty("count", out _) || root.TryGetProperty("total_records", out _) || root.TryGetProperty("totalRecords", out _)
+                || root.TryGetProperty("skip_token", out _) || root.TryGetProperty("$skipToken", out _));
+    }
+
+    /// <summary>The token of the next page (the az CLI's <c>skip_token</c>, the REST API's <c>$skipToken</c>) and its path; null on the last page.</summary>
+    private static (string Token, string Path)? SkipToken(JsonElement root)
+    {
+        foreach (var name in (ReadOnlySpan<string>)["skip_token", "$skipToken"])
+        {
+            if (root.TryGetProperty(name, out var token) && token.ValueKind == JsonValueKind.String && token.GetString() is { Length: > 0 } text)
+            {
+                return (text, JsonPath.Property(JsonPath.Root, name));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Resource Graph sets <c>resultTruncated</c> (REST form only: the az CLI prints a warning instead) when it could not
+    /// page the result, for a query with <c>limit</c> or <c>take</c>: the rows are a part, and no skip token leads on.
+    /// </summary>
+    private static void ReportTruncation(JsonElement root, ArmJson json)
+    {
+        if (root.TryGetProperty("resultTruncated", out var truncated)
+            && (truncated.ValueKind == JsonValueKind.True || (truncated.ValueKind == JsonValueKind.String && string.Equals(truncated.GetString(), "true", StringComparison.OrdinalIgnoreCase))))
+        {
+            json.Report(AzureDiagnosticCodes.LastPageMissing, DiagnosticSeverity.Warning, "Resource Graph truncated this result and gave no skip token to page it (a query with `limit` or `take` is not paged): resources may be missing; query without them and follow `$skipToken`", "$.resultTruncated");
+        }
     }
 
     private static AzureInputFile Unrecognized(string file, ArmJson json)

@@ -218,6 +218,7 @@ internal static class AzureResourceReader
         {
             EnableRbac = Flag(enableRbac, json),
             EntraManaged = Flag(aadObject is { } m ? Field(m.Item1, "managed", m.Item2) : null, json),
+            EntraIntegrated = aadObject is not null,
             EnableAzureRbac = Flag(aadObject is { } r ? Field(r.Item1, "enableAzureRBAC", r.Item2) : null, json),
             DisableLocalAccounts = Flag(disableLocal, json),
             KubeletIdentity = KubeletIdentity(kubelet, json),

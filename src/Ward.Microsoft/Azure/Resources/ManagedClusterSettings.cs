@@ -3,7 +3,7 @@ namespace Ward.Microsoft.Azure.Resources;
 /// <summary>
 /// How an AKS cluster authenticates Kubernetes users, and the identity its nodes run as. With local accounts
 /// enabled, <c>listClusterAdminCredential</c> hands out a cluster-admin certificate that no Entra ID sign-in stands
-/// behind.
+/// behind; without Entra ID integration, so does <c>listClusterUserCredential</c>.
 /// </summary>
 public sealed record ManagedClusterSettings
 {
@@ -12,6 +12,13 @@ public sealed record ManagedClusterSettings
 
     /// <summary>AKS-managed Entra ID integration (<c>aadProfile.managed</c>).</summary>
     public bool EntraManaged { get; init; }
+
+    /// <summary>
+    /// Kubernetes users sign in with Entra ID (an <c>aadProfile</c>, AKS-managed or the legacy integration): the user
+    /// credential is then a sign-in prompt. Without it the user credential is a cluster-admin certificate, as the
+    /// admin one.
+    /// </summary>
+    public bool EntraIntegrated { get; init; }
 
     /// <summary>Azure RBAC for Kubernetes authorization (<c>aadProfile.enableAzureRBAC</c>).</summary>
     public bool EnableAzureRbac { get; init; }

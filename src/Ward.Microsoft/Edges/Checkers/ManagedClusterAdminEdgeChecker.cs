@@ -7,22 +7,34 @@ using Ward.Microsoft.Azure.Resources;
 namespace Ward.Microsoft.Edges.Checkers;
 
 /// <summary>
-/// <c>azure-aks-cluster-admin</c>: on an AKS cluster with local accounts enabled, a principal allowed
-/// <c>listClusterAdminCredential</c> (Azure Kubernetes Service Cluster Admin Role, Contributor) gets the cluster-admin
-/// kubeconfig, which no Entra ID sign-in or Kubernetes role binding stands behind. As cluster-admin it runs a pod on
-/// the host network of a node and asks the instance metadata service for a token of the kubelet identity, the
-/// user-assigned identity every node carries. On a cluster without Entra ID integration, AKS run command
-/// (<c>runCommand/action</c>) runs its pod with the same cluster-admin credential.
+/// <c>azure-aks-cluster-admin</c>: a principal that can run a pod on an AKS cluster runs it on a node and asks the
+/// instance metadata service for a token of the kubelet identity, the user-assigned identity every node carries. It
+/// gets there:
+/// <list type="bullet">
+/// <item>with local accounts enabled, by <c>listClusterAdminCredential</c> (Azure Kubernetes Service Cluster Admin
+/// Role, Contributor): the cluster-admin kubeconfig, which no Entra ID sign-in or Kubernetes role binding stands
+/// behind;</item>
+/// <item>without Entra ID integration, also by <c>listClusterUserCredential</c> (Azure Kubernetes Service Cluster User
+/// Role), whose kubeconfig is then the same admin certificate, or by run command (<c>runCommand/action</c>), whose pod
+/// uses it;</item>
+/// <item>with Azure RBAC for Kubernetes authorization, by the data action that creates pods, with the principal's own
+/// Entra ID sign-in (Azure Kubernetes Service RBAC Writer, Admin and Cluster Admin).</item>
+/// </list>
 /// </summary>
 /// <remarks>
 /// Only clusters in the resource inventory are known. The cluster (control-plane) identity is not a target: the
 /// managed control plane uses it outside the nodes, where no pod reaches it. Identities that workloads use (pod
-/// workload identity, add-ons) depend on what runs in the cluster, which no export holds.
+/// workload identity, add-ons) depend on what runs in the cluster, which no export holds; so do Kubernetes role
+/// bindings, which is why an Entra ID sign-in without Azure RBAC gives no edge. The pod data action is decided at the
+/// cluster: a grant on one namespace only is not seen. The user kubeconfig of an Entra ID cluster is not required:
+/// it holds nothing secret (the server, its CA, the sign-in plugin), and Azure's authorization happens at sign-in.
 /// </remarks>
 public sealed class ManagedClusterAdminEdgeChecker : IMicrosoftEdgeChecker
 {
     private const string ListAdminCredential = "Microsoft.ContainerService/managedClusters/listClusterAdminCredential/action";
+    private const string ListUserCredential = "Microsoft.ContainerService/managedClusters/listClusterUserCredential/action";
     private const string RunCommand = "Microsoft.ContainerService/managedClusters/runCommand/action";
+    private const string WritePods = "Microsoft.ContainerService/managedClusters/pods/write";
 
     public string TechniqueId => "azure-aks-cluster-admin";
 
@@ -31,18 +43,16 @@ public sealed class ManagedClusterAdminEdgeChecker : IMicrosoftEdgeChecker
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         var clusters = context.Azure.ResourcesOfType(AzureResourceTypes.ManagedCluster)
-            .Where(c => c.Cluster is { LocalAccountsEnabled: true, KubeletIdentity: not null })
-            .Select(c => (Cluster: c, Kubelet: c.Cluster!.KubeletIdentity!.PrincipalId ?? context.Azure.PrincipalOfIdentity(c.Cluster.KubeletIdentity.IdentityId)))
-            .Where(c => c.Kubelet is not null && (targets?.Contains(c.Kubelet) ?? true))
+            .Where(c => c.Cluster is { KubeletIdentity: not null })
+            .Select(c => (Cluster: c, Kubelet: c.Cluster!.KubeletIdentity!.PrincipalId ?? context.Azure.PrincipalOfIdentity(c.Cluster.KubeletIdentity.IdentityId), Ways: Ways(c.Cluster)))
+            .Where(c => c.Kubelet is not null && c.Ways.Count > 0 && (targets?.Contains(c.Kubelet) ?? true))
             .ToList();
-        foreach (var (cluster, kubelet) in clusters)
+        foreach (var (cluster, kubelet, ways) in clusters)
         {
-            // Run command uses the admin credential only when Kubernetes sign-in is not Entra ID's (then it is the caller's own).
-            var actions = cluster.Cluster!.EntraManaged ? [ListAdminCredential] : new[] { ListAdminCredential, RunCommand };
             foreach (var principal in context.AzureAssignees.Where(p => !string.Equals(p, kubelet, StringComparison.OrdinalIgnoreCase)))
             {
-                var granted = actions
-                    .Select(action => (Action: action, Decision: context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = action, Scope = cluster.Id })))
+                var granted = ways
+                    .Select(way => (Way: way, Decision: context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = way.Action, Scope = cluster.Id, ActionKind = way.Kind })))
                     .OrderBy(d => d.Decision.Kind == DecisionKind.Allowed ? 0 : 1)
                     .FirstOrDefault(d => d.Decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional);
                 if (granted.Decision is null)
@@ -50,10 +60,9 @@ public sealed class ManagedClusterAdminEdgeChecker : IMicrosoftEdgeChecker
                     continue;
                 }
 
-                var how = granted.Action == ListAdminCredential ? "gets the cluster-admin credential of" : "runs a command as cluster-admin on";
                 yield return new Edge(new(principal), new(kubelet!), TechniqueId,
-                    $"{how} AKS cluster `{cluster.Name}` (local accounts enabled), runs a pod on a node and acts as the kubelet identity `{NameOf(cluster.Cluster.KubeletIdentity!.IdentityId)}`",
-                    [new EdgePermission(granted.Action, cluster.Id.Value, granted.Decision.Explanation.Summary, [])])
+                    $"{granted.Way.How} AKS cluster `{cluster.Name}`, runs a pod on a node and acts as the kubelet identity `{NameOf(cluster.Cluster!.KubeletIdentity!.IdentityId)}`",
+                    [new EdgePermission(granted.Way.Action, cluster.Id.Value, granted.Decision.Explanation.Summary, [])])
                 {
                     Requirements = granted.Decision is Conditional conditional ? conditional.Requirements : [],
                 };
@@ -61,5 +70,31 @@ public sealed class ManagedClusterAdminEdgeChecker : IMicrosoftEdgeChecker
         }
     }
 
+    /// <summary>The actions that give a pod on the cluster, in the order an edge names them.</summary>
+    private static List<Way> Ways(ManagedClusterSettings cluster)
+    {
+        var ways = new List<Way>();
+        if (cluster.LocalAccountsEnabled)
+        {
+            ways.Add(new(ListAdminCredential, AzureActionKind.Control, "gets the cluster-admin credential (local accounts enabled) of"));
+            if (!cluster.EntraIntegrated)
+            {
+                // Without Entra ID the user credential is the admin certificate, and run command's pod uses it.
+                ways.Add(new(ListUserCredential, AzureActionKind.Control, "gets the user credential, cluster-admin without Entra ID integration, of"));
+                ways.Add(new(RunCommand, AzureActionKind.Control, "runs a command as cluster-admin (no Entra ID integration) on"));
+            }
+        }
+
+        if (cluster.EntraIntegrated && cluster.EnableAzureRbac)
+        {
+            ways.Add(new(WritePods, AzureActionKind.Data, "creates a pod, authorized by Azure RBAC for Kubernetes, on"));
+        }
+
+        return ways;
+    }
+
     private static string NameOf(AzureScope resource) => resource.Value[(resource.Value.LastIndexOf('/') + 1)..];
+
+    /// <summary>One action that gives a pod on the cluster, and how an edge says it.</summary>
+    private sealed record Way(string Action, AzureActionKind Kind, string How);
 }

@@ -127,6 +127,7 @@ public sealed class AzureResourceReaderTests
         var settings = cluster.Cluster!;
         Assert.True(settings.EnableRbac);
         Assert.True(settings.EntraManaged);
+        Assert.True(settings.EntraIntegrated);
         Assert.False(settings.EnableAzureRbac);
         Assert.True(settings.LocalAccountsEnabled);
         Assert.Equal("d41e6a8c-2b3f-4c5d-8e9f-0a1b2c3d4e5f", settings.KubeletIdentity!.PrincipalId);
@@ -157,6 +158,94 @@ public sealed class AzureResourceReaderTests
         Assert.True(settings.EnableAzureRbac);
         Assert.False(settings.LocalAccountsEnabled);
         Assert.Null(settings.KubeletIdentity);
+    }
+
+    [Fact]
+    public void Entra_ID_integration_is_told_by_an_aad_profile_managed_or_legacy()
+    {
+        // Given az aks list: a cluster without Entra ID (aadProfile null, local accounts), one with the legacy
+        // integration (server and client apps, managed false), both with user-assigned kubelet identities
+        var list = $$"""
+            [
+              {
+                "aadProfile": null, "disableLocalAccounts": false, "enableRbac": true, "id": "{{Cluster}}",
+                "identity": { "principalId": null, "type": "UserAssigned", "userAssignedIdentities": { "{{Identity}}": { "clientId": "0f4c8b2a-6e1d-4a3f-9b57-c2d8e0a4f6b1", "principalId": "{{IdentityPrincipal}}" } } },
+                "identityProfile": { "kubeletidentity": { "clientId": "8a2d4f6b-0c1e-4a3b-9d5f-7e9a1b3c5d70", "objectId": "d41e6a8c-2b3f-4c5d-8e9f-0a1b2c3d4e5f", "resourceId": "/subscriptions/{{Subscription}}/resourceGroups/MC_rg-build_aks-build_westeurope/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-build-agentpool" } },
+                "location": "westeurope", "name": "aks-build", "resourceGroup": "rg-build", "type": "Microsoft.ContainerService/ManagedClusters"
+              },
+              {
+                "aadProfile": { "adminGroupObjectIDs": null, "clientAppId": "1b7c3e5a-9d2f-4a6b-8c0e-2f4a6c8e0b13", "enableAzureRbac": false, "managed": false, "serverAppId": "6e8a0c2d-4f1b-4d3e-9a5c-7b9d1f3a5c24", "serverAppSecret": null, "tenantId": "9d3f4e1a-2b6c-4d8e-a0f1-3c5e7a9b1d2f" },
+                "disableLocalAccounts": false, "enableRbac": true, "id": "{{Group}}/providers/Microsoft.ContainerService/managedClusters/aks-legacy",
+                "identity": { "principalId": "5e0a7c3b-9d21-4f86-b4a3-1c6e8f0d2b97", "type": "SystemAssigned", "userAssignedIdentities": null },
+                "location": "westeurope", "name": "aks-legacy", "resourceGroup": "rg-build", "type": "Microsoft.ContainerService/ManagedClusters"
+              }
+            ]
+            """;
+        using var folder = new ScratchFolder(("aks.json", list));
+
+        // When it is loaded
+        var estate = AzureEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the first has no Entra ID sign-in, the legacy one has, though not AKS-managed; the control-plane
+        // identity is the cluster's own, apart from the kubelet identity
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var plain = estate.FindResource(AzureScope.Parse(Cluster))!;
+        Assert.False(plain.Cluster!.EntraIntegrated);
+        Assert.Equal(IdentityPrincipal, Assert.Single(plain.UserAssignedIdentities).PrincipalId);
+        Assert.Equal("d41e6a8c-2b3f-4c5d-8e9f-0a1b2c3d4e5f", plain.Cluster.KubeletIdentity!.PrincipalId);
+        var legacy = estate.FindResource(AzureScope.Parse($"{Group}/providers/Microsoft.ContainerService/managedClusters/aks-legacy"))!.Cluster!;
+        Assert.True(legacy.EntraIntegrated);
+        Assert.False(legacy.EntraManaged);
+    }
+
+    [Fact]
+    public void The_Resource_Graph_REST_form_says_more_pages_follow_with_its_skipToken()
+    {
+        // Given one page of the Resource Graph REST API (POST …/providers/Microsoft.ResourceGraph/resources): camel-cased
+        // totals, and `$skipToken` where the az CLI writes `skip_token`
+        var page = $$"""
+            {
+              "totalRecords": 2400, "count": 1, "resultTruncated": "false", "facets": [],
+              "$skipToken": "ew0KICAiJGlkIjogIjEiLA0KICAiTWF4Um93cyI6IDEwMDAsDQogICJSb3dzVG9Ta2lwIjogMTAwMCwNCiAgIkt1c3RvQ2x1c3RlclVybCI6ICJodHRwczovL2FyZy13ZXUtbm9ydGgta3VzdG8ud2VzdGV1cm9wZS5rdXN0by53aW5kb3dzLm5ldCINCn0=",
+              "data": [ { "id": "{{Vm}}", "name": "vm-build-01", "type": "microsoft.compute/virtualmachines", "identity": { "principalId": "{{VmPrincipal}}", "type": "SystemAssigned" } } ]
+            }
+            """;
+        using var folder = new ScratchFolder(("resource-graph-1.json", page));
+
+        // When it is loaded
+        var estate = AzureEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then its row is read, and the missing next page is a warning at the token
+        Assert.Equal(VmPrincipal, Assert.Single(estate.Resources).SystemAssignedPrincipalId);
+        var warning = Assert.Single(estate.Diagnostics, d => d.Code == AzureDiagnosticCodes.LastPageMissing);
+        Assert.Equal("$['$skipToken']", warning.Location.JsonPath);
+    }
+
+    [Fact]
+    public void A_truncated_Resource_Graph_result_and_the_table_format_are_reported()
+    {
+        // Given a REST result Resource Graph truncated (a query with `limit`), and one in the table format
+        var truncated = $$"""
+            { "totalRecords": 3, "count": 1, "resultTruncated": "true", "data": [ { "id": "{{Vm}}", "name": "vm-build-01", "type": "microsoft.compute/virtualmachines" } ] }
+            """;
+        var table = $$"""
+            { "totalRecords": 1, "count": 1, "resultTruncated": "false",
+              "data": { "columns": [ { "name": "id", "type": "string" }, { "name": "type", "type": "string" } ], "rows": [ [ "{{Vm}}", "microsoft.compute/virtualmachines" ] ] } }
+            """;
+        using var folder = new ScratchFolder(("truncated.json", truncated), ("table.json", table));
+
+        // When they are loaded
+        var estate = AzureEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the truncated rows are kept with a warning, and the table is an error at `data`, not read
+        Assert.Single(estate.Resources);
+        var cut = Assert.Single(estate.Diagnostics, d => d.Code == AzureDiagnosticCodes.LastPageMissing);
+        Assert.Equal(("$.resultTruncated", DiagnosticSeverity.Warning), (cut.Location.JsonPath, cut.Severity));
+        Assert.EndsWith("truncated.json", cut.Location.File, StringComparison.Ordinal);
+        var error = Assert.Single(estate.Diagnostics, d => d.Code == AzureDiagnosticCodes.WrongShape);
+        Assert.Equal("$.data", error.Location.JsonPath);
+        Assert.EndsWith("table.json", error.Location.File, StringComparison.Ordinal);
+        Assert.NotNull(error.Location.Line);
     }
 
     [Fact]
