@@ -50,7 +50,7 @@ public sealed class GcpAnalysisContext(GcpEstate estate, DateTimeOffset referenc
     /// Every edge by which a service account acts as another service account with permissions on the account alone
     /// (<see cref="GcpEdgeCheckers.Impersonation"/>), towards every service account: the graph keeps only the edges on a
     /// path to an owner-equivalent principal. The same checkers as the graph's, over the same evaluator and its
-    /// answers already worked out. Edges from other principals are not kept: an organization has millions.
+    /// answers already worked out. Edges from other principals are not asked for: an organization has millions.
     /// </summary>
     public ImmutableArray<Edge> Impersonations
     {
@@ -59,7 +59,7 @@ public sealed class GcpAnalysisContext(GcpEstate estate, DateTimeOffset referenc
             lock (_impersonationsGate)
             {
                 return field.IsDefault
-                    ? field = [.. GcpEdgeCheckers.Impersonation.SelectMany(c => c.Check(Edges, targets: null)).Where(e => GcpPrincipals.ServiceAccountEmail(e.From.Value) is not null).DistinctBy(e => (e.From, e.To, e.Technique))]
+                    ? field = [.. GcpEdgeCheckers.Impersonation.SelectMany(c => c.CheckFromServiceAccounts(Edges)).DistinctBy(e => (e.From, e.To, e.Technique))]
                     : field;
             }
         }

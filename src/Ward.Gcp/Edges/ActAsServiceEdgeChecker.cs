@@ -75,7 +75,7 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
     }
 
     private static IEnumerable<EdgeStep> Steps(GcpEdgeContext context, string principal, IEnumerable<string> permissions, GcpResource projectResource, string projectName) =>
-        permissions.Select(p => new EdgeStep(p, projectName, context.Authorize(principal, p, projectResource)));
+        permissions.Select(p => new EdgeStep(p, projectName, context.StepDecision(principal, p, projectResource)));
 
     private Edge? Edge(string from, string account, string email, string description, ServiceWay way, string projectName, IEnumerable<EdgeStep> steps) =>
         GcpEdgeContext.EdgeIf(TechniqueId, from, account, description, steps) is not { } edge ? null

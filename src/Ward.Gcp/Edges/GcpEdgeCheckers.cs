@@ -44,5 +44,5 @@ public static class GcpEdgeCheckers
     /// The techniques by which a principal acts as a service account with permissions on the account alone (its
     /// allow policy, tokens, signatures, keys, delegation), with no resource to deploy: those of <see cref="All"/>.
     /// </summary>
-    public static IReadOnlyList<IGcpEdgeChecker> Impersonation { get; } = [.. All.Where(c => c is ServiceAccountPermissionEdgeChecker or ImplicitDelegationEdgeChecker)];
+    public static IReadOnlyList<IImpersonationEdgeChecker> Impersonation { get; } = [.. All.OfType<IImpersonationEdgeChecker>()];
 }

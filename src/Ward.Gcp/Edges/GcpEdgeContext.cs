@@ -23,6 +23,9 @@ public sealed class GcpEdgeContext
 
     // The service accounts of a project mostly have no policy of their own: one answer serves them all.
     private readonly ConcurrentDictionary<string, ImmutableArray<PrincipalDecision>> _sharedWhoCan = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Permission, string Resource), ImmutableArray<PrincipalDecision>> _serviceAccountsWhoCan = new();
+    private readonly ConcurrentDictionary<(string Principal, string Permission, string Resource), Decision> _stepDecisions = new();
+    private readonly ConcurrentDictionary<string, ImmutableArray<PrincipalDecision>> _sharedServiceAccountsWhoCan = new(StringComparer.Ordinal);
 
     public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
     {
@@ -130,10 +133,38 @@ public sealed class GcpEdgeContext
             : DecideWhoCan(permission, resource));
     }
 
-    /// <summary>The who-can answers on one resource, as <see cref="WhoCan"/> keeps them.</summary>
-    internal ImmutableArray<PrincipalDecision> DecideWhoCan(string permission, GcpResource resource)
+    /// <summary>
+    /// The service accounts of <see cref="WhoCan"/>'s answer, worked out without asking about anyone else when that
+    /// answer is not known yet: analyses of service accounts acting as one another ask it for every account of an
+    /// organization, whose policies name far more people and groups than accounts.
+    /// </summary>
+    public ImmutableArray<PrincipalDecision> ServiceAccountsWhoCan(string permission, GcpResource resource)
     {
-        var answers = Authorizer.WhoMayBeAllowed(permission, resource, AsOf)
+        ArgumentNullException.ThrowIfNull(resource);
+        if (_whoCan.TryGetValue((permission, resource.Name), out var known))
+        {
+            return [.. known.Where(a => a.Member.Kind == MemberKind.ServiceAccount)];
+        }
+
+        return _serviceAccountsWhoCan.GetOrAdd((permission, resource.Name), _ => Authorizer.SharedAnswerKey(permission, resource) is { } shared
+            ? _sharedServiceAccountsWhoCan.GetOrAdd(shared, _ => DecideServiceAccountsWhoCan(permission, resource))
+            : DecideServiceAccountsWhoCan(permission, resource));
+    }
+
+    /// <summary>The who-can answers on one resource, as <see cref="WhoCan"/> keeps them.</summary>
+    internal ImmutableArray<PrincipalDecision> DecideWhoCan(string permission, GcpResource resource) => Decide(Authorizer.WhoMayBeAllowed(permission, resource, AsOf));
+
+    /// <summary>
+    /// The service accounts of <see cref="DecideWhoCan"/>'s answer, asking about accounts and the public and domain
+    /// members that may stand for them (and so leave them out of the answer) only.
+    /// </summary>
+    internal ImmutableArray<PrincipalDecision> DecideServiceAccountsWhoCan(string permission, GcpResource resource) =>
+        [.. Decide(Authorizer.WhoMayBeAllowed(permission, resource, AsOf, m => m.Kind is MemberKind.ServiceAccount or MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain))
+            .Where(a => a.Member.Kind == MemberKind.ServiceAccount)];
+
+    private static ImmutableArray<PrincipalDecision> Decide(ImmutableArray<GcpAccessAnswer> mayBeAllowed)
+    {
+        var answers = mayBeAllowed
             .Select(a => (Id: GcpPrincipals.IdOf(a.Principal), a.Principal, a.Decision))
             .Where(a => a.Id is not null)
             .DistinctBy(a => a.Id, StringComparer.Ordinal)
@@ -185,6 +216,27 @@ public sealed class GcpEdgeContext
                 node.Ancestors.IsEmpty ? [key.Node] : node.Ancestors,
                 key.Constraint,
                 Locate(node.Name) is { } resource ? condition => Authorizer.Decide(IamCondition.Parse(condition), resource, AsOf) : null));
+    }
+
+    /// <summary>
+    /// The evaluator's answer for one principal (a node id) and permission on a resource, as an edge's step reads it
+    /// (<see cref="Slim"/>); worked out once: the service accounts of a project ask the same of the project. A denial
+    /// ends the edge unread, so its explanation, which weighs every binding, is worked out again only if read.
+    /// </summary>
+    public Decision StepDecision(string principal, string permission, GcpResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return _stepDecisions.GetOrAdd((principal, permission, resource.Name), static (key, state) =>
+        {
+            var (context, resource) = state;
+            Explanation Again() => context.Authorize(key.Principal, key.Permission, resource).Explanation;
+            return context.Authorize(key.Principal, key.Permission, resource) switch
+            {
+                ImplicitDeny => new ImplicitDeny(Again),
+                ExplicitDeny => new ExplicitDeny(Again),
+                var decision => Slim(decision),
+            };
+        }, (Context: this, Resource: resource));
     }
 
     /// <summary>

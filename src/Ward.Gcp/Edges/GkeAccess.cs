@@ -30,8 +30,8 @@ public static class GkeAccess
         ArgumentNullException.ThrowIfNull(project);
         foreach (var holder in context.WhoCan(CreatePods, project))
         {
-            var steps = new List<EdgeStep> { new(GetCluster, projectName, context.Authorize(holder.Principal, GetCluster, project)), new(CreatePods, projectName, holder.Decision) };
-            steps.AddRange(extra.Select(p => new EdgeStep(p, projectName, context.Authorize(holder.Principal, p, project))));
+            var steps = new List<EdgeStep> { new(GetCluster, projectName, context.StepDecision(holder.Principal, GetCluster, project)), new(CreatePods, projectName, holder.Decision) };
+            steps.AddRange(extra.Select(p => new EdgeStep(p, projectName, context.StepDecision(holder.Principal, p, project))));
             yield return (holder.Principal, steps);
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ward.Core.Graph;
+using Ward.Gcp.Policy.Evaluation;
 
 namespace Ward.Gcp.Edges;
 
@@ -9,7 +10,7 @@ namespace Ward.Gcp.Edges;
 /// organization's) gets an edge to it, conditional when the grant is, unless a constraint of
 /// <see cref="BlockingConstraints"/> enforced on the account's project stops it (<see cref="OrgPolicyGate"/>).
 /// </summary>
-public abstract class ServiceAccountPermissionEdgeChecker : IGcpEdgeChecker
+public abstract class ServiceAccountPermissionEdgeChecker : IImpersonationEdgeChecker
 {
     public abstract string TechniqueId { get; }
 
@@ -27,6 +28,17 @@ public abstract class ServiceAccountPermissionEdgeChecker : IGcpEdgeChecker
     public IEnumerable<Edge> Check(GcpEdgeContext context, IReadOnlySet<string>? targets)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return Edges(context, targets, context.WhoCan);
+    }
+
+    public IEnumerable<Edge> CheckFromServiceAccounts(GcpEdgeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Edges(context, targets: null, context.ServiceAccountsWhoCan);
+    }
+
+    private IEnumerable<Edge> Edges(GcpEdgeContext context, IReadOnlySet<string>? targets, Func<string, GcpResource, ImmutableArray<PrincipalDecision>> whoCan)
+    {
         foreach (var account in context.ServiceAccounts.Where(a => targets is null || targets.Contains(a)))
         {
             var email = GcpPrincipals.ServiceAccountEmail(account)!;
@@ -36,7 +48,7 @@ public abstract class ServiceAccountPermissionEdgeChecker : IGcpEdgeChecker
             }
 
             var project = BlockingConstraints.IsEmpty || !context.Estate.OrgPoliciesExported ? null : context.ProjectOfServiceAccount(email);
-            foreach (var holder in context.WhoCan(Permission, resource).Where(h => h.Principal != account))
+            foreach (var holder in whoCan(Permission, resource).Where(h => h.Principal != account))
             {
                 var edge = GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, Does(context.Describe(email)), [new EdgeStep(Permission, resource.Name, holder.Decision)]);
                 if (edge is not null && project is not null)

@@ -68,13 +68,7 @@ public sealed class SharedWhoCanTests : IDisposable
     [MemberData(nameof(Organizations))]
     public void A_shared_answer_is_the_answer_for_the_account_alone(string organization)
     {
-        var estate = organization switch
-        {
-            "organization with groups" => GcpEstateLoader.Load([_withGroups.Path], TestContext.Current.CancellationToken),
-            "escalation" => GcpFixtures.Escalation,
-            "one project" => GcpEstateLoader.Load([_project.Path], TestContext.Current.CancellationToken),
-            _ => GcpEstateLoader.Load([Path.Combine(AppContext.BaseDirectory, "Fixtures", "findings")], TestContext.Current.CancellationToken),
-        };
+        var estate = Load(organization);
         var context = new GcpEdgeContext(estate, AsOf);
 
         foreach (var email in estate.ServiceAccounts.Select(a => a.Email))
@@ -89,6 +83,58 @@ public sealed class SharedWhoCanTests : IDisposable
         }
 
     }
+
+    [Theory]
+    [MemberData(nameof(Organizations))]
+    public void The_service_accounts_who_can_are_those_of_the_whole_answer(string organization)
+    {
+        var estate = Load(organization);
+        var whole = new GcpEdgeContext(estate, AsOf);
+        var accountsOnly = new GcpEdgeContext(estate, AsOf);
+        var asked = 0;
+
+        foreach (var email in estate.ServiceAccounts.Select(a => a.Email))
+        {
+            foreach (var permission in Permissions)
+            {
+                var expected = whole.WhoCan(permission, whole.ServiceAccountResource(email)!).Where(a => a.Principal.StartsWith("serviceAccount:", StringComparison.Ordinal)).ToList();
+                asked += expected.Count;
+                Assert.Equal(Describe(expected), Describe(accountsOnly.ServiceAccountsWhoCan(permission, accountsOnly.ServiceAccountResource(email)!)), StringComparer.Ordinal);
+                // Asked again once the whole answer is known, it is read from that answer.
+                Assert.Equal(Describe(expected), Describe(whole.ServiceAccountsWhoCan(permission, whole.ServiceAccountResource(email)!)), StringComparer.Ordinal);
+            }
+        }
+
+        Assert.True(organization == "one project" || asked > 0, "the fixture has service accounts allowed on service accounts");
+    }
+
+    [Theory]
+    [MemberData(nameof(Organizations))]
+    public void Impersonation_edges_from_service_accounts_are_those_of_every_edge(string organization)
+    {
+        var estate = Load(organization);
+        static string Text(Ward.Core.Graph.Edge e) => $"{e.From.Value} {e.To.Value} {e.Technique} {e.IsConditional} {string.Join(" & ", e.Requirements)} {string.Join(" & ", e.Permissions.Select(p => p.GrantedBy))}";
+        var every = new GcpEdgeContext(estate, AsOf);
+        var accountsOnly = new GcpEdgeContext(estate, AsOf);
+        var edges = 0;
+
+        foreach (var checker in GcpEdgeCheckers.Impersonation)
+        {
+            var expected = checker.Check(every, targets: null).Where(e => e.From.Value.StartsWith("serviceAccount:", StringComparison.Ordinal)).Select(Text).ToList();
+            edges += expected.Count;
+            Assert.Equal(expected, checker.CheckFromServiceAccounts(accountsOnly).Select(Text), StringComparer.Ordinal);
+        }
+
+        Assert.True(organization is "one project" or "organization with groups" || edges > 0, "the fixture has service accounts acting as service accounts");
+    }
+
+    private Ward.Gcp.Iam.GcpEstate Load(string organization) => organization switch
+    {
+        "organization with groups" => GcpEstateLoader.Load([_withGroups.Path], TestContext.Current.CancellationToken),
+        "escalation" => GcpFixtures.Escalation,
+        "one project" => GcpEstateLoader.Load([_project.Path], TestContext.Current.CancellationToken),
+        _ => GcpEstateLoader.Load([Path.Combine(AppContext.BaseDirectory, "Fixtures", "findings")], TestContext.Current.CancellationToken),
+    };
 
     private static IEnumerable<string> Describe(IEnumerable<PrincipalDecision> answers) =>
         answers.Select(a => $"{a.Principal} {a.Decision.Kind} {(a.Decision is Conditional c ? string.Join(" & ", c.Requirements) : string.Empty)} {(a.Decision is Indeterminate i ? i.Reason : string.Empty)} {GcpEdgeContext.GrantedBy(a.Decision)}");

@@ -46,7 +46,7 @@ public sealed class GkeWorkloadIdentityEdgeChecker : IGcpEdgeChecker
                 var description = $"runs a pod as Kubernetes service account `{kubernetesAccount}` in GKE cluster `{cluster.Name}` of `{projectName}`, and so holds the workload identity `{email}`";
                 foreach (var (principal, steps) in GkeAccess.PodCreators(context, projectResource, projectName))
                 {
-                    var created = steps.Append(new EdgeStep(CreateServiceAccounts, projectName, context.Authorize(principal, CreateServiceAccounts, projectResource)));
+                    var created = steps.Append(new EdgeStep(CreateServiceAccounts, projectName, context.StepDecision(principal, CreateServiceAccounts, projectResource)));
                     if (GcpEdgeContext.EdgeIf(TechniqueId, principal, identity, description + " (creating the Kubernetes service account)", created) is { } edge)
                     {
                         yield return edge;

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Ward.Core.Graph;
+using Ward.Gcp.Policy.Evaluation;
 
 namespace Ward.Gcp.Edges.Checkers;
 
@@ -9,7 +11,7 @@ namespace Ward.Gcp.Edges.Checkers;
 /// to that account, not to the intermediate: delegation lends the intermediate's token-creating rights, nothing else.
 /// One intermediate per edge; longer delegation chains are not followed.
 /// </summary>
-public sealed class ImplicitDelegationEdgeChecker : IGcpEdgeChecker
+public sealed class ImplicitDelegationEdgeChecker : IImpersonationEdgeChecker
 {
     private const string Delegate = "iam.serviceAccounts.implicitDelegation";
     private const string GetAccessToken = "iam.serviceAccounts.getAccessToken";
@@ -21,6 +23,20 @@ public sealed class ImplicitDelegationEdgeChecker : IGcpEdgeChecker
     public IEnumerable<Edge> Check(GcpEdgeContext context, IReadOnlySet<string>? targets)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return Edges(context, targets, context.WhoCan);
+    }
+
+    public IEnumerable<Edge> CheckFromServiceAccounts(GcpEdgeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Edges(context, targets: null, context.ServiceAccountsWhoCan);
+    }
+
+    /// <param name="context">The estate and its evaluator.</param>
+    /// <param name="targets">The accounts the edges must lead to; null: every account.</param>
+    /// <param name="holders">Who-can on a delegate: everyone, or service accounts only.</param>
+    private IEnumerable<Edge> Edges(GcpEdgeContext context, IReadOnlySet<string>? targets, Func<string, GcpResource, ImmutableArray<PrincipalDecision>> holders)
+    {
         foreach (var account in context.ServiceAccounts.Where(a => targets is null || targets.Contains(a)))
         {
             var email = GcpPrincipals.ServiceAccountEmail(account)!;
@@ -29,7 +45,7 @@ public sealed class ImplicitDelegationEdgeChecker : IGcpEdgeChecker
                 continue;
             }
 
-            foreach (var intermediate in context.WhoCan(GetAccessToken, resource).Where(h => h.Principal != account && GcpPrincipals.ServiceAccountEmail(h.Principal) is not null))
+            foreach (var intermediate in context.ServiceAccountsWhoCan(GetAccessToken, resource).Where(h => h.Principal != account))
             {
                 var intermediateEmail = GcpPrincipals.ServiceAccountEmail(intermediate.Principal)!;
                 if (context.ServiceAccountResource(intermediateEmail) is not { } intermediateResource)
@@ -37,7 +53,7 @@ public sealed class ImplicitDelegationEdgeChecker : IGcpEdgeChecker
                     continue;
                 }
 
-                foreach (var holder in context.WhoCan(Delegate, intermediateResource).Where(h => h.Principal != account && h.Principal != intermediate.Principal))
+                foreach (var holder in holders(Delegate, intermediateResource).Where(h => h.Principal != account && h.Principal != intermediate.Principal))
                 {
                     var description = $"names `{intermediateEmail}` as a delegate and, through its right to create tokens of {context.Describe(email)}, gets one and acts as it";
                     if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, description, [new EdgeStep(Delegate, intermediateResource.Name, holder.Decision), new EdgeStep(GetAccessToken, resource.Name, intermediate.Decision)]) is { } edge)

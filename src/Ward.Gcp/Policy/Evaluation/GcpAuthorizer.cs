@@ -436,11 +436,16 @@ public sealed class GcpAuthorizer
     /// or undecided): a candidate whose answer can only be a denial is dropped before deny policies, boundaries and
     /// explanations are worked out. Analyses ask it for every service account of an organization.
     /// </summary>
-    internal ImmutableArray<GcpAccessAnswer> WhoMayBeAllowed(string permission, GcpResource resource, DateTimeOffset asOf)
+    /// <param name="permission">The permission.</param>
+    /// <param name="resource">The resource.</param>
+    /// <param name="asOf">The reference time.</param>
+    /// <param name="asking">Which candidates to ask about; null: all.</param>
+    internal ImmutableArray<GcpAccessAnswer> WhoMayBeAllowed(string permission, GcpResource resource, DateTimeOffset asOf, Func<Member, bool>? asking = null)
     {
         var plan = PlanFor(resource, permission);
         var answers = ImmutableArray.CreateBuilder<GcpAccessAnswer>();
-        foreach (var member in Candidates(resource, MayBeIncluded(resource, plan)))
+        var candidates = Candidates(resource, MayBeIncluded(resource, plan));
+        foreach (var member in asking is null ? candidates : candidates.Where(asking))
         {
             var request = new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false };
             if (Authorize(request, plan, skipDenials: true) is { Kind: not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) } decision)
