@@ -224,4 +224,5 @@ static double Median(List<double> values)
 
 
 static string SlowestRules(ScanResult result) =>
-    string.Join(", ", result.RuleTimes.OrderByDescending(t => t.Elapsed).Take(8).Select(t => $"{t.RuleId} {t.Elapsed.TotalSeconds:F2} s"));
+    string.Join(", ", result.SharedWorkTimes.Select(t => $"{t.Work} (built first) {t.Elapsed.TotalSeconds:F2} s")
+        .Concat(result.RuleTimes.OrderByDescending(t => t.Elapsed).Take(8).Select(t => $"{t.RuleId} {t.Elapsed.TotalSeconds:F2} s")));

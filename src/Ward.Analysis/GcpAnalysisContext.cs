@@ -66,6 +66,12 @@ public sealed class GcpAnalysisContext(GcpEstate estate, DateTimeOffset referenc
     }
 
     /// <summary>
+    /// What several rules read and is long to build, for the scanner to start before the rules (see
+    /// <see cref="Scanner"/>).
+    /// </summary>
+    internal IEnumerable<(string Work, Action Build)> SharedWork => [("Google Cloud graph", () => _ = Graph), ("Google Cloud impersonations", () => _ = Impersonations)];
+
+    /// <summary>
     /// The bindings of a basic role (Owner, Editor) in the allow policies of organizations, folders and projects, whose
     /// condition has not expired, with the kind of container; in resource order.
     /// </summary>

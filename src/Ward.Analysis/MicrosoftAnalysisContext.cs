@@ -62,6 +62,12 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
         }
     }
 
+    /// <summary>
+    /// What several rules read and is long to build, for the scanner to start before the rules (see
+    /// <see cref="Scanner"/>).
+    /// </summary>
+    internal IEnumerable<(string Work, Action Build)> SharedWork => [("Microsoft graph", () => _ = Graph), ("Microsoft privileged users", () => _ = PrivilegedUsers)];
+
     /// <summary>The name people know an object by: a user's principal name, else its display name; null when the export does not name it.</summary>
     public string? NameOf(string objectId) =>
         Directory.FindUser(objectId) is { } user ? user.UserPrincipalName ?? user.DisplayName

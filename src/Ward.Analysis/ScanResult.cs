@@ -11,6 +11,9 @@ public sealed record SkippedAnalysis(string Analysis, string Reason);
 /// <summary>How long one rule took (rules run in parallel, so these overlap).</summary>
 public sealed record RuleTime(string RuleId, TimeSpan Elapsed);
 
+/// <summary>How long building something several rules read took (a provider's graph), before the rules that read it.</summary>
+public sealed record SharedWorkTime(string Work, TimeSpan Elapsed);
+
 /// <summary>Everything a scan produced, in deterministic order.</summary>
 public sealed record ScanResult(
     DateTimeOffset ReferenceTime,
@@ -39,6 +42,9 @@ public sealed record ScanResult(
 
     /// <summary>How long each rule took, in catalog order; for benchmarks, never in reports.</summary>
     public ImmutableArray<RuleTime> RuleTimes { get; init; } = [];
+
+    /// <summary>How long each shared piece of work took (see <see cref="SharedWorkTime"/>); for benchmarks, never in reports.</summary>
+    public ImmutableArray<SharedWorkTime> SharedWorkTimes { get; init; } = [];
 
     /// <summary>The thresholds the time-based rules used.</summary>
     public AnalysisSettings Settings { get; init; } = AnalysisSettings.Default;

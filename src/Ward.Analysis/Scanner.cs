@@ -28,7 +28,7 @@ public static class Scanner
             Gcp = options.Gcp is { IsEmpty: false } gcp ? new GcpAnalysisContext(gcp, referenceTime) : null,
         };
         progress?.Report($"running {RuleCatalog.All.Length} rules");
-        var ruleResults = RunRules(context, cancellationToken);
+        var (ruleResults, sharedWorkTimes) = RunRules(context, cancellationToken);
         var findings = ruleResults.SelectMany(r => r.Findings).ToList();
         var skippedByRules = ruleResults.SelectMany(r => r.Skipped).ToList();
 
@@ -94,6 +94,7 @@ public static class Scanner
             Expired = [.. options.Suppressions.Where(s => s.IsExpiredAt(referenceTime))],
             Unused = [.. active.Where(s => !suppressed.Exists(x => ReferenceEquals(x.By, s)))],
             RuleTimes = [.. ruleResults.Select(r => new RuleTime(r.RuleId, r.Elapsed))],
+            SharedWorkTimes = sharedWorkTimes,
         };
     }
 
@@ -101,21 +102,37 @@ public static class Scanner
     /// Runs the rules on every core, one rule per worker at a time, and returns their results in catalog order. Rules
     /// only read the context; what they share is built once, on first use, under a lock (the graphs, the edge contexts).
     /// </summary>
-    private static RuleResult[] RunRules(AnalysisContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the rules on every core, results in catalog order. What several rules read and is long to build (a
+    /// provider's graph) is started first, each on a worker of its own: left to the first rule that asks, it would keep
+    /// every other rule that asks waiting on a worker, while rules that need none of it queue behind.
+    /// </summary>
+    private static (RuleResult[] Rules, ImmutableArray<SharedWorkTime> Shared) RunRules(AnalysisContext context, CancellationToken cancellationToken)
     {
         var rules = RuleCatalog.All;
         var results = new RuleResult[rules.Length];
+        (string Work, Action Build)[] shared = [.. context.Gcp?.SharedWork ?? [], .. context.Microsoft?.SharedWork ?? []];
+        var sharedTimes = new SharedWorkTime[shared.Length];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        var order = Partitioner.Create(Enumerable.Range(0, rules.Length), EnumerablePartitionerOptions.NoBuffering);
+        var order = Partitioner.Create(Enumerable.Range(-shared.Length, shared.Length + rules.Length), EnumerablePartitionerOptions.NoBuffering);
         Parallel.ForEach(order, parallel, index =>
         {
+            if (index < 0)
+            {
+                var (work, build) = shared[shared.Length + index];
+                var building = Stopwatch.GetTimestamp();
+                build();
+                sharedTimes[shared.Length + index] = new SharedWorkTime(work, Stopwatch.GetElapsedTime(building));
+                return;
+            }
+
             var rule = rules[index];
             var started = Stopwatch.GetTimestamp();
             var found = rule.Evaluate(context).ToList();
             var skipped = rule.Skipped(context).ToList();
             results[index] = new RuleResult(rule.Metadata.Id, found, skipped, Stopwatch.GetElapsedTime(started));
         });
-        return results;
+        return (results, [.. sharedTimes]);
     }
 
     private sealed record RuleResult(string RuleId, List<Finding> Findings, List<SkippedAnalysis> Skipped, TimeSpan Elapsed);

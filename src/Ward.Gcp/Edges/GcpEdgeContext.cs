@@ -17,15 +17,16 @@ namespace Ward.Gcp.Edges;
 /// </summary>
 public sealed class GcpEdgeContext
 {
-    private readonly ConcurrentDictionary<(string Permission, string Resource), ImmutableArray<PrincipalDecision>> _whoCan = new();
+    // Answers are worked out once even when several workers ask at the same time (the graph's checkers ask alike).
+    private readonly ConcurrentDictionary<(string Permission, string Resource), Lazy<ImmutableArray<PrincipalDecision>>> _whoCan = new();
     private readonly ConcurrentDictionary<string, GcpResource?> _resources = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Node, string Constraint), ConstraintEnforcement> _constraints = new();
 
     // The service accounts of a project mostly have no policy of their own: one answer serves them all.
-    private readonly ConcurrentDictionary<string, ImmutableArray<PrincipalDecision>> _sharedWhoCan = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Permission, string Resource), ImmutableArray<PrincipalDecision>> _serviceAccountsWhoCan = new();
+    private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> _sharedWhoCan = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Permission, string Resource), Lazy<ImmutableArray<PrincipalDecision>>> _serviceAccountsWhoCan = new();
     private readonly ConcurrentDictionary<(string Principal, string Permission, string Resource), Decision> _stepDecisions = new();
-    private readonly ConcurrentDictionary<string, ImmutableArray<PrincipalDecision>> _sharedServiceAccountsWhoCan = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> _sharedServiceAccountsWhoCan = new(StringComparer.Ordinal);
 
     public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
     {
@@ -128,8 +129,8 @@ public sealed class GcpEdgeContext
     public ImmutableArray<PrincipalDecision> WhoCan(string permission, GcpResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return _whoCan.GetOrAdd((permission, resource.Name), _ => Authorizer.SharedAnswerKey(permission, resource) is { } shared
-            ? _sharedWhoCan.GetOrAdd(shared, _ => DecideWhoCan(permission, resource))
+        return Once(_whoCan, (permission, resource.Name), () => Authorizer.SharedAnswerKey(permission, resource) is { } shared
+            ? Once(_sharedWhoCan, shared, () => DecideWhoCan(permission, resource))
             : DecideWhoCan(permission, resource));
     }
 
@@ -141,15 +142,19 @@ public sealed class GcpEdgeContext
     public ImmutableArray<PrincipalDecision> ServiceAccountsWhoCan(string permission, GcpResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (_whoCan.TryGetValue((permission, resource.Name), out var known))
+        if (_whoCan.TryGetValue((permission, resource.Name), out var known) && known.IsValueCreated)
         {
-            return [.. known.Where(a => a.Member.Kind == MemberKind.ServiceAccount)];
+            return [.. known.Value.Where(a => a.Member.Kind == MemberKind.ServiceAccount)];
         }
 
-        return _serviceAccountsWhoCan.GetOrAdd((permission, resource.Name), _ => Authorizer.SharedAnswerKey(permission, resource) is { } shared
-            ? _sharedServiceAccountsWhoCan.GetOrAdd(shared, _ => DecideServiceAccountsWhoCan(permission, resource))
+        return Once(_serviceAccountsWhoCan, (permission, resource.Name), () => Authorizer.SharedAnswerKey(permission, resource) is { } shared
+            ? Once(_sharedServiceAccountsWhoCan, shared, () => DecideServiceAccountsWhoCan(permission, resource))
             : DecideServiceAccountsWhoCan(permission, resource));
     }
+
+    private static ImmutableArray<PrincipalDecision> Once<TKey>(ConcurrentDictionary<TKey, Lazy<ImmutableArray<PrincipalDecision>>> answers, TKey key, Func<ImmutableArray<PrincipalDecision>> decide)
+        where TKey : notnull =>
+        answers.GetOrAdd(key, static (_, decide) => new Lazy<ImmutableArray<PrincipalDecision>>(decide), decide).Value;
 
     /// <summary>The who-can answers on one resource, as <see cref="WhoCan"/> keeps them.</summary>
     internal ImmutableArray<PrincipalDecision> DecideWhoCan(string permission, GcpResource resource) => Decide(Authorizer.WhoMayBeAllowed(permission, resource, AsOf));
@@ -159,7 +164,7 @@ public sealed class GcpEdgeContext
     /// members that may stand for them (and so leave them out of the answer) only.
     /// </summary>
     internal ImmutableArray<PrincipalDecision> DecideServiceAccountsWhoCan(string permission, GcpResource resource) =>
-        [.. Decide(Authorizer.WhoMayBeAllowed(permission, resource, AsOf, m => m.Kind is MemberKind.ServiceAccount or MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain))
+        [.. Decide(Authorizer.WhoMayBeAllowed(permission, resource, AsOf, serviceAccountsOnly: true))
             .Where(a => a.Member.Kind == MemberKind.ServiceAccount)];
 
     private static ImmutableArray<PrincipalDecision> Decide(ImmutableArray<GcpAccessAnswer> mayBeAllowed)
@@ -197,7 +202,7 @@ public sealed class GcpEdgeContext
     }
 
     /// <summary>Whether a public or domain member includes another principal (not itself): as the evaluator's member matching says.</summary>
-    private static bool Includes(Member set, Member principal) =>
+    internal static bool Includes(Member set, Member principal) =>
         !set.Equals(principal) && set.Kind switch
         {
             MemberKind.AllUsers => true,

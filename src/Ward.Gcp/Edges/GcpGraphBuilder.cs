@@ -16,19 +16,21 @@ public static class GcpGraphBuilder
     public static GcpGraph Build(GcpEdgeContext context, IEnumerable<IGcpEdgeChecker>? checkers = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var owners = OwnerEquivalence.Of(context);
         var all = (checkers ?? GcpEdgeCheckers.All).ToList();
 
-        // Backwards from the owner-equivalent principals, as for AWS and Microsoft: self-escalations once, then the
-        // lateral techniques only towards what already reaches a target, layer by layer.
-        var edges = all.Where(c => c.GrantsAdmin).SelectMany(c => c.Check(context, targets: null)).ToList();
+        // Backwards from the owner-equivalent principals, as for AWS and Microsoft: self-escalations once (while the
+        // owner-equivalent principals are worked out: neither needs the other), then the lateral techniques only
+        // towards what already reaches a target, layer by layer.
+        var ownersOf = Task.Run(() => OwnerEquivalence.Of(context));
+        var edges = CheckAll([.. all.Where(c => c.GrantsAdmin)], context, targets: null);
+        var owners = ownersOf.GetAwaiter().GetResult();
         var reached = new HashSet<string>(owners.Values.SelectMany(o => o.Keys).Concat(edges.Select(e => e.From.Value)), StringComparer.Ordinal);
         var frontier = reached.ToHashSet(StringComparer.Ordinal);
         var lateral = all.Where(c => !c.GrantsAdmin).ToList();
         while (frontier.Count > 0)
         {
             var next = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var edge in lateral.SelectMany(c => c.Check(context, frontier)))
+            foreach (var edge in CheckAll(lateral, context, frontier))
             {
                 edges.Add(edge);
                 if (reached.Add(edge.From.Value))
@@ -55,6 +57,17 @@ public static class GcpGraphBuilder
         var ordered = edges.DistinctBy(e => (e.From, e.To, e.Technique, e.AdminScope))
             .OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal).ThenBy(e => e.AdminScope, StringComparer.Ordinal);
         return new GcpGraph(new EntitlementGraph(nodes, ordered), context.HierarchyTopDown, owners);
+    }
+
+    /// <summary>
+    /// The edges of every checker, in checker order: each checker on a worker of its own (the evaluator and its
+    /// answers are shared and safe to read from several), since a few of them ask most of the questions.
+    /// </summary>
+    private static List<Edge> CheckAll(List<IGcpEdgeChecker> checkers, GcpEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        var found = new List<Edge>[checkers.Count];
+        Parallel.For(0, checkers.Count, i => found[i] = [.. checkers[i].Check(context, targets)]);
+        return [.. found.SelectMany(f => f)];
     }
 
     private static GraphNode Node(GcpEdgeContext context, string id, string? adminReason)

@@ -18,44 +18,64 @@ public static class OwnerEquivalence
     {
         ArgumentNullException.ThrowIfNull(context);
         var result = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var node in context.HierarchyTopDown)
+        // A container inherits from the one above: the containers of one depth are worked out side by side, after those above.
+        foreach (var level in context.HierarchyTopDown.GroupBy(n => n.Ancestors.IsEmpty ? 1 : n.Ancestors.Length))
         {
-            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (node.Ancestors.Length > 1 && result.TryGetValue(ResourceNames.Container(node.Ancestors[1]), out var above))
+            var nodes = level.ToList();
+            var found = new FrozenDictionary<string, string>[nodes.Count];
+            Parallel.For(0, nodes.Count, i => found[i] = OwnersOf(context, nodes[i], result));
+            for (var i = 0; i < nodes.Count; i++)
             {
-                foreach (var (principal, reason) in above)
-                {
-                    owners.TryAdd(principal, reason);
-                }
+                result[nodes[i].Name] = found[i];
             }
-
-            if (context.ContainerResource(node) is { } resource)
-            {
-                var permission = GcpEdgeContext.SetIamPolicyOf(node.Kind);
-                var answers = context.WhoCan(permission, resource);
-                foreach (var answer in answers.Where(a => a.Decision.Kind == DecisionKind.Allowed))
-                {
-                    owners.TryAdd(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision));
-                }
-
-                // A domain or a public member allowed: each principal of it is too, and paths must not start from them.
-                if (answers.Any(a => a.Decision.Kind == DecisionKind.Allowed && a.Member.Kind is MemberKind.Domain or MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.PrincipalSet))
-                {
-                    foreach (var principal in context.Principals.Keys.Where(p => !owners.ContainsKey(p)).Order(StringComparer.Ordinal))
-                    {
-                        var decision = context.Authorize(principal, permission, resource);
-                        if (decision.Kind == DecisionKind.Allowed)
-                        {
-                            owners.Add(principal, GcpEdgeContext.GrantedBy(decision));
-                        }
-                    }
-                }
-            }
-
-            result[node.Name] = owners.ToFrozenDictionary(StringComparer.Ordinal);
         }
 
         return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <param name="context">The estate and its evaluator.</param>
+    /// <param name="node">The container.</param>
+    /// <param name="above">The owner-equivalent principals of the containers above it, worked out already.</param>
+    private static FrozenDictionary<string, string> OwnersOf(GcpEdgeContext context, HierarchyNode node, Dictionary<string, FrozenDictionary<string, string>> above)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node.Ancestors.Length > 1 && above.TryGetValue(ResourceNames.Container(node.Ancestors[1]), out var parent))
+        {
+            foreach (var (principal, reason) in parent)
+            {
+                owners.TryAdd(principal, reason);
+            }
+        }
+
+        if (context.ContainerResource(node) is { } resource)
+        {
+            var permission = GcpEdgeContext.SetIamPolicyOf(node.Kind);
+            var answers = context.WhoCan(permission, resource);
+            foreach (var answer in answers.Where(a => a.Decision.Kind == DecisionKind.Allowed))
+            {
+                owners.TryAdd(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision));
+            }
+
+            // A domain or a public member allowed: each principal of it is too, and paths must not start from them.
+            // Who-can left out the principals such a member includes (it stands for them); a domain includes few.
+            var sets = answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && a.Member.Kind is MemberKind.Domain or MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.PrincipalSet)
+                .Select(a => a.Member).ToList();
+            if (sets.Count > 0)
+            {
+                var everyone = sets.Exists(s => s.Kind != MemberKind.Domain);
+                var included = context.Principals.Where(p => !owners.ContainsKey(p.Key) && (everyone || sets.Exists(set => GcpEdgeContext.Includes(set, p.Value))));
+                foreach (var principal in included.Select(p => p.Key).Order(StringComparer.Ordinal))
+                {
+                    var decision = context.Authorize(principal, permission, resource);
+                    if (decision.Kind == DecisionKind.Allowed)
+                    {
+                        owners.Add(principal, GcpEdgeContext.GrantedBy(decision));
+                    }
+                }
+            }
+        }
+
+        return owners.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>What a principal is, said of it: <c>is owner-equivalent of `projects/p` (the binding that grants it)</c>.</summary>

@@ -38,6 +38,7 @@ public sealed class GcpAuthorizer
     private readonly ConcurrentDictionary<string, FrozenSet<string>> _permissions = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<(string Resource, string Permission), int[]> _deciding = new();
+    private readonly ConcurrentDictionary<string, ImmutableArray<Member>> _serviceAccountCandidates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DenyRule, ConcurrentDictionary<string, bool>> _ruleDenies = new();
 
     // Made once: every member of every binding a decision looks at is matched with it.
@@ -354,7 +355,7 @@ public sealed class GcpAuthorizer
         ArgumentNullException.ThrowIfNull(permission);
         ArgumentNullException.ThrowIfNull(resource);
         var plan = PlanFor(resource, permission);
-        return [.. Candidates(resource, all ? null : MayBeIncluded(resource, plan))
+        return [.. Candidates(resource, all ? null : MayBeIncluded(resource, plan), inFirstMetOrder: true)
             .Select(m => new GcpAccessAnswer(m, Authorize(new GcpRequest { Principal = m, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false }, plan)))
             .Where(a => all || a.Decision.Kind != DecisionKind.ImplicitDeny)];
     }
@@ -434,18 +435,18 @@ public sealed class GcpAuthorizer
     /// <summary>
     /// As <see cref="WhoCan"/> without <c>all</c>, keeping only the principals that may be allowed (allowed, conditional
     /// or undecided): a candidate whose answer can only be a denial is dropped before deny policies, boundaries and
-    /// explanations are worked out. Analyses ask it for every service account of an organization.
+    /// explanations are worked out. Analyses ask it for every service account of an organization, and order the
+    /// answers themselves: these may come in another order than <see cref="WhoCan"/>'s.
     /// </summary>
     /// <param name="permission">The permission.</param>
     /// <param name="resource">The resource.</param>
     /// <param name="asOf">The reference time.</param>
-    /// <param name="asking">Which candidates to ask about; null: all.</param>
-    internal ImmutableArray<GcpAccessAnswer> WhoMayBeAllowed(string permission, GcpResource resource, DateTimeOffset asOf, Func<Member, bool>? asking = null)
+    /// <param name="serviceAccountsOnly">Ask about service accounts and the public and domain members that may stand for them only.</param>
+    internal ImmutableArray<GcpAccessAnswer> WhoMayBeAllowed(string permission, GcpResource resource, DateTimeOffset asOf, bool serviceAccountsOnly = false)
     {
         var plan = PlanFor(resource, permission);
         var answers = ImmutableArray.CreateBuilder<GcpAccessAnswer>();
-        var candidates = Candidates(resource, MayBeIncluded(resource, plan));
-        foreach (var member in asking is null ? candidates : candidates.Where(asking))
+        foreach (var member in Candidates(resource, MayBeIncluded(resource, plan), serviceAccountsOnly))
         {
             var request = new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false };
             if (Authorize(request, plan, skipDenials: true) is { Kind: not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) } decision)
@@ -550,6 +551,11 @@ public sealed class GcpAuthorizer
                             break;
                         case MemberKind.Group:
                             inclusion.Named.Add(member);
+                            if (!member.IsDeleted)
+                            {
+                                inclusion.Groups.Add(member.Id);
+                            }
+
                             inclusion.MemberEmails.UnionWith(Groups.MemberEmails(member.Id));
                             break;
                         default:
@@ -568,6 +574,9 @@ public sealed class GcpAuthorizer
         public HashSet<Member> Named { get; } = [];
 
         public HashSet<string> MemberEmails { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The groups among <see cref="Named"/> (not deleted ones), by email.</summary>
+        public HashSet<string> Groups { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public bool Includes(Member member) => Named.Contains(member) || (MemberEmails.Count > 0 && member.HasEmailId && MemberEmails.Contains(member.Id));
     }
@@ -625,9 +634,35 @@ public sealed class GcpAuthorizer
     /// <summary>
     /// The principals who-can asks about: every member of the bindings reaching the resource, the holders of a basic
     /// role a <c>projectOwner:</c>-like member stands for, and the members of exported groups; only those
-    /// <paramref name="inclusion"/> lets through when given (a group's members only when a deciding group has some).
+    /// <paramref name="inclusion"/> lets through when given. With <paramref name="serviceAccountsOnly"/>, only service
+    /// accounts and the public and domain members that may stand for them, from a list kept for every resource below
+    /// the same policies (analyses ask it for every account).
     /// </summary>
-    private IEnumerable<Member> Candidates(GcpResource resource, Inclusion? inclusion)
+    /// <param name="resource">The resource.</param>
+    /// <param name="inclusion">Which principals a decision may include; null: all.</param>
+    /// <param name="serviceAccountsOnly">Service accounts and the members that may stand for them only.</param>
+    /// <param name="inFirstMetOrder">
+    /// In the order the bindings and groups first name them (as <c>who-can</c> lists them); otherwise, with an
+    /// inclusion, only its groups' members are walked, which may list them in another order.
+    /// </param>
+    private IEnumerable<Member> Candidates(GcpResource resource, Inclusion? inclusion, bool serviceAccountsOnly = false, bool inFirstMetOrder = false)
+    {
+        if (serviceAccountsOnly)
+        {
+            var holders = string.Join('\n', resource.PolicyHolders.Where(h => ResourceLocator.PolicyOf(Estate, h) is not null));
+            var accounts = _serviceAccountCandidates.GetOrAdd(holders, _ => [.. EveryCandidate(resource, groups: null).Where(m => m.Kind is MemberKind.ServiceAccount or MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain).Distinct()]);
+            return inclusion is null ? accounts : accounts.Where(inclusion.Includes);
+        }
+
+        // With an inclusion, only the members of its groups can be let through: a member of another group is let
+        // through only by an email that is also a member's of one of these (and its member stands for it).
+        var candidates = EveryCandidate(resource, inFirstMetOrder ? null : inclusion?.Groups);
+        return (inclusion is null ? candidates : candidates.Where(inclusion.Includes)).Distinct();
+    }
+
+    /// <param name="resource">The resource.</param>
+    /// <param name="groups">The groups whose members to ask about; null: every group a binding names.</param>
+    private IEnumerable<Member> EveryCandidate(GcpResource resource, IEnumerable<string>? groups)
     {
         var members = resource.PolicyHolders
             .Select(h => ResourceLocator.PolicyOf(Estate, h))
@@ -641,10 +676,8 @@ public sealed class GcpAuthorizer
             .SelectMany(m => BasicRoleBindings(m).SelectMany(b => b.Binding.Members))
             .Where(m => !m.IsDeleted && m.Kind != MemberKind.Unknown);
         // Members of groups whose memberships were exported are asked about one by one too.
-        var groupMembers = inclusion is { MemberEmails.Count: 0 } ? []
-            : members.Where(m => m.Kind == MemberKind.Group).SelectMany(m => Groups.TransitiveMembers(m.Id));
-        var candidates = members.Concat(basicRoleHolders).Concat(groupMembers);
-        return (inclusion is null ? candidates : candidates.Where(inclusion.Includes)).Distinct();
+        groups ??= members.Where(m => m.Kind == MemberKind.Group).Select(m => m.Id);
+        return members.Concat(basicRoleHolders).Concat(groups.SelectMany(Groups.TransitiveMembers));
     }
 
     private IamCondition Condition(string expression) => _conditions.GetOrAdd(expression, IamCondition.Parse);
