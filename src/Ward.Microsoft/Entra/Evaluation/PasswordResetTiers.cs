@@ -8,7 +8,9 @@ namespace Ward.Microsoft.Entra.Evaluation;
 /// https://learn.microsoft.com/en-us/graph/api/resources/users#who-can-reset-passwords): a role may reset a user's
 /// password only if every role the user holds is on its list. Privileged Authentication Administrator and Global
 /// Administrator may reset anyone's; members and owners of role-assignable groups, and holders of custom roles, only
-/// they may reset.
+/// they may reset. The deprecated partner roles are outside the table, in the note below it ("Privileged roles and
+/// permissions in Microsoft Entra ID"): Partner Tier2 Support resets anyone's password, Global Administrators'
+/// included; Partner Tier1 Support only that of non-administrators, so its list is empty.
 /// </summary>
 public static class PasswordResetTiers
 {
@@ -16,6 +18,8 @@ public static class PasswordResetTiers
 
     public const string GlobalAdministrator = DirectoryRoleTiers.GlobalAdministrator;
     public const string PrivilegedAuthenticationAdministrator = "7be44c8a-adaf-4e2a-84d6-ab2649e08a13";
+    public const string PartnerTier2Support = "e00e864a-17c5-4a4b-9c06-f5b95a8d5bd8";
+    public const string PartnerTier1Support = "4ba39ca4-527c-499a-b93d-d9b492c50246";
     private const string PasswordAdministrator = "966707d0-3269-4727-9be2-8c3a10f19b9d";
     private const string HelpdeskAdministrator = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
     private const string AuthenticationAdministrator = "c4e39bd9-1100-46d3-8c65-fb160da0071f";
@@ -33,6 +37,7 @@ public static class PasswordResetTiers
         [HelpdeskAdministrator] = [DirectoryReaders, GuestInviter, HelpdeskAdministrator, MessageCenterReader, PasswordAdministrator, ReportsReader, UsageSummaryReportsReader],
         [AuthenticationAdministrator] = [AuthenticationAdministrator, DirectoryReaders, GuestInviter, MessageCenterReader, PasswordAdministrator, ReportsReader, UsageSummaryReportsReader],
         [UserAdministrator] = [DirectoryReaders, GroupsAdministrator, GuestInviter, HelpdeskAdministrator, MessageCenterReader, PasswordAdministrator, ReportsReader, UserAdministrator, UsageSummaryReportsReader],
+        [PartnerTier1Support] = [],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -45,7 +50,9 @@ public static class PasswordResetTiers
 
     /// <summary>Whether the role may reset the password of anyone, administrators included.</summary>
     public static bool ResetsAnyone(string templateId) =>
-        string.Equals(templateId, GlobalAdministrator, StringComparison.OrdinalIgnoreCase) || string.Equals(templateId, PrivilegedAuthenticationAdministrator, StringComparison.OrdinalIgnoreCase);
+        string.Equals(templateId, GlobalAdministrator, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(templateId, PrivilegedAuthenticationAdministrator, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(templateId, PartnerTier2Support, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The roles a holder of the role may still reset; null when the table does not list the role (a custom role, another built-in one).</summary>
     public static FrozenSet<string>? ResettableRoles(string templateId) => Resettable.GetValueOrDefault(templateId);
