@@ -14,6 +14,7 @@ public static class MicrosoftEdgeCheckers
         new FederateDomainEdgeChecker(),
         new AssignDirectoryRoleEdgeChecker(),
         new ActivateEligibleRoleEdgeChecker(),
+        new ActivateEligibleGroupEdgeChecker(),
         new AssignAzureRoleEdgeChecker(),
         new VirtualMachineRunCommandEdgeChecker(),
         new VirtualMachineLoginEdgeChecker(),
