@@ -15,12 +15,22 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// <c>Group.ReadWrite.All</c> or <c>Directory.ReadWrite.All</c> (not role-assignable groups, which these permissions
 /// cannot change). Groups whose members follow a dynamic rule take no one by hand. A directory role that can change
 /// the group's owners (a form of <c>owners/update</c>) makes its holder an owner first, then a member.
+/// Service principals holding a PIM for Groups permission reach every group, role-assignable ones included:
+/// <c>PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup</c> or <c>PrivilegedAccess.ReadWrite.AzureADGroup</c>
+/// request an active membership for themselves (<c>adminAssign</c>), <c>PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup</c>
+/// an eligible one, to activate. Conditional: Microsoft documents users and groups as the principals of these
+/// assignments, not service principals, and activation follows the group's PIM settings, which are not exported.
 /// </summary>
 public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
 {
     private const string Operation = "members/update";
     private const string OwnersOperation = "owners/update";
     private static readonly string[] GraphPermissions = ["GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"];
+
+    // Active assignments first: they need no activation.
+    private static readonly string[] PimForGroupsPermissions = ["PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup", "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup"];
+    private const string PimPrincipalRequirement = "PIM for Groups accepts the service principal as the assignment's principal (Microsoft documents users and groups)";
+    private const string PimActivationRequirement = "the service principal can activate the eligible membership, and the group's PIM settings allow it (approval and MFA settings are not exported)";
 
     public string TechniqueId => "entra-add-group-member";
 
@@ -62,15 +72,27 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
                 }
             }
 
-            if (group.IsAssignableToRole)
+            // Role-assignable groups are out of these permissions' reach.
+            if (!group.IsAssignableToRole)
             {
-                continue;
+                foreach (var (principal, permission) in context.GraphPermissions.SelectMany(p => GraphPermissions.Where(p.Value.Contains).Take(1).Select(g => (p.Key, g))).OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    added.Add(principal);
+                    yield return new Edge(new(principal), new(group.Id), TechniqueId, $"adds itself to `{name}` with Microsoft Graph {permission}",
+                        [new EdgePermission(permission, group.Id, "Microsoft Graph application permission", [])]);
+                }
             }
 
-            foreach (var (principal, permission) in context.GraphPermissions.SelectMany(p => GraphPermissions.Where(p.Value.Contains).Take(1).Select(g => (p.Key, g))).OrderBy(p => p.Key, StringComparer.Ordinal))
+            // PIM for Groups, conditional, only where no certain way in was found above.
+            foreach (var (principal, permission) in context.GraphPermissions.SelectMany(p => PimForGroupsPermissions.Where(p.Value.Contains).Take(1).Select(g => (p.Key, g))).Where(p => !added.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                yield return new Edge(new(principal), new(group.Id), TechniqueId, $"adds itself to `{name}` with Microsoft Graph {permission}",
-                    [new EdgePermission(permission, group.Id, "Microsoft Graph application permission", [])]);
+                var eligibility = permission == "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup";
+                var how = eligibility ? "makes itself eligible for membership of" : "requests an active membership of";
+                yield return new Edge(new(principal), new(group.Id), TechniqueId, $"{how} `{name}` through PIM for Groups with Microsoft Graph {permission}{(eligibility ? ", then activates it" : string.Empty)}",
+                    [new EdgePermission(permission, group.Id, "Microsoft Graph application permission", [])])
+                {
+                    Requirements = eligibility ? [PimPrincipalRequirement, PimActivationRequirement] : [PimPrincipalRequirement],
+                };
             }
         }
     }

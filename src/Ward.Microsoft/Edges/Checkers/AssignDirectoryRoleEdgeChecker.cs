@@ -8,11 +8,18 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// Global Administrator) assigns itself Global Administrator; so does a service principal holding Microsoft Graph's
 /// <c>RoleManagement.ReadWrite.Directory</c> or <c>RoleAssignmentSchedule.ReadWrite.Directory</c> (a PIM assignment
 /// request), or <c>AppRoleAssignment.ReadWrite.All</c> (which lets it grant itself the first one). A self-escalation: the principal ends with every permission of the tenant.
+/// <c>RoleEligibilitySchedule.ReadWrite.Directory</c> makes anyone eligible (a PIM eligibility request,
+/// <c>adminAssign</c>), itself included, but the eligible principal must then activate the role (<c>selfActivate</c>,
+/// which Microsoft documents for users): conditional on that and on the role's activation settings.
 /// </summary>
 public sealed class AssignDirectoryRoleEdgeChecker : IMicrosoftEdgeChecker
 {
     private const string AssignRoles = "microsoft.directory/roleAssignments/allProperties/allTasks";
-    private static readonly string[] GraphPermissions = ["RoleManagement.ReadWrite.Directory", "RoleAssignmentSchedule.ReadWrite.Directory", "AppRoleAssignment.ReadWrite.All"];
+    private const string EligibilityPermission = "RoleEligibilitySchedule.ReadWrite.Directory";
+    private const string ActivationRequirement = "the service principal can activate a role it is eligible for (PIM documents self-activation for users) and the role's PIM settings allow it (approval and MFA settings are not exported)";
+
+    // Certain ones first: a principal holding one of them needs no activation.
+    private static readonly string[] GraphPermissions = ["RoleManagement.ReadWrite.Directory", "RoleAssignmentSchedule.ReadWrite.Directory", "AppRoleAssignment.ReadWrite.All", EligibilityPermission];
 
     public string TechniqueId => "entra-assign-role";
 
@@ -38,10 +45,15 @@ public sealed class AssignDirectoryRoleEdgeChecker : IMicrosoftEdgeChecker
                 {
                     "AppRoleAssignment.ReadWrite.All" => "grants itself RoleManagement.ReadWrite.Directory, then assigns itself Global Administrator",
                     "RoleAssignmentSchedule.ReadWrite.Directory" => "requests an active PIM assignment of Global Administrator for itself",
+                    EligibilityPermission => "makes itself eligible for Global Administrator through PIM, then activates it",
                     _ => "assigns itself Global Administrator",
                 };
                 yield return new Edge(new(principal), new(principal), TechniqueId, $"{how} with Microsoft Graph {permission}",
-                    [new EdgePermission(permission, "/", "Microsoft Graph application permission", [])]) { GrantsAdmin = true };
+                    [new EdgePermission(permission, "/", "Microsoft Graph application permission", [])])
+                {
+                    GrantsAdmin = true,
+                    Requirements = permission == EligibilityPermission ? [ActivationRequirement] : [],
+                };
             }
         }
     }
