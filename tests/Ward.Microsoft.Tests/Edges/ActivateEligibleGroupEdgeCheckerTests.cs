@@ -84,6 +84,34 @@ public sealed class ActivateEligibleGroupEdgeCheckerTests
         }
     }
 
+    [Fact]
+    public void Eligibility_schedules_are_read_when_no_instances_were_exported()
+    {
+        // Given PIM for Groups eligibility schedules (`scheduleInfo` for the dates) instead of instances: lee's in force,
+        // ed's expired
+        string[] schedules =
+        [
+            $$"""{"id": "{{Tier0Admins}}_member_{{Lee}}", "principalId": "{{Lee}}", "groupId": "{{Tier0Admins}}", "accessId": "member", "memberType": "Direct", "status": "Provisioned", "createdUsing": "{{Tier0Admins}}_member_{{Lee}}", "createdDateTime": "2026-01-05T10:00:00Z", "modifiedDateTime": null, "scheduleInfo": {"startDateTime": "2026-01-05T10:00:00Z", "recurrence": null, "expiration": {"type": "afterDateTime", "endDateTime": "2027-01-05T10:00:00Z", "duration": null} } }""",
+            $$"""{"id": "{{Tier0Admins}}_member_{{Ed}}", "principalId": "{{Ed}}", "groupId": "{{Tier0Admins}}", "accessId": "member", "memberType": "Direct", "status": "Provisioned", "createdUsing": "{{Tier0Admins}}_member_{{Ed}}", "createdDateTime": "2025-06-30T00:00:00Z", "modifiedDateTime": null, "scheduleInfo": {"startDateTime": "2025-06-30T00:00:00Z", "recurrence": null, "expiration": {"type": "afterDateTime", "endDateTime": "2026-06-30T00:00:00Z", "duration": null} } }""",
+        ];
+        using var folder = new ScratchFolder(
+            ("users/page-001.json", Collection("users", string.Join(",\n", User(Lee, "Lee Gu"), User(Ed, "Ed Marsh")))),
+            ("groups/page-001.json", Collection("groups", RoleAssignableGroup(Tier0Admins, "Tier0 Admins"))),
+            ($"group-members/{Tier0Admins}/page-001.json", Collection("directoryObjects", string.Empty)),
+            ("role-definitions/page-001.json", Collection("roleManagement/directory/roleDefinitions", BuiltInRole(GlobalAdministrator, "Global Administrator", "microsoft.directory/users/allProperties/allTasks"))),
+            ("role-assignments/page-001.json", Collection("roleManagement/directory/roleAssignments", RoleAssignment(Tier0Admins, GlobalAdministrator))),
+            ("pim-group-eligibility-schedules/page-001.json", Collection("identityGovernance/privilegedAccess/group/eligibilitySchedules", string.Join(",\n", schedules))));
+        var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(loaded.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+
+        // When the graph is built
+        var graph = MicrosoftGraphBuilder.Build(new MicrosoftEdgeContext(loaded.Entra, loaded.Azure, new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero)));
+
+        // Then lee's schedule is an edge to the group and ed's is not
+        Assert.Equal(Tier0Admins, Assert.Single(graph.Outgoing(new PrincipalId(Lee)), e => e.Technique == Technique).To.Value);
+        Assert.DoesNotContain(graph.Outgoing(new PrincipalId(Ed)), e => e.Technique == Technique);
+    }
+
     private static IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> Paths => field ??= Graph.Value.ShortestPathsTo(node => node.IsAdmin);
 
     private static ImmutableArray<Edge> PathOf(string id) => Paths[new PrincipalId(id)];

@@ -4,7 +4,8 @@ using Ward.Microsoft.Entra.Directory;
 namespace Ward.Microsoft.Edges.Checkers;
 
 /// <summary>
-/// <c>entra-pim-group-activate</c>: a principal eligible (PIM for Groups, <c>eligibilityScheduleInstances</c>) for
+/// <c>entra-pim-group-activate</c>: a principal eligible (PIM for Groups, <c>eligibilityScheduleInstances</c> or
+/// <c>eligibilitySchedules</c>) for
 /// membership of a group activates it and holds what the group holds: the directory roles of a role-assignable group,
 /// the Azure role assignments and app roles of any group. Eligible for ownership, it activates that and adds itself as
 /// a member (not to a group whose members follow a dynamic rule). The edge leads to the group, as

@@ -3,8 +3,9 @@ using Ward.Core.Diagnostics;
 namespace Ward.Microsoft.Entra.Directory;
 
 /// <summary>
-/// A PIM for Groups schedule instance: a principal eligible for (<c>eligibilityScheduleInstances</c>) or holding
-/// (<c>assignmentScheduleInstances</c>) membership or ownership of a group.
+/// A PIM for Groups schedule instance: a principal eligible for (<c>eligibilityScheduleInstances</c>, or
+/// <c>eligibilitySchedules</c> when no instances were given) or holding (<c>assignmentScheduleInstances</c>)
+/// membership or ownership of a group.
 /// </summary>
 public sealed record PrivilegedGroupAssignment
 {

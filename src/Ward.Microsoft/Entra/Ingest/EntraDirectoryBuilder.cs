@@ -22,6 +22,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
     private readonly List<Entry<DirectoryRoleDefinition>> _roles = [];
     private readonly Dictionary<RoleAssignmentSource, List<Entry<DirectoryRoleAssignment>>> _assignments = Enum.GetValues<RoleAssignmentSource>().ToDictionary(s => s, _ => new List<Entry<DirectoryRoleAssignment>>());
     private readonly List<Entry<PrivilegedGroupAssignment>> _groupAssignments = [];
+    private readonly List<Entry<PrivilegedGroupAssignment>> _groupEligibilitySchedules = [];
     private readonly List<Entry<EntraApplication>> _applications = [];
     private readonly List<Entry<EntraServicePrincipal>> _servicePrincipals = [];
     private readonly List<Entry<AppRoleAssignment>> _appRoleAssignments = [];
@@ -97,6 +98,9 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
                     break;
                 case GraphCollection.GroupEligibilityScheduleInstances:
                     Keep(_groupAssignments, RoleManagementReader.GroupAssignment(item, path, json, AssignmentState.Eligible), a => "eligible " + a.Id, item, json, path);
+                    break;
+                case GraphCollection.GroupEligibilitySchedules:
+                    Keep(_groupEligibilitySchedules, RoleManagementReader.GroupAssignment(item, path, json, AssignmentState.Eligible), a => "eligible schedule " + a.Id, item, json, path);
                     break;
                 case GraphCollection.GroupAssignmentScheduleInstances:
                     Keep(_groupAssignments, RoleManagementReader.GroupAssignment(item, path, json, AssignmentState.Active), a => "active " + a.Id, item, json, path);
@@ -189,7 +193,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
             RoleAssignmentScheduleInstances = Distinct(_assignments[RoleAssignmentSource.AssignmentScheduleInstance], "role assignment schedule instance"),
             RoleEligibilitySchedules = Distinct(_assignments[RoleAssignmentSource.EligibilitySchedule], "role eligibility schedule"),
             RoleEligibilityScheduleInstances = Distinct(_assignments[RoleAssignmentSource.EligibilityScheduleInstance], "role eligibility schedule instance"),
-            PrivilegedGroupAssignments = Distinct(_groupAssignments, "PIM for Groups instance"),
+            PrivilegedGroupAssignments = Distinct(GroupAssignmentsToKeep(), "PIM for Groups instance"),
             Applications = applications,
             ServicePrincipals = servicePrincipals,
             AppRoleAssignments = Distinct(_appRoleAssignments, "app role assignment"),
@@ -366,6 +370,11 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
 
     internal static string Listed(IReadOnlyList<string> items) =>
         string.Join(", ", items.Take(5).Select(i => $"`{i}`")) + (items.Count > 5 ? $" and {items.Count - 5} more" : string.Empty);
+
+    // Eligibility schedules and their instances describe the same eligibilities, as for directory roles: the instances
+    // when any were given, else the schedules.
+    private List<Entry<PrivilegedGroupAssignment>> GroupAssignmentsToKeep() =>
+        _groupAssignments.Exists(e => e.Value.State == AssignmentState.Eligible) ? _groupAssignments : [.. _groupAssignments, .. _groupEligibilitySchedules];
 
     private ImmutableArray<T> Distinct<T>(List<Entry<T>> entries, string kind)
         where T : class

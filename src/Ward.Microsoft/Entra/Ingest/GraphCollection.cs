@@ -13,6 +13,7 @@ internal enum GraphCollection
     RoleEligibilitySchedules,
     RoleEligibilityScheduleInstances,
     GroupEligibilityScheduleInstances,
+    GroupEligibilitySchedules,
     GroupAssignmentScheduleInstances,
     Applications,
     FederatedIdentityCredentials,

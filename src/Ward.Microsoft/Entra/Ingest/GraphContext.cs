@@ -26,6 +26,7 @@ internal sealed record GraphContext(string Text, string? Version, string Path, s
         ["roleManagement/directory/roleEligibilitySchedules"] = GraphCollection.RoleEligibilitySchedules,
         ["roleManagement/directory/roleEligibilityScheduleInstances"] = GraphCollection.RoleEligibilityScheduleInstances,
         ["identityGovernance/privilegedAccess/group/eligibilityScheduleInstances"] = GraphCollection.GroupEligibilityScheduleInstances,
+        ["identityGovernance/privilegedAccess/group/eligibilitySchedules"] = GraphCollection.GroupEligibilitySchedules,
         ["identityGovernance/privilegedAccess/group/assignmentScheduleInstances"] = GraphCollection.GroupAssignmentScheduleInstances,
         ["applications"] = GraphCollection.Applications,
         ["applications/{}/federatedIdentityCredentials"] = GraphCollection.FederatedIdentityCredentials,

@@ -24,6 +24,7 @@ internal static class GraphResponseRecognizer
         ["unifiedRoleEligibilitySchedule"] = GraphCollection.RoleEligibilitySchedules,
         ["unifiedRoleEligibilityScheduleInstance"] = GraphCollection.RoleEligibilityScheduleInstances,
         ["privilegedAccessGroupEligibilityScheduleInstance"] = GraphCollection.GroupEligibilityScheduleInstances,
+        ["privilegedAccessGroupEligibilitySchedule"] = GraphCollection.GroupEligibilitySchedules,
         ["privilegedAccessGroupAssignmentScheduleInstance"] = GraphCollection.GroupAssignmentScheduleInstances,
         ["application"] = GraphCollection.Applications,
         ["servicePrincipal"] = GraphCollection.ServicePrincipals,

@@ -23,7 +23,7 @@ internal static class RoleManagementReader
 
     private static readonly FrozenSet<string> GroupAssignmentFields = Set(
         "id", "principalId", "groupId", "accessId", "memberType", "startDateTime", "endDateTime", "assignmentType", "eligibilityScheduleId",
-        "assignmentScheduleId", "principal", "group", "activatedUsing");
+        "assignmentScheduleId", "principal", "group", "activatedUsing", "scheduleInfo", "status", "createdUsing", "createdDateTime", "modifiedDateTime");
 
     public static DirectoryRoleDefinition? Definition(JsonElement item, string path, GraphJson json)
     {
@@ -136,6 +136,19 @@ internal static class RoleManagementReader
             return null;
         }
 
+        // A schedule (eligibilitySchedules) says when in `scheduleInfo`; an instance in its own dates.
+        DateTimeOffset? start = json.Date(item, "startDateTime", path);
+        DateTimeOffset? end = json.Date(item, "endDateTime", path);
+        if (json.Object(item, "scheduleInfo", path) is { } schedule)
+        {
+            var schedulePath = JsonPath.Property(path, "scheduleInfo");
+            start = json.Date(schedule, "startDateTime", schedulePath);
+            if (json.Object(schedule, "expiration", schedulePath) is { } expiration)
+            {
+                end = json.Date(expiration, "endDateTime", JsonPath.Property(schedulePath, "expiration"));
+            }
+        }
+
         return new PrivilegedGroupAssignment
         {
             Id = id,
@@ -145,8 +158,8 @@ internal static class RoleManagementReader
             State = state,
             AssignmentType = json.String(item, "assignmentType", path),
             MemberType = json.String(item, "memberType", path),
-            StartDateTime = json.Date(item, "startDateTime", path),
-            EndDateTime = json.Date(item, "endDateTime", path),
+            StartDateTime = start,
+            EndDateTime = end,
             Location = json.At(path),
         };
     }
