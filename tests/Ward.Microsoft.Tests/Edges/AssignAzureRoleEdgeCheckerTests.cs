@@ -20,7 +20,7 @@ public sealed class AssignAzureRoleEdgeCheckerTests
     public void The_fixture_loads_without_errors()
     {
         Assert.DoesNotContain(Estates.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Equal(15, Estates.Azure.RoleAssignments.Length);
+        Assert.Equal(16, Estates.Azure.RoleAssignments.Length);
     }
 
     [Theory]
@@ -49,10 +49,12 @@ public sealed class AssignAzureRoleEdgeCheckerTests
         // Then the request (which names no principal) is not decided by it: the edge holds on the condition
         Assert.Equal((Ravi, true), (edge.To.Value, edge.IsConditional));
         Assert.Equal(Write, Assert.Single(edge.Permissions).Action);
+        Assert.Contains("@Request[Microsoft.Authorization/roleAssignments:PrincipalId]", Assert.Single(edge.Requirements), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(Rita, "her condition forbids assigning Owner, User Access Administrator and RBAC Administrator")]
+    [InlineData(Rita, "her condition (as the portal writes it, on several lines) forbids assigning Owner, User Access Administrator and RBAC Administrator")]
+    [InlineData(Rhea, "her condition allows assigning Reader and Virtual Machine Contributor only")]
     [InlineData(Ursula, "User Access Administrator of a resource group makes no one Owner of a subscription")]
     [InlineData(Adrian, "roleAssignments/write is in his role's notActions")]
     [InlineData(Cody, "Contributor's notActions exclude Microsoft.Authorization/*/Write")]

@@ -25,6 +25,7 @@ internal static class Workloads
     public const string Uma = "c434e9f2-8942-42fe-a8dd-2b04a16292f9"; // User Access Administrator
     public const string Rory = "db62f17d-c883-48e7-94c6-5f631f396e68"; // Role Based Access Control Administrator, no condition
     public const string Rita = "d247a67a-2480-41de-8f94-10269ee59e65"; // the same, with the condition that excludes Owner, User Access and RBAC Administrator
+    public const string Rhea = "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9"; // the same, with a condition allowing Reader and Virtual Machine Contributor only
     public const string Ravi = "0ea86535-7b53-48ac-bf18-a801a4c53c2b"; // the same, with a condition naming the principal assigned (Web Operators)
     public const string Ursula = "e46a8e76-11bf-4c52-931f-d552ca19826c"; // User Access Administrator of rg-web only
     public const string Adrian = "9fa70753-095c-44bb-a765-cc1a5ca5166c"; // custom Access Reviewer: Microsoft.Authorization/*, roleAssignments/write in notActions
