@@ -1,5 +1,7 @@
 using Ward.Core.Graph;
+using Ward.Microsoft.Edges;
 using Ward.Microsoft.Edges.Checkers;
+using Ward.Microsoft.Tests.Testing;
 using static Ward.Microsoft.Tests.Testing.Workloads;
 
 namespace Ward.Microsoft.Tests.Edges;
@@ -41,5 +43,23 @@ public sealed class LogicAppEdgeCheckerTests
     public void The_workflow_without_an_identity_gives_no_edge()
     {
         Assert.Equal([(Lara, LogicAppIdentity)], Edges.Select(e => (e.From.Value, e.To.Value)));
+    }
+
+    [Fact]
+    public void Without_the_workflow_list_the_identity_is_found_from_its_service_principal()
+    {
+        // Given the same estate without az logic workflow list: logic-invoices' service principal names it in alternativeNames
+        using var folder = new ScratchFolder();
+        folder.CopyFrom(Folder);
+        folder.Delete(Path.Combine("azure", "logic-workflows.json"));
+        var estates = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // When the technique is checked
+        var edges = new LogicAppEdgeChecker().Check(new MicrosoftEdgeContext(estates.Entra, estates.Azure, AsOf), targets: null).ToList();
+
+        // Then lara still reaches it, and only her
+        var edge = Assert.Single(edges);
+        Assert.Equal((Lara, LogicAppIdentity, false), (edge.From.Value, edge.To.Value, edge.IsConditional));
+        Assert.Equal(Workflow, Assert.Single(edge.Permissions).Resource, ignoreCase: true);
     }
 }
