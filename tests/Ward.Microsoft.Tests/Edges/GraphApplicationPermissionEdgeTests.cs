@@ -9,11 +9,12 @@ namespace Ward.Microsoft.Tests.Edges;
 /// Graph's service principal (its <c>appRoleAssignedTo</c>, by app role id): <c>AppRoleAssignment.ReadWrite.All</c>
 /// (<c>entra-assign-role</c>), <c>Directory.ReadWrite.All</c>, <c>Group.ReadWrite.All</c> and
 /// <c>GroupMember.ReadWrite.All</c> (<c>entra-add-group-member</c>), <c>Domain.ReadWrite.All</c>
-/// (<c>entra-federate-domain</c>); and Usage Reports, whose <c>User.Read.All</c> and <c>Group.Read.All</c> give nothing.
+/// (<c>entra-federate-domain</c>); and the twins: Usage Reports, whose <c>User.Read.All</c> and <c>Group.Read.All</c>
+/// give nothing, and Inventory Sync, holding an app role of another API that is also named <c>Directory.ReadWrite.All</c>.
 /// </summary>
 public sealed class GraphApplicationPermissionEdgeTests
 {
-    private static readonly string[] ServicePrincipals = [AccessBroker, DirectorySyncAgent, TeamProvisioner, MembershipBot, DomainManager, UsageReports];
+    private static readonly string[] ServicePrincipals = [AccessBroker, DirectorySyncAgent, TeamProvisioner, MembershipBot, DomainManager, UsageReports, InventorySync];
 
     private static List<Edge> AssignRole => field ??= [.. new AssignDirectoryRoleEdgeChecker().Check(Context, targets: null).Where(e => ServicePrincipals.Contains(e.From.Value))];
 
@@ -112,5 +113,14 @@ public sealed class GraphApplicationPermissionEdgeTests
 
         // Then no technique starts from it
         Assert.DoesNotContain(all, e => e.From.Value == UsageReports);
+    }
+
+    [Fact]
+    public void An_app_role_of_another_API_named_like_a_Graph_permission_gives_nothing()
+    {
+        // Given Inventory Sync, holding Tailspin Directory API's app role whose value is Directory.ReadWrite.All
+        // Then it is no Microsoft Graph permission: no group membership, no role, no domain
+        Assert.False(Context.GraphPermissions.ContainsKey(InventorySync));
+        Assert.DoesNotContain(AssignRole.Concat(AddMember).Concat(Federate), e => e.From.Value == InventorySync);
     }
 }

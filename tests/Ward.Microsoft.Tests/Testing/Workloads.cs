@@ -52,6 +52,7 @@ internal static class Workloads
     public const string MembershipBot = "2ec29036-dded-4e34-84ac-57e86e507d77"; // GroupMember.ReadWrite.All
     public const string DomainManager = "5292986d-bf57-4ad5-ab32-265f3dc51c12"; // Domain.ReadWrite.All
     public const string UsageReports = "f67fc047-a2bf-42dd-a1f5-98622d6bb838"; // User.Read.All and Group.Read.All
+    public const string InventorySync = "8e0a2c4e-6f1b-4d3a-b5c7-9d1f3b5d7f92"; // Tailspin Directory API's own app role named Directory.ReadWrite.All
 
     // Managed identities.
     public const string ScaleSetIdentity = "432563f5-a44e-408a-a08f-e5b2895d0508"; // vmss-web, system-assigned
