@@ -160,6 +160,37 @@ public sealed class SharedWhoCanTests : IDisposable
         Assert.Equal(["user:ode@shared.example Allowed", "user:pia@shared.example Allowed"], jobs.Select(a => $"{a.Principal} {a.Decision.Kind}"), StringComparer.Ordinal);
     }
 
+    // A deny rule without a condition denies alike on every account of a project, so the accounts still share an
+    // answer, which leaves the denied principal out; one whose condition reads the resource stops the sharing.
+    [Fact]
+    public void A_deny_rule_without_a_condition_on_the_resource_keeps_answers_shared()
+    {
+        using var denied = new ScratchFolder();
+        denied.CopyFrom(_project.Path);
+        denied.Write("deny-policies/projects-900000000102.json", """
+            [{"name":"policies/cloudresourcemanager.googleapis.com%2Fprojects%2F900000000102/denypolicies/no-pia","kind":"DenyPolicy","displayName":"pia creates no tokens","rules":[{"denyRule":{"deniedPrincipals":["principal://goog/subject/pia@shared.example"],"deniedPermissions":["iam.googleapis.com/serviceAccounts.getAccessToken"]}}]}]
+            """);
+        var context = new GcpEdgeContext(GcpEstateLoader.Load([denied.Path], TestContext.Current.CancellationToken), AsOf);
+        string? Key(string account) => context.Authorizer.SharedAnswerKey("iam.serviceAccounts.getAccessToken", context.ServiceAccountResource(account)!);
+        Assert.NotNull(Key("worker@sh-jobs.iam.gserviceaccount.com"));
+        Assert.Equal(Key("worker@sh-jobs.iam.gserviceaccount.com"), Key("batcher@sh-jobs.iam.gserviceaccount.com"));
+        foreach (var account in new[] { "worker", "batcher" })
+        {
+            var resource = context.ServiceAccountResource($"{account}@sh-jobs.iam.gserviceaccount.com")!;
+            Assert.Equal(["user:ode@shared.example Allowed"], context.WhoCan("iam.serviceAccounts.getAccessToken", resource).Select(a => $"{a.Principal} {a.Decision.Kind}"), StringComparer.Ordinal);
+            Assert.Equal(Describe(context.DecideWhoCan("iam.serviceAccounts.getAccessToken", resource)), Describe(context.WhoCan("iam.serviceAccounts.getAccessToken", resource)), StringComparer.Ordinal);
+        }
+
+        denied.Write("deny-policies/projects-900000000102.json", """
+            [{"name":"policies/cloudresourcemanager.googleapis.com%2Fprojects%2F900000000102/denypolicies/no-pia","kind":"DenyPolicy","displayName":"pia creates no worker tokens","rules":[{"denyRule":{"deniedPrincipals":["principal://goog/subject/pia@shared.example"],"deniedPermissions":["iam.googleapis.com/serviceAccounts.getAccessToken"],"denialCondition":{"title":"worker","expression":"resource.name.endsWith('/worker@sh-jobs.iam.gserviceaccount.com')"}}}]}]
+            """);
+        var conditioned = new GcpEdgeContext(GcpEstateLoader.Load([denied.Path], TestContext.Current.CancellationToken), AsOf);
+        Assert.Null(conditioned.Authorizer.SharedAnswerKey("iam.serviceAccounts.getAccessToken", conditioned.ServiceAccountResource("worker@sh-jobs.iam.gserviceaccount.com")!));
+        string Holders(string account) => string.Join(", ", conditioned.WhoCan("iam.serviceAccounts.getAccessToken", conditioned.ServiceAccountResource($"{account}@sh-jobs.iam.gserviceaccount.com")!).Select(a => a.Principal));
+        Assert.Equal("user:ode@shared.example", Holders("worker"));
+        Assert.Equal("user:ode@shared.example, user:pia@shared.example", Holders("batcher"));
+    }
+
     public void Dispose()
     {
         _withGroups.Dispose();

@@ -446,7 +446,7 @@ public sealed class GcpAuthorizer
     {
         var plan = PlanFor(resource, permission);
         var answers = ImmutableArray.CreateBuilder<GcpAccessAnswer>();
-        foreach (var member in Candidates(resource, MayBeIncluded(resource, plan), serviceAccountsOnly))
+        foreach (var member in Candidates(resource, MayBeIncluded(resource, plan, denialsDropped: true), serviceAccountsOnly))
         {
             var request = new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false };
             if (Authorize(request, plan, skipDenials: true) is { Kind: not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) } decision)
@@ -527,17 +527,18 @@ public sealed class GcpAuthorizer
     /// A cheap test that lets through every principal that may be allowed, conditionally allowed, undecided or
     /// denied by a deny rule: one named by a binding whose role may grant the permission, or a member of such a
     /// binding's group. Only a binding to a wider set (a domain, the public, a pool set, a basic role's holders), a
-    /// deny rule that may cover the permission, or an ancestry Ward does not know lets every principal through.
-    /// Each decision is about a handful of bindings among hundreds, so most principals need not be asked.
+    /// deny rule that may cover the permission (unless <paramref name="denialsDropped"/>: a deny rule never allows),
+    /// or an ancestry Ward does not know lets every principal through. Each decision is about a handful of bindings
+    /// among hundreds, so most principals need not be asked.
     /// </summary>
-    private Inclusion? MayBeIncluded(GcpResource resource, Plan plan)
+    private Inclusion? MayBeIncluded(GcpResource resource, Plan plan, bool denialsDropped = false)
     {
-        if (resource.AncestryGap is not null || plan.DenyRules.Count > 0)
+        if (resource.AncestryGap is not null || (plan.DenyRules.Count > 0 && !denialsDropped))
         {
             return null;
         }
 
-        var inclusion = new Inclusion();
+        var inclusion = new Inclusion(Groups);
         foreach (var (_, policy, deciding) in plan.Policies)
         {
             foreach (var i in deciding)
@@ -556,7 +557,7 @@ public sealed class GcpAuthorizer
                                 inclusion.Groups.Add(member.Id);
                             }
 
-                            inclusion.MemberEmails.UnionWith(Groups.MemberEmails(member.Id));
+                            inclusion.EmailGroups.Add(member.Id);
                             break;
                         default:
                             return null;
@@ -568,30 +569,36 @@ public sealed class GcpAuthorizer
         return inclusion;
     }
 
-    /// <summary>The principals a decision may include: those named by a deciding binding, and the members of its groups (by email).</summary>
-    private sealed class Inclusion
+    /// <summary>
+    /// The principals a decision may include: those named by a deciding binding, and the members of its groups (by
+    /// email, looked up in each group's expansion rather than copied: a group of the organization may have thousands).
+    /// </summary>
+    private sealed class Inclusion(GroupMembers groupMembers)
     {
         public HashSet<Member> Named { get; } = [];
 
-        public HashSet<string> MemberEmails { get; } = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>The groups among <see cref="Named"/> (deleted ones too: their memberships may still be exported), by email.</summary>
+        public HashSet<string> EmailGroups { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The groups among <see cref="Named"/> (not deleted ones), by email.</summary>
         public HashSet<string> Groups { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-        public bool Includes(Member member) => Named.Contains(member) || (MemberEmails.Count > 0 && member.HasEmailId && MemberEmails.Contains(member.Id));
+        public bool Includes(Member member) =>
+            Named.Contains(member) || (member.HasEmailId && EmailGroups.Any(group => groupMembers.HasMemberEmail(group, member.Id)));
     }
 
     /// <summary>
     /// A key under which who-can answers on the permission may be shared by every resource with the same allow policies
     /// above it and of the same type (the service accounts of a project): null when an answer may depend on the
     /// resource itself, through a policy of its own, a condition that reads the resource on a binding that may grant the
-    /// permission, a deny rule or a principal access boundary that may apply, or an ancestry Ward does not know.
+    /// permission or on a deny rule that may deny it, a principal access boundary that may apply, or an ancestry Ward
+    /// does not know.
     /// </summary>
     public string? SharedAnswerKey(string permission, GcpResource resource)
     {
         ArgumentNullException.ThrowIfNull(permission);
         ArgumentNullException.ThrowIfNull(resource);
-        if (resource.AncestryGap is not null || !Estate.PolicyBindings.IsEmpty || MayBeDenied(permission, resource))
+        if (resource.AncestryGap is not null || !Estate.PolicyBindings.IsEmpty || MayBeDeniedByWhatItIs(permission, resource))
         {
             return null;
         }
@@ -627,9 +634,13 @@ public sealed class GcpAuthorizer
     /// </summary>
     private static bool ReadsTheResource(BindingCondition condition) => condition.Expression.Contains("resource", StringComparison.Ordinal);
 
-    /// <summary>Whether a deny rule attached above the resource names the permission (its principals aside).</summary>
-    private bool MayBeDenied(string permission, GcpResource resource) =>
-        resource.PolicyHolders.Any(holder => DenyPoliciesByAttachment.GetValueOrDefault(holder, []).Any(policy => policy.Rules.Any(rule => RuleDenies(rule, permission))));
+    /// <summary>
+    /// Whether a deny rule attached above the resource names the permission under a condition that may read the
+    /// resource: the rules without one deny alike on every resource below the same containers.
+    /// </summary>
+    private bool MayBeDeniedByWhatItIs(string permission, GcpResource resource) =>
+        resource.PolicyHolders.Any(holder => DenyPoliciesByAttachment.GetValueOrDefault(holder, [])
+            .Any(policy => policy.Rules.Any(rule => rule.DenialCondition is { } condition && ReadsTheResource(condition) && RuleDenies(rule, permission))));
 
     /// <summary>
     /// The principals who-can asks about: every member of the bindings reaching the resource, the holders of a basic
@@ -642,31 +653,54 @@ public sealed class GcpAuthorizer
     /// <param name="inclusion">Which principals a decision may include; null: all.</param>
     /// <param name="serviceAccountsOnly">Service accounts and the members that may stand for them only.</param>
     /// <param name="inFirstMetOrder">
-    /// In the order the bindings and groups first name them (as <c>who-can</c> lists them); otherwise, with an
-    /// inclusion, only its groups' members are walked, which may list them in another order.
+    /// In the order the bindings and groups first name them, every candidate the inclusion lets through (as
+    /// <c>who-can</c> lists them, denials included). Otherwise, with an inclusion, only the members of its groups are
+    /// walked (a member of another group is let through only by an email that is also a member's of one of these, and
+    /// can only be denied unless it is), which may list them in another order.
     /// </param>
     private IEnumerable<Member> Candidates(GcpResource resource, Inclusion? inclusion, bool serviceAccountsOnly = false, bool inFirstMetOrder = false)
     {
-        if (serviceAccountsOnly)
+        if (inclusion is not null && !inFirstMetOrder)
         {
-            var holders = string.Join('\n', resource.PolicyHolders.Where(h => ResourceLocator.PolicyOf(Estate, h) is not null));
-            var accounts = _serviceAccountCandidates.GetOrAdd(holders, _ => [.. EveryCandidate(resource, groups: null).Where(m => m.Kind is MemberKind.ServiceAccount or MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain).Distinct()]);
-            return inclusion is null ? accounts : accounts.Where(inclusion.Includes);
+            // A member of the inclusion's groups is one of their memberships: let through without looking it up.
+            Func<Member, bool> asked = serviceAccountsOnly ? AskedForServiceAccounts : _ => true;
+            return EveryCandidate(resource, groups: [])
+                .Where(m => asked(m) && inclusion.Includes(m))
+                .Concat(inclusion.Groups.SelectMany(Groups.TransitiveMembers).Where(asked))
+                .Distinct();
         }
 
-        // With an inclusion, only the members of its groups can be let through: a member of another group is let
-        // through only by an email that is also a member's of one of these (and its member stands for it).
-        var candidates = EveryCandidate(resource, inFirstMetOrder ? null : inclusion?.Groups);
+        if (serviceAccountsOnly)
+        {
+            return resource.PolicyHolders
+                .Select(h => ResourceLocator.PolicyOf(Estate, h))
+                .OfType<IamPolicy>()
+                .SelectMany(policy => _serviceAccountCandidates.GetOrAdd(policy.Resource, static (_, state) => state.Authorizer.ServiceAccountCandidates(state.Policy), (Authorizer: this, Policy: policy)))
+                .Distinct();
+        }
+
+        var candidates = EveryCandidate(resource, groups: null);
         return (inclusion is null ? candidates : candidates.Where(inclusion.Includes)).Distinct();
     }
 
-    /// <param name="resource">The resource.</param>
+    /// <summary>
+    /// The service accounts, and the public and domain members that may stand for them, among one policy's candidates
+    /// (as <c>EveryCandidate</c> lists them); kept per policy, since every account below it asks.
+    /// </summary>
+    private ImmutableArray<Member> ServiceAccountCandidates(IamPolicy policy) =>
+        [.. EveryCandidate([policy], groups: null).Where(AskedForServiceAccounts).Distinct()];
+
+    /// <summary>A service account, or a public or domain member that may stand for one (and so leave it out of an answer).</summary>
+    private static bool AskedForServiceAccounts(Member member) => member.Kind is MemberKind.ServiceAccount or MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain;
+
+    private IEnumerable<Member> EveryCandidate(GcpResource resource, IEnumerable<string>? groups) =>
+        EveryCandidate(resource.PolicyHolders.Select(h => ResourceLocator.PolicyOf(Estate, h)).OfType<IamPolicy>(), groups);
+
+    /// <param name="policies">The allow policies reaching the resource.</param>
     /// <param name="groups">The groups whose members to ask about; null: every group a binding names.</param>
-    private IEnumerable<Member> EveryCandidate(GcpResource resource, IEnumerable<string>? groups)
+    private IEnumerable<Member> EveryCandidate(IEnumerable<IamPolicy> policies, IEnumerable<string>? groups)
     {
-        var members = resource.PolicyHolders
-            .Select(h => ResourceLocator.PolicyOf(Estate, h))
-            .OfType<IamPolicy>()
+        var members = policies
             .SelectMany(p => p.Bindings)
             .SelectMany(b => b.Members)
             .Where(m => !m.IsDeleted && m.Kind != MemberKind.Unknown)

@@ -40,8 +40,8 @@ internal sealed class GroupMembers(GcpEstate estate)
     /// <summary>The members of a group, directly or through nested groups whose memberships were exported, as policies would name them.</summary>
     public IEnumerable<Member> TransitiveMembers(string groupEmail) => ExpansionOf(groupEmail)?.Members ?? [];
 
-    /// <summary>The email of every membership met expanding the group (nested groups included); empty when not exported.</summary>
-    public IEnumerable<string> MemberEmails(string groupEmail) => ExpansionOf(groupEmail)?.ByEmail.Keys ?? [];
+    /// <summary>Whether an email is that of a membership met expanding the group (nested groups included); false when not exported.</summary>
+    public bool HasMemberEmail(string groupEmail, string email) => ExpansionOf(groupEmail)?.ByEmail.ContainsKey(email) ?? false;
 
     private Expansion? ExpansionOf(string groupEmail) => _expansions.GetOrAdd(groupEmail, Expand);
 
