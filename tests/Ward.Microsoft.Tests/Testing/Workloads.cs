@@ -54,6 +54,13 @@ internal static class Workloads
     public const string UsageReports = "f67fc047-a2bf-42dd-a1f5-98622d6bb838"; // User.Read.All and Group.Read.All
     public const string InventorySync = "8e0a2c4e-6f1b-4d3a-b5c7-9d1f3b5d7f92"; // Tailspin Directory API's own app role named Directory.ReadWrite.All
 
+    // Service principals owning applications or service principals.
+    public const string ReleasePipeline = "2b0dcf3e-4e89-4d03-9dad-e5e178d56023"; // Application.ReadWrite.OwnedBy; owns the Billing Connector application and the Ledger Export service principal
+    public const string BuildAgent = "4afc7200-2976-4be7-bb36-7963996b98b7"; // no Graph permission; owns the Reporting Connector application, with Leo
+    public const string BillingConnector = "12120c45-ca9d-4f8e-868c-027ff423e2f3";
+    public const string ReportingConnector = "17ea6a17-c8ec-41e3-a50b-78c8b36d8f48";
+    public const string LedgerExport = "12da97cd-257f-4cc9-b6d9-4eaff9de3cc3";
+
     // Managed identities.
     public const string ScaleSetIdentity = "432563f5-a44e-408a-a08f-e5b2895d0508"; // vmss-web, system-assigned
     public const string AutomationIdentity = "7bc19e85-22ae-4f89-b579-19b3e7e771ec"; // aa-ops, system-assigned
