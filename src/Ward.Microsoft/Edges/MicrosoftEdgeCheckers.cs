@@ -34,6 +34,7 @@ public static class MicrosoftEdgeCheckers
         new RewriteCustomRoleEdgeChecker(),
         new ElevateAccessEdgeChecker(),
         new TemporaryAccessPassEdgeChecker(),
+        new DelegatedPermissionGrantEdgeChecker(),
         new IntuneDeviceScriptEdgeChecker(),
         new ExternalIdentityProviderFederationEdgeChecker(),
     ];

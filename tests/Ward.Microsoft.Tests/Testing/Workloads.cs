@@ -61,6 +61,10 @@ internal static class Workloads
     public const string ReportingConnector = "17ea6a17-c8ec-41e3-a50b-78c8b36d8f48";
     public const string LedgerExport = "12da97cd-257f-4cc9-b6d9-4eaff9de3cc3";
 
+    // Service principals holding DelegatedPermissionGrant.ReadWrite.All.
+    public const string ConsentManager = "6e0b67ae-c043-466b-af45-f5ce959b34e6"; // Gabriel has consented to it (a delegated grant with it as client)
+    public const string ConsentAuditor = "21bf78f1-3db1-4cf6-b871-d33bdd70b8d2"; // no user has signed in to it: no delegated grant names it
+
     // Managed identities.
     public const string ScaleSetIdentity = "432563f5-a44e-408a-a08f-e5b2895d0508"; // vmss-web, system-assigned
     public const string AutomationIdentity = "7bc19e85-22ae-4f89-b579-19b3e7e771ec"; // aa-ops, system-assigned
