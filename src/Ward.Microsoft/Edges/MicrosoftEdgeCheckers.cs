@@ -12,6 +12,7 @@ public static class MicrosoftEdgeCheckers
         new AddOwnerEdgeChecker(),
         new AddGroupMemberEdgeChecker(),
         new FederateDomainEdgeChecker(),
+        new CertificateAuthorityEdgeChecker(),
         new AssignDirectoryRoleEdgeChecker(),
         new ActivateEligibleRoleEdgeChecker(),
         new ActivateEligibleGroupEdgeChecker(),

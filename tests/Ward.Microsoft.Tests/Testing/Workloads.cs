@@ -65,6 +65,10 @@ internal static class Workloads
     public const string ConsentManager = "6e0b67ae-c043-466b-af45-f5ce959b34e6"; // Gabriel has consented to it (a delegated grant with it as client)
     public const string ConsentAuditor = "21bf78f1-3db1-4cf6-b871-d33bdd70b8d2"; // no user has signed in to it: no delegated grant names it
 
+    // Organization settings (entra-certificate-authority).
+    public const string TenantSettingsSync = "9d3c1f0e-7b52-4e8a-a1c4-5f26d8e0b3a7"; // Organization.ReadWrite.All
+    public const string OrgProfileReader = "e7a24b91-0c3f-4d58-9b16-2f8e5a7c4d03"; // Organization.Read.All
+
     // Managed identities.
     public const string ScaleSetIdentity = "432563f5-a44e-408a-a08f-e5b2895d0508"; // vmss-web, system-assigned
     public const string AutomationIdentity = "7bc19e85-22ae-4f89-b579-19b3e7e771ec"; // aa-ops, system-assigned
