@@ -1,5 +1,3 @@
-using Ward.Core.Graph;
-
 namespace Ward.Microsoft.Edges.Checkers;
 
 /// <summary>
@@ -12,34 +10,15 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// export does not hold. In delegated use only Global Administrators may write that configuration, so no directory role
 /// adds a source.
 /// </summary>
-public sealed class CertificateAuthorityEdgeChecker : IMicrosoftEdgeChecker
+public sealed class CertificateAuthorityEdgeChecker : AnyUserSignInEdgeChecker
 {
-    private const string Permission = "Organization.ReadWrite.All";
+    public override string TechniqueId => "entra-certificate-authority";
 
-    public string TechniqueId => "entra-certificate-authority";
+    protected override string Permission => "Organization.ReadWrite.All";
 
-    public bool GrantsAdmin => false;
+    protected override string Requirement =>
+        "the certificate-based authentication method is enabled for the user in the tenant's authentication methods policy (not in the export), and the sign-in's requirements accept it (it counts as single-factor unless the policy's binding rules say otherwise)";
 
-    public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
-    {
-        var holders = context.GraphPermissions.Where(p => p.Value.Contains(Permission)).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
-        if (holders.Count == 0)
-        {
-            yield break;
-        }
-
-        foreach (var user in context.Directory.Users.Where(u => targets is null || targets.Contains(u.Id)))
-        {
-            var name = user.UserPrincipalName ?? user.Id;
-            foreach (var holder in holders)
-            {
-                yield return new Edge(new(holder), new(user.Id), TechniqueId,
-                    $"adds a certificate authority it controls to the tenant's certificate-based authentication configuration with Microsoft Graph {Permission}, issues a certificate for `{name}` and signs in as them",
-                    [new EdgePermission(Permission, user.Id, "Microsoft Graph application permission", [])])
-                {
-                    Requirements = ["the certificate-based authentication method is enabled for the user in the tenant's authentication methods policy (not in the export), and the sign-in's requirements accept it (it counts as single-factor unless the policy's binding rules say otherwise)"],
-                };
-            }
-        }
-    }
+    protected override string Does(string user) =>
+        $"adds a certificate authority it controls to the tenant's certificate-based authentication configuration with Microsoft Graph {Permission}, issues a certificate for `{user}` and signs in as them";
 }
