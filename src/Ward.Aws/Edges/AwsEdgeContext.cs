@@ -90,8 +90,8 @@ public sealed partial class AwsEdgeContext
     public static PrincipalId IdOf(string arn) => new(arn);
 
     /// <summary>
-    /// Principals that already reach admin in one step (they can grant themselves anything): no other edge from them
-    /// can make a path shorter, so checkers need not look for more.
+    /// Principals that certainly reach admin (or the resource searched for) by the edges found so far: no other edge
+    /// from them can make a path shorter or surer, so checkers need not look for more.
     /// </summary>
     public ConcurrentDictionary<string, byte> Settled { get; } = new(StringComparer.Ordinal);
 

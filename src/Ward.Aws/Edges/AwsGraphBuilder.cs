@@ -57,6 +57,7 @@ public static class AwsGraphBuilder
         var edges = new ConcurrentBag<Edge>();
         var resourceTargets = (targets ?? []).Where(estate.ResourcePolicies.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var reached = new HashSet<string>(admins.Select(a => a.Value).Concat((targets ?? []).Except(resourceTargets, StringComparer.Ordinal)), StringComparer.Ordinal);
+        var certainlyReaching = new HashSet<string>(reached, StringComparer.Ordinal);
 
         // Techniques that end in arbitrary permissions: first rewriting oneself, then rewriting others (every
         // target, one edge per source). A principal settled by a certain edge needs no further edges.
@@ -71,12 +72,9 @@ public static class AwsGraphBuilder
             {
                 edges.Add(edge);
                 reached.Add(edge.From.Value);
-                if (!edge.IsConditional)
-                {
-                    context.Settled.TryAdd(edge.From.Value, 0);
-                }
             }
 
+            Settle(found, certainlyReaching);
             timings[$"wall: rewriting {name}"] = phase.ElapsedTicks;
         }
 
@@ -101,13 +99,9 @@ public static class AwsGraphBuilder
                 {
                     next.Add(edge.From.Value);
                 }
-
-                if (!edge.IsConditional)
-                {
-                    context.Settled.TryAdd(edge.From.Value, 0);
-                }
             }
 
+            Settle(found, certainlyReaching);
             frontier = next.ToFrozenSet(StringComparer.Ordinal);
             timings[$"wall: lateral layer {++depth} ({layer.Count} targets)"] = phase.ElapsedTicks;
         }
@@ -149,6 +143,28 @@ public static class AwsGraphBuilder
             Timings = [.. timings.OrderByDescending(t => t.Value).Select(t => (t.Key, Stopwatch.GetElapsedTime(0, t.Value)))],
         };
 
+        // A principal is settled (no checker need look for more edges from it) once it certainly reaches the goal:
+        // a certain edge to a principal that does. A certain edge to a principal that reaches it only under
+        // conditions does not settle it: a longer path that needs none may exist, and paths prefer those.
+        void Settle(IEnumerable<Edge> found, HashSet<string> certainlyReaching)
+        {
+            var certain = found.Where(e => !e.IsConditional).ToList();
+            bool grew;
+            do
+            {
+                grew = false;
+                foreach (var edge in certain)
+                {
+                    if ((edge.GrantsAdmin || certainlyReaching.Contains(edge.To.Value)) && certainlyReaching.Add(edge.From.Value))
+                    {
+                        context.Settled.TryAdd(edge.From.Value, 0);
+                        grew = true;
+                    }
+                }
+            }
+            while (grew);
+        }
+
         // Per resource target, its own backwards search: a principal that reaches one resource (or admin) may need
         // other edges to reach another. Admins and principals settled by arbitrary permissions are sources here (the
         // admin phase skips them), and are restored for the analyses that share the context.
@@ -164,6 +180,7 @@ public static class AwsGraphBuilder
                     cancellationToken.ThrowIfCancellationRequested();
                     context.Settled.Clear();
                     var reachedResource = new HashSet<string>([resource], StringComparer.Ordinal);
+                    var certainlyReachingResource = new HashSet<string>([resource], StringComparer.Ordinal);
                     var layer = new SortedSet<string>([resource], StringComparer.Ordinal);
                     var checkers = toResources;
                     var step = 0;
@@ -180,12 +197,9 @@ public static class AwsGraphBuilder
                             {
                                 next.Add(edge.From.Value);
                             }
-
-                            if (!edge.IsConditional)
-                            {
-                                context.Settled.TryAdd(edge.From.Value, 0);
-                            }
                         }
+
+                        Settle(inLayer, certainlyReachingResource);
 
                         timings[$"wall: to {resource}, layer {++step} ({layer.Count} targets)"] = phase.ElapsedTicks;
                         (layer, checkers) = (next, lateral);

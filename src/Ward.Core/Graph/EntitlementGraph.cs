@@ -28,8 +28,10 @@ public sealed class EntitlementGraph
 
     /// <summary>
     /// The shortest path from every principal that is not itself a target to its nearest target, in
-    /// O(nodes + edges): one breadth-first search backwards from all targets at once. An edge that grants arbitrary
-    /// permissions (<see cref="Edge.GrantsAdmin"/>) ends a path as if it reached a target.
+    /// O(nodes + edges): breadth-first searches backwards from all targets at once. An edge that grants arbitrary
+    /// permissions (<see cref="Edge.GrantsAdmin"/>) ends a path as if it reached a target. A path that needs no
+    /// condition is preferred to a shorter one that does: a certain way to admin is the finding, and a conditional
+    /// one is reported only for principals that have no certain one.
     /// </summary>
     /// <remarks>
     /// Edges limited to some services (<see cref="Edge.LimitedToServices"/>) are left out: the source may act as the
@@ -111,31 +113,36 @@ public sealed class EntitlementGraph
         return Search(targetSet, first.ToDictionary(p => p.Key, p => p.Value.Edge), settled);
     }
 
-    /// <summary>Backwards breadth-first from the targets and the holders of path-ending edges, seeded in id order.</summary>
+    /// <summary>
+    /// Backwards breadth-first from the targets and the holders of path-ending edges, seeded in id order, certain
+    /// paths first: a principal that has a path needing no conditions is given its shortest such path, even when a
+    /// shorter one needs conditions; only the others are given their shortest path through conditional edges.
+    /// </summary>
     private Dictionary<PrincipalId, ImmutableArray<Edge>> Search(HashSet<PrincipalId> targetSet, Dictionary<PrincipalId, Edge> selfEscalation, Func<PrincipalId, bool>? settled = null)
     {
         var seeds = new List<PrincipalId>(targetSet);
         seeds.AddRange(selfEscalation.Keys);
         seeds.Sort((a, b) => string.CompareOrdinal(a.Value, b.Value));
         var next = new Dictionary<PrincipalId, Edge?>();
-        var queue = new Queue<PrincipalId>();
-        foreach (var seed in seeds)
+
+        // Levels of the search: a principal's level is the number of steps before its path's last seed.
+        var levels = new List<List<PrincipalId>> { new() };
+        foreach (var seed in seeds.Where(s => !selfEscalation.TryGetValue(s, out var edge) || !edge.IsConditional))
         {
             next[seed] = null;
-            queue.Enqueue(seed);
+            levels[0].Add(seed);
         }
 
-        while (queue.Count > 0)
+        Spread(levels, next, certainOnly: true, settled);
+
+        // Holders whose only path-ending edge is conditional, unless a certain path reached them already.
+        foreach (var seed in seeds.Where(s => !next.ContainsKey(s)))
         {
-            var current = queue.Dequeue();
-            foreach (var edge in IncomingInPathOrder.GetValueOrDefault(current, []))
-            {
-                if (settled?.Invoke(edge.From) != true && next.TryAdd(edge.From, edge))
-                {
-                    queue.Enqueue(edge.From);
-                }
-            }
+            next[seed] = null;
+            levels[0].Add(seed);
         }
+
+        Spread(levels, next, certainOnly: false, settled);
 
         // In the nodes' own order, as callers have always met them.
         var reached = next.Keys.Where(id => !targetSet.Contains(id)).OrderBy(id => NodePositions[id]);
@@ -162,6 +169,34 @@ public sealed class EntitlementGraph
         }
 
         return paths;
+    }
+
+    /// <summary>
+    /// Follows edges backwards level by level from every principal already in <paramref name="levels"/>, giving each
+    /// principal met for the first time its first edge in path order.
+    /// </summary>
+    private void Spread(List<List<PrincipalId>> levels, Dictionary<PrincipalId, Edge?> next, bool certainOnly, Func<PrincipalId, bool>? settled)
+    {
+        for (var level = 0; level < levels.Count; level++)
+        {
+            // Read by index: principals met at this level join the next one, which may be created here.
+            var current = levels[level];
+            for (var i = 0; i < current.Count; i++)
+            {
+                foreach (var edge in IncomingInPathOrder.GetValueOrDefault(current[i], []))
+                {
+                    if ((!certainOnly || !edge.IsConditional) && settled?.Invoke(edge.From) != true && next.TryAdd(edge.From, edge))
+                    {
+                        if (levels.Count == level + 1)
+                        {
+                            levels.Add([]);
+                        }
+
+                        levels[level + 1].Add(edge.From);
+                    }
+                }
+            }
+        }
     }
 
     // Worked out once per graph: every search reads them.
