@@ -35,6 +35,26 @@ public sealed record PamEntitlement
     /// <summary>Whether grants can be requested: not being deleted or deleted (an entitlement being updated still serves requests).</summary>
     public bool IsRequestable => State is not ("DELETING" or "DELETED" or "CREATING");
 
+    /// <summary>
+    /// Whether a request by <paramref name="requester"/> can be approved: Google does not let a principal approve its
+    /// own request, so a step whose named approvers, the requester left out, are fewer than the approvals it needs
+    /// can never pass. A group, domain or pool set among the approvers may hold others, so it never rules a request out.
+    /// </summary>
+    public bool CanBeApprovedFor(Member requester)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        foreach (var step in ApprovalSteps)
+        {
+            if (step.Approvers.All(a => a.Kind is MemberKind.User or MemberKind.ServiceAccount)
+                && step.Approvers.Where(a => !a.IsDeleted).Distinct().Count(a => !a.Equals(requester)) < step.ApprovalsNeeded)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>What must happen before a grant is active: null without approval steps, else who must approve at each step.</summary>
     public string? ApprovalRequirement => ApprovalSteps.IsEmpty ? null
         : $"a request under PAM entitlement `{Name}` is approved ({string.Join("; then ", ApprovalSteps.Select(s => $"{s.ApprovalsNeeded} approval{(s.ApprovalsNeeded == 1 ? string.Empty : "s")} of {string.Join(", ", s.Approvers.Select(a => $"`{a.Text}`"))}"))})";

@@ -283,7 +283,7 @@ public sealed class GcpEdgeCheckerTests
         ];
         Assert.All(vulnerable, v => Assert.False(escalations[$"user:{v}@example.com"].IsConditional, v));
         Assert.All(escalations.Keys, p => Assert.DoesNotContain("user:s-", p, StringComparison.Ordinal));
-        string[] conditional = ["c-projectadmin", "u-functions", "c-dataproc", "c-sshmeta", "c-oslogin", "c-pamadmin"];
+        string[] conditional = ["c-projectadmin", "u-functions", "c-dataproc", "c-sshmeta", "c-oslogin", "c-pamadmin", "c-pamrequester"];
         Assert.All(conditional, c => Assert.True(escalations[$"user:{c}@example.com"].IsConditional, c));
 
         // And u-appengine's App Engine edge waits for an application, but the Cloud Build Editor role deploying needs builds as admin-sa now
@@ -309,6 +309,11 @@ public sealed class GcpEdgeCheckerTests
         // And the IAM admin's self-escalation needs the approvers' approval
         var edge = Assert.Single(Edges("gcp-set-iam-policy"), e => e.From.Value == "user:c-pamadmin@example.com");
         Assert.Contains(edge.Requirements, r => r.Contains("iam-admin-approved", StringComparison.Ordinal) && r.Contains("`group:pam-approvers@example.com`", StringComparison.Ordinal));
+        // And an entitlement whose only approver is also eligible waits for that approver's approval for anyone else,
+        // but never serves the approver itself: a principal cannot approve its own request
+        var requester = Assert.Single(Edges("gcp-set-iam-policy"), e => e.From.Value == "user:c-pamrequester@example.com");
+        Assert.Contains(requester.Requirements, r => r.Contains("iam-admin-by-lead", StringComparison.Ordinal));
+        Assert.DoesNotContain(Edges("gcp-set-iam-policy"), e => e.From.Value == "user:s-pamselfapprover@example.com");
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class PamEntitlementReaderTests
         var estate = GcpFixtures.Escalation;
 
         // Then every entitlement is read, and the approved one has its single step of one group's approval
-        Assert.Equal(5, estate.PamEntitlements.Length);
+        Assert.Equal(6, estate.PamEntitlements.Length);
         var approved = Assert.Single(estate.PamEntitlements, e => e.Name == "projects/esc-lab/locations/global/entitlements/iam-admin-approved");
         Assert.Equal("//cloudresourcemanager.googleapis.com/projects/600000000001", approved.Resource);
         Assert.Equal("roles/resourcemanager.projectIamAdmin", Assert.Single(approved.RoleBindings).Role);
@@ -28,7 +28,13 @@ public sealed class PamEntitlementReaderTests
         Assert.Equal(1, step.ApprovalsNeeded);
         Assert.Equal("group:pam-approvers@example.com", Assert.Single(step.Approvers).Text);
         Assert.False(Assert.Single(estate.PamEntitlements, e => e.State == "DELETED").IsRequestable);
-        Assert.Contains(estate.Inputs, i => i.Note.Contains("5 PAM entitlements", StringComparison.Ordinal));
+
+        // And the entitlement whose only approver is eligible too can be approved for the others, never for the approver
+        var byLead = Assert.Single(estate.PamEntitlements, e => e.Name.EndsWith("/iam-admin-by-lead", StringComparison.Ordinal));
+        Assert.True(byLead.CanBeApprovedFor(Member.Parse("user:c-pamrequester@example.com")));
+        Assert.False(byLead.CanBeApprovedFor(Member.Parse("user:S-PamSelfApprover@example.com")));
+        Assert.True(approved.CanBeApprovedFor(Member.Parse("user:pam-lead@example.com")));
+        Assert.Contains(estate.Inputs, i => i.Note.Contains("6 PAM entitlements", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -42,6 +42,11 @@ public sealed class UpdateCustomRoleEdgeChecker : IGcpEdgeChecker
 
                 foreach (var principal in binding.Members.Select(GcpPrincipals.IdOf).OfType<string>().Distinct(StringComparer.Ordinal))
                 {
+                    if (binding.Entitlement is { } entitlement && !entitlement.CanBeApprovedFor(Member.Parse(principal)))
+                    {
+                        continue;
+                    }
+
                     var decision = context.Authorize(principal, Update, parent);
                     var description = $"adds `{GcpEdgeContext.SetIamPolicyOf(node.Kind)}` to the custom role `{role.Name}` it holds on `{name}` and grants itself any role there: owner-equivalent of `{name}`";
                     if (GcpEdgeContext.EdgeIf(TechniqueId, principal, principal, description, [new EdgeStep(Update, role.Parent!, decision)], grantsAdmin: true, adminScope: node.Name) is { } edge)

@@ -776,6 +776,11 @@ public sealed class GcpAuthorizer
             }
         }
 
+        if (binding.Entitlement is { } entitlement && !entitlement.CanBeApprovedFor(request.Principal))
+        {
+            return result with { Outcome = BindingOutcome.NoMatch, Reason = $"`{binding.Role}` includes `{permission}` on request under PAM entitlement `{entitlement.Name}`, but no one else can approve its request (a principal cannot approve its own)" };
+        }
+
         string[] requirements = [.. new[] { match.Requirement, conditionRequirement, binding.Entitlement?.ApprovalRequirement }.OfType<string>()];
         return requirements.Length == 0
             ? result with { Outcome = BindingOutcome.Allows, Reason = conditionNote }
