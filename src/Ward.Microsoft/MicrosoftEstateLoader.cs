@@ -114,6 +114,7 @@ public static class MicrosoftEstateLoader
             }
 
             var source = SourceOf(jsonLines);
+            hound.AttachFederatedCredentials();
             var directory = builder.Build(entraInputs.ToImmutable());
             var estate = azureInputs.Count == 0 ? AzureEstate.Empty : AzureEstateBuilder.Build(entries, azureInputs, azureDiagnostics, source);
             var definitionsReported = hound.Finish(directory, estate);

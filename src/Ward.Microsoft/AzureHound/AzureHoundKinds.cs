@@ -21,19 +21,17 @@ internal static class AzureHoundKinds
     public static readonly FrozenSet<string> ResourceKinds = new[]
     {
         "AZVM", "AZVMScaleSet", "AZKeyVault", "AZFunctionApp", "AZWebApp", "AZLogicApp", "AZAutomationAccount", "AZContainerRegistry", "AZManagedCluster",
+        "AZStorageAccount",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Kinds Ward reads without analysing them yet: reported once per kind, never dropped silently.</summary>
     public static readonly FrozenDictionary<string, string> NotAnalysed = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["AZResourceGroup"] = "resource groups (their assignments are read; the groups themselves are not kept)",
-        ["AZStorageAccount"] = "storage accounts",
-        ["AZStorageContainer"] = "storage containers",
-        ["AZDevice"] = "devices",
-        ["AZDeviceOwner"] = "device owners",
-        ["AZRoleManagementPolicyAssignment"] = "PIM role management policies",
-        ["AZFederatedIdentityCredential"] = "federated identity credentials",
-        ["AZOAuth2PermissionGrant"] = "delegated permission grants",
+        ["AZStorageContainer"] = "blob containers (no analysis reads a container apart from its storage account)",
+        ["AZDevice"] = "devices (Ward keeps no device inventory)",
+        ["AZDeviceOwner"] = "device owners (Ward keeps no device inventory)",
+        ["AZRoleManagementPolicyAssignment"] = "PIM role management policies (Ward reads no PIM activation settings, from Graph either)",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static string[] DerivedList() =>

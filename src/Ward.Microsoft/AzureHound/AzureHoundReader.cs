@@ -27,6 +27,7 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
     private readonly Dictionary<string, string> _applicationsByAppId = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Reference> _references = [];
     private readonly List<(GraphCollection Relation, string Parent, SourceLocation Location)> _parents = [];
+    private readonly List<(FileState State, string AppId, ImmutableArray<(JsonElement Item, string Path)> Credentials, string Path)> _federated = [];
     private readonly HashSet<string> _files = new(StringComparer.Ordinal);
     private SourceLocation? _firstArmAssignment;
     private SourceLocation? _firstDerived;
@@ -105,6 +106,26 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
         }
 
         return new AzureHoundFile(state.EntraRecords, state.AzureRecords, string.Join(", ", notes));
+    }
+
+    /// <summary>
+    /// Hands the federated credentials to the applications they belong to, once every input is read: AzureHound keys
+    /// them by the application's appId, and the application may come from any file, AzureHound or Graph. Call before
+    /// the directory is built.
+    /// </summary>
+    public void AttachFederatedCredentials()
+    {
+        var applications = entra.ApplicationIdsByAppId();
+        foreach (var (state, appId, credentials, path) in _federated)
+        {
+            if (!applications.TryGetValue(appId, out var objectId))
+            {
+                diagnostics.Add(AzureHoundDiagnosticCodes.DanglingReference, DiagnosticSeverity.Warning, $"the federated identity credentials of the application with appId `{appId}`, which no application of the inputs holds; the list was not used", state.Graph.At(path));
+                continue;
+            }
+
+            entra.Add(new GraphPage { File = state.File, Collection = GraphCollection.FederatedIdentityCredentials, Parent = objectId, Items = credentials, Description = "AzureHound `AZFederatedIdentityCredential`", FromAzureHound = true }, state.Graph);
+        }
     }
 
     /// <summary>
@@ -203,6 +224,12 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
                 break;
             case "AZRoleEligibilityScheduleInstance":
                 Page(state, kind, GraphCollection.RoleEligibilityScheduleInstances, null, [(Normalize(data, GraphAdded), path)]);
+                break;
+            case "AZOAuth2PermissionGrant":
+                Page(state, kind, GraphCollection.OAuth2PermissionGrants, null, [(Normalize(data, GraphAdded), path)]);
+                break;
+            case "AZFederatedIdentityCredential":
+                FederatedCredentials(state, data, path);
                 break;
             case "AZRoleAssignment":
                 DirectoryRoleAssignments(state, data, path);
@@ -317,6 +344,23 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
         Page(state, kind, relation, parent, [.. items.Select(i => (i.Item, i.Path))]);
     }
 
+    /// <summary>
+    /// One application's federated credentials: <c>{"fics": [{"fic": &lt;Graph federatedIdentityCredential&gt;, "appId"}], "appId"}</c>,
+    /// written only for an application that has some. Attached in <see cref="AttachFederatedCredentials"/>.
+    /// </summary>
+    private void FederatedCredentials(FileState state, JsonElement data, string path)
+    {
+        var container = Normalize(data, Nothing);
+        if (Text(container, "appId") is not { } appId)
+        {
+            Malformed(state, "an `AZFederatedIdentityCredential` record without `appId`; skipped", path);
+            return;
+        }
+
+        _federated.Add((state, appId, [.. ListItems(state, container, path, "fics", "fic").Select(i => (i.Item, i.Path))], path));
+        state.EntraRecords++;
+    }
+
     private void ArmRoleAssignments(FileState state, string kind, JsonElement data, string path)
     {
         var container = Normalize(data, Nothing);
@@ -363,6 +407,13 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
 
         if (AzureResourceReader.Read(item, state.Arm) is { } resource)
         {
+            // AzureHound writes `allowSharedKeyAccess` only when true (a Go bool with omitempty): absent is either refused
+            // or Azure's default, so whether the account accepts its keys is not known.
+            if (resource.StorageAccount is not null && !(item.TryGet("allowSharedKeyAccess", out var shared, out _) && shared.ValueKind == JsonValueKind.True))
+            {
+                resource = resource with { StorageAccount = null };
+            }
+
             azure.Resources.Add(resource);
             state.AzureRecords++;
         }

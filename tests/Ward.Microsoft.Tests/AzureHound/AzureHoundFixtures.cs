@@ -13,6 +13,18 @@ internal static class AzureHoundFixtures
 
     public static string Bad { get; } = Path.Combine(Directory, "azurehound-bad.json");
 
+    /// <summary>What <c>azurehound list oauth2-permission-grants</c> and <c>list appfics</c> write for the tenant, in one envelope.</summary>
+    public static string ConsentAndFederation { get; } = Path.Combine(Directory, "azurehound-consent-and-federation.json");
+
+    /// <summary>The same grants and federated credentials as Graph returns them (<c>oauth2PermissionGrants</c>, <c>applications/{id}/federatedIdentityCredentials</c>).</summary>
+    public static string GraphConsentAndFederation { get; } = Path.Combine(Directory, "graph-consent-and-federation");
+
+    /// <summary>
+    /// What <c>azurehound list storage-accounts</c> writes for the storage accounts of the Fabrikam fixture (Fixtures/Azure/vaults-and-storage):
+    /// <c>allowSharedKeyAccess</c> is written for stclassic (true) only, since AzureHound leaves out false and unset alike.
+    /// </summary>
+    public static string StorageAccounts { get; } = Path.Combine(Directory, "azurehound-storage-accounts.json");
+
     /// <summary>Azure's built-in role definitions (Owner, Contributor, Reader, User Access Administrator...), as <c>az role definition list</c> writes them.</summary>
     public static string RoleDefinitions { get; } = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Azure", "estate", "role-definitions.json");
 
@@ -33,6 +45,7 @@ internal static class AzureHoundFixtures
     public const string HrPortalServicePrincipal = "e5000003-2a3b-4c4d-8e5f-000000000003";
     public const string BuildAgentServicePrincipal = "e5000002-2a3b-4c4d-8e5f-000000000002";
     public const string GraphServicePrincipal = "e5000005-2a3b-4c4d-8e5f-000000000005";
+    public const string BuildAgentAppId = "d4000002-1f2e-4d3c-9b4a-000000000002";
     public const string ApplicationAdministrator = "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3";
     public const string UserAdministrator = "fe930be7-5e62-47db-91af-98c3a49a38b1";
     public const string Subscription = "/subscriptions/7d3c1f5a-2b4e-4c8d-9a6f-0e1d2c3b4a59";

@@ -150,6 +150,18 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
         }
     }
 
+    /// <summary>The object ids of the applications read so far, by appId (any case): AzureHound names an application by its appId.</summary>
+    public IReadOnlyDictionary<string, string> ApplicationIdsByAppId()
+    {
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var application in _applications)
+        {
+            ids.TryAdd(application.Value.AppId, application.Value.Id);
+        }
+
+        return ids;
+    }
+
     /// <summary>The tenant, when it comes from elsewhere than Graph's <c>organization</c> (AzureHound's ARM tenant record).</summary>
     public void AddOrganization(string id, string? displayName, SourceLocation location) => _organizations.Add((id, displayName, location));
 
