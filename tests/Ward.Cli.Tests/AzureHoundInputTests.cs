@@ -5,7 +5,8 @@ namespace Ward.Cli.Tests;
 /// <summary>AzureHound output given to the CLI like any other export (docs/formats/azurehound.md).</summary>
 public sealed class AzureHoundInputTests
 {
-    private static readonly string Tenant = Path.Combine(Repository.Root, "tests", "Ward.Microsoft.Tests", "Fixtures", "AzureHound", "azurehound-tenant.json");
+    private static readonly string Fixtures = Path.Combine(Repository.Root, "tests", "Ward.Microsoft.Tests", "Fixtures", "AzureHound");
+    private static readonly string Tenant = Path.Combine(Fixtures, "azurehound-tenant.json");
     private static readonly string RoleDefinitions = Path.Combine(Repository.Root, "samples", "azure", "role-definitions.json");
     private const string ResourceGroup = "/subscriptions/7d3c1f5a-2b4e-4c8d-9a6f-0e1d2c3b4a59/resourceGroups/rg-northwind-app";
     private const string Dana = "a1000006-0c1e-4d2b-8f3a-000000000006";
@@ -47,5 +48,31 @@ public sealed class AzureHoundInputTests
         {
             File.Delete(file);
         }
+    }
+
+    [Theory]
+    [InlineData("all-principals-high-risk-consent", "`Northwind HR Portal` is consented for every user to Mail.ReadWrite, Files.ReadWrite.All of `Microsoft Graph`")]
+    [InlineData("federated-credential-broad-subject", "Federated credential `github-build-scripts-pr` of `Northwind Build Agent` accepts pull requests of `northwind-traders/build-scripts`")]
+    public void Consent_and_federated_credential_findings_from_AzureHound_are_those_of_the_Graph_export(string ruleId, string title)
+    {
+        // Given the tenant file with the grants and federated credentials AzureHound lists, or with the same objects as
+        // Graph returns them
+        var fromAzureHound = Findings(ruleId, Tenant, Path.Combine(Fixtures, "azurehound-consent-and-federation.json"));
+        var fromGraph = Findings(ruleId, Tenant, Path.Combine(Fixtures, "graph-consent-and-federation"));
+
+        // Then the scan reports the same findings, word for word: the HR portal's consent for every user to mail and
+        // files, the build agent's credential for pull requests (not the one pinned to the production environment)
+        Assert.Equal([title], fromAzureHound.Select(f => f.Split('\n')[0]), StringComparer.Ordinal);
+        Assert.Equal(fromGraph, fromAzureHound, StringComparer.Ordinal);
+    }
+
+    private static List<string> Findings(string ruleId, params string[] inputs)
+    {
+        var (exitCode, _, json) = WardRunner.RunCapturingStandardOutput(["scan", .. inputs, "--as-of", "2026-11-28T12:00:00Z", "--format", "json"]);
+        Assert.Equal(0, exitCode);
+        return [.. JsonDocument.Parse(json).RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() == ruleId)
+            .Select(f => string.Join('\n', f.GetProperty("title").GetString(), f.GetProperty("severity").GetString(), f.GetProperty("principal").GetString(), f.GetProperty("explanation").GetString()))
+            .Order(StringComparer.Ordinal)];
     }
 }

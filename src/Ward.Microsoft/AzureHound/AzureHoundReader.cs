@@ -110,12 +110,19 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
 
     /// <summary>
     /// Hands the federated credentials to the applications they belong to, once every input is read: AzureHound keys
-    /// them by the application's appId, and the application may come from any file, AzureHound or Graph. Call before
-    /// the directory is built.
+    /// them by the application's appId, and the application may come from any file, AzureHound or Graph. AzureHound
+    /// writes a record only for an application that has credentials, so once it listed some, every other application
+    /// has none. Call before the directory is built.
     /// </summary>
     public void AttachFederatedCredentials()
     {
+        if (_federated.Count == 0)
+        {
+            return;
+        }
+
         var applications = entra.ApplicationIdsByAppId();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (state, appId, credentials, path) in _federated)
         {
             if (!applications.TryGetValue(appId, out var objectId))
@@ -124,8 +131,18 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
                 continue;
             }
 
-            entra.Add(new GraphPage { File = state.File, Collection = GraphCollection.FederatedIdentityCredentials, Parent = objectId, Items = credentials, Description = "AzureHound `AZFederatedIdentityCredential`", FromAzureHound = true }, state.Graph);
+            listed.Add(objectId);
+            Credentials(state, objectId, credentials);
         }
+
+        var first = _federated[0].State;
+        foreach (var objectId in applications.Values.Where(id => !listed.Contains(id)).Distinct(StringComparer.Ordinal))
+        {
+            Credentials(first, objectId, []);
+        }
+
+        void Credentials(FileState state, string application, ImmutableArray<(JsonElement Item, string Path)> items) =>
+            entra.Add(new GraphPage { File = state.File, Collection = GraphCollection.FederatedIdentityCredentials, Parent = application, Items = items, Description = "AzureHound `AZFederatedIdentityCredential`", FromAzureHound = true }, state.Graph);
     }
 
     /// <summary>

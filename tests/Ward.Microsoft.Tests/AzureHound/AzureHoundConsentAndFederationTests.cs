@@ -40,8 +40,11 @@ public sealed class AzureHoundConsentAndFederationTests
         Assert.Equal(Credentials(FromGraph), Credentials(FromAzureHound));
         Assert.Equal(["github-build-scripts-pr", "github-build-scripts-production"], buildAgent.FederatedIdentityCredentials!.Value.Select(c => c.Name), StringComparer.Ordinal);
 
-        // And the applications AzureHound wrote no record for have no list, as those whose list Graph was not asked for
-        Assert.All(FromAzureHound.Entra.Applications.Where(a => a.Id != AzureHoundFixtures.BuildAgentApplication), a => Assert.Null(a.FederatedIdentityCredentials));
+        // And the applications AzureHound wrote no record for have none: it writes one only for an application with credentials
+        Assert.All(FromAzureHound.Entra.Applications.Where(a => a.Id != AzureHoundFixtures.BuildAgentApplication), a => Assert.Empty(a.FederatedIdentityCredentials!.Value));
+
+        // Unlike the tenant file alone, where AzureHound did not list credentials at all: nothing is known of them
+        Assert.All(MicrosoftEstateLoader.Load([AzureHoundFixtures.Tenant], TestContext.Current.CancellationToken).Entra.Applications, a => Assert.Null(a.FederatedIdentityCredentials));
     }
 
     [Fact]
