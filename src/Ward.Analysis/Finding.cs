@@ -23,6 +23,12 @@ public sealed record Finding
     /// <summary>The name people know the principal by, where the id alone does not say it (a user principal name, a display name).</summary>
     public string? PrincipalName { get; init; }
 
+    /// <summary>
+    /// The principal's display name where it differs from <see cref="PrincipalName"/>: an Entra ID user is named by its
+    /// user principal name, and this says who it is. Not part of the fingerprint (a rename is the same issue).
+    /// </summary>
+    public string? PrincipalDisplayName { get; init; }
+
     public required string Title { get; init; }
 
     /// <summary>Why: the decisions and statements behind the finding.</summary>

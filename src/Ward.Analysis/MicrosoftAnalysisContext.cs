@@ -77,6 +77,37 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
           ?? Directory.FindAdministrativeUnit(objectId)?.DisplayName
           ?? AzureRoleAssignmentsOf(objectId).FirstOrDefault(a => !string.IsNullOrEmpty(a.PrincipalName))?.PrincipalName;
 
+    /// <summary>
+    /// The display name of a directory object (a user, group, service principal, managed identity, application or
+    /// administrative unit); null when the directory export does not hold the object or it has none.
+    /// </summary>
+    public string? DisplayNameOf(string objectId) =>
+        Directory.FindUser(objectId)?.DisplayName
+        ?? Directory.FindGroup(objectId)?.DisplayName
+        ?? Directory.FindServicePrincipal(objectId)?.DisplayName
+        ?? Directory.FindApplication(objectId)?.DisplayName
+        ?? Directory.FindAdministrativeUnit(objectId)?.DisplayName;
+
+    /// <summary>
+    /// The finding with its principal named as the exports name it, for every Entra ID and Azure rule alike: the name a
+    /// rule gave is kept, else <see cref="NameOf"/>; the display name is added where it says more than that name (a
+    /// user is named by its user principal name). A principal that is no directory object (a scope, a role
+    /// definition, the tenant) or that the exports do not hold (a deleted one) keeps what the rule gave.
+    /// </summary>
+    internal Finding WithPrincipalNames(Finding finding)
+    {
+        var name = finding.PrincipalName ?? NameOf(finding.Principal);
+        var displayName = finding.PrincipalDisplayName ?? DisplayNameOf(finding.Principal);
+        if (displayName == name)
+        {
+            displayName = null;
+        }
+
+        return name == finding.PrincipalName && displayName == finding.PrincipalDisplayName
+            ? finding
+            : finding with { PrincipalName = name, PrincipalDisplayName = displayName };
+    }
+
     // Rules ask what one principal holds, for thousands of principals: each collection is grouped by principal once, up front.
 
     /// <summary>The app roles granted to a principal (a service principal, user or group), in export order.</summary>

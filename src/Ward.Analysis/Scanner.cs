@@ -128,12 +128,19 @@ public static class Scanner
 
             var rule = rules[index];
             var started = Stopwatch.GetTimestamp();
-            var found = rule.Evaluate(context).ToList();
+            var found = rule.Evaluate(context).Select(f => WithPrincipalNames(context, f)).ToList();
             var skipped = rule.Skipped(context).ToList();
             results[index] = new RuleResult(rule.Metadata.Id, found, skipped, Stopwatch.GetElapsedTime(started));
         });
         return (results, [.. sharedTimes]);
     }
+
+    /// <summary>
+    /// Rules name a principal as far as they need to; the names of an Entra ID or Azure principal are completed here,
+    /// in one place for every rule, on the rule's own worker.
+    /// </summary>
+    private static Finding WithPrincipalNames(AnalysisContext context, Finding finding) =>
+        context.Microsoft is { } microsoft && finding.Provider is "entra" or "azure" ? microsoft.WithPrincipalNames(finding) : finding;
 
     private sealed record RuleResult(string RuleId, List<Finding> Findings, List<SkippedAnalysis> Skipped, TimeSpan Elapsed);
 }

@@ -103,6 +103,17 @@ internal static class ScanFacts
     /// <summary>An id with the name people know it by, when there is one: <c>name (id)</c>.</summary>
     public static string Named(string id, string? name) => name is null ? id : $"{name} ({id})";
 
+    /// <summary>
+    /// A finding's principal with the names people know it by: <c>name (id)</c>, or <c>name (display name, id)</c>
+    /// when the display name says more (an Entra ID user named by its user principal name).
+    /// </summary>
+    public static string Principal(Finding finding) => Named(finding.Principal, finding.PrincipalName, finding.PrincipalDisplayName);
+
+    /// <summary>An id with its name and display name, as <see cref="Principal(Finding)"/> writes them.</summary>
+    public static string Named(string id, string? name, string? displayName) => displayName is null ? Named(id, name)
+        : name is null ? $"{displayName} ({id})"
+        : $"{name} ({displayName}, {id})";
+
     /// <summary>The target of a finding's path: the last step's <c>to</c>, or empty.</summary>
     public static string Target(Finding finding) => finding.Path.IsDefaultOrEmpty ? string.Empty : finding.Path[^1].To;
 }

@@ -45,7 +45,7 @@ public sealed class ScanReportFormatsTests
         var (exitCode, _, csv) = WriteToFile("csv", "findings.csv");
 
         Assert.Equal(0, exitCode);
-        Assert.StartsWith("ruleId,category,severity,provider,account,principal,principalName,title,fingerprint,pathLength,target,explanation,remediation\r\n", csv, StringComparison.Ordinal);
+        Assert.StartsWith("ruleId,category,severity,provider,account,principal,principalName,title,fingerprint,pathLength,target,explanation,remediation,principalDisplayName\r\n", csv, StringComparison.Ordinal);
 
         // A record starts a line with its rule id (a field with a line break is quoted, so its next line never does)
         Assert.Equal(SampleFindings.Value, csv.Split("\r\n").Count(line => RuleCatalog.All.Any(r => line.StartsWith(r.Metadata.Id + ",", StringComparison.Ordinal))));

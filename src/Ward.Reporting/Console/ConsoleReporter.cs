@@ -65,7 +65,7 @@ public static class ConsoleReporter
             console.Write(new Rule("[bold]Shortest paths to admin[/]").LeftJustified());
             foreach (var finding in paths)
             {
-                var tree = new Tree($"[{Colour(finding.Severity)}]{Markup.Escape(finding.PrincipalName is { } name ? $"{name} ({finding.Principal})" : finding.Principal)}[/]");
+                var tree = new Tree($"[{Colour(finding.Severity)}]{Markup.Escape(ScanFacts.Principal(finding))}[/]");
                 foreach (var step in finding.Path)
                 {
                     var node = tree.AddNode($"[bold]{Markup.Escape(step.Technique)}[/] → {Markup.Escape(ScanFacts.Named(step.To, step.ToName))}");
@@ -114,7 +114,8 @@ public static class ConsoleReporter
         {
             var worst = group.Max(f => f.Severity);
             var name = group.Select(f => f.PrincipalName).FirstOrDefault(n => n is not null);
-            table.AddRow(Markup.Escape(name is null ? group.Key : $"{name} ({group.Key})"), $"[{Colour(worst)}]{worst}[/]", Markup.Escape(string.Join(", ", group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))));
+            var displayName = group.Select(f => f.PrincipalDisplayName).FirstOrDefault(n => n is not null);
+            table.AddRow(Markup.Escape(ScanFacts.Named(group.Key, name, displayName)), $"[{Colour(worst)}]{worst}[/]", Markup.Escape(string.Join(", ", group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))));
         }
 
         console.Write(table);

@@ -13,7 +13,7 @@ namespace Ward.Reporting.Csv;
 public static class CsvReporter
 {
     public static IReadOnlyList<string> Header { get; } =
-        ["ruleId", "category", "severity", "provider", "account", "principal", "principalName", "title", "fingerprint", "pathLength", "target", "explanation", "remediation"];
+        ["ruleId", "category", "severity", "provider", "account", "principal", "principalName", "title", "fingerprint", "pathLength", "target", "explanation", "remediation", "principalDisplayName"];
 
     public static void Write(ScanResult result, Stream output)
     {
@@ -43,6 +43,7 @@ public static class CsvReporter
                 ScanFacts.Target(finding),
                 finding.Explanation,
                 finding.Remediation,
+                finding.PrincipalDisplayName ?? string.Empty,
             ]);
         }
 

@@ -244,7 +244,7 @@ public static class HtmlReporter
         output.Write(Invariant($"<td data-sort-value=\"{(int)finding.Severity}\"><span class=\"sev sev-{severity}\">{severity}</span></td>"));
         output.Write($"<td class=\"mono\">{HtmlText.Encode(finding.RuleId)}</td><td>{HtmlText.Encode(finding.Category)}</td><td class=\"mono\">{HtmlText.Encode(finding.Account)}</td>");
         output.Write("<td class=\"mono\">");
-        HtmlText.Write(output, ScanFacts.Named(finding.Principal, finding.PrincipalName));
+        HtmlText.Write(output, ScanFacts.Principal(finding));
         output.Write("</td><td>");
         HtmlText.WriteRich(output, finding.Title);
         output.Write("</td>");
@@ -335,7 +335,8 @@ public static class HtmlReporter
         {
             var worst = findings.Count == 0 ? (Severity?)null : findings.Max(f => f.Severity);
             output.Write($"<tr data-kind=\"{HtmlText.Encode(identity.Kind)}\" data-admin=\"{identity.Admin}\" data-findings=\"{(findings.Count == 0 ? "without" : "with")}\">");
-            output.Write($"<td class=\"mono\">{HtmlText.Encode(identity.Id)}</td><td class=\"mono\">{HtmlText.Encode(identity.Account)}</td><td>{HtmlText.Encode(identity.Kind)}</td>");
+            var named = findings.Find(f => f.PrincipalName is not null || f.PrincipalDisplayName is not null);
+            output.Write($"<td class=\"mono\">{HtmlText.Encode(named is null ? identity.Id : ScanFacts.Principal(named))}</td><td class=\"mono\">{HtmlText.Encode(identity.Account)}</td><td>{HtmlText.Encode(identity.Kind)}</td>");
             output.Write($"<td class=\"admin-{identity.Admin}\">{identity.Admin}</td>");
             output.Write(Invariant($"<td class=\"num\">{findings.Count}</td>"));
             output.Write(worst is { } severity

@@ -110,6 +110,11 @@ public static class JsonReporter
             json.WriteString("principalName", name);
         }
 
+        if (finding.PrincipalDisplayName is { } displayName)
+        {
+            json.WriteString("principalDisplayName", displayName);
+        }
+
         json.WriteString("title", finding.Title);
         json.WriteString("explanation", finding.Explanation);
         FindingJson.WritePath(json, finding.Path);

@@ -64,7 +64,7 @@ public static class MarkdownReporter
             output.Write("| Severity | Rule | Principal | Title |\n|---|---|---|---|\n");
             foreach (var finding in shown)
             {
-                output.Write($"| **{ScanFacts.Name(finding.Severity)}** | {Code(finding.RuleId, inTable: true)} | {Code(ScanFacts.Named(finding.Principal, finding.PrincipalName), inTable: true)} | {Rich(finding.Title, inTable: true)} |\n");
+                output.Write($"| **{ScanFacts.Name(finding.Severity)}** | {Code(finding.RuleId, inTable: true)} | {Code(ScanFacts.Principal(finding), inTable: true)} | {Rich(finding.Title, inTable: true)} |\n");
             }
 
             output.Write('\n');
@@ -83,7 +83,7 @@ public static class MarkdownReporter
             for (var i = 0; i < shown.Count; i++)
             {
                 var finding = shown[i];
-                output.Write(Invariant($"{i + 1}. **{ScanFacts.Name(finding.Severity)}** {Code(ScanFacts.Named(finding.Principal, finding.PrincipalName))}: {Rich(finding.Title)}\n"));
+                output.Write(Invariant($"{i + 1}. **{ScanFacts.Name(finding.Severity)}** {Code(ScanFacts.Principal(finding))}: {Rich(finding.Title)}\n"));
                 for (var s = 0; s < finding.Path.Length; s++)
                 {
                     var step = finding.Path[s];

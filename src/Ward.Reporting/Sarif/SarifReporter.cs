@@ -296,6 +296,11 @@ public static class SarifReporter
             json.WriteString("principalName", principalName);
         }
 
+        if (finding.PrincipalDisplayName is { } principalDisplayName)
+        {
+            json.WriteString("principalDisplayName", principalDisplayName);
+        }
+
         json.WriteString("remediation", finding.Remediation);
         json.WriteStartArray("references");
         foreach (var reference in finding.References)

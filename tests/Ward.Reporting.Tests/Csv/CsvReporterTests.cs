@@ -7,7 +7,7 @@ namespace Ward.Reporting.Tests.Csv;
 public sealed class CsvReporterTests
 {
     private static readonly string[] ExpectedHeader =
-        ["ruleId", "category", "severity", "provider", "account", "principal", "principalName", "title", "fingerprint", "pathLength", "target", "explanation", "remediation"];
+        ["ruleId", "category", "severity", "provider", "account", "principal", "principalName", "title", "fingerprint", "pathLength", "target", "explanation", "remediation", "principalDisplayName"];
 
     [Fact]
     public void There_is_a_header_and_one_record_per_finding_in_order()
@@ -15,7 +15,7 @@ public sealed class CsvReporterTests
         // When the sample is written as CSV and read back by an independent RFC 4180 reader
         var records = CsvText.Parse(Scans.Render(CsvReporter.Write, Scans.Sample));
 
-        // Then the header comes first, then one record of thirteen fields per finding
+        // Then the header comes first, then one record of fourteen fields per finding
         Assert.Equal(ExpectedHeader, records[0], StringComparer.Ordinal);
         Assert.Equal(Scans.Sample.Findings.Length, records.Count - 1);
         Assert.All(records, r => Assert.Equal(ExpectedHeader.Length, r.Count));
@@ -30,6 +30,7 @@ public sealed class CsvReporterTests
             Assert.Equal(finding.Path.Length.ToString(CultureInfo.InvariantCulture), record[9]);
             Assert.Equal(finding.Path.IsEmpty ? string.Empty : finding.Path[^1].To, record[10]);
             Assert.Equal(finding.Explanation, record[11]);
+            Assert.Equal(finding.PrincipalDisplayName ?? string.Empty, record[13]);
         });
     }
 
