@@ -23,6 +23,18 @@ public sealed class GraphApplicationPermissionEdgeTests
     private static List<Edge> Federate => field ??= [.. new FederateDomainEdgeChecker().Check(Context, targets: null).Where(e => ServicePrincipals.Contains(e.From.Value))];
 
     [Fact]
+    public void No_one_joins_a_group_synchronized_from_on_premises_Active_Directory()
+    {
+        // Given Finance Operators, a security group synchronized from on-premises, and principals that write the
+        // members of the tenant's other security groups (by Graph permission, role or ownership)
+        var everyEdge = new AddGroupMemberEdgeChecker().Check(Context, targets: null).ToList();
+        Assert.Contains(everyEdge, e => e.To.Value == WebOperators);
+
+        // Then none joins it: its members are managed in Active Directory, and Entra ID refuses changes to them
+        Assert.DoesNotContain(everyEdge, e => e.To.Value == FinanceOperators);
+    }
+
+    [Fact]
     public void The_app_role_ids_are_read_as_the_permissions_they_name()
     {
         Assert.Equal(["AppRoleAssignment.ReadWrite.All"], Context.GraphPermissions[AccessBroker], StringComparer.Ordinal);

@@ -44,6 +44,7 @@ internal static class Workloads
     public const string Tier0Operators = "371a2fd2-2e8f-43ed-9f32-8d514fec41aa"; // role-assignable, Global Administrator
     public const string WebOperators = "5f251ba7-35aa-4eda-8fdc-78af0829fc8a"; // security group
     public const string SalesDynamic = "02e200f1-2e68-4254-858c-ea19ab445ab7"; // dynamic membership
+    public const string FinanceOperators = "d41c7e0b-6a2f-4f35-9b8e-2c1a7f3e9d54"; // synchronized from on-premises Active Directory
 
     // Service principals holding Microsoft Graph application permissions.
     public const string AccessBroker = "253a9f85-7d4f-4f9f-b1ab-933a09f4aa7f"; // AppRoleAssignment.ReadWrite.All

@@ -13,7 +13,8 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// Administrator), and for a role-assignable group only <c>groupsAssignableToRoles/</c> (Groups Administrator does not
 /// reach those); and to service principals holding Microsoft Graph's <c>GroupMember.ReadWrite.All</c>,
 /// <c>Group.ReadWrite.All</c> or <c>Directory.ReadWrite.All</c> (not role-assignable groups, which these permissions
-/// cannot change). Groups whose members follow a dynamic rule take no one by hand. A directory role that can change
+/// cannot change). Groups whose members follow a dynamic rule take no one by hand, nor do groups synchronized from
+/// on-premises Active Directory (their members are managed there). A directory role that can change
 /// the group's owners (a form of <c>owners/update</c>) makes its holder an owner first, then a member.
 /// Service principals holding a PIM for Groups permission reach every group, role-assignable ones included:
 /// <c>PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup</c> or <c>PrivilegedAccess.ReadWrite.AzureADGroup</c>
@@ -40,7 +41,9 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
     {
         var holders = GroupResourceActions.AllFor(Operation).SelectMany(context.RoleHoldersFor).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         var ownerWriters = GroupResourceActions.AllFor(OwnersOperation).SelectMany(context.RoleHoldersFor).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        foreach (var group in context.Directory.Groups.Where(g => (targets is null || targets.Contains(g.Id)) && !g.IsDynamic))
+        // Members of a group synchronized from on-premises Active Directory are managed there: Entra ID refuses
+        // changes to them, whoever asks.
+        foreach (var group in context.Directory.Groups.Where(g => (targets is null || targets.Contains(g.Id)) && !g.IsDynamic && g.OnPremisesSyncEnabled != true))
         {
             var name = group.DisplayName ?? group.Id;
             var actions = GroupResourceActions.For(group, Operation).ToList();
