@@ -3,9 +3,9 @@ using Ward.Core.Graph;
 namespace Ward.Microsoft.Edges;
 
 /// <summary>
-/// The techniques where one Microsoft Graph application permission lets its holder sign in as any user, administrators
+/// The techniques where a Microsoft Graph application permission lets its holder sign in as any user, administrators
 /// included, through an authentication method the export cannot show enabled: every holder gets a conditional edge to
-/// every user.
+/// every user, naming the first of the technique's permissions it holds.
 /// </summary>
 public abstract class AnyUserSignInEdgeChecker : IMicrosoftEdgeChecker
 {
@@ -13,19 +13,23 @@ public abstract class AnyUserSignInEdgeChecker : IMicrosoftEdgeChecker
 
     public bool GrantsAdmin => false;
 
-    /// <summary>The Graph application permission.</summary>
-    protected abstract string Permission { get; }
+    /// <summary>The Graph application permissions that give the technique, in the order an edge names them.</summary>
+    protected abstract IReadOnlyList<string> Permissions { get; }
 
     /// <summary>What every edge requires: the method enabled, as the export does not say.</summary>
     protected abstract string Requirement { get; }
 
-    /// <summary>What the holder does, for the edge's description, given how the user is named.</summary>
-    protected abstract string Does(string user);
+    /// <summary>What the holder does with the permission, for the edge's description, given how the user is named.</summary>
+    protected abstract string Does(string user, string permission);
 
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var holders = context.GraphPermissions.Where(p => p.Value.Contains(Permission)).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        var holders = context.GraphPermissions
+            .Select(p => (Holder: p.Key, Permission: Permissions.FirstOrDefault(p.Value.Contains)))
+            .Where(p => p.Permission is not null)
+            .OrderBy(p => p.Holder, StringComparer.Ordinal)
+            .ToList();
         if (holders.Count == 0)
         {
             yield break;
@@ -33,10 +37,10 @@ public abstract class AnyUserSignInEdgeChecker : IMicrosoftEdgeChecker
 
         foreach (var user in context.Directory.Users.Where(u => targets is null || targets.Contains(u.Id)))
         {
-            var description = Does(user.UserPrincipalName ?? user.Id);
-            foreach (var holder in holders)
+            var name = user.UserPrincipalName ?? user.Id;
+            foreach (var (holder, permission) in holders)
             {
-                yield return new Edge(new(holder), new(user.Id), TechniqueId, description, [new EdgePermission(Permission, user.Id, "Microsoft Graph application permission", [])])
+                yield return new Edge(new(holder), new(user.Id), TechniqueId, Does(name, permission!), [new EdgePermission(permission!, user.Id, "Microsoft Graph application permission", [])])
                 {
                     Requirements = [Requirement],
                 };

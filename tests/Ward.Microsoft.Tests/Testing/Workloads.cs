@@ -69,6 +69,7 @@ internal static class Workloads
     // Organization settings (entra-certificate-authority).
     public const string TenantSettingsSync = "9d3c1f0e-7b52-4e8a-a1c4-5f26d8e0b3a7"; // Organization.ReadWrite.All
     public const string OrgProfileReader = "e7a24b91-0c3f-4d58-9b16-2f8e5a7c4d03"; // Organization.Read.All
+    public const string PkiTrustSync = "3b8f5c21-9e4d-4a67-b0c2-7d1e6f9a2b48"; // PublicKeyInfrastructure.ReadWrite.All
 
     // Managed identities.
     public const string ScaleSetIdentity = "432563f5-a44e-408a-a08f-e5b2895d0508"; // vmss-web, system-assigned

@@ -12,11 +12,11 @@ public sealed class TemporaryAccessPassEdgeChecker : AnyUserSignInEdgeChecker
 {
     public override string TechniqueId => "entra-temporary-access-pass";
 
-    protected override string Permission => "UserAuthenticationMethod.ReadWrite.All";
+    protected override IReadOnlyList<string> Permissions { get; } = ["UserAuthenticationMethod.ReadWrite.All"];
 
     protected override string Requirement =>
         "the Temporary Access Pass method is enabled in the tenant's authentication methods policy (not in the export)";
 
-    protected override string Does(string user) =>
-        $"creates a Temporary Access Pass for `{user}` with Microsoft Graph {Permission} and signs in as them";
+    protected override string Does(string user, string permission) =>
+        $"creates a Temporary Access Pass for `{user}` with Microsoft Graph {permission} and signs in as them";
 }

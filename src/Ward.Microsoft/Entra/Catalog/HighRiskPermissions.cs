@@ -114,6 +114,7 @@ public static class HighRiskPermissions
             ("Policy.ReadWrite.ConditionalAccess", Takeover, "01c0a623-fc9b-48e9-b794-0756f8e8f067", "turns off or rewrites every Conditional Access policy, the MFA and device requirements of administrators included"),
             ("Domain.ReadWrite.All", Takeover, "7e05723c-0bb0-42da-be95-ae9f08a6e53c", "adds and federates domains, and so signs in as any user of a domain it federates to an identity provider it controls"),
             ("Organization.ReadWrite.All", Takeover, "292d869f-3427-49a8-9dab-8c70152b74e9", "changes the organization's settings, the certificate authorities trusted for certificate-based authentication included"),
+            ("PublicKeyInfrastructure.ReadWrite.All", Takeover, "a2b63618-5350-462d-b1b3-ba6eb3684e26", "writes the PKI-based trust store, the certificate authorities trusted for certificate-based authentication"),
             ("Mail.Read", Data, "810c84a8-4a9e-49e6-bf7d-12d183f40d01", "reads the mail of every mailbox"),
             ("Mail.ReadWrite", Data, "e2a3a72e-5f79-4c64-b1b1-878b674786c9", "reads, changes and deletes the mail of every mailbox"),
             ("Mail.Send", Data, "b633e1c5-b582-4048-a93e-9f11b44c7e96", "sends mail as any user"),
