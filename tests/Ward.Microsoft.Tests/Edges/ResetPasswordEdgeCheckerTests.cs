@@ -25,6 +25,7 @@ public sealed class ResetPasswordEdgeCheckerTests
     private const string UserAdministrator = "fe930be7-5e62-47db-91af-98c3a49a38b1";
     private const string HelpdeskAdministrator = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
     private const string GroupsAdministrator = "fdd7a751-b60b-444a-984c-02652fe8fa1c";
+    private const string UserExperienceSuccessManager = "27460883-1df1-4691-b032-3b79643e5e63";
 
     // The resetters, one role each.
     private const string Tariq = "3c1d5e7f-0a2b-4c4d-8e6f-7a8b9c0d1e01";
@@ -41,6 +42,7 @@ public sealed class ResetPasswordEdgeCheckerTests
     private const string Gwen = "3c1d5e7f-0a2b-4c4d-8e6f-7a8b9c0d1e14";
     private const string Pete = "3c1d5e7f-0a2b-4c4d-8e6f-7a8b9c0d1e15";
     private const string Ava = "3c1d5e7f-0a2b-4c4d-8e6f-7a8b9c0d1e16";
+    private const string Ulla = "3c1d5e7f-0a2b-4c4d-8e6f-7a8b9c0d1e17";
 
     private static readonly Lazy<IReadOnlyList<Edge>> Edges = new(Build);
 
@@ -62,18 +64,27 @@ public sealed class ResetPasswordEdgeCheckerTests
         { "Password Administrator", Pia, Pete, true },
         { "Password Administrator", Pia, Hugo, false },
         { "Password Administrator", Pia, Gita, false },
+        { "Password Administrator", Pia, Ulla, false },
 
         // Authentication Administrator: its own role and the readers, not Helpdesk Administrators.
         { "Authentication Administrator", Abe, Ava, true },
         { "Authentication Administrator", Abe, Pete, true },
         { "Authentication Administrator", Abe, Hugo, false },
         { "Authentication Administrator", Abe, Gwen, false },
+        { "Authentication Administrator", Abe, Ulla, true },
+
+        // Helpdesk Administrator: the readers and User Experience Success Managers, not Authentication Administrators.
+        { "Helpdesk Administrator", Hugo, Ulla, true },
+        { "Helpdesk Administrator", Hugo, Pete, true },
+        { "Helpdesk Administrator", Hugo, Ava, false },
+        { "Helpdesk Administrator", Hugo, Gwen, false },
 
         // User Administrator: Helpdesk and Groups Administrators too, not Authentication Administrators.
         { "User Administrator", Uma, Hugo, true },
         { "User Administrator", Uma, Gwen, true },
         { "User Administrator", Uma, Ava, false },
         { "User Administrator", Uma, Gita, false },
+        { "User Administrator", Uma, Ulla, true },
 
         // Privileged Authentication Administrator: anyone.
         { "Privileged Authentication Administrator", Paz, Gita, true },
@@ -86,7 +97,7 @@ public sealed class ResetPasswordEdgeCheckerTests
     {
         // Given a tenant where each resetter holds one role (the role named) and each target holds at most one role:
         //   gita Global Administrator, nils none, hugo Helpdesk Administrator, gwen Groups Administrator,
-        //   pete Password Administrator, ava Authentication Administrator
+        //   pete Password Administrator, ava Authentication Administrator, ulla User Experience Success Manager
         // When the password reset edges are built
         var edge = Edges.Value.SingleOrDefault(e => e.From.Value == resetter && e.To.Value == target);
 
@@ -118,7 +129,7 @@ public sealed class ResetPasswordEdgeCheckerTests
         {
             User(Tariq, "Tariq Partner"), User(Una, "Una Partner"), User(Pia, "Pia Passwords"), User(Abe, "Abe Authentication"), User(Uma, "Uma Users"),
             User(Paz, "Paz Privileged"), User(Gita, "Gita Global"), User(Nils, "Nils None"), User(Hugo, "Hugo Helpdesk"), User(Gwen, "Gwen Groups"),
-            User(Pete, "Pete Passwords"), User(Ava, "Ava Authentication"),
+            User(Pete, "Pete Passwords"), User(Ava, "Ava Authentication"), User(Ulla, "Ulla Experience"),
         };
         var roles = new[]
         {
@@ -131,13 +142,14 @@ public sealed class ResetPasswordEdgeCheckerTests
             BuiltInRole(UserAdministrator, "User Administrator", [.. resetActions, "microsoft.directory/users/create", "microsoft.directory/groups/members/update"]),
             BuiltInRole(HelpdeskAdministrator, "Helpdesk Administrator", resetActions),
             BuiltInRole(GroupsAdministrator, "Groups Administrator", "microsoft.directory/groups/members/update", "microsoft.directory/groups/owners/update"),
+            BuiltInRole(UserExperienceSuccessManager, "User Experience Success Manager", "microsoft.office365.usageReports/allEntities/allProperties/read", "microsoft.office365.messageCenter/messages/read"),
         };
         var assignments = new[]
         {
             RoleAssignment(Tariq, PartnerTier2Support), RoleAssignment(Una, PartnerTier1Support), RoleAssignment(Pia, PasswordAdministrator),
             RoleAssignment(Abe, AuthenticationAdministrator), RoleAssignment(Uma, UserAdministrator), RoleAssignment(Paz, PrivilegedAuthenticationAdministrator),
             RoleAssignment(Gita, GlobalAdministrator), RoleAssignment(Hugo, HelpdeskAdministrator), RoleAssignment(Gwen, GroupsAdministrator),
-            RoleAssignment(Pete, PasswordAdministrator), RoleAssignment(Ava, AuthenticationAdministrator),
+            RoleAssignment(Pete, PasswordAdministrator), RoleAssignment(Ava, AuthenticationAdministrator), RoleAssignment(Ulla, UserExperienceSuccessManager),
         };
         using var folder = new ScratchFolder(
             ("users/page-001.json", Collection("users", string.Join(",\n", users))),

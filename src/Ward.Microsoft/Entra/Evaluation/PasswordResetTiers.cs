@@ -30,13 +30,14 @@ public static class PasswordResetTiers
     private const string MessageCenterReader = "790c1fb9-7f7d-4f88-86a1-ef1f95c05c1b";
     private const string ReportsReader = "4a5d8f65-41da-4de4-8968-e035b65339cf";
     private const string UsageSummaryReportsReader = "75934031-6c7e-415a-99d7-48dbd49e875e";
+    private const string UserExperienceSuccessManager = "27460883-1df1-4691-b032-3b79643e5e63";
 
     private static readonly FrozenDictionary<string, FrozenSet<string>> Resettable = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
     {
         [PasswordAdministrator] = [DirectoryReaders, GuestInviter, PasswordAdministrator],
-        [HelpdeskAdministrator] = [DirectoryReaders, GuestInviter, HelpdeskAdministrator, MessageCenterReader, PasswordAdministrator, ReportsReader, UsageSummaryReportsReader],
-        [AuthenticationAdministrator] = [AuthenticationAdministrator, DirectoryReaders, GuestInviter, MessageCenterReader, PasswordAdministrator, ReportsReader, UsageSummaryReportsReader],
-        [UserAdministrator] = [DirectoryReaders, GroupsAdministrator, GuestInviter, HelpdeskAdministrator, MessageCenterReader, PasswordAdministrator, ReportsReader, UserAdministrator, UsageSummaryReportsReader],
+        [HelpdeskAdministrator] = [DirectoryReaders, GuestInviter, HelpdeskAdministrator, MessageCenterReader, PasswordAdministrator, ReportsReader, UsageSummaryReportsReader, UserExperienceSuccessManager],
+        [AuthenticationAdministrator] = [AuthenticationAdministrator, DirectoryReaders, GuestInviter, MessageCenterReader, PasswordAdministrator, ReportsReader, UsageSummaryReportsReader, UserExperienceSuccessManager],
+        [UserAdministrator] = [DirectoryReaders, GroupsAdministrator, GuestInviter, HelpdeskAdministrator, MessageCenterReader, PasswordAdministrator, ReportsReader, UserAdministrator, UsageSummaryReportsReader, UserExperienceSuccessManager],
         [PartnerTier1Support] = [],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 
