@@ -9,10 +9,17 @@
 #   management-groups/<group>/role-assignments.json      az role assignment list --scope <group> --include-inherited
 #   management-groups/<group>/deny-assignments-<n>.json  GET <group>/providers/Microsoft.Authorization/denyAssignments (every page)
 #   management-groups/<group>/role-eligibility-<n>.json  GET <group>/providers/Microsoft.Authorization/roleEligibilityScheduleInstances
+#   management-groups/<group>/role-assignment-schedule-instances-<n>.json
+#                                                        GET <group>/providers/Microsoft.Authorization/roleAssignmentScheduleInstances
+#                                                        ?$filter=atScope() (how each active assignment is held: standing,
+#                                                        time-bound or a PIM activation)
 #   subscriptions/<id>/role-definitions.json             az role definition list --subscription <id>
 #   subscriptions/<id>/role-assignments.json             az role assignment list --all --include-inherited --subscription <id>
 #   subscriptions/<id>/deny-assignments-<n>.json         GET /subscriptions/<id>/providers/Microsoft.Authorization/denyAssignments
 #   subscriptions/<id>/role-eligibility-<n>.json         GET /subscriptions/<id>/providers/Microsoft.Authorization/roleEligibilityScheduleInstances
+#   subscriptions/<id>/role-assignment-schedule-instances-<n>.json
+#                                                        GET /subscriptions/<id>/providers/Microsoft.Authorization/roleAssignmentScheduleInstances
+#                                                        ?$filter=atScope()
 #   resources/<id>.json                                  az resource list --subscription <id> (each resource and its managed identities)
 #   resources/<id>/keyvault-<name>.json                  az keyvault show (access-policy or RBAC mode, access policies)
 #   resources/<id>/keyvault-<name>-certificates.json     az keyvault certificate list (names and thumbprints: which certificates
@@ -36,6 +43,7 @@
 #   Microsoft.Authorization/roleAssignments/read
 #   Microsoft.Authorization/denyAssignments/read
 #   Microsoft.Authorization/roleEligibilityScheduleInstances/read            (PIM for Azure resources)
+#   Microsoft.Authorization/roleAssignmentScheduleInstances/read
 #   Microsoft.Resources/subscriptions/resources/read                         (az resource list)
 #   Microsoft.KeyVault/vaults/read                                            (az keyvault show: the vault's settings, never its secrets)
 #   Microsoft.ContainerService/managedClusters/read                           (az aks list: never a cluster credential)
@@ -55,10 +63,10 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/export-azure.sh --output DIR [--root GROUP] [--subscription ID]... [--no-management-groups] [--no-pim] [--no-resources] [--no-certificates]
 
-Exports Azure role definitions, role assignments, deny assignments, PIM eligibilities on Azure resources, the
-management-group hierarchy, the subscriptions and their resource inventory (managed identities and what they are
-attached to, key vault, storage account, function app and AKS settings, key vault certificate metadata) into DIR,
-for `ward` to read. Read-only.
+Exports Azure role definitions, role assignments, deny assignments, PIM eligibilities and assignment schedule
+instances on Azure resources, the management-group hierarchy, the subscriptions and their resource inventory
+(managed identities and what they are attached to, key vault, storage account, function app and AKS settings, key
+vault certificate metadata) into DIR, for `ward` to read. Read-only.
 
   --output DIR             folder to write (created if needed)
   --root GROUP             management group to export the tree from (default: the tenant root group, whose name
@@ -67,7 +75,8 @@ for `ward` to read. Read-only.
                            `az account list --all`)
   --no-management-groups   skip the hierarchy and the per-group exports (decisions that depend on assignments at
                            management groups are then reported as indeterminate)
-  --no-pim                 skip PIM eligibility schedule instances
+  --no-pim                 skip PIM eligibility and assignment schedule instances (permanent assignments then
+                           cannot be told from PIM activations and time-bound ones)
   --no-resources           skip the resource inventory (user-assigned identities are then known only by name)
   --no-certificates        skip the key vaults' certificate lists (which need data-plane read access to each vault)
   -h, --help               this help
@@ -128,6 +137,11 @@ export_pim_and_denies() {
     if ! rest_pages "${arm}${scope}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01" "$folder/role-eligibility"; then
       echo "export-azure.sh: could not read PIM eligibilities at $scope (skipped)" >&2
       rm -f "$folder"/role-eligibility-*.json
+    fi
+    # How each active assignment at the scope or above it is held: `Assigned` with or without an end, or `Activated`.
+    if ! rest_pages "${arm}${scope}/providers/Microsoft.Authorization/roleAssignmentScheduleInstances?api-version=2020-10-01&\$filter=atScope()" "$folder/role-assignment-schedule-instances"; then
+      echo "export-azure.sh: could not read PIM assignment schedule instances at $scope (skipped)" >&2
+      rm -f "$folder"/role-assignment-schedule-instances-*.json
     fi
   fi
 }

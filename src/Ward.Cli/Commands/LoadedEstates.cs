@@ -14,7 +14,7 @@ internal sealed record LoadedEstates(AwsEstate Aws, EntraDirectory Entra, AzureE
 
     public bool HasAzure =>
         !Azure.RoleAssignments.IsEmpty || !Azure.RoleDefinitions.IsEmpty || !Azure.DenyAssignments.IsEmpty
-        || !Azure.EligibleAssignments.IsEmpty || !Azure.Hierarchy.Subscriptions.IsEmpty || !Azure.Hierarchy.ManagementGroups.IsEmpty;
+        || !Azure.EligibleAssignments.IsEmpty || !Azure.AssignmentScheduleInstances.IsEmpty || !Azure.Hierarchy.Subscriptions.IsEmpty || !Azure.Hierarchy.ManagementGroups.IsEmpty;
 
     public bool HasGcp => !Gcp.IsEmpty;
 

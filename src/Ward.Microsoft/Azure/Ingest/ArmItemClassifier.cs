@@ -27,6 +27,8 @@ internal static class ArmItemClassifier
                 return ArmItemKind.DenyAssignment;
             case "MICROSOFT.AUTHORIZATION/ROLEELIGIBILITYSCHEDULEINSTANCES" or "MICROSOFT.AUTHORIZATION/ROLEELIGIBILITYSCHEDULES":
                 return ArmItemKind.Eligibility;
+            case "MICROSOFT.AUTHORIZATION/ROLEASSIGNMENTSCHEDULEINSTANCES":
+                return ArmItemKind.AssignmentScheduleInstance;
             case "MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS" or "/PROVIDERS/MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS":
                 return ArmItemKind.ManagementGroup;
             case "/SUBSCRIPTIONS" or "MICROSOFT.RESOURCES/SUBSCRIPTIONS" or "MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS/SUBSCRIPTIONS":
@@ -55,7 +57,13 @@ internal static class ArmItemClassifier
             return ArmItemKind.ClassicAdministrator;
         }
 
-        // Without a known `type` (older az CLI versions, hand-made files): the fields only one kind has.
+        // Without a known `type` (older az CLI versions, hand-made files): the fields only one kind has. An assignment
+        // schedule instance has an eligibility's fields too, so it is told apart first.
+        if (item.Has("assignmentType") || item.Has("roleAssignmentScheduleId") || item.Has("originRoleAssignmentId"))
+        {
+            return ArmItemKind.AssignmentScheduleInstance;
+        }
+
         if (item.Has("roleEligibilityScheduleId") || (item.Has("memberType") && item.Has("principalId") && item.Has("roleDefinitionId")))
         {
             return ArmItemKind.Eligibility;

@@ -7,6 +7,9 @@ internal enum ArmItemKind
     RoleAssignment,
     DenyAssignment,
     Eligibility,
+
+    /// <summary>A PIM role assignment schedule instance: how an active assignment is held (standing, time-bound, activated).</summary>
+    AssignmentScheduleInstance,
     ManagementGroup,
     Subscription,
     ClassicAdministrator,

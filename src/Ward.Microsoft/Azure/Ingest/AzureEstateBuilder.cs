@@ -25,6 +25,9 @@ internal static class AzureEstateBuilder
             .DistinctBy(e => (e.PrincipalId.ToUpperInvariant(), e.RoleDefinitionGuid, e.Scope.Value.ToUpperInvariant(), e.Condition))
             .ToImmutableArray();
 
+        // The instances at a management group are listed again by every scope below it (`atScope()`): one per id.
+        var instances = Distinct(entries.AssignmentScheduleInstances, i => i.Id, SameInstance, i => $"role assignment schedule instance `{i.Id}`", i => i.Location, found);
+
         var hierarchy = BuildHierarchy(entries.Hierarchy, found);
         CheckRoleDefinitions(definitions, assignments, eligibilities, found);
         CheckPlacement(hierarchy, assignments, denies, eligibilities, found);
@@ -33,7 +36,7 @@ internal static class AzureEstateBuilder
         var certificates = MergeCertificates(entries.KeyVaultCertificates, resources, found);
         if (entries.Count == 0)
         {
-            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, management group, subscription, classic administrator, resource or key vault certificate was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
+            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, assignment schedule instance, management group, subscription, classic administrator, resource or key vault certificate was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
         }
 
         diagnostics.AddRange(WithLines(found.ToSortedArray(), source));
@@ -43,6 +46,7 @@ internal static class AzureEstateBuilder
             RoleAssignments = assignments,
             DenyAssignments = denies,
             EligibleAssignments = eligibilities,
+            AssignmentScheduleInstances = instances,
             Hierarchy = hierarchy,
             ClassicAdministrators = MergeClassicAdministrators(entries.ClassicAdministrators),
             Resources = resources,
@@ -93,6 +97,13 @@ internal static class AzureEstateBuilder
         && string.Equals(a.RoleDefinitionGuid, b.RoleDefinitionGuid, StringComparison.OrdinalIgnoreCase)
         && a.Scope == b.Scope
         && string.Equals(a.Condition, b.Condition, StringComparison.Ordinal);
+
+    private static bool SameInstance(AssignmentScheduleInstance a, AssignmentScheduleInstance b) =>
+        string.Equals(a.PrincipalId, b.PrincipalId, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.RoleDefinitionGuid, b.RoleDefinitionGuid, StringComparison.OrdinalIgnoreCase)
+        && a.Scope == b.Scope
+        && string.Equals(a.AssignmentType, b.AssignmentType, StringComparison.OrdinalIgnoreCase)
+        && a.EndDateTime == b.EndDateTime;
 
     private static bool SameDeny(DenyAssignment a, DenyAssignment b) =>
         a.Scope == b.Scope
@@ -328,6 +339,7 @@ internal static class AzureEstateBuilder
         ArmItemKind.RoleAssignment => "role assignments",
         ArmItemKind.DenyAssignment => "deny assignments",
         ArmItemKind.Eligibility => "role eligibilities",
+        ArmItemKind.AssignmentScheduleInstance => "role assignment schedule instances",
         ArmItemKind.ManagementGroup => "management groups",
         ArmItemKind.ClassicAdministrator => "classic administrators",
         ArmItemKind.Resource => "resources",

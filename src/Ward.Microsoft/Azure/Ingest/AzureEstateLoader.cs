@@ -146,6 +146,9 @@ public static class AzureEstateLoader
                 case ArmItemKind.Eligibility:
                     Add(entries.Eligibilities, EligibilityReader.Read(item, json));
                     break;
+                case ArmItemKind.AssignmentScheduleInstance:
+                    Add(entries.AssignmentScheduleInstances, AssignmentScheduleInstanceReader.Read(item, json));
+                    break;
                 case ArmItemKind.ManagementGroup:
                     HierarchyReader.ReadManagementGroup(item, json, entries.Hierarchy);
                     break;
@@ -163,7 +166,7 @@ public static class AzureEstateLoader
                     break;
                 default:
                     json.Report(AzureDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, element.ValueKind == JsonValueKind.Object
-                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, management group, subscription, classic administrator, resource or key vault certificate); skipped"
+                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, assignment schedule instance, management group, subscription, classic administrator, resource or key vault certificate); skipped"
                         : $"expected an object, found {ArmJson.Describe(element.ValueKind)}; skipped", path);
                     break;
             }
@@ -220,7 +223,7 @@ public static class AzureEstateLoader
 
     private static AzureInputFile Unrecognized(string file, ArmJson json)
     {
-        json.Report(AzureDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an Azure export Ward recognises (expected role definitions, role assignments, deny assignments, role eligibilities, management groups, subscriptions, classic administrators, resources or key vault certificates, as az CLI, Resource Graph or ARM REST output); skipped", JsonPath.Root);
+        json.Report(AzureDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an Azure export Ward recognises (expected role definitions, role assignments, deny assignments, role eligibilities, role assignment schedule instances, management groups, subscriptions, classic administrators, resources or key vault certificates, as az CLI, Resource Graph or ARM REST output); skipped", JsonPath.Root);
         return new AzureInputFile(file, AzureInputKind.Unrecognized, "content not recognised");
     }
 
@@ -240,10 +243,10 @@ public static class AzureEstateLoader
     }
 
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
-    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Groups, int Subscriptions, int ClassicAdministrators, int Resources, int Certificates)
+    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Instances, int Groups, int Subscriptions, int ClassicAdministrators, int Resources, int Certificates)
     {
         public Counts(ReadEntries entries)
-            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count, entries.ClassicAdministrators.Count, entries.Resources.Count, entries.KeyVaultCertificates.Count)
+            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.AssignmentScheduleInstances.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count, entries.ClassicAdministrators.Count, entries.Resources.Count, entries.KeyVaultCertificates.Count)
         {
         }
 
@@ -254,6 +257,7 @@ public static class AzureEstateLoader
             Part(parts, Assignments - before.Assignments, "role assignment");
             Part(parts, Denies - before.Denies, "deny assignment");
             Part(parts, Eligibilities - before.Eligibilities, "role eligibility", "role eligibilities");
+            Part(parts, Instances - before.Instances, "role assignment schedule instance");
             Part(parts, Groups - before.Groups, "management group");
             Part(parts, Subscriptions - before.Subscriptions, "subscription");
             Part(parts, ClassicAdministrators - before.ClassicAdministrators, "classic administrator");

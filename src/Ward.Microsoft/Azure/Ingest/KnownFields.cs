@@ -23,6 +23,10 @@ internal static class KnownFields
         ["scope", "roleDefinitionId", "principalId", "principalType", "status", "roleEligibilityScheduleId", "roleEligibilityScheduleRequestId", "linkedRoleEligibilityScheduleId",
          "startDateTime", "endDateTime", "memberType", "condition", "conditionVersion", "expandedProperties"]);
 
+    public static readonly FrozenSet<string> AssignmentScheduleInstance = Of(
+        ["scope", "roleDefinitionId", "principalId", "principalType", "status", "roleAssignmentScheduleId", "originRoleAssignmentId", "linkedRoleEligibilityScheduleId",
+         "linkedRoleEligibilityScheduleInstanceId", "assignmentType", "startDateTime", "endDateTime", "memberType", "condition", "conditionVersion", "expandedProperties"]);
+
     public static readonly FrozenSet<string> ManagementGroup = Of(
         ["displayName", "tenantId", "details", "children", "parent", "permissions", "inheritedPermissions", "parentDisplayNameChain", "parentNameChain",
          "numberOfDescendants", "numberOfChildren", "numberOfChildGroups"]);

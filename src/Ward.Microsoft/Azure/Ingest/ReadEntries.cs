@@ -13,6 +13,8 @@ internal sealed class ReadEntries
 
     public List<EligibleRoleAssignment> Eligibilities { get; } = [];
 
+    public List<AssignmentScheduleInstance> AssignmentScheduleInstances { get; } = [];
+
     public HierarchyParts Hierarchy { get; } = new();
 
     public List<ClassicAdministrator> ClassicAdministrators { get; } = [];
@@ -27,5 +29,5 @@ internal sealed class ReadEntries
     /// <summary>REST pages read, per entry kind: whether each said more pages follow (<c>nextLink</c>), and where.</summary>
     public List<(ArmItemKind Kind, bool MoreFollow, Ward.Core.Diagnostics.SourceLocation Location)> Pages { get; } = [];
 
-    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count + KeyVaultAccessPolicies.Count + KeyVaultCertificates.Count;
+    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + AssignmentScheduleInstances.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count + KeyVaultAccessPolicies.Count + KeyVaultCertificates.Count;
 }

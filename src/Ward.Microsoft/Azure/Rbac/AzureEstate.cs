@@ -27,6 +27,12 @@ public sealed record AzureEstate
 
     public required ImmutableArray<EligibleRoleAssignment> EligibleAssignments { get; init; }
 
+    /// <summary>
+    /// PIM role assignment schedule instances (how each active assignment is held: standing, time-bound or activated),
+    /// when exported; empty otherwise.
+    /// </summary>
+    public ImmutableArray<AssignmentScheduleInstance> AssignmentScheduleInstances { get; init; } = [];
+
     public required AzureHierarchy Hierarchy { get; init; }
 
     /// <summary>Classic subscription administrators, from older exports that list them; empty otherwise.</summary>

@@ -28,6 +28,9 @@ public sealed class ExportAzureScriptTests
     private const string ManagedAppPrincipal = "d3a7f1c9-6e2b-4b58-8c04-1a9e5f3d7b62";
     private const string DenyPages = SubscriptionScope + "/providers/Microsoft.Authorization/denyAssignments?api-version=2022-04-01";
     private const string DenyNextPage = DenyPages + "&$skiptoken=eyJuZXh0TWFya2VyIjoiMiFNVFF5TWpBNE5UYzBNQT09In0";
+    private const string InstancesQuery = "/providers/Microsoft.Authorization/roleAssignmentScheduleInstances?api-version=2020-10-01&$filter=atScope()";
+    private const string RootOwnerAssignment = "0f6a2c4e-8b1d-4f37-a9e5-2c4d6f8a0b13";
+    private const string DaveReaderAssignment = "6e8a0c2f-4d7b-4a19-b3e5-7f9a1c3e5b28";
     private const string Vault = "kv-platform";
     private const string Certificate = "https://kv-platform.vault.azure.net/certificates/deploy-signing";
 
@@ -61,15 +64,18 @@ public sealed class ExportAzureScriptTests
             $"management-groups/{Tenant}/role-assignments.json",
             $"management-groups/{Tenant}/deny-assignments-1.json",
             $"management-groups/{Tenant}/role-eligibility-1.json",
+            $"management-groups/{Tenant}/role-assignment-schedule-instances-1.json",
             "management-groups/platform/role-definitions.json",
             "management-groups/platform/role-assignments.json",
             "management-groups/platform/deny-assignments-1.json",
             "management-groups/platform/role-eligibility-1.json",
+            "management-groups/platform/role-assignment-schedule-instances-1.json",
             $"subscriptions/{Subscription}/role-definitions.json",
             $"subscriptions/{Subscription}/role-assignments.json",
             $"subscriptions/{Subscription}/deny-assignments-1.json",
             $"subscriptions/{Subscription}/deny-assignments-2.json",
             $"subscriptions/{Subscription}/role-eligibility-1.json",
+            $"subscriptions/{Subscription}/role-assignment-schedule-instances-1.json",
             $"resources/{Subscription}.json",
             $"resources/{Subscription}/keyvault-{Vault}.json",
             $"resources/{Subscription}/keyvault-{Vault}-certificates.json",
@@ -95,6 +101,11 @@ public sealed class ExportAzureScriptTests
         Assert.Contains(estate.RoleAssignments, a => a.PrincipalId == DeployIdentity && a.RoleDefinitionGuid == Deployer);
         Assert.Equal(["Deny assignment created by Managed Application 'contoso-firewall'", "Deny assignment created by Managed Application 'contoso-backup'"], estate.DenyAssignments.Select(d => d.Description), StringComparer.Ordinal);
         Assert.Contains(estate.EligibleAssignments, e => e.PrincipalId == Dave);
+
+        // And the schedule instances each scope lists again from above it are read once each
+        Assert.Equal(2, estate.AssignmentScheduleInstances.Length);
+        var rootOwner = Assert.Single(estate.AssignmentScheduleInstances, i => i.PrincipalId == PlatformAdmins);
+        Assert.Equal(($"{Root}/providers/Microsoft.Authorization/roleAssignments/{RootOwnerAssignment}", "Assigned", (DateTimeOffset?)null), (rootOwner.OriginRoleAssignmentId, rootOwner.AssignmentType, rootOwner.EndDateTime));
         var identity = Assert.Single(estate.Resources, r => r.IsOfType("Microsoft.ManagedIdentity/userAssignedIdentities"));
         Assert.Equal(DeployIdentity, identity.IdentityPrincipalId);
         var vm = Assert.Single(estate.Resources, r => r.IsOfType("Microsoft.Compute/virtualMachines"));
@@ -117,6 +128,9 @@ public sealed class ExportAzureScriptTests
             $"rest get {Arm}{Root}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01",
             "ERROR: (AadPremiumLicenseRequired) The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.");
         az.Fail(
+            $"rest get {Arm}{Root}{InstancesQuery}",
+            "ERROR: (AadPremiumLicenseRequired) The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.");
+        az.Fail(
             $"keyvault certificate list --vault-name {Vault} --output json",
             "ERROR: (Forbidden) Caller is not authorized to perform action on resource.");
         az.Write();
@@ -128,14 +142,17 @@ public sealed class ExportAzureScriptTests
         // Then it succeeds, saying what it skipped, and leaves no half-written file
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.StandardError}");
         Assert.Contains($"export-azure.sh: could not read PIM eligibilities at {Root} (skipped)", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"export-azure.sh: could not read PIM assignment schedule instances at {Root} (skipped)", run.StandardError, StringComparison.Ordinal);
         Assert.Contains($"export-azure.sh: could not list the certificates of key vault {Vault}", run.StandardError, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "management-groups", Tenant), "role-eligibility-*"));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "management-groups", Tenant), "role-assignment-schedule-instances-*"));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "resources", Subscription), "*certificate*"));
 
         // And the rest loads without errors
         var loaded = MicrosoftEstateLoader.Load([output], TestContext.Current.CancellationToken);
         Assert.DoesNotContain(loaded.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Contains(loaded.Azure.EligibleAssignments, e => e.PrincipalId == Dave);
+        Assert.Contains(loaded.Azure.AssignmentScheduleInstances, i => i.PrincipalId == PlatformAdmins);
         Assert.Empty(loaded.Azure.KeyVaultCertificates);
     }
 
@@ -249,8 +266,15 @@ public sealed class ExportAzureScriptTests
             """);
 
         // Custom roles and assignments of each group (az lists a group's inherited assignments with its own).
-        string RootOwner(string listedAt) => Assignment(listedAt, Root, "0f6a2c4e-8b1d-4f37-a9e5-2c4d6f8a0b13", PlatformAdmins, "Group", "platform-admins", Owner, "Owner");
-        string DaveReader(string listedAt) => Assignment(listedAt, Platform, "6e8a0c2f-4d7b-4a19-b3e5-7f9a1c3e5b28", Dave, "User", "dave@contoso.com", Reader, "Reader");
+        string RootOwner(string listedAt) => Assignment(listedAt, Root, RootOwnerAssignment, PlatformAdmins, "Group", "platform-admins", Owner, "Owner");
+        string DaveReader(string listedAt) => Assignment(listedAt, Platform, DaveReaderAssignment, Dave, "User", "dave@contoso.com", Reader, "Reader");
+
+        // How each assignment is held: both standing; every scope lists the instances at it and above it (atScope()).
+        var rootOwnerInstance = StandingInstance(Root, RootOwnerAssignment, "4d2f8b1a-6c3e-4a97-b5d0-1e8c3a7f9b42", PlatformAdmins, "Group", "Platform Admins", Owner, "Owner");
+        var daveReaderInstance = StandingInstance(Platform, DaveReaderAssignment, "9b3e7c1d-2a5f-4e86-a0c4-6d8f2b4e1a73", Dave, "User", "Dave Okafor", Reader, "Reader");
+        az.AnswerGet($"{Arm}{Root}{InstancesQuery}", $$"""{"value": [{{rootOwnerInstance}}]}""");
+        az.AnswerGet($"{Arm}{Platform}{InstancesQuery}", $$"""{"value": [{{rootOwnerInstance}}, {{daveReaderInstance}}]}""");
+        az.AnswerGet($"{Arm}{SubscriptionScope}{InstancesQuery}", $$"""{"value": [{{rootOwnerInstance}}, {{daveReaderInstance}}]}""");
         az.Answer($"role definition list --custom-role-only --scope {Root} --output json", "[]");
         az.Answer($"role assignment list --scope {Root} --include-inherited --output json", $"[{RootOwner(string.Empty)}]");
         az.Answer($"role definition list --custom-role-only --scope {Platform} --output json", $"[{Definition(Platform, Deployer, "Platform Deployer", "CustomRole")}]");
@@ -366,6 +390,30 @@ public sealed class ExportAzureScriptTests
     /// The role definition's id is relative to where it was listed: under the subscription, or bare at a group.
     private static string Assignment(string listedAt, string scope, string name, string principal, string principalType, string principalName, string role, string roleName) => $$"""
         {"condition": null, "conditionVersion": null, "createdBy": "29754462-869a-45c7-8d74-78a33bb90ca5", "createdOn": "2026-04-02T08:30:00.000000+00:00", "delegatedManagedIdentityResourceId": null, "description": null, "id": "{{scope}}/providers/Microsoft.Authorization/roleAssignments/{{name}}", "name": "{{name}}", "principalId": "{{principal}}", "principalName": "{{principalName}}", "principalType": "{{principalType}}", "roleDefinitionId": "{{listedAt}}/providers/Microsoft.Authorization/roleDefinitions/{{role}}", "roleDefinitionName": "{{roleName}}", "scope": "{{scope}}", "type": "Microsoft.Authorization/roleAssignments", "updatedBy": "29754462-869a-45c7-8d74-78a33bb90ca5", "updatedOn": "2026-04-02T08:30:00.000000+00:00"}
+        """;
+
+    /// <summary>The schedule instance of a standing assignment (`Assigned`, no end), as the REST API returns it.</summary>
+    private static string StandingInstance(string scope, string assignment, string guid, string principal, string principalType, string principalName, string role, string roleName) => $$"""
+        {
+          "id": "{{scope}}/providers/Microsoft.Authorization/roleAssignmentScheduleInstances/{{guid}}",
+          "name": "{{guid}}",
+          "type": "Microsoft.Authorization/roleAssignmentScheduleInstances",
+          "properties": {
+            "scope": "{{scope}}",
+            "roleDefinitionId": "/providers/Microsoft.Authorization/roleDefinitions/{{role}}",
+            "principalId": "{{principal}}", "principalType": "{{principalType}}",
+            "roleAssignmentScheduleId": "{{scope}}/providers/Microsoft.Authorization/roleAssignmentSchedules/{{assignment}}",
+            "originRoleAssignmentId": "{{scope}}/providers/Microsoft.Authorization/roleAssignments/{{assignment}}",
+            "status": "Provisioned", "startDateTime": "2026-04-02T08:30:00.0000000Z", "endDateTime": null,
+            "linkedRoleEligibilityScheduleId": null, "linkedRoleEligibilityScheduleInstanceId": null,
+            "assignmentType": "Assigned", "memberType": "Direct", "createdOn": "2026-04-02T08:30:00.0000000Z", "condition": null, "conditionVersion": null,
+            "expandedProperties": {
+              "scope": {"id": "{{scope}}", "displayName": "{{scope}}", "type": "managementgroup"},
+              "roleDefinition": {"id": "/providers/Microsoft.Authorization/roleDefinitions/{{role}}", "displayName": "{{roleName}}", "type": "BuiltInRole"},
+              "principal": {"id": "{{principal}}", "displayName": "{{principalName}}", "type": "{{principalType}}"}
+            }
+          }
+        }
         """;
 
     /// <summary>A deny assignment a managed application made, as the REST API returns it.</summary>
