@@ -61,6 +61,7 @@ public static class RuleCatalog
         new DormantServicePrincipalRule(),
         new AzureManagedIdentityPrivilegedRoleRule(),
         new AzureManyOwnersRule(),
+        new AzurePermanentPrivilegedAssignmentRule(),
         new AzureCustomRoleWildcardRule(),
         new AzureClassicAdministratorRule(),
         new AppCredentialLongLivedRule(),

@@ -116,6 +116,42 @@ internal sealed partial class TestTenant
         });
     }
 
+    /// <summary>
+    /// The PIM role assignment schedule instance of an assignment <see cref="AssignAzureRole"/> made, as the REST list
+    /// returns it, from 2 hours ago: <c>Assigned</c> or <c>Activated</c> (with the eligibility it activated);
+    /// <paramref name="endInDays"/> null never ends.
+    /// </summary>
+    public TestTenant AzureAssignmentScheduleInstance(string principalKey, string principalType, string roleGuid, string scope, string assignmentType = "Assigned", double? endInDays = null)
+    {
+        var assignment = Id($"azure-assignment-{principalKey}-{roleGuid}-{scope}");
+        var name = Id($"azure-instance-{principalKey}-{roleGuid}-{scope}");
+        var activated = assignmentType == "Activated";
+        return AddAzure("role-assignment-schedule-instances.json", new
+        {
+            id = $"{scope}/providers/Microsoft.Authorization/roleAssignmentScheduleInstances/{name}",
+            name,
+            type = "Microsoft.Authorization/roleAssignmentScheduleInstances",
+            properties = new
+            {
+                scope,
+                roleDefinitionId = $"{Subscription}/providers/Microsoft.Authorization/roleDefinitions/{roleGuid}",
+                principalId = Id(principalKey),
+                principalType,
+                roleAssignmentScheduleId = $"{scope}/providers/Microsoft.Authorization/roleAssignmentSchedules/{Id("schedule-" + name)}",
+                originRoleAssignmentId = $"{scope}/providers/Microsoft.Authorization/roleAssignments/{assignment}",
+                status = "Provisioned",
+                startDateTime = DaysAgo(2.0 / 24),
+                endDateTime = endInDays is { } end ? DaysAgo(-end) : null,
+                linkedRoleEligibilityScheduleId = activated ? $"{scope}/providers/Microsoft.Authorization/roleEligibilitySchedules/{Id("eligibility-schedule-" + name)}" : null,
+                linkedRoleEligibilityScheduleInstanceId = activated ? $"{scope}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances/{Id("eligibility-" + name)}" : null,
+                assignmentType,
+                memberType = "Direct",
+                condition = (string?)null,
+                conditionVersion = (string?)null,
+            },
+        });
+    }
+
     /// <summary>A classic administrator row as <c>az role assignment list --include-classic-administrators</c> prints it (<paramref name="principalKey"/> null: the CLI found no user).</summary>
     public TestTenant ClassicAdministratorRow(string email, string roles, string? principalKey = null) =>
         AddAzure("role-assignments.json", new
