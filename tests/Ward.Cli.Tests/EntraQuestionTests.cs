@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Ward.Cli.Tests;
 
@@ -66,6 +67,37 @@ public sealed class EntraQuestionTests
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal("ImplicitDeny", Kind(root.GetProperty("result")));
         Assert.Equal("Allowed", Kind(root.GetProperty("ifActivated")));
+    }
+
+    [Fact]
+    public void A_role_assigned_at_an_app_specific_scope_does_not_reach_the_directory()
+    {
+        // Given the sample, where frank.osei (no directory role) is given Privileged Role Administrator at an
+        // app-specific scope: `appScopeId` set, `directoryScopeId` null, as Microsoft Graph lists such an assignment
+        var copy = Directory.CreateTempSubdirectory("ward-app-scope-").FullName;
+        foreach (var file in Directory.EnumerateFiles(Entra, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(Entra, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var assignments = Path.Combine(copy, "role-assignments.json");
+        var page = JsonNode.Parse(File.ReadAllText(assignments))!;
+        page["value"]!.AsArray().Add(JsonNode.Parse($$"""
+            {"id": "uLBh6InBvEaU4WAhOr_4FF-KPMg7NpZPoMTiZou58XkT-1", "principalId": "{{UserId("frank.osei@northwindtraders.com")}}", "roleDefinitionId": "e8611ab8-c189-46e8-94e1-60213ab1f814", "directoryScopeId": null, "appScopeId": "/AccessPackageCatalog/beedadfe-01d5-4025-910b-84abb9369997"}
+            """));
+        File.WriteAllText(assignments, page.ToJsonString());
+
+        // When we ask whether frank may assign directory roles
+        var (exitCode, output) = WardRunner.Run("can", "-i", copy, "frank.osei@northwindtraders.com", "microsoft.directory/roleAssignments/allProperties/allTasks", "/", "--format", "json");
+        Directory.Delete(copy, recursive: true);
+
+        // Then he may not: the role's scope is named, and why it does not reach the directory
+        Assert.True(exitCode == 0, output);
+        var result = JsonDocument.Parse(output).RootElement.GetProperty("result");
+        Assert.Equal("ImplicitDeny", Kind(result));
+        Assert.Contains("it is scoped to the app-specific scope `/AccessPackageCatalog/beedadfe-01d5-4025-910b-84abb9369997` (`appScopeId`), which only the application that defines it understands", Summary(result), StringComparison.Ordinal);
     }
 
     [Fact]

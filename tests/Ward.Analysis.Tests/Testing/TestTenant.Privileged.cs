@@ -31,6 +31,24 @@ internal sealed partial class TestTenant
         });
     }
 
+    /// <summary>
+    /// An active assignment of a built-in role scoped by <c>appScopeId</c> alone (<c>directoryScopeId</c> null), as
+    /// Microsoft Graph returns an assignment to an app-specific scope.
+    /// </summary>
+    public TestTenant AssignRoleAtAppScope(string principalKey, string roleName, string appScopeId)
+    {
+        var role = BuiltInRoles.Get(roleName);
+        RoleDefinition(roleName);
+        return Add("roleManagement/directory/roleAssignments", new
+        {
+            id = Id($"assignment-{principalKey}-{roleName}-{appScopeId}"),
+            principalId = Id(principalKey),
+            roleDefinitionId = role.TemplateId,
+            directoryScopeId = (string?)null,
+            appScopeId,
+        });
+    }
+
     /// <summary>A custom directory role allowing <paramref name="actions"/> (unconditionally); returns its id.</summary>
     public string CustomDirectoryRole(string key, string name, params string[] actions)
     {

@@ -87,6 +87,7 @@ internal sealed class DirectoryRoleHoldings
         DirectoryScopeKind.Tenant => "tenant-wide",
         DirectoryScopeKind.AdministrativeUnit => $"over administrative unit `{_context.NameOf(scope.Id!) ?? scope.Id}`",
         DirectoryScopeKind.DirectoryObject => $"over `{_context.NameOf(scope.Id!) ?? scope.Id}` only",
+        DirectoryScopeKind.AppScope => $"at the app-specific scope `{scope.Text}` only (`appScopeId`: what it reaches is defined by one application, not the directory)",
         _ => $"at `{scope.Text}`",
     };
 

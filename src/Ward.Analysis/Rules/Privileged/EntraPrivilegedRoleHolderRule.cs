@@ -63,7 +63,7 @@ public sealed class EntraPrivilegedRoleHolderRule : IRule
                     + (held.Any(h => h.State == RoleHoldState.Eligible) ? "An eligible role is one PIM activation away. " : string.Empty)
                     + (held.Any(h => h.State == RoleHoldState.Permanent) && !holdings.HasScheduleData ? "The export has no PIM assignment schedule instances, so an active assignment is read as having no end. " : string.Empty)
                     + (members is null ? string.Empty : members.Count == 0 ? "The group has no members in the export. " : $"Its members hold the same: {string.Join(", ", members)}. ")
-                    + (held.Any(h => !h.Grant.IsTenantWide) ? "A role over an administrative unit or one object reaches only that." : string.Empty)).TrimEnd(),
+                    + (held.Any(h => !h.Grant.IsTenantWide) ? "A role over an administrative unit, one object or an app-specific scope reaches only that." : string.Empty)).TrimEnd(),
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, principal, string.Join(",", held.Select(h => $"{h.Grant.Assignment.RoleDefinitionId}@{h.Grant.Assignment.DirectoryScope.Text}").Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))),

@@ -44,7 +44,7 @@ public sealed class EntraTooManyGlobalAdministratorsRule : IRule
 
         var holdings = DirectoryRoleHoldings.Of(microsoft);
         var holders = holdings.Holders()
-            .Select(p => (Principal: p, Held: holdings.HeldBy(p).Where(h => directory.IsGlobalAdministrator(h.Grant.Assignment.RoleDefinitionId)).ToList()))
+            .Select(p => (Principal: p, Held: holdings.HeldBy(p).Where(h => h.Grant.IsTenantWide && directory.IsGlobalAdministrator(h.Grant.Assignment.RoleDefinitionId)).ToList()))
             .Where(h => h.Held.Count > 0 && directory.FindGroup(h.Principal) is null)
             .ToList();
         var users = holders.Where(h => directory.FindUser(h.Principal) is not null).ToList();

@@ -2,11 +2,15 @@ namespace Ward.Microsoft.Entra.Directory;
 
 /// <summary>
 /// A role assignment's <c>directoryScopeId</c>, parsed: <c>/</c> (tenant), <c>/administrativeUnits/{id}</c>, or
-/// <c>/{objectId}</c>. <see cref="Id"/> is the administrative unit or object id (lower case), null for the tenant.
+/// <c>/{objectId}</c>; or its app-specific <c>appScopeId</c>. <see cref="Id"/> is the administrative unit or object id
+/// (lower case), null for the tenant and an app scope.
 /// </summary>
 public readonly record struct DirectoryScope(DirectoryScopeKind Kind, string? Id, string Text)
 {
     public static DirectoryScope Tenant { get; } = new(DirectoryScopeKind.Tenant, null, "/");
+
+    /// <summary>An app-specific scope, kept as written (<c>/AccessPackageCatalog/{id}</c>, an application's own ids).</summary>
+    public static DirectoryScope App(string appScopeId) => new(DirectoryScopeKind.AppScope, null, appScopeId);
 
     public static DirectoryScope Parse(string text)
     {

@@ -12,6 +12,12 @@ public enum DirectoryScopeKind
     /// <summary><c>/{objectId}</c>: one object (an application, a service principal, a group).</summary>
     DirectoryObject,
 
+    /// <summary>
+    /// An app-specific scope (<c>appScopeId</c> other than <c>/</c>): defined and understood by one application only,
+    /// not a set of directory objects.
+    /// </summary>
+    AppScope,
+
     /// <summary>Something else, kept as written.</summary>
     Unknown,
 }

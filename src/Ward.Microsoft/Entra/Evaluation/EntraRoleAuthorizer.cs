@@ -11,10 +11,11 @@ namespace Ward.Microsoft.Entra.Evaluation;
 /// <remarks>
 /// A role counts when it is assigned to the principal, or to a role-assignable group it is a member of, and active
 /// (PIM-eligible ones only when asked to activate them). Its assignment must reach the target: the tenant (<c>/</c>);
-/// an administrative unit, whose direct members only it reaches (not members of member groups); or one object.
-/// Members of a restricted management administrative unit are reached only by roles scoped to that unit. A permission
-/// under <c>$ResourceIsSelf</c> holds on the principal itself, under <c>$SubjectIsOwner</c> on what it owns. A
-/// password reset is further limited by the roles the target holds (<see cref="PasswordResetTiers"/>).
+/// an administrative unit, whose direct members only it reaches (not members of member groups); or one object. An
+/// app-specific scope (<c>appScopeId</c>) reaches no directory object, and the refusal says so. Members of a restricted
+/// management administrative unit are reached only by roles scoped to that unit. A permission under
+/// <c>$ResourceIsSelf</c> holds on the principal itself, under <c>$SubjectIsOwner</c> on what it owns. A password reset
+/// is further limited by the roles the target holds (<see cref="PasswordResetTiers"/>).
 /// </remarks>
 public sealed class EntraRoleAuthorizer(EntraDirectory directory)
 {
@@ -149,6 +150,9 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
                 return false;
             case DirectoryScopeKind.DirectoryObject when string.Equals(scope.Id, targetId, StringComparison.OrdinalIgnoreCase):
                 return true;
+            case DirectoryScopeKind.AppScope:
+                problem = $"it is scoped to the app-specific scope `{scope}` (`appScopeId`), which only the application that defines it understands: it is not read as reaching directory objects";
+                return false;
             default:
                 problem = $"it is scoped to `{scope}` only";
                 return false;

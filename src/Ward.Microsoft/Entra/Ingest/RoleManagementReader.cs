@@ -68,14 +68,17 @@ internal static class RoleManagementReader
             return null;
         }
 
-        // Beta's older `resourceScope` means the same as `directoryScopeId`.
+        // Beta's older `resourceScope` means the same as `directoryScopeId`. An assignment names one or the other scope:
+        // an app-specific scope is defined and understood by one application only, so it is kept apart and never read
+        // as the tenant; `/` is the tenant-wide app scope.
+        var appScope = json.String(item, "appScopeId", path);
         var scopeText = json.String(item, "directoryScopeId", path) ?? json.String(item, "resourceScope", path);
-        if (scopeText is null)
+        if (scopeText is null && appScope is null)
         {
             json.Report(EntraDiagnosticCodes.MissingField, DiagnosticSeverity.Warning, "`directoryScopeId` is missing; taken as `/` (the whole tenant)", path);
         }
 
-        var scope = DirectoryScope.Parse(scopeText ?? "/");
+        var scope = appScope is not null && appScope != "/" ? DirectoryScope.App(appScope) : DirectoryScope.Parse(scopeText ?? "/");
         if (scope.Kind == DirectoryScopeKind.Unknown)
         {
             json.Report(EntraDiagnosticCodes.InvalidValue, DiagnosticSeverity.Warning, $"`directoryScopeId` `{scopeText}` is neither `/`, `/administrativeUnits/{{id}}` nor `/{{objectId}}`; kept as written", JsonPath.Property(path, "directoryScopeId"));
@@ -99,7 +102,7 @@ internal static class RoleManagementReader
             PrincipalId = principal,
             RoleDefinitionId = role,
             DirectoryScope = scope,
-            AppScopeId = json.String(item, "appScopeId", path),
+            AppScopeId = appScope,
             Source = source,
             AssignmentType = json.String(item, "assignmentType", path),
             MemberType = json.String(item, "memberType", path),
