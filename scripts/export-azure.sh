@@ -82,7 +82,36 @@ vault certificate metadata) into DIR, for `ward` to read. Read-only.
   -h, --help               this help
 
 Sign in first with `az login` (a Reader at the tenant root group sees everything Ward needs).
+
+Exit status: 0 on success, 1 on a fatal error (a missing tool, a bad argument, or a read every analysis needs was
+refused: nothing half-written is left), 2 if optional reads were skipped (PIM, key vault certificates; see the warnings).
 USAGE
+}
+
+fatal() {
+  echo "export-azure.sh: error: $*" >&2
+  exit 1
+}
+
+skipped=0
+skip() {
+  echo "export-azure.sh: $*" >&2
+  skipped=1
+}
+
+# capture FILE COMMAND...: runs an az command, writing FILE only when it succeeded; a refusal stops the export with
+# az's message and leaves no file behind.
+capture() {
+  local file="$1"
+  shift
+  if ! "$@" </dev/null >"$file.part" 2>"$file.err"; then
+    local message
+    message="$(cat "$file.err")"
+    rm -f "$file.part" "$file.err"
+    fatal "'$*' failed: $message"
+  fi
+  mv "$file.part" "$file"
+  rm -f "$file.err"
 }
 
 output=""
@@ -102,28 +131,34 @@ while [[ $# -gt 0 ]]; do
     --no-resources) with_resources=0; shift ;;
     --no-certificates) with_certificates=0; shift ;;
     -h|--help) usage; exit 0 ;;
-    *) echo "export-azure.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+    *) fatal "unknown argument '$1' (see --help)" ;;
   esac
 done
 
-if [[ -z "$output" ]]; then
-  echo "export-azure.sh: --output is required (see --help)" >&2
-  exit 2
-fi
+[[ -n "$output" ]] || fatal "--output is required (see --help)"
 
 for tool in az jq; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "export-azure.sh: '$tool' is not installed" >&2; exit 2; }
+  command -v "$tool" >/dev/null 2>&1 || fatal "'$tool' is not installed"
 done
 
 arm="https://management.azure.com"
 mkdir -p "$output"
 
-# Writes every page of an ARM list: <prefix>-1.json, <prefix>-2.json, ... (each keeps its nextLink).
+# Writes every page of an ARM list: <prefix>-1.json, <prefix>-2.json, ... (each keeps its nextLink). On a refusal it
+# returns 1 with az's message in $refusal, leaving the pages before it and no half-written one.
+refusal=""
 rest_pages() {
-  local url="$1" prefix="$2" page=1
+  local url="$1" prefix="$2" page=1 file
   while [[ -n "$url" ]]; do
-    az rest --method get --url "$url" --output json >"${prefix}-${page}.json" || return 1
-    url="$(jq -r '.nextLink // empty' "${prefix}-${page}.json")"
+    file="${prefix}-${page}.json"
+    if ! az rest --method get --url "$url" --output json </dev/null >"$file.part" 2>"$file.err"; then
+      refusal="$(cat "$file.err")"
+      rm -f "$file.part" "$file.err"
+      return 1
+    fi
+    mv "$file.part" "$file"
+    rm -f "$file.err"
+    url="$(jq -r '.nextLink // empty' "$file")"
     page=$((page + 1))
   done
 }
@@ -131,16 +166,20 @@ rest_pages() {
 # Writes the RBAC data of one scope (a subscription or a management group) into a folder.
 export_pim_and_denies() {
   local scope="$1" folder="$2"
-  rest_pages "${arm}${scope}/providers/Microsoft.Authorization/denyAssignments?api-version=2022-04-01" "$folder/deny-assignments"
+  # Deny assignments take access away: without them every answer could be wrong, so a refusal stops the export.
+  if ! rest_pages "${arm}${scope}/providers/Microsoft.Authorization/denyAssignments?api-version=2022-04-01" "$folder/deny-assignments"; then
+    rm -f "$folder"/deny-assignments-*.json
+    fatal "could not read the deny assignments at $scope: $refusal"
+  fi
   if [[ "$with_pim" -eq 1 ]]; then
     # PIM may be unavailable (no Entra ID P2 licence): record that, and go on.
     if ! rest_pages "${arm}${scope}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01" "$folder/role-eligibility"; then
-      echo "export-azure.sh: could not read PIM eligibilities at $scope (skipped)" >&2
+      skip "could not read PIM eligibilities at $scope (skipped): $refusal"
       rm -f "$folder"/role-eligibility-*.json
     fi
     # How each active assignment at the scope or above it is held: `Assigned` with or without an end, or `Activated`.
     if ! rest_pages "${arm}${scope}/providers/Microsoft.Authorization/roleAssignmentScheduleInstances?api-version=2020-10-01&\$filter=atScope()" "$folder/role-assignment-schedule-instances"; then
-      echo "export-azure.sh: could not read PIM assignment schedule instances at $scope (skipped)" >&2
+      skip "could not read PIM assignment schedule instances at $scope (skipped): $refusal"
       rm -f "$folder"/role-assignment-schedule-instances-*.json
     fi
   fi
@@ -152,31 +191,31 @@ export_certificates() {
   local name="$1" folder="$2"
   local list="$folder/keyvault-$name-certificates.json" policies="$folder/keyvault-$name-certificate-policies.json"
   if ! az keyvault certificate list --vault-name "$name" --output json >"$list" 2>/dev/null; then
-    echo "export-azure.sh: could not list the certificates of key vault $name (no data-plane read access, or a firewall); skipped" >&2
+    skip "could not list the certificates of key vault $name (no data-plane read access, or a firewall); skipped"
     rm -f "$list"
     return 0
   fi
   if ! jq -r '.[].id' "$list" | while read -r id; do az keyvault certificate show --id "$id" --output json || exit 1; done | jq -s . >"$policies"; then
-    echo "export-azure.sh: could not read the certificate policies of key vault $name; whether their keys are exportable is not exported" >&2
+    skip "could not read the certificate policies of key vault $name; whether their keys are exportable is not exported"
     rm -f "$policies"
   fi
 }
 
 echo "Reading subscriptions" >&2
-az account list --all --output json >"$output/subscriptions.json"
+capture "$output/subscriptions.json" az account list --all --output json
 if [[ ${#subscriptions[@]} -eq 0 ]]; then
   mapfile -t subscriptions < <(jq -r '.[] | select(.state == "Enabled") | .id' "$output/subscriptions.json" | sort -u)
 fi
 
 if [[ "$with_groups" -eq 1 ]]; then
   if [[ -z "$root" ]]; then
-    root="$(az account show --query tenantId --output tsv)"
+    root="$(az account show --query tenantId --output tsv)" || fatal "could not read the signed-in tenant (az account show)"
   fi
 
   echo "Reading the management-group hierarchy from $root" >&2
   mkdir -p "$output/management-groups"
-  az account management-group show --name "$root" --expand --recurse --output json >"$output/management-groups/tree.json"
-  az account management-group entities list --output json >"$output/management-groups/entities.json"
+  capture "$output/management-groups/tree.json" az account management-group show --name "$root" --expand --recurse --output json
+  capture "$output/management-groups/entities.json" az account management-group entities list --output json
 
   mapfile -t groups < <(jq -r '.. | objects | select(.type? == "Microsoft.Management/managementGroups") | .name' "$output/management-groups/tree.json" | sort -u)
   for group in "${groups[@]}"; do
@@ -184,8 +223,8 @@ if [[ "$with_groups" -eq 1 ]]; then
     folder="$output/management-groups/$group"
     echo "Reading management group $group" >&2
     mkdir -p "$folder"
-    az role definition list --custom-role-only --scope "$scope" --output json >"$folder/role-definitions.json"
-    az role assignment list --scope "$scope" --include-inherited --output json >"$folder/role-assignments.json"
+    capture "$folder/role-definitions.json" az role definition list --custom-role-only --scope "$scope" --output json
+    capture "$folder/role-assignments.json" az role assignment list --scope "$scope" --include-inherited --output json
     export_pim_and_denies "$scope" "$folder"
   done
 fi
@@ -194,26 +233,31 @@ for subscription in "${subscriptions[@]}"; do
   folder="$output/subscriptions/$subscription"
   echo "Reading subscription $subscription" >&2
   mkdir -p "$folder"
-  az role definition list --subscription "$subscription" --output json >"$folder/role-definitions.json"
-  az role assignment list --all --include-inherited --subscription "$subscription" --output json >"$folder/role-assignments.json"
+  capture "$folder/role-definitions.json" az role definition list --subscription "$subscription" --output json
+  capture "$folder/role-assignments.json" az role assignment list --all --include-inherited --subscription "$subscription" --output json
   export_pim_and_denies "/subscriptions/$subscription" "$folder"
 
   if [[ "$with_resources" -eq 1 ]]; then
     echo "Reading the resources of subscription $subscription" >&2
     mkdir -p "$output/resources/$subscription"
-    az resource list --subscription "$subscription" --output json >"$output/resources/$subscription.json"
+    capture "$output/resources/$subscription.json" az resource list --subscription "$subscription" --output json
     # az resource list leaves out resource properties: a vault's mode and access policies come from az keyvault show.
-    jq -r '.[] | select((.type | ascii_downcase) == "microsoft.keyvault/vaults") | "\(.resourceGroup) \(.name)"' "$output/resources/$subscription.json" |
-      while read -r group name; do
-        az keyvault show --subscription "$subscription" --resource-group "$group" --name "$name" --output json >"$output/resources/$subscription/keyvault-$name.json"
-        if [[ "$with_certificates" -eq 1 ]]; then
-          export_certificates "$name" "$output/resources/$subscription"
-        fi
-      done
-    az aks list --subscription "$subscription" --output json >"$output/resources/$subscription/aks.json"
-    az storage account list --subscription "$subscription" --output json >"$output/resources/$subscription/storage-accounts.json"
-    az functionapp list --subscription "$subscription" --output json >"$output/resources/$subscription/functionapps.json"
+    # Read in this shell (not a pipeline's subshell), so that a skipped read is remembered for the exit status.
+    while read -r group name; do
+      capture "$output/resources/$subscription/keyvault-$name.json" az keyvault show --subscription "$subscription" --resource-group "$group" --name "$name" --output json
+      if [[ "$with_certificates" -eq 1 ]]; then
+        export_certificates "$name" "$output/resources/$subscription"
+      fi
+    done < <(jq -r '.[] | select((.type | ascii_downcase) == "microsoft.keyvault/vaults") | "\(.resourceGroup) \(.name)"' "$output/resources/$subscription.json")
+    capture "$output/resources/$subscription/aks.json" az aks list --subscription "$subscription" --output json
+    capture "$output/resources/$subscription/storage-accounts.json" az storage account list --subscription "$subscription" --output json
+    capture "$output/resources/$subscription/functionapps.json" az functionapp list --subscription "$subscription" --output json
   fi
 done
+
+if [[ "$skipped" -ne 0 ]]; then
+  echo "export-azure.sh: some optional reads were skipped (see above); Ward reads the rest. Done: $output" >&2
+  exit 2
+fi
 
 echo "Done: $output" >&2

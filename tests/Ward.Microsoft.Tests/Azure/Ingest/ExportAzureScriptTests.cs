@@ -139,8 +139,9 @@ public sealed class ExportAzureScriptTests
         // When the script exports it
         var run = await ExportScript.RunAsync(bash, Script, ExportScript.PathWith(az.Bin), TestContext.Current.CancellationToken, "--output", output);
 
-        // Then it succeeds, saying what it skipped, and leaves no half-written file
-        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.StandardError}");
+        // Then it finishes with the partial status, saying what it skipped, and leaves no half-written file
+        Assert.True(run.ExitCode == 2, $"exit {run.ExitCode}: {run.StandardError}");
+        Assert.Contains("some optional reads were skipped", run.StandardError, StringComparison.Ordinal);
         Assert.Contains($"export-azure.sh: could not read PIM eligibilities at {Root} (skipped)", run.StandardError, StringComparison.Ordinal);
         Assert.Contains($"export-azure.sh: could not read PIM assignment schedule instances at {Root} (skipped)", run.StandardError, StringComparison.Ordinal);
         Assert.Contains($"export-azure.sh: could not list the certificates of key vault {Vault}", run.StandardError, StringComparison.Ordinal);
@@ -172,9 +173,12 @@ public sealed class ExportAzureScriptTests
         // When the script exports it
         var run = await ExportScript.RunAsync(bash, Script, ExportScript.PathWith(az.Bin), TestContext.Current.CancellationToken, "--output", Path.Combine(folder.Path, "export"));
 
-        // Then it stops there, failing, with az's message
-        Assert.NotEqual(0, run.ExitCode);
+        // Then it stops there, failing, with az's message, and leaves no deny-assignment page behind
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains("(AuthorizationFailed)", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"could not read the deny assignments at {SubscriptionScope}", run.StandardError, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder.Path, "export", "subscriptions", Subscription), "deny-assignments-*"));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder.Path, "export"), "*.part", SearchOption.AllDirectories));
         Assert.DoesNotContain(az.Calls, call => call.StartsWith("resource list", StringComparison.Ordinal));
         Assert.DoesNotContain("Done:", run.StandardError, StringComparison.Ordinal);
     }
@@ -193,14 +197,16 @@ public sealed class ExportAzureScriptTests
         // When the script runs
         var run = await ExportScript.RunAsync(bash, Script, ExportScript.PathWith(az.Bin), TestContext.Current.CancellationToken, "--output", Path.Combine(folder.Path, "export"));
 
-        // Then it stops at once, failing, with az's message
-        Assert.NotEqual(0, run.ExitCode);
+        // Then it stops at once, failing, with az's message, and writes no empty subscriptions file
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains("Please run 'az login'", run.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "export", "subscriptions.json")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder.Path, "export")));
         Assert.Equal(["account list --all --output json"], az.Calls);
     }
 
     [Fact]
-    public async Task Without_az_the_script_says_so_and_exits_2()
+    public async Task Without_az_the_script_says_so_and_exits_1()
     {
         var bash = ExportScript.RequireTools("jq");
 
@@ -212,13 +218,13 @@ public sealed class ExportAzureScriptTests
         var run = await ExportScript.RunAsync(bash, Script, empty, TestContext.Current.CancellationToken, "--output", Path.Combine(folder.Path, "export"));
 
         // Then it stops before writing anything, naming az
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("export-azure.sh: 'az' is not installed", run.StandardError, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("export-azure.sh: error: 'az' is not installed", run.StandardError, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(folder.Path, "export")));
     }
 
     [Fact]
-    public async Task Without_jq_the_script_says_so_and_exits_2()
+    public async Task Without_jq_the_script_says_so_and_exits_1()
     {
         var bash = ExportScript.RequireTools("jq");
 
@@ -231,8 +237,8 @@ public sealed class ExportAzureScriptTests
         var run = await ExportScript.RunAsync(bash, Script, az.Bin, TestContext.Current.CancellationToken, "--output", Path.Combine(folder.Path, "export"));
 
         // Then it stops, naming jq, having asked az nothing
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("export-azure.sh: 'jq' is not installed", run.StandardError, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("export-azure.sh: error: 'jq' is not installed", run.StandardError, StringComparison.Ordinal);
         Assert.Empty(az.Calls);
     }
 
