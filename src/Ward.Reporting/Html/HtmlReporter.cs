@@ -242,7 +242,7 @@ public static class HtmlReporter
         output.Write($"<tbody class=\"finding\" data-severity=\"{severity}\" data-category=\"{HtmlText.Encode(finding.Category)}\" data-rule=\"{HtmlText.Encode(finding.RuleId)}\">\n");
         output.Write($"<tr class=\"row\"><td><button type=\"button\" class=\"toggle\" aria-expanded=\"true\" aria-controls=\"{detailsId}\" aria-label=\"Show details\">\u25BE</button></td>");
         output.Write(Invariant($"<td data-sort-value=\"{(int)finding.Severity}\"><span class=\"sev sev-{severity}\">{severity}</span></td>"));
-        output.Write($"<td class=\"mono\">{HtmlText.Encode(finding.RuleId)}</td><td>{HtmlText.Encode(finding.Category)}</td><td class=\"mono\">{HtmlText.Encode(finding.Account)}</td>");
+        output.Write($"<td class=\"mono\">{HtmlText.Encode(finding.RuleId)}</td><td>{HtmlText.Encode(finding.Category)}</td><td class=\"mono account\">{HtmlText.Encode(finding.Account)}</td>");
         output.Write("<td class=\"mono\">");
         HtmlText.Write(output, ScanFacts.Principal(finding));
         output.Write("</td><td>");
@@ -282,9 +282,9 @@ public static class HtmlReporter
             output.Write("</ol>\n");
         }
 
-        output.Write("<h3>Remediation</h3>\n<p>");
-        HtmlText.WriteRich(output, finding.Remediation);
-        output.Write("</p>\n");
+        output.Write("<h3>Remediation</h3>\n<div class=\"remediation\">");
+        HtmlText.WriteMarkdown(output, finding.Remediation);
+        output.Write("</div>\n");
         if (!finding.References.IsDefaultOrEmpty)
         {
             output.Write("<h3>References</h3>\n<ul>\n");
@@ -336,7 +336,7 @@ public static class HtmlReporter
             var worst = findings.Count == 0 ? (Severity?)null : findings.Max(f => f.Severity);
             output.Write($"<tr data-kind=\"{HtmlText.Encode(identity.Kind)}\" data-admin=\"{identity.Admin}\" data-findings=\"{(findings.Count == 0 ? "without" : "with")}\">");
             var named = findings.Find(f => f.PrincipalName is not null || f.PrincipalDisplayName is not null);
-            output.Write($"<td class=\"mono\">{HtmlText.Encode(named is null ? identity.Id : ScanFacts.Principal(named))}</td><td class=\"mono\">{HtmlText.Encode(identity.Account)}</td><td>{HtmlText.Encode(identity.Kind)}</td>");
+            output.Write($"<td class=\"mono\">{HtmlText.Encode(named is null ? identity.Id : ScanFacts.Principal(named))}</td><td class=\"mono account\">{HtmlText.Encode(identity.Account)}</td><td>{HtmlText.Encode(identity.Kind)}</td>");
             output.Write($"<td class=\"admin-{identity.Admin}\">{identity.Admin}</td>");
             output.Write(Invariant($"<td class=\"num\">{findings.Count}</td>"));
             output.Write(worst is { } severity

@@ -66,6 +66,157 @@ internal static class HtmlText
         }
     }
 
+    /// <summary>
+    /// Writes remediation text, which the technique catalogues write in a small part of Markdown: paragraphs (separated
+    /// by blank lines), <c>-</c> or <c>*</c> bullets, numbered items, fenced code blocks, and inline <c>`code`</c> and
+    /// <c>**bold**</c>. Everything is encoded; anything else is shown as written.
+    /// </summary>
+    public static void WriteMarkdown(TextWriter output, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        string? open = null;
+        var inCode = false;
+        foreach (var raw in value.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal))
+            {
+                if (inCode)
+                {
+                    output.Write("</code></pre>\n");
+                    inCode = false;
+                }
+                else
+                {
+                    Close(output, ref open);
+                    output.Write("<pre><code>");
+                    inCode = true;
+                }
+
+                continue;
+            }
+
+            if (inCode)
+            {
+                Write(output, line);
+                output.Write('\n');
+                continue;
+            }
+
+            if (trimmed.Length == 0)
+            {
+                Close(output, ref open);
+                continue;
+            }
+
+            var (block, text) = trimmed switch
+            {
+                ['-' or '*', ' ', ..] => ("ul", trimmed[2..]),
+                _ when NumberedItem(trimmed) is { } item => ("ol", item),
+                _ => ("p", trimmed),
+            };
+            if (block == "p" && open == "p")
+            {
+                output.Write(' ');
+            }
+            else
+            {
+                if (open != block)
+                {
+                    Close(output, ref open);
+                    output.Write(block == "p" ? "<p>" : $"<{block}>\n");
+                    open = block;
+                }
+
+                if (block != "p")
+                {
+                    output.Write("<li>");
+                }
+            }
+
+            WriteInline(output, text);
+            if (block != "p")
+            {
+                output.Write("</li>\n");
+            }
+        }
+
+        if (inCode)
+        {
+            output.Write("</code></pre>\n");
+        }
+
+        Close(output, ref open);
+
+        static void Close(TextWriter output, ref string? open)
+        {
+            if (open is not null)
+            {
+                output.Write(open == "p" ? "</p>\n" : $"</{open}>\n");
+                open = null;
+            }
+        }
+
+        static string? NumberedItem(string line)
+        {
+            var digits = 0;
+            while (digits < line.Length && char.IsAsciiDigit(line[digits]))
+            {
+                digits++;
+            }
+
+            return digits > 0 && line.Length > digits + 1 && line[digits] == '.' && line[digits + 1] == ' ' ? line[(digits + 2)..] : null;
+        }
+    }
+
+    /// <summary>As <see cref="WriteRich"/>, with <c>**bold**</c> outside code as well.</summary>
+    private static void WriteInline(TextWriter output, string value)
+    {
+        var parts = value.Split('`');
+        var paired = parts.Length % 2 == 1;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i % 2 == 1 && (paired || i < parts.Length - 1))
+            {
+                output.Write("<code>");
+                Write(output, parts[i]);
+                output.Write("</code>");
+                continue;
+            }
+
+            if (i % 2 == 1)
+            {
+                output.Write('`');
+            }
+
+            var bold = parts[i].Split("**");
+            for (var j = 0; j < bold.Length; j++)
+            {
+                var strong = j % 2 == 1 && bold.Length % 2 == 1;
+                if (j % 2 == 1 && !strong)
+                {
+                    output.Write("**");
+                }
+
+                if (strong)
+                {
+                    output.Write("<strong>");
+                }
+
+                Write(output, bold[j]);
+                if (strong)
+                {
+                    output.Write("</strong>");
+                }
+            }
+        }
+    }
+
     /// <summary>At most <paramref name="max"/> characters, with an ellipsis when cut (never inside a surrogate pair).</summary>
     public static string Truncate(string value, int max)
     {
