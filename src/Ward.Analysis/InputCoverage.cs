@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Ward.Aws.Estate;
+using Ward.Aws.Resources;
 
 namespace Ward.Analysis;
 
@@ -75,6 +76,23 @@ internal static class InputCoverage
             if (bucket.AclNote is { } acl)
             {
                 notes.Add($"Bucket `{bucket.Name}` (account {bucket.Account}): {acl}, so they are not reported.");
+            }
+        }
+
+        foreach (var accessPoint in estate.S3AccessPoints.Values.OrderBy(a => a.Arn, StringComparer.Ordinal))
+        {
+            if (estate.ResourcePolicies.GetValueOrDefault(accessPoint.Arn) is not { } policy || !S3PublicPolicy.IsPublic(policy.Document))
+            {
+                continue;
+            }
+
+            if (accessPoint.IsVpcOnly)
+            {
+                notes.Add($"Access point `{accessPoint.Name}` (account {accessPoint.Account}) has network origin VPC (`{accessPoint.VpcId}`): S3 takes no request through it from anywhere else, so its public policy is not reported.");
+            }
+            else if (S3AccessPointAccess.Of(estate, accessPoint).AccessPointRestriction is { } restriction)
+            {
+                notes.Add($"{restriction}: the policy reaches no anonymous caller and no other account, so the access point is not reported as public.");
             }
         }
 

@@ -150,6 +150,12 @@ public sealed class AwsEstate
             return slash > s3 + 6 ? ResourcePolicies.GetValueOrDefault(resourceArn[..slash]) : null;
         }
 
+        // `arn:PARTITION:s3:REGION:ACCOUNT:accesspoint/NAME/object/KEY` → the access point's own ARN.
+        if (AccessPointFor(resourceArn) is { } accessPoint)
+        {
+            return ResourcePolicies.GetValueOrDefault(accessPoint.Arn);
+        }
+
         // `arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME:QUALIFIER` → without the qualifier.
         var function = resourceArn.IndexOf(":function:", StringComparison.Ordinal);
         if (function > 0 && resourceArn.Contains(":lambda:", StringComparison.Ordinal))
@@ -181,6 +187,27 @@ public sealed class AwsEstate
 
         var slash = resourceArn.IndexOf('/', s3);
         return S3Access.GetValueOrDefault(slash < 0 ? resourceArn : resourceArn[..slash]);
+    }
+
+    /// <summary>Every exported S3 access point, by its ARN.</summary>
+    public FrozenDictionary<string, S3AccessPoint> S3AccessPoints { get; init; } = FrozenDictionary<string, S3AccessPoint>.Empty;
+
+    /// <summary>The access point a request on <paramref name="resourceArn"/> goes through (its ARN, or an object or prefix under it); null when none was exported.</summary>
+    public S3AccessPoint? AccessPointFor(string resourceArn)
+    {
+        if (S3AccessPoints.Count == 0)
+        {
+            return null;
+        }
+
+        var start = resourceArn.IndexOf(":accesspoint/", StringComparison.Ordinal);
+        if (start < 0 || !resourceArn.Contains(":s3:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = resourceArn.IndexOf('/', start + ":accesspoint/".Length);
+        return S3AccessPoints.GetValueOrDefault(end < 0 ? resourceArn : resourceArn[..end]);
     }
 
     /// <summary>The role whose trust policy governs assuming it, when the resource is a role of the estate.</summary>

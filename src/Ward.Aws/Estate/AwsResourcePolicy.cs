@@ -25,7 +25,7 @@ public sealed record AwsResourcePolicy
     /// <summary>Where the entry was read, for diagnostics and reports.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
-    /// <summary>The name findings and explanations use: the bucket, key id, queue, topic, secret, function or repository.</summary>
+    /// <summary>The name findings and explanations use: the bucket, key id, queue, topic, secret, function, repository or access point.</summary>
     public string Name
     {
         get
@@ -37,7 +37,7 @@ public sealed record AwsResourcePolicy
             }
 
             var resource = parts[5];
-            foreach (var prefix in (ReadOnlySpan<string>)["key/", "secret:", "function:", "repository/"])
+            foreach (var prefix in (ReadOnlySpan<string>)["key/", "secret:", "function:", "repository/", "accesspoint/"])
             {
                 if (resource.StartsWith(prefix, StringComparison.Ordinal))
                 {

@@ -260,16 +260,19 @@ public static class AwsEstateLoader
             }
             else if (S3BucketSettingsReader.Recognizes(root))
             {
-                var (account, buckets) = S3BucketSettingsReader.Read(root, file, diagnostics);
-                if (account is null)
+                var read = S3BucketSettingsReader.Read(root, file, diagnostics);
+                if (read.Account is not { } account)
                 {
                     inputs.Add(new InputFile(file, InputKind.Unreadable, "S3 bucket settings could not be used"));
                     return;
                 }
 
                 found.S3.Accounts.Add(account);
-                found.S3.Buckets.AddRange(buckets);
-                inputs.Add(new InputFile(file, InputKind.S3Buckets, $"S3 settings of account {account.Account}: Block Public Access, {buckets.Length} bucket{(buckets.Length == 1 ? string.Empty : "s")}"));
+                found.S3.Buckets.AddRange(read.Buckets);
+                found.S3.AccessPoints.AddRange(read.AccessPoints);
+                found.Resources.AddRange(read.AccessPointPolicies);
+                var accessPoints = read.AccessPoints.IsEmpty ? string.Empty : $", {read.AccessPoints.Length} access point{(read.AccessPoints.Length == 1 ? string.Empty : "s")}";
+                inputs.Add(new InputFile(file, InputKind.S3Buckets, $"S3 settings of account {account.Account}: Block Public Access, {read.Buckets.Length} bucket{(read.Buckets.Length == 1 ? string.Empty : "s")}{accessPoints}"));
             }
             else
             {
@@ -435,6 +438,7 @@ public static class AwsEstateLoader
         }
 
         var (s3Buckets, s3Accounts) = ChooseS3Settings(s3 ?? new S3Exports(), diagnostics);
+        var accessPoints = ChooseAccessPoints(s3 ?? new S3Exports(), diagnostics);
 
         // Before the diagnostics are sorted into the estate: linking reports assignments whose role is missing.
         var linkedIdentityCenter = identityCenter is null ? null : IdentityCenterReader.LinkRoles(identityCenter, built.ToImmutable(), diagnostics);
@@ -451,7 +455,20 @@ public static class AwsEstateLoader
             S3Buckets = s3Buckets,
             S3Accounts = s3Accounts,
             S3Access = Resources.S3BucketAccessBuilder.Build(s3Buckets, s3Accounts, resourcePolicies),
+            S3AccessPoints = accessPoints,
         };
+    }
+
+    /// <summary>One entry per access point: the first; a second is reported.</summary>
+    private static FrozenDictionary<string, S3AccessPoint> ChooseAccessPoints(S3Exports s3, DiagnosticBag diagnostics)
+    {
+        var accessPoints = new Dictionary<string, S3AccessPoint>(StringComparer.Ordinal);
+        foreach (var accessPoint in s3.AccessPoints.Where(a => !accessPoints.TryAdd(a.Arn, a)))
+        {
+            diagnostics.Add(IngestDiagnosticCodes.DuplicateEntity, DiagnosticSeverity.Warning, $"access point `{accessPoint.Arn}` has more than one entry in the S3 settings; the first is used", accessPoint.Location);
+        }
+
+        return accessPoints.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>One entry per bucket and per account: the first; a second is reported.</summary>
@@ -624,5 +641,7 @@ public static class AwsEstateLoader
         public List<S3AccountSettings> Accounts { get; } = [];
 
         public List<S3BucketSettings> Buckets { get; } = [];
+
+        public List<S3AccessPoint> AccessPoints { get; } = [];
     }
 }

@@ -1,25 +1,37 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
+using Ward.Aws.Catalog;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Policy.Matching;
 using Ward.Aws.Policy.Parsing;
+using Ward.Aws.Policy.Syntax;
 using Ward.Core.Diagnostics;
 
 namespace Ward.Aws.Ingest;
 
 /// <summary>
-/// Reads Ward's <c>s3-buckets.json</c> (docs/formats/aws.md): an account's S3 Block Public Access setting and, per
-/// bucket, the outputs of <c>get-public-access-block</c>, <c>get-bucket-acl</c> and <c>get-bucket-ownership-controls</c>
-/// kept as the AWS CLI prints them. Null means "none configured"; a property left out means "not exported".
+/// Reads Ward's <c>s3-buckets.json</c> (docs/formats/aws.md): an account's S3 Block Public Access setting; per
+/// bucket, the outputs of <c>get-public-access-block</c>, <c>get-bucket-acl</c> and <c>get-bucket-ownership-controls</c>;
+/// per access point, the outputs of <c>get-access-point</c> and <c>get-access-point-policy</c>; all kept as the AWS CLI
+/// prints them. Null means "none configured"; a property left out means "not exported".
 /// </summary>
 public static class S3BucketSettingsReader
 {
+    public const string AccessPointType = "AWS::S3::AccessPoint";
+
     public const string AllUsersUri = "http://acs.amazonaws.com/groups/global/AllUsers";
     public const string AuthenticatedUsersUri = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
     public const string LogDeliveryUri = "http://acs.amazonaws.com/groups/s3/LogDelivery";
 
-    private static readonly FrozenSet<string> TopFields = FrozenSet.ToFrozenSet(["Account", "AccountPublicAccessBlock", "S3Buckets"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> TopFields = FrozenSet.ToFrozenSet(["Account", "AccountPublicAccessBlock", "S3Buckets", "AccessPoints"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> AccessPointEntryFields = FrozenSet.ToFrozenSet(["Region", "AccessPoint", "Policy"], StringComparer.Ordinal);
+
+    // `get-access-point` prints these (`list-access-points` entries are a subset).
+    private static readonly FrozenSet<string> AccessPointFields = FrozenSet.ToFrozenSet(
+        ["Name", "Bucket", "NetworkOrigin", "VpcConfiguration", "PublicAccessBlockConfiguration", "CreationDate", "Alias", "AccessPointArn", "Endpoints", "BucketAccountId", "DataSourceId", "DataSourceType"],
+        StringComparer.Ordinal);
     private static readonly FrozenSet<string> BucketFields = FrozenSet.ToFrozenSet(["Name", "Region", "PublicAccessBlock", "Acl", "OwnershipControls"], StringComparer.Ordinal);
     private static readonly FrozenSet<string> Flags = FrozenSet.ToFrozenSet(["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"], StringComparer.Ordinal);
     private static readonly FrozenSet<string> AclFields = FrozenSet.ToFrozenSet(["Owner", "Grants"], StringComparer.Ordinal);
@@ -31,8 +43,10 @@ public static class S3BucketSettingsReader
     public static bool Recognizes(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("S3Buckets", out _);
 
-    /// <summary>The account's setting (null when the file names no usable account) and its buckets.</summary>
-    public static (S3AccountSettings? Account, ImmutableArray<S3BucketSettings> Buckets) Read(JsonElement root, string file, DiagnosticBag diagnostics)
+    /// <summary>What one file holds: the account's setting (null when the file names no usable account), its buckets, its access points and their policies.</summary>
+    public sealed record Export(S3AccountSettings? Account, ImmutableArray<S3BucketSettings> Buckets, ImmutableArray<S3AccessPoint> AccessPoints, ImmutableArray<AwsResourcePolicy> AccessPointPolicies);
+
+    public static Export Read(JsonElement root, string file, DiagnosticBag diagnostics)
     {
         var json = new JsonReading(file, diagnostics);
         json.CheckFields(root, JsonPath.Root, "an s3-buckets file", TopFields);
@@ -42,13 +56,13 @@ public static class S3BucketSettingsReader
             Report(json, account is null
                 ? "the file has no `Account`: the buckets' owner is not known; the file was skipped"
                 : $"`Account` must be a 12-digit account id, found `{account}`; the file was skipped", account is null ? JsonPath.Root : "$.Account");
-            return (null, []);
+            return new Export(null, [], [], []);
         }
 
         if (root.GetProperty("S3Buckets").ValueKind != JsonValueKind.Array)
         {
             Report(json, "`S3Buckets` must be an array of bucket entries; the file was skipped", "$.S3Buckets");
-            return (null, []);
+            return new Export(null, [], [], []);
         }
 
         var accountSettings = new S3AccountSettings { Account = account, Location = json.At(JsonPath.Root) };
@@ -71,7 +85,167 @@ public static class S3BucketSettingsReader
             }
         }
 
-        return (accountSettings, buckets.ToImmutable());
+        var accessPoints = ImmutableArray.CreateBuilder<S3AccessPoint>();
+        var policies = ImmutableArray.CreateBuilder<AwsResourcePolicy>();
+        foreach (var (item, path) in json.Objects(root, "AccessPoints", JsonPath.Root))
+        {
+            json.CheckFields(item, path, "an access point entry", AccessPointEntryFields);
+            if (AccessPoint(item, path, account, json) is { } accessPoint)
+            {
+                accessPoints.Add(accessPoint);
+                if (AccessPointPolicy(item, path, accessPoint, json) is { } policy)
+                {
+                    policies.Add(policy);
+                }
+            }
+        }
+
+        return new Export(accountSettings, buckets.ToImmutable(), accessPoints.ToImmutable(), policies.ToImmutable());
+    }
+
+    /// <summary>The <c>get-access-point</c> output of one entry; null (reported) when it names no usable access point.</summary>
+    private static S3AccessPoint? AccessPoint(JsonElement item, string path, string account, JsonReading json)
+    {
+        var pointPath = JsonPath.Property(path, "AccessPoint");
+        if (!item.TryGetProperty("AccessPoint", out var point) || point.ValueKind != JsonValueKind.Object)
+        {
+            Report(json, "the entry has no `AccessPoint` object (the output of `get-access-point`); it was skipped", item.TryGetProperty("AccessPoint", out _) ? pointPath : path);
+            return null;
+        }
+
+        json.CheckFields(point, pointPath, "an access point", AccessPointFields);
+        var name = json.String(point, "Name", pointPath, required: true);
+        var bucket = json.String(point, "Bucket", pointPath, required: true);
+        if (name is null || bucket is null)
+        {
+            return null;
+        }
+
+        var region = json.String(item, "Region", path);
+        var arnText = json.String(point, "AccessPointArn", pointPath);
+        string arnValue;
+        if (arnText is not null)
+        {
+            if (!Arn.TryParse(arnText, out var arn) || arn.Service != "s3" || arn.Resource != $"accesspoint/{name}" || arn.Region.Length == 0)
+            {
+                Report(json, $"`{arnText}` is not the ARN of access point `{name}` (arn:aws:s3:REGION:ACCOUNT:accesspoint/{name}); the entry was skipped", JsonPath.Property(pointPath, "AccessPointArn"));
+                return null;
+            }
+
+            if (arn.Account != account)
+            {
+                Report(json, $"access point `{arnText}` belongs to account {arn.Account}, not to the file's account {account}; the entry was skipped", JsonPath.Property(pointPath, "AccessPointArn"));
+                return null;
+            }
+
+            arnValue = arnText;
+            region ??= arn.Region;
+        }
+        else if (region is not null)
+        {
+            arnValue = $"arn:aws:s3:{region}:{account}:accesspoint/{name}";
+        }
+        else
+        {
+            Report(json, $"access point `{name}` has neither `AccessPointArn` nor the entry's `Region`: its ARN is not known; the entry was skipped", pointPath);
+            return null;
+        }
+
+        var bucketAccount = json.String(point, "BucketAccountId", pointPath);
+        if (bucketAccount is not null && !AwsPrincipal.IsAccountId(bucketAccount))
+        {
+            Report(json, $"`BucketAccountId` must be a 12-digit account id, found `{bucketAccount}`; the bucket is taken as the access point account's", JsonPath.Property(pointPath, "BucketAccountId"));
+            bucketAccount = null;
+        }
+
+        var accessPoint = new S3AccessPoint
+        {
+            Arn = arnValue,
+            Name = name,
+            Account = account,
+            Region = region,
+            Bucket = bucket,
+            BucketAccount = bucketAccount ?? account,
+            NetworkOrigin = "Internet",
+            Location = json.At(path),
+        };
+        if (point.TryGetProperty("PublicAccessBlockConfiguration", out var block))
+        {
+            accessPoint = accessPoint with { PublicAccessBlock = PublicAccessBlock(block, JsonPath.Property(pointPath, "PublicAccessBlockConfiguration"), json, out var known), PublicAccessBlockKnown = known };
+        }
+
+        return NetworkOrigin(point, pointPath, accessPoint, json);
+    }
+
+    /// <summary>
+    /// <c>NetworkOrigin</c> and <c>VpcConfiguration.VpcId</c>. A value that cannot be read leaves the access point open
+    /// to the Internet: Ward never credits a VPC restriction it could not read.
+    /// </summary>
+    private static S3AccessPoint NetworkOrigin(JsonElement point, string pointPath, S3AccessPoint accessPoint, JsonReading json)
+    {
+        var origin = json.String(point, "NetworkOrigin", pointPath, required: true);
+        string? vpc = null;
+        if (point.TryGetProperty("VpcConfiguration", out var configuration) && configuration.ValueKind == JsonValueKind.Object)
+        {
+            vpc = json.String(configuration, "VpcId", JsonPath.Property(pointPath, "VpcConfiguration"));
+        }
+
+        switch (origin)
+        {
+            case "Internet" or null:
+                return accessPoint;
+            case "VPC" when vpc is not null:
+                return accessPoint with { NetworkOrigin = "VPC", VpcId = vpc };
+            case "VPC":
+                Report(json, $"access point `{accessPoint.Name}` has network origin VPC but no `VpcConfiguration.VpcId`; taken as reachable from the Internet", JsonPath.Property(pointPath, "NetworkOrigin"));
+                return accessPoint;
+            default:
+                Report(json, $"`NetworkOrigin` must be `Internet` or `VPC`, found `{origin}`; taken as `Internet`", JsonPath.Property(pointPath, "NetworkOrigin"));
+                return accessPoint;
+        }
+    }
+
+    /// <summary>
+    /// <c>{"Policy": "..."}</c> as <c>get-access-point-policy</c> prints it (the bare policy is accepted too); null when the
+    /// access point has none (<c>NoSuchAccessPointPolicy</c>) or the entry leaves it out (not exported).
+    /// </summary>
+    private static AwsResourcePolicy? AccessPointPolicy(JsonElement item, string path, S3AccessPoint accessPoint, JsonReading json)
+    {
+        if (!item.TryGetProperty("Policy", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var policyPath = JsonPath.Property(path, "Policy");
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("Policy", out var inner))
+        {
+            element = inner;
+            policyPath = JsonPath.Property(policyPath, "Policy");
+        }
+
+        if (element.ValueKind is not (JsonValueKind.String or JsonValueKind.Object) || (element.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(element.GetString())))
+        {
+            Report(json, $"an access point policy must be the output of `get-access-point-policy` (an object with the policy as a JSON string in `Policy`) or null, found {PolicyParser.Describe(element.ValueKind)}; access point `{accessPoint.Name}` is taken as having no policy, so it lets no other account in", policyPath);
+            return null;
+        }
+
+        var parsed = PolicyParser.Parse(element, PolicyKind.Resource, json.At(policyPath));
+        json.Diagnostics.AddRange(parsed.Diagnostics);
+        var document = parsed.Document ?? PolicyDocument.Unreadable($"the policy of access point `{accessPoint.Arn}` could not be read");
+        if (parsed.Document is not null)
+        {
+            json.Diagnostics.AddRange(CatalogChecks.Default.Check(document, json.At(policyPath)));
+        }
+
+        return new AwsResourcePolicy
+        {
+            Arn = accessPoint.Arn,
+            Type = AccessPointType,
+            Account = accessPoint.Account,
+            Region = accessPoint.Region,
+            Document = document,
+            Location = json.At(policyPath),
+        };
     }
 
     private static S3BucketSettings? Bucket(JsonElement item, string path, string account, JsonReading json)

@@ -4,6 +4,7 @@ using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Matching;
 using Ward.Aws.Policy.Syntax;
+using Ward.Aws.Resources;
 using Ward.Core.Decisions;
 
 namespace Ward.Aws.Queries;
@@ -15,6 +16,9 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
 
     // The trust and resource policies requests meet, named once per role or resource rather than per request.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string Arn), NamedPolicy> _namedResourcePolicies = new();
+
+    // What each access point adds to the requests through it, worked out on first use.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, S3AccessPointAccess> _accessPoints = new(StringComparer.Ordinal);
 
     public AwsEstate Estate { get; } = estate;
 
@@ -66,10 +70,35 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
     /// The decision for one request; <paramref name="extra"/> adds a resource or session policy the caller supplies,
     /// <paramref name="adjust"/> changes the policies first (what-if: "without this boundary").
     /// </summary>
-    public AccessAnswer Can(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context, SuppliedPolicies? extra = null, Func<AwsPolicySet, AwsPolicySet>? adjust = null)
+    public AccessAnswer Can(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context, SuppliedPolicies? extra = null, Func<AwsPolicySet, AwsPolicySet>? adjust = null) =>
+        new(principal, action, resource, Estate.AccessPointFor(resource) is { } accessPoint
+            ? ThroughAccessPoint(accessPoint, principal, action, resource, context, extra, adjust)
+            : Decide(principal, action, resource, context, extra, adjust, s3: null));
+
+    /// <summary>
+    /// A request through an access point is decided twice, as S3 does: on the access point (its policy, and a supplied
+    /// resource policy in its place) and on the bucket it leads to (the bucket policy and ACL), each with the keys S3
+    /// adds; both must allow, and so must the access point's network origin.
+    /// </summary>
+    private Decision ThroughAccessPoint(S3AccessPoint accessPoint, AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context, SuppliedPolicies? extra, Func<AwsPolicySet, AwsPolicySet>? adjust)
+    {
+        var access = _accessPoints.GetOrAdd(accessPoint.Arn, static (_, state) => S3AccessPointAccess.Of(state.Estate, state.accessPoint), (Estate, accessPoint));
+        var keys = access.RequestKeys(context, onBucket: false);
+        var throughAccessPoint = Decide(principal, action, resource, keys, extra, adjust, p => p with { PublicPolicyRestriction = access.AccessPointRestriction });
+        var onBucket = Decide(principal, action, accessPoint.BucketResourceFor(resource), access.RequestKeys(context, onBucket: true), extra is null ? null : extra with { ResourcePolicy = null }, adjust,
+            p => p with { AccessControlList = access.BucketAcl, PublicPolicyRestriction = access.BucketRestriction });
+        return access.Combine(access.NetworkOrigin(keys), throughAccessPoint, onBucket);
+    }
+
+    private Decision Decide(AwsPrincipal principal, string action, string resource, IReadOnlyDictionary<string, ContextValue> context, SuppliedPolicies? extra, Func<AwsPolicySet, AwsPolicySet>? adjust, Func<AwsPolicySet, AwsPolicySet>? s3)
     {
         var request = Request(principal, action, resource, context);
         var policies = PoliciesFor(principal, request);
+        if (s3 is not null)
+        {
+            policies = s3(policies);
+        }
+
         if (adjust is not null)
         {
             policies = adjust(policies);
@@ -85,7 +114,7 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
             policies = policies with { SessionPolicy = sessionPolicy };
         }
 
-        return new AccessAnswer(principal, action, resource, AwsAuthorizer.Authorize(request, policies));
+        return AwsAuthorizer.Authorize(request, policies);
     }
 
     /// <summary>Every principal of the estate that is allowed, or allowed under conditions, with the decision.</summary>
@@ -201,7 +230,7 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
         else if (Estate.ResourcePolicyFor(request.Resource) is { } exported)
         {
             // A resource without an exported policy is decided as before (no resource policy layer).
-            resourcePolicy = _namedResourcePolicies.GetOrAdd(("resource", exported.Arn), static (_, exported) => new NamedPolicy($"resource policy of {exported.Name}", exported.Document), exported);
+            resourcePolicy = _namedResourcePolicies.GetOrAdd(("resource", exported.Arn), static (_, exported) => new NamedPolicy($"{(exported.Type == Ingest.S3BucketSettingsReader.AccessPointType ? "access point policy" : "resource policy")} of {exported.Name}", exported.Document), exported);
         }
 
         var bucket = Estate.S3AccessFor(request.Resource);

@@ -17,6 +17,13 @@ public sealed record PrincipalContext(FrozenDictionary<string, ContextValue> Val
     /// </summary>
     public Func<string, bool> IsKnownAbsentOnTaggedTarget => field ??= key =>
         IsKnownAbsent(key) || key.StartsWith("aws:ResourceTag/", StringComparison.OrdinalIgnoreCase) || key.StartsWith("iam:ResourceTag/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <see cref="IsKnownAbsent"/> for a request made straight to a bucket (<c>arn:aws:s3:::…</c>), which does not come
+    /// through an access point: a bucket policy that delegates to access points grants it nothing.
+    /// </summary>
+    public Func<string, bool> IsKnownAbsentOnDirectS3 => field ??= key =>
+        IsKnownAbsent(key) || AwsRequestContextBuilder.AccessPointKeys.Contains(key);
 }
 
 /// <summary>
@@ -35,6 +42,10 @@ public static class AwsRequestContextBuilder
     private static readonly FrozenSet<string> SignedRequestKeys = FrozenSet.ToFrozenSet(
         ["aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalIsAWSService", "aws:PrincipalServiceName", "aws:PrincipalServiceNamesList", "aws:username"],
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The keys S3 sets on requests through an access point, and only on those.</summary>
+    public static FrozenSet<string> AccessPointKeys { get; } = FrozenSet.ToFrozenSet(
+        ["s3:DataAccessPointArn", "s3:DataAccessPointAccount", "s3:AccessPointNetworkOrigin"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> GlobalServices = FrozenSet.ToFrozenSet(["iam", "organizations", "route53", "cloudfront", "waf", "globalaccelerator", "account"], StringComparer.Ordinal);
 
@@ -85,7 +96,10 @@ public static class AwsRequestContextBuilder
             values[key] = value;
         }
 
-        return RequestContext.Open(values, principalContext.Values, resourceTags is null ? principalContext.IsKnownAbsent : principalContext.IsKnownAbsentOnTaggedTarget);
+        var isKnownAbsent = resourceTags is not null ? principalContext.IsKnownAbsentOnTaggedTarget
+            : isArn && resourceArn.Service == "s3" && resourceArn.Region.Length == 0 ? principalContext.IsKnownAbsentOnDirectS3
+            : principalContext.IsKnownAbsent;
+        return RequestContext.Open(values, principalContext.Values, isKnownAbsent);
     }
 
     /// <summary>The request keys of a user's or role's tags as a resource (<c>aws:ResourceTag/…</c>, <c>iam:ResourceTag/…</c>).</summary>

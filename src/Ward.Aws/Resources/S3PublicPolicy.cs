@@ -10,7 +10,8 @@ namespace Ward.Aws.Resources;
 /// PublicAccessBlockConfiguration): a policy is public unless each of its Allow statements grants only to fixed
 /// principals, or is tied by a condition to fixed values of <c>aws:SourceArn</c>, <c>aws:SourceVpc</c>,
 /// <c>aws:SourceVpce</c>, <c>aws:SourceOwner</c>, <c>aws:SourceAccount</c>,
-/// <c>s3:x-amz-server-side-encryption-aws-kms-key-id</c>, <c>aws:userid</c> or to a set of <c>aws:SourceIp</c> CIDRs.
+/// <c>s3:x-amz-server-side-encryption-aws-kms-key-id</c>, <c>aws:userid</c>, <c>s3:DataAccessPointAccount</c>,
+/// <c>s3:DataAccessPointArn</c> (whose access point name may be a wildcard) or to a set of <c>aws:SourceIp</c> CIDRs.
 /// </summary>
 /// <remarks>
 /// Where the test is unsure, it answers "not public": RestrictPublicBuckets is then not credited with blocking
@@ -20,7 +21,8 @@ namespace Ward.Aws.Resources;
 public static class S3PublicPolicy
 {
     private static readonly FrozenSet<string> FixingKeys = FrozenSet.ToFrozenSet(
-        ["aws:sourcearn", "aws:sourcevpc", "aws:sourcevpce", "aws:sourceowner", "aws:sourceaccount", "s3:x-amz-server-side-encryption-aws-kms-key-id", "aws:userid", "aws:principalorgid"],
+        ["aws:sourcearn", "aws:sourcevpc", "aws:sourcevpce", "aws:sourceowner", "aws:sourceaccount", "s3:x-amz-server-side-encryption-aws-kms-key-id", "aws:userid", "aws:principalorgid",
+            "s3:dataaccesspointaccount", "s3:dataaccesspointarn"],
         StringComparer.OrdinalIgnoreCase);
 
     public static bool IsPublic(PolicyDocument policy) =>
@@ -51,10 +53,22 @@ public static class S3PublicPolicy
             return clause.Values.All(IsNarrowCidr);
         }
 
-        var fixedValues = clause.Values.All(v => !v.Contains('*', StringComparison.Ordinal) && !v.Contains('?', StringComparison.Ordinal) && !v.Contains("${", StringComparison.Ordinal));
+        // An access point ARN may leave the access point's name open, as long as its account is fixed.
+        var accessPointArn = string.Equals(clause.Key, "s3:DataAccessPointArn", StringComparison.OrdinalIgnoreCase);
+        var fixedValues = clause.Values.All(v => accessPointArn ? FixesAccessPointAccount(v) : IsFixed(v));
         var equality = clause.Operator.Base is BaseOperator.StringEquals or BaseOperator.StringEqualsIgnoreCase or BaseOperator.StringLike
             or BaseOperator.ArnEquals or BaseOperator.ArnLike;
         return equality && fixedValues && FixingKeys.Contains(clause.Key);
+    }
+
+    private static bool IsFixed(string value) =>
+        !value.Contains('*', StringComparison.Ordinal) && !value.Contains('?', StringComparison.Ordinal) && !value.Contains("${", StringComparison.Ordinal);
+
+    /// <summary><c>arn:aws:s3:REGION:ACCOUNT:accesspoint/NAME</c> whose account is fixed.</summary>
+    private static bool FixesAccessPointAccount(string value)
+    {
+        var parts = value.Split(':', 6);
+        return parts.Length == 6 && parts[2] == "s3" && parts[4].Length == 12 && parts[4].All(char.IsAsciiDigit) && parts[5].StartsWith("accesspoint/", StringComparison.Ordinal);
     }
 
     /// <summary>S3 deems CIDRs wider than /8 (IPv4) or /32 (IPv6) public.</summary>

@@ -9,10 +9,14 @@ public static class SensitiveActions
     /// <summary>The object key S3 object actions are probed on (any key would do: the policy is the bucket's).</summary>
     public const string ProbeObjectKey = "ward-probe";
 
+    // Requests through an access point name its objects `…:accesspoint/NAME/object/KEY`; listing names the access point.
+    private const string AccessPointType = "AWS::S3::AccessPoint";
+
     private static readonly FrozenDictionary<string, ImmutableArray<(string Action, bool OnObject, bool IsCritical)>> ByType =
         new Dictionary<string, ImmutableArray<(string, bool, bool)>>(StringComparer.Ordinal)
         {
             ["AWS::S3::Bucket"] = [("s3:GetObject", true, true), ("s3:PutObject", true, true), ("s3:ListBucket", false, false), ("s3:PutBucketPolicy", false, true), ("s3:PutBucketAcl", false, true)],
+            [AccessPointType] = [("s3:GetObject", true, true), ("s3:PutObject", true, true), ("s3:ListBucket", false, false)],
             ["AWS::KMS::Key"] = [("kms:Decrypt", false, true), ("kms:CreateGrant", false, true)],
             ["AWS::SQS::Queue"] = [("sqs:SendMessage", false, true), ("sqs:ReceiveMessage", false, true)],
             ["AWS::SNS::Topic"] = [("sns:Publish", false, true), ("sns:Subscribe", false, true)],
@@ -28,7 +32,7 @@ public static class SensitiveActions
     /// <summary>The probes for a resource: action, the ARN to ask on, and whether it reads or writes data (or access).</summary>
     public static IEnumerable<(string Action, string Resource, bool IsCritical)> For(string type, string arn) =>
         ByType.TryGetValue(type, out var actions)
-            ? actions.Select(a => (a.Action, a.OnObject ? $"{arn}/{ProbeObjectKey}" : arn, a.IsCritical))
+            ? actions.Select(a => (a.Action, a.OnObject ? $"{arn}/{(type == AccessPointType ? "object/" : string.Empty)}{ProbeObjectKey}" : arn, a.IsCritical))
             : [];
 
     /// <summary>

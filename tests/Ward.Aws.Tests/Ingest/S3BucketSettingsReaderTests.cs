@@ -109,6 +109,102 @@ public sealed class S3BucketSettingsReaderTests
         Assert.False(estate.S3Buckets["arn:aws:s3:::bad-ownership"].AclsDisabled);
     }
 
+    [Fact]
+    public void Access_points_are_read_from_the_CLI_outputs_as_printed()
+    {
+        // Given an Internet access point with a policy, a VPC one without (NoSuchAccessPointPolicy), and one whose
+        // policy was not exported, as `get-access-point` and `get-access-point-policy` print them
+        using var folder = new ScratchFolder(("s3-buckets.json", """
+            {
+                "Account": "123456789012",
+                "S3Buckets": [],
+                "AccessPoints": [
+                    {
+                        "Region": "eu-west-1",
+                        "AccessPoint": {
+                            "Name": "reports", "Bucket": "lake", "NetworkOrigin": "Internet",
+                            "PublicAccessBlockConfiguration": {"BlockPublicAcls": true, "IgnorePublicAcls": true, "BlockPublicPolicy": true, "RestrictPublicBuckets": false},
+                            "CreationDate": "2025-11-04T10:21:07+00:00", "Alias": "reports-5hq4pyxkg9xg1ij2yruqiv0rwbnpjeuw1a-s3alias",
+                            "AccessPointArn": "arn:aws:s3:eu-west-1:123456789012:accesspoint/reports",
+                            "Endpoints": {"ipv4": "s3-accesspoint.eu-west-1.amazonaws.com", "dualstack": "s3-accesspoint.dualstack.eu-west-1.amazonaws.com"},
+                            "BucketAccountId": "210987654321"
+                        },
+                        "Policy": {"Policy": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:eu-west-1:123456789012:accesspoint/reports/object/*\"}]}"}
+                    },
+                    {
+                        "Region": "eu-west-1",
+                        "AccessPoint": {"Name": "etl", "Bucket": "lake", "NetworkOrigin": "VPC", "VpcConfiguration": {"VpcId": "vpc-0a1b2c3d4e5f67890"}},
+                        "Policy": null
+                    },
+                    {"Region": "us-east-1", "AccessPoint": {"Name": "legacy", "Bucket": "archive", "NetworkOrigin": "Internet"}}
+                ]
+            }
+            """));
+
+        var estate = AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then each access point keeps its bucket, origin and setting, and the one policy is a resource policy
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.S3BucketSettings || d.Code == IngestDiagnosticCodes.UnknownField);
+        var reports = estate.S3AccessPoints["arn:aws:s3:eu-west-1:123456789012:accesspoint/reports"];
+        Assert.Equal(("reports", "lake", "210987654321", "Internet", "eu-west-1"), (reports.Name, reports.Bucket, reports.BucketAccount, reports.NetworkOrigin, reports.Region));
+        Assert.Equal(new S3PublicAccessBlock(true, true, true, false), reports.PublicAccessBlock);
+        Assert.True(reports.PublicAccessBlockKnown);
+        var policy = estate.ResourcePolicies[reports.Arn];
+        Assert.Equal((S3BucketSettingsReader.AccessPointType, "reports", "123456789012"), (policy.Type, policy.Name, policy.Account));
+        Assert.Equal("$.AccessPoints[0].Policy.Policy", policy.Location.JsonPath);
+        Assert.Same(policy, estate.ResourcePolicyFor("arn:aws:s3:eu-west-1:123456789012:accesspoint/reports/object/2026/q1.csv"));
+        Assert.Equal("arn:aws:s3:::lake/2026/q1.csv", reports.BucketResourceFor("arn:aws:s3:eu-west-1:123456789012:accesspoint/reports/object/2026/q1.csv"));
+        Assert.Equal("arn:aws:s3:::lake", reports.BucketResourceFor(reports.Arn));
+
+        var etl = estate.S3AccessPoints["arn:aws:s3:eu-west-1:123456789012:accesspoint/etl"];
+        Assert.True(etl.IsVpcOnly);
+        Assert.Equal(("vpc-0a1b2c3d4e5f67890", "123456789012"), (etl.VpcId, etl.BucketAccount));
+        Assert.False(etl.PublicAccessBlockKnown);
+
+        // Built from the entry's region when the listing gave no ARN; no policy for the other two
+        Assert.True(estate.S3AccessPoints.ContainsKey("arn:aws:s3:us-east-1:123456789012:accesspoint/legacy"));
+        Assert.Single(estate.ResourcePolicies);
+    }
+
+    [Fact]
+    public void Bad_access_point_values_are_reported_with_their_path_and_line()
+    {
+        using var folder = new ScratchFolder(("s3-buckets.json", """
+            {"Account": "123456789012", "S3Buckets": [], "AccessPoints": [
+              {"Region": "eu-west-1", "AccessPoint": {"Name": "other-account", "Bucket": "lake", "NetworkOrigin": "Internet", "AccessPointArn": "arn:aws:s3:eu-west-1:999988887777:accesspoint/other-account"}},
+              {"Region": "eu-west-1", "AccessPoint": {"Name": "no-bucket", "NetworkOrigin": "Internet"}},
+              {"AccessPoint": {"Name": "nowhere", "Bucket": "lake", "NetworkOrigin": "Internet"}},
+              {"Region": "eu-west-1", "AccessPoint": {"Name": "vpc-without-id", "Bucket": "lake", "NetworkOrigin": "VPC"}},
+              {"Region": "eu-west-1", "AccessPoint": {"Name": "odd-origin", "Bucket": "lake", "NetworkOrigin": "Intranet", "PublicAccessBlockConfiguration": {"RestrictPublicBuckets": "yes"}}},
+              {"Region": "eu-west-1", "AccessPoint": {"Name": "policy-is-a-number", "Bucket": "lake", "NetworkOrigin": "Internet"}, "Policy": 42},
+              {"Region": "eu-west-1", "AccessPoint": "reports"}
+            ]}
+            """));
+
+        var estate = AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        var problems = estate.Diagnostics.Where(d => d.Code is IngestDiagnosticCodes.S3BucketSettings or IngestDiagnosticCodes.MissingField)
+            .Select(d => (d.Location.JsonPath, d.Location.Line)).OrderBy(p => p.JsonPath, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [
+                ("$.AccessPoints[0].AccessPoint.AccessPointArn", 2),
+                ("$.AccessPoints[1].AccessPoint", 3),
+                ("$.AccessPoints[2].AccessPoint", 4),
+                ("$.AccessPoints[3].AccessPoint.NetworkOrigin", 5),
+                ("$.AccessPoints[4].AccessPoint.NetworkOrigin", 6),
+                ("$.AccessPoints[4].AccessPoint.PublicAccessBlockConfiguration.RestrictPublicBuckets", 6),
+                ("$.AccessPoints[5].Policy", 7),
+                ("$.AccessPoints[6].AccessPoint", 8),
+            ],
+            problems);
+
+        // Ward never credits a VPC restriction or a Block Public Access flag it could not read
+        Assert.Equal("odd-origin policy-is-a-number vpc-without-id", string.Join(' ', estate.S3AccessPoints.Values.Select(a => a.Name).Order(StringComparer.Ordinal)));
+        Assert.All(estate.S3AccessPoints.Values, a => Assert.False(a.IsVpcOnly));
+        Assert.False(estate.S3AccessPoints.Values.Single(a => a.Name == "odd-origin").PublicAccessBlock.RestrictPublicBuckets);
+        Assert.Empty(estate.ResourcePolicies);
+    }
+
     [Theory]
     [InlineData("""{"S3Buckets": []}""", "$")]
     [InlineData("""{"Account": "prod", "S3Buckets": []}""", "$.Account")]

@@ -1,3 +1,4 @@
+using Ward.Aws.Estate;
 using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Resources;
 using Ward.Core.Decisions;
@@ -38,6 +39,11 @@ internal static class ExposureFindings
     /// </summary>
     public static string S3Context(AnalysisContext context, ResourceAccess access)
     {
+        if (context.Estate.S3AccessPoints.GetValueOrDefault(access.Resource.Arn) is { } accessPoint)
+        {
+            return AccessPointContext(context, access, accessPoint);
+        }
+
         if (access.Resource.Type != "AWS::S3::Bucket")
         {
             return string.Empty;
@@ -77,6 +83,23 @@ internal static class ExposureFindings
         return notes.Count == 0 ? string.Empty : $" S3 Block Public Access: {string.Join("; ", notes)}.";
     }
 
+    /// <summary>For an access point: the bucket that lets the request through too, and what Block Public Access does not do.</summary>
+    private static string AccessPointContext(AnalysisContext context, ResourceAccess access, S3AccessPoint accessPoint)
+    {
+        var bucket = context.Estate.ResourcePolicies.ContainsKey(accessPoint.BucketArn)
+            ? $"The policy of bucket `{accessPoint.Bucket}` (account {accessPoint.BucketAccount}) allows the same requests through the access point."
+            : $"Bucket `{accessPoint.Bucket}` (account {accessPoint.BucketAccount}) lets the same requests through (by its ACL).";
+        var settings = !accessPoint.PublicAccessBlockKnown || !context.Estate.S3Accounts.ContainsKey(accessPoint.BucketAccount)
+            ? " The Block Public Access setting of the access point or of the bucket's account was not exported: RestrictPublicBuckets, if on, would make a public access point policy ineffective."
+            : S3AccessPointAccess.RestrictsPublicPolicies(context.Estate, accessPoint)
+            ? " RestrictPublicBuckets confines public policies only, and S3 does not deem the statements that grant this access public."
+            : $" The access point's network origin is Internet; RestrictPublicBuckets is off for the access point, the bucket and account {accessPoint.BucketAccount}.";
+        var blockNewOnly = S3PublicPolicy.IsPublic(access.Resource.Document) && S3AccessPointAccess.BlockPublicPolicyOn(context.Estate, accessPoint) is { } on
+            ? $" BlockPublicPolicy (on for {on}) only rejects new public policies, so the existing one stays in force."
+            : string.Empty;
+        return $" {bucket}{settings}{blockNewOnly}";
+    }
+
     /// <summary>A statement that stands for a bucket ACL grant rather than one of the bucket policy's.</summary>
     private static bool IsAclGrant(ResourceAccess access, Statement statement) =>
         access.Resource.Type == "AWS::S3::Bucket" && !access.Resource.Document.Statements.Contains(statement);
@@ -84,6 +107,7 @@ internal static class ExposureFindings
     public static string Describe(string type) => type switch
     {
         "AWS::S3::Bucket" => "S3 bucket",
+        "AWS::S3::AccessPoint" => "S3 access point",
         "AWS::KMS::Key" => "KMS key",
         "AWS::SQS::Queue" => "SQS queue",
         "AWS::SNS::Topic" => "SNS topic",
