@@ -7,8 +7,9 @@
 #                                            and GeneratedTime)
 #   <account-id>/resource-policies.json      (unless --no-resources) bucket, key, queue, topic, secret, function
 #                                            and repository policies, {"ResourcePolicies": [...]}
-#   <account-id>/s3-buckets.json             (unless --no-resources) the account's S3 Block Public Access setting and,
-#                                            per bucket, its Block Public Access setting, ACL and object ownership
+#   <account-id>/s3-buckets.json             (unless --no-resources) the account's S3 Block Public Access setting;
+#                                            per bucket, its Block Public Access setting, ACL and object ownership;
+#                                            per access point, its configuration and policy
 #   <account-id>/service-last-accessed.json  for every user and role but service-linked roles:
 #                                            aws iam get-service-last-accessed-details,
 #                                            wrapped as {"Arn": <principal>, "ServiceLastAccessed": <output>}
@@ -46,7 +47,9 @@
 #   organizations:ListDelegatedAdministrators       (who administers Identity Center besides the management account)
 #   s3:ListAllMyBuckets, s3:GetBucketLocation, s3:GetBucketPolicy          (unless --no-resources, and so are
 #   s3:GetAccountPublicAccessBlock, s3:GetBucketPublicAccessBlock,
-#   s3:GetBucketAcl, s3:GetBucketOwnershipControls
+#   s3:GetBucketAcl, s3:GetBucketOwnershipControls,
+#   s3:ListAccessPoints, s3:GetAccessPoint, s3:GetAccessPointPolicy     (access points: in every bucket region
+#                                                                        and in each of --resource-regions)
 #   kms:ListKeys, kms:DescribeKey, kms:GetKeyPolicy                         the ones below, in each region of
 #   sqs:ListQueues, sqs:GetQueueAttributes                                  --resource-regions)
 #   sns:ListTopics, sns:GetTopicAttributes
@@ -112,8 +115,8 @@ Output:
   DIR/<account-id>/service-last-accessed.json  service last accessed data of every user and role
                                                (but service-linked roles)
   DIR/<account-id>/resource-policies.json      bucket, key, queue, topic, secret, function, repository policies
-  DIR/<account-id>/s3-buckets.json             S3 Block Public Access (account and buckets), bucket ACLs and
-                                               object ownership
+  DIR/<account-id>/s3-buckets.json             S3 Block Public Access (account and buckets), bucket ACLs,
+                                               object ownership, access points and their policies
   DIR/organization.json                        with --org: organization, OUs, accounts, SCPs, RCPs
   DIR/identity-center.json                     with --org: IAM Identity Center instances, permission sets,
                                                assignments, users, groups and group memberships
@@ -321,8 +324,8 @@ export_account() {
 # Policy is kept exactly as the CLI returns it (a JSON string). Resources without a policy are left out;
 # any other error (access denied, throttling) is reported, and the resource is left out too. Alongside,
 # s3-buckets.json, {"Account", "AccountPublicAccessBlock", "S3Buckets": [{Name, Region, PublicAccessBlock, Acl,
-# OwnershipControls}]}, keeps each S3 call's output as the CLI prints it: null when nothing is configured, the
-# property left out when the call failed otherwise.
+# OwnershipControls}], "AccessPoints": [{Region, AccessPoint, Policy}]}, keeps each S3 call's output as the CLI
+# prints it: null when nothing is configured, the property left out when the call failed otherwise.
 # ---------------------------------------------------------------------------------------------
 
 policy_of() {
@@ -364,6 +367,24 @@ add_bucket() {
          + (if $ownership == "" then {} else {OwnershipControls: ($ownership | fromjson)} end)' >>"$TMP/buckets.jsonl"
 }
 
+add_access_points() {
+    # add_access_points ACCOUNT REGION: one s3-buckets.json entry per access point the account has in REGION, with
+    # get-access-point and get-access-point-policy as printed (Policy null: the access point has none; left out: not read).
+    local account=$1 region=$2 names name point policy
+    if ! names=$(aws_text s3control list-access-points --account-id "$account" --region "$region" --query 'AccessPointList[].Name' 2>"$TMP/s3.err"); then
+        warn "aws s3control list-access-points failed in $region: $(tr '\n' ' ' <"$TMP/s3.err")"
+        return 0
+    fi
+    for name in $names; do
+        [ "$name" = "None" ] && continue
+        point=$(s3_setting NoSuchAccessPoint s3control get-access-point --account-id "$account" --name "$name" --region "$region")
+        [ -n "$point" ] && [ "$point" != "null" ] || continue
+        policy=$(s3_setting NoSuchAccessPointPolicy s3control get-access-point-policy --account-id "$account" --name "$name" --region "$region")
+        jq -c -n --arg region "$region" --argjson point "$point" --arg policy "$policy" \
+            '{Region: $region, AccessPoint: $point} + (if $policy == "" then {} else {Policy: ($policy | fromjson)} end)' >>"$TMP/access-points.jsonl"
+    done
+}
+
 add_resource() {
     # add_resource ARN TYPE ACCOUNT REGION POLICY-JSON-STRING
     [ -n "$5" ] || return 0
@@ -372,9 +393,10 @@ add_resource() {
 }
 
 export_resource_policies() {
-    local account=$1 out=$2 s3_out=$3 region buckets bucket location item name account_block
+    local account=$1 out=$2 s3_out=$3 region buckets bucket location item name account_block bucket_regions=""
     : >"$TMP/resources.jsonl"
     : >"$TMP/buckets.jsonl"
+    : >"$TMP/access-points.jsonl"
     # The account's own Block Public Access setting (S3 Control): null when none is configured.
     account_block=$(s3_setting NoSuchPublicAccessBlockConfiguration s3control get-public-access-block --account-id "$account")
     if buckets=$(aws_text s3api list-buckets --query 'Buckets[].Name' 2>/dev/null); then
@@ -385,15 +407,20 @@ export_resource_policies() {
             add_resource "arn:$PARTITION:s3:::$bucket" AWS::S3::Bucket "$account" "$location" \
                 "$(policy_of s3api get-bucket-policy --bucket "$bucket" --region "$location" --query Policy)"
             add_bucket "$bucket" "$location"
+            bucket_regions="$bucket_regions $location"
         done
     else
         warn "$account: s3api list-buckets failed (needs s3:ListAllMyBuckets); no bucket policies"
     fi
+    # Access points live in their bucket's region (S3 Control is regional): every bucket region, and --resource-regions.
+    for region in $(printf '%s\n' $bucket_regions $RESOURCE_REGIONS | sort -u); do
+        add_access_points "$account" "$region"
+    done
     # s3-buckets.json: AccountPublicAccessBlock is left out when it could not be read (unknown), null when none is set.
-    jq -s --arg account "$account" --arg block "$account_block" \
-        '{Account: $account} + (if $block == "" then {} else {AccountPublicAccessBlock: ($block | fromjson)} end) + {S3Buckets: .}' \
+    jq -s --arg account "$account" --arg block "$account_block" --slurpfile points "$TMP/access-points.jsonl" \
+        '{Account: $account} + (if $block == "" then {} else {AccountPublicAccessBlock: ($block | fromjson)} end) + {S3Buckets: ., AccessPoints: $points}' \
         "$TMP/buckets.jsonl" >"$s3_out.tmp" && mv "$s3_out.tmp" "$s3_out"
-    log "$account: S3 settings of $(jq '.S3Buckets | length' "$s3_out") buckets -> $s3_out"
+    log "$account: S3 settings of $(jq '.S3Buckets | length' "$s3_out") buckets and $(jq '.AccessPoints | length' "$s3_out") access points -> $s3_out"
     for region in $RESOURCE_REGIONS; do
         for item in $(aws_text kms list-keys --region "$region" --query 'Keys[].KeyArn' 2>/dev/null || true); do
             [ "$(aws_text kms describe-key --region "$region" --key-id "$item" --query KeyMetadata.KeyManager 2>/dev/null)" = "CUSTOMER" ] || continue
