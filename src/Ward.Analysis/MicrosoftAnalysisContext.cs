@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ward.Core.Graph;
+using Ward.Core.Model;
 using Ward.Microsoft.Azure.Rbac;
 using Ward.Microsoft.Edges;
 using Ward.Microsoft.Entra.Directory;
@@ -15,6 +16,7 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
 {
     private readonly Lock _edgesGate = new();
     private readonly Lock _graphGate = new();
+    private readonly Lock _adminPathsGate = new();
     private readonly Lock _privilegedGate = new();
 
     public EntraDirectory Directory { get; } = inputs.Directory;
@@ -38,7 +40,10 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
         }
     }
 
-    /// <summary>The escalation graph (users, groups and service principals; edges on paths to an administrator).</summary>
+    /// <summary>
+    /// The escalation graph (users, groups and service principals, and the tenant's Microsoft 365 data; edges on paths
+    /// to an administrator or to that data).
+    /// </summary>
     public EntitlementGraph Graph
     {
         get
@@ -46,6 +51,18 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
             lock (_graphGate)
             {
                 return field ??= MicrosoftGraphBuilder.Build(Edges);
+            }
+        }
+    }
+
+    /// <summary>The shortest path of every principal that can become an administrator, searched once for every rule that asks.</summary>
+    public IReadOnlyDictionary<PrincipalId, ImmutableArray<Edge>> AdminPaths
+    {
+        get
+        {
+            lock (_adminPathsGate)
+            {
+                return field ??= Graph.ShortestPathsTo(node => node.IsAdmin);
             }
         }
     }

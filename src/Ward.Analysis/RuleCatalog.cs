@@ -20,6 +20,7 @@ public static class RuleCatalog
         new PrivilegeEscalationRule(),
         new PathToTargetRule(),
         new ServiceCredentialTakeoverRule(),
+        new EntraPathToMicrosoft365DataRule(),
         new AdminEquivalentRule(),
         new PublicRoleTrustRule(),
         new ExternalTrustWithoutExternalIdRule(),

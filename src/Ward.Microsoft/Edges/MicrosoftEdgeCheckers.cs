@@ -38,5 +38,7 @@ public static class MicrosoftEdgeCheckers
         new DelegatedPermissionGrantEdgeChecker(),
         new IntuneDeviceScriptEdgeChecker(),
         new ExternalIdentityProviderFederationEdgeChecker(),
+        new Microsoft365AdminDataEdgeChecker(),
+        new Microsoft365AppPermissionDataEdgeChecker(),
     ];
 }

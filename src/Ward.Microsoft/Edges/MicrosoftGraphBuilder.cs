@@ -6,7 +6,9 @@ namespace Ward.Microsoft.Edges;
 /// <summary>
 /// Builds the entitlement graph of a Microsoft estate: users, groups and service principals of the directory (and
 /// principals only Azure assignments name) as nodes, administrators marked with why, and every edge that is on a
-/// path to an administrator. A group is an edge's target when joining it is the step: its members hold what it holds.
+/// path to an administrator or to the tenant's Microsoft 365 data (<see cref="Microsoft365Data"/>, resource nodes that
+/// are never administrators and have no outgoing edges). A group is an edge's target when joining it is the step: its
+/// members hold what it holds.
 /// </summary>
 public static class MicrosoftGraphBuilder
 {
@@ -21,13 +23,16 @@ public static class MicrosoftGraphBuilder
         var known = nodes.Select(n => n.Id.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         nodes.AddRange(context.Azure.RoleAssignments.Where(a => !known.Contains(a.PrincipalId)).DistinctBy(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase)
             .Select(a => Node(a.PrincipalId, PrincipalKind.ExternalPrincipal, string.IsNullOrEmpty(a.PrincipalName) ? a.PrincipalId : a.PrincipalName)));
+        var data = Microsoft365Data.NodesOf(directory.TenantId).ToList();
+        nodes.AddRange(data);
         var all = (checkers ?? MicrosoftEdgeCheckers.All).ToList();
 
         // Backwards from the administrators, as for AWS: self-escalations once, then the lateral techniques only
         // towards what already reaches an administrator, layer by layer. A tenant of 100,000 users has millions of
-        // password resets and group joins; only those on a path matter.
+        // password resets and group joins; only those on a path matter. The Microsoft 365 data nodes are searched from
+        // as well: the first layer finds who holds the data, the next ones who can become a holder.
         var edges = all.Where(c => c.GrantsAdmin).SelectMany(c => c.Check(context, targets: null)).ToList();
-        var reached = new HashSet<string>(admins.Keys.Concat(edges.Select(e => e.From.Value)), StringComparer.OrdinalIgnoreCase);
+        var reached = new HashSet<string>(admins.Keys.Concat(edges.Select(e => e.From.Value)).Concat(data.Select(d => d.Id.Value)), StringComparer.OrdinalIgnoreCase);
         var frontier = reached.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var lateral = all.Where(c => !c.GrantsAdmin).ToList();
         while (frontier.Count > 0)

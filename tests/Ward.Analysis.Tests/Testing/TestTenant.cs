@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Ward.Aws.Ingest;
+using Ward.Core.Graph;
 using Ward.Microsoft;
+using Ward.Microsoft.Edges;
 
 namespace Ward.Analysis.Tests.Testing;
 
@@ -210,6 +212,30 @@ internal sealed partial class TestTenant
     /// <summary>Writes the files, loads them with the Microsoft loader and scans at the reference time (or <paramref name="asOf"/>).</summary>
     public ScanResult Scan(DateTimeOffset? asOf = null, AnalysisSettings? settings = null)
     {
+        using var folderOnDisk = new ScratchFolder(Files());
+        var estates = Load(folderOnDisk);
+        var options = new ScanOptions { Settings = settings ?? AnalysisSettings.Default, Microsoft = new MicrosoftInputs(estates.Entra, estates.Azure) };
+        var aws = AwsEstateLoader.Load([folderOnDisk.Path], TestContext.Current.CancellationToken);
+        return Scanner.Scan(aws, asOf ?? ReferenceTime, options, cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Writes the files, loads them with the Microsoft loader and builds the escalation graph at the reference time.</summary>
+    public EntitlementGraph EscalationGraph()
+    {
+        using var folderOnDisk = new ScratchFolder(Files());
+        var estates = Load(folderOnDisk);
+        return MicrosoftGraphBuilder.Build(new MicrosoftEdgeContext(estates.Entra, estates.Azure, ReferenceTime));
+    }
+
+    private static MicrosoftEstates Load(ScratchFolder folderOnDisk)
+    {
+        var estates = MicrosoftEstateLoader.Load([folderOnDisk.Path], TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(estates.Diagnostics, d => d.Severity == Core.Diagnostics.DiagnosticSeverity.Error);
+        return estates;
+    }
+
+    private List<(string Name, string Text)> Files()
+    {
         var files = new List<(string Name, string Text)>
         {
             ("organization.json", Collection("organization", [new
@@ -244,12 +270,7 @@ internal sealed partial class TestTenant
             files.Add(($"azure/{file}", JsonSerializer.Serialize(items)));
         }
 
-        using var folderOnDisk = new ScratchFolder(files);
-        var estates = MicrosoftEstateLoader.Load([folderOnDisk.Path], TestContext.Current.CancellationToken);
-        Assert.DoesNotContain(estates.Diagnostics, d => d.Severity == Core.Diagnostics.DiagnosticSeverity.Error);
-        var options = new ScanOptions { Settings = settings ?? AnalysisSettings.Default, Microsoft = new MicrosoftInputs(estates.Entra, estates.Azure) };
-        var aws = AwsEstateLoader.Load([folderOnDisk.Path], TestContext.Current.CancellationToken);
-        return Scanner.Scan(aws, asOf ?? ReferenceTime, options, cancellationToken: TestContext.Current.CancellationToken);
+        return files;
     }
 
     private object ReferenceTo(string key)

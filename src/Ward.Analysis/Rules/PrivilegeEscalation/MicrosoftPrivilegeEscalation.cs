@@ -14,8 +14,7 @@ public static class MicrosoftPrivilegeEscalation
     public static IEnumerable<Finding> Findings(MicrosoftAnalysisContext context)
     {
         var graph = context.Graph;
-        var paths = graph.ShortestPathsTo(node => node.IsAdmin);
-        foreach (var (principal, path) in paths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
+        foreach (var (principal, path) in context.AdminPaths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
         {
             var node = graph.Nodes[principal];
             if (node.Kind is PrincipalKind.Group || path.IsEmpty)
