@@ -107,12 +107,32 @@ public sealed class MicrosoftGraphBuilderTests
         var joins = new Ward.Microsoft.Edges.Checkers.AddGroupMemberEdgeChecker().Check(Context, targets: null).Where(e => e.From == olivia).ToList();
 
         // Then she may join All Staff and no security group; All Staff grants nothing, so the graph (edges on paths
-        // only) leaves the join out and she has no path
+        // only) leaves the join out, and her only edge is her role's, to the mailboxes: no path to an administrator
         var join = Assert.Single(joins);
         Assert.Equal("All Staff", Directory.FindGroup(join.To.Value)!.DisplayName);
         Assert.Equal("microsoft.directory/groups.unified/members/update", Assert.Single(join.Permissions).Action);
-        Assert.Empty(Graph.Outgoing(olivia));
+        Assert.Equal("entra-m365-admin-data", Assert.Single(Graph.Outgoing(olivia)).Technique);
         Assert.False(Paths.ContainsKey(olivia));
+    }
+
+    [Fact]
+    public void The_Microsoft_365_data_holders_of_the_sample_reach_their_data_nodes()
+    {
+        // Given olivia (Exchange Administrator), sam (SharePoint Administrator, PIM-eligible) and Contoso Mail
+        // Archiver (another tenant's application holding Mail.Read)
+        var data = Graph.Edges.Where(e => Microsoft365Data.IsDataNode(e.To)).Select(e => (e.From.Value, e.To.Value, e.IsConditional)).ToList();
+        string Data(Microsoft365DataSet set) => Microsoft365Data.IdOf(Directory.TenantId, set);
+
+        // Then each has its edge, olivia's certain, sam's on activating the role, the archiver's on no application
+        // access policy narrowing Mail.Read; nobody else holds Microsoft 365 data
+        (string, string, bool)[] expected =
+        [
+            (UserId("olivia.brandt@northwindtraders.com"), Data(Microsoft365Data.Mailboxes), false),
+            (UserId("sam.okoro@northwindtraders.com"), Data(Microsoft365Data.Sites), true),
+            (ServicePrincipal("Contoso Mail Archiver"), Data(Microsoft365Data.Mailboxes), true),
+        ];
+        Assert.Equal(expected.Order(), data.Order());
+        Assert.All(Microsoft365Data.All, d => Assert.False(Graph.Nodes[new PrincipalId(Data(d))].IsAdmin));
     }
 
     [Theory]
