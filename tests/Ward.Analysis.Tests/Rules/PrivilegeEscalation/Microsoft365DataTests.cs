@@ -61,6 +61,32 @@ public sealed class Microsoft365DataTests
         Assert.Empty(result.Of(Rule));
     }
 
+    [Theory]
+    [InlineData("Teams Administrator", "teams/channels", null)]
+    [InlineData("Power Platform Administrator", "power-platform/environments", null)]
+    [InlineData("Compliance Administrator", "purview/content-search", "eDiscovery Manager")]
+    public void Each_Microsoft_365_administrator_reaches_its_service_data(string role, string path, string? requirement)
+    {
+        // Given a holder of the role over the tenant
+        var tenant = new TestTenant();
+        tenant.User("holder");
+        tenant.AssignRole("holder", role);
+
+        var edge = Assert.Single(DataEdges(tenant.EscalationGraph()));
+
+        // Then it reaches its service's data node, certainly unless Purview's own roles are needed to read results
+        Assert.Equal($"m365://{TestTenant.TenantId}/{path}", edge.To.Value);
+        Assert.Equal(role, Assert.Single(edge.Permissions).Action);
+        if (requirement is null)
+        {
+            Assert.False(edge.IsConditional);
+        }
+        else
+        {
+            Assert.Contains(requirement, Assert.Single(edge.Requirements), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void A_PIM_eligible_SharePoint_Administrator_reaches_every_site_on_activating_the_role()
     {
