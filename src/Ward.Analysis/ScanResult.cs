@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Ward.Analysis.Suppressions;
 using Ward.Aws.Edges;
 using Ward.Aws.Estate;
+using Ward.Core.Graph;
 
 namespace Ward.Analysis;
 
@@ -39,6 +40,12 @@ public sealed record ScanResult(
 
     /// <summary>What was read of Google Cloud; null when the scan had no Google Cloud input.</summary>
     public GcpEstateSummary? Gcp { get; init; }
+
+    /// <summary>
+    /// The Entra ID / Azure and Google Cloud graph nodes of the principals the findings name (their kind, scope and
+    /// whether they are administrators), by id: <see cref="Graph"/> holds the AWS ones.
+    /// </summary>
+    public ImmutableDictionary<string, GraphNode> OtherNodes { get; init; } = ImmutableDictionary<string, GraphNode>.Empty;
 
     /// <summary>How long each rule took, in catalog order; for benchmarks, never in reports.</summary>
     public ImmutableArray<RuleTime> RuleTimes { get; init; } = [];

@@ -4,6 +4,8 @@ using System.Diagnostics;
 using Ward.Analysis.Suppressions;
 using Ward.Aws.Edges;
 using Ward.Aws.Estate;
+using Ward.Core.Graph;
+using Ward.Core.Model;
 
 namespace Ward.Analysis;
 
@@ -90,6 +92,7 @@ public static class Scanner
             Settings = options.Settings,
             Microsoft = context.Microsoft is { } microsoftContext ? MicrosoftEstateSummary.Of(microsoftContext) : null,
             Gcp = context.Gcp is { } gcpContext ? GcpEstateSummary.Of(gcpContext) : null,
+            OtherNodes = NodesNamed(context, ordered),
             Suppressed = [.. suppressed.Select(x => new SuppressedFinding(x.Finding, x.By!))],
             Expired = [.. options.Suppressions.Where(s => s.IsExpiredAt(referenceTime))],
             Unused = [.. active.Where(s => !suppressed.Exists(x => ReferenceEquals(x.By, s)))],
@@ -133,6 +136,31 @@ public static class Scanner
             results[index] = new RuleResult(rule.Metadata.Id, found, skipped, Stopwatch.GetElapsedTime(started));
         });
         return (results, [.. sharedTimes]);
+    }
+
+    /// <summary>The Microsoft and Google Cloud graph nodes of the principals the findings name (only those: a tenant has 100,000 users).</summary>
+    private static ImmutableDictionary<string, GraphNode> NodesNamed(AnalysisContext context, List<Finding> findings)
+    {
+        if (context.Microsoft is null && context.Gcp is null)
+        {
+            return ImmutableDictionary<string, GraphNode>.Empty;
+        }
+
+        var nodes = ImmutableDictionary.CreateBuilder<string, GraphNode>(StringComparer.Ordinal);
+        foreach (var principal in findings.Where(f => f.Provider is not "aws").Select(f => f.Principal).Distinct(StringComparer.Ordinal))
+        {
+            var id = new PrincipalId(principal);
+            if (context.Microsoft?.Graph.Nodes.GetValueOrDefault(id) is { } microsoft)
+            {
+                nodes[principal] = microsoft;
+            }
+            else if (context.Gcp?.Graph.Graph.Nodes.GetValueOrDefault(id) is { } gcp)
+            {
+                nodes[principal] = gcp;
+            }
+        }
+
+        return nodes.ToImmutable();
     }
 
     /// <summary>

@@ -101,7 +101,7 @@ internal static class ScanFacts
         Uri.TryCreate(reference, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>An id with the name people know it by, when there is one: <c>name (id)</c>.</summary>
-    public static string Named(string id, string? name) => name is null ? id : $"{name} ({id})";
+    public static string Named(string id, string? name) => name is null || string.Equals(name, id, StringComparison.OrdinalIgnoreCase) ? id : $"{name} ({id})";
 
     /// <summary>
     /// A finding's principal with the names people know it by: <c>name (id)</c>, or <c>name (display name, id)</c>
@@ -110,7 +110,7 @@ internal static class ScanFacts
     public static string Principal(Finding finding) => Named(finding.Principal, finding.PrincipalName, finding.PrincipalDisplayName);
 
     /// <summary>An id with its name and display name, as <see cref="Principal(Finding)"/> writes them.</summary>
-    public static string Named(string id, string? name, string? displayName) => displayName is null ? Named(id, name)
+    public static string Named(string id, string? name, string? displayName) => displayName is null || string.Equals(displayName, id, StringComparison.OrdinalIgnoreCase) ? Named(id, name)
         : name is null ? $"{displayName} ({id})"
         : $"{name} ({displayName}, {id})";
 

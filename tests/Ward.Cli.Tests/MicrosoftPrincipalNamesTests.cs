@@ -95,6 +95,20 @@ public sealed class MicrosoftPrincipalNamesTests
         Assert.Contains("eve.lindqvist@northwindtraders.com (Eve Lindqvist, 22a54da3-9732-4fa3-af77-87480d2f33cc)", identities, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_html_identities_table_gives_each_principal_its_kind_and_whether_it_is_an_administrator()
+    {
+        // Given the HTML report's identities table
+        var html = Report("html");
+        var identities = html[html.IndexOf("<section id=\"identities\">", StringComparison.Ordinal)..];
+
+        // Then ada (a Global Administrator) is a human user and an administrator, Northwind Provisioning a workload
+        // identity that is not one, as the Entra graph says; no Entra principal is left of unknown kind
+        Assert.Matches("<tr data-kind=\"human user\" data-admin=\"yes\"[^>]*><td class=\"mono\">ada\\.okafor@northwindtraders\\.com", identities);
+        Assert.Matches("<tr data-kind=\"[a-z ]+\" data-admin=\"no\"[^>]*><td class=\"mono\">Northwind Provisioning \\(", identities);
+        Assert.DoesNotContain("data-kind=\"unknown\" data-admin=\"unknown\" data-findings=\"with\"><td class=\"mono\">ada", identities, StringComparison.Ordinal);
+    }
+
     private static JsonElement Finding(string ruleId, string principal) =>
         Findings.Value.Single(f => f.GetProperty("ruleId").GetString() == ruleId && f.GetProperty("principal").GetString() == principal);
 

@@ -311,7 +311,9 @@ public static class HtmlReporter
             .Select(n => (Id: n.Id.Value, Account: n.Scope, Kind: KindName(n.Kind), Admin: n.IsAdmin ? "yes" : graph.Admin.TryGetValue(n.Id, out var verdict) && verdict.IsConditionallyAdmin ? "conditional" : "no"))
             .ToList();
         var inGraph = identities.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        identities.AddRange(findingsByPrincipal.Where(p => !inGraph.Contains(p.Key)).Select(p => (Id: p.Key, p.Value[0].Account, Kind: "unknown", Admin: "unknown")));
+        identities.AddRange(findingsByPrincipal.Where(p => !inGraph.Contains(p.Key)).Select(p => result.OtherNodes.TryGetValue(p.Key, out var node)
+            ? (Id: p.Key, p.Value[0].Account, Kind: KindName(node.Kind), Admin: node.IsAdmin ? "yes" : "no")
+            : (Id: p.Key, p.Value[0].Account, Kind: "unknown", Admin: "unknown")));
 
         var rows = identities
             .Select(i => (Identity: i, Findings: findingsByPrincipal.GetValueOrDefault(i.Id) ?? []))
