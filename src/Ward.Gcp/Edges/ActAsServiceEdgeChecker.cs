@@ -12,6 +12,8 @@ namespace Ward.Gcp.Edges;
 /// doing it is a set of project permissions, tried in order; a way that needs a resource Ward cannot see (an existing
 /// function to update) makes the edge conditional on it. A way that uses a resource already running as the account
 /// (<see cref="ServiceWay.NeedsActAs"/> false) is open to whoever holds its permissions, conditional on that resource.
+/// A way through an existing Compute Engine instance (<see cref="ServiceWay.Instance"/>) goes through an exported one
+/// where the project's instances were listed, and is conditional on one only where they were not.
 /// </summary>
 public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
 {
@@ -43,14 +45,27 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
             var description = Does(context.Describe(email), projectName);
             var found = new HashSet<string>(StringComparer.Ordinal) { account };
 
+            // The exported instances each way through an existing one may use, once per account.
+            var instances = Ways.Select(w => w.Instance == InstanceUse.None ? null : ExistingInstances.Choose(context, w.Instance, email, project)).ToList();
+
             // Those who may act as the account (its own policy and those above it), then, for the ways that need no
             // actAs, whoever holds their first permission in the project: the candidates, not every principal.
             foreach (var holder in context.WhoCan(ActAs, resource).Where(h => !found.Contains(h.Principal)))
             {
-                foreach (var way in Ways.Where(w => w.NeedsActAs))
+                for (var i = 0; i < Ways.Length; i++)
                 {
-                    var steps = Steps(context, holder.Principal, way.Permissions, projectResource, projectName).Prepend(new EdgeStep(ActAs, resource.Name, holder.Decision));
-                    if (Edge(holder.Principal, account, email, description, way, projectName, steps) is { } edge)
+                    var way = Ways[i];
+                    if (!way.NeedsActAs)
+                    {
+                        continue;
+                    }
+
+                    var actAs = new EdgeStep(ActAs, resource.Name, holder.Decision);
+                    var edge = instances[i] is { } through
+                        ? ThroughInstance(context, holder.Principal, account, description, way, through.Choices, projectResource, projectName, actAs)
+                            ?? (through.Complete ? null : Edge(holder.Principal, account, email, description, way, projectName, Steps(context, holder.Principal, way.Permissions, projectResource, projectName).Prepend(actAs)))
+                        : Edge(holder.Principal, account, email, description, way, projectName, Steps(context, holder.Principal, way.Permissions, projectResource, projectName).Prepend(actAs));
+                    if (edge is not null)
                     {
                         found.Add(holder.Principal);
                         yield return edge;
@@ -74,8 +89,44 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
         }
     }
 
-    private static IEnumerable<EdgeStep> Steps(GcpEdgeContext context, string principal, IEnumerable<string> permissions, GcpResource projectResource, string projectName) =>
-        permissions.Select(p => new EdgeStep(p, projectName, context.StepDecision(principal, p, projectResource)));
+    /// <summary>
+    /// The edge through the first instance that gives a certain one, else the first that gives a conditional one; its
+    /// permissions decided on the instance (so its own policy and conditions on its name apply), or on the project for
+    /// project-wide metadata.
+    /// </summary>
+    private Edge? ThroughInstance(GcpEdgeContext context, string from, string account, string description, ServiceWay way, ImmutableArray<InstanceChoice> choices, GcpResource projectResource, string projectName, EdgeStep actAs)
+    {
+        Edge? conditional = null;
+        foreach (var choice in choices)
+        {
+            var onInstance = ExistingInstances.DecidedOnInstance(way.Instance);
+            var target = onInstance ? context.InstanceResource(choice.Instance) : projectResource;
+            if (target is null)
+            {
+                continue;
+            }
+
+            var steps = Steps(context, from, way.Permissions, target, onInstance ? choice.Instance.RelativeName : projectName).Prepend(actAs);
+            var named = $"{description}, through VM instance `{choice.Instance.RelativeName}`{ExistingInstances.Reach(way.Instance, choice.Instance)}";
+            if (GcpEdgeContext.EdgeIf(TechniqueId, from, account, named, steps) is not { } edge)
+            {
+                continue;
+            }
+
+            edge = edge with { Requirements = [.. edge.Requirements.Concat(choice.Requirements).Distinct(StringComparer.Ordinal)] };
+            if (!edge.IsConditional)
+            {
+                return edge;
+            }
+
+            conditional ??= edge;
+        }
+
+        return conditional;
+    }
+
+    private static IEnumerable<EdgeStep> Steps(GcpEdgeContext context, string principal, IEnumerable<string> permissions, GcpResource on, string onName) =>
+        permissions.Select(p => new EdgeStep(p, onName, context.StepDecision(principal, p, on)));
 
     private Edge? Edge(string from, string account, string email, string description, ServiceWay way, string projectName, IEnumerable<EdgeStep> steps) =>
         GcpEdgeContext.EdgeIf(TechniqueId, from, account, description, steps) is not { } edge ? null

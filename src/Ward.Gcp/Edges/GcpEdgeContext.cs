@@ -70,6 +70,62 @@ public sealed class GcpEdgeContext
         ? field = [.. Estate.Nodes.OrderBy(n => n.Ancestors.IsEmpty ? 1 : n.Ancestors.Length).ThenBy(n => n.Kind).ThenBy(n => n.Name, StringComparer.Ordinal)]
         : field;
 
+    /// <summary>The exported instances by the service account they run as (case-insensitive), indexed once.</summary>
+    private FrozenDictionary<string, ImmutableArray<ComputeInstance>> InstancesByAccount => field ??=
+        Estate.ComputeInstances.Where(i => i.ServiceAccount is not null).GroupBy(i => i.ServiceAccount!, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(i => i.RelativeName, StringComparer.Ordinal).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The exported instances by project (as their links name it, the project id), indexed once.</summary>
+    private FrozenDictionary<string, ImmutableArray<ComputeInstance>> InstancesByProject => field ??=
+        Estate.ComputeInstances.GroupBy(i => i.Project, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(i => i.RelativeName, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
+
+    private FrozenSet<string> InstanceListings => field ??= Estate.InstancesListedIn.ToFrozenSet(StringComparer.Ordinal);
+
+    private FrozenDictionary<string, ComputeProjectMetadata> ComputeProjects => field ??= ByIdAndNumber(Estate.ComputeProjects);
+
+    private static FrozenDictionary<string, ComputeProjectMetadata> ByIdAndNumber(ImmutableArray<ComputeProjectMetadata> projects)
+    {
+        var byName = new Dictionary<string, ComputeProjectMetadata>(StringComparer.Ordinal);
+        foreach (var project in projects)
+        {
+            byName.TryAdd(project.Project, project);
+            if (project.ProjectNumber is { } number)
+            {
+                byName.TryAdd(number, project);
+            }
+        }
+
+        return byName.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The exported instances that run as a service account, by name; empty when none does (or none was exported).</summary>
+    public ImmutableArray<ComputeInstance> InstancesRunningAs(string serviceAccountEmail) => InstancesByAccount.GetValueOrDefault(serviceAccountEmail, []);
+
+    /// <summary>The exported instances of a project, by name.</summary>
+    public ImmutableArray<ComputeInstance> InstancesIn(HierarchyNode project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return project.ProjectId is { } id && InstancesByProject.TryGetValue(id, out var byId) ? byId : InstancesByProject.GetValueOrDefault(project.RelativeName["projects/".Length..], []);
+    }
+
+    /// <summary>Whether a project's instances were listed (even as none): only then does an instance's absence mean there is none.</summary>
+    public bool InstancesListed(HierarchyNode project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return InstanceListings.Count > 0 && ((project.ProjectId is { } id && InstanceListings.Contains(id)) || InstanceListings.Contains(project.RelativeName["projects/".Length..]));
+    }
+
+    /// <summary>A project's Compute Engine metadata (by id or number), if exported.</summary>
+    public ComputeProjectMetadata? ComputeMetadata(string project) => ComputeProjects.GetValueOrDefault(project);
+
+    /// <summary>An instance as a resource: its allow policy, its project's, folders' and organization's.</summary>
+    public GcpResource? InstanceResource(ComputeInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return Locate(instance.FullName);
+    }
+
     /// <summary>The permission that changes a container's allow policy: whoever holds it on the container may grant itself any role there.</summary>
     public static string SetIamPolicyOf(HierarchyNodeKind kind) => kind switch
     {

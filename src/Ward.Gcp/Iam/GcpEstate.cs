@@ -67,6 +67,15 @@ public sealed record GcpEstate
     /// <summary>GKE clusters, in input order.</summary>
     public ImmutableArray<GkeCluster> Clusters { get; init; } = [];
 
+    /// <summary>Compute Engine VM instances, in input order.</summary>
+    public ImmutableArray<ComputeInstance> ComputeInstances { get; init; } = [];
+
+    /// <summary>The projects (ids, as instances name them) whose instances were listed, even as an empty list: only there is an instance's absence known.</summary>
+    public ImmutableArray<string> InstancesListedIn { get; init; } = [];
+
+    /// <summary>Projects' Compute Engine metadata (<c>gcloud compute project-info describe</c>), in input order.</summary>
+    public ImmutableArray<ComputeProjectMetadata> ComputeProjects { get; init; } = [];
+
     /// <summary>Last authentication of service accounts and keys (Activity Analyzer), in input order.</summary>
     public ImmutableArray<AuthenticationActivity> AuthenticationActivities { get; init; } = [];
 

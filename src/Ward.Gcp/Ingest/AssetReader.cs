@@ -9,7 +9,7 @@ namespace Ward.Gcp.Ingest;
 /// Reads one Cloud Asset Inventory asset, in the snake_case of <c>gcloud asset export</c> to Cloud Storage or the
 /// camelCase of the API: its IAM policy (<c>iam_policy</c>, content type <c>iam-policy</c>) and, for the types
 /// Ward reads, its resource data (<c>resource.data</c>, content type <c>resource</c>): organizations, folders,
-/// projects, service accounts, service account keys, custom roles and Cloud Composer environments; and its organization
+/// projects, service accounts, service account keys, custom roles, Cloud Composer environments, Compute Engine instances and projects' Compute Engine metadata; and its organization
 /// policies (<c>orgPolicy</c>, content type <c>org-policy</c>). Other resource types are counted and left.
 /// </summary>
 internal static class AssetReader
@@ -63,7 +63,7 @@ internal static class AssetReader
             AssetTypes.Project => (HierarchyNodeKind?)HierarchyNodeKind.Project,
             _ => null,
         };
-        var isRead = kind is not null || assetType is AssetTypes.ServiceAccount or AssetTypes.ServiceAccountKey or AssetTypes.Role or AssetTypes.ComposerEnvironment;
+        var isRead = kind is not null || assetType is AssetTypes.ServiceAccount or AssetTypes.ServiceAccountKey or AssetTypes.Role or AssetTypes.ComposerEnvironment or AssetTypes.ComputeInstance or AssetTypes.ComputeProject;
         if (!isRead)
         {
             entries.OtherResources++;
@@ -86,6 +86,12 @@ internal static class AssetReader
                 break;
             case AssetTypes.Role:
                 Add(entries.Roles, RoleReader.Read(data, json));
+                break;
+            case AssetTypes.ComputeInstance:
+                GcpEstateLoader.AddInstance(entries, ComputeInstanceReader.Read(data, json, name));
+                break;
+            case AssetTypes.ComputeProject:
+                Add(entries.ComputeProjects, ComputeInstanceReader.ReadProject(data, json));
                 break;
             case AssetTypes.ComposerEnvironment:
                 Add(entries.ComposerEnvironments, ComposerEnvironmentReader.Read(data, json, name, ancestors));

@@ -9,5 +9,7 @@ internal static class AssetTypes
     public const string ServiceAccount = "iam.googleapis.com/ServiceAccount";
     public const string ServiceAccountKey = "iam.googleapis.com/ServiceAccountKey";
     public const string Role = "iam.googleapis.com/Role";
+    public const string ComputeInstance = "compute.googleapis.com/Instance";
+    public const string ComputeProject = "compute.googleapis.com/Project";
     public const string ComposerEnvironment = "composer.googleapis.com/Environment";
 }

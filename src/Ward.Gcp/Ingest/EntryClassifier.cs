@@ -45,6 +45,16 @@ internal static class EntryClassifier
             return EntryKind.OrgPolicy;
         }
 
+        if (entry.Text("kind") == "compute#instance" || (entry.Text("selfLink") is { } instanceLink && ComputeInstanceReader.IsInstanceLink(instanceLink)))
+        {
+            return EntryKind.ComputeInstance;
+        }
+
+        if (entry.Text("kind") == "compute#project" || entry.Has("commonInstanceMetadata"))
+        {
+            return EntryKind.ComputeProject;
+        }
+
         if (entry.Text("selfLink") is { } selfLink && GkeClusterReader.IsClusterLink(selfLink))
         {
             return EntryKind.GkeCluster;

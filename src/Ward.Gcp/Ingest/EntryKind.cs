@@ -47,6 +47,12 @@ internal enum EntryKind
     /// <summary>A GKE cluster (<c>gcloud container clusters list</c>: a <c>selfLink</c> of <c>container.googleapis.com/…/clusters/…</c>).</summary>
     GkeCluster,
 
+    /// <summary>A Compute Engine instance (<c>gcloud compute instances list</c>: <c>kind</c> <c>compute#instance</c>, or a <c>selfLink</c> of <c>…/compute/v1/projects/P/zones/Z/instances/N</c>).</summary>
+    ComputeInstance,
+
+    /// <summary>A project's Compute Engine settings (<c>gcloud compute project-info describe</c>: <c>kind</c> <c>compute#project</c>, or <c>commonInstanceMetadata</c>).</summary>
+    ComputeProject,
+
     /// <summary>An Activity Analyzer activity (<c>gcloud policy-intelligence query-activity</c>: <c>activityType</c>).</summary>
     Activity,
 

@@ -40,6 +40,9 @@ internal static class GcpEstateBuilder
             OrgPolicies = OrgPoliciesOnNodes(entries.OrgPolicies, nodes, found),
             OrgPoliciesExported = entries.OrgPolicies.Count > 0,
             Clusters = Distinct(entries.Clusters, c => $"{c.Project}/{c.Region}/{c.Name}", StringComparer.Ordinal, (a, b) => a.NodePools.SequenceEqual(b.NodePools) && a.WorkloadPool == b.WorkloadPool, c => $"GKE cluster `{c.Name}` of `projects/{c.Project}`", c => c.Location, found),
+            ComputeInstances = Distinct(entries.Instances, i => i.FullName, StringComparer.Ordinal, SameInstance, i => $"Compute Engine instance `{i.RelativeName}`", i => i.Location, found),
+            InstancesListedIn = [.. entries.InstanceListings.Order(StringComparer.Ordinal)],
+            ComputeProjects = Distinct(entries.ComputeProjects, p => p.Project, StringComparer.Ordinal, (a, b) => a.OsLogin == b.OsLogin && a.ProjectNumber == b.ProjectNumber, p => $"the Compute Engine metadata of `projects/{p.Project}`", p => p.Location, found),
             AuthenticationActivities = Distinct(entries.Activities, a => a.FullResourceName, StringComparer.Ordinal, (a, b) => a.LastAuthenticated == b.LastAuthenticated, a => $"the activity of `{a.FullResourceName}`", a => a.Location, found),
             ServiceAccountInsights = Distinct(entries.ServiceAccountInsights, i => i.Name, StringComparer.Ordinal, (a, b) => a == b with { Location = a.Location }, i => $"insight `{i.Name}`", i => i.Location, found),
             PolicyInsights = Distinct(entries.PolicyInsights, i => i.Name, StringComparer.Ordinal, (a, b) => a.LastRefresh == b.LastRefresh && a.ExercisedPermissions.SequenceEqual(b.ExercisedPermissions, StringComparer.Ordinal), i => $"insight `{i.Name}`", i => i.Location, found),
@@ -66,6 +69,12 @@ internal static class GcpEstateBuilder
         diagnostics.AddRange(found.ToSortedArray());
         return estate with { Diagnostics = WithLines(diagnostics.ToSortedArray()) };
     }
+
+    /// <summary>The same instance from a listing and an asset export: what Ward reads of it is equal.</summary>
+    private static bool SameInstance(ComputeInstance a, ComputeInstance b) =>
+        a.Status == b.Status && string.Equals(a.ServiceAccount, b.ServiceAccount, StringComparison.OrdinalIgnoreCase) && a.HasExternalIp == b.HasExternalIp
+        && a.Scopes.SequenceEqual(b.Scopes, StringComparer.Ordinal)
+        && a.Metadata.Count == b.Metadata.Count && a.Metadata.All(m => b.Metadata.TryGetValue(m.Key, out var value) && value == m.Value);
 
     private static ImmutableArray<T> Distinct<T>(IEnumerable<T> items, Func<T, string> key, StringComparer comparer, Func<T, T, bool> same, Func<T, string> describe, Func<T, SourceLocation> location, DiagnosticBag diagnostics)
     {

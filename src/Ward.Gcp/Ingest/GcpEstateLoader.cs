@@ -11,7 +11,7 @@ namespace Ward.Gcp.Ingest;
 /// or camelCase), or the JSON output of <c>gcloud asset search-all-iam-policies</c>, <c>gcloud iam roles
 /// list/describe</c>, <c>gcloud iam service-accounts list</c> and <c>keys list</c>, <c>gcloud iam policies get</c> (deny
 /// policies), <c>gcloud iam principal-access-boundary-policies describe</c> and <c>policy-bindings list</c>,
-/// <c>gcloud identity groups search</c> and <c>memberships list</c>, <c>gcloud org-policies list/describe</c>, <c>gcloud container clusters list</c>, <c>gcloud resource-manager tags keys|values|bindings list</c>, <c>gcloud policy-intelligence query-activity</c>
+/// <c>gcloud identity groups search</c> and <c>memberships list</c>, <c>gcloud org-policies list/describe</c>, <c>gcloud container clusters list</c>, <c>gcloud compute instances list</c> and <c>project-info describe</c>, <c>gcloud resource-manager tags keys|values|bindings list</c>, <c>gcloud policy-intelligence query-activity</c>
 /// and <c>gcloud recommender insights list</c> (a list, or one object). What
 /// cannot be read is reported with a located diagnostic and skipped; the rest is still loaded. Never throws on user input.
 /// </summary>
@@ -54,7 +54,7 @@ public static class GcpEstateLoader
         if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             // An asset export of a scope with nothing of the asked types is an empty file.
-            return NoTags(file, entries) ?? new GcpInputFile(file, GcpInputKind.Empty, "an empty file: nothing to read");
+            return NoTags(file, entries) ?? NoInstances(file, entries) ?? new GcpInputFile(file, GcpInputKind.Empty, "an empty file: nothing to read");
         }
 
         JsonDocument document;
@@ -92,13 +92,13 @@ public static class GcpEstateLoader
         };
         if ((root.ValueKind == JsonValueKind.Array || WrappedList(root) is not null) && items.Count == 0)
         {
-            return NoTags(file, entries) ?? new GcpInputFile(file, GcpInputKind.Empty, "an empty list: nothing to read");
+            return NoTags(file, entries) ?? NoInstances(file, entries) ?? new GcpInputFile(file, GcpInputKind.Empty, "an empty list: nothing to read");
         }
 
         var kinds = items.ConvertAll(i => EntryClassifier.Classify(i.Element));
         if (kinds.TrueForAll(k => k == EntryKind.Unknown))
         {
-            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, organization policies, GKE clusters, groups or group memberships, authentication activities, IAM insights, PAM entitlements, tag keys, values or bindings, as gcloud JSON output); skipped", JsonPath.Root);
+            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, organization policies, GKE clusters, Compute Engine instances and project metadata, groups or group memberships, authentication activities, IAM insights, PAM entitlements, tag keys, values or bindings, as gcloud JSON output); skipped", JsonPath.Root);
             return new GcpInputFile(file, GcpInputKind.NotRecognised, "content not recognised");
         }
 
@@ -203,6 +203,12 @@ public static class GcpEstateLoader
             case EntryKind.GkeCluster:
                 Add(entries.Clusters, GkeClusterReader.Read(item, json));
                 break;
+            case EntryKind.ComputeInstance:
+                AddInstance(entries, ComputeInstanceReader.Read(item, json));
+                break;
+            case EntryKind.ComputeProject:
+                Add(entries.ComputeProjects, ComputeInstanceReader.ReadProject(item, json));
+                break;
             case EntryKind.Activity:
                 Add(entries.Activities, ActivityReader.Read(item, json));
                 break;
@@ -220,7 +226,7 @@ public static class GcpEstateLoader
                 break;
             default:
                 json.Report(GcpDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, item.Element.ValueKind == JsonValueKind.Object
-                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account, key, deny policy, principal access boundary policy, policy binding, organization policy, GKE cluster, group, group membership, activity, insight, PAM entitlement, tag key, value or binding); skipped"
+                    ? "an entry Ward does not recognise among the others of this file (not an asset, policy search result, role, service account, key, deny policy, principal access boundary policy, policy binding, organization policy, GKE cluster, Compute Engine instance or project, group, group membership, activity, insight, PAM entitlement, tag key, value or binding); skipped"
                     : $"expected an object, found {GcpJson.Describe(item.Element.ValueKind)}; skipped", item.Path);
                 break;
         }
@@ -239,6 +245,28 @@ public static class GcpEstateLoader
 
         entries.AddTagListing(listed.Resource, listed.Effective, new SourceLocation(file));
         return new GcpInputFile(file, GcpInputKind.Read, $"no {(listed.Effective ? "effective tag" : "tag bound directly")} on `{listed.Resource}`");
+    }
+
+    /// <summary>An empty list in an instance listing's place (<c>compute/instances/PROJECT_ID.json</c>) says that the project has no instance.</summary>
+    private static GcpInputFile? NoInstances(string file, ReadEntries entries)
+    {
+        if (ComputeInstanceReader.ListedProject(file) is not { } project)
+        {
+            return null;
+        }
+
+        entries.InstanceListings.Add(project);
+        return new GcpInputFile(file, GcpInputKind.Read, $"no Compute Engine instance in `projects/{project}`");
+    }
+
+    /// <summary>An instance read says that its project's instances were listed.</summary>
+    internal static void AddInstance(ReadEntries entries, ComputeInstance? instance)
+    {
+        if (instance is not null)
+        {
+            entries.Instances.Add(instance);
+            entries.InstanceListings.Add(instance.Project);
+        }
     }
 
     private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, List<GcpInputFile> inputs) =>

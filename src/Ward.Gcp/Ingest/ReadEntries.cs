@@ -38,6 +38,13 @@ internal sealed class ReadEntries
 
     public List<GkeCluster> Clusters { get; } = [];
 
+    public List<ComputeInstance> Instances { get; } = [];
+
+    /// <summary>The projects (ids) whose instances a listing gave, even none: those of the instances read, and those an empty listing's path names.</summary>
+    public HashSet<string> InstanceListings { get; } = new(StringComparer.Ordinal);
+
+    public List<ComputeProjectMetadata> ComputeProjects { get; } = [];
+
     /// <summary>Whether some input held principal access boundary policies or their bindings.</summary>
     public bool BoundariesRead { get; set; }
 
@@ -72,14 +79,14 @@ internal sealed class ReadEntries
     /// <summary>Whether some input held deny policies.</summary>
     public bool DenyPoliciesRead { get; set; }
 
-    /// <summary>Assets of types whose resource data Ward does not read (buckets, instances…): counted, not kept.</summary>
+    /// <summary>Assets of types whose resource data Ward does not read (buckets, disks…): counted, not kept.</summary>
     public int OtherResources { get; set; }
 
     /// <summary>Assets exported without content (no <c>--content-type</c>): counted, not kept.</summary>
     public int NamesOnly { get; set; }
 
     public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count + Groups.Count + GroupMemberships.Count
-        + BoundaryPolicies.Count + PolicyBindings.Count + OrgPolicies.Count + Clusters.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count
+        + BoundaryPolicies.Count + PolicyBindings.Count + OrgPolicies.Count + Clusters.Count + Instances.Count + InstanceListings.Count + ComputeProjects.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count
         + TagKeys.Count + TagValues.Count + TagBindings.Count + TagListings.Count;
 
     public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, DenyPolicies.Count, Pools.Count + Providers.Count, Groups.Count, GroupMemberships.Count, OtherResources, NamesOnly)
@@ -88,6 +95,8 @@ internal sealed class ReadEntries
         PolicyBindings = PolicyBindings.Count,
         OrgPolicies = OrgPolicies.Count,
         Clusters = Clusters.Count,
+        Instances = Instances.Count,
+        ComputeProjects = ComputeProjects.Count,
         Activities = Activities.Count,
         Insights = ServiceAccountInsights.Count + PolicyInsights.Count,
         PamEntitlements = PamEntitlements.Count,
@@ -107,6 +116,10 @@ internal sealed class ReadEntries
         public int OrgPolicies { get; init; }
 
         public int Clusters { get; init; }
+
+        public int Instances { get; init; }
+
+        public int ComputeProjects { get; init; }
 
         public int Activities { get; init; }
 
@@ -136,6 +149,8 @@ internal sealed class ReadEntries
             Part(parts, PolicyBindings - before.PolicyBindings, "policy binding");
             Part(parts, OrgPolicies - before.OrgPolicies, "organization policy", "organization policies");
             Part(parts, Clusters - before.Clusters, "GKE cluster");
+            Part(parts, Instances - before.Instances, "Compute Engine instance");
+            Part(parts, ComputeProjects - before.ComputeProjects, "project's Compute Engine metadata", "projects' Compute Engine metadata");
             Part(parts, Activities - before.Activities, "authentication activity", "authentication activities");
             Part(parts, Insights - before.Insights, "insight");
             Part(parts, PamEntitlements - before.PamEntitlements, "PAM entitlement");

@@ -27,6 +27,7 @@ internal static class GcpFixtures
     private static readonly Lazy<GcpEstate> LoadedTags = new(() => GcpEstateLoader.Load([TagsFolder]));
     private static readonly Lazy<GcpEstate> LoadedTagBinding = new(() => GcpEstateLoader.Load([TagBindingFolder]));
     private static readonly Lazy<GcpEstate> LoadedTagUnbinding = new(() => GcpEstateLoader.Load([TagUnbindingFolder]));
+    private static readonly Lazy<GcpEstate> LoadedCompute = new(() => GcpEstateLoader.Load([ComputeFolder]));
     private static readonly Lazy<GcpEstate> LoadedOrgPolicies = new(() => GcpEstateLoader.Load([OrgPoliciesFolder]));
 
     public static string OrganizationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "organization");
@@ -127,6 +128,28 @@ internal static class GcpFixtures
     public static GcpEstate TagUnbinding => LoadedTagUnbinding.Value;
 
     public static string TagUnbindingFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tag-unbinding");
+
+    /// <summary>
+    /// The example.dev Compute Engine lab (Fixtures/compute): in <c>vm-lab</c>, whose instances were listed
+    /// (<c>compute/instances/vm-lab.json</c>, and <c>builder</c> from the asset export) and whose project metadata sets
+    /// no <c>enable-oslogin</c>, <c>bastion</c> runs as <c>admin@</c> with OS Login (an external IP), <c>builder</c> as
+    /// <c>deployer@</c> without it, blocking project-wide keys (no external IP), <c>report</c> as <c>reporter@</c>,
+    /// <c>TERMINATED</c>, with the default scopes; no instance runs as <c>batch@</c>. All four accounts are Owners of
+    /// vm-lab. <c>vm-empty</c>'s listing is empty; <c>vm-unlisted</c>'s instances were not exported. Users: Compute OS
+    /// Login on vm-lab to <c>v-oslogin</c> and <c>s-oslogin</c>, and where the instance is <c>bastion</c> (a
+    /// <c>resource.name</c> condition) to <c>v-namedlogin</c>, where it is <c>builder</c> to <c>s-namedlogin</c>; OS
+    /// Admin Login on <c>bastion</c>'s own policy to <c>v-instancepolicy</c>, OS Login on <c>builder</c>'s to
+    /// <c>s-instancepolicy</c>; <c>setMetadata</c> on vm-lab to <c>v-sshkey</c>, <c>s-sshkey</c>, <c>c-stopped</c>, on
+    /// vm-unlisted to <c>c-sshkey</c>, on vm-empty to <c>s-empty</c>; project metadata and <c>actAs</c> on vm-lab to
+    /// <c>s-projectkey</c>; stop, setServiceAccount, setMetadata and start on vm-lab to <c>v-reassign</c>, on vm-empty
+    /// to <c>s-empty</c>. Service Account User on <c>admin@</c> to v-oslogin, v-namedlogin, s-namedlogin, v-sshkey,
+    /// s-sshkey, v-instancepolicy, s-projectkey; on <c>deployer@</c> to v-sshkey, s-instancepolicy, s-projectkey; on
+    /// <c>batch@</c> to s-oslogin, v-reassign; on <c>reporter@</c> to c-stopped; on the vm-empty and vm-unlisted
+    /// accounts to s-empty and c-sshkey.
+    /// </summary>
+    public static GcpEstate Compute => LoadedCompute.Value;
+
+    public static string ComputeFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "compute");
 
     public static string Full(string relativeName) => ResourceNames.Container(relativeName);
 }

@@ -254,6 +254,11 @@ public static class ResourceLocator
             return "iam.googleapis.com/ServiceAccount";
         }
 
+        if (service == "compute.googleapis.com" && relative.Split('/') is ["projects", _, "zones", _, "instances", _])
+        {
+            return "compute.googleapis.com/Instance";
+        }
+
         // The asset type of the resource's own policy, under whichever of its names it was exported.
         return names.Select(n => PolicyOf(estate, n)).OfType<IamPolicy>().FirstOrDefault()?.AssetType;
     }
