@@ -19,6 +19,11 @@
 #                                                 `gcloud iam policies list` names on the organization, each folder
 #                                                 and each project (the list alone omits the rules)
 #   clusters/<project-id>.json                  gcloud container clusters list --project=P (GKE clusters, node pools)
+#   compute/instances/<project-id>.json         gcloud compute instances list --project=P (VM instances: service
+#                                                 account, scopes, metadata); the path names the project, which an
+#                                                 empty list does not
+#   compute/project-info/<project-id>.json      gcloud compute project-info describe --project=P (the project's
+#                                                 common instance metadata: enable-oslogin, SSH keys)
 #   org-policies/<parent>.json                  gcloud org-policies list --organization|--folder|--project=ID, for the
 #                                                 organization, each folder and each project (v2 policies with spec)
 #   tags/keys/<parent>.json                     gcloud resource-manager tags keys list --parent=organizations/ID, and
@@ -53,7 +58,8 @@
 #                                                 group), for every group found
 #
 # Ward recognises every file by its content, not its name or folder; the layout is only for people, except for tag
-# listings, whose path names the resource they list the tags of (the output does not).
+# listings, whose path names the resource they list the tags of (the output does not), and instance listings, whose
+# path names the project when the list is empty.
 # `gcloud iam roles list` prints roles without their permissions (the API's BASIC view), so roles are read from the
 # IAM API with view=FULL, through curl and the caller's access token; pages are merged into one list per file.
 #
@@ -65,6 +71,7 @@
 #   iam.denypolicies.list, iam.denypolicies.get                          (roles/iam.denyReviewer)
 #   orgpolicy.policies.list, orgpolicy.policy.get                        (roles/orgpolicy.policyViewer)
 #   container.clusters.list on each project                              (roles/container.clusterViewer)
+#   compute.instances.list, compute.projects.get on each project         (roles/compute.viewer)
 #   resourcemanager.tagKeys.list, resourcemanager.tagValues.list, and
 #   resourcemanager.hierarchyNodes.listTagBindings, .listEffectiveTags   (roles/resourcemanager.tagViewer)
 #   iam.workloadIdentityPools.list, iam.workloadIdentityPoolProviders.list (roles/iam.workloadIdentityPoolViewer)
@@ -147,7 +154,8 @@ done
 
 iam="https://iam.googleapis.com/v1"
 mkdir -p "$output/assets" "$output/roles/projects" "$output/service-accounts" "$output/deny-policies" "$output/workload-identity" \
-  "$output/principal-access-boundaries" "$output/pam" "$output/org-policies" "$output/clusters"
+  "$output/principal-access-boundaries" "$output/pam" "$output/org-policies" "$output/clusters" \
+  "$output/compute/instances" "$output/compute/project-info"
 
 # Every page of an IAM roles list with the permissions (view=FULL), merged into one JSON array.
 roles_full() {
@@ -198,6 +206,14 @@ for project in "${projects[@]}"; do
   if ! gcloud container clusters list --project="$project" --format=json >"$output/clusters/$project.json"; then
     rm -f "$output/clusters/$project.json"
     echo "export-gcp.sh: could not list the GKE clusters of $project (is the Kubernetes Engine API enabled, and may the caller list clusters?)" >&2
+  fi
+  # Likewise without the Compute Engine API: no file, so Ward keeps the ways through an existing VM conditional.
+  if ! gcloud compute instances list --project="$project" --format=json >"$output/compute/instances/$project.json"; then
+    rm -f "$output/compute/instances/$project.json"
+    echo "export-gcp.sh: could not list the VM instances of $project (is the Compute Engine API enabled, and may the caller list instances?)" >&2
+  elif ! gcloud compute project-info describe --project="$project" --format=json >"$output/compute/project-info/$project.json"; then
+    rm -f "$output/compute/project-info/$project.json"
+    echo "export-gcp.sh: could not read the Compute Engine metadata of $project" >&2
   fi
   {
     gcloud iam workload-identity-pools list --project="$project" --location=global --show-deleted --format=json

@@ -82,22 +82,8 @@ public sealed class GcpEdgeContext
 
     private FrozenSet<string> InstanceListings => field ??= Estate.InstancesListedIn.ToFrozenSet(StringComparer.Ordinal);
 
-    private FrozenDictionary<string, ComputeProjectMetadata> ComputeProjects => field ??= ByIdAndNumber(Estate.ComputeProjects);
-
-    private static FrozenDictionary<string, ComputeProjectMetadata> ByIdAndNumber(ImmutableArray<ComputeProjectMetadata> projects)
-    {
-        var byName = new Dictionary<string, ComputeProjectMetadata>(StringComparer.Ordinal);
-        foreach (var project in projects)
-        {
-            byName.TryAdd(project.Project, project);
-            if (project.ProjectNumber is { } number)
-            {
-                byName.TryAdd(number, project);
-            }
-        }
-
-        return byName.ToFrozenDictionary(StringComparer.Ordinal);
-    }
+    private FrozenDictionary<string, ComputeProjectMetadata> ComputeProjects => field ??=
+        Estate.ComputeProjects.DistinctBy(p => p.Project, StringComparer.Ordinal).ToFrozenDictionary(p => p.Project, StringComparer.Ordinal);
 
     /// <summary>The exported instances that run as a service account, by name; empty when none does (or none was exported).</summary>
     public ImmutableArray<ComputeInstance> InstancesRunningAs(string serviceAccountEmail) => InstancesByAccount.GetValueOrDefault(serviceAccountEmail, []);
@@ -116,7 +102,7 @@ public sealed class GcpEdgeContext
         return InstanceListings.Count > 0 && ((project.ProjectId is { } id && InstanceListings.Contains(id)) || InstanceListings.Contains(project.RelativeName["projects/".Length..]));
     }
 
-    /// <summary>A project's Compute Engine metadata (by id or number), if exported.</summary>
+    /// <summary>A project's Compute Engine metadata, by project id (as instances name their project), if exported.</summary>
     public ComputeProjectMetadata? ComputeMetadata(string project) => ComputeProjects.GetValueOrDefault(project);
 
     /// <summary>An instance as a resource: its allow policy, its project's, folders' and organization's.</summary>

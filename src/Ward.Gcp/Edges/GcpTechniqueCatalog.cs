@@ -116,7 +116,7 @@ public static class GcpTechniqueCatalog
         new(
             "gcp-compute-instance",
             "Run a VM as a service account",
-            "With iam.serviceAccounts.actAs on the account and the permissions to create a VM in its project, the principal starts an instance that runs as the account (a startup script reads its token from the metadata server).",
+            "With iam.serviceAccounts.actAs on the account and the permissions to create a VM in its project, the principal starts an instance that runs as the account (a startup script reads its token from the metadata server); or stops an existing instance of the project, gives it the account and a startup script, and starts it (compute.instances.stop, setServiceAccount, setMetadata, start, decided on an exported instance).",
             ["iam.serviceAccounts.actAs", "compute.instances.create", "compute.disks.create", "compute.instances.setMetadata", "compute.instances.setServiceAccount", "compute.subnetworks.use"],
             NarrowActAs,
             ["https://cloud.google.com/compute/docs/access/create-enable-service-accounts-for-instances", AttachServiceAccounts, Rhino]),
@@ -214,14 +214,14 @@ public static class GcpTechniqueCatalog
         new(
             "gcp-compute-ssh-metadata",
             "SSH into a VM running as a service account with a key in metadata",
-            "An SSH key added to a VM's metadata (compute.instances.setMetadata, with iam.serviceAccounts.actAs on the VM's account) or to the project's (compute.projects.setCommonInstanceMetadata, with actAs granted on the project) lets the principal log in to a VM that runs as the account and read its token from the metadata server. Conditional on such a VM existing, not using OS Login (and, for project-wide keys, not blocking them) and being reachable: Ward does not read instances.",
+            "An SSH key added to a VM's metadata (compute.instances.setMetadata, with iam.serviceAccounts.actAs on the VM's account) or to the project's (compute.projects.setCommonInstanceMetadata, with actAs granted on the project) lets the principal log in to a VM that runs as the account and read its token from the metadata server. Decided on an exported VM that runs as the account without OS Login (and, for project-wide keys, not blocking them), which the edge names; conditional on one existing where the project's instances were not exported. Reaching the VM over SSH is assumed.",
             [ActAs, "compute.instances.setMetadata", "compute.projects.setCommonInstanceMetadata"],
             "Enable OS Login (the organization policy constraint compute.requireOsLogin) so metadata keys are ignored, grant Service Account User on a VM's account and Compute Instance Admin only to those who may act as the account, and set block-project-ssh-keys on VMs that run as privileged accounts. Re-run the scan to confirm no other path remains.",
             ["https://cloud.google.com/compute/docs/connect/add-ssh-keys", "https://cloud.google.com/compute/docs/instances/access-overview", "https://cloud.google.com/compute/docs/reference/rest/v1/projects/setCommonInstanceMetadata"]),
         new(
             "gcp-compute-os-login",
             "Log in with OS Login to a VM running as a service account",
-            "On a VM that uses OS Login and runs as a service account, compute.instances.osLogin (or osAdminLogin) and iam.serviceAccounts.actAs on the account, which OS Login requires for such VMs, let the principal log in and read the account's token from the metadata server. Conditional on such a VM existing and being reachable: Ward does not read instances.",
+            "On a VM that uses OS Login and runs as a service account, compute.instances.osLogin (or osAdminLogin) and iam.serviceAccounts.actAs on the account, which OS Login requires for such VMs, let the principal log in and read the account's token from the metadata server. Decided on an exported VM that runs as the account with OS Login on, which the edge names; conditional on one existing where the project's instances were not exported. Reaching the VM over SSH is assumed.",
             [ActAs, "compute.instances.osLogin", "compute.instances.osAdminLogin"],
             "Grant Service Account User on a VM's account only to those who may act as it, whatever OS Login role they hold; do not run VMs that people log in to as privileged accounts. Re-run the scan to confirm no other path remains.",
             ["https://cloud.google.com/compute/docs/oslogin/set-up-oslogin", "https://cloud.google.com/compute/docs/instances/access-overview"]),

@@ -13,9 +13,6 @@ public sealed record ComputeProjectMetadata
     /// <summary>The project id (<c>name</c> of the Compute Engine project resource).</summary>
     public required string Project { get; init; }
 
-    /// <summary>The project number (<c>id</c>), when given.</summary>
-    public string? ProjectNumber { get; init; }
-
     /// <summary><c>commonInstanceMetadata.items[]</c>, by key.</summary>
     public FrozenDictionary<string, string> Metadata { get; init; } = FrozenDictionary<string, string>.Empty;
 

@@ -11,7 +11,8 @@ namespace Ward.Gcp.Ingest;
 /// <c>status</c>, <c>serviceAccounts[].email</c> and <c>.scopes</c>, <c>metadata.items[]</c> (<c>key</c>,
 /// <c>value</c>), <c>networkInterfaces[].accessConfigs[]</c> and <c>.ipv6AccessConfigs[]</c>. And a project's
 /// Compute Engine settings (<c>gcloud compute project-info describe --format=json</c>, the API's <c>Project</c>):
-/// <c>name</c> (its id), <c>id</c> (its number), <c>commonInstanceMetadata.items[]</c>.
+/// <c>name</c> (its id) and <c>commonInstanceMetadata.items[]</c> (its <c>id</c> is a Compute Engine identifier, not
+/// documented as the project number, so it is not used).
 /// </summary>
 internal static class ComputeInstanceReader
 {
@@ -83,7 +84,6 @@ internal static class ComputeInstanceReader
         return project is null ? null : new ComputeProjectMetadata
         {
             Project = project,
-            ProjectNumber = json.Identifier(entry, "id"),
             Metadata = json.Object(entry, "commonInstanceMetadata") is { } metadata ? Items(metadata, json) : FrozenDictionary<string, string>.Empty,
             Location = json.At(entry.Path),
         };

@@ -35,7 +35,7 @@ public sealed class ComputeInstanceReaderTests
         // And vm-lab's and vm-empty's instances were listed, vm-unlisted's not; vm-lab's metadata sets no OS Login
         Assert.Equal(["vm-empty", "vm-lab"], estate.InstancesListedIn);
         var metadata = Assert.Single(estate.ComputeProjects);
-        Assert.Equal(("vm-lab", "841000000001"), (metadata.Project, metadata.ProjectNumber));
+        Assert.Equal("vm-lab", metadata.Project);
         Assert.Null(metadata.OsLogin);
         Assert.True(metadata.Metadata.ContainsKey("ssh-keys"));
         Assert.DoesNotContain(estate.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
