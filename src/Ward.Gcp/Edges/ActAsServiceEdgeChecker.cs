@@ -45,8 +45,10 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
             var description = Does(context.Describe(email), projectName);
             var found = new HashSet<string>(StringComparer.Ordinal) { account };
 
-            // The exported instances each way through an existing one may use, once per account.
-            var instances = Ways.Select(w => w.Instance == InstanceUse.None ? null : ExistingInstances.Choose(context, w.Instance, email, project)).ToList();
+            // The exported instances each way through an existing one may use, once per account (nothing to work out for the other techniques).
+            var instances = Ways.Any(w => w.Instance != InstanceUse.None)
+                ? Ways.Select(w => w.Instance == InstanceUse.None ? null : ExistingInstances.Choose(context, w.Instance, email, project)).ToList()
+                : null;
 
             // Those who may act as the account (its own policy and those above it), then, for the ways that need no
             // actAs, whoever holds their first permission in the project: the candidates, not every principal.
@@ -61,10 +63,11 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
                     }
 
                     var actAs = new EdgeStep(ActAs, resource.Name, holder.Decision);
-                    var edge = instances[i] is { } through
-                        ? ThroughInstance(context, holder.Principal, account, description, way, through.Choices, projectResource, projectName, actAs)
-                            ?? (through.Complete ? null : Edge(holder.Principal, account, email, description, way, projectName, Steps(context, holder.Principal, way.Permissions, projectResource, projectName).Prepend(actAs)))
-                        : Edge(holder.Principal, account, email, description, way, projectName, Steps(context, holder.Principal, way.Permissions, projectResource, projectName).Prepend(actAs));
+                    Edge? InProject() => Edge(holder.Principal, account, email, description, way, projectName, Steps(context, holder.Principal, way.Permissions, projectResource, projectName).Prepend(actAs));
+
+                    // Through an exported instance; where the project's were not all listed, else as before: conditional on one existing.
+                    var edge = instances?[i] is not { } through ? InProject()
+                        : ThroughInstance(context, holder.Principal, account, description, way, through.Choices, projectResource, projectName, actAs) ?? (through.Complete ? null : InProject());
                     if (edge is not null)
                     {
                         found.Add(holder.Principal);
