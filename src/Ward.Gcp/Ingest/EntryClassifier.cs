@@ -45,17 +45,19 @@ internal static class EntryClassifier
             return EntryKind.OrgPolicy;
         }
 
-        if (entry.Text("kind") == "compute#instance" || (entry.Text("selfLink") is { } instanceLink && ComputeInstanceReader.IsInstanceLink(instanceLink)))
+        var selfLink = entry.Text("selfLink");
+        var kind = entry.Text("kind");
+        if (kind == "compute#instance" || (selfLink is not null && ComputeInstanceReader.IsInstanceLink(selfLink)))
         {
             return EntryKind.ComputeInstance;
         }
 
-        if (entry.Text("kind") == "compute#project" || entry.Has("commonInstanceMetadata"))
+        if (kind == "compute#project" || entry.Has("commonInstanceMetadata"))
         {
             return EntryKind.ComputeProject;
         }
 
-        if (entry.Text("selfLink") is { } selfLink && GkeClusterReader.IsClusterLink(selfLink))
+        if (selfLink is not null && GkeClusterReader.IsClusterLink(selfLink))
         {
             return EntryKind.GkeCluster;
         }
