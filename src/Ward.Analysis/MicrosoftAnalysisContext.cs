@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Ward.Core.Graph;
 using Ward.Core.Model;
@@ -124,6 +125,9 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
             ? finding
             : finding with { PrincipalName = name, PrincipalDisplayName = displayName };
     }
+
+    /// <summary>What each group holds, worded for its members' explanations (<c>MicrosoftGrants.Roles</c>), filled as rules ask.</summary>
+    internal ConcurrentDictionary<string, (string[] Directory, string[] Azure)> GroupRoleTexts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     // Rules ask what one principal holds, for thousands of principals: each collection is grouped by principal once, up front.
 

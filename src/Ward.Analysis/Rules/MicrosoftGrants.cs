@@ -15,44 +15,59 @@ internal static class MicrosoftGrants
     /// <summary>The directory roles and the Azure roles of a principal (its groups looked up once for both).</summary>
     public static (ImmutableArray<string> Directory, ImmutableArray<string> Azure) Roles(MicrosoftAnalysisContext context, string principalId)
     {
-        var holders = Holders(context, principalId);
-        return (DirectoryRoles(context, principalId, holders), AzureRoles(context, principalId, holders));
+        // What a group holds reads the same for each of its members ("... through group `G`"): worked out once per
+        // group, as rules ask for tens of thousands of members.
+        List<string>? directoryRoles = null;
+        List<string>? azureRoles = null;
+        foreach (var holder in Holders(context, principalId))
+        {
+            var (directory, azure) = string.Equals(holder, principalId, StringComparison.OrdinalIgnoreCase)
+                ? HeldBy(context, holder, how: string.Empty)
+                : context.GroupRoleTexts.GetOrAdd(holder, static (group, context) => HeldBy(context, group, $" through group `{context.NameOf(group) ?? group}`"), context);
+            if (directory.Length > 0)
+            {
+                (directoryRoles ??= []).AddRange(directory);
+            }
+
+            if (azure.Length > 0)
+            {
+                (azureRoles ??= []).AddRange(azure);
+            }
+        }
+
+        return (Sorted(directoryRoles), Sorted(azureRoles));
+
+        static ImmutableArray<string> Sorted(List<string>? roles) => roles is null ? [] : [.. roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
-    private static ImmutableArray<string> DirectoryRoles(MicrosoftAnalysisContext context, string principalId, ImmutableArray<string> holders)
+    /// <summary>The directory and Azure roles assigned to one holder (the principal, or one of its groups), each ending with how the principal holds it.</summary>
+    private static (string[] Directory, string[] Azure) HeldBy(MicrosoftAnalysisContext context, string holder, string how)
     {
         var directory = context.Directory;
-        return [.. holders.SelectMany(context.DirectoryRoleAssignmentsOf)
+        var directoryRoles = context.DirectoryRoleAssignmentsOf(holder)
             .Where(a => a.EndDateTime is not { } end || end > context.ReferenceTime)
             .Select(a =>
             {
                 var role = directory.FindRoleDefinition(a.RoleDefinitionId)?.DisplayName ?? a.RoleDefinitionId;
                 var scope = a.DirectoryScope.Kind == DirectoryScopeKind.Tenant ? string.Empty : $" at `{a.DirectoryScope.Text}`";
-                return $"{role}{scope}{(a.State == AssignmentState.Eligible ? " (PIM-eligible)" : string.Empty)}{How(context, principalId, a.PrincipalId)}";
+                return $"{role}{scope}{(a.State == AssignmentState.Eligible ? " (PIM-eligible)" : string.Empty)}{how}";
             })
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)];
-    }
+            .ToArray();
 
-    private static ImmutableArray<string> AzureRoles(MicrosoftAnalysisContext context, string principalId, ImmutableArray<string> holders)
-    {
         // Most principals hold no Azure role: nothing is built for them.
         var azure = context.Azure;
-        List<string>? roles = null;
-        foreach (var holder in holders)
+        List<string>? azureRoles = null;
+        foreach (var a in context.AzureRoleAssignmentsOf(holder))
         {
-            foreach (var a in context.AzureRoleAssignmentsOf(holder))
-            {
-                (roles ??= []).Add($"{RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{How(context, principalId, holder)}");
-            }
-
-            foreach (var e in context.AzureEligibleAssignmentsOf(holder).Where(e => e.IsInForceAt(context.ReferenceTime)))
-            {
-                (roles ??= []).Add($"{RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){How(context, principalId, holder)}");
-            }
+            (azureRoles ??= []).Add($"{RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{how}");
         }
 
-        return roles is null ? [] : [.. roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        foreach (var e in context.AzureEligibleAssignmentsOf(holder).Where(e => e.IsInForceAt(context.ReferenceTime)))
+        {
+            (azureRoles ??= []).Add($"{RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){how}");
+        }
+
+        return (directoryRoles, azureRoles?.ToArray() ?? []);
     }
 
     /// <summary>The app roles granted to a service principal: <c>`Mail.Read` of `Microsoft Graph`</c>.</summary>
@@ -83,7 +98,4 @@ internal static class MicrosoftGrants
     private static ImmutableArray<string> Holders(MicrosoftAnalysisContext context, string principalId) =>
         [principalId, .. context.Directory.TransitiveGroupsOf(principalId)];
 
-    /// <summary>How the principal holds what is assigned to a holder: nothing to say for itself, else through which group (named only when something is assigned to it).</summary>
-    private static string How(MicrosoftAnalysisContext context, string principalId, string holder) =>
-        string.Equals(holder, principalId, StringComparison.OrdinalIgnoreCase) ? string.Empty : $" through group `{context.NameOf(holder) ?? holder}`";
 }
