@@ -72,7 +72,8 @@ internal static class ScanFacts
 
         if (result.Gcp is { } gcp)
         {
-            parts.Add(Invariant($"Google Cloud: {gcp.Organizations} organization(s), {gcp.Folders} folder(s), {gcp.Projects} project(s), {gcp.Principals} principals, {gcp.ServiceAccounts} service accounts"));
+            parts.Add(Invariant($"Google Cloud: {gcp.Organizations} organization(s), {gcp.Folders} folder(s), {gcp.Projects} project(s), {gcp.Principals} principals, {gcp.ServiceAccounts} service accounts")
+                + (gcp.Instances > 0 ? Invariant($", {gcp.Instances} VM instances") : string.Empty));
         }
 
         parts.Add(Invariant($"{EdgeCount(result)} escalation edges"));

@@ -127,6 +127,23 @@ public sealed class GcpScanTests
         Assert.DoesNotContain("not analysed: Google Cloud deny policies", output, StringComparison.Ordinal);
         Assert.DoesNotContain("not analysed: Google Cloud principal access boundaries", output, StringComparison.Ordinal);
         Assert.Contains("not analysed: gcp-unused-permissions", output, StringComparison.Ordinal);
+
+        // The sample exports no Compute Engine instance, so the headline says nothing of them
+        Assert.DoesNotContain("VM instances", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_headline_counts_the_Compute_Engine_instances_read()
+    {
+        // Given the Compute Engine lab of the Google Cloud tests: bastion and report in a gcloud list, builder in the
+        // asset export, and an empty list for another project
+        var lab = Path.Combine(Repository.Root, "tests", "Ward.Gcp.Tests", "Fixtures", "compute");
+
+        var (exitCode, output) = WardRunner.Run("scan", lab, "--as-of", "2026-05-01T09:00:00Z");
+
+        // Then the headline counts the three, from both forms
+        Assert.Equal(0, exitCode);
+        Assert.Contains(", 3 VM instances", output, StringComparison.Ordinal);
     }
 
     [Fact]
