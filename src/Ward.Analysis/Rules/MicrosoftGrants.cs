@@ -91,6 +91,21 @@ internal static class MicrosoftGrants
             .Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// A sentence naming the members of a group that holds something, led by <paramref name="lead"/> ("Its members hold
+    /// the same"); empty when the principal is no group.
+    /// </summary>
+    public static string GroupMembers(MicrosoftAnalysisContext context, string principalId, string lead)
+    {
+        if (context.Directory.FindGroup(principalId) is not { } group)
+        {
+            return string.Empty;
+        }
+
+        var members = context.Edges.Membership.MembersOf(group.Id).Select(m => $"`{context.NameOf(m) ?? m}`").Order(StringComparer.Ordinal).ToList();
+        return members.Count == 0 ? "The group has no members in the export. " : $"{lead}: {string.Join(", ", members)}. ";
+    }
+
     public static string RoleName(MicrosoftAnalysisContext context, string roleDefinitionId, string? exportedName) =>
         context.Azure.FindRoleDefinition(roleDefinitionId)?.RoleName ?? exportedName ?? roleDefinitionId;
 

@@ -26,8 +26,7 @@ public abstract class AnyUserSignInEdgeChecker : IMicrosoftEdgeChecker
     {
         ArgumentNullException.ThrowIfNull(context);
         var holders = context.GraphPermissions
-            .Select(p => (Holder: p.Key, Permission: Permissions.FirstOrDefault(p.Value.Contains)))
-            .Where(p => p.Permission is not null)
+            .SelectMany(p => Permissions.Where(p.Value.Contains).Take(1).Select(permission => (Holder: p.Key, Permission: permission)))
             .OrderBy(p => p.Holder, StringComparer.Ordinal)
             .ToList();
         if (holders.Count == 0)
@@ -40,7 +39,7 @@ public abstract class AnyUserSignInEdgeChecker : IMicrosoftEdgeChecker
             var name = user.UserPrincipalName ?? user.Id;
             foreach (var (holder, permission) in holders)
             {
-                yield return new Edge(new(holder), new(user.Id), TechniqueId, Does(name, permission!), [new EdgePermission(permission!, user.Id, "Microsoft Graph application permission", [])])
+                yield return new Edge(new(holder), new(user.Id), TechniqueId, Does(name, permission), [new EdgePermission(permission, user.Id, "Microsoft Graph application permission", [])])
                 {
                     Requirements = [Requirement],
                 };

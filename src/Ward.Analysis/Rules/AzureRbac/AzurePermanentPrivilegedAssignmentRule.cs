@@ -59,8 +59,6 @@ public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
             var name = microsoft.NameOf(principal) ?? assignment.PrincipalName ?? principal;
             var role = MicrosoftGrants.RoleName(microsoft, assignment.RoleDefinitionId, assignment.RoleDefinitionName);
             var where = AzureScopeNames.Describe(azure, assignment.Scope);
-            var group = directory.FindGroup(principal);
-            var members = group is null ? [] : microsoft.Edges.Membership.MembersOf(group.Id).Select(m => $"`{microsoft.NameOf(m) ?? m}`").Order(StringComparer.Ordinal).ToList();
             yield return new Finding
             {
                 RuleId = Metadata.Id,
@@ -75,7 +73,7 @@ public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
                     + $"{Meaning(assignment)}, there and in every scope below. "
                     + HowKnown(azure, held)
                     + "The role is usable at any moment, with no PIM activation, approval or MFA prompt. "
-                    + (group is null ? string.Empty : members.Count == 0 ? "The group has no members in the export. " : $"Every member holds it the same way: {string.Join(", ", members)}. ")).TrimEnd(),
+                    + MicrosoftGrants.GroupMembers(microsoft, principal, "Every member holds it the same way")).TrimEnd(),
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, principal.ToLowerInvariant(), assignment.Id.ToUpperInvariant()),

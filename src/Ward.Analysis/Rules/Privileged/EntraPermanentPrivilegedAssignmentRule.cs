@@ -37,7 +37,6 @@ public sealed class EntraPermanentPrivilegedAssignmentRule : IRule
             var name = microsoft.NameOf(principal) ?? principal;
             var role = grant.Role.Name;
             var isGroup = microsoft.Directory.FindGroup(principal) is not null;
-            var members = isGroup ? microsoft.Edges.Membership.MembersOf(principal).Select(m => $"`{microsoft.NameOf(m) ?? m}`").Order(StringComparer.Ordinal).ToList() : [];
             var globalAdministrator = microsoft.Directory.IsGlobalAdministrator(grant.Assignment.RoleDefinitionId);
             yield return new Finding
             {
@@ -54,7 +53,7 @@ public sealed class EntraPermanentPrivilegedAssignmentRule : IRule
                         ? "its PIM assignment schedule instance is `Assigned` with no end date, not an activation. "
                         : "the export has no PIM assignment schedule instances, and a roleAssignments entry without one has no end (a PIM activation or a time-bound assignment would show in them). ")
                     + "The role is usable at any moment, with no activation, approval or MFA prompt from Privileged Identity Management. "
-                    + (isGroup ? (members.Count == 0 ? "The group has no members in the export. " : $"Every member holds it the same way: {string.Join(", ", members)}. ") : string.Empty)
+                    + MicrosoftGrants.GroupMembers(microsoft, principal, "Every member holds it the same way")
                     + (globalAdministrator && !isGroup ? "Emergency access (break-glass) accounts are the documented exception: Microsoft recommends two cloud-only accounts with permanent Global Administrator. If this is one, suppress the finding with that justification (docs/suppressions.md)." : string.Empty)).TrimEnd(),
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,

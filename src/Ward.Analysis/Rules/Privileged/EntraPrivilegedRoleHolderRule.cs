@@ -45,9 +45,6 @@ public sealed class EntraPrivilegedRoleHolderRule : IRule
             var guest = microsoft.Directory.FindUser(principal) is { } user && DirectoryRoleHoldings.IsGuest(user);
             var roles = held.Select(h => $"{h.Grant.Role.Name} ({h.Grant.Role.TierLabel})").Distinct(StringComparer.Ordinal).ToList();
             var reaches = held.Select(h => h.Grant.Role).DistinctBy(r => r.Name, StringComparer.Ordinal).Select(r => $"{r.Name}: {r.Reach}" + (r.Basis is { } basis ? $" (tiered as a {basis})" : string.Empty));
-            var members = microsoft.Directory.FindGroup(principal) is not null
-                ? microsoft.Edges.Membership.MembersOf(principal).Select(m => $"`{microsoft.NameOf(m) ?? m}`").Order(StringComparer.Ordinal).ToList()
-                : null;
             yield return new Finding
             {
                 RuleId = Metadata.Id,
@@ -62,7 +59,7 @@ public sealed class EntraPrivilegedRoleHolderRule : IRule
                     + $"What each reaches: {string.Join("; ", reaches)}. "
                     + (held.Any(h => h.State == RoleHoldState.Eligible) ? "An eligible role is one PIM activation away. " : string.Empty)
                     + (held.Any(h => h.State == RoleHoldState.Permanent) && !holdings.HasScheduleData ? "The export has no PIM assignment schedule instances, so an active assignment is read as having no end. " : string.Empty)
-                    + (members is null ? string.Empty : members.Count == 0 ? "The group has no members in the export. " : $"Its members hold the same: {string.Join(", ", members)}. ")
+                    + MicrosoftGrants.GroupMembers(microsoft, principal, "Its members hold the same")
                     + (held.Any(h => !h.Grant.IsTenantWide) ? "A role over an administrative unit, one object or an app-specific scope reaches only that." : string.Empty)).TrimEnd(),
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
