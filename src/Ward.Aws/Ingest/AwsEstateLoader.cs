@@ -83,9 +83,9 @@ public static class AwsEstateLoader
     }
 
     /// <summary>A file that is not JSON (it does not start with `{` or `[`) whose first line is a credential report header.</summary>
-    private static bool IsCsvCredentialReport(byte[] bytes)
+    private static bool IsCsvCredentialReport(ReadOnlySpan<byte> bytes)
     {
-        var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 8192)).TrimStart('\uFEFF');
+        var text = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 8192)]).TrimStart('\uFEFF');
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
         {
@@ -99,8 +99,16 @@ public static class AwsEstateLoader
     /// <summary>A file read and sniffed (on any thread): its bytes, unless it cannot be an AWS export or could not be read.</summary>
     private sealed record PreparedFile(string Path, byte[]? Bytes, string? ReadError, bool IsCsvCredentialReport, SourceLocation? NotAws);
 
+    /// <summary>Files from this size on are looked at in place before they are read (most large files of a mixed folder are other clouds' exports).</summary>
+    private const long LookInPlaceFrom = 64 << 10;
+
     private static PreparedFile Prepare(string file)
     {
+        if (NotAwsInPlace(file) is { } notAws)
+        {
+            return new PreparedFile(file, null, null, IsCsvCredentialReport: false, notAws);
+        }
+
         byte[] bytes;
         try
         {
@@ -119,6 +127,29 @@ public static class AwsEstateLoader
         return AwsExportSniffer.CannotBeAwsExport(bytes, out var rootLine, out var rootColumn)
             ? new PreparedFile(file, null, null, IsCsvCredentialReport: false, new SourceLocation(file, JsonPath.Root, rootLine, rootColumn))
             : new PreparedFile(file, bytes, null, IsCsvCredentialReport: false, NotAws: null);
+    }
+
+    /// <summary>
+    /// Where a large file that cannot be an AWS export has its root value, looked at without reading it into memory;
+    /// null for a small file, one that may be an AWS export, or one that cannot be mapped (the reading reports why).
+    /// </summary>
+    private static SourceLocation? NotAwsInPlace(string file)
+    {
+        try
+        {
+            if (new FileInfo(file).Length < LookInPlaceFrom)
+            {
+                return null;
+            }
+
+            var (cannotBeAws, line, column) = MappedFile.Read(file, bytes =>
+                !IsCsvCredentialReport(bytes) && AwsExportSniffer.CannotBeAwsExport(bytes, out var rootLine, out var rootColumn) ? (true, rootLine, rootColumn) : (false, 0, 0));
+            return cannotBeAws ? new SourceLocation(file, JsonPath.Root, line, column) : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static void ReadFile(PreparedFile prepared, DiagnosticBag diagnostics, List<InputFile> inputs, ReadExports found, ref AwsOrganization? organization)

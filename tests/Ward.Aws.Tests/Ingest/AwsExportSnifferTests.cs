@@ -65,4 +65,27 @@ public sealed class AwsExportSnifferTests
         Assert.Equal(2, notRecognised.Count);
         Assert.All(notRecognised, d => Assert.Equal((DiagnosticSeverity.Info, JsonPath.Root, 3, 3), (d.Severity, d.Location.JsonPath, d.Location.Line, d.Location.Column)));
     }
+
+    [Fact]
+    public void Large_files_are_looked_at_in_place_with_the_same_verdicts()
+    {
+        // Given files above the size looked at in place: a Graph page, the same page invalid at its end, a GAAD export,
+        // and an empty file
+        var users = string.Join(", ", Enumerable.Range(0, 2_000).Select(i => $"{{\"id\": \"{i:D8}-0000-0000-0000-000000000000\", \"userPrincipalName\": \"user{i}@contoso.example\"}}"));
+        var page = $"\n  {{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users\", \"value\": [{users}]}}";
+        var roles = string.Join(", ", Enumerable.Range(0, 1_000).Select(i => $"{{\"RoleName\": \"role{i}\", \"RoleId\": \"AROA{i:D16}\", \"Arn\": \"arn:aws:iam::123456789012:role/role{i}\", \"Path\": \"/\", \"CreateDate\": \"2026-01-01T00:00:00Z\", \"AssumeRolePolicyDocument\": {{\"Version\": \"2012-10-17\", \"Statement\": []}}, \"RolePolicyList\": [], \"AttachedManagedPolicies\": [], \"InstanceProfileList\": [], \"Tags\": []}}"));
+        var gaad = $"{{\"UserDetailList\": [], \"GroupDetailList\": [], \"RoleDetailList\": [{roles}], \"Policies\": []}}";
+        Assert.All(new[] { page, gaad }, text => Assert.True(Encoding.UTF8.GetByteCount(text) > 64 * 1024));
+        using var folder = new ScratchFolder(("users.json", page), ("broken.json", page[..^1]), ("gaad.json", gaad), ("empty.json", string.Empty));
+
+        // When the folder is loaded
+        var estate = AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the page is not recognised at its root (line 2, column 3), the invalid one is reported as invalid JSON,
+        // the GAAD export is read whole, and the empty file is invalid JSON as before
+        var notRecognised = Assert.Single(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.UnrecognizedFile);
+        Assert.Equal(("users.json", 2, 3), (Path.GetFileName(notRecognised.Location.File), notRecognised.Location.Line, notRecognised.Location.Column));
+        Assert.Equal(["broken.json", "empty.json"], estate.Diagnostics.Where(d => d.Code == IngestDiagnosticCodes.InvalidJson).Select(d => Path.GetFileName(d.Location.File)).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.Equal(1_000, estate.Roles.Count);
+    }
 }
