@@ -19,6 +19,7 @@ using Ward.Reporting.Json;
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- tenant-scan <DIR> [runs]   (a Microsoft estate: load, scan by rule, JSON report)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- gcp-organization <DIR> [projects]   (a Google Cloud organization: 5,000 projects, 50,000 service accounts, about 200,000 bindings)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- gcp-scan <DIR> [runs]   (a Google Cloud estate: load, scan by rule, JSON report)
+//   dotnet run -c Release --project bench/Ward.Benchmarks -- gcp-graph <DIR> [allocations]  (the Google Cloud graph and impersonations alone: edges by technique)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- estate <DIR> [runs]     (load and who-can timings)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- scan <DIR> [runs]       (load, scan, JSON and HTML reports; where the graph spends its time)
 //   dotnet run -c Release --project bench/Ward.Benchmarks -- graph <DIR> [technique ids...]   (the graph alone, with some techniques only)
@@ -210,6 +211,31 @@ if (args is ["graph", var graphed, .. var techniques])
     var graph = AwsGraphBuilder.Build(estate, DateTimeOffset.Parse("2026-11-01T00:00:00Z", CultureInfo.InvariantCulture), checkers);
     Console.WriteLine($"graph of {checkers.Count} techniques: {watch.Elapsed.TotalSeconds:F2} s, {graph.Graph.Edges.Length} edges");
     Console.WriteLine("  " + string.Join(", ", graph.Timings.Select(t => $"{t.Step} {t.Elapsed.TotalSeconds:F2} s")));
+    return 0;
+}
+
+if (args is ["gcp-graph", var gcpGraphed, .. var graphOptions])
+{
+    using var sampler = graphOptions is ["allocations"] ? new AllocationSampler() : null;
+    // The Google Cloud graph and the service accounts' impersonations alone, one after the other: edges by technique.
+    var gcp = GcpEstateLoader.Load(Directory.EnumerateFiles(gcpGraphed, "*", SearchOption.AllDirectories));
+    var context = new GcpAnalysisContext(gcp, DateTimeOffset.Parse("2026-11-01T00:00:00Z", CultureInfo.InvariantCulture));
+    Console.WriteLine($"loaded: {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated");
+    var pauses = GC.GetTotalPauseDuration();
+    var watch = Stopwatch.StartNew();
+    var graph = context.Graph;
+    Console.WriteLine($"graph: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {graph.Graph.Edges.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated so far");
+    pauses = GC.GetTotalPauseDuration();
+    Console.WriteLine("  " + string.Join(", ", graph.Graph.Edges.CountBy(e => e.Technique).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
+    watch.Restart();
+    var impersonations = context.Impersonations;
+    Console.WriteLine($"impersonations: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {impersonations.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated so far");
+    Console.WriteLine("  " + string.Join(", ", impersonations.CountBy(e => e.Technique).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
+    foreach (var (type, share) in sampler?.Top(25) ?? [])
+    {
+        Console.WriteLine($"  {share * 100,5:F1}% {type}");
+    }
+
     return 0;
 }
 

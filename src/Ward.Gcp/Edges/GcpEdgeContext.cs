@@ -27,6 +27,7 @@ public sealed class GcpEdgeContext
     private readonly ConcurrentDictionary<(string Permission, string Resource), Lazy<ImmutableArray<PrincipalDecision>>> _serviceAccountsWhoCan = new();
     private readonly ConcurrentDictionary<(string Principal, string Permission, string Resource), Decision> _stepDecisions = new();
     private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> _sharedServiceAccountsWhoCan = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<string>> _includedBy = new(StringComparer.Ordinal);
 
     public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
     {
@@ -277,7 +278,7 @@ public sealed class GcpEdgeContext
         {
             var (context, resource) = state;
             Explanation Again() => context.Authorize(key.Principal, key.Permission, resource).Explanation;
-            return context.Authorize(key.Principal, key.Permission, resource) switch
+            return context.DecideForEdge(key.Principal, key.Permission, resource) switch
             {
                 ImplicitDeny => new ImplicitDeny(Again),
                 ExplicitDeny => new ExplicitDeny(Again),
@@ -290,11 +291,36 @@ public sealed class GcpEdgeContext
     /// The evaluator's answer for one principal (a node id) and permission on a resource; with a tag value, as if it
     /// were bound to the resource, or as if the one bound to it were removed.
     /// </summary>
-    public Decision Authorize(string principal, string permission, GcpResource resource, string? supposingTagValue = null, string? supposingTagRemoved = null)
+    public Decision Authorize(string principal, string permission, GcpResource resource, string? supposingTagValue = null, string? supposingTagRemoved = null) =>
+        Authorize(principal, permission, resource, supposingTagValue, supposingTagRemoved, decisiveBindingOnly: false);
+
+    /// <summary>
+    /// The evaluator's answer, an allow explained by its deciding binding alone (<see cref="GcpRequest.DecisiveBindingOnly"/>):
+    /// for what names only that binding (<see cref="GrantedBy"/>), asked too often to explain in full.
+    /// </summary>
+    public Decision DecideForEdge(string principal, string permission, GcpResource resource) =>
+        Authorize(principal, permission, resource, supposingTagValue: null, supposingTagRemoved: null, decisiveBindingOnly: true);
+
+    /// <summary>
+    /// The principals (node ids, in order) a domain member includes, or with no member every principal: what an allowed
+    /// domain or public member stands for, worked out once per member.
+    /// </summary>
+    public ImmutableArray<string> PrincipalsIncludedBy(Member? set) =>
+        _includedBy.GetOrAdd(set?.Text ?? string.Empty, static (_, state) =>
+        {
+            var (principals, set) = state;
+            return [.. principals.Where(p => set is null || Includes(set, p.Value)).Select(p => p.Key).Order(StringComparer.Ordinal)];
+        }, (Principals, set));
+
+    private Decision Authorize(string principal, string permission, GcpResource resource, string? supposingTagValue, string? supposingTagRemoved, bool decisiveBindingOnly)
     {
         ArgumentNullException.ThrowIfNull(resource);
         var member = Principals.TryGetValue(principal, out var known) ? known : Member.Parse(principal);
-        return Authorizer.Authorize(new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = AsOf, CountPossibleMemberships = false, SupposingTagValue = supposingTagValue, SupposingTagRemoved = supposingTagRemoved });
+        return Authorizer.Authorize(new GcpRequest
+        {
+            Principal = member, Permission = permission, Resource = resource, AsOf = AsOf, CountPossibleMemberships = false,
+            SupposingTagValue = supposingTagValue, SupposingTagRemoved = supposingTagRemoved, DecisiveBindingOnly = decisiveBindingOnly,
+        });
     }
 
     /// <summary>Keeps one edge per principal: the first found, replaced by a certain one if the first was conditional.</summary>

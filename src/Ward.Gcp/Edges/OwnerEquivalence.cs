@@ -51,9 +51,10 @@ public static class OwnerEquivalence
         {
             var permission = GcpEdgeContext.SetIamPolicyOf(node.Kind);
             var answers = context.WhoCan(permission, resource);
-            foreach (var answer in answers.Where(a => a.Decision.Kind == DecisionKind.Allowed))
+            // The reason inherited from above stays: most of a project's owners are its organization's.
+            foreach (var answer in answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && !owners.ContainsKey(a.Principal)))
             {
-                owners.TryAdd(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision));
+                owners.Add(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision));
             }
 
             // A domain or a public member allowed: each principal of it is too, and paths must not start from them.
@@ -62,11 +63,11 @@ public static class OwnerEquivalence
                 .Select(a => a.Member).ToList();
             if (sets.Count > 0)
             {
-                var everyone = sets.Exists(s => s.Kind != MemberKind.Domain);
-                var included = context.Principals.Where(p => !owners.ContainsKey(p.Key) && (everyone || sets.Exists(set => GcpEdgeContext.Includes(set, p.Value))));
-                foreach (var principal in included.Select(p => p.Key).Order(StringComparer.Ordinal))
+                IEnumerable<string> included = sets.Exists(s => s.Kind != MemberKind.Domain) ? context.PrincipalsIncludedBy(null)
+                    : sets.SelectMany(s => context.PrincipalsIncludedBy(s)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+                foreach (var principal in included.Where(p => !owners.ContainsKey(p)))
                 {
-                    var decision = context.Authorize(principal, permission, resource);
+                    var decision = context.DecideForEdge(principal, permission, resource);
                     if (decision.Kind == DecisionKind.Allowed)
                     {
                         owners.Add(principal, GcpEdgeContext.GrantedBy(decision));

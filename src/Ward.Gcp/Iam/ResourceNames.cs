@@ -13,13 +13,18 @@ public static class ResourceNames
     public static string Relative(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        return name.StartsWith("//", StringComparison.Ordinal) ? RelativeSpan(name).ToString() : name;
+    }
+
+    private static ReadOnlySpan<char> RelativeSpan(string name)
+    {
         if (!name.StartsWith("//", StringComparison.Ordinal))
         {
             return name;
         }
 
         var slash = name.IndexOf('/', 2);
-        return slash < 0 ? string.Empty : name[(slash + 1)..];
+        return slash < 0 ? [] : name.AsSpan(slash + 1);
     }
 
     /// <summary>The full Resource Manager name of a container's relative name (<c>folders/456</c>).</summary>
@@ -33,14 +38,15 @@ public static class ResourceNames
             return null;
         }
 
-        var relative = Relative(name);
-        var parts = relative.Split('/');
-        if (parts.Length != 2 || parts[1].Length == 0)
+        // Read in place: evaluators ask it of every binding they explain.
+        var relative = RelativeSpan(name);
+        var slash = relative.IndexOf('/');
+        if (slash < 0 || slash == relative.Length - 1 || relative[(slash + 1)..].Contains('/'))
         {
             return null;
         }
 
-        return parts[0] switch
+        return relative[..slash] switch
         {
             "organizations" => HierarchyNodeKind.Organization,
             "folders" => HierarchyNodeKind.Folder,

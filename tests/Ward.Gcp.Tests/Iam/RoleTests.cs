@@ -52,4 +52,18 @@ public sealed class RoleTests
         Assert.Null(ResourceNames.ContainerKind("//storage.googleapis.com/projects/_/buckets/logs"));
         Assert.Equal("projects/_/buckets/logs", ResourceNames.Relative("//storage.googleapis.com/projects/_/buckets/logs"));
     }
+
+    [Theory]
+    [InlineData("projects/")]
+    [InlineData("projects")]
+    [InlineData("projects/p1/serviceAccounts/sa@p1.iam.gserviceaccount.com")]
+    [InlineData("//cloudresourcemanager.googleapis.com/folders/1/")]
+    [InlineData("//cloudresourcemanager.googleapis.com")]
+    [InlineData("buckets/logs")]
+    public void A_name_that_is_not_exactly_kind_and_id_is_no_container(string name)
+    {
+        // Given a name with no id, more than one id, or another collection
+        // Then it is not a hierarchy container
+        Assert.Null(ResourceNames.ContainerKind(name));
+    }
 }

@@ -436,7 +436,8 @@ public sealed class GcpAuthorizer
     /// As <see cref="WhoCan"/> without <c>all</c>, keeping only the principals that may be allowed (allowed, conditional
     /// or undecided): a candidate whose answer can only be a denial is dropped before deny policies, boundaries and
     /// explanations are worked out. Analyses ask it for every service account of an organization, and order the
-    /// answers themselves: these may come in another order than <see cref="WhoCan"/>'s.
+    /// answers themselves: these may come in another order than <see cref="WhoCan"/>'s. An allow is explained by its
+    /// deciding binding only (<see cref="GcpRequest.DecisiveBindingOnly"/>).
     /// </summary>
     /// <param name="permission">The permission.</param>
     /// <param name="resource">The resource.</param>
@@ -448,7 +449,7 @@ public sealed class GcpAuthorizer
         var answers = ImmutableArray.CreateBuilder<GcpAccessAnswer>();
         foreach (var member in Candidates(resource, MayBeIncluded(resource, plan, denialsDropped: true), serviceAccountsOnly))
         {
-            var request = new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false };
+            var request = new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false, DecisiveBindingOnly = true };
             if (Authorize(request, plan, skipDenials: true) is { Kind: not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) } decision)
             {
                 answers.Add(new GcpAccessAnswer(member, decision));
@@ -878,6 +879,11 @@ public sealed class GcpAuthorizer
         if (results.Find(r => r.Outcome == BindingOutcome.Allows) is { } allowing)
         {
             var note = allowing.Reason is { } holds ? $"; {holds}" : string.Empty;
+            if (request.DecisiveBindingOnly)
+            {
+                return new Allowed(() => DecisiveBinding(request, allowing));
+            }
+
             // The bindings whose role includes the permission explain an allow; the others only explain a refusal.
             return new Allowed(() => Explain($"Allowed: {Describe(allowing)} grants `{permission}`{note}. {Note}", request, results, allowing));
         }
@@ -899,6 +905,11 @@ public sealed class GcpAuthorizer
         {
             var alternatives = conditional.Select(r => r.Requirement!).Distinct(StringComparer.Ordinal).ToList();
             var requirement = alternatives.Count == 1 ? alternatives[0] : "one of: " + string.Join(" | ", alternatives.Select(a => $"({a})"));
+            if (request.DecisiveBindingOnly)
+            {
+                return new Conditional([requirement], DecisionKind.ImplicitDeny, DecisiveBinding(request, conditional[0]));
+            }
+
             var by = string.Join("; ", conditional.Select(Describe));
             return new Conditional([requirement], DecisionKind.ImplicitDeny, Explain($"Allowed only if {requirement}: {by} grants `{permission}` then; otherwise not allowed. {Note}", request, everyResult(), conditional[0]));
         }
@@ -948,23 +959,30 @@ public sealed class GcpAuthorizer
             var outcome = here.Exists(r => r.Outcome == BindingOutcome.Allows) ? LayerOutcome.Allows
                 : here.Exists(r => r.Outcome is BindingOutcome.Conditional or BindingOutcome.Unknown) ? LayerOutcome.Undecided
                 : LayerOutcome.NoMatchingAllow;
-            var statements = here.Select(r => new StatementMatch(
-                $"allow policy of {Short(r.Holder)}",
-                $"bindings[{r.Index}]{(r.Binding.Entitlement is { } entitlement ? $" (granted on request by PAM entitlement `{entitlement.Name}`{(entitlement.MaxRequestDuration is { } duration ? $", for up to {duration}" : string.Empty)})" : string.Empty)}: `{r.Binding.Role}` to `{r.Member.Text}`{(r.Match.How is { } how ? $" ({how})" : string.Empty)}: {r.Outcome switch
-                {
-                    BindingOutcome.Allows => $"grants `{request.Permission}`",
-                    BindingOutcome.Conditional => $"grants `{request.Permission}` if {r.Requirement}",
-                    _ => r.Reason,
-                }}",
-                StatementEffect.Allow,
-                r.Binding.Condition is { } c ? [c.Expression] : [])
-            { Undecided = r.Outcome is BindingOutcome.Conditional or BindingOutcome.Unknown });
+            var statements = here.Select(r => Statement(request, r));
             var name = $"allow policy of {Short(policy?.Resource ?? holder)}{(h == 0 ? string.Empty : " (inherited)")}{(policy is null ? " (none exported)" : string.Empty)}";
             layers.Add(new LayerEvaluation(name, policy?.Resource ?? holder, outcome, [.. statements]) { Decisive = decisive is not null && here.Contains(decisive) });
         }
 
         return new Explanation(summary, layers.ToImmutable());
     }
+
+    /// <summary>What one binding does for the request, as a statement of the explanation.</summary>
+    private static StatementMatch Statement(GcpRequest request, BindingResult r) => new(
+        $"allow policy of {Short(r.Holder)}",
+        $"bindings[{r.Index}]{(r.Binding.Entitlement is { } entitlement ? $" (granted on request by PAM entitlement `{entitlement.Name}`{(entitlement.MaxRequestDuration is { } duration ? $", for up to {duration}" : string.Empty)})" : string.Empty)}: `{r.Binding.Role}` to `{r.Member.Text}`{(r.Match.How is { } how ? $" ({how})" : string.Empty)}: {r.Outcome switch
+        {
+            BindingOutcome.Allows => $"grants `{request.Permission}`",
+            BindingOutcome.Conditional => $"grants `{request.Permission}` if {r.Requirement}",
+            _ => r.Reason,
+        }}",
+        StatementEffect.Allow,
+        r.Binding.Condition is { } c ? [c.Expression] : [])
+    { Undecided = r.Outcome is BindingOutcome.Conditional or BindingOutcome.Unknown };
+
+    /// <summary>The explanation of <see cref="GcpRequest.DecisiveBindingOnly"/>: the binding that allows, or may allow, alone.</summary>
+    private static Explanation DecisiveBinding(GcpRequest request, BindingResult decisive) =>
+        new(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [Statement(request, decisive)]) { Decisive = true }]);
 
     private enum BindingOutcome
     {

@@ -35,4 +35,11 @@ public sealed record GcpRequest
     /// membership (a group whose memberships were not exported, a pool group). <c>who-can</c> turns it off: it lists the group itself.
     /// </summary>
     public bool CountPossibleMemberships { get; init; } = true;
+
+    /// <summary>
+    /// Whether an allow, or an allow under conditions, is explained by its deciding binding alone (the statement an
+    /// edge's step names), without the summary and the other bindings: the edge checkers ask millions of questions and
+    /// read nothing else of the answers. Denials are explained in full.
+    /// </summary>
+    public bool DecisiveBindingOnly { get; init; }
 }
