@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Ward.Core.Graph;
+using Ward.Gcp.Iam;
 using Ward.Gcp.Policy.Evaluation;
 
 namespace Ward.Gcp.Edges;
@@ -67,7 +68,7 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
 
                     // Through an exported instance; where the project's were not all listed, else as before: conditional on one existing.
                     var edge = instances?[i] is not { } through ? InProject()
-                        : ThroughInstance(context, holder.Principal, account, description, way, through.Choices, projectResource, projectName, actAs) ?? (through.Complete ? null : InProject());
+                        : ThroughInstance(context, holder.Principal, account, description, way, through.Choices, projectResource, projectName, actAs, project) ?? (through.Complete ? null : InProject());
                     if (edge is not null)
                     {
                         found.Add(holder.Principal);
@@ -97,7 +98,11 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
     /// permissions decided on the instance (so its own policy and conditions on its name apply), or on the project for
     /// project-wide metadata.
     /// </summary>
-    private Edge? ThroughInstance(GcpEdgeContext context, string from, string account, string description, ServiceWay way, ImmutableArray<InstanceChoice> choices, GcpResource projectResource, string projectName, EdgeStep actAs)
+    /// <remarks>
+    /// A way that turns OS Login off first (<see cref="InstanceChoice.TurnsOsLoginOff"/>) is stopped by
+    /// <c>compute.requireOsLogin</c> enforced on the project, unless the principal may lift it (<see cref="OrgPolicyGate"/>).
+    /// </remarks>
+    private Edge? ThroughInstance(GcpEdgeContext context, string from, string account, string description, ServiceWay way, ImmutableArray<InstanceChoice> choices, GcpResource projectResource, string projectName, EdgeStep actAs, HierarchyNode project)
     {
         Edge? conditional = null;
         foreach (var choice in choices)
@@ -110,10 +115,20 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
             }
 
             var steps = Steps(context, from, way.Permissions, target, onInstance ? choice.Instance.RelativeName : projectName).Prepend(actAs);
-            var named = $"{description}, through VM instance `{choice.Instance.RelativeName}`{ExistingInstances.Reach(way.Instance, choice.Instance)}";
+            var named = $"{description}, through VM instance `{choice.Instance.RelativeName}`{ExistingInstances.Reach(way.Instance, choice.Instance)}{(choice.TurnsOsLoginOff is { } off ? $" (it {off})" : string.Empty)}";
             if (GcpEdgeContext.EdgeIf(TechniqueId, from, account, named, steps) is not { } edge)
             {
                 continue;
+            }
+
+            if (choice.TurnsOsLoginOff is not null)
+            {
+                if (OrgPolicyGate.Apply(context, edge, project, [InstanceChoice.RequireOsLogin]) is not { } gated)
+                {
+                    continue;
+                }
+
+                edge = gated;
             }
 
             edge = edge with { Requirements = [.. edge.Requirements.Concat(choice.Requirements).Distinct(StringComparer.Ordinal)] };

@@ -1,10 +1,22 @@
 using System.Collections.Immutable;
 using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.OrgPolicies;
 
 namespace Ward.Gcp.Edges;
 
 /// <summary>One existing instance a way may go through, with what must still hold there.</summary>
-public sealed record InstanceChoice(ComputeInstance Instance, ImmutableArray<string> Requirements);
+/// <param name="Instance">The instance.</param>
+/// <param name="Requirements">What must still hold there.</param>
+/// <param name="TurnsOsLoginOff">
+/// How the way first turns OS Login off (its SSH key would be ignored otherwise) by the metadata it writes anyway, for
+/// the edge's description: <c>compute.requireOsLogin</c>, where enforced, refuses that write (<see cref="RequireOsLogin"/>).
+/// Null when OS Login is off already.
+/// </param>
+public sealed record InstanceChoice(ComputeInstance Instance, ImmutableArray<string> Requirements, string? TurnsOsLoginOff = null)
+{
+    /// <summary>The boolean constraint that refuses metadata updates disabling OS Login, on the instance or its project.</summary>
+    public const string RequireOsLogin = "compute.requireOsLogin";
+}
 
 /// <summary>
 /// The exported Compute Engine instances a way goes through: those its technique can use (running as the account,
@@ -21,7 +33,7 @@ internal static class ExistingInstances
     {
         var complete = context.InstancesListed(project);
         var candidates = use == InstanceUse.AnyOfProject ? context.InstancesIn(project) : context.InstancesRunningAs(email);
-        ImmutableArray<InstanceChoice> choices = [.. candidates.Select(i => Choice(context, use, i)).OfType<InstanceChoice>().OrderBy(c => c.Requirements.Length)];
+        ImmutableArray<InstanceChoice> choices = [.. candidates.Select(i => Choice(context, use, i)).OfType<InstanceChoice>().OrderBy(c => c.Requirements.Length).ThenBy(c => c.TurnsOsLoginOff is not null)];
         return choices.IsEmpty && !complete ? null : (choices, complete);
     }
 
@@ -47,17 +59,33 @@ internal static class ExistingInstances
         // The instance's own enable-oslogin overrides its project's; with neither, OS Login is off.
         var osLogin = instance.OsLogin ?? (projectMetadata is null ? null : projectMetadata.OsLogin ?? false);
         var unknownOsLogin = $"the instance sets no `enable-oslogin` and the Compute Engine metadata of `projects/{instance.Project}` was not exported";
+        string? turnsOsLoginOff = null;
         switch (use)
         {
             case InstanceUse.OsLogin when osLogin == false:
-            case InstanceUse.InstanceSshKeys or InstanceUse.ProjectSshKeys when osLogin == true:
-            case InstanceUse.ProjectSshKeys when instance.BlocksProjectSshKeys:
+            case InstanceUse.ProjectSshKeys when instance.BlocksProjectSshKeys || instance.OsLogin == true:
+                // Project metadata cannot override what the instance's own metadata says.
                 return null;
             case InstanceUse.OsLogin when osLogin is null:
                 requirements.Add($"OS Login is enabled on VM instance `{instance.RelativeName}` by its project's metadata ({unknownOsLogin})");
                 break;
-            case InstanceUse.InstanceSshKeys or InstanceUse.ProjectSshKeys when osLogin is null:
-                requirements.Add($"OS Login is not enabled on VM instance `{instance.RelativeName}` by its project's metadata ({unknownOsLogin}); with it on, metadata SSH keys are ignored");
+            case InstanceUse.InstanceSshKeys or InstanceUse.ProjectSshKeys when osLogin != false:
+                // Whoever writes the metadata with the key may set `enable-oslogin` to FALSE in the same write (the
+                // instance's over its project's), unless compute.requireOsLogin refuses such writes.
+                var where = use == InstanceUse.InstanceSshKeys ? "in the instance's metadata" : "in the project's metadata (for all its instances)";
+                if (osLogin == true)
+                {
+                    turnsOsLoginOff = $"turns OS Login off {where} first";
+                }
+                else if (context.FindProject("projects/" + instance.Project) is not { } project || context.Enforcement(project, InstanceChoice.RequireOsLogin).State == ConstraintState.NotEnforced)
+                {
+                    turnsOsLoginOff = $"turns OS Login off {where} first, should the project's metadata turn it on";
+                }
+                else
+                {
+                    requirements.Add($"OS Login is not enabled on VM instance `{instance.RelativeName}` by its project's metadata ({unknownOsLogin}); with it on, metadata SSH keys are ignored, and `{InstanceChoice.RequireOsLogin}` refuses turning it off");
+                }
+
                 break;
         }
 
@@ -72,6 +100,6 @@ internal static class ExistingInstances
             requirements.Add($"the account's tokens on VM instance `{instance.RelativeName}` carry {scopes}, not `cloud-platform`: the path needs an API those scopes allow");
         }
 
-        return new InstanceChoice(instance, requirements.ToImmutable());
+        return new InstanceChoice(instance, requirements.ToImmutable(), turnsOsLoginOff);
     }
 }

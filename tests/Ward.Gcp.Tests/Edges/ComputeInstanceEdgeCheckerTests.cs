@@ -1,4 +1,5 @@
 using Ward.Gcp.Edges;
+using Ward.Gcp.Ingest;
 using Ward.Gcp.Tests.Testing;
 
 namespace Ward.Gcp.Tests.Edges;
@@ -34,7 +35,8 @@ public sealed class ComputeInstanceEdgeCheckerTests
         { "gcp-compute-os-login", "user:v-instancepolicy@example.dev", Admin, Expect.Certain },
         { "gcp-compute-os-login", "user:s-instancepolicy@example.dev", Deployer, Expect.None },
 
-        // SSH keys in metadata: builder (OS Login off) runs as deployer@; bastion's OS Login ignores keys; builder blocks project-wide keys.
+        // SSH keys in metadata: builder (OS Login off) runs as deployer@; bastion's OS Login ignores keys, and
+        // compute.requireOsLogin stops turning it off; builder blocks project-wide keys, bastion's own OS Login wins over the project's.
         { "gcp-compute-ssh-metadata", "user:v-sshkey@example.dev", Deployer, Expect.Certain },
         { "gcp-compute-ssh-metadata", "user:v-sshkey@example.dev", Admin, Expect.None },
         { "gcp-compute-ssh-metadata", "user:s-sshkey@example.dev", Admin, Expect.None },
@@ -117,6 +119,30 @@ public sealed class ComputeInstanceEdgeCheckerTests
 
         // Then its requirement says what must exist and why it is not known
         Assert.Contains("its instances were not exported", Assert.Single(edge.Requirements), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_compute_requireOsLogin_whoever_writes_the_metadata_turns_OS_Login_off()
+    {
+        // Given the lab without its organization policy
+        using var folder = new ScratchFolder();
+        folder.CopyFrom(GcpFixtures.ComputeFolder);
+        File.Delete(Path.Combine(folder.Path, "org-policies", "projects-vm-lab.json"));
+        var context = new GcpEdgeContext(GcpEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken), AsOf);
+
+        // When the metadata SSH key technique is checked
+        var edges = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-compute-ssh-metadata").Check(context, targets: null).ToList();
+
+        // Then s-sshkey and v-sshkey reach admin@ through bastion, certain, turning its OS Login off in its metadata; the
+        // project-wide key writer still does not (bastion's own setting wins over the project's)
+        foreach (var from in new[] { "user:s-sshkey@example.dev", "user:v-sshkey@example.dev" })
+        {
+            var edge = Assert.Single(edges, e => e.From.Value == from && e.To.Value == Admin);
+            Assert.False(edge.IsConditional);
+            Assert.Contains($"through VM instance `{Bastion}`, which has an external IP address (it turns OS Login off in the instance's metadata first)", edge.Description, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(edges, e => e.From.Value == "user:s-projectkey@example.dev" && e.To.Value == Admin);
     }
 
     private static List<Ward.Core.Graph.Edge> Check(string technique) =>

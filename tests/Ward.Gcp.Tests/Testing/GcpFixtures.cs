@@ -145,7 +145,8 @@ internal static class GcpFixtures
     /// to <c>s-empty</c>. Service Account User on <c>admin@</c> to v-oslogin, v-namedlogin, s-namedlogin, v-sshkey,
     /// s-sshkey, v-instancepolicy, s-projectkey; on <c>deployer@</c> to v-sshkey, s-instancepolicy, s-projectkey; on
     /// <c>batch@</c> to s-oslogin, v-reassign; on <c>reporter@</c> to c-stopped; on the vm-empty and vm-unlisted
-    /// accounts to s-empty and c-sshkey.
+    /// accounts to s-empty and c-sshkey. vm-lab enforces <c>compute.requireOsLogin</c>
+    /// (<c>org-policies/projects-vm-lab.json</c>): no one turns bastion's OS Login off.
     /// </summary>
     public static GcpEstate Compute => LoadedCompute.Value;
 
