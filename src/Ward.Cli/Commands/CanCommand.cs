@@ -17,6 +17,11 @@ public sealed class CanCommand(IAnsiConsole console, TimeProvider clock) : Comma
             return ExitCodes.UsageOrUnusableInput;
         }
 
+        if (settings.IsApiPermission)
+        {
+            return ApiPermissionQuestions.Can(console, settings, estates);
+        }
+
         if (settings.IsDirectory)
         {
             return EntraQuestions.Can(console, settings, estates);

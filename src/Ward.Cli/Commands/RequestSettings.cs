@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Ward.Microsoft.Entra.Evaluation;
 
 namespace Ward.Cli.Commands;
 
@@ -21,17 +22,20 @@ public abstract class RequestSettings : EstateSettings
     /// <summary>Whether the action is an Entra ID directory role's resource action (<c>microsoft.directory/users/password/update</c>).</summary>
     public bool IsDirectory => EntraQuestions.IsDirectoryAction(QuestionAction);
 
+    /// <summary>Whether the action is an API permission of an Entra ID resource application (<c>Mail.Read</c>, <c>Office 365 Exchange Online/full_access_as_app</c>).</summary>
+    public bool IsApiPermission => !IsDirectory && !GcpQuestions.IsGcpPermission(QuestionAction) && ApiPermissions.LooksLikePermission(QuestionAction);
+
     /// <summary>Whether the action is an Azure operation (<c>Microsoft.Compute/virtualMachines/read</c>) rather than an AWS action.</summary>
-    public bool IsAzure => !IsDirectory && AzureQuestions.IsAzureOperation(QuestionAction);
+    public bool IsAzure => !IsDirectory && !IsApiPermission && AzureQuestions.IsAzureOperation(QuestionAction);
 
     /// <summary>Whether the action is a Google Cloud IAM permission (<c>storage.objects.get</c>).</summary>
     public bool IsGcp => !IsDirectory && !IsAzure && GcpQuestions.IsGcpPermission(QuestionAction);
 
     public override ValidationResult Validate()
     {
-        if (!QuestionAction.Contains(':', StringComparison.Ordinal) && !IsAzure && !IsDirectory && !IsGcp)
+        if (!QuestionAction.Contains(':', StringComparison.Ordinal) && !IsAzure && !IsDirectory && !IsGcp && !IsApiPermission)
         {
-            return ValidationResult.Error($"action `{QuestionAction}` is neither an AWS action (`service:Action`), an Azure operation (`Microsoft.Namespace/resourceType/operation`), an Entra ID resource action (`microsoft.directory/users/password/update`) nor a Google Cloud permission (`storage.objects.get`)");
+            return ValidationResult.Error($"action `{QuestionAction}` is neither an AWS action (`service:Action`), an Azure operation (`Microsoft.Namespace/resourceType/operation`), an Entra ID resource action (`microsoft.directory/users/password/update`), an API permission (`Mail.Read`, `RESOURCE/PERMISSION`) nor a Google Cloud permission (`storage.objects.get`)");
         }
 
         if (IsGcp && (Context.Length > 0 || ResourcePolicy is not null || SessionPolicy is not null))

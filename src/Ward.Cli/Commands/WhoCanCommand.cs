@@ -17,6 +17,11 @@ public sealed class WhoCanCommand(IAnsiConsole console, TimeProvider clock) : Co
             return ExitCodes.UsageOrUnusableInput;
         }
 
+        if (settings.IsApiPermission)
+        {
+            return ApiPermissionQuestions.WhoCan(console, settings, estates);
+        }
+
         if (settings.IsDirectory)
         {
             return EntraQuestions.WhoCan(console, settings, estates);

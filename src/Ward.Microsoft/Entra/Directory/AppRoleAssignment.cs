@@ -27,5 +27,8 @@ public sealed record AppRoleAssignment
 
     public DateTimeOffset? CreatedDateTime { get; init; }
 
+    /// <summary>Set when the assignment was deleted (a deleted item listed with the live ones); it then grants nothing.</summary>
+    public DateTimeOffset? DeletedDateTime { get; init; }
+
     public SourceLocation Location { get; init; } = SourceLocation.None;
 }

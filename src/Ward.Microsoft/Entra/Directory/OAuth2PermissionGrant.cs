@@ -24,6 +24,9 @@ public sealed record OAuth2PermissionGrant
     /// <summary>The space-separated <c>scope</c>, split.</summary>
     public ImmutableArray<string> Scopes { get; init; } = [];
 
+    /// <summary>The beta <c>expiryTime</c>, as written: Microsoft Graph documents that Entra ID ignores it, so the grant holds past it.</summary>
+    public DateTimeOffset? ExpiryTime { get; init; }
+
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
     public bool IsForAllPrincipals => string.Equals(ConsentType, "AllPrincipals", StringComparison.OrdinalIgnoreCase);

@@ -255,6 +255,7 @@ internal static class ApplicationReader
             ResourceDisplayName = json.String(item, "resourceDisplayName", path),
             AppRoleId = role,
             CreatedDateTime = json.Date(item, "createdDateTime", path),
+            DeletedDateTime = json.Date(item, "deletedDateTime", path),
             Location = json.At(path),
         };
     }
@@ -291,6 +292,7 @@ internal static class ApplicationReader
             PrincipalId = principal,
             ResourceId = resource,
             Scopes = [.. (json.String(item, "scope", path) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            ExpiryTime = json.Date(item, "expiryTime", path),
             Location = json.At(path),
         };
     }

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Ward.Cli.Output;
+using Ward.Core.Decisions;
+using Ward.Microsoft.Entra.Directory;
+using Ward.Microsoft.Entra.Evaluation;
+
+namespace Ward.Cli.Commands;
+
+/// <summary>
+/// <c>ward can</c> and <c>who-can</c> on API permissions (<c>Mail.Read</c>, <c>Office 365 Exchange Online/full_access_as_app</c>):
+/// whether a service principal holds one app-only or delegated, or a user through delegated grants, with the
+/// reasoning of <see cref="ApiPermissionAuthorizer"/>.
+/// </summary>
+internal static class ApiPermissionQuestions
+{
+    public static int Can(IAnsiConsole console, CanSettings settings, LoadedEstates estates)
+    {
+        if (Directory(console, estates) is not { } directory
+            || Permission(console, settings.Action, settings.Resource, directory) is not { } permission
+            || Principal(console, settings.Principal, directory, "principal") is not { } principal)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        string? asUser = null;
+        if (settings.AsUser is not null)
+        {
+            asUser = Principal(console, settings.AsUser, directory, "--as-user");
+            if (asUser is null)
+            {
+                return ExitCodes.UsageOrUnusableInput;
+            }
+
+            if (directory.FindUser(asUser) is null)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] --as-user `{settings.AsUser}` is not a user of the Entra ID export.");
+                return ExitCodes.UsageOrUnusableInput;
+            }
+
+            if (directory.FindServicePrincipal(principal) is null)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] --as-user decides a service principal's delegated permissions; `{settings.Principal}` is not a service principal.");
+                return ExitCodes.UsageOrUnusableInput;
+            }
+        }
+
+        var decision = new ApiPermissionAuthorizer(directory).Authorize(principal, permission, asUser);
+        if (settings.Json)
+        {
+            var json = new CanJson(principal, permission.Name, permission.Resource.Id, DecisionJson.From(decision));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(CanJson))));
+        }
+        else
+        {
+            DecisionRenderer.Render(console, Label(principal, directory), permission.Name, $"{permission.ResourceName} ({permission.Resource.Id})", decision);
+        }
+
+        return decision.Kind == DecisionKind.Indeterminate ? ExitCodes.UsageOrUnusableInput : ExitCodes.Ok;
+    }
+
+    public static int WhoCan(IAnsiConsole console, WhoCanSettings settings, LoadedEstates estates)
+    {
+        if (Directory(console, estates) is not { } directory
+            || Permission(console, settings.Action, settings.Resource, directory) is not { } permission)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        // Only the principals an app role assignment or a grant names can hold the permission: decide those.
+        var authorizer = new ApiPermissionAuthorizer(directory);
+        var answers = authorizer.Candidates(permission)
+            .Select(p => (Principal: p, Decision: authorizer.Authorize(p, permission)))
+            .Where(a => settings.All || a.Decision.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny))
+            .OrderBy(a => a.Decision.Kind)
+            .ThenBy(a => Label(a.Principal, directory), StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (settings.Json)
+        {
+            var json = new WhoCanJson(permission.Name, permission.Resource.Id, [.. answers.Select(a => new CanJson(a.Principal, permission.Name, permission.Resource.Id, DecisionJson.From(a.Decision)))]);
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(WhoCanJson))));
+            return ExitCodes.Ok;
+        }
+
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Who holds [bold]{permission.Name}[/] of [bold]{permission.ResourceName}[/]: {answers.Count(a => a.Decision.IsAllowed)} app-only, {answers.Count(a => a.Decision.Kind == DecisionKind.Conditional)} delegated (while a user it covers signs in).");
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Principal");
+        table.AddColumn("Type");
+        table.AddColumn("Decision");
+        table.AddColumn("Why");
+        foreach (var (principal, decision) in answers)
+        {
+            var why = decision is Conditional conditional
+                ? $"{decision.Explanation.Summary}\n{string.Join("\n", conditional.Requirements.Select(r => $"• {r}"))}"
+                : decision.Explanation.Summary;
+            table.AddRow(Markup.Escape(Label(principal, directory)), Markup.Escape(directory.KindOf(principal)?.ToString() ?? "unknown"), $"[{DecisionRenderer.Colour(decision.Kind)}]{decision.Kind}[/]", Markup.Escape(why));
+        }
+
+        console.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private static EntraDirectory? Directory(IAnsiConsole console, LoadedEstates estates)
+    {
+        if (estates.HasEntra)
+        {
+            return estates.Entra;
+        }
+
+        console.MarkupLine("[red]error:[/] no Entra ID export was read: an API permission question needs service principals, app role assignments and delegated grants (`scripts/export-entra.sh`, docs/formats/entra.md).");
+        return null;
+    }
+
+    private static ApiPermission? Permission(IAnsiConsole console, string action, string resource, EntraDirectory directory)
+    {
+        var permission = ApiPermissions.Resolve(directory, action, resource is "*" or "" ? null : resource, out var error);
+        if (permission is null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {error}.");
+        }
+
+        return permission;
+    }
+
+    /// <summary>
+    /// An object id from what the user typed: an object id, an application id (its service principal), a user principal
+    /// name, or a display name. An application registration stands for its service principal, which holds the permissions.
+    /// </summary>
+    private static string? Principal(IAnsiConsole console, string text, EntraDirectory directory, string role)
+    {
+        var matches = Guid.TryParse(text, out _)
+            ? [ServicePrincipalOf(text, directory) ?? directory.FindServicePrincipalByAppId(text)?.Id ?? (directory.KindOf(text) is null ? null : text.ToLowerInvariant())]
+            : directory.Users.Where(u => string.Equals(u.UserPrincipalName, text, StringComparison.OrdinalIgnoreCase)).Select(u => u.Id)
+                .Concat(directory.ServicePrincipals.Where(s => string.Equals(s.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id))
+                .Concat(directory.Applications.Where(a => string.Equals(a.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(a => ServicePrincipalOf(a.Id, directory) ?? a.Id))
+                .Concat(directory.Groups.Where(g => string.Equals(g.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(g => g.Id))
+                .Select(id => (string?)id)
+                .ToList();
+        var found = matches.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        switch (found.Count)
+        {
+            case 1:
+                return found[0];
+            case 0:
+                console.MarkupLineInterpolated($"[red]error:[/] {role} `{text}` is not a user principal name, display name, application id or object id of the Entra ID export.");
+                return null;
+            default:
+                console.MarkupLineInterpolated($"[red]error:[/] {role} `{text}` names several objects ({string.Join(", ", found)}); give the object id.");
+                return null;
+        }
+    }
+
+    private static string? ServicePrincipalOf(string objectId, EntraDirectory directory) =>
+        directory.FindApplication(objectId) is { } application ? directory.FindServicePrincipalByAppId(application.AppId)?.Id : null;
+
+    private static string Label(string id, EntraDirectory directory)
+    {
+        var name = directory.FindUser(id)?.UserPrincipalName ?? directory.FindServicePrincipal(id)?.DisplayName ?? directory.FindGroup(id)?.DisplayName;
+        return name is null ? id : $"{name} ({id})";
+    }
+}
