@@ -11,4 +11,5 @@ namespace Ward.Cli;
 [JsonSerializable(typeof(WhatCanJson))]
 [JsonSerializable(typeof(AzureWhatCanJson))]
 [JsonSerializable(typeof(GcpWhatCanJson))]
+[JsonSerializable(typeof(EntraWhatCanJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -218,6 +218,52 @@ public sealed class ApiPermissionQuestionTests
         Assert.Contains("other resources define it: ask `Office 365 Exchange Online/full_access_as_app`", unqualified.ReplaceLineEndings(" "), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void What_can_lists_a_service_principals_application_permissions_and_delegated_grants()
+    {
+        // Given Northwind Provisioning (two Graph app roles) and Northwind Intranet (one grant for every user)
+        var (provisioningExit, provisioning) = WardRunner.Run("what-can", "-i", Entra, "Northwind Provisioning", "--format", "json");
+        var (intranetExit, intranet) = WardRunner.Run("what-can", "-i", Entra, "Northwind Intranet", "--format", "json");
+
+        // Then each lists what it holds, by assignment or grant, and whom the grant covers
+        Assert.Equal(0, provisioningExit);
+        var roles = JsonDocument.Parse(provisioning).RootElement.GetProperty("applicationPermissions").EnumerateArray().ToList();
+        Assert.Equal(["RoleManagement.ReadWrite.Directory", "User.Read.All"], roles.Select(r => r.GetProperty("permission").GetString()).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.All(roles, r => Assert.True(r.GetProperty("effective").GetBoolean()));
+        Assert.Contains(roles, r => r.GetProperty("assignment").GetString() == "c6f6e19c-790f-4819-a13Zq0gRw");
+        Assert.Equal(0, intranetExit);
+        var grant = Assert.Single(JsonDocument.Parse(intranet).RootElement.GetProperty("delegatedPermissions").EnumerateArray());
+        Assert.Equal("grant-intranet-allprincipals", grant.GetProperty("grant").GetString());
+        Assert.Equal("every user", grant.GetProperty("users").GetString());
+        Assert.Contains("Mail.ReadWrite", grant.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void What_can_shows_an_app_role_held_through_a_group_as_not_app_only()
+    {
+        // Given Mail.Read assigned to the Build Operators group, of which the Northwind Orders service principal is a member
+        using var tenant = TenantCopy.Of(Entra);
+        tenant.AddAppRoleAssignment(GraphServicePrincipal, new JsonObject
+        {
+            ["id"] = "nJpBmgnMTEO6mKo7XSC3bK_group", ["deletedDateTime"] = null, ["appRoleId"] = MailReadRole, ["createdDateTime"] = "2025-06-02T08:00:00Z",
+            ["principalDisplayName"] = "Build Operators", ["principalId"] = BuildOperators, ["principalType"] = "Group",
+            ["resourceDisplayName"] = "Microsoft Graph", ["resourceId"] = GraphServicePrincipal,
+        });
+        tenant.AddGroupMember(BuildOperators, new JsonObject { ["@odata.type"] = "#microsoft.graph.servicePrincipal", ["id"] = Orders, ["displayName"] = "Northwind Orders" });
+
+        // When we list what Northwind Orders (a member of the group) holds
+        var (exitCode, output) = WardRunner.Run("what-can", "-i", tenant.Path, Orders, "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        // Then its own Sites.Selected is effective, and the group's Mail.Read is listed as not app-only
+        var roles = JsonDocument.Parse(output).RootElement.GetProperty("applicationPermissions").EnumerateArray().ToList();
+        Assert.True(roles.Single(r => r.GetProperty("permission").GetString() == "Sites.Selected").GetProperty("effective").GetBoolean());
+        var role = roles.Single(r => r.GetProperty("permission").GetString() == "Mail.Read");
+        Assert.Equal("Build Operators", role.GetProperty("viaGroup").GetString());
+        Assert.False(role.GetProperty("effective").GetBoolean());
+        Assert.Contains("app-only tokens carry only the app roles assigned to the service principal itself", role.GetProperty("notIssued").GetString(), StringComparison.Ordinal);
+    }
+
     private static JsonElement Can(string input, string principal, string permission, params string[] more)
     {
         var (exitCode, output) = WardRunner.Run(["can", "-i", input, principal, permission, "--format", "json", .. more]);

@@ -101,6 +101,74 @@ internal static class ApiPermissionQuestions
         return ExitCodes.Ok;
     }
 
+    /// <summary>Whether a principal as typed names a service principal or user of the Entra ID export (for <c>what-can</c> beside other exports).</summary>
+    public static bool NamesDirectoryPrincipal(string text, EntraDirectory directory) =>
+        AzureQuestions.LooksLikeMicrosoftPrincipal(text)
+        || directory.ServicePrincipals.Any(s => string.Equals(s.DisplayName, text, StringComparison.OrdinalIgnoreCase))
+        || directory.Applications.Any(a => string.Equals(a.DisplayName, text, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary><c>ward what-can</c> on Entra ID: a service principal's application permissions and delegated grants, or the grants that cover a user.</summary>
+    public static int WhatCan(IAnsiConsole console, WhatCanSettings settings, LoadedEstates estates)
+    {
+        if (Directory(console, estates) is not { } directory
+            || Principal(console, settings.Principal, directory, "principal") is not { } principal)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        if (directory.FindServicePrincipal(principal) is null && directory.FindUser(principal) is null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] `{settings.Principal}` is not a service principal or user: only they hold API permissions (a group's app roles reach its member users).");
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        var holdings = ApiPermissionHoldings.Of(directory, principal);
+        var label = Label(principal, directory);
+        if (settings.Json)
+        {
+            var json = new EntraWhatCanJson(
+                principal,
+                label,
+                [.. holdings.AppRoles.Select(r => new EntraAppRoleJson(r.Granted.Resource, r.Assignment.ResourceId, r.Granted.Permission, r.Assignment.AppRoleId, r.Assignment.Id, r.ViaGroup, r.NotIssued is null, r.NotIssued))],
+                [.. holdings.Grants.Select(g => new EntraGrantJson(g.Resource, g.Grant.ResourceId, g.Grant.Scopes, g.Grant.Id, g.Grant.ConsentType, g.Users, g.NotIssued is null, g.NotIssued))]);
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(EntraWhatCanJson))));
+            return ExitCodes.Ok;
+        }
+
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"API permissions of [bold]{label}[/]: {holdings.AppRoles.Count(r => r.NotIssued is null)} application permission(s) held app-only, {holdings.Grants.Count(g => g.NotIssued is null)} delegated grant(s) (each only while a user it covers signs in, within that user's rights).");
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Kind");
+        table.AddColumn("Resource");
+        table.AddColumn("Permissions");
+        table.AddColumn("Granted by");
+        table.AddColumn("Effective");
+        foreach (var role in holdings.AppRoles)
+        {
+            table.AddRow(
+                "application",
+                Markup.Escape(role.Granted.Resource),
+                Markup.Escape(role.Granted.Permission ?? $"app role {role.Assignment.AppRoleId}"),
+                Markup.Escape($"app role assignment {role.Assignment.Id}" + (role.ViaGroup is null ? string.Empty : $" to group {role.ViaGroup}")),
+                role.NotIssued is null ? "[green]app-only, tenant-wide[/]" : $"[yellow]no[/]: {Markup.Escape(role.NotIssued)}");
+        }
+
+        // For a user, the user signs in; for a client, whoever the grant covers.
+        var signsIn = directory.FindUser(principal)?.UserPrincipalName;
+        foreach (var grant in holdings.Grants)
+        {
+            var client = directory.FindServicePrincipal(grant.Grant.ClientId)?.DisplayName ?? grant.Grant.ClientId;
+            table.AddRow(
+                "delegated",
+                Markup.Escape(grant.Resource),
+                Markup.Escape(string.Join(" ", grant.Grant.Scopes)),
+                Markup.Escape($"grant {grant.Grant.Id} ({grant.Grant.ConsentType}) to {client}"),
+                grant.NotIssued is null ? $"[aqua]while {Markup.Escape(signsIn ?? (grant.Grant.IsForAllPrincipals ? "any user" : grant.Users))} signs in[/]" : $"[yellow]no[/]: {Markup.Escape(grant.NotIssued)}");
+        }
+
+        console.Write(table);
+        return ExitCodes.Ok;
+    }
+
     private static EntraDirectory? Directory(IAnsiConsole console, LoadedEstates estates)
     {
         if (estates.HasEntra)

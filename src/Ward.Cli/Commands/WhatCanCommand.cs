@@ -29,6 +29,18 @@ public sealed class WhatCanCommand(IAnsiConsole console, TimeProvider clock) : C
             return GcpQuestions.WhatCan(console, settings, estates, settings.ReferenceTime(clock));
         }
 
+        // Without Azure exports, a service principal or user of the Entra ID export is asked about its API permissions.
+        if (estates.HasEntra && !estates.HasAzure && (!estates.HasAws || ApiPermissionQuestions.NamesDirectoryPrincipal(settings.Principal, estates.Entra)))
+        {
+            if (settings.Service is not null || settings.AccessLevel is not null)
+            {
+                console.MarkupLine("[red]error:[/] --service and --access-level apply to AWS principals.");
+                return ExitCodes.UsageOrUnusableInput;
+            }
+
+            return ApiPermissionQuestions.WhatCan(console, settings, estates);
+        }
+
         // An object id or a user principal name asks about Azure when Azure exports were read (and anything does when only they were).
         if (estates.HasAzure && (!estates.HasAws || AzureQuestions.LooksLikeMicrosoftPrincipal(settings.Principal)))
         {

@@ -8,7 +8,7 @@ namespace Ward.Cli.Commands;
 public sealed class WhatCanSettings : EstateSettings
 {
     [CommandArgument(0, "<PRINCIPAL>")]
-    [Description("AWS: a principal ARN, `user/NAME`, `role/NAME`, or a unique name. Azure: an Entra object id or user principal name.")]
+    [Description("AWS: a principal ARN, `user/NAME`, `role/NAME`, or a unique name. Azure: an Entra object id or user principal name. Entra ID (without Azure exports): a service principal's display name, application id or object id, or a user principal name, for its API permissions.")]
     public string Principal { get; init; } = string.Empty;
 
     [CommandOption("--service <PREFIX>")]

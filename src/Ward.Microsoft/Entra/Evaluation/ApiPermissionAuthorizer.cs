@@ -228,13 +228,7 @@ public sealed class ApiPermissionAuthorizer(EntraDirectory directory)
         return (usable, refusals);
     }
 
-    /// <summary>Why Entra ID issues the service principal no token for the resource; null when it does.</summary>
-    private static string? TokenRefusal(EntraServicePrincipal client, ApiPermission permission) =>
-        client.AccountEnabled == false
-            ? $"{Name(client)} is disabled (`accountEnabled` false): Entra ID issues it no token"
-            : permission.Resource.AccountEnabled == false
-                ? $"the resource {permission.ResourceName} is disabled (`accountEnabled` false): Entra ID issues no token for it"
-                : null;
+    private static string? TokenRefusal(EntraServicePrincipal client, ApiPermission permission) => TokenIssuance.Refusal(client, permission.Resource);
 
     private IEnumerable<OAuth2PermissionGrant> GrantsOf(ApiPermission permission) =>
         Directory.OAuth2PermissionGrants.Where(g => Same(g.ResourceId, permission.Resource.Id) && g.Scopes.Contains(permission.Name, StringComparer.OrdinalIgnoreCase));

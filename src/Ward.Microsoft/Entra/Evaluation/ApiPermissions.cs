@@ -10,9 +10,12 @@ namespace Ward.Microsoft.Entra.Evaluation;
 public static class ApiPermissions
 {
     /// <summary>
-    /// Whether the text has the form of an API permission rather than an Azure operation or a directory resource action:
-    /// a name of letters, digits, <c>.</c>, <c>_</c> and <c>-</c>, optionally after one <c>RESOURCE/</c> that is not a
-    /// resource provider namespace (<c>Microsoft.Compute/…</c>).
+    /// Whether the text has the form of an API permission rather than an Azure operation, a directory resource action or
+    /// a Google Cloud permission: <c>RESOURCE/NAME</c>, the resource not a resource provider namespace
+    /// (<c>Microsoft.Compute/…</c>) and the name of letters, digits, <c>.</c>, <c>_</c> and <c>-</c>; or, unqualified, a
+    /// name of the form Microsoft's APIs use: capitalised dotted words (<c>Mail.Read</c>, <c>EWS.AccessAsUser.All</c>)
+    /// or lowercase words joined by <c>_</c> (<c>full_access_as_app</c>). Other names need the resource, so that a
+    /// mistyped action (<c>GetObject</c>, <c>storage.buckets</c>) is still refused as malformed.
     /// </summary>
     public static bool LooksLikePermission(string text)
     {
@@ -34,7 +37,7 @@ public static class ApiPermissions
             return false;
         }
 
-        return slash < 0 || (slash > 0 && !IsProviderNamespace(text[..slash]));
+        return slash < 0 ? HasMicrosoftPermissionForm(name) : slash > 0 && !IsProviderNamespace(text[..slash]);
     }
 
     /// <summary>The permission named by <paramref name="permission"/>, of <paramref name="resource"/> when given apart; null with <paramref name="error"/> saying why.</summary>
@@ -122,6 +125,19 @@ public static class ApiPermissions
         && HighRiskPermissions.Find(resource.AppId, name, PermissionKind.Application) is { GraphAppRoleId: { } id } known
             ? new AppRole { Id = id, Value = known.Name, AllowedMemberTypes = ["Application"] }
             : null;
+
+    // Azure resource provider namespaces (`Microsoft.Compute`) have the dotted form too; no Microsoft API permission starts so.
+    private static bool HasMicrosoftPermissionForm(string name)
+    {
+        if (name.Contains('_', StringComparison.Ordinal))
+        {
+            return name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
+        }
+
+        var words = name.Split('.');
+        return words.Length >= 2 && words.All(w => w.Length > 0 && char.IsAsciiLetterUpper(w[0]) && w.All(char.IsAsciiLetterOrDigit))
+            && !string.Equals(words[0], "Microsoft", StringComparison.Ordinal);
+    }
 
     private static bool IsProviderNamespace(string text) =>
         text.Contains('.', StringComparison.Ordinal) && !text.Contains(' ', StringComparison.Ordinal) && !Guid.TryParse(text, out _)
