@@ -111,6 +111,18 @@ public sealed class EntraQuestionTests
         Assert.Contains("no Entra ID export was read", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_console_answer_states_its_verdict_once()
+    {
+        // Given chen.wei's allowed reset of lena's password, whose summary opens with "Allowed:"
+        var (exitCode, output) = WardRunner.Run("can", "-i", Entra, "chen.wei@northwindtraders.com", ResetPassword, "lena.vogel@northwindtraders.com");
+
+        // Then the console says "Allowed:" once, before the rest of the summary
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Allowed: Helpdesk Administrator", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Allowed: Allowed:", output, StringComparison.Ordinal);
+    }
+
     private static JsonElement Can(string principal, string action, string resource)
     {
         var (exitCode, output) = WardRunner.Run("can", "-i", Entra, principal, action, resource, "--format", "json");

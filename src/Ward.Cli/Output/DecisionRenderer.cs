@@ -18,7 +18,10 @@ internal static class DecisionRenderer
     public static void Render(IAnsiConsole console, string principal, string action, string resource, Decision decision)
     {
         console.MarkupLineInterpolated($"[bold]{principal}[/] → [bold]{action}[/] on [bold]{resource}[/]");
-        console.MarkupLineInterpolated($"[{Colour(decision.Kind)} bold]{decision.Kind}[/]: {decision.Explanation.Summary}");
+        // Summaries that open with the verdict itself ("Allowed: …") are not told it twice.
+        var summary = decision.Explanation.Summary;
+        var verdict = $"{decision.Kind}: ";
+        console.MarkupLineInterpolated($"[{Colour(decision.Kind)} bold]{decision.Kind}[/]: {(summary.StartsWith(verdict, StringComparison.Ordinal) ? summary[verdict.Length..] : summary)}");
         if (decision is Conditional conditional)
         {
             foreach (var requirement in conditional.Requirements)
