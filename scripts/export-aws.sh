@@ -370,13 +370,18 @@ add_bucket() {
 add_access_points() {
     # add_access_points ACCOUNT REGION: one s3-buckets.json entry per access point the account has in REGION, with
     # get-access-point and get-access-point-policy as printed (Policy null: the access point has none; left out: not read).
-    local account=$1 region=$2 names name point policy
-    if ! names=$(aws_text s3control list-access-points --account-id "$account" --region "$region" --query 'AccessPointList[].Name' 2>"$TMP/s3.err"); then
-        warn "aws s3control list-access-points failed in $region: $(tr '\n' ' ' <"$TMP/s3.err")"
-        return 0
-    fi
+    local account=$1 region=$2 names="" name point policy page token=""
+    # Paged by hand (NextToken, --no-paginate): whether the CLI follows this list's pages itself depends on its version.
+    while :; do
+        if ! page=$(aws_json s3control list-access-points --account-id "$account" --region "$region" --no-paginate ${token:+--next-token "$token"} 2>"$TMP/s3.err"); then
+            warn "aws s3control list-access-points failed in $region: $(tr '\n' ' ' <"$TMP/s3.err")"
+            break
+        fi
+        names+="$(jq -r '.AccessPointList[]?.Name' <<<"$page")"$'\n'
+        token=$(jq -r '.NextToken // empty' <<<"$page")
+        [ -n "$token" ] || break
+    done
     for name in $names; do
-        [ "$name" = "None" ] && continue
         point=$(s3_setting NoSuchAccessPoint s3control get-access-point --account-id "$account" --name "$name" --region "$region")
         [ -n "$point" ] && [ "$point" != "null" ] || continue
         policy=$(s3_setting NoSuchAccessPointPolicy s3control get-access-point-policy --account-id "$account" --name "$name" --region "$region")
