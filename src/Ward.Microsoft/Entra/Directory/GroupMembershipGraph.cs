@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
@@ -15,6 +16,9 @@ internal sealed class GroupMembershipGraph
     private readonly FrozenDictionary<string, ImmutableArray<string>> _direct;
     private readonly FrozenDictionary<string, ImmutableArray<string>> _transitive;
     private readonly FrozenDictionary<string, ImmutableArray<string>> _eligible;
+
+    // The walked answers, per principal and whether PIM memberships count: several rules ask about every user.
+    private readonly ConcurrentDictionary<(string Principal, bool IncludeEligible), ImmutableArray<string>> _walked = new(new WalkKeyComparer());
 
     private GroupMembershipGraph(FrozenDictionary<string, ImmutableArray<string>> direct, FrozenDictionary<string, ImmutableArray<string>> transitive, FrozenDictionary<string, ImmutableArray<string>> eligible)
     {
@@ -55,6 +59,11 @@ internal sealed class GroupMembershipGraph
             return listed.Contains(principalId, StringComparer.OrdinalIgnoreCase) ? listed.Remove(principalId, StringComparer.OrdinalIgnoreCase) : listed;
         }
 
+        return _walked.GetOrAdd((principalId, includeEligible), static (key, graph) => graph.Walk(key.Principal, key.IncludeEligible), this);
+    }
+
+    private ImmutableArray<string> Walk(string principalId, bool includeEligible)
+    {
         var found = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var pending = new Queue<(string Id, bool AsPrincipal)>();
         pending.Enqueue((principalId, true));
@@ -93,6 +102,16 @@ internal sealed class GroupMembershipGraph
         }
 
         set.Add(group);
+    }
+
+    /// <summary>Principal ids compare as the rest of the graph does: without case.</summary>
+    private sealed class WalkKeyComparer : IEqualityComparer<(string Principal, bool IncludeEligible)>
+    {
+        public bool Equals((string Principal, bool IncludeEligible) x, (string Principal, bool IncludeEligible) y) =>
+            x.IncludeEligible == y.IncludeEligible && StringComparer.OrdinalIgnoreCase.Equals(x.Principal, y.Principal);
+
+        public int GetHashCode((string Principal, bool IncludeEligible) obj) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Principal), obj.IncludeEligible);
     }
 
     private static FrozenDictionary<string, ImmutableArray<string>> Freeze(Dictionary<string, SortedSet<string>> edges) =>
