@@ -172,9 +172,7 @@ public sealed class GcpEdgeContext
     public ImmutableArray<PrincipalDecision> WhoCan(string permission, GcpResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return Once(_whoCan, (permission, resource.Name), () => Authorizer.SharedAnswerKey(permission, resource) is { } shared
-            ? Once(_sharedWhoCan, shared, () => DecideWhoCan(permission, resource))
-            : DecideWhoCan(permission, resource));
+        return Once(_whoCan, (permission, resource.Name), () => Shared(permission, resource, _sharedWhoCan, serviceAccountsOnly: false));
     }
 
     /// <summary>
@@ -190,9 +188,30 @@ public sealed class GcpEdgeContext
             return [.. known.Value.Where(a => a.Member.Kind == MemberKind.ServiceAccount)];
         }
 
-        return Once(_serviceAccountsWhoCan, (permission, resource.Name), () => Authorizer.SharedAnswerKey(permission, resource) is { } shared
-            ? Once(_sharedServiceAccountsWhoCan, shared, () => DecideServiceAccountsWhoCan(permission, resource))
-            : DecideServiceAccountsWhoCan(permission, resource));
+        return Once(_serviceAccountsWhoCan, (permission, resource.Name), () => Shared(permission, resource, _sharedServiceAccountsWhoCan, serviceAccountsOnly: true));
+    }
+
+    /// <summary>
+    /// A who-can answer, shared with the resources that have the same policies above them where the resource's own
+    /// policy (if any) changes nothing, or where it names single users and accounts only: then the shared answer
+    /// stands for everyone else, and only those it names are decided on the resource itself.
+    /// </summary>
+    private ImmutableArray<PrincipalDecision> Shared(string permission, GcpResource resource, ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> shared, bool serviceAccountsOnly)
+    {
+        ImmutableArray<PrincipalDecision> Decide(GcpResource on) => serviceAccountsOnly ? DecideServiceAccountsWhoCan(permission, on) : DecideWhoCan(permission, on);
+        // A policy of the resource's own (under another of its names, it would make a key of its own) is tried first.
+        if (Authorizer.OwnPolicyOverShared(permission, resource, AsOf) is not var (without, named))
+        {
+            return Authorizer.SharedAnswerKey(permission, resource, AsOf) is { } key ? Once(shared, key, () => Decide(resource)) : Decide(resource);
+        }
+
+        var others = Once(shared, Authorizer.SharedAnswerKey(permission, without, AsOf)!, () => Decide(without));
+        var asked = named.Where(m => !serviceAccountsOnly || m.Kind == MemberKind.ServiceAccount).ToList();
+        var askedIds = asked.Select(GcpPrincipals.IdOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // Asked with the public and domain members, which leave out the principals they stand for (as Decide does).
+        var own = GcpEdgeContext.Decide(Authorizer.WhoMayBeAllowedAmong(asked.Concat(Authorizer.StandingForOthers(resource)), permission, resource, AsOf))
+            .Where(a => askedIds.Contains(a.Principal));
+        return [.. others.Where(a => !askedIds.Contains(a.Principal)).Concat(own).OrderBy(a => a.Principal, StringComparer.Ordinal)];
     }
 
     private static ImmutableArray<PrincipalDecision> Once<TKey>(ConcurrentDictionary<TKey, Lazy<ImmutableArray<PrincipalDecision>>> answers, TKey key, Func<ImmutableArray<PrincipalDecision>> decide)

@@ -160,6 +160,21 @@ public sealed class SharedWhoCanTests : IDisposable
         Assert.Equal(["user:ode@shared.example Allowed", "user:pia@shared.example Allowed"], jobs.Select(a => $"{a.Principal} {a.Decision.Kind}"), StringComparer.Ordinal);
     }
 
+    [Fact]
+    public void With_the_reference_time_accounts_on_which_a_name_condition_comes_out_the_same_share_answers()
+    {
+        // Given Apps, whose Token Creator grant to rin holds on `deployer` only (a condition on resource.name)
+        var context = new GcpEdgeContext(GcpEstateLoader.Load([_project.Path], TestContext.Current.CancellationToken), AsOf);
+        string? Key(string account) => context.Authorizer.SharedAnswerKey("iam.serviceAccounts.getAccessToken", context.ServiceAccountResource($"{account}@sh-apps.iam.gserviceaccount.com")!, AsOf);
+
+        // Then runner (on which it is false) and deployer (true) have keys that differ, and builder's names its own policy
+        Assert.NotNull(Key("runner"));
+        Assert.NotNull(Key("deployer"));
+        Assert.NotEqual(Key("runner"), Key("deployer"), StringComparer.Ordinal);
+        Assert.Contains("//iam.googleapis.com/projects/sh-apps/serviceAccounts/900000000000000000011", Key("builder"), StringComparison.Ordinal);
+        Assert.Contains("bindings[0] False", Key("runner"), StringComparison.Ordinal);
+    }
+
     // A deny rule without a condition denies alike on every account of a project, so the accounts still share an
     // answer, which leaves the denied principal out; one whose condition reads the resource stops the sharing.
     [Fact]

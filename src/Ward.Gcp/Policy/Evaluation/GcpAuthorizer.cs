@@ -446,8 +446,62 @@ public sealed class GcpAuthorizer
     internal ImmutableArray<GcpAccessAnswer> WhoMayBeAllowed(string permission, GcpResource resource, DateTimeOffset asOf, bool serviceAccountsOnly = false)
     {
         var plan = PlanFor(resource, permission);
+        return MayBeAllowed(Candidates(resource, MayBeIncluded(resource, plan, denialsDropped: true), serviceAccountsOnly), permission, resource, asOf, plan);
+    }
+
+    /// <summary>As <see cref="WhoMayBeAllowed"/>, for the given members only.</summary>
+    internal ImmutableArray<GcpAccessAnswer> WhoMayBeAllowedAmong(IEnumerable<Member> members, string permission, GcpResource resource, DateTimeOffset asOf) =>
+        MayBeAllowed(members, permission, resource, asOf, PlanFor(resource, permission));
+
+    /// <summary>
+    /// For a resource with an allow policy of its own whose bindings that may grant the permission name users, service
+    /// accounts and groups only: the resource as it would be without that policy (its who-can answer is the one its
+    /// siblings share, <see cref="SharedAnswerKey"/>) and the members the policy names, with the exported members of its
+    /// groups. The answer for anyone else is the same with or without the policy, which does not reach them. Null when
+    /// such a binding names a domain, a public, pool or basic-role member or a deleted one (which may stand for anyone),
+    /// or when the answer without the policy may not be shared.
+    /// </summary>
+    internal (GcpResource Without, ImmutableArray<Member> Named)? OwnPolicyOverShared(string permission, GcpResource resource, DateTimeOffset? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        // The resource's own policies (under any of its names, or of a resource its name lies under): those not of a container.
+        var own = resource.PolicyHolders.Where(h => ResourceNames.ContainerKind(h) is null).Select(h => ResourceLocator.PolicyOf(Estate, h)).OfType<IamPolicy>().ToList();
+        if (own.Count == 0)
+        {
+            return null;
+        }
+
+        var named = new List<Member>();
+        foreach (var policy in own)
+        {
+            foreach (var i in Deciding(policy, permission))
+            {
+                foreach (var member in policy.Bindings[i].Members)
+                {
+                    // A group stands for itself and for its exported members (who-can counts no possible membership).
+                    var members = member.Kind == MemberKind.Group ? [member, .. Groups.TransitiveMembers(member.Id)] : new List<Member> { member };
+                    if (members.Exists(m => m.IsDeleted || m.Kind is not (MemberKind.User or MemberKind.ServiceAccount or MemberKind.Group)))
+                    {
+                        return null;
+                    }
+
+                    named.AddRange(members);
+                }
+            }
+        }
+
+        var without = resource with { PolicyHolders = [.. resource.PolicyHolders.Where(h => ResourceNames.ContainerKind(h) is not null)] };
+        return SharedAnswerKey(permission, without, asOf) is null ? null : (without, [.. named.Distinct()]);
+    }
+
+    /// <summary>The public and domain members of the policies that apply to the resource: those that may stand for other principals.</summary>
+    internal IEnumerable<Member> StandingForOthers(GcpResource resource) =>
+        Candidates(resource, inclusion: null, serviceAccountsOnly: true).Where(m => m.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain);
+
+    private ImmutableArray<GcpAccessAnswer> MayBeAllowed(IEnumerable<Member> members, string permission, GcpResource resource, DateTimeOffset asOf, Plan plan)
+    {
         var answers = ImmutableArray.CreateBuilder<GcpAccessAnswer>();
-        foreach (var member in Candidates(resource, MayBeIncluded(resource, plan, denialsDropped: true), serviceAccountsOnly))
+        foreach (var member in members)
         {
             var request = new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false, DecisiveBindingOnly = true };
             if (Authorize(request, plan, skipDenials: true) is { Kind: not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) } decision)
@@ -595,7 +649,12 @@ public sealed class GcpAuthorizer
     /// permission or on a deny rule that may deny it, a principal access boundary that may apply, or an ancestry Ward
     /// does not know.
     /// </summary>
-    public string? SharedAnswerKey(string permission, GcpResource resource)
+    /// <remarks>
+    /// With the reference time, a condition that reads the resource does not stop the sharing where it comes out true or
+    /// false on it without a fact about it (a name prefix, a type): the resources on which it comes out the same share
+    /// answers, its outcome being part of the key.
+    /// </remarks>
+    public string? SharedAnswerKey(string permission, GcpResource resource, DateTimeOffset? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(permission);
         ArgumentNullException.ThrowIfNull(resource);
@@ -618,12 +677,26 @@ public sealed class GcpAuthorizer
                 continue;
             }
 
-            if (string.Equals(holder, resource.Name, StringComparison.Ordinal) || Deciding(policy, permission).Any(i => policy.Bindings[i].Condition is { } condition && ReadsTheResource(condition)))
+            if (string.Equals(holder, resource.Name, StringComparison.Ordinal))
             {
                 return null;
             }
 
             parts.Add(policy.Resource);
+            foreach (var i in Deciding(policy, permission))
+            {
+                if (policy.Bindings[i].Condition is not { } condition || !ReadsTheResource(condition))
+                {
+                    continue;
+                }
+
+                if (asOf is not { } time || Decide(Condition(condition.Expression), resource, time) is not { Truth: ConditionTruth.True or ConditionTruth.False, Facts.IsEmpty: true } outcome)
+                {
+                    return null;
+                }
+
+                parts.Add($"bindings[{i}] {outcome.Truth}");
+            }
         }
 
         return string.Join('\n', parts);

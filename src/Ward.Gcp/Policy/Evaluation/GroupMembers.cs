@@ -43,7 +43,7 @@ internal sealed class GroupMembers(GcpEstate estate)
     /// <summary>Whether an email is that of a membership met expanding the group (nested groups included); false when not exported.</summary>
     public bool HasMemberEmail(string groupEmail, string email) => ExpansionOf(groupEmail)?.ByEmail.ContainsKey(email) ?? false;
 
-    private Expansion? ExpansionOf(string groupEmail) => _expansions.GetOrAdd(groupEmail, Expand);
+    private Expansion? ExpansionOf(string groupEmail) => _expansions.GetOrAdd(groupEmail, static (email, members) => members.Expand(email), this);
 
     private Expansion? Expand(string groupEmail)
     {
