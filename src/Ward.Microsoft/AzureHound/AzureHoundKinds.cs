@@ -31,7 +31,6 @@ internal static class AzureHoundKinds
         ["AZStorageContainer"] = "blob containers (no analysis reads a container apart from its storage account)",
         ["AZDevice"] = "devices (Ward keeps no device inventory)",
         ["AZDeviceOwner"] = "device owners (Ward keeps no device inventory)",
-        ["AZRoleManagementPolicyAssignment"] = "PIM role management policies (Ward reads no PIM activation settings, from Graph either)",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static string[] DerivedList() =>

@@ -242,6 +242,9 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
             case "AZRoleEligibilityScheduleInstance":
                 Page(state, kind, GraphCollection.RoleEligibilityScheduleInstances, null, [(Normalize(data, GraphAdded), path)]);
                 break;
+            case "AZRoleManagementPolicyAssignment":
+                Page(state, kind, GraphCollection.RoleManagementPolicyAssignments, null, [(Normalize(data, GraphAdded), path)]);
+                break;
             case "AZOAuth2PermissionGrant":
                 Page(state, kind, GraphCollection.OAuth2PermissionGrants, null, [(Normalize(data, GraphAdded), path)]);
                 break;

@@ -29,6 +29,11 @@ internal static class ArmItemClassifier
                 return ArmItemKind.Eligibility;
             case "MICROSOFT.AUTHORIZATION/ROLEASSIGNMENTSCHEDULEINSTANCES":
                 return ArmItemKind.AssignmentScheduleInstance;
+            // ARM writes the assignment's type in the singular.
+            case "MICROSOFT.AUTHORIZATION/ROLEMANAGEMENTPOLICYASSIGNMENT" or "MICROSOFT.AUTHORIZATION/ROLEMANAGEMENTPOLICYASSIGNMENTS":
+                return ArmItemKind.RoleManagementPolicyAssignment;
+            case "MICROSOFT.AUTHORIZATION/ROLEMANAGEMENTPOLICY" or "MICROSOFT.AUTHORIZATION/ROLEMANAGEMENTPOLICIES":
+                return ArmItemKind.RoleManagementPolicy;
             case "MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS" or "/PROVIDERS/MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS":
                 return ArmItemKind.ManagementGroup;
             case "/SUBSCRIPTIONS" or "MICROSOFT.RESOURCES/SUBSCRIPTIONS" or "MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS/SUBSCRIPTIONS":

@@ -10,6 +10,11 @@ internal enum ArmItemKind
 
     /// <summary>A PIM role assignment schedule instance: how an active assignment is held (standing, time-bound, activated).</summary>
     AssignmentScheduleInstance,
+    /// <summary>A PIM role management policy assignment: the activation settings of a role at a scope.</summary>
+    RoleManagementPolicyAssignment,
+
+    /// <summary>A PIM role management policy: rules, named by policy id from its assignments.</summary>
+    RoleManagementPolicy,
     ManagementGroup,
     Subscription,
     ClassicAdministrator,

@@ -47,6 +47,7 @@ internal static class AzureEstateBuilder
             DenyAssignments = denies,
             EligibleAssignments = eligibilities,
             AssignmentScheduleInstances = instances,
+            ActivationPolicies = ActivationPolicies(entries),
             Hierarchy = hierarchy,
             ClassicAdministrators = MergeClassicAdministrators(entries.ClassicAdministrators),
             Resources = resources,
@@ -54,6 +55,15 @@ internal static class AzureEstateBuilder
             Inputs = [.. inputs],
             Diagnostics = diagnostics.ToSortedArray(),
         };
+    }
+
+    /// <summary>One policy assignment per id (every scope below lists those above it again), with its policy's rules when it carries none.</summary>
+    private static ImmutableArray<AzureActivationPolicy> ActivationPolicies(ReadEntries entries)
+    {
+        var policies = entries.RoleManagementPolicies.Where(p => p.Policy is not null).GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Policy, StringComparer.OrdinalIgnoreCase);
+        return [.. entries.ActivationPolicies
+            .DistinctBy(a => a.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(a => a.Policy is null && a.PolicyId is { } id && policies.TryGetValue(id, out var policy) ? a with { Policy = policy } : a)];
     }
 
     private static ImmutableArray<T> Distinct<T>(List<T> items, Func<T, string> key, Func<T, T, bool> same, Func<T, string> describe, Func<T, SourceLocation> location, DiagnosticBag diagnostics)
@@ -340,6 +350,8 @@ internal static class AzureEstateBuilder
         ArmItemKind.DenyAssignment => "deny assignments",
         ArmItemKind.Eligibility => "role eligibilities",
         ArmItemKind.AssignmentScheduleInstance => "role assignment schedule instances",
+        ArmItemKind.RoleManagementPolicyAssignment => "role management policy assignments",
+        ArmItemKind.RoleManagementPolicy => "role management policies",
         ArmItemKind.ManagementGroup => "management groups",
         ArmItemKind.ClassicAdministrator => "classic administrators",
         ArmItemKind.Resource => "resources",

@@ -149,6 +149,16 @@ public static class AzureEstateLoader
                 case ArmItemKind.AssignmentScheduleInstance:
                     Add(entries.AssignmentScheduleInstances, AssignmentScheduleInstanceReader.Read(item, json));
                     break;
+                case ArmItemKind.RoleManagementPolicyAssignment:
+                    Add(entries.ActivationPolicies, ActivationPolicyReader.Assignment(item, json));
+                    break;
+                case ArmItemKind.RoleManagementPolicy:
+                    if (ActivationPolicyReader.Policy(item, json) is { } policy)
+                    {
+                        entries.RoleManagementPolicies.Add(policy);
+                    }
+
+                    break;
                 case ArmItemKind.ManagementGroup:
                     HierarchyReader.ReadManagementGroup(item, json, entries.Hierarchy);
                     break;
@@ -166,7 +176,7 @@ public static class AzureEstateLoader
                     break;
                 default:
                     json.Report(AzureDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, element.ValueKind == JsonValueKind.Object
-                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, assignment schedule instance, management group, subscription, classic administrator, resource or key vault certificate); skipped"
+                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, assignment schedule instance, role management policy, management group, subscription, classic administrator, resource or key vault certificate); skipped"
                         : $"expected an object, found {ArmJson.Describe(element.ValueKind)}; skipped", path);
                     break;
             }
@@ -243,10 +253,10 @@ public static class AzureEstateLoader
     }
 
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
-    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Instances, int Groups, int Subscriptions, int ClassicAdministrators, int Resources, int Certificates)
+    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Instances, int Policies, int Groups, int Subscriptions, int ClassicAdministrators, int Resources, int Certificates)
     {
         public Counts(ReadEntries entries)
-            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.AssignmentScheduleInstances.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count, entries.ClassicAdministrators.Count, entries.Resources.Count, entries.KeyVaultCertificates.Count)
+            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.AssignmentScheduleInstances.Count, entries.ActivationPolicies.Count + entries.RoleManagementPolicies.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count, entries.ClassicAdministrators.Count, entries.Resources.Count, entries.KeyVaultCertificates.Count)
         {
         }
 
@@ -258,6 +268,7 @@ public static class AzureEstateLoader
             Part(parts, Denies - before.Denies, "deny assignment");
             Part(parts, Eligibilities - before.Eligibilities, "role eligibility", "role eligibilities");
             Part(parts, Instances - before.Instances, "role assignment schedule instance");
+            Part(parts, Policies - before.Policies, "role management policy", "role management policies");
             Part(parts, Groups - before.Groups, "management group");
             Part(parts, Subscriptions - before.Subscriptions, "subscription");
             Part(parts, ClassicAdministrators - before.ClassicAdministrators, "classic administrator");

@@ -23,6 +23,11 @@ internal static class KnownFields
         ["scope", "roleDefinitionId", "principalId", "principalType", "status", "roleEligibilityScheduleId", "roleEligibilityScheduleRequestId", "linkedRoleEligibilityScheduleId",
          "startDateTime", "endDateTime", "memberType", "condition", "conditionVersion", "expandedProperties"]);
 
+    public static readonly FrozenSet<string> RoleManagementPolicyAssignment = Of(["scope", "roleDefinitionId", "policyId", "effectiveRules", "policyAssignmentProperties"]);
+
+    public static readonly FrozenSet<string> RoleManagementPolicy = Of(
+        ["scope", "displayName", "isOrganizationDefault", "lastModifiedBy", "lastModifiedDateTime", "rules", "effectiveRules", "policyProperties"]);
+
     public static readonly FrozenSet<string> AssignmentScheduleInstance = Of(
         ["scope", "roleDefinitionId", "principalId", "principalType", "status", "roleAssignmentScheduleId", "originRoleAssignmentId", "linkedRoleEligibilityScheduleId",
          "linkedRoleEligibilityScheduleInstanceId", "assignmentType", "startDateTime", "endDateTime", "memberType", "condition", "conditionVersion", "expandedProperties"]);

@@ -15,6 +15,11 @@ internal sealed class ReadEntries
 
     public List<AssignmentScheduleInstance> AssignmentScheduleInstances { get; } = [];
 
+    public List<AzureActivationPolicy> ActivationPolicies { get; } = [];
+
+    /// <summary>Role management policies by id: the rules of assignments that carry no <c>effectiveRules</c>.</summary>
+    public List<(string Id, Pim.ActivationPolicy? Policy)> RoleManagementPolicies { get; } = [];
+
     public HierarchyParts Hierarchy { get; } = new();
 
     public List<ClassicAdministrator> ClassicAdministrators { get; } = [];
@@ -29,5 +34,5 @@ internal sealed class ReadEntries
     /// <summary>REST pages read, per entry kind: whether each said more pages follow (<c>nextLink</c>), and where.</summary>
     public List<(ArmItemKind Kind, bool MoreFollow, Ward.Core.Diagnostics.SourceLocation Location)> Pages { get; } = [];
 
-    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + AssignmentScheduleInstances.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count + KeyVaultAccessPolicies.Count + KeyVaultCertificates.Count;
+    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + AssignmentScheduleInstances.Count + ActivationPolicies.Count + RoleManagementPolicies.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count + KeyVaultAccessPolicies.Count + KeyVaultCertificates.Count;
 }

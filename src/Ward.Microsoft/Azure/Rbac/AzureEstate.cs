@@ -33,6 +33,9 @@ public sealed record AzureEstate
     /// </summary>
     public ImmutableArray<AssignmentScheduleInstance> AssignmentScheduleInstances { get; init; } = [];
 
+    /// <summary>PIM role management policy assignments (the activation settings of a role at a scope), when exported; empty otherwise.</summary>
+    public ImmutableArray<AzureActivationPolicy> ActivationPolicies { get; init; } = [];
+
     public required AzureHierarchy Hierarchy { get; init; }
 
     /// <summary>Classic subscription administrators, from older exports that list them; empty otherwise.</summary>
@@ -49,6 +52,13 @@ public sealed record AzureEstate
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
 
     private FrozenDictionary<AzureScope, AzureResource> ResourcesById => field ??= Resources.ToFrozenDictionary(r => r.Id);
+
+    /// <summary>The exported activation settings of a role at a scope (the policy that governs eligibilities there); null when not exported.</summary>
+    public Pim.ActivationPolicy? FindActivationPolicy(AzureScope scope, string roleDefinitionId) =>
+        ActivationPolicies
+            .Where(p => p.Scope == scope && string.Equals(p.RoleDefinitionGuid, RoleDefinition.GuidOf(roleDefinitionId), StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Policy)
+            .FirstOrDefault(p => p is not null);
 
     public AzureResource? FindResource(AzureScope id) => ResourcesById.GetValueOrDefault(id);
 

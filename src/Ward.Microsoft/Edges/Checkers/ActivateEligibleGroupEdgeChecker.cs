@@ -9,8 +9,9 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// membership of a group activates it and holds what the group holds: the directory roles of a role-assignable group,
 /// the Azure role assignments and app roles of any group. Eligible for ownership, it activates that and adds itself as
 /// a member (not to a group whose members follow a dynamic rule). The edge leads to the group, as
-/// <c>entra-add-group-member</c>'s do. Conditional, like <c>entra-pim-activate</c>: the activation settings (approval,
-/// MFA, justification) are not in the exports. A group's eligibility is its members' too.
+/// <c>entra-add-group-member</c>'s do. Decided, like <c>entra-pim-activate</c>, by the group's exported PIM policy for
+/// that access (certain without approval, conditional on an approver with it), conditional when none was exported. A
+/// group's eligibility is its members' too.
 /// </summary>
 public sealed class ActivateEligibleGroupEdgeChecker : IMicrosoftEdgeChecker
 {
@@ -38,9 +39,11 @@ public sealed class ActivateEligibleGroupEdgeChecker : IMicrosoftEdgeChecker
                 ? $"activates its eligible membership of `{name}` (PIM for Groups)"
                 : $"activates its eligible ownership of `{name}` (PIM for Groups), then adds itself as a member";
             var permission = new EdgePermission(Activate, group.Id, $"PIM for Groups eligibility `{assignment.Id}` ({assignment.Access.ToString().ToLowerInvariant()})", []);
+            var policy = context.Directory.GroupActivationPolicy(group.Id, assignment.Access);
             foreach (var principal in context.WithMembers([assignment.PrincipalId], keepGroups: true).Where(p => !string.Equals(p, group.Id, StringComparison.OrdinalIgnoreCase)))
             {
-                yield return new Edge(new(principal), new(group.Id), TechniqueId, description, [permission]) { Requirements = [Requirement] };
+                var verdict = ActivationVerdict.Decide(policy, principal, "the group's", Requirement, context.Directory);
+                yield return new Edge(new(principal), new(group.Id), TechniqueId, description + verdict.Supplies, [permission]) { Requirements = verdict.Requirements };
             }
         }
     }

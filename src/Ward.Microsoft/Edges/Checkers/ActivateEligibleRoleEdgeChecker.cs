@@ -4,8 +4,9 @@ namespace Ward.Microsoft.Edges.Checkers;
 
 /// <summary>
 /// <c>entra-pim-activate</c>: a principal eligible (Privileged Identity Management) for an administrator role, in
-/// Entra ID or at an Azure management group or subscription, activates it. Conditional: the activation settings
-/// (approval, MFA, justification) are not in the exports.
+/// Entra ID or at an Azure management group or subscription, activates it. Certain when the role's exported PIM
+/// policy requires no approval; conditional on an approver when it does, and on the activation settings when no
+/// policy was exported.
 /// </summary>
 public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
 {
@@ -22,19 +23,21 @@ public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
         foreach (var assignment in eligible.Where(a => AdminRoles.IsEntraAdminRole(directory, a.RoleDefinitionId) && InForce(a.StartDateTime, a.EndDateTime, context.AsOf)))
         {
             var role = directory.FindRoleDefinition(assignment.RoleDefinitionId)?.DisplayName ?? assignment.RoleDefinitionId;
-            yield return Activation(assignment.PrincipalId, $"activates its eligible directory role {role}", "microsoft.directory/privilegedIdentityManagement/activate", "/");
+            var verdict = ActivationVerdict.Decide(directory.DirectoryRoleActivationPolicy(assignment.RoleDefinitionId), assignment.PrincipalId, "the role's", Requirement, directory);
+            yield return Activation(assignment.PrincipalId, $"activates its eligible directory role {role}", "microsoft.directory/privilegedIdentityManagement/activate", "/", verdict);
         }
 
         foreach (var assignment in context.Azure.EligibleAssignments.Where(a => AdminRoles.IsAzureAdminAssignment(context.Azure, a.RoleDefinitionId, a.Scope) && InForce(a.StartDateTime, a.EndDateTime, context.AsOf)))
         {
             var role = context.Azure.FindRoleDefinition(assignment.RoleDefinitionId)?.RoleName ?? assignment.RoleDefinitionId;
-            yield return Activation(assignment.PrincipalId, $"activates its eligible Azure role {role} at `{assignment.Scope.Value}`", "Microsoft.Authorization/roleAssignmentScheduleRequests/write", assignment.Scope.Value);
+            var verdict = ActivationVerdict.Decide(context.Azure.FindActivationPolicy(assignment.Scope, assignment.RoleDefinitionId), assignment.PrincipalId, "the role's", Requirement, directory);
+            yield return Activation(assignment.PrincipalId, $"activates its eligible Azure role {role} at `{assignment.Scope.Value}`", "Microsoft.Authorization/roleAssignmentScheduleRequests/write", assignment.Scope.Value, verdict);
         }
 
-        Edge Activation(string principal, string description, string action, string resource) =>
-            new(new(principal), new(principal), TechniqueId, description, [new EdgePermission(action, resource, "PIM eligibility", [])])
+        Edge Activation(string principal, string description, string action, string resource, ActivationVerdict verdict) =>
+            new(new(principal), new(principal), TechniqueId, description + verdict.Supplies, [new EdgePermission(action, resource, "PIM eligibility", [])])
             {
-                Requirements = [Requirement],
+                Requirements = verdict.Requirements,
                 GrantsAdmin = true,
             };
     }

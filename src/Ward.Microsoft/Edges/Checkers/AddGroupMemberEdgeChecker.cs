@@ -32,6 +32,7 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
     private static readonly string[] PimForGroupsPermissions = ["PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup", "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup"];
     private const string PimPrincipalRequirement = "PIM for Groups accepts the service principal as the assignment's principal (Microsoft documents users and groups)";
     private const string PimActivationRequirement = "the service principal can activate the eligible membership, and the group's PIM settings allow it (approval and MFA settings are not exported)";
+    private const string PimSelfActivationRequirement = "the service principal can activate the eligible membership";
 
     public string TechniqueId => "entra-add-group-member";
 
@@ -91,10 +92,12 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
             {
                 var eligibility = permission == "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup";
                 var how = eligibility ? "makes itself eligible for membership of" : "requests an active membership of";
-                yield return new Edge(new(principal), new(group.Id), TechniqueId, $"{how} `{name}` through PIM for Groups with Microsoft Graph {permission}{(eligibility ? ", then activates it" : string.Empty)}",
+                var policy = eligibility ? context.Directory.GroupActivationPolicy(group.Id, GroupAccessType.Member) : null;
+                var activation = ActivationVerdict.Decide(policy, principal, "the group's", PimActivationRequirement, context.Directory);
+                yield return new Edge(new(principal), new(group.Id), TechniqueId, $"{how} `{name}` through PIM for Groups with Microsoft Graph {permission}{(eligibility ? ", then activates it" + activation.Supplies : string.Empty)}",
                     [new EdgePermission(permission, group.Id, "Microsoft Graph application permission", [])])
                 {
-                    Requirements = eligibility ? [PimPrincipalRequirement, PimActivationRequirement] : [PimPrincipalRequirement],
+                    Requirements = !eligibility ? [PimPrincipalRequirement] : policy is null ? [PimPrincipalRequirement, .. activation.Requirements] : [PimPrincipalRequirement, PimSelfActivationRequirement, .. activation.Requirements],
                 };
             }
         }

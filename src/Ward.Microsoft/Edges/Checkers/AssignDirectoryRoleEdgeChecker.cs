@@ -1,5 +1,6 @@
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
+using Ward.Microsoft.Entra.Catalog;
 
 namespace Ward.Microsoft.Edges.Checkers;
 
@@ -17,6 +18,7 @@ public sealed class AssignDirectoryRoleEdgeChecker : IMicrosoftEdgeChecker
     private const string AssignRoles = "microsoft.directory/roleAssignments/allProperties/allTasks";
     private const string EligibilityPermission = "RoleEligibilitySchedule.ReadWrite.Directory";
     private const string ActivationRequirement = "the service principal can activate a role it is eligible for (PIM documents self-activation for users) and the role's PIM settings allow it (approval and MFA settings are not exported)";
+    private const string SelfActivationRequirement = "the service principal can activate a role it is eligible for (PIM documents self-activation for users)";
 
     // Certain ones first: a principal holding one of them needs no activation.
     private static readonly string[] GraphPermissions = ["RoleManagement.ReadWrite.Directory", "RoleAssignmentSchedule.ReadWrite.Directory", "AppRoleAssignment.ReadWrite.All", EligibilityPermission];
@@ -48,11 +50,14 @@ public sealed class AssignDirectoryRoleEdgeChecker : IMicrosoftEdgeChecker
                     EligibilityPermission => "makes itself eligible for Global Administrator through PIM, then activates it",
                     _ => "assigns itself Global Administrator",
                 };
-                yield return new Edge(new(principal), new(principal), TechniqueId, $"{how} with Microsoft Graph {permission}",
+                // Eligible first, it then activates under Global Administrator's PIM policy, when that was exported.
+                var policy = permission == EligibilityPermission ? context.Directory.DirectoryRoleActivationPolicy(DirectoryRoleTiers.GlobalAdministrator) : null;
+                var activation = ActivationVerdict.Decide(policy, principal, "the role's", ActivationRequirement, context.Directory);
+                yield return new Edge(new(principal), new(principal), TechniqueId, $"{how} with Microsoft Graph {permission}{(permission == EligibilityPermission ? activation.Supplies : string.Empty)}",
                     [new EdgePermission(permission, "/", "Microsoft Graph application permission", [])])
                 {
                     GrantsAdmin = true,
-                    Requirements = permission == EligibilityPermission ? [ActivationRequirement] : [],
+                    Requirements = permission != EligibilityPermission ? [] : policy is null ? activation.Requirements : [SelfActivationRequirement, .. activation.Requirements],
                 };
             }
         }

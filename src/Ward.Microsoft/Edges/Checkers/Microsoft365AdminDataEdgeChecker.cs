@@ -72,7 +72,7 @@ public sealed class Microsoft365AdminDataEdgeChecker : IMicrosoftEdgeChecker
 
             var role = definition?.DisplayName ?? assignment.RoleDefinitionId;
             var isEligible = assignment.State == AssignmentState.Eligible;
-            string[] requirements = [.. new[] { isEligible ? ActivationRequirement : null, reach.Requirement }.OfType<string>()];
+            var policy = isEligible ? directory.DirectoryRoleActivationPolicy(assignment.RoleDefinitionId) : null;
             var grantedBy = $"{role} at `/`{(isEligible ? " (PIM-eligible)" : string.Empty)}";
             var group = directory.FindGroup(assignment.PrincipalId);
             IEnumerable<(string Holder, string Through)> holders = group is null
@@ -80,11 +80,12 @@ public sealed class Microsoft365AdminDataEdgeChecker : IMicrosoftEdgeChecker
                 : context.Membership.MembersOf(group.Id).Order(StringComparer.Ordinal).Select(m => (m, $" through group `{group.DisplayName ?? group.Id}`")).Prepend((group.Id, string.Empty));
             foreach (var (holder, through) in holders)
             {
+                var activation = isEligible ? ActivationVerdict.Decide(policy, holder, "the role's", ActivationRequirement, directory) : new ActivationVerdict([], string.Empty);
                 yield return new Edge(new(holder), new(data), TechniqueId,
-                    $"{(isEligible ? "activates its eligible" : "holds")} {role}{through}, {reach.Does}: {reach.Data.Label}",
+                    $"{(isEligible ? "activates its eligible" : "holds")} {role}{through}{activation.Supplies}, {reach.Does}: {reach.Data.Label}",
                     [new EdgePermission(role, data, grantedBy + through, [])])
                 {
-                    Requirements = [.. requirements],
+                    Requirements = [.. activation.Requirements, .. new[] { reach.Requirement }.OfType<string>()],
                 };
             }
         }

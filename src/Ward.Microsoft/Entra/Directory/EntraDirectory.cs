@@ -46,6 +46,9 @@ public sealed record EntraDirectory
     /// <summary>PIM for Groups: eligible and active membership and ownership.</summary>
     public ImmutableArray<PrivilegedGroupAssignment> PrivilegedGroupAssignments { get; init; } = [];
 
+    /// <summary>PIM role management policy assignments, with their activation rules where expanded (directory roles and groups).</summary>
+    public ImmutableArray<RoleManagementPolicyAssignment> RoleManagementPolicyAssignments { get; init; } = [];
+
     public ImmutableArray<EntraApplication> Applications { get; init; } = [];
 
     public ImmutableArray<EntraServicePrincipal> ServicePrincipals { get; init; } = [];
@@ -114,6 +117,27 @@ public sealed record EntraDirectory
 
     /// <summary>The template id of the role an assignment names (by definition id or template id); the id itself when the export has no such definition.</summary>
     public string TemplateIdOf(string roleDefinitionId) => FindRoleDefinition(roleDefinitionId)?.TemplateId ?? roleDefinitionId;
+
+    /// <summary>
+    /// The exported PIM activation settings of a directory role (its policy at the tenant, <c>/</c>), by the role's
+    /// id or template id; null when no policy with its rules was exported for it.
+    /// </summary>
+    public Pim.ActivationPolicy? DirectoryRoleActivationPolicy(string roleDefinitionId)
+    {
+        var ids = new[] { roleDefinitionId, TemplateIdOf(roleDefinitionId) };
+        return RoleManagementPolicyAssignments
+            .Where(a => !a.IsForGroup && a.ScopeId == "/" && ids.Contains(a.RoleDefinitionId, StringComparer.OrdinalIgnoreCase))
+            .Select(a => a.Policy)
+            .FirstOrDefault(p => p is not null);
+    }
+
+    /// <summary>The exported PIM for Groups activation settings of a group's membership or ownership; null when not exported.</summary>
+    public Pim.ActivationPolicy? GroupActivationPolicy(string groupId, GroupAccessType access) =>
+        RoleManagementPolicyAssignments
+            .Where(a => a.IsForGroup && string.Equals(a.ScopeId, groupId, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(a.RoleDefinitionId, access == GroupAccessType.Member ? "member" : "owner", StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Policy)
+            .FirstOrDefault(p => p is not null);
 
     /// <summary>Whether an assignment's role is Global Administrator (<see cref="DirectoryRoleTiers.GlobalAdministrator"/>).</summary>
     public bool IsGlobalAdministrator(string roleDefinitionId) =>

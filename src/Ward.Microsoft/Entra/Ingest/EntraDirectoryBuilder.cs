@@ -23,6 +23,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
     private readonly Dictionary<RoleAssignmentSource, List<Entry<DirectoryRoleAssignment>>> _assignments = Enum.GetValues<RoleAssignmentSource>().ToDictionary(s => s, _ => new List<Entry<DirectoryRoleAssignment>>());
     private readonly List<Entry<PrivilegedGroupAssignment>> _groupAssignments = [];
     private readonly List<Entry<PrivilegedGroupAssignment>> _groupEligibilitySchedules = [];
+    private readonly List<Entry<RoleManagementPolicyAssignment>> _policyAssignments = [];
     private readonly List<Entry<EntraApplication>> _applications = [];
     private readonly List<Entry<EntraServicePrincipal>> _servicePrincipals = [];
     private readonly List<Entry<AppRoleAssignment>> _appRoleAssignments = [];
@@ -104,6 +105,9 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
                     break;
                 case GraphCollection.GroupAssignmentScheduleInstances:
                     Keep(_groupAssignments, RoleManagementReader.GroupAssignment(item, path, json, AssignmentState.Active), a => "active " + a.Id, item, json, path);
+                    break;
+                case GraphCollection.RoleManagementPolicyAssignments:
+                    Keep(_policyAssignments, page.FromAzureHound ? RoleManagementPolicyReader.AzureHoundAssignment(item, path, json) : RoleManagementPolicyReader.Assignment(item, path, json), a => a.Id, item, json, path);
                     break;
                 case GraphCollection.Applications:
                     Keep(_applications, ApplicationReader.Application(item, path, json), a => a.Id, item, json, path);
@@ -206,6 +210,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
             RoleEligibilitySchedules = Distinct(_assignments[RoleAssignmentSource.EligibilitySchedule], "role eligibility schedule"),
             RoleEligibilityScheduleInstances = Distinct(_assignments[RoleAssignmentSource.EligibilityScheduleInstance], "role eligibility schedule instance"),
             PrivilegedGroupAssignments = Distinct(GroupAssignmentsToKeep(), "PIM for Groups instance"),
+            RoleManagementPolicyAssignments = Distinct(_policyAssignments, "role management policy assignment"),
             Applications = applications,
             ServicePrincipals = servicePrincipals,
             AppRoleAssignments = Distinct(_appRoleAssignments, "app role assignment"),

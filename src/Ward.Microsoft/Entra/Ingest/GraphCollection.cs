@@ -15,6 +15,7 @@ internal enum GraphCollection
     GroupEligibilityScheduleInstances,
     GroupEligibilitySchedules,
     GroupAssignmentScheduleInstances,
+    RoleManagementPolicyAssignments,
     Applications,
     FederatedIdentityCredentials,
     ServicePrincipals,

@@ -28,6 +28,7 @@ internal sealed record GraphContext(string Text, string? Version, string Path, s
         ["identityGovernance/privilegedAccess/group/eligibilityScheduleInstances"] = GraphCollection.GroupEligibilityScheduleInstances,
         ["identityGovernance/privilegedAccess/group/eligibilitySchedules"] = GraphCollection.GroupEligibilitySchedules,
         ["identityGovernance/privilegedAccess/group/assignmentScheduleInstances"] = GraphCollection.GroupAssignmentScheduleInstances,
+        ["policies/roleManagementPolicyAssignments"] = GraphCollection.RoleManagementPolicyAssignments,
         ["applications"] = GraphCollection.Applications,
         ["applications/{}/federatedIdentityCredentials"] = GraphCollection.FederatedIdentityCredentials,
         ["servicePrincipals"] = GraphCollection.ServicePrincipals,

@@ -26,6 +26,7 @@ internal static class GraphResponseRecognizer
         ["privilegedAccessGroupEligibilityScheduleInstance"] = GraphCollection.GroupEligibilityScheduleInstances,
         ["privilegedAccessGroupEligibilitySchedule"] = GraphCollection.GroupEligibilitySchedules,
         ["privilegedAccessGroupAssignmentScheduleInstance"] = GraphCollection.GroupAssignmentScheduleInstances,
+        ["unifiedRoleManagementPolicyAssignment"] = GraphCollection.RoleManagementPolicyAssignments,
         ["application"] = GraphCollection.Applications,
         ["servicePrincipal"] = GraphCollection.ServicePrincipals,
         ["appRoleAssignment"] = GraphCollection.AppRoleAssignments,
