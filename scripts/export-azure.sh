@@ -13,6 +13,10 @@
 #                                                        GET <group>/providers/Microsoft.Authorization/roleAssignmentScheduleInstances
 #                                                        ?$filter=atScope() (how each active assignment is held: standing,
 #                                                        time-bound or a PIM activation)
+#   management-groups/<group>/role-management-policy-assignments-<n>.json
+#                                                        GET <group>/providers/Microsoft.Authorization/roleManagementPolicyAssignments
+#                                                        (each role's PIM activation settings at the scope: approval and its
+#                                                        approvers, MFA, justification, in `effectiveRules`)
 #   subscriptions/<id>/role-definitions.json             az role definition list --subscription <id>
 #   subscriptions/<id>/role-assignments.json             az role assignment list --all --include-inherited --subscription <id>
 #   subscriptions/<id>/deny-assignments-<n>.json         GET /subscriptions/<id>/providers/Microsoft.Authorization/denyAssignments
@@ -20,6 +24,11 @@
 #   subscriptions/<id>/role-assignment-schedule-instances-<n>.json
 #                                                        GET /subscriptions/<id>/providers/Microsoft.Authorization/roleAssignmentScheduleInstances
 #                                                        ?$filter=atScope()
+#   subscriptions/<id>/role-management-policy-assignments-<n>.json
+#                                                        GET /subscriptions/<id>/providers/Microsoft.Authorization/roleManagementPolicyAssignments
+#   subscriptions/<id>/role-management-policy-assignments-below-<k>-<n>.json
+#                                                        the same at each resource group or resource below the subscription
+#                                                        that an eligibility names (its activation follows that scope's policy)
 #   resources/<id>.json                                  az resource list --subscription <id> (each resource and its managed identities)
 #   resources/<id>/keyvault-<name>.json                  az keyvault show (access-policy or RBAC mode, access policies)
 #   resources/<id>/keyvault-<name>-certificates.json     az keyvault certificate list (names and thumbprints: which certificates
@@ -44,6 +53,7 @@
 #   Microsoft.Authorization/denyAssignments/read
 #   Microsoft.Authorization/roleEligibilityScheduleInstances/read            (PIM for Azure resources)
 #   Microsoft.Authorization/roleAssignmentScheduleInstances/read
+#   Microsoft.Authorization/roleManagementPolicyAssignments/read             (PIM activation settings)
 #   Microsoft.Resources/subscriptions/resources/read                         (az resource list)
 #   Microsoft.KeyVault/vaults/read                                            (az keyvault show: the vault's settings, never its secrets)
 #   Microsoft.ContainerService/managedClusters/read                           (az aks list: never a cluster credential)
@@ -75,8 +85,9 @@ vault certificate metadata) into DIR, for `ward` to read. Read-only.
                            `az account list --all`)
   --no-management-groups   skip the hierarchy and the per-group exports (decisions that depend on assignments at
                            management groups are then reported as indeterminate)
-  --no-pim                 skip PIM eligibility and assignment schedule instances (permanent assignments then
-                           cannot be told from PIM activations and time-bound ones)
+  --no-pim                 skip PIM eligibility, assignment schedule instances and role management policies
+                           (permanent assignments then cannot be told from PIM activations and time-bound ones, and
+                           activating an eligible role stays conditional on its settings)
   --no-resources           skip the resource inventory (user-assigned identities are then known only by name)
   --no-certificates        skip the key vaults' certificate lists (which need data-plane read access to each vault)
   -h, --help               this help
@@ -182,7 +193,27 @@ export_pim_and_denies() {
       skip "could not read PIM assignment schedule instances at $scope (skipped): $refusal"
       rm -f "$folder"/role-assignment-schedule-instances-*.json
     fi
+    export_activation_policies "$scope" "$folder"
   fi
+}
+
+# Writes the PIM activation settings (role management policy assignments, with their effective rules) at a scope and
+# at each scope below it that an eligibility read there names: an eligibility activates under its own scope's policy.
+export_activation_policies() {
+  local scope="$1" folder="$2" below n=0
+  if ! rest_pages "${arm}${scope}/providers/Microsoft.Authorization/roleManagementPolicyAssignments?api-version=2020-10-01" "$folder/role-management-policy-assignments"; then
+    skip "could not read PIM role management policies at $scope (skipped): $refusal"
+    rm -f "$folder"/role-management-policy-assignments-*.json
+    return 0
+  fi
+  compgen -G "$folder/role-eligibility-*.json" >/dev/null || return 0
+  while read -r below; do
+    n=$((n + 1))
+    if ! rest_pages "${arm}${below}/providers/Microsoft.Authorization/roleManagementPolicyAssignments?api-version=2020-10-01" "$folder/role-management-policy-assignments-below-$n"; then
+      skip "could not read PIM role management policies at $below (skipped): $refusal"
+      rm -f "$folder"/role-management-policy-assignments-below-"$n"-*.json
+    fi
+  done < <(jq -r --arg scope "$scope" '.value[]?.properties.scope // empty | select((ascii_downcase | startswith(($scope | ascii_downcase) + "/")))' "$folder"/role-eligibility-*.json | sort -u)
 }
 
 # Writes a vault's certificate list and each certificate's show (metadata and policy, never the key); a vault that

@@ -17,6 +17,9 @@
 #   RoleAssignmentSchedule.Read.Directory    PIM active assignments       (needs Entra ID P2)
 #   PrivilegedEligibilitySchedule.Read.AzureADGroup, PrivilegedAssignmentSchedule.Read.AzureADGroup
 #                                            PIM for Groups               (needs Entra ID P2)
+#   RoleManagementPolicy.Read.Directory, RoleManagementPolicy.Read.AzureADGroup
+#                                            PIM activation settings of directory roles and of groups
+#                                            (approval, approvers, MFA)   (needs Entra ID P2)
 #   Policy.Read.All                          conditional access policies, authorization policy, security defaults
 #   AuditLog.Read.All                        users' signInActivity, userRegistrationDetails, service principal
 #                                            sign-in activity (beta)      (need Entra ID P1)
@@ -65,6 +68,10 @@ Output (every file a Graph response page, v1.0 unless noted):
   DIR/role-definitions/, role-assignments/           GET /roleManagement/directory/roleDefinitions, roleAssignments
   DIR/role-eligibility-schedules/, role-eligibility-schedule-instances/, role-assignment-schedule-instances/
   DIR/pim-group-eligibility-schedule-instances/<group-id>/, pim-group-assignment-schedule-instances/<group-id>/
+  DIR/role-management-policy-assignments/page-NNN.json
+                                                     GET /policies/roleManagementPolicyAssignments (directory roles,
+                                                     scope '/', with $expand=policy($expand=rules))
+  DIR/pim-group-policy-assignments/<group-id>/...    the same for a group (scopeType 'Group')
   DIR/applications/page-NNN.json                     GET /applications
   DIR/federated-identity-credentials/<app-id>/...    GET /applications/{id}/federatedIdentityCredentials
   DIR/application-owners/<app-id>/...                GET /applications/{id}/owners
@@ -178,6 +185,8 @@ if [ "$PIM" -eq 1 ]; then
     collect "$GRAPH/v1.0/roleManagement/directory/roleEligibilitySchedules" "$OUTPUT/role-eligibility-schedules"
     collect "$GRAPH/v1.0/roleManagement/directory/roleEligibilityScheduleInstances" "$OUTPUT/role-eligibility-schedule-instances"
     collect "$GRAPH/v1.0/roleManagement/directory/roleAssignmentScheduleInstances" "$OUTPUT/role-assignment-schedule-instances"
+    # The activation settings of every directory role (approval and its approvers, MFA, justification), with the rules.
+    collect "$GRAPH/v1.0/policies/roleManagementPolicyAssignments?%24filter=scopeId%20eq%20'/'%20and%20scopeType%20eq%20'DirectoryRole'&%24expand=policy(%24expand=rules)" "$OUTPUT/role-management-policy-assignments"
 
     # PIM for Groups lists must be filtered by group (or principal); dynamic groups cannot be PIM-managed.
     log "PIM for Groups"
@@ -185,6 +194,7 @@ if [ "$PIM" -eq 1 ]; then
         filter="%24filter=groupId%20eq%20'$group'"
         collect "$GRAPH/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?$filter" "$OUTPUT/pim-group-eligibility-schedule-instances/$group"
         collect "$GRAPH/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter" "$OUTPUT/pim-group-assignment-schedule-instances/$group"
+        collect "$GRAPH/v1.0/policies/roleManagementPolicyAssignments?%24filter=scopeId%20eq%20'$group'%20and%20scopeType%20eq%20'Group'&%24expand=policy(%24expand=rules)" "$OUTPUT/pim-group-policy-assignments/$group"
     done
 fi
 

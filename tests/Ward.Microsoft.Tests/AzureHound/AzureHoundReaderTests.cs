@@ -112,6 +112,27 @@ public sealed class AzureHoundReaderTests
     }
 
     [Fact]
+    public void PIM_policy_assignments_are_read_as_the_activation_settings_of_their_directory_role()
+    {
+        // Given the tenant file's AZRoleManagementPolicyAssignment for User Administrator: approval by alice (her id
+        // upper-cased, as AzureHound writes it), MFA and a justification, the other flags left out (false)
+        var assignment = Assert.Single(Tenant.Entra.RoleManagementPolicyAssignments);
+
+        // Then it is User Administrator's policy, with alice as its one approver, in Graph's lower case
+        Assert.Equal(AzureHoundFixtures.UserAdministrator, assignment.RoleDefinitionId);
+        var policy = Tenant.Entra.DirectoryRoleActivationPolicy(AzureHoundFixtures.UserAdministrator);
+        Assert.NotNull(policy);
+        Assert.True(policy.RequiresApproval);
+        var approver = Assert.Single(Assert.Single(policy.ApprovalStages));
+        Assert.Equal((Ward.Microsoft.Pim.ApproverKind.User, AzureHoundFixtures.Alice), (approver.Kind, approver.Id));
+        Assert.Equal(["MultiFactorAuthentication", "Justification"], policy.EnabledRules.ToArray(), StringComparer.Ordinal);
+        Assert.Null(policy.AuthenticationContext);
+
+        // And the kind is no longer reported as read but not analysed
+        Assert.DoesNotContain(Tenant.Diagnostics, d => d.Message.Contains("`AZRoleManagementPolicyAssignment`", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Kinds_not_analysed_yet_are_reported_once_per_kind()
     {
         // Given the tenant file's devices and resource groups, which the models do not hold yet

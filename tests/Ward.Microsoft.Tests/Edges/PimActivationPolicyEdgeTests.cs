@@ -124,7 +124,7 @@ public sealed class PimActivationPolicyEdgeTests
     public void A_policy_listed_without_its_rules_is_a_located_warning_and_decides_nothing()
     {
         // Given the policy assignments listed without `$expand=policy($expand=rules)`
-        var listed = $$"""{"id": "DirectoryRole_x_{{GlobalAdministrator}}", "policyId": "DirectoryRole_x", "scopeId": "/", "scopeType": "DirectoryRole", "roleDefinitionId": "{{GlobalAdministrator}}"}""";
+        var listed = $$$"""{"id": "DirectoryRole_x_{{{GlobalAdministrator}}}", "policyId": "DirectoryRole_x", "scopeId": "/", "scopeType": "DirectoryRole", "roleDefinitionId": "{{{GlobalAdministrator}}}"}""";
         using var folder = Folder(withPolicies: false);
         var file = folder.Write("entra/role-management-policy-assignments/page-001.json", Collection("policies/roleManagementPolicyAssignments", listed));
         var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
@@ -133,6 +133,35 @@ public sealed class PimActivationPolicyEdgeTests
         Assert.Equal((DiagnosticSeverity.Warning, file, "$.value[0]"), (warning.Severity, warning.Location.File, warning.Location.JsonPath));
         var graph = MicrosoftGraphBuilder.Build(new MicrosoftEdgeContext(loaded.Entra, loaded.Azure, AsOf));
         Assert.Equal(NotExported, Assert.Single(EdgeOf(graph, Nina, Activate).Requirements));
+    }
+
+    [Fact]
+    public void AzureHound_s_flattened_policy_decides_a_directory_role_s_activation()
+    {
+        // Given what `azurehound list` writes: nina eligible for Global Administrator, whose policy requires the
+        // approval of kim (ids upper-cased, flags left out when false), and vic eligible for Privileged Role
+        // Administrator, whose policy requires none
+        string[] records =
+        [
+            $$$"""{"kind":"AZUser","data":{"id":"{{{Nina.ToUpperInvariant()}}}","displayName":"Nina Ortiz","userPrincipalName":"nina.ortiz@contoso.onmicrosoft.com","accountEnabled":true,"tenantId":"3F1C2D4E-8B7A-4C6D-9E0F-1A2B3C4D5E6F","tenantName":"Contoso"}}""",
+            $$$"""{"kind":"AZUser","data":{"id":"{{{Kim.ToUpperInvariant()}}}","displayName":"Kim Larsen","userPrincipalName":"kim.larsen@contoso.onmicrosoft.com","accountEnabled":true,"tenantId":"3F1C2D4E-8B7A-4C6D-9E0F-1A2B3C4D5E6F","tenantName":"Contoso"}}""",
+            $$$"""{"kind":"AZUser","data":{"id":"{{{Vic.ToUpperInvariant()}}}","displayName":"Vic Moreau","userPrincipalName":"vic.moreau@contoso.onmicrosoft.com","accountEnabled":true,"tenantId":"3F1C2D4E-8B7A-4C6D-9E0F-1A2B3C4D5E6F","tenantName":"Contoso"}}""",
+            $$$"""{"kind":"AZRole","data":{"id":"{{{GlobalAdministrator.ToUpperInvariant()}}}","displayName":"Global Administrator","isBuiltIn":true,"isEnabled":true,"templateId":"{{{GlobalAdministrator}}}","rolePermissions":[{"allowedResourceActions":["microsoft.directory/users/allProperties/allTasks"]}],"tenantId":"3F1C2D4E-8B7A-4C6D-9E0F-1A2B3C4D5E6F"}}""",
+            $$$"""{"kind":"AZRole","data":{"id":"{{{PrivilegedRoleAdministrator.ToUpperInvariant()}}}","displayName":"Privileged Role Administrator","isBuiltIn":true,"isEnabled":true,"templateId":"{{{PrivilegedRoleAdministrator}}}","rolePermissions":[{"allowedResourceActions":["microsoft.directory/roleAssignments/allProperties/allTasks"]}],"tenantId":"3F1C2D4E-8B7A-4C6D-9E0F-1A2B3C4D5E6F"}}""",
+            $$$"""{"kind":"AZRoleEligibilityScheduleInstance","data":{"id":"elig-nina","roleDefinitionId":"{{{GlobalAdministrator.ToUpperInvariant()}}}","principalId":"{{{Nina.ToUpperInvariant()}}}","directoryScopeId":"/","startDateTime":"2026-01-05T10:00:00Z","tenantId":"3F1C2D4E-8B7A-4C6D-9E0F-1A2B3C4D5E6F"}}""",
+            $$$"""{"kind":"AZRoleEligibilityScheduleInstance","data":{"id":"elig-vic","roleDefinitionId":"{{{PrivilegedRoleAdministrator.ToUpperInvariant()}}}","principalId":"{{{Vic.ToUpperInvariant()}}}","directoryScopeId":"/","startDateTime":"2026-01-05T10:00:00Z","tenantId":"3F1C2D4E-8B7A-4C6D-9E0F-1A2B3C4D5E6F"}}""",
+            $$$"""{"kind":"AZRoleManagementPolicyAssignment","data":{"id":"DirectoryRole_x_{{{GlobalAdministrator}}}","roleDefinitionId":"{{{GlobalAdministrator.ToUpperInvariant()}}}","endUserAssignmentRequiresApproval":true,"endUserAssignmentUserApprovers":["{{{Kim.ToUpperInvariant()}}}"],"endUserAssignmentRequiresMFA":true,"tenantId":"3F1C2D4E-8B7A-4C6D-9E0F-1A2B3C4D5E6F"}}""",
+            $$$"""{"kind":"AZRoleManagementPolicyAssignment","data":{"id":"DirectoryRole_x_{{{PrivilegedRoleAdministrator}}}","roleDefinitionId":"{{{PrivilegedRoleAdministrator.ToUpperInvariant()}}}","endUserAssignmentRequiresJustification":true,"tenantId":"3F1C2D4E-8B7A-4C6D-9E0F-1A2B3C4D5E6F"}}""",
+        ];
+        using var folder = new ScratchFolder(("azurehound.json", $$$"""{"data": [{{{string.Join(",\n", records)}}}], "meta": {"type": "azure", "version": 5, "count": {{{records.Length}}}}}"""));
+        var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(loaded.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var graph = MicrosoftGraphBuilder.Build(new MicrosoftEdgeContext(loaded.Entra, loaded.Azure, AsOf));
+
+        Assert.Contains("user `kim.larsen@contoso.onmicrosoft.com`", Assert.Single(EdgeOf(graph, Nina, Activate).Requirements), StringComparison.Ordinal);
+        var certain = EdgeOf(graph, Vic, Activate);
+        Assert.False(certain.IsConditional);
+        Assert.Contains("it supplies a justification itself", certain.Description, StringComparison.Ordinal);
     }
 
     private static Edge EdgeOf(EntitlementGraph graph, string principal, string technique) =>
@@ -171,7 +200,7 @@ public sealed class PimActivationPolicyEdgeTests
             ("entra/role-eligibility-schedule-instances/page-001.json", Collection("roleManagement/directory/roleEligibilityScheduleInstances", string.Join(",\n", eligibilities))),
             ("entra/pim-group-eligibility-schedule-instances/page-001.json", Collection("identityGovernance/privilegedAccess/group/eligibilityScheduleInstances", string.Join(",\n", groupEligibilities))),
             ("azure/role-definitions.json", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Azure", "estate", "role-definitions.json"))),
-            ("azure/role-eligibility-1.json", $$"""{"value": [{{AzureEligibility(Priya, Owner, "1")}}, {{AzureEligibility(Raj, UserAccessAdministrator, "2")}}]}"""));
+            ("azure/role-eligibility-1.json", $$$"""{"value": [{{{AzureEligibility(Priya, Owner, "1")}}}, {{{AzureEligibility(Raj, UserAccessAdministrator, "2")}}}]}"""));
         if (withPolicies)
         {
             string[] directory =
@@ -189,25 +218,25 @@ public sealed class PimActivationPolicyEdgeTests
             folder.Write($"entra/pim-group-policy-assignments/{Tier0Admins}/page-001.json", Collection(GraphContext, string.Join(",\n", group)));
             const string OwnerPolicy = "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d01";
             const string AccessPolicy = "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d02";
-            folder.Write("azure/role-management-policy-assignments-1.json", $$"""{"value": [{{ArmAssignment(Subscription, Owner, OwnerPolicy, ArmRules(approval: false))}}, {{ArmAssignment(Subscription, UserAccessAdministrator, AccessPolicy, null)}}]}""");
-            folder.Write("azure/role-management-policies-1.json", $$"""{"value": [{{ArmPolicy(Subscription, AccessPolicy, ArmRules(approval: true, ArmApprover(PimApprovers, "PIM Approvers", "Group")))}}]}""");
+            folder.Write("azure/role-management-policy-assignments-1.json", $$$"""{"value": [{{{ArmAssignment(Subscription, Owner, OwnerPolicy, ArmRules(approval: false))}}}, {{{ArmAssignment(Subscription, UserAccessAdministrator, AccessPolicy, null)}}}]}""");
+            folder.Write("azure/role-management-policies-1.json", $$$"""{"value": [{{{ArmPolicy(Subscription, AccessPolicy, ArmRules(approval: true, ArmApprover(PimApprovers, "PIM Approvers", "Group")))}}}]}""");
         }
 
         return folder;
     }
 
     private static string RoleEligibility(string principal, string role) =>
-        $$"""{"id": "{{role}}_{{principal}}", "principalId": "{{principal}}", "roleDefinitionId": "{{role}}", "directoryScopeId": "/", "appScopeId": null, "startDateTime": "2026-01-05T10:00:00Z", "endDateTime": null, "memberType": "Direct", "roleEligibilityScheduleId": "{{role}}_{{principal}}_schedule"}""";
+        $$$"""{"id": "{{{role}}}_{{{principal}}}", "principalId": "{{{principal}}}", "roleDefinitionId": "{{{role}}}", "directoryScopeId": "/", "appScopeId": null, "startDateTime": "2026-01-05T10:00:00Z", "endDateTime": null, "memberType": "Direct", "roleEligibilityScheduleId": "{{{role}}}_{{{principal}}}_schedule"}""";
 
     private static string GroupEligibility(string principal, string access) =>
-        $$"""{"id": "{{Tier0Admins}}_{{access}}_{{principal}}", "principalId": "{{principal}}", "groupId": "{{Tier0Admins}}", "accessId": "{{access}}", "memberType": "Direct", "startDateTime": "2026-01-05T10:00:00Z", "endDateTime": null, "eligibilityScheduleId": "{{Tier0Admins}}_{{access}}_{{principal}}_schedule"}""";
+        $$$"""{"id": "{{{Tier0Admins}}}_{{{access}}}_{{{principal}}}", "principalId": "{{{principal}}}", "groupId": "{{{Tier0Admins}}}", "accessId": "{{{access}}}", "memberType": "Direct", "startDateTime": "2026-01-05T10:00:00Z", "endDateTime": null, "eligibilityScheduleId": "{{{Tier0Admins}}}_{{{access}}}_{{{principal}}}_schedule"}""";
 
     private static string AzureEligibility(string principal, string role, string suffix) =>
-        $$"""
-        {"properties": {"scope": "{{Subscription}}", "roleDefinitionId": "{{Subscription}}/providers/Microsoft.Authorization/roleDefinitions/{{role}}", "principalId": "{{principal}}", "principalType": "User",
-          "status": "Provisioned", "roleEligibilityScheduleId": "{{Subscription}}/providers/Microsoft.Authorization/roleEligibilitySchedules/c1e7a4d2-5f8b-4a39-b6e0-8d2c4f7a1e9{{suffix}}",
+        $$$"""
+        {"properties": {"scope": "{{{Subscription}}}", "roleDefinitionId": "{{{Subscription}}}/providers/Microsoft.Authorization/roleDefinitions/{{{role}}}", "principalId": "{{{principal}}}", "principalType": "User",
+          "status": "Provisioned", "roleEligibilityScheduleId": "{{{Subscription}}}/providers/Microsoft.Authorization/roleEligibilitySchedules/c1e7a4d2-5f8b-4a39-b6e0-8d2c4f7a1e9{{{suffix}}}",
           "startDateTime": "2026-01-05T10:00:00.0000000Z", "endDateTime": null, "memberType": "Direct", "createdOn": "2026-01-05T10:00:03.7170000Z", "condition": null, "conditionVersion": null},
-         "name": "d2f8b5e3-6a9c-4b4a-c7f1-9e3d5a8b2f0{{suffix}}", "id": "{{Subscription}}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances/d2f8b5e3-6a9c-4b4a-c7f1-9e3d5a8b2f0{{suffix}}",
+         "name": "d2f8b5e3-6a9c-4b4a-c7f1-9e3d5a8b2f0{{{suffix}}}", "id": "{{{Subscription}}}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances/d2f8b5e3-6a9c-4b4a-c7f1-9e3d5a8b2f0{{{suffix}}}",
          "type": "Microsoft.Authorization/roleEligibilityScheduleInstances"}
         """;
 }

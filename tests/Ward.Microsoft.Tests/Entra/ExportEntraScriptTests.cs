@@ -34,6 +34,7 @@ public sealed class ExportEntraScriptTests
         ("role-eligibility-schedules", "/v1.0/roleManagement/directory/roleEligibilitySchedules"),
         ("role-eligibility-schedule-instances", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances"),
         ("role-assignment-schedule-instances", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances"),
+        ("role-management-policy-assignments", "/v1.0/policies/roleManagementPolicyAssignments?%24filter=scopeId%20eq%20'/'%20and%20scopeType%20eq%20'DirectoryRole'&%24expand=policy(%24expand=rules)"),
         ("applications", "/v1.0/applications"),
         ("service-principals", "/v1.0/servicePrincipals"),
         ("oauth2-permission-grants", "/v1.0/oauth2PermissionGrants"),
@@ -50,6 +51,7 @@ public sealed class ExportEntraScriptTests
         ("group-transitive-members", "groups", id => $"{Graph}/v1.0/groups/{id}/transitiveMembers", _ => DirectoryObjects),
         ("pim-group-eligibility-schedule-instances", "groups", id => $"{Graph}/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances?%24filter=groupId%20eq%20'{id}'", _ => $"{Graph}/v1.0/$metadata#identityGovernance/privilegedAccess/group/eligibilityScheduleInstances"),
         ("pim-group-assignment-schedule-instances", "groups", id => $"{Graph}/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?%24filter=groupId%20eq%20'{id}'", _ => $"{Graph}/v1.0/$metadata#identityGovernance/privilegedAccess/group/assignmentScheduleInstances"),
+        ("pim-group-policy-assignments", "groups", id => $"{Graph}/v1.0/policies/roleManagementPolicyAssignments?%24filter=scopeId%20eq%20'{id}'%20and%20scopeType%20eq%20'Group'&%24expand=policy(%24expand=rules)", _ => $"{Graph}/v1.0/$metadata#policies/roleManagementPolicyAssignments(policy(rules()))"),
         ("administrative-unit-members", "administrative-units", id => $"{Graph}/v1.0/directory/administrativeUnits/{id}/members", _ => DirectoryObjects),
         ("federated-identity-credentials", "applications", id => $"{Graph}/v1.0/applications/{id}/federatedIdentityCredentials", id => $"{Graph}/v1.0/$metadata#applications('{id}')/federatedIdentityCredentials"),
         ("application-owners", "applications", id => $"{Graph}/v1.0/applications/{id}/owners", _ => DirectoryObjects),
@@ -106,6 +108,9 @@ public sealed class ExportEntraScriptTests
         Assert.Contains(directory.RoleAssignments, a => a.PrincipalId == EntraFixtures.Tier0Admins && a.RoleDefinitionId == EntraFixtures.GlobalAdministrator);
         Assert.NotEmpty(directory.RoleEligibilitySchedules);
         Assert.NotEmpty(directory.PrivilegedGroupAssignments);
+        var activation = directory.DirectoryRoleActivationPolicy("e8611ab8-c189-46e8-94e1-60213ab1f814");
+        Assert.NotNull(activation);
+        Assert.Equal(EntraFixtures.Adele, Assert.Single(Assert.Single(activation.ApprovalStages)).Id);
         Assert.Equal(4, directory.ServicePrincipals.Length);
         Assert.NotEmpty(directory.AppRoleAssignments);
         Assert.Contains(directory.Applications, a => a.Id == EntraFixtures.PortalApplication && a.FederatedIdentityCredentials is { Length: > 0 });

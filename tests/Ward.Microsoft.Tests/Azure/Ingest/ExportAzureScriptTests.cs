@@ -65,17 +65,20 @@ public sealed class ExportAzureScriptTests
             $"management-groups/{Tenant}/deny-assignments-1.json",
             $"management-groups/{Tenant}/role-eligibility-1.json",
             $"management-groups/{Tenant}/role-assignment-schedule-instances-1.json",
+            $"management-groups/{Tenant}/role-management-policy-assignments-1.json",
             "management-groups/platform/role-definitions.json",
             "management-groups/platform/role-assignments.json",
             "management-groups/platform/deny-assignments-1.json",
             "management-groups/platform/role-eligibility-1.json",
             "management-groups/platform/role-assignment-schedule-instances-1.json",
+            "management-groups/platform/role-management-policy-assignments-1.json",
             $"subscriptions/{Subscription}/role-definitions.json",
             $"subscriptions/{Subscription}/role-assignments.json",
             $"subscriptions/{Subscription}/deny-assignments-1.json",
             $"subscriptions/{Subscription}/deny-assignments-2.json",
             $"subscriptions/{Subscription}/role-eligibility-1.json",
             $"subscriptions/{Subscription}/role-assignment-schedule-instances-1.json",
+            $"subscriptions/{Subscription}/role-management-policy-assignments-1.json",
             $"resources/{Subscription}.json",
             $"resources/{Subscription}/keyvault-{Vault}.json",
             $"resources/{Subscription}/keyvault-{Vault}-certificates.json",
@@ -101,6 +104,12 @@ public sealed class ExportAzureScriptTests
         Assert.Contains(estate.RoleAssignments, a => a.PrincipalId == DeployIdentity && a.RoleDefinitionGuid == Deployer);
         Assert.Equal(["Deny assignment created by Managed Application 'contoso-firewall'", "Deny assignment created by Managed Application 'contoso-backup'"], estate.DenyAssignments.Select(d => d.Description), StringComparer.Ordinal);
         Assert.Contains(estate.EligibleAssignments, e => e.PrincipalId == Dave);
+
+        // And the Owner role's PIM policy at the subscription, which governs dave's eligibility there
+        var policy = estate.FindActivationPolicy(Ward.Microsoft.Azure.Rbac.AzureScope.Parse(SubscriptionScope), Owner);
+        Assert.NotNull(policy);
+        Assert.True(policy.RequiresApproval);
+        Assert.Equal(PlatformAdmins, Assert.Single(Assert.Single(policy.ApprovalStages)).Id);
 
         // And the schedule instances each scope lists again from above it are read once each
         Assert.Equal(2, estate.AssignmentScheduleInstances.Length);
@@ -287,6 +296,7 @@ public sealed class ExportAzureScriptTests
         az.Answer($"role assignment list --scope {Platform} --include-inherited --output json", $"[{RootOwner(string.Empty)}, {DaveReader(string.Empty)}]");
         foreach (var group in (string[])[Root, Platform])
         {
+            az.AnswerGet($"{Arm}{group}/providers/Microsoft.Authorization/roleManagementPolicyAssignments?api-version=2020-10-01", """{"value": []}""");
             az.AnswerGet($"{Arm}{group}/providers/Microsoft.Authorization/denyAssignments?api-version=2022-04-01", """{"value": []}""");
             az.AnswerGet($"{Arm}{group}/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01", """{"value": []}""");
         }
@@ -319,6 +329,10 @@ public sealed class ExportAzureScriptTests
               }
             }]}
             """);
+
+        az.AnswerGet(
+            $"{Arm}{SubscriptionScope}/providers/Microsoft.Authorization/roleManagementPolicyAssignments?api-version=2020-10-01",
+            $$"""{"value": [{{PimPolicyBodies.ArmAssignment(SubscriptionScope, Owner, "b959d571-f0b5-4042-88a7-01be6cb22db9", PimPolicyBodies.ArmRules(approval: true, PimPolicyBodies.ArmApprover(PlatformAdmins, "Platform Admins", "Group")))}}]}""");
 
         // The resource inventory: a user-assigned identity, a virtual machine wearing it, a key vault in RBAC mode.
         var identityId = $"{SubscriptionScope}/resourceGroups/rg-deploy/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-deploy";
