@@ -200,12 +200,12 @@ public sealed class GcpEdgeContext
     {
         ImmutableArray<PrincipalDecision> Decide(GcpResource on) => serviceAccountsOnly ? DecideServiceAccountsWhoCan(permission, on) : DecideWhoCan(permission, on);
         // A policy of the resource's own (under another of its names, it would make a key of its own) is tried first.
-        if (Authorizer.OwnPolicyOverShared(permission, resource, AsOf) is not var (without, named))
+        if (Authorizer.OwnPolicyOverShared(permission, resource, AsOf) is not var (without, sharedKey, named))
         {
             return Authorizer.SharedAnswerKey(permission, resource, AsOf) is { } key ? Once(shared, key, () => Decide(resource)) : Decide(resource);
         }
 
-        var others = Once(shared, Authorizer.SharedAnswerKey(permission, without, AsOf)!, () => Decide(without));
+        var others = Once(shared, sharedKey, () => Decide(without));
         var asked = named.Where(m => !serviceAccountsOnly || m.Kind == MemberKind.ServiceAccount).ToList();
         var askedIds = asked.Select(GcpPrincipals.IdOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
         // Asked with the public and domain members, which leave out the principals they stand for (as Decide does).

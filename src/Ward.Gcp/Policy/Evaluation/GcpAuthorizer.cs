@@ -456,12 +456,12 @@ public sealed class GcpAuthorizer
     /// <summary>
     /// For a resource with an allow policy of its own whose bindings that may grant the permission name users, service
     /// accounts and groups only: the resource as it would be without that policy (its who-can answer is the one its
-    /// siblings share, <see cref="SharedAnswerKey"/>) and the members the policy names, with the exported members of its
+    /// siblings share, under the key given, <see cref="SharedAnswerKey"/>) and the members the policy names, with the exported members of its
     /// groups. The answer for anyone else is the same with or without the policy, which does not reach them. Null when
     /// such a binding names a domain, a public, pool or basic-role member or a deleted one (which may stand for anyone),
     /// or when the answer without the policy may not be shared.
     /// </summary>
-    internal (GcpResource Without, ImmutableArray<Member> Named)? OwnPolicyOverShared(string permission, GcpResource resource, DateTimeOffset? asOf = null)
+    internal (GcpResource Without, string Key, ImmutableArray<Member> Named)? OwnPolicyOverShared(string permission, GcpResource resource, DateTimeOffset? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(resource);
         // The resource's own policies (under any of its names, or of a resource its name lies under): those not of a container.
@@ -491,7 +491,7 @@ public sealed class GcpAuthorizer
         }
 
         var without = resource with { PolicyHolders = [.. resource.PolicyHolders.Where(h => ResourceNames.ContainerKind(h) is not null)] };
-        return SharedAnswerKey(permission, without, asOf) is null ? null : (without, [.. named.Distinct()]);
+        return SharedAnswerKey(permission, without, asOf) is { } key ? (without, key, [.. named.Distinct()]) : null;
     }
 
     /// <summary>The public and domain members of the policies that apply to the resource: those that may stand for other principals.</summary>
