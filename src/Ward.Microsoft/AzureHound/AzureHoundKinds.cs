@@ -29,8 +29,6 @@ internal static class AzureHoundKinds
     {
         ["AZResourceGroup"] = "resource groups (their assignments are read; the groups themselves are not kept)",
         ["AZStorageContainer"] = "blob containers (no analysis reads a container apart from its storage account)",
-        ["AZDevice"] = "devices (Ward keeps no device inventory)",
-        ["AZDeviceOwner"] = "device owners (Ward keeps no device inventory)",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static string[] DerivedList() =>

@@ -170,6 +170,7 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
             {
                 GraphCollection.GroupMembers or GraphCollection.GroupOwners => directory.FindGroup(parent) is not null,
                 GraphCollection.ServicePrincipalOwners => directory.FindServicePrincipal(parent) is not null,
+                GraphCollection.DeviceRegisteredOwners => directory.FindDevice(parent) is not null,
                 _ => true,
             };
             if (!found)
@@ -178,6 +179,7 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
                 {
                     GraphCollection.GroupMembers => "the members of group",
                     GraphCollection.GroupOwners => "the owners of group",
+                    GraphCollection.DeviceRegisteredOwners => "the registered owners of device",
                     _ => "the owners of service principal",
                 };
                 diagnostics.Add(AzureHoundDiagnosticCodes.DanglingReference, DiagnosticSeverity.Warning, $"{what} `{parent}`, which no record of the inputs holds; the list was not used", location);
@@ -266,6 +268,13 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
             case "AZServicePrincipalOwner":
                 Relation(state, kind, data, path, GraphCollection.ServicePrincipalOwners, "servicePrincipalId", "owners", "owner");
                 break;
+            case "AZDevice":
+                Page(state, kind, GraphCollection.Devices, null, [(Normalize(data, GraphAdded), path)]);
+                break;
+            case "AZDeviceOwner":
+                // `deviceId` here is the device's object id (what `list device-owners` queries), not its `deviceId` property.
+                Relation(state, kind, data, path, GraphCollection.DeviceRegisteredOwners, "deviceId", "owners", "owner");
+                break;
             case "AZManagementGroup" or "AZManagementGroupDescendant" or "AZSubscription":
                 Hierarchy(state, kind, data, path);
                 break;
@@ -334,6 +343,7 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
             GraphCollection.GroupMembers => $"a member of group `{parent}`",
             GraphCollection.GroupOwners => $"an owner of group `{parent}`",
             GraphCollection.ApplicationOwners => $"an owner of application `{parent}`",
+            GraphCollection.DeviceRegisteredOwners => $"a registered owner of device `{parent}`",
             _ => $"an owner of service principal `{parent}`",
         };
         if (relation == GraphCollection.ApplicationOwners)

@@ -135,20 +135,19 @@ public sealed class AzureHoundReaderTests
     [Fact]
     public void Kinds_not_analysed_yet_are_reported_once_per_kind()
     {
-        // Given the tenant file's devices and resource groups, which the models do not hold yet
+        // Given the tenant file's resource groups, which the models do not hold yet
         var notAnalysed = Tenant.Diagnostics.Where(d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed).ToList();
 
-        // Then each kind has one info diagnostic, located at its first record
-        Assert.All(notAnalysed, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
-        foreach (var kind in new[] { "AZDevice", "AZResourceGroup" })
-        {
-            var diagnostic = Assert.Single(notAnalysed, d => d.Message.Contains($"`{kind}`", StringComparison.Ordinal));
-            Assert.StartsWith("$.data[", diagnostic.Location.JsonPath, StringComparison.Ordinal);
-            Assert.NotNull(diagnostic.Location.Line);
-        }
-
-        Assert.Equal(2, notAnalysed.Count);
+        // Then the kind has one info diagnostic, located at its first record
+        var diagnostic = Assert.Single(notAnalysed);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Contains("`AZResourceGroup`", diagnostic.Message, StringComparison.Ordinal);
+        Assert.StartsWith("$.data[", diagnostic.Location.JsonPath, StringComparison.Ordinal);
+        Assert.NotNull(diagnostic.Location.Line);
         Assert.DoesNotContain(Tenant.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.UnknownKind);
+
+        // And its device is read into the inventory, no longer reported
+        Assert.Equal("NW-LT-0042", Assert.Single(Tenant.Entra.Devices).DisplayName);
     }
 
     [Fact]
@@ -234,8 +233,11 @@ public sealed class AzureHoundReaderTests
         Assert.Contains(entra.RoleAssignments, a => a.DirectoryScope.Id == AzureHoundFixtures.HrPortalApplication);
         Assert.Equal(2, legacy.Azure.RoleAssignments.Length);
 
-        // And device owners, which only 1.x wrote, are reported as not analysed
-        Assert.Contains(legacy.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed && d.Message.Contains("`AZDeviceOwner`", StringComparison.Ordinal));
+        // And device owners, which only 1.x wrote (and `list device-owners` still does), are read as the device's registered owners
+        var device = Assert.Single(entra.Devices);
+        Assert.Equal(["a1000006-0c1e-4d2b-8f3a-000000000006"], device.RegisteredOwners!.Value.Select(o => o.Id), StringComparer.Ordinal);
+        Assert.Null(device.RegisteredUsers);
+        Assert.DoesNotContain(legacy.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed && d.Message.Contains("`AZDevice", StringComparison.Ordinal));
         Assert.Equal([AzureHoundDiagnosticCodes.NoRoleDefinitions], legacy.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Code), StringComparer.Ordinal);
     }
 
@@ -254,9 +256,9 @@ public sealed class AzureHoundReaderTests
         Assert.Equal(Tenant.Entra.Groups.Select(g => g.Members?.Length), loaded.Entra.Groups.Select(g => g.Members?.Length));
         Assert.Equal(Tenant.Azure.RoleAssignments.Length, loaded.Azure.RoleAssignments.Length);
         Assert.Equal(Tenant.Azure.Resources.Select(r => (r.Id, r.SystemAssignedPrincipalId)), loaded.Azure.Resources.Select(r => (r.Id, r.SystemAssignedPrincipalId)));
-        var device = Assert.Single(loaded.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed && d.Message.Contains("`AZDevice`", StringComparison.Ordinal));
-        var deviceLine = lines.Select((l, i) => (l, i)).First(x => x.l.StartsWith("{\"kind\":\"AZDevice\"", StringComparison.Ordinal)).i + 1;
-        Assert.Equal(deviceLine, device.Location.Line);
+        var resourceGroup = Assert.Single(loaded.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.NotAnalysed && d.Message.Contains("`AZResourceGroup`", StringComparison.Ordinal));
+        var resourceGroupLine = lines.Select((l, i) => (l, i)).First(x => x.l.StartsWith("{\"kind\":\"AZResourceGroup\"", StringComparison.Ordinal)).i + 1;
+        Assert.Equal(resourceGroupLine, resourceGroup.Location.Line);
     }
 
     [Fact]

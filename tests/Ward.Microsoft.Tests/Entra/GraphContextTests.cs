@@ -31,6 +31,7 @@ public sealed class GraphContextTests
     {
         Assert.Equal(GraphCollection.GroupEligibilityScheduleInstances, GraphContext.Parse("https://graph.microsoft.com/v1.0/$metadata#identityGovernance/privilegedAccess/group/eligibilityScheduleInstances")!.Collection);
         Assert.Equal(GraphCollection.AdministrativeUnits, GraphContext.Parse("https://graph.microsoft.com/v1.0/$metadata#directory/administrativeUnits")!.Collection);
-        Assert.Null(GraphContext.Parse("https://graph.microsoft.com/v1.0/$metadata#devices")!.Collection);
+        Assert.Equal(GraphCollection.Devices, GraphContext.Parse("https://graph.microsoft.com/v1.0/$metadata#Devices(id,deviceId)")!.Collection);
+        Assert.Null(GraphContext.Parse("https://graph.microsoft.com/v1.0/$metadata#contacts")!.Collection);
     }
 }

@@ -185,13 +185,34 @@ public sealed class GraphResponseRecognizerTests
     [Fact]
     public void A_Graph_collection_Ward_does_not_read_is_an_info()
     {
-        using var folder = new ScratchFolder(("devices.json", GraphBodies.Collection("devices", """{"id": "7c06cd31-7c30-4f3b-a5c3-444cd8dd63ac", "displayName": "LAPTOP-01"}""")));
+        using var folder = new ScratchFolder(("contacts.json", GraphBodies.Collection("contacts", """{"id": "7c06cd31-7c30-4f3b-a5c3-444cd8dd63ac", "displayName": "Fabrikam Reception", "mail": "reception@fabrikam.com"}""")));
 
         var directory = Load(folder);
 
         var diagnostic = Assert.Single(directory.Diagnostics);
         Assert.Equal((EntraDiagnosticCodes.GraphResponseNotRead, DiagnosticSeverity.Info), (diagnostic.Code, diagnostic.Severity));
         Assert.Equal(EntraInputKind.GraphResponseNotRead, Assert.Single(directory.Inputs).Kind);
+    }
+
+    [Fact]
+    public void Devices_are_recognised_by_context_or_odata_type_and_device_members_stay_a_relation()
+    {
+        // Given devices saved as a bare array (no context), a group whose only member is a device, and that group
+        const string Device = "7c06cd31-7c30-4f3b-a5c3-444cd8dd63ac";
+        const string Group = "2f6e1c4b-8a3d-4e5f-9b7c-1d2e3f4a5b6c";
+        using var folder = new ScratchFolder(
+            ("devices.json", $$"""[{"@odata.type": "#microsoft.graph.device", "id": "{{Device}}", "deviceId": "0d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f70", "displayName": "LAPTOP-01", "operatingSystem": "Windows", "accountEnabled": true, "isManaged": null}]"""),
+            ("groups.json", GraphBodies.Collection("groups", GraphBodies.Group(Group, "Autopilot Devices"))),
+            ($"group-members/{Group}.json", GraphBodies.Collection("directoryObjects", GraphBodies.Member("device", Device))));
+
+        var directory = Load(folder);
+
+        // Then the device is read (isManaged null: no MDM set it), and the member list is the group's
+        var device = Assert.Single(directory.Devices);
+        Assert.Equal(("LAPTOP-01", (bool?)false), (device.DisplayName, device.IsManaged));
+        Assert.True(directory.DevicesExported);
+        Assert.Equal([Device], Assert.Single(directory.Groups).Members!.Value.Select(m => m.Id), StringComparer.Ordinal);
+        Assert.DoesNotContain(directory.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
     }
 
     [Fact]

@@ -8,8 +8,11 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// principal holding Microsoft Graph's <c>DeviceManagementConfiguration.ReadWrite.All</c>, which creates and assigns
 /// platform scripts, or <c>DeviceManagementScripts.ReadWrite.All</c>, which creates and assigns platform scripts and
 /// remediations) runs a PowerShell script as SYSTEM on the Windows devices a user signs in on and takes the user's
-/// session tokens. The exports hold no device inventory, so every edge is conditional on the user signing in on such a
-/// device. A role scoped to an administrative unit does not count: Intune's own scoping is not the directory's.
+/// session tokens. Every edge is conditional on the user signing in on such a device. Without a device inventory every
+/// user is reached; with one, only a user who is a registered owner or user (or Intune's primary user) of an enabled
+/// Windows 10/11 device Intune manages, or may manage as far as the export tells, or while devices whose owners were not
+/// exported may be theirs (<see cref="IntuneScriptDevices"/>). A role scoped to an administrative unit does not count:
+/// Intune's own scoping is not the directory's.
 /// </summary>
 public sealed class IntuneDeviceScriptEdgeChecker : IMicrosoftEdgeChecker
 {
@@ -45,17 +48,49 @@ public sealed class IntuneDeviceScriptEdgeChecker : IMicrosoftEdgeChecker
             yield break;
         }
 
+        var devices = IntuneScriptDevices.Of(context.Directory);
         foreach (var user in context.Directory.Users.Where(u => targets is null || targets.Contains(u.Id)))
         {
             var name = user.UserPrincipalName ?? user.Id;
+            if (Requirement(devices, user.Id, name) is not { } requirement)
+            {
+                continue;
+            }
+
             foreach (var (principal, action, grantedBy, how) in deployers.Where(d => !string.Equals(d.Principal, user.Id, StringComparison.OrdinalIgnoreCase)))
             {
                 yield return new Edge(new(principal), new(user.Id), TechniqueId, $"deploys a script {how} to the Intune-managed Windows devices `{name}` signs in on, runs it as SYSTEM and takes their session tokens",
                     [new EdgePermission(action, user.Id, grantedBy, [])])
                 {
-                    Requirements = [$"`{name}` signs in on a Windows device enrolled in Intune (device inventory not exported), where a script runs as SYSTEM and can take the user's session tokens"],
+                    Requirements = [requirement],
                 };
             }
         }
+    }
+
+    /// <summary>What the edge to a user is conditional on; null when the exported devices rule it out.</summary>
+    private static string? Requirement(IntuneScriptDevices? devices, string userId, string name)
+    {
+        const string Consequence = "where a script runs as SYSTEM and can take the user's session tokens";
+        if (devices is null)
+        {
+            return $"`{name}` signs in on a Windows device enrolled in Intune (device inventory not exported), {Consequence}";
+        }
+
+        var (managed, unknown) = devices.Of(userId);
+        if (managed.Count > 0)
+        {
+            return $"`{name}` signs in on a Windows device Intune manages that they are a registered owner or user of: {IntuneScriptDevices.Names(managed)}, {Consequence}";
+        }
+
+        if (unknown.Count > 0)
+        {
+            return $"`{name}` signs in on a Windows device they are a registered owner or user of, {IntuneScriptDevices.Names(unknown)}, and Intune manages it (whether it does was not exported: no `isManaged` and no Intune managed device list), {Consequence}";
+        }
+
+        var unlisted = devices.Unlisted;
+        return unlisted.Count > 0
+            ? $"`{name}` signs in on a Windows device Intune manages or may manage whose registered owners and users were not exported, {IntuneScriptDevices.Names(unlisted)}, {Consequence}"
+            : null;
     }
 }

@@ -18,6 +18,7 @@ internal sealed class DirectoryIndex
         ServicePrincipals = ById(directory.ServicePrincipals, s => s.Id);
         ServicePrincipalsByAppId = ById(directory.ServicePrincipals, s => s.AppId);
         Applications = ById(directory.Applications, a => a.Id);
+        Devices = ById(directory.Devices, d => d.Id);
         ApplicationsByAppId = ById(directory.Applications, a => a.AppId);
 
         var roles = new Dictionary<string, DirectoryRoleDefinition>(StringComparer.OrdinalIgnoreCase);
@@ -57,6 +58,8 @@ internal sealed class DirectoryIndex
 
     public IReadOnlyDictionary<string, EntraApplication> ApplicationsByAppId { get; }
 
+    public IReadOnlyDictionary<string, EntraDevice> Devices { get; }
+
     public IReadOnlyDictionary<string, DirectoryRoleDefinition> RoleDefinitions { get; }
 
     public IReadOnlyDictionary<string, DirectoryObjectKind> Kinds { get; }
@@ -67,7 +70,7 @@ internal sealed class DirectoryIndex
     public bool IsFor(EntraDirectory directory) =>
         ReferenceEquals(_source, directory)
         || (directory.Users == _source.Users && directory.Groups == _source.Groups && directory.AdministrativeUnits == _source.AdministrativeUnits
-            && directory.ServicePrincipals == _source.ServicePrincipals && directory.Applications == _source.Applications
+            && directory.ServicePrincipals == _source.ServicePrincipals && directory.Applications == _source.Applications && directory.Devices == _source.Devices
             && directory.RoleDefinitions == _source.RoleDefinitions && directory.PrivilegedGroupAssignments == _source.PrivilegedGroupAssignments);
 
     private static Dictionary<string, T> ById<T>(IEnumerable<T> items, Func<T, string> key)

@@ -73,6 +73,18 @@ public sealed record EntraDirectory
     /// <summary>Whether the registration details report was read (possibly empty), as opposed to not exported.</summary>
     public bool UserRegistrationDetailsExported { get; init; }
 
+    /// <summary>Devices registered in Entra ID, with their registered owners and users where exported.</summary>
+    public ImmutableArray<EntraDevice> Devices { get; init; } = [];
+
+    /// <summary>Whether a device list was read (possibly empty), as opposed to not exported: only then do devices decide anything.</summary>
+    public bool DevicesExported { get; init; }
+
+    /// <summary>The devices Intune manages (<c>deviceManagement/managedDevices</c>).</summary>
+    public ImmutableArray<IntuneManagedDevice> ManagedDevices { get; init; } = [];
+
+    /// <summary>Whether Intune's managed device list was read (possibly empty): it then lists every device Intune manages.</summary>
+    public bool ManagedDevicesExported { get; init; }
+
     /// <summary>Every file given, with what it was taken for.</summary>
     public ImmutableArray<EntraInputFile> Inputs { get; init; } = [];
 
@@ -100,6 +112,8 @@ public sealed record EntraDirectory
     public EntraUser? FindUser(string id) => Index.Users.GetValueOrDefault(id);
 
     public EntraGroup? FindGroup(string id) => Index.Groups.GetValueOrDefault(id);
+
+    public EntraDevice? FindDevice(string id) => Index.Devices.GetValueOrDefault(id);
 
     public AdministrativeUnit? FindAdministrativeUnit(string id) => Index.AdministrativeUnits.GetValueOrDefault(id);
 

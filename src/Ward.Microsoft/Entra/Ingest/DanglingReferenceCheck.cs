@@ -43,9 +43,18 @@ internal sealed class DanglingReferenceCheck(EntraDirectory directory, HashSet<G
                 GraphCollection.GroupOwners => ("group", directory.FindGroup(parent)?.DisplayName, directory.FindGroup(parent)?.Owners),
                 GraphCollection.ApplicationOwners => ("application", directory.FindApplication(parent)?.DisplayName, directory.FindApplication(parent)?.Owners),
                 GraphCollection.ServicePrincipalOwners => ("service principal", directory.FindServicePrincipal(parent)?.DisplayName, directory.FindServicePrincipal(parent)?.Owners),
+                GraphCollection.DeviceRegisteredOwners => ("device", directory.FindDevice(parent)?.DisplayName, directory.FindDevice(parent)?.RegisteredOwners),
+                GraphCollection.DeviceRegisteredUsers => ("device", directory.FindDevice(parent)?.DisplayName, directory.FindDevice(parent)?.RegisteredUsers),
                 _ => ("administrative unit", directory.FindAdministrativeUnit(parent)?.DisplayName, directory.FindAdministrativeUnit(parent)?.Members),
             };
-            var what = relation is GraphCollection.GroupOwners or GraphCollection.ApplicationOwners or GraphCollection.ServicePrincipalOwners ? "owners" : relation == GraphCollection.GroupTransitiveMembers ? "transitive members" : "members";
+            var what = relation switch
+            {
+                GraphCollection.GroupOwners or GraphCollection.ApplicationOwners or GraphCollection.ServicePrincipalOwners => "owners",
+                GraphCollection.GroupTransitiveMembers => "transitive members",
+                GraphCollection.DeviceRegisteredOwners => "registered owners",
+                GraphCollection.DeviceRegisteredUsers => "registered users",
+                _ => "members",
+            };
             if (members is null)
             {
                 diagnostics.Add(EntraDiagnosticCodes.DanglingRelation, DiagnosticSeverity.Warning, $"the {what} of {kind} `{parent}`, which is not in the export (its collection was not given, or it was deleted since); the list was not used", location);
@@ -74,8 +83,9 @@ internal sealed class DanglingReferenceCheck(EntraDirectory directory, HashSet<G
             DirectoryObjectKind.ServicePrincipal => exported.Contains(GraphCollection.ServicePrincipals),
             DirectoryObjectKind.Application => exported.Contains(GraphCollection.Applications),
             DirectoryObjectKind.Unknown => AnyPrincipalsExported,
+            DirectoryObjectKind.Device => exported.Contains(GraphCollection.Devices) && directory.FindDevice(id) is null,
 
-            // Devices, contacts: not part of an Entra export Ward reads.
+            // Contacts: not part of an Entra export Ward reads.
             _ => false,
         };
     }

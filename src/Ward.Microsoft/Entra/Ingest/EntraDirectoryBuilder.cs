@@ -33,6 +33,8 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
     private readonly List<Entry<SecurityDefaultsPolicy>> _securityDefaults = [];
     private readonly List<Entry<UserRegistrationDetails>> _registrations = [];
     private readonly List<(string AppId, ServicePrincipalSignInActivity Activity, SourceLocation Location)> _signIns = [];
+    private readonly List<Entry<EntraDevice>> _devices = [];
+    private readonly List<Entry<IntuneManagedDevice>> _managedDevices = [];
     private readonly SortedDictionary<(GraphCollection Relation, string Parent), Relation> _relations = [];
     private readonly SortedDictionary<string, (List<FederatedIdentityCredential> Credentials, SourceLocation Location)> _federated = new(StringComparer.Ordinal);
     private bool _fromAzureHound;
@@ -43,7 +45,8 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
         _pages.Add(page);
         _fromAzureHound = page.FromAzureHound;
         if (page.Collection is GraphCollection.GroupMembers or GraphCollection.GroupTransitiveMembers or GraphCollection.GroupOwners
-            or GraphCollection.ApplicationOwners or GraphCollection.ServicePrincipalOwners or GraphCollection.AdministrativeUnitMembers)
+            or GraphCollection.ApplicationOwners or GraphCollection.ServicePrincipalOwners or GraphCollection.AdministrativeUnitMembers
+            or GraphCollection.DeviceRegisteredOwners or GraphCollection.DeviceRegisteredUsers)
         {
             // An empty page still says the list was exported (and is empty), unlike a list never exported.
             RelationFor(page);
@@ -147,6 +150,12 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
                     }
 
                     break;
+                case GraphCollection.Devices:
+                    Keep(_devices, DeviceReader.Device(item, path, json, page.FromAzureHound), d => d.Id, item, json, path);
+                    break;
+                case GraphCollection.ManagedDevices:
+                    Keep(_managedDevices, DeviceReader.ManagedDevice(item, path, json), d => d.Id, item, json, path);
+                    break;
                 default:
                     AddToRelation(page, item, path, json);
                     break;
@@ -221,6 +230,14 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
             AuthorizationPolicy = authorization.IsEmpty ? null : authorization[0],
             UserRegistrationDetails = Distinct(_registrations, "registration details entry"),
             UserRegistrationDetailsExported = exported.Contains(GraphCollection.UserRegistrationDetails),
+            Devices = [.. Distinct(_devices, "device").Select(d => d with
+            {
+                RegisteredOwners = RelationOf(GraphCollection.DeviceRegisteredOwners, d.Id),
+                RegisteredUsers = RelationOf(GraphCollection.DeviceRegisteredUsers, d.Id),
+            })],
+            DevicesExported = exported.Contains(GraphCollection.Devices),
+            ManagedDevices = Distinct(_managedDevices, "Intune managed device"),
+            ManagedDevicesExported = exported.Contains(GraphCollection.ManagedDevices),
             Inputs = inputs,
         };
 

@@ -26,12 +26,16 @@ internal enum GraphCollection
     SecurityDefaultsPolicy,
     UserRegistrationDetails,
     ServicePrincipalSignInActivities,
+    Devices,
+    ManagedDevices,
     GroupMembers,
     GroupTransitiveMembers,
     GroupOwners,
     ApplicationOwners,
     ServicePrincipalOwners,
     AdministrativeUnitMembers,
+    DeviceRegisteredOwners,
+    DeviceRegisteredUsers,
 
     /// <summary><c>$metadata#directoryObjects</c>: a member or owner list that does not say whose it is.</summary>
     DirectoryObjects,

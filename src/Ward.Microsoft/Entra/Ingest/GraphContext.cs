@@ -44,6 +44,8 @@ internal sealed record GraphContext(string Text, string? Version, string Path, s
         ["policies/identitySecurityDefaultsEnforcementPolicy"] = GraphCollection.SecurityDefaultsPolicy,
         ["reports/authenticationMethods/userRegistrationDetails"] = GraphCollection.UserRegistrationDetails,
         ["reports/servicePrincipalSignInActivities"] = GraphCollection.ServicePrincipalSignInActivities,
+        ["devices"] = GraphCollection.Devices,
+        ["deviceManagement/managedDevices"] = GraphCollection.ManagedDevices,
         ["directoryObjects"] = GraphCollection.DirectoryObjects,
 
         // Graph answers these with `$metadata#directoryObjects`; a context naming the parent is accepted all the same.
@@ -54,6 +56,8 @@ internal sealed record GraphContext(string Text, string? Version, string Path, s
         ["servicePrincipals/{}/owners"] = GraphCollection.ServicePrincipalOwners,
         ["directory/administrativeUnits/{}/members"] = GraphCollection.AdministrativeUnitMembers,
         ["administrativeUnits/{}/members"] = GraphCollection.AdministrativeUnitMembers,
+        ["devices/{}/registeredOwners"] = GraphCollection.DeviceRegisteredOwners,
+        ["devices/{}/registeredUsers"] = GraphCollection.DeviceRegisteredUsers,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The collection this context names; null when Ward does not read it.</summary>

@@ -36,6 +36,8 @@ internal static class GraphResponseRecognizer
         ["identitySecurityDefaultsEnforcementPolicy"] = GraphCollection.SecurityDefaultsPolicy,
         ["userRegistrationDetails"] = GraphCollection.UserRegistrationDetails,
         ["servicePrincipalSignInActivity"] = GraphCollection.ServicePrincipalSignInActivities,
+        ["device"] = GraphCollection.Devices,
+        ["managedDevice"] = GraphCollection.ManagedDevices,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> DirectoryObjectTypes = new[] { "user", "group", "servicePrincipal", "application", "device", "orgContact" }
@@ -87,6 +89,7 @@ internal static class GraphResponseRecognizer
         // Lists of directory objects in a relation folder are that relation, whatever their context says
         // (`/groups/{id}/members/microsoft.graph.user` answers `$metadata#users`).
         if (collection is GraphCollection.DirectoryObjects or GraphCollection.Users or GraphCollection.Groups or GraphCollection.ServicePrincipals or GraphCollection.Applications
+                or GraphCollection.Devices
             && RelationLayout.Of(file) is { } relation)
         {
             collection = relation.Relation;

@@ -18,6 +18,8 @@ internal static class RelationLayout
         ["application-owners"] = GraphCollection.ApplicationOwners,
         ["service-principal-owners"] = GraphCollection.ServicePrincipalOwners,
         ["administrative-unit-members"] = GraphCollection.AdministrativeUnitMembers,
+        ["device-registered-owners"] = GraphCollection.DeviceRegisteredOwners,
+        ["device-registered-users"] = GraphCollection.DeviceRegisteredUsers,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The relation and parent object id a file's path names; null when it names none.</summary>
