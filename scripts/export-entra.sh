@@ -23,6 +23,9 @@
 #   Policy.Read.All                          conditional access policies, authorization policy, security defaults
 #   AuditLog.Read.All                        users' signInActivity, userRegistrationDetails, service principal
 #                                            sign-in activity (beta)      (need Entra ID P1)
+#   Device.Read.All                          devices, their registered owners and users (Directory.Read.All
+#                                            covers them too)
+#   DeviceManagementManagedDevices.Read.All  Intune's managed devices     (needs an Intune licence)
 # With delegated access the signed-in user also needs a directory role that may read these, such as Global Reader
 # (plus Security Reader for conditional access in some tenants).
 #
@@ -39,11 +42,13 @@ OUTPUT=""
 TRANSITIVE=1
 SIGN_INS=1
 PIM=1
+DEVICES=1
+INTUNE=1
 FAILED=0
 
 usage() {
     cat <<'USAGE'
-Usage: export-entra.sh [--output DIR] [--no-transitive] [--no-sign-in-activity] [--no-pim]
+Usage: export-entra.sh [--output DIR] [--no-transitive] [--no-sign-in-activity] [--no-pim] [--no-devices] [--no-intune]
 
 Export the Entra ID directory data that Ward reads from Microsoft Graph. Read-only: only GET requests.
 
@@ -54,6 +59,10 @@ Options:
   --no-sign-in-activity   do not select users' signInActivity nor read the sign-in reports (they need
                           AuditLog.Read.All and Entra ID P1)
   --no-pim                do not read PIM schedules (they need Entra ID P2)
+  --no-devices            do not read devices, their registered owners and users, nor Intune's managed
+                          devices (Ward then cannot tell whose devices Intune scripts reach)
+  --no-intune             do not read Intune's managed devices (they need an Intune licence and
+                          DeviceManagementManagedDevices.Read.All; devices' isManaged is used instead)
   -h, --help              show this help
 
 Output (every file a Graph response page, v1.0 unless noted):
@@ -84,6 +93,10 @@ Output (every file a Graph response page, v1.0 unless noted):
   DIR/security-defaults-policy.json                  GET /policies/identitySecurityDefaultsEnforcementPolicy
   DIR/user-registration-details/page-NNN.json        GET /reports/authenticationMethods/userRegistrationDetails
   DIR/service-principal-sign-in-activities/...       GET beta /reports/servicePrincipalSignInActivities
+  DIR/devices/page-NNN.json                          GET /devices
+  DIR/device-registered-owners/<device-id>/...       GET /devices/{id}/registeredOwners
+  DIR/device-registered-users/<device-id>/...        GET /devices/{id}/registeredUsers
+  DIR/managed-devices/page-NNN.json                  GET /deviceManagement/managedDevices (Intune)
 
 Exit status: 0 on success, 1 on a fatal error, 2 if some collections could not be exported (see the warnings).
 USAGE
@@ -103,6 +116,8 @@ while [ $# -gt 0 ]; do
         --no-transitive) TRANSITIVE=0; shift ;;
         --no-sign-in-activity) SIGN_INS=0; shift ;;
         --no-pim) PIM=0; shift ;;
+        --no-devices) DEVICES=0; shift ;;
+        --no-intune) INTUNE=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) die "unknown option: $1 (see --help)" ;;
     esac
@@ -227,6 +242,20 @@ if [ "$SIGN_INS" -eq 1 ]; then
     log "reports"
     collect "$GRAPH/v1.0/reports/authenticationMethods/userRegistrationDetails" "$OUTPUT/user-registration-details"
     collect "$GRAPH/beta/reports/servicePrincipalSignInActivities" "$OUTPUT/service-principal-sign-in-activities"
+fi
+
+if [ "$DEVICES" -eq 1 ]; then
+    # Whose Windows devices an Intune script reaches: each device's registered owners and users, and Intune's own list.
+    log "devices"
+    collect "$GRAPH/v1.0/devices?\$select=id,deviceId,displayName,operatingSystem,operatingSystemVersion,accountEnabled,isManaged,isCompliant,trustType,approximateLastSignInDateTime&\$top=999" "$OUTPUT/devices"
+    # No $top on these: they are short, and paging still follows the next link.
+    for device in $(ids "$OUTPUT/devices" '.'); do
+        collect "$GRAPH/v1.0/devices/$device/registeredOwners?\$select=id,displayName" "$OUTPUT/device-registered-owners/$device"
+        collect "$GRAPH/v1.0/devices/$device/registeredUsers?\$select=id,displayName" "$OUTPUT/device-registered-users/$device"
+    done
+    if [ "$INTUNE" -eq 1 ]; then
+        collect "$GRAPH/v1.0/deviceManagement/managedDevices?\$select=id,deviceName,userId,userPrincipalName,azureADDeviceId,operatingSystem,managementAgent" "$OUTPUT/managed-devices"
+    fi
 fi
 
 if [ "$FAILED" -ne 0 ]; then

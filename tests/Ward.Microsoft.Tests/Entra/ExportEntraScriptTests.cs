@@ -61,6 +61,28 @@ public sealed class ExportEntraScriptTests
 
     private const string DirectoryObjects = Graph + "/v1.0/$metadata#directoryObjects";
 
+    private const string Laptop = "2c7e9a41-5b3d-4f6e-8a1c-0d9e8f7a6b5c";
+
+    private const string Devices = """
+        {
+          "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#devices(id,deviceId,displayName,operatingSystem,operatingSystemVersion,accountEnabled,isManaged,isCompliant,trustType,approximateLastSignInDateTime)",
+          "value": [
+            {"id": "2c7e9a41-5b3d-4f6e-8a1c-0d9e8f7a6b5c", "deviceId": "8d2f4b6a-1c3e-4a5f-9b7d-6e8f0a2c4e6b", "displayName": "CONTOSO-LT-017", "operatingSystem": "Windows", "operatingSystemVersion": "10.0.26100.2605",
+             "accountEnabled": true, "isManaged": true, "isCompliant": true, "trustType": "AzureAd", "approximateLastSignInDateTime": "2026-11-27T07:58:12Z"}
+          ]
+        }
+        """;
+
+    private const string ManagedDevices = """
+        {
+          "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#deviceManagement/managedDevices(id,deviceName,userId,userPrincipalName,azureADDeviceId,operatingSystem,managementAgent)",
+          "value": [
+            {"id": "5e1a7c3b-9d2f-4e8a-b6c4-3f1d5e7a9c2b", "deviceName": "CONTOSO-LT-017", "userId": "6e7b768e-07e2-4810-8459-485f84f8f204", "userPrincipalName": "adele.vance@contoso.onmicrosoft.com",
+             "azureADDeviceId": "8d2f4b6a-1c3e-4a5f-9b7d-6e8f0a2c4e6b", "operatingSystem": "Windows", "managementAgent": "mdm"}
+          ]
+        }
+        """;
+
     [Fact]
     public async Task The_export_of_a_tenant_is_written_in_the_documented_layout_and_loads_without_errors()
     {
@@ -119,6 +141,14 @@ public sealed class ExportEntraScriptTests
         Assert.NotNull(directory.AuthorizationPolicy);
         Assert.False(directory.SecurityDefaults!.IsEnabled);
         Assert.True(directory.UserRegistrationDetailsExported);
+
+        // And the device inventory: the laptop with Adele as its registered owner and user, and Intune's record of it
+        var laptop = Assert.Single(directory.Devices);
+        Assert.Equal((Laptop, true), (laptop.Id, laptop.IsManaged));
+        Assert.Equal([EntraFixtures.Adele], laptop.RegisteredOwners!.Value.Select(o => o.Id), StringComparer.Ordinal);
+        Assert.Equal([EntraFixtures.Adele], laptop.RegisteredUsers!.Value.Select(o => o.Id), StringComparer.Ordinal);
+        Assert.Equal("8d2f4b6a-1c3e-4a5f-9b7d-6e8f0a2c4e6b", Assert.Single(directory.ManagedDevices).AzureADDeviceId);
+        Assert.True(File.Exists(Path.Combine(output, "device-registered-owners", Laptop, "page-001.json")));
     }
 
     [Fact]
@@ -135,8 +165,9 @@ public sealed class ExportEntraScriptTests
         var output = Path.Combine(folder.Path, "export");
 
         // When the script exports it, leaving out the optional collections
-        var run = await ExportScript.RunAsync(bash, Script, ExportScript.PathWith(az.Bin), TestContext.Current.CancellationToken, "--output", output, "--no-transitive", "--no-pim", "--no-sign-in-activity");
-        Assert.DoesNotContain(az.Calls, call => call.Contains("transitiveMembers", StringComparison.Ordinal) || call.Contains("Schedule", StringComparison.Ordinal) || call.Contains("/reports/", StringComparison.Ordinal));
+        var run = await ExportScript.RunAsync(bash, Script, ExportScript.PathWith(az.Bin), TestContext.Current.CancellationToken, "--output", output, "--no-transitive", "--no-pim", "--no-sign-in-activity", "--no-devices");
+        Assert.DoesNotContain(az.Calls, call => call.Contains("transitiveMembers", StringComparison.Ordinal) || call.Contains("Schedule", StringComparison.Ordinal) || call.Contains("/reports/", StringComparison.Ordinal)
+            || call.Contains("devices", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("signInActivity", az.Calls.First(call => call.Contains("/v1.0/users?", StringComparison.Ordinal)), StringComparison.Ordinal);
 
         // Then it exits 2, naming the request and Graph's answer, and exports the rest
@@ -225,6 +256,11 @@ public sealed class ExportEntraScriptTests
         az.AnswerGet($"{Graph}/v1.0/organization", File.ReadAllText(EntraFixtures.ContosoFile("organization.json")));
         az.AnswerGet($"{Graph}/v1.0/policies/authorizationPolicy", File.ReadAllText(EntraFixtures.ContosoFile("authorization-policy.json")));
         az.AnswerGet($"{Graph}/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", SecurityDefaults);
+        az.AnswerGet($"{Graph}/v1.0/devices", Devices);
+        var adele = $$"""{"@odata.context": "{{DirectoryObjects}}(id,displayName)", "value": [{"@odata.type": "#microsoft.graph.user", "id": "{{EntraFixtures.Adele}}", "displayName": "Adele Vance"}]}""";
+        az.AnswerGet($"{Graph}/v1.0/devices/{Laptop}/registeredOwners", adele);
+        az.AnswerGet($"{Graph}/v1.0/devices/{Laptop}/registeredUsers", adele);
+        az.AnswerGet($"{Graph}/v1.0/deviceManagement/managedDevices", ManagedDevices);
         foreach (var (collection, path) in Collections)
         {
             AnswerPages(az, Graph + path, Path.Combine(EntraFixtures.Contoso, collection));
