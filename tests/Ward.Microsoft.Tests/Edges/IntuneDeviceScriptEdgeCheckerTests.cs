@@ -141,5 +141,5 @@ public sealed class IntuneDeviceScriptEdgeCheckerTests
     }
 
     private static List<Edge> Edges(MicrosoftEdgeContext context) =>
-        [.. new IntuneDeviceScriptEdgeChecker().Check(context, targets: null).OrderBy(e => e.To.Value, StringComparer.Ordinal)];
+        [.. new IntuneDeviceScriptEdgeChecker().Check(context, targets: null).Where(e => e.From.Value == Ines).OrderBy(e => e.To.Value, StringComparer.Ordinal)];
 }
