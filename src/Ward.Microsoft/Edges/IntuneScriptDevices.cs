@@ -17,7 +17,7 @@ internal sealed class IntuneScriptDevices
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private readonly Dictionary<string, List<(EntraDevice Device, DeviceManagement Management)>> _byUser = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<(EntraDevice Device, DeviceManagement Management)> _unlisted = [];
+    private readonly List<EntraDevice> _unlisted = [];
 
     private IntuneScriptDevices(EntraDirectory directory)
     {
@@ -37,7 +37,7 @@ internal sealed class IntuneScriptDevices
             if (device.RegisteredOwners is null && device.RegisteredUsers is null)
             {
                 // Intune's primary user is not every user of the device: without the registered lists anyone may be one.
-                _unlisted.Add((device, management));
+                _unlisted.Add(device);
             }
 
             foreach (var user in users)
@@ -51,6 +51,8 @@ internal sealed class IntuneScriptDevices
                 list.Add((device, management));
             }
         }
+
+        _unlisted.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
     }
 
     /// <summary>How Intune manages a device, as far as the export tells.</summary>
@@ -65,14 +67,14 @@ internal sealed class IntuneScriptDevices
     public static IntuneScriptDevices? Of(EntraDirectory directory) => directory.DevicesExported ? new IntuneScriptDevices(directory) : null;
 
     /// <summary>The user's devices a script may run on, Intune-managed first, then those whose management is unknown.</summary>
-    public (IReadOnlyList<EntraDevice> Managed, IReadOnlyList<EntraDevice> Unknown) Of(string userId)
+    public (IReadOnlyList<EntraDevice> Managed, IReadOnlyList<EntraDevice> Unknown) DevicesOf(string userId)
     {
         var devices = _byUser.GetValueOrDefault(userId) ?? [];
         return (Sorted(devices, DeviceManagement.Managed), Sorted(devices, DeviceManagement.Unknown));
     }
 
     /// <summary>Devices a script may run on whose registered owners and users were not exported: anyone may sign in on them, as far as Ward knows.</summary>
-    public IReadOnlyList<EntraDevice> Unlisted => [.. _unlisted.Select(d => d.Device).OrderBy(d => d.Name, StringComparer.Ordinal)];
+    public IReadOnlyList<EntraDevice> Unlisted => _unlisted;
 
     /// <summary>Device names in backticks, at most three, then how many more.</summary>
     public static string Names(IReadOnlyList<EntraDevice> devices) =>

@@ -140,6 +140,35 @@ public sealed class IntuneDeviceScriptEdgeCheckerTests
         Assert.Equal(("TEXT-FLAG", (bool?)null), (device.DisplayName, device.IsManaged));
     }
 
+    [Fact]
+    public void Intune_s_list_alone_decides_nothing_and_says_so()
+    {
+        // Given Intune's managed devices without the Entra ID devices they name
+        var context = Context(Without("devices", "device-registered-owners", "device-registered-users"));
+
+        // Then the edges are as without an inventory, and an info says the list was not used
+        Assert.All(Edges(context), edge => Assert.EndsWith(OldRequirement, Assert.Single(edge.Requirements), StringComparison.Ordinal));
+        var note = Assert.Single(context.Directory.Diagnostics, d => d.Code == EntraDiagnosticCodes.DanglingRelation);
+        Assert.Equal(DiagnosticSeverity.Info, note.Severity);
+        Assert.Contains("7 Intune managed devices are in the input but no Entra ID device list", note.Message, StringComparison.Ordinal);
+        Assert.Equal(("$.value[0]", 4), (note.Location.JsonPath, note.Location.Line));
+    }
+
+    [Fact]
+    public void An_Intune_managed_device_naming_a_device_not_in_the_export_is_a_warning()
+    {
+        using var folder = new ScratchFolder(("managed-devices/page-001.json", GraphBodies.Collection("deviceManagement/managedDevices(id,deviceName,azureADDeviceId,operatingSystem,managementAgent)",
+            """{"id": "f4000099-7e5f-4061-8c73-000000000099", "deviceName": "DESKTOP-GONE", "azureADDeviceId": "c3000099-6d4e-4f50-9b62-000000000099", "operatingSystem": "Windows", "managementAgent": "mdm"}""")));
+        var context = Context([.. Without("managed-devices"), folder.Path]);
+
+        var warning = Assert.Single(context.Directory.Diagnostics, d => d.Code == EntraDiagnosticCodes.DanglingRelation);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("1 Intune managed device names an Entra ID device (`azureADDeviceId`) not in the export (`DESKTOP-GONE`)", warning.Message, StringComparison.Ordinal);
+
+        // And Intune's list, holding none of the exported devices, leaves nobody managed
+        Assert.Empty(Edges(context));
+    }
+
     private static List<Edge> Edges(MicrosoftEdgeContext context) =>
         [.. new IntuneDeviceScriptEdgeChecker().Check(context, targets: null).Where(e => e.From.Value == Ines).OrderBy(e => e.To.Value, StringComparer.Ordinal)];
 }

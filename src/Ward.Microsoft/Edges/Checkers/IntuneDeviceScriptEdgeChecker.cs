@@ -77,7 +77,7 @@ public sealed class IntuneDeviceScriptEdgeChecker : IMicrosoftEdgeChecker
             return $"`{name}` signs in on a Windows device enrolled in Intune (device inventory not exported), {Consequence}";
         }
 
-        var (managed, unknown) = devices.Of(userId);
+        var (managed, unknown) = devices.DevicesOf(userId);
         if (managed.Count > 0)
         {
             return $"`{name}` signs in on a Windows device Intune manages that they are a registered owner or user of: {IntuneScriptDevices.Names(managed)}, {Consequence}";

@@ -25,6 +25,7 @@ internal sealed class DanglingReferenceCheck(EntraDirectory directory, HashSet<G
             diagnostics.Add(EntraDiagnosticCodes.DanglingRelation, DiagnosticSeverity.Warning, $"federated identity credentials of application `{application}`, which is not in the export; they were not used", location);
         }
 
+        ManagedDevices();
         RoleAssignments();
         GroupAssignments();
         AppGrants();
@@ -66,6 +67,28 @@ internal sealed class DanglingReferenceCheck(EntraDirectory directory, HashSet<G
             {
                 diagnostics.Add(EntraDiagnosticCodes.DanglingRelation, DiagnosticSeverity.Warning, $"{missing.Count} of the {what} of {kind} `{name ?? parent}` {(missing.Count == 1 ? "is" : "are")} not in the export ({EntraDirectoryBuilder.Listed(missing)}): deleted, or exported at another time; kept by id", location);
             }
+        }
+    }
+
+    /// <summary>Intune's managed devices name their Entra ID device by its <c>deviceId</c>; they are used only through it.</summary>
+    private void ManagedDevices()
+    {
+        if (directory.ManagedDevices.IsEmpty)
+        {
+            return;
+        }
+
+        if (!exported.Contains(GraphCollection.Devices))
+        {
+            diagnostics.Add(EntraDiagnosticCodes.DanglingRelation, DiagnosticSeverity.Info, $"{directory.ManagedDevices.Length} Intune managed device{(directory.ManagedDevices.Length == 1 ? " is" : "s are")} in the input but no Entra ID device list (`GET /devices`): they are used only with the devices they name, so they were not used", directory.ManagedDevices[0].Location);
+            return;
+        }
+
+        var known = directory.Devices.Where(d => d.DeviceId is not null).Select(d => d.DeviceId!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = directory.ManagedDevices.Where(m => m.AzureADDeviceId is not null && !known.Contains(m.AzureADDeviceId)).ToList();
+        if (missing.Count > 0)
+        {
+            diagnostics.Add(EntraDiagnosticCodes.DanglingRelation, DiagnosticSeverity.Warning, $"{missing.Count} Intune managed device{(missing.Count == 1 ? " names" : "s name")} an Entra ID device (`azureADDeviceId`) not in the export ({EntraDirectoryBuilder.Listed([.. missing.Select(m => m.DeviceName ?? m.Id)])}): deleted, or exported at another time; not used", missing[0].Location);
         }
     }
 
