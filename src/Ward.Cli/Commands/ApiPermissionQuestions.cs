@@ -54,7 +54,7 @@ internal static class ApiPermissionQuestions
         }
         else
         {
-            DecisionRenderer.Render(console, Label(principal, directory), permission.Name, $"{permission.ResourceName} ({permission.Resource.Id})", decision);
+            DecisionRenderer.Render(console, EntraNames.Label(principal, directory), permission.Name, $"{permission.ResourceName} ({permission.Resource.Id})", decision);
         }
 
         return decision.Kind == DecisionKind.Indeterminate ? ExitCodes.UsageOrUnusableInput : ExitCodes.Ok;
@@ -74,7 +74,7 @@ internal static class ApiPermissionQuestions
             .Select(p => (Principal: p, Decision: authorizer.Authorize(p, permission)))
             .Where(a => settings.All || a.Decision.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny))
             .OrderBy(a => a.Decision.Kind)
-            .ThenBy(a => Label(a.Principal, directory), StringComparer.OrdinalIgnoreCase)
+            .ThenBy(a => EntraNames.Label(a.Principal, directory), StringComparer.OrdinalIgnoreCase)
             .ToList();
         if (settings.Json)
         {
@@ -94,7 +94,7 @@ internal static class ApiPermissionQuestions
             var why = decision is Conditional conditional
                 ? $"{decision.Explanation.Summary}\n{string.Join("\n", conditional.Requirements.Select(r => $"• {r}"))}"
                 : decision.Explanation.Summary;
-            table.AddRow(Markup.Escape(Label(principal, directory)), Markup.Escape(directory.KindOf(principal)?.ToString() ?? "unknown"), $"[{DecisionRenderer.Colour(decision.Kind)}]{decision.Kind}[/]", Markup.Escape(why));
+            table.AddRow(Markup.Escape(EntraNames.Label(principal, directory)), Markup.Escape(directory.KindOf(principal)?.ToString() ?? "unknown"), $"[{DecisionRenderer.Colour(decision.Kind)}]{decision.Kind}[/]", Markup.Escape(why));
         }
 
         console.Write(table);
@@ -123,7 +123,7 @@ internal static class ApiPermissionQuestions
         }
 
         var holdings = ApiPermissionHoldings.Of(directory, principal);
-        var label = Label(principal, directory);
+        var label = EntraNames.Label(principal, directory);
         if (settings.Json)
         {
             var json = new EntraWhatCanJson(
@@ -169,16 +169,8 @@ internal static class ApiPermissionQuestions
         return ExitCodes.Ok;
     }
 
-    private static EntraDirectory? Directory(IAnsiConsole console, LoadedEstates estates)
-    {
-        if (estates.HasEntra)
-        {
-            return estates.Entra;
-        }
-
-        console.MarkupLine("[red]error:[/] no Entra ID export was read: an API permission question needs service principals, app role assignments and delegated grants (`scripts/export-entra.sh`, docs/formats/entra.md).");
-        return null;
-    }
+    private static EntraDirectory? Directory(IAnsiConsole console, LoadedEstates estates) =>
+        EntraNames.Directory(console, estates, "an API permission question needs service principals, app role assignments and delegated grants");
 
     private static ApiPermission? Permission(IAnsiConsole console, string action, string resource, EntraDirectory directory)
     {
@@ -197,34 +189,13 @@ internal static class ApiPermissionQuestions
     /// </summary>
     private static string? Principal(IAnsiConsole console, string text, EntraDirectory directory, string role)
     {
-        var matches = Guid.TryParse(text, out _)
-            ? [ServicePrincipalOf(text, directory) ?? directory.FindServicePrincipalByAppId(text)?.Id ?? (directory.KindOf(text) is null ? null : text.ToLowerInvariant())]
-            : directory.Users.Where(u => string.Equals(u.UserPrincipalName, text, StringComparison.OrdinalIgnoreCase)).Select(u => u.Id)
-                .Concat(directory.ServicePrincipals.Where(s => string.Equals(s.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id))
-                .Concat(directory.Applications.Where(a => string.Equals(a.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(a => ServicePrincipalOf(a.Id, directory) ?? a.Id))
-                .Concat(directory.Groups.Where(g => string.Equals(g.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(g => g.Id))
-                .Select(id => (string?)id)
-                .ToList();
-        var found = matches.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        switch (found.Count)
-        {
-            case 1:
-                return found[0];
-            case 0:
-                console.MarkupLineInterpolated($"[red]error:[/] {role} `{text}` is not a user principal name, display name, application id or object id of the Entra ID export.");
-                return null;
-            default:
-                console.MarkupLineInterpolated($"[red]error:[/] {role} `{text}` names several objects ({string.Join(", ", found)}); give the object id.");
-                return null;
-        }
+        var found = Guid.TryParse(text, out _)
+            ? new[] { ServicePrincipalOf(text, directory) ?? directory.FindServicePrincipalByAppId(text)?.Id ?? (directory.KindOf(text) is null ? null : text.ToLowerInvariant()) }.OfType<string>().ToList()
+            : EntraNames.ByName(text, directory, application => ServicePrincipalOf(application, directory) ?? application);
+        return EntraNames.One(console, text, role, found, "user principal name, display name, application id or object id");
     }
 
     private static string? ServicePrincipalOf(string objectId, EntraDirectory directory) =>
         directory.FindApplication(objectId) is { } application ? directory.FindServicePrincipalByAppId(application.AppId)?.Id : null;
 
-    private static string Label(string id, EntraDirectory directory)
-    {
-        var name = directory.FindUser(id)?.UserPrincipalName ?? directory.FindServicePrincipal(id)?.DisplayName ?? directory.FindGroup(id)?.DisplayName;
-        return name is null ? id : $"{name} ({id})";
-    }
 }

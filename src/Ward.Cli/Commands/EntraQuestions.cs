@@ -42,7 +42,7 @@ internal static class EntraQuestions
         }
         else
         {
-            DecisionRenderer.Render(console, Label(principal, directory), settings.Action, Label(target, directory), decision);
+            DecisionRenderer.Render(console, EntraNames.Label(principal, directory), settings.Action, EntraNames.Label(target, directory), decision);
             if (ifActivated is not null && ifActivated.Kind != decision.Kind)
             {
                 console.MarkupLineInterpolated($"With its PIM eligibilities activated: [{DecisionRenderer.Colour(ifActivated.Kind)} bold]{ifActivated.Kind}[/]: {ifActivated.Explanation.Summary}");
@@ -66,7 +66,7 @@ internal static class EntraQuestions
             .Select(p => (Principal: p, Decision: authorizer.Authorize(p, settings.Action, target), IfActivated: authorizer.Authorize(p, settings.Action, target, activateEligible: true)))
             .Where(a => settings.All || a.Decision.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) || a.IfActivated.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny))
             .OrderBy(a => a.Decision.Kind)
-            .ThenBy(a => Label(a.Principal, directory), StringComparer.OrdinalIgnoreCase)
+            .ThenBy(a => EntraNames.Label(a.Principal, directory), StringComparer.OrdinalIgnoreCase)
             .ToList();
         if (settings.Json)
         {
@@ -76,7 +76,7 @@ internal static class EntraQuestions
         }
 
         var onlyIfActivated = answers.Count(a => !a.Decision.IsAllowed && a.IfActivated.IsAllowed);
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Who can [bold]{settings.Action}[/] on [bold]{Label(target, directory)}[/]: {answers.Count(a => a.Decision.IsAllowed)} allowed, {onlyIfActivated} once a PIM eligibility is activated, {answers.Count(a => a.Decision.Kind == DecisionKind.Indeterminate)} indeterminate.");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Who can [bold]{settings.Action}[/] on [bold]{EntraNames.Label(target, directory)}[/]: {answers.Count(a => a.Decision.IsAllowed)} allowed, {onlyIfActivated} once a PIM eligibility is activated, {answers.Count(a => a.Decision.Kind == DecisionKind.Indeterminate)} indeterminate.");
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Principal");
         table.AddColumn("Type");
@@ -87,23 +87,15 @@ internal static class EntraQuestions
             var shown = $"[{DecisionRenderer.Colour(decision.Kind)}]{decision.Kind}[/]"
                 + (ifActivated.Kind != decision.Kind ? $"\n[grey]if activated:[/] [{DecisionRenderer.Colour(ifActivated.Kind)}]{ifActivated.Kind}[/]" : string.Empty);
             var why = !decision.IsAllowed && ifActivated.IsAllowed ? ifActivated.Explanation.Summary : decision.Explanation.Summary;
-            table.AddRow(Markup.Escape(Label(principal, directory)), Markup.Escape(directory.KindOf(principal)?.ToString() ?? "unknown"), shown, Markup.Escape(why));
+            table.AddRow(Markup.Escape(EntraNames.Label(principal, directory)), Markup.Escape(directory.KindOf(principal)?.ToString() ?? "unknown"), shown, Markup.Escape(why));
         }
 
         console.Write(table);
         return ExitCodes.Ok;
     }
 
-    private static EntraDirectory? Directory(IAnsiConsole console, LoadedEstates estates)
-    {
-        if (estates.HasEntra)
-        {
-            return estates.Entra;
-        }
-
-        console.MarkupLine("[red]error:[/] no Entra ID export was read: a directory role question needs role definitions and role assignments (`scripts/export-entra.sh`, docs/formats/entra.md).");
-        return null;
-    }
+    private static EntraDirectory? Directory(IAnsiConsole console, LoadedEstates estates) =>
+        EntraNames.Directory(console, estates, "a directory role question needs role definitions and role assignments");
 
     /// <summary>The object a question is about: an object id, a user principal name or a display name; <c>/</c> (or <c>*</c>) for the tenant as a whole.</summary>
     private static string? Target(IAnsiConsole console, string text, EntraDirectory directory) =>
@@ -129,23 +121,7 @@ internal static class EntraQuestions
             return id;
         }
 
-        var matches = directory.Users.Where(u => string.Equals(u.UserPrincipalName, text, StringComparison.OrdinalIgnoreCase)).Select(u => u.Id)
-            .Concat(directory.ServicePrincipals.Where(s => string.Equals(s.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id))
-            .Concat(directory.Groups.Where(g => string.Equals(g.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(g => g.Id))
-            .Concat(directory.Applications.Where(a => string.Equals(a.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(a => a.Id))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        switch (matches.Count)
-        {
-            case 1:
-                return matches[0];
-            case 0:
-                console.MarkupLineInterpolated($"[red]error:[/] {role} `{text}` is not a user principal name, display name or object id of the Entra ID export.");
-                return null;
-            default:
-                console.MarkupLineInterpolated($"[red]error:[/] {role} `{text}` names several objects ({string.Join(", ", matches)}); give the object id.");
-                return null;
-        }
+        return EntraNames.One(console, text, role, EntraNames.ByName(text, directory), "user principal name, display name or object id");
     }
 
     private static bool HasEligibility(EntraDirectory directory) =>
@@ -160,15 +136,4 @@ internal static class EntraQuestions
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal);
 
-    private static string Label(string id, EntraDirectory directory)
-    {
-        if (id == "/")
-        {
-            return "the tenant (/)";
-        }
-
-        var name = directory.FindUser(id)?.UserPrincipalName ?? directory.FindServicePrincipal(id)?.DisplayName ?? directory.FindGroup(id)?.DisplayName
-            ?? directory.FindApplication(id)?.DisplayName ?? directory.FindAdministrativeUnit(id)?.DisplayName;
-        return name is null ? id : $"{name} ({id})";
-    }
 }
