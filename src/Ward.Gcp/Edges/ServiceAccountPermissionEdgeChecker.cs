@@ -48,9 +48,11 @@ public abstract class ServiceAccountPermissionEdgeChecker : IImpersonationEdgeCh
             }
 
             var project = BlockingConstraints.IsEmpty || !context.Estate.OrgPoliciesExported ? null : context.ProjectOfServiceAccount(email);
+            string? description = null;
             foreach (var holder in whoCan(Permission, resource).Where(h => h.Principal != account))
             {
-                var edge = GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, Does(context.Describe(email)), [new EdgeStep(Permission, resource.Name, holder.Decision)]);
+                description ??= Does(context.Describe(email));
+                var edge = GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, description, [new EdgeStep(Permission, resource.Name, holder.Decision)]);
                 if (edge is not null && project is not null)
                 {
                     edge = OrgPolicyGate.Apply(context, edge, project, BlockingConstraints);
