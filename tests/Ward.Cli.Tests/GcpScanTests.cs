@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Ward.Cli.Tests;
 
@@ -128,8 +129,8 @@ public sealed class GcpScanTests
         Assert.DoesNotContain("not analysed: Google Cloud principal access boundaries", output, StringComparison.Ordinal);
         Assert.Contains("not analysed: gcp-unused-permissions", output, StringComparison.Ordinal);
 
-        // The sample exports no Compute Engine instance, so the headline says nothing of them
-        Assert.DoesNotContain("VM instances", output, StringComparison.Ordinal);
+        // dev-jumpbox and shop-dev's three GKE nodes in nw-shop-dev, ci-runner-01 in nw-platform-ci
+        Assert.Contains(", 5 VM instances", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,6 +189,46 @@ public sealed class GcpScanTests
         Assert.Equal("gcp-sa-key-create", step.GetProperty("technique").GetString());
         Assert.Contains(step.GetProperty("permissions").EnumerateArray(), p => p.GetProperty("action").GetString() == "orgpolicy.policy.set");
         Assert.Contains("lifts `iam.disableServiceAccountKeyCreation` (set on `folders/710000000001`)", step.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_metadata_editor_of_a_VM_without_OS_Login_reaches_its_account_and_one_under_OS_Login_does_not()
+    {
+        // Given hugo.blanc and sara.lund, each VM Metadata Editor on one VM and Service Account User on the account it
+        // runs as: dev-jumpbox in nw-shop-dev (the project's default account, OS Login off) and ci-runner-01 in
+        // nw-platform-ci (ci-runner, under the Platform folder's compute.requireOsLogin)
+
+        // Then hugo.blanc's path adds an SSH key to dev-jumpbox, naming it, and goes on to shop-deployer
+        var finding = Escalation("user:hugo.blanc@northwind.example");
+        Assert.Equal("high", finding.GetProperty("severity").GetString());
+        Assert.Equal("projects/nw-shop-prod", finding.GetProperty("account").GetString());
+        var path = finding.GetProperty("path");
+        Assert.Equal(2, path.GetArrayLength());
+        Assert.Equal("gcp-compute-ssh-metadata", path[0].GetProperty("technique").GetString());
+        Assert.Equal("serviceAccount:830000000202-compute@developer.gserviceaccount.com", path[0].GetProperty("to").GetString());
+        Assert.Empty(path[0].GetProperty("requirements").EnumerateArray());
+        Assert.Contains("through VM instance `projects/nw-shop-dev/zones/europe-west1-b/instances/dev-jumpbox`", path[0].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(path[0].GetProperty("permissions").EnumerateArray(), p =>
+            p.GetProperty("action").GetString() == "compute.instances.setMetadata" && p.GetProperty("resource").GetString() == "projects/nw-shop-dev/zones/europe-west1-b/instances/dev-jumpbox");
+
+        // And sara.lund has no finding: OS Login ignores her key, and the constraint refuses turning it off
+        const string Sara = "user:sara.lund@northwind.example";
+        Assert.DoesNotContain(Findings(), f => f.GetProperty("principal").GetString() == Sara);
+
+        // Without compute.requireOsLogin, the same grants are a path through ci-runner-01 (turning OS Login off) to the organization
+        var unconstrained = ScannedCopy.Findings(Sample, AsOf, folder =>
+        {
+            var policies = Path.Combine(folder, "org-policies", "folders-710000000001.json");
+            var kept = JsonNode.Parse(File.ReadAllText(policies))!.AsArray()
+                .Where(p => !p!["name"]!.GetValue<string>().EndsWith("/compute.requireOsLogin", StringComparison.Ordinal))
+                .Select(p => p!.DeepClone());
+            File.WriteAllText(policies, new JsonArray([.. kept]).ToJsonString());
+        });
+        var escalation = Assert.Single(unconstrained, f => f.GetProperty("ruleId").GetString() == "privilege-escalation" && f.GetProperty("principal").GetString() == Sara);
+        Assert.Equal("organizations/583920174615", escalation.GetProperty("account").GetString());
+        var step = escalation.GetProperty("path")[0];
+        Assert.Equal("gcp-compute-ssh-metadata", step.GetProperty("technique").GetString());
+        Assert.Contains("instances/ci-runner-01`", step.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
