@@ -20,6 +20,12 @@ public sealed record ScanOptions
     /// <summary>The Google Cloud estate read from the same inputs, analysed beside the others; null when none was given.</summary>
     public GcpEstate? Gcp { get; init; }
 
+    /// <summary>
+    /// What every provider's readers made of the inputs, for the reports; null when the AWS estate's own record says
+    /// it all (only AWS's reader was run).
+    /// </summary>
+    public ScanInputs? Inputs { get; init; }
+
     /// <summary>Principals (ARNs) to find paths to besides the administrators (<c>--target</c>).</summary>
     public IReadOnlyCollection<string> Targets { get; init; } = [];
 }

@@ -32,6 +32,9 @@ public sealed record ScanResult(
     /// <summary>Unexpired suppressions that matched no finding (the risk is gone, or the pattern is wrong).</summary>
     public ImmutableArray<Suppression> Unused { get; init; } = [];
 
+    /// <summary>The files read and skipped, and the diagnostics on them, over every provider.</summary>
+    public ScanInputs Inputs { get => field ??= ScanInputs.Of(Estate); init; }
+
     /// <summary>Facts about the inputs that qualify the findings: when each credential report was generated, stale inputs.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 

@@ -88,6 +88,7 @@ public static class Scanner
         var hidden = suppressed.Select(x => x.Finding).ToHashSet();
         return new ScanResult(referenceTime, estate, graph, [.. ordered.Where(f => !hidden.Contains(f))], skipped.ToImmutable())
         {
+            Inputs = options.Inputs ?? ScanInputs.Of(estate),
             Notes = InputCoverage.Notes(estate, referenceTime, options.Settings),
             Settings = options.Settings,
             Microsoft = context.Microsoft is { } microsoftContext ? MicrosoftEstateSummary.Of(microsoftContext) : null,

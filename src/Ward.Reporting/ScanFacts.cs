@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Ward.Analysis;
 using static System.FormattableString;
-using Ward.Aws.Estate;
 
 namespace Ward.Reporting;
 
@@ -33,11 +32,9 @@ internal static class ScanFacts
         _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "unknown severity"),
     };
 
-    public static IEnumerable<InputFile> InputsRead(ScanResult result) =>
-        result.Estate.Inputs.Where(i => i.Kind is not (InputKind.Unrecognized or InputKind.Unreadable));
+    public static ImmutableArray<ReadInput> InputsRead(ScanResult result) => result.Inputs.Read;
 
-    public static IEnumerable<InputFile> InputsSkipped(ScanResult result) =>
-        result.Estate.Inputs.Where(i => i.Kind is InputKind.Unrecognized or InputKind.Unreadable);
+    public static ImmutableArray<SkippedInput> InputsSkipped(ScanResult result) => result.Inputs.Skipped;
 
     /// <summary>AWS users and roles, Entra ID users and service principals, the Google Cloud principals policies name.</summary>
     public static int PrincipalCount(ScanResult result) =>

@@ -28,7 +28,8 @@ internal static class ScanJson
         {
             json.WriteStartObject();
             json.WriteString("path", input.Path);
-            json.WriteString("kind", input.Kind.ToString());
+            json.WriteString("provider", input.Provider);
+            json.WriteString("kind", input.Kind);
             json.WriteString("note", input.Note);
             json.WriteEndObject();
         }
@@ -39,7 +40,7 @@ internal static class ScanJson
         {
             json.WriteStartObject();
             json.WriteString("path", input.Path);
-            json.WriteString("reason", input.Note);
+            json.WriteString("reason", input.Reason);
             json.WriteEndObject();
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ward.Analysis;
 using Ward.Aws.Estate;
 using Ward.Aws.Ingest;
 using Ward.Core.Diagnostics;
@@ -16,8 +17,11 @@ namespace Ward.Cli.Commands;
 /// into both), then what neither recognised by the Google Cloud loader. A file none
 /// recognises is skipped and listed.
 /// </summary>
-internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<(string Path, string Note)> Skipped)
+internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<(string Path, string Note)> Skipped, ImmutableArray<ReadInput> Taken)
 {
+    /// <summary>The record of the inputs the reports give: every file once, with the reader that took it.</summary>
+    public ScanInputs ForReports => new(Taken, [.. Skipped.Select(s => new SkippedInput(s.Path, s.Note))], Diagnostics);
+
     public static InputReading Read(IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
         var aws = AwsEstateLoader.Load(inputs, cancellationToken);
@@ -58,8 +62,20 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
             .Concat(gcp.Inputs.Where(i => i.Kind == GcpInputKind.Unreadable).Select(i => (i.Path, i.Note)))
             .DistinctBy(s => s.Path, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new InputReading(estates, diagnostics, skipped);
+        // A file one reader took is read, whatever the others said of it; an empty list the Google Cloud reader took as
+        // a tag listing is its, any other empty list is no one's in particular.
+        var read = aws.Inputs.Where(i => i.Kind is not (InputKind.Unrecognized or InputKind.Unreadable)).Select(i => new ReadInput(i.Path, "aws", i.Kind.ToString(), i.Note))
+            .Concat(gcp.Inputs.Where(i => i.Kind is GcpInputKind.Read or GcpInputKind.Empty).Select(i => i.Kind == GcpInputKind.Read ? new ReadInput(i.Path, "gcp", "GoogleCloud", i.Note) : EmptyList(i.Path, i.Note)))
+            .Concat(microsoft.Inputs.Where(i => i.Kind is not (MicrosoftInputKind.NotRecognised or MicrosoftInputKind.Unreadable))
+                .Select(i => i.Kind == MicrosoftInputKind.Empty ? EmptyList(i.Path, i.Note) : new ReadInput(i.Path, "microsoft", i.Kind.ToString(), i.Note)))
+            .DistinctBy(i => i.Path, StringComparer.Ordinal)
+            .OrderBy(i => i.Path, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new InputReading(estates, diagnostics, skipped, read);
     }
+
+    // An empty list says nothing of which cloud it was meant for.
+    private static ReadInput EmptyList(string path, string note) => new(path, "any", "Empty", note);
 
     private static bool IsJson(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);

@@ -68,7 +68,7 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         ScanResult result = null!;
         messages.Status().Start("Scanning", status =>
         {
-            var options = new ScanOptions { Settings = settings.AnalysisSettings, Suppressions = suppressions, Targets = settings.Targets, Microsoft = microsoft, Gcp = gcp };
+            var options = new ScanOptions { Settings = settings.AnalysisSettings, Suppressions = suppressions, Targets = settings.Targets, Microsoft = microsoft, Gcp = gcp, Inputs = reading.ForReports };
             result = Scanner.Scan(estate, settings.ReferenceTime(clock), options, new Progress<string>(message => status.Status($"Scanning: {message}")), cancellationToken);
         });
 

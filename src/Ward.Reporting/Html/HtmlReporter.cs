@@ -89,10 +89,10 @@ public static class HtmlReporter
         }
         else
         {
-            output.Write("<table class=\"compact\"><thead><tr><th>File</th><th>Kind</th><th>Note</th></tr></thead><tbody>\n");
+            output.Write("<table class=\"compact\"><thead><tr><th>File</th><th>Read by</th><th>Kind</th><th>Note</th></tr></thead><tbody>\n");
             foreach (var input in read)
             {
-                output.Write($"<tr><td class=\"mono\">{HtmlText.Encode(input.Path)}</td><td>{HtmlText.Encode(input.Kind.ToString())}</td><td>{HtmlText.Encode(input.Note)}</td></tr>\n");
+                output.Write($"<tr><td class=\"mono\">{HtmlText.Encode(input.Path)}</td><td>{HtmlText.Encode(input.Provider)}</td><td>{HtmlText.Encode(input.Kind)}</td><td>{HtmlText.Encode(input.Note)}</td></tr>\n");
             }
 
             output.Write("</tbody></table>\n");
@@ -109,7 +109,7 @@ public static class HtmlReporter
             output.Write("<ul>\n");
             foreach (var input in skipped)
             {
-                output.Write($"<li><span class=\"mono\">{HtmlText.Encode(input.Path)}</span>: {HtmlText.Encode(input.Note)}</li>\n");
+                output.Write($"<li><span class=\"mono\">{HtmlText.Encode(input.Path)}</span>: {HtmlText.Encode(input.Reason)}</li>\n");
             }
 
             output.Write("</ul>\n");
@@ -158,7 +158,7 @@ public static class HtmlReporter
             output.Write("</ul>\n");
         }
 
-        var diagnostics = result.Estate.Diagnostics;
+        var diagnostics = result.Inputs.Diagnostics;
         output.Write(Invariant($"<details><summary>Input diagnostics ({diagnostics.Length})</summary>\n"));
         if (!diagnostics.IsDefaultOrEmpty)
         {

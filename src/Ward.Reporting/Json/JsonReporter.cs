@@ -24,7 +24,7 @@ public static class JsonReporter
         json.WriteString("referenceTime", ScanFacts.ReferenceTime(result));
         ScanJson.WriteInputs(json, result);
         json.WriteStartArray("diagnostics");
-        foreach (var diagnostic in result.Estate.Diagnostics)
+        foreach (var diagnostic in result.Inputs.Diagnostics)
         {
             json.WriteStartObject();
             json.WriteString("code", diagnostic.Code);

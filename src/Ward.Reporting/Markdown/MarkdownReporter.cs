@@ -145,7 +145,7 @@ public static class MarkdownReporter
             output.Write("\n## Inputs skipped\n\n");
             foreach (var input in skippedInputs)
             {
-                output.Write($"- {Code(input.Path)}: {Text(input.Note)}\n");
+                output.Write($"- {Code(input.Path)}: {Text(input.Reason)}\n");
             }
         }
 

@@ -198,7 +198,7 @@ public static class SarifReporter
         // The scan ran to the end: inputs it could not read are notifications below, not a failed execution.
         json.WriteBoolean("executionSuccessful", true);
         json.WriteStartArray("toolExecutionNotifications");
-        foreach (var diagnostic in result.Estate.Diagnostics)
+        foreach (var diagnostic in result.Inputs.Diagnostics)
         {
             json.WriteStartObject();
             json.WriteStartObject("descriptor");

@@ -1,0 +1,113 @@
+using System.Text.Json;
+
+namespace Ward.Cli.Tests;
+
+/// <summary>
+/// What the reports say was read, skipped and diagnosed, when the inputs are not (only) AWS exports: every reader's
+/// record, each file once (docs/cli.md, <c>ward scan --format json</c>).
+/// </summary>
+public sealed class ScanInputsReportTests
+{
+    private static readonly string Entra = Path.Combine(Repository.Root, "samples", "entra");
+    private static readonly string Azure = Path.Combine(Repository.Root, "samples", "azure");
+    private static readonly string Gcp = Path.Combine(Repository.Root, "samples", "gcp");
+
+    [Fact]
+    public void A_tenant_export_is_listed_as_read_by_the_Microsoft_reader_not_skipped_as_no_AWS_export()
+    {
+        // Given the Graph layout of the sample tenant alone
+        var scan = ScanObject("json", Entra);
+
+        // Then every file is read by the Microsoft reader, none is skipped, and AWS says nothing of them
+        var read = scan.GetProperty("inputsRead").EnumerateArray().ToList();
+        Assert.Equal(Directory.GetFiles(Entra, "*.json", SearchOption.AllDirectories).Length, read.Count);
+        Assert.All(read, input => Assert.Equal("microsoft", input.GetProperty("provider").GetString()));
+        Assert.Contains(read, input => input.GetProperty("kind").GetString() == "GraphResponse" && input.GetProperty("path").GetString()!.EndsWith("users.json", StringComparison.Ordinal));
+        Assert.Empty(scan.GetProperty("inputsSkipped").EnumerateArray());
+        Assert.DoesNotContain(scan.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() is "WARD1901" or "WARD1003");
+    }
+
+    [Fact]
+    public void The_Azure_reader_s_diagnostics_are_in_the_report()
+    {
+        // Given the sample's Azure exports, two of whose certificate lists name vaults the inventory lacks
+        var scan = ScanObject("json", Azure);
+
+        // Then those warnings reach the report, located, and no AWS complaint does
+        var diagnostics = scan.GetProperty("diagnostics").EnumerateArray().ToList();
+        Assert.Equal(2, diagnostics.Count(d => d.GetProperty("code").GetString() == "WARD6015" && d.GetProperty("file").GetString()!.Contains("keyvault-", StringComparison.Ordinal)));
+        Assert.DoesNotContain(diagnostics, d => d.GetProperty("code").GetString()!.StartsWith("WARD1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_file_of_a_mixed_folder_is_read_by_its_own_reader_or_skipped_once()
+    {
+        // Given AWS, Entra ID and Google Cloud exports side by side, a README and a JSON file no cloud writes
+        var folder = Directory.CreateTempSubdirectory("ward-inputs-").FullName;
+        Copy(Repository.Samples, Path.Combine(folder, "aws"));
+        Copy(Entra, Path.Combine(folder, "entra"));
+        Copy(Gcp, Path.Combine(folder, "gcp"));
+        File.WriteAllText(Path.Combine(folder, "settings.json"), """{ "theme": "dark" }""");
+
+        // When it is scanned
+        var scan = ScanObject("json", folder);
+
+        // Then every file is listed exactly once, read or skipped
+        var read = scan.GetProperty("inputsRead").EnumerateArray().Select(i => (Path: i.GetProperty("path").GetString()!, Provider: i.GetProperty("provider").GetString()!, Kind: i.GetProperty("kind").GetString()!)).ToList();
+        var skipped = scan.GetProperty("inputsSkipped").EnumerateArray().Select(i => (Path: i.GetProperty("path").GetString()!, Reason: i.GetProperty("reason").GetString()!)).ToList();
+        var listed = read.Select(r => r.Path).Concat(skipped.Select(s => s.Path)).ToList();
+        Assert.Equal(listed.Count, listed.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length, listed.Count);
+
+        // each by the reader of its cloud, an empty list by none in particular
+        Assert.All(read.Where(r => r.Path.Contains("/entra/", StringComparison.Ordinal)), r => Assert.Equal("microsoft", r.Provider));
+        Assert.All(read.Where(r => r.Path.Contains("/aws/", StringComparison.Ordinal)), r => Assert.Equal("aws", r.Provider));
+        Assert.All(read.Where(r => r.Path.Contains("/gcp/", StringComparison.Ordinal)), r => Assert.True(r.Provider is "gcp" or "any", r.Path));
+        Assert.Contains(read, r => r.Path.Contains("/gcp/", StringComparison.Ordinal) && r.Kind == "GoogleCloud");
+        Assert.All(read.Where(r => r.Provider == "any"), r => Assert.Equal("[]", File.ReadAllText(r.Path).Trim()));
+
+        // and the file no cloud writes is skipped with the readers it was offered to
+        var settings = Assert.Single(skipped, s => s.Path.EndsWith("settings.json", StringComparison.Ordinal));
+        Assert.Contains("not an AWS, Entra ID, Azure, AzureHound or Google Cloud export", settings.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(scan.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() is "WARD1901");
+    }
+
+    [Fact]
+    public void SARIF_and_HTML_reports_carry_the_same_record()
+    {
+        // Given the sample's Azure exports
+        var sarif = ScanObject("sarif", Azure);
+        var html = Report("html", Azure);
+
+        // Then SARIF lists the Microsoft reader's files and notifies its warnings; HTML lists the files by reader
+        var run = sarif.GetProperty("runs")[0];
+        Assert.All(run.GetProperty("properties").GetProperty("inputsRead").EnumerateArray(), i => Assert.Equal("microsoft", i.GetProperty("provider").GetString()));
+        Assert.Contains(run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").EnumerateArray(), n => n.GetProperty("descriptor").GetProperty("id").GetString() == "WARD6015");
+        Assert.Contains("<td>microsoft</td><td>Azure</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("no usable AWS export", html, StringComparison.Ordinal);
+    }
+
+    private static JsonElement ScanObject(string format, string input)
+    {
+        var root = JsonDocument.Parse(Report(format, input)).RootElement;
+        return format == "json" ? root.GetProperty("scan") : root;
+    }
+
+    private static string Report(string format, string input)
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("ward-scan-").FullName, "report." + format);
+        var (exitCode, console) = WardRunner.Run("scan", input, "--format", format, "--output", output, "--as-of", "2026-12-01T09:00:00Z");
+        Assert.True(exitCode == 0, console);
+        return File.ReadAllText(output);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
