@@ -116,6 +116,38 @@ public sealed class ScanReportFormatsTests
     }
 
     [Fact]
+    public void One_scan_writes_several_reports_each_as_alone()
+    {
+        // Given JSON, HTML and CSV asked for at once, by repeated and comma-separated --format
+        var folder = Directory.CreateTempSubdirectory("ward-scan-").FullName;
+        var (json, html, csv) = (Path.Combine(folder, "findings.json"), Path.Combine(folder, "report.html"), Path.Combine(folder, "findings.csv"));
+        var (exitCode, console) = WardRunner.Run("scan", Repository.Samples, "--format", "json,html", "--format", "csv", "--output", json, "--output", html, "--output", csv, "--as-of", AsOf);
+
+        // Then each file holds its own report, as a run for that format alone writes it, and the summary is shown
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Findings by severity", console, StringComparison.Ordinal);
+        Assert.Equal(SampleFindings.Value, JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(WriteToFile("html", "alone.html").Report, File.ReadAllText(html));
+        Assert.Equal(WriteToFile("csv", "alone.csv").Report, File.ReadAllText(csv));
+    }
+
+    [Theory]
+    [InlineData("2 report formats (json, html) need 2 --output files", "--format", "json", "--format", "html", "--output", "findings.json")]
+    [InlineData("2 --output files for one report format", "--format", "json", "--output", "a.json", "--output", "b.json")]
+    [InlineData("format `json` is given twice", "--format", "json,json", "--output", "a.json", "--output", "b.json")]
+    [InlineData("is given twice: each report needs its own file", "--format", "json,csv", "--output", "same.txt", "--output", "same.txt")]
+    [InlineData("cannot both go to standard output", "--format", "console,json")]
+    [InlineData("does not exist", "--format", "html", "--output", "no-such-folder/report.html")]
+    public void Reports_that_cannot_be_written_as_asked_are_refused_before_the_scan(string message, params string[] options)
+    {
+        var (exitCode, output) = WardRunner.Run(["scan", Repository.Samples, .. options]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("Scanning", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scan_help_lists_every_format()
     {
         var (exitCode, output) = WardRunner.Run("scan", "--help");

@@ -4,7 +4,6 @@ using Spectre.Console.Cli;
 using Ward.Analysis;
 using Ward.Analysis.Suppressions;
 using Ward.Core.Diagnostics;
-using Ward.Reporting;
 using Ward.Reporting.Console;
 
 namespace Ward.Cli.Commands;
@@ -15,9 +14,16 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
     public override int Execute(CommandContext context, ScanSettings settings, CancellationToken cancellationToken)
     {
         // A report on standard output is for a pipeline: every message goes to standard error meanwhile.
-        var document = ReportFormats.Find(settings.Format);
-        var toStandardOutput = document is not null && settings.Output is null;
+        var reports = settings.Reports;
+        var toStandardOutput = reports is [(_, null)];
         var messages = toStandardOutput ? standardOutput.Messages : console;
+
+        // A report that cannot be written is found out before the scan, not after it.
+        if (reports.FirstOrDefault(r => r.Path is { } path && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path)))) is { Path: { } missing })
+        {
+            messages.MarkupLineInterpolated($"[red]error:[/] cannot write {missing}: its folder {Path.GetDirectoryName(Path.GetFullPath(missing))} does not exist");
+            return ExitCodes.UsageOrUnusableInput;
+        }
 
         var reading = InputReading.Read(settings.AllInputs, cancellationToken);
         foreach (var diagnostic in reading.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(50))
@@ -72,20 +78,39 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
             result = Scanner.Scan(estate, settings.ReferenceTime(clock), options, new Progress<string>(message => status.Status($"Scanning: {message}")), cancellationToken);
         });
 
-        if (document is not null)
+        if (toStandardOutput)
         {
-            if (settings.Output is null)
+            standardOutput.Write(stream => reports[0].Format.Write(result, stream));
+            return ExitCode(result, settings);
+        }
+
+        var files = new List<FileStream>();
+        try
+        {
+            foreach (var (_, path) in reports)
             {
-                standardOutput.Write(stream => document.Write(result, stream));
-                return ExitCode(result, settings);
+                try
+                {
+                    files.Add(File.Create(path!));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    messages.MarkupLineInterpolated($"[red]error:[/] cannot write {path}: {exception.Message}");
+                    return ExitCodes.UsageOrUnusableInput;
+                }
             }
 
-            using (var file = File.Create(settings.Output))
-            {
-                document.Write(result, file);
-            }
+            // Reports read the finished result and nothing else: several are written at once, one per core.
+            Parallel.For(0, reports.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => reports[i].Format.Write(result, files[i]));
+        }
+        finally
+        {
+            files.ForEach(f => f.Dispose());
+        }
 
-            console.MarkupLineInterpolated($"wrote {settings.Output} ({document.Name})");
+        foreach (var (format, path) in reports)
+        {
+            console.MarkupLineInterpolated($"wrote {path} ({format.Name})");
         }
 
         ConsoleReporter.Write(result, console);

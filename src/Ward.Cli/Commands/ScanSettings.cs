@@ -21,13 +21,29 @@ public sealed class ScanSettings : CommandSettings
     public string[] Inputs { get; init; } = [];
 
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("`console`, `json`, `sarif` (GitHub code scanning), `html` (one self-contained page), `csv` or `markdown`. Without --output, any but `console` goes to standard output alone.")]
-    [DefaultValue("console")]
-    public string Format { get; init; } = "console";
+    [Description("`console` (default), `json`, `sarif` (GitHub code scanning), `html` (one self-contained page), `csv` or `markdown`. Without --output, any but `console` goes to standard output alone. Repeatable (or comma-separated) for several reports from one scan, each with its --output.")]
+    public string[] Format { get; init; } = [];
 
     [CommandOption("-o|--output <FILE>")]
-    [Description("Write the report (any format but `console`) to FILE, and show the console summary too.")]
-    public string? Output { get; init; }
+    [Description("Write the report (any format but `console`) to FILE, and show the console summary too. With several formats, one --output per format, in the same order.")]
+    public string[] Output { get; init; } = [];
+
+    /// <summary>The formats asked for, in order (<c>console</c> when none).</summary>
+    public IReadOnlyList<string> Formats =>
+        Format.Length == 0 ? [ReportFormats.Console] : [.. Format.SelectMany(f => f.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
+
+    /// <summary>
+    /// The reports to write, each with its file (null: standard output, for a single report without --output). Valid
+    /// once <see cref="Validate"/> has passed.
+    /// </summary>
+    public IReadOnlyList<(ReportFormat Format, string? Path)> Reports
+    {
+        get
+        {
+            var documents = Formats.Where(f => f != ReportFormats.Console).Select(f => ReportFormats.Find(f)!).ToList();
+            return Output.Length == 0 ? [.. documents.Select(d => (d, (string?)null))] : [.. documents.Zip(Output, (d, path) => (d, (string?)path))];
+        }
+    }
 
     [CommandOption("--fail-on <SEVERITY>")]
     [Description("Exit with code 1 when a finding is at or above this severity: critical, high, medium, low, info.")]
@@ -82,6 +98,44 @@ public sealed class ScanSettings : CommandSettings
         GcpDomains = [.. GcpDomains.Select(d => d.Trim().TrimStart('@').ToLowerInvariant())],
     };
 
+    private string? ValidateReports()
+    {
+        if (Formats.FirstOrDefault(f => !ReportFormats.Names.Contains(f, StringComparer.Ordinal)) is { } unknown)
+        {
+            return $"unknown format `{unknown}`; use {string.Join(", ", ReportFormats.Names.SkipLast(1))} or {ReportFormats.Names[^1]}";
+        }
+
+        var documents = Formats.Where(f => f != ReportFormats.Console).ToList();
+        if (documents.GroupBy(f => f, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            return $"format `{twice.Key}` is given twice";
+        }
+
+        if (Output.Length > 0 && documents.Count == 0)
+        {
+            return $"--output needs a report format: {string.Join(", ", ReportFormats.Documents.Select(f => f.Name))}";
+        }
+
+        if (documents.Count > 1 && Output.Length != documents.Count)
+        {
+            return $"{documents.Count} report formats ({string.Join(", ", documents)}) need {documents.Count} --output files, one per format in the same order; {Output.Length} given";
+        }
+
+        if (documents.Count == 1 && Output.Length > 1)
+        {
+            return $"{Output.Length} --output files for one report format (`{documents[0]}`): give one, or a --format per file";
+        }
+
+        if (Output.GroupBy(Path.GetFullPath, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } same)
+        {
+            return $"--output `{same.First()}` is given twice: each report needs its own file";
+        }
+
+        return documents.Count == 1 && Output.Length == 0 && Formats.Contains(ReportFormats.Console, StringComparer.Ordinal)
+            ? $"the console summary and the `{documents[0]}` report cannot both go to standard output: give --output for the report (the summary is then shown too)"
+            : null;
+    }
+
     /// <summary>The --fail-on severity by name (a number such as `4` is not a severity).</summary>
     public Severity? FailOnSeverity => FailOn is not null && !FailOn.Any(char.IsAsciiDigit) && Enum.TryParse<Severity>(FailOn, ignoreCase: true, out var severity) ? severity : null;
 
@@ -92,14 +146,9 @@ public sealed class ScanSettings : CommandSettings
             return ValidationResult.Error("give at least one export file or folder to scan");
         }
 
-        if (!ReportFormats.Names.Contains(Format, StringComparer.Ordinal))
+        if (ValidateReports() is { } reportsProblem)
         {
-            return ValidationResult.Error($"unknown format `{Format}`; use {string.Join(", ", ReportFormats.Names.SkipLast(1))} or {ReportFormats.Names[^1]}");
-        }
-
-        if (Output is not null && Format == ReportFormats.Console)
-        {
-            return ValidationResult.Error($"--output needs a report format: {string.Join(", ", ReportFormats.Documents.Select(f => f.Name))}");
+            return ValidationResult.Error(reportsProblem);
         }
 
         if (FailOn is not null && FailOnSeverity is null)
