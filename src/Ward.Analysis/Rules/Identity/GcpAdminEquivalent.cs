@@ -45,11 +45,19 @@ public static class GcpAdminEquivalent
                 Account = first,
                 Principal = principal,
                 Title = $"`{principal}` is owner-equivalent of `{first}`{more}",
-                Explanation = $"`{principal}` may change the allow policy of, and so grant itself any role on: {string.Join("; ", containers.Select(c => $"`{OwnerEquivalence.Label(c.Container)}` ({c.GrantedBy})"))}.{group}",
+                Explanation = $"`{principal}` may change the allow policy of, and so grant itself any role on: {Containers(containers)}.{group}",
                 Remediation = "Keep the principals that may change the allow policy of organizations, folders and projects (Owner, Organization Administrator, Folder Admin, Project IAM Admin, Security Admin) few, preferably groups of administrators; grant narrower roles for everyday work.",
                 References = ["https://cloud.google.com/iam/docs/resource-hierarchy-access-control", "https://cloud.google.com/iam/docs/using-iam-securely"],
                 Fingerprint = Finding.FingerprintOf(Rule.Id, "gcp", principal),
             };
         }
     }
+
+    /// <summary>
+    /// The containers, each reason once: a binding on a folder makes its holder owner-equivalent of every project under
+    /// it for the same reason, so <c>`projects/a`, `projects/b` (reason)</c>, reasons in the order the hierarchy gives.
+    /// </summary>
+    private static string Containers(List<(HierarchyNode Container, string GrantedBy)> containers) =>
+        string.Join("; ", containers.GroupBy(c => c.GrantedBy, StringComparer.Ordinal)
+            .Select(g => $"{string.Join(", ", g.Select(c => $"`{OwnerEquivalence.Label(c.Container)}`"))} ({g.Key})"));
 }
