@@ -59,181 +59,215 @@ public static class GaadReader
 
     private static ImmutableArray<IamUser> ReadUsers(JsonElement root, JsonReading json, ImmutableDictionary<string, SourceLocation>.Builder locations)
     {
-        var users = ImmutableArray.CreateBuilder<IamUser>();
-        foreach (var (item, path) in json.Objects(root, "UserDetailList", JsonPath.Root))
+        var items = json.Objects(root, "UserDetailList", JsonPath.Root).ToList();
+        foreach (var (item, path) in items)
         {
             json.CheckFields(item, path, "a user", UserFields);
-            var arn = json.String(item, "Arn", path, required: true);
-            var name = json.String(item, "UserName", path, required: true);
-            if (arn is null || name is null || !TryAccount(arn, path, json, out var account))
-            {
-                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "user skipped: it needs a valid `Arn` and `UserName`", path);
-                continue;
-            }
-
-            locations[arn] = json.At(path);
-            users.Add(new IamUser
-            {
-                Arn = arn,
-                Name = name,
-                Account = account,
-                Path = json.String(item, "Path", path) ?? "/",
-                UserId = json.String(item, "UserId", path),
-                Created = json.Date(item, "CreateDate", path),
-                PasswordLastUsed = json.Date(item, "PasswordLastUsed", path),
-                InlinePolicies = Inline(item, "UserPolicyList", path, json, PolicyKind.Identity),
-                AttachedPolicies = Attachments(item, path, json),
-                Groups = json.Strings(item, "GroupList", path),
-                PermissionsBoundaryArn = Boundary(item, path, json),
-                Tags = json.Tags(item, path),
-                Problems = Problems(item, ["UserPolicyList", "GroupList", "AttachedManagedPolicies", "PermissionsBoundary"]),
-            });
         }
 
-        return users.ToImmutable();
+        return ReadEach(items, locations, json, e => e.Arn, (item, path) => ReadUser(item, path, json));
+    }
+
+    private static IamUser? ReadUser(JsonElement item, string path, JsonReading json)
+    {
+        var arn = json.String(item, "Arn", path, required: true);
+        var name = json.String(item, "UserName", path, required: true);
+        if (arn is null || name is null || !TryAccount(arn, path, json, out var account))
+        {
+            json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "user skipped: it needs a valid `Arn` and `UserName`", path);
+            return null;
+        }
+
+        return new IamUser
+        {
+            Arn = arn,
+            Name = name,
+            Account = account,
+            Path = json.String(item, "Path", path) ?? "/",
+            UserId = json.String(item, "UserId", path),
+            Created = json.Date(item, "CreateDate", path),
+            PasswordLastUsed = json.Date(item, "PasswordLastUsed", path),
+            InlinePolicies = Inline(item, "UserPolicyList", path, json, PolicyKind.Identity),
+            AttachedPolicies = Attachments(item, path, json),
+            Groups = json.Strings(item, "GroupList", path),
+            PermissionsBoundaryArn = Boundary(item, path, json),
+            Tags = json.Tags(item, path),
+            Problems = Problems(item, ["UserPolicyList", "GroupList", "AttachedManagedPolicies", "PermissionsBoundary"]),
+        };
     }
 
     private static ImmutableArray<IamGroup> ReadGroups(JsonElement root, JsonReading json, ImmutableDictionary<string, SourceLocation>.Builder locations)
     {
-        var groups = ImmutableArray.CreateBuilder<IamGroup>();
-        foreach (var (item, path) in json.Objects(root, "GroupDetailList", JsonPath.Root))
+        var items = json.Objects(root, "GroupDetailList", JsonPath.Root).ToList();
+        foreach (var (item, path) in items)
         {
             json.CheckFields(item, path, "a group", GroupFields);
-            var arn = json.String(item, "Arn", path, required: true);
-            var name = json.String(item, "GroupName", path, required: true);
-            if (arn is null || name is null || !TryAccount(arn, path, json, out var account))
-            {
-                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "group skipped: it needs a valid `Arn` and `GroupName`", path);
-                continue;
-            }
-
-            locations[arn] = json.At(path);
-            groups.Add(new IamGroup
-            {
-                Arn = arn,
-                Name = name,
-                Account = account,
-                Path = json.String(item, "Path", path) ?? "/",
-                InlinePolicies = Inline(item, "GroupPolicyList", path, json, PolicyKind.Identity),
-                AttachedPolicies = Attachments(item, path, json),
-                Problems = Problems(item, ["GroupPolicyList", "AttachedManagedPolicies"]),
-            });
         }
 
-        return groups.ToImmutable();
+        return ReadEach(items, locations, json, e => e.Arn, (item, path) => ReadGroup(item, path, json));
+    }
+
+    private static IamGroup? ReadGroup(JsonElement item, string path, JsonReading json)
+    {
+        var arn = json.String(item, "Arn", path, required: true);
+        var name = json.String(item, "GroupName", path, required: true);
+        if (arn is null || name is null || !TryAccount(arn, path, json, out var account))
+        {
+            json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "group skipped: it needs a valid `Arn` and `GroupName`", path);
+            return null;
+        }
+
+        return new IamGroup
+        {
+            Arn = arn,
+            Name = name,
+            Account = account,
+            Path = json.String(item, "Path", path) ?? "/",
+            InlinePolicies = Inline(item, "GroupPolicyList", path, json, PolicyKind.Identity),
+            AttachedPolicies = Attachments(item, path, json),
+            Problems = Problems(item, ["GroupPolicyList", "AttachedManagedPolicies"]),
+        };
     }
 
     private static ImmutableArray<IamRole> ReadRoles(JsonElement root, JsonReading json, ImmutableDictionary<string, SourceLocation>.Builder locations)
     {
-        var roles = ImmutableArray.CreateBuilder<IamRole>();
-        foreach (var (item, path) in json.Objects(root, "RoleDetailList", JsonPath.Root))
+        var items = json.Objects(root, "RoleDetailList", JsonPath.Root).ToList();
+        foreach (var (item, path) in items)
         {
             json.CheckFields(item, path, "a role", RoleFields);
-            var arn = json.String(item, "Arn", path, required: true);
-            var name = json.String(item, "RoleName", path, required: true);
-            if (arn is null || name is null || !TryAccount(arn, path, json, out var account))
-            {
-                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "role skipped: it needs a valid `Arn` and `RoleName`", path);
-                continue;
-            }
-
-            PolicyDocument? trust = null;
-            if (item.TryGetProperty("AssumeRolePolicyDocument", out var trustElement) && trustElement.ValueKind != JsonValueKind.Null)
-            {
-                trust = ParseDocument(trustElement, PolicyKind.RoleTrust, JsonPath.Property(path, "AssumeRolePolicyDocument"), json);
-            }
-            else
-            {
-                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Warning, $"role `{name}` has no `AssumeRolePolicyDocument`: nobody will be found able to assume it", path);
-            }
-
-            DateTimeOffset? lastUsed = null;
-            string? lastRegion = null;
-            if (item.TryGetProperty("RoleLastUsed", out var lastUsedElement) && lastUsedElement.ValueKind == JsonValueKind.Object)
-            {
-                var lastPath = JsonPath.Property(path, "RoleLastUsed");
-                lastUsed = json.Date(lastUsedElement, "LastUsedDate", lastPath);
-                lastRegion = json.String(lastUsedElement, "Region", lastPath);
-            }
-
-            locations[arn] = json.At(path);
-            roles.Add(new IamRole
-            {
-                Arn = arn,
-                Name = name,
-                Account = account,
-                Path = json.String(item, "Path", path) ?? "/",
-                RoleId = json.String(item, "RoleId", path),
-                Created = json.Date(item, "CreateDate", path),
-                TrustPolicy = trust,
-                InlinePolicies = Inline(item, "RolePolicyList", path, json, PolicyKind.Identity),
-                AttachedPolicies = Attachments(item, path, json),
-                PermissionsBoundaryArn = Boundary(item, path, json),
-                Tags = json.Tags(item, path),
-                LastUsed = lastUsed,
-                LastUsedRegion = lastRegion,
-                Problems = Problems(item, ["RolePolicyList", "AttachedManagedPolicies", "PermissionsBoundary"]),
-                InstanceProfileArns = [.. json.Objects(item, "InstanceProfileList", path).Select(p => json.String(p.Item, "Arn", p.Path)).OfType<string>()],
-            });
         }
 
-        return roles.ToImmutable();
+        return ReadEach(items, locations, json, e => e.Arn, (item, path) => ReadRole(item, path, json));
+    }
+
+    private static IamRole? ReadRole(JsonElement item, string path, JsonReading json)
+    {
+        var arn = json.String(item, "Arn", path, required: true);
+        var name = json.String(item, "RoleName", path, required: true);
+        if (arn is null || name is null || !TryAccount(arn, path, json, out var account))
+        {
+            json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "role skipped: it needs a valid `Arn` and `RoleName`", path);
+            return null;
+        }
+
+        PolicyDocument? trust = null;
+        if (item.TryGetProperty("AssumeRolePolicyDocument", out var trustElement) && trustElement.ValueKind != JsonValueKind.Null)
+        {
+            trust = ParseDocument(trustElement, PolicyKind.RoleTrust, JsonPath.Property(path, "AssumeRolePolicyDocument"), json);
+        }
+        else
+        {
+            json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Warning, $"role `{name}` has no `AssumeRolePolicyDocument`: nobody will be found able to assume it", path);
+        }
+
+        DateTimeOffset? lastUsed = null;
+        string? lastRegion = null;
+        if (item.TryGetProperty("RoleLastUsed", out var lastUsedElement) && lastUsedElement.ValueKind == JsonValueKind.Object)
+        {
+            var lastPath = JsonPath.Property(path, "RoleLastUsed");
+            lastUsed = json.Date(lastUsedElement, "LastUsedDate", lastPath);
+            lastRegion = json.String(lastUsedElement, "Region", lastPath);
+        }
+
+        return new IamRole
+        {
+            Arn = arn,
+            Name = name,
+            Account = account,
+            Path = json.String(item, "Path", path) ?? "/",
+            RoleId = json.String(item, "RoleId", path),
+            Created = json.Date(item, "CreateDate", path),
+            TrustPolicy = trust,
+            InlinePolicies = Inline(item, "RolePolicyList", path, json, PolicyKind.Identity),
+            AttachedPolicies = Attachments(item, path, json),
+            PermissionsBoundaryArn = Boundary(item, path, json),
+            Tags = json.Tags(item, path),
+            LastUsed = lastUsed,
+            LastUsedRegion = lastRegion,
+            Problems = Problems(item, ["RolePolicyList", "AttachedManagedPolicies", "PermissionsBoundary"]),
+            InstanceProfileArns = [.. json.Objects(item, "InstanceProfileList", path).Select(p => json.String(p.Item, "Arn", p.Path)).OfType<string>()],
+        };
     }
 
     private static ImmutableArray<ManagedPolicy> ReadPolicies(JsonElement root, JsonReading json, ImmutableDictionary<string, SourceLocation>.Builder locations)
     {
-        var policies = ImmutableArray.CreateBuilder<ManagedPolicy>();
-        foreach (var (item, path) in json.Objects(root, "Policies", JsonPath.Root))
+        var items = json.Objects(root, "Policies", JsonPath.Root).ToList();
+        foreach (var (item, path) in items)
         {
             json.CheckFields(item, path, "a managed policy", PolicyFields);
-            var arn = json.String(item, "Arn", path, required: true);
-            var name = json.String(item, "PolicyName", path, required: true);
-            if (arn is null || name is null)
-            {
-                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "managed policy skipped: it needs `Arn` and `PolicyName`", path);
-                continue;
-            }
-
-            var versions = ImmutableArray.CreateBuilder<ManagedPolicyVersion>();
-            foreach (var (version, versionPath) in json.Objects(item, "PolicyVersionList", path))
-            {
-                var versionId = json.String(version, "VersionId", versionPath) ?? $"#{versions.Count}";
-                PolicyDocument? document = null;
-                if (version.TryGetProperty("Document", out var documentElement))
-                {
-                    document = ParseDocument(documentElement, PolicyKind.Identity, JsonPath.Property(versionPath, "Document"), json);
-                }
-                else
-                {
-                    json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"policy version `{versionId}` has no `Document`", versionPath);
-                }
-
-                versions.Add(new ManagedPolicyVersion(versionId, JsonReading.Boolean(version, "IsDefaultVersion"), document, json.Date(version, "CreateDate", versionPath)));
-            }
-
-            var policy = new ManagedPolicy
-            {
-                Arn = arn,
-                Name = name,
-                Path = json.String(item, "Path", path) ?? "/",
-                DefaultVersionId = json.String(item, "DefaultVersionId", path),
-                Versions = versions.ToImmutable(),
-                AttachmentCount = JsonReading.Integer(item, "AttachmentCount"),
-            };
-            if (versions.Count(v => v.IsDefault) > 1)
-            {
-                json.Report(IngestDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"managed policy `{name}` has {versions.Count(v => v.IsDefault)} versions flagged `IsDefaultVersion`; {(policy.DefaultDocument is null ? "none is named by `DefaultVersionId`, so its effect is indeterminate" : $"`{policy.DefaultVersionId}` (named by `DefaultVersionId`) is used")}", path);
-            }
-            else if (policy.DefaultDocument is null)
-            {
-                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"managed policy `{name}` has no readable default version; principals it is attached to are evaluated as indeterminate", path);
-            }
-
-            locations[arn] = json.At(path);
-            policies.Add(policy);
         }
 
-        return policies.ToImmutable();
+        return ReadEach(items, locations, json, p => p.Arn, (item, path) => ReadPolicy(item, path, json));
+    }
+
+    private static ManagedPolicy? ReadPolicy(JsonElement item, string path, JsonReading json)
+    {
+        var arn = json.String(item, "Arn", path, required: true);
+        var name = json.String(item, "PolicyName", path, required: true);
+        if (arn is null || name is null)
+        {
+            json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "managed policy skipped: it needs `Arn` and `PolicyName`", path);
+            return null;
+        }
+
+        var versions = ImmutableArray.CreateBuilder<ManagedPolicyVersion>();
+        foreach (var (version, versionPath) in json.Objects(item, "PolicyVersionList", path))
+        {
+            var versionId = json.String(version, "VersionId", versionPath) ?? $"#{versions.Count}";
+            PolicyDocument? document = null;
+            if (version.TryGetProperty("Document", out var documentElement))
+            {
+                document = ParseDocument(documentElement, PolicyKind.Identity, JsonPath.Property(versionPath, "Document"), json);
+            }
+            else
+            {
+                json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"policy version `{versionId}` has no `Document`", versionPath);
+            }
+
+            versions.Add(new ManagedPolicyVersion(versionId, JsonReading.Boolean(version, "IsDefaultVersion"), document, json.Date(version, "CreateDate", versionPath)));
+        }
+
+        var policy = new ManagedPolicy
+        {
+            Arn = arn,
+            Name = name,
+            Path = json.String(item, "Path", path) ?? "/",
+            DefaultVersionId = json.String(item, "DefaultVersionId", path),
+            Versions = versions.ToImmutable(),
+            AttachmentCount = JsonReading.Integer(item, "AttachmentCount"),
+        };
+        if (versions.Count(v => v.IsDefault) > 1)
+        {
+            json.Report(IngestDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"managed policy `{name}` has {versions.Count(v => v.IsDefault)} versions flagged `IsDefaultVersion`; {(policy.DefaultDocument is null ? "none is named by `DefaultVersionId`, so its effect is indeterminate" : $"`{policy.DefaultVersionId}` (named by `DefaultVersionId`) is used")}", path);
+        }
+        else if (policy.DefaultDocument is null)
+        {
+            json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"managed policy `{name}` has no readable default version; principals it is attached to are evaluated as indeterminate", path);
+        }
+
+        return policy;
+    }
+
+    /// <summary>
+    /// The entities of a list read on every core, kept in list order, each with its location: they are independent,
+    /// and parsing their policy documents is most of the load. (Unknown fields were checked before, in order, so that
+    /// the one report per file names the first.)
+    /// </summary>
+    private static ImmutableArray<T> ReadEach<T>(List<(JsonElement Item, string Path)> items, ImmutableDictionary<string, SourceLocation>.Builder locations, JsonReading json, Func<T, string> arnOf, Func<JsonElement, string, T?> read)
+        where T : class
+    {
+        var results = items.AsParallel().AsOrdered().Select(i => read(i.Item, i.Path)).ToList();
+        var entities = ImmutableArray.CreateBuilder<T>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (results[i] is { } entity)
+            {
+                locations[arnOf(entity)] = json.At(items[i].Path);
+                entities.Add(entity);
+            }
+        }
+
+        return entities.ToImmutable();
     }
 
     /// <summary>Lists of an entity that are present but not arrays: what they hold is unknown and may grant access.</summary>
