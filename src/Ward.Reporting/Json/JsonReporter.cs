@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ward.Analysis;
@@ -13,9 +16,17 @@ public static class JsonReporter
 {
     public const string SchemaVersion = "1";
 
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly byte[] ArrayStart = Encoding.UTF8.GetBytes("[" + Options.NewLine);
+    private static readonly byte[] ArrayEnd = Encoding.UTF8.GetBytes(Options.NewLine + "  ]");
+
+    // Findings written per chunk: large enough that a chunk's writer costs little, small enough to keep both cores busy.
+    private const int ChunkSize = 512;
+
     public static void Write(ScanResult result, Stream output)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var json = new Utf8JsonWriter(output, Options);
         json.WriteStartObject();
         json.WriteString("schemaVersion", SchemaVersion);
         json.WriteStartObject("scan");
@@ -85,15 +96,61 @@ public static class JsonReporter
         json.WriteEndObject();
         json.WriteEndObject();
 
-        json.WriteStartArray("findings");
-        foreach (var finding in result.Findings)
+        json.Flush();
+        WriteFindings(result.Findings, output);
+    }
+
+    /// <summary>
+    /// The <c>findings</c> member and the end of the document, as the writer above would write them, but worded on
+    /// every core: a scan may report 100,000s of findings. Each chunk is written by a writer of its own as
+    /// <c>{"findings": [...]}</c>, where its findings sit at the depth they have in the report, and its array's
+    /// contents are copied in order, joined as the writer joins array items.
+    /// </summary>
+    private static void WriteFindings(ImmutableArray<Finding> findings, Stream output)
+    {
+        var newLine = Encoding.UTF8.GetBytes(Options.NewLine);
+        output.Write(Encoding.UTF8.GetBytes($",{Options.NewLine}  \"findings\": ["));
+        if (findings.IsEmpty)
         {
-            WriteFinding(json, finding);
-            ScanJson.FlushWhenFull(json);
+            output.Write(Encoding.UTF8.GetBytes($"]{Options.NewLine}}}"));
+            return;
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
+        var chunks = Enumerable.Range(0, (findings.Length + ChunkSize - 1) / ChunkSize)
+            .AsParallel().AsOrdered()
+            .Select(i => Chunk(findings.AsSpan(i * ChunkSize, Math.Min(ChunkSize, findings.Length - (i * ChunkSize))).ToArray()));
+        var first = true;
+        foreach (var chunk in chunks)
+        {
+            output.Write(first ? newLine : [(byte)',', .. newLine]);
+            output.Write(chunk);
+            first = false;
+        }
+
+        output.Write(Encoding.UTF8.GetBytes($"{Options.NewLine}  ]{Options.NewLine}}}"));
+    }
+
+    /// <summary>The findings as the items of the report's <c>findings</c> array, indented for their depth there.</summary>
+    private static byte[] Chunk(Finding[] findings)
+    {
+        var buffer = new ArrayBufferWriter<byte>(findings.Length * 2048);
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("findings");
+            foreach (var finding in findings)
+            {
+                WriteFinding(json, finding);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        // Between `{ "findings": [` and `] }`, each with its line break and indentation.
+        var written = buffer.WrittenSpan;
+        var start = written.IndexOf(ArrayStart) + ArrayStart.Length;
+        return written[start..written.LastIndexOf(ArrayEnd)].ToArray();
     }
 
     private static void WriteFinding(Utf8JsonWriter json, Finding finding)
