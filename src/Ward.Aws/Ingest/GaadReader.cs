@@ -39,10 +39,10 @@ public static class GaadReader
         ImmutableArray<ManagedPolicy> policies = [];
         var locations = new[] { Locations(), Locations(), Locations(), Locations() };
         Parallel.Invoke(
-            () => users = ReadUsers(root, new JsonReading(file, diagnostics), locations[0]),
-            () => groups = ReadGroups(root, new JsonReading(file, diagnostics), locations[1]),
-            () => roles = ReadRoles(root, new JsonReading(file, diagnostics), locations[2]),
-            () => policies = ReadPolicies(root, new JsonReading(file, diagnostics), locations[3]));
+            () => users = ReadList(root, "UserDetailList", "a user", UserFields, new JsonReading(file, diagnostics), locations[0], ReadUser, e => e.Arn),
+            () => groups = ReadList(root, "GroupDetailList", "a group", GroupFields, new JsonReading(file, diagnostics), locations[1], ReadGroup, e => e.Arn),
+            () => roles = ReadList(root, "RoleDetailList", "a role", RoleFields, new JsonReading(file, diagnostics), locations[2], ReadRole, e => e.Arn),
+            () => policies = ReadList(root, "Policies", "a managed policy", PolicyFields, new JsonReading(file, diagnostics), locations[3], ReadPolicy, e => e.Arn));
         var merged = locations[0];
         foreach (var (arn, location) in locations.Skip(1).SelectMany(l => l))
         {
@@ -55,17 +55,6 @@ public static class GaadReader
         return new GaadExport(file, exportAccount, users, groups, roles, policies, merged.ToImmutable(), JsonReading.Boolean(root, "IsTruncated"));
 
         static ImmutableDictionary<string, SourceLocation>.Builder Locations() => ImmutableDictionary.CreateBuilder<string, SourceLocation>(StringComparer.Ordinal);
-    }
-
-    private static ImmutableArray<IamUser> ReadUsers(JsonElement root, JsonReading json, ImmutableDictionary<string, SourceLocation>.Builder locations)
-    {
-        var items = json.Objects(root, "UserDetailList", JsonPath.Root).ToList();
-        foreach (var (item, path) in items)
-        {
-            json.CheckFields(item, path, "a user", UserFields);
-        }
-
-        return ReadEach(items, locations, json, e => e.Arn, (item, path) => ReadUser(item, path, json));
     }
 
     private static IamUser? ReadUser(JsonElement item, string path, JsonReading json)
@@ -96,17 +85,6 @@ public static class GaadReader
         };
     }
 
-    private static ImmutableArray<IamGroup> ReadGroups(JsonElement root, JsonReading json, ImmutableDictionary<string, SourceLocation>.Builder locations)
-    {
-        var items = json.Objects(root, "GroupDetailList", JsonPath.Root).ToList();
-        foreach (var (item, path) in items)
-        {
-            json.CheckFields(item, path, "a group", GroupFields);
-        }
-
-        return ReadEach(items, locations, json, e => e.Arn, (item, path) => ReadGroup(item, path, json));
-    }
-
     private static IamGroup? ReadGroup(JsonElement item, string path, JsonReading json)
     {
         var arn = json.String(item, "Arn", path, required: true);
@@ -127,17 +105,6 @@ public static class GaadReader
             AttachedPolicies = Attachments(item, path, json),
             Problems = Problems(item, ["GroupPolicyList", "AttachedManagedPolicies"]),
         };
-    }
-
-    private static ImmutableArray<IamRole> ReadRoles(JsonElement root, JsonReading json, ImmutableDictionary<string, SourceLocation>.Builder locations)
-    {
-        var items = json.Objects(root, "RoleDetailList", JsonPath.Root).ToList();
-        foreach (var (item, path) in items)
-        {
-            json.CheckFields(item, path, "a role", RoleFields);
-        }
-
-        return ReadEach(items, locations, json, e => e.Arn, (item, path) => ReadRole(item, path, json));
     }
 
     private static IamRole? ReadRole(JsonElement item, string path, JsonReading json)
@@ -187,17 +154,6 @@ public static class GaadReader
             Problems = Problems(item, ["RolePolicyList", "AttachedManagedPolicies", "PermissionsBoundary"]),
             InstanceProfileArns = [.. json.Objects(item, "InstanceProfileList", path).Select(p => json.String(p.Item, "Arn", p.Path)).OfType<string>()],
         };
-    }
-
-    private static ImmutableArray<ManagedPolicy> ReadPolicies(JsonElement root, JsonReading json, ImmutableDictionary<string, SourceLocation>.Builder locations)
-    {
-        var items = json.Objects(root, "Policies", JsonPath.Root).ToList();
-        foreach (var (item, path) in items)
-        {
-            json.CheckFields(item, path, "a managed policy", PolicyFields);
-        }
-
-        return ReadEach(items, locations, json, p => p.Arn, (item, path) => ReadPolicy(item, path, json));
     }
 
     private static ManagedPolicy? ReadPolicy(JsonElement item, string path, JsonReading json)
@@ -250,13 +206,19 @@ public static class GaadReader
 
     /// <summary>
     /// The entities of a list read on every core, kept in list order, each with its location: they are independent,
-    /// and parsing their policy documents is most of the load. (Unknown fields were checked before, in order, so that
-    /// the one report per file names the first.)
+    /// and parsing their policy documents is most of the load. Unknown fields are checked first, in order, so that the
+    /// one report per file names the first.
     /// </summary>
-    private static ImmutableArray<T> ReadEach<T>(List<(JsonElement Item, string Path)> items, ImmutableDictionary<string, SourceLocation>.Builder locations, JsonReading json, Func<T, string> arnOf, Func<JsonElement, string, T?> read)
+    private static ImmutableArray<T> ReadList<T>(JsonElement root, string list, string entityName, IReadOnlySet<string> fields, JsonReading json, ImmutableDictionary<string, SourceLocation>.Builder locations, Func<JsonElement, string, JsonReading, T?> read, Func<T, string> arnOf)
         where T : class
     {
-        var results = items.AsParallel().AsOrdered().Select(i => read(i.Item, i.Path)).ToList();
+        var items = json.Objects(root, list, JsonPath.Root).ToList();
+        foreach (var (item, path) in items)
+        {
+            json.CheckFields(item, path, entityName, fields);
+        }
+
+        var results = items.AsParallel().AsOrdered().Select(i => read(i.Item, i.Path, json)).ToList();
         var entities = ImmutableArray.CreateBuilder<T>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
