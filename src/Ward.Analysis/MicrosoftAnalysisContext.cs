@@ -127,7 +127,7 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
     }
 
     /// <summary>What each group holds, worded for its members' explanations (<c>MicrosoftGrants.Roles</c>), filled as rules ask.</summary>
-    internal ConcurrentDictionary<string, (string[] Directory, string[] Azure)> GroupRoleTexts { get; } = new(StringComparer.OrdinalIgnoreCase);
+    internal ConcurrentDictionary<string, (ImmutableArray<string> Directory, ImmutableArray<string> Azure)> GroupRoleTexts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     // Rules ask what one principal holds, for thousands of principals: each collection is grouped by principal once, up front.
 

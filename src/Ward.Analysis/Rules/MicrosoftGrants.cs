@@ -12,36 +12,68 @@ internal static class MicrosoftGrants
 {
     private const string DefaultAccess = "00000000-0000-0000-0000-000000000000";
 
-    /// <summary>The directory roles and the Azure roles of a principal (its groups looked up once for both).</summary>
+    /// <summary>The directory roles and the Azure roles of a principal (its groups looked up once for both), each sorted.</summary>
     public static (ImmutableArray<string> Directory, ImmutableArray<string> Azure) Roles(MicrosoftAnalysisContext context, string principalId)
     {
         // What a group holds reads the same for each of its members ("... through group `G`"): worked out once per
-        // group, as rules ask for tens of thousands of members.
-        List<string>? directoryRoles = null;
-        List<string>? azureRoles = null;
-        foreach (var holder in Holders(context, principalId))
+        // group, as rules ask for tens of thousands of members; a member's lists merge its own with its groups'.
+        var (directory, azure) = HeldBy(context, principalId, how: string.Empty);
+        List<ImmutableArray<string>>? directoryParts = directory.IsEmpty ? null : [directory];
+        List<ImmutableArray<string>>? azureParts = azure.IsEmpty ? null : [azure];
+        foreach (var group in context.Directory.TransitiveGroupsOf(principalId))
         {
-            var (directory, azure) = string.Equals(holder, principalId, StringComparison.OrdinalIgnoreCase)
-                ? HeldBy(context, holder, how: string.Empty)
-                : context.GroupRoleTexts.GetOrAdd(holder, static (group, context) => HeldBy(context, group, $" through group `{context.NameOf(group) ?? group}`"), context);
-            if (directory.Length > 0)
+            var (groupDirectory, groupAzure) = context.GroupRoleTexts.GetOrAdd(group, static (group, context) => HeldBy(context, group, $" through group `{context.NameOf(group) ?? group}`"), context);
+            if (!groupDirectory.IsEmpty)
             {
-                (directoryRoles ??= []).AddRange(directory);
+                (directoryParts ??= []).Add(groupDirectory);
             }
 
-            if (azure.Length > 0)
+            if (!groupAzure.IsEmpty)
             {
-                (azureRoles ??= []).AddRange(azure);
+                (azureParts ??= []).Add(groupAzure);
             }
         }
 
-        return (Sorted(directoryRoles), Sorted(azureRoles));
-
-        static ImmutableArray<string> Sorted(List<string>? roles) => roles is null ? [] : [.. roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return (Merged(directoryParts), Merged(azureParts));
     }
 
-    /// <summary>The directory and Azure roles assigned to one holder (the principal, or one of its groups), each ending with how the principal holds it.</summary>
-    private static (string[] Directory, string[] Azure) HeldBy(MicrosoftAnalysisContext context, string holder, string how)
+    /// <summary>Sorted lists merged into one, sorted and without repeats (an ordinal sort puts equal texts side by side).</summary>
+    private static ImmutableArray<string> Merged(List<ImmutableArray<string>>? parts)
+    {
+        if (parts is null)
+        {
+            return [];
+        }
+
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+
+        var all = new List<string>(parts.Sum(p => p.Length));
+        foreach (var part in parts)
+        {
+            all.AddRange(part);
+        }
+
+        all.Sort(StringComparer.Ordinal);
+        var merged = ImmutableArray.CreateBuilder<string>(all.Count);
+        foreach (var text in all)
+        {
+            if (merged.Count == 0 || !string.Equals(merged[^1], text, StringComparison.Ordinal))
+            {
+                merged.Add(text);
+            }
+        }
+
+        return merged.ToImmutable();
+    }
+
+    /// <summary>
+    /// The directory and Azure roles assigned to one holder (the principal, or one of its groups), each ending with how
+    /// the principal holds it, sorted and without repeats.
+    /// </summary>
+    private static (ImmutableArray<string> Directory, ImmutableArray<string> Azure) HeldBy(MicrosoftAnalysisContext context, string holder, string how)
     {
         var directory = context.Directory;
         var directoryRoles = context.DirectoryRoleAssignmentsOf(holder)
@@ -51,8 +83,7 @@ internal static class MicrosoftGrants
                 var role = directory.FindRoleDefinition(a.RoleDefinitionId)?.DisplayName ?? a.RoleDefinitionId;
                 var scope = a.DirectoryScope.Kind == DirectoryScopeKind.Tenant ? string.Empty : $" at `{a.DirectoryScope.Text}`";
                 return $"{role}{scope}{(a.State == AssignmentState.Eligible ? " (PIM-eligible)" : string.Empty)}{how}";
-            })
-            .ToArray();
+            });
 
         // Most principals hold no Azure role: nothing is built for them.
         var azure = context.Azure;
@@ -67,7 +98,9 @@ internal static class MicrosoftGrants
             (azureRoles ??= []).Add($"{RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){how}");
         }
 
-        return (directoryRoles, azureRoles?.ToArray() ?? []);
+        return (Sorted(directoryRoles), azureRoles is null ? [] : Sorted(azureRoles));
+
+        static ImmutableArray<string> Sorted(IEnumerable<string> roles) => [.. roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The app roles granted to a service principal: <c>`Mail.Read` of `Microsoft Graph`</c>.</summary>
@@ -108,9 +141,4 @@ internal static class MicrosoftGrants
 
     public static string RoleName(MicrosoftAnalysisContext context, string roleDefinitionId, string? exportedName) =>
         context.Azure.FindRoleDefinition(roleDefinitionId)?.RoleName ?? exportedName ?? roleDefinitionId;
-
-    /// <summary>The principal, then the groups it is a member of (what is assigned to any of them, it holds).</summary>
-    private static ImmutableArray<string> Holders(MicrosoftAnalysisContext context, string principalId) =>
-        [principalId, .. context.Directory.TransitiveGroupsOf(principalId)];
-
 }

@@ -60,9 +60,17 @@ internal sealed class DirectoryRoleHoldings
     {
         var directory = _context.Directory;
         var held = _byPrincipal[principalId].Select(g => new HeldRole(g, null, false)).ToList();
-        var member = directory.TransitiveGroupsOf(principalId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // Few groups hold a role: the active memberships are looked at only when one does.
+        HashSet<string>? member = null;
         foreach (var group in directory.TransitiveGroupsOf(principalId, includeEligible: true))
         {
+            if (!_byPrincipal.Contains(group))
+            {
+                continue;
+            }
+
+            member ??= directory.TransitiveGroupsOf(principalId).ToHashSet(StringComparer.OrdinalIgnoreCase);
             held.AddRange(_byPrincipal[group].Select(g => new HeldRole(g, group, !member.Contains(group))));
         }
 

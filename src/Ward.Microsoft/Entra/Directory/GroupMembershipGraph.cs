@@ -51,6 +51,9 @@ internal sealed class GroupMembershipGraph
 
     public ImmutableArray<string> TransitiveGroupsOf(string principalId, bool includeEligible)
     {
+        // Without PIM memberships both questions have one answer: walked and kept once.
+        includeEligible &= _eligible.Count > 0;
+
         // Every group's transitive list exported, and no PIM membership to follow: the principal's list is the answer
         // (a tenant's hundreds of thousands of users are asked about by several rules).
         if (_direct.Count == 0 && (!includeEligible || _eligible.Count == 0))
