@@ -14,59 +14,74 @@ internal static class PrivilegedUsers
 {
     public static IEnumerable<PrivilegedUser> Of(MicrosoftAnalysisContext context)
     {
+        // What a group holds reads the same for each of its members, but for whether the membership is PIM-eligible:
+        // worked out once per group and kind of membership, as a tenant's users share their groups. One core: the
+        // Microsoft graph, which more rules wait for, is built on the other meanwhile.
+        var byGroup = new ByGroup(new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase));
         foreach (var user in context.Directory.Users.Where(u => u.AccountEnabled != false).OrderBy(u => u.Id, StringComparer.Ordinal))
         {
-            var holders = HoldersOf(context, user.Id);
-            var directory = DirectoryRoles(context, holders);
-            var azure = AzureRoles(context, holders);
-            if (directory.Count + azure.Count > 0)
+            if (Judge(context, user, byGroup) is { } privileged)
             {
-                yield return new PrivilegedUser(
-                    user,
-                    context.NameOf(user.Id) ?? user.Id,
-                    [.. directory.Select(r => r.Text).Concat(azure).Distinct(StringComparer.Ordinal)],
-                    directory.Any(r => string.Equals(r.TemplateId, PrivilegedDirectoryRoles.GlobalAdministrator, StringComparison.OrdinalIgnoreCase)),
-                    directory.Count == 0);
+                yield return privileged;
             }
         }
     }
 
-    /// <summary>The user and the groups it belongs to (PIM-eligible memberships too).</summary>
-    private static Holders HoldersOf(MicrosoftAnalysisContext context, string userId)
+    private static PrivilegedUser? Judge(MicrosoftAnalysisContext context, EntraUser user, ByGroup byGroup)
     {
-        var all = context.Directory.TransitiveGroupsOf(userId, includeEligible: true);
+        var all = context.Directory.TransitiveGroupsOf(user.Id, includeEligible: true);
+
         // Without PIM for Groups, every membership is active: the groups are worked out once.
-        var active = context.Directory.PrivilegedGroupAssignments.IsEmpty ? null : context.Directory.TransitiveGroupsOf(userId).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new Holders(userId, [userId, .. all], active);
+        var active = context.Directory.PrivilegedGroupAssignments.IsEmpty ? null : context.Directory.TransitiveGroupsOf(user.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var held = new List<Held>(all.Length + 1) { HeldBy(context, user.Id, groupMembership: null) };
+        foreach (var group in all)
+        {
+            var eligibleMembership = active is not null && !active.Contains(group);
+            var groups = eligibleMembership ? byGroup.Eligible : byGroup.Active;
+            if (!groups.TryGetValue(group, out var heldByGroup))
+            {
+                heldByGroup = HeldBy(context, group, eligibleMembership);
+                groups[group] = heldByGroup;
+            }
+
+            held.Add(heldByGroup);
+        }
+
+        var directory = held.SelectMany(h => h.Directory).DistinctBy(r => r.Text, StringComparer.Ordinal).OrderBy(r => r.Text, StringComparer.Ordinal).ToList();
+        var azure = held.SelectMany(h => h.Azure).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return directory.Count + azure.Count == 0 ? null : new PrivilegedUser(
+            user,
+            context.NameOf(user.Id) ?? user.Id,
+            [.. directory.Select(r => r.Text).Concat(azure).Distinct(StringComparer.Ordinal)],
+            directory.Exists(r => string.Equals(r.TemplateId, PrivilegedDirectoryRoles.GlobalAdministrator, StringComparison.OrdinalIgnoreCase)),
+            directory.Count == 0);
     }
 
-    /// <summary>A user and the groups it belongs to; how it holds what is assigned to one is worded only when something is.</summary>
-    private sealed record Holders(string UserId, ImmutableArray<string> Ids, HashSet<string>? Active)
+    /// <summary>What groups hold, worded for members whose membership is active, and for those whose membership is PIM-eligible.</summary>
+    private sealed record ByGroup(Dictionary<string, Held> Active, Dictionary<string, Held> Eligible);
+
+    /// <summary>The privileged directory roles (with their template ids) and Azure roles of one holder, each ending with how the user holds it.</summary>
+    private sealed record Held(ImmutableArray<(string TemplateId, string Text)> Directory, ImmutableArray<string> Azure);
+
+    /// <summary>What the user itself holds (<paramref name="groupMembership"/> null), or a group it is a member of, PIM-eligible or not.</summary>
+    private static Held HeldBy(MicrosoftAnalysisContext context, string holder, bool? groupMembership)
     {
-        public string How(MicrosoftAnalysisContext context, string holder) =>
-            string.Equals(holder, UserId, StringComparison.OrdinalIgnoreCase) ? string.Empty
-            : $" through group `{context.NameOf(holder) ?? holder}`{(Active is null || Active.Contains(holder) ? string.Empty : " (a PIM-eligible membership)")}";
-    }
+        string How(string principalId) => groupMembership is not { } eligible ? string.Empty
+            : $" through group `{context.NameOf(principalId) ?? principalId}`{(eligible ? " (a PIM-eligible membership)" : string.Empty)}";
 
-    private static List<(string TemplateId, string Text)> DirectoryRoles(MicrosoftAnalysisContext context, Holders holders) =>
-        [.. holders.Ids.SelectMany(context.DirectoryRoleAssignmentsOf)
+        var azure = context.Azure;
+        var directory = context.DirectoryRoleAssignmentsOf(holder)
             .Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.Tenant && (a.EndDateTime is not { } end || end > context.ReferenceTime))
             .Select(a => (Definition: context.Directory.FindRoleDefinition(a.RoleDefinitionId), Assignment: a))
             .Where(r => PrivilegedDirectoryRoles.Contains(r.Definition?.TemplateId ?? r.Assignment.RoleDefinitionId))
             .Select(r => (r.Definition?.TemplateId ?? r.Assignment.RoleDefinitionId,
-                $"{r.Definition?.DisplayName ?? r.Assignment.RoleDefinitionId}{(r.Assignment.State == AssignmentState.Eligible ? " (PIM-eligible)" : string.Empty)}{holders.How(context, r.Assignment.PrincipalId)}"))
-            .DistinctBy(r => r.Item2, StringComparer.Ordinal)
-            .OrderBy(r => r.Item2, StringComparer.Ordinal)];
-
-    private static List<string> AzureRoles(MicrosoftAnalysisContext context, Holders holders)
-    {
-        var azure = context.Azure;
-        var active = holders.Ids.SelectMany(context.AzureRoleAssignmentsOf)
+                $"{r.Definition?.DisplayName ?? r.Assignment.RoleDefinitionId}{(r.Assignment.State == AssignmentState.Eligible ? " (PIM-eligible)" : string.Empty)}{How(r.Assignment.PrincipalId)}"));
+        var active = context.AzureRoleAssignmentsOf(holder)
             .Where(a => a.Condition is null && AdminRoles.IsAzureAdminAssignment(azure, a.RoleDefinitionId, a.Scope))
-            .Select(a => $"{MicrosoftGrants.RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{holders.How(context, a.PrincipalId)}");
-        var eligible = holders.Ids.SelectMany(context.AzureEligibleAssignmentsOf)
+            .Select(a => $"{MicrosoftGrants.RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{How(a.PrincipalId)}");
+        var eligible = context.AzureEligibleAssignmentsOf(holder)
             .Where(e => e.Condition is null && e.IsInForceAt(context.ReferenceTime) && AdminRoles.IsAzureAdminAssignment(azure, e.RoleDefinitionId, e.Scope))
-            .Select(e => $"{MicrosoftGrants.RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){holders.How(context, e.PrincipalId)}");
-        return [.. active.Concat(eligible).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            .Select(e => $"{MicrosoftGrants.RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){How(e.PrincipalId)}");
+        return new Held([.. directory], [.. active.Concat(eligible)]);
     }
 }
