@@ -38,11 +38,12 @@ public static class MicrosoftEstateLoader
         using var hound = new AzureHoundReader(builder, entries, entraDiagnostics, azureDiagnostics, houndDiagnostics);
         try
         {
-            // Files are parsed on every core, in order, while this thread routes the ones already parsed: parsing is
-            // most of the reading and needs nothing shared; routing fills the builders and must stay in path order.
+            // Files are parsed on every core, in order, while this thread routes the ones already parsed: parsing (and
+            // recognising the file, and reading an Azure export into entries of its own) is most of the reading and
+            // needs nothing shared; routing fills the builders and must stay in path order.
             var files = Expand(paths, fileDiagnostics, inputs).ToList();
             var parsed = files.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(Parse);
-            foreach (var (file, parsedDocument, problem, isJsonLines) in parsed)
+            foreach (var (file, parsedDocument, problem, isJsonLines, route) in parsed)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (isJsonLines)
@@ -67,7 +68,7 @@ public static class MicrosoftEstateLoader
                 // Kept open until both estates are built: pages and entries are views into their documents.
                 documents.Add(document);
                 var root = document.RootElement;
-                if (AzureHoundFormat.Records(root) is { } records)
+                if (route!.HoundRecords is { } records)
                 {
                     var read = hound.Read(file, root, records);
                     inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.AzureHound, read.Note));
@@ -84,7 +85,8 @@ public static class MicrosoftEstateLoader
                     continue;
                 }
 
-                var recognized = GraphResponseRecognizer.Recognize(file, root, entraDiagnostics);
+                var recognized = route.Recognized!;
+                entraDiagnostics.AddRange(route.RecognizeDiagnostics!.ToSortedArray());
                 if (recognized.GraphPage is { } page)
                 {
                     var json = new GraphJson(file, entraDiagnostics);
@@ -103,7 +105,9 @@ public static class MicrosoftEstateLoader
                     continue;
                 }
 
-                var azure = AzureEstateLoader.ReadRoot(file, root, entries, new ArmJson(file, azureDiagnostics));
+                var (azure, azureEntries, readDiagnostics) = route.Azure!.Value;
+                entries.Add(azureEntries);
+                azureDiagnostics.AddRange(readDiagnostics.ToSortedArray());
                 azureInputs.Add(azure);
                 inputs.Add(new MicrosoftInputFile(file, azure.Kind switch
                 {
@@ -174,7 +178,8 @@ public static class MicrosoftEstateLoader
 
         try
         {
-            return new ParsedFile(file, JsonDocument.Parse(bytes.AsMemory(), Options), null, IsJsonLines: false);
+            var document = JsonDocument.Parse(bytes.AsMemory(), Options);
+            return new ParsedFile(file, document, null, IsJsonLines: false, Prepare(file, document.RootElement));
         }
         catch (JsonException exception)
         {
@@ -183,7 +188,8 @@ public static class MicrosoftEstateLoader
                 var problem = badLine is not null || exception.LineNumber is null
                     ? new Problem(new Diagnostic(AzureHoundDiagnosticCodes.InvalidJsonLine, DiagnosticSeverity.Error, "this line of AzureHound JSON Lines output is not valid JSON; it and the lines after it were not read", new SourceLocation(file, null, badLine)), null, IsAzureHound: true)
                     : null;
-                return new ParsedFile(file, JsonDocument.Parse(array.AsMemory(), Options), problem, IsJsonLines: true);
+                var document = JsonDocument.Parse(array.AsMemory(), Options);
+                return new ParsedFile(file, document, problem, IsJsonLines: true, Prepare(file, document.RootElement));
             }
 
             var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
@@ -192,6 +198,31 @@ public static class MicrosoftEstateLoader
                 new Diagnostic(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column)),
                 new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, "invalid JSON")), IsJsonLines: false);
         }
+    }
+
+    /// <summary>
+    /// What routing a parsed file needs that touches nothing shared: whether it is AzureHound output, what kind of
+    /// Graph response it is, and, for any other file, the Azure entries read from it; diagnostics kept apart, for
+    /// routing to add in path order.
+    /// </summary>
+    private static Route Prepare(string file, JsonElement root)
+    {
+        if (AzureHoundFormat.Records(root) is { } records)
+        {
+            return new Route(records, null, null, null);
+        }
+
+        var recognizeDiagnostics = new DiagnosticBag();
+        var recognized = GraphResponseRecognizer.Recognize(file, root, recognizeDiagnostics);
+        if (recognized.IsGraph)
+        {
+            return new Route(null, recognized, recognizeDiagnostics, null);
+        }
+
+        var entries = new ReadEntries();
+        var azureDiagnostics = new DiagnosticBag();
+        var azure = AzureEstateLoader.ReadRoot(file, root, entries, new ArmJson(file, azureDiagnostics));
+        return new Route(null, recognized, recognizeDiagnostics, (azure, entries, azureDiagnostics));
     }
 
     /// <summary>The bytes diagnostics are located in: the file, or for JSON Lines the array it was read as.</summary>
@@ -234,7 +265,14 @@ public static class MicrosoftEstateLoader
     }
 
     /// <summary>A file read and parsed (or not), with what went wrong and how to list it.</summary>
-    private sealed record ParsedFile(string File, JsonDocument? Document, Problem? Problem, bool IsJsonLines);
+    private sealed record ParsedFile(string File, JsonDocument? Document, Problem? Problem, bool IsJsonLines, Route? Route = null);
+
+    /// <summary>How a parsed file is routed: AzureHound records, else the Graph recognizer's verdict and, for no Graph response, what was read as an Azure export.</summary>
+    private sealed record Route(
+        ImmutableArray<(JsonElement Record, string Path)>? HoundRecords,
+        RecognizedFile? Recognized,
+        DiagnosticBag? RecognizeDiagnostics,
+        (AzureInputFile Input, ReadEntries Entries, DiagnosticBag Diagnostics)? Azure);
 
     private sealed record Problem(Diagnostic Diagnostic, MicrosoftInputFile? Input, bool IsAzureHound = false);
 }

@@ -34,5 +34,24 @@ internal sealed class ReadEntries
     /// <summary>REST pages read, per entry kind: whether each said more pages follow (<c>nextLink</c>), and where.</summary>
     public List<(ArmItemKind Kind, bool MoreFollow, Ward.Core.Diagnostics.SourceLocation Location)> Pages { get; } = [];
 
+    /// <summary>Adds, after what it holds, what was read from another file on its own.</summary>
+    public void Add(ReadEntries other)
+    {
+        RoleDefinitions.AddRange(other.RoleDefinitions);
+        RoleAssignments.AddRange(other.RoleAssignments);
+        DenyAssignments.AddRange(other.DenyAssignments);
+        Eligibilities.AddRange(other.Eligibilities);
+        AssignmentScheduleInstances.AddRange(other.AssignmentScheduleInstances);
+        ActivationPolicies.AddRange(other.ActivationPolicies);
+        RoleManagementPolicies.AddRange(other.RoleManagementPolicies);
+        Hierarchy.ManagementGroups.AddRange(other.Hierarchy.ManagementGroups);
+        Hierarchy.Subscriptions.AddRange(other.Hierarchy.Subscriptions);
+        ClassicAdministrators.AddRange(other.ClassicAdministrators);
+        Resources.AddRange(other.Resources);
+        KeyVaultCertificates.AddRange(other.KeyVaultCertificates);
+        KeyVaultAccessPolicies.AddRange(other.KeyVaultAccessPolicies);
+        Pages.AddRange(other.Pages);
+    }
+
     public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + AssignmentScheduleInstances.Count + ActivationPolicies.Count + RoleManagementPolicies.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count + KeyVaultAccessPolicies.Count + KeyVaultCertificates.Count;
 }
