@@ -8,10 +8,15 @@ namespace Ward.Microsoft.Entra.Directory;
 internal sealed class DirectoryIndex
 {
     private readonly EntraDirectory _source;
+    private readonly Task<GroupMembershipGraph> _membership;
 
     public DirectoryIndex(EntraDirectory directory)
     {
         _source = directory;
+
+        // The membership graph takes longest (a tenant's users are in tens of thousands of groups): it is built on
+        // another core while the lookups are, and waited for only when asked.
+        _membership = Task.Run(() => GroupMembershipGraph.Build(directory.Groups, directory.PrivilegedGroupAssignments));
         Users = ById(directory.Users, u => u.Id);
         Groups = ById(directory.Groups, g => g.Id);
         AdministrativeUnits = ById(directory.AdministrativeUnits, a => a.Id);
@@ -41,7 +46,6 @@ internal sealed class DirectoryIndex
         Add(kinds, directory.Applications.Select(a => a.Id), DirectoryObjectKind.Application);
         Add(kinds, directory.AdministrativeUnits.Select(a => a.Id), DirectoryObjectKind.AdministrativeUnit);
         Kinds = kinds;
-        Membership = GroupMembershipGraph.Build(directory.Groups, directory.PrivilegedGroupAssignments);
     }
 
     public IReadOnlyDictionary<string, EntraUser> Users { get; }
@@ -64,7 +68,7 @@ internal sealed class DirectoryIndex
 
     public IReadOnlyDictionary<string, DirectoryObjectKind> Kinds { get; }
 
-    public GroupMembershipGraph Membership { get; }
+    public GroupMembershipGraph Membership => _membership.GetAwaiter().GetResult();
 
     /// <summary>Whether the index still describes the directory (a copy made with <c>with</c> may hold other collections).</summary>
     public bool IsFor(EntraDirectory directory) =>

@@ -29,8 +29,8 @@ internal sealed class GroupMembershipGraph
 
     public static GroupMembershipGraph Build(IEnumerable<EntraGroup> groups, IEnumerable<PrivilegedGroupAssignment> privileged)
     {
-        var direct = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
-        var transitive = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
+        var direct = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var transitive = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in groups)
         {
             var (edges, members) = group.TransitiveMembers is { } listed ? (transitive, listed) : (direct, group.Members ?? []);
@@ -40,7 +40,7 @@ internal sealed class GroupMembershipGraph
             }
         }
 
-        var eligible = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
+        var eligible = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var assignment in privileged.Where(p => p is { State: AssignmentState.Eligible, Access: GroupAccessType.Member }))
         {
             Edge(eligible, assignment.PrincipalId, assignment.GroupId);
@@ -96,15 +96,15 @@ internal sealed class GroupMembershipGraph
         return [.. found];
     }
 
-    private static void Edge(Dictionary<string, SortedSet<string>> edges, string member, string group)
+    private static void Edge(Dictionary<string, List<string>> edges, string member, string group)
     {
-        if (!edges.TryGetValue(member, out var set))
+        if (!edges.TryGetValue(member, out var groups))
         {
-            set = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-            edges[member] = set;
+            groups = [];
+            edges[member] = groups;
         }
 
-        set.Add(group);
+        groups.Add(group);
     }
 
     /// <summary>Principal ids compare as the rest of the graph does: without case.</summary>
@@ -117,6 +117,7 @@ internal sealed class GroupMembershipGraph
             HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Principal), obj.IncludeEligible);
     }
 
-    private static FrozenDictionary<string, ImmutableArray<string>> Freeze(Dictionary<string, SortedSet<string>> edges) =>
-        edges.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+    // Each list sorted without case, the first spelling of an id kept (most members are in one group or a few).
+    private static FrozenDictionary<string, ImmutableArray<string>> Freeze(Dictionary<string, List<string>> edges) =>
+        edges.ToFrozenDictionary(p => p.Key, p => p.Value.Count == 1 ? [p.Value[0]] : p.Value.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
 }
