@@ -119,8 +119,11 @@ public static class MicrosoftEstateLoader
 
             var source = SourceOf(jsonLines);
             hound.AttachFederatedCredentials();
+
+            // The Azure estate needs nothing of the directory: it is built on another core while the directory is.
+            var estateBuild = Task.Run(() => azureInputs.Count == 0 ? AzureEstate.Empty : AzureEstateBuilder.Build(entries, azureInputs, azureDiagnostics, source), cancellationToken);
             var directory = builder.Build(entraInputs.ToImmutable());
-            var estate = azureInputs.Count == 0 ? AzureEstate.Empty : AzureEstateBuilder.Build(entries, azureInputs, azureDiagnostics, source);
+            var estate = estateBuild.GetAwaiter().GetResult();
             var definitionsReported = hound.Finish(directory, estate);
 
             // AzureHound records have their own dangling-reference diagnostics (located at the entry, not the list).
