@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -122,35 +121,38 @@ public static class JsonReporter
         var first = true;
         foreach (var chunk in chunks)
         {
-            output.Write(first ? newLine : [(byte)',', .. newLine]);
-            output.Write(chunk);
-            first = false;
+            using (chunk)
+            {
+                output.Write(first ? newLine : [(byte)',', .. newLine]);
+                var written = chunk.WrittenSpan;
+                var start = written.IndexOf(ArrayStart) + ArrayStart.Length;
+                output.Write(written[start..written.LastIndexOf(ArrayEnd)]);
+                first = false;
+            }
         }
 
         output.Write(Encoding.UTF8.GetBytes($"{Options.NewLine}  ]{Options.NewLine}}}"));
     }
 
-    /// <summary>The findings as the items of the report's <c>findings</c> array, indented for their depth there.</summary>
-    private static byte[] Chunk(Finding[] findings)
+    /// <summary>
+    /// The findings written as <c>{"findings": [...]}</c>: between its <c>[</c> line and its <c>]</c> line are the items of
+    /// the report's array, indented for their depth there.
+    /// </summary>
+    private static PooledBufferWriter Chunk(Finding[] findings)
     {
-        var buffer = new ArrayBufferWriter<byte>(findings.Length * 2048);
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        var buffer = new PooledBufferWriter(findings.Length * 2048);
+        using var json = new Utf8JsonWriter(buffer, Options);
+        json.WriteStartObject();
+        json.WriteStartArray("findings");
+        foreach (var finding in findings)
         {
-            json.WriteStartObject();
-            json.WriteStartArray("findings");
-            foreach (var finding in findings)
-            {
-                WriteFinding(json, finding);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WriteFinding(json, finding);
         }
 
-        // Between `{ "findings": [` and `] }`, each with its line break and indentation.
-        var written = buffer.WrittenSpan;
-        var start = written.IndexOf(ArrayStart) + ArrayStart.Length;
-        return written[start..written.LastIndexOf(ArrayEnd)].ToArray();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        return buffer;
     }
 
     private static void WriteFinding(Utf8JsonWriter json, Finding finding)

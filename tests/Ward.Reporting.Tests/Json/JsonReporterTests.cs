@@ -32,6 +32,22 @@ public sealed class JsonReporterTests
         Assert.Equal(Rewritten(document), report);
     }
 
+    [Fact]
+    public void Findings_longer_than_a_chunk_s_first_buffer_are_written_whole()
+    {
+        // Given findings whose explanations outgrow the buffer a chunk starts with, many times over
+        var explanation = string.Concat(Enumerable.Repeat("a long explanation \u00e9\u4e2d ", 2000));
+        var scan = Scans.Hostile with { Findings = [.. Enumerable.Range(0, 40).Select(i => Scans.HostileFinding with { Explanation = explanation + i, Fingerprint = $"f{i:D5}" })] };
+
+        // When it is written
+        using var stream = new MemoryStream();
+        JsonReporter.Write(scan, stream);
+
+        // Then every explanation is whole
+        using var document = JsonDocument.Parse(stream.ToArray());
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => explanation + i), document.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("explanation").GetString()!), StringComparer.Ordinal);
+    }
+
     private static byte[] Rewritten(JsonDocument document)
     {
         using var stream = new MemoryStream();
