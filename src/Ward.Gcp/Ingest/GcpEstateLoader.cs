@@ -27,105 +27,57 @@ public static class GcpEstateLoader
         var diagnostics = new DiagnosticBag();
         var inputs = new List<GcpInputFile>();
         var entries = new ReadEntries();
-
-        // The walk records files it will not read as it meets them; the files to read keep their place among those.
-        var slots = new List<(string? File, GcpInputFile? Recorded)>();
-        foreach (var file in Expand(paths, diagnostics, recorded => slots.Add((null, recorded))))
+        foreach (var file in Expand(paths, diagnostics, inputs))
         {
-            slots.Add((file, null));
-        }
+            cancellationToken.ThrowIfCancellationRequested();
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(file);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(GcpDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file));
+                inputs.Add(new GcpInputFile(file, GcpInputKind.Unreadable, exception.Message));
+                continue;
+            }
 
-        // Files are read and parsed on every core, in order, while this thread takes in the ones already parsed:
-        // parsing needs nothing shared; taking in fills the entries and must stay in path order.
-        var parsed = slots.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-            .Select(slot => (slot.Recorded, Parsed: slot.File is { } file ? ParsedFile.Of(file) : null));
-        foreach (var (recorded, file) in parsed)
-        {
-            inputs.Add(recorded ?? file!.Read(entries, diagnostics));
+            inputs.Add(ReadDocument(file, bytes, entries, diagnostics));
         }
 
         return GcpEstateBuilder.Build(entries, inputs, diagnostics);
     }
 
-    /// <summary>
-    /// One file read and parsed, apart from everything shared: one JSON document, or (when it is not one) each of its
-    /// lines, a Cloud Asset Inventory export's form; or why it could not be read.
-    /// </summary>
-    private sealed class ParsedFile
+    /// <summary>Reads one file already in memory: one JSON document, or newline-delimited assets.</summary>
+    internal static GcpInputFile ReadDocument(string file, ReadOnlyMemory<byte> utf8, ReadEntries entries, DiagnosticBag diagnostics)
     {
-        private string _file = string.Empty;
-        private string? _unreadable;
-        private bool _blank;
-        private JsonDocument? _document;
-        private JsonException? _invalid;
-        private List<NewlineDelimitedAssets.ParsedLine>? _lines;
-
-        public static ParsedFile Of(string file)
+        if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            var parsed = new ParsedFile { _file = file };
-            byte[] utf8;
-            try
-            {
-                utf8 = File.ReadAllBytes(file);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                parsed._unreadable = exception.Message;
-                return parsed;
-            }
-
-            if (utf8.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
-            {
-                parsed._blank = true;
-                return parsed;
-            }
-
-            try
-            {
-                parsed._document = JsonDocument.Parse(utf8, Options);
-            }
-            catch (JsonException exception)
-            {
-                parsed._invalid = exception;
-                parsed._lines = NewlineDelimitedAssets.Parse(utf8);
-            }
-
-            return parsed;
+            // An asset export of a scope with nothing of the asked types is an empty file.
+            return NoTags(file, entries) ?? NoInstances(file, entries) ?? new GcpInputFile(file, GcpInputKind.Empty, "an empty file: nothing to read");
         }
 
-        /// <summary>Takes what was parsed into the entries (reporting what cannot be used), and says what the file was.</summary>
-        public GcpInputFile Read(ReadEntries entries, DiagnosticBag diagnostics)
+        JsonDocument document;
+        try
         {
-            var file = _file;
-            if (_unreadable is { } message)
+            document = JsonDocument.Parse(utf8, Options);
+        }
+        catch (JsonException exception)
+        {
+            if (NewlineDelimitedAssets.TryRead(file, utf8, entries, diagnostics) is { } read)
             {
-                diagnostics.Add(GcpDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {message}", new SourceLocation(file));
-                return new GcpInputFile(file, GcpInputKind.Unreadable, message);
+                return read;
             }
 
-            if (_blank)
-            {
-                // An asset export of a scope with nothing of the asked types is an empty file.
-                return NoTags(file, entries) ?? NoInstances(file, entries) ?? new GcpInputFile(file, GcpInputKind.Empty, "an empty file: nothing to read");
-            }
+            var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
+            var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
+            diagnostics.Add(GcpDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}), nor newline-delimited assets; the file was skipped", new SourceLocation(file, exception.Path, line, column));
+            return new GcpInputFile(file, GcpInputKind.Unreadable, "invalid JSON");
+        }
 
-            if (_invalid is { } exception)
-            {
-                if (NewlineDelimitedAssets.TryRead(file, _lines!, entries, diagnostics) is { } read)
-                {
-                    return read;
-                }
-
-                var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
-                var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
-                diagnostics.Add(GcpDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}), nor newline-delimited assets; the file was skipped", new SourceLocation(file, exception.Path, line, column));
-                return new GcpInputFile(file, GcpInputKind.Unreadable, "invalid JSON");
-            }
-
-            using (_document)
-            {
-                return ReadRoot(file, _document!.RootElement, entries, new GcpJson(file, diagnostics));
-            }
+        using (document)
+        {
+            return ReadRoot(file, document.RootElement, entries, new GcpJson(file, diagnostics));
         }
     }
 
@@ -317,15 +269,15 @@ public static class GcpEstateLoader
         }
     }
 
-    private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, Action<GcpInputFile> record) =>
+    private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, List<GcpInputFile> inputs) =>
         InputPaths.Expand(
             paths,
             file => InputPaths.HasExtension(file, Extensions),
-            file => record(new GcpInputFile(file, GcpInputKind.NotRecognised, "not a JSON file; not read")),
+            file => inputs.Add(new GcpInputFile(file, GcpInputKind.NotRecognised, "not a JSON file; not read")),
             (path, message, note) =>
             {
                 diagnostics.Add(GcpDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
-                record(new GcpInputFile(path, GcpInputKind.Unreadable, note));
+                inputs.Add(new GcpInputFile(path, GcpInputKind.Unreadable, note));
             });
 
     private static void Add<T>(List<T> list, T? item)

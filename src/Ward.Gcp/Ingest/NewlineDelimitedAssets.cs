@@ -10,35 +10,26 @@ namespace Ward.Gcp.Ingest;
 /// </summary>
 internal static class NewlineDelimitedAssets
 {
-    /// <summary>One line of the file: its number from 1, and its document or why it is not JSON.</summary>
-    internal sealed record ParsedLine(int Number, JsonDocument? Document, JsonException? Problem);
-
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
 
-    /// <summary>Each non-blank line parsed on its own (a malformed line keeps its problem); the caller disposes them.</summary>
-    public static List<ParsedLine> Parse(ReadOnlyMemory<byte> utf8)
+    /// <summary>Reads the file if at least one of its lines is an asset; otherwise leaves it (and reports nothing).</summary>
+    public static GcpInputFile? TryRead(string file, ReadOnlyMemory<byte> utf8, ReadEntries entries, DiagnosticBag diagnostics)
     {
-        var lines = new List<ParsedLine>();
-        foreach (var (number, bytes) in Lines(utf8))
-        {
-            try
-            {
-                lines.Add(new ParsedLine(number, JsonDocument.Parse(bytes, Options), null));
-            }
-            catch (JsonException exception)
-            {
-                lines.Add(new ParsedLine(number, null, exception));
-            }
-        }
-
-        return lines;
-    }
-
-    /// <summary>Reads the parsed lines if at least one is an asset; otherwise leaves them (and reports nothing). Disposes them either way.</summary>
-    public static GcpInputFile? TryRead(string file, List<ParsedLine> lines, ReadEntries entries, DiagnosticBag diagnostics)
-    {
+        var lines = new List<(int Number, JsonDocument? Document, JsonException? Problem)>();
         try
         {
+            foreach (var (number, bytes) in Lines(utf8))
+            {
+                try
+                {
+                    lines.Add((number, JsonDocument.Parse(bytes, Options), null));
+                }
+                catch (JsonException exception)
+                {
+                    lines.Add((number, null, exception));
+                }
+            }
+
             if (!lines.Exists(l => l.Document is { } d && EntryClassifier.Classify(d.RootElement) == EntryKind.Asset))
             {
                 return null;
