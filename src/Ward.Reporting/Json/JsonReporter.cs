@@ -115,19 +115,24 @@ public static class JsonReporter
             return;
         }
 
-        var chunks = Enumerable.Range(0, (findings.Length + ChunkSize - 1) / ChunkSize)
-            .AsParallel().AsOrdered()
-            .Select(i => Chunk(findings.AsSpan(i * ChunkSize, Math.Min(ChunkSize, findings.Length - (i * ChunkSize))).ToArray()));
-        var first = true;
-        foreach (var chunk in chunks)
+        // A few chunks at a time, one per core and then some, written in order: the report is never held whole.
+        var chunks = (findings.Length + ChunkSize - 1) / ChunkSize;
+        var window = new PooledBufferWriter[Environment.ProcessorCount * 2];
+        for (var first = 0; first < chunks; first += window.Length)
         {
-            using (chunk)
+            var count = Math.Min(window.Length, chunks - first);
+            Parallel.For(0, count, j =>
             {
-                output.Write(first ? newLine : [(byte)',', .. newLine]);
+                var from = (first + j) * ChunkSize;
+                window[j] = Chunk(findings.AsSpan(from, Math.Min(ChunkSize, findings.Length - from)).ToArray());
+            });
+            for (var j = 0; j < count; j++)
+            {
+                using var chunk = window[j];
+                output.Write(first + j == 0 ? newLine : [(byte)',', .. newLine]);
                 var written = chunk.WrittenSpan;
                 var start = written.IndexOf(ArrayStart) + ArrayStart.Length;
                 output.Write(written[start..written.LastIndexOf(ArrayEnd)]);
-                first = false;
             }
         }
 

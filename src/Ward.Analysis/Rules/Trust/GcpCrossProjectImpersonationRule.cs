@@ -46,9 +46,9 @@ public sealed class GcpCrossProjectImpersonationRule : IRule
             crossings.Add((edge.From.Value, home.Label, targetProject, edge));
         }
 
-        // An organization has tens of thousands of such pairs, each worded alone: on every core, in order.
+        // On one core: the rules run beside the graph builds, which are the long pole, and wording these on every
+        // core took cores from them (the synthetic organization's scan was about a second slower).
         return crossings.GroupBy(c => (c.Source, c.Target.Name)).OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Name, StringComparer.Ordinal)
-            .AsParallel().AsOrdered()
             .Select(group => Judge(gcp, group))
             .ToList();
     }
