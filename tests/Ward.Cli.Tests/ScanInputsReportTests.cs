@@ -87,6 +87,21 @@ public sealed class ScanInputsReportTests
         Assert.DoesNotContain("no usable AWS export", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Inputs_that_hold_nothing_to_analyse_alone_are_named_with_what_was_read_once()
+    {
+        // Given the sample's AzureHound resource inventory alone (VMs, key vaults, clusters: no directory, no role assignments)
+        var (exitCode, output) = WardRunner.Run("scan", Path.Combine(Repository.Root, "samples", "azurehound"));
+
+        // Then the scan stops as unusable, naming the file the Microsoft reader took, without each provider's own
+        // "nothing usable" (AWS's said no AWS export, which nobody gave)
+        Assert.Equal(2, exitCode);
+        Assert.Contains("azurehound.json (microsoft AzureHound)", output, StringComparison.Ordinal);
+        Assert.Contains("nothing usable was found in the inputs: the files read hold no", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("WARD1901", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("WARD6090", output, StringComparison.Ordinal);
+    }
+
     private static JsonElement ScanObject(string format, string input)
     {
         var root = JsonDocument.Parse(Report(format, input)).RootElement;

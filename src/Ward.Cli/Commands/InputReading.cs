@@ -43,17 +43,17 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
         var gcpRead = gcp.Inputs.Where(i => i.Kind == GcpInputKind.Read).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
         var gcpUnreadable = gcp.Inputs.Where(i => i.Kind == GcpInputKind.Unreadable).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
 
-        // AWS says "not mine" of the files the Microsoft and Google Cloud loaders read, and each provider says "nothing
-        // usable" when another had everything: only the verdicts that still hold are kept. A file that is not JSON (or
-        // not valid JSON for anyone) is reported once, by AWS.
+        // AWS says "not mine" of the files the Microsoft and Google Cloud loaders read: only the verdicts that still hold
+        // are kept. Each provider's "nothing usable" is dropped: either another provider had something, or nothing
+        // was usable at all and the command says so once, for every provider. A file that is not JSON (or not valid
+        // JSON for anyone) is reported once, by AWS.
         var unrecognised = gcp.Inputs.Where(i => i.Kind == GcpInputKind.NotRecognised).Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
         var diagnostics = aws.Diagnostics
-            .Where(d => d.Code != IngestDiagnosticCodes.UnrecognizedFile && !(d.Code == IngestDiagnosticCodes.NothingUsable && !estates.IsEmpty))
+            .Where(d => d.Code is not (IngestDiagnosticCodes.UnrecognizedFile or IngestDiagnosticCodes.NothingUsable))
             .Where(d => !(d.Code == IngestDiagnosticCodes.InvalidJson && (jsonLines.Contains(d.Location.File) || gcpRead.Contains(d.Location.File))))
-            .Concat(microsoft.Diagnostics.Where(d => !(d.Code == AzureDiagnosticCodes.NothingUsable && (estates.HasAws || estates.HasEntra || estates.HasGcp))
+            .Concat(microsoft.Diagnostics.Where(d => d.Code != AzureDiagnosticCodes.NothingUsable
                 && !(d.Code == EntraDiagnosticCodes.InvalidJson && invalidJson.Contains(d.Location.File))))
-            .Concat(gcp.Diagnostics.Where(d => d.Code != GcpDiagnosticCodes.UnrecognizedFile
-                && !(d.Code == GcpDiagnosticCodes.NothingUsable && (estates.HasAws || estates.HasEntra || estates.HasAzure))
+            .Concat(gcp.Diagnostics.Where(d => d.Code is not (GcpDiagnosticCodes.UnrecognizedFile or GcpDiagnosticCodes.NothingUsable)
                 && !(d.Code == GcpDiagnosticCodes.InvalidJson && gcpUnreadable.Contains(d.Location.File) && invalidJson.Contains(d.Location.File))))
             .ToImmutableArray();
         var skipped = aws.Inputs.Where(i => (i.Kind == InputKind.Unreadable && !jsonLines.Contains(i.Path) && !gcpRead.Contains(i.Path)) || (i.Kind == InputKind.Unrecognized && (unrecognised.Contains(i.Path) || !IsJson(i.Path))))

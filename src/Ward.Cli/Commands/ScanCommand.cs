@@ -46,7 +46,15 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         var gcp = reading.Estates.HasGcp ? reading.Estates.Gcp : null;
         if (estate.Accounts.IsEmpty && microsoft is null && gcp is null)
         {
-            messages.MarkupLine("[red]error:[/] nothing usable was found in the inputs.");
+            // Files a reader took may still hold nothing to analyse alone (AzureHound resources without the directory).
+            foreach (var input in reading.Taken)
+            {
+                messages.MarkupLineInterpolated($"[grey]read {input.Path} ({input.Provider} {input.Kind}): {input.Note}[/]");
+            }
+
+            messages.MarkupLine(reading.Taken.IsEmpty
+                ? "[red]error:[/] nothing usable was found in the inputs."
+                : "[red]error:[/] nothing usable was found in the inputs: the files read hold no principals, policies or role assignments to analyse (docs/formats/ describes each provider's exports).");
             return ExitCodes.UsageOrUnusableInput;
         }
 

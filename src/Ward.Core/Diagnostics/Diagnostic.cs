@@ -6,5 +6,8 @@ namespace Ward.Core.Diagnostics;
 /// </summary>
 public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message, SourceLocation Location)
 {
-    public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {Code}: {Message}";
+    public override string ToString() =>
+        Location.ToString() is { Length: > 0 } where
+            ? $"{where}: {Severity.ToString().ToLowerInvariant()} {Code}: {Message}"
+            : $"{Severity.ToString().ToLowerInvariant()} {Code}: {Message}";
 }
