@@ -148,6 +148,21 @@ public sealed class ScanReportFormatsTests
     }
 
     [Fact]
+    public void A_report_that_fails_while_being_written_is_named_as_an_error()
+    {
+        // Given a device that refuses every write (a full disk), beside a file that can be written
+        Assert.SkipUnless(File.Exists("/dev/full"), "needs /dev/full (Linux)");
+        var csv = Path.Combine(Directory.CreateTempSubdirectory("ward-scan-").FullName, "findings.csv");
+
+        var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--format", "json,csv", "--output", "/dev/full", "--output", csv, "--as-of", AsOf);
+
+        // Then the failure is said in words, with a usage-or-input exit code, not as "one or more errors occurred"
+        Assert.Equal(2, exitCode);
+        Assert.Contains("a report could not be written", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("One or more errors", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scan_help_lists_every_format()
     {
         var (exitCode, output) = WardRunner.Run("scan", "--help");

@@ -111,6 +111,16 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
             // Reports read the finished result and nothing else: several are written at once, one per core.
             Parallel.For(0, reports.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => reports[i].Format.Write(result, files[i]));
         }
+        catch (AggregateException failed) when (failed.InnerExceptions.All(e => e is IOException or UnauthorizedAccessException))
+        {
+            // A full disk, say: each failure named, not "one or more errors occurred".
+            foreach (var exception in failed.InnerExceptions)
+            {
+                messages.MarkupLineInterpolated($"[red]error:[/] a report could not be written: {exception.Message}");
+            }
+
+            return ExitCodes.UsageOrUnusableInput;
+        }
         finally
         {
             files.ForEach(f => f.Dispose());
