@@ -239,6 +239,30 @@ public sealed class ApiPermissionQuestionTests
     }
 
     [Fact]
+    public void What_can_beside_an_Azure_export_gives_the_Azure_roles_and_the_API_permissions()
+    {
+        // Given the tenant with its Azure exports, which make what-can answer Azure RBAC
+        var azure = Path.Combine(Repository.Root, "samples", "azure");
+        var (exitCode, output) = WardRunner.Run("what-can", "-i", Entra, "-i", azure, "Northwind Provisioning", "--format", "json");
+        var (consoleExit, console) = WardRunner.Run("what-can", "-i", Entra, "-i", azure, "Northwind Provisioning");
+        var (groupExit, group) = WardRunner.Run("what-can", "-i", Entra, "-i", azure, BuildOperators, "--format", "json");
+
+        // Then the service principal's Graph app roles come with its Azure roles, in JSON and on the console
+        Assert.Equal(0, exitCode);
+        var answer = JsonDocument.Parse(output).RootElement;
+        Assert.True(answer.TryGetProperty("scopes", out _));
+        var roles = answer.GetProperty("apiPermissions").GetProperty("applicationPermissions").EnumerateArray().Select(r => r.GetProperty("permission").GetString()!);
+        Assert.Equal(["RoleManagement.ReadWrite.Directory", "User.Read.All"], roles.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.Equal(0, consoleExit);
+        Assert.Contains("Azure roles of", console, StringComparison.Ordinal);
+        Assert.Contains("API permissions of", console, StringComparison.Ordinal);
+
+        // and a group, which holds no API permission of its own, gets none
+        Assert.Equal(0, groupExit);
+        Assert.False(JsonDocument.Parse(group).RootElement.TryGetProperty("apiPermissions", out _));
+    }
+
+    [Fact]
     public void What_can_shows_an_app_role_held_through_a_group_as_not_app_only()
     {
         // Given Mail.Read assigned to the Build Operators group, of which the Northwind Orders service principal is a member

@@ -116,25 +116,42 @@ internal static class ApiPermissionQuestions
             return ExitCodes.UsageOrUnusableInput;
         }
 
-        if (directory.FindServicePrincipal(principal) is null && directory.FindUser(principal) is null)
+        if (!HoldsApiPermissions(directory, principal))
         {
             console.MarkupLineInterpolated($"[red]error:[/] `{settings.Principal}` is not a service principal or user: only they hold API permissions (a group's app roles reach its member users).");
             return ExitCodes.UsageOrUnusableInput;
         }
 
-        var holdings = ApiPermissionHoldings.Of(directory, principal);
-        var label = EntraNames.Label(principal, directory);
         if (settings.Json)
         {
-            var json = new EntraWhatCanJson(
-                principal,
-                label,
-                [.. holdings.AppRoles.Select(r => new EntraAppRoleJson(r.Granted.Resource, r.Assignment.ResourceId, r.Granted.Permission, r.Assignment.AppRoleId, r.Assignment.Id, r.ViaGroup, r.NotIssued is null, r.NotIssued))],
-                [.. holdings.Grants.Select(g => new EntraGrantJson(g.Resource, g.Grant.ResourceId, g.Grant.Scopes, g.Grant.Id, g.Grant.ConsentType, g.Users, g.NotIssued is null, g.NotIssued))]);
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(EntraWhatCanJson))));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(WhatCanJson(directory, principal), CliJson.Options.GetTypeInfo(typeof(EntraWhatCanJson))));
             return ExitCodes.Ok;
         }
 
+        WriteWhatCan(console, directory, principal);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Whether the principal (an object id) is a service principal or user of the directory: only they hold API permissions.</summary>
+    public static bool HoldsApiPermissions(EntraDirectory directory, string principal) =>
+        directory.FindServicePrincipal(principal) is not null || directory.FindUser(principal) is not null;
+
+    /// <summary>The principal's application permissions and delegated grants, for <c>--format json</c>.</summary>
+    public static EntraWhatCanJson WhatCanJson(EntraDirectory directory, string principal)
+    {
+        var holdings = ApiPermissionHoldings.Of(directory, principal);
+        return new EntraWhatCanJson(
+            principal,
+            EntraNames.Label(principal, directory),
+            [.. holdings.AppRoles.Select(r => new EntraAppRoleJson(r.Granted.Resource, r.Assignment.ResourceId, r.Granted.Permission, r.Assignment.AppRoleId, r.Assignment.Id, r.ViaGroup, r.NotIssued is null, r.NotIssued))],
+            [.. holdings.Grants.Select(g => new EntraGrantJson(g.Resource, g.Grant.ResourceId, g.Grant.Scopes, g.Grant.Id, g.Grant.ConsentType, g.Users, g.NotIssued is null, g.NotIssued))]);
+    }
+
+    /// <summary>The principal's application permissions and delegated grants, as a summary line and a table.</summary>
+    public static void WriteWhatCan(IAnsiConsole console, EntraDirectory directory, string principal)
+    {
+        var holdings = ApiPermissionHoldings.Of(directory, principal);
+        var label = EntraNames.Label(principal, directory);
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"API permissions of [bold]{label}[/]: {holdings.AppRoles.Count(r => r.NotIssued is null)} application permission(s) held app-only, {holdings.Grants.Count(g => g.NotIssued is null)} delegated grant(s) (each only while a user it covers signs in, within that user's rights).");
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Kind");
@@ -166,7 +183,6 @@ internal static class ApiPermissionQuestions
         }
 
         console.Write(table);
-        return ExitCodes.Ok;
     }
 
     private static EntraDirectory? Directory(IAnsiConsole console, LoadedEstates estates) =>

@@ -100,13 +100,16 @@ internal static class AzureQuestions
 
         var access = queries.WhatCan(principal);
         var label = Label(principal, estates, access.PrincipalName);
+        // A service principal or user of the Entra ID export holds API permissions besides its Azure roles.
+        var directory = estates.HasEntra && ApiPermissionQuestions.HoldsApiPermissions(estates.Entra, principal) ? estates.Entra : null;
         if (settings.Json)
         {
             var json = new AzureWhatCanJson(principal, label, access.Groups, [.. access.Scopes.Select(s => new AzureScopeAccessJson(
                 s.Scope.Value,
                 [.. s.Grants.Select(g => new AzureGrantJson(g.RoleName, g.RoleDefinitionId, g.ViaGroupId, g.IsEligible, g.Condition, g.DefinitionMissing))],
                 [.. s.Actions.Select(PatternJson)],
-                [.. s.DataActions.Select(PatternJson)]))], [.. access.Denies.Select(d => new AzureDenyJson(d.DenyAssignmentName, d.Scope.Value))]);
+                [.. s.DataActions.Select(PatternJson)]))], [.. access.Denies.Select(d => new AzureDenyJson(d.DenyAssignmentName, d.Scope.Value))],
+                directory is null ? null : ApiPermissionQuestions.WhatCanJson(directory, principal));
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(AzureWhatCanJson))));
             return ExitCodes.Ok;
         }
@@ -131,6 +134,11 @@ internal static class AzureQuestions
         foreach (var deny in access.Denies)
         {
             console.MarkupLineInterpolated($"[red]Deny assignment[/] {deny.DenyAssignmentName} at {deny.Scope.Value}");
+        }
+
+        if (directory is not null)
+        {
+            ApiPermissionQuestions.WriteWhatCan(console, directory, principal);
         }
 
         return ExitCodes.Ok;

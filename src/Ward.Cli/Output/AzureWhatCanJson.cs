@@ -1,7 +1,10 @@
 namespace Ward.Cli.Output;
 
-/// <summary>The JSON shape of <c>what-can</c> for an Azure principal (docs/cli.md).</summary>
-public sealed record AzureWhatCanJson(string Principal, string Name, IReadOnlyList<string> Groups, IReadOnlyList<AzureScopeAccessJson> Scopes, IReadOnlyList<AzureDenyJson> Denies);
+/// <summary>
+/// The JSON shape of <c>what-can</c> for an Azure principal (docs/cli.md); <c>ApiPermissions</c> holds a service
+/// principal's or user's API permissions when the Entra ID export was read too.
+/// </summary>
+public sealed record AzureWhatCanJson(string Principal, string Name, IReadOnlyList<string> Groups, IReadOnlyList<AzureScopeAccessJson> Scopes, IReadOnlyList<AzureDenyJson> Denies, EntraWhatCanJson? ApiPermissions = null);
 
 public sealed record AzureScopeAccessJson(string Scope, IReadOnlyList<AzureGrantJson> Roles, IReadOnlyList<AzurePatternJson> Actions, IReadOnlyList<AzurePatternJson> DataActions);
 
