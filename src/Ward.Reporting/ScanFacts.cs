@@ -32,10 +32,6 @@ internal static class ScanFacts
         _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "unknown severity"),
     };
 
-    public static ImmutableArray<ReadInput> InputsRead(ScanResult result) => result.Inputs.Read;
-
-    public static ImmutableArray<SkippedInput> InputsSkipped(ScanResult result) => result.Inputs.Skipped;
-
     /// <summary>AWS users and roles, Entra ID users and service principals, the Google Cloud principals policies name.</summary>
     public static int PrincipalCount(ScanResult result) =>
         result.Estate.Users.Count + result.Estate.Roles.Count + (result.Microsoft is { } microsoft ? microsoft.Users + microsoft.ServicePrincipals : 0) + (result.Gcp?.Principals ?? 0);

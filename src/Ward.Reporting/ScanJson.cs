@@ -24,7 +24,7 @@ internal static class ScanJson
     public static void WriteInputs(Utf8JsonWriter json, ScanResult result)
     {
         json.WriteStartArray("inputsRead");
-        foreach (var input in ScanFacts.InputsRead(result))
+        foreach (var input in result.Inputs.Read)
         {
             json.WriteStartObject();
             json.WriteString("path", input.Path);
@@ -36,7 +36,7 @@ internal static class ScanJson
 
         json.WriteEndArray();
         json.WriteStartArray("inputsSkipped");
-        foreach (var input in ScanFacts.InputsSkipped(result))
+        foreach (var input in result.Inputs.Skipped)
         {
             json.WriteStartObject();
             json.WriteString("path", input.Path);

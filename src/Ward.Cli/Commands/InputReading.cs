@@ -17,10 +17,10 @@ namespace Ward.Cli.Commands;
 /// into both), then what neither recognised by the Google Cloud loader. A file none
 /// recognises is skipped and listed.
 /// </summary>
-internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<(string Path, string Note)> Skipped, ImmutableArray<ReadInput> Taken)
+internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<SkippedInput> Skipped, ImmutableArray<ReadInput> Taken)
 {
     /// <summary>The record of the inputs the reports give: every file once, with the reader that took it.</summary>
-    public ScanInputs ForReports => new(Taken, [.. Skipped.Select(s => new SkippedInput(s.Path, s.Note))], Diagnostics);
+    public ScanInputs ForReports => new(Taken, Skipped, Diagnostics);
 
     public static InputReading Read(IEnumerable<string> inputs, CancellationToken cancellationToken)
     {
@@ -57,14 +57,14 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
                 && !(d.Code == GcpDiagnosticCodes.InvalidJson && gcpUnreadable.Contains(d.Location.File) && invalidJson.Contains(d.Location.File))))
             .ToImmutableArray();
         var skipped = aws.Inputs.Where(i => (i.Kind == InputKind.Unreadable && !jsonLines.Contains(i.Path) && !gcpRead.Contains(i.Path)) || (i.Kind == InputKind.Unrecognized && (unrecognised.Contains(i.Path) || !IsJson(i.Path))))
-            .Select(i => (i.Path, unrecognised.Contains(i.Path) ? $"{i.Note} (not an AWS, Entra ID, Azure, AzureHound or Google Cloud export Ward reads)" : i.Note))
-            .Concat(microsoft.Inputs.Where(i => i.Kind == MicrosoftInputKind.Unreadable && !gcpRead.Contains(i.Path)).Select(i => (i.Path, i.Note)))
-            .Concat(gcp.Inputs.Where(i => i.Kind == GcpInputKind.Unreadable).Select(i => (i.Path, i.Note)))
+            .Select(i => new SkippedInput(i.Path, unrecognised.Contains(i.Path) ? $"{i.Note} (not an AWS, Entra ID, Azure, AzureHound or Google Cloud export Ward reads)" : i.Note))
+            .Concat(microsoft.Inputs.Where(i => i.Kind == MicrosoftInputKind.Unreadable && !gcpRead.Contains(i.Path)).Select(i => new SkippedInput(i.Path, i.Note)))
+            .Concat(gcp.Inputs.Where(i => i.Kind == GcpInputKind.Unreadable).Select(i => new SkippedInput(i.Path, i.Note)))
             .DistinctBy(s => s.Path, StringComparer.Ordinal)
             .ToImmutableArray();
         // A file one reader took is read, whatever the others said of it; an empty list the Google Cloud reader took as
         // a tag listing is its, any other empty list is no one's in particular.
-        var read = aws.Inputs.Where(i => i.Kind is not (InputKind.Unrecognized or InputKind.Unreadable)).Select(i => new ReadInput(i.Path, "aws", i.Kind.ToString(), i.Note))
+        var read = ScanInputs.Of(aws).Read
             .Concat(gcp.Inputs.Where(i => i.Kind is GcpInputKind.Read or GcpInputKind.Empty).Select(i => i.Kind == GcpInputKind.Read ? new ReadInput(i.Path, "gcp", "GoogleCloud", i.Note) : EmptyList(i.Path, i.Note)))
             .Concat(microsoft.Inputs.Where(i => i.Kind is not (MicrosoftInputKind.NotRecognised or MicrosoftInputKind.Unreadable))
                 .Select(i => i.Kind == MicrosoftInputKind.Empty ? EmptyList(i.Path, i.Note) : new ReadInput(i.Path, "microsoft", i.Kind.ToString(), i.Note)))

@@ -81,9 +81,9 @@ public static class HtmlReporter
     private static void WriteInputs(TextWriter output, ScanResult result)
     {
         output.Write("<section id=\"inputs\">\n<h2>Inputs</h2>\n");
-        var read = ScanFacts.InputsRead(result).ToList();
-        output.Write(Invariant($"<h3>Read ({read.Count})</h3>\n"));
-        if (read.Count == 0)
+        var read = result.Inputs.Read;
+        output.Write(Invariant($"<h3>Read ({read.Length})</h3>\n"));
+        if (read.Length == 0)
         {
             output.Write("<p class=\"none\">No input was read.</p>\n");
         }
@@ -98,9 +98,9 @@ public static class HtmlReporter
             output.Write("</tbody></table>\n");
         }
 
-        var skipped = ScanFacts.InputsSkipped(result).ToList();
-        output.Write(Invariant($"<h3>Skipped ({skipped.Count})</h3>\n"));
-        if (skipped.Count == 0)
+        var skipped = result.Inputs.Skipped;
+        output.Write(Invariant($"<h3>Skipped ({skipped.Length})</h3>\n"));
+        if (skipped.Length == 0)
         {
             output.Write("<p class=\"none\">No input was skipped.</p>\n");
         }

@@ -139,8 +139,8 @@ public static class MarkdownReporter
             }
         }
 
-        var skippedInputs = ScanFacts.InputsSkipped(result).ToList();
-        if (skippedInputs.Count > 0)
+        var skippedInputs = result.Inputs.Skipped;
+        if (skippedInputs.Length > 0)
         {
             output.Write("\n## Inputs skipped\n\n");
             foreach (var input in skippedInputs)

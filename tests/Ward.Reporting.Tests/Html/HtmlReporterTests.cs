@@ -107,7 +107,7 @@ public sealed partial class HtmlReporterTests
         var hostile = HostileReport.Value;
 
         Assert.Contains("<time datetime=\"2026-03-16T09:15:00Z\">", sample, StringComparison.Ordinal);
-        Assert.All(ScanFacts.InputsRead(Scans.Sample), input => Assert.Contains(HtmlText.Encode(input.Path), sample, StringComparison.Ordinal));
+        Assert.All(Scans.Sample.Inputs.Read, input => Assert.Contains(HtmlText.Encode(input.Path), sample, StringComparison.Ordinal));
         Assert.Contains("README.md</span>: not a JSON file", sample, StringComparison.Ordinal);
         Assert.All(Scans.Sample.Skipped, skipped => Assert.Contains(HtmlText.Encode(skipped.Analysis), sample, StringComparison.Ordinal));
         Assert.Contains("<li><strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>: &quot;&gt;&lt;img", hostile, StringComparison.Ordinal);
