@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Ward.Analysis.Suppressions;
 using Ward.Aws.Edges;
@@ -48,7 +49,7 @@ public sealed record ScanResult(
     /// The Entra ID / Azure and Google Cloud graph nodes of the principals the findings name (their kind, scope and
     /// whether they are administrators), by id: <see cref="Graph"/> holds the AWS ones.
     /// </summary>
-    public ImmutableDictionary<string, GraphNode> OtherNodes { get; init; } = ImmutableDictionary<string, GraphNode>.Empty;
+    public FrozenDictionary<string, GraphNode> OtherNodes { get; init; } = FrozenDictionary<string, GraphNode>.Empty;
 
     /// <summary>How long each rule took, in catalog order; for benchmarks, never in reports.</summary>
     public ImmutableArray<RuleTime> RuleTimes { get; init; } = [];

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Ward.Analysis.Suppressions;
@@ -103,10 +104,6 @@ public static class Scanner
     }
 
     /// <summary>
-    /// Runs the rules on every core, one rule per worker at a time, and returns their results in catalog order. Rules
-    /// only read the context; what they share is built once, on first use, under a lock (the graphs, the edge contexts).
-    /// </summary>
-    /// <summary>
     /// Runs the rules on every core, results in catalog order. What several rules read and is long to build (a
     /// provider's graph) is started first, each on a worker of its own: left to the first rule that asks, it would keep
     /// every other rule that asks waiting on a worker, while rules that need none of it queue behind.
@@ -140,28 +137,34 @@ public static class Scanner
     }
 
     /// <summary>The Microsoft and Google Cloud graph nodes of the principals the findings name (only those: a tenant has 100,000 users).</summary>
-    private static ImmutableDictionary<string, GraphNode> NodesNamed(AnalysisContext context, List<Finding> findings)
+    private static FrozenDictionary<string, GraphNode> NodesNamed(AnalysisContext context, List<Finding> findings)
     {
         if (context.Microsoft is null && context.Gcp is null)
         {
-            return ImmutableDictionary<string, GraphNode>.Empty;
+            return FrozenDictionary<string, GraphNode>.Empty;
         }
 
-        var nodes = ImmutableDictionary.CreateBuilder<string, GraphNode>(StringComparer.Ordinal);
-        foreach (var principal in findings.Where(f => f.Provider is not "aws").Select(f => f.Principal).Distinct(StringComparer.Ordinal))
+        // A plain dictionary, frozen once: an immutable one built entry by entry took a second for a tenant's 100,000 users.
+        var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        foreach (var finding in findings)
         {
-            var id = new PrincipalId(principal);
+            if (finding.Provider is "aws" || nodes.ContainsKey(finding.Principal))
+            {
+                continue;
+            }
+
+            var id = new PrincipalId(finding.Principal);
             if (context.Microsoft?.Graph.Nodes.GetValueOrDefault(id) is { } microsoft)
             {
-                nodes[principal] = microsoft;
+                nodes[finding.Principal] = microsoft;
             }
             else if (context.Gcp?.Graph.Graph.Nodes.GetValueOrDefault(id) is { } gcp)
             {
-                nodes[principal] = gcp;
+                nodes[finding.Principal] = gcp;
             }
         }
 
-        return nodes.ToImmutable();
+        return nodes.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>
