@@ -48,7 +48,11 @@ public static class GcpGraphBuilder
         {
             foreach (var (principal, reason) in owners.GetValueOrDefault(node.Name) ?? FrozenDictionary<string, string>.Empty)
             {
-                adminReasons.TryAdd(principal, OwnerEquivalence.Sentence(node, reason));
+                // The sentence only for the highest container: owners of the organization own every project too.
+                if (!adminReasons.ContainsKey(principal))
+                {
+                    adminReasons[principal] = OwnerEquivalence.Sentence(node, reason);
+                }
             }
         }
 
