@@ -424,38 +424,55 @@ public static class AwsEstateLoader
             CheckAgainstAuthorizationDetails(account, locations, diagnostics);
 
             var groupsByName = account.Groups.ToDictionary(g => g.Name, StringComparer.Ordinal);
-            foreach (var user in account.Users)
+
+            // Each principal's policies are resolved on every core (an account has 10,000s of principals); what is
+            // missing is reported afterwards, in principal order, each missing policy once per holder.
+            var usersResolved = account.Users.AsParallel().AsOrdered().Select(user =>
             {
+                var pending = new List<PendingDiagnostic>();
                 var policies = ImmutableArray.CreateBuilder<NamedPolicy>();
                 policies.AddRange(user.InlinePolicies.Select(p => new NamedPolicy($"{user.Name} inline policy {p.Name}", p.Document)));
-                policies.AddRange(user.AttachedPolicies.Select(a => Managed(a.PolicyArn, user.Arn, managed, locations, diagnostics, reported)));
+                policies.AddRange(user.AttachedPolicies.Select(a => Managed(a.PolicyArn, user.Arn, managed, locations, pending)));
                 foreach (var groupName in user.Groups)
                 {
                     if (!groupsByName.TryGetValue(groupName, out var group))
                     {
-                        diagnostics.Add(IngestDiagnosticCodes.MissingGroup, DiagnosticSeverity.Error, $"user `{user.Name}` is in group `{groupName}`, which is not in the export; that group's policies are unknown, so the user's decisions are indeterminate where they could matter", locations.GetValueOrDefault(user.Arn, SourceLocation.None));
+                        pending.Add(new PendingDiagnostic(new Diagnostic(IngestDiagnosticCodes.MissingGroup, DiagnosticSeverity.Error, $"user `{user.Name}` is in group `{groupName}`, which is not in the export; that group's policies are unknown, so the user's decisions are indeterminate where they could matter", locations.GetValueOrDefault(user.Arn, SourceLocation.None)), Once: null));
                         policies.Add(new NamedPolicy($"group {groupName} (missing from the export)", PolicyDocument.Unreadable($"group `{groupName}` is missing from the export")));
                         continue;
                     }
 
                     policies.AddRange(group.InlinePolicies.Select(p => new NamedPolicy($"group {group.Name} inline policy {p.Name}", p.Document)));
                     policies.AddRange(group.Problems.Select(problem => new NamedPolicy($"unreadable part of group {group.Name}", PolicyDocument.Unreadable(problem))));
-                    policies.AddRange(group.AttachedPolicies.Select(a => Managed(a.PolicyArn, group.Arn, managed, locations, diagnostics, reported) with { Name = $"{a.PolicyArn} (via group {group.Name})" }));
+                    policies.AddRange(group.AttachedPolicies.Select(a => Managed(a.PolicyArn, group.Arn, managed, locations, pending) with { Name = $"{a.PolicyArn} (via group {group.Name})" }));
                 }
 
                 policies.AddRange(user.Problems.Select(problem => new NamedPolicy($"unreadable part of {user.Name}", PolicyDocument.Unreadable(problem))));
-                identity[user.Arn] = policies.ToImmutable();
-                boundaries[user.Arn] = user.PermissionsBoundaryArn is { } boundary ? Managed(boundary, user.Arn, managed, locations, diagnostics, reported) : null;
-            }
-
-            foreach (var role in account.Roles)
+                var boundary = user.PermissionsBoundaryArn is { } boundaryArn ? Managed(boundaryArn, user.Arn, managed, locations, pending) : null;
+                return (user.Arn, Policies: policies.ToImmutable(), Boundary: boundary, Pending: pending);
+            });
+            var rolesResolved = account.Roles.AsParallel().AsOrdered().Select(role =>
             {
+                var pending = new List<PendingDiagnostic>();
                 var policies = ImmutableArray.CreateBuilder<NamedPolicy>();
                 policies.AddRange(role.InlinePolicies.Select(p => new NamedPolicy($"{role.Name} inline policy {p.Name}", p.Document)));
-                policies.AddRange(role.AttachedPolicies.Select(a => Managed(a.PolicyArn, role.Arn, managed, locations, diagnostics, reported)));
+                policies.AddRange(role.AttachedPolicies.Select(a => Managed(a.PolicyArn, role.Arn, managed, locations, pending)));
                 policies.AddRange(role.Problems.Select(problem => new NamedPolicy($"unreadable part of {role.Name}", PolicyDocument.Unreadable(problem))));
-                identity[role.Arn] = policies.ToImmutable();
-                boundaries[role.Arn] = role.PermissionsBoundaryArn is { } boundary ? Managed(boundary, role.Arn, managed, locations, diagnostics, reported) : null;
+                var boundary = role.PermissionsBoundaryArn is { } boundaryArn ? Managed(boundaryArn, role.Arn, managed, locations, pending) : null;
+                return (role.Arn, Policies: policies.ToImmutable(), Boundary: boundary, Pending: pending);
+            });
+
+            foreach (var (arn, policies, boundary, pending) in usersResolved.Concat(rolesResolved))
+            {
+                identity[arn] = policies;
+                boundaries[arn] = boundary;
+                foreach (var (diagnostic, once) in pending)
+                {
+                    if (once is not { } key || reported.Add(key))
+                    {
+                        diagnostics.Add(diagnostic);
+                    }
+                }
             }
         }
 
@@ -629,20 +646,25 @@ public static class AwsEstateLoader
     private static void Duplicate(string arn, GaadExport export, Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics) =>
         diagnostics.Add(IngestDiagnosticCodes.DuplicateEntity, DiagnosticSeverity.Warning, $"managed policy `{arn}` appears more than once in the inputs; the first occurrence is used", export.Locations.GetValueOrDefault(arn, locations.GetValueOrDefault(arn, new SourceLocation(export.File))));
 
-    private static NamedPolicy Managed(string arn, string holder, Dictionary<string, ManagedPolicy> managed, Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics, HashSet<(string Holder, string Arn)> reported)
+    private static NamedPolicy Managed(string arn, string holder, Dictionary<string, ManagedPolicy> managed, Dictionary<string, SourceLocation> locations, List<PendingDiagnostic> pending)
     {
         if (managed.TryGetValue(arn, out var policy) && policy.DefaultDocument is { } document)
         {
             return new NamedPolicy(arn, document);
         }
 
-        if (policy is null && reported.Add((holder, arn)))
+        if (policy is null)
         {
-            diagnostics.Add(IngestDiagnosticCodes.MissingManagedPolicy, DiagnosticSeverity.Error, $"`{holder}` has managed policy `{arn}` attached, but the policy is not in the export; decisions it could change are indeterminate", locations.GetValueOrDefault(holder, SourceLocation.None));
+            pending.Add(new PendingDiagnostic(
+                new Diagnostic(IngestDiagnosticCodes.MissingManagedPolicy, DiagnosticSeverity.Error, $"`{holder}` has managed policy `{arn}` attached, but the policy is not in the export; decisions it could change are indeterminate", locations.GetValueOrDefault(holder, SourceLocation.None)),
+                Once: (holder, arn)));
         }
 
         return new NamedPolicy(arn, PolicyDocument.Unreadable($"managed policy `{arn}` is not in the export"));
     }
+
+    /// <summary>A diagnostic found while resolving a principal's policies, reported once per <see cref="Once"/> key when given.</summary>
+    private sealed record PendingDiagnostic(Diagnostic Diagnostic, (string Holder, string Arn)? Once);
 
     private static string FirstSentence(string message)
     {
