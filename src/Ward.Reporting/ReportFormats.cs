@@ -15,11 +15,11 @@ public static class ReportFormats
 
     public static ImmutableArray<ReportFormat> Documents { get; } =
     [
-        new("json", "findings and scan metadata (docs/schema/findings.schema.json)", JsonReporter.Write),
-        new("sarif", "SARIF 2.1.0 for GitHub code scanning (docs/formats/sarif.md)", SarifReporter.Write),
+        new("json", "findings and scan metadata (docs/schema/findings.schema.json)", (result, output, _) => JsonReporter.Write(result, output)),
+        new("sarif", "SARIF 2.1.0 for GitHub code scanning (docs/formats/sarif.md)", (result, output, _) => SarifReporter.Write(result, output)),
         new("html", "one self-contained page: sortable, filterable findings with path diagrams, identities", HtmlReporter.Write),
-        new("csv", "one row per finding", CsvReporter.Write),
-        new("markdown", "a summary for pull-request comments and wikis", MarkdownReporter.Write),
+        new("csv", "one row per finding", (result, output, _) => CsvReporter.Write(result, output)),
+        new("markdown", "a summary for pull-request comments and wikis", (result, output, _) => MarkdownReporter.Write(result, output)),
     ];
 
     /// <summary>Every format name, the console first.</summary>

@@ -138,6 +138,7 @@ public sealed class ScanReportFormatsTests
     [InlineData("is given twice: each report needs its own file", "--format", "json,csv", "--output", "same.txt", "--output", "same.txt")]
     [InlineData("cannot both go to standard output", "--format", "console,json")]
     [InlineData("does not exist", "--format", "html", "--output", "no-such-folder/report.html")]
+    [InlineData("--html-rows `-1` must be 0 (every row) or a positive whole number", "--format", "html", "--html-rows", "-1")]
     public void Reports_that_cannot_be_written_as_asked_are_refused_before_the_scan(string message, params string[] options)
     {
         var (exitCode, output) = WardRunner.Run(["scan", Repository.Samples, .. options]);
@@ -160,6 +161,25 @@ public sealed class ScanReportFormatsTests
         Assert.Equal(2, exitCode);
         Assert.Contains("a report could not be written", output, StringComparison.Ordinal);
         Assert.DoesNotContain("One or more errors", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_rows_limits_the_page_and_no_other_report()
+    {
+        // Given one finding per rule asked of the HTML page, beside the JSON report
+        var folder = Directory.CreateTempSubdirectory("ward-scan-").FullName;
+        var (json, html) = (Path.Combine(folder, "findings.json"), Path.Combine(folder, "report.html"));
+        var (exitCode, _) = WardRunner.Run("scan", Repository.Samples, "--format", "json,html", "--output", json, "--output", html, "--html-rows", "1", "--as-of", AsOf);
+
+        // Then the page has a row per rule that found something and says it left the rest out; the JSON has them all
+        Assert.Equal(0, exitCode);
+        var findings = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(SampleFindings.Value, findings.Count);
+        var page = File.ReadAllText(html);
+        var rules = findings.Select(f => f.GetProperty("ruleId").GetString()).Distinct(StringComparer.Ordinal).Count();
+        Assert.True(rules < findings.Count);
+        Assert.Equal(rules, page.Split("<tbody class=\"finding\"").Length - 1);
+        Assert.Contains($"This page shows {rules} of the {findings.Count} findings: at most 1 per rule", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ReportFormatsTests
         using var stream = new MemoryStream();
 
         // When a report is written to it
-        format.Write(Scans.Hostile, stream);
+        format.Write(Scans.Hostile, stream, ReportOptions.Default);
 
         // Then it is still open, holds the report, and starts with no BOM
         Assert.True(stream.CanWrite);

@@ -88,7 +88,7 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
 
         if (toStandardOutput)
         {
-            standardOutput.Write(stream => reports[0].Format.Write(result, stream));
+            standardOutput.Write(stream => reports[0].Format.Write(result, stream, settings.ReportOptions));
             return ExitCode(result, settings);
         }
 
@@ -109,7 +109,7 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
             }
 
             // Reports read the finished result and nothing else: several are written at once, one per core.
-            Parallel.For(0, reports.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => reports[i].Format.Write(result, files[i]));
+            Parallel.For(0, reports.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => reports[i].Format.Write(result, files[i], settings.ReportOptions));
         }
         catch (AggregateException failed) when (failed.InnerExceptions.All(e => e is IOException or UnauthorizedAccessException))
         {

@@ -45,6 +45,13 @@ public sealed class ScanSettings : CommandSettings
         }
     }
 
+    [CommandOption("--html-rows <COUNT>")]
+    [Description("The HTML report shows at most this many findings per rule, the most severe first, and this many identities, and says what it left out (the JSON, SARIF and CSV reports hold everything). 0 shows everything. Default: 1000.")]
+    public int? HtmlRows { get; init; }
+
+    /// <summary>How the reports are written: the defaults, overridden by the options given.</summary>
+    public ReportOptions ReportOptions => HtmlRows is { } rows ? ReportOptions.Default with { HtmlRows = rows } : ReportOptions.Default;
+
     [CommandOption("--fail-on <SEVERITY>")]
     [Description("Exit with code 1 when a finding is at or above this severity: critical, high, medium, low, info.")]
     public string? FailOn { get; init; }
@@ -167,6 +174,11 @@ public sealed class ScanSettings : CommandSettings
             {
                 return ValidationResult.Error($"{option} `{value}` must be a whole number of days from 1 to {MaxDays}");
             }
+        }
+
+        if (HtmlRows is < 0)
+        {
+            return ValidationResult.Error($"--html-rows `{HtmlRows}` must be 0 (every row) or a positive whole number");
         }
 
         if (OwnerLimit is < 1 or > 1000)

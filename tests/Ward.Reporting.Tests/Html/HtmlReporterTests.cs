@@ -208,6 +208,55 @@ public sealed partial class HtmlReporterTests
         Assert.DoesNotContain("<tbody class=\"finding\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_large_scan_shows_the_most_severe_findings_of_each_rule_and_says_what_it_left_out()
+    {
+        // Given the sample's scan, rendered with at most two findings per rule and two identities
+        const int Rows = 2;
+        var findings = Scans.Sample.Findings;
+        var html = Scans.Render((result, stream) => HtmlReporter.Write(result, stream, new ReportOptions { HtmlRows = Rows }), Scans.Sample);
+        var crowded = findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).Where(g => g.Count() > Rows).ToList();
+        Assert.NotEmpty(crowded);
+
+        // Then each rule shows its first (most severe) findings, up to the limit, and the others in full
+        var shown = FindingBodies().Matches(html).Select(m => (Rule: m.Groups["rule"].Value, Severity: m.Groups["severity"].Value)).ToList();
+        Assert.All(findings.GroupBy(f => f.RuleId, StringComparer.Ordinal), rule =>
+            Assert.Equal(
+                rule.Take(Rows).Select(f => ScanFacts.Name(f.Severity)),
+                shown.Where(s => s.Rule == rule.Key).Select(s => s.Severity),
+                StringComparer.Ordinal));
+
+        // And the page says how many it shows, which rules it cut, and where the rest is
+        var expectedShown = findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).Sum(g => Math.Min(g.Count(), Rows));
+        Assert.Contains($"This page shows {expectedShown:N0} of the {findings.Length:N0} findings: at most {Rows} per rule", html, StringComparison.Ordinal);
+        Assert.All(crowded, rule => Assert.Contains($"<code>{rule.Key}</code> {Rows} of {rule.Count()}", html, StringComparison.Ordinal));
+        Assert.Contains("<code>--html-rows 0</code>", html, StringComparison.Ordinal);
+
+        // And the summary still counts every finding
+        Assert.All(Enum.GetValues<Severity>(), severity =>
+            Assert.Contains($"<div class=\"card sev-{ScanFacts.Name(severity)}\"><span class=\"n\">{findings.Count(f => f.Severity == severity)}</span>", html, StringComparison.Ordinal));
+
+        // And the identities table keeps the two with the most severe findings
+        var section = html[html.IndexOf("<section id=\"identities\">", StringComparison.Ordinal)..];
+        var identities = IdentityRows().Matches(section).ToList();
+        Assert.Equal(Rows, identities.Count);
+        Assert.Contains("identities: those with the most severe findings, then the most findings.", section, StringComparison.Ordinal);
+        var worst = findings.Max(f => f.Severity);
+        Assert.All(identities, row => Assert.Contains(findings, f => f.Severity == worst && (f.Principal == row.Groups["principal"].Value || ScanFacts.Principal(f) == row.Groups["principal"].Value)));
+    }
+
+    [Fact]
+    public void Every_finding_is_on_the_page_when_the_limit_is_lifted_or_not_reached()
+    {
+        var all = Scans.Render((result, stream) => HtmlReporter.Write(result, stream, new ReportOptions { HtmlRows = 0 }), Scans.Sample);
+        var byDefault = SampleReport.Value;
+
+        Assert.Equal(Scans.Sample.Findings.Length, FindingBodies().Count(all));
+        Assert.Equal(Scans.Sample.Findings.Length, FindingBodies().Count(byDefault));
+        Assert.DoesNotContain("meta limited", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("meta limited", byDefault, StringComparison.Ordinal);
+    }
+
     private static string Hash(string text) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     [GeneratedRegex("<script", RegexOptions.IgnoreCase)]
