@@ -45,10 +45,10 @@ public static class GcpTechniqueCatalog
             ["https://cloud.google.com/resource-manager/docs/tags/tags-creating-and-managing", "https://cloud.google.com/iam/docs/tags-access-control"]),
         new(
             "gcp-tag-unbinding",
-            "Deleting the tag binding a deny rule on setIamPolicy is conditioned on",
-            "A principal that may delete a tag binding of an organization, folder or project (the Tag User role on the value and on the container) escapes a deny rule whose denial condition needs that tag; when the rule is all that refuses its grant of setIamPolicy there, it becomes owner-equivalent of the container.",
+            "Deleting a tag binding that a condition on setIamPolicy depends on",
+            "A principal that may delete a tag binding of an organization, folder or project (the Tag User role on the value and on the container) escapes a deny rule whose denial condition needs that tag, or meets an allow condition that needs the tag's absence (or the value the parent brings back); when that makes the evaluator allow its setIamPolicy there, it becomes owner-equivalent of the container.",
             ["resourcemanager.tagValueBindings.delete", "resourcemanager.hierarchyNodes.deleteTagBinding"],
-            "Do not let the principals a tag-conditioned deny rule is meant to stop delete that tag's bindings: keep Tag User (or tagValueBindings.delete) on a tag value that deny rules depend on to the administrators who decide where they apply, deny resourcemanager.hierarchyNodes.deleteTagBinding to the same principals as the rule, or write the rule without the tag. Re-run the scan to confirm no other path remains.",
+            "Do not let the principals a tag condition is meant to limit delete that tag's bindings: keep Tag User (or tagValueBindings.delete) on a tag value that deny rules or conditional grants depend on to the administrators who decide where they apply, deny resourcemanager.hierarchyNodes.deleteTagBinding to the same principals, or write the rule or grant without the tag (a grant that names the places it allows, not the places it does not). Re-run the scan to confirm no other path remains.",
             ["https://cloud.google.com/resource-manager/docs/tags/tags-creating-and-managing", "https://cloud.google.com/iam/docs/deny-access"]),
         new(
             "gcp-sa-set-iam-policy",

@@ -27,6 +27,7 @@ internal static class GcpFixtures
     private static readonly Lazy<GcpEstate> LoadedTags = new(() => GcpEstateLoader.Load([TagsFolder]));
     private static readonly Lazy<GcpEstate> LoadedTagBinding = new(() => GcpEstateLoader.Load([TagBindingFolder]));
     private static readonly Lazy<GcpEstate> LoadedTagUnbinding = new(() => GcpEstateLoader.Load([TagUnbindingFolder]));
+    private static readonly Lazy<GcpEstate> LoadedTagAbsence = new(() => GcpEstateLoader.Load([TagAbsenceFolder]));
     private static readonly Lazy<GcpEstate> LoadedCompute = new(() => GcpEstateLoader.Load([ComputeFolder]));
     private static readonly Lazy<GcpEstate> LoadedOrgPolicies = new(() => GcpEstateLoader.Load([OrgPoliciesFolder]));
 
@@ -128,6 +129,21 @@ internal static class GcpFixtures
     public static GcpEstate TagUnbinding => LoadedTagUnbinding.Value;
 
     public static string TagUnbindingFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tag-unbinding");
+
+    /// <summary>
+    /// The tagabsent.example lab (Fixtures/tag-absence) for <c>gcp-tag-unbinding</c> through allow conditions, without
+    /// deny policies: tag key <c>env</c> (<c>prod</c>, <c>dev</c>), every tag binding listed. <c>ta-app</c> (under the
+    /// organization) has <c>env/prod</c> bound to it: Project IAM Admin under <c>!matchTag(env, prod)</c> to
+    /// <c>v-untagger</c>, <c>s-novalue</c>, <c>s-nocontainer</c>, under <c>matchTag(env, dev)</c> to <c>s-dev</c>, and
+    /// under <c>!matchTag(env, prod)</c> until 2026-01-01 to <c>s-expired</c>; Tag User there to all of them but
+    /// <c>s-nocontainer</c>. <c>ta-ledger</c> inherits <c>env/prod</c> from the Production folder (Project IAM Admin
+    /// under <c>!matchTag(env, prod)</c> and Tag User to <c>s-inherited</c>). <c>ta-vault</c> has <c>env/prod</c> bound to
+    /// it under the Legacy folder, tagged <c>env/dev</c> (Project IAM Admin under <c>matchTag(env, dev)</c> and Tag User
+    /// to <c>v-revert</c>). Tag User on the value <c>prod</c> to all but <c>s-novalue</c>; <c>admin@</c> is Owner.
+    /// </summary>
+    public static GcpEstate TagAbsence => LoadedTagAbsence.Value;
+
+    public static string TagAbsenceFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tag-absence");
 
     /// <summary>
     /// The example.dev Compute Engine lab (Fixtures/compute): in <c>vm-lab</c>, whose instances were listed

@@ -1,7 +1,6 @@
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Gcp.Iam;
-using Ward.Gcp.Policy.Conditions;
 using Ward.Gcp.Policy.Evaluation;
 
 namespace Ward.Gcp.Edges.Checkers;
@@ -37,7 +36,7 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
         foreach (var node in context.HierarchyTopDown)
         {
             var setIamPolicy = GcpEdgeContext.SetIamPolicyOf(node.Kind);
-            if (context.ContainerResource(node) is not { } resource || !HasTagConditionedGrant(context, resource, setIamPolicy))
+            if (context.ContainerResource(node) is not { } resource || !TagConditions.HasTagConditionedGrant(context, resource, setIamPolicy))
             {
                 continue;
             }
@@ -57,13 +56,13 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
 
                 foreach (var holder in context.WhoCan(BindValue, valueResource))
                 {
-                    if (!binders.TryGetValue(holder.Principal, out var onContainer) || Rank(now.GetValueOrDefault(holder.Principal, DecisionKind.ImplicitDeny)) == 2)
+                    if (!binders.TryGetValue(holder.Principal, out var onContainer) || TagConditions.Rank(now.GetValueOrDefault(holder.Principal, DecisionKind.ImplicitDeny)) == 2)
                     {
                         continue;
                     }
 
                     var then = context.Authorize(holder.Principal, setIamPolicy, resource, supposingTagValue: value.Name);
-                    if (Rank(then.Kind) <= Rank(now.GetValueOrDefault(holder.Principal, DecisionKind.ImplicitDeny)))
+                    if (TagConditions.Rank(then.Kind) <= TagConditions.Rank(now.GetValueOrDefault(holder.Principal, DecisionKind.ImplicitDeny)))
                     {
                         continue;
                     }
@@ -87,16 +86,6 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
             }
         }
     }
-
-    /// <summary>Whether an allow binding reaching the container may grant its <c>setIamPolicy</c> under a condition on tags: only then can a tag binding change who holds it.</summary>
-    private static bool HasTagConditionedGrant(GcpEdgeContext context, GcpResource resource, string setIamPolicy) =>
-        resource.PolicyHolders
-            .Select(h => ResourceLocator.PolicyOf(context.Estate, h))
-            .OfType<IamPolicy>()
-            .SelectMany(p => p.Bindings)
-            .Any(b => b.Condition is { } condition
-                && IamCondition.MentionsTags(condition.Expression)
-                && (context.Estate.FindRole(b.Role) is not { PermissionsKnown: true } role || role.IncludedPermissions.Contains(setIamPolicy, StringComparer.Ordinal)));
 
     /// <summary>
     /// Whether the value may be bound to the container: a key of an organization binds to the organization and
@@ -129,12 +118,4 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
         return tags.UnknownBecause is not { } why ? string.Empty
             : $"no other value of tag key `{key}` is bound to `{name}` itself (a resource holds one value per key, so that binding would have to be deleted first; {why})";
     }
-
-    /// <summary>Allowed above Conditional or undecided, above denied.</summary>
-    private static int Rank(DecisionKind kind) => kind switch
-    {
-        DecisionKind.Allowed => 2,
-        DecisionKind.Conditional or DecisionKind.Indeterminate => 1,
-        _ => 0,
-    };
 }
