@@ -39,7 +39,7 @@ public static class GcpTechniqueCatalog
         new(
             "gcp-tag-binding",
             "Binding a tag that a conditional grant of setIamPolicy waits for",
-            "A principal that may bind a tag value to an organization, folder or project (the Tag User role on the value and on the container) makes a condition on that tag hold there; when it holds a grant of setIamPolicy under that condition, it becomes owner-equivalent of the container.",
+            "A principal that may bind a tag value to an organization, folder or project (the Tag User role on the value and on the container) makes a condition on that tag hold there, deleting first another value of the key bound to the container when it may; when it holds a grant of setIamPolicy under that condition, it becomes owner-equivalent of the container.",
             ["resourcemanager.tagValueBindings.create", "resourcemanager.hierarchyNodes.createTagBinding"],
             "Do not let the principals a tag condition is meant to limit bind that tag: grant Tag User (or tagValueBindings.create) on a tag value that gates administrative roles only to the administrators who decide where those roles apply, not on the containers those principals work in. Re-run the scan to confirm no other path remains.",
             ["https://cloud.google.com/resource-manager/docs/tags/tags-creating-and-managing", "https://cloud.google.com/iam/docs/tags-access-control"]),

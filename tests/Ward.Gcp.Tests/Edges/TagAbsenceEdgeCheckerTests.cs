@@ -84,8 +84,42 @@ public sealed class TagAbsenceEdgeCheckerTests
         Assert.Equal(expected, decision.Kind);
     }
 
+    public static TheoryData<string, bool> Replacers => new()
+    {
+        // Project IAM Admin on ta-app for dev, Tag User on ta-app, on the value bound there (prod) and on dev.
+        { "v-replacer", true },
+        // The safe twins: no Tag User on prod, so its binding cannot be deleted; no Tag User on dev, so none can be bound.
+        { "s-keeper", false },
+        { "s-dev", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Replacers))]
+    public void A_principal_that_may_replace_the_value_bound_to_the_project_binds_the_one_its_grant_waits_for(string user, bool vulnerable)
+    {
+        // Given the lab and the tag-binding checker
+        var principal = $"user:{user}@tagabsent.example";
+
+        // When it checks every container
+        var edges = new TagBindingEdgeChecker().Check(Context.Value, targets: null).Where(e => e.From.Value == principal).ToList();
+
+        // Then only the principal that may delete prod's binding and bind dev becomes owner-equivalent of ta-app
+        if (!vulnerable)
+        {
+            Assert.Empty(edges);
+            return;
+        }
+
+        var edge = Assert.Single(edges);
+        Assert.Equal((principal, TaApp, true, false), (edge.To.Value, edge.AdminScope, edge.GrantsAdmin, edge.IsConditional));
+        Assert.Equal(
+            [("resourcemanager.tagValueBindings.delete", Prod), ("resourcemanager.hierarchyNodes.deleteTagBinding", "projects/ta-app"), ("resourcemanager.tagValueBindings.create", "tagValues/281600000000012"), ("resourcemanager.hierarchyNodes.createTagBinding", "projects/ta-app"), (SetIamPolicy, "projects/ta-app")],
+            edge.Permissions.Select(p => (p.Action, p.Resource)));
+        Assert.Contains("replaces the binding of tag `850000000001/env/prod`", edge.Description, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public void The_graph_reports_the_two_untaggers_with_their_one_step()
+    public void The_graph_reports_the_untaggers_and_the_replacer_with_their_one_step()
     {
         var graph = GcpGraphBuilder.Build(Context.Value);
 
@@ -93,6 +127,7 @@ public sealed class TagAbsenceEdgeCheckerTests
 
         Assert.Equal(("gcp-tag-unbinding", TaApp), (Assert.Single(escalations["user:v-untagger@tagabsent.example"].Path).Technique, escalations["user:v-untagger@tagabsent.example"].Container.Name));
         Assert.Equal(("gcp-tag-unbinding", TaVault), (Assert.Single(escalations["user:v-revert@tagabsent.example"].Path).Technique, escalations["user:v-revert@tagabsent.example"].Container.Name));
+        Assert.Equal("gcp-tag-binding", Assert.Single(escalations["user:v-replacer@tagabsent.example"].Path).Technique);
         Assert.DoesNotContain(escalations.Keys, p => p.StartsWith("user:s-", StringComparison.Ordinal));
     }
 }

@@ -135,11 +135,12 @@ internal static class GcpFixtures
     /// deny policies: tag key <c>env</c> (<c>prod</c>, <c>dev</c>), every tag binding listed. <c>ta-app</c> (under the
     /// organization) has <c>env/prod</c> bound to it: Project IAM Admin under <c>!matchTag(env, prod)</c> to
     /// <c>v-untagger</c>, <c>s-novalue</c>, <c>s-nocontainer</c>, under <c>matchTag(env, dev)</c> to <c>s-dev</c>, and
-    /// under <c>!matchTag(env, prod)</c> until 2026-01-01 to <c>s-expired</c>; Tag User there to all of them but
-    /// <c>s-nocontainer</c>. <c>ta-ledger</c> inherits <c>env/prod</c> from the Production folder (Project IAM Admin
+    /// under <c>!matchTag(env, prod)</c> until 2026-01-01 to <c>s-expired</c>, and under <c>matchTag(env, dev)</c> to
+    /// <c>v-replacer</c> and <c>s-keeper</c> too; Tag User there to all of them but <c>s-nocontainer</c>. <c>ta-ledger</c> inherits <c>env/prod</c> from the Production folder (Project IAM Admin
     /// under <c>!matchTag(env, prod)</c> and Tag User to <c>s-inherited</c>). <c>ta-vault</c> has <c>env/prod</c> bound to
     /// it under the Legacy folder, tagged <c>env/dev</c> (Project IAM Admin under <c>matchTag(env, dev)</c> and Tag User
-    /// to <c>v-revert</c>). Tag User on the value <c>prod</c> to all but <c>s-novalue</c>; <c>admin@</c> is Owner.
+    /// to <c>v-revert</c>). Tag User on the value <c>prod</c> to all but <c>s-novalue</c> and <c>s-keeper</c>, on
+    /// <c>dev</c> to <c>v-replacer</c> and <c>s-keeper</c>; <c>admin@</c> is Owner.
     /// </summary>
     public static GcpEstate TagAbsence => LoadedTagAbsence.Value;
 

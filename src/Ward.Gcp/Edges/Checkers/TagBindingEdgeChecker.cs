@@ -1,6 +1,7 @@
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Conditions;
 using Ward.Gcp.Policy.Evaluation;
 
 namespace Ward.Gcp.Edges.Checkers;
@@ -12,14 +13,18 @@ namespace Ward.Gcp.Edges.Checkers;
 /// binding of a role that includes the container's <c>setIamPolicy</c> names it under such a condition, and the
 /// evaluator allows it once the value is supposed bound (with every other condition, deny rule and boundary as they
 /// are) but not now, the principal becomes owner-equivalent of the container. A self-escalation. No edge for a value
-/// the container already has, bound or inherited (the grant already holds or never will through it), nor for one
-/// whose key has another value bound to the container itself (that binding would have to be deleted first, which is
-/// not followed); where the container's tags are not known, the edge is conditional on the latter.
+/// the container already has, bound or inherited (the grant already holds or never will through it). A value whose key
+/// has another value bound to the container itself replaces it only by deleting that binding first
+/// (<c>resourcemanager.tagValueBindings.delete</c> on the value bound and
+/// <c>resourcemanager.hierarchyNodes.deleteTagBinding</c> on the container, also in Tag User), which the edge then
+/// needs too; where the container's tags are not known, the edge is conditional on no such binding.
 /// </summary>
 public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
 {
     private const string BindValue = "resourcemanager.tagValueBindings.create";
     private const string BindToContainer = "resourcemanager.hierarchyNodes.createTagBinding";
+    private const string UnbindValue = "resourcemanager.tagValueBindings.delete";
+    private const string UnbindFromContainer = "resourcemanager.hierarchyNodes.deleteTagBinding";
 
     public string TechniqueId => "gcp-tag-binding";
 
@@ -44,19 +49,34 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
             var name = OwnerEquivalence.Label(node);
             var now = context.WhoCan(setIamPolicy, resource).ToDictionary(a => a.Principal, a => a.Decision.Kind, StringComparer.Ordinal);
             var binders = context.WhoCan(BindToContainer, resource).ToDictionary(a => a.Principal, a => a.Decision, StringComparer.Ordinal);
+            var unbinders = new Lazy<Dictionary<string, Decision>>(() => context.WhoCan(UnbindFromContainer, resource).ToDictionary(a => a.Principal, a => a.Decision, StringComparer.Ordinal));
             var best = new Dictionary<string, Edge>(StringComparer.Ordinal);
             foreach (var value in context.Estate.TagValues.Where(v => Attachable(context, v, node)).OrderBy(v => v.Name, StringComparer.Ordinal))
             {
-                if (context.TagValueResource(value.Name) is not { } valueResource || Blocked(context, resource, value))
+                // A value the container has already changes nothing; another one bound to it whose id is unknown cannot be deleted.
+                if (context.TagValueResource(value.Name) is not { } valueResource
+                    || context.Authorizer.Tags.OfKey(resource, value.Name) is { } has && (has.ValueId == value.Name || (has.ValueId is null && has.BoundTo == resource.RelativeName)))
                 {
                     continue;
                 }
 
+                // Another value of the key bound to the container itself is deleted first: by those who may delete it.
+                var replaced = Replaced(context, resource, value);
+                var deleters = replaced is null ? null
+                    : context.TagValueResource(replaced.ValueId!) is { } replacedResource ? context.WhoCan(UnbindValue, replacedResource).ToDictionary(a => a.Principal, a => a.Decision, StringComparer.Ordinal)
+                    : [];
                 var requirement = OnlyIfNoneBound(context, resource, value, name);
 
                 foreach (var holder in context.WhoCan(BindValue, valueResource))
                 {
                     if (!binders.TryGetValue(holder.Principal, out var onContainer) || TagConditions.Rank(now.GetValueOrDefault(holder.Principal, DecisionKind.ImplicitDeny)) == 2)
+                    {
+                        continue;
+                    }
+
+                    Decision? deleteValue = null;
+                    Decision? deleteFromContainer = null;
+                    if (deleters is not null && (!deleters.TryGetValue(holder.Principal, out deleteValue) || !unbinders.Value.TryGetValue(holder.Principal, out deleteFromContainer)))
                     {
                         continue;
                     }
@@ -68,8 +88,11 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
                     }
 
                     var tag = value.NamespacedName ?? value.Name;
-                    var description = $"binds tag `{tag}` to `{name}`, so that a grant of `{setIamPolicy}` conditioned on it holds, and grants itself any role there: owner-equivalent of `{name}`";
-                    EdgeStep[] steps = [new(BindValue, value.Name, holder.Decision), new(BindToContainer, name, onContainer), new(setIamPolicy, name, then)];
+                    var description = replaced is null
+                        ? $"binds tag `{tag}` to `{name}`, so that a grant of `{setIamPolicy}` conditioned on it holds, and grants itself any role there: owner-equivalent of `{name}`"
+                        : $"replaces the binding of tag {replaced.Describe()} to `{name}` with tag `{tag}` (deleting the first, binding the second), so that a grant of `{setIamPolicy}` conditioned on it holds, and grants itself any role there: owner-equivalent of `{name}`";
+                    EdgeStep[] binding = [new(BindValue, value.Name, holder.Decision), new(BindToContainer, name, onContainer), new(setIamPolicy, name, then)];
+                    EdgeStep[] steps = replaced is null ? binding : [new(UnbindValue, replaced.ValueId!, deleteValue!), new(UnbindFromContainer, name, deleteFromContainer!), .. binding];
                     if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, holder.Principal, description, steps, grantsAdmin: true, adminScope: node.Name) is not { } edge)
                     {
                         continue;
@@ -102,13 +125,14 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
         };
     }
 
-    /// <summary>Whether binding the value changes nothing or is refused: the container has it already, or another value of its key is bound to the container itself.</summary>
-    private static bool Blocked(GcpEdgeContext context, GcpResource resource, TagValue value) =>
-        context.Authorizer.Tags.OfKey(resource, value.Name) is { } present
-        && (present.ValueId == value.Name || present.BoundTo == resource.RelativeName);
+    /// <summary>Another value of the value's key bound to the container itself, which binding the value would first have to delete; null when there is none (or the container's tags are not known).</summary>
+    private static ResourceTag? Replaced(GcpEdgeContext context, GcpResource resource, TagValue value) =>
+        context.Authorizer.Tags.OfKey(resource, value.Name) is { ValueId: not null } present && present.ValueId != value.Name && present.BoundTo == resource.RelativeName
+            ? present
+            : null;
 
     /// <summary>
-    /// Empty when the container's tags are known (<see cref="Blocked"/> decided); otherwise the requirement that no
+    /// Empty when the container's tags are known (<see cref="Replaced"/> decided); otherwise the requirement that no
     /// other value of the key is bound to it directly, which Ward cannot tell.
     /// </summary>
     private static string OnlyIfNoneBound(GcpEdgeContext context, GcpResource resource, TagValue value, string name)
