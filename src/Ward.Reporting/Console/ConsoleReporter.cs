@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using Ward.Analysis;
 
@@ -99,23 +100,38 @@ public static class ConsoleReporter
 
     private static void WriteWorst(IAnsiConsole console, IEnumerable<Finding> findings, string title, string subject)
     {
-        var riskiest = findings.GroupBy(f => f.Principal, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Max(f => f.Severity)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(10).ToList();
-        if (riskiest.Count == 0)
+        // A tenant has 100,000s of findings: each subject's worst severity and count in one pass, then the findings of
+        // the ten riskiest only.
+        var tally = new Dictionary<string, (Severity Worst, int Count)>(StringComparer.Ordinal);
+        foreach (var finding in findings)
+        {
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(tally, finding.Principal, out var seen);
+            entry = seen ? (finding.Severity > entry.Worst ? finding.Severity : entry.Worst, entry.Count + 1) : (finding.Severity, 1);
+        }
+
+        if (tally.Count == 0)
         {
             return;
+        }
+
+        var riskiest = tally.OrderByDescending(t => t.Value.Worst).ThenByDescending(t => t.Value.Count).ThenBy(t => t.Key, StringComparer.Ordinal).Take(10).Select(t => t.Key).ToList();
+        var theirs = riskiest.ToDictionary(principal => principal, _ => new List<Finding>(), StringComparer.Ordinal);
+        foreach (var finding in findings)
+        {
+            theirs.GetValueOrDefault(finding.Principal)?.Add(finding);
         }
 
         var table = new Table().Border(TableBorder.Rounded).Title(title).Expand();
         table.AddColumn(subject);
         table.AddColumn("Worst");
         table.AddColumn("Findings");
-        foreach (var group in riskiest)
+        foreach (var principal in riskiest)
         {
-            var worst = group.Max(f => f.Severity);
+            var group = theirs[principal];
+            var worst = tally[principal].Worst;
             var name = group.Select(f => f.PrincipalName).FirstOrDefault(n => n is not null);
             var displayName = group.Select(f => f.PrincipalDisplayName).FirstOrDefault(n => n is not null);
-            table.AddRow(Markup.Escape(ScanFacts.Named(group.Key, name, displayName)), $"[{Colour(worst)}]{worst}[/]", Markup.Escape(string.Join(", ", group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))));
+            table.AddRow(Markup.Escape(ScanFacts.Named(principal, name, displayName)), $"[{Colour(worst)}]{worst}[/]", Markup.Escape(string.Join(", ", group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))));
         }
 
         console.Write(table);
