@@ -97,7 +97,11 @@ public static class AwsEstateLoader
     }
 
     /// <summary>A file read and sniffed (on any thread): its bytes, unless it cannot be an AWS export or could not be read.</summary>
-    private sealed record PreparedFile(string Path, byte[]? Bytes, string? ReadError, bool IsCsvCredentialReport, SourceLocation? NotAws);
+    private sealed record PreparedFile(string Path, byte[]? Bytes, string? ReadError, bool IsCsvCredentialReport, SourceLocation? NotAws)
+    {
+        /// <summary>An authorization details export, read on the worker that prepared it, with its diagnostics located.</summary>
+        public (GaadExport Export, ImmutableArray<Diagnostic> Diagnostics)? AuthorizationDetails { get; init; }
+    }
 
     /// <summary>Files from this size on are looked at in place before they are read (most large files of a mixed folder are other clouds' exports).</summary>
     private const long LookInPlaceFrom = 64 << 10;
@@ -126,7 +130,45 @@ public static class AwsEstateLoader
 
         return AwsExportSniffer.CannotBeAwsExport(bytes, out var rootLine, out var rootColumn)
             ? new PreparedFile(file, null, null, IsCsvCredentialReport: false, new SourceLocation(file, JsonPath.Root, rootLine, rootColumn))
-            : new PreparedFile(file, bytes, null, IsCsvCredentialReport: false, NotAws: null);
+            : WithAuthorizationDetails(new PreparedFile(file, bytes, null, IsCsvCredentialReport: false, NotAws: null));
+    }
+
+    /// <summary>
+    /// Exports from this size on are read by the loading thread, on every core; smaller ones (an organization's
+    /// accounts) on the worker that prepared them, one per core.
+    /// </summary>
+    private const int ReadInPlaceBelow = 32 << 20;
+
+    /// <summary>
+    /// An authorization details export under <see cref="ReadInPlaceBelow"/> is read on the worker that prepared it, so
+    /// that the exports of an organization's accounts are read side by side; any other file is left to
+    /// <see cref="ReadFile"/>, which also reports invalid JSON.
+    /// </summary>
+    private static PreparedFile WithAuthorizationDetails(PreparedFile prepared)
+    {
+        if (prepared.Bytes!.Length >= ReadInPlaceBelow)
+        {
+            return prepared;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(prepared.Bytes, Options);
+            var root = document.RootElement;
+            if (!GaadReader.Recognizes(root) || OrganizationReader.Recognizes(root))
+            {
+                return prepared;
+            }
+
+            var diagnostics = new DiagnosticBag();
+            var export = GaadReader.Read(root, prepared.Path, diagnostics, inParallel: false);
+            ImmutableArray<Diagnostic> located = diagnostics.Count == 0 ? [] : [.. JsonLineLocator.WithLines(diagnostics.ToSortedArray(), prepared.Bytes)];
+            return prepared with { Bytes = null, AuthorizationDetails = (export, located) };
+        }
+        catch (JsonException)
+        {
+            return prepared;
+        }
     }
 
     /// <summary>
@@ -168,6 +210,13 @@ public static class AwsEstateLoader
             return;
         }
 
+        if (prepared.AuthorizationDetails is var (export, located))
+        {
+            AddAuthorizationDetails(file, export, inputs, found);
+            diagnostics.AddRange(located);
+            return;
+        }
+
         var bytes = prepared.Bytes!;
         if (prepared.IsCsvCredentialReport)
         {
@@ -197,6 +246,12 @@ public static class AwsEstateLoader
 
         // Lines are looked up only for files that have diagnostics: one extra pass over those files alone.
         diagnostics.AddRange(fileDiagnostics.Count == 0 ? [] : JsonLineLocator.WithLines(fileDiagnostics.ToSortedArray(), bytes));
+    }
+
+    private static void AddAuthorizationDetails(string file, GaadExport export, List<InputFile> inputs, ReadExports found)
+    {
+        found.Gaad.Add(export);
+        inputs.Add(new InputFile(file, InputKind.AuthorizationDetails, $"account {export.Account ?? "unknown"}: {export.Users.Length} users, {export.Groups.Length} groups, {export.Roles.Length} roles, {export.Policies.Length} managed policies"));
     }
 
     private static void ReadCsvCredentialReport(string file, byte[] bytes, DiagnosticBag diagnostics, List<InputFile> inputs, ReadExports found)
@@ -234,81 +289,76 @@ public static class AwsEstateLoader
 
     private static void ReadDocument(string file, JsonElement root, DiagnosticBag diagnostics, List<InputFile> inputs, ReadExports found, ref AwsOrganization? organization)
     {
-        var exports = found.Gaad;
+        if (OrganizationReader.Recognizes(root))
         {
-            if (OrganizationReader.Recognizes(root))
+            var read = OrganizationReader.Read(root, file, diagnostics);
+            if (read is not null && organization is not null)
             {
-                var read = OrganizationReader.Read(root, file, diagnostics);
-                if (read is not null && organization is not null)
-                {
-                    diagnostics.Add(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Error, $"a second organization export (`{read.Id}`) was given; only the first (`{organization.Id}`) is used", new SourceLocation(file, JsonPath.Root));
-                    inputs.Add(new InputFile(file, InputKind.Unrecognized, "second organization export; ignored"));
-                    return;
-                }
+                diagnostics.Add(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Error, $"a second organization export (`{read.Id}`) was given; only the first (`{organization.Id}`) is used", new SourceLocation(file, JsonPath.Root));
+                inputs.Add(new InputFile(file, InputKind.Unrecognized, "second organization export; ignored"));
+                return;
+            }
 
-                organization = read;
-                inputs.Add(new InputFile(file, read is null ? InputKind.Unreadable : InputKind.Organization, read is null ? "organization export could not be used" : $"organization {read.Id}: {read.Accounts.Length} accounts, {read.Policies.Length} SCPs/RCPs"));
-            }
-            else if (GaadReader.Recognizes(root) && !OrganizationReader.Recognizes(root))
+            organization = read;
+            inputs.Add(new InputFile(file, read is null ? InputKind.Unreadable : InputKind.Organization, read is null ? "organization export could not be used" : $"organization {read.Id}: {read.Accounts.Length} accounts, {read.Policies.Length} SCPs/RCPs"));
+        }
+        else if (GaadReader.Recognizes(root) && !OrganizationReader.Recognizes(root))
+        {
+            AddAuthorizationDetails(file, GaadReader.Read(root, file, diagnostics), inputs, found);
+        }
+        else if (CredentialReportReader.Recognizes(root))
+        {
+            AddCredentialReport(file, CredentialReportReader.ReadJson(root, file, diagnostics), inputs, found);
+        }
+        else if (ServiceLastAccessedReader.Recognizes(root))
+        {
+            var reports = ServiceLastAccessedReader.Read(root, file, diagnostics);
+            found.ServiceLastAccessed.AddRange(reports);
+            var accounts = string.Join(", ", reports.Select(r => r.Account).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            inputs.Add(reports.IsEmpty
+                ? new InputFile(file, InputKind.Unreadable, "service last accessed data could not be used")
+                : new InputFile(file, InputKind.ServiceLastAccessed, $"service last accessed data of {reports.Length} principal{(reports.Length == 1 ? string.Empty : "s")} (account {accounts})"));
+        }
+        else if (IdentityCenterReader.Recognizes(root))
+        {
+            var read = IdentityCenterReader.Read(root, file, diagnostics);
+            if (found.IdentityCenter is not null)
             {
-                var export = GaadReader.Read(root, file, diagnostics);
-                exports.Add(export);
-                inputs.Add(new InputFile(file, InputKind.AuthorizationDetails, $"account {export.Account ?? "unknown"}: {export.Users.Length} users, {export.Groups.Length} groups, {export.Roles.Length} roles, {export.Policies.Length} managed policies"));
+                diagnostics.Add(IngestDiagnosticCodes.IdentityCenterProblem, DiagnosticSeverity.Error, "a second Identity Center export was given; only the first is used", new SourceLocation(file, JsonPath.Root));
+                inputs.Add(new InputFile(file, InputKind.Unrecognized, "second Identity Center export; ignored"));
+                return;
             }
-            else if (CredentialReportReader.Recognizes(root))
-            {
-                AddCredentialReport(file, CredentialReportReader.ReadJson(root, file, diagnostics), inputs, found);
-            }
-            else if (ServiceLastAccessedReader.Recognizes(root))
-            {
-                var reports = ServiceLastAccessedReader.Read(root, file, diagnostics);
-                found.ServiceLastAccessed.AddRange(reports);
-                var accounts = string.Join(", ", reports.Select(r => r.Account).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-                inputs.Add(reports.IsEmpty
-                    ? new InputFile(file, InputKind.Unreadable, "service last accessed data could not be used")
-                    : new InputFile(file, InputKind.ServiceLastAccessed, $"service last accessed data of {reports.Length} principal{(reports.Length == 1 ? string.Empty : "s")} (account {accounts})"));
-            }
-            else if (IdentityCenterReader.Recognizes(root))
-            {
-                var read = IdentityCenterReader.Read(root, file, diagnostics);
-                if (found.IdentityCenter is not null)
-                {
-                    diagnostics.Add(IngestDiagnosticCodes.IdentityCenterProblem, DiagnosticSeverity.Error, "a second Identity Center export was given; only the first is used", new SourceLocation(file, JsonPath.Root));
-                    inputs.Add(new InputFile(file, InputKind.Unrecognized, "second Identity Center export; ignored"));
-                    return;
-                }
 
-                found.IdentityCenter = read;
-                inputs.Add(new InputFile(file, InputKind.IdentityCenter, read.Instances.IsEmpty
-                    ? "IAM Identity Center: no instance"
-                    : $"IAM Identity Center: {read.Instances.Length} instance{(read.Instances.Length == 1 ? string.Empty : "s")}, {read.PermissionSets.Length} permission sets, {read.Assignments.Length} account assignments, {read.Users.Length} users, {read.Groups.Length} groups"));
-            }
-            else if (ResourcePolicyReader.Recognizes(root))
+            found.IdentityCenter = read;
+            inputs.Add(new InputFile(file, InputKind.IdentityCenter, read.Instances.IsEmpty
+                ? "IAM Identity Center: no instance"
+                : $"IAM Identity Center: {read.Instances.Length} instance{(read.Instances.Length == 1 ? string.Empty : "s")}, {read.PermissionSets.Length} permission sets, {read.Assignments.Length} account assignments, {read.Users.Length} users, {read.Groups.Length} groups"));
+        }
+        else if (ResourcePolicyReader.Recognizes(root))
+        {
+            var read = ResourcePolicyReader.Read(root, file, diagnostics);
+            found.Resources.AddRange(read);
+            inputs.Add(new InputFile(file, InputKind.ResourcePolicies, $"{read.Length} resource policies"));
+        }
+        else if (S3BucketSettingsReader.Recognizes(root))
+        {
+            var read = S3BucketSettingsReader.Read(root, file, diagnostics);
+            if (read.Account is not { } account)
             {
-                var read = ResourcePolicyReader.Read(root, file, diagnostics);
-                found.Resources.AddRange(read);
-                inputs.Add(new InputFile(file, InputKind.ResourcePolicies, $"{read.Length} resource policies"));
+                inputs.Add(new InputFile(file, InputKind.Unreadable, "S3 bucket settings could not be used"));
+                return;
             }
-            else if (S3BucketSettingsReader.Recognizes(root))
-            {
-                var read = S3BucketSettingsReader.Read(root, file, diagnostics);
-                if (read.Account is not { } account)
-                {
-                    inputs.Add(new InputFile(file, InputKind.Unreadable, "S3 bucket settings could not be used"));
-                    return;
-                }
 
-                found.S3.Accounts.Add(account);
-                found.S3.Buckets.AddRange(read.Buckets);
-                found.S3.AccessPoints.AddRange(read.AccessPoints);
-                found.Resources.AddRange(read.AccessPointPolicies);
-                var accessPoints = read.AccessPoints.IsEmpty ? string.Empty : $", {read.AccessPoints.Length} access point{(read.AccessPoints.Length == 1 ? string.Empty : "s")}";
-                inputs.Add(new InputFile(file, InputKind.S3Buckets, $"S3 settings of account {account.Account}: Block Public Access, {read.Buckets.Length} bucket{(read.Buckets.Length == 1 ? string.Empty : "s")}{accessPoints}"));
-            }
-            else
-            {
-                NotRecognised(file, diagnostics, inputs, new SourceLocation(file, JsonPath.Root));
-            }
+            found.S3.Accounts.Add(account);
+            found.S3.Buckets.AddRange(read.Buckets);
+            found.S3.AccessPoints.AddRange(read.AccessPoints);
+            found.Resources.AddRange(read.AccessPointPolicies);
+            var accessPoints = read.AccessPoints.IsEmpty ? string.Empty : $", {read.AccessPoints.Length} access point{(read.AccessPoints.Length == 1 ? string.Empty : "s")}";
+            inputs.Add(new InputFile(file, InputKind.S3Buckets, $"S3 settings of account {account.Account}: Block Public Access, {read.Buckets.Length} bucket{(read.Buckets.Length == 1 ? string.Empty : "s")}{accessPoints}"));
+        }
+        else
+        {
+            NotRecognised(file, diagnostics, inputs, new SourceLocation(file, JsonPath.Root));
         }
     }
 

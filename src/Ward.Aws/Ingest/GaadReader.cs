@@ -27,7 +27,14 @@ public static class GaadReader
     public static bool Recognizes(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && TopLevelLists.Any(name => root.TryGetProperty(name, out _));
 
-    public static GaadExport Read(JsonElement root, string file, DiagnosticBag diagnostics)
+    /// <param name="root">The export's root object.</param>
+    /// <param name="file">The file it was read from.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="inParallel">
+    /// Whether to read on every core; false when the caller already reads several exports side by side (each on a
+    /// worker of its own, where nested parallel reading would only wait for threads).
+    /// </param>
+    public static GaadExport Read(JsonElement root, string file, DiagnosticBag diagnostics, bool inParallel = true)
     {
         new JsonReading(file, diagnostics).CheckFields(root, JsonPath.Root, "the authorization details", TopLevelFields);
 
@@ -38,11 +45,21 @@ public static class GaadReader
         ImmutableArray<IamRole> roles = [];
         ImmutableArray<ManagedPolicy> policies = [];
         var locations = new[] { Locations(), Locations(), Locations(), Locations() };
-        Parallel.Invoke(
-            () => users = ReadList(root, "UserDetailList", "a user", UserFields, new JsonReading(file, diagnostics), locations[0], ReadUser, e => e.Arn),
-            () => groups = ReadList(root, "GroupDetailList", "a group", GroupFields, new JsonReading(file, diagnostics), locations[1], ReadGroup, e => e.Arn),
-            () => roles = ReadList(root, "RoleDetailList", "a role", RoleFields, new JsonReading(file, diagnostics), locations[2], ReadRole, e => e.Arn),
-            () => policies = ReadList(root, "Policies", "a managed policy", PolicyFields, new JsonReading(file, diagnostics), locations[3], ReadPolicy, e => e.Arn));
+        Action[] lists =
+        [
+            () => users = ReadList(root, "UserDetailList", "a user", UserFields, new JsonReading(file, diagnostics), locations[0], ReadUser, e => e.Arn, inParallel),
+            () => groups = ReadList(root, "GroupDetailList", "a group", GroupFields, new JsonReading(file, diagnostics), locations[1], ReadGroup, e => e.Arn, inParallel),
+            () => roles = ReadList(root, "RoleDetailList", "a role", RoleFields, new JsonReading(file, diagnostics), locations[2], ReadRole, e => e.Arn, inParallel),
+            () => policies = ReadList(root, "Policies", "a managed policy", PolicyFields, new JsonReading(file, diagnostics), locations[3], ReadPolicy, e => e.Arn, inParallel),
+        ];
+        if (inParallel)
+        {
+            Parallel.Invoke(lists);
+        }
+        else
+        {
+            Array.ForEach(lists, read => read());
+        }
         var merged = locations[0];
         foreach (var (arn, location) in locations.Skip(1).SelectMany(l => l))
         {
@@ -209,7 +226,7 @@ public static class GaadReader
     /// and parsing their policy documents is most of the load. Unknown fields are checked first, in order, so that the
     /// one report per file names the first.
     /// </summary>
-    private static ImmutableArray<T> ReadList<T>(JsonElement root, string list, string entityName, IReadOnlySet<string> fields, JsonReading json, ImmutableDictionary<string, SourceLocation>.Builder locations, Func<JsonElement, string, JsonReading, T?> read, Func<T, string> arnOf)
+    private static ImmutableArray<T> ReadList<T>(JsonElement root, string list, string entityName, IReadOnlySet<string> fields, JsonReading json, ImmutableDictionary<string, SourceLocation>.Builder locations, Func<JsonElement, string, JsonReading, T?> read, Func<T, string> arnOf, bool inParallel)
         where T : class
     {
         var items = json.Objects(root, list, JsonPath.Root).ToList();
@@ -218,7 +235,7 @@ public static class GaadReader
             json.CheckFields(item, path, entityName, fields);
         }
 
-        var results = items.AsParallel().AsOrdered().Select(i => read(i.Item, i.Path, json)).ToList();
+        var results = inParallel ? items.AsParallel().AsOrdered().Select(i => read(i.Item, i.Path, json)).ToList() : items.ConvertAll(i => read(i.Item, i.Path, json));
         var entities = ImmutableArray.CreateBuilder<T>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
