@@ -44,13 +44,13 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
     {
         _pages.Add(page);
         _fromAzureHound = page.FromAzureHound;
-        if (page.Collection is GraphCollection.GroupMembers or GraphCollection.GroupTransitiveMembers or GraphCollection.GroupOwners
+        // Looked up once per page, not per member: the relations are kept sorted, and a tenant's pages hold 100,000s of members.
+        // An empty page still says the list was exported (and is empty), unlike a list never exported.
+        var relation = page.Collection is GraphCollection.GroupMembers or GraphCollection.GroupTransitiveMembers or GraphCollection.GroupOwners
             or GraphCollection.ApplicationOwners or GraphCollection.ServicePrincipalOwners or GraphCollection.AdministrativeUnitMembers
-            or GraphCollection.DeviceRegisteredOwners or GraphCollection.DeviceRegisteredUsers)
-        {
-            // An empty page still says the list was exported (and is empty), unlike a list never exported.
-            RelationFor(page);
-        }
+            or GraphCollection.DeviceRegisteredOwners or GraphCollection.DeviceRegisteredUsers
+            ? RelationFor(page)
+            : null;
 
         if (page.Collection is GraphCollection.FederatedIdentityCredentials && !_federated.ContainsKey(page.Parent!))
         {
@@ -157,7 +157,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
                     Keep(_managedDevices, DeviceReader.ManagedDevice(item, path, json), d => d.Id, item, json, path);
                     break;
                 default:
-                    AddToRelation(page, item, path, json);
+                    AddToRelation(relation ?? RelationFor(page), item, path, json);
                     break;
             }
         }
@@ -255,9 +255,8 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
         }
     }
 
-    private void AddToRelation(GraphPage page, JsonElement item, string path, GraphJson json)
+    private static void AddToRelation(Relation relation, JsonElement item, string path, GraphJson json)
     {
-        var relation = RelationFor(page);
         if (DirectoryObjectReader.Reference(item, path, json) is { } reference && relation.Seen.Add(reference.Id))
         {
             relation.Members.Add(reference);
