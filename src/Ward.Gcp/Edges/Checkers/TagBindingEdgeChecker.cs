@@ -1,7 +1,6 @@
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Gcp.Iam;
-using Ward.Gcp.Policy.Conditions;
 using Ward.Gcp.Policy.Evaluation;
 
 namespace Ward.Gcp.Edges.Checkers;
@@ -53,15 +52,15 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
             var best = new Dictionary<string, Edge>(StringComparer.Ordinal);
             foreach (var value in context.Estate.TagValues.Where(v => Attachable(context, v, node)).OrderBy(v => v.Name, StringComparer.Ordinal))
             {
-                // A value the container has already changes nothing; another one bound to it whose id is unknown cannot be deleted.
-                if (context.TagValueResource(value.Name) is not { } valueResource
-                    || context.Authorizer.Tags.OfKey(resource, value.Name) is { } has && (has.ValueId == value.Name || (has.ValueId is null && has.BoundTo == resource.RelativeName)))
+                // A value the container has already changes nothing. Another value of the key bound to the container
+                // itself is deleted first, by those who may delete it (one whose id is unknown cannot be).
+                var present = context.Authorizer.Tags.OfKey(resource, value.Name);
+                var replaced = present?.BoundTo == resource.RelativeName ? present : null;
+                if (context.TagValueResource(value.Name) is not { } valueResource || present?.ValueId == value.Name || replaced is { ValueId: null })
                 {
                     continue;
                 }
 
-                // Another value of the key bound to the container itself is deleted first: by those who may delete it.
-                var replaced = Replaced(context, resource, value);
                 var deleters = replaced is null ? null
                     : context.TagValueResource(replaced.ValueId!) is { } replacedResource ? context.WhoCan(UnbindValue, replacedResource).ToDictionary(a => a.Principal, a => a.Decision, StringComparer.Ordinal)
                     : [];
@@ -125,14 +124,8 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
         };
     }
 
-    /// <summary>Another value of the value's key bound to the container itself, which binding the value would first have to delete; null when there is none (or the container's tags are not known).</summary>
-    private static ResourceTag? Replaced(GcpEdgeContext context, GcpResource resource, TagValue value) =>
-        context.Authorizer.Tags.OfKey(resource, value.Name) is { ValueId: not null } present && present.ValueId != value.Name && present.BoundTo == resource.RelativeName
-            ? present
-            : null;
-
     /// <summary>
-    /// Empty when the container's tags are known (<see cref="Replaced"/> decided); otherwise the requirement that no
+    /// Empty when the container's tags are known (a value bound to it is then seen and replaced); otherwise the requirement that no
     /// other value of the key is bound to it directly, which Ward cannot tell.
     /// </summary>
     private static string OnlyIfNoneBound(GcpEdgeContext context, GcpResource resource, TagValue value, string name)
