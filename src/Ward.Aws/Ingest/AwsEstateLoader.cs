@@ -137,16 +137,16 @@ public static class AwsEstateLoader
     /// Exports from this size on are read by the loading thread, on every core; smaller ones (an organization's
     /// accounts) on the worker that prepared them, one per core.
     /// </summary>
-    private const int ReadInPlaceBelow = 32 << 20;
+    private const int ReadOnWorkerBelow = 32 << 20;
 
     /// <summary>
-    /// An authorization details export under <see cref="ReadInPlaceBelow"/> is read on the worker that prepared it, so
+    /// An authorization details export under <see cref="ReadOnWorkerBelow"/> is read on the worker that prepared it, so
     /// that the exports of an organization's accounts are read side by side; any other file is left to
     /// <see cref="ReadFile"/>, which also reports invalid JSON.
     /// </summary>
     private static PreparedFile WithAuthorizationDetails(PreparedFile prepared)
     {
-        if (prepared.Bytes!.Length >= ReadInPlaceBelow)
+        if (prepared.Bytes!.Length >= ReadOnWorkerBelow)
         {
             return prepared;
         }
