@@ -29,7 +29,7 @@ public static class WardApp
             config.Settings.ExceptionHandler = (exception, _) =>
             {
                 var target = console ?? AnsiConsole.Console;
-                target.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                target.MarkupLineInterpolated($"[red]error:[/] {ConversionFailure(exception, args) ?? exception.Message}");
                 if (Environment.GetEnvironmentVariable("WARD_DEBUG") == "1")
                 {
                     target.WriteException(exception);
@@ -62,5 +62,31 @@ public static class WardApp
         });
 
         return app.Run(args);
+    }
+
+    /// <summary>
+    /// An option value that is not of the option's type, said with the option's name: the parser's own message names
+    /// the .NET type (<c>Failed to convert 'abc' to Nullable`1.</c>). Null for any other error.
+    /// </summary>
+    internal static string? ConversionFailure(Exception exception, IReadOnlyList<string> args)
+    {
+        const string Prefix = "Failed to convert '";
+        if (exception is not CommandRuntimeException || !exception.Message.StartsWith(Prefix, StringComparison.Ordinal)
+            || exception.Message.IndexOf("' to ", Prefix.Length, StringComparison.Ordinal) is not (> 0 and var end))
+        {
+            return null;
+        }
+
+        var value = exception.Message[Prefix.Length..end];
+        var expected = exception.InnerException?.Message.Contains("Int32", StringComparison.Ordinal) == true ? "a whole number" : "a valid value";
+        // The option is the word before the value (`--unused-days abc`), or the value's own prefix (`--unused-days=abc`).
+        var option = Enumerable.Range(0, args.Count)
+            .Select(i => args[i] == value && i > 0 && args[i - 1].StartsWith('-') ? args[i - 1]
+                : args[i].EndsWith("=" + value, StringComparison.Ordinal) && args[i].StartsWith('-') ? args[i][..^(value.Length + 1)]
+                : null)
+            .FirstOrDefault(o => o is not null);
+        return option is null
+            ? $"`{value}` is not {expected} (see --help for what each option takes)"
+            : $"{option}: `{value}` is not {expected}";
     }
 }

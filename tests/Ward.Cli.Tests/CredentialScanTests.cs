@@ -150,8 +150,22 @@ public sealed class CredentialScanTests
     {
         var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, option, value);
 
+        // The message names the option and the value, never the .NET type the value was meant to become
         Assert.Equal(2, exitCode);
         Assert.Contains(value, output, StringComparison.Ordinal);
+        Assert.Contains(option, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nullable", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--unused-days=ninety", "--unused-days: `ninety` is not a whole number")]
+    [InlineData("--html-rows", "--html-rows: `lots` is not a whole number", "lots")]
+    public void A_value_that_is_not_a_number_is_named_with_its_option(string option, string message, string? value = null)
+    {
+        var (exitCode, output) = value is null ? WardRunner.Run("scan", Repository.Samples, option) : WardRunner.Run("scan", Repository.Samples, option, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output, StringComparison.Ordinal);
     }
 
     [Fact]
