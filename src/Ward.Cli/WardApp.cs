@@ -29,7 +29,7 @@ public static class WardApp
             config.Settings.ExceptionHandler = (exception, _) =>
             {
                 var target = console ?? AnsiConsole.Console;
-                target.MarkupLineInterpolated($"[red]error:[/] {ConversionFailure(exception, args) ?? exception.Message}");
+                target.MarkupLineInterpolated($"[red]error:[/] {ErrorMessage(exception, args)}");
                 if (Environment.GetEnvironmentVariable("WARD_DEBUG") == "1")
                 {
                     target.WriteException(exception);
@@ -64,11 +64,19 @@ public static class WardApp
         return app.Run(args);
     }
 
+    /// <summary>What an error that reached the command line says to the user.</summary>
+    internal static string ErrorMessage(Exception exception, IReadOnlyList<string> args)
+    {
+        // Work done on every core fails wrapped ("one or more errors occurred"): say what went wrong inside.
+        var inner = exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : exception;
+        return ConversionFailure(inner, args) ?? inner.Message;
+    }
+
     /// <summary>
     /// An option value that is not of the option's type, said with the option's name: the parser's own message names
     /// the .NET type (<c>Failed to convert 'abc' to Nullable`1.</c>). Null for any other error.
     /// </summary>
-    internal static string? ConversionFailure(Exception exception, IReadOnlyList<string> args)
+    private static string? ConversionFailure(Exception exception, IReadOnlyList<string> args)
     {
         const string Prefix = "Failed to convert '";
         if (exception is not CommandRuntimeException || !exception.Message.StartsWith(Prefix, StringComparison.Ordinal)
