@@ -101,6 +101,9 @@ public static class AwsEstateLoader
     {
         /// <summary>An authorization details export, read on the worker that prepared it, with its diagnostics located.</summary>
         public (GaadExport Export, ImmutableArray<Diagnostic> Diagnostics)? AuthorizationDetails { get; init; }
+
+        /// <summary>Any other file's document, parsed on the worker that prepared it (the loading thread disposes it).</summary>
+        public JsonDocument? Document { get; init; }
     }
 
     /// <summary>Files from this size on are looked at in place before they are read (most large files of a mixed folder are other clouds' exports).</summary>
@@ -141,7 +144,7 @@ public static class AwsEstateLoader
 
     /// <summary>
     /// An authorization details export under <see cref="ReadOnWorkerBelow"/> is read on the worker that prepared it, so
-    /// that the exports of an organization's accounts are read side by side; any other file is left to
+    /// that the exports of an organization's accounts are read side by side; any other file's document is kept for
     /// <see cref="ReadFile"/>, which also reports invalid JSON.
     /// </summary>
     private static PreparedFile WithAuthorizationDetails(PreparedFile prepared)
@@ -151,23 +154,28 @@ public static class AwsEstateLoader
             return prepared;
         }
 
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(prepared.Bytes, Options);
-            var root = document.RootElement;
-            if (!GaadReader.Recognizes(root) || OrganizationReader.Recognizes(root))
-            {
-                return prepared;
-            }
-
-            var diagnostics = new DiagnosticBag();
-            var export = GaadReader.Read(root, prepared.Path, diagnostics, inParallel: false);
-            ImmutableArray<Diagnostic> located = diagnostics.Count == 0 ? [] : [.. JsonLineLocator.WithLines(diagnostics.ToSortedArray(), prepared.Bytes)];
-            return prepared with { Bytes = null, AuthorizationDetails = (export, located) };
+            document = JsonDocument.Parse(prepared.Bytes, Options);
         }
         catch (JsonException)
         {
             return prepared;
+        }
+
+        var root = document.RootElement;
+        if (!GaadReader.Recognizes(root) || OrganizationReader.Recognizes(root))
+        {
+            return prepared with { Document = document };
+        }
+
+        using (document)
+        {
+            var diagnostics = new DiagnosticBag();
+            var export = GaadReader.Read(root, prepared.Path, diagnostics, inParallel: false);
+            ImmutableArray<Diagnostic> located = diagnostics.Count == 0 ? [] : [.. JsonLineLocator.WithLines(diagnostics.ToSortedArray(), prepared.Bytes)];
+            return prepared with { Bytes = null, AuthorizationDetails = (export, located) };
         }
     }
 
@@ -227,7 +235,7 @@ public static class AwsEstateLoader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes, Options);
+            document = prepared.Document ?? JsonDocument.Parse(bytes, Options);
         }
         catch (JsonException exception)
         {
