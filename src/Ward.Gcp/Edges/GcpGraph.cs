@@ -10,15 +10,10 @@ namespace Ward.Gcp.Edges;
 /// The entitlement graph of a Google Cloud estate, with the owner-equivalent principals of every organization, folder
 /// and project (the targets of escalation paths, which differ from container to container).
 /// </summary>
-public sealed record GcpGraph(EntitlementGraph Graph, ImmutableArray<HierarchyNode> HierarchyTopDown, FrozenDictionary<string, FrozenDictionary<string, string>> OwnerEquivalents)
+public sealed record GcpGraph(EntitlementGraph Graph, ImmutableArray<HierarchyNode> HierarchyTopDown, ContainerOwners Owners)
 {
-    /// <summary>The owner-equivalent principals of a container (full name), each with the binding that makes it one; empty for a container Ward does not know.</summary>
-    public FrozenDictionary<string, string> OwnersOf(string container) =>
-        OwnerEquivalents.GetValueOrDefault(container) ?? FrozenDictionary<string, string>.Empty;
-
     /// <summary>The binding that makes the principal owner-equivalent of the container (full name), or null when it is not.</summary>
-    public string? OwnerEquivalenceOf(string principal, string container) =>
-        OwnerEquivalents.TryGetValue(container, out var owners) ? owners.GetValueOrDefault(principal) : null;
+    public string? OwnerEquivalenceOf(string principal, string container) => Owners.Of(principal, container);
 
     /// <summary>
     /// For every principal that can become owner-equivalent of a container it is not already owner-equivalent of,
@@ -32,11 +27,10 @@ public sealed record GcpGraph(EntitlementGraph Graph, ImmutableArray<HierarchyNo
         var scopes = Graph.Edges.Where(e => e.AdminScope is not null).Select(e => e.AdminScope!).ToHashSet(StringComparer.Ordinal);
         foreach (var container in HierarchyTopDown)
         {
-            var owners = OwnersOf(container.Name);
             var above = (container.Ancestors.IsEmpty ? ImmutableArray.Create(container.RelativeName) : container.Ancestors).Select(ResourceNames.Container).ToFrozenSet(StringComparer.Ordinal);
 
             // A container without a policy of its own, and no edge granting it, has the owners and paths of its parent.
-            if (container.Ancestors.Length > 1 && !scopes.Contains(container.Name) && !HasOwnOwners(container, owners))
+            if (container.Ancestors.Length > 1 && !scopes.Contains(container.Name) && Owners.AddedAt(container.Name).Count == 0)
             {
                 continue;
             }
@@ -44,7 +38,7 @@ public sealed record GcpGraph(EntitlementGraph Graph, ImmutableArray<HierarchyNo
             // Whoever can reach a principal found at a container above this one reaches that container too, so was found
             // there or owns it (and so this one) already: the search need not pass through such principals. (Not those
             // found at a sibling: an owner of the sibling may reach this container through them.)
-            var paths = Graph.ShortestPathsTo(owners.Keys.Select(owner => new PrincipalId(owner)), above, id => found.TryGetValue(id.Value, out var known) && above.Contains(known.Container.Name));
+            var paths = Graph.ShortestPathsTo(Owners.All(container.Name).Select(owner => new PrincipalId(owner.Key)), above, id => found.TryGetValue(id.Value, out var known) && above.Contains(known.Container.Name));
             foreach (var (principal, path) in paths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
             {
                 if (!path.IsEmpty && !found.ContainsKey(principal.Value))
@@ -56,10 +50,6 @@ public sealed record GcpGraph(EntitlementGraph Graph, ImmutableArray<HierarchyNo
 
         return [.. found.Values.OrderBy(e => e.Principal, StringComparer.Ordinal)];
     }
-
-    /// <summary>Whether the container has owner-equivalent principals its parent does not have.</summary>
-    private bool HasOwnOwners(HierarchyNode container, FrozenDictionary<string, string> owners) =>
-        OwnerEquivalents.TryGetValue(ResourceNames.Container(container.Ancestors[1]), out var parent) ? owners.Count != parent.Count : owners.Count > 0;
 
     /// <summary>The node for a principal, if the graph has it.</summary>
     public GraphNode? Node(string principal) => Graph.Nodes.GetValueOrDefault(new PrincipalId(principal));

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Ward.Core.Graph;
 using Ward.Core.Model;
 using Ward.Gcp.Iam;
@@ -24,7 +23,7 @@ public static class GcpGraphBuilder
         var ownersOf = Task.Run(() => OwnerEquivalence.Of(context));
         var edges = CheckAll([.. all.Where(c => c.GrantsAdmin)], context, targets: null);
         var owners = ownersOf.GetAwaiter().GetResult();
-        var reached = new HashSet<string>(owners.Values.SelectMany(o => o.Keys).Concat(edges.Select(e => e.From.Value)), StringComparer.Ordinal);
+        var reached = new HashSet<string>(owners.Principals.Concat(edges.Select(e => e.From.Value)), StringComparer.Ordinal);
         var frontier = reached.ToHashSet(StringComparer.Ordinal);
         var lateral = all.Where(c => !c.GrantsAdmin).ToList();
         while (frontier.Count > 0)
@@ -46,9 +45,10 @@ public static class GcpGraphBuilder
         var adminReasons = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var node in context.HierarchyTopDown)
         {
-            foreach (var (principal, reason) in owners.GetValueOrDefault(node.Name) ?? FrozenDictionary<string, string>.Empty)
+            // The sentence only for the highest container: owners of the organization own every project too, and a
+            // container lists only the owners its parent does not have, after it in this order.
+            foreach (var (principal, reason) in owners.AddedAt(node.Name))
             {
-                // The sentence only for the highest container: owners of the organization own every project too.
                 if (!adminReasons.ContainsKey(principal))
                 {
                     adminReasons[principal] = OwnerEquivalence.Sentence(node, reason);

@@ -14,45 +14,40 @@ namespace Ward.Gcp.Edges;
 public static class OwnerEquivalence
 {
     /// <summary>Per container (full name), the owner-equivalent principals (node ids) and the binding that makes each one (inherited from the container above, or its own).</summary>
-    public static FrozenDictionary<string, FrozenDictionary<string, string>> Of(GcpEdgeContext context)
+    public static ContainerOwners Of(GcpEdgeContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var result = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.Ordinal);
+        var levels = new Dictionary<string, ContainerOwners.Level>(StringComparer.Ordinal);
+        var above = new ContainerOwners(levels);
         // A container inherits from the one above: the containers of one depth are worked out side by side, after those above.
         foreach (var level in context.HierarchyTopDown.GroupBy(n => n.Ancestors.IsEmpty ? 1 : n.Ancestors.Length))
         {
             var nodes = level.ToList();
-            var found = new FrozenDictionary<string, string>[nodes.Count];
-            Parallel.For(0, nodes.Count, i => found[i] = OwnersOf(context, nodes[i], result));
+            var found = new ContainerOwners.Level[nodes.Count];
+            Parallel.For(0, nodes.Count, i => found[i] = AddedAt(context, nodes[i], above));
             for (var i = 0; i < nodes.Count; i++)
             {
-                result[nodes[i].Name] = found[i];
+                levels[nodes[i].Name] = found[i];
             }
         }
 
-        return result.ToFrozenDictionary(StringComparer.Ordinal);
+        return new ContainerOwners(levels.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     /// <param name="context">The estate and its evaluator.</param>
     /// <param name="node">The container.</param>
     /// <param name="above">The owner-equivalent principals of the containers above it, worked out already.</param>
-    private static FrozenDictionary<string, string> OwnersOf(GcpEdgeContext context, HierarchyNode node, Dictionary<string, FrozenDictionary<string, string>> above)
+    private static ContainerOwners.Level AddedAt(GcpEdgeContext context, HierarchyNode node, ContainerOwners above)
     {
+        var parent = node.Ancestors.Length > 1 && ResourceNames.Container(node.Ancestors[1]) is var name && above.Knows(name) ? name : null;
+        // The reason inherited from above stays: most of a project's owners are its organization's.
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (node.Ancestors.Length > 1 && above.TryGetValue(ResourceNames.Container(node.Ancestors[1]), out var parent))
-        {
-            foreach (var (principal, reason) in parent)
-            {
-                owners.TryAdd(principal, reason);
-            }
-        }
-
+        bool Known(string principal) => owners.ContainsKey(principal) || (parent is not null && above.Of(principal, parent) is not null);
         if (context.ContainerResource(node) is { } resource)
         {
             var permission = GcpEdgeContext.SetIamPolicyOf(node.Kind);
             var answers = context.WhoCan(permission, resource);
-            // The reason inherited from above stays: most of a project's owners are its organization's.
-            foreach (var answer in answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && !owners.ContainsKey(a.Principal)))
+            foreach (var answer in answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && !Known(a.Principal)))
             {
                 owners.Add(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision));
             }
@@ -65,7 +60,7 @@ public static class OwnerEquivalence
             {
                 IEnumerable<string> included = sets.Exists(s => s.Kind != MemberKind.Domain) ? context.PrincipalsIncludedBy(null)
                     : sets.SelectMany(s => context.PrincipalsIncludedBy(s)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-                foreach (var principal in included.Where(p => !owners.ContainsKey(p)))
+                foreach (var principal in included.Where(p => !Known(p)))
                 {
                     var decision = context.DecideForEdge(principal, permission, resource);
                     if (decision.Kind == DecisionKind.Allowed)
@@ -76,7 +71,7 @@ public static class OwnerEquivalence
             }
         }
 
-        return owners.ToFrozenDictionary(StringComparer.Ordinal);
+        return new ContainerOwners.Level(parent, owners.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>What a principal is, said of it: <c>is owner-equivalent of `projects/p` (the binding that grants it)</c>.</summary>

@@ -69,13 +69,13 @@ public sealed class GcpGraphEscalationSearchTests
             new() { Name = ProjectOne, Kind = HierarchyNodeKind.Project, DisplayName = "p1", ProjectId = "p1", Parent = "organizations/9", Ancestors = ["projects/1", "organizations/9"] },
             new() { Name = ProjectTwo, Kind = HierarchyNodeKind.Project, DisplayName = "p2", ProjectId = "p2", Parent = "organizations/9", Ancestors = ["projects/2", "organizations/9"] },
         ];
-        var owners = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.Ordinal)
+        var owners = new Dictionary<string, ContainerOwners.Level>(StringComparer.Ordinal)
         {
-            [Organization] = Owners(organizationOwners),
-            [ProjectOne] = Owners([.. organizationOwners, .. projectOneOwners]),
-            [ProjectTwo] = Owners([.. organizationOwners, .. projectTwoOwners]),
+            [Organization] = new(null, Owners(organizationOwners)),
+            [ProjectOne] = new(Organization, Owners(projectOneOwners)),
+            [ProjectTwo] = new(Organization, Owners(projectTwoOwners)),
         };
-        return new GcpGraph(new EntitlementGraph(nodes, edges), [.. hierarchy], owners.ToFrozenDictionary(StringComparer.Ordinal));
+        return new GcpGraph(new EntitlementGraph(nodes, edges), [.. hierarchy], new ContainerOwners(owners));
     }
 
     private static FrozenDictionary<string, string> Owners(IEnumerable<string> principals) =>

@@ -18,14 +18,11 @@ public static class GcpAdminEquivalent
         var held = new Dictionary<string, List<(HierarchyNode Container, string GrantedBy)>>(StringComparer.Ordinal);
         foreach (var container in gcp.HierarchyTopDown)
         {
-            var parent = container.Ancestors.Length > 1 ? ResourceNames.Container(container.Ancestors[1]) : null;
-            foreach (var (principal, grantedBy) in gcp.OwnersOf(container.Name))
+            // Only the highest: owner-equivalence of a container is inherited by everything under it, so only the owners a
+            // container adds to its parent's are named for it.
+            foreach (var (principal, grantedBy) in gcp.Owners.AddedAt(container.Name))
             {
-                // Only the highest: owner-equivalence of a container is inherited by everything under it.
-                if (parent is null || gcp.OwnerEquivalenceOf(principal, parent) is null)
-                {
-                    (held.TryGetValue(principal, out var list) ? list : held[principal] = []).Add((container, grantedBy));
-                }
+                (held.TryGetValue(principal, out var list) ? list : held[principal] = []).Add((container, grantedBy));
             }
         }
 
