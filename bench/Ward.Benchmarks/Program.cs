@@ -231,6 +231,8 @@ if (args is ["gcp-graph", var gcpGraphed, .. var graphOptions])
     var impersonations = context.Impersonations;
     Console.WriteLine($"impersonations: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {impersonations.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated so far");
     Console.WriteLine("  " + string.Join(", ", impersonations.CountBy(e => e.Technique).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
+    var grants = graph.Graph.Edges.Concat(impersonations).SelectMany(e => e.Permissions).Select(p => p.GrantedBy).ToList();
+    Console.WriteLine($"TEMP grantedBy: {grants.Count} strings, {grants.Distinct(StringComparer.Ordinal).Count()} distinct, {grants.Sum(g => (long)g.Length) * 2 / 1e6:F0} MB, distinct {grants.Distinct(StringComparer.Ordinal).Sum(g => (long)g.Length) * 2 / 1e6:F0} MB; descriptions {graph.Graph.Edges.Concat(impersonations).Select(e => e.Description).Distinct(StringComparer.Ordinal).Count()} distinct, {graph.Graph.Edges.Concat(impersonations).Sum(e => (long)e.Description.Length) * 2 / 1e6:F0} MB");
     foreach (var (type, share) in sampler?.Top(25) ?? [])
     {
         Console.WriteLine($"  {share * 100,5:F1}% {type}");

@@ -64,7 +64,7 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
                     }
 
                     var actAs = new EdgeStep(ActAs, resource.Name, holder.Decision);
-                    Edge? InProject() => Edge(holder.Principal, account, email, description, way, projectName, Steps(context, holder.Principal, way.Permissions, projectResource, projectName).Prepend(actAs));
+                    Edge? InProject() => Edge(context, holder.Principal, account, email, description, way, projectName, Steps(context, holder.Principal, way.Permissions, projectResource, projectName).Prepend(actAs));
 
                     // Through an exported instance; where the project's were not all listed, else as before: conditional on one existing.
                     var edge = instances?[i] is not { } through ? InProject()
@@ -83,7 +83,7 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
                 foreach (var holder in context.WhoCan(way.Permissions[0], projectResource).Where(h => !found.Contains(h.Principal)))
                 {
                     var steps = Steps(context, holder.Principal, way.Permissions.Skip(1), projectResource, projectName).Prepend(new EdgeStep(way.Permissions[0], projectName, holder.Decision));
-                    if (Edge(holder.Principal, account, email, description, way, projectName, steps) is { } edge)
+                    if (Edge(context, holder.Principal, account, email, description, way, projectName, steps) is { } edge)
                     {
                         found.Add(holder.Principal);
                         yield return edge;
@@ -116,7 +116,7 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
 
             var steps = Steps(context, from, way.Permissions, target, onInstance ? choice.Instance.RelativeName : projectName).Prepend(actAs);
             var named = $"{description}, through VM instance `{choice.Instance.RelativeName}`{ExistingInstances.Reach(way.Instance, choice.Instance)}{(choice.TurnsOsLoginOff is { } off ? $" (it {off})" : string.Empty)}";
-            if (GcpEdgeContext.EdgeIf(TechniqueId, from, account, named, steps) is not { } edge)
+            if (context.EdgeIf(TechniqueId, from, account, named, steps) is not { } edge)
             {
                 continue;
             }
@@ -146,8 +146,8 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
     private static IEnumerable<EdgeStep> Steps(GcpEdgeContext context, string principal, IEnumerable<string> permissions, GcpResource on, string onName) =>
         permissions.Select(p => new EdgeStep(p, onName, context.StepDecision(principal, p, on)));
 
-    private Edge? Edge(string from, string account, string email, string description, ServiceWay way, string projectName, IEnumerable<EdgeStep> steps) =>
-        GcpEdgeContext.EdgeIf(TechniqueId, from, account, description, steps) is not { } edge ? null
+    private Edge? Edge(GcpEdgeContext context, string from, string account, string email, string description, ServiceWay way, string projectName, IEnumerable<EdgeStep> steps) =>
+        context.EdgeIf(TechniqueId, from, account, description, steps) is not { } edge ? null
             : way.Needs is null ? edge
             : edge with { Requirements = edge.Requirements.Add(string.Format(CultureInfo.InvariantCulture, way.Needs, projectName, email)) };
 }

@@ -50,7 +50,7 @@ public abstract class ComposerBucketEdgeChecker : IGcpEdgeChecker
                 : string.Format(CultureInfo.InvariantCulture, "Composer environment `{0}` (now `{1}`) runs its DAGs", environment.Name, environment.State);
             foreach (var holder in context.WhoCan(Permission, resource).Where(h => h.Principal != account))
             {
-                if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, description, [new EdgeStep(Permission, resource.RelativeName, holder.Decision)]) is { } edge)
+                if (context.EdgeIf(TechniqueId, holder.Principal, account, description, [new EdgeStep(Permission, resource.RelativeName, holder.Decision)]) is { } edge)
                 {
                     yield return notRunning is null ? edge : edge with { Requirements = edge.Requirements.Add(notRunning) };
                 }

@@ -28,6 +28,7 @@ public sealed class GcpEdgeContext
     private readonly ConcurrentDictionary<(string Principal, string Permission, string Resource), Decision> _stepDecisions = new();
     private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> _sharedServiceAccountsWhoCan = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _includedBy = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
 
     public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
     {
@@ -354,10 +355,17 @@ public sealed class GcpEdgeContext
     }
 
     /// <summary>
-    /// An edge whose every step the evaluator allows (certain), or allows only under conditions (the requirements of
-    /// each, and "could not decide" for an indeterminate one); null when one is denied.
+    /// One copy of a text the graph keeps: edges repeat the same few bindings and descriptions (on a large
+    /// organization, 450 MB of binding names held 55 MB of distinct text), and every copy kept alive is walked by
+    /// each full garbage collection.
     /// </summary>
-    public static Edge? EdgeIf(string technique, string from, string to, string description, IEnumerable<EdgeStep> steps, bool grantsAdmin = false, string? adminScope = null)
+    public string Pooled(string text) => _texts.GetOrAdd(text, text);
+
+    /// <summary>
+    /// An edge whose every step the evaluator allows (certain), or allows only under conditions (the requirements of
+    /// each, and "could not decide" for an indeterminate one); null when one is denied. Its texts are pooled.
+    /// </summary>
+    public Edge? EdgeIf(string technique, string from, string to, string description, IEnumerable<EdgeStep> steps, bool grantsAdmin = false, string? adminScope = null)
     {
         ArgumentNullException.ThrowIfNull(steps);
         var requirements = ImmutableArray.CreateBuilder<string>();
@@ -378,10 +386,10 @@ public sealed class GcpEdgeContext
                     return null;
             }
 
-            permissions.Add(new EdgePermission(step.Permission, step.Resource, GrantedBy(step.Decision), []));
+            permissions.Add(new EdgePermission(step.Permission, step.Resource, Pooled(GrantedBy(step.Decision)), []));
         }
 
-        return new Edge(new PrincipalId(from), new PrincipalId(to), technique, description, permissions.ToImmutable())
+        return new Edge(new PrincipalId(from), new PrincipalId(to), technique, Pooled(description), permissions.ToImmutable())
         {
             Requirements = [.. requirements.Distinct(StringComparer.Ordinal)],
             GrantsAdmin = grantsAdmin,

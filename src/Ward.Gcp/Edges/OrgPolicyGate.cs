@@ -35,7 +35,7 @@ public static class OrgPolicyGate
         {
             var lift = context.Authorize(edge.From.Value, SetPolicy, resource);
             if ((lift is Allowed || (blocks && lift is Conditional or Indeterminate))
-                && GcpEdgeContext.EdgeIf(edge.Technique, edge.From.Value, edge.To.Value, edge.Description, [new EdgeStep(SetPolicy, projectName, lift)]) is { } lifted)
+                && context.EdgeIf(edge.Technique, edge.From.Value, edge.To.Value, edge.Description, [new EdgeStep(SetPolicy, projectName, lift)]) is { } lifted)
             {
                 return edge with
                 {

@@ -31,7 +31,7 @@ internal sealed record ProjectServiceAgent(string Prefix, string Domain, string 
             var description = does($"{Name} `{email}`", projectName);
             foreach (var holder in context.WhoCan(permission, resource).Where(h => h.Principal != account))
             {
-                if (GcpEdgeContext.EdgeIf(technique, holder.Principal, account, description, [new EdgeStep(permission, projectName, holder.Decision)]) is { } edge)
+                if (context.EdgeIf(technique, holder.Principal, account, description, [new EdgeStep(permission, projectName, holder.Decision)]) is { } edge)
                 {
                     yield return edge;
                 }

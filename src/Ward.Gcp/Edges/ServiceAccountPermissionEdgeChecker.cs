@@ -52,7 +52,7 @@ public abstract class ServiceAccountPermissionEdgeChecker : IImpersonationEdgeCh
             foreach (var holder in whoCan(Permission, resource).Where(h => h.Principal != account))
             {
                 description ??= Does(context.Describe(email));
-                var edge = GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, description, [new EdgeStep(Permission, resource.Name, holder.Decision)]);
+                var edge = context.EdgeIf(TechniqueId, holder.Principal, account, description, [new EdgeStep(Permission, resource.Name, holder.Decision)]);
                 if (edge is not null && project is not null)
                 {
                     edge = OrgPolicyGate.Apply(context, edge, project, BlockingConstraints);

@@ -46,7 +46,7 @@ public sealed class GkeNodeServiceAccountEdgeChecker : IGcpEdgeChecker
                 {
                     var account = GcpPrincipals.ServiceAccountId(email!);
                     var description = $"runs a pod on node pool `{pool.Name}` of GKE cluster `{cluster.Name}` in `{projectName}` and reads the token of {context.Describe(email!)}, which its nodes run as, from the node's metadata server";
-                    if (account == principal || GcpEdgeContext.EdgeIf(TechniqueId, principal, account, description, steps) is not { } edge)
+                    if (account == principal || context.EdgeIf(TechniqueId, principal, account, description, steps) is not { } edge)
                     {
                         continue;
                     }

@@ -47,11 +47,11 @@ public sealed class GkeWorkloadIdentityEdgeChecker : IGcpEdgeChecker
                 foreach (var (principal, steps) in GkeAccess.PodCreators(context, projectResource, projectName))
                 {
                     var created = steps.Append(new EdgeStep(CreateServiceAccounts, projectName, context.StepDecision(principal, CreateServiceAccounts, projectResource)));
-                    if (GcpEdgeContext.EdgeIf(TechniqueId, principal, identity, description + " (creating the Kubernetes service account)", created) is { } edge)
+                    if (context.EdgeIf(TechniqueId, principal, identity, description + " (creating the Kubernetes service account)", created) is { } edge)
                     {
                         yield return edge;
                     }
-                    else if (GcpEdgeContext.EdgeIf(TechniqueId, principal, identity, description, steps) is { } existing)
+                    else if (context.EdgeIf(TechniqueId, principal, identity, description, steps) is { } existing)
                     {
                         yield return existing with { Requirements = existing.Requirements.Add($"Kubernetes service account `{kubernetesAccount}` exists in a cluster of `{pool}` (Kubernetes objects are not exported)") };
                     }

@@ -56,7 +56,7 @@ public sealed class ImplicitDelegationEdgeChecker : IImpersonationEdgeChecker
                 foreach (var holder in holders(Delegate, intermediateResource).Where(h => h.Principal != account && h.Principal != intermediate.Principal))
                 {
                     var description = $"names `{intermediateEmail}` as a delegate and, through its right to create tokens of {context.Describe(email)}, gets one and acts as it";
-                    if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, account, description, [new EdgeStep(Delegate, intermediateResource.Name, holder.Decision), new EdgeStep(GetAccessToken, resource.Name, intermediate.Decision)]) is { } edge)
+                    if (context.EdgeIf(TechniqueId, holder.Principal, account, description, [new EdgeStep(Delegate, intermediateResource.Name, holder.Decision), new EdgeStep(GetAccessToken, resource.Name, intermediate.Decision)]) is { } edge)
                     {
                         yield return edge;
                     }

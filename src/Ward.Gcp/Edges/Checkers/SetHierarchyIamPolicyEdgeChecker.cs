@@ -31,7 +31,7 @@ public sealed class SetHierarchyIamPolicyEdgeChecker : IGcpEdgeChecker
             foreach (var holder in context.WhoCan(permission, resource).Where(h => h.Decision.Kind != DecisionKind.Allowed))
             {
                 var description = $"may change the allow policy of `{name}` and grant itself any role there: owner-equivalent of `{name}`";
-                if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, holder.Principal, description, [new EdgeStep(permission, name, holder.Decision)], grantsAdmin: true, adminScope: node.Name) is { } edge)
+                if (context.EdgeIf(TechniqueId, holder.Principal, holder.Principal, description, [new EdgeStep(permission, name, holder.Decision)], grantsAdmin: true, adminScope: node.Name) is { } edge)
                 {
                     yield return edge;
                 }

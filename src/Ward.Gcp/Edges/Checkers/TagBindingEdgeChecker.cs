@@ -92,7 +92,7 @@ public sealed class TagBindingEdgeChecker : IGcpEdgeChecker
                         : $"replaces the binding of tag {replaced.Describe()} to `{name}` with tag `{tag}` (deleting the first, binding the second), so that a grant of `{setIamPolicy}` conditioned on it holds, and grants itself any role there: owner-equivalent of `{name}`";
                     EdgeStep[] binding = [new(BindValue, value.Name, holder.Decision), new(BindToContainer, name, onContainer), new(setIamPolicy, name, then)];
                     EdgeStep[] steps = replaced is null ? binding : [new(UnbindValue, replaced.ValueId!, deleteValue!), new(UnbindFromContainer, name, deleteFromContainer!), .. binding];
-                    if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, holder.Principal, description, steps, grantsAdmin: true, adminScope: node.Name) is not { } edge)
+                    if (context.EdgeIf(TechniqueId, holder.Principal, holder.Principal, description, steps, grantsAdmin: true, adminScope: node.Name) is not { } edge)
                     {
                         continue;
                     }

@@ -81,7 +81,7 @@ public sealed class TagUnbindingEdgeChecker : IGcpEdgeChecker
                         ? $"deletes the binding of tag {tag.Describe()} to `{name}`, which a deny rule refusing it `{setIamPolicy}` there is conditioned on, then uses its grant of `{setIamPolicy}` to grant itself any role there: owner-equivalent of `{name}`"
                         : $"deletes the binding of tag {tag.Describe()} to `{name}`, so that its grant of `{setIamPolicy}` there, conditioned on the container's tags, holds, then grants itself any role there: owner-equivalent of `{name}`";
                     EdgeStep[] steps = [new(UnbindValue, tag.ValueId!, holder.Decision), new(UnbindFromContainer, name, onContainer), new(setIamPolicy, name, then)];
-                    if (GcpEdgeContext.EdgeIf(TechniqueId, holder.Principal, holder.Principal, description, steps, grantsAdmin: true, adminScope: node.Name) is not { } edge)
+                    if (context.EdgeIf(TechniqueId, holder.Principal, holder.Principal, description, steps, grantsAdmin: true, adminScope: node.Name) is not { } edge)
                     {
                         continue;
                     }

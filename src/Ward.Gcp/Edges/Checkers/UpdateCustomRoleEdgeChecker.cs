@@ -49,7 +49,7 @@ public sealed class UpdateCustomRoleEdgeChecker : IGcpEdgeChecker
 
                     var decision = context.Authorize(principal, Update, parent);
                     var description = $"adds `{GcpEdgeContext.SetIamPolicyOf(node.Kind)}` to the custom role `{role.Name}` it holds on `{name}` and grants itself any role there: owner-equivalent of `{name}`";
-                    if (GcpEdgeContext.EdgeIf(TechniqueId, principal, principal, description, [new EdgeStep(Update, role.Parent!, decision)], grantsAdmin: true, adminScope: node.Name) is { } edge)
+                    if (context.EdgeIf(TechniqueId, principal, principal, description, [new EdgeStep(Update, role.Parent!, decision)], grantsAdmin: true, adminScope: node.Name) is { } edge)
                     {
                         string[] more = [.. new[] { condition.Length == 0 ? null : condition, binding.Entitlement?.ApprovalRequirement }.OfType<string>()];
                         yield return more.Length == 0 ? edge : edge with { Requirements = edge.Requirements.AddRange(more) };

@@ -47,7 +47,7 @@ public sealed class WorkloadIdentityProviderEdgeChecker : IGcpEdgeChecker
                 foreach (var creator in creators.Where(c => c.Principal != identity))
                 {
                     var description = $"adds a provider to workload identity pool `{pool.Key}` that trusts an issuer it controls, and presents tokens mapped to `{identity}`";
-                    if (GcpEdgeContext.EdgeIf(TechniqueId, creator.Principal, identity, description, [new EdgeStep(Create, resource.Name, creator.Decision)]) is { } edge)
+                    if (context.EdgeIf(TechniqueId, creator.Principal, identity, description, [new EdgeStep(Create, resource.Name, creator.Decision)]) is { } edge)
                     {
                         yield return edge;
                     }
@@ -58,7 +58,7 @@ public sealed class WorkloadIdentityProviderEdgeChecker : IGcpEdgeChecker
                     var description = provider is null
                         ? $"rewrites a provider of workload identity pool `{pool.Key}` to trust an issuer it controls, and presents tokens mapped to `{identity}`"
                         : $"rewrites provider `{provider.Name}` of workload identity pool `{pool.Key}` to trust an issuer it controls, and presents tokens mapped to `{identity}`";
-                    if (GcpEdgeContext.EdgeIf(TechniqueId, updater.Principal, identity, description, [new EdgeStep(Update, resource.Name, updater.Decision)]) is { } edge)
+                    if (context.EdgeIf(TechniqueId, updater.Principal, identity, description, [new EdgeStep(Update, resource.Name, updater.Decision)]) is { } edge)
                     {
                         yield return provider is null ? edge with { Requirements = edge.Requirements.Add($"workload identity pool `{pool.Key}` has a provider to rewrite (none was exported)") } : edge;
                     }
