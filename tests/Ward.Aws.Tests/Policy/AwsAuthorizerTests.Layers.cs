@@ -294,7 +294,13 @@ public sealed partial class AwsAuthorizerTests
     [InlineData("s3:GetObject", "arn:aws:s3:::reports/q3.csv", DecisionKind.ExplicitDeny)]
     [InlineData("kms:Decrypt", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", DecisionKind.ExplicitDeny)]
     [InlineData("ecr:BatchGetImage", "arn:aws:ecr:eu-west-1:111122223333:repository/app", DecisionKind.ExplicitDeny)]
+    [InlineData("dynamodb:GetItem", "arn:aws:dynamodb:eu-west-1:111122223333:table/orders", DecisionKind.ExplicitDeny)]
+    [InlineData("logs:GetLogEvents", "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/orders:log-stream:1", DecisionKind.ExplicitDeny)]
+    [InlineData("cognito-idp:AdminGetUser", "arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbC123", DecisionKind.ExplicitDeny)]
+    [InlineData("cognito-identity:GetCredentialsForIdentity", "arn:aws:cognito-identity:eu-west-1:111122223333:identitypool/eu-west-1:0a1b2c3d-0000-4000-8000-000000000000", DecisionKind.ExplicitDeny)]
+    [InlineData("rolesanywhere:CreateSession", "arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/4579702c-9abb-4e3c-9f4c-1a6a9e4b5c6d", DecisionKind.ExplicitDeny)]
     [InlineData("iam:CreateUser", "arn:aws:iam::111122223333:user/mallory", DecisionKind.Allowed)]
+    [InlineData("cognito-sync:ListDatasets", "arn:aws:cognito-sync:eu-west-1:111122223333:identitypool/eu-west-1:0a1b2c3d-0000-4000-8000-000000000000", DecisionKind.Allowed)]
     [InlineData("lambda:InvokeFunction", "arn:aws:lambda:eu-west-1:111122223333:function:orders", DecisionKind.Allowed)]
     public void RCPs_restrict_only_the_services_AWS_applies_them_to(string action, string resource, DecisionKind expected)
     {

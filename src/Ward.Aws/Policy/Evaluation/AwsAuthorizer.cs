@@ -26,9 +26,10 @@ public static class AwsAuthorizer
     private const string RcpLayer = "RCP";
 
     // AWS applies RCPs to the resources of these services only (AWS Organizations user guide, "List of AWS services
-    // that support RCPs"); an RCP naming any other service does not restrict it.
+    // that support RCPs"; ECR, DynamoDB, OpenSearch Serverless, CloudWatch Logs, Cognito user and identity pools and
+    // IAM Roles Anywhere joined the first five in 2025-26); an RCP naming any other service does not restrict it.
     private static readonly FrozenSet<string> ServicesUnderResourceControlPolicies =
-        FrozenSet.Create(StringComparer.Ordinal, "s3", "sts", "kms", "sqs", "secretsmanager", "ecr", "aoss");
+        FrozenSet.Create(StringComparer.Ordinal, "s3", "sts", "kms", "sqs", "secretsmanager", "ecr", "aoss", "dynamodb", "logs", "cognito-idp", "cognito-identity", "rolesanywhere");
 
     public static Decision Authorize(AwsRequest request, AwsPolicySet policies)
     {
