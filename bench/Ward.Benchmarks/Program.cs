@@ -103,7 +103,7 @@ if (args is ["gcp-scan", var gcpScanned, ..])
         steps.Report("reports");
         JsonReporter.Write(result, Stream.Null);
         totals.Add(watch.Elapsed.TotalSeconds);
-        Console.WriteLine($"run {run + 1}: AWS and Microsoft loaders {others:F2} s, Google Cloud loader {load - others:F2} s ({gcp.Diagnostics.Length} diagnostics), scan and JSON report {totals[^1] - load:F2} s, total {totals[^1]:F2} s ({result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated");
+        Console.WriteLine($"run {run + 1}: AWS and Microsoft loaders {others:F2} s, Google Cloud loader {load - others:F2} s ({gcp.Diagnostics.Length} diagnostics), scan and JSON report {totals[^1] - load:F2} s, total {totals[^1]:F2} s ({result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections), {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated");
         Console.WriteLine("  slowest scan steps: " + string.Join(", ", steps.Slowest(8).Select(t => $"{t.Step} {t.Seconds:F2} s")));
         Console.WriteLine("  slowest rules (in parallel, so overlapping): " + SlowestRules(result));
     }
@@ -231,8 +231,11 @@ if (args is ["gcp-graph", var gcpGraphed, .. var graphOptions])
     var impersonations = context.Impersonations;
     Console.WriteLine($"impersonations: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {impersonations.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated so far");
     Console.WriteLine("  " + string.Join(", ", impersonations.CountBy(e => e.Technique).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
-    var grants = graph.Graph.Edges.Concat(impersonations).SelectMany(e => e.Permissions).Select(p => p.GrantedBy).ToList();
-    Console.WriteLine($"TEMP grantedBy: {grants.Count} strings, {grants.Distinct(StringComparer.Ordinal).Count()} distinct, {grants.Sum(g => (long)g.Length) * 2 / 1e6:F0} MB, distinct {grants.Distinct(StringComparer.Ordinal).Sum(g => (long)g.Length) * 2 / 1e6:F0} MB; descriptions {graph.Graph.Edges.Concat(impersonations).Select(e => e.Description).Distinct(StringComparer.Ordinal).Count()} distinct, {graph.Graph.Edges.Concat(impersonations).Sum(e => (long)e.Description.Length) * 2 / 1e6:F0} MB");
+    // What the edges' texts would weigh unshared (GcpEdgeContext.Pooled keeps one copy of each).
+    var edges = graph.Graph.Edges.Concat(impersonations).ToList();
+    var grants = edges.SelectMany(e => e.Permissions).Select(p => p.GrantedBy).ToList();
+    var descriptions = edges.Select(e => e.Description).ToList();
+    Console.WriteLine($"edge texts: {grants.Count} binding names ({grants.Distinct(StringComparer.Ordinal).Count()} distinct, {Megabytes(grants)} MB if each were a copy, {Megabytes(grants.Distinct(StringComparer.Ordinal))} MB distinct), {descriptions.Count} descriptions ({descriptions.Distinct(StringComparer.Ordinal).Count()} distinct, {Megabytes(descriptions)} MB, {Megabytes(descriptions.Distinct(StringComparer.Ordinal))} MB)");
     foreach (var (type, share) in sampler?.Top(25) ?? [])
     {
         Console.WriteLine($"  {share * 100,5:F1}% {type}");
@@ -243,6 +246,8 @@ if (args is ["gcp-graph", var gcpGraphed, .. var graphOptions])
 
 BenchmarkSwitcher.FromAssembly(typeof(SyntheticEstate).Assembly).Run(args);
 return 0;
+
+static long Megabytes(IEnumerable<string> texts) => texts.Sum(t => (long)t.Length) * sizeof(char) / 1_000_000;
 
 static double Median(List<double> values)
 {
