@@ -74,6 +74,12 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
         return new InputReading(estates, diagnostics, skipped, read);
     }
 
+    private static string RbacClusters(GcpEstate gcp)
+    {
+        var clusters = gcp.KubernetesRoleBindings.Select(b => b.Cluster).Concat(gcp.KubernetesRoles.Select(r => r.Cluster)).Distinct(StringComparer.Ordinal).Count();
+        return clusters == 0 ? string.Empty : $", the Kubernetes RBAC of {clusters} cluster{(clusters == 1 ? string.Empty : "s")}";
+    }
+
     // An empty list says nothing of which cloud it was meant for.
     private static ReadInput EmptyList(string path, string note) => new(path, "any", "Empty", note);
 
@@ -106,7 +112,7 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
         {
             var gcp = Estates.Gcp;
             var nodes = gcp.Nodes.CountBy(n => n.Kind).ToDictionary();
-            parts.Add($"Google Cloud: {nodes.GetValueOrDefault(HierarchyNodeKind.Organization)} organization(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Folder)} folder(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Project)} project(s), {gcp.Policies.Length} IAM policies, {gcp.Roles.Length} roles, {gcp.ServiceAccounts.Length} service accounts, {gcp.ServiceAccountKeys.Length} keys{(gcp.Groups.IsEmpty ? string.Empty : $", {gcp.Groups.Length} groups, {gcp.GroupMemberships.Length} group memberships")}{(gcp.OrgPolicies.IsEmpty ? string.Empty : $", {gcp.OrgPolicies.Length} organization polic{(gcp.OrgPolicies.Length == 1 ? "y" : "ies")}")}{(gcp.Clusters.IsEmpty ? string.Empty : $", {gcp.Clusters.Length} GKE cluster{(gcp.Clusters.Length == 1 ? string.Empty : "s")}")}"
+            parts.Add($"Google Cloud: {nodes.GetValueOrDefault(HierarchyNodeKind.Organization)} organization(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Folder)} folder(s), {nodes.GetValueOrDefault(HierarchyNodeKind.Project)} project(s), {gcp.Policies.Length} IAM policies, {gcp.Roles.Length} roles, {gcp.ServiceAccounts.Length} service accounts, {gcp.ServiceAccountKeys.Length} keys{(gcp.Groups.IsEmpty ? string.Empty : $", {gcp.Groups.Length} groups, {gcp.GroupMemberships.Length} group memberships")}{(gcp.OrgPolicies.IsEmpty ? string.Empty : $", {gcp.OrgPolicies.Length} organization polic{(gcp.OrgPolicies.Length == 1 ? "y" : "ies")}")}{(gcp.Clusters.IsEmpty ? string.Empty : $", {gcp.Clusters.Length} GKE cluster{(gcp.Clusters.Length == 1 ? string.Empty : "s")}")}{RbacClusters(gcp)}"
                 + (gcp.PrincipalAccessBoundariesExported ? $", {gcp.PrincipalAccessBoundaryPolicies.Length} principal access boundary policies, {gcp.PolicyBindings.Length} policy bindings" : string.Empty)
                 + (gcp.AuthenticationActivities.IsEmpty && gcp.ServiceAccountInsights.IsEmpty && gcp.PolicyInsights.IsEmpty ? string.Empty : $", {gcp.AuthenticationActivities.Length} authentication activities, {gcp.ServiceAccountInsights.Length + gcp.PolicyInsights.Length} insights")
                 + (gcp.ComposerEnvironments.IsEmpty ? string.Empty : $", {gcp.ComposerEnvironments.Length} Composer environment{(gcp.ComposerEnvironments.Length == 1 ? string.Empty : "s")}")

@@ -1,3 +1,4 @@
+using Ward.Core.Decisions;
 using Ward.Gcp.Iam;
 using Ward.Gcp.Policy.Evaluation;
 
@@ -7,7 +8,8 @@ namespace Ward.Gcp.Edges;
 /// What the GKE techniques share: a principal reaches a cluster's Kubernetes API with <c>container.clusters.get</c>
 /// (what <c>gcloud container clusters get-credentials</c> needs) and runs a pod with <c>container.pods.create</c>,
 /// both IAM permissions on the cluster's project. GKE authorizes Kubernetes requests by IAM and by Kubernetes RBAC,
-/// either sufficing; RBAC bindings are not exported, so a principal allowed by RBAC alone is a path Ward misses.
+/// either sufficing: RBAC from the cluster's exported role bindings (<see cref="GkeRbac"/>); without them, a principal
+/// allowed by RBAC alone is a path Ward misses.
 /// </summary>
 public static class GkeAccess
 {
@@ -23,16 +25,47 @@ public static class GkeAccess
         return context.FindProject("projects/" + cluster.Project);
     }
 
-    /// <summary>Who may run a pod in the clusters of a project (<see cref="CreatePods"/>, then <see cref="GetCluster"/>), with the steps of each; extra permissions are decided for each candidate too.</summary>
-    public static IEnumerable<(string Principal, List<EdgeStep> Steps)> PodCreators(GcpEdgeContext context, GcpResource project, string projectName, params string[] extra)
+    /// <summary>
+    /// Who may run a pod in the cluster, with the steps of each: <see cref="GetCluster"/> on its project, then
+    /// <see cref="CreatePods"/> there (IAM, the whole cluster) or a Kubernetes RBAC binding of the cluster
+    /// (<see cref="GkeRbac"/>, in <paramref name="inNamespace"/> or in every namespace); IAM first where it is certain.
+    /// </summary>
+    public static IEnumerable<(string Principal, List<EdgeStep> Steps)> PodCreators(GcpEdgeContext context, GkeCluster cluster, GcpResource project, string projectName, string? inNamespace = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(project);
-        foreach (var holder in context.WhoCan(CreatePods, project))
+        var iam = context.WhoCan(CreatePods, project).ToDictionary(h => h.Principal, StringComparer.Ordinal);
+        var rbac = RbacCreators(context, cluster, project, inNamespace);
+        List<EdgeStep> GetFirst(string principal) => [new(GetCluster, projectName, context.StepDecision(principal, GetCluster, project))];
+        foreach (var holder in iam.Values.Where(h => h.Decision is Allowed || !rbac.ContainsKey(h.Principal)))
         {
-            var steps = new List<EdgeStep> { new(GetCluster, projectName, context.StepDecision(holder.Principal, GetCluster, project)), new(CreatePods, projectName, holder.Decision) };
-            steps.AddRange(extra.Select(p => new EdgeStep(p, projectName, context.StepDecision(holder.Principal, p, project))));
-            yield return (holder.Principal, steps);
+            yield return (holder.Principal, [.. GetFirst(holder.Principal), new(CreatePods, projectName, holder.Decision)]);
         }
+
+        var clusterName = $"projects/{cluster.Project}/locations/{cluster.Region}/clusters/{cluster.Name}";
+        foreach (var (principal, decision) in rbac.Where(r => !(iam.TryGetValue(r.Key, out var holder) && holder.Decision is Allowed)))
+        {
+            yield return (principal, [.. GetFirst(principal), new(GkeRbac.CreatePods, clusterName, decision)]);
+        }
+    }
+
+    /// <summary>Per principal, the best RBAC grant of pod creation (certain before conditional), <c>system:authenticated</c> standing for every principal that may get the cluster.</summary>
+    private static Dictionary<string, Decision> RbacCreators(GcpEdgeContext context, GkeCluster cluster, GcpResource project, string? inNamespace)
+    {
+        var best = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        foreach (var grant in GkeRbac.In(GkeRbac.PodCreators(context.Estate, cluster), inNamespace))
+        {
+            var principals = grant.Principal == GkeRbac.Anyone ? context.WhoCan(GetCluster, project).Select(h => h.Principal) : [grant.Principal];
+            foreach (var principal in principals)
+            {
+                if (!best.TryGetValue(principal, out var known) || (known is not Allowed && grant.Decision is Allowed))
+                {
+                    best[principal] = grant.Decision;
+                }
+            }
+        }
+
+        return best;
     }
 }

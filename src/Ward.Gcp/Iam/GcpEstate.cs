@@ -67,6 +67,12 @@ public sealed record GcpEstate
     /// <summary>GKE clusters, in input order.</summary>
     public ImmutableArray<GkeCluster> Clusters { get; init; } = [];
 
+    /// <summary>Kubernetes roles of GKE clusters (<c>kubectl</c>), in input order.</summary>
+    public ImmutableArray<KubernetesRole> KubernetesRoles { get; init; } = [];
+
+    /// <summary>Kubernetes role bindings of GKE clusters (<c>kubectl</c>), in input order.</summary>
+    public ImmutableArray<KubernetesRoleBinding> KubernetesRoleBindings { get; init; } = [];
+
     /// <summary>Compute Engine VM instances, in input order.</summary>
     public ImmutableArray<ComputeInstance> ComputeInstances { get; init; } = [];
 

@@ -23,6 +23,18 @@ public sealed record GkeCluster
     /// <summary>Whether the cluster is Autopilot (<c>autopilot.enabled</c>), which admits no pod on the host network.</summary>
     public bool Autopilot { get; init; }
 
+    /// <summary>
+    /// Whether Google Groups for RBAC is on (<c>authenticatorGroupsConfig.enabled</c>): only then do Kubernetes RBAC
+    /// bindings to a Google group apply to its members (those of groups nested in the cluster's security group).
+    /// </summary>
+    public bool GoogleGroupsForRbac { get; init; }
+
+    /// <summary>The security group of Google Groups for RBAC (<c>authenticatorGroupsConfig.securityGroup</c>, <c>gke-security-groups@DOMAIN</c>).</summary>
+    public string? SecurityGroup { get; init; }
+
+    /// <summary>The cluster's kubectl context as <c>gcloud container clusters get-credentials</c> names it: <c>gke_PROJECT_LOCATION_NAME</c>.</summary>
+    public string Context => $"gke_{Project}_{Region}_{Name}";
+
     /// <summary>The node pools (or, for a cluster listed without any, its default <c>nodeConfig</c> as one pool).</summary>
     public ImmutableArray<GkeNodePool> NodePools { get; init; } = [];
 

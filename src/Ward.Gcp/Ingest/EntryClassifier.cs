@@ -57,6 +57,11 @@ internal static class EntryClassifier
             return EntryKind.ComputeProject;
         }
 
+        if (KubernetesRbacReader.IsRbacObject(entry))
+        {
+            return EntryKind.KubernetesRbac;
+        }
+
         if (selfLink is not null && GkeClusterReader.IsClusterLink(selfLink))
         {
             return EntryKind.GkeCluster;

@@ -44,6 +44,9 @@ internal enum EntryKind
     /// <summary>A v2 organization policy (<c>gcloud org-policies list/describe</c>: <c>organizations|folders|projects/ID/policies/CONSTRAINT</c>).</summary>
     OrgPolicy,
 
+    /// <summary>A Kubernetes role or role binding of a GKE cluster (<c>kubectl get … -o json</c>: <c>apiVersion</c> <c>rbac.authorization.k8s.io/…</c>).</summary>
+    KubernetesRbac,
+
     /// <summary>A GKE cluster (<c>gcloud container clusters list</c>: a <c>selfLink</c> of <c>container.googleapis.com/…/clusters/…</c>).</summary>
     GkeCluster,
 

@@ -22,5 +22,6 @@ public static class GcpDiagnosticCodes
     public const string NotRead = "WARD7021";
     public const string UnknownPrincipalSet = "WARD7022";
     public const string UnplacedTags = "WARD7023";
+    public const string UnplacedKubernetesRbac = "WARD7024";
     public const string NothingUsable = "WARD7090";
 }

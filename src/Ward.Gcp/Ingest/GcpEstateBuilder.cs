@@ -39,6 +39,8 @@ internal static class GcpEstateBuilder
             PrincipalAccessBoundariesExported = entries.BoundariesRead,
             OrgPolicies = OrgPoliciesOnNodes(entries.OrgPolicies, nodes, found),
             OrgPoliciesExported = entries.OrgPolicies.Count > 0,
+            KubernetesRoles = [.. entries.KubernetesRoles],
+            KubernetesRoleBindings = [.. entries.KubernetesRoleBindings],
             Clusters = Distinct(entries.Clusters, c => $"{c.Project}/{c.Region}/{c.Name}", StringComparer.Ordinal, (a, b) => a.NodePools.SequenceEqual(b.NodePools) && a.WorkloadPool == b.WorkloadPool, c => $"GKE cluster `{c.Name}` of `projects/{c.Project}`", c => c.Location, found),
             ComputeInstances = Distinct(entries.Instances, i => i.FullName, StringComparer.Ordinal, SameInstance, i => $"Compute Engine instance `{i.RelativeName}`", i => i.Location, found),
             InstancesListedIn = [.. entries.InstanceListings.Order(StringComparer.Ordinal)],

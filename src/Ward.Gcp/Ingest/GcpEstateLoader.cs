@@ -11,7 +11,7 @@ namespace Ward.Gcp.Ingest;
 /// or camelCase), or the JSON output of <c>gcloud asset search-all-iam-policies</c>, <c>gcloud iam roles
 /// list/describe</c>, <c>gcloud iam service-accounts list</c> and <c>keys list</c>, <c>gcloud iam policies get</c> (deny
 /// policies), <c>gcloud iam principal-access-boundary-policies describe</c> and <c>policy-bindings list</c>,
-/// <c>gcloud identity groups search</c> and <c>memberships list</c>, <c>gcloud org-policies list/describe</c>, <c>gcloud container clusters list</c>, <c>gcloud compute instances list</c> and <c>project-info describe</c>, <c>gcloud resource-manager tags keys|values|bindings list</c>, <c>gcloud policy-intelligence query-activity</c>
+/// <c>gcloud identity groups search</c> and <c>memberships list</c>, <c>gcloud org-policies list/describe</c>, <c>gcloud container clusters list</c>, <c>kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o json</c> (in a path naming the cluster's kubectl context), <c>gcloud compute instances list</c> and <c>project-info describe</c>, <c>gcloud resource-manager tags keys|values|bindings list</c>, <c>gcloud policy-intelligence query-activity</c>
 /// and <c>gcloud recommender insights list</c> (a list, or one object). What
 /// cannot be read is reported with a located diagnostic and skipped; the rest is still loaded. Never throws on user input.
 /// </summary>
@@ -19,7 +19,7 @@ public static class GcpEstateLoader
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
     private static readonly string[] Extensions = [".json", ".jsonl", ".ndjson"];
-    private static readonly string[] WrapperFields = ["principalAccessBoundaryPolicies", "policyBindings", "activities", "insights", "entitlements"];
+    private static readonly string[] WrapperFields = ["principalAccessBoundaryPolicies", "policyBindings", "activities", "insights", "entitlements", "items"];
 
     public static GcpEstate Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
@@ -98,7 +98,7 @@ public static class GcpEstateLoader
         var kinds = items.ConvertAll(i => EntryClassifier.Classify(i.Element));
         if (kinds.TrueForAll(k => k == EntryKind.Unknown))
         {
-            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, organization policies, GKE clusters, Compute Engine instances and project metadata, groups or group memberships, authentication activities, IAM insights, PAM entitlements, tag keys, values or bindings, as gcloud JSON output); skipped", JsonPath.Root);
+            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, organization policies, GKE clusters, Kubernetes RBAC of GKE clusters, Compute Engine instances and project metadata, groups or group memberships, authentication activities, IAM insights, PAM entitlements, tag keys, values or bindings, as gcloud JSON output); skipped", JsonPath.Root);
             return new GcpInputFile(file, GcpInputKind.NotRecognised, "content not recognised");
         }
 
@@ -110,6 +110,13 @@ public static class GcpEstateLoader
             json.Report(GcpDiagnosticCodes.UnplacedTags, DiagnosticSeverity.Error, $"{effective} effective tag{(effective == 1 ? string.Empty : "s")} (`gcloud resource-manager tags bindings list --effective`), which do not name the resource they are on, in a file whose path does not name it either: name the file `tags/effective/SERVICE/RELATIVE_NAME.json` (`tags/effective/cloudresourcemanager.googleapis.com/projects/NUMBER.json`); skipped", JsonPath.Root);
         }
 
+        var rbac = kinds.Count(k => k == EntryKind.KubernetesRbac);
+        var cluster = rbac == 0 ? null : KubernetesRbacReader.ClusterOf(file);
+        if (rbac > 0 && cluster is null)
+        {
+            json.Report(GcpDiagnosticCodes.UnplacedKubernetesRbac, DiagnosticSeverity.Error, $"{rbac} Kubernetes role{(rbac == 1 ? string.Empty : "s")} or role binding{(rbac == 1 ? string.Empty : "s")} (`kubectl get … -o json`), which do not name their cluster, in a file whose path does not name it either: name the file or its folder after the cluster's kubectl context, `gke_PROJECT_LOCATION_CLUSTER` (`kubernetes/gke_my-project_europe-west1_prod.json`); skipped", JsonPath.Root);
+        }
+
         var tagsBefore = entries.TagBindings.Count;
         for (var i = 0; i < items.Count; i++)
         {
@@ -118,6 +125,13 @@ public static class GcpEstateLoader
                 if (listed is { } on && TagReader.ReadEffective(items[i], json, on.Resource) is { } tag)
                 {
                     entries.TagBindings.Add(tag);
+                }
+            }
+            else if (kinds[i] == EntryKind.KubernetesRbac)
+            {
+                if (cluster is not null)
+                {
+                    KubernetesRbacReader.Read(items[i], json, cluster, entries);
                 }
             }
             else if (kinds[i] == EntryKind.TagBinding)

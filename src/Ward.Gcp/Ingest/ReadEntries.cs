@@ -38,6 +38,10 @@ internal sealed class ReadEntries
 
     public List<GkeCluster> Clusters { get; } = [];
 
+    public List<KubernetesRole> KubernetesRoles { get; } = [];
+
+    public List<KubernetesRoleBinding> KubernetesRoleBindings { get; } = [];
+
     public List<ComputeInstance> Instances { get; } = [];
 
     /// <summary>The projects (ids) whose instances a listing gave, even none: those of the instances read, and those an empty listing's path names.</summary>
@@ -86,7 +90,7 @@ internal sealed class ReadEntries
     public int NamesOnly { get; set; }
 
     public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count + Groups.Count + GroupMemberships.Count
-        + BoundaryPolicies.Count + PolicyBindings.Count + OrgPolicies.Count + Clusters.Count + Instances.Count + InstanceListings.Count + ComputeProjects.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count
+        + BoundaryPolicies.Count + PolicyBindings.Count + OrgPolicies.Count + Clusters.Count + KubernetesRoles.Count + KubernetesRoleBindings.Count + Instances.Count + InstanceListings.Count + ComputeProjects.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count
         + TagKeys.Count + TagValues.Count + TagBindings.Count + TagListings.Count;
 
     public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, DenyPolicies.Count, Pools.Count + Providers.Count, Groups.Count, GroupMemberships.Count, OtherResources, NamesOnly)
@@ -95,6 +99,7 @@ internal sealed class ReadEntries
         PolicyBindings = PolicyBindings.Count,
         OrgPolicies = OrgPolicies.Count,
         Clusters = Clusters.Count,
+        KubernetesRbac = KubernetesRoles.Count + KubernetesRoleBindings.Count,
         Instances = Instances.Count,
         ComputeProjects = ComputeProjects.Count,
         Activities = Activities.Count,
@@ -116,6 +121,8 @@ internal sealed class ReadEntries
         public int OrgPolicies { get; init; }
 
         public int Clusters { get; init; }
+
+        public int KubernetesRbac { get; init; }
 
         public int Instances { get; init; }
 
@@ -149,6 +156,7 @@ internal sealed class ReadEntries
             Part(parts, PolicyBindings - before.PolicyBindings, "policy binding");
             Part(parts, OrgPolicies - before.OrgPolicies, "organization policy", "organization policies");
             Part(parts, Clusters - before.Clusters, "GKE cluster");
+            Part(parts, KubernetesRbac - before.KubernetesRbac, "Kubernetes role or role binding", "Kubernetes roles or role bindings");
             Part(parts, Instances - before.Instances, "Compute Engine instance");
             Part(parts, ComputeProjects - before.ComputeProjects, "project's Compute Engine metadata", "projects' Compute Engine metadata");
             Part(parts, Activities - before.Activities, "authentication activity", "authentication activities");

@@ -31,6 +31,22 @@ public sealed class GkeEdgeCheckerTests
         { "gcp-gke-node-service-account", "user:c-prod@example.io", AutopilotNodes, Expect.None },
         { "gcp-gke-node-service-account", "user:v-dev@example.io", ProdNodes, Expect.None },
 
+        // Kubernetes RBAC (Fixtures/gke/kubernetes): a cluster role binding to cluster-admin or to a custom role that creates pods lets a principal that may get the cluster in;
+        // not without getting the cluster, not view or a role that only reads pods; a Google group only with Google Groups for RBAC, conditional on the security group.
+        { "gcp-gke-node-service-account", "user:v-rbac@example.io", DevDefault, Expect.Certain },
+        { "gcp-gke-node-service-account", "user:s-rbacnoget@example.io", DevDefault, Expect.None },
+        { "gcp-gke-node-service-account", "user:s-rbacview@example.io", DevDefault, Expect.None },
+        { "gcp-gke-node-service-account", "user:v-rbaccustom@example.io", DevDefault, Expect.Certain },
+        { "gcp-gke-node-service-account", "user:s-rbaccustom@example.io", DevDefault, Expect.None },
+        { "gcp-gke-node-service-account", "group:gke-admins@example.io", DevDefault, Expect.Conditional },
+        { "gcp-gke-node-service-account", "user:v-rbac@example.io", ProdNodes, Expect.None },
+
+        // RBAC in one namespace: pods anywhere reach the nodes; a Kubernetes service account only from its own namespace. system:authenticated stands for every principal that may get the cluster.
+        { "gcp-gke-node-service-account", "user:v-rbacns@example.io", ProdNodes, Expect.Conditional },
+        { "gcp-gke-node-service-account", "user:s-viewer@example.io", ProdNodes, Expect.Conditional },
+        { "gcp-gke-workload-identity", "user:v-rbacns@example.io", Deployer, Expect.Conditional },
+        { "gcp-gke-workload-identity", "user:s-rbacns@example.io", Deployer, Expect.None },
+
         // Workload identity: creating the Kubernetes service account makes it certain; pods alone, conditional on it existing; a pool no cluster uses, nothing.
         { "gcp-gke-workload-identity", "user:c-prod@example.io", Deployer, Expect.Certain },
         { "gcp-gke-workload-identity", "user:u-pods@example.io", Deployer, Expect.Conditional },
@@ -58,8 +74,27 @@ public sealed class GkeEdgeCheckerTests
 
         var edge = Assert.Single(edges);
         Assert.Equal(expected == Expect.Conditional, edge.IsConditional);
-        Assert.Contains(edge.Permissions, p => p.Action == "container.pods.create");
+        Assert.Contains(edge.Permissions, p => p.Action is "container.pods.create" or GkeRbac.CreatePods);
         Assert.Contains(edge.Permissions, p => p.Action == "container.clusters.get");
+    }
+
+    [Fact]
+    public void An_edge_through_Kubernetes_RBAC_names_the_binding_and_a_Google_group_needs_the_security_group()
+    {
+        var checker = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-gke-node-service-account");
+        var edges = checker.Check(Context.Value, targets: null).ToList();
+
+        // Given v-rbac's edge, through the cluster role binding platform-admins
+        var rbac = Assert.Single(edges, e => e.From.Value == "user:v-rbac@example.io" && e.To.Value == DevDefault).Permissions.Single(p => p.Action == GkeRbac.CreatePods);
+        Assert.Equal("projects/gke-dev/locations/europe-west1-b/clusters/dev", rbac.Resource);
+        Assert.Contains("ClusterRoleBinding `platform-admins`: ClusterRole `cluster-admin` to User `v-rbac@example.io`", rbac.GrantedBy, StringComparison.Ordinal);
+
+        // Then the group's edge is conditional on the group being nested in the cluster's security group
+        var group = Assert.Single(edges, e => e.From.Value == "group:gke-admins@example.io" && e.To.Value == DevDefault);
+        Assert.Contains("gke-security-groups@example.io", Assert.Single(group.Requirements), StringComparison.Ordinal);
+
+        // And an IAM grant, where certain, is preferred to RBAC's
+        Assert.DoesNotContain(edges.Single(e => e.From.Value == "user:v-dev@example.io" && e.To.Value == DevDefault).Permissions, p => p.Action == GkeRbac.CreatePods);
     }
 
     [Fact]

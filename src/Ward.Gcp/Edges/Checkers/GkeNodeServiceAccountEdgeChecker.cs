@@ -40,7 +40,7 @@ public sealed class GkeNodeServiceAccountEdgeChecker : IGcpEdgeChecker
             }
 
             var projectName = OwnerEquivalence.Label(project);
-            foreach (var (principal, steps) in GkeAccess.PodCreators(context, projectResource, projectName))
+            foreach (var (principal, steps) in GkeAccess.PodCreators(context, cluster, projectResource, projectName))
             {
                 foreach (var (pool, email) in accounts)
                 {

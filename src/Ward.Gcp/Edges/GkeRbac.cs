@@ -1,0 +1,94 @@
+using System.Collections.Frozen;
+using Ward.Core.Decisions;
+using Ward.Gcp.Iam;
+
+namespace Ward.Gcp.Edges;
+
+/// <summary>
+/// Who Kubernetes RBAC lets create pods in a GKE cluster, from the cluster's exported role bindings (<c>kubectl</c>):
+/// GKE authorizes a Kubernetes request if IAM or RBAC allows it, so a principal RBAC alone lets in creates pods as one
+/// IAM lets in does. A binding's role allows it when one of its rules allows <c>create</c> on <c>pods</c> (as exported),
+/// or, for a role not exported, when it is one of the built-in cluster roles that do (<c>cluster-admin</c>,
+/// <c>admin</c>, <c>edit</c>). Subjects are Google accounts and service accounts (<c>User</c>), Google groups
+/// (<c>Group</c>, with Google Groups for RBAC on the cluster), and <c>system:authenticated</c> /
+/// <c>system:unauthenticated</c> (anyone); Kubernetes service accounts and certificate users are not followed.
+/// </summary>
+public static class GkeRbac
+{
+    /// <summary>The step an RBAC grant stands for in an edge, beside <see cref="GkeAccess.GetCluster"/>.</summary>
+    public const string CreatePods = "create pods (Kubernetes RBAC)";
+
+    /// <summary>The subject that stands for every principal (<see cref="Grant.Principal"/>).</summary>
+    public const string Anyone = "system:authenticated";
+
+    private static readonly FrozenSet<string> BuiltInPodCreators = FrozenSet.Create(StringComparer.Ordinal, "cluster-admin", "admin", "edit");
+
+    /// <summary>One binding's grant of pod creation to one principal.</summary>
+    /// <param name="Principal">A node id (<c>user:…</c>, <c>serviceAccount:…</c>, <c>group:…</c>), or <see cref="Anyone"/>.</param>
+    /// <param name="Namespace">Where pods may be created: the namespace of a <c>RoleBinding</c>, null for every namespace.</param>
+    /// <param name="Decision">Allowed, naming the binding; conditional for a Google group (membership of the cluster's security group).</param>
+    public sealed record Grant(string Principal, string? Namespace, Decision Decision);
+
+    /// <summary>The grants of pod creation in the cluster, in binding order.</summary>
+    public static IEnumerable<Grant> PodCreators(GcpEstate estate, GkeCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(estate);
+        ArgumentNullException.ThrowIfNull(cluster);
+        var context = cluster.Context;
+        var roles = estate.KubernetesRoles.Where(r => r.Cluster == context).ToList();
+        foreach (var binding in estate.KubernetesRoleBindings.Where(b => b.Cluster == context && AllowsCreatingPods(b, roles)))
+        {
+            var source = $"Kubernetes RBAC of GKE cluster `{cluster.Name}`";
+            var granted = $"{binding.Kind} `{(binding.Namespace is { } ns ? ns + "/" : string.Empty)}{binding.Name}`: {binding.RoleKind} `{binding.RoleName}`";
+            foreach (var subject in binding.Subjects)
+            {
+                if (Principal(subject) is not { } principal)
+                {
+                    continue;
+                }
+
+                var statement = new StatementMatch(source, $"{granted} to {subject.Kind} `{subject.Name}`: creates pods{(binding.Namespace is { } where ? $" in namespace `{where}`" : string.Empty)}", StatementEffect.Allow, []);
+                var explanation = new Explanation(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [statement]) { Decisive = true }]);
+                if (principal.StartsWith("group:", StringComparison.Ordinal))
+                {
+                    // Without Google Groups for RBAC the cluster does not see Google groups at all.
+                    if (!cluster.GoogleGroupsForRbac)
+                    {
+                        continue;
+                    }
+
+                    var requirement = $"`{subject.Name}` is nested in `{cluster.SecurityGroup ?? "gke-security-groups"}`, the security group of Google Groups for RBAC on `{cluster.Name}`";
+                    yield return new Grant(principal, binding.Namespace, new Conditional([requirement], DecisionKind.ImplicitDeny, explanation));
+                    continue;
+                }
+
+                yield return new Grant(principal, binding.Namespace, new Allowed(explanation));
+            }
+        }
+    }
+
+    private static bool AllowsCreatingPods(KubernetesRoleBinding binding, List<KubernetesRole> roles)
+    {
+        // A RoleBinding may refer to a ClusterRole (granting it in its namespace) or to a Role of its own namespace.
+        var role = binding.RoleKind == "Role"
+            ? roles.Find(r => r.Kind == "Role" && r.Name == binding.RoleName && r.Namespace == binding.Namespace)
+            : roles.Find(r => r.Kind == "ClusterRole" && r.Name == binding.RoleName);
+        return role is not null ? role.Rules.Any(r => r.AllowsCreatingPods) : binding.RoleKind == "ClusterRole" && BuiltInPodCreators.Contains(binding.RoleName);
+    }
+
+    /// <summary>The node id a subject stands for; null for what is not a Google identity.</summary>
+    private static string? Principal(KubernetesSubject subject) => subject.Kind switch
+    {
+        "Group" when subject.Name is Anyone or "system:unauthenticated" => Anyone,
+        "User" when subject.Name == "system:anonymous" => Anyone,
+        "User" when subject.Name.Contains('@', StringComparison.Ordinal) => subject.Name.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase)
+            ? GcpPrincipals.ServiceAccountId(subject.Name)
+            : "user:" + subject.Name.ToLowerInvariant(),
+        "Group" when subject.Name.Contains('@', StringComparison.Ordinal) => "group:" + subject.Name.ToLowerInvariant(),
+        _ => null,
+    };
+
+    /// <summary>The grants of <paramref name="grants"/> that let pods be created in the namespace (null: in some namespace).</summary>
+    public static IEnumerable<Grant> In(IEnumerable<Grant> grants, string? @namespace) =>
+        grants.Where(g => @namespace is null || g.Namespace is null || string.Equals(g.Namespace, @namespace, StringComparison.Ordinal));
+}
