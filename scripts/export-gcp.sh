@@ -19,6 +19,11 @@
 #                                                 `gcloud iam policies list` names on the organization, each folder
 #                                                 and each project (the list alone omits the rules)
 #   clusters/<project-id>.json                  gcloud container clusters list --project=P (GKE clusters, node pools)
+#   kubernetes/gke_<project>_<location>_<cluster>.json
+#                                               with --with-kubernetes only: kubectl get clusterroles,
+#                                                 clusterrolebindings,roles,rolebindings -A -o json, with the
+#                                                 credentials of gcloud container clusters get-credentials (a kubectl
+#                                                 context of that name, in a kubeconfig of its own)
 #   compute/instances/<project-id>.json         gcloud compute instances list --project=P (VM instances: service
 #                                                 account, scopes, metadata); the path names the project, which an
 #                                                 empty list does not
@@ -96,7 +101,7 @@ set -euo pipefail
 usage() {
   cat <<'USAGE'
 Usage: scripts/export-gcp.sh ORGANIZATION_ID --output DIR [--billing-project PROJECT] [--no-keys] [--no-groups]
-                             [--no-activity]
+                             [--no-activity] [--with-kubernetes]
 
 Exports the IAM policies, the resource hierarchy, roles, service accounts, service account keys, deny policies,
 organization policies, GKE clusters, principal access boundary policies and their bindings, Google group memberships, and the authentication activity
@@ -108,6 +113,8 @@ and IAM insights of a Google Cloud organization into DIR, for `ward` to read. Re
   --no-keys                  skip the service account keys (one call per service account)
   --no-groups                skip the Google groups and their memberships (one call per group)
   --no-activity              skip authentication activity and IAM insights (four calls per project)
+  --with-kubernetes          also read each GKE cluster's Kubernetes RBAC (roles and role bindings) with kubectl:
+                             needs kubectl, network access to each cluster's API and permission to read RBAC there
   -h, --help                 this help
 
 Sign in first with `gcloud auth login` (or a service account with the roles listed in the script's header).
@@ -120,6 +127,7 @@ billing=()
 with_keys=1
 with_groups=1
 with_activity=1
+with_kubernetes=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --output) output="${2:?--output needs a folder}"; shift 2 ;;
@@ -127,6 +135,7 @@ while [[ $# -gt 0 ]]; do
     --no-keys) with_keys=0; shift ;;
     --no-groups) with_groups=0; shift ;;
     --no-activity) with_activity=0; shift ;;
+    --with-kubernetes) with_kubernetes=1; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "export-gcp.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     *)
@@ -151,6 +160,10 @@ fi
 for tool in gcloud curl jq; do
   command -v "$tool" >/dev/null 2>&1 || { echo "export-gcp.sh: '$tool' is not installed" >&2; exit 2; }
 done
+if [[ "$with_kubernetes" -eq 1 ]]; then
+  command -v kubectl >/dev/null 2>&1 || { echo "export-gcp.sh: --with-kubernetes needs 'kubectl'" >&2; exit 2; }
+  mkdir -p "$output/kubernetes"
+fi
 
 iam="https://iam.googleapis.com/v1"
 mkdir -p "$output/assets" "$output/roles/projects" "$output/service-accounts" "$output/deny-policies" "$output/workload-identity" \
@@ -206,6 +219,21 @@ for project in "${projects[@]}"; do
   if ! gcloud container clusters list --project="$project" --format=json >"$output/clusters/$project.json"; then
     rm -f "$output/clusters/$project.json"
     echo "export-gcp.sh: could not list the GKE clusters of $project (is the Kubernetes Engine API enabled, and may the caller list clusters?)" >&2
+  elif [[ "$with_kubernetes" -eq 1 ]]; then
+    # Each cluster's RBAC, in a file named after the kubectl context get-credentials creates (gke_PROJECT_LOCATION_NAME),
+    # which is how Ward knows the cluster; a kubeconfig of its own, so the caller's is left alone.
+    while IFS=$'\t' read -r name location; do
+      context="gke_${project}_${location}_${name}"
+      kubeconfig="$(mktemp)"
+      if KUBECONFIG="$kubeconfig" gcloud container clusters get-credentials "$name" --location="$location" --project="$project" >/dev/null 2>&1 \
+        && KUBECONFIG="$kubeconfig" kubectl get clusterroles,clusterrolebindings,roles,rolebindings --all-namespaces -o json >"$output/kubernetes/$context.json"; then
+        :
+      else
+        rm -f "$output/kubernetes/$context.json"
+        echo "export-gcp.sh: could not read the Kubernetes RBAC of cluster $name of $project (is its API reachable from here, and may the caller read RBAC objects?)" >&2
+      fi
+      rm -f "$kubeconfig"
+    done < <(jq -r '.[] | [.name, .location] | @tsv' "$output/clusters/$project.json")
   fi
   # Likewise without the Compute Engine API: no file, so Ward keeps the ways through an existing VM conditional.
   if ! gcloud compute instances list --project="$project" --format=json >"$output/compute/instances/$project.json"; then

@@ -79,7 +79,11 @@ internal static class GcpFixtures
     /// Engine Developer of gke-dev, <c>c-prod</c> of gke-prod, <c>u-pods</c> may only get clusters and create pods in
     /// gke-prod, <c>s-viewer</c> only views clusters. <c>deployer@gke-prod</c> trusts the Kubernetes service account
     /// <c>deploy/deployer</c> of gke-prod's pool; <c>ci@gke-dev</c> trusts <c>ci/runner</c> of gke-dev's pool, which no
-    /// cluster uses.
+    /// cluster uses. Kubernetes RBAC (kubernetes/): on dev (Google Groups for RBAC on), <c>platform-admins</c> binds
+    /// cluster-admin to <c>v-rbac</c>, <c>s-rbacnoget</c> (who may not get the cluster) and group <c>gke-admins</c>,
+    /// <c>readers</c> view to <c>s-rbacview</c>, custom roles let <c>v-rbaccustom</c> create pods and <c>s-rbaccustom</c>
+    /// only read them; on prod, <c>v-rbacns</c> may edit in namespace deploy, <c>s-rbacns</c> administer namespace other,
+    /// and system:authenticated edit namespace sandbox. The rbac principals and s-viewer are Cluster Viewers.
     /// </summary>
     public static GcpEstate Gke => LoadedGke.Value;
 
