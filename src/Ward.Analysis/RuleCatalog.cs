@@ -34,6 +34,7 @@ public static class RuleCatalog
         new CrossAccountAccessRule(),
         new PublicResourceRule(),
         new GcpPublicBindingRule(),
+        new GkePublicRbacBindingRule(),
         new CrossAccountResourceRule(),
         new WildcardGrantRule(),
         new DataExfiltrationRule(),

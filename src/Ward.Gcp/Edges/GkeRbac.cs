@@ -67,13 +67,36 @@ public static class GkeRbac
         }
     }
 
-    private static bool AllowsCreatingPods(KubernetesRoleBinding binding, List<KubernetesRole> roles)
+    private static bool AllowsCreatingPods(KubernetesRoleBinding binding, List<KubernetesRole> roles) =>
+        RoleOf(binding, roles) is { } role ? role.Rules.Any(r => r.AllowsCreatingPods) : binding.RoleKind == "ClusterRole" && BuiltInPodCreators.Contains(binding.RoleName);
+
+    /// <summary>Whether the binding's role lets its subjects create pods: its exported rules, or, not exported, a built-in cluster role that does.</summary>
+    public static bool CreatesPods(GcpEstate estate, KubernetesRoleBinding binding)
     {
-        // A RoleBinding may refer to a ClusterRole (granting it in its namespace) or to a Role of its own namespace.
-        var role = binding.RoleKind == "Role"
+        ArgumentNullException.ThrowIfNull(estate);
+        ArgumentNullException.ThrowIfNull(binding);
+        return AllowsCreatingPods(binding, [.. estate.KubernetesRoles.Where(r => r.Cluster == binding.Cluster)]);
+    }
+
+    /// <summary>The exported role a binding grants, if any.</summary>
+    public static KubernetesRole? RoleOf(GcpEstate estate, KubernetesRoleBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(estate);
+        ArgumentNullException.ThrowIfNull(binding);
+        return RoleOf(binding, [.. estate.KubernetesRoles.Where(r => r.Cluster == binding.Cluster)]);
+    }
+
+    // A RoleBinding may refer to a ClusterRole (granting it in its namespace) or to a Role of its own namespace.
+    private static KubernetesRole? RoleOf(KubernetesRoleBinding binding, List<KubernetesRole> roles) =>
+        binding.RoleKind == "Role"
             ? roles.Find(r => r.Kind == "Role" && r.Name == binding.RoleName && r.Namespace == binding.Namespace)
             : roles.Find(r => r.Kind == "ClusterRole" && r.Name == binding.RoleName);
-        return role is not null ? role.Rules.Any(r => r.AllowsCreatingPods) : binding.RoleKind == "ClusterRole" && BuiltInPodCreators.Contains(binding.RoleName);
+
+    /// <summary>Whether a subject stands for everyone: <c>system:authenticated</c> (any Google account), <c>system:unauthenticated</c>, <c>system:anonymous</c>.</summary>
+    public static bool IsPublic(KubernetesSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return Principal(subject) == Anyone;
     }
 
     /// <summary>The node id a subject stands for; null for what is not a Google identity.</summary>
