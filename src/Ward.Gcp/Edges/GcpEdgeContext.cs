@@ -29,6 +29,7 @@ public sealed class GcpEdgeContext
     private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> _sharedServiceAccountsWhoCan = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _includedBy = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Decision, string> _grantedBy = new(ReferenceEqualityComparer.Instance);
 
     public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
     {
@@ -359,7 +360,14 @@ public sealed class GcpEdgeContext
     /// organization, 450 MB of binding names held 55 MB of distinct text), and every copy kept alive is walked by
     /// each full garbage collection.
     /// </summary>
-    public string Pooled(string text) => _texts.GetOrAdd(text, text);
+    private string Pooled(string text) => _texts.GetOrAdd(text, text);
+
+    /// <summary>
+    /// <see cref="GrantedBy"/>, pooled, worked out once per decision: the who-can and step answers edges are made of
+    /// are shared by many edges, and the binding's name is long to build and to hash.
+    /// </summary>
+    private string PooledGrantedBy(Decision decision) =>
+        _grantedBy.GetOrAdd(decision, static (decision, context) => context.Pooled(GrantedBy(decision)), this);
 
     /// <summary>
     /// An edge whose every step the evaluator allows (certain), or allows only under conditions (the requirements of
@@ -386,7 +394,7 @@ public sealed class GcpEdgeContext
                     return null;
             }
 
-            permissions.Add(new EdgePermission(step.Permission, step.Resource, Pooled(GrantedBy(step.Decision)), []));
+            permissions.Add(new EdgePermission(step.Permission, step.Resource, PooledGrantedBy(step.Decision), []));
         }
 
         return new Edge(new PrincipalId(from), new PrincipalId(to), technique, Pooled(description), permissions.ToImmutable())

@@ -49,7 +49,7 @@ public static class OwnerEquivalence
             var answers = context.WhoCan(permission, resource);
             foreach (var answer in answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && !Known(a.Principal)))
             {
-                owners.Add(answer.Principal, context.Pooled(GcpEdgeContext.GrantedBy(answer.Decision)));
+                owners.Add(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision));
             }
 
             // A domain or a public member allowed: each principal of it is too, and paths must not start from them.
@@ -65,7 +65,7 @@ public static class OwnerEquivalence
                     var decision = context.DecideForEdge(principal, permission, resource);
                     if (decision.Kind == DecisionKind.Allowed)
                     {
-                        owners.Add(principal, context.Pooled(GcpEdgeContext.GrantedBy(decision)));
+                        owners.Add(principal, GcpEdgeContext.GrantedBy(decision));
                     }
                 }
             }
