@@ -49,6 +49,7 @@ public sealed class GcpScanTests
     [InlineData("user:mei.chen@northwind.example", "gcp-composer-dag-write", "projects/nw-shop-prod")]
     [InlineData("serviceAccount:830000000201-compute@developer.gserviceaccount.com", "gcp-bucket-set-iam-policy", "projects/nw-shop-prod")]
     [InlineData("user:tom.reed@northwind.example", "gcp-gke-node-service-account", "projects/nw-shop-prod")]
+    [InlineData("user:nina.berg@northwind.example", "gcp-gke-node-service-account", "projects/nw-shop-prod")]
     public void Seeded_escalation_paths_start_with_their_technique_and_reach_the_highest_container(string principal, string technique, string container)
     {
         var finding = Escalation(principal);
