@@ -52,6 +52,16 @@ public sealed class GcpEdgeContext
             principals.TryAdd(GcpPrincipals.ServiceAccountId(account.Email), Member.Parse("serviceAccount:" + account.Email));
         }
 
+        // Kubernetes service accounts that GKE's RBAC bindings name, as the workload identities of their clusters' pools.
+        var clusters = Estate.Clusters.DistinctBy(c => c.Context, StringComparer.Ordinal).ToDictionary(c => c.Context, StringComparer.Ordinal);
+        foreach (var (binding, subject) in Estate.KubernetesRoleBindings.SelectMany(b => b.Subjects.Select(s => (b, s))))
+        {
+            if (clusters.TryGetValue(binding.Cluster, out var cluster) && GkeRbac.KubernetesServiceAccountId(cluster, subject) is { } id)
+            {
+                principals.TryAdd(id, Member.Parse(id));
+            }
+        }
+
         Principals = principals.ToFrozenDictionary(StringComparer.Ordinal);
         ServiceAccounts = [.. Principals.Keys.Where(k => GcpPrincipals.ServiceAccountEmail(k) is not null).Order(StringComparer.Ordinal)];
     }

@@ -46,7 +46,9 @@ public static class GkeAccess
         var clusterName = $"projects/{cluster.Project}/locations/{cluster.Region}/clusters/{cluster.Name}";
         foreach (var (principal, decision) in rbac.Where(r => !(iam.TryGetValue(r.Key, out var holder) && holder.Decision is Allowed)))
         {
-            yield return (principal, [.. GetFirst(principal), new(GkeRbac.CreatePods, clusterName, decision)]);
+            // A Kubernetes service account acts from inside the cluster, with its own token: no credentials to get.
+            EdgeStep rbacStep = new(GkeRbac.CreatePods, clusterName, decision);
+            yield return (principal, GkeRbac.IsKubernetesServiceAccount(principal) ? [rbacStep] : [.. GetFirst(principal), rbacStep]);
         }
     }
 

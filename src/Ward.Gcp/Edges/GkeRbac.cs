@@ -11,7 +11,9 @@ namespace Ward.Gcp.Edges;
 /// or, for a role not exported, when it is one of the built-in cluster roles that do (<c>cluster-admin</c>,
 /// <c>admin</c>, <c>edit</c>). Subjects are Google accounts and service accounts (<c>User</c>), Google groups
 /// (<c>Group</c>, with Google Groups for RBAC on the cluster), and <c>system:authenticated</c> /
-/// <c>system:unauthenticated</c> (anyone); Kubernetes service accounts and certificate users are not followed.
+/// <c>system:unauthenticated</c> (anyone), and Kubernetes service accounts of a cluster with workload identity (the
+/// node <c>serviceAccount:POOL[NAMESPACE/NAME]</c>, which a pod running as the account is); certificate users are not
+/// followed.
 /// </summary>
 public static class GkeRbac
 {
@@ -36,13 +38,16 @@ public static class GkeRbac
         ArgumentNullException.ThrowIfNull(cluster);
         var context = cluster.Context;
         var roles = estate.KubernetesRoles.Where(r => r.Cluster == context).ToList();
+        // A Kubernetes service account's identity is the pool's: the same name in another cluster of the pool is the same
+        // node, but only a pod of this cluster holds this cluster's bindings.
+        var sharedPool = cluster.WorkloadPool is { } pool && estate.Clusters.Any(c => string.Equals(c.WorkloadPool, pool, StringComparison.OrdinalIgnoreCase) && c.Context != context);
         foreach (var binding in estate.KubernetesRoleBindings.Where(b => b.Cluster == context && AllowsCreatingPods(b, roles)))
         {
             var source = $"Kubernetes RBAC of GKE cluster `{cluster.Name}`";
             var granted = $"{binding.Kind} `{(binding.Namespace is { } ns ? ns + "/" : string.Empty)}{binding.Name}`: {binding.RoleKind} `{binding.RoleName}`";
             foreach (var subject in binding.Subjects)
             {
-                if (Principal(subject) is not { } principal)
+                if (Principal(subject, cluster) is not { } principal)
                 {
                     continue;
                 }
@@ -58,6 +63,13 @@ public static class GkeRbac
                     }
 
                     var requirement = $"`{subject.Name}` is nested in `{cluster.SecurityGroup ?? "gke-security-groups"}`, the security group of Google Groups for RBAC on `{cluster.Name}`";
+                    yield return new Grant(principal, binding.Namespace, new Conditional([requirement], DecisionKind.ImplicitDeny, explanation));
+                    continue;
+                }
+
+                if (subject.Kind == "ServiceAccount" && sharedPool)
+                {
+                    var requirement = $"the pod runs as `{subject.Namespace}/{subject.Name}` in `{cluster.Name}` itself, not in another cluster of the workload identity pool `{cluster.WorkloadPool}`";
                     yield return new Grant(principal, binding.Namespace, new Conditional([requirement], DecisionKind.ImplicitDeny, explanation));
                     continue;
                 }
@@ -96,12 +108,30 @@ public static class GkeRbac
     public static bool IsPublic(KubernetesSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        return Principal(subject) == Anyone;
+        return Principal(subject, cluster: null) == Anyone;
     }
 
-    /// <summary>The node id a subject stands for; null for what is not a Google identity.</summary>
-    private static string? Principal(KubernetesSubject subject) => subject.Kind switch
+    /// <summary>The node of a Kubernetes service account a binding names: its workload identity in the cluster's pool; null without workload identity.</summary>
+    public static string? KubernetesServiceAccountId(GkeCluster cluster, KubernetesSubject subject)
     {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(subject);
+        return subject.Kind == "ServiceAccount" && cluster.WorkloadPool is { } pool && subject.Namespace is { Length: > 0 } ns
+            ? GcpPrincipals.ServiceAccountId($"{pool}[{ns}/{subject.Name}]")
+            : null;
+    }
+
+    /// <summary>Whether a node id is a Kubernetes service account's workload identity (<c>serviceAccount:POOL[NAMESPACE/NAME]</c>).</summary>
+    public static bool IsKubernetesServiceAccount(string principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.Contains(".svc.id.goog[", StringComparison.Ordinal);
+    }
+
+    /// <summary>The node id a subject stands for; null for what Ward has no node for.</summary>
+    private static string? Principal(KubernetesSubject subject, GkeCluster? cluster) => subject.Kind switch
+    {
+        "ServiceAccount" => cluster is null ? null : KubernetesServiceAccountId(cluster, subject),
         "Group" when subject.Name is Anyone or "system:unauthenticated" => Anyone,
         "User" when subject.Name == "system:anonymous" => Anyone,
         "User" when subject.Name.Contains('@', StringComparison.Ordinal) => subject.Name.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase)

@@ -98,6 +98,29 @@ public sealed class GkeEdgeCheckerTests
     }
 
     [Fact]
+    public void A_Kubernetes_service_account_that_RBAC_lets_create_pods_reaches_the_nodes_from_inside_the_cluster()
+    {
+        // Given prod's RoleBindings of edit to deploy/deployer and of admin to sandbox/builder (a Kubernetes service account no IAM policy names)
+        var nodes = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-gke-node-service-account").Check(Context.Value, targets: null).ToList();
+        const string Builder = "serviceAccount:gke-prod.svc.id.goog[sandbox/builder]";
+
+        // Then each reaches the nodes' account with its RBAC step alone (no credentials to get: it is inside the cluster),
+        // conditional on the pod being in prod itself (the pool is shared with the Autopilot cluster) and on the host network
+        foreach (var account in new[] { Deployer, Builder })
+        {
+            var edge = Assert.Single(nodes, e => e.From.Value == account && e.To.Value == ProdNodes);
+            Assert.Equal(GkeRbac.CreatePods, Assert.Single(edge.Permissions).Action);
+            Assert.Contains(edge.Requirements, r => r.Contains("not in another cluster of the workload identity pool `gke-prod.svc.id.goog`", StringComparison.Ordinal));
+            Assert.Contains(edge.Requirements, r => r.Contains("hostNetwork: true", StringComparison.Ordinal));
+        }
+
+        // And whoever may create pods in namespace sandbox (system:authenticated: every principal that may get the cluster) becomes the builder
+        var identities = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-gke-workload-identity").Check(Context.Value, targets: null).ToList();
+        Assert.True(Assert.Single(identities, e => e.From.Value == "user:s-viewer@example.io" && e.To.Value == Builder).IsConditional);
+        Assert.DoesNotContain(identities, e => e.From.Value == "user:s-rbacnoget@example.io");
+    }
+
+    [Fact]
     public void A_pool_on_the_GKE_metadata_server_needs_a_host_network_pod()
     {
         // Given c-prod's edge to the prod cluster's node account

@@ -83,7 +83,8 @@ internal static class GcpFixtures
     /// cluster-admin to <c>v-rbac</c>, <c>s-rbacnoget</c> (who may not get the cluster) and group <c>gke-admins</c>,
     /// <c>readers</c> view to <c>s-rbacview</c>, custom roles let <c>v-rbaccustom</c> create pods and <c>s-rbaccustom</c>
     /// only read them; on prod, <c>v-rbacns</c> may edit in namespace deploy, <c>s-rbacns</c> administer namespace other,
-    /// and system:authenticated edit namespace sandbox. The rbac principals and s-viewer are Cluster Viewers.
+    /// system:authenticated edit namespace sandbox, and the Kubernetes service accounts deploy/deployer and sandbox/builder
+    /// edit and administer their namespaces. The rbac principals and s-viewer are Cluster Viewers.
     /// </summary>
     public static GcpEstate Gke => LoadedGke.Value;
 
