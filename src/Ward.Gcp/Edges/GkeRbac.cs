@@ -9,7 +9,8 @@ namespace Ward.Gcp.Edges;
 /// GKE authorizes a Kubernetes request if IAM or RBAC allows it, so a principal RBAC alone lets in creates pods as one
 /// IAM lets in does. A binding's role allows it when one of its rules allows <c>create</c> on <c>pods</c> (as exported),
 /// or, for a role not exported, when it is one of the built-in cluster roles that do (<c>cluster-admin</c>,
-/// <c>admin</c>, <c>edit</c>). Subjects are Google accounts and service accounts (<c>User</c>), Google groups
+/// <c>admin</c>, <c>edit</c>), or when it lets them bind such a role to themselves (<c>bind</c> with
+/// <c>create</c> on role bindings) or rewrite roles (<c>escalate</c>). Subjects are Google accounts and service accounts (<c>User</c>), Google groups
 /// (<c>Group</c>, with Google Groups for RBAC on the cluster), and <c>system:authenticated</c> /
 /// <c>system:unauthenticated</c> (anyone), and Kubernetes service accounts of a cluster with workload identity (the
 /// node <c>serviceAccount:POOL[NAMESPACE/NAME]</c>, which a pod running as the account is); certificate users are not
@@ -41,8 +42,13 @@ public static class GkeRbac
         // A Kubernetes service account's identity is the pool's: the same name in another cluster of the pool is the same
         // node, but only a pod of this cluster holds this cluster's bindings.
         var sharedPool = cluster.WorkloadPool is { } pool && estate.Clusters.Any(c => string.Equals(c.WorkloadPool, pool, StringComparison.OrdinalIgnoreCase) && c.Context != context);
-        foreach (var binding in estate.KubernetesRoleBindings.Where(b => b.Cluster == context && AllowsCreatingPods(b, roles)))
+        foreach (var binding in estate.KubernetesRoleBindings.Where(b => b.Cluster == context))
         {
+            if (HowItCreatesPods(binding, roles) is not { } how)
+            {
+                continue;
+            }
+
             var source = $"Kubernetes RBAC of GKE cluster `{cluster.Name}`";
             var granted = $"{binding.Kind} `{(binding.Namespace is { } ns ? ns + "/" : string.Empty)}{binding.Name}`: {binding.RoleKind} `{binding.RoleName}`";
             foreach (var subject in binding.Subjects)
@@ -52,7 +58,7 @@ public static class GkeRbac
                     continue;
                 }
 
-                var statement = new StatementMatch(source, $"{granted} to {subject.Kind} `{subject.Name}`: creates pods{(binding.Namespace is { } where ? $" in namespace `{where}`" : string.Empty)}", StatementEffect.Allow, []);
+                var statement = new StatementMatch(source, $"{granted} to {subject.Kind} `{subject.Name}`: {how}{(binding.Namespace is { } where ? $" in namespace `{where}`" : string.Empty)}", StatementEffect.Allow, []);
                 var explanation = new Explanation(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [statement]) { Decisive = true }]);
                 if (principal.StartsWith("group:", StringComparison.Ordinal))
                 {
@@ -79,8 +85,42 @@ public static class GkeRbac
         }
     }
 
-    private static bool AllowsCreatingPods(KubernetesRoleBinding binding, List<KubernetesRole> roles) =>
-        RoleOf(binding, roles) is { } role ? role.Rules.Any(r => r.AllowsCreatingPods) : binding.RoleKind == "ClusterRole" && BuiltInPodCreators.Contains(binding.RoleName);
+    private static bool AllowsCreatingPods(KubernetesRoleBinding binding, List<KubernetesRole> roles) => HowItCreatesPods(binding, roles) is not null;
+
+    /// <summary>How the binding's role lets its subjects create pods, said of them; null when it does not.</summary>
+    private static string? HowItCreatesPods(KubernetesRoleBinding binding, List<KubernetesRole> roles)
+    {
+        if (RoleOf(binding, roles) is not { } role)
+        {
+            return binding.RoleKind == "ClusterRole" && BuiltInPodCreators.Contains(binding.RoleName) ? "creates pods" : null;
+        }
+
+        return role.Rules.Any(r => r.AllowsCreatingPods) ? "creates pods"
+            : role.Rules.Any(r => r.AllowsEscalatingRoles) ? "rewrites a role it holds to create pods (`escalate`), then creates them"
+            : GrantsItselfPods(role, roles) ? "binds itself a role that creates pods (`bind`, and `create` on role bindings), then creates them"
+            : null;
+    }
+
+    /// <summary>
+    /// Whether a role lets its holders give themselves pod creation without holding it: creating a role binding with
+    /// <c>bind</c> on a role that creates pods (any role, or one <c>resourceNames</c> names), or rewriting a role with
+    /// <c>escalate</c>. Kubernetes otherwise refuses a binding or a role granting more than its author holds.
+    /// </summary>
+    private static bool GrantsItselfPods(KubernetesRole role, List<KubernetesRole> roles)
+    {
+        if (role.Rules.Any(r => r.AllowsEscalatingRoles))
+        {
+            return true;
+        }
+
+        if (!role.Rules.Any(r => r.AllowsCreatingBindings))
+        {
+            return false;
+        }
+
+        return role.Rules.Where(r => r.AllowsBinding).Any(r => r.ResourceNames.IsEmpty || r.ResourceNames.Any(name =>
+            roles.Find(c => c.Kind == "ClusterRole" && c.Name == name) is { } named ? named.Rules.Any(n => n.AllowsCreatingPods) : BuiltInPodCreators.Contains(name)));
+    }
 
     /// <summary>Whether the binding's role lets its subjects create pods: its exported rules, or, not exported, a built-in cluster role that does.</summary>
     public static bool CreatesPods(GcpEstate estate, KubernetesRoleBinding binding)

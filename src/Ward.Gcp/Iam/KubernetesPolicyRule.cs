@@ -2,10 +2,33 @@ using System.Collections.Immutable;
 
 namespace Ward.Gcp.Iam;
 
-/// <summary>One rule of a Kubernetes role (<c>rules[]</c>): the verbs it allows on the resources of the API groups it names (<c>*</c> for all).</summary>
+/// <summary>
+/// One rule of a Kubernetes role (<c>rules[]</c>): the verbs it allows on the resources of the API groups it names
+/// (<c>*</c> for all), limited to the objects <c>resourceNames</c> names when it names any.
+/// </summary>
 public sealed record KubernetesPolicyRule(ImmutableArray<string> ApiGroups, ImmutableArray<string> Resources, ImmutableArray<string> Verbs)
 {
+    private const string RbacGroup = "rbac.authorization.k8s.io";
+
+    /// <summary>The objects the rule is limited to (<c>resourceNames</c>); empty for every object.</summary>
+    public ImmutableArray<string> ResourceNames { get; init; } = [];
+
     /// <summary>Whether the rule allows creating pods (core API group <c>""</c>, resource <c>pods</c>, verb <c>create</c>, or wildcards).</summary>
-    public bool AllowsCreatingPods =>
-        ApiGroups.Any(g => g is "" or "*") && Resources.Any(r => r is "pods" or "*") && Verbs.Any(v => v is "create" or "*");
+    public bool AllowsCreatingPods => Allows("", "pods", "create") && ResourceNames.IsEmpty;
+
+    /// <summary>Whether the rule allows a verb on a resource of an API group, wildcards included (whatever <see cref="ResourceNames"/> says).</summary>
+    public bool Allows(string apiGroup, string resource, string verb) =>
+        ApiGroups.Any(g => g == "*" || g == apiGroup) && Resources.Any(r => r == "*" || r == resource) && Verbs.Any(v => v == "*" || v == verb);
+
+    /// <summary>Whether the rule allows creating role bindings (<c>rolebindings</c> or <c>clusterrolebindings</c>).</summary>
+    public bool AllowsCreatingBindings => Allows(RbacGroup, "rolebindings", "create") || Allows(RbacGroup, "clusterrolebindings", "create");
+
+    /// <summary>Whether the rule allows binding roles whatever their permissions (<c>bind</c> on roles or cluster roles), limited to <see cref="ResourceNames"/> when it names any.</summary>
+    public bool AllowsBinding => Allows(RbacGroup, "clusterroles", "bind") || Allows(RbacGroup, "roles", "bind");
+
+    /// <summary>Whether the rule allows rewriting any role with permissions its holder lacks (<c>escalate</c> and <c>update</c> or <c>patch</c> on roles, no <see cref="ResourceNames"/>).</summary>
+    public bool AllowsEscalatingRoles =>
+        ResourceNames.IsEmpty
+        && ((Allows(RbacGroup, "clusterroles", "escalate") && (Allows(RbacGroup, "clusterroles", "update") || Allows(RbacGroup, "clusterroles", "patch")))
+            || (Allows(RbacGroup, "roles", "escalate") && (Allows(RbacGroup, "roles", "update") || Allows(RbacGroup, "roles", "patch"))));
 }

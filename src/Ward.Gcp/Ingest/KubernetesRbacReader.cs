@@ -57,7 +57,7 @@ internal static partial class KubernetesRbacReader
                 Kind = kind,
                 Name = name,
                 Namespace = @namespace,
-                Rules = [.. json.Objects(entry, "rules").Select(rule => new KubernetesPolicyRule(json.Strings(rule, "apiGroups"), json.Strings(rule, "resources"), json.Strings(rule, "verbs")))],
+                Rules = [.. json.Objects(entry, "rules").Select(rule => new KubernetesPolicyRule(json.Strings(rule, "apiGroups"), json.Strings(rule, "resources"), json.Strings(rule, "verbs")) { ResourceNames = json.Strings(rule, "resourceNames") })],
                 Location = json.At(entry.Path),
             });
             return;

@@ -47,7 +47,7 @@ public sealed class KubernetesRbacReaderTests
         // Then every binding and role is read, with its cluster, kind, namespace, role and subjects
         var dev = "gke_gke-dev_europe-west1-b_dev";
         var prod = "gke_gke-prod_europe-west1_prod";
-        Assert.Equal(18, estate.KubernetesRoleBindings.Length + estate.KubernetesRoles.Length);
+        Assert.Equal(24, estate.KubernetesRoleBindings.Length + estate.KubernetesRoles.Length);
         var admins = Assert.Single(estate.KubernetesRoleBindings, b => b.Name == "platform-admins");
         Assert.Equal((dev, "ClusterRoleBinding", null, "ClusterRole", "cluster-admin"), (admins.Cluster, admins.Kind, admins.Namespace, admins.RoleKind, admins.RoleName));
         Assert.Equal(["User v-rbac@example.io", "User s-rbacnoget@example.io", "Group gke-admins@example.io"], admins.Subjects.Select(s => $"{s.Kind} {s.Name}"), StringComparer.Ordinal);
@@ -59,6 +59,10 @@ public sealed class KubernetesRbacReaderTests
         Assert.True(launcher.Rules[0].AllowsCreatingPods);
         Assert.False(launcher.Rules[1].AllowsCreatingPods);
         Assert.False(Assert.Single(Assert.Single(estate.KubernetesRoles, r => r.Name == "pod-reader").Rules).AllowsCreatingPods);
+        var manager = Assert.Single(estate.KubernetesRoles, r => r.Name == "rbac-manager");
+        Assert.Equal(["cluster-admin"], manager.Rules[1].ResourceNames);
+        Assert.True(manager.Rules[0].AllowsCreatingBindings && manager.Rules[1].AllowsBinding && !manager.Rules[1].AllowsCreatingPods);
+        Assert.True(Assert.Single(Assert.Single(estate.KubernetesRoles, r => r.Name == "role-escalator").Rules).AllowsEscalatingRoles);
 
         // And the dev cluster's Google Groups for RBAC settings are read from its listing
         var cluster = Assert.Single(estate.Clusters, c => c.Name == "dev");
