@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Ward.Core.Decisions;
 using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Evaluation;
 
 namespace Ward.Gcp.Edges;
 
@@ -11,7 +12,8 @@ namespace Ward.Gcp.Edges;
 /// or, for a role not exported, when it is one of the built-in cluster roles that do (<c>cluster-admin</c>,
 /// <c>admin</c>, <c>edit</c>), or when it lets them bind such a role to themselves (<c>bind</c> with
 /// <c>create</c> on role bindings) or rewrite roles (<c>escalate</c>). Subjects are Google accounts and service accounts (<c>User</c>), Google groups
-/// (<c>Group</c>, with Google Groups for RBAC on the cluster), and <c>system:authenticated</c> /
+/// (<c>Group</c>, with Google Groups for RBAC on the cluster, when nested in its security group: certain or excluded when
+/// the security group's memberships were exported, conditional otherwise), and <c>system:authenticated</c> /
 /// <c>system:unauthenticated</c> (anyone), and Kubernetes service accounts of a cluster with workload identity (the
 /// node <c>serviceAccount:POOL[NAMESPACE/NAME]</c>, which a pod running as the account is); certificate users are not
 /// followed.
@@ -41,6 +43,7 @@ public static class GkeRbac
         var roles = estate.KubernetesRoles.Where(r => r.Cluster == context).ToList();
         // A Kubernetes service account's identity is the pool's: the same name in another cluster of the pool is the same
         // node, but only a pod of this cluster holds this cluster's bindings.
+        GroupMembers? groups = null;
         var sharedPool = cluster.WorkloadPool is { } pool && estate.Clusters.Any(c => string.Equals(c.WorkloadPool, pool, StringComparison.OrdinalIgnoreCase) && c.Context != context);
         foreach (var binding in estate.KubernetesRoleBindings.Where(b => b.Cluster == context))
         {
@@ -62,13 +65,23 @@ public static class GkeRbac
                 var explanation = new Explanation(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [statement]) { Decisive = true }]);
                 if (principal.StartsWith("group:", StringComparison.Ordinal))
                 {
-                    // Without Google Groups for RBAC the cluster does not see Google groups at all.
-                    if (!cluster.GoogleGroupsForRbac)
+                    // Without Google Groups for RBAC the cluster does not see Google groups at all; with it, only the
+                    // groups nested in its security group, which exported memberships may tell.
+                    var nested = !cluster.GoogleGroupsForRbac ? MemberMatch.No
+                        : cluster.SecurityGroup is { } security ? (groups ??= new GroupMembers(estate)).Match(security, Member.Parse(principal)) : null;
+                    if (nested is { Kind: MemberMatchKind.No })
                     {
                         continue;
                     }
 
-                    var requirement = $"`{subject.Name}` is nested in `{cluster.SecurityGroup ?? "gke-security-groups"}`, the security group of Google Groups for RBAC on `{cluster.Name}`";
+                    if (nested is { Kind: MemberMatchKind.Yes } yes)
+                    {
+                        var through = statement with { Statement = $"{statement.Statement} ({yes.How}, the security group of Google Groups for RBAC)" };
+                        yield return new Grant(principal, binding.Namespace, new Allowed(new Explanation(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [through]) { Decisive = true }])));
+                        continue;
+                    }
+
+                    var requirement = nested?.Requirement ?? $"`{subject.Name}` is nested in `{cluster.SecurityGroup ?? "gke-security-groups"}`, the security group of Google Groups for RBAC on `{cluster.Name}` (its memberships were not exported)";
                     yield return new Grant(principal, binding.Namespace, new Conditional([requirement], DecisionKind.ImplicitDeny, explanation));
                     continue;
                 }

@@ -32,13 +32,14 @@ public sealed class GkeEdgeCheckerTests
         { "gcp-gke-node-service-account", "user:v-dev@example.io", ProdNodes, Expect.None },
 
         // Kubernetes RBAC (Fixtures/gke/kubernetes): a cluster role binding to cluster-admin or to a custom role that creates pods lets a principal that may get the cluster in;
-        // not without getting the cluster, not view or a role that only reads pods; a Google group only with Google Groups for RBAC, conditional on the security group.
+        // not without getting the cluster, not view or a role that only reads pods; a Google group only with Google Groups for RBAC and nested in its security group (exported).
         { "gcp-gke-node-service-account", "user:v-rbac@example.io", DevDefault, Expect.Certain },
         { "gcp-gke-node-service-account", "user:s-rbacnoget@example.io", DevDefault, Expect.None },
         { "gcp-gke-node-service-account", "user:s-rbacview@example.io", DevDefault, Expect.None },
         { "gcp-gke-node-service-account", "user:v-rbaccustom@example.io", DevDefault, Expect.Certain },
         { "gcp-gke-node-service-account", "user:s-rbaccustom@example.io", DevDefault, Expect.None },
-        { "gcp-gke-node-service-account", "group:gke-admins@example.io", DevDefault, Expect.Conditional },
+        { "gcp-gke-node-service-account", "group:gke-admins@example.io", DevDefault, Expect.Certain },
+        { "gcp-gke-node-service-account", "group:gke-contractors@example.io", DevDefault, Expect.None },
         { "gcp-gke-node-service-account", "user:v-rbac@example.io", ProdNodes, Expect.None },
 
         // RBAC that lets one grant oneself a role: bind on cluster-admin with creating bindings, or escalate on roles; not bind on view only.
@@ -84,7 +85,7 @@ public sealed class GkeEdgeCheckerTests
     }
 
     [Fact]
-    public void An_edge_through_Kubernetes_RBAC_names_the_binding_and_a_Google_group_needs_the_security_group()
+    public void An_edge_through_Kubernetes_RBAC_names_the_binding_and_a_Google_group_counts_when_nested_in_the_security_group()
     {
         var checker = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-gke-node-service-account");
         var edges = checker.Check(Context.Value, targets: null).ToList();
@@ -94,9 +95,10 @@ public sealed class GkeEdgeCheckerTests
         Assert.Equal("projects/gke-dev/locations/europe-west1-b/clusters/dev", rbac.Resource);
         Assert.Contains("ClusterRoleBinding `platform-admins`: ClusterRole `cluster-admin` to User `v-rbac@example.io`", rbac.GrantedBy, StringComparison.Ordinal);
 
-        // Then the group's edge is conditional on the group being nested in the cluster's security group
+        // Then the group's edge is certain, the security group's exported memberships nesting it; without them it would be conditional
         var group = Assert.Single(edges, e => e.From.Value == "group:gke-admins@example.io" && e.To.Value == DevDefault);
-        Assert.Contains("gke-security-groups@example.io", Assert.Single(group.Requirements), StringComparison.Ordinal);
+        Assert.False(group.IsConditional);
+        Assert.Contains("is a member of group `gke-security-groups@example.io`", group.Permissions.Single(p => p.Action == GkeRbac.CreatePods).GrantedBy, StringComparison.Ordinal);
 
         // And an IAM grant, where certain, is preferred to RBAC's
         Assert.DoesNotContain(edges.Single(e => e.From.Value == "user:v-dev@example.io" && e.To.Value == DevDefault).Permissions, p => p.Action == GkeRbac.CreatePods);

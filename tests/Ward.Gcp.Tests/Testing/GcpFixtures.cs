@@ -84,7 +84,8 @@ internal static class GcpFixtures
     /// <c>readers</c> view to <c>s-rbacview</c>, custom roles let <c>v-rbaccustom</c> create pods and <c>s-rbaccustom</c>
     /// only read them; on prod, <c>v-rbacns</c> may edit in namespace deploy, <c>s-rbacns</c> administer namespace other,
     /// system:authenticated edit namespace sandbox, and the Kubernetes service accounts deploy/deployer and sandbox/builder
-    /// edit and administer their namespaces. The rbac principals and s-viewer are Cluster Viewers.
+    /// edit and administer their namespaces. The rbac principals and s-viewer are Cluster Viewers. Google
+    /// groups (groups/): gke-security-groups holds gke-admins (whose only member is lena), not gke-contractors.
     /// </summary>
     public static GcpEstate Gke => LoadedGke.Value;
 
