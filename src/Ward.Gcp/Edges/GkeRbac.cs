@@ -6,17 +6,20 @@ using Ward.Gcp.Policy.Evaluation;
 namespace Ward.Gcp.Edges;
 
 /// <summary>
-/// Who Kubernetes RBAC lets create pods in a GKE cluster, from the cluster's exported role bindings (<c>kubectl</c>):
-/// GKE authorizes a Kubernetes request if IAM or RBAC allows it, so a principal RBAC alone lets in creates pods as one
-/// IAM lets in does. A binding's role allows it when one of its rules allows <c>create</c> on <c>pods</c> (as exported),
-/// or, for a role not exported, when it is one of the built-in cluster roles that do (<c>cluster-admin</c>,
-/// <c>admin</c>, <c>edit</c>), or when it lets them bind such a role to themselves (<c>bind</c> with
-/// <c>create</c> on role bindings) or rewrite roles (<c>escalate</c>). Subjects are Google accounts and service accounts (<c>User</c>), Google groups
-/// (<c>Group</c>, with Google Groups for RBAC on the cluster, when nested in its security group: certain or excluded when
-/// the security group's memberships were exported, conditional otherwise), and <c>system:authenticated</c> /
-/// <c>system:unauthenticated</c> (anyone), and Kubernetes service accounts of a cluster with workload identity (the
-/// node <c>serviceAccount:POOL[NAMESPACE/NAME]</c>, which a pod running as the account is); certificate users are not
-/// followed.
+/// Who Kubernetes RBAC lets create pods in a GKE cluster, from the cluster's exported roles and role bindings
+/// (<c>kubectl</c>). GKE authorizes a Kubernetes request if IAM or RBAC allows it, so a principal RBAC alone lets in
+/// creates pods as one IAM lets in does.
+/// <list type="bullet">
+/// <item>A binding's role creates pods when one of its rules allows <c>create</c> on <c>pods</c>; when it lets its
+/// holder bind itself such a role (<c>bind</c>, with <c>create</c> on role bindings) or rewrite roles
+/// (<c>escalate</c>); or, not exported, when it is a built-in role that does (<c>cluster-admin</c>, <c>admin</c>,
+/// <c>edit</c>).</item>
+/// <item>Subjects: Google accounts and service accounts (<c>User</c>); Google groups (<c>Group</c>, with Google Groups
+/// for RBAC on, when nested in the cluster's security group: decided from exported memberships, else conditional);
+/// <c>system:authenticated</c>, <c>system:unauthenticated</c> and <c>system:anonymous</c> (anyone); Kubernetes service
+/// accounts of a cluster with workload identity (the node <c>serviceAccount:POOL[NAMESPACE/NAME]</c>). Certificate
+/// users are not followed.</item>
+/// </list>
 /// </summary>
 public static class GkeRbac
 {
@@ -41,9 +44,9 @@ public static class GkeRbac
         ArgumentNullException.ThrowIfNull(cluster);
         var context = cluster.Context;
         var roles = estate.KubernetesRoles.Where(r => r.Cluster == context).ToList();
+        GroupMembers? groups = null;
         // A Kubernetes service account's identity is the pool's: the same name in another cluster of the pool is the same
         // node, but only a pod of this cluster holds this cluster's bindings.
-        GroupMembers? groups = null;
         var sharedPool = cluster.WorkloadPool is { } pool && estate.Clusters.Any(c => string.Equals(c.WorkloadPool, pool, StringComparison.OrdinalIgnoreCase) && c.Context != context);
         foreach (var binding in estate.KubernetesRoleBindings.Where(b => b.Cluster == context))
         {
@@ -62,7 +65,7 @@ public static class GkeRbac
                 }
 
                 var statement = new StatementMatch(source, $"{granted} to {subject.Kind} `{subject.Name}`: {how}{(binding.Namespace is { } where ? $" in namespace `{where}`" : string.Empty)}", StatementEffect.Allow, []);
-                var explanation = new Explanation(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [statement]) { Decisive = true }]);
+                var explanation = Naming(statement);
                 if (principal.StartsWith("group:", StringComparison.Ordinal))
                 {
                     // Without Google Groups for RBAC the cluster does not see Google groups at all; with it, only the
@@ -77,7 +80,7 @@ public static class GkeRbac
                     if (nested is { Kind: MemberMatchKind.Yes } yes)
                     {
                         var through = statement with { Statement = $"{statement.Statement} ({yes.How}, the security group of Google Groups for RBAC)" };
-                        yield return new Grant(principal, binding.Namespace, new Allowed(new Explanation(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [through]) { Decisive = true }])));
+                        yield return new Grant(principal, binding.Namespace, new Allowed(Naming(through)));
                         continue;
                     }
 
@@ -97,6 +100,10 @@ public static class GkeRbac
             }
         }
     }
+
+    /// <summary>An explanation naming the binding alone, as edges read it (<see cref="GcpEdgeContext.GrantedBy"/>).</summary>
+    private static Explanation Naming(StatementMatch binding) =>
+        new(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [binding]) { Decisive = true }]);
 
     private static bool AllowsCreatingPods(KubernetesRoleBinding binding, List<KubernetesRole> roles) => HowItCreatesPods(binding, roles) is not null;
 
