@@ -57,7 +57,7 @@ internal static partial class KubernetesRbacReader
                 Kind = kind,
                 Name = name,
                 Namespace = @namespace,
-                Rules = [.. json.Objects(entry, "rules").Select(rule => new KubernetesPolicyRule(json.Strings(rule, "apiGroups"), json.Strings(rule, "resources"), json.Strings(rule, "verbs")) { ResourceNames = json.Strings(rule, "resourceNames") })],
+                Rules = [.. ObjectsOrNone(entry, json, "rules").Select(rule => new KubernetesPolicyRule(json.Strings(rule, "apiGroups"), json.Strings(rule, "resources"), json.Strings(rule, "verbs")) { ResourceNames = json.Strings(rule, "resourceNames") })],
                 Location = json.At(entry.Path),
             });
             return;
@@ -77,7 +77,7 @@ internal static partial class KubernetesRbacReader
         }
 
         var subjects = new List<KubernetesSubject>();
-        foreach (var subject in json.Objects(entry, "subjects"))
+        foreach (var subject in ObjectsOrNone(entry, json, "subjects"))
         {
             if (json.String(subject, "kind", $"a subject of Kubernetes {kind} `{name}`") is { } subjectKind && json.String(subject, "name", $"a subject of Kubernetes {kind} `{name}`") is { } subjectName)
             {
@@ -97,6 +97,10 @@ internal static partial class KubernetesRbacReader
             Location = json.At(entry.Path),
         });
     }
+
+    /// <summary>The objects of a list field; the API writes <c>null</c> for a binding without subjects or an aggregated role that aggregates nothing yet.</summary>
+    private static IEnumerable<GcpEntry> ObjectsOrNone(GcpEntry entry, GcpJson json, string name) =>
+        entry.TryGet(name, out var value, out _) && value.ValueKind == System.Text.Json.JsonValueKind.Null ? [] : json.Objects(entry, name);
 
     [GeneratedRegex("^gke_[a-z0-9-]+_[a-z0-9-]+_[a-z0-9-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex ContextPattern();

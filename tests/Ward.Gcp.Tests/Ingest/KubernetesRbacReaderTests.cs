@@ -29,6 +29,13 @@ public sealed class KubernetesRbacReaderTests
                 },
                 {
                     "apiVersion": "rbac.authorization.k8s.io/v1",
+                    "kind": "ClusterRole",
+                    "metadata": { "name": "monitoring-aggregate" },
+                    "aggregationRule": { "clusterRoleSelectors": [ { "matchLabels": { "rbac.example.io/aggregate-to-monitoring": "true" } } ] },
+                    "rules": null
+                },
+                {
+                    "apiVersion": "rbac.authorization.k8s.io/v1",
                     "kind": "RoleBinding",
                     "metadata": { "name": "deployers", "namespace": "ci" },
                     "roleRef": { "apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "edit" },
@@ -99,5 +106,7 @@ public sealed class KubernetesRbacReaderTests
         LocatedDiagnostics.AssertReported(estate.Diagnostics, GcpDiagnosticCodes.MissingField, DiagnosticSeverity.Error, "bindings.json", "$.items[0]", "has no `roleRef`");
         Assert.Equal(["platform-admins", "deployers"], estate.KubernetesRoleBindings.Select(b => b.Name), StringComparer.Ordinal);
         Assert.All(estate.KubernetesRoleBindings, b => Assert.Equal("gke_p1_europe-west1_prod", b.Cluster));
+        Assert.Empty(Assert.Single(estate.KubernetesRoles).Rules);
+        Assert.Equal(2, estate.Diagnostics.Count(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 }
