@@ -63,8 +63,8 @@
 #                                                 group), for every group found
 #
 # Ward recognises every file by its content, not its name or folder; the layout is only for people, except for tag
-# listings, whose path names the resource they list the tags of (the output does not), and instance listings, whose
-# path names the project when the list is empty.
+# listings, whose path names the resource they list the tags of (the output does not), instance listings, whose
+# path names the project when the list is empty, and Kubernetes RBAC, whose path names the cluster's kubectl context.
 # `gcloud iam roles list` prints roles without their permissions (the API's BASIC view), so roles are read from the
 # IAM API with view=FULL, through curl and the caller's access token; pages are merged into one list per file.
 #
@@ -76,6 +76,9 @@
 #   iam.denypolicies.list, iam.denypolicies.get                          (roles/iam.denyReviewer)
 #   orgpolicy.policies.list, orgpolicy.policy.get                        (roles/orgpolicy.policyViewer)
 #   container.clusters.list on each project                              (roles/container.clusterViewer)
+#   with --with-kubernetes: container.clusters.get, and reading RBAC objects in each cluster
+#   (container.clusterRoles.list, .clusterRoleBindings.list, .roles.list, .roleBindings.list, which
+#   roles/container.viewer holds; or a Kubernetes role that may list them), and the clusters' endpoints reachable
 #   compute.instances.list, compute.projects.get on each project         (roles/compute.viewer)
 #   resourcemanager.tagKeys.list, resourcemanager.tagValues.list, and
 #   resourcemanager.hierarchyNodes.listTagBindings, .listEffectiveTags   (roles/resourcemanager.tagViewer)
