@@ -30,6 +30,7 @@ public sealed class GcpEdgeContext
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _includedBy = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Decision, string> _grantedBy = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, ImmutableArray<GkeRbac.Grant>> _rbacGrants = new(StringComparer.Ordinal);
 
     public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
     {
@@ -284,6 +285,13 @@ public sealed class GcpEdgeContext
             MemberKind.Domain => principal.Kind is MemberKind.User or MemberKind.ServiceAccount && principal.Id.EndsWith("@" + set.Id, StringComparison.OrdinalIgnoreCase),
             _ => false,
         };
+
+    /// <summary>The Kubernetes RBAC grants of pod creation in a GKE cluster (<see cref="GkeRbac.PodCreators"/>), worked out once per cluster.</summary>
+    public ImmutableArray<GkeRbac.Grant> RbacGrants(GkeCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return _rbacGrants.GetOrAdd(cluster.Context, static (_, state) => [.. GkeRbac.PodCreators(state.Estate, state.Cluster)], (Estate, Cluster: cluster));
+    }
 
     /// <summary>Whether a boolean constraint is enforced on a node, by the organization policies of the node and those above it; worked out once per node and constraint.</summary>
     public ConstraintEnforcement Enforcement(HierarchyNode node, string constraint)

@@ -56,7 +56,7 @@ public static class GkeAccess
     private static Dictionary<string, Decision> RbacCreators(GcpEdgeContext context, GkeCluster cluster, GcpResource project, string? inNamespace)
     {
         var best = new Dictionary<string, Decision>(StringComparer.Ordinal);
-        foreach (var grant in GkeRbac.In(GkeRbac.PodCreators(context.Estate, cluster), inNamespace))
+        foreach (var grant in GkeRbac.In(context.RbacGrants(cluster), inNamespace))
         {
             var principals = grant.Principal == GkeRbac.Anyone ? context.WhoCan(GetCluster, project).Select(h => h.Principal) : [grant.Principal];
             foreach (var principal in principals)

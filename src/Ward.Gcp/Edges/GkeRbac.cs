@@ -43,12 +43,12 @@ public static class GkeRbac
         ArgumentNullException.ThrowIfNull(estate);
         ArgumentNullException.ThrowIfNull(cluster);
         var context = cluster.Context;
-        var roles = estate.KubernetesRoles.Where(r => r.Cluster == context).ToList();
+        var roles = estate.KubernetesRolesOf(context).ToList();
         GroupMembers? groups = null;
         // A Kubernetes service account's identity is the pool's: the same name in another cluster of the pool is the same
         // node, but only a pod of this cluster holds this cluster's bindings.
         var sharedPool = cluster.WorkloadPool is { } pool && estate.Clusters.Any(c => string.Equals(c.WorkloadPool, pool, StringComparison.OrdinalIgnoreCase) && c.Context != context);
-        foreach (var binding in estate.KubernetesRoleBindings.Where(b => b.Cluster == context))
+        foreach (var binding in estate.KubernetesRoleBindingsOf(context))
         {
             if (HowItCreatesPods(binding, roles) is not { } how)
             {
@@ -147,7 +147,7 @@ public static class GkeRbac
     {
         ArgumentNullException.ThrowIfNull(estate);
         ArgumentNullException.ThrowIfNull(binding);
-        return AllowsCreatingPods(binding, [.. estate.KubernetesRoles.Where(r => r.Cluster == binding.Cluster)]);
+        return AllowsCreatingPods(binding, [.. estate.KubernetesRolesOf(binding.Cluster)]);
     }
 
     /// <summary>The exported role a binding grants, if any.</summary>
@@ -155,7 +155,7 @@ public static class GkeRbac
     {
         ArgumentNullException.ThrowIfNull(estate);
         ArgumentNullException.ThrowIfNull(binding);
-        return RoleOf(binding, [.. estate.KubernetesRoles.Where(r => r.Cluster == binding.Cluster)]);
+        return RoleOf(binding, [.. estate.KubernetesRolesOf(binding.Cluster)]);
     }
 
     // A RoleBinding may refer to a ClusterRole (granting it in its namespace) or to a Role of its own namespace.

@@ -142,6 +142,16 @@ public sealed record GcpEstate
     /// <summary>The organization policy a node (relative name) sets for a constraint (without <c>constraints/</c>), if exported.</summary>
     public OrgPolicy? FindOrgPolicy(string resource, string constraint) => OrgPoliciesByNode.GetValueOrDefault((resource, constraint));
 
+    private ILookup<string, KubernetesRoleBinding> RoleBindingsByCluster => field ??= KubernetesRoleBindings.ToLookup(b => b.Cluster, StringComparer.Ordinal);
+
+    private ILookup<string, KubernetesRole> RolesByCluster => field ??= KubernetesRoles.ToLookup(r => r.Cluster, StringComparer.Ordinal);
+
+    /// <summary>The Kubernetes role bindings of a cluster (its kubectl context), in input order.</summary>
+    public IEnumerable<KubernetesRoleBinding> KubernetesRoleBindingsOf(string cluster) => RoleBindingsByCluster[cluster];
+
+    /// <summary>The Kubernetes roles of a cluster (its kubectl context), in input order.</summary>
+    public IEnumerable<KubernetesRole> KubernetesRolesOf(string cluster) => RolesByCluster[cluster];
+
     /// <summary>Finds a principal access boundary policy by name, exactly.</summary>
     public PrincipalAccessBoundaryPolicy? FindBoundaryPolicy(string name) => BoundaryPoliciesByName.GetValueOrDefault(name);
 
