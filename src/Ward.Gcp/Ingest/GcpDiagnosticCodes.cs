@@ -23,5 +23,6 @@ public static class GcpDiagnosticCodes
     public const string UnknownPrincipalSet = "WARD7022";
     public const string UnplacedTags = "WARD7023";
     public const string UnplacedKubernetesRbac = "WARD7024";
+    public const string UnknownKubernetesCluster = "WARD7025";
     public const string NothingUsable = "WARD7090";
 }

@@ -63,6 +63,7 @@ internal static class GcpEstateBuilder
         CheckKeys(estate, found);
         CheckMemberships(estate, found);
         CheckPolicyBindings(estate, found);
+        CheckKubernetesClusters(estate, found);
         if (entries.Count == 0)
         {
             found.Add(GcpDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Google Cloud policy, hierarchy node, role, service account or key was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
@@ -70,6 +71,20 @@ internal static class GcpEstateBuilder
 
         diagnostics.AddRange(found.ToSortedArray());
         return estate with { Diagnostics = WithLines(diagnostics.ToSortedArray()) };
+    }
+
+    /// <summary>
+    /// Kubernetes RBAC of a cluster no cluster listing holds (its context names a project, location or name none
+    /// matches): kept, but no technique asks about a cluster Ward does not know, so it is said once per context.
+    /// </summary>
+    private static void CheckKubernetesClusters(GcpEstate estate, DiagnosticBag found)
+    {
+        var known = estate.Clusters.Select(c => c.Context).ToHashSet(StringComparer.Ordinal);
+        var objects = estate.KubernetesRoleBindings.Select(b => (b.Cluster, b.Location)).Concat(estate.KubernetesRoles.Select(r => (r.Cluster, r.Location)));
+        foreach (var (cluster, location) in objects.Where(o => !known.Contains(o.Cluster)).DistinctBy(o => o.Cluster, StringComparer.Ordinal))
+        {
+            found.Add(GcpDiagnosticCodes.UnknownKubernetesCluster, DiagnosticSeverity.Warning, $"Kubernetes RBAC of `{cluster}`, a cluster no `gcloud container clusters list` output among the inputs holds (by project id, location and name): its roles and bindings are kept but give no edge; add the project's cluster listing, or check the file's path", location);
+        }
     }
 
     /// <summary>The same instance from a listing and an asset export: what Ward reads of it is equal.</summary>

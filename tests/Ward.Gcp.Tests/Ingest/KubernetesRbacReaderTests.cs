@@ -107,6 +107,11 @@ public sealed class KubernetesRbacReaderTests
         Assert.Equal(["platform-admins", "deployers"], estate.KubernetesRoleBindings.Select(b => b.Name), StringComparer.Ordinal);
         Assert.All(estate.KubernetesRoleBindings, b => Assert.Equal("gke_p1_europe-west1_prod", b.Cluster));
         Assert.Empty(Assert.Single(estate.KubernetesRoles).Rules);
-        Assert.Equal(2, estate.Diagnostics.Count(d => d.Severity >= DiagnosticSeverity.Warning));
+
+        // And, no cluster listing holding gke_p1_europe-west1_prod, that is said once, at its first object
+        var unknown = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.UnknownKubernetesCluster);
+        Assert.Equal((DiagnosticSeverity.Warning, "$"), (unknown.Severity, unknown.Location.JsonPath));
+        Assert.EndsWith("binding.json", unknown.Location.File, StringComparison.Ordinal);
+        Assert.Equal(3, estate.Diagnostics.Count(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 }
