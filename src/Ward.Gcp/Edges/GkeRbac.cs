@@ -11,8 +11,8 @@ namespace Ward.Gcp.Edges;
 /// creates pods as one IAM lets in does.
 /// <list type="bullet">
 /// <item>A binding's role creates pods when one of its rules allows <c>create</c> on <c>pods</c>; when it lets its
-/// holder bind itself such a role (<c>bind</c>, with <c>create</c> on role bindings) or rewrite roles
-/// (<c>escalate</c>); or, not exported, when it is a built-in role that does (<c>cluster-admin</c>, <c>admin</c>,
+/// holder bind itself such a role (<c>bind</c>, with <c>create</c> on role bindings), rewrite roles
+/// (<c>escalate</c>) or impersonate <c>system:masters</c>; or, not exported, when it is a built-in role that does (<c>cluster-admin</c>, <c>admin</c>,
 /// <c>edit</c>).</item>
 /// <item>Subjects: Google accounts and service accounts (<c>User</c>); Google groups (<c>Group</c>, with Google Groups
 /// for RBAC on, when nested in the cluster's security group: decided from exported memberships, else conditional);
@@ -116,23 +116,19 @@ public static class GkeRbac
         }
 
         return role.Rules.Any(r => r.AllowsCreatingPods) ? "creates pods"
+            : role.Rules.Any(r => r.AllowsImpersonatingMasters) ? "impersonates the group `system:masters` (`impersonate` on groups), which holds `cluster-admin`, then creates pods"
             : role.Rules.Any(r => r.AllowsEscalatingRoles) ? "rewrites a role it holds to create pods (`escalate`), then creates them"
-            : GrantsItselfPods(role, roles) ? "binds itself a role that creates pods (`bind`, and `create` on role bindings), then creates them"
+            : BindsItselfPods(role, roles) ? "binds itself a role that creates pods (`bind`, and `create` on role bindings), then creates them"
             : null;
     }
 
     /// <summary>
-    /// Whether a role lets its holders give themselves pod creation without holding it: creating a role binding with
-    /// <c>bind</c> on a role that creates pods (any role, or one <c>resourceNames</c> names), or rewriting a role with
-    /// <c>escalate</c>. Kubernetes otherwise refuses a binding or a role granting more than its author holds.
+    /// Whether a role lets its holders bind themselves a role that creates pods: <c>create</c> on role bindings with
+    /// <c>bind</c> on such a role (any role, or one <c>resourceNames</c> names). Kubernetes otherwise refuses a binding
+    /// that grants more than its author holds.
     /// </summary>
-    private static bool GrantsItselfPods(KubernetesRole role, List<KubernetesRole> roles)
+    private static bool BindsItselfPods(KubernetesRole role, List<KubernetesRole> roles)
     {
-        if (role.Rules.Any(r => r.AllowsEscalatingRoles))
-        {
-            return true;
-        }
-
         if (!role.Rules.Any(r => r.AllowsCreatingBindings))
         {
             return false;

@@ -26,6 +26,13 @@ public sealed record KubernetesPolicyRule(ImmutableArray<string> ApiGroups, Immu
     /// <summary>Whether the rule allows binding roles whatever their permissions (<c>bind</c> on roles or cluster roles), limited to <see cref="ResourceNames"/> when it names any.</summary>
     public bool AllowsBinding => Allows(RbacGroup, "clusterroles", "bind") || Allows(RbacGroup, "roles", "bind");
 
+    /// <summary>
+    /// Whether the rule allows impersonating the group <c>system:masters</c> (<c>impersonate</c> on <c>groups</c>, any or
+    /// that one), which Kubernetes binds to <c>cluster-admin</c> in every cluster.
+    /// </summary>
+    public bool AllowsImpersonatingMasters =>
+        Allows("", "groups", "impersonate") && (ResourceNames.IsEmpty || ResourceNames.Contains("system:masters", StringComparer.Ordinal));
+
     /// <summary>Whether the rule allows rewriting any role with permissions its holder lacks (<c>escalate</c> and <c>update</c> or <c>patch</c> on roles, no <see cref="ResourceNames"/>).</summary>
     public bool AllowsEscalatingRoles =>
         ResourceNames.IsEmpty

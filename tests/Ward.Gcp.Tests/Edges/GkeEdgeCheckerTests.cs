@@ -42,10 +42,12 @@ public sealed class GkeEdgeCheckerTests
         { "gcp-gke-node-service-account", "group:gke-contractors@example.io", DevDefault, Expect.None },
         { "gcp-gke-node-service-account", "user:v-rbac@example.io", ProdNodes, Expect.None },
 
-        // RBAC that lets one grant oneself a role: bind on cluster-admin with creating bindings, or escalate on roles; not bind on view only.
+        // RBAC that lets one grant oneself a role: bind on cluster-admin with creating bindings, escalate on roles, impersonating system:masters; not bind on view only, nor impersonating another group.
         { "gcp-gke-node-service-account", "user:v-rbacbind@example.io", DevDefault, Expect.Certain },
         { "gcp-gke-node-service-account", "user:s-rbacbind@example.io", DevDefault, Expect.None },
         { "gcp-gke-node-service-account", "user:v-rbacescalate@example.io", DevDefault, Expect.Certain },
+        { "gcp-gke-node-service-account", "user:v-rbacimpersonate@example.io", DevDefault, Expect.Certain },
+        { "gcp-gke-node-service-account", "user:s-rbacimpersonate@example.io", DevDefault, Expect.None },
 
         // RBAC in one namespace: pods anywhere reach the nodes; a Kubernetes service account only from its own namespace. system:authenticated stands for every principal that may get the cluster.
         { "gcp-gke-node-service-account", "user:v-rbacns@example.io", ProdNodes, Expect.Conditional },
