@@ -63,7 +63,7 @@ internal static class AssetReader
             AssetTypes.Project => (HierarchyNodeKind?)HierarchyNodeKind.Project,
             _ => null,
         };
-        var isRead = kind is not null || assetType is AssetTypes.ServiceAccount or AssetTypes.ServiceAccountKey or AssetTypes.Role or AssetTypes.ComposerEnvironment or AssetTypes.ComputeInstance or AssetTypes.ComputeProject;
+        var isRead = kind is not null || assetType is AssetTypes.ServiceAccount or AssetTypes.ServiceAccountKey or AssetTypes.Role or AssetTypes.ComposerEnvironment or AssetTypes.ComputeInstance or AssetTypes.ComputeProject or AssetTypes.GkeCluster;
         if (!isRead)
         {
             entries.OtherResources++;
@@ -95,6 +95,9 @@ internal static class AssetReader
                 break;
             case AssetTypes.ComposerEnvironment:
                 Add(entries.ComposerEnvironments, ComposerEnvironmentReader.Read(data, json, name, ancestors));
+                break;
+            case AssetTypes.GkeCluster:
+                Add(entries.Clusters, GkeClusterReader.Read(data, json, name));
                 break;
             default:
                 Add(entries.Nodes, ReadNode(asset, resource, data, name, kind!.Value, ancestors, json));

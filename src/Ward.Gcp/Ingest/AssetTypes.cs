@@ -12,4 +12,5 @@ internal static class AssetTypes
     public const string ComputeInstance = "compute.googleapis.com/Instance";
     public const string ComputeProject = "compute.googleapis.com/Project";
     public const string ComposerEnvironment = "composer.googleapis.com/Environment";
+    public const string GkeCluster = "container.googleapis.com/Cluster";
 }

@@ -20,10 +20,17 @@ internal static class GkeClusterReader
         selfLink.Contains("container.googleapis.com/", StringComparison.Ordinal) && selfLink.Contains("/clusters/", StringComparison.Ordinal)
         && !selfLink.Contains("/nodePools/", StringComparison.Ordinal);
 
-    public static GkeCluster? Read(GcpEntry entry, GcpJson json)
+    /// <param name="entry">The cluster, as the API gives it.</param>
+    /// <param name="json">Where it was read, for diagnostics.</param>
+    /// <param name="assetName">
+    /// The asset's name when the cluster comes from a Cloud Asset Inventory export
+    /// (<c>//container.googleapis.com/projects/P/locations|zones/L/clusters/NAME</c>), which names the project when the
+    /// data has no <c>selfLink</c>.
+    /// </param>
+    public static GkeCluster? Read(GcpEntry entry, GcpJson json, string? assetName = null)
     {
         var name = json.String(entry, "name", "a GKE cluster");
-        var selfLink = json.String(entry, "selfLink", name is null ? null : $"GKE cluster `{name}`");
+        var selfLink = assetName is not null && !entry.Has("selfLink") ? assetName : json.String(entry, "selfLink", name is null ? null : $"GKE cluster `{name}`");
         if (name is null || selfLink is null)
         {
             return null;

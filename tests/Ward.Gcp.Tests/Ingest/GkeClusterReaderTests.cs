@@ -46,4 +46,26 @@ public sealed class GkeClusterReaderTests
         Assert.Equal(3, wrong.Location.Line);
         Assert.Equal("a", Assert.Single(estate.Clusters).Name);
     }
+
+    [Fact]
+    public void Clusters_of_a_Cloud_Asset_Inventory_resource_export_are_read_from_their_asset_name_when_the_data_has_no_selfLink()
+    {
+        // Given a resource export (one asset a line) holding a project and two clusters, the second without selfLink
+        using var scratch = new ScratchFolder(("assets/resource.json", """
+            {"name":"//cloudresourcemanager.googleapis.com/projects/880000000001","asset_type":"cloudresourcemanager.googleapis.com/Project","resource":{"version":"v1","discovery_name":"Project","data":{"projectId":"ca-prod","projectNumber":"880000000001","lifecycleState":"ACTIVE","name":"ca-prod"}},"ancestors":["projects/880000000001","organizations/500000000009"]}
+            {"name":"//container.googleapis.com/projects/ca-prod/locations/europe-west4/clusters/apps","asset_type":"container.googleapis.com/Cluster","resource":{"version":"v1","discovery_name":"Cluster","parent":"//cloudresourcemanager.googleapis.com/projects/880000000001","location":"europe-west4","data":{"name":"apps","location":"europe-west4","selfLink":"https://container.googleapis.com/v1/projects/ca-prod/locations/europe-west4/clusters/apps","workloadIdentityConfig":{"workloadPool":"ca-prod.svc.id.goog"},"nodePools":[{"name":"pool-1","config":{"serviceAccount":"nodes@ca-prod.iam.gserviceaccount.com","workloadMetadataConfig":{"mode":"GKE_METADATA"}}}]}},"ancestors":["projects/880000000001","organizations/500000000009"]}
+            {"name":"//container.googleapis.com/projects/ca-prod/zones/europe-west4-a/clusters/legacy","asset_type":"container.googleapis.com/Cluster","resource":{"version":"v1","discovery_name":"Cluster","parent":"//cloudresourcemanager.googleapis.com/projects/880000000001","data":{"name":"legacy","zone":"europe-west4-a","nodePools":[{"name":"default-pool","config":{}}]}},"ancestors":["projects/880000000001","organizations/500000000009"]}
+            """));
+
+        // When it is loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then both clusters are read, the second's project taken from its asset name; nothing is reported
+        var apps = Assert.Single(estate.Clusters, c => c.Name == "apps");
+        Assert.Equal(("ca-prod", "europe-west4", "ca-prod.svc.id.goog"), (apps.Project, apps.Region, apps.WorkloadPool));
+        var legacy = Assert.Single(estate.Clusters, c => c.Name == "legacy");
+        Assert.Equal(("ca-prod", "europe-west4-a"), (legacy.Project, legacy.Region));
+        Assert.Equal([new GkeNodePool("default-pool", "default", null)], legacy.NodePools);
+        Assert.Empty(estate.Diagnostics.Where(d => d.Severity >= Ward.Core.Diagnostics.DiagnosticSeverity.Warning));
+    }
 }
