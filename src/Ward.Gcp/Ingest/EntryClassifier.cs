@@ -62,6 +62,11 @@ internal static class EntryClassifier
             return EntryKind.KubernetesRbac;
         }
 
+        if (KubernetesRbacReader.IsKubernetesObject(entry))
+        {
+            return EntryKind.KubernetesOther;
+        }
+
         if (selfLink is not null && GkeClusterReader.IsClusterLink(selfLink))
         {
             return EntryKind.GkeCluster;

@@ -47,6 +47,9 @@ internal enum EntryKind
     /// <summary>A Kubernetes role or role binding of a GKE cluster (<c>kubectl get … -o json</c>: <c>apiVersion</c> <c>rbac.authorization.k8s.io/…</c>).</summary>
     KubernetesRbac,
 
+    /// <summary>Another Kubernetes object (<c>apiVersion</c>, <c>kind</c> and <c>metadata</c>: a Pod, a Service…), which Ward does not read.</summary>
+    KubernetesOther,
+
     /// <summary>A GKE cluster (<c>gcloud container clusters list</c>: a <c>selfLink</c> of <c>container.googleapis.com/…/clusters/…</c>).</summary>
     GkeCluster,
 

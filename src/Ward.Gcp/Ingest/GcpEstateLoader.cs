@@ -96,7 +96,13 @@ public static class GcpEstateLoader
         }
 
         var kinds = items.ConvertAll(i => EntryClassifier.Classify(i.Element));
-        if (kinds.TrueForAll(k => k == EntryKind.Unknown))
+        if (kinds.TrueForAll(k => k == EntryKind.KubernetesOther))
+        {
+            json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "Kubernetes-style objects (`apiVersion`, `kind`, `metadata`) Ward does not read: of Kubernetes, only roles and role bindings are read (`kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o json`); skipped", JsonPath.Root);
+            return new GcpInputFile(file, GcpInputKind.NotRecognised, "Kubernetes objects other than RBAC");
+        }
+
+        if (kinds.TrueForAll(k => k is EntryKind.Unknown or EntryKind.KubernetesOther))
         {
             json.Report(GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not a Google Cloud export Ward recognises (expected Cloud Asset Inventory assets, IAM policy search results, roles, service accounts, service account keys, deny policies, principal access boundary policies and bindings, organization policies, GKE clusters, Kubernetes RBAC of GKE clusters, Compute Engine instances and project metadata, groups or group memberships, authentication activities, IAM insights, PAM entitlements, tag keys, values or bindings, as gcloud JSON output); skipped", JsonPath.Root);
             return new GcpInputFile(file, GcpInputKind.NotRecognised, "content not recognised");
@@ -111,6 +117,12 @@ public static class GcpEstateLoader
         }
 
         var rbac = kinds.Count(k => k == EntryKind.KubernetesRbac);
+        var otherKinds = items.Where((_, i) => kinds[i] == EntryKind.KubernetesOther).Select(i => i.Text("kind")!).ToList();
+        if (otherKinds.Count > 0)
+        {
+            json.Report(GcpDiagnosticCodes.NotRead, DiagnosticSeverity.Info, $"{otherKinds.Count} Kubernetes object{(otherKinds.Count == 1 ? string.Empty : "s")} other than roles and role bindings ({string.Join(", ", otherKinds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}) not read", JsonPath.Root);
+        }
+
         var cluster = rbac == 0 ? null : KubernetesRbacReader.ClusterOf(file);
         if (rbac > 0 && cluster is null)
         {
@@ -126,6 +138,10 @@ public static class GcpEstateLoader
                 {
                     entries.TagBindings.Add(tag);
                 }
+            }
+            else if (kinds[i] == EntryKind.KubernetesOther)
+            {
+                continue;
             }
             else if (kinds[i] == EntryKind.KubernetesRbac)
             {

@@ -21,6 +21,10 @@ internal static partial class KubernetesRbacReader
         entry.Text("apiVersion") is { } api && api.StartsWith(RbacApi, StringComparison.Ordinal)
         && entry.Text("kind") is "ClusterRole" or "Role" or "ClusterRoleBinding" or "RoleBinding";
 
+    /// <summary>Whether an object is a Kubernetes object of any kind (<c>apiVersion</c>, <c>kind</c> and a <c>metadata</c> object).</summary>
+    public static bool IsKubernetesObject(GcpEntry entry) =>
+        entry.Text("apiVersion") is not null && entry.Text("kind") is not null && entry.Child("metadata") is not null;
+
     /// <summary>
     /// The cluster a file's objects belong to, from the last segment of its path (a folder, or the file's name without
     /// its extension) that is a GKE kubectl context; null when none is. Project ids, locations and cluster names hold no

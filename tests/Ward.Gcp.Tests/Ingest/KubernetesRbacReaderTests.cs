@@ -114,4 +114,24 @@ public sealed class KubernetesRbacReaderTests
         Assert.EndsWith("binding.json", unknown.Location.File, StringComparison.Ordinal);
         Assert.Equal(3, estate.Diagnostics.Count(d => d.Severity >= DiagnosticSeverity.Warning));
     }
+
+    [Fact]
+    public void Other_Kubernetes_objects_beside_RBAC_are_noted_once_and_a_file_of_them_alone_is_not_recognised()
+    {
+        // Given a kubectl list of a binding, a Pod and two Services, and one of Pods alone
+        const string Pod = """{ "apiVersion": "v1", "kind": "Pod", "metadata": { "name": "web-0", "namespace": "shop" }, "spec": { "containers": [ { "name": "web", "image": "nginx" } ] } }""";
+        const string Service = """{ "apiVersion": "v1", "kind": "Service", "metadata": { "name": "web", "namespace": "shop" }, "spec": { "type": "ClusterIP" } }""";
+        using var scratch = new ScratchFolder(
+            ("gke_p1_europe-west1_prod/mixed.json", $$"""{ "apiVersion": "v1", "kind": "List", "items": [ {{OneBinding}}, {{Pod}}, {{Service}}, {{Service.Replace("\"web\"", "\"api\"", StringComparison.Ordinal)}} ] }"""),
+            ("gke_p1_europe-west1_prod/pods.json", $$"""{ "apiVersion": "v1", "kind": "List", "items": [ {{Pod}} ] }"""));
+
+        // When they are loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then the binding is read, the others noted once at the root, by kind; the file of Pods is not recognised; nothing is an error
+        Assert.Equal("platform-admins", Assert.Single(estate.KubernetesRoleBindings).Name);
+        LocatedDiagnostics.AssertReported(estate.Diagnostics, GcpDiagnosticCodes.NotRead, DiagnosticSeverity.Info, "mixed.json", "$", "3 Kubernetes objects other than roles and role bindings (Pod, Service) not read");
+        LocatedDiagnostics.AssertReported(estate.Diagnostics, GcpDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "pods.json", "$", "Kubernetes-style objects");
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
 }
