@@ -109,7 +109,7 @@ public static class GcpTechniqueCatalog
         new(
             "gcp-gke-workload-identity",
             "Run a pod as a Kubernetes service account bound to workload identity",
-            "A principal that may create pods in a GKE cluster (container.clusters.get, container.pods.create, and container.serviceAccounts.create unless the Kubernetes service account exists) runs one as any Kubernetes service account of the cluster's workload identity pool, and so holds what that identity is granted (Workload Identity User on a Google service account makes it that account).",
+            "A principal that may create pods in a GKE cluster (container.clusters.get, container.pods.create, and container.serviceAccounts.create unless the Kubernetes service account exists) runs one as any Kubernetes service account of the cluster's workload identity pool, and so holds what that identity is granted (Workload Identity User on a Google service account makes it that account), whether policies name it as serviceAccount:PROJECT_ID.svc.id.goog[NS/NAME], as a principal:// identifier, or as the principalSet of its namespace or cluster.",
             ["container.clusters.get", "container.pods.create", "container.serviceAccounts.create"],
             "Grant Kubernetes access per namespace with Kubernetes RBAC rather than project-wide IAM roles such as Kubernetes Engine Developer, and bind Workload Identity User only for Kubernetes service accounts in namespaces that few may deploy to.",
             ["https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity", "https://cloud.google.com/kubernetes-engine/docs/how-to/iam"]),

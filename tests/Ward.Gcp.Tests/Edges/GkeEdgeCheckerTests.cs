@@ -130,6 +130,32 @@ public sealed class GkeEdgeCheckerTests
     }
 
     [Fact]
+    public void Kubernetes_identities_named_as_principals_are_reached_by_those_who_run_pods_where_they_live()
+    {
+        // Given gke-prod's grants to one Kubernetes service account, to every one of namespace sandbox, and to every one of cluster prod, as principal identifiers
+        const string Pool = "iam.googleapis.com/projects/730000000001/locations/global/workloadIdentityPools/gke-prod.svc.id.goog";
+        const string Ledger = "principal://" + Pool + "/subject/ns/payments/sa/ledger";
+        const string Sandbox = "principalSet://" + Pool + "/namespace/sandbox";
+        const string Prod = "principalSet://" + Pool + "/kubernetes.cluster/https://container.googleapis.com/v1/projects/gke-prod/locations/europe-west1/clusters/prod";
+        var edges = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-gke-workload-identity").Check(Context.Value, targets: null).ToList();
+
+        // Then c-prod (pods anywhere, and may create Kubernetes service accounts) becomes each for certain
+        Assert.All(new[] { Ledger, Sandbox, Prod }, to => Assert.False(Assert.Single(edges, e => e.From.Value == "user:c-prod@example.io" && e.To.Value == to).IsConditional));
+
+        // And u-pods (pods, no Kubernetes service accounts) becomes the namespace's and cluster's sets through their default account, but the one account only if it exists
+        Assert.False(Assert.Single(edges, e => e.From.Value == "user:u-pods@example.io" && e.To.Value == Sandbox).IsConditional);
+        Assert.True(Assert.Single(edges, e => e.From.Value == "user:u-pods@example.io" && e.To.Value == Ledger).IsConditional);
+
+        // And s-viewer, whom RBAC lets create pods in sandbox only, becomes sandbox's set and prod's, not payments' account
+        Assert.False(Assert.Single(edges, e => e.From.Value == "user:s-viewer@example.io" && e.To.Value == Sandbox).IsConditional);
+        Assert.Single(edges, e => e.From.Value == "user:s-viewer@example.io" && e.To.Value == Prod);
+        Assert.DoesNotContain(edges, e => e.From.Value == "user:s-viewer@example.io" && e.To.Value == Ledger);
+
+        // And the cluster's set is not reached through the Autopilot cluster of the same pool (v-rbacns edits deploy in prod only, so still reaches it)
+        Assert.Contains("GKE cluster `prod`", Assert.Single(edges, e => e.From.Value == "user:v-rbacns@example.io" && e.To.Value == Prod).Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_pool_on_the_GKE_metadata_server_needs_a_host_network_pod()
     {
         // Given c-prod's edge to the prod cluster's node account

@@ -10,11 +10,12 @@ namespace Ward.Gcp.Edges.Checkers;
 /// <c>container.serviceAccounts.create</c> it creates the Kubernetes service account if need be, without, the edge is
 /// conditional on the account existing (Kubernetes objects are not exported). What the Kubernetes service account may
 /// then do (Workload Identity User on a Google service account) is the evaluator's, through the other techniques.
+/// Identities named as <c>principal://</c> or <c>principalSet://</c> of the pool (<see cref="KubernetesIdentity"/>) are
+/// reached the same way; a namespace's or cluster's set through the <c>default</c> account, which needs no creating.
 /// </summary>
 public sealed class GkeWorkloadIdentityEdgeChecker : IGcpEdgeChecker
 {
     private const string CreateServiceAccounts = "container.serviceAccounts.create";
-    private const string PoolSuffix = ".svc.id.goog[";
 
     public string TechniqueId => "gcp-gke-workload-identity";
 
@@ -29,17 +30,18 @@ public sealed class GkeWorkloadIdentityEdgeChecker : IGcpEdgeChecker
         }
 
         var clustersByPool = context.Estate.Clusters.Where(c => c.WorkloadPool is not null).ToLookup(c => c.WorkloadPool!, StringComparer.OrdinalIgnoreCase);
-        foreach (var identity in context.ServiceAccounts.Where(a => a.Contains(PoolSuffix, StringComparison.Ordinal) && (targets is null || targets.Contains(a))))
+        var identities = context.ServiceAccounts.Concat(context.Principals.Keys.Where(k => k.StartsWith("principal", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        foreach (var identity in identities.Where(a => targets is null || targets.Contains(a)))
         {
-            var email = GcpPrincipals.ServiceAccountEmail(identity)!;
-            var split = email.IndexOf('[', StringComparison.Ordinal);
-            var pool = email[..split];
-            var kubernetesAccount = email[(split + 1)..].TrimEnd(']');
+            if (KubernetesIdentity.Parse(identity) is not { } kubernetes)
+            {
+                continue;
+            }
+
             // Per cluster: IAM's pod creators are the project's, but RBAC's are the cluster's, and those of the account's
             // namespace. One edge per principal: the first, or a certain one found later.
-            var @namespace = kubernetesAccount.Split('/')[0];
             var best = new Dictionary<string, Edge>(StringComparer.Ordinal);
-            foreach (var cluster in clustersByPool[pool])
+            foreach (var cluster in clustersByPool[kubernetes.Pool].Where(kubernetes.IsIn))
             {
                 if (GkeAccess.ProjectOf(context, cluster) is not { } project || context.ContainerResource(project) is not { } projectResource)
                 {
@@ -47,22 +49,14 @@ public sealed class GkeWorkloadIdentityEdgeChecker : IGcpEdgeChecker
                 }
 
                 var projectName = OwnerEquivalence.Label(project);
-                var description = $"runs a pod as Kubernetes service account `{kubernetesAccount}` in GKE cluster `{cluster.Name}` of `{projectName}`, and so holds the workload identity `{email}`";
-                foreach (var (principal, steps) in GkeAccess.PodCreators(context, cluster, projectResource, projectName, @namespace))
+                foreach (var (principal, steps) in GkeAccess.PodCreators(context, cluster, projectResource, projectName, kubernetes.Namespace))
                 {
-                    if (best.TryGetValue(principal, out var known) && !known.IsConditional)
+                    if (!best.TryGetValue(principal, out var known) || known.IsConditional)
                     {
-                        continue;
-                    }
-
-                    var created = steps.Append(new EdgeStep(CreateServiceAccounts, projectName, context.StepDecision(principal, CreateServiceAccounts, projectResource)));
-                    if (context.EdgeIf(TechniqueId, principal, identity, description + " (creating the Kubernetes service account)", created) is { } edge)
-                    {
-                        GcpEdgeContext.KeepBest(best, edge);
-                    }
-                    else if (context.EdgeIf(TechniqueId, principal, identity, description, steps) is { } existing)
-                    {
-                        GcpEdgeContext.KeepBest(best, existing with { Requirements = existing.Requirements.Add($"Kubernetes service account `{kubernetesAccount}` exists in a cluster of `{pool}` (Kubernetes objects are not exported)") });
+                        foreach (var edge in Edges(context, identity, kubernetes, cluster, projectName, projectResource, principal, steps).Take(1))
+                        {
+                            GcpEdgeContext.KeepBest(best, edge);
+                        }
                     }
                 }
             }
@@ -71,6 +65,38 @@ public sealed class GkeWorkloadIdentityEdgeChecker : IGcpEdgeChecker
             {
                 yield return edge;
             }
+        }
+    }
+
+    /// <summary>
+    /// The edge for one pod creator: as one Kubernetes service account, certain when the principal may also create it,
+    /// otherwise conditional on its existing; as any of a namespace or cluster, its <c>default</c> account, which every
+    /// namespace has.
+    /// </summary>
+    private IEnumerable<Edge> Edges(GcpEdgeContext context, string identity, KubernetesIdentity kubernetes, Iam.GkeCluster cluster, string projectName, Policy.Evaluation.GcpResource projectResource, string principal, List<EdgeStep> steps)
+    {
+        if (kubernetes.Name is not { } name)
+        {
+            var where = kubernetes.Namespace is { } ns ? $"a pod in namespace `{ns}` (as its `default` Kubernetes service account)" : "a pod (as a `default` Kubernetes service account)";
+            if (context.EdgeIf(TechniqueId, principal, identity, $"runs {where} in GKE cluster `{cluster.Name}` of `{projectName}`, and so is one of `{identity}`", steps) is { } any)
+            {
+                yield return any;
+            }
+
+            yield break;
+        }
+
+        var account = $"{kubernetes.Namespace}/{name}";
+        var holds = GcpPrincipals.ServiceAccountEmail(identity) ?? identity;
+        var description = $"runs a pod as Kubernetes service account `{account}` in GKE cluster `{cluster.Name}` of `{projectName}`, and so holds the workload identity `{holds}`";
+        var created = steps.Append(new EdgeStep(CreateServiceAccounts, projectName, context.StepDecision(principal, CreateServiceAccounts, projectResource)));
+        if (context.EdgeIf(TechniqueId, principal, identity, description + " (creating the Kubernetes service account)", created) is { } edge)
+        {
+            yield return edge;
+        }
+        else if (context.EdgeIf(TechniqueId, principal, identity, description, steps) is { } existing)
+        {
+            yield return existing with { Requirements = existing.Requirements.Add($"Kubernetes service account `{account}` exists in a cluster of `{kubernetes.Pool}` (Kubernetes objects are not exported)") };
         }
     }
 }
