@@ -151,6 +151,10 @@ public sealed class GkeEdgeCheckerTests
         Assert.Single(edges, e => e.From.Value == "user:s-viewer@example.io" && e.To.Value == Prod);
         Assert.DoesNotContain(edges, e => e.From.Value == "user:s-viewer@example.io" && e.To.Value == Ledger);
 
+        // And the namespace's set, which deployer@gke-prod trusts (Workload Identity User), creates that account's tokens
+        var tokens = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-sa-get-access-token").Check(Context.Value, targets: null);
+        Assert.Single(tokens, e => e.From.Value == Sandbox && e.To.Value == "serviceAccount:deployer@gke-prod.iam.gserviceaccount.com");
+
         // And the cluster's set is not reached through the Autopilot cluster of the same pool (v-rbacns edits deploy in prod only, so still reaches it)
         Assert.Contains("GKE cluster `prod`", Assert.Single(edges, e => e.From.Value == "user:v-rbacns@example.io" && e.To.Value == Prod).Description, StringComparison.Ordinal);
     }
