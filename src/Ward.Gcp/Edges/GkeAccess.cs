@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ward.Core.Decisions;
 using Ward.Gcp.Iam;
 using Ward.Gcp.Policy.Evaluation;
@@ -52,22 +53,71 @@ public static class GkeAccess
         }
     }
 
-    /// <summary>Per principal, the best RBAC grant of pod creation (certain before conditional), <c>system:authenticated</c> standing for every principal that may get the cluster.</summary>
+    /// <summary>
+    /// Per principal, the best RBAC grant of pod creation (certain before conditional), <c>system:authenticated</c>
+    /// standing for every principal that may get the cluster. A grant to the Kubernetes service accounts' group
+    /// (<c>system:serviceaccounts</c>, or one namespace's) is also every principal's that may run a pod as one of them:
+    /// RBAC's pod creators in those namespaces (IAM's create pods everywhere already).
+    /// </summary>
     private static Dictionary<string, Decision> RbacCreators(GcpEdgeContext context, GkeCluster cluster, GcpResource project, string? inNamespace)
     {
         var best = new Dictionary<string, Decision>(StringComparer.Ordinal);
-        foreach (var grant in GkeRbac.In(context.RbacGrants(cluster), inNamespace))
+        var grants = context.RbacGrants(cluster);
+        IEnumerable<string> Principals(GkeRbac.Grant grant) => grant.Principal == GkeRbac.Anyone ? context.WhoCan(GetCluster, project).Select(h => h.Principal) : [grant.Principal];
+        void Offer(string principal, Decision decision)
         {
-            var principals = grant.Principal == GkeRbac.Anyone ? context.WhoCan(GetCluster, project).Select(h => h.Principal) : [grant.Principal];
-            foreach (var principal in principals)
+            if (!best.TryGetValue(principal, out var known) || (known is not Allowed && decision is Allowed))
             {
-                if (!best.TryGetValue(principal, out var known) || (known is not Allowed && grant.Decision is Allowed))
+                best[principal] = decision;
+            }
+        }
+
+        foreach (var grant in GkeRbac.In(grants, inNamespace).Where(g => !GkeRbac.IsServiceAccountGroup(g.Principal, out _)))
+        {
+            foreach (var principal in Principals(grant))
+            {
+                Offer(principal, grant.Decision);
+            }
+        }
+
+        foreach (var group in GkeRbac.In(grants, inNamespace).Where(g => GkeRbac.IsServiceAccountGroup(g.Principal, out _)))
+        {
+            GkeRbac.IsServiceAccountGroup(group.Principal, out var podsIn);
+
+            // The cluster's Kubernetes service accounts Ward has nodes for are members themselves (of this cluster only,
+            // when the pool has others).
+            var shared = GkeRbac.SharesPool(context.Estate, cluster);
+            foreach (var account in context.Principals.Keys.Order(StringComparer.Ordinal))
+            {
+                if (KubernetesIdentity.Parse(account) is { Name: { } name } identity && string.Equals(identity.Pool, cluster.WorkloadPool, StringComparison.OrdinalIgnoreCase)
+                    && (podsIn is null || identity.Namespace == podsIn))
                 {
-                    best[principal] = grant.Decision;
+                    Offer(account, shared ? Through(group.Decision, GkeRbac.OwnClusterRequirement(cluster, $"{identity.Namespace}/{name}")) : group.Decision);
+                }
+            }
+
+            foreach (var grant in GkeRbac.In(grants, podsIn).Where(g => !GkeRbac.IsServiceAccountGroup(g.Principal, out _)))
+            {
+                foreach (var principal in Principals(grant).Where(p => !GkeRbac.IsKubernetesServiceAccount(p)))
+                {
+                    Offer(principal, Through(grant.Decision, group.Decision));
                 }
             }
         }
 
         return best;
+    }
+
+    /// <summary>A grant held only under one more requirement.</summary>
+    private static Conditional Through(Decision grant, string requirement) =>
+        new([.. (grant is Conditional conditional ? conditional.Requirements : []).Append(requirement)], DecisionKind.ImplicitDeny, grant.Explanation);
+
+    /// <summary>A pod creator's grant, then the grant to the service accounts its pods run as: both hold, explained as one step.</summary>
+    private static Decision Through(Decision own, Decision group)
+    {
+        var statement = new StatementMatch(GcpEdgeContext.GrantedBy(own), $"its pods run as Kubernetes service accounts, and {GcpEdgeContext.GrantedBy(group)}", StatementEffect.Allow, []);
+        var explanation = new Explanation(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [statement]) { Decisive = true }]);
+        var requirements = new[] { own, group }.OfType<Conditional>().SelectMany(c => c.Requirements).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        return requirements.IsEmpty ? new Allowed(explanation) : new Conditional(requirements, DecisionKind.ImplicitDeny, explanation);
     }
 }

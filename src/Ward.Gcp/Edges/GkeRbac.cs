@@ -17,7 +17,8 @@ namespace Ward.Gcp.Edges;
 /// <item>Subjects: Google accounts and service accounts (<c>User</c>); Google groups (<c>Group</c>, with Google Groups
 /// for RBAC on, when nested in the cluster's security group: decided from exported memberships, else conditional);
 /// <c>system:authenticated</c>, <c>system:unauthenticated</c> and <c>system:anonymous</c> (anyone); Kubernetes service
-/// accounts of a cluster with workload identity (the node <c>serviceAccount:POOL[NAMESPACE/NAME]</c>). Certificate
+/// accounts of a cluster with workload identity (the node <c>serviceAccount:POOL[NAMESPACE/NAME]</c>); the groups of
+/// Kubernetes service accounts (<see cref="AllServiceAccounts"/>, worked out by <see cref="GkeAccess"/>). Certificate
 /// users are not followed.</item>
 /// </list>
 /// </summary>
@@ -28,6 +29,38 @@ public static class GkeRbac
 
     /// <summary>The subject that stands for every principal (<see cref="Grant.Principal"/>).</summary>
     public const string Anyone = "system:authenticated";
+
+    /// <summary>
+    /// The group of every Kubernetes service account of the cluster (<c>system:serviceaccounts</c>), or with
+    /// <c>:NAMESPACE</c> of one namespace's: a grant to it is every pod's, so every pod creator's where those pods run.
+    /// </summary>
+    public const string AllServiceAccounts = "system:serviceaccounts";
+
+    /// <summary>
+    /// Whether a Kubernetes service account's node stands for the account in other clusters too (the cluster's workload
+    /// identity pool has several): then only a pod of this cluster holds this cluster's bindings.
+    /// </summary>
+    public static bool SharesPool(GcpEstate estate, GkeCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(estate);
+        ArgumentNullException.ThrowIfNull(cluster);
+        return cluster.WorkloadPool is { } pool && estate.Clusters.Any(c => string.Equals(c.WorkloadPool, pool, StringComparison.OrdinalIgnoreCase) && c.Context != cluster.Context);
+    }
+
+    /// <summary>The requirement of a grant to a Kubernetes service account (<c>NAMESPACE/NAME</c>) whose pool <see cref="SharesPool"/>.</summary>
+    public static string OwnClusterRequirement(GkeCluster cluster, string account)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return $"the pod runs as `{account}` in `{cluster.Name}` itself, not in another cluster of the workload identity pool `{cluster.WorkloadPool}`";
+    }
+
+    /// <summary>Whether a grant's principal is a group of Kubernetes service accounts, and which namespace's (null: every namespace's).</summary>
+    public static bool IsServiceAccountGroup(string principal, out string? @namespace)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        @namespace = principal.StartsWith(AllServiceAccounts + ":", StringComparison.Ordinal) ? principal[(AllServiceAccounts.Length + 1)..] : null;
+        return principal == AllServiceAccounts || @namespace is not null;
+    }
 
     private static readonly FrozenSet<string> BuiltInPodCreators = FrozenSet.Create(StringComparer.Ordinal, "cluster-admin", "admin", "edit");
 
@@ -47,7 +80,7 @@ public static class GkeRbac
         GroupMembers? groups = null;
         // A Kubernetes service account's identity is the pool's: the same name in another cluster of the pool is the same
         // node, but only a pod of this cluster holds this cluster's bindings.
-        var sharedPool = cluster.WorkloadPool is { } pool && estate.Clusters.Any(c => string.Equals(c.WorkloadPool, pool, StringComparison.OrdinalIgnoreCase) && c.Context != context);
+        var sharedPool = SharesPool(estate, cluster);
         foreach (var binding in estate.KubernetesRoleBindingsOf(context))
         {
             if (HowItCreatesPods(binding, roles) is not { } how)
@@ -91,8 +124,7 @@ public static class GkeRbac
 
                 if (subject.Kind == "ServiceAccount" && sharedPool)
                 {
-                    var requirement = $"the pod runs as `{subject.Namespace}/{subject.Name}` in `{cluster.Name}` itself, not in another cluster of the workload identity pool `{cluster.WorkloadPool}`";
-                    yield return new Grant(principal, binding.Namespace, new Conditional([requirement], DecisionKind.ImplicitDeny, explanation));
+                    yield return new Grant(principal, binding.Namespace, new Conditional([OwnClusterRequirement(cluster, $"{subject.Namespace}/{subject.Name}")], DecisionKind.ImplicitDeny, explanation));
                     continue;
                 }
 
@@ -189,6 +221,7 @@ public static class GkeRbac
     {
         "ServiceAccount" => cluster is null ? null : KubernetesServiceAccountId(cluster, subject),
         "Group" when subject.Name is Anyone or "system:unauthenticated" => Anyone,
+        "Group" when subject.Name == AllServiceAccounts || subject.Name.StartsWith(AllServiceAccounts + ":", StringComparison.Ordinal) => subject.Name,
         "User" when subject.Name == "system:anonymous" => Anyone,
         "User" when subject.Name.Contains('@', StringComparison.Ordinal) => subject.Name.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase)
             ? GcpPrincipals.ServiceAccountId(subject.Name)

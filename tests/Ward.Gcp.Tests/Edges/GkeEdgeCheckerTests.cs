@@ -160,6 +160,27 @@ public sealed class GkeEdgeCheckerTests
     }
 
     [Fact]
+    public void A_grant_to_a_namespace_s_service_accounts_is_every_pod_creator_s_there()
+    {
+        // Given prod's RoleBinding of edit in namespace reports to system:serviceaccounts:sandbox, and an IAM-named account of reports
+        const string Exporter = "principal://iam.googleapis.com/projects/730000000001/locations/global/workloadIdentityPools/gke-prod.svc.id.goog/subject/ns/reports/sa/exporter";
+        var edges = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-gke-workload-identity").Check(Context.Value, targets: null).ToList();
+
+        // Then s-viewer, whom RBAC lets create pods in sandbox, creates them in reports too, as its pods' accounts may, and reaches the account (if it exists)
+        var edge = Assert.Single(edges, e => e.From.Value == "user:s-viewer@example.io" && e.To.Value == Exporter);
+        Assert.True(edge.IsConditional);
+        var step = edge.Permissions.Single(p => p.Action == GkeRbac.CreatePods).GrantedBy;
+        Assert.Contains("public-sandbox", step, StringComparison.Ordinal);
+        Assert.Contains("its pods run as Kubernetes service accounts, and", step, StringComparison.Ordinal);
+        Assert.Contains("sandbox-builds-reports", step, StringComparison.Ordinal);
+
+        // And sandbox/builder, a member of that group, reaches it with the group's grant alone; deploy/deployer, of another namespace, does not
+        var builder = Assert.Single(edges, e => e.From.Value == "serviceAccount:gke-prod.svc.id.goog[sandbox/builder]" && e.To.Value == Exporter);
+        Assert.Contains("sandbox-builds-reports", Assert.Single(builder.Permissions, p => p.Action == GkeRbac.CreatePods).GrantedBy, StringComparison.Ordinal);
+        Assert.DoesNotContain(edges, e => e.From.Value == Deployer && e.To.Value == Exporter);
+    }
+
+    [Fact]
     public void A_pool_on_the_GKE_metadata_server_needs_a_host_network_pod()
     {
         // Given c-prod's edge to the prod cluster's node account

@@ -54,7 +54,7 @@ public sealed class KubernetesRbacReaderTests
         // Then every binding and role is read, with its cluster, kind, namespace, role and subjects
         var dev = "gke_gke-dev_europe-west1-b_dev";
         var prod = "gke_gke-prod_europe-west1_prod";
-        Assert.Equal(29, estate.KubernetesRoleBindings.Length + estate.KubernetesRoles.Length);
+        Assert.Equal(30, estate.KubernetesRoleBindings.Length + estate.KubernetesRoles.Length);
         var admins = Assert.Single(estate.KubernetesRoleBindings, b => b.Name == "platform-admins");
         Assert.Equal((dev, "ClusterRoleBinding", null, "ClusterRole", "cluster-admin"), (admins.Cluster, admins.Kind, admins.Namespace, admins.RoleKind, admins.RoleName));
         Assert.Equal(["User v-rbac@example.io", "User s-rbacnoget@example.io", "Group gke-admins@example.io"], admins.Subjects.Select(s => $"{s.Kind} {s.Name}"), StringComparer.Ordinal);
