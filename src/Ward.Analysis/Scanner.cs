@@ -73,6 +73,15 @@ public static class Scanner
             {
                 skipped.Add(new SkippedAnalysis("Google Cloud group memberships", "group memberships are not exported: a group is analysed as one principal standing for its members, and a user's paths through its groups are not found"));
             }
+
+            var withRbac = context.Gcp.Estate.KubernetesRoleBindings.Select(b => b.Cluster).ToHashSet(StringComparer.Ordinal);
+            var withoutRbac = context.Gcp.Estate.Clusters.Where(c => !withRbac.Contains(c.Context)).Select(c => c.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (withoutRbac.Count > 0)
+            {
+                skipped.Add(new SkippedAnalysis(
+                    $"Kubernetes RBAC of {withoutRbac.Count} GKE cluster{(withoutRbac.Count == 1 ? string.Empty : "s")} ({string.Join(", ", withoutRbac.Take(5))}{(withoutRbac.Count > 5 ? ", …" : string.Empty)})",
+                    "not exported (scripts/export-gcp.sh --with-kubernetes): only IAM decides who may create pods there, so a path through Kubernetes RBAC alone is not found"));
+            }
         }
 
         // Rules say themselves what they left out, for whichever cloud they read (a Microsoft-only scan too).

@@ -130,6 +130,9 @@ public sealed class GcpScanTests
         Assert.DoesNotContain("not analysed: Google Cloud principal access boundaries", output, StringComparison.Ordinal);
         Assert.Contains("not analysed: gcp-unused-permissions", output, StringComparison.Ordinal);
 
+        // shop-prod's Kubernetes RBAC is exported, shop-dev's is not: said once, naming the cluster
+        Assert.Contains("not analysed: Kubernetes RBAC of 1 GKE cluster (shop-dev)", output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+
         // dev-jumpbox and shop-dev's three GKE nodes in nw-shop-dev, ci-runner-01 in nw-platform-ci
         Assert.Contains(", 5 VM instances", output, StringComparison.Ordinal);
     }
