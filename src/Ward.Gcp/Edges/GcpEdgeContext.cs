@@ -54,10 +54,9 @@ public sealed class GcpEdgeContext
         }
 
         // Kubernetes service accounts that GKE's RBAC bindings name, as the workload identities of their clusters' pools.
-        var clusters = Estate.Clusters.DistinctBy(c => c.Context, StringComparer.Ordinal).ToDictionary(c => c.Context, StringComparer.Ordinal);
         foreach (var (binding, subject) in Estate.KubernetesRoleBindings.SelectMany(b => b.Subjects.Select(s => (b, s))))
         {
-            if (clusters.TryGetValue(binding.Cluster, out var cluster) && GkeRbac.KubernetesServiceAccountId(cluster, subject) is { } id)
+            if (Estate.FindCluster(binding.Cluster) is { } cluster && GkeRbac.KubernetesServiceAccountId(cluster, subject) is { } id)
             {
                 principals.TryAdd(id, Member.Parse(id));
             }
@@ -65,7 +64,11 @@ public sealed class GcpEdgeContext
 
         Principals = principals.ToFrozenDictionary(StringComparer.Ordinal);
         ServiceAccounts = [.. Principals.Keys.Where(k => GcpPrincipals.ServiceAccountEmail(k) is not null).Order(StringComparer.Ordinal)];
+        KubernetesIdentities = [.. Principals.Keys.Order(StringComparer.Ordinal).Select(k => (Id: k, Identity: KubernetesIdentity.Parse(k))).Where(k => k.Identity is not null).Select(k => (k.Id, k.Identity!))];
     }
+
+    /// <summary>The principals that are Kubernetes identities of a GKE workload identity pool (<see cref="KubernetesIdentity"/>), by node id, sorted.</summary>
+    public ImmutableArray<(string Id, KubernetesIdentity Identity)> KubernetesIdentities { get; }
 
     public GcpEstate Estate { get; }
 

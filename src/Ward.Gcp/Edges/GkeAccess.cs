@@ -49,7 +49,7 @@ public static class GkeAccess
         {
             // A Kubernetes service account acts from inside the cluster, with its own token: no credentials to get.
             EdgeStep rbacStep = new(GkeRbac.CreatePods, clusterName, decision);
-            yield return (principal, GkeRbac.IsKubernetesServiceAccount(principal) ? [rbacStep] : [.. GetFirst(principal), rbacStep]);
+            yield return (principal, KubernetesIdentity.Parse(principal) is { Name: not null } ? [rbacStep] : [.. GetFirst(principal), rbacStep]);
         }
     }
 
@@ -87,9 +87,9 @@ public static class GkeAccess
             // The cluster's Kubernetes service accounts Ward has nodes for are members themselves (of this cluster only,
             // when the pool has others).
             var shared = GkeRbac.SharesPool(context.Estate, cluster);
-            foreach (var account in context.Principals.Keys.Order(StringComparer.Ordinal))
+            foreach (var (account, identity) in context.KubernetesIdentities)
             {
-                if (KubernetesIdentity.Parse(account) is { Name: { } name } identity && string.Equals(identity.Pool, cluster.WorkloadPool, StringComparison.OrdinalIgnoreCase)
+                if (identity.Name is { } name && string.Equals(identity.Pool, cluster.WorkloadPool, StringComparison.OrdinalIgnoreCase)
                     && (podsIn is null || identity.Namespace == podsIn))
                 {
                     Offer(account, shared ? Through(group.Decision, GkeRbac.OwnClusterRequirement(cluster, $"{identity.Namespace}/{name}")) : group.Decision);
@@ -98,7 +98,7 @@ public static class GkeAccess
 
             foreach (var grant in GkeRbac.In(grants, podsIn).Where(g => !GkeRbac.IsServiceAccountGroup(g.Principal, out _)))
             {
-                foreach (var principal in Principals(grant).Where(p => !GkeRbac.IsKubernetesServiceAccount(p)))
+                foreach (var principal in Principals(grant).Where(p => KubernetesIdentity.Parse(p) is null))
                 {
                     Offer(principal, Through(grant.Decision, group.Decision));
                 }

@@ -209,13 +209,6 @@ public static class GkeRbac
             : null;
     }
 
-    /// <summary>Whether a node id is a Kubernetes service account's workload identity (<c>serviceAccount:POOL[NAMESPACE/NAME]</c>).</summary>
-    public static bool IsKubernetesServiceAccount(string principal)
-    {
-        ArgumentNullException.ThrowIfNull(principal);
-        return principal.Contains(".svc.id.goog[", StringComparison.Ordinal);
-    }
-
     /// <summary>The node id a subject stands for; null for what Ward has no node for.</summary>
     private static string? Principal(KubernetesSubject subject, GkeCluster? cluster) => subject.Kind switch
     {

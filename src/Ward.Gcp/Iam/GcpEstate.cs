@@ -142,6 +142,12 @@ public sealed record GcpEstate
     /// <summary>The organization policy a node (relative name) sets for a constraint (without <c>constraints/</c>), if exported.</summary>
     public OrgPolicy? FindOrgPolicy(string resource, string constraint) => OrgPoliciesByNode.GetValueOrDefault((resource, constraint));
 
+    private FrozenDictionary<string, GkeCluster> ClustersByContext =>
+        field ??= Clusters.DistinctBy(c => c.Context, StringComparer.Ordinal).ToFrozenDictionary(c => c.Context, StringComparer.Ordinal);
+
+    /// <summary>The GKE cluster a kubectl context (<c>gke_PROJECT_LOCATION_NAME</c>) names, if listed.</summary>
+    public GkeCluster? FindCluster(string context) => ClustersByContext.GetValueOrDefault(context);
+
     private ILookup<string, KubernetesRoleBinding> RoleBindingsByCluster => field ??= KubernetesRoleBindings.ToLookup(b => b.Cluster, StringComparer.Ordinal);
 
     private ILookup<string, KubernetesRole> RolesByCluster => field ??= KubernetesRoles.ToLookup(r => r.Cluster, StringComparer.Ordinal);

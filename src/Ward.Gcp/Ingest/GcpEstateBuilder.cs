@@ -79,9 +79,8 @@ internal static class GcpEstateBuilder
     /// </summary>
     private static void CheckKubernetesClusters(GcpEstate estate, DiagnosticBag found)
     {
-        var known = estate.Clusters.Select(c => c.Context).ToHashSet(StringComparer.Ordinal);
         var objects = estate.KubernetesRoleBindings.Select(b => (b.Cluster, b.Location)).Concat(estate.KubernetesRoles.Select(r => (r.Cluster, r.Location)));
-        foreach (var (cluster, location) in objects.Where(o => !known.Contains(o.Cluster)).DistinctBy(o => o.Cluster, StringComparer.Ordinal))
+        foreach (var (cluster, location) in objects.Where(o => estate.FindCluster(o.Cluster) is null).DistinctBy(o => o.Cluster, StringComparer.Ordinal))
         {
             found.Add(GcpDiagnosticCodes.UnknownKubernetesCluster, DiagnosticSeverity.Warning, $"Kubernetes RBAC of `{cluster}`, a cluster no `gcloud container clusters list` output among the inputs holds (by project id, location and name): its roles and bindings are kept but give no edge; add the project's cluster listing, or check the file's path", location);
         }

@@ -36,7 +36,6 @@ public sealed class GkePublicRbacBindingRule : IRule
         }
 
         var estate = gcp.Estate;
-        var clusters = estate.Clusters.DistinctBy(c => c.Context, StringComparer.Ordinal).ToDictionary(c => c.Context, StringComparer.Ordinal);
         var bindings = estate.KubernetesRoleBindings
             .Where(b => !DefaultPublicRoles.Contains(b.RoleName))
             .OrderBy(b => b.Cluster, StringComparer.Ordinal).ThenBy(b => b.Kind, StringComparer.Ordinal).ThenBy(b => b.Namespace, StringComparer.Ordinal).ThenBy(b => b.Name, StringComparer.Ordinal);
@@ -44,7 +43,7 @@ public sealed class GkePublicRbacBindingRule : IRule
         {
             foreach (var subject in binding.Subjects.Where(GkeRbac.IsPublic).DistinctBy(s => s.Name, StringComparer.Ordinal))
             {
-                var cluster = clusters.GetValueOrDefault(binding.Cluster);
+                var cluster = estate.FindCluster(binding.Cluster);
                 var name = cluster is null ? binding.Cluster : $"projects/{cluster.Project}/locations/{cluster.Region}/clusters/{cluster.Name}";
                 var (severity, why) = Weigh(estate, binding);
                 var where = binding.Namespace is { } ns ? $"in namespace `{ns}`" : "in every namespace";

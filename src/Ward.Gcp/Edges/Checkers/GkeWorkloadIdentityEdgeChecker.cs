@@ -30,14 +30,8 @@ public sealed class GkeWorkloadIdentityEdgeChecker : IGcpEdgeChecker
         }
 
         var clustersByPool = context.Estate.Clusters.Where(c => c.WorkloadPool is not null).ToLookup(c => c.WorkloadPool!, StringComparer.OrdinalIgnoreCase);
-        var identities = context.ServiceAccounts.Concat(context.Principals.Keys.Where(k => k.StartsWith("principal", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
-        foreach (var identity in identities.Where(a => targets is null || targets.Contains(a)))
+        foreach (var (identity, kubernetes) in context.KubernetesIdentities.Where(k => targets is null || targets.Contains(k.Id)))
         {
-            if (KubernetesIdentity.Parse(identity) is not { } kubernetes)
-            {
-                continue;
-            }
-
             // Per cluster: IAM's pod creators are the project's, but RBAC's are the cluster's, and those of the account's
             // namespace. One edge per principal: the first, or a certain one found later.
             var best = new Dictionary<string, Edge>(StringComparer.Ordinal);
@@ -51,12 +45,10 @@ public sealed class GkeWorkloadIdentityEdgeChecker : IGcpEdgeChecker
                 var projectName = OwnerEquivalence.Label(project);
                 foreach (var (principal, steps) in GkeAccess.PodCreators(context, cluster, projectResource, projectName, kubernetes.Namespace))
                 {
-                    if (!best.TryGetValue(principal, out var known) || known.IsConditional)
+                    if ((!best.TryGetValue(principal, out var known) || known.IsConditional)
+                        && EdgeFor(context, identity, kubernetes, cluster, projectName, projectResource, principal, steps) is { } edge)
                     {
-                        foreach (var edge in Edges(context, identity, kubernetes, cluster, projectName, projectResource, principal, steps).Take(1))
-                        {
-                            GcpEdgeContext.KeepBest(best, edge);
-                        }
+                        GcpEdgeContext.KeepBest(best, edge);
                     }
                 }
             }
@@ -73,30 +65,21 @@ public sealed class GkeWorkloadIdentityEdgeChecker : IGcpEdgeChecker
     /// otherwise conditional on its existing; as any of a namespace or cluster, its <c>default</c> account, which every
     /// namespace has.
     /// </summary>
-    private IEnumerable<Edge> Edges(GcpEdgeContext context, string identity, KubernetesIdentity kubernetes, Iam.GkeCluster cluster, string projectName, Policy.Evaluation.GcpResource projectResource, string principal, List<EdgeStep> steps)
+    private Edge? EdgeFor(GcpEdgeContext context, string identity, KubernetesIdentity kubernetes, Iam.GkeCluster cluster, string projectName, Policy.Evaluation.GcpResource projectResource, string principal, List<EdgeStep> steps)
     {
         if (kubernetes.Name is not { } name)
         {
             var where = kubernetes.Namespace is { } ns ? $"a pod in namespace `{ns}` (as its `default` Kubernetes service account)" : "a pod (as a `default` Kubernetes service account)";
-            if (context.EdgeIf(TechniqueId, principal, identity, $"runs {where} in GKE cluster `{cluster.Name}` of `{projectName}`, and so is one of `{identity}`", steps) is { } any)
-            {
-                yield return any;
-            }
-
-            yield break;
+            return context.EdgeIf(TechniqueId, principal, identity, $"runs {where} in GKE cluster `{cluster.Name}` of `{projectName}`, and so is one of `{identity}`", steps);
         }
 
         var account = $"{kubernetes.Namespace}/{name}";
         var holds = GcpPrincipals.ServiceAccountEmail(identity) ?? identity;
         var description = $"runs a pod as Kubernetes service account `{account}` in GKE cluster `{cluster.Name}` of `{projectName}`, and so holds the workload identity `{holds}`";
         var created = steps.Append(new EdgeStep(CreateServiceAccounts, projectName, context.StepDecision(principal, CreateServiceAccounts, projectResource)));
-        if (context.EdgeIf(TechniqueId, principal, identity, description + " (creating the Kubernetes service account)", created) is { } edge)
-        {
-            yield return edge;
-        }
-        else if (context.EdgeIf(TechniqueId, principal, identity, description, steps) is { } existing)
-        {
-            yield return existing with { Requirements = existing.Requirements.Add($"Kubernetes service account `{account}` exists in a cluster of `{kubernetes.Pool}` (Kubernetes objects are not exported)") };
-        }
+        return context.EdgeIf(TechniqueId, principal, identity, description + " (creating the Kubernetes service account)", created)
+            ?? (context.EdgeIf(TechniqueId, principal, identity, description, steps) is { } existing
+                ? existing with { Requirements = existing.Requirements.Add($"Kubernetes service account `{account}` exists in a cluster of `{kubernetes.Pool}` (Kubernetes objects are not exported)") }
+                : null);
     }
 }
