@@ -30,7 +30,8 @@ internal static class GkeClusterReader
     public static GkeCluster? Read(GcpEntry entry, GcpJson json, string? assetName = null)
     {
         var name = json.String(entry, "name", "a GKE cluster");
-        var selfLink = assetName is not null && !entry.Has("selfLink") ? assetName : json.String(entry, "selfLink", name is null ? null : $"GKE cluster `{name}`");
+        var fromAssetName = assetName is not null && !entry.Has("selfLink");
+        var selfLink = fromAssetName ? assetName : json.String(entry, "selfLink", name is null ? null : $"GKE cluster `{name}`");
         if (name is null || selfLink is null)
         {
             return null;
@@ -41,7 +42,7 @@ internal static class GkeClusterReader
         if (end <= start + Projects.Length)
         {
             entry.TryGet("selfLink", out _, out var path);
-            json.Report(GcpDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"GKE cluster `{name}` has a `selfLink` that names no project (`{selfLink}`); skipped", path);
+            json.Report(GcpDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"GKE cluster `{name}` has {(fromAssetName ? "an asset name" : "a `selfLink`")} that names no project (`{selfLink}`); skipped", path);
             return null;
         }
 
