@@ -23,6 +23,8 @@ namespace Ward.Aws.Resources;
 /// </remarks>
 public static class AwsResourceExposureAnalysis
 {
+    private const string LambdaFunctionType = "AWS::Lambda::Function";
+
     private static readonly ConditionalWeakTable<AwsEstate, ConcurrentDictionary<DateTimeOffset, ImmutableArray<ResourceAccess>>> Cache = new();
 
     /// <summary>Every probe of every exported resource policy (computed once per estate and reference time), by resource ARN.</summary>
@@ -45,7 +47,10 @@ public static class AwsResourceExposureAnalysis
             var acl = estate.S3Access.GetValueOrDefault(resource.Arn)?.Acl?.Document.Statements ?? [];
             var allows = resource.Document.Statements.Concat(acl).Where(s => s.Effect == Effect.Allow && s.Principal is not null).ToList();
             var everyone = allows.Where(s => s.Principal!.Negated || s.Principal.IsWildcardString || s.Principal.Entries.Any(e => e is (PrincipalType.Aws, "*"))).ToImmutableArray();
-            results.Add(Probe(queries, resource, ResourceProbeKind.Anonymous, "*", null, external: true, AwsPrincipal.Anonymous, "an anonymous caller (no AWS credentials)", everyone));
+            var anonymous = resource.Type == LambdaFunctionType
+                ? "an anonymous caller (no AWS credentials, through a function URL whose auth type is NONE)"
+                : "an anonymous caller (no AWS credentials)";
+            results.Add(Probe(queries, resource, ResourceProbeKind.Anonymous, "*", null, external: true, AwsPrincipal.Anonymous, anonymous, everyone));
             results.Add(Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/ward-resource-probe"),
                 $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)", everyone));
 
@@ -114,9 +119,28 @@ public static class AwsResourceExposureAnalysis
     {
         var context = OutsiderContext(resource, caller, external);
         var actions = SensitiveActions.For(resource.Type, resource.Arn)
-            .Select(p => new ProbedAction(p.Action, p.Resource, p.IsCritical, queries.Can(caller, p.Action, p.Resource, context, adjust: ProbeCallers.Willingly).Decision))
+            .Select(p => new ProbedAction(p.Action, p.Resource, p.IsCritical, queries.Can(caller, p.Action, p.Resource, WithFunctionUrl(context, caller, p.Action), adjust: ProbeCallers.Willingly).Decision))
             .ToImmutableArray();
         return new ResourceAccess(resource, kind, party, partyAccount, external && partyAccount is not null, description, statements, actions);
+    }
+
+    /// <summary>
+    /// An unsigned request reaches a function only through a function URL whose auth type is NONE (Lambda refuses
+    /// unsigned calls to its API and to AWS_IAM URLs), so the anonymous probe's invocations carry the keys such a
+    /// request has: <c>lambda:FunctionUrlAuthType</c> NONE, and <c>lambda:InvokedViaFunctionUrl</c> true (URLs created
+    /// since October 2025 also need <c>lambda:InvokeFunction</c>). A signed caller may come either way: left unknown.
+    /// </summary>
+    private static Dictionary<string, ContextValue> WithFunctionUrl(Dictionary<string, ContextValue> context, AwsPrincipal caller, string action)
+    {
+        (string Key, string Value)? key = action switch
+        {
+            "lambda:InvokeFunctionUrl" => ("lambda:FunctionUrlAuthType", "NONE"),
+            "lambda:InvokeFunction" => ("lambda:InvokedViaFunctionUrl", "true"),
+            _ => null,
+        };
+        return caller.IsAuthenticated || key is not { } known
+            ? context
+            : new Dictionary<string, ContextValue>(context, StringComparer.OrdinalIgnoreCase) { [known.Key] = ContextValue.Of(known.Value) };
     }
 
     /// <summary>A direct call over TLS that comes from nowhere the estate knows: no source, VPC or address of its own.</summary>

@@ -21,7 +21,7 @@ public static class SensitiveActions
             ["AWS::SQS::Queue"] = [("sqs:SendMessage", false, true), ("sqs:ReceiveMessage", false, true)],
             ["AWS::SNS::Topic"] = [("sns:Publish", false, true), ("sns:Subscribe", false, true)],
             ["AWS::SecretsManager::Secret"] = [("secretsmanager:GetSecretValue", false, true)],
-            ["AWS::Lambda::Function"] = [("lambda:InvokeFunction", false, false), ("lambda:UpdateFunctionCode", false, true)],
+            ["AWS::Lambda::Function"] = [("lambda:InvokeFunction", false, false), ("lambda:InvokeFunctionUrl", false, false), ("lambda:UpdateFunctionCode", false, true)],
             ["AWS::ECR::Repository"] = [("ecr:BatchGetImage", false, true), ("ecr:PutImage", false, true)],
         }.ToFrozenDictionary(StringComparer.Ordinal);
 

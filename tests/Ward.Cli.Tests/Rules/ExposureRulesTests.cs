@@ -34,6 +34,7 @@ public sealed class ExposureRulesTests
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-pinned-to-topic")]
     [InlineData($"arn:aws:sns:eu-west-1:{Account}:topic-open-in-organization")]
     [InlineData($"arn:aws:lambda:eu-west-1:{Account}:function:invoked-by-s3")]
+    [InlineData($"arn:aws:lambda:eu-west-1:{Account}:function:url-for-the-organization")]
     [InlineData($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:same-account-AbCdEf")]
     public void Safe_twins_are_not_reported(string resource)
     {
@@ -53,6 +54,22 @@ public sealed class ExposureRulesTests
         Assert.Contains("`sns.amazonaws.com` may `sqs:SendMessage`", finding.Explanation, StringComparison.Ordinal);
         Assert.Contains("FromSns", finding.Explanation, StringComparison.Ordinal);
         Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal.EndsWith(":invoked-by-s3", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("public-url", "`lambda:InvokeFunction`, `lambda:InvokeFunctionUrl`")]
+    [InlineData("public-url-before-october-2025", "`lambda:InvokeFunctionUrl`")]
+    public void A_function_url_open_to_everyone_is_public_for_certain(string function, string actions)
+    {
+        // Given the statements Lambda adds for a function URL whose auth type is NONE (both since October 2025, the
+        // first alone before): an unsigned request reaches a function only through such a URL
+        var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == "public-resource" && f.Principal.EndsWith($":function:{function}", StringComparison.Ordinal));
+
+        // Then anonymous callers may invoke it, not merely under conditions
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.Contains($"without AWS credentials, {actions}.", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("through a function URL whose auth type is NONE", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("under conditions", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,6 +152,9 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:sns:eu-west-1:{Account}:topic-open-in-organization", "AWS::SNS::Topic", """{"Sid":"Org","Effect":"Allow","Principal":"*","Action":["sns:Publish","sns:Subscribe"],"Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-open-to-sns", "AWS::SQS::Queue", """{"Sid":"FromSns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*"}""")}},
               {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:invoked-by-s3", "AWS::Lambda::Function", """{"Sid":"s3","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"*","Condition":{"StringEquals":{"AWS:SourceAccount":"123456789012"}}}""")}},
+              {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:public-url", "AWS::Lambda::Function", """{"Sid":"FunctionURLAllowPublicAccess","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"*","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE"}}},{"Sid":"FunctionURLInvokeAllowPublicAccess","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunction","Resource":"*","Condition":{"Bool":{"lambda:InvokedViaFunctionUrl":"true"}}}""")}},
+              {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:public-url-before-october-2025", "AWS::Lambda::Function", """{"Sid":"FunctionURLAllowPublicAccess","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"*","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE"}}}""")}},
+              {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:url-for-the-organization", "AWS::Lambda::Function", """{"Sid":"FunctionURLAllowOrganization","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"*","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE","aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:same-account-AbCdEf", "AWS::SecretsManager::Secret", """{"Sid":"Own","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}""")}},
               {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", "AWS::KMS::Key", """{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"},{"Sid":"VendorDecrypts","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":["kms:Decrypt","kms:DescribeKey"],"Resource":"*"}""")}}
             ]}
