@@ -38,9 +38,9 @@ public static class AwsRequestContextBuilder
 
     // Global services are served from us-east-1, so their requests carry that region.
     // Keys AWS puts in the context of signed requests only: an anonymous request does not have them (IAM user guide,
-    // "AWS global condition context keys").
+    // "AWS global condition context keys"; KMS accepts signed requests only).
     private static readonly FrozenSet<string> SignedRequestKeys = FrozenSet.ToFrozenSet(
-        ["aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalIsAWSService", "aws:PrincipalServiceName", "aws:PrincipalServiceNamesList", "aws:username"],
+        ["aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalIsAWSService", "aws:PrincipalServiceName", "aws:PrincipalServiceNamesList", "aws:username", "kms:CallerAccount"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The keys S3 sets on requests through an access point, and only on those.</summary>
@@ -68,6 +68,13 @@ public static class AwsRequestContextBuilder
 
         if (isArn)
         {
+            // KMS puts the caller's account on every request it accepts, all signed (AWS KMS developer guide,
+            // "kms:CallerAccount"): the AWS managed keys' policies let `*` in only with it.
+            if (resourceArn.Service == "kms" && principal is { IsAuthenticated: true, Account: { } callerAccount } && principal.Type != AwsPrincipalType.Service)
+            {
+                values["kms:CallerAccount"] = ContextValue.Shared(callerAccount);
+            }
+
             if (resourceArn.Region.Length > 0 && !resourceArn.Region.Contains('*', StringComparison.Ordinal))
             {
                 values["aws:RequestedRegion"] = ContextValue.Shared(resourceArn.Region);

@@ -15,6 +15,7 @@ public sealed class ResourcePolicyQueriesTests : IDisposable
     private const string Owner = "123456789012";
     private const string Other = "210987654321";
     private const string Key = $"arn:aws:kms:eu-west-1:{Owner}:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    private const string ManagedKey = $"arn:aws:kms:eu-west-1:{Owner}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
     private const string KeyWithoutPolicy = $"arn:aws:kms:eu-west-1:{Owner}:key/9999abcd-12ab-34cd-56ef-1234567890ab";
     private static readonly DateTimeOffset AsOf = new(2026, 3, 16, 9, 15, 0, TimeSpan.Zero);
 
@@ -24,7 +25,10 @@ public sealed class ResourcePolicyQueriesTests : IDisposable
         ("resource-policies.json", $$$"""
             {"ResourcePolicies": [
               {"Arn": "arn:aws:s3:::shared-reports", "Type": "AWS::S3::Bucket", "Account": "{{{Owner}}}", "Policy": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"PartnerReadsPublished\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::{{{Other}}}:root\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::shared-reports/published/*\"},{\"Sid\":\"NobodyReadsSecrets\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::shared-reports/secret/*\"}]}"},
-              {"Arn": "{{{Key}}}", "Type": "AWS::KMS::Key", "Policy": {"Version": "2012-10-17", "Statement": [{"Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::{{{Owner}}}:root"}, "Action": "kms:*", "Resource": "*"}]}}
+              {"Arn": "{{{Key}}}", "Type": "AWS::KMS::Key", "Policy": {"Version": "2012-10-17", "Statement": [{"Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::{{{Owner}}}:root"}, "Action": "kms:*", "Resource": "*"}]}},
+              {"Arn": "{{{ManagedKey}}}", "Type": "AWS::KMS::Key", "Policy": {"Version": "2012-10-17", "Id": "auto-s3-2", "Statement": [
+                {"Sid": "Allow access through S3 for all principals in the account that are authorized to use S3", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], "Resource": "*", "Condition": {"StringEquals": {"kms:CallerAccount": "{{{Owner}}}", "kms:ViaService": "s3.eu-west-1.amazonaws.com"} } },
+                {"Sid": "Allow direct access to key metadata to the account", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::{{{Owner}}}:root"}, "Action": ["kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant"], "Resource": "*"}]}}
             ]}
             """));
 
@@ -76,6 +80,25 @@ public sealed class ResourcePolicyQueriesTests : IDisposable
         // needs one, as it did before resource policies were exported
         Assert.Equal(DecisionKind.Allowed, withPolicy.Kind);
         Assert.Equal(DecisionKind.ImplicitDeny, withoutPolicy.Kind);
+    }
+
+    [Fact]
+    public void The_caller_account_of_a_KMS_request_is_the_callers()
+    {
+        // Given the policy of an AWS managed key (aws/s3): `*` may use it, when the caller's account is the key's and
+        // the request comes through S3
+        var viaS3 = new Dictionary<string, ContextValue>(StringComparer.Ordinal) { ["kms:ViaService"] = ContextValue.Of("s3.eu-west-1.amazonaws.com") };
+        var alice = _queries.Value.Can(AwsPrincipal.Parse($"arn:aws:iam::{Owner}:user/alice"), "kms:Decrypt", ManagedKey, viaS3).Decision;
+        var aliceDirect = Can($"arn:aws:iam::{Owner}:user/alice", "kms:Decrypt", ManagedKey);
+        var outsider = _queries.Value.Can(AwsPrincipal.Parse("arn:aws:iam::000000000000:role/outsider"), "kms:Decrypt", ManagedKey, viaS3).Decision;
+        var anonymous = _queries.Value.Can(AwsPrincipal.Anonymous, "kms:Decrypt", ManagedKey, viaS3).Decision;
+
+        // Then KMS's kms:CallerAccount is the caller's account (absent for an unsigned request): the key's own account
+        // uses it through S3 (directly only if kms:ViaService holds), nobody else may
+        Assert.Equal(DecisionKind.Allowed, alice.Kind);
+        Assert.DoesNotContain(Assert.IsType<Conditional>(aliceDirect).Requirements, r => r.Contains("kms:CallerAccount", StringComparison.Ordinal));
+        Assert.Equal(DecisionKind.ImplicitDeny, outsider.Kind);
+        Assert.Equal(DecisionKind.ImplicitDeny, anonymous.Kind);
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed class ExposureRulesTests
     [InlineData($"arn:aws:sns:eu-west-1:{Account}:topic-open-in-organization")]
     [InlineData($"arn:aws:lambda:eu-west-1:{Account}:function:invoked-by-s3")]
     [InlineData($"arn:aws:lambda:eu-west-1:{Account}:function:url-for-the-organization")]
+    [InlineData($"arn:aws:kms:eu-west-1:{Account}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b")]
     [InlineData($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:same-account-AbCdEf")]
     public void Safe_twins_are_not_reported(string resource)
     {
@@ -155,6 +156,7 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:public-url", "AWS::Lambda::Function", """{"Sid":"FunctionURLAllowPublicAccess","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"*","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE"}}},{"Sid":"FunctionURLInvokeAllowPublicAccess","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunction","Resource":"*","Condition":{"Bool":{"lambda:InvokedViaFunctionUrl":"true"}}}""")}},
               {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:public-url-before-october-2025", "AWS::Lambda::Function", """{"Sid":"FunctionURLAllowPublicAccess","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"*","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE"}}}""")}},
               {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:url-for-the-organization", "AWS::Lambda::Function", """{"Sid":"FunctionURLAllowOrganization","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"*","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE","aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", "AWS::KMS::Key", """{"Sid":"Allow access through S3 for all principals in the account that are authorized to use S3","Effect":"Allow","Principal":{"AWS":"*"},"Action":["kms:Encrypt","kms:Decrypt","kms:ReEncrypt*","kms:GenerateDataKey*","kms:DescribeKey"],"Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"123456789012","kms:ViaService":"s3.eu-west-1.amazonaws.com"}}}""")}},
               {{Entry($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:same-account-AbCdEf", "AWS::SecretsManager::Secret", """{"Sid":"Own","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}""")}},
               {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", "AWS::KMS::Key", """{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"},{"Sid":"VendorDecrypts","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":["kms:Decrypt","kms:DescribeKey"],"Resource":"*"}""")}}
             ]}
