@@ -5,6 +5,7 @@ using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Queries;
+using Ward.Core.Decisions;
 
 namespace Ward.Aws.Resources;
 
@@ -119,9 +120,29 @@ public static class AwsResourceExposureAnalysis
     {
         var context = OutsiderContext(resource, caller, external);
         var actions = SensitiveActions.For(resource.Type, resource.Arn)
-            .Select(p => new ProbedAction(p.Action, p.Resource, p.IsCritical, queries.Can(caller, p.Action, p.Resource, WithFunctionUrl(context, caller, p.Action), adjust: ProbeCallers.Willingly).Decision))
+            .Select(p => Surest((p.OnObject ? SensitiveActions.ObjectProbes(p.Resource, statements) : [p.Resource])
+                .Select(target => new ProbedAction(p.Action, target, p.IsCritical, queries.Can(caller, p.Action, target, WithFunctionUrl(context, caller, p.Action), adjust: ProbeCallers.Willingly).Decision))))
             .ToImmutableArray();
         return new ResourceAccess(resource, kind, party, partyAccount, external && partyAccount is not null, description, statements, actions);
+    }
+
+    /// <summary>The first probe that is allowed, else the first allowed under conditions, else the first.</summary>
+    private static ProbedAction Surest(IEnumerable<ProbedAction> probes)
+    {
+        ProbedAction? first = null;
+        ProbedAction? conditional = null;
+        foreach (var probe in probes)
+        {
+            if (probe.Decision.Kind == DecisionKind.Allowed)
+            {
+                return probe;
+            }
+
+            first ??= probe;
+            conditional ??= probe.Decision.Kind == DecisionKind.Conditional ? probe : null;
+        }
+
+        return conditional ?? first ?? throw new ArgumentException("no probe", nameof(probes));
     }
 
     /// <summary>

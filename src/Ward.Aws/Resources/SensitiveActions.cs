@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Ward.Aws.Policy.Syntax;
 
 namespace Ward.Aws.Resources;
 
@@ -29,11 +30,29 @@ public static class SensitiveActions
     // and the grant (a bucket ACL can grant no more than the bucket's listing, new objects and the ACL itself).
     private static readonly FrozenSet<string> ChangeAccess = FrozenSet.ToFrozenSet(["s3:PutBucketPolicy", "s3:PutBucketAcl", "kms:CreateGrant"], StringComparer.Ordinal);
 
-    /// <summary>The probes for a resource: action, the ARN to ask on, and whether it reads or writes data (or access).</summary>
-    public static IEnumerable<(string Action, string Resource, bool IsCritical)> For(string type, string arn) =>
+    /// <summary>
+    /// The probes for a resource: action, the ARN to ask on, whether it reads or writes data (or access), and whether
+    /// it acts on an object (asked on <see cref="ProbeObjectKey"/>; see <see cref="ObjectProbes"/>).
+    /// </summary>
+    public static IEnumerable<(string Action, string Resource, bool IsCritical, bool OnObject)> For(string type, string arn) =>
         ByType.TryGetValue(type, out var actions)
-            ? actions.Select(a => (a.Action, a.OnObject ? $"{arn}/{(type == AccessPointType ? "object/" : string.Empty)}{ProbeObjectKey}" : arn, a.IsCritical))
+            ? actions.Select(a => (a.Action, a.OnObject ? $"{arn}/{(type == AccessPointType ? "object/" : string.Empty)}{ProbeObjectKey}" : arn, a.IsCritical, a.OnObject))
             : [];
+
+    /// <summary>
+    /// The objects to ask an object action on: <paramref name="probe"/> (any key), then one under each prefix or key
+    /// the statements' resource patterns name in the same bucket or access point, since a grant on
+    /// <c>bucket/public/*</c> says nothing of <c>bucket/ward-probe</c>. Wildcards become the probe key.
+    /// </summary>
+    public static IEnumerable<string> ObjectProbes(string probe, IEnumerable<Statement> statements)
+    {
+        var prefix = probe[..^ProbeObjectKey.Length];
+        return new[] { probe }.Concat(statements
+                .SelectMany(s => s.Resource is { Negated: false } resource ? resource.Patterns : [])
+                .Where(pattern => pattern.Length > prefix.Length && pattern.StartsWith(prefix, StringComparison.Ordinal) && !pattern.Contains("${", StringComparison.Ordinal))
+                .Select(pattern => prefix + pattern[prefix.Length..].Replace("*", ProbeObjectKey, StringComparison.Ordinal).Replace('?', 'x')))
+            .Distinct(StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// The critical actions that read or write the resource's data (not those that change who may), and the ARN to

@@ -31,6 +31,7 @@ public sealed class ExposureRulesTests
 
     [Theory]
     [InlineData("arn:aws:s3:::bucket-denied-outside")]
+    [InlineData("arn:aws:s3:::bucket-prefix-denied-outside")]
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-pinned-to-topic")]
     [InlineData($"arn:aws:sns:eu-west-1:{Account}:topic-open-in-organization")]
     [InlineData($"arn:aws:lambda:eu-west-1:{Account}:function:invoked-by-s3")]
@@ -71,6 +72,22 @@ public sealed class ExposureRulesTests
         Assert.Contains($"without AWS credentials, {actions}.", finding.Explanation, StringComparison.Ordinal);
         Assert.Contains("through a function URL whose auth type is NONE", finding.Explanation, StringComparison.Ordinal);
         Assert.DoesNotContain("under conditions", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grants_on_part_of_a_bucket_are_probed_where_they_grant()
+    {
+        // Given a bucket that is public under `assets/` only and lets a partner write `*.csv` under `exports/partner/`
+        var findings = Alone.Value.Findings.Where(f => f.Principal == "arn:aws:s3:::bucket-public-under-a-prefix").ToList();
+
+        // Then each probe asks on an object where the grant applies, not on an arbitrary key, and finds it
+        var open = Assert.Single(findings, f => f.RuleId == "public-resource");
+        Assert.Equal(Severity.Critical, open.Severity);
+        Assert.Contains("asking s3:GetObject on `arn:aws:s3:::bucket-public-under-a-prefix/assets/ward-probe` → Allowed", open.Explanation, StringComparison.Ordinal);
+        var shared = Assert.Single(findings, f => f.RuleId == "cross-account-resource");
+        Assert.Contains("777766665555", shared.Title, StringComparison.Ordinal);
+        Assert.Contains("`s3:PutObject`", shared.Explanation, StringComparison.Ordinal);
+        Assert.Contains("exports/partner/ward-probe.csv", shared.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,6 +164,8 @@ public sealed class ExposureRulesTests
             {"ResourcePolicies": [
               {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},
               {{Entry("arn:aws:s3:::listable-bucket", "AWS::S3::Bucket", """{"Sid":"PublicList","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::listable-bucket"}""")}},
+              {{Entry("arn:aws:s3:::bucket-public-under-a-prefix", "AWS::S3::Bucket", """{"Sid":"PublicAssets","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/assets/*"},{"Sid":"PartnerDropsExports","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/exports/partner/*.csv"}""")}},
+              {{Entry("arn:aws:s3:::bucket-prefix-denied-outside", "AWS::S3::Bucket", """{"Sid":"PublicAssets","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-prefix-denied-outside/assets/*"},{"Sid":"OnlyThisAccount","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::bucket-prefix-denied-outside/assets/*","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-denied-outside", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-denied-outside/*"},{"Sid":"OnlyThisAccount","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:open-queue", "AWS::SQS::Queue", """{"Sid":"AnyoneSends","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*"}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-pinned-to-topic", "AWS::SQS::Queue", """{"Sid":"FromTopic","Effect":"Allow","Principal":{"AWS":"*"},"Action":"SQS:SendMessage","Resource":"*","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:123456789012:events"}}}""")}},
