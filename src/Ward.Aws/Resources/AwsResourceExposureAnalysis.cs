@@ -72,7 +72,7 @@ public static class AwsResourceExposureAnalysis
             foreach (var party in named)
             {
                 var parsed = AwsPrincipal.Parse(party.Key);
-                if (parsed.Account is not { } account || account == resource.Account)
+                if (parsed.Account is not { } account || account == resource.Account || IsOriginAccessIdentity(party.Key))
                 {
                     continue;
                 }
@@ -125,6 +125,13 @@ public static class AwsResourceExposureAnalysis
             .ToImmutableArray();
         return new ResourceAccess(resource, kind, party, partyAccount, external && partyAccount is not null, description, statements, actions);
     }
+
+    /// <summary>
+    /// A CloudFront origin access identity (<c>arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ID</c>) is
+    /// no account: only distributions of the account that created it can use it, as a bucket owner's own CloudFront.
+    /// </summary>
+    private static bool IsOriginAccessIdentity(string party) =>
+        party.StartsWith("arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ", StringComparison.Ordinal);
 
     /// <summary>The first probe that is allowed, else the first allowed under conditions, else the first.</summary>
     private static ProbedAction Surest(IEnumerable<ProbedAction> probes)
