@@ -116,7 +116,8 @@ public static class ResourcePolicyReader
         }
 
         var policyPath = JsonPath.Property(path, "Policy");
-        var parsed = PolicyParser.Parse(element, PolicyKind.Resource, json.At(policyPath));
+        // ECR repository policies name no Resource: each statement is the repository's.
+        var parsed = PolicyParser.Parse(element, PolicyKind.Resource, json.At(policyPath), resourceImplied: type == "AWS::ECR::Repository");
         json.Diagnostics.AddRange(parsed.Diagnostics);
         // An unreadable policy is kept as such: decisions it could change come out indeterminate, not allowed.
         var document = parsed.Document ?? PolicyDocument.Unreadable($"the resource policy of `{text}` could not be read");

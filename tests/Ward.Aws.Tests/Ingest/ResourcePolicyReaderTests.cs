@@ -85,6 +85,29 @@ public sealed class ResourcePolicyReaderTests
     }
 
     [Fact]
+    public void An_ECR_repository_policy_names_no_Resource_and_a_queue_policy_must()
+    {
+        // Given a repository policy as ECR writes it (no Resource) and a queue policy missing its Resource
+        using var folder = new ScratchFolder(("resource-policies.json", """
+            {"ResourcePolicies": [
+              {"Arn": "arn:aws:ecr:eu-west-1:123456789012:repository/images", "Type": "AWS::ECR::Repository", "Policy": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Pull\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::210987654321:root\"},\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\"]}]}"},
+              {"Arn": "arn:aws:sqs:eu-west-1:123456789012:orders", "Type": "AWS::SQS::Queue", "Policy": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sqs:SendMessage\"}]}"}
+            ]}
+            """));
+
+        // When they are loaded
+        var estate = AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the repository's statement is readable and applies to the repository; the queue's is an error
+        var error = Assert.Single(estate.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("WARD2009", error.Code);
+        Assert.Equal("$.ResourcePolicies[1].Policy.Statement[0]", error.Location.JsonPath);
+        var pull = Assert.Single(estate.ResourcePolicies["arn:aws:ecr:eu-west-1:123456789012:repository/images"].Document.Statements);
+        Assert.Null(pull.Problem);
+        Assert.Null(pull.Resource);
+    }
+
+    [Fact]
     public void A_policy_that_does_not_parse_is_reported_by_the_grammar_and_kept_as_unreadable()
     {
         // Given a queue whose policy string is cut short

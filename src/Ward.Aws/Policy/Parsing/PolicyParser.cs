@@ -19,17 +19,24 @@ public static class PolicyParser
     private static readonly HashSet<string> TopLevelElements = new(StringComparer.Ordinal) { "Version", "Id", "Statement" };
 
         /// <summary>Parses a policy given as a JSON element: an object, or a string holding JSON or URL-encoded JSON.</summary>
-    public static PolicyParseResult Parse(JsonElement element, PolicyKind kind, SourceLocation location)
+    /// <param name="element">The policy.</param>
+    /// <param name="kind">Which kind of policy it is.</param>
+    /// <param name="location">Where it was read.</param>
+    /// <param name="resourceImplied">
+    /// Statements may leave out <c>Resource</c> and then apply to the policy's own resource, as in ECR repository
+    /// policies (a role's trust policy always may).
+    /// </param>
+    public static PolicyParseResult Parse(JsonElement element, PolicyKind kind, SourceLocation location, bool resourceImplied = false)
     {
         if (element.ValueKind == JsonValueKind.String)
         {
-            return ParseText(element.GetString() ?? string.Empty, kind, location);
+            return ParseText(element.GetString() ?? string.Empty, kind, location, resourceImplied);
         }
 
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         try
         {
-            var document = ParseDocument(element, kind, location, diagnostics);
+            var document = ParseDocument(element, kind, location, diagnostics, resourceImplied);
             return new PolicyParseResult(document, diagnostics.ToImmutable());
         }
         catch (InvalidOperationException exception)
@@ -41,14 +48,14 @@ public static class PolicyParser
     }
 
     /// <summary>Parses a policy from text: JSON, or URL-encoded JSON as the IAM API returns it.</summary>
-    public static PolicyParseResult ParseText(string text, PolicyKind kind, SourceLocation location)
+    public static PolicyParseResult ParseText(string text, PolicyKind kind, SourceLocation location, bool resourceImplied = false)
     {
         var json = DecodeIfUrlEncoded(text);
         try
         {
             using var parsed = JsonDocument.Parse(json, DocumentOptions);
             var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-            var document = ParseDocument(parsed.RootElement, kind, location, diagnostics);
+            var document = ParseDocument(parsed.RootElement, kind, location, diagnostics, resourceImplied);
             return new PolicyParseResult(document, diagnostics.ToImmutable());
         }
         catch (ArgumentException exception)
@@ -89,7 +96,7 @@ public static class PolicyParser
         return text;
     }
 
-    private static PolicyDocument? ParseDocument(JsonElement root, PolicyKind kind, SourceLocation location, ImmutableArray<Diagnostic>.Builder diagnostics)
+    private static PolicyDocument? ParseDocument(JsonElement root, PolicyKind kind, SourceLocation location, ImmutableArray<Diagnostic>.Builder diagnostics, bool resourceImplied)
     {
         var path = location.JsonPath ?? JsonPath.Root;
         if (root.ValueKind != JsonValueKind.Object)
@@ -154,7 +161,7 @@ public static class PolicyParser
             {
                 case JsonValueKind.Object:
                     statementIsArray = false;
-                    statements.Add(ParseStatement(statementsValue, 0, kind, location, statementsPath, diagnostics));
+                    statements.Add(ParseStatement(statementsValue, 0, kind, location, statementsPath, diagnostics, resourceImplied));
                     break;
                 case JsonValueKind.Array:
                     var index = 0;
@@ -168,7 +175,7 @@ public static class PolicyParser
                         }
                         else
                         {
-                            statements.Add(ParseStatement(item, index, kind, location, itemPath, diagnostics));
+                            statements.Add(ParseStatement(item, index, kind, location, itemPath, diagnostics, resourceImplied));
                         }
 
                         index++;
@@ -206,7 +213,7 @@ public static class PolicyParser
         Problem = problem,
     };
 
-    private static Statement ParseStatement(JsonElement element, int index, PolicyKind kind, SourceLocation location, string path, ImmutableArray<Diagnostic>.Builder diagnostics)
+    private static Statement ParseStatement(JsonElement element, int index, PolicyKind kind, SourceLocation location, string path, ImmutableArray<Diagnostic>.Builder diagnostics, bool resourceImplied)
     {
         // Hot path on large exports: no allocation unless something is wrong (paths are built only to report).
         List<string>? problems = null;
@@ -345,7 +352,7 @@ public static class PolicyParser
             Report(PolicyDiagnosticCodes.InvalidPrincipal, $"`{(principal.Negated ? "NotPrincipal" : "Principal")}` is not allowed in {Describe(kind)}", JsonPath.Property(path, principal.Negated ? "NotPrincipal" : "Principal"));
         }
 
-        if (resource is null && kind != PolicyKind.RoleTrust && (seen & (Bit("Resource") | Bit("NotResource"))) == 0)
+        if (resource is null && kind != PolicyKind.RoleTrust && !resourceImplied && (seen & (Bit("Resource") | Bit("NotResource"))) == 0)
         {
             Report(PolicyDiagnosticCodes.InvalidResource, "statement has no `Resource` or `NotResource`", path);
         }
