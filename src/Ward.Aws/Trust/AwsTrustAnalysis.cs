@@ -65,7 +65,14 @@ public static class AwsTrustAnalysis
             var action = saml ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
             var decision = queries.Can(caller, action, role.Arn, context).Decision;
             return new RoleTrust(role, saml ? TrustedPartyKind.SamlProvider : TrustedPartyKind.OidcProvider, value, account, account is not null && !known.Contains(account), statement, decision,
-                saml ? "a SAML assertion for the AWS sign-in audience" : $"a token of `{value}` whose subject is `{context[ClaimKey(value, "sub")].Text}`", action);
+                saml ? "a SAML assertion for the AWS sign-in audience"
+                    : IsCognito(value) ? $"a token of `{value}` for identity pool `{context[ClaimKey(value, "aud")].Text}`, none of the estate's"
+                    : $"a token of `{value}` whose subject is `{context[ClaimKey(value, "sub")].Text}`", action)
+            {
+                GuestProbe = IsCognito(value) && PinnedPool(value, statement) is { } pool
+                    ? queries.Can(caller, action, role.Arn, GuestClaims(value, pool)).Decision
+                    : null,
+            };
         }
 
         var (kind, partyAccount) = value switch
@@ -96,28 +103,71 @@ public static class AwsTrustAnalysis
 
     /// <summary>
     /// Claims of an outsider's token: a subject that belongs to nobody of the estate, and the audience the trust
-    /// expects (so only the subject is put to the test).
+    /// expects (so only the subject is put to the test). For GitHub Actions, a subject pattern whose owner has a
+    /// wildcard (`repo:org*`, `repo:*/infra:…`) gives the subject: any GitHub user can own such an organization or
+    /// repository. For Cognito the audience is the identity pool, so the outsider's is a pool of its own.
     /// </summary>
     private static Dictionary<string, ContextValue> OidcClaims(string provider, IamRole role)
     {
         var host = ProviderHost(provider);
         var subject = host switch
         {
-            "token.actions.githubusercontent.com" => "repo:ward-outsider/any-repository:ref:refs/heads/main",
+            GitHubActions => OutsiderGitHubSubject(provider, role) ?? "repo:ward-outsider/any-repository:ref:refs/heads/main",
             _ when host.StartsWith("oidc.eks.", StringComparison.Ordinal) => "system:serviceaccount:ward-outsider:any",
-            "cognito-identity.amazonaws.com" => "eu-west-1:00000000-0000-0000-0000-000000000000",
+            CognitoIdentity => "eu-west-1:00000000-0000-0000-0000-000000000000",
             _ => "ward-outsider",
         };
-        var audience = role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
-            .Where(c => !c.Operator.IsNegated && c.Key.Equals(ClaimKey(provider, "aud"), StringComparison.OrdinalIgnoreCase) && !c.Values.IsEmpty)
-            .Select(c => c.Values[0]).FirstOrDefault() ?? "sts.amazonaws.com";
+        var audience = host == CognitoIdentity ? "eu-west-1:ward-outsider-pool"
+            : role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
+                .Where(c => !c.Operator.IsNegated && c.Key.Equals(ClaimKey(provider, "aud"), StringComparison.OrdinalIgnoreCase) && !c.Values.IsEmpty)
+                .Select(c => c.Values[0]).FirstOrDefault() ?? "sts.amazonaws.com";
         return new(StringComparer.OrdinalIgnoreCase)
         {
             [ClaimKey(provider, "sub")] = ContextValue.Of(subject),
             [ClaimKey(provider, "aud")] = ContextValue.Of(audience),
-            [ClaimKey(provider, "amr")] = ContextValue.Of("authenticated"),
+            [ClaimKey(provider, "amr")] = ContextValue.Of(["authenticated"]),
         };
     }
+
+    private const string GitHubActions = "token.actions.githubusercontent.com";
+    private const string CognitoIdentity = "cognito-identity.amazonaws.com";
+
+    private static bool IsCognito(string provider) => ProviderHost(provider) == CognitoIdentity;
+
+    /// <summary>
+    /// A subject matching one of the trust's `sub` patterns (with a Like operator) whose owner has a wildcard, with the
+    /// wildcards filled so that the owner is nobody of the estate's; null when every pattern pins its owner.
+    /// </summary>
+    private static string? OutsiderGitHubSubject(string provider, IamRole role) =>
+        role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
+            .Where(c => !c.Operator.IsNegated && c.Operator.Base is BaseOperator.StringLike && c.Key.Equals(ClaimKey(provider, "sub"), StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values)
+            .Where(pattern => pattern.StartsWith("repo:", StringComparison.Ordinal) && Owner(pattern).IndexOfAny(['*', '?']) >= 0)
+            .Select(pattern => pattern.Replace("*", "ward-outsider", StringComparison.Ordinal).Replace('?', 'x'))
+            .FirstOrDefault();
+
+    /// <summary>The owner part of a GitHub subject, <c>repo:OWNER/REPO:…</c> (to the first `/` or `:`, or the end).</summary>
+    private static string Owner(string subject)
+    {
+        var rest = subject["repo:".Length..];
+        var end = rest.IndexOfAny(['/', ':']);
+        return end < 0 ? rest : rest[..end];
+    }
+
+    /// <summary>The identity pool a Cognito trust statement pins with `aud` (StringEquals), if any.</summary>
+    private static string? PinnedPool(string provider, Statement statement) =>
+        statement.Conditions
+            .Where(c => !c.Operator.IsNegated && c.Operator.Base is BaseOperator.StringEquals or BaseOperator.StringEqualsIgnoreCase && c.Key.Equals(ClaimKey(provider, "aud"), StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values).FirstOrDefault();
+
+    /// <summary>The claims of a guest (unauthenticated) identity of the pool: anyone on the internet gets one when the pool allows guests.</summary>
+    private static Dictionary<string, ContextValue> GuestClaims(string provider, string pool) =>
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            [ClaimKey(provider, "sub")] = ContextValue.Of("eu-west-1:00000000-0000-0000-0000-000000000000"),
+            [ClaimKey(provider, "aud")] = ContextValue.Of(pool),
+            [ClaimKey(provider, "amr")] = ContextValue.Of(["unauthenticated"]),
+        };
 
     /// <summary>The condition key of an OIDC claim: the provider's URL without scheme, then the claim.</summary>
     public static string ClaimKey(string provider, string claim) => $"{ProviderHost(provider)}:{claim}";

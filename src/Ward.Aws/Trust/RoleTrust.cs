@@ -51,10 +51,25 @@ public sealed record RoleTrust(
     /// <summary>The probe caller may assume the role, certainly or under conditions.</summary>
     public bool Admits => Probe.Kind is DecisionKind.Allowed or DecisionKind.Conditional;
 
-    /// <summary>The statement requires <c>sts:ExternalId</c> (the confused-deputy guard for third parties).</summary>
-    public bool RequiresExternalId => Statement.Conditions.Any(c => !c.Operator.IsNegated && c.Key.Equals("sts:ExternalId", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// For a Cognito identity pool trust that pins its pool: the decision for a guest (unauthenticated) identity of
+    /// that pool, which anyone on the internet gets when the pool allows guests. Null otherwise.
+    /// </summary>
+    public Decision? GuestProbe { get; init; }
+
+    /// <summary>
+    /// The statement requires a given <c>sts:ExternalId</c> (the confused-deputy guard for third parties): a string
+    /// test that the key must be present for (not IfExists, not ForAllValues) with some value that is not only
+    /// wildcards.
+    /// </summary>
+    public bool RequiresExternalId => Statement.Conditions.Any(c =>
+        c.Key.Equals("sts:ExternalId", StringComparison.OrdinalIgnoreCase) && !c.Operator.IfExists && c.Operator.Set != SetQualifier.ForAllValues
+        && (c.Operator.Base is BaseOperator.StringEquals or BaseOperator.StringEqualsIgnoreCase
+            || (c.Operator.Base is BaseOperator.StringLike && c.Values.Any(v => v.Any(ch => ch is not ('*' or '?'))))));
 
     /// <summary>For OIDC: the values the statement's conditions allow for a claim (<c>sub</c>, <c>aud</c>), as written.</summary>
-    public ImmutableArray<string> ClaimValues(string claim) =>
-        [.. Statement.Conditions.Where(c => !c.Operator.IsNegated && c.Key.EndsWith(":" + claim, StringComparison.OrdinalIgnoreCase)).SelectMany(c => c.Values)];
+    /// <param name="claim">The claim, e.g. <c>sub</c>.</param>
+    /// <param name="likeOnly">Only the values of Like operators, where <c>*</c> and <c>?</c> are wildcards.</param>
+    public ImmutableArray<string> ClaimValues(string claim, bool likeOnly = false) =>
+        [.. Statement.Conditions.Where(c => !c.Operator.IsNegated && c.Key.EndsWith(":" + claim, StringComparison.OrdinalIgnoreCase) && (!likeOnly || c.Operator.Base == BaseOperator.StringLike)).SelectMany(c => c.Values)];
 }

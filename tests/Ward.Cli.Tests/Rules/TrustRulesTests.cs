@@ -26,6 +26,15 @@ public sealed class TrustRulesTests
     [InlineData("oidc-trust-unrestricted", "eks-any-service-account", "Critical")]
     [InlineData("oidc-trust-unrestricted", "github-wildcard-branch", "Medium")]
     [InlineData("cross-account-access", "vendor-with-external-id", "Info")]
+    // Any GitHub user can create the organization `acme-x`, or a repository called `infra`.
+    [InlineData("oidc-trust-unrestricted", "github-owner-prefix", "Critical")]
+    [InlineData("oidc-trust-unrestricted", "github-any-owner-of-a-repository-name", "Critical")]
+    // Cognito: guests of the pool are anyone on the internet; without `aud`, any pool's identities.
+    [InlineData("oidc-trust-unrestricted", "cognito-guests", "High")]
+    [InlineData("oidc-trust-unrestricted", "cognito-any-pool", "Critical")]
+    // An ExternalId condition any value (or none) satisfies is no guard.
+    [InlineData("external-trust-without-external-id", "vendor-with-any-external-id", "High")]
+    [InlineData("external-trust-without-external-id", "vendor-with-external-id-if-exists", "High")]
     [InlineData("saml-federated-trust", "saml-federated", "Info")]
     public void Vulnerable_twins_are_reported(string rule, string role, string severity)
     {
@@ -41,6 +50,10 @@ public sealed class TrustRulesTests
     [InlineData("github-exact-subject")]
     [InlineData("eks-exact-service-account")]
     [InlineData("named-role")]
+    // StringEquals compares the text: no token's subject is `repo:acme/*`.
+    [InlineData("github-star-taken-literally")]
+    // The identity pool's own signed-in users: what the Cognito console writes.
+    [InlineData("cognito-authenticated")]
     public void Safe_twins_have_no_trust_risk(string role)
     {
         Assert.DoesNotContain(FindingsOn(role), f => f.Category == "trust" && f.Severity > Severity.Info);
@@ -84,6 +97,14 @@ public sealed class TrustRulesTests
             {{Role("github-exact-subject", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}}""")}},
             {{Role("eks-any-service-account", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C1A2B3D4E5F60718293A4B5C6D7E8F9"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"oidc.eks.eu-west-1.amazonaws.com/id/5C1A2B3D4E5F60718293A4B5C6D7E8F9:aud":"sts.amazonaws.com"}}}""")}},
             {{Role("eks-exact-service-account", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C1A2B3D4E5F60718293A4B5C6D7E8F9"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"oidc.eks.eu-west-1.amazonaws.com/id/5C1A2B3D4E5F60718293A4B5C6D7E8F9:aud":"sts.amazonaws.com","oidc.eks.eu-west-1.amazonaws.com/id/5C1A2B3D4E5F60718293A4B5C6D7E8F9:sub":"system:serviceaccount:payments:api"}}}""")}},
+            {{Role("github-owner-prefix", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:acme*"}}}""")}},
+            {{Role("github-any-owner-of-a-repository-name", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:*/infra:ref:refs/heads/main"}}}""")}},
+            {{Role("github-star-taken-literally", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/*"}}}""")}},
+            {{Role("cognito-authenticated", """{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"cognito-identity.amazonaws.com:aud":"eu-west-1:2f1a7b9c-4d3e-4c8a-9b6f-0e1d2c3b4a59"},"ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"authenticated"}}}""")}},
+            {{Role("cognito-guests", """{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"cognito-identity.amazonaws.com:aud":"eu-west-1:2f1a7b9c-4d3e-4c8a-9b6f-0e1d2c3b4a59"},"ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"unauthenticated"}}}""")}},
+            {{Role("cognito-any-pool", """{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"authenticated"}}}""")}},
+            {{Role("vendor-with-any-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole","Condition":{"StringLike":{"sts:ExternalId":"*"}}}""")}},
+            {{Role("vendor-with-external-id-if-exists", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"sts:ExternalId":"vendor-8841"}}}""")}},
             {{Role("saml-federated", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:saml-provider/Okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}""")}}
           ],
           "Policies": []

@@ -1,4 +1,5 @@
 using Ward.Aws.Trust;
+using Ward.Core.Decisions;
 
 namespace Ward.Analysis.Rules.Trust;
 
@@ -26,14 +27,25 @@ public sealed class UnrestrictedOidcTrustRule : IRule
                 trust,
                 Severity.Critical,
                 $"`{role}` can be assumed with any token of `{Provider(trust)}`",
-                $"A token whose subject belongs to nobody of this estate is accepted.{(admin ? $" `{role}` is admin-equivalent." : string.Empty)} {TrustFindings.Evidence(trust)}");
+                $"{(trust.Party.EndsWith("cognito-identity.amazonaws.com", StringComparison.Ordinal) ? "A token of any Cognito identity pool is accepted, not only of the estate's pools." : "A token whose subject belongs to nobody of this estate is accepted.")}{(admin ? $" `{role}` is admin-equivalent." : string.Empty)} {TrustFindings.Evidence(trust)}");
         }
 
         foreach (var trust in AwsTrustAnalysis.Of(context.Estate, context.ReferenceTime).Where(t => t.Kind == TrustedPartyKind.OidcProvider && !t.Admits))
         {
             var admin = TrustFindings.IsAdmin(context, trust);
-            var wildcards = trust.ClaimValues("sub").Where(v => v.Contains('*', StringComparison.Ordinal) || v.Contains('?', StringComparison.Ordinal)).ToList();
-            if (wildcards.Count > 0)
+            // Wildcards are wildcards only for the Like operators: `StringEquals "repo:org/*"` matches that text alone.
+            var wildcards = trust.ClaimValues("sub", likeOnly: true).Where(v => v.Contains('*', StringComparison.Ordinal) || v.Contains('?', StringComparison.Ordinal)).ToList();
+            if (trust.GuestProbe is { Kind: DecisionKind.Allowed or DecisionKind.Conditional })
+            {
+                var pool = trust.ClaimValues("aud").FirstOrDefault();
+                yield return TrustFindings.Make(
+                    Metadata,
+                    trust,
+                    admin ? Severity.Critical : Severity.High,
+                    $"`{trust.Role.Name}` can be assumed by guest identities of identity pool `{pool}`",
+                    $"The trust accepts unauthenticated (guest) identities of the pool (`amr` `unauthenticated`): when the pool allows guest access, anyone on the internet gets credentials for `{trust.Role.Name}`{(admin ? ", an admin-equivalent role" : string.Empty)}, without signing in. {TrustFindings.Evidence(trust)}");
+            }
+            else if (wildcards.Count > 0)
             {
                 yield return TrustFindings.Make(
                     Metadata,
