@@ -184,7 +184,8 @@ public static class AwsResourceExposureAnalysis
             ["aws:SourceOwner"] = ContextValue.Of(ProbeCallers.OutsiderAccount),
             ["aws:SourceVpc"] = ContextValue.Of("vpc-0ward0outsider"),
             ["aws:SourceVpce"] = ContextValue.Of("vpce-0ward0outsider"),
-            ["aws:SourceIp"] = ContextValue.Of("192.0.2.10"),
+            // Reserved for benchmarking (RFC 2544), so no real policy names it; the documentation ranges are in examples.
+            ["aws:SourceIp"] = ContextValue.Of("198.18.0.10"),
         };
         if (resource.Region is { } region)
         {

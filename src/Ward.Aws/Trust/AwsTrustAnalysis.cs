@@ -91,6 +91,7 @@ public static class AwsTrustAnalysis
         if (external)
         {
             claims["aws:PrincipalOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization);
+            claims["aws:PrincipalOrgPaths"] = ContextValue.Of([$"{ProbeCallers.OutsiderOrganization}/r-ward/"]);
         }
 
         var verdict = queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: ProbeCallers.Willingly).Decision;

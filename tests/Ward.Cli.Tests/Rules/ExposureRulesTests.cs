@@ -34,6 +34,7 @@ public sealed class ExposureRulesTests
     [Theory]
     [InlineData("arn:aws:s3:::bucket-denied-outside")]
     [InlineData("arn:aws:s3:::bucket-prefix-denied-outside")]
+    [InlineData("arn:aws:s3:::bucket-for-the-office-network")]
     [InlineData("arn:aws:s3:::bucket-behind-cloudfront")]
     [InlineData($"arn:aws:ecr:eu-west-1:{Account}:repository/images-for-lambda")]
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-pinned-to-topic")]
@@ -173,6 +174,7 @@ public sealed class ExposureRulesTests
               {{Entry("arn:aws:s3:::bucket-behind-cloudfront", "AWS::S3::Bucket", """{"Sid":"1","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-behind-cloudfront/*"},{"Sid":"AllowCloudFrontServicePrincipal","Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-behind-cloudfront/*","Condition":{"StringEquals":{"AWS:SourceArn":"arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE"}}}""")}},
               {{Entry($"arn:aws:ecr:eu-west-1:{Account}:repository/public-images", "AWS::ECR::Repository", """{"Sid":"AllowPublicPull","Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}""")}},
               {{Entry($"arn:aws:ecr:eu-west-1:{Account}:repository/images-for-lambda", "AWS::ECR::Repository", """{"Sid":"LambdaECRImageRetrievalPolicy","Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"],"Condition":{"StringLike":{"aws:sourceArn":"arn:aws:lambda:eu-west-1:123456789012:function:*"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-the-office-network", "AWS::S3::Bucket", """{"Sid":"OfficeOnly","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-office-network/*","Condition":{"IpAddress":{"aws:SourceIp":"192.0.2.0/24"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-denied-outside", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-denied-outside/*"},{"Sid":"OnlyThisAccount","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:open-queue", "AWS::SQS::Queue", """{"Sid":"AnyoneSends","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*"}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-pinned-to-topic", "AWS::SQS::Queue", """{"Sid":"FromTopic","Effect":"Allow","Principal":{"AWS":"*"},"Action":"SQS:SendMessage","Resource":"*","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:123456789012:events"}}}""")}},

@@ -46,6 +46,7 @@ public sealed class TrustRulesTests
 
     [Theory]
     [InlineData("open-to-organization")]
+    [InlineData("open-to-an-organizational-unit")]
     [InlineData("open-but-denied-outside")]
     [InlineData("github-exact-subject")]
     [InlineData("eks-exact-service-account")]
@@ -86,6 +87,7 @@ public sealed class TrustRulesTests
           "GroupDetailList": [],
           "RoleDetailList": [
             {{Role("open-to-everyone", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}""")}},
+            {{Role("open-to-an-organizational-unit", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a1b2c3d4e5/r-a1b2/ou-a1b2-9fj6w2ye/*"}}}""")}},
             {{Role("open-to-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-but-denied-outside", """{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
             {{Role("vendor-without-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole"}""")}},
