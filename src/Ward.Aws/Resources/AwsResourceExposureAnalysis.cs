@@ -52,8 +52,10 @@ public static class AwsResourceExposureAnalysis
                 ? "an anonymous caller (no AWS credentials, through a function URL whose auth type is NONE)"
                 : "an anonymous caller (no AWS credentials)";
             results.Add(Probe(queries, resource, ResourceProbeKind.Anonymous, "*", null, external: true, AwsPrincipal.Anonymous, anonymous, everyone));
-            results.Add(Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/ward-resource-probe"),
-                $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)", everyone));
+            // An outsider's role named as an aws:PrincipalArn pattern for any account would name it.
+            var outsider = ConditionParty.OutsiderNamed(everyone, ProbeCallers.OutsiderAccount);
+            results.Add(Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, outsider ?? AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{ProbeName}"),
+                outsider is null ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{outsider.Value}` (an unrelated account, outside the organization)", everyone));
 
             // Services act for whoever owns the resource that triggers them (a topic, a bucket, a trail): without a
             // source condition, any account's resource can make the service act on this one.
@@ -79,8 +81,22 @@ public static class AwsResourceExposureAnalysis
 
                 var caller = parsed is { IsAuthenticated: true, Type: not (AwsPrincipalType.AccountRoot or AwsPrincipalType.WebIdentity or AwsPrincipalType.Service) }
                     ? parsed
-                    : AwsPrincipal.Parse($"arn:aws:iam::{account}:role/ward-resource-probe");
+                    : AwsPrincipal.Parse($"arn:aws:iam::{account}:role/{ProbeName}");
                 results.Add(Probe(queries, resource, ResourceProbeKind.Account, party.Key, account, !known.Contains(account), caller, $"`{caller.Value}`", [.. party.Select(x => x.Statement).Distinct()]));
+            }
+
+            // `*` or a service narrowed by a condition naming another account (its principals, or a resource of it a
+            // service acts for: another account's topic sending to a queue) lets that account in.
+            var namedAccounts = named.Select(p => AwsPrincipal.Parse(p.Key).Account).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var conditionParties = ConditionParty.Of(everyone, ProbeName).Select(p => (Party: p, Caller: p.Caller, Statements: everyone))
+                .Concat(services.SelectMany(service => ConditionParty.Of(service.Select(x => x.Statement), ProbeName).Where(p => !p.Keys.IsEmpty)
+                    .Select(p => (Party: p, Caller: AwsPrincipal.Parse(service.Key), Statements: service.Select(x => x.Statement).Distinct().ToImmutableArray()))));
+            foreach (var (party, caller, statements) in conditionParties.Where(x => x.Party.Account != resource.Account && !namedAccounts.Contains(x.Party.Account)))
+            {
+                var description = party.Keys.ContainsKey("aws:SourceArn") || party.Keys.ContainsKey("aws:SourceAccount")
+                    ? $"`{caller.Value}` acting for `{party.Written}` (account {party.Account})"
+                    : $"`{caller.Value}`";
+                results.Add(Probe(queries, resource, ResourceProbeKind.Account, party.Written, party.Account, !known.Contains(party.Account), caller, description, statements, party.Keys));
             }
 
             // ACL grants to an account known only by its canonical user ID (none of the exported buckets' owners):
@@ -116,9 +132,16 @@ public static class AwsResourceExposureAnalysis
             }))
             .OrderBy(r => r.Arn, StringComparer.Ordinal);
 
-    private static ResourceAccess Probe(AwsAccessQueries queries, AwsResourcePolicy resource, ResourceProbeKind kind, string party, string? partyAccount, bool external, AwsPrincipal caller, string description, ImmutableArray<Statement> statements)
+    private const string ProbeName = "ward-resource-probe";
+
+    private static ResourceAccess Probe(AwsAccessQueries queries, AwsResourcePolicy resource, ResourceProbeKind kind, string party, string? partyAccount, bool external, AwsPrincipal caller, string description, ImmutableArray<Statement> statements, IReadOnlyDictionary<string, ContextValue>? keys = null)
     {
         var context = OutsiderContext(resource, caller, external);
+        foreach (var (key, value) in keys ?? ImmutableDictionary<string, ContextValue>.Empty)
+        {
+            context[key] = value;
+        }
+
         var actions = SensitiveActions.For(resource.Type, resource.Arn)
             .Select(p => Surest((p.OnObject ? SensitiveActions.ObjectProbes(p.Resource, statements) : [p.Resource])
                 .Select(target => new ProbedAction(p.Action, target, p.IsCritical, queries.Can(caller, p.Action, target, WithFunctionUrl(context, caller, p.Action), adjust: ProbeCallers.Willingly).Decision))))

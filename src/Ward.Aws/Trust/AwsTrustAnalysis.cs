@@ -45,6 +45,16 @@ public static class AwsTrustAnalysis
                 {
                     trusts.Add(Probe(queries, role, statement, type, value, known));
                 }
+
+                // `*` narrowed by a condition that names accounts or principals lets those in: each is a party too.
+                if (IsOpenToEveryone(statement.Principal!))
+                {
+                    foreach (var party in ConditionParty.Of([statement], TrustProbeName).Where(p => p.Account != role.Account))
+                    {
+                        var named = !party.Caller.Value.EndsWith(":role/" + TrustProbeName, StringComparison.Ordinal);
+                        trusts.Add(ProbeAws(queries, role, statement, named ? TrustedPartyKind.Principal : TrustedPartyKind.Account, named ? party.Caller.Value : party.Account, party.Account, party.Caller, known));
+                    }
+                }
             }
         }
 
@@ -83,9 +93,22 @@ public static class AwsTrustAnalysis
             _ => (TrustedPartyKind.Principal, AwsPrincipal.Parse(value).Account),
         };
         var probeAccount = partyAccount ?? ProbeCallers.OutsiderAccount;
+        // For `*`, an outsider's role named as an aws:PrincipalArn pattern for any account would name it.
         var probe = kind == TrustedPartyKind.Principal && AwsPrincipal.Parse(value) is { IsAuthenticated: true } named && named.Type != AwsPrincipalType.WebIdentity
             ? named
-            : AwsPrincipal.Parse($"arn:aws:iam::{probeAccount}:role/ward-trust-probe");
+            : (kind == TrustedPartyKind.Everyone ? ConditionParty.OutsiderNamed([statement], ProbeCallers.OutsiderAccount) : null)
+                ?? AwsPrincipal.Parse($"arn:aws:iam::{probeAccount}:role/{TrustProbeName}");
+        return ProbeAws(queries, role, statement, kind, value, partyAccount, probe, known);
+    }
+
+    private const string TrustProbeName = "ward-trust-probe";
+
+    private static bool IsOpenToEveryone(PrincipalElement principal) =>
+        principal.IsWildcardString || principal.Entries.Any(e => e is (PrincipalType.Aws, "*"));
+
+    private static RoleTrust ProbeAws(AwsAccessQueries queries, IamRole role, Statement statement, TrustedPartyKind kind, string value, string? partyAccount, AwsPrincipal probe, FrozenSet<string> known)
+    {
+        var probeAccount = partyAccount ?? ProbeCallers.OutsiderAccount;
         var external = !known.Contains(probeAccount);
         Dictionary<string, ContextValue> claims = new(StringComparer.OrdinalIgnoreCase);
         if (external)
@@ -96,7 +119,7 @@ public static class AwsTrustAnalysis
 
         var verdict = queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: ProbeCallers.Willingly).Decision;
         return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict,
-            kind == TrustedPartyKind.Everyone ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{probe.Value}`", "sts:AssumeRole");
+            kind == TrustedPartyKind.Everyone && probe.Name == TrustProbeName ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{probe.Value}`", "sts:AssumeRole");
     }
 
     private static Dictionary<string, ContextValue> SamlClaims() =>

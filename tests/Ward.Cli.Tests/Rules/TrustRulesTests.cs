@@ -26,6 +26,10 @@ public sealed class TrustRulesTests
     [InlineData("oidc-trust-unrestricted", "eks-any-service-account", "Critical")]
     [InlineData("oidc-trust-unrestricted", "github-wildcard-branch", "Medium")]
     [InlineData("cross-account-access", "vendor-with-external-id", "Info")]
+    // `*` narrowed to another account by a condition rather than by Principal.
+    [InlineData("external-trust-without-external-id", "open-to-one-account-by-condition", "High")]
+    // Anyone can create a role called OrganizationAccountAccessRole in an account of their own.
+    [InlineData("public-role-trust", "open-to-a-role-name-anywhere", "Critical")]
     // Any GitHub user can create the organization `acme-x`, or a repository called `infra`.
     [InlineData("oidc-trust-unrestricted", "github-owner-prefix", "Critical")]
     [InlineData("oidc-trust-unrestricted", "github-any-owner-of-a-repository-name", "Critical")]
@@ -47,6 +51,7 @@ public sealed class TrustRulesTests
     [Theory]
     [InlineData("open-to-organization")]
     [InlineData("open-to-an-organizational-unit")]
+    [InlineData("open-to-a-role-name-here")]
     [InlineData("open-but-denied-outside")]
     [InlineData("github-exact-subject")]
     [InlineData("eks-exact-service-account")]
@@ -87,6 +92,9 @@ public sealed class TrustRulesTests
           "GroupDetailList": [],
           "RoleDetailList": [
             {{Role("open-to-everyone", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}""")}},
+            {{Role("open-to-one-account-by-condition", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"999988887777"}}}""")}},
+            {{Role("open-to-a-role-name-anywhere", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/OrganizationAccountAccessRole"}}}""")}},
+            {{Role("open-to-a-role-name-here", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/OrganizationAccountAccessRole"}}}""")}},
             {{Role("open-to-an-organizational-unit", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a1b2c3d4e5/r-a1b2/ou-a1b2-9fj6w2ye/*"}}}""")}},
             {{Role("open-to-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-but-denied-outside", """{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
