@@ -26,6 +26,8 @@ public sealed class TrustRulesTests
     [InlineData("oidc-trust-unrestricted", "eks-any-service-account", "Critical")]
     [InlineData("oidc-trust-unrestricted", "github-wildcard-branch", "Medium")]
     [InlineData("cross-account-access", "vendor-with-external-id", "Info")]
+    // A condition every principal of the account meets narrows nothing.
+    [InlineData("whole-account-trust", "whole-account-narrowed-to-itself", "Medium")]
     // `*` narrowed to another account by a condition rather than by Principal.
     [InlineData("external-trust-without-external-id", "open-to-one-account-by-condition", "High")]
     // Anyone can create a role called OrganizationAccountAccessRole in an account of their own.
@@ -52,6 +54,7 @@ public sealed class TrustRulesTests
     [InlineData("open-to-organization")]
     [InlineData("open-to-an-organizational-unit")]
     [InlineData("open-to-a-role-name-here")]
+    [InlineData("whole-account-with-mfa")]
     [InlineData("open-but-denied-outside")]
     [InlineData("github-exact-subject")]
     [InlineData("eks-exact-service-account")]
@@ -95,6 +98,8 @@ public sealed class TrustRulesTests
             {{Role("open-to-one-account-by-condition", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"999988887777"}}}""")}},
             {{Role("open-to-a-role-name-anywhere", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/OrganizationAccountAccessRole"}}}""")}},
             {{Role("open-to-a-role-name-here", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/OrganizationAccountAccessRole"}}}""")}},
+            {{Role("whole-account-narrowed-to-itself", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
+            {{Role("whole-account-with-mfa", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")}},
             {{Role("open-to-an-organizational-unit", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a1b2c3d4e5/r-a1b2/ou-a1b2-9fj6w2ye/*"}}}""")}},
             {{Role("open-to-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-but-denied-outside", """{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},

@@ -18,7 +18,10 @@ public sealed class WholeAccountTrustRule : IRule
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        foreach (var trust in TrustFindings.Admitted(context).Where(t => t.Kind == TrustedPartyKind.Account && !t.IsExternal && t.Probe.Kind == DecisionKind.Allowed && t.Statement.Conditions.IsEmpty))
+        // The probe is a role of the account that nothing singles out: certainly allowed, it means every principal of
+        // the account is, whatever conditions the statement has (aws:PrincipalOrgID of the account's own organization,
+        // aws:PrincipalAccount of the account itself narrow nothing).
+        foreach (var trust in TrustFindings.Admitted(context).Where(t => t.Kind == TrustedPartyKind.Account && !t.IsExternal && t.Probe.Kind == DecisionKind.Allowed))
         {
             var admin = TrustFindings.IsAdmin(context, trust);
             var scope = trust.PartyAccount == trust.Role.Account ? "its own account" : $"account {trust.PartyAccount}";
@@ -26,7 +29,7 @@ public sealed class WholeAccountTrustRule : IRule
                 Metadata,
                 trust,
                 admin ? Severity.High : Severity.Medium,
-                $"`{trust.Role.Name}` trusts {scope} without conditions",
+                $"`{trust.Role.Name}` trusts {scope} without {(trust.Statement.Conditions.IsEmpty ? "conditions" : "conditions that narrow it")}",
                 $"Any principal of {scope} allowed sts:AssumeRole by its own policies can become `{trust.Role.Name}`{(admin ? ", an admin-equivalent role" : string.Empty)}. {TrustFindings.Evidence(trust)}");
         }
     }
