@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Ward.Aws.Estate;
@@ -26,6 +27,9 @@ public static class AwsResourceExposureAnalysis
 {
     private const string LambdaFunctionType = "AWS::Lambda::Function";
 
+    // KMS, Secrets Manager and ECR refuse unsigned requests: `*` there is any AWS account, never an anonymous caller.
+    private static readonly FrozenSet<string> SignedRequestsOnly = FrozenSet.ToFrozenSet(["AWS::KMS::Key", "AWS::SecretsManager::Secret", "AWS::ECR::Repository"], StringComparer.Ordinal);
+
     private static readonly ConditionalWeakTable<AwsEstate, ConcurrentDictionary<DateTimeOffset, ImmutableArray<ResourceAccess>>> Cache = new();
 
     /// <summary>Every probe of every exported resource policy (computed once per estate and reference time), by resource ARN.</summary>
@@ -51,7 +55,11 @@ public static class AwsResourceExposureAnalysis
             var anonymous = resource.Type == LambdaFunctionType
                 ? "an anonymous caller (no AWS credentials, through a function URL whose auth type is NONE)"
                 : "an anonymous caller (no AWS credentials)";
-            results.Add(Probe(queries, resource, ResourceProbeKind.Anonymous, "*", null, external: true, AwsPrincipal.Anonymous, anonymous, everyone));
+            if (!SignedRequestsOnly.Contains(resource.Type))
+            {
+                results.Add(Probe(queries, resource, ResourceProbeKind.Anonymous, "*", null, external: true, AwsPrincipal.Anonymous, anonymous, everyone));
+            }
+
             // An outsider's role named as an aws:PrincipalArn pattern for any account would name it.
             var outsider = ConditionParty.OutsiderNamed(everyone, ProbeCallers.OutsiderAccount);
             results.Add(Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, outsider ?? AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{ProbeName}"),

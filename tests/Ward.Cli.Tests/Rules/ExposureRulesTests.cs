@@ -67,6 +67,17 @@ public sealed class ExposureRulesTests
         Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal.EndsWith(":invoked-by-s3", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_service_that_takes_signed_requests_only_is_open_to_any_account_not_to_anonymous_callers()
+    {
+        // Given an ECR repository whose policy lets `*` pull: ECR refuses unsigned requests
+        var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == "public-resource" && f.Principal.EndsWith(":repository/public-images", StringComparison.Ordinal));
+
+        // Then the finding is about any AWS account
+        Assert.EndsWith("is open to any AWS account", finding.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("without AWS credentials", finding.Explanation, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("public-url", "`lambda:InvokeFunction`, `lambda:InvokeFunctionUrl`")]
     [InlineData("public-url-before-october-2025", "`lambda:InvokeFunctionUrl`")]
