@@ -23,6 +23,8 @@ public sealed class ExposureRulesTests
     // ECR repository policies name no Resource: the statement is the repository's.
     [InlineData("public-resource", $"arn:aws:ecr:eu-west-1:{Account}:repository/public-images", "Critical")]
     [InlineData("cross-account-resource", $"arn:aws:kms:eu-west-1:{Account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", "Medium")]
+    // Elastic Load Balancing's log delivery account for eu-west-1: AWS's, listed only.
+    [InlineData("cross-account-resource", "arn:aws:s3:::bucket-for-load-balancer-logs", "Info")]
     // Another account named in a condition rather than in Principal: its principals, or its topic SNS sends for.
     [InlineData("cross-account-resource", "arn:aws:s3:::bucket-shared-by-condition", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:kms:eu-west-1:{Account}:key/5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9", "Medium")]
@@ -193,6 +195,7 @@ public sealed class ExposureRulesTests
               {{Entry("arn:aws:s3:::bucket-shared-by-condition", "AWS::S3::Bucket", """{"Sid":"PartnerByCondition","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-shared-by-condition/*","Condition":{"StringEquals":{"aws:PrincipalAccount":"999988887777"}}}""")}},
               {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9", "AWS::KMS::Key", """{"Sid":"PartnerDecrypts","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"999988887777"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-fed-by-a-partner-topic", "AWS::SQS::Queue", """{"Sid":"FromPartnerTopic","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:999988887777:contoso-alerts"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-load-balancer-logs", "AWS::S3::Bucket", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::156460612806:root"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::bucket-for-load-balancer-logs/alb/AWSLogs/123456789012/*"}""")}},
               {{Entry("arn:aws:s3:::bucket-denied-outside", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-denied-outside/*"},{"Sid":"OnlyThisAccount","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:open-queue", "AWS::SQS::Queue", """{"Sid":"AnyoneSends","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*"}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-pinned-to-topic", "AWS::SQS::Queue", """{"Sid":"FromTopic","Effect":"Allow","Principal":{"AWS":"*"},"Action":"SQS:SendMessage","Resource":"*","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:123456789012:events"}}}""")}},

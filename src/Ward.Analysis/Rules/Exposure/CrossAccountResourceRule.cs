@@ -1,3 +1,4 @@
+using Ward.Aws.Queries;
 using Ward.Aws.Resources;
 
 namespace Ward.Analysis.Rules.Exposure;
@@ -44,15 +45,17 @@ public sealed class CrossAccountResourceRule : IRule
 
         foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Account && a.PartyAccount is not null))
         {
-            var where = access.IsExternal ? "outside the organization"
+            // AWS's own log delivery accounts write where the owner asked them to: listed, not a risk.
+            var owner = AwsOwnedAccounts.Describe(access.PartyAccount!);
+            var where = owner ?? (access.IsExternal ? "outside the organization"
                 : context.Estate.Organization?.Contains(access.PartyAccount!) == true ? "in the organization"
-                : "an exported account";
+                : "an exported account");
             var kind = ExposureFindings.Describe(access.Resource.Type);
             var party = access.Party.Length == 12 || access.Party.EndsWith(":root", StringComparison.Ordinal) ? $"Principals of account {access.PartyAccount}" : $"`{access.Party}`";
             yield return ExposureFindings.Make(
                 Metadata,
                 access,
-                access.IsExternal ? Severity.Medium : Severity.Info,
+                access.IsExternal && owner is null ? Severity.Medium : Severity.Info,
                 $"{kind} `{access.Resource.Name}` is shared with account {access.PartyAccount} ({where})",
                 $"{party} ({where}) may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}`. {ExposureFindings.Evidence(access)}{ExposureFindings.S3Context(context, access)}",
                 access.Party);
