@@ -1,14 +1,17 @@
 using Ward.Core.Diagnostics;
 using Ward.Core.Graph;
+using Ward.Microsoft.Edges;
 using Ward.Microsoft.Edges.Checkers;
+using Ward.Microsoft.Tests.Testing;
 using static Ward.Microsoft.Tests.Testing.Workloads;
 
 namespace Ward.Microsoft.Tests.Edges;
 
 /// <summary>
 /// <c>azure-assign-role</c> on the Tailspin fixture: who may write a role assignment of Owner at the subscription and
-/// so assign it to itself. Decided with Owner as the role in the request, so the constrained delegation condition of a
-/// Role Based Access Control Administrator stops it, and a condition on something else leaves it conditional.
+/// so assign it to itself. Decided with Owner as the role in the request and the writer as the assignee, so the
+/// constrained delegation condition of a Role Based Access Control Administrator stops it, unless a role that may
+/// itself assign Owner is left open to it.
 /// </summary>
 public sealed class AssignAzureRoleEdgeCheckerTests
 {
@@ -41,15 +44,39 @@ public sealed class AssignAzureRoleEdgeCheckerTests
     }
 
     [Fact]
-    public void A_condition_on_the_principal_assigned_leaves_the_edge_conditional()
+    public void A_condition_on_the_principal_assigned_is_decided_with_the_principal_itself()
     {
         // Given ravi, Role Based Access Control Administrator whose condition lets him assign roles to Web Operators only
-        var edge = Assert.Single(Edges, e => e.From.Value == Ravi);
+        // When he would assign himself Owner, the request's assignee is ravi
+        // Then the condition refuses it: he is not Web Operators
+        Assert.False(Edges.Exists(e => e.From.Value == Ravi));
+    }
 
-        // Then the request (which names no principal) is not decided by it: the edge holds on the condition
-        Assert.Equal((Ravi, true), (edge.To.Value, edge.IsConditional));
-        Assert.Equal(Write, Assert.Single(edge.Permissions).Action);
-        Assert.Contains("@Request[Microsoft.Authorization/roleAssignments:PrincipalId]", Assert.Single(edge.Requirements), StringComparison.Ordinal);
+    [Fact]
+    public void A_writer_kept_from_Owner_assigns_itself_a_custom_role_that_may_assign_Owner()
+    {
+        // Given the same estate with a custom role that allows `*`, assignable at the subscription: rita's condition
+        // forbids assigning Owner, User Access Administrator and RBAC Administrator, not that role
+        using var folder = new ScratchFolder();
+        folder.CopyFrom(Folder);
+        var path = Path.Combine(folder.Path, "azure", "role-definitions.json");
+        var definitions = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+        definitions.Add(System.Text.Json.Nodes.JsonNode.Parse($$"""
+            {"assignableScopes": ["{{SubscriptionScope}}"], "createdBy": null, "createdOn": "2026-02-01T10:00:00.000000+00:00", "description": "Break-glass operations",
+             "id": "{{SubscriptionScope}}/providers/Microsoft.Authorization/roleDefinitions/7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09", "name": "7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09",
+             "permissions": [{"actions": ["*"], "condition": null, "conditionVersion": null, "dataActions": [], "notActions": [], "notDataActions": []}],
+             "roleName": "Tailspin Ops Superuser", "roleType": "CustomRole", "type": "Microsoft.Authorization/roleDefinitions", "updatedBy": null, "updatedOn": "2026-02-01T10:00:00.000000+00:00"}
+            """));
+        File.WriteAllText(path, definitions.ToJsonString());
+        var estates = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+        var edges = new AssignAzureRoleEdgeChecker().Check(new MicrosoftEdgeContext(estates.Entra, estates.Azure, AsOf), targets: null).ToList();
+
+        // Then she assigns herself that role, which may assign Owner next: a self-escalation to administrator
+        var edge = Assert.Single(edges, e => e.From.Value == Rita);
+        Assert.False(edge.IsConditional);
+        Assert.True(edge.GrantsAdmin && edge.IsSelfEscalation);
+        Assert.Contains($"assigns itself `Tailspin Ops Superuser` (which may assign Owner) of `{SubscriptionScope}`", edge.Description, StringComparison.Ordinal);
+        Assert.False(edges.Exists(e => e.From.Value == Rhea), "her condition allows Reader and Virtual Machine Contributor only");
     }
 
     [Theory]
@@ -65,8 +92,8 @@ public sealed class AssignAzureRoleEdgeCheckerTests
     }
 
     [Fact]
-    public void Only_the_unconstrained_writers_and_the_conditional_one_get_the_edge()
+    public void Only_the_unconstrained_writers_get_the_edge()
     {
-        Assert.Equal([Ravi, Uma, Rory], Edges.Select(e => e.From.Value), StringComparer.Ordinal);
+        Assert.Equal([Uma, Rory], Edges.Select(e => e.From.Value), StringComparer.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Microsoft.Azure.Evaluation;
@@ -9,7 +10,10 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// <c>azure-assign-role</c>: a principal allowed <c>Microsoft.Authorization/roleAssignments/write</c> for Owner at the
 /// tenant root, a management group or a subscription (User Access Administrator, Role Based Access Control
 /// Administrator without a condition that stops it, a custom role) assigns itself Owner there. Decided by the Azure
-/// authorizer with Owner as the role being assigned, so constrained delegation is honoured.
+/// authorizer with Owner as the role being assigned and the principal itself as the assignee, so constrained
+/// delegation is honoured. When the condition keeps Owner out, any other role that may itself write role assignments
+/// (User Access Administrator, a custom role with <c>*</c> or <c>Microsoft.Authorization/*</c>) is tried: assigned
+/// without a condition, it lets its holder assign Owner next.
 /// </summary>
 public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
 {
@@ -56,25 +60,67 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
             }
         }
 
+        var assignable = AssignableRoles(azure);
         foreach (var (principal, held) in writersOf.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var candidates = held.Select(w => w.Scope)
                 .Concat(scopes.Where(scope => held.Exists(w => azure.Hierarchy.Reach(w.Scope, scope) != ScopeReach.No)))
                 .Where(scope => scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription)
                 .Distinct();
+            var found = false;
             foreach (var scope in candidates)
             {
-                var request = new AzureRequest { PrincipalId = principal, Action = Write, Scope = scope }.WithRoleDefinitionInRequest(Owner);
-                var decision = context.Rbac.Authorize(request);
-                if (decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional
-                    && MicrosoftEdgeContext.EdgeIf(TechniqueId, principal, principal, $"assigns itself Owner of `{scope.Value}`", decision, Write, scope.Value, grantsAdmin: true) is { } edge)
+                foreach (var (roleId, description, assignableScopes) in assignable)
                 {
-                    yield return edge;
+                    // A custom role can be assigned only within its assignable scopes.
+                    if (!assignableScopes.IsDefaultOrEmpty && !assignableScopes.Any(a => azure.Hierarchy.Reach(AzureScope.Parse(a), scope) != ScopeReach.No))
+                    {
+                        continue;
+                    }
+
+                    var request = SelfAssignment(context, principal, scope).WithRoleDefinitionInRequest(roleId);
+                    var decision = context.Rbac.Authorize(request);
+                    if (decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional
+                        && MicrosoftEdgeContext.EdgeIf(TechniqueId, principal, principal, $"assigns itself {description} of `{scope.Value}`", decision, Write, scope.Value, grantsAdmin: true) is { } edge)
+                    {
+                        yield return edge;
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (found)
+                {
                     break;
                 }
             }
         }
     }
+
+    /// <summary>A write of a role assignment to the principal itself: the assignee's id and type are the request's.</summary>
+    private static AzureRequest SelfAssignment(MicrosoftEdgeContext context, string principal, AzureScope scope)
+    {
+        var request = new AzureRequest { PrincipalId = principal, Action = Write, Scope = scope }.WithAttribute(AzureRequest.RequestedPrincipalIdAttribute, principal);
+        var type = context.Directory.FindUser(principal) is not null ? "User"
+            : context.Directory.FindServicePrincipal(principal) is not null ? "ServicePrincipal"
+            : context.Directory.FindGroup(principal) is not null ? "Group"
+            : null;
+        return type is null ? request : request.WithAttribute(AzureRequest.RequestedPrincipalTypeAttribute, type);
+    }
+
+    /// <summary>
+    /// Owner, then every other role that can write role assignments itself (its holder then assigns Owner), as the role
+    /// to assign: built-in roles by name, custom roles named as such.
+    /// </summary>
+    private static List<(string RoleId, string Description, ImmutableArray<string> AssignableScopes)> AssignableRoles(AzureEstate azure) =>
+        [
+            (Owner, "Owner", []),
+            .. azure.RoleDefinitions
+                .Where(d => !d.Name.Equals(Owner, StringComparison.OrdinalIgnoreCase) && CanWriteAssignments(azure, d.Id))
+                .OrderBy(d => d.RoleType == RoleType.CustomRole).ThenBy(d => d.RoleName, StringComparer.OrdinalIgnoreCase)
+                .DistinctBy(d => RoleDefinition.GuidOf(d.Id), StringComparer.OrdinalIgnoreCase)
+                .Select(d => (d.Id, $"`{d.RoleName}` (which may assign Owner)", d.RoleType == RoleType.CustomRole ? d.AssignableScopes : [])),
+        ];
 
     private static bool CanWriteAssignments(AzureEstate azure, string roleDefinitionId) =>
         azure.FindRoleDefinition(roleDefinitionId) is not { } definition
