@@ -1,3 +1,5 @@
+using Ward.Microsoft.Azure.Evaluation;
+
 namespace Ward.Analysis.Rules.AzureRbac;
 
 /// <summary>
@@ -13,12 +15,14 @@ internal static class OwnerLikeRoles
 
     /// <summary>
     /// Whether an assignment of the role (by GUID) with this condition makes its holder owner-like. A condition on
-    /// Owner can only constrain which roles it assigns: it still manages every resource.
+    /// Owner can only constrain which roles it assigns: it still manages every resource. A condition on the others
+    /// takes it away only when it certainly refuses assigning Owner (as the portal's "all roles except privileged
+    /// administrator roles" does); one on something else (the kind of principal assigned) leaves the power.
     /// </summary>
     public static bool Grants(string roleDefinitionGuid, string? condition) => roleDefinitionGuid switch
     {
         Owner => true,
-        UserAccessAdministrator or RoleBasedAccessControlAdministrator => condition is null,
+        UserAccessAdministrator or RoleBasedAccessControlAdministrator => condition is null || RoleAssignmentConditions.MayAssign(condition, Owner),
         _ => false,
     };
 

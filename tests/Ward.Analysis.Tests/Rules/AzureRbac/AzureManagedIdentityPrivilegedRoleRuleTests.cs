@@ -84,4 +84,18 @@ public sealed class AzureManagedIdentityPrivilegedRoleRuleTests
         // Then only the unconstrained one is reported
         Assert.Equal(TestTenant.Id("unconstrained"), Assert.Single(tenant.Scan().Of(Rule)).Principal);
     }
+
+    [Fact]
+    public void A_condition_on_the_kind_of_principal_assigned_leaves_the_power_to_assign_Owner()
+    {
+        // Given an identity that is User Access Administrator of the subscription with a condition that only limits
+        // assignments to service principals: it is one, and may assign itself Owner
+        var tenant = new TestTenant();
+        tenant.ManagedIdentityAt("vm-build", VirtualMachine);
+        const string ServicePrincipalsOnly = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:PrincipalType] ForAnyOfAnyValues:StringEqualsIgnoreCase {'ServicePrincipal'}))";
+        tenant.AssignAzureRole("vm-build", "ServicePrincipal", TestTenant.UserAccessAdministrator, TestTenant.Subscription, ServicePrincipalsOnly);
+
+        // Then it is reported
+        Assert.Equal(TestTenant.Id("vm-build"), Assert.Single(tenant.Scan().Of(Rule)).Principal);
+    }
 }

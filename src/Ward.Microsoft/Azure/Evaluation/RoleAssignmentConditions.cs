@@ -1,0 +1,17 @@
+using Ward.Microsoft.Azure.Rbac;
+
+namespace Ward.Microsoft.Azure.Evaluation;
+
+/// <summary>What a condition on a role assignment that writes role assignments (constrained delegation) lets its holder assign.</summary>
+public static class RoleAssignmentConditions
+{
+    /// <summary>
+    /// Whether the condition may let its holder write an assignment of the role (by GUID): false only when it
+    /// certainly refuses it, as the portal's "all roles except privileged administrator roles" refuses Owner. A
+    /// condition on what it cannot know here (the principal assigned) may.
+    /// </summary>
+    public static bool MayAssign(string condition, string roleDefinitionGuid) =>
+        AbacCondition.Parse(condition).Evaluate(
+            new AzureRequest { PrincipalId = string.Empty, Action = "Microsoft.Authorization/roleAssignments/write", Scope = AzureScope.Parse("/") }
+                .WithRoleDefinitionInRequest(roleDefinitionGuid)) != AbacCondition.Truth.False;
+}
