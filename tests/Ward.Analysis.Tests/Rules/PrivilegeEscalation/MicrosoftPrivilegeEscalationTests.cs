@@ -5,6 +5,8 @@ namespace Ward.Analysis.Tests.Rules.PrivilegeEscalation;
 /// <summary>The privilege-escalation rule on an Entra ID tenant written with <see cref="TestTenant"/>.</summary>
 public sealed class MicrosoftPrivilegeEscalationTests
 {
+    private const string DirectoryReadWriteAll = "19dbc75e-c2e2-444c-a770-ec69d8559fc7";
+
     [Fact]
     public void A_Helpdesk_Administrator_cannot_reset_a_Global_Administrator()
     {
@@ -41,5 +43,28 @@ public sealed class MicrosoftPrivilegeEscalationTests
         Assert.Equal("entra", finding.Provider);
         Assert.Equal(Severity.Critical, finding.Severity);
         Assert.Equal("entra-add-group-member", Assert.Single(finding.Path).Technique);
+    }
+
+    [Fact]
+    public void A_Microsoft_service_principal_holding_Directory_ReadWrite_All_is_no_source_but_the_tenants_own_application_is()
+    {
+        // Given Prod Owners, a security group that owns the subscription, and two service principals holding Microsoft
+        // Graph Directory.ReadWrite.All (which writes the members of such a group): Dataverse, Microsoft's own
+        // application, and directory-sync, an application of this tenant
+        var tenant = new TestTenant().AzureSubscriptionIn();
+        tenant.Group("Prod Owners");
+        tenant.AssignAzureRole("Prod Owners", "Group", TestTenant.Owner, TestTenant.Subscription);
+        tenant.ApplicationServicePrincipal("Dataverse", secretSinceDaysAgo: null, ownerTenant: TestTenant.MicrosoftTenantId);
+        tenant.ApplicationServicePrincipal("directory-sync", secretSinceDaysAgo: null);
+        tenant.GrantGraphPermission("Dataverse", "Directory.ReadWrite.All", DirectoryReadWriteAll)
+            .GrantGraphPermission("directory-sync", "Directory.ReadWrite.All", DirectoryReadWriteAll);
+
+        var findings = tenant.Scan().Of("privilege-escalation");
+
+        // Then the tenant's application adds itself to the group; Dataverse is no source (nobody in the tenant can
+        // sign in as it), so the graph holds no edge from it
+        var finding = Assert.Single(findings);
+        Assert.Equal((TestTenant.Id("directory-sync"), "entra-add-group-member"), (finding.Principal, Assert.Single(finding.Path).Technique));
+        Assert.DoesNotContain(tenant.EscalationGraph().Edges, e => e.From.Value == TestTenant.Id("Dataverse"));
     }
 }
