@@ -171,7 +171,7 @@ ids() {
 log "writing to $OUTPUT"
 get "$GRAPH/v1.0/organization?\$select=id,displayName,verifiedDomains" "$OUTPUT/organization.json" || FAILED=1
 
-user_fields="id,userPrincipalName,displayName,userType,mail,externalUserState,accountEnabled,createdDateTime,onPremisesSyncEnabled"
+user_fields="id,userPrincipalName,displayName,userType,mail,externalUserState,identities,accountEnabled,createdDateTime,onPremisesSyncEnabled"
 [ "$SIGN_INS" -eq 1 ] && user_fields="$user_fields,signInActivity"
 log "users"
 collect "$GRAPH/v1.0/users?\$select=$user_fields&\$top=999" "$OUTPUT/users"

@@ -68,6 +68,17 @@ public sealed class MicrosoftEdgeContext
     public static bool IsTakeoverTarget(EntraServicePrincipal servicePrincipal) =>
         servicePrincipal.ServicePrincipalType != ServicePrincipalType.ManagedIdentity && !IsMicrosoftFirstParty(servicePrincipal);
 
+    /// <summary>
+    /// Whether paths may start at the principal: not at a Microsoft application's service principal. The tenant cannot
+    /// act as one (its credentials are Microsoft's to add, so no edge leads to it: <see cref="IsTakeoverTarget"/>), and
+    /// what it holds is Microsoft's to use for its service. A managed identity stays a source whatever owner it names:
+    /// code of the tenant's resources runs as it.
+    /// </summary>
+    public bool IsEscalationSource(string principalId) =>
+        Directory.FindServicePrincipal(principalId) is not { } servicePrincipal
+        || servicePrincipal.ServicePrincipalType == ServicePrincipalType.ManagedIdentity
+        || !IsMicrosoftFirstParty(servicePrincipal);
+
     /// <summary>A Microsoft application's service principal (its registration lives in one of Microsoft's own tenants).</summary>
     public static bool IsMicrosoftFirstParty(EntraServicePrincipal servicePrincipal) =>
         servicePrincipal.AppOwnerOrganizationId is { } owner && MicrosoftTenants.Contains(owner);

@@ -31,14 +31,16 @@ public static class MicrosoftGraphBuilder
         // towards what already reaches an administrator, layer by layer. A tenant of 100,000 users has millions of
         // password resets and group joins; only those on a path matter. The Microsoft 365 data nodes are searched from
         // as well: the first layer finds who holds the data, the next ones who can become a holder.
-        var edges = all.Where(c => c.GrantsAdmin).SelectMany(c => c.Check(context, targets: null)).ToList();
+        // Microsoft's own service principals start no path (MicrosoftEdgeContext.IsEscalationSource). No edge leads to
+        // them, so leaving out the edges they would start changes no other principal's path.
+        var edges = all.Where(c => c.GrantsAdmin).SelectMany(c => c.Check(context, targets: null)).Where(e => context.IsEscalationSource(e.From.Value)).ToList();
         var reached = new HashSet<string>(admins.Keys.Concat(edges.Select(e => e.From.Value)).Concat(data.Select(d => d.Id.Value)), StringComparer.OrdinalIgnoreCase);
         var frontier = reached.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var lateral = all.Where(c => !c.GrantsAdmin).ToList();
         while (frontier.Count > 0)
         {
             var next = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var edge in lateral.SelectMany(c => c.Check(context, frontier)))
+            foreach (var edge in lateral.SelectMany(c => c.Check(context, frontier)).Where(e => context.IsEscalationSource(e.From.Value)))
             {
                 edges.Add(edge);
                 if (reached.Add(edge.From.Value))

@@ -110,10 +110,21 @@ internal sealed partial class TestTenant
     /// <summary>
     /// A B2B guest invited at <paramref name="homeAddress"/> (its <c>mail</c>; the user principal name is the address with
     /// its @ written as _, then <c>#EXT#@fabrikam.onmicrosoft.com</c>), in the invitation state given (null: the export did not select it).
+    /// With <paramref name="signsInAt"/>, its <c>identities</c> as Graph lists them: the user principal name issued by
+    /// the tenant, and, unless <paramref name="signsInAt"/> is the tenant's own domain, a federated identity of that
+    /// issuer (<c>ExternalAzureAD</c>, <c>MicrosoftAccount</c>, <c>mail</c>...).
     /// </summary>
-    public string Guest(string key, string homeAddress, string? externalUserState = "Accepted")
+    public string Guest(string key, string homeAddress, string? externalUserState = "Accepted", string? signsInAt = null)
     {
         var upn = $"{homeAddress.Replace('@', '_')}#EXT#@fabrikam.onmicrosoft.com";
+        if (signsInAt is not null)
+        {
+            var local = new { signInType = "userPrincipalName", issuer = "fabrikam.onmicrosoft.com", issuerAssignedId = (string?)upn };
+            var identities = signsInAt == "fabrikam.onmicrosoft.com" ? [local] : new[] { new { signInType = "federated", issuer = signsInAt, issuerAssignedId = (string?)null }, local };
+            Add("users(id,displayName,userPrincipalName,userType,mail,externalUserState,identities,accountEnabled)", new { id = Id(key), displayName = key, userPrincipalName = upn, userType = "Guest", mail = homeAddress, externalUserState, identities, accountEnabled = true });
+            return Id(key);
+        }
+
         _ = externalUserState is null
             ? Add("users(id,displayName,userPrincipalName,userType,mail,accountEnabled)", new { id = Id(key), displayName = key, userPrincipalName = upn, userType = "Guest", mail = homeAddress, accountEnabled = true })
             : Add("users(id,displayName,userPrincipalName,userType,mail,externalUserState,accountEnabled)", new { id = Id(key), displayName = key, userPrincipalName = upn, userType = "Guest", mail = homeAddress, externalUserState, accountEnabled = true });

@@ -7,7 +7,7 @@ namespace Ward.Analysis.Rules.Applications;
 /// Which workloads a federated identity credential accepts. A <c>subject</c> is compared with the token's <c>sub</c>
 /// exactly (a <c>*</c> in it is a literal character), so it is broad only when the exact value names no single
 /// workload: GitHub Actions subjects for pull requests, for a whole repository, or (with a customized subject
-/// template) for a whole organization. A flexible credential's <c>claimsMatchingExpression</c> (<c>claims['sub']
+/// template) for a whole organization; one naming an owner or repository with a <c>*</c> matches no token at all. A flexible credential's <c>claimsMatchingExpression</c> (<c>claims['sub']
 /// matches '…'</c>, clauses joined by <c>and</c>) is broad where its <c>matches</c> patterns put a wildcard:
 /// in the owner, the repository or project, or only in the branch, environment or run phase.
 /// </summary>
@@ -21,7 +21,7 @@ internal static partial class FederatedSubjects
         var verdict = credential.ClaimsMatchingExpression is { } expression ? JudgeExpression(credential.Issuer, expression)
             : credential.Subject is { } subject ? JudgeSubject(credential.Issuer, subject, wildcards: false)
             : null;
-        return verdict is { Breadth: not SubjectBreadth.Pinned } ? verdict : null;
+        return verdict is { Breadth: > SubjectBreadth.Pinned } ? verdict : null;
     }
 
     /// <summary>A flexible credential whose expression has no clause Ward can read.</summary>
@@ -113,6 +113,13 @@ internal static partial class FederatedSubjects
         var contextPinned = context.Key is not null && !Wild(context.Value) && !pairs.Exists(p => Wild(p.Key));
         var what = wildcards && HasWildcard(subject) ? $"matching `{subject}`" : $"(subject `{subject}`)";
         var repositoryName = repository ?? $"repository id {repositoryId}";
+
+        // Compared exactly, a `*` or `?` in the owner or repository is that character, which no GitHub owner or
+        // repository name (nor id) holds: `repo:org/*` matches no token, not every repository.
+        if (!wildcards && new[] { owner, repository, repositoryId }.Any(name => name is not null && HasWildcard(name)))
+        {
+            return new SubjectVerdict(SubjectBreadth.Nothing, "no token", $"no token: GitHub has no owner or repository named as `{subject}` says, and a plain subject is no pattern");
+        }
 
         if (!ownerPinned)
         {

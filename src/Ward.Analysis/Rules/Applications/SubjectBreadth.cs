@@ -3,6 +3,9 @@ namespace Ward.Analysis.Rules.Applications;
 /// <summary>How many workloads a federated identity credential lets in, from narrow to broad.</summary>
 internal enum SubjectBreadth
 {
+    /// <summary>No workload: an exact subject naming a GitHub owner or repository that no name can be (<c>repo:org/*</c>).</summary>
+    Nothing,
+
     /// <summary>One workload: a repository's environment, branch or tag; a Kubernetes service account; a Terraform workspace's run phase.</summary>
     Pinned,
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ward.Core.Diagnostics;
 
 namespace Ward.Microsoft.Entra.Directory;
@@ -22,6 +23,16 @@ public sealed record EntraUser
     /// </summary>
     public string? ExternalUserState { get; init; }
 
+    /// <summary>The identities the user signs in with (<c>identities</c>); null when the export did not select them.</summary>
+    public ImmutableArray<UserIdentity>? Identities { get; init; }
+
+    /// <summary>
+    /// Whether the user authenticates at another organization or identity provider (a B2B collaboration user that has
+    /// redeemed its invitation: one of its <see cref="Identities"/> is federated), so that no credential of this
+    /// tenant signs it in; null when the export did not select <c>identities</c>.
+    /// </summary>
+    public bool? AuthenticatesElsewhere => Identities is { } identities ? identities.Any(i => i.IsFederated) : null;
+
     /// <summary>Whether the account can sign in; null when the export did not select <c>accountEnabled</c>.</summary>
     public bool? AccountEnabled { get; init; }
 
@@ -34,7 +45,10 @@ public sealed record EntraUser
     public UserSignInActivity? SignInActivity { get; init; }
 
     /// <summary>A guest: <c>userType</c> Guest, or a user principal name of an external account (<c>#EXT#</c>).</summary>
-    public bool IsGuest => UserType == EntraUserType.Guest || (UserPrincipalName?.Contains("#EXT#", StringComparison.OrdinalIgnoreCase) ?? false);
+    public bool IsGuest => UserType == EntraUserType.Guest || IsInvitedAccount;
+
+    /// <summary>A user principal name Entra ID gives an invited external account (<c>tomas_fabrikam.com#EXT#@…</c>), guest or member.</summary>
+    public bool IsInvitedAccount => UserPrincipalName?.Contains("#EXT#", StringComparison.OrdinalIgnoreCase) ?? false;
 
     /// <summary>Where the export lists the user.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
 using Ward.Microsoft.Entra.Directory;
@@ -12,7 +13,9 @@ internal static class DirectoryObjectReader
     private static readonly FrozenSet<string> UserFields = Set(
         "id", "userPrincipalName", "displayName", "userType", "accountEnabled", "createdDateTime", "onPremisesSyncEnabled", "signInActivity",
         "businessPhones", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "deletedDateTime",
-        "creationType", "externalUserState", "onPremisesImmutableId", "onPremisesSamAccountName", "onPremisesLastSyncDateTime", "onPremisesDistinguishedName");
+        "creationType", "externalUserState", "identities", "onPremisesImmutableId", "onPremisesSamAccountName", "onPremisesLastSyncDateTime", "onPremisesDistinguishedName");
+
+    private static readonly FrozenSet<string> IdentityFields = Set("signInType", "issuer", "issuerAssignedId");
 
     private static readonly FrozenSet<string> SignInFields = Set(
         "lastSignInDateTime", "lastSignInRequestId", "lastNonInteractiveSignInDateTime", "lastNonInteractiveSignInRequestId", "lastSuccessfulSignInDateTime", "lastSuccessfulSignInRequestId");
@@ -121,12 +124,33 @@ internal static class DirectoryObjectReader
             UserType = type,
             Mail = json.String(item, "mail", path),
             ExternalUserState = json.String(item, "externalUserState", path),
+            Identities = Identities(item, path, json),
             AccountEnabled = json.Boolean(item, "accountEnabled", path),
             CreatedDateTime = json.Date(item, "createdDateTime", path),
             OnPremisesSyncEnabled = json.Boolean(item, "onPremisesSyncEnabled", path),
             SignInActivity = signIn,
             Location = json.At(path),
         };
+    }
+
+    /// <summary>A user's <c>identities</c>; null when the export did not select them (an empty list is kept: it says the user has none).</summary>
+    private static ImmutableArray<UserIdentity>? Identities(JsonElement item, string path, GraphJson json)
+    {
+        if (!item.TryGetProperty("identities", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return [.. json.Objects(item, "identities", path).Select(i =>
+        {
+            json.CheckFields(i.Item, i.Path, "a user's identity", IdentityFields);
+            return new UserIdentity
+            {
+                SignInType = json.String(i.Item, "signInType", i.Path),
+                Issuer = json.String(i.Item, "issuer", i.Path),
+                IssuerAssignedId = json.String(i.Item, "issuerAssignedId", i.Path),
+            };
+        })];
     }
 
     public static EntraGroup? Group(JsonElement item, string path, GraphJson json)

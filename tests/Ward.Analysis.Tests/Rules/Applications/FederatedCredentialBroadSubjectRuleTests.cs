@@ -21,8 +21,13 @@ public sealed class FederatedCredentialBroadSubjectRuleTests
         { TestTenant.GitHubIssuer, "repository_owner_id:1234567:repository_id:89012345:environment:production", null, null },
         { $"{TestTenant.GitHubIssuer}/northwind-enterprise", "repo:northwind/orders-api:pull_request", null, Severity.Medium },
 
-        // A `*` in a plain subject is a literal character: it matches no token, so it is not broad.
+        // A `*` in a plain subject is a literal character: it matches no token, so it is not broad. No GitHub owner or
+        // repository has a `*` in its name, whatever follows it (or nothing).
         { TestTenant.GitHubIssuer, "repo:northwind/*:ref:refs/heads/main", null, null },
+        { TestTenant.GitHubIssuer, "repo:northwind-traders/*", null, null },
+        { TestTenant.GitHubIssuer, "repo:northwind-traders/*:pull_request", null, null },
+        { TestTenant.GitHubIssuer, "repo:*/orders-api", null, null },
+        { TestTenant.GitHubIssuer, "repository_owner:northwind*:environment:production", null, null },
         { "https://westeurope.oic.prod-aks.azure.com/9c3e6f1a/5d7e9f1b/", "system:serviceaccount:payments:*", null, null },
 
         // Flexible credentials: wildcards in `matches` patterns.

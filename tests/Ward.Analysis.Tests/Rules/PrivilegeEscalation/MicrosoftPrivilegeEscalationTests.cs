@@ -5,6 +5,8 @@ namespace Ward.Analysis.Tests.Rules.PrivilegeEscalation;
 /// <summary>The privilege-escalation rule on an Entra ID tenant written with <see cref="TestTenant"/>.</summary>
 public sealed class MicrosoftPrivilegeEscalationTests
 {
+    private const string DirectoryReadWriteAll = "19dbc75e-c2e2-444c-a770-ec69d8559fc7";
+
     [Fact]
     public void A_Helpdesk_Administrator_cannot_reset_a_Global_Administrator()
     {
@@ -41,5 +43,88 @@ public sealed class MicrosoftPrivilegeEscalationTests
         Assert.Equal("entra", finding.Provider);
         Assert.Equal(Severity.Critical, finding.Severity);
         Assert.Equal("entra-add-group-member", Assert.Single(finding.Path).Technique);
+    }
+
+    [Fact]
+    public void A_Microsoft_service_principal_holding_Directory_ReadWrite_All_is_no_source_but_the_tenants_own_application_is()
+    {
+        // Given Prod Owners, a security group that owns the subscription, and two service principals holding Microsoft
+        // Graph Directory.ReadWrite.All (which writes the members of such a group): Dataverse, Microsoft's own
+        // application, and directory-sync, an application of this tenant
+        var tenant = new TestTenant().AzureSubscriptionIn();
+        tenant.Group("Prod Owners");
+        tenant.AssignAzureRole("Prod Owners", "Group", TestTenant.Owner, TestTenant.Subscription);
+        tenant.ApplicationServicePrincipal("Dataverse", secretSinceDaysAgo: null, ownerTenant: TestTenant.MicrosoftTenantId);
+        tenant.ApplicationServicePrincipal("directory-sync", secretSinceDaysAgo: null);
+        tenant.GrantGraphPermission("Dataverse", "Directory.ReadWrite.All", DirectoryReadWriteAll)
+            .GrantGraphPermission("directory-sync", "Directory.ReadWrite.All", DirectoryReadWriteAll);
+
+        var findings = tenant.Scan().Of("privilege-escalation");
+
+        // Then the tenant's application adds itself to the group; Dataverse is no source (nobody in the tenant can
+        // sign in as it), so the graph holds no edge from it
+        var finding = Assert.Single(findings);
+        Assert.Equal((TestTenant.Id("directory-sync"), "entra-add-group-member"), (finding.Principal, Assert.Single(finding.Path).Technique));
+        Assert.DoesNotContain(tenant.EscalationGraph().Edges, e => e.From.Value == TestTenant.Id("Dataverse"));
+    }
+
+    [Theory]
+    [InlineData("ExternalAzureAD")]
+    [InlineData("MicrosoftAccount")]
+    [InlineData("mail")]
+    public void A_Helpdesk_Administrator_does_not_sign_in_as_a_guest_that_authenticates_at_its_home_organization(string issuer)
+    {
+        // Given a B2B guest from fabrikam.com that redeemed its invitation with an identity of another issuer and holds
+        // User Access Administrator at the tenant root group, and a Helpdesk Administrator, who may reset its password
+        var tenant = new TestTenant().AzureSubscriptionIn();
+        tenant.User("dana");
+        tenant.AssignRole("dana", "Helpdesk Administrator");
+        tenant.Guest("tomas", "tomas@fabrikam.com", signsInAt: issuer);
+        tenant.AssignAzureRole("tomas", "User", TestTenant.UserAccessAdministrator, TestTenant.ManagementGroupScope(TestTenant.RootGroup));
+
+        var result = tenant.Scan();
+
+        // Then the reset is no step: the guest signs in at its home organization, never with a password set here
+        Assert.DoesNotContain(result.Of("privilege-escalation"), f => f.Principal == TestTenant.Id("dana"));
+        Assert.DoesNotContain(tenant.EscalationGraph().Edges, e => e.Technique == "entra-reset-password");
+    }
+
+    [Fact]
+    public void A_Helpdesk_Administrator_resets_the_password_of_a_guest_whose_identity_is_the_tenants_own()
+    {
+        // Given a guest whose only identity is its user principal name in this tenant (it signs in with a password
+        // of this tenant) holding User Access Administrator at the tenant root group, and a Helpdesk Administrator
+        var tenant = new TestTenant().AzureSubscriptionIn();
+        tenant.User("dana");
+        tenant.AssignRole("dana", "Helpdesk Administrator");
+        tenant.Guest("vendor", "vendor@fabrikam.com", signsInAt: "fabrikam.onmicrosoft.com");
+        tenant.AssignAzureRole("vendor", "User", TestTenant.UserAccessAdministrator, TestTenant.ManagementGroupScope(TestTenant.RootGroup));
+
+        var finding = Assert.Single(tenant.Scan().Of("privilege-escalation"), f => f.Principal == TestTenant.Id("dana"));
+
+        // Then resetting its password is a certain step
+        var step = Assert.Single(finding.Path);
+        Assert.Equal(("entra-reset-password", TestTenant.Id("vendor")), (step.Technique, step.To));
+        Assert.Empty(step.Requirements);
+        Assert.Equal(Severity.Critical, finding.Severity);
+    }
+
+    [Fact]
+    public void A_guest_exported_without_its_identities_is_reset_on_the_condition_that_it_signs_in_here()
+    {
+        // Given a guest holding User Access Administrator at the tenant root group, exported without `identities`
+        // (AzureHound's users, an older export), and a Helpdesk Administrator
+        var tenant = new TestTenant().AzureSubscriptionIn();
+        tenant.User("dana");
+        tenant.AssignRole("dana", "Helpdesk Administrator");
+        tenant.Guest("tomas", "tomas@fabrikam.com");
+        tenant.AssignAzureRole("tomas", "User", TestTenant.UserAccessAdministrator, TestTenant.ManagementGroupScope(TestTenant.RootGroup));
+
+        var finding = Assert.Single(tenant.Scan().Of("privilege-escalation"), f => f.Principal == TestTenant.Id("dana"));
+
+        // Then the reset holds only if the guest signs in with this tenant's password: a medium finding
+        var requirement = Assert.Single(Assert.Single(finding.Path).Requirements);
+        Assert.Contains("signs in with a password of this tenant", requirement, StringComparison.Ordinal);
+        Assert.Equal(Severity.Medium, finding.Severity);
     }
 }
