@@ -33,8 +33,8 @@ internal static class EntraQuestions
         }
 
         var authorizer = new EntraRoleAuthorizer(directory);
-        var decision = authorizer.Authorize(principal, settings.Action, target);
-        var ifActivated = HasEligibility(directory) ? authorizer.Authorize(principal, settings.Action, target, activateEligible: true) : null;
+        var decision = authorizer.Authorize(principal, settings.Action, target, ownership: true);
+        var ifActivated = HasEligibility(directory) ? authorizer.Authorize(principal, settings.Action, target, activateEligible: true, ownership: true) : null;
         if (settings.Json)
         {
             var json = new CanJson(principal, settings.Action, target, DecisionJson.From(decision), ifActivated is null ? null : DecisionJson.From(ifActivated));
@@ -59,11 +59,12 @@ internal static class EntraQuestions
             return ExitCodes.UsageOrUnusableInput;
         }
 
-        // Only holders of a directory role (active or eligible, directly or as members of a role-assignable group) can
-        // be allowed anything: decide those, not every user of the tenant.
+        // Only holders of a directory role (active or eligible, directly or as members of a role-assignable group) and
+        // the target's owners can be allowed anything: decide those, not every user of the tenant.
         var authorizer = new EntraRoleAuthorizer(directory);
-        var answers = RoleHolders(directory)
-            .Select(p => (Principal: p, Decision: authorizer.Authorize(p, settings.Action, target), IfActivated: authorizer.Authorize(p, settings.Action, target, activateEligible: true)))
+        var owners = (directory.FindGroup(target)?.Owners ?? directory.FindApplication(target)?.Owners ?? directory.FindServicePrincipal(target)?.Owners ?? []).Select(o => o.Id);
+        var answers = RoleHolders(directory).Concat(owners).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(p => (Principal: p, Decision: authorizer.Authorize(p, settings.Action, target, ownership: true), IfActivated: authorizer.Authorize(p, settings.Action, target, activateEligible: true, ownership: true)))
             .Where(a => settings.All || a.Decision.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) || a.IfActivated.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny))
             .OrderBy(a => a.Decision.Kind)
             .ThenBy(a => EntraNames.Label(a.Principal, directory), StringComparer.OrdinalIgnoreCase)

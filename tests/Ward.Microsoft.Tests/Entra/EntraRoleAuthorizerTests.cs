@@ -173,6 +173,30 @@ public sealed class EntraRoleAuthorizerTests
     }
 
     [Fact]
+    public void An_owner_manages_what_it_owns_without_a_role_when_ownership_is_asked_about()
+    {
+        // Given ivan, who owns the Payroll application, and a tenant where his custom role is taken away; and
+        // the Store Staff group given marco as its owner
+        var tenant = Tenant with
+        {
+            RoleAssignments = [.. Tenant.RoleAssignments.Where(a => a.PrincipalId != Ivan)],
+            Groups = [.. Tenant.Groups.Select(g => g.Id == StoreStaff ? g with { Owners = [User(Marco)] } : g)],
+        };
+        var authorizer = new EntraRoleAuthorizer(tenant);
+
+        // Then as owners they may add a credential to the application and members to the group, but only when
+        // ownership counts (the escalation checkers model it apart), and only on what they own
+        var credential = authorizer.Authorize(Ivan, AddCredential, PayrollApp, ownership: true);
+        Assert.Equal(DecisionKind.Allowed, credential.Kind);
+        Assert.Contains("owner of application `Payroll`", credential.Explanation.Summary, StringComparison.Ordinal);
+        Assert.Equal(DecisionKind.Allowed, authorizer.Authorize(Marco, "microsoft.directory/groups/members/update", StoreStaff, ownership: true).Kind);
+        Assert.Equal(DecisionKind.ImplicitDeny, authorizer.Authorize(Ivan, AddCredential, PayrollApp).Kind);
+        Assert.Equal(DecisionKind.ImplicitDeny, authorizer.Authorize(Ivan, AddCredential, MenuApp, ownership: true).Kind);
+        Assert.Equal(DecisionKind.ImplicitDeny, authorizer.Authorize(Marco, "microsoft.directory/groups/members/update", Tier0, ownership: true).Kind);
+        Assert.Equal(DecisionKind.ImplicitDeny, authorizer.Authorize(Ivan, Reset, Lena, ownership: true).Kind);
+    }
+
+    [Fact]
     public void A_permission_under_SubjectIsOwner_does_not_reach_what_the_principal_does_not_own()
     {
         // Given a tenant where ivan owns nothing

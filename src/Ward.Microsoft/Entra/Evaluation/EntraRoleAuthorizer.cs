@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Ward.Core.Decisions;
 using Ward.Microsoft.Entra.Directory;
@@ -32,7 +33,15 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
 
     public EntraDirectory Directory { get; } = directory;
 
-    public Decision Authorize(string principalId, string action, string targetId, bool activateEligible = false)
+    /// <param name="principalId">The caller.</param>
+    /// <param name="action">The resource action.</param>
+    /// <param name="targetId">The directory object acted on.</param>
+    /// <param name="activateEligible">Count PIM-eligible roles as activated.</param>
+    /// <param name="ownership">
+    /// Also count what owning the target grants without any role (see <see cref="OwnerActions"/>): what a user asks
+    /// (<c>ward can</c>). The escalation checkers model ownership as techniques of their own and leave it out.
+    /// </param>
+    public Decision Authorize(string principalId, string action, string targetId, bool activateEligible = false, bool ownership = false)
     {
         ArgumentNullException.ThrowIfNull(principalId);
         ArgumentNullException.ThrowIfNull(action);
@@ -90,6 +99,13 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
             var statement = new StatementMatch(roleName, usable[0].Pattern, StatementEffect.Allow, usable[0].Permission.Condition is { } condition ? [condition] : []);
             layers.Add(new LayerEvaluation(Layer, held, LayerOutcome.Allows, [statement]) { Decisive = true });
             return new Allowed(new Explanation($"Allowed: {held} grants `{usable[0].Pattern}` on `{targetId}`.", layers.ToImmutable()));
+        }
+
+        if (ownership && OwnedTarget(principalId, action, targetId) is { } owned)
+        {
+            var statement = new StatementMatch("owner", action, StatementEffect.Allow, []);
+            layers.Add(new LayerEvaluation("ownership", owned, LayerOutcome.Allows, [statement]) { Decisive = true });
+            return new Allowed(new Explanation($"Allowed: `{principalId}` is an owner of {owned}, and owners may `{action}` without any role.", layers.ToImmutable()));
         }
 
         if (unknowns.Count > 0)
@@ -169,6 +185,40 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
         "$SubjectIsOwner" => OwnersOf(targetId).Any(o => string.Equals(o.Id, principalId, StringComparison.OrdinalIgnoreCase)),
         _ => false,
     };
+
+    /// <summary>
+    /// What owners of a group, an application or a service principal may do to it without any role: a group's
+    /// membership, owners and properties; an application's or service principal's credentials, owners, properties,
+    /// authentication and permissions, and who is assigned to a service principal (Microsoft Entra documentation,
+    /// "Default user permissions" and the object owner pages).
+    /// </summary>
+    public static FrozenSet<string> OwnerActions { get; } = FrozenSet.ToFrozenSet(
+        [
+            "microsoft.directory/groups/members/update", "microsoft.directory/groups/owners/update", "microsoft.directory/groups/basic/update",
+            "microsoft.directory/applications/credentials/update", "microsoft.directory/applications/owners/update", "microsoft.directory/applications/basic/update",
+            "microsoft.directory/applications/authentication/update", "microsoft.directory/applications/permissions/update",
+            "microsoft.directory/servicePrincipals/credentials/update", "microsoft.directory/servicePrincipals/owners/update", "microsoft.directory/servicePrincipals/basic/update",
+            "microsoft.directory/servicePrincipals/authentication/update", "microsoft.directory/servicePrincipals/permissions/update", "microsoft.directory/servicePrincipals/appRoleAssignedTo/update",
+        ],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The target, named for explanations, when the principal owns it and owners may perform the action on its kind; null otherwise.</summary>
+    private string? OwnedTarget(string principalId, string action, string targetId)
+    {
+        if (!OwnerActions.Contains(action))
+        {
+            return null;
+        }
+
+        var (owners, name) = action.Split('/')[1] switch
+        {
+            "groups" when Directory.FindGroup(targetId) is { } group => (group.Owners, $"group `{group.DisplayName ?? targetId}`"),
+            "applications" when Directory.FindApplication(targetId) is { } application => (application.Owners, $"application `{application.DisplayName ?? targetId}`"),
+            "servicePrincipals" when Directory.FindServicePrincipal(targetId) is { } servicePrincipal => (servicePrincipal.Owners, $"service principal `{servicePrincipal.DisplayName ?? targetId}`"),
+            _ => ((ImmutableArray<DirectoryObjectReference>?)null, string.Empty),
+        };
+        return owners is { } list && list.Any(o => string.Equals(o.Id, principalId, StringComparison.OrdinalIgnoreCase)) ? name : null;
+    }
 
     private ImmutableArray<DirectoryObjectReference> OwnersOf(string objectId) =>
         Directory.FindApplication(objectId)?.Owners ?? Directory.FindServicePrincipal(objectId)?.Owners ?? Directory.FindGroup(objectId)?.Owners ?? [];
