@@ -494,6 +494,21 @@ public sealed class GcpAuthorizer
         return SharedAnswerKey(permission, without, asOf) is { } key ? (without, key, [.. named.Distinct()]) : null;
     }
 
+    /// <summary>
+    /// The domains and principal sets bound in the allow policies that include, or may include, the principal: members
+    /// standing for principals that no binding names one by one (the accounts of a domain, the identities of a pool).
+    /// </summary>
+    public IEnumerable<Member> SetsThatMayInclude(Member principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return Estate.Policies
+            .SelectMany(p => p.Bindings)
+            .SelectMany(b => b.Members)
+            .Where(m => m.Kind is MemberKind.Domain or MemberKind.PrincipalSet)
+            .Distinct()
+            .Where(m => MemberMatcher.Match(m, principal, _holdsBasicRole, Groups).Kind != MemberMatchKind.No);
+    }
+
     /// <summary>The public and domain members of the policies that apply to the resource: those that may stand for other principals.</summary>
     internal IEnumerable<Member> StandingForOthers(GcpResource resource) =>
         Candidates(resource, inclusion: null, serviceAccountsOnly: true).Where(m => m.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain);
