@@ -29,10 +29,11 @@ public sealed class GcpExpiredConditionalBindingRuleTests
     public void Only_the_expired_bindings_are_reported()
     {
         // ct-data also holds a bound in 2027 (soon@), a lower bound (later@) and a disjunction whose other side may
-        // hold (qa@): one finding each for the organization, ct-app, ct-data and ct-ops, naming the expired bindings' members.
+        // hold (qa@): one finding each for the organization, ct-app, ct-data, ct-ops and the bucket ct-app-uploads (its
+        // public preview binding), naming the expired bindings' members.
         var findings = Of(Rule);
 
-        Assert.Equal(["organizations/940000000001", "projects/ct-app", "projects/ct-data", "projects/ct-ops"], findings.Select(f => f.Text("principal")).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.Equal(["//storage.googleapis.com/ct-app-uploads", "organizations/940000000001", "projects/ct-app", "projects/ct-data", "projects/ct-ops"], findings.Select(f => f.Text("principal")).Order(StringComparer.Ordinal), StringComparer.Ordinal);
         Assert.All(["soon@", "later@", "qa@"], member => Assert.DoesNotContain(findings, f => f.Text("explanation").Contains(member, StringComparison.Ordinal)));
     }
 

@@ -43,7 +43,7 @@ public sealed class GcpPublicBindingRule : IRule
 
                 foreach (var member in binding.Members.Where(m => !m.IsDeleted && m.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers).DistinctBy(m => m.Kind))
                 {
-                    if (When(gcp, policy, binding) is not { } when)
+                    if (When(gcp, policy, binding) is not var (when, where))
                     {
                         continue;
                     }
@@ -60,7 +60,7 @@ public sealed class GcpPublicBindingRule : IRule
                         Account = gcp.AccountOf(policy),
                         Principal = resource,
                         Title = $"`{member.Text}` holds `{binding.Role}` on `{resource}`",
-                        Explanation = $"The allow policy of `{resource}` binds `{binding.Role}` to `{member.Text}`{when}: {who} has it there and on everything under it. {why}",
+                        Explanation = $"The allow policy of `{resource}` binds `{binding.Role}` to `{member.Text}`{when}: {who} has it {where}. {why}",
                         Remediation = Metadata.Remediation,
                         References = Metadata.References,
                         Fingerprint = Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, member.Text),
@@ -95,28 +95,52 @@ public sealed class GcpPublicBindingRule : IRule
         return ReadVerbs.Any(r => verb.StartsWith(r, StringComparison.Ordinal));
     }
 
-    /// <summary>Empty when the binding applies unconditionally, a clause naming an undecided condition, null when its condition does not hold at the reference time.</summary>
-    private static string? When(GcpAnalysisContext gcp, IamPolicy policy, Binding binding)
+    /// <summary>
+    /// How the binding's condition bounds it: a clause for the explanation (empty without a condition) and where the
+    /// public holds the role; null when the condition holds for no resource the policy reaches at the reference time.
+    /// </summary>
+    /// <remarks>
+    /// A condition is checked against the resource a request names, which may be any resource under the policy's (an
+    /// object of the bucket, a resource of the project): one that is false for the policy's resource itself may still
+    /// hold below it (<c>resource.name.startsWith(".../objects/incoming/")</c> on a bucket,
+    /// <c>resource.type == "storage.googleapis.com/Object"</c> on a project). Below, only the time and the inherited
+    /// tags are known, so such a binding is dropped only when those make its condition false.
+    /// </remarks>
+    private static (string When, string Where)? When(GcpAnalysisContext gcp, IamPolicy policy, Binding binding)
     {
+        const string Everywhere = "there and on everything under it";
         if (binding.Condition is not { } condition)
         {
-            return string.Empty;
+            return (string.Empty, Everywhere);
         }
 
         var resource = ResourceLocator.Locate(gcp.Estate, policy.Resource, out _);
-        var result = IamCondition.Parse(condition.Expression).Evaluate(new ConditionContext
+        var parsed = IamCondition.Parse(condition.Expression);
+        var tags = resource is null ? null : gcp.Edges.Authorizer.TagsOf(resource);
+        var itself = parsed.Evaluate(new ConditionContext
         {
             RequestTime = gcp.ReferenceTime,
             ResourceName = resource?.RelativeName,
             ResourceService = resource?.Service,
             ResourceType = resource?.Type ?? policy.AssetType,
-            ResourceTags = resource is null ? null : gcp.Edges.Authorizer.TagsOf(resource),
+            ResourceTags = tags,
         });
-        return result.Truth switch
+        switch (itself.Truth)
         {
-            ConditionTruth.True => $" (its condition `{condition.Expression}` holds at the reference time)",
-            ConditionTruth.False => null,
-            _ => $" when its condition `{condition.Expression}` holds (undecided: {string.Join("; ", result.Undecided)})",
-        };
+            case ConditionTruth.True:
+                return ($" (its condition `{condition.Expression}` holds at the reference time)", Everywhere);
+            case ConditionTruth.Undecided:
+                return ($" when its condition `{condition.Expression}` holds (undecided: {string.Join("; ", itself.Undecided)})", Everywhere);
+        }
+
+        var below = parsed.Evaluate(new ConditionContext
+        {
+            RequestTime = gcp.ReferenceTime,
+            ResourceTypeUnknownBecause = "each resource under the policy's has its own",
+            ResourceTags = tags,
+        });
+        return below.Truth == ConditionTruth.False
+            ? null
+            : ($" under the condition `{condition.Expression}`, which is false for `{gcp.ResourceLabel(policy.Resource)}` itself but may hold for resources under it (undecided: {string.Join("; ", below.Undecided)})", "on the resources under it for which the condition holds");
     }
 }
