@@ -6,7 +6,7 @@ namespace Ward.Cli.Tests.Rules;
 /// <c>gcp-public-binding</c> on the Contoso export at 2026-12-01, for public bindings under a condition: a condition
 /// is checked against the resource a request names, so one that is false for the policy's own resource but may hold
 /// for a resource under it (an object of the bucket, a resource of the project) is reported; one that time makes
-/// false everywhere is not.
+/// false everywhere is not. And by what the role does: invoking or reading what the owner exposes is medium, a write high.
 /// </summary>
 public sealed class GcpPublicBindingRuleTests
 {
@@ -42,5 +42,31 @@ public sealed class GcpPublicBindingRuleTests
     {
         // Given the bucket's preview binding (allUsers, Storage Object Viewer until 2026-01-01), false for every resource by now
         Assert.DoesNotContain(Of(Rule), f => f.Text("principal") == Uploads && f.Text("title").Contains("roles/storage.objectViewer", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("//run.googleapis.com/projects/ct-app/locations/europe-west1/services/storefront", "roles/run.invoker", "Anyone can invoke what the owner exposes there (`run.jobs.run`, `run.routes.invoke`)")]
+    [InlineData("//cloudfunctions.googleapis.com/projects/ct-app/locations/europe-west1/functions/payment-webhook", "roles/cloudfunctions.invoker", "Anyone can invoke what the owner exposes there (`cloudfunctions.functions.invoke`)")]
+    [InlineData("//bigquery.googleapis.com/projects/ct-data/datasets/public_stats", "roles/bigquery.dataViewer", "The role only reads")]
+    public void A_public_invoker_or_data_reader_is_medium(string resource, string role, string why)
+    {
+        // Given a Cloud Run service and a function anyone may invoke, and a dataset any Google account may read (and
+        // export, snapshot or replicate, which copy the data out)
+        var finding = Single(Rule, resource);
+
+        // Then each is medium: invoking what the owner exposes and reading it change nothing of it
+        Assert.Equal("medium", finding.Text("severity"));
+        Assert.Contains($"`{role}`", finding.Text("title"), StringComparison.Ordinal);
+        Assert.Contains(why, finding.Text("explanation"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_publisher_still_changes_things()
+    {
+        // Given a Pub/Sub topic anyone may publish to: its subscribers act on whatever is published
+        var finding = Single(Rule, "//pubsub.googleapis.com/projects/ct-app/topics/orders-in");
+
+        Assert.Equal("high", finding.Text("severity"));
+        Assert.Contains("The role can change things (`pubsub.topics.publish`)", finding.Text("explanation"), StringComparison.Ordinal);
     }
 }

@@ -7,12 +7,28 @@ namespace Ward.Analysis.Rules.Exposure;
 /// <summary>
 /// <c>gcp-public-binding</c>: an allow policy binds a role to <c>allUsers</c> or <c>allAuthenticatedUsers</c>, on a
 /// container or any other resource. Severity by what the role can do: critical when it can change access or act as
-/// a service account, high when it can change anything (or Ward cannot tell), medium when it only reads. As for the
-/// other exposure rules, the finding's principal is the exposed resource (its full name).
+/// a service account, high when it can change anything (or Ward cannot tell), medium when it only reads or invokes
+/// what the owner exposes. As for the other exposure rules, the finding's principal is the exposed resource (its full name).
 /// </summary>
 public sealed class GcpPublicBindingRule : IRule
 {
     private static readonly string[] ReadVerbs = ["get", "list", "search", "read", "lookup", "view", "watch", "testIamPermissions"];
+
+    /// <summary>
+    /// Reads whose verb says otherwise: BigQuery Data Viewer's copies of a table or model out of the dataset (an
+    /// export to the caller's bucket, a snapshot or replica in the caller's dataset); the writes land where the caller
+    /// holds its own permissions, the dataset only gives the data.
+    /// </summary>
+    private static readonly string[] ReadPermissions =
+    [
+        "bigquery.models.export", "bigquery.tables.createSnapshot", "bigquery.tables.export", "bigquery.tables.replicateData",
+    ];
+
+    /// <summary>
+    /// Calls of what the owner deployed, as the owner configured it (the invoker roles): a request to a Cloud Run
+    /// service or a function, an execution of a Cloud Run job. They change nothing of the resource itself.
+    /// </summary>
+    private static readonly string[] InvokePermissions = ["cloudfunctions.functions.invoke", "run.jobs.run", "run.routes.invoke"];
 
     public RuleMetadata Metadata { get; } = new(
         "gcp-public-binding",
@@ -83,17 +99,23 @@ public sealed class GcpPublicBindingRule : IRule
             return (Severity.Critical, $"The role can change access or act as a service account ({GcpRoles.Sample(control)}).");
         }
 
-        var writes = role.IncludedPermissions.Where(p => !IsRead(p)).Order(StringComparer.Ordinal).ToList();
-        return writes.Count > 0
-            ? (Severity.High, $"The role can change things ({GcpRoles.Sample(writes)}).")
-            : (Severity.Medium, "The role only reads, but whatever it reads is public.");
+        var writes = role.IncludedPermissions.Where(p => !IsRead(p) && !IsInvoke(p)).Order(StringComparer.Ordinal).ToList();
+        var invokes = role.IncludedPermissions.Where(IsInvoke).Order(StringComparer.Ordinal).ToList();
+        return (writes.Count, invokes.Count) switch
+        {
+            ( > 0, _) => (Severity.High, $"The role can change things ({GcpRoles.Sample(writes)})."),
+            (_, > 0) => (Severity.Medium, $"Anyone can invoke what the owner exposes there ({GcpRoles.Sample(invokes)}): it runs as the owner deployed it, for any caller and at the owner's cost, but the role changes nothing of the resource itself; the rest of it only reads."),
+            _ => (Severity.Medium, "The role only reads, but whatever it reads is public."),
+        };
     }
 
     private static bool IsRead(string permission)
     {
         var verb = permission[(permission.LastIndexOf('.') + 1)..];
-        return ReadVerbs.Any(r => verb.StartsWith(r, StringComparison.Ordinal));
+        return ReadVerbs.Any(r => verb.StartsWith(r, StringComparison.Ordinal)) || ReadPermissions.Contains(permission, StringComparer.Ordinal);
     }
+
+    private static bool IsInvoke(string permission) => InvokePermissions.Contains(permission, StringComparer.Ordinal);
 
     /// <summary>
     /// How the binding's condition bounds it: a clause for the explanation (empty without a condition) and where the
