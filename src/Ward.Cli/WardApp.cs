@@ -11,11 +11,12 @@ public static class WardApp
     /// <param name="console">The console for people (default: the terminal).</param>
     /// <param name="standardOutput">Where reports for standard output go (default: the process's); with a
     /// <paramref name="console"/> given, messages go to it meanwhile, otherwise to standard error.</param>
-    public static int Run(string[] args, IAnsiConsole? console = null, Stream? standardOutput = null)
+    /// <param name="messages">Where messages go while a report is written to standard output, when not as above.</param>
+    public static int Run(string[] args, IAnsiConsole? console = null, Stream? standardOutput = null, IAnsiConsole? messages = null)
     {
         var services = new ServiceRegistrar();
         services.RegisterInstance(TimeProvider.System);
-        services.RegisterInstance(new StandardOutput(console ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), standardOutput));
+        services.RegisterInstance(new StandardOutput(messages ?? console ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), standardOutput));
         var app = new CommandApp(services);
         app.Configure(config =>
         {

@@ -97,11 +97,50 @@ public sealed class GcpQuestionTests
         var (exitCode, output) = WardRunner.Run("can", "-i", Organization, "user:erin@northwind.example", "storage.buckets.delete", "projects/nw-build-prod", "--format", "json");
         var result = Json(output).GetProperty("result");
 
-        // Then the answer depends on her membership of them
+        // Then the answer depends on her membership of them, and she is not taken for a typo: the organization binds
+        // `domain:northwind.example`, whose accounts no binding names one by one
         Assert.Equal(0, exitCode);
         Assert.Equal("Conditional", result.GetProperty("decision").GetString());
         Assert.Contains("is a member of group `cloud-admins@northwind.example`", result.GetProperty("requirements")[0].GetString(), StringComparison.Ordinal);
-        Assert.Contains("is named in no binding or group membership of the export", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("is named in no binding", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Can_in_json_writes_only_the_json_to_standard_output_and_a_warning_to_standard_error()
+    {
+        // Given a principal of a domain the export never mentions (a typo of northwind.example)
+        // When we ask about it in JSON
+        var (exitCode, output, messages) = WardRunner.RunWithMessagesApart("can", "-i", Organization, "user:dana@northwind.exmaple", "storage.buckets.delete", "projects/nw-build-prod", "--format", "json");
+
+        // Then standard output parses as the answer alone, and the warning, on standard error, says what may still apply
+        Assert.Equal(0, exitCode);
+        Assert.Equal("user:dana@northwind.exmaple", JsonDocument.Parse(output).RootElement.GetProperty("principal").GetString());
+        Assert.Contains("`user:dana@northwind.exmaple` is named in no binding or group membership of the export, nor is it in a domain or principal set a binding names (a typo?)", messages, StringComparison.Ordinal);
+        Assert.Contains("only bindings to everyone", messages, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("who-can", "storage.buckets.delete", "my-bucket", "`my-bucket` is neither a full resource name")]
+    [InlineData("what-can", "user:dana@northwind.exmaple", null, "(a typo?)")]
+    public void Who_can_and_what_can_in_json_write_their_messages_to_standard_error(string command, string first, string? second, string message)
+    {
+        string[] question = second is null ? [first] : [first, second];
+        var (_, output, messages) = WardRunner.RunWithMessagesApart([command, "-i", Organization, .. question, "--format", "json"]);
+
+        Assert.DoesNotContain(message, output, StringComparison.Ordinal);
+        Assert.Contains(message, messages, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("user:newcomer@northwind.example")]
+    [InlineData("principal://iam.googleapis.com/locations/global/workforcePools/partners/subject/auditor-7")]
+    public void A_principal_a_bound_domain_or_principal_set_may_include_is_not_taken_for_a_typo(string principal)
+    {
+        // Given an account of the domain the organization binds, and an identity of a workforce pool whose group
+        // `auditors` a binding names: neither is ever named one by one
+        var (_, output, messages) = WardRunner.RunWithMessagesApart("can", "-i", Organization, principal, "resourcemanager.projects.get", "projects/nw-build-prod");
+
+        Assert.DoesNotContain("is named in no binding", output + messages, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using Ward.Core.Decisions;
 namespace Ward.Cli.Commands;
 
 /// <summary><c>ward can</c>: one decision with its explanation.</summary>
-public sealed class CanCommand(IAnsiConsole console, TimeProvider clock) : Command<CanSettings>
+public sealed class CanCommand(IAnsiConsole console, StandardOutput standardOutput, TimeProvider clock) : Command<CanSettings>
 {
     public override int Execute(CommandContext context, CanSettings settings, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class CanCommand(IAnsiConsole console, TimeProvider clock) : Comma
 
         if (settings.IsGcp)
         {
-            return GcpQuestions.Can(console, settings, estates, settings.ReferenceTime(clock));
+            return GcpQuestions.Can(console, standardOutput, settings, estates, settings.ReferenceTime(clock));
         }
 
         if (EstateLoading.Aws(console, estates) is not { } estate || EstateLoading.SuppliedPolicies(settings, Console.Error) is not { } supplied)

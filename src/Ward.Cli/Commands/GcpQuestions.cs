@@ -22,16 +22,25 @@ internal static class GcpQuestions
         return parts.Length >= 3 && parts.All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')) && char.IsAsciiLetterLower(action[0]);
     }
 
-    public static int Can(IAnsiConsole console, CanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
+    /// <summary>
+    /// Decides one request. With <c>--format json</c>, errors and warnings go to <paramref name="standardOutput"/>'s
+    /// messages (standard error), so that standard output holds the answer alone (as for <c>who-can</c>, <c>what-can</c>).
+    /// </summary>
+    public static int Can(IAnsiConsole console, StandardOutput standardOutput, CanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
     {
-        if (Estate(console, estates) is not { } estate
-            || Resource(console, estate, settings.Resource) is not { } resource
-            || Principal(console, estate, settings.Principal) is not { } principal)
+        var messages = settings.Json ? standardOutput.Messages : console;
+        if (Estate(messages, estates) is not { } estate)
         {
             return ExitCodes.UsageOrUnusableInput;
         }
 
-        var decision = new GcpAuthorizer(estate).Authorize(new GcpRequest { Principal = principal, Permission = settings.Action, Resource = resource, AsOf = asOf });
+        var authorizer = new GcpAuthorizer(estate);
+        if (Resource(messages, estate, settings.Resource) is not { } resource || Principal(messages, authorizer, settings.Principal) is not { } principal)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
+        var decision = authorizer.Authorize(new GcpRequest { Principal = principal, Permission = settings.Action, Resource = resource, AsOf = asOf });
         if (settings.Json)
         {
             var json = new CanJson(principal.Text, settings.Action, resource.Name, DecisionJson.From(decision));
@@ -45,9 +54,10 @@ internal static class GcpQuestions
         return decision.Kind == DecisionKind.Indeterminate ? ExitCodes.UsageOrUnusableInput : ExitCodes.Ok;
     }
 
-    public static int WhoCan(IAnsiConsole console, WhoCanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
+    public static int WhoCan(IAnsiConsole console, StandardOutput standardOutput, WhoCanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
     {
-        if (Estate(console, estates) is not { } estate || Resource(console, estate, settings.Resource) is not { } resource)
+        var messages = settings.Json ? standardOutput.Messages : console;
+        if (Estate(messages, estates) is not { } estate || Resource(messages, estate, settings.Resource) is not { } resource)
         {
             return ExitCodes.UsageOrUnusableInput;
         }
@@ -86,14 +96,20 @@ internal static class GcpQuestions
     /// <summary>Whether a principal is written as Google Cloud policies name one (<c>user:</c>, <c>serviceAccount:</c>, <c>principal://</c>…).</summary>
     public static bool LooksLikeGcpPrincipal(string text) => Member.Parse(text.Trim()).Kind != MemberKind.Unknown;
 
-    public static int WhatCan(IAnsiConsole console, WhatCanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
+    public static int WhatCan(IAnsiConsole console, StandardOutput standardOutput, WhatCanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
     {
-        if (Estate(console, estates) is not { } estate || Principal(console, estate, settings.Principal) is not { } principal)
+        var messages = settings.Json ? standardOutput.Messages : console;
+        if (Estate(messages, estates) is not { } estate)
         {
             return ExitCodes.UsageOrUnusableInput;
         }
 
         var authorizer = new GcpAuthorizer(estate);
+        if (Principal(messages, authorizer, settings.Principal) is not { } principal)
+        {
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
         var grants = authorizer.WhatCan(principal, asOf);
         if (settings.Json)
         {
@@ -196,8 +212,9 @@ internal static class GcpQuestions
     }
 
     /// <summary>The principal as a policy names it; a service account may be given by unique id.</summary>
-    private static Member? Principal(IAnsiConsole console, GcpEstate estate, string text)
+    private static Member? Principal(IAnsiConsole console, GcpAuthorizer authorizer, string text)
     {
+        var estate = authorizer.Estate;
         var principal = Member.Parse(text.Trim());
         if (principal.Kind == MemberKind.Unknown)
         {
@@ -220,9 +237,10 @@ internal static class GcpQuestions
             || (principal.Kind == MemberKind.ServiceAccount && estate.FindServiceAccount(principal.Id) is not null)
             || (principal.Kind == MemberKind.Group && estate.FindGroup(principal.Id) is not null)
             || estate.GroupMemberships.Any(m => m.IsMember(principal));
-        if (!named && principal.Kind is not (MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers))
+        // The accounts of a domain and the identities of a pool are bound as a set, never one by one: not naming them is no sign of a typo.
+        if (!named && principal.Kind is not (MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers) && !authorizer.SetsThatMayInclude(principal).Any())
         {
-            console.MarkupLineInterpolated($"[yellow]warning:[/] `{principal.Text}` is named in no binding or group membership of the export (a typo?); deciding on the bindings that may include it.");
+            console.MarkupLineInterpolated($"[yellow]warning:[/] `{principal.Text}` is named in no binding or group membership of the export, nor is it in a domain or principal set a binding names (a typo?); only bindings to everyone (`allUsers`, `allAuthenticatedUsers`) or to groups whose memberships were not exported can include it.");
         }
 
         return principal;

@@ -8,7 +8,7 @@ using Ward.Cli.Output;
 namespace Ward.Cli.Commands;
 
 /// <summary><c>ward what-can</c>: effective permissions per service and access level.</summary>
-public sealed class WhatCanCommand(IAnsiConsole console, TimeProvider clock) : Command<WhatCanSettings>
+public sealed class WhatCanCommand(IAnsiConsole console, StandardOutput standardOutput, TimeProvider clock) : Command<WhatCanSettings>
 {
     public override int Execute(CommandContext context, WhatCanSettings settings, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class WhatCanCommand(IAnsiConsole console, TimeProvider clock) : C
                 return ExitCodes.UsageOrUnusableInput;
             }
 
-            return GcpQuestions.WhatCan(console, settings, estates, settings.ReferenceTime(clock));
+            return GcpQuestions.WhatCan(console, standardOutput, settings, estates, settings.ReferenceTime(clock));
         }
 
         // Without Azure exports, a service principal or user of the Entra ID export is asked about its API permissions.

@@ -8,7 +8,7 @@ using Ward.Core.Decisions;
 namespace Ward.Cli.Commands;
 
 /// <summary><c>ward who-can</c>: every principal allowed, or allowed only under conditions, with the deciding layer.</summary>
-public sealed class WhoCanCommand(IAnsiConsole console, TimeProvider clock) : Command<WhoCanSettings>
+public sealed class WhoCanCommand(IAnsiConsole console, StandardOutput standardOutput, TimeProvider clock) : Command<WhoCanSettings>
 {
     public override int Execute(CommandContext context, WhoCanSettings settings, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class WhoCanCommand(IAnsiConsole console, TimeProvider clock) : Co
 
         if (settings.IsGcp)
         {
-            return GcpQuestions.WhoCan(console, settings, estates, settings.ReferenceTime(clock));
+            return GcpQuestions.WhoCan(console, standardOutput, settings, estates, settings.ReferenceTime(clock));
         }
 
         if (EstateLoading.Aws(console, estates) is not { } estate || EstateLoading.SuppliedPolicies(settings, Console.Error) is not { } supplied)

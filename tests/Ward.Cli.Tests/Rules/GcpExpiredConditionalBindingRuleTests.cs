@@ -29,10 +29,23 @@ public sealed class GcpExpiredConditionalBindingRuleTests
     public void Only_the_expired_bindings_are_reported()
     {
         // ct-data also holds a bound in 2027 (soon@), a lower bound (later@) and a disjunction whose other side may
-        // hold (qa@): one finding each for the organization, ct-app and ct-data, naming the expired bindings' members.
+        // hold (qa@): one finding each for the organization, ct-app, ct-data, ct-ops and the bucket ct-app-uploads (its
+        // public preview binding), naming the expired bindings' members.
         var findings = Of(Rule);
 
-        Assert.Equal(["organizations/940000000001", "projects/ct-app", "projects/ct-data"], findings.Select(f => f.Text("principal")).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.Equal(["//storage.googleapis.com/ct-app-uploads", "organizations/940000000001", "projects/ct-app", "projects/ct-data", "projects/ct-ops"], findings.Select(f => f.Text("principal")).Order(StringComparer.Ordinal), StringComparer.Ordinal);
         Assert.All(["soon@", "later@", "qa@"], member => Assert.DoesNotContain(findings, f => f.Text("explanation").Contains(member, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_expired_binding_of_a_role_the_export_does_not_describe_grants_nothing()
+    {
+        // Given responder, Security Admin of ct-ops until 2026-01-01, a role the roles export does not describe
+        var finding = Single(Rule, "projects/ct-ops");
+
+        // Then the binding is reported as expired, and no escalation path starts from it: a condition that is false
+        // grants nothing, whatever the role holds
+        Assert.Equal("`roles/iam.securityAdmin` on `projects/ct-ops` expired on 2026-01-01", finding.Text("title"));
+        Assert.DoesNotContain(Findings, f => f.Text("ruleId") != Rule && f.Text("principal") == "user:responder@contoso.example");
     }
 }

@@ -307,6 +307,32 @@ public sealed class GcpAuthorizerTests
     }
 
     [Theory]
+    [InlineData("2026-12-01T09:00:00Z", DecisionKind.ImplicitDeny)]
+    [InlineData("2025-12-01T09:00:00Z", DecisionKind.Indeterminate)]
+    public void An_expired_binding_grants_nothing_even_of_a_role_the_export_does_not_describe(string asOf, DecisionKind expected)
+    {
+        // Given migrator, bound on the data project until 2026-01-01 to Project IAM Admin, which the roles export does not describe
+        var decision = Can(GcpFixtures.Evaluation, "user:migrator@example.org", "resourcemanager.projects.setIamPolicy", "projects/data-prod", At(asOf));
+
+        // Then once the condition is false the binding grants nothing, whatever the role holds; while it holds, Ward
+        // still does not guess what the role includes
+        Assert.Equal(expected, decision.Kind);
+        Assert.Contains(
+            expected == DecisionKind.ImplicitDeny ? "so it grants nothing, whatever `roles/resourcemanager.projectIamAdmin` includes" : "role `roles/resourcemanager.projectIamAdmin` is not in the roles export",
+            decision.Explanation.Summary,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_can_lists_an_expired_binding_of_an_undescribed_role_as_granting_nothing_for_its_condition()
+    {
+        var grant = Assert.Single(new GcpAuthorizer(GcpFixtures.Evaluation).WhatCan(Member.Parse("user:migrator@example.org"), December2026), g => g.Member == "user:migrator@example.org");
+
+        Assert.False(grant.Grants);
+        Assert.StartsWith("its condition \"migration window\"", grant.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("user:dave@example.org", "`resource.matchTag(\"900000000001/env\", \"dev\")` is not decided: no tag bindings were exported")]
     [InlineData("user:erin@example.org", "the condition could not be parsed: the expression ends where a value was expected")]
     public void A_condition_Ward_cannot_decide_makes_the_answer_conditional_on_it(string principal, string note)

@@ -41,7 +41,7 @@ internal static class GcpFixtures
 
     /// <summary>
     /// The example.org export (Fixtures/evaluation) for the evaluator: conditions of every kind Ward decides or not
-    /// (resource name and type, an expired time, a tag, an unparseable one), a workload identity pool, a deleted
+    /// (resource name and type, an expired time, also on a role the roles export does not describe, a tag, an unparseable one), a workload identity pool, a deleted
     /// member, <c>projectOwner:</c>, <c>allAuthenticatedUsers</c>, a disabled, a deleted and a listed-only role.
     /// </summary>
     public static GcpEstate Evaluation => LoadedEvaluation.Value;

@@ -7,12 +7,28 @@ namespace Ward.Analysis.Rules.Exposure;
 /// <summary>
 /// <c>gcp-public-binding</c>: an allow policy binds a role to <c>allUsers</c> or <c>allAuthenticatedUsers</c>, on a
 /// container or any other resource. Severity by what the role can do: critical when it can change access or act as
-/// a service account, high when it can change anything (or Ward cannot tell), medium when it only reads. As for the
-/// other exposure rules, the finding's principal is the exposed resource (its full name).
+/// a service account, high when it can change anything (or Ward cannot tell), medium when it only reads or invokes
+/// what the owner exposes. As for the other exposure rules, the finding's principal is the exposed resource (its full name).
 /// </summary>
 public sealed class GcpPublicBindingRule : IRule
 {
     private static readonly string[] ReadVerbs = ["get", "list", "search", "read", "lookup", "view", "watch", "testIamPermissions"];
+
+    /// <summary>
+    /// Reads whose verb says otherwise: BigQuery Data Viewer's copies of a table or model out of the dataset (an
+    /// export to the caller's bucket, a snapshot or replica in the caller's dataset); the writes land where the caller
+    /// holds its own permissions, the dataset only gives the data.
+    /// </summary>
+    private static readonly string[] ReadPermissions =
+    [
+        "bigquery.models.export", "bigquery.tables.createSnapshot", "bigquery.tables.export", "bigquery.tables.replicateData",
+    ];
+
+    /// <summary>
+    /// Calls of what the owner deployed, as the owner configured it (the invoker roles): a request to a Cloud Run
+    /// service or a function, an execution of a Cloud Run job. They change nothing of the resource itself.
+    /// </summary>
+    private static readonly string[] InvokePermissions = ["cloudfunctions.functions.invoke", "run.jobs.run", "run.routes.invoke"];
 
     public RuleMetadata Metadata { get; } = new(
         "gcp-public-binding",
@@ -43,7 +59,7 @@ public sealed class GcpPublicBindingRule : IRule
 
                 foreach (var member in binding.Members.Where(m => !m.IsDeleted && m.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers).DistinctBy(m => m.Kind))
                 {
-                    if (When(gcp, policy, binding) is not { } when)
+                    if (When(gcp, policy, binding) is not var (when, where))
                     {
                         continue;
                     }
@@ -60,7 +76,7 @@ public sealed class GcpPublicBindingRule : IRule
                         Account = gcp.AccountOf(policy),
                         Principal = resource,
                         Title = $"`{member.Text}` holds `{binding.Role}` on `{resource}`",
-                        Explanation = $"The allow policy of `{resource}` binds `{binding.Role}` to `{member.Text}`{when}: {who} has it there and on everything under it. {why}",
+                        Explanation = $"The allow policy of `{resource}` binds `{binding.Role}` to `{member.Text}`{when}: {who} has it {where}. {why}",
                         Remediation = Metadata.Remediation,
                         References = Metadata.References,
                         Fingerprint = Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, member.Text),
@@ -83,40 +99,70 @@ public sealed class GcpPublicBindingRule : IRule
             return (Severity.Critical, $"The role can change access or act as a service account ({GcpRoles.Sample(control)}).");
         }
 
-        var writes = role.IncludedPermissions.Where(p => !IsRead(p)).Order(StringComparer.Ordinal).ToList();
-        return writes.Count > 0
-            ? (Severity.High, $"The role can change things ({GcpRoles.Sample(writes)}).")
-            : (Severity.Medium, "The role only reads, but whatever it reads is public.");
+        var writes = role.IncludedPermissions.Where(p => !IsRead(p) && !IsInvoke(p)).Order(StringComparer.Ordinal).ToList();
+        var invokes = role.IncludedPermissions.Where(IsInvoke).Order(StringComparer.Ordinal).ToList();
+        return (writes.Count, invokes.Count) switch
+        {
+            ( > 0, _) => (Severity.High, $"The role can change things ({GcpRoles.Sample(writes)})."),
+            (_, > 0) => (Severity.Medium, $"Anyone can invoke what the owner exposes there ({GcpRoles.Sample(invokes)}): it runs as the owner deployed it, for any caller and at the owner's cost, but the role changes nothing of the resource itself; the rest of it only reads."),
+            _ => (Severity.Medium, "The role only reads, but whatever it reads is public."),
+        };
     }
 
     private static bool IsRead(string permission)
     {
         var verb = permission[(permission.LastIndexOf('.') + 1)..];
-        return ReadVerbs.Any(r => verb.StartsWith(r, StringComparison.Ordinal));
+        return ReadVerbs.Any(r => verb.StartsWith(r, StringComparison.Ordinal)) || ReadPermissions.Contains(permission, StringComparer.Ordinal);
     }
 
-    /// <summary>Empty when the binding applies unconditionally, a clause naming an undecided condition, null when its condition does not hold at the reference time.</summary>
-    private static string? When(GcpAnalysisContext gcp, IamPolicy policy, Binding binding)
+    private static bool IsInvoke(string permission) => InvokePermissions.Contains(permission, StringComparer.Ordinal);
+
+    /// <summary>
+    /// How the binding's condition bounds it: a clause for the explanation (empty without a condition) and where the
+    /// public holds the role; null when the condition holds for no resource the policy reaches at the reference time.
+    /// </summary>
+    /// <remarks>
+    /// A condition is checked against the resource a request names, which may be any resource under the policy's (an
+    /// object of the bucket, a resource of the project): one that is false for the policy's resource itself may still
+    /// hold below it (<c>resource.name.startsWith(".../objects/incoming/")</c> on a bucket,
+    /// <c>resource.type == "storage.googleapis.com/Object"</c> on a project). Below, only the time and the inherited
+    /// tags are known, so such a binding is dropped only when those make its condition false.
+    /// </remarks>
+    private static (string When, string Where)? When(GcpAnalysisContext gcp, IamPolicy policy, Binding binding)
     {
+        const string Everywhere = "there and on everything under it";
         if (binding.Condition is not { } condition)
         {
-            return string.Empty;
+            return (string.Empty, Everywhere);
         }
 
         var resource = ResourceLocator.Locate(gcp.Estate, policy.Resource, out _);
-        var result = IamCondition.Parse(condition.Expression).Evaluate(new ConditionContext
+        var parsed = IamCondition.Parse(condition.Expression);
+        var tags = resource is null ? null : gcp.Edges.Authorizer.TagsOf(resource);
+        var itself = parsed.Evaluate(new ConditionContext
         {
             RequestTime = gcp.ReferenceTime,
             ResourceName = resource?.RelativeName,
             ResourceService = resource?.Service,
             ResourceType = resource?.Type ?? policy.AssetType,
-            ResourceTags = resource is null ? null : gcp.Edges.Authorizer.TagsOf(resource),
+            ResourceTags = tags,
         });
-        return result.Truth switch
+        switch (itself.Truth)
         {
-            ConditionTruth.True => $" (its condition `{condition.Expression}` holds at the reference time)",
-            ConditionTruth.False => null,
-            _ => $" when its condition `{condition.Expression}` holds (undecided: {string.Join("; ", result.Undecided)})",
-        };
+            case ConditionTruth.True:
+                return ($" (its condition `{condition.Expression}` holds at the reference time)", Everywhere);
+            case ConditionTruth.Undecided:
+                return ($" when its condition `{condition.Expression}` holds (undecided: {string.Join("; ", itself.Undecided)})", Everywhere);
+        }
+
+        var below = parsed.Evaluate(new ConditionContext
+        {
+            RequestTime = gcp.ReferenceTime,
+            ResourceTypeUnknownBecause = "each resource under the policy's has its own",
+            ResourceTags = tags,
+        });
+        return below.Truth == ConditionTruth.False
+            ? null
+            : ($" under the condition `{condition.Expression}`, which is false for `{gcp.ResourceLabel(policy.Resource)}` itself but may hold for resources under it (undecided: {string.Join("; ", below.Undecided)})", "on the resources under it for which the condition holds");
     }
 }

@@ -494,6 +494,21 @@ public sealed class GcpAuthorizer
         return SharedAnswerKey(permission, without, asOf) is { } key ? (without, key, [.. named.Distinct()]) : null;
     }
 
+    /// <summary>
+    /// The domains and principal sets bound in the allow policies that include, or may include, the principal: members
+    /// standing for principals that no binding names one by one (the accounts of a domain, the identities of a pool).
+    /// </summary>
+    public IEnumerable<Member> SetsThatMayInclude(Member principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return Estate.Policies
+            .SelectMany(p => p.Bindings)
+            .SelectMany(b => b.Members)
+            .Where(m => m.Kind is MemberKind.Domain or MemberKind.PrincipalSet)
+            .Distinct()
+            .Where(m => MemberMatcher.Match(m, principal, _holdsBasicRole, Groups).Kind != MemberMatchKind.No);
+    }
+
     /// <summary>The public and domain members of the policies that apply to the resource: those that may stand for other principals.</summary>
     internal IEnumerable<Member> StandingForOthers(GcpResource resource) =>
         Candidates(resource, inclusion: null, serviceAccountsOnly: true).Where(m => m.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain);
@@ -544,7 +559,11 @@ public sealed class GcpAuthorizer
                 }
 
                 var role = Estate.FindRole(binding.Role);
-                string? problem = role switch
+                var condition = binding.Condition;
+                var truth = condition is null ? ConditionTruth.True : Condition(condition.Expression).Evaluate(context).Truth;
+
+                // A condition that does not hold says more than the role: the binding grants nothing, whatever the role holds.
+                string? problem = condition is not null && truth == ConditionTruth.False ? $"its condition {Quote(condition)} does not hold at {Time(asOf)}" : role switch
                 {
                     null => $"role `{binding.Role}` is not in the roles export: what it grants is unknown",
                     { PermissionsKnown: false } => $"role `{binding.Role}` was exported without its permissions: what it grants is unknown",
@@ -552,18 +571,10 @@ public sealed class GcpAuthorizer
                     _ => null,
                 };
                 string? requirement = match.Requirement;
-                if (problem is null && binding.Condition is { } condition)
+                if (problem is null && condition is not null && truth == ConditionTruth.Undecided)
                 {
-                    var evaluated = Condition(condition.Expression).Evaluate(context);
-                    if (evaluated.Truth == ConditionTruth.False)
-                    {
-                        problem = $"its condition {Quote(condition)} does not hold at {Time(asOf)}";
-                    }
-                    else if (evaluated.Truth == ConditionTruth.Undecided)
-                    {
-                        var held = $"the condition {Quote(condition)} holds";
-                        requirement = requirement is null ? held : $"{requirement} and {held}";
-                    }
+                    var held = $"the condition {Quote(condition)} holds";
+                    requirement = requirement is null ? held : $"{requirement} and {held}";
                 }
 
                 var permissions = role is { PermissionsKnown: true } ? role.IncludedPermissions : [];
@@ -811,6 +822,13 @@ public sealed class GcpAuthorizer
         var result = new BindingResult { Holder = holder, Inherited = inherited, Binding = binding, Index = index, Member = member, Match = match };
         var onlyIf = match.Requirement is { } membership ? $" (and the binding applies only if {membership})" : string.Empty;
         var role = Estate.FindRole(binding.Role);
+
+        // A binding whose condition is false grants nothing, whatever its role: what an undescribed role holds cannot matter then.
+        if (role is not { PermissionsKnown: true } && binding.Condition is { } unheld && Condition(unheld.Expression).Evaluate(context) is { Truth: ConditionTruth.False } refused)
+        {
+            return result with { Outcome = BindingOutcome.NoMatch, Reason = $"its condition {Quote(unheld)} does not hold for this request ({Decided(request, refused)}), so it grants nothing, whatever `{binding.Role}` includes" };
+        }
+
         if (role is null)
         {
             return result with { Outcome = BindingOutcome.Unknown, Reason = $"role `{binding.Role}` is not in the roles export, so whether it includes `{permission}` is unknown{onlyIf}" };

@@ -1,0 +1,72 @@
+using static Ward.Cli.Tests.Rules.GcpFindingsScan;
+
+namespace Ward.Cli.Tests.Rules;
+
+/// <summary>
+/// <c>gcp-public-binding</c> on the Contoso export at 2026-12-01, for public bindings under a condition: a condition
+/// is checked against the resource a request names, so one that is false for the policy's own resource but may hold
+/// for a resource under it (an object of the bucket, a resource of the project) is reported; one that time makes
+/// false everywhere is not. And by what the role does: invoking or reading what the owner exposes is medium, a write high.
+/// </summary>
+public sealed class GcpPublicBindingRuleTests
+{
+    private const string Rule = "gcp-public-binding";
+    private const string Uploads = "//storage.googleapis.com/ct-app-uploads";
+
+    [Fact]
+    public void A_public_binding_limited_to_a_folder_of_objects_of_the_bucket_is_reported_at_the_role_s_severity()
+    {
+        // Given ct-app-uploads, whose policy gives allUsers Storage Object Admin on objects under incoming/ only
+        var finding = Assert.Single(Of(Rule), f => f.Text("principal") == Uploads && f.Text("title").Contains("roles/storage.objectAdmin", StringComparison.Ordinal));
+
+        // Then the public may write there: high (the role writes), the condition quoted, said to hold below the bucket only
+        Assert.Equal("high", finding.Text("severity"));
+        Assert.Contains("under the condition `resource.name.startsWith(\"projects/_/buckets/ct-app-uploads/objects/incoming/\")`, which is false for `//storage.googleapis.com/ct-app-uploads` itself but may hold for resources under it", finding.Text("explanation"), StringComparison.Ordinal);
+        Assert.Contains("anyone on the internet, signed in or not has it on the resources under it for which the condition holds", finding.Text("explanation"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_binding_of_a_project_limited_to_storage_objects_is_reported()
+    {
+        // Given ct-app, whose policy gives allAuthenticatedUsers Storage Object Viewer where the resource is an object
+        var finding = Assert.Single(Of(Rule), f => f.Text("principal") == "projects/ct-app");
+
+        // Then every object of the project is readable by any Google account: medium (the role only reads)
+        Assert.Equal("medium", finding.Text("severity"));
+        Assert.Equal("`allAuthenticatedUsers` holds `roles/storage.objectViewer` on `projects/ct-app`", finding.Text("title"));
+        Assert.Contains("`resource.type == \"storage.googleapis.com/Object\"`", finding.Text("explanation"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_binding_whose_time_bound_has_passed_is_not_reported()
+    {
+        // Given the bucket's preview binding (allUsers, Storage Object Viewer until 2026-01-01), false for every resource by now
+        Assert.DoesNotContain(Of(Rule), f => f.Text("principal") == Uploads && f.Text("title").Contains("roles/storage.objectViewer", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("//run.googleapis.com/projects/ct-app/locations/europe-west1/services/storefront", "roles/run.invoker", "Anyone can invoke what the owner exposes there (`run.jobs.run`, `run.routes.invoke`)")]
+    [InlineData("//cloudfunctions.googleapis.com/projects/ct-app/locations/europe-west1/functions/payment-webhook", "roles/cloudfunctions.invoker", "Anyone can invoke what the owner exposes there (`cloudfunctions.functions.invoke`)")]
+    [InlineData("//bigquery.googleapis.com/projects/ct-data/datasets/public_stats", "roles/bigquery.dataViewer", "The role only reads")]
+    public void A_public_invoker_or_data_reader_is_medium(string resource, string role, string why)
+    {
+        // Given a Cloud Run service and a function anyone may invoke, and a dataset any Google account may read (and
+        // export, snapshot or replicate, which copy the data out)
+        var finding = Single(Rule, resource);
+
+        // Then each is medium: invoking what the owner exposes and reading it change nothing of it
+        Assert.Equal("medium", finding.Text("severity"));
+        Assert.Contains($"`{role}`", finding.Text("title"), StringComparison.Ordinal);
+        Assert.Contains(why, finding.Text("explanation"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_publisher_still_changes_things()
+    {
+        // Given a Pub/Sub topic anyone may publish to: its subscribers act on whatever is published
+        var finding = Single(Rule, "//pubsub.googleapis.com/projects/ct-app/topics/orders-in");
+
+        Assert.Equal("high", finding.Text("severity"));
+        Assert.Contains("The role can change things (`pubsub.topics.publish`)", finding.Text("explanation"), StringComparison.Ordinal);
+    }
+}
