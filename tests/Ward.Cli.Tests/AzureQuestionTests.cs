@@ -249,6 +249,30 @@ public sealed class AzureQuestionTests
 
     private static string? Kind(JsonElement result) => result.GetProperty("decision").GetString();
 
+    [Fact]
+    public void Can_in_json_writes_its_warning_to_standard_error()
+    {
+        // Given only the Azure exports: roles held through groups cannot be counted, which the user is warned of
+        var (exitCode, output, messages) = WardRunner.RunWithMessagesApart("can", "-i", Azure, UserId("frank.osei@northwindtraders.com"), "Microsoft.Compute/virtualMachines/write", Prod + "/resourceGroups/rg-build", "--format", "json");
+
+        // Then standard output is the answer alone, and the warning is on standard error
+        Assert.Equal(0, exitCode);
+        Assert.Equal("ImplicitDeny", JsonDocument.Parse(output).RootElement.GetProperty("result").GetProperty("decision").GetString());
+        Assert.Contains("no Entra ID export was read", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Aws_can_in_json_writes_its_warning_to_standard_error()
+    {
+        // Given a user the AWS sample does not have
+        var (exitCode, output, messages) = WardRunner.RunWithMessagesApart("can", "-i", Path.Combine(Repository.Root, "samples", "aws"), "arn:aws:iam::444455556666:user/nobody", "s3:GetObject", "arn:aws:s3:::northwind-prod-website/index.html", "--format", "json");
+
+        // Then standard output is the answer alone, and the warning is on standard error
+        Assert.Equal(0, exitCode);
+        Assert.Equal("arn:aws:iam::444455556666:user/nobody", JsonDocument.Parse(output).RootElement.GetProperty("principal").GetString());
+        Assert.Contains("is not in the loaded", messages, StringComparison.Ordinal);
+    }
+
     private static string SubscriptionId(string name)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Azure, "subscriptions.json")));

@@ -21,15 +21,20 @@ internal static class AzureQuestions
     public static bool LooksLikeMicrosoftPrincipal(string text) =>
         Guid.TryParse(text, out _) || (text.Contains('@', StringComparison.Ordinal) && !text.StartsWith("arn:", StringComparison.Ordinal));
 
-    public static int Can(IAnsiConsole console, CanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
+    /// <param name="console">Where the answer goes.</param>
+    /// <param name="messages">Where errors and warnings go: standard error when the answer is JSON, so that it parses.</param>
+    /// <param name="settings">The question.</param>
+    /// <param name="estates">The exports.</param>
+    /// <param name="asOf">The reference time.</param>
+    public static int Can(IAnsiConsole console, IAnsiConsole messages, CanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
     {
-        if (Prepare(console, settings.Resource, estates) is not var (queries, scope) || scope is null)
+        if (Prepare(messages, settings.Resource, estates) is not var (queries, scope) || scope is null)
         {
             return ExitCodes.UsageOrUnusableInput;
         }
 
-        if (Resolve(console, settings.Principal, estates, queries) is not { } principal
-            || Request(console, settings, principal, settings.Action, scope, queries, asOf) is not { } request)
+        if (Resolve(messages, settings.Principal, estates, queries) is not { } principal
+            || Request(messages, settings, principal, settings.Action, scope, queries, asOf) is not { } request)
         {
             return ExitCodes.UsageOrUnusableInput;
         }
@@ -53,10 +58,10 @@ internal static class AzureQuestions
         return answer.Decision.Kind == DecisionKind.Indeterminate ? ExitCodes.UsageOrUnusableInput : ExitCodes.Ok;
     }
 
-    public static int WhoCan(IAnsiConsole console, WhoCanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
+    public static int WhoCan(IAnsiConsole console, IAnsiConsole messages, WhoCanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
     {
-        if (Prepare(console, settings.Resource, estates) is not var (queries, scope) || scope is null
-            || Request(console, settings, string.Empty, settings.Action, scope, queries, asOf) is not { } template)
+        if (Prepare(messages, settings.Resource, estates) is not var (queries, scope) || scope is null
+            || Request(messages, settings, string.Empty, settings.Action, scope, queries, asOf) is not { } template)
         {
             return ExitCodes.UsageOrUnusableInput;
         }
@@ -90,10 +95,10 @@ internal static class AzureQuestions
         return ExitCodes.Ok;
     }
 
-    public static int WhatCan(IAnsiConsole console, WhatCanSettings settings, LoadedEstates estates)
+    public static int WhatCan(IAnsiConsole console, IAnsiConsole messages, WhatCanSettings settings, LoadedEstates estates)
     {
-        if (Prepare(console, scopeText: null, estates) is not var (queries, _)
-            || Resolve(console, settings.Principal, estates, queries) is not { } principal)
+        if (Prepare(messages, scopeText: null, estates) is not var (queries, _)
+            || Resolve(messages, settings.Principal, estates, queries) is not { } principal)
         {
             return ExitCodes.UsageOrUnusableInput;
         }

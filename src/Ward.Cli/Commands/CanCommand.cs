@@ -29,7 +29,7 @@ public sealed class CanCommand(IAnsiConsole console, StandardOutput standardOutp
 
         if (settings.IsAzure)
         {
-            return AzureQuestions.Can(console, settings, estates, settings.ReferenceTime(clock));
+            return AzureQuestions.Can(console, settings.Json ? standardOutput.Messages : console, settings, estates, settings.ReferenceTime(clock));
         }
 
         if (settings.IsGcp)
@@ -44,15 +44,17 @@ public sealed class CanCommand(IAnsiConsole console, StandardOutput standardOutp
 
         var queries = new AwsAccessQueries(estate, settings.ReferenceTime(clock));
         var principal = queries.FindPrincipal(settings.Principal, out var problem);
+        // Messages go to standard error when the answer is JSON, so that standard output parses.
+        var messages = settings.Json ? standardOutput.Messages : console;
         if (principal is null)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {problem}");
+            messages.MarkupLineInterpolated($"[red]error:[/] {problem}");
             return ExitCodes.UsageOrUnusableInput;
         }
 
         if (problem is not null)
         {
-            console.MarkupLineInterpolated($"[yellow]warning:[/] {problem}");
+            messages.MarkupLineInterpolated($"[yellow]warning:[/] {problem}");
         }
 
         var answer = queries.Can(principal, settings.Action, settings.Resource, settings.ContextValues(), supplied);

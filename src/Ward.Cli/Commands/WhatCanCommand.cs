@@ -50,7 +50,7 @@ public sealed class WhatCanCommand(IAnsiConsole console, StandardOutput standard
                 return ExitCodes.UsageOrUnusableInput;
             }
 
-            return AzureQuestions.WhatCan(console, settings, estates);
+            return AzureQuestions.WhatCan(console, settings.Json ? standardOutput.Messages : console, settings, estates);
         }
 
         if (EstateLoading.Aws(console, estates) is not { } estate)

@@ -29,7 +29,7 @@ public sealed class WhoCanCommand(IAnsiConsole console, StandardOutput standardO
 
         if (settings.IsAzure)
         {
-            return AzureQuestions.WhoCan(console, settings, estates, settings.ReferenceTime(clock));
+            return AzureQuestions.WhoCan(console, settings.Json ? standardOutput.Messages : console, settings, estates, settings.ReferenceTime(clock));
         }
 
         if (settings.IsGcp)
