@@ -21,6 +21,8 @@ public static class WardApp
         app.Configure(config =>
         {
             config.SetApplicationName("ward");
+            // An unknown option is an error, not ignored: `--fial-on high` must not silently turn off a CI gate.
+            config.UseStrictParsing();
             config.SetApplicationVersion(typeof(WardApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             if (console is not null)
             {

@@ -215,6 +215,47 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void Input_warnings_are_counted_on_the_console_and_listed_with_verbose()
+    {
+        // Given the sample, whose organization export draws one warning
+        var (_, quiet) = WardRunner.Run("scan", Repository.Samples, "--as-of", "2026-03-16T09:15:00Z");
+        var (_, verbose) = WardRunner.Run("scan", Repository.Samples, "--as-of", "2026-03-16T09:15:00Z", "--verbose");
+
+        // Then the console says how many were not shown, and --verbose shows each with its file and place
+        Assert.Contains("1 input warning(s) not shown", quiet, StringComparison.Ordinal);
+        Assert.Contains("input warning: ", verbose, StringComparison.Ordinal);
+        Assert.Contains("organization.json:", verbose, StringComparison.Ordinal);
+        Assert.DoesNotContain("not shown", verbose, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Input_errors_beyond_fifty_are_counted_not_dropped()
+    {
+        // Given the sample and 55 files that are not valid JSON
+        var folder = Directory.CreateTempSubdirectory("ward-errors-").FullName;
+        for (var i = 0; i < 55; i++)
+        {
+            File.WriteAllText(Path.Combine(folder, $"broken-{i:D2}.json"), "{\"UserDetailList\": [");
+        }
+
+        var (_, output) = WardRunner.Run("scan", Repository.Samples, folder, "--as-of", "2026-03-16T09:15:00Z");
+
+        // Then 50 are listed and the rest counted
+        Assert.Equal(50, output.Split('\n').Count(line => line.StartsWith("input error:", StringComparison.Ordinal)));
+        Assert.Contains("... and 5 more input errors", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mistyped_option_is_a_usage_error_not_ignored()
+    {
+        // Given --fail-on mistyped: ignoring it would quietly turn off a CI gate
+        var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--fial-on", "high");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Unknown option 'fial-on'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_target_is_a_usage_error()
     {
         var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--target", "arn:aws:iam::444455556666:role/no-such-role");

@@ -459,7 +459,7 @@ public static class AwsEstateLoader
 
         foreach (var truncated in exports.Where(e => e.Account is not null).GroupBy(e => e.Account!, StringComparer.Ordinal).Where(g => g.All(e => e.IsTruncated)))
         {
-            diagnostics.Add(IngestDiagnosticCodes.TruncatedExport, DiagnosticSeverity.Warning, $"every export of account `{truncated.Key}` says `IsTruncated: true`: the last page is missing, so principals and policies may be missing (let the AWS CLI paginate, or give every page)", new SourceLocation(truncated.First().File, "$.IsTruncated"));
+            diagnostics.Add(IngestDiagnosticCodes.TruncatedExport, DiagnosticSeverity.Warning, $"every export of account `{truncated.Key}` says `IsTruncated: true` or carries a `NextToken`: the last page is missing, so principals and policies may be missing (let the AWS CLI paginate without --max-items, or give every page)", new SourceLocation(truncated.First().File, truncated.First().Truncation!));
         }
 
         var built = ImmutableArray.CreateBuilder<AwsAccount>();

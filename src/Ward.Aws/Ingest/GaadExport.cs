@@ -13,4 +13,11 @@ public sealed record GaadExport(
     ImmutableArray<IamRole> Roles,
     ImmutableArray<ManagedPolicy> Policies,
     ImmutableDictionary<string, SourceLocation> Locations,
-    bool IsTruncated);
+    string? Truncation)
+{
+    /// <summary>
+    /// The page says more follow: <see cref="Truncation"/> is where (<c>$.IsTruncated</c>, or <c>$.NextToken</c> when
+    /// the AWS CLI's own pagination stopped); null for the last page or a whole export.
+    /// </summary>
+    public bool IsTruncated => Truncation is not null;
+}

@@ -69,7 +69,7 @@ public static class GaadReader
         var exportAccount = users.Select(u => u.Account).Concat(groups.Select(g => g.Account)).Concat(roles.Select(r => r.Account))
             .Concat(policies.Where(p => !p.IsAwsManaged).Select(p => p.Arn.Split(':').ElementAtOrDefault(4) ?? string.Empty))
             .FirstOrDefault(a => a.Length > 0);
-        return new GaadExport(file, exportAccount, users, groups, roles, policies, merged.ToImmutable(), JsonReading.Boolean(root, "IsTruncated"));
+        return new GaadExport(file, exportAccount, users, groups, roles, policies, merged.ToImmutable(), JsonReading.Boolean(root, "IsTruncated") ? "$.IsTruncated" : HasNextToken(root) ? "$.NextToken" : null);
 
         static ImmutableDictionary<string, SourceLocation>.Builder Locations() => ImmutableDictionary.CreateBuilder<string, SourceLocation>(StringComparer.Ordinal);
     }
@@ -312,4 +312,11 @@ public static class GaadReader
 
         return result.Document;
     }
+
+    /// <summary>
+    /// The AWS CLI's own pagination (<c>--max-items</c>, <c>--page-size</c> left to it) writes a <c>NextToken</c> instead
+    /// of <c>IsTruncated</c> when it stopped before the end.
+    /// </summary>
+    private static bool HasNextToken(JsonElement root) =>
+        root.TryGetProperty("NextToken", out var token) && token.ValueKind == JsonValueKind.String && !string.IsNullOrEmpty(token.GetString());
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -26,10 +27,7 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         }
 
         var reading = InputReading.Read(settings.AllInputs, cancellationToken);
-        foreach (var diagnostic in reading.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(50))
-        {
-            messages.MarkupLineInterpolated($"[red]input error:[/] {diagnostic}");
-        }
+        ShowDiagnostics(messages, reading, settings.Verbose);
 
         foreach (var (path, note) in reading.Skipped)
         {
@@ -137,4 +135,36 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
 
     private static int ExitCode(ScanResult result, ScanSettings settings) =>
         settings.FailOnSeverity is { } threshold && result.Findings.Any(f => f.Severity >= threshold) ? ExitCodes.FindingsAtThreshold : ExitCodes.Ok;
+
+    /// <summary>
+    /// Input errors (the first 50, every one with --verbose), then how many errors and warnings were left unshown:
+    /// what Ward could not read is never silent, though the console stays readable on a large estate.
+    /// </summary>
+    private static void ShowDiagnostics(IAnsiConsole messages, InputReading reading, bool verbose)
+    {
+        const int Shown = 50;
+        var errors = reading.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        foreach (var diagnostic in verbose ? errors : errors.Take(Shown))
+        {
+            messages.MarkupLineInterpolated($"[red]input error:[/] {diagnostic}");
+        }
+
+        if (!verbose && errors.Count > Shown)
+        {
+            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]... and {errors.Count - Shown} more input errors[/] (--verbose lists them; the JSON report has them all).");
+        }
+
+        var warnings = reading.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
+        if (verbose)
+        {
+            foreach (var diagnostic in reading.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Error))
+            {
+                messages.MarkupLineInterpolated($"[yellow]input {diagnostic.Severity.ToString().ToLowerInvariant()}:[/] {diagnostic}");
+            }
+        }
+        else if (warnings.Count > 0)
+        {
+            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]{warnings.Count} input warning(s) not shown[/] (--verbose lists them; the JSON report has them all).");
+        }
+    }
 }

@@ -20,6 +20,10 @@ public sealed class ScanSettings : CommandSettings
     [Description("More export files or folders (repeatable).")]
     public string[] Inputs { get; init; } = [];
 
+    [CommandOption("-v|--verbose")]
+    [Description("List every input diagnostic (warnings and notes too, and errors beyond the first 50); the JSON report always has them all.")]
+    public bool Verbose { get; init; }
+
     [CommandOption("-f|--format <FORMAT>")]
     [Description("`console` (default), `json`, `sarif` (GitHub code scanning), `html` (one self-contained page), `csv` or `markdown`. Without --output, any but `console` goes to standard output alone. Repeatable (or comma-separated) for several reports from one scan, each with its --output.")]
     public string[] Format { get; init; } = [];

@@ -21,18 +21,7 @@ public static class InputPaths
         {
             if (Directory.Exists(path))
             {
-                List<string> files;
-                try
-                {
-                    files = [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    unreadable(path, $"cannot read the folder: {exception.Message}", exception.Message);
-                    continue;
-                }
-
-                foreach (var file in files.Where(f => !Path.GetFileName(f).StartsWith('.')))
+                foreach (var file in FilesUnder(path, unreadable).Where(f => !Path.GetFileName(f).StartsWith('.')))
                 {
                     if (accepts(file))
                     {
@@ -53,6 +42,43 @@ public static class InputPaths
                 unreadable(path, $"`{path}` does not exist", "does not exist");
             }
         }
+    }
+
+    /// <summary>
+    /// Every file under a folder, in ordinal order. A subfolder that cannot be listed is told and skipped, the rest read;
+    /// a linked folder is followed once (one that leads back to a folder already listed, a loop, is told and skipped).
+    /// </summary>
+    private static List<string> FilesUnder(string root, Action<string, string, string> unreadable)
+    {
+        var files = new List<string>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([root]);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            try
+            {
+                var real = Path.GetFullPath(new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? folder);
+                if (!listed.Add(real))
+                {
+                    unreadable(folder, $"`{folder}` links to a folder already read (`{real}`): not read again", "a link to a folder already read; not read again");
+                    continue;
+                }
+
+                files.AddRange(Directory.GetFiles(folder));
+                foreach (var subfolder in Directory.GetDirectories(folder).OrderDescending(StringComparer.Ordinal))
+                {
+                    pending.Push(subfolder);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                unreadable(folder, $"cannot read the folder: {exception.Message}", exception.Message);
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
     }
 
     /// <summary>Whether a file name ends with one of the extensions (case-insensitive).</summary>

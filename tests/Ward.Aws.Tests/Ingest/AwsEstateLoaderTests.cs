@@ -110,6 +110,43 @@ public sealed class AwsEstateLoaderTests
     }
 
     [Fact]
+    public void A_folder_link_that_leads_back_up_is_read_once_and_reported()
+    {
+        // Given a folder holding an export, and in a subfolder a link back to it (a loop)
+        var folder = Directory.CreateTempSubdirectory("ward-loop-").FullName;
+        File.Copy(Fixtures.PathOf("gaad-split-part1.json"), Path.Combine(folder, "gaad.json"));
+        Directory.CreateDirectory(Path.Combine(folder, "inner"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "inner", "loop"), folder);
+
+        // When it is loaded
+        var estate = Load([folder]);
+
+        // Then the export is read once, and the loop is named rather than followed
+        Assert.Single(estate.Accounts);
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.DuplicateEntity);
+        Assert.Contains(estate.Diagnostics, d => d.Location.File.EndsWith("loop", StringComparison.Ordinal) && d.Message.Contains("links to a folder already read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_page_the_AWS_CLI_cut_short_with_a_next_token_warns_that_the_export_is_truncated()
+    {
+        // Given the first page as `--max-items` leaves it: a NextToken, no IsTruncated
+        var text = File.ReadAllText(Fixtures.PathOf("gaad-split-part1.json"));
+        var page = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+        page.Remove("IsTruncated");
+        page.Remove("Marker");
+        page["NextToken"] = "eyJNYXJrZXIiOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiA1fQ==";
+        var folder = Directory.CreateTempSubdirectory("ward-next-token-").FullName;
+        File.WriteAllText(Path.Combine(folder, "gaad.json"), page.ToJsonString());
+
+        // When it is loaded
+        var truncated = Assert.Single(Load([folder]).Diagnostics, d => d.Code == IngestDiagnosticCodes.TruncatedExport);
+
+        // Then the truncation is a warning at `$.NextToken`
+        Assert.Equal((DiagnosticSeverity.Warning, "$.NextToken"), (truncated.Severity, truncated.Location.JsonPath));
+    }
+
+    [Fact]
     public void A_first_page_alone_warns_that_the_export_is_truncated_and_names_what_is_missing()
     {
         // Given only the first page
