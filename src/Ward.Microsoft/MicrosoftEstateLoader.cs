@@ -170,7 +170,7 @@ public static class MicrosoftEstateLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file);
+            bytes = Utf8Input.Read(file);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -233,7 +233,7 @@ public static class MicrosoftEstateLoader
     {
         try
         {
-            var bytes = File.ReadAllBytes(file);
+            var bytes = Utf8Input.Read(file);
             return jsonLines.Contains(file) && AzureHoundFormat.JsonLines(bytes) is var (array, _) ? array : bytes;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -119,7 +119,7 @@ public static class AwsEstateLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file);
+            bytes = Utf8Input.Read(file);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

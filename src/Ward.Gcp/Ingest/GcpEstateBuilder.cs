@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Ward.Core.Diagnostics;
 using Ward.Gcp.Iam;
+using Ward.Core.Inputs;
 
 namespace Ward.Gcp.Ingest;
 
@@ -431,7 +432,7 @@ internal static class GcpEstateBuilder
 
             try
             {
-                located.AddRange(JsonLineLocator.WithLines(items, File.ReadAllBytes(byFile.Key)));
+                located.AddRange(JsonLineLocator.WithLines(items, Utf8Input.Read(byFile.Key)));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -33,7 +33,7 @@ public static class GcpEstateLoader
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(file);
+                bytes = Utf8Input.Read(file);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -109,6 +109,32 @@ public sealed class AwsEstateLoaderTests
         }
     }
 
+    [Theory]
+    [InlineData("utf-8 with a byte order mark")]
+    [InlineData("utf-16 little endian")]
+    [InlineData("utf-16 big endian")]
+    public void An_export_with_a_byte_order_mark_is_read_like_plain_UTF8(string encoding)
+    {
+        // Given the same export written with a byte order mark, as editors and Windows PowerShell's `>` write it
+        var text = File.ReadAllText(Fixtures.PathOf("gaad-split-part1.json"));
+        byte[] bytes = encoding switch
+        {
+            "utf-8 with a byte order mark" => [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)],
+            "utf-16 little endian" => [0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes(text)],
+            _ => [0xFE, 0xFF, .. System.Text.Encoding.BigEndianUnicode.GetBytes(text)],
+        };
+        var folder = Directory.CreateTempSubdirectory("ward-bom-").FullName;
+        File.WriteAllBytes(Path.Combine(folder, "gaad.json"), bytes);
+
+        // When it is loaded
+        var estate = Load([folder]);
+        var plain = Load([Fixtures.PathOf("gaad-split-part1.json")]);
+
+        // Then it reads as the plain file does
+        Assert.Equal(plain.Diagnostics.Select(d => (d.Code, d.Location.JsonPath)), estate.Diagnostics.Select(d => (d.Code, d.Location.JsonPath)));
+        Assert.Equal(plain.Principals().Select(p => p.Value), estate.Principals().Select(p => p.Value), StringComparer.Ordinal);
+    }
+
     [Fact]
     public void A_folder_link_that_leads_back_up_is_read_once_and_reported()
     {

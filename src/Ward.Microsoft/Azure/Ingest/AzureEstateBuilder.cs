@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Ward.Core.Diagnostics;
 using Ward.Microsoft.Azure.Rbac;
 using Ward.Microsoft.Azure.Resources;
+using Ward.Core.Inputs;
 
 namespace Ward.Microsoft.Azure.Ingest;
 
@@ -378,7 +379,7 @@ internal static class AzureEstateBuilder
             ReadOnlyMemory<byte>? bytes;
             try
             {
-                bytes = source is null ? File.ReadAllBytes(group.Key) : source(group.Key);
+                bytes = source is null ? Utf8Input.Read(group.Key) : source(group.Key);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

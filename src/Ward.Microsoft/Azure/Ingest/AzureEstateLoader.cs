@@ -73,7 +73,7 @@ public static class AzureEstateLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file);
+            bytes = Utf8Input.Read(file);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

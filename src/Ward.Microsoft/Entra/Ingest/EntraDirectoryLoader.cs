@@ -78,7 +78,7 @@ public static class EntraDirectoryLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file);
+            bytes = Utf8Input.Read(file);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -116,7 +116,7 @@ public static class EntraDirectoryLoader
 
             try
             {
-                located.AddRange(JsonLineLocator.WithLines(items, File.ReadAllBytes(byFile.Key)));
+                located.AddRange(JsonLineLocator.WithLines(items, Utf8Input.Read(byFile.Key)));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
