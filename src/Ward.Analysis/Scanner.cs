@@ -42,6 +42,18 @@ public static class Scanner
             skipped.Add(new SkippedAnalysis("SCPs and RCPs", "no organization export was given: SCPs and RCPs are not applied, so some findings may not hold in an organization that blocks them"));
         }
 
+        // Accounts known from other files (the organization, a credential report) whose IAM was not exported: their
+        // principals are missing from every analysis, which the report says rather than leave it to the reader.
+        var withoutIam = estate.Accounts.Where(a => a.Users.IsEmpty && a.Groups.IsEmpty && a.Roles.IsEmpty && a.Policies.IsEmpty).Select(a => a.Id)
+            .Concat((estate.Organization?.Accounts ?? []).Select(a => a.Id).Where(id => !estate.Accounts.Any(a => a.Id == id)))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (aws && withoutIam.Count > 0)
+        {
+            skipped.Add(new SkippedAnalysis(
+                "IAM of some accounts",
+                $"no get-account-authorization-details export for {withoutIam.Count} account{(withoutIam.Count == 1 ? string.Empty : "s")} ({string.Join(", ", withoutIam.Take(10))}{(withoutIam.Count > 10 ? ", …" : string.Empty)}): their users, roles and policies are in no analysis"));
+        }
+
         if (aws && !estate.HasResourcePolicyExport)
         {
             skipped.Add(new SkippedAnalysis("resource exposure", "no resource-policies file was given: bucket, key, queue, topic, secret, function and repository policies are not known, so public and cross-account resources are not reported (and queries decide without resource policies)"));

@@ -246,6 +246,16 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void Accounts_of_the_organization_without_an_IAM_export_are_said_to_be_unanalysed()
+    {
+        // Given the sample: an organization of four accounts, two of them exported
+        var (_, output) = WardRunner.Run("scan", Repository.Samples, "--as-of", "2026-03-16T09:15:00Z");
+
+        // Then the scan names the other two as not analysed
+        Assert.Contains("no get-account-authorization-details export for 2 accounts (555566667777, 666677778888)", string.Join(' ', output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mistyped_option_is_a_usage_error_not_ignored()
     {
         // Given --fail-on mistyped: ignoring it would quietly turn off a CI gate
