@@ -86,6 +86,16 @@ public static class Scanner
                 skipped.Add(new SkippedAnalysis("Google Cloud group memberships", "group memberships are not exported: a group is analysed as one principal standing for its members, and a user's paths through its groups are not found"));
             }
 
+            // `gcloud iam roles list` prints roles without their permissions: what those grant is unknown, which makes
+            // every path through them conditional and admin-equivalence undecidable. Said once, not left to a warning.
+            var unknownRoles = context.Gcp.Estate.Roles.Where(r => !r.PermissionsKnown).Select(r => r.Name).Order(StringComparer.Ordinal).ToList();
+            if (unknownRoles.Count > 0)
+            {
+                skipped.Add(new SkippedAnalysis(
+                    $"what {unknownRoles.Count} Google Cloud role{(unknownRoles.Count == 1 ? string.Empty : "s")} grant{(unknownRoles.Count == 1 ? "s" : string.Empty)} ({string.Join(", ", unknownRoles.Take(5))}{(unknownRoles.Count > 5 ? ", …" : string.Empty)})",
+                    "exported without `includedPermissions` (the view `gcloud iam roles list` prints): bindings of these roles may grant anything, so paths through them are conditional and who is owner-equivalent through them is not decided; export the roles with `gcloud iam roles describe` or the IAM API's `view=FULL` (scripts/export-gcp.sh does)"));
+            }
+
             var withRbac = context.Gcp.Estate.KubernetesRoleBindings.Select(b => b.Cluster).ToHashSet(StringComparer.Ordinal);
             var withoutRbac = context.Gcp.Estate.Clusters.Where(c => !withRbac.Contains(c.Context)).Select(c => c.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             if (withoutRbac.Count > 0)

@@ -121,6 +121,36 @@ public sealed class GcpScanTests
     }
 
     [Fact]
+    public void Roles_exported_without_their_permissions_are_said_to_leave_the_analysis_undecided()
+    {
+        // Given the sample with its predefined roles as `gcloud iam roles list` prints them: no includedPermissions
+        var folder = Directory.CreateTempSubdirectory("ward-gcp-roles-").FullName;
+        foreach (var file in Directory.EnumerateFiles(Sample, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(folder, Path.GetRelativePath(Sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        var predefined = Path.Combine(folder, "roles", "predefined.json");
+        var roles = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(predefined))!;
+        foreach (var role in roles is System.Text.Json.Nodes.JsonArray list ? list : roles["roles"]!.AsArray())
+        {
+            role!.AsObject().Remove("includedPermissions");
+        }
+
+        File.WriteAllText(predefined, roles.ToJsonString());
+        var (_, output) = WardRunner.Run("scan", folder, "--as-of", AsOf);
+        var (_, sample) = WardRunner.Run("scan", Sample, "--as-of", AsOf);
+
+        // Then the scan says which roles' grants are unknown and why, once; the sample, exported whole, does not
+        var flat = output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal);
+        Assert.Contains("Google Cloud roles grant (roles/", flat, StringComparison.Ordinal);
+        Assert.Contains("exported without `includedPermissions`", flat, StringComparison.Ordinal);
+        Assert.DoesNotContain("exported without `includedPermissions`", sample, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_headline_counts_Google_Cloud()
     {
         var (exitCode, output) = WardRunner.Run("scan", Sample, "--as-of", AsOf);
