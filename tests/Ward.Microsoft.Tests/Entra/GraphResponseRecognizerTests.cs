@@ -62,6 +62,20 @@ public sealed class GraphResponseRecognizerTests
     }
 
     [Fact]
+    public void A_page_missing_after_an_unnumbered_first_page_is_warned()
+    {
+        // Given users.json (the first page, unnumbered, with a next link) and users.page-3.json: page 2 is gone
+        using var folder = new ScratchFolder(
+            ("users.json", GraphBodies.Collection("users", GraphBodies.User(Adele, "Adele Vance"), NextLink)),
+            ("users.page-3.json", GraphBodies.Collection("users", GraphBodies.User(Megan, "Megan Bowen"))));
+
+        var directory = Load(folder);
+
+        var diagnostic = Assert.Single(directory.Diagnostics, d => d.Code == EntraDiagnosticCodes.IncompleteCollection);
+        Assert.Contains("page 2 of `Users` is missing", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Several_pages_of_one_groups_members_are_merged()
     {
         // Given a group's members in two pages named after the group, the first with a next link

@@ -318,10 +318,13 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
                 continue;
             }
 
+            // The first page may carry no number (`users.json`, then `users.page-2.json`...): it is page 1.
             var numbers = ordered.Select(p => PageNumber().Match(Path.GetFileNameWithoutExtension(p.File))).ToList();
-            if (numbers.TrueForAll(m => m.Success))
+            var unnumbered = numbers.Count(m => !m.Success);
+            if (unnumbered == 0 || (unnumbered == 1 && numbers.Count > 1))
             {
-                var found = numbers.Select(m => int.Parse(m.Groups["n"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+                var found = numbers.Where(m => m.Success).Select(m => int.Parse(m.Groups["n"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture))
+                    .Concat(unnumbered == 1 ? [1] : []).Order().ToList();
                 var first = Math.Min(found[0], 1);
                 var missing = Enumerable.Range(first, found[^1] - first + 1).Except(found).ToList();
                 if (missing.Count > 0)
