@@ -154,7 +154,7 @@ public static class MicrosoftEstateLoader
         InputPaths.Expand(
             paths,
             file => InputPaths.HasExtension(file, ".json", ".jsonl"),
-            file => inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.NotRecognised, "not a JSON file; not read")),
+            file => inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.NotRecognised, InputPaths.NotReadNote(file))),
             (path, message, note) =>
             {
                 diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));

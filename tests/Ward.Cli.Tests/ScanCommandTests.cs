@@ -256,6 +256,23 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void A_compressed_export_is_skipped_with_a_hint_to_decompress_it()
+    {
+        // Given the sample and a gzip-compressed copy of one export
+        var folder = Directory.CreateTempSubdirectory("ward-gzip-").FullName;
+        using (var output = File.Create(Path.Combine(folder, "gaad.json.gz")))
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(File.ReadAllBytes(Path.Combine(Repository.Samples, "111122223333", "gaad.json")));
+        }
+
+        var (_, text) = WardRunner.Run("scan", Repository.Samples, folder, "--as-of", "2026-03-16T09:15:00Z");
+
+        // Then it is listed as skipped, saying why and what to do
+        Assert.Contains("gaad.json.gz: a compressed file (.gz): decompress it to have it read", string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mistyped_option_is_a_usage_error_not_ignored()
     {
         // Given --fail-on mistyped: ignoring it would quietly turn off a CI gate

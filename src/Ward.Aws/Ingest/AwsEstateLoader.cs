@@ -57,7 +57,7 @@ public static class AwsEstateLoader
         InputPaths.Expand(
             paths,
             file => InputPaths.HasExtension(file, ".json") || StartsWithCredentialReportHeader(file),
-            file => skipped(new InputFile(file, InputKind.Unrecognized, "not a JSON file; not read")),
+            file => skipped(new InputFile(file, InputKind.Unrecognized, InputPaths.NotReadNote(file))),
             (path, message, note) =>
             {
                 diagnostics.Add(IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));

@@ -81,6 +81,15 @@ public static class InputPaths
         return files;
     }
 
+    /// <summary>
+    /// Why a file found in a folder is not read: not JSON, or a compressed export whose content Ward would read once
+    /// decompressed.
+    /// </summary>
+    public static string NotReadNote(string file) =>
+        HasExtension(file, ".gz", ".zip", ".bz2", ".xz", ".zst")
+            ? $"a compressed file ({Path.GetExtension(file)}): decompress it to have it read; not read"
+            : "not a JSON file; not read";
+
     /// <summary>Whether a file name ends with one of the extensions (case-insensitive).</summary>
     public static bool HasExtension(string file, params string[] extensions) =>
         extensions.Any(extension => file.EndsWith(extension, StringComparison.OrdinalIgnoreCase));

@@ -303,7 +303,7 @@ public static class GcpEstateLoader
         InputPaths.Expand(
             paths,
             file => InputPaths.HasExtension(file, Extensions),
-            file => inputs.Add(new GcpInputFile(file, GcpInputKind.NotRecognised, "not a JSON file; not read")),
+            file => inputs.Add(new GcpInputFile(file, GcpInputKind.NotRecognised, InputPaths.NotReadNote(file))),
             (path, message, note) =>
             {
                 diagnostics.Add(GcpDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));

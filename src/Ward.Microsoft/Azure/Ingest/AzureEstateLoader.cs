@@ -61,7 +61,7 @@ public static class AzureEstateLoader
         InputPaths.Expand(
             paths,
             file => InputPaths.HasExtension(file, ".json"),
-            file => inputs.Add(new AzureInputFile(file, AzureInputKind.Unrecognized, "not a JSON file; not read")),
+            file => inputs.Add(new AzureInputFile(file, AzureInputKind.Unrecognized, InputPaths.NotReadNote(file))),
             (path, message, note) =>
             {
                 diagnostics.Add(AzureDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));

@@ -66,7 +66,7 @@ public static class EntraDirectoryLoader
         InputPaths.Expand(
             paths,
             file => InputPaths.HasExtension(file, ".json"),
-            file => inputs.Add(new EntraInputFile(file, EntraInputKind.NotRecognised, "not a JSON file; not read")),
+            file => inputs.Add(new EntraInputFile(file, EntraInputKind.NotRecognised, InputPaths.NotReadNote(file))),
             (path, message, note) =>
             {
                 diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
