@@ -31,7 +31,7 @@ internal static class InputCoverage
             {
                 yield return new SkippedAnalysis(
                     $"{string.Join(", ", needing)} in account {account.Id}",
-                    $"no {what} was given for account {account.Id}, so these findings are not reported for it (export it with {how}; see docs/formats/aws.md)");
+                    $"no usable {what} was read for account {account.Id} (none was given, or the one given could not be used: see the input diagnostics), so these findings are not reported for it (export it with {how}; see docs/formats/aws.md)");
             }
         }
     }

@@ -18,7 +18,7 @@ public sealed class InputCoverageTests
         var skipped = Assert.Single(result.Skipped, s => s.Analysis.Contains("unused-access-key", StringComparison.Ordinal));
         Assert.All(CredentialRules, rule => Assert.Contains(rule, skipped.Analysis, StringComparison.Ordinal));
         Assert.Contains("account 123456789012", skipped.Analysis, StringComparison.Ordinal);
-        Assert.Contains("no credential report", skipped.Reason, StringComparison.Ordinal);
+        Assert.Contains("no usable credential report", skipped.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class InputCoverageTests
         var none = new TestEstate().Role("a", 500, 1).Role("b", 500, 1).Scan();
         var partial = new TestEstate().Role("a", 500, 1).Role("b", 500, 1).ServiceData(TestEstate.RoleArn("a"), ("s3", 1)).Scan();
 
-        Assert.Contains(none.Skipped, s => s.Analysis == "unused-service-permissions, permission-creep in account 123456789012" && s.Reason.Contains("no service last accessed data", StringComparison.Ordinal));
+        Assert.Contains(none.Skipped, s => s.Analysis == "unused-service-permissions, permission-creep in account 123456789012" && s.Reason.Contains("no usable service last accessed data", StringComparison.Ordinal));
         Assert.DoesNotContain(partial.Skipped, s => s.Analysis.EndsWith("in account 123456789012", StringComparison.Ordinal));
         Assert.Contains(partial.Skipped, s => s.Analysis == "unused-service-permissions for 1 other principal of account 123456789012");
     }
