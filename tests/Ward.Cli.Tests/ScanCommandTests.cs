@@ -273,6 +273,19 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void A_second_organization_export_is_said_to_be_skipped_for_what_it_is()
+    {
+        var folder = Directory.CreateTempSubdirectory("ward-second-organization-").FullName;
+        File.Copy(Path.Combine(Repository.Samples, "organization.json"), Path.Combine(folder, "organization-copy.json"));
+
+        var (_, text) = WardRunner.Run("scan", Repository.Samples, folder, "--as-of", "2026-03-16T09:15:00Z");
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Contains("organization-copy.json: a second organization export; only the first", flat, StringComparison.Ordinal);
+        Assert.DoesNotContain("not an AWS, Entra ID", flat, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mistyped_option_is_a_usage_error_not_ignored()
     {
         // Given --fail-on mistyped: ignoring it would quietly turn off a CI gate

@@ -303,7 +303,8 @@ public static class AwsEstateLoader
             if (read is not null && organization is not null)
             {
                 diagnostics.Add(IngestDiagnosticCodes.OrganizationProblem, DiagnosticSeverity.Error, $"a second organization export (`{read.Id}`) was given; only the first (`{organization.Id}`) is used", new SourceLocation(file, JsonPath.Root));
-                inputs.Add(new InputFile(file, InputKind.Unrecognized, "second organization export; ignored"));
+                // Skipped as AWS's own (not passed on to the other clouds' readers, which would call it unrecognised).
+                inputs.Add(new InputFile(file, InputKind.Unreadable, $"a second organization export; only the first (`{organization.Id}`) is used"));
                 return;
             }
 
