@@ -286,6 +286,21 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void An_empty_file_is_listed_once_as_skipped_not_also_as_read()
+    {
+        var folder = Directory.CreateTempSubdirectory("ward-empty-").FullName;
+        File.WriteAllText(Path.Combine(folder, "empty.json"), string.Empty);
+        var report = Path.Combine(folder, "report.json");
+
+        WardRunner.Run("scan", Repository.Samples, Path.Combine(folder, "empty.json"), "--as-of", "2026-03-16T09:15:00Z", "--format", "json", "--output", report);
+
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+        var scan = document.RootElement.GetProperty("scan");
+        Assert.DoesNotContain(scan.GetProperty("inputsRead").EnumerateArray(), i => i.GetProperty("path").GetString()!.EndsWith("empty.json", StringComparison.Ordinal));
+        Assert.Contains(scan.GetProperty("inputsSkipped").EnumerateArray(), i => i.GetProperty("path").GetString()!.EndsWith("empty.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_mistyped_option_is_a_usage_error_not_ignored()
     {
         // Given --fail-on mistyped: ignoring it would quietly turn off a CI gate

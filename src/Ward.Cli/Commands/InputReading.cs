@@ -65,7 +65,8 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
         // A file one reader took is read, whatever the others said of it; an empty list the Google Cloud reader took as
         // a tag listing is its, any other empty list is no one's in particular.
         var read = ScanInputs.Of(aws).Read
-            .Concat(gcp.Inputs.Where(i => i.Kind is GcpInputKind.Read or GcpInputKind.Empty).Select(i => i.Kind == GcpInputKind.Read ? new ReadInput(i.Path, "gcp", "GoogleCloud", i.Note) : EmptyList(i.Path, i.Note)))
+            // An empty file is AWS's invalid JSON, listed as skipped: not also as read.
+            .Concat(gcp.Inputs.Where(i => i.Kind is GcpInputKind.Read || (i.Kind is GcpInputKind.Empty && !invalidJson.Contains(i.Path))).Select(i => i.Kind == GcpInputKind.Read ? new ReadInput(i.Path, "gcp", "GoogleCloud", i.Note) : EmptyList(i.Path, i.Note)))
             .Concat(microsoft.Inputs.Where(i => i.Kind is not (MicrosoftInputKind.NotRecognised or MicrosoftInputKind.Unreadable))
                 .Select(i => i.Kind == MicrosoftInputKind.Empty ? EmptyList(i.Path, i.Note) : new ReadInput(i.Path, "microsoft", i.Kind.ToString(), i.Note)))
             .DistinctBy(i => i.Path, StringComparer.Ordinal)
