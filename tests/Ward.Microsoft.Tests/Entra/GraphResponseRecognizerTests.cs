@@ -62,6 +62,19 @@ public sealed class GraphResponseRecognizerTests
     }
 
     [Fact]
+    public void A_page_whose_value_is_null_is_said_to_give_no_object_not_to_be_skipped()
+    {
+        // Given a page of users whose value is null: recognised as a page of users, holding none
+        using var folder = new ScratchFolder(("users.json", """{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users", "value": null}"""));
+
+        var directory = Load(folder);
+
+        var diagnostic = Assert.Single(directory.Diagnostics, d => d.Message.Contains("`value` must be the array", StringComparison.Ordinal));
+        Assert.Contains("no object of this page was read", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Empty(directory.Users);
+    }
+
+    [Fact]
     public void A_page_missing_after_an_unnumbered_first_page_is_warned()
     {
         // Given users.json (the first page, unnumbered, with a next link) and users.page-3.json: page 2 is gone

@@ -139,7 +139,7 @@ internal static class GraphResponseRecognizer
                 var nextLink = root.TryGetProperty("@odata.nextLink", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null;
                 if (value.ValueKind != JsonValueKind.Array)
                 {
-                    return ([], nextLink, $"`value` must be the array of the collection's objects, found {GraphJson.Describe(value.ValueKind)}; the file was skipped");
+                    return ([], nextLink, $"`value` must be the array of the collection's objects, found {GraphJson.Describe(value.ValueKind)}; no object of this page was read");
                 }
 
                 Add(value, "$.value", items);
