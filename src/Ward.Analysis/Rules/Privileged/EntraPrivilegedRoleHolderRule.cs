@@ -59,6 +59,7 @@ public sealed class EntraPrivilegedRoleHolderRule : IRule
                     + $"What each reaches: {string.Join("; ", reaches)}. "
                     + (held.Any(h => h.State == RoleHoldState.Eligible) ? "An eligible role is one PIM activation away. " : string.Empty)
                     + (held.Any(h => h.State == RoleHoldState.Permanent) && !holdings.HasScheduleData ? "The export has no PIM assignment schedule instances, so an active assignment is read as having no end. " : string.Empty)
+                    + (microsoft.Directory.FindUser(principal) is { AccountEnabled: false } ? "The account is disabled (`accountEnabled` false): it cannot sign in until someone enables it again, which a User Administrator can. " : string.Empty)
                     + MicrosoftGrants.GroupMembers(microsoft, principal, "Its members hold the same")
                     + (held.Any(h => !h.Grant.IsTenantWide) ? "A role over an administrative unit, one object or an app-specific scope reaches only that." : string.Empty)).TrimEnd(),
                 Remediation = Metadata.Remediation,

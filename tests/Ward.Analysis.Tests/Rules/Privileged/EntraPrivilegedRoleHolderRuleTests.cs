@@ -32,6 +32,22 @@ public sealed class EntraPrivilegedRoleHolderRuleTests
     }
 
     [Fact]
+    public void A_disabled_holder_is_still_reported_and_said_to_be_disabled()
+    {
+        // Given two Global Administrators, one of them disabled
+        var tenant = new TestTenant();
+        tenant.User("admin");
+        tenant.User("departed", enabled: false);
+        tenant.AssignRole("admin", "Global Administrator").AssignRole("departed", "Global Administrator");
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.Principal, StringComparer.Ordinal);
+
+        // Then both hold the role (an account can be enabled again), and only the disabled one is said to be disabled
+        Assert.Contains("The account is disabled", findings[TestTenant.Id("departed")].Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("The account is disabled", findings[TestTenant.Id("admin")].Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tier_1_roles_are_medium_with_the_data_they_reach_and_a_scoped_role_is_one_level_lower()
     {
         // Given an active Exchange Administrator, an eligible SharePoint Administrator and a Helpdesk Administrator over an administrative unit
