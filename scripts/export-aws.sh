@@ -6,7 +6,7 @@
 #   <account-id>/credential-report.json      aws iam get-credential-report, as the CLI prints it (base64 Content
 #                                            and GeneratedTime)
 #   <account-id>/resource-policies.json      (unless --no-resources) bucket, key, queue, topic, secret, function
-#                                            and repository policies, {"ResourcePolicies": [...]}
+#                                            repository and event bus policies, {"ResourcePolicies": [...]}
 #   <account-id>/s3-buckets.json             (unless --no-resources) the account's S3 Block Public Access setting;
 #                                            per bucket, its Block Public Access setting, ACL and object ownership;
 #                                            per access point, its configuration and policy
@@ -56,6 +56,7 @@
 #   secretsmanager:ListSecrets, secretsmanager:GetResourcePolicy
 #   lambda:ListFunctions, lambda:GetPolicy
 #   ecr:DescribeRepositories, ecr:GetRepositoryPolicy
+#   events:ListEventBuses, events:DescribeEventBus
 # It never creates, updates, tags, attaches or deletes anything.
 #
 # Requirements: AWS CLI v2 (v1 works; its timestamps end in "Z"), jq 1.6 or later.
@@ -114,7 +115,7 @@ Output:
   DIR/<account-id>/credential-report.json      the IAM credential report (CLI JSON, base64 CSV)
   DIR/<account-id>/service-last-accessed.json  service last accessed data of every user and role
                                                (but service-linked roles)
-  DIR/<account-id>/resource-policies.json      bucket, key, queue, topic, secret, function, repository policies
+  DIR/<account-id>/resource-policies.json      bucket, key, queue, topic, secret, function, repository, event bus policies
   DIR/<account-id>/s3-buckets.json             S3 Block Public Access (account and buckets), bucket ACLs,
                                                object ownership, access points and their policies
   DIR/organization.json                        with --org: organization, OUs, accounts, SCPs, RCPs
@@ -457,6 +458,11 @@ export_resource_policies() {
             [ "$item" = "None" ] && continue
             add_resource "$item" AWS::ECR::Repository "$account" "$region" \
                 "$(policy_of ecr get-repository-policy --region "$region" --repository-name "${item#*:repository/}" --query policyText)"
+        done
+        for item in $(aws_text events list-event-buses --region "$region" --query 'EventBuses[].Arn' 2>/dev/null || true); do
+            [ "$item" = "None" ] && continue
+            add_resource "$item" AWS::Events::EventBus "$account" "$region" \
+                "$(policy_of events describe-event-bus --region "$region" --name "$item" --query Policy)"
         done
     done
     jq -s '{ResourcePolicies: .}' "$TMP/resources.jsonl" >"$out.tmp" && mv "$out.tmp" "$out"

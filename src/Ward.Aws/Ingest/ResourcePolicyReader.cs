@@ -28,6 +28,7 @@ public static class ResourcePolicyReader
         ["AWS::SecretsManager::Secret"] = "secretsmanager",
         ["AWS::Lambda::Function"] = "lambda",
         ["AWS::ECR::Repository"] = "ecr",
+        ["AWS::Events::EventBus"] = "events",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { "Arn", "Type", "Account", "Region", "Policy" };

@@ -27,8 +27,8 @@ public static class AwsResourceExposureAnalysis
 {
     private const string LambdaFunctionType = "AWS::Lambda::Function";
 
-    // KMS, Secrets Manager and ECR refuse unsigned requests: `*` there is any AWS account, never an anonymous caller.
-    private static readonly FrozenSet<string> SignedRequestsOnly = FrozenSet.ToFrozenSet(["AWS::KMS::Key", "AWS::SecretsManager::Secret", "AWS::ECR::Repository"], StringComparer.Ordinal);
+    // KMS, Secrets Manager, ECR and EventBridge refuse unsigned requests: `*` there is any AWS account, never an anonymous caller.
+    private static readonly FrozenSet<string> SignedRequestsOnly = FrozenSet.ToFrozenSet(["AWS::KMS::Key", "AWS::SecretsManager::Secret", "AWS::ECR::Repository", "AWS::Events::EventBus"], StringComparer.Ordinal);
 
     private static readonly ConditionalWeakTable<AwsEstate, ConcurrentDictionary<DateTimeOffset, ImmutableArray<ResourceAccess>>> Cache = new();
 

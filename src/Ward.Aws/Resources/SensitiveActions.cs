@@ -24,6 +24,8 @@ public static class SensitiveActions
             ["AWS::SecretsManager::Secret"] = [("secretsmanager:GetSecretValue", false, true)],
             ["AWS::Lambda::Function"] = [("lambda:InvokeFunction", false, false), ("lambda:InvokeFunctionUrl", false, false), ("lambda:UpdateFunctionCode", false, true)],
             ["AWS::ECR::Repository"] = [("ecr:BatchGetImage", false, true), ("ecr:PutImage", false, true)],
+            // Events put on a bus reach whatever its rules target, with the sender's content.
+            ["AWS::Events::EventBus"] = [("events:PutEvents", false, false)],
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // Critical because they change who may access the resource; the graph has a technique of its own for the policy

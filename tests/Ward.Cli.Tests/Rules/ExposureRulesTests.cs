@@ -20,6 +20,8 @@ public sealed class ExposureRulesTests
     [InlineData("public-resource", "arn:aws:s3:::public-bucket", "Critical")]
     [InlineData("public-resource", "arn:aws:s3:::listable-bucket", "High")]
     [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:open-queue", "Critical")]
+    // Any AWS account may put events on the bus, which reach whatever its rules target.
+    [InlineData("public-resource", $"arn:aws:events:eu-west-1:{Account}:event-bus/partner-events", "High")]
     // ECR repository policies name no Resource: the statement is the repository's.
     [InlineData("public-resource", $"arn:aws:ecr:eu-west-1:{Account}:repository/public-images", "Critical")]
     [InlineData("cross-account-resource", $"arn:aws:kms:eu-west-1:{Account}:key/1234abcd-12ab-34cd-56ef-1234567890ab", "Medium")]
@@ -41,6 +43,7 @@ public sealed class ExposureRulesTests
     [InlineData("arn:aws:s3:::bucket-denied-outside")]
     [InlineData("arn:aws:s3:::bucket-prefix-denied-outside")]
     [InlineData("arn:aws:s3:::bucket-for-the-office-network")]
+    [InlineData($"arn:aws:events:eu-west-1:{Account}:event-bus/organization-events")]
     [InlineData("arn:aws:s3:::bucket-behind-cloudfront")]
     [InlineData($"arn:aws:ecr:eu-west-1:{Account}:repository/images-for-lambda")]
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-pinned-to-topic")]
@@ -196,6 +199,8 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9", "AWS::KMS::Key", """{"Sid":"PartnerDecrypts","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"999988887777"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-fed-by-a-partner-topic", "AWS::SQS::Queue", """{"Sid":"FromPartnerTopic","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:999988887777:contoso-alerts"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-load-balancer-logs", "AWS::S3::Bucket", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::156460612806:root"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::bucket-for-load-balancer-logs/alb/AWSLogs/123456789012/*"}""")}},
+              {{Entry($"arn:aws:events:eu-west-1:{Account}:event-bus/partner-events", "AWS::Events::EventBus", """{"Sid":"AnyoneSends","Effect":"Allow","Principal":"*","Action":"events:PutEvents","Resource":"arn:aws:events:eu-west-1:123456789012:event-bus/partner-events"}""")}},
+              {{Entry($"arn:aws:events:eu-west-1:{Account}:event-bus/organization-events", "AWS::Events::EventBus", """{"Sid":"OrganizationSends","Effect":"Allow","Principal":"*","Action":"events:PutEvents","Resource":"arn:aws:events:eu-west-1:123456789012:event-bus/organization-events","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-denied-outside", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-denied-outside/*"},{"Sid":"OnlyThisAccount","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:open-queue", "AWS::SQS::Queue", """{"Sid":"AnyoneSends","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*"}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-pinned-to-topic", "AWS::SQS::Queue", """{"Sid":"FromTopic","Effect":"Allow","Principal":{"AWS":"*"},"Action":"SQS:SendMessage","Resource":"*","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:123456789012:events"}}}""")}},

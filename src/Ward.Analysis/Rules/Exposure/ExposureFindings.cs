@@ -114,6 +114,7 @@ internal static class ExposureFindings
         "AWS::SecretsManager::Secret" => "Secrets Manager secret",
         "AWS::Lambda::Function" => "Lambda function",
         "AWS::ECR::Repository" => "ECR repository",
+        "AWS::Events::EventBus" => "EventBridge event bus",
         _ => type,
     };
 
