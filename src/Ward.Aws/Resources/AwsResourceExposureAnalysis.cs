@@ -69,7 +69,8 @@ public static class AwsResourceExposureAnalysis
             // source condition, any account's resource can make the service act on this one.
             var services = allows.Where(s => !s.Principal!.Negated)
                 .SelectMany(s => s.Principal!.Entries.Where(e => e.Type == PrincipalType.Service).Select(e => (Statement: s, Service: e.Value)))
-                .GroupBy(x => x.Service, StringComparer.OrdinalIgnoreCase);
+                .GroupBy(x => x.Service, StringComparer.OrdinalIgnoreCase)
+                .ToList();
             foreach (var service in services)
             {
                 results.Add(Probe(queries, resource, ResourceProbeKind.Service, service.Key, null, external: true, AwsPrincipal.Parse(service.Key),
@@ -78,7 +79,8 @@ public static class AwsResourceExposureAnalysis
 
             var named = allows.Where(s => !s.Principal!.Negated)
                 .SelectMany(s => s.Principal!.Entries.Where(e => e.Type == PrincipalType.Aws && e.Value != "*").Select(e => (Statement: s, Party: e.Value)))
-                .GroupBy(x => x.Party, StringComparer.Ordinal);
+                .GroupBy(x => x.Party, StringComparer.Ordinal)
+                .ToList();
             foreach (var party in named)
             {
                 var parsed = AwsPrincipal.Parse(party.Key);

@@ -62,8 +62,7 @@ internal static class EntraQuestions
         // Only holders of a directory role (active or eligible, directly or as members of a role-assignable group) and
         // the target's owners can be allowed anything: decide those, not every user of the tenant.
         var authorizer = new EntraRoleAuthorizer(directory);
-        var owners = (directory.FindGroup(target)?.Owners ?? directory.FindApplication(target)?.Owners ?? directory.FindServicePrincipal(target)?.Owners ?? []).Select(o => o.Id);
-        var answers = RoleHolders(directory).Concat(owners).Distinct(StringComparer.OrdinalIgnoreCase)
+        var answers = RoleHolders(directory).Concat(authorizer.OwnersOf(target).Select(o => o.Id)).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(p => (Principal: p, Decision: authorizer.Authorize(p, settings.Action, target, ownership: true), IfActivated: authorizer.Authorize(p, settings.Action, target, activateEligible: true, ownership: true)))
             .Where(a => settings.All || a.Decision.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) || a.IfActivated.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny))
             .OrderBy(a => a.Decision.Kind)

@@ -3,6 +3,7 @@ using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Microsoft.Azure.Evaluation;
 using Ward.Microsoft.Azure.Rbac;
+using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Microsoft.Edges.Checkers;
 
@@ -101,10 +102,13 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
     private static AzureRequest SelfAssignment(MicrosoftEdgeContext context, string principal, AzureScope scope)
     {
         var request = new AzureRequest { PrincipalId = principal, Action = Write, Scope = scope }.WithAttribute(AzureRequest.RequestedPrincipalIdAttribute, principal);
-        var type = context.Directory.FindUser(principal) is not null ? "User"
-            : context.Directory.FindServicePrincipal(principal) is not null ? "ServicePrincipal"
-            : context.Directory.FindGroup(principal) is not null ? "Group"
-            : null;
+        var type = context.Directory.KindOf(principal) switch
+        {
+            DirectoryObjectKind.User => "User",
+            DirectoryObjectKind.ServicePrincipal => "ServicePrincipal",
+            DirectoryObjectKind.Group => "Group",
+            _ => null,
+        };
         return type is null ? request : request.WithAttribute(AzureRequest.RequestedPrincipalTypeAttribute, type);
     }
 

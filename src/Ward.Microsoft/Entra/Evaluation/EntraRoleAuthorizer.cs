@@ -220,7 +220,8 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
         return owners is { } list && list.Any(o => string.Equals(o.Id, principalId, StringComparison.OrdinalIgnoreCase)) ? name : null;
     }
 
-    private ImmutableArray<DirectoryObjectReference> OwnersOf(string objectId) =>
+    /// <summary>The owners of an application, service principal or group (empty when none, or not exported).</summary>
+    public ImmutableArray<DirectoryObjectReference> OwnersOf(string objectId) =>
         Directory.FindApplication(objectId)?.Owners ?? Directory.FindServicePrincipal(objectId)?.Owners ?? Directory.FindGroup(objectId)?.Owners ?? [];
 
     /// <summary>Why the role may not reset this user's password; null when it may.</summary>
