@@ -482,9 +482,14 @@ public sealed partial class AwsEdgeContext
     /// the action: found through the literal prefix of each resource pattern, so a narrow grant costs a few lookups
     /// instead of a pass over every target. Null when some statement could target anything (`*`, NotResource).
     /// </summary>
-    public IReadOnlyList<string>? TargetsMatching(AwsPrincipal principal, string action)
+    /// <remarks>In ARN order, and shared among principals whose statements name the same patterns: callers must not change it.</remarks>
+    public IReadOnlyCollection<string>? TargetsMatching(AwsPrincipal principal, string action)
     {
-        return AllowPatterns(principal, Lower(action)) is { } patterns ? [.. TargetsMatchedBy(patterns)] : null;
+        // Every technique with a step on its target asks this of every candidate: once per principal and action.
+        var lower = Lower(action);
+        var facts = FactsOf(principal);
+        return facts.TryRecall(f => f.TargetsByAction, lower, out var known) ? known
+            : facts.Remember(f => f.TargetsByAction, lower, () => AllowPatterns(principal, lower) is { } patterns ? TargetsMatchedBy(patterns) : null);
     }
 
     /// <summary>
@@ -493,6 +498,20 @@ public sealed partial class AwsEdgeContext
     /// one decision (see <see cref="CanOnTarget"/>). Null when targets cannot share decisions.
     /// </summary>
     public SortedSet<string>? SpecificTargets(AwsPrincipal principal, IEnumerable<string> actions)
+    {
+        // Most techniques ask about one action at a time, for every candidate: those answers are kept per principal.
+        if (actions is IReadOnlyList<string> { Count: 1 } single)
+        {
+            var lower = Lower(single[0]);
+            var facts = FactsOf(principal);
+            return facts.TryRecall(f => f.SpecificTargetsByAction, lower, out var known) ? known
+                : facts.Remember(f => f.SpecificTargetsByAction, lower, () => SpecificTargetsOf(principal, [lower]));
+        }
+
+        return SpecificTargetsOf(principal, actions);
+    }
+
+    private SortedSet<string>? SpecificTargetsOf(AwsPrincipal principal, IEnumerable<string> actions)
     {
         // IAM users, roles, groups and policies have no resource policies: IAM actions on them succeed only from
         // their own account, which is the only one whose targets need sorting out.
@@ -567,8 +586,13 @@ public sealed partial class AwsEdgeContext
     /// target's policies can reach. Null when a statement could target any policy.
     /// </summary>
     /// <remarks>Shared among principals whose statements name the same patterns: callers must not change it.</remarks>
-    public SortedSet<string>? HoldersOfPoliciesMatching(AwsPrincipal principal, string action) =>
-        AllowPatterns(principal, Lower(action)) is { } patterns ? HoldersOfPolicies(patterns) : null;
+    public SortedSet<string>? HoldersOfPoliciesMatching(AwsPrincipal principal, string action)
+    {
+        var lower = Lower(action);
+        var facts = FactsOf(principal);
+        return facts.TryRecall(f => f.HoldersByAction, lower, out var known) ? known
+            : facts.Remember(f => f.HoldersByAction, lower, () => AllowPatterns(principal, lower) is { } patterns ? HoldersOfPolicies(patterns) : null);
+    }
 
     /// <summary>
     /// The users and roles holding a customer-managed policy that some statement of any layer names for the action
@@ -576,8 +600,13 @@ public sealed partial class AwsEdgeContext
     /// Null when policies cannot share decisions.
     /// </summary>
     /// <remarks>Shared among principals whose statements name the same patterns: callers must not change it.</remarks>
-    public SortedSet<string>? HoldersOfPoliciesNamed(AwsPrincipal principal, string action) =>
-        SpecificPatternsCached(principal, Lower(action), principal.Account ?? string.Empty) is { } patterns ? HoldersOfPolicies(patterns) : null;
+    public SortedSet<string>? HoldersOfPoliciesNamed(AwsPrincipal principal, string action)
+    {
+        var lower = Lower(action);
+        var facts = FactsOf(principal);
+        return facts.TryRecall(f => f.NamedHoldersByAction, lower, out var known) ? known
+            : facts.Remember(f => f.NamedHoldersByAction, lower, () => SpecificPatternsCached(principal, lower, principal.Account ?? string.Empty) is { } patterns ? HoldersOfPolicies(patterns) : null);
+    }
 
     private SortedSet<string> HoldersOfPolicies(ImmutableArray<string> patterns)
     {
@@ -932,6 +961,14 @@ public sealed partial class AwsEdgeContext
         public Dictionary<(string Action, string ResourceType), Decision?> UnnamedDecisions => field ??= [];
 
         public Dictionary<string, bool> RegionDependent => field ??= new(StringComparer.Ordinal);
+
+        public Dictionary<string, SortedSet<string>?> TargetsByAction => field ??= new(StringComparer.Ordinal);
+
+        public Dictionary<string, SortedSet<string>?> SpecificTargetsByAction => field ??= new(StringComparer.Ordinal);
+
+        public Dictionary<string, SortedSet<string>?> HoldersByAction => field ??= new(StringComparer.Ordinal);
+
+        public Dictionary<string, SortedSet<string>?> NamedHoldersByAction => field ??= new(StringComparer.Ordinal);
 
         /// <summary>
         /// The remembered answer for the key, or the computed one, remembered. Computed outside the lock: two

@@ -165,17 +165,27 @@ public sealed class ServiceSpecificCredentialEdgeChecker : IAwsEdgeChecker
         // As the user's own requests would be decided: in a region it may use, over TLS, on any resource.
         var principal = new AwsPrincipal(AwsPrincipalType.IamUser, user.Arn, user.Account, user.Name);
         var regions = AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal);
-        Decision Decide(string action) =>
-            AwsUnrestrictedAccess.Decide(context.Queries, principal, action, context.RegionsWorthProbing(principal, action, regions), action == "bedrock:CallWithBearerToken" ? LongTermBearerToken : null).Decision;
 
-        var any = service.AnyOf.Select(Decide).OrderBy(d => d.Kind == DecisionKind.Allowed ? 0 : d.Kind == DecisionKind.Conditional ? 1 : 2).First();
-        var required = service.AllOf.Select(Decide).Append(any).ToList();
-        if (required.Exists(d => d.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
+        // Most users hold no statement that could allow these services' actions: the pre-filter settles them
+        // without the evaluator (null: certainly neither allowed nor conditional).
+        Decision? Decide(string action) =>
+            AwsUnrestrictedAccess.MayAllow(context, principal, action, regions)
+                ? AwsUnrestrictedAccess.Decide(context.Queries, principal, action, context.RegionsWorthProbing(principal, action, regions), action == "bedrock:CallWithBearerToken" ? LongTermBearerToken : null).Decision
+                : null;
+
+        var any = service.AnyOf.Select(Decide).OfType<Decision>().OrderBy(d => d.Kind == DecisionKind.Allowed ? 0 : d.Kind == DecisionKind.Conditional ? 1 : 2).FirstOrDefault();
+        if (any is null)
         {
             return null;
         }
 
-        return required.FirstOrDefault(d => d.Kind == DecisionKind.Conditional) ?? any;
+        var required = service.AllOf.Select(Decide).Append(any).ToList();
+        if (required.Exists(d => d is not { Kind: DecisionKind.Allowed or DecisionKind.Conditional }))
+        {
+            return null;
+        }
+
+        return required.FirstOrDefault(d => d!.Kind == DecisionKind.Conditional) ?? any;
     }
 
     private static string NameOf(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
