@@ -395,8 +395,22 @@ public static class AwsEstateLoader
         var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var accounts = new SortedDictionary<string, (List<IamUser> Users, List<IamGroup> Groups, List<IamRole> Roles, List<ManagedPolicy> Policies, SortedSet<string> Sources)>(StringComparer.Ordinal);
 
+        // Where the copy of each user, group, role and customer-managed policy that is used was read, and the other
+        // files that describe it again (told once per pair of files, after the merge).
+        var keptAt = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var repeats = new List<(string Arn, SourceLocation Kept, SourceLocation Again)>();
         foreach (var export in exports)
         {
+            foreach (var arn in export.Users.Select(u => u.Arn).Concat(export.Groups.Select(g => g.Arn)).Concat(export.Roles.Select(r => r.Arn))
+                .Concat(export.Policies.Where(p => !p.IsAwsManaged).Select(p => p.Arn)))
+            {
+                var here = export.Locations.GetValueOrDefault(arn, new SourceLocation(export.File));
+                if (!keptAt.TryAdd(arn, here))
+                {
+                    repeats.Add((arn, keptAt[arn], here));
+                }
+            }
+
             if (export.Account is null)
             {
                 if (export.Users.Length + export.Groups.Length + export.Roles.Length > 0 || export.Policies.Any(p => !p.IsAwsManaged))
@@ -407,10 +421,7 @@ public static class AwsEstateLoader
 
             foreach (var policy in export.Policies)
             {
-                if (!managed.TryAdd(policy.Arn, policy) && !policy.IsAwsManaged)
-                {
-                    Duplicate(policy.Arn, export, locations, diagnostics);
-                }
+                managed.TryAdd(policy.Arn, policy);
             }
 
             foreach (var (arn, location) in export.Locations)
@@ -443,6 +454,7 @@ public static class AwsEstateLoader
             }
         }
 
+        ReportRepeats(repeats, diagnostics);
         var reportsByAccount = ChooseCredentialReports(credentialReports ?? [], diagnostics);
         foreach (var report in reportsByAccount.Values)
         {
@@ -471,9 +483,9 @@ public static class AwsEstateLoader
             var account = new AwsAccount
             {
                 Id = accountId,
-                Users = Distinct(entry.Users, u => u.Arn, diagnostics, locations),
-                Groups = Distinct(entry.Groups, g => g.Arn, diagnostics, locations),
-                Roles = Distinct(entry.Roles, r => r.Arn, diagnostics, locations),
+                Users = [.. entry.Users.DistinctBy(u => u.Arn, StringComparer.Ordinal)],
+                Groups = [.. entry.Groups.DistinctBy(g => g.Arn, StringComparer.Ordinal)],
+                Roles = [.. entry.Roles.DistinctBy(r => r.Arn, StringComparer.Ordinal)],
                 Policies = [.. entry.Policies.DistinctBy(p => p.Arn, StringComparer.Ordinal)],
                 Sources = [.. entry.Sources],
                 CredentialReport = reportsByAccount.GetValueOrDefault(accountId),
@@ -683,27 +695,86 @@ public static class AwsEstateLoader
         return entry;
     }
 
-    private static ImmutableArray<T> Distinct<T>(List<T> items, Func<T, string> key, DiagnosticBag diagnostics, Dictionary<string, SourceLocation> locations)
+    /// <summary>
+    /// One warning per pair of files that describe the same users, groups, roles or policies (two exports of one
+    /// account in the same folder, say): which file's copies are used, and whether the other's differ. Within one
+    /// file, each repeated entry is told on its own.
+    /// </summary>
+    private static void ReportRepeats(List<(string Arn, SourceLocation Kept, SourceLocation Again)> repeats, DiagnosticBag diagnostics)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var builder = ImmutableArray.CreateBuilder<T>();
-        foreach (var item in items)
+        foreach (var pair in repeats.GroupBy(r => (Kept: r.Kept.File, Again: r.Again.File)))
         {
-            if (seen.Add(key(item)))
+            if (pair.Key.Kept == pair.Key.Again)
             {
-                builder.Add(item);
-            }
-            else if (!EqualityComparer<T>.Default.Equals(item, builder.First(b => key(b) == key(item))))
-            {
-                diagnostics.Add(IngestDiagnosticCodes.DuplicateEntity, DiagnosticSeverity.Warning, $"`{key(item)}` appears more than once in the inputs; the first occurrence is used", locations.GetValueOrDefault(key(item), SourceLocation.None));
-            }
-        }
+                foreach (var (arn, _, again) in pair)
+                {
+                    diagnostics.Add(IngestDiagnosticCodes.DuplicateEntity, DiagnosticSeverity.Warning, $"`{arn}` appears more than once in this file; the first occurrence is used", again);
+                }
 
-        return builder.ToImmutable();
+                continue;
+            }
+
+            var entries = pair.ToList();
+            var differing = DifferingCopies(pair.Key.Kept, pair.Key.Again, entries);
+            var accounts = string.Join(", ", entries.Select(e => e.Arn.Split(':').ElementAtOrDefault(4)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            var count = entries.Count == 1 ? "1 user, group, role or policy" : $"{entries.Count} users, groups, roles and policies";
+            var outcome = differing switch
+            {
+                null => "(the two copies could not be compared)",
+                [] => "(the copies are identical)",
+                _ => $"and {differing.Count} of them {(differing.Count == 1 ? "differs" : "differ")} from the copy here, which is not analysed: {string.Join(", ", differing.Take(5).Select(arn => $"`{arn}`"))}{(differing.Count > 5 ? ", …" : string.Empty)}",
+            };
+            diagnostics.Add(
+                IngestDiagnosticCodes.DuplicateEntity,
+                DiagnosticSeverity.Warning,
+                $"this file describes again {count} of `{pair.Key.Kept}` (account {accounts}): the copies in `{pair.Key.Kept}` are used {outcome}; give one export per account",
+                entries[0].Again);
+        }
     }
 
-    private static void Duplicate(string arn, GaadExport export, Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics) =>
-        diagnostics.Add(IngestDiagnosticCodes.DuplicateEntity, DiagnosticSeverity.Warning, $"managed policy `{arn}` appears more than once in the inputs; the first occurrence is used", export.Locations.GetValueOrDefault(arn, locations.GetValueOrDefault(arn, new SourceLocation(export.File))));
+    /// <summary>The entries whose two copies are not the same JSON (null: a file could not be read again).</summary>
+    private static List<string>? DifferingCopies(string keptFile, string againFile, List<(string Arn, SourceLocation Kept, SourceLocation Again)> entries)
+    {
+        try
+        {
+            using var kept = JsonDocument.Parse(Utf8Input.Read(keptFile), Options);
+            using var again = JsonDocument.Parse(Utf8Input.Read(againFile), Options);
+            var differing = new List<string>();
+            foreach (var (arn, keptAt, againAt) in entries)
+            {
+                if (ListItem(kept.RootElement, keptAt.JsonPath) is not { } first || ListItem(again.RootElement, againAt.JsonPath) is not { } second)
+                {
+                    return null;
+                }
+
+                if (!JsonElement.DeepEquals(first, second))
+                {
+                    differing.Add(arn);
+                }
+            }
+
+            return differing;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The element at a path of the form <c>$.List[3]</c>, where an export's entries are located.</summary>
+    private static JsonElement? ListItem(JsonElement root, string? path)
+    {
+        var open = path?.IndexOf('[', StringComparison.Ordinal) ?? -1;
+        if (path is null || !path.StartsWith("$.", StringComparison.Ordinal) || open < 0 || !path.EndsWith(']')
+            || !int.TryParse(path.AsSpan(open + 1, path.Length - open - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            || root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(path[2..open], out var list)
+            || list.ValueKind != JsonValueKind.Array || index >= list.GetArrayLength())
+        {
+            return null;
+        }
+
+        return list[index];
+    }
 
     private static NamedPolicy Managed(string arn, string holder, Dictionary<string, ManagedPolicy> managed, Dictionary<string, SourceLocation> locations, List<PendingDiagnostic> pending)
     {

@@ -154,6 +154,47 @@ public sealed class AwsEstateLoaderTests
     }
 
     [Fact]
+    public void Two_identical_exports_of_one_account_give_one_warning_that_says_so()
+    {
+        // Given the same export twice in one folder (a copy kept beside the original)
+        var folder = Directory.CreateTempSubdirectory("ward-twice-").FullName;
+        File.Copy(Fixtures.PathOf("gaad-split-part1.json"), Path.Combine(folder, "gaad.json"));
+        File.Copy(Fixtures.PathOf("gaad-split-part1.json"), Path.Combine(folder, "gaad-old.json"));
+
+        // When it is loaded
+        var estate = Load([folder]);
+        var once = Load([Fixtures.PathOf("gaad-split-part1.json")]);
+
+        // Then the principals are read once, and one warning names both files and says the copies are identical
+        Assert.Equal(once.Principals().Select(p => p.Value), estate.Principals().Select(p => p.Value), StringComparer.Ordinal);
+        var warning = Assert.Single(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.DuplicateEntity);
+        Assert.EndsWith("gaad.json", warning.Location.File, StringComparison.Ordinal);
+        Assert.Contains("gaad-old.json` are used (the copies are identical)", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_exports_of_one_account_that_differ_name_the_entries_whose_other_copy_is_not_analysed()
+    {
+        // Given an older export and a newer one where a user moved to another path
+        var folder = Directory.CreateTempSubdirectory("ward-twice-").FullName;
+        var text = File.ReadAllText(Fixtures.PathOf("gaad-split-part1.json"));
+        var document = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+        var user = document["UserDetailList"]![0]!;
+        user["Path"] = "/moved/";
+        File.WriteAllText(Path.Combine(folder, "a-older.json"), text);
+        File.WriteAllText(Path.Combine(folder, "b-newer.json"), document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = false }));
+
+        // When it is loaded
+        var estate = Load([folder]);
+
+        // Then the first file's copies are used, and the warning names the user whose newer copy is set aside; the
+        // other entries differ only in layout, which does not count
+        var warning = Assert.Single(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.DuplicateEntity);
+        Assert.EndsWith("b-newer.json", warning.Location.File, StringComparison.Ordinal);
+        Assert.Contains($"1 of them differs from the copy here, which is not analysed: `{user["Arn"]}`", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_page_the_AWS_CLI_cut_short_with_a_next_token_warns_that_the_export_is_truncated()
     {
         // Given the first page as `--max-items` leaves it: a NextToken, no IsTruncated
