@@ -20,8 +20,7 @@ public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         var directory = context.Directory;
-        var eligible = directory.RoleEligibilityScheduleInstances.IsDefaultOrEmpty ? directory.RoleEligibilitySchedules : directory.RoleEligibilityScheduleInstances;
-        foreach (var assignment in eligible.Where(a => AdminRoles.IsEntraAdminRole(directory, a.RoleDefinitionId) && InForce(a.StartDateTime, a.EndDateTime, context.AsOf)))
+        foreach (var assignment in directory.RoleEligibilities.Where(a => AdminRoles.IsEntraAdminRole(directory, a.RoleDefinitionId) && InForce(a.StartDateTime, a.EndDateTime, context.AsOf)))
         {
             var role = directory.FindRoleDefinition(assignment.RoleDefinitionId)?.DisplayName ?? assignment.RoleDefinitionId;
             var verdict = ActivationVerdict.Decide(directory.DirectoryRoleActivationPolicy(assignment.RoleDefinitionId), assignment.PrincipalId, "the role's", Requirement, directory);
