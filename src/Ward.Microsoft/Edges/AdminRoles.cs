@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Ward.Core.Decisions;
 using Ward.Microsoft.Azure.Rbac;
 using Ward.Microsoft.Entra.Directory;
 
@@ -12,6 +13,8 @@ namespace Ward.Microsoft.Edges;
 /// </summary>
 public static class AdminRoles
 {
+    private const string UserAccessAdministrator = "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9";
+
     private static readonly FrozenDictionary<string, string> EntraAdminTemplates = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["62e90394-69f5-4237-9190-012177145e10"] = "Global Administrator",
@@ -22,7 +25,7 @@ public static class AdminRoles
     private static readonly FrozenDictionary<string, string> AzureAdminRoles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["8e3af657-a8ff-443c-a75c-2fe8c4bcb635"] = "Owner",
-        ["18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"] = "User Access Administrator",
+        [UserAccessAdministrator] = "User Access Administrator",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static bool IsEntraAdminRole(EntraDirectory directory, string roleDefinitionId) =>
@@ -36,11 +39,35 @@ public static class AdminRoles
         scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription
         && AzureAdminRoles.ContainsKey(RoleDefinition.GuidOf(roleDefinitionId));
 
-    /// <summary>Why each principal is an administrator (directly or through a group), by object id.</summary>
-    public static IReadOnlyDictionary<string, string> Verdicts(EntraDirectory directory, AzureEstate azure)
+    /// <summary>
+    /// What a User Access Administrator assignment (active, or eligible and counted as activated) lets the principal do
+    /// with it: assign itself Owner at the scope, decided by the Azure authorizer. User Access Administrator is only
+    /// the right to write role assignments, so where a deny assignment refuses that write to the principal (or leaves it
+    /// conditional), the role makes it no administrator, or one only under that condition. Other roles: null (Owner
+    /// keeps every other action, whatever is denied of role assignments).
+    /// </summary>
+    public static Decision? SelfAssignsOwner(MicrosoftEdgeContext context, string principal, string roleDefinitionId, AzureScope scope, bool eligible)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!string.Equals(RoleDefinition.GuidOf(roleDefinitionId), UserAccessAdministrator, StringComparison.OrdinalIgnoreCase) || context.Azure.DenyAssignments.IsEmpty)
+        {
+            return null;
+        }
+
+        return context.Rbac.Authorize(context.SelfAssignment(principal, scope, MicrosoftEdgeContext.OwnerRoleId) with { ActivateEligible = eligible, AsOf = eligible ? context.AsOf : null });
+    }
+
+    /// <summary>
+    /// Why each principal is an administrator (directly or through a group), by object id. A User Access Administrator
+    /// whom a deny assignment keeps from assigning itself Owner there is none (<see cref="SelfAssignsOwner"/>): a
+    /// member of a holding group is decided on its own, as the deny may name it and not the group.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Verdicts(MicrosoftEdgeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (directory, azure) = (context.Directory, context.Azure);
         var reasons = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var membership = new DirectoryGroupMembership(directory);
+        var membership = context.Membership;
         foreach (var assignment in directory.RoleAssignments)
         {
             if (EntraAdminRoleName(directory, assignment.RoleDefinitionId) is { } role && assignment.DirectoryScope.Kind == DirectoryScopeKind.Tenant)
@@ -51,18 +78,23 @@ public static class AdminRoles
 
         foreach (var assignment in azure.RoleAssignments.Where(a => IsAzureAdminAssignment(azure, a.RoleDefinitionId, a.Scope) && a.Condition is null))
         {
-            Grant(assignment.PrincipalId, $"{azure.FindRoleDefinition(assignment.RoleDefinitionId)?.RoleName ?? "Owner"} of `{assignment.Scope.Value}` (Azure)");
+            Grant(assignment.PrincipalId, $"{azure.FindRoleDefinition(assignment.RoleDefinitionId)?.RoleName ?? "Owner"} of `{assignment.Scope.Value}` (Azure)",
+                principal => SelfAssignsOwner(context, principal, assignment.RoleDefinitionId, assignment.Scope, eligible: false) is not { Kind: not DecisionKind.Allowed });
         }
 
         return reasons;
 
         // A group's role is its members' too.
-        void Grant(string principal, string reason)
+        void Grant(string principal, string reason, Func<string, bool>? holds = null)
         {
-            reasons.TryAdd(principal, reason);
+            if (holds?.Invoke(principal) != false)
+            {
+                reasons.TryAdd(principal, reason);
+            }
+
             if (directory.FindGroup(principal) is { } group)
             {
-                foreach (var member in membership.MembersOf(group.Id))
+                foreach (var member in membership.MembersOf(group.Id).Where(m => holds?.Invoke(m) != false))
                 {
                     reasons.TryAdd(member, $"{reason} through group `{group.DisplayName ?? group.Id}`");
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Ward.Core.Decisions;
@@ -15,6 +16,14 @@ public sealed class MicrosoftEdgeContext
 {
     /// <summary>Microsoft Graph's application id, the same in every tenant.</summary>
     public const string MicrosoftGraphAppId = "00000003-0000-0000-c000-000000000000";
+
+    /// <summary>The Azure action that writes a role assignment.</summary>
+    public const string WriteRoleAssignments = "Microsoft.Authorization/roleAssignments/write";
+
+    /// <summary>Owner's role definition GUID, the same in every tenant.</summary>
+    public const string OwnerRoleId = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+
+    private readonly ConcurrentDictionary<string, ImmutableArray<RoleDefinition>> _rolesGranting = new(StringComparer.Ordinal);
 
     // Microsoft's own tenants: their applications are first-party and never a target (their credentials are not the customer's to add).
     private static readonly FrozenSet<string> MicrosoftTenants = FrozenSet.ToFrozenSet(
@@ -50,6 +59,112 @@ public sealed class MicrosoftEdgeContext
 
     /// <summary>Every user and service principal an Azure role assignment reaches (groups replaced by their members), sorted; worked out once.</summary>
     public IReadOnlyList<string> AzureAssignees => field ??= [.. WithMembers(Azure.RoleAssignments.Select(a => a.PrincipalId), keepGroups: false)];
+
+    /// <summary>
+    /// Per principal (users, service principals and groups; members of an assignee group too), the scopes of its active
+    /// role assignments whose role may write role assignments: the principals that may assign themselves a role.
+    /// </summary>
+    public FrozenDictionary<string, ImmutableArray<AzureScope>> RoleAssignmentWriters => field ??= Azure.RoleAssignments
+        .Where(a => CanWriteRoleAssignments(Azure.FindRoleDefinition(a.RoleDefinitionId)))
+        .SelectMany(a => WithMembers([a.PrincipalId], keepGroups: true).Select(p => (Principal: p, a.Scope)))
+        .GroupBy(p => p.Principal, StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Scope).Distinct().ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a role definition allows writing role assignments (some block's actions match, its notActions do not).</summary>
+    public static bool CanWriteRoleAssignments(RoleDefinition? definition) =>
+        definition is not null && definition.Permissions.Any(block => ActionPattern.FirstMatch(block.Actions, WriteRoleAssignments) is not null && ActionPattern.FirstMatch(block.NotActions, WriteRoleAssignments) is null);
+
+    /// <summary>
+    /// Decides the requests one technique makes on an Azure resource for <paramref name="principal"/>, as it holds its
+    /// roles. When they are not all allowed for certain and the principal may write role assignments at
+    /// <paramref name="assignAt"/> (the resource, where the role would be assigned), each role of the export that
+    /// grants every request (Owner first, then built-in roles, then custom ones assignable there) is tried as a role it
+    /// assigns itself: the write is decided by the authorizer with that role and the principal itself as the assignee
+    /// (so conditions of constrained delegation, deny assignments on the write and custom roles' assignable scopes
+    /// count), and the requests again as if it held that role there (so deny assignments on them count). The first
+    /// certain way wins, else the first that holds under conditions, else the direct decisions.
+    /// </summary>
+    /// <param name="principal">Who makes the requests (each request's principal).</param>
+    /// <param name="assignAt">Where a self-assigned role would be assigned: the resource the requests are about.</param>
+    /// <param name="requests">The technique's requests, all of <paramref name="principal"/>.</param>
+    public AzureStep DecideAzure(string principal, AzureScope assignAt, IReadOnlyList<AzureRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(assignAt);
+        ArgumentNullException.ThrowIfNull(requests);
+        var direct = new AzureStep([.. requests.Select(r => (r, Rbac.Authorize(r)))], null);
+        if (direct.IsCertain || !RoleAssignmentWriters.TryGetValue(principal, out var writerScopes)
+            || !writerScopes.Any(scope => Azure.Hierarchy.Reach(scope, assignAt) != ScopeReach.No))
+        {
+            return direct;
+        }
+
+        AzureStep? conditional = null;
+        foreach (var role in RolesGranting(requests))
+        {
+            if (role.RoleType == RoleType.CustomRole && !role.AssignableScopes.IsDefaultOrEmpty
+                && !role.AssignableScopes.Any(a => AzureScope.TryParse(a, out var scope, out _) && Azure.Hierarchy.Reach(scope, assignAt) != ScopeReach.No))
+            {
+                continue;
+            }
+
+            var write = Rbac.Authorize(SelfAssignment(principal, assignAt, role.Id));
+            if (write.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+            {
+                continue;
+            }
+
+            var assumed = new SelfAssignedRole(role.Id, assignAt);
+            var step = new AzureStep([.. requests.Select(r => r with { SelfAssigned = assumed }).Select(r => (r, Rbac.Authorize(r)))], new AzureSelfAssignment(role, assignAt, write));
+            if (step.IsCertain)
+            {
+                return step;
+            }
+
+            if (step.Holds)
+            {
+                conditional ??= step;
+            }
+        }
+
+        return direct.Holds ? direct : conditional ?? direct;
+    }
+
+    /// <summary>A write of a role assignment of the role to the principal itself at the scope: the assignee's id and type are the request's.</summary>
+    public AzureRequest SelfAssignment(string principal, AzureScope scope, string roleDefinitionId)
+    {
+        var request = new AzureRequest { PrincipalId = principal, Action = WriteRoleAssignments, Scope = scope }
+            .WithAttribute(AzureRequest.RequestedPrincipalIdAttribute, principal)
+            .WithRoleDefinitionInRequest(roleDefinitionId);
+        var type = Directory.KindOf(principal) switch
+        {
+            DirectoryObjectKind.User => "User",
+            DirectoryObjectKind.ServicePrincipal => "ServicePrincipal",
+            DirectoryObjectKind.Group => "Group",
+            _ => null,
+        };
+        return type is null ? request : request.WithAttribute(AzureRequest.RequestedPrincipalTypeAttribute, type);
+    }
+
+    /// <summary>
+    /// The exported role definitions whose permissions grant every request's action (of its kind) without a
+    /// condition of their own: Owner first, then built-in roles, then custom roles, each by name; worked out once per
+    /// set of actions.
+    /// </summary>
+    private ImmutableArray<RoleDefinition> RolesGranting(IReadOnlyList<AzureRequest> requests)
+    {
+        var key = string.Join("|", requests.Select(r => $"{r.ActionKind}:{r.Action}"));
+        return _rolesGranting.GetOrAdd(key, _ => [.. Azure.RoleDefinitions
+            .Where(d => requests.All(r => d.Permissions.Any(block => block.Condition is null && Grants(block, r))))
+            .OrderBy(d => RoleDefinition.GuidOf(d.Id) == OwnerRoleId ? 0 : d.RoleType == RoleType.CustomRole ? 2 : 1)
+            .ThenBy(d => d.RoleName, StringComparer.OrdinalIgnoreCase)
+            .DistinctBy(d => RoleDefinition.GuidOf(d.Id), StringComparer.OrdinalIgnoreCase)]);
+
+        static bool Grants(PermissionBlock block, AzureRequest request)
+        {
+            var (patterns, exclusions) = request.ActionKind == AzureActionKind.Data ? (block.DataActions, block.NotDataActions) : (block.Actions, block.NotActions);
+            return ActionPattern.FirstMatch(patterns, request.Action) is not null && ActionPattern.FirstMatch(exclusions, request.Action) is null;
+        }
+    }
 
     /// <summary>The principals named, with every group among them replaced by (or, with <paramref name="keepGroups"/>, followed by) its members; sorted, each once.</summary>
     public IEnumerable<string> WithMembers(IEnumerable<string> principals, bool keepGroups) =>
@@ -102,6 +217,17 @@ public sealed class MicrosoftEdgeContext
     /// <summary>Direct members of a group (role-assignable groups cannot nest).</summary>
     public static IEnumerable<string> MembersOf(EntraGroup group) => (group.TransitiveMembers ?? group.Members ?? []).Select(m => m.Id);
 
+    /// <summary>What granted a decision, for an edge's permission: the statement of the layer that decided, else its summary.</summary>
+    public static string GrantedBy(Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+
+        // The layer that decided (an Azure decision lists every role assignment it weighed, those that grant nothing too).
+        var layers = decision.Explanation.Layers;
+        var deciding = layers.FirstOrDefault(l => l.Decisive) ?? layers.FirstOrDefault(l => l.Outcome == LayerOutcome.Allows);
+        return (deciding?.Statements ?? layers.SelectMany(l => l.Statements)).FirstOrDefault() is { } statement ? $"{statement.Policy}: {statement.Statement}" : decision.Explanation.Summary;
+    }
+
     /// <summary>An edge for a decision: certain when allowed, conditional on its requirements, indeterminate as a requirement; none when denied.</summary>
     public static Edge? EdgeIf(string technique, string from, string to, string description, Decision decision, string action, string resource, bool grantsAdmin = false)
     {
@@ -117,11 +243,7 @@ public sealed class MicrosoftEdgeContext
             return null;
         }
 
-        // The layer that decided (an Azure decision lists every role assignment it weighed, those that grant nothing too).
-        var layers = decision.Explanation.Layers;
-        var deciding = layers.FirstOrDefault(l => l.Decisive) ?? layers.FirstOrDefault(l => l.Outcome == LayerOutcome.Allows);
-        var grantedBy = (deciding?.Statements ?? layers.SelectMany(l => l.Statements)).FirstOrDefault() is { } statement ? $"{statement.Policy}: {statement.Statement}" : decision.Explanation.Summary;
-        return new Edge(new PrincipalId(from), new PrincipalId(to), technique, description, [new EdgePermission(action, resource, grantedBy, [])])
+        return new Edge(new PrincipalId(from), new PrincipalId(to), technique, description, [new EdgePermission(action, resource, GrantedBy(decision), [])])
         {
             Requirements = needed,
             GrantsAdmin = grantsAdmin,

@@ -1,4 +1,3 @@
-using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Microsoft.Azure.Evaluation;
 using Ward.Microsoft.Azure.Rbac;
@@ -13,7 +12,8 @@ namespace Ward.Microsoft.Edges;
 /// are the resource's system-assigned identity and every user-assigned identity in its <c>identity</c> block; without
 /// one, the system-assigned identity is still found from its service principal (whose <c>alternativeNames</c> name
 /// the resource). Each action is decided by the Azure authorizer at the resource's scope (so deny assignments and
-/// inherited roles count).
+/// inherited roles count); a principal that may write role assignments there is also decided after assigning itself a
+/// role that grants the actions (<see cref="MicrosoftEdgeContext.DecideAzure"/>).
 /// </summary>
 /// <remarks>A checker whose resource type is the user-assigned identity itself acts on the identity.</remarks>
 public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string resourceType, string how, params string[] actions) : IMicrosoftEdgeChecker
@@ -48,18 +48,11 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
             var resource = attachment.Resource;
             foreach (var principal in principals.Where(p => !string.Equals(p, attachment.IdentityId, StringComparison.OrdinalIgnoreCase)))
             {
-                var decisions = actions.Select(action => (Action: action, Decision: context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = action, Scope = resource, ActionKind = ActionKind }))).ToList();
-                if (decisions.Exists(d => d.Decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
+                var step = context.DecideAzure(principal, resource, [.. actions.Select(action => new AzureRequest { PrincipalId = principal, Action = action, Scope = resource, ActionKind = ActionKind })]);
+                if (step.ToEdge(TechniqueId, principal, attachment.IdentityId, $"{how} `{NameOf(resource)}` and acts as {attachment.As}") is { } edge)
                 {
-                    continue;
+                    yield return edge with { Requirements = [.. edge.Requirements.Concat(Prerequisites).Distinct(StringComparer.Ordinal)] };
                 }
-
-                var requirements = decisions.SelectMany(d => d.Decision is Conditional c ? c.Requirements : []).Concat(Prerequisites).Distinct(StringComparer.Ordinal).ToArray();
-                yield return new Edge(new(principal), new(attachment.IdentityId), TechniqueId, $"{how} `{NameOf(resource)}` and acts as {attachment.As}",
-                    [.. decisions.Select(d => new EdgePermission(d.Action, resource.Value, d.Decision.Explanation.Summary, []))])
-                {
-                    Requirements = [.. requirements],
-                };
             }
         }
     }

@@ -153,7 +153,7 @@ public sealed class ResourceInventoryEdgeTests
         var cluster = ManagedCluster(Cluster, disableLocalAccounts: true);
         var estate = Estate()
             .Role(RbacWriter, "Azure Kubernetes Service RBAC Writer", TestEstate.Block([], dataActions: ["Microsoft.ContainerService/managedClusters/pods/*", "Microsoft.ContainerService/managedClusters/apps/deployments/*"]))
-            .Role(Contributor, "Contributor", TestEstate.Actions("*"))
+            .Role(Contributor, "Contributor", TestEstate.Block(["*"], notActions: ["Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write", "Microsoft.Authorization/elevateAccess/Action"]))
             .Assign(TestEstate.User, RbacWriter, Cluster.Value)
             .Assign(TestEstate.OtherUser, Contributor, Build)
             .Build() with { Resources = [cluster with { Cluster = cluster.Cluster! with { EntraManaged = true, EntraIntegrated = true, EnableAzureRbac = true } }] };

@@ -34,5 +34,15 @@ internal sealed class ScratchFolder : IDisposable
 
     public void Delete(string name) => File.Delete(System.IO.Path.Combine(Path, name));
 
+    /// <summary>Rewrites a JSON array file of the folder (a path relative to it) after <paramref name="edit"/> changed it.</summary>
+    public void EditJsonArray(string name, Action<System.Text.Json.Nodes.JsonArray> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var path = System.IO.Path.Combine(Path, name);
+        var array = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+        edit(array);
+        File.WriteAllText(path, array.ToJsonString());
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -87,4 +87,7 @@ internal static class Workloads
     public static MicrosoftEdgeContext Context => field ??= new MicrosoftEdgeContext(Estates.Entra, Estates.Azure, AsOf);
 
     public static string Resource(string group, string provider, string name) => $"{SubscriptionScope}/resourceGroups/{group}/providers/{provider}/{name}";
+
+    /// <summary>Whether the edge's principal first assigns itself a role (its first permission is the role assignment write).</summary>
+    public static bool SelfAssigns(Ward.Core.Graph.Edge edge) => edge.Permissions[0].Action == "Microsoft.Authorization/roleAssignments/write";
 }

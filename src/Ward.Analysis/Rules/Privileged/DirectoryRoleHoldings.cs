@@ -158,12 +158,11 @@ internal sealed class DirectoryRoleHoldings
         }
     }
 
-    // Eligibilities in force: the instances when exported (as of the export), else the schedules.
+    // Eligibilities in force: the instances (as of the export), and the schedules no instance stands for.
     private static IEnumerable<RoleGrant> Eligible(MicrosoftAnalysisContext context)
     {
         var directory = context.Directory;
-        var eligible = directory.RoleEligibilityScheduleInstances.IsEmpty ? directory.RoleEligibilitySchedules : directory.RoleEligibilityScheduleInstances;
-        return eligible.Where(a => !IsThroughGroup(a) && InForce(a.StartDateTime, a.EndDateTime, context.ReferenceTime))
+        return directory.RoleEligibilities.Where(a => !IsThroughGroup(a) && InForce(a.StartDateTime, a.EndDateTime, context.ReferenceTime))
             .DistinctBy(Key, StringComparer.OrdinalIgnoreCase)
             .Select(a => new RoleGrant(a, DirectoryRoleTiers.Of(directory, a.RoleDefinitionId), RoleHoldState.Eligible, a.EndDateTime));
     }

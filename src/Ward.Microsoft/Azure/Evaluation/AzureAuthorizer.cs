@@ -77,6 +77,12 @@ public sealed class AzureAuthorizer
                 }
             }
 
+            if (via is null && request.SelfAssigned is { } self
+                && Evaluate(request, self.Scope, self.RoleDefinitionId, null, null, via: null, eligible: false) is { } assumed)
+            {
+                yield return assumed with { SelfAssigned = true };
+            }
+
             if (!request.ActivateEligible)
             {
                 continue;
@@ -326,7 +332,7 @@ public sealed class AzureAuthorizer
         var conditionalDenies = denies.Where(d => d.Outcome == DenyOutcome.Conditional).ToList();
         if (allowing is not null)
         {
-            var allowed = $"role `{allowing.RoleName}` {Where(allowing.Scope, allowing.Reach)}{Via(allowing)}{(allowing.Eligible ? " (eligible, counted as activated)" : string.Empty)} grants {what} ({allowing.Matched})";
+            var allowed = $"role `{allowing.RoleName}` {Where(allowing)}{Via(allowing)}{(allowing.Eligible ? " (eligible, counted as activated)" : string.Empty)} grants {what} ({allowing.Matched})";
             if (unknownDeny is not null)
             {
                 var reason = unknownDeny.Requirement!;
@@ -355,17 +361,19 @@ public sealed class AzureAuthorizer
             var alternatives = conditional.Select(g => g.Requirement!).Distinct(StringComparer.Ordinal).ToList();
             var requirement = alternatives.Count == 1 ? alternatives[0] : "one of: " + string.Join(" | ", alternatives.Select(a => $"({a})"));
             var requirements = conditionalDenies.Select(d => d.Requirement!).Prepend(requirement).ToImmutableArray();
-            var by = string.Join(", ", conditional.Select(g => $"role `{g.RoleName}` {Where(g.Scope, g.Reach)}{Via(g)}"));
+            var by = string.Join(", ", conditional.Select(g => $"role `{g.RoleName}` {Where(g)}{Via(g)}"));
             return new Conditional(requirements, DecisionKind.ImplicitDeny, Explain($"Allowed only if the assignment condition holds (`{requirement}`): {by} grants {what} under it; otherwise implicitly denied.", grants, denies, decisive: conditional[0]));
         }
 
         var removed = grants.Where(g => g.Statements.Length > 0 || g.Reason?.Contains("condition", StringComparison.Ordinal) == true).ToList();
-        var detail = removed.Count == 0 ? string.Empty : " (" + string.Join("; ", removed.Select(g => $"`{g.RoleName}` {Where(g.Scope, g.Reach)}{Via(g)}: {g.Reason}")) + ")";
+        var detail = removed.Count == 0 ? string.Empty : " (" + string.Join("; ", removed.Select(g => $"`{g.RoleName}` {Where(g)}{Via(g)}: {g.Reason}")) + ")";
         var summary = grants.Count == 0
             ? $"Implicitly denied: no role assignment of {whose} reaches `{request.Scope.Value}`{(request.ActivateEligible ? string.Empty : " (eligible assignments not counted)")}."
             : $"Implicitly denied: no role assignment of {whose} reaching `{request.Scope.Value}` grants `{request.Action}`{detail}.";
         return new ImplicitDeny(() => Explain(summary, grants, denies, decisive: null));
     }
+
+    private static string Where(GrantResult grant) => grant.SelfAssigned ? $"self-assigned at `{grant.Scope.Value}`" : Where(grant.Scope, grant.Reach);
 
     private static string Where(AzureScope scope, ScopeReach reach) => reach switch
     {
@@ -409,7 +417,7 @@ public sealed class AzureAuthorizer
             var conditions = grant.Condition is { } c ? ImmutableArray.Create(c) : [];
             // The reason (the exclusion, the failed or undecided condition, the missing definition) is part of the record.
             var statements = grant.Reason is { } reason && !grant.Statements.Contains(reason, StringComparer.Ordinal) ? grant.Statements.Add(reason) : grant.Statements;
-            var layer = $"role assignment {grant.RoleName}{(grant.Reach == ScopeReach.Inherited ? $" (inherited from {grant.Scope.Value})" : string.Empty)}{Via(grant)}{(grant.Eligible ? " (eligible, activated)" : string.Empty)}";
+            var layer = $"role assignment {grant.RoleName}{(grant.SelfAssigned ? $" (self-assigned at {grant.Scope.Value})" : grant.Reach == ScopeReach.Inherited ? $" (inherited from {grant.Scope.Value})" : string.Empty)}{Via(grant)}{(grant.Eligible ? " (eligible, activated)" : string.Empty)}";
             layers.Add(new LayerEvaluation(
                 layer,
                 grant.Scope.Value,
@@ -451,6 +459,9 @@ public sealed class AzureAuthorizer
         public string? ViaName { get; init; }
 
         public bool Eligible { get; init; }
+
+        /// <summary>The role the request assumes the principal assigned itself (<see cref="AzureRequest.SelfAssigned"/>).</summary>
+        public bool SelfAssigned { get; init; }
 
         public string? Condition { get; init; }
 

@@ -43,6 +43,12 @@ public sealed record AzureRequest
     public DateTimeOffset? AsOf { get; init; }
 
     /// <summary>
+    /// Decide as if the principal also held this role (a definition id or GUID) at this scope, assigned to itself
+    /// without a condition: the role it would assign itself with <c>roleAssignments/write</c>. Null: none.
+    /// </summary>
+    public SelfAssignedRole? SelfAssigned { get; init; }
+
+    /// <summary>
     /// Sets the role definition of the assignment being written or deleted (both <see cref="RequestedRoleDefinitionAttribute"/>
     /// and <see cref="ExistingRoleDefinitionAttribute"/>), as a bare GUID.
     /// </summary>

@@ -1,3 +1,4 @@
+using Ward.Core.Decisions;
 using Ward.Core.Graph;
 
 namespace Ward.Microsoft.Edges.Checkers;
@@ -19,8 +20,7 @@ public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         var directory = context.Directory;
-        var eligible = directory.RoleEligibilityScheduleInstances.IsDefaultOrEmpty ? directory.RoleEligibilitySchedules : directory.RoleEligibilityScheduleInstances;
-        foreach (var assignment in eligible.Where(a => AdminRoles.IsEntraAdminRole(directory, a.RoleDefinitionId) && InForce(a.StartDateTime, a.EndDateTime, context.AsOf)))
+        foreach (var assignment in directory.RoleEligibilities.Where(a => AdminRoles.IsEntraAdminRole(directory, a.RoleDefinitionId) && InForce(a.StartDateTime, a.EndDateTime, context.AsOf)))
         {
             var role = directory.FindRoleDefinition(assignment.RoleDefinitionId)?.DisplayName ?? assignment.RoleDefinitionId;
             var verdict = ActivationVerdict.Decide(directory.DirectoryRoleActivationPolicy(assignment.RoleDefinitionId), assignment.PrincipalId, "the role's", Requirement, directory);
@@ -30,7 +30,20 @@ public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
         foreach (var assignment in context.Azure.EligibleAssignments.Where(a => AdminRoles.IsAzureAdminAssignment(context.Azure, a.RoleDefinitionId, a.Scope) && InForce(a.StartDateTime, a.EndDateTime, context.AsOf)))
         {
             var role = context.Azure.FindRoleDefinition(assignment.RoleDefinitionId)?.RoleName ?? assignment.RoleDefinitionId;
+            // User Access Administrator is the right to write role assignments: where a deny assignment refuses it that
+            // write, activating it makes the principal nothing (or only under the deny's condition).
+            var writes = AdminRoles.SelfAssignsOwner(context, assignment.PrincipalId, assignment.RoleDefinitionId, assignment.Scope, eligible: true);
+            if (writes is not null and not (Allowed or Conditional))
+            {
+                continue;
+            }
+
             var verdict = ActivationVerdict.Decide(context.Azure.FindActivationPolicy(assignment.Scope, assignment.RoleDefinitionId), assignment.PrincipalId, "the role's", Requirement, directory);
+            if (writes is Conditional conditional)
+            {
+                verdict = verdict with { Requirements = verdict.Requirements.AddRange(conditional.Requirements) };
+            }
+
             yield return Activation(assignment.PrincipalId, $"activates its eligible Azure role {role} at `{assignment.Scope.Value}`", "Microsoft.Authorization/roleAssignmentScheduleRequests/write", assignment.Scope.Value, verdict);
         }
 

@@ -3,7 +3,6 @@ using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Microsoft.Azure.Evaluation;
 using Ward.Microsoft.Azure.Rbac;
-using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Microsoft.Edges.Checkers;
 
@@ -79,7 +78,7 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
                         continue;
                     }
 
-                    var request = SelfAssignment(context, principal, scope).WithRoleDefinitionInRequest(roleId);
+                    var request = context.SelfAssignment(principal, scope, roleId);
                     var decision = context.Rbac.Authorize(request);
                     if (decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional
                         && MicrosoftEdgeContext.EdgeIf(TechniqueId, principal, principal, $"assigns itself {description} of `{scope.Value}`", decision, Write, scope.Value, grantsAdmin: true) is { } edge)
@@ -96,20 +95,6 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
                 }
             }
         }
-    }
-
-    /// <summary>A write of a role assignment to the principal itself: the assignee's id and type are the request's.</summary>
-    private static AzureRequest SelfAssignment(MicrosoftEdgeContext context, string principal, AzureScope scope)
-    {
-        var request = new AzureRequest { PrincipalId = principal, Action = Write, Scope = scope }.WithAttribute(AzureRequest.RequestedPrincipalIdAttribute, principal);
-        var type = context.Directory.KindOf(principal) switch
-        {
-            DirectoryObjectKind.User => "User",
-            DirectoryObjectKind.ServicePrincipal => "ServicePrincipal",
-            DirectoryObjectKind.Group => "Group",
-            _ => null,
-        };
-        return type is null ? request : request.WithAttribute(AzureRequest.RequestedPrincipalTypeAttribute, type);
     }
 
     /// <summary>

@@ -55,50 +55,47 @@ public sealed class FunctionDeploymentStorageEdgeChecker : IMicrosoftEdgeChecker
                 var by = way.Action == ListKeys ? $"lists the keys of storage account `{account.Name}`" : $"writes blobs in storage account `{account.Name}`";
                 foreach (var (identity, how) in identities.Where(i => !string.Equals(i.IdentityId, principal, StringComparison.OrdinalIgnoreCase)))
                 {
-                    yield return new Edge(new(principal), new(identity), TechniqueId,
-                        $"{by}, replaces the package in container `{storage.ContainerName}` that function app `{app.Name}` runs, and acts as {how}",
-                        [new EdgePermission(way.Action, way.Scope.Value, way.Decision.Explanation.Summary, [])])
+                    if (way.Step.ToEdge(TechniqueId, principal, identity, $"{by}, replaces the package in container `{storage.ContainerName}` that function app `{app.Name}` runs, and acts as {how}", undecidedIsRequirement: true) is { } edge)
                     {
-                        Requirements = [.. way.Requirements.Append(starts)],
-                    };
+                        yield return edge with { Requirements = [.. edge.Requirements.Concat(way.Notes).Append(starts)] };
+                    }
                 }
             }
         }
     }
 
-    /// <summary>How the principal writes the container: the account's keys first, then the blob data action; the certain way wins; null when neither.</summary>
+    /// <summary>
+    /// How the principal writes the container: the account's keys first, then the blob data action, each directly or
+    /// after a role it assigns itself on the account; the certain way wins; null when neither.
+    /// </summary>
     private static Way? Write(MicrosoftEdgeContext context, string principal, AzureResource account, AzureScope container, DeploymentStorage storage)
     {
         var ways = new List<Way>();
         if (account.StorageAccount is not { AllowSharedKeyAccess: false })
         {
-            var keys = context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = ListKeys, Scope = account.Id });
-            if (Needed(keys, ListKeys) is { } needed)
+            var keys = context.DecideAzure(principal, account.Id, [new AzureRequest { PrincipalId = principal, Action = ListKeys, Scope = account.Id }]);
+            if (Allows(keys))
             {
-                ways.Add(new Way(ListKeys, account.Id, keys, account.StorageAccount is null
-                    ? needed.Add($"storage account `{account.Name}` accepts its keys (allowSharedKeyAccess, true by default, is not in the export)")
-                    : needed));
+                ways.Add(new Way(ListKeys, keys, account.StorageAccount is null
+                    ? [$"storage account `{account.Name}` accepts its keys (allowSharedKeyAccess, true by default, is not in the export)"]
+                    : []));
             }
         }
 
         var request = new AzureRequest { PrincipalId = principal, Action = WriteBlob, Scope = container, ActionKind = AzureActionKind.Data }.WithAttribute(ContainerNameAttribute, storage.ContainerName);
-        var blobs = context.Rbac.Authorize(request);
-        if (Needed(blobs, WriteBlob) is { } blobNeeds)
+        var blobs = context.DecideAzure(principal, account.Id, [request]);
+        if (Allows(blobs))
         {
-            ways.Add(new Way(WriteBlob, container, blobs, blobNeeds));
+            ways.Add(new Way(WriteBlob, blobs, []));
         }
 
-        return ways.Find(w => w.Requirements.IsEmpty) ?? ways.FirstOrDefault();
+        return ways.Find(w => w.Step.IsCertain && w.Notes.IsEmpty) ?? ways.FirstOrDefault();
     }
 
-    /// <summary>What must hold for a decision to allow: nothing when allowed, its requirements when conditional, a note when undecided; null when denied.</summary>
-    private static ImmutableArray<string>? Needed(Decision decision, string action) => decision switch
-    {
-        Allowed => [],
-        Conditional conditional => conditional.Requirements,
-        Indeterminate indeterminate => [$"Ward could not decide `{action}`: {indeterminate.Reason}"],
-        _ => null,
-    };
+    /// <summary>Whether every decision of the step allows, for certain, under conditions, or undecided (then a requirement).</summary>
+    private static bool Allows(AzureStep step) =>
+        step.Decisions.All(d => d.Decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional or DecisionKind.Indeterminate)
+        && (step.SelfAssignment is null || step.SelfAssignment.Write.Kind is DecisionKind.Allowed or DecisionKind.Conditional);
 
-    private sealed record Way(string Action, AzureScope Scope, Decision Decision, ImmutableArray<string> Requirements);
+    private sealed record Way(string Action, AzureStep Step, ImmutableArray<string> Notes);
 }

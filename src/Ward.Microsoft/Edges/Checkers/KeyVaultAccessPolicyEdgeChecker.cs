@@ -9,7 +9,9 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// Contributor, Contributor) gives itself keys <c>sign</c> and secrets <c>get</c>, then uses a certificate of the
 /// vault that is a sign-in credential of a service principal (<see cref="KeyVaultCertificateCredential"/>) to act as
 /// it. Not on a vault in RBAC mode: there the data is Azure RBAC's, and switching the vault back to access policies
-/// takes unrestricted role-assignment rights, which reach the data directly.
+/// takes unrestricted role-assignment rights, which reach the data directly. A principal that may write role
+/// assignments on the vault is also decided after assigning itself a role that writes the policies
+/// (<see cref="MicrosoftEdgeContext.DecideAzure"/>).
 /// </summary>
 public sealed class KeyVaultAccessPolicyEdgeChecker : IMicrosoftEdgeChecker
 {
@@ -31,9 +33,11 @@ public sealed class KeyVaultAccessPolicyEdgeChecker : IMicrosoftEdgeChecker
             var description = $"adds itself an access policy on key vault `{credential.Vault.Name}` (access-policy mode), uses {credential.Describe()}, and signs in as the service principal";
             foreach (var principal in context.AzureAssignees.Where(p => !string.Equals(p, to, StringComparison.OrdinalIgnoreCase)))
             {
-                // Either action rewrites the policies; a certain one wins over a conditional one.
+                // Either action rewrites the policies; a certain one wins over a conditional one. A principal that may
+                // write role assignments on the vault may first assign itself a role that grants one.
                 var edges = WriteActions
-                    .Select(action => MicrosoftEdgeContext.EdgeIf(TechniqueId, principal, to, description, context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = action, Scope = vault }), action, vault.Value))
+                    .Select(action => context.DecideAzure(principal, vault, [new AzureRequest { PrincipalId = principal, Action = action, Scope = vault }])
+                        .ToEdge(TechniqueId, principal, to, description, MicrosoftEdgeContext.GrantedBy, undecidedIsRequirement: true))
                     .OfType<Edge>()
                     .ToList();
                 if ((edges.Find(e => !e.IsConditional) ?? edges.FirstOrDefault()) is { } edge)

@@ -1,4 +1,3 @@
-using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Microsoft.Azure.Evaluation;
 using Ward.Microsoft.Azure.Rbac;
@@ -14,6 +13,8 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// policy secrets <c>get</c>), which only works when the key is exportable. Each data action is decided by the Azure
 /// authorizer on the key or secret itself, so a vault in access-policy mode is decided by its access policies, and an
 /// RBAC vault by role assignments (NotDataActions, deny assignments and conditions included) at the vault or the item.
+/// A principal that may write role assignments on an RBAC vault is also decided after assigning itself a role with the
+/// data action there (Key Vault Administrator, Key Vault Crypto User...).
 /// </summary>
 public sealed class KeyVaultCertificateEdgeChecker : IMicrosoftEdgeChecker
 {
@@ -45,8 +46,8 @@ public sealed class KeyVaultCertificateEdgeChecker : IMicrosoftEdgeChecker
     private Edge? Route(MicrosoftEdgeContext context, string principal, KeyVaultCertificateCredential credential)
     {
         var to = credential.ServicePrincipal.Id;
-        var signing = Decide(context, principal, Sign, credential.ItemScope("keys"));
-        var sign = MicrosoftEdgeContext.EdgeIf(TechniqueId, principal, to, $"signs with the key of {credential.Describe()}, and signs in as the service principal", signing, Sign, credential.ItemScope("keys"));
+        var sign = Decide(context, principal, Sign, credential, "keys")
+            .ToEdge(TechniqueId, principal, to, $"signs with the key of {credential.Describe()}, and signs in as the service principal", MicrosoftEdgeContext.GrantedBy, undecidedIsRequirement: true);
         if (sign is { IsConditional: false })
         {
             return WithVaultMode(sign, credential);
@@ -55,8 +56,8 @@ public sealed class KeyVaultCertificateEdgeChecker : IMicrosoftEdgeChecker
         Edge? download = null;
         if (credential.Certificate.Exportable != false)
         {
-            var reading = Decide(context, principal, GetSecret, credential.ItemScope("secrets"));
-            download = MicrosoftEdgeContext.EdgeIf(TechniqueId, principal, to, $"downloads {credential.Describe()}, with its private key (the secret of the same name), and signs in as the service principal", reading, GetSecret, credential.ItemScope("secrets"));
+            download = Decide(context, principal, GetSecret, credential, "secrets")
+                .ToEdge(TechniqueId, principal, to, $"downloads {credential.Describe()}, with its private key (the secret of the same name), and signs in as the service principal", MicrosoftEdgeContext.GrantedBy, undecidedIsRequirement: true);
             if (download is not null && credential.Certificate.Exportable is null)
             {
                 download = download with { Requirements = download.Requirements.Add($"the private key of certificate `{credential.Certificate.Name}` is exportable (Key Vault's default; the certificate list does not give its policy)") };
@@ -67,8 +68,9 @@ public sealed class KeyVaultCertificateEdgeChecker : IMicrosoftEdgeChecker
         return chosen is null ? null : WithVaultMode(chosen, credential);
     }
 
-    private static Decision Decide(MicrosoftEdgeContext context, string principal, string action, string item) =>
-        context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = action, Scope = AzureScope.Parse(item), ActionKind = AzureActionKind.Data });
+    /// <summary>The data action on the certificate's key or secret, or after a self-assigned role on the vault (an RBAC vault's data role).</summary>
+    private static AzureStep Decide(MicrosoftEdgeContext context, string principal, string action, KeyVaultCertificateCredential credential, string collection) =>
+        context.DecideAzure(principal, credential.Vault.Id, [new AzureRequest { PrincipalId = principal, Action = action, Scope = AzureScope.Parse(credential.ItemScope(collection)), ActionKind = AzureActionKind.Data }]);
 
     /// <summary>Without the vault's settings, the RBAC decision holds only if the vault uses Azure RBAC for its data.</summary>
     private static Edge WithVaultMode(Edge edge, KeyVaultCertificateCredential credential) => credential.Vault.KeyVault is null

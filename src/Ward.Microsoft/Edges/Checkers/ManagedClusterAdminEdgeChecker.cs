@@ -1,4 +1,3 @@
-using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Microsoft.Azure.Evaluation;
 using Ward.Microsoft.Azure.Rbac;
@@ -20,6 +19,8 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// <item>with Azure RBAC for Kubernetes authorization, by the data action that creates pods, with the principal's own
 /// Entra ID sign-in (Azure Kubernetes Service RBAC Writer, Admin and Cluster Admin).</item>
 /// </list>
+/// A principal that may write role assignments on the cluster is also decided after assigning itself a role that
+/// grants one of these (<see cref="MicrosoftEdgeContext.DecideAzure"/>).
 /// </summary>
 /// <remarks>
 /// Only clusters in the resource inventory are known. The cluster (control-plane) identity is not a target: the
@@ -51,21 +52,16 @@ public sealed class ManagedClusterAdminEdgeChecker : IMicrosoftEdgeChecker
         {
             foreach (var principal in context.AzureAssignees.Where(p => !string.Equals(p, kubelet, StringComparison.OrdinalIgnoreCase)))
             {
+                // A certain way wins (one with a self-assigned role only when none is certain without).
                 var granted = ways
-                    .Select(way => (Way: way, Decision: context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = way.Action, Scope = cluster.Id, ActionKind = way.Kind })))
-                    .OrderBy(d => d.Decision.Kind == DecisionKind.Allowed ? 0 : 1)
-                    .FirstOrDefault(d => d.Decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional);
-                if (granted.Decision is null)
+                    .Select(way => (Way: way, Step: context.DecideAzure(principal, cluster.Id, [new AzureRequest { PrincipalId = principal, Action = way.Action, Scope = cluster.Id, ActionKind = way.Kind }])))
+                    .Where(d => d.Step.Holds)
+                    .OrderBy(d => d.Step.IsCertain ? 0 : 1).ThenBy(d => d.Step.SelfAssignment is null ? 0 : 1)
+                    .FirstOrDefault();
+                if (granted.Step?.ToEdge(TechniqueId, principal, kubelet!, $"{granted.Way.How} AKS cluster `{cluster.Name}`, runs a pod on a node and acts as the kubelet identity `{NameOf(cluster.Cluster!.KubeletIdentity!.IdentityId)}`") is { } edge)
                 {
-                    continue;
+                    yield return edge;
                 }
-
-                yield return new Edge(new(principal), new(kubelet!), TechniqueId,
-                    $"{granted.Way.How} AKS cluster `{cluster.Name}`, runs a pod on a node and acts as the kubelet identity `{NameOf(cluster.Cluster!.KubeletIdentity!.IdentityId)}`",
-                    [new EdgePermission(granted.Way.Action, cluster.Id.Value, granted.Decision.Explanation.Summary, [])])
-                {
-                    Requirements = granted.Decision is Conditional conditional ? conditional.Requirements : [],
-                };
             }
         }
     }

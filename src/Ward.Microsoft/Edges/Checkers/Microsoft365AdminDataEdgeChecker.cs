@@ -54,8 +54,7 @@ public sealed class Microsoft365AdminDataEdgeChecker : IMicrosoftEdgeChecker
             yield break;
         }
 
-        var eligible = directory.RoleEligibilityScheduleInstances.IsDefaultOrEmpty ? directory.RoleEligibilitySchedules : directory.RoleEligibilityScheduleInstances;
-        var held = directory.RoleAssignments.Concat(eligible.Where(e => InForce(e, context.AsOf)));
+        var held = directory.RoleAssignments.Concat(directory.RoleEligibilities.Where(e => InForce(e, context.AsOf)));
         foreach (var assignment in held.Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.Tenant))
         {
             var definition = directory.FindRoleDefinition(assignment.RoleDefinitionId);

@@ -43,6 +43,30 @@ public sealed record EntraDirectory
     /// <summary>Eligible role assignments as of the export (<c>roleEligibilityScheduleInstances</c>).</summary>
     public ImmutableArray<DirectoryRoleAssignment> RoleEligibilityScheduleInstances { get; init; } = [];
 
+    /// <summary>
+    /// The eligibilities the analyses use: every schedule instance, and every schedule no instance stands for (the same
+    /// principal, role and scopes), which the loader reports (WARD5032) when instances were exported; the schedules
+    /// alone when none were. An instance is the eligibility as of the export, a schedule says the same with its own
+    /// dates, so a schedule without an instance (a partial export, an instances list read at another time) is used
+    /// by its dates rather than dropped.
+    /// </summary>
+    public IEnumerable<DirectoryRoleAssignment> RoleEligibilities =>
+        RoleEligibilityScheduleInstances.Concat(SchedulesWithoutInstance(RoleEligibilitySchedules, RoleEligibilityScheduleInstances));
+
+    /// <summary>The eligibility schedules that no instance stands for: none shares their principal, role, directory scope and application scope.</summary>
+    public static IEnumerable<DirectoryRoleAssignment> SchedulesWithoutInstance(ImmutableArray<DirectoryRoleAssignment> schedules, ImmutableArray<DirectoryRoleAssignment> instances)
+    {
+        if (instances.IsDefaultOrEmpty)
+        {
+            return schedules.IsDefault ? [] : schedules;
+        }
+
+        var covered = instances.Select(Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return schedules.IsDefault ? [] : schedules.Where(s => !covered.Contains(Key(s)));
+
+        static string Key(DirectoryRoleAssignment a) => $"{a.PrincipalId}|{a.RoleDefinitionId}|{a.DirectoryScope.Text}|{(a.AppScopeId is null or "/" ? "/" : a.AppScopeId)}";
+    }
+
     /// <summary>PIM for Groups: eligible and active membership and ownership.</summary>
     public ImmutableArray<PrivilegedGroupAssignment> PrivilegedGroupAssignments { get; init; } = [];
 

@@ -3,8 +3,8 @@ using Ward.Core.Diagnostics;
 namespace Ward.Microsoft.Entra.Directory;
 
 /// <summary>
-/// A PIM for Groups schedule instance: a principal eligible for (<c>eligibilityScheduleInstances</c>, or
-/// <c>eligibilitySchedules</c> when no instances were given) or holding (<c>assignmentScheduleInstances</c>)
+/// A PIM for Groups schedule instance: a principal eligible for (<c>eligibilityScheduleInstances</c>, and the
+/// <c>eligibilitySchedules</c> no instance stands for) or holding (<c>assignmentScheduleInstances</c>)
 /// membership or ownership of a group.
 /// </summary>
 public sealed record PrivilegedGroupAssignment

@@ -25,7 +25,7 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
     // Asked once per source and target pair over large tenants: assignments are looked up by principal, not searched.
     private readonly Lazy<ILookup<string, DirectoryRoleAssignment>> _active = new(() => directory.RoleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase));
     private readonly Lazy<ILookup<string, DirectoryRoleAssignment>> _eligible = new(() =>
-        (directory.RoleEligibilityScheduleInstances.IsDefaultOrEmpty ? directory.RoleEligibilitySchedules : directory.RoleEligibilityScheduleInstances)
+        directory.RoleEligibilities
             .ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase));
 
     private readonly Lazy<HashSet<string>> _roleAssignableGroupOwners = new(() =>

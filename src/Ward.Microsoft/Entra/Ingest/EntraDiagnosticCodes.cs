@@ -56,4 +56,7 @@ public static class EntraDiagnosticCodes
 
     /// <summary>Groups whose members were not exported: memberships through them are unknown.</summary>
     public const string MembershipNotExported = "WARD5031";
+
+    /// <summary>A PIM eligibility schedule that no exported schedule instance stands for, though instances were exported: it is used by its own dates.</summary>
+    public const string EligibilityScheduleWithoutInstance = "WARD5032";
 }

@@ -241,6 +241,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
             Inputs = inputs,
         };
 
+        ReportSchedulesWithoutInstance(directory);
         new DanglingReferenceCheck(directory, exported, diagnostics).Run(_relations.ToDictionary(p => p.Key, p => p.Value.Location), _federated.ToDictionary(p => p.Key, p => p.Value.Location, StringComparer.Ordinal), _signIns);
         CheckMembership(directory, exported);
         return directory;
@@ -409,8 +410,46 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
 
     // Eligibility schedules and their instances describe the same eligibilities, as for directory roles: the instances
     // when any were given, else the schedules.
-    private List<Entry<PrivilegedGroupAssignment>> GroupAssignmentsToKeep() =>
-        _groupAssignments.Exists(e => e.Value.State == AssignmentState.Eligible) ? _groupAssignments : [.. _groupAssignments, .. _groupEligibilitySchedules];
+    /// <summary>
+    /// The PIM for Groups instances, and the eligibility schedules no eligible instance stands for (the same principal,
+    /// group and access): all of them when no eligible instance was exported, and each one otherwise, with a warning,
+    /// as a schedule without its instance is still an eligibility by its own dates.
+    /// </summary>
+    private List<Entry<PrivilegedGroupAssignment>> GroupAssignmentsToKeep()
+    {
+        var instances = _groupAssignments.Where(e => e.Value.State == AssignmentState.Eligible).Select(e => Key(e.Value)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var kept = new List<Entry<PrivilegedGroupAssignment>>(_groupAssignments);
+        foreach (var schedule in _groupEligibilitySchedules.Where(e => !instances.Contains(Key(e.Value))))
+        {
+            if (instances.Count > 0)
+            {
+                diagnostics.Add(EntraDiagnosticCodes.EligibilityScheduleWithoutInstance, DiagnosticSeverity.Warning,
+                    $"PIM for Groups eligibility schedule `{schedule.Value.Id}` ({schedule.Value.Access} of group `{schedule.Value.GroupId}` for `{schedule.Value.PrincipalId}`) has no eligibility schedule instance in the export, though instances were exported: it is used by its own dates", schedule.Location);
+            }
+
+            kept.Add(schedule);
+        }
+
+        return kept;
+
+        static string Key(PrivilegedGroupAssignment a) => $"{a.PrincipalId}|{a.GroupId}|{a.Access}";
+    }
+
+    /// <summary>Warns of each directory role eligibility schedule that is used though no exported instance stands for it (<see cref="EntraDirectory.RoleEligibilities"/>).</summary>
+    private void ReportSchedulesWithoutInstance(EntraDirectory directory)
+    {
+        if (directory.RoleEligibilityScheduleInstances.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var schedule in EntraDirectory.SchedulesWithoutInstance(directory.RoleEligibilitySchedules, directory.RoleEligibilityScheduleInstances))
+        {
+            var role = directory.FindRoleDefinition(schedule.RoleDefinitionId)?.DisplayName ?? schedule.RoleDefinitionId;
+            diagnostics.Add(EntraDiagnosticCodes.EligibilityScheduleWithoutInstance, DiagnosticSeverity.Warning,
+                $"role eligibility schedule `{schedule.Id}` ({role} at `{schedule.DirectoryScope.Text}` for `{schedule.PrincipalId}`) has no eligibility schedule instance in the export, though instances were exported: it is used by its own dates", schedule.Location);
+        }
+    }
 
     private ImmutableArray<T> Distinct<T>(List<Entry<T>> entries, string kind)
         where T : class

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Ward.Core.Decisions;
+using Ward.Core.Graph;
+using Ward.Microsoft.Azure.Evaluation;
+using Ward.Microsoft.Azure.Rbac;
+
+namespace Ward.Microsoft.Edges;
+
+/// <summary>
+/// The requests one technique makes on one Azure resource, decided for one principal: with the roles it holds, or,
+/// when those do not allow them for certain, after it assigns itself a role that does (<see cref="SelfAssignment"/>),
+/// which its right to write role assignments there must allow (<see cref="MicrosoftEdgeContext.DecideAzure"/>).
+/// </summary>
+public sealed record AzureStep(ImmutableArray<(AzureRequest Request, Decision Decision)> Decisions, AzureSelfAssignment? SelfAssignment)
+{
+    /// <summary>Every request (and the self-assignment, if any) is allowed, for certain or under conditions.</summary>
+    public bool Holds => (SelfAssignment is null || MayAllow(SelfAssignment.Write)) && Decisions.All(d => MayAllow(d.Decision));
+
+    /// <summary>Holds, and needs no condition.</summary>
+    public bool IsCertain => (SelfAssignment is null || SelfAssignment.Write.Kind == DecisionKind.Allowed) && Decisions.All(d => d.Decision.Kind == DecisionKind.Allowed);
+
+    /// <summary>
+    /// The edge the step gives, when every decision allows it: certain when all are allowed, conditional on their
+    /// requirements otherwise. An undecided request gives no edge, unless <paramref name="undecidedIsRequirement"/>
+    /// (then it is a requirement of its own). The self-assignment comes first in the description and the permissions.
+    /// </summary>
+    /// <param name="technique">The technique's id.</param>
+    /// <param name="from">The principal.</param>
+    /// <param name="to">Whom the principal acts as after the step.</param>
+    /// <param name="description">What the technique does, as the edge says it without a self-assignment.</param>
+    /// <param name="grantedBy">What a permission names as granting it (the decision's summary by default).</param>
+    /// <param name="undecidedIsRequirement">Whether an Indeterminate decision makes the edge conditional rather than absent.</param>
+    public Edge? ToEdge(string technique, string from, string to, string description, Func<Decision, string>? grantedBy = null, bool undecidedIsRequirement = false)
+    {
+        var requirements = new List<string>();
+        var all = Decisions.Select(d => (d.Request.Action, d.Decision));
+        if (SelfAssignment is { } self)
+        {
+            all = all.Prepend((MicrosoftEdgeContext.WriteRoleAssignments, self.Write));
+        }
+
+        foreach (var (action, decision) in all)
+        {
+            switch (decision)
+            {
+                case Allowed:
+                    break;
+                case Conditional conditional:
+                    requirements.AddRange(conditional.Requirements);
+                    break;
+                case Indeterminate indeterminate when undecidedIsRequirement:
+                    requirements.Add($"Ward could not decide `{action}`: {indeterminate.Reason}");
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        var name = grantedBy ?? (d => d.Explanation.Summary);
+        var permissions = Decisions.Select(d => new EdgePermission(d.Request.Action, d.Request.Scope.Value, name(d.Decision), []));
+        if (SelfAssignment is { } assignment)
+        {
+            permissions = permissions.Prepend(new EdgePermission(MicrosoftEdgeContext.WriteRoleAssignments, assignment.Scope.Value, assignment.Write.Explanation.Summary, []));
+        }
+
+        return new Edge(new(from), new(to), technique, Describe(description), [.. permissions])
+        {
+            Requirements = [.. requirements.Distinct(StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>The technique's description, after the self-assignment when there is one.</summary>
+    public string Describe(string description) => SelfAssignment is { } self
+        ? $"assigns itself {self.Describe()}, then {description}"
+        : description;
+
+    private static bool MayAllow(Decision decision) => decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional;
+}
+
+/// <summary>A role a principal assigns itself at a scope (without a condition), and the decision on that role assignment write.</summary>
+public sealed record AzureSelfAssignment(RoleDefinition Role, AzureScope Scope, Decision Write)
+{
+    /// <summary>"`Owner` at `vmss-web`", "the custom role `Ops` at `rg-web`", for descriptions.</summary>
+    public string Describe() =>
+        $"{(Role.RoleType == RoleType.CustomRole ? "the custom role " : string.Empty)}`{Role.RoleName}` at `{Scope.Value[(Scope.Value.LastIndexOf('/') + 1)..]}` (it may write role assignments there)";
+}
