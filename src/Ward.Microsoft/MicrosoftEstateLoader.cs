@@ -53,7 +53,7 @@ public static class MicrosoftEstateLoader
 
                 if (problem is { } unread)
                 {
-                    (unread.IsAzureHound ? houndDiagnostics : fileDiagnostics).Add(unread.Diagnostic);
+                    (unread.IsAzureHound ? houndDiagnostics : fileDiagnostics).AddRange(unread.Diagnostics);
                     if (unread.Input is { } input)
                     {
                         inputs.Add(input);
@@ -175,7 +175,7 @@ public static class MicrosoftEstateLoader
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return new ParsedFile(file, null, new Problem(
-                new Diagnostic(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file)),
+                [new Diagnostic(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file))],
                 new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, exception.Message)), IsJsonLines: false);
         }
 
@@ -186,11 +186,9 @@ public static class MicrosoftEstateLoader
         }
         catch (JsonException exception)
         {
-            if (AzureHoundFormat.JsonLines(bytes) is var (array, badLine))
+            if (AzureHoundFormat.JsonLines(bytes) is var (array, badLines))
             {
-                var problem = badLine is not null || exception.LineNumber is null
-                    ? new Problem(new Diagnostic(AzureHoundDiagnosticCodes.InvalidJsonLine, DiagnosticSeverity.Error, "this line of AzureHound JSON Lines output is not valid JSON; it and the lines after it were not read", new SourceLocation(file, null, badLine)), null, IsAzureHound: true)
-                    : null;
+                var problem = badLines.IsEmpty ? null : new Problem([.. BadLineDiagnostics(file, badLines)], null, IsAzureHound: true);
                 var document = JsonDocument.Parse(array.AsMemory(), Options);
                 return new ParsedFile(file, document, problem, IsJsonLines: true, Prepare(file, document.RootElement));
             }
@@ -198,7 +196,7 @@ public static class MicrosoftEstateLoader
             var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
             var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
             return new ParsedFile(file, null, new Problem(
-                new Diagnostic(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column)),
+                [new Diagnostic(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column))],
                 new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, "invalid JSON")), IsJsonLines: false);
         }
     }
@@ -226,6 +224,26 @@ public static class MicrosoftEstateLoader
         var azureDiagnostics = new DiagnosticBag();
         var azure = AzureEstateLoader.ReadRoot(file, root, entries, new ArmJson(file, azureDiagnostics));
         return new Route(null, recognized, recognizeDiagnostics, (azure, entries, azureDiagnostics));
+    }
+
+    /// <summary>
+    /// One error per run of consecutive lines of JSON Lines output that are not records (a record cut short, a line
+    /// of something else), at its first line; the records around them are read.
+    /// </summary>
+    private static IEnumerable<Diagnostic> BadLineDiagnostics(string file, ImmutableArray<int> badLines)
+    {
+        for (var i = 0; i < badLines.Length;)
+        {
+            var last = i;
+            while (last + 1 < badLines.Length && badLines[last + 1] == badLines[last] + 1)
+            {
+                last++;
+            }
+
+            var what = last == i ? "this line" : $"lines {badLines[i]}-{badLines[last]}";
+            yield return new Diagnostic(AzureHoundDiagnosticCodes.InvalidJsonLine, DiagnosticSeverity.Error, $"{what} of AzureHound JSON Lines output {(last == i ? "is" : "are")} not valid JSON and {(last == i ? "was" : "were")} skipped; the records on the other lines were read", new SourceLocation(file, null, badLines[i]));
+            i = last + 1;
+        }
     }
 
     /// <summary>The bytes diagnostics are located in: the file, or for JSON Lines the array it was read as.</summary>
@@ -277,5 +295,5 @@ public static class MicrosoftEstateLoader
         DiagnosticBag? RecognizeDiagnostics,
         (AzureInputFile Input, ReadEntries Entries, DiagnosticBag Diagnostics)? Azure);
 
-    private sealed record Problem(Diagnostic Diagnostic, MicrosoftInputFile? Input, bool IsAzureHound = false);
+    private sealed record Problem(ImmutableArray<Diagnostic> Diagnostics, MicrosoftInputFile? Input, bool IsAzureHound = false);
 }

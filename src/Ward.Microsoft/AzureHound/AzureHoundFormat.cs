@@ -67,60 +67,91 @@ internal static class AzureHoundFormat
     /// <summary>
     /// JSON Lines of AzureHound records as one JSON array with the same line numbers (a <c>[</c> before the first value,
     /// a comma after each value, a <c>]</c> after the last), so that JSON paths and lines stay exact. Null when the bytes
-    /// are not such a stream. A value that does not parse ends the stream: its line is returned with the records before it.
+    /// are not such a stream (the first value is not an AzureHound record). A line that does not parse is left out
+    /// (blanked, so the lines after it keep their numbers) and reading goes on at the next line: its number is returned.
     /// </summary>
-    public static (byte[] Array, int? BadLine)? JsonLines(ReadOnlyMemory<byte> utf8)
+    public static (byte[] Array, ImmutableArray<int> BadLines)? JsonLines(ReadOnlyMemory<byte> utf8)
     {
         var span = utf8.Span;
-        var ends = new List<int>();
-        int? badLine = null;
-        var reader = new Utf8JsonReader(span, new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 128 });
-        try
+        var values = new List<(int Start, int End)>();
+        var badLines = ImmutableArray.CreateBuilder<int>();
+        var options = new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 128 };
+        var offset = 0;
+        while (offset < span.Length)
         {
-            while (reader.Read())
+            var reader = new Utf8JsonReader(span[offset..], options);
+            try
             {
-                if (ends.Count == 0)
+                while (reader.Read())
                 {
-                    using var first = JsonDocument.ParseValue(ref reader);
-                    if (!IsRecord(first.RootElement))
+                    var start = offset + checked((int)reader.TokenStartIndex);
+                    if (values.Count == 0)
                     {
-                        return null;
+                        using var first = JsonDocument.ParseValue(ref reader);
+                        if (!IsRecord(first.RootElement))
+                        {
+                            return null;
+                        }
                     }
-                }
-                else
-                {
-                    reader.Skip();
+                    else
+                    {
+                        reader.Skip();
+                    }
+
+                    values.Add((start, offset + checked((int)reader.BytesConsumed)));
                 }
 
-                ends.Add(checked((int)reader.BytesConsumed));
+                break;
             }
-        }
-        catch (JsonException exception)
-        {
-            if (ends.Count == 0)
+            catch (JsonException)
             {
-                return null;
-            }
+                if (values.Count == 0)
+                {
+                    return null;
+                }
 
-            badLine = exception.LineNumber is { } line ? checked((int)line + 1) : null;
+                // The value that failed starts at the first byte after the last good one: its line is left out, and
+                // reading goes on at the next line (one record per line; a record cut short must not swallow the next).
+                var from = Math.Max(offset, values[^1].End);
+                while (from < span.Length && span[from] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                {
+                    from++;
+                }
+
+                badLines.Add(LineOf(span, from));
+                var newline = span[from..].IndexOf((byte)'\n');
+                offset = newline < 0 ? span.Length : from + newline + 1;
+            }
         }
 
-        if (ends.Count < 2 && badLine is null)
+        if (values.Count < 2 && badLines.Count == 0)
         {
             return null;
         }
 
-        var buffer = new List<byte>(span.Length + ends.Count + 2) { (byte)'[' };
-        var start = 0;
-        for (var i = 0; i < ends.Count; i++)
+        // What lies between values (whitespace, or a line left out) is kept only as line breaks.
+        var buffer = new byte[span.Length + values.Count + 2];
+        buffer[0] = (byte)'[';
+        var length = 1;
+        var cursor = 0;
+        for (var i = 0; i < values.Count; i++)
         {
-            buffer.AddRange(span[start..ends[i]]);
-            buffer.Add(i == ends.Count - 1 ? (byte)']' : (byte)',');
-            start = ends[i];
+            foreach (var b in span[cursor..values[i].Start])
+            {
+                buffer[length++] = b is (byte)'\n' or (byte)'\r' ? b : (byte)' ';
+            }
+
+            span[values[i].Start..values[i].End].CopyTo(buffer.AsSpan(length));
+            length += values[i].End - values[i].Start;
+            buffer[length++] = i == values.Count - 1 ? (byte)']' : (byte)',';
+            cursor = values[i].End;
         }
 
-        return ([.. buffer], badLine);
+        return (buffer[..length], badLines.ToImmutable());
     }
+
+    /// <summary>The 1-based line of a byte position.</summary>
+    private static int LineOf(ReadOnlySpan<byte> utf8, int position) => utf8[..Math.Max(0, position)].Count((byte)'\n') + 1;
 
     private static bool IsRecord(JsonElement element) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String

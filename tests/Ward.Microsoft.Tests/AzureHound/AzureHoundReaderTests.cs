@@ -262,6 +262,29 @@ public sealed class AzureHoundReaderTests
     }
 
     [Fact]
+    public void A_record_cut_short_in_the_middle_of_JSON_Lines_is_reported_and_the_records_after_it_are_read()
+    {
+        // Given four user records, the second cut short (a write interrupted), and a line of stray text after the third
+        var records = JsonDocument.Parse(File.ReadAllBytes(AzureHoundFixtures.Tenant)).RootElement.GetProperty("data").EnumerateArray()
+            .Where(r => r.GetProperty("kind").GetString() == "AZUser").Take(4).Select(r => r.GetRawText()).ToList();
+        var cut = records[1][..(records[1].Length / 2)];
+        using var folder = new ScratchFolder(("users.json", string.Join("\n", records[0], cut, records[2], "progress: 75%", records[3]) + "\n"));
+
+        // When it is loaded
+        var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the three whole records are read, the one after the cut included, and each bad line is named
+        var ids = records.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("data").GetProperty("id").GetString()!).ToList();
+        var read = loaded.Entra.Users.Select(u => u.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(3, read.Count);
+        Assert.DoesNotContain(ids[1], read);
+        Assert.Contains(ids[3], read);
+        var errors = loaded.Diagnostics.Where(d => d.Code == AzureHoundDiagnosticCodes.InvalidJsonLine).ToList();
+        Assert.Equal([2, 4], errors.Select(e => e.Location.Line ?? 0));
+        Assert.All(errors, e => Assert.Contains("the records on the other lines were read", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_broken_line_of_JSON_Lines_is_reported_and_the_records_before_it_are_kept()
     {
         // Given two user records, then a line cut short
