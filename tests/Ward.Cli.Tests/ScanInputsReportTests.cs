@@ -73,6 +73,27 @@ public sealed class ScanInputsReportTests
     }
 
     [Fact]
+    public void A_diagnostic_located_to_the_column_carries_its_line_and_column_in_JSON_and_SARIF()
+    {
+        // Given the sample AWS estate and an export cut short in the middle of its second line
+        var folder = Directory.CreateTempSubdirectory("ward-column-").FullName;
+        Copy(Repository.Samples, Path.Combine(folder, "aws"));
+        File.WriteAllText(Path.Combine(folder, "cut.json"), "{\n  \"UserDetailList\": [ {\"UserName\": \"a\",, } ]\n}\n");
+
+        // When it is scanned
+        var diagnostic = ScanObject("json", folder).GetProperty("diagnostics").EnumerateArray().Single(d => d.GetProperty("file").GetString()!.EndsWith("cut.json", StringComparison.Ordinal));
+        var notification = ScanObject("sarif", folder).GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").EnumerateArray()
+            .Single(n => n.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!.EndsWith("cut.json", StringComparison.Ordinal));
+
+        // Then both name line 2 and the column of the stray comma
+        Assert.Equal(2, diagnostic.GetProperty("line").GetInt32());
+        Assert.Equal(40, diagnostic.GetProperty("column").GetInt32());
+        var region = notification.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal(2, region.GetProperty("startLine").GetInt32());
+        Assert.Equal(40, region.GetProperty("startColumn").GetInt32());
+    }
+
+    [Fact]
     public void SARIF_and_HTML_reports_carry_the_same_record()
     {
         // Given the sample's Azure exports

@@ -49,6 +49,10 @@ public static class JsonReporter
             if (diagnostic.Location.Line is { } line)
             {
                 json.WriteNumber("line", line);
+                if (diagnostic.Location.Column is { } column)
+                {
+                    json.WriteNumber("column", column);
+                }
             }
 
             json.WriteEndObject();

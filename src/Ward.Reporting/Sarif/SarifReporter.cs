@@ -217,7 +217,7 @@ public static class SarifReporter
             {
                 json.WriteStartArray("locations");
                 json.WriteStartObject();
-                WritePhysicalLocation(json, sources.UriOf(diagnostic.Location.File), diagnostic.Location.Line ?? 1);
+                WritePhysicalLocation(json, sources.UriOf(diagnostic.Location.File), diagnostic.Location.Line ?? 1, diagnostic.Location.Line is null ? null : diagnostic.Location.Column);
                 if (diagnostic.Location.JsonPath is { } jsonPath)
                 {
                     json.WriteStartArray("logicalLocations");
@@ -314,7 +314,7 @@ public static class SarifReporter
         json.WriteEndObject();
     }
 
-    private static void WritePhysicalLocation(Utf8JsonWriter json, string uri, int line)
+    private static void WritePhysicalLocation(Utf8JsonWriter json, string uri, int line, int? column = null)
     {
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
@@ -322,6 +322,10 @@ public static class SarifReporter
         json.WriteEndObject();
         json.WriteStartObject("region");
         json.WriteNumber("startLine", Math.Max(1, line));
+        if (column is >= 1)
+        {
+            json.WriteNumber("startColumn", column.Value);
+        }
         json.WriteEndObject();
         json.WriteEndObject();
     }
