@@ -27,6 +27,8 @@ public sealed class OverPermissiveRulesTests
     [InlineData("resource-exposure", "shares-buckets", "High")]
     [InlineData("wildcard-grant", "kms-wildcard", "Medium")]
     [InlineData("wildcard-grant", "not-action", "Medium")]
+    [InlineData("wildcard-grant", "not-action-first-denied", "Medium")]
+    [InlineData("wildcard-grant", "everything-bounded-to-s3", "Medium")]
     [InlineData("data-exfiltration", "reads-with-mfa", "Low")]
     public void Usable_broad_grants_are_reported(string rule, string user, string severity)
     {
@@ -40,6 +42,7 @@ public sealed class OverPermissiveRulesTests
     [InlineData("reads-everything-bounded")]
     [InlineData("reads-one-bucket")]
     [InlineData("kms-wildcard-denied")]
+    [InlineData("everything-bounded-to-nothing")]
     public void Grants_removed_by_a_deny_a_boundary_or_a_narrow_resource_are_not(string user)
     {
         Assert.DoesNotContain(FindingsOf(user), f => f.Category == "over-permissive");
@@ -64,28 +67,34 @@ public sealed class OverPermissiveRulesTests
           "UserDetailList": [
             {{User("reads-everything", """{"Effect":"Allow","Action":["s3:GetObject","secretsmanager:GetSecretValue"],"Resource":"*"}""")}},
             {{User("reads-everything-denied", """{"Effect":"Allow","Action":["s3:GetObject","secretsmanager:GetSecretValue"],"Resource":"*"},{"Effect":"Deny","Action":["s3:GetObject","secretsmanager:GetSecretValue"],"Resource":"*"}""")}},
-            {{User("reads-everything-bounded", """{"Effect":"Allow","Action":["s3:GetObject","secretsmanager:GetSecretValue"],"Resource":"*"}""", boundary: true)}},
+            {{User("reads-everything-bounded", """{"Effect":"Allow","Action":["s3:GetObject","secretsmanager:GetSecretValue"],"Resource":"*"}""", boundary: "ReadNothing")}},
             {{User("reads-one-bucket", """{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::team-reports/*"}""")}},
             {{User("reads-with-mfa", """{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")}},
             {{User("mints-keys", """{"Effect":"Allow","Action":["iam:CreateAccessKey","iam:UpdateLoginProfile"],"Resource":"*"}""")}},
             {{User("shares-buckets", """{"Effect":"Allow","Action":["s3:PutBucketPolicy","kms:CreateGrant"],"Resource":"*"}""")}},
             {{User("kms-wildcard", """{"Effect":"Allow","Action":"kms:*","Resource":"*"}""")}},
             {{User("kms-wildcard-denied", """{"Effect":"Allow","Action":"kms:*","Resource":"*"},{"Effect":"Deny","Action":"kms:*","Resource":"*"}""")}},
-            {{User("not-action", """{"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"}""")}}
+            {{User("not-action", """{"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"}""")}},
+            {{User("not-action-first-denied", """{"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"},{"Effect":"Deny","Action":["cloudformation:*","cloudtrail:*"],"Resource":"*"}""")}},
+            {{User("everything-bounded-to-s3", """{"Effect":"Allow","Action":"*","Resource":"*"}""", boundary: "S3Only")}},
+            {{User("everything-bounded-to-nothing", """{"Effect":"Allow","Action":"*","Resource":"*"}""", boundary: "ReadNothing")}}
           ],
           "GroupDetailList": [],
           "RoleDetailList": [],
           "Policies": [
             {"PolicyName": "ReadNothing", "PolicyId": "ANPAREADNOTHING000001", "Arn": "arn:aws:iam::{{Account}}:policy/ReadNothing", "Path": "/", "DefaultVersionId": "v1",
              "AttachmentCount": 1, "PermissionsBoundaryUsageCount": 1, "IsAttachable": true, "CreateDate": "2024-01-01T00:00:00Z", "UpdateDate": "2024-01-01T00:00:00Z",
-             "PolicyVersionList": [{"Document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "cloudwatch:GetMetricData", "Resource": "*"}]}, "VersionId": "v1", "IsDefaultVersion": true, "CreateDate": "2024-01-01T00:00:00Z"}]}
+             "PolicyVersionList": [{"Document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "cloudwatch:GetMetricData", "Resource": "*"}]}, "VersionId": "v1", "IsDefaultVersion": true, "CreateDate": "2024-01-01T00:00:00Z"}]},
+            {"PolicyName": "S3Only", "PolicyId": "ANPAS3ONLY00000000001", "Arn": "arn:aws:iam::{{Account}}:policy/S3Only", "Path": "/", "DefaultVersionId": "v1",
+             "AttachmentCount": 0, "PermissionsBoundaryUsageCount": 1, "IsAttachable": true, "CreateDate": "2024-01-01T00:00:00Z", "UpdateDate": "2024-01-01T00:00:00Z",
+             "PolicyVersionList": [{"Document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}, "VersionId": "v1", "IsDefaultVersion": true, "CreateDate": "2024-01-01T00:00:00Z"}]}
           ]
         }
         """;
 
-    private static string User(string name, string statements, bool boundary = false) => $$$"""
+    private static string User(string name, string statements, string? boundary = null) => $$$"""
         {"Path": "/", "UserName": "{{{name}}}", "UserId": "AIDA{{{name.Length:D17}}}", "Arn": "arn:aws:iam::{{{Account}}}:user/{{{name}}}", "CreateDate": "2024-01-01T00:00:00Z",
          "UserPolicyList": [{"PolicyName": "grants", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{{{statements}}}]}}],
-         "GroupList": [], "AttachedManagedPolicies": [], "Tags": []{{{(boundary ? $", \"PermissionsBoundary\": {{\"PermissionsBoundaryType\": \"Policy\", \"PermissionsBoundaryArn\": \"arn:aws:iam::{Account}:policy/ReadNothing\"}}" : string.Empty)}}}}
+         "GroupList": [], "AttachedManagedPolicies": [], "Tags": []{{{(boundary is not null ? $", \"PermissionsBoundary\": {{\"PermissionsBoundaryType\": \"Policy\", \"PermissionsBoundaryArn\": \"arn:aws:iam::{Account}:policy/{boundary}\"}}" : string.Empty)}}}}
         """;
 }

@@ -61,17 +61,13 @@ public sealed class WildcardGrantRule : IRule
         {
             foreach (var statement in policy.Document.Statements.Where(s => s.Effect == Effect.Allow && s.Problem is null && OnEverything(s)))
             {
-                if (Probe(statement) is not { } probe)
+                if (Usable(context, queries, principal, statement) is not { } usable)
                 {
                     continue;
                 }
 
-                var decision = AwsUnrestrictedAccess.Decide(queries, principal, probe, context.Probes.RegionsWorthProbing(principal, probe, AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal))).Decision;
-                if (decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional)
-                {
-                    var what = statement.Action.Negated ? $"NotAction [{string.Join(", ", statement.Action.Patterns.Select(p => p.Text))}]" : string.Join(", ", statement.Action.Patterns.Select(p => p.Text));
-                    grants.Add($"`{policy.Name}` statement `{statement.DisplayName}` allows {what} on `*` (e.g. {probe}: {decision.Kind})");
-                }
+                var what = statement.Action.Negated ? $"NotAction [{string.Join(", ", statement.Action.Patterns.Select(p => p.Text))}]" : string.Join(", ", statement.Action.Patterns.Select(p => p.Text));
+                grants.Add($"`{policy.Name}` statement `{statement.DisplayName}` allows {what} on `*` (e.g. {usable.Probe}: {usable.Decision.Kind})");
             }
         }
 
@@ -101,15 +97,45 @@ public sealed class WildcardGrantRule : IRule
         statement.Resource is { Negated: false } resource && resource.Patterns.Any(p => p == "*");
 
     /// <summary>A sensitive action the statement grants, to check the grant is usable; null when it grants none.</summary>
-    private static string? Probe(Statement statement)
+    /// <summary>
+    /// The first sensitive action the statement grants that the identity can use on any resource (allowed, or else
+    /// allowed under conditions), with its decision; null when it can use none. A deny, boundary or SCP may remove
+    /// some of a wide grant's actions and leave others.
+    /// </summary>
+    private static (string Probe, Decision Decision)? Usable(AnalysisContext context, AwsAccessQueries queries, AwsPrincipal principal, Statement statement)
+    {
+        (string, Decision)? conditional = null;
+        foreach (var probe in Probes(statement))
+        {
+            var decision = AwsUnrestrictedAccess.Decide(queries, principal, probe, context.Probes.RegionsWorthProbing(principal, probe, AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal))).Decision;
+            if (decision.Kind == DecisionKind.Allowed)
+            {
+                return (probe, decision);
+            }
+
+            if (decision.Kind == DecisionKind.Conditional)
+            {
+                conditional ??= (probe, decision);
+            }
+        }
+
+        return conditional;
+    }
+
+    /// <summary>The sensitive actions a statement grants by a service wildcard, by `*`, or by leaving them out of its NotAction list.</summary>
+    private static IEnumerable<string> Probes(Statement statement)
     {
         if (statement.Action.Negated)
         {
-            // NotAction: the first sensitive action the exclusion list leaves in.
-            return Sensitive.Values.Order(StringComparer.Ordinal).FirstOrDefault(a => !statement.Action.Patterns.Any(p => p.MatchesEverything || Wildcard.IsMatch(p.Glob, a.ToLowerInvariant(), ignoreCase: false)));
+            return Sensitive.Values.Order(StringComparer.Ordinal).Where(a => !statement.Action.Patterns.Any(p => p.MatchesEverything || Wildcard.IsMatch(p.Glob, a.ToLowerInvariant(), ignoreCase: false)));
         }
 
-        return statement.Action.Patterns.Where(p => !p.MatchesEverything && p.Text.EndsWith(":*", StringComparison.Ordinal))
-            .Select(p => Sensitive.GetValueOrDefault(p.Service)).FirstOrDefault(a => a is not null);
+        if (statement.Action.Patterns.Any(p => p.MatchesEverything))
+        {
+            return Sensitive.Values.Order(StringComparer.Ordinal);
+        }
+
+        return statement.Action.Patterns.Where(p => p.Text.EndsWith(":*", StringComparison.Ordinal))
+            .Select(p => Sensitive.GetValueOrDefault(p.Service)).OfType<string>().Distinct(StringComparer.Ordinal);
     }
 }
