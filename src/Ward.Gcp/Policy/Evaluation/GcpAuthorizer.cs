@@ -97,7 +97,7 @@ public sealed class GcpAuthorizer
         {
             foreach (var i in deciding)
             {
-                if (Evaluate(request, context, policy.Resource, inherited: holder > 0, policy.Bindings[i], i) is { } result)
+                if (Evaluate(request, context, policy.Resource, inherited: holder >= request.Resource.OwnHolders, policy.Bindings[i], i) is { } result)
                 {
                     results.Add(result);
                 }
@@ -194,7 +194,7 @@ public sealed class GcpAuthorizer
         {
             for (var i = 0; i < policy.Bindings.Length; i++)
             {
-                if (Evaluate(request, context, policy.Resource, inherited: holder > 0, policy.Bindings[i], i) is { } result)
+                if (Evaluate(request, context, policy.Resource, inherited: holder >= request.Resource.OwnHolders, policy.Bindings[i], i) is { } result)
                 {
                     results.Add(result);
                 }
@@ -490,7 +490,7 @@ public sealed class GcpAuthorizer
             }
         }
 
-        var without = resource with { PolicyHolders = [.. resource.PolicyHolders.Where(h => ResourceNames.ContainerKind(h) is not null)] };
+        var without = resource with { PolicyHolders = [.. resource.PolicyHolders.Where(h => ResourceNames.ContainerKind(h) is not null)], OwnHolders = 0 };
         return SharedAnswerKey(permission, without, asOf) is { } key ? (without, key, [.. named.Distinct()]) : null;
     }
 
@@ -1046,12 +1046,20 @@ public sealed class GcpAuthorizer
         {
             var holder = request.Resource.PolicyHolders[h];
             var policy = ResourceLocator.PolicyOf(Estate, holder);
+            var own = h < request.Resource.OwnHolders;
+
+            // The resource's own policy, exported under another of its names, is the one its layer shows.
+            if (policy is null && own && Enumerable.Range(0, request.Resource.OwnHolders).Any(o => ResourceLocator.PolicyOf(Estate, request.Resource.PolicyHolders[o]) is not null))
+            {
+                continue;
+            }
+
             var here = results.Where(r => r.Holder == policy?.Resource).ToList();
             var outcome = here.Exists(r => r.Outcome == BindingOutcome.Allows) ? LayerOutcome.Allows
                 : here.Exists(r => r.Outcome is BindingOutcome.Conditional or BindingOutcome.Unknown) ? LayerOutcome.Undecided
                 : LayerOutcome.NoMatchingAllow;
             var statements = here.Select(r => Statement(request, r));
-            var name = $"allow policy of {Short(policy?.Resource ?? holder)}{(h == 0 ? string.Empty : " (inherited)")}{(policy is null ? " (none exported)" : string.Empty)}";
+            var name = $"allow policy of {Short(policy?.Resource ?? holder)}{(own ? string.Empty : " (inherited)")}{(policy is null ? " (none exported)" : string.Empty)}";
             layers.Add(new LayerEvaluation(name, policy?.Resource ?? holder, outcome, [.. statements]) { Decisive = decisive is not null && here.Contains(decisive) });
         }
 
