@@ -91,6 +91,15 @@ public sealed class GcpPublicBindingRule : IRule
     {
         if (role is null || GcpRoles.ControlOf(role) is not { } control)
         {
+            // A basic role the export does not describe is known by name: Owner and Editor act as service accounts, Viewer reads.
+            if (BasicRoles.IsBasic(name))
+            {
+                var byName = GcpRoles.ControlByName(name);
+                return byName.Count > 0
+                    ? (Severity.Critical, $"The role can change access or act as a service account ({GcpRoles.Sample(byName)}; the roles export does not list its permissions, but `{name}` is a basic role Ward knows by name).")
+                    : (Severity.Medium, $"The role only reads (the roles export does not list its permissions, but Google documents the basic role `{name}` as read-only), but whatever it reads is public.");
+            }
+
             return (Severity.High, $"The roles export does not list what `{name}` includes, so Ward cannot tell whether it only reads.");
         }
 
