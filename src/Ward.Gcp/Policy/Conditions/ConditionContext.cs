@@ -22,6 +22,18 @@ public sealed record ConditionContext
 
     public string? ResourceTypeUnknownBecause { get; init; }
 
+    /// <summary>
+    /// When <see cref="ResourceType"/> is not known: a text it is known to begin with (<c>bigquery.googleapis.com/</c>
+    /// for a resource of that service), which decides comparisons with types that do not begin so.
+    /// </summary>
+    public string? ResourceTypePrefix { get; init; }
+
+    /// <summary>
+    /// When <see cref="ResourceName"/> is not known: a text it is known to begin with (a bucket's relative name and
+    /// <c>/</c>, for its objects), which decides comparisons with names that do not begin so.
+    /// </summary>
+    public string? ResourceNamePrefix { get; init; }
+
     /// <summary>The resource's effective tags, or why they are not known; null when nobody said (the tags are then unknown).</summary>
     public ResourceTags? ResourceTags { get; init; }
 
