@@ -203,7 +203,7 @@ public sealed class GcpPublicBindingRule : IRule
         var container = ResourceNames.ContainerKind(policy.Resource);
         if (container is null)
         {
-            return [($"resources of `{resource.Service}` named under `{resource.RelativeName}/`", anything with { ResourceService = resource.Service, ResourceTypePrefix = resource.Service + "/", ResourceNamePrefix = resource.RelativeName + "/" })];
+            return [($"resources of `{resource.Service}` named under `{resource.RelativeName}/`", anything with { ResourceServicePrefix = resource.Service, ResourceTypePrefix = resource.Service + "/", ResourceNamePrefix = resource.RelativeName + "/" })];
         }
 
         if (role is not { PermissionsKnown: true })
@@ -223,12 +223,12 @@ public sealed class GcpPublicBindingRule : IRule
             hosts.Add(host);
         }
 
-        var kinds = hosts.Select(h => ((string?)$"resources of `{h}`", anything with { ResourceService = h, ResourceTypePrefix = h + "/" })).ToList();
+        var kinds = hosts.Select(h => ((string?)$"resources of `{h}`", anything with { ResourceServicePrefix = h, ResourceTypePrefix = h + "/" })).ToList();
         if (container is not HierarchyNodeKind.Project)
         {
             // A folder or project below an organization or folder, whatever the role's permissions.
             const string ResourceManager = "cloudresourcemanager.googleapis.com";
-            kinds.Add(("folders and projects below it", anything with { ResourceService = ResourceManager, ResourceTypePrefix = ResourceManager + "/" }));
+            kinds.Add(("folders and projects below it", anything with { ResourceServicePrefix = ResourceManager, ResourceTypePrefix = ResourceManager + "/" }));
         }
 
         return kinds;

@@ -40,9 +40,11 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
         {
             "request.time" => new CelTimestamp(context.RequestTime),
             "resource.name" => context.ResourceName is { } name ? new CelString(name)
-                : context.ResourceNamePrefix is { } namePrefix ? CelUnknown.Of($"`resource.name` of the resource is not known (it begins with `{namePrefix}`)") with { KnownPrefix = namePrefix }
+                : context.ResourceNamePrefix is { } namePrefix ? CelUnknown.Of($"`resource.name` of the resource is not known (it begins with `{namePrefix}`, or is empty)") with { KnownPrefix = namePrefix }
                 : CelUnknown.Of("`resource.name` of the resource is not known"),
-            "resource.service" => context.ResourceService is { } service ? new CelString(service) : CelUnknown.Of("`resource.service` of the resource is not known"),
+            "resource.service" => context.ResourceService is { } service ? new CelString(service)
+                : context.ResourceServicePrefix is { } servicePrefix ? CelUnknown.Of($"`resource.service` of the resource is not known (it is `{servicePrefix}` or empty)") with { KnownPrefix = servicePrefix }
+                : CelUnknown.Of("`resource.service` of the resource is not known"),
             "resource.type" => context.ResourceType is { } type ? new CelString(type)
                 : CelUnknown.Of($"`resource.type` of the resource is not known{TypeNotes()}") with { KnownPrefix = context.ResourceTypePrefix },
             "principal.type" => context.PrincipalType is { } principalType ? new CelString(principalType) : CelUnknown.Of("`principal.type` of the principal is not known"),
@@ -54,7 +56,7 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
     /// <summary>Why <c>resource.type</c> is not known and what is, in parentheses (empty when nothing is said).</summary>
     private string TypeNotes()
     {
-        string[] notes = [.. new[] { context.ResourceTypeUnknownBecause, context.ResourceTypePrefix is { } prefix ? $"it begins with `{prefix}`" : null }.OfType<string>()];
+        string[] notes = [.. new[] { context.ResourceTypeUnknownBecause, context.ResourceTypePrefix is { } prefix ? $"it begins with `{prefix}`, or is empty" : null }.OfType<string>()];
         return notes.Length == 0 ? string.Empty : $" ({string.Join("; ", notes)})";
     }
 
@@ -96,18 +98,11 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
                         : text.Value.EndsWith(affix.Value, StringComparison.Ordinal));
                 }
 
-                // A string known to begin with P begins with A when P does, and cannot when A and P part ways.
-                if (call.Function == "startsWith" && target is CelUnknown { KnownPrefix: { } known } && argument is CelString start)
+                // A string that begins with P unless empty cannot begin with a non-empty A when A and P part ways.
+                if (call.Function == "startsWith" && target is CelUnknown { KnownPrefix: { } known } && argument is CelString { Value.Length: > 0 } start
+                    && !known.StartsWith(start.Value, StringComparison.Ordinal) && !start.Value.StartsWith(known, StringComparison.Ordinal))
                 {
-                    if (known.StartsWith(start.Value, StringComparison.Ordinal))
-                    {
-                        return new CelBool(true);
-                    }
-
-                    if (!start.Value.StartsWith(known, StringComparison.Ordinal))
-                    {
-                        return new CelBool(false);
-                    }
+                    return new CelBool(false);
                 }
 
                 return Undefined(target, argument, $"`{Text(call)}`: `{call.Function}` needs strings");
@@ -248,7 +243,7 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
             "&&" => Logic(binary, left, right, absorbing: false),
             "||" => Logic(binary, left, right, absorbing: true),
             "==" or "!=" when CannotEqual(left, right) || CannotEqual(right, left) => new CelBool(binary.Operator == "!="),
-            "in" when left is CelUnknown { KnownPrefix: { } known } && right is CelListValue list && list.Items.All(i => i is CelString s && !s.Value.StartsWith(known, StringComparison.Ordinal)) => new CelBool(false),
+            "in" when left is CelUnknown { KnownPrefix: { } } && right is CelListValue list && list.Items.All(i => CannotEqual(left, i)) => new CelBool(false),
             _ when left is CelUnknown or CelError || right is CelUnknown or CelError => Undefined(left, right, string.Empty),
             "==" => new CelBool(AreEqual(left, right)),
             "!=" => new CelBool(!AreEqual(left, right)),
@@ -276,9 +271,9 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
         return a is CelBool ? b : b is CelBool ? a : Undefined(a, b, string.Empty);
     }
 
-    /// <summary>Whether an unknown string known to begin with a text cannot equal a string that does not begin so.</summary>
+    /// <summary>Whether an unknown string that begins with a text unless empty cannot equal a string: one not empty that does not begin so.</summary>
     private static bool CannotEqual(CelValue unknown, CelValue other) =>
-        unknown is CelUnknown { KnownPrefix: { } known } && other is CelString text && !text.Value.StartsWith(known, StringComparison.Ordinal);
+        unknown is CelUnknown { KnownPrefix: { } known } && other is CelString { Value.Length: > 0 } text && !text.Value.StartsWith(known, StringComparison.Ordinal);
 
     /// <summary>An unknown operand makes the result unknown (with every reason); else an error.</summary>
     private static CelValue Undefined(CelValue a, CelValue b, string error) =>

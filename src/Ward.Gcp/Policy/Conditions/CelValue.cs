@@ -59,7 +59,7 @@ internal sealed record CelUnknown(ImmutableArray<string> Reasons) : CelValue
 {
     public override string TypeName => "unknown";
 
-    /// <summary>For an unknown string: a text it is known to begin with, or null (see <see cref="ConditionContext.ResourceTypePrefix"/>).</summary>
+    /// <summary>For an unknown string: a text it is known to begin with unless it is empty, or null (see <see cref="ConditionContext.ResourceTypePrefix"/>).</summary>
     public string? KnownPrefix { get; init; }
 
     public static CelUnknown Of(string reason) => new([reason]);

@@ -23,14 +23,18 @@ public sealed record ConditionContext
     public string? ResourceTypeUnknownBecause { get; init; }
 
     /// <summary>
-    /// When <see cref="ResourceType"/> is not known: a text it is known to begin with (<c>bigquery.googleapis.com/</c>
-    /// for a resource of that service), which decides comparisons with types that do not begin so.
+    /// When <see cref="ResourceType"/> is not known: a text it is known to begin with, unless empty
+    /// (<c>bigquery.googleapis.com/</c> for a resource of that service; a resource type that does not recognize resource
+    /// attributes may leave them empty), which decides comparisons with other non-empty types.
     /// </summary>
     public string? ResourceTypePrefix { get; init; }
 
+    /// <summary>When <see cref="ResourceService"/> is not known: likewise, the service it is, unless empty.</summary>
+    public string? ResourceServicePrefix { get; init; }
+
     /// <summary>
-    /// When <see cref="ResourceName"/> is not known: a text it is known to begin with (a bucket's relative name and
-    /// <c>/</c>, for its objects), which decides comparisons with names that do not begin so.
+    /// When <see cref="ResourceName"/> is not known: likewise, a text it begins with unless empty (a bucket's relative
+    /// name and <c>/</c>, for its objects).
     /// </summary>
     public string? ResourceNamePrefix { get; init; }
 

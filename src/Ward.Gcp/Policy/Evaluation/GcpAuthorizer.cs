@@ -14,8 +14,8 @@ namespace Ward.Gcp.Policy.Evaluation;
 /// the hierarchy: a principal may use a permission on a resource when some binding of the allow policy of the
 /// resource, of a resource its name lies under, or of its project, folders or organization, grants a role that
 /// includes the permission to a member that includes the principal, under a condition that holds. A role the export
-/// does not describe, or a hierarchy Ward does not fully know, makes the answer Indeterminate where it could change
-/// it; a condition Ward cannot decide, or a membership it does not know (a group), makes it Conditional. Deny
+/// does not describe (but for the few permissions Ward knows the basic roles by, <see cref="BasicRoles"/>), or a
+/// hierarchy Ward does not fully know, makes the answer Indeterminate where it could change it; a condition Ward cannot decide, or a membership it does not know (a group), makes it Conditional. Deny
 /// policies, then principal access boundaries (<see cref="PrincipalAccessBoundaries"/>), apply when exported; without
 /// them an Allowed is an upper bound. Thread-safe.
 /// </summary>
