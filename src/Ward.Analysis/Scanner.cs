@@ -91,9 +91,13 @@ public static class Scanner
             var unknownRoles = context.Gcp.Estate.Roles.Where(r => !r.PermissionsKnown).Select(r => r.Name).Order(StringComparer.Ordinal).ToList();
             if (unknownRoles.Count > 0)
             {
+                // The basic roles are known by name in part: Owner sets a project's allow policy, Editor acts as service accounts …
+                var basic = unknownRoles.Where(Ward.Gcp.Iam.BasicRoles.IsBasic).ToList();
+                var byName = basic.Count == 0 ? string.Empty
+                    : $"; the basic role{(basic.Count == 1 ? string.Empty : "s")} among them ({string.Join(", ", basic)}) {(basic.Count == 1 ? "is" : "are")} known by name for the permissions that decide the escalation paths (Owner sets a project's allow policy, Editor acts as service accounts and creates instances, functions and services, none of them impersonates), not for the rest (docs/gcp/evaluation.md#roles)";
                 skipped.Add(new SkippedAnalysis(
                     $"what {unknownRoles.Count} Google Cloud role{(unknownRoles.Count == 1 ? string.Empty : "s")} grant{(unknownRoles.Count == 1 ? "s" : string.Empty)} ({string.Join(", ", unknownRoles.Take(5))}{(unknownRoles.Count > 5 ? ", …" : string.Empty)})",
-                    "exported without `includedPermissions` (the view `gcloud iam roles list` prints): bindings of these roles may grant anything, so paths through them are conditional and who is owner-equivalent through them is not decided; export the roles with `gcloud iam roles describe` or the IAM API's `view=FULL` (scripts/export-gcp.sh does)"));
+                    $"exported without `includedPermissions` (the view `gcloud iam roles list` prints): bindings of these roles may grant anything, so paths through them are conditional and who is owner-equivalent through them is not decided{byName}; export the roles with `gcloud iam roles describe` or the IAM API's `view=FULL` (scripts/export-gcp.sh does)"));
             }
 
             var withRbac = context.Gcp.Estate.KubernetesRoleBindings.Select(b => b.Cluster).ToHashSet(StringComparer.Ordinal);

@@ -148,6 +148,16 @@ public sealed class GcpScanTests
         Assert.Contains("Google Cloud roles grant (roles/", flat, StringComparison.Ordinal);
         Assert.Contains("exported without `includedPermissions`", flat, StringComparison.Ordinal);
         Assert.DoesNotContain("exported without `includedPermissions`", sample, StringComparison.Ordinal);
+
+        // And that the basic roles among them are known by name in part
+        Assert.Contains("the basic roles among them (roles/editor, roles/owner, roles/viewer) are known by name", flat, StringComparison.Ordinal);
+
+        // And the public Viewer binding on nw-sandbox stays what it is, a read (medium), not a role Ward cannot weigh (high)
+        var report = Path.Combine(folder, "report.json");
+        WardRunner.Run("scan", folder, "--as-of", AsOf, "--format", "json", "--output", report);
+        var exposure = Assert.Single(JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "gcp-public-binding" && f.GetProperty("principal").GetString() == "projects/nw-sandbox");
+        Assert.Equal("medium", exposure.GetProperty("severity").GetString());
+        Assert.Contains("Google documents the basic role `roles/viewer` as read-only", exposure.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

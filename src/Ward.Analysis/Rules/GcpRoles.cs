@@ -23,6 +23,14 @@ internal static class GcpRoles
             ? null
             : [.. role.IncludedPermissions.Where(p => p.EndsWith(".setIamPolicy", StringComparison.Ordinal) || ControlPermissions.Contains(p, StringComparer.Ordinal)).Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// For a basic role the roles export does not describe: the permissions that hand control (as <see cref="ControlOf"/>
+    /// counts them, and the project's <c>setIamPolicy</c>) that Ward knows it by name to include, sorted.
+    /// </summary>
+    public static List<string> ControlByName(string role) =>
+        [.. ControlPermissions.Append("resourcemanager.projects.setIamPolicy").Append("iam.serviceAccounts.setIamPolicy")
+            .Where(p => BasicRoles.Decide(role, p) is { Includes: true }).Order(StringComparer.Ordinal)];
+
     /// <summary>The first permissions of a list, quoted: <c>`a`, `b`, `c`, …</c>.</summary>
     public static string Sample(IReadOnlyCollection<string> permissions) =>
         string.Join(", ", permissions.Take(3).Select(p => $"`{p}`")) + (permissions.Count > 3 ? ", …" : string.Empty);

@@ -16,7 +16,7 @@ internal static class TagConditions
             .SelectMany(p => p.Bindings)
             .Any(b => b.Condition is { } condition
                 && IamCondition.MentionsTags(condition.Expression)
-                && (context.Estate.FindRole(b.Role) is not { PermissionsKnown: true } role || role.IncludedPermissions.Contains(setIamPolicy, StringComparer.Ordinal)));
+                && BasicRoles.MayInclude(context.Estate.FindRole(b.Role), b.Role, setIamPolicy));
 
     /// <summary>Whether a deny rule has a denial condition on tags: without one, deleting a tag binding lifts no denial.</summary>
     public static bool HasTagConditionedDeny(GcpEstate estate) =>

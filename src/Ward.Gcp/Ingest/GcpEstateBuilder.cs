@@ -338,7 +338,7 @@ internal static class GcpEstateBuilder
             switch (estate.FindRole(byRole.Key))
             {
                 case null:
-                    diagnostics.Add(GcpDiagnosticCodes.UnknownRole, DiagnosticSeverity.Error, $"role `{byRole.Key}` is bound ({where}) but is not in the export: what it grants is unknown", first.Binding.Location);
+                    diagnostics.Add(GcpDiagnosticCodes.UnknownRole, DiagnosticSeverity.Error, $"role `{byRole.Key}` is bound ({where}) but is not in the export: what it grants is unknown{(BasicRoles.IsBasic(byRole.Key) ? " but for the few permissions Ward knows the basic role by name to include or not" : string.Empty)}", first.Binding.Location);
                     break;
                 case { Deleted: true }:
                     diagnostics.Add(GcpDiagnosticCodes.InactiveRole, DiagnosticSeverity.Warning, $"role `{byRole.Key}` is deleted but still bound ({where}): it grants nothing unless it is undeleted", first.Binding.Location);

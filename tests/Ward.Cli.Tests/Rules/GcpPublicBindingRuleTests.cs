@@ -38,6 +38,31 @@ public sealed class GcpPublicBindingRuleTests
     }
 
     [Fact]
+    public void A_public_binding_whose_condition_may_hold_on_what_the_role_acts_on_is_reported_saying_on_what()
+    {
+        // Given ct-data, whose policy gives allAuthenticatedUsers BigQuery Data Viewer where the resource is a table
+        var finding = Assert.Single(Of(Rule), f => f.Text("principal") == "projects/ct-data" && f.Text("title").StartsWith("`allAuthenticatedUsers`", StringComparison.Ordinal));
+
+        // Then it is reported, the condition quoted, naming the resources it may hold on: BigQuery's, which the role acts on
+        Assert.Equal("medium", finding.Text("severity"));
+        Assert.Contains("under the condition `resource.type == \"bigquery.googleapis.com/Table\"`, which is false for `projects/ct-data` itself but may hold for resources under it (on resources of `bigquery.googleapis.com`)", finding.Text("explanation"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_binding_whose_condition_no_resource_the_role_acts_on_matches_is_not_reported()
+    {
+        // Given ct-data's other public BigQuery Data Viewer binding (allUsers), limited to Cloud Storage buckets, a
+        // type and service none of the role's permissions (BigQuery, Dataplex's search, the project's get) acts on
+        Assert.DoesNotContain(Of(Rule), f => f.Text("principal") == "projects/ct-data" && f.Text("title").StartsWith("`allUsers`", StringComparison.Ordinal));
+
+        // And ct-app-uploads' public Storage Object Admin binding for allAuthenticatedUsers, limited to another bucket's
+        // objects, names no object of this bucket (its incoming/ twin above is reported, saying where it may hold)
+        Assert.DoesNotContain(Of(Rule), f => f.Text("principal") == Uploads && f.Text("title").StartsWith("`allAuthenticatedUsers`", StringComparison.Ordinal));
+        var incoming = Assert.Single(Of(Rule), f => f.Text("principal") == Uploads && f.Text("title").Contains("roles/storage.objectAdmin", StringComparison.Ordinal));
+        Assert.Contains("(on resources of `storage.googleapis.com` named under `projects/_/buckets/ct-app-uploads/`)", incoming.Text("explanation"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_public_binding_whose_time_bound_has_passed_is_not_reported()
     {
         // Given the bucket's preview binding (allUsers, Storage Object Viewer until 2026-01-01), false for every resource by now

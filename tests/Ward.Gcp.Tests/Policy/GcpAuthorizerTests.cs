@@ -118,6 +118,24 @@ public sealed class GcpAuthorizerTests
     }
 
     [Fact]
+    public void A_service_accounts_own_policy_is_not_said_to_be_inherited()
+    {
+        // Given dana, Token Creator on the terraform account by the account's own policy (exported under its unique
+        // id, not under the email the question names)
+        var decision = Can(GcpFixtures.Estate, "user:dana@northwind.example", "iam.serviceAccounts.getAccessToken", "//iam.googleapis.com/projects/nw-build-prod/serviceAccounts/" + GcpFixtures.Terraform);
+
+        // Then the answer names the account's own policy as its own: not inherited, and its layer is the first, the decisive one
+        Assert.Contains("in the allow policy of `//iam.googleapis.com/projects/nw-build-prod/serviceAccounts/104000000000000000002` grants", decision.Explanation.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("104000000000000000002` (inherited)", decision.Explanation.Summary, StringComparison.Ordinal);
+        var own = decision.Explanation.Layers[0];
+        Assert.True(own.Decisive);
+        Assert.Equal("allow policy of //iam.googleapis.com/projects/nw-build-prod/serviceAccounts/104000000000000000002", own.Layer);
+
+        // And the policies above it are the inherited ones
+        Assert.All(decision.Explanation.Layers.Skip(1), l => Assert.Contains("(inherited)", l.Layer, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_deleted_custom_role_grants_nothing_and_the_denial_says_so()
     {
         // Given the release group, bound on the App project to the deleted custom role legacyDeployer

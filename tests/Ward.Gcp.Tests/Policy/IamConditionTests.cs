@@ -214,6 +214,39 @@ public sealed class IamConditionTests
     }
 
     [Theory]
+    [InlineData("resource.type == \"storage.googleapis.com/Bucket\"", ConditionTruth.False)]
+    [InlineData("resource.type != \"storage.googleapis.com/Bucket\"", ConditionTruth.True)]
+    [InlineData("resource.type in [\"storage.googleapis.com/Bucket\", \"storage.googleapis.com/Object\"]", ConditionTruth.False)]
+    [InlineData("resource.type.startsWith(\"storage.\")", ConditionTruth.False)]
+    [InlineData("resource.service == \"storage.googleapis.com\"", ConditionTruth.False)]
+    [InlineData("resource.service != \"storage.googleapis.com\"", ConditionTruth.True)]
+    [InlineData("resource.name.startsWith(\"projects/_/buckets/logs/\")", ConditionTruth.False)]
+    [InlineData("resource.type.startsWith(\"bigquery.googleapis.com/\")", ConditionTruth.Undecided)]
+    [InlineData("resource.type == \"\"", ConditionTruth.Undecided)]
+    [InlineData("resource.service == \"bigquery.googleapis.com\"", ConditionTruth.Undecided)]
+    [InlineData("resource.name.startsWith(\"projects/ct-data/\")", ConditionTruth.Undecided)]
+    [InlineData("resource.type == \"bigquery.googleapis.com/Table\"", ConditionTruth.Undecided)]
+    [InlineData("resource.type in [\"storage.googleapis.com/Bucket\", \"bigquery.googleapis.com/Table\"]", ConditionTruth.Undecided)]
+    [InlineData("resource.name.startsWith(\"projects/ct-data/datasets/public\")", ConditionTruth.Undecided)]
+    [InlineData("resource.name.endsWith(\"/tables/t\")", ConditionTruth.Undecided)]
+    public void A_type_or_name_known_to_begin_with_a_text_decides_what_it_can_not_be(string expression, ConditionTruth expected)
+    {
+        // Given a resource whose service, type and name Ward knows only to begin with `bigquery.googleapis.com`,
+        // `bigquery.googleapis.com/` and `projects/ct-data/`, unless empty (a resource type that does not recognize
+        // resource attributes)
+        var context = new ConditionContext
+        {
+            RequestTime = Bucket.RequestTime,
+            ResourceServicePrefix = "bigquery.googleapis.com",
+            ResourceTypePrefix = "bigquery.googleapis.com/",
+            ResourceNamePrefix = "projects/ct-data/",
+        };
+
+        // Then a comparison with a text that does not begin so is decided, and one with a text that may, or the empty one, is not
+        Assert.Equal(expected, IamCondition.Parse(expression).Evaluate(context).Truth);
+    }
+
+    [Theory]
     [InlineData("3600s", 3600)]
     [InlineData("1h30m", 5400)]
     [InlineData("1.5h", 5400)]

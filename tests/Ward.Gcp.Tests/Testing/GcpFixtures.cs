@@ -30,6 +30,7 @@ internal static class GcpFixtures
     private static readonly Lazy<GcpEstate> LoadedTagAbsence = new(() => GcpEstateLoader.Load([TagAbsenceFolder]));
     private static readonly Lazy<GcpEstate> LoadedCompute = new(() => GcpEstateLoader.Load([ComputeFolder]));
     private static readonly Lazy<GcpEstate> LoadedOrgPolicies = new(() => GcpEstateLoader.Load([OrgPoliciesFolder]));
+    private static readonly Lazy<GcpEstate> LoadedBasicRoles = new(() => GcpEstateLoader.Load([BasicRolesFolder]));
 
     public static string OrganizationFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "organization");
 
@@ -69,6 +70,17 @@ internal static class GcpFixtures
     /// <c>op-locked</c> refuses it.
     /// </summary>
     public static GcpEstate OrgPolicies => LoadedOrgPolicies.Value;
+
+    /// <summary>
+    /// The basic roles lab (Fixtures/basic-roles): project <c>basic-lab</c> whose roles export is what
+    /// <c>gcloud iam roles list</c> prints, without permissions. <c>admin-sa</c> and <c>v-owner</c> are its Owners,
+    /// <c>v-editor</c> and the default Compute Engine account its Editors, <c>s-viewer</c> its Viewer; <c>u-storage</c>
+    /// holds Storage Admin and <c>root</c> Organization Administrator (predefined, so unknown); <c>app-owner</c> is
+    /// Owner of <c>app-sa</c>, which holds nothing, on the account's own policy (exported under its unique id).
+    /// </summary>
+    public static GcpEstate BasicRoles => LoadedBasicRoles.Value;
+
+    public static string BasicRolesFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "basic-roles");
 
     public static string OrgPoliciesFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "org-policies");
 

@@ -59,7 +59,7 @@ public sealed class GcpPublicBindingRule : IRule
 
                 foreach (var member in binding.Members.Where(m => !m.IsDeleted && m.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers).DistinctBy(m => m.Kind))
                 {
-                    if (When(gcp, policy, binding) is not var (when, where))
+                    if (When(gcp, policy, binding, role) is not var (when, where))
                     {
                         continue;
                     }
@@ -91,6 +91,15 @@ public sealed class GcpPublicBindingRule : IRule
     {
         if (role is null || GcpRoles.ControlOf(role) is not { } control)
         {
+            // A basic role the export does not describe is known by name: Owner and Editor act as service accounts, Viewer reads.
+            if (BasicRoles.IsBasic(name))
+            {
+                var byName = GcpRoles.ControlByName(name);
+                return byName.Count > 0
+                    ? (Severity.Critical, $"The role can change access or act as a service account ({GcpRoles.Sample(byName)}; the roles export does not list its permissions, but `{name}` is a basic role Ward knows by name).")
+                    : (Severity.Medium, $"The role only reads (the roles export does not list its permissions, but Google documents the basic role `{name}` as read-only), but whatever it reads is public.");
+            }
+
             return (Severity.High, $"The roles export does not list what `{name}` includes, so Ward cannot tell whether it only reads.");
         }
 
@@ -125,10 +134,11 @@ public sealed class GcpPublicBindingRule : IRule
     /// A condition is checked against the resource a request names, which may be any resource under the policy's (an
     /// object of the bucket, a resource of the project): one that is false for the policy's resource itself may still
     /// hold below it (<c>resource.name.startsWith(".../objects/incoming/")</c> on a bucket,
-    /// <c>resource.type == "storage.googleapis.com/Object"</c> on a project). Below, only the time and the inherited
-    /// tags are known, so such a binding is dropped only when those make its condition false.
+    /// <c>resource.type == "storage.googleapis.com/Object"</c> on a project). Below, the time and the inherited tags
+    /// are known, and what the resources may be (<see cref="Below"/>): such a binding is dropped only when the condition
+    /// is false for every one of them.
     /// </remarks>
-    private static (string When, string Where)? When(GcpAnalysisContext gcp, IamPolicy policy, Binding binding)
+    private static (string When, string Where)? When(GcpAnalysisContext gcp, IamPolicy policy, Binding binding, Role? role)
     {
         const string Everywhere = "there and on everything under it";
         if (binding.Condition is not { } condition)
@@ -155,14 +165,90 @@ public sealed class GcpPublicBindingRule : IRule
                 return ($" when its condition `{condition.Expression}` holds (undecided: {string.Join("; ", itself.Undecided)})", Everywhere);
         }
 
-        var below = parsed.Evaluate(new ConditionContext
+        var below = Below(gcp, policy, resource, role, tags)
+            .Select(kind => (kind.Label, Result: parsed.Evaluate(kind.Context)))
+            .Where(k => k.Result.Truth != ConditionTruth.False)
+            .ToList();
+        if (below.Count == 0)
+        {
+            return null;
+        }
+
+        var on = below.Select(k => k.Label).OfType<string>().ToList();
+        var what = on.Count == below.Count ? $" (on {string.Join(", ", on)})" : string.Empty;
+        var undecided = below.SelectMany(k => k.Result.Undecided).Distinct(StringComparer.Ordinal);
+        return ($" under the condition `{condition.Expression}`, which is false for `{gcp.ResourceLabel(policy.Resource)}` itself but may hold for resources under it{what} (undecided: {string.Join("; ", undecided)})", "on the resources under it for which the condition holds");
+    }
+
+    /// <summary>
+    /// What a resource under the policy's may be, as conditions see it: under a resource other than a container (a
+    /// bucket, a dataset, a service account), one of the same service whose name lies under it; under a container,
+    /// a folder or project below it, or a resource of a service the role's permissions act on, when Ward knows that
+    /// service's name for every permission of the role (<see cref="ServiceHosts"/>). Otherwise anything: one context
+    /// that knows only the time and the tags. Each with a label for the explanation (null for anything).
+    /// </summary>
+    private static List<(string? Label, ConditionContext Context)> Below(GcpAnalysisContext gcp, IamPolicy policy, GcpResource? resource, Role? role, ResourceTags? tags)
+    {
+        var anything = new ConditionContext
         {
             RequestTime = gcp.ReferenceTime,
             ResourceTypeUnknownBecause = "each resource under the policy's has its own",
             ResourceTags = tags,
-        });
-        return below.Truth == ConditionTruth.False
-            ? null
-            : ($" under the condition `{condition.Expression}`, which is false for `{gcp.ResourceLabel(policy.Resource)}` itself but may hold for resources under it (undecided: {string.Join("; ", below.Undecided)})", "on the resources under it for which the condition holds");
+        };
+        if (resource is null)
+        {
+            return [(null, anything)];
+        }
+
+        var container = ResourceNames.ContainerKind(policy.Resource);
+        if (container is null)
+        {
+            return [($"resources of `{resource.Service}` named under `{resource.RelativeName}/`", anything with { ResourceServicePrefix = resource.Service, ResourceTypePrefix = resource.Service + "/", ResourceNamePrefix = resource.RelativeName + "/" })];
+        }
+
+        if (role is not { PermissionsKnown: true })
+        {
+            return [(null, anything)];
+        }
+
+        var hosts = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var permission in role.IncludedPermissions)
+        {
+            var service = permission[..Math.Max(0, permission.IndexOf('.', StringComparison.Ordinal))];
+            if (!ServiceHosts.TryGetValue(service, out var host))
+            {
+                return [(null, anything)];
+            }
+
+            hosts.Add(host);
+        }
+
+        var kinds = hosts.Select(h => ((string?)$"resources of `{h}`", anything with { ResourceServicePrefix = h, ResourceTypePrefix = h + "/" })).ToList();
+        if (container is not HierarchyNodeKind.Project)
+        {
+            // A folder or project below an organization or folder, whatever the role's permissions.
+            const string ResourceManager = "cloudresourcemanager.googleapis.com";
+            kinds.Add(("folders and projects below it", anything with { ResourceServicePrefix = ResourceManager, ResourceTypePrefix = ResourceManager + "/" }));
+        }
+
+        return kinds;
     }
+
+    /// <summary>
+    /// The <c>resource.service</c> of the resources a permission's service acts on, for the services whose resources
+    /// Google documents resource attributes of (a permission of any other service may be checked on anything Ward
+    /// cannot tell). A permission on a project is checked on the project, a container Ward places itself.
+    /// </summary>
+    private static readonly Dictionary<string, string> ServiceHosts = new(StringComparer.Ordinal)
+    {
+        ["bigquery"] = "bigquery.googleapis.com",
+        ["cloudkms"] = "cloudkms.googleapis.com",
+        ["compute"] = "compute.googleapis.com",
+        ["dataplex"] = "dataplex.googleapis.com",
+        ["iam"] = "iam.googleapis.com",
+        ["resourcemanager"] = "cloudresourcemanager.googleapis.com",
+        ["secretmanager"] = "secretmanager.googleapis.com",
+        ["spanner"] = "spanner.googleapis.com",
+        ["storage"] = "storage.googleapis.com",
+    };
 }

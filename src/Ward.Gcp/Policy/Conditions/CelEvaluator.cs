@@ -39,13 +39,25 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
         return path switch
         {
             "request.time" => new CelTimestamp(context.RequestTime),
-            "resource.name" => context.ResourceName is { } name ? new CelString(name) : CelUnknown.Of("`resource.name` of the resource is not known"),
-            "resource.service" => context.ResourceService is { } service ? new CelString(service) : CelUnknown.Of("`resource.service` of the resource is not known"),
-            "resource.type" => context.ResourceType is { } type ? new CelString(type) : CelUnknown.Of($"`resource.type` of the resource is not known{(context.ResourceTypeUnknownBecause is { } why ? $" ({why})" : string.Empty)}"),
+            "resource.name" => context.ResourceName is { } name ? new CelString(name)
+                : context.ResourceNamePrefix is { } namePrefix ? CelUnknown.Of($"`resource.name` of the resource is not known (it begins with `{namePrefix}`, or is empty)") with { KnownPrefix = namePrefix }
+                : CelUnknown.Of("`resource.name` of the resource is not known"),
+            "resource.service" => context.ResourceService is { } service ? new CelString(service)
+                : context.ResourceServicePrefix is { } servicePrefix ? CelUnknown.Of($"`resource.service` of the resource is not known (it is `{servicePrefix}` or empty)") with { KnownPrefix = servicePrefix }
+                : CelUnknown.Of("`resource.service` of the resource is not known"),
+            "resource.type" => context.ResourceType is { } type ? new CelString(type)
+                : CelUnknown.Of($"`resource.type` of the resource is not known{TypeNotes()}") with { KnownPrefix = context.ResourceTypePrefix },
             "principal.type" => context.PrincipalType is { } principalType ? new CelString(principalType) : CelUnknown.Of("`principal.type` of the principal is not known"),
             "principal.subject" => context.PrincipalSubject is { } subject ? new CelString(subject) : CelUnknown.Of("`principal.subject` of the principal is not known"),
             _ => CelUnknown.Of($"`{path}` is not evaluated by Ward"),
         };
+    }
+
+    /// <summary>Why <c>resource.type</c> is not known and what is, in parentheses (empty when nothing is said).</summary>
+    private string TypeNotes()
+    {
+        string[] notes = [.. new[] { context.ResourceTypeUnknownBecause, context.ResourceTypePrefix is { } prefix ? $"it begins with `{prefix}`, or is empty" : null }.OfType<string>()];
+        return notes.Length == 0 ? string.Empty : $" ({string.Join("; ", notes)})";
     }
 
     /// <summary>The dotted name of an attribute (<c>request.time</c>), or null when the node is not a plain name.</summary>
@@ -84,6 +96,13 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
                     return new CelBool(call.Function == "startsWith"
                         ? text.Value.StartsWith(affix.Value, StringComparison.Ordinal)
                         : text.Value.EndsWith(affix.Value, StringComparison.Ordinal));
+                }
+
+                // A string that begins with P unless empty cannot begin with a non-empty A when A and P part ways.
+                if (call.Function == "startsWith" && target is CelUnknown { KnownPrefix: { } known } && argument is CelString { Value.Length: > 0 } start
+                    && !known.StartsWith(start.Value, StringComparison.Ordinal) && !start.Value.StartsWith(known, StringComparison.Ordinal))
+                {
+                    return new CelBool(false);
                 }
 
                 return Undefined(target, argument, $"`{Text(call)}`: `{call.Function}` needs strings");
@@ -223,6 +242,8 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
         {
             "&&" => Logic(binary, left, right, absorbing: false),
             "||" => Logic(binary, left, right, absorbing: true),
+            "==" or "!=" when CannotEqual(left, right) || CannotEqual(right, left) => new CelBool(binary.Operator == "!="),
+            "in" when left is CelUnknown { KnownPrefix: { } } && right is CelListValue list && list.Items.All(i => CannotEqual(left, i)) => new CelBool(false),
             _ when left is CelUnknown or CelError || right is CelUnknown or CelError => Undefined(left, right, string.Empty),
             "==" => new CelBool(AreEqual(left, right)),
             "!=" => new CelBool(!AreEqual(left, right)),
@@ -249,6 +270,10 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
         var b = right is CelBool or CelUnknown or CelError ? right : new CelError($"`{Text(binary.Right)}` is a {right.TypeName}, not a bool");
         return a is CelBool ? b : b is CelBool ? a : Undefined(a, b, string.Empty);
     }
+
+    /// <summary>Whether an unknown string that begins with a text unless empty cannot equal a string: one not empty that does not begin so.</summary>
+    private static bool CannotEqual(CelValue unknown, CelValue other) =>
+        unknown is CelUnknown { KnownPrefix: { } known } && other is CelString { Value.Length: > 0 } text && !text.Value.StartsWith(known, StringComparison.Ordinal);
 
     /// <summary>An unknown operand makes the result unknown (with every reason); else an error.</summary>
     private static CelValue Undefined(CelValue a, CelValue b, string error) =>

@@ -59,6 +59,9 @@ internal sealed record CelUnknown(ImmutableArray<string> Reasons) : CelValue
 {
     public override string TypeName => "unknown";
 
+    /// <summary>For an unknown string: a text it is known to begin with unless it is empty, or null (see <see cref="ConditionContext.ResourceTypePrefix"/>).</summary>
+    public string? KnownPrefix { get; init; }
+
     public static CelUnknown Of(string reason) => new([reason]);
 
     public static CelUnknown Merge(CelValue a, CelValue b) =>

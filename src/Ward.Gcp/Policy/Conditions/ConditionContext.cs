@@ -22,6 +22,22 @@ public sealed record ConditionContext
 
     public string? ResourceTypeUnknownBecause { get; init; }
 
+    /// <summary>
+    /// When <see cref="ResourceType"/> is not known: a text it is known to begin with, unless empty
+    /// (<c>bigquery.googleapis.com/</c> for a resource of that service; a resource type that does not recognize resource
+    /// attributes may leave them empty), which decides comparisons with other non-empty types.
+    /// </summary>
+    public string? ResourceTypePrefix { get; init; }
+
+    /// <summary>When <see cref="ResourceService"/> is not known: likewise, the service it is, unless empty.</summary>
+    public string? ResourceServicePrefix { get; init; }
+
+    /// <summary>
+    /// When <see cref="ResourceName"/> is not known: likewise, a text it begins with unless empty (a bucket's relative
+    /// name and <c>/</c>, for its objects).
+    /// </summary>
+    public string? ResourceNamePrefix { get; init; }
+
     /// <summary>The resource's effective tags, or why they are not known; null when nobody said (the tags are then unknown).</summary>
     public ResourceTags? ResourceTags { get; init; }
 

@@ -14,8 +14,8 @@ namespace Ward.Gcp.Policy.Evaluation;
 /// the hierarchy: a principal may use a permission on a resource when some binding of the allow policy of the
 /// resource, of a resource its name lies under, or of its project, folders or organization, grants a role that
 /// includes the permission to a member that includes the principal, under a condition that holds. A role the export
-/// does not describe, or a hierarchy Ward does not fully know, makes the answer Indeterminate where it could change
-/// it; a condition Ward cannot decide, or a membership it does not know (a group), makes it Conditional. Deny
+/// does not describe (but for the few permissions Ward knows the basic roles by, <see cref="BasicRoles"/>), or a
+/// hierarchy Ward does not fully know, makes the answer Indeterminate where it could change it; a condition Ward cannot decide, or a membership it does not know (a group), makes it Conditional. Deny
 /// policies, then principal access boundaries (<see cref="PrincipalAccessBoundaries"/>), apply when exported; without
 /// them an Allowed is an upper bound. Thread-safe.
 /// </summary>
@@ -97,7 +97,7 @@ public sealed class GcpAuthorizer
         {
             foreach (var i in deciding)
             {
-                if (Evaluate(request, context, policy.Resource, inherited: holder > 0, policy.Bindings[i], i) is { } result)
+                if (Evaluate(request, context, policy.Resource, inherited: holder >= request.Resource.OwnHolders, policy.Bindings[i], i) is { } result)
                 {
                     results.Add(result);
                 }
@@ -194,7 +194,7 @@ public sealed class GcpAuthorizer
         {
             for (var i = 0; i < policy.Bindings.Length; i++)
             {
-                if (Evaluate(request, context, policy.Resource, inherited: holder > 0, policy.Bindings[i], i) is { } result)
+                if (Evaluate(request, context, policy.Resource, inherited: holder >= request.Resource.OwnHolders, policy.Bindings[i], i) is { } result)
                 {
                     results.Add(result);
                 }
@@ -213,9 +213,12 @@ public sealed class GcpAuthorizer
             return indexes.Length == 0 ? [] : indexes;
         }, (this, policy.Bindings));
 
-    /// <summary>Whether a binding of the role can change a decision on the permission: its role is not described, or includes it.</summary>
+    /// <summary>
+    /// Whether a binding of the role can change a decision on the permission: its role includes it, or is not
+    /// described and, for a basic role, its name does not exclude it.
+    /// </summary>
     private bool MayGrant(string role, string permission) =>
-        Estate.FindRole(role) is not { PermissionsKnown: true } described || PermissionsOf(described).Contains(permission);
+        Estate.FindRole(role) is { PermissionsKnown: true } described ? PermissionsOf(described).Contains(permission) : BasicRoles.Decide(role, permission) is not { Includes: false };
 
     /// <summary>A role's permissions as a set: Owner and Editor hold thousands, and every decision asks.</summary>
     private FrozenSet<string> PermissionsOf(Role role) => _permissions.GetOrAdd(role.Name, static (_, described) => described.IncludedPermissions.ToFrozenSet(StringComparer.Ordinal), role);
@@ -490,7 +493,7 @@ public sealed class GcpAuthorizer
             }
         }
 
-        var without = resource with { PolicyHolders = [.. resource.PolicyHolders.Where(h => ResourceNames.ContainerKind(h) is not null)] };
+        var without = resource with { PolicyHolders = [.. resource.PolicyHolders.Where(h => ResourceNames.ContainerKind(h) is not null)], OwnHolders = 0 };
         return SharedAnswerKey(permission, without, asOf) is { } key ? (without, key, [.. named.Distinct()]) : null;
     }
 
@@ -565,8 +568,8 @@ public sealed class GcpAuthorizer
                 // A condition that does not hold says more than the role: the binding grants nothing, whatever the role holds.
                 string? problem = condition is not null && truth == ConditionTruth.False ? $"its condition {Quote(condition)} does not hold at {Time(asOf)}" : role switch
                 {
-                    null => $"role `{binding.Role}` is not in the roles export: what it grants is unknown",
-                    { PermissionsKnown: false } => $"role `{binding.Role}` was exported without its permissions: what it grants is unknown",
+                    null => $"role `{binding.Role}` is not in the roles export: what it grants is unknown{KnownByName(binding.Role)}",
+                    { PermissionsKnown: false } => $"role `{binding.Role}` was exported without its permissions: what it grants is unknown{KnownByName(binding.Role)}",
                     { GrantsPermissions: false } => $"role `{binding.Role}` is {(role.Deleted ? "deleted" : "disabled")}: it grants nothing",
                     _ => null,
                 };
@@ -588,6 +591,10 @@ public sealed class GcpAuthorizer
 
         return grants.ToImmutable();
     }
+
+    /// <summary>What a what-can grant of an undescribed basic role adds: that <c>can</c> knows some of its permissions by name.</summary>
+    private static string KnownByName(string role) =>
+        BasicRoles.IsBasic(role) ? " but in part (a basic role: `ward can` decides the few permissions Ward knows it by name to include or not)" : string.Empty;
 
     /// <summary>
     /// A cheap test that lets through every principal that may be allowed, conditionally allowed, undecided or
@@ -829,22 +836,29 @@ public sealed class GcpAuthorizer
             return result with { Outcome = BindingOutcome.NoMatch, Reason = $"its condition {Quote(unheld)} does not hold for this request ({Decided(request, refused)}), so it grants nothing, whatever `{binding.Role}` includes" };
         }
 
-        if (role is null)
+        // A basic role the export does not describe is known by name for a few permissions, either way.
+        string? byName = null;
+        if (role is not { PermissionsKnown: true })
         {
-            return result with { Outcome = BindingOutcome.Unknown, Reason = $"role `{binding.Role}` is not in the roles export, so whether it includes `{permission}` is unknown{onlyIf}" };
+            var exported = role is null ? $"role `{binding.Role}` is not in the roles export" : $"role `{binding.Role}` was exported without its permissions (the BASIC view `gcloud iam roles list` prints)";
+            var known = role is null ? "basic role known by name: it is not in the roles export" : "basic role known by name: the roles export lists no permissions for it";
+            switch (BasicRoles.Decide(binding.Role, permission))
+            {
+                case { Includes: false } excluded:
+                    return result with { Outcome = BindingOutcome.NoMatch, Reason = $"`{binding.Role}` does not include `{permission}`: {excluded.Why} ({known})" };
+                case { } included:
+                    byName = $"`{binding.Role}` includes `{permission}`: {included.Why} ({known})";
+                    break;
+                default:
+                    return result with { Outcome = BindingOutcome.Unknown, Reason = $"{exported}, so whether it includes `{permission}` is unknown{onlyIf}" };
+            }
         }
-
-        if (!role.PermissionsKnown)
-        {
-            return result with { Outcome = BindingOutcome.Unknown, Reason = $"role `{binding.Role}` was exported without its permissions (the BASIC view `gcloud iam roles list` prints), so whether it includes `{permission}` is unknown{onlyIf}" };
-        }
-
-        if (!PermissionsOf(role).Contains(permission))
+        else if (!PermissionsOf(role).Contains(permission))
         {
             return result with { Outcome = BindingOutcome.NoMatch, Reason = $"`{binding.Role}` does not include `{permission}`" };
         }
 
-        if (!role.GrantsPermissions)
+        if (role is { GrantsPermissions: false })
         {
             var state = role.Deleted ? "deleted" : "disabled";
             return result with { Outcome = BindingOutcome.NoMatch, Reason = $"`{binding.Role}` includes `{permission}` but is {state}: it grants nothing" };
@@ -875,8 +889,8 @@ public sealed class GcpAuthorizer
 
         string[] requirements = [.. new[] { match.Requirement, conditionRequirement, binding.Entitlement?.ApprovalRequirement }.OfType<string>()];
         return requirements.Length == 0
-            ? result with { Outcome = BindingOutcome.Allows, Reason = conditionNote }
-            : result with { Outcome = BindingOutcome.Conditional, Requirement = string.Join(" and ", requirements) };
+            ? result with { Outcome = BindingOutcome.Allows, Reason = conditionNote, ByName = byName }
+            : result with { Outcome = BindingOutcome.Conditional, Requirement = string.Join(" and ", requirements), ByName = byName };
     }
 
     /// <summary>The member of a binding that includes the principal for certain, else one that may; (null, No) when none does.</summary>
@@ -969,7 +983,7 @@ public sealed class GcpAuthorizer
         var resource = request.Resource.Name;
         if (results.Find(r => r.Outcome == BindingOutcome.Allows) is { } allowing)
         {
-            var note = allowing.Reason is { } holds ? $"; {holds}" : string.Empty;
+            var note = (allowing.Reason is { } holds ? $"; {holds}" : string.Empty) + (allowing.ByName is { } byName ? $"; {byName}" : string.Empty);
             if (request.DecisiveBindingOnly)
             {
                 return new Allowed(() => DecisiveBinding(request, allowing));
@@ -1046,12 +1060,20 @@ public sealed class GcpAuthorizer
         {
             var holder = request.Resource.PolicyHolders[h];
             var policy = ResourceLocator.PolicyOf(Estate, holder);
+            var own = h < request.Resource.OwnHolders;
+
+            // The resource's own policy, exported under another of its names, is the one its layer shows.
+            if (policy is null && own && Enumerable.Range(0, request.Resource.OwnHolders).Any(o => ResourceLocator.PolicyOf(Estate, request.Resource.PolicyHolders[o]) is not null))
+            {
+                continue;
+            }
+
             var here = results.Where(r => r.Holder == policy?.Resource).ToList();
             var outcome = here.Exists(r => r.Outcome == BindingOutcome.Allows) ? LayerOutcome.Allows
                 : here.Exists(r => r.Outcome is BindingOutcome.Conditional or BindingOutcome.Unknown) ? LayerOutcome.Undecided
                 : LayerOutcome.NoMatchingAllow;
             var statements = here.Select(r => Statement(request, r));
-            var name = $"allow policy of {Short(policy?.Resource ?? holder)}{(h == 0 ? string.Empty : " (inherited)")}{(policy is null ? " (none exported)" : string.Empty)}";
+            var name = $"allow policy of {Short(policy?.Resource ?? holder)}{(own ? string.Empty : " (inherited)")}{(policy is null ? " (none exported)" : string.Empty)}";
             layers.Add(new LayerEvaluation(name, policy?.Resource ?? holder, outcome, [.. statements]) { Decisive = decisive is not null && here.Contains(decisive) });
         }
 
@@ -1063,13 +1085,15 @@ public sealed class GcpAuthorizer
         $"allow policy of {Short(r.Holder)}",
         $"bindings[{r.Index}]{(r.Binding.Entitlement is { } entitlement ? $" (granted on request by PAM entitlement `{entitlement.Name}`{(entitlement.MaxRequestDuration is { } duration ? $", for up to {duration}" : string.Empty)})" : string.Empty)}: `{r.Binding.Role}` to `{r.Member.Text}`{(r.Match.How is { } how ? $" ({how})" : string.Empty)}: {r.Outcome switch
         {
-            BindingOutcome.Allows => $"grants `{request.Permission}`",
-            BindingOutcome.Conditional => $"grants `{request.Permission}` if {r.Requirement}",
+            BindingOutcome.Allows => $"grants `{request.Permission}`{ByNameNote(r)}",
+            BindingOutcome.Conditional => $"grants `{request.Permission}`{ByNameNote(r)} if {r.Requirement}",
             _ => r.Reason,
         }}",
         StatementEffect.Allow,
         r.Binding.Condition is { } c ? [c.Expression] : [])
     { Undecided = r.Outcome is BindingOutcome.Conditional or BindingOutcome.Unknown };
+
+    private static string ByNameNote(BindingResult r) => r.ByName is { } byName ? $" ({byName})" : string.Empty;
 
     /// <summary>The explanation of <see cref="GcpRequest.DecisiveBindingOnly"/>: the binding that allows, or may allow, alone.</summary>
     private static Explanation DecisiveBinding(GcpRequest request, BindingResult decisive) =>
@@ -1103,5 +1127,8 @@ public sealed class GcpAuthorizer
         public string? Reason { get; init; }
 
         public string? Requirement { get; init; }
+
+        /// <summary>For a basic role the export does not describe: that its name says it includes the permission, and why.</summary>
+        public string? ByName { get; init; }
     }
 }

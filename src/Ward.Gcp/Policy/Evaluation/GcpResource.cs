@@ -20,6 +20,13 @@ public sealed record GcpResource
     /// <summary>Full names of the resources whose allow policies apply, closest first: the resource, the resources its name lies under (a bucket for its objects), its project, folders and organization.</summary>
     public required ImmutableArray<string> PolicyHolders { get; init; }
 
+    /// <summary>
+    /// How many of <see cref="PolicyHolders"/>, from the first, name the resource itself: its full name and the names
+    /// its own policy may be exported under (a service account's unique id, a bucket's other form). Their policy is
+    /// its own; those after are inherited.
+    /// </summary>
+    public int OwnHolders { get; init; } = 1;
+
     /// <summary>Why the hierarchy above the resource is not completely known (then policies Ward did not see may grant), or null.</summary>
     public string? AncestryGap { get; init; }
 }

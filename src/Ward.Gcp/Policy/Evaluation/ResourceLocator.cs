@@ -124,13 +124,15 @@ public static class ResourceLocator
             .Where(prefix => PolicyOf(estate, prefix) is not null);
         List<string> own = [name, .. aliases.Where(a => PolicyOf(estate, a) is not null), .. under];
         var (containers, gap) = ContainersAbove(estate, own, project ?? ProjectInName(conditionName), name);
+        var holders = OnePerPolicy(estate, own.Concat(containers.Select(ResourceNames.Container)));
         return new GcpResource
         {
             Name = name,
             RelativeName = conditionName,
             Service = service,
             Type = TypeOf(estate, service, conditionName, [name, .. aliases]),
-            PolicyHolders = OnePerPolicy(estate, own.Concat(containers.Select(ResourceNames.Container))),
+            PolicyHolders = holders,
+            OwnHolders = holders.TakeWhile(h => h == name || aliases.Contains(h, StringComparer.Ordinal)).Count(),
             AncestryGap = gap,
         };
     }
