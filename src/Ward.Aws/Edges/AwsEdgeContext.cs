@@ -28,7 +28,13 @@ public sealed partial class AwsEdgeContext
     // Stands for "a statement could single out a resource other than by a pattern" among per-document patterns.
     private static readonly string[] Unshareable = ["(unshareable)"];
 
+    // The policy a technique that grants arbitrary permissions adds to its target (see AdminOnceRewritten).
+    private static readonly NamedPolicy ArbitraryPermissions = new(
+        "arbitrary permissions granted by the technique",
+        Policy.Parsing.PolicyParser.ParseText("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", PolicyKind.Identity, Core.Diagnostics.SourceLocation.None).Document!);
+
     private readonly ConcurrentDictionary<string, PrincipalFacts> _facts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AdminVerdict?> _rewritten = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<bool[]>> _mayAllowByAction = new(StringComparer.Ordinal);
 
     // Per document and action: its specific patterns (see DocumentSpecificPatterns); only documents with statements for the action's service.
@@ -750,6 +756,29 @@ public sealed partial class AwsEdgeContext
     /// <summary><see cref="CanSomewhere"/> without extra context, decided once per principal and action.</summary>
     public (Decision Decision, string Resource) CanSomewhereCached(AwsPrincipal principal, string action) =>
         FactsOf(principal).Remember(f => f.Somewhere, action, () => CanSomewhere(principal, action));
+
+    /// <summary>
+    /// What a technique that grants the target arbitrary identity permissions (an allow-all policy put on it, on its
+    /// group or in its policy) makes of it: its permissions boundary still caps it, and SCPs and its own denies still
+    /// apply, so it is admin-equivalent only if the evaluator says so with that policy added (IAM user guide,
+    /// "Permissions boundaries for IAM entities"). Null when the target has no boundary: nothing then stands between
+    /// arbitrary identity permissions and admin. Decided once per target.
+    /// </summary>
+    public AdminVerdict? AdminOnceRewritten(string target)
+    {
+        if (_rewritten.TryGetValue(target, out var known))
+        {
+            return known;
+        }
+
+        var principal = Estate.Users.TryGetValue(target, out var user) ? new AwsPrincipal(AwsPrincipalType.IamUser, user.Arn, user.Account, user.Name)
+            : Estate.Roles.TryGetValue(target, out var role) ? new AwsPrincipal(AwsPrincipalType.IamRole, role.Arn, role.Account, role.Name)
+            : null;
+        var verdict = principal is null || Estate.BoundaryOf(principal) is null
+            ? null
+            : AdminEquivalence.Evaluate(this, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { IdentityPolicies = policies.IdentityPolicies.Add(ArbitraryPermissions) });
+        return _rewritten.GetOrAdd(target, verdict);
+    }
 
     /// <summary>Roles of the estate whose trust policy lets an AWS service (e.g. <c>lambda.amazonaws.com</c>) assume them.</summary>
     public ImmutableArray<IamRole> RolesTrustingService(string service) =>

@@ -141,6 +141,13 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                     continue;
                 }
 
+                // Arbitrary identity permissions make the target admin only where its permissions boundary lets them.
+                var rewritten = GrantsAdmin ? context.AdminOnceRewritten(target) : null;
+                if (rewritten is { IsAdmin: false, IsConditionallyAdmin: false })
+                {
+                    continue;
+                }
+
                 var decided = new List<(string Action, string Resource, Decision Decision)>(steps.Length);
                 foreach (var step in ordered)
                 {
@@ -159,6 +166,10 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 }
 
                 var edge = AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, target, Describe(technique, principal, target), GrantsAdmin, [.. decided]);
+                if (edge is not null && rewritten is { IsConditionallyAdmin: true })
+                {
+                    edge = edge with { Requirements = [.. edge.Requirements.Concat(rewritten.ConditionalRequirements.Select(r => $"{r} (for `{target[(target.LastIndexOf('/') + 1)..]}` once rewritten, within its permissions boundary)")).Distinct(StringComparer.Ordinal)] };
+                }
                 if (limit.Admit(edge))
                 {
                     yield return edge!;

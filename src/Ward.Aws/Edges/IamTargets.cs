@@ -27,7 +27,7 @@ internal static class IamTargets
         IamTargetKind.SelfUser => principal.Type == AwsPrincipalType.IamUser ? [principal.Value] : [],
         IamTargetKind.SelfRole => principal.Type == AwsPrincipalType.IamRole ? [principal.Value] : [],
         IamTargetKind.OtherUsers => context.SortedUsers(principal.Account).Where(arn => arn != principal.Value),
-        IamTargetKind.OtherRoles => context.SortedRoles(principal.Account).Where(arn => arn != principal.Value),
+        IamTargetKind.OtherRoles => context.SortedRoles(principal.Account).Where(arn => arn != principal.Value && !(context.Estate.Roles.TryGetValue(arn, out var role) && role.IsServiceLinked)),
         IamTargetKind.Groups => principal.Type == AwsPrincipalType.IamUser
             ? context.Estate.Accounts.SelectMany(a => a.Groups).Where(g => g.Account == principal.Account).Select(g => g.Arn).Order(StringComparer.Ordinal)
             : [],
@@ -37,7 +37,9 @@ internal static class IamTargets
     /// <summary>
     /// Whether the target is of the kind. IAM users, roles, groups and policies have no resource policies, so IAM
     /// actions on them work only from their own account: other accounts' principals are targets only of techniques
-    /// that just assume a role (<paramref name="assumesOnly"/>), whose trust policy may admit anyone.
+    /// that just assume a role (<paramref name="assumesOnly"/>), whose trust policy may admit anyone. A service-linked
+    /// role's policies and trust cannot be changed (IAM answers UnmodifiableEntity), so it is the target only of
+    /// techniques that just assume a role, whose trust then decides.
     /// </summary>
     public static bool IsOfKind(AwsEdgeContext context, AwsPrincipal principal, IamTargetKind kind, string target, bool assumesOnly = false) => kind switch
     {
@@ -45,7 +47,7 @@ internal static class IamTargets
         IamTargetKind.SelfUser => target == principal.Value && principal.Type == AwsPrincipalType.IamUser,
         IamTargetKind.SelfRole => target == principal.Value && principal.Type == AwsPrincipalType.IamRole,
         IamTargetKind.OtherUsers => target != principal.Value && context.Estate.Users.TryGetValue(target, out var user) && user.Account == principal.Account,
-        IamTargetKind.OtherRoles => target != principal.Value && context.Estate.Roles.TryGetValue(target, out var role) && (role.Account == principal.Account || assumesOnly),
+        IamTargetKind.OtherRoles => target != principal.Value && context.Estate.Roles.TryGetValue(target, out var role) && (assumesOnly || (role.Account == principal.Account && !role.IsServiceLinked)),
         IamTargetKind.Groups => principal.Type == AwsPrincipalType.IamUser && target.Contains(":group/", StringComparison.Ordinal) && target.Split(':')[4] == principal.Account,
         _ => false,
     };
