@@ -52,6 +52,9 @@ public static class MicrosoftGraphBuilder
             frontier = next;
         }
 
+        // Joining a group gives what the group holds as it was decided for the group: a deny assignment that names the
+        // joiner and not the group makes that step conditional.
+        GroupJoinDenies.Qualify(context, edges, admins);
         var ordered = edges.DistinctBy(e => (e.From, e.To, e.Technique))
             .OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
         return new EntitlementGraph(nodes, ordered);
