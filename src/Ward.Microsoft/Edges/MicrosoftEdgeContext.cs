@@ -170,6 +170,16 @@ public sealed class MicrosoftEdgeContext
         }
     }
 
+    /// <summary>
+    /// Whether the principal may write role assignments at the scope with a role it holds (itself or through a group),
+    /// actively or by activating an eligibility in force: whether <see cref="DecideAzure"/> may assign it a role there.
+    /// </summary>
+    /// <param name="principal">The principal.</param>
+    /// <param name="scope">Where it would assign itself a role.</param>
+    public bool MayWriteRoleAssignments(string principal, AzureScope scope) =>
+        (RoleAssignmentWriters.TryGetValue(principal, out var scopes) && scopes.Any(s => Azure.Hierarchy.Reach(s, scope) != ScopeReach.No))
+        || (EligibleRoleAssignmentWriters.TryGetValue(principal, out var eligibilities) && eligibilities.Any(e => Azure.Hierarchy.Reach(e.Scope, scope) != ScopeReach.No));
+
     /// <summary>A write of a role assignment of the role to the principal itself at the scope: the assignee's id and type are the request's.</summary>
     public AzureRequest SelfAssignment(string principal, AzureScope scope, string roleDefinitionId)
     {
