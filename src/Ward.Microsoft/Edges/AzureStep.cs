@@ -16,13 +16,15 @@ public sealed record AzureStep(ImmutableArray<(AzureRequest Request, Decision De
     /// <summary>Every request (and the self-assignment, if any) is allowed, for certain or under conditions.</summary>
     public bool Holds => (SelfAssignment is null || MayAllow(SelfAssignment.Write)) && Decisions.All(d => MayAllow(d.Decision));
 
-    /// <summary>Holds, and needs no condition.</summary>
-    public bool IsCertain => (SelfAssignment is null || SelfAssignment.Write.Kind == DecisionKind.Allowed) && Decisions.All(d => d.Decision.Kind == DecisionKind.Allowed);
+    /// <summary>Holds, and needs no condition (nor an activation that needs one).</summary>
+    public bool IsCertain => (SelfAssignment is null || (SelfAssignment.Write.Kind == DecisionKind.Allowed && SelfAssignment.Activation is not { Requirements.IsEmpty: false }))
+        && Decisions.All(d => d.Decision.Kind == DecisionKind.Allowed);
 
     /// <summary>
     /// The edge the step gives, when every decision allows it: certain when all are allowed, conditional on their
     /// requirements otherwise. An undecided request gives no edge, unless <paramref name="undecidedIsRequirement"/>
-    /// (then it is a requirement of its own). The self-assignment comes first in the description and the permissions.
+    /// (then it is a requirement of its own). The self-assignment comes first in the description and the permissions,
+    /// after the activation of the eligible role it writes with, if any.
     /// </summary>
     /// <param name="technique">The technique's id.</param>
     /// <param name="from">The principal.</param>
@@ -32,7 +34,7 @@ public sealed record AzureStep(ImmutableArray<(AzureRequest Request, Decision De
     /// <param name="undecidedIsRequirement">Whether an Indeterminate decision makes the edge conditional rather than absent.</param>
     public Edge? ToEdge(string technique, string from, string to, string description, Func<Decision, string>? grantedBy = null, bool undecidedIsRequirement = false)
     {
-        var requirements = new List<string>();
+        var requirements = new List<string>(SelfAssignment?.Activation?.Requirements ?? []);
         var all = Decisions.Select(d => (d.Request.Action, d.Decision));
         if (SelfAssignment is { } self)
         {
@@ -61,6 +63,10 @@ public sealed record AzureStep(ImmutableArray<(AzureRequest Request, Decision De
         if (SelfAssignment is { } assignment)
         {
             permissions = permissions.Prepend(new EdgePermission(MicrosoftEdgeContext.WriteRoleAssignments, assignment.Scope.Value, assignment.Write.Explanation.Summary, []));
+            if (assignment.Activation is { } activation)
+            {
+                permissions = permissions.Prepend(new EdgePermission(AzureActivation.Action, activation.Eligibility.Scope.Value, "PIM eligibility", []));
+            }
         }
 
         return new Edge(new(from), new(to), technique, Describe(description), [.. permissions])
@@ -70,17 +76,42 @@ public sealed record AzureStep(ImmutableArray<(AzureRequest Request, Decision De
     }
 
     /// <summary>The technique's description, after the self-assignment when there is one.</summary>
-    public string Describe(string description) => SelfAssignment is { } self
-        ? $"assigns itself {self.Describe()}, then {description}"
-        : description;
+    public string Describe(string description) => SelfAssignment switch
+    {
+        { Activation: { } activation } self => $"{activation.Describe()}, assigns itself {self.Describe()}, then {description}",
+        { } self => $"assigns itself {self.Describe()}, then {description}",
+        _ => description,
+    };
 
     private static bool MayAllow(Decision decision) => decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional;
 }
 
-/// <summary>A role a principal assigns itself at a scope (without a condition), and the decision on that role assignment write.</summary>
+/// <summary>
+/// A role a principal assigns itself at a scope (without a condition), and the decision on that role assignment write;
+/// with the PIM eligibility it activates first to hold the right to write, if its active roles do not.
+/// </summary>
 public sealed record AzureSelfAssignment(RoleDefinition Role, AzureScope Scope, Decision Write)
 {
+    /// <summary>The eligible role the principal activates before the write; null when an active role writes.</summary>
+    public AzureActivation? Activation { get; init; }
+
     /// <summary>"`Owner` at `vmss-web`", "the custom role `Ops` at `rg-web`", for descriptions.</summary>
     public string Describe() =>
         $"{(Role.RoleType == RoleType.CustomRole ? "the custom role " : string.Empty)}`{Role.RoleName}` at `{Scope.Value[(Scope.Value.LastIndexOf('/') + 1)..]}` (it may write role assignments there)";
+}
+
+/// <summary>
+/// A PIM eligibility a principal activates (its own or a group's), decided by the role's PIM policy at the
+/// eligibility's scope: <see cref="Requirements"/> is empty when the policy requires no approval, else names the
+/// approvers (or the activation settings, when no policy was exported); <see cref="Supplies"/> says what the
+/// principal gives itself (MFA, a justification), for the description.
+/// </summary>
+public sealed record AzureActivation(EligibleRoleAssignment Eligibility, string RoleName, ImmutableArray<string> Requirements, string Supplies)
+{
+    /// <summary>The action a principal activates an eligible Azure role with (a role assignment schedule request for itself).</summary>
+    public const string Action = "Microsoft.Authorization/roleAssignmentScheduleRequests/write";
+
+    /// <summary>"activates its eligible `User Access Administrator` at `rg-web` (the role's PIM policy requires no approval)", for descriptions.</summary>
+    public string Describe() =>
+        $"activates its eligible `{RoleName}` at `{Eligibility.Scope.Value[(Eligibility.Scope.Value.LastIndexOf('/') + 1)..]}`{Supplies}";
 }

@@ -57,8 +57,12 @@ public sealed class MicrosoftEdgeContext
 
     public DirectoryGroupMembership Membership { get; }
 
-    /// <summary>Every user and service principal an Azure role assignment reaches (groups replaced by their members), sorted; worked out once.</summary>
-    public IReadOnlyList<string> AzureAssignees => field ??= [.. WithMembers(Azure.RoleAssignments.Select(a => a.PrincipalId), keepGroups: false)];
+    /// <summary>
+    /// Every user and service principal an Azure role assignment reaches (groups replaced by their members), and every
+    /// one a PIM eligibility that may write role assignments reaches (it may activate it and assign itself a role:
+    /// <see cref="EligibleRoleAssignmentWriters"/>), sorted; worked out once.
+    /// </summary>
+    public IReadOnlyList<string> AzureAssignees => field ??= [.. WithMembers(Azure.RoleAssignments.Select(a => a.PrincipalId).Concat(EligibleRoleAssignmentWriters.Keys), keepGroups: false)];
 
     /// <summary>
     /// Per principal (users, service principals and groups; members of an assignee group too), the scopes of its active
@@ -69,6 +73,17 @@ public sealed class MicrosoftEdgeContext
         .SelectMany(a => WithMembers([a.PrincipalId], keepGroups: true).Select(p => (Principal: p, a.Scope)))
         .GroupBy(p => p.Principal, StringComparer.OrdinalIgnoreCase)
         .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Scope).Distinct().ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Per principal (users, service principals and groups; members of an eligible group too), its PIM eligibilities
+    /// in force at <see cref="AsOf"/> whose role may write role assignments: the principals that may activate a role
+    /// and then assign themselves one.
+    /// </summary>
+    public FrozenDictionary<string, ImmutableArray<EligibleRoleAssignment>> EligibleRoleAssignmentWriters => field ??= Azure.EligibleAssignments
+        .Where(e => e.IsInForceAt(AsOf) && CanWriteRoleAssignments(Azure.FindRoleDefinition(e.RoleDefinitionId)))
+        .SelectMany(e => WithMembers([e.PrincipalId], keepGroups: true).Select(p => (Principal: p, Eligibility: e)))
+        .GroupBy(p => p.Principal, StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Eligibility).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether a role definition allows writing role assignments (some block's actions match, its notActions do not).</summary>
     public static bool CanWriteRoleAssignments(RoleDefinition? definition) =>
@@ -81,8 +96,10 @@ public sealed class MicrosoftEdgeContext
     /// grants every request (Owner first, then built-in roles, then custom ones assignable there) is tried as a role it
     /// assigns itself: the write is decided by the authorizer with that role and the principal itself as the assignee
     /// (so conditions of constrained delegation, deny assignments on the write and custom roles' assignable scopes
-    /// count), and the requests again as if it held that role there (so deny assignments on them count). The first
-    /// certain way wins, else the first that holds under conditions, else the direct decisions.
+    /// count), and the requests again as if it held that role there (so deny assignments on them count). The write is
+    /// decided with the principal's active roles first, then with each of its PIM eligibilities in force that may write
+    /// role assignments there, activated alone (under the role's PIM policy, as <c>entra-pim-activate</c> decides it).
+    /// The first certain way wins, else the first that holds under conditions, else the direct decisions.
     /// </summary>
     /// <param name="principal">Who makes the requests (each request's principal).</param>
     /// <param name="assignAt">Where a self-assigned role would be assigned: the resource the requests are about.</param>
@@ -92,12 +109,23 @@ public sealed class MicrosoftEdgeContext
         ArgumentNullException.ThrowIfNull(assignAt);
         ArgumentNullException.ThrowIfNull(requests);
         var direct = new AzureStep([.. requests.Select(r => (r, Rbac.Authorize(r)))], null);
-        if (direct.IsCertain || !RoleAssignmentWriters.TryGetValue(principal, out var writerScopes)
-            || !writerScopes.Any(scope => Azure.Hierarchy.Reach(scope, assignAt) != ScopeReach.No))
+        if (direct.IsCertain)
         {
             return direct;
         }
 
+        var active = RoleAssignmentWriters.TryGetValue(principal, out var writerScopes) && writerScopes.Any(scope => Azure.Hierarchy.Reach(scope, assignAt) != ScopeReach.No);
+        var eligible = EligibleRoleAssignmentWriters.TryGetValue(principal, out var eligibilities)
+            ? eligibilities.Where(e => Azure.Hierarchy.Reach(e.Scope, assignAt) != ScopeReach.No).ToList()
+            : [];
+        if (!active && eligible.Count == 0)
+        {
+            return direct;
+        }
+
+        // The ways to hold the write: the active roles (null), then each eligibility activated.
+        List<AzureActivation?> ways = active ? [null] : [];
+        ways.AddRange(eligible.Select(Activation));
         AzureStep? conditional = null;
         foreach (var role in RolesGranting(requests))
         {
@@ -107,27 +135,50 @@ public sealed class MicrosoftEdgeContext
                 continue;
             }
 
-            var write = Rbac.Authorize(SelfAssignment(principal, assignAt, role.Id));
-            if (write.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+            var write = SelfAssignment(principal, assignAt, role.Id);
+            ImmutableArray<(AzureRequest Request, Decision Decision)>? assumed = null;
+            foreach (var activation in ways)
             {
-                continue;
-            }
+                var allowed = Rbac.Authorize(activation is null ? write : write with { Activating = activation.Eligibility, AsOf = AsOf });
+                if (allowed.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+                {
+                    continue;
+                }
 
-            var assumed = new SelfAssignedRole(role.Id, assignAt);
-            var step = new AzureStep([.. requests.Select(r => r with { SelfAssigned = assumed }).Select(r => (r, Rbac.Authorize(r)))], new AzureSelfAssignment(role, assignAt, write));
-            if (step.IsCertain)
-            {
-                return step;
-            }
+                var self = new SelfAssignedRole(role.Id, assignAt);
+                assumed ??= [.. requests.Select(r => r with { SelfAssigned = self }).Select(r => (r, Rbac.Authorize(r)))];
+                var step = new AzureStep(assumed.Value, new AzureSelfAssignment(role, assignAt, allowed) { Activation = activation });
+                if (step.IsCertain)
+                {
+                    return step;
+                }
 
-            if (step.Holds)
-            {
-                conditional ??= step;
+                if (step.Holds)
+                {
+                    conditional ??= step;
+                }
             }
         }
 
         return direct.Holds ? direct : conditional ?? direct;
+
+        AzureActivation Activation(EligibleRoleAssignment eligibility)
+        {
+            var verdict = ActivationVerdict.Decide(Azure.FindActivationPolicy(eligibility.Scope, eligibility.RoleDefinitionId), principal, "the role's", Checkers.ActivateEligibleRoleEdgeChecker.Requirement, Directory);
+            var name = Azure.FindRoleDefinition(eligibility.RoleDefinitionId)?.RoleName ?? eligibility.RoleDefinitionGuid;
+            return new AzureActivation(eligibility, name, verdict.Requirements, verdict.Supplies);
+        }
     }
+
+    /// <summary>
+    /// Whether the principal may write role assignments at the scope with a role it holds (itself or through a group),
+    /// actively or by activating an eligibility in force: whether <see cref="DecideAzure"/> may assign it a role there.
+    /// </summary>
+    /// <param name="principal">The principal.</param>
+    /// <param name="scope">Where it would assign itself a role.</param>
+    public bool MayWriteRoleAssignments(string principal, AzureScope scope) =>
+        (RoleAssignmentWriters.TryGetValue(principal, out var scopes) && scopes.Any(s => Azure.Hierarchy.Reach(s, scope) != ScopeReach.No))
+        || (EligibleRoleAssignmentWriters.TryGetValue(principal, out var eligibilities) && eligibilities.Any(e => Azure.Hierarchy.Reach(e.Scope, scope) != ScopeReach.No));
 
     /// <summary>A write of a role assignment of the role to the principal itself at the scope: the assignee's id and type are the request's.</summary>
     public AzureRequest SelfAssignment(string principal, AzureScope scope, string roleDefinitionId)

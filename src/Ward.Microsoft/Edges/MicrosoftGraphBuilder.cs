@@ -5,7 +5,7 @@ namespace Ward.Microsoft.Edges;
 
 /// <summary>
 /// Builds the entitlement graph of a Microsoft estate: users, groups and service principals of the directory (and
-/// principals only Azure assignments name) as nodes, administrators marked with why, and every edge that is on a
+/// principals only Azure assignments or eligibilities name) as nodes, administrators marked with why, and every edge that is on a
 /// path to an administrator or to the tenant's Microsoft 365 data (<see cref="Microsoft365Data"/>, resource nodes that
 /// are never administrators and have no outgoing edges). A group is an edge's target when joining it is the step: its
 /// members hold what it holds.
@@ -21,7 +21,9 @@ public static class MicrosoftGraphBuilder
             .Concat(directory.ServicePrincipals.Select(s => Node(s.Id, PrincipalKind.WorkloadIdentity, s.DisplayName ?? s.Id)))
             .ToList();
         var known = nodes.Select(n => n.Id.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        nodes.AddRange(context.Azure.RoleAssignments.Where(a => !known.Contains(a.PrincipalId)).DistinctBy(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase)
+        nodes.AddRange(context.Azure.RoleAssignments.Select(a => (a.PrincipalId, a.PrincipalName))
+            .Concat(context.Azure.EligibleAssignments.Select(e => (e.PrincipalId, e.PrincipalName)))
+            .Where(a => !known.Contains(a.PrincipalId)).DistinctBy(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase)
             .Select(a => Node(a.PrincipalId, PrincipalKind.ExternalPrincipal, string.IsNullOrEmpty(a.PrincipalName) ? a.PrincipalId : a.PrincipalName)));
         var data = Microsoft365Data.NodesOf(directory.TenantId).ToList();
         nodes.AddRange(data);
@@ -52,6 +54,9 @@ public static class MicrosoftGraphBuilder
             frontier = next;
         }
 
+        // Joining a group gives what the group holds as it was decided for the group: a deny assignment that names the
+        // joiner and not the group makes that step conditional.
+        GroupJoinDenies.Qualify(context, edges, admins);
         var ordered = edges.DistinctBy(e => (e.From, e.To, e.Technique))
             .OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
         return new EntitlementGraph(nodes, ordered);

@@ -19,7 +19,7 @@ namespace Ward.Microsoft.Azure.Evaluation;
 /// decision is Conditional on it; a missing role definition, or a hierarchy gap between a management group and
 /// the scope, makes the decision Indeterminate where it could change it.</item>
 /// </list>
-/// PIM eligibilities count only when the request asks for them to be activated. Thread-safe.
+/// PIM eligibilities count only when the request asks for them (or for one of them) to be activated. Thread-safe.
 /// </summary>
 public sealed class AzureAuthorizer
 {
@@ -83,14 +83,15 @@ public sealed class AzureAuthorizer
                 yield return assumed with { SelfAssigned = true };
             }
 
-            if (!request.ActivateEligible)
+            if (!request.ActivateEligible && request.Activating is null)
             {
                 continue;
             }
 
             foreach (var eligibility in _eligibleByPrincipal.GetValueOrDefault(holder, []))
             {
-                if (request.AsOf is { } asOf && !eligibility.IsInForceAt(asOf))
+                if ((request.Activating is { } only && !ReferenceEquals(eligibility, only) && eligibility != only)
+                    || (request.AsOf is { } asOf && !eligibility.IsInForceAt(asOf)))
                 {
                     continue;
                 }

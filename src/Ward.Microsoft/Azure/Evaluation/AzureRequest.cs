@@ -39,8 +39,14 @@ public sealed record AzureRequest
     /// <summary>Decide as if every PIM eligibility of the principal (and its groups) were activated.</summary>
     public bool ActivateEligible { get; init; }
 
-    /// <summary>With <see cref="ActivateEligible"/>: only eligibilities in force at this instant count (null: all).</summary>
+    /// <summary>With <see cref="ActivateEligible"/> or <see cref="Activating"/>: only eligibilities in force at this instant count (null: all).</summary>
     public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>
+    /// Decide as if this one PIM eligibility (of the principal or of one of its groups) were activated, and no other:
+    /// what the principal holds after activating it. Null: none (unless <see cref="ActivateEligible"/>).
+    /// </summary>
+    public EligibleRoleAssignment? Activating { get; init; }
 
     /// <summary>
     /// Decide as if the principal also held this role (a definition id or GUID) at this scope, assigned to itself

@@ -11,7 +11,7 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// </summary>
 public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
 {
-    private const string Requirement = "the role's PIM settings let the principal activate it (approval and MFA settings are not exported)";
+    internal const string Requirement = "the role's PIM settings let the principal activate it (approval and MFA settings are not exported)";
 
     public string TechniqueId => "entra-pim-activate";
 

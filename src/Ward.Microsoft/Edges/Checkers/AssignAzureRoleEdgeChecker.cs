@@ -13,7 +13,8 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// authorizer with Owner as the role being assigned and the principal itself as the assignee, so constrained
 /// delegation is honoured. When the condition keeps Owner out, any other role that may itself write role assignments
 /// (User Access Administrator, a custom role with <c>*</c> or <c>Microsoft.Authorization/*</c>) is tried: assigned
-/// without a condition, it lets its holder assign Owner next.
+/// without a condition, it lets its holder assign Owner next. The first certain way over the scopes and roles is the
+/// edge; one that holds only under conditions is kept when no certain one follows.
 /// </summary>
 public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
 {
@@ -67,7 +68,11 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
                 .Concat(scopes.Where(scope => held.Exists(w => azure.Hierarchy.Reach(w.Scope, scope) != ScopeReach.No)))
                 .Where(scope => scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription)
                 .Distinct();
-            var found = false;
+            // A certain edge wins: after one that holds only under conditions (an undecidable condition at one scope,
+            // or on one role), the other scopes and roles are still tried, and the first certain one replaces it. The
+            // edges all lead from the principal to itself, so one is kept: the graph keeps one per technique and pair.
+            Edge? conditional = null;
+            Edge? certain = null;
             foreach (var scope in candidates)
             {
                 foreach (var (roleId, description, assignableScopes) in assignable)
@@ -83,16 +88,25 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
                     if (decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional
                         && MicrosoftEdgeContext.EdgeIf(TechniqueId, principal, principal, $"assigns itself {description} of `{scope.Value}`", decision, Write, scope.Value, grantsAdmin: true) is { } edge)
                     {
-                        yield return edge;
-                        found = true;
-                        break;
+                        if (!edge.IsConditional)
+                        {
+                            certain = edge;
+                            break;
+                        }
+
+                        conditional ??= edge;
                     }
                 }
 
-                if (found)
+                if (certain is not null)
                 {
                     break;
                 }
+            }
+
+            if ((certain ?? conditional) is { } kept)
+            {
+                yield return kept;
             }
         }
     }

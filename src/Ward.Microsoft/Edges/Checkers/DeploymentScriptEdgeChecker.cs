@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Microsoft.Azure.Evaluation;
@@ -11,11 +10,14 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// <c>azure-deployment-script</c>: a principal that may assign a user-assigned identity
 /// (<c>userAssignedIdentities/*/assign/action</c>, Managed Identity Operator) and create a deployment script in some
 /// resource group (the script resource, and the container instance and storage account the service runs it in)
-/// creates a script that runs as that identity, and acts as the identity through it.
+/// creates a script that runs as that identity, and acts as the identity through it. A principal that may write role
+/// assignments there assigns itself a role first (one at most: at the identity's resource group or subscription for
+/// both, else for the script's place or for the identity).
 /// </summary>
 /// <remarks>
 /// The script may live in any resource group of the tenant, not only the identity's: the identity's own group is
-/// tried first, then every resource group and subscription a role assignment names.
+/// tried first, then every resource group and subscription a role assignment names; the first place where everything
+/// holds for certain is the edge, else the first where it holds under conditions.
 /// </remarks>
 public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
 {
@@ -53,29 +55,62 @@ public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
             var group = identity.Parent!;
             foreach (var principal in context.AzureAssignees.Where(p => !string.Equals(p, identityId, StringComparison.OrdinalIgnoreCase)))
             {
-                var assign = context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = Assign, Scope = identity });
-                if (assign.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+                var assignRequest = new AzureRequest { PrincipalId = principal, Action = Assign, Scope = identity };
+                var assign = context.Rbac.Authorize(assignRequest);
+                if (assign.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional) && !context.MayWriteRoleAssignments(principal, identity))
                 {
                     continue;
                 }
 
-                var script = places.Prepend(group).Distinct()
-                    .Select(scope => (Scope: scope, Decisions: ScriptActions.Select(a => (Action: a, Decision: context.Rbac.Authorize(new AzureRequest { PrincipalId = principal, Action = a, Scope = scope }))).ToList()))
-                    .FirstOrDefault(s => s.Decisions.TrueForAll(d => d.Decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional));
-                if (script.Decisions is null)
+                // The first place where the script holds for certain, else the first where it holds under conditions.
+                (AzureStep Step, AzureScope Place)? kept = null;
+                foreach (var place in places.Prepend(group).Distinct())
                 {
-                    continue;
+                    var step = Decide(context, principal, place, identity, assignRequest, assign);
+                    if (step.IsCertain)
+                    {
+                        kept = (step, place);
+                        break;
+                    }
+
+                    if (step.Holds)
+                    {
+                        kept ??= (step, place);
+                    }
                 }
 
-                var decisions = script.Decisions.Select(d => (d.Action, Scope: script.Scope.Value, d.Decision)).Append((Action: Assign, Scope: identity.Value, Decision: assign)).ToList();
-                yield return new Edge(new(principal), new(identityId), TechniqueId,
-                    $"creates a deployment script in `{script.Scope.Value}` that runs as the user-assigned identity `{identity.Value[(identity.Value.LastIndexOf('/') + 1)..]}`",
-                    [.. decisions.Select(d => new EdgePermission(d.Action, d.Scope, d.Decision.Explanation.Summary, []))])
+                if (kept is { } found
+                    && found.Step.ToEdge(TechniqueId, principal, identityId, $"creates a deployment script in `{found.Place.Value}` that runs as the user-assigned identity `{identity.Value[(identity.Value.LastIndexOf('/') + 1)..]}`") is { } edge)
                 {
-                    Requirements = [.. decisions.SelectMany(d => d.Decision is Conditional c ? c.Requirements : ImmutableArray<string>.Empty).Distinct(StringComparer.Ordinal)],
-                };
+                    yield return edge;
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// The script's actions at <paramref name="place"/> and the assignment of the identity, with at most one role the
+    /// principal assigns itself first (<see cref="MicrosoftEdgeContext.DecideAzure"/>): where the place holds the
+    /// identity (its resource group or subscription), one role assigned there is tried for both; elsewhere a role for
+    /// the script at the place with the identity assigned as the principal's roles allow, else the script as they allow
+    /// with a role for the identity assigned on it.
+    /// </summary>
+    private static AzureStep Decide(MicrosoftEdgeContext context, string principal, AzureScope place, AzureScope identity, AzureRequest assignRequest, Decision assign)
+    {
+        var script = ScriptActions.Select(action => new AzureRequest { PrincipalId = principal, Action = action, Scope = place }).ToList();
+        if (context.Azure.Hierarchy.Reach(place, identity) != ScopeReach.No)
+        {
+            return context.DecideAzure(principal, place, [.. script, assignRequest]);
+        }
+
+        var scriptStep = context.DecideAzure(principal, place, script);
+        if (scriptStep.SelfAssignment is not null)
+        {
+            return new AzureStep([.. scriptStep.Decisions, (assignRequest, assign)], scriptStep.SelfAssignment);
+        }
+
+        var assignStep = context.DecideAzure(principal, identity, [assignRequest]);
+        return new AzureStep([.. scriptStep.Decisions, .. assignStep.Decisions], assignStep.SelfAssignment);
     }
 
     /// <summary>Every user-assigned identity: from the inventory, and from managed identities whose service principal names one.</summary>
