@@ -215,7 +215,7 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
             Action = action,
             Resource = resource,
             ResourceAccount = resourceAccount,
-            Context = AwsRequestContextBuilder.Build(Estate, _principalContexts.GetOrAdd(principal.Value, _ => AwsRequestContextBuilder.ForPrincipal(Estate, principal, asOf)), principal, resource, resourceAccount, context),
+            Context = AwsRequestContextBuilder.Build(Estate, _principalContexts.GetOrAdd(principal.Value, _ => AwsRequestContextBuilder.ForPrincipal(Estate, principal, asOf)), principal, resource, resourceAccount, context, action),
         };
     }
 

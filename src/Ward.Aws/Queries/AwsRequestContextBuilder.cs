@@ -52,7 +52,18 @@ public static class AwsRequestContextBuilder
     public static RequestContext Build(AwsEstate estate, AwsPrincipal principal, string resource, string? resourceAccount, DateTimeOffset asOf, IReadOnlyDictionary<string, ContextValue> overrides) =>
         Build(estate, ForPrincipal(estate, principal, asOf), principal, resource, resourceAccount, overrides);
 
-    public static RequestContext Build(AwsEstate estate, PrincipalContext principalContext, AwsPrincipal principal, string resource, string? resourceAccount, IReadOnlyDictionary<string, ContextValue> overrides)
+    /// <summary>
+    /// IAM actions on a user or role whose requests carry the target's current permissions boundary as
+    /// <c>iam:PermissionsBoundary</c> (Service Authorization Reference; the IAM user guide's delegated-administration
+    /// example). Creating an entity and putting a boundary carry the boundary the request sets instead, which only the
+    /// caller knows.
+    /// </summary>
+    private static readonly FrozenSet<string> CurrentBoundaryActions = FrozenSet.ToFrozenSet(
+        ["iam:attachuserpolicy", "iam:detachuserpolicy", "iam:putuserpolicy", "iam:deleteuserpolicy", "iam:deleteuserpermissionsboundary",
+         "iam:attachrolepolicy", "iam:detachrolepolicy", "iam:putrolepolicy", "iam:deleterolepolicy", "iam:deleterolepermissionsboundary"],
+        StringComparer.Ordinal);
+
+    public static RequestContext Build(AwsEstate estate, PrincipalContext principalContext, AwsPrincipal principal, string resource, string? resourceAccount, IReadOnlyDictionary<string, ContextValue> overrides, string? action = null)
     {
         var values = new Dictionary<string, ContextValue>(4 + overrides.Count, StringComparer.OrdinalIgnoreCase);
         var isArn = Arn.TryParse(resource, out var resourceArn);
@@ -98,6 +109,20 @@ public static class AwsRequestContextBuilder
             }
         }
 
+        // The target's boundary is in the export, and so is its absence.
+        var boundaryAbsent = false;
+        if (resourceTags is not null && action is not null && CurrentBoundaryActions.Contains(action.ToLowerInvariant()))
+        {
+            if ((estate.Users.TryGetValue(resource, out var targetUser) ? targetUser.PermissionsBoundaryArn : estate.Roles.TryGetValue(resource, out var targetRole) ? targetRole.PermissionsBoundaryArn : null) is { } boundary)
+            {
+                values["iam:PermissionsBoundary"] = ContextValue.Of(boundary);
+            }
+            else
+            {
+                boundaryAbsent = true;
+            }
+        }
+
         foreach (var (key, value) in overrides)
         {
             values[key] = value;
@@ -106,6 +131,12 @@ public static class AwsRequestContextBuilder
         var isKnownAbsent = resourceTags is not null ? principalContext.IsKnownAbsentOnTaggedTarget
             : isArn && resourceArn.Service == "s3" && resourceArn.Region.Length == 0 ? principalContext.IsKnownAbsentOnDirectS3
             : principalContext.IsKnownAbsent;
+        if (boundaryAbsent && !values.ContainsKey("iam:PermissionsBoundary"))
+        {
+            var known = isKnownAbsent;
+            isKnownAbsent = key => key.Equals("iam:PermissionsBoundary", StringComparison.OrdinalIgnoreCase) || known(key);
+        }
+
         return RequestContext.Open(values, principalContext.Values, isKnownAbsent);
     }
 

@@ -18,6 +18,9 @@ public sealed class RewriteWithinBoundaryTests
 
     private const string PutOwnPolicy = """{"Effect":"Allow","Action":"iam:PutUserPolicy","Resource":"arn:aws:iam::123400009876:user/${aws:username}"}""";
 
+    // The IAM user guide's delegated administration: IAM changes only on entities that carry a given boundary.
+    private const string DelegatedAdministration = """{"Effect":"Allow","Action":["iam:PutUserPolicy","iam:AttachUserPolicy"],"Resource":"*","Condition":{"StringEquals":{"iam:PermissionsBoundary":"arn:aws:iam::123400009876:policy/boundaries/Everything"}}}""";
+
     private static readonly Lazy<ScanResult> Scan = new(() =>
     {
         var folder = Directory.CreateTempSubdirectory("ward-rewrite-boundary-").FullName;
@@ -26,7 +29,9 @@ public sealed class RewriteWithinBoundaryTests
                {{GaadJson.User(Account, "capped", PutOwnPolicy, boundary: S3Only)}},
                {{GaadJson.User(Account, "uncapped", PutOwnPolicy, boundary: Everything)}},
                {{GaadJson.User(Account, "capped-without-mfa", PutOwnPolicy, boundary: MfaEverything)}},
-               {{GaadJson.User(Account, "unbounded", PutOwnPolicy)}}],
+               {{GaadJson.User(Account, "unbounded", PutOwnPolicy)}},
+               {{GaadJson.User(Account, "delegated-without-boundary", DelegatedAdministration)}},
+               {{GaadJson.User(Account, "delegated-with-boundary", DelegatedAdministration, boundary: Everything)}}],
              "GroupDetailList": [], "RoleDetailList": [],
              "Policies": [
                {{Boundary(S3Only, 1, """{"Effect":"Allow","Action":["s3:*","iam:PutUserPolicy"],"Resource":"*"}""")}},
@@ -59,6 +64,17 @@ public sealed class RewriteWithinBoundaryTests
         Assert.Equal("Medium", finding.Severity.ToString());
         var step = Assert.Single(finding.Path);
         Assert.Contains(step.Requirements, r => r.Contains("aws:MultiFactorAuthPresent", StringComparison.Ordinal) && r.Contains("within its permissions boundary", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_grant_limited_to_entities_with_a_boundary_does_not_reach_an_entity_without_one()
+    {
+        // The export says which boundary each user has, and that this one has none: iam:PermissionsBoundary is absent.
+        Assert.DoesNotContain(FindingsOf("delegated-without-boundary"), f => f.RuleId == "privilege-escalation");
+
+        // With the named boundary (here one that allows everything), the grant applies and the rewrite is a way to admin
+        var finding = Assert.Single(FindingsOf("delegated-with-boundary"), f => f.RuleId == "privilege-escalation");
+        Assert.Equal("Critical", finding.Severity.ToString());
     }
 
     private static List<Finding> FindingsOf(string user) =>
