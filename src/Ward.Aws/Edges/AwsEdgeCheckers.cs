@@ -35,6 +35,8 @@ public static class AwsEdgeCheckers
         new AttachOwnGroupPolicyEdgeChecker(),
         new PutOwnGroupPolicyEdgeChecker(),
         new DeleteOwnPermissionsBoundaryEdgeChecker(),
+        new ReplaceOwnPermissionsBoundaryEdgeChecker(),
+        new RewriteOwnPermissionsBoundaryEdgeChecker(),
         new RemoveOwnDenyPolicyEdgeChecker(),
         new UpdateOwnServiceControlPoliciesEdgeChecker(),
         new DetachOwnServiceControlPoliciesEdgeChecker(),

@@ -22,6 +22,8 @@ public sealed partial class AwsEdgeContext
 
     private static readonly ConcurrentDictionary<string, string> LowerCase = new(StringComparer.Ordinal);
 
+    private const string AssumeRoleLower = "sts:assumerole";
+
     // Stands for "a statement could allow the action on anything" among per-document patterns.
     private static readonly string[] AnyResource = ["*"];
 
@@ -101,7 +103,10 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     public ConcurrentDictionary<string, byte> Settled { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Non-admin, unsettled principals with an identity statement that could allow every given action.</summary>
+    /// <summary>
+    /// Non-admin, unsettled principals with an identity statement that could allow every given action (for
+    /// sts:AssumeRole, or a trust policy of their account naming them by ARN: see <see cref="MayAllow"/>).
+    /// </summary>
     public IEnumerable<AwsPrincipal> Candidates(params string[] actions)
     {
         var allowing = actions.Select(MayAllowByPrincipal).ToArray();
@@ -115,11 +120,15 @@ public sealed partial class AwsEdgeContext
         }
     }
 
-    /// <summary>A cheap, sound pre-filter: false only when no identity statement can allow the action.</summary>
+    /// <summary>
+    /// A cheap, sound pre-filter: false only when no identity statement can allow the action, and, for
+    /// sts:AssumeRole, no role trust policy of the principal's own account names it by ARN (within one account such a
+    /// trust policy allows the assumption by itself, with no identity policy: STS API reference, AssumeRole).
+    /// </summary>
     public bool MayAllow(AwsPrincipal principal, string action) =>
         _positions.TryGetValue(principal.Value, out var position) && Principals[position].Type == principal.Type
             ? MayAllowByPrincipal(action)[position]
-            : AnyIdentityStatementMayAllow(principal, Lower(action));
+            : AnyIdentityStatementMayAllow(principal, Lower(action)) || (Lower(action) == AssumeRoleLower && _trustIndex.Value.IsNamedDirectly(principal.Value));
 
     /// <summary>
     /// <see cref="MayAllow"/> for every principal of the estate (by position), worked out once per action: every
@@ -132,7 +141,20 @@ public sealed partial class AwsEdgeContext
             var lower = Lower(a);
             var (documents, documentsByPrincipal) = _documents.Value;
             var allowing = Array.ConvertAll(documents, document => DocumentMayAllow(document, lower));
-            return Array.ConvertAll(documentsByPrincipal, ids => Array.Exists(ids, id => allowing[id]));
+            var byPrincipal = Array.ConvertAll(documentsByPrincipal, ids => Array.Exists(ids, id => allowing[id]));
+            if (lower == AssumeRoleLower)
+            {
+                // A same-account trust policy naming the principal by ARN needs no identity statement.
+                foreach (var named in _trustIndex.Value.NamedDirectly)
+                {
+                    if (_positions.TryGetValue(named, out var position))
+                    {
+                        byPrincipal[position] = true;
+                    }
+                }
+            }
+
+            return byPrincipal;
         })).Value;
 
     private bool AnyIdentityStatementMayAllow(AwsPrincipal principal, string lower) =>
@@ -172,11 +194,17 @@ public sealed partial class AwsEdgeContext
 
     /// <summary>
     /// A cheap, sound pre-filter on a concrete resource: false only when no allowing statement's resource pattern
-    /// can match it (the full evaluator decides the rest).
+    /// can match it, and, for sts:AssumeRole, the role's trust policy does not name the principal of its own account
+    /// by ARN (the full evaluator decides the rest).
     /// </summary>
     public bool MayAllowOn(AwsPrincipal principal, string action, string resourceArn)
     {
         var lower = Lower(action);
+        if (lower == AssumeRoleLower && _trustIndex.Value.NamesDirectly(principal.Value, resourceArn))
+        {
+            return true;
+        }
+
         var resource = new ResourceToMatch(resourceArn);
         if (!_positions.TryGetValue(principal.Value, out var position) || Principals[position].Type != principal.Type)
         {
@@ -703,6 +731,12 @@ public sealed partial class AwsEdgeContext
         private readonly Dictionary<string, List<string>> _byName = new(StringComparer.Ordinal);
         private readonly HashSet<string> _anyone = new(StringComparer.Ordinal);
 
+        // Principal ARN -> the roles of its own account whose trust policy names it by that ARN.
+        private readonly Dictionary<string, HashSet<string>> _namedDirectly = new(StringComparer.Ordinal);
+
+        /// <summary>The principals (ARNs) some role trust policy of their own account names by ARN.</summary>
+        public IEnumerable<string> NamedDirectly => _namedDirectly.Keys;
+
         public static TrustIndex Build(AwsEstate estate)
         {
             var index = new TrustIndex();
@@ -733,6 +767,16 @@ public sealed partial class AwsEdgeContext
                         }
 
                         roles.Add(role.Arn);
+                        if (key.StartsWith("arn:", StringComparison.Ordinal) && key.Split(':') is { Length: >= 6 } parts && string.Equals(parts[4], role.Account, StringComparison.Ordinal))
+                        {
+                            if (!index._namedDirectly.TryGetValue(key, out var named))
+                            {
+                                named = new HashSet<string>(StringComparer.Ordinal);
+                                index._namedDirectly[key] = named;
+                            }
+
+                            named.Add(role.Arn);
+                        }
                     }
                 }
             }
@@ -746,6 +790,11 @@ public sealed partial class AwsEdgeContext
             .. _byName.GetValueOrDefault(principal.Value) ?? [],
             .. principal.Account is { } account ? _byName.GetValueOrDefault(account) ?? [] : [],
         ];
+
+        public bool IsNamedDirectly(string principalArn) => _namedDirectly.ContainsKey(principalArn);
+
+        /// <summary>Whether the role's trust policy names the principal, of the role's own account, by ARN.</summary>
+        public bool NamesDirectly(string principalArn, string roleArn) => _namedDirectly.TryGetValue(principalArn, out var roles) && roles.Contains(roleArn);
 
         public bool MayAdmit(AwsPrincipal principal, string roleArn) =>
             _anyone.Contains(roleArn)

@@ -55,6 +55,22 @@ public static class AwsTechniqueCatalog
             ["iam:DeleteUserPermissionsBoundary", "iam:DeleteRolePermissionsBoundary"],
             "Deny boundary removal to the principals the boundary is meant to contain, e.g. with a Deny on iam:DeleteUserPermissionsBoundary and iam:DeleteRolePermissionsBoundary, or an SCP.",
             iam);
+        yield return new AwsTechnique(
+            "ward-iam-replace-boundary",
+            "iam:PutUserPermissionsBoundary / iam:PutRolePermissionsBoundary",
+            "self-escalation",
+            "A principal that can set its own permissions boundary can replace the boundary that holds it back with one that allows everything, such as the AWS managed AdministratorAccess, and regain every permission its identity policies grant.",
+            ["iam:PutUserPermissionsBoundary", "iam:PutRolePermissionsBoundary"],
+            "Do not let the principals a boundary is meant to contain set boundaries on themselves; where they must set boundaries on the principals they create, require the approved boundary with a condition on iam:PermissionsBoundary, and deny iam:PutUserPermissionsBoundary and iam:PutRolePermissionsBoundary on themselves.",
+            [.. iam, new("IAM user guide: delegating responsibility to others using permissions boundaries", "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html#access_policies_boundaries-delegate")]);
+        yield return new AwsTechnique(
+            "ward-iam-rewrite-boundary",
+            "iam:CreatePolicyVersion on one's own permissions boundary",
+            "self-escalation",
+            "A principal that can create a new version of the customer-managed policy used as its own permissions boundary can make a version that allows everything its default, and regain every permission its identity policies grant.",
+            ["iam:CreatePolicyVersion"],
+            "Deny iam:CreatePolicyVersion (and iam:SetDefaultPolicyVersion) on boundary policies to the principals they contain, or keep boundary policies out of reach of every policy-editing grant (name the policies such a grant may change instead of using *).",
+            [.. iam, new("IAM API: CreatePolicyVersion", "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html")]);
         ImmutableArray<TechniqueReference> identityCenter =
         [
             new("IAM Identity Center: delegated administration", "https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html"),

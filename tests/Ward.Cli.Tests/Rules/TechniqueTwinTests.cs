@@ -97,6 +97,8 @@ public sealed class TechniqueTwinTests
         new("iam-010", Setup.OwnGroup, [Deny("iam:AttachGroupPolicy"), Bound("iam:AttachGroupPolicy")]),
         new("iam-011", Setup.OwnGroup, [Deny("iam:PutGroupPolicy"), Tagged("iam:PutGroupPolicy")]),
         new("ward-iam-delete-boundary", Setup.OwnBoundary, [Deny("iam:DeleteUserPermissionsBoundary")]) { Actions = ["iam:DeleteUserPermissionsBoundary"] },
+        new("ward-iam-replace-boundary", Setup.OwnBoundary, [Deny("iam:PutUserPermissionsBoundary")]) { Actions = ["iam:PutUserPermissionsBoundary"] },
+        new("ward-iam-rewrite-boundary", Setup.OwnBoundary, [Deny("iam:CreatePolicyVersion")]) { Actions = ["iam:CreatePolicyVersion"] },
         new("ward-iam-detach-deny", Setup.OwnDeny, [Deny("iam:DeleteUserPolicy")]) { Actions = ["iam:DeleteUserPolicy"] },
 
         // Rewriting another principal's permissions, then becoming it: the target is no administrator.
@@ -398,6 +400,7 @@ public sealed class TechniqueTwinTests
         Setup.AdminUser or Setup.AdminRole or Setup.AdminGroup or Setup.TargetUser or Setup.TargetRole => TargetArn(@case, account),
         Setup.OwnGroup => $"arn:aws:iam::{account}:group/{name}-team",
         Setup.OwnPolicy => $"arn:aws:iam::{account}:policy/{name}-policy",
+        Setup.OwnBoundary when action == "iam:CreatePolicyVersion" => $"arn:aws:iam::{account}:policy/{name}-boundary",
         _ => PrincipalArn(@case, account, name),
     };
 
@@ -503,7 +506,7 @@ public sealed class TechniqueTwinTests
             {
                 var boundaryArn = $"arn:aws:iam::{account}:policy/{name}-boundary";
                 var allowed = @case.Setup == Setup.OwnBoundary
-                    ? ["iam:DeleteUserPermissionsBoundary", "s3:GetObject"]
+                    ? [.. @case.RequiredActions, "s3:GetObject"]
                     : @case.RequiredActions.Where(a => !string.Equals(a, twin!.Action, StringComparison.Ordinal)).Append("s3:GetObject").ToArray();
                 policies.Add(ManagedPolicy(boundaryArn, Document(Statement("Allow", allowed, "*")), boundary: true));
                 principal["PermissionsBoundary"] = new JsonObject { ["PermissionsBoundaryType"] = "Policy", ["PermissionsBoundaryArn"] = boundaryArn };

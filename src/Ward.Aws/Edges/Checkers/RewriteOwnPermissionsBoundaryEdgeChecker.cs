@@ -1,0 +1,62 @@
+using Ward.Core.Decisions;
+using Ward.Core.Graph;
+
+namespace Ward.Aws.Edges.Checkers;
+
+/// <summary>
+/// <c>ward-iam-rewrite-boundary</c>: a principal held back by a customer-managed permissions boundary that can
+/// create a new default version of that policy (iam:CreatePolicyVersion on the boundary's ARN), one that allows
+/// everything, and is admin-equivalent with it.
+/// </summary>
+/// <remarks>
+/// A boundary that allows everything limits nothing, so admin-equivalence is decided without one. AWS managed
+/// policies cannot be given new versions, so only customer-managed boundaries are considered.
+/// </remarks>
+public sealed class RewriteOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
+{
+    private const string Action = "iam:CreatePolicyVersion";
+
+    public string TechniqueId => "ward-iam-rewrite-boundary";
+
+    public bool TargetsSelf => true;
+
+    public bool GrantsAdmin => true;
+
+    public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
+    {
+        foreach (var principal in context.Principals.Where(p => !context.Admins.Contains(AwsEdgeContext.IdOf(p)) && context.Estate.BoundaryOf(p) is not null))
+        {
+            if (BoundaryArnOf(context, principal.Value) is not { } boundary
+                || boundary.Contains(":iam::aws:policy/", StringComparison.Ordinal)
+                || !context.MayAllow(principal, Action)
+                || !context.MayAllowOn(principal, Action, boundary))
+            {
+                continue;
+            }
+
+            var write = context.Can(principal, Action, boundary);
+            if (write.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+            {
+                continue;
+            }
+
+            var rewritten = AdminEquivalence.Evaluate(context, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { PermissionsBoundary = null }, adjustAddsNoIdentityPolicy: true);
+            if (!rewritten.IsAdmin)
+            {
+                continue;
+            }
+
+            var name = boundary[(boundary.LastIndexOf('/') + 1)..];
+            var edge = AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, principal.Value, $"rewrites its own permissions boundary `{name}` (a new default version allowing everything); then it {rewritten.Reason}", grantsAdmin: true, (Action, boundary, write));
+            if (edge is not null)
+            {
+                yield return edge;
+            }
+        }
+    }
+
+    private static string? BoundaryArnOf(AwsEdgeContext context, string principal) =>
+        context.Estate.Users.TryGetValue(principal, out var user) ? user.PermissionsBoundaryArn
+        : context.Estate.Roles.TryGetValue(principal, out var role) ? role.PermissionsBoundaryArn
+        : null;
+}
