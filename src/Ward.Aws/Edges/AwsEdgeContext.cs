@@ -471,35 +471,133 @@ public sealed partial class AwsEdgeContext
 
     /// <summary>
     /// Whether the principal can perform an action on some resource (a resource it will create, or any of its
-    /// kind): each resource pattern its allowing statements name is tried by the full evaluator.
+    /// kind): each resource pattern its allowing statements name is tried by the full evaluator. With a
+    /// <paramref name="kind"/>, only the patterns that may name a resource of that kind (a grant on ECS tasks does
+    /// not let one start a session on an EC2 instance). When a statement that could apply looks at the region and
+    /// the context names none, the caller picks the region: each one worth trying is (see <see cref="RegionsToTry"/>).
     /// </summary>
-    public (Decision Decision, string Resource) CanSomewhere(AwsPrincipal principal, string action, IReadOnlyDictionary<string, ContextValue>? context = null)
+    public (Decision Decision, string Resource) CanSomewhere(AwsPrincipal principal, string action, IReadOnlyDictionary<string, ContextValue>? context = null, ResourceKind? kind = null)
     {
         var lower = Lower(action);
         var patterns = Estate.IdentityPoliciesOf(principal)
             .SelectMany(p => StatementIndex.Of(p.Document).For(lower))
             .Where(s => s.Effect == Effect.Allow && s.Problem is null && ActionMatches(s.Action, lower))
             .SelectMany(s => s.Resource is { Negated: false } r ? r.Patterns.AsEnumerable() : ["*"])
+            .Where(p => kind is null || kind.MayName(p))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
-            .DefaultIfEmpty("*");
+            .DefaultIfEmpty("*")
+            .ToList();
+        var (regions, complete) = context?.ContainsKey(RequestedRegion) == true ? (null, true) : RegionsToTry(principal, lower);
         (Decision Decision, string Resource)? best = null;
-        foreach (var pattern in patterns)
+        foreach (var region in regions ?? (IEnumerable<string?>)[null])
         {
-            var decision = Can(principal, action, pattern, context);
-            if (decision.Kind == DecisionKind.Allowed)
+            var asked = region is null ? context : WithRegion(context, region);
+            foreach (var pattern in patterns)
             {
-                return (decision, pattern);
-            }
+                var decision = Can(principal, action, pattern, asked);
+                if (decision.Kind == DecisionKind.Allowed)
+                {
+                    return (decision, pattern);
+                }
 
-            if (best is null || (decision.Kind == DecisionKind.Conditional && best.Value.Decision.Kind != DecisionKind.Conditional))
+                if (best is null || (decision.Kind == DecisionKind.Conditional && best.Value.Decision.Kind != DecisionKind.Conditional))
+                {
+                    best = (decision, pattern);
+                }
+            }
+        }
+
+        if (!complete && best!.Value.Decision.Kind != DecisionKind.Conditional)
+        {
+            // Some region the tries left out may do better: the answer without a region stands for it.
+            foreach (var pattern in patterns)
             {
-                best = (decision, pattern);
+                var decision = Can(principal, action, pattern, context);
+                if (decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional)
+                {
+                    return (decision, pattern);
+                }
             }
         }
 
         return best!.Value;
     }
+
+    private const string RequestedRegion = "aws:RequestedRegion";
+
+    // A few regions at most, the same for every principal.
+    private static readonly ConcurrentDictionary<string, FrozenDictionary<string, ContextValue>> RegionContexts = new(StringComparer.Ordinal);
+
+    private static IReadOnlyDictionary<string, ContextValue> WithRegion(IReadOnlyDictionary<string, ContextValue>? context, string region)
+    {
+        var only = RegionContexts.GetOrAdd(region, r => new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase) { [RequestedRegion] = ContextValue.Of(r) }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        return context is null or { Count: 0 } ? only : context.Concat(only).ToDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The regions a request for the action is worth deciding in, most likely first, when a statement that could
+    /// apply looks at the region (null otherwise: every region gets the same answer): those
+    /// <see cref="AwsUnrestrictedAccess.ProbeRegions"/> names, every region an <c>aws:RequestedRegion</c> condition of
+    /// those statements names, and one region none names (which stands for all such). Complete when those
+    /// conditions are all there is to the region (no other region key, no wildcard in a region, no unreadable
+    /// statement): any other region gets the answer of one tried; otherwise the answer without a region stands for
+    /// the rest.
+    /// </summary>
+    private (List<string>? Regions, bool Complete) RegionsToTry(AwsPrincipal principal, string actionLower)
+    {
+        if (!FactsOf(principal).Remember(f => f.RegionDependent, actionLower, () => LooksAtTheRegion(principal, actionLower)))
+        {
+            return (null, true);
+        }
+
+        var regions = new List<string>(AwsUnrestrictedAccess.ProbeRegions(Estate, principal));
+        var complete = true;
+        var namesARegion = false;
+        foreach (var statement in StatementsThatCouldApply(principal, actionLower, principal.Account))
+        {
+            complete &= statement.Problem is null;
+            foreach (var condition in statement.Conditions)
+            {
+                var isRequestedRegion = condition.Key.Equals(RequestedRegion, StringComparison.OrdinalIgnoreCase);
+                if (!isRequestedRegion && !condition.Key.Contains("region", StringComparison.OrdinalIgnoreCase) && !condition.Values.Any(v => v.Contains("region", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                namesARegion = true;
+                foreach (var value in condition.Values)
+                {
+                    if (!isRequestedRegion || value.AsSpan().IndexOfAny("*?$") >= 0)
+                    {
+                        complete = false;
+                    }
+                    else if (!regions.Contains(value, StringComparer.Ordinal))
+                    {
+                        regions.Add(value);
+                    }
+                }
+
+                complete &= isRequestedRegion;
+            }
+        }
+
+        if (complete && !namesARegion)
+        {
+            // Only resource patterns name a region: the request's region does not change the answer.
+            return (null, true);
+        }
+
+        if (UnnamedRegions.FirstOrDefault(r => !regions.Contains(r, StringComparer.OrdinalIgnoreCase)) is { } unnamed)
+        {
+            regions.Add(unnamed);
+        }
+
+        return (regions, complete);
+    }
+
+    /// <summary>Real regions, one of which stands for every region no policy names.</summary>
+    private static readonly string[] UnnamedRegions = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2", "sa-east-1", "ca-central-1", "ap-northeast-1", "eu-north-1"];
 
     /// <summary>
     /// A cheap, sound pre-filter for assuming a role: false only when no Allow statement of its trust policy can
@@ -802,9 +900,9 @@ public sealed partial class AwsEdgeContext
             || (principal.Account is { } account && _byName.TryGetValue(account, out var byAccount) && byAccount.Contains(roleArn, StringComparer.Ordinal));
     }
 
-    /// <summary><see cref="CanSomewhere"/> without extra context, decided once per principal and action.</summary>
-    public (Decision Decision, string Resource) CanSomewhereCached(AwsPrincipal principal, string action) =>
-        FactsOf(principal).Remember(f => f.Somewhere, action, () => CanSomewhere(principal, action));
+    /// <summary><see cref="CanSomewhere"/> without extra context, decided once per principal, action and kind.</summary>
+    public (Decision Decision, string Resource) CanSomewhereCached(AwsPrincipal principal, string action, ResourceKind? kind = null) =>
+        FactsOf(principal).Remember(f => f.Somewhere, (action, kind?.Key ?? string.Empty), () => CanSomewhere(principal, action, kind: kind));
 
     /// <summary>
     /// What a technique that grants the target arbitrary identity permissions (an allow-all policy put on it, on its
@@ -1034,7 +1132,7 @@ public sealed partial class AwsEdgeContext
 
         public Dictionary<(string Action, string Account, string Context), Decision> SharedDecisions => field ??= [];
 
-        public Dictionary<string, (Decision Decision, string Resource)> Somewhere => field ??= new(StringComparer.Ordinal);
+        public Dictionary<(string Action, string Kind), (Decision Decision, string Resource)> Somewhere => field ??= [];
 
         public Dictionary<(string Action, string ResourceType), Decision?> UnnamedDecisions => field ??= [];
 

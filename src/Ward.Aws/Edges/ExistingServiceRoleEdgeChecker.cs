@@ -7,7 +7,7 @@ namespace Ward.Aws.Edges;
 /// The "existing-passrole" family: take over an existing resource that already runs as a role (update a function's
 /// code, start a session on an instance...). Exports of IAM do not list those resources, so the edge goes to every
 /// role that trusts the service (and, for EC2, has an instance profile), with the requirement that such a resource
-/// exists.
+/// exists. Each step is decided only on resources of the kind it acts on (<see cref="KindOf"/>).
 /// </summary>
 public abstract class ExistingServiceRoleEdgeChecker(string techniqueId, string service, string resourceKind, bool needsInstanceProfile, params string[] actions) : IAwsEdgeChecker
 {
@@ -16,6 +16,16 @@ public abstract class ExistingServiceRoleEdgeChecker(string techniqueId, string 
     public bool TargetsSelf => false;
 
     public bool GrantsAdmin => false;
+
+    /// <summary>The kind of resource each action acts on (null: any resource pattern may do), worked out on first use.</summary>
+    private ResourceKind?[]? _kinds;
+
+    /// <summary>
+    /// The resource an action of the technique acts on, when the action's required resource types do not say it
+    /// (ssm:StartSession requires none, ssm:SendCommand a document, though both act on an instance); null to leave
+    /// it to them.
+    /// </summary>
+    protected virtual ResourceKind? KindOf(string action) => null;
 
     public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
     {
@@ -26,10 +36,11 @@ public abstract class ExistingServiceRoleEdgeChecker(string techniqueId, string 
         }
 
         var technique = AwsTechniqueCatalog.Get(TechniqueId);
+        var kinds = _kinds ??= [.. actions.Select(a => KindOf(a) ?? ResourceKind.RequiredBy(a))];
         var rolesByAccount = roles.ToLookup(r => r.Account, StringComparer.Ordinal);
         foreach (var principal in context.Candidates(actions))
         {
-            var steps = actions.Select(action => (Action: action, Result: context.CanSomewhereCached(principal, action))).ToList();
+            var steps = actions.Select((action, i) => (Action: action, Result: context.CanSomewhereCached(principal, action, kinds[i]))).ToList();
             if (steps.Exists(s => s.Result.Decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
             {
                 continue;

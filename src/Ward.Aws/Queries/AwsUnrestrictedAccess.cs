@@ -24,8 +24,8 @@ public static partial class AwsUnrestrictedAccess
     private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, ContextValue>> Contexts = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// An ARN of the action's first resource type in the region, with every name part unrestricted; <c>*</c> when
-    /// the action takes no resource.
+    /// An ARN of the action's probed resource type (<see cref="ProbedType"/>) in the region, with every name part
+    /// unrestricted; <c>*</c> when the action takes no resource.
     /// </summary>
     public static string AnyResourceOf(string action, string? account, string region)
     {
@@ -42,7 +42,7 @@ public static partial class AwsUnrestrictedAccess
     private static string MakeAnyResourceOf(string action, string? account, string region)
     {
         if (!AwsActionCatalog.Default.TryGetAction(action, out var known) || known.ResourceTypes.IsEmpty
-            || AwsActionCatalog.Default.ResourceType(known.Service, known.ResourceTypes[0].Name) is not { ArnFormats: [var format, ..] })
+            || AwsActionCatalog.Default.ResourceType(known.Service, ProbedType(known).Name) is not { ArnFormats: [var format, ..] })
         {
             return "*";
         }
@@ -55,6 +55,17 @@ public static partial class AwsUnrestrictedAccess
             _ => Placeholder,
         });
     }
+
+    /// <summary>
+    /// The resource type an ordinary request for the action names: the one the Service Authorization Reference marks
+    /// required (a grant that leaves it out allows nothing); when none is, the plain resource rather than its access
+    /// point, object Lambda or multi-region access point variants (S3 objects are reached as <c>bucket/key</c>; a grant
+    /// on access points only reaches objects through an access point whose own policy also allows).
+    /// </summary>
+    public static ActionResourceType ProbedType(AwsAction action) =>
+        action.ResourceTypes.FirstOrDefault(t => t.Required)
+        ?? action.ResourceTypes.FirstOrDefault(t => !t.Name.Contains("accesspoint", StringComparison.OrdinalIgnoreCase))
+        ?? action.ResourceTypes[0];
 
     /// <summary>
     /// The regions worth probing for a principal, most likely first: the region its role last used, us-east-1, and

@@ -30,6 +30,9 @@ public sealed class OverPermissiveRulesTests
     [InlineData("wildcard-grant", "not-action-first-denied", "Medium")]
     [InlineData("wildcard-grant", "everything-bounded-to-s3", "Medium")]
     [InlineData("data-exfiltration", "reads-with-mfa", "Low")]
+    [InlineData("data-exfiltration", "reads-every-bucket", "Medium")]
+    [InlineData("resource-exposure", "shares-every-object", "High")]
+    [InlineData("credentials-exposure", "any-database-user", "High")]
     public void Usable_broad_grants_are_reported(string rule, string user, string severity)
     {
         var finding = Assert.Single(FindingsOf(user), f => f.RuleId == rule);
@@ -43,6 +46,8 @@ public sealed class OverPermissiveRulesTests
     [InlineData("reads-one-bucket")]
     [InlineData("kms-wildcard-denied")]
     [InlineData("everything-bounded-to-nothing")]
+    [InlineData("reads-through-access-points")]
+    [InlineData("some-database-users")]
     public void Grants_removed_by_a_deny_a_boundary_or_a_narrow_resource_are_not(string user)
     {
         Assert.DoesNotContain(FindingsOf(user), f => f.Category == "over-permissive");
@@ -77,6 +82,11 @@ public sealed class OverPermissiveRulesTests
             {{User("not-action", """{"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"}""")}},
             {{User("not-action-first-denied", """{"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"},{"Effect":"Deny","Action":["cloudformation:*","cloudtrail:*"],"Resource":"*"}""")}},
             {{User("everything-bounded-to-s3", """{"Effect":"Allow","Action":"*","Resource":"*"}""", boundary: "S3Only")}},
+            {{User("reads-every-bucket", """{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::*/*"}""")}},
+            {{User("shares-every-object", """{"Effect":"Allow","Action":"s3:PutObjectAcl","Resource":"arn:aws:s3:::*/*"}""")}},
+            {{User("reads-through-access-points", """{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:*:*:accesspoint/*/object/*"}""")}},
+            {{User("any-database-user", """{"Effect":"Allow","Action":"redshift:GetClusterCredentials","Resource":["arn:aws:redshift:*:*:dbuser:*/*","arn:aws:redshift:*:*:dbname:*"]}""")}},
+            {{User("some-database-users", """{"Effect":"Allow","Action":"redshift:GetClusterCredentials","Resource":["arn:aws:redshift:*:*:dbuser:*/sagemaker_access*","arn:aws:redshift:*:*:dbname:*"]}""")}},
             {{User("everything-bounded-to-nothing", """{"Effect":"Allow","Action":"*","Resource":"*"}""", boundary: "ReadNothing")}}
           ],
           "GroupDetailList": [],
