@@ -239,6 +239,11 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
 
             // Sharing decisions among targets pays off when there are many; oneself is one.
             var decision = TargetsSelf && step.ResourceType is null ? context.Can(principal, step.Action, resource) : context.CanOnTarget(principal, step.Action, resource);
+            if (decision is Conditional { } undecided && AttachActions.Contains(step.Action) && undecided.Requirements.Any(r => r.Contains("iam:PolicyARN", StringComparison.OrdinalIgnoreCase)))
+            {
+                decision = AttachingAnAdminPolicy(context, principal, step, resource) ?? decision;
+            }
+
             if (decision.Kind == DecisionKind.Allowed)
             {
                 return (step.Action, resource, decision);
@@ -251,6 +256,34 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
         }
 
         return conditional;
+    }
+
+    /// <summary>
+    /// The attach actions, whose requests carry the policy attached as <c>iam:PolicyARN</c>: the caller picks it, so a
+    /// condition on it is decided for the policies that would make the target an administrator.
+    /// </summary>
+    private static readonly HashSet<string> AttachActions = new(["iam:AttachUserPolicy", "iam:AttachRolePolicy", "iam:AttachGroupPolicy"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The decision of attaching AWS managed AdministratorAccess, or else IAMFullAccess (full control of IAM, so
+    /// anything), when one of them is allowed; null otherwise (the condition stays a requirement: another policy of
+    /// the account might still do).
+    /// </summary>
+    private Decision? AttachingAnAdminPolicy(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string resource)
+    {
+        var partition = principal.Value.Split(':') is { Length: > 1 } parts && parts[1].Length > 0 ? parts[1] : "aws";
+        foreach (var name in (string[])["AdministratorAccess", "IAMFullAccess"])
+        {
+            var policy = $"arn:{partition}:iam::aws:policy/{name}";
+            var request = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase) { ["iam:PolicyARN"] = ContextValue.Of(policy) };
+            var decision = TargetsSelf && step.ResourceType is null ? context.Can(principal, step.Action, resource, request) : context.CanOnTarget(principal, step.Action, resource, policy, request);
+            if (decision.Kind == DecisionKind.Allowed)
+            {
+                return decision;
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(AwsTechnique technique, AwsPrincipal principal, string target) =>

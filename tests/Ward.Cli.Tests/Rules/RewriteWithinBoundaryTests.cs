@@ -31,7 +31,9 @@ public sealed class RewriteWithinBoundaryTests
                {{GaadJson.User(Account, "capped-without-mfa", PutOwnPolicy, boundary: MfaEverything)}},
                {{GaadJson.User(Account, "unbounded", PutOwnPolicy)}},
                {{GaadJson.User(Account, "delegated-without-boundary", DelegatedAdministration)}},
-               {{GaadJson.User(Account, "delegated-with-boundary", DelegatedAdministration, boundary: Everything)}}],
+               {{GaadJson.User(Account, "delegated-with-boundary", DelegatedAdministration, boundary: Everything)}},
+               {{GaadJson.User(Account, "attaches-anything-but-admin", """{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"*","Condition":{"ArnNotEquals":{"iam:PolicyARN":"arn:aws:iam::aws:policy/AdministratorAccess"}}}""")}},
+               {{GaadJson.User(Account, "attaches-read-only", """{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"*","Condition":{"ArnEquals":{"iam:PolicyARN":"arn:aws:iam::aws:policy/ReadOnlyAccess"}}}""")}}],
              "GroupDetailList": [], "RoleDetailList": [],
              "Policies": [
                {{Boundary(S3Only, 1, """{"Effect":"Allow","Action":["s3:*","iam:PutUserPolicy"],"Resource":"*"}""")}},
@@ -75,6 +77,17 @@ public sealed class RewriteWithinBoundaryTests
         // With the named boundary (here one that allows everything), the grant applies and the rewrite is a way to admin
         var finding = Assert.Single(FindingsOf("delegated-with-boundary"), f => f.RuleId == "privilege-escalation");
         Assert.Equal("Critical", finding.Severity.ToString());
+    }
+
+    [Fact]
+    public void The_caller_picks_the_policy_it_attaches()
+    {
+        // Anything but AdministratorAccess still lets it attach IAMFullAccess, full control of IAM: a certain path
+        var finding = Assert.Single(FindingsOf("attaches-anything-but-admin"), f => f.RuleId == "privilege-escalation");
+        Assert.Equal("Critical", finding.Severity.ToString());
+
+        // Only ReadOnlyAccess: neither administrator policy may be attached, so no certain path
+        Assert.DoesNotContain(FindingsOf("attaches-read-only"), f => f.RuleId == "privilege-escalation" && f.Severity.ToString() == "Critical");
     }
 
     private static List<Finding> FindingsOf(string user) =>
