@@ -37,6 +37,7 @@ public sealed partial class AwsEdgeContext
 
     private readonly ConcurrentDictionary<string, PrincipalFacts> _facts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AdminVerdict?> _rewritten = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AdminVerdict> _unbounded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<bool[]>> _mayAllowByAction = new(StringComparer.Ordinal);
 
     // Per document and action: its specific patterns (see DocumentSpecificPatterns); only documents with statements for the action's service.
@@ -918,14 +919,19 @@ public sealed partial class AwsEdgeContext
             return known;
         }
 
-        var principal = Estate.Users.TryGetValue(target, out var user) ? new AwsPrincipal(AwsPrincipalType.IamUser, user.Arn, user.Account, user.Name)
-            : Estate.Roles.TryGetValue(target, out var role) ? new AwsPrincipal(AwsPrincipalType.IamRole, role.Arn, role.Account, role.Name)
-            : null;
+        var principal = _positions.TryGetValue(target, out var position) ? Principals[position] : null;
         var verdict = principal is null || Estate.BoundaryOf(principal) is null
             ? null
             : AdminEquivalence.Evaluate(this, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { IdentityPolicies = policies.IdentityPolicies.Add(ArbitraryPermissions) });
         return _rewritten.GetOrAdd(target, verdict);
     }
+
+    /// <summary>
+    /// Whether the principal would be admin-equivalent without its permissions boundary (or with one that limits
+    /// nothing): what deleting, replacing or rewriting its boundary would make of it. Decided once per principal.
+    /// </summary>
+    public AdminVerdict AdminWithoutBoundary(AwsPrincipal principal) =>
+        _unbounded.GetOrAdd(principal.Value, _ => AdminEquivalence.Evaluate(this, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { PermissionsBoundary = null }, adjustAddsNoIdentityPolicy: true));
 
     /// <summary>Roles of the estate whose trust policy lets an AWS service (e.g. <c>lambda.amazonaws.com</c>) assume them.</summary>
     public ImmutableArray<IamRole> RolesTrustingService(string service) =>

@@ -81,6 +81,12 @@ public sealed class AwsEstate
     public ImmutableArray<NamedPolicy> IdentityPoliciesOf(AwsPrincipal principal) =>
         IdentityKey(principal) is { } key && _identityPolicies.TryGetValue(key, out var policies) ? policies : [];
 
+    /// <summary>The ARN of the permissions boundary of a user or role of the estate, as exported; null when it has none.</summary>
+    public string? BoundaryArnOf(string principalArn) =>
+        Users.TryGetValue(principalArn, out var user) ? user.PermissionsBoundaryArn
+        : Roles.TryGetValue(principalArn, out var role) ? role.PermissionsBoundaryArn
+        : null;
+
     public NamedPolicy? BoundaryOf(AwsPrincipal principal) =>
         IdentityKey(principal) is { } key && _boundaries.TryGetValue(key, out var boundary) ? boundary : null;
 

@@ -113,7 +113,7 @@ public static class AwsRequestContextBuilder
         var boundaryAbsent = false;
         if (resourceTags is not null && action is not null && CurrentBoundaryActions.Contains(action.ToLowerInvariant()))
         {
-            if ((estate.Users.TryGetValue(resource, out var targetUser) ? targetUser.PermissionsBoundaryArn : estate.Roles.TryGetValue(resource, out var targetRole) ? targetRole.PermissionsBoundaryArn : null) is { } boundary)
+            if (estate.BoundaryArnOf(resource) is { } boundary)
             {
                 values["iam:PermissionsBoundary"] = ContextValue.Of(boundary);
             }

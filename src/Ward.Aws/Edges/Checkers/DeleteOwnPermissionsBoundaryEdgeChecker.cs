@@ -32,7 +32,7 @@ public sealed class DeleteOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
                 continue;
             }
 
-            var unbounded = AdminEquivalence.Evaluate(context, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { PermissionsBoundary = null }, adjustAddsNoIdentityPolicy: true);
+            var unbounded = context.AdminWithoutBoundary(principal);
             if (!unbounded.IsAdmin)
             {
                 continue;

@@ -43,7 +43,7 @@ public sealed class ReplaceOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
                 continue;
             }
 
-            var replaced = AdminEquivalence.Evaluate(context, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { PermissionsBoundary = null }, adjustAddsNoIdentityPolicy: true);
+            var replaced = context.AdminWithoutBoundary(principal);
             if (!replaced.IsAdmin)
             {
                 continue;

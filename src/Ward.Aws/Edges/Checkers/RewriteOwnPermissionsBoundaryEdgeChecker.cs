@@ -26,7 +26,7 @@ public sealed class RewriteOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
     {
         foreach (var principal in context.Principals.Where(p => !context.Admins.Contains(AwsEdgeContext.IdOf(p)) && context.Estate.BoundaryOf(p) is not null))
         {
-            if (BoundaryArnOf(context, principal.Value) is not { } boundary
+            if (context.Estate.BoundaryArnOf(principal.Value) is not { } boundary
                 || boundary.Contains(":iam::aws:policy/", StringComparison.Ordinal)
                 || !context.MayAllow(principal, Action)
                 || !context.MayAllowOn(principal, Action, boundary))
@@ -40,7 +40,7 @@ public sealed class RewriteOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
                 continue;
             }
 
-            var rewritten = AdminEquivalence.Evaluate(context, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { PermissionsBoundary = null }, adjustAddsNoIdentityPolicy: true);
+            var rewritten = context.AdminWithoutBoundary(principal);
             if (!rewritten.IsAdmin)
             {
                 continue;
@@ -54,9 +54,4 @@ public sealed class RewriteOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
             }
         }
     }
-
-    private static string? BoundaryArnOf(AwsEdgeContext context, string principal) =>
-        context.Estate.Users.TryGetValue(principal, out var user) ? user.PermissionsBoundaryArn
-        : context.Estate.Roles.TryGetValue(principal, out var role) ? role.PermissionsBoundaryArn
-        : null;
 }
