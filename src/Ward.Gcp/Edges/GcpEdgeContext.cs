@@ -29,7 +29,7 @@ public sealed class GcpEdgeContext
     private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> _sharedServiceAccountsWhoCan = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _includedBy = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Decision, string> _grantedBy = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<StatementMatch, string> _grantedBy = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, ImmutableArray<GkeRbac.Grant>> _rbacGrants = new(StringComparer.Ordinal);
 
     public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
@@ -264,9 +264,7 @@ public sealed class GcpEdgeContext
     /// </summary>
     private static Decision Slim(Decision decision)
     {
-        var layers = decision.Explanation.Layers;
-        var grant = layers.Where(l => l.Decisive).SelectMany(l => l.Statements).FirstOrDefault()
-            ?? layers.SelectMany(l => l.Statements).FirstOrDefault(s => s.Undecided);
+        var grant = GrantingStatement(decision);
         var explanation = grant is null
             ? Explanation.Of(decision.Explanation.Summary)
             : new Explanation(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [grant]) { Decisive = true }]);
@@ -280,7 +278,7 @@ public sealed class GcpEdgeContext
     }
 
     /// <summary>Whether a public or domain member includes another principal (not itself): as the evaluator's member matching says.</summary>
-    internal static bool Includes(Member set, Member principal) =>
+    public static bool Includes(Member set, Member principal) =>
         !set.Equals(principal) && set.Kind switch
         {
             MemberKind.AllUsers => true,
@@ -384,11 +382,13 @@ public sealed class GcpEdgeContext
     private string Pooled(string text) => _texts.GetOrAdd(text, text);
 
     /// <summary>
-    /// <see cref="GrantedBy"/>, pooled, worked out once per decision: the who-can and step answers edges are made of
-    /// are shared by many edges, and the binding's name is long to build and to hash.
+    /// <see cref="GrantedBy"/>, pooled, worked out once per statement: the evaluator writes a binding's statement once
+    /// for every answer it decides, and the binding's name is long to build and to hash.
     /// </summary>
     private string PooledGrantedBy(Decision decision) =>
-        _grantedBy.GetOrAdd(decision, static (decision, context) => context.Pooled(GrantedBy(decision)), this);
+        GrantingStatement(decision) is { } statement
+            ? _grantedBy.GetOrAdd(statement, static (statement, context) => context.Pooled($"{statement.Policy}: {statement.Statement}"), this)
+            : Pooled(decision.Explanation.Summary);
 
     /// <summary>
     /// An edge whose every step the evaluator allows (certain), or allows only under conditions (the requirements of
@@ -430,10 +430,34 @@ public sealed class GcpEdgeContext
     public static string GrantedBy(Decision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        return GrantingStatement(decision) is { } statement ? $"{statement.Policy}: {statement.Statement}" : decision.Explanation.Summary;
+    }
+
+    /// <summary>The statement of the binding that grants (or may grant) a permission, if the explanation names one.</summary>
+    /// <remarks>Loops rather than queries: every edge's every step asks.</remarks>
+    private static StatementMatch? GrantingStatement(Decision decision)
+    {
         var layers = decision.Explanation.Layers;
-        var statement = layers.Where(l => l.Decisive).SelectMany(l => l.Statements).FirstOrDefault()
-            ?? layers.SelectMany(l => l.Statements).FirstOrDefault(s => s.Undecided);
-        return statement is null ? decision.Explanation.Summary : $"{statement.Policy}: {statement.Statement}";
+        foreach (var layer in layers)
+        {
+            if (layer.Decisive && !layer.Statements.IsEmpty)
+            {
+                return layer.Statements[0];
+            }
+        }
+
+        foreach (var layer in layers)
+        {
+            foreach (var statement in layer.Statements)
+            {
+                if (statement.Undecided)
+                {
+                    return statement;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>How a service account is named in an edge's description: its email, and what it is when it is a default service account holding Editor.</summary>

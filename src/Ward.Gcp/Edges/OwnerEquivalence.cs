@@ -60,8 +60,19 @@ public static class OwnerEquivalence
             {
                 IEnumerable<string> included = sets.Exists(s => s.Kind != MemberKind.Domain) ? context.PrincipalsIncludedBy(null)
                     : sets.SelectMany(s => context.PrincipalsIncludedBy(s)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+                // Without a deny rule or boundary that could refuse one of them, each is allowed by its set's binding, and
+                // that binding is the reason (one text for all, where a domain may include tens of thousands of users).
+                var standsFor = context.Authorizer.AllowStandsFor(permission, resource, context.AsOf);
+                var allowedSets = answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && sets.Contains(a.Member)).Select(a => (a.Member, GrantedBy: GcpEdgeContext.GrantedBy(a.Decision))).ToList();
                 foreach (var principal in included.Where(p => !Known(p)))
                 {
+                    if (context.Principals.TryGetValue(principal, out var member) && allowedSets.Find(s => GcpEdgeContext.Includes(s.Member, member)) is { GrantedBy: { } reason } && standsFor(member))
+                    {
+                        owners.Add(principal, reason);
+                        continue;
+                    }
+
                     var decision = context.DecideForEdge(principal, permission, resource);
                     if (decision.Kind == DecisionKind.Allowed)
                     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Ward.Gcp.Ingest;
@@ -8,17 +9,24 @@ namespace Ward.Gcp.Ingest;
 /// </summary>
 internal readonly record struct GcpEntry(JsonElement Element, string Path)
 {
+    // Readers ask for a few dozen field names, millions of times on a large organization.
+    private static readonly ConcurrentDictionary<string, string> SnakeNames = new(StringComparer.Ordinal);
+
     public bool TryGet(string camelName, out JsonElement value, out string path)
     {
         if (Element.ValueKind == JsonValueKind.Object)
         {
-            foreach (var name in (ReadOnlySpan<string>)[camelName, SnakeCase(camelName)])
+            if (Element.TryGetProperty(camelName, out value) && value.ValueKind != JsonValueKind.Null)
             {
-                if (Element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
-                {
-                    path = Core.Diagnostics.JsonPath.Property(Path, name);
-                    return true;
-                }
+                path = Core.Diagnostics.JsonPath.Property(Path, camelName);
+                return true;
+            }
+
+            var snake = SnakeNames.GetOrAdd(camelName, SnakeCase);
+            if (!ReferenceEquals(snake, camelName) && Element.TryGetProperty(snake, out value) && value.ValueKind != JsonValueKind.Null)
+            {
+                path = Core.Diagnostics.JsonPath.Property(Path, snake);
+                return true;
             }
         }
 
@@ -50,6 +58,6 @@ internal readonly record struct GcpEntry(JsonElement Element, string Path)
             }
         }
 
-        return builder.ToString();
+        return builder.Length == camelName.Length ? camelName : builder.ToString();
     }
 }

@@ -18,12 +18,15 @@ internal static class GcpFindingsScan
     public static JsonElement[] Findings => Default.Value;
 
     /// <summary>Scans the export with more options.</summary>
-    public static JsonElement[] Scan(params string[] options)
+    public static JsonElement[] Scan(params string[] options) => ScanFolder(Folder, options);
+
+    /// <summary>Scans another export.</summary>
+    public static JsonElement[] ScanFolder(string folder, params string[] options)
     {
         var output = Path.Combine(Path.GetTempPath(), $"ward-gcp-findings-{Guid.NewGuid():N}.json");
         try
         {
-            var (exitCode, console) = WardRunner.Run(["scan", Folder, "--as-of", AsOf, "--format", "json", "--output", output, .. options]);
+            var (exitCode, console) = WardRunner.Run(["scan", folder, "--as-of", AsOf, "--format", "json", "--output", output, .. options]);
             Assert.True(exitCode == 0, console);
             return [.. JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.Clone())];
         }

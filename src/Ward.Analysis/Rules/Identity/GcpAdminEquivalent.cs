@@ -26,6 +26,13 @@ public static class GcpAdminEquivalent
             }
         }
 
+        // Public and domain members that are owner-equivalent somewhere: the principals they include are too, for the same reasons.
+        var sets = held.Keys
+            .Select(id => context.Edges.Principals.TryGetValue(id, out var member) ? (Id: id, Member: member) : default)
+            .Where(s => s.Member?.Kind is MemberKind.Domain or MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers)
+            .OrderBy(s => s.Id, StringComparer.Ordinal)
+            .Select(s => (s.Id, s.Member!, Reasons: held[s.Id].Select(c => (c.Container.Name, c.GrantedBy)).ToHashSet()))
+            .ToList();
         foreach (var (principal, containers) in held.OrderBy(h => h.Key, StringComparer.Ordinal))
         {
             var first = OwnerEquivalence.Label(containers[0].Container);
@@ -42,12 +49,50 @@ public static class GcpAdminEquivalent
                 Account = first,
                 Principal = principal,
                 Title = $"`{principal}` is owner-equivalent of `{first}`{more}",
-                Explanation = $"`{principal}` may change the allow policy of, and so grant itself any role on: {Containers(containers)}.{group}",
+                Explanation = Explain(context, principal, containers, sets) + group,
                 Remediation = "Keep the principals that may change the allow policy of organizations, folders and projects (Owner, Organization Administrator, Folder Admin, Project IAM Admin, Security Admin) few, preferably groups of administrators; grant narrower roles for everyday work.",
                 References = ["https://cloud.google.com/iam/docs/resource-hierarchy-access-control", "https://cloud.google.com/iam/docs/using-iam-securely"],
                 Fingerprint = Finding.FingerprintOf(Rule.Id, "gcp", principal),
             };
         }
+    }
+
+    /// <summary>
+    /// Why the principal is owner-equivalent: the containers and bindings of its own, then those it is only because a
+    /// public or domain member that includes it is, named once by container (that member's finding gives the bindings:
+    /// a domain's tens of thousands of users would each repeat them).
+    /// </summary>
+    private static string Explain(GcpAnalysisContext context, string principal, List<(HierarchyNode Container, string GrantedBy)> containers, List<(string Id, Member Member, HashSet<(string Container, string GrantedBy)> Reasons)> sets)
+    {
+        var through = new List<(string Set, List<HierarchyNode> Containers)>();
+        var own = containers;
+        if (context.Edges.Principals.TryGetValue(principal, out var member))
+        {
+            foreach (var (id, set, reasons) in sets)
+            {
+                if (id == principal || !GcpEdgeContext.Includes(set, member))
+                {
+                    continue;
+                }
+
+                var covered = own.Where(c => reasons.Contains((c.Container.Name, c.GrantedBy))).ToList();
+                if (covered.Count > 0)
+                {
+                    through.Add((id, [.. covered.Select(c => c.Container)]));
+                    own = [.. own.Except(covered)];
+                }
+            }
+        }
+
+        var text = own.Count == 0 ? string.Empty : $"`{principal}` may change the allow policy of, and so grant itself any role on: {Containers(own)}.";
+        foreach (var (set, nodes) in through)
+        {
+            var listed = string.Join(", ", nodes.Select(n => $"`{OwnerEquivalence.Label(n)}`"));
+            text += (text.Length == 0 ? $"`{principal}` is included in" : " It is also included in")
+                + $" `{set}`, which may change the allow policy of, and so grant itself any role on: {listed} (the finding on `{set}` names the binding for each).";
+        }
+
+        return text;
     }
 
     /// <summary>

@@ -452,6 +452,29 @@ public sealed class GcpAuthorizer
         return MayBeAllowed(Candidates(resource, MayBeIncluded(resource, plan, denialsDropped: true), serviceAccountsOnly), permission, resource, asOf, plan);
     }
 
+    /// <summary>
+    /// For principals that a public or domain member allowed the permission on the resource includes: whether that
+    /// allow stands for the principal, as no deny rule above the resource may refuse it and no principal access
+    /// boundary is bound (then the member's binding allows it too, without asking about every binding again).
+    /// </summary>
+    internal Func<Member, bool> AllowStandsFor(string permission, GcpResource resource, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        if (!Estate.PolicyBindings.IsEmpty)
+        {
+            return static _ => false;
+        }
+
+        var plan = PlanFor(resource, permission);
+        if (plan.DenyRules.Count == 0)
+        {
+            return static _ => true;
+        }
+
+        var context = ConditionContextFor(resource, asOf);
+        return principal => Denies(new GcpRequest { Principal = principal, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false }, context, plan) is null;
+    }
+
     /// <summary>As <see cref="WhoMayBeAllowed"/>, for the given members only.</summary>
     internal ImmutableArray<GcpAccessAnswer> WhoMayBeAllowedAmong(IEnumerable<Member> members, string permission, GcpResource resource, DateTimeOffset asOf) =>
         MayBeAllowed(members, permission, resource, asOf, PlanFor(resource, permission));
@@ -656,8 +679,27 @@ public sealed class GcpAuthorizer
         /// <summary>The groups among <see cref="Named"/> (not deleted ones), by email.</summary>
         public HashSet<string> Groups { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-        public bool Includes(Member member) =>
-            Named.Contains(member) || (member.HasEmailId && EmailGroups.Any(group => groupMembers.HasMemberEmail(group, member.Id)));
+        public bool Includes(Member member)
+        {
+            if (Named.Contains(member))
+            {
+                return true;
+            }
+
+            if (member.HasEmailId)
+            {
+                // A loop, not Any: who-can asks this of every candidate, and a lambda would capture the member each time.
+                foreach (var group in EmailGroups)
+                {
+                    if (groupMembers.HasMemberEmail(group, member.Id))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
