@@ -1,5 +1,6 @@
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
+using Ward.Microsoft.Azure.Rbac;
 
 namespace Ward.Microsoft.Edges.Checkers;
 
@@ -17,6 +18,14 @@ public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
     public string TechniqueId => "entra-pim-activate";
 
     public bool GrantsAdmin => true;
+
+    /// <summary>
+    /// Whether the Azure eligibility is one this technique draws: Owner or User Access Administrator at the root, a
+    /// management group or a subscription, without a condition (a role assignment condition constrains which roles its
+    /// holder may assign, which <c>azure-assign-role</c> decides, as for an active assignment).
+    /// </summary>
+    internal static bool IsAdminEligibility(AzureEstate azure, EligibleRoleAssignment eligibility) =>
+        AdminRoles.IsAzureAdminAssignment(azure, eligibility.RoleDefinitionId, eligibility.Scope) && eligibility.Condition is null;
 
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets) =>
         // A principal eligible several ways (itself, through groups, for several roles) keeps one edge in the graph, the
@@ -40,7 +49,7 @@ public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
             }
         }
 
-        foreach (var assignment in context.Azure.EligibleAssignments.Where(a => AdminRoles.IsAzureAdminAssignment(context.Azure, a.RoleDefinitionId, a.Scope) && a.IsInForceAt(context.AsOf)))
+        foreach (var assignment in context.Azure.EligibleAssignments.Where(a => IsAdminEligibility(context.Azure, a) && a.IsInForceAt(context.AsOf)))
         {
             var role = context.Azure.FindRoleDefinition(assignment.RoleDefinitionId)?.RoleName ?? assignment.RoleDefinitionId;
             var policy = context.Azure.FindActivationPolicy(assignment.Scope, assignment.RoleDefinitionId);
