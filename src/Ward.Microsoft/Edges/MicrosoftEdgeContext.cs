@@ -59,10 +59,10 @@ public sealed class MicrosoftEdgeContext
 
     /// <summary>
     /// Every user and service principal an Azure role assignment reaches (groups replaced by their members), and every
-    /// one a PIM eligibility that may write role assignments reaches (it may activate it and assign itself a role:
-    /// <see cref="EligibleRoleAssignmentWriters"/>), sorted; worked out once.
+    /// one a PIM eligibility in force reaches (it may activate it, and use the role or, when the role may write role
+    /// assignments, assign itself another: <see cref="Eligibilities"/>), sorted; worked out once.
     /// </summary>
-    public IReadOnlyList<string> AzureAssignees => field ??= [.. WithMembers(Azure.RoleAssignments.Select(a => a.PrincipalId).Concat(EligibleRoleAssignmentWriters.Keys), keepGroups: false)];
+    public IReadOnlyList<string> AzureAssignees => field ??= [.. WithMembers(Azure.RoleAssignments.Select(a => a.PrincipalId).Concat(Eligibilities.Keys), keepGroups: false)];
 
     /// <summary>
     /// Per principal (users, service principals and groups; members of an assignee group too), the scopes of its active
@@ -75,15 +75,40 @@ public sealed class MicrosoftEdgeContext
         .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Scope).Distinct().ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Per principal (users, service principals and groups; members of an eligible group too), its PIM eligibilities
-    /// in force at <see cref="AsOf"/> whose role may write role assignments: the principals that may activate a role
-    /// and then assign themselves one.
+    /// Per principal (users, service principals and groups; members of an eligible group too: PIM lets a group's
+    /// members activate its eligibilities), its PIM eligibilities in force at <see cref="AsOf"/>: the roles it may
+    /// activate.
     /// </summary>
-    public FrozenDictionary<string, ImmutableArray<EligibleRoleAssignment>> EligibleRoleAssignmentWriters => field ??= Azure.EligibleAssignments
-        .Where(e => e.IsInForceAt(AsOf) && CanWriteRoleAssignments(Azure.FindRoleDefinition(e.RoleDefinitionId)))
+    public FrozenDictionary<string, ImmutableArray<EligibleRoleAssignment>> Eligibilities => field ??= Azure.EligibleAssignments
+        .Where(e => e.IsInForceAt(AsOf))
         .SelectMany(e => WithMembers([e.PrincipalId], keepGroups: true).Select(p => (Principal: p, Eligibility: e)))
         .GroupBy(p => p.Principal, StringComparer.OrdinalIgnoreCase)
         .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Eligibility).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Per principal, those of its <see cref="Eligibilities"/> whose role may write role assignments: the principals
+    /// that may activate a role and then assign themselves one.
+    /// </summary>
+    public FrozenDictionary<string, ImmutableArray<EligibleRoleAssignment>> EligibleRoleAssignmentWriters => field ??= Eligibilities
+        .Select(p => (p.Key, Writers: p.Value.Where(e => CanWriteRoleAssignments(Azure.FindRoleDefinition(e.RoleDefinitionId))).ToImmutableArray()))
+        .Where(p => !p.Writers.IsEmpty)
+        .ToFrozenDictionary(p => p.Key, p => p.Writers, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The principal activating a PIM eligibility (its own or one of its groups'), decided by the role's PIM policy at
+    /// the eligibility's scope as <c>entra-pim-activate</c> decides it: no requirement when the policy requires no
+    /// approval, the approvers when it does (another one when the principal is the only one), the activation settings
+    /// when no policy was exported.
+    /// </summary>
+    public AzureActivation ActivationOf(string principal, EligibleRoleAssignment eligibility)
+    {
+        ArgumentNullException.ThrowIfNull(eligibility);
+        var verdict = ActivationVerdict.Decide(Azure.FindActivationPolicy(eligibility.Scope, eligibility.RoleDefinitionId), principal, "the role's", Checkers.ActivateEligibleRoleEdgeChecker.Requirement, Directory);
+        var name = Azure.FindRoleDefinition(eligibility.RoleDefinitionId)?.RoleName ?? eligibility.RoleDefinitionGuid;
+        var group = string.Equals(eligibility.PrincipalId, principal, StringComparison.OrdinalIgnoreCase) ? null
+            : Directory.FindGroup(eligibility.PrincipalId)?.DisplayName ?? eligibility.PrincipalName ?? eligibility.PrincipalId;
+        return new AzureActivation(eligibility, name, verdict.Requirements, verdict.Supplies) { Group = group };
+    }
 
     /// <summary>Whether a role definition allows writing role assignments (some block's actions match, its notActions do not).</summary>
     public static bool CanWriteRoleAssignments(RoleDefinition? definition) =>
@@ -91,15 +116,21 @@ public sealed class MicrosoftEdgeContext
 
     /// <summary>
     /// Decides the requests one technique makes on an Azure resource for <paramref name="principal"/>, as it holds its
-    /// roles. When they are not all allowed for certain and the principal may write role assignments at
-    /// <paramref name="assignAt"/> (the resource, where the role would be assigned), each role of the export that
-    /// grants every request (Owner first, then built-in roles, then custom ones assignable there) is tried as a role it
-    /// assigns itself: the write is decided by the authorizer with that role and the principal itself as the assignee
-    /// (so conditions of constrained delegation, deny assignments on the write and custom roles' assignable scopes
-    /// count), and the requests again as if it held that role there (so deny assignments on them count). The write is
-    /// decided with the principal's active roles first, then with each of its PIM eligibilities in force that may write
-    /// role assignments there, activated alone (under the role's PIM policy, as <c>entra-pim-activate</c> decides it).
-    /// The first certain way wins, else the first that holds under conditions, else the direct decisions.
+    /// roles. When they are not all allowed for certain, the other ways are tried, the first certain one winning:
+    /// <list type="number">
+    /// <item>when an active role of the principal may write role assignments at <paramref name="assignAt"/> (the
+    /// resource, where the role would be assigned), each role of the export that grants every request (Owner first,
+    /// then built-in roles, then custom roles assignable there) is tried as a role it assigns itself: the write is
+    /// decided by the authorizer with that role and the principal itself as the assignee (so conditions of
+    /// constrained delegation, deny assignments on the write and custom roles' assignable scopes count), and the
+    /// requests again as if it held that role there (so deny assignments on them count);</item>
+    /// <item>each of its PIM eligibilities in force that reaches a request's scope, activated alone: the requests
+    /// decided as if it held that role (deny assignments still win), under the role's PIM policy
+    /// (<see cref="ActivationOf"/>);</item>
+    /// <item>each of its eligibilities in force that may write role assignments at <paramref name="assignAt"/>,
+    /// activated alone, then a self-assigned role as in the first way, the write decided with that role.</item>
+    /// </list>
+    /// Else the direct decisions when they hold under conditions, else the first way that does, else the direct ones.
     /// </summary>
     /// <param name="principal">Who makes the requests (each request's principal).</param>
     /// <param name="assignAt">Where a self-assigned role would be assigned: the resource the requests are about.</param>
@@ -115,30 +146,57 @@ public sealed class MicrosoftEdgeContext
         }
 
         var active = RoleAssignmentWriters.TryGetValue(principal, out var writerScopes) && writerScopes.Any(scope => Azure.Hierarchy.Reach(scope, assignAt) != ScopeReach.No);
-        var eligible = EligibleRoleAssignmentWriters.TryGetValue(principal, out var eligibilities)
-            ? eligibilities.Where(e => Azure.Hierarchy.Reach(e.Scope, assignAt) != ScopeReach.No).ToList()
-            : [];
-        if (!active && eligible.Count == 0)
+        var eligibilities = Eligibilities.GetValueOrDefault(principal, []);
+        var granting = eligibilities.Where(e => requests.Any(r => Azure.Hierarchy.Reach(e.Scope, r.Scope) != ScopeReach.No)).ToList();
+        var writing = eligibilities.Where(e => Azure.Hierarchy.Reach(e.Scope, assignAt) != ScopeReach.No && CanWriteRoleAssignments(Azure.FindRoleDefinition(e.RoleDefinitionId))).ToList();
+        if (!active && granting.Count == 0 && writing.Count == 0)
         {
             return direct;
         }
 
-        // The ways to hold the write: the active roles (null), then each eligibility activated.
-        List<AzureActivation?> ways = active ? [null] : [];
-        ways.AddRange(eligible.Select(Activation));
         AzureStep? conditional = null;
-        foreach (var role in RolesGranting(requests))
+        if ((active ? SelfAssigned(null) : null) is { } activeWrite)
         {
-            if (role.RoleType == RoleType.CustomRole && !role.AssignableScopes.IsDefaultOrEmpty
-                && !role.AssignableScopes.Any(a => AzureScope.TryParse(a, out var scope, out _) && Azure.Hierarchy.Reach(scope, assignAt) != ScopeReach.No))
+            return activeWrite;
+        }
+
+        foreach (var eligibility in granting)
+        {
+            var step = new AzureStep([.. requests.Select(r => (r, Rbac.Authorize(r with { Activating = eligibility, AsOf = AsOf })))], null) { Activation = ActivationOf(principal, eligibility) };
+            if (step.IsCertain)
             {
-                continue;
+                return step;
             }
 
-            var write = SelfAssignment(principal, assignAt, role.Id);
-            ImmutableArray<(AzureRequest Request, Decision Decision)>? assumed = null;
-            foreach (var activation in ways)
+            if (step.Holds)
             {
+                conditional ??= step;
+            }
+        }
+
+        foreach (var eligibility in writing)
+        {
+            if (SelfAssigned(ActivationOf(principal, eligibility)) is { } step)
+            {
+                return step;
+            }
+        }
+
+        return direct.Holds ? direct : conditional ?? direct;
+
+        // The first certain self-assignment whose write the activation (or, null, the active roles) allows; the first
+        // that holds under conditions is kept in `conditional`.
+        AzureStep? SelfAssigned(AzureActivation? activation)
+        {
+            foreach (var role in RolesGranting(requests))
+            {
+                if (role.RoleType == RoleType.CustomRole && !role.AssignableScopes.IsDefaultOrEmpty
+                    && !role.AssignableScopes.Any(a => AzureScope.TryParse(a, out var scope, out _) && Azure.Hierarchy.Reach(scope, assignAt) != ScopeReach.No))
+                {
+                    continue;
+                }
+
+                var write = SelfAssignment(principal, assignAt, role.Id);
                 var allowed = Rbac.Authorize(activation is null ? write : write with { Activating = activation.Eligibility, AsOf = AsOf });
                 if (allowed.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
                 {
@@ -146,8 +204,7 @@ public sealed class MicrosoftEdgeContext
                 }
 
                 var self = new SelfAssignedRole(role.Id, assignAt);
-                assumed ??= [.. requests.Select(r => r with { SelfAssigned = self }).Select(r => (r, Rbac.Authorize(r)))];
-                var step = new AzureStep(assumed.Value, new AzureSelfAssignment(role, assignAt, allowed) { Activation = activation });
+                var step = new AzureStep([.. requests.Select(r => r with { SelfAssigned = self }).Select(r => (r, Rbac.Authorize(r)))], new AzureSelfAssignment(role, assignAt, allowed)) { Activation = activation };
                 if (step.IsCertain)
                 {
                     return step;
@@ -158,15 +215,8 @@ public sealed class MicrosoftEdgeContext
                     conditional ??= step;
                 }
             }
-        }
 
-        return direct.Holds ? direct : conditional ?? direct;
-
-        AzureActivation Activation(EligibleRoleAssignment eligibility)
-        {
-            var verdict = ActivationVerdict.Decide(Azure.FindActivationPolicy(eligibility.Scope, eligibility.RoleDefinitionId), principal, "the role's", Checkers.ActivateEligibleRoleEdgeChecker.Requirement, Directory);
-            var name = Azure.FindRoleDefinition(eligibility.RoleDefinitionId)?.RoleName ?? eligibility.RoleDefinitionGuid;
-            return new AzureActivation(eligibility, name, verdict.Requirements, verdict.Supplies);
+            return null;
         }
     }
 
@@ -179,6 +229,12 @@ public sealed class MicrosoftEdgeContext
     public bool MayWriteRoleAssignments(string principal, AzureScope scope) =>
         (RoleAssignmentWriters.TryGetValue(principal, out var scopes) && scopes.Any(s => Azure.Hierarchy.Reach(s, scope) != ScopeReach.No))
         || (EligibleRoleAssignmentWriters.TryGetValue(principal, out var eligibilities) && eligibilities.Any(e => Azure.Hierarchy.Reach(e.Scope, scope) != ScopeReach.No));
+
+    /// <summary>Whether the principal (itself or through a group) holds a PIM eligibility in force that reaches the scope: one <see cref="DecideAzure"/> may activate there.</summary>
+    /// <param name="principal">The principal.</param>
+    /// <param name="scope">Where the activated role would be used.</param>
+    public bool MayActivateAt(string principal, AzureScope scope) =>
+        Eligibilities.TryGetValue(principal, out var eligibilities) && eligibilities.Any(e => Azure.Hierarchy.Reach(e.Scope, scope) != ScopeReach.No);
 
     /// <summary>A write of a role assignment of the role to the principal itself at the scope: the assignee's id and type are the request's.</summary>
     public AzureRequest SelfAssignment(string principal, AzureScope scope, string roleDefinitionId)

@@ -13,8 +13,13 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// authorizer with Owner as the role being assigned and the principal itself as the assignee, so constrained
 /// delegation is honoured. When the condition keeps Owner out, any other role that may itself write role assignments
 /// (User Access Administrator, a custom role with <c>*</c> or <c>Microsoft.Authorization/*</c>) is tried: assigned
-/// without a condition, it lets its holder assign Owner next. The first certain way over the scopes and roles is the
-/// edge; one that holds only under conditions is kept when no certain one follows.
+/// without a condition, it lets its holder assign Owner next. A PIM eligibility in force for a role that writes role
+/// assignments there (Role Based Access Control Administrator, a custom role) is decided the same way, as if it alone
+/// were activated (deny assignments and the eligibility's condition count), and the activation by the role's PIM policy
+/// (<see cref="MicrosoftEdgeContext.ActivationOf"/>); an eligible Owner or User Access Administrator without a
+/// condition is <c>entra-pim-activate</c>'s. The first certain way over the active roles, then the eligibilities, their
+/// scopes and the roles to assign is the edge; one that holds only under conditions is kept when no certain one
+/// follows.
 /// </summary>
 public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
 {
@@ -32,11 +37,15 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
         // Only assignments of a role that can write role assignments at all, made at the root, a management group or
         // a subscription, can make their holder Owner of such a scope: decide their holders (and members) only, and
         // only at the scopes those assignments reach. A role whose definition is missing is kept: the authorizer says
-        // what it cannot know.
+        // what it cannot know. PIM eligibilities in force for such a role count too, each activated alone, except
+        // those entra-pim-activate draws (Owner and User Access Administrator without a condition).
         var writers = azure.RoleAssignments
-            .Where(a => a.Scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription && CanWriteAssignments(azure, a.RoleDefinitionId))
+            .Where(a => IsAdminScope(a.Scope) && CanWriteAssignments(azure, a.RoleDefinitionId))
             .ToList();
-        if (writers.Count == 0)
+        var eligibleWriters = azure.EligibleAssignments
+            .Where(e => IsAdminScope(e.Scope) && e.IsInForceAt(context.AsOf) && CanWriteAssignments(azure, e.RoleDefinitionId) && !ActivateEligibleRoleEdgeChecker.IsAdminEligibility(azure, e))
+            .ToList();
+        if (writers.Count == 0 && eligibleWriters.Count == 0)
         {
             yield break;
         }
@@ -61,33 +70,72 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
             }
         }
 
-        var assignable = AssignableRoles(azure);
-        foreach (var (principal, held) in writersOf.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var eligibleOf = new Dictionary<string, List<EligibleRoleAssignment>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var eligibility in eligibleWriters)
         {
-            var candidates = held.Select(w => w.Scope)
-                .Concat(scopes.Where(scope => held.Exists(w => azure.Hierarchy.Reach(w.Scope, scope) != ScopeReach.No)))
-                .Where(scope => scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription)
-                .Distinct();
+            foreach (var principal in context.WithMembers([eligibility.PrincipalId], keepGroups: true))
+            {
+                if (!eligibleOf.TryGetValue(principal, out var held))
+                {
+                    eligibleOf[principal] = held = [];
+                }
+
+                held.Add(eligibility);
+            }
+        }
+
+        var assignable = AssignableRoles(azure);
+        foreach (var principal in writersOf.Keys.Concat(eligibleOf.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
+        {
             // A certain edge wins: after one that holds only under conditions (an undecidable condition at one scope,
-            // or on one role), the other scopes and roles are still tried, and the first certain one replaces it. The
-            // edges all lead from the principal to itself, so one is kept: the graph keeps one per technique and pair.
+            // or on one role, an activation that needs an approver), the other scopes, roles and eligibilities are
+            // still tried, and the first certain one replaces it. The active roles come first, then each eligibility
+            // activated alone. The edges all lead from the principal to itself, so one is kept: the graph keeps one
+            // per technique and pair.
             Edge? conditional = null;
             Edge? certain = null;
-            foreach (var scope in candidates)
+            var ways = new List<(IEnumerable<AzureScope> Reach, EligibleRoleAssignment? Activating)>();
+            if (writersOf.TryGetValue(principal, out var held))
             {
-                foreach (var (roleId, description, assignableScopes) in assignable)
-                {
-                    // A custom role can be assigned only within its assignable scopes.
-                    if (!assignableScopes.IsDefaultOrEmpty && !assignableScopes.Any(a => azure.Hierarchy.Reach(AzureScope.Parse(a), scope) != ScopeReach.No))
-                    {
-                        continue;
-                    }
+                ways.Add((held.Select(w => w.Scope), null));
+            }
 
-                    var request = context.SelfAssignment(principal, scope, roleId);
-                    var decision = context.Rbac.Authorize(request);
-                    if (decision.Kind is DecisionKind.Allowed or DecisionKind.Conditional
-                        && MicrosoftEdgeContext.EdgeIf(TechniqueId, principal, principal, $"assigns itself {description} of `{scope.Value}`", decision, Write, scope.Value, grantsAdmin: true) is { } edge)
+            ways.AddRange(eligibleOf.GetValueOrDefault(principal, []).Select(e => ((IEnumerable<AzureScope>)[e.Scope], (EligibleRoleAssignment?)e)));
+            foreach (var (reach, activating) in ways)
+            {
+                var activation = activating is null ? null : context.ActivationOf(principal, activating);
+                var candidates = reach
+                    .Concat(scopes.Where(scope => reach.Any(w => azure.Hierarchy.Reach(w, scope) != ScopeReach.No)))
+                    .Where(IsAdminScope)
+                    .Distinct();
+                foreach (var scope in candidates)
+                {
+                    foreach (var (roleId, description, assignableScopes) in assignable)
                     {
+                        // A custom role can be assigned only within its assignable scopes.
+                        if (!assignableScopes.IsDefaultOrEmpty && !assignableScopes.Any(a => azure.Hierarchy.Reach(AzureScope.Parse(a), scope) != ScopeReach.No))
+                        {
+                            continue;
+                        }
+
+                        var request = context.SelfAssignment(principal, scope, roleId);
+                        var decision = context.Rbac.Authorize(activation is null ? request : request with { Activating = activation.Eligibility, AsOf = context.AsOf });
+                        if (decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+                        {
+                            continue;
+                        }
+
+                        var what = $"assigns itself {description} of `{scope.Value}`";
+                        var edge = activation is null
+                            ? MicrosoftEdgeContext.EdgeIf(TechniqueId, principal, principal, what, decision, Write, scope.Value, grantsAdmin: true)
+                            : new AzureStep([(request, decision)], null) { Activation = activation }.ToEdge(TechniqueId, principal, principal, what, MicrosoftEdgeContext.GrantedBy) is { } activated
+                                ? activated with { GrantsAdmin = true }
+                                : null;
+                        if (edge is null)
+                        {
+                            continue;
+                        }
+
                         if (!edge.IsConditional)
                         {
                             certain = edge;
@@ -95,6 +143,11 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
                         }
 
                         conditional ??= edge;
+                    }
+
+                    if (certain is not null)
+                    {
+                        break;
                     }
                 }
 
@@ -110,6 +163,8 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
             }
         }
     }
+
+    private static bool IsAdminScope(AzureScope scope) => scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription;
 
     /// <summary>
     /// Owner, then every other role that can write role assignments itself (its holder then assigns Owner), as the role

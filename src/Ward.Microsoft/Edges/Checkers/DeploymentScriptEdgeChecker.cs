@@ -57,7 +57,7 @@ public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
             {
                 var assignRequest = new AzureRequest { PrincipalId = principal, Action = Assign, Scope = identity };
                 var assign = context.Rbac.Authorize(assignRequest);
-                if (assign.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional) && !context.MayWriteRoleAssignments(principal, identity))
+                if (assign.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional) && !context.MayWriteRoleAssignments(principal, identity) && !context.MayActivateAt(principal, identity))
                 {
                     continue;
                 }
@@ -103,14 +103,17 @@ public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
             return context.DecideAzure(principal, place, [.. script, assignRequest]);
         }
 
+        // One activation at most, as one self-assigned role: the role the script's step activates stays active for the
+        // identity's assignment.
         var scriptStep = context.DecideAzure(principal, place, script);
-        if (scriptStep.SelfAssignment is not null)
+        if (scriptStep.SelfAssignment is not null || scriptStep.Activation is not null)
         {
-            return new AzureStep([.. scriptStep.Decisions, (assignRequest, assign)], scriptStep.SelfAssignment);
+            var assignAfter = scriptStep.Activation is { } activated ? context.Rbac.Authorize(assignRequest with { Activating = activated.Eligibility, AsOf = context.AsOf }) : assign;
+            return new AzureStep([.. scriptStep.Decisions, (assignRequest, assignAfter)], scriptStep.SelfAssignment) { Activation = scriptStep.Activation };
         }
 
         var assignStep = context.DecideAzure(principal, identity, [assignRequest]);
-        return new AzureStep([.. scriptStep.Decisions, .. assignStep.Decisions], assignStep.SelfAssignment);
+        return new AzureStep([.. scriptStep.Decisions, .. assignStep.Decisions], assignStep.SelfAssignment) { Activation = assignStep.Activation };
     }
 
     /// <summary>Every user-assigned identity: from the inventory, and from managed identities whose service principal names one.</summary>
