@@ -50,6 +50,7 @@ public sealed partial class AwsEdgeContext
     private readonly FrozenDictionary<string, int> _positions;
     private readonly Lazy<(StatementIndex[] Documents, int[][] DocumentsByPrincipal)> _documents;
     private readonly ConcurrentDictionary<string, ImmutableArray<IamRole>> _rolesTrusting = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<(string Arn, bool Certain)>>> _adminGrantingPolicies = new(StringComparer.Ordinal);
 
     private readonly Lazy<TrustIndex> _trustIndex;
     private readonly Lazy<(string Resource, string Arn, Arn Parsed)[]> _sortedTargets;
@@ -972,6 +973,26 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     public AdminVerdict AdminWithoutBoundary(AwsPrincipal principal) =>
         _unbounded.GetOrAdd(principal.Value, _ => AdminEquivalence.Evaluate(this, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { PermissionsBoundary = null }, adjustAddsNoIdentityPolicy: true));
+
+    /// <summary>
+    /// The managed policies of the estate that a principal of the account could have attached and that would make it
+    /// admin-equivalent (<see cref="AdminEquivalence.PolicyGrants"/>): the account's customer-managed policies and the
+    /// AWS managed ones the export holds, AdministratorAccess and IAMFullAccess aside (attaching is decided for those
+    /// first). <c>Certain</c> is false for a policy that grants it only under conditions Ward cannot decide, or whose
+    /// default version cannot be read. In ARN order; decided once per account.
+    /// </summary>
+    public ImmutableArray<(string Arn, bool Certain)> AdminGrantingPolicies(string account) =>
+        _adminGrantingPolicies.GetOrAdd(account, a => new Lazy<ImmutableArray<(string Arn, bool Certain)>>(() =>
+        [
+            .. Estate.ManagedPolicies.Values
+                .Where(p => p.IsAwsManaged
+                    ? p.Name is not ("AdministratorAccess" or "IAMFullAccess")
+                    : Arn.TryParse(p.Arn, out var arn) && string.Equals(arn.Account, a, StringComparison.Ordinal))
+                .Select(p => (p.Arn, Kind: p.DefaultDocument is { } document ? AdminEquivalence.PolicyGrants(document, a, AwsGraphBuilder.DefaultRegion) : DecisionKind.Conditional))
+                .Where(p => p.Kind is DecisionKind.Allowed or DecisionKind.Conditional)
+                .OrderBy(p => p.Arn, StringComparer.Ordinal)
+                .Select(p => (p.Arn, p.Kind == DecisionKind.Allowed)),
+        ])).Value;
 
     /// <summary>Roles of the estate whose trust policy lets an AWS service (e.g. <c>lambda.amazonaws.com</c>) assume them.</summary>
     public ImmutableArray<IamRole> RolesTrustingService(string service) =>
