@@ -43,6 +43,54 @@ public static class AdminEquivalence
     public static bool DeniesAProbe(PolicyDocument document) =>
         document.Statements.Any(s => s.Effect == Effect.Deny && (s.Problem is not null || Array.Exists(ProbeActions, a => StatementMatcher.ActionMatches(s.Action, a))));
 
+    /// <summary>
+    /// What the document alone makes of a principal of the account that holds it, decided by the evaluator on the same
+    /// probe requests as <see cref="Evaluate"/> (no boundary, SCP or other policy; an open context with nothing known):
+    /// <see cref="DecisionKind.Allowed"/> when it allows every action or gives full control of IAM (<c>*</c> or
+    /// <c>iam:*</c> on <c>*</c>), <see cref="DecisionKind.Conditional"/> when it might under conditions Ward cannot
+    /// decide (or a statement cannot be read), an implicit deny otherwise.
+    /// </summary>
+    /// <remarks>A document none of whose Allow statements can allow iam:CreateRole or iam:AttachRolePolicy (a probe of each kind) is ruled out without evaluation.</remarks>
+    public static DecisionKind PolicyGrants(PolicyDocument document, string account, string region)
+    {
+        if (!document.Statements.Any(s => s.Problem is not null || (s.Effect == Effect.Allow && (StatementMatcher.ActionMatches(s.Action, Everything[0].Action.ToLowerInvariant()) || StatementMatcher.ActionMatches(s.Action, FullIam[0].Action.ToLowerInvariant())))))
+        {
+            return DecisionKind.ImplicitDeny;
+        }
+
+        var holder = AwsPrincipal.Parse($"arn:aws:iam::{account}:user/ward-policy-probe");
+        var policies = new AwsPolicySet { IdentityPolicies = [new NamedPolicy("candidate policy", document)] };
+        var everything = Probe(Everything);
+        return everything == DecisionKind.Allowed ? everything : Probe(FullIam) switch
+        {
+            DecisionKind.Allowed => DecisionKind.Allowed,
+            DecisionKind.Conditional => DecisionKind.Conditional,
+            _ => everything,
+        };
+
+        DecisionKind Probe((string Action, string Resource)[] probes)
+        {
+            var kind = DecisionKind.Allowed;
+            foreach (var (action, template) in probes)
+            {
+                var resource = template.Replace("{account}", account, StringComparison.Ordinal).Replace("{region}", region, StringComparison.Ordinal);
+                var decision = AwsAuthorizer.Authorize(new AwsRequest { Principal = holder, Action = action, Resource = resource, Context = RequestContext.Open([]) }, policies);
+                switch (decision.Kind)
+                {
+                    case DecisionKind.Allowed:
+                        continue;
+                    case DecisionKind.Conditional or DecisionKind.Indeterminate:
+                        kind = DecisionKind.Conditional;
+                        continue;
+                    default:
+                        return DecisionKind.ImplicitDeny;
+                }
+            }
+
+            return kind;
+        }
+    }
+
     /// <returns>Why the principal is admin-equivalent, or null.</returns>
     /// <param name="context">The estate's probes.</param>
     /// <param name="principal">The principal.</param>

@@ -50,6 +50,7 @@ public sealed partial class AwsEdgeContext
     private readonly FrozenDictionary<string, int> _positions;
     private readonly Lazy<(StatementIndex[] Documents, int[][] DocumentsByPrincipal)> _documents;
     private readonly ConcurrentDictionary<string, ImmutableArray<IamRole>> _rolesTrusting = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<(string Arn, bool Certain)>>> _adminGrantingPolicies = new(StringComparer.Ordinal);
 
     private readonly Lazy<TrustIndex> _trustIndex;
     private readonly Lazy<(string Resource, string Arn, Arn Parsed)[]> _sortedTargets;
@@ -106,7 +107,7 @@ public sealed partial class AwsEdgeContext
 
     /// <summary>
     /// Non-admin, unsettled principals with an identity statement that could allow every given action (for
-    /// sts:AssumeRole, or a trust policy of their account naming them by ARN: see <see cref="MayAllow"/>).
+    /// sts:AssumeRole, or a trust policy of their account naming them by ARN or naming everyone: see <see cref="MayAllow"/>).
     /// </summary>
     public IEnumerable<AwsPrincipal> Candidates(params string[] actions)
     {
@@ -123,13 +124,16 @@ public sealed partial class AwsEdgeContext
 
     /// <summary>
     /// A cheap, sound pre-filter: false only when no identity statement can allow the action, and, for
-    /// sts:AssumeRole, no role trust policy of the principal's own account names it by ARN (within one account such a
-    /// trust policy allows the assumption by itself, with no identity policy: STS API reference, AssumeRole).
+    /// sts:AssumeRole, no role trust policy of the principal's own account names it by ARN or names everyone
+    /// (<c>"*"</c>, <c>{"AWS": "*"}</c>, an Allow with NotPrincipal). Within one account such a trust policy allows the
+    /// assumption by itself, with no identity policy (IAM user guide, "Policy evaluation logic": a resource-based
+    /// policy naming the principal, or <c>*</c>, suffices within the account; STS API reference, AssumeRole).
     /// </summary>
     public bool MayAllow(AwsPrincipal principal, string action) =>
         _positions.TryGetValue(principal.Value, out var position) && Principals[position].Type == principal.Type
             ? MayAllowByPrincipal(action)[position]
-            : AnyIdentityStatementMayAllow(principal, Lower(action)) || (Lower(action) == AssumeRoleLower && _trustIndex.Value.IsNamedDirectly(principal.Value));
+            : AnyIdentityStatementMayAllow(principal, Lower(action))
+                || (Lower(action) == AssumeRoleLower && (_trustIndex.Value.IsNamedDirectly(principal.Value) || _trustIndex.Value.HasOpenRole(principal.Account)));
 
     /// <summary>
     /// <see cref="MayAllow"/> for every principal of the estate (by position), worked out once per action: every
@@ -145,13 +149,20 @@ public sealed partial class AwsEdgeContext
             var byPrincipal = Array.ConvertAll(documentsByPrincipal, ids => Array.Exists(ids, id => allowing[id]));
             if (lower == AssumeRoleLower)
             {
-                // A same-account trust policy naming the principal by ARN needs no identity statement.
-                foreach (var named in _trustIndex.Value.NamedDirectly)
+                // A same-account trust policy naming the principal by ARN, or naming everyone, needs no identity
+                // statement.
+                var trusts = _trustIndex.Value;
+                foreach (var named in trusts.NamedDirectly)
                 {
                     if (_positions.TryGetValue(named, out var position))
                     {
                         byPrincipal[position] = true;
                     }
+                }
+
+                for (var i = 0; i < Principals.Length; i++)
+                {
+                    byPrincipal[i] |= trusts.HasOpenRole(Principals[i].Account);
                 }
             }
 
@@ -195,13 +206,13 @@ public sealed partial class AwsEdgeContext
 
     /// <summary>
     /// A cheap, sound pre-filter on a concrete resource: false only when no allowing statement's resource pattern
-    /// can match it, and, for sts:AssumeRole, the role's trust policy does not name the principal of its own account
-    /// by ARN (the full evaluator decides the rest).
+    /// can match it, and, for sts:AssumeRole, the role's trust policy neither names the principal of its own account
+    /// by ARN nor names everyone (the full evaluator decides the rest).
     /// </summary>
     public bool MayAllowOn(AwsPrincipal principal, string action, string resourceArn)
     {
         var lower = Lower(action);
-        if (lower == AssumeRoleLower && _trustIndex.Value.NamesDirectly(principal.Value, resourceArn))
+        if (lower == AssumeRoleLower && (_trustIndex.Value.NamesDirectly(principal.Value, resourceArn) || _trustIndex.Value.IsOpenTo(principal.Account, resourceArn)))
         {
             return true;
         }
@@ -833,6 +844,10 @@ public sealed partial class AwsEdgeContext
         // Principal ARN -> the roles of its own account whose trust policy names it by that ARN.
         private readonly Dictionary<string, HashSet<string>> _namedDirectly = new(StringComparer.Ordinal);
 
+        // Account -> its roles whose trust policy may allow sts:AssumeRole to everyone ("*", {"AWS": "*"}, an Allow
+        // with NotPrincipal): within the account that needs no identity policy either.
+        private readonly Dictionary<string, HashSet<string>> _openByAccount = new(StringComparer.Ordinal);
+
         /// <summary>The principals (ARNs) some role trust policy of their own account names by ARN.</summary>
         public IEnumerable<string> NamedDirectly => _namedDirectly.Keys;
 
@@ -841,6 +856,17 @@ public sealed partial class AwsEdgeContext
             var index = new TrustIndex();
             foreach (var role in estate.Roles.Values)
             {
+                if (role.TrustPolicy is { } trust && trust.Statements.Any(IsOpenAssumption))
+                {
+                    if (!index._openByAccount.TryGetValue(role.Account, out var open))
+                    {
+                        open = new HashSet<string>(StringComparer.Ordinal);
+                        index._openByAccount[role.Account] = open;
+                    }
+
+                    open.Add(role.Arn);
+                }
+
                 if (role.TrustPolicy is null || role.TrustPolicy.Statements.Any(s => s.Problem is not null || (s.Effect == Effect.Allow && s.Principal is { } p && (p.Negated || p.IsWildcardString))))
                 {
                     index._anyone.Add(role.Arn);
@@ -892,6 +918,21 @@ public sealed partial class AwsEdgeContext
 
         public bool IsNamedDirectly(string principalArn) => _namedDirectly.ContainsKey(principalArn);
 
+        /// <summary>Whether some role of the account has a trust policy that may allow sts:AssumeRole to everyone.</summary>
+        public bool HasOpenRole(string? account) => account is not null && _openByAccount.ContainsKey(account);
+
+        /// <summary>Whether the role, of the given account, has a trust policy that may allow sts:AssumeRole to everyone.</summary>
+        public bool IsOpenTo(string? account, string roleArn) => account is not null && _openByAccount.TryGetValue(account, out var roles) && roles.Contains(roleArn);
+
+        /// <summary>
+        /// An Allow statement that can allow sts:AssumeRole to any AWS principal, as the evaluator matches it
+        /// (<see cref="PrincipalMatch.Wildcard"/>): <c>"*"</c>, <c>{"AWS": "*"}</c>, or NotPrincipal.
+        /// </summary>
+        private static bool IsOpenAssumption(Statement statement) =>
+            statement.Problem is null && statement.Effect == Effect.Allow && statement.Principal is { } principal
+            && (principal.Negated || principal.IsWildcardString || principal.Entries.Any(e => e.Type == PrincipalType.Aws && e.Value == "*"))
+            && StatementMatcher.ActionMatches(statement.Action, AssumeRoleLower);
+
         /// <summary>Whether the role's trust policy names the principal, of the role's own account, by ARN.</summary>
         public bool NamesDirectly(string principalArn, string roleArn) => _namedDirectly.TryGetValue(principalArn, out var roles) && roles.Contains(roleArn);
 
@@ -932,6 +973,26 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     public AdminVerdict AdminWithoutBoundary(AwsPrincipal principal) =>
         _unbounded.GetOrAdd(principal.Value, _ => AdminEquivalence.Evaluate(this, principal, AwsGraphBuilder.DefaultRegion, policies => policies with { PermissionsBoundary = null }, adjustAddsNoIdentityPolicy: true));
+
+    /// <summary>
+    /// The managed policies of the estate that a principal of the account could have attached and that would make it
+    /// admin-equivalent (<see cref="AdminEquivalence.PolicyGrants"/>): the account's customer-managed policies and the
+    /// AWS managed ones the export holds, AdministratorAccess and IAMFullAccess aside (attaching is decided for those
+    /// first). <c>Certain</c> is false for a policy that grants it only under conditions Ward cannot decide, or whose
+    /// default version cannot be read. In ARN order; decided once per account.
+    /// </summary>
+    public ImmutableArray<(string Arn, bool Certain)> AdminGrantingPolicies(string account) =>
+        _adminGrantingPolicies.GetOrAdd(account, a => new Lazy<ImmutableArray<(string Arn, bool Certain)>>(() =>
+        [
+            .. Estate.ManagedPolicies.Values
+                .Where(p => p.IsAwsManaged
+                    ? p.Name is not ("AdministratorAccess" or "IAMFullAccess")
+                    : Arn.TryParse(p.Arn, out var arn) && string.Equals(arn.Account, a, StringComparison.Ordinal))
+                .Select(p => (p.Arn, Kind: p.DefaultDocument is { } document ? AdminEquivalence.PolicyGrants(document, a, AwsGraphBuilder.DefaultRegion) : DecisionKind.Conditional))
+                .Where(p => p.Kind is DecisionKind.Allowed or DecisionKind.Conditional)
+                .OrderBy(p => p.Arn, StringComparer.Ordinal)
+                .Select(p => (p.Arn, p.Kind == DecisionKind.Allowed)),
+        ])).Value;
 
     /// <summary>Roles of the estate whose trust policy lets an AWS service (e.g. <c>lambda.amazonaws.com</c>) assume them.</summary>
     public ImmutableArray<IamRole> RolesTrustingService(string service) =>

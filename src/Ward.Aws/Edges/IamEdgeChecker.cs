@@ -149,6 +149,7 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 }
 
                 var decided = new List<(string Action, string Resource, Decision Decision)>(steps.Length);
+                string? attached = null;
                 foreach (var step in ordered)
                 {
                     var best = Best(context, principal, step, target);
@@ -157,7 +158,8 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                         break;
                     }
 
-                    decided.Add(best.Value);
+                    decided.Add((best.Value.Action, best.Value.Resource, best.Value.Decision));
+                    attached ??= best.Value.Attached;
                 }
 
                 if (decided.Count != steps.Length)
@@ -165,7 +167,8 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                     continue;
                 }
 
-                var edge = AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, target, Describe(technique, principal, target), GrantsAdmin, [.. decided]);
+                var description = Describe(technique, principal, target) + (attached is null ? string.Empty : $", attaching `{attached}`");
+                var edge = AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, target, description, GrantsAdmin, [.. decided]);
                 if (edge is not null && rewritten is { IsConditionallyAdmin: true })
                 {
                     edge = edge with { Requirements = [.. edge.Requirements.Concat(rewritten.ConditionalRequirements.Select(r => $"{r} (for `{target[(target.LastIndexOf('/') + 1)..]}` once rewritten, within its permissions boundary)")).Distinct(StringComparer.Ordinal)] };
@@ -227,9 +230,10 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
         return end < 0 ? string.Empty : span[..end].ToString();
     }
 
-    private (string Action, string Resource, Decision Decision)? Best(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string target)
+    /// <returns>The best decision of the step on one of its resources, and the policy it attaches when that was decided for one (see <see cref="AttachingAnAdminPolicy"/>).</returns>
+    private (string Action, string Resource, Decision Decision, string? Attached)? Best(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string target)
     {
-        (string, string, Decision)? conditional = null;
+        (string, string, Decision, string?)? conditional = null;
         foreach (var resource in step.Resources(context, principal, target))
         {
             if (!context.MayAllowOn(principal, step.Action, resource))
@@ -239,19 +243,21 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
 
             // Sharing decisions among targets pays off when there are many; oneself is one.
             var decision = TargetsSelf && step.ResourceType is null ? context.Can(principal, step.Action, resource) : context.CanOnTarget(principal, step.Action, resource);
-            if (decision is Conditional { } undecided && AttachActions.Contains(step.Action) && undecided.Requirements.Any(r => r.Contains("iam:PolicyARN", StringComparison.OrdinalIgnoreCase)))
+            string? attached = null;
+            if (decision is Conditional { } undecided && AttachActions.Contains(step.Action) && undecided.Requirements.Any(r => r.Contains("iam:PolicyARN", StringComparison.OrdinalIgnoreCase))
+                && AttachingAnAdminPolicy(context, principal, step, resource) is { } picked)
             {
-                decision = AttachingAnAdminPolicy(context, principal, step, resource) ?? decision;
+                (decision, attached) = picked;
             }
 
             if (decision.Kind == DecisionKind.Allowed)
             {
-                return (step.Action, resource, decision);
+                return (step.Action, resource, decision, attached);
             }
 
             if (decision.Kind == DecisionKind.Conditional)
             {
-                conditional ??= (step.Action, resource, decision);
+                conditional ??= (step.Action, resource, decision, attached);
             }
         }
 
@@ -265,25 +271,57 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
     private static readonly HashSet<string> AttachActions = new(["iam:AttachUserPolicy", "iam:AttachRolePolicy", "iam:AttachGroupPolicy"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The decision of attaching AWS managed AdministratorAccess, or else IAMFullAccess (full control of IAM, so
-    /// anything), when one of them is allowed; null otherwise (the condition stays a requirement: another policy of
-    /// the account might still do).
+    /// Attaching a policy when the grant's condition on <c>iam:PolicyARN</c> is undecided: the caller picks the policy,
+    /// so the step is decided for those that would make the target admin-equivalent. AWS managed AdministratorAccess,
+    /// then IAMFullAccess (full control of IAM, so anything), then the account's own policies and the AWS managed ones
+    /// of the export that allow <c>*</c> or <c>iam:*</c> on <c>*</c> (<see cref="AwsEdgeContext.AdminGrantingPolicies"/>).
+    /// The first one allowed decides the step, certain, and is named in the edge. When every one of them is refused
+    /// (the condition decided for each), the step is refused: no policy the caller may attach makes the target admin.
+    /// Null, leaving the condition a requirement, when the condition stays undecided for one of them, when only a
+    /// policy that grants admin under conditions may be attached, or when the caller may create policies (one it
+    /// creates might be admitted: the export cannot tell its name).
     /// </summary>
-    private Decision? AttachingAnAdminPolicy(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string resource)
+    private (Decision Decision, string? Attached)? AttachingAnAdminPolicy(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string resource)
     {
         var partition = principal.Value.Split(':') is { Length: > 1 } parts && parts[1].Length > 0 ? parts[1] : "aws";
+        var undecided = false;
+        Decision? refused = null;
         foreach (var name in (string[])["AdministratorAccess", "IAMFullAccess"])
         {
-            var policy = $"arn:{partition}:iam::aws:policy/{name}";
-            var request = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase) { ["iam:PolicyARN"] = ContextValue.Of(policy) };
-            var decision = TargetsSelf && step.ResourceType is null ? context.Can(principal, step.Action, resource, request) : context.CanOnTarget(principal, step.Action, resource, policy, request);
-            if (decision.Kind == DecisionKind.Allowed)
+            if (Decide($"arn:{partition}:iam::aws:policy/{name}", certain: true) is { } allowed)
             {
-                return decision;
+                return allowed;
             }
         }
 
-        return null;
+        foreach (var (policy, certain) in context.AdminGrantingPolicies(principal.Account ?? string.Empty))
+        {
+            if (Decide(policy, certain) is { } allowed)
+            {
+                return allowed;
+            }
+        }
+
+        return undecided || refused is null || context.MayAllow(principal, "iam:CreatePolicy") ? null : (refused, null);
+
+        (Decision, string?)? Decide(string policy, bool certain)
+        {
+            var request = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase) { ["iam:PolicyARN"] = ContextValue.Of(policy) };
+            var decision = TargetsSelf && step.ResourceType is null ? context.Can(principal, step.Action, resource, request) : context.CanOnTarget(principal, step.Action, resource, policy, request);
+            switch (decision.Kind)
+            {
+                case DecisionKind.Allowed when certain:
+                    return (decision, policy);
+                case DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny:
+                    refused ??= decision;
+                    break;
+                default:
+                    undecided = true;
+                    break;
+            }
+
+            return null;
+        }
     }
 
     private static string Describe(AwsTechnique technique, AwsPrincipal principal, string target) =>

@@ -29,7 +29,9 @@ public sealed class OutsidePartyEdgeTests
             Role("github-any-repo-admin", $$$$"""{"Effect":"Allow","Principal":{"Federated":"{{{{GitHub}}}}"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}"""),
             Role("github-main-admin", $$$$"""{"Effect":"Allow","Principal":{"Federated":"{{{{GitHub}}}}"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:contoso/infra:ref:refs/heads/main"}}}"""),
             Role("idp-admin", $$$$"""{"Effect":"Allow","Principal":{"Federated":"{{{{Saml}}}}"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}"""),
-            Role("vendor-reader", $$$$"""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{{{Vendor}}}}:role/Auditor"},"Action":"sts:AssumeRole"}""", admin: false)));
+            // A reader that may not assume roles: any role of the account may get into org-only-admin (below).
+            Role("vendor-reader", $$$$"""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{{{Vendor}}}}:role/Auditor"},"Action":"sts:AssumeRole"}""", admin: false, more: """,{"Effect":"Deny","Action":"sts:AssumeRole","Resource":"*"}"""),
+            Role("app-runner", """{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}""", admin: false)));
         return Scanner.Scan(AwsEstateLoader.Load([folder]), AsOf);
     });
 
@@ -63,7 +65,19 @@ public sealed class OutsidePartyEdgeTests
     [InlineData("denied-vendor-admin")]  // an explicit deny for every other account
     public void A_trust_that_keeps_outsiders_out_gives_them_no_edge(string role)
     {
-        Assert.DoesNotContain(Scan.Value.Graph.Graph.Edges, e => e.To.Value.EndsWith($":role/{role}", StringComparison.Ordinal));
+        Assert.DoesNotContain(Scan.Value.Graph.Graph.Edges, e => e.To.Value.EndsWith($":role/{role}", StringComparison.Ordinal) && !e.From.Value.Contains($":{Account}:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_trust_open_to_the_organization_lets_a_principal_of_the_account_in_if_the_account_is_in_it()
+    {
+        // Within the account, a trust naming everyone needs no identity policy; without an organization export,
+        // whether the account belongs to o-abcd123456 is unknown.
+        var edge = Assert.Single(Scan.Value.Graph.Graph.Edges, e => e.To.Value.EndsWith(":role/org-only-admin", StringComparison.Ordinal));
+
+        Assert.Equal(($"arn:aws:iam::{Account}:role/app-runner", "sts-001"), (edge.From.Value, edge.Technique));
+        Assert.True(edge.IsConditional);
+        Assert.Contains(edge.Requirements, r => r.Contains("aws:PrincipalOrgID", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -107,10 +121,10 @@ public sealed class OutsidePartyEdgeTests
         {"UserDetailList": [], "GroupDetailList": [], "RoleDetailList": [{{string.Join(",", roles)}}], "Policies": []}
         """;
 
-    private static string Role(string name, string trustStatements, bool admin = true) => $$$"""
+    private static string Role(string name, string trustStatements, bool admin = true, string more = "") => $$$"""
         {"Path": "/", "RoleName": "{{{name}}}", "RoleId": "AROA{{{name.Length:D17}}}", "Arn": "arn:aws:iam::{{{Account}}}:role/{{{name}}}", "CreateDate": "2024-01-01T00:00:00Z",
          "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{{{trustStatements}}}]},
-         "InstanceProfileList": [], "RolePolicyList": [{"PolicyName": "duties", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "{{{(admin ? "*" : "s3:GetObject")}}}", "Resource": "*"}]}}],
+         "InstanceProfileList": [], "RolePolicyList": [{"PolicyName": "duties", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "{{{(admin ? "*" : "s3:GetObject")}}}", "Resource": "*"}{{{more}}}]}}],
          "AttachedManagedPolicies": [], "Tags": [], "RoleLastUsed": {}}
         """;
 }

@@ -15,6 +15,19 @@ public sealed class RewriteWithinBoundaryTests
     private static readonly string S3Only = $"arn:aws:iam::{Account}:policy/boundaries/S3AndSelfService";
     private static readonly string Everything = $"arn:aws:iam::{Account}:policy/boundaries/Everything";
     private static readonly string MfaEverything = $"arn:aws:iam::{Account}:policy/boundaries/EverythingWithMfa";
+    private static readonly string OpsAdmin = $"arn:aws:iam::{Account}:policy/ops-admin";
+    private static readonly string TeamReaders = $"arn:aws:iam::{Account}:policy/team-readers";
+    private static readonly string TeamIam = $"arn:aws:iam::{Account}:policy/team-iam";
+    private static readonly string TeamAdminWithMfa = $"arn:aws:iam::{Account}:policy/team-admin-with-mfa";
+
+    // Attaching to oneself, allowed only for the policies the condition on iam:PolicyARN admits.
+    private static string AttachOnly(string condition) => """{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"*","Condition":""" + condition + "}";
+
+    private static string ArnIs(string @operator, string policy, string more = "") => "{\"" + @operator + "\":{\"iam:PolicyARN\":\"" + policy + "\"}" + more + "}";
+
+    private const string FromTheOffice = ""","IpAddress":{"aws:SourceIp":"192.0.2.0/24"}""";
+
+    private const string CreatePolicies = """,{"Effect":"Allow","Action":"iam:CreatePolicy","Resource":"*"}""";
 
     private const string PutOwnPolicy = """{"Effect":"Allow","Action":"iam:PutUserPolicy","Resource":"arn:aws:iam::123400009876:user/${aws:username}"}""";
 
@@ -33,12 +46,22 @@ public sealed class RewriteWithinBoundaryTests
                {{GaadJson.User(Account, "delegated-without-boundary", DelegatedAdministration)}},
                {{GaadJson.User(Account, "delegated-with-boundary", DelegatedAdministration, boundary: Everything)}},
                {{GaadJson.User(Account, "attaches-anything-but-admin", """{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"*","Condition":{"ArnNotEquals":{"iam:PolicyARN":"arn:aws:iam::aws:policy/AdministratorAccess"}}}""")}},
-               {{GaadJson.User(Account, "attaches-read-only", """{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"*","Condition":{"ArnEquals":{"iam:PolicyARN":"arn:aws:iam::aws:policy/ReadOnlyAccess"}}}""")}}],
+               {{GaadJson.User(Account, "attaches-read-only", """{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"*","Condition":{"ArnEquals":{"iam:PolicyARN":"arn:aws:iam::aws:policy/ReadOnlyAccess"}}}""")}},
+               {{GaadJson.User(Account, "attaches-read-only-and-creates-policies", AttachOnly(ArnIs("ArnEquals", "arn:aws:iam::aws:policy/ReadOnlyAccess")) + CreatePolicies)}},
+               {{GaadJson.User(Account, "attaches-ops-admin", AttachOnly(ArnIs("ArnEquals", OpsAdmin)))}},
+               {{GaadJson.User(Account, "attaches-ops-admin-from-the-office", AttachOnly(ArnIs("ArnEquals", OpsAdmin, FromTheOffice)))}},
+               {{GaadJson.User(Account, "attaches-team-policies", AttachOnly(ArnIs("ArnLike", $"arn:aws:iam::{Account}:policy/team-*")))}},
+               {{GaadJson.User(Account, "attaches-team-readers", AttachOnly(ArnIs("ArnEquals", TeamReaders)))}},
+               {{GaadJson.User(Account, "attaches-team-admin-with-mfa", AttachOnly(ArnIs("ArnEquals", TeamAdminWithMfa)))}}],
              "GroupDetailList": [], "RoleDetailList": [],
              "Policies": [
                {{Boundary(S3Only, 1, """{"Effect":"Allow","Action":["s3:*","iam:PutUserPolicy"],"Resource":"*"}""")}},
                {{Boundary(Everything, 2, """{"Effect":"Allow","Action":"*","Resource":"*"}""")}},
-               {{Boundary(MfaEverything, 3, """{"Effect":"Allow","Action":"iam:PutUserPolicy","Resource":"*"},{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")}}]}
+               {{Boundary(MfaEverything, 3, """{"Effect":"Allow","Action":"iam:PutUserPolicy","Resource":"*"},{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")}},
+               {{Boundary(OpsAdmin, 4, """{"Effect":"Allow","Action":"*","Resource":"*"}""")}},
+               {{Boundary(TeamReaders, 5, """{"Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":"*"}""")}},
+               {{Boundary(TeamIam, 6, """{"Effect":"Allow","Action":"iam:*","Resource":"*"}""")}},
+               {{Boundary(TeamAdminWithMfa, 7, """{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")}}]}
             """);
         return Scanner.Scan(AwsEstateLoader.Load([folder]), AsOf);
     });
@@ -86,8 +109,49 @@ public sealed class RewriteWithinBoundaryTests
         var finding = Assert.Single(FindingsOf("attaches-anything-but-admin"), f => f.RuleId == "privilege-escalation");
         Assert.Equal("Critical", finding.Severity.ToString());
 
-        // Only ReadOnlyAccess: neither administrator policy may be attached, so no certain path
-        Assert.DoesNotContain(FindingsOf("attaches-read-only"), f => f.RuleId == "privilege-escalation" && f.Severity.ToString() == "Critical");
+        // Only ReadOnlyAccess: no policy that makes the user admin may be attached, so no path at all (not even a
+        // conditional one: the condition is decided for every such policy the export holds)
+        Assert.DoesNotContain(FindingsOf("attaches-read-only"), f => f.RuleId == "privilege-escalation");
+        Assert.DoesNotContain(Scan.Value.Graph.Graph.Edges, e => e.From.Value.EndsWith("user/attaches-read-only", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_grant_for_one_customer_policy_that_allows_everything_is_a_certain_path_naming_it()
+    {
+        var finding = Assert.Single(FindingsOf("attaches-ops-admin"), f => f.RuleId == "privilege-escalation");
+        Assert.Equal("Critical", finding.Severity.ToString());
+        var step = Assert.Single(finding.Path);
+        Assert.Empty(step.Requirements);
+        Assert.Contains($"attaching `{OpsAdmin}`", step.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_grant_for_a_family_of_customer_policies_is_certain_when_one_of_them_gives_full_control_of_IAM()
+    {
+        // team-readers is harmless, team-iam allows iam:* on *: the caller attaches that one
+        var finding = Assert.Single(FindingsOf("attaches-team-policies"), f => f.RuleId == "privilege-escalation");
+        Assert.Equal("Critical", finding.Severity.ToString());
+        Assert.Contains($"attaching `{TeamIam}`", Assert.Single(finding.Path).Description, StringComparison.Ordinal);
+
+        // A grant for the harmless one alone gives no path
+        Assert.DoesNotContain(FindingsOf("attaches-team-readers"), f => f.RuleId == "privilege-escalation");
+    }
+
+    [Fact]
+    public void The_attach_stays_conditional_where_Ward_cannot_decide_it()
+    {
+        // A condition on the source IP beside the one on the policy: Ward cannot know it
+        var office = Assert.Single(FindingsOf("attaches-ops-admin-from-the-office"), f => f.RuleId == "privilege-escalation");
+        Assert.Equal("Medium", office.Severity.ToString());
+        Assert.Contains(Assert.Single(office.Path).Requirements, r => r.Contains("aws:SourceIp", StringComparison.Ordinal));
+
+        // The only policy it may attach grants everything only with MFA
+        var mfa = Assert.Single(FindingsOf("attaches-team-admin-with-mfa"), f => f.RuleId == "privilege-escalation");
+        Assert.Equal("Medium", mfa.Severity.ToString());
+
+        // It may create policies: one it creates is not in the export, and might be admitted
+        var creates = Assert.Single(FindingsOf("attaches-read-only-and-creates-policies"), f => f.RuleId == "privilege-escalation");
+        Assert.Equal("Medium", creates.Severity.ToString());
     }
 
     private static List<Finding> FindingsOf(string user) =>
