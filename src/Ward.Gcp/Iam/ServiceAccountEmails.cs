@@ -48,10 +48,11 @@ public static class ServiceAccountEmails
     public static bool IsGoogleServiceAgent(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
+        // Spans, not substrings: every edge's target and every finding's principal is asked about.
         var at = email.LastIndexOf('@');
-        var local = at > 0 ? email[..at] : string.Empty;
-        var domain = email[(at + 1)..];
-        if (local.Length == 0 || !domain.EndsWith("gserviceaccount.com", StringComparison.OrdinalIgnoreCase))
+        var local = at > 0 ? email.AsSpan(0, at) : [];
+        var domain = email.AsSpan(at + 1);
+        if (local.IsEmpty || !domain.EndsWith("gserviceaccount.com", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -63,10 +64,16 @@ public static class ServiceAccountEmails
             return true;
         }
 
-        var number = ServiceAgentPrefixes.FirstOrDefault(p => local.StartsWith(p, StringComparison.OrdinalIgnoreCase)) is { } prefix
-            ? local[prefix.Length..]
-            : string.Empty;
-        return number.Length > 0 && number.All(char.IsAsciiDigit);
+        foreach (var prefix in ServiceAgentPrefixes)
+        {
+            if (local.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var number = local[prefix.Length..];
+                return !number.IsEmpty && !number.ContainsAnyExceptInRange('0', '9');
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
