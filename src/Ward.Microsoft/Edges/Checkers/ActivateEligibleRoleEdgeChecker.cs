@@ -1,6 +1,7 @@
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Microsoft.Azure.Rbac;
+using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Microsoft.Edges.Checkers;
 
@@ -35,7 +36,10 @@ public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
     private IEnumerable<Edge> Edges(MicrosoftEdgeContext context)
     {
         var directory = context.Directory;
-        foreach (var assignment in directory.RoleEligibilities.Where(a => AdminRoles.IsEntraAdminRole(directory, a.RoleDefinitionId) && InForce(a.StartDateTime, a.EndDateTime, context.AsOf)))
+        // Only an eligibility over the whole directory makes an administrator once active: one scoped to an administrative
+        // unit or an object gives the role's rights there alone (the other techniques read them).
+        foreach (var assignment in directory.RoleEligibilities.Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.Tenant && a.AppScopeId is null or "/"
+            && AdminRoles.IsEntraAdminRole(directory, a.RoleDefinitionId) && InForce(a.StartDateTime, a.EndDateTime, context.AsOf)))
         {
             var role = directory.FindRoleDefinition(assignment.RoleDefinitionId)?.DisplayName ?? assignment.RoleDefinitionId;
             var policy = directory.DirectoryRoleActivationPolicy(assignment.RoleDefinitionId);
