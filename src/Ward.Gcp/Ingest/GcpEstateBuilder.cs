@@ -240,6 +240,10 @@ internal static class GcpEstateBuilder
         var byName = nodes.ToDictionary(n => n.RelativeName, StringComparer.Ordinal);
         var ordered = new HashSet<IamPolicy>(entries.Policies, ReferenceEqualityComparer.Instance);
         var ancestries = nodes.Select(n => (n.Ancestors, n.Location)).Concat(policies.Where(ordered.Contains).Select(p => (p.Ancestors, p.Location))).ToList();
+
+        // Search results name their project, folders and organization: ordered paths are read as the asset exports' are.
+        var searched = SearchedHierarchy.Chains(entries.SearchedPolicies, ancestries.Select(a => a.Ancestors));
+        ancestries.AddRange(searched.Where(c => c.Ordered).Select(c => (c.Ancestors, c.Source.Location)));
         foreach (var (ancestors, location) in ancestries)
         {
             for (var i = 0; i < ancestors.Length; i++)
@@ -261,6 +265,7 @@ internal static class GcpEstateBuilder
             }
         }
 
+        AddUnordered(searched.Where(c => !c.Ordered), nodes, byName, diagnostics);
         var missingParents = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Count; i++)
         {
@@ -277,7 +282,80 @@ internal static class GcpEstateBuilder
         }
 
         CheckPolicyAncestry(byName, policies, diagnostics);
+        ReportUnplaced(entries, policies, nodes, diagnostics);
         return [.. nodes];
+    }
+
+    /// <summary>
+    /// The containers of search results whose folders are listed in an order nothing decides. What is safe is kept:
+    /// the project (or the container the policy is set on) has every listed folder among its ancestors, so the allow
+    /// and deny policies of all of them reach it, but no parent; a folder has as ancestors only the folders known to be
+    /// above it, and the organization. Reported once per set of folders.
+    /// </summary>
+    private static void AddUnordered(IEnumerable<SearchedHierarchy.Chain> chains, List<HierarchyNode> nodes, Dictionary<string, HierarchyNode> byName, DiagnosticBag diagnostics)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chain in chains)
+        {
+            var organization = chain.Ancestors.FirstOrDefault(a => ResourceNames.ContainerKind(a) == HierarchyNodeKind.Organization);
+            var folders = chain.Ancestors.Where(a => ResourceNames.ContainerKind(a) == HierarchyNodeKind.Folder).ToList();
+            var leaf = chain.Ancestors[0];
+            foreach (var name in chain.Ancestors)
+            {
+                if (byName.ContainsKey(name) || ResourceNames.ContainerKind(name) is not { } kind)
+                {
+                    continue;
+                }
+
+                ImmutableArray<string> ancestors = kind switch
+                {
+                    HierarchyNodeKind.Organization => [name],
+                    _ when name == leaf => chain.Ancestors,
+                    _ => [name, .. chain.Above.GetValueOrDefault(name, []), .. organization is null ? [] : new[] { organization }],
+                };
+                var node = new HierarchyNode
+                {
+                    Name = ResourceNames.Container(name),
+                    Kind = kind,
+                    DisplayName = name,
+                    Parent = null,
+                    Ancestors = ancestors,
+                    Location = chain.Source.Location,
+                };
+                nodes.Add(node);
+                byName.Add(name, node);
+            }
+
+            if (reported.Add(string.Join('\n', folders.Order(StringComparer.Ordinal))))
+            {
+                diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"the policy search places `{leaf}` under folders {string.Join(", ", folders.Select(f => $"`{f}`"))}, which it lists in no documented order, and no search result on those folders (nor a hierarchy export) says how they nest: the allow and deny policies of all of them are applied to `{leaf}` and below, but its parent is not known, a folder among them takes only the folders known to be above it, and organization policies and tags, which the closest container decides, are read in the listed order; add the resource export (`gcloud asset list --content-type=resource`) to settle it", chain.Source.Location);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Policies that place nothing in the hierarchy: without any organization, folder or project the scan has no
+    /// target, which must not pass for an estate without escalation; otherwise search results that name no project,
+    /// folder or organization, once per file.
+    /// </summary>
+    private static void ReportUnplaced(ReadEntries entries, ImmutableArray<IamPolicy> policies, List<HierarchyNode> nodes, DiagnosticBag diagnostics)
+    {
+        if (policies.IsEmpty)
+        {
+            return;
+        }
+
+        if (nodes.Count == 0)
+        {
+            diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"none of the {policies.Length} IAM polic{(policies.Length == 1 ? "y" : "ies")} read places its resource in an organization, folder or project (an asset's `ancestors`, a search result's `project`, `folders` or `organization`), and no resource export was given: with no organization, folder or project known, the policies above any resource are unknown and `ward scan` has no owner-equivalent principal to find paths to, so it reports no escalation; add the resource export (`gcloud asset list --content-type=resource`)", policies[0].Location);
+            return;
+        }
+
+        foreach (var byFile in entries.SearchedPolicies.Where(p => p.Ancestors.IsEmpty && ResourceNames.ContainerKind(p.Resource) is null).GroupBy(p => p.Location.File, StringComparer.Ordinal))
+        {
+            var count = byFile.Count();
+            diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"{count} policy search result{(count == 1 ? string.Empty : "s")} of this file, the first of `{byFile.First().Resource}`, name{(count == 1 ? "s" : string.Empty)} no project, folder or organization: the policies above {(count == 1 ? "that resource" : "those resources")} are not known", byFile.First().Location);
+        }
     }
 
     private static bool SameNode(HierarchyNode a, HierarchyNode b) =>
@@ -309,9 +387,9 @@ internal static class GcpEstateBuilder
         foreach (var policy in policies.Where(p => !p.Ancestors.IsEmpty && ResourceNames.ContainerKind(p.Resource) is not null))
         {
             if (byName.TryGetValue(ResourceNames.Relative(policy.Resource), out var node) && !node.Ancestors.IsEmpty
-                && !node.Ancestors.ToHashSet(StringComparer.Ordinal).SetEquals(policy.Ancestors))
+                && !node.Ancestors.ToHashSet(StringComparer.Ordinal).SetEquals(policy.Ancestors.Append(node.RelativeName)))
             {
-                diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"the policy of `{node.RelativeName}` places it under {string.Join(", ", policy.Ancestors.Skip(1).Select(a => $"`{a}`"))}, the hierarchy under {string.Join(", ", node.Ancestors.Skip(1).Select(a => $"`{a}`"))} (exports of different times?); the hierarchy's ancestry is used", policy.Location);
+                diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"the policy of `{node.RelativeName}` places it under {string.Join(", ", policy.Ancestors.Where(a => a != node.RelativeName).Select(a => $"`{a}`"))}, the hierarchy under {string.Join(", ", node.Ancestors.Skip(1).Select(a => $"`{a}`"))} (exports of different times?); the hierarchy's ancestry is used", policy.Location);
             }
         }
     }
