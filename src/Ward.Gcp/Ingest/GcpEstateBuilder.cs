@@ -20,7 +20,7 @@ internal static class GcpEstateBuilder
         var roles = MergeRoles(entries.Roles, found);
         var accounts = MergeAccounts(entries.ServiceAccounts, found);
         var keys = Distinct(entries.Keys, k => k.KeyId, StringComparer.Ordinal, SameKey, k => $"service account key `{k.Name}`", k => k.Location, found);
-        var nodes = BuildHierarchy(entries, policies, found);
+        var nodes = WithProjectIds(BuildHierarchy(entries, policies, found), ProjectNumberPairs(entries, accounts), found);
         var nodeNames = NodeNames(nodes);
         var estate = new GcpEstate
         {
@@ -59,6 +59,7 @@ internal static class GcpEstateBuilder
             Diagnostics = [],
         };
 
+        CheckProjectIds(estate, found);
         CheckRoles(estate, found);
         CheckServiceAccountMembers(estate, found);
         CheckKeys(estate, found);
@@ -356,6 +357,108 @@ internal static class GcpEstateBuilder
             var count = byFile.Count();
             diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"{count} policy search result{(count == 1 ? string.Empty : "s")} of this file, the first of `{byFile.First().Resource}`, name{(count == 1 ? "s" : string.Empty)} no project, folder or organization: the policies above {(count == 1 ? "that resource" : "those resources")} are not known", byFile.First().Location);
         }
+    }
+
+    /// <summary>
+    /// Every pairing of a project id with a number the inputs give besides the resource export: assets and search
+    /// results named by a project id whose ancestry gives the number, a service account's policy under
+    /// <c>projects/-</c> whose account's export gives the id, Compute Engine default accounts.
+    /// </summary>
+    private static List<ProjectNumber> ProjectNumberPairs(ReadEntries entries, ImmutableArray<ServiceAccount> accounts)
+    {
+        var byId = new Dictionary<string, ServiceAccount>(StringComparer.OrdinalIgnoreCase);
+        foreach (var account in accounts)
+        {
+            byId.TryAdd(account.Email, account);
+            if (account.UniqueId is { } uid)
+            {
+                byId.TryAdd(uid, account);
+            }
+        }
+
+        var pairs = new List<ProjectNumber>(entries.ProjectNumbers);
+        foreach (var policy in entries.Policies.Concat(entries.SearchedPolicies))
+        {
+            if (ProjectNumbers.Pair(policy.Resource, policy.Ancestors, policy.Location) is { } pair)
+            {
+                pairs.Add(pair);
+            }
+            else if (policy.Resource.StartsWith("//iam.googleapis.com/projects/-/serviceAccounts/", StringComparison.Ordinal)
+                && byId.GetValueOrDefault(policy.Resource.Split('/')[5])?.ProjectId is { } id
+                && policy.Ancestors.FirstOrDefault(a => ResourceNames.ContainerKind(a) == HierarchyNodeKind.Project) is { } project
+                && ProjectNumbers.NumberOf(project) is { } number)
+            {
+                pairs.Add(new ProjectNumber(id, number, policy.Location));
+            }
+        }
+
+        pairs.AddRange(accounts.Select(ProjectNumbers.Pair).OfType<ProjectNumber>());
+        return pairs;
+    }
+
+    /// <summary>
+    /// Projects the resource export did not describe (a policy export or search alone) get the id other exports pair
+    /// with their number, so that what names a project by id (service accounts' emails, <c>projectOwner:</c>) is
+    /// placed. An id paired with two numbers, or a number with two ids, is reported and the first kept.
+    /// </summary>
+    private static ImmutableArray<HierarchyNode> WithProjectIds(ImmutableArray<HierarchyNode> nodes, List<ProjectNumber> pairs, DiagnosticBag diagnostics)
+    {
+        var idOf = new Dictionary<string, ProjectNumber>(StringComparer.Ordinal);
+        var numberOf = new Dictionary<string, ProjectNumber>(StringComparer.Ordinal);
+        foreach (var node in nodes.Where(n => n is { Kind: HierarchyNodeKind.Project, ProjectId: not null }))
+        {
+            if (ProjectNumbers.NumberOf(node.RelativeName) is { } number)
+            {
+                var described = new ProjectNumber(node.ProjectId!, number, node.Location);
+                idOf.TryAdd(number, described);
+                numberOf.TryAdd(node.ProjectId!, described);
+            }
+        }
+
+        foreach (var pair in pairs)
+        {
+            var sameNumber = idOf.GetValueOrDefault(pair.Number);
+            var sameId = numberOf.GetValueOrDefault(pair.ProjectId);
+            if ((sameNumber is not null && sameNumber.ProjectId != pair.ProjectId) || (sameId is not null && sameId.Number != pair.Number))
+            {
+                var earlier = sameNumber is not null && sameNumber.ProjectId != pair.ProjectId ? sameNumber : sameId!;
+                diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"this pairs project id `{pair.ProjectId}` with `projects/{pair.Number}`, while {earlier.Location} pairs `{earlier.ProjectId}` with `projects/{earlier.Number}`; the first is used", pair.Location);
+                continue;
+            }
+
+            idOf.TryAdd(pair.Number, pair);
+            numberOf.TryAdd(pair.ProjectId, pair);
+        }
+
+        return [.. nodes.Select(n => n.Kind == HierarchyNodeKind.Project && n.ProjectId is null && ProjectNumbers.NumberOf(n.RelativeName) is { } number && idOf.TryGetValue(number, out var pair)
+            ? n with { ProjectId = pair.ProjectId }
+            : n)];
+    }
+
+    /// <summary>
+    /// Project ids that service accounts (exported, or named by bindings) belong to, matched to no project of the
+    /// hierarchy while some of its projects have no known id: they may well be the same projects, but nothing in the
+    /// inputs says which, so what lies in them is not placed. Said once, naming the ids.
+    /// </summary>
+    private static void CheckProjectIds(GcpEstate estate, DiagnosticBag diagnostics)
+    {
+        var unnamed = estate.Nodes.Where(n => n is { Kind: HierarchyNodeKind.Project, ProjectId: null }).Select(n => n.RelativeName).ToList();
+        if (unnamed.Count == 0)
+        {
+            return;
+        }
+
+        var references = estate.ServiceAccounts.Where(a => a.ProjectId is not null).Select(a => (Id: a.ProjectId!, a.Location))
+            .Concat(estate.Policies.SelectMany(p => p.Bindings).SelectMany(b => b.Members.Where(m => m is { Kind: MemberKind.ServiceAccount, IsDeleted: false })
+                .Select(m => (Id: ServiceAccount.ProjectIdOfEmail(m.Id), b.Location)).Where(r => r.Id is not null).Select(r => (Id: r.Id!, r.Location))));
+        var missing = references.Where(r => estate.FindNode("projects/" + r.Id) is null).DistinctBy(r => r.Id, StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        static string Names(IEnumerable<string> names, int count) => string.Join(", ", names.Take(5).Select(n => $"`{n}`")) + (count > 5 ? $" and {count - 5} more" : string.Empty);
+        diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"project id{(missing.Count == 1 ? string.Empty : "s")} {Names(missing.Select(m => m.Id), missing.Count)}, of service accounts, match{(missing.Count == 1 ? "es" : string.Empty)} no project of the hierarchy, {unnamed.Count} of whose projects ({Names(unnamed, unnamed.Count)}) have no known id: no resource export describes them, and nothing else in the inputs pairs their numbers with ids. Accounts of those projects are not placed under them, so the policies of their project, folders and organization are not applied to them and escalation through them may be missed or left undecided; add the resource export (`gcloud asset list --content-type=resource`)", missing[0].Location);
     }
 
     private static bool SameNode(HierarchyNode a, HierarchyNode b) =>
