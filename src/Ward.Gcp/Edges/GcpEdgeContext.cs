@@ -31,6 +31,10 @@ public sealed class GcpEdgeContext
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<StatementMatch, string> _grantedBy = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, ImmutableArray<GkeRbac.Grant>> _rbacGrants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<bool>> _mayBeEnabled = new(StringComparer.Ordinal);
+
+    /// <summary>The permission that enables a disabled service account again.</summary>
+    public const string EnableServiceAccount = "iam.serviceAccounts.enable";
 
     public GcpEdgeContext(GcpEstate estate, DateTimeOffset asOf)
     {
@@ -148,6 +152,19 @@ public sealed class GcpEdgeContext
             : GcpPrincipals.DefaultServiceAccount(email) is { } known ? FindProject(known.Project)
             : null;
     }
+
+    /// <summary>Whether the principal (a node id) is an exported service account that is disabled: it cannot authenticate until enabled again.</summary>
+    public bool IsDisabledServiceAccount(string principal) =>
+        GcpPrincipals.ServiceAccountEmail(principal) is { } email && Estate.FindServiceAccount(email) is { Disabled: true };
+
+    /// <summary>
+    /// Whether some principal other than the account itself may enable a disabled service account
+    /// (<c>iam.serviceAccounts.enable</c> on it not denied, even under a condition or undecided); worked out once per account.
+    /// </summary>
+    public bool MayBeEnabled(string account) =>
+        _mayBeEnabled.GetOrAdd(account, static (account, context) => new Lazy<bool>(() =>
+            GcpPrincipals.ServiceAccountEmail(account) is { } email && context.ServiceAccountResource(email) is { } resource
+            && context.WhoCan(EnableServiceAccount, resource).Any(a => a.Principal != account)), this).Value;
 
     /// <summary>The service account as a resource (its allow policy, its project's, folders' and organization's); null when it cannot be placed.</summary>
     public GcpResource? ServiceAccountResource(string email)
@@ -394,9 +411,25 @@ public sealed class GcpEdgeContext
     /// An edge whose every step the evaluator allows (certain), or allows only under conditions (the requirements of
     /// each, and "could not decide" for an indeterminate one); null when one is denied. Its texts are pooled.
     /// </summary>
+    /// <remarks>
+    /// An edge to a disabled service account (other than from itself) also needs <c>iam.serviceAccounts.enable</c> on
+    /// it, the principal's last step: a disabled account issues no token and accepts none of its keys until enabled.
+    /// </remarks>
     public Edge? EdgeIf(string technique, string from, string to, string description, IEnumerable<EdgeStep> steps, bool grantsAdmin = false, string? adminScope = null)
     {
         ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(description);
+        if (from != to && IsDisabledServiceAccount(to))
+        {
+            if (ServiceAccountResource(GcpPrincipals.ServiceAccountEmail(to)!) is not { } account)
+            {
+                return null;
+            }
+
+            steps = [.. steps, new EdgeStep(EnableServiceAccount, account.Name, StepDecision(from, EnableServiceAccount, account))];
+            description += $"; `{to}` is disabled, so it is enabled first (`{EnableServiceAccount}`)";
+        }
+
         var requirements = ImmutableArray.CreateBuilder<string>();
         var permissions = ImmutableArray.CreateBuilder<EdgePermission>();
         foreach (var step in steps)

@@ -41,6 +41,10 @@ public static class GcpGraphBuilder
             frontier = next;
         }
 
+        // A disabled service account no one may enable cannot act: no path starts from it (none leads to it either,
+        // as every edge to a disabled account needs the enable permission).
+        edges.RemoveAll(e => context.IsDisabledServiceAccount(e.From.Value) && !context.MayBeEnabled(e.From.Value));
+
         // Why each principal is a target, from the highest container it is owner-equivalent of.
         var adminReasons = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var node in context.HierarchyTopDown)

@@ -49,6 +49,17 @@ public static class OwnerEquivalence
             var answers = context.WhoCan(permission, resource);
             foreach (var answer in answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && !Known(a.Principal)))
             {
+                // A disabled service account acts only once enabled: owner-equivalent only if someone may enable it.
+                if (context.IsDisabledServiceAccount(answer.Principal))
+                {
+                    if (context.MayBeEnabled(answer.Principal))
+                    {
+                        owners.Add(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision) + $"; the account is disabled, and acts only once a principal allowed `{GcpEdgeContext.EnableServiceAccount}` on it enables it");
+                    }
+
+                    continue;
+                }
+
                 owners.Add(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision));
             }
 
@@ -65,7 +76,7 @@ public static class OwnerEquivalence
                 // that binding is the reason (one text for all, where a domain may include tens of thousands of users).
                 var standsFor = context.Authorizer.AllowStandsFor(permission, resource, context.AsOf);
                 var allowedSets = answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && sets.Contains(a.Member)).Select(a => (a.Member, GrantedBy: GcpEdgeContext.GrantedBy(a.Decision))).ToList();
-                foreach (var principal in included.Where(p => !Known(p)))
+                foreach (var principal in included.Where(p => !Known(p) && (!context.IsDisabledServiceAccount(p) || context.MayBeEnabled(p))))
                 {
                     if (context.Principals.TryGetValue(principal, out var member) && allowedSets.Find(s => GcpEdgeContext.Includes(s.Member, member)) is { GrantedBy: { } reason } && standsFor(member))
                     {

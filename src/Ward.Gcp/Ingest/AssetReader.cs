@@ -29,6 +29,11 @@ internal static class AssetReader
         }
 
         var ancestors = json.Strings(asset, "ancestors");
+        if (ProjectNumbers.Pair(name, ancestors, json.At(asset.Path)) is { } pair)
+        {
+            entries.ProjectNumbers.Add(pair);
+        }
+
         var read = false;
         if (json.Object(asset, "iamPolicy") is { } policy)
         {

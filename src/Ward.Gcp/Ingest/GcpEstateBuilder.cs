@@ -20,7 +20,7 @@ internal static class GcpEstateBuilder
         var roles = MergeRoles(entries.Roles, found);
         var accounts = MergeAccounts(entries.ServiceAccounts, found);
         var keys = Distinct(entries.Keys, k => k.KeyId, StringComparer.Ordinal, SameKey, k => $"service account key `{k.Name}`", k => k.Location, found);
-        var nodes = BuildHierarchy(entries, policies, found);
+        var nodes = WithProjectIds(BuildHierarchy(entries, policies, found), ProjectNumberPairs(entries, accounts), found);
         var nodeNames = NodeNames(nodes);
         var estate = new GcpEstate
         {
@@ -59,6 +59,7 @@ internal static class GcpEstateBuilder
             Diagnostics = [],
         };
 
+        CheckProjectIds(estate, found);
         CheckRoles(estate, found);
         CheckServiceAccountMembers(estate, found);
         CheckKeys(estate, found);
@@ -240,6 +241,10 @@ internal static class GcpEstateBuilder
         var byName = nodes.ToDictionary(n => n.RelativeName, StringComparer.Ordinal);
         var ordered = new HashSet<IamPolicy>(entries.Policies, ReferenceEqualityComparer.Instance);
         var ancestries = nodes.Select(n => (n.Ancestors, n.Location)).Concat(policies.Where(ordered.Contains).Select(p => (p.Ancestors, p.Location))).ToList();
+
+        // Search results name their project, folders and organization: ordered paths are read as the asset exports' are.
+        var searched = SearchedHierarchy.Chains(entries.SearchedPolicies, ancestries.Select(a => a.Ancestors));
+        ancestries.AddRange(searched.Where(c => c.Ordered).Select(c => (c.Ancestors, c.Source.Location)));
         foreach (var (ancestors, location) in ancestries)
         {
             for (var i = 0; i < ancestors.Length; i++)
@@ -261,6 +266,7 @@ internal static class GcpEstateBuilder
             }
         }
 
+        AddUnordered(searched.Where(c => !c.Ordered), nodes, byName, diagnostics);
         var missingParents = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Count; i++)
         {
@@ -277,7 +283,182 @@ internal static class GcpEstateBuilder
         }
 
         CheckPolicyAncestry(byName, policies, diagnostics);
+        ReportUnplaced(entries, policies, nodes, diagnostics);
         return [.. nodes];
+    }
+
+    /// <summary>
+    /// The containers of search results whose folders are listed in an order nothing decides. What is safe is kept:
+    /// the project (or the container the policy is set on) has every listed folder among its ancestors, so the allow
+    /// and deny policies of all of them reach it, but no parent; a folder has as ancestors only the folders known to be
+    /// above it, and the organization. Reported once per set of folders.
+    /// </summary>
+    private static void AddUnordered(IEnumerable<SearchedHierarchy.Chain> chains, List<HierarchyNode> nodes, Dictionary<string, HierarchyNode> byName, DiagnosticBag diagnostics)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chain in chains)
+        {
+            var organization = chain.Ancestors.FirstOrDefault(a => ResourceNames.ContainerKind(a) == HierarchyNodeKind.Organization);
+            var folders = chain.Ancestors.Where(a => ResourceNames.ContainerKind(a) == HierarchyNodeKind.Folder).ToList();
+            var leaf = chain.Ancestors[0];
+            foreach (var name in chain.Ancestors)
+            {
+                if (byName.ContainsKey(name) || ResourceNames.ContainerKind(name) is not { } kind)
+                {
+                    continue;
+                }
+
+                ImmutableArray<string> ancestors = kind switch
+                {
+                    HierarchyNodeKind.Organization => [name],
+                    _ when name == leaf => chain.Ancestors,
+                    _ => [name, .. chain.Above.GetValueOrDefault(name, []), .. organization is null ? [] : new[] { organization }],
+                };
+                var node = new HierarchyNode
+                {
+                    Name = ResourceNames.Container(name),
+                    Kind = kind,
+                    DisplayName = name,
+                    Parent = null,
+                    Ancestors = ancestors,
+                    Location = chain.Source.Location,
+                };
+                nodes.Add(node);
+                byName.Add(name, node);
+            }
+
+            if (reported.Add(string.Join('\n', folders.Order(StringComparer.Ordinal))))
+            {
+                diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"the policy search places `{leaf}` under folders {string.Join(", ", folders.Select(f => $"`{f}`"))}, which it lists in no documented order, and no search result on those folders (nor a hierarchy export) says how they nest: the allow and deny policies of all of them are applied to `{leaf}` and below, but its parent is not known, a folder among them takes only the folders known to be above it, and organization policies and tags, which the closest container decides, are read in the listed order; add the resource export (`gcloud asset list --content-type=resource`) to settle it", chain.Source.Location);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Policies that place nothing in the hierarchy: without any organization, folder or project the scan has no
+    /// target, which must not pass for an estate without escalation; otherwise search results that name no project,
+    /// folder or organization, once per file.
+    /// </summary>
+    private static void ReportUnplaced(ReadEntries entries, ImmutableArray<IamPolicy> policies, List<HierarchyNode> nodes, DiagnosticBag diagnostics)
+    {
+        if (policies.IsEmpty)
+        {
+            return;
+        }
+
+        if (nodes.Count == 0)
+        {
+            diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"none of the {policies.Length} IAM polic{(policies.Length == 1 ? "y" : "ies")} read places its resource in an organization, folder or project (an asset's `ancestors`, a search result's `project`, `folders` or `organization`), and no resource export was given: with no organization, folder or project known, the policies above any resource are unknown and `ward scan` has no owner-equivalent principal to find paths to, so it reports no escalation; add the resource export (`gcloud asset list --content-type=resource`)", policies[0].Location);
+            return;
+        }
+
+        foreach (var byFile in entries.SearchedPolicies.Where(p => p.Ancestors.IsEmpty && ResourceNames.ContainerKind(p.Resource) is null).GroupBy(p => p.Location.File, StringComparer.Ordinal))
+        {
+            var count = byFile.Count();
+            diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"{count} policy search result{(count == 1 ? string.Empty : "s")} of this file, the first of `{byFile.First().Resource}`, name{(count == 1 ? "s" : string.Empty)} no project, folder or organization: the policies above {(count == 1 ? "that resource" : "those resources")} are not known", byFile.First().Location);
+        }
+    }
+
+    /// <summary>
+    /// Every pairing of a project id with a number the inputs give besides the resource export: assets and search
+    /// results named by a project id whose ancestry gives the number, a service account's policy under
+    /// <c>projects/-</c> whose account's export gives the id, Compute Engine default accounts.
+    /// </summary>
+    private static List<ProjectNumber> ProjectNumberPairs(ReadEntries entries, ImmutableArray<ServiceAccount> accounts)
+    {
+        var byId = new Dictionary<string, ServiceAccount>(StringComparer.OrdinalIgnoreCase);
+        foreach (var account in accounts)
+        {
+            byId.TryAdd(account.Email, account);
+            if (account.UniqueId is { } uid)
+            {
+                byId.TryAdd(uid, account);
+            }
+        }
+
+        var pairs = new List<ProjectNumber>(entries.ProjectNumbers);
+        foreach (var policy in entries.Policies.Concat(entries.SearchedPolicies))
+        {
+            if (ProjectNumbers.Pair(policy.Resource, policy.Ancestors, policy.Location) is { } pair)
+            {
+                pairs.Add(pair);
+            }
+            else if (policy.Resource.StartsWith("//iam.googleapis.com/projects/-/serviceAccounts/", StringComparison.Ordinal)
+                && byId.GetValueOrDefault(policy.Resource.Split('/')[5])?.ProjectId is { } id
+                && policy.Ancestors.FirstOrDefault(a => ResourceNames.ContainerKind(a) == HierarchyNodeKind.Project) is { } project
+                && ProjectNumbers.NumberOf(project) is { } number)
+            {
+                pairs.Add(new ProjectNumber(id, number, policy.Location));
+            }
+        }
+
+        pairs.AddRange(accounts.Select(ProjectNumbers.Pair).OfType<ProjectNumber>());
+        return pairs;
+    }
+
+    /// <summary>
+    /// Projects the resource export did not describe (a policy export or search alone) get the id other exports pair
+    /// with their number, so that what names a project by id (service accounts' emails, <c>projectOwner:</c>) is
+    /// placed. An id paired with two numbers, or a number with two ids, is reported and the first kept.
+    /// </summary>
+    private static ImmutableArray<HierarchyNode> WithProjectIds(ImmutableArray<HierarchyNode> nodes, List<ProjectNumber> pairs, DiagnosticBag diagnostics)
+    {
+        var idOf = new Dictionary<string, ProjectNumber>(StringComparer.Ordinal);
+        var numberOf = new Dictionary<string, ProjectNumber>(StringComparer.Ordinal);
+        foreach (var node in nodes.Where(n => n is { Kind: HierarchyNodeKind.Project, ProjectId: not null }))
+        {
+            if (ProjectNumbers.NumberOf(node.RelativeName) is { } number)
+            {
+                var described = new ProjectNumber(node.ProjectId!, number, node.Location);
+                idOf.TryAdd(number, described);
+                numberOf.TryAdd(node.ProjectId!, described);
+            }
+        }
+
+        foreach (var pair in pairs)
+        {
+            var sameNumber = idOf.GetValueOrDefault(pair.Number);
+            var sameId = numberOf.GetValueOrDefault(pair.ProjectId);
+            if ((sameNumber is not null && sameNumber.ProjectId != pair.ProjectId) || (sameId is not null && sameId.Number != pair.Number))
+            {
+                var earlier = sameNumber is not null && sameNumber.ProjectId != pair.ProjectId ? sameNumber : sameId!;
+                diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"this pairs project id `{pair.ProjectId}` with `projects/{pair.Number}`, while {earlier.Location} pairs `{earlier.ProjectId}` with `projects/{earlier.Number}`; the first is used", pair.Location);
+                continue;
+            }
+
+            idOf.TryAdd(pair.Number, pair);
+            numberOf.TryAdd(pair.ProjectId, pair);
+        }
+
+        return [.. nodes.Select(n => n.Kind == HierarchyNodeKind.Project && n.ProjectId is null && ProjectNumbers.NumberOf(n.RelativeName) is { } number && idOf.TryGetValue(number, out var pair)
+            ? n with { ProjectId = pair.ProjectId }
+            : n)];
+    }
+
+    /// <summary>
+    /// Project ids that service accounts (exported, or named by bindings) belong to, matched to no project of the
+    /// hierarchy while some of its projects have no known id: they may well be the same projects, but nothing in the
+    /// inputs says which, so what lies in them is not placed. Said once, naming the ids.
+    /// </summary>
+    private static void CheckProjectIds(GcpEstate estate, DiagnosticBag diagnostics)
+    {
+        var unnamed = estate.Nodes.Where(n => n is { Kind: HierarchyNodeKind.Project, ProjectId: null }).Select(n => n.RelativeName).ToList();
+        if (unnamed.Count == 0)
+        {
+            return;
+        }
+
+        var references = estate.ServiceAccounts.Where(a => a.ProjectId is not null).Select(a => (Id: a.ProjectId!, a.Location))
+            .Concat(estate.Policies.SelectMany(p => p.Bindings).SelectMany(b => b.Members.Where(m => m is { Kind: MemberKind.ServiceAccount, IsDeleted: false })
+                .Select(m => (Id: ServiceAccount.ProjectIdOfEmail(m.Id), b.Location)).Where(r => r.Id is not null).Select(r => (Id: r.Id!, r.Location))));
+        var missing = references.Where(r => estate.FindNode("projects/" + r.Id) is null).DistinctBy(r => r.Id, StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        static string Names(IEnumerable<string> names, int count) => string.Join(", ", names.Take(5).Select(n => $"`{n}`")) + (count > 5 ? $" and {count - 5} more" : string.Empty);
+        diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"project id{(missing.Count == 1 ? string.Empty : "s")} {Names(missing.Select(m => m.Id), missing.Count)}, of service accounts, match{(missing.Count == 1 ? "es" : string.Empty)} no project of the hierarchy, {unnamed.Count} of whose projects ({Names(unnamed, unnamed.Count)}) have no known id: no resource export describes them, and nothing else in the inputs pairs their numbers with ids. Accounts of those projects are not placed under them, so the policies of their project, folders and organization are not applied to them and escalation through them may be missed or left undecided; add the resource export (`gcloud asset list --content-type=resource`)", missing[0].Location);
     }
 
     private static bool SameNode(HierarchyNode a, HierarchyNode b) =>
@@ -309,9 +490,9 @@ internal static class GcpEstateBuilder
         foreach (var policy in policies.Where(p => !p.Ancestors.IsEmpty && ResourceNames.ContainerKind(p.Resource) is not null))
         {
             if (byName.TryGetValue(ResourceNames.Relative(policy.Resource), out var node) && !node.Ancestors.IsEmpty
-                && !node.Ancestors.ToHashSet(StringComparer.Ordinal).SetEquals(policy.Ancestors))
+                && !node.Ancestors.ToHashSet(StringComparer.Ordinal).SetEquals(policy.Ancestors.Append(node.RelativeName)))
             {
-                diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"the policy of `{node.RelativeName}` places it under {string.Join(", ", policy.Ancestors.Skip(1).Select(a => $"`{a}`"))}, the hierarchy under {string.Join(", ", node.Ancestors.Skip(1).Select(a => $"`{a}`"))} (exports of different times?); the hierarchy's ancestry is used", policy.Location);
+                diagnostics.Add(GcpDiagnosticCodes.HierarchyProblem, DiagnosticSeverity.Warning, $"the policy of `{node.RelativeName}` places it under {string.Join(", ", policy.Ancestors.Where(a => a != node.RelativeName).Select(a => $"`{a}`"))}, the hierarchy under {string.Join(", ", node.Ancestors.Skip(1).Select(a => $"`{a}`"))} (exports of different times?); the hierarchy's ancestry is used", policy.Location);
             }
         }
     }

@@ -16,6 +16,9 @@ internal sealed class ReadEntries
 
     public List<Role> Roles { get; } = [];
 
+    /// <summary>A project's id and number read together (an asset named by the id whose ancestry gives the number), where each was found.</summary>
+    public List<ProjectNumber> ProjectNumbers { get; } = [];
+
     public List<ServiceAccount> ServiceAccounts { get; } = [];
 
     public List<ServiceAccountKey> Keys { get; } = [];
@@ -179,3 +182,6 @@ internal sealed class ReadEntries
         }
     }
 }
+
+/// <summary>A project id and the number of the same project, as some export pairs them.</summary>
+internal sealed record ProjectNumber(string ProjectId, string Number, SourceLocation Location);

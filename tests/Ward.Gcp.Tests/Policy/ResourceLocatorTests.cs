@@ -1,3 +1,6 @@
+using Ward.Core.Decisions;
+using Ward.Gcp.Iam;
+using Ward.Gcp.Ingest;
 using Ward.Gcp.Policy.Evaluation;
 using Ward.Gcp.Tests.Testing;
 
@@ -79,6 +82,36 @@ public sealed class ResourceLocatorTests
     }
 
     [Theory]
+    [InlineData("//iam.googleapis.com/organizations/123456789012/roles/securityAuditor", new[] { "organizations/123456789012" })]
+    [InlineData("//logging.googleapis.com/folders/210987654321/sinks/audit", new[] { "folders/210987654321", "organizations/123456789012" })]
+    public void A_resource_named_under_an_organization_or_folder_is_placed_there(string text, string[] containers)
+    {
+        // When an organization's custom role and a folder's log sink, which no exported policy places, are located
+        var resource = ResourceLocator.Locate(GcpFixtures.Estate, text, out var problem)!;
+
+        // Then the policies of the container their name lies under, and those above it, reach them
+        Assert.Null(problem);
+        Assert.Null(resource.AncestryGap);
+        Assert.Equal([text, .. containers.Select(GcpFixtures.Full)], resource.PolicyHolders.AsEnumerable(), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void An_organizations_custom_role_is_decided_by_the_organizations_policy()
+    {
+        // Given v-roleadmin, Role Administrator on organization 900000000001 (Fixtures/org-role)
+        var estate = GcpEstateLoader.Load([Path.Combine(AppContext.BaseDirectory, "Fixtures", "org-role")], TestContext.Current.CancellationToken);
+        var role = ResourceLocator.Locate(estate, "//iam.googleapis.com/organizations/900000000001/roles/myViewer", out _)!;
+
+        // When it asks to update the organization's custom role
+        var decision = new GcpAuthorizer(estate).Authorize(new GcpRequest { Principal = Member.Parse("user:v-roleadmin@example.com"), Permission = "iam.roles.update", Resource = role, AsOf = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero) });
+
+        // Then the organization's binding allows it
+        Assert.Equal(DecisionKind.Allowed, decision.Kind);
+        Assert.Contains("`roles/iam.roleAdmin` to `user:v-roleadmin@example.com` in the allow policy of `organizations/900000000001` (inherited)", decision.Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("//iam.googleapis.com/organizations/999/roles/other", "`organizations/999` is not in the exported hierarchy")]
     [InlineData("//storage.googleapis.com/projects/_/buckets/elsewhere", "the export does not place")]
     [InlineData("projects/not-exported", "`projects/not-exported` is not in the exported hierarchy")]
     [InlineData("//compute.googleapis.com/projects/other-project/zones/europe-west1-b/instances/vm-1", "project `projects/other-project` is not in the exported hierarchy")]

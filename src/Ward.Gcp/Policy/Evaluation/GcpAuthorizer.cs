@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -1095,6 +1095,19 @@ public sealed class GcpAuthorizer
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>The permissions whose use is acting as the service account they are granted on.</summary>
+    private static readonly FrozenSet<string> ActingAsAccount = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "iam.serviceAccounts.getAccessToken", "iam.serviceAccounts.getOpenIdToken", "iam.serviceAccounts.signBlob", "iam.serviceAccounts.signJwt",
+        "iam.serviceAccounts.implicitDelegation", "iam.serviceAccounts.actAs", "iam.serviceAccountKeys.create");
+
+    /// <summary>Said of a permission that acts as a service account the export says is disabled: holding it gives nothing until the account is enabled.</summary>
+    private string DisabledAccountNote(GcpRequest request) =>
+        ActingAsAccount.Contains(request.Permission) && request.Resource.Type == "iam.googleapis.com/ServiceAccount"
+        && request.Resource.RelativeName.Split('/') is [_, _, "serviceAccounts", var id, ..] && Estate.FindServiceAccount(id) is { Disabled: true } account
+            ? $" `serviceAccount:{account.Email}` is disabled: it cannot authenticate (no token is issued for it and its keys are refused) until it is enabled, which needs `iam.serviceAccounts.enable` on it."
+            : string.Empty;
+
     private Explanation Explain(string summary, GcpRequest request, List<BindingResult> results, BindingResult? decisive)
     {
         var layers = ImmutableArray.CreateBuilder<LayerEvaluation>();
@@ -1119,7 +1132,7 @@ public sealed class GcpAuthorizer
             layers.Add(new LayerEvaluation(name, policy?.Resource ?? holder, outcome, [.. statements]) { Decisive = decisive is not null && here.Contains(decisive) });
         }
 
-        return new Explanation(summary, layers.ToImmutable());
+        return new Explanation(summary + DisabledAccountNote(request), layers.ToImmutable());
     }
 
     /// <summary>What one binding does for the request, as a statement of the explanation.</summary>

@@ -123,7 +123,7 @@ public static class ResourceLocator
             .Select(n => "//" + service + "/" + string.Join('/', segments.Take(n)))
             .Where(prefix => PolicyOf(estate, prefix) is not null);
         List<string> own = [name, .. aliases.Where(a => PolicyOf(estate, a) is not null), .. under];
-        var (containers, gap) = ContainersAbove(estate, own, project ?? ProjectInName(conditionName), name);
+        var (containers, gap) = ContainersAbove(estate, own, project ?? ContainerInName(conditionName), name);
         var holders = OnePerPolicy(estate, own.Concat(containers.Select(ResourceNames.Container)));
         return new GcpResource
         {
@@ -199,12 +199,16 @@ public static class ResourceLocator
         return (conditionName, aliases, projectId is null ? null : "projects/" + projectId);
     }
 
-    /// <summary>The project, folders and organization above a resource: from an exported policy's ancestry, else from a project its name names.</summary>
-    private static (ImmutableArray<string> Containers, string? Gap) ContainersAbove(GcpEstate estate, List<string> holders, string? projectInName, string name)
+    /// <summary>
+    /// The project, folders and organization above a resource: from an exported policy's ancestry, else from the
+    /// container its name lies under (a project, or a folder or organization: an organization's custom roles are
+    /// <c>organizations/ID/roles/NAME</c>).
+    /// </summary>
+    private static (ImmutableArray<string> Containers, string? Gap) ContainersAbove(GcpEstate estate, List<string> holders, string? containerInName, string name)
     {
         var ancestry = holders.Select(h => PolicyOf(estate, h)?.Ancestors ?? []).FirstOrDefault(a => !a.IsEmpty, []);
-        var project = ancestry.FirstOrDefault(a => ResourceNames.ContainerKind(a) == HierarchyNodeKind.Project) ?? projectInName;
-        if (project is not null && estate.FindNode(project) is { } node)
+        var container = ancestry.FirstOrDefault(a => ResourceNames.ContainerKind(a) == HierarchyNodeKind.Project) ?? containerInName;
+        if (container is not null && estate.FindNode(container) is { } node)
         {
             return (node.Ancestors.IsEmpty ? [node.RelativeName] : node.Ancestors, GapAbove(estate, node));
         }
@@ -214,19 +218,22 @@ public static class ResourceLocator
             return ([.. ancestry.Where(a => ResourceNames.ContainerKind(a) is not null)], null);
         }
 
-        return project is not null
-            ? ([project], $"project `{project}` is not in the exported hierarchy, so the allow policies of its folders and organization are not known")
-            : ([], $"the export does not place `{name}` in the hierarchy (no exported policy on it gives its ancestry, and its name names no project), so the allow policies of its project, folders and organization are not known");
+        return container is not null
+            ? ([container], ResourceNames.ContainerKind(container) == HierarchyNodeKind.Organization
+                ? $"`{container}` is not in the exported hierarchy, so its allow policy is not known"
+                : $"{(ResourceNames.ContainerKind(container) == HierarchyNodeKind.Project ? "project" : "folder")} `{container}` is not in the exported hierarchy, so the allow policies of its {(ResourceNames.ContainerKind(container) == HierarchyNodeKind.Project ? "folders" : "parent folders")} and organization are not known")
+            : ([], $"the export does not place `{name}` in the hierarchy (no exported policy on it gives its ancestry, and its name names no project, folder or organization), so the allow policies of its project, folders and organization are not known");
     }
 
-    private static string? ProjectInName(string relative)
+    /// <summary>The container a relative name lies under: its first <c>projects/ID</c> (not <c>_</c> or <c>-</c>), <c>folders/ID</c> or <c>organizations/ID</c>.</summary>
+    private static string? ContainerInName(string relative)
     {
         var segments = relative.Split('/');
         for (var i = 0; i + 1 < segments.Length; i++)
         {
-            if (segments[i] == "projects" && segments[i + 1] is not ("_" or "-"))
+            if (segments[i] is "projects" or "folders" or "organizations" && segments[i + 1] is not ("_" or "-"))
             {
-                return "projects/" + segments[i + 1];
+                return segments[i] + "/" + segments[i + 1];
             }
         }
 
