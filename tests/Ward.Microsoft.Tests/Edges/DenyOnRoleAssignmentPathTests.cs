@@ -3,6 +3,7 @@ using Ward.Core.Graph;
 using Ward.Microsoft.Edges;
 using Ward.Microsoft.Tests.Testing;
 using static Ward.Microsoft.Tests.Testing.Workloads;
+using static Ward.Microsoft.Tests.Testing.ArmBodies;
 
 namespace Ward.Microsoft.Tests.Edges;
 
@@ -93,27 +94,7 @@ public sealed class DenyOnRoleAssignmentPathTests
             $$$"""{"value": [{{{PimPolicyBodies.ArmAssignment(SubscriptionScope, UserAccessAdministrator, "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d02", PimPolicyBodies.ArmRules(approval: false))}}}]}""");
         if (deny)
         {
-            folder.Write(Path.Combine("azure", "deny-assignments.json"), $$"""
-                {
-                  "value": [
-                    {
-                      "properties": {
-                        "denyAssignmentName": "Deny assignment created by Deployment Stack 'stack-access'",
-                        "description": "Keeps role assignments of the subscription as the stack deploys them.",
-                        "permissions": [{"actions": ["{{Write}}", "Microsoft.Authorization/roleAssignments/delete"], "notActions": [], "dataActions": [], "notDataActions": []}],
-                        "scope": "{{SubscriptionScope}}",
-                        "doNotApplyToChildScopes": false,
-                        "principals": [{"id": "{{Paula}}", "type": "User"}, {"id": "{{Uma}}", "type": "User"}],
-                        "excludePrincipals": [],
-                        "isSystemProtected": true
-                      },
-                      "id": "{{SubscriptionScope}}/providers/Microsoft.Authorization/denyAssignments/5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3b",
-                      "type": "Microsoft.Authorization/denyAssignments",
-                      "name": "5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3b"
-                    }
-                  ]
-                }
-                """);
+            folder.Write(Path.Combine("azure", "deny-assignments.json"), DenyAssignments(SubscriptionScope, "5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3b", "Deny assignment created by Deployment Stack 'stack-access'", "Keeps role assignments of the subscription as the stack deploys them.", [Write, "Microsoft.Authorization/roleAssignments/delete"], string.Join(", ", Principal(Paula), Principal(Uma))));
         }
 
         var estates = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);

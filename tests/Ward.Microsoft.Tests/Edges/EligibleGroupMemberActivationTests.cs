@@ -5,6 +5,7 @@ using Ward.Microsoft.Edges;
 using Ward.Microsoft.Tests.Testing;
 using static Ward.Microsoft.Tests.Testing.GraphBodies;
 using static Ward.Microsoft.Tests.Testing.PimPolicyBodies;
+using static Ward.Microsoft.Tests.Testing.ArmBodies;
 
 namespace Ward.Microsoft.Tests.Edges;
 
@@ -129,27 +130,7 @@ public sealed class EligibleGroupMemberActivationTests
                 ArmRules(azureApproval, azureApproval ? ArmApprover(PimApprovers, "PIM Approvers", "Group") : ""))}}}]}"""));
         if (deny)
         {
-            folder.Write("azure/deny-assignments.json", $$$"""
-                {
-                  "value": [
-                    {
-                      "properties": {
-                        "denyAssignmentName": "Deny assignment created by Deployment Stack 'stack-access'",
-                        "description": "Keeps role assignments of the subscription as the stack deploys them.",
-                        "permissions": [{"actions": ["Microsoft.Authorization/roleAssignments/write"], "notActions": [], "dataActions": [], "notDataActions": []}],
-                        "scope": "{{{Subscription}}}",
-                        "doNotApplyToChildScopes": false,
-                        "principals": [{"id": "{{{Raj}}}", "type": "User"}],
-                        "excludePrincipals": [],
-                        "isSystemProtected": true
-                      },
-                      "id": "{{{Subscription}}}/providers/Microsoft.Authorization/denyAssignments/5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3c",
-                      "type": "Microsoft.Authorization/denyAssignments",
-                      "name": "5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3c"
-                    }
-                  ]
-                }
-                """);
+            folder.Write("azure/deny-assignments.json", DenyAssignments(Subscription, "5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3c", "Deny assignment created by Deployment Stack 'stack-access'", "Keeps role assignments of the subscription as the stack deploys them.", ["Microsoft.Authorization/roleAssignments/write"], Principal(Raj)));
         }
 
         var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);

@@ -5,6 +5,7 @@ using Ward.Microsoft.Edges;
 using Ward.Microsoft.Edges.Checkers;
 using Ward.Microsoft.Tests.Testing;
 using static Ward.Microsoft.Tests.Testing.Workloads;
+using static Ward.Microsoft.Tests.Testing.ArmBodies;
 
 namespace Ward.Microsoft.Tests.Edges;
 
@@ -146,27 +147,7 @@ public sealed class EligibleRoleAssignmentWriterTests
 
         if (deny)
         {
-            folder.Write(Path.Combine("azure", "deny-assignments.json"), $$"""
-                {
-                  "value": [
-                    {
-                      "properties": {
-                        "denyAssignmentName": "Deny assignment created by Deployment Stack 'stack-access'",
-                        "description": "Keeps role assignments of the subscription as the stack deploys them.",
-                        "permissions": [{"actions": ["{{Write}}"], "notActions": [], "dataActions": [], "notDataActions": []}],
-                        "scope": "{{SubscriptionScope}}",
-                        "doNotApplyToChildScopes": false,
-                        "principals": [{"id": "{{Pia}}", "type": "User"}],
-                        "excludePrincipals": [],
-                        "isSystemProtected": true
-                      },
-                      "id": "{{SubscriptionScope}}/providers/Microsoft.Authorization/denyAssignments/5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3d",
-                      "type": "Microsoft.Authorization/denyAssignments",
-                      "name": "5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3d"
-                    }
-                  ]
-                }
-                """);
+            folder.Write(Path.Combine("azure", "deny-assignments.json"), DenyAssignments(SubscriptionScope, "5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3d", "Deny assignment created by Deployment Stack 'stack-access'", "Keeps role assignments of the subscription as the stack deploys them.", [Write], Principal(Pia)));
         }
 
         return folder;

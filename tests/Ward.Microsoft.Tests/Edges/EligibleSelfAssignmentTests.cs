@@ -3,6 +3,7 @@ using Ward.Microsoft.Edges;
 using Ward.Microsoft.Edges.Checkers;
 using Ward.Microsoft.Tests.Testing;
 using static Ward.Microsoft.Tests.Testing.Workloads;
+using static Ward.Microsoft.Tests.Testing.ArmBodies;
 
 namespace Ward.Microsoft.Tests.Edges;
 
@@ -118,27 +119,7 @@ public sealed class EligibleSelfAssignmentTests
 
         if (deny)
         {
-            folder.Write(Path.Combine("azure", "deny-assignments.json"), $$"""
-                {
-                  "value": [
-                    {
-                      "properties": {
-                        "denyAssignmentName": "Deny assignment created by Deployment Stack 'stack-web'",
-                        "description": "Keeps role assignments of the web tier as the stack deploys them.",
-                        "permissions": [{"actions": ["{{Write}}"], "notActions": [], "dataActions": [], "notDataActions": []}],
-                        "scope": "{{WebGroup}}",
-                        "doNotApplyToChildScopes": false,
-                        "principals": [{"id": "{{Pia}}", "type": "User"}],
-                        "excludePrincipals": [],
-                        "isSystemProtected": true
-                      },
-                      "id": "{{WebGroup}}/providers/Microsoft.Authorization/denyAssignments/4f6a8c0e-2a4c-4e6a-8c0e-2a4c6e8a0c2e",
-                      "type": "Microsoft.Authorization/denyAssignments",
-                      "name": "4f6a8c0e-2a4c-4e6a-8c0e-2a4c6e8a0c2e"
-                    }
-                  ]
-                }
-                """);
+            folder.Write(Path.Combine("azure", "deny-assignments.json"), DenyAssignments(WebGroup, "4f6a8c0e-2a4c-4e6a-8c0e-2a4c6e8a0c2e", "Deny assignment created by Deployment Stack 'stack-web'", "Keeps role assignments of the web tier as the stack deploys them.", [Write], Principal(Pia)));
         }
 
         return folder;

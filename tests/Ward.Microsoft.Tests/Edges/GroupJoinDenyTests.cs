@@ -3,6 +3,7 @@ using Ward.Core.Graph;
 using Ward.Microsoft.Edges;
 using Ward.Microsoft.Tests.Testing;
 using static Ward.Microsoft.Tests.Testing.Workloads;
+using static Ward.Microsoft.Tests.Testing.ArmBodies;
 
 namespace Ward.Microsoft.Tests.Edges;
 
@@ -93,27 +94,7 @@ public sealed class GroupJoinDenyTests
               ]
             }
             """);
-        folder.Write(Path.Combine("azure", "deny-assignments.json"), $$"""
-            {
-              "value": [
-                {
-                  "properties": {
-                    "denyAssignmentName": "Deny assignment created by Deployment Stack 'stack-access'",
-                    "description": "Keeps role assignments of the subscription as the stack deploys them.",
-                    "permissions": [{"actions": ["Microsoft.Authorization/roleAssignments/write", "Microsoft.Authorization/roleAssignments/delete"], "notActions": [], "dataActions": [], "notDataActions": []}],
-                    "scope": "{{SubscriptionScope}}",
-                    "doNotApplyToChildScopes": false,
-                    "principals": [{{principals}}],
-                    "excludePrincipals": [],
-                    "isSystemProtected": true
-                  },
-                  "id": "{{SubscriptionScope}}/providers/Microsoft.Authorization/denyAssignments/5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3b",
-                  "type": "Microsoft.Authorization/denyAssignments",
-                  "name": "5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3b"
-                }
-              ]
-            }
-            """);
+        folder.Write(Path.Combine("azure", "deny-assignments.json"), DenyAssignments(SubscriptionScope, "5a7c9e1b-3d5f-4a7c-9e1b-3d5f7a9c1e3b", "Deny assignment created by Deployment Stack 'stack-access'", "Keeps role assignments of the subscription as the stack deploys them.", ["Microsoft.Authorization/roleAssignments/write", "Microsoft.Authorization/roleAssignments/delete"], principals));
         var estates = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
         Assert.DoesNotContain(estates.Diagnostics, d => d.Severity == Ward.Core.Diagnostics.DiagnosticSeverity.Error);
         return MicrosoftGraphBuilder.Build(new MicrosoftEdgeContext(estates.Entra, estates.Azure, AsOf));

@@ -4,6 +4,7 @@ using Ward.Microsoft.Edges;
 using Ward.Microsoft.Edges.Checkers;
 using Ward.Microsoft.Tests.Testing;
 using static Ward.Microsoft.Tests.Testing.Workloads;
+using static Ward.Microsoft.Tests.Testing.ArmBodies;
 
 namespace Ward.Microsoft.Tests.Edges;
 
@@ -70,27 +71,7 @@ public sealed class SelfAssignedDeploymentScriptTests
         }));
         if (deny)
         {
-            folder.Write(Path.Combine("azure", "deny-assignments.json"), $$"""
-                {
-                  "value": [
-                    {
-                      "properties": {
-                        "denyAssignmentName": "Deny assignment created by Deployment Stack 'stack-identity'",
-                        "description": "No deployment scripts next to the identities.",
-                        "permissions": [{"actions": ["Microsoft.Resources/deploymentScripts/write"], "notActions": [], "dataActions": [], "notDataActions": []}],
-                        "scope": "{{IdentityGroup}}",
-                        "doNotApplyToChildScopes": false,
-                        "principals": [{"id": "00000000-0000-0000-0000-000000000000", "type": "SystemDefined"}],
-                        "excludePrincipals": [],
-                        "isSystemProtected": true
-                      },
-                      "id": "{{IdentityGroup}}/providers/Microsoft.Authorization/denyAssignments/6a8c0e2a-4c6e-4a8c-8e2a-4c6e8a0c2e4a",
-                      "type": "Microsoft.Authorization/denyAssignments",
-                      "name": "6a8c0e2a-4c6e-4a8c-8e2a-4c6e8a0c2e4a"
-                    }
-                  ]
-                }
-                """);
+            folder.Write(Path.Combine("azure", "deny-assignments.json"), DenyAssignments(IdentityGroup, "6a8c0e2a-4c6e-4a8c-8e2a-4c6e8a0c2e4a", "Deny assignment created by Deployment Stack 'stack-identity'", "No deployment scripts next to the identities.", ["Microsoft.Resources/deploymentScripts/write"], Principal("00000000-0000-0000-0000-000000000000", "SystemDefined")));
         }
 
         var estates = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);

@@ -4,6 +4,7 @@ using Ward.Microsoft.Edges;
 using Ward.Microsoft.Edges.Checkers;
 using Ward.Microsoft.Tests.Testing;
 using static Ward.Microsoft.Tests.Testing.Workloads;
+using static Ward.Microsoft.Tests.Testing.ArmBodies;
 
 namespace Ward.Microsoft.Tests.Edges;
 
@@ -177,25 +178,5 @@ public sealed class SelfAssignedRoleEdgeTests
 
     /// <summary>A deny assignment at rg-web in the REST form the export writes.</summary>
     private static void AddDeny(ScratchFolder folder, string[] actions, string principal, string? exclude = null) =>
-        File.WriteAllText(Path.Combine(folder.Path, "azure", "deny-assignments.json"), $$"""
-            {
-              "value": [
-                {
-                  "properties": {
-                    "denyAssignmentName": "Deny assignment created by Deployment Stack 'stack-web'",
-                    "description": "Protects the web tier.",
-                    "permissions": [{"actions": [{{string.Join(", ", actions.Select(a => $"\"{a}\""))}}], "notActions": [], "dataActions": [], "notDataActions": []}],
-                    "scope": "{{WebGroup}}",
-                    "doNotApplyToChildScopes": false,
-                    "principals": [{{principal}}],
-                    "excludePrincipals": [{{exclude}}],
-                    "isSystemProtected": true
-                  },
-                  "id": "{{WebGroup}}/providers/Microsoft.Authorization/denyAssignments/4f6a8c0e-2a4c-4e6a-8c0e-2a4c6e8a0c2e",
-                  "type": "Microsoft.Authorization/denyAssignments",
-                  "name": "4f6a8c0e-2a4c-4e6a-8c0e-2a4c6e8a0c2e"
-                }
-              ]
-            }
-            """);
+        File.WriteAllText(Path.Combine(folder.Path, "azure", "deny-assignments.json"), DenyAssignments(WebGroup, "4f6a8c0e-2a4c-4e6a-8c0e-2a4c6e8a0c2e", "Deny assignment created by Deployment Stack 'stack-web'", "Protects the web tier.", actions, principal, exclude ?? string.Empty));
 }
