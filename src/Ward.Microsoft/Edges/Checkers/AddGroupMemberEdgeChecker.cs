@@ -13,7 +13,8 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// Administrator), and for a role-assignable group only <c>groupsAssignableToRoles/</c> (Groups Administrator does not
 /// reach those); and to service principals holding Microsoft Graph's <c>GroupMember.ReadWrite.All</c>,
 /// <c>Group.ReadWrite.All</c> or <c>Directory.ReadWrite.All</c> (not role-assignable groups, which these permissions
-/// cannot change). Groups whose members follow a dynamic rule take no one by hand, nor do groups synchronized from
+/// cannot change). A group in a restricted management administrative unit is reached by roles scoped to that unit
+/// only: not by its owners, nor by Graph application permissions or PIM for Groups. Groups whose members follow a dynamic rule take no one by hand, nor do groups synchronized from
 /// on-premises Active Directory (their members are managed there). A directory role that can change
 /// the group's owners (a form of <c>owners/update</c>) makes its holder an owner first, then a member.
 /// Service principals holding a PIM for Groups permission reach every group, role-assignable ones included:
@@ -48,7 +49,12 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
         {
             var name = group.DisplayName ?? group.Id;
             var actions = GroupResourceActions.For(group, Operation).ToList();
-            foreach (var owner in group.Owners ?? [])
+
+            // A group in a restricted management administrative unit is changed only by roles scoped to that unit:
+            // not by its owners, not with Microsoft Graph application permissions, not through PIM for Groups
+            // (Microsoft Entra documentation, "Restricted management administrative units").
+            var restricted = context.Roles.RestrictingUnits(group.Id).Count > 0;
+            foreach (var owner in restricted ? [] : group.Owners ?? [])
             {
                 yield return new Edge(new(owner.Id), new(group.Id), TechniqueId, $"owns `{name}` and adds itself as a member",
                     [new EdgePermission(actions[0].Action, group.Id, "owner of the group", [])]);
@@ -77,7 +83,7 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
             }
 
             // Role-assignable groups are out of these permissions' reach.
-            if (!group.IsAssignableToRole)
+            if (!group.IsAssignableToRole && !restricted)
             {
                 foreach (var (principal, permission) in context.GraphPermissions.SelectMany(p => GraphPermissions.Where(p.Value.Contains).Take(1).Select(g => (p.Key, g))).OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
@@ -88,7 +94,7 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
             }
 
             // PIM for Groups, conditional, only where no certain way in was found above.
-            foreach (var (principal, permission) in context.GraphPermissions.SelectMany(p => PimForGroupsPermissions.Where(p.Value.Contains).Take(1).Select(g => (p.Key, g))).Where(p => !added.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var (principal, permission) in context.GraphPermissions.SelectMany(p => PimForGroupsPermissions.Where(p.Value.Contains).Take(1).Select(g => (p.Key, g))).Where(p => !restricted && !added.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 var eligibility = permission == "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup";
                 var how = eligibility ? "makes itself eligible for membership of" : "requests an active membership of";
