@@ -113,7 +113,7 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
     /// The holder's best decision over the forms that reach the group: allowed outright, else allowed on an assumption
     /// about the group's type (conditional on it), else undecided; null when every form is denied.
     /// </summary>
-    private static (string Action, Decision Decision)? Decide(MicrosoftEdgeContext context, string holder, EntraGroup group, List<GroupResourceAction> actions)
+    internal static (string Action, Decision Decision)? Decide(MicrosoftEdgeContext context, string holder, EntraGroup group, List<GroupResourceAction> actions)
     {
         (string Action, Decision Decision)? best = null;
         foreach (var (action, assumes) in actions)
