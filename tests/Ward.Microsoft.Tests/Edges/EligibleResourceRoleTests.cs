@@ -20,6 +20,9 @@ public sealed class EligibleResourceRoleTests
     private const string VirtualMachineContributor = "9980e02c-c2be-4d73-94e8-173b1dc7cf3c";
     private const string Reader = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
     private const string RunCommand = "Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action";
+
+    // A deny that stops running commands names both ways: the action, and creating a managed run command.
+    private const string ManagedRunCommand = "Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommands/write";
     private const string Activate = "Microsoft.Authorization/roleAssignmentScheduleRequests/write";
     private static readonly string WebGroup = SubscriptionScope + "/resourceGroups/rg-web";
     private static readonly string ScaleSet = Resource("rg-web", "Microsoft.Compute/virtualMachineScaleSets", "vmss-web");
@@ -157,7 +160,7 @@ public sealed class EligibleResourceRoleTests
                       "properties": {
                         "denyAssignmentName": "Deny assignment created by Deployment Stack 'stack-web'",
                         "description": "Keeps the scale set's instances as the stack deploys them.",
-                        "permissions": [{"actions": ["{{RunCommand}}"], "notActions": [], "dataActions": [], "notDataActions": []}],
+                        "permissions": [{"actions": ["{{RunCommand}}", "{{ManagedRunCommand}}"], "notActions": [], "dataActions": [], "notDataActions": []}],
                         "scope": "{{WebGroup}}",
                         "doNotApplyToChildScopes": false,
                         "principals": [{"id": "{{Pia}}", "type": "User"}],
