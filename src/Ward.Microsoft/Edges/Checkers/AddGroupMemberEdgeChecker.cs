@@ -14,7 +14,9 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// reach those); and to service principals holding Microsoft Graph's <c>GroupMember.ReadWrite.All</c>,
 /// <c>Group.ReadWrite.All</c> or <c>Directory.ReadWrite.All</c> (not role-assignable groups, which these permissions
 /// cannot change). A group in a restricted management administrative unit is reached by roles scoped to that unit
-/// only: not by its owners, nor by Graph application permissions or PIM for Groups. Groups whose members follow a dynamic rule take no one by hand, nor do groups synchronized from
+/// only: not by its owners, nor by Graph application permissions or PIM for Groups. A mail-enabled security group's
+/// members are managed in Exchange Online (Microsoft Graph cannot change them): only its owners reach it, conditionally.
+/// Groups whose members follow a dynamic rule take no one by hand, nor do groups synchronized from
 /// on-premises Active Directory (their members are managed there). A directory role that can change
 /// the group's owners (a form of <c>owners/update</c>) makes its holder an owner first, then a member.
 /// Service principals holding a PIM for Groups permission reach every group, role-assignable ones included:
@@ -54,10 +56,22 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
             // not by its owners, not with Microsoft Graph application permissions, not through PIM for Groups
             // (Microsoft Entra documentation, "Restricted management administrative units").
             var restricted = context.Roles.RestrictingUnits(group.Id).Count > 0;
+
+            // A mail-enabled security group's members are managed in Exchange Online: Microsoft Graph cannot change
+            // them, so no directory role nor Graph permission does. Its owners stay, on that condition.
+            var exchangeManaged = group is { MailEnabled: true, SecurityEnabled: true, IsUnified: false };
             foreach (var owner in restricted ? [] : group.Owners ?? [])
             {
-                yield return new Edge(new(owner.Id), new(group.Id), TechniqueId, $"owns `{name}` and adds itself as a member",
+                var edge = new Edge(new(owner.Id), new(group.Id), TechniqueId, $"owns `{name}` and adds itself as a member",
                     [new EdgePermission(actions[0].Action, group.Id, "owner of the group", [])]);
+                yield return exchangeManaged
+                    ? edge with { Requirements = [$"`{name}` is a mail-enabled security group, whose members are managed in Exchange Online, not through Microsoft Graph: its owner manages them there"] }
+                    : edge;
+            }
+
+            if (exchangeManaged)
+            {
+                continue;
             }
 
             var added = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
