@@ -1,4 +1,5 @@
 using Ward.Core.Graph;
+using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Microsoft.Edges;
 
@@ -22,6 +23,9 @@ public abstract class AnyUserSignInEdgeChecker : IMicrosoftEdgeChecker
     /// <summary>What the holder does with the permission, for the edge's description, given how the user is named.</summary>
     protected abstract string Does(string user, string permission);
 
+    /// <summary>A further requirement the technique has on this user, or null.</summary>
+    protected virtual string? RequirementFor(MicrosoftEdgeContext context, EntraUser user) => null;
+
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -37,11 +41,12 @@ public abstract class AnyUserSignInEdgeChecker : IMicrosoftEdgeChecker
         foreach (var user in context.Directory.Users.Where(u => targets is null || targets.Contains(u.Id)))
         {
             var name = user.UserPrincipalName ?? user.Id;
+            var further = RequirementFor(context, user);
             foreach (var (holder, permission) in holders)
             {
                 yield return new Edge(new(holder), new(user.Id), TechniqueId, Does(name, permission), [new EdgePermission(permission, user.Id, "Microsoft Graph application permission", [])])
                 {
-                    Requirements = [Requirement],
+                    Requirements = further is null ? [Requirement] : [Requirement, further],
                 };
             }
         }

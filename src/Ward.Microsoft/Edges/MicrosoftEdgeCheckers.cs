@@ -11,6 +11,7 @@ public static class MicrosoftEdgeCheckers
         new AddCredentialEdgeChecker(),
         new AddOwnerEdgeChecker(),
         new AddGroupMemberEdgeChecker(),
+        new RewriteMembershipRuleEdgeChecker(),
         new FederateDomainEdgeChecker(),
         new CertificateAuthorityEdgeChecker(),
         new AssignDirectoryRoleEdgeChecker(),

@@ -35,14 +35,17 @@ public static class MicrosoftGraphBuilder
         // as well: the first layer finds who holds the data, the next ones who can become a holder.
         // Microsoft's own service principals start no path (MicrosoftEdgeContext.IsEscalationSource). No edge leads to
         // them, so leaving out the edges they would start changes no other principal's path.
-        var edges = all.Where(c => c.GrantsAdmin).SelectMany(c => c.Check(context, targets: null)).Where(e => context.IsEscalationSource(e.From.Value)).ToList();
+        // A step into a disabled user or service principal holds only for a source that can enable it again, and
+        // says so (DisabledAccounts).
+        var edges = all.Where(c => c.GrantsAdmin).SelectMany(c => c.Check(context, targets: null)).Where(e => context.IsEscalationSource(e.From.Value))
+            .Select(e => DisabledAccounts.Qualify(context, e)).OfType<Edge>().ToList();
         var reached = new HashSet<string>(admins.Keys.Concat(edges.Select(e => e.From.Value)).Concat(data.Select(d => d.Id.Value)), StringComparer.OrdinalIgnoreCase);
         var frontier = reached.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var lateral = all.Where(c => !c.GrantsAdmin).ToList();
         while (frontier.Count > 0)
         {
             var next = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var edge in lateral.SelectMany(c => c.Check(context, frontier)).Where(e => context.IsEscalationSource(e.From.Value)))
+            foreach (var edge in lateral.SelectMany(c => c.Check(context, frontier)).Where(e => context.IsEscalationSource(e.From.Value)).Select(e => DisabledAccounts.Qualify(context, e)).OfType<Edge>())
             {
                 edges.Add(edge);
                 if (reached.Add(edge.From.Value))

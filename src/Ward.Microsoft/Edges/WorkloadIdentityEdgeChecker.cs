@@ -28,6 +28,13 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
     /// <summary>Whether the checker's actions are control-plane actions (the default) or data actions (a VM sign-in).</summary>
     protected virtual AzureActionKind ActionKind => AzureActionKind.Control;
 
+    /// <summary>
+    /// The ways to use the technique, each a description of what the principal does and the actions it takes, in the
+    /// order tried: the first that holds for certain is the edge, else the first that holds under conditions. By
+    /// default the one way the checker was made with.
+    /// </summary>
+    protected virtual IReadOnlyList<(string How, string[] Actions)> Ways => [(how, actions)];
+
     /// <summary>What else must hold for the technique to work that no export tells (an agent on the machine, a network path); none by default.</summary>
     protected virtual IEnumerable<string> Prerequisites => [];
 
@@ -48,10 +55,24 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
             var resource = attachment.Resource;
             foreach (var principal in principals.Where(p => !string.Equals(p, attachment.IdentityId, StringComparison.OrdinalIgnoreCase)))
             {
-                var step = context.DecideAzure(principal, resource, [.. actions.Select(action => new AzureRequest { PrincipalId = principal, Action = action, Scope = resource, ActionKind = ActionKind })]);
-                if (step.ToEdge(TechniqueId, principal, attachment.IdentityId, $"{how} `{NameOf(resource)}` and acts as {attachment.As}") is { } edge)
+                Edge? chosen = null;
+                foreach (var (way, wayActions) in Ways)
                 {
-                    yield return edge with { Requirements = [.. edge.Requirements.Concat(Prerequisites).Distinct(StringComparer.Ordinal)] };
+                    var step = context.DecideAzure(principal, resource, [.. wayActions.Select(action => new AzureRequest { PrincipalId = principal, Action = action, Scope = resource, ActionKind = ActionKind })]);
+                    if (step.ToEdge(TechniqueId, principal, attachment.IdentityId, $"{way} `{NameOf(resource)}` and acts as {attachment.As}") is { } edge)
+                    {
+                        chosen ??= edge;
+                        if (!edge.IsConditional)
+                        {
+                            chosen = edge;
+                            break;
+                        }
+                    }
+                }
+
+                if (chosen is not null)
+                {
+                    yield return chosen with { Requirements = [.. chosen.Requirements.Concat(Prerequisites).Distinct(StringComparer.Ordinal)] };
                 }
             }
         }

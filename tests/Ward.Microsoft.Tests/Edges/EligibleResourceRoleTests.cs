@@ -21,6 +21,9 @@ public sealed class EligibleResourceRoleTests
     private const string VirtualMachineContributor = "9980e02c-c2be-4d73-94e8-173b1dc7cf3c";
     private const string Reader = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
     private const string RunCommand = "Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action";
+
+    // A deny that stops running commands names both ways: the action, and creating a managed run command.
+    private const string ManagedRunCommand = "Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommands/write";
     private const string Activate = "Microsoft.Authorization/roleAssignmentScheduleRequests/write";
     private static readonly string WebGroup = SubscriptionScope + "/resourceGroups/rg-web";
     private static readonly string ScaleSet = Resource("rg-web", "Microsoft.Compute/virtualMachineScaleSets", "vmss-web");
@@ -151,7 +154,7 @@ public sealed class EligibleResourceRoleTests
 
         if (deny)
         {
-            folder.Write(Path.Combine("azure", "deny-assignments.json"), DenyAssignments(WebGroup, "4f6a8c0e-2a4c-4e6a-8c0e-2a4c6e8a0c2f", "Deny assignment created by Deployment Stack 'stack-web'", "Keeps the scale set's instances as the stack deploys them.", [RunCommand], Principal(Pia)));
+            folder.Write(Path.Combine("azure", "deny-assignments.json"), DenyAssignments(WebGroup, "4f6a8c0e-2a4c-4e6a-8c0e-2a4c6e8a0c2f", "Deny assignment created by Deployment Stack 'stack-web'", "Keeps the scale set's instances as the stack deploys them.", [RunCommand, ManagedRunCommand], Principal(Pia)));
         }
 
         return folder;

@@ -77,7 +77,7 @@ public sealed class SelfAssignedRoleEdgeTests
     public void A_deny_assignment_on_role_assignment_writes_stops_the_self_assignment()
     {
         // Given a deny assignment at rg-web that keeps ursula from writing role assignments
-        var edges = Checked(folder => AddDeny(folder, [Write], $"{{\"id\": \"{Ursula}\", \"type\": \"User\"}}"));
+        var edges = Checked(folder => AddDeny(folder, [Write], Principal(Ursula)));
 
         // Then she assigns herself nothing, and runs no command
         Assert.DoesNotContain(edges, e => e.From.Value == Ursula);
@@ -87,8 +87,8 @@ public sealed class SelfAssignedRoleEdgeTests
     [Fact]
     public void A_deny_assignment_on_the_technique_stops_it_whatever_role_is_assigned()
     {
-        // Given a deny assignment at rg-web on run command for everyone but vince
-        var edges = Checked(folder => AddDeny(folder, [RunCommand], $"{{\"id\": \"00000000-0000-0000-0000-000000000000\", \"type\": \"SystemDefined\"}}", exclude: $"{{\"id\": \"{Vince}\", \"type\": \"User\"}}"));
+        // Given a deny assignment at rg-web on run command (the action and managed run commands) for everyone but vince
+        var edges = Checked(folder => AddDeny(folder, [RunCommand, "Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommands/write"], Principal("00000000-0000-0000-0000-000000000000", "SystemDefined"), exclude: Principal(Vince)));
 
         // Then no self-assigned role runs the command: only vince, whom it excludes, still does
         Assert.Equal([Vince], edges.Select(e => e.From.Value), StringComparer.Ordinal);

@@ -43,6 +43,7 @@ public sealed class EntraPathToMicrosoft365DataRule : IRule
         {
             var node = graph.Nodes[principal];
             if (node.Kind is PrincipalKind.Group || path.Length < 2 || node.IsAdmin || microsoft.AdminPaths.ContainsKey(principal)
+                || Ward.Microsoft.Edges.DisabledAccounts.IsDisabled(microsoft.Directory, principal.Value)
                 || graph.Outgoing(principal).Any(e => Microsoft365Data.IsDataNode(e.To)))
             {
                 continue;

@@ -17,7 +17,8 @@ public static class MicrosoftPrivilegeEscalation
         foreach (var (principal, path) in context.AdminPaths.OrderBy(p => p.Key.Value, StringComparer.Ordinal))
         {
             var node = graph.Nodes[principal];
-            if (node.Kind is PrincipalKind.Group || path.IsEmpty)
+            // A disabled user or service principal signs in nowhere: its path is another's only after enabling it.
+            if (node.Kind is PrincipalKind.Group || path.IsEmpty || Ward.Microsoft.Edges.DisabledAccounts.IsDisabled(context.Directory, principal.Value))
             {
                 continue;
             }

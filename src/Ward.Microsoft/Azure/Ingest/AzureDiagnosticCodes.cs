@@ -17,5 +17,6 @@ public static class AzureDiagnosticCodes
     public const string UnplacedSubscription = "WARD6013";
     public const string LastPageMissing = "WARD6014";
     public const string DanglingResource = "WARD6015";
+    public const string DeletedPrincipal = "WARD6016";
     public const string NothingUsable = "WARD6090";
 }

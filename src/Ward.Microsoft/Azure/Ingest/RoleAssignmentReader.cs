@@ -26,13 +26,22 @@ internal static class RoleAssignmentReader
             json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`principalId` `{principalId}` is not an Entra object id (a GUID); the assignment is kept", item.Path);
         }
 
+        // Azure keeps the assignments of a deleted principal, and reports its type as `Unknown`.
+        var principalType = json.String(item, "principalType");
+        if (string.Equals(principalType, "Unknown", StringComparison.OrdinalIgnoreCase))
+        {
+            json.Report(AzureDiagnosticCodes.DeletedPrincipal, DiagnosticSeverity.Info, $"role assignment `{id}` is of principal `{principalId}`, whose type Azure reports as `Unknown`: the principal was deleted (its assignments stay until removed); kept by id, and nobody can act as it", item.Path);
+        }
+
         return new RoleAssignment
         {
             Id = id,
             Name = json.String(item, "name") ?? RoleDefinition.GuidOf(id),
             PrincipalId = principalId,
-            PrincipalType = json.String(item, "principalType"),
-            PrincipalName = json.String(item, "principalName"),
+            PrincipalType = principalType,
+
+            // The CLI writes an empty name for a principal it could not look up (a foreign group, a deleted one).
+            PrincipalName = json.String(item, "principalName") is { Length: > 0 } principalName ? principalName : null,
             RoleDefinitionId = roleDefinitionId,
             RoleDefinitionName = json.String(item, "roleDefinitionName"),
             Scope = scope,

@@ -13,7 +13,10 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// Administrator), and for a role-assignable group only <c>groupsAssignableToRoles/</c> (Groups Administrator does not
 /// reach those); and to service principals holding Microsoft Graph's <c>GroupMember.ReadWrite.All</c>,
 /// <c>Group.ReadWrite.All</c> or <c>Directory.ReadWrite.All</c> (not role-assignable groups, which these permissions
-/// cannot change). Groups whose members follow a dynamic rule take no one by hand, nor do groups synchronized from
+/// cannot change). A group in a restricted management administrative unit is reached by roles scoped to that unit
+/// only: not by its owners, nor by Graph application permissions or PIM for Groups. A mail-enabled security group's
+/// members are managed in Exchange Online (Microsoft Graph cannot change them): only its owners reach it, conditionally.
+/// Groups whose members follow a dynamic rule take no one by hand, nor do groups synchronized from
 /// on-premises Active Directory (their members are managed there). A directory role that can change
 /// the group's owners (a form of <c>owners/update</c>) makes its holder an owner first, then a member.
 /// Service principals holding a PIM for Groups permission reach every group, role-assignable ones included:
@@ -48,10 +51,27 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
         {
             var name = group.DisplayName ?? group.Id;
             var actions = GroupResourceActions.For(group, Operation).ToList();
-            foreach (var owner in group.Owners ?? [])
+
+            // A group in a restricted management administrative unit is changed only by roles scoped to that unit:
+            // not by its owners, not with Microsoft Graph application permissions, not through PIM for Groups
+            // (Microsoft Entra documentation, "Restricted management administrative units").
+            var restricted = context.Roles.RestrictingUnits(group.Id).Count > 0;
+
+            // A mail-enabled security group's members are managed in Exchange Online: Microsoft Graph cannot change
+            // them, so no directory role nor Graph permission does. Its owners stay, on that condition.
+            var exchangeManaged = group is { MailEnabled: true, SecurityEnabled: true, IsUnified: false };
+            foreach (var owner in restricted ? [] : group.Owners ?? [])
             {
-                yield return new Edge(new(owner.Id), new(group.Id), TechniqueId, $"owns `{name}` and adds itself as a member",
+                var edge = new Edge(new(owner.Id), new(group.Id), TechniqueId, $"owns `{name}` and adds itself as a member",
                     [new EdgePermission(actions[0].Action, group.Id, "owner of the group", [])]);
+                yield return exchangeManaged
+                    ? edge with { Requirements = [$"`{name}` is a mail-enabled security group, whose members are managed in Exchange Online, not through Microsoft Graph: its owner manages them there"] }
+                    : edge;
+            }
+
+            if (exchangeManaged)
+            {
+                continue;
             }
 
             var added = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -77,7 +97,7 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
             }
 
             // Role-assignable groups are out of these permissions' reach.
-            if (!group.IsAssignableToRole)
+            if (!group.IsAssignableToRole && !restricted)
             {
                 foreach (var (principal, permission) in context.GraphPermissions.SelectMany(p => GraphPermissions.Where(p.Value.Contains).Take(1).Select(g => (p.Key, g))).OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
@@ -88,7 +108,7 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
             }
 
             // PIM for Groups, conditional, only where no certain way in was found above.
-            foreach (var (principal, permission) in context.GraphPermissions.SelectMany(p => PimForGroupsPermissions.Where(p.Value.Contains).Take(1).Select(g => (p.Key, g))).Where(p => !added.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var (principal, permission) in context.GraphPermissions.SelectMany(p => PimForGroupsPermissions.Where(p.Value.Contains).Take(1).Select(g => (p.Key, g))).Where(p => !restricted && !added.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 var eligibility = permission == "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup";
                 var how = eligibility ? "makes itself eligible for membership of" : "requests an active membership of";
@@ -107,7 +127,7 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
     /// The holder's best decision over the forms that reach the group: allowed outright, else allowed on an assumption
     /// about the group's type (conditional on it), else undecided; null when every form is denied.
     /// </summary>
-    private static (string Action, Decision Decision)? Decide(MicrosoftEdgeContext context, string holder, EntraGroup group, List<GroupResourceAction> actions)
+    internal static (string Action, Decision Decision)? Decide(MicrosoftEdgeContext context, string holder, EntraGroup group, List<GroupResourceAction> actions)
     {
         (string Action, Decision Decision)? best = null;
         foreach (var (action, assumes) in actions)

@@ -21,6 +21,9 @@ public sealed record EntraGroup
 
     public string? MembershipRule { get; init; }
 
+    /// <summary>Whether Entra ID processes <see cref="MembershipRule"/>: <c>On</c> or <c>Paused</c> (null: not exported).</summary>
+    public string? MembershipRuleProcessingState { get; init; }
+
     public bool? SecurityEnabled { get; init; }
 
     public bool? MailEnabled { get; init; }

@@ -31,7 +31,21 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
     private readonly Lazy<HashSet<string>> _roleAssignableGroupOwners = new(() =>
         directory.Groups.Where(g => g.IsAssignableToRole).SelectMany(g => g.Owners ?? []).Select(o => o.Id).ToHashSet(StringComparer.OrdinalIgnoreCase));
 
+    // The restricted management administrative units each object is a direct member of.
+    private readonly Lazy<ILookup<string, AdministrativeUnit>> _restrictingUnits = new(() =>
+        directory.AdministrativeUnits.Where(u => u.IsMemberManagementRestricted)
+            .SelectMany(u => (u.Members ?? []).Select(m => (m.Id, Unit: u)))
+            .ToLookup(p => p.Id, p => p.Unit, StringComparer.OrdinalIgnoreCase));
+
     public EntraDirectory Directory { get; } = directory;
+
+    /// <summary>
+    /// The restricted management administrative units the object is a direct member of: only roles scoped to one of
+    /// them change it; tenant-wide roles, roles scoped to another (regular) unit or to the object, its owners and
+    /// Microsoft Graph application permissions do not (Microsoft Entra documentation, "Restricted management
+    /// administrative units": "Who can modify objects?" and "Programmability").
+    /// </summary>
+    public IReadOnlyList<AdministrativeUnit> RestrictingUnits(string objectId) => [.. _restrictingUnits.Value[objectId]];
 
     /// <param name="principalId">The caller.</param>
     /// <param name="action">The resource action.</param>
@@ -101,7 +115,13 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
             return new Allowed(new Explanation($"Allowed: {held} grants `{usable[0].Pattern}` on `{targetId}`.", layers.ToImmutable()));
         }
 
-        if (ownership && OwnedTarget(principalId, action, targetId) is { } owned)
+        var owned = ownership ? OwnedTarget(principalId, action, targetId) : null;
+        if (owned is not null && RestrictingUnits(targetId) is [var restricting, ..])
+        {
+            // "Owners of groups or devices added to restricted management administrative units": blocked.
+            refusals.Add($"`{principalId}` is an owner of {owned}, but owners may not manage a group in the restricted management administrative unit `{restricting.DisplayName ?? restricting.Id}`");
+        }
+        else if (owned is not null)
         {
             var statement = new StatementMatch("owner", action, StatementEffect.Allow, []);
             layers.Add(new LayerEvaluation("ownership", owned, LayerOutcome.Allows, [statement]) { Decisive = true });
@@ -145,11 +165,14 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
     private bool Reaches(DirectoryScope scope, string targetId, out string problem)
     {
         problem = string.Empty;
-        var restricting = Directory.AdministrativeUnits.Where(u => u.IsMemberManagementRestricted && IsDirectMember(u, targetId)).ToList();
+        var restricting = RestrictingUnits(targetId);
+        var restricted = restricting.Count > 0
+            ? $"`{targetId}` is a member of the restricted management administrative unit `{restricting[0].DisplayName ?? restricting[0].Id}`, which only roles scoped to it (or to another restricted management unit it is a member of) can manage"
+            : string.Empty;
         switch (scope.Kind)
         {
             case DirectoryScopeKind.Tenant when restricting.Count > 0:
-                problem = $"`{targetId}` is a member of the restricted management administrative unit `{restricting[0].DisplayName ?? restricting[0].Id}`, which only roles scoped to it can manage";
+                problem = restricted;
                 return false;
             case DirectoryScopeKind.Tenant:
                 return true;
@@ -157,12 +180,22 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
                 var unit = Directory.FindAdministrativeUnit(scope.Id!);
                 if (unit is not null && IsDirectMember(unit, targetId))
                 {
+                    // A regular unit's role does not reach a member that a restricted management unit also holds.
+                    if (restricting.Count > 0 && !unit.IsMemberManagementRestricted)
+                    {
+                        problem = $"{restricted}; a role scoped to the regular administrative unit `{unit.DisplayName ?? unit.Id}` does not";
+                        return false;
+                    }
+
                     return true;
                 }
 
                 problem = unit is null
                     ? $"its administrative unit `{scope.Id}` is not in the export"
                     : $"`{targetId}` is not a member of the administrative unit `{unit.DisplayName ?? unit.Id}` it is scoped to (members of member groups are not reached)";
+                return false;
+            case DirectoryScopeKind.DirectoryObject when string.Equals(scope.Id, targetId, StringComparison.OrdinalIgnoreCase) && restricting.Count > 0:
+                problem = $"{restricted}; a role scoped to the object itself does not";
                 return false;
             case DirectoryScopeKind.DirectoryObject when string.Equals(scope.Id, targetId, StringComparison.OrdinalIgnoreCase):
                 return true;
@@ -243,6 +276,17 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
         if (targetGroups.Count > 0 || ownsRoleAssignableGroup)
         {
             return ($"`{targetId}` is a member or owner of a role-assignable group: only Privileged Authentication Administrators and Global Administrators may reset its password", false);
+        }
+
+        // "User with a role scoped to a restricted management administrative unit": only Privileged Authentication
+        // Administrators and Global Administrators, whatever the role.
+        var restrictedScope = targetGroups.Prepend(targetId).SelectMany(h => _active.Value[h].Concat(_eligible.Value[h]))
+            .Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.AdministrativeUnit)
+            .Select(a => Directory.FindAdministrativeUnit(a.DirectoryScope.Id!))
+            .FirstOrDefault(u => u is { IsMemberManagementRestricted: true });
+        if (restrictedScope is { } unit)
+        {
+            return ($"`{targetId}` holds a role scoped to the restricted management administrative unit `{unit.DisplayName ?? unit.Id}`: only Privileged Authentication Administrators and Global Administrators may reset its password", false);
         }
 
         if (held.Count == 0)

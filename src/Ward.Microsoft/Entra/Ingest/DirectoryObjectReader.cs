@@ -168,6 +168,7 @@ internal static class DirectoryObjectReader
             IsAssignableToRole = json.Boolean(item, "isAssignableToRole", path) ?? false,
             GroupTypes = json.Strings(item, "groupTypes", path),
             MembershipRule = json.String(item, "membershipRule", path),
+            MembershipRuleProcessingState = json.String(item, "membershipRuleProcessingState", path),
             SecurityEnabled = json.Boolean(item, "securityEnabled", path),
             MailEnabled = json.Boolean(item, "mailEnabled", path),
             OnPremisesSyncEnabled = json.Boolean(item, "onPremisesSyncEnabled", path),

@@ -368,7 +368,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
         if (unlisted.Count > 0)
         {
             var any = exported.Contains(GraphCollection.GroupMembers) || exported.Contains(GraphCollection.GroupTransitiveMembers);
-            diagnostics.Add(EntraDiagnosticCodes.MembershipNotExported, DiagnosticSeverity.Info, $"{(any ? $"{unlisted.Count} of {directory.Groups.Length} groups have" : "no group has")} no member list in the input ({Listed([.. unlisted.Select(g => g.DisplayName ?? g.Id)])}): memberships through {(any ? "them" : "groups")} are unknown", unlisted[0].Location);
+            diagnostics.Add(EntraDiagnosticCodes.MembershipNotExported, DiagnosticSeverity.Info, $"{(any ? $"{unlisted.Count} of {directory.Groups.Length} groups have no member list" : "no group member list is")} in the input ({Listed([.. unlisted.Select(g => g.DisplayName ?? g.Id)])}): memberships through {(any ? "them" : "groups")} are unknown", unlisted[0].Location);
         }
     }
 

@@ -6,6 +6,29 @@ namespace Ward.Analysis.Tests.Rules.PrivilegeEscalation;
 public sealed class MicrosoftPrivilegeEscalationTests
 {
     private const string DirectoryReadWriteAll = "19dbc75e-c2e2-444c-a770-ec69d8559fc7";
+    private const string RoleManagementReadWriteDirectory = "9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8";
+
+    [Fact]
+    public void A_disabled_service_principal_starts_no_path_but_its_owner_who_enables_it_does()
+    {
+        // Given two applications of the tenant holding Microsoft Graph RoleManagement.ReadWrite.Directory: live-sync,
+        // enabled, and dormant-sync, disabled (Entra ID issues it no token); carol owns dormant-sync's service principal
+        var tenant = new TestTenant();
+        tenant.User("carol");
+        tenant.ApplicationServicePrincipal("live-sync", secretSinceDaysAgo: null);
+        tenant.ApplicationServicePrincipal("dormant-sync", secretSinceDaysAgo: null, enabled: false);
+        tenant.GrantGraphPermission("live-sync", "RoleManagement.ReadWrite.Directory", RoleManagementReadWriteDirectory)
+            .GrantGraphPermission("dormant-sync", "RoleManagement.ReadWrite.Directory", RoleManagementReadWriteDirectory)
+            .Owners("service-principal-owners", "dormant-sync", "carol");
+
+        var findings = tenant.Scan().Of("privilege-escalation").ToList();
+
+        // Then the enabled one escalates, the disabled one does not; carol enables it, adds a secret and escalates
+        Assert.Contains(findings, f => f.Principal == TestTenant.Id("live-sync"));
+        Assert.DoesNotContain(findings, f => f.Principal == TestTenant.Id("dormant-sync"));
+        var carol = Assert.Single(findings, f => f.Principal == TestTenant.Id("carol"));
+        Assert.Contains("enables the disabled service principal `dormant-sync` first", carol.Path[0].Description, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_Helpdesk_Administrator_cannot_reset_a_Global_Administrator()
