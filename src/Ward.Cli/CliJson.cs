@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Ward.Cli.Commands;
+using Ward.Cli.Output;
 
 namespace Ward.Cli;
 
@@ -10,4 +12,18 @@ internal static class CliJson
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>
+    /// Writes an answer as one JSON object, with an <c>inputs</c> member saying what reading the inputs skipped and how
+    /// many errors and warnings it found: a pipeline reading only standard output must not take an answer from a
+    /// partial estate for a complete one.
+    /// </summary>
+    public static void WriteAnswer<T>(TextWriter writer, T answer, LoadedEstates estates)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(estates);
+        var node = JsonSerializer.SerializeToNode(answer, Options.GetTypeInfo(typeof(T)))!.AsObject();
+        node["inputs"] = JsonSerializer.SerializeToNode(estates.Inputs, Options.GetTypeInfo(typeof(InputsJson)));
+        writer.WriteLine(node.ToJsonString(Options));
+    }
 }

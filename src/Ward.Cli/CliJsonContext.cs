@@ -12,4 +12,5 @@ namespace Ward.Cli;
 [JsonSerializable(typeof(AzureWhatCanJson))]
 [JsonSerializable(typeof(GcpWhatCanJson))]
 [JsonSerializable(typeof(EntraWhatCanJson))]
+[JsonSerializable(typeof(InputsJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Ward.Cli.Output;
 using Ward.Core.Decisions;
@@ -50,7 +49,7 @@ internal static class ApiPermissionQuestions
         if (settings.Json)
         {
             var json = new CanJson(principal, permission.Name, permission.Resource.Id, DecisionJson.From(decision));
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(CanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
         }
         else
         {
@@ -79,7 +78,7 @@ internal static class ApiPermissionQuestions
         if (settings.Json)
         {
             var json = new WhoCanJson(permission.Name, permission.Resource.Id, [.. answers.Select(a => new CanJson(a.Principal, permission.Name, permission.Resource.Id, DecisionJson.From(a.Decision)))]);
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(WhoCanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
             return ExitCodes.Ok;
         }
 
@@ -124,7 +123,7 @@ internal static class ApiPermissionQuestions
 
         if (settings.Json)
         {
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(WhatCanJson(directory, principal), CliJson.Options.GetTypeInfo(typeof(EntraWhatCanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, WhatCanJson(directory, principal), estates);
             return ExitCodes.Ok;
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Ward.Cli.Output;
 using Ward.Core.Decisions;
@@ -44,7 +43,7 @@ internal static class AzureQuestions
         if (settings.Json)
         {
             var json = new CanJson(principal, settings.Action, scope.Value, DecisionJson.From(answer.Decision), answer.EligibleDecision is { } eligible ? DecisionJson.From(eligible) : null);
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(CanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
         }
         else
         {
@@ -73,7 +72,7 @@ internal static class AzureQuestions
         if (settings.Json)
         {
             var json = new WhoCanJson(settings.Action, scope.Value, [.. answers.Select(a => new CanJson(a.PrincipalId, settings.Action, scope.Value, DecisionJson.From(a.Decision), a.EligibleDecision is { } e ? DecisionJson.From(e) : null))]);
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(WhoCanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
             return ExitCodes.Ok;
         }
 
@@ -115,7 +114,7 @@ internal static class AzureQuestions
                 [.. s.Actions.Select(PatternJson)],
                 [.. s.DataActions.Select(PatternJson)]))], [.. access.Denies.Select(d => new AzureDenyJson(d.DenyAssignmentName, d.Scope.Value))],
                 directory is null ? null : ApiPermissionQuestions.WhatCanJson(directory, principal));
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(AzureWhatCanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
             return ExitCodes.Ok;
         }
 

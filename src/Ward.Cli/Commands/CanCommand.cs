@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Ward.Aws.Queries;
@@ -61,7 +60,7 @@ public sealed class CanCommand(IAnsiConsole console, StandardOutput standardOutp
         if (settings.Json)
         {
             var json = new CanJson(principal.Value, settings.Action, settings.Resource, DecisionJson.From(answer.Decision));
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(CanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
         }
         else
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Ward.Cli.Output;
 using Ward.Core.Decisions;
@@ -38,7 +37,7 @@ internal static class EntraQuestions
         if (settings.Json)
         {
             var json = new CanJson(principal, settings.Action, target, DecisionJson.From(decision), ifActivated is null ? null : DecisionJson.From(ifActivated));
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(CanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
         }
         else
         {
@@ -71,7 +70,7 @@ internal static class EntraQuestions
         if (settings.Json)
         {
             var json = new WhoCanJson(settings.Action, target, [.. answers.Select(a => new CanJson(a.Principal, settings.Action, target, DecisionJson.From(a.Decision), a.IfActivated.Kind == a.Decision.Kind ? null : DecisionJson.From(a.IfActivated)))]);
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(WhoCanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
             return ExitCodes.Ok;
         }
 

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Ward.Aws.Estate;
+using Ward.Cli.Output;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Parsing;
 using Ward.Aws.Policy.Syntax;
@@ -87,6 +88,12 @@ internal static class EstateLoading
             return null;
         }
 
-        return reading.Estates;
+        return reading.Estates with
+        {
+            Inputs = new InputsJson(
+                [.. reading.Skipped.Select(s => new SkippedInputJson(s.Path, s.Reason))],
+                reading.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error),
+                warnings),
+        };
     }
 }

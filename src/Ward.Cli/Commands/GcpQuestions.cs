@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Ward.Cli.Output;
 using Ward.Core.Decisions;
@@ -44,7 +43,7 @@ internal static class GcpQuestions
         if (settings.Json)
         {
             var json = new CanJson(principal.Text, settings.Action, resource.Name, DecisionJson.From(decision));
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(CanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
         }
         else
         {
@@ -70,7 +69,7 @@ internal static class GcpQuestions
         if (settings.Json)
         {
             var json = new WhoCanJson(settings.Action, resource.Name, [.. answers.Select(a => new CanJson(a.Principal.Text, settings.Action, resource.Name, DecisionJson.From(a.Decision)))]);
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(WhoCanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
             return ExitCodes.Ok;
         }
 
@@ -114,7 +113,7 @@ internal static class GcpQuestions
         if (settings.Json)
         {
             var json = new GcpWhatCanJson(principal.Text, authorizer.Note, [.. grants.Select(g => new GcpGrantJson(g.Resource, g.Role, g.Member, g.How, g.Requirement, g.Problem, g.Permissions.Length, settings.Expand ? g.Permissions : [], [.. g.Denials.Select(d => new GcpDenialJson(d.Permission, d.DenyPolicy, d.Rule, d.OnlyBelow, d.Requirement))], [.. g.Blocks.Select(b => new GcpBoundaryBlockJson(b.Permission, b.Requirement))]))]);
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(GcpWhatCanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
             return ExitCodes.Ok;
         }
 

@@ -1,4 +1,5 @@
 using Ward.Aws.Estate;
+using Ward.Cli.Output;
 using Ward.Gcp.Iam;
 using Ward.Microsoft.Azure.Rbac;
 using Ward.Microsoft.Entra.Directory;
@@ -19,4 +20,7 @@ internal sealed record LoadedEstates(AwsEstate Aws, EntraDirectory Entra, AzureE
     public bool HasGcp => !Gcp.IsEmpty;
 
     public bool IsEmpty => !HasAws && !HasEntra && !HasAzure && !HasGcp;
+
+    /// <summary>What reading the inputs left out or found wrong, for answers given as JSON to say.</summary>
+    public InputsJson Inputs { get; init; } = InputsJson.None;
 }

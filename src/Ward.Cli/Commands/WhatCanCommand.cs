@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Ward.Aws.Catalog;
@@ -74,7 +73,7 @@ public sealed class WhatCanCommand(IAnsiConsole console, StandardOutput standard
                 g.Key,
                 g.GroupBy(p => p.Action.AccessLevel.Display(), StringComparer.Ordinal).ToDictionary(l => l.Key, l => l.Count(), StringComparer.Ordinal),
                 settings.Expand ? [.. g.Select(p => new ActionPermissionJson(p.Action.FullName, p.Action.AccessLevel.Display(), p.Resources, p.ConditionalResources))] : []))]);
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(WhatCanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
             return ExitCodes.Ok;
         }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Ward.Aws.Queries;
@@ -50,7 +49,7 @@ public sealed class WhoCanCommand(IAnsiConsole console, StandardOutput standardO
         if (settings.Json)
         {
             var json = new WhoCanJson(settings.Action, settings.Resource, [.. answers.Select(a => new CanJson(a.Principal.Value, a.Action, a.Resource, DecisionJson.From(a.Decision)))]);
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, CliJson.Options.GetTypeInfo(typeof(WhoCanJson))));
+            CliJson.WriteAnswer(console.Profile.Out.Writer, json, estates);
             return ExitCodes.Ok;
         }
 

@@ -39,3 +39,11 @@ public sealed record WhatCanJson(string Principal, IReadOnlyList<ServicePermissi
 public sealed record ServicePermissionsJson(string Service, IReadOnlyDictionary<string, int> ActionsByAccessLevel, IReadOnlyList<ActionPermissionJson> Actions);
 
 public sealed record ActionPermissionJson(string Action, string AccessLevel, IReadOnlyList<string> Resources, IReadOnlyList<string> ConditionalResources);
+
+/// <summary>What reading the inputs left out (each file with why) and how many input errors and warnings it found: every answer in JSON says it, as the text form does on standard error.</summary>
+public sealed record InputsJson(IReadOnlyList<SkippedInputJson> Skipped, int Errors, int Warnings)
+{
+    public static InputsJson None { get; } = new([], 0, 0);
+}
+
+public sealed record SkippedInputJson(string Path, string Reason);
