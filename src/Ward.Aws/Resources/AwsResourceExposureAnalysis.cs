@@ -62,8 +62,15 @@ public static class AwsResourceExposureAnalysis
 
             // An outsider's role named as an aws:PrincipalArn pattern for any account would name it.
             var outsider = ConditionParty.OutsiderNamed(everyone, ProbeCallers.OutsiderAccount);
-            results.Add(Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, outsider ?? AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{ProbeName}"),
-                outsider is null ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{outsider.Value}` (an unrelated account, outside the organization)", everyone));
+            var outsiderCaller = outsider ?? AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{ProbeName}");
+            var inOrganization = Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, outsiderCaller,
+                outsider is null ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{outsider.Value}` (an unrelated account, outside the organization)", everyone);
+
+            // Anyone can have an account in no organization, whose requests carry no aws:PrincipalOrgID at all.
+            var standalone = Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, outsiderCaller,
+                outsider is null ? $"a role of an unrelated account in no organization ({ProbeCallers.OutsiderAccount}; its requests carry no aws:PrincipalOrgID)" : $"`{outsider.Value}` (an unrelated account in no organization: its requests carry no aws:PrincipalOrgID)",
+                everyone, standalone: true);
+            results.Add(Openness(standalone).CompareTo(Openness(inOrganization)) > 0 ? standalone : inOrganization);
 
             // Services act for whoever owns the resource that triggers them (a topic, a bucket, a trail): without a
             // source condition, any account's resource can make the service act on this one.
@@ -144,9 +151,13 @@ public static class AwsResourceExposureAnalysis
 
     private const string ProbeName = "ward-resource-probe";
 
-    private static ResourceAccess Probe(AwsAccessQueries queries, AwsResourcePolicy resource, ResourceProbeKind kind, string party, string? partyAccount, bool external, AwsPrincipal caller, string description, ImmutableArray<Statement> statements, IReadOnlyDictionary<string, ContextValue>? keys = null)
+    /// <summary>How far a probe got: the actions certainly allowed, then those allowed under conditions.</summary>
+    private static (int Allowed, int Conditional) Openness(ResourceAccess access) =>
+        (access.Actions.Count(a => a.Decision.Kind == DecisionKind.Allowed), access.Actions.Count(a => a.Decision.Kind == DecisionKind.Conditional));
+
+    private static ResourceAccess Probe(AwsAccessQueries queries, AwsResourcePolicy resource, ResourceProbeKind kind, string party, string? partyAccount, bool external, AwsPrincipal caller, string description, ImmutableArray<Statement> statements, IReadOnlyDictionary<string, ContextValue>? keys = null, bool standalone = false)
     {
-        var context = OutsiderContext(resource, caller, external);
+        var context = OutsiderContext(resource, caller, external, standalone);
         foreach (var (key, value) in keys ?? ImmutableDictionary<string, ContextValue>.Empty)
         {
             context[key] = value;
@@ -205,7 +216,7 @@ public static class AwsResourceExposureAnalysis
     }
 
     /// <summary>A direct call over TLS that comes from nowhere the estate knows: no source, VPC or address of its own.</summary>
-    private static Dictionary<string, ContextValue> OutsiderContext(AwsResourcePolicy resource, AwsPrincipal caller, bool external)
+    private static Dictionary<string, ContextValue> OutsiderContext(AwsResourcePolicy resource, AwsPrincipal caller, bool external, bool standalone)
     {
         var context = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
         {
@@ -227,10 +238,10 @@ public static class AwsResourceExposureAnalysis
 
         if (external && caller.IsAuthenticated)
         {
-            // Outsiders belong to an organization of their own. An anonymous caller has no principal keys at all
-            // (its context says so), which `Null` conditions and the IfExists operators treat differently.
-            context["aws:PrincipalOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization);
-            context["aws:PrincipalOrgPaths"] = ContextValue.Of([$"{ProbeCallers.OutsiderOrganization}/r-ward/"]);
+            // Outsiders belong to an organization of their own, or to none (no organization keys at all). An
+            // anonymous caller has no principal keys at all (its context says so), which `Null` conditions and the
+            // IfExists operators treat differently.
+            ProbeCallers.AddOutsiderOrganization(context, standalone);
         }
 
         return context;

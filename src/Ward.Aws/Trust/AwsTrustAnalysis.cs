@@ -6,6 +6,7 @@ using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Queries;
+using Ward.Core.Decisions;
 
 namespace Ward.Aws.Trust;
 
@@ -110,16 +111,30 @@ public static class AwsTrustAnalysis
     {
         var probeAccount = partyAccount ?? ProbeCallers.OutsiderAccount;
         var external = !known.Contains(probeAccount);
-        Dictionary<string, ContextValue> claims = new(StringComparer.OrdinalIgnoreCase);
-        if (external)
+        Decision Verdict(bool standalone)
         {
-            claims["aws:PrincipalOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization);
-            claims["aws:PrincipalOrgPaths"] = ContextValue.Of([$"{ProbeCallers.OutsiderOrganization}/r-ward/"]);
+            Dictionary<string, ContextValue> claims = new(StringComparer.OrdinalIgnoreCase);
+            if (external)
+            {
+                ProbeCallers.AddOutsiderOrganization(claims, standalone);
+            }
+
+            return queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: ProbeCallers.Willingly).Decision;
         }
 
-        var verdict = queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: ProbeCallers.Willingly).Decision;
-        return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict,
-            kind == TrustedPartyKind.Everyone && probe.Name == TrustProbeName ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{probe.Value}`", "sts:AssumeRole");
+        var verdict = Verdict(standalone: false);
+        var generic = kind == TrustedPartyKind.Everyone && probe.Name == TrustProbeName;
+        var caller = generic ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{probe.Value}`";
+
+        // Anyone can have an account in no organization, whose requests carry no aws:PrincipalOrgID at all.
+        if (kind == TrustedPartyKind.Everyone && external && Verdict(standalone: true) is var alone && ProbeCallers.Openness(alone) > ProbeCallers.Openness(verdict))
+        {
+            verdict = alone;
+            caller = generic ? $"a role of an unrelated account in no organization ({ProbeCallers.OutsiderAccount}; its requests carry no aws:PrincipalOrgID)"
+                : $"`{probe.Value}` (an account in no organization: its requests carry no aws:PrincipalOrgID)";
+        }
+
+        return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict, caller, "sts:AssumeRole");
     }
 
     private static Dictionary<string, ContextValue> SamlClaims() =>

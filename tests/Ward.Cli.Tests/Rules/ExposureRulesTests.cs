@@ -31,6 +31,10 @@ public sealed class ExposureRulesTests
     [InlineData("cross-account-resource", "arn:aws:s3:::bucket-shared-by-condition", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:kms:eu-west-1:{Account}:key/5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-fed-by-a-partner-topic", "Medium")]
+    // aws:PrincipalOrgID is absent for principals of accounts in no organization, and IfExists lets them in.
+    [InlineData("public-resource", $"arn:aws:kms:eu-west-1:{Account}:key/7a7a7a7a-1111-2222-3333-444455556666", "Critical")]
+    [InlineData("public-resource", $"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-if-exists-AbCdEf", "Critical")]
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-organization-if-exists", "Critical")]
     public void Vulnerable_twins_are_reported(string rule, string resource, string severity)
     {
         var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == rule && f.Principal == resource);
@@ -52,6 +56,9 @@ public sealed class ExposureRulesTests
     [InlineData($"arn:aws:lambda:eu-west-1:{Account}:function:url-for-the-organization")]
     [InlineData($"arn:aws:kms:eu-west-1:{Account}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b")]
     [InlineData($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:same-account-AbCdEf")]
+    [InlineData($"arn:aws:kms:eu-west-1:{Account}:key/7b7b7b7b-1111-2222-3333-444455556666")]
+    [InlineData($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-AbCdEf")]
+    [InlineData("arn:aws:s3:::bucket-for-the-organization")]
     public void Safe_twins_are_not_reported(string resource)
     {
         Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal == resource);
@@ -187,6 +194,12 @@ public sealed class ExposureRulesTests
 
         return $$"""
             {"ResourcePolicies": [
+              {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/7a7a7a7a-1111-2222-3333-444455556666", "AWS::KMS::Key", """{"Sid":"OrgDecrypts","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/7b7b7b7b-1111-2222-3333-444455556666", "AWS::KMS::Key", """{"Sid":"OrgDecrypts","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-if-exists-AbCdEf", "AWS::SecretsManager::Secret", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-AbCdEf", "AWS::SecretsManager::Secret", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-the-organization-if-exists", "AWS::S3::Bucket", """{"Sid":"Org","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-organization-if-exists/*","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-the-organization", "AWS::S3::Bucket", """{"Sid":"Org","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-organization/*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},
               {{Entry("arn:aws:s3:::listable-bucket", "AWS::S3::Bucket", """{"Sid":"PublicList","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::listable-bucket"}""")}},
               {{Entry("arn:aws:s3:::bucket-public-under-a-prefix", "AWS::S3::Bucket", """{"Sid":"PublicAssets","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/assets/*"},{"Sid":"PartnerDropsExports","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/exports/partner/*.csv"}""")}},

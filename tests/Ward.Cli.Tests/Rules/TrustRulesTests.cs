@@ -42,6 +42,8 @@ public sealed class TrustRulesTests
     [InlineData("external-trust-without-external-id", "vendor-with-any-external-id", "High")]
     [InlineData("external-trust-without-external-id", "vendor-with-external-id-if-exists", "High")]
     [InlineData("saml-federated-trust", "saml-federated", "Info")]
+    // IAM sets aws:PrincipalOrgID only for accounts in an organization: IfExists lets every standalone account in.
+    [InlineData("public-role-trust", "open-to-organization-if-exists", "Critical")]
     public void Vulnerable_twins_are_reported(string rule, string role, string severity)
     {
         var finding = Assert.Single(FindingsOn(role), f => f.RuleId == rule);
@@ -66,6 +68,13 @@ public sealed class TrustRulesTests
     public void Safe_twins_have_no_trust_risk(string role)
     {
         Assert.DoesNotContain(FindingsOn(role), f => f.Category == "trust" && f.Severity > Severity.Info);
+    }
+
+    [Fact]
+    public void An_organization_test_that_passes_when_the_key_is_absent_admits_accounts_in_no_organization()
+    {
+        var finding = Assert.Single(FindingsOn("open-to-organization-if-exists"), f => f.RuleId == "public-role-trust");
+        Assert.Contains("in no organization", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,6 +110,7 @@ public sealed class TrustRulesTests
             {{Role("whole-account-narrowed-to-itself", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
             {{Role("whole-account-with-mfa", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")}},
             {{Role("open-to-an-organizational-unit", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a1b2c3d4e5/r-a1b2/ou-a1b2-9fj6w2ye/*"}}}""")}},
+            {{Role("open-to-organization-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-to-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-but-denied-outside", """{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
             {{Role("vendor-without-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole"}""")}},
