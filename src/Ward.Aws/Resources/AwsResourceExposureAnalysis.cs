@@ -80,8 +80,12 @@ public static class AwsResourceExposureAnalysis
                 .ToList();
             foreach (var service in services)
             {
+                ImmutableArray<Statement> statements = [.. service.Select(x => x.Statement).Distinct()];
+                var source = ConditionParty.OutsiderSource(statements, ProbeCallers.OutsiderAccount);
+                var actingFor = source.TryGetValue("aws:SourceArn", out var arn) ? $"`{arn}` of an unrelated account ({source["aws:SourceAccount"]})"
+                    : $"a resource of an unrelated account ({(source.TryGetValue("aws:SourceAccount", out var account) ? account : ProbeCallers.OutsiderAccount)})";
                 results.Add(Probe(queries, resource, ResourceProbeKind.Service, service.Key, null, external: true, AwsPrincipal.Parse(service.Key),
-                    $"`{service.Key}` acting for a resource of an unrelated account ({ProbeCallers.OutsiderAccount})", [.. service.Select(x => x.Statement).Distinct()]));
+                    $"`{service.Key}` acting for {actingFor}", statements));
             }
 
             var named = allows.Where(s => !s.Principal!.Negated)
@@ -158,7 +162,10 @@ public static class AwsResourceExposureAnalysis
     private static ResourceAccess Probe(AwsAccessQueries queries, AwsResourcePolicy resource, ResourceProbeKind kind, string party, string? partyAccount, bool external, AwsPrincipal caller, string description, ImmutableArray<Statement> statements, IReadOnlyDictionary<string, ContextValue>? keys = null, bool standalone = false)
     {
         var context = OutsiderContext(resource, caller, external, standalone);
-        foreach (var (key, value) in keys ?? ImmutableDictionary<string, ContextValue>.Empty)
+
+        // A source condition whose values fix no account (`arn:aws:s3:::logs-*`, `arn:aws:sns:*:*:*`) lets in a
+        // resource of an outsider's so named: the probe acts for one.
+        foreach (var (key, value) in keys ?? ConditionParty.OutsiderSource(statements, ProbeCallers.OutsiderAccount))
         {
             context[key] = value;
         }

@@ -35,6 +35,10 @@ public sealed class ExposureRulesTests
     [InlineData("public-resource", $"arn:aws:kms:eu-west-1:{Account}:key/7a7a7a7a-1111-2222-3333-444455556666", "Critical")]
     [InlineData("public-resource", $"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-if-exists-AbCdEf", "Critical")]
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-organization-if-exists", "Critical")]
+    // Source conditions whose values fix no account: any account's distribution, topic or bucket so named.
+    [InlineData("cross-account-resource", "arn:aws:s3:::bucket-behind-any-distribution", "Medium")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "Critical")]
+    [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-logs", "Medium")]
     public void Vulnerable_twins_are_reported(string rule, string resource, string severity)
     {
         var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == rule && f.Principal == resource);
@@ -59,6 +63,7 @@ public sealed class ExposureRulesTests
     [InlineData($"arn:aws:kms:eu-west-1:{Account}:key/7b7b7b7b-1111-2222-3333-444455556666")]
     [InlineData($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-AbCdEf")]
     [InlineData("arn:aws:s3:::bucket-for-the-organization")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-buckets-named-logs")]
     public void Safe_twins_are_not_reported(string resource)
     {
         Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal == resource);
@@ -154,6 +159,14 @@ public sealed class ExposureRulesTests
     }
 
     [Fact]
+    public void A_source_pattern_open_to_any_account_is_probed_with_an_outsiders_resource()
+    {
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == "arn:aws:s3:::bucket-behind-any-distribution");
+        Assert.Contains("`arn:aws:cloudfront::000000000000:distribution/ward-outsider`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("names no fixed account", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fingerprints_are_stable_and_distinct()
     {
         var again = ScanOf(withOrganization: false);
@@ -200,6 +213,10 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-AbCdEf", "AWS::SecretsManager::Secret", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-the-organization-if-exists", "AWS::S3::Bucket", """{"Sid":"Org","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-organization-if-exists/*","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-the-organization", "AWS::S3::Bucket", """{"Sid":"Org","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-organization/*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-behind-any-distribution", "AWS::S3::Bucket", """{"Sid":"AllowCloudFrontServicePrincipal","Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-behind-any-distribution/*","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:cloudfront::*:distribution/*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "AWS::SQS::Queue", """{"Sid":"FromTopics","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:eu-west-1:*:*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-logs", "AWS::SQS::Queue", """{"Sid":"FromBuckets","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::logs-*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-buckets-named-logs", "AWS::SQS::Queue", """{"Sid":"FromBuckets","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::logs-*"},"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},
               {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},
               {{Entry("arn:aws:s3:::listable-bucket", "AWS::S3::Bucket", """{"Sid":"PublicList","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::listable-bucket"}""")}},
               {{Entry("arn:aws:s3:::bucket-public-under-a-prefix", "AWS::S3::Bucket", """{"Sid":"PublicAssets","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/assets/*"},{"Sid":"PartnerDropsExports","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/exports/partner/*.csv"}""")}},
