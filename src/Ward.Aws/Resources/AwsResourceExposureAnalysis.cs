@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Net;
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
@@ -170,11 +172,58 @@ public static class AwsResourceExposureAnalysis
             context[key] = value;
         }
 
+        // An address range S3 deems public (wider than /8, or /32 for IPv6) holds addresses of anyone's: the probe comes from one.
+        if (BroadRangeAddress(statements) is { } address)
+        {
+            context["aws:SourceIp"] = ContextValue.Of(address);
+        }
+
         var actions = SensitiveActions.For(resource.Type, resource.Arn)
             .Select(p => Surest((p.OnObject ? SensitiveActions.ObjectProbes(p.Resource, statements) : [p.Resource])
                 .Select(target => new ProbedAction(p.Action, target, p.IsCritical, queries.Can(caller, p.Action, target, WithFunctionUrl(context, caller, p.Action), adjust: ProbeCallers.Willingly).Decision))))
             .ToImmutableArray();
         return new ResourceAccess(resource, kind, party, partyAccount, external && partyAccount is not null, description, statements, actions);
+    }
+
+    private static readonly byte[] ProbeAddressV4 = IPAddress.Parse("198.18.0.10").GetAddressBytes();
+
+    // In 2001:2::/48, reserved for benchmarking (RFC 5180) like the IPv4 probe address.
+    private static readonly byte[] ProbeAddressV6 = IPAddress.Parse("2001:2::a").GetAddressBytes();
+
+    /// <summary>
+    /// An address inside a range that an <c>IpAddress</c> test on <c>aws:SourceIp</c> of the statements allows and that
+    /// S3 deems public ("The meaning of public": ranges broader than /8 for IPv4 and /32 for IPv6): the probe
+    /// address with the range's network bits. Null when every range is narrower.
+    /// </summary>
+    private static string? BroadRangeAddress(IEnumerable<Statement> statements) =>
+        statements.SelectMany(s => s.Conditions)
+            .Where(c => c.Operator.Base == BaseOperator.IpAddress && !c.Operator.IsNegated && c.Key.Equals("aws:SourceIp", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values)
+            .Select(AddressInBroadRange)
+            .FirstOrDefault(a => a is not null);
+
+    private static string? AddressInBroadRange(string range)
+    {
+        if (!range.Contains('/', StringComparison.Ordinal) || !IPNetwork.TryParse(range, out var network))
+        {
+            return null;
+        }
+
+        var v6 = network.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6;
+        if (network.PrefixLength >= (v6 ? 32 : 8))
+        {
+            return null;
+        }
+
+        var bytes = (byte[])(v6 ? ProbeAddressV6 : ProbeAddressV4).Clone();
+        var based = network.BaseAddress.GetAddressBytes();
+        for (var bit = 0; bit < network.PrefixLength; bit++)
+        {
+            var mask = (byte)(0x80 >> (bit % 8));
+            bytes[bit / 8] = (byte)((bytes[bit / 8] & ~mask) | (based[bit / 8] & mask));
+        }
+
+        return new IPAddress(bytes).ToString();
     }
 
     /// <summary>

@@ -39,6 +39,9 @@ public sealed class ExposureRulesTests
     [InlineData("cross-account-resource", "arn:aws:s3:::bucket-behind-any-distribution", "Medium")]
     [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "Critical")]
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-logs", "Medium")]
+    // Address ranges S3 deems public: broader than /8 (IPv4) or /32 (IPv6).
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-half-the-internet", "Critical")]
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-every-ipv6-address", "Critical")]
     public void Vulnerable_twins_are_reported(string rule, string resource, string severity)
     {
         var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == rule && f.Principal == resource);
@@ -64,6 +67,7 @@ public sealed class ExposureRulesTests
     [InlineData($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-AbCdEf")]
     [InlineData("arn:aws:s3:::bucket-for-the-organization")]
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-buckets-named-logs")]
+    [InlineData("arn:aws:s3:::bucket-for-one-slash-8")]
     public void Safe_twins_are_not_reported(string resource)
     {
         Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal == resource);
@@ -217,6 +221,9 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "AWS::SQS::Queue", """{"Sid":"FromTopics","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:eu-west-1:*:*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-logs", "AWS::SQS::Queue", """{"Sid":"FromBuckets","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::logs-*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-buckets-named-logs", "AWS::SQS::Queue", """{"Sid":"FromBuckets","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::logs-*"},"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-half-the-internet", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-half-the-internet/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","0.0.0.0/1"]}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-every-ipv6-address", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-every-ipv6-address/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","::/0"]}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-one-slash-8", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-one-slash-8/*","Condition":{"IpAddress":{"aws:SourceIp":"44.0.0.0/8"}}}""")}},
               {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},
               {{Entry("arn:aws:s3:::listable-bucket", "AWS::S3::Bucket", """{"Sid":"PublicList","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::listable-bucket"}""")}},
               {{Entry("arn:aws:s3:::bucket-public-under-a-prefix", "AWS::S3::Bucket", """{"Sid":"PublicAssets","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/assets/*"},{"Sid":"PartnerDropsExports","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/exports/partner/*.csv"}""")}},
