@@ -151,7 +151,9 @@ public static class AwsTrustAnalysis
         var host = ProviderHost(provider);
         var subject = host switch
         {
-            GitHubActions => OutsiderGitHubSubject(provider, role) ?? "repo:ward-outsider/any-repository:ref:refs/heads/main",
+            GitHubActions => OutsiderOwnerSubject(provider, role, "repo:", ['/', ':']) ?? "repo:ward-outsider/any-repository:ref:refs/heads/main",
+            GitLab => OutsiderOwnerSubject(provider, role, "project_path:", ['/', ':']) ?? "project_path:ward-outsider/any-project:ref_type:branch:ref:main",
+            TerraformCloud => OutsiderOwnerSubject(provider, role, "organization:", [':']) ?? "organization:ward-outsider:project:any:workspace:any:run_phase:apply",
             _ when host.StartsWith("oidc.eks.", StringComparison.Ordinal) => "system:serviceaccount:ward-outsider:any",
             CognitoIdentity => "eu-west-1:00000000-0000-0000-0000-000000000000",
             _ => "ward-outsider",
@@ -171,25 +173,33 @@ public static class AwsTrustAnalysis
     private const string GitHubActions = "token.actions.githubusercontent.com";
     private const string CognitoIdentity = "cognito-identity.amazonaws.com";
 
+    // GitLab.com (`project_path:GROUP/PROJECT:ref_type:…:ref:…`) and HCP Terraform
+    // (`organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:PHASE`): anyone may create a group or an
+    // organization of a free name there, as on GitHub. A self-managed instance's groups are its own users'.
+    private const string GitLab = "gitlab.com";
+    private const string TerraformCloud = "app.terraform.io";
+
     private static bool IsCognito(string provider) => ProviderHost(provider) == CognitoIdentity;
 
     /// <summary>
-    /// A subject matching one of the trust's `sub` patterns (with a Like operator) whose owner has a wildcard, with the
-    /// wildcards filled so that the owner is nobody of the estate's; null when every pattern pins its owner.
+    /// A subject matching one of the trust's `sub` patterns (with a Like operator) whose owner (the GitHub
+    /// organization or user, the GitLab.com top-level group, the HCP Terraform organization: what follows
+    /// <paramref name="prefix"/> up to one of <paramref name="ends"/>) has a wildcard, with the wildcards filled so that
+    /// the owner is nobody of the estate's; null when every pattern pins its owner.
     /// </summary>
-    private static string? OutsiderGitHubSubject(string provider, IamRole role) =>
+    private static string? OutsiderOwnerSubject(string provider, IamRole role, string prefix, char[] ends) =>
         role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
             .Where(c => !c.Operator.IsNegated && c.Operator.Base is BaseOperator.StringLike && c.Key.Equals(ClaimKey(provider, "sub"), StringComparison.OrdinalIgnoreCase))
             .SelectMany(c => c.Values)
-            .Where(pattern => pattern.StartsWith("repo:", StringComparison.Ordinal) && Owner(pattern).IndexOfAny(['*', '?']) >= 0)
+            .Where(pattern => pattern.StartsWith(prefix, StringComparison.Ordinal) && Owner(pattern, prefix, ends).IndexOfAny(['*', '?']) >= 0)
             .Select(pattern => pattern.Replace("*", "ward-outsider", StringComparison.Ordinal).Replace('?', 'x'))
             .FirstOrDefault();
 
-    /// <summary>The owner part of a GitHub subject, <c>repo:OWNER/REPO:…</c> (to the first `/` or `:`, or the end).</summary>
-    private static string Owner(string subject)
+    /// <summary>The owner part of a subject, <c>PREFIX OWNER …</c> (to the first of <paramref name="ends"/>, or the end).</summary>
+    private static string Owner(string subject, string prefix, char[] ends)
     {
-        var rest = subject["repo:".Length..];
-        var end = rest.IndexOfAny(['/', ':']);
+        var rest = subject[prefix.Length..];
+        var end = rest.IndexOfAny(ends);
         return end < 0 ? rest : rest[..end];
     }
 

@@ -44,6 +44,14 @@ public sealed class TrustRulesTests
     [InlineData("saml-federated-trust", "saml-federated", "Info")]
     // IAM sets aws:PrincipalOrgID only for accounts in an organization: IfExists lets every standalone account in.
     [InlineData("public-role-trust", "open-to-organization-if-exists", "Critical")]
+    // Anyone can create the GitLab.com group or HCP Terraform organization `acme-x`.
+    [InlineData("oidc-trust-unrestricted", "gitlab-owner-prefix", "Critical")]
+    [InlineData("oidc-trust-unrestricted", "terraform-cloud-organization-prefix", "Critical")]
+    // Wildcards inside the group or organization: only its own projects and workspaces.
+    [InlineData("oidc-trust-unrestricted", "gitlab-any-project-of-the-group", "Medium")]
+    [InlineData("oidc-trust-unrestricted", "terraform-cloud-any-workspace-of-the-organization", "Medium")]
+    // `StringLike aud "*"` checks no audience.
+    [InlineData("oidc-trust-unrestricted", "github-any-audience", "Low")]
     public void Vulnerable_twins_are_reported(string rule, string role, string severity)
     {
         var finding = Assert.Single(FindingsOn(role), f => f.RuleId == rule);
@@ -65,6 +73,7 @@ public sealed class TrustRulesTests
     [InlineData("github-star-taken-literally")]
     // The identity pool's own signed-in users: what the Cognito console writes.
     [InlineData("cognito-authenticated")]
+    [InlineData("github-exact-subject-and-audience-by-like")]
     public void Safe_twins_have_no_trust_risk(string role)
     {
         Assert.DoesNotContain(FindingsOn(role), f => f.Category == "trust" && f.Severity > Severity.Info);
@@ -117,6 +126,12 @@ public sealed class TrustRulesTests
             {{Role("vendor-with-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:role/vendor-collector"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"vendor-8841"}}}""")}},
             {{Role("whole-account", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}""")}},
             {{Role("named-role", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/open-to-organization"},"Action":"sts:AssumeRole"}""")}},
+            {{Role("gitlab-owner-prefix", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/gitlab.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"gitlab.com:aud":"https://gitlab.com"},"StringLike":{"gitlab.com:sub":"project_path:acme*"}}}""")}},
+            {{Role("gitlab-any-project-of-the-group", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/gitlab.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"gitlab.com:aud":"https://gitlab.com"},"StringLike":{"gitlab.com:sub":"project_path:acme/*:ref_type:branch:ref:main"}}}""")}},
+            {{Role("terraform-cloud-organization-prefix", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/app.terraform.io"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"app.terraform.io:aud":"aws.workload.identity"},"StringLike":{"app.terraform.io:sub":"organization:acme*"}}}""")}},
+            {{Role("terraform-cloud-any-workspace-of-the-organization", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/app.terraform.io"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"app.terraform.io:aud":"aws.workload.identity"},"StringLike":{"app.terraform.io:sub":"organization:acme:project:*:workspace:*:run_phase:*"}}}""")}},
+            {{Role("github-any-audience", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringLike":{"token.actions.githubusercontent.com:aud":"*","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}}""")}},
+            {{Role("github-exact-subject-and-audience-by-like", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringLike":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}}""")}},
             {{Role("github-any-repository", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}""")}},
             {{Role("github-wildcard-branch", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:acme/site:*"}}}""")}},
             {{Role("github-exact-subject", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}}""")}},
