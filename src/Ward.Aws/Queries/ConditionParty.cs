@@ -95,6 +95,27 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
         return keys.ToImmutable();
     }
 
+    /// <summary>
+    /// The organizations other than the exported one (<paramref name="ownOrganization"/>) whose every principal the
+    /// statements' <c>aws:PrincipalOrgID</c> tests let in: none without an organization export, where which
+    /// organization is the estate's own is not known.
+    /// </summary>
+    public static ImmutableArray<string> ForeignOrganizations(IEnumerable<Statement> statements, string? ownOrganization) =>
+        ownOrganization is null ? [] : [.. statements.SelectMany(s => s.Conditions)
+            .Where(c => !c.Operator.IsNegated && c.Operator.Set != SetQualifier.ForAllValues && c.Operator.Base is BaseOperator.StringEquals or BaseOperator.StringEqualsIgnoreCase or BaseOperator.StringLike
+                && c.Key.Equals("aws:PrincipalOrgID", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values)
+            .Where(v => v.StartsWith("o-", StringComparison.Ordinal) && v.IndexOfAny(['*', '?', '$']) < 0 && !v.Equals(ownOrganization, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The organization keys of a principal of an account of <paramref name="organization"/>.</summary>
+    public static IReadOnlyDictionary<string, ContextValue> OrganizationKeys(string organization) =>
+        new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["aws:PrincipalOrgID"] = ContextValue.Of(organization),
+            ["aws:PrincipalOrgPaths"] = ContextValue.Of([$"{organization}/r-ward/"]),
+        };
+
     /// <summary>An account id an account pattern matches (wildcards filled with zeros), or null.</summary>
     private static string? AccountMatching(string pattern)
     {

@@ -122,6 +122,14 @@ public static class AwsResourceExposureAnalysis
                 results.Add(Probe(queries, resource, ResourceProbeKind.Account, party.Written, party.Account, !known.Contains(party.Account), caller, description, statements, party.Keys));
             }
 
+            // `*` narrowed to another organization lets every principal of it in.
+            foreach (var organization in ConditionParty.ForeignOrganizations(everyone, estate.Organization?.Id))
+            {
+                var caller = AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{ProbeName}");
+                results.Add(Probe(queries, resource, ResourceProbeKind.Organization, organization, null, external: true, caller,
+                    $"a role of an account ({ProbeCallers.OutsiderAccount}) of organization {organization}", everyone, ConditionParty.OrganizationKeys(organization)) with { IsExternal = true });
+            }
+
             // ACL grants to an account known only by its canonical user ID (none of the exported buckets' owners):
             // probed as an account outside the organization (which account it is, the export does not say).
             var canonical = allows.Where(s => !s.Principal!.Negated)

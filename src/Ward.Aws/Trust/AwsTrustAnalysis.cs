@@ -55,6 +55,15 @@ public static class AwsTrustAnalysis
                         var named = !party.Caller.Value.EndsWith(":role/" + TrustProbeName, StringComparison.Ordinal);
                         trusts.Add(ProbeAws(queries, role, statement, named ? TrustedPartyKind.Principal : TrustedPartyKind.Account, named ? party.Caller.Value : party.Account, party.Account, party.Caller, known));
                     }
+
+                    // `*` narrowed to another organization lets every principal of it in.
+                    foreach (var organization in ConditionParty.ForeignOrganizations([statement], estate.Organization?.Id))
+                    {
+                        var probe = AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{TrustProbeName}");
+                        var verdict = queries.Can(probe, "sts:AssumeRole", role.Arn, ConditionParty.OrganizationKeys(organization), adjust: ProbeCallers.Willingly).Decision;
+                        trusts.Add(new RoleTrust(role, TrustedPartyKind.Organization, organization, null, IsExternal: true, statement, verdict,
+                            $"a role of an account ({ProbeCallers.OutsiderAccount}) of organization {organization}", "sts:AssumeRole"));
+                    }
                 }
             }
         }

@@ -163,6 +163,22 @@ public sealed class ExposureRulesTests
     }
 
     [Fact]
+    public void A_resource_open_to_another_organization_is_shared_with_it()
+    {
+        // Given a queue open to `*` of organization o-zzzzzzzzzz, and its twin open to the exported o-abcdefghij
+        var finding = Assert.Single(InOrganization.Value.Findings, f => f.Principal.EndsWith(":queue-for-another-organization", StringComparison.Ordinal));
+
+        // Then, with the organization exported, the first is shared with every account of the other organization
+        Assert.Equal("cross-account-resource", finding.RuleId);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains("organization o-zzzzzzzzzz (not the exported organization)", finding.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain(InOrganization.Value.Findings, f => f.Principal.EndsWith(":queue-for-the-organization", StringComparison.Ordinal));
+
+        // And without the export, which organization is the estate's is not known: neither is reported
+        Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal.EndsWith(":queue-for-another-organization", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_source_pattern_open_to_any_account_is_probed_with_an_outsiders_resource()
     {
         var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == "arn:aws:s3:::bucket-behind-any-distribution");
@@ -224,6 +240,8 @@ public sealed class ExposureRulesTests
               {{Entry("arn:aws:s3:::bucket-for-half-the-internet", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-half-the-internet/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","0.0.0.0/1"]}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-every-ipv6-address", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-every-ipv6-address/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","::/0"]}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-one-slash-8", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-one-slash-8/*","Condition":{"IpAddress":{"aws:SourceIp":"44.0.0.0/8"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},
               {{Entry("arn:aws:s3:::listable-bucket", "AWS::S3::Bucket", """{"Sid":"PublicList","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::listable-bucket"}""")}},
               {{Entry("arn:aws:s3:::bucket-public-under-a-prefix", "AWS::S3::Bucket", """{"Sid":"PublicAssets","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/assets/*"},{"Sid":"PartnerDropsExports","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/exports/partner/*.csv"}""")}},
@@ -255,7 +273,7 @@ public sealed class ExposureRulesTests
     }
 
     /// <summary>An organization export as scripts/export-aws.sh composes it: the account in a Workloads OU, an S3 perimeter RCP.</summary>
-    private static string Organization()
+    internal static string Organization()
     {
         const string Root = "r-ab12";
         const string Ou = "ou-ab12-11111111";

@@ -87,6 +87,26 @@ public sealed class TrustRulesTests
     }
 
     [Fact]
+    public void A_role_open_to_another_organization_is_cross_account_access_from_it()
+    {
+        // Given roles open to `*` of organization o-zzzzzzzzzz and of the exported o-abcdefghij
+        var folder = Directory.CreateTempSubdirectory("ward-trust-org-").FullName;
+        File.WriteAllText(Path.Combine(folder, "gaad.json"), Gaad());
+        File.WriteAllText(Path.Combine(folder, "organization.json"), ExposureRulesTests.Organization());
+        var token = TestContext.Current.CancellationToken;
+        var scan = Scanner.Scan(AwsEstateLoader.Load([folder], token), AsOf, cancellationToken: token);
+        List<Finding> On(string role) => [.. scan.Findings.Where(f => f.Principal == $"arn:aws:iam::{Account}:role/{role}" && f.Category == "trust")];
+
+        // Then the first is assumable from every account of the other organization; the second is not reported
+        var finding = Assert.Single(On("open-to-another-organization"), f => f.RuleId == "cross-account-access");
+        Assert.Contains("organization o-zzzzzzzzzz (not the exported organization)", finding.Title, StringComparison.Ordinal);
+        Assert.Empty(On("open-to-the-exported-organization"));
+
+        // And without the organization export, neither is
+        Assert.DoesNotContain(FindingsOn("open-to-another-organization"), f => f.Category == "trust");
+    }
+
+    [Fact]
     public void A_vendor_with_an_external_id_is_inventoried_not_flagged()
     {
         var findings = FindingsOn("vendor-with-external-id");
@@ -120,6 +140,8 @@ public sealed class TrustRulesTests
             {{Role("whole-account-with-mfa", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")}},
             {{Role("open-to-an-organizational-unit", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a1b2c3d4e5/r-a1b2/ou-a1b2-9fj6w2ye/*"}}}""")}},
             {{Role("open-to-organization-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
+            {{Role("open-to-another-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz"}}}""")}},
+            {{Role("open-to-the-exported-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
             {{Role("open-to-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-but-denied-outside", """{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
             {{Role("vendor-without-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole"}""")}},

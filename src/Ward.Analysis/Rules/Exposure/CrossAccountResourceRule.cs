@@ -36,6 +36,18 @@ public sealed class CrossAccountResourceRule : IRule
                 access.Party);
         }
 
+        foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Organization))
+        {
+            var kind = ExposureFindings.Describe(access.Resource.Type);
+            yield return ExposureFindings.Make(
+                Metadata,
+                access,
+                Severity.Medium,
+                $"{kind} `{access.Resource.Name}` is shared with every account of organization {access.Party} (not the exported organization)",
+                $"The policy names `*` with `aws:PrincipalOrgID` `{access.Party}`, which is not the exported organization `{context.Estate.Organization?.Id}`: principals of every account of that organization may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}`. {ExposureFindings.Evidence(access)}{ExposureFindings.S3Context(context, access)}",
+                access.Party);
+        }
+
         foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Account && a.PartyAccount is null))
         {
             // An ACL grant to a canonical user ID that none of the exported buckets' owners has: an account Ward cannot name.
@@ -53,7 +65,7 @@ public sealed class CrossAccountResourceRule : IRule
         {
             // AWS's own log delivery accounts write where the owner asked them to: listed, not a risk.
             var owner = AwsOwnedAccounts.Describe(access.PartyAccount!);
-            var where = owner ?? (access.IsExternal ? "outside the organization"
+            var where = owner ?? (access.IsExternal ? (context.Estate.Organization is null ? "not an exported account" : "outside the organization")
                 : context.Estate.Organization?.Contains(access.PartyAccount!) == true ? "in the organization"
                 : "an exported account");
             var kind = ExposureFindings.Describe(access.Resource.Type);
