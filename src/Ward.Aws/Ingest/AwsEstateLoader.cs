@@ -614,9 +614,11 @@ public static class AwsEstateLoader
         var chosen = new Dictionary<string, CredentialReport>(StringComparer.Ordinal);
         foreach (var group in reports.GroupBy(r => r.Account, StringComparer.Ordinal))
         {
+            // The best known time of each: when it was generated, else (a bare CSV) its newest timestamp, which it
+            // cannot be older than. A CSV with a timestamp after a JSON report's GeneratedTime is the newer report.
             var ordered = group
-                .OrderByDescending(r => r.GeneratedTime ?? DateTimeOffset.MinValue)
-                .ThenByDescending(r => r.NewestTimestamp ?? DateTimeOffset.MinValue)
+                .OrderByDescending(r => r.GeneratedTime ?? r.NewestTimestamp ?? DateTimeOffset.MinValue)
+                .ThenByDescending(r => r.GeneratedTime is not null)
                 .ThenBy(r => r.File, StringComparer.Ordinal)
                 .ToList();
             chosen[group.Key] = ordered[0];

@@ -402,8 +402,15 @@ public static class CredentialReportReader
                 return null;
             }
 
+            // A password's next rotation is a date to come: it says nothing of when the report was generated.
+            var newest = Newest;
             if (TryTimestamp(value, out var timestamp))
             {
+                if (column == "password_next_rotation")
+                {
+                    Newest = newest;
+                }
+
                 return timestamp;
             }
 

@@ -123,14 +123,28 @@ public static class AwsRequestContextBuilder
             }
         }
 
+        HashSet<string>? absent = null;
         foreach (var (key, value) in overrides)
         {
+            if (value.IsAbsent)
+            {
+                values.Remove(key);
+                (absent ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(key);
+                continue;
+            }
+
             values[key] = value;
         }
 
         var isKnownAbsent = resourceTags is not null ? principalContext.IsKnownAbsentOnTaggedTarget
             : isArn && resourceArn.Service == "s3" && resourceArn.Region.Length == 0 ? principalContext.IsKnownAbsentOnDirectS3
             : principalContext.IsKnownAbsent;
+        if (absent is not null)
+        {
+            // Keys given as absent (only keys the principal's own context does not set: an outsider's organization).
+            var given = isKnownAbsent;
+            isKnownAbsent = key => absent.Contains(key) || given(key);
+        }
         if (boundaryAbsent && !values.ContainsKey("iam:PermissionsBoundary"))
         {
             var known = isKnownAbsent;

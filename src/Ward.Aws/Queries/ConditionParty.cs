@@ -57,6 +57,123 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
             .Select(parts => AwsPrincipal.Parse($"arn:aws:iam::{outsiderAccount}:{Filled(parts[5])}"))
             .FirstOrDefault(p => p.IsAuthenticated && p.Type is AwsPrincipalType.IamRole or AwsPrincipalType.IamUser);
 
+    /// <summary>
+    /// The source keys (<c>aws:SourceAccount</c>, <c>aws:SourceOwner</c>, <c>aws:SourceArn</c>) of a resource of an
+    /// account no source condition of the statements fixes, for probing a service (or <c>*</c>) acting for it. A
+    /// pattern whose account part has a wildcard (<c>arn:aws:cloudfront::*:distribution/*</c>,
+    /// <c>arn:aws:sns:eu-west-1:*:*</c>), an S3 bucket ARN (which carries no account: <c>arn:aws:s3:::logs-*</c>) and
+    /// an account pattern (<c>12345678*</c>) each admit some account of nobody's choosing: the keys name such a
+    /// resource, with the wildcards filled, so only an account the statements fix keeps the probe out. Empty when no
+    /// source condition leaves the account open.
+    /// </summary>
+    public static ImmutableDictionary<string, ContextValue> OutsiderSource(IEnumerable<Statement> statements, string outsiderAccount)
+    {
+        var conditions = statements.SelectMany(s => s.Conditions).Where(c => !c.Operator.IsNegated).ToList();
+        var openAccount = conditions
+            .Where(c => c.Operator.Base == BaseOperator.StringLike && SourceAccountKeys.Any(k => k.Equals(c.Key, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(c => c.Values)
+            .Where(v => v.IndexOfAny(['*', '?']) >= 0)
+            .Select(AccountMatching)
+            .FirstOrDefault(a => a is not null);
+        var account = openAccount ?? outsiderAccount;
+        var source = conditions
+            .Where(c => c.Operator.Base is BaseOperator.ArnLike or BaseOperator.ArnEquals or BaseOperator.StringLike && c.Key.Equals("aws:SourceArn", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values)
+            .Select(v => SourceArnMatching(v, account))
+            .FirstOrDefault(a => a is not null);
+        if (openAccount is null && source is null)
+        {
+            return ImmutableDictionary<string, ContextValue>.Empty;
+        }
+
+        var keys = SourceKeys(account, source).ToBuilder();
+        if (source is null)
+        {
+            keys.Remove("aws:SourceArn");
+        }
+
+        return keys.ToImmutable();
+    }
+
+    /// <summary>
+    /// The organizations other than the exported one (<paramref name="ownOrganization"/>) whose every principal the
+    /// statements' <c>aws:PrincipalOrgID</c> tests let in: none without an organization export, where which
+    /// organization is the estate's own is not known.
+    /// </summary>
+    public static ImmutableArray<string> ForeignOrganizations(IEnumerable<Statement> statements, string? ownOrganization) =>
+        ownOrganization is null ? [] : [.. statements.SelectMany(s => s.Conditions)
+            .Where(c => !c.Operator.IsNegated && c.Operator.Set != SetQualifier.ForAllValues && c.Operator.Base is BaseOperator.StringEquals or BaseOperator.StringEqualsIgnoreCase or BaseOperator.StringLike
+                && c.Key.Equals("aws:PrincipalOrgID", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values)
+            .Where(v => v.StartsWith("o-", StringComparison.Ordinal) && v.IndexOfAny(['*', '?', '$']) < 0 && !v.Equals(ownOrganization, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The organization keys of a principal of an account of <paramref name="organization"/>.</summary>
+    public static IReadOnlyDictionary<string, ContextValue> OrganizationKeys(string organization) =>
+        new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["aws:PrincipalOrgID"] = ContextValue.Of(organization),
+            ["aws:PrincipalOrgPaths"] = ContextValue.Of([$"{organization}/r-ward/"]),
+        };
+
+    /// <summary>An account id an account pattern matches (wildcards filled with zeros), or null.</summary>
+    private static string? AccountMatching(string pattern)
+    {
+        var fixedLength = pattern.Count(ch => ch != '*');
+        if (fixedLength > 12)
+        {
+            return null;
+        }
+
+        var star = pattern.IndexOf('*', StringComparison.Ordinal);
+        var filled = (star < 0 ? pattern : pattern[..star] + new string('0', 12 - fixedLength) + pattern[(star + 1)..].Replace("*", string.Empty, StringComparison.Ordinal)).Replace('?', '0');
+        return IsAccount(filled) && Wildcard.IsMatch(Wildcard.Translate(pattern), filled, ignoreCase: false) ? filled : null;
+    }
+
+    /// <summary>
+    /// An ARN of a resource of an account the pattern does not fix, the pattern matches (its account part the given
+    /// account where it can be), or null: null for a pattern whose account part is fixed, or empty for a service
+    /// whose ARNs carry an account.
+    /// </summary>
+    private static string? SourceArnMatching(string pattern, string account)
+    {
+        var parts = pattern.Split(':', 6);
+        if (parts.Length != 6)
+        {
+            return null;
+        }
+
+        var written = parts[4];
+        if (written.Length == 0)
+        {
+            // S3 bucket and object ARNs carry no account: any account may own a bucket so named.
+            if (parts[2] is not ("s3" or "*"))
+            {
+                return null;
+            }
+        }
+        else if (written.IndexOfAny(['*', '?']) < 0)
+        {
+            return null;
+        }
+        else
+        {
+            parts[4] = Wildcard.IsMatch(Wildcard.Translate(written), account, ignoreCase: false) ? account : AccountMatching(written) ?? Filled(written);
+        }
+
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = i == 4 ? parts[i] : parts[i].Replace("*", "ward-outsider", StringComparison.Ordinal).Replace('?', 'x');
+        }
+
+        if (parts[2] == "ward-outsider")
+        {
+            parts[2] = "s3";
+        }
+
+        return string.Join(':', parts);
+    }
+
     private static ConditionParty? PartyOf(string key, string value, string probeName)
     {
         if (AccountKeys.Any(k => k.Equals(key, StringComparison.OrdinalIgnoreCase)))

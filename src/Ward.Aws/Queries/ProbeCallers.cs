@@ -3,6 +3,7 @@ using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Parsing;
 using Ward.Aws.Policy.Syntax;
+using Ward.Core.Decisions;
 using Ward.Core.Diagnostics;
 
 namespace Ward.Aws.Queries;
@@ -18,6 +19,26 @@ public static class ProbeCallers
 
     /// <summary>The organization id outsiders carry, so <c>aws:PrincipalOrgID</c> conditions keep them out.</summary>
     public const string OutsiderOrganization = "o-wardoutsider";
+
+    /// <summary>
+    /// Gives an outsider's request its organization keys: those of an organization of its own, or, for a principal of
+    /// an account in no organization (<paramref name="standalone"/>), none at all. IAM includes
+    /// <c>aws:PrincipalOrgID</c> and <c>aws:PrincipalOrgPaths</c> only when the caller's account is a member of an
+    /// organization, so a <c>...IfExists</c> test on them lets such a caller through.
+    /// </summary>
+    public static void AddOutsiderOrganization(IDictionary<string, ContextValue> context, bool standalone)
+    {
+        context["aws:PrincipalOrgID"] = standalone ? ContextValue.Absent : ContextValue.Of(OutsiderOrganization);
+        context["aws:PrincipalOrgPaths"] = standalone ? ContextValue.Absent : ContextValue.Of([$"{OutsiderOrganization}/r-ward/"]);
+    }
+
+    /// <summary>How far a decision lets the caller in: allowed, then allowed under conditions, then not.</summary>
+    public static int Openness(Decision decision) => decision.Kind switch
+    {
+        DecisionKind.Allowed => 2,
+        DecisionKind.Conditional => 1,
+        _ => 0,
+    };
 
     private static readonly Lazy<NamedPolicy> Willing = new(() => new NamedPolicy(
         "the caller's own policies (assumed to allow)",

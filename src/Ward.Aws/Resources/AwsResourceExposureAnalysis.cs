@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Net;
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
@@ -62,8 +64,15 @@ public static class AwsResourceExposureAnalysis
 
             // An outsider's role named as an aws:PrincipalArn pattern for any account would name it.
             var outsider = ConditionParty.OutsiderNamed(everyone, ProbeCallers.OutsiderAccount);
-            results.Add(Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, outsider ?? AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{ProbeName}"),
-                outsider is null ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{outsider.Value}` (an unrelated account, outside the organization)", everyone));
+            var outsiderCaller = outsider ?? AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{ProbeName}");
+            var inOrganization = Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, outsiderCaller,
+                outsider is null ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{outsider.Value}` (an unrelated account, outside the organization)", everyone);
+
+            // Anyone can have an account in no organization, whose requests carry no aws:PrincipalOrgID at all.
+            var standalone = Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, outsiderCaller,
+                outsider is null ? $"a role of an unrelated account in no organization ({ProbeCallers.OutsiderAccount}; its requests carry no aws:PrincipalOrgID)" : $"`{outsider.Value}` (an unrelated account in no organization: its requests carry no aws:PrincipalOrgID)",
+                everyone, standalone: true);
+            results.Add(Openness(standalone).CompareTo(Openness(inOrganization)) > 0 ? standalone : inOrganization);
 
             // Services act for whoever owns the resource that triggers them (a topic, a bucket, a trail): without a
             // source condition, any account's resource can make the service act on this one.
@@ -73,8 +82,12 @@ public static class AwsResourceExposureAnalysis
                 .ToList();
             foreach (var service in services)
             {
+                ImmutableArray<Statement> statements = [.. service.Select(x => x.Statement).Distinct()];
+                var source = ConditionParty.OutsiderSource(statements, ProbeCallers.OutsiderAccount);
+                var actingFor = source.TryGetValue("aws:SourceArn", out var arn) ? $"`{arn}` of an unrelated account ({source["aws:SourceAccount"]})"
+                    : $"a resource of an unrelated account ({(source.TryGetValue("aws:SourceAccount", out var account) ? account : ProbeCallers.OutsiderAccount)})";
                 results.Add(Probe(queries, resource, ResourceProbeKind.Service, service.Key, null, external: true, AwsPrincipal.Parse(service.Key),
-                    $"`{service.Key}` acting for a resource of an unrelated account ({ProbeCallers.OutsiderAccount})", [.. service.Select(x => x.Statement).Distinct()]));
+                    $"`{service.Key}` acting for {actingFor}", statements));
             }
 
             var named = allows.Where(s => !s.Principal!.Negated)
@@ -107,6 +120,14 @@ public static class AwsResourceExposureAnalysis
                     ? $"`{caller.Value}` acting for `{party.Written}` (account {party.Account})"
                     : $"`{caller.Value}`";
                 results.Add(Probe(queries, resource, ResourceProbeKind.Account, party.Written, party.Account, !known.Contains(party.Account), caller, description, statements, party.Keys));
+            }
+
+            // `*` narrowed to another organization lets every principal of it in.
+            foreach (var organization in ConditionParty.ForeignOrganizations(everyone, estate.Organization?.Id))
+            {
+                var caller = AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{ProbeName}");
+                results.Add(Probe(queries, resource, ResourceProbeKind.Organization, organization, null, external: true, caller,
+                    $"a role of an account ({ProbeCallers.OutsiderAccount}) of organization {organization}", everyone, ConditionParty.OrganizationKeys(organization)) with { IsExternal = true });
             }
 
             // ACL grants to an account known only by its canonical user ID (none of the exported buckets' owners):
@@ -144,12 +165,25 @@ public static class AwsResourceExposureAnalysis
 
     private const string ProbeName = "ward-resource-probe";
 
-    private static ResourceAccess Probe(AwsAccessQueries queries, AwsResourcePolicy resource, ResourceProbeKind kind, string party, string? partyAccount, bool external, AwsPrincipal caller, string description, ImmutableArray<Statement> statements, IReadOnlyDictionary<string, ContextValue>? keys = null)
+    /// <summary>How far a probe got: the actions certainly allowed, then those allowed under conditions.</summary>
+    private static (int Allowed, int Conditional) Openness(ResourceAccess access) =>
+        (access.Actions.Count(a => a.Decision.Kind == DecisionKind.Allowed), access.Actions.Count(a => a.Decision.Kind == DecisionKind.Conditional));
+
+    private static ResourceAccess Probe(AwsAccessQueries queries, AwsResourcePolicy resource, ResourceProbeKind kind, string party, string? partyAccount, bool external, AwsPrincipal caller, string description, ImmutableArray<Statement> statements, IReadOnlyDictionary<string, ContextValue>? keys = null, bool standalone = false)
     {
-        var context = OutsiderContext(resource, caller, external);
-        foreach (var (key, value) in keys ?? ImmutableDictionary<string, ContextValue>.Empty)
+        var context = OutsiderContext(resource, caller, external, standalone);
+
+        // A source condition whose values fix no account (`arn:aws:s3:::logs-*`, `arn:aws:sns:*:*:*`) lets in a
+        // resource of an outsider's so named: the probe acts for one.
+        foreach (var (key, value) in keys ?? ConditionParty.OutsiderSource(statements, ProbeCallers.OutsiderAccount))
         {
             context[key] = value;
+        }
+
+        // An address range S3 deems public (wider than /8, or /32 for IPv6) holds addresses of anyone's: the probe comes from one.
+        if (BroadRangeAddress(statements) is { } address)
+        {
+            context["aws:SourceIp"] = ContextValue.Of(address);
         }
 
         var actions = SensitiveActions.For(resource.Type, resource.Arn)
@@ -157,6 +191,47 @@ public static class AwsResourceExposureAnalysis
                 .Select(target => new ProbedAction(p.Action, target, p.IsCritical, queries.Can(caller, p.Action, target, WithFunctionUrl(context, caller, p.Action), adjust: ProbeCallers.Willingly).Decision))))
             .ToImmutableArray();
         return new ResourceAccess(resource, kind, party, partyAccount, external && partyAccount is not null, description, statements, actions);
+    }
+
+    private static readonly byte[] ProbeAddressV4 = IPAddress.Parse("198.18.0.10").GetAddressBytes();
+
+    // In 2001:2::/48, reserved for benchmarking (RFC 5180) like the IPv4 probe address.
+    private static readonly byte[] ProbeAddressV6 = IPAddress.Parse("2001:2::a").GetAddressBytes();
+
+    /// <summary>
+    /// An address inside a range that an <c>IpAddress</c> test on <c>aws:SourceIp</c> of the statements allows and that
+    /// S3 deems public ("The meaning of public": ranges broader than /8 for IPv4 and /32 for IPv6): the probe
+    /// address with the range's network bits. Null when every range is narrower.
+    /// </summary>
+    private static string? BroadRangeAddress(IEnumerable<Statement> statements) =>
+        statements.SelectMany(s => s.Conditions)
+            .Where(c => c.Operator.Base == BaseOperator.IpAddress && !c.Operator.IsNegated && c.Key.Equals("aws:SourceIp", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values)
+            .Select(AddressInBroadRange)
+            .FirstOrDefault(a => a is not null);
+
+    private static string? AddressInBroadRange(string range)
+    {
+        if (!range.Contains('/', StringComparison.Ordinal) || !IPNetwork.TryParse(range, out var network))
+        {
+            return null;
+        }
+
+        var v6 = network.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6;
+        if (network.PrefixLength >= (v6 ? 32 : 8))
+        {
+            return null;
+        }
+
+        var bytes = (byte[])(v6 ? ProbeAddressV6 : ProbeAddressV4).Clone();
+        var based = network.BaseAddress.GetAddressBytes();
+        for (var bit = 0; bit < network.PrefixLength; bit++)
+        {
+            var mask = (byte)(0x80 >> (bit % 8));
+            bytes[bit / 8] = (byte)((bytes[bit / 8] & ~mask) | (based[bit / 8] & mask));
+        }
+
+        return new IPAddress(bytes).ToString();
     }
 
     /// <summary>
@@ -205,7 +280,7 @@ public static class AwsResourceExposureAnalysis
     }
 
     /// <summary>A direct call over TLS that comes from nowhere the estate knows: no source, VPC or address of its own.</summary>
-    private static Dictionary<string, ContextValue> OutsiderContext(AwsResourcePolicy resource, AwsPrincipal caller, bool external)
+    private static Dictionary<string, ContextValue> OutsiderContext(AwsResourcePolicy resource, AwsPrincipal caller, bool external, bool standalone)
     {
         var context = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
         {
@@ -227,10 +302,10 @@ public static class AwsResourceExposureAnalysis
 
         if (external && caller.IsAuthenticated)
         {
-            // Outsiders belong to an organization of their own. An anonymous caller has no principal keys at all
-            // (its context says so), which `Null` conditions and the IfExists operators treat differently.
-            context["aws:PrincipalOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization);
-            context["aws:PrincipalOrgPaths"] = ContextValue.Of([$"{ProbeCallers.OutsiderOrganization}/r-ward/"]);
+            // Outsiders belong to an organization of their own, or to none (no organization keys at all). An
+            // anonymous caller has no principal keys at all (its context says so), which `Null` conditions and the
+            // IfExists operators treat differently.
+            ProbeCallers.AddOutsiderOrganization(context, standalone);
         }
 
         return context;

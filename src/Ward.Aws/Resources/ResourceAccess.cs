@@ -23,6 +23,12 @@ public enum ResourceProbeKind
     /// resources the owner means.
     /// </summary>
     Service,
+
+    /// <summary>
+    /// A role of an account of another organization: <c>*</c> narrowed by <c>aws:PrincipalOrgID</c> to an organization
+    /// that is not the exported one.
+    /// </summary>
+    Organization,
 }
 
 /// <summary>One probed action and the evaluator's decision for it.</summary>

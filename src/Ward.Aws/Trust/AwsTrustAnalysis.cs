@@ -6,6 +6,7 @@ using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Queries;
+using Ward.Core.Decisions;
 
 namespace Ward.Aws.Trust;
 
@@ -53,6 +54,15 @@ public static class AwsTrustAnalysis
                     {
                         var named = !party.Caller.Value.EndsWith(":role/" + TrustProbeName, StringComparison.Ordinal);
                         trusts.Add(ProbeAws(queries, role, statement, named ? TrustedPartyKind.Principal : TrustedPartyKind.Account, named ? party.Caller.Value : party.Account, party.Account, party.Caller, known));
+                    }
+
+                    // `*` narrowed to another organization lets every principal of it in.
+                    foreach (var organization in ConditionParty.ForeignOrganizations([statement], estate.Organization?.Id))
+                    {
+                        var probe = AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{TrustProbeName}");
+                        var verdict = queries.Can(probe, "sts:AssumeRole", role.Arn, ConditionParty.OrganizationKeys(organization), adjust: ProbeCallers.Willingly).Decision;
+                        trusts.Add(new RoleTrust(role, TrustedPartyKind.Organization, organization, null, IsExternal: true, statement, verdict,
+                            $"a role of an account ({ProbeCallers.OutsiderAccount}) of organization {organization}", "sts:AssumeRole"));
                     }
                 }
             }
@@ -110,16 +120,30 @@ public static class AwsTrustAnalysis
     {
         var probeAccount = partyAccount ?? ProbeCallers.OutsiderAccount;
         var external = !known.Contains(probeAccount);
-        Dictionary<string, ContextValue> claims = new(StringComparer.OrdinalIgnoreCase);
-        if (external)
+        Decision Verdict(bool standalone)
         {
-            claims["aws:PrincipalOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization);
-            claims["aws:PrincipalOrgPaths"] = ContextValue.Of([$"{ProbeCallers.OutsiderOrganization}/r-ward/"]);
+            Dictionary<string, ContextValue> claims = new(StringComparer.OrdinalIgnoreCase);
+            if (external)
+            {
+                ProbeCallers.AddOutsiderOrganization(claims, standalone);
+            }
+
+            return queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: ProbeCallers.Willingly).Decision;
         }
 
-        var verdict = queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: ProbeCallers.Willingly).Decision;
-        return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict,
-            kind == TrustedPartyKind.Everyone && probe.Name == TrustProbeName ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{probe.Value}`", "sts:AssumeRole");
+        var verdict = Verdict(standalone: false);
+        var generic = kind == TrustedPartyKind.Everyone && probe.Name == TrustProbeName;
+        var caller = generic ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{probe.Value}`";
+
+        // Anyone can have an account in no organization, whose requests carry no aws:PrincipalOrgID at all.
+        if (kind == TrustedPartyKind.Everyone && external && Verdict(standalone: true) is var alone && ProbeCallers.Openness(alone) > ProbeCallers.Openness(verdict))
+        {
+            verdict = alone;
+            caller = generic ? $"a role of an unrelated account in no organization ({ProbeCallers.OutsiderAccount}; its requests carry no aws:PrincipalOrgID)"
+                : $"`{probe.Value}` (an account in no organization: its requests carry no aws:PrincipalOrgID)";
+        }
+
+        return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict, caller, "sts:AssumeRole");
     }
 
     private static Dictionary<string, ContextValue> SamlClaims() =>
@@ -136,7 +160,9 @@ public static class AwsTrustAnalysis
         var host = ProviderHost(provider);
         var subject = host switch
         {
-            GitHubActions => OutsiderGitHubSubject(provider, role) ?? "repo:ward-outsider/any-repository:ref:refs/heads/main",
+            GitHubActions => OutsiderOwnerSubject(provider, role, "repo:", ['/', ':']) ?? "repo:ward-outsider/any-repository:ref:refs/heads/main",
+            GitLab => OutsiderOwnerSubject(provider, role, "project_path:", ['/', ':']) ?? "project_path:ward-outsider/any-project:ref_type:branch:ref:main",
+            TerraformCloud => OutsiderOwnerSubject(provider, role, "organization:", [':']) ?? "organization:ward-outsider:project:any:workspace:any:run_phase:apply",
             _ when host.StartsWith("oidc.eks.", StringComparison.Ordinal) => "system:serviceaccount:ward-outsider:any",
             CognitoIdentity => "eu-west-1:00000000-0000-0000-0000-000000000000",
             _ => "ward-outsider",
@@ -156,25 +182,33 @@ public static class AwsTrustAnalysis
     private const string GitHubActions = "token.actions.githubusercontent.com";
     private const string CognitoIdentity = "cognito-identity.amazonaws.com";
 
+    // GitLab.com (`project_path:GROUP/PROJECT:ref_type:…:ref:…`) and HCP Terraform
+    // (`organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:PHASE`): anyone may create a group or an
+    // organization of a free name there, as on GitHub. A self-managed instance's groups are its own users'.
+    private const string GitLab = "gitlab.com";
+    private const string TerraformCloud = "app.terraform.io";
+
     private static bool IsCognito(string provider) => ProviderHost(provider) == CognitoIdentity;
 
     /// <summary>
-    /// A subject matching one of the trust's `sub` patterns (with a Like operator) whose owner has a wildcard, with the
-    /// wildcards filled so that the owner is nobody of the estate's; null when every pattern pins its owner.
+    /// A subject matching one of the trust's `sub` patterns (with a Like operator) whose owner (the GitHub
+    /// organization or user, the GitLab.com top-level group, the HCP Terraform organization: what follows
+    /// <paramref name="prefix"/> up to one of <paramref name="ends"/>) has a wildcard, with the wildcards filled so that
+    /// the owner is nobody of the estate's; null when every pattern pins its owner.
     /// </summary>
-    private static string? OutsiderGitHubSubject(string provider, IamRole role) =>
+    private static string? OutsiderOwnerSubject(string provider, IamRole role, string prefix, char[] ends) =>
         role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
             .Where(c => !c.Operator.IsNegated && c.Operator.Base is BaseOperator.StringLike && c.Key.Equals(ClaimKey(provider, "sub"), StringComparison.OrdinalIgnoreCase))
             .SelectMany(c => c.Values)
-            .Where(pattern => pattern.StartsWith("repo:", StringComparison.Ordinal) && Owner(pattern).IndexOfAny(['*', '?']) >= 0)
+            .Where(pattern => pattern.StartsWith(prefix, StringComparison.Ordinal) && Owner(pattern, prefix, ends).IndexOfAny(['*', '?']) >= 0)
             .Select(pattern => pattern.Replace("*", "ward-outsider", StringComparison.Ordinal).Replace('?', 'x'))
             .FirstOrDefault();
 
-    /// <summary>The owner part of a GitHub subject, <c>repo:OWNER/REPO:…</c> (to the first `/` or `:`, or the end).</summary>
-    private static string Owner(string subject)
+    /// <summary>The owner part of a subject, <c>PREFIX OWNER …</c> (to the first of <paramref name="ends"/>, or the end).</summary>
+    private static string Owner(string subject, string prefix, char[] ends)
     {
-        var rest = subject["repo:".Length..];
-        var end = rest.IndexOfAny(['/', ':']);
+        var rest = subject[prefix.Length..];
+        var end = rest.IndexOfAny(ends);
         return end < 0 ? rest : rest[..end];
     }
 

@@ -22,6 +22,12 @@ public enum TrustedPartyKind
 
     /// <summary>A SAML provider (an identity provider or IAM Identity Center).</summary>
     SamlProvider,
+
+    /// <summary>
+    /// Every principal of another organization: <c>*</c> narrowed by <c>aws:PrincipalOrgID</c> to an organization
+    /// that is not the exported one.
+    /// </summary>
+    Organization,
 }
 
 /// <summary>

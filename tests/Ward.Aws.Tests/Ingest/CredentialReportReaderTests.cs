@@ -292,6 +292,25 @@ public sealed class CredentialReportReaderTests
         Assert.DoesNotContain(estate.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
 
+    [Fact]
+    public void A_csv_with_a_timestamp_after_the_json_reports_generation_is_the_newer_report()
+    {
+        // Given a JSON report generated 2026-03-16T09:14:02Z and a bare CSV in which jenkins used a key on 2026-03-20
+        var newer = RealReport.Replace("2026-03-16T02:00:00+00:00", "2026-03-20T02:00:00+00:00", StringComparison.Ordinal);
+        using var folder = new ScratchFolder(("a-generated.json", Wrap(RealReport)), ("b-later.csv", newer));
+
+        // When both are loaded
+        var estate = AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the CSV, which cannot be older than its newest timestamp, is used, and the JSON one is the duplicate
+        var report = Assert.Single(estate.Accounts).CredentialReport!;
+        Assert.EndsWith("b-later.csv", report.File, StringComparison.Ordinal);
+
+        // (pat.quinn's next password rotation, 2026-05-30, is a date to come: it does not date the report)
+        Assert.Equal(new DateTimeOffset(2026, 3, 20, 2, 0, 0, TimeSpan.Zero), report.NewestTimestamp);
+        Assert.Contains(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.CredentialReportDuplicate && d.Location.File.EndsWith("a-generated.json", StringComparison.Ordinal));
+    }
+
     private static string Wrap(string csv) =>
         $$"""{"Content": "{{Convert.ToBase64String(Encoding.UTF8.GetBytes(csv))}}", "ReportFormat": "text/csv", "GeneratedTime": "2026-03-16T09:14:02+00:00"}""";
 

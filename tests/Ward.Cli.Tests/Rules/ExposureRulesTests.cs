@@ -31,6 +31,17 @@ public sealed class ExposureRulesTests
     [InlineData("cross-account-resource", "arn:aws:s3:::bucket-shared-by-condition", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:kms:eu-west-1:{Account}:key/5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-fed-by-a-partner-topic", "Medium")]
+    // aws:PrincipalOrgID is absent for principals of accounts in no organization, and IfExists lets them in.
+    [InlineData("public-resource", $"arn:aws:kms:eu-west-1:{Account}:key/7a7a7a7a-1111-2222-3333-444455556666", "Critical")]
+    [InlineData("public-resource", $"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-if-exists-AbCdEf", "Critical")]
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-organization-if-exists", "Critical")]
+    // Source conditions whose values fix no account: any account's distribution, topic or bucket so named.
+    [InlineData("cross-account-resource", "arn:aws:s3:::bucket-behind-any-distribution", "Medium")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "Critical")]
+    [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-logs", "Medium")]
+    // Address ranges S3 deems public: broader than /8 (IPv4) or /32 (IPv6).
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-half-the-internet", "Critical")]
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-every-ipv6-address", "Critical")]
     public void Vulnerable_twins_are_reported(string rule, string resource, string severity)
     {
         var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == rule && f.Principal == resource);
@@ -52,6 +63,11 @@ public sealed class ExposureRulesTests
     [InlineData($"arn:aws:lambda:eu-west-1:{Account}:function:url-for-the-organization")]
     [InlineData($"arn:aws:kms:eu-west-1:{Account}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b")]
     [InlineData($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:same-account-AbCdEf")]
+    [InlineData($"arn:aws:kms:eu-west-1:{Account}:key/7b7b7b7b-1111-2222-3333-444455556666")]
+    [InlineData($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-AbCdEf")]
+    [InlineData("arn:aws:s3:::bucket-for-the-organization")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-buckets-named-logs")]
+    [InlineData("arn:aws:s3:::bucket-for-one-slash-8")]
     public void Safe_twins_are_not_reported(string resource)
     {
         Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal == resource);
@@ -147,6 +163,30 @@ public sealed class ExposureRulesTests
     }
 
     [Fact]
+    public void A_resource_open_to_another_organization_is_shared_with_it()
+    {
+        // Given a queue open to `*` of organization o-zzzzzzzzzz, and its twin open to the exported o-abcdefghij
+        var finding = Assert.Single(InOrganization.Value.Findings, f => f.Principal.EndsWith(":queue-for-another-organization", StringComparison.Ordinal));
+
+        // Then, with the organization exported, the first is shared with every account of the other organization
+        Assert.Equal("cross-account-resource", finding.RuleId);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains("organization o-zzzzzzzzzz (not the exported organization)", finding.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain(InOrganization.Value.Findings, f => f.Principal.EndsWith(":queue-for-the-organization", StringComparison.Ordinal));
+
+        // And without the export, which organization is the estate's is not known: neither is reported
+        Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal.EndsWith(":queue-for-another-organization", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_source_pattern_open_to_any_account_is_probed_with_an_outsiders_resource()
+    {
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == "arn:aws:s3:::bucket-behind-any-distribution");
+        Assert.Contains("`arn:aws:cloudfront::000000000000:distribution/ward-outsider`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("names no fixed account", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fingerprints_are_stable_and_distinct()
     {
         var again = ScanOf(withOrganization: false);
@@ -187,6 +227,21 @@ public sealed class ExposureRulesTests
 
         return $$"""
             {"ResourcePolicies": [
+              {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/7a7a7a7a-1111-2222-3333-444455556666", "AWS::KMS::Key", """{"Sid":"OrgDecrypts","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/7b7b7b7b-1111-2222-3333-444455556666", "AWS::KMS::Key", """{"Sid":"OrgDecrypts","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-if-exists-AbCdEf", "AWS::SecretsManager::Secret", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:organization-AbCdEf", "AWS::SecretsManager::Secret", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-the-organization-if-exists", "AWS::S3::Bucket", """{"Sid":"Org","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-organization-if-exists/*","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-the-organization", "AWS::S3::Bucket", """{"Sid":"Org","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-organization/*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-behind-any-distribution", "AWS::S3::Bucket", """{"Sid":"AllowCloudFrontServicePrincipal","Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-behind-any-distribution/*","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:cloudfront::*:distribution/*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "AWS::SQS::Queue", """{"Sid":"FromTopics","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:eu-west-1:*:*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-logs", "AWS::SQS::Queue", """{"Sid":"FromBuckets","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::logs-*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-buckets-named-logs", "AWS::SQS::Queue", """{"Sid":"FromBuckets","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::logs-*"},"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-half-the-internet", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-half-the-internet/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","0.0.0.0/1"]}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-every-ipv6-address", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-every-ipv6-address/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","::/0"]}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-one-slash-8", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-one-slash-8/*","Condition":{"IpAddress":{"aws:SourceIp":"44.0.0.0/8"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},
               {{Entry("arn:aws:s3:::listable-bucket", "AWS::S3::Bucket", """{"Sid":"PublicList","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::listable-bucket"}""")}},
               {{Entry("arn:aws:s3:::bucket-public-under-a-prefix", "AWS::S3::Bucket", """{"Sid":"PublicAssets","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/assets/*"},{"Sid":"PartnerDropsExports","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::bucket-public-under-a-prefix/exports/partner/*.csv"}""")}},
@@ -218,7 +273,7 @@ public sealed class ExposureRulesTests
     }
 
     /// <summary>An organization export as scripts/export-aws.sh composes it: the account in a Workloads OU, an S3 perimeter RCP.</summary>
-    private static string Organization()
+    internal static string Organization()
     {
         const string Root = "r-ab12";
         const string Ou = "ou-ab12-11111111";

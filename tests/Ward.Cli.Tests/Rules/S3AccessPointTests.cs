@@ -70,7 +70,7 @@ public sealed class S3AccessPointTests
         // RestrictPublicBuckets confines public policies only; naming an account is not public
         var finding = Assert.Single(Scan.Value.Findings, f => f.Principal == Arn("partner-ap"));
         Assert.Equal(("cross-account-resource", Severity.Medium), (finding.RuleId, finding.Severity));
-        Assert.Equal($"S3 access point `partner-ap` is shared with account {Partner} (outside the organization)", finding.Title);
+        Assert.Equal($"S3 access point `partner-ap` is shared with account {Partner} (not an exported account)", finding.Title);
         Assert.Contains("`s3:GetObject`, `s3:ListBucket`", finding.Explanation, StringComparison.Ordinal);
     }
 

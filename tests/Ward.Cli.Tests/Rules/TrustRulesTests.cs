@@ -42,6 +42,16 @@ public sealed class TrustRulesTests
     [InlineData("external-trust-without-external-id", "vendor-with-any-external-id", "High")]
     [InlineData("external-trust-without-external-id", "vendor-with-external-id-if-exists", "High")]
     [InlineData("saml-federated-trust", "saml-federated", "Info")]
+    // IAM sets aws:PrincipalOrgID only for accounts in an organization: IfExists lets every standalone account in.
+    [InlineData("public-role-trust", "open-to-organization-if-exists", "Critical")]
+    // Anyone can create the GitLab.com group or HCP Terraform organization `acme-x`.
+    [InlineData("oidc-trust-unrestricted", "gitlab-owner-prefix", "Critical")]
+    [InlineData("oidc-trust-unrestricted", "terraform-cloud-organization-prefix", "Critical")]
+    // Wildcards inside the group or organization: only its own projects and workspaces.
+    [InlineData("oidc-trust-unrestricted", "gitlab-any-project-of-the-group", "Medium")]
+    [InlineData("oidc-trust-unrestricted", "terraform-cloud-any-workspace-of-the-organization", "Medium")]
+    // `StringLike aud "*"` checks no audience.
+    [InlineData("oidc-trust-unrestricted", "github-any-audience", "Low")]
     public void Vulnerable_twins_are_reported(string rule, string role, string severity)
     {
         var finding = Assert.Single(FindingsOn(role), f => f.RuleId == rule);
@@ -63,9 +73,37 @@ public sealed class TrustRulesTests
     [InlineData("github-star-taken-literally")]
     // The identity pool's own signed-in users: what the Cognito console writes.
     [InlineData("cognito-authenticated")]
+    [InlineData("github-exact-subject-and-audience-by-like")]
     public void Safe_twins_have_no_trust_risk(string role)
     {
         Assert.DoesNotContain(FindingsOn(role), f => f.Category == "trust" && f.Severity > Severity.Info);
+    }
+
+    [Fact]
+    public void An_organization_test_that_passes_when_the_key_is_absent_admits_accounts_in_no_organization()
+    {
+        var finding = Assert.Single(FindingsOn("open-to-organization-if-exists"), f => f.RuleId == "public-role-trust");
+        Assert.Contains("in no organization", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_role_open_to_another_organization_is_cross_account_access_from_it()
+    {
+        // Given roles open to `*` of organization o-zzzzzzzzzz and of the exported o-abcdefghij
+        var folder = Directory.CreateTempSubdirectory("ward-trust-org-").FullName;
+        File.WriteAllText(Path.Combine(folder, "gaad.json"), Gaad());
+        File.WriteAllText(Path.Combine(folder, "organization.json"), ExposureRulesTests.Organization());
+        var token = TestContext.Current.CancellationToken;
+        var scan = Scanner.Scan(AwsEstateLoader.Load([folder], token), AsOf, cancellationToken: token);
+        List<Finding> On(string role) => [.. scan.Findings.Where(f => f.Principal == $"arn:aws:iam::{Account}:role/{role}" && f.Category == "trust")];
+
+        // Then the first is assumable from every account of the other organization; the second is not reported
+        var finding = Assert.Single(On("open-to-another-organization"), f => f.RuleId == "cross-account-access");
+        Assert.Contains("organization o-zzzzzzzzzz (not the exported organization)", finding.Title, StringComparison.Ordinal);
+        Assert.Empty(On("open-to-the-exported-organization"));
+
+        // And without the organization export, neither is
+        Assert.DoesNotContain(FindingsOn("open-to-another-organization"), f => f.Category == "trust");
     }
 
     [Fact]
@@ -101,12 +139,21 @@ public sealed class TrustRulesTests
             {{Role("whole-account-narrowed-to-itself", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
             {{Role("whole-account-with-mfa", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")}},
             {{Role("open-to-an-organizational-unit", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a1b2c3d4e5/r-a1b2/ou-a1b2-9fj6w2ye/*"}}}""")}},
+            {{Role("open-to-organization-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
+            {{Role("open-to-another-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz"}}}""")}},
+            {{Role("open-to-the-exported-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
             {{Role("open-to-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-but-denied-outside", """{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
             {{Role("vendor-without-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole"}""")}},
             {{Role("vendor-with-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:role/vendor-collector"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"vendor-8841"}}}""")}},
             {{Role("whole-account", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}""")}},
             {{Role("named-role", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/open-to-organization"},"Action":"sts:AssumeRole"}""")}},
+            {{Role("gitlab-owner-prefix", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/gitlab.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"gitlab.com:aud":"https://gitlab.com"},"StringLike":{"gitlab.com:sub":"project_path:acme*"}}}""")}},
+            {{Role("gitlab-any-project-of-the-group", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/gitlab.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"gitlab.com:aud":"https://gitlab.com"},"StringLike":{"gitlab.com:sub":"project_path:acme/*:ref_type:branch:ref:main"}}}""")}},
+            {{Role("terraform-cloud-organization-prefix", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/app.terraform.io"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"app.terraform.io:aud":"aws.workload.identity"},"StringLike":{"app.terraform.io:sub":"organization:acme*"}}}""")}},
+            {{Role("terraform-cloud-any-workspace-of-the-organization", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/app.terraform.io"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"app.terraform.io:aud":"aws.workload.identity"},"StringLike":{"app.terraform.io:sub":"organization:acme:project:*:workspace:*:run_phase:*"}}}""")}},
+            {{Role("github-any-audience", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringLike":{"token.actions.githubusercontent.com:aud":"*","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}}""")}},
+            {{Role("github-exact-subject-and-audience-by-like", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringLike":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}}""")}},
             {{Role("github-any-repository", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}""")}},
             {{Role("github-wildcard-branch", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:acme/site:*"}}}""")}},
             {{Role("github-exact-subject", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}}""")}},

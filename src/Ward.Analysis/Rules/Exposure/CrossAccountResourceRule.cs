@@ -16,6 +16,12 @@ public sealed class CrossAccountResourceRule : IRule
         ["aws"],
         ["https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html"]);
 
+    /// <summary>Why the statements' source conditions, when they have some, fix no account.</summary>
+    private static string OpenSource(ResourceAccess access) =>
+        access.Statements.SelectMany(s => s.Conditions).Any(c => c.Key.Equals("aws:SourceArn", StringComparison.OrdinalIgnoreCase) || c.Key.Equals("aws:SourceAccount", StringComparison.OrdinalIgnoreCase))
+            ? " (its source condition names no fixed account: an ARN pattern whose account is a wildcard, or a bucket ARN, which carries no account, without a fixed `aws:SourceAccount`)"
+            : string.Empty;
+
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
         foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Service))
@@ -26,7 +32,19 @@ public sealed class CrossAccountResourceRule : IRule
                 access,
                 Severity.Medium,
                 $"{kind} `{access.Resource.Name}` lets `{access.Party}` act for any account",
-                $"`{access.Party}` may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}` on behalf of a resource of any account (a confused deputy): no `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID` condition ties it to the owner's own resources. {ExposureFindings.Evidence(access)}",
+                $"`{access.Party}` may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}` on behalf of a resource of any account (a confused deputy): no `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID` condition ties it to the owner's own resources{OpenSource(access)}. {ExposureFindings.Evidence(access)}",
+                access.Party);
+        }
+
+        foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Organization))
+        {
+            var kind = ExposureFindings.Describe(access.Resource.Type);
+            yield return ExposureFindings.Make(
+                Metadata,
+                access,
+                Severity.Medium,
+                $"{kind} `{access.Resource.Name}` is shared with every account of organization {access.Party} (not the exported organization)",
+                $"The policy names `*` with `aws:PrincipalOrgID` `{access.Party}`, which is not the exported organization `{context.Estate.Organization?.Id}`: principals of every account of that organization may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}`. {ExposureFindings.Evidence(access)}{ExposureFindings.S3Context(context, access)}",
                 access.Party);
         }
 
@@ -47,7 +65,7 @@ public sealed class CrossAccountResourceRule : IRule
         {
             // AWS's own log delivery accounts write where the owner asked them to: listed, not a risk.
             var owner = AwsOwnedAccounts.Describe(access.PartyAccount!);
-            var where = owner ?? (access.IsExternal ? "outside the organization"
+            var where = owner ?? (access.IsExternal ? (context.Estate.Organization is null ? "not an exported account" : "outside the organization")
                 : context.Estate.Organization?.Contains(access.PartyAccount!) == true ? "in the organization"
                 : "an exported account");
             var kind = ExposureFindings.Describe(access.Resource.Type);

@@ -1,3 +1,4 @@
+using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Trust;
 using Ward.Core.Decisions;
 
@@ -54,7 +55,7 @@ public sealed class UnrestrictedOidcTrustRule : IRule
                     $"`{trust.Role.Name}` accepts any subject matching {string.Join(", ", wildcards.Select(w => $"`{w}`"))}",
                     $"Outsiders are kept out, but every subject matching {string.Join(" or ", wildcards.Select(w => $"`{w}`"))} (every repository, branch, pull request or environment it covers) can assume `{trust.Role.Name}`{(admin ? ", an admin-equivalent role" : string.Empty)}. {TrustFindings.Evidence(trust)}");
             }
-            else if (trust.ClaimValues("aud").IsEmpty)
+            else if (!ChecksAudience(trust))
             {
                 yield return TrustFindings.Make(
                     Metadata,
@@ -65,6 +66,14 @@ public sealed class UnrestrictedOidcTrustRule : IRule
             }
         }
     }
+
+    /// <summary>
+    /// Some condition tests `aud` against a value: not only wildcards under a Like operator (`StringLike aud "*"`
+    /// matches every audience).
+    /// </summary>
+    private static bool ChecksAudience(RoleTrust trust) =>
+        trust.Statement.Conditions.Any(c => !c.Operator.IsNegated && c.Key.EndsWith(":aud", StringComparison.OrdinalIgnoreCase)
+            && c.Values.Any(v => c.Operator.Base != BaseOperator.StringLike || v.Any(ch => ch is not ('*' or '?'))));
 
     private static string Provider(RoleTrust trust) => trust.Party[(trust.Party.IndexOf('/', StringComparison.Ordinal) + 1)..];
 }

@@ -14,7 +14,8 @@ namespace Ward.Analysis.Rules.Unused;
 /// Score = round(100 × unused / watched), where <em>watched</em> is the fixed list of high-risk actions below,
 /// <em>held</em> are those the evaluator allows the identity on any resource (after denies, boundaries, SCPs and RCPs;
 /// allowed under conditions counts), and <em>unused</em> are the held ones whose service the identity has not called
-/// within <c>--unused-days</c> according to service last accessed data. The list and the formula are documented in
+/// within <c>--unused-days</c> according to service last accessed data (services the data does not list are not
+/// counted, and principals younger than the threshold are left out). The list and the formula are documented in
 /// docs/rules/permission-creep.md, so a score can be recomputed by hand.
 /// </remarks>
 public sealed class PermissionCreepRule : IRule
@@ -38,7 +39,7 @@ public sealed class PermissionCreepRule : IRule
         "Permission creep",
         "unused",
         Severity.Low,
-        "A 0–100 score of the high-risk permissions the identity holds but has not used: 100 × (watched high-risk actions it may perform on any resource, whose service it has not called within the unused threshold) ÷ (number of watched actions). Unused power is what an attacker gets for free with the identity's credentials; a high score marks the best candidates for right-sizing.",
+        "A 0–100 score of the high-risk permissions the identity holds but has not used: 100 × (watched high-risk actions it may perform on any resource, whose service its service last accessed data lists as not called within the unused threshold) ÷ (number of watched actions); services the data does not list (a truncated job) are not counted, and identities younger than the threshold are not scored. Unused power is what an attacker gets for free with the identity's credentials; a high score marks the best candidates for right-sizing.",
         "Remove the unused high-risk actions listed in the finding (or the statements granting them); generate a least-privilege policy from the identity's activity with IAM Access Analyzer, and re-scan to watch the score fall.",
         ["aws"],
         ["https://learn.microsoft.com/en-us/entra/permissions-management/product-permission-analytics", "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed.html"])
@@ -56,6 +57,13 @@ public sealed class PermissionCreepRule : IRule
             .ToList();
         foreach (var report in reports)
         {
+            // As unused-service-permissions: a principal younger than the threshold has had no time to use its services.
+            var created = context.Estate.Users.GetValueOrDefault(report.PrincipalArn)?.Created ?? context.Estate.Roles.GetValueOrDefault(report.PrincipalArn)?.Created;
+            if (created > context.ReferenceTime || (created is { } born && !Elapsed.AtLeast(born, context.ReferenceTime, context.Settings.UnusedDays)))
+            {
+                continue;
+            }
+
             var principal = AwsPrincipal.Parse(report.PrincipalArn);
             var regions = AwsUnrestrictedAccess.ProbeRegions(context.Estate, principal);
             var held = HighRisk.Where(a => AwsUnrestrictedAccess.MayAllow(prefilter, principal, a, regions)
@@ -64,8 +72,22 @@ public sealed class PermissionCreepRule : IRule
                 .Where(s => s.LastUsed is { State: UseState.Recorded, At: { } at } && !Elapsed.AtLeast(at, context.ReferenceTime, context.Settings.UnusedDays))
                 .Select(s => s.Service)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            // Only services the data lists as not called within the threshold are unused: a service it does not list
+            // (on a later page of a truncated job, or left out of a partial one) may be in use.
+            var notUsed = report.Services
+                .Where(s => s.LastUsed switch
+                {
+                    { State: UseState.Recorded, At: { } at } => Elapsed.AtLeast(at, context.ReferenceTime, context.Settings.UnusedDays),
+                    { State: UseState.Never or UseState.BeforeTracking } => true,
+                    _ => false,
+                })
+                .Select(s => s.Service)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var listed = report.Services.Select(s => s.Service).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
             // Passing a role is checked by the receiving service, not recorded as a call to IAM: its use cannot be told.
-            var unused = held.Where(a => a != "iam:PassRole" && !recentlyUsed.Contains(a[..a.IndexOf(':', StringComparison.Ordinal)])).ToList();
+            var unused = held.Where(a => a != "iam:PassRole" && notUsed.Contains(ServiceOf(a))).ToList();
+            var unknown = held.Where(a => a != "iam:PassRole" && !listed.Contains(ServiceOf(a))).ToList();
             var score = (int)Math.Round(100.0 * unused.Count / HighRisk.Count, MidpointRounding.AwayFromZero);
             if (score == 0)
             {
@@ -86,13 +108,20 @@ public sealed class PermissionCreepRule : IRule
                 Explanation = $"`{label}`{(admin ? " (admin-equivalent)" : string.Empty)} may perform {held.Count} of the {HighRisk.Count} watched high-risk actions on any resource, "
                     + $"and {unused.Count} of those belong to services it has not called in the {Elapsed.Days(context.Settings.UnusedDays)} before the {Elapsed.Reference(context)}: "
                     + $"{string.Join(", ", unused.Select(a => $"`{a}`"))}. Score = round(100 × {unused.Count} / {HighRisk.Count}) = {score.ToString(CultureInfo.InvariantCulture)}."
-                    + (recentlyUsed.Count > 0 ? $" Services used recently: {string.Join(", ", recentlyUsed.Order(StringComparer.Ordinal).Select(s => $"`{s}`"))}." : string.Empty),
+                    + (recentlyUsed.Count > 0 ? $" Services used recently: {string.Join(", ", recentlyUsed.Order(StringComparer.Ordinal).Select(s => $"`{s}`"))}." : string.Empty)
+                    + (unknown.Count > 0
+                        ? $" Not counted: {string.Join(", ", unknown.Select(a => $"`{a}`"))}, whose services the service last accessed data does not list"
+                            + (report.IsTruncated ? " (the job's list was cut off, `IsTruncated`: services on later pages were not examined)" : string.Empty)
+                            + ", so whether they are used is unknown."
+                        : report.IsTruncated ? " The job's list was cut off (`IsTruncated`): services on later pages were not examined." : string.Empty),
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, report.PrincipalArn),
             };
         }
     }
+
+    private static string ServiceOf(string action) => action[..action.IndexOf(':', StringComparison.Ordinal)];
 
     public IEnumerable<SkippedAnalysis> Skipped(AnalysisContext context)
     {

@@ -40,7 +40,7 @@ public sealed class OutsiderAssumeRoleEdgeChecker : IAwsEdgeChecker
             var claims = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
             if (!known.Contains(account))
             {
-                claims["aws:PrincipalOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization);
+                ProbeCallers.AddOutsiderOrganization(claims, standalone: false);
             }
 
             var externalIds = trust.Statement.Conditions
@@ -52,6 +52,13 @@ public sealed class OutsiderAssumeRoleEdgeChecker : IAwsEdgeChecker
             }
 
             var decision = context.Can(caller, "sts:AssumeRole", trust.Role.Arn, claims, ProbeCallers.Willingly);
+            if (trust.Kind == TrustedPartyKind.Everyone && !known.Contains(account))
+            {
+                // Or from an account in no organization, whose requests carry no aws:PrincipalOrgID.
+                ProbeCallers.AddOutsiderOrganization(claims, standalone: true);
+                var alone = context.Can(caller, "sts:AssumeRole", trust.Role.Arn, claims, ProbeCallers.Willingly);
+                decision = ProbeCallers.Openness(alone) > ProbeCallers.Openness(decision) ? alone : decision;
+            }
             var who = trust.Kind switch
             {
                 TrustedPartyKind.Everyone => "any AWS principal",

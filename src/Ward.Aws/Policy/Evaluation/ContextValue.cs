@@ -6,11 +6,22 @@ namespace Ward.Aws.Policy.Evaluation;
 /// <summary>The value of one request-context key: a single string, or a set of strings (multivalued keys).</summary>
 public readonly record struct ContextValue
 {
-    private ContextValue(string? single, ImmutableArray<string> values)
+    private ContextValue(string? single, ImmutableArray<string> values, bool absent = false)
     {
         Text = single;
         Values = values;
+        IsAbsent = absent;
     }
+
+    /// <summary>
+    /// Given as a request key's value, says the request does not carry the key at all (e.g. <c>aws:PrincipalOrgID</c>
+    /// for a principal of an account in no organization), which <c>...IfExists</c> operators and <c>Null</c> tests
+    /// treat differently from an unknown value.
+    /// </summary>
+    public static ContextValue Absent { get; } = new(null, [], absent: true);
+
+    /// <summary>This is <see cref="Absent"/>: the key is not in the request.</summary>
+    public bool IsAbsent { get; }
 
     /// <summary>The value of a single-valued key; null for multivalued keys.</summary>
     public string? Text { get; }
@@ -41,5 +52,5 @@ public readonly record struct ContextValue
 
     public static ContextValue Of(IEnumerable<string> values) => new(null, [.. values]);
 
-    public override string ToString() => Text ?? "[" + string.Join(", ", Values) + "]";
+    public override string ToString() => IsAbsent ? "(absent)" : Text ?? "[" + string.Join(", ", Values) + "]";
 }
