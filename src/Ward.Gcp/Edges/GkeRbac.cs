@@ -10,7 +10,8 @@ namespace Ward.Gcp.Edges;
 /// (<c>kubectl</c>). GKE authorizes a Kubernetes request if IAM or RBAC allows it, so a principal RBAC alone lets in
 /// creates pods as one IAM lets in does.
 /// <list type="bullet">
-/// <item>A binding's role creates pods when one of its rules allows <c>create</c> on <c>pods</c>; when it lets its
+/// <item>A binding's role creates pods when one of its rules allows <c>create</c> on <c>pods</c> or on a workload resource
+/// whose controller creates them (<see cref="KubernetesPolicyRule.CreatesPodsThrough"/>); when it lets its
 /// holder bind itself such a role (<c>bind</c>, with <c>create</c> on role bindings), rewrite roles
 /// (<c>escalate</c>) or impersonate <c>system:masters</c>; or, not exported, when it is a built-in role that does (<c>cluster-admin</c>, <c>admin</c>,
 /// <c>edit</c>).</item>
@@ -147,7 +148,7 @@ public static class GkeRbac
             return binding.RoleKind == "ClusterRole" && BuiltInPodCreators.Contains(binding.RoleName) ? "creates pods" : null;
         }
 
-        return role.Rules.Any(r => r.AllowsCreatingPods) ? "creates pods"
+        return KubernetesPolicyRule.HowTheyCreatePods(role.Rules) is { } creates ? creates
             : role.Rules.Any(r => r.AllowsImpersonatingMasters) ? "impersonates the group `system:masters` (`impersonate` on groups), which holds `cluster-admin`, then creates pods"
             : role.Rules.Any(r => r.AllowsEscalatingRoles) ? "rewrites a role it holds to create pods (`escalate`), then creates them"
             : BindsItselfPods(role, roles) ? "binds itself a role that creates pods (`bind`, and `create` on role bindings), then creates them"
@@ -176,6 +177,14 @@ public static class GkeRbac
         ArgumentNullException.ThrowIfNull(estate);
         ArgumentNullException.ThrowIfNull(binding);
         return AllowsCreatingPods(binding, [.. estate.KubernetesRolesOf(binding.Cluster)]);
+    }
+
+    /// <summary>How the binding's role lets its subjects create pods ("creates pods", "creates `apps/deployments`, …"); null when it does not.</summary>
+    public static string? HowItCreatesPods(GcpEstate estate, KubernetesRoleBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(estate);
+        ArgumentNullException.ThrowIfNull(binding);
+        return HowItCreatesPods(binding, [.. estate.KubernetesRolesOf(binding.Cluster)]);
     }
 
     /// <summary>The exported role a binding grants, if any.</summary>

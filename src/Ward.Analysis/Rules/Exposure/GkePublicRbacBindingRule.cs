@@ -68,9 +68,9 @@ public sealed class GkePublicRbacBindingRule : IRule
 
     private static (Severity Severity, string Why) Weigh(GcpEstate estate, KubernetesRoleBinding binding)
     {
-        if (GkeRbac.CreatesPods(estate, binding))
+        if (GkeRbac.HowItCreatesPods(estate, binding) is { } how)
         {
-            return (Severity.Critical, $"`{binding.RoleName}` creates pods: a pod reads its node's service account token, or runs as a Kubernetes service account and holds its workload identity.");
+            return (Severity.Critical, $"`{binding.RoleName}` {how}: a pod reads its node's service account token, or runs as a Kubernetes service account and holds its workload identity.");
         }
 
         if (GkeRbac.RoleOf(estate, binding) is not { } role)
