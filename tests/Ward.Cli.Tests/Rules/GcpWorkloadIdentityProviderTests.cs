@@ -35,6 +35,11 @@ public sealed class GcpWorkloadIdentityProviderTests
                   {{Provider("github", "pinned-attribute", "attribute.owner == 'example-org'")}},
                   {{Provider("github", "disabled", null, disabled: true)}},
                   {{Provider("github", "circleci", null, issuer: "https://oidc.circleci.com/org/6c3d7e3a-5b1f-4d1e-9a0b-2f8e4c6a1d90")}},
+                  {{Provider("github", "visibility", "assertion.repository_visibility == 'public'")}},
+                  {{Provider("github", "owner-type", "attribute.owner_type == 'Organization'")}},
+                  {{Provider("github", "visibility-mapped", "attribute.vis == 'private'", mapping: new(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.vis"] = "assertion.repository_visibility" })}},
+                  {{Provider("github", "email-verified", "assertion.email_verified == true", issuer: "https://accounts.google.com")}},
+                  {{Provider("github", "email", "assertion.email == 'ci@example.org'", issuer: "https://accounts.google.com")}},
                   {{Provider("deploy", "open", null)}},
                   {{Provider("retired", "open", null)}}
                 ]
@@ -66,6 +71,15 @@ public sealed class GcpWorkloadIdentityProviderTests
     }
 
     [Theory]
+    [InlineData("visibility")]          // assertion.repository_visibility is not assertion.repository
+    [InlineData("owner-type")]          // attribute.owner_type is not attribute.owner (mapped from assertion.repository_owner)
+    [InlineData("visibility-mapped")]   // an attribute mapped from assertion.repository_visibility pins nothing either
+    [InlineData("email-verified")]      // assertion.email_verified is not assertion.email
+    public void A_claim_whose_name_only_begins_with_a_pinning_claim_pins_nothing(string provider) =>
+        Assert.Contains("looks at none of the claims", Of("github", provider).GetProperty("explanation").GetString(), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("github", "email")]              // Google ID tokens pinned by assertion.email
     [InlineData("github", "pinned")]             // the owner's id, a claim that tells customers apart
     [InlineData("github", "pinned-attribute")]   // an attribute mapped from assertion.repository_owner
     [InlineData("github", "disabled")]           // a disabled provider accepts nothing
@@ -79,13 +93,13 @@ public sealed class GcpWorkloadIdentityProviderTests
 
     private static string Name(string pool, string provider) => $"//iam.googleapis.com/projects/920000000001/locations/global/workloadIdentityPools/{pool}/providers/{provider}";
 
-    private static string Provider(string pool, string id, string? condition, bool disabled = false, string issuer = Github) => JsonSerializer.Serialize(new Dictionary<string, object?>(StringComparer.Ordinal)
+    private static string Provider(string pool, string id, string? condition, bool disabled = false, string issuer = Github, Dictionary<string, string>? mapping = null) => JsonSerializer.Serialize(new Dictionary<string, object?>(StringComparer.Ordinal)
     {
         ["name"] = $"projects/920000000001/locations/global/workloadIdentityPools/{pool}/providers/{id}",
         ["displayName"] = id,
         ["state"] = "ACTIVE",
         ["disabled"] = disabled,
-        ["attributeMapping"] = new Dictionary<string, string>(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.repository"] = "assertion.repository", ["attribute.owner"] = "assertion.repository_owner" },
+        ["attributeMapping"] = mapping ?? new Dictionary<string, string>(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.repository"] = "assertion.repository", ["attribute.owner"] = "assertion.repository_owner" },
         ["attributeCondition"] = condition,
         ["oidc"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["issuerUri"] = issuer },
     });
