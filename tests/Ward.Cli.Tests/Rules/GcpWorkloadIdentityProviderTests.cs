@@ -19,11 +19,18 @@ public sealed class GcpWorkloadIdentityProviderTests
         "2026-12-01T09:00:00Z",
         folder =>
         {
+            // Pools bound only under a time condition: `expired`'s ended before the reference time, `expiring`'s has not.
+            File.AppendAllText(Path.Combine(folder, "assets", "iam-policy.json"), """
+                {"name":"//storage.googleapis.com/wif-trial","asset_type":"storage.googleapis.com/Bucket","iam_policy":{"version":3,"etag":"BwYQ3m1cX0A=","bindings":[{"role":"roles/iam.workloadIdentityUser","members":["principalSet://iam.googleapis.com/projects/920000000001/locations/global/workloadIdentityPools/expired/*"],"condition":{"title":"trial","expression":"request.time < timestamp(\"2026-06-01T00:00:00Z\")"}},{"role":"roles/iam.workloadIdentityUser","members":["principalSet://iam.googleapis.com/projects/920000000001/locations/global/workloadIdentityPools/expiring/*"],"condition":{"title":"trial","expression":"request.time < timestamp(\"2027-06-01T00:00:00Z\")"}}]},"ancestors":["projects/920000000001","folders/910000000001","organizations/900000000001"],"update_time":"2026-11-30T06:00:00Z"}
+
+                """);
             Directory.CreateDirectory(Path.Combine(folder, "workload-identity"));
             File.WriteAllText(Path.Combine(folder, "workload-identity", "pools-data-dev.json"), $$"""
                 [
                   {"name": "projects/920000000001/locations/global/workloadIdentityPools/github", "displayName": "GitHub Actions", "state": "ACTIVE"},
                   {"name": "projects/920000000001/locations/global/workloadIdentityPools/deploy", "displayName": "Deployments", "state": "ACTIVE"},
+                  {"name": "projects/920000000001/locations/global/workloadIdentityPools/expired", "state": "ACTIVE"},
+                  {"name": "projects/920000000001/locations/global/workloadIdentityPools/expiring", "state": "ACTIVE"},
                   {"name": "projects/920000000001/locations/global/workloadIdentityPools/retired", "state": "ACTIVE", "disabled": true}
                 ]
                 """);
@@ -41,6 +48,8 @@ public sealed class GcpWorkloadIdentityProviderTests
                   {{Provider("github", "email-verified", "assertion.email_verified == true", issuer: "https://accounts.google.com")}},
                   {{Provider("github", "email", "assertion.email == 'ci@example.org'", issuer: "https://accounts.google.com")}},
                   {{Provider("deploy", "open", null)}},
+                  {{Provider("expired", "open", null)}},
+                  {{Provider("expiring", "open", null)}},
                   {{Provider("retired", "open", null)}}
                 ]
                 """);
@@ -68,6 +77,20 @@ public sealed class GcpWorkloadIdentityProviderTests
     public void A_pool_nobody_is_granted_yet_is_medium()
     {
         Assert.Equal("medium", Of("deploy", "open").GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public void A_binding_whose_condition_expired_does_not_count()
+    {
+        // Given pools bound only until 2026-06-01 (before the reference time, 2026-12-01) and until 2027-06-01
+        var expired = Of("expired", "open");
+        var expiring = Of("expiring", "open");
+
+        // Then the expired one is as if unbound (medium, no binding listed); the other still high, naming its binding
+        Assert.Equal("medium", expired.GetProperty("severity").GetString());
+        Assert.Contains("No exported allow policy binds the pool's identities", expired.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Equal("high", expiring.GetProperty("severity").GetString());
+        Assert.Contains("workloadIdentityPools/expiring/*", expiring.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

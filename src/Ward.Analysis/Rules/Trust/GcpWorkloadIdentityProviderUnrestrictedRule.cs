@@ -58,7 +58,7 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
                 continue;
             }
 
-            var bindings = BindingsOfPool(estate, provider).ToList();
+            var bindings = BindingsOfPool(gcp, provider).ToList();
             var why = string.IsNullOrWhiteSpace(condition)
                 ? "has no attribute condition"
                 : $"has an attribute condition, `{condition}`, that looks at none of the claims that tell {shared.Service} customers apart ({string.Join(", ", shared.PinningClaims.Select(c => $"`{c}`"))})";
@@ -118,9 +118,9 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
 
     private static bool IsIdentifierChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    /// <summary>Every binding whose member is an identity or a set of the provider's pool, as text.</summary>
-    private static IEnumerable<string> BindingsOfPool(GcpEstate estate, WorkloadIdentityProvider provider) =>
-        WorkloadIdentityPoolBindings.Of(estate, provider).Select(b => $"`{b.Binding.Role}` on `{ResourceNames.Relative(b.Policy.Resource)}` (to `{b.Member.Text}`)");
+    /// <summary>Every binding whose member is an identity or a set of the provider's pool, as text; not one whose condition expired at the reference time (it never grants again).</summary>
+    private static IEnumerable<string> BindingsOfPool(GcpAnalysisContext gcp, WorkloadIdentityProvider provider) =>
+        WorkloadIdentityPoolBindings.Of(gcp.Estate, provider).Where(b => gcp.ExpiredCondition(b.Binding) is null).Select(b => $"`{b.Binding.Role}` on `{ResourceNames.Relative(b.Policy.Resource)}` (to `{b.Member.Text}`)");
 
     private static string? ProjectOf(GcpAnalysisContext gcp, WorkloadIdentityProvider provider) =>
         provider.Name.Split('/') is ["projects", var project, ..] ? gcp.Label("projects/" + project) : null;
