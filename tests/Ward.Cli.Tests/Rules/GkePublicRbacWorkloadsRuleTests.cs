@@ -22,6 +22,17 @@ public sealed class GkePublicRbacWorkloadsRuleTests
         Assert.Contains(why, finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pub-secrets", "high", "`secret-reader` reads secrets (get, list)")]
+    [InlineData("pub-deploy-read", "medium", "`deploy-reader` only reads (deployments)")]
+    public void Reading_secrets_is_rated_high_reading_other_objects_medium(string binding, string severity, string why)
+    {
+        var finding = Assert.Single(Findings.Value, f => f.GetProperty("explanation").GetString()!.Contains($"ClusterRoleBinding `{binding}`", StringComparison.Ordinal));
+
+        Assert.Equal(severity, finding.GetProperty("severity").GetString());
+        Assert.Contains(why, finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
     private static JsonElement[] Scan()
     {
         var output = Path.Combine(Path.GetTempPath(), $"ward-gke-workloads-{Guid.NewGuid():N}.json");

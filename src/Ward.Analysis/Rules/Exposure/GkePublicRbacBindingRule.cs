@@ -80,6 +80,12 @@ public sealed class GkePublicRbacBindingRule : IRule
                 : (Severity.High, $"The export does not hold `{binding.RoleName}`, so Ward cannot tell whether it only reads.");
         }
 
+        // Kubernetes leaves secrets out of `view`: reading them gives ServiceAccount tokens and other credentials.
+        if (role.Rules.FirstOrDefault(r => ReadVerbs.Any(v => r.Allows("", "secrets", v))) is { } secrets)
+        {
+            return (Severity.High, $"`{binding.RoleName}` reads secrets ({string.Join(", ", ReadVerbs.Where(v => secrets.Allows("", "secrets", v)))}): Kubernetes leaves them out of `view` because they hold credentials, such as ServiceAccount tokens.");
+        }
+
         return role.Rules.All(r => r.Verbs.All(ReadVerbs.Contains))
             ? (Severity.Medium, $"`{binding.RoleName}` only reads ({string.Join(", ", role.Rules.SelectMany(r => r.Resources).Distinct(StringComparer.Ordinal))}).")
             : (Severity.High, $"`{binding.RoleName}` changes objects ({string.Join(", ", role.Rules.Where(r => !r.Verbs.All(ReadVerbs.Contains)).SelectMany(r => r.Verbs).Distinct(StringComparer.Ordinal))}).");
