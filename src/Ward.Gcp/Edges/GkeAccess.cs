@@ -47,9 +47,10 @@ public static class GkeAccess
         var clusterName = $"projects/{cluster.Project}/locations/{cluster.Region}/clusters/{cluster.Name}";
         foreach (var (principal, decision) in rbac.Where(r => !(iam.TryGetValue(r.Key, out var holder) && holder.Decision is Allowed)))
         {
-            // A Kubernetes service account acts from inside the cluster, with its own token: no credentials to get.
+            // A Kubernetes service account acts from inside the cluster, with its own token: no credentials to get. The
+            // public needs no IAM permission either: GKE authenticates any Google account (or, anonymous, none).
             EdgeStep rbacStep = new(GkeRbac.CreatePods, clusterName, decision);
-            yield return (principal, KubernetesIdentity.Parse(principal) is { Name: not null } ? [rbacStep] : [.. GetFirst(principal), rbacStep]);
+            yield return (principal, KubernetesIdentity.Parse(principal) is { Name: not null } || GkeRbac.IsPublicPrincipal(principal) ? [rbacStep] : [.. GetFirst(principal), rbacStep]);
         }
     }
 
@@ -63,7 +64,11 @@ public static class GkeAccess
     {
         var best = new Dictionary<string, Decision>(StringComparer.Ordinal);
         var grants = context.RbacGrants(cluster);
-        IEnumerable<string> Principals(GkeRbac.Grant grant) => grant.Principal == GkeRbac.Anyone ? context.WhoCan(GetCluster, project).Select(h => h.Principal) : [grant.Principal];
+        // The public is its node (anyone signs in with a Google account, or not at all, and reaches the endpoint); every
+        // principal that may get the cluster is also offered the grant, as its own path.
+        IEnumerable<string> Principals(GkeRbac.Grant grant) => GkeRbac.IsPublicPrincipal(grant.Principal)
+            ? context.WhoCan(GetCluster, project).Select(h => h.Principal).Prepend(grant.Principal).Distinct(StringComparer.Ordinal)
+            : [grant.Principal];
         void Offer(string principal, Decision decision)
         {
             if (!best.TryGetValue(principal, out var known) || (known is not Allowed && decision is Allowed))

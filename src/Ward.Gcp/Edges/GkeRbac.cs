@@ -10,13 +10,15 @@ namespace Ward.Gcp.Edges;
 /// (<c>kubectl</c>). GKE authorizes a Kubernetes request if IAM or RBAC allows it, so a principal RBAC alone lets in
 /// creates pods as one IAM lets in does.
 /// <list type="bullet">
-/// <item>A binding's role creates pods when one of its rules allows <c>create</c> on <c>pods</c>; when it lets its
+/// <item>A binding's role creates pods when one of its rules allows <c>create</c> on <c>pods</c> or on a workload resource
+/// whose controller creates them (<see cref="KubernetesPolicyRule.CreatesPodsThrough"/>); when it lets its
 /// holder bind itself such a role (<c>bind</c>, with <c>create</c> on role bindings), rewrite roles
 /// (<c>escalate</c>) or impersonate <c>system:masters</c>; or, not exported, when it is a built-in role that does (<c>cluster-admin</c>, <c>admin</c>,
 /// <c>edit</c>).</item>
 /// <item>Subjects: Google accounts and service accounts (<c>User</c>); Google groups (<c>Group</c>, with Google Groups
 /// for RBAC on, when nested in the cluster's security group: decided from exported memberships, else conditional);
-/// <c>system:authenticated</c>, <c>system:unauthenticated</c> and <c>system:anonymous</c> (anyone); Kubernetes service
+/// <c>system:authenticated</c> (<c>allAuthenticatedUsers</c>), <c>system:unauthenticated</c> and <c>system:anonymous</c>
+/// (<c>allUsers</c>, when the cluster lets anonymous requests in); Kubernetes service
 /// accounts of a cluster with workload identity (the node <c>serviceAccount:POOL[NAMESPACE/NAME]</c>); the groups of
 /// Kubernetes service accounts (<see cref="AllServiceAccounts"/>, worked out by <see cref="GkeAccess"/>). Certificate
 /// users are not followed.</item>
@@ -27,8 +29,20 @@ public static class GkeRbac
     /// <summary>The step an RBAC grant stands for in an edge, beside <see cref="GkeAccess.GetCluster"/>.</summary>
     public const string CreatePods = "create pods (Kubernetes RBAC)";
 
-    /// <summary>The subject that stands for every principal (<see cref="Grant.Principal"/>).</summary>
+    /// <summary>
+    /// The group of every request GKE authenticates: on GKE, anyone signed in with a Google account or a service
+    /// account, in any organization (security bulletin GCP-2024-003: it works as IAM's <c>allAuthenticatedUsers</c>).
+    /// </summary>
     public const string Anyone = "system:authenticated";
+
+    /// <summary>The node <see cref="Anyone"/> stands for: IAM's <c>allAuthenticatedUsers</c>.</summary>
+    public const string AnyGoogleAccount = "allAuthenticatedUsers";
+
+    /// <summary>The node <c>system:unauthenticated</c> and <c>system:anonymous</c> stand for: IAM's <c>allUsers</c>.</summary>
+    public const string AnyoneAnonymous = "allUsers";
+
+    /// <summary>Whether a grant's principal is the public (<see cref="AnyGoogleAccount"/>, <see cref="AnyoneAnonymous"/>), which reaches the cluster's endpoint with no IAM permission.</summary>
+    public static bool IsPublicPrincipal(string principal) => principal is AnyGoogleAccount or AnyoneAnonymous;
 
     /// <summary>
     /// The group of every Kubernetes service account of the cluster (<c>system:serviceaccounts</c>), or with
@@ -65,7 +79,7 @@ public static class GkeRbac
     private static readonly FrozenSet<string> BuiltInPodCreators = FrozenSet.Create(StringComparer.Ordinal, "cluster-admin", "admin", "edit");
 
     /// <summary>One binding's grant of pod creation to one principal.</summary>
-    /// <param name="Principal">A node id (<c>user:…</c>, <c>serviceAccount:…</c>, <c>group:…</c>), or <see cref="Anyone"/>.</param>
+    /// <param name="Principal">A node id (<c>user:…</c>, <c>serviceAccount:…</c>, <c>group:…</c>, <see cref="AnyGoogleAccount"/>, <see cref="AnyoneAnonymous"/>).</param>
     /// <param name="Namespace">Where pods may be created: the namespace of a <c>RoleBinding</c>, null for every namespace.</param>
     /// <param name="Decision">Allowed, naming the binding; conditional for a Google group (membership of the cluster's security group).</param>
     public sealed record Grant(string Principal, string? Namespace, Decision Decision);
@@ -122,6 +136,18 @@ public static class GkeRbac
                     continue;
                 }
 
+                if (principal == AnyoneAnonymous && !string.Equals(cluster.AnonymousAuthentication, "ENABLED", StringComparison.OrdinalIgnoreCase))
+                {
+                    // LIMITED lets anonymous requests reach the health check endpoints only; without the setting, whether they get in is unknown.
+                    if (string.Equals(cluster.AnonymousAuthentication, "LIMITED", StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    yield return new Grant(principal, binding.Namespace, new Conditional([$"`{cluster.Name}` lets anonymous requests in (`anonymousAuthenticationConfig.mode` `ENABLED`, not `LIMITED`; the export does not say)"], DecisionKind.ImplicitDeny, explanation));
+                    continue;
+                }
+
                 if (subject.Kind == "ServiceAccount" && sharedPool)
                 {
                     yield return new Grant(principal, binding.Namespace, new Conditional([OwnClusterRequirement(cluster, $"{subject.Namespace}/{subject.Name}")], DecisionKind.ImplicitDeny, explanation));
@@ -147,7 +173,7 @@ public static class GkeRbac
             return binding.RoleKind == "ClusterRole" && BuiltInPodCreators.Contains(binding.RoleName) ? "creates pods" : null;
         }
 
-        return role.Rules.Any(r => r.AllowsCreatingPods) ? "creates pods"
+        return KubernetesPolicyRule.HowTheyCreatePods(role.Rules) is { } creates ? creates
             : role.Rules.Any(r => r.AllowsImpersonatingMasters) ? "impersonates the group `system:masters` (`impersonate` on groups), which holds `cluster-admin`, then creates pods"
             : role.Rules.Any(r => r.AllowsEscalatingRoles) ? "rewrites a role it holds to create pods (`escalate`), then creates them"
             : BindsItselfPods(role, roles) ? "binds itself a role that creates pods (`bind`, and `create` on role bindings), then creates them"
@@ -178,6 +204,14 @@ public static class GkeRbac
         return AllowsCreatingPods(binding, [.. estate.KubernetesRolesOf(binding.Cluster)]);
     }
 
+    /// <summary>How the binding's role lets its subjects create pods ("creates pods", "creates `apps/deployments`, …"); null when it does not.</summary>
+    public static string? HowItCreatesPods(GcpEstate estate, KubernetesRoleBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(estate);
+        ArgumentNullException.ThrowIfNull(binding);
+        return HowItCreatesPods(binding, [.. estate.KubernetesRolesOf(binding.Cluster)]);
+    }
+
     /// <summary>The exported role a binding grants, if any.</summary>
     public static KubernetesRole? RoleOf(GcpEstate estate, KubernetesRoleBinding binding)
     {
@@ -196,7 +230,7 @@ public static class GkeRbac
     public static bool IsPublic(KubernetesSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        return Principal(subject, cluster: null) == Anyone;
+        return Principal(subject, cluster: null) is { } principal && IsPublicPrincipal(principal);
     }
 
     /// <summary>The node of a Kubernetes service account a binding names: its workload identity in the cluster's pool; null without workload identity.</summary>
@@ -213,9 +247,10 @@ public static class GkeRbac
     private static string? Principal(KubernetesSubject subject, GkeCluster? cluster) => subject.Kind switch
     {
         "ServiceAccount" => cluster is null ? null : KubernetesServiceAccountId(cluster, subject),
-        "Group" when subject.Name is Anyone or "system:unauthenticated" => Anyone,
+        "Group" when subject.Name == Anyone => AnyGoogleAccount,
+        "Group" when subject.Name == "system:unauthenticated" => AnyoneAnonymous,
         "Group" when subject.Name == AllServiceAccounts || subject.Name.StartsWith(AllServiceAccounts + ":", StringComparison.Ordinal) => subject.Name,
-        "User" when subject.Name == "system:anonymous" => Anyone,
+        "User" when subject.Name == "system:anonymous" => AnyoneAnonymous,
         "User" when subject.Name.Contains('@', StringComparison.Ordinal) => subject.Name.EndsWith(".gserviceaccount.com", StringComparison.OrdinalIgnoreCase)
             ? GcpPrincipals.ServiceAccountId(subject.Name)
             : "user:" + subject.Name.ToLowerInvariant(),

@@ -29,6 +29,13 @@ public sealed record GkeCluster
     /// </summary>
     public bool GoogleGroupsForRbac { get; init; }
 
+    /// <summary>
+    /// The cluster's anonymous authentication mode (<c>anonymousAuthenticationConfig.mode</c>): <c>ENABLED</c> lets
+    /// anonymous requests reach every endpoint as <c>system:anonymous</c> (group <c>system:unauthenticated</c>),
+    /// <c>LIMITED</c> only the health check endpoints; null when the export does not say.
+    /// </summary>
+    public string? AnonymousAuthentication { get; init; }
+
     /// <summary>The security group of Google Groups for RBAC (<c>authenticatorGroupsConfig.securityGroup</c>, <c>gke-security-groups@DOMAIN</c>).</summary>
     public string? SecurityGroup { get; init; }
 

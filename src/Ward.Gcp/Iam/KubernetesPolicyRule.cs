@@ -13,8 +13,40 @@ public sealed record KubernetesPolicyRule(ImmutableArray<string> ApiGroups, Immu
     /// <summary>The objects the rule is limited to (<c>resourceNames</c>); empty for every object.</summary>
     public ImmutableArray<string> ResourceNames { get; init; } = [];
 
-    /// <summary>Whether the rule allows creating pods (core API group <c>""</c>, resource <c>pods</c>, verb <c>create</c>, or wildcards).</summary>
-    public bool AllowsCreatingPods => Allows("", "pods", "create") && ResourceNames.IsEmpty;
+    /// <summary>
+    /// What creates pods when created: pods themselves, then the workload resources whose controllers create the pods
+    /// they specify (Kubernetes' RBAC good practices, "Workload creation": creating them gives the same access as creating
+    /// pods, a pod running as any service account of the namespace).
+    /// </summary>
+    private static readonly ImmutableArray<(string ApiGroup, string Resource)> PodMakers =
+    [
+        ("", "pods"), ("apps", "deployments"), ("apps", "replicasets"), ("apps", "statefulsets"), ("apps", "daemonsets"),
+        ("batch", "jobs"), ("batch", "cronjobs"), ("", "replicationcontrollers"),
+    ];
+
+    /// <summary>
+    /// What the rule lets its holder create that runs pods as it specifies: <c>pods</c>, or a workload resource
+    /// (<c>apps/deployments</c>, <c>apps/replicasets</c>, <c>apps/statefulsets</c>, <c>apps/daemonsets</c>,
+    /// <c>batch/jobs</c>, <c>batch/cronjobs</c>, <c>replicationcontrollers</c>), pods first; null when it allows
+    /// <c>create</c> on none of them (a rule with <see cref="ResourceNames"/> never allows <c>create</c>).
+    /// </summary>
+    public string? CreatesPodsThrough =>
+        ResourceNames.IsEmpty && PodMakers.FirstOrDefault(m => Allows(m.ApiGroup, m.Resource, "create")) is { Resource: not null } maker
+            ? (maker.ApiGroup.Length == 0 ? maker.Resource : $"{maker.ApiGroup}/{maker.Resource}")
+            : null;
+
+    /// <summary>Whether the rule allows creating pods, directly or through a workload resource (<see cref="CreatesPodsThrough"/>).</summary>
+    public bool AllowsCreatingPods => CreatesPodsThrough is not null;
+
+    /// <summary>How rules let their holder create pods, said of the holder ("creates pods", "creates `apps/deployments`, …"); null when they do not.</summary>
+    public static string? HowTheyCreatePods(IEnumerable<KubernetesPolicyRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var made = rules.Select(r => r.CreatesPodsThrough).OfType<string>().ToList();
+        return made.Count == 0 ? null
+            : made.Contains("pods", StringComparer.Ordinal) ? "creates pods"
+            : $"creates `{made[0]}`, whose controller creates the pods it specifies, as any service account of the namespace";
+    }
 
     /// <summary>Whether the rule allows a verb on a resource of an API group, wildcards included (whatever <see cref="ResourceNames"/> says).</summary>
     public bool Allows(string apiGroup, string resource, string verb) =>

@@ -48,6 +48,12 @@ public sealed record WorkloadIdentityProvider
 
     public bool IsSaml { get; init; }
 
+    /// <summary>
+    /// Whether the provider accepts X.509 client certificates (<c>x509</c>, with <c>x509.trustStore</c>): certificates
+    /// chaining to the trust anchors the owner uploads, not tokens of an issuer on the internet.
+    /// </summary>
+    public bool IsX509 { get; init; }
+
     public ImmutableDictionary<string, string> AttributeMapping { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>The CEL condition every token must meet; null or empty: any token of the issuer is accepted.</summary>

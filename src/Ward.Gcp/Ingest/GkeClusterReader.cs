@@ -7,7 +7,7 @@ namespace Ward.Gcp.Ingest;
 /// <summary>
 /// Reads a GKE cluster as <c>gcloud container clusters list --format=json</c> prints it (the Kubernetes Engine API's
 /// <c>Cluster</c>): <c>name</c>, <c>selfLink</c> (its project), <c>location</c> / <c>zone</c>,
-/// <c>workloadIdentityConfig.workloadPool</c>, <c>autopilot.enabled</c>, <c>authenticatorGroupsConfig</c>, <c>nodePools[].name</c>,
+/// <c>workloadIdentityConfig.workloadPool</c>, <c>autopilot.enabled</c>, <c>authenticatorGroupsConfig</c>, <c>anonymousAuthenticationConfig.mode</c>, <c>nodePools[].name</c>,
 /// <c>nodePools[].config.serviceAccount</c> and <c>nodePools[].config.workloadMetadataConfig.mode</c>, and the default
 /// <c>nodeConfig</c> when no pool is listed. Kubernetes objects (service accounts, RBAC bindings, pods) are not in it: RBAC is read from <c>kubectl</c> (<see cref="KubernetesRbacReader"/>).
 /// </summary>
@@ -66,6 +66,7 @@ internal static class GkeClusterReader
             Autopilot = json.Object(entry, "autopilot") is { } autopilot && json.Boolean(autopilot, "enabled"),
             GoogleGroupsForRbac = json.Object(entry, "authenticatorGroupsConfig") is { } groups && json.Boolean(groups, "enabled"),
             SecurityGroup = json.Object(entry, "authenticatorGroupsConfig") is { } config ? json.String(config, "securityGroup") : null,
+            AnonymousAuthentication = json.Object(entry, "anonymousAuthenticationConfig") is { } anonymous ? json.String(anonymous, "mode") : null,
             NodePools = pools.ToImmutable(),
             Location = json.At(entry.Path),
         };

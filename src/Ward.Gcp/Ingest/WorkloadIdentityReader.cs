@@ -47,9 +47,9 @@ internal static class WorkloadIdentityReader
 
         var oidc = json.Object(entry, "oidc");
         var aws = json.Object(entry, "aws");
-        if (oidc is null && aws is null && !entry.Has("saml"))
+        if (oidc is null && aws is null && !entry.Has("saml") && !entry.Has("x509"))
         {
-            json.Report(GcpDiagnosticCodes.MissingField, DiagnosticSeverity.Warning, $"workload identity provider `{name}` has no `oidc`, `aws` or `saml` block: which tokens it accepts is unknown", entry.Path);
+            json.Report(GcpDiagnosticCodes.MissingField, DiagnosticSeverity.Warning, $"workload identity provider `{name}` has no `oidc`, `aws`, `saml` or `x509` block: which tokens it accepts is unknown", entry.Path);
         }
 
         return new WorkloadIdentityProvider
@@ -62,6 +62,7 @@ internal static class WorkloadIdentityReader
             AllowedAudiences = oidc is { } a ? json.Strings(a, "allowedAudiences") : [],
             AwsAccountId = aws is { } w ? json.Identifier(w, "accountId") : null,
             IsSaml = entry.Has("saml"),
+            IsX509 = entry.Has("x509"),
             AttributeMapping = mapping.ToImmutable(),
             AttributeCondition = json.String(entry, "attributeCondition"),
             Location = json.At(entry.Path),

@@ -19,11 +19,18 @@ public sealed class GcpWorkloadIdentityProviderTests
         "2026-12-01T09:00:00Z",
         folder =>
         {
+            // Pools bound only under a time condition: `expired`'s ended before the reference time, `expiring`'s has not.
+            File.AppendAllText(Path.Combine(folder, "assets", "iam-policy.json"), """
+                {"name":"//storage.googleapis.com/wif-trial","asset_type":"storage.googleapis.com/Bucket","iam_policy":{"version":3,"etag":"BwYQ3m1cX0A=","bindings":[{"role":"roles/iam.workloadIdentityUser","members":["principalSet://iam.googleapis.com/projects/920000000001/locations/global/workloadIdentityPools/expired/*"],"condition":{"title":"trial","expression":"request.time < timestamp(\"2026-06-01T00:00:00Z\")"}},{"role":"roles/iam.workloadIdentityUser","members":["principalSet://iam.googleapis.com/projects/920000000001/locations/global/workloadIdentityPools/expiring/*"],"condition":{"title":"trial","expression":"request.time < timestamp(\"2027-06-01T00:00:00Z\")"}}]},"ancestors":["projects/920000000001","folders/910000000001","organizations/900000000001"],"update_time":"2026-11-30T06:00:00Z"}
+
+                """);
             Directory.CreateDirectory(Path.Combine(folder, "workload-identity"));
             File.WriteAllText(Path.Combine(folder, "workload-identity", "pools-data-dev.json"), $$"""
                 [
                   {"name": "projects/920000000001/locations/global/workloadIdentityPools/github", "displayName": "GitHub Actions", "state": "ACTIVE"},
                   {"name": "projects/920000000001/locations/global/workloadIdentityPools/deploy", "displayName": "Deployments", "state": "ACTIVE"},
+                  {"name": "projects/920000000001/locations/global/workloadIdentityPools/expired", "state": "ACTIVE"},
+                  {"name": "projects/920000000001/locations/global/workloadIdentityPools/expiring", "state": "ACTIVE"},
                   {"name": "projects/920000000001/locations/global/workloadIdentityPools/retired", "state": "ACTIVE", "disabled": true}
                 ]
                 """);
@@ -35,7 +42,14 @@ public sealed class GcpWorkloadIdentityProviderTests
                   {{Provider("github", "pinned-attribute", "attribute.owner == 'example-org'")}},
                   {{Provider("github", "disabled", null, disabled: true)}},
                   {{Provider("github", "circleci", null, issuer: "https://oidc.circleci.com/org/6c3d7e3a-5b1f-4d1e-9a0b-2f8e4c6a1d90")}},
+                  {{Provider("github", "visibility", "assertion.repository_visibility == 'public'")}},
+                  {{Provider("github", "owner-type", "attribute.owner_type == 'Organization'")}},
+                  {{Provider("github", "visibility-mapped", "attribute.vis == 'private'", mapping: new(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.vis"] = "assertion.repository_visibility" })}},
+                  {{Provider("github", "email-verified", "assertion.email_verified == true", issuer: "https://accounts.google.com")}},
+                  {{Provider("github", "email", "assertion.email == 'ci@example.org'", issuer: "https://accounts.google.com")}},
                   {{Provider("deploy", "open", null)}},
+                  {{Provider("expired", "open", null)}},
+                  {{Provider("expiring", "open", null)}},
                   {{Provider("retired", "open", null)}}
                 ]
                 """);
@@ -65,7 +79,30 @@ public sealed class GcpWorkloadIdentityProviderTests
         Assert.Equal("medium", Of("deploy", "open").GetProperty("severity").GetString());
     }
 
+    [Fact]
+    public void A_binding_whose_condition_expired_does_not_count()
+    {
+        // Given pools bound only until 2026-06-01 (before the reference time, 2026-12-01) and until 2027-06-01
+        var expired = Of("expired", "open");
+        var expiring = Of("expiring", "open");
+
+        // Then the expired one is as if unbound (medium, no binding listed); the other still high, naming its binding
+        Assert.Equal("medium", expired.GetProperty("severity").GetString());
+        Assert.Contains("No exported allow policy binds the pool's identities", expired.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Equal("high", expiring.GetProperty("severity").GetString());
+        Assert.Contains("workloadIdentityPools/expiring/*", expiring.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("visibility")]          // assertion.repository_visibility is not assertion.repository
+    [InlineData("owner-type")]          // attribute.owner_type is not attribute.owner (mapped from assertion.repository_owner)
+    [InlineData("visibility-mapped")]   // an attribute mapped from assertion.repository_visibility pins nothing either
+    [InlineData("email-verified")]      // assertion.email_verified is not assertion.email
+    public void A_claim_whose_name_only_begins_with_a_pinning_claim_pins_nothing(string provider) =>
+        Assert.Contains("looks at none of the claims", Of("github", provider).GetProperty("explanation").GetString(), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("github", "email")]              // Google ID tokens pinned by assertion.email
     [InlineData("github", "pinned")]             // the owner's id, a claim that tells customers apart
     [InlineData("github", "pinned-attribute")]   // an attribute mapped from assertion.repository_owner
     [InlineData("github", "disabled")]           // a disabled provider accepts nothing
@@ -79,13 +116,13 @@ public sealed class GcpWorkloadIdentityProviderTests
 
     private static string Name(string pool, string provider) => $"//iam.googleapis.com/projects/920000000001/locations/global/workloadIdentityPools/{pool}/providers/{provider}";
 
-    private static string Provider(string pool, string id, string? condition, bool disabled = false, string issuer = Github) => JsonSerializer.Serialize(new Dictionary<string, object?>(StringComparer.Ordinal)
+    private static string Provider(string pool, string id, string? condition, bool disabled = false, string issuer = Github, Dictionary<string, string>? mapping = null) => JsonSerializer.Serialize(new Dictionary<string, object?>(StringComparer.Ordinal)
     {
         ["name"] = $"projects/920000000001/locations/global/workloadIdentityPools/{pool}/providers/{id}",
         ["displayName"] = id,
         ["state"] = "ACTIVE",
         ["disabled"] = disabled,
-        ["attributeMapping"] = new Dictionary<string, string>(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.repository"] = "assertion.repository", ["attribute.owner"] = "assertion.repository_owner" },
+        ["attributeMapping"] = mapping ?? new Dictionary<string, string>(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.repository"] = "assertion.repository", ["attribute.owner"] = "assertion.repository_owner" },
         ["attributeCondition"] = condition,
         ["oidc"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["issuerUri"] = issuer },
     });

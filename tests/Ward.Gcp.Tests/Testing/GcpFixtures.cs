@@ -103,6 +103,22 @@ internal static class GcpFixtures
 
     public static string GkeFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "gke");
 
+    private static readonly Lazy<GcpEstate> LoadedGkeWorkloads = new(() => GcpEstateLoader.Load([GkeWorkloadsFolder]));
+
+    /// <summary>
+    /// The GKE workloads lab (Fixtures/gke-workloads): cluster <c>c1</c> of <c>p-app</c> (workload identity, nodes on the
+    /// GKE metadata server as <c>nodes@</c>, an Owner; <c>dev/app</c> is Workload Identity User of <c>deployer@</c>, an
+    /// Owner). In namespace dev, RBAC lets <c>v-deploy</c> create <c>apps/deployments</c>, <c>v-cron</c>
+    /// <c>batch/cronjobs</c>, <c>v-rc</c> <c>replicationcontrollers</c>, <c>v-edit</c> hold <c>edit</c>; their safe twins
+    /// <c>s-deploy</c> read, scale and delete deployments, <c>s-cron</c> create <c>cronjobs</c> of another API group,
+    /// <c>s-rc</c> create replication controllers by name. system:authenticated may create deployments in namespace
+    /// sandbox (<c>pub-deploy</c>), read them everywhere, read secrets everywhere and impersonate users. Every user is a
+    /// Cluster Viewer.
+    /// </summary>
+    public static GcpEstate GkeWorkloads => LoadedGkeWorkloads.Value;
+
+    public static string GkeWorkloadsFolder => Path.Combine(AppContext.BaseDirectory, "Fixtures", "gke-workloads");
+
     /// <summary>
     /// The tags.example lab (Fixtures/tags): tag keys <c>env</c> (<c>prod</c>, <c>dev</c>) and <c>team</c>
     /// (<c>payments</c>). The Workloads folder has <c>env/prod</c> and <c>team/payments</c> bound directly (the

@@ -165,19 +165,48 @@ public sealed class GcpPublicBindingRule : IRule
                 return ($" when its condition `{condition.Expression}` holds (undecided: {string.Join("; ", itself.Undecided)})", Everywhere);
         }
 
-        var below = Below(gcp, policy, resource, role, tags)
+        var kinds = Below(gcp, policy, resource, role, tags);
+        var below = kinds
             .Select(kind => (kind.Label, Result: parsed.Evaluate(kind.Context)))
             .Where(k => k.Result.Truth != ConditionTruth.False)
             .ToList();
         if (below.Count == 0)
         {
-            return null;
+            // Below an organization or folder, each folder and project has its own tags (its effective tags), which the
+            // resources in it inherit: the condition may hold on some of them though not with the container's.
+            var holds = Descendants(gcp, policy)
+                .Select(node => (Node: node, Results: kinds.Select(k => parsed.Evaluate(k.Context with { ResourceTags = gcp.Edges.Authorizer.TagsOf(node.Resource) })).Where(r => r.Truth != ConditionTruth.False).ToList()))
+                .Where(n => n.Results.Count > 0)
+                .ToList();
+            if (holds.Count == 0)
+            {
+                return null;
+            }
+
+            var names = string.Join(", ", holds.Select(h => $"`{gcp.ResourceLabel(h.Node.Name)}`{(h.Results.TrueForAll(r => r.Truth == ConditionTruth.True) ? string.Empty : " (undecided: " + string.Join("; ", h.Results.SelectMany(r => r.Undecided).Distinct(StringComparer.Ordinal)) + ")")}"));
+            return ($" under the condition `{condition.Expression}`, which is false for `{gcp.ResourceLabel(policy.Resource)}` itself but holds, with their own tags, for {names} under it", $"on {names} and the resources in {(holds.Count == 1 ? "it" : "them")}");
         }
 
         var on = below.Select(k => k.Label).OfType<string>().ToList();
         var what = on.Count == below.Count ? $" (on {string.Join(", ", on)})" : string.Empty;
         var undecided = below.SelectMany(k => k.Result.Undecided).Distinct(StringComparer.Ordinal);
         return ($" under the condition `{condition.Expression}`, which is false for `{gcp.ResourceLabel(policy.Resource)}` itself but may hold for resources under it{what} (undecided: {string.Join("; ", undecided)})", "on the resources under it for which the condition holds");
+    }
+
+    /// <summary>The exported folders and projects below an organization's or folder's policy, with their resources; none below any other.</summary>
+    private static IEnumerable<(string Name, GcpResource Resource)> Descendants(GcpAnalysisContext gcp, IamPolicy policy)
+    {
+        if (ResourceNames.ContainerKind(policy.Resource) is not (HierarchyNodeKind.Organization or HierarchyNodeKind.Folder))
+        {
+            return [];
+        }
+
+        var container = ResourceNames.Relative(policy.Resource);
+        return gcp.Edges.HierarchyTopDown
+            .Where(n => n.Kind is HierarchyNodeKind.Folder or HierarchyNodeKind.Project && n.RelativeName != container && n.Ancestors.Contains(container, StringComparer.Ordinal))
+            .Select(n => (n.Name, Resource: gcp.Edges.ContainerResource(n)))
+            .Where(n => n.Resource is not null)
+            .Select(n => (n.Name, n.Resource!));
     }
 
     /// <summary>

@@ -68,9 +68,9 @@ public sealed class GkePublicRbacBindingRule : IRule
 
     private static (Severity Severity, string Why) Weigh(GcpEstate estate, KubernetesRoleBinding binding)
     {
-        if (GkeRbac.CreatesPods(estate, binding))
+        if (GkeRbac.HowItCreatesPods(estate, binding) is { } how)
         {
-            return (Severity.Critical, $"`{binding.RoleName}` creates pods: a pod reads its node's service account token, or runs as a Kubernetes service account and holds its workload identity.");
+            return (Severity.Critical, $"`{binding.RoleName}` {how}: a pod reads its node's service account token, or runs as a Kubernetes service account and holds its workload identity.");
         }
 
         if (GkeRbac.RoleOf(estate, binding) is not { } role)
@@ -78,6 +78,12 @@ public sealed class GkePublicRbacBindingRule : IRule
             return binding.RoleKind == "ClusterRole" && binding.RoleName == "view"
                 ? (Severity.Medium, "`view` only reads (not secrets).")
                 : (Severity.High, $"The export does not hold `{binding.RoleName}`, so Ward cannot tell whether it only reads.");
+        }
+
+        // Kubernetes leaves secrets out of `view`: reading them gives ServiceAccount tokens and other credentials.
+        if (role.Rules.FirstOrDefault(r => ReadVerbs.Any(v => r.Allows("", "secrets", v))) is { } secrets)
+        {
+            return (Severity.High, $"`{binding.RoleName}` reads secrets ({string.Join(", ", ReadVerbs.Where(v => secrets.Allows("", "secrets", v)))}): Kubernetes leaves them out of `view` because they hold credentials, such as ServiceAccount tokens.");
         }
 
         return role.Rules.All(r => r.Verbs.All(ReadVerbs.Contains))

@@ -53,12 +53,12 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
 
             var pinned = PinningNames(provider, shared.PinningClaims);
             var condition = provider.AttributeCondition;
-            if (!string.IsNullOrWhiteSpace(condition) && pinned.Exists(n => condition.Contains(n, StringComparison.Ordinal)))
+            if (!string.IsNullOrWhiteSpace(condition) && pinned.Exists(n => Names(condition, n)))
             {
                 continue;
             }
 
-            var bindings = BindingsOfPool(estate, provider).ToList();
+            var bindings = BindingsOfPool(gcp, provider).ToList();
             var why = string.IsNullOrWhiteSpace(condition)
                 ? "has no attribute condition"
                 : $"has an attribute condition, `{condition}`, that looks at none of the claims that tell {shared.Service} customers apart ({string.Join(", ", shared.PinningClaims.Select(c => $"`{c}`"))})";
@@ -88,7 +88,7 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
         var names = claims.Select(c => "assertion." + c).ToList();
         foreach (var (attribute, expression) in provider.AttributeMapping)
         {
-            if (claims.Any(c => expression.Contains("assertion." + c, StringComparison.Ordinal)))
+            if (claims.Any(c => Names(expression, "assertion." + c)))
             {
                 names.Add(attribute);
             }
@@ -97,9 +97,30 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
         return names;
     }
 
-    /// <summary>Every binding whose member is an identity or a set of the provider's pool, as text.</summary>
-    private static IEnumerable<string> BindingsOfPool(GcpEstate estate, WorkloadIdentityProvider provider) =>
-        WorkloadIdentityPoolBindings.Of(estate, provider).Select(b => $"`{b.Binding.Role}` on `{ResourceNames.Relative(b.Policy.Resource)}` (to `{b.Member.Text}`)");
+    /// <summary>
+    /// Whether an expression names an identifier whole: <c>assertion.repository</c> in <c>assertion.repository == 'x'</c>,
+    /// not in <c>assertion.repository_visibility</c> nor <c>xassertion.repository</c> (the characters around it are no
+    /// letter, digit, <c>_</c> or, before it, <c>.</c>).
+    /// </summary>
+    private static bool Names(string expression, string identifier)
+    {
+        for (var at = expression.IndexOf(identifier, StringComparison.Ordinal); at >= 0; at = expression.IndexOf(identifier, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + identifier.Length;
+            if ((at == 0 || !(IsIdentifierChar(expression[at - 1]) || expression[at - 1] == '.')) && (end == expression.Length || !IsIdentifierChar(expression[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifierChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    /// <summary>Every binding whose member is an identity or a set of the provider's pool, as text; not one whose condition expired at the reference time (it never grants again).</summary>
+    private static IEnumerable<string> BindingsOfPool(GcpAnalysisContext gcp, WorkloadIdentityProvider provider) =>
+        WorkloadIdentityPoolBindings.Of(gcp.Estate, provider).Where(b => gcp.ExpiredCondition(b.Binding) is null).Select(b => $"`{b.Binding.Role}` on `{ResourceNames.Relative(b.Policy.Resource)}` (to `{b.Member.Text}`)");
 
     private static string? ProjectOf(GcpAnalysisContext gcp, WorkloadIdentityProvider provider) =>
         provider.Name.Split('/') is ["projects", var project, ..] ? gcp.Label("projects/" + project) : null;
