@@ -21,7 +21,7 @@ internal static class DenyPrincipals
     // Deny rules name few principals, asked about for every decision: each is parsed once.
     private static readonly ConcurrentDictionary<string, Member> Members = new(StringComparer.Ordinal);
 
-    public static MemberMatch Match(string identifier, Member principal, GroupMembers groups)
+    public static MemberMatch Match(string identifier, Member principal, GroupMembers groups, GcpEstate estate)
     {
         if (identifier.StartsWith("deleted:", StringComparison.Ordinal) || principal.IsDeleted)
         {
@@ -41,7 +41,7 @@ internal static class DenyPrincipals
         }
 
         var member = Members.Count < 10_000 ? Members.GetOrAdd(identifier, AsMember) : AsMember(identifier);
-        return MemberMatcher.Match(member, principal, static (bound, principal) => MemberMatch.If($"`{principal.Text}` holds the basic role `{bound.Text}` stands for"), groups);
+        return MemberMatcher.Match(member, principal, static (bound, principal) => MemberMatch.If($"`{principal.Text}` holds the basic role `{bound.Text}` stands for"), groups, estate);
     }
 
     /// <summary>A v2 principal identifier as the allow-policy member it names.</summary>

@@ -259,7 +259,7 @@ public sealed class GcpAuthorizer
         var denied = MemberMatch.No;
         foreach (var deniedPrincipal in rule.DeniedPrincipals)
         {
-            var match = DenyPrincipals.Match(deniedPrincipal, request.Principal, Groups);
+            var match = DenyPrincipals.Match(deniedPrincipal, request.Principal, Groups, Estate);
             if (match.Kind > denied.Kind)
             {
                 denied = match;
@@ -283,7 +283,7 @@ public sealed class GcpAuthorizer
 
         foreach (var exceptionPrincipal in rule.ExceptionPrincipals)
         {
-            var exception = DenyPrincipals.Match(exceptionPrincipal, request.Principal, Groups);
+            var exception = DenyPrincipals.Match(exceptionPrincipal, request.Principal, Groups, Estate);
             switch (exception.Kind)
             {
                 case MemberMatchKind.Yes:
@@ -522,17 +522,19 @@ public sealed class GcpAuthorizer
 
     /// <summary>
     /// The domains and principal sets bound in the allow policies that include, or may include, the principal: members
-    /// standing for principals that no binding names one by one (the accounts of a domain, the identities of a pool).
+    /// standing for principals that no binding names one by one (the accounts of a domain, the identities of a pool),
+    /// and, for a Kubernetes service account, the members naming it in its other form.
     /// </summary>
     public IEnumerable<Member> SetsThatMayInclude(Member principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
+        var kubernetes = KubernetesMembers.IsAccount(principal);
         return Estate.Policies
             .SelectMany(p => p.Bindings)
             .SelectMany(b => b.Members)
-            .Where(m => m.Kind is MemberKind.Domain or MemberKind.PrincipalSet)
+            .Where(m => m.Kind is MemberKind.Domain or MemberKind.PrincipalSet || (kubernetes && KubernetesMembers.IsAccount(m)))
             .Distinct()
-            .Where(m => MemberMatcher.Match(m, principal, _holdsBasicRole, Groups).Kind != MemberMatchKind.No);
+            .Where(m => MemberMatcher.Match(m, principal, _holdsBasicRole, Groups, Estate).Kind != MemberMatchKind.No);
     }
 
     /// <summary>The public and domain members of the policies that apply to the resource: those that may stand for other principals.</summary>
@@ -643,6 +645,9 @@ public sealed class GcpAuthorizer
                 {
                     switch (member.Kind)
                     {
+                        // A Kubernetes service account is named in two forms: either may include the other.
+                        case MemberKind.ServiceAccount or MemberKind.Principal when KubernetesMembers.IsAccount(member):
+                            return null;
                         case MemberKind.User or MemberKind.ServiceAccount or MemberKind.Principal or MemberKind.Unknown:
                             inclusion.Named.Add(member);
                             break;
@@ -941,7 +946,7 @@ public sealed class GcpAuthorizer
         (Member? Member, MemberMatch Match) possible = (null, MemberMatch.No);
         foreach (var member in binding.Members)
         {
-            var match = MemberMatcher.Match(member, request.Principal, _holdsBasicRole, Groups);
+            var match = MemberMatcher.Match(member, request.Principal, _holdsBasicRole, Groups, Estate);
             if (match.Kind == MemberMatchKind.Yes)
             {
                 return (member, match);
@@ -972,7 +977,7 @@ public sealed class GcpAuthorizer
         var possible = MemberMatch.No;
         foreach (var (binding, direct) in BasicRoleBindings(bound))
         {
-            var match = binding.Members.Select(m => MemberMatcher.Match(m, principal, static (_, _) => MemberMatch.No, Groups)).MaxBy(m => m.Kind);
+            var match = binding.Members.Select(m => MemberMatcher.Match(m, principal, static (_, _) => MemberMatch.No, Groups, Estate)).MaxBy(m => m.Kind);
             if (match.Kind == MemberMatchKind.Yes && direct && binding.Condition is null)
             {
                 return MemberMatch.Through($"`{principal.Text}` is bound to `{role}` in the allow policy of project `{bound.Id}`, so `{bound.Text}` includes it");

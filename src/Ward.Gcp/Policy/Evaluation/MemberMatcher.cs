@@ -15,7 +15,8 @@ internal static class MemberMatcher
     /// <param name="principal">The principal asked about.</param>
     /// <param name="basicRoleHolder">Whether the principal (second) holds the basic role a <c>projectOwner:</c>-like member (first) stands for.</param>
     /// <param name="groups">The exported group memberships, which decide a <c>group:</c> member whose group they list.</param>
-    public static MemberMatch Match(Member bound, Member principal, Func<Member, Member, MemberMatch> basicRoleHolder, GroupMembers groups)
+    /// <param name="estate">The export, whose hierarchy gives the project number of a GKE pool's project (<see cref="KubernetesMembers"/>).</param>
+    public static MemberMatch Match(Member bound, Member principal, Func<Member, Member, MemberMatch> basicRoleHolder, GroupMembers groups, GcpEstate estate)
     {
         if (bound.IsDeleted || principal.IsDeleted || bound.Kind == MemberKind.Unknown)
         {
@@ -25,6 +26,12 @@ internal static class MemberMatcher
         if (bound.Equals(principal))
         {
             return MemberMatch.Named;
+        }
+
+        // A Kubernetes service account goes by two names, and is in its namespace's set of the GKE pool.
+        if (KubernetesMembers.Match(bound, principal, estate) is { } kubernetes)
+        {
+            return kubernetes;
         }
 
         return bound.Kind switch

@@ -48,6 +48,7 @@ internal static class PrincipalSetMembership
             (PrincipalSetKind.Organization, MemberKind.Principal) when principal.Id.Contains("/workforcePools/", StringComparison.Ordinal) =>
                 MemberMatch.If($"the workforce pool of `{principal.Text}` belongs to `{set.Id}` (Ward does not read workforce pools)"),
             (PrincipalSetKind.Workspace, MemberKind.User) => UserOf(principal, estate.Nodes.FirstOrDefault(n => string.Equals(n.DirectoryCustomerId, set.Id, StringComparison.Ordinal)), $"Google Workspace customer `{set.Id}`"),
+            (PrincipalSetKind.WorkloadPool, MemberKind.ServiceAccount) => KubernetesMembers.InPool(principal, set.Id, estate) ?? MemberMatch.No,
             (PrincipalSetKind.WorkforcePool or PrincipalSetKind.WorkloadPool, MemberKind.Principal) =>
                 principal.Id.StartsWith(Iam + set.Id + "/", StringComparison.Ordinal) ? MemberMatch.Through($"`{principal.Text}` is an identity of `{set.Id}`") : MemberMatch.No,
             _ => MemberMatch.No,
