@@ -52,8 +52,8 @@ public sealed class RootRecentlyUsedRule : IRule
             var window = $"within the {Elapsed.Days(days)} (--root-use-days) before the {Elapsed.Reference(context)}";
             var when = (before, after) switch
             {
-                (true, true) => $"{window}, or after it: the credential report postdates the reference time (--as-of), and a use recorded after it counts as recent",
-                (false, true) => $"after the {Elapsed.Reference(context)}: the credential report postdates the reference time (--as-of), and a use recorded after it counts as recent",
+                (true, true) => $"{window}, or after it: the credential report postdates the reference time (--as-of is earlier than the export), and a use recorded after it counts as recent",
+                (false, true) => $"the credential report postdates the {Elapsed.Reference(context)} (--as-of is earlier than the export), and a use recorded after it counts as recent",
                 _ => window,
             };
             yield return CredentialEntries.Create(

@@ -69,7 +69,7 @@ public sealed class RootRulesTests
         Assert.Equal(Severity.High, finding.Severity);
         Assert.EndsWith("was used after the reference time", finding.Title, StringComparison.Ordinal);
         Assert.Contains("used access key 1 2026-03-26 (after the reference time)", finding.Explanation, StringComparison.Ordinal);
-        Assert.Contains(": after the reference time 2026-03-16: the credential report postdates the reference time (--as-of)", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains(": the credential report postdates the reference time 2026-03-16 (--as-of is earlier than the export), and a use recorded after it counts as recent.", finding.Explanation, StringComparison.Ordinal);
         Assert.DoesNotContain("within the", finding.Explanation, StringComparison.Ordinal);
 
         var mixed = Assert.Single(both.Of("root-recently-used"));
