@@ -108,9 +108,12 @@ internal static class InputCoverage
         }
 
         var newest = report.NewestTimestamp is { } at ? $"; its newest timestamp is {Timestamp(at)}" : string.Empty;
-        var stale = report.NewestTimestamp is { } last && reference - last >= TimeSpan.FromDays(settings.StaleInputDays)
-            ? $", {Days(last, reference)} before the reference time: if the report is that old, later use is not in it and unused or dormant findings may no longer hold"
-            : string.Empty;
+        var stale = report.NewestTimestamp switch
+        {
+            { } last when last > reference => ", after the reference time: the report was generated after it, so use recorded after the reference time counts as recent, and credentials created after it are ignored",
+            { } last when reference - last >= TimeSpan.FromDays(settings.StaleInputDays) => $", {Days(last, reference)} before the reference time: if the report is that old, later use is not in it and unused or dormant findings may no longer hold",
+            _ => string.Empty,
+        };
         return $"{subject} is the decoded CSV, which does not say when it was generated{newest}{stale}.";
     }
 

@@ -60,4 +60,16 @@ public sealed class InputCoverageTests
 
         Assert.Contains(result.Notes, n => n.Contains("after the reference time", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_decoded_report_whose_newest_timestamp_is_after_the_reference_time_is_noted()
+    {
+        // Given a decoded CSV (no generation time) whose newest timestamp is 2026-03-15, scanned as of 30 days earlier
+        var later = new TestEstate().With(ReportLine.ConsoleUser("a")).Scan(asOf: TestEstate.ReferenceTime.AddDays(-30));
+        var current = new TestEstate().With(ReportLine.ConsoleUser("a")).Scan();
+
+        // Then the note says the report postdates the reference time; scanned as of a later time, it does not
+        Assert.Contains(later.Notes, n => n.Contains("its newest timestamp is 2026-03-15T09:15:00Z, after the reference time: the report was generated after it, so use recorded after the reference time counts as recent", StringComparison.Ordinal));
+        Assert.DoesNotContain(current.Notes, n => n.Contains("after the reference time", StringComparison.Ordinal));
+    }
 }

@@ -190,7 +190,38 @@ public static class AwsResourceExposureAnalysis
             .Select(p => Surest((p.OnObject ? SensitiveActions.ObjectProbes(p.Resource, statements) : [p.Resource])
                 .Select(target => new ProbedAction(p.Action, target, p.IsCritical, queries.Can(caller, p.Action, target, WithFunctionUrl(context, caller, p.Action), adjust: ProbeCallers.Willingly).Decision))))
             .ToImmutableArray();
+        if (resource.Type == LambdaFunctionType && !caller.IsAuthenticated)
+        {
+            actions = ThroughFunctionUrl(actions);
+        }
+
         return new ResourceAccess(resource, kind, party, partyAccount, external && partyAccount is not null, description, statements, actions);
+    }
+
+    /// <summary>
+    /// An unsigned caller reaches a function only through a function URL whose auth type is NONE, and invoking one
+    /// needs <c>lambda:InvokeFunctionUrl</c>: <c>lambda:InvokeFunction</c> granted to <c>*</c> without it lets in the
+    /// signed requests of any account, not an anonymous caller. So the anonymous probe's <c>lambda:InvokeFunction</c>
+    /// is denied when its <c>lambda:InvokeFunctionUrl</c> is, and holds only under the URL's requirements when those
+    /// are conditional.
+    /// </summary>
+    private static ImmutableArray<ProbedAction> ThroughFunctionUrl(ImmutableArray<ProbedAction> actions)
+    {
+        var url = actions.FirstOrDefault(a => a.Action == "lambda:InvokeFunctionUrl")?.Decision;
+        return url is null ? actions : [.. actions.Select(a => a.Action != "lambda:InvokeFunction" || !a.Admits ? a : url switch
+        {
+            { Kind: DecisionKind.Allowed } => a,
+            Conditional conditional when a.Decision.Kind == DecisionKind.Allowed => a with
+            {
+                Decision = new Conditional(conditional.Requirements, conditional.Otherwise, a.Decision.Explanation),
+            },
+            Conditional => a,
+            _ => a with
+            {
+                Decision = new ImplicitDeny(Explanation.Of(
+                    $"Not reachable without AWS credentials: an unsigned caller reaches the function only through a function URL whose auth type is NONE, which needs lambda:InvokeFunctionUrl, and that is not granted to anonymous callers ({url.Explanation.Summary}). The resource policy's grant of lambda:InvokeFunction holds for signed requests."))
+            },
+        })];
     }
 
     private static readonly byte[] ProbeAddressV4 = IPAddress.Parse("198.18.0.10").GetAddressBytes();

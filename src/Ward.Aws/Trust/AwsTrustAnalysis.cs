@@ -78,15 +78,27 @@ public static class AwsTrustAnalysis
     {
         if (type == PrincipalType.Federated)
         {
-            var saml = value.Contains(":saml-provider/", StringComparison.Ordinal);
             var account = AwsPrincipal.Parse(value).Account;
             var caller = AwsPrincipal.Parse(value);
-            var context = saml ? SamlClaims() : OidcClaims(value, role);
-            var action = saml ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
+            if (value.Contains(":saml-provider/", StringComparison.Ordinal))
+            {
+                const string samlAction = "sts:AssumeRoleWithSAML";
+                // The global sign-in endpoint first, then each regional one the trust names: the most open wins.
+                var (audience, verdict) = SamlAudiences(role)
+                    .Select(aud => (Audience: aud, Decision: queries.Can(caller, samlAction, role.Arn, SamlClaims(aud)).Decision))
+                    .Aggregate((best, next) => ProbeCallers.Openness(next.Decision) > ProbeCallers.Openness(best.Decision) ? next : best);
+                return new RoleTrust(role, TrustedPartyKind.SamlProvider, value, account, account is not null && !known.Contains(account), statement, verdict,
+                    audience == GlobalSamlAudience
+                        ? $"a SAML assertion for the AWS sign-in audience (`{audience}`)"
+                        : $"a SAML assertion for the regional AWS sign-in audience `{audience}`",
+                    samlAction);
+            }
+
+            const string action = "sts:AssumeRoleWithWebIdentity";
+            var context = OidcClaims(value, role);
             var decision = queries.Can(caller, action, role.Arn, context).Decision;
-            return new RoleTrust(role, saml ? TrustedPartyKind.SamlProvider : TrustedPartyKind.OidcProvider, value, account, account is not null && !known.Contains(account), statement, decision,
-                saml ? "a SAML assertion for the AWS sign-in audience"
-                    : IsCognito(value) ? $"a token of `{value}` for identity pool `{context[ClaimKey(value, "aud")].Text}`, none of the estate's"
+            return new RoleTrust(role, TrustedPartyKind.OidcProvider, value, account, account is not null && !known.Contains(account), statement, decision,
+                IsCognito(value) ? $"a token of `{value}` for identity pool `{context[ClaimKey(value, "aud")].Text}`, none of the estate's"
                     : $"a token of `{value}` whose subject is `{context[ClaimKey(value, "sub")].Text}`", action)
             {
                 GuestProbe = IsCognito(value) && PinnedPool(value, statement) is { } pool
@@ -146,8 +158,38 @@ public static class AwsTrustAnalysis
         return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict, caller, "sts:AssumeRole");
     }
 
-    private static Dictionary<string, ContextValue> SamlClaims() =>
-        new(StringComparer.OrdinalIgnoreCase) { ["SAML:aud"] = ContextValue.Of("https://signin.aws.amazon.com/saml") };
+    private const string GlobalSamlAudience = "https://signin.aws.amazon.com/saml";
+
+    private static Dictionary<string, ContextValue> SamlClaims(string audience) =>
+        new(StringComparer.OrdinalIgnoreCase) { ["SAML:aud"] = ContextValue.Of(audience) };
+
+    /// <summary>
+    /// The SAML audiences to probe with: the global sign-in endpoint, then every regional one
+    /// (<c>https://REGION.signin.aws.amazon.com/saml</c>, which IAM accepts as well) that a <c>SAML:aud</c> condition of
+    /// the trust names, wildcards filled with a region.
+    /// </summary>
+    private static IEnumerable<string> SamlAudiences(IamRole role) =>
+        role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
+            .Where(c => !c.Operator.IsNegated && c.Key.Equals("SAML:aud", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values)
+            .Select(v => v.Replace("*", "eu-west-1", StringComparison.Ordinal).Replace('?', 'x'))
+            .Where(IsRegionalSamlAudience)
+            .Prepend(GlobalSamlAudience)
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="audience"/> is a regional sign-in endpoint's SAML audience, <c>https://REGION.signin.aws.amazon.com/saml</c>.</summary>
+    public static bool IsRegionalSamlAudience(string audience)
+    {
+        const string Scheme = "https://", Suffix = ".signin.aws.amazon.com/saml";
+        if (!audience.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || !audience.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
+            || audience.Length <= Scheme.Length + Suffix.Length)
+        {
+            return false;
+        }
+
+        var region = audience[Scheme.Length..^Suffix.Length];
+        return region.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && region.Contains('-', StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// Claims of an outsider's token: a subject that belongs to nobody of the estate, and the audience the trust

@@ -116,6 +116,33 @@ public sealed class ExposureRulesTests
     }
 
     [Fact]
+    public void A_function_that_lets_everyone_invoke_it_without_a_url_grant_is_open_to_any_account_not_to_anonymous_callers()
+    {
+        // Given a function whose policy lets `*` lambda:InvokeFunction, without lambda:InvokeFunctionUrl: an unsigned
+        // request reaches a function only through a function URL whose auth type is NONE, which needs the latter
+        var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == "public-resource" && f.Principal.EndsWith(":function:invoke-open-to-everyone", StringComparison.Ordinal));
+
+        // Then the finding is about the signed requests of any AWS account, at the same severity
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.EndsWith("is open to any AWS account", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("lets any AWS account `lambda:InvokeFunction`", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("without AWS credentials", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("anonymous", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_function_that_lets_everyone_invoke_it_and_its_url_is_open_to_anonymous_callers()
+    {
+        // Given the same grant of lambda:InvokeFunction to `*`, together with lambda:InvokeFunctionUrl for a URL whose auth type is NONE
+        var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == "public-resource" && f.Principal.EndsWith(":function:invoke-and-url-open-to-everyone", StringComparison.Ordinal));
+
+        // Then anonymous callers may invoke it through the URL
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.EndsWith("is open to anonymous callers", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("without AWS credentials, `lambda:InvokeFunction`, `lambda:InvokeFunctionUrl`.", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Grants_on_part_of_a_bucket_are_probed_where_they_grant()
     {
         // Given a bucket that is public under `assets/` only and lets a partner write `*.csv` under `exports/partner/`
@@ -264,6 +291,8 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:invoked-by-s3", "AWS::Lambda::Function", """{"Sid":"s3","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"*","Condition":{"StringEquals":{"AWS:SourceAccount":"123456789012"}}}""")}},
               {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:public-url", "AWS::Lambda::Function", """{"Sid":"FunctionURLAllowPublicAccess","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"*","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE"}}},{"Sid":"FunctionURLInvokeAllowPublicAccess","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunction","Resource":"*","Condition":{"Bool":{"lambda:InvokedViaFunctionUrl":"true"}}}""")}},
               {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:public-url-before-october-2025", "AWS::Lambda::Function", """{"Sid":"FunctionURLAllowPublicAccess","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"*","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE"}}}""")}},
+              {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:invoke-open-to-everyone", "AWS::Lambda::Function", """{"Sid":"p","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunction","Resource":"*"}""")}},
+              {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:invoke-and-url-open-to-everyone", "AWS::Lambda::Function", """{"Sid":"p","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunction","Resource":"*"},{"Sid":"FunctionURLAllowPublicAccess","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"*","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE"}}}""")}},
               {{Entry($"arn:aws:lambda:eu-west-1:{Account}:function:url-for-the-organization", "AWS::Lambda::Function", """{"Sid":"FunctionURLAllowOrganization","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Resource":"*","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE","aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry($"arn:aws:kms:eu-west-1:{Account}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", "AWS::KMS::Key", """{"Sid":"Allow access through S3 for all principals in the account that are authorized to use S3","Effect":"Allow","Principal":{"AWS":"*"},"Action":["kms:Encrypt","kms:Decrypt","kms:ReEncrypt*","kms:GenerateDataKey*","kms:DescribeKey"],"Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"123456789012","kms:ViaService":"s3.eu-west-1.amazonaws.com"}}}""")}},
               {{Entry($"arn:aws:secretsmanager:eu-west-1:{Account}:secret:same-account-AbCdEf", "AWS::SecretsManager::Secret", """{"Sid":"Own","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}""")}},

@@ -114,6 +114,27 @@ public sealed class TrustRulesTests
         Assert.Contains("with an sts:ExternalId", Assert.Single(findings, f => f.RuleId == "cross-account-access").Explanation, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("saml-regional-audience", "https://eu-west-1.signin.aws.amazon.com/saml")]
+    [InlineData("saml-any-regional-audience", "https://eu-west-1.signin.aws.amazon.com/saml")]
+    [InlineData("saml-federated", "https://signin.aws.amazon.com/saml")]
+    public void A_saml_trust_pinned_to_a_regional_sign_in_audience_is_inventoried(string role, string audience)
+    {
+        // IAM accepts the regional sign-in endpoints' audiences as well as the global one.
+        var finding = Assert.Single(FindingsOn(role), f => f.RuleId == "saml-federated-trust");
+        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Contains($"`{audience}`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // An audience that is no AWS sign-in endpoint's: no assertion AWS accepts carries it.
+    [InlineData("saml-foreign-audience")]
+    [InlineData("saml-look-alike-regional-audience")]
+    public void A_saml_trust_pinned_to_an_audience_aws_never_sends_is_not_inventoried(string role)
+    {
+        Assert.DoesNotContain(FindingsOn(role), f => f.RuleId == "saml-federated-trust");
+    }
+
     [Fact]
     public void Fingerprints_are_stable_and_distinct()
     {
@@ -167,7 +188,11 @@ public sealed class TrustRulesTests
             {{Role("cognito-any-pool", """{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"authenticated"}}}""")}},
             {{Role("vendor-with-any-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole","Condition":{"StringLike":{"sts:ExternalId":"*"}}}""")}},
             {{Role("vendor-with-external-id-if-exists", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"sts:ExternalId":"vendor-8841"}}}""")}},
-            {{Role("saml-federated", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:saml-provider/Okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}""")}}
+            {{Role("saml-federated", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:saml-provider/Okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}""")}},
+            {{Role("saml-regional-audience", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:saml-provider/Okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://eu-west-1.signin.aws.amazon.com/saml"}}}""")}},
+            {{Role("saml-any-regional-audience", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:saml-provider/Okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringLike":{"SAML:aud":"https://*.signin.aws.amazon.com/saml"}}}""")}},
+            {{Role("saml-foreign-audience", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:saml-provider/Okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://sso.example.com/saml"}}}""")}},
+            {{Role("saml-look-alike-regional-audience", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:saml-provider/Okta"},"Action":"sts:AssumeRoleWithSAML","Condition":{"StringEquals":{"SAML:aud":"https://eu-west-1.signin.aws.amazon.com.example.com/saml"}}}""")}}
           ],
           "Policies": []
         }

@@ -44,14 +44,26 @@ public sealed class RootRecentlyUsedRule : IRule
             }
 
             var latest = uses.Max(u => u.At);
+
+            // A use after the reference time (the credential report postdates --as-of) is not "within the days
+            // before" it, but counts as recent all the same: said as such.
+            var after = uses.Any(u => u.At > reference);
+            var before = uses.Any(u => u.At <= reference);
+            var window = $"within the {Elapsed.Days(days)} (--root-use-days) before the {Elapsed.Reference(context)}";
+            var when = (before, after) switch
+            {
+                (true, true) => $"{window}, or after it: the credential report postdates the reference time (--as-of is earlier than the export), and a use recorded after it counts as recent",
+                (false, true) => $"the credential report postdates the {Elapsed.Reference(context)} (--as-of is earlier than the export), and a use recorded after it counts as recent",
+                _ => window,
+            };
             yield return CredentialEntries.Create(
                 Metadata,
                 entry,
                 Severity.High,
-                Elapsed.DaysBefore(latest, reference) < 0
+                latest > reference
                     ? $"The root user of {entry.Account} was used after the reference time"
                     : $"The root user of {entry.Account} was used {Elapsed.Days(Elapsed.DaysBefore(latest, reference))} before the reference time",
-                $"The root user of account {entry.Account} {string.Join(" and ", uses.OrderByDescending(u => u.At).Select(u => u.What))}: within the {Elapsed.Days(days)} (--root-use-days) before the {Elapsed.Reference(context)}.");
+                $"The root user of account {entry.Account} {string.Join(" and ", uses.OrderByDescending(u => u.At).Select(u => u.What))}: {when}.");
         }
     }
 }

@@ -54,4 +54,34 @@ public sealed class RootRulesTests
         Assert.Empty(estate.Scan(settings: new AnalysisSettings { RootUseDays = 7 }).Of("root-recently-used"));
         Assert.Empty(estate.Scan(asOf: TestEstate.ReferenceTime.AddDays(30)).Of("root-recently-used"));
     }
+
+    [Fact]
+    public void A_root_use_after_the_reference_time_is_said_to_be_after_it_not_within_the_days_before_it()
+    {
+        // Given a credential report that postdates the reference time (--as-of earlier than the export): a root
+        // sign-in and a root key use after it, and, in a second report, a sign-in 5 days before it as well
+        var after = new TestEstate().With(ReportLine.Root() with { PasswordLastUsed = ReportLine.DaysAgo(-20), Key1Created = ReportLine.DaysAgo(900), Key1Used = ReportLine.DaysAgo(-10) }).Scan();
+        var both = new TestEstate().With(ReportLine.Root() with { PasswordLastUsed = ReportLine.DaysAgo(5), Key1Created = ReportLine.DaysAgo(900), Key1Used = ReportLine.DaysAgo(-10) }).Scan();
+
+        // Then the use after it still counts as recent, and the explanation says it came after the reference time,
+        // not "within the 30 days before" it
+        var finding = Assert.Single(after.Of("root-recently-used"));
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.EndsWith("was used after the reference time", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("used access key 1 2026-03-26 (after the reference time)", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains(": the credential report postdates the reference time 2026-03-16 (--as-of is earlier than the export), and a use recorded after it counts as recent.", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("within the", finding.Explanation, StringComparison.Ordinal);
+
+        var mixed = Assert.Single(both.Of("root-recently-used"));
+        Assert.Contains("within the 30 days (--root-use-days) before the reference time 2026-03-16, or after it: the credential report postdates", mixed.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_root_use_before_the_reference_time_says_nothing_of_uses_after_it()
+    {
+        var finding = Assert.Single(new TestEstate().With(ReportLine.Root() with { PasswordLastUsed = ReportLine.DaysAgo(5) }).Scan().Of("root-recently-used"));
+
+        Assert.EndsWith(": within the 30 days (--root-use-days) before the reference time 2026-03-16.", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("postdates", finding.Explanation, StringComparison.Ordinal);
+    }
 }
