@@ -4,6 +4,7 @@ using Ward.Cli.Output;
 using Ward.Core.Decisions;
 using Ward.Microsoft.Entra.Directory;
 using Ward.Microsoft.Entra.Evaluation;
+using Ward.Reporting;
 
 namespace Ward.Cli.Commands;
 
@@ -93,7 +94,7 @@ internal static class ApiPermissionQuestions
             var why = decision is Conditional conditional
                 ? $"{decision.Explanation.Summary}\n{string.Join("\n", conditional.Requirements.Select(r => $"• {r}"))}"
                 : decision.Explanation.Summary;
-            table.AddRow(Markup.Escape(EntraNames.Label(principal, directory)), Markup.Escape(directory.KindOf(principal)?.ToString() ?? "unknown"), $"[{DecisionRenderer.Colour(decision.Kind)}]{decision.Kind}[/]", Markup.Escape(why));
+            table.AddRow(VisibleText.ForConsole(EntraNames.Label(principal, directory)), VisibleText.ForConsole(directory.KindOf(principal)?.ToString() ?? "unknown"), $"[{DecisionRenderer.Colour(decision.Kind)}]{decision.Kind}[/]", VisibleText.ForConsole(why));
         }
 
         console.Write(table);
@@ -162,10 +163,10 @@ internal static class ApiPermissionQuestions
         {
             table.AddRow(
                 "application",
-                Markup.Escape(role.Granted.Resource),
-                Markup.Escape(role.Granted.Permission ?? $"app role {role.Assignment.AppRoleId}"),
-                Markup.Escape($"app role assignment {role.Assignment.Id}" + (role.ViaGroup is null ? string.Empty : $" to group {role.ViaGroup}")),
-                role.NotIssued is null ? "[green]app-only, tenant-wide[/]" : $"[yellow]no[/]: {Markup.Escape(role.NotIssued)}");
+                VisibleText.ForConsole(role.Granted.Resource),
+                VisibleText.ForConsole(role.Granted.Permission ?? $"app role {role.Assignment.AppRoleId}"),
+                VisibleText.ForConsole($"app role assignment {role.Assignment.Id}" + (role.ViaGroup is null ? string.Empty : $" to group {role.ViaGroup}")),
+                role.NotIssued is null ? "[green]app-only, tenant-wide[/]" : $"[yellow]no[/]: {VisibleText.ForConsole(role.NotIssued)}");
         }
 
         // For a user, the user signs in; for a client, whoever the grant covers.
@@ -175,10 +176,10 @@ internal static class ApiPermissionQuestions
             var client = directory.FindServicePrincipal(grant.Grant.ClientId)?.DisplayName ?? grant.Grant.ClientId;
             table.AddRow(
                 "delegated",
-                Markup.Escape(grant.Resource),
-                Markup.Escape(string.Join(" ", grant.Grant.Scopes)),
-                Markup.Escape($"grant {grant.Grant.Id} ({grant.Grant.ConsentType}) to {client}"),
-                grant.NotIssued is null ? $"[aqua]while {Markup.Escape(signsIn ?? (grant.Grant.IsForAllPrincipals ? "any user" : grant.Users))} signs in[/]" : $"[yellow]no[/]: {Markup.Escape(grant.NotIssued)}");
+                VisibleText.ForConsole(grant.Resource),
+                VisibleText.ForConsole(string.Join(" ", grant.Grant.Scopes)),
+                VisibleText.ForConsole($"grant {grant.Grant.Id} ({grant.Grant.ConsentType}) to {client}"),
+                grant.NotIssued is null ? $"[aqua]while {VisibleText.ForConsole(signsIn ?? (grant.Grant.IsForAllPrincipals ? "any user" : grant.Users))} signs in[/]" : $"[yellow]no[/]: {VisibleText.ForConsole(grant.NotIssued)}");
         }
 
         console.Write(table);

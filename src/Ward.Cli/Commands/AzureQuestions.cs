@@ -6,6 +6,7 @@ using Ward.Microsoft;
 using Ward.Microsoft.Azure.Evaluation;
 using Ward.Microsoft.Azure.Queries;
 using Ward.Microsoft.Azure.Rbac;
+using Ward.Reporting;
 
 namespace Ward.Cli.Commands;
 
@@ -87,7 +88,7 @@ internal static class AzureQuestions
             var decision = $"[{DecisionRenderer.Colour(answer.Decision.Kind)}]{answer.Decision.Kind}[/]"
                 + (answer.EligibleDecision is { } eligible ? $"\n[grey]if activated:[/] [{DecisionRenderer.Colour(eligible.Kind)}]{eligible.Kind}[/]" : string.Empty);
             var why = answer.IsAllowedOnlyIfActivated ? answer.EligibleDecision!.Explanation.Summary : answer.Decision.Explanation.Summary;
-            table.AddRow(Markup.Escape(Label(answer.PrincipalId, estates, answer.PrincipalName)), Markup.Escape(TypeOf(answer.PrincipalId, estates, answer.PrincipalType)), decision, Markup.Escape(why));
+            table.AddRow(VisibleText.ForConsole(Label(answer.PrincipalId, estates, answer.PrincipalName)), VisibleText.ForConsole(TypeOf(answer.PrincipalId, estates, answer.PrincipalType)), decision, VisibleText.ForConsole(why));
         }
 
         console.Write(table);
@@ -126,12 +127,12 @@ internal static class AzureQuestions
         table.AddColumn("Data actions");
         foreach (var scope in access.Scopes)
         {
-            var roles = string.Join("\n", scope.Grants.Select(g => Markup.Escape(g.RoleName)
-                + (g.ViaGroupId is not null ? $" [grey]via {Markup.Escape(g.ViaGroupName ?? g.ViaGroupId)}[/]" : string.Empty)
+            var roles = string.Join("\n", scope.Grants.Select(g => VisibleText.ForConsole(g.RoleName)
+                + (g.ViaGroupId is not null ? $" [grey]via {VisibleText.ForConsole(g.ViaGroupName ?? g.ViaGroupId)}[/]" : string.Empty)
                 + (g.IsEligible ? " [aqua](eligible)[/]" : string.Empty)
                 + (g.Condition is not null ? " [aqua](conditional)[/]" : string.Empty)
                 + (g.DefinitionMissing ? " [fuchsia](definition missing)[/]" : string.Empty)));
-            table.AddRow(Markup.Escape(scope.Scope.Value), roles, Patterns(scope.Actions, settings.Expand), Patterns(scope.DataActions, settings.Expand));
+            table.AddRow(VisibleText.ForConsole(scope.Scope.Value), roles, Patterns(scope.Actions, settings.Expand), Patterns(scope.DataActions, settings.Expand));
         }
 
         console.Write(table);
@@ -266,8 +267,8 @@ internal static class AzureQuestions
     {
         var list = patterns.ToList();
         var shown = expand ? list : list.Take(6).ToList();
-        var text = string.Join("\n", shown.Select(p => Markup.Escape(p.Pattern)
-            + (p.Except.IsEmpty ? string.Empty : $" [grey]except {Markup.Escape(string.Join(", ", p.Except))}[/]")
+        var text = string.Join("\n", shown.Select(p => VisibleText.ForConsole(p.Pattern)
+            + (p.Except.IsEmpty ? string.Empty : $" [grey]except {VisibleText.ForConsole(string.Join(", ", p.Except))}[/]")
             + (p.OnlyConditionally ? " [aqua](conditional)[/]" : string.Empty)));
         return list.Count > shown.Count ? $"{text}\n[grey]... {list.Count - shown.Count} more (--expand)[/]" : list.Count == 0 ? "[grey]-[/]" : text;
     }

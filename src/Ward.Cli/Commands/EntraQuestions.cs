@@ -4,6 +4,7 @@ using Ward.Cli.Output;
 using Ward.Core.Decisions;
 using Ward.Microsoft.Entra.Directory;
 using Ward.Microsoft.Entra.Evaluation;
+using Ward.Reporting;
 
 namespace Ward.Cli.Commands;
 
@@ -86,7 +87,7 @@ internal static class EntraQuestions
             var shown = $"[{DecisionRenderer.Colour(decision.Kind)}]{decision.Kind}[/]"
                 + (ifActivated.Kind != decision.Kind ? $"\n[grey]if activated:[/] [{DecisionRenderer.Colour(ifActivated.Kind)}]{ifActivated.Kind}[/]" : string.Empty);
             var why = !decision.IsAllowed && ifActivated.IsAllowed ? ifActivated.Explanation.Summary : decision.Explanation.Summary;
-            table.AddRow(Markup.Escape(EntraNames.Label(principal, directory)), Markup.Escape(directory.KindOf(principal)?.ToString() ?? "unknown"), shown, Markup.Escape(why));
+            table.AddRow(VisibleText.ForConsole(EntraNames.Label(principal, directory)), VisibleText.ForConsole(directory.KindOf(principal)?.ToString() ?? "unknown"), shown, VisibleText.ForConsole(why));
         }
 
         console.Write(table);

@@ -4,6 +4,7 @@ using Ward.Cli.Output;
 using Ward.Core.Decisions;
 using Ward.Gcp.Iam;
 using Ward.Gcp.Policy.Evaluation;
+using Ward.Reporting;
 
 namespace Ward.Cli.Commands;
 
@@ -74,7 +75,7 @@ internal static class GcpQuestions
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Who can [bold]{settings.Action}[/] on [bold]{resource.Name}[/]: {answers.Count(a => a.Decision.IsAllowed)} allowed, {answers.Count(a => a.Decision.Kind == DecisionKind.Conditional)} conditionally, {answers.Count(a => a.Decision.Kind == DecisionKind.Indeterminate)} indeterminate.");
-        console.MarkupLine("[grey]Groups, domains and principal sets are listed for themselves; the members of groups whose memberships were exported are listed too. " + Markup.Escape(authorizer.Note) + "[/]");
+        console.MarkupLine("[grey]Groups, domains and principal sets are listed for themselves; the members of groups whose memberships were exported are listed too. " + VisibleText.ForConsole(authorizer.Note) + "[/]");
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Principal");
         table.AddColumn("Decision");
@@ -82,10 +83,10 @@ internal static class GcpQuestions
         foreach (var answer in answers)
         {
             table.AddRow(
-                Markup.Escape(answer.Principal.Text),
+                VisibleText.ForConsole(answer.Principal.Text),
                 $"[{DecisionRenderer.Colour(answer.Decision.Kind)}]{answer.Decision.Kind}[/]",
                 // The header says once what every summary ends with.
-                Markup.Escape(answer.Decision.Explanation.Summary.Replace(" " + authorizer.Note, string.Empty, StringComparison.Ordinal)));
+                VisibleText.ForConsole(answer.Decision.Explanation.Summary.Replace(" " + authorizer.Note, string.Empty, StringComparison.Ordinal)));
         }
 
         console.Write(table);
@@ -118,7 +119,7 @@ internal static class GcpQuestions
         }
 
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Bindings that include [bold]{principal.Text}[/]: {grants.Count(g => g.Grants)} grant for certain, {grants.Count(g => g.Requirement is not null && g.Problem is null)} only if something holds, {grants.Count(g => g.Problem is not null)} grant nothing known. Each applies to its resource and everything below it.");
-        console.MarkupLine("[grey]Deny policies, when exported, are applied: \"Denied\" counts the role's permissions a deny rule refuses the principal (\"below\": only on a container under the binding's resource; \"if\": only if something holds). \"Blocked\" counts those a principal access boundary blocks on the binding's resource (resources below it the boundary makes eligible are not blocked). " + Markup.Escape(authorizer.Note) + "[/]");
+        console.MarkupLine("[grey]Deny policies, when exported, are applied: \"Denied\" counts the role's permissions a deny rule refuses the principal (\"below\": only on a container under the binding's resource; \"if\": only if something holds). \"Blocked\" counts those a principal access boundary blocks on the binding's resource (resources below it the boundary makes eligible are not blocked). " + VisibleText.ForConsole(authorizer.Note) + "[/]");
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Resource");
         table.AddColumn("Role");
@@ -130,13 +131,13 @@ internal static class GcpQuestions
         foreach (var grant in grants)
         {
             table.AddRow(
-                Markup.Escape(ResourceNames.ContainerKind(grant.Resource) is null ? grant.Resource : ResourceNames.Relative(grant.Resource)),
-                Markup.Escape(grant.Role),
+                VisibleText.ForConsole(ResourceNames.ContainerKind(grant.Resource) is null ? grant.Resource : ResourceNames.Relative(grant.Resource)),
+                VisibleText.ForConsole(grant.Role),
                 grant.Permissions.Length.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(grant.How ?? grant.Member),
-                grant.Problem is { } problem ? $"[red]{Markup.Escape(problem)}[/]" : Markup.Escape(grant.Requirement ?? string.Empty),
-                Markup.Escape(DeniedCount(grant)),
-                Markup.Escape(BlockedCount(grant)));
+                VisibleText.ForConsole(grant.How ?? grant.Member),
+                grant.Problem is { } problem ? $"[red]{VisibleText.ForConsole(problem)}[/]" : VisibleText.ForConsole(grant.Requirement ?? string.Empty),
+                VisibleText.ForConsole(DeniedCount(grant)),
+                VisibleText.ForConsole(BlockedCount(grant)));
         }
 
         console.Write(table);

@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using Ward.Aws.Catalog;
 using Ward.Aws.Queries;
 using Ward.Cli.Output;
+using Ward.Reporting;
 
 namespace Ward.Cli.Commands;
 
@@ -88,10 +89,10 @@ public sealed class WhatCanCommand(IAnsiConsole console, StandardOutput standard
         table.AddColumn("Resources");
         foreach (var service in services)
         {
-            var cells = new List<string> { Markup.Escape(service.Key) };
+            var cells = new List<string> { VisibleText.ForConsole(service.Key) };
             cells.AddRange(Enum.GetValues<AccessLevel>().Select(level => service.Count(p => p.Action.AccessLevel == level) is var n && n > 0 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "[grey]-[/]"));
             var resources = service.SelectMany(p => p.Resources).Distinct(StringComparer.Ordinal).Take(4).ToList();
-            cells.Add(Markup.Escape(string.Join(", ", resources)) + (service.SelectMany(p => p.Resources).Distinct(StringComparer.Ordinal).Count() > 4 ? " …" : string.Empty));
+            cells.Add(VisibleText.ForConsole(string.Join(", ", resources)) + (service.SelectMany(p => p.Resources).Distinct(StringComparer.Ordinal).Count() > 4 ? " …" : string.Empty));
             table.AddRow(cells.ToArray());
         }
 

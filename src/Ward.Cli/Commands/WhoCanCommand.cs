@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using Ward.Aws.Queries;
 using Ward.Cli.Output;
 using Ward.Core.Decisions;
+using Ward.Reporting;
 
 namespace Ward.Cli.Commands;
 
@@ -64,9 +65,9 @@ public sealed class WhoCanCommand(IAnsiConsole console, StandardOutput standardO
                 ? $"{answer.Decision.Explanation.Summary}"
                 : answer.Decision.Explanation.Summary;
             table.AddRow(
-                Markup.Escape(answer.Principal.Value),
+                VisibleText.ForConsole(answer.Principal.Value),
                 $"[{DecisionRenderer.Colour(answer.Decision.Kind)}]{answer.Decision.Kind}[/]",
-                Markup.Escape(why));
+                VisibleText.ForConsole(why));
         }
 
         console.Write(table);

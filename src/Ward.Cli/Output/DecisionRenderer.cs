@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Ward.Core.Decisions;
+using Ward.Reporting;
 
 namespace Ward.Cli.Output;
 
@@ -39,11 +40,11 @@ internal static class DecisionRenderer
             var statements = layer.Statements.Length == 0
                 ? "[grey]none[/]"
                 : string.Join("\n", layer.Statements.Select(s =>
-                    $"{(s.Effect == StatementEffect.Deny ? "[red]Deny[/]" : "[green]Allow[/]")} {Markup.Escape(s.Statement)} of {Markup.Escape(s.Policy)}"
-                    + (s.Conditions.Length > 0 ? $"\n   [grey]if {Markup.Escape(string.Join(" and ", s.Conditions))}[/]" : string.Empty)
+                    $"{(s.Effect == StatementEffect.Deny ? "[red]Deny[/]" : "[green]Allow[/]")} {VisibleText.ForConsole(s.Statement)} of {VisibleText.ForConsole(s.Policy)}"
+                    + (s.Conditions.Length > 0 ? $"\n   [grey]if {VisibleText.ForConsole(string.Join(" and ", s.Conditions))}[/]" : string.Empty)
                     + (s.Undecided ? " [aqua](undecided)[/]" : string.Empty)));
-            var name = Markup.Escape(layer.Scope is null ? layer.Layer : $"{layer.Layer} {layer.Scope}");
-            table.AddRow(layer.Decisive ? $"[bold]{name} ◀[/]" : name, Markup.Escape(layer.Outcome.ToString()), statements);
+            var name = VisibleText.ForConsole(layer.Scope is null ? layer.Layer : $"{layer.Layer} {layer.Scope}");
+            table.AddRow(layer.Decisive ? $"[bold]{name} ◀[/]" : name, VisibleText.ForConsole(layer.Outcome.ToString()), statements);
         }
 
         console.Write(table);

@@ -51,7 +51,7 @@ public static class ConsoleReporter
         byCategory.AddColumn(new TableColumn("Count").RightAligned());
         foreach (var group in result.Findings.GroupBy(f => f.Category, StringComparer.Ordinal).OrderByDescending(g => g.Count()))
         {
-            byCategory.AddRow(Markup.Escape(group.Key), group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            byCategory.AddRow(Shown(group.Key), group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         console.Write(new Columns(bySeverity, byCategory));
@@ -66,19 +66,19 @@ public static class ConsoleReporter
             console.Write(new Rule("[bold]Shortest paths to admin[/]").LeftJustified());
             foreach (var finding in paths)
             {
-                var tree = new Tree($"[{Colour(finding.Severity)}]{Markup.Escape(ScanFacts.Principal(finding))}[/]");
+                var tree = new Tree($"[{Colour(finding.Severity)}]{Shown(ScanFacts.Principal(finding))}[/]");
                 foreach (var step in finding.Path)
                 {
-                    var node = tree.AddNode($"[bold]{Markup.Escape(step.Technique)}[/] → {Markup.Escape(ScanFacts.Named(step.To, step.ToName))}");
-                    node.AddNode(Markup.Escape(step.Description));
+                    var node = tree.AddNode($"[bold]{Shown(step.Technique)}[/] → {Shown(ScanFacts.Named(step.To, step.ToName))}");
+                    node.AddNode(Shown(step.Description));
                     foreach (var permission in step.Permissions)
                     {
-                        node.AddNode($"[grey]{Markup.Escape(permission.Action)} on {Markup.Escape(permission.Resource)} — {Markup.Escape(permission.GrantedBy)}[/]");
+                        node.AddNode($"[grey]{Shown(permission.Action)} on {Shown(permission.Resource)} — {Shown(permission.GrantedBy)}[/]");
                     }
 
                     foreach (var requirement in step.Requirements)
                     {
-                        node.AddNode($"[aqua]if {Markup.Escape(requirement)}[/]");
+                        node.AddNode($"[aqua]if {Shown(requirement)}[/]");
                     }
                 }
 
@@ -131,9 +131,15 @@ public static class ConsoleReporter
             var worst = tally[principal].Worst;
             var name = group.Select(f => f.PrincipalName).FirstOrDefault(n => n is not null);
             var displayName = group.Select(f => f.PrincipalDisplayName).FirstOrDefault(n => n is not null);
-            table.AddRow(Markup.Escape(ScanFacts.Named(principal, name, displayName)), $"[{Colour(worst)}]{worst}[/]", Markup.Escape(string.Join(", ", group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))));
+            table.AddRow(Shown(ScanFacts.Named(principal, name, displayName)), $"[{Colour(worst)}]{worst}[/]", Shown(string.Join(", ", group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))));
         }
 
         console.Write(table);
     }
+
+    /// <summary>
+    /// A value as the console shows it: Spectre markup escaped, control and text-reordering characters made visible
+    /// (<see cref="VisibleText"/>: a name must not clear the screen or write a hyperlink), line breaks as spaces.
+    /// </summary>
+    private static string Shown(string? value) => VisibleText.ForConsole(value);
 }

@@ -50,16 +50,22 @@ public static class CsvReporter
         output.Flush();
     }
 
-    /// <summary>One field as written: neutralised if a spreadsheet would evaluate it, then quoted if it needs to be.</summary>
+    /// <summary>
+    /// One field as written: control and text-reordering characters made visible (<see cref="VisibleText"/>),
+    /// neutralised if a spreadsheet would evaluate it, then quoted if it needs to be, also when it holds a <c>;</c>
+    /// (where the list separator is <c>;</c>, as in most of Europe, a spreadsheet would split it there and evaluate
+    /// what follows).
+    /// </summary>
     public static string Field(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        value = VisibleText.Of(value);
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;
         }
 
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return value.AsSpan().IndexOfAny(",;\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
     private static void WriteRow(TextWriter output, IReadOnlyList<string> fields)

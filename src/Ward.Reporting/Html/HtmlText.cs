@@ -12,14 +12,16 @@ internal static class HtmlText
     // All Unicode letters stay readable; < > & " ' and other HTML-sensitive characters are always encoded.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string Encode(string? value) => string.IsNullOrEmpty(value) ? string.Empty : Encoder.Encode(value);
+    // Control and text-reordering characters are made visible first (VisibleText): an entity would still reorder the text.
+    public static string Encode(string? value) => string.IsNullOrEmpty(value) ? string.Empty : Encoder.Encode(VisibleText.Of(value));
 
-    /// <summary>Writes the value HTML-encoded, with no intermediate string.</summary>
+    /// <summary>Writes the value HTML-encoded, with no intermediate string unless it holds a control or reordering character.</summary>
     public static void Write(TextWriter output, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
-            Encoder.Encode(output, value, 0, value.Length);
+            var visible = VisibleText.Of(value);
+            Encoder.Encode(output, visible, 0, visible.Length);
         }
     }
 
@@ -33,6 +35,8 @@ internal static class HtmlText
         {
             return;
         }
+
+        value = VisibleText.Of(value);
 
         var unpairedLast = value.AsSpan().Count('`') % 2 == 1;
         var start = 0;

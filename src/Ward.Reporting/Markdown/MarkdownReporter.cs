@@ -164,6 +164,8 @@ public static class MarkdownReporter
             return string.Empty;
         }
 
+        value = VisibleText.Of(value);
+
         var text = new StringBuilder(value.Length + 16);
         foreach (var c in value)
         {
@@ -233,6 +235,8 @@ public static class MarkdownReporter
         {
             return string.Empty;
         }
+
+        value = VisibleText.Of(value);
 
         if (value.AsSpan().IndexOfAny("<>&") >= 0)
         {

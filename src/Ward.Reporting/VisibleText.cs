@@ -1,0 +1,66 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace Ward.Reporting;
+
+/// <summary>
+/// Names from an estate as reports show them to people: control characters (a terminal's escape sequences, a bell) and
+/// the invisible characters that reorder text (bidirectional overrides and isolates) are written as <c>\u001B</c>,
+/// so a name can neither drive the terminal or the viewer nor make itself read as another. Tabs and line breaks are
+/// left to each format.
+/// </summary>
+public static class VisibleText
+{
+    // Left-to-right and right-to-left marks, embeddings, overrides and isolates, and the Arabic letter mark.
+    private static readonly SearchValues<char> Reordering = SearchValues.Create("\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u061C");
+
+    public static string Of(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? string.Empty;
+        }
+
+        var first = FirstHidden(text);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var visible = new StringBuilder(text.Length + 16).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsHidden(c))
+            {
+                visible.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                visible.Append(c);
+            }
+        }
+
+        return visible.ToString();
+    }
+
+    /// <summary>A value for the console: made visible as <see cref="Of"/> says, line breaks as spaces, Spectre markup escaped.</summary>
+    public static string ForConsole(string? text) => Spectre.Console.Markup.Escape(Of(text).ReplaceLineEndings(" "));
+
+    private static int FirstHidden(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsHidden(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsHidden(char c) =>
+        (char.IsControl(c) && c is not ('\t' or '\r' or '\n')) || Reordering.Contains(c);
+}

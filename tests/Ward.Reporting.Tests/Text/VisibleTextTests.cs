@@ -1,0 +1,53 @@
+using Ward.Reporting.Csv;
+using Ward.Reporting.Html;
+using Ward.Reporting.Markdown;
+
+namespace Ward.Reporting.Tests.Text;
+
+/// <summary>
+/// Names from an estate reach people through the console, HTML, Markdown and CSV reports: a terminal escape sequence
+/// (clear the screen, colour, a hyperlink) or a bidirectional override (a name that reads as another) in a display name
+/// is shown as its code, never passed on.
+/// </summary>
+public sealed class VisibleTextTests
+{
+    private const string Escapes = "Ben\u001b[2J\u001b]8;;https://evil.example\u0007linked\u001b]8;;\u0007";
+    private const string Reordered = "Sam \u202Egnp.exe\u202C \u2066x\u2069";
+
+    [Fact]
+    public void Control_and_reordering_characters_are_written_as_their_codes()
+    {
+        Assert.Equal("Ben\\u001B[2J\\u001B]8;;https://evil.example\\u0007linked\\u001B]8;;\\u0007", VisibleText.Of(Escapes));
+        Assert.Equal("Sam \\u202Egnp.exe\\u202C \\u2066x\\u2069", VisibleText.Of(Reordered));
+    }
+
+    [Fact]
+    public void Ordinary_text_tabs_and_line_breaks_are_left_to_each_format()
+    {
+        const string Text = "Zoë Ødegård\t(ops)\r\nلوحة";
+        Assert.Same(Text, VisibleText.Of(Text));
+    }
+
+    [Fact]
+    public void No_report_for_people_passes_them_on()
+    {
+        foreach (var written in new[] { HtmlText.Encode(Escapes + Reordered), MarkdownReporter.Text(Escapes + Reordered), MarkdownReporter.Code(Escapes + Reordered), CsvReporter.Field(Escapes + Reordered), VisibleText.ForConsole(Escapes + Reordered) })
+        {
+            Assert.DoesNotContain(written, c => c is '\u001b' or '\u0007' or '\u202E' or '\u202C' or '\u2066' or '\u2069');
+        }
+    }
+
+    [Fact]
+    public void The_console_shows_a_name_on_one_line_with_its_markup_escaped()
+    {
+        Assert.Equal("Tier0 [[admins]] line two", VisibleText.ForConsole("Tier0 [admins]\nline two"));
+    }
+
+    [Theory]
+    [InlineData("x;=cmd|'/C calc'!A0")]
+    [InlineData("Ivan;@SUM(1+1)")]
+    public void A_csv_field_with_a_semicolon_is_quoted_so_a_semicolon_separated_spreadsheet_keeps_it_one_cell(string value)
+    {
+        Assert.Equal("\"" + value + "\"", CsvReporter.Field(value));
+    }
+}
