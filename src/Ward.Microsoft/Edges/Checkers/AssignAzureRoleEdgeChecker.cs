@@ -56,33 +56,8 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
 
         // Each principal (the assignees, and the members of assignee groups) is decided only at the scopes its own
         // writer assignments reach, the scopes they were made at first: there the first request almost always decides.
-        var writersOf = new Dictionary<string, List<RoleAssignment>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var writer in writers)
-        {
-            foreach (var principal in context.WithMembers([writer.PrincipalId], keepGroups: true))
-            {
-                if (!writersOf.TryGetValue(principal, out var held))
-                {
-                    writersOf[principal] = held = [];
-                }
-
-                held.Add(writer);
-            }
-        }
-
-        var eligibleOf = new Dictionary<string, List<EligibleRoleAssignment>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var eligibility in eligibleWriters)
-        {
-            foreach (var principal in context.WithMembers([eligibility.PrincipalId], keepGroups: true))
-            {
-                if (!eligibleOf.TryGetValue(principal, out var held))
-                {
-                    eligibleOf[principal] = held = [];
-                }
-
-                held.Add(eligibility);
-            }
-        }
+        var writersOf = ByPrincipal(context, writers, w => w.PrincipalId);
+        var eligibleOf = ByPrincipal(context, eligibleWriters, e => e.PrincipalId);
 
         var assignable = AssignableRoles(azure);
         foreach (var principal in writersOf.Keys.Concat(eligibleOf.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
@@ -183,4 +158,24 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
     private static bool CanWriteAssignments(AzureEstate azure, string roleDefinitionId) =>
         azure.FindRoleDefinition(roleDefinitionId) is not { } definition
         || definition.Permissions.Any(block => ActionPattern.FirstMatch(block.Actions, Write) is not null && ActionPattern.FirstMatch(block.NotActions, Write) is null);
+
+    /// <summary>Each principal (an assignee, and each member of an assignee group) with the assignments it holds that way.</summary>
+    private static Dictionary<string, List<T>> ByPrincipal<T>(MicrosoftEdgeContext context, IEnumerable<T> assignments, Func<T, string> assigneeOf)
+    {
+        var held = new Dictionary<string, List<T>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var assignment in assignments)
+        {
+            foreach (var principal in context.WithMembers([assigneeOf(assignment)], keepGroups: true))
+            {
+                if (!held.TryGetValue(principal, out var list))
+                {
+                    held[principal] = list = [];
+                }
+
+                list.Add(assignment);
+            }
+        }
+
+        return held;
+    }
 }
