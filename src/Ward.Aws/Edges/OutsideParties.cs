@@ -22,6 +22,9 @@ public static class OutsideParties
     /// <summary>The node id of callers without AWS credentials, whom a resource policy open to <c>*</c> lets in.</summary>
     public const string Anonymous = "anonymous";
 
+    /// <summary>Whether a node id is an organization's (<c>o-…</c>): every principal of an organization other than the exported one.</summary>
+    public static bool IsOrganization(string id) => id.StartsWith("o-", StringComparison.Ordinal);
+
     /// <summary>
     /// The graph node of a trusted party that is not a principal of the estate (its node id as <see cref="NodeIdOf"/>
     /// gives it); null for an id that names no such party.
@@ -36,6 +39,11 @@ public static class OutsideParties
         if (id == Everyone)
         {
             return new GraphNode(new PrincipalId(id), PrincipalKind.ExternalPrincipal, CloudProvider.Aws, "any AWS principal (every account)", null);
+        }
+
+        if (IsOrganization(id))
+        {
+            return new GraphNode(new PrincipalId(id), PrincipalKind.ExternalPrincipal, CloudProvider.Aws, $"any principal of organization {id} (not the exported organization)", null);
         }
 
         var principal = AwsPrincipal.Parse(id);
@@ -63,6 +71,8 @@ public static class OutsideParties
         {
             case TrustedPartyKind.Everyone:
                 return Everyone;
+            case TrustedPartyKind.Organization:
+                return trust.Party;
             case TrustedPartyKind.OidcProvider or TrustedPartyKind.SamlProvider:
                 return trust.Party;
             case TrustedPartyKind.Account:

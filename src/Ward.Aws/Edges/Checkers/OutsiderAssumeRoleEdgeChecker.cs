@@ -6,8 +6,9 @@ using Ward.Core.Graph;
 namespace Ward.Aws.Edges.Checkers;
 
 /// <summary>
-/// <c>ward-sts-outsider</c>: a party outside the exported accounts (another account, a principal of one, or any AWS
-/// account through <c>*</c>) assumes a role whose trust policy lets it in.
+/// <c>ward-sts-outsider</c>: a party outside the exported accounts (another account, a principal of one, any AWS
+/// account through <c>*</c>, or every principal of another organization through <c>*</c> narrowed by
+/// <c>aws:PrincipalOrgID</c>) assumes a role whose trust policy lets it in.
 /// </summary>
 /// <remarks>
 /// The party's own policies are its administrators' choice, so they are taken as allowing: only the trust policy
@@ -37,8 +38,10 @@ public sealed class OutsiderAssumeRoleEdgeChecker : IAwsEdgeChecker
 
             var account = trust.PartyAccount ?? ProbeCallers.OutsiderAccount;
             var caller = trust.Kind == TrustedPartyKind.Principal ? AwsPrincipal.Parse(trust.Party) : AwsPrincipal.Parse($"arn:aws:iam::{account}:role/ward-trust-probe");
-            var claims = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
-            if (!known.Contains(account))
+            var claims = trust.Kind == TrustedPartyKind.Organization
+                ? new Dictionary<string, ContextValue>(ConditionParty.OrganizationKeys(trust.Party), StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
+            if (!known.Contains(account) && trust.Kind != TrustedPartyKind.Organization)
             {
                 ProbeCallers.AddOutsiderOrganization(claims, standalone: false);
             }
@@ -63,6 +66,7 @@ public sealed class OutsiderAssumeRoleEdgeChecker : IAwsEdgeChecker
             {
                 TrustedPartyKind.Everyone => "any AWS principal",
                 TrustedPartyKind.Account => $"a principal of account {account}",
+                TrustedPartyKind.Organization => $"any principal of organization {trust.Party}",
                 _ => $"`{trust.Party}`",
             };
             var edge = OutsideParties.EdgeOf(

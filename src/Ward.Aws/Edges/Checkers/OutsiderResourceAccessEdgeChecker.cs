@@ -5,8 +5,9 @@ namespace Ward.Aws.Edges.Checkers;
 
 /// <summary>
 /// <c>ward-resource-outsider</c>: to a resource named with <c>--target</c>, from a party outside the exported
-/// accounts that its policy lets at the data: anyone without credentials, any AWS account (<c>*</c>), or another
-/// account (or a principal of it) the policy names.
+/// accounts that its policy lets at the data: anyone without credentials, any AWS account (<c>*</c>), another
+/// account (or a principal of it) the policy names, or every principal of another organization (<c>*</c> narrowed by
+/// <c>aws:PrincipalOrgID</c>).
 /// </summary>
 /// <remarks>
 /// Decided by the resource exposure probes (<see cref="AwsResourceExposureAnalysis"/>): the party's own policies taken
@@ -59,6 +60,7 @@ public sealed class OutsiderResourceAccessEdgeChecker : IAwsEdgeChecker
     {
         ResourceProbeKind.Anonymous => OutsideParties.Anonymous,
         ResourceProbeKind.AnyAccount => OutsideParties.Everyone,
+        ResourceProbeKind.Organization => access.Party,
         ResourceProbeKind.Account when access.PartyAccount is { } account && !context.Estate.Accounts.Any(a => a.Id == account) =>
             access.Party.StartsWith("arn:", StringComparison.Ordinal) && !access.Party.EndsWith(":root", StringComparison.Ordinal) ? access.Party : $"arn:aws:iam::{account}:root",
         _ => null,
