@@ -8,7 +8,8 @@ namespace Ward.Reporting.Markdown;
 /// Writes a GitHub-flavoured Markdown summary for pull-request comments and wikis: reference time, counts by
 /// severity and category, the most severe findings, the shortest escalation paths as numbered steps, and the
 /// analyses that could not run. Every value from the estate is escaped (<see cref="Text"/>, <see cref="Code"/>),
-/// so a name can neither break a table nor add links, images or HTML to the comment.
+/// so a name can neither break a table nor add links, images or HTML to the comment, nor become a bare link, a
+/// mention or an issue reference on GitHub (<see cref="GitHubLinks"/>).
 /// </summary>
 public static class MarkdownReporter
 {
@@ -30,7 +31,7 @@ public static class MarkdownReporter
         ArgumentNullException.ThrowIfNull(output);
         var findings = result.Findings;
         output.Write("# Ward scan report\n\n");
-        output.Write(Invariant($"Reference time **{ScanFacts.ReferenceTime(result)}** · {ScanFacts.EstateSummary(result)} · **{findings.Length} findings** · ward {ScanFacts.ToolVersion}\n\n"));
+        output.Write(Invariant($"Reference time **{ScanFacts.ReferenceTime(result)}** · {Text(ScanFacts.EstateSummary(result))} · **{findings.Length} findings** · ward {ScanFacts.ToolVersion}\n\n"));
 
         output.Write("## Findings by severity\n\n");
         output.Write("| " + string.Join(" | ", ScanFacts.SeveritiesDescending.Select(ScanFacts.Name)) + " |\n");
@@ -154,8 +155,9 @@ public static class MarkdownReporter
 
     /// <summary>
     /// Plain text for Markdown, table cells included: every character Markdown or a table would interpret is
-    /// backslash-escaped, <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> become entities (no HTML), and line breaks become
-    /// spaces (a row is one line).
+    /// backslash-escaped, <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> become entities (no HTML), line breaks become
+    /// spaces (a row is one line), and an empty HTML comment is written inside every bare URL, <c>www.</c> domain,
+    /// e-mail address, mention and issue reference, so GitHub links and notifies none (<see cref="GitHubLinks"/>).
     /// </summary>
     public static string Text(string? value)
     {
@@ -167,8 +169,9 @@ public static class MarkdownReporter
         value = VisibleText.Of(value);
 
         var text = new StringBuilder(value.Length + 16);
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             switch (c)
             {
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '#':
@@ -189,6 +192,11 @@ public static class MarkdownReporter
                 default:
                     text.Append(c);
                     break;
+            }
+
+            if (GitHubLinks.BreakAfter(value, i))
+            {
+                text.Append(GitHubLinks.Break);
             }
         }
 
@@ -225,9 +233,12 @@ public static class MarkdownReporter
 
     /// <summary>
     /// A code span (for ARNs, actions, rule and technique ids): fenced with more backticks than any run inside it,
-    /// on one line, and in a table cell with <c>|</c> escaped as GitHub requires even inside code. A value with
-    /// <c>&lt;</c>, <c>&gt;</c> or <c>&amp;</c> is written as escaped <see cref="Text"/> instead: entities cannot be
-    /// used inside code, and no renderer should be trusted to keep a raw tag there inert.
+    /// on one line, and in a table cell with <c>|</c> written <c>\|</c>: GFM's table extension splits a row at its
+    /// unescaped pipes before it parses the cells and takes <c>\|</c> as a pipe in the cell, inside a code span too
+    /// (the spec's tables section, "Include a pipe in a cell's content by escaping it, including inside other inline
+    /// spans"). GitHub links and notifies nothing inside code, so a code span needs no <see cref="GitHubLinks"/>.
+    /// A value with <c>&lt;</c>, <c>&gt;</c> or <c>&amp;</c> is written as escaped <see cref="Text"/> instead: entities
+    /// cannot be used inside code, and no renderer should be trusted to keep a raw tag there inert.
     /// </summary>
     public static string Code(string? value, bool inTable = false)
     {
