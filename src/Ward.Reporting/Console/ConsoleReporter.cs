@@ -11,7 +11,7 @@ public static class ConsoleReporter
     {
         var estate = result.Estate;
         console.Write(new Rule("[bold]Ward scan[/]").LeftJustified());
-        console.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"{ScanFacts.EstateSummary(result)}; reference time {result.ReferenceTime:yyyy-MM-dd HH:mm} UTC.");
+        console.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"{VisibleText.Of(ScanFacts.EstateSummary(result)).ReplaceLineEndings(" ")}; reference time {result.ReferenceTime:yyyy-MM-dd HH:mm} UTC.");
         foreach (var skipped in result.Skipped)
         {
             console.MarkupLineInterpolated($"[yellow]not analysed:[/] {skipped.Analysis}: {skipped.Reason}");

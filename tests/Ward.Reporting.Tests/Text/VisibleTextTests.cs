@@ -1,4 +1,8 @@
+using Spectre.Console;
+using Ward.Analysis;
+using Ward.Reporting.Console;
 using Ward.Reporting.Csv;
+using Ward.Reporting.Tests.Testing;
 using Ward.Reporting.Html;
 using Ward.Reporting.Markdown;
 
@@ -41,6 +45,23 @@ public sealed class VisibleTextTests
     public void The_console_shows_a_name_on_one_line_with_its_markup_escaped()
     {
         Assert.Equal("Tier0 [[admins]] line two", VisibleText.ForConsole("Tier0 [admins]\nline two"));
+    }
+
+    [Fact]
+    public void The_console_summary_shows_the_tenant_name_with_its_codes()
+    {
+        // Given an Entra tenant whose display name carries terminal escapes
+        var scan = Scans.Hostile with { Microsoft = new MicrosoftEstateSummary("00000000-0000-0000-0000-000000000001", Escapes, 1, 0, 0, 0, 0, 0) };
+        using var written = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(written), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 1000;
+
+        // When the console summary is written
+        ConsoleReporter.Write(scan, console);
+
+        // Then the name is shown with its codes, and no escape reaches the terminal
+        Assert.Contains("tenant Ben\\u001B[2J", written.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(written.ToString(), c => c is '\u001b' or '\u0007');
     }
 
     [Theory]
