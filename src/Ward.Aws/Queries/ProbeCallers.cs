@@ -32,6 +32,27 @@ public static class ProbeCallers
         context["aws:PrincipalOrgPaths"] = standalone ? ContextValue.Absent : ContextValue.Of([$"{OutsiderOrganization}/r-ward/"]);
     }
 
+    /// <summary>
+    /// The verdict for a named account outside the estate, probed both as a member of an organization of its own
+    /// (<paramref name="asMember"/>) and as an account in no organization (<paramref name="alone"/>): which it is, the
+    /// export does not say, so where only the second gets in (a <c>...IfExists</c> organization test) it gets in under
+    /// that requirement.
+    /// </summary>
+    public static Decision EitherOrganizationStanding(Decision asMember, Decision alone, string account)
+    {
+        ArgumentNullException.ThrowIfNull(asMember);
+        ArgumentNullException.ThrowIfNull(alone);
+        if (Openness(alone) <= Openness(asMember))
+        {
+            return asMember;
+        }
+
+        var requirement = $"account {account} belongs to no AWS organization (its requests then carry no aws:PrincipalOrgID)";
+        return alone is Conditional conditional
+            ? conditional with { Requirements = [.. conditional.Requirements, requirement] }
+            : new Conditional([requirement], asMember.Kind, alone.Explanation);
+    }
+
     /// <summary>How far a decision lets the caller in: allowed, then allowed under conditions, then not.</summary>
     public static int Openness(Decision decision) => decision.Kind switch
     {

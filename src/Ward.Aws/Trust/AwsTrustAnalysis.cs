@@ -154,6 +154,11 @@ public static class AwsTrustAnalysis
             caller = generic ? $"a role of an unrelated account in no organization ({ProbeCallers.OutsiderAccount}; its requests carry no aws:PrincipalOrgID)"
                 : $"`{probe.Value}` (an account in no organization: its requests carry no aws:PrincipalOrgID)";
         }
+        else if (kind != TrustedPartyKind.Everyone && external && partyAccount is not null)
+        {
+            // A named account may be in no organization: whether it is, the export does not say.
+            verdict = ProbeCallers.EitherOrganizationStanding(verdict, Verdict(standalone: true), partyAccount);
+        }
 
         return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict, caller, "sts:AssumeRole");
     }

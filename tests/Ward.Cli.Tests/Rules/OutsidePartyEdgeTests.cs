@@ -24,6 +24,8 @@ public sealed class OutsidePartyEdgeTests
         File.WriteAllText(Path.Combine(folder, "gaad.json"), Gaad(
             Role("vendor-admin", $$$$"""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{{{Vendor}}}}:root"},"Action":"sts:AssumeRole"}"""),
             Role("vendor-admin-with-external-id", $$$$"""{"Effect":"Allow","Principal":{"AWS":"{{{{Vendor}}}}"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"contoso-7f3a"}}}"""),
+            Role("vendor-if-in-no-organization-admin", $$$$"""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{{{Vendor}}}}:root"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abcd123456"}}}"""),
+            Role("vendor-in-organization-admin", $$$$"""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{{{Vendor}}}}:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcd123456"}}}"""),
             Role("org-only-admin", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcd123456"}}}"""),
             Role("denied-vendor-admin", $$$$"""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{{{Vendor}}}}:root"},"Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"{{{{Account}}}}"}}}"""),
             Role("github-any-repo-admin", $$$$"""{"Effect":"Allow","Principal":{"Federated":"{{{{GitHub}}}}"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}"""),
@@ -78,6 +80,19 @@ public sealed class OutsidePartyEdgeTests
         Assert.Equal(($"arn:aws:iam::{Account}:role/app-runner", "sts-001"), (edge.From.Value, edge.Technique));
         Assert.True(edge.IsConditional);
         Assert.Contains(edge.Requirements, r => r.Contains("aws:PrincipalOrgID", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_named_account_gets_past_an_if_exists_organization_test_if_it_is_in_no_organization()
+    {
+        // IAM sends aws:PrincipalOrgID only for accounts of an organization; whether the vendor's is, the export does not say
+        var edge = Assert.Single(Scan.Value.Graph.Graph.Edges, e => e.To.Value.EndsWith(":role/vendor-if-in-no-organization-admin", StringComparison.Ordinal));
+        Assert.Equal($"arn:aws:iam::{Vendor}:root", edge.From.Value);
+        Assert.True(edge.IsConditional);
+        Assert.Contains($"account {Vendor} belongs to no AWS organization (its requests then carry no aws:PrincipalOrgID)", edge.Requirements, StringComparer.Ordinal);
+
+        // A plain organization test keeps it out either way
+        Assert.DoesNotContain(Scan.Value.Graph.Graph.Edges, e => e.To.Value.EndsWith(":role/vendor-in-organization-admin", StringComparison.Ordinal) && e.From.Value.Contains(Vendor, StringComparison.Ordinal));
     }
 
     [Fact]

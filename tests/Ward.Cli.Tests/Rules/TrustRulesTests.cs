@@ -107,6 +107,13 @@ public sealed class TrustRulesTests
     }
 
     [Fact]
+    public void A_named_account_in_no_organization_passes_an_if_exists_organization_test()
+    {
+        var finding = Assert.Single(FindingsOn("vendor-if-in-no-organization"), f => f.RuleId == "cross-account-access");
+        Assert.Contains("account 777766665555 belongs to no AWS organization", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_vendor_with_an_external_id_is_inventoried_not_flagged()
     {
         var findings = FindingsOn("vendor-with-external-id");
@@ -165,6 +172,7 @@ public sealed class TrustRulesTests
             {{Role("open-to-the-exported-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
             {{Role("open-to-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-but-denied-outside", """{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
+            {{Role("vendor-if-in-no-organization", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("vendor-without-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole"}""")}},
             {{Role("vendor-with-external-id", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:role/vendor-collector"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"vendor-8841"}}}""")}},
             {{Role("whole-account", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}""")}},

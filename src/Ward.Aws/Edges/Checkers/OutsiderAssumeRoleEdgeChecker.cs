@@ -55,6 +55,13 @@ public sealed class OutsiderAssumeRoleEdgeChecker : IAwsEdgeChecker
             }
 
             var decision = context.Can(caller, "sts:AssumeRole", trust.Role.Arn, claims, ProbeCallers.Willingly);
+            if (trust.Kind is TrustedPartyKind.Account or TrustedPartyKind.Principal && !known.Contains(account))
+            {
+                // A named account may be in no organization, whose requests carry no aws:PrincipalOrgID.
+                ProbeCallers.AddOutsiderOrganization(claims, standalone: true);
+                decision = ProbeCallers.EitherOrganizationStanding(decision, context.Can(caller, "sts:AssumeRole", trust.Role.Arn, claims, ProbeCallers.Willingly), account);
+            }
+
             if (trust.Kind == TrustedPartyKind.Everyone && !known.Contains(account))
             {
                 // Or from an account in no organization, whose requests carry no aws:PrincipalOrgID.
