@@ -1,4 +1,6 @@
+using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Policy.Syntax;
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 
@@ -7,7 +9,10 @@ namespace Ward.Aws.Edges;
 /// <summary>
 /// The "new-passrole" family: pass a role that trusts an AWS service to a new resource of that service (a function,
 /// an instance, a job...) and run code as the role. The edge goes from the principal to every role it can pass to
-/// the service, when it can also perform the service actions that create and run the resource.
+/// the service, when it can also perform the service actions that create and run the resource, and the service may
+/// assume the role for a resource of the principal's account (the trust's <c>aws:SourceAccount</c> and
+/// <c>aws:SourceArn</c> conditions decided for it: <see cref="NewResourceSource"/>). EC2 takes an instance profile,
+/// not a role: a role without one needs the principal to create one and add the role to it.
 /// </summary>
 public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string service, params string[] actions) : IAwsEdgeChecker
 {
@@ -19,6 +24,14 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
     public bool TargetsSelf => false;
 
     public bool GrantsAdmin => false;
+
+    /// <summary>
+    /// What the technique needs that it does not create and the IAM export cannot show (an ECS cluster, an event
+    /// source), as the edge's requirement; null when it creates all it needs.
+    /// </summary>
+    protected virtual string? ExistingResource => null;
+
+    private bool TakesInstanceProfile => Service == "ec2.amazonaws.com";
 
     public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
     {
@@ -57,8 +70,9 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
                     : own;
             // The service actions do not depend on the role: when one holds only under conditions, no role gives a
             // sure edge, and the first conditional one is all there is to keep.
-            var surePossible = steps.TrueForAll(s => s.Result.Decision.Kind == DecisionKind.Allowed);
+            var surePossible = ExistingResource is null && steps.TrueForAll(s => s.Result.Decision.Kind == DecisionKind.Allowed);
             var limit = new EdgeLimit();
+            Decision pass(IamRole role) => context.CanOnTarget(principal, "iam:PassRole", role.Arn, Service, passedTo);
             foreach (var role in passable)
             {
                 if (role.Arn == principal.Value)
@@ -66,14 +80,32 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
                     continue;
                 }
 
-                var pass = context.CanOnTarget(principal, "iam:PassRole", role.Arn, Service, passedTo);
+                // The service assumes the role for the principal's new resource: a trust pinned to another account's
+                // resources keeps it out, one pinned to a resource name the principal cannot choose holds only for it.
+                var assumed = context.Can(AwsPrincipal.Parse(Service), "sts:AssumeRole", role.Arn, NewResourceSource(role, Service, principal.Account));
+                if (assumed.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+                {
+                    continue;
+                }
+
+                var profile = TakesInstanceProfile && role.InstanceProfileArns.IsEmpty
+                    ? InstanceProfileSteps.Select(action => (action, context.CanSomewhereCached(principal, action))).Select(s => (Action: s.action, s.Item2.Resource, s.Item2.Decision)).ToList()
+                    : [];
                 var edge = AwsEdgeContext.EdgeIf(
                     TechniqueId,
                     principal.Value,
                     role.Arn,
-                    $"passes `{role.Name}` to {Service} ({technique.Name}) and runs code as it",
+                    $"passes `{role.Name}` to {Service} ({technique.Name}) and runs code as it{(profile.Count > 0 ? " (first in an instance profile of its own making: the role has none)" : string.Empty)}",
                     grantsAdmin: false,
-                    [("iam:PassRole", role.Arn, pass), .. steps.Select(s => (s.Action, s.Result.Resource, s.Result.Decision))]);
+                    [.. profile, ("iam:PassRole", role.Arn, pass(role)), .. steps.Select(s => (s.Action, s.Result.Resource, s.Result.Decision))]);
+                if (edge is not null && (assumed is Conditional || ExistingResource is not null))
+                {
+                    edge = edge with
+                    {
+                        Requirements = [.. edge.Requirements, .. assumed is Conditional conditional ? conditional.Requirements : [], .. ExistingResource is { } existing ? [existing] : Array.Empty<string>()],
+                    };
+                }
+
                 if (limit.Admit(edge))
                 {
                     yield return edge!;
@@ -85,5 +117,50 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
                 }
             }
         }
+    }
+
+    /// <summary>What puts a role in an instance profile, for EC2 (one profile holds one role).</summary>
+    private static readonly string[] InstanceProfileSteps = ["iam:CreateInstanceProfile", "iam:AddRoleToInstanceProfile"];
+
+    /// <summary>
+    /// The source keys of a resource the principal creates for the service in its own account: <c>aws:SourceAccount</c>
+    /// (and <c>aws:SourceOwner</c>) its account, and an <c>aws:SourceArn</c> matching a trust condition whose account part
+    /// admits that account and whose resource part has a wildcard, filled (the creator picks the name). A source ARN
+    /// pinned to one name is left out, so a trust that tests it holds only under that requirement.
+    /// </summary>
+    private static Dictionary<string, ContextValue> NewResourceSource(IamRole role, string service, string? account)
+    {
+        var keys = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
+        if (account is null)
+        {
+            return keys;
+        }
+
+        keys["aws:SourceAccount"] = ContextValue.Of(account);
+        keys["aws:SourceOwner"] = ContextValue.Of(account);
+        var sources = role.TrustPolicy!.Statements
+            .Where(s => s.Effect == Effect.Allow && s.Principal is { } p && (p.IsWildcardString || p.Entries.Any(e => e.Type is PrincipalType.Service or PrincipalType.Aws)))
+            .SelectMany(s => s.Conditions)
+            .Where(c => !c.Operator.IsNegated && c.Key.Equals("aws:SourceArn", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values);
+        if (sources.Select(pattern => Fill(pattern, account)).FirstOrDefault(arn => arn is not null) is { } filled)
+        {
+            keys["aws:SourceArn"] = ContextValue.Of(filled);
+        }
+
+        return keys;
+    }
+
+    /// <summary>An ARN in the account that the pattern matches with a name of the creator's choosing, or null.</summary>
+    private static string? Fill(string pattern, string account)
+    {
+        var parts = pattern.Split(':', 6);
+        if (parts.Length != 6 || parts[5].IndexOfAny(['*', '?']) < 0 || !(parts[4] == account || (parts[4].IndexOfAny(['*', '?']) >= 0 && Policy.Matching.Wildcard.IsMatch(parts[4], account, ignoreCase: false))))
+        {
+            return null;
+        }
+
+        parts[4] = account;
+        return string.Join(':', parts.Select(p => p.Replace("*", "ward-new", StringComparison.Ordinal).Replace('?', 'x')));
     }
 }

@@ -123,8 +123,8 @@ public sealed class TechniqueTwinTests
         // holds only if such a project exists: the certain edge (a new project) is the one the finding names.
         new("codebuild-004", Setup.ServiceRole, [Deny("codebuild:StartBuildBatch"), Tagged("codebuild:StartBuildBatch")]) { Service = "codebuild.amazonaws.com" },
         new("datapipeline-001", Setup.ServiceRole, [Deny("datapipeline:ActivatePipeline"), Constrain("iam:PassRole")]) { Service = "datapipeline.amazonaws.com" },
-        new("ec2-001", Setup.ServiceRole, [Deny("ec2:RunInstances"), Bound("iam:PassRole")]) { Service = "ec2.amazonaws.com" },
-        new("ec2-003", Setup.ServiceRole, [Deny("ec2:RequestSpotInstances"), PassedElsewhere()]) { Service = "ec2.amazonaws.com" },
+        new("ec2-001", Setup.InstanceProfileRole, [Deny("ec2:RunInstances"), Bound("iam:PassRole")]) { Service = "ec2.amazonaws.com" },
+        new("ec2-003", Setup.InstanceProfileRole, [Deny("ec2:RequestSpotInstances"), PassedElsewhere()]) { Service = "ec2.amazonaws.com" },
         new("ecs-001", Setup.ServiceRole, [Deny("ecs:CreateService"), Constrain("iam:PassRole")]) { Service = "ecs-tasks.amazonaws.com" },
         new("ecs-002", Setup.ServiceRole, [Deny("ecs:RunTask"), Tagged("ecs:RegisterTaskDefinition")]) { Service = "ecs-tasks.amazonaws.com" },
         new("ecs-003", Setup.ServiceRole, [Deny("ecs:CreateService"), Tagged("iam:PassRole")]) { Service = "ecs-tasks.amazonaws.com" },
