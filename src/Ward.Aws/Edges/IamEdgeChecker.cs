@@ -43,6 +43,12 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
 
     public bool TargetsSelf { get; } = targetKind is IamTargetKind.Self or IamTargetKind.SelfUser or IamTargetKind.SelfRole;
 
+    /// <summary>
+    /// Whether the target, as the exports show it, lets the technique work on it at all (a user whose two access key
+    /// slots are taken gets no third key); true when nothing says otherwise.
+    /// </summary>
+    protected virtual bool Admits(Estate.AwsEstate estate, string target) => true;
+
     public IEnumerable<Edge> Check(AwsEdgeContext context, IReadOnlySet<string>? targets)
     {
         var technique = AwsTechniqueCatalog.Get(TechniqueId);
@@ -91,6 +97,8 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 (null, _) => targetsByAccount![principal.Account ?? string.Empty].Where(target => IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly)),
                 _ => reachable.Where(target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly)),
             };
+            candidates = candidates.Where(target => Admits(context.Estate, target));
+
             // A step denied on every resource no statement names specifically can only succeed on named ones (worth
             // knowing when there are many targets, not for oneself).
             var blocked = false;
