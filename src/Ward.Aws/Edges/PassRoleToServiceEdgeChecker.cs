@@ -45,6 +45,8 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
         var rolesByAccount = roles.ToLookup(r => r.Account, StringComparer.Ordinal);
         var passedTo = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase) { ["iam:PassedToService"] = ContextValue.Of(Service) };
         var technique = AwsTechniqueCatalog.Get(TechniqueId);
+        // The service's assumption depends on the role and the account the new resource is in, not on who creates it.
+        var assumptions = new Dictionary<(string Role, string? Account), Decision>();
         foreach (var principal in context.Candidates([.. actions, "iam:PassRole"]))
         {
             // A role can be passed only within its own account: none there, nothing to decide.
@@ -82,7 +84,12 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
 
                 // The service assumes the role for the principal's new resource: a trust pinned to another account's
                 // resources keeps it out, one pinned to a resource name the principal cannot choose holds only for it.
-                var assumed = context.Can(AwsPrincipal.Parse(Service), "sts:AssumeRole", role.Arn, NewResourceSource(role, Service, principal.Account));
+                if (!assumptions.TryGetValue((role.Arn, principal.Account), out var assumed))
+                {
+                    assumed = context.Can(AwsPrincipal.Parse(Service), "sts:AssumeRole", role.Arn, NewResourceSource(role, Service, principal.Account));
+                    assumptions[(role.Arn, principal.Account)] = assumed;
+                }
+
                 if (assumed.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
                 {
                     continue;
