@@ -1,5 +1,9 @@
+using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
+using Ward.Aws.Policy.Parsing;
+using Ward.Aws.Policy.Syntax;
 using Ward.Core.Decisions;
+using Ward.Core.Diagnostics;
 using Ward.Core.Graph;
 
 namespace Ward.Aws.Edges;
@@ -14,11 +18,36 @@ public sealed record TechniqueStep(string Action, Func<AwsEdgeContext, AwsPrinci
     /// <summary>Whether the step acts on the target's customer-managed policies.</summary>
     public bool OnPoliciesOfTarget { get; init; }
 
+    /// <summary>
+    /// Whether the step is role assumption after an earlier step rewrote the target's trust policy: it is decided
+    /// with a trust policy naming the principal in place of the exported one, so the trust no longer stands in the
+    /// way while the principal's denies, its SCPs and (for a role) its permissions boundary still do.
+    /// </summary>
+    public bool UnderRewrittenTrust { get; init; }
+
+    /// <summary>
+    /// Another action the step needs on the same resource, as far as the export tells (null: none): the one action
+    /// does not succeed alone there.
+    /// </summary>
+    public Func<AwsEstate, string, string?>? AlsoNeededOn { get; init; }
+
     /// <summary>The action on the target itself.</summary>
     public static TechniqueStep OnTarget(string action) => new(action, (_, _, target) => [target], 1, null);
 
     /// <summary>The action on any customer-managed policy attached to the target (directly or through a group).</summary>
     public static TechniqueStep OnTargetPolicies(string action) => new(action, (context, _, target) => IamTargets.CustomerPoliciesOf(context.Estate, target), 5, "policy") { OnPoliciesOfTarget = true };
+
+    /// <summary>
+    /// iam:CreatePolicyVersion on any customer-managed policy attached to the target; on a policy that already has
+    /// the five versions IAM keeps, iam:DeletePolicyVersion on it too (see <see cref="PolicyVersionLimit"/>).
+    /// </summary>
+    public static TechniqueStep NewVersionOfTargetPolicies() => OnTargetPolicies(PolicyVersionLimit.CreateAction) with { AlsoNeededOn = PolicyVersionLimit.ActionNeededFirst };
+
+    /// <summary>
+    /// sts:AssumeRole on the target role once an earlier step (iam:UpdateAssumeRolePolicy) made its trust policy name
+    /// the principal. Decided last: it is a full evaluation for each target that passed the other steps.
+    /// </summary>
+    public static TechniqueStep AssumeUnderRewrittenTrust() => new("sts:AssumeRole", (_, _, target) => [target], 9, null) { UnderRewrittenTrust = true };
 
     /// <summary>The action on any group the target user belongs to.</summary>
     public static TechniqueStep OnTargetGroups(string action) => new(action, (context, _, target) => IamTargets.GroupsOf(context.Estate, target), 3, "group");
@@ -56,12 +85,18 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
         // Decide the cheapest steps first: most targets fail one of them, and the rest need not be evaluated.
         var ordered = steps.OrderBy(s => s.Cost).ToArray();
         var first = ordered[0];
-        var assumes = steps.Any(s => s.Action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase));
+        var assumes = steps.Any(s => s.Action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase) && !s.UnderRewrittenTrust);
         var assumesOnly = steps.All(s => s.Action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase));
+        var rewritesTrust = steps.Any(s => s.UnderRewrittenTrust);
+
+        // A trust policy rewritten to name the principal allows the assumption within the account with no identity
+        // statement, so the pre-filter on sts:AssumeRole (which looks for one, or for the exported trust naming the
+        // principal) does not apply to that step.
+        string[] prefiltered = [.. steps.Where(s => !s.UnderRewrittenTrust).Select(s => s.Action).Distinct(StringComparer.Ordinal)];
 
         // The layer's targets by account, in order: a principal acts on targets of its own account only.
         var targetsByAccount = targets?.ToLookup(AccountOf, StringComparer.Ordinal);
-        foreach (var principal in context.Candidates([.. steps.Select(s => s.Action).Distinct(StringComparer.Ordinal)]))
+        foreach (var principal in context.Candidates(prefiltered))
         {
             // IAM actions on users, roles and groups succeed only within their account (role assumption alone
             // crosses accounts): a layer with no target there has nothing for this principal.
@@ -127,8 +162,9 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 continue;
             }
 
-            // Acting on the target alone: targets no statement names specifically share one outcome per account.
-            if (reachable is null && !assumes && steps.All(s => s.ResourceType is null)
+            // Acting on the target alone: targets no statement names specifically share one outcome per account. Not so
+            // when the role is then assumed: which roles the assumption's statements name is not looked at.
+            if (reachable is null && !assumes && !rewritesTrust && steps.All(s => s.ResourceType is null)
                 && context.SpecificTargets(principal, steps.Select(s => s.Action)) is { } specific)
             {
                 candidates = AwsEdgeContext.Representatives(candidates, specific, target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly));
@@ -149,37 +185,43 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                     continue;
                 }
 
-                // Arbitrary identity permissions make the target admin only where its permissions boundary lets them.
-                var rewritten = GrantsAdmin ? context.AdminOnceRewritten(target) : null;
-                if (rewritten is { IsAdmin: false, IsConditionallyAdmin: false })
+                // Reaching the target is no way to admin when what caps the principal afterwards (the target's
+                // boundary, or the joining user's own) leaves it short of admin.
+                var afterwards = AdminAfterwards(context, principal, target);
+                if (afterwards is { IsAdmin: false, IsConditionallyAdmin: false })
                 {
                     continue;
                 }
 
                 var decided = new List<(string Action, string Resource, Decision Decision)>(steps.Length);
                 string? attached = null;
+                string? emptied = null;
+                var complete = true;
                 foreach (var step in ordered)
                 {
                     var best = Best(context, principal, step, target);
                     if (best is null)
                     {
+                        complete = false;
                         break;
                     }
 
-                    decided.Add((best.Value.Action, best.Value.Resource, best.Value.Decision));
+                    decided.AddRange(best.Value.Decided);
                     attached ??= best.Value.Attached;
+                    emptied ??= Array.Find(best.Value.Decided, d => d.Action == PolicyVersionLimit.DeleteAction).Resource;
                 }
 
-                if (decided.Count != steps.Length)
+                if (!complete)
                 {
                     continue;
                 }
 
-                var description = Describe(technique, principal, target) + (attached is null ? string.Empty : $", attaching `{attached}`");
+                var description = Describe(technique, principal, target) + (attached is null ? string.Empty : $", attaching `{attached}`")
+                    + (emptied is null ? string.Empty : $", deleting an old version of `{NameOf(emptied)}` first (it has {PolicyVersionLimit.MaxVersions} versions, the most IAM keeps)");
                 var edge = AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, target, description, GrantsAdmin, [.. decided]);
-                if (edge is not null && rewritten is { IsConditionallyAdmin: true })
+                if (edge is not null && afterwards is { IsConditionallyAdmin: true })
                 {
-                    edge = edge with { Requirements = [.. edge.Requirements.Concat(rewritten.ConditionalRequirements.Select(r => $"{r} (for `{target[(target.LastIndexOf('/') + 1)..]}` once rewritten, within its permissions boundary)")).Distinct(StringComparer.Ordinal)] };
+                    edge = edge with { Requirements = [.. edge.Requirements.Concat(afterwards.ConditionalRequirements.Select(r => $"{r} ({AfterwardsQualifier(principal, target)})")).Distinct(StringComparer.Ordinal)] };
                 }
                 if (limit.Admit(edge))
                 {
@@ -238,19 +280,37 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
         return end < 0 ? string.Empty : span[..end].ToString();
     }
 
-    /// <returns>The best decision of the step on one of its resources, and the policy it attaches when that was decided for one (see <see cref="AttachingAnAdminPolicy"/>).</returns>
-    private (string Action, string Resource, Decision Decision, string? Attached)? Best(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string target)
+    /// <summary>
+    /// What the technique makes of the principal once it has reached the target, when something may still stand
+    /// between it and admin (null: nothing does). No edge unless the verdict is admin, or admin under conditions
+    /// (which become the edge's requirements). By default: arbitrary identity permissions make the target admin only
+    /// where its permissions boundary lets them (see <see cref="AwsEdgeContext.AdminOnceRewritten"/>).
+    /// </summary>
+    protected virtual AdminVerdict? AdminAfterwards(AwsEdgeContext context, AwsPrincipal principal, string target) =>
+        GrantsAdmin ? context.AdminOnceRewritten(target) : null;
+
+    /// <summary>Whom and when a requirement of <see cref="AdminAfterwards"/> is about, as the edge words it.</summary>
+    protected virtual string AfterwardsQualifier(AwsPrincipal principal, string target) =>
+        $"for `{NameOf(target)}` once rewritten, within its permissions boundary";
+
+    /// <summary>The last part of an ARN's resource (a user's, role's, group's or policy's name).</summary>
+    protected static string NameOf(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
+
+    /// <returns>
+    /// The best decision of the step on one of its resources (with the one of each action it also needs there), and
+    /// the policy it attaches when that was decided for one (see <see cref="AttachingAnAdminPolicy"/>).
+    /// </returns>
+    private ((string Action, string Resource, Decision Decision)[] Decided, string? Attached)? Best(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string target)
     {
-        (string, string, Decision, string?)? conditional = null;
+        ((string, string, Decision)[], string?)? conditional = null;
         foreach (var resource in step.Resources(context, principal, target))
         {
-            if (!context.MayAllowOn(principal, step.Action, resource))
+            if (!step.UnderRewrittenTrust && !context.MayAllowOn(principal, step.Action, resource))
             {
                 continue;
             }
 
-            // Sharing decisions among targets pays off when there are many; oneself is one.
-            var decision = TargetsSelf && step.ResourceType is null ? context.Can(principal, step.Action, resource) : context.CanOnTarget(principal, step.Action, resource);
+            var decision = Decide(step.Action);
             string? attached = null;
             if (decision is Conditional { } undecided && AttachActions.Contains(step.Action) && undecided.Requirements.Any(r => r.Contains("iam:PolicyARN", StringComparison.OrdinalIgnoreCase))
                 && AttachingAnAdminPolicy(context, principal, step, resource) is { } picked)
@@ -258,18 +318,59 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 (decision, attached) = picked;
             }
 
-            if (decision.Kind == DecisionKind.Allowed)
+            if (decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
             {
-                return (step.Action, resource, decision, attached);
+                continue;
             }
 
-            if (decision.Kind == DecisionKind.Conditional)
+            (string, string, Decision)[] decided = [(step.Action, resource, decision)];
+            if (step.AlsoNeededOn?.Invoke(context.Estate, resource) is { } also)
             {
-                conditional ??= (step.Action, resource, decision, attached);
+                var alsoDecision = context.MayAllowOn(principal, also, resource) ? Decide(also) : null;
+                if (alsoDecision?.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+                {
+                    continue;
+                }
+
+                decided = [.. decided, (also, resource, alsoDecision)];
             }
+
+            if (Array.TrueForAll(decided, d => d.Item3.Kind == DecisionKind.Allowed))
+            {
+                return (decided, attached);
+            }
+
+            conditional ??= (decided, attached);
+
+            Decision Decide(string action) => DecideStep(context, principal, step, action, resource);
         }
 
         return conditional;
+    }
+
+    private Decision DecideStep(AwsEdgeContext context, AwsPrincipal principal, TechniqueStep step, string action, string resource)
+    {
+        if (step.UnderRewrittenTrust)
+        {
+            return context.Can(principal, action, resource, adjust: policies => policies with { ResourcePolicy = TrustNaming(principal, resource) });
+        }
+
+        // Sharing decisions among targets pays off when there are many; oneself is one.
+        return TargetsSelf && step.ResourceType is null ? context.Can(principal, action, resource) : context.CanOnTarget(principal, action, resource);
+    }
+
+    /// <summary>
+    /// The trust policy iam:UpdateAssumeRolePolicy would leave on the role: one statement allowing the principal,
+    /// named by its ARN, to assume it. Within the account such a trust allows the assumption with no identity
+    /// statement, and for a user even beyond its permissions boundary, while explicit denies and SCPs still refuse
+    /// it (IAM user guide, "Policy evaluation logic").
+    /// </summary>
+    private static NamedPolicy TrustNaming(AwsPrincipal principal, string roleArn)
+    {
+        var statement = $$"""{"Sid":"WardRewrittenTrust","Effect":"Allow","Principal":{"AWS":{{System.Text.Json.JsonSerializer.Serialize(principal.Value)}}},"Action":"sts:AssumeRole"}""";
+        var document = PolicyParser.ParseText($$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""", PolicyKind.RoleTrust, new SourceLocation($"(rewritten trust policy of {roleArn})")).Document
+            ?? throw new InvalidOperationException("a policy Ward writes itself must parse");
+        return new NamedPolicy($"trust policy of {NameOf(roleArn)} as rewritten to name {principal.Name ?? principal.Value}", document);
     }
 
     /// <summary>
@@ -335,5 +436,5 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
     private static string Describe(AwsTechnique technique, AwsPrincipal principal, string target) =>
         target == principal.Value
             ? $"rewrites its own permissions ({technique.Name})"
-            : $"takes over `{target[(target.LastIndexOf('/') + 1)..]}` ({technique.Name})";
+            : $"takes over `{NameOf(target)}` ({technique.Name})";
 }

@@ -85,7 +85,9 @@ public sealed class TechniqueTwinTests
         new("iam-003", Setup.AdminUser, [Deny("iam:CreateAccessKey"), Tagged("iam:CreateAccessKey")]) { ShadowedBy = "iam-002" },
         new("iam-004", Setup.AdminUser, [Deny("iam:CreateLoginProfile"), Constrain("iam:CreateLoginProfile")]),
         new("iam-006", Setup.AdminUser, [Deny("iam:UpdateLoginProfile"), Tagged("iam:UpdateLoginProfile")]),
-        new("iam-012", Setup.AdminRole, [Deny("iam:UpdateAssumeRolePolicy"), Scp("iam:UpdateAssumeRolePolicy")]),
+        // Rewriting a trust policy, then assuming the role: the assumption is decided too, and denied by an explicit
+        // Deny or an SCP even though the rewritten trust names the principal.
+        new("iam-012", Setup.AdminRole, [Deny("iam:UpdateAssumeRolePolicy"), Scp("iam:UpdateAssumeRolePolicy"), Deny("sts:AssumeRole"), Scp("sts:AssumeRole")]) { AlsoDecided = ["sts:AssumeRole"] },
         new("iam-013", Setup.AdminGroup, [Deny("iam:AddUserToGroup"), Constrain("iam:AddUserToGroup")]),
 
         // Rewriting one's own permissions.
@@ -107,9 +109,9 @@ public sealed class TechniqueTwinTests
         new("iam-016", Setup.TargetRole, [Deny("iam:CreatePolicyVersion"), Bound("iam:CreatePolicyVersion")]),
         new("iam-017", Setup.TargetRole, [Deny("iam:PutRolePolicy"), Tagged("sts:AssumeRole")]),
         new("iam-018", Setup.TargetUser, [Deny("iam:PutUserPolicy"), Constrain("iam:CreateAccessKey")]),
-        new("iam-019", Setup.TargetRole, [Deny("iam:UpdateAssumeRolePolicy"), Tagged("iam:AttachRolePolicy")]),
-        new("iam-020", Setup.TargetRole, [Deny("iam:UpdateAssumeRolePolicy"), Constrain("iam:CreatePolicyVersion")]),
-        new("iam-021", Setup.TargetRole, [Deny("iam:PutRolePolicy"), Scp("iam:PutRolePolicy")]),
+        new("iam-019", Setup.TargetRole, [Deny("iam:UpdateAssumeRolePolicy"), Tagged("iam:AttachRolePolicy"), Scp("sts:AssumeRole")]) { AlsoDecided = ["sts:AssumeRole"] },
+        new("iam-020", Setup.TargetRole, [Deny("iam:UpdateAssumeRolePolicy"), Constrain("iam:CreatePolicyVersion"), Deny("sts:AssumeRole")]) { AlsoDecided = ["sts:AssumeRole"] },
+        new("iam-021", Setup.TargetRole, [Deny("iam:PutRolePolicy"), Scp("iam:PutRolePolicy"), Deny("sts:AssumeRole")]) { AlsoDecided = ["sts:AssumeRole"] },
 
         // Passing an administrator role to new compute. A twin blocks an action every lesser technique of the same
         // service needs too (e.g. ecs:CreateService, not ecs:CreateCluster, for ecs-001), or it would still escalate.
@@ -282,7 +284,7 @@ public sealed class TechniqueTwinTests
         Assert.False(graph.Nodes[new PrincipalId(principal)].IsAdmin);
         var edge = Assert.Single(graph.Edges, e => e.From.Value == principal && e.Technique == technique);
         Assert.Equal(ExpectedTarget(@case, account, principal), edge.To.Value);
-        Assert.Equal(@case.RequiredActions.Order(StringComparer.OrdinalIgnoreCase), edge.Permissions.Select(p => p.Action).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(@case.DecidedActions.Order(StringComparer.OrdinalIgnoreCase), edge.Permissions.Select(p => p.Action).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 
         var finding = Assert.Single(Scan.Value.Findings, f => f.RuleId == "privilege-escalation" && f.Principal == principal);
         var step = Assert.Single(finding.Path);
@@ -291,7 +293,7 @@ public sealed class TechniqueTwinTests
         Assert.Equal(edge.To.Value, step.To);
         if (@case.ShadowedBy is null)
         {
-            Assert.Equal(@case.RequiredActions.Order(StringComparer.OrdinalIgnoreCase), step.Permissions.Select(p => p.Action).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+            Assert.Equal(@case.DecidedActions.Order(StringComparer.OrdinalIgnoreCase), step.Permissions.Select(p => p.Action).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
         }
         else
         {
@@ -332,6 +334,7 @@ public sealed class TechniqueTwinTests
 
     private static string VulnerableName(Case @case) => $"{@case.Technique}-vulnerable";
 
+    /// <summary>The twin's name: by its blocker, and by the action blocked when that is none the technique is granted (each case's are the same otherwise).</summary>
     private static string TwinName(Case @case, Twin twin) => $"{@case.Technique}-safe-" + twin.Blocker switch
     {
         Blocker.Deny => "deny",
@@ -340,7 +343,7 @@ public sealed class TechniqueTwinTests
         Blocker.PrincipalTag => "tag",
         Blocker.PassedToService => "passed-to",
         _ => "scp",
-    };
+    } + (@case.RequiredActions.Contains(twin.Action, StringComparer.Ordinal) ? string.Empty : "-" + twin.Action[(twin.Action.IndexOf(':') + 1)..].ToLowerInvariant());
 
     /// <summary>The technique's own account (vulnerable principal and twins), or an SCP twin's own account.</summary>
     private static string AccountOf(Case @case, Twin? twin)
@@ -688,5 +691,13 @@ public sealed class TechniqueTwinTests
         public ImmutableArray<string> Actions { get; init; }
 
         public ImmutableArray<string> RequiredActions => Actions.IsDefault ? AwsTechniqueCatalog.Get(Technique).RequiredPermissions : Actions;
+
+        /// <summary>
+        /// Actions the edge decides beyond those granted, which the principal needs no grant for: assuming a role
+        /// whose trust policy it rewrote to name it (within the account that trust alone allows it).
+        /// </summary>
+        public ImmutableArray<string> AlsoDecided { get; init; } = [];
+
+        public ImmutableArray<string> DecidedActions => [.. RequiredActions, .. AlsoDecided];
     }
 }

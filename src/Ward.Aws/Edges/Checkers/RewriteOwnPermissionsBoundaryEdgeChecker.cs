@@ -10,11 +10,12 @@ namespace Ward.Aws.Edges.Checkers;
 /// </summary>
 /// <remarks>
 /// A boundary that allows everything limits nothing, so admin-equivalence is decided without one. AWS managed
-/// policies cannot be given new versions, so only customer-managed boundaries are considered.
+/// policies cannot be given new versions, so only customer-managed boundaries are considered. A boundary with the
+/// five versions IAM keeps needs iam:DeletePolicyVersion on it too (see <see cref="PolicyVersionLimit"/>).
 /// </remarks>
 public sealed class RewriteOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
 {
-    private const string Action = "iam:CreatePolicyVersion";
+    private const string Action = PolicyVersionLimit.CreateAction;
 
     public string TechniqueId => "ward-iam-rewrite-boundary";
 
@@ -40,6 +41,19 @@ public sealed class RewriteOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
                 continue;
             }
 
+            // Decided under the boundary as it is now: the old version must go before the new one exists.
+            (string Action, string Resource, Decision Decision)[] steps = [(Action, boundary, write)];
+            if (PolicyVersionLimit.ActionNeededFirst(context.Estate, boundary) is { } deletion)
+            {
+                var delete = context.MayAllowOn(principal, deletion, boundary) ? context.Can(principal, deletion, boundary) : null;
+                if (delete?.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
+                {
+                    continue;
+                }
+
+                steps = [.. steps, (deletion, boundary, delete)];
+            }
+
             var rewritten = context.AdminWithoutBoundary(principal);
             if (!rewritten.IsAdmin)
             {
@@ -47,7 +61,8 @@ public sealed class RewriteOwnPermissionsBoundaryEdgeChecker : IAwsEdgeChecker
             }
 
             var name = boundary[(boundary.LastIndexOf('/') + 1)..];
-            var edge = AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, principal.Value, $"rewrites its own permissions boundary `{name}` (a new default version allowing everything); then it {rewritten.Reason}", grantsAdmin: true, (Action, boundary, write));
+            var freeing = steps.Length > 1 ? $", deleting an old version first (it has {PolicyVersionLimit.MaxVersions} versions, the most IAM keeps)" : string.Empty;
+            var edge = AwsEdgeContext.EdgeIf(TechniqueId, principal.Value, principal.Value, $"rewrites its own permissions boundary `{name}` (a new default version allowing everything{freeing}); then it {rewritten.Reason}", grantsAdmin: true, steps);
             if (edge is not null)
             {
                 yield return edge;
