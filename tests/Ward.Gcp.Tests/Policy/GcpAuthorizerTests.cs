@@ -297,20 +297,23 @@ public sealed class GcpAuthorizerTests
     }
 
     [Theory]
-    [InlineData("2026-12-01T08:00:00Z", DecisionKind.Allowed)] // Tuesday 09:00 in Berlin, 08:00 UTC
-    [InlineData("2026-12-01T15:30:00Z", DecisionKind.Allowed)] // Tuesday 16:30 in Berlin
-    [InlineData("2026-12-01T16:30:00Z", DecisionKind.ImplicitDeny)] // Tuesday 17:30 in Berlin, 16:30 UTC
-    [InlineData("2026-12-05T10:00:00Z", DecisionKind.ImplicitDeny)] // Saturday 11:00 in Berlin
-    public void A_business_hours_condition_applies_on_the_clock_of_its_time_zone_at_the_reference_time(string asOf, DecisionKind expected)
+    [InlineData("2026-12-01T08:00:00Z", true)] // Tuesday 09:00 in Berlin, 08:00 UTC
+    [InlineData("2026-12-01T15:30:00Z", true)] // Tuesday 16:30 in Berlin
+    [InlineData("2026-12-01T16:30:00Z", false)] // Tuesday 17:30 in Berlin, 16:30 UTC
+    [InlineData("2026-12-05T10:00:00Z", false)] // Saturday 11:00 in Berlin
+    public void A_business_hours_condition_is_conditional_at_any_reference_time_saying_whether_it_holds_then(string asOf, bool holds)
     {
         TimeZones.SkipWithoutDatabase("getHours(\"Europe/Berlin\")");
         // Given gina, objectViewer on the Data folder on weekdays from 9 to 17 in Berlin
         var decision = Can(GcpFixtures.Evaluation, "user:gina@example.org", "storage.objects.get", "//storage.googleapis.com/projects/_/buckets/raw-events/objects/day.csv", At(asOf), project: "projects/data-prod");
 
-        // Then the hour and day in Berlin at the reference time decide, and the explanation quotes the condition
-        Assert.Equal(expected, decision.Kind);
-        Assert.Contains("\"Berlin office hours\"", decision.Explanation.Summary, StringComparison.Ordinal);
-        Assert.Contains(expected == DecisionKind.Allowed ? "holds for this request" : "does not hold for this request", decision.Explanation.Summary, StringComparison.Ordinal);
+        // Then IAM decides the hour and day on every request: whatever the reference time, she is allowed only within
+        // the window, and the requirement quotes the condition and says whether the reference time falls in it
+        var conditional = Assert.IsType<Conditional>(decision);
+        var requirement = Assert.Single(conditional.Requirements);
+        Assert.StartsWith("the condition \"Berlin office hours\" (`request.time.getDayOfWeek(\"Europe/Berlin\") >= 1", requirement, StringComparison.Ordinal);
+        Assert.Contains("`request.time.getHours(\"Europe/Berlin\")` recurs with the time of day", requirement, StringComparison.Ordinal);
+        Assert.EndsWith($"at the reference time {asOf} it {(holds ? "holds" : "does not hold")})", requirement, StringComparison.Ordinal);
     }
 
     [Fact]

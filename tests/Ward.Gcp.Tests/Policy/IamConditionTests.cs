@@ -36,25 +36,12 @@ public sealed class IamConditionTests
         // `&&` is false when one side is false, `||` true when one side is true, whatever Ward cannot decide on the other.
         { "resource.name.endsWith(\".json\") && resource.matchTag(\"123/env\", \"prod\")", ConditionTruth.False },
         { "resource.matchTag(\"123/env\", \"prod\") || request.time < timestamp(\"2027-01-01T00:00:00Z\")", ConditionTruth.True },
-        // Date and time fields of request.time (Tuesday 2026-12-01 10:00 UTC, 11:00 in Berlin, 19:00 in Tokyo), UTC
-        // unless a zone is given; months, days of the month and of the year count from 0, getDate from 1, Sunday is 0.
-        { "request.time.getHours() == 10", ConditionTruth.True },
-        { "request.time.getHours(\"UTC\") == 10", ConditionTruth.True },
-        { "request.time.getHours(\"Europe/Berlin\") == 11", ConditionTruth.True },
-        { "request.time.getHours(\"Europe/Berlin\") >= 9 && request.time.getHours(\"Europe/Berlin\") < 17", ConditionTruth.True },
-        { "request.time.getHours(\"Asia/Tokyo\") < 17", ConditionTruth.False },
-        { "request.time.getHours(\"+05:30\") == 15 && request.time.getMinutes(\"+05:30\") == 30", ConditionTruth.True },
-        { "request.time.getHours(\"-08:00\") == 2", ConditionTruth.True },
-        { "request.time.getDayOfWeek() == 2", ConditionTruth.True },
-        { "request.time.getDayOfWeek(\"Europe/Berlin\") in [0, 6]", ConditionTruth.False },
-        { "request.time.getMonth() == 11", ConditionTruth.True },
-        { "request.time.getMonth() == 12", ConditionTruth.False },
-        { "request.time.getDate() == 1 && request.time.getDayOfMonth() == 0", ConditionTruth.True },
-        { "request.time.getDayOfMonth() == 1", ConditionTruth.False },
-        { "request.time.getDayOfYear() == 334", ConditionTruth.True },
+        // The year only grows: compared with a constant, it bounds the time as a timestamp does, and the reference time decides it.
         { "request.time.getFullYear(\"America/Los_Angeles\") == 2026", ConditionTruth.True },
-        { "request.time.getMinutes() == 0 && request.time.getSeconds() == 0 && request.time.getMilliseconds() == 0", ConditionTruth.True },
-        { "request.time.getMinutes() > 0", ConditionTruth.False },
+        { "request.time.getFullYear() < 2027", ConditionTruth.True },
+        { "request.time.getFullYear() < 2026", ConditionTruth.False },
+        // The fields of a constant timestamp are constants.
+        { "timestamp(\"2026-12-01T10:00:00Z\").getHours(\"Europe/Berlin\") == 11", ConditionTruth.True },
         // extract: the text standing for the variable, or "" when the name does not match the template.
         { "resource.name.extract(\"projects/_/buckets/{bucket}/\") == \"reports-2026\"", ConditionTruth.True },
         { "resource.name.extract(\"projects/_/buckets/{bucket}/\") == \"logs-2026\"", ConditionTruth.False },
@@ -79,6 +66,99 @@ public sealed class IamConditionTests
         Assert.Null(IamCondition.Parse(expression).ParseError);
         Assert.Equal(expected, result.Truth);
         Assert.Empty(result.Undecided);
+    }
+
+    public static TheoryData<string, bool> Recurring => new()
+    {
+        // Date and time fields of request.time (Tuesday 2026-12-01 10:00 UTC, 11:00 in Berlin, 19:00 in Tokyo), UTC
+        // unless a zone is given; months, days of the month and of the year count from 0, getDate from 1, Sunday is 0.
+        { "request.time.getHours() == 10", true },
+        { "request.time.getHours(\"UTC\") == 10", true },
+        { "request.time.getHours(\"Europe/Berlin\") == 11", true },
+        { "request.time.getHours(\"Europe/Berlin\") >= 9 && request.time.getHours(\"Europe/Berlin\") < 17", true },
+        { "request.time.getHours(\"Asia/Tokyo\") < 17", false },
+        { "request.time.getHours(\"+05:30\") == 15 && request.time.getMinutes(\"+05:30\") == 30", true },
+        { "request.time.getHours(\"-08:00\") == 2", true },
+        { "request.time.getDayOfWeek() == 2", true },
+        { "request.time.getDayOfWeek(\"Europe/Berlin\") in [0, 6]", false },
+        { "request.time.getMonth() == 11", true },
+        { "request.time.getMonth() == 12", false },
+        { "request.time.getDate() == 1 && request.time.getDayOfMonth() == 0", true },
+        { "request.time.getDayOfMonth() == 1", false },
+        { "request.time.getDayOfYear() == 334", true },
+        { "request.time.getMinutes() == 0 && request.time.getSeconds() == 0 && request.time.getMilliseconds() == 0", true },
+        { "request.time.getMinutes() > 0", false },
+        { "(request.time + duration(\"2h\")).getHours() == 12", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Recurring))]
+    public void A_field_of_the_time_that_recurs_leaves_the_condition_undecided_saying_whether_it_holds_at_the_reference_time(string expression, bool holds)
+    {
+        TimeZones.SkipWithoutDatabase(expression);
+        // Given a condition on the hour, day or month of the request, which IAM decides on every request
+        // When it is evaluated for a request at 2026-12-01T10:00Z
+        var result = IamCondition.Parse(expression).Evaluate(Bucket);
+
+        // Then the reference time does not decide it: it is undecided, quoting the field, and says whether it holds then
+        Assert.Equal(ConditionTruth.Undecided, result.Truth);
+        Assert.Contains(result.Undecided, n => n.Contains("recurs with the", StringComparison.Ordinal) && n.Contains("IAM decides it on every request", StringComparison.Ordinal));
+        Assert.Equal(holds, result.HoldsAtReferenceTime);
+        Assert.Equal($"at the reference time 2026-12-01T10:00:00Z it {(holds ? "holds" : "does not hold")}", result.Undecided[^1]);
+    }
+
+    [Fact]
+    public void A_window_of_hours_says_what_it_recurs_with()
+    {
+        TimeZones.SkipWithoutDatabase("(\"Europe/Berlin\")");
+        var result = IamCondition.Parse("request.time.getHours(\"Europe/Berlin\") >= 9 && request.time.getHours(\"Europe/Berlin\") < 17 && request.time.getDayOfWeek(\"Europe/Berlin\") != 0").Evaluate(Bucket);
+
+        // Each field once, the period it recurs with, then the reference time
+        Assert.Equal(
+            [
+                "`request.time.getHours(\"Europe/Berlin\")` recurs with the time of day: IAM decides it on every request, not at one reference time",
+                "`request.time.getDayOfWeek(\"Europe/Berlin\")` recurs with the day of the week: IAM decides it on every request, not at one reference time",
+                "at the reference time 2026-12-01T10:00:00Z it holds",
+            ],
+            result.Undecided);
+    }
+
+    public static TheoryData<string, ConditionTruth, string[]> BoundsAndWindows => new()
+    {
+        // An expiry that has passed is false for every request, whatever the window: CEL's && is false when one side is.
+        { "request.time < timestamp(\"2026-06-30T00:00:00Z\") && request.time.getHours() >= 9", ConditionTruth.False, [] },
+        { "request.time.getHours() >= 9 && request.time < timestamp(\"2026-06-30T00:00:00Z\")", ConditionTruth.False, [] },
+        { "request.time.getFullYear() < 2026 && request.time.getDayOfWeek() == 2", ConditionTruth.False, [] },
+        // An expiry still ahead leaves the window alone to decide.
+        { "request.time < timestamp(\"2027-06-30T00:00:00Z\") && request.time.getHours() >= 9", ConditionTruth.Undecided, ["`request.time.getHours()` recurs with the time of day", "at the reference time 2026-12-01T10:00:00Z it holds"] },
+        // A start that has passed, or a bound that holds, makes an || true whatever the window.
+        { "request.time >= timestamp(\"2026-01-01T00:00:00Z\") || request.time.getHours() >= 9", ConditionTruth.True, [] },
+        { "request.time < timestamp(\"2026-01-01T00:00:00Z\") || request.time.getHours() < 9", ConditionTruth.Undecided, ["`request.time.getHours()` recurs with the time of day", "at the reference time 2026-12-01T10:00:00Z it does not hold"] },
+        // With tags Ward does not know: the note only when the reference time decides the rest.
+        { "resource.matchTag(\"123/env\", \"prod\") && request.time.getHours() >= 20", ConditionTruth.Undecided, ["the resource's tags are not known", "recurs with the time of day", "at the reference time 2026-12-01T10:00:00Z it does not hold"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BoundsAndWindows))]
+    public void A_bound_on_the_time_is_decided_by_the_reference_time_and_a_window_beside_it_is_not(string expression, ConditionTruth expected, string[] notes)
+    {
+        var result = IamCondition.Parse(expression).Evaluate(Bucket);
+
+        Assert.Equal(expected, result.Truth);
+        Assert.Equal(notes.Length == 0, result.Undecided.IsEmpty);
+        Assert.All(notes, note => Assert.Contains(result.Undecided, n => n.Contains(note, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Without_the_reference_time_deciding_the_rest_no_note_is_given()
+    {
+        // Given a window beside a tag Ward does not know, the window holding at the reference time
+        var result = IamCondition.Parse("resource.matchTag(\"123/env\", \"prod\") && request.time.getHours() < 20").Evaluate(Bucket);
+
+        // Then it is undecided, with no word on the reference time: the tag decides it then
+        Assert.Equal(ConditionTruth.Undecided, result.Truth);
+        Assert.Null(result.HoldsAtReferenceTime);
+        Assert.DoesNotContain(result.Undecided, n => n.Contains("at the reference time", StringComparison.Ordinal));
     }
 
     public static TheoryData<string, string> Undecided => new()
@@ -167,11 +247,11 @@ public sealed class IamConditionTests
     }
 
     [Theory]
-    [InlineData("request.time.getDayOfWeek() == 1", ConditionTruth.True)]
-    [InlineData("request.time.getDayOfWeek(\"America/Los_Angeles\") == 0", ConditionTruth.True)]
-    [InlineData("request.time.getDate(\"America/Los_Angeles\") == 6 && request.time.getHours(\"America/Los_Angeles\") == 21", ConditionTruth.True)]
-    [InlineData("request.time.getDayOfWeek(\"America/Los_Angeles\") >= 1 && request.time.getDayOfWeek(\"America/Los_Angeles\") <= 5", ConditionTruth.False)]
-    public void The_day_is_the_day_in_the_time_zone_asked_for(string expression, ConditionTruth expected)
+    [InlineData("request.time.getDayOfWeek() == 1", true)]
+    [InlineData("request.time.getDayOfWeek(\"America/Los_Angeles\") == 0", true)]
+    [InlineData("request.time.getDate(\"America/Los_Angeles\") == 6 && request.time.getHours(\"America/Los_Angeles\") == 21", true)]
+    [InlineData("request.time.getDayOfWeek(\"America/Los_Angeles\") >= 1 && request.time.getDayOfWeek(\"America/Los_Angeles\") <= 5", false)]
+    public void The_day_is_the_day_in_the_time_zone_asked_for(string expression, bool holds)
     {
         TimeZones.SkipWithoutDatabase(expression);
         // Given a request at 05:00 UTC on Monday 2026-12-07, still 21:00 on Sunday the 6th in Los Angeles
@@ -180,9 +260,9 @@ public sealed class IamConditionTests
         // When a condition asks for the day
         var result = IamCondition.Parse(expression).Evaluate(context);
 
-        // Then it is Monday in UTC and Sunday in Los Angeles
-        Assert.Equal(expected, result.Truth);
-        Assert.Empty(result.Undecided);
+        // Then the day recurs, so the condition is undecided; at the reference time it is Monday in UTC and Sunday in Los Angeles
+        Assert.Equal(ConditionTruth.Undecided, result.Truth);
+        Assert.Equal(holds, result.HoldsAtReferenceTime);
     }
 
     [Fact]

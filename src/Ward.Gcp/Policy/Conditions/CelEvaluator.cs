@@ -8,10 +8,22 @@ namespace Ward.Gcp.Policy.Conditions;
 /// an unknown side makes the result unknown, carrying the reasons. What Ward does not evaluate is unknown, quoted as
 /// written.
 /// </summary>
-internal sealed class CelEvaluator(string source, ConditionContext context)
+/// <remarks>
+/// <c>request.time</c> is the reference time, which decides comparisons with a constant (an expiry, a start). The
+/// fields of it that recur (<c>getHours</c>, <c>getDayOfWeek</c>, <c>getMonth</c> … in a time zone: all but
+/// <c>getFullYear</c>, which only grows) are unknown unless <paramref name="recurringAtReferenceTime"/>: IAM decides
+/// them on each request, so a window of hours or days holds at some times and not at others, whatever the reference time.
+/// </remarks>
+/// <param name="source">The condition as written.</param>
+/// <param name="context">What the condition may ask about the request.</param>
+/// <param name="recurringAtReferenceTime">Decide the recurring fields at the reference time too (to tell whether the condition holds then).</param>
+internal sealed class CelEvaluator(string source, ConditionContext context, bool recurringAtReferenceTime = false)
 {
     /// <summary>What the resource's tags made of each tag function called, in order (<see cref="ConditionResult.Facts"/>).</summary>
     public List<string> Facts { get; } = [];
+
+    /// <summary>Whether a recurring field of <c>request.time</c> was left unknown.</summary>
+    public bool ReadRecurring { get; private set; }
 
     public CelValue Evaluate(CelNode node) => node switch
     {
@@ -201,10 +213,35 @@ internal sealed class CelEvaluator(string source, ConditionContext context)
             return Undefined(target, zoneName, $"`{Text(call)}`: `{call.Function}` needs a timestamp and a time zone name");
         }
 
-        return CelTimestampFields.Zone(zone.Value) is { } timeZone
-            ? new CelInt(CelTimestampFields.Of(call.Function, time.Value, timeZone))
-            : CelUnknown.Of($"`{Text(call)}`: the time zone `{zone.Value}` is not known on this machine (no such IANA name, or no time zone database), so Ward does not tell the local time");
+        if (CelTimestampFields.Zone(zone.Value) is not { } timeZone)
+        {
+            return CelUnknown.Of($"`{Text(call)}`: the time zone `{zone.Value}` is not known on this machine (no such IANA name, or no time zone database), so Ward does not tell the local time");
+        }
+
+        // The hour, day or month of the request's own time comes round again: IAM reads it on every request.
+        if (!recurringAtReferenceTime && CelTimestampFields.Period(call.Function) is { } period && ReadsRequestTime(call.Target!))
+        {
+            ReadRecurring = true;
+            return CelUnknown.Of($"`{Text(call)}` recurs with the {period}: IAM decides it on every request, not at one reference time");
+        }
+
+        return new CelInt(CelTimestampFields.Of(call.Function, time.Value, timeZone));
     }
+
+    /// <summary>Whether a node reads <c>request.time</c> (a timestamp built from constants alone does not).</summary>
+    private static bool ReadsRequestTime(CelNode node) => node switch
+    {
+        CelSelect { Field: "time", Target: CelIdentifier { Name: "request" } } => true,
+        CelSelect select => ReadsRequestTime(select.Target),
+        CelCall call => (call.Target is { } target && ReadsRequestTime(target)) || call.Arguments.Any(ReadsRequestTime),
+        CelUnary unary => ReadsRequestTime(unary.Operand),
+        CelBinary binary => ReadsRequestTime(binary.Left) || ReadsRequestTime(binary.Right),
+        CelConditional conditional => ReadsRequestTime(conditional.Test) || ReadsRequestTime(conditional.IfTrue) || ReadsRequestTime(conditional.IfFalse),
+        CelIndex index => ReadsRequestTime(index.Target) || ReadsRequestTime(index.Index),
+        CelList list => list.Items.Any(ReadsRequestTime),
+        CelMap map => map.Entries.Any(e => ReadsRequestTime(e.Key) || ReadsRequestTime(e.Value)),
+        _ => false,
+    };
 
     private CelValue List(CelList list)
     {

@@ -13,6 +13,19 @@ internal static class CelTimestampFields
     public static bool IsAccessor(string function) => function is "getFullYear" or "getMonth" or "getDate" or "getDayOfMonth"
         or "getDayOfWeek" or "getDayOfYear" or "getHours" or "getMinutes" or "getSeconds" or "getMilliseconds";
 
+    /// <summary>
+    /// What a field repeats with (<c>time of day</c> for <c>getHours</c>), or null for <c>getFullYear</c>: the year
+    /// only grows, so comparing it with a constant bounds the time as <c>request.time &lt; timestamp(…)</c> does.
+    /// </summary>
+    public static string? Period(string function) => function switch
+    {
+        "getHours" or "getMinutes" or "getSeconds" or "getMilliseconds" => "time of day",
+        "getDayOfWeek" => "day of the week",
+        "getDate" or "getDayOfMonth" => "day of the month",
+        "getMonth" or "getDayOfYear" => "time of year",
+        _ => null,
+    };
+
     /// <summary>The field <paramref name="function"/> names, of <paramref name="time"/> on the clock of <paramref name="zone"/>.</summary>
     public static long Of(string function, DateTimeOffset time, TimeZoneInfo zone)
     {

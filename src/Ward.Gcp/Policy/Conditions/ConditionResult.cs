@@ -8,6 +8,13 @@ public sealed record ConditionResult(ConditionTruth Truth, ImmutableArray<string
     /// <summary>What the resource's tags made of the tag functions the condition calls (<c>`projects/1` has `123/env/prod`</c>), to explain a decided condition.</summary>
     public ImmutableArray<string> Facts { get; init; } = [];
 
+    /// <summary>
+    /// For a condition undecided because it reads a field of <c>request.time</c> that recurs (<c>getHours</c> …):
+    /// whether it holds at the reference time, when that alone decides it; null otherwise. The last of
+    /// <see cref="Undecided"/> says the same in words.
+    /// </summary>
+    public bool? HoldsAtReferenceTime { get; init; }
+
     public static ConditionResult True { get; } = new(ConditionTruth.True, []);
 
     public static ConditionResult False { get; } = new(ConditionTruth.False, []);

@@ -573,7 +573,8 @@ public sealed class GcpAuthorizer
             Resource = new GcpResource { Name = string.Empty, RelativeName = string.Empty, Service = string.Empty, PolicyHolders = [] },
             AsOf = asOf,
         };
-        // Only time is decided: the resources below a policy differ in name and type, so conditions on those stay open.
+        // Only bounds on the time are decided: the resources below a policy differ in name and type, so conditions on those
+        // stay open, as do windows of hours or days, which IAM decides per request.
         const string EveryResource = "what-can covers every resource below the policy";
         var context = new ConditionContext { RequestTime = asOf, ResourceTypeUnknownBecause = EveryResource, ResourceTags = ResourceTags.Unknown(string.Empty, EveryResource) };
         foreach (var policy in Estate.Policies.OrderBy(p => p.Resource, StringComparer.Ordinal))
@@ -588,7 +589,8 @@ public sealed class GcpAuthorizer
 
                 var role = Estate.FindRole(binding.Role);
                 var condition = binding.Condition;
-                var truth = condition is null ? ConditionTruth.True : Condition(condition.Expression).Evaluate(context).Truth;
+                var evaluated = condition is null ? ConditionResult.True : Condition(condition.Expression).Evaluate(context);
+                var truth = evaluated.Truth;
 
                 // A condition that does not hold says more than the role: the binding grants nothing, whatever the role holds.
                 string? problem = condition is not null && truth == ConditionTruth.False ? $"its condition {Quote(condition)} does not hold at {Time(asOf)}" : role switch
@@ -601,7 +603,9 @@ public sealed class GcpAuthorizer
                 string? requirement = match.Requirement;
                 if (problem is null && condition is not null && truth == ConditionTruth.Undecided)
                 {
-                    var held = $"the condition {Quote(condition)} holds";
+                    // A window of hours or days: whether the reference time falls in it.
+                    var atReference = evaluated.HoldsAtReferenceTime is { } holds ? $" (at the reference time {Time(asOf)} it {(holds ? "holds" : "does not hold")})" : string.Empty;
+                    var held = $"the condition {Quote(condition)} holds{atReference}";
                     requirement = requirement is null ? held : $"{requirement} and {held}";
                 }
 
