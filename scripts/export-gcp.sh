@@ -60,11 +60,16 @@
 #                                                 (the label every Google group has)
 #   groups/memberships/<group-email>.json       gcloud identity groups memberships list --group-email=EMAIL
 #                                                 --view=full (with each member's type: user, service account,
-#                                                 group), for every group found
+#                                                 group), for every group found. Ward also reads, under the
+#                                                 same name, search-transitive-memberships --group-email=EMAIL
+#                                                 (every member, nested groups' included), which this script does
+#                                                 not call: only Workspace Enterprise and Cloud Identity Premium
+#                                                 accounts may; its entries do not name their group, the file does
 #
 # Ward recognises every file by its content, not its name or folder; the layout is only for people, except for tag
 # listings, whose path names the resource they list the tags of (the output does not), instance listings, whose
-# path names the project when the list is empty, and Kubernetes RBAC, whose path names the cluster's kubectl context.
+# path names the project when the list is empty, Kubernetes RBAC, whose path names the cluster's kubectl context,
+# and transitive group memberships, whose file name is the group's email.
 # `gcloud iam roles list` prints roles without their permissions (the API's BASIC view), so roles are read from the
 # IAM API with view=FULL, through curl and the caller's access token; pages are merged into one list per file.
 #

@@ -131,7 +131,10 @@ public sealed record GcpEstate
         field ??= Groups.DistinctBy(g => g.Email, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Email, StringComparer.OrdinalIgnoreCase);
 
     private FrozenDictionary<string, ImmutableArray<GroupMembership>> MembershipsByGroupId =>
-        field ??= GroupMemberships.GroupBy(m => m.GroupId, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        field ??= GroupMemberships.Where(m => m.GroupId is not null).GroupBy(m => m.GroupId!, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+
+    private FrozenDictionary<string, ImmutableArray<GroupMembership>> TransitiveMembershipsByGroupEmail =>
+        field ??= GroupMemberships.Where(m => m.GroupEmail is not null).GroupBy(m => m.GroupEmail!, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
 
     private FrozenDictionary<string, PrincipalAccessBoundaryPolicy> BoundaryPoliciesByName =>
         field ??= PrincipalAccessBoundaryPolicies.DistinctBy(p => p.Name, StringComparer.Ordinal).ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
@@ -165,11 +168,20 @@ public sealed record GcpEstate
     public GoogleGroup? FindGroup(string email) => GroupsByEmail.GetValueOrDefault(email);
 
     /// <summary>
-    /// The memberships of a group, or null when they are not known: the group is not exported, or no membership of it
-    /// was read (an empty group's list, <c>[]</c>, does not say whose it is, so it cannot be told from a list not exported).
+    /// The memberships of a group, or null when they are not known: its transitive memberships (named after its
+    /// email), then those listed for it (the group exported, joined by id); null when neither was read (an empty
+    /// group's list, <c>[]</c>, does not say whose it is, so it cannot be told from a list not exported).
     /// </summary>
-    public ImmutableArray<GroupMembership>? MembershipsOf(string groupEmail) =>
-        FindGroup(groupEmail) is { } group && MembershipsByGroupId.TryGetValue(group.Id, out var memberships) ? memberships : null;
+    public ImmutableArray<GroupMembership>? MembershipsOf(string groupEmail)
+    {
+        var transitive = TransitiveMembershipsByGroupEmail.TryGetValue(groupEmail, out var relations) ? relations : (ImmutableArray<GroupMembership>?)null;
+        var listed = FindGroup(groupEmail) is { } group && MembershipsByGroupId.TryGetValue(group.Id, out var memberships) ? memberships : (ImmutableArray<GroupMembership>?)null;
+        return transitive is { } t && listed is { } l ? t.AddRange(l) : transitive ?? listed;
+    }
+
+    /// <summary>The emails of the groups the export knows: the exported groups, and those whose transitive memberships were read.</summary>
+    public IEnumerable<string> KnownGroupEmails =>
+        Groups.Select(g => g.Email).Concat(TransitiveMembershipsByGroupEmail.Keys).Distinct(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Finds an organization, folder or project by full name, relative name (<c>projects/123</c>) or project id.</summary>
     public HierarchyNode? FindNode(string name) => NodesByName.GetValueOrDefault(name);

@@ -124,6 +124,11 @@ internal static class EntryClassifier
             return EntryKind.Group;
         }
 
+        if (TransitiveMembershipReader.IsMemberRelation(entry))
+        {
+            return EntryKind.TransitiveMembership;
+        }
+
         if (entry.Has("preferredMemberKey") || (name is not null && GroupReader.IsMembershipName(name)))
         {
             return EntryKind.GroupMembership;

@@ -35,6 +35,9 @@ internal enum EntryKind
     /// <summary>A group membership (<c>gcloud identity groups memberships list</c>: <c>preferredMemberKey</c>, or a <c>groups/ID/memberships/ID</c> name).</summary>
     GroupMembership,
 
+    /// <summary>A transitive group membership (<c>gcloud identity groups memberships search-transitive-memberships</c>: no <c>name</c>, <c>relationType</c> or a list of <c>preferredMemberKey</c>).</summary>
+    TransitiveMembership,
+
     /// <summary>A principal access boundary policy (<c>gcloud iam principal-access-boundary-policies describe</c>: <c>organizations/…/principalAccessBoundaryPolicies/…</c>).</summary>
     PrincipalAccessBoundaryPolicy,
 

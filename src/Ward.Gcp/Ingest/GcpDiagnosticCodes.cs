@@ -24,5 +24,7 @@ public static class GcpDiagnosticCodes
     public const string UnplacedTags = "WARD7023";
     public const string UnplacedKubernetesRbac = "WARD7024";
     public const string UnknownKubernetesCluster = "WARD7025";
+    public const string UnplacedMemberships = "WARD7026";
+    public const string PartialMemberships = "WARD7027";
     public const string NothingUsable = "WARD7090";
 }

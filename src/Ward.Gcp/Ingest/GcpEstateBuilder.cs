@@ -34,7 +34,7 @@ internal static class GcpEstateBuilder
             WorkloadIdentityPools = Distinct(entries.Pools, p => p.Name, StringComparer.Ordinal, (a, b) => a == b with { Location = a.Location }, p => $"workload identity pool `{p.Name}`", p => p.Location, found),
             WorkloadIdentityProviders = Distinct(entries.Providers, p => p.Name, StringComparer.Ordinal, (a, b) => a.AttributeCondition == b.AttributeCondition && a.IssuerUri == b.IssuerUri, p => $"workload identity provider `{p.Name}`", p => p.Location, found),
             Groups = Distinct(entries.Groups, g => g.Id, StringComparer.Ordinal, SameGroup, g => $"group `{g.Name}`", g => g.Location, found),
-            GroupMemberships = Distinct(entries.GroupMemberships, m => m.Name, StringComparer.Ordinal, SameMembership, m => $"group membership `{m.Name}`", m => m.Location, found),
+            GroupMemberships = Distinct(entries.GroupMemberships, m => m.Key, StringComparer.Ordinal, SameMembership, m => $"group membership `{m.Name}`", m => m.Location, found),
             PrincipalAccessBoundaryPolicies = Distinct(entries.BoundaryPolicies, p => p.Name, StringComparer.Ordinal, SameBoundaryPolicy, p => $"principal access boundary policy `{p.Name}`", p => p.Location, found),
             PolicyBindings = Distinct(entries.PolicyBindings, b => b.Name, StringComparer.Ordinal, (a, b) => a == b with { Location = a.Location }, b => $"policy binding `{b.Name}`", b => b.Location, found),
             PrincipalAccessBoundariesExported = entries.BoundariesRead,
@@ -572,13 +572,14 @@ internal static class GcpEstateBuilder
     private static bool SameGroup(GoogleGroup a, GoogleGroup b) => string.Equals(a.Email, b.Email, StringComparison.OrdinalIgnoreCase);
 
     private static bool SameMembership(GroupMembership a, GroupMembership b) =>
-        string.Equals(a.MemberEmail, b.MemberEmail, StringComparison.OrdinalIgnoreCase) && a.MemberType == b.MemberType;
+        string.Equals(a.MemberEmail, b.MemberEmail, StringComparison.OrdinalIgnoreCase) && a.MemberType == b.MemberType && a.Relation == b.Relation;
 
     /// <summary>Memberships name their group by id only: without the group's export, no <c>group:EMAIL</c> member can be joined to them.</summary>
     private static void CheckMemberships(GcpEstate estate, DiagnosticBag diagnostics)
     {
         var exported = estate.Groups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var byGroup in estate.GroupMemberships.Where(m => !exported.Contains(m.GroupId)).GroupBy(m => m.GroupId, StringComparer.Ordinal))
+        // A transitive membership names its group by email (its file's name): it needs no group export.
+        foreach (var byGroup in estate.GroupMemberships.Where(m => m.GroupId is not null && !exported.Contains(m.GroupId)).GroupBy(m => m.GroupId!, StringComparer.Ordinal))
         {
             var count = byGroup.Count();
             diagnostics.Add(GcpDiagnosticCodes.DanglingMembership, DiagnosticSeverity.Warning, $"{count} membership{(count == 1 ? string.Empty : "s")} of group `groups/{byGroup.Key}`, which is not among the exported groups (`gcloud identity groups search`): kept by id, but no `group:` member can be matched to {(count == 1 ? "it" : "them")} without the group's email", byGroup.First().Location);

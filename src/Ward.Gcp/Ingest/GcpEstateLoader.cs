@@ -11,7 +11,7 @@ namespace Ward.Gcp.Ingest;
 /// or camelCase), or the JSON output of <c>gcloud asset search-all-iam-policies</c>, <c>gcloud iam roles
 /// list/describe</c>, <c>gcloud iam service-accounts list</c> and <c>keys list</c>, <c>gcloud iam policies get</c> (deny
 /// policies), <c>gcloud iam principal-access-boundary-policies describe</c> and <c>policy-bindings list</c>,
-/// <c>gcloud identity groups search</c> and <c>memberships list</c>, <c>gcloud org-policies list/describe</c>, <c>gcloud container clusters list</c>, <c>kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o json</c> (in a path naming the cluster's kubectl context), <c>gcloud compute instances list</c> and <c>project-info describe</c>, <c>gcloud resource-manager tags keys|values|bindings list</c>, <c>gcloud policy-intelligence query-activity</c>
+/// <c>gcloud identity groups search</c>, <c>memberships list</c> and <c>search-transitive-memberships</c> (in a file named after the group's email), <c>gcloud org-policies list/describe</c>, <c>gcloud container clusters list</c>, <c>kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o json</c> (in a path naming the cluster's kubectl context), <c>gcloud compute instances list</c> and <c>project-info describe</c>, <c>gcloud resource-manager tags keys|values|bindings list</c>, <c>gcloud policy-intelligence query-activity</c>
 /// and <c>gcloud recommender insights list</c> (a list, or one object). What
 /// cannot be read is reported with a located diagnostic and skipped; the rest is still loaded. Never throws on user input.
 /// </summary>
@@ -19,7 +19,7 @@ public static class GcpEstateLoader
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
     private static readonly string[] Extensions = [".json", ".jsonl", ".ndjson"];
-    private static readonly string[] WrapperFields = ["principalAccessBoundaryPolicies", "policyBindings", "activities", "insights", "entitlements", "items"];
+    private static readonly string[] WrapperFields = ["principalAccessBoundaryPolicies", "policyBindings", "activities", "insights", "entitlements", "items", "memberships"];
 
     public static GcpEstate Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
@@ -129,6 +129,22 @@ public static class GcpEstateLoader
             json.Report(GcpDiagnosticCodes.UnplacedKubernetesRbac, DiagnosticSeverity.Error, $"{rbac} Kubernetes role{(rbac == 1 ? string.Empty : "s")} or role binding{(rbac == 1 ? string.Empty : "s")} (`kubectl get … -o json`), which do not name their cluster, in a file whose path does not name it either: name the file or its folder after the cluster's kubectl context, `gke_PROJECT_LOCATION_CLUSTER` (`kubernetes/gke_my-project_europe-west1_prod.json`); skipped", JsonPath.Root);
         }
 
+        // A transitive membership does not name its group: the file's name does, or none of them can be used.
+        var relations = kinds.Count(k => k == EntryKind.TransitiveMembership);
+        var relationGroup = relations == 0 ? null : TransitiveMembershipReader.GroupOf(file);
+        if (relations > 0 && relationGroup is null)
+        {
+            json.Report(GcpDiagnosticCodes.UnplacedMemberships, DiagnosticSeverity.Error, $"{relations} transitive group membership{(relations == 1 ? string.Empty : "s")} (`gcloud identity groups memberships search-transitive-memberships`), which do not name their group, in a file whose name does not either: name the file after the group's email, `groups/memberships/GROUP_EMAIL.json`; skipped", JsonPath.Root);
+        }
+
+        // The response printed whole says whether more pages follow: the members on them are unknown.
+        var partialListing = relationGroup is not null && root.ValueKind == JsonValueKind.Object
+            && root.TryGetProperty("nextPageToken", out var pageToken) && pageToken.ValueKind == JsonValueKind.String && pageToken.GetString() is { Length: > 0 };
+        if (partialListing)
+        {
+            json.Report(GcpDiagnosticCodes.PartialMemberships, DiagnosticSeverity.Warning, $"the transitive memberships of group `{relationGroup}` are one page of several (`nextPageToken`): a principal they do not list may be on another page, so it is possibly a member, not denied; export every page (`--page-token`) into one list", JsonPath.Property(JsonPath.Root, "nextPageToken"));
+        }
+
         var tagsBefore = entries.TagBindings.Count;
         for (var i = 0; i < items.Count; i++)
         {
@@ -148,6 +164,13 @@ public static class GcpEstateLoader
                 if (cluster is not null)
                 {
                     KubernetesRbacReader.Read(items[i], json, cluster, entries);
+                }
+            }
+            else if (kinds[i] == EntryKind.TransitiveMembership)
+            {
+                if (relationGroup is not null)
+                {
+                    Add(entries.GroupMemberships, TransitiveMembershipReader.Read(items[i], json, relationGroup, partialListing));
                 }
             }
             else if (kinds[i] == EntryKind.TagBinding)
@@ -178,7 +201,8 @@ public static class GcpEstateLoader
 
     /// <summary>
     /// The list field of a response some commands print whole (<c>{"policyBindings": […]}</c>, as Google's examples of
-    /// <c>gcloud iam policy-bindings</c> and the REST responses of Activity Analyzer and Recommender show), or null.
+    /// <c>gcloud iam policy-bindings</c> and the REST responses of Activity Analyzer, Recommender and Cloud Identity's
+    /// transitive membership search show), or null.
     /// </summary>
     private static string? WrappedList(JsonElement root) =>
         root.ValueKind != JsonValueKind.Object ? null

@@ -33,11 +33,16 @@ internal static class DenyPrincipals
             return MemberMatch.Through($"`{Everyone}` is every principal");
         }
 
+        // A user is decided as a principal access boundary bound to the customer decides it, so that the two agree;
+        // a group asked about as itself may hold accounts of the customer, which Ward does not list.
         if (identifier.StartsWith(Customer, StringComparison.Ordinal))
         {
-            return principal.Kind is MemberKind.User or MemberKind.Group
-                ? MemberMatch.If($"`{principal.Text}` belongs to the Google Workspace or Cloud Identity account `{identifier[Customer.Length..]}`")
-                : MemberMatch.No;
+            return principal.Kind switch
+            {
+                MemberKind.User => PrincipalSetMembership.UserOfCustomer(estate, principal, identifier[Customer.Length..]),
+                MemberKind.Group => MemberMatch.If($"`{principal.Text}` belongs to the Google Workspace or Cloud Identity account `{identifier[Customer.Length..]}`"),
+                _ => MemberMatch.No,
+            };
         }
 
         var member = Members.Count < 10_000 ? Members.GetOrAdd(identifier, AsMember) : AsMember(identifier);

@@ -8,7 +8,8 @@ namespace Ward.Gcp.Policy.Evaluation;
 /// <summary>
 /// Decides whether a principal is a member of a Google group from the exported memberships, directly or through
 /// nested groups (a membership of type <c>GROUP</c>, or whose email is an exported group), cycles included. A nested
-/// group whose memberships were not exported leaves the answer possible, not denied. Each group is expanded once
+/// group whose memberships were not exported leaves the answer possible, not denied. A group's transitive
+/// memberships hold its nested groups' members already: those groups are not expanded, nor missed. Each group is expanded once
 /// (every decision on a binding to it asks); thread-safe.
 /// </summary>
 internal sealed class GroupMembers(GcpEstate estate)
@@ -32,9 +33,14 @@ internal sealed class GroupMembers(GcpEstate estate)
             }
         }
 
-        return expansion.UnknownNested is null
+        if (expansion.UnknownNested is not null)
+        {
+            return MemberMatch.If(principal, groupEmail, expansion.UnknownNested, static (principal, group, nested) => $"`{principal.Text}` is a member of group `{nested}`, nested in group `{group}`, whose memberships were not exported");
+        }
+
+        return expansion.PartialListing is null
             ? MemberMatch.No
-            : MemberMatch.If(principal, groupEmail, expansion.UnknownNested, static (principal, group, nested) => $"`{principal.Text}` is a member of group `{nested}`, nested in group `{group}`, whose memberships were not exported");
+            : MemberMatch.If(principal, groupEmail, expansion.PartialListing, static (principal, group, partial) => $"`{principal.Text}` is a member of group `{group}` on a page of the transitive memberships of group `{partial}` that was not exported");
     }
 
     /// <summary>The members of a group, directly or through nested groups whose memberships were exported, as policies would name them.</summary>
@@ -58,12 +64,20 @@ internal sealed class GroupMembers(GcpEstate estate)
         var queue = new Queue<(string Group, ImmutableArray<string> Through)>();
         queue.Enqueue((groupEmail, []));
         string? unknownNested = null;
+        string? partialListing = null;
         while (queue.TryDequeue(out var current))
         {
             if (estate.MembershipsOf(current.Group) is not { } memberships)
             {
                 unknownNested ??= current.Group;
                 continue;
+            }
+
+            // A transitive listing already holds the members of the group's nested groups: they need no expanding.
+            var transitive = memberships.Any(m => m.IsTransitive);
+            if (memberships.Any(m => m.OnPartialListing))
+            {
+                partialListing ??= current.Group;
             }
 
             foreach (var membership in memberships)
@@ -81,14 +95,14 @@ internal sealed class GroupMembers(GcpEstate estate)
                     members.Add(member);
                 }
 
-                if (nested && visited.Add(membership.MemberEmail))
+                if (nested && !transitive && visited.Add(membership.MemberEmail))
                 {
                     queue.Enqueue((membership.MemberEmail, current.Through.Add(membership.MemberEmail)));
                 }
             }
         }
 
-        return new Expansion(byEmail.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase), unknownNested, members.ToImmutable());
+        return new Expansion(byEmail.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase), unknownNested, partialListing, members.ToImmutable());
     }
 
     /// <summary>A membership as a policy member (<c>user:</c>, <c>serviceAccount:</c>, <c>group:</c>); null for other kinds.</summary>
@@ -105,11 +119,21 @@ internal sealed class GroupMembers(GcpEstate estate)
     private sealed record Reach(GroupMembership Membership, ImmutableArray<string> Through)
     {
         /// <summary>How the membership is reached, as explanations say it (worked out once per membership).</summary>
-        public string How => field ??= Through.IsEmpty
-            ? "directly"
-            : $"through group{(Through.Length == 1 ? string.Empty : "s")} {string.Join(", ", Through.Select(g => $"`{g}`"))}";
+        public string How => field ??= (Through.IsEmpty, Membership.Relation) switch
+        {
+            (true, GroupRelation.Listed or GroupRelation.Direct) => "directly",
+            (true, GroupRelation.Indirect) => "through nested groups",
+            (true, _) => "directly or through nested groups",
+            (false, GroupRelation.Listed or GroupRelation.Direct) => $"through group{(Through.Length == 1 ? string.Empty : "s")} {Groups}",
+            (false, _) => $"through group{(Through.Length == 1 ? string.Empty : "s")} {Groups} and groups nested in {(Through.Length == 1 ? "it" : "them")}",
+        };
+
+        private string Groups => string.Join(", ", Through.Select(g => $"`{g}`"));
     }
 
-    /// <summary>A group expanded: its memberships by member email (breadth-first), the first nested group not exported, its members as policies name them.</summary>
-    private sealed record Expansion(FrozenDictionary<string, Reach[]> ByEmail, string? UnknownNested, ImmutableArray<Member> Members);
+    /// <summary>
+    /// A group expanded: its memberships by member email (breadth-first), the first nested group not exported, the
+    /// first group whose transitive memberships are one page of several, its members as policies name them.
+    /// </summary>
+    private sealed record Expansion(FrozenDictionary<string, Reach[]> ByEmail, string? UnknownNested, string? PartialListing, ImmutableArray<Member> Members);
 }

@@ -9,13 +9,15 @@ namespace Ward.Gcp.Policy.Evaluation;
 /// </summary>
 internal static class MemberMatcher
 {
+    private const string ServiceAccountSet = "principalSet://cloudresourcemanager.googleapis.com/";
+    private const string ServiceAccountType = "/type/ServiceAccount";
     private static readonly string[] PoolKinds = ["/workforcePools/", "/workloadIdentityPools/"];
 
     /// <param name="bound">The member as the binding names it.</param>
     /// <param name="principal">The principal asked about.</param>
     /// <param name="basicRoleHolder">Whether the principal (second) holds the basic role a <c>projectOwner:</c>-like member (first) stands for.</param>
     /// <param name="groups">The exported group memberships, which decide a <c>group:</c> member whose group they list.</param>
-    /// <param name="estate">The export, whose hierarchy gives the project number of a GKE pool's project (<see cref="KubernetesMembers"/>).</param>
+    /// <param name="estate">The export, whose hierarchy gives the project number of a GKE pool's project (<see cref="KubernetesMembers"/>) and the projects under a container whose service accounts a <c>principalSet://cloudresourcemanager.googleapis.com/…/type/ServiceAccount</c> names.</param>
     public static MemberMatch Match(Member bound, Member principal, Func<Member, Member, MemberMatch> basicRoleHolder, GroupMembers groups, GcpEstate estate)
     {
         if (bound.IsDeleted || principal.IsDeleted || bound.Kind == MemberKind.Unknown)
@@ -45,7 +47,7 @@ internal static class MemberMatcher
             MemberKind.Group when principal.Kind is MemberKind.User or MemberKind.ServiceAccount or MemberKind.Group =>
                 groups.Match(bound.Id, principal)
                     ?? MemberMatch.If(principal, bound.Id, null, static (principal, group, _) => $"`{principal.Text}` is a member of group `{group}` (directly or through nested groups; group memberships are not read)"),
-            MemberKind.PrincipalSet => InPrincipalSet(bound, principal),
+            MemberKind.PrincipalSet => InPrincipalSet(bound, principal, estate),
             MemberKind.ProjectOwner or MemberKind.ProjectEditor or MemberKind.ProjectViewer => basicRoleHolder(bound, principal),
             _ => MemberMatch.No,
         };
@@ -62,19 +64,18 @@ internal static class MemberMatcher
         return at < 0 ? [] : email.AsSpan(at + 1);
     }
 
-    private static MemberMatch InPrincipalSet(Member bound, Member principal)
+    private static MemberMatch InPrincipalSet(Member bound, Member principal, GcpEstate estate)
     {
-        // The sets of a workforce or workload identity pool: `…/POOL/*` (every identity of the pool), `…/POOL/group/G`,
-        // `…/POOL/attribute.NAME/VALUE`, and for GKE pools `…/namespace/NS` and the like.
-        // `principalSet://cloudresourcemanager.googleapis.com/projects/NUMBER/type/ServiceAccount`: every service
-        // account of the projects under a container.
-        if (bound.Id.StartsWith("principalSet://cloudresourcemanager.googleapis.com/", StringComparison.Ordinal))
+        // `principalSet://cloudresourcemanager.googleapis.com/projects/NUMBER/type/ServiceAccount` (folders/,
+        // organizations/): every service account of the projects under that container, decided from the hierarchy
+        // as for the container's principal access boundary set, so that allow, deny and boundary agree.
+        if (bound.Id.StartsWith(ServiceAccountSet, StringComparison.Ordinal))
         {
-            return principal.Kind == MemberKind.ServiceAccount && bound.Id.EndsWith("/type/ServiceAccount", StringComparison.Ordinal)
-                ? MemberMatch.If($"`{principal.Text}` belongs to a project under `{bound.Id["principalSet://cloudresourcemanager.googleapis.com/".Length..^"/type/ServiceAccount".Length]}` (not decided by Ward)")
-                : MemberMatch.No;
+            return ServiceAccountContainer(bound.Id) is { } container ? PrincipalSetMembership.ServiceAccountOf(estate, principal, container) : MemberMatch.No;
         }
 
+        // The sets of a workforce or workload identity pool: `…/POOL/*` (every identity of the pool), `…/POOL/group/G`,
+        // `…/POOL/attribute.NAME/VALUE`, and for GKE pools `…/namespace/NS` and the like.
         if (PoolOf(bound.Id) is not var (pool, set))
         {
             return MemberMatch.No;
@@ -97,6 +98,13 @@ internal static class MemberMatcher
             : $"is in `{bound.Text}`";
         return MemberMatch.If($"`{principal.Text}` {what} (pool attributes and groups are not read)");
     }
+
+    /// <summary>The container of <c>principalSet://cloudresourcemanager.googleapis.com/CONTAINER/type/ServiceAccount</c>; null for any other set of that service.</summary>
+    private static PrincipalSetName? ServiceAccountContainer(string identifier) =>
+        identifier.EndsWith(ServiceAccountType, StringComparison.Ordinal) && identifier.Length > ServiceAccountSet.Length + ServiceAccountType.Length
+            && PrincipalSetName.TryParse(ResourceNames.ResourceManager + identifier[ServiceAccountSet.Length..^ServiceAccountType.Length], out var container)
+                ? container
+                : null;
 
     /// <summary>The pool a <c>principal://</c> or <c>principalSet://</c> identifier names (up to the pool id), and what follows it.</summary>
     private static (string Pool, string Set)? PoolOf(string identifier)

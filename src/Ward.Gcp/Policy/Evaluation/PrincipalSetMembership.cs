@@ -31,29 +31,46 @@ internal static class PrincipalSetMembership
     /// <summary><c>principal.subject</c>: the email of a user or service account; not decided for pool identities.</summary>
     public static string? SubjectOf(Member principal) => principal.Kind is MemberKind.User or MemberKind.ServiceAccount && principal.Id.Contains('@', StringComparison.Ordinal) ? principal.Id : null;
 
-    public static MemberMatch Match(GcpEstate estate, Member principal, string principalSet)
-    {
-        if (!PrincipalSetName.TryParse(principalSet, out var set))
-        {
-            return MemberMatch.If($"`{principal.Text}` is in principal set `{principalSet}` (a form Ward does not decide)");
-        }
+    public static MemberMatch Match(GcpEstate estate, Member principal, string principalSet) =>
+        PrincipalSetName.TryParse(principalSet, out var set)
+            ? Match(estate, principal, set)
+            : MemberMatch.If($"`{principal.Text}` is in principal set `{principalSet}` (a form Ward does not decide)");
 
-        return (set.Kind, principal.Kind) switch
-        {
-            // Google's service agents live in Google's own projects, in no customer's principal set.
-            (PrincipalSetKind.Organization or PrincipalSetKind.Folder or PrincipalSetKind.Project, MemberKind.ServiceAccount) when ServiceAccountEmails.IsGoogleServiceAgent(principal.Id) => MemberMatch.No,
-            (PrincipalSetKind.Organization or PrincipalSetKind.Folder or PrincipalSetKind.Project, MemberKind.ServiceAccount) => InContainer(estate, principal, ProjectOfServiceAccount(estate, principal.Id), set.Id, "service account"),
-            (PrincipalSetKind.Organization or PrincipalSetKind.Folder or PrincipalSetKind.Project, MemberKind.Principal) when WorkloadProject(principal.Id) is { } project => InContainer(estate, principal, project, set.Id, "workload identity pool identity"),
-            (PrincipalSetKind.Organization, MemberKind.User) => UserOf(principal, estate.FindNode(set.Id), $"`{set.Id}`"),
-            (PrincipalSetKind.Organization, MemberKind.Principal) when principal.Id.Contains("/workforcePools/", StringComparison.Ordinal) =>
-                MemberMatch.If($"the workforce pool of `{principal.Text}` belongs to `{set.Id}` (Ward does not read workforce pools)"),
-            (PrincipalSetKind.Workspace, MemberKind.User) => UserOf(principal, estate.Nodes.FirstOrDefault(n => string.Equals(n.DirectoryCustomerId, set.Id, StringComparison.Ordinal)), $"Google Workspace customer `{set.Id}`"),
-            (PrincipalSetKind.WorkloadPool, MemberKind.ServiceAccount) => KubernetesMembers.InPool(principal, set.Id, estate) ?? MemberMatch.No,
-            (PrincipalSetKind.WorkforcePool or PrincipalSetKind.WorkloadPool, MemberKind.Principal) =>
-                principal.Id.StartsWith(Iam + set.Id + "/", StringComparison.Ordinal) ? MemberMatch.Through($"`{principal.Text}` is an identity of `{set.Id}`") : MemberMatch.No,
-            _ => MemberMatch.No,
-        };
-    }
+    /// <summary>
+    /// Whether a principal is in <c>principalSet://cloudresourcemanager.googleapis.com/CONTAINER/type/ServiceAccount</c>,
+    /// a member of allow and deny policies: the service accounts of every project in the container. It is the
+    /// container's own principal set narrowed to service accounts, so the same decision answers it; a Kubernetes
+    /// service account (no email) is no IAM service account.
+    /// </summary>
+    /// <remarks>The container is parsed as a boundary target names it (<see cref="PrincipalSetKind.Organization"/>, <see cref="PrincipalSetKind.Folder"/> or <see cref="PrincipalSetKind.Project"/>).</remarks>
+    public static MemberMatch ServiceAccountOf(GcpEstate estate, Member principal, PrincipalSetName container) =>
+        principal.Kind == MemberKind.ServiceAccount && principal.Id.Contains('@', StringComparison.Ordinal)
+            ? Match(estate, principal, container)
+            : MemberMatch.No;
+
+    /// <summary>
+    /// Whether a user is in <c>principalSet://goog/cloudIdentityCustomerId/CUSTOMER_ID</c> of a deny rule: the customer's
+    /// identities, decided as for a boundary bound to the customer's workspace set (the organization whose
+    /// <c>owner.directoryCustomerId</c> it is, and its primary domain).
+    /// </summary>
+    public static MemberMatch UserOfCustomer(GcpEstate estate, Member principal, string customerId) =>
+        principal.Kind == MemberKind.User ? Match(estate, principal, new PrincipalSetName(PrincipalSetKind.Workspace, customerId)) : MemberMatch.No;
+
+    private static MemberMatch Match(GcpEstate estate, Member principal, PrincipalSetName set) => (set.Kind, principal.Kind) switch
+    {
+        // Google's service agents live in Google's own projects, in no customer's principal set.
+        (PrincipalSetKind.Organization or PrincipalSetKind.Folder or PrincipalSetKind.Project, MemberKind.ServiceAccount) when ServiceAccountEmails.IsGoogleServiceAgent(principal.Id) => MemberMatch.No,
+        (PrincipalSetKind.Organization or PrincipalSetKind.Folder or PrincipalSetKind.Project, MemberKind.ServiceAccount) => InContainer(estate, principal, ProjectOfServiceAccount(estate, principal.Id), set.Id, "service account"),
+        (PrincipalSetKind.Organization or PrincipalSetKind.Folder or PrincipalSetKind.Project, MemberKind.Principal) when WorkloadProject(principal.Id) is { } project => InContainer(estate, principal, project, set.Id, "workload identity pool identity"),
+        (PrincipalSetKind.Organization, MemberKind.User) => UserOf(principal, estate.FindNode(set.Id), $"`{set.Id}`"),
+        (PrincipalSetKind.Organization, MemberKind.Principal) when principal.Id.Contains("/workforcePools/", StringComparison.Ordinal) =>
+            MemberMatch.If($"the workforce pool of `{principal.Text}` belongs to `{set.Id}` (Ward does not read workforce pools)"),
+        (PrincipalSetKind.Workspace, MemberKind.User) => UserOf(principal, estate.Nodes.FirstOrDefault(n => string.Equals(n.DirectoryCustomerId, set.Id, StringComparison.Ordinal)), $"Google Workspace customer `{set.Id}`"),
+        (PrincipalSetKind.WorkloadPool, MemberKind.ServiceAccount) => KubernetesMembers.InPool(principal, set.Id, estate) ?? MemberMatch.No,
+        (PrincipalSetKind.WorkforcePool or PrincipalSetKind.WorkloadPool, MemberKind.Principal) =>
+            principal.Id.StartsWith(Iam + set.Id + "/", StringComparison.Ordinal) ? MemberMatch.Through($"`{principal.Text}` is an identity of `{set.Id}`") : MemberMatch.No,
+        _ => MemberMatch.No,
+    };
 
     /// <summary>The project id or number a service account's project goes by: from the export, else from its email.</summary>
     private static string? ProjectOfServiceAccount(GcpEstate estate, string email) =>
