@@ -325,6 +325,14 @@ public sealed partial class AwsEdgeContext
         return facts.TryRecall(f => f.SharedDecisions, key, out var shared) ? shared : DecideShared(facts, key, principal, action, target, context);
     }
 
+    /// <summary>
+    /// Whether some statement of any layer names the target for the action with a pattern other than <c>*</c> (or looks
+    /// at the resource in a condition): then its decision is its own; otherwise it shares the decision of every target
+    /// of its account no statement names (as <see cref="CanOnTarget"/> does).
+    /// </summary>
+    public bool NamesSpecifically(AwsPrincipal principal, string action, string target) =>
+        !Arn.TryParse(target, out var arn) || SpecificPatternsCached(principal, Lower(action), arn.Account) is not { } specific || MayName(specific, arn);
+
     // Apart from CanOnTarget, so that only a miss pays for the closure.
     private Decision DecideShared(PrincipalFacts facts, (string, string, string) key, AwsPrincipal principal, string action, string target, IReadOnlyDictionary<string, ContextValue>? context) =>
         facts.Remember(f => f.SharedDecisions, key, () => Can(principal, action, target, context));
@@ -655,14 +663,23 @@ public sealed partial class AwsEdgeContext
         return SpecificTargetsOf(principal, actions);
     }
 
-    private SortedSet<string>? SpecificTargetsOf(AwsPrincipal principal, IEnumerable<string> actions)
+    /// <summary>
+    /// As <see cref="SpecificTargets"/>, for techniques that assume the target role once they have rewritten its trust
+    /// policy to name the principal: every such trust is the same, so the assumption is shared by the roles no
+    /// statement names for sts:AssumeRole either.
+    /// </summary>
+    public SortedSet<string>? SpecificTargetsUnderRewrittenTrust(AwsPrincipal principal, IEnumerable<string> actions) =>
+        SpecificTargetsOf(principal, actions, roleAssumptionShared: true);
+
+    private SortedSet<string>? SpecificTargetsOf(AwsPrincipal principal, IEnumerable<string> actions, bool roleAssumptionShared = false)
     {
         // IAM users, roles, groups and policies have no resource policies: IAM actions on them succeed only from
-        // their own account, which is the only one whose targets need sorting out.
+        // their own account, which is the only one whose targets need sorting out. Role assumption depends on each
+        // role's own trust policy, unless the technique has rewritten it.
         var patterns = new List<string>();
         foreach (var action in actions)
         {
-            if (action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase))
+            if (action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase) && !(roleAssumptionShared && action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Parsing;
@@ -162,10 +164,11 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
                 continue;
             }
 
-            // Acting on the target alone: targets no statement names specifically share one outcome per account. Not so
-            // when the role is then assumed: which roles the assumption's statements name is not looked at.
-            if (reachable is null && !assumes && !rewritesTrust && steps.All(s => s.ResourceType is null)
-                && context.SpecificTargets(principal, steps.Select(s => s.Action)) is { } specific)
+            // Acting on the target alone: targets no statement names specifically share one outcome per account. So
+            // do roles assumed under a rewritten trust (the same for every role) that no statement names for
+            // sts:AssumeRole either.
+            if (reachable is null && !assumes && steps.All(s => s.ResourceType is null)
+                && (rewritesTrust ? context.SpecificTargetsUnderRewrittenTrust(principal, steps.Select(s => s.Action)) : context.SpecificTargets(principal, steps.Select(s => s.Action))) is { } specific)
             {
                 candidates = AwsEdgeContext.Representatives(candidates, specific, target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly));
             }
@@ -352,7 +355,11 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
     {
         if (step.UnderRewrittenTrust)
         {
-            return context.Can(principal, action, resource, adjust: policies => policies with { ResourcePolicy = TrustNaming(principal, resource) });
+            // Every rewritten trust is the same: roles no statement names for the action share one decision per account.
+            var trust = TrustNaming(context, principal);
+            Decision Assume() => context.Can(principal, action, resource, adjust: policies => policies with { ResourcePolicy = trust });
+            return context.NamesSpecifically(principal, action, resource) ? Assume()
+                : SharedAssumptions.GetValue(context, _ => new ConcurrentDictionary<(string, string), Decision>()).GetOrAdd((principal.Value, AccountOf(resource)), _ => Assume());
         }
 
         // Sharing decisions among targets pays off when there are many; oneself is one.
@@ -365,13 +372,21 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
     /// statement, and for a user even beyond its permissions boundary, while explicit denies and SCPs still refuse
     /// it (IAM user guide, "Policy evaluation logic").
     /// </summary>
-    private static NamedPolicy TrustNaming(AwsPrincipal principal, string roleArn)
+    private static NamedPolicy TrustNaming(AwsEdgeContext context, AwsPrincipal principal)
     {
-        var statement = $$"""{"Sid":"WardRewrittenTrust","Effect":"Allow","Principal":{"AWS":{{System.Text.Json.JsonSerializer.Serialize(principal.Value)}}},"Action":"sts:AssumeRole"}""";
-        var document = PolicyParser.ParseText($$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""", PolicyKind.RoleTrust, new SourceLocation($"(rewritten trust policy of {roleArn})")).Document
-            ?? throw new InvalidOperationException("a policy Ward writes itself must parse");
-        return new NamedPolicy($"trust policy of {NameOf(roleArn)} as rewritten to name {principal.Name ?? principal.Value}", document);
+        // The same document for every role the principal rewrites: parsed once per principal and scan.
+        var document = RewrittenTrusts.GetValue(context, _ => new ConcurrentDictionary<string, PolicyDocument>(StringComparer.Ordinal)).GetOrAdd(principal.Value, arn =>
+        {
+            var statement = $$"""{"Sid":"WardRewrittenTrust","Effect":"Allow","Principal":{"AWS":{{System.Text.Json.JsonSerializer.Serialize(arn)}}},"Action":"sts:AssumeRole"}""";
+            return PolicyParser.ParseText($$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""", PolicyKind.RoleTrust, new SourceLocation($"(trust policy rewritten to name {arn})")).Document
+                ?? throw new InvalidOperationException("a policy Ward writes itself must parse");
+        });
+        return new NamedPolicy($"the role's trust policy as rewritten to name {principal.Name ?? principal.Value}", document);
     }
+
+    private static readonly ConditionalWeakTable<AwsEdgeContext, ConcurrentDictionary<string, PolicyDocument>> RewrittenTrusts = new();
+
+    private static readonly ConditionalWeakTable<AwsEdgeContext, ConcurrentDictionary<(string Principal, string Account), Decision>> SharedAssumptions = new();
 
     /// <summary>
     /// The attach actions, whose requests carry the policy attached as <c>iam:PolicyARN</c>: the caller picks it, so a

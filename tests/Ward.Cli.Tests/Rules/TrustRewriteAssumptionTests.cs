@@ -58,7 +58,7 @@ public sealed class TrustRewriteAssumptionTests
         Assert.Equal(["iam:UpdateAssumeRolePolicy", "sts:AssumeRole"], step.Permissions.Select(p => p.Action), StringComparer.Ordinal);
         var assume = step.Permissions[1];
         Assert.Equal(AdminRole, assume.Resource);
-        Assert.Contains("trust policy of admin-role as rewritten to name rewriter", assume.GrantedBy, StringComparison.Ordinal);
+        Assert.Contains("the role's trust policy as rewritten to name rewriter", assume.GrantedBy, StringComparison.Ordinal);
     }
 
     [Fact]
