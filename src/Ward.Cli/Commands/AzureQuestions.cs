@@ -97,6 +97,13 @@ internal static class AzureQuestions
 
     public static int WhatCan(IAnsiConsole console, IAnsiConsole messages, WhatCanSettings settings, LoadedEstates estates)
     {
+        // what-can lists roles and patterns and shows their conditions without deciding them: a context would change nothing.
+        if (settings.Context.Length > 0)
+        {
+            messages.MarkupLine("[red]error:[/] --context applies to `can` and `who-can` on Azure operations; `what-can` lists conditions without deciding them.");
+            return ExitCodes.UsageOrUnusableInput;
+        }
+
         if (Prepare(messages, scopeText: null, estates) is not var (queries, _)
             || Resolve(messages, settings.Principal, estates, queries) is not { } principal)
         {
@@ -194,20 +201,62 @@ internal static class AzureQuestions
             ActionKind = settings.DataAction ? AzureActionKind.Data : queries.InferActionKind(action),
             AsOf = asOf,
         };
-        if (settings.AssignedRole is not { } role)
+        if (settings.AssignedRole is { } role)
         {
-            return request;
+            var definitions = queries.Estate.FindRoleDefinition(role) is { } byId ? [byId] : queries.Estate.FindRoleDefinitionsByName(role);
+            if (definitions.Length != 1)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] --assigned-role `{role}` {(definitions.Length == 0 ? "is not a role definition of the exports (give its name or GUID)" : "names several role definitions; give the GUID")}.");
+                return null;
+            }
+
+            request = request.WithRoleDefinitionInRequest(definitions[0].Name);
         }
 
-        var definitions = queries.Estate.FindRoleDefinition(role) is { } byId ? [byId] : queries.Estate.FindRoleDefinitionsByName(role);
-        if (definitions.Length != 1)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] --assigned-role `{role}` {(definitions.Length == 0 ? "is not a role definition of the exports (give its name or GUID)" : "names several role definitions; give the GUID")}.");
-            return null;
-        }
-
-        return request.WithRoleDefinitionInRequest(definitions[0].Name);
+        return WithContextAttributes(console, settings, request);
     }
+
+    /// <summary>
+    /// The request with the <c>--context</c> values as the ABAC attributes Azure conditions test, keyed as conditions write
+    /// them (<c>@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name]=logs</c>). A key that is no such
+    /// attribute (an AWS context key, say) would change nothing, and a value that contradicts the scope or
+    /// <c>--assigned-role</c> would answer another question: both are errors rather than ignored.
+    /// </summary>
+    private static AzureRequest? WithContextAttributes(IAnsiConsole console, RequestSettings settings, AzureRequest request)
+    {
+        var derived = ScopeAttributes.Complete(request).Attributes;
+        foreach (var (key, value) in settings.ContextValues())
+        {
+            if (!IsConditionAttribute(key))
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] --context `{key}` is not an attribute Azure conditions test: for an Azure operation, give one as conditions write it, `@Resource[[…]]`, `@Request[[…]]`, `@Principal[[…]]` or `@Environment[[…]]` (e.g. `@Resource[[Microsoft.Storage/storageAccounts/blobServices/containers:name]]=logs`).");
+                return null;
+            }
+
+            var attribute = key.Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (derived.TryGetValue(attribute, out var known))
+            {
+                if (known.SequenceEqual(value.Values, StringComparer.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var from = ScopeAttributes.Of(request.Scope).ContainsKey(attribute) ? $"the scope `{request.Scope.Value}`" : "--assigned-role";
+                console.MarkupLineInterpolated($"[red]error:[/] --context sets `{attribute}` to `{string.Join(", ", value.Values)}`, but {from} makes it `{string.Join(", ", known)}`.");
+                return null;
+            }
+
+            request = request.WithAttribute(attribute, [.. value.Values]);
+        }
+
+        return request;
+    }
+
+    /// <summary>The attribute sources of Azure conditions (condition format, "Attributes").</summary>
+    private static readonly string[] AttributeSources = ["@Resource[", "@Request[", "@Principal[", "@Environment["];
+
+    private static bool IsConditionAttribute(string key) =>
+        key.EndsWith(']') && AttributeSources.Any(source => key.StartsWith(source, StringComparison.OrdinalIgnoreCase) && key.Length > source.Length + 1);
 
     /// <summary>An object id from what the user typed: an id, a user principal name or application id of the Entra export, or the name an assignment gives.</summary>
     private static string? Resolve(IAnsiConsole console, string text, LoadedEstates estates, AzureAccessQueries queries)

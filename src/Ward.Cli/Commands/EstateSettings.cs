@@ -14,7 +14,7 @@ public class EstateSettings : CommandSettings
     public string[] Inputs { get; init; } = [];
 
     [CommandOption("-c|--context <KEY=VALUE>")]
-    [Description("Set or override a request context key (repeatable), e.g. `aws:MultiFactorAuthPresent=true`. Multivalued keys: `key=[[a,b]]`.")]
+    [Description("Set or override a request context key (repeatable), e.g. `aws:MultiFactorAuthPresent=true`. Multivalued keys: `key=[[a,b]]`. Azure: an attribute conditions test, e.g. `@Resource[[Microsoft.Storage/storageAccounts/blobServices/containers:name]]=logs`.")]
     public string[] Context { get; init; } = [];
 
     [CommandOption("--as-of <TIMESTAMP>")]

@@ -12,9 +12,14 @@ namespace Ward.Microsoft.Azure.Evaluation;
 /// <item><c>ActionMatches{'…'}</c> (with <c>*</c> wildcards) against the request's action;</item>
 /// <item><c>SubOperationMatches{'…'}</c> against the request's sub-operation (a request without one matches none);</item>
 /// <item><c>@Source[attribute] [ForAnyOfAnyValues:|ForAllOfAnyValues:|ForAnyOfAllValues:|ForAllOfAllValues:]Operator value</c>
-/// for the String, Guid, Numeric and Bool operators, when the request gives the attribute; negated operators
-/// (<c>StringNotEquals</c>, <c>GuidNotEquals</c>, …) are the negation of the positive comparison, which is how
-/// Microsoft's constrained-delegation examples read (<c>ForAnyOfAnyValues:GuidNotEquals {Owner, UAA}</c>: "not one of");</item>
+/// for the String, Guid, Numeric and Bool operators, when the request gives the attribute. A negated operator
+/// (<c>StringNotEquals</c>, <c>GuidNotEquals</c>, …) is the comparison the quantifier applies to, pair by pair, as the
+/// condition format defines the cross product operators: <c>ForAnyOfAllValues:GuidNotEquals {Owner, UAA}</c> holds when
+/// the requested role differs from every listed one ("none of these", Microsoft's "allow all roles except" example).
+/// <c>ForAnyOfAnyValues:</c> with a negated operator and two or more values is the exception: read pair by pair it holds
+/// for every single value (Owner differs from UAA), yet an earlier version of that same Microsoft example used it to
+/// mean "none of these". Where the two readings disagree (the value is one of the listed ones) Ward does not pick
+/// one: the comparison is undecided and <see cref="Evaluate(AzureRequest, ICollection{string}?)"/> says why;</item>
 /// <item><c>Exists</c>/<c>NotExists</c> of a given attribute; <c>!</c>/<c>NOT</c>, <c>AND</c>/<c>&amp;&amp;</c>, <c>OR</c>/<c>||</c>, parentheses.</item>
 /// </list>
 /// Anything else (an unknown operator, an attribute not given, text that does not parse) is undecided.
@@ -53,7 +58,10 @@ internal sealed class AbacCondition
         }
     }
 
-    public Truth Evaluate(AzureRequest request) => _root?.Evaluate(request) ?? Truth.Unknown;
+    public Truth Evaluate(AzureRequest request) => Evaluate(request, ambiguities: null);
+
+    /// <summary>Evaluates the condition, adding to <paramref name="ambiguities"/> each comparison Ward left undecided because Microsoft's documentation reads it two ways for this request.</summary>
+    public Truth Evaluate(AzureRequest request, ICollection<string>? ambiguities) => _root?.Evaluate(request, ambiguities) ?? Truth.Unknown;
 
     internal enum Truth
     {
@@ -64,17 +72,17 @@ internal sealed class AbacCondition
 
     private abstract class Node
     {
-        public abstract Truth Evaluate(AzureRequest request);
+        public abstract Truth Evaluate(AzureRequest request, ICollection<string>? ambiguities);
     }
 
     private sealed class All(ImmutableArray<Node> parts) : Node
     {
-        public override Truth Evaluate(AzureRequest request)
+        public override Truth Evaluate(AzureRequest request, ICollection<string>? ambiguities)
         {
             var result = Truth.True;
             foreach (var part in parts)
             {
-                var truth = part.Evaluate(request);
+                var truth = part.Evaluate(request, ambiguities);
                 if (truth == Truth.False)
                 {
                     return Truth.False;
@@ -92,12 +100,12 @@ internal sealed class AbacCondition
 
     private sealed class Any(ImmutableArray<Node> parts) : Node
     {
-        public override Truth Evaluate(AzureRequest request)
+        public override Truth Evaluate(AzureRequest request, ICollection<string>? ambiguities)
         {
             var result = Truth.False;
             foreach (var part in parts)
             {
-                var truth = part.Evaluate(request);
+                var truth = part.Evaluate(request, ambiguities);
                 if (truth == Truth.True)
                 {
                     return Truth.True;
@@ -115,29 +123,29 @@ internal sealed class AbacCondition
 
     private sealed class Not(Node inner) : Node
     {
-        public override Truth Evaluate(AzureRequest request) => Negate(inner.Evaluate(request));
+        public override Truth Evaluate(AzureRequest request, ICollection<string>? ambiguities) => Negate(inner.Evaluate(request, ambiguities));
     }
 
     private sealed class ActionMatches(ImmutableArray<string> patterns) : Node
     {
-        public override Truth Evaluate(AzureRequest request) => Of(patterns.Any(p => ActionPattern.Matches(p, request.Action)));
+        public override Truth Evaluate(AzureRequest request, ICollection<string>? ambiguities) => Of(patterns.Any(p => ActionPattern.Matches(p, request.Action)));
     }
 
     private sealed class SubOperationMatches(ImmutableArray<string> names) : Node
     {
-        public override Truth Evaluate(AzureRequest request) =>
+        public override Truth Evaluate(AzureRequest request, ICollection<string>? ambiguities) =>
             Of(request.SubOperation is { } sub && names.Any(n => string.Equals(n, sub, StringComparison.OrdinalIgnoreCase)));
     }
 
     private sealed class Exists(string attribute, bool negated) : Node
     {
-        public override Truth Evaluate(AzureRequest request) =>
+        public override Truth Evaluate(AzureRequest request, ICollection<string>? ambiguities) =>
             request.Attributes.ContainsKey(attribute) ? Of(!negated) : Truth.Unknown;
     }
 
     private sealed class Comparison(string attribute, string? quantifier, string function, ImmutableArray<string> values) : Node
     {
-        public override Truth Evaluate(AzureRequest request)
+        public override Truth Evaluate(AzureRequest request, ICollection<string>? ambiguities)
         {
             if (!request.Attributes.TryGetValue(attribute, out var actual))
             {
@@ -188,6 +196,23 @@ internal sealed class AbacCondition
                 // ForAnyOfAnyValues, and a plain single-valued comparison.
                 _ => rows.Any(i => columns.Any(j => Holds(i, j))),
             };
+
+            // `ForAnyOfAnyValues:GuidNotEquals {Owner, RBAC Administrator, UAA}` is what Microsoft's "allow all roles
+            // except" delegation example once wrote to mean "none of these" (it now writes ForAnyOfAllValues), while the
+            // condition format defines ForAnyOfAnyValues pair by pair, under which Owner passes because it differs from
+            // UAA. Such conditions are still assigned; where the readings disagree, neither is reported as fact.
+            if (negated && string.Equals(quantifier, "ForAnyOfAnyValues", StringComparison.Ordinal) && values.Length > 1)
+            {
+                var noneOfThese = rows.Any(i => columns.All(j => Holds(i, j)));
+                if (result != noneOfThese)
+                {
+                    ambiguities?.Add($"`{attribute} {quantifier}:{function} {{{string.Join(", ", values)}}}` is read two ways for `{string.Join(", ", actual)}`: "
+                        + "pair by pair, as the condition format defines ForAnyOfAnyValues, it holds (a value differs from another listed one); "
+                        + "as \"none of these\", as Microsoft's \"allow all roles except\" delegation example once used this operator (it now uses ForAnyOfAllValues), it does not");
+                    return Truth.Unknown;
+                }
+            }
+
             return Of(result);
         }
 

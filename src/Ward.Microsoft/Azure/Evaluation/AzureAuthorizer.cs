@@ -15,9 +15,11 @@ namespace Ward.Microsoft.Azure.Evaluation;
 /// made at the scope or above it, has a permission block whose <c>actions</c> (or, for data actions,
 /// <c>dataActions</c>) match and whose own <c>notActions</c> (<c>notDataActions</c>) do not; NotActions only
 /// subtract within their block, they never deny;</item>
-/// <item>an assignment's ABAC condition is decided where it can be (see <see cref="AbacCondition"/>), else the
-/// decision is Conditional on it; a missing role definition, or a hierarchy gap between a management group and
-/// the scope, makes the decision Indeterminate where it could change it.</item>
+/// <item>an assignment's ABAC condition is decided where it can be (see <see cref="AbacCondition"/>; the names of the
+/// storage account, container or queue come from the scope, see <see cref="ScopeAttributes"/>), else the decision is
+/// Conditional on it; a missing role definition, a hierarchy gap between a management group and the scope, or a deny
+/// assignment that may apply (it names a group whose members are not exported) makes the decision Indeterminate where
+/// it could change it, a Conditional one included.</item>
 /// </list>
 /// PIM eligibilities count only when the request asks for them (or for one of them) to be activated. Thread-safe.
 /// </summary>
@@ -53,6 +55,9 @@ public sealed class AzureAuthorizer
     public Decision Authorize(AzureRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // The scope names the storage account, container or queue asked about: conditions on those names are decided.
+        request = ScopeAttributes.Complete(request);
         var groups = Groups.GroupsOf(request.PrincipalId);
         if (request.ActionKind == AzureActionKind.Data && KeyVaultAccessPolicies.AccessPolicyVaultOf(Estate, request.Scope) is var (vault, settings))
         {
@@ -170,30 +175,47 @@ public sealed class AzureAuthorizer
         if (condition is not null)
         {
             var parsed = Condition(condition);
-            switch (parsed.Evaluate(request))
+            var (truth, undecided, ambiguity) = Judge(parsed, request);
+            switch (truth)
             {
                 case AbacCondition.Truth.False:
                     return grant with { Outcome = GrantOutcome.NoMatch, Reason = $"{allowedBy} matches, but the condition does not hold for this request: `{parsed.OneLine}`" };
                 case AbacCondition.Truth.Unknown:
-                    pending = pending is null ? parsed : pending;
-                    var why = parsed.Problem is null ? "depends on attributes the request does not give" : $"could not be parsed ({parsed.Problem})";
-                    var requirement = ReferenceEquals(pending, parsed) ? parsed.OneLine : $"{pending.OneLine} and {parsed.OneLine}";
-                    return grant with { Outcome = GrantOutcome.Conditional, Requirement = requirement, Reason = $"{allowedBy} matches; the assignment's condition {why}" };
+                    var requirement = pending is null ? parsed.OneLine : $"{pending.OneLine} and {parsed.OneLine}";
+                    return ReachKnown(grant with { Outcome = GrantOutcome.Conditional, Requirement = requirement, Reason = $"{allowedBy} matches; the assignment's condition {undecided}", Ambiguity = ambiguity });
             }
         }
 
         if (pending is not null)
         {
-            var why = pending.Problem is null ? "depends on attributes the request does not give" : $"could not be parsed ({pending.Problem})";
-            return grant with { Outcome = GrantOutcome.Conditional, Requirement = pending.OneLine, Reason = $"{allowedBy} matches; its condition {why}" };
+            var (_, undecided, ambiguity) = Judge(pending, request);
+            return ReachKnown(grant with { Outcome = GrantOutcome.Conditional, Requirement = pending.OneLine, Reason = $"{allowedBy} matches; its condition {undecided}", Ambiguity = ambiguity });
         }
 
-        if (reach == ScopeReach.Unknown)
-        {
-            return grant with { Outcome = GrantOutcome.Unknown, Reason = $"{Estate.Hierarchy.Ancestors(request.Scope).Gap}, so whether `{grant.RoleName}` at `{scope.Value}` reaches `{request.Scope.Value}` is unknown" };
-        }
+        return ReachKnown(grant with { Outcome = GrantOutcome.Allows });
 
-        return grant with { Outcome = GrantOutcome.Allows };
+        // An assignment that may not reach the scope at all is unknown, whether it grants outright or only under its
+        // condition: "allowed only if the condition holds" would leave out that it may not apply.
+        GrantResult ReachKnown(GrantResult result) => reach == ScopeReach.Unknown
+            ? result with
+            {
+                Outcome = GrantOutcome.Unknown,
+                Reason = $"{Estate.Hierarchy.Ancestors(request.Scope).Gap}, so whether `{result.RoleName}` at `{scope.Value}` reaches `{request.Scope.Value}` is unknown"
+                    + (result.Outcome == GrantOutcome.Conditional ? $" (and {result.Reason})" : string.Empty),
+            }
+            : result;
+    }
+
+    /// <summary>A condition's truth for the request and, when undecided, why (for the explanation), and the ambiguity that left it undecided, if one did.</summary>
+    private static (AbacCondition.Truth Truth, string Undecided, string? Ambiguity) Judge(AbacCondition condition, AzureRequest request)
+    {
+        var ambiguities = new List<string>();
+        var truth = condition.Evaluate(request, ambiguities);
+        var ambiguity = truth == AbacCondition.Truth.Unknown && ambiguities.Count > 0 ? string.Join("; ", ambiguities) : null;
+        var undecided = condition.Problem is { } problem ? $"could not be parsed ({problem})"
+            : ambiguity is not null ? $"is undecided: {ambiguity}"
+            : "depends on attributes the request does not give";
+        return (truth, undecided, ambiguity);
     }
 
     /// <summary>
@@ -361,9 +383,21 @@ public sealed class AzureAuthorizer
         {
             var alternatives = conditional.Select(g => g.Requirement!).Distinct(StringComparer.Ordinal).ToList();
             var requirement = alternatives.Count == 1 ? alternatives[0] : "one of: " + string.Join(" | ", alternatives.Select(a => $"({a})"));
-            var requirements = conditionalDenies.Select(d => d.Requirement!).Prepend(requirement).ToImmutableArray();
             var by = string.Join(", ", conditional.Select(g => $"role `{g.RoleName}` {Where(g)}{Via(g)}"));
-            return new Conditional(requirements, DecisionKind.ImplicitDeny, Explain($"Allowed only if the assignment condition holds (`{requirement}`): {by} grants {what} under it; otherwise implicitly denied.", grants, denies, decisive: conditional[0]));
+            var ambiguities = conditional.Select(g => g.Ambiguity).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var undecided = ambiguities.Count == 0 ? string.Empty : $"; Ward leaves the condition undecided because {string.Join("; ", ambiguities)}";
+            var allowedIf = $"allowed only if the assignment condition holds (`{requirement}`): {by} grants {what} under it";
+
+            // A deny assignment wins over every role assignment, conditional ones too: one that may apply leaves the
+            // answer as open as it leaves an unconditional grant.
+            if (unknownDeny is not null)
+            {
+                var reason = unknownDeny.Requirement!;
+                return new Indeterminate(reason, Explain($"Indeterminate: {reason}; otherwise {allowedIf}{undecided}.", grants, denies, decisive: unknownDeny));
+            }
+
+            var requirements = conditionalDenies.Select(d => d.Requirement!).Prepend(requirement).ToImmutableArray();
+            return new Conditional(requirements, DecisionKind.ImplicitDeny, Explain($"Allowed only if the assignment condition holds (`{requirement}`): {by} grants {what} under it; otherwise implicitly denied{undecided}.", grants, denies, decisive: conditional[0]));
         }
 
         var removed = grants.Where(g => g.Statements.Length > 0 || g.Reason?.Contains("condition", StringComparison.Ordinal) == true).ToList();
@@ -473,6 +507,9 @@ public sealed class AzureAuthorizer
         public string? Reason { get; init; }
 
         public string? Requirement { get; init; }
+
+        /// <summary>For a Conditional grant: the reading of Microsoft's documentation that left its condition undecided, if that is why.</summary>
+        public string? Ambiguity { get; init; }
 
         public ImmutableArray<string> Statements { get; init; } = [];
     }

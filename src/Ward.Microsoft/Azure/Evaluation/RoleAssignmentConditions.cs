@@ -8,7 +8,9 @@ public static class RoleAssignmentConditions
     /// <summary>
     /// Whether the condition may let its holder write an assignment of the role (by GUID): false only when it
     /// certainly refuses it, as the portal's "all roles except privileged administrator roles" refuses Owner. A
-    /// condition on what it cannot know here (the principal assigned) may.
+    /// condition on what it cannot know here (the principal assigned) may, and so does one that Microsoft's
+    /// documentation reads two ways (<c>ForAnyOfAnyValues:GuidNotEquals {Owner, …}</c>, see <see cref="AbacCondition"/>):
+    /// <c>ward can</c> answers Conditional for it, and an edge that may exist is kept.
     /// </summary>
     public static bool MayAssign(string condition, string roleDefinitionGuid) =>
         AbacCondition.Parse(condition).Evaluate(

@@ -54,9 +54,12 @@ public sealed class AbacConditionTests
 
     [Theory]
     [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635, 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9}", "acdd72a7-3385-48ef-bd42-f606fba81ae7", "True")]
-    // The quantifier applies to the negated comparison pair by pair (Microsoft: cross product comparison operators):
-    // Owner differs from User Access Administrator, so "any value differs from any listed one" holds...
-    [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635, 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9}", "8E3AF657-A8FF-443C-A75C-2FE8C4BCB635", "True")]
+    // Owner with ForAnyOfAnyValues:GuidNotEquals: pair by pair (cross product comparison operators) it holds, as Owner
+    // differs from User Access Administrator; as "none of these" (how Microsoft's delegation example once used it) it
+    // does not. Ward decides neither...
+    [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635, 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9}", "8E3AF657-A8FF-443C-A75C-2FE8C4BCB635", "Unknown")]
+    // ...but with one listed value both readings agree.
+    [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635}", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "False")]
     // ...while Microsoft's "allow most roles" template (ForAnyOfAllValues) refuses Owner and allows Reader.
     [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAllValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635, 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9}", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "False")]
     [InlineData("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAllValues:GuidNotEquals {8e3af657-a8ff-443c-a75c-2fe8c4bcb635, 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9}", "acdd72a7-3385-48ef-bd42-f606fba81ae7", "True")]
@@ -73,6 +76,24 @@ public sealed class AbacConditionTests
 
         // Then "not one of" and "one of" are decided
         Assert.Equal(expected, truth.ToString());
+    }
+
+    [Fact]
+    public void An_ambiguous_for_any_of_any_values_negation_says_why_it_is_undecided()
+    {
+        // Given `StringNotEquals` under ForAnyOfAnyValues with two listed values, and one of them requested
+        var condition = AbacCondition.Parse("@Resource[colour] ForAnyOfAnyValues:StringNotEquals {'blue', 'green'}");
+        var ambiguities = new List<string>();
+
+        // When it is evaluated
+        var truth = condition.Evaluate(Request("x/read").WithAttribute("@Resource[colour]", "blue"), ambiguities);
+
+        // Then it is undecided, with both readings named; a value outside the list holds either way, with nothing to say
+        Assert.Equal(AbacCondition.Truth.Unknown, truth);
+        Assert.Contains("is read two ways for `blue`", Assert.Single(ambiguities), StringComparison.Ordinal);
+        ambiguities.Clear();
+        Assert.Equal(AbacCondition.Truth.True, condition.Evaluate(Request("x/read").WithAttribute("@Resource[colour]", "red"), ambiguities));
+        Assert.Empty(ambiguities);
     }
 
     [Theory]
