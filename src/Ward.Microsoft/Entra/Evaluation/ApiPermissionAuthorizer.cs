@@ -162,7 +162,7 @@ public sealed class ApiPermissionAuthorizer(EntraDirectory directory)
 
         var coveredLayer = delegatedLayer with { Statements = [.. covering.Select(g => GrantStatement(g, permission))], Decisive = true };
         return new Allowed(new Explanation(
-            $"Allowed delegated for {user}: {Grants(covering)} ({string.Join(", ", covering.Select(Consent))}) {(covering.Count == 1 ? "lets" : "let")} {name} use `{permission.Name}` of {permission.ResourceName} while {user} signs in to it. The effective right is the intersection with {user}'s own rights: {UserRights(userId, permission)}{appOnlyNote}{NotExported(client)}",
+            $"Allowed delegated for {user}: {Grants(covering)} ({string.Join(", ", covering.Select(Consent))}) {(covering.Count == 1 ? "lets" : "let")} {name} use `{permission.Name}` of {permission.ResourceName} while {user} signs in to it. The effective right is the intersection with {user}'s own rights: {UserRights(userId, permission)}{appOnlyNote}{NotExported(client)}{Nested(client, userId)}",
             [appOnlyLayer, coveredLayer]));
     }
 
@@ -188,7 +188,7 @@ public sealed class ApiPermissionAuthorizer(EntraDirectory directory)
         var clients = usable.Select(g => ClientName(g.ClientId)).Distinct(StringComparer.Ordinal).ToList();
         var layer = new LayerEvaluation(DelegatedLayer, permission.ResourceName, LayerOutcome.Allows, [.. usable.Select(g => GrantStatement(g, permission))]) { Decisive = true };
         return new Allowed(new Explanation(
-            $"Allowed delegated: while {name} signs in to {string.Join(" or ", clients)}, the client uses `{permission.Name}` of {permission.ResourceName} for {name} ({string.Join(", ", usable.Select(g => $"grant `{g.Id}`, {Consent(g)}"))}), within {name}'s own rights: {UserRights(user.Id, permission)}{string.Concat(usable.Select(g => Directory.FindServicePrincipal(g.ClientId)).OfType<EntraServicePrincipal>().DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(NotExported))}",
+            $"Allowed delegated: while {name} signs in to {string.Join(" or ", clients)}, the client uses `{permission.Name}` of {permission.ResourceName} for {name} ({string.Join(", ", usable.Select(g => $"grant `{g.Id}`, {Consent(g)}"))}), within {name}'s own rights: {UserRights(user.Id, permission)}{string.Concat(usable.Select(g => Directory.FindServicePrincipal(g.ClientId)).OfType<EntraServicePrincipal>().DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(c => NotExported(c) + Nested(c, user.Id)))}",
             [layer]));
     }
 
@@ -277,6 +277,10 @@ public sealed class ApiPermissionAuthorizer(EntraDirectory directory)
     /// <summary>Whom the grant covers among those who may sign in to the client: with assignment required, any user assigned to it.</summary>
     private string Covered(OAuth2PermissionGrant grant, EntraServicePrincipal client) =>
         grant.IsForAllPrincipals && client.AppRoleAssignmentRequired == true ? $"any user assigned to {Name(client)} (`appRoleAssignmentRequired`)" : Covered(grant);
+
+    /// <summary>A sentence for answers about a user assigned to the client only through a nested group; empty otherwise.</summary>
+    private string Nested(EntraServicePrincipal client, string userId) =>
+        AssignmentRequirement.NestedOnlyNote(Directory, client, userId) is { } note ? $" Note: {note}." : string.Empty;
 
     /// <summary>A sentence for answers about a client whose assignment setting the export does not hold; empty otherwise.</summary>
     private static string NotExported(EntraServicePrincipal client) =>

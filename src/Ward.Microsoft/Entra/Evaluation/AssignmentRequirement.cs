@@ -10,9 +10,11 @@ namespace Ward.Microsoft.Entra.Evaluation;
 /// to the client signs in to it under no delegated grant, whatever the grant's consent type.
 /// </summary>
 /// <remarks>
-/// An assignment counts when it names the user or a group the user is a member of, transitively as Ward reads group
-/// membership elsewhere, and is not deleted. Any app role of the client counts, the default access role
-/// (<c>00000000-0000-0000-0000-000000000000</c>) included.
+/// An assignment counts when it names the user or a group the user is a member of, and is not deleted. Any app role
+/// of the client counts, the default access role (<c>00000000-0000-0000-0000-000000000000</c>) included. Microsoft
+/// documents that group-based assignment "doesn't cascade to nested groups" ("Manage users and groups assignment to
+/// an application"); Ward still counts a member of a nested group as assigned, so as not to deny access that exists
+/// if that changes, and says so in the answer (<see cref="NestedOnlyNote"/>).
 /// </remarks>
 public static class AssignmentRequirement
 {
@@ -40,6 +42,40 @@ public static class AssignmentRequirement
         return directory.AppRoleAssignments.Any(a => a.DeletedDateTime is null
             && string.Equals(a.ResourceId, client.Id, StringComparison.OrdinalIgnoreCase)
             && holders.Contains(a.PrincipalId));
+    }
+
+    /// <summary>
+    /// What an answer says when the user is assigned to a client that requires assignment only through a group it is
+    /// a member of by nesting (not a direct member of any assigned group); null otherwise, and when the assigned
+    /// groups' direct members were not exported.
+    /// </summary>
+    public static string? NestedOnlyNote(EntraDirectory directory, EntraServicePrincipal client, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(client);
+        if (client.AppRoleAssignmentRequired != true)
+        {
+            return null;
+        }
+
+        var assigned = directory.AppRoleAssignments
+            .Where(a => a.DeletedDateTime is null && string.Equals(a.ResourceId, client.Id, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.PrincipalId)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (assigned.Contains(userId))
+        {
+            return null;
+        }
+
+        var groups = directory.TransitiveGroupsOf(userId).Where(assigned.Contains).ToList();
+        if (groups.Count == 0
+            || groups.Exists(g => directory.FindGroup(g)?.Members is not { } members || members.Any(m => string.Equals(m.Id, userId, StringComparison.OrdinalIgnoreCase))))
+        {
+            return null;
+        }
+
+        var user = directory.FindUser(userId)?.UserPrincipalName ?? $"user `{userId}`";
+        return $"{user} is assigned to {client.DisplayName ?? client.Id} only as a member of a group nested in `{directory.FindGroup(groups[0])?.DisplayName ?? groups[0]}`, and Microsoft documents that group-based assignment does not cascade to nested groups: the sign-in may be refused";
     }
 
     /// <summary>What an answer says when the export does not hold the setting (older exports); null when it does.</summary>
