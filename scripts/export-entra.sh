@@ -86,7 +86,8 @@ Output (every file a Graph response page, v1.0 unless noted):
   DIR/application-owners/<app-id>/...                GET /applications/{id}/owners
   DIR/service-principals/page-NNN.json               GET /servicePrincipals
   DIR/service-principal-owners/<sp-id>/...           GET /servicePrincipals/{id}/owners
-  DIR/app-role-assigned-to/<sp-id>/...               GET /servicePrincipals/{id}/appRoleAssignedTo (resources with app roles)
+  DIR/app-role-assigned-to/<sp-id>/...               GET /servicePrincipals/{id}/appRoleAssignedTo (resources with app
+                                                     roles, and those with appRoleAssignmentRequired)
   DIR/oauth2-permission-grants/page-NNN.json         GET /oauth2PermissionGrants
   DIR/conditional-access-policies/page-NNN.json      GET /identity/conditionalAccess/policies
   DIR/authorization-policy.json                      GET /policies/authorizationPolicy
@@ -221,14 +222,16 @@ for app in $(ids "$OUTPUT/applications" '.'); do
 done
 
 log "service principals"
-collect "$GRAPH/v1.0/servicePrincipals?\$select=id,appId,displayName,servicePrincipalType,appOwnerOrganizationId,accountEnabled,appRoles,oauth2PermissionScopes,passwordCredentials,keyCredentials,alternativeNames&\$top=999" "$OUTPUT/service-principals"
+# appRoleAssignmentRequired: whether users must be assigned to an application before they sign in to it.
+collect "$GRAPH/v1.0/servicePrincipals?\$select=id,appId,displayName,servicePrincipalType,appOwnerOrganizationId,accountEnabled,appRoleAssignmentRequired,appRoles,oauth2PermissionScopes,passwordCredentials,keyCredentials,alternativeNames&\$top=999" "$OUTPUT/service-principals"
 # Microsoft's own service principals (owned by Microsoft's tenant) have no owners in yours: skipped to save calls.
 for sp in $(ids "$OUTPUT/service-principals" 'select(.appOwnerOrganizationId != "f8cdef31-a31e-4b4a-93e4-5f571e91255a")'); do
     collect "$GRAPH/v1.0/servicePrincipals/$sp/owners?$member_fields" "$OUTPUT/service-principal-owners/$sp"
 done
-# App role assignments are read on their resource: only service principals that define app roles can be one
-# (default-access assignments to enterprise applications without roles are not exported).
-for sp in $(ids "$OUTPUT/service-principals" 'select((.appRoles // []) | length > 0)'); do
+# App role assignments are read on their resource: service principals that define app roles, and those that require
+# assignment, whose users may hold the default-access assignment (app role id 00000000-...) without any app role
+# defined. Default-access assignments to other enterprise applications are not exported.
+for sp in $(ids "$OUTPUT/service-principals" 'select(((.appRoles // []) | length > 0) or .appRoleAssignmentRequired == true)'); do
     collect "$GRAPH/v1.0/servicePrincipals/$sp/appRoleAssignedTo?\$top=999" "$OUTPUT/app-role-assigned-to/$sp"
 done
 collect "$GRAPH/v1.0/oauth2PermissionGrants" "$OUTPUT/oauth2-permission-grants"

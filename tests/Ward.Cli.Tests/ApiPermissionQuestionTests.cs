@@ -14,6 +14,7 @@ public sealed class ApiPermissionQuestionTests
     private const string MailArchiver = "607dcef8-130b-4719-a3f0-6f9f849555b5";
     private const string Orders = "8a95205d-9917-4f44-a796-5d087c8d179f";
     private const string CafeteriaMenu = "e4684269-6c0b-4ae8-80e2-50360433ef8e";
+    private const string NorthwindIntranet = "0fc19d77-45e7-4462-9d61-52095005d1eb";
     private const string BuildOperators = "9a196b6c-b10f-4326-a9fd-d9dc6bd92732";
     private const string MailReadRole = "810c84a8-4a9e-49e6-bf7d-12d183f40d01";
     private static readonly string Entra = Path.Combine(Repository.Root, "samples", "entra");
@@ -81,6 +82,42 @@ public sealed class ApiPermissionQuestionTests
         Assert.Equal("Allowed", Kind(frank));
         Assert.Contains("grant `grant-menu-allprincipals` (consented for every user (`AllPrincipals`)) lets Cafeteria Menu use `User.Read`", Summary(frank), StringComparison.Ordinal);
         Assert.Contains("frank.osei@northwindtraders.com holds no directory role", Summary(frank), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_client_that_requires_assignment_acts_only_for_the_users_assigned_to_it()
+    {
+        // Given Northwind Intranet, granted Mail.ReadWrite for every user, now requiring assignment, with gus.mensah
+        // assigned its default access role and frank.osei not assigned
+        using var tenant = TenantCopy.Of(Entra);
+        tenant.ChangeServicePrincipal(NorthwindIntranet, sp => sp["appRoleAssignmentRequired"] = true);
+        tenant.AddAppRoleAssignment(NorthwindIntranet, new JsonObject
+        {
+            ["id"] = "intranet-gus-default-access", ["deletedDateTime"] = null, ["appRoleId"] = "00000000-0000-0000-0000-000000000000",
+            ["createdDateTime"] = "2026-01-05T09:00:00Z", ["principalDisplayName"] = "Gus Mensah", ["principalId"] = "b2e2557f-a18c-4952-a5e2-1c9958bd009b",
+            ["principalType"] = "User", ["resourceDisplayName"] = "Northwind Intranet", ["resourceId"] = NorthwindIntranet,
+        });
+
+        // When we ask as each of them, and as frank himself
+        var gus = Can(tenant.Path, "Northwind Intranet", "Mail.ReadWrite", "--as-user", "gus.mensah@northwindtraders.com");
+        var frank = Can(tenant.Path, "Northwind Intranet", "Mail.ReadWrite", "--as-user", "frank.osei@northwindtraders.com");
+        var frankHimself = Can(tenant.Path, "frank.osei@northwindtraders.com", "Mail.ReadWrite");
+
+        // Then gus is allowed, and frank denied with the setting named, whichever way it is asked
+        Assert.Equal("Allowed", Kind(gus));
+        Assert.Equal("ImplicitDeny", Kind(frank));
+        Assert.Contains("Northwind Intranet requires an app role assignment before users sign in to it (`appRoleAssignmentRequired` true)", Summary(frank), StringComparison.Ordinal);
+        Assert.Equal("ImplicitDeny", Kind(frankHimself));
+    }
+
+    [Fact]
+    public void An_export_without_the_assignment_setting_is_answered_as_before_and_says_so()
+    {
+        // Given the bundled tenant, exported without appRoleAssignmentRequired
+        var frank = Can(Entra, "Northwind Intranet", "Mail.ReadWrite", "--as-user", "frank.osei@northwindtraders.com");
+
+        Assert.Equal("Allowed", Kind(frank));
+        Assert.Contains("whether Northwind Intranet requires users to be assigned to it (`appRoleAssignmentRequired`) was not exported", Summary(frank), StringComparison.Ordinal);
     }
 
     [Fact]

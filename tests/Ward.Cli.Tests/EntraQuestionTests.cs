@@ -57,6 +57,19 @@ public sealed class EntraQuestionTests
     }
 
     [Fact]
+    public void A_Groups_Administrator_changes_an_ordinary_groups_members_but_not_a_role_assignable_groups()
+    {
+        // Given eve.lindqvist, Groups Administrator; Tier0 Admins is role-assignable, Prod Owners is not
+        var tier0 = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "Tier0 Admins");
+        var prodOwners = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "Prod Owners");
+
+        // Then Tier0 Admins is refused, naming the entity that reaches it, and Prod Owners allowed
+        Assert.Equal("ImplicitDeny", Kind(tier0));
+        Assert.Contains("`Tier0 Admins` is a role-assignable group, which only `microsoft.directory/groupsAssignableToRoles/members/update` reaches", Summary(tier0), StringComparison.Ordinal);
+        Assert.Equal("Allowed", Kind(prodOwners));
+    }
+
+    [Fact]
     public void A_PIM_eligible_role_is_answered_as_it_is_and_as_it_would_be_once_activated()
     {
         // Given ben.carter, eligible (not active) for Privileged Role Administrator

@@ -29,8 +29,17 @@ internal sealed class TenantCopy : IDisposable
     public void ChangeServicePrincipal(string id, Action<JsonObject> change) =>
         Change("service-principals.json", page => change(Item(page, id)));
 
-    public void AddAppRoleAssignment(string resourceId, JsonObject assignment) =>
-        Change(System.IO.Path.Combine("app-role-assigned-to", $"{resourceId}.json"), page => page["value"]!.AsArray().Add(assignment));
+    /// <summary>Adds an assignment to the resource's <c>appRoleAssignedTo</c> page, writing the page when the resource had none.</summary>
+    public void AddAppRoleAssignment(string resourceId, JsonObject assignment)
+    {
+        var page = System.IO.Path.Combine("app-role-assigned-to", $"{resourceId}.json");
+        if (!File.Exists(System.IO.Path.Combine(Path, page)))
+        {
+            File.WriteAllText(System.IO.Path.Combine(Path, page), new JsonObject { ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#servicePrincipals('{resourceId}')/appRoleAssignedTo", ["value"] = new JsonArray() }.ToJsonString());
+        }
+
+        Change(page, p => p["value"]!.AsArray().Add(assignment));
+    }
 
     public void ChangeAppRoleAssignment(string resourceId, string id, Action<JsonObject> change) =>
         Change(System.IO.Path.Combine("app-role-assigned-to", $"{resourceId}.json"), page => change(Item(page, id)));

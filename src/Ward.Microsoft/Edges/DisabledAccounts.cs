@@ -12,7 +12,8 @@ namespace Ward.Microsoft.Edges;
 /// </summary>
 /// <remarks>
 /// Who may enable a user: a directory role allowing <c>microsoft.directory/users/enable</c> on it (Authentication,
-/// User, Privileged Authentication and Global Administrators; not Password nor Helpdesk Administrators), or,
+/// User, Privileged Authentication and Global Administrators; not Password nor Helpdesk Administrators), within
+/// Microsoft's "who can perform sensitive actions" table the authorizer applies (<c>SensitiveActionTiers</c>), or,
 /// conditionally, a service principal holding Microsoft Graph <c>User.EnableDisableAccount.All</c>,
 /// <c>User.ReadWrite.All</c> or <c>Directory.ReadWrite.All</c> (app-only updates of a privileged user's
 /// <c>accountEnabled</c> need more than the permission). Who may enable a service principal: its owners (Microsoft

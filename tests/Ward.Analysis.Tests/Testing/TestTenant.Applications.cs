@@ -106,6 +106,26 @@ internal sealed partial class TestTenant
         return Id(key);
     }
 
+    /// <summary>A service principal of this tenant that requires assignment (<c>appRoleAssignmentRequired</c> true) before users sign in to it.</summary>
+    public string ServicePrincipalRequiringAssignment(string key)
+    {
+        Add(ServicePrincipalsSelect, new
+        {
+            id = Id(key),
+            appId = AppIdOf(key),
+            displayName = key,
+            servicePrincipalType = "Application",
+            appOwnerOrganizationId = TenantId,
+            accountEnabled = true,
+            appRoleAssignmentRequired = true,
+            alternativeNames = Array.Empty<string>(),
+            appRoles = Array.Empty<object>(),
+            passwordCredentials = Array.Empty<object>(),
+            keyCredentials = Array.Empty<object>(),
+        });
+        return Id(key);
+    }
+
     /// <summary>Federated identity credentials of the application <paramref name="appKey"/> (a subject, or a beta claims matching expression).</summary>
     public TestTenant FederatedCredentials(string appKey, params (string Name, string Issuer, string? Subject, string? Expression)[] credentials)
     {

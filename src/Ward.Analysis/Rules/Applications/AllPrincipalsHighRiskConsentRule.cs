@@ -57,7 +57,9 @@ public sealed class AllPrincipalsHighRiskConsentRule : IRule
                 Title = $"`{name}` is consented for every user to {string.Join(", ", scopes.Select(p => p.Name))} of `{resource.DisplayName ?? resource.AppId}`",
                 Explanation = $"The delegated permission grant `{grant.Id}` (consentType AllPrincipals) lets `{name}` ({Publishers.Describe(microsoft, client)}, appId `{client.AppId}`) act as any user of the tenant with `{string.Join(' ', grant.Scopes)}` on `{resource.DisplayName ?? resource.AppId}`, without asking them. "
                     + $"High-risk among them: {string.Join("; ", scopes.Select(p => $"`{p.Name}`, which {p.Why}"))}. "
-                    + "Whoever signs in to it lends it these permissions over everything they can reach"
+                    + (client.AppRoleAssignmentRequired == true
+                        ? "It requires assignment (`appRoleAssignmentRequired`), so only the users assigned to it, directly or through a group, sign in to it; whoever of them does lends it these permissions over everything they can reach"
+                        : "Whoever signs in to it lends it these permissions over everything they can reach")
                     + (takeover ? ", and an administrator's sign-in lends it the administrator's rights" : string.Empty)
                     + (offline ? "; with `offline_access` it keeps them after the user leaves." : "."),
                 Remediation = Metadata.Remediation,

@@ -1,4 +1,5 @@
 using Ward.Core.Graph;
+using Ward.Microsoft.Entra.Evaluation;
 
 namespace Ward.Microsoft.Edges.Checkers;
 
@@ -9,7 +10,8 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// itself <c>Directory.AccessAsUser.All</c> or <c>RoleManagement.ReadWrite.Directory</c> on Microsoft Graph. A delegated
 /// permission acts only for a signed-in user and within that user's rights, so it reaches the users who sign in to it:
 /// those an exported grant already names with it as the client (one user for <c>Principal</c> consent, every user for
-/// <c>AllPrincipals</c>). Conditional on the user signing in to it again, or on it holding a refresh token of theirs.
+/// <c>AllPrincipals</c>), and, when it requires assignment (<c>appRoleAssignmentRequired</c>), only those assigned to
+/// it. Conditional on the user signing in to it again, or on it holding a refresh token of theirs.
 /// </summary>
 /// <remarks>
 /// A holder nobody signs in to has no edge: getting an administrator to sign in to an application they do not use is
@@ -36,11 +38,14 @@ public sealed class DelegatedPermissionGrantEdgeChecker : IMicrosoftEdgeChecker
             }
 
             var everyone = grants.FirstOrDefault(g => g.IsForAllPrincipals);
-            var name = context.Directory.FindServicePrincipal(holder)?.DisplayName ?? holder;
+            var client = context.Directory.FindServicePrincipal(holder);
+            var name = client?.DisplayName ?? holder;
             foreach (var user in context.Directory.Users.Where(u => (targets is null || targets.Contains(u.Id)) && !string.Equals(u.Id, holder, StringComparison.OrdinalIgnoreCase)))
             {
                 var grant = everyone ?? grants.FirstOrDefault(g => string.Equals(g.PrincipalId, user.Id, StringComparison.OrdinalIgnoreCase));
-                if (grant is null)
+
+                // A client that requires assignment signs in only the users assigned to it, whatever the grant covers.
+                if (grant is null || (client is not null && AssignmentRequirement.Refusal(context.Directory, client, user.Id) is not null))
                 {
                     continue;
                 }

@@ -19,6 +19,12 @@ public sealed record EntraServicePrincipal
 
     public bool? AccountEnabled { get; init; }
 
+    /// <summary>
+    /// Whether users and other service principals need an app role assignment to it before users can sign in or apps
+    /// can get tokens (<c>appRoleAssignmentRequired</c>); null when the export does not hold the property.
+    /// </summary>
+    public bool? AppRoleAssignmentRequired { get; init; }
+
     public ImmutableArray<AppRole> AppRoles { get; init; } = [];
 
     public ImmutableArray<PermissionScope> Oauth2PermissionScopes { get; init; } = [];

@@ -15,7 +15,9 @@ namespace Ward.Microsoft.Entra.Evaluation;
 /// As Entra ID issues tokens: none to a disabled service principal (<c>accountEnabled</c> false), none for a disabled
 /// resource, none to a group (an app role assigned to a group reaches its member users, never as an application
 /// permission: app-only tokens carry the app roles assigned to the service principal itself); a disabled app role or
-/// scope is not issued; a deleted assignment grants nothing. A grant's beta <c>expiryTime</c> is ignored, as Microsoft
+/// scope is not issued; a deleted assignment grants nothing; a client that requires assignment
+/// (<c>appRoleAssignmentRequired</c>) acts for no user without an app role assignment to it
+/// (<see cref="AssignmentRequirement"/>). A grant's beta <c>expiryTime</c> is ignored, as Microsoft
 /// Graph documents Entra ID does. A user's own rights in the resource (mailboxes, files) are not in a Graph export:
 /// only directory roles are, and only they are named.
 /// </remarks>
@@ -90,7 +92,10 @@ public sealed class ApiPermissionAuthorizer(EntraDirectory directory)
             grants.Clear();
         }
 
-        var usable = grants.Where(g => !g.IsForAllPrincipals && Directory.FindUser(g.PrincipalId!) is { AccountEnabled: false } ? Refuse(delegatedRefusals, $"grant `{g.Id}` is for {UserName(g.PrincipalId!)}, who is disabled and cannot sign in") : true).ToList();
+        var usable = grants.Where(g => g.IsForAllPrincipals
+            || (Directory.FindUser(g.PrincipalId!) is { AccountEnabled: false }
+                ? Refuse(delegatedRefusals, $"grant `{g.Id}` is for {UserName(g.PrincipalId!)}, who is disabled and cannot sign in")
+                : AssignmentRequirement.Refusal(Directory, client, g.PrincipalId!) is not { } unassigned || Refuse(delegatedRefusals, $"grant `{g.Id}` is for {UserName(g.PrincipalId!)}, but {unassigned}"))).ToList();
         var appOnlyLayer = appOnly.Count > 0
             ? new LayerEvaluation(AppOnlyLayer, permission.ResourceName, LayerOutcome.Allows, [.. appOnly.Select(a => AssignmentStatement(a, permission))])
             : new LayerEvaluation(AppOnlyLayer, permission.ResourceName, LayerOutcome.NoMatchingAllow, []);
@@ -114,12 +119,13 @@ public sealed class ApiPermissionAuthorizer(EntraDirectory directory)
         var refusals = appOnlyRefusals.Concat(delegatedRefusals).ToList();
         if (usable.Count > 0)
         {
-            var requirements = usable.Select(g => $"{Covered(g)} signs in to {name} (grant `{g.Id}`)")
+            string CoveredSigningIn(OAuth2PermissionGrant g) => Covered(g, client);
+            var requirements = usable.Select(g => $"{CoveredSigningIn(g)} signs in to {name} (grant `{g.Id}`)")
                 .Append($"{name} then acts within that user's own rights: the effective access is `{permission.Name}` intersected with what the user may do in {permission.ResourceName}")
                 .ToImmutableArray();
-            var notes = refusals.Count > 0 ? $" App-only: {string.Join("; ", refusals)}." : string.Empty;
+            var notes = (refusals.Count > 0 ? $" App-only: {string.Join("; ", refusals)}." : string.Empty) + NotExported(client);
             return new Conditional(requirements, DecisionKind.ImplicitDeny, new Explanation(
-                $"Conditional: {name} holds `{permission.Name}` of {permission.ResourceName} delegated only, by {Grants(usable)}: only while {string.Join(" or ", usable.Select(Covered))} signs in to it, and only within that user's own rights.{notes}",
+                $"Conditional: {name} holds `{permission.Name}` of {permission.ResourceName} delegated only, by {Grants(usable)}: only while {string.Join(" or ", usable.Select(CoveredSigningIn))} signs in to it, and only within that user's own rights.{notes}",
                 [appOnlyLayer, delegatedLayer with { Decisive = true }]));
         }
 
@@ -149,9 +155,14 @@ public sealed class ApiPermissionAuthorizer(EntraDirectory directory)
             return Deny(why + appOnlyNote, [appOnlyLayer, delegatedLayer with { Outcome = LayerOutcome.NoMatchingAllow, Statements = [], Decisive = true }]);
         }
 
+        if (AssignmentRequirement.Refusal(Directory, client, userId) is { } unassigned)
+        {
+            return Deny($"{Grants(covering)} ({string.Join(", ", covering.Select(Consent))}) {(covering.Count == 1 ? "covers" : "cover")} {user}, but {unassigned}{appOnlyNote}", [appOnlyLayer, delegatedLayer with { Outcome = LayerOutcome.NoMatchingAllow, Statements = [], Decisive = true }]);
+        }
+
         var coveredLayer = delegatedLayer with { Statements = [.. covering.Select(g => GrantStatement(g, permission))], Decisive = true };
         return new Allowed(new Explanation(
-            $"Allowed delegated for {user}: {Grants(covering)} ({string.Join(", ", covering.Select(Consent))}) {(covering.Count == 1 ? "lets" : "let")} {name} use `{permission.Name}` of {permission.ResourceName} while {user} signs in to it. The effective right is the intersection with {user}'s own rights: {UserRights(userId, permission)}{appOnlyNote}",
+            $"Allowed delegated for {user}: {Grants(covering)} ({string.Join(", ", covering.Select(Consent))}) {(covering.Count == 1 ? "lets" : "let")} {name} use `{permission.Name}` of {permission.ResourceName} while {user} signs in to it. The effective right is the intersection with {user}'s own rights: {UserRights(userId, permission)}{appOnlyNote}{NotExported(client)}{Nested(client, userId)}",
             [appOnlyLayer, coveredLayer]));
     }
 
@@ -166,7 +177,7 @@ public sealed class ApiPermissionAuthorizer(EntraDirectory directory)
         var refusals = new List<string>();
         var covering = GrantsOf(permission).Where(g => g.IsForAllPrincipals || Same(g.PrincipalId, user.Id)).ToList();
         var usable = covering.Where(g => Directory.FindServicePrincipal(g.ClientId) is not { } client
-            || TokenRefusal(client, permission) is not { } refusal
+            || (TokenRefusal(client, permission) ?? AssignmentRequirement.Refusal(Directory, client, user.Id)) is not { } refusal
             || Refuse(refusals, $"grant `{g.Id}` is to {Name(client)}, but {refusal}")).ToList();
         if (usable.Count == 0)
         {
@@ -177,7 +188,7 @@ public sealed class ApiPermissionAuthorizer(EntraDirectory directory)
         var clients = usable.Select(g => ClientName(g.ClientId)).Distinct(StringComparer.Ordinal).ToList();
         var layer = new LayerEvaluation(DelegatedLayer, permission.ResourceName, LayerOutcome.Allows, [.. usable.Select(g => GrantStatement(g, permission))]) { Decisive = true };
         return new Allowed(new Explanation(
-            $"Allowed delegated: while {name} signs in to {string.Join(" or ", clients)}, the client uses `{permission.Name}` of {permission.ResourceName} for {name} ({string.Join(", ", usable.Select(g => $"grant `{g.Id}`, {Consent(g)}"))}), within {name}'s own rights: {UserRights(user.Id, permission)}",
+            $"Allowed delegated: while {name} signs in to {string.Join(" or ", clients)}, the client uses `{permission.Name}` of {permission.ResourceName} for {name} ({string.Join(", ", usable.Select(g => $"grant `{g.Id}`, {Consent(g)}"))}), within {name}'s own rights: {UserRights(user.Id, permission)}{string.Concat(usable.Select(g => Directory.FindServicePrincipal(g.ClientId)).OfType<EntraServicePrincipal>().DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(c => NotExported(c) + Nested(c, user.Id)))}",
             [layer]));
     }
 
@@ -259,9 +270,21 @@ public sealed class ApiPermissionAuthorizer(EntraDirectory directory)
         new($"app role assignment {assignment.Id}", $"{permission.Name} (app role {assignment.AppRoleId})", StatementEffect.Allow, []);
 
     private StatementMatch GrantStatement(OAuth2PermissionGrant grant, ApiPermission permission) =>
-        new($"delegated grant {grant.Id}", $"{permission.Name} ({grant.ConsentType})", StatementEffect.Allow, [$"{Covered(grant)} signs in to {ClientName(grant.ClientId)}"]);
+        new($"delegated grant {grant.Id}", $"{permission.Name} ({grant.ConsentType})", StatementEffect.Allow, [$"{(Directory.FindServicePrincipal(grant.ClientId) is { } client ? Covered(grant, client) : Covered(grant))} signs in to {ClientName(grant.ClientId)}"]);
 
     private string Covered(OAuth2PermissionGrant grant) => grant.IsForAllPrincipals ? "any user" : UserName(grant.PrincipalId!);
+
+    /// <summary>Whom the grant covers among those who may sign in to the client: with assignment required, any user assigned to it.</summary>
+    private string Covered(OAuth2PermissionGrant grant, EntraServicePrincipal client) =>
+        grant.IsForAllPrincipals && client.AppRoleAssignmentRequired == true ? $"any user assigned to {Name(client)} (`appRoleAssignmentRequired`)" : Covered(grant);
+
+    /// <summary>A sentence for answers about a user assigned to the client only through a nested group; empty otherwise.</summary>
+    private string Nested(EntraServicePrincipal client, string userId) =>
+        AssignmentRequirement.NestedOnlyNote(Directory, client, userId) is { } note ? $" Note: {note}." : string.Empty;
+
+    /// <summary>A sentence for answers about a client whose assignment setting the export does not hold; empty otherwise.</summary>
+    private static string NotExported(EntraServicePrincipal client) =>
+        AssignmentRequirement.NotExportedNote(client) is { } note ? $" Note: {note}." : string.Empty;
 
     private string Consent(OAuth2PermissionGrant grant) => grant.IsForAllPrincipals ? "consented for every user (`AllPrincipals`)" : $"consented for {UserName(grant.PrincipalId!)} alone (`Principal`)";
 

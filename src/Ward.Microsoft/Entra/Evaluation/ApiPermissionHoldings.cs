@@ -31,7 +31,7 @@ public sealed record ApiPermissionHoldings(ImmutableArray<HeldAppRole> AppRoles,
             var grants = directory.OAuth2PermissionGrants.Where(g => g.IsForAllPrincipals || Same(g.PrincipalId, user.Id))
                 .Select(g => Grant(directory, g, user.AccountEnabled == false
                     ? $"{user.UserPrincipalName ?? user.Id} is disabled and cannot sign in"
-                    : directory.FindServicePrincipal(g.ClientId) is { } c ? TokenIssuance.Refusal(c, directory.FindServicePrincipal(g.ResourceId)) : null));
+                    : directory.FindServicePrincipal(g.ClientId) is { } c ? TokenIssuance.Refusal(c, directory.FindServicePrincipal(g.ResourceId)) ?? AssignmentRequirement.Refusal(directory, c, user.Id) : null));
             return new ApiPermissionHoldings([], [.. grants]);
         }
 
@@ -60,6 +60,12 @@ public sealed record ApiPermissionHoldings(ImmutableArray<HeldAppRole> AppRoles,
         if (notIssued is null && !grant.IsForAllPrincipals && directory.FindUser(grant.PrincipalId!) is { AccountEnabled: false })
         {
             notIssued = $"{users} is disabled and cannot sign in";
+        }
+
+        // A grant for one user of a client that requires assignment issues nothing until that user is assigned.
+        if (notIssued is null && !grant.IsForAllPrincipals && directory.FindServicePrincipal(grant.ClientId) is { } client)
+        {
+            notIssued = AssignmentRequirement.Refusal(directory, client, grant.PrincipalId!);
         }
 
         return new HeldGrant(grant, resource, users, notIssued);

@@ -15,8 +15,10 @@ namespace Ward.Microsoft.Entra.Evaluation;
 /// an administrative unit, whose direct members only it reaches (not members of member groups); or one object. An
 /// app-specific scope (<c>appScopeId</c>) reaches no directory object, and the refusal says so. Members of a restricted
 /// management administrative unit are reached only by roles scoped to that unit. A permission under
-/// <c>$ResourceIsSelf</c> holds on the principal itself, under <c>$SubjectIsOwner</c> on what it owns. A password reset
-/// is further limited by the roles the target holds (<see cref="PasswordResetTiers"/>).
+/// <c>$ResourceIsSelf</c> holds on the principal itself, under <c>$SubjectIsOwner</c> on what it owns. A password reset,
+/// a refresh token invalidation and the sensitive user actions are further limited by the roles the target holds
+/// (<see cref="UserTiers"/>). A change to a role-assignable group asked through a <c>groups</c> entity is decided on
+/// <c>groupsAssignableToRoles</c>, the only entity that reaches one (<see cref="GroupResourceActions.RoleAssignableForm"/>).
 /// </remarks>
 public sealed class EntraRoleAuthorizer(EntraDirectory directory)
 {
@@ -63,6 +65,10 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
         var layers = ImmutableArray.CreateBuilder<LayerEvaluation>();
         var refusals = new List<string>();
         var unknowns = new List<string>();
+
+        // A role-assignable group is an entity of its own: a change asked through `groups` is decided on `groupsAssignableToRoles`.
+        var roleAssignableForm = GroupResourceActions.RoleAssignableForm(action, Directory.FindGroup(targetId));
+        var tiers = UserTiers.For(action);
         foreach (var (assignment, viaGroup) in AssignmentsOf(principalId, activateEligible))
         {
             var definition = Directory.FindRoleDefinition(assignment.RoleDefinitionId);
@@ -75,10 +81,16 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
             }
 
             var matched = definition.RolePermissions
-                .SelectMany(p => p.AllowedResourceActions.Where(a => ResourceActionPattern.Matches(a, action)).Select(a => (Permission: p, Pattern: a)))
+                .SelectMany(p => p.AllowedResourceActions.Where(a => ResourceActionPattern.Matches(a, roleAssignableForm ?? action)).Select(a => (Permission: p, Pattern: a)))
                 .ToList();
             if (matched.Count == 0)
             {
+                if (roleAssignableForm is not null
+                    && definition.RolePermissions.SelectMany(p => p.AllowedResourceActions).FirstOrDefault(a => ResourceActionPattern.Matches(a, action)) is { } groupsPattern)
+                {
+                    refusals.Add($"{held} grants `{groupsPattern}`, but `{GroupName(targetId)}` is a role-assignable group, which only `{roleAssignableForm}` reaches (by default Global Administrators and Privileged Role Administrators hold it; the group's owners manage it too)");
+                }
+
                 continue;
             }
 
@@ -95,8 +107,8 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
                 continue;
             }
 
-            if (PasswordResetTiers.IsTiered(action)
-                && ResetRefusal(definition, assignment, targetId) is { } refusal)
+            if (tiers is not null
+                && TierRefusal(tiers, definition, assignment, targetId) is { } refusal)
             {
                 if (refusal.Undecided)
                 {
@@ -257,11 +269,11 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
     public ImmutableArray<DirectoryObjectReference> OwnersOf(string objectId) =>
         Directory.FindApplication(objectId)?.Owners ?? Directory.FindServicePrincipal(objectId)?.Owners ?? Directory.FindGroup(objectId)?.Owners ?? [];
 
-    /// <summary>Why the role may not reset this user's password; null when it may.</summary>
-    private (string Reason, bool Undecided)? ResetRefusal(DirectoryRoleDefinition resetter, DirectoryRoleAssignment assignment, string targetId)
+    /// <summary>Why the role may not perform the tiered action on this user (<see cref="UserTiers"/>); null when it may.</summary>
+    private (string Reason, bool Undecided)? TierRefusal(UserTiers tiers, DirectoryRoleDefinition actor, DirectoryRoleAssignment assignment, string targetId)
     {
-        var template = resetter.TemplateId ?? resetter.Id;
-        if (PasswordResetTiers.ResetsAnyone(template))
+        var template = actor.TemplateId ?? actor.Id;
+        if (tiers.ActsOnAnyone(template))
         {
             return null;
         }
@@ -275,7 +287,7 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
         var ownsRoleAssignableGroup = _roleAssignableGroupOwners.Value.Contains(targetId);
         if (targetGroups.Count > 0 || ownsRoleAssignableGroup)
         {
-            return ($"`{targetId}` is a member or owner of a role-assignable group: only Privileged Authentication Administrators and Global Administrators may reset its password", false);
+            return ($"`{targetId}` is a member or owner of a role-assignable group: only Privileged Authentication Administrators and Global Administrators may {tiers.Verb}", false);
         }
 
         // "User with a role scoped to a restricted management administrative unit": only Privileged Authentication
@@ -286,7 +298,7 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
             .FirstOrDefault(u => u is { IsMemberManagementRestricted: true });
         if (restrictedScope is { } unit)
         {
-            return ($"`{targetId}` holds a role scoped to the restricted management administrative unit `{unit.DisplayName ?? unit.Id}`: only Privileged Authentication Administrators and Global Administrators may reset its password", false);
+            return ($"`{targetId}` holds a role scoped to the restricted management administrative unit `{unit.DisplayName ?? unit.Id}`: only Privileged Authentication Administrators and Global Administrators may {tiers.Verb}", false);
         }
 
         if (held.Count == 0)
@@ -296,22 +308,22 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
 
         if (held.Find(r => !r.IsBuiltIn) is { Template: not null } custom)
         {
-            return ($"`{targetId}` holds the custom role `{custom.DisplayName ?? custom.Template}`: only Privileged Authentication Administrators and Global Administrators may reset its password", false);
+            return ($"`{targetId}` holds the custom role `{custom.DisplayName ?? custom.Template}`: only Privileged Authentication Administrators and Global Administrators may {tiers.Verb}", false);
         }
 
-        if (PasswordResetTiers.ResettableRoles(template) is not { } resettable)
+        if (tiers.ActsOnRoles(template) is not { } reachable)
         {
-            return ($"Ward does not know whose passwords `{resetter.DisplayName ?? template}` may reset when they hold roles (`{targetId}` holds {string.Join(", ", held.Select(r => r.DisplayName ?? r.Template))})", true);
+            return ($"`{targetId}` holds {string.Join(", ", held.Select(r => $"`{r.DisplayName ?? r.Template}`"))}, and Microsoft's table \"{tiers.Table}\" has no column for `{actor.DisplayName ?? template}`: Ward does not know whether it may {tiers.Verb}", true);
         }
 
-        if (held.Find(r => !resettable.Contains(r.Template)) is { Template: not null } protectedRole)
+        if (held.Find(r => !reachable.Contains(r.Template)) is { Template: not null } protectedRole)
         {
-            return ($"`{targetId}` holds `{protectedRole.DisplayName ?? protectedRole.Template}`, whose password `{resetter.DisplayName}` may not reset", false);
+            return ($"`{targetId}` holds `{protectedRole.DisplayName ?? protectedRole.Template}`, so `{actor.DisplayName ?? template}` may not {tiers.Verb} (Microsoft's table \"{tiers.Table}\")", false);
         }
 
         // Microsoft documents further restrictions for roles scoped to an administrative unit, without listing them.
         return assignment.DirectoryScope.Kind == DirectoryScopeKind.AdministrativeUnit
-            ? ($"`{targetId}` holds roles, and resets by roles scoped to an administrative unit have further restrictions Microsoft does not list", true)
+            ? ($"`{targetId}` holds roles, and for roles scoped to an administrative unit Microsoft's table \"{tiers.Table}\" says further restrictions apply, without listing them", true)
             : null;
     }
 

@@ -66,5 +66,35 @@ public static class GroupResourceActions
         }
     }
 
+    /// <summary>
+    /// The <c>groupsAssignableToRoles</c> form of a change asked through a <c>groups</c> entity
+    /// (<c>groups/members/update</c> → <c>groupsAssignableToRoles/members/update</c>) when the group is role-assignable,
+    /// which only that entity reaches ("By default, only Global Administrators and Privileged Role Administrators can
+    /// manage the membership of a role-assignable group", besides its owners: Microsoft Entra documentation, "Use
+    /// Microsoft Entra groups to manage role assignments"). Null when the group is not role-assignable, or the action is
+    /// a read (reads of a role-assignable group stay <c>groups</c> permissions) or not about a <c>groups</c> entity.
+    /// </summary>
+    public static string? RoleAssignableForm(string action, EntraGroup? group)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (group is not { IsAssignableToRole: true }
+            || !action.StartsWith(Namespace, StringComparison.OrdinalIgnoreCase)
+            || action.EndsWith("/read", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var entityEnd = action.IndexOf('/', Namespace.Length);
+        if (entityEnd < 0)
+        {
+            return null;
+        }
+
+        var entity = action[Namespace.Length..entityEnd];
+        return GroupEntities.Contains(entity, StringComparer.OrdinalIgnoreCase) ? Action(RoleAssignable, action[(entityEnd + 1)..]) : null;
+    }
+
+    private static readonly string[] GroupEntities = [AnyGroup, Unified, UnifiedAssigned, Security, SecurityAssigned];
+
     private static string Action(string entity, string operation) => $"{Namespace}{entity}/{operation}";
 }

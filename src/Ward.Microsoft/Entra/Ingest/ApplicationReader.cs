@@ -202,6 +202,7 @@ internal static class ApplicationReader
             ServicePrincipalType = type,
             AppOwnerOrganizationId = json.Id(item, "appOwnerOrganizationId", path),
             AccountEnabled = json.Boolean(item, "accountEnabled", path),
+            AppRoleAssignmentRequired = json.Boolean(item, "appRoleAssignmentRequired", path),
             AppRoles = roles.ToImmutable(),
             Oauth2PermissionScopes = scopes.ToImmutable(),
             PasswordCredentials = Passwords(item, path, json),

@@ -64,4 +64,23 @@ public sealed class AllPrincipalsHighRiskConsentRuleTests
         // Then none is reported
         Assert.Empty(tenant.Scan().Of(Rule));
     }
+
+    [Fact]
+    public void A_client_that_requires_assignment_is_still_reported_and_the_finding_says_only_assigned_users_sign_in()
+    {
+        // Given this tenant's intranet, consented for every user to Mail.ReadWrite, which requires assignment, and its
+        // twin that does not
+        var tenant = new TestTenant();
+        tenant.ServicePrincipalRequiringAssignment("intranet");
+        tenant.ServicePrincipalOf("wiki");
+        tenant.DelegatedGrant("intranet", "Mail.ReadWrite").DelegatedGrant("wiki", "Mail.ReadWrite");
+
+        var findings = tenant.Scan().Of(Rule);
+
+        // Then both are reported at the same severity; only the first says that assigned users alone sign in to it
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal(Severity.Medium, f.Severity));
+        Assert.Contains("It requires assignment (`appRoleAssignmentRequired`), so only the users assigned to it, directly or through a group, sign in to it", findings.Single(f => f.PrincipalName == "intranet").Explanation, StringComparison.Ordinal);
+        Assert.Contains("Whoever signs in to it lends it these permissions", findings.Single(f => f.PrincipalName == "wiki").Explanation, StringComparison.Ordinal);
+    }
 }
