@@ -155,8 +155,8 @@ public static class MarkdownReporter
 
     /// <summary>
     /// Plain text for Markdown, table cells included: every character Markdown or a table would interpret is
-    /// backslash-escaped, <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> become entities (no HTML), line breaks become
-    /// spaces (a row is one line), and an empty HTML comment is written inside every bare URL, <c>www.</c> domain,
+    /// backslash-escaped, <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> become entities (no HTML), <c>$</c> is written in
+    /// span tags (no maths), line breaks become spaces (a row is one line), and an empty HTML comment is written inside every bare URL, <c>www.</c> domain,
     /// e-mail address, mention and issue reference, so GitHub links and notifies none (<see cref="GitHubLinks"/>).
     /// </summary>
     public static string Text(string? value)
@@ -176,6 +176,11 @@ public static class MarkdownReporter
             {
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '#':
                     text.Append('\\').Append(c);
+                    break;
+                case '$':
+                    // GitHub renders $…$ as maths (a name could restyle the comment); its documented way to write a
+                    // dollar sign outside maths is inside span tags.
+                    text.Append("<span>$</span>");
                     break;
                 case '<':
                     text.Append("&lt;");

@@ -86,6 +86,7 @@ public sealed partial class MarkdownReporterTests
     [InlineData("**bold** _em_", "\\*\\*bold\\*\\* \\_em\\_")]
     [InlineData("two\nlines", "two lines")]
     [InlineData("&lt;", "&amp;lt;")]
+    [InlineData("$\\color{red}{admin}$", "<span>$</span>\\\\color{red}{admin}<span>$</span>")]
     public void Text_is_escaped_for_markdown_and_tables(string value, string escaped) =>
         Assert.Equal(escaped, MarkdownReporter.Text(value));
 
