@@ -170,7 +170,7 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
             if (reachable is null && !assumes && steps.All(s => s.ResourceType is null)
                 && (rewritesTrust ? context.SpecificTargetsUnderRewrittenTrust(principal, steps.Select(s => s.Action)) : context.SpecificTargets(principal, steps.Select(s => s.Action))) is { } specific)
             {
-                candidates = AwsEdgeContext.Representatives(candidates, specific, target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly));
+                candidates = AwsEdgeContext.Representatives(candidates, specific, target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly) && Admits(context.Estate, target));
             }
 
             var limit = new EdgeLimit();

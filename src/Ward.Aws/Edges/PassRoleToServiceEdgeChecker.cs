@@ -47,6 +47,17 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
         var technique = AwsTechniqueCatalog.Get(TechniqueId);
         // The service's assumption depends on the role and the account the new resource is in, not on who creates it.
         var assumptions = new Dictionary<(string Role, string? Account), Decision>();
+        Decision Assumed(IamRole role, string? account)
+        {
+            if (!assumptions.TryGetValue((role.Arn, account), out var assumed))
+            {
+                assumed = context.Can(AwsPrincipal.Parse(Service), "sts:AssumeRole", role.Arn, NewResourceSource(role, Service, account));
+                assumptions[(role.Arn, account)] = assumed;
+            }
+
+            return assumed;
+        }
+
         foreach (var principal in context.Candidates([.. actions, "iam:PassRole"]))
         {
             // A role can be passed only within its own account: none there, nothing to decide.
@@ -64,8 +75,15 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
             // Only the roles some statement's iam:PassRole resource patterns can name; when one names `*`, the roles
             // no statement names specifically share one outcome per account.
             // A role can be passed only within its own account.
+            // The service's assumption and the instance profile differ from role to role while the pass does not: the
+            // role standing for those no statement names is the best of them (the service certainly assumes it, it
+            // needs no instance profile made), and roles the service cannot assume for the principal are left out.
             var named = context.TargetsMatching(principal, "iam:PassRole");
-            var own = rolesByAccount[principal.Account ?? string.Empty];
+            var own = rolesByAccount[principal.Account ?? string.Empty]
+                .Where(r => Assumed(r, principal.Account).Kind is DecisionKind.Allowed or DecisionKind.Conditional)
+                .OrderBy(r => Assumed(r, principal.Account).Kind == DecisionKind.Allowed ? 0 : 1)
+                .ThenBy(r => TakesInstanceProfile && r.InstanceProfileArns.IsEmpty ? 1 : 0)
+                .ToList();
             var passable = named is not null ? named.Where(arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
                 : context.SpecificTargets(principal, ["iam:PassRole"]) is { } specific
                     ? AwsEdgeContext.Representatives(own.Select(r => r.Arn), specific, arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
@@ -84,12 +102,7 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
 
                 // The service assumes the role for the principal's new resource: a trust pinned to another account's
                 // resources keeps it out, one pinned to a resource name the principal cannot choose holds only for it.
-                if (!assumptions.TryGetValue((role.Arn, principal.Account), out var assumed))
-                {
-                    assumed = context.Can(AwsPrincipal.Parse(Service), "sts:AssumeRole", role.Arn, NewResourceSource(role, Service, principal.Account));
-                    assumptions[(role.Arn, principal.Account)] = assumed;
-                }
-
+                var assumed = Assumed(role, principal.Account);
                 if (assumed.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional))
                 {
                     continue;
@@ -145,17 +158,33 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
 
         keys["aws:SourceAccount"] = ContextValue.Of(account);
         keys["aws:SourceOwner"] = ContextValue.Of(account);
+        // Only the statements that let this service (or everyone) in: another service's source does not apply.
         var sources = role.TrustPolicy!.Statements
-            .Where(s => s.Effect == Effect.Allow && s.Principal is { } p && (p.IsWildcardString || p.Entries.Any(e => e.Type is PrincipalType.Service or PrincipalType.Aws)))
+            .Where(s => s.Effect == Effect.Allow && s.Principal is { } p && (p.IsWildcardString
+                || p.Entries.Any(e => (e.Type == PrincipalType.Service && string.Equals(e.Value, service, StringComparison.OrdinalIgnoreCase)) || (e.Type == PrincipalType.Aws && e.Value == "*"))))
             .SelectMany(s => s.Conditions)
             .Where(c => !c.Operator.IsNegated && c.Key.Equals("aws:SourceArn", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(c => c.Values);
+            .SelectMany(c => c.Values)
+            .ToList();
         if (sources.Select(pattern => Fill(pattern, account)).FirstOrDefault(arn => arn is not null) is { } filled)
         {
             keys["aws:SourceArn"] = ContextValue.Of(filled);
         }
+        else if (sources.Count > 0 && !sources.Exists(pattern => MayBeInAccount(pattern, account)))
+        {
+            // Every source the trust names is another account's: the new resource's ARN matches none of them.
+            keys["aws:SourceArn"] = ContextValue.Of($"arn:aws:{service.Split('.')[0]}:ward-new:{account}:ward-new");
+        }
 
         return keys;
+    }
+
+    /// <summary>Whether a resource of the account may match the pattern (an ARN without an account part, as S3's, may).</summary>
+    private static bool MayBeInAccount(string pattern, string account)
+    {
+        var parts = pattern.Split(':', 6);
+        return parts.Length != 6 || parts[4].Length == 0 || parts[4] == account
+            || (parts[4].IndexOfAny(['*', '?']) >= 0 && Policy.Matching.Wildcard.IsMatch(parts[4], account, ignoreCase: false));
     }
 
     /// <summary>An ARN in the account that the pattern matches with a name of the creator's choosing, or null.</summary>

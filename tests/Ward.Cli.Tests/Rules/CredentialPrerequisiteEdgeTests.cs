@@ -23,6 +23,7 @@ public sealed class CredentialPrerequisiteEdgeTests
               {{GaadJson.User(Account, "keyless-admin", """{"Effect":"Allow","Action":"*","Resource":"*"}""")}},
               {{GaadJson.User(Account, "console-admin", """{"Effect":"Allow","Action":"*","Resource":"*"}""")}},
               {{GaadJson.User(Account, "key-maker", On("\"iam:CreateAccessKey\"", "two-keys-admin"))}},
+              {{GaadJson.User(Account, "wide-key-maker", """{"Effect":"Allow","Action":"iam:CreateAccessKey","Resource":["*","arn:aws:iam::111122223333:user/two-keys-*"]}""")}},
               {{GaadJson.User(Account, "fresh-key-maker", On("\"iam:CreateAccessKey\"", "keyless-admin"))}},
               {{GaadJson.User(Account, "key-replacer", On("[\"iam:CreateAccessKey\",\"iam:DeleteAccessKey\"]", "two-keys-admin"))}},
               {{GaadJson.User(Account, "console-maker", On("\"iam:CreateLoginProfile\"", "console-admin"))}},
@@ -44,6 +45,10 @@ public sealed class CredentialPrerequisiteEdgeTests
     {
         Assert.Empty(EdgesFrom("key-maker"));
         Assert.Equal("iam-002", Assert.Single(EdgesFrom("fresh-key-maker")).Technique);
+
+        // Also when a statement names the user specifically (it is then decided on its own, not through another user)
+        Assert.DoesNotContain(EdgesFrom("wide-key-maker"), e => e.To.Value.EndsWith(":user/two-keys-admin", StringComparison.Ordinal));
+        Assert.Contains(EdgesFrom("wide-key-maker"), e => e.Technique == "iam-002");
     }
 
     [Fact]

@@ -34,6 +34,8 @@ public sealed class PassRoleToNewResourceTests
               {{Role("build-admin-pinned", "codebuild.amazonaws.com", """{"ArnLike":{"aws:SourceArn":"arn:aws:codebuild:eu-west-1:111122223333:project/prod-build"}}""")}},
               {{Role("build-admin-any-project", "codebuild.amazonaws.com", """{"StringEquals":{"aws:SourceAccount":"111122223333"},"ArnLike":{"aws:SourceArn":"arn:aws:codebuild:*:111122223333:project/*"}}""")}},
               {{Role("function-admin-other-account", "lambda.amazonaws.com", """{"StringEquals":{"aws:SourceAccount":"444455556666"}}""")}},
+              {{Role("function-admin-other-account-arn", "lambda.amazonaws.com", """{"ArnLike":{"aws:SourceArn":"arn:aws:lambda:*:444455556666:function:*"}}""")}},
+              {{TwoServiceRole}},
               {{Role("instance-admin-without-profile", "ec2.amazonaws.com", null)}},
               {{Role("task-admin", "ecs-tasks.amazonaws.com", null)}}
             ],
@@ -61,6 +63,15 @@ public sealed class PassRoleToNewResourceTests
     public void A_trust_pinned_to_another_accounts_resources_gives_no_edge()
     {
         Assert.DoesNotContain(Scan.Value.Graph.Graph.Edges, e => e.To.Value.EndsWith(":role/service-role/function-admin-other-account", StringComparison.Ordinal));
+        Assert.DoesNotContain(Scan.Value.Graph.Graph.Edges, e => e.To.Value.EndsWith(":role/service-role/function-admin-other-account-arn", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_the_source_conditions_of_the_statement_for_the_service_count()
+    {
+        // The EventBridge statement's rule ARN says nothing of the functions Lambda acts for
+        var edge = EdgeTo("deployer", "function-admin-two-services", "lambda-001");
+        Assert.False(edge.IsConditional);
     }
 
     [Fact]
@@ -83,6 +94,15 @@ public sealed class PassRoleToNewResourceTests
 
     private static Edge EdgeTo(string user, string role, string technique) =>
         Assert.Single(Scan.Value.Graph.Graph.Edges, e => e.From.Value == $"arn:aws:iam::{Account}:user/{user}" && e.To.Value == $"arn:aws:iam::{Account}:role/service-role/{role}" && e.Technique == technique);
+
+    private const string TwoServiceRole = """
+        {"Path": "/service-role/", "RoleName": "function-admin-two-services", "RoleId": "AROA00000000000000027", "Arn": "arn:aws:iam::111122223333:role/service-role/function-admin-two-services", "CreateDate": "2024-01-01T00:00:00Z",
+         "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [
+           {"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"}, "Action": "sts:AssumeRole", "Condition": {"ArnLike": {"aws:SourceArn": "arn:aws:events:*:111122223333:rule/*"}}},
+           {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole", "Condition": {"ArnLike": {"aws:SourceArn": "arn:aws:lambda:*:111122223333:function:*"}}}]},
+         "InstanceProfileList": [], "RolePolicyList": [{"PolicyName": "administrator", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}],
+         "AttachedManagedPolicies": [], "Tags": [], "RoleLastUsed": {}}
+        """;
 
     private static string Role(string name, string service, string? condition) => $$$"""
         {"Path": "/service-role/", "RoleName": "{{{name}}}", "RoleId": "AROA{{{name.Length:D17}}}", "Arn": "arn:aws:iam::{{{Account}}}:role/service-role/{{{name}}}", "CreateDate": "2024-01-01T00:00:00Z",
