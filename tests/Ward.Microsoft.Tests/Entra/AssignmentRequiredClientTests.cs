@@ -49,6 +49,18 @@ public sealed class AssignmentRequiredClientTests
     }
 
     [Fact]
+    public void A_client_whose_assignments_were_not_exported_refuses_no_one()
+    {
+        // Given the same export without the app role assignments (its appRoleAssignedTo not exported)
+        var withoutAssignments = new ApiPermissionAuthorizer(Directory with { AppRoleAssignments = [] });
+
+        // Then no one is refused for lack of one, and the answer says why
+        var answer = withoutAssignments.Authorize(WebApp, MailRead, NotAssigned);
+        Assert.Equal(DecisionKind.Allowed, answer.Kind);
+        Assert.Contains("Web App requires users to be assigned to it, but no app role assignment to it is in the export", answer.Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_user_assigned_directly_or_through_nested_groups_is()
     {
         Assert.Equal(DecisionKind.Allowed, Authorizer.Authorize(WebApp, MailRead, Assigned).Kind);

@@ -283,8 +283,8 @@ public sealed class ApiPermissionAuthorizer(EntraDirectory directory)
         AssignmentRequirement.NestedOnlyNote(Directory, client, userId) is { } note ? $" Note: {note}." : string.Empty;
 
     /// <summary>A sentence for answers about a client whose assignment setting the export does not hold; empty otherwise.</summary>
-    private static string NotExported(EntraServicePrincipal client) =>
-        AssignmentRequirement.NotExportedNote(client) is { } note ? $" Note: {note}." : string.Empty;
+    private string NotExported(EntraServicePrincipal client) =>
+        AssignmentRequirement.NotExportedNote(Directory, client) is { } note ? $" Note: {note}." : string.Empty;
 
     private string Consent(OAuth2PermissionGrant grant) => grant.IsForAllPrincipals ? "consented for every user (`AllPrincipals`)" : $"consented for {UserName(grant.PrincipalId!)} alone (`Principal`)";
 

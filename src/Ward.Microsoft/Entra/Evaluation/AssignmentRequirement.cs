@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Microsoft.Entra.Evaluation;
@@ -24,7 +25,9 @@ public static class AssignmentRequirement
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(userId);
-        if (client.AppRoleAssignmentRequired != true || IsAssigned(directory, client, userId))
+        // A client that requires assignment with none in the export: its assignments were not exported (no one could
+        // sign in otherwise), so no one is refused on that account (NotExportedNote says so).
+        if (client.AppRoleAssignmentRequired != true || !AssignedTo(directory).Contains(client.Id) || IsAssigned(directory, client, userId))
         {
             return null;
         }
@@ -38,11 +41,15 @@ public static class AssignmentRequirement
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(client);
-        var holders = directory.TransitiveGroupsOf(userId).Prepend(userId).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return directory.AppRoleAssignments.Any(a => a.DeletedDateTime is null
-            && string.Equals(a.ResourceId, client.Id, StringComparison.OrdinalIgnoreCase)
-            && holders.Contains(a.PrincipalId));
+        var assigned = AssignedTo(directory)[client.Id].ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return assigned.Count > 0 && (assigned.Contains(userId) || directory.TransitiveGroupsOf(userId).Any(assigned.Contains));
     }
+
+    /// <summary>The principals of the live app role assignments to each service principal, by its id; indexed once per directory (asked for every user of every grant).</summary>
+    private static ILookup<string, string> AssignedTo(EntraDirectory directory) =>
+        Assignments.GetValue(directory, d => d.AppRoleAssignments.Where(a => a.DeletedDateTime is null).ToLookup(a => a.ResourceId, a => a.PrincipalId, StringComparer.OrdinalIgnoreCase));
+
+    private static readonly ConditionalWeakTable<EntraDirectory, ILookup<string, string>> Assignments = new();
 
     /// <summary>
     /// What an answer says when the user is assigned to a client that requires assignment only through a group it is
@@ -58,10 +65,7 @@ public static class AssignmentRequirement
             return null;
         }
 
-        var assigned = directory.AppRoleAssignments
-            .Where(a => a.DeletedDateTime is null && string.Equals(a.ResourceId, client.Id, StringComparison.OrdinalIgnoreCase))
-            .Select(a => a.PrincipalId)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var assigned = AssignedTo(directory)[client.Id].ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (assigned.Contains(userId))
         {
             return null;
@@ -79,11 +83,15 @@ public static class AssignmentRequirement
     }
 
     /// <summary>What an answer says when the export does not hold the setting (older exports); null when it does.</summary>
-    public static string? NotExportedNote(EntraServicePrincipal client)
+    public static string? NotExportedNote(EntraDirectory directory, EntraServicePrincipal client)
     {
+        ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(client);
-        return client.AppRoleAssignmentRequired is null
-            ? $"whether {client.DisplayName ?? client.Id} requires users to be assigned to it (`appRoleAssignmentRequired`) was not exported, so any user the grant covers is counted"
-            : null;
+        return client.AppRoleAssignmentRequired switch
+        {
+            null => $"whether {client.DisplayName ?? client.Id} requires users to be assigned to it (`appRoleAssignmentRequired`) was not exported, so any user the grant covers is counted",
+            true when !AssignedTo(directory).Contains(client.Id) => $"{client.DisplayName ?? client.Id} requires users to be assigned to it, but no app role assignment to it is in the export (its `appRoleAssignedTo` was not exported), so any user the grant covers is counted",
+            _ => null,
+        };
     }
 }
