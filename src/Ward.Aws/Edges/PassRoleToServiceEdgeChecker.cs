@@ -47,6 +47,7 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
         var technique = AwsTechniqueCatalog.Get(TechniqueId);
         // The service's assumption depends on the role and the account the new resource is in, not on who creates it.
         var assumptions = new Dictionary<(string Role, string? Account), Decision>();
+        var ownByAccount = new Dictionary<string, List<IamRole>>(StringComparer.Ordinal);
         Decision Assumed(IamRole role, string? account)
         {
             if (!assumptions.TryGetValue((role.Arn, account), out var assumed))
@@ -79,11 +80,16 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
             // role standing for those no statement names is the best of them (the service certainly assumes it, it
             // needs no instance profile made), and roles the service cannot assume for the principal are left out.
             var named = context.TargetsMatching(principal, "iam:PassRole");
-            var own = rolesByAccount[principal.Account ?? string.Empty]
-                .Where(r => Assumed(r, principal.Account).Kind is DecisionKind.Allowed or DecisionKind.Conditional)
-                .OrderBy(r => Assumed(r, principal.Account).Kind == DecisionKind.Allowed ? 0 : 1)
-                .ThenBy(r => TakesInstanceProfile && r.InstanceProfileArns.IsEmpty ? 1 : 0)
-                .ToList();
+            // Both depend on the role and the account only: ordered once per account.
+            if (!ownByAccount.TryGetValue(principal.Account ?? string.Empty, out var own))
+            {
+                own = [.. rolesByAccount[principal.Account ?? string.Empty]
+                    .Where(r => Assumed(r, principal.Account).Kind is DecisionKind.Allowed or DecisionKind.Conditional)
+                    .OrderBy(r => Assumed(r, principal.Account).Kind == DecisionKind.Allowed ? 0 : 1)
+                    .ThenBy(r => TakesInstanceProfile && r.InstanceProfileArns.IsEmpty ? 1 : 0)];
+                ownByAccount[principal.Account ?? string.Empty] = own;
+            }
+
             var passable = named is not null ? named.Where(arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
                 : context.SpecificTargets(principal, ["iam:PassRole"]) is { } specific
                     ? AwsEdgeContext.Representatives(own.Select(r => r.Arn), specific, arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
