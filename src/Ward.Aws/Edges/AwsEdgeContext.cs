@@ -1011,11 +1011,15 @@ public sealed partial class AwsEdgeContext
                 .Select(p => (p.Arn, p.Kind == DecisionKind.Allowed)),
         ])).Value;
 
+    /// <summary>Whether a trust policy statement allows the service (by name, or as everyone) in.</summary>
+    public static bool LetsServiceIn(Statement statement, string service) =>
+        statement.Effect == Effect.Allow && statement.Principal is { } p
+        && (p.IsWildcardString || p.Entries.Any(e => (e.Type == PrincipalType.Service && string.Equals(e.Value, service, StringComparison.OrdinalIgnoreCase)) || (e.Type == PrincipalType.Aws && e.Value == "*")));
+
     /// <summary>Roles of the estate whose trust policy lets an AWS service (e.g. <c>lambda.amazonaws.com</c>) assume them.</summary>
     public ImmutableArray<IamRole> RolesTrustingService(string service) =>
         _rolesTrusting.GetOrAdd(service, s => [.. Estate.Roles.Values
-            .Where(r => r.TrustPolicy is not null && r.TrustPolicy.Statements.Any(st => st.Effect == Effect.Allow && st.Principal is { } p
-                && (p.IsWildcardString || p.Entries.Any(e => (e.Type == PrincipalType.Service && string.Equals(e.Value, s, StringComparison.OrdinalIgnoreCase)) || (e.Type == PrincipalType.Aws && e.Value == "*")))))
+            .Where(r => r.TrustPolicy is not null && r.TrustPolicy.Statements.Any(st => LetsServiceIn(st, s)))
             .Where(r => Can(AwsPrincipal.Parse(s), "sts:AssumeRole", r.Arn).Kind is DecisionKind.Allowed or DecisionKind.Conditional)
             .OrderBy(r => r.Arn, StringComparer.Ordinal)]);
 

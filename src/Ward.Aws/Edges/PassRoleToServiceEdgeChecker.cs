@@ -1,6 +1,5 @@
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
-using Ward.Aws.Policy.Syntax;
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 
@@ -115,7 +114,7 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
                 }
 
                 var profile = TakesInstanceProfile && role.InstanceProfileArns.IsEmpty
-                    ? InstanceProfileSteps.Select(action => (action, context.CanSomewhereCached(principal, action))).Select(s => (Action: s.action, s.Item2.Resource, s.Item2.Decision)).ToList()
+                    ? InstanceProfileSteps.Select(action => (Action: action, Result: context.CanSomewhereCached(principal, action))).ToList()
                     : [];
                 var edge = AwsEdgeContext.EdgeIf(
                     TechniqueId,
@@ -123,7 +122,7 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
                     role.Arn,
                     $"passes `{role.Name}` to {Service} ({technique.Name}) and runs code as it{(profile.Count > 0 ? " (first in an instance profile of its own making: the role has none)" : string.Empty)}",
                     grantsAdmin: false,
-                    [.. profile, ("iam:PassRole", role.Arn, pass(role)), .. steps.Select(s => (s.Action, s.Result.Resource, s.Result.Decision))]);
+                    [.. profile.Select(s => (s.Action, s.Result.Resource, s.Result.Decision)), ("iam:PassRole", role.Arn, pass(role)), .. steps.Select(s => (s.Action, s.Result.Resource, s.Result.Decision))]);
                 if (edge is not null && (assumed is Conditional || ExistingResource is not null))
                 {
                     edge = edge with
@@ -166,8 +165,7 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
         keys["aws:SourceOwner"] = ContextValue.Of(account);
         // Only the statements that let this service (or everyone) in: another service's source does not apply.
         var sources = role.TrustPolicy!.Statements
-            .Where(s => s.Effect == Effect.Allow && s.Principal is { } p && (p.IsWildcardString
-                || p.Entries.Any(e => (e.Type == PrincipalType.Service && string.Equals(e.Value, service, StringComparison.OrdinalIgnoreCase)) || (e.Type == PrincipalType.Aws && e.Value == "*"))))
+            .Where(s => AwsEdgeContext.LetsServiceIn(s, service))
             .SelectMany(s => s.Conditions)
             .Where(c => !c.Operator.IsNegated && c.Key.Equals("aws:SourceArn", StringComparison.OrdinalIgnoreCase))
             .SelectMany(c => c.Values)
@@ -189,15 +187,18 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
     private static bool MayBeInAccount(string pattern, string account)
     {
         var parts = pattern.Split(':', 6);
-        return parts.Length != 6 || parts[4].Length == 0 || parts[4] == account
-            || (parts[4].IndexOfAny(['*', '?']) >= 0 && Policy.Matching.Wildcard.IsMatch(parts[4], account, ignoreCase: false));
+        return parts.Length != 6 || parts[4].Length == 0 || AccountPartAdmits(parts[4], account);
     }
+
+    /// <summary>Whether an ARN pattern's account part is the account or a wildcard matching it.</summary>
+    private static bool AccountPartAdmits(string part, string account) =>
+        part == account || (part.IndexOfAny(['*', '?']) >= 0 && Policy.Matching.Wildcard.IsMatch(part, account, ignoreCase: false));
 
     /// <summary>An ARN in the account that the pattern matches with a name of the creator's choosing, or null.</summary>
     private static string? Fill(string pattern, string account)
     {
         var parts = pattern.Split(':', 6);
-        if (parts.Length != 6 || parts[5].IndexOfAny(['*', '?']) < 0 || !(parts[4] == account || (parts[4].IndexOfAny(['*', '?']) >= 0 && Policy.Matching.Wildcard.IsMatch(parts[4], account, ignoreCase: false))))
+        if (parts.Length != 6 || parts[5].IndexOfAny(['*', '?']) < 0 || !AccountPartAdmits(parts[4], account))
         {
             return null;
         }
