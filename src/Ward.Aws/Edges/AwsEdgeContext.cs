@@ -115,11 +115,24 @@ public sealed partial class AwsEdgeContext
         for (var i = 0; i < Principals.Length; i++)
         {
             var principal = Principals[i];
-            if (Array.TrueForAll(allowing, bits => bits[i]) && !Admins.Contains(IdOf(principal)) && !Settled.ContainsKey(principal.Value))
+            if (AllSet(allowing, i) && !Admins.Contains(IdOf(principal)) && !Settled.ContainsKey(principal.Value))
             {
                 yield return principal;
             }
         }
+    }
+
+    private static bool AllSet(bool[][] allowing, int position)
+    {
+        foreach (var bits in allowing)
+        {
+            if (!bits[position])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -141,7 +154,7 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     /// <remarks>Decided per policy document (a managed policy is shared by many principals), then per principal.</remarks>
     private bool[] MayAllowByPrincipal(string action) =>
-        _mayAllowByAction.GetOrAdd(action, a => new Lazy<bool[]>(() =>
+        _mayAllowByAction.TryGetValue(action, out var known) ? known.Value : _mayAllowByAction.GetOrAdd(action, a => new Lazy<bool[]>(() =>
         {
             var lower = Lower(a);
             var (documents, documentsByPrincipal) = _documents.Value;
@@ -225,7 +238,7 @@ public sealed partial class AwsEdgeContext
 
         // Per document: a managed policy's patterns are worked out once for all the principals it is attached to.
         var (documents, documentsByPrincipal) = _documents.Value;
-        var table = _allowPatternsByAction.GetOrAdd(lower, _ => new string[]?[documents.Length]);
+        var table = _allowPatternsByAction.TryGetValue(lower, out var known) ? known : _allowPatternsByAction.GetOrAdd(lower, static (_, count) => new string[]?[count], documents.Length);
         foreach (var id in documentsByPrincipal[position])
         {
             var patterns = DocumentAllowPatterns(table, documents, id, lower);
@@ -1069,7 +1082,8 @@ public sealed partial class AwsEdgeContext
         LowerCase.TryGetValue(action, out var lower) ? lower : LowerCase.Count < 10_000 ? LowerCase.GetOrAdd(action, a => a.ToLowerInvariant()) : action.ToLowerInvariant();
 
     private PrincipalFacts FactsOf(AwsPrincipal principal) =>
-        _facts.TryGetValue(principal.Value, out var facts) ? facts : _facts.GetOrAdd(principal.Value, _ => new PrincipalFacts([.. Estate.IdentityPoliciesOf(principal).Select(p => StatementIndex.Of(p.Document))]));
+        _facts.TryGetValue(principal.Value, out var facts) ? facts : _facts.GetOrAdd(principal.Value, static (_, state) =>
+            new PrincipalFacts([.. state.Estate.IdentityPoliciesOf(state.principal).Select(p => StatementIndex.Of(p.Document))]), (Estate, principal));
 
     /// <summary>
     /// The resource patterns of the principal's identity statements that could allow the action; null when one of

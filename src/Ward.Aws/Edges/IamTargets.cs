@@ -56,8 +56,7 @@ internal static class IamTargets
     {
         if (estate.Users.TryGetValue(principalArn, out var user))
         {
-            var groups = estate.Accounts.First(a => a.Id == user.Account).Groups.Where(g => user.Groups.Contains(g.Name, StringComparer.Ordinal));
-            return user.AttachedPolicies.Concat(groups.SelectMany(g => g.AttachedPolicies)).Select(a => a.PolicyArn)
+            return user.AttachedPolicies.Concat(estate.GroupsOf(user).SelectMany(g => g.AttachedPolicies)).Select(a => a.PolicyArn)
                 .Where(arn => !arn.Contains(":iam::aws:policy/", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal);
         }
 
@@ -71,6 +70,6 @@ internal static class IamTargets
 
     public static IEnumerable<string> GroupsOf(AwsEstate estate, string principalArn) =>
         estate.Users.TryGetValue(principalArn, out var user)
-            ? estate.Accounts.First(a => a.Id == user.Account).Groups.Where(g => user.Groups.Contains(g.Name, StringComparer.Ordinal)).Select(g => g.Arn)
+            ? estate.GroupsOf(user).Select(g => g.Arn)
             : [];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Ward.Aws.Policy.Evaluation;
@@ -13,6 +14,7 @@ public sealed class AwsEstate
 {
     private readonly FrozenDictionary<string, ImmutableArray<NamedPolicy>> _identityPolicies;
     private readonly FrozenDictionary<string, NamedPolicy?> _boundaries;
+    private readonly ConcurrentDictionary<string, ImmutableArray<IamGroup>> _groupsOfUsers = new(StringComparer.Ordinal);
 
     internal AwsEstate(
         ImmutableArray<AwsAccount> accounts,
@@ -48,6 +50,15 @@ public sealed class AwsEstate
 
     /// <summary>Every managed policy of the inputs (customer-managed and AWS-managed), by ARN.</summary>
     public FrozenDictionary<string, ManagedPolicy> ManagedPolicies { get; }
+
+    /// <summary>The exported groups a user is a member of, in their account's order.</summary>
+    public ImmutableArray<IamGroup> GroupsOf(IamUser user) =>
+        _groupsOfUsers.TryGetValue(user.Arn, out var groups) ? groups : _groupsOfUsers.GetOrAdd(user.Arn, static (_, state) =>
+        {
+            var (accounts, user) = state;
+            var names = user.Groups.ToHashSet(StringComparer.Ordinal);
+            return [.. accounts.First(a => a.Id == user.Account).Groups.Where(g => names.Contains(g.Name))];
+        }, (Accounts, user));
 
     /// <summary>A group's own policies (inline and attached), as its members receive them.</summary>
     public ImmutableArray<NamedPolicy> GroupPoliciesOf(IamGroup group) =>
@@ -117,11 +128,15 @@ public sealed class AwsEstate
             case AwsPrincipalType.IamUser or AwsPrincipalType.IamRole:
                 return principal.Value;
             case AwsPrincipalType.AssumedRoleSession when principal.RoleName is { } roleName:
-                return Roles.Values.FirstOrDefault(r => r.Account == principal.Account && string.Equals(r.Name, roleName, StringComparison.OrdinalIgnoreCase))?.Arn;
+                return RoleOfSession(principal.Account, roleName);
             default:
                 return null;
         }
     }
+
+    // Apart from IdentityKey, whose every call would otherwise allocate this lookup's closure.
+    private string? RoleOfSession(string? account, string roleName) =>
+        Roles.Values.FirstOrDefault(r => r.Account == account && string.Equals(r.Name, roleName, StringComparison.OrdinalIgnoreCase))?.Arn;
 
     /// <summary>Every resource-based policy of the inputs (buckets, keys, queues, topics, secrets, functions, repositories), by resource ARN.</summary>
     public FrozenDictionary<string, AwsResourcePolicy> ResourcePolicies { get; init; } = FrozenDictionary<string, AwsResourcePolicy>.Empty;

@@ -65,7 +65,7 @@ public static class AwsRequestContextBuilder
 
     public static RequestContext Build(AwsEstate estate, PrincipalContext principalContext, AwsPrincipal principal, string resource, string? resourceAccount, IReadOnlyDictionary<string, ContextValue> overrides, string? action = null)
     {
-        var values = new Dictionary<string, ContextValue>(4 + overrides.Count, StringComparer.OrdinalIgnoreCase);
+        var values = new SmallContextDictionary(4 + overrides.Count);
         var isArn = Arn.TryParse(resource, out var resourceArn);
         var effectiveResourceAccount = resourceAccount ?? (isArn && resourceArn.Account.Length == 12 ? resourceArn.Account : principal.Account);
         if (effectiveResourceAccount is not null)

@@ -73,6 +73,15 @@ public static partial class AwsUnrestrictedAccess
     /// </summary>
     public static IReadOnlyList<string> ProbeRegions(AwsEstate estate, AwsPrincipal principal)
     {
+        var known = KnownProbeRegions.GetValue(estate, static _ => new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
+        return known.TryGetValue(principal.Value, out var regions) ? regions : known.GetOrAdd(principal.Value, static (_, state) => RegionsToProbe(state.estate, state.principal), (estate, principal));
+    }
+
+    // Every rule asks for every principal's probe regions, some once per statement.
+    private static readonly ConditionalWeakTable<AwsEstate, ConcurrentDictionary<string, IReadOnlyList<string>>> KnownProbeRegions = new();
+
+    private static IReadOnlyList<string> RegionsToProbe(AwsEstate estate, AwsPrincipal principal)
+    {
         var regions = new List<string>();
         if (estate.Roles.TryGetValue(principal.Value, out var role) && role.LastUsedRegion is { Length: > 0 } used)
         {

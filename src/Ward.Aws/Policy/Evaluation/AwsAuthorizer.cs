@@ -38,13 +38,11 @@ public static class AwsAuthorizer
         var hasBoundary = policies.PermissionsBoundary is not null;
         var resourceAccount = request.ResourceAccount ?? caller.Account;
 
-        var identity = Evaluate(IdentityLayer, null, policies.IdentityPolicies, prepared, resourcePolicy: false, hasBoundary);
+        var identity = Evaluate(IdentityLayer, null, policies.IdentityPolicies.AsSpan(), prepared, resourcePolicy: false, hasBoundary);
         var boundary = policies.PermissionsBoundary is { } b ? Evaluate(BoundaryLayer, null, [b], prepared, false, hasBoundary) : null;
         var session = policies.SessionPolicy is { } s ? Evaluate(SessionLayer, null, [s], prepared, false, hasBoundary) : null;
-        var scps = policies.ServiceControlPolicies.Select(level => Evaluate(ScpLayer, level.Target, level.Policies, prepared, false, hasBoundary)).ToArray();
-        var rcps = AppliesResourceControlPolicies(prepared.ActionLower)
-            ? policies.ResourceControlPolicies.Select(level => Evaluate(RcpLayer, level.Target, level.Policies, prepared, false, hasBoundary)).ToArray()
-            : [];
+        var scps = EvaluateLevels(ScpLayer, policies.ServiceControlPolicies, prepared, hasBoundary);
+        var rcps = AppliesResourceControlPolicies(prepared.ActionLower) ? EvaluateLevels(RcpLayer, policies.ResourceControlPolicies, prepared, hasBoundary) : [];
         // Every role has a trust policy: assuming one whose trust policy is not given is undecidable, not allowed.
         var resourcePolicy = policies.ResourcePolicy
             ?? (IsRoleAssumption(prepared) ? new NamedPolicy("trust policy (not given)", PolicyDocument.Unreadable("the role's trust policy is not known")) : null);
@@ -87,7 +85,7 @@ public static class AwsAuthorizer
         var pessimistic = Noted(Decide(context, optimistic: false), confined);
 
         // Without undecided statements both readings are the same: decide once.
-        var optimistic = layers.Exists(l => l.Matches.Exists(m => !m.IsDefinite)) ? Noted(Decide(context, optimistic: true), confined) : pessimistic;
+        var optimistic = AnyUndecided(layers) ? Noted(Decide(context, optimistic: true), confined) : pessimistic;
 
         if (pessimistic.Kind == optimistic.Kind || (pessimistic.Kind != DecisionKind.Allowed && optimistic.Kind != DecisionKind.Allowed))
         {
@@ -368,7 +366,39 @@ public static class AwsAuthorizer
 
     private static string Where(LayerResult layer) => layer.Scope is null ? layer.Layer : $"{layer.Layer} at `{layer.Scope}`";
 
-    private static LayerResult Evaluate(string name, string? scope, IEnumerable<NamedPolicy> policies, in PreparedRequest request, bool resourcePolicy, bool callerHasBoundary)
+    private static LayerResult[] EvaluateLevels(string name, ImmutableArray<ControlPolicyLevel> levels, in PreparedRequest request, bool callerHasBoundary)
+    {
+        if (levels.IsEmpty)
+        {
+            return [];
+        }
+
+        var results = new LayerResult[levels.Length];
+        for (var i = 0; i < levels.Length; i++)
+        {
+            results[i] = Evaluate(name, levels[i].Target, levels[i].Policies.AsSpan(), request, resourcePolicy: false, callerHasBoundary);
+        }
+
+        return results;
+    }
+
+    private static bool AnyUndecided(List<LayerResult> layers)
+    {
+        foreach (var layer in layers)
+        {
+            foreach (var match in layer.Matches)
+            {
+                if (!match.IsDefinite)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static LayerResult Evaluate(string name, string? scope, ReadOnlySpan<NamedPolicy> policies, in PreparedRequest request, bool resourcePolicy, bool callerHasBoundary)
     {
         var layer = new LayerResult(name, scope);
         foreach (var policy in policies)

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Ward.Aws.Policy.Matching;
 
 namespace Ward.Aws.Policy.Evaluation;
@@ -10,6 +11,13 @@ namespace Ward.Aws.Policy.Evaluation;
 /// </summary>
 public static class PolicyVariables
 {
+    private const int TemplatesLimit = 100_000;
+
+    // A policy's texts are resolved for every request that reaches their statement: each is split into its literal
+    // parts and variables once.
+    private static readonly ConcurrentDictionary<(string Text, bool AsPattern), Template> Templates = new();
+    private static int _templateCount;
+
     public static bool Contains(string text) => text.Contains("${", StringComparison.Ordinal);
 
     /// <summary>
@@ -18,11 +26,77 @@ public static class PolicyVariables
     /// </summary>
     /// <returns>Present when resolved; Absent when a variable has no value and no default (the text can never
     /// match); Unknown when a variable's key is unknown in an open context.</returns>
-    public static KeyState Resolve(string text, bool asPattern, RequestContext context, out string result, out string? missingKey)
+    public static KeyState Resolve(string text, bool asPattern, RequestContext context, out string result, out string? missingKey) =>
+        Resolve(string.Empty, text, asPattern, context, out result, out missingKey);
+
+    /// <summary>
+    /// Resolves <paramref name="text"/> as <see cref="Resolve(string, bool, RequestContext, out string, out string?)"/>
+    /// does and puts <paramref name="prefix"/>, taken as it is, before it.
+    /// </summary>
+    public static KeyState Resolve(string prefix, string text, bool asPattern, RequestContext context, out string result, out string? missingKey)
     {
+        var template = TemplateOf(text, asPattern);
         missingKey = null;
-        var builder = new StringBuilder(text.Length + 16);
         var state = KeyState.Present;
+        var builder = new DefaultInterpolatedStringHandler(prefix.Length + text.Length + 16, 0);
+        builder.AppendFormatted(prefix);
+        foreach (var part in template.Parts)
+        {
+            if (part.Key is null)
+            {
+                builder.AppendFormatted(part.Text);
+                continue;
+            }
+
+            var lookup = context.Lookup(part.Key, out var value);
+            if (lookup == KeyState.Present && !value.IsMultivalued)
+            {
+                builder.AppendFormatted(value.Text);
+            }
+            else if (part.Default is not null && lookup != KeyState.Unknown)
+            {
+                builder.AppendFormatted(part.Default);
+            }
+            else
+            {
+                missingKey = part.Key;
+                if (lookup == KeyState.Unknown)
+                {
+                    state = KeyState.Unknown;
+                }
+                else if (state == KeyState.Present)
+                {
+                    state = KeyState.Absent;
+                }
+
+                builder.AppendFormatted(part.Text);
+            }
+        }
+
+        result = builder.ToStringAndClear();
+        return state;
+    }
+
+    private static Template TemplateOf(string text, bool asPattern)
+    {
+        if (Templates.TryGetValue((text, asPattern), out var known))
+        {
+            return known;
+        }
+
+        var made = Parse(text, asPattern);
+        if (Volatile.Read(ref _templateCount) < TemplatesLimit && Templates.TryAdd((text, asPattern), made))
+        {
+            Interlocked.Increment(ref _templateCount);
+        }
+
+        return made;
+    }
+
+    private static Template Parse(string text, bool asPattern)
+    {
+        var parts = new List<Part>();
+        var literal = new System.Text.StringBuilder(text.Length);
         var i = 0;
         while (i < text.Length)
         {
@@ -32,7 +106,7 @@ public static class PolicyVariables
                 var end = text.IndexOf('}', i + 2);
                 if (end < 0)
                 {
-                    builder.Append(c);
+                    literal.Append(c);
                     i++;
                     continue;
                 }
@@ -41,40 +115,24 @@ public static class PolicyVariables
                 switch (inner)
                 {
                     case "*":
-                        builder.Append('*');
+                        literal.Append('*');
                         break;
                     case "?":
-                        builder.Append('?');
+                        literal.Append('?');
                         break;
                     case "$":
-                        builder.Append('$');
+                        literal.Append('$');
                         break;
                     default:
+                        if (literal.Length > 0)
+                        {
+                            parts.Add(new Part(literal.ToString(), null, null));
+                            literal.Clear();
+                        }
+
+                        // Unresolved, the variable stays in the text as written.
                         var (key, fallback) = SplitDefault(inner);
-                        var lookup = context.Lookup(key, out var value);
-                        if (lookup == KeyState.Present && !value.IsMultivalued)
-                        {
-                            builder.Append(value.Text);
-                        }
-                        else if (fallback is not null && lookup != KeyState.Unknown)
-                        {
-                            builder.Append(fallback);
-                        }
-                        else
-                        {
-                            missingKey = key;
-                            if (lookup == KeyState.Unknown)
-                            {
-                                state = KeyState.Unknown;
-                            }
-                            else if (state == KeyState.Present)
-                            {
-                                state = KeyState.Absent;
-                            }
-
-                            builder.Append(text, i, end - i + 1);
-                        }
-
+                        parts.Add(new Part(text[i..(end + 1)], key, fallback));
                         break;
                 }
 
@@ -82,7 +140,7 @@ public static class PolicyVariables
                 continue;
             }
 
-            builder.Append(asPattern ? c switch
+            literal.Append(asPattern ? c switch
             {
                 '*' => Wildcard.AnyRun,
                 '?' => Wildcard.AnyOne,
@@ -91,8 +149,12 @@ public static class PolicyVariables
             i++;
         }
 
-        result = builder.ToString();
-        return state;
+        if (literal.Length > 0)
+        {
+            parts.Add(new Part(literal.ToString(), null, null));
+        }
+
+        return new Template([.. parts]);
     }
 
     private static (string Key, string? Default) SplitDefault(ReadOnlySpan<char> inner)
@@ -112,4 +174,9 @@ public static class PolicyVariables
 
         return (key, null);
     }
+
+    /// <summary>Literal text (no key), or a variable: its key, its default, and its text as written.</summary>
+    private sealed record Part(string Text, string? Key, string? Default);
+
+    private sealed record Template(Part[] Parts);
 }

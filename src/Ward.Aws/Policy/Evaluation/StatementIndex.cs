@@ -14,12 +14,12 @@ namespace Ward.Aws.Policy.Evaluation;
 /// </remarks>
 public sealed class StatementIndex
 {
-    private readonly FrozenDictionary<string, Statement[]> _byService;
+    private readonly FrozenDictionary<string, Statement[]>.AlternateLookup<ReadOnlySpan<char>> _byService;
     private readonly Statement[] _anyService;
 
     private StatementIndex(FrozenDictionary<string, Statement[]> byService, Statement[] anyService)
     {
-        _byService = byService;
+        _byService = byService.GetAlternateLookup<ReadOnlySpan<char>>();
         _anyService = anyService;
     }
 
@@ -38,8 +38,7 @@ public sealed class StatementIndex
             return _anyService;
         }
 
-        var lookup = _byService.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.TryGetValue(actionLower.AsSpan(0, colon), out var statements) ? statements : _anyService;
+        return _byService.TryGetValue(actionLower.AsSpan(0, colon), out var statements) ? statements : _anyService;
     }
 
     private static StatementIndex Build(PolicyDocument document)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ward.Aws.Policy.Conditions;
 using Ward.Aws.Policy.Matching;
 using Ward.Aws.Policy.Syntax;
@@ -67,14 +68,12 @@ internal static class StatementMatcher
         {
             // Variables are substituted only in the resource part of an ARN, after the fifth colon (IAM user guide,
             // "Where you can use policy variables"); elsewhere `${...}` stays literal text.
-            var resourcePart = ResourcePartStart(raw);
-            var state = PolicyVariables.Resolve(raw[resourcePart..], asPattern: true, request.Context, out var resolved, out _);
+            var (prefix, resourcePart) = ResourcePartOf(raw, glob);
+            var state = PolicyVariables.Resolve(prefix, resourcePart, asPattern: true, request.Context, out pattern, out _);
             if (state != KeyState.Present)
             {
                 return state == KeyState.Unknown ? Tri.Unknown : Tri.False;
             }
-
-            pattern = resourcePart == 0 ? resolved : glob[..resourcePart] + resolved;
         }
         else
         {
@@ -90,6 +89,16 @@ internal static class StatementMatcher
         // matches the literal text does.
         return Wildcard.IsMatch(pattern, request.Resource, ignoreCase: false).ToTri();
     }
+
+    // Split once per pattern: the pattern's part before the resource (as a glob) and its resource part as written.
+    private static readonly ConcurrentDictionary<string, (string Prefix, string ResourcePart)> ResourceParts = new(StringComparer.Ordinal);
+
+    private static (string Prefix, string ResourcePart) ResourcePartOf(string raw, string glob) =>
+        ResourceParts.TryGetValue(raw, out var parts) ? parts : ResourceParts.GetOrAdd(raw, static (raw, glob) =>
+        {
+            var start = ResourcePartStart(raw);
+            return (glob[..start], raw[start..]);
+        }, glob);
 
     private static int ResourcePartStart(string raw)
     {

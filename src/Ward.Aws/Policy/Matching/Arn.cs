@@ -6,18 +6,44 @@ namespace Ward.Aws.Policy.Matching;
 public readonly record struct Arn(string Partition, string Service, string Region, string Account, string Resource)
 {
     private const int SharedPartsLimit = 50_000;
+    private const int ParsedLimit = 200_000;
 
     // Partitions, services, regions and accounts are few and every request parses ARNs: share one string of each.
     private static readonly ConcurrentDictionary<string, string> SharedParts = new(StringComparer.Ordinal);
 
+    // Analyses ask about the same roles, users and probed resources millions of times: parse each ARN once.
+    private static readonly ConcurrentDictionary<string, Arn> Parsed = new(StringComparer.Ordinal);
+    private static int _parsedCount;
+
     public static bool TryParse(string text, out Arn arn)
     {
-        arn = default;
         if (!text.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            arn = default;
+            return false;
+        }
+
+        if (Parsed.TryGetValue(text, out arn))
+        {
+            return true;
+        }
+
+        if (!Split(text, out arn))
         {
             return false;
         }
 
+        if (Volatile.Read(ref _parsedCount) < ParsedLimit && Parsed.TryAdd(text, arn))
+        {
+            Interlocked.Increment(ref _parsedCount);
+        }
+
+        return true;
+    }
+
+    private static bool Split(string text, out Arn arn)
+    {
+        arn = default;
         var span = text.AsSpan(4);
         Span<Range> parts = stackalloc Range[5];
         var count = span.Split(parts, ':');
