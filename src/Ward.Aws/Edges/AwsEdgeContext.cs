@@ -411,25 +411,25 @@ public sealed partial class AwsEdgeContext
         // Per document (a managed policy, boundary or SCP serves many principals), then their union; out at the first
         // document that rules sharing out.
         var patterns = new HashSet<string>(StringComparer.Ordinal);
-        var policies = Estate.IdentityPoliciesOf(principal)
-            .Concat(Estate.BoundaryOf(principal) is { } boundary ? [boundary] : [])
-            .Concat(Estate.ServiceControlLevelsFor(principal).SelectMany(l => l.Policies))
-            .Concat(Estate.ResourceControlLevelsFor(account).SelectMany(l => l.Policies));
-        foreach (var policy in policies)
+        if (!AddSpecific(Estate.IdentityPoliciesOf(principal).AsSpan()) || (Estate.BoundaryOf(principal) is { } boundary && !AddSpecific([boundary])))
         {
-            var index = StatementIndex.Of(policy.Document);
-            if (index.For(actionLower).Length == 0)
-            {
-                continue;
-            }
+            return null;
+        }
 
-            var specific = _specificPatternsByDocument.GetOrAdd((index, actionLower), key => DocumentSpecificPatterns(key.Index, key.ActionLower));
-            if (ReferenceEquals(specific, Unshareable))
+        foreach (var level in Estate.ServiceControlLevelsFor(principal))
+        {
+            if (!AddSpecific(level.Policies.AsSpan()))
             {
                 return null;
             }
+        }
 
-            patterns.UnionWith(specific);
+        foreach (var level in Estate.ResourceControlLevelsFor(account))
+        {
+            if (!AddSpecific(level.Policies.AsSpan()))
+            {
+                return null;
+            }
         }
 
         // Resources a service rule refuses whatever the policies say are decided on their own too.
@@ -439,6 +439,34 @@ public sealed partial class AwsEdgeContext
         }
 
         return [.. patterns];
+
+        // False when a document rules sharing out.
+        bool AddSpecific(ReadOnlySpan<NamedPolicy> policies)
+        {
+            foreach (var policy in policies)
+            {
+                var index = StatementIndex.Of(policy.Document);
+                if (index.For(actionLower).Length == 0)
+                {
+                    continue;
+                }
+
+                var key = (index, actionLower);
+                if (!_specificPatternsByDocument.TryGetValue(key, out var specific))
+                {
+                    specific = _specificPatternsByDocument.GetOrAdd(key, DocumentSpecificPatterns(index, actionLower));
+                }
+
+                if (ReferenceEquals(specific, Unshareable))
+                {
+                    return false;
+                }
+
+                patterns.UnionWith(specific);
+            }
+
+            return true;
+        }
     }
 
     /// <summary>

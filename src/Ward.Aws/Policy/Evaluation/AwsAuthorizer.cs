@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Ward.Aws.Policy.Syntax;
 using Ward.Core.Decisions;
@@ -24,12 +23,6 @@ public static class AwsAuthorizer
     private const string ResourceLayer = "resource policy";
     private const string ScpLayer = "SCP";
     private const string RcpLayer = "RCP";
-
-    // AWS applies RCPs to the resources of these services only (AWS Organizations user guide, "List of AWS services
-    // that support RCPs"; ECR, DynamoDB, OpenSearch Serverless, CloudWatch Logs, Cognito user and identity pools and
-    // IAM Roles Anywhere joined the first five in 2025-26); an RCP naming any other service does not restrict it.
-    private static readonly FrozenSet<string> ServicesUnderResourceControlPolicies =
-        FrozenSet.Create(StringComparer.Ordinal, "s3", "sts", "kms", "sqs", "secretsmanager", "ecr", "aoss", "dynamodb", "logs", "cognito-idp", "cognito-identity", "rolesanywhere");
 
     public static Decision Authorize(AwsRequest request, AwsPolicySet policies)
     {
@@ -358,10 +351,13 @@ public static class AwsAuthorizer
         return null;
     }
 
+    // AWS applies RCPs to the resources of these services only (AWS Organizations user guide, "List of AWS services
+    // that support RCPs"; ECR, DynamoDB, OpenSearch Serverless, CloudWatch Logs, Cognito user and identity pools and
+    // IAM Roles Anywhere joined the first five in 2025-26); an RCP naming any other service does not restrict it.
     private static bool AppliesResourceControlPolicies(string actionLower)
     {
         var colon = actionLower.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && ServicesUnderResourceControlPolicies.GetAlternateLookup<ReadOnlySpan<char>>().Contains(actionLower.AsSpan(0, colon));
+        return colon > 0 && actionLower.AsSpan(0, colon) is "s3" or "sts" or "kms" or "sqs" or "secretsmanager" or "ecr" or "aoss" or "dynamodb" or "logs" or "cognito-idp" or "cognito-identity" or "rolesanywhere";
     }
 
     private static string Where(LayerResult layer) => layer.Scope is null ? layer.Layer : $"{layer.Layer} at `{layer.Scope}`";

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Ward.Aws.Policy.Syntax;
 
 namespace Ward.Aws.Policy.Evaluation;
@@ -14,13 +13,30 @@ namespace Ward.Aws.Policy.Evaluation;
 /// </remarks>
 public sealed class StatementIndex
 {
-    private readonly FrozenDictionary<string, Statement[]>.AlternateLookup<ReadOnlySpan<char>> _byService;
+    // Most documents name a few services: a list searched in order beats hashing. Documents naming many (AWS managed
+    // policies such as ReadOnlyAccess) get a dictionary.
+    private const int ListedServicesLimit = 8;
+
+    private readonly string[] _services;
+    private readonly Statement[][] _statementsByService;
+    private readonly Dictionary<string, Statement[]>.AlternateLookup<ReadOnlySpan<char>>? _manyServices;
     private readonly Statement[] _anyService;
 
-    private StatementIndex(FrozenDictionary<string, Statement[]> byService, Statement[] anyService)
+    private StatementIndex(string[] services, Statement[][] statementsByService, Statement[] anyService)
     {
-        _byService = byService.GetAlternateLookup<ReadOnlySpan<char>>();
+        _services = services;
+        _statementsByService = statementsByService;
         _anyService = anyService;
+        if (services.Length > ListedServicesLimit)
+        {
+            var byService = new Dictionary<string, Statement[]>(services.Length, StringComparer.Ordinal);
+            for (var i = 0; i < services.Length; i++)
+            {
+                byService[services[i]] = statementsByService[i];
+            }
+
+            _manyServices = byService.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
     }
 
     /// <summary>The index of a document (built on first use).</summary>
@@ -38,29 +54,43 @@ public sealed class StatementIndex
             return _anyService;
         }
 
-        return _byService.TryGetValue(actionLower.AsSpan(0, colon), out var statements) ? statements : _anyService;
+        var service = actionLower.AsSpan(0, colon);
+        if (_manyServices is { } many)
+        {
+            return many.TryGetValue(service, out var found) ? found : _anyService;
+        }
+
+        for (var i = 0; i < _services.Length; i++)
+        {
+            if (service.SequenceEqual(_services[i]))
+            {
+                return _statementsByService[i];
+            }
+        }
+
+        return _anyService;
     }
 
     private static StatementIndex Build(PolicyDocument document)
     {
-        var services = new HashSet<string>(StringComparer.Ordinal);
+        var services = new List<string>();
         foreach (var statement in document.Statements)
         {
             if (!CouldNameAnyService(statement))
             {
                 foreach (var pattern in statement.Action.Patterns)
                 {
-                    services.Add(pattern.Service);
+                    if (!services.Contains(pattern.Service, StringComparer.Ordinal))
+                    {
+                        services.Add(pattern.Service);
+                    }
                 }
             }
         }
 
         // Each service's list keeps document order, with the any-service statements in their places.
-        var byService = services.ToFrozenDictionary(
-            service => service,
-            service => document.Statements.Where(s => CouldNameAnyService(s) || s.Action.Patterns.Any(p => p.Service == service)).ToArray(),
-            StringComparer.Ordinal);
-        return new StatementIndex(byService, [.. document.Statements.Where(CouldNameAnyService)]);
+        var statementsByService = services.Select(service => document.Statements.Where(s => CouldNameAnyService(s) || s.Action.Patterns.Any(p => p.Service == service)).ToArray()).ToArray();
+        return new StatementIndex([.. services], statementsByService, [.. document.Statements.Where(CouldNameAnyService)]);
     }
 
     private static bool CouldNameAnyService(Statement statement) =>
