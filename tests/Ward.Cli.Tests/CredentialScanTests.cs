@@ -72,7 +72,7 @@ public sealed class CredentialScanTests
         Assert.Equal("medium", findings.Single(f => f.RuleId == "console-user-without-mfa" && f.Principal.EndsWith("dave.patel", StringComparison.Ordinal)).Severity);
 
         // The break-glass administrator has never been used
-        Assert.Contains("has never signed in or used an access key", findings.Single(f => f.RuleId == "dormant-user").Explanation, StringComparison.Ordinal);
+        Assert.Contains("has no use recorded for its current credentials (password never used (`no_information`", findings.Single(f => f.RuleId == "dormant-user").Explanation, StringComparison.Ordinal);
 
         // svc-backup no longer uses RDS (last 2025-06-30) and never called IAM
         var backup = findings.Single(f => f.RuleId == "unused-service-permissions" && f.Principal.EndsWith("svc-backup", StringComparison.Ordinal));
