@@ -65,6 +65,11 @@ internal static class InputCoverage
             {
                 notes.Add(ServiceLastAccessedNote(account, reference, settings));
             }
+
+            if (AuthorizationDetailsNote(account, reference, settings) is { } authorizationDetails)
+            {
+                notes.Add(authorizationDetails);
+            }
         }
 
         foreach (var bucket in estate.S3Access.Values.OrderBy(b => b.Arn, StringComparer.Ordinal))
@@ -116,6 +121,25 @@ internal static class InputCoverage
             _ => string.Empty,
         };
         return $"{subject} is the decoded CSV, which does not say when it was generated{newest}{stale}.";
+    }
+
+    /// <summary>
+    /// The authorization details do not say when they were exported, but not before their newest timestamp (a role's
+    /// last use, a user's last sign-in, an entity's creation): when even that is stale, dormant-role may no longer hold.
+    /// </summary>
+    private static string? AuthorizationDetailsNote(AwsAccount account, DateTimeOffset reference, AnalysisSettings settings)
+    {
+        var timestamps = account.Roles.SelectMany(r => new[] { r.Created, r.LastUsed.At })
+            .Concat(account.Users.SelectMany(u => new[] { u.Created, u.PasswordLastUsed }))
+            .OfType<DateTimeOffset>()
+            .ToList();
+        if (timestamps.Count == 0 || reference - timestamps.Max() < TimeSpan.FromDays(settings.StaleInputDays))
+        {
+            return null;
+        }
+
+        var newest = timestamps.Max();
+        return $"The authorization details of account {account.Id} do not say when they were exported; their newest timestamp (a role's last use, a user's last sign-in or an entity's creation) is {Timestamp(newest)}, {Days(newest, reference)} before the reference time: if the export is that old, later role use is not in it and dormant-role findings may no longer hold (export it again).";
     }
 
     private static string ServiceLastAccessedNote(AwsAccount account, DateTimeOffset reference, AnalysisSettings settings)

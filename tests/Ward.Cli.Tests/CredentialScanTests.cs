@@ -141,6 +141,21 @@ public sealed class CredentialScanTests
         Assert.Contains(report.GetProperty("scan").GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("46 days before the reference time: it is stale", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Months_after_the_export_the_authorization_details_are_called_stale_and_Identity_Center_roles_point_to_their_permission_set()
+    {
+        // On 2026-11-01 every role of the sample is unused for 90 days, and the newest timestamp of prod's
+        // authorization details (a role's use on 2026-03-16) is 229 days old
+        var report = Scan("--as-of", "2026-11-01T00:00:00Z");
+
+        Assert.Contains(report.GetProperty("scan").GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("The authorization details of account 444455556666 do not say when they were exported; their newest timestamp", StringComparison.Ordinal)
+            && n.GetString()!.Contains("229 days before the reference time: if the export is that old, later role use is not in it and dormant-role findings may no longer hold", StringComparison.Ordinal));
+
+        // The Identity Center role cannot be deleted in IAM: the remediation names the permission set identity-center.json maps it to
+        var sso = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "dormant-role" && f.GetProperty("principal").GetString()!.Contains("AWSReservedSSO_ReadOnlyAccess_", StringComparison.Ordinal));
+        Assert.Contains("permission set `ReadOnlyAccess` in account 444455556666", sso.GetProperty("remediation").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--unused-days", "0")]
     [InlineData("--key-age-days", "-5")]
