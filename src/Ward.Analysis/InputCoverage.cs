@@ -14,12 +14,15 @@ internal static class InputCoverage
     /// <summary>One entry per account and missing input, naming the rules that need it.</summary>
     public static IEnumerable<SkippedAnalysis> Missing(AwsEstate estate, IReadOnlyList<IRule> rules)
     {
-        var inputs = new (RuleInputs Input, Func<AwsAccount, bool> Has, string What, string How)[]
+        var inputs = new (RuleInputs Input, Func<AwsAccount, bool> Has, Func<string, string> Reason)[]
         {
-            (RuleInputs.CredentialReport, a => a.CredentialReport is not null, "credential report", "`aws iam get-credential-report`"),
-            (RuleInputs.ServiceLastAccessed, a => !a.ServiceLastAccessed.IsEmpty, "service last accessed data", "`aws iam generate-service-last-accessed-details` and `get-service-last-accessed-details`"),
+            (RuleInputs.CredentialReport, a => a.CredentialReport is not null, account => NotRead(account, "credential report", "`aws iam get-credential-report`")),
+            (RuleInputs.ServiceLastAccessed, a => !a.ServiceLastAccessed.IsEmpty, account => NotRead(account, "service last accessed data", "`aws iam generate-service-last-accessed-details` and `get-service-last-accessed-details`")),
+
+            // An account without a report is listed above; one whose report lacks the root user's line, here.
+            (RuleInputs.RootUserLine, a => a.CredentialReport is not { Root: null }, account => $"the credential report of account {account} has no usable `<root_account>` line (IAM always writes one: it was removed, or skipped as malformed; see the input diagnostics), so the root user's password, MFA and access keys are unknown and these findings are not reported for it (export the report again with `aws iam get-credential-report`)"),
         };
-        foreach (var (input, has, what, how) in inputs)
+        foreach (var (input, has, reason) in inputs)
         {
             var needing = rules.Where(r => r.Metadata.Requires.HasFlag(input)).Select(r => r.Metadata.Id).ToList();
             if (needing.Count == 0)
@@ -29,9 +32,7 @@ internal static class InputCoverage
 
             foreach (var account in estate.Accounts.Where(a => !has(a)))
             {
-                yield return new SkippedAnalysis(
-                    $"{string.Join(", ", needing)} in account {account.Id}",
-                    $"no usable {what} was read for account {account.Id} (none was given, or the one given could not be used: see the input diagnostics), so these findings are not reported for it (export it with {how}; see docs/formats/aws.md)");
+                yield return new SkippedAnalysis($"{string.Join(", ", needing)} in account {account.Id}", reason(account.Id));
             }
         }
     }
@@ -63,6 +64,11 @@ internal static class InputCoverage
             if (!account.ServiceLastAccessed.IsEmpty)
             {
                 notes.Add(ServiceLastAccessedNote(account, reference, settings));
+            }
+
+            if (AuthorizationDetailsNote(account, reference, settings) is { } authorizationDetails)
+            {
+                notes.Add(authorizationDetails);
             }
         }
 
@@ -117,6 +123,25 @@ internal static class InputCoverage
         return $"{subject} is the decoded CSV, which does not say when it was generated{newest}{stale}.";
     }
 
+    /// <summary>
+    /// The authorization details do not say when they were exported, but not before their newest timestamp (a role's
+    /// last use, a user's last sign-in, an entity's creation): when even that is stale, dormant-role may no longer hold.
+    /// </summary>
+    private static string? AuthorizationDetailsNote(AwsAccount account, DateTimeOffset reference, AnalysisSettings settings)
+    {
+        var timestamps = account.Roles.SelectMany(r => new[] { r.Created, r.LastUsed.At })
+            .Concat(account.Users.SelectMany(u => new[] { u.Created, u.PasswordLastUsed }))
+            .OfType<DateTimeOffset>()
+            .ToList();
+        if (timestamps.Count == 0 || reference - timestamps.Max() < TimeSpan.FromDays(settings.StaleInputDays))
+        {
+            return null;
+        }
+
+        var newest = timestamps.Max();
+        return $"The authorization details of account {account.Id} do not say when they were exported; their newest timestamp (a role's last use, a user's last sign-in or an entity's creation) is {Timestamp(newest)}, {Days(newest, reference)} before the reference time: if the export is that old, later role use is not in it and dormant-role findings may no longer hold (export it again).";
+    }
+
     private static string ServiceLastAccessedNote(AwsAccount account, DateTimeOffset reference, AnalysisSettings settings)
     {
         var count = account.ServiceLastAccessed.Length;
@@ -144,6 +169,9 @@ internal static class InputCoverage
             ? $", {Days(generated, reference)} before the reference time: {it} is stale, use since then is not in it, and unused or dormant findings may no longer hold (export it again)."
             : ".";
     }
+
+    private static string NotRead(string account, string what, string how) =>
+        $"no usable {what} was read for account {account} (none was given, or the one given could not be used: see the input diagnostics), so these findings are not reported for it (export it with {how}; see docs/formats/aws.md)";
 
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -11,4 +11,7 @@ public enum RuleInputs
 
     /// <summary>Service last accessed data of the principal.</summary>
     ServiceLastAccessed = 2,
+
+    /// <summary>The root user's line of the account's credential report (IAM always writes one).</summary>
+    RootUserLine = 4,
 }

@@ -72,7 +72,7 @@ public sealed class CredentialScanTests
         Assert.Equal("medium", findings.Single(f => f.RuleId == "console-user-without-mfa" && f.Principal.EndsWith("dave.patel", StringComparison.Ordinal)).Severity);
 
         // The break-glass administrator has never been used
-        Assert.Contains("has never signed in or used an access key", findings.Single(f => f.RuleId == "dormant-user").Explanation, StringComparison.Ordinal);
+        Assert.Contains("has no use recorded for its current credentials (password never used (`no_information`", findings.Single(f => f.RuleId == "dormant-user").Explanation, StringComparison.Ordinal);
 
         // svc-backup no longer uses RDS (last 2025-06-30) and never called IAM
         var backup = findings.Single(f => f.RuleId == "unused-service-permissions" && f.Principal.EndsWith("svc-backup", StringComparison.Ordinal));
@@ -139,6 +139,21 @@ public sealed class CredentialScanTests
 
         Assert.Contains(Findings(report), f => f.RuleId == "dormant-user" && f.Principal.EndsWith("user/frank.oconnor", StringComparison.Ordinal));
         Assert.Contains(report.GetProperty("scan").GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("46 days before the reference time: it is stale", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Months_after_the_export_the_authorization_details_are_called_stale_and_Identity_Center_roles_point_to_their_permission_set()
+    {
+        // On 2026-11-01 every role of the sample is unused for 90 days, and the newest timestamp of prod's
+        // authorization details (a role's use on 2026-03-16) is 229 days old
+        var report = Scan("--as-of", "2026-11-01T00:00:00Z");
+
+        Assert.Contains(report.GetProperty("scan").GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("The authorization details of account 444455556666 do not say when they were exported; their newest timestamp", StringComparison.Ordinal)
+            && n.GetString()!.Contains("229 days before the reference time: if the export is that old, later role use is not in it and dormant-role findings may no longer hold", StringComparison.Ordinal));
+
+        // The Identity Center role cannot be deleted in IAM: the remediation names the permission set identity-center.json maps it to
+        var sso = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "dormant-role" && f.GetProperty("principal").GetString()!.Contains("AWSReservedSSO_ReadOnlyAccess_", StringComparison.Ordinal));
+        Assert.Contains("permission set `ReadOnlyAccess` in account 444455556666", sso.GetProperty("remediation").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -45,7 +45,7 @@ public sealed record CredentialReportEntry
     /// <summary>Where the line is: the file and line number (for the base64 form, the <c>Content</c> property).</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
-    public IEnumerable<Credential> ActiveAccessKeys => AccessKeys.Where(k => k.IsActive);
+    public IEnumerable<Credential> ActiveAccessKeys => AccessKeys.Where(k => k.IsActive == true);
 
     /// <summary>How findings name the identity: the user name, or <c>root user of 111122223333</c>.</summary>
     public string Label => IsRoot ? $"root user of {Account}" : User;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ward.Aws.Policy.Syntax;
+using Ward.Core.Model;
 
 namespace Ward.Aws.Estate;
 
@@ -31,7 +32,11 @@ public sealed record IamRole
 
     public ImmutableSortedDictionary<string, string> Tags { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
-    public DateTimeOffset? LastUsed { get; init; }
+    /// <summary>
+    /// <c>RoleLastUsed</c>: recorded (<c>LastUsedDate</c>), never (<c>{}</c> or no date: no use in IAM's tracking
+    /// period), or unknown (the export has no <c>RoleLastUsed</c>, or its date could not be read).
+    /// </summary>
+    public LastUse LastUsed { get; init; }
 
     public string? LastUsedRegion { get; init; }
 
@@ -39,4 +44,11 @@ public sealed record IamRole
 
     /// <summary>Service-linked roles (path <c>/aws-service-role/</c>) are exempt from SCPs and RCPs.</summary>
     public bool IsServiceLinked => Path.StartsWith("/aws-service-role/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// IAM Identity Center's role for a permission set (<c>AWSReservedSSO_…</c> under
+    /// <c>/aws-reserved/sso.amazonaws.com/</c>): protected, IAM refuses to change or delete it; it follows the
+    /// permission set and its account assignments.
+    /// </summary>
+    public bool IsIdentityCenterRole => Path.StartsWith("/aws-reserved/sso.amazonaws.com/", StringComparison.Ordinal);
 }

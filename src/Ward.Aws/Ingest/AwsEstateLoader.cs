@@ -57,29 +57,49 @@ public static class AwsEstateLoader
         InputPaths.Expand(
             paths,
             file => InputPaths.HasExtension(file, ".json") || StartsWithCredentialReportHeader(file),
-            file => skipped(new InputFile(file, InputKind.Unrecognized, InputPaths.NotReadNote(file))),
+            file => skipped(NotRead(file, diagnostics)),
             (path, message, note) =>
             {
                 diagnostics.Add(IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
                 skipped(new InputFile(path, InputKind.Unreadable, note));
             });
 
-    private static bool StartsWithCredentialReportHeader(string file)
+    private static bool StartsWithCredentialReportHeader(string file) => FirstLine(file) is { } line && CredentialReportReader.RecognizesHeader(line);
+
+    /// <summary>The first line of a file, at most 8 KiB of it (a large file without line breaks is not read whole); null when it cannot be read.</summary>
+    private static string? FirstLine(string file)
     {
         try
         {
-            // The first line only, and at most 8 KiB of it: a large file without line breaks is not read whole.
             using var reader = new StreamReader(file);
             var buffer = new char[8192];
             var read = reader.ReadBlock(buffer, 0, buffer.Length);
             var text = new string(buffer, 0, read);
             var end = text.IndexOf('\n', StringComparison.Ordinal);
-            return CredentialReportReader.RecognizesHeader(end < 0 ? text : text[..end]);
+            return end < 0 ? text : text[..end];
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return null;
         }
+    }
+
+    /// <summary>
+    /// A file that is neither JSON nor a credential report. One that looks meant to be a credential report (a <c>.csv</c>
+    /// file, or one named <c>credential-report…</c>) is a warning saying why it was not recognised, so that it is not
+    /// dropped silently.
+    /// </summary>
+    private static InputFile NotRead(string file, DiagnosticBag diagnostics)
+    {
+        var meantAsReport = InputPaths.HasExtension(file, ".csv") || Path.GetFileName(file).StartsWith("credential-report", StringComparison.OrdinalIgnoreCase);
+        if (!meantAsReport || FirstLine(file) is not { } line)
+        {
+            return new InputFile(file, InputKind.Unrecognized, InputPaths.NotReadNote(file));
+        }
+
+        var why = CredentialReportReader.WhyNotAHeader(line);
+        diagnostics.Add(IngestDiagnosticCodes.CredentialReportNotRecognized, DiagnosticSeverity.Warning, $"not read as a credential report: {why}. Ward reads the report as `aws iam get-credential-report --query Content --output text | base64 --decode` writes it, or the command's JSON output; the file was skipped", new SourceLocation(file, null, 1, 1));
+        return new InputFile(file, InputKind.Unrecognized, $"not recognised as a credential report ({why}); not read");
     }
 
     /// <summary>A file that is not JSON (it does not start with `{` or `[`) whose first line is a credential report header.</summary>

@@ -39,6 +39,9 @@ public static class CredentialReportReader
     /// <summary>A user has at most two access keys and two signing certificates, in slots 1 and 2.</summary>
     private static readonly int[] Slots = [1, 2];
 
+    /// <summary>Separators a spreadsheet may have saved the report with, instead of AWS's comma.</summary>
+    private static readonly char[] OtherSeparators = [';', '\t', '|'];
+
     private static readonly FrozenSet<string> KnownColumns = Columns.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> JsonFields = new[] { "Content", "ReportFormat", "GeneratedTime", "ResponseMetadata" }.ToFrozenSet(StringComparer.Ordinal);
@@ -46,6 +49,29 @@ public static class CredentialReportReader
     /// <summary>Whether a first line is a credential report header: at least three of AWS's column names.</summary>
     public static bool RecognizesHeader(string firstLine) =>
         SplitLine(firstLine.TrimStart('\uFEFF').TrimEnd('\r')) is { } fields && fields.Count(f => KnownColumns.Contains(f.Value.Trim())) >= 3;
+
+    /// <summary>
+    /// Why a first line is not a credential report header (<see cref="RecognizesHeader"/> is false): another separator
+    /// than AWS's comma, column names in another case (the header is matched as AWS writes it), or no known column.
+    /// </summary>
+    public static string WhyNotAHeader(string firstLine)
+    {
+        var line = firstLine.TrimStart('\uFEFF').TrimEnd('\r');
+        if (line.Trim().Length == 0)
+        {
+            return "its first line is empty, where AWS writes the header (`user,arn,user_creation_time,…`)";
+        }
+
+        if (!line.Contains(',', StringComparison.Ordinal) && OtherSeparators.FirstOrDefault(c => line.Contains(c, StringComparison.Ordinal)) is var separator and not '\0')
+        {
+            return $"its fields are separated by `{(separator == '\t' ? "\\t" : separator.ToString())}`, not by `,` as AWS writes the report (a spreadsheet may have saved it so)";
+        }
+
+        var otherCase = (SplitLine(line) ?? []).Select(f => f.Value.Trim()).Where(f => !KnownColumns.Contains(f) && Columns.Contains(f, StringComparer.OrdinalIgnoreCase)).ToList();
+        return otherCase.Count >= 3
+            ? $"its header names columns in another case ({string.Join(", ", otherCase.Take(3).Select(c => $"`{c}`"))}, …): column names are matched as AWS writes them, in lower case (`user`, `arn`, …)"
+            : "its first line has no known credential report column (AWS's header starts `user,arn,user_creation_time,`)";
+    }
 
     /// <summary>Whether a JSON document is <c>get-credential-report</c> output: <c>Content</c> with <c>ReportFormat</c> or <c>GeneratedTime</c>.</summary>
     public static bool Recognizes(JsonElement root) =>
@@ -208,6 +234,13 @@ public static class CredentialReportReader
             return null;
         }
 
+        // IAM always writes the root user's line: without it (removed, or skipped above as malformed) the root
+        // user's credentials are unknown, not clean, and the root rules cannot run for the account.
+        if (!entries.Any(e => e.IsRoot))
+        {
+            diagnostics.Add(IngestDiagnosticCodes.CredentialReportNoRootLine, DiagnosticSeverity.Warning, origin.Message($"the credential report has no usable `{CredentialReportEntry.RootUserName}` line (IAM always writes one; it is missing or was skipped): the root user's password, MFA and access keys of account `{account}` are unknown, so root-access-key, root-without-mfa and root-recently-used do not run for it", 1), origin.At(1, 1));
+        }
+
         return new CredentialReport
         {
             Account = account,
@@ -224,7 +257,8 @@ public static class CredentialReportReader
         var active = row.Flag(prefix + "active");
         var created = row.Timestamp(prefix + "last_rotated", notApplicable: true);
         var used = row.Use(prefix + "last_used_date");
-        if (active != true && created is null && used.State != UseState.Recorded)
+        // An unreadable `active` keeps the key, its state unknown: the rules that need it leave it undecided.
+        if (active == false && created is null && used.State != UseState.Recorded)
         {
             return null;
         }
@@ -233,7 +267,7 @@ public static class CredentialReportReader
         {
             Kind = CredentialKind.AccessKey,
             Name = $"access key {slot}",
-            IsActive = active == true,
+            IsActive = active,
             Created = created,
             LastUsed = used,
             LastUsedRegion = row.Text(prefix + "last_used_region", optional: true),
@@ -246,9 +280,9 @@ public static class CredentialReportReader
         var prefix = $"cert_{slot}_";
         var active = row.Flag(prefix + "active");
         var created = row.Timestamp(prefix + "last_rotated", notApplicable: true, optional: true);
-        return active != true && created is null
+        return active == false && created is null
             ? null
-            : new Credential { Kind = CredentialKind.SigningCertificate, Name = $"certificate {slot}", IsActive = active == true, Created = created };
+            : new Credential { Kind = CredentialKind.SigningCertificate, Name = $"certificate {slot}", IsActive = active, Created = created };
     }
 
     /// <summary>The account of a user or root ARN (<c>arn:aws:iam::123456789012:user/path/name</c>, <c>…:root</c>).</summary>

@@ -5,6 +5,7 @@ using Ward.Aws.Estate;
 using Ward.Aws.Policy.Parsing;
 using Ward.Aws.Policy.Syntax;
 using Ward.Core.Diagnostics;
+using Ward.Core.Model;
 
 namespace Ward.Aws.Ingest;
 
@@ -144,12 +145,16 @@ public static class GaadReader
             json.Report(IngestDiagnosticCodes.MissingField, DiagnosticSeverity.Warning, $"role `{name}` has no `AssumeRolePolicyDocument`: nobody will be found able to assume it", path);
         }
 
-        DateTimeOffset? lastUsed = null;
+        // Only a present RoleLastUsed says anything: `{}` (or no date in it) is no use in IAM's tracking period; an
+        // absent one, or a date that cannot be read (reported), leaves the role's last use unknown.
+        var lastUsed = LastUse.Unknown;
         string? lastRegion = null;
         if (item.TryGetProperty("RoleLastUsed", out var lastUsedElement) && lastUsedElement.ValueKind == JsonValueKind.Object)
         {
             var lastPath = JsonPath.Property(path, "RoleLastUsed");
-            lastUsed = json.Date(lastUsedElement, "LastUsedDate", lastPath);
+            lastUsed = !lastUsedElement.TryGetProperty("LastUsedDate", out var dateElement) || dateElement.ValueKind == JsonValueKind.Null
+                ? LastUse.Never
+                : json.Date(lastUsedElement, "LastUsedDate", lastPath) is { } date ? LastUse.On(date) : LastUse.Unknown;
             lastRegion = json.String(lastUsedElement, "Region", lastPath);
         }
 

@@ -29,6 +29,8 @@ public static class IngestDiagnosticCodes
     public const string CredentialReportDuplicate = "WARD1405";
     public const string CredentialReportMismatch = "WARD1406";
     public const string CredentialReportUnknownColumn = "WARD1407";
+    public const string CredentialReportNoRootLine = "WARD1408";
+    public const string CredentialReportNotRecognized = "WARD1409";
     public const string ServiceLastAccessedNoPrincipal = "WARD1451";
     public const string ServiceLastAccessedJobNotCompleted = "WARD1452";
     public const string ServiceLastAccessedTruncated = "WARD1453";

@@ -8,8 +8,11 @@ public sealed record Credential
     /// <summary>How people name it: <c>password</c>, <c>access key 1</c>, <c>certificate 2</c>.</summary>
     public required string Name { get; init; }
 
-    /// <summary>False when the credential exists but is disabled, or when the slot is empty.</summary>
-    public bool IsActive { get; init; }
+    /// <summary>
+    /// Whether the credential is active: false when it exists but is disabled, null when the export's value could not
+    /// be read (reported at load time), so that rules needing it leave the credential undecided.
+    /// </summary>
+    public bool? IsActive { get; init; }
 
     /// <summary>When the credential was created (or last replaced); null when there is none or the export does not say.</summary>
     public DateTimeOffset? Created { get; init; }

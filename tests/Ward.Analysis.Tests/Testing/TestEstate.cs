@@ -24,6 +24,9 @@ internal sealed class TestEstate
     /// <summary>Whether a credential report is written at all.</summary>
     public bool WithCredentialReport { get; init; } = true;
 
+    /// <summary>Whether the report gets the root user's line (IAM always writes one); when true and none was given, a default one.</summary>
+    public bool WithRootLine { get; init; } = true;
+
     /// <summary>Write the report in the CLI JSON form with this <c>GeneratedTime</c>; null writes the decoded CSV.</summary>
     public string? GeneratedTime { get; init; }
 
@@ -36,22 +39,31 @@ internal sealed class TestEstate
     }
 
     /// <summary>A role created <paramref name="createdDaysAgo"/> days before the reference time, last used <paramref name="usedDaysAgo"/> days before it (null: <c>RoleLastUsed</c> is <c>{}</c>).</summary>
-    public TestEstate Role(string name, int createdDaysAgo, int? usedDaysAgo, string path = "/", bool admin = false)
+    public TestEstate Role(string name, int createdDaysAgo, int? usedDaysAgo, string path = "/", bool admin = false) =>
+        RoleWithLastUsed(name, createdDaysAgo, usedDaysAgo is { } used ? $$"""{"LastUsedDate":"{{ReportLine.DaysAgo(used)}}","Region":"eu-west-1"}""" : "{}", path, admin);
+
+    /// <summary>A role whose <c>RoleLastUsed</c> is the JSON given, or absent when it is null.</summary>
+    public TestEstate RoleWithLastUsed(string name, int createdDaysAgo, string? roleLastUsed, string path = "/", bool admin = false)
     {
-        _roles.Add(new
+        var role = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            Path = path,
-            RoleName = name,
-            RoleId = "AROA" + name.Length.ToString("D17", CultureInfo.InvariantCulture),
-            Arn = RoleArn(name, path),
-            CreateDate = ReportLine.DaysAgo(createdDaysAgo),
-            AssumeRolePolicyDocument = JsonDocument.Parse("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""").RootElement,
-            InstanceProfileList = Array.Empty<object>(),
-            RolePolicyList = admin ? [AdminPolicy()] : Array.Empty<object>(),
-            AttachedManagedPolicies = Array.Empty<object>(),
-            Tags = Array.Empty<object>(),
-            RoleLastUsed = usedDaysAgo is { } used ? new { LastUsedDate = ReportLine.DaysAgo(used), Region = "eu-west-1" } : (object)new { },
-        });
+            ["Path"] = path,
+            ["RoleName"] = name,
+            ["RoleId"] = "AROA" + name.Length.ToString("D17", CultureInfo.InvariantCulture),
+            ["Arn"] = RoleArn(name, path),
+            ["CreateDate"] = ReportLine.DaysAgo(createdDaysAgo),
+            ["AssumeRolePolicyDocument"] = JsonDocument.Parse("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""").RootElement,
+            ["InstanceProfileList"] = Array.Empty<object>(),
+            ["RolePolicyList"] = admin ? [AdminPolicy()] : Array.Empty<object>(),
+            ["AttachedManagedPolicies"] = Array.Empty<object>(),
+            ["Tags"] = Array.Empty<object>(),
+        };
+        if (roleLastUsed is not null)
+        {
+            role["RoleLastUsed"] = JsonDocument.Parse(roleLastUsed).RootElement;
+        }
+
+        _roles.Add(role);
         return this;
     }
 
@@ -79,7 +91,7 @@ internal sealed class TestEstate
     /// <summary>Writes the files, loads them and scans at the reference time (or <paramref name="asOf"/>) with the settings given.</summary>
     public ScanResult Scan(DateTimeOffset? asOf = null, AnalysisSettings? settings = null)
     {
-        var lines = _lines.Any(l => l.IsRoot) ? _lines : [ReportLine.Root(), .. _lines];
+        var lines = _lines.Any(l => l.IsRoot) || !WithRootLine ? _lines : [ReportLine.Root(), .. _lines];
         var users = lines.Where(l => !l.IsRoot).Select(l => new
         {
             Path = "/",

@@ -41,11 +41,11 @@ public sealed class CredentialReportReaderTests
         Assert.True(root.MfaActive);
         Assert.Empty(root.AccessKeys);
         var breakglass = report.Entries.Single(e => e.User == "breakglass-admin");
-        Assert.Equal(LastUse.Never, breakglass.PasswordLastUsed);
+        Assert.Equal(LastUse.BeforeTracking, breakglass.PasswordLastUsed);
         Assert.True(breakglass.PasswordEnabled);
         var terraform = report.Entries.Single(e => e.User == "svc-terraform-org");
         var key = Assert.Single(terraform.AccessKeys);
-        Assert.Equal(("access key 1", true, "organizations", "us-east-1"), (key.Name, key.IsActive, key.LastUsedService, key.LastUsedRegion));
+        Assert.Equal(("access key 1", (bool?)true, "organizations", "us-east-1"), (key.Name, key.IsActive, key.LastUsedService, key.LastUsedRegion));
         Assert.Equal(new DateTimeOffset(2022, 8, 30, 12, 50, 21, TimeSpan.Zero), key.Created);
         Assert.Equal(new DateTimeOffset(2026, 3, 16, 7, 2, 15, TimeSpan.Zero), report.NewestTimestamp);
     }
@@ -146,6 +146,42 @@ public sealed class CredentialReportReaderTests
         Assert.Equal(UseState.Unknown, pat.AccessKeys[0].LastUsed.State);
         Assert.True(pat.AccessKeys[0].IsActive);
         Assert.Equal(3, report.Entries.Length);
+    }
+
+    [Fact]
+    public void An_unreadable_active_flag_keeps_the_key_with_its_state_unknown()
+    {
+        // Given jenkins's line with `yes` as its first key's state, where the second key reads `true`
+        var text = RealReport.Replace("2018-01-09T09:00:00+00:00,false,N/A,N/A,N/A,false,true,", "2018-01-09T09:00:00+00:00,false,N/A,N/A,N/A,false,yes,", StringComparison.Ordinal);
+
+        // When it is read
+        var (report, diagnostics) = ReadCsv(text);
+
+        // Then a warning says the value is read as unknown, and the key is kept with its state unknown, not inactive
+        var warning = Assert.Single(diagnostics);
+        Assert.Contains("`access_key_1_active` is `yes`", warning.Message, StringComparison.Ordinal);
+        var jenkins = report!.Entries.Single(e => e.User == "jenkins");
+        Assert.Equal([null, true], jenkins.AccessKeys.Select(k => k.IsActive));
+        Assert.Equal(["access key 2"], jenkins.ActiveAccessKeys.Select(k => k.Name), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_without_the_root_line_is_warned_and_its_twin_is_not()
+    {
+        // Given a report without the `<root_account>` line, and one whose root line is skipped as malformed
+        var (withoutRoot, missing) = ReadCsv(string.Join('\n', Header, Pat, Jenkins));
+        var (malformedRoot, skipped) = ReadCsv(string.Join('\n', Header, Root + ",extra", Pat, Jenkins));
+        var (whole, none) = ReadCsv(RealReport);
+
+        // Then both are used, with a warning that the root user's credentials are unknown; the whole report has none
+        var warning = Assert.Single(missing);
+        Assert.Equal((IngestDiagnosticCodes.CredentialReportNoRootLine, DiagnosticSeverity.Warning, 1), (warning.Code, warning.Severity, warning.Location.Line));
+        Assert.Contains("root-access-key, root-without-mfa and root-recently-used do not run", warning.Message, StringComparison.Ordinal);
+        Assert.Null(withoutRoot!.Root);
+        Assert.Contains(skipped, d => d.Code == IngestDiagnosticCodes.CredentialReportNoRootLine);
+        Assert.Null(malformedRoot!.Root);
+        Assert.Empty(none);
+        Assert.NotNull(whole!.Root);
     }
 
     [Theory]
@@ -269,6 +305,43 @@ public sealed class CredentialReportReaderTests
         Assert.NotNull(Assert.Single(estate.Accounts).CredentialReport);
         Assert.Contains(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.CredentialReportMissingColumns && d.Location.File.EndsWith("bad.csv", StringComparison.Ordinal) && d.Message.Contains("`arn`", StringComparison.Ordinal));
         Assert.Contains(estate.Inputs, i => i.Kind == InputKind.Unreadable && i.Path.EndsWith("bad.csv", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("credential-report.csv", ';', false, "separated by `;`, not by `,`")]
+    [InlineData("report.csv", ',', true, "in another case (`USER`, `ARN`, `USER_CREATION_TIME`, …)")]
+    [InlineData("credential-report-prod.txt", '\t', false, "separated by `\\t`")]
+    [InlineData("users.csv", ',', false, "no known credential report column")]
+    public void A_csv_not_recognised_as_a_credential_report_is_a_warning_saying_why(string name, char separator, bool upperCase, string expected)
+    {
+        // Given the report as a spreadsheet may save it (another separator, or an upper-case header), or a CSV of something else
+        var text = name == "users.csv" ? "name,team\nkim,finance" : RealReport.Replace(',', separator);
+        text = upperCase ? text.ToUpperInvariant() : text;
+        using var folder = new ScratchFolder((name, text));
+
+        // When the folder is loaded
+        var estate = AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the file is not dropped silently: a warning at its first line says why it is not a credential report
+        var warning = Assert.Single(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.CredentialReportNotRecognized);
+        Assert.Equal((DiagnosticSeverity.Warning, 1), (warning.Severity, warning.Location.Line));
+        Assert.EndsWith(name, warning.Location.File, StringComparison.Ordinal);
+        Assert.Contains(expected, warning.Message, StringComparison.Ordinal);
+        Assert.Contains(estate.Inputs, i => i.Kind == InputKind.Unrecognized && i.Note.Contains("not recognised as a credential report", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_of_another_kind_is_skipped_without_a_credential_report_warning()
+    {
+        // Given a text file that is neither JSON nor named like a credential report
+        using var folder = new ScratchFolder(("notes.txt", "user;arn;password_enabled"));
+
+        // When the folder is loaded
+        var estate = AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then it is skipped as before, without a warning
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.CredentialReportNotRecognized);
+        Assert.Contains(estate.Inputs, i => i.Kind == InputKind.Unrecognized && i.Path.EndsWith("notes.txt", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Ward.Aws.Ingest;
 using Ward.Aws.Policy.Parsing;
 using Ward.Aws.Tests.Testing;
 using Ward.Core.Diagnostics;
+using Ward.Core.Model;
 
 namespace Ward.Aws.Tests.Ingest;
 
@@ -45,10 +46,10 @@ public sealed class GaadReaderTests
         Assert.Equal("arn:aws:iam::444455556666:policy/boundaries/NorthwindHelpdeskBoundary", henry.PermissionsBoundaryArn);
         Assert.Equal(["arn:aws:iam::444455556666:instance-profile/nw-web-instance-profile"], web.InstanceProfileArns);
         Assert.Equal("eu-west-1", web.LastUsedRegion);
-        Assert.NotNull(web.LastUsed);
+        Assert.Equal(UseState.Recorded, web.LastUsed.State);
         Assert.NotNull(web.TrustPolicy);
         Assert.True(organizations.IsServiceLinked);
-        Assert.Null(organizations.LastUsed);
+        Assert.Equal(LastUse.Never, organizations.LastUsed);
         Assert.Equal("/engineering/", developers.Path);
         Assert.Contains(developers.InlinePolicies, p => p.Name == "DeveloperPassRoleForLambda");
         Assert.Contains(developers.AttachedPolicies, a => a.PolicyArn == "arn:aws:iam::aws:policy/PowerUserAccess");
@@ -257,6 +258,30 @@ public sealed class GaadReaderTests
         // Then it is kept, without trust policy, and the reader warns that nobody will be found able to assume it
         Assert.Null(Assert.Single(export.Roles).TrustPolicy);
         AssertReported(diagnostics, IngestDiagnosticCodes.MissingField, "$.RoleDetailList[0]", DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void Only_a_present_RoleLastUsed_says_whether_a_role_was_used()
+    {
+        // Given roles whose RoleLastUsed is a date, `{}`, a region without date, absent, and an unreadable date
+        var (export, diagnostics) = ReadText("""
+            {"RoleDetailList":[
+              {"RoleName":"used","Arn":"arn:aws:iam::123456789012:role/used","AssumeRolePolicyDocument":{},"RoleLastUsed":{"LastUsedDate":"2026-03-01T10:00:00Z","Region":"eu-west-1"}},
+              {"RoleName":"empty","Arn":"arn:aws:iam::123456789012:role/empty","AssumeRolePolicyDocument":{},"RoleLastUsed":{}},
+              {"RoleName":"region","Arn":"arn:aws:iam::123456789012:role/region","AssumeRolePolicyDocument":{},"RoleLastUsed":{"Region":"eu-west-1"}},
+              {"RoleName":"absent","Arn":"arn:aws:iam::123456789012:role/absent","AssumeRolePolicyDocument":{}},
+              {"RoleName":"epoch","Arn":"arn:aws:iam::123456789012:role/epoch","AssumeRolePolicyDocument":{},"RoleLastUsed":{"LastUsedDate":1793440000}}
+            ]}
+            """);
+
+        // Then a date is recorded use, an explicit RoleLastUsed without date is no recorded use, and the rest is unknown
+        var states = export.Roles.ToDictionary(r => r.Name, r => r.LastUsed.State, StringComparer.Ordinal);
+        Assert.Equal(UseState.Recorded, states["used"]);
+        Assert.Equal(UseState.Never, states["empty"]);
+        Assert.Equal(UseState.Never, states["region"]);
+        Assert.Equal(UseState.Unknown, states["absent"]);
+        Assert.Equal(UseState.Unknown, states["epoch"]);
+        AssertReported(diagnostics, IngestDiagnosticCodes.WrongShape, "$.RoleDetailList[4].RoleLastUsed.LastUsedDate", DiagnosticSeverity.Error);
     }
 
     [Fact]

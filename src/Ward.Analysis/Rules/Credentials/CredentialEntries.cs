@@ -19,19 +19,48 @@ internal static class CredentialEntries
     /// <summary>Whether the credential existed at the reference time (it was not created after it).</summary>
     public static bool ExistedAt(Credential credential, DateTimeOffset reference) => credential.Created is not { } created || created <= reference;
 
+    /// <summary>
+    /// When IAM began recording an access key's last use (<c>AccessKeyLastUsed</c>): <c>N/A</c> for a key created
+    /// before it means no use recorded since then, not never used.
+    /// </summary>
+    public static readonly DateTimeOffset KeyUseTrackingStart = new(2015, 4, 22, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary><c>access key 2 (created 2020-02-03, never used)</c>-style description of a key's dates.</summary>
     public static string Describe(Credential key, DateTimeOffset reference)
     {
         var created = key.Created is { } at ? $"created {Elapsed.Ago(at, reference)}" : "creation date unknown";
-        return $"{key.Name} ({created}, {Use(key.LastUsed, reference)}{Where(key)})";
+        return $"{key.Name} ({created}, {KeyUse(key, reference)}{Where(key)})";
     }
 
-    public static string Use(LastUse use, DateTimeOffset reference) => use.State switch
+    /// <summary>An access key's last use, as the report words it: a date, or none since the key was created (or since IAM began tracking).</summary>
+    public static string KeyUse(Credential key, DateTimeOffset reference) => key.LastUsed.State switch
+    {
+        UseState.Recorded => $"last used {Elapsed.Ago(key.LastUsed.At!.Value, reference)}",
+        UseState.Never or UseState.BeforeTracking when key.Created >= KeyUseTrackingStart => "never used",
+        UseState.Never or UseState.BeforeTracking when key.Created is not null => "no use recorded since IAM began tracking key use on 2015-04-22",
+        UseState.Never or UseState.BeforeTracking => "no use recorded",
+        _ => "last use unknown",
+    };
+
+    /// <summary>
+    /// A password's last use, for a user known to have one: a date; <c>no_information</c>, not used since IAM began
+    /// tracking sign-ins (2014-10-20); <c>N/A</c>, which AWS writes for a user with no password at all.
+    /// </summary>
+    public static string PasswordUse(LastUse use, DateTimeOffset reference) => use.State switch
     {
         UseState.Recorded => $"last used {Elapsed.Ago(use.At!.Value, reference)}",
-        UseState.Never => "never used",
-        UseState.BeforeTracking => "not used since IAM began tracking (October 2014)",
+        UseState.BeforeTracking => "never used (`no_information`: no sign-in since IAM began tracking on 2014-10-20)",
+        UseState.Never => "no use recorded",
         _ => "last use unknown",
+    };
+
+    /// <summary>The user's password and its last use: <c>password last used …</c>, <c>password never used …</c>, or <c>no password</c>.</summary>
+    public static string Password(CredentialReportEntry entry, DateTimeOffset reference) => entry switch
+    {
+        // N/A is what AWS writes for a user with no password at all.
+        { PasswordLastUsed.State: UseState.Never, PasswordEnabled: not true } => "no password",
+        { PasswordLastUsed.State: UseState.Recorded, PasswordEnabled: false } => $"password last used {Elapsed.Ago(entry.PasswordLastUsed.At!.Value, reference)}, since removed",
+        _ => $"password {PasswordUse(entry.PasswordLastUsed, reference)}",
     };
 
     public static Finding Create(RuleMetadata metadata, CredentialReportEntry entry, Severity severity, string title, string explanation, params string[] discriminators) => new()

@@ -35,7 +35,7 @@ public sealed class OldAccessKeyRule : IRule
                     entry,
                     Severity.Medium,
                     $"`{entry.User}`: {key.Name} is {Elapsed.Days(age)} old",
-                    $"The {key.Name} of `{entry.User}` was created {Elapsed.Ago(created, reference)} and is still active ({CredentialEntries.Use(key.LastUsed, reference)}). "
+                    $"The {key.Name} of `{entry.User}` was created {Elapsed.Ago(created, reference)} and is still active ({CredentialEntries.KeyUse(key, reference)}). "
                         + $"Keys older than {Elapsed.Days(days)} (--key-age-days) are reported; {Elapsed.Reference(context)}.",
                     key.Name,
                     Elapsed.Day(created));

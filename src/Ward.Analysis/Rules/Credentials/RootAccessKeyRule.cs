@@ -13,7 +13,7 @@ public sealed class RootAccessKeyRule : IRule
         ["aws"],
         ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-4"])
     {
-        Requires = RuleInputs.CredentialReport,
+        Requires = RuleInputs.CredentialReport | RuleInputs.RootUserLine,
     };
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)

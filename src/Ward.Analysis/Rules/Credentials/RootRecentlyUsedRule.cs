@@ -15,7 +15,7 @@ public sealed class RootRecentlyUsedRule : IRule
         ["aws"],
         ["https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-tasks.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html"])
     {
-        Requires = RuleInputs.CredentialReport,
+        Requires = RuleInputs.CredentialReport | RuleInputs.RootUserLine,
     };
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)

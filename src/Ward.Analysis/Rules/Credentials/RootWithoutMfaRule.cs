@@ -13,20 +13,20 @@ public sealed class RootWithoutMfaRule : IRule
         ["aws"],
         ["https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-9"])
     {
-        Requires = RuleInputs.CredentialReport,
+        Requires = RuleInputs.CredentialReport | RuleInputs.RootUserLine,
     };
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
         foreach (var entry in CredentialEntries.Roots(context).Where(e => e.MfaActive == false))
         {
-            var signIn = CredentialEntries.Use(entry.PasswordLastUsed, context.ReferenceTime);
+            var signIn = CredentialEntries.Password(entry, context.ReferenceTime);
             yield return CredentialEntries.Create(
                 Metadata,
                 entry,
                 Severity.Critical,
                 $"The root user of {entry.Account} has no MFA",
-                $"The credential report says the root user of account {entry.Account} has no active MFA device (`mfa_active` false); its password was {signIn}; {Elapsed.Reference(context)}. "
+                $"The credential report says the root user of account {entry.Account} has no active MFA device (`mfa_active` false); {signIn}; {Elapsed.Reference(context)}. "
                     + "The report does not show whether the root user still has a password: if root credentials were removed through centralized root access management, there is nothing to sign in with.");
         }
     }

@@ -34,7 +34,9 @@ public sealed class UnusedAccessKeyRule : IRule
                     { State: UseState.Recorded, At: { } at } when Elapsed.AtLeast(at, reference, days) =>
                         (Elapsed.DaysBefore(at, reference), $"was last used {Elapsed.Ago(at, reference)}"),
                     { State: UseState.Never or UseState.BeforeTracking } when key.Created is { } created && Elapsed.AtLeast(created, reference, days) =>
-                        (Elapsed.DaysBefore(created, reference), $"has never been used since it was created {Elapsed.Ago(created, reference)}"),
+                        (Elapsed.DaysBefore(created, reference), created >= CredentialEntries.KeyUseTrackingStart
+                            ? $"has never been used since it was created {Elapsed.Ago(created, reference)}"
+                            : $"has no use recorded since IAM began tracking key use on 2015-04-22; it was created {Elapsed.Ago(created, reference)}"),
                     _ => (-1, string.Empty),
                 };
                 if (unused < 0)

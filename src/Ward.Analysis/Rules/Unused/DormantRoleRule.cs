@@ -1,10 +1,12 @@
 using Ward.Aws.Estate;
+using Ward.Core.Model;
 
 namespace Ward.Analysis.Rules.Unused;
 
 /// <summary>
 /// <c>dormant-role</c>: an IAM role last used <c>--unused-days</c> days or more before the reference time, or with no
-/// recorded use and created at least that long ago. Service-linked roles are left out (their service owns them).
+/// recorded use (an explicit empty <c>RoleLastUsed</c>) and created at least that long ago. Service-linked roles are
+/// left out (their service owns them), and so are roles whose last use the export does not give (listed as not decided).
 /// </summary>
 public sealed class DormantRoleRule : IRule
 {
@@ -31,7 +33,7 @@ public sealed class DormantRoleRule : IRule
 
             string how;
             int idle;
-            if (role.LastUsed is { } last)
+            if (role.LastUsed is { State: UseState.Recorded, At: { } last })
             {
                 if (!Elapsed.AtLeast(last, reference, days))
                 {
@@ -42,7 +44,7 @@ public sealed class DormantRoleRule : IRule
                 how = $"was last used {Elapsed.Ago(last, reference)}{(role.LastUsedRegion is { } region ? $" in {region}" : string.Empty)}"
                     + (role.Created is { } created ? $"; it was created {Elapsed.Ago(created, reference)}" : string.Empty);
             }
-            else if (role.Created is { } created && Elapsed.AtLeast(created, reference, days))
+            else if (role.LastUsed.State == UseState.Never && role.Created is { } created && Elapsed.AtLeast(created, reference, days))
             {
                 idle = -1;
                 how = $"has no recorded use (`RoleLastUsed` is empty: not used in IAM's 400-day tracking period, or never) and was created {Elapsed.Ago(created, reference)}";
@@ -65,8 +67,8 @@ public sealed class DormantRoleRule : IRule
                 Explanation = $"Role `{role.Name}` {how}. "
                     + (admin ? "It is admin-equivalent: whoever its trust policy admits becomes administrator. " : string.Empty)
                     + $"Roles unused for {Elapsed.Days(days)} (--unused-days) are reported; {Elapsed.Reference(context)}.",
-                Remediation = Metadata.Remediation,
-                References = Metadata.References,
+                Remediation = role.IsIdentityCenterRole ? IdentityCenterRoles.RemoveAssignment(context, role) : Metadata.Remediation,
+                References = role.IsIdentityCenterRole ? [.. Metadata.References, .. IdentityCenterRoles.References] : Metadata.References,
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, role.Arn),
             };
         }
@@ -81,6 +83,16 @@ public sealed class DormantRoleRule : IRule
             yield return new SkippedAnalysis(
                 $"{Metadata.Id} for {serviceLinked.Count} service-linked role{(serviceLinked.Count == 1 ? string.Empty : "s")}",
                 $"left out by design: an AWS service creates, uses and deletes its service-linked roles (path /aws-service-role/), so their use says nothing about your needs: {string.Join(", ", names)}");
+        }
+
+        // A role whose export has no RoleLastUsed, or an unreadable date in it (reported at load time), is neither
+        // dormant nor in use as far as the export says.
+        var unknown = Roles(context).Where(r => !r.IsServiceLinked && !r.LastUsed.IsKnown && !(r.Created > context.ReferenceTime)).ToList();
+        if (unknown.Count > 0)
+        {
+            yield return new SkippedAnalysis(
+                $"{Metadata.Id} for {unknown.Count} role{(unknown.Count == 1 ? string.Empty : "s")} with no readable last use",
+                $"not decided: the authorization details give no `RoleLastUsed` for them, or a `LastUsedDate` that could not be read (see the input diagnostics), so whether they were used is unknown (export them again with `aws iam get-account-authorization-details`): {string.Join(", ", unknown.Select(r => r.Arn))}");
         }
     }
 

@@ -1,11 +1,13 @@
 using Ward.Analysis.Rules.Credentials;
+using Ward.Aws.Estate;
 using Ward.Core.Model;
 
 namespace Ward.Analysis.Rules.Unused;
 
 /// <summary>
 /// <c>dormant-user</c>: an IAM user created at least <c>--unused-days</c> days before the reference time whose password
-/// and access keys have not been used for that long (never used counts).
+/// and access keys have not been used for that long (no recorded use counts), measured from their last recorded use or,
+/// if later, the creation of the newest current credential. Users with an unreadable value are not decided (listed).
 /// </summary>
 public sealed class DormantUserRule : IRule
 {
@@ -28,22 +30,22 @@ public sealed class DormantUserRule : IRule
         var days = context.Settings.UnusedDays;
         foreach (var entry in CredentialEntries.Users(context))
         {
-            if (entry.Created is not { } created || !Elapsed.AtLeast(created, reference, days))
+            if (entry.Created is not { } created || !Elapsed.AtLeast(created, reference, days) || IsUndecided(entry))
             {
                 continue;
             }
 
             var uses = new List<LastUse> { entry.PasswordLastUsed };
             uses.AddRange(entry.AccessKeys.Select(k => k.LastUsed));
-            if (uses.Any(u => !u.IsKnown))
-            {
-                // A value the report could not give (reported at load time): dormancy cannot be decided.
-                continue;
-            }
+            var recorded = uses.Where(u => u.State == UseState.Recorded).Select(u => u.At!.Value).ToList();
+            DateTimeOffset? lastUse = recorded.Count > 0 ? recorded.Max() : null;
 
-            var last = uses.Where(u => u.State == UseState.Recorded).Select(u => u.At!.Value).DefaultIfEmpty().Max();
-            var everUsed = last != default;
-            if (everUsed && !Elapsed.AtLeast(last, reference, days))
+            // The report shows only current credentials: a key rotated or a password set after the last recorded use
+            // replaced one whose use is gone with it. Idleness runs from the latest of the recorded uses, the user's
+            // creation and each current credential's creation.
+            var (since, what) = Newest(entry, created);
+            var idleFrom = lastUse >= since ? lastUse.Value : since;
+            if (!Elapsed.AtLeast(idleFrom, reference, days))
             {
                 continue;
             }
@@ -57,26 +59,68 @@ public sealed class DormantUserRule : IRule
             active.AddRange(entry.ActiveAccessKeys.Select(k => $"active {k.Name}"));
             var admin = Admins.IsAdminEquivalent(context, entry.Arn);
             var severity = active.Count == 0 ? Severity.Low : admin ? Severity.High : Severity.Medium;
-            var activity = new List<string> { $"password {CredentialEntries.Use(entry.PasswordLastUsed, reference)}" };
-            activity.AddRange(entry.AccessKeys.Select(k => $"{k.Name} {CredentialEntries.Use(k.LastUsed, reference)}"));
+            var activity = new List<string> { CredentialEntries.Password(entry, reference) };
+            activity.AddRange(entry.AccessKeys.Select(k => $"{k.Name} {(k.Created is { } keyCreated ? $"created {Elapsed.Day(keyCreated)}, " : string.Empty)}{CredentialEntries.KeyUse(k, reference)}"));
             if (entry.AccessKeys.IsEmpty)
             {
                 activity.Add("no access keys");
             }
 
+            var idle = Elapsed.Days(Elapsed.DaysBefore(idleFrom, reference));
+            var (title, story) = lastUse switch
+            {
+                { } last when last >= since => ($"`{entry.User}` has not been used for {idle}", $"was last active {Elapsed.Ago(last, reference)}"),
+                { } last => ($"`{entry.User}` has no use recorded for {idle}", $"was last active {Elapsed.Ago(last, reference)}"),
+                null => ($"`{entry.User}` has no use recorded for its current credentials", "has no use recorded for its current credentials"),
+            };
+            var newest = idleFrom == since && since > created
+                ? $"Idleness is counted from its newest credential ({what} {Elapsed.Ago(since, reference)}): the report shows only current credentials, and one replaced then may have been in use until then. "
+                : string.Empty;
             yield return CredentialEntries.Create(
                 Metadata,
                 entry,
                 severity,
-                everUsed
-                    ? $"`{entry.User}` has not been used for {Elapsed.Days(Elapsed.DaysBefore(last, reference))}"
-                    : $"`{entry.User}` has never been used",
-                $"`{entry.User}` was created {Elapsed.Ago(created, reference)} and "
-                    + (everUsed ? $"was last active {Elapsed.Ago(last, reference)}" : "has never signed in or used an access key")
-                    + $" ({string.Join("; ", activity)}). "
+                title,
+                $"`{entry.User}` was created {Elapsed.Ago(created, reference)} and {story} ({string.Join("; ", activity)}). "
+                    + newest
                     + (active.Count == 0 ? "It has no active credential left, but keeps its permissions. " : $"It still has {string.Join(" and ", active)}. ")
                     + (admin ? "It is admin-equivalent. " : string.Empty)
                     + $"Users inactive for {Elapsed.Days(days)} (--unused-days) are reported; {Elapsed.Reference(context)}.");
         }
+    }
+
+    public IEnumerable<SkippedAnalysis> Skipped(AnalysisContext context)
+    {
+        foreach (var account in CredentialEntries.Users(context).Where(IsUndecided).GroupBy(e => e.Account, StringComparer.Ordinal))
+        {
+            var users = account.ToList();
+            yield return new SkippedAnalysis(
+                $"{Metadata.Id} for {users.Count} user{(users.Count == 1 ? string.Empty : "s")} of account {account.Key}",
+                $"not decided: their credential report lines have a value that could not be read (whether a password or access key is active, when a key was created, or when one was last used; see the input diagnostics), so whether they are dormant, and how much they can still sign in with, is unknown: {string.Join(", ", users.Select(u => u.User))}");
+        }
+    }
+
+    /// <summary>
+    /// Whether a value dormancy needs could not be read (reported at load time): a last use, whether the password is
+    /// set, whether an access key is active, or when it was created (an existing key always has a date).
+    /// </summary>
+    private static bool IsUndecided(CredentialReportEntry entry) =>
+        !entry.PasswordLastUsed.IsKnown || entry.PasswordEnabled is null || entry.AccessKeys.Any(k => !k.LastUsed.IsKnown || k.IsActive is null || k.Created is null);
+
+    /// <summary>The latest of the user's creation, its current keys' creation and, when it has one, its password's last change.</summary>
+    private static (DateTimeOffset At, string What) Newest(CredentialReportEntry entry, DateTimeOffset created)
+    {
+        var newest = (At: created, What: "the user, created");
+        foreach (var key in entry.AccessKeys.Where(k => k.Created > newest.At))
+        {
+            newest = (key.Created!.Value, $"{key.Name}, created");
+        }
+
+        if (entry.PasswordEnabled == true && entry.PasswordLastChanged > newest.At)
+        {
+            newest = (entry.PasswordLastChanged!.Value, "the password, set");
+        }
+
+        return newest;
     }
 }

@@ -114,8 +114,8 @@ public sealed class PermissionCreepRule : IRule
                             + (report.IsTruncated ? " (the job's list was cut off, `IsTruncated`: services on later pages were not examined)" : string.Empty)
                             + ", so whether they are used is unknown."
                         : report.IsTruncated ? " The job's list was cut off (`IsTruncated`): services on later pages were not examined." : string.Empty),
-                Remediation = Metadata.Remediation,
-                References = Metadata.References,
+                Remediation = IdentityCenterRoles.Of(context, report.PrincipalArn) is { } identityCenterRole ? IdentityCenterRoles.NarrowPermissionSet(context, identityCenterRole) : Metadata.Remediation,
+                References = IdentityCenterRoles.Of(context, report.PrincipalArn) is null ? Metadata.References : [.. Metadata.References, .. IdentityCenterRoles.References],
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, report.PrincipalArn),
             };
         }

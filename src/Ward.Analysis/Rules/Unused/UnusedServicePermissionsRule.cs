@@ -83,8 +83,8 @@ public sealed class UnusedServicePermissionsRule : IRule
                         + (created is null ? " The principal's creation date is unknown (it is not in the authorization details)." : string.Empty)
                         + (report.IsTruncated ? " The job's list was cut off (`IsTruncated`): services on later pages were not examined." : string.Empty)
                         + iamCaveat,
-                    Remediation = Metadata.Remediation,
-                    References = Metadata.References,
+                    Remediation = IdentityCenterRoles.Of(context, report.PrincipalArn) is { } identityCenterRole ? IdentityCenterRoles.NarrowPermissionSet(context, identityCenterRole) : Metadata.Remediation,
+                    References = IdentityCenterRoles.Of(context, report.PrincipalArn) is null ? Metadata.References : [.. Metadata.References, .. IdentityCenterRoles.References],
                     Fingerprint = Finding.FingerprintOf(Metadata.Id, report.PrincipalArn),
                 };
             }

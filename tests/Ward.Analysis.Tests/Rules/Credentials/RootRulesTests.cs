@@ -21,6 +21,23 @@ public sealed class RootRulesTests
     }
 
     [Fact]
+    public void A_report_without_the_root_line_is_warned_and_the_root_rules_are_listed_as_not_run()
+    {
+        // Given a report without the `<root_account>` line (IAM always writes one), and its twin with it
+        var without = new TestEstate { WithRootLine = false }.With(ReportLine.KeyUser("ci", 30, 1)).Scan();
+        var with = new TestEstate().With(ReportLine.KeyUser("ci", 30, 1)).Scan();
+
+        // Then the root user is not given a clean bill: a warning, and the three root rules are listed as not run
+        var warning = Assert.Single(without.Estate.Diagnostics, d => d.Code == "WARD1408");
+        Assert.Equal(Core.Diagnostics.DiagnosticSeverity.Warning, warning.Severity);
+        var skipped = Assert.Single(without.Skipped, s => s.Analysis.StartsWith("root-", StringComparison.Ordinal));
+        Assert.Equal("root-access-key, root-without-mfa, root-recently-used in account 123456789012", skipped.Analysis);
+        Assert.Contains("no usable `<root_account>` line", skipped.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(with.Estate.Diagnostics, d => d.Code == "WARD1408");
+        Assert.DoesNotContain(with.Skipped, s => s.Analysis.StartsWith("root-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_root_user_without_MFA_is_critical_and_one_with_MFA_is_fine()
     {
         var without = new TestEstate().With(ReportLine.Root() with { Mfa = "false" }).Scan();

@@ -59,6 +59,57 @@ public sealed class DormantRoleRuleTests
     }
 
     [Fact]
+    public void Only_an_empty_RoleLastUsed_is_no_recorded_use_and_an_absent_or_unreadable_one_leaves_the_role_undecided()
+    {
+        // Given three roles created 600 days ago: `RoleLastUsed` empty, absent, and with a date that cannot be read
+        var result = new TestEstate()
+            .RoleWithLastUsed("empty-last-used", 600, "{}")
+            .RoleWithLastUsed("no-last-used", 600, null)
+            .RoleWithLastUsed("bad-date", 600, """{"LastUsedDate":"last Tuesday","Region":"eu-west-1"}""")
+            .Scan();
+
+        // Then only the first is dormant; the others are listed as not decided
+        var finding = Assert.Single(result.Of(Rule));
+        Assert.Equal(TestEstate.RoleArn("empty-last-used"), finding.Principal);
+        var skipped = Assert.Single(result.Skipped, s => s.Analysis == $"{Rule} for 2 roles with no readable last use");
+        Assert.Contains("not decided", skipped.Reason, StringComparison.Ordinal);
+        Assert.EndsWith($"{TestEstate.RoleArn("bad-date")}, {TestEstate.RoleArn("no-last-used")}", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_Identity_Center_role_is_remediated_through_its_permission_set_and_an_ordinary_role_is_deleted()
+    {
+        // Given an unused Identity Center role (permission set `Data_Engineers`, with an underscore) and an unused role
+        var result = new TestEstate()
+            .Role("AWSReservedSSO_Data_Engineers_0123456789abcdef", 600, 300, path: "/aws-reserved/sso.amazonaws.com/eu-west-1/")
+            .Role("old-etl", 600, 300)
+            .Scan();
+
+        // Then the first points to the permission set's account assignment (IAM refuses to delete the role)
+        var sso = result.Of(Rule).Single(f => f.Principal.Contains("AWSReservedSSO", StringComparison.Ordinal));
+        Assert.Contains("permission set `Data_Engineers` in account 123456789012", sso.Remediation, StringComparison.Ordinal);
+        Assert.Contains("delete-account-assignment", sso.Remediation, StringComparison.Ordinal);
+        Assert.DoesNotContain("detach its policies", sso.Remediation, StringComparison.Ordinal);
+        Assert.Contains("https://repost.aws/knowledge-center/identity-center-aws-reserved-sso", sso.References, StringComparer.Ordinal);
+        var plain = result.Of(Rule).Single(f => f.Principal == TestEstate.RoleArn("old-etl"));
+        Assert.StartsWith("Ask the role's owner", plain.Remediation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stale_authorization_details_are_noted_and_fresh_ones_are_not()
+    {
+        // Given authorization details whose newest timestamp (a role's last use) is 200 days old, and others with a use yesterday
+        var stale = new TestEstate().Role("old-etl", 600, 200).Scan();
+        var fresh = new TestEstate().Role("old-etl", 600, 200).Role("nightly-etl", 600, 1).Scan();
+
+        // Then the first scan says dormant-role findings may no longer hold
+        var note = Assert.Single(stale.Notes, n => n.StartsWith("The authorization details of account", StringComparison.Ordinal));
+        Assert.Contains("2025-08-28T09:15:00Z, 200 days before the reference time", note, StringComparison.Ordinal);
+        Assert.Contains("dormant-role findings may no longer hold", note, StringComparison.Ordinal);
+        Assert.DoesNotContain(fresh.Notes, n => n.StartsWith("The authorization details of account", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Dormant_roles_need_no_credential_report()
     {
         var result = new TestEstate { WithCredentialReport = false }.Role("old-etl", 600, 200).Scan();

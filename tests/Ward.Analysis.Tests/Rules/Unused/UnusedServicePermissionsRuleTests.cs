@@ -24,6 +24,26 @@ public sealed class UnusedServicePermissionsRuleTests
     }
 
     [Fact]
+    public void An_Identity_Center_role_is_narrowed_through_its_permission_set_and_an_ordinary_role_through_its_policies()
+    {
+        // Given an Identity Center role and an ordinary role, each with a service unused for 200 days
+        const string Path = "/aws-reserved/sso.amazonaws.com/";
+        var sso = TestEstate.RoleArn("AWSReservedSSO_PowerUser_0123456789abcdef", Path);
+        var plain = TestEstate.RoleArn("app");
+        var result = new TestEstate()
+            .Role("AWSReservedSSO_PowerUser_0123456789abcdef", 700, 1, path: Path, admin: true).ServiceData(sso, ("s3", 1), ("ec2", 200))
+            .Role("app", 700, 1).ServiceData(plain, ("s3", 1), ("ec2", 200))
+            .Scan();
+
+        // Then the first points to permission set `PowerUser` (IAM refuses to change the role), the second to its policies
+        var ssoFinding = result.Of(Rule).Single(f => f.Principal == sso);
+        Assert.Contains("permission set `PowerUser`", ssoFinding.Remediation, StringComparison.Ordinal);
+        Assert.Contains("IAM refuses to change its policies", ssoFinding.Remediation, StringComparison.Ordinal);
+        Assert.StartsWith("Remove the listed services' actions from the principal's policies", result.Of(Rule).Single(f => f.Principal == plain).Remediation, StringComparison.Ordinal);
+        Assert.Contains("permission set `PowerUser`", Assert.Single(result.Of("permission-creep"), f => f.Principal == sso).Remediation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_principal_that_uses_everything_has_no_finding()
     {
         var role = TestEstate.RoleArn("busy");
