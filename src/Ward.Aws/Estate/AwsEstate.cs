@@ -51,6 +51,9 @@ public sealed class AwsEstate
     /// <summary>Every managed policy of the inputs (customer-managed and AWS-managed), by ARN.</summary>
     public FrozenDictionary<string, ManagedPolicy> ManagedPolicies { get; }
 
+    /// <summary>Every exported group, by ARN.</summary>
+    public FrozenDictionary<string, IamGroup> Groups => field ??= Accounts.SelectMany(a => a.Groups).DistinctBy(g => g.Arn, StringComparer.Ordinal).ToFrozenDictionary(g => g.Arn, StringComparer.Ordinal);
+
     /// <summary>The exported groups a user is a member of, in their account's order.</summary>
     public ImmutableArray<IamGroup> GroupsOf(IamUser user) =>
         _groupsOfUsers.TryGetValue(user.Arn, out var groups) ? groups : _groupsOfUsers.GetOrAdd(user.Arn, static (_, state) =>

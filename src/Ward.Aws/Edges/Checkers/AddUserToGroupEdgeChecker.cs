@@ -21,8 +21,7 @@ public sealed class AddUserToGroupEdgeChecker() : IamEdgeChecker("iam-013", IamT
         }
 
         // A group that is no administrator is a target only when named as one: being in it is then the goal.
-        var group = context.Estate.Accounts.SelectMany(a => a.Groups).FirstOrDefault(g => g.Arn == target);
-        if (group is null || !context.Admins.Contains(AwsEdgeContext.IdOf(target)))
+        if (!context.Estate.Groups.TryGetValue(target, out var group) || !context.Admins.Contains(AwsEdgeContext.IdOf(target)))
         {
             return null;
         }
