@@ -8,10 +8,14 @@ internal static class GcpRoles
     public const string Owner = "roles/owner";
     public const string Editor = "roles/editor";
 
-    /// <summary>Permissions that hand control, not data: whoever holds them can grant access or become a service account (besides any <c>*.setIamPolicy</c>).</summary>
+    /// <summary>
+    /// Permissions that hand control, not data: whoever holds them can grant access or become a service account (besides
+    /// any <c>*.setIamPolicy</c>). <c>getOpenIdToken</c> mints an ID token as the account, which Cloud Run, Cloud Run
+    /// functions and IAP-protected services take for the account.
+    /// </summary>
     private static readonly string[] ControlPermissions =
     [
-        "iam.serviceAccounts.getAccessToken", "iam.serviceAccounts.signBlob", "iam.serviceAccounts.signJwt", "iam.serviceAccounts.implicitDelegation",
+        "iam.serviceAccounts.getAccessToken", "iam.serviceAccounts.getOpenIdToken", "iam.serviceAccounts.signBlob", "iam.serviceAccounts.signJwt", "iam.serviceAccounts.implicitDelegation",
         "iam.serviceAccounts.actAs", "iam.serviceAccountKeys.create", "iam.roles.update",
     ];
 

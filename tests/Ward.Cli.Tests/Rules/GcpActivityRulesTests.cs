@@ -74,6 +74,17 @@ public sealed class GcpActivityRulesTests
     }
 
     [Fact]
+    public void An_insight_about_a_binding_no_exported_policy_holds_is_not_reported_and_the_scan_counts_it()
+    {
+        // Given an ACTIVE insight about Owner for stale@ on nw-build-prod, whose exported allow policy binds no such thing
+        Assert.DoesNotContain(Findings(WithActivity.Value), f => f.GetProperty("ruleId").GetString() == "gcp-unused-permissions" && f.GetProperty("principal").GetString() == "user:stale@northwind.example");
+
+        // Then the scan says it left the insight out, and which binding it was about
+        var skipped = Assert.Single(WithActivity.Value.GetProperty("scan").GetProperty("analysesNotRun").EnumerateArray(), a => a.GetProperty("analysis").GetString() == "gcp-unused-permissions for 1 policy insight");
+        Assert.Contains("no exported allow policy holds the binding they are about (`roles/owner` to `user:stale@northwind.example` on `projects/nw-build-prod`)", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_activity_exports_the_rules_do_not_run_and_the_scan_says_so()
     {
         var notRun = WithoutActivity.Value.GetProperty("scan").GetProperty("analysesNotRun").EnumerateArray().Select(s => s.GetProperty("analysis").GetString()!).ToList();
@@ -165,6 +176,22 @@ public sealed class GcpActivityRulesTests
                 "lastRefreshTime": "2026-11-30T07:00:00Z",
                 "observationPeriod": "7776000s",
                 "stateInfo": {"state": "ACCEPTED"},
+                "targetResources": ["//cloudresourcemanager.googleapis.com/projects/310000000001"],
+                "insightSubtype": "PERMISSIONS_USAGE"
+              },
+              {
+                "name": "projects/310000000001/locations/global/insightTypes/google.iam.policy.Insight/insights/0b7e3d52-6a1f-4c98-b2e4-9f3a1c5d7e20",
+                "description": "3 permissions are unused in the past 90 days.",
+                "content": {
+                  "member": "user:stale@northwind.example",
+                  "role": "roles/owner",
+                  "exercisedPermissions": [],
+                  "inferredPermissions": [],
+                  "currentTotalPermissionsCount": "3"
+                },
+                "lastRefreshTime": "2026-11-30T07:00:00Z",
+                "observationPeriod": "7776000s",
+                "stateInfo": {"state": "ACTIVE"},
                 "targetResources": ["//cloudresourcemanager.googleapis.com/projects/310000000001"],
                 "insightSubtype": "PERMISSIONS_USAGE"
               }

@@ -52,5 +52,33 @@ public sealed class GcpWorkloadIdentityAwsProviderUnrestrictedRuleTests
     public void Providers_narrowed_to_a_role_disabled_or_unused_are_not_reported(string pool) =>
         Assert.DoesNotContain(Of(Rule), f => f.Text("principal") == Provider(pool));
 
+    [Fact]
+    public void A_condition_indexing_the_ARN_restricts_and_one_indexing_the_account_does_not()
+    {
+        // Given two more providers of aws-open (the whole pool reads ct-data's objects), conditions written as map indexes
+        var findings = ScannedCopy.Findings(Folder, AsOf, folder => File.WriteAllText(Path.Combine(folder, "workload-identity", "ct-ops-indexed.json"), """
+            [
+              {
+                "attributeCondition": "assertion['arn'].startsWith('arn:aws:sts::210987654321:assumed-role/ci/')",
+                "aws": {"accountId": "210987654321"},
+                "displayName": "by-arn",
+                "name": "projects/960000000003/locations/global/workloadIdentityPools/aws-open/providers/by-arn",
+                "state": "ACTIVE"
+              },
+              {
+                "attributeCondition": "assertion[\"account\"] == '210987654321'",
+                "aws": {"accountId": "210987654321"},
+                "displayName": "by-account",
+                "name": "projects/960000000003/locations/global/workloadIdentityPools/aws-open/providers/by-account",
+                "state": "ACTIVE"
+              }
+            ]
+            """));
+
+        // Then assertion['arn'] is assertion.arn: only the callers of the ci role get in; the account alone still lets every caller in
+        Assert.DoesNotContain(Of(Rule, findings), f => f.Text("principal").EndsWith("/aws-open/providers/by-arn", StringComparison.Ordinal));
+        Assert.Contains("does not look at the caller's ARN", Assert.Single(Of(Rule, findings), f => f.Text("principal").EndsWith("/aws-open/providers/by-account", StringComparison.Ordinal)).Text("explanation"), StringComparison.Ordinal);
+    }
+
     private static string Provider(string pool) => $"//iam.googleapis.com/projects/960000000003/locations/global/workloadIdentityPools/{pool}/providers/contoso-prod";
 }

@@ -47,6 +47,12 @@ public sealed class GcpWorkloadIdentityProviderTests
                   {{Provider("github", "visibility-mapped", "attribute.vis == 'private'", mapping: new(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.vis"] = "assertion.repository_visibility" })}},
                   {{Provider("github", "email-verified", "assertion.email_verified == true", issuer: "https://accounts.google.com")}},
                   {{Provider("github", "email", "assertion.email == 'ci@example.org'", issuer: "https://accounts.google.com")}},
+                  {{Provider("github", "pinned-index", "assertion['repository_owner_id'] == '1342004'")}},
+                  {{Provider("github", "pinned-attribute-index", "attribute[\"owner\"] == 'example-org'")}},
+                  {{Provider("github", "pinned-mapped-index", "attribute.org == 'example-org'", mapping: new(StringComparer.Ordinal) { ["google.subject"] = "assertion['sub']", ["attribute.org"] = "assertion['repository_owner']" })}},
+                  {{Provider("github", "ref-only-index", "assertion['ref'] == 'refs/heads/main'")}},
+                  {{Provider("github", "visibility-index", "assertion['repository_visibility'] == 'public'")}},
+                  {{Provider("github", "owner-in-list", "assertion.ref in ['repository_owner']")}},
                   {{Provider("deploy", "open", null)}},
                   {{Provider("expired", "open", null)}},
                   {{Provider("expiring", "open", null)}},
@@ -71,6 +77,20 @@ public sealed class GcpWorkloadIdentityProviderTests
         var finding = Of("github", "ref-only");
 
         Assert.Contains("looks at none of the claims", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ref-only-index")]       // assertion['ref']: indexing by a key is the field, and `ref` pins no owner
+    [InlineData("visibility-index")]     // assertion['repository_visibility'] is not assertion.repository
+    [InlineData("owner-in-list")]        // a list that holds a claim's name is not the claim
+    public void A_condition_indexing_claims_that_pin_no_owner_is_no_better(string provider) =>
+        Assert.Contains("looks at none of the claims", Of("github", provider).GetProperty("explanation").GetString(), StringComparison.Ordinal);
+
+    [Fact]
+    public void The_title_names_one_token_of_the_issuer()
+    {
+        Assert.EndsWith("accepts every GitHub Actions token", Of("github", "open").GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("accepts every Google ID token", Of("github", "email-verified").GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,6 +125,9 @@ public sealed class GcpWorkloadIdentityProviderTests
     [InlineData("github", "email")]              // Google ID tokens pinned by assertion.email
     [InlineData("github", "pinned")]             // the owner's id, a claim that tells customers apart
     [InlineData("github", "pinned-attribute")]   // an attribute mapped from assertion.repository_owner
+    [InlineData("github", "pinned-index")]       // assertion['repository_owner_id'] is assertion.repository_owner_id
+    [InlineData("github", "pinned-attribute-index")] // attribute["owner"] is attribute.owner
+    [InlineData("github", "pinned-mapped-index")]    // an attribute mapped from assertion['repository_owner']
     [InlineData("github", "disabled")]           // a disabled provider accepts nothing
     [InlineData("github", "circleci")]           // CircleCI's issuer is one organization's own
     [InlineData("retired", "open")]              // a disabled pool issues nothing

@@ -13,6 +13,10 @@ public sealed class GcpPrincipalsTests
     [InlineData("service-folder-710000000001@gcp-sa-logging.iam.gserviceaccount.com")]
     [InlineData("p830000000201-abc123@gcp-sa-cloud-sql.iam.gserviceaccount.com")]      // a Cloud SQL instance's account
     [InlineData("cloud-logs@system.gserviceaccount.com")]
+    [InlineData("bq-830000000201@bigquery-encryption.iam.gserviceaccount.com")]         // BigQuery's customer-managed encryption account
+    [InlineData("service-830000000201@serverless-robot-prod.iam.gserviceaccount.com")]  // Cloud Run
+    [InlineData("service-org-583920174615@security-center-api.iam.gserviceaccount.com")]
+    [InlineData("project-830000000201@storage-transfer-service.iam.gserviceaccount.com")]
     public void Googles_service_agents_are_recognised(string email) =>
         Assert.True(GcpPrincipals.IsGoogleServiceAgent(email));
 
@@ -22,6 +26,11 @@ public sealed class GcpPrincipalsTests
     [InlineData("nw-shop-prod@appspot.gserviceaccount.com")]                           // App Engine default
     [InlineData("830000000101@cloudbuild.gserviceaccount.com")]                        // legacy Cloud Build account: builds run as it
     [InlineData("service-desk@nw-platform-ci.iam.gserviceaccount.com")]                // a name that starts like an agent's
+    [InlineData("service-123456789012@attacker-proj.iam.gserviceaccount.com")]          // an agent's name, in anyone's project
+    [InlineData("service-org-123456789012@attacker-proj.iam.gserviceaccount.com")]
+    [InlineData("p123456789012-abc@attacker-proj.iam.gserviceaccount.com")]
+    [InlineData("deployer@gcp-sa-lookalike.iam.gserviceaccount.com")]                   // a gcp-sa- project, not an agent's name
+    [InlineData("service-830000000201@gcp-sa-pubsub.example.com")]                      // not Google's domain
     [InlineData("nw-platform-ci.svc.id.goog[ci/runner]")]                              // a Kubernetes service account
     [InlineData("alice@northwind.example")]
     public void Accounts_customers_run_as_are_not_service_agents(string email) =>
@@ -34,6 +43,7 @@ public sealed class GcpPrincipalsTests
     [InlineData("830000000101@cloudbuild.gserviceaccount.com", "830000000101")]
     [InlineData("nw-platform-ci.svc.id.goog[ci/runner]", "nw-platform-ci")]
     [InlineData("service-830000000201@gcp-sa-pubsub.iam.gserviceaccount.com", null)]  // not the project `gcp-sa-pubsub`
+    [InlineData("service-123456789012@attacker-proj.iam.gserviceaccount.com", "attacker-proj")]  // a customer's account, whatever its name
     [InlineData("alice@northwind.example", null)]
     public void The_project_a_service_account_identifier_names(string email, string? project) =>
         Assert.Equal(project, GcpPrincipals.ProjectOfEmail(email));

@@ -1,6 +1,7 @@
 using Ward.Gcp.Iam;
 using Ward.Gcp.Policy.Conditions;
 using Ward.Gcp.Policy.Evaluation;
+using Ward.Gcp.Policy.OrgPolicies;
 
 namespace Ward.Analysis.Rules.Exposure;
 
@@ -9,6 +10,8 @@ namespace Ward.Analysis.Rules.Exposure;
 /// container or any other resource. Severity by what the role can do: critical when it can change access or act as
 /// a service account, high when it can change anything (or Ward cannot tell), medium when it only reads or invokes
 /// what the owner exposes. As for the other exposure rules, the finding's principal is the exposed resource (its full name).
+/// A Cloud Storage resource whose project enforces public access prevention (the organization policy constraint
+/// <c>storage.publicAccessPrevention</c>, on the project or above it) keeps the public out: reported at info, as blocked.
 /// </summary>
 public sealed class GcpPublicBindingRule : IRule
 {
@@ -30,6 +33,11 @@ public sealed class GcpPublicBindingRule : IRule
     /// </summary>
     private static readonly string[] InvokePermissions = ["cloudfunctions.functions.invoke", "run.jobs.run", "run.routes.invoke"];
 
+    /// <summary>Enforced, Cloud Storage refuses access to <c>allUsers</c> and <c>allAuthenticatedUsers</c> on the project's buckets and objects, whatever their policies say.</summary>
+    private const string PublicAccessPrevention = "storage.publicAccessPrevention";
+
+    private const string StorageResources = "//storage.googleapis.com/";
+
     public RuleMetadata Metadata { get; } = new(
         "gcp-public-binding",
         "Role granted to the public",
@@ -49,6 +57,7 @@ public sealed class GcpPublicBindingRule : IRule
 
         foreach (var policy in gcp.Estate.Policies.OrderBy(p => p.Resource, StringComparer.Ordinal))
         {
+            var prevention = PreventionOf(gcp, policy);
             foreach (var binding in policy.Bindings)
             {
                 var role = gcp.Estate.FindRole(binding.Role);
@@ -67,6 +76,19 @@ public sealed class GcpPublicBindingRule : IRule
                     var (severity, why) = Weigh(role, binding.Role);
                     var resource = gcp.ResourceLabel(policy.Resource);
                     var who = member.Kind == MemberKind.AllUsers ? "anyone on the internet, signed in or not" : "anyone with a Google account or a service account, in any organization";
+                    var title = $"`{member.Text}` holds `{binding.Role}` on `{resource}`";
+                    var explanation = $"The allow policy of `{resource}` binds `{binding.Role}` to `{member.Text}`{when}: {who} has it {where}. {why}";
+                    if (prevention is { State: ConstraintState.Enforced })
+                    {
+                        severity = Severity.Info;
+                        title += ", blocked by public access prevention";
+                        explanation = $"The allow policy of `{resource}` binds `{binding.Role}` to `{member.Text}`{when}, but public access prevention is enforced on it ({prevention.Describe()}): Cloud Storage refuses access to `allUsers` and `allAuthenticatedUsers` there, so the binding grants nothing while the constraint stays enforced. Were it lifted, {who} would have it {where}. {why}";
+                    }
+                    else if (prevention is { State: ConstraintState.EnforcedUnderCondition, Unless: { } unless })
+                    {
+                        explanation += $" Public access prevention keeps the public out unless its organization policy's condition says otherwise; the binding grants only if {unless}.";
+                    }
+
                     yield return new Finding
                     {
                         RuleId = Metadata.Id,
@@ -75,8 +97,8 @@ public sealed class GcpPublicBindingRule : IRule
                         Provider = "gcp",
                         Account = gcp.AccountOf(policy),
                         Principal = resource,
-                        Title = $"`{member.Text}` holds `{binding.Role}` on `{resource}`",
-                        Explanation = $"The allow policy of `{resource}` binds `{binding.Role}` to `{member.Text}`{when}: {who} has it {where}. {why}",
+                        Title = title,
+                        Explanation = explanation,
                         Remediation = Metadata.Remediation,
                         References = Metadata.References,
                         Fingerprint = Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, member.Text),
@@ -84,6 +106,24 @@ public sealed class GcpPublicBindingRule : IRule
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether public access prevention applies to a Cloud Storage resource's policy: <c>storage.publicAccessPrevention</c>
+    /// as the organization policies of the resource's project and those above it decide it (the closest policy that
+    /// sets it, a reset, a rule's condition over the project's tags); null for other resources, for a resource whose
+    /// project is not in the exported hierarchy, and where it is not enforced. A bucket's own
+    /// <c>iamConfiguration.publicAccessPrevention</c> is not exported (buckets are not among the resources read).
+    /// </summary>
+    private static ConstraintEnforcement? PreventionOf(GcpAnalysisContext gcp, IamPolicy policy)
+    {
+        if (!policy.Resource.StartsWith(StorageResources, StringComparison.Ordinal)
+            || policy.Ancestors.Select(gcp.Edges.FindProject).FirstOrDefault(p => p is not null) is not { } project)
+        {
+            return null;
+        }
+
+        return gcp.Edges.Enforcement(project, PublicAccessPrevention) is { State: not ConstraintState.NotEnforced } enforced ? enforced : null;
     }
 
     /// <summary>How much the role hands out, and why.</summary>

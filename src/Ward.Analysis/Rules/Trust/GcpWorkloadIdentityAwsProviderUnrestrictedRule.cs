@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Conditions;
 
 namespace Ward.Analysis.Rules.Trust;
 
@@ -47,9 +48,10 @@ public sealed class GcpWorkloadIdentityAwsProviderUnrestrictedRule : IRule
             }
 
             var mapping = provider.AttributeMapping.IsEmpty ? DefaultAwsMapping : provider.AttributeMapping;
-            var fromArn = mapping.Where(m => m.Value.Contains("assertion.arn", StringComparison.Ordinal)).Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
+            // `assertion['arn']` is `assertion.arn`: conditions and mappings are read in the dotted form.
+            var fromArn = mapping.Where(m => CelFieldAccess.Dotted(m.Value).Contains("assertion.arn", StringComparison.Ordinal)).Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
             var condition = provider.AttributeCondition;
-            if (!string.IsNullOrWhiteSpace(condition) && fromArn.Append("assertion.arn").Any(n => condition.Contains(n, StringComparison.Ordinal)))
+            if (!string.IsNullOrWhiteSpace(condition) && CelFieldAccess.Dotted(condition) is var dotted && fromArn.Append("assertion.arn").Any(n => dotted.Contains(n, StringComparison.Ordinal)))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Conditions;
 
 namespace Ward.Analysis.Rules.Trust;
 
@@ -11,13 +12,13 @@ namespace Ward.Analysis.Rules.Trust;
 /// </summary>
 public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
 {
-    /// <summary>Issuers whose tokens any customer of the service can obtain, with the claims that tell customers apart.</summary>
-    private static readonly (string Issuer, string Service, string[] PinningClaims)[] SharedIssuers =
+    /// <summary>Issuers whose tokens any customer of the service can obtain, with what one token is called and the claims that tell customers apart.</summary>
+    private static readonly (string Issuer, string Service, string Token, string[] PinningClaims)[] SharedIssuers =
     [
-        ("https://token.actions.githubusercontent.com", "GitHub Actions", ["repository_owner", "repository_owner_id", "repository", "repository_id", "job_workflow_ref", "sub"]),
-        ("https://gitlab.com", "GitLab.com CI/CD", ["namespace_id", "namespace_path", "project_id", "project_path", "sub"]),
-        ("https://app.terraform.io", "HCP Terraform", ["terraform_organization_id", "terraform_organization_name", "sub"]),
-        ("https://accounts.google.com", "Google ID tokens", ["sub", "email", "azp", "hd"]),
+        ("https://token.actions.githubusercontent.com", "GitHub Actions", "GitHub Actions token", ["repository_owner", "repository_owner_id", "repository", "repository_id", "job_workflow_ref", "sub"]),
+        ("https://gitlab.com", "GitLab.com CI/CD", "GitLab.com CI/CD token", ["namespace_id", "namespace_path", "project_id", "project_path", "sub"]),
+        ("https://app.terraform.io", "HCP Terraform", "HCP Terraform token", ["terraform_organization_id", "terraform_organization_name", "sub"]),
+        ("https://accounts.google.com", "Google ID tokens", "Google ID token", ["sub", "email", "azp", "hd"]),
     ];
 
     public RuleMetadata Metadata { get; } = new(
@@ -53,7 +54,7 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
 
             var pinned = PinningNames(provider, shared.PinningClaims);
             var condition = provider.AttributeCondition;
-            if (!string.IsNullOrWhiteSpace(condition) && pinned.Exists(n => Names(condition, n)))
+            if (!string.IsNullOrWhiteSpace(condition) && CelFieldAccess.Dotted(condition) is var dotted && pinned.Exists(n => Names(dotted, n)))
             {
                 continue;
             }
@@ -73,7 +74,7 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
                 Provider = "gcp",
                 Account = ProjectOf(gcp, provider),
                 Principal = "//iam.googleapis.com/" + provider.Name,
-                Title = $"Workload identity provider `{provider.Name[(provider.Name.LastIndexOf('/') + 1)..]}` of pool `{provider.PoolId}` accepts every {shared.Service} token",
+                Title = $"Workload identity provider `{provider.Name[(provider.Name.LastIndexOf('/') + 1)..]}` of pool `{provider.PoolId}` accepts every {shared.Token}",
                 Explanation = $"Provider `{provider.Name}` trusts `{provider.IssuerUri}` ({shared.Service}, whose tokens any of its customers can obtain) and {why}: a workflow of any {shared.Service} customer gets a federated token of the pool. {granted}",
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
@@ -82,13 +83,16 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
         }
     }
 
-    /// <summary>The names a condition may pin the tenant by: the claims themselves (<c>assertion.repository_owner</c>), and the attributes mapped from them.</summary>
+    /// <summary>
+    /// The names a condition may pin the tenant by: the claims themselves (<c>assertion.repository_owner</c>), and the
+    /// attributes mapped from them; conditions and mappings are read in the dotted form (<see cref="CelFieldAccess"/>).
+    /// </summary>
     private static List<string> PinningNames(WorkloadIdentityProvider provider, string[] claims)
     {
         var names = claims.Select(c => "assertion." + c).ToList();
         foreach (var (attribute, expression) in provider.AttributeMapping)
         {
-            if (claims.Any(c => Names(expression, "assertion." + c)))
+            if (CelFieldAccess.Dotted(expression) is var dotted && claims.Any(c => Names(dotted, "assertion." + c)))
             {
                 names.Add(attribute);
             }

@@ -1,10 +1,14 @@
+using Ward.Gcp.Iam;
+using Ward.Gcp.Policy.Evaluation;
+
 namespace Ward.Analysis.Rules.Unused;
 
 /// <summary>
 /// <c>gcp-unused-permissions</c>: a role binding that Google's IAM policy insight (<c>google.iam.policy.Insight</c>,
 /// subtype <c>PERMISSIONS_USAGE</c>) finds mostly unused: the member used (or, by Google's inference, needs) fewer of
-/// the role's permissions than it grants during the observation period. Without policy insights the rule does not
-/// run, and the scan says so.
+/// the role's permissions than it grants during the observation period. Only an insight whose binding an exported
+/// allow policy still holds is reported (the insight may be older than the export); the others are counted among the
+/// analyses not run. Without policy insights the rule does not run, and the scan says so.
 /// </summary>
 public sealed class GcpUnusedPermissionsRule : IRule
 {
@@ -25,7 +29,7 @@ public sealed class GcpUnusedPermissionsRule : IRule
             yield break;
         }
 
-        foreach (var insight in gcp.Estate.PolicyInsights.Where(i => i.State is null or "ACTIVE").OrderBy(i => i.Member, StringComparer.Ordinal).ThenBy(i => i.Role, StringComparer.Ordinal))
+        foreach (var insight in ActiveInsights(gcp).Where(i => HoldsBinding(gcp, i)))
         {
             var used = insight.ExercisedPermissions.Union(insight.InferredPermissions, StringComparer.Ordinal).Count();
             var total = insight.TotalPermissions ?? (gcp.Estate.FindRole(insight.Role) is { PermissionsKnown: true } role ? role.IncludedPermissions.Length : (int?)null);
@@ -60,6 +64,15 @@ public sealed class GcpUnusedPermissionsRule : IRule
 
     public IEnumerable<SkippedAnalysis> Skipped(AnalysisContext context)
     {
+        if (context.Gcp is { } withInsights && ActiveInsights(withInsights).Where(i => !HoldsBinding(withInsights, i)).ToList() is { Count: > 0 } unheld)
+        {
+            var named = string.Join(", ", unheld.Take(5).Select(i => $"`{i.Role}` to `{i.Member}`{(i.TargetResources.IsEmpty ? string.Empty : $" on `{withInsights.ResourceLabel(i.TargetResources[0])}`")}"));
+            yield return new SkippedAnalysis(
+                $"{Metadata.Id} for {unheld.Count} policy insight{(unheld.Count == 1 ? string.Empty : "s")}",
+                $"no exported allow policy holds the binding they are about ({named}{(unheld.Count > 5 ? $" and {unheld.Count - 5} more" : string.Empty)}): removed since the insight was last refreshed, granted to a deleted principal, under a condition that has expired, or on a resource whose policy was not exported; they are not reported");
+        }
+
+
         if (context.Gcp is { } gcp && gcp.Estate.PolicyInsights.IsEmpty && !gcp.Estate.Policies.IsEmpty)
         {
             yield return new SkippedAnalysis(
@@ -67,4 +80,44 @@ public sealed class GcpUnusedPermissionsRule : IRule
                 "no IAM policy insights were given (gcloud recommender insights list --insight-type=google.iam.policy.Insight per project, folder and organization; they need Security Command Center Premium or Enterprise, and scripts/export-gcp.sh writes them under activity/ when present), so unused permissions are not reported");
         }
     }
+
+    private static IEnumerable<PolicyInsight> ActiveInsights(GcpAnalysisContext gcp) =>
+        gcp.Estate.PolicyInsights.Where(i => i.State is null or "ACTIVE").OrderBy(i => i.Member, StringComparer.Ordinal).ThenBy(i => i.Role, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether an exported allow policy of the insight's resource (any policy, when the insight names none) holds its
+    /// binding: the same role, under the same condition, to the member, not deleted and not under a condition that has
+    /// expired. Without any exported allow policy every insight is taken as it is: there is nothing to check it against.
+    /// </summary>
+    private static bool HoldsBinding(GcpAnalysisContext gcp, PolicyInsight insight)
+    {
+        if (gcp.Estate.Policies.IsEmpty)
+        {
+            return true;
+        }
+
+        var member = Member.Parse(insight.Member);
+        if (member.IsDeleted)
+        {
+            return false;
+        }
+
+        var policies = insight.TargetResources.IsEmpty ? gcp.Estate.Policies : insight.TargetResources.Select(t => ResourceLocator.PolicyOf(gcp.Estate, t)).OfType<IamPolicy>();
+        return policies.Any(p => p.Bindings.Any(b =>
+            string.Equals(b.Role, insight.Role, StringComparison.Ordinal)
+            && SameCondition(b.Condition, insight.Condition)
+            && gcp.ExpiredCondition(b) is null
+            && b.Members.Contains(member)));
+    }
+
+    /// <summary>Both without a condition, or both with the same expression (spaces aside: the insight copies it, perhaps reformatted).</summary>
+    private static bool SameCondition(BindingCondition? binding, BindingCondition? insight) =>
+        (binding, insight) switch
+        {
+            (null, null) => true,
+            ({ } b, { } i) => string.Equals(WithoutSpaces(b.Expression), WithoutSpaces(i.Expression), StringComparison.Ordinal),
+            _ => false,
+        };
+
+    private static string WithoutSpaces(string expression) => string.Concat(expression.Where(c => !char.IsWhiteSpace(c)));
 }
