@@ -278,6 +278,13 @@ public static class CredentialReportReader
     private static Credential? Certificate(Row row, int slot)
     {
         var prefix = $"cert_{slot}_";
+
+        // The certificate columns are optional: without them the report says nothing of certificates.
+        if (!row.Has(prefix + "active"))
+        {
+            return null;
+        }
+
         var active = row.Flag(prefix + "active");
         var created = row.Timestamp(prefix + "last_rotated", notApplicable: true, optional: true);
         return active == false && created is null
@@ -395,6 +402,8 @@ public static class CredentialReportReader
             var value = fields[index].Value.Trim();
             return value.Length == 0 || Is(value, NotApplicable) || (optional && Is(value, NotSupported)) ? null : value;
         }
+
+        public bool Has(string column) => columns.ContainsKey(column);
 
         public bool? Flag(string column, bool notSupported = false)
         {

@@ -32,10 +32,12 @@ public static class ServiceAccountEmails
         "containerregistry.iam.gserviceaccount.com",              // Container Registry
         "dataflow-service-producer-prod.iam.gserviceaccount.com", // Dataflow
         "dataproc-accounts.iam.gserviceaccount.com",              // Dataproc
+        "cloud-tpu.iam.gserviceaccount.com",                      // Cloud TPU
         "dlp-api.iam.gserviceaccount.com",                        // Sensitive Data Protection
         "firebase-rules.iam.gserviceaccount.com",                 // Firebase Rules
         "gae-api-prod.google.com.iam.gserviceaccount.com",        // App Engine flexible environment
         "gcf-admin-robot.iam.gserviceaccount.com",                // Cloud Run functions (1st gen)
+        "gcp-gae-service.iam.gserviceaccount.com",                // App Engine standard environment
         "genomics-api.google.com.iam.gserviceaccount.com",        // Genomics
         "gs-project-accounts.iam.gserviceaccount.com",            // Cloud Storage
         "security-center-api.iam.gserviceaccount.com",            // Security Command Center (service-org-NUMBER@)
@@ -115,8 +117,9 @@ public static class ServiceAccountEmails
     }
 
     /// <summary>
-    /// <c>service-NUMBER</c>, <c>service-org-NUMBER</c>, <c>service-folder-NUMBER</c>, or a letter, a number and a
-    /// dash (<c>pNUMBER-ID</c>, the account of a Cloud SQL instance or a log sink's writer identity).
+    /// <c>service-NUMBER</c>, <c>service-org-NUMBER</c>, <c>service-folder-NUMBER</c>, a letter, a number and a
+    /// dash (<c>pNUMBER-ID</c>, the account of a Cloud SQL instance or a log sink's writer identity), or a word, a dash
+    /// and a number (<c>bqcx-NUMBER-ID</c>, <c>connection-NUMBER-ID</c>).
     /// </summary>
     private static bool IsAgentLocalPart(ReadOnlySpan<char> local)
     {
@@ -130,7 +133,22 @@ public static class ServiceAccountEmails
         }
 
         var dash = local.IndexOf('-');
-        return dash > 1 && char.IsAsciiLetter(local[0]) && !local[1..dash].ContainsAnyExceptInRange('0', '9') && dash < local.Length - 1;
+        if (dash > 1 && char.IsAsciiLetter(local[0]) && !local[1..dash].ContainsAnyExceptInRange('0', '9') && dash < local.Length - 1)
+        {
+            return true;
+        }
+
+        // A word, a dash and a number, maybe more after another dash: BigQuery's Cloud resource connections
+        // (bqcx-NUMBER-ID@, connection-NUMBER-ID@gcp-sa-bigquery-condel).
+        if (dash <= 0 || local[..dash].ContainsAnyExceptInRange('a', 'z'))
+        {
+            return false;
+        }
+
+        var rest = local[(dash + 1)..];
+        var end = rest.IndexOf('-');
+        var digits = end < 0 ? rest : rest[..end];
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>

@@ -17,6 +17,10 @@ public sealed class GcpPrincipalsTests
     [InlineData("service-830000000201@serverless-robot-prod.iam.gserviceaccount.com")]  // Cloud Run
     [InlineData("service-org-583920174615@security-center-api.iam.gserviceaccount.com")]
     [InlineData("project-830000000201@storage-transfer-service.iam.gserviceaccount.com")]
+    [InlineData("service-830000000201@gcp-gae-service.iam.gserviceaccount.com")]       // App Engine standard environment
+    [InlineData("service-830000000201@cloud-tpu.iam.gserviceaccount.com")]             // Cloud TPU
+    [InlineData("bqcx-830000000201-abcd@gcp-sa-bigquery-condel.iam.gserviceaccount.com")]   // BigQuery Cloud resource connections
+    [InlineData("connection-830000000201-9u56h9@gcp-sa-bigquery-condel.iam.gserviceaccount.com")]
     public void Googles_service_agents_are_recognised(string email) =>
         Assert.True(GcpPrincipals.IsGoogleServiceAgent(email));
 
@@ -30,6 +34,8 @@ public sealed class GcpPrincipalsTests
     [InlineData("service-org-123456789012@attacker-proj.iam.gserviceaccount.com")]
     [InlineData("p123456789012-abc@attacker-proj.iam.gserviceaccount.com")]
     [InlineData("deployer@gcp-sa-lookalike.iam.gserviceaccount.com")]                   // a gcp-sa- project, not an agent's name
+    [InlineData("bqcx-830000000201-abcd@attacker-proj.iam.gserviceaccount.com")]        // a connection's name, in anyone's project
+    [InlineData("ci-deployer@gcp-sa-lookalike.iam.gserviceaccount.com")]
     [InlineData("service-830000000201@gcp-sa-pubsub.example.com")]                      // not Google's domain
     [InlineData("nw-platform-ci.svc.id.goog[ci/runner]")]                              // a Kubernetes service account
     [InlineData("alice@northwind.example")]

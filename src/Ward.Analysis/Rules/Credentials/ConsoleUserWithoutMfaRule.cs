@@ -33,7 +33,7 @@ public sealed class ConsoleUserWithoutMfaRule : IRule
                 entry,
                 admin ? Severity.High : Severity.Medium,
                 $"`{entry.User}` signs in to the console without MFA",
-                $"`{entry.User}` has a console password ({CredentialEntries.PasswordUse(entry.PasswordLastUsed, reference)}{changed}) and no MFA device: the password alone opens the console; {Elapsed.Reference(context)}."
+                $"`{entry.User}` has a console password ({CredentialEntries.PasswordUse(entry, reference)}{changed}) and no MFA device: the password alone opens the console; {Elapsed.Reference(context)}."
                     + (admin ? $" `{entry.User}` is admin-equivalent." : string.Empty));
         }
     }

@@ -42,14 +42,19 @@ internal static class CredentialEntries
         _ => "last use unknown",
     };
 
+    /// <summary>When IAM began recording passwords' last use: <c>no_information</c> says no sign-in since then.</summary>
+    public static readonly DateTimeOffset PasswordUseTrackingStart = new(2014, 10, 20, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>
     /// A password's last use, for a user known to have one: a date; <c>no_information</c>, not used since IAM began
-    /// tracking sign-ins (2014-10-20); <c>N/A</c>, which AWS writes for a user with no password at all.
+    /// tracking sign-ins (2014-10-20), which is never for a user created since; <c>N/A</c>, which AWS writes for a user
+    /// with no password at all.
     /// </summary>
-    public static string PasswordUse(LastUse use, DateTimeOffset reference) => use.State switch
+    public static string PasswordUse(CredentialReportEntry entry, DateTimeOffset reference) => entry.PasswordLastUsed.State switch
     {
-        UseState.Recorded => $"last used {Elapsed.Ago(use.At!.Value, reference)}",
-        UseState.BeforeTracking => "never used (`no_information`: no sign-in since IAM began tracking on 2014-10-20)",
+        UseState.Recorded => $"last used {Elapsed.Ago(entry.PasswordLastUsed.At!.Value, reference)}",
+        UseState.BeforeTracking when entry.Created >= PasswordUseTrackingStart => "never used (`no_information`)",
+        UseState.BeforeTracking => "not used since IAM began tracking sign-ins on 2014-10-20 (`no_information`)",
         UseState.Never => "no use recorded",
         _ => "last use unknown",
     };
@@ -57,10 +62,13 @@ internal static class CredentialEntries
     /// <summary>The user's password and its last use: <c>password last used …</c>, <c>password never used …</c>, or <c>no password</c>.</summary>
     public static string Password(CredentialReportEntry entry, DateTimeOffset reference) => entry switch
     {
+        // The root user's line says `not_supported` for password_enabled: its N/A does not tell whether it has one.
+        { IsRoot: true, PasswordLastUsed.State: UseState.Never } => "no password sign-in recorded (`password_last_used` is `N/A`)",
+
         // N/A is what AWS writes for a user with no password at all.
         { PasswordLastUsed.State: UseState.Never, PasswordEnabled: not true } => "no password",
         { PasswordLastUsed.State: UseState.Recorded, PasswordEnabled: false } => $"password last used {Elapsed.Ago(entry.PasswordLastUsed.At!.Value, reference)}, since removed",
-        _ => $"password {PasswordUse(entry.PasswordLastUsed, reference)}",
+        _ => $"password {PasswordUse(entry, reference)}",
     };
 
     public static Finding Create(RuleMetadata metadata, CredentialReportEntry entry, Severity severity, string title, string explanation, params string[] discriminators) => new()

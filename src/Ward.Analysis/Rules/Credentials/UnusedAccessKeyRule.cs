@@ -50,7 +50,9 @@ public sealed class UnusedAccessKeyRule : IRule
                     Metadata,
                     entry,
                     admin ? Severity.High : Severity.Medium,
-                    never ? $"`{entry.User}` has an active access key that was never used ({key.Name})" : $"`{entry.User}` has an active access key unused for {Elapsed.Days(unused)} ({key.Name})",
+                    !never ? $"`{entry.User}` has an active access key unused for {Elapsed.Days(unused)} ({key.Name})"
+                        : key.Created >= CredentialEntries.KeyUseTrackingStart ? $"`{entry.User}` has an active access key that was never used ({key.Name})"
+                        : $"`{entry.User}` has an active access key with no use recorded since 2015-04-22 ({key.Name})",
                     $"The {key.Name} of `{entry.User}` is active but {how}"
                         + (never || key.Created is not { } created2 ? string.Empty : $"; it was created {Elapsed.Ago(created2, reference)}")
                         + $". Keys unused for {Elapsed.Days(days)} (--unused-days) are reported; {Elapsed.Reference(context)}."

@@ -87,7 +87,8 @@ public sealed class DormantRoleRule : IRule
 
         // A role whose export has no RoleLastUsed, or an unreadable date in it (reported at load time), is neither
         // dormant nor in use as far as the export says.
-        var unknown = Roles(context).Where(r => !r.IsServiceLinked && !r.LastUsed.IsKnown && !(r.Created > context.ReferenceTime)).ToList();
+        // Roles too young to be dormant are left out: their use does not matter yet.
+        var unknown = Roles(context).Where(r => !r.IsServiceLinked && !r.LastUsed.IsKnown && (r.Created is not { } created || Elapsed.AtLeast(created, context.ReferenceTime, context.Settings.UnusedDays))).ToList();
         if (unknown.Count > 0)
         {
             yield return new SkippedAnalysis(

@@ -72,7 +72,6 @@ public sealed class GcpUnusedPermissionsRule : IRule
                 $"no exported allow policy holds the binding they are about ({named}{(unheld.Count > 5 ? $" and {unheld.Count - 5} more" : string.Empty)}): removed since the insight was last refreshed, granted to a deleted principal, under a condition that has expired, or on a resource whose policy was not exported; they are not reported");
         }
 
-
         if (context.Gcp is { } gcp && gcp.Estate.PolicyInsights.IsEmpty && !gcp.Estate.Policies.IsEmpty)
         {
             yield return new SkippedAnalysis(

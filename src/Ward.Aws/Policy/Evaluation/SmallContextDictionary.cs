@@ -7,7 +7,7 @@ namespace Ward.Aws.Policy.Evaluation;
 /// The few request-specific keys of one request (case-insensitive), kept in a list: analyses make millions of
 /// requests with two to five such keys each, for which a hashed dictionary costs more to build than to search.
 /// </summary>
-public sealed class SmallContextDictionary : IReadOnlyDictionary<string, ContextValue>
+internal sealed class SmallContextDictionary : IReadOnlyDictionary<string, ContextValue>
 {
     private readonly List<KeyValuePair<string, ContextValue>> _entries;
 

@@ -90,15 +90,28 @@ internal static class StatementMatcher
         return Wildcard.IsMatch(pattern, request.Resource, ignoreCase: false).ToTri();
     }
 
+    private const int ResourcePartsLimit = 100_000;
+
     // Split once per pattern: the pattern's part before the resource (as a glob) and its resource part as written.
     private static readonly ConcurrentDictionary<string, (string Prefix, string ResourcePart)> ResourceParts = new(StringComparer.Ordinal);
+    private static int _resourcePartCount;
 
-    private static (string Prefix, string ResourcePart) ResourcePartOf(string raw, string glob) =>
-        ResourceParts.TryGetValue(raw, out var parts) ? parts : ResourceParts.GetOrAdd(raw, static (raw, glob) =>
+    private static (string Prefix, string ResourcePart) ResourcePartOf(string raw, string glob)
+    {
+        if (ResourceParts.TryGetValue(raw, out var parts))
         {
-            var start = ResourcePartStart(raw);
-            return (glob[..start], raw[start..]);
-        }, glob);
+            return parts;
+        }
+
+        var start = ResourcePartStart(raw);
+        parts = (glob[..start], raw[start..]);
+        if (Volatile.Read(ref _resourcePartCount) < ResourcePartsLimit && ResourceParts.TryAdd(raw, parts))
+        {
+            Interlocked.Increment(ref _resourcePartCount);
+        }
+
+        return parts;
+    }
 
     private static int ResourcePartStart(string raw)
     {

@@ -55,15 +55,20 @@ public sealed class DormantUserRuleTests
     [Fact]
     public void The_password_and_key_columns_are_worded_as_AWS_defines_them()
     {
-        // Given a user whose password was never used (`no_information`: none since IAM began tracking in 2014), and
-        // one with no password at all (`N/A`) and a key from before IAM tracked key use (2015-04-22)
+        // Given a user from before IAM tracked sign-ins (2014-10-20) whose password has no recorded use
+        // (`no_information`), one created since with the same, and one with no password at all (`N/A`) and a key from
+        // before IAM tracked key use (2015-04-22)
         var result = new TestEstate().With(
             ReportLine.ConsoleUser("veteran") with { Created = ReportLine.DaysAgo(4500), PasswordLastChanged = ReportLine.DaysAgo(4500), PasswordLastUsed = "no_information" },
+            ReportLine.ConsoleUser("newcomer") with { Created = ReportLine.DaysAgo(400), PasswordLastChanged = ReportLine.DaysAgo(400), PasswordLastUsed = "no_information" },
             ReportLine.KeyUser("legacy-batch", 4200, null) with { Created = ReportLine.DaysAgo(4300) }).Scan();
 
-        // Then neither is said to be "never used" where AWS only says no use was recorded
+        // Then only the user created since tracking began is said to have never used it
         var veteran = result.Of(Rule).Single(f => f.Principal.EndsWith("user/veteran", StringComparison.Ordinal));
-        Assert.Contains("password never used (`no_information`: no sign-in since IAM began tracking on 2014-10-20)", veteran.Explanation, StringComparison.Ordinal);
+        Assert.Contains("password not used since IAM began tracking sign-ins on 2014-10-20 (`no_information`)", veteran.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("never", veteran.Explanation + veteran.Title, StringComparison.Ordinal);
+        var newcomer = result.Of(Rule).Single(f => f.Principal.EndsWith("user/newcomer", StringComparison.Ordinal));
+        Assert.Contains("password never used (`no_information`)", newcomer.Explanation, StringComparison.Ordinal);
         var legacy = result.Of(Rule).Single(f => f.Principal.EndsWith("user/legacy-batch", StringComparison.Ordinal));
         Assert.Contains("(no password; access key 1 created 2014-09-15, no use recorded since IAM began tracking key use on 2015-04-22)", legacy.Explanation, StringComparison.Ordinal);
         Assert.DoesNotContain("never", legacy.Explanation + legacy.Title, StringComparison.Ordinal);
