@@ -301,7 +301,10 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
             return null;
         }
 
-        return policy.IncludeUserActions.IsEmpty ? "for no application (`None`)" : $"for the user actions {Listed(policy.IncludeUserActions)} only";
+        // An export without any application condition says nothing either way: not read as targeting none.
+        return !policy.IncludeUserActions.IsEmpty ? $"for the user actions {Listed(policy.IncludeUserActions)} only"
+            : !policy.IncludeApplications.IsEmpty ? "for no application (`None`)"
+            : null;
     }
 
     /// <summary>Every way the policy's application condition stops short of all sign-ins.</summary>
