@@ -47,6 +47,7 @@ internal sealed partial class TestTenant
         string[]? includeRoles = null,
         string[]? excludeRoles = null,
         string[]? includeApplications = null,
+        string[]? includeUserActions = null,
         string[]? clientAppTypes = null,
         string[]? excludeLocations = null,
         string grantOperator = "OR",
@@ -77,7 +78,7 @@ internal sealed partial class TestTenant
                 {
                     includeApplications = includeApplications ?? ["All"],
                     excludeApplications = Array.Empty<string>(),
-                    includeUserActions = Array.Empty<string>(),
+                    includeUserActions = includeUserActions ?? [],
                     includeAuthenticationContextClassReferences = Array.Empty<string>(),
                     applicationFilter = (object?)null,
                 },
@@ -114,8 +115,14 @@ internal sealed partial class TestTenant
             isEnabled = enabled,
         });
 
-    /// <summary>A user's entry in the registration details report: MFA registered when <paramref name="methods"/> holds a method that satisfies MFA.</summary>
-    public TestTenant MfaRegistration(string userKey, bool registered, params string[] methods) =>
+    /// <summary>
+    /// A user's entry in the registration details report: MFA registered when <paramref name="methods"/> holds a method
+    /// that satisfies MFA; capable of MFA (a method the authentication methods policy allows) as registered, unless the overload with a capability says otherwise.
+    /// </summary>
+    public TestTenant MfaRegistration(string userKey, bool registered, params string[] methods) => MfaRegistration(userKey, registered, registered, methods);
+
+    /// <inheritdoc cref="MfaRegistration(string, bool, string[])"/>
+    public TestTenant MfaRegistration(string userKey, bool registered, bool capable, params string[] methods) =>
         Add("reports/authenticationMethods/userRegistrationDetails", new
         {
             id = Id(userKey),
@@ -127,7 +134,7 @@ internal sealed partial class TestTenant
             isSsprEnabled = true,
             isSsprCapable = registered,
             isMfaRegistered = registered,
-            isMfaCapable = registered,
+            isMfaCapable = capable,
             isPasswordlessCapable = false,
             methodsRegistered = methods,
             isSystemPreferredAuthenticationMethodEnabled = true,

@@ -90,20 +90,25 @@ internal sealed partial class TestTenant
     /// <summary>A member user, last signed in <paramref name="signedInDaysAgo"/> days before the reference time (null: never).</summary>
     public string User(string key, string userType = "Member", double? signedInDaysAgo = 1, double createdDaysAgo = 400, bool enabled = true, bool withSignInActivity = true)
     {
+        if (!withSignInActivity)
+        {
+            // Not selected (no AuditLog.Read.All): a response whose $select does not name signInActivity.
+            Add("users(id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime,onPremisesSyncEnabled)", new { id = Id(key), displayName = key, userPrincipalName = UserPrincipalName(key), userType, accountEnabled = enabled, createdDateTime = DaysAgo(createdDaysAgo), onPremisesSyncEnabled = (bool?)null });
+            return Id(key);
+        }
+
         var sign = signedInDaysAgo is { } days ? DaysAgo(days) : null;
-        Add("users(id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime,onPremisesSyncEnabled,signInActivity)", withSignInActivity
-            ? new
-            {
-                id = Id(key),
-                displayName = key,
-                userPrincipalName = UserPrincipalName(key),
-                userType,
-                accountEnabled = enabled,
-                createdDateTime = DaysAgo(createdDaysAgo),
-                onPremisesSyncEnabled = (bool?)null,
-                signInActivity = new { lastSignInDateTime = sign, lastNonInteractiveSignInDateTime = sign, lastSuccessfulSignInDateTime = sign },
-            }
-            : new { id = Id(key), displayName = key, userPrincipalName = UserPrincipalName(key), userType, accountEnabled = enabled, createdDateTime = DaysAgo(createdDaysAgo), onPremisesSyncEnabled = (bool?)null });
+        Add("users(id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime,onPremisesSyncEnabled,signInActivity)", new
+        {
+            id = Id(key),
+            displayName = key,
+            userPrincipalName = UserPrincipalName(key),
+            userType,
+            accountEnabled = enabled,
+            createdDateTime = DaysAgo(createdDaysAgo),
+            onPremisesSyncEnabled = (bool?)null,
+            signInActivity = new { lastSignInDateTime = sign, lastNonInteractiveSignInDateTime = sign, lastSuccessfulSignInDateTime = sign },
+        });
         return Id(key);
     }
 

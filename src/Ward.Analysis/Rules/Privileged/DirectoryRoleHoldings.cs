@@ -154,7 +154,7 @@ internal sealed class DirectoryRoleHoldings
                 { AssignmentType: "Activated" } => RoleHoldState.Activated,
                 _ => RoleHoldState.TimeBound,
             };
-            yield return new RoleGrant(assignment, DirectoryRoleTiers.Of(directory, assignment.RoleDefinitionId), state, instance?.EndDateTime);
+            yield return new RoleGrant(assignment, DirectoryRoleTiers.Of(directory, assignment.RoleDefinitionId), state, instance?.EndDateTime, instance is not null);
         }
     }
 
@@ -172,6 +172,7 @@ internal sealed class DirectoryRoleHoldings
 
     private static string Key(DirectoryRoleAssignment assignment) => $"{assignment.PrincipalId}|{assignment.RoleDefinitionId}|{assignment.DirectoryScope.Text}";
 
-    private static bool InForce(DateTimeOffset? start, DateTimeOffset? end, DateTimeOffset reference) =>
+    /// <summary>Whether an assignment or eligibility has started and not ended at the reference time.</summary>
+    public static bool InForce(DateTimeOffset? start, DateTimeOffset? end, DateTimeOffset reference) =>
         (start is not { } from || from <= reference) && (end is not { } until || until > reference);
 }

@@ -49,9 +49,11 @@ public sealed class EntraPermanentPrivilegedAssignmentRule : IRule
                 PrincipalName = name == principal ? null : name,
                 Title = $"`{name}` holds {role} permanently",
                 Explanation = ($"{role} ({grant.Role.TierLabel}: {grant.Role.Reach}) is assigned to the {holdings.KindOf(principal)} `{name}` tenant-wide, active with no end (assignment `{grant.Assignment.Id}`): "
-                    + (holdings.HasScheduleData
+                    + (grant.HasScheduleInstance
                         ? "its PIM assignment schedule instance is `Assigned` with no end date, not an activation. "
-                        : "the export has no PIM assignment schedule instances, and a roleAssignments entry without one has no end (a PIM activation or a time-bound assignment would show in them). ")
+                        : holdings.HasScheduleData
+                            ? "the export holds PIM assignment schedule instances, but none for this assignment, so its roleAssignments entry is read as having no end (a PIM activation or a time-bound assignment would show in its instance). "
+                            : "the export has no PIM assignment schedule instances, and a roleAssignments entry without one has no end (a PIM activation or a time-bound assignment would show in them). ")
                     + "The role is usable at any moment, with no activation, approval or MFA prompt from Privileged Identity Management. "
                     + MicrosoftGrants.GroupMembers(microsoft, principal, "Every member holds it the same way")
                     + (globalAdministrator && !isGroup ? "Emergency access (break-glass) accounts are the documented exception: Microsoft recommends two cloud-only accounts with permanent Global Administrator. If this is one, suppress the finding with that justification (docs/suppressions.md)." : string.Empty)).TrimEnd(),

@@ -1,9 +1,9 @@
 namespace Ward.Analysis.Rules.Privileged;
 
 /// <summary>
-/// <c>entra-too-many-global-administrators</c>: five or more users hold Global Administrator (active or PIM-eligible,
-/// groups expanded), against Microsoft's recommendation of fewer than five; or fewer than two do, too few for the two
-/// emergency access accounts Microsoft recommends.
+/// <c>entra-too-many-global-administrators</c>: five or more enabled users hold Global Administrator (active or
+/// PIM-eligible, groups expanded), against Microsoft's recommendation of fewer than five; or fewer than two enabled
+/// users hold it through an active assignment, too few for the two emergency access accounts Microsoft recommends.
 /// </summary>
 public sealed class EntraTooManyGlobalAdministratorsRule : IRule
 {
@@ -19,7 +19,7 @@ public sealed class EntraTooManyGlobalAdministratorsRule : IRule
         "Too many, or too few, Global Administrators",
         "privileged-access",
         Severity.Medium,
-        "Five or more users hold Global Administrator, active or PIM-eligible, directly or through a role-assignable group: Microsoft recommends fewer than five, since each is unrestricted access to the tenant and most Microsoft 365 services. Fewer than two is reported too: Microsoft recommends two or more emergency access accounts holding Global Administrator, so that losing one account cannot lock the tenant.",
+        "Five or more enabled users hold Global Administrator, active or PIM-eligible, directly or through a role-assignable group: Microsoft recommends fewer than five, since each is unrestricted access to the tenant and most Microsoft 365 services. Fewer than two enabled users holding it through an active assignment is reported too: Microsoft recommends two or more emergency access accounts with an active, permanent Global Administrator assignment, so that losing one account cannot lock the tenant.",
         "Move administrators to the least privileged role their tasks need (Microsoft's \"least privileged role by task\"), make the remaining Global Administrators PIM-eligible, and keep two cloud-only emergency access accounts. With fewer than two, create the emergency access accounts.",
         ["entra"],
         [
@@ -49,15 +49,42 @@ public sealed class EntraTooManyGlobalAdministratorsRule : IRule
             .ToList();
         var users = holders.Where(h => directory.FindUser(h.Principal) is not null).ToList();
         var others = holders.Except(users).ToList();
-        if (users.Count is >= EmergencyAccessMinimum and < Limit)
+
+        // A disabled account cannot sign in until someone enables it: named, not counted.
+        var disabled = users.Where(u => directory.FindUser(u.Principal)!.AccountEnabled == false).ToList();
+        var enabled = users.Except(disabled).ToList();
+
+        // Emergency access needs a standing assignment: an eligibility must be activated (through PIM, which may be what
+        // fails), and an activation ends within hours.
+        var standing = enabled.Where(u => u.Held.Exists(h => h.Grant.State is RoleHoldState.Permanent or RoleHoldState.TimeBound && !h.EligibleMembership)).ToList();
+        var tenant = microsoft.TenantId ?? "/";
+        var disabledNote = disabled.Count == 0 ? string.Empty
+            : $"Not counted: {string.Join(", ", disabled.Select(Listed))}, whose account{(disabled.Count == 1 ? " is" : "s are")} disabled (it can be enabled again). ";
+        var othersNote = others.Count == 0 ? string.Empty
+            : $"Besides them, {string.Join(", ", others.Select(o => $"`{microsoft.NameOf(o.Principal) ?? o.Principal}`"))} hold{(others.Count == 1 ? "s" : string.Empty)} it (not counted: not users). ";
+        if (enabled.Count >= Limit)
         {
-            yield break;
+            yield return TenantFinding(
+                "too-many",
+                $"{enabled.Count} users hold Global Administrator",
+                $"{enabled.Count} enabled users hold Global Administrator, active or PIM-eligible, directly or through a group: {string.Join(", ", enabled.Select(Listed))}. "
+                    + disabledNote + othersNote
+                    + $"Microsoft recommends fewer than {Limit} Global Administrators (the Microsoft Entra admin center shows an alert from {Limit}): each has unrestricted access to the tenant and most Microsoft 365 services.");
         }
 
-        var tooMany = users.Count >= Limit;
-        var tenant = microsoft.TenantId ?? "/";
-        var listed = users.Select(u => $"`{microsoft.NameOf(u.Principal) ?? u.Principal}` ({string.Join("; ", u.Held.Select(How))})");
-        yield return new Finding
+        if (standing.Count < EmergencyAccessMinimum)
+        {
+            var eligibleOnly = enabled.Except(standing).ToList();
+            yield return TenantFinding(
+                "too-few",
+                standing.Count == 0 ? "No user holds Global Administrator through an active assignment" : "Only 1 user holds Global Administrator through an active assignment",
+                (standing.Count == 0 ? "No enabled user holds Global Administrator through an active assignment. " : $"{standing.Count} enabled user{(standing.Count == 1 ? " holds" : "s hold")} Global Administrator through an active assignment: {string.Join(", ", standing.Select(Listed))}. ")
+                    + (eligibleOnly.Count == 0 ? string.Empty : $"Not counted: {string.Join(", ", eligibleOnly.Select(Listed))}, who must activate it first (through PIM, which may be what fails). ")
+                    + disabledNote + othersNote
+                    + $"Microsoft recommends at least {EmergencyAccessMinimum} emergency access accounts holding Global Administrator with an active, permanent assignment, so that losing one account (a lost passkey, a person who left, an identity provider outage) cannot lock the tenant.");
+        }
+
+        Finding TenantFinding(string kind, string title, string explanation) => new()
         {
             RuleId = Metadata.Id,
             Category = Metadata.Category,
@@ -66,16 +93,15 @@ public sealed class EntraTooManyGlobalAdministratorsRule : IRule
             Account = microsoft.TenantId,
             Principal = tenant,
             PrincipalName = directory.TenantDisplayName,
-            Title = tooMany ? $"{users.Count} users hold Global Administrator" : $"Only {users.Count} user{(users.Count == 1 ? string.Empty : "s")} hold{(users.Count == 1 ? "s" : string.Empty)} Global Administrator",
-            Explanation = (users.Count == 0 ? "No user holds Global Administrator, active or PIM-eligible. " : $"{users.Count} user{(users.Count == 1 ? " holds" : "s hold")} Global Administrator, active or PIM-eligible, directly or through a group: {string.Join(", ", listed)}. ")
-                + (others.Count == 0 ? string.Empty : $"Besides them, {string.Join(", ", others.Select(o => $"`{microsoft.NameOf(o.Principal) ?? o.Principal}`"))} hold{(others.Count == 1 ? "s" : string.Empty)} it (not counted: not users). ")
-                + (tooMany
-                    ? $"Microsoft recommends fewer than {Limit} Global Administrators (the Microsoft Entra admin center shows an alert from {Limit}): each has unrestricted access to the tenant and most Microsoft 365 services."
-                    : $"Microsoft recommends at least {EmergencyAccessMinimum} emergency access accounts holding Global Administrator, so that losing one account (a lost passkey, a person who left, an identity provider outage) cannot lock the tenant."),
+            Title = title,
+            Explanation = explanation,
             Remediation = Metadata.Remediation,
             References = Metadata.References,
-            Fingerprint = Finding.FingerprintOf(Metadata.Id, tenant, tooMany ? "too-many" : "too-few"),
+            Fingerprint = Finding.FingerprintOf(Metadata.Id, tenant, kind),
         };
+
+        string Listed((string Principal, List<HeldRole> Held) user) =>
+            $"`{microsoft.NameOf(user.Principal) ?? user.Principal}` ({string.Join("; ", user.Held.Select(How))})";
 
         string How(HeldRole held) =>
             DirectoryRoleHoldings.StateOf(held.Grant) + (held.GroupId is { } group ? $" through group `{microsoft.NameOf(group) ?? group}`" : string.Empty)

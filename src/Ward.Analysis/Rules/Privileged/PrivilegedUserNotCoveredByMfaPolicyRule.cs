@@ -29,7 +29,7 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRule : IRule
 
         var directory = microsoft.Directory;
         var coverage = new MfaCoverage(directory, microsoft.ReferenceTime);
-        var enforced = directory.ConditionalAccessPolicies.Count(p => p.State == ConditionalAccessPolicyState.Enabled && MfaCoverage.Grant(p) is not null);
+        var enforced = directory.ConditionalAccessPolicies.Count(p => p.State == ConditionalAccessPolicyState.Enabled && MfaCoverage.Grant(p) is not null && MfaCoverage.AppliesAtSignIn(p));
         foreach (var user in microsoft.PrivilegedUsers)
         {
             var verdict = coverage.For(user.User.Id);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ward.Microsoft.Edges;
+using Ward.Microsoft.Entra.Catalog;
 using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Analysis.Rules.Privileged;
@@ -71,11 +72,12 @@ internal static class PrivilegedUsers
 
         var azure = context.Azure;
         var directory = context.DirectoryRoleAssignmentsOf(holder)
-            .Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.Tenant && (a.EndDateTime is not { } end || end > context.ReferenceTime))
+            .Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.Tenant && DirectoryRoleHoldings.InForce(a.StartDateTime, a.EndDateTime, context.ReferenceTime))
             .Select(a => (Definition: context.Directory.FindRoleDefinition(a.RoleDefinitionId), Assignment: a))
-            .Where(r => PrivilegedDirectoryRoles.Contains(r.Definition?.TemplateId ?? r.Assignment.RoleDefinitionId))
-            .Select(r => (r.Definition?.TemplateId ?? r.Assignment.RoleDefinitionId,
-                $"{r.Definition?.DisplayName ?? r.Assignment.RoleDefinitionId}{(r.Assignment.State == AssignmentState.Eligible ? " (PIM-eligible)" : string.Empty)}{How(r.Assignment.PrincipalId)}"));
+            .Select(r => (r.Assignment, TemplateId: r.Definition?.TemplateId ?? r.Assignment.RoleDefinitionId, r.Definition?.DisplayName))
+            .Where(r => PrivilegedDirectoryRoles.Contains(r.TemplateId))
+            .Select(r => (r.TemplateId,
+                $"{r.DisplayName ?? DirectoryRoleTiers.FindBuiltIn(r.TemplateId)?.Name ?? r.TemplateId}{(r.Assignment.State == AssignmentState.Eligible ? " (PIM-eligible)" : string.Empty)}{How(r.Assignment.PrincipalId)}"));
         var active = context.AzureRoleAssignmentsOf(holder)
             .Where(a => a.Condition is null && AdminRoles.IsAzureAdminAssignment(azure, a.RoleDefinitionId, a.Scope))
             .Select(a => $"{MicrosoftGrants.RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{How(a.PrincipalId)}");

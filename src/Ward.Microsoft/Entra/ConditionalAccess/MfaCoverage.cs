@@ -53,6 +53,9 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
 
     private static readonly FrozenSet<string> MfaControls = new[] { "mfa" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The client app types that together are every client (<c>conditionalAccessConditionSet</c>), as <c>all</c> is.</summary>
+    private static readonly string[] EveryClientAppType = ["browser", "mobileAppsAndDesktopClients", "exchangeActiveSync", "other"];
+
     /// <summary>The <c>authenticationMethodModes</c> Microsoft Learn lists as single-factor combinations of their own (and guest email one-time passcodes).</summary>
     private static readonly FrozenSet<string> SingleFactorModes = new[] { "password", "sms", "x509CertificateSingleFactor", "federatedSingleFactor", "email" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -115,6 +118,13 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
             if (excluded is not null)
             {
                 misses.Add($"{source} requires MFA ({included}) but excludes them {excluded}");
+                continue;
+            }
+
+            if (WithoutSignIns(policy) is { } only)
+            {
+                // No application in scope: MFA is asked for at those actions only, never to sign in.
+                misses.Add($"{source} requires MFA ({included}) {only}, never at sign-in");
                 continue;
             }
 
@@ -280,6 +290,23 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
         return (included, excluded, gaps.ToImmutable());
     }
 
+    /// <summary>Whether the policy applies to sign-ins to some application (or resources tagged with an authentication context), rather than to user actions or to no application (<c>None</c>) only.</summary>
+    public static bool AppliesAtSignIn(ConditionalAccessPolicy policy) => WithoutSignIns(policy) is null;
+
+    /// <summary>What a policy with no application in scope applies to instead (<c>for the user actions … only</c>); null when it has one.</summary>
+    private static string? WithoutSignIns(ConditionalAccessPolicy policy)
+    {
+        if (policy.IncludeApplications.Any(a => !a.Equals("None", StringComparison.OrdinalIgnoreCase)) || !policy.IncludeAuthenticationContextClassReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        // An export without any application condition says nothing either way: not read as targeting none.
+        return !policy.IncludeUserActions.IsEmpty ? $"for the user actions {Listed(policy.IncludeUserActions)} only"
+            : !policy.IncludeApplications.IsEmpty ? "for no application (`None`)"
+            : null;
+    }
+
     /// <summary>Every way the policy's application condition stops short of all sign-ins.</summary>
     private static IEnumerable<string> Applications(ConditionalAccessPolicy policy)
     {
@@ -319,7 +346,8 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
     /// <summary>Every condition that narrows the policy to some sign-ins.</summary>
     private static IEnumerable<string> Conditions(ConditionalAccessPolicy policy)
     {
-        if (!policy.ClientAppTypes.IsEmpty && !policy.ClientAppTypes.Contains("all", StringComparer.OrdinalIgnoreCase))
+        if (!policy.ClientAppTypes.IsEmpty && !policy.ClientAppTypes.Contains("all", StringComparer.OrdinalIgnoreCase)
+            && !EveryClientAppType.All(t => policy.ClientAppTypes.Contains(t, StringComparer.OrdinalIgnoreCase)))
         {
             yield return $"it applies to client apps {Listed(policy.ClientAppTypes)} only";
         }

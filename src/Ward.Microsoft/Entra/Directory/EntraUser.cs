@@ -41,7 +41,10 @@ public sealed record EntraUser
     /// <summary>True when the user is synchronised from on-premises Active Directory.</summary>
     public bool? OnPremisesSyncEnabled { get; init; }
 
-    /// <summary>Null when the export did not select <c>signInActivity</c> (it needs <c>AuditLog.Read.All</c>).</summary>
+    /// <summary>
+    /// Null when the export did not select <c>signInActivity</c> (it needs <c>AuditLog.Read.All</c>); selected or given
+    /// as null, it is an activity with no time recorded.
+    /// </summary>
     public UserSignInActivity? SignInActivity { get; init; }
 
     /// <summary>A guest: <c>userType</c> Guest, or a user principal name of an external account (<c>#EXT#</c>).</summary>

@@ -14,7 +14,11 @@ public sealed record UserRegistrationDetails
     /// <summary>Whether the user has registered a strong authentication method; null when the report does not say.</summary>
     public bool? IsMfaRegistered { get; init; }
 
-    public bool IsMfaCapable { get; init; }
+    /// <summary>
+    /// Whether the user has registered a strong method the authentication methods policy allows, and so can complete
+    /// MFA (<c>isMfaCapable</c>); null when the report does not say (unknown, not false).
+    /// </summary>
+    public bool? IsMfaCapable { get; init; }
 
     /// <summary><c>microsoftAuthenticatorPush</c>, <c>fido2SecurityKey</c>, <c>mobilePhone</c> …</summary>
     public ImmutableArray<string> MethodsRegistered { get; init; } = [];

@@ -82,7 +82,8 @@ internal static class DirectoryObjectReader
         }
     }
 
-    public static EntraUser? User(JsonElement item, string path, GraphJson json)
+    /// <summary>A user; <paramref name="signInActivitySelected"/> when the response's <c>$select</c> names <c>signInActivity</c>, so that a user without it has none recorded.</summary>
+    public static EntraUser? User(JsonElement item, string path, GraphJson json, bool signInActivitySelected = false)
     {
         json.CheckFields(item, path, "a user", UserFields);
         if (json.Id(item, "id", path, required: true) is not { } id)
@@ -114,6 +115,12 @@ internal static class DirectoryObjectReader
                 LastNonInteractiveSignIn = json.Date(activity, "lastNonInteractiveSignInDateTime", activityPath),
                 LastSuccessfulSignIn = json.Date(activity, "lastSuccessfulSignInDateTime", activityPath),
             };
+        }
+        else if (item.TryGetProperty("signInActivity", out var value) ? value.ValueKind == JsonValueKind.Null : signInActivitySelected)
+        {
+            // Selected (or given) but null: the export has it, and it records no sign-in. Only a signInActivity neither
+            // given nor selected is unknown.
+            signIn = new UserSignInActivity();
         }
 
         return new EntraUser

@@ -77,7 +77,7 @@ internal sealed partial class EntraDirectoryBuilder(DiagnosticBag diagnostics)
 
                     break;
                 case GraphCollection.Users:
-                    Keep(_users, DirectoryObjectReader.User(item, path, json), u => u.Id, item, json, path);
+                    Keep(_users, DirectoryObjectReader.User(item, path, json, signInActivitySelected: page.Selected.Contains("signInActivity", StringComparer.OrdinalIgnoreCase)), u => u.Id, item, json, path);
                     break;
                 case GraphCollection.Groups:
                     Keep(_groups, DirectoryObjectReader.Group(item, path, json), g => g.Id, item, json, path);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Text;
 
 namespace Ward.Microsoft.Entra.Ingest;
@@ -10,6 +11,12 @@ namespace Ward.Microsoft.Entra.Ingest;
 /// </summary>
 internal sealed record GraphContext(string Text, string? Version, string Path, string? Key, bool IsEntity)
 {
+    /// <summary>
+    /// The properties the last segment's <c>$select</c> list names (<c>users(id,signInActivity)</c>: id and
+    /// signInActivity), expanded ones by their name; empty when the context lists none.
+    /// </summary>
+    public ImmutableArray<string> Selected { get; init; } = [];
+
     private const string Metadata = "$metadata#";
 
     // Paths are matched ignoring case; `{}` stands for a key segment (`servicePrincipals('…')`).
@@ -76,6 +83,7 @@ internal sealed record GraphContext(string Text, string? Version, string Path, s
         var path = new StringBuilder();
         string? key = null;
         var isEntity = false;
+        var selected = ImmutableArray<string>.Empty;
         foreach (var segment in Segments(text[(at + Metadata.Length)..]))
         {
             if (segment == "$entity")
@@ -97,10 +105,15 @@ internal sealed record GraphContext(string Text, string? Version, string Path, s
                 // A key segment: `servicePrincipals('…')` or `groups(id)`.
                 key = segmentKey;
                 path.Append("/{}");
+                selected = [];
+            }
+            else
+            {
+                selected = open >= 0 && segment.EndsWith(')') ? SelectList(segment[(open + 1)..^1]) : [];
             }
         }
 
-        return new GraphContext(text, version.Length == 0 ? null : version, path.ToString(), key, isEntity);
+        return new GraphContext(text, version.Length == 0 ? null : version, path.ToString(), key, isEntity) { Selected = selected };
     }
 
     private static string? KeyOf(string inside)
@@ -115,7 +128,24 @@ internal sealed record GraphContext(string Text, string? Version, string Path, s
         return null;
     }
 
-    private static IEnumerable<string> Segments(string path)
+    /// <summary>The names of a <c>$select</c>/<c>$expand</c> list, top level only (<c>policy(rules())</c> is <c>policy</c>).</summary>
+    private static ImmutableArray<string> SelectList(string inside)
+    {
+        var names = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in Segments(inside, ','))
+        {
+            var open = item.IndexOf('(', StringComparison.Ordinal);
+            var name = (open < 0 ? item : item[..open]).Trim();
+            if (name.Length > 0)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names.ToImmutable();
+    }
+
+    private static IEnumerable<string> Segments(string path, char separator = '/')
     {
         var depth = 0;
         var start = 0;
@@ -129,7 +159,7 @@ internal sealed record GraphContext(string Text, string? Version, string Path, s
                 case ')':
                     depth--;
                     break;
-                case '/' when depth == 0:
+                case var c when c == separator && depth == 0:
                     yield return path[start..i];
                     start = i + 1;
                     break;

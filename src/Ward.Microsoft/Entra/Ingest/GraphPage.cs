@@ -16,6 +16,9 @@ internal sealed record GraphPage
     /// <summary><c>v1.0</c> or <c>beta</c>; null when the response did not say.</summary>
     public string? Version { get; init; }
 
+    /// <summary>The properties the <c>@odata.context</c>'s <c>$select</c> list names: one selected but absent from an item is null in it.</summary>
+    public ImmutableArray<string> Selected { get; init; } = [];
+
     public required ImmutableArray<(JsonElement Item, string Path)> Items { get; init; }
 
     public string? NextLink { get; init; }

@@ -120,6 +120,7 @@ internal static class GraphResponseRecognizer
             Collection = collection.Value,
             Parent = parent,
             Version = context?.Version,
+            Selected = context?.Selected ?? [],
             Items = items,
             NextLink = nextLink,
             Description = description,

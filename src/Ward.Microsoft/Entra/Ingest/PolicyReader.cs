@@ -262,7 +262,7 @@ internal static class PolicyReader
             Id = id,
             UserPrincipalName = json.String(item, "userPrincipalName", path),
             IsMfaRegistered = json.Boolean(item, "isMfaRegistered", path),
-            IsMfaCapable = json.Boolean(item, "isMfaCapable", path) ?? false,
+            IsMfaCapable = json.Boolean(item, "isMfaCapable", path),
             MethodsRegistered = json.Strings(item, "methodsRegistered", path),
             IsAdmin = json.Boolean(item, "isAdmin", path),
             LastUpdated = json.Date(item, "lastUpdatedDateTime", path),

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Xml;
 using Ward.Core.Diagnostics;
 using Ward.Microsoft.Entra.Directory;
 
@@ -84,17 +85,7 @@ internal static class RoleManagementReader
             json.Report(EntraDiagnosticCodes.InvalidValue, DiagnosticSeverity.Warning, $"`directoryScopeId` `{scopeText}` is neither `/`, `/administrativeUnits/{{id}}` nor `/{{objectId}}`; kept as written", JsonPath.Property(path, "directoryScopeId"));
         }
 
-        DateTimeOffset? start = json.Date(item, "startDateTime", path);
-        DateTimeOffset? end = json.Date(item, "endDateTime", path);
-        if (source == RoleAssignmentSource.EligibilitySchedule && json.Object(item, "scheduleInfo", path) is { } schedule)
-        {
-            var schedulePath = JsonPath.Property(path, "scheduleInfo");
-            start = json.Date(schedule, "startDateTime", schedulePath);
-            if (json.Object(schedule, "expiration", schedulePath) is { } expiration)
-            {
-                end = json.Date(expiration, "endDateTime", JsonPath.Property(schedulePath, "expiration"));
-            }
-        }
+        var (start, end) = Window(item, path, json);
 
         return new DirectoryRoleAssignment
         {
@@ -139,18 +130,7 @@ internal static class RoleManagementReader
             return null;
         }
 
-        // A schedule (eligibilitySchedules) says when in `scheduleInfo`; an instance in its own dates.
-        DateTimeOffset? start = json.Date(item, "startDateTime", path);
-        DateTimeOffset? end = json.Date(item, "endDateTime", path);
-        if (json.Object(item, "scheduleInfo", path) is { } schedule)
-        {
-            var schedulePath = JsonPath.Property(path, "scheduleInfo");
-            start = json.Date(schedule, "startDateTime", schedulePath);
-            if (json.Object(schedule, "expiration", schedulePath) is { } expiration)
-            {
-                end = json.Date(expiration, "endDateTime", JsonPath.Property(schedulePath, "expiration"));
-            }
-        }
+        var (start, end) = Window(item, path, json);
 
         return new PrivilegedGroupAssignment
         {
@@ -165,6 +145,67 @@ internal static class RoleManagementReader
             EndDateTime = end,
             Location = json.At(path),
         };
+    }
+
+    /// <summary>
+    /// When an assignment or eligibility is in force: a schedule says it in <c>scheduleInfo</c> (its expiration
+    /// <c>noExpiration</c>, <c>afterDateTime</c> with an <c>endDateTime</c>, or <c>afterDuration</c> with an ISO 8601
+    /// <c>duration</c> from the start), an instance in its own dates.
+    /// </summary>
+    private static (DateTimeOffset? Start, DateTimeOffset? End) Window(JsonElement item, string path, GraphJson json)
+    {
+        if (json.Object(item, "scheduleInfo", path) is not { } schedule)
+        {
+            return (json.Date(item, "startDateTime", path), json.Date(item, "endDateTime", path));
+        }
+
+        var schedulePath = JsonPath.Property(path, "scheduleInfo");
+        var start = json.Date(schedule, "startDateTime", schedulePath);
+        if (json.Object(schedule, "expiration", schedulePath) is not { } expiration)
+        {
+            return (start, null);
+        }
+
+        var expirationPath = JsonPath.Property(schedulePath, "expiration");
+        if (json.Date(expiration, "endDateTime", expirationPath) is { } end)
+        {
+            return (start, end);
+        }
+
+        if (!string.Equals(json.String(expiration, "type", expirationPath), "afterDuration", StringComparison.OrdinalIgnoreCase))
+        {
+            return (start, null);
+        }
+
+        // Graph may give the end only as a duration from the start (`P90D`): read as no end, it would never expire.
+        var duration = json.String(expiration, "duration", expirationPath);
+        if (duration is not null && start is { } from && Duration(duration) is { } length)
+        {
+            return (start, from + length);
+        }
+
+        json.Report(
+            EntraDiagnosticCodes.InvalidValue,
+            DiagnosticSeverity.Warning,
+            $"the expiration is `afterDuration` but no end can be told ({(duration is null ? "no `duration`" : start is null ? "no `startDateTime`" : $"`duration` `{duration}` is not an ISO 8601 duration")}); read as having no end",
+            expirationPath);
+        return (start, null);
+    }
+
+    private static TimeSpan? Duration(string text)
+    {
+        try
+        {
+            return XmlConvert.ToTimeSpan(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     private static string KindName(RoleAssignmentSource source) => source switch

@@ -49,6 +49,25 @@ public sealed class EntraPermanentPrivilegedAssignmentRuleTests
     }
 
     [Fact]
+    public void An_assignment_without_its_schedule_instance_says_none_was_exported_for_it()
+    {
+        // Given two Global Administrators assigned in roleAssignments, and a schedule instance exported for one only
+        var tenant = new TestTenant();
+        tenant.User("with-instance");
+        tenant.User("without-instance");
+        tenant.AssignRole("with-instance", "Global Administrator").ActiveRoleInstance("with-instance", "Global Administrator");
+        tenant.AssignRole("without-instance", "Global Administrator");
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.Principal, StringComparer.Ordinal);
+
+        // Then both are permanent, but only the first is said to have an `Assigned` instance
+        Assert.Contains("its PIM assignment schedule instance is `Assigned` with no end date", findings[TestTenant.Id("with-instance")].Explanation, StringComparison.Ordinal);
+        var without = findings[TestTenant.Id("without-instance")].Explanation;
+        Assert.DoesNotContain("`Assigned`", without, StringComparison.Ordinal);
+        Assert.Contains("the export holds PIM assignment schedule instances, but none for this assignment", without, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_permanent_tier_1_role_and_a_tier_0_role_scoped_to_one_application_are_not_reported()
     {
         // Given a permanent Exchange Administrator and a permanent Cloud Application Administrator over one application

@@ -62,8 +62,68 @@ public sealed class EntraTooManyGlobalAdministratorsRuleTests
 
         // Then only the first is reported, for want of two emergency access accounts
         var finding = Assert.Single(lonely.Scan().Of(Rule));
-        Assert.Equal("Only 1 user holds Global Administrator", finding.Title);
+        Assert.Equal("Only 1 user holds Global Administrator through an active assignment", finding.Title);
         Assert.Contains("at least 2 emergency access accounts", finding.Explanation, StringComparison.Ordinal);
         Assert.Empty(paired.Scan().Of(Rule));
+    }
+
+    [Fact]
+    public void Eligible_global_administrators_are_not_emergency_access_and_active_ones_are()
+    {
+        // Given two users eligible for Global Administrator and none holding it actively (a Helpdesk Administrator is
+        // assigned, so active assignments were exported), and a tenant with two active ones
+        var eligibleOnly = new TestTenant();
+        eligibleOnly.User("standby-1");
+        eligibleOnly.User("standby-2");
+        eligibleOnly.User("desk");
+        eligibleOnly.EligibleRole("standby-1", "Global Administrator").EligibleRole("standby-2", "Global Administrator");
+        eligibleOnly.AssignRole("desk", "Helpdesk Administrator");
+        var active = new TestTenant();
+        active.User("breakglass-1");
+        active.User("breakglass-2");
+        active.AssignRole("breakglass-1", "Global Administrator").AssignRole("breakglass-2", "Global Administrator");
+
+        // Then the first has too few: an eligibility must be activated first, through PIM, which may be what fails
+        var finding = Assert.Single(eligibleOnly.Scan().Of(Rule));
+        Assert.Equal("No user holds Global Administrator through an active assignment", finding.Title);
+        Assert.StartsWith("No enabled user holds Global Administrator through an active assignment. Not counted: ", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("`standby-1@fabrikam.example` (PIM-eligible with no end)", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("`standby-2@fabrikam.example` (PIM-eligible with no end)", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("who must activate it first (through PIM, which may be what fails)", finding.Explanation, StringComparison.Ordinal);
+        Assert.Empty(active.Scan().Of(Rule));
+    }
+
+    [Fact]
+    public void A_disabled_global_administrator_is_not_counted_for_too_few()
+    {
+        // Given two active Global Administrators, one of them disabled
+        var tenant = new TestTenant();
+        tenant.User("admin");
+        tenant.User("retired", enabled: false);
+        tenant.AssignRole("admin", "Global Administrator").AssignRole("retired", "Global Administrator");
+
+        // Then one is too few, and the disabled one is named apart
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal("Only 1 user holds Global Administrator through an active assignment", finding.Title);
+        Assert.Contains("Not counted: `retired@fabrikam.example` (active with no end), whose account is disabled", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_disabled_global_administrator_is_not_counted_for_too_many()
+    {
+        // Given five Global Administrators, one of them disabled, and a tenant with five enabled
+        var oneDisabled = new TestTenant();
+        var allEnabled = new TestTenant();
+        foreach (var key in new[] { "ga1", "ga2", "ga3", "ga4", "ga5" })
+        {
+            oneDisabled.User(key, enabled: key != "ga5");
+            oneDisabled.AssignRole(key, "Global Administrator");
+            allEnabled.User(key);
+            allEnabled.AssignRole(key, "Global Administrator");
+        }
+
+        // Then four enabled are within the recommendation; five are not
+        Assert.Empty(oneDisabled.Scan().Of(Rule));
+        Assert.Equal("5 users hold Global Administrator", Assert.Single(allEnabled.Scan().Of(Rule)).Title);
     }
 }

@@ -28,6 +28,69 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRuleTests
     }
 
     [Fact]
+    public void An_eligibility_that_has_not_started_is_not_held_and_one_that_has_is()
+    {
+        // Given a tenant without MFA policies, a user eligible for Global Administrator from 30 days after the
+        // reference time, and one eligible since 30 days before it
+        var tenant = new TestTenant();
+        tenant.User("future");
+        tenant.User("current");
+        tenant.EligibleRole("future", "Global Administrator", startDaysAgo: -30);
+        tenant.EligibleRole("current", "Global Administrator", startDaysAgo: 30);
+        tenant.ConditionalAccessPolicy("Unrelated", includeUsers: ["None"]);
+
+        // Then only the eligibility in force makes a privileged user
+        Assert.Equal(TestTenant.Id("current"), Assert.Single(tenant.Scan().Of(Rule)).Principal);
+    }
+
+    [Fact]
+    public void A_policy_for_user_actions_only_or_for_no_application_requires_no_MFA_at_sign_in_and_one_for_all_applications_does()
+    {
+        // Given three Global Administrators, each included by name in an enabled MFA policy: one for registering
+        // security information only, one for the application `None`, one for all applications
+        var tenant = new TestTenant();
+        foreach (var key in new[] { "registering", "nothing", "signing-in" })
+        {
+            tenant.User(key);
+            tenant.AssignRole(key, "Global Administrator");
+        }
+
+        tenant.ConditionalAccessPolicy("MFA to register security info", includeUsers: ["registering"], includeApplications: [], includeUserActions: ["urn:user:registersecurityinfo"]);
+        tenant.ConditionalAccessPolicy("MFA for no application", includeUsers: ["nothing"], includeApplications: ["None"]);
+        tenant.ConditionalAccessPolicy("MFA everywhere", includeUsers: ["signing-in"]);
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.Principal, StringComparer.Ordinal);
+
+        // Then the first two are not covered at all (high), each policy named among those that miss them; the third is covered
+        Assert.Equal(new[] { TestTenant.Id("nothing"), TestTenant.Id("registering") }.Order(StringComparer.Ordinal), findings.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        var registering = findings[TestTenant.Id("registering")];
+        Assert.Equal(Severity.High, registering.Severity);
+        Assert.Contains("is not covered by an enforced MFA policy", registering.Title, StringComparison.Ordinal);
+        Assert.Contains("policy `MFA to register security info` requires MFA (it includes them by name) for the user actions `urn:user:registersecurityinfo` only, never at sign-in", registering.Explanation, StringComparison.Ordinal);
+        var nothing = findings[TestTenant.Id("nothing")];
+        Assert.Equal(Severity.High, nothing.Severity);
+        Assert.Contains("policy `MFA for no application` requires MFA (it includes them by name) for no application (`None`), never at sign-in", nothing.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_four_client_app_types_together_are_every_client_and_three_of_them_are_not()
+    {
+        // Given two Global Administrators: one in a policy listing all four client app types, one in a policy leaving
+        // out legacy clients (`other`)
+        var tenant = new TestTenant();
+        tenant.User("every-client");
+        tenant.User("three-clients");
+        tenant.AssignRole("every-client", "Global Administrator").AssignRole("three-clients", "Global Administrator");
+        tenant.ConditionalAccessPolicy("All four", includeUsers: ["every-client"], clientAppTypes: ["browser", "mobileAppsAndDesktopClients", "exchangeActiveSync", "other"]);
+        tenant.ConditionalAccessPolicy("Three", includeUsers: ["three-clients"], clientAppTypes: ["browser", "mobileAppsAndDesktopClients", "exchangeActiveSync"]);
+
+        // Then only the second is partly covered
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("three-clients"), finding.Principal);
+        Assert.Equal(Severity.Medium, finding.Severity);
+    }
+
+    [Fact]
     public void A_report_only_policy_does_not_cover_and_its_enabled_twin_does()
     {
         // Given two User Administrators, each included by name in an MFA policy: one report-only, one enabled

@@ -37,6 +37,64 @@ public sealed class PrivilegedUserWithoutMfaRuleTests
     }
 
     [Fact]
+    public void A_registered_method_the_authentication_methods_policy_does_not_allow_is_reported_and_an_allowed_one_is_not()
+    {
+        // Given two Global Administrators with MFA registered: one only by text message, which the authentication methods
+        // policy does not allow (not MFA capable), one with Microsoft Authenticator (capable)
+        var tenant = new TestTenant();
+        tenant.User("sms-only");
+        tenant.User("authenticator");
+        tenant.AssignRole("sms-only", "Global Administrator").AssignRole("authenticator", "Global Administrator");
+        tenant.MfaRegistration("sms-only", registered: true, capable: false, "mobilePhone")
+            .MfaRegistration("authenticator", registered: true, capable: true, "microsoftAuthenticatorPush");
+
+        // Then the first is reported, critical, with its own wording
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("sms-only"), finding.Principal);
+        Assert.Equal(Severity.Critical, finding.Severity);
+        Assert.Equal("Privileged user `sms-only@fabrikam.example` has no MFA method the authentication methods policy allows", finding.Title);
+        Assert.Contains("`isMfaRegistered` is true but `isMfaCapable` is false", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("methods registered: `mobilePhone`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_eligibility_that_has_not_started_is_not_held_and_one_that_has_is()
+    {
+        // Given, without registered methods, a user eligible for Global Administrator from 30 days after the
+        // reference time, and one eligible since 30 days before it
+        var tenant = new TestTenant();
+        tenant.User("future");
+        tenant.User("current");
+        tenant.EligibleRole("future", "Global Administrator", startDaysAgo: -30);
+        tenant.EligibleRole("current", "Global Administrator", startDaysAgo: 30);
+        tenant.MfaRegistration("future", registered: false).MfaRegistration("current", registered: false);
+
+        // Then only the eligibility in force makes a privileged user, as for the role holder rule
+        Assert.Equal(TestTenant.Id("current"), Assert.Single(tenant.Scan().Of(Rule)).Principal);
+    }
+
+    [Fact]
+    public void Without_exported_role_definitions_a_built_in_role_is_named_from_the_catalog()
+    {
+        // Given a Global Administrator assignment whose role definitions were not exported
+        var tenant = new TestTenant();
+        tenant.User("root");
+        tenant.Add("roleManagement/directory/roleAssignments", new
+        {
+            id = TestTenant.Id("assignment-root"),
+            principalId = TestTenant.Id("root"),
+            roleDefinitionId = "62e90394-69f5-4237-9190-012177145e10",
+            directoryScopeId = "/",
+            appScopeId = (string?)null,
+        });
+        tenant.MfaRegistration("root", registered: false);
+
+        // Then the role is named, not given as its template id
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Contains("holds Global Administrator.", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_eligible_Global_Administrator_counts_and_an_administrative_unit_scoped_role_does_not()
     {
         // Given, without registered methods, a PIM-eligible Global Administrator and a Helpdesk Administrator scoped

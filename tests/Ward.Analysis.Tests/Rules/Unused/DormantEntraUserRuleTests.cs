@@ -24,26 +24,64 @@ public sealed class DormantEntraUserRuleTests
         Assert.Equal("entra", finding.Provider);
         Assert.Equal(Severity.Low, finding.Severity);
         Assert.Contains("has not signed in for 120 days", finding.Title, StringComparison.Ordinal);
-        Assert.Contains("its last sign-in was 2026-07-31 (120 days before the reference time)", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("its last successful sign-in was 2026-07-31 (120 days before the reference time)", finding.Explanation, StringComparison.Ordinal);
         Assert.Contains("It holds no directory or Azure role", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_latest_of_interactive_non_interactive_and_successful_sign_ins_decides()
+    public void The_last_successful_sign_in_decides_failed_attempts_since_do_not_hide_a_dormant_user()
     {
-        // Given a user whose last interactive sign-in is old but whose tokens were refreshed (non-interactively) 5 days
-        // ago, and a user whose three times are all old
+        // Given a user whose password was sprayed 2 days ago (a failed interactive attempt) but who last signed in
+        // successfully 200 days ago, and a user whose tokens were refreshed (successfully) 5 days ago
         var tenant = new TestTenant();
-        tenant.UserSignedIn("token-user", interactiveDaysAgo: 200, nonInteractiveDaysAgo: 5, successfulDaysAgo: 200);
-        tenant.UserSignedIn("gone", interactiveDaysAgo: 200, nonInteractiveDaysAgo: 150, successfulDaysAgo: 200);
+        tenant.UserSignedIn("sprayed", interactiveDaysAgo: 2, nonInteractiveDaysAgo: null, successfulDaysAgo: 200);
+        tenant.UserSignedIn("token-user", interactiveDaysAgo: 200, nonInteractiveDaysAgo: 5, successfulDaysAgo: 5);
 
         var findings = tenant.Scan().Of(Rule);
 
-        // Then only the second is dormant, dated by its latest time (the non-interactive one)
+        // Then only the first is dormant, dated by its last successful sign-in; the attempts are shown for what they are
         var finding = Assert.Single(findings);
-        Assert.Equal(TestTenant.Id("gone"), finding.Principal);
-        Assert.Contains("has not signed in for 150 days", finding.Title, StringComparison.Ordinal);
-        Assert.Contains("non-interactive 2026-07-01", finding.Explanation, StringComparison.Ordinal);
+        Assert.Equal(TestTenant.Id("sprayed"), finding.Principal);
+        Assert.Contains("has not signed in for 200 days", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("its last successful sign-in was 2026-05-12 (200 days before the reference time) (last attempts, failed ones included: interactive 2026-11-26, non-interactive none recorded)", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recent_attempts_without_a_successful_sign_in_since_they_are_recorded_do_not_make_a_user_active()
+    {
+        // Given users without a recorded successful sign-in but with a (failed) attempt 3 days ago: one created in 2021,
+        // one created 400 days ago, and one created 30 days ago
+        var tenant = new TestTenant();
+        tenant.UserSignedIn("old-account", interactiveDaysAgo: 3, nonInteractiveDaysAgo: null, successfulDaysAgo: null, createdDaysAgo: 2000);
+        tenant.UserSignedIn("unused-account", interactiveDaysAgo: null, nonInteractiveDaysAgo: 3, successfulDaysAgo: null, createdDaysAgo: 400);
+        tenant.UserSignedIn("new-hire", interactiveDaysAgo: 3, nonInteractiveDaysAgo: null, successfulDaysAgo: null, createdDaysAgo: 30);
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.Principal, StringComparer.Ordinal);
+
+        // Then no sign-in succeeded since December 2023 (when successful ones began to be recorded), or since the
+        // account was created: the first two are dormant, the new hire is not (yet)
+        Assert.Equal(2, findings.Count);
+        var old = findings[TestTenant.Id("old-account")];
+        Assert.Contains("has not signed in successfully since 2023-12-01", old.Title, StringComparison.Ordinal);
+        Assert.Contains("but no successful sign-in, which Entra ID records since 2023-12-01: none succeeded since 2023-12-01", old.Explanation, StringComparison.Ordinal);
+        var unused = findings[TestTenant.Id("unused-account")];
+        Assert.Contains("has never signed in successfully", unused.Title, StringComparison.Ordinal);
+        Assert.Contains("none succeeded since its creation, 2025-10-24 (400 days before the reference time)", unused.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_when_every_attempt_predates_successful_sign_in_records_is_the_latest_attempt_used()
+    {
+        // Given a user whose last attempts were in 2023, before successful sign-ins were recorded
+        var tenant = new TestTenant();
+        tenant.UserSignedIn("legacy", interactiveDaysAgo: 1200, nonInteractiveDaysAgo: 1150, successfulDaysAgo: null, createdDaysAgo: 2000);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then its latest attempt is the best there is, and the explanation says it may have failed
+        Assert.Contains("has not signed in for 1,150 days", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("its last sign-in attempt was 2023-10-05", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("which count failed attempts too", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,6 +98,44 @@ public sealed class DormantEntraUserRuleTests
         Assert.Equal(TestTenant.Id("old-invite"), finding.Principal);
         Assert.Contains("has never signed in", finding.Title, StringComparison.Ordinal);
         Assert.Contains("records no sign-in of any kind", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_user_created_before_April_2020_without_a_recorded_sign_in_has_none_recorded_since_then_not_never()
+    {
+        // Given two users with signInActivity but no time in it: one created in January 2020, one 200 days ago
+        var tenant = new TestTenant();
+        tenant.UserSignedIn("veteran", interactiveDaysAgo: null, nonInteractiveDaysAgo: null, successfulDaysAgo: null, createdDaysAgo: 2500);
+        tenant.UserSignedIn("forgotten", interactiveDaysAgo: null, nonInteractiveDaysAgo: null, successfulDaysAgo: null, createdDaysAgo: 200);
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.Principal, StringComparer.Ordinal);
+
+        // Then Entra ID keeps no sign-in from before April 2020, so the older one may have signed in before then
+        var veteran = findings[TestTenant.Id("veteran")];
+        Assert.Contains("has no sign-in recorded since April 2020", veteran.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("never", veteran.Title, StringComparison.Ordinal);
+        Assert.Contains("Entra ID keeps none from before April 2020", veteran.Explanation, StringComparison.Ordinal);
+        Assert.Contains("has never signed in", findings[TestTenant.Id("forgotten")].Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_selected_signInActivity_that_is_null_or_left_out_records_no_sign_in()
+    {
+        // Given a response selecting signInActivity, where one user has it null and another has none, and a user from
+        // a response that did not select it
+        var tenant = new TestTenant();
+        const string SelectingSignInActivity = "users(id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime,signInActivity)";
+        tenant.Add(SelectingSignInActivity, new { id = TestTenant.Id("null-activity"), displayName = "null-activity", userPrincipalName = TestTenant.UserPrincipalName("null-activity"), userType = "Member", accountEnabled = true, createdDateTime = TestTenant.DaysAgo(400), signInActivity = (object?)null });
+        tenant.Add(SelectingSignInActivity, new { id = TestTenant.Id("no-activity"), displayName = "no-activity", userPrincipalName = TestTenant.UserPrincipalName("no-activity"), userType = "Member", accountEnabled = true, createdDateTime = TestTenant.DaysAgo(400) });
+        tenant.User("not-selected", withSignInActivity: false);
+
+        var result = tenant.Scan();
+
+        // Then the two selected users never signed in; only the third is unknown
+        var findings = result.Of(Rule).ToDictionary(f => f.Principal, StringComparer.Ordinal);
+        Assert.Equal(new[] { TestTenant.Id("no-activity"), TestTenant.Id("null-activity") }.Order(StringComparer.Ordinal), findings.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.All(findings.Values, f => Assert.Contains("has never signed in", f.Title, StringComparison.Ordinal));
+        Assert.Equal("dormant-entra-user for 1 of 3 enabled users", Assert.Single(result.Skipped, s => s.Analysis.StartsWith(Rule, StringComparison.Ordinal)).Analysis);
     }
 
     [Fact]
