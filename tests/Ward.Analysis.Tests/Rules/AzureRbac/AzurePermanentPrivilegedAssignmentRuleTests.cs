@@ -234,6 +234,13 @@ public sealed class AzurePermanentPrivilegedAssignmentRuleTests
         var finding = Assert.Single(tenant.Scan().Of(Rule));
         Assert.Equal(TestTenant.Id("uaa-portal"), finding.Principal);
         Assert.Contains("it may create a custom role granting `*` (`Microsoft.Authorization/roleDefinitions/write`), which its condition cannot name", finding.Explanation, StringComparison.Ordinal);
+
+        // And the escalation graph agrees: the same User Access Administrator creates such a role and assigns it to itself
+        var edges = tenant.EscalationGraph().Edges.Where(e => e.Technique == "azure-assign-role").ToList();
+        var created = Assert.Single(edges);
+        Assert.Equal(TestTenant.Id("uaa-portal"), created.From.Value);
+        Assert.True(created.GrantsAdmin && created.IsSelfEscalation && !created.IsConditional);
+        Assert.Equal($"creates a custom role granting `*`, assignable at `{TestTenant.Subscription}`, and assigns it to itself there", created.Description);
     }
 
     [Fact]
