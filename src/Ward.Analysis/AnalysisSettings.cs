@@ -30,8 +30,8 @@ public sealed record AnalysisSettings
     public int CredentialLifetimeDays { get; init; } = 365;
 
     /// <summary>
-    /// <c>--owner-limit</c>: more principals than this holding Owner or User Access Administrator over one subscription or
-    /// management group are reported (azure-many-owners). Microsoft recommends at most three subscription owners.
+    /// <c>--owner-limit</c>: more principals than this holding Owner, or a role that may assign Owner, over one subscription,
+    /// management group or the root are reported (azure-many-owners). Microsoft recommends at most three subscription owners.
     /// </summary>
     public int OwnerLimit { get; init; } = 3;
 

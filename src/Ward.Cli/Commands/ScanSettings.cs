@@ -89,7 +89,7 @@ public sealed class ScanSettings : CommandSettings
     public int? CredentialLifetimeDays { get; init; }
 
     [CommandOption("--owner-limit <COUNT>")]
-    [Description("More principals than this holding Owner or User Access Administrator over one Azure subscription or management group are reported. Default: 3.")]
+    [Description("More principals than this holding Owner, or a role that may assign Owner (User Access Administrator, Role Based Access Control Administrator unless a condition refuses it, a custom role that may write role assignments or role definitions), over one Azure subscription, management group or the root are reported. Default: 3.")]
     public int? OwnerLimit { get; init; }
 
     [CommandOption("--gcp-domain <DOMAIN>")]

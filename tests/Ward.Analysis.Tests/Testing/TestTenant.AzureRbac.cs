@@ -68,6 +68,54 @@ internal sealed partial class TestTenant
         return guid;
     }
 
+    /// <summary>A built-in role definition the default set leaves out, with a condition on its permission block (as some have); returns its GUID.</summary>
+    public string AzureBuiltInRole(string guid, string name, string[] actions, string? blockCondition = null)
+    {
+        _azureRoleNames[guid] = name;
+        AddAzure("role-definitions.json", RoleDefinitionEntry(guid, name, "BuiltInRole", actions, [], blockCondition));
+        return guid;
+    }
+
+    public static string VirtualMachineId(string name) => $"{Subscription}/resourceGroups/rg-build/providers/Microsoft.Compute/virtualMachines/{name}";
+
+    /// <summary>A user-assigned identity's resource id (the resource group in lower case, as <c>az identity list</c> and the attaching resources write it).</summary>
+    public static string UserAssignedIdentityId(string key) => $"{Subscription}/resourcegroups/rg-identity/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{key}";
+
+    /// <summary>
+    /// A virtual machine as <c>az vm list</c> prints it, with its system-assigned identity (object id
+    /// <c>Id(systemAssignedKey)</c>, none when null) and the user-assigned identities attached to it.
+    /// </summary>
+    public TestTenant AzureVirtualMachine(string name, string? systemAssignedKey, params string[] userAssignedKeys) =>
+        AddAzure("resources.json", new
+        {
+            id = VirtualMachineId(name),
+            name,
+            type = "Microsoft.Compute/virtualMachines",
+            location = "westeurope",
+            resourceGroup = "rg-build",
+            identity = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["type"] = string.Join(", ", new[] { systemAssignedKey is null ? null : "SystemAssigned", userAssignedKeys.Length == 0 ? null : "UserAssigned" }.OfType<string>()),
+                ["principalId"] = systemAssignedKey is null ? null : Id(systemAssignedKey),
+                ["tenantId"] = systemAssignedKey is null ? null : TenantId,
+                ["userAssignedIdentities"] = userAssignedKeys.Length == 0 ? null : userAssignedKeys.ToDictionary(UserAssignedIdentityId, key => (object)new { principalId = Id(key), clientId = Id("client-" + key) }, StringComparer.Ordinal),
+            },
+        });
+
+    /// <summary>A user-assigned identity as <c>az identity list</c> prints it.</summary>
+    public TestTenant AzureUserAssignedIdentity(string key) =>
+        AddAzure("resources.json", new
+        {
+            id = UserAssignedIdentityId(key),
+            name = key,
+            type = "Microsoft.ManagedIdentity/userAssignedIdentities",
+            location = "westeurope",
+            resourceGroup = "rg-identity",
+            principalId = Id(key),
+            clientId = Id("client-" + key),
+            tenantId = TenantId,
+        });
+
     /// <summary>An active role assignment as <c>az role assignment list</c> prints it (a built-in role by id, or a role of <see cref="AzureCustomRole"/>).</summary>
     public TestTenant AssignAzureRole(string principalKey, string principalType, string roleGuid, string scope, string? condition = null)
     {
@@ -164,6 +212,19 @@ internal sealed partial class TestTenant
             roleDefinitionName = roles,
             scope = Subscription,
         });
+
+    /// <summary>A classic administrator as the REST <c>classicAdministrators</c> list returns it (an address, no object id).</summary>
+    public TestTenant ClassicAdministratorEntry(string email, string roles)
+    {
+        var name = Id("classic-" + email);
+        return AddAzure("classic-administrators.json", new
+        {
+            properties = new { emailAddress = email, role = roles },
+            id = $"{Subscription}/providers/Microsoft.Authorization/classicAdministrators/{name}",
+            type = "Microsoft.Authorization/classicAdministrators",
+            name,
+        });
+    }
 
     /// <summary>A managed identity's service principal: system-assigned to <paramref name="resourceId"/>, or the user-assigned identity with that id.</summary>
     public string ManagedIdentityAt(string key, string resourceId, bool userAssigned = false)
@@ -305,13 +366,13 @@ internal sealed partial class TestTenant
         }
     }
 
-    private static object RoleDefinitionEntry(string guid, string name, string type, string[] actions, string[] notActions) => new
+    private static object RoleDefinitionEntry(string guid, string name, string type, string[] actions, string[] notActions, string? condition = null) => new
     {
         assignableScopes = new[] { type == "BuiltInRole" ? "/" : Subscription },
         description = name,
         id = $"{Subscription}/providers/Microsoft.Authorization/roleDefinitions/{guid}",
         name = guid,
-        permissions = new[] { new { actions, condition = (string?)null, conditionVersion = (string?)null, dataActions = Array.Empty<string>(), notActions, notDataActions = Array.Empty<string>() } },
+        permissions = new[] { new { actions, condition, conditionVersion = condition is null ? null : "2.0", dataActions = Array.Empty<string>(), notActions, notDataActions = Array.Empty<string>() } },
         roleName = name,
         roleType = type,
         type = "Microsoft.Authorization/roleDefinitions",

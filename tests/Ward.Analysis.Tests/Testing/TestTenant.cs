@@ -144,7 +144,11 @@ internal sealed partial class TestTenant
     public string Microsoft365Group(string key, bool securityEnabled = false, params string[] memberKeys) =>
         WriteGroup(key, roleAssignable: false, ["Unified"], securityEnabled, mailEnabled: true, memberKeys);
 
-    private string WriteGroup(string key, bool roleAssignable, string[] groupTypes, bool securityEnabled, bool mailEnabled, string[] memberKeys)
+    /// <summary>A security group whose member list the export does not have.</summary>
+    public string GroupWithoutMemberList(string key) =>
+        WriteGroup(key, roleAssignable: false, [], securityEnabled: true, mailEnabled: false, memberKeys: null);
+
+    private string WriteGroup(string key, bool roleAssignable, string[] groupTypes, bool securityEnabled, bool mailEnabled, string[]? memberKeys)
     {
         Add("groups(id,displayName,isAssignableToRole,groupTypes,membershipRule,securityEnabled,mailEnabled,onPremisesSyncEnabled)", new
         {
@@ -157,7 +161,11 @@ internal sealed partial class TestTenant
             mailEnabled,
             onPremisesSyncEnabled = (bool?)null,
         });
-        _pendingMembers.Add((key, memberKeys));
+        if (memberKeys is not null)
+        {
+            _pendingMembers.Add((key, memberKeys));
+        }
+
         return Id(key);
     }
 

@@ -1,3 +1,5 @@
+using Ward.Microsoft.Azure.Rbac;
+
 namespace Ward.Analysis.Rules.AzureRbac;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class AzureClassicAdministratorRule : IRule
         var azure = microsoft.Azure;
         foreach (var administrator in azure.ClassicAdministrators.OrderBy(a => a.SubscriptionId, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.EmailAddress, StringComparer.OrdinalIgnoreCase))
         {
-            var user = administrator.PrincipalId ?? microsoft.Directory.Users.FirstOrDefault(u => string.Equals(u.UserPrincipalName, administrator.EmailAddress, StringComparison.OrdinalIgnoreCase))?.Id;
+            var user = PrincipalOf(microsoft, administrator);
             var where = AzureScopeNames.Describe(azure, administrator.Scope);
             var roles = Describe(administrator.Roles);
             yield return new Finding
@@ -51,6 +53,16 @@ public sealed class AzureClassicAdministratorRule : IRule
             };
         }
     }
+
+    /// <summary>
+    /// The object id of a classic administrator's user: the one the az CLI gave, else the directory user with that
+    /// principal name, else the principal of a role assignment Azure names by that address (a converted classic
+    /// administrator keeps its Owner assignment); null when no export tells.
+    /// </summary>
+    internal static string? PrincipalOf(MicrosoftAnalysisContext microsoft, ClassicAdministrator administrator) =>
+        administrator.PrincipalId
+        ?? microsoft.Directory.Users.FirstOrDefault(u => string.Equals(u.UserPrincipalName, administrator.EmailAddress, StringComparison.OrdinalIgnoreCase))?.Id
+        ?? microsoft.Azure.RoleAssignments.FirstOrDefault(a => a.PrincipalType != "Unknown" && string.Equals(a.PrincipalName, administrator.EmailAddress, StringComparison.OrdinalIgnoreCase))?.PrincipalId;
 
     /// <summary>Classic roles as people name them: <c>Service Administrator and Account Administrator</c>.</summary>
     internal static string Describe(IEnumerable<string> roles) => string.Join(" and ", roles.Select(role => role.ToUpperInvariant() switch

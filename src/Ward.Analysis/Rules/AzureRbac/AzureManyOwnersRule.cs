@@ -3,8 +3,8 @@ using Ward.Microsoft.Azure.Rbac;
 namespace Ward.Analysis.Rules.AzureRbac;
 
 /// <summary>
-/// <c>azure-many-owners</c>: more than <c>--owner-limit</c> distinct principals hold Owner, User Access Administrator
-/// or unconstrained Role Based Access Control Administrator over a subscription, a management group or the root,
+/// <c>azure-many-owners</c>: more than <c>--owner-limit</c> distinct principals hold Owner or another role that may make
+/// its holder Owner (<see cref="OwnerLikeRoles"/>) over a subscription, a management group or the root,
 /// assigned there or inherited from above, groups counted by their members. The finding's principal is the scope.
 /// </summary>
 public sealed class AzureManyOwnersRule : IRule
@@ -14,7 +14,7 @@ public sealed class AzureManyOwnersRule : IRule
         "Too many owners of a subscription or management group",
         "over-permissive",
         Severity.Medium,
-        "More principals than the limit (default 3, --owner-limit) hold Owner, User Access Administrator or Role Based Access Control Administrator without a condition over the scope, assigned there or inherited from a management group or the root above it, groups counted by their members, classic Service Administrators and Co-Administrators counted as owners. Each of them controls everything in the scope and can grant that control to anyone: every extra owner is one more account whose compromise is a full breach. PIM-eligible holders are listed but not counted (they hold nothing until they activate). Medium for a subscription, high for a management group or the root.",
+        "More principals than the limit (default 3, --owner-limit) hold Owner, or a role that may assign Owner (User Access Administrator or Role Based Access Control Administrator unless a condition refuses every role that leads to Owner, a custom role that may write role assignments or role definitions), over the scope, assigned there or inherited from a management group or the root above it, groups counted by their members, classic Service Administrators and Co-Administrators counted as owners. Each of them controls everything in the scope and can grant that control to anyone: every extra owner is one more account whose compromise is a full breach. PIM-eligible holders are listed but not counted (they hold nothing until they activate). Medium for a subscription, high for a management group or the root.",
         "Keep at most three owners (Microsoft's recommendation for subscriptions), and at least two. Give the others the narrowest role they need (Contributor, a resource-group scope, a custom role), make the remaining owners PIM-eligible instead of permanent, and delegate role assignment with Role Based Access Control Administrator constrained by a condition.",
         ["azure"],
         ["https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices#limit-the-number-of-subscription-owners", "https://learn.microsoft.com/en-us/azure/role-based-access-control/role-assignments-list-portal#list-owners-of-a-subscription"]);
@@ -50,7 +50,7 @@ public sealed class AzureManyOwnersRule : IRule
                 Principal = scope.Value,
                 PrincipalName = AzureScopeNames.DisplayName(azure, scope),
                 Title = $"{Capitalized(where)} has {active.Count} owners (more than {limit})",
-                Explanation = $"{active.Count} principals hold Owner, User Access Administrator or unconstrained Role Based Access Control Administrator over {where}, more than the limit of {limit} (--owner-limit): "
+                Explanation = $"{active.Count} principals hold Owner or a role that may assign Owner over {where}, more than the limit of {limit} (--owner-limit): "
                     + List(microsoft, active) + "."
                     + (eligible.Count == 0 ? string.Empty : $" Besides, {eligible.Count} may activate such a role through PIM (not counted): {List(microsoft, eligible)}."),
                 Remediation = Metadata.Remediation,
@@ -88,7 +88,7 @@ public sealed class AzureManyOwnersRule : IRule
         var grants = eligible
             ? azure.EligibleAssignments.Where(e => e.IsInForceAt(microsoft.ReferenceTime)).Select(e => new OwnerLikeGrant(e.PrincipalId, e.PrincipalType, e.RoleDefinitionId, null, e.RoleDefinitionGuid, e.Condition, e.Scope))
             : azure.RoleAssignments.Select(a => new OwnerLikeGrant(a.PrincipalId, a.PrincipalType, a.RoleDefinitionId, a.RoleDefinitionName, a.RoleDefinitionGuid, a.Condition, a.Scope));
-        return grants.Where(g => OwnerLikeRoles.Grants(g.RoleDefinitionGuid, g.Condition) && g.PrincipalType != "Unknown").ToLookup(g => g.Scope);
+        return grants.Where(g => g.PrincipalType != "Unknown" && OwnerLikeRoles.Grants(azure, g.RoleDefinitionId, g.Condition)).ToLookup(g => g.Scope);
     }
 
     /// <summary>Who holds an owner-like role over the scope (users and service principals; a group whose members are not exported stands for them), with how.</summary>
@@ -112,9 +112,17 @@ public sealed class AzureManyOwnersRule : IRule
                 + (grant.Condition is null ? string.Empty : " with a condition on the roles it may assign");
             if (microsoft.Directory.FindGroup(grant.PrincipalId) is { } group && microsoft.Edges.Membership.KnowsMembersOf(group.Id))
             {
-                foreach (var member in microsoft.Edges.Membership.MembersOf(group.Id).Where(m => microsoft.Directory.FindGroup(m) is null))
+                // Members are expanded through nested groups; a nested group whose own members are not exported stands for them.
+                foreach (var member in microsoft.Edges.Membership.MembersOf(group.Id))
                 {
-                    Add(member, $"{how} through group `{group.DisplayName ?? group.Id}`");
+                    if (microsoft.Directory.FindGroup(member) is null)
+                    {
+                        Add(member, $"{how} through group `{group.DisplayName ?? group.Id}`");
+                    }
+                    else if (!microsoft.Edges.Membership.KnowsMembersOf(member))
+                    {
+                        Add(member, $"{how} through group `{group.DisplayName ?? group.Id}`, as a nested group whose members are not exported");
+                    }
                 }
             }
             else
@@ -127,8 +135,7 @@ public sealed class AzureManyOwnersRule : IRule
         {
             foreach (var classic in azure.ClassicAdministrators.Where(c => c.ActsAsOwner && c.Scope == scope))
             {
-                var user = classic.PrincipalId ?? microsoft.Directory.Users.FirstOrDefault(u => string.Equals(u.UserPrincipalName, classic.EmailAddress, StringComparison.OrdinalIgnoreCase))?.Id;
-                Add(user ?? classic.EmailAddress, $"classic {AzureClassicAdministratorRule.Describe(classic.Roles.Where(r => !r.Equals(ClassicAdministrator.AccountAdministrator, StringComparison.OrdinalIgnoreCase)))}");
+                Add(AzureClassicAdministratorRule.PrincipalOf(microsoft, classic) ?? classic.EmailAddress, $"classic {AzureClassicAdministratorRule.Describe(classic.Roles.Where(r => !r.Equals(ClassicAdministrator.AccountAdministrator, StringComparison.OrdinalIgnoreCase)))}");
             }
         }
 

@@ -1,4 +1,3 @@
-using Ward.Microsoft.Azure.Evaluation;
 using Ward.Microsoft.Azure.Rbac;
 using Ward.Microsoft.Entra.Directory;
 
@@ -6,19 +5,18 @@ namespace Ward.Analysis.Rules.AzureRbac;
 
 /// <summary>
 /// <c>azure-permanent-privileged-assignment</c>: a standing (not PIM-activated, not time-bound) assignment of a role that
-/// may assign roles (Owner, User Access Administrator, unconstrained Role Based Access Control Administrator, a custom
-/// role granting role assignment writes) at the root, a management group or a subscription.
+/// may make its holder Owner (<see cref="OwnerLikeRoles"/>: Owner, a role that may write role assignments unless a
+/// condition refuses every role that leads to Owner, a custom role that may write role definitions) at the root, a
+/// management group or a subscription.
 /// </summary>
 public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
 {
-    private const string AssignRoles = "Microsoft.Authorization/roleAssignments/write";
-
     public RuleMetadata Metadata { get; } = new(
         "azure-permanent-privileged-assignment",
         "Permanent Owner-like Azure role assignment",
         "privileged-access",
         Severity.High,
-        "Owner, User Access Administrator, Role Based Access Control Administrator without a condition, or another role that may write role assignments, is assigned at the root, a management group or a subscription, active with no end: not a PIM activation and not time-bound. Whoever holds it controls the scope and everything below it and can grant that control to anyone, at any moment: a stolen session or password is used with no PIM activation, approval, MFA prompt or activation alert. When the export has no PIM assignment schedule instances, activations and time-bound assignments cannot be told apart and are reported too, saying so.",
+        "Owner, or another role that may make its holder Owner (User Access Administrator or Role Based Access Control Administrator unless a condition refuses every role that leads to Owner, a custom role that may write role assignments or role definitions), is assigned at the root, a management group or a subscription, active with no end: not a PIM activation and not time-bound. Whoever holds it controls the scope and everything below it and can grant that control to anyone, at any moment: a stolen session or password is used with no PIM activation, approval, MFA prompt or activation alert. When the export has no PIM assignment schedule instances, activations and time-bound assignments cannot be told apart and are reported too, saying so.",
         "Make the holder PIM-eligible for the role instead (with MFA, justification and approval on activation, and a short maximum activation), or give a narrower role; remove the standing assignment. Delegate role assignment with Role Based Access Control Administrator constrained by a condition. Keep standing access at these scopes only for emergency access accounts, and suppress their findings with that justification.",
         ["azure"],
         [
@@ -39,12 +37,12 @@ public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
         var directory = microsoft.Directory;
         var instances = azure.AssignmentScheduleInstances.ToLookup(i => i.PrincipalId, StringComparer.OrdinalIgnoreCase);
         var assignments = azure.RoleAssignments
-            .Where(a => a.Scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription && a.PrincipalType != "Unknown" && AssignsRoles(azure, a))
+            .Where(a => a.Scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription && a.PrincipalType != "Unknown" && OwnerLikeRoles.Grants(azure, a.RoleDefinitionId, a.Condition))
             .OrderBy(a => a.Id, StringComparer.OrdinalIgnoreCase);
         foreach (var assignment in assignments)
         {
             // A managed identity cannot activate a role: azure-managed-identity-privileged-role reports it at every scope.
-            if (directory.FindServicePrincipal(assignment.PrincipalId)?.ServicePrincipalType == ServicePrincipalType.ManagedIdentity)
+            if (ManagedIdentities.IsManagedIdentity(microsoft, assignment.PrincipalId))
             {
                 continue;
             }
@@ -70,7 +68,7 @@ public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
                 PrincipalName = name == principal ? null : name,
                 Title = $"`{name}` holds {role} of {where} permanently",
                 Explanation = ($"{role} of {where} is assigned to the {KindOf(directory, assignment)} `{name}`, active (assignment `{assignment.Id}`): "
-                    + $"{Meaning(assignment)}, there and in every scope below. "
+                    + $"{OwnerLikeRoles.Power(azure, assignment.RoleDefinitionId, assignment.Condition)}, there and in every scope below. "
                     + HowKnown(azure, held)
                     + "The role is usable at any moment, with no PIM activation, approval or MFA prompt. "
                     + MicrosoftGrants.GroupMembers(microsoft, principal, "Every member holds it the same way")).TrimEnd(),
@@ -80,27 +78,6 @@ public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
             };
         }
     }
-
-    /// <summary>
-    /// Whether the assignment lets its holder assign roles at its scope: Owner (a condition only limits which roles it
-    /// assigns), User Access Administrator and Role Based Access Control Administrator without a condition, and any
-    /// other role whose actions grant role assignment writes (its own notActions not removing them), without a condition.
-    /// </summary>
-    private static bool AssignsRoles(AzureEstate azure, RoleAssignment assignment)
-    {
-        if (OwnerLikeRoles.Grants(assignment.RoleDefinitionGuid, assignment.Condition))
-        {
-            return true;
-        }
-
-        return assignment.Condition is null
-            && assignment.RoleDefinitionGuid is not (OwnerLikeRoles.UserAccessAdministrator or OwnerLikeRoles.RoleBasedAccessControlAdministrator)
-            && azure.FindRoleDefinition(assignment.RoleDefinitionId) is { } role
-            && role.Permissions.Any(b => ActionPattern.FirstMatch(b.Actions, AssignRoles) is not null && ActionPattern.FirstMatch(b.NotActions, AssignRoles) is null);
-    }
-
-    private static string Meaning(RoleAssignment assignment) =>
-        OwnerLikeRoles.Meaning(assignment.RoleDefinitionGuid == OwnerLikeRoles.Owner ? OwnerLikeRoles.Owner : OwnerLikeRoles.UserAccessAdministrator);
 
     /// <summary>
     /// The principal's schedule instances that describe this assignment: those naming it as their origin, else those of

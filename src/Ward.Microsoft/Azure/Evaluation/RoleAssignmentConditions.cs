@@ -16,4 +16,11 @@ public static class RoleAssignmentConditions
         AbacCondition.Parse(condition).Evaluate(
             new AzureRequest { PrincipalId = string.Empty, Action = "Microsoft.Authorization/roleAssignments/write", Scope = AzureScope.Parse("/") }
                 .WithRoleDefinitionInRequest(roleDefinitionGuid)) != AbacCondition.Truth.False;
+
+    /// <summary>
+    /// Whether the condition (of an assignment or of a permission block) may hold for a request of the action that
+    /// carries no attribute: false only when it certainly refuses it (<c>ActionMatches</c> alone decides most of them).
+    /// </summary>
+    public static bool MayAllow(string condition, string action) =>
+        AbacCondition.Parse(condition).Evaluate(new AzureRequest { PrincipalId = string.Empty, Action = action, Scope = AzureScope.Parse("/") }) != AbacCondition.Truth.False;
 }

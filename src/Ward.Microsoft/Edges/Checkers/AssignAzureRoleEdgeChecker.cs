@@ -19,12 +19,17 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// (<see cref="MicrosoftEdgeContext.ActivationOf"/>); an eligible Owner or User Access Administrator without a
 /// condition is <c>entra-pim-activate</c>'s. The first certain way over the active roles, then the eligibilities, their
 /// scopes and the roles to assign is the edge; one that holds only under conditions is kept when no certain one
-/// follows.
+/// follows. Last, a principal that may also write role definitions there (User Access Administrator with a condition
+/// that refuses only named roles) creates a custom role granting <c>*</c> and assigns it to itself.
 /// </summary>
 public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
 {
     private const string Write = "Microsoft.Authorization/roleAssignments/write";
     private const string Owner = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+    private const string WriteDefinitions = "Microsoft.Authorization/roleDefinitions/write";
+
+    /// <summary>The GUID of a custom role the principal would create (any GUID that no role has yet).</summary>
+    private const string NewCustomRole = "00000000-0000-0000-0000-000000000000";
 
     public string TechniqueId => "azure-assign-role";
 
@@ -120,6 +125,19 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
                         conditional ??= edge;
                     }
 
+                    // Last, a role it would create: no condition written before it can name its GUID.
+                    if (certain is null && CreatedRoleEdge(context, principal, scope, activation) is { } created)
+                    {
+                        if (created.IsConditional)
+                        {
+                            conditional ??= created;
+                        }
+                        else
+                        {
+                            certain = created;
+                        }
+                    }
+
                     if (certain is not null)
                     {
                         break;
@@ -137,6 +155,31 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
                 yield return kept;
             }
         }
+    }
+
+    /// <summary>
+    /// A principal that may write both role definitions and role assignments at the scope (User Access Administrator,
+    /// whose condition names the roles it may not assign) creates a custom role granting <c>*</c>, assignable there, and
+    /// assigns it to itself: both writes decided by the Azure authorizer, the assignment with the new role's GUID, so a
+    /// condition that allows only named roles refuses it and one that refuses only named roles does not.
+    /// </summary>
+    private Edge? CreatedRoleEdge(MicrosoftEdgeContext context, string principal, AzureScope scope, AzureActivation? activation)
+    {
+        var create = new AzureRequest { PrincipalId = principal, Action = WriteDefinitions, Scope = scope };
+        var assign = context.SelfAssignment(principal, scope, NewCustomRole);
+        var decisions = new[] { create, assign }
+            .Select(request => activation is null ? request : request with { Activating = activation.Eligibility, AsOf = context.AsOf })
+            .Select(request => (Request: request, Decision: context.Rbac.Authorize(request)))
+            .ToImmutableArray();
+        if (decisions.Any(d => d.Decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
+        {
+            return null;
+        }
+
+        var what = $"creates a custom role granting `*`, assignable at `{scope.Value}`, and assigns it to itself there";
+        return new AzureStep(decisions, null) { Activation = activation }.ToEdge(TechniqueId, principal, principal, what, MicrosoftEdgeContext.GrantedBy) is { } edge
+            ? edge with { GrantsAdmin = true }
+            : null;
     }
 
     private static bool IsAdminScope(AzureScope scope) => scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription;

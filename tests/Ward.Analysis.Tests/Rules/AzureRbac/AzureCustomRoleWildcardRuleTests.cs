@@ -69,4 +69,74 @@ public sealed class AzureCustomRoleWildcardRuleTests
         Assert.Equal(Severity.Low, findings["Break Fix"].Severity);
         Assert.Contains("Nobody holds it in the export.", findings["Break Fix"].Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Role_assignment_writes_granted_by_name_before_a_wildcard_are_still_reported_as_Owner_like()
+    {
+        // Given custom roles held by users: role assignment writes by name then `*` (no notActions); by name then
+        // `Microsoft.Authorization/*`; and by name alone, with no wildcard
+        var tenant = new TestTenant();
+        var star = tenant.AzureCustomRole("star", "Explicit Then Star", ["Microsoft.Authorization/roleAssignments/write", "*"]);
+        var authorization = tenant.AzureCustomRole("authorization", "Explicit Then Authorization", ["*/read", "Microsoft.Authorization/roleAssignments/write", "Microsoft.Authorization/*"]);
+        var byName = tenant.AzureCustomRole("by-name", "Assignments By Name", ["*/read", "Microsoft.Authorization/roleAssignments/write"]);
+        foreach (var (key, role) in new[] { ("u-star", star), ("u-authorization", authorization), ("u-by-name", byName) })
+        {
+            tenant.User(key);
+            tenant.AssignAzureRole(key, "User", role, TestTenant.Subscription);
+        }
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.PrincipalName!, StringComparer.Ordinal);
+
+        // Then both wildcard roles are high, naming the wildcard, and never say notActions remove anything; the role
+        // without a wildcard is not this rule's
+        Assert.Equal(["Explicit Then Authorization", "Explicit Then Star"], findings.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.All(findings.Values, f => Assert.Equal(Severity.High, f.Severity));
+        Assert.All(findings.Values, f => Assert.DoesNotContain("notActions", f.Explanation, StringComparison.Ordinal));
+        Assert.Contains("`*` allows `Microsoft.Authorization/roleAssignments/write`, so its holders can assign themselves Owner", findings["Explicit Then Star"].Explanation, StringComparison.Ordinal);
+        Assert.Equal("Custom role `Explicit Then Authorization` grants role assignment writes through a wildcard", findings["Explicit Then Authorization"].Title);
+        Assert.Contains("`Microsoft.Authorization/*` allows `Microsoft.Authorization/roleAssignments/write`", findings["Explicit Then Authorization"].Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Everything_but_role_assignment_writes_still_writes_role_definitions_and_is_high()
+    {
+        // Given two custom roles granting `*`, each held by a user: one without role assignment writes only, one
+        // without any Microsoft.Authorization write or delete (as Contributor)
+        var tenant = new TestTenant();
+        var almostOwner = tenant.AzureCustomRole("almost-owner", "Star Minus Assignments", ["*"], ["Microsoft.Authorization/roleAssignments/write"]);
+        var contributorLike = tenant.AzureCustomRole("contributor-like", "Star Minus Authorization Writes", ["*"], ["Microsoft.Authorization/*/Write", "Microsoft.Authorization/*/Delete", "Microsoft.Authorization/elevateAccess/Action"]);
+        tenant.User("a");
+        tenant.User("b");
+        tenant.AssignAzureRole("a", "User", almostOwner, TestTenant.Subscription);
+        tenant.AssignAzureRole("b", "User", contributorLike, TestTenant.Subscription);
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.PrincipalName!, StringComparer.Ordinal);
+
+        // Then the first is high (its holders rewrite it), the second medium and Contributor-like
+        Assert.Equal(Severity.High, findings["Star Minus Assignments"].Severity);
+        Assert.Contains("`*` allows `Microsoft.Authorization/roleDefinitions/write`, so its holders can rewrite this role to allow `*` and then assign themselves Owner", findings["Star Minus Assignments"].Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Contributor-like", findings["Star Minus Assignments"].Explanation, StringComparison.Ordinal);
+        Assert.Equal(Severity.Medium, findings["Star Minus Authorization Writes"].Severity);
+        Assert.Contains("its notActions remove `Microsoft.Authorization/roleAssignments/write` and `Microsoft.Authorization/roleDefinitions/write` (`Microsoft.Authorization/*/Write`)", findings["Star Minus Authorization Writes"].Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_role_held_only_by_deleted_principals_is_low()
+    {
+        // Given two custom roles granting `*`: one assigned only to a principal Azure lists as Unknown (deleted), one
+        // assigned to a user
+        var tenant = new TestTenant();
+        var orphaned = tenant.AzureCustomRole("orphaned", "Orphaned Superuser", ["*"]);
+        var held = tenant.AzureCustomRole("held", "Held Superuser", ["*"]);
+        tenant.User("jo");
+        tenant.AssignAzureRole("deleted", "Unknown", orphaned, TestTenant.Subscription);
+        tenant.AssignAzureRole("jo", "User", held, TestTenant.Subscription);
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.PrincipalName!, StringComparer.Ordinal);
+
+        // Then the orphaned role is low (nobody holds it), the held one high
+        Assert.Equal(Severity.Low, findings["Orphaned Superuser"].Severity);
+        Assert.Contains("Nobody holds it in the export.", findings["Orphaned Superuser"].Explanation, StringComparison.Ordinal);
+        Assert.Equal(Severity.High, findings["Held Superuser"].Severity);
+    }
 }

@@ -98,4 +98,67 @@ public sealed class AzureManagedIdentityPrivilegedRoleRuleTests
         // Then it is reported
         Assert.Equal(TestTenant.Id("vm-build"), Assert.Single(tenant.Scan().Of(Rule)).Principal);
     }
+
+    [Fact]
+    public void A_managed_identity_holding_a_custom_role_that_may_assign_roles_is_reported()
+    {
+        // Given a user-assigned identity holding a custom role that grants role assignment writes at the subscription,
+        // and a VM's identity holding a custom role that only reads
+        var tenant = new TestTenant();
+        tenant.ManagedIdentityAt("id-deploy", IdentityResource, userAssigned: true);
+        tenant.ManagedIdentityAt("vm-build", VirtualMachine);
+        var deployer = tenant.AzureCustomRole("deployer", "Pipeline Deployer", ["Microsoft.Resources/deployments/*", "Microsoft.Authorization/roleAssignments/write", "*/read"]);
+        var auditor = tenant.AzureCustomRole("auditor", "Estate Auditor", ["*/read"]);
+        tenant.AssignAzureRole("id-deploy", "ServicePrincipal", deployer, TestTenant.Subscription);
+        tenant.AssignAzureRole("vm-build", "ServicePrincipal", auditor, TestTenant.Subscription);
+
+        // Then the deployer is reported, as the escalation graph finds it, and the auditor is not
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("id-deploy"), finding.Principal);
+        Assert.Equal($"Managed identity `id-deploy` is Pipeline Deployer of subscription `{TestTenant.Subscription}`", finding.Title);
+        Assert.Contains("it may assign any role there, Owner included", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains(tenant.EscalationGraph().Edges, e => e.Technique == "azure-assign-role" && e.From.Value == TestTenant.Id("id-deploy"));
+    }
+
+    [Fact]
+    public void Managed_identities_named_only_by_the_resource_inventory_are_reported_with_their_resources()
+    {
+        // Given no directory export of service principals: a VM (az vm list) with a system-assigned identity that is
+        // Owner of the subscription and a user-assigned one (az identity list) that is User Access Administrator there,
+        // and an application's principal, which the inventory does not name, that is Owner too
+        var tenant = new TestTenant();
+        tenant.AzureVirtualMachine("vm-build", "vm-build-identity", "id-deploy");
+        tenant.AzureUserAssignedIdentity("id-deploy");
+        tenant.AssignAzureRole("vm-build-identity", "ServicePrincipal", TestTenant.Owner, TestTenant.Subscription);
+        tenant.AssignAzureRole("id-deploy", "ServicePrincipal", TestTenant.UserAccessAdministrator, TestTenant.Subscription);
+        tenant.AssignAzureRole("deploy-app", "ServicePrincipal", TestTenant.Owner, TestTenant.Subscription);
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.Principal, StringComparer.Ordinal);
+
+        // Then both identities are reported, each naming the resource it belongs to or is attached to, and the
+        // application is not
+        Assert.Equal([TestTenant.Id("id-deploy"), TestTenant.Id("vm-build-identity")], findings.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.Contains($"the system-assigned managed identity of `{TestTenant.VirtualMachineId("vm-build")}`", findings[TestTenant.Id("vm-build-identity")].Explanation, StringComparison.Ordinal);
+        Assert.StartsWith($"`id-deploy` is the user-assigned managed identity `{TestTenant.UserAssignedIdentityId("id-deploy")}`, attached to `{TestTenant.VirtualMachineId("vm-build")}`.", findings[TestTenant.Id("id-deploy")].Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_user_assigned_identity_of_the_directory_export_is_named_with_the_resources_the_inventory_attaches_it_to()
+    {
+        // Given a user-assigned identity of the directory export that is Owner of the subscription, attached to a VM in
+        // the inventory, and another that the inventory attaches to nothing
+        var tenant = new TestTenant();
+        tenant.ManagedIdentityAt("id-deploy", TestTenant.UserAssignedIdentityId("id-deploy"), userAssigned: true);
+        tenant.ManagedIdentityAt("id-spare", TestTenant.UserAssignedIdentityId("id-spare"), userAssigned: true);
+        tenant.AzureVirtualMachine("vm-build", null, "id-deploy");
+        tenant.AssignAzureRole("id-deploy", "ServicePrincipal", TestTenant.Owner, TestTenant.Subscription);
+        tenant.AssignAzureRole("id-spare", "ServicePrincipal", TestTenant.Owner, TestTenant.Subscription);
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.Principal, StringComparer.Ordinal);
+
+        // Then the explanations say which resources use each
+        Assert.Contains($"attached to `{TestTenant.VirtualMachineId("vm-build")}`", findings[TestTenant.Id("id-deploy")].Explanation, StringComparison.Ordinal);
+        Assert.Contains("(the resource inventory attaches it to no resource)", findings[TestTenant.Id("id-spare")].Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not say which resources use it", findings[TestTenant.Id("id-deploy")].Explanation, StringComparison.Ordinal);
+    }
 }

@@ -111,5 +111,82 @@ public sealed class AzureManyOwnersRuleTests
         Assert.DoesNotContain("billing", finding.Explanation, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_nested_group_whose_members_are_not_exported_counts_as_one()
+    {
+        // Given an Owner group of the subscription whose members are a user, a nested group whose own members are not
+        // exported and a nested group of one whose members are, and an Owner user
+        var tenant = Platformed();
+        tenant.User("a");
+        tenant.User("o1");
+        tenant.User("s1");
+        tenant.GroupWithoutMemberList("contractors");
+        tenant.Group("staff", roleAssignable: false, "s1");
+        tenant.Group("owners", roleAssignable: false, "a", "contractors", "staff");
+        tenant.AssignAzureRole("owners", "Group", TestTenant.Owner, TestTenant.Subscription);
+        tenant.AssignAzureRole("o1", "User", TestTenant.Owner, TestTenant.Subscription);
+
+        var finding = Assert.Single(tenant.Scan(settings: new AnalysisSettings { OwnerLimit = 2 }).Of(Rule));
+
+        // Then the nested group without members counts as one owner, as a group assigned directly would; the other
+        // counts by its member
+        Assert.Contains("has 4 owners", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("`s1@fabrikam.example` (Owner assigned here through group `owners`)", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("`staff`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("`contractors` (Owner assigned here through group `owners`, as a nested group whose members are not exported)", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_classic_administrator_converted_to_Owner_counts_once()
+    {
+        // Given three Owners of the subscription, one of them a classic Service Administrator that Azure converted (the
+        // REST list names it by address only, and no directory user has that principal name), and the twin: a classic
+        // Co-Administrator who is no Owner
+        var tenant = Platformed();
+        tenant.User("a");
+        tenant.User("b");
+        tenant.AssignAzureRole("a", "User", TestTenant.Owner, TestTenant.Subscription).AssignAzureRole("b", "User", TestTenant.Owner, TestTenant.Subscription);
+        tenant.AssignAzureRole("converted", "User", TestTenant.Owner, TestTenant.Subscription);
+        tenant.ClassicAdministratorEntry("converted@fabrikam.example", "ServiceAdministrator;AccountAdministrator");
+
+        // Then the converted administrator is one owner, matched to its assignment by the address
+        var finding = Assert.Single(tenant.Scan(settings: new AnalysisSettings { OwnerLimit = 2 }).Of(Rule));
+        Assert.Contains("has 3 owners", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("`converted@fabrikam.example` (Owner assigned here, classic Service Administrator)", finding.Explanation, StringComparison.Ordinal);
+
+        tenant.ClassicAdministratorEntry("coadmin@fabrikam.example", "CoAdministrator");
+        Assert.Contains("has 4 owners", Assert.Single(tenant.Scan(settings: new AnalysisSettings { OwnerLimit = 2 }).Of(Rule)).Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_delegate_whose_condition_allows_User_Access_Administrator_and_a_custom_role_writing_assignments_count()
+    {
+        // Given two Owners of the subscription, a Role Based Access Control Administrator whose condition allows only
+        // User Access Administrator, and a custom role granting role assignment writes; and the twins: a delegate limited to
+        // Reader and a custom role that only reads
+        var tenant = Platformed();
+        foreach (var key in new[] { "a", "b", "only-uaa", "delegating", "reader-only", "auditor" })
+        {
+            tenant.User(key);
+        }
+
+        const string OnlyUserAccessAdministrator = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {18d7d88dd35e4fb5a5c37773c20a72d9}))";
+        var delegator = tenant.AzureCustomRole("delegator", "Access Delegator", ["Microsoft.Authorization/roleAssignments/*", "*/read"]);
+        var auditor = tenant.AzureCustomRole("auditor", "Estate Auditor", ["*/read"]);
+        tenant.AssignAzureRole("a", "User", TestTenant.Owner, TestTenant.Subscription).AssignAzureRole("b", "User", TestTenant.Owner, TestTenant.Subscription);
+        tenant.AssignAzureRole("only-uaa", "User", TestTenant.RoleBasedAccessControlAdministrator, TestTenant.Subscription, OnlyUserAccessAdministrator);
+        tenant.AssignAzureRole("delegating", "User", delegator, TestTenant.Subscription);
+        tenant.AssignAzureRole("reader-only", "User", TestTenant.RoleBasedAccessControlAdministrator, TestTenant.Subscription, TestTenant.ReaderOnlyCondition);
+        tenant.AssignAzureRole("auditor", "User", auditor, TestTenant.Subscription);
+
+        // Then four owners count, the twins do not
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Contains("has 4 owners", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("`only-uaa@fabrikam.example`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("`delegating@fabrikam.example` (Access Delegator assigned here)", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader-only", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("auditor", finding.Explanation, StringComparison.Ordinal);
+    }
+
     private static TestTenant Platformed() => new TestTenant().AzureManagementGroup("platform").AzureSubscriptionIn("platform");
 }

@@ -7,6 +7,16 @@ public sealed class AzurePermanentPrivilegedAssignmentRuleTests
     private const string Rule = "azure-permanent-privileged-assignment";
     private static readonly string Platform = TestTenant.ManagementGroupScope("platform");
 
+    // Key Vault Data Access Administrator's actions, and its permission block's condition: it may assign (and remove)
+    // only the Key Vault data roles.
+    private static readonly string[] KeyVaultDataAccessAdministratorActions = ["Microsoft.Authorization/roleAssignments/write", "Microsoft.Authorization/roleAssignments/delete", "Microsoft.Authorization/*/read", "Microsoft.Resources/deployments/*", "Microsoft.Resources/subscriptions/resourceGroups/read", "Microsoft.Resources/subscriptions/read", "Microsoft.Management/managementGroups/read", "Microsoft.Support/*", "Microsoft.KeyVault/vaults/*/read"];
+    private const string KeyVaultRolesOnlyCondition = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals{00482a5a-887f-4fb3-b363-3b7fe8e74483, a4417e6f-fecd-4de8-b567-7b0420556985, 14b46e9e-c2b7-41b4-b07b-48a6ebf60603, e147488a-f6f5-4113-8e2d-b22465e65bf6, 12338af0-0e69-4776-bea7-57ae8d297424, 21090545-7ca7-4776-b22c-e363652d74d2, b86a8fe4-44ce-4948-aee5-eccb2c155cd7, 4633458b-17de-408a-b874-0445c86b69e6})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals{00482a5a-887f-4fb3-b363-3b7fe8e74483, a4417e6f-fecd-4de8-b567-7b0420556985, 14b46e9e-c2b7-41b4-b07b-48a6ebf60603, e147488a-f6f5-4113-8e2d-b22465e65bf6, 12338af0-0e69-4776-bea7-57ae8d297424, 21090545-7ca7-4776-b22c-e363652d74d2, b86a8fe4-44ce-4948-aee5-eccb2c155cd7, 4633458b-17de-408a-b874-0445c86b69e6}))";
+
+    // Constrained delegation conditions as the portal writes them: one role allowed, one refused, the privileged administrator roles refused.
+    private const string OnlyUserAccessAdministratorCondition = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {18d7d88dd35e4fb5a5c37773c20a72d9}))";
+    private const string AnythingButOwnerCondition = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAllValues:GuidNotEquals {8e3af657a8ff443ca75c2fe8c4bcb635}))";
+    private const string AllButPrivilegedAdministratorsCondition = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAllValues:GuidNotEquals {8e3af657a8ff443ca75c2fe8c4bcb635, 18d7d88dd35e4fb5a5c37773c20a72d9, f58310d9a9f6439a9e8df62e7b41a168})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAllValues:GuidNotEquals {8e3af657a8ff443ca75c2fe8c4bcb635, 18d7d88dd35e4fb5a5c37773c20a72d9, f58310d9a9f6439a9e8df62e7b41a168}))";
+
     [Fact]
     public void A_standing_Owner_of_a_subscription_is_reported_from_its_schedule_instance()
     {
@@ -140,6 +150,113 @@ public sealed class AzurePermanentPrivilegedAssignmentRuleTests
         var finding = Assert.Single(tenant.Scan().Of(Rule));
         Assert.Equal(TestTenant.Id("delegating"), finding.Principal);
         Assert.Contains("`delegating@fabrikam.example` holds Access Delegator of subscription", finding.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_condition_that_still_lets_a_delegate_assign_a_role_that_assigns_Owner_is_reported()
+    {
+        // Given standing delegates of the subscription: a Role Based Access Control Administrator whose condition allows
+        // only User Access Administrator, a User Access Administrator whose condition refuses only Owner, and a Role
+        // Based Access Control Administrator limited to Reader
+        var tenant = Platformed();
+        foreach (var key in new[] { "only-uaa", "not-owner", "reader-only" })
+        {
+            tenant.User(key);
+        }
+
+        tenant.AssignAzureRole("only-uaa", "User", TestTenant.RoleBasedAccessControlAdministrator, TestTenant.Subscription, OnlyUserAccessAdministratorCondition);
+        tenant.AssignAzureRole("not-owner", "User", TestTenant.UserAccessAdministrator, TestTenant.Subscription, AnythingButOwnerCondition);
+        tenant.AssignAzureRole("reader-only", "User", TestTenant.RoleBasedAccessControlAdministrator, TestTenant.Subscription, TestTenant.ReaderOnlyCondition);
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.Principal, StringComparer.Ordinal);
+
+        // Then the first two are reported (each may assign User Access Administrator, which assigns Owner), as the
+        // escalation graph finds them, and the Reader-only delegate is not
+        Assert.Equal([TestTenant.Id("not-owner"), TestTenant.Id("only-uaa")], findings.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.Contains("its condition lets it assign `User Access Administrator` there, to anyone (itself too), and that role may assign Owner", findings[TestTenant.Id("only-uaa")].Explanation, StringComparison.Ordinal);
+        Assert.Contains(tenant.EscalationGraph().Edges, e => e.Technique == "azure-assign-role" && e.From.Value == TestTenant.Id("only-uaa"));
+    }
+
+    [Fact]
+    public void A_built_in_role_whose_own_condition_limits_the_roles_it_assigns_is_not_reported()
+    {
+        // Given a standing Key Vault Data Access Administrator of the subscription (its permission block's condition
+        // allows assigning only the Key Vault data roles), and a custom role with the same actions and no condition
+        var tenant = Platformed();
+        tenant.User("vault-admin");
+        tenant.User("vault-delegator");
+        var keyVaultDataAccessAdministrator = tenant.AzureBuiltInRole("8b54135c-b56d-4d72-a534-26097cfdc8d8", "Key Vault Data Access Administrator", KeyVaultDataAccessAdministratorActions, KeyVaultRolesOnlyCondition);
+        var unconstrained = tenant.AzureCustomRole("vault-delegator", "Vault Access Delegator", KeyVaultDataAccessAdministratorActions);
+        tenant.AssignAzureRole("vault-admin", "User", keyVaultDataAccessAdministrator, TestTenant.Subscription);
+        tenant.AssignAzureRole("vault-delegator", "User", unconstrained, TestTenant.Subscription);
+
+        // Then only the custom role, which may assign Owner, is reported
+        Assert.Equal(TestTenant.Id("vault-delegator"), Assert.Single(tenant.Scan().Of(Rule)).Principal);
+    }
+
+    [Fact]
+    public void A_role_that_may_write_role_definitions_counts_as_Owner_like()
+    {
+        // Given standing assignments at the subscription of a custom role granting everything but role assignment
+        // writes (it keeps role definition writes), and of one granting everything but Microsoft.Authorization writes
+        var tenant = Platformed();
+        var allButAssignments = tenant.AzureCustomRole("all-but-assignments", "Almost Owner", ["*"], ["Microsoft.Authorization/roleAssignments/write"]);
+        var contributorLike = tenant.AzureCustomRole("contributor-like", "Platform Operator", ["*"], ["Microsoft.Authorization/*/Write", "Microsoft.Authorization/*/Delete"]);
+        tenant.User("almost");
+        tenant.User("operating");
+        tenant.AssignAzureRole("almost", "User", allButAssignments, TestTenant.Subscription);
+        tenant.AssignAzureRole("operating", "User", contributorLike, TestTenant.Subscription);
+
+        // Then the first is reported (its holder rewrites the role to `*`), the Contributor-like one is not
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("almost"), finding.Principal);
+        Assert.Contains("it may rewrite the role's actions to `*` (`Microsoft.Authorization/roleDefinitions/write`)", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void User_Access_Administrator_is_not_cleared_by_a_condition_on_role_ids_alone()
+    {
+        // Given standing delegates of the subscription with the portal's "all roles except privileged administrator
+        // roles" condition: a User Access Administrator (it may also write role definitions, so it may create a role
+        // granting `*` and assign it) and a Role Based Access Control Administrator (it may not); and a User Access
+        // Administrator limited to Reader
+        var tenant = Platformed();
+        foreach (var key in new[] { "uaa-portal", "rbac-portal", "uaa-reader" })
+        {
+            tenant.User(key);
+        }
+
+        tenant.AssignAzureRole("uaa-portal", "User", TestTenant.UserAccessAdministrator, TestTenant.Subscription, AllButPrivilegedAdministratorsCondition);
+        tenant.AssignAzureRole("rbac-portal", "User", TestTenant.RoleBasedAccessControlAdministrator, TestTenant.Subscription, AllButPrivilegedAdministratorsCondition);
+        tenant.AssignAzureRole("uaa-reader", "User", TestTenant.UserAccessAdministrator, TestTenant.Subscription, TestTenant.ReaderOnlyCondition);
+
+        // Then only the User Access Administrator with the portal's condition is reported
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("uaa-portal"), finding.Principal);
+        Assert.Contains("it may create a custom role granting `*` (`Microsoft.Authorization/roleDefinitions/write`), which its condition cannot name", finding.Explanation, StringComparison.Ordinal);
+
+        // And the escalation graph agrees: the same User Access Administrator creates such a role and assigns it to itself
+        var edges = tenant.EscalationGraph().Edges.Where(e => e.Technique == "azure-assign-role").ToList();
+        var created = Assert.Single(edges);
+        Assert.Equal(TestTenant.Id("uaa-portal"), created.From.Value);
+        Assert.True(created.GrantsAdmin && created.IsSelfEscalation && !created.IsConditional);
+        Assert.Equal($"creates a custom role granting `*`, assignable at `{TestTenant.Subscription}`, and assigns it to itself there", created.Description);
+    }
+
+    [Fact]
+    public void A_managed_identity_named_only_by_the_resource_inventory_is_left_to_its_own_rule()
+    {
+        // Given no directory export of service principals, and a VM (az vm list) whose system-assigned identity is
+        // standing Owner of the subscription
+        var tenant = Platformed();
+        tenant.AzureVirtualMachine("vm-build", systemAssignedKey: "vm-build-identity");
+        tenant.AssignAzureRole("vm-build-identity", "ServicePrincipal", TestTenant.Owner, TestTenant.Subscription);
+
+        var result = tenant.Scan();
+
+        // Then it is not reported here as a service principal that PIM could make eligible, but as a managed identity
+        Assert.Empty(result.Of(Rule));
+        Assert.Contains(result.Of("azure-managed-identity-privileged-role"), f => f.Principal == TestTenant.Id("vm-build-identity"));
     }
 
     private static TestTenant Platformed() => new TestTenant().AzureManagementGroup("platform").AzureSubscriptionIn("platform");
