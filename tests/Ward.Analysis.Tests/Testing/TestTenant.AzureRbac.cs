@@ -331,6 +331,30 @@ internal sealed partial class TestTenant
         static object Activity(double? daysAgo) => new { lastSignInDateTime = daysAgo is { } days ? DaysAgo(days) : null, lastSignInRequestId = daysAgo is null ? null : Id($"request-{daysAgo}") };
     }
 
+    /// <summary>
+    /// A member user whose signInActivity has no <c>lastSuccessfulSignInDateTime</c> at all (exports made before Graph
+    /// had it), with attempts this many days ago.
+    /// </summary>
+    public string UserSignedInWithoutSuccessField(string key, double? interactiveDaysAgo, double? nonInteractiveDaysAgo, double createdDaysAgo = 400)
+    {
+        Add("users(id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime,onPremisesSyncEnabled,signInActivity)", new
+        {
+            id = Id(key),
+            displayName = key,
+            userPrincipalName = UserPrincipalName(key),
+            userType = "Member",
+            accountEnabled = true,
+            createdDateTime = DaysAgo(createdDaysAgo),
+            onPremisesSyncEnabled = (bool?)null,
+            signInActivity = new
+            {
+                lastSignInDateTime = interactiveDaysAgo is { } interactive ? DaysAgo(interactive) : null,
+                lastNonInteractiveSignInDateTime = nonInteractiveDaysAgo is { } nonInteractive ? DaysAgo(nonInteractive) : null,
+            },
+        });
+        return Id(key);
+    }
+
     /// <summary>A member user whose signInActivity records each kind of sign-in this many days ago (null: none recorded).</summary>
     public string UserSignedIn(string key, double? interactiveDaysAgo, double? nonInteractiveDaysAgo, double? successfulDaysAgo, double createdDaysAgo = 400)
     {

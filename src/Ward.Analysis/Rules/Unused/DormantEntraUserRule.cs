@@ -75,7 +75,7 @@ public sealed class DormantEntraUserRule : IRule
             PrincipalName = name == user.Id ? null : name,
             Title = $"Entra ID {guest}user `{name}` " + last.Basis switch
             {
-                SignInBasis.LastSuccessful or SignInBasis.LastAttempt => $"has not signed in for {Elapsed.Days(Elapsed.DaysBefore(since, reference))}",
+                SignInBasis.LastSuccessful or SignInBasis.LastAttempt or SignInBasis.SuccessNotExported => $"has not signed in for {Elapsed.Days(Elapsed.DaysBefore(since, reference))}",
                 SignInBasis.NoSuccessSinceRecorded when user.CreatedDateTime >= SuccessfulSignInsRecordedSince => "has never signed in successfully",
                 SignInBasis.NoSuccessSinceRecorded => $"has not signed in successfully since {Elapsed.Day(SuccessfulSignInsRecordedSince)}",
                 _ when user.CreatedDateTime < SignInsRecordedSince => "has no sign-in recorded since April 2020",
@@ -90,6 +90,7 @@ public sealed class DormantEntraUserRule : IRule
                     SignInBasis.NoSuccessSinceRecorded => $"; its signInActivity records sign-in attempts (interactive {Recorded(activity.LastSignIn)}, non-interactive {Recorded(activity.LastNonInteractiveSignIn)}), which count failed ones too, but no successful sign-in, which Entra ID records since {Elapsed.Day(SuccessfulSignInsRecordedSince)}: "
                         + $"none succeeded since {(since > SuccessfulSignInsRecordedSince ? "its creation" : Elapsed.Day(SuccessfulSignInsRecordedSince))}, {Elapsed.Ago(since, reference)} (failed attempts, such as a password spray, do not make an account active)",
                     SignInBasis.LastAttempt => $"; its last sign-in attempt was {Elapsed.Ago(since, reference)} (interactive {Recorded(activity.LastSignIn)}, non-interactive {Recorded(activity.LastNonInteractiveSignIn)}, which count failed attempts too; no successful sign-in is recorded, and successful ones are recorded only since {Elapsed.Day(SuccessfulSignInsRecordedSince)})",
+                    SignInBasis.SuccessNotExported => $"; its last sign-in attempt was {Elapsed.Ago(since, reference)} (interactive {Recorded(activity.LastSignIn)}, non-interactive {Recorded(activity.LastNonInteractiveSignIn)}, which count failed attempts too; the export has no `lastSuccessfulSignInDateTime`, so whether it succeeded is not known: export `signInActivity` again with Microsoft Graph to have it)",
                     _ when since > user.CreatedDateTime => $"; its signInActivity records no sign-in of any kind, and Entra ID keeps none from before April 2020 (the user may have signed in before then)",
                     _ => "; its signInActivity records no sign-in of any kind",
                 }
@@ -144,6 +145,9 @@ public sealed class DormantEntraUserRule : IRule
         /// <summary>Only attempts from before successful sign-ins were recorded: the latest attempt, which may have failed.</summary>
         LastAttempt,
 
+        /// <summary>The export has no <c>lastSuccessfulSignInDateTime</c>: the latest attempt, which may have failed.</summary>
+        SuccessNotExported,
+
         /// <summary>No sign-in recorded: counted from the user's creation, or from April 2020 when it is older.</summary>
         NoneRecorded,
     }
@@ -163,6 +167,11 @@ public sealed class DormantEntraUserRule : IRule
         }
 
         var attempt = new[] { activity.LastSignIn, activity.LastNonInteractiveSignIn }.Max();
+        if (!activity.SuccessfulSignInExported && attempt is { } latest)
+        {
+            return (latest, SignInBasis.SuccessNotExported);
+        }
+
         return attempt switch
         {
             { } at when at >= SuccessfulSignInsRecordedSince => (Later(user.CreatedDateTime, SuccessfulSignInsRecordedSince), SignInBasis.NoSuccessSinceRecorded),

@@ -14,4 +14,10 @@ public sealed record UserSignInActivity
 
     /// <summary>The last successful sign-in, interactive or not.</summary>
     public DateTimeOffset? LastSuccessfulSignIn { get; init; }
+
+    /// <summary>
+    /// Whether the export carries <c>lastSuccessfulSignInDateTime</c> (null or not): exports made before Graph had it, and
+    /// tools that leave it out, do not, and then a missing success says nothing.
+    /// </summary>
+    public bool SuccessfulSignInExported { get; init; }
 }

@@ -114,13 +114,14 @@ internal static class DirectoryObjectReader
                 LastSignIn = json.Date(activity, "lastSignInDateTime", activityPath),
                 LastNonInteractiveSignIn = json.Date(activity, "lastNonInteractiveSignInDateTime", activityPath),
                 LastSuccessfulSignIn = json.Date(activity, "lastSuccessfulSignInDateTime", activityPath),
+                SuccessfulSignInExported = activity.TryGetProperty("lastSuccessfulSignInDateTime", out _),
             };
         }
         else if (item.TryGetProperty("signInActivity", out var value) ? value.ValueKind == JsonValueKind.Null : signInActivitySelected)
         {
             // Selected (or given) but null: the export has it, and it records no sign-in. Only a signInActivity neither
             // given nor selected is unknown.
-            signIn = new UserSignInActivity();
+            signIn = new UserSignInActivity { SuccessfulSignInExported = true };
         }
 
         return new EntraUser

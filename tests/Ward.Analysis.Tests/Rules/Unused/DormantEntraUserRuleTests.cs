@@ -70,6 +70,24 @@ public sealed class DormantEntraUserRuleTests
     }
 
     [Fact]
+    public void An_export_without_the_successful_sign_in_field_is_judged_by_the_latest_attempt()
+    {
+        // Given an export made before Graph had lastSuccessfulSignInDateTime: one user who tried to sign in 3 days ago,
+        // one whose last attempt was 200 days ago
+        var tenant = new TestTenant();
+        tenant.UserSignedInWithoutSuccessField("active", interactiveDaysAgo: 3, nonInteractiveDaysAgo: 5, createdDaysAgo: 2000);
+        tenant.UserSignedInWithoutSuccessField("idle", interactiveDaysAgo: 200, nonInteractiveDaysAgo: null, createdDaysAgo: 2000);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then the missing field does not make the active user dormant since December 2023, and the idle one is
+        // judged by its latest attempt, with the reason
+        Assert.Equal(TestTenant.Id("idle"), finding.Principal);
+        Assert.Contains("has not signed in for 200 days", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("the export has no `lastSuccessfulSignInDateTime`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_when_every_attempt_predates_successful_sign_in_records_is_the_latest_attempt_used()
     {
         // Given a user whose last attempts were in 2023, before successful sign-ins were recorded
