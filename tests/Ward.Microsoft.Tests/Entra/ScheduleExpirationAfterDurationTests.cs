@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ward.Core.Diagnostics;
 using Ward.Microsoft.Entra.Directory;
 using Ward.Microsoft.Entra.Ingest;
@@ -27,6 +28,23 @@ public sealed class ScheduleExpirationAfterDurationTests
         var lee = Assert.Single(directory.RoleEligibilities, e => e.PrincipalId == Lee);
         Assert.Equal(new DateTimeOffset(2026, 4, 10, 9, 0, 0, TimeSpan.Zero), lee.EndDateTime);
         Assert.Null(Assert.Single(directory.RoleEligibilities, e => e.PrincipalId == Adele).EndDateTime);
+        Assert.DoesNotContain(diagnostics, d => d.Code == EntraDiagnosticCodes.InvalidValue);
+    }
+
+    [Theory]
+    [InlineData("P6M", "2026-07-31T09:00:00Z")]    // six calendar months, not 180 days (2026-07-29)
+    [InlineData("P1Y", "2027-01-31T09:00:00Z")]    // one calendar year
+    [InlineData("P1M", "2026-02-28T09:00:00Z")]    // January 31 plus a month is the end of February
+    [InlineData("PT8H", "2026-01-31T17:00:00Z")]
+    [InlineData("P1W", "2026-02-07T09:00:00Z")]
+    public void Months_and_years_are_counted_on_the_calendar(string duration, string end)
+    {
+        // Given lee eligible for Global Administrator from 2026-01-31 for a duration in months, years, hours or weeks
+        var (directory, diagnostics) = Load(
+            Schedule("7ff7e5f1-5b6c-4d4e-9f30-2b1cad9e8f70", Lee, GlobalAdministrator, "2026-01-31T09:00:00Z", $$"""{"type": "afterDuration", "endDateTime": null, "duration": "{{duration}}"}"""));
+
+        // Then the eligibility ends that long after its start on the calendar
+        Assert.Equal(DateTimeOffset.Parse(end, CultureInfo.InvariantCulture), Assert.Single(directory.RoleEligibilities, e => e.PrincipalId == Lee).EndDateTime);
         Assert.DoesNotContain(diagnostics, d => d.Code == EntraDiagnosticCodes.InvalidValue);
     }
 

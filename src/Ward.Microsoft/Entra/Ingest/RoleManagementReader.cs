@@ -1,14 +1,15 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
-using System.Xml;
+using System.Text.RegularExpressions;
 using Ward.Core.Diagnostics;
 using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Microsoft.Entra.Ingest;
 
 /// <summary>Reads <c>roleManagement/directory</c> (definitions, assignments, PIM schedules and instances) and PIM for Groups instances.</summary>
-internal static class RoleManagementReader
+internal static partial class RoleManagementReader
 {
     private static readonly FrozenSet<string> DefinitionFields = Set(
         "id", "displayName", "description", "isBuiltIn", "isEnabled", "templateId", "version", "resourceScopes", "rolePermissions",
@@ -179,9 +180,9 @@ internal static class RoleManagementReader
 
         // Graph may give the end only as a duration from the start (`P90D`): read as no end, it would never expire.
         var duration = json.String(expiration, "duration", expirationPath);
-        if (duration is not null && start is { } from && Duration(duration) is { } length)
+        if (duration is not null && start is { } from && After(from, duration) is { } ending)
         {
-            return (start, from + length);
+            return (start, ending);
         }
 
         json.Report(
@@ -192,21 +193,34 @@ internal static class RoleManagementReader
         return (start, null);
     }
 
-    private static TimeSpan? Duration(string text)
+    /// <summary>
+    /// The start plus an ISO 8601 duration (<c>P90D</c>, <c>P6M</c>, <c>P1Y</c>, <c>PT8H</c>), years and months added
+    /// on the calendar as PIM counts them (a fixed 30-day month would end six months up to four days early); null when
+    /// the text is not such a duration.
+    /// </summary>
+    private static DateTimeOffset? After(DateTimeOffset start, string text)
     {
-        try
-        {
-            return XmlConvert.ToTimeSpan(text);
-        }
-        catch (FormatException)
+        var match = IsoDuration().Match(text);
+        if (!match.Success || match.Length == 1 || text.EndsWith('T'))
         {
             return null;
         }
-        catch (OverflowException)
+
+        int Whole(string group) => match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
+        try
+        {
+            var seconds = match.Groups["seconds"].Success ? double.Parse(match.Groups["seconds"].Value, CultureInfo.InvariantCulture) : 0;
+            return start.AddYears(Whole("years")).AddMonths(Whole("months")).AddDays((7 * Whole("weeks")) + Whole("days"))
+                .AddHours(Whole("hours")).AddMinutes(Whole("minutes")).AddSeconds(seconds);
+        }
+        catch (Exception exception) when (exception is OverflowException or ArgumentOutOfRangeException)
         {
             return null;
         }
     }
+
+    [GeneratedRegex(@"^P(?:(?<years>\d+)Y)?(?:(?<months>\d+)M)?(?:(?<weeks>\d+)W)?(?:(?<days>\d+)D)?(?:T(?:(?<hours>\d+)H)?(?:(?<minutes>\d+)M)?(?:(?<seconds>\d+(?:\.\d+)?)S)?)?$", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IsoDuration();
 
     private static string KindName(RoleAssignmentSource source) => source switch
     {
