@@ -3,7 +3,7 @@ namespace Ward.Analysis.Rules.Privileged;
 /// <summary>
 /// <c>entra-too-many-global-administrators</c>: five or more enabled users hold Global Administrator (active or
 /// PIM-eligible, groups expanded), against Microsoft's recommendation of fewer than five; or fewer than two enabled
-/// users hold it through an active assignment, too few for the two emergency access accounts Microsoft recommends.
+/// users hold it through a permanent active assignment, too few for the two emergency access accounts Microsoft recommends.
 /// </summary>
 public sealed class EntraTooManyGlobalAdministratorsRule : IRule
 {
@@ -19,7 +19,7 @@ public sealed class EntraTooManyGlobalAdministratorsRule : IRule
         "Too many, or too few, Global Administrators",
         "privileged-access",
         Severity.Medium,
-        "Five or more enabled users hold Global Administrator, active or PIM-eligible, directly or through a role-assignable group: Microsoft recommends fewer than five, since each is unrestricted access to the tenant and most Microsoft 365 services. Fewer than two enabled users holding it through an active assignment is reported too: Microsoft recommends two or more emergency access accounts with an active, permanent Global Administrator assignment, so that losing one account cannot lock the tenant.",
+        "Five or more enabled users hold Global Administrator, active or PIM-eligible, directly or through a role-assignable group: Microsoft recommends fewer than five, since each is unrestricted access to the tenant and most Microsoft 365 services. Fewer than two enabled users holding it through a permanent active assignment is reported too: Microsoft recommends two or more emergency access accounts with an active, permanent Global Administrator assignment, so that losing one account cannot lock the tenant.",
         "Move administrators to the least privileged role their tasks need (Microsoft's \"least privileged role by task\"), make the remaining Global Administrators PIM-eligible, and keep two cloud-only emergency access accounts. With fewer than two, create the emergency access accounts.",
         ["entra"],
         [
@@ -54,9 +54,10 @@ public sealed class EntraTooManyGlobalAdministratorsRule : IRule
         var disabled = users.Where(u => directory.FindUser(u.Principal)!.AccountEnabled == false).ToList();
         var enabled = users.Except(disabled).ToList();
 
-        // Emergency access needs a standing assignment: an eligibility must be activated (through PIM, which may be what
-        // fails), and an activation ends within hours.
-        var standing = enabled.Where(u => u.Held.Exists(h => h.Grant.State is RoleHoldState.Permanent or RoleHoldState.TimeBound && !h.EligibleMembership)).ToList();
+        // Emergency access needs a standing, permanent assignment: an eligibility must be activated (through PIM, which
+        // may be what fails), an activation ends within hours, and a time-bound assignment ends on its date.
+        var standing = enabled.Where(u => u.Held.Exists(h => h.Grant.State is RoleHoldState.Permanent && !h.EligibleMembership)).ToList();
+        var timeBound = enabled.Except(standing).Where(u => u.Held.Exists(h => h.Grant.State is RoleHoldState.TimeBound && !h.EligibleMembership)).ToList();
         var tenant = microsoft.TenantId ?? "/";
         var disabledNote = disabled.Count == 0 ? string.Empty
             : $"Not counted: {string.Join(", ", disabled.Select(Listed))}, whose account{(disabled.Count == 1 ? " is" : "s are")} disabled (it can be enabled again). ";
@@ -74,11 +75,12 @@ public sealed class EntraTooManyGlobalAdministratorsRule : IRule
 
         if (standing.Count < EmergencyAccessMinimum)
         {
-            var eligibleOnly = enabled.Except(standing).ToList();
+            var eligibleOnly = enabled.Except(standing).Except(timeBound).ToList();
             yield return TenantFinding(
                 "too-few",
-                standing.Count == 0 ? "No user holds Global Administrator through an active assignment" : "Only 1 user holds Global Administrator through an active assignment",
-                (standing.Count == 0 ? "No enabled user holds Global Administrator through an active assignment. " : $"{standing.Count} enabled user{(standing.Count == 1 ? " holds" : "s hold")} Global Administrator through an active assignment: {string.Join(", ", standing.Select(Listed))}. ")
+                standing.Count == 0 ? "No user holds Global Administrator through a permanent active assignment" : "Only 1 user holds Global Administrator through a permanent active assignment",
+                (standing.Count == 0 ? "No enabled user holds Global Administrator through a permanent active assignment. " : $"{standing.Count} enabled user{(standing.Count == 1 ? " holds" : "s hold")} Global Administrator through a permanent active assignment: {string.Join(", ", standing.Select(Listed))}. ")
+                    + (timeBound.Count == 0 ? string.Empty : $"Not counted: {string.Join(", ", timeBound.Select(Listed))}, whose active assignment ends on its date. ")
                     + (eligibleOnly.Count == 0 ? string.Empty : $"Not counted: {string.Join(", ", eligibleOnly.Select(Listed))}, who must activate it first (through PIM, which may be what fails). ")
                     + disabledNote + othersNote
                     + $"Microsoft recommends at least {EmergencyAccessMinimum} emergency access accounts holding Global Administrator with an active, permanent assignment, so that losing one account (a lost passkey, a person who left, an identity provider outage) cannot lock the tenant.");

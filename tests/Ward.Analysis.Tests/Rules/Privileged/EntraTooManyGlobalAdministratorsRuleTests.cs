@@ -62,7 +62,7 @@ public sealed class EntraTooManyGlobalAdministratorsRuleTests
 
         // Then only the first is reported, for want of two emergency access accounts
         var finding = Assert.Single(lonely.Scan().Of(Rule));
-        Assert.Equal("Only 1 user holds Global Administrator through an active assignment", finding.Title);
+        Assert.Equal("Only 1 user holds Global Administrator through a permanent active assignment", finding.Title);
         Assert.Contains("at least 2 emergency access accounts", finding.Explanation, StringComparison.Ordinal);
         Assert.Empty(paired.Scan().Of(Rule));
     }
@@ -85,12 +85,33 @@ public sealed class EntraTooManyGlobalAdministratorsRuleTests
 
         // Then the first has too few: an eligibility must be activated first, through PIM, which may be what fails
         var finding = Assert.Single(eligibleOnly.Scan().Of(Rule));
-        Assert.Equal("No user holds Global Administrator through an active assignment", finding.Title);
-        Assert.StartsWith("No enabled user holds Global Administrator through an active assignment. Not counted: ", finding.Explanation, StringComparison.Ordinal);
+        Assert.Equal("No user holds Global Administrator through a permanent active assignment", finding.Title);
+        Assert.StartsWith("No enabled user holds Global Administrator through a permanent active assignment. Not counted: ", finding.Explanation, StringComparison.Ordinal);
         Assert.Contains("`standby-1@fabrikam.example` (PIM-eligible with no end)", finding.Explanation, StringComparison.Ordinal);
         Assert.Contains("`standby-2@fabrikam.example` (PIM-eligible with no end)", finding.Explanation, StringComparison.Ordinal);
         Assert.Contains("who must activate it first (through PIM, which may be what fails)", finding.Explanation, StringComparison.Ordinal);
         Assert.Empty(active.Scan().Of(Rule));
+    }
+
+    [Fact]
+    public void Time_bound_global_administrators_are_not_emergency_access()
+    {
+        // Given two users holding Global Administrator through active assignments that end in 20 days, and a tenant
+        // where the same two hold it with no end
+        var timeBound = new TestTenant();
+        timeBound.User("contractor-1");
+        timeBound.User("contractor-2");
+        timeBound.ActiveRoleInstance("contractor-1", "Global Administrator", endInDays: 20).ActiveRoleInstance("contractor-2", "Global Administrator", endInDays: 20);
+        var permanent = new TestTenant();
+        permanent.User("contractor-1");
+        permanent.User("contractor-2");
+        permanent.ActiveRoleInstance("contractor-1", "Global Administrator").ActiveRoleInstance("contractor-2", "Global Administrator");
+
+        // Then the first has too few: the assignments end, and emergency access must not
+        var finding = Assert.Single(timeBound.Scan().Of(Rule));
+        Assert.Equal("No user holds Global Administrator through a permanent active assignment", finding.Title);
+        Assert.Contains("whose active assignment ends on its date", finding.Explanation, StringComparison.Ordinal);
+        Assert.Empty(permanent.Scan().Of(Rule));
     }
 
     [Fact]
@@ -104,7 +125,7 @@ public sealed class EntraTooManyGlobalAdministratorsRuleTests
 
         // Then one is too few, and the disabled one is named apart
         var finding = Assert.Single(tenant.Scan().Of(Rule));
-        Assert.Equal("Only 1 user holds Global Administrator through an active assignment", finding.Title);
+        Assert.Equal("Only 1 user holds Global Administrator through a permanent active assignment", finding.Title);
         Assert.Contains("Not counted: `retired@fabrikam.example` (active with no end), whose account is disabled", finding.Explanation, StringComparison.Ordinal);
     }
 
