@@ -139,6 +139,26 @@ public sealed class PrivilegedUserWithoutMfaRuleTests
     }
 
     [Fact]
+    public void A_condition_on_an_Owner_assignment_leaves_it_privileged_and_one_on_User_Access_Administrator_may_not()
+    {
+        // Given, without registered methods, an Owner of the subscription whose assignment may assign Reader only, and a
+        // User Access Administrator of it with the same condition
+        var tenant = new TestTenant();
+        tenant.User("limited-owner");
+        tenant.User("limited-uaa");
+        tenant.AzureSubscriptionIn();
+        tenant.AssignAzureRole("limited-owner", "User", TestTenant.Owner, TestTenant.Subscription, TestTenant.ReaderOnlyCondition);
+        tenant.AssignAzureRole("limited-uaa", "User", TestTenant.UserAccessAdministrator, TestTenant.Subscription, TestTenant.ReaderOnlyCondition);
+        tenant.MfaRegistration("limited-owner", registered: false).MfaRegistration("limited-uaa", registered: false);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then the Owner is reported: the condition limits what it may assign, not its control of every resource
+        Assert.Equal(TestTenant.Id("limited-owner"), finding.Principal);
+        Assert.Contains("holds Owner of subscription `fabrikam-prod`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_the_registration_report_the_rule_says_it_did_not_run()
     {
         // Given a Global Administrator and no registration report
