@@ -59,12 +59,12 @@ internal sealed partial class TestTenant
         return AddAzure("management-groups.json", Entity(Subscription, SubscriptionId, displayName, "/subscriptions", managementGroup));
     }
 
-    /// <summary>A custom role definition, assignable at the subscription; returns its GUID.</summary>
-    public string AzureCustomRole(string key, string name, string[] actions, string[]? notActions = null)
+    /// <summary>A custom role definition, assignable at the subscription unless scopes are given (and with its own GUID unless one is); returns its GUID.</summary>
+    public string AzureCustomRole(string key, string name, string[] actions, string[]? notActions = null, string[]? assignableScopes = null, string? guid = null)
     {
-        var guid = Id(key);
+        guid ??= Id(key);
         _azureRoleNames[guid] = name;
-        AddAzure("role-definitions.json", RoleDefinitionEntry(guid, name, "CustomRole", actions, notActions ?? []));
+        AddAzure("role-definitions.json", RoleDefinitionEntry(guid, name, "CustomRole", actions, notActions ?? [], assignableScopes: assignableScopes));
         return guid;
     }
 
@@ -390,9 +390,9 @@ internal sealed partial class TestTenant
         }
     }
 
-    private static object RoleDefinitionEntry(string guid, string name, string type, string[] actions, string[] notActions, string? condition = null) => new
+    private static object RoleDefinitionEntry(string guid, string name, string type, string[] actions, string[] notActions, string? condition = null, string[]? assignableScopes = null) => new
     {
-        assignableScopes = new[] { type == "BuiltInRole" ? "/" : Subscription },
+        assignableScopes = assignableScopes ?? [type == "BuiltInRole" ? "/" : Subscription],
         description = name,
         id = $"{Subscription}/providers/Microsoft.Authorization/roleDefinitions/{guid}",
         name = guid,

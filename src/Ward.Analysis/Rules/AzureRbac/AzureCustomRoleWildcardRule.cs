@@ -20,7 +20,7 @@ public sealed class AzureCustomRoleWildcardRule : IRule
         "Custom role with wildcard actions",
         "over-permissive",
         Severity.High,
-        "A custom Azure role grants `*` (every control-plane action of every resource provider, today's and tomorrow's), or grants role assignment or role definition writes through a wildcard such as `Microsoft.Authorization/*` or `*/write`. A role that may write role assignments is Owner under another name: its holders can assign themselves Owner; one that may write role definitions can rewrite itself to allow that. High when it grants either and is assigned, medium when it grants `*` without them (Contributor-like) and is assigned, low while nobody holds it.",
+        "A custom Azure role grants `*` (every control-plane action of every resource provider, today's and tomorrow's), or grants role assignment or role definition writes through a wildcard such as `Microsoft.Authorization/*` or `*/write`. A role that may write role assignments is Owner under another name: its holders can assign themselves Owner; one that may write role definitions can rewrite itself to allow that, when its holder holds it at or above every scope it is assignable at (updating a custom role takes the write on all of them). High when it grants either so and is assigned, medium when it grants `*` without them (Contributor-like) and is assigned, low while nobody holds it.",
         "List the actions the role's holders actually need and replace the wildcards with them; remove `Microsoft.Authorization/*` and `*/write` patterns unless the role is meant to delegate access, and then use Role Based Access Control Administrator with a condition instead. If full control is intended, use the built-in Owner or Contributor role so the intent is visible.",
         ["azure"],
         ["https://learn.microsoft.com/en-us/azure/role-based-access-control/custom-roles", "https://learn.microsoft.com/en-us/azure/role-based-access-control/role-definitions#actions", "https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices#avoid-using-a-wildcard-when-creating-custom-roles"]);
@@ -53,8 +53,14 @@ public sealed class AzureCustomRoleWildcardRule : IRule
                 continue;
             }
 
-            var holders = Holders(microsoft, role.Name);
-            var severity = holders.Count == 0 ? Severity.Low : escalating.Count > 0 ? Severity.High : Severity.Medium;
+            var held = Held(microsoft, role.Name);
+            var holders = Holders(microsoft, held);
+
+            // Updating the role takes role definition writes at every scope it is assignable at: holders that all hold
+            // it below one of them cannot rewrite it, and role definition writes alone do not make it Owner-like.
+            var unrewritable = held.Count > 0 && !held.Exists(h => OwnerLikeRoles.MayRewrite(azure, role, h.Scope));
+            var owning = escalating.Where(e => e.Action == AssignRoles || !unrewritable).ToList();
+            var severity = holders.Count == 0 ? Severity.Low : owning.Count > 0 ? Severity.High : Severity.Medium;
             var removed = everything.SelectMany(b => b.NotActions).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             yield return new Finding
             {
@@ -68,8 +74,8 @@ public sealed class AzureCustomRoleWildcardRule : IRule
                 Title = $"Custom role `{role.RoleName}` grants {(everything.Count > 0 ? "`*`" : throughWildcard.Action == AssignRoles ? "role assignment writes through a wildcard" : "role definition writes through a wildcard")}",
                 Explanation = $"Custom role `{role.RoleName}` ({role.Name}) "
                     + (everything.Count > 0 ? $"grants `*`, every action{(removed.Count == 0 ? string.Empty : $" except {string.Join(", ", removed.Select(a => $"`{a}`"))}")}; " : string.Empty)
-                    + (escalating.Count > 0
-                        ? Grants(escalating)
+                    + (owning.Count > 0 ? Grants(owning)
+                        : escalating.Count > 0 ? NotRewritable(escalating[0])
                         : NotOwnerLike(everything))
                     + $". Assignable at {string.Join(", ", role.AssignableScopes.Select(s => $"`{s}`"))}. "
                     + (holders.Count == 0 ? "Nobody holds it in the export." : $"It is held {holders.Count} time{(holders.Count == 1 ? string.Empty : "s")}: {string.Join("; ", holders)}."),
@@ -84,13 +90,20 @@ public sealed class AzureCustomRoleWildcardRule : IRule
     private static string Grants(List<(string Action, List<string> Wildcards)> escalating)
     {
         var (action, wildcards) = escalating[0];
-        var how = wildcards.Count == 0
-            ? $"it grants `{action}` by name"
-            : $"{string.Join(", ", wildcards.Select(p => $"`{p}`"))} allow{(wildcards.Count == 1 ? "s" : string.Empty)} `{action}`";
+        var how = How(action, wildcards);
         return action == AssignRoles
             ? how + ", so its holders can assign themselves Owner" + (escalating.Count > 1 ? $" (it allows `{WriteRoles}` too)" : string.Empty)
             : how + ", so its holders can rewrite this role to allow `*` and then assign themselves Owner";
     }
+
+    private static string How(string action, List<string> wildcards) => wildcards.Count == 0
+        ? $"it grants `{action}` by name"
+        : $"{string.Join(", ", wildcards.Select(p => $"`{p}`"))} allow{(wildcards.Count == 1 ? "s" : string.Empty)} `{action}`";
+
+    /// <summary>Why role definition writes do not make the role Owner-like: no holder has them on every scope it is assignable at.</summary>
+    private static string NotRewritable((string Action, List<string> Wildcards) writes) =>
+        How(writes.Action, writes.Wildcards)
+        + ", but updating the role takes that write on every scope it is assignable at, and no holder holds the role at or above all of them, so its holders cannot rewrite it: it is Contributor-like rather than Owner-like";
 
     /// <summary>Why a role granting <c>*</c> is not Owner-like: the notActions of its <c>*</c> blocks that remove role assignment and role definition writes.</summary>
     private static string NotOwnerLike(List<PermissionBlock> everything)
@@ -104,14 +117,21 @@ public sealed class AzureCustomRoleWildcardRule : IRule
             : $"it grants neither `{AssignRoles}` nor `{WriteRoles}`, so it is Contributor-like rather than Owner-like";
     }
 
-    /// <summary>Each assignment and PIM eligibility in force of the role: who (a group with its member count) at which scope.</summary>
-    private static List<string> Holders(MicrosoftAnalysisContext microsoft, string roleGuid)
+    /// <summary>Each assignment and PIM eligibility in force of the role: who at which scope.</summary>
+    private static List<(string PrincipalId, AzureScope Scope, bool Eligible)> Held(MicrosoftAnalysisContext microsoft, string roleGuid)
     {
         var azure = microsoft.Azure;
         // A principal Azure lists as `Unknown` was deleted from the directory: nobody holds the role through it.
         var active = azure.RoleAssignments.Where(a => a.RoleDefinitionGuid == roleGuid && a.PrincipalType != "Unknown").Select(a => (a.PrincipalId, a.Scope, Eligible: false));
         var eligible = azure.EligibleAssignments.Where(e => e.RoleDefinitionGuid == roleGuid && e.PrincipalType != "Unknown" && e.IsInForceAt(microsoft.ReferenceTime)).Select(e => (e.PrincipalId, e.Scope, Eligible: true));
-        return [.. active.Concat(eligible).Select(h =>
+        return [.. active.Concat(eligible)];
+    }
+
+    /// <summary>Each holder of the role: who (a group with its member count) at which scope.</summary>
+    private static List<string> Holders(MicrosoftAnalysisContext microsoft, List<(string PrincipalId, AzureScope Scope, bool Eligible)> held)
+    {
+        var azure = microsoft.Azure;
+        return [.. held.Select(h =>
         {
             var name = microsoft.NameOf(h.PrincipalId) ?? h.PrincipalId;
             var who = microsoft.Directory.FindGroup(h.PrincipalId) is { } group

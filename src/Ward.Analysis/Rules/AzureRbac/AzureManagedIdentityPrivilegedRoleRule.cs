@@ -29,7 +29,7 @@ public sealed class AzureManagedIdentityPrivilegedRoleRule : IRule
         var azure = microsoft.Azure;
         foreach (var assignment in azure.RoleAssignments.OrderBy(a => a.Id, StringComparer.Ordinal))
         {
-            if (OwnerLikeRoles.Power(azure, assignment.RoleDefinitionId, assignment.Condition) is not { } power)
+            if (OwnerLikeRoles.Power(azure, assignment.RoleDefinitionId, assignment.Condition, assignment.Scope) is not { } power)
             {
                 continue;
             }

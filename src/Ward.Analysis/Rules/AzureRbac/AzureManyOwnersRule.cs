@@ -88,7 +88,7 @@ public sealed class AzureManyOwnersRule : IRule
         var grants = eligible
             ? azure.EligibleAssignments.Where(e => e.IsInForceAt(microsoft.ReferenceTime)).Select(e => new OwnerLikeGrant(e.PrincipalId, e.PrincipalType, e.RoleDefinitionId, null, e.RoleDefinitionGuid, e.Condition, e.Scope))
             : azure.RoleAssignments.Select(a => new OwnerLikeGrant(a.PrincipalId, a.PrincipalType, a.RoleDefinitionId, a.RoleDefinitionName, a.RoleDefinitionGuid, a.Condition, a.Scope));
-        return grants.Where(g => g.PrincipalType != "Unknown" && OwnerLikeRoles.Grants(azure, g.RoleDefinitionId, g.Condition)).ToLookup(g => g.Scope);
+        return grants.Where(g => g.PrincipalType != "Unknown" && OwnerLikeRoles.Grants(azure, g.RoleDefinitionId, g.Condition, g.Scope)).ToLookup(g => g.Scope);
     }
 
     /// <summary>Who holds an owner-like role over the scope (users and service principals; a group whose members are not exported stands for them), with how.</summary>

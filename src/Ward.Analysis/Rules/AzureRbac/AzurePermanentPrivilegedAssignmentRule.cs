@@ -37,7 +37,7 @@ public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
         var directory = microsoft.Directory;
         var instances = azure.AssignmentScheduleInstances.ToLookup(i => i.PrincipalId, StringComparer.OrdinalIgnoreCase);
         var assignments = azure.RoleAssignments
-            .Where(a => a.Scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription && a.PrincipalType != "Unknown" && OwnerLikeRoles.Grants(azure, a.RoleDefinitionId, a.Condition))
+            .Where(a => a.Scope.Kind is AzureScopeKind.Root or AzureScopeKind.ManagementGroup or AzureScopeKind.Subscription && a.PrincipalType != "Unknown" && OwnerLikeRoles.Grants(azure, a.RoleDefinitionId, a.Condition, a.Scope))
             .OrderBy(a => a.Id, StringComparer.OrdinalIgnoreCase);
         foreach (var assignment in assignments)
         {
@@ -68,7 +68,7 @@ public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
                 PrincipalName = name == principal ? null : name,
                 Title = $"`{name}` holds {role} of {where} permanently",
                 Explanation = ($"{role} of {where} is assigned to the {KindOf(directory, assignment)} `{name}`, active (assignment `{assignment.Id}`): "
-                    + $"{OwnerLikeRoles.Power(azure, assignment.RoleDefinitionId, assignment.Condition)}, there and in every scope below. "
+                    + $"{OwnerLikeRoles.Power(azure, assignment.RoleDefinitionId, assignment.Condition, assignment.Scope)}, there and in every scope below. "
                     + HowKnown(azure, held)
                     + "The role is usable at any moment, with no PIM activation, approval or MFA prompt. "
                     + MicrosoftGrants.GroupMembers(microsoft, principal, "Every member holds it the same way")).TrimEnd(),

@@ -19,17 +19,18 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// (<see cref="MicrosoftEdgeContext.ActivationOf"/>); an eligible Owner or User Access Administrator without a
 /// condition is <c>entra-pim-activate</c>'s. The first certain way over the active roles, then the eligibilities, their
 /// scopes and the roles to assign is the edge; one that holds only under conditions is kept when no certain one
-/// follows. Last, a principal that may also write role definitions there (User Access Administrator with a condition
-/// that refuses only named roles) creates a custom role granting <c>*</c> and assigns it to itself.
+/// follows. A role to assign whose own permission block's condition certainly refuses Owner, User Access Administrator
+/// and Role Based Access Control Administrator (Key Vault Data Access Administrator) is not tried: it does not lead to
+/// Owner. Last, a principal that may also write role definitions there (User Access Administrator with a condition that
+/// refuses only named roles) creates a custom role granting <c>*</c> and assigns it to itself.
 /// </summary>
 public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
 {
     private const string Write = "Microsoft.Authorization/roleAssignments/write";
     private const string Owner = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
     private const string WriteDefinitions = "Microsoft.Authorization/roleDefinitions/write";
-
-    /// <summary>The GUID of a custom role the principal would create (any GUID that no role has yet).</summary>
-    private const string NewCustomRole = "00000000-0000-0000-0000-000000000000";
+    private const string UserAccessAdministrator = "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9";
+    private const string RoleBasedAccessControlAdministrator = "f58310d9-a9f6-439a-9e8d-f62e7b41a168";
 
     public string TechniqueId => "azure-assign-role";
 
@@ -161,12 +162,16 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
     /// A principal that may write both role definitions and role assignments at the scope (User Access Administrator,
     /// whose condition names the roles it may not assign) creates a custom role granting <c>*</c>, assignable there, and
     /// assigns it to itself: both writes decided by the Azure authorizer, the assignment with the new role's GUID, so a
-    /// condition that allows only named roles refuses it and one that refuses only named roles does not.
+    /// condition that allows only named roles refuses it and one that refuses only named roles does not. A custom role
+    /// cannot be assignable at the root scope <c>/</c>: there it is made assignable at the tenant root management group
+    /// (named after the tenant), and assigned there.
     /// </summary>
     private Edge? CreatedRoleEdge(MicrosoftEdgeContext context, string principal, AzureScope scope, AzureActivation? activation)
     {
-        var create = new AzureRequest { PrincipalId = principal, Action = WriteDefinitions, Scope = scope };
-        var assign = context.SelfAssignment(principal, scope, NewCustomRole);
+        var tenant = context.Directory.TenantId ?? context.Azure.Hierarchy.Subscriptions.Select(s => s.TenantId).FirstOrDefault(t => t is not null);
+        var at = scope.Kind == AzureScopeKind.Root && tenant is not null ? AzureScope.ManagementGroup(tenant) : scope;
+        var create = new AzureRequest { PrincipalId = principal, Action = WriteDefinitions, Scope = at };
+        var assign = context.SelfAssignment(principal, at, NewCustomRole.GuidIn(context.Azure));
         var decisions = new[] { create, assign }
             .Select(request => activation is null ? request : request with { Activating = activation.Eligibility, AsOf = context.AsOf })
             .Select(request => (Request: request, Decision: context.Rbac.Authorize(request)))
@@ -176,7 +181,10 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
             return null;
         }
 
-        var what = $"creates a custom role granting `*`, assignable at `{scope.Value}`, and assigns it to itself there";
+        var where = scope.Kind != AzureScopeKind.Root ? $"`{at.Value}`"
+            : tenant is null ? "the tenant root management group"
+            : $"the tenant root management group `{at.Value}`";
+        var what = $"creates a custom role granting `*`, assignable at {where}, and assigns it to itself there";
         return new AzureStep(decisions, null) { Activation = activation }.ToEdge(TechniqueId, principal, principal, what, MicrosoftEdgeContext.GrantedBy) is { } edge
             ? edge with { GrantsAdmin = true }
             : null;
@@ -186,13 +194,14 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
 
     /// <summary>
     /// Owner, then every other role that can write role assignments itself (its holder then assigns Owner), as the role
-    /// to assign: built-in roles by name, custom roles named as such.
+    /// to assign: built-in roles by name, custom roles named as such. Not one whose permission block's own condition
+    /// certainly refuses every role assignment writer it could lead to.
     /// </summary>
     private static List<(string RoleId, string Description, ImmutableArray<string> AssignableScopes)> AssignableRoles(AzureEstate azure) =>
         [
             (Owner, "Owner", []),
             .. azure.RoleDefinitions
-                .Where(d => !d.Name.Equals(Owner, StringComparison.OrdinalIgnoreCase) && CanWriteAssignments(azure, d.Id))
+                .Where(d => !d.Name.Equals(Owner, StringComparison.OrdinalIgnoreCase) && CanWriteAssignments(azure, d.Id) && LeadsToOwner(d))
                 .OrderBy(d => d.RoleType == RoleType.CustomRole).ThenBy(d => d.RoleName, StringComparer.OrdinalIgnoreCase)
                 .DistinctBy(d => RoleDefinition.GuidOf(d.Id), StringComparer.OrdinalIgnoreCase)
                 .Select(d => (d.Id, $"`{d.RoleName}` (which may assign Owner)", d.RoleType == RoleType.CustomRole ? d.AssignableScopes : [])),
@@ -201,6 +210,15 @@ public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
     private static bool CanWriteAssignments(AzureEstate azure, string roleDefinitionId) =>
         azure.FindRoleDefinition(roleDefinitionId) is not { } definition
         || definition.Permissions.Any(block => ActionPattern.FirstMatch(block.Actions, Write) is not null && ActionPattern.FirstMatch(block.NotActions, Write) is null);
+
+    /// <summary>
+    /// Whether a role that writes role assignments leads to Owner: some permission block that grants the write has no
+    /// condition, or one that does not certainly refuse Owner, User Access Administrator and Role Based Access Control
+    /// Administrator as the role being assigned.
+    /// </summary>
+    private static bool LeadsToOwner(RoleDefinition definition) =>
+        definition.Permissions.Any(block => ActionPattern.FirstMatch(block.Actions, Write) is not null && ActionPattern.FirstMatch(block.NotActions, Write) is null
+            && (block.Condition is null || new[] { Owner, UserAccessAdministrator, RoleBasedAccessControlAdministrator }.Any(role => RoleAssignmentConditions.MayAssign(block.Condition, role))));
 
     /// <summary>Each principal (an assignee, and each member of an assignee group) with the assignments it holds that way.</summary>
     private static Dictionary<string, List<T>> ByPrincipal<T>(MicrosoftEdgeContext context, IEnumerable<T> assignments, Func<T, string> assigneeOf)

@@ -121,6 +121,28 @@ public sealed class AzureCustomRoleWildcardRuleTests
     }
 
     [Fact]
+    public void Role_definition_writes_held_below_a_scope_the_role_is_assignable_at_are_medium()
+    {
+        // Given two custom roles granting everything but role assignment writes, each held by a user at the
+        // subscription: one assignable at the management group above it, one at the subscription
+        var tenant = new TestTenant().AzureManagementGroup("platform").AzureSubscriptionIn("platform");
+        var atGroup = tenant.AzureCustomRole("at-group", "Group Almost Owner", ["*"], ["Microsoft.Authorization/roleAssignments/write"], [TestTenant.ManagementGroupScope("platform")]);
+        var atSubscription = tenant.AzureCustomRole("at-subscription", "Subscription Almost Owner", ["*"], ["Microsoft.Authorization/roleAssignments/write"]);
+        tenant.User("a");
+        tenant.User("b");
+        tenant.AssignAzureRole("a", "User", atGroup, TestTenant.Subscription);
+        tenant.AssignAzureRole("b", "User", atSubscription, TestTenant.Subscription);
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.PrincipalName!, StringComparer.Ordinal);
+
+        // Then the first is medium (updating it takes the write at the management group, which its holder lacks),
+        // the second high (its holder rewrites it)
+        Assert.Equal(Severity.Medium, findings["Group Almost Owner"].Severity);
+        Assert.Contains("`*` allows `Microsoft.Authorization/roleDefinitions/write`, but updating the role takes that write on every scope it is assignable at, and no holder holds the role at or above all of them", findings["Group Almost Owner"].Explanation, StringComparison.Ordinal);
+        Assert.Equal(Severity.High, findings["Subscription Almost Owner"].Severity);
+    }
+
+    [Fact]
     public void A_role_held_only_by_deleted_principals_is_low()
     {
         // Given two custom roles granting `*`: one assigned only to a principal Azure lists as Unknown (deleted), one

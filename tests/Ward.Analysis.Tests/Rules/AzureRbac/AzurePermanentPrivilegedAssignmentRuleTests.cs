@@ -6,6 +6,9 @@ public sealed class AzurePermanentPrivilegedAssignmentRuleTests
 {
     private const string Rule = "azure-permanent-privileged-assignment";
     private static readonly string Platform = TestTenant.ManagementGroupScope("platform");
+    private const string OtherSubscription = "/subscriptions/99999999-2222-4333-8444-555555555555";
+    private const string AssignRoles = "Microsoft.Authorization/roleAssignments/write";
+    private const string KeyVaultDataAccessAdministrator = "8b54135c-b56d-4d72-a534-26097cfdc8d8";
 
     // Key Vault Data Access Administrator's actions, and its permission block's condition: it may assign (and remove)
     // only the Key Vault data roles.
@@ -244,6 +247,113 @@ public sealed class AzurePermanentPrivilegedAssignmentRuleTests
     }
 
     [Fact]
+    public void A_delegate_limited_to_a_role_whose_own_condition_assigns_only_Key_Vault_roles_is_not_reported()
+    {
+        // Given standing Role Based Access Control Administrators of the subscription: one whose condition lets it
+        // assign only Key Vault Data Access Administrator (whose own permission block's condition lets it assign only
+        // the Key Vault data roles), one whose condition lets it assign only a custom role with the same actions and
+        // no condition
+        var tenant = Platformed();
+        tenant.User("vault-delegate");
+        tenant.User("custom-delegate");
+        var keyVaultDataAccessAdministrator = tenant.AzureBuiltInRole(KeyVaultDataAccessAdministrator, "Key Vault Data Access Administrator", KeyVaultDataAccessAdministratorActions, KeyVaultRolesOnlyCondition);
+        var unconstrained = tenant.AzureCustomRole("vault-delegator", "Vault Access Delegator", KeyVaultDataAccessAdministratorActions);
+        tenant.AssignAzureRole("vault-delegate", "User", TestTenant.RoleBasedAccessControlAdministrator, TestTenant.Subscription, OnlyRoleCondition(keyVaultDataAccessAdministrator));
+        tenant.AssignAzureRole("custom-delegate", "User", TestTenant.RoleBasedAccessControlAdministrator, TestTenant.Subscription, OnlyRoleCondition(unconstrained));
+
+        // Then only the second is reported (the role it may assign may assign Owner), and the escalation graph agrees
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("custom-delegate"), finding.Principal);
+        Assert.Contains("its condition lets it assign `Vault Access Delegator` there, to anyone (itself too), and that role may assign Owner", finding.Explanation, StringComparison.Ordinal);
+        var edge = Assert.Single(tenant.EscalationGraph().Edges, e => e.Technique == "azure-assign-role");
+        Assert.Equal(TestTenant.Id("custom-delegate"), edge.From.Value);
+        Assert.Contains("assigns itself `Vault Access Delegator` (which may assign Owner)", edge.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_role_that_may_write_role_definitions_is_Owner_like_only_where_its_holder_may_update_it()
+    {
+        // Given custom roles granting everything but role assignment writes: one assignable at the management group
+        // above the subscription, held by a user at the subscription and by another at the management group; one
+        // assignable at the subscription and another subscription, held by a third user at the subscription
+        var tenant = Platformed();
+        var atGroup = tenant.AzureCustomRole("at-group", "Platform Almost Owner", ["*"], [AssignRoles], [Platform]);
+        var twoSubscriptions = tenant.AzureCustomRole("two-subscriptions", "Shared Almost Owner", ["*"], [AssignRoles], [TestTenant.Subscription, OtherSubscription]);
+        foreach (var key in new[] { "below-group", "at-group", "one-of-two" })
+        {
+            tenant.User(key);
+        }
+
+        tenant.AssignAzureRole("below-group", "User", atGroup, TestTenant.Subscription);
+        tenant.AssignAzureRole("at-group", "User", atGroup, Platform);
+        tenant.AssignAzureRole("one-of-two", "User", twoSubscriptions, TestTenant.Subscription);
+
+        // Then only the holder at the management group is reported: updating a custom role takes the write on every
+        // scope it is assignable at; and the escalation graph finds it alone rewriting its role
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("at-group"), finding.Principal);
+        Assert.Contains("it may rewrite the role's actions to `*`", finding.Explanation, StringComparison.Ordinal);
+        var rewrite = Assert.Single(tenant.EscalationGraph().Edges, e => e.Technique == "azure-rewrite-custom-role");
+        Assert.Equal(TestTenant.Id("at-group"), rewrite.From.Value);
+    }
+
+    [Fact]
+    public void A_condition_on_a_role_that_may_rewrite_itself_is_decided_for_the_role_definition_write()
+    {
+        // Given standing holders of the subscription of a custom role granting everything but role assignment writes:
+        // one whose assignment condition refuses role definition writes, one whose condition constrains only which
+        // role assignments it deletes
+        var tenant = Platformed();
+        var almostOwner = tenant.AzureCustomRole("all-but-assignments", "Almost Owner", ["*"], [AssignRoles]);
+        tenant.User("no-definitions");
+        tenant.User("deletes-readers");
+        tenant.AssignAzureRole("no-definitions", "User", almostOwner, TestTenant.Subscription, "((!(ActionMatches{'Microsoft.Authorization/roleDefinitions/write'})))");
+        tenant.AssignAzureRole("deletes-readers", "User", almostOwner, TestTenant.Subscription, "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7338548efbd42f606fba81ae7}))");
+
+        // Then only the second, which may rewrite the role, is reported
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("deletes-readers"), finding.Principal);
+        Assert.Contains("it may rewrite the role's actions to `*`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_real_role_with_the_all_zero_id_does_not_stand_for_a_role_its_holder_would_create()
+    {
+        // Given an export holding a custom role with the all-zero GUID (the placeholder of Microsoft's examples) that
+        // only reads, and standing User Access Administrators of the subscription: one whose condition lets it assign
+        // only that role, one with the portal's "all roles except privileged administrator roles" condition
+        var tenant = Platformed();
+        var zero = tenant.AzureCustomRole("zero", "Example Reader", ["*/read"], guid: "00000000-0000-0000-0000-000000000000");
+        tenant.User("uaa-zero");
+        tenant.User("uaa-portal");
+        tenant.AssignAzureRole("uaa-zero", "User", TestTenant.UserAccessAdministrator, TestTenant.Subscription, OnlyRoleCondition(zero));
+        tenant.AssignAzureRole("uaa-portal", "User", TestTenant.UserAccessAdministrator, TestTenant.Subscription, AllButPrivilegedAdministratorsCondition);
+
+        // Then only the second is reported: a role the first would create gets a GUID its condition does not name; the
+        // escalation graph agrees
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("uaa-portal"), finding.Principal);
+        var created = Assert.Single(tenant.EscalationGraph().Edges, e => e.Technique == "azure-assign-role");
+        Assert.Equal(TestTenant.Id("uaa-portal"), created.From.Value);
+    }
+
+    [Fact]
+    public void A_role_created_from_the_root_scope_is_assignable_at_the_tenant_root_management_group()
+    {
+        // Given a standing User Access Administrator of the root scope with the portal's "all roles except privileged
+        // administrator roles" condition
+        var tenant = Platformed();
+        tenant.User("uaa-root");
+        tenant.AssignAzureRole("uaa-root", "User", TestTenant.UserAccessAdministrator, "/", AllButPrivilegedAdministratorsCondition);
+
+        // Then the escalation graph's custom role is assignable at the tenant root management group (a custom role
+        // cannot be assignable at `/`), and it is assigned there
+        var created = Assert.Single(tenant.EscalationGraph().Edges, e => e.Technique == "azure-assign-role");
+        Assert.Equal($"creates a custom role granting `*`, assignable at the tenant root management group `{TestTenant.ManagementGroupScope(TestTenant.RootGroup)}`, and assigns it to itself there", created.Description);
+        Assert.All(created.Permissions, p => Assert.Equal(TestTenant.ManagementGroupScope(TestTenant.RootGroup), p.Resource));
+    }
+
+    [Fact]
     public void A_managed_identity_named_only_by_the_resource_inventory_is_left_to_its_own_rule()
     {
         // Given no directory export of service principals, and a VM (az vm list) whose system-assigned identity is
@@ -258,6 +368,9 @@ public sealed class AzurePermanentPrivilegedAssignmentRuleTests
         Assert.Empty(result.Of(Rule));
         Assert.Contains(result.Of("azure-managed-identity-privileged-role"), f => f.Principal == TestTenant.Id("vm-build-identity"));
     }
+
+    private static string OnlyRoleCondition(string roleGuid) =>
+        $"((!(ActionMatches{{'Microsoft.Authorization/roleAssignments/write'}})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {{{roleGuid.Replace("-", string.Empty, StringComparison.Ordinal)}}}))";
 
     private static TestTenant Platformed() => new TestTenant().AzureManagementGroup("platform").AzureSubscriptionIn("platform");
 }
