@@ -38,7 +38,7 @@ public sealed class EntraDirectoryLoaderTests
         Assert.Null(Contoso.FindUser(EntraFixtures.Megan)!.SignInActivity!.LastSuccessfulSignIn);
 
         // lee's signInActivity is null in a response that selected it: exported, and no sign-in recorded
-        Assert.Equal(new UserSignInActivity(), Contoso.FindUser(EntraFixtures.Lee)!.SignInActivity);
+        Assert.Equal(new UserSignInActivity { SuccessfulSignInExported = true }, Contoso.FindUser(EntraFixtures.Lee)!.SignInActivity);
     }
 
     [Fact]
