@@ -67,10 +67,14 @@ public static class CredentialReportReader
             return $"its fields are separated by `{(separator == '\t' ? "\\t" : separator.ToString())}`, not by `,` as AWS writes the report (a spreadsheet may have saved it so)";
         }
 
-        var otherCase = (SplitLine(line) ?? []).Select(f => f.Value.Trim()).Where(f => !KnownColumns.Contains(f) && Columns.Contains(f, StringComparer.OrdinalIgnoreCase)).ToList();
+        var fields = (SplitLine(line) ?? []).Select(f => f.Value.Trim()).ToList();
+        var otherCase = fields.Where(f => !KnownColumns.Contains(f) && Columns.Contains(f, StringComparer.OrdinalIgnoreCase)).ToList();
+        var known = fields.Count(KnownColumns.Contains);
         return otherCase.Count >= 3
             ? $"its header names columns in another case ({string.Join(", ", otherCase.Take(3).Select(c => $"`{c}`"))}, …): column names are matched as AWS writes them, in lower case (`user`, `arn`, …)"
-            : "its first line has no known credential report column (AWS's header starts `user,arn,user_creation_time,`)";
+            : known > 0
+                ? $"its first line names only {known} of the credential report's columns (AWS's header starts `user,arn,user_creation_time,`)"
+                : "its first line has no known credential report column (AWS's header starts `user,arn,user_creation_time,`)";
     }
 
     /// <summary>Whether a JSON document is <c>get-credential-report</c> output: <c>Content</c> with <c>ReportFormat</c> or <c>GeneratedTime</c>.</summary>

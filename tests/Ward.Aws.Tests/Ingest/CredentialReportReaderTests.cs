@@ -312,10 +312,16 @@ public sealed class CredentialReportReaderTests
     [InlineData("report.csv", ',', true, "in another case (`USER`, `ARN`, `USER_CREATION_TIME`, …)")]
     [InlineData("credential-report-prod.txt", '\t', false, "separated by `\\t`")]
     [InlineData("users.csv", ',', false, "no known credential report column")]
+    [InlineData("people.csv", ',', false, "names only 1 of the credential report's columns")]
     public void A_csv_not_recognised_as_a_credential_report_is_a_warning_saying_why(string name, char separator, bool upperCase, string expected)
     {
         // Given the report as a spreadsheet may save it (another separator, or an upper-case header), or a CSV of something else
-        var text = name == "users.csv" ? "name,team\nkim,finance" : RealReport.Replace(',', separator);
+        var text = name switch
+        {
+            "users.csv" => "name,team\nkim,finance",
+            "people.csv" => "user,team\nkim,finance",
+            _ => RealReport.Replace(',', separator),
+        };
         text = upperCase ? text.ToUpperInvariant() : text;
         using var folder = new ScratchFolder((name, text));
 

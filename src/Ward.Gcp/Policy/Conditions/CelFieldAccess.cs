@@ -17,8 +17,8 @@ public static partial class CelFieldAccess
         return expression.Contains('[', StringComparison.Ordinal) ? ConstantIndex().Replace(expression, m => "." + m.Groups["key"].Value) : expression;
     }
 
-    // The `[` right after a name, a call or another index (`in ['a']`, a list, has a space before it); a key that is no
-    // identifier (`assertion['https://example.com/claim']`) has no dotted form and stays.
-    [GeneratedRegex("""(?<=[A-Za-z0-9_\])])\[\s*(?<quote>['"])(?<key>[A-Za-z_][A-Za-z0-9_]*)\k<quote>\s*\]""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // The `[` right after a name, a call or another index, but not after the operator `in` (`x in['a']` tests a list);
+    // a key that is no identifier (`assertion['https://example.com/claim']`) has no dotted form and stays.
+    [GeneratedRegex("""(?<=[A-Za-z0-9_\])])(?<!(?<![A-Za-z0-9_.])in)\[\s*(?<quote>['"])(?<key>[A-Za-z_][A-Za-z0-9_]*)\k<quote>\s*\]""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ConstantIndex();
 }
