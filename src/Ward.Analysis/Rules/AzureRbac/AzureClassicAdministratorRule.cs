@@ -43,7 +43,9 @@ public sealed class AzureClassicAdministratorRule : IRule
                 Title = $"`{administrator.EmailAddress}` is classic {roles} of {where}",
                 Explanation = $"The export lists `{administrator.EmailAddress}` as classic {roles} of {where}"
                     + (user is null ? " (no user of the directory export has that principal name)" : string.Empty) + ". "
-                    + (administrator.ActsAsOwner
+                    + (administrator.ActsAsOwner && user is not null && HoldsOwnerAssignment(azure, user, administrator)
+                        ? "A Service Administrator or Co-Administrator has the access of Owner at the subscription, outside Azure RBAC; this one also holds an Owner role assignment there (Azure gave converted classic administrators one), so removing that assignment alone would leave it Owner through the classic role, which neither PIM nor conditions reach. "
+                        : administrator.ActsAsOwner
                         ? "A Service Administrator or Co-Administrator has the access of Owner at the subscription, outside Azure RBAC: no role assignment shows it, and neither PIM nor conditions apply to it. "
                         : "The Account Administrator is the billing owner of the subscription: it had no access to its resources, but could name the Service Administrator. ")
                     + "Microsoft retired classic administrator roles on 2024-08-31: either the export predates that, or the role outlived it; convert it to an Azure role assignment.",
@@ -63,6 +65,11 @@ public sealed class AzureClassicAdministratorRule : IRule
         administrator.PrincipalId
         ?? microsoft.Directory.Users.FirstOrDefault(u => string.Equals(u.UserPrincipalName, administrator.EmailAddress, StringComparison.OrdinalIgnoreCase))?.Id
         ?? microsoft.Azure.RoleAssignments.FirstOrDefault(a => a.PrincipalType != "Unknown" && string.Equals(a.PrincipalName, administrator.EmailAddress, StringComparison.OrdinalIgnoreCase))?.PrincipalId;
+
+    private static bool HoldsOwnerAssignment(AzureEstate azure, string principalId, ClassicAdministrator administrator) =>
+        azure.RoleAssignments.Any(a => string.Equals(a.PrincipalId, principalId, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(RoleDefinition.GuidOf(a.RoleDefinitionId), Ward.Microsoft.Edges.MicrosoftEdgeContext.OwnerRoleId, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.Scope.Value, administrator.Scope.Value, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Classic roles as people name them: <c>Service Administrator and Account Administrator</c>.</summary>
     internal static string Describe(IEnumerable<string> roles) => string.Join(" and ", roles.Select(role => role.ToUpperInvariant() switch

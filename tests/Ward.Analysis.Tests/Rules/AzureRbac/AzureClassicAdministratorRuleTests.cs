@@ -49,4 +49,23 @@ public sealed class AzureClassicAdministratorRuleTests
         Assert.Contains("classic Service Administrator and Account Administrator", founder.Title, StringComparison.Ordinal);
         Assert.Contains("no user of the directory export has that principal name", founder.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_classic_administrator_Azure_converted_to_Owner_is_said_to_hold_both()
+    {
+        // Given a Service Administrator that Azure converted (an Owner assignment with its address beside the REST
+        // entry), and a Co-Administrator with no assignment
+        var tenant = new TestTenant();
+        tenant.AssignAzureRole("converted", "User", TestTenant.Owner, TestTenant.Subscription);
+        tenant.ClassicAdministratorEntry("converted@fabrikam.example", "ServiceAdministrator;AccountAdministrator");
+        tenant.ClassicAdministratorEntry("coadmin@fabrikam.example", "CoAdministrator");
+
+        var findings = tenant.Scan().Of(Rule).ToDictionary(f => f.PrincipalName!, StringComparer.Ordinal);
+
+        // Then the first is said to hold Owner through both (removing the assignment alone leaves the classic role), and
+        // the second through the classic role only
+        Assert.Contains("also holds an Owner role assignment there", findings["converted@fabrikam.example"].Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("no role assignment shows it", findings["converted@fabrikam.example"].Explanation, StringComparison.Ordinal);
+        Assert.Contains("no role assignment shows it", findings["coadmin@fabrikam.example"].Explanation, StringComparison.Ordinal);
+    }
 }
