@@ -87,7 +87,7 @@ internal static class OwnerLikeRoles
                 {
                     Owner when condition is null => "it may assign any role there, Owner included, to anyone (itself too)",
                     Owner => "it may assign any role there, Owner included, to anyone (itself too): its condition does not refuse Owner",
-                    _ when target == newRole => $"it may create a custom role granting `*` (`{WriteRoles}`), which its condition cannot name, and assign it there to anyone (itself too): Owner under another name",
+                    _ when target == newRole => $"it may create a custom role granting `*` (`{WriteRoles}`), which its condition cannot name, and assign it {(scope.Kind == AzureScopeKind.Root ? "at the tenant root management group (a custom role cannot be assignable at `/`), which holds every subscription," : "there")} to anyone (itself too): Owner under another name",
                     _ => $"its condition lets it assign {NameOf(azure, target)} there, to anyone (itself too), and that role may assign Owner",
                 };
             }

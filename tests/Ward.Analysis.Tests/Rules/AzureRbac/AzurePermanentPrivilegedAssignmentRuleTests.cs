@@ -236,7 +236,7 @@ public sealed class AzurePermanentPrivilegedAssignmentRuleTests
         // Then only the User Access Administrator with the portal's condition is reported
         var finding = Assert.Single(tenant.Scan().Of(Rule));
         Assert.Equal(TestTenant.Id("uaa-portal"), finding.Principal);
-        Assert.Contains("it may create a custom role granting `*` (`Microsoft.Authorization/roleDefinitions/write`), which its condition cannot name", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("it may create a custom role granting `*` (`Microsoft.Authorization/roleDefinitions/write`), which its condition cannot name, and assign it there", finding.Explanation, StringComparison.Ordinal);
 
         // And the escalation graph agrees: the same User Access Administrator creates such a role and assigns it to itself
         var edges = tenant.EscalationGraph().Edges.Where(e => e.Technique == "azure-assign-role").ToList();
@@ -244,6 +244,20 @@ public sealed class AzurePermanentPrivilegedAssignmentRuleTests
         Assert.Equal(TestTenant.Id("uaa-portal"), created.From.Value);
         Assert.True(created.GrantsAdmin && created.IsSelfEscalation && !created.IsConditional);
         Assert.Equal($"creates a custom role granting `*`, assignable at `{TestTenant.Subscription}`, and assigns it to itself there", created.Description);
+    }
+
+    [Fact]
+    public void At_the_root_the_created_role_is_assigned_at_the_tenant_root_management_group()
+    {
+        // Given a standing User Access Administrator of the root scope with the portal's "all roles except privileged
+        // administrator roles" condition
+        var tenant = Platformed();
+        tenant.User("uaa-root");
+        tenant.AssignAzureRole("uaa-root", "User", TestTenant.UserAccessAdministrator, "/", AllButPrivilegedAdministratorsCondition);
+
+        // Then it is reported, and the role it would create is assigned where a custom role can be: not at `/`
+        var finding = Assert.Single(tenant.Scan().Of(Rule), f => f.Principal == TestTenant.Id("uaa-root"));
+        Assert.Contains("assign it at the tenant root management group (a custom role cannot be assignable at `/`)", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
