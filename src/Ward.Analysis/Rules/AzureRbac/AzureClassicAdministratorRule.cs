@@ -68,7 +68,7 @@ public sealed class AzureClassicAdministratorRule : IRule
 
     private static bool HoldsOwnerAssignment(AzureEstate azure, string principalId, ClassicAdministrator administrator) =>
         azure.RoleAssignments.Any(a => string.Equals(a.PrincipalId, principalId, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(RoleDefinition.GuidOf(a.RoleDefinitionId), Ward.Microsoft.Edges.MicrosoftEdgeContext.OwnerRoleId, StringComparison.OrdinalIgnoreCase)
+            && OwnerLikeRoles.IsOwner(a.RoleDefinitionId)
             && string.Equals(a.Scope.Value, administrator.Scope.Value, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Classic roles as people name them: <c>Service Administrator and Account Administrator</c>.</summary>

@@ -14,10 +14,13 @@ namespace Ward.Analysis.Rules.AzureRbac;
 /// </summary>
 internal static class OwnerLikeRoles
 {
-    public const string Owner = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+    public const string Owner = Ward.Microsoft.Edges.MicrosoftEdgeContext.OwnerRoleId;
     public const string UserAccessAdministrator = "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9";
     public const string RoleBasedAccessControlAdministrator = "f58310d9-a9f6-439a-9e8d-f62e7b41a168";
     public const string AssignRoles = "Microsoft.Authorization/roleAssignments/write";
+
+    /// <summary>Whether a role definition id (or GUID) is Owner's.</summary>
+    public static bool IsOwner(string roleDefinitionId) => string.Equals(RoleDefinition.GuidOf(roleDefinitionId), Owner, StringComparison.OrdinalIgnoreCase);
     public const string WriteRoles = "Microsoft.Authorization/roleDefinitions/write";
 
     // The built-in role assignment writers' actions, for an export that left their definitions out.

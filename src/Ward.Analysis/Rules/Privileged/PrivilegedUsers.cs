@@ -78,18 +78,15 @@ internal static class PrivilegedUsers
             .Where(r => PrivilegedDirectoryRoles.Contains(r.TemplateId))
             .Select(r => (r.TemplateId,
                 $"{r.DisplayName ?? DirectoryRoleTiers.FindBuiltIn(r.TemplateId)?.Name ?? r.TemplateId}{(r.Assignment.State == AssignmentState.Eligible ? " (PIM-eligible)" : string.Empty)}{How(r.Assignment.PrincipalId)}"));
+        // A condition on an Owner assignment limits only which roles it may assign (the portal's "except privileged
+        // roles"): the holder keeps every other action, so it stays privileged. A conditioned User Access
+        // Administrator may be limited to harmless roles, and is left out.
         var active = context.AzureRoleAssignmentsOf(holder)
-            .Where(a => (a.Condition is null || IsOwner(a.RoleDefinitionId)) && AdminRoles.IsAzureAdminAssignment(azure, a.RoleDefinitionId, a.Scope))
+            .Where(a => (a.Condition is null || AzureRbac.OwnerLikeRoles.IsOwner(a.RoleDefinitionId)) && AdminRoles.IsAzureAdminAssignment(azure, a.RoleDefinitionId, a.Scope))
             .Select(a => $"{MicrosoftGrants.RoleName(context, a.RoleDefinitionId, a.RoleDefinitionName)} of {AzureScopeNames.Describe(azure, a.Scope)}{How(a.PrincipalId)}");
         var eligible = context.AzureEligibleAssignmentsOf(holder)
-            .Where(e => (e.Condition is null || IsOwner(e.RoleDefinitionId)) && e.IsInForceAt(context.ReferenceTime) && AdminRoles.IsAzureAdminAssignment(azure, e.RoleDefinitionId, e.Scope))
+            .Where(e => (e.Condition is null || AzureRbac.OwnerLikeRoles.IsOwner(e.RoleDefinitionId)) && e.IsInForceAt(context.ReferenceTime) && AdminRoles.IsAzureAdminAssignment(azure, e.RoleDefinitionId, e.Scope))
             .Select(e => $"{MicrosoftGrants.RoleName(context, e.RoleDefinitionId, null)} of {AzureScopeNames.Describe(azure, e.Scope)} (PIM-eligible){How(e.PrincipalId)}");
         return new Held([.. directory], [.. active.Concat(eligible)]);
     }
-
-    // A condition on an Owner assignment limits only which roles it may assign (the portal's "except privileged
-    // roles"): the holder keeps every other action, so it stays privileged. A conditioned User Access Administrator
-    // may be limited to harmless roles, and is left out.
-    private static bool IsOwner(string roleDefinitionId) =>
-        string.Equals(Ward.Microsoft.Azure.Rbac.RoleDefinition.GuidOf(roleDefinitionId), MicrosoftEdgeContext.OwnerRoleId, StringComparison.OrdinalIgnoreCase);
 }

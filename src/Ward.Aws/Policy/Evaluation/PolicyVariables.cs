@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Ward.Aws.Policy.Matching;
 
@@ -11,12 +10,9 @@ namespace Ward.Aws.Policy.Evaluation;
 /// </summary>
 public static class PolicyVariables
 {
-    private const int TemplatesLimit = 100_000;
-
     // A policy's texts are resolved for every request that reaches their statement: each is split into its literal
     // parts and variables once.
-    private static readonly ConcurrentDictionary<(string Text, bool AsPattern), Template> Templates = new();
-    private static int _templateCount;
+    private static readonly BoundedCache<(string Text, bool AsPattern), Template> Templates = new(100_000);
 
     public static bool Contains(string text) => text.Contains("${", StringComparison.Ordinal);
 
@@ -85,10 +81,7 @@ public static class PolicyVariables
         }
 
         var made = Parse(text, asPattern);
-        if (Volatile.Read(ref _templateCount) < TemplatesLimit && Templates.TryAdd((text, asPattern), made))
-        {
-            Interlocked.Increment(ref _templateCount);
-        }
+        Templates.Add((text, asPattern), made);
 
         return made;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ward.Aws.Policy.Conditions;
 using Ward.Aws.Policy.Matching;
 using Ward.Aws.Policy.Syntax;
@@ -90,11 +89,8 @@ internal static class StatementMatcher
         return Wildcard.IsMatch(pattern, request.Resource, ignoreCase: false).ToTri();
     }
 
-    private const int ResourcePartsLimit = 100_000;
-
     // Split once per pattern: the pattern's part before the resource (as a glob) and its resource part as written.
-    private static readonly ConcurrentDictionary<string, (string Prefix, string ResourcePart)> ResourceParts = new(StringComparer.Ordinal);
-    private static int _resourcePartCount;
+    private static readonly BoundedCache<string, (string Prefix, string ResourcePart)> ResourceParts = new(100_000, StringComparer.Ordinal);
 
     private static (string Prefix, string ResourcePart) ResourcePartOf(string raw, string glob)
     {
@@ -105,10 +101,7 @@ internal static class StatementMatcher
 
         var start = ResourcePartStart(raw);
         parts = (glob[..start], raw[start..]);
-        if (Volatile.Read(ref _resourcePartCount) < ResourcePartsLimit && ResourceParts.TryAdd(raw, parts))
-        {
-            Interlocked.Increment(ref _resourcePartCount);
-        }
+        ResourceParts.Add(raw, parts);
 
         return parts;
     }

@@ -6,14 +6,12 @@ namespace Ward.Aws.Policy.Matching;
 public readonly record struct Arn(string Partition, string Service, string Region, string Account, string Resource)
 {
     private const int SharedPartsLimit = 50_000;
-    private const int ParsedLimit = 200_000;
 
     // Partitions, services, regions and accounts are few and every request parses ARNs: share one string of each.
     private static readonly ConcurrentDictionary<string, string> SharedParts = new(StringComparer.Ordinal);
 
     // Analyses ask about the same roles, users and probed resources millions of times: parse each ARN once.
-    private static readonly ConcurrentDictionary<string, Arn> Parsed = new(StringComparer.Ordinal);
-    private static int _parsedCount;
+    private static readonly BoundedCache<string, Arn> Parsed = new(200_000, StringComparer.Ordinal);
 
     public static bool TryParse(string text, out Arn arn)
     {
@@ -33,10 +31,7 @@ public readonly record struct Arn(string Partition, string Service, string Regio
             return false;
         }
 
-        if (Volatile.Read(ref _parsedCount) < ParsedLimit && Parsed.TryAdd(text, arn))
-        {
-            Interlocked.Increment(ref _parsedCount);
-        }
+        Parsed.Add(text, arn);
 
         return true;
     }

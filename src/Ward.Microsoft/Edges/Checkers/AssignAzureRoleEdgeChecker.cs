@@ -27,7 +27,7 @@ namespace Ward.Microsoft.Edges.Checkers;
 public sealed class AssignAzureRoleEdgeChecker : IMicrosoftEdgeChecker
 {
     private const string Write = "Microsoft.Authorization/roleAssignments/write";
-    private const string Owner = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+    private const string Owner = MicrosoftEdgeContext.OwnerRoleId;
     private const string WriteDefinitions = "Microsoft.Authorization/roleDefinitions/write";
     private const string UserAccessAdministrator = "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9";
     private const string RoleBasedAccessControlAdministrator = "f58310d9-a9f6-439a-9e8d-f62e7b41a168";
