@@ -6,7 +6,8 @@
 #   assets/iam-policy.json                      gcloud asset list --organization=ID --content-type=iam-policy
 #   assets/resource.json                        gcloud asset list --organization=ID --content-type=resource
 #                                                 --asset-types=<organization, folders, projects, service accounts,
-#                                                 service account keys, custom roles, Composer environments>
+#                                                 service account keys, custom roles, Composer environments,
+#                                                 Cloud Storage buckets>
 #   iam-policies.json                           gcloud asset search-all-iam-policies --scope=organizations/ID
 #   roles/predefined.json                       GET iam.googleapis.com/v1/roles?view=FULL (every page)
 #   roles/organization.json                     GET .../v1/organizations/ID/roles?view=FULL&showDeleted=true
@@ -202,7 +203,7 @@ gcloud asset list "${billing[@]}" --organization="$organization" --content-type=
 
 echo "Reading the hierarchy, service accounts, keys, custom roles and Composer environments" >&2
 gcloud asset list "${billing[@]}" --organization="$organization" --content-type=resource \
-  --asset-types=cloudresourcemanager.googleapis.com/Organization,cloudresourcemanager.googleapis.com/Folder,cloudresourcemanager.googleapis.com/Project,iam.googleapis.com/ServiceAccount,iam.googleapis.com/ServiceAccountKey,iam.googleapis.com/Role,composer.googleapis.com/Environment \
+  --asset-types=cloudresourcemanager.googleapis.com/Organization,cloudresourcemanager.googleapis.com/Folder,cloudresourcemanager.googleapis.com/Project,iam.googleapis.com/ServiceAccount,iam.googleapis.com/ServiceAccountKey,iam.googleapis.com/Role,composer.googleapis.com/Environment,storage.googleapis.com/Bucket \
   --format=json >"$output/assets/resource.json"
 
 echo "Searching every IAM policy of the organization" >&2

@@ -177,6 +177,7 @@ if (args is ["scan", var scanned, ..])
         totals.Add(watch.Elapsed.TotalSeconds);
         Console.WriteLine($"run {run + 1}: load {load:F2} s, scan {scan:F2} s, total with JSON and HTML reports {totals[^1]:F2} s ({result.Graph.Graph.Edges.Length} edges, {result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections), {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated");
         Console.WriteLine($"  while loading: GC pauses {loadPauses.TotalSeconds:F2} s, {loadCollections} gen2 collections, {loadAllocated / (1024 * 1024 * 1024.0):F1} GiB allocated");
+        Console.WriteLine($"  JIT (all threads, cumulative): {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s compiling {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");
         Console.WriteLine("  slowest scan steps: " + string.Join(", ", steps.Slowest(8).Select(t => $"{t.Step} {t.Seconds:F2} s")));
         Console.WriteLine("  slowest rules (in parallel, so overlapping): " + SlowestRules(result));
         Console.WriteLine("  graph phases (wall): " + string.Join(", ", result.Graph.Timings.Where(t => t.Step.StartsWith("wall: ", StringComparison.Ordinal)).Select(t => $"{t.Step[6..]} {t.Elapsed.TotalSeconds:F2} s")));

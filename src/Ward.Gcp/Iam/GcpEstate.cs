@@ -95,6 +95,9 @@ public sealed record GcpEstate
     /// <summary>Cloud Composer environments (resource assets), in input order.</summary>
     public ImmutableArray<ComposerEnvironment> ComposerEnvironments { get; init; } = [];
 
+    /// <summary>Cloud Storage buckets (resource assets), in input order.</summary>
+    public ImmutableArray<StorageBucket> Buckets { get; init; } = [];
+
     /// <summary>Tag keys (<c>tagKeys/ID</c>), in input order.</summary>
     public ImmutableArray<TagKey> TagKeys { get; init; } = [];
 
@@ -150,6 +153,30 @@ public sealed record GcpEstate
 
     /// <summary>The GKE cluster a kubectl context (<c>gke_PROJECT_LOCATION_NAME</c>) names, if listed.</summary>
     public GkeCluster? FindCluster(string context) => ClustersByContext.GetValueOrDefault(context);
+
+    private FrozenDictionary<string, StorageBucket> BucketsByName =>
+        field ??= Buckets.DistinctBy(b => b.Name, StringComparer.Ordinal).ToFrozenDictionary(b => b.Name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The exported bucket a Cloud Storage resource (full name: the bucket <c>//storage.googleapis.com/NAME</c>, or a
+    /// managed folder or object under <c>//storage.googleapis.com/projects/_/buckets/NAME/</c>) belongs to, if exported.
+    /// </summary>
+    public StorageBucket? FindBucketOf(string resource)
+    {
+        const string Storage = "//storage.googleapis.com/";
+        if (!resource.StartsWith(Storage, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = resource[Storage.Length..].Split('/') switch
+        {
+            ["projects", _, "buckets", var bucket, ..] => bucket,
+            [var bucket, ..] => bucket,
+            _ => null,
+        };
+        return name is null ? null : BucketsByName.GetValueOrDefault(name);
+    }
 
     private ILookup<string, KubernetesRoleBinding> RoleBindingsByCluster => field ??= KubernetesRoleBindings.ToLookup(b => b.Cluster, StringComparer.Ordinal);
 

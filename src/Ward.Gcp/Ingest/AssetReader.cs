@@ -9,7 +9,7 @@ namespace Ward.Gcp.Ingest;
 /// Reads one Cloud Asset Inventory asset, in the snake_case of <c>gcloud asset export</c> to Cloud Storage or the
 /// camelCase of the API: its IAM policy (<c>iam_policy</c>, content type <c>iam-policy</c>) and, for the types
 /// Ward reads, its resource data (<c>resource.data</c>, content type <c>resource</c>): organizations, folders,
-/// projects, service accounts, service account keys, custom roles, Cloud Composer environments, Compute Engine instances and projects' Compute Engine metadata; and its organization
+/// projects, service accounts, service account keys, custom roles, Cloud Composer environments, Cloud Storage buckets, Compute Engine instances and projects' Compute Engine metadata; and its organization
 /// policies (<c>orgPolicy</c>, content type <c>org-policy</c>). Other resource types are counted and left.
 /// </summary>
 internal static class AssetReader
@@ -68,7 +68,7 @@ internal static class AssetReader
             AssetTypes.Project => (HierarchyNodeKind?)HierarchyNodeKind.Project,
             _ => null,
         };
-        var isRead = kind is not null || assetType is AssetTypes.ServiceAccount or AssetTypes.ServiceAccountKey or AssetTypes.Role or AssetTypes.ComposerEnvironment or AssetTypes.ComputeInstance or AssetTypes.ComputeProject or AssetTypes.GkeCluster;
+        var isRead = kind is not null || assetType is AssetTypes.ServiceAccount or AssetTypes.ServiceAccountKey or AssetTypes.Role or AssetTypes.ComposerEnvironment or AssetTypes.ComputeInstance or AssetTypes.ComputeProject or AssetTypes.GkeCluster or AssetTypes.StorageBucket;
         if (!isRead)
         {
             entries.OtherResources++;
@@ -103,6 +103,9 @@ internal static class AssetReader
                 break;
             case AssetTypes.GkeCluster:
                 Add(entries.Clusters, GkeClusterReader.Read(data, json, name));
+                break;
+            case AssetTypes.StorageBucket:
+                Add(entries.Buckets, StorageBucketReader.Read(data, json, name));
                 break;
             default:
                 Add(entries.Nodes, ReadNode(asset, resource, data, name, kind!.Value, ancestors, json));

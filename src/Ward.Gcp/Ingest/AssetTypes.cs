@@ -13,4 +13,5 @@ internal static class AssetTypes
     public const string ComputeProject = "compute.googleapis.com/Project";
     public const string ComposerEnvironment = "composer.googleapis.com/Environment";
     public const string GkeCluster = "container.googleapis.com/Cluster";
+    public const string StorageBucket = "storage.googleapis.com/Bucket";
 }

@@ -65,6 +65,8 @@ internal sealed class ReadEntries
 
     public List<ComposerEnvironment> ComposerEnvironments { get; } = [];
 
+    public List<StorageBucket> Buckets { get; } = [];
+
     public List<TagKey> TagKeys { get; } = [];
 
     public List<TagValue> TagValues { get; } = [];
@@ -93,7 +95,7 @@ internal sealed class ReadEntries
     public int NamesOnly { get; set; }
 
     public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count + Groups.Count + GroupMemberships.Count
-        + BoundaryPolicies.Count + PolicyBindings.Count + OrgPolicies.Count + Clusters.Count + KubernetesRoles.Count + KubernetesRoleBindings.Count + Instances.Count + InstanceListings.Count + ComputeProjects.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count
+        + BoundaryPolicies.Count + PolicyBindings.Count + OrgPolicies.Count + Clusters.Count + KubernetesRoles.Count + KubernetesRoleBindings.Count + Instances.Count + InstanceListings.Count + ComputeProjects.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count + Buckets.Count
         + TagKeys.Count + TagValues.Count + TagBindings.Count + TagListings.Count;
 
     public Counts Snapshot() => new(Nodes.Count, Policies.Count + SearchedPolicies.Count, Roles.Count, ServiceAccounts.Count, Keys.Count, DenyPolicies.Count, Pools.Count + Providers.Count, Groups.Count, GroupMemberships.Count, OtherResources, NamesOnly)
@@ -109,6 +111,7 @@ internal sealed class ReadEntries
         Insights = ServiceAccountInsights.Count + PolicyInsights.Count,
         PamEntitlements = PamEntitlements.Count,
         ComposerEnvironments = ComposerEnvironments.Count,
+        Buckets = Buckets.Count,
         Tags = TagKeys.Count + TagValues.Count,
         TagBindings = TagBindings.Count,
     };
@@ -139,6 +142,8 @@ internal sealed class ReadEntries
 
         public int ComposerEnvironments { get; init; }
 
+        public int Buckets { get; init; }
+
         public int Tags { get; init; }
 
         public int TagBindings { get; init; }
@@ -166,6 +171,7 @@ internal sealed class ReadEntries
             Part(parts, Insights - before.Insights, "insight");
             Part(parts, PamEntitlements - before.PamEntitlements, "PAM entitlement");
             Part(parts, ComposerEnvironments - before.ComposerEnvironments, "Composer environment");
+            Part(parts, Buckets - before.Buckets, "Cloud Storage bucket");
             Part(parts, Tags - before.Tags, "tag key or value", "tag keys or values");
             Part(parts, TagBindings - before.TagBindings, "tag binding");
             Part(parts, OtherResources - before.OtherResources, "other resource (not read)", "other resources (not read)");

@@ -8,7 +8,8 @@ namespace Ward.Cli.Tests.Rules;
 /// organization enforces Cloud Storage's public access prevention (<c>storage.publicAccessPrevention</c>), ct-data
 /// resets it and ct-ops turns it off. A public bucket of ct-app (which inherits the organization's policy) is
 /// blocked, reported at info; the public buckets of ct-data and ct-ops are not, and neither is a Pub/Sub topic of
-/// ct-app (the constraint covers Cloud Storage only). And a service account anyone may mint ID tokens of is critical,
+/// ct-app (the constraint covers Cloud Storage only). A public bucket of ct-ops whose own setting enforces prevention
+/// is blocked all the same. And a service account anyone may mint ID tokens of is critical,
 /// like one anyone may mint access tokens of; its viewer twin only reads.
 /// </summary>
 public sealed class GcpPublicBindingPreventionTests
@@ -22,7 +23,13 @@ public sealed class GcpPublicBindingPreventionTests
             {{PublicBucket("ct-app-site", "projects/960000000001", "folders/950000000001")}}
             {{PublicBucket("ct-data-exports", "projects/960000000002", "folders/950000000001")}}
             {{PublicBucket("ct-ops-site", "projects/960000000003")}}
+            {{PublicBucket("ct-ops-locked", "projects/960000000003")}}
             {"name":"{{Loader}}","asset_type":"iam.googleapis.com/ServiceAccount","iam_policy":{"version":3,"etag":"BwYTc0nT0s0=","bindings":[{"role":"roles/iam.serviceAccountOpenIdTokenCreator","members":["allUsers"]},{"role":"roles/iam.serviceAccountViewer","members":["allAuthenticatedUsers"]}]},"ancestors":["projects/960000000002","folders/950000000001","organizations/940000000001"],"update_time":"2026-12-01T06:00:00Z"}
+
+            """);
+        File.AppendAllText(Path.Combine(folder, "assets", "resource.json"), $$"""
+            {{BucketResource("ct-ops-site", "inherited", "projects/960000000003")}}
+            {{BucketResource("ct-ops-locked", "enforced", "projects/960000000003")}}
 
             """);
         var roles = Path.Combine(folder, "roles", "predefined.json");
@@ -75,6 +82,19 @@ public sealed class GcpPublicBindingPreventionTests
     }
 
     [Fact]
+    public void A_public_bucket_that_enforces_prevention_itself_is_info_whatever_its_project_says()
+    {
+        // Given ct-ops-locked, allUsers Storage Object Viewer, in ct-ops (which turns the constraint off), exported
+        // as a bucket resource with iamConfiguration.publicAccessPrevention "enforced"
+        var finding = Single(Rule, "//storage.googleapis.com/ct-ops-locked", Findings.Value);
+
+        // Then the bucket's own setting keeps the public out
+        Assert.Equal("info", finding.Text("severity"));
+        Assert.EndsWith(", blocked by public access prevention", finding.Text("title"), StringComparison.Ordinal);
+        Assert.Contains("the bucket `ct-ops-locked` enforces public access prevention (its `iamConfiguration.publicAccessPrevention` is `enforced`)", finding.Text("explanation"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Prevention_concerns_Cloud_Storage_only()
     {
         // Given ct-app's Pub/Sub topic anyone may publish to, under the same organization policy
@@ -97,6 +117,10 @@ public sealed class GcpPublicBindingPreventionTests
 
     private static string PublicBucket(string name, params string[] containers) =>
         $$"""{"name":"//storage.googleapis.com/{{name}}","asset_type":"storage.googleapis.com/Bucket","iam_policy":{"version":3,"etag":"BwYTc0nT0s0=","bindings":[{"role":"roles/storage.objectViewer","members":["allUsers"]}]},"ancestors":[{{string.Join(",", containers.Append("organizations/940000000001").Select(c => $"\"{c}\""))}}],"update_time":"2026-12-01T06:00:00Z"}""";
+
+    /// <summary>A bucket as <c>gcloud asset export --content-type=resource</c> writes it (the JSON API's bucket resource).</summary>
+    private static string BucketResource(string name, string prevention, string project) =>
+        $$$"""{"name":"//storage.googleapis.com/{{{name}}}","asset_type":"storage.googleapis.com/Bucket","resource":{"version":"v1","discovery_document_uri":"https://www.googleapis.com/discovery/v1/apis/storage/v1/rest","discovery_name":"Bucket","parent":"//cloudresourcemanager.googleapis.com/{{{project}}}","data":{"id":"{{{name}}}","name":"{{{name}}}","kind":"storage#bucket","location":"EUROPE-WEST1","locationType":"region","storageClass":"STANDARD","projectNumber":"{{{project["projects/".Length..]}}}","timeCreated":"2025-03-01T09:00:00.000Z","updated":"2026-10-01T09:00:00.000Z","iamConfiguration":{"bucketPolicyOnly":{"enabled":true,"lockedTime":"2025-05-30T09:00:00.000Z"},"uniformBucketLevelAccess":{"enabled":true,"lockedTime":"2025-05-30T09:00:00.000Z"},"publicAccessPrevention":"{{{prevention}}}"}},"location":"europe-west1"},"ancestors":["{{{project}}}","organizations/940000000001"],"update_time":"2026-12-01T06:00:00Z"}""";
 
     /// <summary>A <c>gcloud org-policies list --format=json</c> listing of the public access prevention policy set on a node.</summary>
     private static string Prevention(string node, string spec) => $$"""

@@ -59,6 +59,29 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void A_bucket_with_an_unknown_public_access_prevention_value_is_reported_at_its_line_and_not_read_as_enforced()
+    {
+        // Given a resource export of two buckets, the second with a public access prevention value Cloud Storage does not write
+        using var scratch = new ScratchFolder();
+        const string Bucket = """{"name":"//storage.googleapis.com/nw-site","asset_type":"storage.googleapis.com/Bucket","resource":{"version":"v1","discovery_name":"Bucket","data":{"id":"nw-site","name":"nw-site","kind":"storage#bucket","projectNumber":"310000000001","iamConfiguration":{"uniformBucketLevelAccess":{"enabled":true},"publicAccessPrevention":"enforced"}}},"ancestors":["projects/310000000001","organizations/123456789012"]}""";
+        var file = scratch.Write("resource.json", string.Join('\n',
+            Bucket,
+            Bucket.Replace("nw-site", "nw-odd", StringComparison.Ordinal).Replace("\"enforced\"", "\"on\"", StringComparison.Ordinal)) + "\n");
+
+        // When it is loaded
+        var estate = GcpEstateLoader.Load([file], TestContext.Current.CancellationToken);
+
+        // Then both buckets are kept, the first enforcing prevention, the second reported at its line and path and not enforcing
+        Assert.Equal(["nw-site", "nw-odd"], estate.Buckets.Select(b => b.Name), StringComparer.Ordinal);
+        Assert.True(estate.FindBucketOf("//storage.googleapis.com/nw-site")!.EnforcesPublicAccessPrevention);
+        Assert.Same(estate.Buckets[0], estate.FindBucketOf("//storage.googleapis.com/projects/_/buckets/nw-site/managedFolders/reports"));
+        Assert.False(estate.Buckets[1].EnforcesPublicAccessPrevention);
+        var odd = Assert.Single(estate.Diagnostics, d => d.Code == GcpDiagnosticCodes.WrongShape);
+        Assert.Equal((2, "$.resource.data.iamConfiguration"), (odd.Location.Line, odd.Location.JsonPath));
+        Assert.Contains("`nw-odd`", odd.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_same_asset_with_different_content_in_two_exports_is_reported_and_the_first_kept()
     {
         // Given the project's policy in two exports, the second granting editor instead of viewer

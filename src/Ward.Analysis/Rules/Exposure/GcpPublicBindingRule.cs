@@ -10,8 +10,9 @@ namespace Ward.Analysis.Rules.Exposure;
 /// container or any other resource. Severity by what the role can do: critical when it can change access or act as
 /// a service account, high when it can change anything (or Ward cannot tell), medium when it only reads or invokes
 /// what the owner exposes. As for the other exposure rules, the finding's principal is the exposed resource (its full name).
-/// A Cloud Storage resource whose project enforces public access prevention (the organization policy constraint
-/// <c>storage.publicAccessPrevention</c>, on the project or above it) keeps the public out: reported at info, as blocked.
+/// A Cloud Storage resource whose bucket enforces public access prevention (its <c>iamConfiguration</c>, when the
+/// bucket is exported) or whose project does (the organization policy constraint <c>storage.publicAccessPrevention</c>,
+/// on the project or above it) keeps the public out: reported at info, as blocked.
 /// </summary>
 public sealed class GcpPublicBindingRule : IRule
 {
@@ -58,6 +59,7 @@ public sealed class GcpPublicBindingRule : IRule
         foreach (var policy in gcp.Estate.Policies.OrderBy(p => p.Resource, StringComparer.Ordinal))
         {
             var prevention = PreventionOf(gcp, policy);
+            var bucket = gcp.Estate.FindBucketOf(policy.Resource);
             foreach (var binding in policy.Bindings)
             {
                 var role = gcp.Estate.FindRole(binding.Role);
@@ -78,7 +80,13 @@ public sealed class GcpPublicBindingRule : IRule
                     var who = member.Kind == MemberKind.AllUsers ? "anyone on the internet, signed in or not" : "anyone with a Google account or a service account, in any organization";
                     var title = $"`{member.Text}` holds `{binding.Role}` on `{resource}`";
                     var explanation = $"The allow policy of `{resource}` binds `{binding.Role}` to `{member.Text}`{when}: {who} has it {where}. {why}";
-                    if (prevention is { State: ConstraintState.Enforced })
+                    if (bucket is { EnforcesPublicAccessPrevention: true })
+                    {
+                        severity = Severity.Info;
+                        title += ", blocked by public access prevention";
+                        explanation = $"The allow policy of `{resource}` binds `{binding.Role}` to `{member.Text}`{when}, but the bucket `{bucket.Name}` enforces public access prevention (its `iamConfiguration.publicAccessPrevention` is `{bucket.PublicAccessPrevention}`): Cloud Storage refuses access to `allUsers` and `allAuthenticatedUsers` there, so the binding grants nothing while the setting stays. Were it lifted, {who} would have it {where}. {why}";
+                    }
+                    else if (prevention is { State: ConstraintState.Enforced })
                     {
                         severity = Severity.Info;
                         title += ", blocked by public access prevention";
@@ -112,8 +120,8 @@ public sealed class GcpPublicBindingRule : IRule
     /// Whether public access prevention applies to a Cloud Storage resource's policy: <c>storage.publicAccessPrevention</c>
     /// as the organization policies of the resource's project and those above it decide it (the closest policy that
     /// sets it, a reset, a rule's condition over the project's tags); null for other resources, for a resource whose
-    /// project is not in the exported hierarchy, and where it is not enforced. A bucket's own
-    /// <c>iamConfiguration.publicAccessPrevention</c> is not exported (buckets are not among the resources read).
+    /// project is not in the exported hierarchy, and where it is not enforced. A bucket's own setting
+    /// (<c>iamConfiguration.publicAccessPrevention</c>) is read apart: <c>enforced</c> there wins over the constraint.
     /// </summary>
     private static ConstraintEnforcement? PreventionOf(GcpAnalysisContext gcp, IamPolicy policy)
     {
