@@ -226,7 +226,7 @@ public sealed class GcpScanTests
     [Fact]
     public void The_Platform_folders_key_creation_constraint_stops_the_key_admin_who_cannot_lift_it()
     {
-        // Given lee.wong and ines.moreau, both Service Account Key Admin on nw-platform-ci, under a folder that enforces iam.disableServiceAccountKeyCreation
+        // Given lee.wong and ines.moreau, both Service Account Key Admin on nw-platform-ci, under a folder that enforces iam.disableServiceAccountKeyCreation and iam.disableServiceAccountKeyUpload
         // Then lee.wong has no path, and ines.moreau's key for terraform first lifts the constraint with her Organization Policy Administrator role
         Assert.DoesNotContain(Findings(), f => f.GetProperty("principal").GetString() == "user:lee.wong@northwind.example");
         var step = Escalation("user:ines.moreau@northwind.example").GetProperty("path")[0];

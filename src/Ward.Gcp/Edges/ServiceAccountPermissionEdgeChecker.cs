@@ -7,8 +7,8 @@ namespace Ward.Gcp.Edges;
 /// <summary>
 /// The techniques where one permission on a service account makes its holder the account: every principal the
 /// evaluator does not deny the permission on the account (its own allow policy, its project's, folders' and
-/// organization's) gets an edge to it, conditional when the grant is, unless a constraint of
-/// <see cref="BlockingConstraints"/> enforced on the account's project stops it (<see cref="OrgPolicyGate"/>).
+/// organization's) gets an edge to it, conditional when the grant is, unless the organization policies enforced on the
+/// account's project stop it (<see cref="Gate"/>).
 /// </summary>
 public abstract class ServiceAccountPermissionEdgeChecker : IImpersonationEdgeChecker
 {
@@ -19,8 +19,11 @@ public abstract class ServiceAccountPermissionEdgeChecker : IImpersonationEdgeCh
     /// <summary>The permission on the service account.</summary>
     protected abstract string Permission { get; }
 
-    /// <summary>Boolean organization policy constraints that, enforced on the account's project, stop the technique.</summary>
-    protected virtual ImmutableArray<string> BlockingConstraints => [];
+    /// <summary>Whether some organization policy constraint may stop the technique (then <see cref="Gate"/> is asked).</summary>
+    protected virtual bool IsGated => false;
+
+    /// <summary>The edge as the organization policies enforced on the account's project leave it (null: stopped).</summary>
+    protected virtual Edge? Gate(GcpEdgeContext context, Edge edge, Iam.HierarchyNode project) => edge;
 
     /// <summary>What the holder does, for the edge's description, given how the account is named.</summary>
     protected abstract string Does(string account);
@@ -47,7 +50,7 @@ public abstract class ServiceAccountPermissionEdgeChecker : IImpersonationEdgeCh
                 continue;
             }
 
-            var project = BlockingConstraints.IsEmpty || !context.Estate.OrgPoliciesExported ? null : context.ProjectOfServiceAccount(email);
+            var project = !IsGated || !context.Estate.OrgPoliciesExported ? null : context.ProjectOfServiceAccount(email);
             string? description = null;
             foreach (var holder in whoCan(Permission, resource).Where(h => h.Principal != account))
             {
@@ -55,7 +58,7 @@ public abstract class ServiceAccountPermissionEdgeChecker : IImpersonationEdgeCh
                 var edge = context.EdgeIf(TechniqueId, holder.Principal, account, description, [new EdgeStep(Permission, resource.Name, holder.Decision)]);
                 if (edge is not null && project is not null)
                 {
-                    edge = OrgPolicyGate.Apply(context, edge, project, BlockingConstraints);
+                    edge = Gate(context, edge, project);
                 }
 
                 if (edge is not null)

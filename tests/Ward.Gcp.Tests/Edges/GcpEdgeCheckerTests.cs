@@ -58,8 +58,9 @@ public sealed class GcpEdgeCheckerTests
         { "gcp-custom-role-update", "user:v-roleupdate@example.com", "user:v-roleupdate@example.com", Expect.Certain },
         { "gcp-custom-role-update", "user:s-roleupdate@example.com", "user:s-roleupdate@example.com", Expect.None },
 
-        // Deployment Manager: the deployer gets the Google APIs service agent; its twin's grant expired.
-        { "gcp-deployment-manager", "user:v-deploymentmanager@example.com", GoogleApisAgent, Expect.Certain },
+        // Deployment Manager: the deployer gets the Google APIs service agent (conditional on the API still accepting
+        // deployments, after its end of support); its twin's grant expired.
+        { "gcp-deployment-manager", "user:v-deploymentmanager@example.com", GoogleApisAgent, Expect.Conditional },
         { "gcp-deployment-manager", "user:s-deploymentmanager@example.com", GoogleApisAgent, Expect.None },
         { "gcp-deployment-manager", "user:v-deploymentmanager@example.com", Admin, Expect.None },
 
@@ -219,6 +220,13 @@ public sealed class GcpEdgeCheckerTests
         var step = Assert.Single(edge.Permissions);
         Assert.Equal(("deploymentmanager.deployments.create", "projects/esc-lab"), (step.Action, step.Resource));
         Assert.Contains("the Google APIs service agent `600000000001@cloudservices.gserviceaccount.com`", edge.Description, StringComparison.Ordinal);
+
+        // And, Google having ended support for Deployment Manager on 31 March 2026, it holds only while the API still
+        // accepts deployments; as of the day before, for certain
+        Assert.Equal("the Deployment Manager API still accepts deployments in the project (Google ended support for Deployment Manager on 31 March 2026)", Assert.Single(edge.Requirements));
+        var before = new GcpEdgeContext(GcpFixtures.Escalation, new DateTimeOffset(2026, 3, 30, 9, 0, 0, TimeSpan.Zero));
+        var checker = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-deployment-manager");
+        Assert.False(Assert.Single(checker.Check(before, targets: null), e => e.From.Value == "user:v-deploymentmanager@example.com").IsConditional);
     }
 
     [Fact]
@@ -278,12 +286,13 @@ public sealed class GcpEdgeCheckerTests
         string[] vulnerable =
         [
             "v-setpolicy", "v-token", "v-signblob", "v-signjwt", "v-delegate", "v-keys", "v-compute", "v-functions", "v-run", "v-build", "v-scheduler", "v-roleupdate",
-            "v-deploymentmanager", "v-workflows", "v-composer", "v-dataproc", "v-dataflow", "v-vertex", "v-notebooks", "v-appengine", "v-runjob",
+            "v-workflows", "v-composer", "v-dataproc", "v-dataflow", "v-vertex", "v-notebooks", "v-appengine", "v-runjob",
             "v-wipcreate", "v-wipupdate", "v-pamtoken", "v-dagwriter", "v-bucketpolicy",
         ];
         Assert.All(vulnerable, v => Assert.False(escalations[$"user:{v}@example.com"].IsConditional, v));
         Assert.All(escalations.Keys, p => Assert.DoesNotContain("user:s-", p, StringComparison.Ordinal));
-        string[] conditional = ["c-projectadmin", "u-functions", "c-dataproc", "c-sshmeta", "c-oslogin", "c-pamadmin", "c-pamrequester"];
+        // (v-deploymentmanager's is conditional too: Deployment Manager's support ended before the lab's reference time)
+        string[] conditional = ["v-deploymentmanager", "c-projectadmin", "u-functions", "c-dataproc", "c-sshmeta", "c-oslogin", "c-pamadmin", "c-pamrequester"];
         Assert.All(conditional, c => Assert.True(escalations[$"user:{c}@example.com"].IsConditional, c));
 
         // And u-appengine's App Engine edge waits for an application, but the Cloud Build Editor role deploying needs builds as admin-sa now

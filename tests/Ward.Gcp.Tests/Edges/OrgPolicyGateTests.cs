@@ -121,6 +121,38 @@ public sealed class OrgPolicyGateTests
     }
 
     [Fact]
+    public void With_key_creation_stopped_and_key_upload_open_the_key_is_uploaded()
+    {
+        // Given the lab, where op-locked turns off the organization's iam.disableServiceAccountKeyUpload (its key
+        // creation stays disabled by the organization)
+        using var scratch = new ScratchFolder();
+        scratch.CopyFrom(GcpFixtures.OrgPoliciesFolder);
+        scratch.Write(Path.Combine("org-policies", "projects-op-locked.json"), """
+            [
+              {
+                "name": "projects/720000000001/policies/iam.disableServiceAccountKeyUpload",
+                "spec": {"etag": "CLD5kMEGEJDu5ZAC-", "updateTime": "2026-03-10T10:00:00.000Z", "rules": [{"enforce": false}]},
+                "etag": "CLD5kMEGEJDu5ZAC-"
+              }
+            ]
+            """);
+        var context = new GcpEdgeContext(Ward.Gcp.Ingest.GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken), AsOf);
+
+        // When key creation is checked for keys, who may create keys everywhere but set no organization policy
+        var checker = Assert.Single(GcpEdgeCheckers.All, c => c.TechniqueId == "gcp-sa-key-create");
+        var edges = checker.Check(context, targets: null).Where(e => e.From.Value == "user:keys@example.net").ToList();
+
+        // Then on op-locked the same permission uploads a public key of its own, with nothing to lift; op-managed
+        // (creation and upload both disabled from above) stays closed
+        var locked = Assert.Single(edges, e => e.To.Value == "serviceAccount:app@op-locked.iam.gserviceaccount.com");
+        Assert.False(locked.IsConditional);
+        Assert.StartsWith("uploads a public key of its own for", locked.Description, StringComparison.Ordinal);
+        Assert.EndsWith("(key creation is disabled by organization policy, key upload is not)", locked.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(locked.Permissions, p => p.Action == OrgPolicyGate.SetPolicy);
+        Assert.DoesNotContain(edges, e => e.To.Value == "serviceAccount:app@op-managed.iam.gserviceaccount.com");
+    }
+
+    [Fact]
     public void Without_the_projects_tags_the_tag_rule_says_why_it_is_undecided()
     {
         // Given the lab as exported, without tags

@@ -15,6 +15,7 @@ public sealed class OrgPolicyReaderTests
         // Then the organization's boolean and list policies, the reset, the tag rule and the dry run are on their nodes
         Assert.True(estate.OrgPoliciesExported);
         Assert.Equal([new OrgPolicyRule(true, null)], estate.FindOrgPolicy("organizations/700000000001", "iam.disableServiceAccountKeyCreation")!.Rules);
+        Assert.Equal([new OrgPolicyRule(true, null)], estate.FindOrgPolicy("organizations/700000000001", "iam.disableServiceAccountKeyUpload")!.Rules);
         Assert.Equal([new OrgPolicyRule(null, null)], estate.FindOrgPolicy("organizations/700000000001", "iam.allowedPolicyMemberDomains")!.Rules);
         Assert.True(estate.FindOrgPolicy("projects/720000000002", "iam.disableServiceAccountKeyCreation")!.Reset);
         Assert.Equal(
@@ -22,7 +23,7 @@ public sealed class OrgPolicyReaderTests
             estate.FindOrgPolicy("projects/720000000003", "iam.disableServiceAccountKeyCreation")!.Rules);
         Assert.Empty(estate.FindOrgPolicy("projects/720000000004", "iam.disableServiceAccountKeyCreation")!.Rules);
         Assert.DoesNotContain(estate.Diagnostics, d => d.Severity != Core.Diagnostics.DiagnosticSeverity.Info);
-        Assert.Contains(estate.Inputs, i => i.Path.EndsWith("org-policy.json", StringComparison.Ordinal) && i.Note.Contains("2 organization policies", StringComparison.Ordinal));
+        Assert.Contains(estate.Inputs, i => i.Path.EndsWith("org-policy.json", StringComparison.Ordinal) && i.Note.Contains("3 organization policies", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -62,7 +62,8 @@ internal static class GcpFixtures
 
     /// <summary>
     /// The example.net organization policy lab (Fixtures/org-policies): the organization enforces
-    /// <c>iam.disableServiceAccountKeyCreation</c> (v1, from an asset export); <c>op-locked</c> inherits it,
+    /// <c>iam.disableServiceAccountKeyCreation</c> and <c>iam.disableServiceAccountKeyUpload</c> (v1, from an asset
+    /// export); <c>op-locked</c> inherits them,
     /// <c>op-reset</c> resets it, <c>op-tagged</c> enforces it only where a tag condition holds, <c>op-dryrun</c> has a
     /// dry-run spec that does not lift it, and <c>op-managed</c>'s folder enforces the managed constraint (v2 files of
     /// <c>gcloud org-policies list</c>). Every project has an <c>app</c> account; <c>keys</c> may create keys for all

@@ -1,3 +1,4 @@
+using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Gcp.Iam;
 using Ward.Gcp.Policy.Conditions;
@@ -13,12 +14,17 @@ namespace Ward.Gcp.Edges.Checkers;
 /// undeleted for 7 days after its deletion (<c>iam.roles.undelete</c>, then the update): the edge then needs both
 /// permissions and is conditional on the role having been deleted less than 7 days ago, which the export does not
 /// say. The binding's condition is decided for the container as the evaluator decides it; one Ward cannot decide becomes a
-/// requirement, one that does not hold removes the edge.
+/// requirement, one that does not hold removes the edge. The role's holders are the principals its binding names and
+/// those a group, domain or principal set it names includes (as the evaluator matches members; a membership Ward does
+/// not know becomes a requirement). A custom role bound on a service account's own allow policy is the same lever on
+/// the account: its holder adds <c>iam.serviceAccounts.getAccessToken</c> to it and acts as the account (an edge to
+/// the account, not an admin one).
 /// </summary>
 public sealed class UpdateCustomRoleEdgeChecker : IGcpEdgeChecker
 {
     private const string Update = "iam.roles.update";
     private const string Undelete = "iam.roles.undelete";
+    private const string GetAccessToken = "iam.serviceAccounts.getAccessToken";
 
     public string TechniqueId => "gcp-custom-role-update";
 
@@ -43,33 +49,105 @@ public sealed class UpdateCustomRoleEdgeChecker : IGcpEdgeChecker
                     continue;
                 }
 
-                foreach (var principal in binding.Members.Select(GcpPrincipals.IdOf).OfType<string>().Distinct(StringComparer.Ordinal))
+                foreach (var (principal, update, through, membership) in Holders(context, binding, parent))
                 {
-                    if (binding.Entitlement is { } entitlement && !entitlement.CanBeApprovedFor(Member.Parse(principal)))
+                    var description = $"adds `{GcpEdgeContext.SetIamPolicyOf(node.Kind)}` to the custom role `{role.Name}` it holds{through} on `{name}` and grants itself any role there: owner-equivalent of `{name}`";
+                    if (Edge(context, principal, principal, role, parent, update, description, [condition, membership], binding, grantsAdmin: true, adminScope: node.Name) is { } edge)
                     {
-                        continue;
-                    }
-
-                    var decision = context.Authorize(principal, Update, parent);
-                    var description = $"adds `{GcpEdgeContext.SetIamPolicyOf(node.Kind)}` to the custom role `{role.Name}` it holds on `{name}` and grants itself any role there: owner-equivalent of `{name}`";
-                    EdgeStep[] steps = [new EdgeStep(Update, role.Parent!, decision)];
-                    string? deleted = null;
-                    if (role.Deleted)
-                    {
-                        // Undeleting brings the role back with its bindings; Google purges it 7 days after its deletion.
-                        steps = [new EdgeStep(Undelete, role.Parent!, context.Authorize(principal, Undelete, parent)), .. steps];
-                        description = $"undeletes the deleted custom role `{role.Name}` and " + description;
-                        deleted = $"the custom role `{role.Name}` was deleted less than 7 days ago (Google keeps a deleted custom role, and the bindings to it, for 7 days before purging it; the export does not say when it was deleted)";
-                    }
-
-                    if (context.EdgeIf(TechniqueId, principal, principal, description, steps, grantsAdmin: true, adminScope: node.Name) is { } edge)
-                    {
-                        string[] more = [.. new[] { deleted, condition.Length == 0 ? null : condition, binding.Entitlement?.ApprovalRequirement }.OfType<string>()];
-                        yield return more.Length == 0 ? edge : edge with { Requirements = edge.Requirements.AddRange(more) };
+                        yield return edge;
                     }
                 }
             }
         }
+
+        foreach (var account in context.ServiceAccounts.Where(a => targets is null || targets.Contains(a)))
+        {
+            var email = GcpPrincipals.ServiceAccountEmail(account)!;
+            if (context.ServiceAccountResource(email) is not { } resource)
+            {
+                continue;
+            }
+
+            foreach (var policy in resource.PolicyHolders.Take(resource.OwnHolders).Select(context.Estate.FindPolicy).OfType<IamPolicy>())
+            {
+                foreach (var binding in policy.Bindings)
+                {
+                    if (Role.KindOf(binding.Role) == RoleKind.Predefined || context.Estate.FindRole(binding.Role) is not { } role
+                        || context.RoleParentResource(role) is not { } parent || Holds(context, resource, binding) is not { } condition)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (principal, update, through, membership) in Holders(context, binding, parent).Where(h => h.Principal != account))
+                    {
+                        var description = $"adds `{GetAccessToken}` to the custom role `{role.Name}` it holds{through} on {context.Describe(email)}, creates an access token of the account and acts as it";
+                        if (Edge(context, principal, account, role, parent, update, description, [condition, membership], binding, grantsAdmin: false, adminScope: null) is { } edge)
+                        {
+                            yield return edge;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The principals a custom role's binding gives it to, with their decision on <c>iam.roles.update</c> and, when a
+    /// set member includes them, how (for the description): those it names, asked one by one; and those allowed the
+    /// update whom a group, domain or principal set of the binding includes (with what must hold when Ward does not
+    /// know the membership; empty otherwise).
+    /// </summary>
+    private static IEnumerable<(string Principal, Decision Update, string Through, string Membership)> Holders(GcpEdgeContext context, Binding binding, GcpResource parent)
+    {
+        var named = binding.Members.Select(GcpPrincipals.IdOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        foreach (var principal in named.Where(p => binding.Entitlement is not { } entitlement || entitlement.CanBeApprovedFor(Member.Parse(p))))
+        {
+            yield return (principal, context.Authorize(principal, Update, parent), string.Empty, string.Empty);
+        }
+
+        var sets = binding.Members.Where(m => m.Kind is MemberKind.Group or MemberKind.Domain or MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.PrincipalSet).ToList();
+        if (sets.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var candidate in context.WhoCan(Update, parent).Where(c => !named.Contains(c.Principal, StringComparer.Ordinal)))
+        {
+            if (binding.Entitlement is { } entitlement && !entitlement.CanBeApprovedFor(candidate.Member))
+            {
+                continue;
+            }
+
+            var inclusions = sets.Select(set => (Set: set, Unless: context.Authorizer.MemberInclusion(set, candidate.Member))).Where(i => i.Unless is not null).ToList();
+            if (inclusions.Count == 0)
+            {
+                continue;
+            }
+
+            var (set, unless) = inclusions.Find(i => i.Unless!.Length == 0) is { Unless: not null } certain ? certain : inclusions[0];
+            yield return (candidate.Principal, candidate.Decision, $" through `{set.Text}`", unless!);
+        }
+    }
+
+    private Edge? Edge(GcpEdgeContext context, string from, string to, Role role, GcpResource parent, Decision update, string description, string[] conditions, Binding binding, bool grantsAdmin, string? adminScope)
+    {
+        EdgeStep[] steps = [new EdgeStep(Update, role.Parent!, update)];
+        string? deleted = null;
+        if (role.Deleted)
+        {
+            // Undeleting brings the role back with its bindings; Google purges it 7 days after its deletion.
+            steps = [new EdgeStep(Undelete, role.Parent!, context.Authorize(from, Undelete, parent)), .. steps];
+            description = $"undeletes the deleted custom role `{role.Name}` and " + description;
+            deleted = $"the custom role `{role.Name}` was deleted less than 7 days ago (Google keeps a deleted custom role, and the bindings to it, for 7 days before purging it; the export does not say when it was deleted)";
+        }
+
+        if (context.EdgeIf(TechniqueId, from, to, description, steps, grantsAdmin, adminScope) is not { } edge)
+        {
+            return null;
+        }
+
+        string[] more = [.. conditions.Where(c => c.Length > 0).Append(deleted).Append(binding.Entitlement?.ApprovalRequirement).OfType<string>()];
+        return more.Length == 0 ? edge : edge with { Requirements = edge.Requirements.AddRange(more) };
     }
 
     /// <summary>Empty when the binding applies to the container, the requirement when Ward cannot decide its condition, null when it does not hold.</summary>
@@ -88,11 +166,18 @@ public sealed class UpdateCustomRoleEdgeChecker : IGcpEdgeChecker
             ResourceType = "cloudresourcemanager.googleapis.com/" + node.Kind,
             ResourceTags = ResourceLocator.Locate(context.Estate, node.Name, out _) is { } resource ? context.Authorizer.TagsOf(resource) : null,
         });
-        return result.Truth switch
-        {
-            ConditionTruth.True => string.Empty,
-            ConditionTruth.False => null,
-            _ => $"the condition `{condition.Expression}` of its binding of `{binding.Role}` on `{node.RelativeName}` holds ({string.Join("; ", result.Undecided)})",
-        };
+        return Requirement(result, condition, binding, node.RelativeName);
     }
+
+    /// <summary>As for a container, for a binding on another resource (a service account): its condition decided there.</summary>
+    private static string? Holds(GcpEdgeContext context, GcpResource resource, Binding binding) =>
+        binding.Condition is not { } condition ? string.Empty
+            : Requirement(context.Authorizer.Decide(IamCondition.Parse(condition.Expression), resource, context.AsOf), condition, binding, resource.RelativeName);
+
+    private static string? Requirement(ConditionResult result, BindingCondition condition, Binding binding, string on) => result.Truth switch
+    {
+        ConditionTruth.True => string.Empty,
+        ConditionTruth.False => null,
+        _ => $"the condition `{condition.Expression}` of its binding of `{binding.Role}` on `{on}` holds ({string.Join("; ", result.Undecided)})",
+    };
 }

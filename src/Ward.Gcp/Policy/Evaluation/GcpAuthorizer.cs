@@ -521,6 +521,23 @@ public sealed class GcpAuthorizer
     }
 
     /// <summary>
+    /// Whether a binding's member includes a principal, as the evaluator matches members: null when it does not, empty
+    /// when it does (by name or a known membership), else what must hold (a membership Ward does not know).
+    /// </summary>
+    public string? MemberInclusion(Member bound, Member principal)
+    {
+        ArgumentNullException.ThrowIfNull(bound);
+        ArgumentNullException.ThrowIfNull(principal);
+        var match = MemberMatcher.Match(bound, principal, _holdsBasicRole, Groups, Estate);
+        return match.Kind switch
+        {
+            MemberMatchKind.No => null,
+            MemberMatchKind.Yes => string.Empty,
+            _ => match.Requirement ?? string.Empty,
+        };
+    }
+
+    /// <summary>
     /// The domains and principal sets bound in the allow policies that include, or may include, the principal: members
     /// standing for principals that no binding names one by one (the accounts of a domain, the identities of a pool),
     /// and, for a Kubernetes service account, the members naming it in its other form.
