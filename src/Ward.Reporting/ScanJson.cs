@@ -20,6 +20,20 @@ internal static class ScanJson
         }
     }
 
+    /// <summary><c>counts</c>: what the scan covered and found, suppressed findings apart.</summary>
+    public static void WriteCounts(Utf8JsonWriter json, ScanResult result)
+    {
+        json.WriteStartObject("counts");
+        json.WriteNumber("accounts", result.Estate.Accounts.Length);
+        json.WriteNumber("principals", ScanFacts.PrincipalCount(result));
+        json.WriteNumber("tenants", result.Microsoft is { HasEntra: true } ? 1 : 0);
+        json.WriteNumber("subscriptions", result.Microsoft?.Subscriptions ?? 0);
+        json.WriteNumber("edges", ScanFacts.EdgeCount(result));
+        json.WriteNumber("findings", result.Findings.Length);
+        json.WriteNumber("suppressed", result.Suppressed.Length);
+        json.WriteEndObject();
+    }
+
     /// <summary><c>inputsRead</c> and <c>inputsSkipped</c>.</summary>
     public static void WriteInputs(Utf8JsonWriter json, ScanResult result)
     {

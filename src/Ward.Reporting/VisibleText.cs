@@ -5,15 +5,18 @@ using System.Text;
 namespace Ward.Reporting;
 
 /// <summary>
-/// Names from an estate as reports show them to people: control characters (a terminal's escape sequences, a bell) and
-/// the invisible characters that reorder text (bidirectional overrides and isolates) are written as <c>\u001B</c>,
-/// so a name can neither drive the terminal or the viewer nor make itself read as another. Tabs and line breaks are
-/// left to each format.
+/// Names from an estate as reports show them to people: control characters (a terminal's escape sequences, a bell),
+/// the invisible characters that reorder text (bidirectional overrides and isolates) and the other invisible format
+/// characters (zero-width spaces and joiners, the word joiner, the soft hyphen, the byte order mark; Unicode category
+/// Cf), and the line and paragraph separators are written as <c>\u001B</c>, so a name can neither drive the terminal or
+/// the viewer nor make itself read as another (<c>carol.smith\u200B</c> is not <c>carol.smith</c>). Tabs and line
+/// breaks are left to each format.
 /// </summary>
 public static class VisibleText
 {
-    // Left-to-right and right-to-left marks, embeddings, overrides and isolates, and the Arabic letter mark.
-    private static readonly SearchValues<char> Reordering = SearchValues.Create("\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u061C");
+    // Left-to-right and right-to-left marks, embeddings, overrides and isolates, and the Arabic letter mark (all of
+    // category Cf, listed for the check's fast path), and the line and paragraph separators.
+    private static readonly SearchValues<char> Invisible = SearchValues.Create("\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\u061C\u00AD\uFEFF\u2028\u2029");
 
     public static string Of(string? text)
     {
@@ -62,5 +65,6 @@ public static class VisibleText
     }
 
     private static bool IsHidden(char c) =>
-        (char.IsControl(c) && c is not ('\t' or '\r' or '\n')) || Reordering.Contains(c);
+        (char.IsControl(c) && c is not ('\t' or '\r' or '\n')) || Invisible.Contains(c)
+        || (c > '\u00FF' && !char.IsSurrogate(c) && char.GetUnicodeCategory(c) == UnicodeCategory.Format);
 }

@@ -207,6 +207,8 @@ public sealed class ScanCommandTests
     [Theory]
     [InlineData("4")]
     [InlineData("severe")]
+    [InlineData("low,critical")]   // the enum parser would OR the two into a value above critical: no gate at all
+    [InlineData("high,critical")]
     public void A_fail_on_value_that_is_not_a_severity_name_is_a_usage_error(string value)
     {
         var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--fail-on", value);

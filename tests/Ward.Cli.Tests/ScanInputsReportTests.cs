@@ -28,6 +28,23 @@ public sealed class ScanInputsReportTests
     }
 
     [Fact]
+    public void A_folder_given_with_its_subfolder_and_under_another_spelling_is_read_once()
+    {
+        // Given the AWS sample, its first account's folder inside it, and the sample again with a `.` in its path
+        var aws = Repository.Samples;
+        var output = Path.Combine(Directory.CreateTempSubdirectory("ward-scan-").FullName, "report.json");
+        var (exitCode, console) = WardRunner.Run("scan", aws, Path.Combine(aws, "111122223333"), Path.Combine(aws, ".", "444455556666"), "--format", "json", "--output", output, "--as-of", "2026-12-01T09:00:00Z");
+        Assert.True(exitCode == 0, console);
+        var scan = JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("scan");
+
+        // Then every file is read once, as if the sample alone were given: no file twice, no duplicate warnings
+        var read = scan.GetProperty("inputsRead").EnumerateArray().Select(i => Path.GetFullPath(i.GetProperty("path").GetString()!)).ToList();
+        Assert.Equal(read.Count, read.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Directory.GetFiles(aws, "*.*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".md", StringComparison.Ordinal)), read.Count);
+        Assert.DoesNotContain(scan.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "WARD1102");
+    }
+
+    [Fact]
     public void The_Azure_reader_s_diagnostics_are_in_the_report()
     {
         // Given the sample's Azure exports, two of whose certificate lists name vaults the inventory lacks

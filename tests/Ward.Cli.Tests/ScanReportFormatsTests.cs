@@ -90,6 +90,24 @@ public sealed class ScanReportFormatsTests
     }
 
     [Fact]
+    public void Every_sarif_result_of_a_scan_over_four_providers_points_at_an_export_of_its_own_provider()
+    {
+        // Given the AWS, Entra ID, Azure and Google Cloud samples scanned together
+        var samples = Path.Combine(Repository.Root, "samples");
+        var (exitCode, _, sarif) = WardRunner.RunCapturingStandardOutput("scan", Repository.Samples, Path.Combine(samples, "entra"), Path.Combine(samples, "azure"), Path.Combine(samples, "gcp"), "--format", "sarif", "--as-of", AsOf);
+
+        // Then every result has a file, as code scanning requires, and the file is one of its provider's exports
+        Assert.Equal(0, exitCode);
+        var results = JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        var byProvider = results.GroupBy(r => r.GetProperty("properties").GetProperty("provider").GetString()!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        Assert.Equal(["aws", "azure", "entra", "gcp"], byProvider.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var (provider, folder) in new[] { ("aws", "/samples/aws/"), ("entra", "/samples/entra/"), ("azure", "/samples/azure/"), ("gcp", "/samples/gcp/") })
+        {
+            Assert.All(byProvider[provider], result => Assert.Contains(folder, result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Fail_on_applies_to_every_format()
     {
         var (exitCode, _, _) = WardRunner.RunCapturingStandardOutput("scan", Repository.Samples, "--format", "sarif", "--fail-on", "high", "--as-of", AsOf);

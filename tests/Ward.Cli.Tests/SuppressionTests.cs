@@ -65,12 +65,15 @@ public sealed class SuppressionTests
             return File.ReadAllText(output);
         }
 
-        // Then SARIF has the result, suppressed as accepted with the justification
-        var sarif = JsonDocument.Parse(Report("sarif")).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+        // Then SARIF has the result, suppressed as accepted with the justification and the last day it holds, and
+        // counts it as the JSON report does
+        var run = JsonDocument.Parse(Report("sarif")).RootElement.GetProperty("runs")[0];
+        var sarif = run.GetProperty("results").EnumerateArray()
             .Single(r => r.GetProperty("ruleId").GetString() == "whole-account-trust" && r.TryGetProperty("suppressions", out _));
         var suppression = sarif.GetProperty("suppressions")[0];
         Assert.Equal("accepted", suppression.GetProperty("status").GetString());
-        Assert.StartsWith("<script>alert(1)</script> | accepted", suppression.GetProperty("justification").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("<script>alert(1)</script> | accepted (until 2026-12-31; ", suppression.GetProperty("justification").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, run.GetProperty("properties").GetProperty("counts").GetProperty("suppressed").GetInt32());
 
         // And HTML and Markdown list it, escaped
         var html = Report("html");
@@ -78,7 +81,8 @@ public sealed class SuppressionTests
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
         var markdown = Report("markdown");
         Assert.Contains("## Accepted risks", markdown, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| accepted", markdown, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| accepted (until 2026-12-31)", markdown, StringComparison.Ordinal);
+        Assert.Contains("(until 2026-12-31)</li>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,6 +12,16 @@ namespace Ward.Analysis.Suppressions;
 /// <param name="Location">Where it is written, for messages.</param>
 public sealed record Suppression(string Rule, string? Principal, string? Fingerprint, string Justification, DateTimeOffset Expires, string Location)
 {
+    /// <summary>
+    /// The expiry as people read it: the date or timestamp as the file writes it (a date is the last day the
+    /// suppression holds, while <see cref="Expires"/> is the start of the next); the instant when built without one.
+    /// </summary>
+    public string Until
+    {
+        get => field ?? Expires.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        init;
+    }
+
     public bool IsExpiredAt(DateTimeOffset referenceTime) => Expires <= referenceTime;
 
     public bool Matches(Finding finding) =>

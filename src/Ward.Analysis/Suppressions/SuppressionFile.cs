@@ -111,7 +111,7 @@ public static class SuppressionFile
                 diagnostics.Add(Problem(JsonPath.Property(at, "expires"), $"`{expires}` is not a date or ISO 8601 timestamp"));
             }
 
-            return diagnostics.Count > before ? null : new Suppression(rule ?? "*", principal, fingerprint, justification!, expiry, $"{path} at {at}");
+            return diagnostics.Count > before ? null : new Suppression(rule ?? "*", principal, fingerprint, justification!, expiry, $"{path} at {at}") { Until = expires!.Trim() };
         }
 
         string? Text(JsonElement entry, string at, string name, List<Diagnostic> diagnostics)

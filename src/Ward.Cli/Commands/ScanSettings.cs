@@ -147,8 +147,14 @@ public sealed class ScanSettings : CommandSettings
             : null;
     }
 
-    /// <summary>The --fail-on severity by name (a number such as `4` is not a severity).</summary>
-    public Severity? FailOnSeverity => FailOn is not null && !FailOn.Any(char.IsAsciiDigit) && Enum.TryParse<Severity>(FailOn, ignoreCase: true, out var severity) ? severity : null;
+    /// <summary>
+    /// The --fail-on severity by its one name (not a number such as `4`, nor a list such as `low,critical`, which the
+    /// enum parser would OR into a value above every severity and so switch the gate off).
+    /// </summary>
+    public Severity? FailOnSeverity =>
+        FailOn is not null && Enum.GetNames<Severity>().FirstOrDefault(n => n.Equals(FailOn.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<Severity>(name)
+            : null;
 
     public override ValidationResult Validate()
     {

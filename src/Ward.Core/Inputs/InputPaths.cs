@@ -2,8 +2,9 @@ namespace Ward.Core.Inputs;
 
 /// <summary>
 /// Turns the files and folders a user gives into the files to read: folders recursively, in ordinal path order, hidden
-/// files (a leading dot) left out. What cannot be read is told to the caller, never dropped: every provider's loader
-/// reports it in its own terms.
+/// files (a leading dot) left out, each file once however often it is reached (a folder and its subfolder, two
+/// spellings of a path, a link to a file already listed). What cannot be read is told to the caller, never dropped:
+/// every provider's loader reports it in its own terms.
 /// </summary>
 public static class InputPaths
 {
@@ -17,11 +18,12 @@ public static class InputPaths
         ArgumentNullException.ThrowIfNull(accepts);
         ArgumentNullException.ThrowIfNull(notAccepted);
         ArgumentNullException.ThrowIfNull(unreadable);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                foreach (var file in FilesUnder(path, unreadable).Where(f => !Path.GetFileName(f).StartsWith('.')))
+                foreach (var file in FilesUnder(path, unreadable).Where(f => !Path.GetFileName(f).StartsWith('.') && reached.Add(RealPath(f))))
                 {
                     if (accepts(file))
                     {
@@ -35,12 +37,28 @@ public static class InputPaths
             }
             else if (File.Exists(path))
             {
-                yield return path;
+                if (reached.Add(RealPath(path)))
+                {
+                    yield return path;
+                }
             }
             else
             {
                 unreadable(path, $"`{path}` does not exist", "does not exist");
             }
+        }
+    }
+
+    /// <summary>The file's full path, links followed (as given when the link cannot be resolved).</summary>
+    private static string RealPath(string file)
+    {
+        try
+        {
+            return Path.GetFullPath(new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Path.GetFullPath(file);
         }
     }
 

@@ -24,7 +24,7 @@ public static class ConsoleReporter
 
         foreach (var expired in result.Expired)
         {
-            console.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[yellow]suppression expired[/] on {expired.Expires:yyyy-MM-dd}: {expired.Rule} {expired.Principal ?? expired.Fingerprint} ({expired.Location}); its findings are reported again.");
+            console.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[yellow]suppression expired[/] (it held until {expired.Until}): {expired.Rule} {expired.Principal ?? expired.Fingerprint} ({expired.Location}); its findings are reported again.");
         }
 
         foreach (var unused in result.Unused)

@@ -152,12 +152,12 @@ public static class HtmlReporter
             output.Write("<h3>Accepted risks</h3>\n<ul>\n");
             foreach (var (finding, suppression) in result.Suppressed)
             {
-                output.Write($"<li>Suppressed: <strong>{HtmlText.Encode(finding.RuleId)}</strong> on <span class=\"mono\">{HtmlText.Encode(finding.Principal)}</span>: {HtmlText.Encode(suppression.Justification)} (until {suppression.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})</li>\n");
+                output.Write($"<li>Suppressed: <strong>{HtmlText.Encode(finding.RuleId)}</strong> on <span class=\"mono\">{HtmlText.Encode(finding.Principal)}</span>: {HtmlText.Encode(suppression.Justification)} (until {HtmlText.Encode(suppression.Until)})</li>\n");
             }
 
             foreach (var expired in result.Expired)
             {
-                output.Write($"<li class=\"warn\">Expired on {expired.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, its findings are reported again: <strong>{HtmlText.Encode(expired.Rule)}</strong> {HtmlText.Encode(expired.Principal ?? expired.Fingerprint ?? string.Empty)}</li>\n");
+                output.Write($"<li class=\"warn\">Expired (it held until {HtmlText.Encode(expired.Until)}), its findings are reported again: <strong>{HtmlText.Encode(expired.Rule)}</strong> {HtmlText.Encode(expired.Principal ?? expired.Fingerprint ?? string.Empty)}</li>\n");
             }
 
             output.Write("</ul>\n");

@@ -88,15 +88,7 @@ public static class JsonReporter
         json.WriteNumber("keyAgeDays", result.Settings.KeyAgeDays);
         json.WriteNumber("rootUseDays", result.Settings.RootUseDays);
         json.WriteEndObject();
-        json.WriteStartObject("counts");
-        json.WriteNumber("accounts", result.Estate.Accounts.Length);
-        json.WriteNumber("principals", ScanFacts.PrincipalCount(result));
-        json.WriteNumber("tenants", result.Microsoft is { HasEntra: true } ? 1 : 0);
-        json.WriteNumber("subscriptions", result.Microsoft?.Subscriptions ?? 0);
-        json.WriteNumber("edges", ScanFacts.EdgeCount(result));
-        json.WriteNumber("findings", result.Findings.Length);
-        json.WriteNumber("suppressed", result.Suppressed.Length);
-        json.WriteEndObject();
+        ScanJson.WriteCounts(json, result);
         json.WriteEndObject();
 
         json.Flush();

@@ -84,19 +84,25 @@ public static class MarkdownReporter
             for (var i = 0; i < shown.Count; i++)
             {
                 var finding = shown[i];
-                output.Write(Invariant($"{i + 1}. **{ScanFacts.Name(finding.Severity)}** {Code(ScanFacts.Principal(finding))}: {Rich(finding.Title)}\n"));
+                // CommonMark nests a list item under another only when indented to the parent's content column: the
+                // width of its marker (`10. ` is four characters, not three).
+                var marker = Invariant($"{i + 1}. ");
+                var stepIndent = new string(' ', marker.Length);
+                output.Write(Invariant($"{marker}**{ScanFacts.Name(finding.Severity)}** {Code(ScanFacts.Principal(finding))}: {Rich(finding.Title)}\n"));
                 for (var s = 0; s < finding.Path.Length; s++)
                 {
                     var step = finding.Path[s];
-                    output.Write(Invariant($"   {s + 1}. {Code(step.Technique)} → {Code(ScanFacts.Named(step.To, step.ToName))}: {Rich(step.Description)}\n"));
+                    var stepMarker = Invariant($"{s + 1}. ");
+                    var detailIndent = stepIndent + new string(' ', stepMarker.Length);
+                    output.Write(Invariant($"{stepIndent}{stepMarker}{Code(step.Technique)} → {Code(ScanFacts.Named(step.To, step.ToName))}: {Rich(step.Description)}\n"));
                     foreach (var permission in step.Permissions)
                     {
-                        output.Write($"      - {Code(permission.Action)} on {Code(permission.Resource)} ({Text(permission.GrantedBy)})\n");
+                        output.Write($"{detailIndent}- {Code(permission.Action)} on {Code(permission.Resource)} ({Text(permission.GrantedBy)})\n");
                     }
 
                     foreach (var requirement in step.Requirements)
                     {
-                        output.Write($"      - only if {Rich(requirement)}\n");
+                        output.Write($"{detailIndent}- only if {Rich(requirement)}\n");
                     }
                 }
             }
@@ -131,12 +137,12 @@ public static class MarkdownReporter
             output.Write("\n## Accepted risks\n\n");
             foreach (var (finding, suppression) in result.Suppressed)
             {
-                output.Write($"- Suppressed: {Text(finding.RuleId)} on {Code(finding.Principal)}: {Text(suppression.Justification)} (until {suppression.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})\n");
+                output.Write($"- Suppressed: {Text(finding.RuleId)} on {Code(finding.Principal)}: {Text(suppression.Justification)} (until {Text(suppression.Until)})\n");
             }
 
             foreach (var expired in result.Expired)
             {
-                output.Write($"- Expired on {expired.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, its findings are reported again: {Text(expired.Rule)} {Text(expired.Principal ?? expired.Fingerprint ?? string.Empty)}\n");
+                output.Write($"- Expired (it held until {Text(expired.Until)}), its findings are reported again: {Text(expired.Rule)} {Text(expired.Principal ?? expired.Fingerprint ?? string.Empty)}\n");
             }
         }
 

@@ -36,7 +36,7 @@ public static class SarifReporter
         ArgumentNullException.ThrowIfNull(result);
         var rules = RulesFor([.. result.Findings, .. result.Suppressed.Select(s => s.Finding)]);
         var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(r => r.Id, r => r.index, StringComparer.Ordinal);
-        var sources = new FindingSources(result.Estate, baseDirectory);
+        var sources = new FindingSources(result.Estate, result.Inputs.Read, baseDirectory);
 
         using var json = new Utf8JsonWriter(output, WriterOptions);
         json.WriteStartObject();
@@ -279,7 +279,7 @@ public static class SarifReporter
             json.WriteStartObject();
             json.WriteString("kind", "external");
             json.WriteString("status", "accepted");
-            json.WriteString("justification", $"{suppression.Justification} (until {suppression.Expires:yyyy-MM-dd}; {suppression.Location})");
+            json.WriteString("justification", $"{suppression.Justification} (until {suppression.Until}; {suppression.Location})");
             json.WriteEndObject();
             json.WriteEndArray();
         }
@@ -336,29 +336,50 @@ public static class SarifReporter
         json.WriteString("referenceTime", ScanFacts.ReferenceTime(result));
         ScanJson.WriteInputs(json, result);
         ScanJson.WriteAnalysesNotRun(json, result);
-        json.WriteStartObject("counts");
-        json.WriteNumber("accounts", result.Estate.Accounts.Length);
-        json.WriteNumber("principals", ScanFacts.PrincipalCount(result));
-        json.WriteNumber("tenants", result.Microsoft is { HasEntra: true } ? 1 : 0);
-        json.WriteNumber("subscriptions", result.Microsoft?.Subscriptions ?? 0);
-        json.WriteNumber("edges", ScanFacts.EdgeCount(result));
-        json.WriteNumber("findings", result.Findings.Length);
-        json.WriteEndObject();
+        ScanJson.WriteCounts(json, result);
         json.WriteEndObject();
     }
 
     /// <summary>
-    /// Where a finding's principal was read from: the authorization-details export of its account (the first file,
-    /// when an account came in several pages), else the first export read. URIs are relative to the base directory with forward slashes, as
-    /// GitHub expects; a file outside it gets an absolute <c>file:</c> URI.
+    /// Where a finding's principal was read from. AWS: the authorization-details export of its account (the first file,
+    /// when an account came in several pages), else the first AWS export read. Entra ID, Azure and Google Cloud: the
+    /// first export of that provider's kind (their estates do not keep each principal's file), never another
+    /// provider's. URIs are relative to the base directory with forward slashes, as GitHub expects; a file outside it
+    /// gets an absolute <c>file:</c> URI.
     /// </summary>
-    private sealed class FindingSources(AwsEstate estate, string baseDirectory)
+    private sealed class FindingSources(AwsEstate estate, ImmutableArray<ReadInput> read, string baseDirectory)
     {
         private readonly string? _fallback = estate.Inputs.Where(i => i.Kind == InputKind.AuthorizationDetails)
             .Concat(estate.Inputs.Where(i => i.Kind is InputKind.Organization or InputKind.CredentialReport))
             .FirstOrDefault()?.Path;
 
+        private readonly string? _entra = FirstOf(read, "microsoft", "GraphResponse", "AzureHound");
+        private readonly string? _azure = FirstOf(read, "microsoft", "Azure", "AzureHound");
+        private readonly string? _gcp = FirstOf(read, "gcp");
+
         public string? SourceOf(Finding finding)
+        {
+            if (finding.Provider == "aws")
+            {
+                return AwsSourceOf(finding);
+            }
+
+            var file = finding.Provider switch
+            {
+                "entra" => _entra,
+                "azure" => _azure,
+                "gcp" => _gcp,
+                _ => null,
+            };
+            return file is null ? null : UriOf(file);
+        }
+
+        /// <summary>The first file the provider's reader took, of the first kind listed that it read (any kind when none is listed).</summary>
+        private static string? FirstOf(ImmutableArray<ReadInput> read, string provider, params string[] kinds) =>
+            (kinds.Length == 0 ? read.Where(i => i.Provider == provider)
+                : kinds.SelectMany(kind => read.Where(i => i.Provider == provider && i.Kind == kind))).FirstOrDefault()?.Path;
+
+        private string? AwsSourceOf(Finding finding)
         {
             if (estate.ResourcePolicies.TryGetValue(finding.Principal, out var resource) && resource.Location.File.Length > 0)
             {

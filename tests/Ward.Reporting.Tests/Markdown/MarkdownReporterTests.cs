@@ -53,6 +53,19 @@ public sealed partial class MarkdownReporterTests
     }
 
     [Fact]
+    public void From_the_tenth_path_on_steps_are_indented_to_the_wider_marker_so_they_stay_nested()
+    {
+        // Given twelve principals with the sample's shortest path each
+        var shortest = Scans.Sample.Findings.Where(f => !f.Path.IsEmpty).OrderBy(f => f.Path.Length).First();
+        var twelve = Scans.Sample with { Findings = [.. Enumerable.Range(10, 12).Select(i => shortest with { Principal = $"{shortest.Principal}-{i}", Fingerprint = $"{shortest.Fingerprint}{i}" })] };
+        var markdown = Scans.Render(MarkdownReporter.Write, twelve);
+
+        // Then the tenth path's steps are indented four spaces (under `10. `), its permissions seven (under `   1. `), as the first path's are three and six
+        Assert.Matches(new Regex("\\n1\\. [^\\n]*\\n   1\\. `[^\\n]*\\n      - `"), markdown);
+        Assert.Matches(new Regex($"\\n10\\. [^\\n]*\\n    1\\. `{Regex.Escape(shortest.Path[0].Technique)}`[^\\n]*\\n       - `"), markdown);
+    }
+
+    [Fact]
     public void Every_table_row_has_exactly_its_columns_whatever_the_names_hold()
     {
         // Given the hostile scan, whose principal and title hold pipes and backticks

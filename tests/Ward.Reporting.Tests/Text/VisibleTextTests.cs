@@ -25,6 +25,15 @@ public sealed class VisibleTextTests
         Assert.Equal("Sam \\u202Egnp.exe\\u202C \\u2066x\\u2069", VisibleText.Of(Reordered));
     }
 
+    [Theory]
+    [InlineData("carol.smith\u200B", "carol.smith\\u200B")]     // zero-width space: two carol.smiths would look alike
+    [InlineData("car\u00ADol", "car\\u00ADol")]                 // soft hyphen
+    [InlineData("\uFEFFadmin\u2060", "\\uFEFFadmin\\u2060")]    // byte order mark, word joiner
+    [InlineData("ops\u2028root", "ops\\u2028root")]             // line separator
+    [InlineData("a\u180Eb", "a\\u180Eb")]                        // Mongolian vowel separator: any other format character
+    public void Invisible_format_characters_and_separators_are_written_as_their_codes(string name, string shown) =>
+        Assert.Equal(shown, VisibleText.Of(name));
+
     [Fact]
     public void Ordinary_text_tabs_and_line_breaks_are_left_to_each_format()
     {
