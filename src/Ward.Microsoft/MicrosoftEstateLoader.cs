@@ -19,7 +19,7 @@ namespace Ward.Microsoft;
 /// </summary>
 public static class MicrosoftEstateLoader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowDuplicateProperties = false };
 
     public static MicrosoftEstates Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
@@ -193,10 +193,8 @@ public static class MicrosoftEstateLoader
                 return new ParsedFile(file, document, problem, IsJsonLines: true, Prepare(file, document.RootElement));
             }
 
-            var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
-            var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
             return new ParsedFile(file, null, new Problem(
-                [new Diagnostic(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column))],
+                [new Diagnostic(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", JsonErrorLocation.Of(exception, bytes, file))],
                 new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, "invalid JSON")), IsJsonLines: false);
         }
     }

@@ -85,6 +85,39 @@ public sealed class SuppressionTests
         Assert.Contains("(until 2026-12-31)</li>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("utf-8-bom")]
+    [InlineData("utf-16")]
+    public void A_file_saved_with_a_byte_order_mark_or_in_UTF_16_is_read_as_the_exports_are(string encoding)
+    {
+        // Given the organization role's acceptance, saved as Windows editors often save
+        var file = Write(string.Empty);
+        var text = $$"""{"suppressions": [{{Entry("whole-account-trust", OrganizationRole, "reviewed with the platform team", "2026-12-31")}}]}""";
+        File.WriteAllText(file, text, encoding == "utf-16" ? System.Text.Encoding.Unicode : new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var output = Path.Combine(Path.GetDirectoryName(file)!, "findings.json");
+
+        // When the sample is scanned with it
+        var (exitCode, console) = WardRunner.Run("scan", Repository.Samples, "--as-of", AsOf, "--suppressions", file, "--format", "json", "--output", output);
+
+        // Then it applies
+        Assert.True(exitCode == 0, console);
+        var report = JsonDocument.Parse(File.ReadAllText(output)).RootElement;
+        Assert.Equal(1, report.GetProperty("scan").GetProperty("counts").GetProperty("suppressed").GetInt32());
+    }
+
+    [Fact]
+    public void A_key_written_twice_in_an_entry_stops_the_scan_with_its_line()
+    {
+        // Given an entry whose expiry is written twice (the later one would have won, unseen)
+        var file = Write("{\"suppressions\": [\n  {\"rule\": \"whole-account-trust\", \"justification\": \"x\", \"expires\": \"2020-01-01\",\n   \"expires\": \"2099-01-01\"}\n]}");
+
+        var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--as-of", AsOf, "--suppressions", file);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("WARD4001", output, StringComparison.Ordinal);
+        Assert.Contains(":3:", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_file_that_is_not_json_stops_the_scan_with_its_line()
     {

@@ -20,7 +20,8 @@ public static class SuppressionFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // UTF-8 with or without a byte order mark, or UTF-16, as the exports are read.
+            bytes = Ward.Core.Inputs.Utf8Input.Read(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -35,11 +36,11 @@ public static class SuppressionFile
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
-            return ([], [new Diagnostic(InvalidJson, DiagnosticSeverity.Error, $"not valid JSON: {exception.Message.Split(" Path:", 2)[0]}", new SourceLocation(path, null, (int?)(exception.LineNumber + 1), (int?)(exception.BytePositionInLine + 1)))]);
+            return ([], [new Diagnostic(InvalidJson, DiagnosticSeverity.Error, $"not valid JSON: {exception.Message.Split(" Path:", 2)[0]}", JsonErrorLocation.Of(exception, utf8.Span, path))]);
         }
 
         using (document)

@@ -18,7 +18,7 @@ namespace Ward.Aws.Ingest;
 /// </summary>
 public static class AwsEstateLoader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowTrailingCommas = false };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowTrailingCommas = false, AllowDuplicateProperties = false };
 
     public static AwsEstate Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
@@ -259,9 +259,7 @@ public static class AwsEstateLoader
         }
         catch (JsonException exception)
         {
-            var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
-            var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
-            diagnostics.Add(IngestDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column));
+            diagnostics.Add(IngestDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", JsonErrorLocation.Of(exception, bytes, file));
             inputs.Add(new InputFile(file, InputKind.Unreadable, "invalid JSON"));
             return;
         }

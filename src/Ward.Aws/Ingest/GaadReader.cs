@@ -301,10 +301,26 @@ public static class GaadReader
             .Where(a => a.Arn is not null)
             .Select(a => new IamPolicyAttachment(a.Arn!, a.Name ?? a.Arn!.Split('/')[^1]))];
 
-    private static string? Boundary(JsonElement item, string path, JsonReading json) =>
-        item.TryGetProperty("PermissionsBoundary", out var boundary) && boundary.ValueKind == JsonValueKind.Object
-            ? json.String(boundary, "PermissionsBoundaryArn", JsonPath.Property(path, "PermissionsBoundary"), required: true)
-            : null;
+    /// <summary>
+    /// The boundary's policy ARN. One that is present but not an object is reported: the entity keeps it as a problem
+    /// (<see cref="Problems"/>), so its access is undecided rather than unbounded.
+    /// </summary>
+    private static string? Boundary(JsonElement item, string path, JsonReading json)
+    {
+        if (!item.TryGetProperty("PermissionsBoundary", out var boundary) || boundary.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var at = JsonPath.Property(path, "PermissionsBoundary");
+        if (boundary.ValueKind != JsonValueKind.Object)
+        {
+            json.Report(IngestDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`PermissionsBoundary` must be an object with `PermissionsBoundaryArn`, found {PolicyParser.Describe(boundary.ValueKind)}: the boundary could not be read, so this principal's access is undecided", at);
+            return null;
+        }
+
+        return json.String(boundary, "PermissionsBoundaryArn", at, required: true);
+    }
 
     private static PolicyDocument? ParseDocument(JsonElement element, PolicyKind kind, string path, JsonReading json)
     {

@@ -17,7 +17,7 @@ namespace Ward.Gcp.Ingest;
 /// </summary>
 public static class GcpEstateLoader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowDuplicateProperties = false };
     private static readonly string[] Extensions = [".json", ".jsonl", ".ndjson"];
     private static readonly string[] WrapperFields = ["principalAccessBoundaryPolicies", "policyBindings", "activities", "insights", "entitlements", "items", "memberships"];
 
@@ -69,9 +69,7 @@ public static class GcpEstateLoader
                 return read;
             }
 
-            var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
-            var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
-            diagnostics.Add(GcpDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}), nor newline-delimited assets; the file was skipped", new SourceLocation(file, exception.Path, line, column));
+            diagnostics.Add(GcpDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}), nor newline-delimited assets; the file was skipped", JsonErrorLocation.Of(exception, utf8.Span, file));
             return new GcpInputFile(file, GcpInputKind.Unreadable, "invalid JSON");
         }
 

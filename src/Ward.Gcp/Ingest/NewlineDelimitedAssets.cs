@@ -10,12 +10,12 @@ namespace Ward.Gcp.Ingest;
 /// </summary>
 internal static class NewlineDelimitedAssets
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowDuplicateProperties = false };
 
     /// <summary>Reads the file if at least one of its lines is an asset; otherwise leaves it (and reports nothing).</summary>
     public static GcpInputFile? TryRead(string file, ReadOnlyMemory<byte> utf8, ReadEntries entries, DiagnosticBag diagnostics)
     {
-        var lines = new List<(int Number, JsonDocument? Document, JsonException? Problem)>();
+        var lines = new List<(int Number, JsonDocument? Document, (JsonException Exception, SourceLocation Location)? Problem)>();
         try
         {
             foreach (var (number, bytes) in Lines(utf8))
@@ -26,7 +26,9 @@ internal static class NewlineDelimitedAssets
                 }
                 catch (JsonException exception)
                 {
-                    lines.Add((number, null, exception));
+                    // Located in the line, then placed on it in the file.
+                    var at = JsonErrorLocation.Of(exception, bytes.Span, file);
+                    lines.Add((number, null, (exception, new SourceLocation(file, at.JsonPath, number, at.Column))));
                 }
             }
 
@@ -40,8 +42,8 @@ internal static class NewlineDelimitedAssets
             {
                 if (document is null)
                 {
-                    var column = problem!.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
-                    diagnostics.Add(GcpDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"line {number} is not valid JSON ({GcpEstateLoader.FirstSentence(problem.Message)}); the line was skipped", new SourceLocation(file, problem.Path, number, column));
+                    var (exception, location) = problem!.Value;
+                    diagnostics.Add(GcpDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"line {number} is not valid JSON ({GcpEstateLoader.FirstSentence(exception.Message)}); the line was skipped", location);
                     continue;
                 }
 

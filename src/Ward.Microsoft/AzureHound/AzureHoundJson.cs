@@ -11,7 +11,7 @@ namespace Ward.Microsoft.AzureHound;
 /// </summary>
 internal static class AzureHoundJson
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowDuplicateProperties = false };
 
     /// <summary>
     /// The record's <paramref name="data"/> object without the top-level fields in <paramref name="drop"/> (those AzureHound

@@ -245,6 +245,25 @@ public sealed class AwsEstateLoaderTests
     }
 
     [Fact]
+    public void A_key_written_twice_is_reported_with_its_line_rather_than_the_last_value_silently_winning()
+    {
+        // Given a GAAD whose user list is followed by a second, empty `UserDetailList` (the last would have won: no users)
+        var file = Path.Combine(Directory.CreateTempSubdirectory("ward-gaad-").FullName, "gaad.json");
+        var sound = File.ReadAllText(Fixtures.PathOf("gaad-raw-api-urlencoded.json")).TrimEnd();
+        File.WriteAllText(file, sound[..^1].TrimEnd() + ",\n  \"UserDetailList\": []\n}\n");
+
+        // When it is loaded
+        var estate = Load([file]);
+
+        // Then the file is one invalid-JSON error at the repeated key's line and path, and nothing of it is taken as read
+        var diagnostic = Assert.Single(estate.Diagnostics, d => d.Code == IngestDiagnosticCodes.InvalidJson);
+        Assert.Equal("$.UserDetailList", diagnostic.Location.JsonPath);
+        Assert.Equal(File.ReadAllLines(file).Length - 1, diagnostic.Location.Line);
+        Assert.Contains("UserDetailList", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(InputKind.Unreadable, estate.Inputs.Single(i => i.Path == file).Kind);
+    }
+
+    [Fact]
     public void Truncated_JSON_is_reported_with_its_line_and_the_other_files_still_load()
     {
         // Given a GAAD cut off in the middle of a string on line 101, and a sound export

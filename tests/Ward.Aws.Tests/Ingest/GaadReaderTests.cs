@@ -133,6 +133,34 @@ public sealed class GaadReaderTests
     }
 
     [Fact]
+    public void A_permissions_boundary_that_is_not_an_object_is_reported_and_leaves_the_principal_undecided()
+    {
+        // Given a user whose boundary is the bare ARN, not {"PermissionsBoundaryType": ..., "PermissionsBoundaryArn": ...}
+        var file = Path.Combine(Directory.CreateTempSubdirectory("ward-gaad-").FullName, "gaad.json");
+        File.WriteAllText(file, """
+            {
+              "UserDetailList": [
+                {
+                  "Path": "/", "UserName": "alice", "UserId": "AIDAEXAMPLEALICE00001", "Arn": "arn:aws:iam::111122223333:user/alice",
+                  "CreateDate": "2024-01-10T09:00:00+00:00", "UserPolicyList": [], "GroupList": [], "AttachedManagedPolicies": [],
+                  "PermissionsBoundary": "arn:aws:iam::111122223333:policy/dev-boundary", "Tags": []
+                }
+              ],
+              "GroupDetailList": [], "RoleDetailList": [], "Policies": []
+            }
+            """);
+
+        // When it is read
+        var (export, diagnostics) = Read(file);
+
+        // Then the boundary is reported at its path, and the user is kept with it as a problem (its access undecided)
+        AssertReported(diagnostics, IngestDiagnosticCodes.WrongShape, "$.UserDetailList[0].PermissionsBoundary", DiagnosticSeverity.Error);
+        var alice = Assert.Single(export.Users);
+        Assert.Null(alice.PermissionsBoundaryArn);
+        Assert.Contains("`PermissionsBoundary` could not be read", alice.Problems, StringComparer.Ordinal);
+    }
+
+    [Fact]
     public void Wrong_shapes_are_reported_at_their_path_and_the_rest_is_read()
     {
         // Given a GAAD with elements of the wrong type

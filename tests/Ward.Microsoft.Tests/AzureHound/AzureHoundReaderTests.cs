@@ -285,6 +285,23 @@ public sealed class AzureHoundReaderTests
     }
 
     [Fact]
+    public void A_first_record_cut_short_is_reported_and_the_records_after_it_are_read()
+    {
+        // Given three user records, the first cut short
+        var records = JsonDocument.Parse(File.ReadAllBytes(AzureHoundFixtures.Tenant)).RootElement.GetProperty("data").EnumerateArray()
+            .Where(r => r.GetProperty("kind").GetString() == "AZUser").Take(3).Select(r => r.GetRawText()).ToList();
+        using var folder = new ScratchFolder(("users.json", string.Join("\n", records[0][..(records[0].Length / 2)], records[1], records[2]) + "\n"));
+
+        // When it is loaded
+        var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the file is read as AzureHound JSON Lines: the two whole records, and line 1 reported
+        Assert.Equal(2, loaded.Entra.Users.Length);
+        var error = Assert.Single(loaded.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.InvalidJsonLine);
+        Assert.Equal(1, error.Location.Line);
+    }
+
+    [Fact]
     public void A_broken_line_of_JSON_Lines_is_reported_and_the_records_before_it_are_kept()
     {
         // Given two user records, then a line cut short

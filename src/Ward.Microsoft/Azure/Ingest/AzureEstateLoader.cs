@@ -13,7 +13,7 @@ namespace Ward.Microsoft.Azure.Ingest;
 /// </summary>
 public static class AzureEstateLoader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowDuplicateProperties = false };
 
     public static AzureEstate Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
@@ -40,9 +40,7 @@ public static class AzureEstateLoader
         }
         catch (JsonException exception)
         {
-            var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
-            var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
-            diagnostics.Add(AzureDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column));
+            diagnostics.Add(AzureDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", JsonErrorLocation.Of(exception, utf8.Span, file));
             inputs.Add(new AzureInputFile(file, AzureInputKind.Unreadable, "invalid JSON"));
             return;
         }

@@ -15,7 +15,7 @@ namespace Ward.Microsoft.Entra.Ingest;
 /// </summary>
 public static class EntraDirectoryLoader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowDuplicateProperties = false };
 
     public static EntraDirectory Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
@@ -93,9 +93,7 @@ public static class EntraDirectoryLoader
         }
         catch (JsonException exception)
         {
-            var line = exception.LineNumber is { } l ? (int?)checked((int)l + 1) : null;
-            var column = exception.BytePositionInLine is { } c ? (int?)checked((int)c + 1) : null;
-            diagnostics.Add(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", new SourceLocation(file, exception.Path, line, column));
+            diagnostics.Add(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", JsonErrorLocation.Of(exception, bytes, file));
             inputs.Add(new EntraInputFile(file, EntraInputKind.Unreadable, "invalid JSON"));
             return null;
         }
