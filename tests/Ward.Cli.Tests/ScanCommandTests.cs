@@ -205,6 +205,18 @@ public sealed class ScanCommandTests
     }
 
     [Theory]
+    [InlineData("08:00")]          // would have been today at eight by the clock: a scan nobody can reproduce
+    [InlineData("1/11/2026")]
+    [InlineData("Nov 1 2026")]
+    public void An_as_of_that_is_not_ISO_8601_is_a_usage_error(string value)
+    {
+        var (exitCode, output) = WardRunner.Run("scan", Repository.Samples, "--as-of", value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is not an ISO 8601 timestamp", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("4")]
     [InlineData("severe")]
     [InlineData("low,critical")]   // the enum parser would OR the two into a value above critical: no gate at all

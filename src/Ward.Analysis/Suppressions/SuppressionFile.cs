@@ -144,6 +144,6 @@ public static class SuppressionFile
             return true;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out expiry);
+        return Ward.Core.Model.IsoTimestamp.TryParse(text, out expiry);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Ward.Aws.Estate;
@@ -499,8 +498,7 @@ public static class CredentialReportReader
         private bool TryTimestamp(string value, out DateTimeOffset timestamp)
         {
             // ISO 8601 only: a date first (`2021-03-01T09:30:02+00:00`, `…Z`), never a bare number or a word.
-            if (value.Length >= 10 && char.IsAsciiDigit(value[0]) && value[4] == '-' && value[7] == '-'
-                && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out timestamp))
+            if (IsoTimestamp.TryParse(value, out timestamp))
             {
                 Newest = Newest is { } newest && newest >= timestamp ? newest : timestamp;
                 return true;

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using Ward.Aws.Policy.Parsing;
 using Ward.Core.Diagnostics;
+using Ward.Core.Model;
 
 namespace Ward.Aws.Ingest;
 
@@ -99,12 +99,12 @@ internal sealed class JsonReading(string file, DiagnosticBag diagnostics)
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+        if (IsoTimestamp.TryParse(text, out var date))
         {
             return date;
         }
 
-        Report(IngestDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`{name}` is not a date: `{text}`", JsonPath.Property(parentPath, name));
+        Report(IngestDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`{name}` is not an ISO 8601 timestamp: `{text}`", JsonPath.Property(parentPath, name));
         return null;
     }
 

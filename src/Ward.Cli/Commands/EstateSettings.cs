@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Ward.Aws.Policy.Evaluation;
+using Ward.Core.Model;
 
 namespace Ward.Cli.Commands;
 
@@ -52,7 +52,7 @@ public class EstateSettings : CommandSettings
             return ValidationResult.Error($"unknown format `{Format}`; use `table` or `json`");
         }
 
-        if (AsOf is not null && !DateTimeOffset.TryParse(AsOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        if (AsOf is not null && !IsoTimestamp.TryParse(AsOf, out _))
         {
             return ValidationResult.Error($"--as-of `{AsOf}` is not an ISO 8601 timestamp");
         }
@@ -77,7 +77,7 @@ public class EstateSettings : CommandSettings
     }
 
     public DateTimeOffset ReferenceTime(TimeProvider clock) =>
-        AsOf is null ? clock.GetUtcNow() : DateTimeOffset.Parse(AsOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        AsOf is null ? clock.GetUtcNow() : IsoTimestamp.TryParse(AsOf, out var asOf) ? asOf : throw new InvalidOperationException("--as-of is checked before it is read");
 
     public IReadOnlyDictionary<string, ContextValue> ContextValues()
     {

@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Ward.Analysis;
+using Ward.Core.Model;
 using Ward.Reporting;
 
 namespace Ward.Cli.Commands;
@@ -173,7 +173,7 @@ public sealed class ScanSettings : CommandSettings
             return ValidationResult.Error($"unknown severity `{FailOn}`; use critical, high, medium, low or info");
         }
 
-        if (AsOf is not null && !DateTimeOffset.TryParse(AsOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        if (AsOf is not null && !IsoTimestamp.TryParse(AsOf, out _))
         {
             return ValidationResult.Error($"--as-of `{AsOf}` is not an ISO 8601 timestamp");
         }
@@ -209,5 +209,5 @@ public sealed class ScanSettings : CommandSettings
         text.Split('.') is { Length: >= 2 } labels && labels.All(l => l.Length > 0 && l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
 
     public DateTimeOffset ReferenceTime(TimeProvider clock) =>
-        AsOf is null ? clock.GetUtcNow() : DateTimeOffset.Parse(AsOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        AsOf is null ? clock.GetUtcNow() : IsoTimestamp.TryParse(AsOf, out var asOf) ? asOf : throw new InvalidOperationException("--as-of is checked before it is read");
 }

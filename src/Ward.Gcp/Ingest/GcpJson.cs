@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
+using Ward.Core.Model;
 
 namespace Ward.Gcp.Ingest;
 
@@ -110,13 +110,13 @@ internal sealed class GcpJson(string file, DiagnosticBag diagnostics, int? line 
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+        if (IsoTimestamp.TryParse(text, out var date))
         {
             return date;
         }
 
         entry.TryGet(name, out _, out var path);
-        Report(GcpDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`{name}` is not a timestamp: `{text}`; read as unknown", path);
+        Report(GcpDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`{name}` is not an ISO 8601 timestamp: `{text}`; read as unknown", path);
         return null;
     }
 

@@ -102,7 +102,7 @@ public sealed class ActivityReaderTests
 
     [Theory]
     [InlineData(GcpDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, "activity.json", "$[1].fullResourceName", "is not the full name of a service account")]
-    [InlineData(GcpDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, "activity.json", "$[2].activity.lastAuthenticatedTime", "is not a timestamp")]
+    [InlineData(GcpDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, "activity.json", "$[2].activity.lastAuthenticatedTime", "is not an ISO 8601 timestamp")]
     [InlineData(GcpDiagnosticCodes.NotRead, DiagnosticSeverity.Info, "activity.json", "$[3]", "activity type `resourceAuthorization` is not read")]
     [InlineData(GcpDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, "insights.json", "$[1].observationPeriod", "not a duration in seconds")]
     [InlineData(GcpDiagnosticCodes.NotRead, DiagnosticSeverity.Info, "insights.json", "$[2]", "insight type `google.iam.policy.LateralMovementInsight` is not read")]

@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
+using Ward.Core.Model;
 using Ward.Microsoft.Azure.Rbac;
 
 namespace Ward.Microsoft.Azure.Ingest;
@@ -82,12 +82,12 @@ internal sealed class ArmJson(string file, DiagnosticBag diagnostics)
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+        if (IsoTimestamp.TryParse(text, out var date))
         {
             return date;
         }
 
-        Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`{name}` is not a date: `{text}`", item.PathOf(name));
+        Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`{name}` is not an ISO 8601 timestamp: `{text}`", item.PathOf(name));
         return null;
     }
 

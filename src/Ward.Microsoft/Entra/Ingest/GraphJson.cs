@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
+using Ward.Core.Model;
 
 namespace Ward.Microsoft.Entra.Ingest;
 
@@ -137,12 +137,12 @@ internal sealed class GraphJson(string file, DiagnosticBag diagnostics)
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+        if (IsoTimestamp.TryParse(text, out var date))
         {
             return date;
         }
 
-        Report(EntraDiagnosticCodes.InvalidValue, DiagnosticSeverity.Warning, $"`{name}` is not a date: `{text}`; taken as not given", JsonPath.Property(parentPath, name));
+        Report(EntraDiagnosticCodes.InvalidValue, DiagnosticSeverity.Warning, $"`{name}` is not an ISO 8601 timestamp: `{text}`; taken as not given", JsonPath.Property(parentPath, name));
         return null;
     }
 
