@@ -18,7 +18,9 @@ namespace Ward.Aws.Trust;
 /// The probe caller's own side is taken as willing (its identity policies allow everything): the question is what
 /// the trusting account lets in, not what the other side permits. Outsiders get values that belong to nobody of
 /// the estate: an account of their own, an organization id of their own, and, for OIDC, a subject of another
-/// repository or namespace; a condition that checks those values keeps them out.
+/// repository or namespace; a condition that checks those values keeps them out. sts:AssumeRole is a direct call:
+/// its request carries no source keys (<c>aws:SourceAccount</c>, <c>aws:SourceArn</c>, <c>aws:SourceOrgID</c>,
+/// <c>aws:SourceOwner</c>), and comes from the internet or through a VPC endpoint of the caller's own.
 /// </remarks>
 public static class AwsTrustAnalysis
 {
@@ -60,9 +62,9 @@ public static class AwsTrustAnalysis
                     foreach (var organization in ConditionParty.ForeignOrganizations([statement], estate.Organization?.Id))
                     {
                         var probe = AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{TrustProbeName}");
-                        var verdict = queries.Can(probe, "sts:AssumeRole", role.Arn, ConditionParty.OrganizationKeys(organization), adjust: ProbeCallers.Willingly).Decision;
+                        var (verdict, endpoint) = DirectCall(claims => queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: ProbeCallers.Willingly).Decision, ConditionParty.OrganizationKeys(organization));
                         trusts.Add(new RoleTrust(role, TrustedPartyKind.Organization, organization, null, IsExternal: true, statement, verdict,
-                            $"a role of an account ({ProbeCallers.OutsiderAccount}) of organization {organization}", "sts:AssumeRole"));
+                            $"a role of an account ({ProbeCallers.OutsiderAccount}) of organization {organization}{(endpoint ? " " + ProbeCallers.ThroughOwnEndpoint : string.Empty)}", "sts:AssumeRole"));
                     }
                 }
             }
@@ -132,7 +134,7 @@ public static class AwsTrustAnalysis
     {
         var probeAccount = partyAccount ?? ProbeCallers.OutsiderAccount;
         var external = !known.Contains(probeAccount);
-        Decision Verdict(bool standalone)
+        (Decision Decision, bool ThroughOwnEndpoint) Verdict(bool standalone)
         {
             Dictionary<string, ContextValue> claims = new(StringComparer.OrdinalIgnoreCase);
             if (external)
@@ -140,27 +142,51 @@ public static class AwsTrustAnalysis
                 ProbeCallers.AddOutsiderOrganization(claims, standalone);
             }
 
-            return queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: ProbeCallers.Willingly).Decision;
+            return DirectCall(context => queries.Can(probe, "sts:AssumeRole", role.Arn, context, adjust: ProbeCallers.Willingly).Decision, claims);
         }
 
-        var verdict = Verdict(standalone: false);
+        var (verdict, endpoint) = Verdict(standalone: false);
         var generic = kind == TrustedPartyKind.Everyone && probe.Name == TrustProbeName;
         var caller = generic ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{probe.Value}`";
 
         // Anyone can have an account in no organization, whose requests carry no aws:PrincipalOrgID at all.
-        if (kind == TrustedPartyKind.Everyone && external && Verdict(standalone: true) is var alone && ProbeCallers.Openness(alone) > ProbeCallers.Openness(verdict))
+        if (kind == TrustedPartyKind.Everyone && external && Verdict(standalone: true) is var alone && ProbeCallers.Openness(alone.Decision) > ProbeCallers.Openness(verdict))
         {
-            verdict = alone;
+            (verdict, endpoint) = alone;
             caller = generic ? $"a role of an unrelated account in no organization ({ProbeCallers.OutsiderAccount}; its requests carry no aws:PrincipalOrgID)"
                 : $"`{probe.Value}` (an account in no organization: its requests carry no aws:PrincipalOrgID)";
         }
         else if (kind != TrustedPartyKind.Everyone && external && partyAccount is not null)
         {
             // A named account may be in no organization: whether it is, the export does not say.
-            verdict = ProbeCallers.EitherOrganizationStanding(verdict, Verdict(standalone: true), partyAccount);
+            var standalone = Verdict(standalone: true);
+            var either = ProbeCallers.EitherOrganizationStanding(verdict, standalone.Decision, partyAccount);
+            endpoint = ReferenceEquals(either, verdict) ? endpoint : standalone.ThroughOwnEndpoint;
+            verdict = either;
         }
 
-        return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict, caller, "sts:AssumeRole");
+        return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict,
+            endpoint ? $"{caller} {ProbeCallers.ThroughOwnEndpoint}" : caller, "sts:AssumeRole");
+    }
+
+    /// <summary>
+    /// A direct call (sts:AssumeRole by a principal, not by a service for a resource): its request carries none of the
+    /// source keys (<c>aws:SourceAccount</c>, <c>aws:SourceArn</c>, <c>aws:SourceOrgID</c>, <c>aws:SourceOwner</c>),
+    /// and comes from the internet (no VPC keys) or through a VPC endpoint of the caller's own. Both are asked; the more
+    /// open answer counts, and says whether it came through the endpoint.
+    /// </summary>
+    private static (Decision Decision, bool ThroughOwnEndpoint) DirectCall(Func<IReadOnlyDictionary<string, ContextValue>, Decision> ask, IReadOnlyDictionary<string, ContextValue> keys)
+    {
+        Decision Through(bool endpoint)
+        {
+            var context = new Dictionary<string, ContextValue>(keys, StringComparer.OrdinalIgnoreCase);
+            ProbeCallers.AddDirectCall(context, endpoint);
+            return ask(context);
+        }
+
+        var internet = Through(endpoint: false);
+        var own = Through(endpoint: true);
+        return ProbeCallers.Openness(own) > ProbeCallers.Openness(internet) ? (own, true) : (internet, false);
     }
 
     private const string GlobalSamlAudience = "https://signin.aws.amazon.com/saml";
