@@ -203,6 +203,17 @@ public static class AwsResourceExposureAnalysis
         if (throughOwnEndpoint is { } endpoint)
         {
             ProbeCallers.AddDirectCall(context, endpoint);
+
+            // An outsider tags its own principal as an aws:PrincipalTag condition asks.
+            if (external && caller.IsAuthenticated && ConditionParty.OutsiderTags(statements) is { Count: > 0 } tags)
+            {
+                foreach (var (key, value) in tags)
+                {
+                    context[key] = value;
+                }
+
+                description += ConditionParty.TaggedSo(tags);
+            }
         }
         else
         {

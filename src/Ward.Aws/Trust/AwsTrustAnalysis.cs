@@ -134,12 +134,19 @@ public static class AwsTrustAnalysis
     {
         var probeAccount = partyAccount ?? ProbeCallers.OutsiderAccount;
         var external = !known.Contains(probeAccount);
+
+        // An outsider tags its own principal as an aws:PrincipalTag condition of the statement asks.
+        var tags = external ? ConditionParty.OutsiderTags([statement]) : ImmutableDictionary<string, ContextValue>.Empty;
         (Decision Decision, bool ThroughOwnEndpoint) Verdict(bool standalone)
         {
             Dictionary<string, ContextValue> claims = new(StringComparer.OrdinalIgnoreCase);
             if (external)
             {
                 ProbeCallers.AddOutsiderOrganization(claims, standalone);
+                foreach (var (key, tag) in tags)
+                {
+                    claims[key] = tag;
+                }
             }
 
             return DirectCall(context => queries.Can(probe, "sts:AssumeRole", role.Arn, context, adjust: ProbeCallers.Willingly).Decision, claims);
@@ -165,6 +172,7 @@ public static class AwsTrustAnalysis
             verdict = either;
         }
 
+        caller += ConditionParty.TaggedSo(tags);
         return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict,
             endpoint ? $"{caller} {ProbeCallers.ThroughOwnEndpoint}" : caller, "sts:AssumeRole");
     }

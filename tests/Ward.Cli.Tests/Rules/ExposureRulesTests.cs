@@ -50,6 +50,8 @@ public sealed class ExposureRulesTests
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-endpoint-for-all-values", "Critical")]
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-source-account-if-exists", "Critical")]
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-trail-if-exists", "Critical")]
+    // Anyone can tag a role of their own team=ops.
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-a-principal-tag", "Critical")]
     // Any VPC endpoint: an outsider's own is one.
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-any-endpoint", "Critical")]
     public void Vulnerable_twins_are_reported(string rule, string resource, string severity)
@@ -79,6 +81,7 @@ public sealed class ExposureRulesTests
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-buckets-named-logs")]
     [InlineData("arn:aws:s3:::bucket-for-one-slash-8")]
     [InlineData("arn:aws:s3:::bucket-for-the-endpoint")]
+    [InlineData("arn:aws:s3:::bucket-for-a-principal-tag-in-this-account")]
     [InlineData("arn:aws:s3:::bucket-for-the-source-account")]
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-topic-named-orders")]
     public void Safe_twins_are_not_reported(string resource)
@@ -241,6 +244,14 @@ public sealed class ExposureRulesTests
     }
 
     [Fact]
+    public void A_principal_tag_condition_is_met_by_an_outsider_that_tags_its_own_role()
+    {
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == "arn:aws:s3:::bucket-for-a-principal-tag");
+        Assert.EndsWith("is open to any AWS account", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("tagged `team`=`ops`, as anyone may tag a principal of their own", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_test_on_any_vpc_endpoint_lets_in_an_outsider_through_its_own()
     {
         var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == "arn:aws:s3:::bucket-for-any-endpoint");
@@ -298,6 +309,8 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "AWS::SQS::Queue", """{"Sid":"FromTopics","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:eu-west-1:*:*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-logs", "AWS::SQS::Queue", """{"Sid":"FromBuckets","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::logs-*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-buckets-named-logs", "AWS::SQS::Queue", """{"Sid":"FromBuckets","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::logs-*"},"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-a-principal-tag", "AWS::S3::Bucket", """{"Sid":"Ops","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-a-principal-tag/*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-a-principal-tag-in-this-account", "AWS::S3::Bucket", """{"Sid":"Ops","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-a-principal-tag-in-this-account/*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops","aws:PrincipalAccount":"123456789012"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-the-endpoint", "AWS::S3::Bucket", """{"Sid":"Endpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-endpoint/*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-the-endpoint-if-exists", "AWS::S3::Bucket", """{"Sid":"Endpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-endpoint-if-exists/*","Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-the-endpoint-for-all-values", "AWS::S3::Bucket", """{"Sid":"Endpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-endpoint-for-all-values/*","Condition":{"ForAllValues:StringEquals":{"aws:SourceVpce":["vpce-1a2b3c4d"]}}}""")}},

@@ -55,6 +55,8 @@ public sealed class TrustRulesTests
     // sts:AssumeRole is a direct call: no aws:SourceVpce unless through an endpoint, no aws:SourceAccount ever.
     [InlineData("public-role-trust", "open-to-an-endpoint-if-exists", "Critical")]
     [InlineData("public-role-trust", "open-to-a-source-account-if-exists", "Critical")]
+    // Anyone can create a role tagged team=ops in an account of their own.
+    [InlineData("public-role-trust", "open-to-a-principal-tag", "Critical")]
     public void Vulnerable_twins_are_reported(string rule, string role, string severity)
     {
         var finding = Assert.Single(FindingsOn(role), f => f.RuleId == rule);
@@ -78,6 +80,7 @@ public sealed class TrustRulesTests
     [InlineData("cognito-authenticated")]
     [InlineData("github-exact-subject-and-audience-by-like")]
     [InlineData("open-to-an-endpoint")]
+    [InlineData("open-to-a-principal-tag-in-this-account")]
     [InlineData("open-to-a-source-account")]
     public void Safe_twins_have_no_trust_risk(string role)
     {
@@ -89,6 +92,13 @@ public sealed class TrustRulesTests
     {
         var finding = Assert.Single(FindingsOn("open-to-organization-if-exists"), f => f.RuleId == "public-role-trust");
         Assert.Contains("in no organization", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_principal_tag_condition_is_met_by_an_outsider_that_tags_its_own_role()
+    {
+        var finding = Assert.Single(FindingsOn("open-to-a-principal-tag"), f => f.RuleId == "public-role-trust");
+        Assert.Contains("tagged `team`=`ops`, as anyone may tag a principal of their own", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,6 +182,8 @@ public sealed class TrustRulesTests
             {{Role("whole-account-narrowed-to-itself", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
             {{Role("whole-account-with-mfa", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")}},
             {{Role("open-to-an-organizational-unit", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a1b2c3d4e5/r-a1b2/ou-a1b2-9fj6w2ye/*"}}}""")}},
+            {{Role("open-to-a-principal-tag", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops"}}}""")}},
+            {{Role("open-to-a-principal-tag-in-this-account", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops","aws:PrincipalAccount":"123456789012"}}}""")}},
             {{Role("open-to-an-endpoint", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
             {{Role("open-to-an-endpoint-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
             {{Role("open-to-a-source-account", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},
