@@ -104,7 +104,7 @@ public static class AwsTrustAnalysis
                     : $"a token of `{value}` whose subject is `{context[ClaimKey(value, "sub")].Text}`", action)
             {
                 GuestProbe = IsCognito(value) && PinnedPool(value, statement) is { } pool
-                    ? queries.Can(caller, action, role.Arn, GuestClaims(value, pool)).Decision
+                    ? queries.Can(caller, action, role.Arn, GuestClaims(value, pool, role)).Decision
                     : null,
             };
         }
@@ -252,12 +252,37 @@ public static class AwsTrustAnalysis
             : role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
                 .Where(c => !c.Operator.IsNegated && c.Key.Equals(ClaimKey(provider, "aud"), StringComparison.OrdinalIgnoreCase) && !c.Values.IsEmpty)
                 .Select(c => c.Values[0]).FirstOrDefault() ?? "sts.amazonaws.com";
-        return new(StringComparer.OrdinalIgnoreCase)
+        return WithoutUnsupportedClaims(provider, role, new(StringComparer.OrdinalIgnoreCase)
         {
             [ClaimKey(provider, "sub")] = ContextValue.Of(subject),
             [ClaimKey(provider, "aud")] = ContextValue.Of(audience),
             [ClaimKey(provider, "amr")] = ContextValue.Of(["authenticated"]),
-        };
+        });
+    }
+
+    /// <summary>
+    /// The claims IAM puts in the request context of sts:AssumeRoleWithWebIdentity, as the IAM user guide lists them
+    /// ("Available keys for AWS web identity federation"): <c>amr</c>, <c>aud</c>, <c>sub</c>, <c>oaud</c>, and
+    /// <c>id</c>, <c>app_id</c>, <c>user_id</c>. Any other claim of the token (GitHub's <c>repository_owner</c> or
+    /// <c>job_workflow_ref</c>) is not in the context: AWS does not support custom OIDC claims.
+    /// </summary>
+    private static readonly FrozenSet<string> SupportedClaims = FrozenSet.ToFrozenSet(["amr", "aud", "sub", "oaud", "id", "app_id", "user_id"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The claims with every other claim of the provider that the trust policy tests made absent: IAM does not put
+    /// it in the context, so a <c>StringEquals</c> on it never matches (no token is accepted) and a negated or
+    /// <c>...IfExists</c> test on it always does.
+    /// </summary>
+    private static Dictionary<string, ContextValue> WithoutUnsupportedClaims(string provider, IamRole role, Dictionary<string, ContextValue> claims)
+    {
+        var prefix = ProviderHost(provider) + ":";
+        foreach (var key in role.TrustPolicy!.Statements.SelectMany(s => s.Conditions).Select(c => c.Key)
+                     .Where(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !SupportedClaims.Contains(k[prefix.Length..])))
+        {
+            claims[key] = ContextValue.Absent;
+        }
+
+        return claims;
     }
 
     private const string GitHubActions = "token.actions.githubusercontent.com";
@@ -300,13 +325,13 @@ public static class AwsTrustAnalysis
             .SelectMany(c => c.Values).FirstOrDefault();
 
     /// <summary>The claims of a guest (unauthenticated) identity of the pool: anyone on the internet gets one when the pool allows guests.</summary>
-    private static Dictionary<string, ContextValue> GuestClaims(string provider, string pool) =>
-        new(StringComparer.OrdinalIgnoreCase)
+    private static Dictionary<string, ContextValue> GuestClaims(string provider, string pool, IamRole role) =>
+        WithoutUnsupportedClaims(provider, role, new(StringComparer.OrdinalIgnoreCase)
         {
             [ClaimKey(provider, "sub")] = ContextValue.Of("eu-west-1:00000000-0000-0000-0000-000000000000"),
             [ClaimKey(provider, "aud")] = ContextValue.Of(pool),
             [ClaimKey(provider, "amr")] = ContextValue.Of(["unauthenticated"]),
-        };
+        });
 
     /// <summary>The condition key of an OIDC claim: the provider's URL without scheme, then the claim.</summary>
     public static string ClaimKey(string provider, string claim) => $"{ProviderHost(provider)}:{claim}";

@@ -57,6 +57,10 @@ public sealed class TrustRulesTests
     [InlineData("public-role-trust", "open-to-a-source-account-if-exists", "Critical")]
     // Anyone can create a role tagged team=ops in an account of their own.
     [InlineData("public-role-trust", "open-to-a-principal-tag", "Critical")]
+    // Any repository's token, but only from an address the export cannot tell: under conditions.
+    [InlineData("oidc-trust-unrestricted", "github-any-repository-from-the-office", "High")]
+    // IAM does not put custom claims in the context: a negated test on one always passes.
+    [InlineData("oidc-trust-unrestricted", "github-not-an-evil-owner", "Critical")]
     public void Vulnerable_twins_are_reported(string rule, string role, string severity)
     {
         var finding = Assert.Single(FindingsOn(role), f => f.RuleId == rule);
@@ -80,6 +84,9 @@ public sealed class TrustRulesTests
     [InlineData("cognito-authenticated")]
     [InlineData("github-exact-subject-and-audience-by-like")]
     [InlineData("open-to-an-endpoint")]
+    // IAM does not put custom claims in the context: a StringEquals on one never matches, no token is accepted.
+    [InlineData("github-repository-owner")]
+    [InlineData("github-job-workflow")]
     [InlineData("open-to-a-principal-tag-in-this-account")]
     [InlineData("open-to-a-source-account")]
     public void Safe_twins_have_no_trust_risk(string role)
@@ -99,6 +106,14 @@ public sealed class TrustRulesTests
     {
         var finding = Assert.Single(FindingsOn("open-to-a-principal-tag"), f => f.RuleId == "public-role-trust");
         Assert.Contains("tagged `team`=`ops`, as anyone may tag a principal of their own", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_oidc_trust_open_only_under_conditions_says_so()
+    {
+        var finding = Assert.Single(FindingsOn("github-any-repository-from-the-office"), f => f.RuleId == "oidc-trust-unrestricted");
+        Assert.EndsWith("under conditions", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("allowed only if", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,6 +199,10 @@ public sealed class TrustRulesTests
             {{Role("open-to-an-organizational-unit", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a1b2c3d4e5/r-a1b2/ou-a1b2-9fj6w2ye/*"}}}""")}},
             {{Role("open-to-a-principal-tag", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops"}}}""")}},
             {{Role("open-to-a-principal-tag-in-this-account", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops","aws:PrincipalAccount":"123456789012"}}}""")}},
+            {{Role("github-any-repository-from-the-office", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"IpAddress":{"aws:SourceIp":"192.0.2.0/24"}}}""")}},
+            {{Role("github-not-an-evil-owner", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringNotEquals":{"token.actions.githubusercontent.com:repository_owner":"evil"}}}""")}},
+            {{Role("github-repository-owner", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:repository_owner":"acme"}}}""")}},
+            {{Role("github-job-workflow", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:job_workflow_ref":"acme/workflows/.github/workflows/deploy.yml@refs/heads/main"}}}""")}},
             {{Role("open-to-an-endpoint", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
             {{Role("open-to-an-endpoint-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
             {{Role("open-to-a-source-account", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},

@@ -23,11 +23,12 @@ public sealed class UnrestrictedOidcTrustRule : IRule
         {
             var admin = TrustFindings.IsAdmin(context, trust);
             var role = trust.Role.Name;
+            var certain = trust.Probe.Kind == DecisionKind.Allowed;
             yield return TrustFindings.Make(
                 Metadata,
                 trust,
-                Severity.Critical,
-                $"`{role}` can be assumed with any token of `{Provider(trust)}`",
+                certain ? Severity.Critical : Severity.High,
+                certain ? $"`{role}` can be assumed with any token of `{Provider(trust)}`" : $"`{role}` can be assumed with any token of `{Provider(trust)}` under conditions",
                 $"{(trust.Party.EndsWith("cognito-identity.amazonaws.com", StringComparison.Ordinal) ? "A token of any Cognito identity pool is accepted, not only of the estate's pools." : "A token whose subject belongs to nobody of this estate is accepted.")}{(admin ? $" `{role}` is admin-equivalent." : string.Empty)} {TrustFindings.Evidence(trust)}");
         }
 
