@@ -42,11 +42,16 @@ public static class AwsTrustAnalysis
                 continue;
             }
 
+            // Each Allow statement is asked alone, with the policy's Deny statements: a party is credited to the
+            // statements that let it in, not to every statement that names it.
+            ImmutableArray<Statement> denies = [.. policy.Statements.Where(s => s.Effect == Effect.Deny)];
+            var found = new List<RoleTrust>();
             foreach (var statement in policy.Statements.Where(s => s.Effect == Effect.Allow && s.Principal is { Negated: false }))
             {
+                var alone = new SuppliedPolicies(new NamedPolicy($"trust policy of {role.Name}", policy with { Statements = [statement, .. denies] }), SessionPolicy: null);
                 foreach (var (type, value) in Parties(statement.Principal!))
                 {
-                    trusts.Add(Probe(queries, role, statement, type, value, known));
+                    found.Add(Probe(queries, role, statement, type, value, known, alone));
                 }
 
                 // `*` narrowed by a condition that names accounts or principals lets those in: each is a party too.
@@ -55,28 +60,43 @@ public static class AwsTrustAnalysis
                     foreach (var party in ConditionParty.Of([statement], TrustProbeName).Where(p => p.Account != role.Account))
                     {
                         var named = !party.Caller.Value.EndsWith(":role/" + TrustProbeName, StringComparison.Ordinal);
-                        trusts.Add(ProbeAws(queries, role, statement, named ? TrustedPartyKind.Principal : TrustedPartyKind.Account, named ? party.Caller.Value : party.Account, party.Account, party.Caller, known));
+                        found.Add(ProbeAws(queries, role, statement, named ? TrustedPartyKind.Principal : TrustedPartyKind.Account, named ? party.Caller.Value : party.Account, party.Account, party.Caller, known, alone));
                     }
 
                     // `*` narrowed to another organization lets every principal of it in.
                     foreach (var organization in ConditionParty.ForeignOrganizations([statement], estate.Organization?.Id))
                     {
                         var probe = AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{TrustProbeName}");
-                        var (verdict, endpoint) = DirectCall(claims => queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: ProbeCallers.Willingly).Decision, ConditionParty.OrganizationKeys(organization));
-                        trusts.Add(new RoleTrust(role, TrustedPartyKind.Organization, organization, null, IsExternal: true, statement, verdict,
+                        var (verdict, endpoint) = DirectCall(claims => queries.Can(probe, "sts:AssumeRole", role.Arn, claims, alone, ProbeCallers.Willingly).Decision, ConditionParty.OrganizationKeys(organization));
+                        found.Add(new RoleTrust(role, TrustedPartyKind.Organization, organization, null, IsExternal: true, statement, verdict,
                             $"a role of an account ({ProbeCallers.OutsiderAccount}) of organization {organization}{(endpoint ? " " + ProbeCallers.ThroughOwnEndpoint : string.Empty)}", "sts:AssumeRole"));
                     }
                 }
             }
+
+            trusts.AddRange(OnePerParty(found));
         }
 
         return trusts.ToImmutable();
     }
 
+    /// <summary>
+    /// One trust per party of a role: of the statements that name it, the one whose answer is the most open (the
+    /// first among equals), with the others that let it in too (or, when none does, the others that name it).
+    /// </summary>
+    private static IEnumerable<RoleTrust> OnePerParty(List<RoleTrust> found) =>
+        found.GroupBy(t => $"{(int)t.Kind}|{t.Party}", StringComparer.Ordinal).Select(party =>
+        {
+            var admitted = party.Where(t => t.Admits).ToList();
+            var candidates = admitted.Count > 0 ? admitted : [.. party];
+            var best = candidates.OrderByDescending(t => ProbeCallers.Openness(t.Probe)).First();
+            return best with { OtherStatements = [.. candidates.Select(t => t.Statement).Where(s => s.Index != best.Statement.Index).DistinctBy(s => s.Index)] };
+        });
+
     private static IEnumerable<(PrincipalType Type, string Value)> Parties(PrincipalElement principal) =>
         principal.IsWildcardString ? [(PrincipalType.Aws, "*")] : principal.Entries.Where(e => e.Type is PrincipalType.Aws or PrincipalType.Federated);
 
-    private static RoleTrust Probe(AwsAccessQueries queries, IamRole role, Statement statement, PrincipalType type, string value, FrozenSet<string> known)
+    private static RoleTrust Probe(AwsAccessQueries queries, IamRole role, Statement statement, PrincipalType type, string value, FrozenSet<string> known, SuppliedPolicies alone)
     {
         if (type == PrincipalType.Federated)
         {
@@ -87,7 +107,7 @@ public static class AwsTrustAnalysis
                 const string samlAction = "sts:AssumeRoleWithSAML";
                 // The global sign-in endpoint first, then each regional one the trust names: the most open wins.
                 var (audience, verdict) = SamlAudiences(role)
-                    .Select(aud => (Audience: aud, Decision: queries.Can(caller, samlAction, role.Arn, SamlClaims(aud)).Decision))
+                    .Select(aud => (Audience: aud, Decision: queries.Can(caller, samlAction, role.Arn, SamlClaims(aud), alone).Decision))
                     .Aggregate((best, next) => ProbeCallers.Openness(next.Decision) > ProbeCallers.Openness(best.Decision) ? next : best);
                 return new RoleTrust(role, TrustedPartyKind.SamlProvider, value, account, account is not null && !known.Contains(account), statement, verdict,
                     audience == GlobalSamlAudience
@@ -98,13 +118,13 @@ public static class AwsTrustAnalysis
 
             const string action = "sts:AssumeRoleWithWebIdentity";
             var context = OidcClaims(value, role);
-            var decision = queries.Can(caller, action, role.Arn, context).Decision;
+            var decision = queries.Can(caller, action, role.Arn, context, alone).Decision;
             return new RoleTrust(role, TrustedPartyKind.OidcProvider, value, account, account is not null && !known.Contains(account), statement, decision,
                 IsCognito(value) ? $"a token of `{value}` for identity pool `{context[ClaimKey(value, "aud")].Text}`, none of the estate's"
                     : $"a token of `{value}` whose subject is `{context[ClaimKey(value, "sub")].Text}`", action)
             {
                 GuestProbe = IsCognito(value) && PinnedPool(value, statement) is { } pool
-                    ? queries.Can(caller, action, role.Arn, GuestClaims(value, pool, role)).Decision
+                    ? queries.Can(caller, action, role.Arn, GuestClaims(value, pool, role), alone).Decision
                     : null,
             };
         }
@@ -122,7 +142,7 @@ public static class AwsTrustAnalysis
             ? named
             : (kind == TrustedPartyKind.Everyone ? ConditionParty.OutsiderNamed([statement], ProbeCallers.OutsiderAccount) : null)
                 ?? AwsPrincipal.Parse($"arn:aws:iam::{probeAccount}:role/{TrustProbeName}");
-        return ProbeAws(queries, role, statement, kind, value, partyAccount, probe, known);
+        return ProbeAws(queries, role, statement, kind, value, partyAccount, probe, known, alone);
     }
 
     private const string TrustProbeName = "ward-trust-probe";
@@ -130,7 +150,7 @@ public static class AwsTrustAnalysis
     private static bool IsOpenToEveryone(PrincipalElement principal) =>
         principal.IsWildcardString || principal.Entries.Any(e => e is (PrincipalType.Aws, "*"));
 
-    private static RoleTrust ProbeAws(AwsAccessQueries queries, IamRole role, Statement statement, TrustedPartyKind kind, string value, string? partyAccount, AwsPrincipal probe, FrozenSet<string> known)
+    private static RoleTrust ProbeAws(AwsAccessQueries queries, IamRole role, Statement statement, TrustedPartyKind kind, string value, string? partyAccount, AwsPrincipal probe, FrozenSet<string> known, SuppliedPolicies alone)
     {
         var probeAccount = partyAccount ?? ProbeCallers.OutsiderAccount;
         var external = !known.Contains(probeAccount);
@@ -149,7 +169,7 @@ public static class AwsTrustAnalysis
                 }
             }
 
-            return DirectCall(context => queries.Can(probe, "sts:AssumeRole", role.Arn, context, adjust: ProbeCallers.Willingly).Decision, claims);
+            return DirectCall(context => queries.Can(probe, "sts:AssumeRole", role.Arn, context, alone, ProbeCallers.Willingly).Decision, claims);
         }
 
         var (verdict, endpoint) = Verdict(standalone: false);
@@ -157,9 +177,9 @@ public static class AwsTrustAnalysis
         var caller = generic ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{probe.Value}`";
 
         // Anyone can have an account in no organization, whose requests carry no aws:PrincipalOrgID at all.
-        if (kind == TrustedPartyKind.Everyone && external && Verdict(standalone: true) is var alone && ProbeCallers.Openness(alone.Decision) > ProbeCallers.Openness(verdict))
+        if (kind == TrustedPartyKind.Everyone && external && Verdict(standalone: true) is var unorganized && ProbeCallers.Openness(unorganized.Decision) > ProbeCallers.Openness(verdict))
         {
-            (verdict, endpoint) = alone;
+            (verdict, endpoint) = unorganized;
             caller = generic ? $"a role of an unrelated account in no organization ({ProbeCallers.OutsiderAccount}; its requests carry no aws:PrincipalOrgID)"
                 : $"`{probe.Value}` (an account in no organization: its requests carry no aws:PrincipalOrgID)";
         }

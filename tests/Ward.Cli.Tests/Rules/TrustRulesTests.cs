@@ -116,6 +116,20 @@ public sealed class TrustRulesTests
         Assert.Contains("allowed only if", finding.Explanation, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("open-by-one-of-two-statements", "public-role-trust", "Open", "Organization")]
+    [InlineData("github-open-by-one-of-two-statements", "oidc-trust-unrestricted", "AnyRepository", "Deploy")]
+    public void A_trust_open_by_one_of_its_statements_is_one_finding_naming_that_statement(string role, string rule, string open, string safe)
+    {
+        // Given a trust policy with a statement that keeps outsiders out and one that lets them in
+        var findings = FindingsOn(role).Where(f => f.RuleId == rule).ToList();
+
+        // Then one finding names the statement that lets them in, not the one that keeps them out
+        var finding = Assert.Single(findings);
+        Assert.Contains($"Trust policy statement `{open}`", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain($"`{safe}`", finding.Explanation, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_role_open_to_another_organization_is_cross_account_access_from_it()
     {
@@ -203,6 +217,8 @@ public sealed class TrustRulesTests
             {{Role("github-not-an-evil-owner", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringNotEquals":{"token.actions.githubusercontent.com:repository_owner":"evil"}}}""")}},
             {{Role("github-repository-owner", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:repository_owner":"acme"}}}""")}},
             {{Role("github-job-workflow", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:job_workflow_ref":"acme/workflows/.github/workflows/deploy.yml@refs/heads/main"}}}""")}},
+            {{Role("open-by-one-of-two-statements", """{"Sid":"Organization","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}},{"Sid":"Open","Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"}""")}},
+            {{Role("github-open-by-one-of-two-statements", """{"Sid":"Deploy","Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}},{"Sid":"AnyRepository","Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}""")}},
             {{Role("open-to-an-endpoint", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
             {{Role("open-to-an-endpoint-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
             {{Role("open-to-a-source-account", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},

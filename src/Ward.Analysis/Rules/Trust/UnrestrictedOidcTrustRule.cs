@@ -69,12 +69,12 @@ public sealed class UnrestrictedOidcTrustRule : IRule
     }
 
     /// <summary>
-    /// Some condition tests `aud` against a value: not only wildcards under a Like operator (`StringLike aud "*"`
-    /// matches every audience).
+    /// Each statement naming the provider has a condition that tests `aud` against a value: not only wildcards under
+    /// a Like operator (`StringLike aud "*"` matches every audience).
     /// </summary>
     private static bool ChecksAudience(RoleTrust trust) =>
-        trust.Statement.Conditions.Any(c => !c.Operator.IsNegated && c.Key.EndsWith(":aud", StringComparison.OrdinalIgnoreCase)
-            && c.Values.Any(v => c.Operator.Base != BaseOperator.StringLike || v.Any(ch => ch is not ('*' or '?'))));
+        trust.Statements.All(statement => statement.Conditions.Any(c => !c.Operator.IsNegated && c.Key.EndsWith(":aud", StringComparison.OrdinalIgnoreCase)
+            && c.Values.Any(v => c.Operator.Base != BaseOperator.StringLike || v.Any(ch => ch is not ('*' or '?')))));
 
     private static string Provider(RoleTrust trust) => trust.Party[(trust.Party.IndexOf('/', StringComparison.Ordinal) + 1)..];
 }
