@@ -54,10 +54,11 @@ public static class AwsTrustAnalysis
                     found.Add(Probe(queries, role, statement, type, value, known, alone));
                 }
 
-                // `*` narrowed by a condition that names accounts or principals lets those in: each is a party too.
+                // `*` narrowed by a condition that names accounts or principals lets those in: each is a party too,
+                // the role's own account included (judged as if named in Principal).
                 if (IsOpenToEveryone(statement.Principal!))
                 {
-                    foreach (var party in ConditionParty.Of([statement], TrustProbeName).Where(p => p.Account != role.Account))
+                    foreach (var party in ConditionParty.Of([statement], TrustProbeName))
                     {
                         var named = !party.Caller.Value.EndsWith(":role/" + TrustProbeName, StringComparison.Ordinal);
                         found.Add(ProbeAws(queries, role, statement, named ? TrustedPartyKind.Principal : TrustedPartyKind.Account, named ? party.Caller.Value : party.Account, party.Account, party.Caller, known, alone));

@@ -28,6 +28,8 @@ public sealed class TrustRulesTests
     [InlineData("cross-account-access", "vendor-with-external-id", "Info")]
     // A condition every principal of the account meets narrows nothing.
     [InlineData("whole-account-trust", "whole-account-narrowed-to-itself", "Medium")]
+    // `*` narrowed to the role's own account by a condition: as if Principal named the account.
+    [InlineData("whole-account-trust", "open-to-this-account-by-condition", "Medium")]
     // `*` narrowed to another account by a condition rather than by Principal.
     [InlineData("external-trust-without-external-id", "open-to-one-account-by-condition", "High")]
     // Anyone can create a role called OrganizationAccountAccessRole in an account of their own.
@@ -84,6 +86,7 @@ public sealed class TrustRulesTests
     [InlineData("cognito-authenticated")]
     [InlineData("github-exact-subject-and-audience-by-like")]
     [InlineData("open-to-an-endpoint")]
+    [InlineData("open-to-a-role-of-this-account-by-condition")]
     // IAM does not put custom claims in the context: a StringEquals on one never matches, no token is accepted.
     [InlineData("github-repository-owner")]
     [InlineData("github-job-workflow")]
@@ -206,6 +209,8 @@ public sealed class TrustRulesTests
           "RoleDetailList": [
             {{Role("open-to-everyone", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}""")}},
             {{Role("open-to-one-account-by-condition", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"999988887777"}}}""")}},
+            {{Role("open-to-this-account-by-condition", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
+            {{Role("open-to-a-role-of-this-account-by-condition", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"},"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/deployer"}}}""")}},
             {{Role("open-to-a-role-name-anywhere", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/OrganizationAccountAccessRole"}}}""")}},
             {{Role("open-to-a-role-name-here", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/OrganizationAccountAccessRole"}}}""")}},
             {{Role("whole-account-narrowed-to-itself", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
