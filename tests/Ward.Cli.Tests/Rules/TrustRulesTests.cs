@@ -136,7 +136,7 @@ public sealed class TrustRulesTests
     [Fact]
     public void A_role_open_to_another_organization_is_cross_account_access_from_it()
     {
-        // Given roles open to `*` of organization o-zzzzzzzzzz and of the exported o-abcdefghij
+        // Given roles open to `*` of organization o-zzzzzzzzzz (with and without an ExternalId) and of the exported o-abcdefghij
         var folder = Directory.CreateTempSubdirectory("ward-trust-org-").FullName;
         File.WriteAllText(Path.Combine(folder, "gaad.json"), Gaad());
         File.WriteAllText(Path.Combine(folder, "organization.json"), ExposureRulesTests.Organization());
@@ -144,9 +144,15 @@ public sealed class TrustRulesTests
         var scan = Scanner.Scan(AwsEstateLoader.Load([folder], token), AsOf, cancellationToken: token);
         List<Finding> On(string role) => [.. scan.Findings.Where(f => f.Principal == $"arn:aws:iam::{Account}:role/{role}" && f.Category == "trust")];
 
-        // Then the first is assumable from every account of the other organization; the second is not reported
+        // Then the first is assumable from every account of the other organization, without an ExternalId, like a
+        // named external account; the one that requires an ExternalId is only inventoried; the last is not reported
         var finding = Assert.Single(On("open-to-another-organization"), f => f.RuleId == "cross-account-access");
         Assert.Contains("organization o-zzzzzzzzzz (not the exported organization)", finding.Title, StringComparison.Ordinal);
+        var flagged = Assert.Single(On("open-to-another-organization"), f => f.RuleId == "external-trust-without-external-id");
+        Assert.Equal(Severity.High, flagged.Severity);
+        Assert.Contains("trusts every account of organization o-zzzzzzzzzz without an ExternalId", flagged.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain(On("another-organization-with-external-id"), f => f.RuleId == "external-trust-without-external-id");
+        Assert.Single(On("another-organization-with-external-id"), f => f.RuleId == "cross-account-access");
         Assert.Empty(On("open-to-the-exported-organization"));
 
         // And without the organization export, neither is
@@ -230,6 +236,7 @@ public sealed class TrustRulesTests
             {{Role("open-to-a-source-account-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:SourceAccount":"123456789012"}}}""")}},
             {{Role("open-to-organization-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-to-another-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz"}}}""")}},
+            {{Role("another-organization-with-external-id", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz","sts:ExternalId":"partner-5521"}}}""")}},
             {{Role("open-to-the-exported-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
             {{Role("open-to-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-but-denied-outside", """{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
