@@ -63,6 +63,8 @@ public sealed class TrustRulesTests
     [InlineData("oidc-trust-unrestricted", "github-any-repository-from-the-office", "High")]
     // IAM does not put custom claims in the context: a negated test on one always passes.
     [InlineData("oidc-trust-unrestricted", "github-not-an-evil-owner", "Critical")]
+    // A Deny of every other subject reads like an Allow of the subjects it leaves.
+    [InlineData("oidc-trust-unrestricted", "github-any-repository-of-the-owner-by-a-deny", "Medium")]
     public void Vulnerable_twins_are_reported(string rule, string role, string severity)
     {
         var finding = Assert.Single(FindingsOn(role), f => f.RuleId == rule);
@@ -86,6 +88,7 @@ public sealed class TrustRulesTests
     [InlineData("cognito-authenticated")]
     [InlineData("github-exact-subject-and-audience-by-like")]
     [InlineData("open-to-an-endpoint")]
+    [InlineData("github-exact-subject-and-a-deny")]
     [InlineData("open-to-a-role-of-this-account-by-condition")]
     // IAM does not put custom claims in the context: a StringEquals on one never matches, no token is accepted.
     [InlineData("github-repository-owner")]
@@ -230,6 +233,8 @@ public sealed class TrustRulesTests
             {{Role("github-job-workflow", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:job_workflow_ref":"acme/workflows/.github/workflows/deploy.yml@refs/heads/main"}}}""")}},
             {{Role("open-by-one-of-two-statements", """{"Sid":"Organization","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}},{"Sid":"Open","Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"}""")}},
             {{Role("github-open-by-one-of-two-statements", """{"Sid":"Deploy","Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}},{"Sid":"AnyRepository","Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}""")}},
+            {{Role("github-any-repository-of-the-owner-by-a-deny", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}},{"Effect":"Deny","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringNotLike":{"token.actions.githubusercontent.com:sub":"repo:acme/*"}}}""")}},
+            {{Role("github-exact-subject-and-a-deny", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}},{"Effect":"Deny","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringNotLike":{"token.actions.githubusercontent.com:sub":"repo:acme/*"}}}""")}},
             {{Role("open-to-an-endpoint", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
             {{Role("open-to-an-endpoint-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
             {{Role("open-to-a-source-account", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},

@@ -36,7 +36,8 @@ public sealed class UnrestrictedOidcTrustRule : IRule
         {
             var admin = TrustFindings.IsAdmin(context, trust);
             // Wildcards are wildcards only for the Like operators: `StringEquals "repo:org/*"` matches that text alone.
-            var wildcards = trust.ClaimValues("sub", likeOnly: true).Where(v => v.Contains('*', StringComparison.Ordinal) || v.Contains('?', StringComparison.Ordinal)).ToList();
+            var wildcards = trust.ClaimValues("sub", likeOnly: true).Concat(SubjectsDeniesLeave(trust))
+                .Where(v => v.Contains('*', StringComparison.Ordinal) || v.Contains('?', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
             if (trust.GuestProbe is { Kind: DecisionKind.Allowed or DecisionKind.Conditional })
             {
                 var pool = trust.ClaimValues("aud").FirstOrDefault();
@@ -66,6 +67,26 @@ public sealed class UnrestrictedOidcTrustRule : IRule
                     $"The subject is pinned, but no condition checks `aud`, so tokens minted for other audiences are accepted. {TrustFindings.Evidence(trust)}");
             }
         }
+    }
+
+    /// <summary>
+    /// When the Allow statements do not test `sub` themselves: the subject patterns a Deny statement of the trust policy
+    /// leaves (one whose only conditions are `StringNotLike` on the provider's `sub`: it denies every other subject), so
+    /// an Allow on `aud` narrowed by such a Deny reads like an Allow with `StringLike` `sub` on those patterns.
+    /// </summary>
+    private static IEnumerable<string> SubjectsDeniesLeave(RoleTrust trust)
+    {
+        var key = AwsTrustAnalysis.ClaimKey(trust.Party, "sub");
+        if (trust.Statements.SelectMany(s => s.Conditions).Any(c => !c.Operator.IsNegated && c.Key.Equals(key, StringComparison.OrdinalIgnoreCase)))
+        {
+            return [];
+        }
+
+        return trust.Role.TrustPolicy!.Statements
+            .Where(s => s.Effect == Effect.Deny && !s.Conditions.IsEmpty
+                && s.Conditions.All(c => c.Operator.Base == BaseOperator.StringNotLike && !c.Operator.IfExists && c.Key.Equals(key, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(s => s.Conditions)
+            .SelectMany(c => c.Values);
     }
 
     /// <summary>
