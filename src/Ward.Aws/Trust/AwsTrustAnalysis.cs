@@ -273,12 +273,25 @@ public static class AwsTrustAnalysis
             : role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
                 .Where(c => !c.Operator.IsNegated && c.Key.Equals(ClaimKey(provider, "aud"), StringComparison.OrdinalIgnoreCase) && !c.Values.IsEmpty)
                 .Select(c => c.Values[0]).FirstOrDefault() ?? "sts.amazonaws.com";
-        return WithoutUnsupportedClaims(provider, role, new(StringComparer.OrdinalIgnoreCase)
+        var claims = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
         {
             [ClaimKey(provider, "sub")] = ContextValue.Of(subject),
             [ClaimKey(provider, "aud")] = ContextValue.Of(audience),
             [ClaimKey(provider, "amr")] = ContextValue.Of(["authenticated"]),
-        });
+        };
+
+        // The other audience-like claims (Google's original audience, the application of Login with Amazon and
+        // Facebook) are the ones the trust expects too: only the subject is put to the test.
+        foreach (var claim in (string[])["oaud", "app_id"])
+        {
+            if (role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
+                    .FirstOrDefault(c => !c.Operator.IsNegated && c.Key.Equals(ClaimKey(provider, claim), StringComparison.OrdinalIgnoreCase) && !c.Values.IsEmpty) is { } expected)
+            {
+                claims[ClaimKey(provider, claim)] = ContextValue.Of(expected.Values[0]);
+            }
+        }
+
+        return WithoutUnsupportedClaims(provider, role, claims);
     }
 
     /// <summary>
