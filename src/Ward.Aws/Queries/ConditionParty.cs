@@ -58,6 +58,33 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
             .FirstOrDefault(p => p.IsAuthenticated && p.Type is AwsPrincipalType.IamRole or AwsPrincipalType.IamUser);
 
     /// <summary>
+    /// The principal tags the statements' non-negated string conditions on <c>aws:PrincipalTag/KEY</c> ask for, as the
+    /// request keys of a principal so tagged (wildcards of a Like pattern filled): anyone can tag a role of an account of
+    /// their own with any key and value. Empty when no condition asks for a tag.
+    /// </summary>
+    public static ImmutableDictionary<string, ContextValue> OutsiderTags(IEnumerable<Statement> statements)
+    {
+        var tags = ImmutableDictionary.CreateBuilder<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var condition in statements.SelectMany(s => s.Conditions))
+        {
+            if (!condition.Operator.IsNegated && condition.Operator.Base is BaseOperator.StringEquals or BaseOperator.StringEqualsIgnoreCase or BaseOperator.StringLike
+                && condition.Key.StartsWith("aws:PrincipalTag/", StringComparison.OrdinalIgnoreCase) && condition.Key.Length > "aws:PrincipalTag/".Length
+                && !condition.Values.IsEmpty && !tags.ContainsKey(condition.Key))
+            {
+                var value = condition.Values[0];
+                tags[condition.Key] = ContextValue.Of(condition.Operator.Base == BaseOperator.StringLike ? Filled(value) : value);
+            }
+        }
+
+        return tags.ToImmutable();
+    }
+
+    /// <summary>How a probe caller given <see cref="OutsiderTags"/> is described: <c>tagged `team`=`ops`</c>, and why it may be.</summary>
+    public static string TaggedSo(IReadOnlyDictionary<string, ContextValue> tags) =>
+        tags.Count == 0 ? string.Empty
+            : $" tagged {string.Join(", ", tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"`{t.Key["aws:PrincipalTag/".Length..]}`=`{t.Value.Text}`"))}, as anyone may tag a principal of their own";
+
+    /// <summary>
     /// The source keys (<c>aws:SourceAccount</c>, <c>aws:SourceOwner</c>, <c>aws:SourceArn</c>) of a resource of an
     /// account no source condition of the statements fixes, for probing a service (or <c>*</c>) acting for it. A
     /// pattern whose account part has a wildcard (<c>arn:aws:cloudfront::*:distribution/*</c>,

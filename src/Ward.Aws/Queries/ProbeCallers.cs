@@ -20,6 +20,45 @@ public static class ProbeCallers
     /// <summary>The organization id outsiders carry, so <c>aws:PrincipalOrgID</c> conditions keep them out.</summary>
     public const string OutsiderOrganization = "o-wardoutsider";
 
+    /// <summary>The VPC an outsider's request comes from when it comes through a VPC endpoint of its own.</summary>
+    public const string OutsiderVpc = "vpc-0ward0outsider";
+
+    /// <summary>The VPC endpoint of an outsider's own that its request may come through.</summary>
+    public const string OutsiderVpce = "vpce-0ward0outsider";
+
+    /// <summary>
+    /// The keys only a request an AWS service makes for a resource carries (IAM user guide, "AWS global condition
+    /// context keys": <c>aws:SourceAccount</c>, <c>aws:SourceArn</c>, <c>aws:SourceOrgID</c> and
+    /// <c>aws:SourceOwner</c> are included only when a service principal calls on behalf of a resource): a direct call
+    /// from the internet or from another account has none of them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ServiceSourceKeys = ["aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOwner"];
+
+    /// <summary>Whether <paramref name="key"/> is one of <see cref="ServiceSourceKeys"/>.</summary>
+    public static bool IsServiceSourceKey(string key) => ServiceSourceKeys.Contains(key, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Gives a direct call (an anonymous caller's, or a principal's of another account) the keys it has: none of the
+    /// <see cref="ServiceSourceKeys"/>, and either no VPC keys (from the internet) or those of a VPC endpoint of the
+    /// outsider's own (<paramref name="throughOwnEndpoint"/>): <c>aws:SourceVpc</c> and <c>aws:SourceVpce</c> are
+    /// included only for requests through a VPC endpoint. Absent keys pass the <c>...IfExists</c> operators and
+    /// <c>ForAllValues:</c>, so each probe is asked both ways and the more open answer counts.
+    /// </summary>
+    public static void AddDirectCall(IDictionary<string, ContextValue> context, bool throughOwnEndpoint)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var key in ServiceSourceKeys)
+        {
+            context[key] = ContextValue.Absent;
+        }
+
+        context["aws:SourceVpc"] = throughOwnEndpoint ? ContextValue.Of(OutsiderVpc) : ContextValue.Absent;
+        context["aws:SourceVpce"] = throughOwnEndpoint ? ContextValue.Of(OutsiderVpce) : ContextValue.Absent;
+    }
+
+    /// <summary>How a probe's caller is described when the answer came through a VPC endpoint of its own.</summary>
+    public const string ThroughOwnEndpoint = $"through a VPC endpoint of its own (`{OutsiderVpce}` in `{OutsiderVpc}`)";
+
     /// <summary>
     /// Gives an outsider's request its organization keys: those of an organization of its own, or, for a principal of
     /// an account in no organization (<paramref name="standalone"/>), none at all. IAM includes

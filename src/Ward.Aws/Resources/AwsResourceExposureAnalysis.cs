@@ -20,10 +20,13 @@ namespace Ward.Aws.Resources;
 /// <remarks>
 /// As in <see cref="Trust.AwsTrustAnalysis"/>, the probe caller's own identity policies are taken as willing: the question
 /// is what the resource's side lets in. Probes carry values that belong to nobody of the estate for the keys
-/// resource policies use to keep outsiders out (organization, source account and ARN, VPC, IP address), and use
-/// TLS. AWS service principals the policy names are probed as acting for a resource of an unrelated account (source
-/// account, ARN and organization all outside): only a policy that pins <c>aws:SourceAccount</c>, <c>aws:SourceArn</c>
-/// or <c>aws:SourceOrgID</c> keeps them to the owner's own resources.
+/// resource policies use to keep outsiders out (organization, VPC, IP address), and use TLS. An anonymous caller and
+/// a principal of another account call directly: their requests carry no source keys (<c>aws:SourceAccount</c>,
+/// <c>aws:SourceArn</c>, <c>aws:SourceOrgID</c>, <c>aws:SourceOwner</c>), and come either from the internet (no VPC
+/// keys) or through a VPC endpoint of their own, the more open answer counting. AWS service principals the policy
+/// names, and the services a <c>*</c> statement's <c>aws:SourceArn</c> names, are probed as acting for a resource of
+/// an unrelated account (source account, ARN and organization all outside): only a policy that pins
+/// <c>aws:SourceAccount</c>, <c>aws:SourceArn</c> or <c>aws:SourceOrgID</c> keeps them to the owner's own resources.
 /// </remarks>
 public static class AwsResourceExposureAnalysis
 {
@@ -57,9 +60,11 @@ public static class AwsResourceExposureAnalysis
             var anonymous = resource.Type == LambdaFunctionType
                 ? "an anonymous caller (no AWS credentials, through a function URL whose auth type is NONE)"
                 : "an anonymous caller (no AWS credentials)";
+            ResourceAccess? unsigned = null;
             if (!SignedRequestsOnly.Contains(resource.Type))
             {
-                results.Add(Probe(queries, resource, ResourceProbeKind.Anonymous, "*", null, external: true, AwsPrincipal.Anonymous, anonymous, everyone));
+                unsigned = Probe(queries, resource, ResourceProbeKind.Anonymous, "*", null, external: true, AwsPrincipal.Anonymous, anonymous, everyone);
+                results.Add(unsigned);
             }
 
             // An outsider's role named as an aws:PrincipalArn pattern for any account would name it.
@@ -72,7 +77,8 @@ public static class AwsResourceExposureAnalysis
             var standalone = Probe(queries, resource, ResourceProbeKind.AnyAccount, "*", null, external: true, outsiderCaller,
                 outsider is null ? $"a role of an unrelated account in no organization ({ProbeCallers.OutsiderAccount}; its requests carry no aws:PrincipalOrgID)" : $"`{outsider.Value}` (an unrelated account in no organization: its requests carry no aws:PrincipalOrgID)",
                 everyone, standalone: true);
-            results.Add(Openness(standalone).CompareTo(Openness(inOrganization)) > 0 ? standalone : inOrganization);
+            var anyAccount = Openness(standalone).CompareTo(Openness(inOrganization)) > 0 ? standalone : inOrganization;
+            results.Add(anyAccount);
 
             // Services act for whoever owns the resource that triggers them (a topic, a bucket, a trail): without a
             // source condition, any account's resource can make the service act on this one.
@@ -80,7 +86,15 @@ public static class AwsResourceExposureAnalysis
                 .SelectMany(s => s.Principal!.Entries.Where(e => e.Type == PrincipalType.Service).Select(e => (Statement: s, Service: e.Value)))
                 .GroupBy(x => x.Service, StringComparer.OrdinalIgnoreCase)
                 .ToList();
-            foreach (var service in services)
+
+            // `*` narrowed by a source condition lets in only services acting for a resource (a direct call carries no
+            // source keys): the service the source ARN names, acting for an outsider's resource the condition admits.
+            List<IGrouping<string, (Statement Statement, string Service)>> deputies = unsigned is { Admitted.IsEmpty: false } || !anyAccount.Admitted.IsEmpty
+                ? services
+                : [.. allows.Where(s => !s.Principal!.Negated).SelectMany(s => s.Principal!.Entries.Where(e => e.Type == PrincipalType.Service).Select(e => (Statement: s, Service: e.Value)))
+                    .Concat(everyone.Where(s => !s.Principal!.Negated).Select(s => (Statement: s, Service: SourceService(s))).Where(x => x.Service is not null).Select(x => (x.Statement, Service: x.Service!)))
+                    .GroupBy(x => x.Service, StringComparer.OrdinalIgnoreCase)];
+            foreach (var service in deputies)
             {
                 ImmutableArray<Statement> statements = [.. service.Select(x => x.Statement).Distinct()];
                 var source = ConditionParty.OutsiderSource(statements, ProbeCallers.OutsiderAccount);
@@ -171,11 +185,51 @@ public static class AwsResourceExposureAnalysis
 
     private static ResourceAccess Probe(AwsAccessQueries queries, AwsResourcePolicy resource, ResourceProbeKind kind, string party, string? partyAccount, bool external, AwsPrincipal caller, string description, ImmutableArray<Statement> statements, IReadOnlyDictionary<string, ContextValue>? keys = null, bool standalone = false)
     {
-        var context = OutsiderContext(resource, caller, external, standalone);
+        // A service acts for a resource, whose source keys its request carries. Anyone else calls directly, with
+        // none of them: from the internet, or through a VPC endpoint of its own; the more open answer counts.
+        if (kind == ResourceProbeKind.Service || (keys?.Keys.Any(ProbeCallers.IsServiceSourceKey) ?? false))
+        {
+            return Ask(queries, resource, kind, party, partyAccount, external, caller, description, statements, keys, standalone, throughOwnEndpoint: null);
+        }
 
-        // A source condition whose values fix no account (`arn:aws:s3:::logs-*`, `arn:aws:sns:*:*:*`) lets in a
-        // resource of an outsider's so named: the probe acts for one.
-        foreach (var (key, value) in keys ?? ConditionParty.OutsiderSource(statements, ProbeCallers.OutsiderAccount))
+        var internet = Ask(queries, resource, kind, party, partyAccount, external, caller, description, statements, keys, standalone, throughOwnEndpoint: false);
+        var endpoint = Ask(queries, resource, kind, party, partyAccount, external, caller, $"{description} {ProbeCallers.ThroughOwnEndpoint}", statements, keys, standalone, throughOwnEndpoint: true);
+        return Openness(endpoint).CompareTo(Openness(internet)) > 0 ? endpoint : internet;
+    }
+
+    private static ResourceAccess Ask(AwsAccessQueries queries, AwsResourcePolicy resource, ResourceProbeKind kind, string party, string? partyAccount, bool external, AwsPrincipal caller, string description, ImmutableArray<Statement> statements, IReadOnlyDictionary<string, ContextValue>? keys, bool standalone, bool? throughOwnEndpoint)
+    {
+        var context = OutsiderContext(resource, caller, external, standalone);
+        if (throughOwnEndpoint is { } endpoint)
+        {
+            ProbeCallers.AddDirectCall(context, endpoint);
+
+            // An outsider tags its own principal as an aws:PrincipalTag condition asks.
+            if (external && caller.IsAuthenticated && ConditionParty.OutsiderTags(statements) is { Count: > 0 } tags)
+            {
+                foreach (var (key, value) in tags)
+                {
+                    context[key] = value;
+                }
+
+                description += ConditionParty.TaggedSo(tags);
+            }
+        }
+        else
+        {
+            // A service acting for a resource of an unrelated account: its keys name that resource. A source
+            // condition whose values fix no account (`arn:aws:s3:::logs-*`, `arn:aws:sns:*:*:*`) lets in a resource
+            // of an outsider's so named: the probe acts for one.
+            context["aws:SourceAccount"] = ContextValue.Of(ProbeCallers.OutsiderAccount);
+            context["aws:SourceArn"] = ContextValue.Of($"arn:aws:sns:us-east-1:{ProbeCallers.OutsiderAccount}:ward-outsider");
+            context["aws:SourceOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization);
+            context["aws:SourceOwner"] = ContextValue.Of(ProbeCallers.OutsiderAccount);
+            context["aws:SourceVpc"] = ContextValue.Of(ProbeCallers.OutsiderVpc);
+            context["aws:SourceVpce"] = ContextValue.Of(ProbeCallers.OutsiderVpce);
+            keys ??= ConditionParty.OutsiderSource(statements, ProbeCallers.OutsiderAccount);
+        }
+
+        foreach (var (key, value) in keys ?? ImmutableDictionary<string, ContextValue>.Empty)
         {
             context[key] = value;
         }
@@ -310,19 +364,30 @@ public static class AwsResourceExposureAnalysis
             : new Dictionary<string, ContextValue>(context, StringComparer.OrdinalIgnoreCase) { [known.Key] = ContextValue.Of(known.Value) };
     }
 
-    /// <summary>A direct call over TLS that comes from nowhere the estate knows: no source, VPC or address of its own.</summary>
+    /// <summary>
+    /// The service an Allow statement open to <c>*</c> lets in through its source condition: the service of the first
+    /// <c>aws:SourceArn</c> value that names one (<c>arn:aws:sns:…</c> → <c>sns.amazonaws.com</c>); null when none does.
+    /// </summary>
+    private static string? SourceService(Statement statement) =>
+        statement.Conditions
+            .Where(c => !c.Operator.IsNegated && c.Key.Equals("aws:SourceArn", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values)
+            .Select(v => v.Split(':'))
+            .Where(parts => parts.Length >= 6 && parts[0] == "arn" && parts[2].Length > 0 && parts[2].IndexOfAny(['*', '?', '$']) < 0)
+            .Select(parts => parts[2] switch
+            {
+                "execute-api" => "apigateway.amazonaws.com",
+                var service => $"{service}.amazonaws.com",
+            })
+            .FirstOrDefault();
+
+    /// <summary>A call over TLS that comes from nowhere the estate knows: no address of its own.</summary>
     private static Dictionary<string, ContextValue> OutsiderContext(AwsResourcePolicy resource, AwsPrincipal caller, bool external, bool standalone)
     {
         var context = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
         {
             ["aws:ResourceAccount"] = ContextValue.Of(resource.Account),
             ["aws:SecureTransport"] = ContextValue.Of("true"),
-            ["aws:SourceAccount"] = ContextValue.Of(ProbeCallers.OutsiderAccount),
-            ["aws:SourceArn"] = ContextValue.Of($"arn:aws:sns:us-east-1:{ProbeCallers.OutsiderAccount}:ward-outsider"),
-            ["aws:SourceOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization),
-            ["aws:SourceOwner"] = ContextValue.Of(ProbeCallers.OutsiderAccount),
-            ["aws:SourceVpc"] = ContextValue.Of("vpc-0ward0outsider"),
-            ["aws:SourceVpce"] = ContextValue.Of("vpce-0ward0outsider"),
             // Reserved for benchmarking (RFC 2544), so no real policy names it; the documentation ranges are in examples.
             ["aws:SourceIp"] = ContextValue.Of("198.18.0.10"),
         };

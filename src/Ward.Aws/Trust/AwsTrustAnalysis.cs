@@ -18,7 +18,9 @@ namespace Ward.Aws.Trust;
 /// The probe caller's own side is taken as willing (its identity policies allow everything): the question is what
 /// the trusting account lets in, not what the other side permits. Outsiders get values that belong to nobody of
 /// the estate: an account of their own, an organization id of their own, and, for OIDC, a subject of another
-/// repository or namespace; a condition that checks those values keeps them out.
+/// repository or namespace; a condition that checks those values keeps them out. sts:AssumeRole is a direct call:
+/// its request carries no source keys (<c>aws:SourceAccount</c>, <c>aws:SourceArn</c>, <c>aws:SourceOrgID</c>,
+/// <c>aws:SourceOwner</c>), and comes from the internet or through a VPC endpoint of the caller's own.
 /// </remarks>
 public static class AwsTrustAnalysis
 {
@@ -40,41 +42,62 @@ public static class AwsTrustAnalysis
                 continue;
             }
 
+            // Each Allow statement is asked alone, with the policy's Deny statements: a party is credited to the
+            // statements that let it in, not to every statement that names it.
+            ImmutableArray<Statement> denies = [.. policy.Statements.Where(s => s.Effect == Effect.Deny)];
+            var found = new List<RoleTrust>();
             foreach (var statement in policy.Statements.Where(s => s.Effect == Effect.Allow && s.Principal is { Negated: false }))
             {
+                var alone = new SuppliedPolicies(new NamedPolicy($"trust policy of {role.Name}", policy with { Statements = [statement, .. denies] }), SessionPolicy: null);
                 foreach (var (type, value) in Parties(statement.Principal!))
                 {
-                    trusts.Add(Probe(queries, role, statement, type, value, known));
+                    found.Add(Probe(queries, role, statement, type, value, known, alone));
                 }
 
-                // `*` narrowed by a condition that names accounts or principals lets those in: each is a party too.
+                // `*` narrowed by a condition that names accounts or principals lets those in: each is a party too,
+                // the role's own account included (judged as if named in Principal).
                 if (IsOpenToEveryone(statement.Principal!))
                 {
-                    foreach (var party in ConditionParty.Of([statement], TrustProbeName).Where(p => p.Account != role.Account))
+                    foreach (var party in ConditionParty.Of([statement], TrustProbeName))
                     {
                         var named = !party.Caller.Value.EndsWith(":role/" + TrustProbeName, StringComparison.Ordinal);
-                        trusts.Add(ProbeAws(queries, role, statement, named ? TrustedPartyKind.Principal : TrustedPartyKind.Account, named ? party.Caller.Value : party.Account, party.Account, party.Caller, known));
+                        found.Add(ProbeAws(queries, role, statement, named ? TrustedPartyKind.Principal : TrustedPartyKind.Account, named ? party.Caller.Value : party.Account, party.Account, party.Caller, known, alone));
                     }
 
                     // `*` narrowed to another organization lets every principal of it in.
                     foreach (var organization in ConditionParty.ForeignOrganizations([statement], estate.Organization?.Id))
                     {
                         var probe = AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{TrustProbeName}");
-                        var verdict = queries.Can(probe, "sts:AssumeRole", role.Arn, ConditionParty.OrganizationKeys(organization), adjust: ProbeCallers.Willingly).Decision;
-                        trusts.Add(new RoleTrust(role, TrustedPartyKind.Organization, organization, null, IsExternal: true, statement, verdict,
-                            $"a role of an account ({ProbeCallers.OutsiderAccount}) of organization {organization}", "sts:AssumeRole"));
+                        var (verdict, endpoint) = DirectCall(claims => queries.Can(probe, "sts:AssumeRole", role.Arn, claims, alone, ProbeCallers.Willingly).Decision, ConditionParty.OrganizationKeys(organization));
+                        found.Add(new RoleTrust(role, TrustedPartyKind.Organization, organization, null, IsExternal: true, statement, verdict,
+                            $"a role of an account ({ProbeCallers.OutsiderAccount}) of organization {organization}{(endpoint ? " " + ProbeCallers.ThroughOwnEndpoint : string.Empty)}", "sts:AssumeRole"));
                     }
                 }
             }
+
+            trusts.AddRange(OnePerParty(found));
         }
 
         return trusts.ToImmutable();
     }
 
+    /// <summary>
+    /// One trust per party of a role: of the statements that name it, the one whose answer is the most open (the
+    /// first among equals), with the others that let it in too (or, when none does, the others that name it).
+    /// </summary>
+    private static IEnumerable<RoleTrust> OnePerParty(List<RoleTrust> found) =>
+        found.GroupBy(t => $"{(int)t.Kind}|{t.Party}", StringComparer.Ordinal).Select(party =>
+        {
+            var admitted = party.Where(t => t.Admits).ToList();
+            var candidates = admitted.Count > 0 ? admitted : [.. party];
+            var best = candidates.OrderByDescending(t => ProbeCallers.Openness(t.Probe)).First();
+            return best with { OtherStatements = [.. candidates.Select(t => t.Statement).Where(s => s.Index != best.Statement.Index).DistinctBy(s => s.Index)] };
+        });
+
     private static IEnumerable<(PrincipalType Type, string Value)> Parties(PrincipalElement principal) =>
         principal.IsWildcardString ? [(PrincipalType.Aws, "*")] : principal.Entries.Where(e => e.Type is PrincipalType.Aws or PrincipalType.Federated);
 
-    private static RoleTrust Probe(AwsAccessQueries queries, IamRole role, Statement statement, PrincipalType type, string value, FrozenSet<string> known)
+    private static RoleTrust Probe(AwsAccessQueries queries, IamRole role, Statement statement, PrincipalType type, string value, FrozenSet<string> known, SuppliedPolicies alone)
     {
         if (type == PrincipalType.Federated)
         {
@@ -85,7 +108,7 @@ public static class AwsTrustAnalysis
                 const string samlAction = "sts:AssumeRoleWithSAML";
                 // The global sign-in endpoint first, then each regional one the trust names: the most open wins.
                 var (audience, verdict) = SamlAudiences(role)
-                    .Select(aud => (Audience: aud, Decision: queries.Can(caller, samlAction, role.Arn, SamlClaims(aud)).Decision))
+                    .Select(aud => (Audience: aud, Decision: queries.Can(caller, samlAction, role.Arn, SamlClaims(aud), alone).Decision))
                     .Aggregate((best, next) => ProbeCallers.Openness(next.Decision) > ProbeCallers.Openness(best.Decision) ? next : best);
                 return new RoleTrust(role, TrustedPartyKind.SamlProvider, value, account, account is not null && !known.Contains(account), statement, verdict,
                     audience == GlobalSamlAudience
@@ -96,13 +119,13 @@ public static class AwsTrustAnalysis
 
             const string action = "sts:AssumeRoleWithWebIdentity";
             var context = OidcClaims(value, role);
-            var decision = queries.Can(caller, action, role.Arn, context).Decision;
+            var decision = queries.Can(caller, action, role.Arn, context, alone).Decision;
             return new RoleTrust(role, TrustedPartyKind.OidcProvider, value, account, account is not null && !known.Contains(account), statement, decision,
                 IsCognito(value) ? $"a token of `{value}` for identity pool `{context[ClaimKey(value, "aud")].Text}`, none of the estate's"
                     : $"a token of `{value}` whose subject is `{context[ClaimKey(value, "sub")].Text}`", action)
             {
                 GuestProbe = IsCognito(value) && PinnedPool(value, statement) is { } pool
-                    ? queries.Can(caller, action, role.Arn, GuestClaims(value, pool)).Decision
+                    ? queries.Can(caller, action, role.Arn, GuestClaims(value, pool, role), alone).Decision
                     : null,
             };
         }
@@ -120,7 +143,7 @@ public static class AwsTrustAnalysis
             ? named
             : (kind == TrustedPartyKind.Everyone ? ConditionParty.OutsiderNamed([statement], ProbeCallers.OutsiderAccount) : null)
                 ?? AwsPrincipal.Parse($"arn:aws:iam::{probeAccount}:role/{TrustProbeName}");
-        return ProbeAws(queries, role, statement, kind, value, partyAccount, probe, known);
+        return ProbeAws(queries, role, statement, kind, value, partyAccount, probe, known, alone);
     }
 
     private const string TrustProbeName = "ward-trust-probe";
@@ -128,39 +151,71 @@ public static class AwsTrustAnalysis
     private static bool IsOpenToEveryone(PrincipalElement principal) =>
         principal.IsWildcardString || principal.Entries.Any(e => e is (PrincipalType.Aws, "*"));
 
-    private static RoleTrust ProbeAws(AwsAccessQueries queries, IamRole role, Statement statement, TrustedPartyKind kind, string value, string? partyAccount, AwsPrincipal probe, FrozenSet<string> known)
+    private static RoleTrust ProbeAws(AwsAccessQueries queries, IamRole role, Statement statement, TrustedPartyKind kind, string value, string? partyAccount, AwsPrincipal probe, FrozenSet<string> known, SuppliedPolicies alone)
     {
         var probeAccount = partyAccount ?? ProbeCallers.OutsiderAccount;
         var external = !known.Contains(probeAccount);
-        Decision Verdict(bool standalone)
+
+        // An outsider tags its own principal as an aws:PrincipalTag condition of the statement asks.
+        var tags = external ? ConditionParty.OutsiderTags([statement]) : ImmutableDictionary<string, ContextValue>.Empty;
+        (Decision Decision, bool ThroughOwnEndpoint) Verdict(bool standalone)
         {
             Dictionary<string, ContextValue> claims = new(StringComparer.OrdinalIgnoreCase);
             if (external)
             {
                 ProbeCallers.AddOutsiderOrganization(claims, standalone);
+                foreach (var (key, tag) in tags)
+                {
+                    claims[key] = tag;
+                }
             }
 
-            return queries.Can(probe, "sts:AssumeRole", role.Arn, claims, adjust: ProbeCallers.Willingly).Decision;
+            return DirectCall(context => queries.Can(probe, "sts:AssumeRole", role.Arn, context, alone, ProbeCallers.Willingly).Decision, claims);
         }
 
-        var verdict = Verdict(standalone: false);
+        var (verdict, endpoint) = Verdict(standalone: false);
         var generic = kind == TrustedPartyKind.Everyone && probe.Name == TrustProbeName;
         var caller = generic ? $"a role of an unrelated account ({ProbeCallers.OutsiderAccount}, outside the organization)" : $"`{probe.Value}`";
 
         // Anyone can have an account in no organization, whose requests carry no aws:PrincipalOrgID at all.
-        if (kind == TrustedPartyKind.Everyone && external && Verdict(standalone: true) is var alone && ProbeCallers.Openness(alone) > ProbeCallers.Openness(verdict))
+        if (kind == TrustedPartyKind.Everyone && external && Verdict(standalone: true) is var unorganized && ProbeCallers.Openness(unorganized.Decision) > ProbeCallers.Openness(verdict))
         {
-            verdict = alone;
+            (verdict, endpoint) = unorganized;
             caller = generic ? $"a role of an unrelated account in no organization ({ProbeCallers.OutsiderAccount}; its requests carry no aws:PrincipalOrgID)"
                 : $"`{probe.Value}` (an account in no organization: its requests carry no aws:PrincipalOrgID)";
         }
         else if (kind != TrustedPartyKind.Everyone && external && partyAccount is not null)
         {
             // A named account may be in no organization: whether it is, the export does not say.
-            verdict = ProbeCallers.EitherOrganizationStanding(verdict, Verdict(standalone: true), partyAccount);
+            var standalone = Verdict(standalone: true);
+            var either = ProbeCallers.EitherOrganizationStanding(verdict, standalone.Decision, partyAccount);
+            endpoint = ReferenceEquals(either, verdict) ? endpoint : standalone.ThroughOwnEndpoint;
+            verdict = either;
         }
 
-        return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict, caller, "sts:AssumeRole");
+        caller += ConditionParty.TaggedSo(tags);
+        return new RoleTrust(role, kind, value, partyAccount, partyAccount is not null && external, statement, verdict,
+            endpoint ? $"{caller} {ProbeCallers.ThroughOwnEndpoint}" : caller, "sts:AssumeRole");
+    }
+
+    /// <summary>
+    /// A direct call (sts:AssumeRole by a principal, not by a service for a resource): its request carries none of the
+    /// source keys (<c>aws:SourceAccount</c>, <c>aws:SourceArn</c>, <c>aws:SourceOrgID</c>, <c>aws:SourceOwner</c>),
+    /// and comes from the internet (no VPC keys) or through a VPC endpoint of the caller's own. Both are asked; the more
+    /// open answer counts, and says whether it came through the endpoint.
+    /// </summary>
+    private static (Decision Decision, bool ThroughOwnEndpoint) DirectCall(Func<IReadOnlyDictionary<string, ContextValue>, Decision> ask, IReadOnlyDictionary<string, ContextValue> keys)
+    {
+        Decision Through(bool endpoint)
+        {
+            var context = new Dictionary<string, ContextValue>(keys, StringComparer.OrdinalIgnoreCase);
+            ProbeCallers.AddDirectCall(context, endpoint);
+            return ask(context);
+        }
+
+        var internet = Through(endpoint: false);
+        var own = Through(endpoint: true);
+        return ProbeCallers.Openness(own) > ProbeCallers.Openness(internet) ? (own, true) : (internet, false);
     }
 
     private const string GlobalSamlAudience = "https://signin.aws.amazon.com/saml";
@@ -218,12 +273,50 @@ public static class AwsTrustAnalysis
             : role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
                 .Where(c => !c.Operator.IsNegated && c.Key.Equals(ClaimKey(provider, "aud"), StringComparison.OrdinalIgnoreCase) && !c.Values.IsEmpty)
                 .Select(c => c.Values[0]).FirstOrDefault() ?? "sts.amazonaws.com";
-        return new(StringComparer.OrdinalIgnoreCase)
+        var claims = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
         {
             [ClaimKey(provider, "sub")] = ContextValue.Of(subject),
             [ClaimKey(provider, "aud")] = ContextValue.Of(audience),
             [ClaimKey(provider, "amr")] = ContextValue.Of(["authenticated"]),
         };
+
+        // The other audience-like claims (Google's original audience, the application of Login with Amazon and
+        // Facebook) are the ones the trust expects too: only the subject is put to the test.
+        foreach (var claim in (string[])["oaud", "app_id"])
+        {
+            if (role.TrustPolicy!.Statements.SelectMany(s => s.Conditions)
+                    .FirstOrDefault(c => !c.Operator.IsNegated && c.Key.Equals(ClaimKey(provider, claim), StringComparison.OrdinalIgnoreCase) && !c.Values.IsEmpty) is { } expected)
+            {
+                claims[ClaimKey(provider, claim)] = ContextValue.Of(expected.Values[0]);
+            }
+        }
+
+        return WithoutUnsupportedClaims(provider, role, claims);
+    }
+
+    /// <summary>
+    /// The claims IAM puts in the request context of sts:AssumeRoleWithWebIdentity, as the IAM user guide lists them
+    /// ("Available keys for AWS web identity federation"): <c>amr</c>, <c>aud</c>, <c>sub</c>, <c>oaud</c>, and
+    /// <c>id</c>, <c>app_id</c>, <c>user_id</c>. Any other claim of the token (GitHub's <c>repository_owner</c> or
+    /// <c>job_workflow_ref</c>) is not in the context: AWS does not support custom OIDC claims.
+    /// </summary>
+    private static readonly FrozenSet<string> SupportedClaims = FrozenSet.ToFrozenSet(["amr", "aud", "sub", "oaud", "id", "app_id", "user_id"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The claims with every other claim of the provider that the trust policy tests made absent: IAM does not put
+    /// it in the context, so a <c>StringEquals</c> on it never matches (no token is accepted) and a negated or
+    /// <c>...IfExists</c> test on it always does.
+    /// </summary>
+    private static Dictionary<string, ContextValue> WithoutUnsupportedClaims(string provider, IamRole role, Dictionary<string, ContextValue> claims)
+    {
+        var prefix = ProviderHost(provider) + ":";
+        foreach (var key in role.TrustPolicy!.Statements.SelectMany(s => s.Conditions).Select(c => c.Key)
+                     .Where(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !SupportedClaims.Contains(k[prefix.Length..])))
+        {
+            claims[key] = ContextValue.Absent;
+        }
+
+        return claims;
     }
 
     private const string GitHubActions = "token.actions.githubusercontent.com";
@@ -266,13 +359,13 @@ public static class AwsTrustAnalysis
             .SelectMany(c => c.Values).FirstOrDefault();
 
     /// <summary>The claims of a guest (unauthenticated) identity of the pool: anyone on the internet gets one when the pool allows guests.</summary>
-    private static Dictionary<string, ContextValue> GuestClaims(string provider, string pool) =>
-        new(StringComparer.OrdinalIgnoreCase)
+    private static Dictionary<string, ContextValue> GuestClaims(string provider, string pool, IamRole role) =>
+        WithoutUnsupportedClaims(provider, role, new(StringComparer.OrdinalIgnoreCase)
         {
             [ClaimKey(provider, "sub")] = ContextValue.Of("eu-west-1:00000000-0000-0000-0000-000000000000"),
             [ClaimKey(provider, "aud")] = ContextValue.Of(pool),
             [ClaimKey(provider, "amr")] = ContextValue.Of(["unauthenticated"]),
-        };
+        });
 
     /// <summary>The condition key of an OIDC claim: the provider's URL without scheme, then the claim.</summary>
     public static string ClaimKey(string provider, string claim) => $"{ProviderHost(provider)}:{claim}";

@@ -54,6 +54,16 @@ public sealed record RoleTrust(
     string ProbeCaller,
     string ProbeAction)
 {
+    /// <summary>
+    /// The other statements of the trust policy that let the party in as well (each asked alone, with the policy's Deny
+    /// statements), or, when none lets it in, the other statements that name it. <see cref="Statement"/> is the one
+    /// whose answer is the most open.
+    /// </summary>
+    public ImmutableArray<Statement> OtherStatements { get; init; } = [];
+
+    /// <summary><see cref="Statement"/> and <see cref="OtherStatements"/>.</summary>
+    public IEnumerable<Statement> Statements => OtherStatements.Prepend(Statement);
+
     /// <summary>The probe caller may assume the role, certainly or under conditions.</summary>
     public bool Admits => Probe.Kind is DecisionKind.Allowed or DecisionKind.Conditional;
 
@@ -64,18 +74,18 @@ public sealed record RoleTrust(
     public Decision? GuestProbe { get; init; }
 
     /// <summary>
-    /// The statement requires a given <c>sts:ExternalId</c> (the confused-deputy guard for third parties): a string
-    /// test that the key must be present for (not IfExists, not ForAllValues) with some value that is not only
-    /// wildcards.
+    /// Every statement that lets the party in requires a given <c>sts:ExternalId</c> (the confused-deputy guard for
+    /// third parties): a string test that the key must be present for (not IfExists, not ForAllValues) with some value
+    /// that is not only wildcards.
     /// </summary>
-    public bool RequiresExternalId => Statement.Conditions.Any(c =>
+    public bool RequiresExternalId => Statements.All(statement => statement.Conditions.Any(c =>
         c.Key.Equals("sts:ExternalId", StringComparison.OrdinalIgnoreCase) && !c.Operator.IfExists && c.Operator.Set != SetQualifier.ForAllValues
         && (c.Operator.Base is BaseOperator.StringEquals or BaseOperator.StringEqualsIgnoreCase
-            || (c.Operator.Base is BaseOperator.StringLike && c.Values.Any(v => v.Any(ch => ch is not ('*' or '?'))))));
+            || (c.Operator.Base is BaseOperator.StringLike && c.Values.Any(v => v.Any(ch => ch is not ('*' or '?')))))));
 
-    /// <summary>For OIDC: the values the statement's conditions allow for a claim (<c>sub</c>, <c>aud</c>), as written.</summary>
+    /// <summary>For OIDC: the values the statements' conditions allow for a claim (<c>sub</c>, <c>aud</c>), as written.</summary>
     /// <param name="claim">The claim, e.g. <c>sub</c>.</param>
     /// <param name="likeOnly">Only the values of Like operators, where <c>*</c> and <c>?</c> are wildcards.</param>
     public ImmutableArray<string> ClaimValues(string claim, bool likeOnly = false) =>
-        [.. Statement.Conditions.Where(c => !c.Operator.IsNegated && c.Key.EndsWith(":" + claim, StringComparison.OrdinalIgnoreCase) && (!likeOnly || c.Operator.Base == BaseOperator.StringLike)).SelectMany(c => c.Values)];
+        [.. Statements.SelectMany(s => s.Conditions).Where(c => !c.Operator.IsNegated && c.Key.EndsWith(":" + claim, StringComparison.OrdinalIgnoreCase) && (!likeOnly || c.Operator.Base == BaseOperator.StringLike)).SelectMany(c => c.Values)];
 }

@@ -37,11 +37,23 @@ public sealed class ExposureRulesTests
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-organization-if-exists", "Critical")]
     // Source conditions whose values fix no account: any account's distribution, topic or bucket so named.
     [InlineData("cross-account-resource", "arn:aws:s3:::bucket-behind-any-distribution", "Medium")]
-    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "Critical")]
+    // `*` narrowed by a source ARN of any account's topic: a direct call carries no aws:SourceArn, so only SNS acting
+    // for a topic gets in, any account's topic of that name (a confused deputy, not an anonymous caller).
+    [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "Medium")]
+    [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-named-orders", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-logs", "Medium")]
     // Address ranges S3 deems public: broader than /8 (IPv4) or /32 (IPv6).
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-half-the-internet", "Critical")]
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-every-ipv6-address", "Critical")]
+    // A direct call from the internet or another account carries no source or VPC keys: IfExists and ForAllValues pass.
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-endpoint-if-exists", "Critical")]
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-endpoint-for-all-values", "Critical")]
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-source-account-if-exists", "Critical")]
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-trail-if-exists", "Critical")]
+    // Anyone can tag a role of their own team=ops.
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-a-principal-tag", "Critical")]
+    // Any VPC endpoint: an outsider's own is one.
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-any-endpoint", "Critical")]
     public void Vulnerable_twins_are_reported(string rule, string resource, string severity)
     {
         var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == rule && f.Principal == resource);
@@ -68,6 +80,10 @@ public sealed class ExposureRulesTests
     [InlineData("arn:aws:s3:::bucket-for-the-organization")]
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-buckets-named-logs")]
     [InlineData("arn:aws:s3:::bucket-for-one-slash-8")]
+    [InlineData("arn:aws:s3:::bucket-for-the-endpoint")]
+    [InlineData("arn:aws:s3:::bucket-for-a-principal-tag-in-this-account")]
+    [InlineData("arn:aws:s3:::bucket-for-the-source-account")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-topic-named-orders")]
     public void Safe_twins_are_not_reported(string resource)
     {
         Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal == resource);
@@ -214,6 +230,35 @@ public sealed class ExposureRulesTests
     }
 
     [Fact]
+    public void A_star_narrowed_by_a_source_arn_of_any_account_is_open_to_the_service_not_to_anonymous_callers()
+    {
+        // Given a queue whose policy lets `*` send only with aws:SourceArn `arn:aws:sns:eu-west-1:*:orders`
+        var findings = Alone.Value.Findings.Where(f => f.Principal.EndsWith(":queue-for-any-topic-named-orders", StringComparison.Ordinal)).ToList();
+
+        // Then an unsigned request, which carries no aws:SourceArn, is not let in; SNS acting for any account's topic is
+        Assert.DoesNotContain(findings, f => f.RuleId == "public-resource");
+        var finding = Assert.Single(findings);
+        Assert.Contains("lets `sns.amazonaws.com` act for any account", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("`arn:aws:sns:eu-west-1:000000000000:orders`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("The policy names `*`, but a direct call carries no `aws:SourceArn`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_principal_tag_condition_is_met_by_an_outsider_that_tags_its_own_role()
+    {
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == "arn:aws:s3:::bucket-for-a-principal-tag");
+        Assert.EndsWith("is open to any AWS account", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("tagged `team`=`ops`, as anyone may tag a principal of their own", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_test_on_any_vpc_endpoint_lets_in_an_outsider_through_its_own()
+    {
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == "arn:aws:s3:::bucket-for-any-endpoint");
+        Assert.Contains("through a VPC endpoint of its own (`vpce-0ward0outsider`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fingerprints_are_stable_and_distinct()
     {
         var again = ScanOf(withOrganization: false);
@@ -264,6 +309,17 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "AWS::SQS::Queue", """{"Sid":"FromTopics","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:eu-west-1:*:*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-logs", "AWS::SQS::Queue", """{"Sid":"FromBuckets","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::logs-*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-buckets-named-logs", "AWS::SQS::Queue", """{"Sid":"FromBuckets","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::logs-*"},"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-a-principal-tag", "AWS::S3::Bucket", """{"Sid":"Ops","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-a-principal-tag/*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-a-principal-tag-in-this-account", "AWS::S3::Bucket", """{"Sid":"Ops","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-a-principal-tag-in-this-account/*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops","aws:PrincipalAccount":"123456789012"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-the-endpoint", "AWS::S3::Bucket", """{"Sid":"Endpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-endpoint/*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-the-endpoint-if-exists", "AWS::S3::Bucket", """{"Sid":"Endpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-endpoint-if-exists/*","Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-the-endpoint-for-all-values", "AWS::S3::Bucket", """{"Sid":"Endpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-endpoint-for-all-values/*","Condition":{"ForAllValues:StringEquals":{"aws:SourceVpce":["vpce-1a2b3c4d"]}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-any-endpoint", "AWS::S3::Bucket", """{"Sid":"AnyEndpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-any-endpoint/*","Condition":{"Null":{"aws:SourceVpce":"false"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-the-source-account", "AWS::S3::Bucket", """{"Sid":"OwnAccount","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-source-account/*","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-the-source-account-if-exists", "AWS::S3::Bucket", """{"Sid":"OwnAccount","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-source-account-if-exists/*","Condition":{"StringEqualsIfExists":{"aws:SourceAccount":"123456789012"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-the-trail-if-exists", "AWS::S3::Bucket", """{"Sid":"Trail","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-trail-if-exists/*","Condition":{"ArnLikeIfExists":{"aws:SourceArn":"arn:aws:cloudtrail:eu-west-1:123456789012:trail/management"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-named-orders", "AWS::SQS::Queue", """{"Sid":"FromOrders","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:eu-west-1:*:orders"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-topic-named-orders", "AWS::SQS::Queue", """{"Sid":"FromOrders","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:eu-west-1:123456789012:orders"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-half-the-internet", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-half-the-internet/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","0.0.0.0/1"]}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-every-ipv6-address", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-every-ipv6-address/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","::/0"]}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-one-slash-8", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-one-slash-8/*","Condition":{"IpAddress":{"aws:SourceIp":"44.0.0.0/8"}}}""")}},

@@ -28,6 +28,8 @@ public sealed class TrustRulesTests
     [InlineData("cross-account-access", "vendor-with-external-id", "Info")]
     // A condition every principal of the account meets narrows nothing.
     [InlineData("whole-account-trust", "whole-account-narrowed-to-itself", "Medium")]
+    // `*` narrowed to the role's own account by a condition: as if Principal named the account.
+    [InlineData("whole-account-trust", "open-to-this-account-by-condition", "Medium")]
     // `*` narrowed to another account by a condition rather than by Principal.
     [InlineData("external-trust-without-external-id", "open-to-one-account-by-condition", "High")]
     // Anyone can create a role called OrganizationAccountAccessRole in an account of their own.
@@ -52,6 +54,19 @@ public sealed class TrustRulesTests
     [InlineData("oidc-trust-unrestricted", "terraform-cloud-any-workspace-of-the-organization", "Medium")]
     // `StringLike aud "*"` checks no audience.
     [InlineData("oidc-trust-unrestricted", "github-any-audience", "Low")]
+    // sts:AssumeRole is a direct call: no aws:SourceVpce unless through an endpoint, no aws:SourceAccount ever.
+    [InlineData("public-role-trust", "open-to-an-endpoint-if-exists", "Critical")]
+    [InlineData("public-role-trust", "open-to-a-source-account-if-exists", "Critical")]
+    // Anyone can create a role tagged team=ops in an account of their own.
+    [InlineData("public-role-trust", "open-to-a-principal-tag", "Critical")]
+    // Any repository's token, but only from an address the export cannot tell: under conditions.
+    [InlineData("oidc-trust-unrestricted", "github-any-repository-from-the-office", "High")]
+    // IAM does not put custom claims in the context: a negated test on one always passes.
+    [InlineData("oidc-trust-unrestricted", "github-not-an-evil-owner", "Critical")]
+    // The application a Login with Amazon trust pins is the expected audience: any Amazon user of it gets in.
+    [InlineData("oidc-trust-unrestricted", "amazon-any-user-of-the-application", "Critical")]
+    // A Deny of every other subject reads like an Allow of the subjects it leaves.
+    [InlineData("oidc-trust-unrestricted", "github-any-repository-of-the-owner-by-a-deny", "Medium")]
     public void Vulnerable_twins_are_reported(string rule, string role, string severity)
     {
         var finding = Assert.Single(FindingsOn(role), f => f.RuleId == rule);
@@ -74,6 +89,14 @@ public sealed class TrustRulesTests
     // The identity pool's own signed-in users: what the Cognito console writes.
     [InlineData("cognito-authenticated")]
     [InlineData("github-exact-subject-and-audience-by-like")]
+    [InlineData("open-to-an-endpoint")]
+    [InlineData("github-exact-subject-and-a-deny")]
+    [InlineData("open-to-a-role-of-this-account-by-condition")]
+    // IAM does not put custom claims in the context: a StringEquals on one never matches, no token is accepted.
+    [InlineData("github-repository-owner")]
+    [InlineData("github-job-workflow")]
+    [InlineData("open-to-a-principal-tag-in-this-account")]
+    [InlineData("open-to-a-source-account")]
     public void Safe_twins_have_no_trust_risk(string role)
     {
         Assert.DoesNotContain(FindingsOn(role), f => f.Category == "trust" && f.Severity > Severity.Info);
@@ -87,9 +110,38 @@ public sealed class TrustRulesTests
     }
 
     [Fact]
+    public void A_principal_tag_condition_is_met_by_an_outsider_that_tags_its_own_role()
+    {
+        var finding = Assert.Single(FindingsOn("open-to-a-principal-tag"), f => f.RuleId == "public-role-trust");
+        Assert.Contains("tagged `team`=`ops`, as anyone may tag a principal of their own", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_oidc_trust_open_only_under_conditions_says_so()
+    {
+        var finding = Assert.Single(FindingsOn("github-any-repository-from-the-office"), f => f.RuleId == "oidc-trust-unrestricted");
+        Assert.EndsWith("under conditions", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("allowed only if", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("open-by-one-of-two-statements", "public-role-trust", "Open", "Organization")]
+    [InlineData("github-open-by-one-of-two-statements", "oidc-trust-unrestricted", "AnyRepository", "Deploy")]
+    public void A_trust_open_by_one_of_its_statements_is_one_finding_naming_that_statement(string role, string rule, string open, string safe)
+    {
+        // Given a trust policy with a statement that keeps outsiders out and one that lets them in
+        var findings = FindingsOn(role).Where(f => f.RuleId == rule).ToList();
+
+        // Then one finding names the statement that lets them in, not the one that keeps them out
+        var finding = Assert.Single(findings);
+        Assert.Contains($"Trust policy statement `{open}`", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain($"`{safe}`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_role_open_to_another_organization_is_cross_account_access_from_it()
     {
-        // Given roles open to `*` of organization o-zzzzzzzzzz and of the exported o-abcdefghij
+        // Given roles open to `*` of organization o-zzzzzzzzzz (with and without an ExternalId) and of the exported o-abcdefghij
         var folder = Directory.CreateTempSubdirectory("ward-trust-org-").FullName;
         File.WriteAllText(Path.Combine(folder, "gaad.json"), Gaad());
         File.WriteAllText(Path.Combine(folder, "organization.json"), ExposureRulesTests.Organization());
@@ -97,9 +149,15 @@ public sealed class TrustRulesTests
         var scan = Scanner.Scan(AwsEstateLoader.Load([folder], token), AsOf, cancellationToken: token);
         List<Finding> On(string role) => [.. scan.Findings.Where(f => f.Principal == $"arn:aws:iam::{Account}:role/{role}" && f.Category == "trust")];
 
-        // Then the first is assumable from every account of the other organization; the second is not reported
+        // Then the first is assumable from every account of the other organization, without an ExternalId, like a
+        // named external account; the one that requires an ExternalId is only inventoried; the last is not reported
         var finding = Assert.Single(On("open-to-another-organization"), f => f.RuleId == "cross-account-access");
         Assert.Contains("organization o-zzzzzzzzzz (not the exported organization)", finding.Title, StringComparison.Ordinal);
+        var flagged = Assert.Single(On("open-to-another-organization"), f => f.RuleId == "external-trust-without-external-id");
+        Assert.Equal(Severity.High, flagged.Severity);
+        Assert.Contains("trusts every account of organization o-zzzzzzzzzz without an ExternalId", flagged.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain(On("another-organization-with-external-id"), f => f.RuleId == "external-trust-without-external-id");
+        Assert.Single(On("another-organization-with-external-id"), f => f.RuleId == "cross-account-access");
         Assert.Empty(On("open-to-the-exported-organization"));
 
         // And without the organization export, neither is
@@ -162,13 +220,31 @@ public sealed class TrustRulesTests
           "RoleDetailList": [
             {{Role("open-to-everyone", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}""")}},
             {{Role("open-to-one-account-by-condition", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"999988887777"}}}""")}},
+            {{Role("open-to-this-account-by-condition", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
+            {{Role("open-to-a-role-of-this-account-by-condition", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"},"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/deployer"}}}""")}},
             {{Role("open-to-a-role-name-anywhere", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/OrganizationAccountAccessRole"}}}""")}},
             {{Role("open-to-a-role-name-here", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/OrganizationAccountAccessRole"}}}""")}},
             {{Role("whole-account-narrowed-to-itself", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},
             {{Role("whole-account-with-mfa", """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")}},
             {{Role("open-to-an-organizational-unit", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a1b2c3d4e5/r-a1b2/ou-a1b2-9fj6w2ye/*"}}}""")}},
+            {{Role("open-to-a-principal-tag", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops"}}}""")}},
+            {{Role("open-to-a-principal-tag-in-this-account", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops","aws:PrincipalAccount":"123456789012"}}}""")}},
+            {{Role("github-any-repository-from-the-office", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"IpAddress":{"aws:SourceIp":"192.0.2.0/24"}}}""")}},
+            {{Role("github-not-an-evil-owner", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringNotEquals":{"token.actions.githubusercontent.com:repository_owner":"evil"}}}""")}},
+            {{Role("github-repository-owner", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:repository_owner":"acme"}}}""")}},
+            {{Role("github-job-workflow", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:job_workflow_ref":"acme/workflows/.github/workflows/deploy.yml@refs/heads/main"}}}""")}},
+            {{Role("open-by-one-of-two-statements", """{"Sid":"Organization","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}},{"Sid":"Open","Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"}""")}},
+            {{Role("github-open-by-one-of-two-statements", """{"Sid":"Deploy","Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}},{"Sid":"AnyRepository","Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}""")}},
+            {{Role("github-any-repository-of-the-owner-by-a-deny", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}},{"Effect":"Deny","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringNotLike":{"token.actions.githubusercontent.com:sub":"repo:acme/*"}}}""")}},
+            {{Role("github-exact-subject-and-a-deny", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}},{"Effect":"Deny","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringNotLike":{"token.actions.githubusercontent.com:sub":"repo:acme/*"}}}""")}},
+            {{Role("amazon-any-user-of-the-application", """{"Effect":"Allow","Principal":{"Federated":"www.amazon.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"www.amazon.com:app_id":"amzn1.application-oa2-client.5d1f3c2b9a8e4f7d"}}}""")}},
+            {{Role("open-to-an-endpoint", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
+            {{Role("open-to-an-endpoint-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
+            {{Role("open-to-a-source-account", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},
+            {{Role("open-to-a-source-account-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:SourceAccount":"123456789012"}}}""")}},
             {{Role("open-to-organization-if-exists", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-to-another-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz"}}}""")}},
+            {{Role("another-organization-with-external-id", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz","sts:ExternalId":"partner-5521"}}}""")}},
             {{Role("open-to-the-exported-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
             {{Role("open-to-organization", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""")}},
             {{Role("open-but-denied-outside", """{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalAccount":"123456789012"}}}""")}},

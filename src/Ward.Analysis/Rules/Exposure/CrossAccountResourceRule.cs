@@ -1,3 +1,4 @@
+using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Queries;
 using Ward.Aws.Resources;
 
@@ -22,6 +23,12 @@ public sealed class CrossAccountResourceRule : IRule
             ? " (its source condition names no fixed account: an ARN pattern whose account is a wildcard, or a bucket ARN, which carries no account, without a fixed `aws:SourceAccount`)"
             : string.Empty;
 
+    /// <summary>For a statement open to <c>*</c> that only a source condition narrows: why only services get in.</summary>
+    private static string OpenToEveryone(ResourceAccess access) =>
+        access.Statements.Any(s => s.Principal is { Negated: false } p && (p.IsWildcardString || p.Entries.Any(e => e is (PrincipalType.Aws, "*"))))
+            ? $" The policy names `*`, but a direct call carries no `aws:SourceArn`: only a service acting for a resource (here `{access.Party}`) is let in."
+            : string.Empty;
+
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
         foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Service))
@@ -32,7 +39,7 @@ public sealed class CrossAccountResourceRule : IRule
                 access,
                 Severity.Medium,
                 $"{kind} `{access.Resource.Name}` lets `{access.Party}` act for any account",
-                $"`{access.Party}` may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}` on behalf of a resource of any account (a confused deputy): no `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID` condition ties it to the owner's own resources{OpenSource(access)}. {ExposureFindings.Evidence(access)}",
+                $"`{access.Party}` may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}` on behalf of a resource of any account (a confused deputy): no `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID` condition ties it to the owner's own resources{OpenSource(access)}.{OpenToEveryone(access)} {ExposureFindings.Evidence(access)}",
                 access.Party);
         }
 

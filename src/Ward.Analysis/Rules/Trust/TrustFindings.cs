@@ -23,7 +23,9 @@ internal static class TrustFindings
             Conditional conditional => $"allowed only if {string.Join(" and ", conditional.Requirements)}",
             _ => trust.Probe.Explanation.Summary,
         };
-        return $"Trust policy statement `{sid}` names `{trust.Party}` with {conditions}. Probe: {trust.ProbeCaller} asking {trust.ProbeAction} (its own policies assumed to allow) → {answer}";
+        var others = trust.OtherStatements.IsEmpty ? string.Empty
+            : $" {(trust.OtherStatements.Length == 1 ? "Statement" : "Statements")} {string.Join(", ", trust.OtherStatements.Select(s => $"`{s.DisplayName}`"))} {(trust.Admits ? "let it in" : "name it")} as well.";
+        return $"Trust policy statement `{sid}` names `{trust.Party}` with {conditions}.{others} Probe: {trust.ProbeCaller} asking {trust.ProbeAction} (its own policies assumed to allow) → {answer}";
     }
 
     public static Finding Make(RuleMetadata rule, RoleTrust trust, Severity severity, string title, string explanation) => new()

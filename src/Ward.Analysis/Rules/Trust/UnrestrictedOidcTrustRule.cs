@@ -23,11 +23,12 @@ public sealed class UnrestrictedOidcTrustRule : IRule
         {
             var admin = TrustFindings.IsAdmin(context, trust);
             var role = trust.Role.Name;
+            var certain = trust.Probe.Kind == DecisionKind.Allowed;
             yield return TrustFindings.Make(
                 Metadata,
                 trust,
-                Severity.Critical,
-                $"`{role}` can be assumed with any token of `{Provider(trust)}`",
+                certain ? Severity.Critical : Severity.High,
+                certain ? $"`{role}` can be assumed with any token of `{Provider(trust)}`" : $"`{role}` can be assumed with any token of `{Provider(trust)}` under conditions",
                 $"{(trust.Party.EndsWith("cognito-identity.amazonaws.com", StringComparison.Ordinal) ? "A token of any Cognito identity pool is accepted, not only of the estate's pools." : "A token whose subject belongs to nobody of this estate is accepted.")}{(admin ? $" `{role}` is admin-equivalent." : string.Empty)} {TrustFindings.Evidence(trust)}");
         }
 
@@ -35,7 +36,8 @@ public sealed class UnrestrictedOidcTrustRule : IRule
         {
             var admin = TrustFindings.IsAdmin(context, trust);
             // Wildcards are wildcards only for the Like operators: `StringEquals "repo:org/*"` matches that text alone.
-            var wildcards = trust.ClaimValues("sub", likeOnly: true).Where(v => v.Contains('*', StringComparison.Ordinal) || v.Contains('?', StringComparison.Ordinal)).ToList();
+            var wildcards = trust.ClaimValues("sub", likeOnly: true).Concat(SubjectsDeniesLeave(trust))
+                .Where(v => v.Contains('*', StringComparison.Ordinal) || v.Contains('?', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
             if (trust.GuestProbe is { Kind: DecisionKind.Allowed or DecisionKind.Conditional })
             {
                 var pool = trust.ClaimValues("aud").FirstOrDefault();
@@ -68,12 +70,32 @@ public sealed class UnrestrictedOidcTrustRule : IRule
     }
 
     /// <summary>
-    /// Some condition tests `aud` against a value: not only wildcards under a Like operator (`StringLike aud "*"`
-    /// matches every audience).
+    /// When the Allow statements do not test `sub` themselves: the subject patterns a Deny statement of the trust policy
+    /// leaves (one whose only conditions are `StringNotLike` on the provider's `sub`: it denies every other subject), so
+    /// an Allow on `aud` narrowed by such a Deny reads like an Allow with `StringLike` `sub` on those patterns.
+    /// </summary>
+    private static IEnumerable<string> SubjectsDeniesLeave(RoleTrust trust)
+    {
+        var key = AwsTrustAnalysis.ClaimKey(trust.Party, "sub");
+        if (trust.Statements.SelectMany(s => s.Conditions).Any(c => !c.Operator.IsNegated && c.Key.Equals(key, StringComparison.OrdinalIgnoreCase)))
+        {
+            return [];
+        }
+
+        return trust.Role.TrustPolicy!.Statements
+            .Where(s => s.Effect == Effect.Deny && !s.Conditions.IsEmpty
+                && s.Conditions.All(c => c.Operator.Base == BaseOperator.StringNotLike && !c.Operator.IfExists && c.Key.Equals(key, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(s => s.Conditions)
+            .SelectMany(c => c.Values);
+    }
+
+    /// <summary>
+    /// Each statement naming the provider has a condition that tests `aud` against a value: not only wildcards under
+    /// a Like operator (`StringLike aud "*"` matches every audience).
     /// </summary>
     private static bool ChecksAudience(RoleTrust trust) =>
-        trust.Statement.Conditions.Any(c => !c.Operator.IsNegated && c.Key.EndsWith(":aud", StringComparison.OrdinalIgnoreCase)
-            && c.Values.Any(v => c.Operator.Base != BaseOperator.StringLike || v.Any(ch => ch is not ('*' or '?'))));
+        trust.Statements.All(statement => statement.Conditions.Any(c => !c.Operator.IsNegated && c.Key.EndsWith(":aud", StringComparison.OrdinalIgnoreCase)
+            && c.Values.Any(v => c.Operator.Base != BaseOperator.StringLike || v.Any(ch => ch is not ('*' or '?')))));
 
     private static string Provider(RoleTrust trust) => trust.Party[(trust.Party.IndexOf('/', StringComparison.Ordinal) + 1)..];
 }
