@@ -45,6 +45,27 @@ public sealed class ScanInputsReportTests
     }
 
     [Fact]
+    public void A_hidden_file_in_a_folder_is_listed_as_skipped_not_dropped_unseen()
+    {
+        // Given a folder holding an account's authorization details under a hidden name, and its credential report
+        var folder = Directory.CreateTempSubdirectory("ward-hidden-").FullName;
+        var account = Path.Combine(Repository.Samples, "111122223333");
+        File.Copy(Path.Combine(account, "gaad.json"), Path.Combine(folder, ".gaad.json"));
+        File.Copy(Path.Combine(account, "credential-report.csv"), Path.Combine(folder, "credential-report.csv"));
+
+        // When it is scanned
+        var output = Path.Combine(folder, "report.json");
+        var (exitCode, console) = WardRunner.Run("scan", folder, "--format", "json", "--output", output, "--as-of", "2026-12-01T09:00:00Z");
+        Assert.True(exitCode == 0, console);
+        var scan = JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("scan");
+
+        // Then the hidden file is among the skipped, saying why and how to have it read
+        var skipped = Assert.Single(scan.GetProperty("inputsSkipped").EnumerateArray(), i => i.GetProperty("path").GetString()!.EndsWith(".gaad.json", StringComparison.Ordinal));
+        Assert.Contains("a hidden file", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(scan.GetProperty("inputsRead").EnumerateArray(), i => i.GetProperty("path").GetString()!.EndsWith("credential-report.csv", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_Azure_reader_s_diagnostics_are_in_the_report()
     {
         // Given the sample's Azure exports, two of whose certificate lists name vaults the inventory lacks

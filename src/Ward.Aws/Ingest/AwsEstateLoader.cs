@@ -91,7 +91,7 @@ public static class AwsEstateLoader
     /// </summary>
     private static InputFile NotRead(string file, DiagnosticBag diagnostics)
     {
-        var meantAsReport = InputPaths.HasExtension(file, ".csv") || Path.GetFileName(file).StartsWith("credential-report", StringComparison.OrdinalIgnoreCase);
+        var meantAsReport = !InputPaths.IsHidden(file) && (InputPaths.HasExtension(file, ".csv") || Path.GetFileName(file).StartsWith("credential-report", StringComparison.OrdinalIgnoreCase));
         if (!meantAsReport || FirstLine(file) is not { } line)
         {
             return new InputFile(file, InputKind.Unrecognized, InputPaths.NotReadNote(file));

@@ -2,7 +2,7 @@ namespace Ward.Core.Inputs;
 
 /// <summary>
 /// Turns the files and folders a user gives into the files to read: folders recursively, in ordinal path order, hidden
-/// files (a leading dot) left out, each file once however often it is reached (a folder and its subfolder, two
+/// files (a leading dot) found in a folder not read but told (as not accepted), each file once however often it is reached (a folder and its subfolder, two
 /// spellings of a path, a link to a file already listed). What cannot be read is told to the caller, never dropped:
 /// every provider's loader reports it in its own terms.
 /// </summary>
@@ -23,9 +23,9 @@ public static class InputPaths
         {
             if (Directory.Exists(path))
             {
-                foreach (var file in FilesUnder(path, unreadable).Where(f => !Path.GetFileName(f).StartsWith('.') && reached.Add(RealPath(f))))
+                foreach (var file in FilesUnder(path, unreadable).Where(f => reached.Add(RealPath(f))))
                 {
-                    if (accepts(file))
+                    if (!IsHidden(file) && accepts(file))
                     {
                         yield return file;
                     }
@@ -104,9 +104,13 @@ public static class InputPaths
     /// decompressed.
     /// </summary>
     public static string NotReadNote(string file) =>
-        HasExtension(file, ".gz", ".zip", ".bz2", ".xz", ".zst")
+        IsHidden(file) ? "a hidden file (its name starts with a dot): not read from a folder; give it by name to have it read"
+        : HasExtension(file, ".gz", ".zip", ".bz2", ".xz", ".zst")
             ? $"a compressed file ({Path.GetExtension(file)}): decompress it to have it read; not read"
             : "not a JSON file; not read";
+
+    /// <summary>A hidden file (<c>.DS_Store</c>, an editor's swap file), which a folder's reading leaves out.</summary>
+    public static bool IsHidden(string file) => Path.GetFileName(file).StartsWith('.');
 
     /// <summary>Whether a file name ends with one of the extensions (case-insensitive).</summary>
     public static bool HasExtension(string file, params string[] extensions) =>
