@@ -156,6 +156,7 @@ public sealed class ScanReportFormatsTests
     [InlineData("is given twice: each report needs its own file", "--format", "json,csv", "--output", "same.txt", "--output", "same.txt")]
     [InlineData("cannot both go to standard output", "--format", "console,json")]
     [InlineData("does not exist", "--format", "html", "--output", "no-such-folder/report.html")]
+    [InlineData("it is a folder: give a file name for the report", "--format", "json", "--output", ".")]
     [InlineData("--html-rows `-1` must be 0 (every row) or a positive whole number", "--format", "html", "--html-rows", "-1")]
     public void Reports_that_cannot_be_written_as_asked_are_refused_before_the_scan(string message, params string[] options)
     {

@@ -20,10 +20,13 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         var messages = toStandardOutput ? standardOutput.Messages : console;
 
         // A report that cannot be written is found out before the scan, not after it.
-        if (reports.FirstOrDefault(r => r.Path is { } path && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path)))) is { Path: { } missing })
+        foreach (var path in reports.Select(r => r.Path).OfType<string>())
         {
-            messages.MarkupLineInterpolated($"[red]error:[/] cannot write {missing}: its folder {Path.GetDirectoryName(Path.GetFullPath(missing))} does not exist");
-            return ExitCodes.UsageOrUnusableInput;
+            if (CannotWrite(path) is { } why)
+            {
+                messages.MarkupLineInterpolated($"[red]error:[/] cannot write {path}: {why}");
+                return ExitCodes.UsageOrUnusableInput;
+            }
         }
 
         var reading = InputReading.Read(settings.AllInputs, cancellationToken);
@@ -165,6 +168,41 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
         else if (warnings.Count > 0)
         {
             messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]{warnings.Count} input warning(s) not shown[/] (--verbose lists them; the JSON report has them all).");
+        }
+    }
+
+    /// <summary>Why a report cannot be written there (a missing folder, a folder in the file's place, no permission); null when it can.</summary>
+    private static string? CannotWrite(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            return "it is a folder: give a file name for the report";
+        }
+
+        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
+        {
+            return $"its folder {folder} does not exist";
+        }
+
+        // Opened as the report will be (created or replaced), and left as it was: an existing file is not truncated.
+        var existed = File.Exists(full);
+        try
+        {
+            using (new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(full);
+            }
+
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return exception.Message;
         }
     }
 }
