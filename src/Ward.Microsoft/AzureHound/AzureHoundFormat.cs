@@ -15,10 +15,9 @@ internal static class AzureHoundFormat
     {
         if (root.ValueKind == JsonValueKind.Object)
         {
+            var azureMeta = HasAzureMeta(root);
             if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
             {
-                var azureMeta = root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-                    && meta.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.ValueEquals("azure");
                 if (!azureMeta && !data.EnumerateArray().Take(3).Any(IsRecord))
                 {
                     return null;
@@ -27,7 +26,8 @@ internal static class AzureHoundFormat
                 return [.. data.EnumerateArray().Select((record, i) => (record, JsonPath.Index("$.data", i)))];
             }
 
-            return IsRecord(root) ? [(root, JsonPath.Root)] : null;
+            // AzureHound's envelope whose `data` is not a list: its own, with nothing to read (MetaProblems says why).
+            return azureMeta ? [] : IsRecord(root) ? [(root, JsonPath.Root)] : null;
         }
 
         // JSON Lines, turned into an array by ToArray.
@@ -39,28 +39,39 @@ internal static class AzureHoundFormat
         return null;
     }
 
+    private static bool HasAzureMeta(JsonElement root) =>
+        root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+        && meta.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.ValueEquals("azure");
+
     /// <summary>Problems of the envelope's <c>meta</c>: AzureHound always writes <c>type</c> <c>azure</c>, <c>version</c> 5 and the record count.</summary>
-    public static IEnumerable<(string Message, string Path)> MetaProblems(JsonElement root)
+    public static IEnumerable<(string Message, string Path, DiagnosticSeverity Severity)> MetaProblems(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
         {
+            if (root.ValueKind == JsonValueKind.Object && HasAzureMeta(root))
+            {
+                yield return (root.TryGetProperty("data", out var notList)
+                    ? $"`data` must be the list of AzureHound records, found {JsonValues.Describe(notList.ValueKind)}: nothing of this file was read"
+                    : "the envelope has no `data` list of records: nothing of this file was read", root.TryGetProperty("data", out _) ? "$.data" : JsonPath.Root, DiagnosticSeverity.Error);
+            }
+
             yield break;
         }
 
         if (!root.TryGetProperty("meta", out var meta) || meta.ValueKind != JsonValueKind.Object)
         {
-            yield return ("the envelope has no `meta` object; read as AzureHound output because its records have `kind` and `data`", JsonPath.Root);
+            yield return ("the envelope has no `meta` object; read as AzureHound output because its records have `kind` and `data`", JsonPath.Root, DiagnosticSeverity.Warning);
             yield break;
         }
 
         if (meta.TryGetProperty("version", out var version) && !(version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var v) && v == 5))
         {
-            yield return ($"`meta.version` is `{version.GetRawText()}`, not 5 (the only version AzureHound writes); read as version 5", "$.meta.version");
+            yield return ($"`meta.version` is `{version.GetRawText()}`, not 5 (the only version AzureHound writes); read as version 5", "$.meta.version", DiagnosticSeverity.Warning);
         }
 
         if (meta.TryGetProperty("count", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n) && n != data.GetArrayLength())
         {
-            yield return ($"`meta.count` says {n} records but `data` holds {data.GetArrayLength()}: the file may be truncated or edited", "$.meta.count");
+            yield return ($"`meta.count` says {n} records but `data` holds {data.GetArrayLength()}: the file may be truncated or edited", "$.meta.count", DiagnosticSeverity.Warning);
         }
     }
 

@@ -39,9 +39,9 @@ internal sealed class AzureHoundReader(EntraDirectoryBuilder entra, ReadEntries 
     public AzureHoundFile Read(string file, JsonElement root, ImmutableArray<(JsonElement Record, string Path)> records)
     {
         _files.Add(file);
-        foreach (var (message, path) in AzureHoundFormat.MetaProblems(root))
+        foreach (var (message, path, severity) in AzureHoundFormat.MetaProblems(root))
         {
-            diagnostics.Add(AzureHoundDiagnosticCodes.EnvelopeProblem, DiagnosticSeverity.Warning, message, new SourceLocation(file, path));
+            diagnostics.Add(AzureHoundDiagnosticCodes.EnvelopeProblem, severity, message, new SourceLocation(file, path));
         }
 
         var state = new FileState(file, new GraphJson(file, entraDiagnostics), new ArmJson(file, new DiagnosticBag()));

@@ -284,6 +284,24 @@ public sealed class AzureHoundReaderTests
         Assert.All(errors, e => Assert.Contains("the records on the other lines were read", e.Message, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("{\"kind\": \"AZUser\", \"data\": {}}", "found an object")]
+    [InlineData("null", "found null")]
+    public void An_envelope_whose_data_is_not_a_list_is_reported_as_AzureHound_output_read_as_nothing(string data, string found)
+    {
+        // Given AzureHound's envelope whose `data` was written as one record, or null
+        using var folder = new ScratchFolder(("azurehound.json", "{\"data\": " + data + ", \"meta\": {\"methods\": 0, \"type\": \"azure\", \"count\": 1, \"version\": 5}}"));
+
+        // When it is loaded
+        var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then it is not passed off as another kind of file: an error at `$.data` says nothing of it was read
+        var error = Assert.Single(loaded.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.EnvelopeProblem);
+        Assert.Equal((Ward.Core.Diagnostics.DiagnosticSeverity.Error, "$.data"), (error.Severity, error.Location.JsonPath));
+        Assert.Contains(found, error.Message, StringComparison.Ordinal);
+        Assert.Empty(loaded.Entra.Users);
+    }
+
     [Fact]
     public void A_first_record_cut_short_is_reported_and_the_records_after_it_are_read()
     {
