@@ -120,6 +120,19 @@ public sealed class GcpQuestionTests
     }
 
     [Theory]
+    [InlineData("can", "user:dana@northwind.example", "storage.buckets.delet", "projects/nw-build-prod")]
+    [InlineData("who-can", "storage.buckets.delet", "projects/nw-build-prod", null)]
+    public void A_permission_no_role_of_the_export_includes_is_warned_about(string command, string first, string second, string? third)
+    {
+        // Given the organization's export, whose predefined roles are exported, and a misspelled permission
+        string[] arguments = third is null ? [command, "-i", Organization, first, second] : [command, "-i", Organization, first, second, third];
+        var (_, output) = WardRunner.Run(arguments);
+
+        // Then the answer comes with a warning that no role includes it
+        Assert.Contains("warning: no role of the export includes `storage.buckets.delet`: a misspelling?", output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("who-can", "storage.buckets.delete", "my-bucket", "`my-bucket` is neither a full resource name")]
     [InlineData("what-can", "user:dana@northwind.exmaple", null, "(a typo?)")]
     public void Who_can_and_what_can_in_json_write_their_messages_to_standard_error(string command, string first, string? second, string message)

@@ -9,6 +9,26 @@ public sealed class SampleEstateTests
 
     private static readonly HashSet<string?> ListedDecisions = new(StringComparer.Ordinal) { "Allowed", "Conditional", "Indeterminate" };
 
+    [Theory]
+    [InlineData("can", "bob.martin", "s3:GetObjekt", "arn:aws:s3:::northwind-data/report.csv", "`s3:GetObjekt` matches no AWS action Ward knows: a misspelling?")]
+    [InlineData("who-can", "s3:GetObjekt", "arn:aws:s3:::northwind-data/report.csv", null, "`s3:GetObjekt` matches no AWS action Ward knows: a misspelling?")]
+    [InlineData("can", "bob.martin", "s4:GetObject", "*", "(no service has the prefix `s4`)")]
+    public void An_action_the_catalog_does_not_know_is_warned_about(string command, string first, string second, string? third, string warning)
+    {
+        string[] arguments = third is null ? [command, "-i", Repository.Samples, first, second] : [command, "-i", Repository.Samples, first, second, third];
+        var (_, output) = WardRunner.Run(arguments);
+
+        Assert.Contains(warning, output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_known_action_draws_no_warning()
+    {
+        var (_, output) = WardRunner.Run("can", "-i", Repository.Samples, "bob.martin", "s3:GetObject", "arn:aws:s3:::northwind-data/report.csv");
+
+        Assert.DoesNotContain("matches no AWS action", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Passing_a_role_is_conditional_on_the_service_it_is_passed_to()
     {

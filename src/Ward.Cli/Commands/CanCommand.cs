@@ -56,6 +56,8 @@ public sealed class CanCommand(IAnsiConsole console, StandardOutput standardOutp
             messages.MarkupLineInterpolated($"[yellow]warning:[/] {problem}");
         }
 
+        EstateLoading.WarnIfUnknownAwsAction(messages, settings.Action);
+
         var answer = queries.Can(principal, settings.Action, settings.Resource, settings.ContextValues(), supplied);
         if (settings.Json)
         {

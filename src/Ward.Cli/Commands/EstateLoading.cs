@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Ward.Aws.Catalog;
 using Ward.Aws.Estate;
 using Ward.Cli.Output;
 using Ward.Aws.Policy.Evaluation;
@@ -43,6 +44,22 @@ internal static class EstateLoading
     }
 
     /// <summary>The AWS estate for an AWS question; null (with the reason shown) when no AWS export was read.</summary>
+    /// <summary>
+    /// Warns when an AWS action (or pattern) matches no action of the catalog: a misspelled action would otherwise get a
+    /// confident answer (the policies' patterns may still match it as written, and the answer treats it so).
+    /// </summary>
+    public static void WarnIfUnknownAwsAction(IAnsiConsole messages, string action)
+    {
+        var known = action.Contains('*', StringComparison.Ordinal) || action.Contains('?', StringComparison.Ordinal)
+            ? AwsActionCatalog.Default.Expand(action).Any()
+            : AwsActionCatalog.Default.TryGetAction(action, out _);
+        if (!known)
+        {
+            var service = action.Split(':', 2)[0];
+            messages.MarkupLineInterpolated($"[yellow]warning:[/] `{action}` matches no AWS action Ward knows{(AwsActionCatalog.Default.IsKnownService(service) ? string.Empty : $" (no service has the prefix `{service}`)")}: a misspelling? The answer below takes it as written.");
+        }
+    }
+
     public static AwsEstate? Aws(IAnsiConsole console, LoadedEstates estates)
     {
         if (estates.HasAws)

@@ -40,6 +40,7 @@ internal static class GcpQuestions
             return ExitCodes.UsageOrUnusableInput;
         }
 
+        WarnIfUnknownPermission(messages, estate, settings.Action);
         var decision = authorizer.Authorize(new GcpRequest { Principal = principal, Permission = settings.Action, Resource = resource, AsOf = asOf });
         if (settings.Json)
         {
@@ -54,6 +55,19 @@ internal static class GcpQuestions
         return decision.Kind == DecisionKind.Indeterminate ? ExitCodes.UsageOrUnusableInput : ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// Warns when no role of the export includes the permission, predefined roles having been exported: a misspelled
+    /// permission would otherwise get a confident "not allowed". Without the predefined roles, Ward cannot tell.
+    /// </summary>
+    private static void WarnIfUnknownPermission(IAnsiConsole messages, GcpEstate estate, string permission)
+    {
+        if (estate.Roles.Any(r => r.Kind == RoleKind.Predefined && r.PermissionsKnown)
+            && !estate.Roles.Any(r => r.IncludedPermissions.Contains(permission, StringComparer.Ordinal)))
+        {
+            messages.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]warning:[/] no role of the export includes `{permission}`: a misspelling? The answer below takes it as written.");
+        }
+    }
+
     public static int WhoCan(IAnsiConsole console, StandardOutput standardOutput, WhoCanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
     {
         var messages = settings.Json ? standardOutput.Messages : console;
@@ -62,6 +76,7 @@ internal static class GcpQuestions
             return ExitCodes.UsageOrUnusableInput;
         }
 
+        WarnIfUnknownPermission(messages, estate, settings.Action);
         var authorizer = new GcpAuthorizer(estate);
         var answers = authorizer.WhoCan(settings.Action, resource, asOf, settings.All)
             .OrderBy(a => a.Decision.Kind)

@@ -42,6 +42,7 @@ public sealed class WhoCanCommand(IAnsiConsole console, StandardOutput standardO
             return ExitCodes.UsageOrUnusableInput;
         }
 
+        EstateLoading.WarnIfUnknownAwsAction(settings.Json ? standardOutput.Messages : console, settings.Action);
         var queries = new AwsAccessQueries(estate, settings.ReferenceTime(clock));
         var answers = queries.WhoCan(settings.Action, settings.Resource, settings.ContextValues(), settings.All, supplied)
             .OrderBy(a => a.Decision.Kind)
