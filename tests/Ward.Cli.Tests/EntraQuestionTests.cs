@@ -136,6 +136,17 @@ public sealed class EntraQuestionTests
         Assert.DoesNotContain("Allowed: Allowed:", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_user_may_be_named_by_display_name_as_the_error_message_says()
+    {
+        // Given chen.wei and lena.vogel named as the directory shows them
+        var (exitCode, output) = WardRunner.Run("can", "-i", Entra, "Chen Wei", ResetPassword, "Lena Vogel");
+
+        // Then the question is the same as by user principal name
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Allowed: Helpdesk Administrator", output, StringComparison.Ordinal);
+    }
+
     private static JsonElement Can(string principal, string action, string resource)
     {
         var (exitCode, output) = WardRunner.Run("can", "-i", Entra, principal, action, resource, "--format", "json");

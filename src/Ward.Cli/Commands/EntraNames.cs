@@ -19,11 +19,11 @@ internal static class EntraNames
     }
 
     /// <summary>
-    /// The object ids a name may mean: users by user principal name, then service principals, groups and applications by
-    /// display name (an application as <paramref name="application"/> makes it, when given).
+    /// The object ids a name may mean: users by user principal name or display name, then service principals, groups and
+    /// applications by display name (several: the caller lists them and asks for the id) (an application as <paramref name="application"/> makes it, when given).
     /// </summary>
     public static List<string> ByName(string text, EntraDirectory directory, Func<string, string>? application = null) =>
-        [.. directory.Users.Where(u => string.Equals(u.UserPrincipalName, text, StringComparison.OrdinalIgnoreCase)).Select(u => u.Id)
+        [.. directory.Users.Where(u => string.Equals(u.UserPrincipalName, text, StringComparison.OrdinalIgnoreCase) || string.Equals(u.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(u => u.Id)
             .Concat(directory.ServicePrincipals.Where(s => string.Equals(s.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id))
             .Concat(directory.Groups.Where(g => string.Equals(g.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(g => g.Id))
             .Concat(directory.Applications.Where(a => string.Equals(a.DisplayName, text, StringComparison.OrdinalIgnoreCase)).Select(a => application?.Invoke(a.Id) ?? a.Id))
