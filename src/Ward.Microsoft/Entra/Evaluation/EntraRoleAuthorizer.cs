@@ -57,7 +57,12 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
     /// Also count what owning the target grants without any role (see <see cref="OwnerActions"/>): what a user asks
     /// (<c>ward can</c>). The escalation checkers model ownership as techniques of their own and leave it out.
     /// </param>
-    public Decision Authorize(string principalId, string action, string targetId, bool activateEligible = false, bool ownership = false)
+    /// <param name="activating">
+    /// One PIM eligibility of the principal (or of a role-assignable group it is a member of, as
+    /// <see cref="EligibilitiesOf"/> lists them) counted as activated, alone: the escalation checkers decide an eligible
+    /// holder's step with each of its eligibilities in turn, so that the step names the one it activates.
+    /// </param>
+    public Decision Authorize(string principalId, string action, string targetId, bool activateEligible = false, bool ownership = false, DirectoryRoleAssignment? activating = null)
     {
         ArgumentNullException.ThrowIfNull(principalId);
         ArgumentNullException.ThrowIfNull(action);
@@ -69,7 +74,7 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
         // A role-assignable group is an entity of its own: a change asked through `groups` is decided on `groupsAssignableToRoles`.
         var roleAssignableForm = GroupResourceActions.RoleAssignableForm(action, Directory.FindGroup(targetId));
         var tiers = UserTiers.For(action);
-        foreach (var (assignment, viaGroup) in AssignmentsOf(principalId, activateEligible))
+        foreach (var (assignment, viaGroup) in AssignmentsOf(principalId, activateEligible, activating))
         {
             var definition = Directory.FindRoleDefinition(assignment.RoleDefinitionId);
             var roleName = definition?.DisplayName ?? assignment.RoleDefinitionId;
@@ -150,8 +155,19 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
         return new ImplicitDeny(new Explanation($"Implicitly denied: {why}.", layers.ToImmutable()));
     }
 
+    /// <summary>
+    /// The principal's PIM eligibilities for directory roles, its own and those of the role-assignable groups it is a
+    /// member of (PIM lets a group's members activate its eligibilities), with the group's id for the latter.
+    /// </summary>
+    public IEnumerable<(DirectoryRoleAssignment Eligibility, string? ViaGroup)> EligibilitiesOf(string principalId)
+    {
+        ArgumentNullException.ThrowIfNull(principalId);
+        var holders = RoleAssignableGroupsOf(principalId).Select(g => (Id: g, Via: (string?)g)).Prepend((Id: principalId, Via: null));
+        return holders.SelectMany(h => _eligible.Value[h.Id].Select(e => (e, h.Via)));
+    }
+
     /// <summary>The principal's role assignments, direct and through the role-assignable groups it is in (only those can hold roles).</summary>
-    private IEnumerable<(DirectoryRoleAssignment Assignment, string? ViaGroup)> AssignmentsOf(string principalId, bool activateEligible)
+    private IEnumerable<(DirectoryRoleAssignment Assignment, string? ViaGroup)> AssignmentsOf(string principalId, bool activateEligible, DirectoryRoleAssignment? activating)
     {
         var holders = RoleAssignableGroupsOf(principalId).Select(g => (Id: g, Via: (string?)g)).Prepend((Id: principalId, Via: null));
         foreach (var (holder, via) in holders)
@@ -167,6 +183,10 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
                 {
                     yield return (assignment, via);
                 }
+            }
+            else if (activating is not null && string.Equals(activating.PrincipalId, holder, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return (activating, via);
             }
         }
     }
