@@ -308,7 +308,9 @@ public sealed class MicrosoftEdgeContext
     /// <summary>
     /// The principals that hold a directory role whose definition allows the action somewhere, actively or through a
     /// PIM eligibility in force at <see cref="AsOf"/> (they may activate it: <see cref="DecideDirectoryRole"/>): the
-    /// only candidates worth deciding target by target. Members of role-assignable groups holding such a role included.
+    /// only candidates worth deciding target by target. A role-assignable group holding such a role is one, and so are
+    /// its members: whoever joins the group (its owners, a PIM for Groups eligible member) holds what the group holds,
+    /// so the group's own edges are the steps after joining it.
     /// </summary>
     public IEnumerable<string> RoleHoldersFor(string action)
     {
@@ -317,7 +319,7 @@ public sealed class MicrosoftEdgeContext
             .SelectMany(d => new[] { d.Id, d.TemplateId }.OfType<string>())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return Directory.RoleAssignments.Concat(Directory.RoleEligibilities.Where(IsInForce)).Where(a => roles.Contains(a.RoleDefinitionId))
-            .SelectMany(a => Directory.FindGroup(a.PrincipalId) is { IsAssignableToRole: true } group ? MembersOf(group) : [a.PrincipalId])
+            .SelectMany(a => Directory.FindGroup(a.PrincipalId) is { IsAssignableToRole: true } group ? MembersOf(group).Prepend(group.Id) : [a.PrincipalId])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal);
     }
