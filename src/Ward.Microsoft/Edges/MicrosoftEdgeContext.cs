@@ -34,7 +34,7 @@ public sealed class MicrosoftEdgeContext
         Directory = directory;
         Azure = azure;
         AsOf = asOf;
-        Roles = new EntraRoleAuthorizer(directory);
+        Roles = new EntraRoleAuthorizer(directory, asOf);
         Membership = new DirectoryGroupMembership(directory);
         Rbac = new AzureAuthorizer(azure, Membership);
         var graph = directory.FindServicePrincipalByAppId(MicrosoftGraphAppId);
@@ -370,7 +370,7 @@ public sealed class MicrosoftEdgeContext
     private readonly ConcurrentDictionary<(string Principal, string Eligibility), DirectoryRoleActivation> _directoryActivations = new();
 
     private ImmutableArray<(DirectoryRoleAssignment Eligibility, string? Group)> EligibleDirectoryRolesOf(string principal) =>
-        _eligibleDirectoryRoles.GetOrAdd(principal, p => [.. Roles.EligibilitiesOf(p).Where(e => IsInForce(e.Eligibility))]);
+        _eligibleDirectoryRoles.GetOrAdd(principal, p => [.. Roles.EligibilitiesOf(p)]);
 
     private DirectoryRoleActivation DirectoryActivationOf(string principal, DirectoryRoleAssignment eligibility, string? group) =>
         _directoryActivations.GetOrAdd((principal.ToLowerInvariant(), eligibility.Id), _ =>

@@ -11,7 +11,9 @@ namespace Ward.Microsoft.Entra.Evaluation;
 /// </summary>
 /// <remarks>
 /// A role counts when it is assigned to the principal, or to a role-assignable group it is a member of, and active
-/// (PIM-eligible ones only when asked to activate them). Its assignment must reach the target: the tenant (<c>/</c>);
+/// (PIM-eligible ones only when asked to activate them). An eligibility counts, for the principal and for the roles a
+/// target holds, only when it is in force at the reference time: one that has ended, or has not started yet, is not
+/// held (none is left out when no reference time is given). Its assignment must reach the target: the tenant (<c>/</c>);
 /// an administrative unit, whose direct members only it reaches (not members of member groups); or one object. An
 /// app-specific scope (<c>appScopeId</c>) reaches no directory object, and the refusal says so. Members of a restricted
 /// management administrative unit are reached only by roles scoped to that unit. A permission under
@@ -20,7 +22,9 @@ namespace Ward.Microsoft.Entra.Evaluation;
 /// (<see cref="UserTiers"/>). A change to a role-assignable group asked through a <c>groups</c> entity is decided on
 /// <c>groupsAssignableToRoles</c>, the only entity that reaches one (<see cref="GroupResourceActions.RoleAssignableForm"/>).
 /// </remarks>
-public sealed class EntraRoleAuthorizer(EntraDirectory directory)
+/// <param name="directory">The tenant's directory.</param>
+/// <param name="asOf">The reference time the eligibilities are read at; null: every eligibility counts, whatever its dates.</param>
+public sealed class EntraRoleAuthorizer(EntraDirectory directory, DateTimeOffset? asOf = null)
 {
     private const string Layer = "directory roles";
 
@@ -28,6 +32,7 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
     private readonly Lazy<ILookup<string, DirectoryRoleAssignment>> _active = new(() => directory.RoleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase));
     private readonly Lazy<ILookup<string, DirectoryRoleAssignment>> _eligible = new(() =>
         directory.RoleEligibilities
+            .Where(a => asOf is not { } time || ((a.StartDateTime is not { } start || start <= time) && (a.EndDateTime is not { } end || end > time)))
             .ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase));
 
     private readonly Lazy<HashSet<string>> _roleAssignableGroupOwners = new(() =>
@@ -157,7 +162,8 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
 
     /// <summary>
     /// The principal's PIM eligibilities for directory roles, its own and those of the role-assignable groups it is a
-    /// member of (PIM lets a group's members activate its eligibilities), with the group's id for the latter.
+    /// member of (PIM lets a group's members activate its eligibilities), with the group's id for the latter; only
+    /// those in force at the reference time, when there is one.
     /// </summary>
     public IEnumerable<(DirectoryRoleAssignment Eligibility, string? ViaGroup)> EligibilitiesOf(string principalId)
     {
