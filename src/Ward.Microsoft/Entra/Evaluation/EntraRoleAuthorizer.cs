@@ -337,19 +337,37 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory, DateTimeOffset
             return ($"`{targetId}` holds the custom role `{custom.DisplayName ?? custom.Template}`: only Privileged Authentication Administrators and Global Administrators may {tiers.Verb}", false);
         }
 
+        // "Certain role permissions apply only to nonadministrator users when assigned with the scope of an administrative
+        // unit", whatever the role (Microsoft Entra documentation, "Assign Microsoft Entra roles", "Roles that can be
+        // assigned with administrative unit scope"). Privileged Authentication Administrator, which acts on "any user
+        // (admin or non-admin)" there, is let through above. The page also says of User Administrator that it resets
+        // "passwords for limited admins within the assigned administrative unit only": for a reset of a user holding only
+        // roles its column lists, the two statements disagree, so Ward does not decide that one.
+        if (assignment.DirectoryScope.Kind == DirectoryScopeKind.AdministrativeUnit)
+        {
+            var holds = string.Join(", ", held.Select(r => $"`{r.DisplayName ?? r.Template}`"));
+            var actorName = actor.DisplayName ?? template;
+            if (tiers.UnitScopeRestriction is not { } restriction)
+            {
+                return ($"`{targetId}` holds {holds}, and Microsoft restricts some permissions of roles scoped to an administrative unit when the target \"is a user with another role or an administrator\", without naming this one (\"Assign Microsoft Entra roles\"): Ward does not know whether `{actorName}` may {tiers.Verb}", true);
+            }
+
+            if (string.Equals(template, PasswordResetTiers.UserAdministrator, StringComparison.OrdinalIgnoreCase) && string.Equals(restriction, "Reset user passwords", StringComparison.Ordinal)
+                && tiers.ActsOnRoles(template) is { } limited && held.TrueForAll(r => limited.Contains(r.Template)))
+            {
+                return ($"`{targetId}` holds {holds}: Microsoft says that a User Administrator scoped to an administrative unit resets \"passwords for limited admins within the assigned administrative unit only\", and that \"{restriction}\" is restricted for such roles \"when the target of an action is a user with another role or an administrator\" (\"Assign Microsoft Entra roles\"): Ward does not know whether `{actorName}` may {tiers.Verb}", true);
+            }
+
+            return ($"`{targetId}` holds {holds}, and `{actorName}` is scoped to an administrative unit: \"{restriction}\" is restricted for roles scoped to an administrative unit \"when the target of an action is a user with another role or an administrator\" (Microsoft Entra documentation, \"Assign Microsoft Entra roles\": \"administrative unit scoped Helpdesk Administrators can reset passwords for users in the administrative unit only if those users don't have administrator roles\")", false);
+        }
+
         if (tiers.ActsOnRoles(template) is not { } reachable)
         {
             return ($"`{targetId}` holds {string.Join(", ", held.Select(r => $"`{r.DisplayName ?? r.Template}`"))}, and Microsoft's table \"{tiers.Table}\" has no column for `{actor.DisplayName ?? template}`: Ward does not know whether it may {tiers.Verb}", true);
         }
 
-        if (held.Find(r => !reachable.Contains(r.Template)) is { Template: not null } protectedRole)
-        {
-            return ($"`{targetId}` holds `{protectedRole.DisplayName ?? protectedRole.Template}`, so `{actor.DisplayName ?? template}` may not {tiers.Verb} (Microsoft's table \"{tiers.Table}\")", false);
-        }
-
-        // Microsoft documents further restrictions for roles scoped to an administrative unit, without listing them.
-        return assignment.DirectoryScope.Kind == DirectoryScopeKind.AdministrativeUnit
-            ? ($"`{targetId}` holds roles, and for roles scoped to an administrative unit Microsoft's table \"{tiers.Table}\" says further restrictions apply, without listing them", true)
+        return held.Find(r => !reachable.Contains(r.Template)) is { Template: not null } protectedRole
+            ? ($"`{targetId}` holds `{protectedRole.DisplayName ?? protectedRole.Template}`, so `{actor.DisplayName ?? template}` may not {tiers.Verb} (Microsoft's table \"{tiers.Table}\")", false)
             : null;
     }
 
