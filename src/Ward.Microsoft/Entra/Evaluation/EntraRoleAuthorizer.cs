@@ -313,18 +313,19 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory, DateTimeOffset
         var ownsRoleAssignableGroup = _roleAssignableGroupOwners.Value.Contains(targetId);
         if (targetGroups.Count > 0 || ownsRoleAssignableGroup)
         {
-            return ($"`{targetId}` is a member or owner of a role-assignable group: only Privileged Authentication Administrators and Global Administrators may {tiers.Verb}", false);
+            return ($"`{targetId}` is a member or owner of a role-assignable group: only {tiers.Anyone} may {tiers.Verb}", false);
         }
 
-        // "User with a role scoped to a restricted management administrative unit": only Privileged Authentication
-        // Administrators and Global Administrators, whatever the role.
+        // "User with a role scoped to a restricted management administrative unit": only the roles that act on anyone
+        // (Privileged Authentication Administrators and Global Administrators, and for a reset Partner Tier2 Support),
+        // whatever the role.
         var restrictedScope = targetGroups.Prepend(targetId).SelectMany(h => _active.Value[h].Concat(_eligible.Value[h]))
             .Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.AdministrativeUnit)
             .Select(a => Directory.FindAdministrativeUnit(a.DirectoryScope.Id!))
             .FirstOrDefault(u => u is { IsMemberManagementRestricted: true });
         if (restrictedScope is { } unit)
         {
-            return ($"`{targetId}` holds a role scoped to the restricted management administrative unit `{unit.DisplayName ?? unit.Id}`: only Privileged Authentication Administrators and Global Administrators may {tiers.Verb}", false);
+            return ($"`{targetId}` holds a role scoped to the restricted management administrative unit `{unit.DisplayName ?? unit.Id}`: only {tiers.Anyone} may {tiers.Verb}", false);
         }
 
         if (held.Count == 0)
@@ -334,7 +335,7 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory, DateTimeOffset
 
         if (held.Find(r => !r.IsBuiltIn) is { Template: not null } custom)
         {
-            return ($"`{targetId}` holds the custom role `{custom.DisplayName ?? custom.Template}`: only Privileged Authentication Administrators and Global Administrators may {tiers.Verb}", false);
+            return ($"`{targetId}` holds the custom role `{custom.DisplayName ?? custom.Template}`: only {tiers.Anyone} may {tiers.Verb}", false);
         }
 
         // "Certain role permissions apply only to nonadministrator users when assigned with the scope of an administrative
