@@ -83,6 +83,20 @@ public sealed class EntraQuestionTests
     }
 
     [Fact]
+    public void An_eligibility_is_read_at_the_reference_time()
+    {
+        // Given ben.carter's eligibility for Privileged Role Administrator, from 2025-04-01 to 2027-04-01
+        // When we ask as of a day after it ended
+        var (exitCode, output) = WardRunner.Run("can", "-i", Entra, "ben.carter@northwindtraders.com", "microsoft.directory/roleAssignments/allProperties/allTasks", "/", "--as-of", "2027-04-02T00:00:00Z", "--format", "json");
+
+        // Then there is nothing left to activate
+        Assert.Equal(0, exitCode);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("ImplicitDeny", Kind(root.GetProperty("result")));
+        Assert.Equal("ImplicitDeny", Kind(root.GetProperty("ifActivated")));
+    }
+
+    [Fact]
     public void A_role_assigned_at_an_app_specific_scope_does_not_reach_the_directory()
     {
         // Given the sample, where frank.osei (no directory role) is given Privileged Role Administrator at an

@@ -23,7 +23,7 @@ public sealed class CanCommand(IAnsiConsole console, StandardOutput standardOutp
 
         if (settings.IsDirectory)
         {
-            return EntraQuestions.Can(console, settings, estates);
+            return EntraQuestions.Can(console, settings, estates, settings.ReferenceTime(clock));
         }
 
         if (settings.IsAzure)

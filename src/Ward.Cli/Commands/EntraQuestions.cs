@@ -23,7 +23,7 @@ internal static class EntraQuestions
     public static bool IsDirectoryAction(string action) =>
         DirectoryNamespaces.Any(n => action.StartsWith(n, StringComparison.OrdinalIgnoreCase));
 
-    public static int Can(IAnsiConsole console, CanSettings settings, LoadedEstates estates)
+    public static int Can(IAnsiConsole console, CanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
     {
         if (Directory(console, estates) is not { } directory
             || Resolve(console, settings.Principal, directory, "principal") is not { } principal
@@ -32,7 +32,7 @@ internal static class EntraQuestions
             return ExitCodes.UsageOrUnusableInput;
         }
 
-        var authorizer = new EntraRoleAuthorizer(directory);
+        var authorizer = new EntraRoleAuthorizer(directory, asOf);
         var decision = authorizer.Authorize(principal, settings.Action, target, ownership: true);
         var ifActivated = HasEligibility(directory) ? authorizer.Authorize(principal, settings.Action, target, activateEligible: true, ownership: true) : null;
         if (settings.Json)
@@ -52,7 +52,7 @@ internal static class EntraQuestions
         return decision.Kind == DecisionKind.Indeterminate ? ExitCodes.UsageOrUnusableInput : ExitCodes.Ok;
     }
 
-    public static int WhoCan(IAnsiConsole console, WhoCanSettings settings, LoadedEstates estates)
+    public static int WhoCan(IAnsiConsole console, WhoCanSettings settings, LoadedEstates estates, DateTimeOffset asOf)
     {
         if (Directory(console, estates) is not { } directory || Target(console, settings.Resource, directory) is not { } target)
         {
@@ -61,7 +61,7 @@ internal static class EntraQuestions
 
         // Only holders of a directory role (active or eligible, directly or as members of a role-assignable group) and
         // the target's owners can be allowed anything: decide those, not every user of the tenant.
-        var authorizer = new EntraRoleAuthorizer(directory);
+        var authorizer = new EntraRoleAuthorizer(directory, asOf);
         var answers = RoleHolders(directory).Concat(authorizer.OwnersOf(target).Select(o => o.Id)).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(p => (Principal: p, Decision: authorizer.Authorize(p, settings.Action, target, ownership: true), IfActivated: authorizer.Authorize(p, settings.Action, target, activateEligible: true, ownership: true)))
             .Where(a => settings.All || a.Decision.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) || a.IfActivated.Kind is not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny))

@@ -24,7 +24,7 @@ public sealed class WhoCanCommand(IAnsiConsole console, StandardOutput standardO
 
         if (settings.IsDirectory)
         {
-            return EntraQuestions.WhoCan(console, settings, estates);
+            return EntraQuestions.WhoCan(console, settings, estates, settings.ReferenceTime(clock));
         }
 
         if (settings.IsAzure)

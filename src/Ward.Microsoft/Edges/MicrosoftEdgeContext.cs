@@ -34,7 +34,7 @@ public sealed class MicrosoftEdgeContext
         Directory = directory;
         Azure = azure;
         AsOf = asOf;
-        Roles = new EntraRoleAuthorizer(directory);
+        Roles = new EntraRoleAuthorizer(directory, asOf);
         Membership = new DirectoryGroupMembership(directory);
         Rbac = new AzureAuthorizer(azure, Membership);
         var graph = directory.FindServicePrincipalByAppId(MicrosoftGraphAppId);
@@ -306,8 +306,11 @@ public sealed class MicrosoftEdgeContext
         servicePrincipal.AppOwnerOrganizationId is { } owner && MicrosoftTenants.Contains(owner);
 
     /// <summary>
-    /// The principals that hold, actively, a directory role whose definition allows the action somewhere: the only
-    /// candidates worth deciding target by target. Members of role-assignable groups holding such a role included.
+    /// The principals that hold a directory role whose definition allows the action somewhere, actively or through a
+    /// PIM eligibility in force at <see cref="AsOf"/> (they may activate it: <see cref="DecideDirectoryRole"/>): the
+    /// only candidates worth deciding target by target. A role-assignable group holding such a role is one, and so are
+    /// its members: whoever joins the group (its owners, a PIM for Groups eligible member) holds what the group holds,
+    /// so the group's own edges are the steps after joining it.
     /// </summary>
     public IEnumerable<string> RoleHoldersFor(string action)
     {
@@ -315,11 +318,71 @@ public sealed class MicrosoftEdgeContext
             .Where(d => d.RolePermissions.Any(p => p.AllowedResourceActions.Any(a => ResourceActionPattern.Matches(a, action))))
             .SelectMany(d => new[] { d.Id, d.TemplateId }.OfType<string>())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return Directory.RoleAssignments.Where(a => roles.Contains(a.RoleDefinitionId))
-            .SelectMany(a => Directory.FindGroup(a.PrincipalId) is { IsAssignableToRole: true } group ? MembersOf(group) : [a.PrincipalId])
+        return Directory.RoleAssignments.Concat(Directory.RoleEligibilities.Where(IsInForce)).Where(a => roles.Contains(a.RoleDefinitionId))
+            .SelectMany(a => Directory.FindGroup(a.PrincipalId) is { IsAssignableToRole: true } group ? MembersOf(group).Prepend(group.Id) : [a.PrincipalId])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Decides a directory role action of the principal on the target (<c>/</c> for the tenant) for an edge: with the
+    /// roles it holds (itself or through a role-assignable group); when they do not allow it for certain, with each of
+    /// its PIM eligibilities in force at <see cref="AsOf"/> (its own, then its role-assignable groups'), activated
+    /// alone, under the role's PIM policy as <c>entra-pim-activate</c> decides it (certain without approval,
+    /// conditional on the approvers, or on the activation settings when no policy was exported). The first certain
+    /// way wins, the active roles first; else the active roles when they hold under conditions (or undecided), else
+    /// the first activation that needs an approver, else the active roles' refusal.
+    /// </summary>
+    /// <param name="principal">Who acts.</param>
+    /// <param name="action">The resource action (<c>microsoft.directory/users/password/update</c>).</param>
+    /// <param name="target">The object acted on; <c>/</c> for the tenant.</param>
+    public DirectoryRoleStep DecideDirectoryRole(string principal, string action, string target)
+    {
+        var direct = Roles.Authorize(principal, action, target);
+        if (direct.Kind == DecisionKind.Allowed)
+        {
+            return new(direct, null);
+        }
+
+        DirectoryRoleStep? conditional = null;
+        foreach (var (eligibility, group) in EligibleDirectoryRolesOf(principal))
+        {
+            var activated = Roles.Authorize(principal, action, target, activating: eligibility);
+            if (activated.Kind != DecisionKind.Allowed)
+            {
+                continue;
+            }
+
+            var step = new DirectoryRoleStep(activated, DirectoryActivationOf(principal, eligibility, group));
+            if (step.IsCertain)
+            {
+                return step;
+            }
+
+            conditional ??= step;
+        }
+
+        return direct.Kind is DecisionKind.Conditional or DecisionKind.Indeterminate || conditional is null ? new(direct, null) : conditional;
+    }
+
+    // Asked once per holder and target pair: a holder's eligibilities and their activations are worked out once.
+    private readonly ConcurrentDictionary<string, ImmutableArray<(DirectoryRoleAssignment Eligibility, string? Group)>> _eligibleDirectoryRoles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Principal, string Eligibility), DirectoryRoleActivation> _directoryActivations = new();
+
+    private ImmutableArray<(DirectoryRoleAssignment Eligibility, string? Group)> EligibleDirectoryRolesOf(string principal) =>
+        _eligibleDirectoryRoles.GetOrAdd(principal, p => [.. Roles.EligibilitiesOf(p)]);
+
+    private DirectoryRoleActivation DirectoryActivationOf(string principal, DirectoryRoleAssignment eligibility, string? group) =>
+        _directoryActivations.GetOrAdd((principal.ToLowerInvariant(), eligibility.Id), _ =>
+        {
+            var verdict = ActivationVerdict.Decide(Directory.DirectoryRoleActivationPolicy(eligibility.RoleDefinitionId), principal, "the role's", Checkers.ActivateEligibleRoleEdgeChecker.Requirement, Directory);
+            var name = Directory.FindRoleDefinition(eligibility.RoleDefinitionId)?.DisplayName ?? eligibility.RoleDefinitionId;
+            return new DirectoryRoleActivation(eligibility, name, verdict.Requirements, verdict.Supplies) { Group = group is null ? null : Directory.FindGroup(group)?.DisplayName ?? group };
+        });
+
+    /// <summary>Whether a role assignment or eligibility is in force at <see cref="AsOf"/>: started (or with no start) and not ended.</summary>
+    private bool IsInForce(DirectoryRoleAssignment assignment) =>
+        (assignment.StartDateTime is not { } start || start <= AsOf) && (assignment.EndDateTime is not { } end || end > AsOf);
 
     /// <summary>Direct members of a group (role-assignable groups cannot nest).</summary>
     public static IEnumerable<string> MembersOf(EntraGroup group) => (group.TransitiveMembers ?? group.Members ?? []).Select(m => m.Id);

@@ -197,6 +197,31 @@ public sealed class EntraRoleAuthorizerTests
     }
 
     [Fact]
+    public void The_role_assignable_group_refusal_names_every_role_that_may_act_on_its_members()
+    {
+        // Given the tenant with erin made Partner Tier2 Support and User Administrator instead of Helpdesk
+        const string PartnerTier2 = "e00e864a-17c5-4a4b-9c06-f5b95a8d5bd8";
+        const string UserAdmin = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+        var tenant = Tenant with
+        {
+            RoleDefinitions = [.. Tenant.RoleDefinitions, Role(PartnerTier2, "Partner Tier2 Support", null, Reset), Role(UserAdmin, "User Administrator", null, Reset, "microsoft.directory/users/disable")],
+            RoleAssignments = [.. Tenant.RoleAssignments.Where(a => a.PrincipalId != Erin), Assign(Erin, PartnerTier2), Assign(Erin, UserAdmin)],
+        };
+        var authorizer = new EntraRoleAuthorizer(tenant);
+
+        // When dana (Helpdesk) resets ada, member of the role-assignable Tier0, and erin resets and disables her
+        var refused = authorizer.Authorize(Dana, Reset, Ada);
+
+        // Then the refusal names the three roles that reset such a user, Partner Tier2 Support among them, and it does;
+        // disabling her is left to the two roles Microsoft's sensitive actions table lets act on anyone
+        Assert.Contains("only Privileged Authentication Administrators, Global Administrators and Partner Tier2 Support may reset its password", refused.Explanation.Summary, StringComparison.Ordinal);
+        Assert.Equal(DecisionKind.Allowed, authorizer.Authorize(Erin, Reset, Ada).Kind);
+        var disable = authorizer.Authorize(Erin, "microsoft.directory/users/disable", Ada);
+        Assert.Equal(DecisionKind.ImplicitDeny, disable.Kind);
+        Assert.Contains("only Privileged Authentication Administrators and Global Administrators may perform the sensitive action", disable.Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_permission_under_SubjectIsOwner_does_not_reach_what_the_principal_does_not_own()
     {
         // Given a tenant where ivan owns nothing

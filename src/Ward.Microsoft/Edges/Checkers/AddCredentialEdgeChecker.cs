@@ -61,15 +61,16 @@ public sealed class AddCredentialEdgeChecker : IMicrosoftEdgeChecker
             foreach (var holder in roleHolders.Where(h => !string.Equals(h, target.Id, StringComparison.OrdinalIgnoreCase)))
             {
                 var (action, resource) = (ServicePrincipalCredentials, target.Id);
-                var decision = context.Roles.Authorize(holder, action, resource);
-                if (decision.Kind != DecisionKind.Allowed && application is not null)
+                var step = context.DecideDirectoryRole(holder, action, resource);
+                if (!step.IsCertain && application is not null
+                    && context.DecideDirectoryRole(holder, ApplicationCredentials, application.Id) is { } onApplication
+                    && (onApplication.IsCertain || step.Kind == DecisionKind.ImplicitDeny))
                 {
-                    (action, resource) = (ApplicationCredentials, application.Id);
-                    decision = context.Roles.Authorize(holder, action, resource);
+                    (action, resource, step) = (ApplicationCredentials, application.Id, onApplication);
                 }
 
-                if (decision.Kind != DecisionKind.ImplicitDeny
-                    && MicrosoftEdgeContext.EdgeIf(TechniqueId, holder, target.Id, $"adds a secret to `{name}` with its directory role and signs in as the service principal", decision, action, resource) is { } edge)
+                if (step.Kind != DecisionKind.ImplicitDeny
+                    && step.ToEdge(TechniqueId, holder, target.Id, $"adds a secret to `{name}` with its directory role and signs in as the service principal", action, resource) is { } edge)
                 {
                     yield return edge;
                 }

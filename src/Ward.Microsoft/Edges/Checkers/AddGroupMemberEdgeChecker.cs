@@ -78,7 +78,7 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
             foreach (var holder in holders)
             {
                 if (Decide(context, holder, group, actions) is { } chosen
-                    && MicrosoftEdgeContext.EdgeIf(TechniqueId, holder, group.Id, $"adds itself to `{name}` with its directory role", chosen.Decision, chosen.Action, group.Id) is { } edge)
+                    && chosen.Step.ToEdge(TechniqueId, holder, group.Id, $"adds itself to `{name}` with its directory role", chosen.Action, group.Id) is { } edge)
                 {
                     added.Add(holder);
                     yield return edge;
@@ -90,7 +90,7 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
             foreach (var holder in ownerWriters.Where(h => !added.Contains(h)))
             {
                 if (Decide(context, holder, group, ownerActions) is { } chosen
-                    && MicrosoftEdgeContext.EdgeIf(TechniqueId, holder, group.Id, $"makes itself an owner of `{name}` with its directory role, then adds itself as a member", chosen.Decision, chosen.Action, group.Id) is { } edge)
+                    && chosen.Step.ToEdge(TechniqueId, holder, group.Id, $"makes itself an owner of `{name}` with its directory role, then adds itself as a member", chosen.Action, group.Id) is { } edge)
                 {
                     yield return edge;
                 }
@@ -124,24 +124,31 @@ public sealed class AddGroupMemberEdgeChecker : IMicrosoftEdgeChecker
     }
 
     /// <summary>
-    /// The holder's best decision over the forms that reach the group: allowed outright, else allowed on an assumption
-    /// about the group's type (conditional on it), else undecided; null when every form is denied.
+    /// The holder's best step over the forms that reach the group (<see cref="MicrosoftEdgeContext.DecideDirectoryRole"/>,
+    /// a PIM eligibility activated when its active roles do not allow it): allowed for certain, else allowed on an
+    /// assumption about the group's type (conditional on it) or on an activation's approver, else undecided; null when
+    /// every form is denied.
     /// </summary>
-    internal static (string Action, Decision Decision)? Decide(MicrosoftEdgeContext context, string holder, EntraGroup group, List<GroupResourceAction> actions)
+    internal static (string Action, DirectoryRoleStep Step)? Decide(MicrosoftEdgeContext context, string holder, EntraGroup group, List<GroupResourceAction> actions)
     {
-        (string Action, Decision Decision)? best = null;
+        (string Action, DirectoryRoleStep Step)? best = null;
         foreach (var (action, assumes) in actions)
         {
-            var decision = context.Roles.Authorize(holder, action, group.Id);
-            switch (decision.Kind)
+            var step = context.DecideDirectoryRole(holder, action, group.Id);
+            if (step.Kind == DecisionKind.Allowed && assumes is not null)
             {
-                case DecisionKind.Allowed when assumes is null:
-                    return (action, decision);
-                case DecisionKind.Allowed when best is not { Decision.Kind: DecisionKind.Conditional }:
-                    best = (action, new Conditional([assumes!], DecisionKind.ImplicitDeny, decision.Explanation));
+                step = step with { Decision = new Conditional([assumes], DecisionKind.ImplicitDeny, step.Decision.Explanation) };
+            }
+
+            switch (step.Kind)
+            {
+                case DecisionKind.Allowed when step.IsCertain:
+                    return (action, step);
+                case DecisionKind.Allowed or DecisionKind.Conditional when best is not { Step.Kind: DecisionKind.Allowed or DecisionKind.Conditional }:
+                    best = (action, step);
                     break;
                 case DecisionKind.Indeterminate when best is null:
-                    best = (action, decision);
+                    best = (action, step);
                     break;
             }
         }

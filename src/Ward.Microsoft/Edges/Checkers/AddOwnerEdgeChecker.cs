@@ -35,15 +35,16 @@ public sealed class AddOwnerEdgeChecker : IMicrosoftEdgeChecker
             foreach (var holder in holders.Where(h => !string.Equals(h, target.Id, StringComparison.OrdinalIgnoreCase)))
             {
                 var (action, resource, of) = (ServicePrincipalOwners, target.Id, "service principal");
-                var decision = context.Roles.Authorize(holder, action, resource);
-                if (decision.Kind != DecisionKind.Allowed && application is not null)
+                var step = context.DecideDirectoryRole(holder, action, resource);
+                if (!step.IsCertain && application is not null
+                    && context.DecideDirectoryRole(holder, ApplicationOwners, application.Id) is { } onApplication
+                    && (onApplication.IsCertain || step.Kind == DecisionKind.ImplicitDeny))
                 {
-                    (action, resource, of) = (ApplicationOwners, application.Id, "application");
-                    decision = context.Roles.Authorize(holder, action, resource);
+                    (action, resource, of, step) = (ApplicationOwners, application.Id, "application", onApplication);
                 }
 
-                if (decision.Kind != DecisionKind.ImplicitDeny
-                    && MicrosoftEdgeContext.EdgeIf(TechniqueId, holder, target.Id, $"makes itself owner of the {of} `{name}` with its directory role, adds a secret and signs in as the service principal", decision, action, resource) is { } edge)
+                if (step.Kind != DecisionKind.ImplicitDeny
+                    && step.ToEdge(TechniqueId, holder, target.Id, $"makes itself owner of the {of} `{name}` with its directory role, adds a secret and signs in as the service principal", action, resource) is { } edge)
                 {
                     yield return edge;
                 }

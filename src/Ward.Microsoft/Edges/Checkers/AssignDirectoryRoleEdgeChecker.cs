@@ -1,6 +1,7 @@
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Microsoft.Entra.Catalog;
+using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Microsoft.Edges.Checkers;
 
@@ -31,9 +32,16 @@ public sealed class AssignDirectoryRoleEdgeChecker : IMicrosoftEdgeChecker
     {
         foreach (var holder in context.RoleHoldersFor(AssignRoles))
         {
-            var decision = context.Roles.Authorize(holder, AssignRoles, holder);
-            if (decision.Kind != DecisionKind.ImplicitDeny
-                && MicrosoftEdgeContext.EdgeIf(TechniqueId, holder, holder, "assigns itself Global Administrator with its directory role", decision, AssignRoles, "/", grantsAdmin: true) is { } edge)
+            // An eligibility for an administrator role over the whole directory (Privileged Role Administrator) is
+            // entra-pim-activate's: activated, it is the administrator.
+            var step = context.DecideDirectoryRole(holder, AssignRoles, holder);
+            if (step.Activation?.Eligibility is { DirectoryScope.Kind: DirectoryScopeKind.Tenant } eligibility && AdminRoles.IsEntraAdminRole(context.Directory, eligibility.RoleDefinitionId))
+            {
+                continue;
+            }
+
+            if (step.Kind != DecisionKind.ImplicitDeny
+                && step.ToEdge(TechniqueId, holder, holder, "assigns itself Global Administrator with its directory role", AssignRoles, "/", grantsAdmin: true) is { } edge)
             {
                 yield return edge;
             }

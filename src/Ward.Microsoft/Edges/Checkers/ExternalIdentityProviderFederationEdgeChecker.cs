@@ -35,17 +35,16 @@ public sealed partial class ExternalIdentityProviderFederationEdgeChecker : IMic
 
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
-        var federators = new List<(string Principal, string Action, string GrantedBy)>();
+        var federators = new List<(string Principal, string Action, string GrantedBy, DirectoryRoleActivation? Activation)>();
         foreach (var holder in context.RoleHoldersFor(RoleAction))
         {
-            var decision = context.Roles.Authorize(holder, RoleAction, "/");
-            if (decision.IsAllowed)
+            if (DirectoryRoleStep.FirstAllowed(context, holder, [RoleAction], "/") is { } allowed)
             {
-                federators.Add((holder, RoleAction, decision.Explanation.Summary));
+                federators.Add((holder, RoleAction, allowed.Step.Decision.Explanation.Summary, allowed.Step.Activation));
             }
         }
 
-        federators.AddRange(context.GraphPermissions.Where(p => p.Value.Contains(Permission)).Select(p => (p.Key, Permission, "Microsoft Graph application permission")).Order());
+        federators.AddRange(context.GraphPermissions.Where(p => p.Value.Contains(Permission)).Select(p => (p.Key, Permission, "Microsoft Graph application permission", (DirectoryRoleActivation?)null)).OrderBy(f => f.Key, StringComparer.Ordinal));
         if (federators.Count == 0)
         {
             yield break;
@@ -71,13 +70,14 @@ public sealed partial class ExternalIdentityProviderFederationEdgeChecker : IMic
                 requirements.Add($"`{name}` has not redeemed its invitation yet (`externalUserState` is not in the export; a guest that has keeps its sign-in method)");
             }
 
-            foreach (var (principal, action, grantedBy) in federators.Where(f => !string.Equals(f.Principal, guest.Id, StringComparison.OrdinalIgnoreCase)))
+            foreach (var (principal, action, grantedBy, activation) in federators.Where(f => !string.Equals(f.Principal, guest.Id, StringComparison.OrdinalIgnoreCase)))
             {
-                yield return new Edge(new(principal), new(guest.Id), TechniqueId, $"federates `{domain}` with an identity provider it runs and redeems the invitation of `{name}` through it",
+                var edge = new Edge(new(principal), new(guest.Id), TechniqueId, $"federates `{domain}` with an identity provider it runs and redeems the invitation of `{name}` through it",
                     [new EdgePermission(action, domain, grantedBy, [])])
                 {
                     Requirements = [.. requirements],
                 };
+                yield return activation is null ? edge : activation.Qualify(edge);
             }
         }
     }

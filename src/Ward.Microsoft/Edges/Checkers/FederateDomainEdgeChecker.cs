@@ -29,21 +29,16 @@ public sealed class FederateDomainEdgeChecker : IMicrosoftEdgeChecker
             yield break;
         }
 
-        var federators = new List<(string Principal, string Action, string GrantedBy)>();
+        var federators = new List<(string Principal, string Action, string GrantedBy, DirectoryRoleActivation? Activation)>();
         foreach (var holder in RoleActions.SelectMany(context.RoleHoldersFor).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
         {
-            foreach (var action in RoleActions)
+            if (DirectoryRoleStep.FirstAllowed(context, holder, RoleActions, "/") is { } allowed)
             {
-                var decision = context.Roles.Authorize(holder, action, "/");
-                if (decision.IsAllowed)
-                {
-                    federators.Add((holder, action, decision.Explanation.Summary));
-                    break;
-                }
+                federators.Add((holder, allowed.Action, allowed.Step.Decision.Explanation.Summary, allowed.Step.Activation));
             }
         }
 
-        federators.AddRange(context.GraphPermissions.Where(p => p.Value.Contains(Permission)).Select(p => (p.Key, Permission, "Microsoft Graph application permission")).Order());
+        federators.AddRange(context.GraphPermissions.Where(p => p.Value.Contains(Permission)).Select(p => (p.Key, Permission, "Microsoft Graph application permission", (DirectoryRoleActivation?)null)).OrderBy(f => f.Key, StringComparer.Ordinal));
         if (federators.Count == 0)
         {
             yield break;
@@ -55,13 +50,14 @@ public sealed class FederateDomainEdgeChecker : IMicrosoftEdgeChecker
             var requirement = user.OnPremisesSyncEnabled == true
                 ? $"Entra ID accepts a sign-in for `{user.UserPrincipalName}` issued by the new federation (the user is synchronized, so its immutable ID is known)"
                 : $"Entra ID accepts a sign-in for `{user.UserPrincipalName}` issued by the new federation (a cloud-only user needs an immutable ID set first)";
-            foreach (var (principal, action, grantedBy) in federators.Where(f => !string.Equals(f.Principal, user.Id, StringComparison.OrdinalIgnoreCase)))
+            foreach (var (principal, action, grantedBy, activation) in federators.Where(f => !string.Equals(f.Principal, user.Id, StringComparison.OrdinalIgnoreCase)))
             {
-                yield return new Edge(new(principal), new(user.Id), TechniqueId, $"federates the domain `{domain}` with an identity provider it controls and signs in as `{user.UserPrincipalName}`",
+                var edge = new Edge(new(principal), new(user.Id), TechniqueId, $"federates the domain `{domain}` with an identity provider it controls and signs in as `{user.UserPrincipalName}`",
                     [new EdgePermission(action, domain, grantedBy, [])])
                 {
                     Requirements = [requirement],
                 };
+                yield return activation is null ? edge : activation.Qualify(edge);
             }
         }
     }

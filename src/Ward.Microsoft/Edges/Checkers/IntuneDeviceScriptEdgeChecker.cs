@@ -25,13 +25,12 @@ public sealed class IntuneDeviceScriptEdgeChecker : IMicrosoftEdgeChecker
 
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
-        var deployers = new List<(string Principal, string Action, string GrantedBy, string How)>();
+        var deployers = new List<(string Principal, string Action, string GrantedBy, string How, DirectoryRoleActivation? Activation)>();
         foreach (var holder in context.RoleHoldersFor(RoleAction))
         {
-            var decision = context.Roles.Authorize(holder, RoleAction, "/");
-            if (decision.IsAllowed)
+            if (DirectoryRoleStep.FirstAllowed(context, holder, [RoleAction], "/") is { } allowed)
             {
-                deployers.Add((holder, RoleAction, decision.Explanation.Summary, "as an Intune administrator"));
+                deployers.Add((holder, RoleAction, allowed.Step.Decision.Explanation.Summary, "as an Intune administrator", allowed.Step.Activation));
             }
         }
 
@@ -39,7 +38,7 @@ public sealed class IntuneDeviceScriptEdgeChecker : IMicrosoftEdgeChecker
         {
             if (Array.Find(Permissions, held.Contains) is { } permission)
             {
-                deployers.Add((principal, permission, "Microsoft Graph application permission", $"with Microsoft Graph {permission}"));
+                deployers.Add((principal, permission, "Microsoft Graph application permission", $"with Microsoft Graph {permission}", null));
             }
         }
 
@@ -57,13 +56,14 @@ public sealed class IntuneDeviceScriptEdgeChecker : IMicrosoftEdgeChecker
                 continue;
             }
 
-            foreach (var (principal, action, grantedBy, how) in deployers.Where(d => !string.Equals(d.Principal, user.Id, StringComparison.OrdinalIgnoreCase)))
+            foreach (var (principal, action, grantedBy, how, activation) in deployers.Where(d => !string.Equals(d.Principal, user.Id, StringComparison.OrdinalIgnoreCase)))
             {
-                yield return new Edge(new(principal), new(user.Id), TechniqueId, $"deploys a script {how} to the Intune-managed Windows devices `{name}` signs in on, runs it as SYSTEM and takes their session tokens",
+                var edge = new Edge(new(principal), new(user.Id), TechniqueId, $"deploys a script {how} to the Intune-managed Windows devices `{name}` signs in on, runs it as SYSTEM and takes their session tokens",
                     [new EdgePermission(action, user.Id, grantedBy, [])])
                 {
                     Requirements = [requirement],
                 };
+                yield return activation is null ? edge : activation.Qualify(edge);
             }
         }
     }

@@ -28,14 +28,14 @@ public sealed class ResetPasswordEdgeChecker : IMicrosoftEdgeChecker
                     continue;
                 }
 
-                var decision = context.Roles.Authorize(resetter, PasswordResetTiers.ResetAction, user.Id);
-                if (decision.Kind == DecisionKind.ImplicitDeny)
+                var step = context.DecideDirectoryRole(resetter, PasswordResetTiers.ResetAction, user.Id);
+                if (step.Kind == DecisionKind.ImplicitDeny)
                 {
                     continue;
                 }
 
                 var name = user.UserPrincipalName ?? user.Id;
-                if (MicrosoftEdgeContext.EdgeIf(TechniqueId, resetter, user.Id, $"resets the password of `{name}` and signs in as them", decision, PasswordResetTiers.ResetAction, user.Id) is { } edge)
+                if (step.ToEdge(TechniqueId, resetter, user.Id, $"resets the password of `{name}` and signs in as them", PasswordResetTiers.ResetAction, user.Id) is { } edge)
                 {
                     yield return user.AuthenticatesElsewhere is null && user.IsInvitedAccount
                         ? edge with { Requirements = edge.Requirements.Add($"`{name}` signs in with a password of this tenant, not at its home organization (an invited account's `identities`, which say where it authenticates, are not in the export)") }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Microsoft.Entra.Evaluation;
 
@@ -48,7 +47,7 @@ public sealed class RewriteMembershipRuleEdgeChecker : IMicrosoftEdgeChecker
             foreach (var holder in ruleWriters.Where(h => context.Directory.FindUser(h) is not null))
             {
                 if (AddGroupMemberEdgeChecker.Decide(context, holder, group, [.. GroupResourceActions.For(group, RuleOperation)]) is { } chosen
-                    && MicrosoftEdgeContext.EdgeIf(TechniqueId, holder, group.Id, $"rewrites the membership rule of the dynamic group `{name}` with its directory role to take itself in (`user.objectId -eq \"{holder}\"`), and is a member once Entra ID re-evaluates the rule (minutes to hours)", chosen.Decision, chosen.Action, group.Id) is { } edge)
+                    && chosen.Step.ToEdge(TechniqueId, holder, group.Id, $"rewrites the membership rule of the dynamic group `{name}` with its directory role to take itself in (`user.objectId -eq \"{holder}\"`), and is a member once Entra ID re-evaluates the rule (minutes to hours)", chosen.Action, group.Id) is { } edge)
                 {
                     added.Add(holder);
                     yield return processing is null ? edge : edge with { Requirements = edge.Requirements.Add(processing) };
@@ -66,10 +65,13 @@ public sealed class RewriteMembershipRuleEdgeChecker : IMicrosoftEdgeChecker
                     continue;
                 }
 
-                var requirements = Requirements(type.Decision, type.Action).Concat(Requirements(members.Decision, members.Action)).Distinct(StringComparer.Ordinal).ToImmutableArray();
+                // Each step may activate an eligibility of its own: both are said, once each.
+                var requirements = type.Step.RequirementsFor(type.Action).Concat(members.Step.RequirementsFor(members.Action)).Distinct(StringComparer.Ordinal).ToImmutableArray();
+                var activations = new[] { type.Step.Activation, members.Step.Activation }.OfType<DirectoryRoleActivation>().DistinctBy(a => a.Eligibility.Id, StringComparer.OrdinalIgnoreCase).ToList();
+                var description = $"turns the dynamic group `{name}` into a group of assigned members with its directory role, then adds itself";
                 added.Add(holder);
-                yield return new Edge(new(holder), new(group.Id), TechniqueId, $"turns the dynamic group `{name}` into a group of assigned members with its directory role, then adds itself",
-                    [new EdgePermission(type.Action, group.Id, MicrosoftEdgeContext.GrantedBy(type.Decision), []), new EdgePermission(members.Action, group.Id, MicrosoftEdgeContext.GrantedBy(members.Decision), [])])
+                yield return new Edge(new(holder), new(group.Id), TechniqueId, activations.Count == 0 ? description : $"{string.Join(", ", activations.Select(a => a.Describe()))}, then {description}",
+                    [.. activations.Select(a => a.Permission), new EdgePermission(type.Action, group.Id, MicrosoftEdgeContext.GrantedBy(type.Step.Decision), []), new EdgePermission(members.Action, group.Id, MicrosoftEdgeContext.GrantedBy(members.Step.Decision), [])])
                 {
                     Requirements = requirements,
                 };
@@ -88,10 +90,4 @@ public sealed class RewriteMembershipRuleEdgeChecker : IMicrosoftEdgeChecker
         }
     }
 
-    private static ImmutableArray<string> Requirements(Decision decision, string action) => decision switch
-    {
-        Conditional conditional => conditional.Requirements,
-        Indeterminate indeterminate => [$"Ward could not decide `{action}`: {indeterminate.Reason}"],
-        _ => [],
-    };
 }

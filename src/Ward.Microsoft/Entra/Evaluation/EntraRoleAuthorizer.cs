@@ -11,7 +11,9 @@ namespace Ward.Microsoft.Entra.Evaluation;
 /// </summary>
 /// <remarks>
 /// A role counts when it is assigned to the principal, or to a role-assignable group it is a member of, and active
-/// (PIM-eligible ones only when asked to activate them). Its assignment must reach the target: the tenant (<c>/</c>);
+/// (PIM-eligible ones only when asked to activate them). An eligibility counts, for the principal and for the roles a
+/// target holds, only when it is in force at the reference time: one that has ended, or has not started yet, is not
+/// held (none is left out when no reference time is given). Its assignment must reach the target: the tenant (<c>/</c>);
 /// an administrative unit, whose direct members only it reaches (not members of member groups); or one object. An
 /// app-specific scope (<c>appScopeId</c>) reaches no directory object, and the refusal says so. Members of a restricted
 /// management administrative unit are reached only by roles scoped to that unit. A permission under
@@ -20,7 +22,9 @@ namespace Ward.Microsoft.Entra.Evaluation;
 /// (<see cref="UserTiers"/>). A change to a role-assignable group asked through a <c>groups</c> entity is decided on
 /// <c>groupsAssignableToRoles</c>, the only entity that reaches one (<see cref="GroupResourceActions.RoleAssignableForm"/>).
 /// </remarks>
-public sealed class EntraRoleAuthorizer(EntraDirectory directory)
+/// <param name="directory">The tenant's directory.</param>
+/// <param name="asOf">The reference time the eligibilities are read at; null: every eligibility counts, whatever its dates.</param>
+public sealed class EntraRoleAuthorizer(EntraDirectory directory, DateTimeOffset? asOf = null)
 {
     private const string Layer = "directory roles";
 
@@ -28,6 +32,7 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
     private readonly Lazy<ILookup<string, DirectoryRoleAssignment>> _active = new(() => directory.RoleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase));
     private readonly Lazy<ILookup<string, DirectoryRoleAssignment>> _eligible = new(() =>
         directory.RoleEligibilities
+            .Where(a => asOf is not { } time || ((a.StartDateTime is not { } start || start <= time) && (a.EndDateTime is not { } end || end > time)))
             .ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase));
 
     private readonly Lazy<HashSet<string>> _roleAssignableGroupOwners = new(() =>
@@ -57,7 +62,12 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
     /// Also count what owning the target grants without any role (see <see cref="OwnerActions"/>): what a user asks
     /// (<c>ward can</c>). The escalation checkers model ownership as techniques of their own and leave it out.
     /// </param>
-    public Decision Authorize(string principalId, string action, string targetId, bool activateEligible = false, bool ownership = false)
+    /// <param name="activating">
+    /// One PIM eligibility of the principal (or of a role-assignable group it is a member of, as
+    /// <see cref="EligibilitiesOf"/> lists them) counted as activated, alone: the escalation checkers decide an eligible
+    /// holder's step with each of its eligibilities in turn, so that the step names the one it activates.
+    /// </param>
+    public Decision Authorize(string principalId, string action, string targetId, bool activateEligible = false, bool ownership = false, DirectoryRoleAssignment? activating = null)
     {
         ArgumentNullException.ThrowIfNull(principalId);
         ArgumentNullException.ThrowIfNull(action);
@@ -69,7 +79,7 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
         // A role-assignable group is an entity of its own: a change asked through `groups` is decided on `groupsAssignableToRoles`.
         var roleAssignableForm = GroupResourceActions.RoleAssignableForm(action, Directory.FindGroup(targetId));
         var tiers = UserTiers.For(action);
-        foreach (var (assignment, viaGroup) in AssignmentsOf(principalId, activateEligible))
+        foreach (var (assignment, viaGroup) in AssignmentsOf(principalId, activateEligible, activating))
         {
             var definition = Directory.FindRoleDefinition(assignment.RoleDefinitionId);
             var roleName = definition?.DisplayName ?? assignment.RoleDefinitionId;
@@ -150,8 +160,20 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
         return new ImplicitDeny(new Explanation($"Implicitly denied: {why}.", layers.ToImmutable()));
     }
 
+    /// <summary>
+    /// The principal's PIM eligibilities for directory roles, its own and those of the role-assignable groups it is a
+    /// member of (PIM lets a group's members activate its eligibilities), with the group's id for the latter; only
+    /// those in force at the reference time, when there is one.
+    /// </summary>
+    public IEnumerable<(DirectoryRoleAssignment Eligibility, string? ViaGroup)> EligibilitiesOf(string principalId)
+    {
+        ArgumentNullException.ThrowIfNull(principalId);
+        var holders = RoleAssignableGroupsOf(principalId).Select(g => (Id: g, Via: (string?)g)).Prepend((Id: principalId, Via: null));
+        return holders.SelectMany(h => _eligible.Value[h.Id].Select(e => (e, h.Via)));
+    }
+
     /// <summary>The principal's role assignments, direct and through the role-assignable groups it is in (only those can hold roles).</summary>
-    private IEnumerable<(DirectoryRoleAssignment Assignment, string? ViaGroup)> AssignmentsOf(string principalId, bool activateEligible)
+    private IEnumerable<(DirectoryRoleAssignment Assignment, string? ViaGroup)> AssignmentsOf(string principalId, bool activateEligible, DirectoryRoleAssignment? activating)
     {
         var holders = RoleAssignableGroupsOf(principalId).Select(g => (Id: g, Via: (string?)g)).Prepend((Id: principalId, Via: null));
         foreach (var (holder, via) in holders)
@@ -167,6 +189,10 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
                 {
                     yield return (assignment, via);
                 }
+            }
+            else if (activating is not null && string.Equals(activating.PrincipalId, holder, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return (activating, via);
             }
         }
     }
@@ -287,18 +313,19 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
         var ownsRoleAssignableGroup = _roleAssignableGroupOwners.Value.Contains(targetId);
         if (targetGroups.Count > 0 || ownsRoleAssignableGroup)
         {
-            return ($"`{targetId}` is a member or owner of a role-assignable group: only Privileged Authentication Administrators and Global Administrators may {tiers.Verb}", false);
+            return ($"`{targetId}` is a member or owner of a role-assignable group: only {tiers.Anyone} may {tiers.Verb}", false);
         }
 
-        // "User with a role scoped to a restricted management administrative unit": only Privileged Authentication
-        // Administrators and Global Administrators, whatever the role.
+        // "User with a role scoped to a restricted management administrative unit": only the roles that act on anyone
+        // (Privileged Authentication Administrators and Global Administrators, and for a reset Partner Tier2 Support),
+        // whatever the role.
         var restrictedScope = targetGroups.Prepend(targetId).SelectMany(h => _active.Value[h].Concat(_eligible.Value[h]))
             .Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.AdministrativeUnit)
             .Select(a => Directory.FindAdministrativeUnit(a.DirectoryScope.Id!))
             .FirstOrDefault(u => u is { IsMemberManagementRestricted: true });
         if (restrictedScope is { } unit)
         {
-            return ($"`{targetId}` holds a role scoped to the restricted management administrative unit `{unit.DisplayName ?? unit.Id}`: only Privileged Authentication Administrators and Global Administrators may {tiers.Verb}", false);
+            return ($"`{targetId}` holds a role scoped to the restricted management administrative unit `{unit.DisplayName ?? unit.Id}`: only {tiers.Anyone} may {tiers.Verb}", false);
         }
 
         if (held.Count == 0)
@@ -308,7 +335,31 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
 
         if (held.Find(r => !r.IsBuiltIn) is { Template: not null } custom)
         {
-            return ($"`{targetId}` holds the custom role `{custom.DisplayName ?? custom.Template}`: only Privileged Authentication Administrators and Global Administrators may {tiers.Verb}", false);
+            return ($"`{targetId}` holds the custom role `{custom.DisplayName ?? custom.Template}`: only {tiers.Anyone} may {tiers.Verb}", false);
+        }
+
+        // "Certain role permissions apply only to nonadministrator users when assigned with the scope of an administrative
+        // unit", whatever the role (Microsoft Entra documentation, "Assign Microsoft Entra roles", "Roles that can be
+        // assigned with administrative unit scope"). Privileged Authentication Administrator, which acts on "any user
+        // (admin or non-admin)" there, is let through above. The page also says of User Administrator that it resets
+        // "passwords for limited admins within the assigned administrative unit only": for a reset of a user holding only
+        // roles its column lists, the two statements disagree, so Ward does not decide that one.
+        if (assignment.DirectoryScope.Kind == DirectoryScopeKind.AdministrativeUnit)
+        {
+            var holds = string.Join(", ", held.Select(r => $"`{r.DisplayName ?? r.Template}`"));
+            var actorName = actor.DisplayName ?? template;
+            if (tiers.UnitScopeRestriction is not { } restriction)
+            {
+                return ($"`{targetId}` holds {holds}, and Microsoft restricts some permissions of roles scoped to an administrative unit when the target \"is a user with another role or an administrator\", without naming this one (\"Assign Microsoft Entra roles\"): Ward does not know whether `{actorName}` may {tiers.Verb}", true);
+            }
+
+            if (string.Equals(template, PasswordResetTiers.UserAdministrator, StringComparison.OrdinalIgnoreCase) && string.Equals(restriction, "Reset user passwords", StringComparison.Ordinal)
+                && tiers.ActsOnRoles(template) is { } limited && held.TrueForAll(r => limited.Contains(r.Template)))
+            {
+                return ($"`{targetId}` holds {holds}: Microsoft says that a User Administrator scoped to an administrative unit resets \"passwords for limited admins within the assigned administrative unit only\", and that \"{restriction}\" is restricted for such roles \"when the target of an action is a user with another role or an administrator\" (\"Assign Microsoft Entra roles\"): Ward does not know whether `{actorName}` may {tiers.Verb}", true);
+            }
+
+            return ($"`{targetId}` holds {holds}, and `{actorName}` is scoped to an administrative unit: \"{restriction}\" is restricted for roles scoped to an administrative unit \"when the target of an action is a user with another role or an administrator\" (Microsoft Entra documentation, \"Assign Microsoft Entra roles\": \"administrative unit scoped Helpdesk Administrators can reset passwords for users in the administrative unit only if those users don't have administrator roles\")", false);
         }
 
         if (tiers.ActsOnRoles(template) is not { } reachable)
@@ -316,14 +367,8 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory)
             return ($"`{targetId}` holds {string.Join(", ", held.Select(r => $"`{r.DisplayName ?? r.Template}`"))}, and Microsoft's table \"{tiers.Table}\" has no column for `{actor.DisplayName ?? template}`: Ward does not know whether it may {tiers.Verb}", true);
         }
 
-        if (held.Find(r => !reachable.Contains(r.Template)) is { Template: not null } protectedRole)
-        {
-            return ($"`{targetId}` holds `{protectedRole.DisplayName ?? protectedRole.Template}`, so `{actor.DisplayName ?? template}` may not {tiers.Verb} (Microsoft's table \"{tiers.Table}\")", false);
-        }
-
-        // Microsoft documents further restrictions for roles scoped to an administrative unit, without listing them.
-        return assignment.DirectoryScope.Kind == DirectoryScopeKind.AdministrativeUnit
-            ? ($"`{targetId}` holds roles, and for roles scoped to an administrative unit Microsoft's table \"{tiers.Table}\" says further restrictions apply, without listing them", true)
+        return held.Find(r => !reachable.Contains(r.Template)) is { Template: not null } protectedRole
+            ? ($"`{targetId}` holds `{protectedRole.DisplayName ?? protectedRole.Template}`, so `{actor.DisplayName ?? template}` may not {tiers.Verb} (Microsoft's table \"{tiers.Table}\")", false)
             : null;
     }
 

@@ -13,7 +13,8 @@ namespace Ward.Microsoft.Entra.Evaluation;
 /// (<see cref="PasswordResetTiers"/>): members and owners of role-assignable groups, users holding a role scoped to a
 /// restricted management administrative unit and holders of custom roles are left to Privileged Authentication
 /// Administrators and Global Administrators, and the table is for roles assigned at the tenant ("for roles assigned at
-/// the scope of an administrative unit, further restrictions apply").
+/// the scope of an administrative unit, further restrictions apply": "Assign Microsoft Entra roles" lists sensitive user
+/// properties and deletion among the permissions restricted when the target holds a role, which the authorizer applies).
 /// </summary>
 /// <remarks>
 /// The page's first table names the sensitive actions by the property each changes. Those with a resource action of
