@@ -188,16 +188,27 @@ public static class MicrosoftEstateLoader
         {
             if (AzureHoundFormat.JsonLines(bytes) is var (array, badLines))
             {
-                var problem = badLines.IsEmpty ? null : new Problem([.. BadLineDiagnostics(file, badLines)], null, IsAzureHound: true);
-                var document = JsonDocument.Parse(array.AsMemory(), Options);
-                return new ParsedFile(file, document, problem, IsJsonLines: true, Prepare(file, document.RootElement));
+                try
+                {
+                    var problem = badLines.IsEmpty ? null : new Problem([.. BadLineDiagnostics(file, badLines)], null, IsAzureHound: true);
+                    var document = JsonDocument.Parse(array.AsMemory(), Options);
+                    return new ParsedFile(file, document, problem, IsJsonLines: true, Prepare(file, document.RootElement));
+                }
+                catch (JsonException linesException)
+                {
+                    // A record that repeats a key: the lines' array keeps the file's line numbers, so the place is the file's.
+                    return Invalid(file, linesException, array);
+                }
             }
 
-            return new ParsedFile(file, null, new Problem(
-                [new Diagnostic(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", JsonErrorLocation.Of(exception, bytes, file))],
-                new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, "invalid JSON")), IsJsonLines: false);
+            return Invalid(file, exception, bytes);
         }
     }
+
+    private static ParsedFile Invalid(string file, JsonException exception, byte[] bytes) =>
+        new(file, null, new Problem(
+            [new Diagnostic(EntraDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"not valid JSON ({FirstSentence(exception.Message)}); the file was skipped", JsonErrorLocation.Of(exception, bytes, file))],
+            new MicrosoftInputFile(file, MicrosoftInputKind.Unreadable, "invalid JSON")), IsJsonLines: false);
 
     /// <summary>
     /// What routing a parsed file needs that touches nothing shared: whether it is AzureHound output, what kind of

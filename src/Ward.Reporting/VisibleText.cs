@@ -8,7 +8,8 @@ namespace Ward.Reporting;
 /// Names from an estate as reports show them to people: control characters (a terminal's escape sequences, a bell),
 /// the invisible characters that reorder text (bidirectional overrides and isolates) and the other invisible format
 /// characters (zero-width spaces and joiners, the word joiner, the soft hyphen, the byte order mark; Unicode category
-/// Cf), and the line and paragraph separators are written as <c>\u001B</c>, so a name can neither drive the terminal or
+/// Cf, the tag characters beyond the first plane included, written <c>\U000E0041</c>), and the line and paragraph
+/// separators are written as <c>\u001B</c>, so a name can neither drive the terminal or
 /// the viewer nor make itself read as another (<c>carol.smith\u200B</c> is not <c>carol.smith</c>). Tabs and line
 /// breaks are left to each format.
 /// </summary>
@@ -35,7 +36,13 @@ public static class VisibleText
         for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsHidden(c))
+            if (IsHiddenPair(text, i) is { } rune)
+            {
+                // A format character beyond the first plane (the tag characters, U+E0000 to U+E007F) is two UTF-16 units.
+                visible.Append("\\U").Append(rune.Value.ToString("X8", CultureInfo.InvariantCulture));
+                i++;
+            }
+            else if (IsHidden(c))
             {
                 visible.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
             }
@@ -55,7 +62,7 @@ public static class VisibleText
     {
         for (var i = 0; i < text.Length; i++)
         {
-            if (IsHidden(text[i]))
+            if (IsHidden(text[i]) || IsHiddenPair(text, i) is not null)
             {
                 return i;
             }
@@ -63,6 +70,13 @@ public static class VisibleText
 
         return -1;
     }
+
+    /// <summary>The invisible format character a surrogate pair at <paramref name="i"/> encodes; null for anything else.</summary>
+    private static Rune? IsHiddenPair(string text, int i) =>
+        char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+        && new Rune(text[i], text[i + 1]) is var rune && Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format
+            ? rune
+            : null;
 
     private static bool IsHidden(char c) =>
         (char.IsControl(c) && c is not ('\t' or '\r' or '\n')) || Invisible.Contains(c)

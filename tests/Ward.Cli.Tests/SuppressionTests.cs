@@ -105,6 +105,16 @@ public sealed class SuppressionTests
         Assert.Equal(1, report.GetProperty("scan").GetProperty("counts").GetProperty("suppressed").GetInt32());
     }
 
+    [Theory]
+    [InlineData("9999-12-31")]     // the last date there is: no next day to end at
+    [InlineData(" 2026-12-31 ")]   // spaces around a date
+    public void An_expiry_at_the_edge_of_the_calendar_or_with_spaces_is_read_as_a_date(string expires)
+    {
+        var report = Scan(Entry("whole-account-trust", OrganizationRole, "reviewed with the platform team", expires));
+
+        Assert.Equal(1, report.GetProperty("scan").GetProperty("counts").GetProperty("suppressed").GetInt32());
+    }
+
     [Fact]
     public void A_key_written_twice_in_an_entry_stops_the_scan_with_its_line()
     {

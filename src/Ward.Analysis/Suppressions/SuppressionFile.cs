@@ -138,9 +138,10 @@ public static class SuppressionFile
     /// <summary>A date means the end of that day (UTC); a timestamp is taken as written.</summary>
     private static bool TryExpiry(string text, out DateTimeOffset expiry)
     {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            expiry = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
+            // The last day there is (9999-12-31) has no next day: it holds for ever.
+            expiry = date == DateOnly.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
             return true;
         }
 

@@ -28,11 +28,17 @@ public static class ProbeCallers
 
     /// <summary>
     /// The keys only a request an AWS service makes for a resource carries (IAM user guide, "AWS global condition
-    /// context keys": <c>aws:SourceAccount</c>, <c>aws:SourceArn</c>, <c>aws:SourceOrgID</c> and
-    /// <c>aws:SourceOwner</c> are included only when a service principal calls on behalf of a resource): a direct call
-    /// from the internet or from another account has none of them.
+    /// context keys": <c>aws:SourceAccount</c>, <c>aws:SourceArn</c>, <c>aws:SourceOrgID</c>, <c>aws:SourceOrgPaths</c>
+    /// and <c>aws:SourceOwner</c> are included only when a service principal calls on behalf of a resource): a direct
+    /// call from the internet or from another account has none of them.
     /// </summary>
-    public static readonly IReadOnlyList<string> ServiceSourceKeys = ["aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOwner"];
+    public static readonly IReadOnlyList<string> ServiceSourceKeys = ["aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths", "aws:SourceOwner"];
+
+    /// <summary>The organization path of an outsider's resource a service acts for (<c>aws:SourceOrgPaths</c>).</summary>
+    public const string OutsiderOrganizationPath = OutsiderOrganization + "/r-ward0outsider/";
+
+    /// <summary>An address of the outsider's own VPC, as a request through its VPC endpoint carries it (<c>aws:VpcSourceIp</c>).</summary>
+    public const string OutsiderVpcAddress = "10.255.0.10";
 
     /// <summary>Whether <paramref name="key"/> is one of <see cref="ServiceSourceKeys"/>.</summary>
     public static bool IsServiceSourceKey(string key) => ServiceSourceKeys.Contains(key, StringComparer.OrdinalIgnoreCase);
@@ -40,9 +46,11 @@ public static class ProbeCallers
     /// <summary>
     /// Gives a direct call (an anonymous caller's, or a principal's of another account) the keys it has: none of the
     /// <see cref="ServiceSourceKeys"/>, and either no VPC keys (from the internet) or those of a VPC endpoint of the
-    /// outsider's own (<paramref name="throughOwnEndpoint"/>): <c>aws:SourceVpc</c> and <c>aws:SourceVpce</c> are
-    /// included only for requests through a VPC endpoint. Absent keys pass the <c>...IfExists</c> operators and
-    /// <c>ForAllValues:</c>, so each probe is asked both ways and the more open answer counts.
+    /// outsider's own (<paramref name="throughOwnEndpoint"/>): <c>aws:SourceVpc</c>, <c>aws:SourceVpce</c> and
+    /// <c>aws:VpcSourceIp</c> are included only for requests through a VPC endpoint, and <c>aws:SourceIp</c> only for the
+    /// others ("always included in the request, except for requests that use an Amazon VPC endpoint"). Absent keys pass
+    /// the <c>...IfExists</c> operators and <c>ForAllValues:</c>, so each probe is asked both ways and the more open
+    /// answer counts.
     /// </summary>
     public static void AddDirectCall(IDictionary<string, ContextValue> context, bool throughOwnEndpoint)
     {
@@ -54,6 +62,11 @@ public static class ProbeCallers
 
         context["aws:SourceVpc"] = throughOwnEndpoint ? ContextValue.Of(OutsiderVpc) : ContextValue.Absent;
         context["aws:SourceVpce"] = throughOwnEndpoint ? ContextValue.Of(OutsiderVpce) : ContextValue.Absent;
+        context["aws:VpcSourceIp"] = throughOwnEndpoint ? ContextValue.Of(OutsiderVpcAddress) : ContextValue.Absent;
+        if (throughOwnEndpoint)
+        {
+            context["aws:SourceIp"] = ContextValue.Absent;
+        }
     }
 
     /// <summary>How a probe's caller is described when the answer came through a VPC endpoint of its own.</summary>

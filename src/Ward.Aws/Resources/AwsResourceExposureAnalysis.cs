@@ -223,6 +223,7 @@ public static class AwsResourceExposureAnalysis
             context["aws:SourceAccount"] = ContextValue.Of(ProbeCallers.OutsiderAccount);
             context["aws:SourceArn"] = ContextValue.Of($"arn:aws:sns:us-east-1:{ProbeCallers.OutsiderAccount}:ward-outsider");
             context["aws:SourceOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization);
+            context["aws:SourceOrgPaths"] = ContextValue.Of(ProbeCallers.OutsiderOrganizationPath);
             context["aws:SourceOwner"] = ContextValue.Of(ProbeCallers.OutsiderAccount);
             context["aws:SourceVpc"] = ContextValue.Of(ProbeCallers.OutsiderVpc);
             context["aws:SourceVpce"] = ContextValue.Of(ProbeCallers.OutsiderVpce);
@@ -234,8 +235,9 @@ public static class AwsResourceExposureAnalysis
             context[key] = value;
         }
 
-        // An address range S3 deems public (wider than /8, or /32 for IPv6) holds addresses of anyone's: the probe comes from one.
-        if (BroadRangeAddress(statements) is { } address)
+        // An address range S3 deems public (wider than /8, or /32 for IPv6) holds addresses of anyone's: the probe comes
+        // from one (but not through a VPC endpoint, whose requests carry no aws:SourceIp).
+        if (throughOwnEndpoint != true && BroadRangeAddress(statements) is { } address)
         {
             context["aws:SourceIp"] = ContextValue.Of(address);
         }

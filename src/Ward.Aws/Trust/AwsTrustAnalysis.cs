@@ -82,16 +82,23 @@ public static class AwsTrustAnalysis
     }
 
     /// <summary>
-    /// One trust per party of a role: of the statements that name it, the one whose answer is the most open (the
-    /// first among equals), with the others that let it in too (or, when none does, the others that name it).
+    /// One trust per party of a role (an account however it is written: its id or its root ARN): of the statements that
+    /// name it, the one whose answer is the most open (the first among equals), with the others that let it in too (or,
+    /// when none does, the others that name it). A Cognito pool's guest probe is judged per statement too: the most
+    /// open of them is kept, whichever statement it came from.
     /// </summary>
     private static IEnumerable<RoleTrust> OnePerParty(List<RoleTrust> found) =>
-        found.GroupBy(t => $"{(int)t.Kind}|{t.Party}", StringComparer.Ordinal).Select(party =>
+        found.GroupBy(t => $"{(int)t.Kind}|{(t.Kind == TrustedPartyKind.Account && t.PartyAccount is { } account ? account : t.Party)}", StringComparer.Ordinal).Select(party =>
         {
             var admitted = party.Where(t => t.Admits).ToList();
             var candidates = admitted.Count > 0 ? admitted : [.. party];
             var best = candidates.OrderByDescending(t => ProbeCallers.Openness(t.Probe)).First();
-            return best with { OtherStatements = [.. candidates.Select(t => t.Statement).Where(s => s.Index != best.Statement.Index).DistinctBy(s => s.Index)] };
+            var guest = party.Select(t => t.GuestProbe).OfType<Decision>().OrderByDescending(ProbeCallers.Openness).FirstOrDefault();
+            return best with
+            {
+                OtherStatements = [.. candidates.Select(t => t.Statement).Where(s => s.Index != best.Statement.Index).DistinctBy(s => s.Index)],
+                GuestProbe = guest ?? best.GuestProbe,
+            };
         });
 
     private static IEnumerable<(PrincipalType Type, string Value)> Parties(PrincipalElement principal) =>

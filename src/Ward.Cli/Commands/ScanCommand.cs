@@ -185,19 +185,20 @@ public sealed class ScanCommand(IAnsiConsole console, StandardOutput standardOut
             return $"its folder {folder} does not exist";
         }
 
-        // Opened as the report will be (created or replaced), and left as it was: an existing file is not truncated.
-        var existed = File.Exists(full);
+        // A new file is created and deleted again, to find out now whether the folder lets it be written. An existing
+        // path is left alone: opening it could truncate a file or, for a named pipe, hand its reader an empty report.
+        if (File.Exists(full))
+        {
+            return null;
+        }
+
         try
         {
-            using (new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
+            using (new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
             }
 
-            if (!existed)
-            {
-                File.Delete(full);
-            }
-
+            File.Delete(full);
             return null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -78,7 +78,7 @@ internal static class AzureHoundFormat
     /// <summary>
     /// JSON Lines of AzureHound records as one JSON array with the same line numbers (a <c>[</c> before the first value,
     /// a comma after each value, a <c>]</c> after the last), so that JSON paths and lines stay exact. Null when the bytes
-    /// are not such a stream (the first value is not an AzureHound record, or more than three lines before it do not parse). A line that does not parse is left out
+    /// are not such a stream (the first value is not an AzureHound record, or the lines before it that do not parse are more than three or do not begin as a record does). A line that does not parse is left out
     /// (blanked, so the lines after it keep their numbers) and reading goes on at the next line: its number is returned.
     /// </summary>
     private const int LeadingBadLines = 3;
@@ -118,19 +118,20 @@ internal static class AzureHoundFormat
             }
             catch (JsonException)
             {
-                // Before any record, a few lines that do not parse are left out like any other (a first record cut
-                // short must not lose the file); more, and the bytes are not a stream of records at all.
-                if (values.Count == 0 && badLines.Count >= LeadingBadLines)
-                {
-                    return null;
-                }
-
                 // The value that failed starts at the first byte after the last good one: its line is left out, and
                 // reading goes on at the next line (one record per line; a record cut short must not swallow the next).
                 var from = values.Count == 0 ? offset : Math.Max(offset, values[^1].End);
                 while (from < span.Length && span[from] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
                 {
                     from++;
+                }
+
+                // Before any record, a few lines that do not parse are left out like any other, if each begins as a
+                // record does (a first record cut short must not lose the file); anything else (an envelope cut short,
+                // `{"data": [`), and the bytes are not a stream of records at all.
+                if (values.Count == 0 && (badLines.Count >= LeadingBadLines || !span[from..].StartsWith("{\"kind\""u8)))
+                {
+                    return null;
                 }
 
                 badLines.Add(LineOf(span, from));

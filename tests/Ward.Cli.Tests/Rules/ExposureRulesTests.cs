@@ -54,6 +54,8 @@ public sealed class ExposureRulesTests
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-a-principal-tag", "Critical")]
     // Any VPC endpoint: an outsider's own is one.
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-any-endpoint", "Critical")]
+    // A request through a VPC endpoint carries no aws:SourceIp: IpAddressIfExists lets an outsider's own endpoint in.
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-an-office-if-exists", "Critical")]
     public void Vulnerable_twins_are_reported(string rule, string resource, string severity)
     {
         var finding = Assert.Single(Alone.Value.Findings, f => f.RuleId == rule && f.Principal == resource);
@@ -84,6 +86,10 @@ public sealed class ExposureRulesTests
     [InlineData("arn:aws:s3:::bucket-for-a-principal-tag-in-this-account")]
     [InlineData("arn:aws:s3:::bucket-for-the-source-account")]
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-topic-named-orders")]
+    // aws:SourceOrgPaths is set only when a service acts for a resource, as the other source keys.
+    [InlineData("arn:aws:s3:::bucket-for-source-organization-paths")]
+    // An office range without IfExists: an endpoint's request, carrying no aws:SourceIp, fails it.
+    [InlineData("arn:aws:s3:::bucket-for-an-office")]
     public void Safe_twins_are_not_reported(string resource)
     {
         Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal == resource);
@@ -312,6 +318,9 @@ public sealed class ExposureRulesTests
               {{Entry("arn:aws:s3:::bucket-for-a-principal-tag", "AWS::S3::Bucket", """{"Sid":"Ops","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-a-principal-tag/*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-a-principal-tag-in-this-account", "AWS::S3::Bucket", """{"Sid":"Ops","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-a-principal-tag-in-this-account/*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"ops","aws:PrincipalAccount":"123456789012"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-the-endpoint", "AWS::S3::Bucket", """{"Sid":"Endpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-endpoint/*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-an-office-if-exists", "AWS::S3::Bucket", """{"Sid":"Office","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-an-office-if-exists/*","Condition":{"IpAddressIfExists":{"aws:SourceIp":"203.0.113.0/24"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-an-office", "AWS::S3::Bucket", """{"Sid":"Office","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-an-office/*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-source-organization-paths", "AWS::S3::Bucket", """{"Sid":"OrgPaths","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-source-organization-paths/*","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-a1b2c3d4e5/*"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-the-endpoint-if-exists", "AWS::S3::Bucket", """{"Sid":"Endpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-endpoint-if-exists/*","Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-the-endpoint-for-all-values", "AWS::S3::Bucket", """{"Sid":"Endpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-endpoint-for-all-values/*","Condition":{"ForAllValues:StringEquals":{"aws:SourceVpce":["vpce-1a2b3c4d"]}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-any-endpoint", "AWS::S3::Bucket", """{"Sid":"AnyEndpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-any-endpoint/*","Condition":{"Null":{"aws:SourceVpce":"false"}}}""")}},

@@ -67,6 +67,8 @@ public sealed class TrustRulesTests
     [InlineData("oidc-trust-unrestricted", "amazon-any-user-of-the-application", "Critical")]
     // A Deny of every other subject reads like an Allow of the subjects it leaves.
     [InlineData("oidc-trust-unrestricted", "github-any-repository-of-the-owner-by-a-deny", "Medium")]
+    // The pool's guests are let in by the second statement, its members by the first: the guests count.
+    [InlineData("oidc-trust-unrestricted", "cognito-members-then-guests", "High")]
     public void Vulnerable_twins_are_reported(string rule, string role, string severity)
     {
         var finding = Assert.Single(FindingsOn(role), f => f.RuleId == rule);
@@ -97,6 +99,8 @@ public sealed class TrustRulesTests
     [InlineData("github-job-workflow")]
     [InlineData("open-to-a-principal-tag-in-this-account")]
     [InlineData("open-to-a-source-account")]
+    // aws:SourceOrgPaths, like the other source keys, is set only when a service acts for a resource.
+    [InlineData("open-to-source-organization-paths")]
     public void Safe_twins_have_no_trust_risk(string role)
     {
         Assert.DoesNotContain(FindingsOn(role), f => f.Category == "trust" && f.Severity > Severity.Info);
@@ -136,6 +140,18 @@ public sealed class TrustRulesTests
         var finding = Assert.Single(findings);
         Assert.Contains($"Trust policy statement `{open}`", finding.Explanation, StringComparison.Ordinal);
         Assert.DoesNotContain($"`{safe}`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_account_written_as_its_id_and_as_its_root_is_one_party()
+    {
+        // Given a trust naming account 777766665555 in one statement by id and in another by its root ARN
+        var findings = FindingsOn("vendor-account-written-two-ways");
+
+        // Then each rule reports it once, the other statement named as letting it in as well
+        var finding = Assert.Single(findings, f => f.RuleId == "external-trust-without-external-id");
+        Assert.Single(findings, f => f.RuleId == "cross-account-access");
+        Assert.Contains("lets it in as well", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -233,6 +249,9 @@ public sealed class TrustRulesTests
             {{Role("github-not-an-evil-owner", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringNotEquals":{"token.actions.githubusercontent.com:repository_owner":"evil"}}}""")}},
             {{Role("github-repository-owner", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:repository_owner":"acme"}}}""")}},
             {{Role("github-job-workflow", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:job_workflow_ref":"acme/workflows/.github/workflows/deploy.yml@refs/heads/main"}}}""")}},
+            {{Role("cognito-members-then-guests", """{"Sid":"Members","Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"cognito-identity.amazonaws.com:aud":"eu-west-1:2f1a7b9c-4d3e-4c8a-9b6f-0e1d2c3b4a59"},"ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"authenticated"}}},{"Sid":"Guests","Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"cognito-identity.amazonaws.com:aud":"eu-west-1:2f1a7b9c-4d3e-4c8a-9b6f-0e1d2c3b4a59"},"ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"unauthenticated"}}}""")}},
+            {{Role("open-to-source-organization-paths", """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-a1b2c3d4e5/*"}}}""")}},
+            {{Role("vendor-account-written-two-ways", """{"Sid":"ById","Effect":"Allow","Principal":{"AWS":"777766665555"},"Action":"sts:AssumeRole"},{"Sid":"ByRoot","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole"}""")}},
             {{Role("open-by-one-of-two-statements", """{"Sid":"Organization","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}},{"Sid":"Open","Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"}""")}},
             {{Role("github-open-by-one-of-two-statements", """{"Sid":"Deploy","Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/site:ref:refs/heads/main"}}},{"Sid":"AnyRepository","Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}""")}},
             {{Role("github-any-repository-of-the-owner-by-a-deny", """{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}},{"Effect":"Deny","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringNotLike":{"token.actions.githubusercontent.com:sub":"repo:acme/*"}}}""")}},

@@ -320,6 +320,39 @@ public sealed class AzureHoundReaderTests
     }
 
     [Fact]
+    public void An_envelope_cut_short_is_invalid_JSON_not_read_as_JSON_Lines()
+    {
+        // Given AzureHound's envelope with one record per line, cut off in the middle of the third
+        var records = JsonDocument.Parse(File.ReadAllBytes(AzureHoundFixtures.Tenant)).RootElement.GetProperty("data").EnumerateArray()
+            .Where(r => r.GetProperty("kind").GetString() == "AZUser").Take(3).Select(r => r.GetRawText()).ToList();
+        using var folder = new ScratchFolder(("azurehound.json", "{\"data\": [\n" + records[0] + ",\n" + records[1] + ",\n" + records[2][..(records[2].Length / 2)]));
+
+        // When it is loaded
+        var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then it is one invalid-JSON error, as a truncated file is, and no line-by-line salvage
+        Assert.Contains(loaded.Diagnostics, d => d.Code == Ward.Microsoft.Entra.Ingest.EntraDiagnosticCodes.InvalidJson);
+        Assert.DoesNotContain(loaded.Diagnostics, d => d.Code == AzureHoundDiagnosticCodes.InvalidJsonLine);
+        Assert.Empty(loaded.Entra.Users);
+    }
+
+    [Fact]
+    public void A_record_of_JSON_Lines_that_repeats_a_key_is_invalid_JSON_at_its_line()
+    {
+        // Given two user records as JSON Lines, the second with a key written twice
+        var records = JsonDocument.Parse(File.ReadAllBytes(AzureHoundFixtures.Tenant)).RootElement.GetProperty("data").EnumerateArray()
+            .Where(r => r.GetProperty("kind").GetString() == "AZUser").Take(2).Select(r => r.GetRawText()).ToList();
+        using var folder = new ScratchFolder(("users.json", records[0] + "\n" + records[1].Replace("{\"kind\":", "{\"kind\": \"AZUser\", \"kind\":", StringComparison.Ordinal) + "\n"));
+
+        // When it is loaded
+        var loaded = MicrosoftEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the file is reported at line 2 (the scan is not stopped by it)
+        var error = Assert.Single(loaded.Diagnostics, d => d.Code == Ward.Microsoft.Entra.Ingest.EntraDiagnosticCodes.InvalidJson);
+        Assert.Equal(2, error.Location.Line);
+    }
+
+    [Fact]
     public void A_broken_line_of_JSON_Lines_is_reported_and_the_records_before_it_are_kept()
     {
         // Given two user records, then a line cut short

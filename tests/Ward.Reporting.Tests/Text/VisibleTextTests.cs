@@ -31,6 +31,8 @@ public sealed class VisibleTextTests
     [InlineData("\uFEFFadmin\u2060", "\\uFEFFadmin\\u2060")]    // byte order mark, word joiner
     [InlineData("ops\u2028root", "ops\\u2028root")]             // line separator
     [InlineData("a\u180Eb", "a\\u180Eb")]                        // Mongolian vowel separator: any other format character
+    [InlineData("admin\U000E0041\U000E0042", "admin\\U000E0041\\U000E0042")]  // tag characters (two UTF-16 units each): hidden text
+    [InlineData("ops \U0001F600", "ops \U0001F600")]               // an emoji beyond the first plane is no format character: kept
     public void Invisible_format_characters_and_separators_are_written_as_their_codes(string name, string shown) =>
         Assert.Equal(shown, VisibleText.Of(name));
 

@@ -24,7 +24,7 @@ internal static class TrustFindings
             _ => trust.Probe.Explanation.Summary,
         };
         var others = trust.OtherStatements.IsEmpty ? string.Empty
-            : $" {(trust.OtherStatements.Length == 1 ? "Statement" : "Statements")} {string.Join(", ", trust.OtherStatements.Select(s => $"`{s.DisplayName}`"))} {(trust.Admits ? "let it in" : "name it")} as well.";
+            : $" {(trust.OtherStatements.Length == 1 ? "Statement" : "Statements")} {string.Join(", ", trust.OtherStatements.Select(s => $"`{s.DisplayName}`"))} {(trust.Admits ? (trust.OtherStatements.Length == 1 ? "lets it in" : "let it in") : (trust.OtherStatements.Length == 1 ? "names it" : "name it"))} as well.";
         return $"Trust policy statement `{sid}` names `{trust.Party}` with {conditions}.{others} Probe: {trust.ProbeCaller} asking {trust.ProbeAction} (its own policies assumed to allow) → {answer}";
     }
 
