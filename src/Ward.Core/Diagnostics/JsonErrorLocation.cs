@@ -17,7 +17,13 @@ public static class JsonErrorLocation
             return new SourceLocation(file, exception.Path, checked((int)line + 1), exception.BytePositionInLine is { } column ? checked((int)column + 1) : null);
         }
 
-        return FirstDuplicateKey(utf8) is var (path, at) ? new SourceLocation(file, path, LineAndColumn(utf8, at).Line, LineAndColumn(utf8, at).Column) : new SourceLocation(file, exception.Path);
+        if (FirstDuplicateKey(utf8) is not var (path, at))
+        {
+            return new SourceLocation(file, exception.Path);
+        }
+
+        var (keyLine, keyColumn) = LineAndColumn(utf8, at);
+        return new SourceLocation(file, path, keyLine, keyColumn);
     }
 
     /// <summary>The JSON path of the first key that an object repeats (its second occurrence) and where it starts; null when none does.</summary>

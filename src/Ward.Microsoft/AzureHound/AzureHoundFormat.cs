@@ -50,9 +50,9 @@ internal static class AzureHoundFormat
         {
             if (root.ValueKind == JsonValueKind.Object && HasAzureMeta(root))
             {
-                yield return (root.TryGetProperty("data", out var notList)
-                    ? $"`data` must be the list of AzureHound records, found {JsonValues.Describe(notList.ValueKind)}: nothing of this file was read"
-                    : "the envelope has no `data` list of records: nothing of this file was read", root.TryGetProperty("data", out _) ? "$.data" : JsonPath.Root, DiagnosticSeverity.Error);
+                yield return root.TryGetProperty("data", out var notList)
+                    ? ($"`data` must be the list of AzureHound records, found {JsonValues.Describe(notList.ValueKind)}: nothing of this file was read", "$.data", DiagnosticSeverity.Error)
+                    : ("the envelope has no `data` list of records: nothing of this file was read", JsonPath.Root, DiagnosticSeverity.Error);
             }
 
             yield break;

@@ -318,7 +318,7 @@ public sealed class MicrosoftEdgeContext
             .Where(d => d.RolePermissions.Any(p => p.AllowedResourceActions.Any(a => ResourceActionPattern.Matches(a, action))))
             .SelectMany(d => new[] { d.Id, d.TemplateId }.OfType<string>())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return Directory.RoleAssignments.Concat(Directory.RoleEligibilities.Where(IsInForce)).Where(a => roles.Contains(a.RoleDefinitionId))
+        return Directory.RoleAssignments.Concat(Directory.RoleEligibilities.Where(e => e.IsInForceAt(AsOf))).Where(a => roles.Contains(a.RoleDefinitionId))
             .SelectMany(a => Directory.FindGroup(a.PrincipalId) is { IsAssignableToRole: true } group ? MembersOf(group).Prepend(group.Id) : [a.PrincipalId])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal);
@@ -379,10 +379,6 @@ public sealed class MicrosoftEdgeContext
             var name = Directory.FindRoleDefinition(eligibility.RoleDefinitionId)?.DisplayName ?? eligibility.RoleDefinitionId;
             return new DirectoryRoleActivation(eligibility, name, verdict.Requirements, verdict.Supplies) { Group = group is null ? null : Directory.FindGroup(group)?.DisplayName ?? group };
         });
-
-    /// <summary>Whether a role assignment or eligibility is in force at <see cref="AsOf"/>: started (or with no start) and not ended.</summary>
-    private bool IsInForce(DirectoryRoleAssignment assignment) =>
-        (assignment.StartDateTime is not { } start || start <= AsOf) && (assignment.EndDateTime is not { } end || end > AsOf);
 
     /// <summary>Direct members of a group (role-assignable groups cannot nest).</summary>
     public static IEnumerable<string> MembersOf(EntraGroup group) => (group.TransitiveMembers ?? group.Members ?? []).Select(m => m.Id);

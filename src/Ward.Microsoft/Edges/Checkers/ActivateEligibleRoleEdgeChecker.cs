@@ -39,7 +39,7 @@ public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
         // Only an eligibility over the whole directory makes an administrator once active: one scoped to an administrative
         // unit or an object gives the role's rights there alone (the other techniques read them).
         foreach (var assignment in directory.RoleEligibilities.Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.Tenant && a.AppScopeId is null or "/"
-            && AdminRoles.IsEntraAdminRole(directory, a.RoleDefinitionId) && InForce(a.StartDateTime, a.EndDateTime, context.AsOf)))
+            && AdminRoles.IsEntraAdminRole(directory, a.RoleDefinitionId) && a.IsInForceAt(context.AsOf)))
         {
             var role = directory.FindRoleDefinition(assignment.RoleDefinitionId)?.DisplayName ?? assignment.RoleDefinitionId;
             var policy = directory.DirectoryRoleActivationPolicy(assignment.RoleDefinitionId);
@@ -92,6 +92,4 @@ public sealed class ActivateEligibleRoleEdgeChecker : IMicrosoftEdgeChecker
         string? Holder(string principal, string holder) =>
             string.Equals(principal, holder, StringComparison.OrdinalIgnoreCase) ? null : context.Directory.FindGroup(holder) is { } group ? group.DisplayName ?? group.Id : holder;
     }
-
-    private static bool InForce(DateTimeOffset? start, DateTimeOffset? end, DateTimeOffset asOf) => (start is null || start <= asOf) && (end is null || end > asOf);
 }

@@ -54,7 +54,7 @@ public sealed class Microsoft365AdminDataEdgeChecker : IMicrosoftEdgeChecker
             yield break;
         }
 
-        var held = directory.RoleAssignments.Concat(directory.RoleEligibilities.Where(e => InForce(e, context.AsOf)));
+        var held = directory.RoleAssignments.Concat(directory.RoleEligibilities.Where(e => e.IsInForceAt(context.AsOf)));
         foreach (var assignment in held.Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.Tenant))
         {
             var definition = directory.FindRoleDefinition(assignment.RoleDefinitionId);
@@ -89,9 +89,6 @@ public sealed class Microsoft365AdminDataEdgeChecker : IMicrosoftEdgeChecker
             }
         }
     }
-
-    private static bool InForce(DirectoryRoleAssignment eligibility, DateTimeOffset asOf) =>
-        (eligibility.StartDateTime is not { } start || start <= asOf) && (eligibility.EndDateTime is not { } end || end > asOf);
 
     /// <summary>The data a role reaches, what its holder does to reach it, and what that needs which no export tells (null: nothing).</summary>
     private sealed record RoleReach(Microsoft365DataSet Data, string Does, string? Requirement);

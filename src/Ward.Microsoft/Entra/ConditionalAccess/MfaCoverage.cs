@@ -449,7 +449,7 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
         return [.. directory.RoleAssignments.Concat(directory.RoleAssignmentScheduleInstances)
             .Concat(directory.RoleEligibilitySchedules).Concat(directory.RoleEligibilityScheduleInstances)
             .Where(a => holders.ContainsKey(a.PrincipalId) && a.DirectoryScope.Kind == DirectoryScopeKind.Tenant && a.AppScopeId is null or "/"
-                && (a.StartDateTime is not { } start || start <= referenceTime) && (a.EndDateTime is not { } end || end > referenceTime))
+                && a.IsInForceAt(referenceTime))
             .Select(a =>
             {
                 var definition = directory.FindRoleDefinition(a.RoleDefinitionId);

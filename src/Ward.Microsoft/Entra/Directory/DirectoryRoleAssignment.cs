@@ -36,4 +36,8 @@ public sealed record DirectoryRoleAssignment
     public DateTimeOffset? EndDateTime { get; init; }
 
     public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary>Whether it is in force at an instant: started (or with no start) and not ended.</summary>
+    public bool IsInForceAt(DateTimeOffset instant) =>
+        (StartDateTime is not { } start || start <= instant) && (EndDateTime is not { } end || end > instant);
 }

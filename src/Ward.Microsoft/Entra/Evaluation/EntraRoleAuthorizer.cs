@@ -32,7 +32,7 @@ public sealed class EntraRoleAuthorizer(EntraDirectory directory, DateTimeOffset
     private readonly Lazy<ILookup<string, DirectoryRoleAssignment>> _active = new(() => directory.RoleAssignments.ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase));
     private readonly Lazy<ILookup<string, DirectoryRoleAssignment>> _eligible = new(() =>
         directory.RoleEligibilities
-            .Where(a => asOf is not { } time || ((a.StartDateTime is not { } start || start <= time) && (a.EndDateTime is not { } end || end > time)))
+            .Where(a => asOf is not { } time || a.IsInForceAt(time))
             .ToLookup(a => a.PrincipalId, StringComparer.OrdinalIgnoreCase));
 
     private readonly Lazy<HashSet<string>> _roleAssignableGroupOwners = new(() =>
