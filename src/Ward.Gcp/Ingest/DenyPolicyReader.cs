@@ -51,6 +51,7 @@ internal static class DenyPolicyReader
                     continue;
                 }
 
+                json.CheckCondition(expression, c.Path, "a deny rule");
                 condition = new BindingCondition { Expression = expression, Title = json.String(c, "title"), Description = json.String(c, "description") };
             }
 

@@ -26,5 +26,6 @@ public static class GcpDiagnosticCodes
     public const string UnknownKubernetesCluster = "WARD7025";
     public const string UnplacedMemberships = "WARD7026";
     public const string PartialMemberships = "WARD7027";
+    public const string UnparsableCondition = "WARD7028";
     public const string NothingUsable = "WARD7090";
 }

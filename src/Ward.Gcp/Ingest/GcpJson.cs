@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
 using Ward.Core.Model;
+using Ward.Gcp.Policy.Conditions;
 
 namespace Ward.Gcp.Ingest;
 
@@ -18,6 +19,18 @@ internal sealed class GcpJson(string file, DiagnosticBag diagnostics, int? line 
     public SourceLocation At(string path) => new(File, path, line);
 
     public void Report(string code, DiagnosticSeverity severity, string message, string path) => Diagnostics.Add(code, severity, message, At(path));
+
+    /// <summary>
+    /// A warning, at its <c>expression</c>, when a condition's text is not CEL Ward can parse: the condition is kept,
+    /// and every decision it could change is left undecided (with the parse error in its explanation).
+    /// </summary>
+    public void CheckCondition(string? expression, string conditionPath, string whose)
+    {
+        if (!string.IsNullOrWhiteSpace(expression) && IamCondition.Parse(expression).ParseError is { } error)
+        {
+            Report(GcpDiagnosticCodes.UnparsableCondition, DiagnosticSeverity.Warning, $"the condition of {whose} cannot be parsed: {error}; it is kept, and the decisions it could change are left undecided", JsonPath.Property(conditionPath, "expression"));
+        }
+    }
 
     public static string Describe(JsonValueKind kind) => JsonValues.Describe(kind);
 

@@ -117,6 +117,8 @@ internal static class OrgPolicyReader
             {
                 return null;
             }
+
+            json.CheckCondition(condition, conditionPath, $"a rule of organization policy `{name}`");
         }
 
         if (!rule.TryGet("enforce", out var enforce, out var enforcePath))

@@ -101,6 +101,8 @@ internal static class PolicyReader
             json.Report(GcpDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"the condition of the binding of `{role}` has no `expression`; it is kept with an empty expression, which cannot be decided", condition.Path);
         }
 
+        json.CheckCondition(expression, condition.Path, $"the binding of `{role}`");
+
         return new BindingCondition
         {
             Expression = expression ?? string.Empty,

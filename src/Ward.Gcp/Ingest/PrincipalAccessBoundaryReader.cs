@@ -126,6 +126,7 @@ internal static class PrincipalAccessBoundaryReader
                 json.Report(GcpDiagnosticCodes.MissingField, DiagnosticSeverity.Error, $"the condition of policy binding `{name}` has no `expression`; it is kept with an empty expression, which cannot be decided", c.Path);
             }
 
+            json.CheckCondition(expression, c.Path, $"policy binding `{name}`");
             condition = new BindingCondition { Expression = expression ?? string.Empty, Title = json.String(c, "title"), Description = json.String(c, "description") };
         }
 

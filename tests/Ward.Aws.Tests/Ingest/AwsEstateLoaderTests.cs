@@ -501,6 +501,34 @@ public sealed class AwsEstateLoaderTests
 
     private static AwsEstate Load(IEnumerable<string> paths) => AwsEstateLoader.Load(paths, TestContext.Current.CancellationToken);
 
+    [Fact]
+    public void A_condition_value_its_operator_cannot_read_is_a_located_warning_and_the_statement_is_decided_as_written()
+    {
+        // Given a role whose change-freeze Deny compares aws:CurrentTime with `tomorrow`, and whose other Deny lists a
+        // CIDR with a /33 prefix beside readable dates, numbers, addresses and booleans
+        var estate = Load([Fixtures.PathOf("gaad-unreadable-condition-values.json")]);
+
+        // When it is loaded
+        var unreadable = estate.Diagnostics.Where(d => d.Code == "WARD2017").ToList();
+
+        // Then each unreadable value is a warning at its own place, with its line; readable ones are not reported
+        Assert.Equal(2, unreadable.Count);
+        Assert.All(unreadable, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.All(unreadable, d => Assert.NotNull(d.Location.Line));
+        var date = Assert.Single(unreadable, d => d.Location.JsonPath == "$.RoleDetailList[0].RolePolicyList[0].PolicyDocument.Statement[1].Condition.DateGreaterThan['aws:CurrentTime']");
+        Assert.Contains("`tomorrow`", date.Message, StringComparison.Ordinal);
+        Assert.Contains("never matches", date.Message, StringComparison.Ordinal);
+        var address = Assert.Single(unreadable, d => d.Location.JsonPath == "$.RoleDetailList[0].RolePolicyList[0].PolicyDocument.Statement[2].Condition.NotIpAddress['aws:SourceIp'][1]");
+        Assert.Contains("`10.20.0.0/33`", address.Message, StringComparison.Ordinal);
+        Assert.Contains("negated operator", address.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+
+        // And the statements are decided, not indeterminate: the freeze never applies, so the upload is allowed
+        var queries = new AwsAccessQueries(estate, AsOf);
+        var role = AwsPrincipal.Parse("arn:aws:iam::123456789012:role/release-window-role");
+        Assert.Equal(DecisionKind.Allowed, Can(queries, role, "s3:PutObject", "arn:aws:s3:::release-artifacts/build-42.zip").Kind);
+    }
+
     private static Decision Can(AwsAccessQueries queries, AwsPrincipal principal, string action, string resource, Dictionary<string, ContextValue>? context = null) =>
         queries.Can(principal, action, resource, context ?? new Dictionary<string, ContextValue>(StringComparer.Ordinal)).Decision;
 

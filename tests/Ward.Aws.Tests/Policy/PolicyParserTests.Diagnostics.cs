@@ -43,6 +43,60 @@ public sealed partial class PolicyParserTests
         }
     }
 
+    public static TheoryData<string, string> UnreadableConditionValues() => new()
+    {
+        // condition element, JSON path of the value the operator cannot read
+        { "{\"DateGreaterThan\":{\"aws:CurrentTime\":\"tomorrow\"}}", "$.Statement[0].Condition.DateGreaterThan['aws:CurrentTime']" },
+        { "{\"DateLessThanIfExists\":{\"aws:CurrentTime\":[\"2026-12-31T00:00:00Z\",\"end of year\"]}}", "$.Statement[0].Condition.DateLessThanIfExists['aws:CurrentTime'][1]" },
+        { "{\"DateGreaterThan\":{\"aws:CurrentTime\":\"${aws:CurrentTime}\"}}", "$.Statement[0].Condition.DateGreaterThan['aws:CurrentTime']" },
+        { "{\"NumericLessThan\":{\"s3:max-keys\":\"ten\"}}", "$.Statement[0].Condition.NumericLessThan['s3:max-keys']" },
+        { "{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/33\"}}", "$.Statement[0].Condition.IpAddress['aws:SourceIp']" },
+        { "{\"NotIpAddress\":{\"aws:SourceIp\":\"203.0.113.300\"}}", "$.Statement[0].Condition.NotIpAddress['aws:SourceIp']" },
+        { "{\"ForAnyValue:IpAddress\":{\"aws:SourceIp\":[\"office\"]}}", "$.Statement[0].Condition['ForAnyValue:IpAddress']['aws:SourceIp'][0]" },
+        { "{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"yes\"}}", "$.Statement[0].Condition.Bool['aws:MultiFactorAuthPresent']" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableConditionValues))]
+    public void A_condition_value_its_operator_cannot_read_is_a_warning_at_its_path_and_the_statement_is_decided(string condition, string path)
+    {
+        // Given a Deny whose condition has a value its operator cannot read
+        var json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":" + condition + "}]}";
+
+        // When it is parsed
+        var result = PolicyText.Read(json);
+
+        // Then a warning names the value's place, and the statement is kept without a problem
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(PolicyDiagnosticCodes.UnreadableConditionValue, diagnostic.Code);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(path, diagnostic.Location.JsonPath);
+        Assert.False(result.HasErrors);
+        Assert.Null(Assert.Single(result.Document!.Statements).Problem);
+    }
+
+    [Theory]
+    [InlineData("{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2026-12-31T23:59:59Z\"}}")]
+    [InlineData("{\"DateLessThan\":{\"aws:CurrentTime\":\"2026-12-31\"}}")]
+    [InlineData("{\"DateLessThan\":{\"aws:EpochTime\":1798761600}}")]
+    [InlineData("{\"NumericLessThanEquals\":{\"s3:max-keys\":[\"10\",1000,\"2.5\"]}}")]
+    [InlineData("{\"IpAddress\":{\"aws:SourceIp\":[\"203.0.113.0/24\",\"10.1.2.3/16\",\"2001:db8::/32\",\"198.51.100.7\"]}}")]
+    [InlineData("{\"Bool\":{\"aws:SecureTransport\":[\"TRUE\",false]}}")]
+    [InlineData("{\"Bool\":{\"aws:SecureTransport\":\"${aws:SecureTransport}\"}}")]
+    [InlineData("{\"StringLike\":{\"aws:userid\":\"tomorrow\"}}")]
+    public void Readable_condition_values_give_no_warning(string condition)
+    {
+        // Given conditions whose values their operators read (dates, epoch seconds, numbers as text or JSON, CIDRs with
+        // host bits as IAM accepts them, booleans in any case, a string operator with any text)
+        var json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":" + condition + "}]}";
+
+        // When it is parsed
+        var result = PolicyText.Read(json);
+
+        // Then nothing is reported
+        Assert.Empty(result.Diagnostics);
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("\"just text\"")]

@@ -35,13 +35,15 @@ public sealed partial class PolicyParserTests
     {
         // Given random valid policies, and each one percent-encoded
         // When both are parsed
-        // Then they print identically
+        // Then they print identically, and say the same of their values (a generated value an operator cannot read,
+        // such as an IpAddress value that is no address, is a warning in both forms, at the same place)
         GeneratedPolicies.Sample(
             generated =>
             {
                 var plain = PolicyText.Read(generated.Json, generated.Kind);
                 var encoded = PolicyText.Read(Uri.EscapeDataString(generated.Json), generated.Kind);
-                Assert.Empty(encoded.Diagnostics);
+                Assert.False(encoded.HasErrors, string.Join(Environment.NewLine, encoded.Diagnostics));
+                Assert.Equal(plain.Diagnostics.Select(d => (d.Code, d.Location.JsonPath)), encoded.Diagnostics.Select(d => (d.Code, d.Location.JsonPath)));
                 Assert.Equal(PolicyPrinter.Print(plain.Document!), PolicyPrinter.Print(encoded.Document!));
             },
             iter: 1_000,

@@ -37,6 +37,37 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void A_condition_that_is_not_CEL_is_a_warning_at_its_expression_and_its_grant_stays_conditional()
+    {
+        // Given a project policy whose temporary grant lost its closing parenthesis, a folder policy with a well-formed
+        // condition, and a deny policy whose condition has a dangling operator
+        using var scratch = new ScratchFolder();
+        var policies = scratch.Write("assets/iam-policy.json", string.Join('\n',
+            """{"name":"//cloudresourcemanager.googleapis.com/projects/310000000001","asset_type":"cloudresourcemanager.googleapis.com/Project","iam_policy":{"bindings":[{"role":"roles/viewer","members":["user:dana@northwind.example"]},{"role":"roles/storage.admin","members":["user:erin@northwind.example"],"condition":{"title":"until 2027","expression":"request.time < timestamp(\"2027-01-01T00:00:00Z\""}}]},"ancestors":["projects/310000000001","organizations/123456789012"]}""",
+            """{"name":"//cloudresourcemanager.googleapis.com/folders/210987654321","asset_type":"cloudresourcemanager.googleapis.com/Folder","iam_policy":{"bindings":[{"role":"roles/storage.admin","members":["group:engineering@northwind.example"],"condition":{"title":"logs only","expression":"resource.name.startsWith(\"projects/_/buckets/nw-logs\")"}}]},"ancestors":["folders/210987654321","organizations/123456789012"]}""") + "\n");
+        var denies = scratch.Write("deny-policies/organizations-123456789012.json", """
+            [{"name":"policies/cloudresourcemanager.googleapis.com%2Forganizations%2F123456789012/denypolicies/no-deletes","kind":"DenyPolicy","rules":[{"denyRule":{"deniedPrincipals":["principalSet://goog/public:all"],"deniedPermissions":["storage.googleapis.com/buckets.delete"],"denialCondition":{"title":"prod","expression":"resource.name.startsWith(\"projects/_/buckets/prod\") ||"}}}]}]
+            """);
+
+        // When they are loaded
+        var estate = GcpEstateLoader.Load([policies, denies], TestContext.Current.CancellationToken);
+
+        // Then each unparsable condition is a warning at its expression (with the line of its asset), the well-formed one is not reported
+        var unparsable = estate.Diagnostics.Where(d => d.Code == GcpDiagnosticCodes.UnparsableCondition).OrderBy(d => d.Location.File, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, unparsable.Count);
+        Assert.All(unparsable, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Equal((1, "$.iam_policy.bindings[1].condition.expression"), (unparsable[0].Location.Line, unparsable[0].Location.JsonPath));
+        Assert.Contains("roles/storage.admin", unparsable[0].Message, StringComparison.Ordinal);
+        Assert.Equal("$[0].rules[0].denyRule.denialCondition.expression", unparsable[1].Location.JsonPath);
+
+        // And both are kept: the grant is still there, conditional on what cannot be read
+        var binding = estate.FindPolicy("//cloudresourcemanager.googleapis.com/projects/310000000001")!.Bindings[1];
+        Assert.Equal("roles/storage.admin", binding.Role);
+        Assert.NotNull(binding.Condition);
+        Assert.Single(Assert.Single(estate.DenyPolicies).Rules);
+    }
+
+    [Fact]
     public void A_Composer_environment_without_its_DAG_prefix_is_reported_at_its_line_and_kept_without_a_bucket()
     {
         // Given a resource export whose second environment lost its config.dagGcsPrefix

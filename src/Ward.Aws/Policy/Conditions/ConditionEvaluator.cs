@@ -233,6 +233,22 @@ public static class ConditionEvaluator
     private static bool IsBoolean(string value) =>
         value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// What a policy value of the operator should be when the evaluator cannot read it (a date, a number, an address
+    /// or CIDR, <c>true</c> or <c>false</c>); null when it can, or when the operator compares text. Read with the
+    /// evaluator's own parsers, so the warning the parser gives and the comparison cannot disagree.
+    /// </summary>
+    public static string? UnreadablePolicyValue(BaseOperator op, string policyValue) => op switch
+    {
+        BaseOperator.NumericEquals or BaseOperator.NumericNotEquals or BaseOperator.NumericLessThan or BaseOperator.NumericLessThanEquals
+            or BaseOperator.NumericGreaterThan or BaseOperator.NumericGreaterThanEquals when !TryParseNumber(policyValue, out _) => "a number",
+        BaseOperator.DateEquals or BaseOperator.DateNotEquals or BaseOperator.DateLessThan or BaseOperator.DateLessThanEquals
+            or BaseOperator.DateGreaterThan or BaseOperator.DateGreaterThanEquals when !TryParseDate(policyValue, out _) => "a date (ISO 8601, such as `2026-12-31T23:59:59Z`, or seconds since 1970)",
+        BaseOperator.IpAddress or BaseOperator.NotIpAddress when !TryParseNetwork(policyValue, out _) => "an IP address or CIDR range (such as `203.0.113.0/24`)",
+        BaseOperator.Bool when !IsBoolean(policyValue) => "`true` or `false`",
+        _ => null,
+    };
+
     internal static bool TryParseNumber(string text, out decimal number) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
 
@@ -263,12 +279,9 @@ public static class ConditionEvaluator
             return Comparison.Invalid;
         }
 
-        if (!IPNetwork.TryParse(policyValue.Contains('/', StringComparison.Ordinal) ? policyValue : policyValue + (policyValue.Contains(':', StringComparison.Ordinal) ? "/128" : "/32"), out var network))
+        if (!TryParseNetwork(policyValue, out var network))
         {
-            if (!TryParseLooseNetwork(policyValue, out network))
-            {
-                return Comparison.Invalid;
-            }
+            return Comparison.Invalid;
         }
 
         if (address.AddressFamily != network.BaseAddress.AddressFamily)
@@ -278,6 +291,11 @@ public static class ConditionEvaluator
 
         return From(network.Contains(address));
     }
+
+    /// <summary>An address (a network of one) or a CIDR range, host bits allowed.</summary>
+    private static bool TryParseNetwork(string policyValue, out IPNetwork network) =>
+        IPNetwork.TryParse(policyValue.Contains('/', StringComparison.Ordinal) ? policyValue : policyValue + (policyValue.Contains(':', StringComparison.Ordinal) ? "/128" : "/32"), out network)
+        || TryParseLooseNetwork(policyValue, out network);
 
     /// <summary>IAM accepts CIDRs with host bits set (<c>10.1.2.3/16</c>); .NET's parser does not, so mask them.</summary>
     private static bool TryParseLooseNetwork(string text, out IPNetwork network)

@@ -19,4 +19,5 @@ public static class PolicyDiagnosticCodes
     public const string WrongValueType = "WARD2014";
     public const string VariablesIgnored = "WARD2015";
     public const string DuplicateKey = "WARD2016";
+    public const string UnreadableConditionValue = "WARD2017";
 }

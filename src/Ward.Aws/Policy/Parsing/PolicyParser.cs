@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using Ward.Aws.Policy.Conditions;
 using Ward.Aws.Policy.Syntax;
 using Ward.Core.Diagnostics;
 
@@ -324,7 +325,7 @@ public static class PolicyParser
                     principal = ParsePrincipal(property.Value, elementName == "NotPrincipal", at, Report);
                     break;
                 case "Condition":
-                    conditions = ParseConditions(property.Value, at, Report);
+                    conditions = ParseConditions(property.Value, at, Report, (code, message, where) => diagnostics.Add(new Diagnostic(code, DiagnosticSeverity.Warning, message, location.WithPath(where))));
                     break;
                 default:
                     Report(PolicyDiagnosticCodes.UnknownStatementElement, $"unknown statement element `{property.Name}` (element names are case-sensitive)", at);
@@ -491,7 +492,11 @@ public static class PolicyParser
         return new PrincipalElement { Negated = negated, IsWildcardString = false, Groups = groups.ToImmutable() };
     }
 
-    private static ImmutableArray<ConditionClause> ParseConditions(JsonElement value, LazyPath path, Action<string, string, string> report)
+    /// <param name="value">The <c>Condition</c> element.</param>
+    /// <param name="path">Where it is.</param>
+    /// <param name="report">Reports an error that keeps the statement from being decided.</param>
+    /// <param name="warn">Reports a problem the statement is decided with all the same (a value its operator cannot read never matches).</param>
+    private static ImmutableArray<ConditionClause> ParseConditions(JsonElement value, LazyPath path, Action<string, string, string> report, Action<string, string, string> warn)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -547,11 +552,36 @@ public static class PolicyParser
                     continue;
                 }
 
+                WarnUnreadable(conditionOperator!, keyProperty.Name, values, isArray, keyPath, warn);
                 clauses.Add(new ConditionClause(conditionOperator!, keyProperty.Name, values.ToImmutable(), isArray));
             }
         }
 
         return clauses.ToImmutable();
+    }
+
+    /// <summary>
+    /// A value its operator cannot read (a date operator given `tomorrow`, an address operator given `10.0.0.0/33`):
+    /// the comparison never matches, so a Deny with it never applies and an Allow never grants. Values with policy
+    /// variables are checked only where the evaluator does not resolve them: it resolves them in `Bool` values (as in
+    /// string ones), and reads date, number and address values as written (IAM substitutes variables in string
+    /// comparisons only).
+    /// </summary>
+    private static void WarnUnreadable(ConditionOperator conditionOperator, string key, ImmutableArray<string>.Builder values, bool isArray, LazyPath keyPath, Action<string, string, string> warn)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if ((conditionOperator.Base == BaseOperator.Bool && values[i].Contains("${", StringComparison.Ordinal)) || ConditionEvaluator.UnreadablePolicyValue(conditionOperator.Base, values[i]) is not { } expected)
+            {
+                continue;
+            }
+
+            var negated = conditionOperator.IsNegated ? "; with a negated operator, the condition is then false whatever its other values" : string.Empty;
+            warn(
+                PolicyDiagnosticCodes.UnreadableConditionValue,
+                $"`{conditionOperator.Text}` value `{values[i]}` for `{key}` is not {expected}: the comparison with it never matches{negated}, as Ward evaluates it; the statement may not do what its author meant",
+                isArray ? JsonPath.Index(keyPath, i) : keyPath);
+        }
     }
 
     private static string? ScalarText(JsonElement element) => element.ValueKind switch
