@@ -22,6 +22,7 @@ public static class GcpEdgeCheckers
         new CloudRunEdgeChecker(),
         new CloudBuildEdgeChecker(),
         new CloudSchedulerEdgeChecker(),
+        new CloudTasksEdgeChecker(),
         new CloudRunJobEdgeChecker(),
         new WorkflowsEdgeChecker(),
         new AppEngineEdgeChecker(),

@@ -149,6 +149,13 @@ public static class GcpTechniqueCatalog
             NarrowActAs,
             ["https://cloud.google.com/scheduler/docs/http-target-auth", AttachServiceAccounts]),
         new(
+            "gcp-cloud-tasks",
+            "Add a Cloud Tasks HTTP task with an OAuth token of a service account",
+            "With iam.serviceAccounts.actAs on the account and cloudtasks.tasks.create on a queue of its project (Google requires the account to be in the queue's project and the caller to hold actAs on it), the principal adds an HTTP task whose oauthToken names the account: Cloud Tasks sends an OAuth access token of the account to the URL the principal chose, a Google API or its own endpoint. cloudtasks.queues.create in the project makes the queue (or, with cloudtasks.queues.setIamPolicy, makes one and grants itself Enqueuer there); without it, conditional on a queue existing, as Ward does not read queues. An oidcToken task gives only an identity token, not the account.",
+            [ActAs, "cloudtasks.tasks.create", "cloudtasks.queues.create", "cloudtasks.queues.setIamPolicy"],
+            NarrowActAs + " Grant Cloud Tasks Enqueuer, Queue Admin and Admin on the queues and projects of privileged accounts only to those who may act as them.",
+            ["https://cloud.google.com/tasks/docs/reference/rest/v2/OAuthToken", "https://cloud.google.com/tasks/docs/reference-access-control", "https://cloud.google.com/iam/docs/roles-permissions/cloudtasks", "https://cloud.google.com/tasks/docs/creating-queues", AttachServiceAccounts]),
+        new(
             "gcp-cloud-run-job",
             "Run a Cloud Run job as a service account",
             "With iam.serviceAccounts.actAs on the account, run.jobs.create (or update) and run.jobs.run in its project, the principal creates (or changes) a job that runs as the account and executes it: its container reads the account's token.",

@@ -55,6 +55,15 @@ public sealed class GcpEdgeCheckerTests
         { "gcp-cloud-build", "user:v-run@example.com", Legacy, Expect.None },
         { "gcp-cloud-scheduler", "user:v-scheduler@example.com", Admin, Expect.Certain },
         { "gcp-cloud-scheduler", "user:s-scheduler@example.com", Admin, Expect.None },
+
+        // Cloud Tasks: Cloud Tasks Admin makes its own queue (certain), and so does Queue Admin, granting itself Enqueuer
+        // on it; Enqueuer alone needs a queue Ward cannot see (conditional); Enqueuer without actAs, or actAs without
+        // Enqueuer, nothing.
+        { "gcp-cloud-tasks", "user:v-tasks@example.com", Admin, Expect.Certain },
+        { "gcp-cloud-tasks", "user:v-taskqueues@example.com", Admin, Expect.Certain },
+        { "gcp-cloud-tasks", "user:c-tasks@example.com", Admin, Expect.Conditional },
+        { "gcp-cloud-tasks", "user:s-tasks@example.com", Admin, Expect.None },
+        { "gcp-cloud-tasks", "user:s-tasksactas@example.com", Admin, Expect.None },
         { "gcp-custom-role-update", "user:v-roleupdate@example.com", "user:v-roleupdate@example.com", Expect.Certain },
         { "gcp-custom-role-update", "user:s-roleupdate@example.com", "user:s-roleupdate@example.com", Expect.None },
 
@@ -239,6 +248,25 @@ public sealed class GcpEdgeCheckerTests
     }
 
     [Fact]
+    public void A_Cloud_Tasks_enqueuer_is_conditional_on_a_queue_existing_and_a_queue_creator_is_not()
+    {
+        // Given c-tasks, Cloud Tasks Enqueuer of esc-lab and Service Account User on admin-sa
+        var enqueuer = Assert.Single(Edges("gcp-cloud-tasks"), e => e.From.Value == "user:c-tasks@example.com" && e.To.Value == Admin);
+
+        // Then its task needs actAs on the account and tasks.create in the project, and a queue the export does not show
+        Assert.Equal("iam.serviceAccounts.actAs,cloudtasks.tasks.create", string.Join(",", enqueuer.Permissions.Select(p => p.Action)));
+        Assert.Equal(("cloudtasks.tasks.create", "projects/esc-lab"), (enqueuer.Permissions[1].Action, enqueuer.Permissions[1].Resource));
+        Assert.Equal("a Cloud Tasks queue exists in `projects/esc-lab` (the export lists none)", Assert.Single(enqueuer.Requirements));
+        Assert.Contains("OAuth token of `admin-sa@esc-lab.iam.gserviceaccount.com`", enqueuer.Description, StringComparison.Ordinal);
+
+        // And Cloud Tasks Admin creates the queue itself; Queue Admin creates one and grants itself Enqueuer there
+        var admin = Assert.Single(Edges("gcp-cloud-tasks"), e => e.From.Value == "user:v-tasks@example.com" && e.To.Value == Admin);
+        Assert.Equal("iam.serviceAccounts.actAs,cloudtasks.queues.create,cloudtasks.tasks.create", string.Join(",", admin.Permissions.Select(p => p.Action)));
+        var queueAdmin = Assert.Single(Edges("gcp-cloud-tasks"), e => e.From.Value == "user:v-taskqueues@example.com" && e.To.Value == Admin);
+        Assert.Equal("iam.serviceAccounts.actAs,cloudtasks.queues.create,cloudtasks.queues.setIamPolicy", string.Join(",", queueAdmin.Permissions.Select(p => p.Action)));
+    }
+
+    [Fact]
     public void Project_wide_SSH_keys_need_actAs_granted_on_the_project()
     {
         // Given c-sshmeta, who may set the project's metadata and holds Service Account User on the project
@@ -287,12 +315,12 @@ public sealed class GcpEdgeCheckerTests
         [
             "v-setpolicy", "v-token", "v-signblob", "v-signjwt", "v-delegate", "v-keys", "v-compute", "v-functions", "v-run", "v-build", "v-scheduler", "v-roleupdate",
             "v-workflows", "v-composer", "v-dataproc", "v-dataflow", "v-vertex", "v-notebooks", "v-appengine", "v-runjob",
-            "v-wipcreate", "v-wipupdate", "v-pamtoken", "v-dagwriter", "v-bucketpolicy",
+            "v-wipcreate", "v-wipupdate", "v-pamtoken", "v-dagwriter", "v-bucketpolicy", "v-tasks", "v-taskqueues",
         ];
         Assert.All(vulnerable, v => Assert.False(escalations[$"user:{v}@example.com"].IsConditional, v));
         Assert.All(escalations.Keys, p => Assert.DoesNotContain("user:s-", p, StringComparison.Ordinal));
         // (v-deploymentmanager's is conditional too: Deployment Manager's support ended before the lab's reference time)
-        string[] conditional = ["v-deploymentmanager", "c-projectadmin", "u-functions", "c-dataproc", "c-sshmeta", "c-oslogin", "c-pamadmin", "c-pamrequester"];
+        string[] conditional = ["v-deploymentmanager", "c-projectadmin", "u-functions", "c-dataproc", "c-sshmeta", "c-oslogin", "c-pamadmin", "c-pamrequester", "c-tasks"];
         Assert.All(conditional, c => Assert.True(escalations[$"user:{c}@example.com"].IsConditional, c));
 
         // And u-appengine's App Engine edge waits for an application, but the Cloud Build Editor role deploying needs builds as admin-sa now
@@ -350,6 +378,25 @@ public sealed class GcpEdgeCheckerTests
         var listed = GcpEdgeCheckers.All.Select(c => c.GetType()).ToHashSet();
         var declared = typeof(IGcpEdgeChecker).Assembly.GetTypes().Where(t => typeof(IGcpEdgeChecker).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface);
         Assert.All(declared, t => Assert.Contains(t, listed));
+    }
+
+    [Fact]
+    public void Every_technique_has_a_row_in_the_documented_table_and_every_row_a_checker()
+    {
+        // Given the technique table of docs/gcp/escalation.md (rows whose first cell is a technique id)
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Ward.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        var documented = File.ReadAllLines(Path.Combine(root.FullName, "docs", "gcp", "escalation.md"))
+            .Where(l => l.StartsWith("| `gcp-", StringComparison.Ordinal))
+            .Select(l => l.Split('|')[1].Trim().Trim('`'));
+
+        // Then it names every checker's technique once, and nothing else
+        Assert.Equal(GcpEdgeCheckers.All.Select(c => c.TechniqueId).Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
     }
 
     private static List<Edge> Edges(string technique) =>
