@@ -19,6 +19,15 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
     private static readonly string[] AccountKeys = ["aws:PrincipalAccount", "kms:CallerAccount"];
     private static readonly string[] SourceAccountKeys = ["aws:SourceAccount", "aws:SourceOwner"];
 
+    private static readonly string[] SourceOrganizationKeys = ["aws:SourceOrgID", "aws:SourceOrgPaths"];
+
+    /// <summary>
+    /// The party is the account of a resource a service acts for, named by <c>aws:SourceAccount</c> or
+    /// <c>aws:SourceOwner</c> rather than by one resource's <c>aws:SourceArn</c>: any resource of that account that makes
+    /// a service act gets in (IAM user guide, "The confused deputy problem").
+    /// </summary>
+    public bool IsSourceAccount => Keys.ContainsKey("aws:SourceAccount") && !Keys.ContainsKey("aws:SourceArn");
+
     /// <summary>
     /// The parties the statements' non-negated string and ARN conditions name, one per account and caller, for the
     /// probe to ask as. A value with a wildcard in its account names no one account and is left to the probe of
@@ -134,6 +143,50 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
             .SelectMany(c => c.Values)
             .Where(v => v.StartsWith("o-", StringComparison.Ordinal) && v.IndexOfAny(['*', '?', '$']) < 0 && !v.Equals(ownOrganization, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The organizations other than the exported one (<paramref name="ownOrganization"/>) whose accounts' resources the
+    /// statements' non-negated <c>aws:SourceOrgID</c> and <c>aws:SourceOrgPaths</c> tests let a service act for, each
+    /// with the source keys of a resource of an account (<paramref name="outsiderAccount"/>) of it: the organization
+    /// path the first <c>aws:SourceOrgPaths</c> value of that organization names (wildcards filled), else one under its
+    /// root. None without an organization export, where which organization is the estate's own is not known (as for
+    /// <see cref="ForeignOrganizations"/>).
+    /// </summary>
+    public static ImmutableArray<SourceOrganization> ForeignSourceOrganizations(IEnumerable<Statement> statements, string? ownOrganization, string outsiderAccount)
+    {
+        if (ownOrganization is null)
+        {
+            return [];
+        }
+
+        var named = statements.SelectMany(s => s.Conditions)
+            .Where(c => !c.Operator.IsNegated && c.Operator.Base is BaseOperator.StringEquals or BaseOperator.StringEqualsIgnoreCase or BaseOperator.StringLike
+                && SourceOrganizationKeys.Any(k => k.Equals(c.Key, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(c => c.Values.Select(v => (IsPath: c.Key.Equals("aws:SourceOrgPaths", StringComparison.OrdinalIgnoreCase), Written: v, Organization: v.Split('/')[0])))
+            .Where(x => x.Organization.StartsWith("o-", StringComparison.Ordinal) && x.Organization.IndexOfAny(['*', '?', '$']) < 0 && !x.Organization.Equals(ownOrganization, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return [.. named.GroupBy(x => x.Organization, StringComparer.Ordinal).Select(organization =>
+        {
+            var path = organization.Where(x => x.IsPath).Select(x => x.Written.Contains('/', StringComparison.Ordinal) ? Filled(x.Written) : null).FirstOrDefault(p => p is not null)
+                ?? $"{organization.Key}/r-ward/";
+            var keys = SourceKeys(outsiderAccount, source: null).ToBuilder();
+            keys["aws:SourceOrgID"] = ContextValue.Of(organization.Key);
+            keys["aws:SourceOrgPaths"] = ContextValue.Of([path]);
+            return new SourceOrganization(organization.Key, organization.First().Written, keys.ToImmutable());
+        })];
+    }
+
+    /// <summary>
+    /// An ARN of a resource of <paramref name="account"/> that an <c>aws:SourceArn</c> pattern of the statements whose
+    /// account part is not fixed admits (<c>arn:aws:sns:*:*:*</c>, a bucket ARN, which carries no account), wildcards
+    /// filled; null when none does. A pattern that fixes an account names one resource's account, a party of its own.
+    /// </summary>
+    public static string? SourceArnFor(IEnumerable<Statement> statements, string account) =>
+        statements.SelectMany(s => s.Conditions)
+            .Where(c => !c.Operator.IsNegated && c.Operator.Base is BaseOperator.ArnLike or BaseOperator.ArnEquals or BaseOperator.StringLike && c.Key.Equals("aws:SourceArn", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values)
+            .Select(v => SourceArnMatching(v, account))
+            .FirstOrDefault(arn => arn?.Split(':', 6) is [_, _, _, _, var owner, _] && (owner.Length == 0 || owner == account));
 
     /// <summary>The organization keys of a principal of an account of <paramref name="organization"/>.</summary>
     public static IReadOnlyDictionary<string, ContextValue> OrganizationKeys(string organization) =>
@@ -253,3 +306,12 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
     // A pattern's wildcards filled, so that the probe names a principal or resource the pattern matches.
     private static string Filled(string pattern) => pattern.Replace("*", "ward-probe", StringComparison.Ordinal).Replace('?', 'x');
 }
+
+/// <summary>
+/// An organization whose accounts' resources a service may act for, as a source condition names it
+/// (<c>aws:SourceOrgID</c>, <c>aws:SourceOrgPaths</c>).
+/// </summary>
+/// <param name="Organization">The organization id.</param>
+/// <param name="Written">The condition value that names it, as written.</param>
+/// <param name="Keys">The source keys of a resource of an account of the organization.</param>
+public sealed record SourceOrganization(string Organization, string Written, ImmutableDictionary<string, ContextValue> Keys);

@@ -34,6 +34,12 @@ public static class ProbeCallers
     /// </summary>
     public static readonly IReadOnlyList<string> ServiceSourceKeys = ["aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths", "aws:SourceOwner"];
 
+    /// <summary>
+    /// The service principal that stands for any AWS service when a statement open to <c>*</c> lets services in by a
+    /// source condition alone: no real policy names it, so only conditions that admit every service let it in.
+    /// </summary>
+    public const string AnyService = "ward-any-service.amazonaws.com";
+
     /// <summary>The organization path of an outsider's resource a service acts for (<c>aws:SourceOrgPaths</c>).</summary>
     public const string OutsiderOrganizationPath = OutsiderOrganization + "/r-ward0outsider/";
 

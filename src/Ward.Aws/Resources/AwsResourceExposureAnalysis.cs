@@ -27,6 +27,9 @@ namespace Ward.Aws.Resources;
 /// names, and the services a <c>*</c> statement's <c>aws:SourceArn</c> names, are probed as acting for a resource of
 /// an unrelated account (source account, ARN and organization all outside): only a policy that pins
 /// <c>aws:SourceAccount</c>, <c>aws:SourceArn</c> or <c>aws:SourceOrgID</c> keeps them to the owner's own resources.
+/// A source condition that names another account or organization rather than one resource (<c>aws:SourceAccount</c>,
+/// <c>aws:SourceOwner</c>, <c>aws:SourceOrgID</c>, <c>aws:SourceOrgPaths</c>) lets in services acting for any resource
+/// of it: probed as such a service (<see cref="ResourceProbeKind.ServiceActingFor"/>), not as a principal of it.
 /// </remarks>
 public static class AwsResourceExposureAnalysis
 {
@@ -130,6 +133,15 @@ public static class AwsResourceExposureAnalysis
                     .Select(p => (Party: p, Caller: AwsPrincipal.Parse(service.Key), Statements: service.Select(x => x.Statement).Distinct().ToImmutableArray()))));
             foreach (var (party, caller, statements) in conditionParties.Where(x => x.Party.Account != resource.Account && !namedAccounts.Contains(x.Party.Account)))
             {
+                if (party.IsSourceAccount)
+                {
+                    // A source account, not one resource of it: any of its resources that makes a service act (the service
+                    // named, or any for `*`) gets in; the account's principals, calling directly, carry no source keys.
+                    results.Add(ActingFor(queries, resource, party.Written, party.Account, !known.Contains(party.Account), caller.Type == AwsPrincipalType.Service ? caller.Value : null,
+                        statements, party.Keys.SetItems(SourceOrganizationOf(estate, party.Account)), $"a resource of account {party.Account}"));
+                    continue;
+                }
+
                 var description = party.Keys.ContainsKey("aws:SourceArn") || party.Keys.ContainsKey("aws:SourceAccount")
                     ? $"`{caller.Value}` acting for `{party.Written}` (account {party.Account})"
                     : $"`{caller.Value}`";
@@ -142,6 +154,17 @@ public static class AwsResourceExposureAnalysis
                 var caller = AwsPrincipal.Parse($"arn:aws:iam::{ProbeCallers.OutsiderAccount}:role/{ProbeName}");
                 results.Add(Probe(queries, resource, ResourceProbeKind.Organization, organization, null, external: true, caller,
                     $"a role of an account ({ProbeCallers.OutsiderAccount}) of organization {organization}", everyone, ConditionParty.OrganizationKeys(organization)) with { IsExternal = true });
+            }
+
+            // `*` or a service narrowed by aws:SourceOrgID or aws:SourceOrgPaths to another organization: a service acting
+            // for a resource of any account of it gets in.
+            foreach (var (statements, service) in services.Select(g => (Statements: g.Select(x => x.Statement).Distinct().ToImmutableArray(), Service: (string?)g.Key)).Prepend((everyone, null)))
+            {
+                foreach (var organization in ConditionParty.ForeignSourceOrganizations(statements, estate.Organization?.Id, ProbeCallers.OutsiderAccount))
+                {
+                    results.Add(ActingFor(queries, resource, organization.Organization, null, external: true, service, statements, organization.Keys,
+                        $"a resource of an account ({ProbeCallers.OutsiderAccount}) of organization {organization.Organization}") with { IsExternal = true });
+                }
             }
 
             // ACL grants to an account known only by its canonical user ID (none of the exported buckets' owners):
@@ -178,6 +201,64 @@ public static class AwsResourceExposureAnalysis
             .OrderBy(r => r.Arn, StringComparer.Ordinal);
 
     private const string ProbeName = "ward-resource-probe";
+
+    /// <summary>
+    /// A service acting for a resource of the account or organization the <paramref name="source"/> keys name
+    /// (<c>aws:SourceAccount</c>, <c>aws:SourceOwner</c>, <c>aws:SourceOrgID</c>, <c>aws:SourceOrgPaths</c>): the
+    /// <paramref name="service"/> a statement names, else one an <c>aws:PrincipalServiceName</c> test asks for, else
+    /// the service an open <c>aws:SourceArn</c> pattern names, else any (<see cref="ProbeCallers.AnyService"/>). Asked
+    /// without <c>aws:SourceArn</c> (not every service sets it) and, where a source ARN pattern leaves the account
+    /// open, for a resource of that account it matches; the more open answer counts, so the evaluator decides what an
+    /// IfExists test or a test on the service makes of it.
+    /// </summary>
+    private static ResourceAccess ActingFor(AwsAccessQueries queries, AwsResourcePolicy resource, string party, string? partyAccount, bool external, string? service, ImmutableArray<Statement> statements, ImmutableDictionary<string, ContextValue> source, string whose)
+    {
+        var account = source["aws:SourceAccount"].Text ?? ProbeCallers.OutsiderAccount;
+        var named = service ?? ServiceAskedFor(statements);
+        var best = (ResourceAccess?)null;
+        foreach (var arn in ConditionParty.SourceArnFor(statements, account) is { } matching ? [null, matching] : new string?[] { null })
+        {
+            var caller = named ?? (arn is null ? null : ServiceOf(arn)) ?? ProbeCallers.AnyService;
+            var keys = new Dictionary<string, ContextValue>(source, StringComparer.OrdinalIgnoreCase) { ["aws:SourceArn"] = arn is null ? ContextValue.Absent : ContextValue.Of(arn) };
+            var who = caller == ProbeCallers.AnyService ? $"any AWS service (probed as `{caller}`)" : $"`{caller}`";
+            var description = arn is null
+                ? $"{who} acting for {whose} (its request carrying {string.Join(", ", source.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"))} and no aws:SourceArn)"
+                : $"{who} acting for `{arn}` ({whose})";
+            var access = Ask(queries, resource, ResourceProbeKind.ServiceActingFor, party, partyAccount, external, AwsPrincipal.Parse(caller), description, statements, keys, standalone: false, throughOwnEndpoint: null) with { ActingService = caller };
+            best = best is null || Openness(access).CompareTo(Openness(best)) > 0 ? access : best;
+        }
+
+        return best!;
+    }
+
+    /// <summary>
+    /// The source organization keys of a resource of <paramref name="account"/>: the exported organization's, with the
+    /// account's path, when the account is in it; else those of an outsider's organization.
+    /// </summary>
+    private static Dictionary<string, ContextValue> SourceOrganizationOf(AwsEstate estate, string account) =>
+        estate.Organization is { } organization && organization.Contains(account)
+            ? new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["aws:SourceOrgID"] = ContextValue.Of(organization.Id),
+                ["aws:SourceOrgPaths"] = ContextValue.Of([organization.OrgPathFor(account) ?? $"{organization.Id}/r-ward/"]),
+            }
+            : new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["aws:SourceOrgID"] = ContextValue.Of(ProbeCallers.OutsiderOrganization),
+                ["aws:SourceOrgPaths"] = ContextValue.Of([ProbeCallers.OutsiderOrganizationPath]),
+            };
+
+    /// <summary>
+    /// The service a non-negated string test on <c>aws:PrincipalServiceName</c> (or <c>aws:PrincipalServiceNamesList</c>)
+    /// of the statements asks for, wildcards filled; null when none does.
+    /// </summary>
+    private static string? ServiceAskedFor(IEnumerable<Statement> statements) =>
+        statements.SelectMany(s => s.Conditions)
+            .Where(c => !c.Operator.IsNegated && c.Operator.Base is BaseOperator.StringEquals or BaseOperator.StringEqualsIgnoreCase or BaseOperator.StringLike
+                && (c.Key.Equals("aws:PrincipalServiceName", StringComparison.OrdinalIgnoreCase) || c.Key.Equals("aws:PrincipalServiceNamesList", StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(c => c.Values)
+            .Select(v => v.Replace("*", "ward-probe", StringComparison.Ordinal).Replace('?', 'x'))
+            .FirstOrDefault(v => AwsPrincipal.Parse(v).Type == AwsPrincipalType.Service);
 
     /// <summary>How far a probe got: the actions certainly allowed, then those allowed under conditions.</summary>
     private static (int Allowed, int Conditional) Openness(ResourceAccess access) =>
@@ -374,14 +455,18 @@ public static class AwsResourceExposureAnalysis
         statement.Conditions
             .Where(c => !c.Operator.IsNegated && c.Key.Equals("aws:SourceArn", StringComparison.OrdinalIgnoreCase))
             .SelectMany(c => c.Values)
-            .Select(v => v.Split(':'))
-            .Where(parts => parts.Length >= 6 && parts[0] == "arn" && parts[2].Length > 0 && parts[2].IndexOfAny(['*', '?', '$']) < 0)
-            .Select(parts => parts[2] switch
+            .Select(ServiceOf)
+            .FirstOrDefault(s => s is not null);
+
+    /// <summary>The service whose resource an ARN names (<c>arn:aws:sns:…</c> → <c>sns.amazonaws.com</c>); null when its service part is a pattern.</summary>
+    private static string? ServiceOf(string arn) =>
+        arn.Split(':') is { Length: >= 6 } parts && parts[0] == "arn" && parts[2].Length > 0 && parts[2].IndexOfAny(['*', '?', '$']) < 0
+            ? parts[2] switch
             {
                 "execute-api" => "apigateway.amazonaws.com",
                 var service => $"{service}.amazonaws.com",
-            })
-            .FirstOrDefault();
+            }
+            : null;
 
     /// <summary>A call over TLS that comes from nowhere the estate knows: no address of its own.</summary>
     private static Dictionary<string, ContextValue> OutsiderContext(AwsResourcePolicy resource, AwsPrincipal caller, bool external, bool standalone)

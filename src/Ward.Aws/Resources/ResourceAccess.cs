@@ -29,6 +29,14 @@ public enum ResourceProbeKind
     /// that is not the exported one.
     /// </summary>
     Organization,
+
+    /// <summary>
+    /// An AWS service acting for a resource of another account, or of an account of another organization, that a source
+    /// condition names without pinning one resource (<c>aws:SourceAccount</c>, <c>aws:SourceOwner</c>,
+    /// <c>aws:SourceOrgID</c>, <c>aws:SourceOrgPaths</c>): the service a statement names, or any service for a statement
+    /// open to <c>*</c> (a direct call carries no source keys, so the account's principals themselves are not let in).
+    /// </summary>
+    ServiceActingFor,
 }
 
 /// <summary>One probed action and the evaluator's decision for it.</summary>
@@ -64,6 +72,12 @@ public sealed record ResourceAccess(
     ImmutableArray<Statement> Statements,
     ImmutableArray<ProbedAction> Actions)
 {
+    /// <summary>
+    /// For <see cref="ResourceProbeKind.ServiceActingFor"/>: the service probed, the one a statement names or a
+    /// condition asks for, else <see cref="Queries.ProbeCallers.AnyService"/>.
+    /// </summary>
+    public string? ActingService { get; init; }
+
     /// <summary>The actions the probe caller may do, certainly or under conditions.</summary>
     public ImmutableArray<ProbedAction> Admitted => [.. Actions.Where(a => a.Admits)];
 }

@@ -42,6 +42,11 @@ public sealed class ExposureRulesTests
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-named-orders", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-logs", "Medium")]
+    // `*` narrowed by a source account (or owner) of another account, with no aws:SourceArn: any AWS service acting for
+    // any resource of that account gets in (a confused deputy for that account), not its principals calling directly.
+    [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-account", "Medium")]
+    [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-owner", "Medium")]
+    [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-account-through-events", "Medium")]
     // Address ranges S3 deems public: broader than /8 (IPv4) or /32 (IPv6).
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-half-the-internet", "Critical")]
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-every-ipv6-address", "Critical")]
@@ -90,6 +95,12 @@ public sealed class ExposureRulesTests
     [InlineData("arn:aws:s3:::bucket-for-source-organization-paths")]
     // An office range without IfExists: an endpoint's request, carrying no aws:SourceIp, fails it.
     [InlineData("arn:aws:s3:::bucket-for-an-office")]
+    // The owner's own source account; a source account that only a direct call (no service) may use, which carries none.
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-own-source-account")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-account-called-directly")]
+    // Without an organization export, which organization is the estate's own is not known (as for aws:PrincipalOrgID).
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-organization")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-source-organization-paths-of-another")]
     public void Safe_twins_are_not_reported(string resource)
     {
         Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal == resource);
@@ -250,6 +261,65 @@ public sealed class ExposureRulesTests
     }
 
     [Fact]
+    public void A_star_narrowed_by_another_source_account_lets_any_service_act_for_that_account()
+    {
+        // Given a queue whose policy lets `*` send only with aws:SourceAccount 999988887777, and no aws:SourceArn
+        var findings = Alone.Value.Findings.Where(f => f.Principal.EndsWith(":queue-for-another-source-account", StringComparison.Ordinal)).ToList();
+
+        // Then it is not public (a direct call carries no aws:SourceAccount), but shared with that account through any
+        // AWS service acting for one of its resources
+        var finding = Assert.Single(findings);
+        Assert.Equal("cross-account-resource", finding.RuleId);
+        Assert.Contains("lets any AWS service act for account 999988887777 (not an exported account)", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("Any AWS service acting for a resource of account 999988887777 may `sqs:SendMessage`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("no aws:SourceArn", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Principals of account", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_service_named_by_a_principal_service_name_test_is_the_one_that_acts()
+    {
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal.EndsWith(":queue-for-another-source-account-through-events", StringComparison.Ordinal));
+        Assert.Contains("lets `events.amazonaws.com` act for account 999988887777", finding.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_account_with_a_pinned_source_arn_is_shared_with_that_resource_as_before()
+    {
+        // Given `*` narrowed by aws:SourceAccount 999988887777 and aws:SourceArn of that account's topic
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal.EndsWith(":queue-for-another-source-account-and-topic", StringComparison.Ordinal));
+
+        // Then the one topic is the party, not any resource of the account
+        Assert.Contains("is shared with account 999988887777 (not an exported account)", finding.Title, StringComparison.Ordinal);
+        Assert.StartsWith("`arn:aws:sns:eu-west-1:999988887777:orders` (not an exported account) may `sqs:SendMessage`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // An account of the exported organization: an inventory entry.
+    [InlineData("queue-for-a-source-account-of-the-organization", "Info", "lets any AWS service act for account 111111111111 (in the organization)")]
+    [InlineData("queue-for-another-source-account", "Medium", "lets any AWS service act for account 999988887777 (outside the organization)")]
+    // Another organization than the exported one.
+    [InlineData("queue-for-another-source-organization", "Medium", "lets any AWS service act for every account of organization o-zzzzzzzzzz (not the exported organization)")]
+    [InlineData("queue-for-source-organization-paths-of-another", "Medium", "lets any AWS service act for every account of organization o-zzzzzzzzzz (not the exported organization)")]
+    public void With_the_organization_exported_source_parties_are_placed(string queue, string severity, string title)
+    {
+        var finding = Assert.Single(InOrganization.Value.Findings, f => f.Principal.EndsWith($":{queue}", StringComparison.Ordinal));
+        Assert.Equal("cross-account-resource", finding.RuleId);
+        Assert.Equal(severity, finding.Severity.ToString());
+        Assert.Contains(title, finding.Title, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("queue-for-the-own-source-organization")]
+    [InlineData("queue-for-the-own-source-organization-paths")]
+    [InlineData("queue-for-the-own-source-account")]
+    public void A_source_condition_of_the_own_organization_or_account_is_not_a_share(string queue)
+    {
+        Assert.DoesNotContain(InOrganization.Value.Findings, f => f.Principal.EndsWith($":{queue}", StringComparison.Ordinal));
+        Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal.EndsWith($":{queue}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_principal_tag_condition_is_met_by_an_outsider_that_tags_its_own_role()
     {
         var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == "arn:aws:s3:::bucket-for-a-principal-tag");
@@ -332,6 +402,17 @@ public sealed class ExposureRulesTests
               {{Entry("arn:aws:s3:::bucket-for-half-the-internet", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-half-the-internet/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","0.0.0.0/1"]}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-every-ipv6-address", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-every-ipv6-address/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","::/0"]}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-one-slash-8", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-one-slash-8/*","Condition":{"IpAddress":{"aws:SourceIp":"44.0.0.0/8"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-account", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-another-source-account","Condition":{"StringEquals":{"aws:SourceAccount":"999988887777"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-owner", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-another-source-owner","Condition":{"StringEquals":{"aws:SourceOwner":"999988887777"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-own-source-account", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-the-own-source-account","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-a-source-account-of-the-organization", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-a-source-account-of-the-organization","Condition":{"StringEquals":{"aws:SourceAccount":"111111111111"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-account-and-topic", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-another-source-account-and-topic","Condition":{"StringEquals":{"aws:SourceAccount":"999988887777"},"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:999988887777:orders"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-account-called-directly", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-another-source-account-called-directly","Condition":{"StringEquals":{"aws:SourceAccount":"999988887777"},"Bool":{"aws:PrincipalIsAWSService":"false"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-account-through-events", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-another-source-account-through-events","Condition":{"StringEquals":{"aws:SourceAccount":"999988887777","aws:PrincipalServiceName":"events.amazonaws.com"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-organization", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-another-source-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-zzzzzzzzzz"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-source-organization-paths-of-another", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-source-organization-paths-of-another","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-zzzzzzzzzz/r-zz99/*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-own-source-organization", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-the-own-source-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-own-source-organization-paths", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-the-own-source-organization-paths","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-abcdefghij/r-ab12/*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},

@@ -12,10 +12,10 @@ public sealed class CrossAccountResourceRule : IRule
         "Resource shared with another account",
         "exposure",
         Severity.Medium,
-        "The resource policy of a bucket, key, queue, topic, secret, function, repository or event bus (or a bucket's ACL, or an S3 access point's policy with its bucket's) lets principals of another account (the account, or a principal of it, named in the policy or the ACL) perform sensitive actions, as the evaluator decides with that account's own policies assumed to allow; S3 Block Public Access (RestrictPublicBuckets with a public bucket policy) and disabled ACLs are applied. Info for accounts of the organization (an inventory of the cross-account map), medium for accounts outside it. Also medium: an AWS service the policy lets in without an `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID` condition, which any account can make act on the resource (the confused deputy).",
+        "The resource policy of a bucket, key, queue, topic, secret, function, repository or event bus (or a bucket's ACL, or an S3 access point's policy with its bucket's) lets principals of another account (the account, or a principal of it, named in the policy or the ACL) perform sensitive actions, as the evaluator decides with that account's own policies assumed to allow; S3 Block Public Access (RestrictPublicBuckets with a public bucket policy) and disabled ACLs are applied. Info for accounts of the organization (an inventory of the cross-account map), medium for accounts outside it. Also medium: an AWS service the policy lets in without an `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID` condition, which any account can make act on the resource (the confused deputy); and AWS services acting for resources of another account or organization that a source condition names without pinning one resource (`aws:SourceAccount`, `aws:SourceOwner`, `aws:SourceOrgID`, `aws:SourceOrgPaths`), at info for an account of the organization or exported.",
         "Check each entry against the accounts and vendors you expect; name one role instead of a whole account; remove grants nobody uses; for keys, prefer grants with constraints over key-policy statements.",
         ["aws"],
-        ["https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html"]);
+        ["https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html"]);
 
     /// <summary>Why the statements' source conditions, when they have some, fix no account.</summary>
     private static string OpenSource(ResourceAccess access) =>
@@ -55,6 +55,24 @@ public sealed class CrossAccountResourceRule : IRule
                 access.Party);
         }
 
+        foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.ServiceActingFor))
+        {
+            // A source condition naming an account or organization, not one resource: shared with it through services.
+            var kind = ExposureFindings.Describe(access.Resource.Type);
+            var service = access.ActingService is null or ProbeCallers.AnyService ? "any AWS service" : $"`{access.ActingService}`";
+            var owner = access.PartyAccount is { } partyAccount ? AwsOwnedAccounts.Describe(partyAccount) : null;
+            var (whom, ofWhom) = access.PartyAccount is { } account
+                ? ($"account {account} ({owner ?? Where(context, access)})", $"a resource of account {account}")
+                : ($"every account of organization {access.Party} (not the exported organization)", $"a resource of any account of organization {access.Party}");
+            yield return ExposureFindings.Make(
+                Metadata,
+                access,
+                access.IsExternal && owner is null ? Severity.Medium : Severity.Info,
+                $"{kind} `{access.Resource.Name}` lets {service} act for {whom}",
+                $"{Capitalized(service)} acting for {ofWhom} may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}`: the policy's source condition names {(access.PartyAccount is null ? "that organization" : "that account")}, not one resource, so any of its resources that makes {(service == "any AWS service" ? "a service" : "the service")} act (a topic, a bucket, a trail...) gets in (the confused deputy). A direct call carries no source keys: its principals calling themselves are not let in. {ExposureFindings.Evidence(access)}{ExposureFindings.S3Context(context, access)}",
+                access.Party);
+        }
+
         foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Account && a.PartyAccount is null))
         {
             // An ACL grant to a canonical user ID that none of the exported buckets' owners has: an account Ward cannot name.
@@ -72,9 +90,7 @@ public sealed class CrossAccountResourceRule : IRule
         {
             // AWS's own log delivery accounts write where the owner asked them to: listed, not a risk.
             var owner = AwsOwnedAccounts.Describe(access.PartyAccount!);
-            var where = owner ?? (access.IsExternal ? (context.Estate.Organization is null ? "not an exported account" : "outside the organization")
-                : context.Estate.Organization?.Contains(access.PartyAccount!) == true ? "in the organization"
-                : "an exported account");
+            var where = owner ?? Where(context, access);
             var kind = ExposureFindings.Describe(access.Resource.Type);
             var party = access.Party.Length == 12 || access.Party.EndsWith(":root", StringComparison.Ordinal) ? $"Principals of account {access.PartyAccount}" : $"`{access.Party}`";
             yield return ExposureFindings.Make(
@@ -86,4 +102,12 @@ public sealed class CrossAccountResourceRule : IRule
                 access.Party);
         }
     }
+
+    /// <summary>Where the party's account stands: outside the organization (or not exported), in it, or exported.</summary>
+    private static string Where(AnalysisContext context, ResourceAccess access) =>
+        access.IsExternal ? (context.Estate.Organization is null ? "not an exported account" : "outside the organization")
+            : context.Estate.Organization?.Contains(access.PartyAccount!) == true ? "in the organization"
+            : "an exported account";
+
+    private static string Capitalized(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
 }
