@@ -520,7 +520,7 @@ public sealed class AwsEstateLoaderTests
         Assert.Contains("never matches", date.Message, StringComparison.Ordinal);
         var address = Assert.Single(unreadable, d => d.Location.JsonPath == "$.RoleDetailList[0].RolePolicyList[0].PolicyDocument.Statement[2].Condition.NotIpAddress['aws:SourceIp'][1]");
         Assert.Contains("`10.20.0.0/33`", address.Message, StringComparison.Ordinal);
-        Assert.Contains("negated operator", address.Message, StringComparison.Ordinal);
+        Assert.Contains("for a request with `aws:SourceIp` the condition is then false", address.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(estate.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
 
         // And the statements are decided, not indeterminate: the freeze never applies, so the upload is allowed

@@ -75,6 +75,45 @@ public sealed partial class PolicyParserTests
         Assert.Null(Assert.Single(result.Document!.Statements).Problem);
     }
 
+    [Fact]
+    public void An_unreadable_value_after_a_value_of_the_wrong_type_is_reported_at_its_own_index()
+    {
+        // Given a date condition whose list holds a null, then `tomorrow`
+        var json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"DateGreaterThan\":{\"aws:CurrentTime\":[null,\"tomorrow\"]}}}]}";
+
+        // When it is parsed
+        var result = PolicyText.Read(json);
+
+        // Then the null is an error at [0] and `tomorrow` a warning at [1], where each is
+        Assert.Equal("$.Statement[0].Condition.DateGreaterThan['aws:CurrentTime'][0]", Assert.Single(result.Diagnostics, d => d.Code == PolicyDiagnosticCodes.WrongValueType).Location.JsonPath);
+        Assert.Equal("$.Statement[0].Condition.DateGreaterThan['aws:CurrentTime'][1]", Assert.Single(result.Diagnostics, d => d.Code == PolicyDiagnosticCodes.UnreadableConditionValue).Location.JsonPath);
+    }
+
+    [Theory]
+    [InlineData("DateGreaterThan", "")]
+    [InlineData("DateGreaterThanIfExists", "a request without `aws:TokenIssueTime` still meets the condition")]
+    [InlineData("ForAllValues:DateGreaterThan", "a request without `aws:TokenIssueTime` still meets the condition")]
+    [InlineData("DateNotEquals", "for a request with `aws:TokenIssueTime` the condition is then false whatever its other values, and for one without it true")]
+    public void The_warning_says_when_the_condition_still_holds_without_the_key(string conditionOperator, string said)
+    {
+        // Given a Deny whose date condition compares with `tomorrow`, under each kind of operator
+        var json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"" + conditionOperator + "\":{\"aws:TokenIssueTime\":\"tomorrow\"}}}]}";
+
+        // When it is parsed
+        var message = Assert.Single(PolicyText.Read(json).Diagnostics).Message;
+
+        // Then the warning says what the condition still does without the key (nothing for a plain operator)
+        Assert.Contains("never matches", message, StringComparison.Ordinal);
+        if (said.Length == 0)
+        {
+            Assert.DoesNotContain("without", message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(said, message, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2026-12-31T23:59:59Z\"}}")]
     [InlineData("{\"DateLessThan\":{\"aws:CurrentTime\":\"2026-12-31\"}}")]

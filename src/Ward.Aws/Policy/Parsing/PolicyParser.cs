@@ -533,6 +533,10 @@ public static class PolicyParser
                         if (ScalarText(item) is { } text)
                         {
                             values.Add(text);
+                            if (Unreadable(conditionOperator!, keyProperty.Name, text) is { } message)
+                            {
+                                warn(PolicyDiagnosticCodes.UnreadableConditionValue, message, JsonPath.Index(keyPath, i));
+                            }
                         }
                         else
                         {
@@ -545,6 +549,10 @@ public static class PolicyParser
                 else if (ScalarText(keyProperty.Value) is { } single)
                 {
                     values.Add(single);
+                    if (Unreadable(conditionOperator!, keyProperty.Name, single) is { } message)
+                    {
+                        warn(PolicyDiagnosticCodes.UnreadableConditionValue, message, keyPath);
+                    }
                 }
                 else
                 {
@@ -552,7 +560,6 @@ public static class PolicyParser
                     continue;
                 }
 
-                WarnUnreadable(conditionOperator!, keyProperty.Name, values, isArray, keyPath, warn);
                 clauses.Add(new ConditionClause(conditionOperator!, keyProperty.Name, values.ToImmutable(), isArray));
             }
         }
@@ -561,27 +568,24 @@ public static class PolicyParser
     }
 
     /// <summary>
-    /// A value its operator cannot read (a date operator given `tomorrow`, an address operator given `10.0.0.0/33`):
-    /// the comparison never matches, so a Deny with it never applies and an Allow never grants. Values with policy
-    /// variables are checked only where the evaluator does not resolve them: it resolves them in `Bool` values (as in
-    /// string ones), and reads date, number and address values as written (IAM substitutes variables in string
-    /// comparisons only).
+    /// What to say of a value its operator cannot read (a date operator given `tomorrow`, an address operator given
+    /// `10.0.0.0/33`), null for a readable one. The comparison with it never matches, so a Deny with it applies only where
+    /// the condition holds without a comparison: a request without the key, under <c>IfExists</c> or a negated operator.
+    /// Values with policy variables are checked only where the evaluator does not resolve them: it resolves them in
+    /// <c>Bool</c> values (as in string ones), and reads date, number and address values as written (IAM substitutes
+    /// variables in string comparisons only).
     /// </summary>
-    private static void WarnUnreadable(ConditionOperator conditionOperator, string key, ImmutableArray<string>.Builder values, bool isArray, LazyPath keyPath, Action<string, string, string> warn)
+    private static string? Unreadable(ConditionOperator conditionOperator, string key, string value)
     {
-        for (var i = 0; i < values.Count; i++)
+        if ((conditionOperator.Base == BaseOperator.Bool && value.Contains("${", StringComparison.Ordinal)) || ConditionEvaluator.UnreadablePolicyValue(conditionOperator.Base, value) is not { } expected)
         {
-            if ((conditionOperator.Base == BaseOperator.Bool && values[i].Contains("${", StringComparison.Ordinal)) || ConditionEvaluator.UnreadablePolicyValue(conditionOperator.Base, values[i]) is not { } expected)
-            {
-                continue;
-            }
-
-            var negated = conditionOperator.IsNegated ? "; with a negated operator, the condition is then false whatever its other values" : string.Empty;
-            warn(
-                PolicyDiagnosticCodes.UnreadableConditionValue,
-                $"`{conditionOperator.Text}` value `{values[i]}` for `{key}` is not {expected}: the comparison with it never matches{negated}, as Ward evaluates it; the statement may not do what its author meant",
-                isArray ? JsonPath.Index(keyPath, i) : keyPath);
+            return null;
         }
+
+        var absent = conditionOperator.IsNegated
+            ? $"; for a request with `{key}` the condition is then false whatever its other values, and for one without it true"
+            : conditionOperator.IfExists || conditionOperator.Set == SetQualifier.ForAllValues ? $"; a request without `{key}` still meets the condition" : string.Empty;
+        return $"`{conditionOperator.Text}` value `{value}` for `{key}` is not {expected}: the comparison with it never matches, as Ward evaluates it{absent}; the statement may not do what its author meant";
     }
 
     private static string? ScalarText(JsonElement element) => element.ValueKind switch
