@@ -49,7 +49,9 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
             }
         }
 
-        return [.. parties.DistinctBy(p => (p.Account, p.Caller.Value, p.Written))];
+        // An account named by aws:PrincipalAccount and by aws:SourceAccount is two parties: its principals calling
+        // directly, and services acting for its resources; each is probed (and listed) with its own statements' actions.
+        return [.. parties.DistinctBy(p => (p.Account, p.Caller.Value, p.Written, p.IsSourceAccount))];
     }
 
     /// <summary>
@@ -172,8 +174,31 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
             var keys = SourceKeys(outsiderAccount, source: null).ToBuilder();
             keys["aws:SourceOrgID"] = ContextValue.Of(organization.Key);
             keys["aws:SourceOrgPaths"] = ContextValue.Of([path]);
-            return new SourceOrganization(organization.Key, organization.First().Written, keys.ToImmutable());
+            return new SourceOrganization(organization.Key, organization.First().Written, keys.ToImmutable(), PathsWithin(organization.Key, organization.Select(x => (x.IsPath, x.Written))));
         })];
+    }
+
+    /// <summary>
+    /// The parts of <paramref name="organization"/> the source conditions naming it narrow it to: each
+    /// <c>aws:SourceOrgPaths</c> value that names an organizational unit (<c>o-…/r-…/ou-…/*</c>), as written up to its
+    /// last <c>/</c>. Empty when any value names the whole organization (an <c>aws:SourceOrgID</c>, or a path of the
+    /// organization or its root alone), which then lets every account of it in.
+    /// </summary>
+    private static ImmutableArray<string> PathsWithin(string organization, IEnumerable<(bool IsPath, string Written)> named)
+    {
+        var paths = new List<string>();
+        foreach (var (isPath, written) in named)
+        {
+            var segments = written.Split('/');
+            if (!isPath || segments.Length < 3 || !segments[2].StartsWith("ou-", StringComparison.Ordinal))
+            {
+                return [];
+            }
+
+            paths.Add(written[..(written.LastIndexOf('/') + 1)]);
+        }
+
+        return [.. paths.Distinct(StringComparer.Ordinal).Where(p => p.StartsWith(organization, StringComparison.Ordinal))];
     }
 
     /// <summary>
@@ -314,4 +339,8 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
 /// <param name="Organization">The organization id.</param>
 /// <param name="Written">The condition value that names it, as written.</param>
 /// <param name="Keys">The source keys of a resource of an account of the organization.</param>
-public sealed record SourceOrganization(string Organization, string Written, ImmutableDictionary<string, ContextValue> Keys);
+/// <param name="Paths">
+/// The organization paths (<c>aws:SourceOrgPaths</c>, up to the last <c>/</c>) the conditions narrow it to, each naming
+/// an organizational unit; empty when every account of the organization is let in.
+/// </param>
+public sealed record SourceOrganization(string Organization, string Written, ImmutableDictionary<string, ContextValue> Keys, ImmutableArray<string> Paths);

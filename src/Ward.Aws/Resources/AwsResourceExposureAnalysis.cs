@@ -163,7 +163,7 @@ public static class AwsResourceExposureAnalysis
                 foreach (var organization in ConditionParty.ForeignSourceOrganizations(statements, estate.Organization?.Id, ProbeCallers.OutsiderAccount))
                 {
                     results.Add(ActingFor(queries, resource, organization.Organization, null, external: true, service, statements, organization.Keys,
-                        $"a resource of an account ({ProbeCallers.OutsiderAccount}) of organization {organization.Organization}") with { IsExternal = true });
+                        $"a resource of an account ({ProbeCallers.OutsiderAccount}) of organization {organization.Organization}") with { IsExternal = true, SourcePaths = organization.Paths });
                 }
             }
 

@@ -319,6 +319,84 @@ public sealed class ExposureRulesTests
         Assert.DoesNotContain(Alone.Value.Findings, f => f.Principal.EndsWith($":{queue}", StringComparison.Ordinal));
     }
 
+    [Theory]
+    // The same account named by aws:PrincipalAccount in one statement and by aws:SourceAccount in another: two shares,
+    // each with its own actions, whichever statement comes first.
+    [InlineData("queue-for-a-deputy-then-a-direct-share")]
+    [InlineData("queue-for-a-direct-then-a-deputy-share")]
+    public void A_direct_share_and_a_share_through_services_with_one_account_are_kept_apart(string queue)
+    {
+        // Given `*` let in to receive when aws:PrincipalAccount is 999999999999, and to send when aws:SourceAccount is
+        var findings = Alone.Value.Findings.Where(f => f.Principal.EndsWith($":{queue}", StringComparison.Ordinal)).ToList();
+
+        // Then the account's principals may receive, and any service acting for one of its resources may send
+        Assert.Equal(2, findings.Count);
+        var direct = Assert.Single(findings, f => f.Title.Contains("is shared with account 999999999999 (not an exported account)", StringComparison.Ordinal));
+        Assert.StartsWith("Principals of account 999999999999 (not an exported account) may `sqs:ReceiveMessage` on", direct.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("sqs:SendMessage", direct.Explanation, StringComparison.Ordinal);
+        var deputy = Assert.Single(findings, f => f.Title.Contains("lets any AWS service act for account 999999999999 (not an exported account)", StringComparison.Ordinal));
+        Assert.StartsWith("Any AWS service acting for a resource of account 999999999999 may `sqs:SendMessage`", deputy.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Probe: any AWS service (probed as `ward-any-service.amazonaws.com`) acting for a resource of account 999999999999", deputy.Explanation, StringComparison.Ordinal);
+        Assert.Contains("asking sqs:SendMessage", deputy.Explanation, StringComparison.Ordinal);
+        // A service's request carries no account of its own that the evaluator knows: receiving stays at most conditional.
+        Assert.DoesNotContain("`sqs:ReceiveMessage` on", deputy.Explanation, StringComparison.Ordinal);
+        Assert.NotEqual(direct.Fingerprint, deputy.Fingerprint, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Any_service_and_a_named_service_acting_for_one_account_have_their_own_fingerprints()
+    {
+        // Given `*` and `sns.amazonaws.com` each let in by aws:SourceAccount 999999999999
+        var findings = Alone.Value.Findings.Where(f => f.Principal.EndsWith(":queue-for-a-source-account-through-any-and-sns", StringComparison.Ordinal)).ToList();
+
+        // Then two findings, told apart by the service that acts
+        Assert.Equal(2, findings.Count);
+        Assert.Single(findings, f => f.Title.Contains("lets any AWS service act for account 999999999999", StringComparison.Ordinal));
+        Assert.Single(findings, f => f.Title.Contains("lets `sns.amazonaws.com` act for account 999999999999", StringComparison.Ordinal));
+        Assert.NotEqual(findings[0].Fingerprint, findings[1].Fingerprint, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void An_organization_and_services_acting_for_it_have_their_own_fingerprints()
+    {
+        // Given `*` let in by aws:PrincipalOrgID o-bbbbbbbbbb in one statement and by aws:SourceOrgID o-bbbbbbbbbb in another
+        var findings = InOrganization.Value.Findings.Where(f => f.Principal.EndsWith(":queue-for-an-organization-and-services-acting-for-it", StringComparison.Ordinal)).ToList();
+
+        // Then two findings: its principals, and any service acting for its accounts' resources
+        Assert.Equal(2, findings.Count);
+        Assert.Single(findings, f => f.Title.Contains("lets any AWS service act for every account of organization o-bbbbbbbbbb", StringComparison.Ordinal));
+        Assert.NotEqual(findings[0].Fingerprint, findings[1].Fingerprint, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Fingerprints_are_distinct_with_the_organization_exported()
+    {
+        string[] prints = [.. InOrganization.Value.Findings.Where(f => f.Category == "exposure").Select(f => f.Fingerprint)];
+        Assert.Equal(prints.Length, prints.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Fingerprints_of_a_share_with_an_account_stay_as_they_were()
+    {
+        // Suppressions name these: the account (or principal) the share is with, as before services acting for one were told apart.
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == "arn:aws:s3:::bucket-shared-by-condition");
+        Assert.Equal(Finding.FingerprintOf("cross-account-resource", "arn:aws:s3:::bucket-shared-by-condition", "999988887777"), finding.Fingerprint);
+    }
+
+    [Theory]
+    // A path that names an organizational unit lets in services acting for accounts under it, not every account.
+    [InlineData("queue-for-source-organization-paths-of-an-ou", "lets any AWS service act for accounts under `o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/` of organization o-bbbbbbbbbb (not the exported organization)",
+        "Any AWS service acting for a resource of an account under `o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/` of organization o-bbbbbbbbbb may `sqs:SendMessage`")]
+    // A path that names only the organization's root is every account of it.
+    [InlineData("queue-for-source-organization-paths-of-another", "lets any AWS service act for every account of organization o-zzzzzzzzzz (not the exported organization)",
+        "Any AWS service acting for a resource of any account of organization o-zzzzzzzzzz may `sqs:SendMessage`")]
+    public void A_source_organization_path_is_named_when_it_narrows_the_organization(string queue, string title, string explanation)
+    {
+        var finding = Assert.Single(InOrganization.Value.Findings, f => f.Principal.EndsWith($":{queue}", StringComparison.Ordinal));
+        Assert.Contains(title, finding.Title, StringComparison.Ordinal);
+        Assert.StartsWith(explanation, finding.Explanation, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_principal_tag_condition_is_met_by_an_outsider_that_tags_its_own_role()
     {
@@ -413,6 +491,11 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-source-organization-paths-of-another", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-source-organization-paths-of-another","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-zzzzzzzzzz/r-zz99/*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-own-source-organization", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-the-own-source-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-abcdefghij"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-own-source-organization-paths", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-the-own-source-organization-paths","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-abcdefghij/r-ab12/*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-a-deputy-then-a-direct-share", "AWS::SQS::Queue", """{"Sid":"Deputy","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-a-deputy-then-a-direct-share","Condition":{"StringEquals":{"aws:SourceAccount":"999999999999"}}},{"Sid":"Direct","Effect":"Allow","Principal":"*","Action":"sqs:ReceiveMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-a-deputy-then-a-direct-share","Condition":{"StringEquals":{"aws:PrincipalAccount":"999999999999"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-a-direct-then-a-deputy-share", "AWS::SQS::Queue", """{"Sid":"Direct","Effect":"Allow","Principal":"*","Action":"sqs:ReceiveMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-a-direct-then-a-deputy-share","Condition":{"StringEquals":{"aws:PrincipalAccount":"999999999999"}}},{"Sid":"Deputy","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-a-direct-then-a-deputy-share","Condition":{"StringEquals":{"aws:SourceAccount":"999999999999"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-a-source-account-through-any-and-sns", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-a-source-account-through-any-and-sns","Condition":{"StringEquals":{"aws:SourceAccount":"999999999999"}}},{"Sid":"FromTopics","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-a-source-account-through-any-and-sns","Condition":{"StringEquals":{"aws:SourceAccount":"999999999999"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-an-organization-and-services-acting-for-it", "AWS::SQS::Queue", """{"Sid":"Partners","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-an-organization-and-services-acting-for-it","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-bbbbbbbbbb"}}},{"Sid":"PartnerServices","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-an-organization-and-services-acting-for-it","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-source-organization-paths-of-an-ou", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-source-organization-paths-of-an-ou","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},

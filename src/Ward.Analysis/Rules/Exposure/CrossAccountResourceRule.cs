@@ -61,16 +61,19 @@ public sealed class CrossAccountResourceRule : IRule
             var kind = ExposureFindings.Describe(access.Resource.Type);
             var service = access.ActingService is null or ProbeCallers.AnyService ? "any AWS service" : $"`{access.ActingService}`";
             var owner = access.PartyAccount is { } partyAccount ? AwsOwnedAccounts.Describe(partyAccount) : null;
+            var under = access.SourcePaths.IsDefaultOrEmpty ? null : string.Join(" or ", access.SourcePaths.Select(p => $"`{p}`"));
             var (whom, ofWhom) = access.PartyAccount is { } account
                 ? ($"account {account} ({owner ?? Where(context, access)})", $"a resource of account {account}")
-                : ($"every account of organization {access.Party} (not the exported organization)", $"a resource of any account of organization {access.Party}");
+                : under is null
+                    ? ($"every account of organization {access.Party} (not the exported organization)", $"a resource of any account of organization {access.Party}")
+                    : ($"accounts under {under} of organization {access.Party} (not the exported organization)", $"a resource of an account under {under} of organization {access.Party}");
             yield return ExposureFindings.Make(
                 Metadata,
                 access,
                 access.IsExternal && owner is null ? Severity.Medium : Severity.Info,
                 $"{kind} `{access.Resource.Name}` lets {service} act for {whom}",
-                $"{Capitalized(service)} acting for {ofWhom} may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}`: the policy's source condition names {(access.PartyAccount is null ? "that organization" : "that account")}, not one resource, so any of its resources that makes {(service == "any AWS service" ? "a service" : "the service")} act (a topic, a bucket, a trail...) gets in (the confused deputy). A direct call carries no source keys: its principals calling themselves are not let in. {ExposureFindings.Evidence(access)}{ExposureFindings.S3Context(context, access)}",
-                access.Party);
+                $"{Capitalized(service)} acting for {ofWhom} may {ExposureFindings.Actions(access)} on the {kind} `{access.Resource.Arn}`: the policy's source condition names {(access.PartyAccount is not null ? "that account" : under is null ? "that organization" : "that part of the organization")}, not one resource, so any of its resources that makes {(service == "any AWS service" ? "a service" : "the service")} act (a topic, a bucket, a trail...) gets in (the confused deputy). A direct call carries no source keys: its principals calling themselves are not let in. {ExposureFindings.Evidence(access)}{ExposureFindings.S3Context(context, access)}",
+                ActingForDiscriminator(access));
         }
 
         foreach (var access in ExposureFindings.Admitted(context).Where(a => a.Kind == ResourceProbeKind.Account && a.PartyAccount is null))
@@ -108,6 +111,14 @@ public sealed class CrossAccountResourceRule : IRule
         access.IsExternal ? (context.Estate.Organization is null ? "not an exported account" : "outside the organization")
             : context.Estate.Organization?.Contains(access.PartyAccount!) == true ? "in the organization"
             : "an exported account";
+
+    /// <summary>
+    /// What tells a share through services apart in a fingerprint: the service that acts and the account or organization
+    /// it acts for (<c>any-service@999999999999</c>, <c>sns.amazonaws.com@o-bbbbbbbbbb</c>), never the bare account or
+    /// organization id, which a direct share with it (<c>aws:PrincipalAccount</c>, <c>aws:PrincipalOrgID</c>) uses.
+    /// </summary>
+    private static string ActingForDiscriminator(ResourceAccess access) =>
+        $"{(access.ActingService is null or ProbeCallers.AnyService ? "any-service" : access.ActingService)}@{access.Party}";
 
     private static string Capitalized(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
 }
