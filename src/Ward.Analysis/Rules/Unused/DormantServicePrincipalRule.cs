@@ -117,7 +117,8 @@ public sealed class DormantServicePrincipalRule : IRule
         var credentials = new List<Credential>();
         void Add(string owner, IReadOnlyList<PasswordCredential> allSecrets, IReadOnlyList<KeyCredential> allKeys)
         {
-            // A SAML token signing certificate (its Sign key, Verify half and PFX password) is not a sign-in credential.
+            // A SAML token signing certificate (its Sign key, Verify half and PFX password) and a token encryption
+            // certificate (usage Encrypt) are not sign-in credentials.
             var (secrets, keys) = ApplicationCredentials.SignIn(allSecrets, allKeys);
             credentials.AddRange(secrets.Where(c => c.EndDateTime is not { } end || end > reference)
                 .Select(c => new Credential($"secret `{c.DisplayName ?? c.KeyId}` on the {owner}", c.StartDateTime)));
