@@ -125,7 +125,7 @@ public sealed class DormantEntraUserRule : IRule
         {
             yield return new SkippedAnalysis(
                 $"{Metadata.Id} for {undated} user{(undated == 1 ? string.Empty : "s")} that never signed in",
-                "their createdDateTime was not exported, so how long they have existed without a sign-in is unknown");
+                "their createdDateTime is not known (null, which Microsoft Graph gives when it could not determine when the user was created, or not exported), so how long they have existed without a sign-in is unknown");
         }
     }
 

@@ -1,3 +1,4 @@
+using Ward.Analysis.Rules.Applications;
 using Ward.Core.Model;
 using Ward.Microsoft.Edges;
 using Ward.Microsoft.Entra.Directory;
@@ -114,12 +115,14 @@ public sealed class DormantServicePrincipalRule : IRule
     {
         var reference = microsoft.ReferenceTime;
         var credentials = new List<Credential>();
-        void Add(string owner, IEnumerable<PasswordCredential> secrets, IEnumerable<KeyCredential> keys)
+        void Add(string owner, IReadOnlyList<PasswordCredential> allSecrets, IReadOnlyList<KeyCredential> allKeys)
         {
+            // A SAML token signing certificate (its Sign key, Verify half and PFX password) and a token encryption
+            // certificate (usage Encrypt) are not sign-in credentials.
+            var (secrets, keys) = ApplicationCredentials.SignIn(allSecrets, allKeys);
             credentials.AddRange(secrets.Where(c => c.EndDateTime is not { } end || end > reference)
                 .Select(c => new Credential($"secret `{c.DisplayName ?? c.KeyId}` on the {owner}", c.StartDateTime)));
-            // Keys used to sign SAML tokens are not sign-in credentials.
-            credentials.AddRange(keys.Where(k => !string.Equals(k.Usage, "Sign", StringComparison.OrdinalIgnoreCase) && (k.EndDateTime is not { } end || end > reference))
+            credentials.AddRange(keys.Where(k => k.EndDateTime is not { } end || end > reference)
                 .Select(k => new Credential($"certificate `{k.DisplayName ?? k.KeyId}` on the {owner}", k.StartDateTime)));
         }
 

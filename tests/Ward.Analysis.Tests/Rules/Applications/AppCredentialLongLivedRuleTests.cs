@@ -84,6 +84,26 @@ public sealed class AppCredentialLongLivedRuleTests
     }
 
     [Fact]
+    public void A_token_encryption_certificate_is_not_a_sign_in_credential_but_a_client_certificate_beside_it_is()
+    {
+        // Given an application with two five-year certificates: one it signs in with (usage Verify), and the public key
+        // of its SAML token encryption certificate (usage Encrypt, as the manifest gives it), valid as long
+        var tenant = new TestTenant();
+        tenant.AppRegistration("saml-hr", certificates:
+        [
+            TestTenant.Certificate("CN=saml-hr-client", 100, (5 * 365) - 100),
+            TestTenant.Certificate("CN=SAMLEncryptTest", 100, (5 * 365) - 100, usage: "Encrypt"),
+        ]);
+
+        var result = tenant.Scan();
+
+        // Then only the client certificate is reported: Entra ID only encrypts tokens to the other, nobody signs in with it
+        var finding = Assert.Single(result.Of(Rule));
+        Assert.Equal("The certificate `CN=saml-hr-client` of `saml-hr` is valid for 1,825 days (about 5 years)", finding.Title);
+        Assert.DoesNotContain(result.Findings, f => f.Explanation.Contains("SAMLEncryptTest", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_expired_credential_is_not_long_lived()
     {
         // Given a secret valid for three years that expired a month ago

@@ -157,6 +157,28 @@ public sealed class DormantEntraUserRuleTests
     }
 
     [Fact]
+    public void A_user_that_never_signed_in_with_a_null_createdDateTime_is_undecided_and_the_scan_does_not_say_it_was_not_exported()
+    {
+        // Given two users of a response selecting createdDateTime and signInActivity, neither with a sign-in: one
+        // whose createdDateTime Graph gives as null (it could not determine it), one created 400 days ago
+        var tenant = new TestTenant();
+        const string Selecting = "users(id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime,signInActivity)";
+        tenant.Add(Selecting, new { id = TestTenant.Id("undated"), displayName = "undated", userPrincipalName = TestTenant.UserPrincipalName("undated"), userType = "Member", accountEnabled = true, createdDateTime = (string?)null, signInActivity = (object?)null });
+        tenant.Add(Selecting, new { id = TestTenant.Id("dated"), displayName = "dated", userPrincipalName = TestTenant.UserPrincipalName("dated"), userType = "Member", accountEnabled = true, createdDateTime = TestTenant.DaysAgo(400), signInActivity = (object?)null });
+
+        var result = tenant.Scan();
+
+        // Then the dated one is reported; the undated one is left undecided, and the scan says its creation time is
+        // unknown (null), not that the export lacks it
+        var finding = Assert.Single(result.Of(Rule));
+        Assert.Equal(TestTenant.Id("dated"), finding.Principal);
+        var skipped = Assert.Single(result.Skipped, s => s.Analysis.StartsWith(Rule, StringComparison.Ordinal));
+        Assert.Equal("dormant-entra-user for 1 user that never signed in", skipped.Analysis);
+        Assert.Contains("null, which Microsoft Graph gives when it could not determine when the user was created", skipped.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("createdDateTime was not exported", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Administrators_are_high_other_role_holders_medium_and_guests_are_weighed_like_members()
     {
         // Given dormant users: a Global Administrator, a Helpdesk Administrator, a member of a group that is

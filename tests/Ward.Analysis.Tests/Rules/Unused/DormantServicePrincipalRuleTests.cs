@@ -67,6 +67,29 @@ public sealed class DormantServicePrincipalRuleTests
     }
 
     [Fact]
+    public void A_SAML_token_signing_certificate_is_not_a_credential_held_but_a_client_secret_beside_it_is()
+    {
+        // Given two SAML applications the report does not list (SAML sign-ins are not OAuth sign-ins), each with the
+        // token signing certificate addTokenSigningCertificate created 400 days ago (Sign key, Verify half, PFX
+        // password); the second also with a client secret of its own; and another application in the report
+        var tenant = new TestTenant();
+        var (secrets, certificates) = TestTenant.SamlSigningCertificate("CN=Microsoft Azure Federated SSO Certificate", sinceDaysAgo: 400);
+        tenant.ServicePrincipalOf("saml-payroll", secrets: secrets, certificates: certificates);
+        tenant.ServicePrincipalOf("saml-expenses", secrets: [.. secrets, TestTenant.Secret("expenses-api", 400, 300)], certificates: certificates);
+        tenant.ApplicationServicePrincipal("busy");
+        tenant.ServicePrincipalSignedIn("busy", appOnlyClientDaysAgo: 1);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then only the one with a secret is reported, and only the secret is named: the signing certificate's
+        // private key and its password are Entra ID's, and nobody signs in with them
+        Assert.Equal(TestTenant.Id("saml-expenses"), finding.Principal);
+        Assert.Contains("although its secret `expenses-api` on the service principal has been valid since", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("It still holds secret `expenses-api` on the service principal. ", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Federated SSO Certificate", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Managed_identities_Microsoft_applications_and_disabled_service_principals_are_left_out()
     {
         // Given, all unused for 200 days: a managed identity that is Owner of the subscription, Microsoft Graph itself,
