@@ -122,7 +122,7 @@ public sealed class PermissionCreepRule : IRule
                             + ", so whether they are used is unknown."
                         : report.IsTruncated ? " The job's list was cut off (`IsTruncated`): services on later pages were not examined." : string.Empty)
                     + (undecided.Count > 0
-                        ? $" Not decided: {string.Join(", ", undecided.Select(a => $"`{a}`"))}, whose services have no use recorded in IAM's {Elapsed.Days(IamTracking.Days)} tracking period, shorter than the threshold."
+                        ? $" Not decided: {string.Join(", ", undecided.Select(a => $"`{a}`"))}, whose services have no use recorded in IAM's {IamTracking.Days.ToString(CultureInfo.InvariantCulture)}-day tracking period, shorter than the threshold."
                         : string.Empty),
                 Remediation = IdentityCenterRoles.Of(context, report.PrincipalArn) is { } identityCenterRole ? IdentityCenterRoles.NarrowPermissionSet(context, identityCenterRole) : Metadata.Remediation,
                 References = IdentityCenterRoles.Of(context, report.PrincipalArn) is null ? Metadata.References : [.. Metadata.References, .. IdentityCenterRoles.References],

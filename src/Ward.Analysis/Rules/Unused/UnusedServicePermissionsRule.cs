@@ -85,7 +85,7 @@ public sealed class UnusedServicePermissionsRule : IRule
                     Explanation = $"Service last accessed data{when} lists {report.Services.Length} services that the policies of `{label}` allow. "
                         + $"{unused.Count.ToString(CultureInfo.InvariantCulture)} of them {(unused.Count == 1 ? "was" : "were")} not used in the {Elapsed.Days(days)} (--unused-days) before the {Elapsed.Reference(context)}: {string.Join(", ", unused)}."
                         + (used.Count > 0 ? $" Still in use: {string.Join(", ", used)}." : string.Empty)
-                        + (undecided.Count > 0 ? $" Not decided: {string.Join(", ", undecided)}, with no use recorded in IAM's {Elapsed.Days(IamTracking.Days)} tracking period, shorter than the threshold." : string.Empty)
+                        + (undecided.Count > 0 ? $" Not decided: {string.Join(", ", undecided)}, with no use recorded in IAM's {IamTracking.Days.ToString(CultureInfo.InvariantCulture)}-day tracking period, shorter than the threshold." : string.Empty)
                         + (created is null ? " The principal's creation date is unknown (it is not in the authorization details)." : string.Empty)
                         + (report.IsTruncated ? " The job's list was cut off (`IsTruncated`): services on later pages were not examined." : string.Empty)
                         + iamCaveat,
@@ -132,7 +132,7 @@ public sealed class UnusedServicePermissionsRule : IRule
             {
                 yield return new SkippedAnalysis(
                     $"{Metadata.Id} for services with no recorded use of {undecided.Count} principal{(undecided.Count == 1 ? string.Empty : "s")}",
-                    $"not decided: service last accessed data lists no use of them in IAM's {Elapsed.Days(IamTracking.Days)} tracking period, and --unused-days ({Elapsed.Days(context.Settings.UnusedDays)}) reaches before that, so whether they were used within the threshold is unknown (use --unused-days {IamTracking.Days.ToString(CultureInfo.InvariantCulture)} or less to judge them): {string.Join(", ", undecided)}");
+                    $"not decided: service last accessed data lists no use of them in IAM's {IamTracking.Days.ToString(CultureInfo.InvariantCulture)}-day tracking period, and --unused-days ({Elapsed.Days(context.Settings.UnusedDays)}) reaches before that, so whether they were used within the threshold is unknown (use --unused-days {IamTracking.Days.ToString(CultureInfo.InvariantCulture)} or less to judge them): {string.Join(", ", undecided)}");
             }
         }
     }
