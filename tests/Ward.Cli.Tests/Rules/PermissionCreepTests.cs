@@ -55,6 +55,23 @@ public sealed class PermissionCreepTests
         Assert.DoesNotContain(Scan.Value.Findings, f => f.RuleId == "unused-service-permissions" && f.Principal.EndsWith("/young", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void No_recorded_use_counts_as_unused_only_within_IAMs_400_day_tracking_period()
+    {
+        // Given the administrator whose complete job lists IAM and Lambda with no use recorded (none in 400 days)
+        var folder = Directory.CreateTempSubdirectory("ward-creep-").FullName;
+        File.WriteAllText(Path.Combine(folder, "gaad.json"), Gaad());
+        File.WriteAllText(Path.Combine(folder, "service-last-accessed.json"), ServiceLastAccessed());
+        var estate = AwsEstateLoader.Load([folder], cancellationToken: TestContext.Current.CancellationToken);
+
+        // When the threshold is 500 days, they may have been used between 400 and 500 days ago: not counted, no score
+        Assert.DoesNotContain(Scanner.Scan(estate, AsOf, new AnalysisSettings { UnusedDays = 500 }, cancellationToken: TestContext.Current.CancellationToken).Findings, f => f.RuleId == "permission-creep" && f.Principal.EndsWith("/complete", StringComparison.Ordinal));
+
+        // And at 400 days they are unused, as at the default threshold
+        var finding = Assert.Single(Scanner.Scan(estate, AsOf, new AnalysisSettings { UnusedDays = 400 }, cancellationToken: TestContext.Current.CancellationToken).Findings, f => f.RuleId == "permission-creep" && f.Principal.EndsWith("/complete", StringComparison.Ordinal));
+        Assert.Equal("`complete`: permission creep 38/100", finding.Title);
+    }
+
     private static List<Finding> Creep(string role) =>
         [.. Scan.Value.Findings.Where(f => f.RuleId == "permission-creep" && f.Principal == $"arn:aws:iam::{Account}:role/{role}")];
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ward.Aws.Estate;
 using Ward.Core.Model;
 
@@ -44,7 +45,7 @@ public sealed class DormantRoleRule : IRule
                 how = $"was last used {Elapsed.Ago(last, reference)}{(role.LastUsedRegion is { } region ? $" in {region}" : string.Empty)}"
                     + (role.Created is { } created ? $"; it was created {Elapsed.Ago(created, reference)}" : string.Empty);
             }
-            else if (role.LastUsed.State == UseState.Never && role.Created is { } created && Elapsed.AtLeast(created, reference, days))
+            else if (role.LastUsed.State == UseState.Never && role.Created is { } created && Elapsed.AtLeast(created, reference, days) && IamTracking.NoUseCovers(days))
             {
                 idle = -1;
                 how = $"has no recorded use (`RoleLastUsed` is empty: not used in IAM's 400-day tracking period, or never) and was created {Elapsed.Ago(created, reference)}";
@@ -94,6 +95,18 @@ public sealed class DormantRoleRule : IRule
             yield return new SkippedAnalysis(
                 $"{Metadata.Id} for {unknown.Count} role{(unknown.Count == 1 ? string.Empty : "s")} with no readable last use",
                 $"not decided: the authorization details give no `RoleLastUsed` for them, or a `LastUsedDate` that could not be read (see the input diagnostics), so whether they were used is unknown (export them again with `aws iam get-account-authorization-details`): {string.Join(", ", unknown.Select(r => r.Arn))}");
+        }
+
+        // An empty RoleLastUsed is no use within IAM's 400-day tracking period: a longer threshold reaches before it,
+        // where a use would not show, so a role created before the period is neither dormant nor in use.
+        var beyond = IamTracking.NoUseCovers(context.Settings.UnusedDays)
+            ? []
+            : Roles(context).Where(r => !r.IsServiceLinked && r.LastUsed.State == UseState.Never && r.Created is { } created && Elapsed.AtLeast(created, context.ReferenceTime, context.Settings.UnusedDays)).ToList();
+        if (beyond.Count > 0)
+        {
+            yield return new SkippedAnalysis(
+                $"{Metadata.Id} for {beyond.Count} role{(beyond.Count == 1 ? string.Empty : "s")} with no use recorded in IAM's tracking period",
+                $"not decided: their `RoleLastUsed` is empty, which says only that they were not used in the {Elapsed.Days(IamTracking.Days)} IAM tracks, and --unused-days ({Elapsed.Days(context.Settings.UnusedDays)}) reaches before that, so whether they were used within the threshold is unknown (use --unused-days {IamTracking.Days.ToString(CultureInfo.InvariantCulture)} or less to judge them): {string.Join(", ", beyond.Select(r => r.Arn))}");
         }
     }
 

@@ -78,9 +78,15 @@ public sealed class PermissionCreepRule : IRule
                 .Where(s => s.LastUsed switch
                 {
                     { State: UseState.Recorded, At: { } at } => Elapsed.AtLeast(at, context.ReferenceTime, context.Settings.UnusedDays),
-                    { State: UseState.Never or UseState.BeforeTracking } => true,
+                    { State: UseState.Never or UseState.BeforeTracking } => IamTracking.NoUseCovers(context.Settings.UnusedDays),
                     _ => false,
                 })
+                .Select(s => s.Service)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+            // No recorded use covers only IAM's 400-day tracking period: with a longer threshold it does not say unused.
+            var untracked = report.Services
+                .Where(s => s.LastUsed.State is UseState.Never or UseState.BeforeTracking && !IamTracking.NoUseCovers(context.Settings.UnusedDays))
                 .Select(s => s.Service)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             var listed = report.Services.Select(s => s.Service).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -88,6 +94,7 @@ public sealed class PermissionCreepRule : IRule
             // Passing a role is checked by the receiving service, not recorded as a call to IAM: its use cannot be told.
             var unused = held.Where(a => a != "iam:PassRole" && notUsed.Contains(ServiceOf(a))).ToList();
             var unknown = held.Where(a => a != "iam:PassRole" && !listed.Contains(ServiceOf(a))).ToList();
+            var undecided = held.Where(a => a != "iam:PassRole" && untracked.Contains(ServiceOf(a))).ToList();
             var score = (int)Math.Round(100.0 * unused.Count / HighRisk.Count, MidpointRounding.AwayFromZero);
             if (score == 0)
             {
@@ -113,7 +120,10 @@ public sealed class PermissionCreepRule : IRule
                         ? $" Not counted: {string.Join(", ", unknown.Select(a => $"`{a}`"))}, whose services the service last accessed data does not list"
                             + (report.IsTruncated ? " (the job's list was cut off, `IsTruncated`: services on later pages were not examined)" : string.Empty)
                             + ", so whether they are used is unknown."
-                        : report.IsTruncated ? " The job's list was cut off (`IsTruncated`): services on later pages were not examined." : string.Empty),
+                        : report.IsTruncated ? " The job's list was cut off (`IsTruncated`): services on later pages were not examined." : string.Empty)
+                    + (undecided.Count > 0
+                        ? $" Not decided: {string.Join(", ", undecided.Select(a => $"`{a}`"))}, whose services have no use recorded in IAM's {IamTracking.Days.ToString(CultureInfo.InvariantCulture)}-day tracking period, shorter than the threshold."
+                        : string.Empty),
                 Remediation = IdentityCenterRoles.Of(context, report.PrincipalArn) is { } identityCenterRole ? IdentityCenterRoles.NarrowPermissionSet(context, identityCenterRole) : Metadata.Remediation,
                 References = IdentityCenterRoles.Of(context, report.PrincipalArn) is null ? Metadata.References : [.. Metadata.References, .. IdentityCenterRoles.References],
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, report.PrincipalArn),

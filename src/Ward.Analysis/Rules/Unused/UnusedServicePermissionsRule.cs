@@ -39,12 +39,17 @@ public sealed class UnusedServicePermissionsRule : IRule
                 var oldEnough = created is not { } born || Elapsed.AtLeast(born, reference, days);
                 var unused = new List<string>();
                 var used = new List<string>();
+                var undecided = new List<string>();
                 foreach (var service in report.Services.OrderBy(s => s.Service, StringComparer.Ordinal))
                 {
                     switch (service.LastUsed)
                     {
                         case { State: UseState.Recorded, At: { } at } when Elapsed.AtLeast(at, reference, days):
                             unused.Add($"`{service.Service}` ({Name(service)}last used {Elapsed.Ago(at, reference)})");
+                            break;
+                        case { State: UseState.Never or UseState.BeforeTracking } when oldEnough && !IamTracking.NoUseCovers(days):
+                            // No use in IAM's 400-day tracking period says nothing of the days before it.
+                            undecided.Add($"`{service.Service}`");
                             break;
                         case { State: UseState.Never or UseState.BeforeTracking } when oldEnough:
                             unused.Add($"`{service.Service}` ({Name(service)}no use recorded in IAM's 400-day tracking period)");
@@ -80,6 +85,7 @@ public sealed class UnusedServicePermissionsRule : IRule
                     Explanation = $"Service last accessed data{when} lists {report.Services.Length} services that the policies of `{label}` allow. "
                         + $"{unused.Count.ToString(CultureInfo.InvariantCulture)} of them {(unused.Count == 1 ? "was" : "were")} not used in the {Elapsed.Days(days)} (--unused-days) before the {Elapsed.Reference(context)}: {string.Join(", ", unused)}."
                         + (used.Count > 0 ? $" Still in use: {string.Join(", ", used)}." : string.Empty)
+                        + (undecided.Count > 0 ? $" Not decided: {string.Join(", ", undecided)}, with no use recorded in IAM's {IamTracking.Days.ToString(CultureInfo.InvariantCulture)}-day tracking period, shorter than the threshold." : string.Empty)
                         + (created is null ? " The principal's creation date is unknown (it is not in the authorization details)." : string.Empty)
                         + (report.IsTruncated ? " The job's list was cut off (`IsTruncated`): services on later pages were not examined." : string.Empty)
                         + iamCaveat,
@@ -110,6 +116,23 @@ public sealed class UnusedServicePermissionsRule : IRule
                 yield return new SkippedAnalysis(
                     $"{Metadata.Id} for {missing} other principal{(missing == 1 ? string.Empty : "s")} of account {account.Id}",
                     $"service last accessed data was given for {covered.Count} principal{(covered.Count == 1 ? string.Empty : "s")} of account {account.Id}, not for the other {missing} users and roles (service-linked roles aside)");
+            }
+        }
+
+        // No recorded use covers only IAM's 400-day tracking period: with a longer threshold such services are not decided.
+        if (!IamTracking.NoUseCovers(context.Settings.UnusedDays))
+        {
+            var undecided = context.Estate.Accounts.SelectMany(a => a.ServiceLastAccessed)
+                .Where(r => !IsServiceLinked(r.PrincipalArn) && r.Services.Any(s => s.LastUsed.State is UseState.Never or UseState.BeforeTracking))
+                .Where(r => (context.Estate.Users.GetValueOrDefault(r.PrincipalArn)?.Created ?? context.Estate.Roles.GetValueOrDefault(r.PrincipalArn)?.Created) is not { } born || Elapsed.AtLeast(born, context.ReferenceTime, context.Settings.UnusedDays))
+                .Select(r => r.PrincipalArn)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (undecided.Count > 0)
+            {
+                yield return new SkippedAnalysis(
+                    $"{Metadata.Id} for services with no recorded use of {undecided.Count} principal{(undecided.Count == 1 ? string.Empty : "s")}",
+                    $"not decided: service last accessed data lists no use of them in IAM's {IamTracking.Days.ToString(CultureInfo.InvariantCulture)}-day tracking period, and --unused-days ({Elapsed.Days(context.Settings.UnusedDays)}) reaches before that, so whether they were used within the threshold is unknown (use --unused-days {IamTracking.Days.ToString(CultureInfo.InvariantCulture)} or less to judge them): {string.Join(", ", undecided)}");
             }
         }
     }

@@ -29,6 +29,27 @@ public sealed class DormantRoleRuleTests
     }
 
     [Fact]
+    public void An_empty_RoleLastUsed_proves_no_more_than_IAMs_400_day_tracking_period()
+    {
+        // Given two roles created 900 days ago: one last used 550 days ago, one with `RoleLastUsed` empty (`{}`)
+        var estate = new TestEstate().Role("used-long-ago", 900, 550).Role("empty-last-used", 900, null);
+
+        // When the threshold is 500 days, longer than the 400 days IAM tracks a role's last use
+        var result = estate.Scan(settings: new AnalysisSettings { UnusedDays = 500 });
+
+        // Then the role with a date is dormant, and the empty one is not decided (it may have been used 450 days ago)
+        Assert.Equal(TestEstate.RoleArn("used-long-ago"), Assert.Single(result.Of(Rule)).Principal);
+        var skipped = Assert.Single(result.Skipped, s => s.Analysis == $"{Rule} for 1 role with no use recorded in IAM's tracking period");
+        Assert.Contains("400 days", skipped.Reason, StringComparison.Ordinal);
+        Assert.EndsWith(TestEstate.RoleArn("empty-last-used"), skipped.Reason, StringComparison.Ordinal);
+
+        // And within the tracking period (400 days or less), the empty one is dormant too, with nothing left undecided
+        var within = estate.Scan(settings: new AnalysisSettings { UnusedDays = 400 });
+        Assert.Equal(2, within.Of(Rule).Count);
+        Assert.DoesNotContain(within.Skipped, s => s.Analysis.Contains("tracking period", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_dormant_administrator_role_is_medium()
     {
         var result = new TestEstate().Role("migration-admin", 600, 300, admin: true).Scan();

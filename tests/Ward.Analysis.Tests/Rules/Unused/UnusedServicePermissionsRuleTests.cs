@@ -44,6 +44,30 @@ public sealed class UnusedServicePermissionsRuleTests
     }
 
     [Fact]
+    public void No_recorded_use_proves_no_more_than_IAMs_400_day_tracking_period()
+    {
+        // Given a role created 900 days ago allowed s3 (used yesterday), ec2 (last used 550 days ago) and dynamodb (no use recorded)
+        var role = TestEstate.RoleArn("app");
+        var estate = new TestEstate().Role("app", 900, 1).ServiceData(role, ("s3", 1), ("ec2", 550), ("dynamodb", null));
+
+        // When the threshold is 500 days, longer than the 400 days IAM tracks
+        var result = estate.Scan(settings: new AnalysisSettings { UnusedDays = 500 });
+
+        // Then ec2 is unused, and dynamodb (perhaps used 450 days ago) is not decided, not called unused
+        var finding = Assert.Single(result.Of(Rule));
+        Assert.Contains("1 of the 3 services", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("`ec2` (Service ec2, last used", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("`dynamodb` (", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Not decided: `dynamodb`", finding.Explanation, StringComparison.Ordinal);
+        var skipped = Assert.Single(result.Skipped, s => s.Analysis == $"{Rule} for services with no recorded use of 1 principal");
+        Assert.EndsWith(role, skipped.Reason, StringComparison.Ordinal);
+
+        // And with a threshold within the tracking period, dynamodb is unused
+        var within = Assert.Single(estate.Scan(settings: new AnalysisSettings { UnusedDays = 400 }).Of(Rule));
+        Assert.Contains("`dynamodb` (Service dynamodb, no use recorded in IAM's 400-day tracking period)", within.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_principal_that_uses_everything_has_no_finding()
     {
         var role = TestEstate.RoleArn("busy");
