@@ -84,6 +84,46 @@ public sealed class GcpActivityRulesTests
         Assert.Contains("no exported allow policy holds the binding they are about (`roles/owner` to `user:stale@northwind.example` on `projects/nw-build-prod`)", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("request.time < timestamp('2027-01-01T00:00:00Z')", false)]
+    public void A_policy_insight_with_googles_empty_condition_matches_the_unconditional_binding(string expression, bool reported)
+    {
+        // Given Google's policy insight about ci-deployer's unconditional run.admin on nw-app-prod, written as Google
+        // writes it: an unconditional binding's `condition` is an object of empty strings; its twin names a condition
+        // the exported binding does not have
+        var findings = ScannedCopy.Findings(Organization, AsOf, folder =>
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "activity"));
+            File.WriteAllText(Path.Combine(folder, "activity", "policy-insights-projects-nw-app-prod.json"), $$"""
+                [
+                  {
+                    "name": "projects/310000000002/locations/global/insightTypes/google.iam.policy.Insight/insights/3d9b6f20-8c4e-4a71-b5d2-1e7f0a9c6b38",
+                    "description": "0 of the permissions in this role binding were used in the past 90 days.",
+                    "content": {
+                      "role": "roles/run.admin",
+                      "member": "serviceAccount:ci-deployer@nw-build-prod.iam.gserviceaccount.com",
+                      "condition": {"expression": "{{expression}}", "title": "", "description": "", "location": ""},
+                      "exercisedPermissions": [],
+                      "inferredPermissions": [],
+                      "currentTotalPermissionsCount": "2"
+                    },
+                    "lastRefreshTime": "2026-11-30T07:00:00Z",
+                    "observationPeriod": "7776000s",
+                    "stateInfo": {"state": "ACTIVE"},
+                    "category": "SECURITY",
+                    "targetResources": ["//cloudresourcemanager.googleapis.com/projects/310000000002"],
+                    "insightSubtype": "PERMISSIONS_USAGE",
+                    "etag": "\"a1b2c3\""
+                  }
+                ]
+                """);
+        });
+
+        // Then the empty condition is no condition: the insight is about the exported binding and is reported
+        Assert.Equal(reported, findings.Any(f => f.GetProperty("ruleId").GetString() == "gcp-unused-permissions" && f.GetProperty("principal").GetString() == CiDeployer));
+    }
+
     [Fact]
     public void Without_activity_exports_the_rules_do_not_run_and_the_scan_says_so()
     {
