@@ -95,34 +95,57 @@ public sealed class GcpActivityRulesTests
         var findings = ScannedCopy.Findings(Organization, AsOf, folder =>
         {
             Directory.CreateDirectory(Path.Combine(folder, "activity"));
-            File.WriteAllText(Path.Combine(folder, "activity", "policy-insights-projects-nw-app-prod.json"), $$"""
-                [
-                  {
-                    "name": "projects/310000000002/locations/global/insightTypes/google.iam.policy.Insight/insights/3d9b6f20-8c4e-4a71-b5d2-1e7f0a9c6b38",
-                    "description": "0 of the permissions in this role binding were used in the past 90 days.",
-                    "content": {
-                      "role": "roles/run.admin",
-                      "member": "serviceAccount:ci-deployer@nw-build-prod.iam.gserviceaccount.com",
-                      "condition": {"expression": "{{expression}}", "title": "", "description": "", "location": ""},
-                      "exercisedPermissions": [],
-                      "inferredPermissions": [],
-                      "currentTotalPermissionsCount": "2"
-                    },
-                    "lastRefreshTime": "2026-11-30T07:00:00Z",
-                    "observationPeriod": "7776000s",
-                    "stateInfo": {"state": "ACTIVE"},
-                    "category": "SECURITY",
-                    "targetResources": ["//cloudresourcemanager.googleapis.com/projects/310000000002"],
-                    "insightSubtype": "PERMISSIONS_USAGE",
-                    "etag": "\"a1b2c3\""
-                  }
-                ]
-                """);
+            File.WriteAllText(Path.Combine(folder, "activity", "policy-insights-projects-nw-app-prod.json"), $"[{RunAdminInsight("3d9b6f20-8c4e-4a71-b5d2-1e7f0a9c6b38", expression)}]");
         });
 
         // Then the empty condition is no condition: the insight is about the exported binding and is reported
         Assert.Equal(reported, findings.Any(f => f.GetProperty("ruleId").GetString() == "gcp-unused-permissions" && f.GetProperty("principal").GetString() == CiDeployer));
     }
+
+    [Fact]
+    public void Insights_about_the_role_bound_with_and_without_a_condition_are_two_findings_with_their_own_fingerprints()
+    {
+        // Given ci-deployer holds run.admin on nw-app-prod, and run.admin again there under a condition, and Google's
+        // insight about each binding
+        var findings = ScannedCopy.Findings(Organization, AsOf, folder =>
+        {
+            GcpFindingsScan.AddConditionalBinding(folder, "//cloudresourcemanager.googleapis.com/projects/310000000002", "roles/run.admin", CiDeployer);
+            Directory.CreateDirectory(Path.Combine(folder, "activity"));
+            File.WriteAllText(Path.Combine(folder, "activity", "policy-insights-projects-nw-app-prod.json"), $"""
+                [
+                  {RunAdminInsight("3d9b6f20-8c4e-4a71-b5d2-1e7f0a9c6b38", string.Empty)},
+                  {RunAdminInsight("9a4c2e71-5b3d-4f08-a6e1-c27d8b0f5e93", GcpFindingsScan.ConditionUntil2027.Replace("\"", "\\\"", StringComparison.Ordinal))}
+                ]
+                """);
+        }).Where(f => f.GetProperty("ruleId").GetString() == "gcp-unused-permissions" && f.GetProperty("principal").GetString() == CiDeployer).ToList();
+
+        // Then each is reported, with its own fingerprint
+        Assert.Equal(2, findings.Count);
+        Assert.Equal(2, findings.Select(f => f.GetProperty("fingerprint").GetString()).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    /// <summary>Google's policy insight about ci-deployer's run.admin on nw-app-prod, none of whose 2 permissions was used; <paramref name="expression"/> is JSON-escaped.</summary>
+    private static string RunAdminInsight(string id, string expression) => $$"""
+        {
+          "name": "projects/310000000002/locations/global/insightTypes/google.iam.policy.Insight/insights/{{id}}",
+          "description": "0 of the permissions in this role binding were used in the past 90 days.",
+          "content": {
+            "role": "roles/run.admin",
+            "member": "{{CiDeployer}}",
+            "condition": {"expression": "{{expression}}", "title": "", "description": "", "location": ""},
+            "exercisedPermissions": [],
+            "inferredPermissions": [],
+            "currentTotalPermissionsCount": "2"
+          },
+          "lastRefreshTime": "2026-11-30T07:00:00Z",
+          "observationPeriod": "7776000s",
+          "stateInfo": {"state": "ACTIVE"},
+          "category": "SECURITY",
+          "targetResources": ["//cloudresourcemanager.googleapis.com/projects/310000000002"],
+          "insightSubtype": "PERMISSIONS_USAGE",
+          "etag": "\"a1b2c3\""
+        }
+        """;
 
     [Fact]
     public void Without_activity_exports_the_rules_do_not_run_and_the_scan_says_so()
