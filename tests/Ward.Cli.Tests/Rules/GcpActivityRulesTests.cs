@@ -45,6 +45,25 @@ public sealed class GcpActivityRulesTests
     }
 
     [Theory]
+    [InlineData("request.time < timestamp(\"2026-06-01T00:00:00Z\")", "low")]
+    [InlineData(GcpFindingsScan.ConditionUntil2027, "medium")]
+    public void A_dormant_accounts_binding_whose_condition_has_expired_is_not_a_role_it_holds(string expression, string severity)
+    {
+        // Given app-runtime, dormant by its insight and holding no role by name, bound Storage Object Viewer on
+        // nw-app-prod under a condition that expired on 2026-06-01; its twin's condition holds until 2027
+        var findings = ScannedCopy.Findings(Organization, AsOf, folder =>
+        {
+            Activity(folder, keyLastUsed: "2026-07-10T07:00:00Z");
+            GcpFindingsScan.AddConditionalBinding(folder, "//cloudresourcemanager.googleapis.com/projects/310000000002", "roles/storage.objectViewer", "serviceAccount:app-runtime@nw-app-prod.iam.gserviceaccount.com", expression);
+        });
+
+        // Then the expired binding grants nothing: it neither raises the severity nor is listed as held
+        var finding = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "gcp-dormant-service-account" && f.GetProperty("principal").GetString() == "serviceAccount:app-runtime@nw-app-prod.iam.gserviceaccount.com");
+        Assert.Equal(severity, finding.GetProperty("severity").GetString());
+        Assert.Equal(severity == "medium", finding.GetProperty("explanation").GetString()!.Contains("role `roles/storage.objectViewer`", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("serviceAccount:ci-deployer@nw-build-prod.iam.gserviceaccount.com")]   // authenticated two days ago
     [InlineData("serviceAccount:legacy-batch@nw-app-prod.iam.gserviceaccount.com")]    // disabled
     [InlineData("serviceAccount:310000000002-compute@developer.gserviceaccount.com")] // authenticated last week

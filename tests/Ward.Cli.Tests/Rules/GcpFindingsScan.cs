@@ -48,9 +48,10 @@ internal static class GcpFindingsScan
 
     /// <summary>
     /// Adds to the allow policy of <paramref name="resource"/> in a copy's <c>assets/iam-policy.json</c> a second binding of
-    /// <paramref name="role"/> to <paramref name="member"/>, under a time condition that holds until 2027-06-01.
+    /// <paramref name="role"/> to <paramref name="member"/>, under a time condition: <paramref name="expression"/>, by
+    /// default one that holds until 2027-06-01.
     /// </summary>
-    public static void AddConditionalBinding(string folder, string resource, string role, string member)
+    public static void AddConditionalBinding(string folder, string resource, string role, string member, string expression = ConditionUntil2027)
     {
         var path = Path.Combine(folder, "assets", "iam-policy.json");
         var lines = File.ReadAllLines(path);
@@ -61,7 +62,7 @@ internal static class GcpFindingsScan
         {
             ["role"] = role,
             ["members"] = new JsonArray(member),
-            ["condition"] = new JsonObject { ["title"] = "until the migration ends", ["expression"] = ConditionUntil2027 },
+            ["condition"] = new JsonObject { ["title"] = "until the migration ends", ["expression"] = expression },
         });
         lines[at] = asset.ToJsonString();
         File.WriteAllLines(path, lines);
