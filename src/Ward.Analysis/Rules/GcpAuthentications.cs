@@ -51,12 +51,12 @@ internal static class GcpAuthentications
         estate.AuthenticationActivities.FirstOrDefault(a => string.Equals(a.KeyId, key.KeyId, StringComparison.Ordinal)
             && (account is not null ? a.IsAbout(account) : string.Equals(a.ServiceAccount, key.ServiceAccount, StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>The roles bound to the account by name (not through groups or sets), as <c>role on resource</c>.</summary>
+    /// <summary>The roles bound to the account by name (not through groups or sets), as <c>role on resource</c>; not a binding whose condition has expired at the reference time (it grants nothing).</summary>
     public static List<string> RolesOf(GcpAnalysisContext gcp, ServiceAccount account)
     {
         var member = GcpPrincipals.ServiceAccountId(account.Email);
         return [.. gcp.Estate.Policies
-            .SelectMany(p => p.Bindings.Where(b => b.Members.Any(m => !m.IsDeleted && m.Kind == MemberKind.ServiceAccount && string.Equals(m.Text, member, StringComparison.OrdinalIgnoreCase))).Select(b => $"`{b.Role}` on `{gcp.ResourceLabel(p.Resource)}`"))
+            .SelectMany(p => p.Bindings.Where(b => gcp.ExpiredCondition(b) is null && b.Members.Any(m => !m.IsDeleted && m.Kind == MemberKind.ServiceAccount && string.Equals(m.Text, member, StringComparison.OrdinalIgnoreCase))).Select(b => $"`{b.Role}` on `{gcp.ResourceLabel(p.Resource)}`"))
             .Distinct(StringComparer.Ordinal)];
     }
 

@@ -98,7 +98,8 @@ internal static class InsightReader
             }
         }
 
-        BindingCondition? condition = json.Object(content, "condition") is { } c && json.String(c, "expression") is { } expression
+        // Google writes `"condition": {"expression": "", "title": "", …}` for a binding without a condition.
+        BindingCondition? condition = json.Object(content, "condition") is { } c && json.String(c, "expression") is { } expression && !string.IsNullOrWhiteSpace(expression)
             ? new BindingCondition { Expression = expression, Title = json.String(c, "title") }
             : null;
         return new PolicyInsight

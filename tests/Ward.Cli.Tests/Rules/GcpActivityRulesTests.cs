@@ -45,6 +45,25 @@ public sealed class GcpActivityRulesTests
     }
 
     [Theory]
+    [InlineData("request.time < timestamp(\"2026-06-01T00:00:00Z\")", "low")]
+    [InlineData(GcpFindingsScan.ConditionUntil2027, "medium")]
+    public void A_dormant_accounts_binding_whose_condition_has_expired_is_not_a_role_it_holds(string expression, string severity)
+    {
+        // Given app-runtime, dormant by its insight and holding no role by name, bound Storage Object Viewer on
+        // nw-app-prod under a condition that expired on 2026-06-01; its twin's condition holds until 2027
+        var findings = ScannedCopy.Findings(Organization, AsOf, folder =>
+        {
+            Activity(folder, keyLastUsed: "2026-07-10T07:00:00Z");
+            GcpFindingsScan.AddConditionalBinding(folder, "//cloudresourcemanager.googleapis.com/projects/310000000002", "roles/storage.objectViewer", "serviceAccount:app-runtime@nw-app-prod.iam.gserviceaccount.com", expression);
+        });
+
+        // Then the expired binding grants nothing: it neither raises the severity nor is listed as held
+        var finding = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "gcp-dormant-service-account" && f.GetProperty("principal").GetString() == "serviceAccount:app-runtime@nw-app-prod.iam.gserviceaccount.com");
+        Assert.Equal(severity, finding.GetProperty("severity").GetString());
+        Assert.Equal(severity == "medium", finding.GetProperty("explanation").GetString()!.Contains("role `roles/storage.objectViewer`", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("serviceAccount:ci-deployer@nw-build-prod.iam.gserviceaccount.com")]   // authenticated two days ago
     [InlineData("serviceAccount:legacy-batch@nw-app-prod.iam.gserviceaccount.com")]    // disabled
     [InlineData("serviceAccount:310000000002-compute@developer.gserviceaccount.com")] // authenticated last week
@@ -83,6 +102,69 @@ public sealed class GcpActivityRulesTests
         var skipped = Assert.Single(WithActivity.Value.GetProperty("scan").GetProperty("analysesNotRun").EnumerateArray(), a => a.GetProperty("analysis").GetString() == "gcp-unused-permissions for 1 policy insight");
         Assert.Contains("no exported allow policy holds the binding they are about (`roles/owner` to `user:stale@northwind.example` on `projects/nw-build-prod`)", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("request.time < timestamp('2027-01-01T00:00:00Z')", false)]
+    public void A_policy_insight_with_googles_empty_condition_matches_the_unconditional_binding(string expression, bool reported)
+    {
+        // Given Google's policy insight about ci-deployer's unconditional run.admin on nw-app-prod, written as Google
+        // writes it: an unconditional binding's `condition` is an object of empty strings; its twin names a condition
+        // the exported binding does not have
+        var findings = ScannedCopy.Findings(Organization, AsOf, folder =>
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "activity"));
+            File.WriteAllText(Path.Combine(folder, "activity", "policy-insights-projects-nw-app-prod.json"), $"[{RunAdminInsight("3d9b6f20-8c4e-4a71-b5d2-1e7f0a9c6b38", expression)}]");
+        });
+
+        // Then the empty condition is no condition: the insight is about the exported binding and is reported
+        Assert.Equal(reported, findings.Any(f => f.GetProperty("ruleId").GetString() == "gcp-unused-permissions" && f.GetProperty("principal").GetString() == CiDeployer));
+    }
+
+    [Fact]
+    public void Insights_about_the_role_bound_with_and_without_a_condition_are_two_findings_with_their_own_fingerprints()
+    {
+        // Given ci-deployer holds run.admin on nw-app-prod, and run.admin again there under a condition, and Google's
+        // insight about each binding
+        var findings = ScannedCopy.Findings(Organization, AsOf, folder =>
+        {
+            GcpFindingsScan.AddConditionalBinding(folder, "//cloudresourcemanager.googleapis.com/projects/310000000002", "roles/run.admin", CiDeployer);
+            Directory.CreateDirectory(Path.Combine(folder, "activity"));
+            File.WriteAllText(Path.Combine(folder, "activity", "policy-insights-projects-nw-app-prod.json"), $"""
+                [
+                  {RunAdminInsight("3d9b6f20-8c4e-4a71-b5d2-1e7f0a9c6b38", string.Empty)},
+                  {RunAdminInsight("9a4c2e71-5b3d-4f08-a6e1-c27d8b0f5e93", GcpFindingsScan.ConditionUntil2027.Replace("\"", "\\\"", StringComparison.Ordinal))}
+                ]
+                """);
+        }).Where(f => f.GetProperty("ruleId").GetString() == "gcp-unused-permissions" && f.GetProperty("principal").GetString() == CiDeployer).ToList();
+
+        // Then each is reported, with its own fingerprint
+        Assert.Equal(2, findings.Count);
+        Assert.Equal(2, findings.Select(f => f.GetProperty("fingerprint").GetString()).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    /// <summary>Google's policy insight about ci-deployer's run.admin on nw-app-prod, none of whose 2 permissions was used; <paramref name="expression"/> is JSON-escaped.</summary>
+    private static string RunAdminInsight(string id, string expression) => $$"""
+        {
+          "name": "projects/310000000002/locations/global/insightTypes/google.iam.policy.Insight/insights/{{id}}",
+          "description": "0 of the permissions in this role binding were used in the past 90 days.",
+          "content": {
+            "role": "roles/run.admin",
+            "member": "{{CiDeployer}}",
+            "condition": {"expression": "{{expression}}", "title": "", "description": "", "location": ""},
+            "exercisedPermissions": [],
+            "inferredPermissions": [],
+            "currentTotalPermissionsCount": "2"
+          },
+          "lastRefreshTime": "2026-11-30T07:00:00Z",
+          "observationPeriod": "7776000s",
+          "stateInfo": {"state": "ACTIVE"},
+          "category": "SECURITY",
+          "targetResources": ["//cloudresourcemanager.googleapis.com/projects/310000000002"],
+          "insightSubtype": "PERMISSIONS_USAGE",
+          "etag": "\"a1b2c3\""
+        }
+        """;
 
     [Fact]
     public void Without_activity_exports_the_rules_do_not_run_and_the_scan_says_so()

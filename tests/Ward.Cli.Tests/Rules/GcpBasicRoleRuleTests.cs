@@ -31,6 +31,23 @@ public sealed class GcpBasicRoleRuleTests
         Assert.Contains("under the condition `request.time < timestamp(\"2027-06-01T00:00:00Z\")`", finding.Text("explanation"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_same_basic_role_bound_again_under_a_condition_is_a_second_finding_with_its_own_fingerprint()
+    {
+        // Given dev@ holds Editor on ct-app, and a second binding of Editor to dev@ there under a condition that still holds
+        const string Dev = "user:dev@contoso.example";
+        var findings = Of(Rule, ScannedCopy.Findings(Folder, AsOf, folder => AddConditionalBinding(folder, "//cloudresourcemanager.googleapis.com/projects/960000000001", "roles/editor", Dev)))
+            .Where(f => f.Text("principal") == Dev).ToList();
+
+        // Then each binding is its own finding, with its own fingerprint (one alert each in code scanning)
+        Assert.Equal(["low", "medium"], findings.Select(f => f.Text("severity")).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.Equal(2, findings.Select(f => f.Text("fingerprint")).Distinct(StringComparer.Ordinal).Count());
+
+        // And the unconditional binding keeps the fingerprint it has without the twin
+        var unconditional = Assert.Single(findings, f => !f.Text("explanation").Contains("under the condition", StringComparison.Ordinal));
+        Assert.Equal(Single(Rule, Dev).Text("fingerprint"), unconditional.Text("fingerprint"));
+    }
+
     [Theory]
     [InlineData("user:former@contoso.example")]                                             // Editor whose condition expired: gcp-expired-conditional-binding
     [InlineData("user:auditor@contoso.example")]                                            // Viewer is not reported

@@ -19,6 +19,20 @@ public sealed class GcpDefaultServiceAccountEditorRuleTests
     }
 
     [Fact]
+    public void Editor_bound_again_under_a_condition_is_a_second_finding_with_its_own_fingerprint()
+    {
+        // Given ct-app's Compute Engine default account holds Editor on ct-app, and Editor again there under a condition
+        const string Compute = "serviceAccount:960000000001-compute@developer.gserviceaccount.com";
+        var findings = Of(Rule, ScannedCopy.Findings(Folder, AsOf, folder => AddConditionalBinding(folder, "//cloudresourcemanager.googleapis.com/projects/960000000001", "roles/editor", Compute)))
+            .Where(f => f.Text("principal") == Compute).ToList();
+
+        // Then each binding is its own finding, with its own fingerprint; the unconditional one keeps its fingerprint
+        Assert.Equal(["high", "medium"], findings.Select(f => f.Text("severity")).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.Equal(2, findings.Select(f => f.Text("fingerprint")).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Single(Rule, Compute).Text("fingerprint"), Assert.Single(findings, f => f.Text("severity") == "high").Text("fingerprint"));
+    }
+
+    [Fact]
     public void The_App_Engine_default_account_with_Owner_is_critical() =>
         Assert.Equal("critical", Single(Rule, "serviceAccount:ct-data@appspot.gserviceaccount.com").Text("severity"));
 

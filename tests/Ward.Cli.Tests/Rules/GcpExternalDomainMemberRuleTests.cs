@@ -1,3 +1,4 @@
+using System.Text.Json;
 using static Ward.Cli.Tests.Rules.GcpFindingsScan;
 
 namespace Ward.Cli.Tests.Rules;
@@ -37,6 +38,28 @@ public sealed class GcpExternalDomainMemberRuleTests
     [InlineData("user:root-admin@contoso.example")]
     public void Members_of_the_organization_Google_and_expired_grants_are_not_reported(string principal) =>
         Assert.DoesNotContain(Of(Rule), f => f.Text("principal") == principal);
+
+    [Fact]
+    public void A_service_account_of_a_project_id_the_export_cannot_place_is_not_reported_and_the_scan_says_so()
+    {
+        // Given a fourth project of the organization, exported by its allow policy only (the asset names it by number,
+        // 960000000009, and no resource export gives its id), whose policy grants a role to builder@ct-tools
+        const string Builder = "serviceAccount:builder@ct-tools.iam.gserviceaccount.com";
+        var report = ScannedCopy.Report(Folder, AsOf, folder => File.AppendAllText(
+            Path.Combine(folder, "assets", "iam-policy.json"),
+            $$"""{"name":"//cloudresourcemanager.googleapis.com/projects/960000000009","asset_type":"cloudresourcemanager.googleapis.com/Project","iam_policy":{"version":1,"etag":"BwYTc0nT0s0=","bindings":[{"role":"roles/viewer","members":["{{Builder}}"]}]},"ancestors":["projects/960000000009","organizations/940000000001"],"update_time":"2026-12-01T06:00:00Z"}""" + "\n"));
+        JsonElement[] findings = [.. report.GetProperty("findings").EnumerateArray()];
+
+        // Then builder@ct-tools, perhaps of that very project, is not reported as an outsider, while people from
+        // outside still are
+        Assert.DoesNotContain(Of(Rule, findings), f => f.Text("principal") == Builder);
+        Assert.Contains(Of(Rule, findings), f => f.Text("principal") == "user:contoso.helper@gmail.com");
+
+        // And the scan names the accounts it could not place
+        var skipped = Assert.Single(report.GetProperty("scan").GetProperty("analysesNotRun").EnumerateArray(), a => a.GetProperty("analysis").GetString()!.StartsWith("gcp-external-domain-member for", StringComparison.Ordinal));
+        Assert.Contains("`builder@ct-tools.iam.gserviceaccount.com`", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("1 exported project is known by number only", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_domain_given_with_gcp_domain_belongs_to_the_organization()

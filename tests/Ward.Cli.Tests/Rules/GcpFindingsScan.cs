@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Ward.Cli.Tests.Rules;
 
@@ -44,4 +45,29 @@ internal static class GcpFindingsScan
         Assert.Single(Of(ruleId, findings), f => f.GetProperty("principal").GetString() == principal);
 
     public static string Text(this JsonElement finding, string property) => finding.GetProperty(property).GetString()!;
+
+    /// <summary>
+    /// Adds to the allow policy of <paramref name="resource"/> in a copy's <c>assets/iam-policy.json</c> a second binding of
+    /// <paramref name="role"/> to <paramref name="member"/>, under a time condition: <paramref name="expression"/>, by
+    /// default one that holds until 2027-06-01.
+    /// </summary>
+    public static void AddConditionalBinding(string folder, string resource, string role, string member, string expression = ConditionUntil2027)
+    {
+        var path = Path.Combine(folder, "assets", "iam-policy.json");
+        var lines = File.ReadAllLines(path);
+        var at = Array.FindIndex(lines, l => JsonNode.Parse(l)!["name"]!.GetValue<string>() == resource);
+        Assert.True(at >= 0, resource);
+        var asset = JsonNode.Parse(lines[at])!;
+        asset["iam_policy"]!["bindings"]!.AsArray().Add(new JsonObject
+        {
+            ["role"] = role,
+            ["members"] = new JsonArray(member),
+            ["condition"] = new JsonObject { ["title"] = "until the migration ends", ["expression"] = expression },
+        });
+        lines[at] = asset.ToJsonString();
+        File.WriteAllLines(path, lines);
+    }
+
+    /// <summary>The condition of <see cref="AddConditionalBinding"/>.</summary>
+    public const string ConditionUntil2027 = "request.time < timestamp(\"2027-06-01T00:00:00Z\")";
 }

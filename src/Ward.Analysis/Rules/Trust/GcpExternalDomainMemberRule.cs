@@ -11,6 +11,8 @@ namespace Ward.Analysis.Rules.Trust;
 /// <c>--gcp-domain</c> (secondary domains and aliases, which no Google Cloud export lists). A subdomain of one of them
 /// counts as the organization's. One finding per principal, listing what it holds; high when a role hands control
 /// (basic roles, setIamPolicy, acting as a service account) or the principal is owner-equivalent, medium otherwise.
+/// A service account of a project id that matches no exported project, while some exported projects are known by
+/// number only, may be one of theirs: it is not reported, and the scan says so.
 /// Google's service agents, public members (<c>gcp-public-binding</c>) and bindings whose condition has expired
 /// (<c>gcp-expired-conditional-binding</c>) are left out.
 /// </summary>
@@ -80,13 +82,43 @@ public sealed class GcpExternalDomainMemberRule : IRule
 
     public IEnumerable<SkippedAnalysis> Skipped(AnalysisContext context)
     {
-        if (context.Gcp is not null && Domains(context).Count == 0)
+        if (context.Gcp is not { } gcp)
+        {
+            yield break;
+        }
+
+        if (Domains(context).Count == 0)
         {
             yield return new SkippedAnalysis(
                 Metadata.Id,
                 "no domain of the Google Cloud organization is known (no organization resource or Google group was exported, and --gcp-domain was not given): members from outside it cannot be told apart");
+            yield break;
+        }
+
+        var undecided = gcp.Estate.Policies
+            .SelectMany(p => p.Bindings.Where(b => gcp.Estate.FindRole(b.Role) is not { GrantsPermissions: false } && gcp.ExpiredCondition(b) is null))
+            .SelectMany(b => b.Members)
+            .Where(m => m is { IsDeleted: false, Kind: MemberKind.ServiceAccount } && !GcpPrincipals.IsGoogleServiceAgent(m.Id) && gcp.Estate.FindServiceAccount(m.Id) is null
+                && GcpPrincipals.ProjectOfEmail(m.Id) is { } project && gcp.Edges.FindProject("projects/" + project) is null && PerhapsExported(gcp, project))
+            .Select(m => m.Id.ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (undecided.Count > 0)
+        {
+            var unnamed = gcp.Estate.Nodes.Count(n => n is { Kind: HierarchyNodeKind.Project, ProjectId: null });
+            yield return new SkippedAnalysis(
+                $"{Metadata.Id} for {(undecided.Count == 1 ? "1 service account" : $"{undecided.Count} service accounts")} of projects named by id",
+                $"{string.Join(", ", undecided.Take(5).Select(e => $"`{e}`"))}{(undecided.Count > 5 ? " and others" : string.Empty)} belong to project ids that match no exported project, while {unnamed} exported project{(unnamed == 1 ? " is" : "s are")} known by number only (no resource export describes {(unnamed == 1 ? "it" : "them")}): whether those accounts are the organization's is unknown, so they are not reported; add the resource export (`gcloud asset list --content-type=resource`)");
         }
     }
+
+    /// <summary>
+    /// Whether a project named by id may be one of the exported projects known by number only (no resource export
+    /// describes them, so their ids are unknown): then Ward cannot tell whether its accounts are the organization's.
+    /// </summary>
+    private static bool PerhapsExported(GcpAnalysisContext gcp, string project) =>
+        !project.All(char.IsAsciiDigit) && gcp.Estate.Nodes.Any(n => n is { Kind: HierarchyNodeKind.Project, ProjectId: null });
 
     /// <summary>The organization's domains, lower case, each with where it comes from.</summary>
     private static SortedDictionary<string, string> Domains(AnalysisContext context)
@@ -137,7 +169,8 @@ public sealed class GcpExternalDomainMemberRule : IRule
                 // Service agents act for Google; a service account of an exported project, or exported itself, is the organization's.
                 if (GcpPrincipals.IsGoogleServiceAgent(member.Id) || gcp.Estate.FindServiceAccount(member.Id) is not null
                     || !gcp.Estate.Nodes.Any(n => n.Kind == HierarchyNodeKind.Organization)
-                    || GcpPrincipals.ProjectOfEmail(member.Id) is not { } project || gcp.Edges.FindProject("projects/" + project) is not null)
+                    || GcpPrincipals.ProjectOfEmail(member.Id) is not { } project || gcp.Edges.FindProject("projects/" + project) is not null
+                    || PerhapsExported(gcp, project))
                 {
                     return null;
                 }

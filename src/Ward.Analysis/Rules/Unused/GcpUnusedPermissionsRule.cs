@@ -57,7 +57,10 @@ public sealed class GcpUnusedPermissionsRule : IRule
                     + $" Insight `{insight.Name[(insight.Name.LastIndexOf('/') + 1)..]}`.",
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
-                Fingerprint = Finding.FingerprintOf(Metadata.Id, insight.Member, insight.Role, string.Join(',', insight.TargetResources)),
+                // Google gives each conditional binding of the role its own insight.
+                Fingerprint = insight.Condition is { } conditional
+                    ? Finding.FingerprintOf(Metadata.Id, insight.Member, insight.Role, string.Join(',', insight.TargetResources), conditional.Expression)
+                    : Finding.FingerprintOf(Metadata.Id, insight.Member, insight.Role, string.Join(',', insight.TargetResources)),
             };
         }
     }
