@@ -26,6 +26,24 @@ public sealed class GcpPublicBindingRuleTests
     }
 
     [Fact]
+    public void The_same_public_role_bound_again_under_a_condition_is_a_second_finding_with_its_own_fingerprint()
+    {
+        // Given the topic orders-in, whose policy lets allUsers publish, and a second binding of Pub/Sub Publisher to
+        // allUsers there under a condition that still holds
+        const string Topic = "//pubsub.googleapis.com/projects/ct-app/topics/orders-in";
+        var findings = Of(Rule, ScannedCopy.Findings(Folder, AsOf, folder => AddConditionalBinding(folder, Topic, "roles/pubsub.publisher", "allUsers")))
+            .Where(f => f.Text("principal") == Topic).ToList();
+
+        // Then each binding is its own finding, with its own fingerprint (one alert each in code scanning)
+        Assert.Equal(2, findings.Count);
+        Assert.Equal(2, findings.Select(f => f.Text("fingerprint")).Distinct(StringComparer.Ordinal).Count());
+
+        // And the unconditional binding keeps the fingerprint it has without the twin
+        var unconditional = Assert.Single(findings, f => !f.Text("explanation").Contains($"its condition `{ConditionUntil2027}`", StringComparison.Ordinal));
+        Assert.Equal(Assert.Single(Of(Rule), f => f.Text("principal") == Topic).Text("fingerprint"), unconditional.Text("fingerprint"));
+    }
+
+    [Fact]
     public void A_public_binding_of_a_project_limited_to_storage_objects_is_reported()
     {
         // Given ct-app, whose policy gives allAuthenticatedUsers Storage Object Viewer where the resource is an object

@@ -109,7 +109,7 @@ public sealed class GcpPublicBindingRule : IRule
                         Explanation = explanation,
                         Remediation = Metadata.Remediation,
                         References = Metadata.References,
-                        Fingerprint = Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, member.Text),
+                        Fingerprint = GcpBindingFingerprint.Of(binding.Condition, Metadata.Id, policy.Resource, binding.Role, member.Text),
                     };
                 }
             }

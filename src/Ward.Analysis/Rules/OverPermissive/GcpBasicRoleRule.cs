@@ -60,10 +60,7 @@ public sealed class GcpBasicRoleRule : IRule
                     Explanation = $"The allow policy of `{container}` binds `{binding.Role}` to `{member.Text}`{Who(member)}{condition}, on `{container}` and everything under it. {does}. Owner is high on a project and critical on a folder or organization; Editor is one level lower.",
                     Remediation = Metadata.Remediation,
                     References = Metadata.References,
-                    // A binding of the same role under a condition is another grant, with its own finding.
-                    Fingerprint = binding.Condition is { } conditional
-                        ? Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, principal, conditional.Expression)
-                        : Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, principal),
+                    Fingerprint = GcpBindingFingerprint.Of(binding.Condition, Metadata.Id, policy.Resource, binding.Role, principal),
                 };
             }
         }

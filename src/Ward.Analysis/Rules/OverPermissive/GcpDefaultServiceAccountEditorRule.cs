@@ -61,10 +61,7 @@ public sealed class GcpDefaultServiceAccountEditorRule : IRule
                         + "Editor on a project is high; Owner, or a basic role on a folder or organization, critical.",
                     Remediation = Metadata.Remediation,
                     References = Metadata.References,
-                    // A binding of the same role under a condition is another grant, with its own finding.
-                    Fingerprint = binding.Condition is { } conditional
-                        ? Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, principal, conditional.Expression)
-                        : Finding.FingerprintOf(Metadata.Id, policy.Resource, binding.Role, principal),
+                    Fingerprint = GcpBindingFingerprint.Of(binding.Condition, Metadata.Id, policy.Resource, binding.Role, principal),
                 };
             }
         }

@@ -58,9 +58,7 @@ public sealed class GcpUnusedPermissionsRule : IRule
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
                 // Google gives each conditional binding of the role its own insight.
-                Fingerprint = insight.Condition is { } conditional
-                    ? Finding.FingerprintOf(Metadata.Id, insight.Member, insight.Role, string.Join(',', insight.TargetResources), conditional.Expression)
-                    : Finding.FingerprintOf(Metadata.Id, insight.Member, insight.Role, string.Join(',', insight.TargetResources)),
+                Fingerprint = GcpBindingFingerprint.Of(insight.Condition, Metadata.Id, insight.Member, insight.Role, string.Join(',', insight.TargetResources)),
             };
         }
     }
