@@ -64,8 +64,12 @@ public sealed class PermissionCreepTests
         File.WriteAllText(Path.Combine(folder, "service-last-accessed.json"), ServiceLastAccessed());
         var estate = AwsEstateLoader.Load([folder], cancellationToken: TestContext.Current.CancellationToken);
 
-        // When the threshold is 500 days, they may have been used between 400 and 500 days ago: not counted, no score
-        Assert.DoesNotContain(Scanner.Scan(estate, AsOf, new AnalysisSettings { UnusedDays = 500 }, cancellationToken: TestContext.Current.CancellationToken).Findings, f => f.RuleId == "permission-creep" && f.Principal.EndsWith("/complete", StringComparison.Ordinal));
+        // When the threshold is 500 days, they may have been used between 400 and 500 days ago: not counted, no score,
+        // and the scan says which principals' services were left uncounted
+        var beyond = Scanner.Scan(estate, AsOf, new AnalysisSettings { UnusedDays = 500 }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(beyond.Findings, f => f.RuleId == "permission-creep" && f.Principal.EndsWith("/complete", StringComparison.Ordinal));
+        var notRun = Assert.Single(beyond.Skipped, s => s.Analysis.StartsWith("permission-creep for the services with no use recorded", StringComparison.Ordinal));
+        Assert.Contains($"arn:aws:iam::{Account}:role/complete", notRun.Reason, StringComparison.Ordinal);
 
         // And at 400 days they are unused, as at the default threshold
         var finding = Assert.Single(Scanner.Scan(estate, AsOf, new AnalysisSettings { UnusedDays = 400 }, cancellationToken: TestContext.Current.CancellationToken).Findings, f => f.RuleId == "permission-creep" && f.Principal.EndsWith("/complete", StringComparison.Ordinal));

@@ -135,6 +135,21 @@ public sealed class PermissionCreepRule : IRule
 
     public IEnumerable<SkippedAnalysis> Skipped(AnalysisContext context)
     {
+        // Above IAM's tracking period, services with no recorded use are not counted: a principal whose score they alone
+        // would have made is not reported at all, so the scan says so.
+        if (!IamTracking.NoUseCovers(context.Settings.UnusedDays))
+        {
+            var untracked = context.Estate.Accounts.SelectMany(a => a.ServiceLastAccessed)
+                .Where(r => r.Services.Any(s => s.LastUsed.State is UseState.Never or UseState.BeforeTracking))
+                .Select(r => r.PrincipalArn).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (untracked.Count > 0)
+            {
+                yield return new SkippedAnalysis(
+                    $"{Metadata.Id} for the services with no use recorded in IAM's tracking period of {untracked.Count} principal{(untracked.Count == 1 ? string.Empty : "s")}",
+                    $"not decided: no recorded use says only that a service was not called in the {Elapsed.Days(IamTracking.Days)} IAM tracks, and --unused-days ({Elapsed.Days(context.Settings.UnusedDays)}) reaches before that, so those services are not counted as unused (a principal whose score only they would make is not reported; use --unused-days {IamTracking.Days.ToString(CultureInfo.InvariantCulture)} or less to count them): {string.Join(", ", untracked)}");
+            }
+        }
+
         foreach (var account in context.Estate.Accounts.Where(a => !a.ServiceLastAccessed.IsEmpty))
         {
             var covered = account.ServiceLastAccessed.Select(r => r.PrincipalArn).ToHashSet(StringComparer.Ordinal);
