@@ -48,6 +48,24 @@ public sealed class GcpBasicRoleRuleTests
         Assert.Equal(Single(Rule, Dev).Text("fingerprint"), unconditional.Text("fingerprint"));
     }
 
+    [Fact]
+    public void Two_conditional_bindings_that_differ_only_in_title_have_their_own_fingerprints()
+    {
+        // Given dev@ holds Editor on ct-app, and two more bindings of Editor to dev@ there under the same expression,
+        // titled differently (IAM keeps them as two bindings)
+        const string Dev = "user:dev@contoso.example";
+        var findings = Of(Rule, ScannedCopy.Findings(Folder, AsOf, folder =>
+        {
+            AddConditionalBinding(folder, "//cloudresourcemanager.googleapis.com/projects/960000000001", "roles/editor", Dev);
+            RetitleLastBinding(folder, "//cloudresourcemanager.googleapis.com/projects/960000000001", "until the audit ends");
+            AddConditionalBinding(folder, "//cloudresourcemanager.googleapis.com/projects/960000000001", "roles/editor", Dev);
+        })).Where(f => f.Text("principal") == Dev).ToList();
+
+        // Then each of the three bindings has a fingerprint of its own
+        Assert.Equal(3, findings.Count);
+        Assert.Equal(3, findings.Select(f => f.Text("fingerprint")).Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Theory]
     [InlineData("user:former@contoso.example")]                                             // Editor whose condition expired: gcp-expired-conditional-binding
     [InlineData("user:auditor@contoso.example")]                                            // Viewer is not reported

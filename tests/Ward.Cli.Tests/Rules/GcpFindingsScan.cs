@@ -68,6 +68,19 @@ internal static class GcpFindingsScan
         File.WriteAllLines(path, lines);
     }
 
+    /// <summary>Gives the last binding of a resource's allow policy (one <see cref="AddConditionalBinding"/> added) another condition title.</summary>
+    public static void RetitleLastBinding(string folder, string resource, string title)
+    {
+        var path = Path.Combine(folder, "assets", "iam-policy.json");
+        var lines = File.ReadAllLines(path);
+        var at = Array.FindIndex(lines, l => JsonNode.Parse(l)!["name"]!.GetValue<string>() == resource);
+        Assert.True(at >= 0, resource);
+        var asset = JsonNode.Parse(lines[at])!;
+        asset["iam_policy"]!["bindings"]!.AsArray()[^1]!["condition"]!["title"] = title;
+        lines[at] = asset.ToJsonString();
+        File.WriteAllLines(path, lines);
+    }
+
     /// <summary>The condition of <see cref="AddConditionalBinding"/>.</summary>
     public const string ConditionUntil2027 = "request.time < timestamp(\"2027-06-01T00:00:00Z\")";
 }
