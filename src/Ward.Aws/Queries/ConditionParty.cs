@@ -149,34 +149,61 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
     /// <summary>
     /// The organizations other than the exported one (<paramref name="ownOrganization"/>) whose accounts' resources the
     /// statements' non-negated <c>aws:SourceOrgID</c> and <c>aws:SourceOrgPaths</c> tests let a service act for, each
-    /// with the source keys of a resource of an account (<paramref name="outsiderAccount"/>) of it: the organization
-    /// path the first <c>aws:SourceOrgPaths</c> value of that organization names (wildcards filled), else one under its
-    /// root. None without an organization export, where which organization is the estate's own is not known (as for
+    /// with the source keys of a resource of an account (<paramref name="outsiderAccount"/>) of it. An organization the
+    /// conditions let in whole (<c>aws:SourceOrgID</c>, or a path of its root alone) is one party, probed on the first
+    /// path a condition names (wildcards filled), else one under its root, with all the statements. One the conditions
+    /// narrow to organizational units is a party per path (<see cref="PathsWithin"/>), probed on that path with the
+    /// statements that name it, so that each party's actions are those its own path is let in for. None without an
+    /// organization export, where which organization is the estate's own is not known (as for
     /// <see cref="ForeignOrganizations"/>).
     /// </summary>
-    public static ImmutableArray<SourceOrganization> ForeignSourceOrganizations(IEnumerable<Statement> statements, string? ownOrganization, string outsiderAccount)
+    public static ImmutableArray<SourceOrganization> ForeignSourceOrganizations(IReadOnlyCollection<Statement> statements, string? ownOrganization, string outsiderAccount)
     {
         if (ownOrganization is null)
         {
             return [];
         }
 
-        var named = statements.SelectMany(s => s.Conditions)
-            .Where(c => !c.Operator.IsNegated && c.Operator.Base is BaseOperator.StringEquals or BaseOperator.StringEqualsIgnoreCase or BaseOperator.StringLike
-                && SourceOrganizationKeys.Any(k => k.Equals(c.Key, StringComparison.OrdinalIgnoreCase)))
-            .SelectMany(c => c.Values.Select(v => (IsPath: c.Key.Equals("aws:SourceOrgPaths", StringComparison.OrdinalIgnoreCase), Written: v, Organization: v.Split('/')[0])))
+        var named = statements.SelectMany(s => s.Conditions
+                .Where(c => !c.Operator.IsNegated && c.Operator.Base is BaseOperator.StringEquals or BaseOperator.StringEqualsIgnoreCase or BaseOperator.StringLike
+                    && SourceOrganizationKeys.Any(k => k.Equals(c.Key, StringComparison.OrdinalIgnoreCase)))
+                .SelectMany(c => c.Values.Select(v => (Statement: s, IsPath: c.Key.Equals("aws:SourceOrgPaths", StringComparison.OrdinalIgnoreCase), Written: v, Organization: v.Split('/')[0]))))
             .Where(x => x.Organization.StartsWith("o-", StringComparison.Ordinal) && x.Organization.IndexOfAny(['*', '?', '$']) < 0 && !x.Organization.Equals(ownOrganization, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        return [.. named.GroupBy(x => x.Organization, StringComparer.Ordinal).Select(organization =>
+        var organizations = ImmutableArray.CreateBuilder<SourceOrganization>();
+        foreach (var organization in named.GroupBy(x => x.Organization, StringComparer.Ordinal))
         {
-            var path = organization.Where(x => x.IsPath).Select(x => x.Written.Contains('/', StringComparison.Ordinal) ? Filled(x.Written) : null).FirstOrDefault(p => p is not null)
-                ?? $"{organization.Key}/r-ward/";
-            var keys = SourceKeys(outsiderAccount, source: null).ToBuilder();
-            keys["aws:SourceOrgID"] = ContextValue.Of(organization.Key);
-            keys["aws:SourceOrgPaths"] = ContextValue.Of([path]);
-            return new SourceOrganization(organization.Key, organization.First().Written, keys.ToImmutable(), PathsWithin(organization.Key, organization.Select(x => (x.IsPath, x.Written))));
-        })];
+            var paths = PathsWithin(organization.Key, organization.Select(x => (x.IsPath, x.Written)));
+            if (paths.IsEmpty)
+            {
+                var path = organization.Where(x => x.IsPath).Select(x => x.Written.Contains('/', StringComparison.Ordinal) ? Filled(x.Written) : null).FirstOrDefault(p => p is not null)
+                    ?? $"{organization.Key}/r-ward/";
+                organizations.Add(new SourceOrganization(organization.Key, organization.First().Written, OrganizationSourceKeys(organization.Key, path, outsiderAccount), null, [.. statements]));
+                continue;
+            }
+
+            foreach (var path in paths)
+            {
+                var naming = organization.Where(x => PathOf(x.Written).Equals(path, StringComparison.Ordinal)).ToList();
+                organizations.Add(new SourceOrganization(organization.Key, naming[0].Written, OrganizationSourceKeys(organization.Key, Filled(naming[0].Written), outsiderAccount), path,
+                    [.. naming.Select(x => x.Statement).Distinct()]));
+            }
+        }
+
+        return organizations.ToImmutable();
     }
+
+    /// <summary>The source keys of a resource of <paramref name="account"/> on <paramref name="path"/> of <paramref name="organization"/>.</summary>
+    private static ImmutableDictionary<string, ContextValue> OrganizationSourceKeys(string organization, string path, string account)
+    {
+        var keys = SourceKeys(account, source: null).ToBuilder();
+        keys["aws:SourceOrgID"] = ContextValue.Of(organization);
+        keys["aws:SourceOrgPaths"] = ContextValue.Of([path]);
+        return keys.ToImmutable();
+    }
+
+    /// <summary>An <c>aws:SourceOrgPaths</c> value up to its last <c>/</c>.</summary>
+    private static string PathOf(string written) => written[..(written.LastIndexOf('/') + 1)];
 
     /// <summary>
     /// The parts of <paramref name="organization"/> the source conditions naming it narrow it to: each
@@ -195,7 +222,7 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
                 return [];
             }
 
-            paths.Add(written[..(written.LastIndexOf('/') + 1)]);
+            paths.Add(PathOf(written));
         }
 
         return [.. paths.Distinct(StringComparer.Ordinal).Where(p => p.StartsWith(organization, StringComparison.Ordinal))];
@@ -333,14 +360,15 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
 }
 
 /// <summary>
-/// An organization whose accounts' resources a service may act for, as a source condition names it
-/// (<c>aws:SourceOrgID</c>, <c>aws:SourceOrgPaths</c>).
+/// An organization, or an organizational unit of one, whose accounts' resources a service may act for, as a source
+/// condition names it (<c>aws:SourceOrgID</c>, <c>aws:SourceOrgPaths</c>).
 /// </summary>
 /// <param name="Organization">The organization id.</param>
 /// <param name="Written">The condition value that names it, as written.</param>
-/// <param name="Keys">The source keys of a resource of an account of the organization.</param>
-/// <param name="Paths">
-/// The organization paths (<c>aws:SourceOrgPaths</c>, up to the last <c>/</c>) the conditions narrow it to, each naming
-/// an organizational unit; empty when every account of the organization is let in.
+/// <param name="Keys">The source keys of a resource of an account of the organization (under <paramref name="Path"/>, if any).</param>
+/// <param name="Path">
+/// The organization path (<c>aws:SourceOrgPaths</c>, up to the last <c>/</c>) naming an organizational unit that the
+/// conditions narrow the organization to; null when every account of the organization is let in.
 /// </param>
-public sealed record SourceOrganization(string Organization, string Written, ImmutableDictionary<string, ContextValue> Keys, ImmutableArray<string> Paths);
+/// <param name="Statements">The statements that let the party in: those naming the path, or all of them for the whole organization.</param>
+public sealed record SourceOrganization(string Organization, string Written, ImmutableDictionary<string, ContextValue> Keys, string? Path, ImmutableArray<Statement> Statements);

@@ -56,6 +56,8 @@ public static class AwsResourceExposureAnalysis
                 continue;
             }
 
+            var first = results.Count;
+
             // A bucket's ACL grants count like statements of its policy.
             var acl = estate.S3Access.GetValueOrDefault(resource.Arn)?.Acl?.Document.Statements ?? [];
             var allows = resource.Document.Statements.Concat(acl).Where(s => s.Effect == Effect.Allow && s.Principal is not null).ToList();
@@ -158,14 +160,19 @@ public static class AwsResourceExposureAnalysis
 
             // `*` or a service narrowed by aws:SourceOrgID or aws:SourceOrgPaths to another organization: a service acting
             // for a resource of any account of it gets in.
+            // A path naming an organizational unit is a party of its own, probed on that path.
             foreach (var (statements, service) in services.Select(g => (Statements: g.Select(x => x.Statement).Distinct().ToImmutableArray(), Service: (string?)g.Key)).Prepend((everyone, null)))
             {
                 foreach (var organization in ConditionParty.ForeignSourceOrganizations(statements, estate.Organization?.Id, ProbeCallers.OutsiderAccount))
                 {
-                    results.Add(ActingFor(queries, resource, organization.Organization, null, external: true, service, statements, organization.Keys,
-                        $"a resource of an account ({ProbeCallers.OutsiderAccount}) of organization {organization.Organization}") with { IsExternal = true, SourcePaths = organization.Paths });
+                    var under = organization.Path is { } path ? $" under `{path}`" : string.Empty;
+                    results.Add(ActingFor(queries, resource, organization.Organization, null, external: true, service, organization.Statements, organization.Keys,
+                        $"a resource of an account ({ProbeCallers.OutsiderAccount}){under} of organization {organization.Organization}") with { IsExternal = true, SourcePath = organization.Path });
                 }
             }
+
+            // `*` narrowed to a service and a statement naming that service, each for one account or organization: one share.
+            MergeActingFor(results, first);
 
             // ACL grants to an account known only by its canonical user ID (none of the exported buckets' owners):
             // probed as an account outside the organization (which account it is, the export does not say).
@@ -229,6 +236,55 @@ public static class AwsResourceExposureAnalysis
         }
 
         return best!;
+    }
+
+    /// <summary>
+    /// Merges the probes of services acting for one party of one resource (from <paramref name="start"/> on) that
+    /// the same service makes, through a statement open to <c>*</c> that asks for it (<c>aws:PrincipalServiceName</c>,
+    /// an <c>aws:SourceArn</c> pattern of its service) and through one naming it: one share, listed once, with the
+    /// more open answer for each action and the statements of both. The probe described is the one that answered the
+    /// first action let in.
+    /// </summary>
+    private static void MergeActingFor(ImmutableArray<ResourceAccess>.Builder results, int start)
+    {
+        var seen = new Dictionary<(string? Service, string Party, string? Path), int>();
+        for (var i = start; i < results.Count; i++)
+        {
+            var access = results[i];
+            if (access.Kind != ResourceProbeKind.ServiceActingFor)
+            {
+                continue;
+            }
+
+            if (!seen.TryAdd((access.ActingService, access.Party, access.SourcePath), i))
+            {
+                var kept = seen[(access.ActingService, access.Party, access.SourcePath)];
+                results[kept] = Merged(results[kept], access);
+                results.RemoveAt(i);
+                i--;
+            }
+        }
+    }
+
+    private static ResourceAccess Merged(ResourceAccess kept, ResourceAccess other)
+    {
+        ImmutableArray<ProbedAction> actions = [.. kept.Actions.Zip(other.Actions, (a, b) => Rank(b) > Rank(a) ? b : a)];
+        var answering = actions.FirstOrDefault(a => a.Admits);
+        var description = answering is not null && !kept.Actions.Contains(answering) ? other.ProbeCaller : kept.ProbeCaller;
+        return kept with
+        {
+            ProbeCaller = description,
+            IsExternal = kept.IsExternal || other.IsExternal,
+            Statements = [.. kept.Statements.Concat(other.Statements).Distinct()],
+            Actions = actions,
+        };
+
+        static int Rank(ProbedAction action) => action.Decision.Kind switch
+        {
+            DecisionKind.Allowed => 2,
+            DecisionKind.Conditional => 1,
+            _ => 0,
+        };
     }
 
     /// <summary>

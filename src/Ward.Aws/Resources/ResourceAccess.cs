@@ -79,11 +79,11 @@ public sealed record ResourceAccess(
     public string? ActingService { get; init; }
 
     /// <summary>
-    /// For <see cref="ResourceProbeKind.ServiceActingFor"/> of an organization: the organization paths
-    /// (<c>aws:SourceOrgPaths</c>, each naming an organizational unit) the source condition narrows it to; empty (or
-    /// default) when it lets in services acting for every account of the organization.
+    /// For <see cref="ResourceProbeKind.ServiceActingFor"/> of an organization: the organization path
+    /// (<c>aws:SourceOrgPaths</c>, naming an organizational unit) the source condition narrows it to, a party of its
+    /// own; null when it lets in services acting for every account of the organization.
     /// </summary>
-    public ImmutableArray<string> SourcePaths { get; init; } = [];
+    public string? SourcePath { get; init; }
 
     /// <summary>The actions the probe caller may do, certainly or under conditions.</summary>
     public ImmutableArray<ProbedAction> Admitted => [.. Actions.Where(a => a.Admits)];

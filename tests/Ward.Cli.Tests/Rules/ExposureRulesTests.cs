@@ -368,6 +368,67 @@ public sealed class ExposureRulesTests
         Assert.NotEqual(findings[0].Fingerprint, findings[1].Fingerprint, StringComparer.Ordinal);
     }
 
+    [Theory]
+    // `*` asking for sns.amazonaws.com (by aws:PrincipalServiceName, or an aws:SourceArn pattern of its service) and a
+    // statement naming sns.amazonaws.com, both for one account or organization: one share, listed once.
+    [InlineData("queue-for-sns-asked-for-and-named-for-an-account", false, "lets `sns.amazonaws.com` act for account 999999999999", "sns.amazonaws.com@999999999999")]
+    [InlineData("queue-for-sns-by-arn-and-named-for-an-account", false, "lets `sns.amazonaws.com` act for account 999999999999", "sns.amazonaws.com@999999999999")]
+    [InlineData("queue-for-sns-asked-for-and-named-for-an-organization", true, "lets `sns.amazonaws.com` act for every account of organization o-bbbbbbbbbb", "sns.amazonaws.com@o-bbbbbbbbbb")]
+    [InlineData("queue-for-sns-by-arn-and-named-for-an-organization", true, "lets `sns.amazonaws.com` act for every account of organization o-bbbbbbbbbb", "sns.amazonaws.com@o-bbbbbbbbbb")]
+    public void One_service_let_in_twice_for_one_party_is_one_finding(string queue, bool withOrganization, string title, string discriminator)
+    {
+        var arn = $"arn:aws:sqs:eu-west-1:{Account}:{queue}";
+        var findings = (withOrganization ? InOrganization : Alone).Value.Findings.Where(f => f.Principal == arn).ToList();
+
+        var finding = Assert.Single(findings);
+        Assert.Contains(title, finding.Title, StringComparison.Ordinal);
+        Assert.Equal(Finding.FingerprintOf("cross-account-resource", arn, discriminator), finding.Fingerprint);
+        Assert.Contains("may `sqs:SendMessage` on", finding.Explanation, StringComparison.Ordinal);
+        // Both statements are the evidence.
+        Assert.Contains("statement `AnySns`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("statement `Sns`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_organizational_unit_a_source_path_names_is_its_own_party_with_its_own_actions()
+    {
+        // Given `*` let in to send for ou-bbbb-11111111, and to receive for ou-bbbb-22222222, of an organization not exported
+        var arn = $"arn:aws:sqs:eu-west-1:{Account}:queue-for-two-organizational-units";
+        var findings = InOrganization.Value.Findings.Where(f => f.Principal == arn).ToList();
+
+        // Then one finding per unit, each with only what its own path is let in for
+        Assert.Equal(2, findings.Count);
+        var one = Assert.Single(findings, f => f.Title.Contains("accounts under `o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/` of organization o-bbbbbbbbbb", StringComparison.Ordinal));
+        Assert.StartsWith("Any AWS service acting for a resource of an account under `o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/` of organization o-bbbbbbbbbb may `sqs:SendMessage` on", one.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("sqs:ReceiveMessage", one.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("ou-bbbb-22222222", one.Explanation, StringComparison.Ordinal);
+        Assert.Equal(Finding.FingerprintOf("cross-account-resource", arn, "any-service@o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/"), one.Fingerprint);
+        var two = Assert.Single(findings, f => f.Title.Contains("accounts under `o-bbbbbbbbbb/r-bbbb/ou-bbbb-22222222/` of organization o-bbbbbbbbbb", StringComparison.Ordinal));
+        Assert.StartsWith("Any AWS service acting for a resource of an account under `o-bbbbbbbbbb/r-bbbb/ou-bbbb-22222222/` of organization o-bbbbbbbbbb may `sqs:ReceiveMessage` on", two.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("sqs:SendMessage", two.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("ou-bbbb-11111111", two.Explanation, StringComparison.Ordinal);
+        Assert.Equal(Finding.FingerprintOf("cross-account-resource", arn, "any-service@o-bbbbbbbbbb/r-bbbb/ou-bbbb-22222222/"), two.Fingerprint);
+    }
+
+    [Fact]
+    public void An_organizational_unit_let_in_for_no_sensitive_action_is_not_claimed_by_another()
+    {
+        // Given `*` let in to send for ou-bbbb-11111111, and only to delete (not a probed action) for ou-bbbb-22222222
+        var finding = Assert.Single(InOrganization.Value.Findings, f => f.Principal.EndsWith(":queue-for-one-unit-sending-and-another-deleting", StringComparison.Ordinal));
+
+        // Then only the first unit is said to send
+        Assert.Contains("accounts under `o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/` of organization o-bbbbbbbbbb", finding.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("ou-bbbb-22222222", finding.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("ou-bbbb-22222222", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fingerprints_of_a_share_through_services_with_a_whole_organization_stay_as_they_were()
+    {
+        var arn = $"arn:aws:sqs:eu-west-1:{Account}:queue-for-an-organization-and-services-acting-for-it";
+        Assert.Single(InOrganization.Value.Findings, f => f.Principal == arn && f.Fingerprint == Finding.FingerprintOf("cross-account-resource", arn, "any-service@o-bbbbbbbbbb"));
+    }
+
     [Fact]
     public void Fingerprints_are_distinct_with_the_organization_exported()
     {
@@ -496,6 +557,12 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-a-source-account-through-any-and-sns", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-a-source-account-through-any-and-sns","Condition":{"StringEquals":{"aws:SourceAccount":"999999999999"}}},{"Sid":"FromTopics","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-a-source-account-through-any-and-sns","Condition":{"StringEquals":{"aws:SourceAccount":"999999999999"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-an-organization-and-services-acting-for-it", "AWS::SQS::Queue", """{"Sid":"Partners","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-an-organization-and-services-acting-for-it","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-bbbbbbbbbb"}}},{"Sid":"PartnerServices","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-an-organization-and-services-acting-for-it","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-source-organization-paths-of-an-ou", "AWS::SQS::Queue", """{"Sid":"FromSources","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-source-organization-paths-of-an-ou","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-sns-asked-for-and-named-for-an-account", "AWS::SQS::Queue", """{"Sid":"AnySns","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-asked-for-and-named-for-an-account","Condition":{"StringEquals":{"aws:SourceAccount":"999999999999","aws:PrincipalServiceName":"sns.amazonaws.com"}}},{"Sid":"Sns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-asked-for-and-named-for-an-account","Condition":{"StringEquals":{"aws:SourceAccount":"999999999999"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-sns-by-arn-and-named-for-an-account", "AWS::SQS::Queue", """{"Sid":"AnySns","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-by-arn-and-named-for-an-account","Condition":{"StringEquals":{"aws:SourceAccount":"999999999999"},"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}}},{"Sid":"Sns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-by-arn-and-named-for-an-account","Condition":{"StringEquals":{"aws:SourceAccount":"999999999999"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-sns-asked-for-and-named-for-an-organization", "AWS::SQS::Queue", """{"Sid":"AnySns","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-asked-for-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb","aws:PrincipalServiceName":"sns.amazonaws.com"}}},{"Sid":"Sns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-asked-for-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-sns-by-arn-and-named-for-an-organization", "AWS::SQS::Queue", """{"Sid":"AnySns","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-by-arn-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb"},"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}}},{"Sid":"Sns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-by-arn-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-two-organizational-units", "AWS::SQS::Queue", """{"Sid":"OuOneSends","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-two-organizational-units","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/*"}}},{"Sid":"OuTwoReceives","Effect":"Allow","Principal":"*","Action":"sqs:ReceiveMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-two-organizational-units","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-22222222/*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-one-unit-sending-and-another-deleting", "AWS::SQS::Queue", """{"Sid":"OuOneSends","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-one-unit-sending-and-another-deleting","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/*"}}},{"Sid":"OuTwoDeletes","Effect":"Allow","Principal":"*","Action":"sqs:DeleteMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-one-unit-sending-and-another-deleting","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-22222222/*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},

@@ -61,7 +61,7 @@ public sealed class CrossAccountResourceRule : IRule
             var kind = ExposureFindings.Describe(access.Resource.Type);
             var service = access.ActingService is null or ProbeCallers.AnyService ? "any AWS service" : $"`{access.ActingService}`";
             var owner = access.PartyAccount is { } partyAccount ? AwsOwnedAccounts.Describe(partyAccount) : null;
-            var under = access.SourcePaths.IsDefaultOrEmpty ? null : string.Join(" or ", access.SourcePaths.Select(p => $"`{p}`"));
+            var under = access.SourcePath is { } path ? $"`{path}`" : null;
             var (whom, ofWhom) = access.PartyAccount is { } account
                 ? ($"account {account} ({owner ?? Where(context, access)})", $"a resource of account {account}")
                 : under is null
@@ -113,12 +113,13 @@ public sealed class CrossAccountResourceRule : IRule
             : "an exported account";
 
     /// <summary>
-    /// What tells a share through services apart in a fingerprint: the service that acts and the account or organization
-    /// it acts for (<c>any-service@999999999999</c>, <c>sns.amazonaws.com@o-bbbbbbbbbb</c>), never the bare account or
-    /// organization id, which a direct share with it (<c>aws:PrincipalAccount</c>, <c>aws:PrincipalOrgID</c>) uses.
+    /// What tells a share through services apart in a fingerprint: the service that acts and the account, organization
+    /// or organizational unit's path it acts for (<c>any-service@999999999999</c>, <c>sns.amazonaws.com@o-bbbbbbbbbb</c>,
+    /// <c>any-service@o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/</c>), never the bare account or organization id, which a
+    /// direct share with it (<c>aws:PrincipalAccount</c>, <c>aws:PrincipalOrgID</c>) uses.
     /// </summary>
     private static string ActingForDiscriminator(ResourceAccess access) =>
-        $"{(access.ActingService is null or ProbeCallers.AnyService ? "any-service" : access.ActingService)}@{access.Party}";
+        $"{(access.ActingService is null or ProbeCallers.AnyService ? "any-service" : access.ActingService)}@{access.SourcePath ?? access.Party}";
 
     private static string Capitalized(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
 }
