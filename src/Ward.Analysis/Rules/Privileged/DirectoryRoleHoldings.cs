@@ -17,12 +17,15 @@ internal sealed class DirectoryRoleHoldings
 
     private readonly MicrosoftAnalysisContext _context;
     private readonly ILookup<string, RoleGrant> _byPrincipal;
+    private readonly HashSet<string> _lapsed;
 
     private DirectoryRoleHoldings(MicrosoftAnalysisContext context)
     {
         _context = context;
         var directory = context.Directory;
         HasScheduleData = !directory.RoleAssignmentScheduleInstances.IsEmpty;
+        _lapsed = directory.RoleAssignmentScheduleInstances.Where(a => !IsThroughGroup(a)).GroupBy(Key, StringComparer.OrdinalIgnoreCase)
+            .Where(g => !g.Any(a => InForce(a.StartDateTime, a.EndDateTime, context.ReferenceTime))).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Grants = [.. Active(context).Concat(Eligible(context)).OrderBy(g => g.PrincipalId, StringComparer.Ordinal).ThenBy(g => g.Assignment.Id, StringComparer.Ordinal)];
         _byPrincipal = Grants.ToLookup(g => g.PrincipalId, StringComparer.OrdinalIgnoreCase);
     }
@@ -34,6 +37,14 @@ internal sealed class DirectoryRoleHoldings
     public ImmutableArray<RoleGrant> Grants { get; }
 
     public static DirectoryRoleHoldings Of(MicrosoftAnalysisContext context) => Cache.GetValue(context, c => new DirectoryRoleHoldings(c));
+
+    /// <summary>
+    /// Whether a <c>roleAssignments</c> entry stands for an assignment that is not in force at the reference time: its
+    /// PIM schedule instances (same principal, role and scope) all ended before it, or start after it (a time-bound
+    /// assignment or an activation that lapsed between the export and the reference time).
+    /// </summary>
+    public bool HasLapsed(DirectoryRoleAssignment assignment) =>
+        assignment.Source == RoleAssignmentSource.RoleAssignment && _lapsed.Contains(Key(assignment));
 
     /// <summary>The principals holding a role, themselves or through a group (groups included), sorted.</summary>
     public IEnumerable<string> Holders()
@@ -132,7 +143,8 @@ internal sealed class DirectoryRoleHoldings
     {
         var directory = context.Directory;
         var instances = directory.RoleAssignmentScheduleInstances.Where(a => !IsThroughGroup(a))
-            .GroupBy(Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            .GroupBy(Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.FirstOrDefault(a => InForce(a.StartDateTime, a.EndDateTime, context.ReferenceTime)) ?? g.First(), StringComparer.OrdinalIgnoreCase);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var assignment in directory.RoleAssignments.Where(a => !IsThroughGroup(a)).Concat(instances.Values))
         {

@@ -71,8 +71,11 @@ internal static class PrivilegedUsers
             : $" through group `{context.NameOf(principalId) ?? principalId}`{(eligible ? " (a PIM-eligible membership)" : string.Empty)}";
 
         var azure = context.Azure;
+        var holdings = DirectoryRoleHoldings.Of(context);
+
+        // A roleAssignments entry has no dates: its schedule instance, where the export holds one, tells whether it is still in force.
         var directory = context.DirectoryRoleAssignmentsOf(holder)
-            .Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.Tenant && DirectoryRoleHoldings.InForce(a.StartDateTime, a.EndDateTime, context.ReferenceTime))
+            .Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.Tenant && DirectoryRoleHoldings.InForce(a.StartDateTime, a.EndDateTime, context.ReferenceTime) && !holdings.HasLapsed(a))
             .Select(a => (Definition: context.Directory.FindRoleDefinition(a.RoleDefinitionId), Assignment: a))
             .Select(r => (r.Assignment, TemplateId: r.Definition?.TemplateId ?? r.Assignment.RoleDefinitionId, r.Definition?.DisplayName))
             .Where(r => PrivilegedDirectoryRoles.Contains(r.TemplateId))

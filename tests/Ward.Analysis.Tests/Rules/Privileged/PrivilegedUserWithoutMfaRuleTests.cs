@@ -174,4 +174,25 @@ public sealed class PrivilegedUserWithoutMfaRuleTests
         Assert.Contains("registration report", skipped.Reason, StringComparison.Ordinal);
         Assert.Contains("1 privileged user", skipped.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_time_bound_assignment_that_ended_before_the_reference_time_no_longer_makes_a_user_privileged_and_one_still_running_does()
+    {
+        // Given two users without MFA, each listed in roleAssignments as a Global Administrator (exported while the
+        // assignment was active), whose PIM schedule instance is a time-bound Assigned one: ended 3 days before the
+        // reference time for one, ending 3 days after it for the other
+        var tenant = new TestTenant();
+        tenant.User("ended");
+        tenant.User("running");
+        tenant.AssignRole("ended", "Global Administrator").ActiveRoleInstance("ended", "Global Administrator", endInDays: -3);
+        tenant.AssignRole("running", "Global Administrator").ActiveRoleInstance("running", "Global Administrator", endInDays: 3);
+        tenant.MfaRegistration("ended", registered: false).MfaRegistration("running", registered: false);
+
+        // Then only the user whose assignment is still in force is reported, as the role holder rule sees it too
+        var result = tenant.Scan();
+        var finding = Assert.Single(result.Of(Rule));
+        Assert.Equal(TestTenant.Id("running"), finding.Principal);
+        Assert.DoesNotContain(result.Of("entra-privileged-role-holder"), f => f.Principal == TestTenant.Id("ended"));
+        Assert.DoesNotContain(result.Of("entra-privileged-user-not-covered-by-mfa-policy"), f => f.Principal == TestTenant.Id("ended"));
+    }
 }
