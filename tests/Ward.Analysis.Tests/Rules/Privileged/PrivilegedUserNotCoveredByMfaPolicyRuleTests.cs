@@ -328,4 +328,29 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRuleTests
         var skipped = Assert.Single(result.Skipped, s => s.Analysis == Rule);
         Assert.Contains("conditional access policies", skipped.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_role_targeted_policy_does_not_cover_a_user_whose_assignment_of_that_role_ended_before_the_reference_time()
+    {
+        // Given two User Administrators, each also listed in roleAssignments as a Global Administrator (exported while
+        // the assignment was active) with a time-bound PIM schedule instance: ended 3 days before the reference time for
+        // one, ending 3 days after it for the other; and an enabled policy requiring MFA of Global Administrators only
+        var tenant = new TestTenant();
+        tenant.User("lapsed");
+        tenant.User("current");
+        foreach (var key in new[] { "lapsed", "current" })
+        {
+            tenant.AssignRole(key, "User Administrator").ActiveRoleInstance(key, "User Administrator");
+        }
+
+        tenant.AssignRole("lapsed", "Global Administrator").ActiveRoleInstance("lapsed", "Global Administrator", endInDays: -3);
+        tenant.AssignRole("current", "Global Administrator").ActiveRoleInstance("current", "Global Administrator", endInDays: 3);
+        tenant.ConditionalAccessPolicy("MFA for Global Administrators", includeRoles: ["Global Administrator"]);
+
+        // Then the user no longer holding Global Administrator is not covered by it, and the other is
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("lapsed"), finding.Principal);
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.Contains("holds User Administrator.", finding.Explanation, StringComparison.Ordinal);
+    }
 }
