@@ -38,6 +38,7 @@ public sealed class EntraPermanentPrivilegedAssignmentRule : IRule
             var role = grant.Role.Name;
             var isGroup = microsoft.Directory.FindGroup(principal) is not null;
             var globalAdministrator = microsoft.Directory.IsGlobalAdministrator(grant.Assignment.RoleDefinitionId);
+            var disabled = microsoft.Directory.FindUser(principal) is { AccountEnabled: false };
             yield return new Finding
             {
                 RuleId = Metadata.Id,
@@ -54,7 +55,9 @@ public sealed class EntraPermanentPrivilegedAssignmentRule : IRule
                         : holdings.HasScheduleData
                             ? "the export holds PIM assignment schedule instances, but none for this assignment, so its roleAssignments entry is read as having no end (a PIM activation or a time-bound assignment would show in its instance). "
                             : "the export has no PIM assignment schedule instances, and a roleAssignments entry without one has no end (a PIM activation or a time-bound assignment would show in them). ")
-                    + "The role is usable at any moment, with no activation, approval or MFA prompt from Privileged Identity Management. "
+                    + (disabled
+                        ? "The account is disabled (`accountEnabled` false), so the role is not usable now; but it is usable the moment someone enables the account again (a User Administrator can), with no activation, approval or MFA prompt from Privileged Identity Management. "
+                        : "The role is usable at any moment, with no activation, approval or MFA prompt from Privileged Identity Management. ")
                     + MicrosoftGrants.GroupMembers(microsoft, principal, "Every member holds it the same way")
                     + (globalAdministrator && !isGroup ? "Emergency access (break-glass) accounts are the documented exception: Microsoft recommends two cloud-only accounts with permanent Global Administrator. If this is one, suppress the finding with that justification (docs/suppressions.md)." : string.Empty)).TrimEnd(),
                 Remediation = Metadata.Remediation,

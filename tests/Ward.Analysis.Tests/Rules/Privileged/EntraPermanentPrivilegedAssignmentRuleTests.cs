@@ -97,4 +97,26 @@ public sealed class EntraPermanentPrivilegedAssignmentRuleTests
         Assert.Contains("the role-assignable group `auth-admins`", finding.Explanation, StringComparison.Ordinal);
         Assert.Contains("Every member holds it the same way: `first@fabrikam.example`, `second@fabrikam.example`", finding.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_disabled_account_holding_global_administrator_permanently_is_reported_without_being_called_usable_now_and_an_enabled_one_is()
+    {
+        // Given two permanent Global Administrators: one whose account is disabled, one enabled
+        var tenant = new TestTenant();
+        tenant.User("disabled-admin", enabled: false);
+        tenant.User("enabled-admin");
+        tenant.AssignRole("disabled-admin", "Global Administrator").ActiveRoleInstance("disabled-admin", "Global Administrator");
+        tenant.AssignRole("enabled-admin", "Global Administrator").ActiveRoleInstance("enabled-admin", "Global Administrator");
+
+        var findings = tenant.Scan().Of(Rule);
+
+        // Then both are reported (an account can be enabled again), but only the enabled one's role is usable at any moment
+        Assert.Equal(2, findings.Count);
+        var disabled = findings.Single(f => f.Principal == TestTenant.Id("disabled-admin"));
+        Assert.Contains("The account is disabled (`accountEnabled` false), so the role is not usable now", disabled.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("usable at any moment", disabled.Explanation, StringComparison.Ordinal);
+        var enabled = findings.Single(f => f.Principal == TestTenant.Id("enabled-admin"));
+        Assert.Contains("The role is usable at any moment", enabled.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("disabled", enabled.Explanation, StringComparison.Ordinal);
+    }
 }
