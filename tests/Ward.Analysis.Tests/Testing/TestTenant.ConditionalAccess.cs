@@ -105,6 +105,13 @@ internal sealed partial class TestTenant
         });
     }
 
+    /// <summary>An exported, empty list of conditional access policies (<c>GET /identity/conditionalAccess/policies</c>): the tenant has none.</summary>
+    public TestTenant NoConditionalAccessPolicies()
+    {
+        _collections.TryAdd("identity/conditionalAccess/policies", []);
+        return this;
+    }
+
     /// <summary>The security defaults policy, enabled or not, as the single object Graph returns.</summary>
     public TestTenant SecurityDefaults(bool enabled) =>
         AddEntity("security-defaults-policy.json", "policies/identitySecurityDefaultsEnforcementPolicy", new

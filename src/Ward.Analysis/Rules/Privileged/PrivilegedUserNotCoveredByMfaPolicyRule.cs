@@ -90,6 +90,10 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRule : IRule
     {
         false => " Security defaults are disabled.",
         null when directory.SecurityDefaults is not null => " Whether security defaults are enabled is not known.",
+
+        // Security defaults cannot be on while a conditional access policy is enabled; with none enabled, they may be.
+        null when !directory.ConditionalAccessPolicies.Any(p => p.State == ConditionalAccessPolicyState.Enabled) =>
+            " Whether security defaults are enabled is not known: the export has no security defaults policy (`GET /policies/identitySecurityDefaultsEnforcementPolicy`, Policy.Read.All). If they are on, they require MFA at every sign-in of the administrator roles they name, and of every user for Azure management.",
         _ => string.Empty,
     };
 }

@@ -353,4 +353,27 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRuleTests
         Assert.Equal(Severity.High, finding.Severity);
         Assert.Contains("holds User Administrator.", finding.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void With_no_policy_and_no_security_defaults_exported_the_finding_says_security_defaults_are_unknown_and_with_them_exported_disabled_it_does_not()
+    {
+        // Given two tenants with a Global Administrator and an exported, empty list of conditional access policies: one
+        // whose export has no security defaults policy, one whose security defaults are exported disabled
+        var unknown = new TestTenant();
+        unknown.User("admin");
+        unknown.AssignRole("admin", "Global Administrator");
+        unknown.NoConditionalAccessPolicies();
+        var disabled = new TestTenant();
+        disabled.User("admin");
+        disabled.AssignRole("admin", "Global Administrator");
+        disabled.NoConditionalAccessPolicies();
+        disabled.SecurityDefaults(enabled: false);
+
+        // Then both are reported, and only the first says security defaults may cover the user
+        var first = Assert.Single(unknown.Scan().Of(Rule));
+        Assert.Contains("Whether security defaults are enabled is not known: the export has no security defaults policy", first.Explanation, StringComparison.Ordinal);
+        var second = Assert.Single(disabled.Scan().Of(Rule));
+        Assert.Contains("Security defaults are disabled.", second.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("not known", second.Explanation, StringComparison.Ordinal);
+    }
 }
