@@ -39,6 +39,13 @@ public sealed class EntraPermanentPrivilegedAssignmentRule : IRule
             var isGroup = microsoft.Directory.FindGroup(principal) is not null;
             var globalAdministrator = microsoft.Directory.IsGlobalAdministrator(grant.Assignment.RoleDefinitionId);
             var disabled = microsoft.Directory.FindUser(principal) is { AccountEnabled: false };
+
+            // Without a schedule instance, an active assignment of a role the principal is also eligible for (same role
+            // and scope) is most likely an activation of that eligibility, which roleAssignments lists the same way.
+            var eligibility = grant.HasScheduleInstance ? null : holdings.Grants.FirstOrDefault(g => g.State == RoleHoldState.Eligible
+                && string.Equals(g.PrincipalId, principal, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(g.Assignment.RoleDefinitionId, grant.Assignment.RoleDefinitionId, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(g.Assignment.DirectoryScope.Text, grant.Assignment.DirectoryScope.Text, StringComparison.OrdinalIgnoreCase));
             yield return new Finding
             {
                 RuleId = Metadata.Id,
@@ -55,6 +62,8 @@ public sealed class EntraPermanentPrivilegedAssignmentRule : IRule
                         : holdings.HasScheduleData
                             ? "the export holds PIM assignment schedule instances, but none for this assignment, so its roleAssignments entry is read as having no end (a PIM activation or a time-bound assignment would show in its instance). "
                             : "the export has no PIM assignment schedule instances, and a roleAssignments entry without one has no end (a PIM activation or a time-bound assignment would show in them). ")
+                    + (eligibility is null ? string.Empty
+                        : $"But the {holdings.KindOf(principal)} is also PIM-eligible for {role} at the same scope (eligibility `{eligibility.Assignment.Id}`), and an activated eligibility is listed in roleAssignments like a permanent assignment: this is probably an activation that ends within hours, which only the assignment schedule instances (`GET /roleManagement/directory/roleAssignmentScheduleInstances`) can confirm. ")
                     + (disabled
                         ? "The account is disabled (`accountEnabled` false), so the role is not usable now; but it is usable the moment someone enables the account again (a User Administrator can), with no activation, approval or MFA prompt from Privileged Identity Management. "
                         : "The role is usable at any moment, with no activation, approval or MFA prompt from Privileged Identity Management. ")

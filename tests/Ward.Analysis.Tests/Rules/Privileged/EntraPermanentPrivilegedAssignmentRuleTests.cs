@@ -119,4 +119,26 @@ public sealed class EntraPermanentPrivilegedAssignmentRuleTests
         Assert.Contains("The role is usable at any moment", enabled.Explanation, StringComparison.Ordinal);
         Assert.DoesNotContain("disabled", enabled.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Without_schedule_instances_an_active_assignment_of_a_role_also_held_eligible_is_named_a_probable_activation_and_a_plain_one_is_not()
+    {
+        // Given an export without assignment schedule instances: a user listed in roleAssignments as Global Administrator
+        // who is also eligible for it (as an activation shows), and one who is only assigned
+        var tenant = new TestTenant();
+        tenant.User("activated");
+        tenant.User("standing");
+        tenant.AssignRole("activated", "Global Administrator").EligibleRole("activated", "Global Administrator");
+        tenant.AssignRole("standing", "Global Administrator");
+
+        var findings = tenant.Scan().Of(Rule);
+
+        // Then both are still reported, but only the first says it is probably an activation
+        Assert.Equal(2, findings.Count);
+        var activated = findings.Single(f => f.Principal == TestTenant.Id("activated"));
+        Assert.Contains("is also PIM-eligible for Global Administrator at the same scope", activated.Explanation, StringComparison.Ordinal);
+        Assert.Contains("this is probably an activation", activated.Explanation, StringComparison.Ordinal);
+        var standing = findings.Single(f => f.Principal == TestTenant.Id("standing"));
+        Assert.DoesNotContain("PIM-eligible", standing.Explanation, StringComparison.Ordinal);
+    }
 }
