@@ -83,7 +83,7 @@ public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
     /// The principal's schedule instances that describe this assignment: those naming it as their origin, else those of
     /// the same role at the same scope.
     /// </summary>
-    private static List<AssignmentScheduleInstance> InstancesOf(IEnumerable<AssignmentScheduleInstance> principalInstances, RoleAssignment assignment)
+    internal static List<AssignmentScheduleInstance> InstancesOf(IEnumerable<AssignmentScheduleInstance> principalInstances, RoleAssignment assignment)
     {
         var candidates = principalInstances.ToList();
         var byOrigin = candidates.FindAll(i => string.Equals(i.OriginRoleAssignmentId, assignment.Id, StringComparison.OrdinalIgnoreCase));

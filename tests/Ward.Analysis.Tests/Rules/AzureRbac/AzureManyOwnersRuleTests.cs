@@ -67,6 +67,51 @@ public sealed class AzureManyOwnersRuleTests
     }
 
     [Fact]
+    public void A_PIM_activation_is_listed_with_the_eligible_holders_and_not_counted()
+    {
+        // Given three standing Owners of the subscription (one with its `Assigned` schedule instance, no end) and a
+        // fourth Owner whose role assignment is a PIM activation (its instance `Activated`, ending in six hours)
+        var tenant = Platformed();
+        foreach (var key in new[] { "a", "b", "c", "on-call" })
+        {
+            tenant.User(key);
+            tenant.AssignAzureRole(key, "User", TestTenant.Owner, TestTenant.Subscription);
+        }
+
+        tenant.AzureAssignmentScheduleInstance("a", "User", TestTenant.Owner, TestTenant.Subscription);
+        tenant.AzureAssignmentScheduleInstance("on-call", "User", TestTenant.Owner, TestTenant.Subscription, "Activated", 0.25);
+        tenant.AzureEligibility("on-call", "User", TestTenant.Owner, TestTenant.Subscription);
+
+        // Then three owners count, at the limit: no finding; with a limit of 2 the activated one is listed apart
+        Assert.Empty(tenant.Scan().Of(Rule));
+        var finding = Assert.Single(tenant.Scan(settings: new AnalysisSettings { OwnerLimit = 2 }).Of(Rule));
+        Assert.Contains("has 3 owners", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("Besides, 1 may activate such a role through PIM (not counted): `on-call@fabrikam.example` (Owner assigned here, activated through PIM until ", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("`on-call@fabrikam.example` (Owner assigned here);", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_standing_assignment_with_an_Assigned_instance_counts_when_it_makes_one_owner_too_many()
+    {
+        // Given the same four Owners, the fourth's instance `Assigned` with no end: a standing assignment, not an activation
+        var tenant = Platformed();
+        foreach (var key in new[] { "a", "b", "c", "on-call" })
+        {
+            tenant.User(key);
+            tenant.AssignAzureRole(key, "User", TestTenant.Owner, TestTenant.Subscription);
+        }
+
+        tenant.AzureAssignmentScheduleInstance("a", "User", TestTenant.Owner, TestTenant.Subscription);
+        tenant.AzureAssignmentScheduleInstance("on-call", "User", TestTenant.Owner, TestTenant.Subscription);
+
+        // Then all four count
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Contains("has 4 owners (more than 3)", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("`on-call@fabrikam.example` (Owner assigned here)", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Besides", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_management_group_with_too_many_owners_is_high_and_its_subscription_is_reported_too()
     {
         // Given four Owners of the platform management group
