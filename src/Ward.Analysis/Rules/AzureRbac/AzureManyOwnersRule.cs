@@ -118,7 +118,7 @@ public sealed class AzureManyOwnersRule : IRule
 
             var how = $"{MicrosoftGrants.RoleName(microsoft, grant.RoleDefinitionId, grant.RoleName)}"
                 + (reach == ScopeReach.AtScope ? " assigned here" : $" inherited from {AzureScopeNames.Describe(azure, grant.Scope)}")
-                + (grant.Condition is null ? string.Empty : " with a condition on the roles it may assign")
+                + (grant.Condition is null ? string.Empty : " with a condition on the role assignments it may write")
                 + (grant.ActivatedUntil is not { } until ? string.Empty
                     : until == DateTimeOffset.MaxValue ? ", activated through PIM"
                     : $", activated through PIM until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC");

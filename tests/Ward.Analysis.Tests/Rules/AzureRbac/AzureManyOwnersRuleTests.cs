@@ -112,6 +112,26 @@ public sealed class AzureManyOwnersRuleTests
     }
 
     [Fact]
+    public void An_Owner_whose_condition_limits_only_the_principal_types_it_assigns_counts_without_being_said_to_be_limited_in_roles()
+    {
+        // Given four Owners of the subscription, one of them under a delegation condition that lets it assign roles to
+        // service principals only (a condition on the principal type, not on the role: it may still assign Owner)
+        const string ServicePrincipalsOnly = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:PrincipalType] ForAnyOfAnyValues:StringEqualsIgnoreCase {'ServicePrincipal'}))";
+        var tenant = Platformed();
+        foreach (var key in new[] { "a", "b", "c", "delegator" })
+        {
+            tenant.User(key);
+            tenant.AssignAzureRole(key, "User", TestTenant.Owner, TestTenant.Subscription, key == "delegator" ? ServicePrincipalsOnly : null);
+        }
+
+        // Then it counts, and the finding says its condition is on the role assignments it writes, not on the roles
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Contains("has 4 owners (more than 3)", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("`delegator@fabrikam.example` (Owner assigned here with a condition on the role assignments it may write)", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("condition on the roles", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_management_group_with_too_many_owners_is_high_and_its_subscription_is_reported_too()
     {
         // Given four Owners of the platform management group
