@@ -117,7 +117,8 @@ internal sealed partial class TestTenant
         });
 
     /// <summary>An active role assignment as <c>az role assignment list</c> prints it (a built-in role by id, or a role of <see cref="AzureCustomRole"/>).</summary>
-    public TestTenant AssignAzureRole(string principalKey, string principalType, string roleGuid, string scope, string? condition = null)
+    /// <remarks><paramref name="principalName"/>: what the CLI wrote as <c>principalName</c>, when not the default (a user's principal name, else the key).</remarks>
+    public TestTenant AssignAzureRole(string principalKey, string principalType, string roleGuid, string scope, string? condition = null, string? principalName = null)
     {
         EnsureBuiltInAzureRoles();
         var name = Id($"azure-assignment-{principalKey}-{roleGuid}-{scope}");
@@ -128,7 +129,7 @@ internal sealed partial class TestTenant
             id = $"{scope}/providers/Microsoft.Authorization/roleAssignments/{name}",
             name,
             principalId = Id(principalKey),
-            principalName = principalType == "User" ? UserPrincipalName(principalKey) : principalKey,
+            principalName = principalName ?? (principalType == "User" ? UserPrincipalName(principalKey) : principalKey),
             principalType,
             roleDefinitionId = $"{Subscription}/providers/Microsoft.Authorization/roleDefinitions/{roleGuid}",
             roleDefinitionName = _azureRoleNames[roleGuid],

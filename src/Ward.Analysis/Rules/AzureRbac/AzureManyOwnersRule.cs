@@ -166,7 +166,7 @@ public sealed class AzureManyOwnersRule : IRule
 
     private static string List(MicrosoftAnalysisContext microsoft, Dictionary<string, List<string>> holders) =>
         string.Join("; ", holders
-            .Select(h => (Name: microsoft.NameOf(h.Key) ?? h.Key, Ways: h.Value))
+            .Select(h => (Name: ManagedIdentities.HolderName(microsoft, h.Key) ?? h.Key, Ways: h.Value))
             .OrderBy(h => h.Name, StringComparer.OrdinalIgnoreCase)
             .Select(h => $"`{h.Name}` ({string.Join(", ", h.Ways.Distinct(StringComparer.Ordinal))})"));
 

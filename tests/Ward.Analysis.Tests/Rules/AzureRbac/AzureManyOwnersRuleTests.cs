@@ -132,6 +132,31 @@ public sealed class AzureManyOwnersRuleTests
     }
 
     [Fact]
+    public void A_managed_identity_is_listed_by_its_name_and_an_application_by_what_the_CLI_wrote()
+    {
+        // Given four Owners of the subscription as `az role assignment list` prints them: three users, and a
+        // user-assigned identity the CLI names by its client id (its first service principal name), with the identity
+        // in `az identity list`; and an application's service principal it names by its client id too
+        var tenant = Platformed();
+        foreach (var key in new[] { "a", "b", "c" })
+        {
+            tenant.User(key);
+            tenant.AssignAzureRole(key, "User", TestTenant.Owner, TestTenant.Subscription);
+        }
+
+        tenant.AzureUserAssignedIdentity("id-deploy");
+        tenant.AssignAzureRole("id-deploy", "ServicePrincipal", TestTenant.Owner, TestTenant.Subscription, principalName: TestTenant.Id("client-id-deploy"));
+        tenant.AssignAzureRole("ci-app", "ServicePrincipal", TestTenant.Owner, TestTenant.Subscription, principalName: TestTenant.Id("client-ci-app"));
+
+        // Then the identity is listed by its name, not by its client id; the application, which no export names
+        // otherwise, by what the CLI wrote
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Contains("`id-deploy` (Owner assigned here)", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestTenant.Id("client-id-deploy"), finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains($"`{TestTenant.Id("client-ci-app")}` (Owner assigned here)", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_management_group_with_too_many_owners_is_high_and_its_subscription_is_reported_too()
     {
         // Given four Owners of the platform management group
