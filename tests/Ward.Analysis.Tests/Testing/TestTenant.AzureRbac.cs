@@ -139,7 +139,8 @@ internal sealed partial class TestTenant
     }
 
     /// <summary>A PIM eligibility on Azure resources (a REST role eligibility schedule instance), from 30 days ago; <paramref name="endInDays"/> null never ends.</summary>
-    public TestTenant AzureEligibility(string principalKey, string principalType, string roleGuid, string scope, double? endInDays = null)
+    /// <remarks><paramref name="principalDisplayName"/>: the principal's <c>expandedProperties</c>, as the list returns them, when given.</remarks>
+    public TestTenant AzureEligibility(string principalKey, string principalType, string roleGuid, string scope, double? endInDays = null, string? principalDisplayName = null)
     {
         EnsureBuiltInAzureRoles();
         var name = Id($"azure-eligibility-{principalKey}-{roleGuid}-{scope}");
@@ -161,6 +162,10 @@ internal sealed partial class TestTenant
                 memberType = "Direct",
                 condition = (string?)null,
                 conditionVersion = (string?)null,
+                expandedProperties = principalDisplayName is null ? null : new
+                {
+                    principal = new { id = Id(principalKey), displayName = principalDisplayName, email = (string?)null, type = principalType },
+                },
             },
         });
     }

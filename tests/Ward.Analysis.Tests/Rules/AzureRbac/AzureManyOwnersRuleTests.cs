@@ -157,6 +157,29 @@ public sealed class AzureManyOwnersRuleTests
     }
 
     [Fact]
+    public void An_eligible_holder_the_directory_export_does_not_hold_is_named_as_its_eligibility_names_it()
+    {
+        // Given three Owners of the subscription, a PIM-eligible Owner that no directory export holds, whose
+        // eligibility schedule instance names it (`expandedProperties.principal.displayName`), and one it does not name
+        var tenant = Platformed();
+        foreach (var key in new[] { "a", "b", "c" })
+        {
+            tenant.User(key);
+            tenant.AssignAzureRole(key, "User", TestTenant.Owner, TestTenant.Subscription);
+        }
+
+        tenant.AzureEligibility("contractor", "User", TestTenant.Owner, TestTenant.Subscription, principalDisplayName: "Ben Carter");
+        tenant.AzureEligibility("unnamed", "User", TestTenant.Owner, TestTenant.Subscription);
+
+        // Then the named one is listed by that name, the other by its object id
+        var finding = Assert.Single(tenant.Scan(settings: new AnalysisSettings { OwnerLimit = 2 }).Of(Rule));
+        Assert.Contains("Besides, 2 may activate such a role through PIM (not counted): ", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("`Ben Carter` (Owner assigned here)", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestTenant.Id("contractor"), finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains($"`{TestTenant.Id("unnamed")}` (Owner assigned here)", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_management_group_with_too_many_owners_is_high_and_its_subscription_is_reported_too()
     {
         // Given four Owners of the platform management group
