@@ -93,7 +93,8 @@ public sealed class MicrosoftAnalysisContext(MicrosoftInputs inputs, DateTimeOff
           ?? Directory.FindServicePrincipal(objectId)?.DisplayName
           ?? Directory.FindApplication(objectId)?.DisplayName
           ?? Directory.FindAdministrativeUnit(objectId)?.DisplayName
-          ?? AzureRoleAssignmentsOf(objectId).FirstOrDefault(a => !string.IsNullOrEmpty(a.PrincipalName))?.PrincipalName;
+          ?? AzureRoleAssignmentsOf(objectId).FirstOrDefault(a => !string.IsNullOrEmpty(a.PrincipalName))?.PrincipalName
+          ?? AzureEligibleAssignmentsOf(objectId).FirstOrDefault(e => !string.IsNullOrEmpty(e.PrincipalName))?.PrincipalName;
 
     /// <summary>
     /// The display name of a directory object (a user, group, service principal, managed identity, application or

@@ -117,7 +117,8 @@ internal sealed partial class TestTenant
         });
 
     /// <summary>An active role assignment as <c>az role assignment list</c> prints it (a built-in role by id, or a role of <see cref="AzureCustomRole"/>).</summary>
-    public TestTenant AssignAzureRole(string principalKey, string principalType, string roleGuid, string scope, string? condition = null)
+    /// <remarks><paramref name="principalName"/>: what the CLI wrote as <c>principalName</c>, when not the default (a user's principal name, else the key).</remarks>
+    public TestTenant AssignAzureRole(string principalKey, string principalType, string roleGuid, string scope, string? condition = null, string? principalName = null)
     {
         EnsureBuiltInAzureRoles();
         var name = Id($"azure-assignment-{principalKey}-{roleGuid}-{scope}");
@@ -128,7 +129,7 @@ internal sealed partial class TestTenant
             id = $"{scope}/providers/Microsoft.Authorization/roleAssignments/{name}",
             name,
             principalId = Id(principalKey),
-            principalName = principalType == "User" ? UserPrincipalName(principalKey) : principalKey,
+            principalName = principalName ?? (principalType == "User" ? UserPrincipalName(principalKey) : principalKey),
             principalType,
             roleDefinitionId = $"{Subscription}/providers/Microsoft.Authorization/roleDefinitions/{roleGuid}",
             roleDefinitionName = _azureRoleNames[roleGuid],
@@ -138,7 +139,8 @@ internal sealed partial class TestTenant
     }
 
     /// <summary>A PIM eligibility on Azure resources (a REST role eligibility schedule instance), from 30 days ago; <paramref name="endInDays"/> null never ends.</summary>
-    public TestTenant AzureEligibility(string principalKey, string principalType, string roleGuid, string scope, double? endInDays = null)
+    /// <remarks><paramref name="principalDisplayName"/>: the principal's <c>expandedProperties</c>, as the list returns them, when given.</remarks>
+    public TestTenant AzureEligibility(string principalKey, string principalType, string roleGuid, string scope, double? endInDays = null, string? principalDisplayName = null)
     {
         EnsureBuiltInAzureRoles();
         var name = Id($"azure-eligibility-{principalKey}-{roleGuid}-{scope}");
@@ -160,6 +162,10 @@ internal sealed partial class TestTenant
                 memberType = "Direct",
                 condition = (string?)null,
                 conditionVersion = (string?)null,
+                expandedProperties = principalDisplayName is null ? null : new
+                {
+                    principal = new { id = Id(principalKey), displayName = principalDisplayName, email = (string?)null, type = principalType },
+                },
             },
         });
     }

@@ -133,7 +133,7 @@ public sealed class AzureCustomRoleWildcardRule : IRule
         var azure = microsoft.Azure;
         return [.. held.Select(h =>
         {
-            var name = microsoft.NameOf(h.PrincipalId) ?? h.PrincipalId;
+            var name = ManagedIdentities.HolderName(microsoft, h.PrincipalId) ?? h.PrincipalId;
             var who = microsoft.Directory.FindGroup(h.PrincipalId) is { } group
                 ? $"group `{name}` ({(microsoft.Edges.Membership.KnowsMembersOf(group.Id) ? Members(microsoft.Edges.Membership.MembersOf(group.Id).Count) : "members not exported")})"
                 : $"`{name}`";

@@ -14,7 +14,7 @@ public sealed class AzureManyOwnersRule : IRule
         "Too many owners of a subscription or management group",
         "over-permissive",
         Severity.Medium,
-        "More principals than the limit (default 3, --owner-limit) hold Owner, or a role that may assign Owner (User Access Administrator or Role Based Access Control Administrator unless a condition refuses every role that leads to Owner, a custom role that may write role assignments or role definitions), over the scope, assigned there or inherited from a management group or the root above it, groups counted by their members, classic Service Administrators and Co-Administrators counted as owners. Each of them controls everything in the scope and can grant that control to anyone: every extra owner is one more account whose compromise is a full breach. PIM-eligible holders are listed but not counted (they hold nothing until they activate). Medium for a subscription, high for a management group or the root.",
+        "More principals than the limit (default 3, --owner-limit) hold Owner, or a role that may assign Owner (User Access Administrator or Role Based Access Control Administrator unless a condition refuses every role that leads to Owner, a custom role that may write role assignments or role definitions), over the scope, assigned there or inherited from a management group or the root above it, groups counted by their members, classic Service Administrators and Co-Administrators counted as owners. Each of them controls everything in the scope and can grant that control to anyone: every extra owner is one more account whose compromise is a full breach. PIM-eligible holders are listed but not counted (they hold nothing until they activate), and so are PIM activations (a role assignment whose schedule instance is `Activated`: an eligible holder who was active when the export ran, for hours). Medium for a subscription, high for a management group or the root.",
         "Keep at most three owners (Microsoft's recommendation for subscriptions), and at least two. Give the others the narrowest role they need (Contributor, a resource-group scope, a custom role), make the remaining owners PIM-eligible instead of permanent, and delegate role assignment with Role Based Access Control Administrator constrained by a condition.",
         ["azure"],
         ["https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices#limit-the-number-of-subscription-owners", "https://learn.microsoft.com/en-us/azure/role-based-access-control/role-assignments-list-portal#list-owners-of-a-subscription"]);
@@ -85,9 +85,18 @@ public sealed class AzureManyOwnersRule : IRule
     private static ILookup<AzureScope, OwnerLikeGrant> OwnerLikeGrants(MicrosoftAnalysisContext microsoft, bool eligible)
     {
         var azure = microsoft.Azure;
-        var grants = eligible
-            ? azure.EligibleAssignments.Where(e => e.IsInForceAt(microsoft.ReferenceTime)).Select(e => new OwnerLikeGrant(e.PrincipalId, e.PrincipalType, e.RoleDefinitionId, null, e.RoleDefinitionGuid, e.Condition, e.Scope))
-            : azure.RoleAssignments.Select(a => new OwnerLikeGrant(a.PrincipalId, a.PrincipalType, a.RoleDefinitionId, a.RoleDefinitionName, a.RoleDefinitionGuid, a.Condition, a.Scope));
+        // A role assignment that is a PIM activation (its schedule instance says `Activated`) is an eligible holder
+        // who happened to be active when the export ran: it goes with the eligibilities, not with the standing owners.
+        var instances = azure.AssignmentScheduleInstances.ToLookup(i => i.PrincipalId, StringComparer.OrdinalIgnoreCase);
+        var grants = azure.RoleAssignments
+            .Select(a => (Assignment: a, Activation: AzurePermanentPrivilegedAssignmentRule.InstancesOf(instances[a.PrincipalId], a) is { Count: > 0 } held && held.TrueForAll(i => i.IsActivation) ? held[0] : null))
+            .Where(a => (a.Activation is not null) == eligible)
+            .Select(a => new OwnerLikeGrant(a.Assignment.PrincipalId, a.Assignment.PrincipalType, a.Assignment.RoleDefinitionId, a.Assignment.RoleDefinitionName, a.Assignment.RoleDefinitionGuid, a.Assignment.Condition, a.Assignment.Scope, a.Activation is null ? null : a.Activation.EndDateTime ?? DateTimeOffset.MaxValue));
+        if (eligible)
+        {
+            grants = grants.Concat(azure.EligibleAssignments.Where(e => e.IsInForceAt(microsoft.ReferenceTime)).Select(e => new OwnerLikeGrant(e.PrincipalId, e.PrincipalType, e.RoleDefinitionId, null, e.RoleDefinitionGuid, e.Condition, e.Scope, null)));
+        }
+
         return grants.Where(g => g.PrincipalType != "Unknown" && OwnerLikeRoles.Grants(azure, g.RoleDefinitionId, g.Condition, g.Scope)).ToLookup(g => g.Scope);
     }
 
@@ -109,7 +118,10 @@ public sealed class AzureManyOwnersRule : IRule
 
             var how = $"{MicrosoftGrants.RoleName(microsoft, grant.RoleDefinitionId, grant.RoleName)}"
                 + (reach == ScopeReach.AtScope ? " assigned here" : $" inherited from {AzureScopeNames.Describe(azure, grant.Scope)}")
-                + (grant.Condition is null ? string.Empty : " with a condition on the roles it may assign");
+                + (grant.Condition is null ? string.Empty : " with a condition on the role assignments it may write")
+                + (grant.ActivatedUntil is not { } until ? string.Empty
+                    : until == DateTimeOffset.MaxValue ? ", activated through PIM"
+                    : $", activated through PIM until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
             if (microsoft.Directory.FindGroup(grant.PrincipalId) is { } group && microsoft.Edges.Membership.KnowsMembersOf(group.Id))
             {
                 // Members are expanded through nested groups; a nested group whose own members are not exported stands for them.
@@ -154,11 +166,11 @@ public sealed class AzureManyOwnersRule : IRule
 
     private static string List(MicrosoftAnalysisContext microsoft, Dictionary<string, List<string>> holders) =>
         string.Join("; ", holders
-            .Select(h => (Name: microsoft.NameOf(h.Key) ?? h.Key, Ways: h.Value))
+            .Select(h => (Name: ManagedIdentities.HolderName(microsoft, h.Key) ?? h.Key, Ways: h.Value))
             .OrderBy(h => h.Name, StringComparer.OrdinalIgnoreCase)
             .Select(h => $"`{h.Name}` ({string.Join(", ", h.Ways.Distinct(StringComparer.Ordinal))})"));
 
     private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
-    private sealed record OwnerLikeGrant(string PrincipalId, string? PrincipalType, string RoleDefinitionId, string? RoleName, string RoleDefinitionGuid, string? Condition, AzureScope Scope);
+    private sealed record OwnerLikeGrant(string PrincipalId, string? PrincipalType, string RoleDefinitionId, string? RoleName, string RoleDefinitionGuid, string? Condition, AzureScope Scope, DateTimeOffset? ActivatedUntil);
 }

@@ -69,7 +69,7 @@ public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
                 Title = $"`{name}` holds {role} of {where} permanently",
                 Explanation = ($"{role} of {where} is assigned to the {KindOf(directory, assignment)} `{name}`, active (assignment `{assignment.Id}`): "
                     + $"{OwnerLikeRoles.Power(azure, assignment.RoleDefinitionId, assignment.Condition, assignment.Scope)}, there and in every scope below. "
-                    + HowKnown(azure, held)
+                    + HowKnown(azure, held, assignment.Scope)
                     + "The role is usable at any moment, with no PIM activation, approval or MFA prompt. "
                     + MicrosoftGrants.GroupMembers(microsoft, principal, "Every member holds it the same way")).TrimEnd(),
                 Remediation = Metadata.Remediation,
@@ -83,7 +83,7 @@ public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
     /// The principal's schedule instances that describe this assignment: those naming it as their origin, else those of
     /// the same role at the same scope.
     /// </summary>
-    private static List<AssignmentScheduleInstance> InstancesOf(IEnumerable<AssignmentScheduleInstance> principalInstances, RoleAssignment assignment)
+    internal static List<AssignmentScheduleInstance> InstancesOf(IEnumerable<AssignmentScheduleInstance> principalInstances, RoleAssignment assignment)
     {
         var candidates = principalInstances.ToList();
         var byOrigin = candidates.FindAll(i => string.Equals(i.OriginRoleAssignmentId, assignment.Id, StringComparison.OrdinalIgnoreCase));
@@ -95,11 +95,11 @@ public sealed class AzurePermanentPrivilegedAssignmentRule : IRule
     /// <summary>A standing assignment: <c>Assigned</c> (not an activation) with no end.</summary>
     private static bool IsStanding(AssignmentScheduleInstance instance) => !instance.IsActivation && instance.EndDateTime is null;
 
-    private static string HowKnown(AzureEstate azure, List<AssignmentScheduleInstance> held) => held.Find(IsStanding) is { } instance
+    private static string HowKnown(AzureEstate azure, List<AssignmentScheduleInstance> held, AzureScope scope) => held.Find(IsStanding) is { } instance
         ? $"Its PIM assignment schedule instance (`{instance.Id}`) is `Assigned` with no end date: a standing assignment, not a PIM activation. "
         : azure.AssignmentScheduleInstances.IsEmpty
             ? "The export has no PIM assignment schedule instances (`roleAssignmentScheduleInstances`), and a role assignment without one has no end: PIM activations and time-bound assignments appear among role assignments too, and only the instances tell them apart from a permanent one. "
-            : "The export has no PIM assignment schedule instance for this assignment (none was exported at its scope), and a role assignment without one has no end: only its instance would tell a PIM activation or a time-bound assignment apart from a permanent one. ";
+            : $"The export has no PIM assignment schedule instance for this assignment ({(azure.AssignmentScheduleInstances.Any(i => i.Scope == scope) ? "it has some for other assignments at its scope, not for this one" : "none was exported at its scope")}), and a role assignment without one has no end: only its instance would tell a PIM activation or a time-bound assignment apart from a permanent one. ";
 
     private static string KindOf(EntraDirectory directory, RoleAssignment assignment) =>
         directory.FindUser(assignment.PrincipalId) is not null ? "user"

@@ -26,6 +26,14 @@ internal static class ManagedIdentities
         ?? UserAssignedIdentityOf(microsoft.Azure, principalId)?.Name;
 
     /// <summary>
+    /// How a holder is named in a list of holders: a managed identity by its own name (the az CLI's
+    /// <c>principalName</c> for a service principal is its first service principal name, a managed identity's client
+    /// id: a GUID that is neither its object id nor a name), anyone else as the exports name them.
+    /// </summary>
+    public static string? HolderName(MicrosoftAnalysisContext microsoft, string principalId) =>
+        (IsManagedIdentity(microsoft, principalId) ? NameOf(microsoft, principalId) : null) ?? microsoft.NameOf(principalId);
+
+    /// <summary>
     /// What the identity belongs to: the resource whose system-assigned identity it is, or the user-assigned identity
     /// and the resources it is attached to, from the directory export's <c>alternativeNames</c> (<c>isExplicit=True</c>
     /// marks a user-assigned identity, whose resource id is its own; <c>isExplicit=False</c> a system-assigned one,

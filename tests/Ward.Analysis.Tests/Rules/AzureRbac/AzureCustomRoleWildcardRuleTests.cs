@@ -31,6 +31,25 @@ public sealed class AzureCustomRoleWildcardRuleTests
     }
 
     [Fact]
+    public void A_managed_identity_holding_the_role_is_named_by_its_name_not_its_client_id()
+    {
+        // Given a custom role with `*` held by a user-assigned identity, which `az role assignment list` names by its
+        // client id, and by a user
+        var tenant = new TestTenant();
+        tenant.User("jo");
+        tenant.AzureUserAssignedIdentity("id-deploy");
+        var superuser = tenant.AzureCustomRole("superuser", "Ops Superuser", ["*"]);
+        tenant.AssignAzureRole("id-deploy", "ServicePrincipal", superuser, TestTenant.Subscription, principalName: TestTenant.Id("client-id-deploy"));
+        tenant.AssignAzureRole("jo", "User", superuser, TestTenant.Subscription);
+
+        // Then the identity is listed by its name, the user by its principal name
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Contains($"`id-deploy` at subscription `{TestTenant.Subscription}`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains($"`jo@fabrikam.example` at subscription `{TestTenant.Subscription}`", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestTenant.Id("client-id-deploy"), finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_authorization_wildcard_is_reported_and_a_read_wildcard_is_not()
     {
         // Given a custom role with `Microsoft.Authorization/*` and one with `*/read` only, each held by a user

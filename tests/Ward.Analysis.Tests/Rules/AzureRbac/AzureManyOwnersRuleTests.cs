@@ -67,6 +67,119 @@ public sealed class AzureManyOwnersRuleTests
     }
 
     [Fact]
+    public void A_PIM_activation_is_listed_with_the_eligible_holders_and_not_counted()
+    {
+        // Given three standing Owners of the subscription (one with its `Assigned` schedule instance, no end) and a
+        // fourth Owner whose role assignment is a PIM activation (its instance `Activated`, ending in six hours)
+        var tenant = Platformed();
+        foreach (var key in new[] { "a", "b", "c", "on-call" })
+        {
+            tenant.User(key);
+            tenant.AssignAzureRole(key, "User", TestTenant.Owner, TestTenant.Subscription);
+        }
+
+        tenant.AzureAssignmentScheduleInstance("a", "User", TestTenant.Owner, TestTenant.Subscription);
+        tenant.AzureAssignmentScheduleInstance("on-call", "User", TestTenant.Owner, TestTenant.Subscription, "Activated", 0.25);
+        tenant.AzureEligibility("on-call", "User", TestTenant.Owner, TestTenant.Subscription);
+
+        // Then three owners count, at the limit: no finding; with a limit of 2 the activated one is listed apart
+        Assert.Empty(tenant.Scan().Of(Rule));
+        var finding = Assert.Single(tenant.Scan(settings: new AnalysisSettings { OwnerLimit = 2 }).Of(Rule));
+        Assert.Contains("has 3 owners", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("Besides, 1 may activate such a role through PIM (not counted): `on-call@fabrikam.example` (Owner assigned here, activated through PIM until ", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("`on-call@fabrikam.example` (Owner assigned here);", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_standing_assignment_with_an_Assigned_instance_counts_when_it_makes_one_owner_too_many()
+    {
+        // Given the same four Owners, the fourth's instance `Assigned` with no end: a standing assignment, not an activation
+        var tenant = Platformed();
+        foreach (var key in new[] { "a", "b", "c", "on-call" })
+        {
+            tenant.User(key);
+            tenant.AssignAzureRole(key, "User", TestTenant.Owner, TestTenant.Subscription);
+        }
+
+        tenant.AzureAssignmentScheduleInstance("a", "User", TestTenant.Owner, TestTenant.Subscription);
+        tenant.AzureAssignmentScheduleInstance("on-call", "User", TestTenant.Owner, TestTenant.Subscription);
+
+        // Then all four count
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Contains("has 4 owners (more than 3)", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("`on-call@fabrikam.example` (Owner assigned here)", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Besides", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_Owner_whose_condition_limits_only_the_principal_types_it_assigns_counts_without_being_said_to_be_limited_in_roles()
+    {
+        // Given four Owners of the subscription, one of them under a delegation condition that lets it assign roles to
+        // service principals only (a condition on the principal type, not on the role: it may still assign Owner)
+        const string ServicePrincipalsOnly = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:PrincipalType] ForAnyOfAnyValues:StringEqualsIgnoreCase {'ServicePrincipal'}))";
+        var tenant = Platformed();
+        foreach (var key in new[] { "a", "b", "c", "delegator" })
+        {
+            tenant.User(key);
+            tenant.AssignAzureRole(key, "User", TestTenant.Owner, TestTenant.Subscription, key == "delegator" ? ServicePrincipalsOnly : null);
+        }
+
+        // Then it counts, and the finding says its condition is on the role assignments it writes, not on the roles
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Contains("has 4 owners (more than 3)", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("`delegator@fabrikam.example` (Owner assigned here with a condition on the role assignments it may write)", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("condition on the roles", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_managed_identity_is_listed_by_its_name_and_an_application_by_what_the_CLI_wrote()
+    {
+        // Given four Owners of the subscription as `az role assignment list` prints them: three users, and a
+        // user-assigned identity the CLI names by its client id (its first service principal name), with the identity
+        // in `az identity list`; and an application's service principal it names by its client id too
+        var tenant = Platformed();
+        foreach (var key in new[] { "a", "b", "c" })
+        {
+            tenant.User(key);
+            tenant.AssignAzureRole(key, "User", TestTenant.Owner, TestTenant.Subscription);
+        }
+
+        tenant.AzureUserAssignedIdentity("id-deploy");
+        tenant.AssignAzureRole("id-deploy", "ServicePrincipal", TestTenant.Owner, TestTenant.Subscription, principalName: TestTenant.Id("client-id-deploy"));
+        tenant.AssignAzureRole("ci-app", "ServicePrincipal", TestTenant.Owner, TestTenant.Subscription, principalName: TestTenant.Id("client-ci-app"));
+
+        // Then the identity is listed by its name, not by its client id; the application, which no export names
+        // otherwise, by what the CLI wrote
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Contains("`id-deploy` (Owner assigned here)", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestTenant.Id("client-id-deploy"), finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains($"`{TestTenant.Id("client-ci-app")}` (Owner assigned here)", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_eligible_holder_the_directory_export_does_not_hold_is_named_as_its_eligibility_names_it()
+    {
+        // Given three Owners of the subscription, a PIM-eligible Owner that no directory export holds, whose
+        // eligibility schedule instance names it (`expandedProperties.principal.displayName`), and one it does not name
+        var tenant = Platformed();
+        foreach (var key in new[] { "a", "b", "c" })
+        {
+            tenant.User(key);
+            tenant.AssignAzureRole(key, "User", TestTenant.Owner, TestTenant.Subscription);
+        }
+
+        tenant.AzureEligibility("contractor", "User", TestTenant.Owner, TestTenant.Subscription, principalDisplayName: "Ben Carter");
+        tenant.AzureEligibility("unnamed", "User", TestTenant.Owner, TestTenant.Subscription);
+
+        // Then the named one is listed by that name, the other by its object id
+        var finding = Assert.Single(tenant.Scan(settings: new AnalysisSettings { OwnerLimit = 2 }).Of(Rule));
+        Assert.Contains("Besides, 2 may activate such a role through PIM (not counted): ", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("`Ben Carter` (Owner assigned here)", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestTenant.Id("contractor"), finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains($"`{TestTenant.Id("unnamed")}` (Owner assigned here)", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_management_group_with_too_many_owners_is_high_and_its_subscription_is_reported_too()
     {
         // Given four Owners of the platform management group

@@ -111,7 +111,26 @@ public sealed class AzurePermanentPrivilegedAssignmentRuleTests
         // Then the group's Owner is reported, saying its instance is missing
         var finding = Assert.Single(tenant.Scan().Of(Rule));
         Assert.Equal(TestTenant.Id("group-owner"), finding.Principal);
-        Assert.Contains("no PIM assignment schedule instance for this assignment", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("no PIM assignment schedule instance for this assignment (none was exported at its scope)", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_assignment_without_an_instance_among_others_of_its_scope_is_not_said_to_have_none_exported_there()
+    {
+        // Given instances exported for the subscription (one Owner's activation), and a second Owner of the
+        // subscription whose own instance is missing from the export
+        var tenant = Platformed();
+        tenant.User("sub-owner");
+        tenant.User("other-owner");
+        tenant.AssignAzureRole("sub-owner", "User", TestTenant.Owner, TestTenant.Subscription);
+        tenant.AzureAssignmentScheduleInstance("sub-owner", "User", TestTenant.Owner, TestTenant.Subscription, "Activated", 0.25);
+        tenant.AssignAzureRole("other-owner", "User", TestTenant.Owner, TestTenant.Subscription);
+
+        // Then the second Owner is reported, saying its scope has instances for other assignments, not that it has none
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+        Assert.Equal(TestTenant.Id("other-owner"), finding.Principal);
+        Assert.Contains("no PIM assignment schedule instance for this assignment (it has some for other assignments at its scope, not for this one)", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("none was exported at its scope", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
