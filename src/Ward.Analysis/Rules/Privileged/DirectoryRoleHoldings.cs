@@ -17,15 +17,14 @@ internal sealed class DirectoryRoleHoldings
 
     private readonly MicrosoftAnalysisContext _context;
     private readonly ILookup<string, RoleGrant> _byPrincipal;
-    private readonly HashSet<string> _lapsed;
+    private readonly LapsedRoleAssignments _lapsed;
 
     private DirectoryRoleHoldings(MicrosoftAnalysisContext context)
     {
         _context = context;
         var directory = context.Directory;
         HasScheduleData = !directory.RoleAssignmentScheduleInstances.IsEmpty;
-        _lapsed = directory.RoleAssignmentScheduleInstances.Where(a => !IsThroughGroup(a)).GroupBy(Key, StringComparer.OrdinalIgnoreCase)
-            .Where(g => !g.Any(a => InForce(a.StartDateTime, a.EndDateTime, context.ReferenceTime))).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _lapsed = new LapsedRoleAssignments(directory, context.ReferenceTime);
         Grants = [.. Active(context).Concat(Eligible(context)).OrderBy(g => g.PrincipalId, StringComparer.Ordinal).ThenBy(g => g.Assignment.Id, StringComparer.Ordinal)];
         _byPrincipal = Grants.ToLookup(g => g.PrincipalId, StringComparer.OrdinalIgnoreCase);
     }
@@ -38,13 +37,8 @@ internal sealed class DirectoryRoleHoldings
 
     public static DirectoryRoleHoldings Of(MicrosoftAnalysisContext context) => Cache.GetValue(context, c => new DirectoryRoleHoldings(c));
 
-    /// <summary>
-    /// Whether a <c>roleAssignments</c> entry stands for an assignment that is not in force at the reference time: its
-    /// PIM schedule instances (same principal, role and scope) all ended before it, or start after it (a time-bound
-    /// assignment or an activation that lapsed between the export and the reference time).
-    /// </summary>
-    public bool HasLapsed(DirectoryRoleAssignment assignment) =>
-        assignment.Source == RoleAssignmentSource.RoleAssignment && _lapsed.Contains(Key(assignment));
+    /// <summary>Whether a <c>roleAssignments</c> entry's assignment lapsed before the reference time (<see cref="LapsedRoleAssignments"/>).</summary>
+    public bool HasLapsed(DirectoryRoleAssignment assignment) => _lapsed.Contains(assignment);
 
     /// <summary>The principals holding a role, themselves or through a group (groups included), sorted.</summary>
     public IEnumerable<string> Holders()
@@ -144,7 +138,7 @@ internal sealed class DirectoryRoleHoldings
         var directory = context.Directory;
         var instances = directory.RoleAssignmentScheduleInstances.Where(a => !IsThroughGroup(a))
             .GroupBy(Key, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.FirstOrDefault(a => InForce(a.StartDateTime, a.EndDateTime, context.ReferenceTime)) ?? g.First(), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => g.FirstOrDefault(a => a.IsInForceAt(context.ReferenceTime)) ?? g.First(), StringComparer.OrdinalIgnoreCase);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var assignment in directory.RoleAssignments.Where(a => !IsThroughGroup(a)).Concat(instances.Values))
         {
@@ -179,10 +173,10 @@ internal sealed class DirectoryRoleHoldings
             .Select(a => new RoleGrant(a, DirectoryRoleTiers.Of(directory, a.RoleDefinitionId), RoleHoldState.Eligible, a.EndDateTime));
     }
 
-    // An instance a user holds through a group (memberType Group) repeats the group's own, which is expanded here.
-    private static bool IsThroughGroup(DirectoryRoleAssignment assignment) => string.Equals(assignment.MemberType, "Group", StringComparison.OrdinalIgnoreCase);
+    // An instance a user holds through a group repeats the group's own, which is expanded here.
+    private static bool IsThroughGroup(DirectoryRoleAssignment assignment) => LapsedRoleAssignments.IsThroughGroup(assignment);
 
-    private static string Key(DirectoryRoleAssignment assignment) => $"{assignment.PrincipalId}|{assignment.RoleDefinitionId}|{assignment.DirectoryScope.Text}";
+    private static string Key(DirectoryRoleAssignment assignment) => LapsedRoleAssignments.ScheduleKey(assignment);
 
     /// <summary>Whether an assignment or eligibility has started and not ended at the reference time.</summary>
     public static bool InForce(DateTimeOffset? start, DateTimeOffset? end, DateTimeOffset reference) =>

@@ -449,7 +449,7 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
         return [.. directory.RoleAssignments.Concat(directory.RoleAssignmentScheduleInstances)
             .Concat(directory.RoleEligibilitySchedules).Concat(directory.RoleEligibilityScheduleInstances)
             .Where(a => holders.ContainsKey(a.PrincipalId) && a.DirectoryScope.Kind == DirectoryScopeKind.Tenant && a.AppScopeId is null or "/"
-                && a.IsInForceAt(referenceTime) && (a.Source != RoleAssignmentSource.RoleAssignment || !Lapsed.Contains(ScheduleKey(a))))
+                && a.IsInForceAt(referenceTime) && !Lapsed.Contains(a))
             .Select(a =>
             {
                 var definition = directory.FindRoleDefinition(a.RoleDefinitionId);
@@ -460,19 +460,8 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
             .DistinctBy(r => (r.TemplateId.ToLowerInvariant(), r.Via?.Id))];
     }
 
-    /// <summary>
-    /// The principal, role and scope of the <c>roleAssignments</c> entries whose PIM schedule instances (direct ones)
-    /// all ended before the reference time or start after it: a time-bound assignment or an activation that lapsed
-    /// after the export, which a <c>roleAssignments</c> entry, having no dates, does not show.
-    /// </summary>
-    private FrozenSet<string> Lapsed => field ??= directory.RoleAssignmentScheduleInstances
-        .Where(a => !string.Equals(a.MemberType, "Group", StringComparison.OrdinalIgnoreCase))
-        .GroupBy(ScheduleKey, StringComparer.OrdinalIgnoreCase)
-        .Where(g => !g.Any(a => a.IsInForceAt(referenceTime)))
-        .Select(g => g.Key)
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
-    private static string ScheduleKey(DirectoryRoleAssignment assignment) => $"{assignment.PrincipalId}|{assignment.RoleDefinitionId}|{assignment.DirectoryScope.Text}";
+    /// <summary>The <c>roleAssignments</c> entries a role-targeted policy no longer sees: their assignment lapsed after the export.</summary>
+    private LapsedRoleAssignments Lapsed => field ??= new LapsedRoleAssignments(directory, referenceTime);
 
     private static bool IsExclude(ConditionalAccessFilter filter) => string.Equals(filter.Mode, "exclude", StringComparison.OrdinalIgnoreCase);
 
