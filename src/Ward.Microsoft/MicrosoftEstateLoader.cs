@@ -155,9 +155,9 @@ public static class MicrosoftEstateLoader
             paths,
             file => InputPaths.HasExtension(file, ".json", ".jsonl"),
             file => inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.NotRecognised, InputPaths.NotReadNote(file))),
-            (path, message, note) =>
+            (path, message, note, severity) =>
             {
-                diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
+                diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, severity, message, new SourceLocation(path));
                 inputs.Add(new MicrosoftInputFile(path, MicrosoftInputKind.Unreadable, note));
             });
 

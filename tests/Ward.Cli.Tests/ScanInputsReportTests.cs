@@ -66,6 +66,29 @@ public sealed class ScanInputsReportTests
     }
 
     [Fact]
+    public void A_named_pipe_in_a_folder_is_listed_as_skipped_with_a_warning_and_the_scan_ends()
+    {
+        // Given a folder holding an account's authorization details and, beside them, a named pipe nothing writes to
+        // with a credential report's name
+        var folder = Directory.CreateTempSubdirectory("ward-pipe-").FullName;
+        File.Copy(Path.Combine(Repository.Samples, "111122223333", "gaad.json"), Path.Combine(folder, "gaad.json"));
+        var pipe = Path.Combine(folder, "credential-report-live.csv");
+        NamedPipe.Make(pipe);
+
+        // When it is scanned
+        var output = Path.Combine(folder, "report.json");
+        var (exitCode, console) = NamedPipe.LoadWithin(pipe, () => WardRunner.Run("scan", folder, "--format", "json", "--output", output, "--as-of", "2026-12-01T09:00:00Z"));
+        Assert.True(exitCode == 0, console);
+        var scan = JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("scan");
+
+        // Then the pipe is among the skipped, saying what it is, with a warning that names it
+        var skipped = Assert.Single(scan.GetProperty("inputsSkipped").EnumerateArray(), i => i.GetProperty("path").GetString() == pipe);
+        Assert.Equal("a named pipe (FIFO), not a regular file; not read", skipped.GetProperty("reason").GetString());
+        var warning = Assert.Single(scan.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("file").GetString() == pipe);
+        Assert.Equal(("WARD1001", "warning"), (warning.GetProperty("code").GetString(), warning.GetProperty("severity").GetString()));
+    }
+
+    [Fact]
     public void The_Azure_reader_s_diagnostics_are_in_the_report()
     {
         // Given the sample's Azure exports, two of whose certificate lists name vaults the inventory lacks

@@ -58,9 +58,9 @@ public static class AwsEstateLoader
             paths,
             file => InputPaths.HasExtension(file, ".json") || StartsWithCredentialReportHeader(file),
             file => skipped(NotRead(file, diagnostics)),
-            (path, message, note) =>
+            (path, message, note, severity) =>
             {
-                diagnostics.Add(IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
+                diagnostics.Add(IngestDiagnosticCodes.UnreadableFile, severity, message, new SourceLocation(path));
                 skipped(new InputFile(path, InputKind.Unreadable, note));
             });
 

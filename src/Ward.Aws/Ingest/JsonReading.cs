@@ -20,14 +20,25 @@ internal sealed class JsonReading(string file, DiagnosticBag diagnostics)
     public void Report(string code, DiagnosticSeverity severity, string message, string path) =>
         Diagnostics.Add(code, severity, message, At(path));
 
+    /// <summary>
+    /// The items of a list, each with its JSON path; none when the list is left out. A list that is <c>null</c> is read
+    /// as empty with a warning: the AWS CLI writes an empty list as <c>[]</c>, so a null one was written by something
+    /// else, and what it held is not known.
+    /// </summary>
     public IEnumerable<(JsonElement Item, string Path)> Array(JsonElement parent, string name, string parentPath)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!parent.TryGetProperty(name, out var value))
         {
             yield break;
         }
 
         var path = JsonPath.Property(parentPath, name);
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            Report(IngestDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`{name}` is null where a list is expected (the AWS CLI writes an empty list as `[]`): read as empty, so anything it should hold is missing", path);
+            yield break;
+        }
+
         if (value.ValueKind != JsonValueKind.Array)
         {
             Report(IngestDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{name}` must be an array, found {PolicyParser.Describe(value.ValueKind)}; its contents were skipped", path);

@@ -1,18 +1,24 @@
+using Ward.Core.Diagnostics;
+
 namespace Ward.Core.Inputs;
 
 /// <summary>
 /// Turns the files and folders a user gives into the files to read: folders recursively, in ordinal path order, hidden
 /// files (a leading dot) found in a folder not read but told (as not accepted), each file once however often it is reached (a folder and its subfolder, two
-/// spellings of a path, a link to a file already listed). What cannot be read is told to the caller, never dropped:
-/// every provider's loader reports it in its own terms.
+/// spellings of a path, a link to a file already listed). A named pipe, socket or device is never opened (reading a pipe
+/// blocks until something writes to it): one found in a folder is told as a warning, one given by name as an error.
+/// What cannot be read is told to the caller, never dropped: every provider's loader reports it in its own terms.
 /// </summary>
 public static class InputPaths
 {
     /// <param name="paths">Files and folders as given.</param>
     /// <param name="accepts">Whether a file found in a folder is one the loader reads (a file named directly always is).</param>
     /// <param name="notAccepted">Told of each file found in a folder that <paramref name="accepts"/> refuses.</param>
-    /// <param name="unreadable">Told of each path that does not exist, or folder that cannot be listed: the path, a message, a short note.</param>
-    public static IEnumerable<string> Expand(IEnumerable<string> paths, Func<string, bool> accepts, Action<string> notAccepted, Action<string, string, string> unreadable)
+    /// <param name="unreadable">
+    /// Told of each path that does not exist, folder that cannot be listed, or file that is not a regular file: the path,
+    /// a message, a short note and the severity to report it with.
+    /// </param>
+    public static IEnumerable<string> Expand(IEnumerable<string> paths, Func<string, bool> accepts, Action<string> notAccepted, Action<string, string, string, DiagnosticSeverity> unreadable)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(accepts);
@@ -25,7 +31,12 @@ public static class InputPaths
             {
                 foreach (var file in FilesUnder(path, unreadable).Where(f => reached.Add(RealPath(f))))
                 {
-                    if (!IsHidden(file) && accepts(file))
+                    // Checked before anything opens the file: accepts and notAccepted may read its first line.
+                    if (FileKind.NotRegular(file) is { } kind)
+                    {
+                        unreadable(file, $"`{file}` is {kind}, not a regular file: not read", $"{kind}, not a regular file; not read", DiagnosticSeverity.Warning);
+                    }
+                    else if (!IsHidden(file) && accepts(file))
                     {
                         yield return file;
                     }
@@ -34,6 +45,10 @@ public static class InputPaths
                         notAccepted(file);
                     }
                 }
+            }
+            else if (File.Exists(path) && FileKind.NotRegular(path) is { } kind)
+            {
+                unreadable(path, $"`{path}` is {kind}, not a regular file: not read (save the export to a file and give that)", $"{kind}, not a regular file; not read", DiagnosticSeverity.Error);
             }
             else if (File.Exists(path))
             {
@@ -44,7 +59,7 @@ public static class InputPaths
             }
             else
             {
-                unreadable(path, $"`{path}` does not exist", "does not exist");
+                unreadable(path, $"`{path}` does not exist", "does not exist", DiagnosticSeverity.Error);
             }
         }
     }
@@ -66,7 +81,7 @@ public static class InputPaths
     /// Every file under a folder, in ordinal order. A subfolder that cannot be listed is told and skipped, the rest read;
     /// a linked folder is followed once (one that leads back to a folder already listed, a loop, is told and skipped).
     /// </summary>
-    private static List<string> FilesUnder(string root, Action<string, string, string> unreadable)
+    private static List<string> FilesUnder(string root, Action<string, string, string, DiagnosticSeverity> unreadable)
     {
         var files = new List<string>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
@@ -79,7 +94,7 @@ public static class InputPaths
                 var real = Path.GetFullPath(new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? folder);
                 if (!listed.Add(real))
                 {
-                    unreadable(folder, $"`{folder}` links to a folder already read (`{real}`): not read again", "a link to a folder already read; not read again");
+                    unreadable(folder, $"`{folder}` links to a folder already read (`{real}`): not read again", "a link to a folder already read; not read again", DiagnosticSeverity.Error);
                     continue;
                 }
 
@@ -91,7 +106,7 @@ public static class InputPaths
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                unreadable(folder, $"cannot read the folder: {exception.Message}", exception.Message);
+                unreadable(folder, $"cannot read the folder: {exception.Message}", exception.Message, DiagnosticSeverity.Error);
             }
         }
 

@@ -326,9 +326,9 @@ public static class GcpEstateLoader
             paths,
             file => InputPaths.HasExtension(file, Extensions),
             file => inputs.Add(new GcpInputFile(file, GcpInputKind.NotRecognised, InputPaths.NotReadNote(file))),
-            (path, message, note) =>
+            (path, message, note, severity) =>
             {
-                diagnostics.Add(GcpDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
+                diagnostics.Add(GcpDiagnosticCodes.UnreadableFile, severity, message, new SourceLocation(path));
                 inputs.Add(new GcpInputFile(path, GcpInputKind.Unreadable, note));
             });
 

@@ -154,6 +154,45 @@ public sealed class AwsEstateLoaderTests
     }
 
     [Fact]
+    public void A_named_pipe_in_a_folder_is_skipped_with_a_warning_not_opened()
+    {
+        // Given a folder holding an export and, beside it, a named pipe with an export's name that nothing writes to
+        using var folder = new ScratchFolder();
+        File.Copy(Fixtures.PathOf("gaad-split-part1.json"), Path.Combine(folder.Path, "gaad.json"));
+        var pipe = Path.Combine(folder.Path, "gaad-live.json");
+        NamedPipe.Make(pipe);
+
+        // When it is loaded
+        var estate = NamedPipe.LoadWithin(pipe, () => Load([folder.Path]));
+
+        // Then the export is read, and the pipe is named in a warning and listed as not read
+        Assert.Single(estate.Accounts);
+        var warning = Assert.Single(estate.Diagnostics, d => d.Location.File == pipe);
+        Assert.Equal((IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Warning), (warning.Code, warning.Severity));
+        Assert.Equal($"`{pipe}` is a named pipe (FIFO), not a regular file: not read", warning.Message);
+        var input = Assert.Single(estate.Inputs, i => i.Path == pipe);
+        Assert.Equal((InputKind.Unreadable, "a named pipe (FIFO), not a regular file; not read"), (input.Kind, input.Note));
+    }
+
+    [Fact]
+    public void A_named_pipe_given_by_name_is_an_error_not_opened()
+    {
+        // Given an export and a named pipe, both given by name (a pipe nothing writes to)
+        using var folder = new ScratchFolder();
+        var pipe = Path.Combine(folder.Path, "credential-report.csv");
+        NamedPipe.Make(pipe);
+
+        // When they are loaded
+        var estate = NamedPipe.LoadWithin(pipe, () => Load([Fixtures.PathOf("gaad-split-part1.json"), pipe]));
+
+        // Then the export is read, and the pipe is an error that says what it is and how to have it read
+        Assert.Single(estate.Accounts);
+        var error = Assert.Single(estate.Diagnostics, d => d.Location.File == pipe);
+        Assert.Equal((IngestDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error), (error.Code, error.Severity));
+        Assert.Equal($"`{pipe}` is a named pipe (FIFO), not a regular file: not read (save the export to a file and give that)", error.Message);
+    }
+
+    [Fact]
     public void Two_identical_exports_of_one_account_give_one_warning_that_says_so()
     {
         // Given the same export twice in one folder (a copy kept beside the original)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ward.Aws.Estate;
 using Ward.Aws.Ingest;
 using Ward.Aws.Policy.Parsing;
@@ -209,6 +210,33 @@ public sealed class GaadReaderTests
         var problem = Assert.Single(developers.Problems);
         Assert.Contains("AttachedManagedPolicies", problem, StringComparison.Ordinal);
         Assert.Empty(export.Roles[0].Problems);
+    }
+
+    [Fact]
+    public void A_null_list_is_read_as_empty_with_a_located_warning_and_the_rest_is_read()
+    {
+        // Given the Northwind prod GAAD as a tool that writes empty lists as null would: henry.ito's groups, alice's
+        // attached policies and the Lambda role's inline policies are null where the AWS CLI writes []
+        var gaad = JsonNode.Parse(File.ReadAllText(Fixtures.Northwind(NorthwindProd, "gaad.json")))!;
+        gaad["UserDetailList"]![7]!["GroupList"] = null;
+        gaad["UserDetailList"]![0]!["AttachedManagedPolicies"] = null;
+        gaad["RoleDetailList"]![2]!["RolePolicyList"] = null;
+        using var folder = new ScratchFolder(("gaad.json", gaad.ToJsonString()));
+        var file = Path.Combine(folder.Path, "gaad.json");
+
+        // When it is read
+        var (export, diagnostics) = Read(file);
+
+        // Then each null list is named by file and JSON path in a warning, and every entity is still read
+        Assert.Equal(
+            ["$.RoleDetailList[2].RolePolicyList", "$.UserDetailList[0].AttachedManagedPolicies", "$.UserDetailList[7].GroupList"],
+            diagnostics.Select(d => d.Location.JsonPath),
+            StringComparer.Ordinal);
+        Assert.All(diagnostics, d => Assert.Equal((IngestDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, file), (d.Code, d.Severity, d.Location.File)));
+        Assert.Equal("`GroupList` is null where a list is expected (the AWS CLI writes an empty list as `[]`): read as empty, so anything it should hold is missing", diagnostics[2].Message);
+        Assert.Equal((10, 4, 13, 18), (export.Users.Length, export.Groups.Length, export.Roles.Length, export.Policies.Length));
+        Assert.Empty(export.Users.Single(u => u.Name == "henry.ito").Groups);
+        Assert.Equal(["IAMFullAccess"], export.Users.Single(u => u.Name == "henry.ito").AttachedPolicies.Select(a => a.PolicyName), StringComparer.Ordinal);
     }
 
     [Fact]

@@ -60,9 +60,9 @@ public static class AzureEstateLoader
             paths,
             file => InputPaths.HasExtension(file, ".json"),
             file => inputs.Add(new AzureInputFile(file, AzureInputKind.Unrecognized, InputPaths.NotReadNote(file))),
-            (path, message, note) =>
+            (path, message, note, severity) =>
             {
-                diagnostics.Add(AzureDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
+                diagnostics.Add(AzureDiagnosticCodes.UnreadableFile, severity, message, new SourceLocation(path));
                 inputs.Add(new AzureInputFile(path, AzureInputKind.Unreadable, note));
             });
 

@@ -67,9 +67,9 @@ public static class EntraDirectoryLoader
             paths,
             file => InputPaths.HasExtension(file, ".json"),
             file => inputs.Add(new EntraInputFile(file, EntraInputKind.NotRecognised, InputPaths.NotReadNote(file))),
-            (path, message, note) =>
+            (path, message, note, severity) =>
             {
-                diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, message, new SourceLocation(path));
+                diagnostics.Add(EntraDiagnosticCodes.UnreadableFile, severity, message, new SourceLocation(path));
                 inputs.Add(new EntraInputFile(path, EntraInputKind.Unreadable, note));
             });
 
