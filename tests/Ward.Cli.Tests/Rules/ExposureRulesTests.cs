@@ -55,6 +55,11 @@ public sealed class ExposureRulesTests
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-account", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-owner", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-account-through-events", "Medium")]
+    // Purging destroys every message of the queue; deleting one needs the receipt handle of receiving it, so on its
+    // own it is listed but not critical.
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-purging", "Critical")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-deleting", "High")]
+    [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-shared-for-deleting", "Medium")]
     // Address ranges S3 deems public: broader than /8 (IPv4) or /32 (IPv6).
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-half-the-internet", "Critical")]
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-every-ipv6-address", "Critical")]
@@ -103,6 +108,7 @@ public sealed class ExposureRulesTests
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-topics-anywhere")]
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-of-the-own-account")]
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-source-account-denied-outside")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-purged-and-deleted-in-the-organization")]
     // aws:SourceOrgPaths is set only when a service acts for a resource, as the other source keys.
     [InlineData("arn:aws:s3:::bucket-for-source-organization-paths")]
     // An office range without IfExists: an endpoint's request, carrying no aws:SourceIp, fails it.
@@ -319,6 +325,17 @@ public sealed class ExposureRulesTests
     }
 
     [Fact]
+    public void Deleting_and_purging_messages_are_probed()
+    {
+        var purged = Assert.Single(Alone.Value.Findings, f => f.Principal == $"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-purging");
+        Assert.Contains("lets anyone, without AWS credentials, `sqs:PurgeQueue`.", purged.Explanation, StringComparison.Ordinal);
+        var deleted = Assert.Single(Alone.Value.Findings, f => f.Principal == $"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-deleting");
+        Assert.Contains("lets anyone, without AWS credentials, `sqs:DeleteMessage`.", deleted.Explanation, StringComparison.Ordinal);
+        var shared = Assert.Single(Alone.Value.Findings, f => f.Principal == $"arn:aws:sqs:eu-west-1:{Account}:queue-shared-for-deleting");
+        Assert.Contains("may `sqs:DeleteMessage`, `sqs:PurgeQueue`", shared.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_named_service_with_a_wildcard_source_condition_stays_a_confused_deputy()
     {
         // Given a statement naming SNS (not `*`) whose aws:SourceAccount is `*`: as SNS without any source condition
@@ -482,8 +499,8 @@ public sealed class ExposureRulesTests
     [Fact]
     public void An_organizational_unit_let_in_for_no_sensitive_action_is_not_claimed_by_another()
     {
-        // Given `*` let in to send for ou-bbbb-11111111, and only to delete (not a probed action) for ou-bbbb-22222222
-        var finding = Assert.Single(InOrganization.Value.Findings, f => f.Principal.EndsWith(":queue-for-one-unit-sending-and-another-deleting", StringComparison.Ordinal));
+        // Given `*` let in to send for ou-bbbb-11111111, and only to change message visibility (not a probed action) for ou-bbbb-22222222
+        var finding = Assert.Single(InOrganization.Value.Findings, f => f.Principal.EndsWith(":queue-for-one-unit-sending-and-another-changing-visibility", StringComparison.Ordinal));
 
         // Then only the first unit is said to send
         Assert.Contains("accounts under `o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/` of organization o-bbbbbbbbbb", finding.Title, StringComparison.Ordinal);
@@ -606,6 +623,10 @@ public sealed class ExposureRulesTests
               {{Entry("arn:aws:s3:::bucket-for-the-source-account-if-exists", "AWS::S3::Bucket", """{"Sid":"OwnAccount","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-source-account-if-exists/*","Condition":{"StringEqualsIfExists":{"aws:SourceAccount":"123456789012"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-the-trail-if-exists", "AWS::S3::Bucket", """{"Sid":"Trail","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-trail-if-exists/*","Condition":{"ArnLikeIfExists":{"aws:SourceArn":"arn:aws:cloudtrail:eu-west-1:123456789012:trail/management"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-named-orders", "AWS::SQS::Queue", """{"Sid":"FromOrders","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:eu-west-1:*:orders"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-purging", "AWS::SQS::Queue", """{"Sid":"AnyonePurges","Effect":"Allow","Principal":"*","Action":"sqs:PurgeQueue","Resource":"*"}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-deleting", "AWS::SQS::Queue", """{"Sid":"AnyoneDeletes","Effect":"Allow","Principal":"*","Action":"sqs:DeleteMessage","Resource":"*"}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-shared-for-deleting", "AWS::SQS::Queue", """{"Sid":"PartnerCleansUp","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":["sqs:DeleteMessage","sqs:PurgeQueue"],"Resource":"*"}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-purged-and-deleted-in-the-organization", "AWS::SQS::Queue", """{"Sid":"OrganizationCleansUp","Effect":"Allow","Principal":"*","Action":["sqs:DeleteMessage","sqs:PurgeQueue"],"Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-source-account", "AWS::SQS::Queue", """{"Sid":"AnySource","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-source-accounts-like-12", "AWS::SQS::Queue", """{"Sid":"AnySource","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"12*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-bucket", "AWS::SQS::Queue", """{"Sid":"AnyBucket","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::*"}}}""")}},
@@ -643,7 +664,7 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-sns-asked-for-and-named-for-an-organization", "AWS::SQS::Queue", """{"Sid":"AnySns","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-asked-for-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb","aws:PrincipalServiceName":"sns.amazonaws.com"}}},{"Sid":"Sns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-asked-for-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-sns-by-arn-and-named-for-an-organization", "AWS::SQS::Queue", """{"Sid":"AnySns","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-by-arn-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb"},"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}}},{"Sid":"Sns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-by-arn-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-two-organizational-units", "AWS::SQS::Queue", """{"Sid":"OuOneSends","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-two-organizational-units","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/*"}}},{"Sid":"OuTwoReceives","Effect":"Allow","Principal":"*","Action":"sqs:ReceiveMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-two-organizational-units","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-22222222/*"}}}""")}},
-              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-one-unit-sending-and-another-deleting", "AWS::SQS::Queue", """{"Sid":"OuOneSends","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-one-unit-sending-and-another-deleting","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/*"}}},{"Sid":"OuTwoDeletes","Effect":"Allow","Principal":"*","Action":"sqs:DeleteMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-one-unit-sending-and-another-deleting","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-22222222/*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-one-unit-sending-and-another-changing-visibility", "AWS::SQS::Queue", """{"Sid":"OuOneSends","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-one-unit-sending-and-another-changing-visibility","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/*"}}},{"Sid":"OuTwoChangesVisibility","Effect":"Allow","Principal":"*","Action":"sqs:ChangeMessageVisibility","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-one-unit-sending-and-another-changing-visibility","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-22222222/*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},
