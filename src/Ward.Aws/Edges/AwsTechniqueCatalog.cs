@@ -171,8 +171,8 @@ public static class AwsTechniqueCatalog
             "ward-resource-access",
             "Direct access to a resource's data",
             "resource-access",
-            "The principal's effective permissions (identity policies, permissions boundary, SCPs, RCPs and the resource's own policy) allow it to read or write the resource's data: s3:GetObject or s3:PutObject on a bucket, kms:Decrypt on a key, sqs:SendMessage or sqs:ReceiveMessage on a queue, sns:Publish or sns:Subscribe on a topic, secretsmanager:GetSecretValue on a secret, lambda:UpdateFunctionCode on a function, ecr:BatchGetImage or ecr:PutImage on a repository.",
-            ["s3:GetObject", "s3:PutObject", "kms:Decrypt", "sqs:SendMessage", "sqs:ReceiveMessage", "sns:Publish", "sns:Subscribe", "secretsmanager:GetSecretValue", "lambda:UpdateFunctionCode", "ecr:BatchGetImage", "ecr:PutImage"],
+            "The principal's effective permissions (identity policies, permissions boundary, SCPs, RCPs and the resource's own policy) allow it to read or write the resource's data: s3:GetObject or s3:PutObject on a bucket, kms:Decrypt on a key, sqs:SendMessage, sqs:ReceiveMessage or sqs:PurgeQueue on a queue, sns:Publish or sns:Subscribe on a topic, secretsmanager:GetSecretValue on a secret, lambda:UpdateFunctionCode on a function, ecr:BatchGetImage or ecr:PutImage on a repository.",
+            ["s3:GetObject", "s3:PutObject", "kms:Decrypt", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:PurgeQueue", "sns:Publish", "sns:Subscribe", "secretsmanager:GetSecretValue", "lambda:UpdateFunctionCode", "ecr:BatchGetImage", "ecr:PutImage"],
             "Grant data access to a sensitive resource only to the principals that need it: name them in the resource policy, deny everyone else there (aws:PrincipalArn), and scope identity grants to resource ARNs instead of `*`.",
             [new("IAM user guide: policy evaluation logic", "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html")]);
         foreach (var (id, name, actions, reference) in ResourcePolicyRewrites)

@@ -134,6 +134,81 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
     }
 
     /// <summary>
+    /// Whether one of the statement's non-negated source conditions admits a resource of any account, so that anyone
+    /// can make a service act from a resource of their own: an <c>aws:SourceAccount</c> or <c>aws:SourceOwner</c>
+    /// pattern (<c>*</c>, <c>12*</c>), an <c>aws:SourceArn</c> pattern whose account part has a wildcard
+    /// (<c>arn:aws:sns:*:*:*</c>) or an S3 ARN pattern with a wildcard in the bucket name (<c>arn:aws:s3:::*</c>; an
+    /// exact bucket name is one bucket, which only its owner holds while it exists), or an <c>aws:SourceOrgID</c> or
+    /// <c>aws:SourceOrgPaths</c> pattern whose organization has a wildcard. S3 deems such a policy public ("The meaning
+    /// of public": only fixed values of these keys keep a grant to <c>*</c> from being public). Whether the statement's
+    /// other conditions keep such a service out is the evaluator's to say.
+    /// </summary>
+    public static bool AdmitsAnySource(Statement statement) =>
+        statement.Conditions.Where(c => !c.Operator.IsNegated).Any(c => c.Values.Any(value => OpensSource(c, value)));
+
+    /// <summary>
+    /// The source keys of a resource of <paramref name="outsiderAccount"/> that the statements' source patterns admit
+    /// (<see cref="OutsiderSource"/>), with <c>aws:SourceOrgID</c> and <c>aws:SourceOrgPaths</c> filled from an
+    /// organization pattern when one asks for them (<c>o-a*</c> → <c>o-award-probe</c>); the caller's defaults stand
+    /// for the rest.
+    /// </summary>
+    public static ImmutableDictionary<string, ContextValue> AnySource(IEnumerable<Statement> statements, string outsiderAccount)
+    {
+        var list = statements.ToList();
+        var keys = OutsiderSource(list, outsiderAccount).ToBuilder();
+        foreach (var condition in list.SelectMany(s => s.Conditions).Where(c => !c.Operator.IsNegated && c.Operator.Base == BaseOperator.StringLike))
+        {
+            var value = condition.Values.FirstOrDefault(v => v.IndexOfAny(['*', '?']) >= 0);
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (condition.Key.Equals("aws:SourceOrgID", StringComparison.OrdinalIgnoreCase) && !keys.ContainsKey("aws:SourceOrgID"))
+            {
+                keys["aws:SourceOrgID"] = ContextValue.Of(Filled(value));
+            }
+            else if (condition.Key.Equals("aws:SourceOrgPaths", StringComparison.OrdinalIgnoreCase) && !keys.ContainsKey("aws:SourceOrgPaths"))
+            {
+                keys["aws:SourceOrgPaths"] = ContextValue.Of([Filled(value)]);
+            }
+        }
+
+        return keys.ToImmutable();
+    }
+
+    private static bool OpensSource(ConditionClause condition, string value)
+    {
+        var like = condition.Operator.Base == BaseOperator.StringLike;
+        var wildcard = value.IndexOfAny(['*', '?']) >= 0;
+        if (SourceAccountKeys.Any(k => k.Equals(condition.Key, StringComparison.OrdinalIgnoreCase)))
+        {
+            return like && wildcard && AccountMatching(value) is not null;
+        }
+
+        if (SourceOrganizationKeys.Any(k => k.Equals(condition.Key, StringComparison.OrdinalIgnoreCase)))
+        {
+            return like && value.Split('/')[0].IndexOfAny(['*', '?']) >= 0;
+        }
+
+        if (!condition.Key.Equals("aws:SourceArn", StringComparison.OrdinalIgnoreCase) || !wildcard
+            || condition.Operator.Base is not (BaseOperator.ArnLike or BaseOperator.ArnEquals or BaseOperator.StringLike))
+        {
+            return false;
+        }
+
+        var parts = value.Split(':', 6);
+        if (parts.Length < 6)
+        {
+            // `*`, or a string pattern whose wildcard runs over the account part (`arn:aws:sns:*`).
+            return like || value == "*";
+        }
+
+        return parts[4].IndexOfAny(['*', '?']) >= 0
+            || (parts[4].Length == 0 && parts[2] is ("s3" or "*") && parts[5].IndexOfAny(['*', '?']) >= 0);
+    }
+
+    /// <summary>
     /// The organizations other than the exported one (<paramref name="ownOrganization"/>) whose every principal the
     /// statements' <c>aws:PrincipalOrgID</c> tests let in: none without an organization export, where which
     /// organization is the estate's own is not known.

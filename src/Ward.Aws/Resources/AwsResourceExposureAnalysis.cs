@@ -92,12 +92,29 @@ public static class AwsResourceExposureAnalysis
                 .GroupBy(x => x.Service, StringComparer.OrdinalIgnoreCase)
                 .ToList();
 
+            // `*` narrowed only by a source condition that fixes no account (aws:SourceAccount `*`, aws:SourceArn
+            // `arn:aws:sns:*:*:*` or `arn:aws:s3:::*`, aws:SourceOrgID `*`): anyone can make a service act on the resource
+            // from a resource of their own, so it is public, as S3 deems it. Probed as the service the statement asks for
+            // or its source ARN names, else any service, acting for an outsider's resource the conditions admit.
+            var isPublic = unsigned is { Admitted.IsEmpty: false } || !anyAccount.Admitted.IsEmpty;
+            var anySource = isPublic ? [] : everyone.Where(s => !s.Principal!.Negated && ConditionParty.AdmitsAnySource(s)).ToImmutableArray();
+            foreach (var group in anySource.GroupBy(s => ServiceAskedFor([s]) ?? SourceService(s) ?? ProbeCallers.AnyService, StringComparer.OrdinalIgnoreCase))
+            {
+                ImmutableArray<Statement> statements = [.. group];
+                var keys = ConditionParty.AnySource(statements, ProbeCallers.OutsiderAccount);
+                var who = group.Key == ProbeCallers.AnyService ? $"any AWS service (probed as `{group.Key}`)" : $"`{group.Key}`";
+                var actingFor = keys.TryGetValue("aws:SourceArn", out var sourceArn) ? $"`{sourceArn}` of an unrelated account ({keys["aws:SourceAccount"]})"
+                    : $"a resource of an unrelated account ({(keys.TryGetValue("aws:SourceAccount", out var sourceAccount) ? sourceAccount : ProbeCallers.OutsiderAccount)})";
+                results.Add(Probe(queries, resource, ResourceProbeKind.ServiceForAnyAccount, "*", null, external: true, AwsPrincipal.Parse(group.Key), $"{who} acting for {actingFor}", statements, keys)
+                    with { ActingService = group.Key });
+            }
+
             // `*` narrowed by a source condition lets in only services acting for a resource (a direct call carries no
             // source keys): the service the source ARN names, acting for an outsider's resource the condition admits.
-            List<IGrouping<string, (Statement Statement, string Service)>> deputies = unsigned is { Admitted.IsEmpty: false } || !anyAccount.Admitted.IsEmpty
+            List<IGrouping<string, (Statement Statement, string Service)>> deputies = isPublic
                 ? services
                 : [.. allows.Where(s => !s.Principal!.Negated).SelectMany(s => s.Principal!.Entries.Where(e => e.Type == PrincipalType.Service).Select(e => (Statement: s, Service: e.Value)))
-                    .Concat(everyone.Where(s => !s.Principal!.Negated).Select(s => (Statement: s, Service: SourceService(s))).Where(x => x.Service is not null).Select(x => (x.Statement, Service: x.Service!)))
+                    .Concat(everyone.Where(s => !s.Principal!.Negated && !anySource.Contains(s)).Select(s => (Statement: s, Service: SourceService(s))).Where(x => x.Service is not null).Select(x => (x.Statement, Service: x.Service!)))
                     .GroupBy(x => x.Service, StringComparer.OrdinalIgnoreCase)];
             foreach (var service in deputies)
             {
@@ -324,7 +341,7 @@ public static class AwsResourceExposureAnalysis
     {
         // A service acts for a resource, whose source keys its request carries. Anyone else calls directly, with
         // none of them: from the internet, or through a VPC endpoint of its own; the more open answer counts.
-        if (kind == ResourceProbeKind.Service || (keys?.Keys.Any(ProbeCallers.IsServiceSourceKey) ?? false))
+        if (kind is ResourceProbeKind.Service or ResourceProbeKind.ServiceForAnyAccount || (keys?.Keys.Any(ProbeCallers.IsServiceSourceKey) ?? false))
         {
             return Ask(queries, resource, kind, party, partyAccount, external, caller, description, statements, keys, standalone, throughOwnEndpoint: null);
         }

@@ -37,6 +37,14 @@ public enum ResourceProbeKind
     /// open to <c>*</c> (a direct call carries no source keys, so the account's principals themselves are not let in).
     /// </summary>
     ServiceActingFor,
+
+    /// <summary>
+    /// An AWS service acting for a resource of an unrelated account, for a statement open to <c>*</c> whose source
+    /// condition fixes no account (<c>aws:SourceAccount</c> <c>*</c>, <c>aws:SourceArn</c> <c>arn:aws:sns:*:*:*</c>):
+    /// anyone can make the service act from a resource of their own, so the resource is public through it. The
+    /// service is the one the statement asks for or its source ARN names, else <see cref="Queries.ProbeCallers.AnyService"/>.
+    /// </summary>
+    ServiceForAnyAccount,
 }
 
 /// <summary>One probed action and the evaluator's decision for it.</summary>
@@ -73,8 +81,9 @@ public sealed record ResourceAccess(
     ImmutableArray<ProbedAction> Actions)
 {
     /// <summary>
-    /// For <see cref="ResourceProbeKind.ServiceActingFor"/>: the service probed, the one a statement names or a
-    /// condition asks for, else <see cref="Queries.ProbeCallers.AnyService"/>.
+    /// For <see cref="ResourceProbeKind.ServiceActingFor"/> and <see cref="ResourceProbeKind.ServiceForAnyAccount"/>:
+    /// the service probed, the one a statement names or a condition asks for (or, for the latter, its source ARN
+    /// names), else <see cref="Queries.ProbeCallers.AnyService"/>.
     /// </summary>
     public string? ActingService { get; init; }
 

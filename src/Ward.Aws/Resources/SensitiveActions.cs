@@ -19,7 +19,9 @@ public static class SensitiveActions
             ["AWS::S3::Bucket"] = [("s3:GetObject", true, true), ("s3:PutObject", true, true), ("s3:ListBucket", false, false), ("s3:PutBucketPolicy", false, true), ("s3:PutBucketAcl", false, true)],
             [AccessPointType] = [("s3:GetObject", true, true), ("s3:PutObject", true, true), ("s3:ListBucket", false, false)],
             ["AWS::KMS::Key"] = [("kms:Decrypt", false, true), ("kms:CreateGrant", false, true)],
-            ["AWS::SQS::Queue"] = [("sqs:SendMessage", false, true), ("sqs:ReceiveMessage", false, true)],
+            // PurgeQueue destroys every message. DeleteMessage destroys one, but needs the receipt handle that only
+            // receiving it gives: on its own, not critical (ReceiveMessage, which is, reads the message anyway).
+            ["AWS::SQS::Queue"] = [("sqs:SendMessage", false, true), ("sqs:ReceiveMessage", false, true), ("sqs:DeleteMessage", false, false), ("sqs:PurgeQueue", false, true)],
             ["AWS::SNS::Topic"] = [("sns:Publish", false, true), ("sns:Subscribe", false, true)],
             ["AWS::SecretsManager::Secret"] = [("secretsmanager:GetSecretValue", false, true)],
             ["AWS::Lambda::Function"] = [("lambda:InvokeFunction", false, false), ("lambda:InvokeFunctionUrl", false, false), ("lambda:UpdateFunctionCode", false, true)],

@@ -37,16 +37,29 @@ public sealed class ExposureRulesTests
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-the-organization-if-exists", "Critical")]
     // Source conditions whose values fix no account: any account's distribution, topic or bucket so named.
     [InlineData("cross-account-resource", "arn:aws:s3:::bucket-behind-any-distribution", "Medium")]
-    // `*` narrowed by a source ARN of any account's topic: a direct call carries no aws:SourceArn, so only SNS acting
-    // for a topic gets in, any account's topic of that name (a confused deputy, not an anonymous caller).
-    [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "Medium")]
-    [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-named-orders", "Medium")]
+    // `*` narrowed only by a source condition that fixes no account: a direct call carries no source keys, but anyone
+    // can make a service act from a resource of their own (any account's topic of that name, any bucket, any source
+    // account or organization), so the resource is public through that service, as S3 deems such a policy.
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic", "Critical")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-named-orders", "Critical")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-source-account", "Critical")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-source-accounts-like-12", "Critical")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-bucket", "Critical")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-anywhere", "Critical")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-source-organization", "Critical")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-source-account-through-events", "Critical")]
+    [InlineData("public-resource", "arn:aws:s3:::bucket-for-star-behind-any-distribution", "Critical")]
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-logs", "Medium")]
     // `*` narrowed by a source account (or owner) of another account, with no aws:SourceArn: any AWS service acting for
     // any resource of that account gets in (a confused deputy for that account), not its principals calling directly.
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-account", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-owner", "Medium")]
     [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-source-account-through-events", "Medium")]
+    // Purging destroys every message of the queue; deleting one needs the receipt handle of receiving it, so on its
+    // own it is listed but not critical.
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-purging", "Critical")]
+    [InlineData("public-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-deleting", "High")]
+    [InlineData("cross-account-resource", $"arn:aws:sqs:eu-west-1:{Account}:queue-shared-for-deleting", "Medium")]
     // Address ranges S3 deems public: broader than /8 (IPv4) or /32 (IPv6).
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-half-the-internet", "Critical")]
     [InlineData("public-resource", "arn:aws:s3:::bucket-for-every-ipv6-address", "Critical")]
@@ -91,6 +104,11 @@ public sealed class ExposureRulesTests
     [InlineData("arn:aws:s3:::bucket-for-a-principal-tag-in-this-account")]
     [InlineData("arn:aws:s3:::bucket-for-the-source-account")]
     [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-topic-named-orders")]
+    // A source pattern that still fixes the owner's account, or another condition that does, or a deny: no one else's resource.
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-topics-anywhere")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-of-the-own-account")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-source-account-denied-outside")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-purged-and-deleted-in-the-organization")]
     // aws:SourceOrgPaths is set only when a service acts for a resource, as the other source keys.
     [InlineData("arn:aws:s3:::bucket-for-source-organization-paths")]
     // An office range without IfExists: an endpoint's request, carrying no aws:SourceIp, fails it.
@@ -204,9 +222,12 @@ public sealed class ExposureRulesTests
     [Fact]
     public void An_RCP_data_perimeter_keeps_public_buckets_private()
     {
-        // Given the same account as a member of an organization whose RCP denies S3 to callers outside it
-        // Then the public buckets are no longer reported; the open queue (not S3) still is
-        Assert.DoesNotContain(InOrganization.Value.Findings, f => f.RuleId == "public-resource" && f.Principal.StartsWith("arn:aws:s3:::", StringComparison.Ordinal));
+        // Given the same account as a member of an organization whose RCP denies S3 to callers outside it, AWS services
+        // excepted (BoolIfExists aws:PrincipalIsAWSService false)
+        // Then the public buckets are no longer reported, but for the one open to any account's CloudFront distribution,
+        // which the RCP's exception lets in; the open queue (not S3) still is
+        var buckets = InOrganization.Value.Findings.Where(f => f.RuleId == "public-resource" && f.Principal.StartsWith("arn:aws:s3:::", StringComparison.Ordinal));
+        Assert.Equal("arn:aws:s3:::bucket-for-star-behind-any-distribution", Assert.Single(buckets).Principal);
         Assert.Contains(InOrganization.Value.Findings, f => f.RuleId == "public-resource" && f.Principal.EndsWith(":open-queue", StringComparison.Ordinal));
     }
 
@@ -252,12 +273,77 @@ public sealed class ExposureRulesTests
         // Given a queue whose policy lets `*` send only with aws:SourceArn `arn:aws:sns:eu-west-1:*:orders`
         var findings = Alone.Value.Findings.Where(f => f.Principal.EndsWith(":queue-for-any-topic-named-orders", StringComparison.Ordinal)).ToList();
 
-        // Then an unsigned request, which carries no aws:SourceArn, is not let in; SNS acting for any account's topic is
-        Assert.DoesNotContain(findings, f => f.RuleId == "public-resource");
+        // Then an unsigned request, which carries no aws:SourceArn, is not let in; SNS acting for any account's topic is,
+        // and since anyone can create a topic of that name, the queue is public through SNS (one finding, not two)
         var finding = Assert.Single(findings);
-        Assert.Contains("lets `sns.amazonaws.com` act for any account", finding.Title, StringComparison.Ordinal);
+        Assert.Equal("public-resource", finding.RuleId);
+        Assert.EndsWith("is open to `sns.amazonaws.com` acting for any account", finding.Title, StringComparison.Ordinal);
         Assert.Contains("`arn:aws:sns:eu-west-1:000000000000:orders`", finding.Explanation, StringComparison.Ordinal);
-        Assert.Contains("The policy names `*`, but a direct call carries no `aws:SourceArn`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("A direct call carries no source keys", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("without AWS credentials", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("queue-for-any-source-account", "any AWS service", "`StringLike aws:SourceAccount *`")]
+    [InlineData("queue-for-source-accounts-like-12", "any AWS service", "acting for a resource of an unrelated account (120000000000)")]
+    [InlineData("queue-for-any-bucket", "`s3.amazonaws.com`", "`arn:aws:s3:::ward-outsider`")]
+    [InlineData("queue-for-any-topic-anywhere", "`sns.amazonaws.com`", "`ArnLike aws:SourceArn arn:aws:sns:*:*:*`")]
+    [InlineData("queue-for-any-source-organization", "any AWS service", "`StringLike aws:SourceOrgID *`")]
+    [InlineData("queue-for-any-source-account-through-events", "`events.amazonaws.com`", "`StringLike aws:SourceAccount *`")]
+    public void A_star_narrowed_only_by_a_wildcard_source_condition_is_open_to_a_service_acting_for_any_account(string queue, string service, string evidence)
+    {
+        // Given a queue whose policy lets `*` send only for a source of any account: an account, bucket, topic or
+        // organization pattern (the service a statement asks for by aws:PrincipalServiceName, or its source ARN names)
+        var findings = Alone.Value.Findings.Where(f => f.Principal == $"arn:aws:sqs:eu-west-1:{Account}:{queue}").ToList();
+
+        // Then it is public through that service (or any), acting for anyone's resource; not a confused deputy of one party
+        var finding = Assert.Single(findings);
+        Assert.Equal("public-resource", finding.RuleId);
+        Assert.Equal($"SQS queue `{queue}` is open to {service} acting for any account", finding.Title);
+        Assert.Contains($"lets {service} acting for a resource of any AWS account `sqs:SendMessage`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains(evidence, finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bucket_open_to_any_distribution_through_star_is_public_whatever_block_public_access_says()
+    {
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == "arn:aws:s3:::bucket-for-star-behind-any-distribution");
+        Assert.Equal("S3 bucket `bucket-for-star-behind-any-distribution` is open to `cloudfront.amazonaws.com` acting for any account", finding.Title);
+        Assert.Contains("`arn:aws:cloudfront::000000000000:distribution/ward-outsider`", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("RestrictPublicBuckets still lets AWS service principals use a public policy", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_bucket_named_by_its_arn_is_not_public()
+    {
+        // Given `*` narrowed by aws:SourceArn of one bucket: bucket names are global, so while it exists only its owner's
+        // resource matches (the confused deputy of a bucket name deleted and claimed again stays listed)
+        var findings = Alone.Value.Findings.Where(f => f.Principal == $"arn:aws:sqs:eu-west-1:{Account}:queue-for-one-bucket-by-name").ToList();
+
+        Assert.DoesNotContain(findings, f => f.RuleId == "public-resource");
+        Assert.Equal("cross-account-resource", Assert.Single(findings).RuleId);
+    }
+
+    [Fact]
+    public void Deleting_and_purging_messages_are_probed()
+    {
+        var purged = Assert.Single(Alone.Value.Findings, f => f.Principal == $"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-purging");
+        Assert.Contains("lets anyone, without AWS credentials, `sqs:PurgeQueue`.", purged.Explanation, StringComparison.Ordinal);
+        var deleted = Assert.Single(Alone.Value.Findings, f => f.Principal == $"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-deleting");
+        Assert.Contains("lets anyone, without AWS credentials, `sqs:DeleteMessage`.", deleted.Explanation, StringComparison.Ordinal);
+        var shared = Assert.Single(Alone.Value.Findings, f => f.Principal == $"arn:aws:sqs:eu-west-1:{Account}:queue-shared-for-deleting");
+        Assert.Contains("may `sqs:DeleteMessage`, `sqs:PurgeQueue`", shared.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_named_service_with_a_wildcard_source_condition_stays_a_confused_deputy()
+    {
+        // Given a statement naming SNS (not `*`) whose aws:SourceAccount is `*`: as SNS without any source condition
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == $"arn:aws:sqs:eu-west-1:{Account}:queue-for-sns-from-any-source-account");
+
+        Assert.Equal("cross-account-resource", finding.RuleId);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.EndsWith("lets `sns.amazonaws.com` act for any account", finding.Title, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -413,8 +499,8 @@ public sealed class ExposureRulesTests
     [Fact]
     public void An_organizational_unit_let_in_for_no_sensitive_action_is_not_claimed_by_another()
     {
-        // Given `*` let in to send for ou-bbbb-11111111, and only to delete (not a probed action) for ou-bbbb-22222222
-        var finding = Assert.Single(InOrganization.Value.Findings, f => f.Principal.EndsWith(":queue-for-one-unit-sending-and-another-deleting", StringComparison.Ordinal));
+        // Given `*` let in to send for ou-bbbb-11111111, and only to change message visibility (not a probed action) for ou-bbbb-22222222
+        var finding = Assert.Single(InOrganization.Value.Findings, f => f.Principal.EndsWith(":queue-for-one-unit-sending-and-another-changing-visibility", StringComparison.Ordinal));
 
         // Then only the first unit is said to send
         Assert.Contains("accounts under `o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/` of organization o-bbbbbbbbbb", finding.Title, StringComparison.Ordinal);
@@ -537,6 +623,22 @@ public sealed class ExposureRulesTests
               {{Entry("arn:aws:s3:::bucket-for-the-source-account-if-exists", "AWS::S3::Bucket", """{"Sid":"OwnAccount","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-source-account-if-exists/*","Condition":{"StringEqualsIfExists":{"aws:SourceAccount":"123456789012"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-the-trail-if-exists", "AWS::S3::Bucket", """{"Sid":"Trail","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-the-trail-if-exists/*","Condition":{"ArnLikeIfExists":{"aws:SourceArn":"arn:aws:cloudtrail:eu-west-1:123456789012:trail/management"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-named-orders", "AWS::SQS::Queue", """{"Sid":"FromOrders","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:eu-west-1:*:orders"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-purging", "AWS::SQS::Queue", """{"Sid":"AnyonePurges","Effect":"Allow","Principal":"*","Action":"sqs:PurgeQueue","Resource":"*"}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-open-for-deleting", "AWS::SQS::Queue", """{"Sid":"AnyoneDeletes","Effect":"Allow","Principal":"*","Action":"sqs:DeleteMessage","Resource":"*"}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-shared-for-deleting", "AWS::SQS::Queue", """{"Sid":"PartnerCleansUp","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":["sqs:DeleteMessage","sqs:PurgeQueue"],"Resource":"*"}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-purged-and-deleted-in-the-organization", "AWS::SQS::Queue", """{"Sid":"OrganizationCleansUp","Effect":"Allow","Principal":"*","Action":["sqs:DeleteMessage","sqs:PurgeQueue"],"Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-source-account", "AWS::SQS::Queue", """{"Sid":"AnySource","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-source-accounts-like-12", "AWS::SQS::Queue", """{"Sid":"AnySource","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"12*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-bucket", "AWS::SQS::Queue", """{"Sid":"AnyBucket","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-one-bucket-by-name", "AWS::SQS::Queue", """{"Sid":"OneBucket","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::northwind-uploads"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-anywhere", "AWS::SQS::Queue", """{"Sid":"AnyTopic","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-topics-anywhere", "AWS::SQS::Queue", """{"Sid":"OwnTopics","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:123456789012:*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-of-the-own-account", "AWS::SQS::Queue", """{"Sid":"OwnTopics","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"},"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-source-account-denied-outside", "AWS::SQS::Queue", """{"Sid":"AnySource","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"*"}}},{"Sid":"OwnSourcesOnly","Effect":"Deny","Principal":"*","Action":"sqs:*","Resource":"*","Condition":{"StringNotEqualsIfExists":{"aws:SourceAccount":"123456789012"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-source-organization", "AWS::SQS::Queue", """{"Sid":"AnyOrganization","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceOrgID":"*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-source-account-through-events", "AWS::SQS::Queue", """{"Sid":"AnyRule","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"*"},"StringEquals":{"aws:PrincipalServiceName":"events.amazonaws.com"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-sns-from-any-source-account", "AWS::SQS::Queue", """{"Sid":"Sns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"*"}}}""")}},
+              {{Entry("arn:aws:s3:::bucket-for-star-behind-any-distribution", "AWS::S3::Bucket", """{"Sid":"AnyDistribution","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-star-behind-any-distribution/*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:cloudfront::*:distribution/*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-topic-named-orders", "AWS::SQS::Queue", """{"Sid":"FromOrders","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:eu-west-1:123456789012:orders"}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-half-the-internet", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-half-the-internet/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","0.0.0.0/1"]}}}""")}},
               {{Entry("arn:aws:s3:::bucket-for-every-ipv6-address", "AWS::S3::Bucket", """{"Sid":"Ranges","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-for-every-ipv6-address/*","Condition":{"IpAddress":{"aws:SourceIp":["192.0.2.0/24","::/0"]}}}""")}},
@@ -562,7 +664,7 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-sns-asked-for-and-named-for-an-organization", "AWS::SQS::Queue", """{"Sid":"AnySns","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-asked-for-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb","aws:PrincipalServiceName":"sns.amazonaws.com"}}},{"Sid":"Sns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-asked-for-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-sns-by-arn-and-named-for-an-organization", "AWS::SQS::Queue", """{"Sid":"AnySns","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-by-arn-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb"},"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}}},{"Sid":"Sns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-sns-by-arn-and-named-for-an-organization","Condition":{"StringEquals":{"aws:SourceOrgID":"o-bbbbbbbbbb"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-two-organizational-units", "AWS::SQS::Queue", """{"Sid":"OuOneSends","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-two-organizational-units","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/*"}}},{"Sid":"OuTwoReceives","Effect":"Allow","Principal":"*","Action":"sqs:ReceiveMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-two-organizational-units","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-22222222/*"}}}""")}},
-              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-one-unit-sending-and-another-deleting", "AWS::SQS::Queue", """{"Sid":"OuOneSends","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-one-unit-sending-and-another-deleting","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/*"}}},{"Sid":"OuTwoDeletes","Effect":"Allow","Principal":"*","Action":"sqs:DeleteMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-one-unit-sending-and-another-deleting","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-22222222/*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-one-unit-sending-and-another-changing-visibility", "AWS::SQS::Queue", """{"Sid":"OuOneSends","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-one-unit-sending-and-another-changing-visibility","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-11111111/*"}}},{"Sid":"OuTwoChangesVisibility","Effect":"Allow","Principal":"*","Action":"sqs:ChangeMessageVisibility","Resource":"arn:aws:sqs:eu-west-1:123456789012:queue-for-one-unit-sending-and-another-changing-visibility","Condition":{"ForAnyValue:StringLike":{"aws:SourceOrgPaths":"o-bbbbbbbbbb/r-bbbb/ou-bbbb-22222222/*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-another-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-zzzzzzzzzz"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-the-organization", "AWS::SQS::Queue", """{"Sid":"Org","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abcdefghij"}}}""")}},
               {{Entry("arn:aws:s3:::public-bucket", "AWS::S3::Bucket", """{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-bucket/*"}""")}},

@@ -29,7 +29,7 @@ internal static class ExposureFindings
             Conditional conditional => $"allowed only if {string.Join(" and ", conditional.Requirements)}",
             _ => first.Decision.Explanation.Summary,
         };
-        var own = access.Kind is ResourceProbeKind.Anonymous or ResourceProbeKind.Service or ResourceProbeKind.ServiceActingFor ? string.Empty : " (its own policies assumed to allow)";
+        var own = access.Kind is ResourceProbeKind.Anonymous or ResourceProbeKind.Service or ResourceProbeKind.ServiceActingFor or ResourceProbeKind.ServiceForAnyAccount ? string.Empty : " (its own policies assumed to allow)";
         return $"{statements}. Probe: {access.ProbeCaller}{own} asking {first.Action} on `{first.Resource}` → {answer}";
     }
 
