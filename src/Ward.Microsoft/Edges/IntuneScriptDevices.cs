@@ -19,13 +19,13 @@ internal sealed class IntuneScriptDevices
     private readonly Dictionary<string, List<(EntraDevice Device, DeviceManagement Management)>> _byUser = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<EntraDevice> _unlisted = [];
 
-    private IntuneScriptDevices(EntraDirectory directory)
+    private IntuneScriptDevices(EntraDirectory directory, bool anyManagement)
     {
         var intune = directory.ManagedDevices.Where(m => m.AzureADDeviceId is not null).ToLookup(m => m.AzureADDeviceId!, StringComparer.OrdinalIgnoreCase);
         foreach (var device in directory.Devices.Where(d => d.AccountEnabled != false && IsWindows10Or11(d)))
         {
             var records = device.DeviceId is null ? [] : intune[device.DeviceId].ToList();
-            var management = ManagementOf(device, records, directory.ManagedDevicesExported);
+            var management = anyManagement ? DeviceManagement.Managed : ManagementOf(device, records, directory.ManagedDevicesExported);
             if (management == DeviceManagement.NotManaged)
             {
                 continue;
@@ -64,7 +64,13 @@ internal sealed class IntuneScriptDevices
     }
 
     /// <summary>Null when no device was exported: then the inventory decides nothing.</summary>
-    public static IntuneScriptDevices? Of(EntraDirectory directory) => directory.DevicesExported ? new IntuneScriptDevices(directory) : null;
+    public static IntuneScriptDevices? Of(EntraDirectory directory) => directory.DevicesExported ? new IntuneScriptDevices(directory, anyManagement: false) : null;
+
+    /// <summary>
+    /// Every enabled Windows 10/11 device, whatever manages it (each in <c>Managed</c>): where a tool that does not go
+    /// through Intune, such as Defender for Endpoint's live response, may run a script. Null when no device was exported.
+    /// </summary>
+    public static IntuneScriptDevices? AnyManagement(EntraDirectory directory) => directory.DevicesExported ? new IntuneScriptDevices(directory, anyManagement: true) : null;
 
     /// <summary>The user's devices a script may run on, Intune-managed first, then those whose management is unknown.</summary>
     public (IReadOnlyList<EntraDevice> Managed, IReadOnlyList<EntraDevice> Unknown) DevicesOf(string userId)

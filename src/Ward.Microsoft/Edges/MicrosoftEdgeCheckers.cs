@@ -38,6 +38,8 @@ public static class MicrosoftEdgeCheckers
         new TemporaryAccessPassEdgeChecker(),
         new DelegatedPermissionGrantEdgeChecker(),
         new IntuneDeviceScriptEdgeChecker(),
+        new DefenderLiveResponseEdgeChecker(),
+        new WeakenConditionalAccessEdgeChecker(),
         new ExternalIdentityProviderFederationEdgeChecker(),
         new Microsoft365AdminDataEdgeChecker(),
         new Microsoft365AppPermissionDataEdgeChecker(),

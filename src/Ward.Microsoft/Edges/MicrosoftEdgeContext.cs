@@ -372,7 +372,7 @@ public sealed class MicrosoftEdgeContext
     private ImmutableArray<(DirectoryRoleAssignment Eligibility, string? Group)> EligibleDirectoryRolesOf(string principal) =>
         _eligibleDirectoryRoles.GetOrAdd(principal, p => [.. Roles.EligibilitiesOf(p)]);
 
-    private DirectoryRoleActivation DirectoryActivationOf(string principal, DirectoryRoleAssignment eligibility, string? group) =>
+    internal DirectoryRoleActivation DirectoryActivationOf(string principal, DirectoryRoleAssignment eligibility, string? group) =>
         _directoryActivations.GetOrAdd((principal.ToLowerInvariant(), eligibility.Id), _ =>
         {
             var verdict = ActivationVerdict.Decide(Directory.DirectoryRoleActivationPolicy(eligibility.RoleDefinitionId), principal, "the role's", Checkers.ActivateEligibleRoleEdgeChecker.Requirement, Directory);

@@ -1,6 +1,7 @@
 using Ward.Aws.Edges;
 using Ward.Core.Graph;
 using Ward.Core.Model;
+using Ward.Microsoft.Edges.Checkers;
 
 namespace Ward.Analysis.Rules.PrivilegeEscalation;
 
@@ -24,6 +25,18 @@ public sealed class PrivilegeEscalationRule : IRule
         AwsFindings(context)
             .Concat(context.Microsoft is { } microsoft ? MicrosoftPrivilegeEscalation.Findings(microsoft) : [])
             .Concat(context.Gcp is { } gcp ? GcpPrivilegeEscalation.Findings(gcp) : []);
+
+    public IEnumerable<SkippedAnalysis> Skipped(AnalysisContext context)
+    {
+        // Without the policies nobody knows which sign-ins they guard, so the steps that remove them are not drawn.
+        if (context.Microsoft is { } microsoft && !microsoft.Directory.ConditionalAccessPoliciesExported
+            && WeakenConditionalAccessEdgeChecker.Writers(microsoft.Edges) is { Count: > 0 } writers)
+        {
+            yield return new SkippedAnalysis(
+                Metadata.Id,
+                $"the conditional access policies were not exported (`GET /identity/conditionalAccess/policies`, Policy.Read.All), so the `entra-weaken-conditional-access` steps of the {(writers.Count == 1 ? "principal" : $"{writers.Count} principals")} that may change them are not part of any path");
+        }
+    }
 
     private IEnumerable<Finding> AwsFindings(AnalysisContext context)
     {

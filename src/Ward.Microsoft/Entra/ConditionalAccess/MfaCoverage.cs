@@ -53,6 +53,9 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
 
     private static readonly FrozenSet<string> MfaControls = new[] { "mfa" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The built-in grant controls a password alone does not satisfy: <c>block</c> refuses the sign-in, the others ask for a second factor or a trusted device.</summary>
+    private static readonly FrozenSet<string> SignInGuardControls = new[] { "block", "mfa", "compliantDevice", "domainJoinedDevice" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The client app types that together are every client (<c>conditionalAccessConditionSet</c>), as <c>all</c> is.</summary>
     private static readonly string[] EveryClientAppType = ["browser", "mobileAppsAndDesktopClients", "exchangeActiveSync", "other"];
 
@@ -133,6 +136,40 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
         }
 
         return new UserMfaCoverage(userId, requirements.ToImmutable(), misses.ToImmutable());
+    }
+
+    /// <summary>
+    /// The enabled policies that stand between a first factor of the user and a sign-in: they apply at sign-in, include
+    /// the user and do not exclude them (as <see cref="For"/> decides it), and their grant blocks the sign-in or asks for
+    /// what a stolen password does not give (MFA, an authentication strength, a compliant or hybrid joined device);
+    /// under <c>OR</c> only when every alternative is one of those. Each with how it includes the user.
+    /// </summary>
+    public ImmutableArray<(ConditionalAccessPolicy Policy, string Included)> SignInGuards(string userId)
+    {
+        var subject = new Subject(userId, directory.FindUser(userId), GroupsOf(userId), RolesOf(userId));
+        return [.. directory.ConditionalAccessPolicies
+            .Where(p => p.State == ConditionalAccessPolicyState.Enabled && GuardsSignIn(p) && AppliesAtSignIn(p))
+            .Select(p => (Policy: p, Target: Target(p, subject)))
+            .Where(p => p.Target is { Included: not null, Excluded: null })
+            .OrderBy(p => p.Policy.DisplayName ?? p.Policy.Id, StringComparer.Ordinal)
+            .Select(p => (p.Policy, p.Target.Included!))];
+    }
+
+    /// <summary>Whether the policy's grant blocks, or only lets through a sign-in that shows more than a first factor.</summary>
+    private static bool GuardsSignIn(ConditionalAccessPolicy policy)
+    {
+        // A strength that accepts a password alone asks for nothing more than the password.
+        var strength = policy.AuthenticationStrength is null ? (int?)null : StrengthRequiresMfa(policy.AuthenticationStrength) == false ? 0 : 1;
+        var builtIn = policy.BuiltInControls.Count(SignInGuardControls.Contains);
+        var guards = builtIn + (strength ?? 0);
+        if (guards == 0)
+        {
+            return false;
+        }
+
+        // Under OR any one control lets a sign-in through: terms of use or an approved app take no second factor.
+        var others = policy.BuiltInControls.Length - builtIn + (strength == 0 ? 1 : 0) + policy.TermsOfUse.Length + policy.CustomAuthenticationFactors.Length;
+        return others == 0 || string.Equals(policy.GrantOperator, "AND", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether a policy's grant requires MFA, and if so what lets a sign-in through without it (null: it does not require MFA).</summary>
