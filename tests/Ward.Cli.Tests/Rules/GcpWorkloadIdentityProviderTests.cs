@@ -5,9 +5,10 @@ namespace Ward.Cli.Tests.Rules;
 /// <summary>
 /// <c>gcp-workload-identity-provider-unrestricted</c> on the example.org export of the Google Cloud tests, whose
 /// project 920000000001 binds the whole `github` pool, plus the pools and providers
-/// <c>gcloud iam workload-identity-pools (providers) list --format=json</c> print: providers trusting GitHub Actions
-/// with no condition, or one that does not pin the owner, are reported; pinned, disabled, per-tenant and retired ones
-/// are not.
+/// <c>gcloud iam workload-identity-pools (providers) list --format=json</c> print: providers trusting a shared issuer
+/// with no condition, or one that a token of another customer meets (an owner name that begins with the tenant's, a
+/// subject prefix with no <c>/</c>, <c>|| true</c> …), are reported, and one Ward cannot decide as possibly open; each
+/// with a safe twin, pinned, that is not, as disabled, per-tenant and retired providers are not.
 /// </summary>
 public sealed class GcpWorkloadIdentityProviderTests
 {
@@ -52,7 +53,41 @@ public sealed class GcpWorkloadIdentityProviderTests
                   {{Provider("github", "pinned-mapped-index", "attribute.org == 'example-org'", mapping: new(StringComparer.Ordinal) { ["google.subject"] = "assertion['sub']", ["attribute.org"] = "assertion['repository_owner']" })}},
                   {{Provider("github", "ref-only-index", "assertion['ref'] == 'refs/heads/main'")}},
                   {{Provider("github", "visibility-index", "assertion['repository_visibility'] == 'public'")}},
-                  {{Provider("github", "owner-in-list", "assertion.ref in ['repository_owner']")}},
+                  {{Provider("github", "owner-in-list", "assertion.environment in ['repository_owner']")}},
+                  {{Provider("github", "owner-not", "assertion.repository_owner != 'someone'")}},
+                  {{Provider("github", "owner-is", "assertion.repository_owner == 'example-org'")}},
+                  {{Provider("github", "owner-or-true", "assertion.repository_owner == 'example-org' || true")}},
+                  {{Provider("github", "owner-and-true", "assertion.repository_owner == 'example-org' && true")}},
+                  {{Provider("github", "owner-prefix", "assertion.repository_owner.startsWith('example-org')")}},
+                  {{Provider("github", "repository-prefix", "assertion.repository.startsWith('example-org/')")}},
+                  {{Provider("github", "sub-prefix", "assertion.sub.startsWith('repo:example-org')")}},
+                  {{Provider("github", "sub-prefix-slash", "assertion.sub.startsWith('repo:example-org/')")}},
+                  {{Provider("github", "repository-contains", "assertion.repository.contains('example-org/')")}},
+                  {{Provider("github", "repository-contains-id", "assertion.repository.contains('example-org/') && assertion.repository_owner_id == '1342004'")}},
+                  {{Provider("github", "in-claims", "'example-org' in [assertion.repository_owner, assertion.environment]")}},
+                  {{Provider("github", "in-owners", "assertion.repository_owner in ['example-org', 'example-labs']")}},
+                  {{Provider("github", "in-string", "'example-org' in assertion.repository_owner")}},
+                  {{Provider("github", "owner-or-ref", "assertion.repository_owner == 'example-org' || assertion.ref == 'refs/heads/main'")}},
+                  {{Provider("github", "owner-and-ref", "assertion.repository_owner == 'example-org' && assertion.ref == 'refs/heads/main'")}},
+                  {{Provider("github", "owner-matches", "assertion.repository_owner.matches('^example-org$')")}},
+                  {{Provider("github", "owner-id-and-matches", "assertion.repository_owner_id == '1342004' && assertion.repository_owner.matches('^example-org$')")}},
+                  {{Provider("github", "attribute-prefix", "attribute.owner.startsWith('example-org')")}},
+                  {{Provider("github", "attribute-repository-prefix", "attribute.repository.startsWith('example-org/')")}},
+                  {{Provider("github", "subject-suffix", "google.subject.endsWith(':ref:refs/heads/main')")}},
+                  {{Provider("github", "subject-prefix", "google.subject.startsWith('repo:example-org/')")}},
+                  {{Provider("github", "workflow-suffix", "assertion.job_workflow_ref.endsWith('/.github/workflows/release.yml@refs/heads/main')")}},
+                  {{Provider("github", "workflow-prefix", "assertion.job_workflow_ref.startsWith('example-org/deploy/.github/workflows/release.yml@')")}},
+                  {{Provider("github", "gitlab-namespace-prefix", "assertion.namespace_path.startsWith('example-group')", issuer: "https://gitlab.com")}},
+                  {{Provider("github", "gitlab-namespace-id", "assertion.namespace_id == '72'", issuer: "https://gitlab.com")}},
+                  {{Provider("github", "gitlab-project-suffix", "assertion.project_path.endsWith('/example-group/app')", issuer: "https://gitlab.com")}},
+                  {{Provider("github", "gitlab-project-prefix", "assertion.project_path.startsWith('example-group/')", issuer: "https://gitlab.com")}},
+                  {{Provider("github", "terraform-sub-prefix", "assertion.sub.startsWith('organization:example-org')", issuer: "https://app.terraform.io")}},
+                  {{Provider("github", "terraform-sub-prefix-colon", "assertion.sub.startsWith('organization:example-org:')", issuer: "https://app.terraform.io")}},
+                  {{Provider("github", "email-suffix", "assertion.email.endsWith('example.org')", issuer: "https://accounts.google.com")}},
+                  {{Provider("github", "sub-many", "assertion.sub.startsWith('repo:example-org/app:ref:refs/heads/release-') || assertion.sub in ['repo:example-org/app:environment:prod', 'repo:example-org/web:pull_request'] || attribute.repository == 'example-org/infra' && assertion.ref == 'refs/heads/main' && assertion.event_name == 'push'")}},
+                  {{Provider("github", "unparsable-pinned", "assertion.repository_owner_id == '1342004' &&")}},
+                  {{Provider("github", "unparsable", "assertion.ref == 'refs/heads/main' &&")}},
+                  {{Provider("github", "email-suffix-at", "assertion.email.endsWith('@example.org')", issuer: "https://accounts.google.com")}},
                   {{Provider("deploy", "open", null)}},
                   {{Provider("expired", "open", null)}},
                   {{Provider("expiring", "open", null)}},
@@ -82,7 +117,7 @@ public sealed class GcpWorkloadIdentityProviderTests
     [Theory]
     [InlineData("ref-only-index")]       // assertion['ref']: indexing by a key is the field, and `ref` pins no owner
     [InlineData("visibility-index")]     // assertion['repository_visibility'] is not assertion.repository
-    [InlineData("owner-in-list")]        // a list that holds a claim's name is not the claim
+    [InlineData("owner-in-list")]        // a list that holds a claim's name is not the claim (an environment of any name meets it)
     public void A_condition_indexing_claims_that_pin_no_owner_is_no_better(string provider) =>
         Assert.Contains("looks at none of the claims", Of("github", provider).GetProperty("explanation").GetString(), StringComparison.Ordinal);
 
@@ -133,6 +168,67 @@ public sealed class GcpWorkloadIdentityProviderTests
     [InlineData("retired", "open")]              // a disabled pool issues nothing
     public void Pinned_disabled_or_single_tenant_providers_are_not_reported(string pool, string provider) =>
         Assert.DoesNotContain(Findings.Value, f => f.GetProperty("ruleId").GetString() == RuleId && f.GetProperty("principal").GetString() == Name(pool, provider));
+
+    [Theory]
+    [InlineData("owner-not", "`repository_owner` `outsider-org`")]                        // any owner but one
+    [InlineData("owner-or-true", "`repository_owner` `outsider-org`")]                     // `|| true` accepts everything
+    [InlineData("owner-prefix", "`repository_owner` `example-org-outsider`")]             // a name of its own that begins with the owner's
+    [InlineData("sub-prefix", "`sub` `repo:example-org-outsider/outsider-repo:ref:refs/heads/main`")] // no `/` after the owner
+    [InlineData("repository-contains", "`repository` `outsider-example-org/outsider-repo`")] // an owner name that ends with the owner's
+    [InlineData("in-claims", "`environment` `example-org`")]                              // the outsider names an environment after the owner
+    [InlineData("owner-or-ref", "`ref` `refs/heads/main`")]                               // any repository's main branch
+    [InlineData("attribute-prefix", "`repository_owner` `example-org-outsider`")]         // the mapping applied: attribute.owner is the owner
+    [InlineData("subject-suffix", "`sub` `repo:outsider-org/outsider-repo:ref:refs/heads/main`")] // google.subject mapped from the sub
+    [InlineData("workflow-suffix", "`job_workflow_ref` `outsider-org/outsider-repo/.github/workflows/release.yml@refs/heads/main`")] // any repository may name a workflow file so
+    [InlineData("gitlab-namespace-prefix", "`namespace_path` `example-group-outsider`")]   // GitLab.com: a group of its own
+    [InlineData("gitlab-project-suffix", "`project_path` `outsider-group/example-group/app`")] // a subgroup named like the tenant's group
+    [InlineData("terraform-sub-prefix", "`sub` `organization:example-org-outsider:project:Default Project:workspace:outsider-workspace:run_phase:apply`")] // HCP Terraform
+    [InlineData("email-suffix", "`email` `outsider@outsider-example.org`")]               // a domain of its own that ends with the tenant's
+    public void A_condition_that_a_token_of_another_customer_meets_is_reported_with_the_values_that_pass(string provider, string values)
+    {
+        var finding = Of("github", provider);
+
+        Assert.Contains(values, finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Contains("customer meets", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("of other customers", finding.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal("high", finding.GetProperty("severity").GetString());
+    }
+
+    [Theory]
+    [InlineData("owner-is")]                     // the twin of owner-not
+    [InlineData("owner-and-true")]               // the twin of owner-or-true
+    [InlineData("repository-prefix")]            // the owner and a `/`: the twin of owner-prefix
+    [InlineData("sub-prefix-slash")]             // the twin of sub-prefix
+    [InlineData("repository-contains-id")]       // the owner's id besides: the twin of repository-contains
+    [InlineData("in-owners")]                    // the twin of in-claims
+    [InlineData("in-string")]                    // `in` of a string is an error in CEL: the condition refuses every token
+    [InlineData("owner-and-ref")]                // the twin of owner-or-ref
+    [InlineData("owner-id-and-matches")]         // the id refuses outsiders, whatever `matches` gives
+    [InlineData("attribute-repository-prefix")]  // the twin of attribute-prefix
+    [InlineData("subject-prefix")]               // the twin of subject-suffix
+    [InlineData("workflow-prefix")]              // the twin of workflow-suffix
+    [InlineData("gitlab-namespace-id")]          // the twin of gitlab-namespace-prefix
+    [InlineData("gitlab-project-prefix")]        // the twin of gitlab-project-suffix
+    [InlineData("terraform-sub-prefix-colon")]   // the twin of terraform-sub-prefix
+    [InlineData("email-suffix-at")]              // the twin of email-suffix
+    [InlineData("sub-many")]                     // many constants over many claims, each pinning the owner with its `/`
+    [InlineData("unparsable-pinned")]            // not CEL: the claims it names decide, as before
+    public void A_condition_that_refuses_every_token_of_another_customer_is_not_reported(string provider) =>
+        Assert.DoesNotContain(Findings.Value, f => f.GetProperty("ruleId").GetString() == RuleId && f.GetProperty("principal").GetString() == Name("github", provider));
+
+    [Fact]
+    public void A_condition_Ward_cannot_parse_that_names_no_pinning_claim_is_reported_as_before() =>
+        Assert.Contains("looks at none of the claims", Of("github", "unparsable").GetProperty("explanation").GetString(), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_condition_Ward_cannot_decide_for_other_customers_is_reported_as_possibly_open_naming_what_was_not_evaluated()
+    {
+        var finding = Of("github", "owner-matches");
+
+        Assert.EndsWith("may accept GitHub Actions tokens of other customers", finding.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("as Ward could not decide it for them (`assertion.repository_owner.matches('^example-org$')` is not evaluated by Ward)", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Contains("may get a federated token", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
 
     private static JsonElement Of(string pool, string provider) =>
         Assert.Single(Findings.Value, f => f.GetProperty("ruleId").GetString() == RuleId && f.GetProperty("principal").GetString() == Name(pool, provider));

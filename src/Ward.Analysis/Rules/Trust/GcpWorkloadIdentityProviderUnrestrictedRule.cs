@@ -6,9 +6,11 @@ namespace Ward.Analysis.Rules.Trust;
 /// <summary>
 /// <c>gcp-workload-identity-provider-unrestricted</c>: an active workload identity provider that trusts an issuer
 /// shared by many tenants (GitHub Actions, GitLab.com, HCP Terraform, Google's own ID tokens) without an attribute
-/// condition that pins the tenant (the repository owner, the GitLab namespace, the Terraform organization...). Any
-/// workflow anywhere on that service then gets a federated token of the pool, and with it whatever the pool's
-/// identities are granted. High when some allow policy binds the pool's identities, medium otherwise.
+/// condition that pins the tenant (the repository owner, the GitLab namespace, the Terraform organization...). The
+/// condition is decided over the tokens another customer can obtain (<see cref="OutsiderTokens"/>), mapped as the
+/// provider maps them: one that lets some in is reported with the values that pass, one Ward cannot decide as possibly
+/// open. Any workflow anywhere on that service then gets a federated token of the pool, and with it whatever the
+/// pool's identities are granted. High when some allow policy binds the pool's identities, medium otherwise.
 /// </summary>
 public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
 {
@@ -26,7 +28,7 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
         "Workload identity provider open to every tenant of its issuer",
         "trust",
         Severity.High,
-        "A workload identity provider trusts an issuer that serves many customers (GitHub Actions, GitLab.com, HCP Terraform, Google ID tokens) and has no attribute condition that names yours. Any repository, project or organization on that service can exchange its token for a federated token of the pool, and use whatever the pool's identities are granted.",
+        "A workload identity provider trusts an issuer that serves many customers (GitHub Actions, GitLab.com, HCP Terraform, Google ID tokens) and has no attribute condition that pins yours, or one that a token of another customer meets. Any repository, project or organization on that service can exchange its token for a federated token of the pool, and use whatever the pool's identities are granted.",
         "Set an attribute condition that pins your tenant, e.g. `assertion.repository_owner_id == 'ID'` for GitHub (ids do not change hands when names do), `assertion.namespace_id == 'ID'` for GitLab, `assertion.terraform_organization_id == 'ID'` for HCP Terraform; then grant roles to narrow principal sets (`…/attribute.repository/OWNER/REPO`) rather than the whole pool.",
         ["gcp"],
         ["https://cloud.google.com/iam/docs/workload-identity-federation-with-deployment-pipelines", "https://cloud.google.com/iam/docs/workload-identity-federation#conditions"]);
@@ -54,15 +56,31 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
 
             var pinned = PinningNames(provider, shared.PinningClaims);
             var condition = provider.AttributeCondition;
-            if (!string.IsNullOrWhiteSpace(condition) && CelFieldAccess.Dotted(condition) is var dotted && pinned.Exists(n => Names(dotted, n)))
+            var namesPinning = !string.IsNullOrWhiteSpace(condition) && CelFieldAccess.Dotted(condition) is var dotted && pinned.Exists(n => Names(dotted, n));
+            var outsiders = string.IsNullOrWhiteSpace(condition) ? null : Decide(gcp, provider, condition);
+            if (outsiders is { Open: false, Undecided: null } || (outsiders is null && namesPinning))
             {
                 continue;
             }
 
             var bindings = BindingsOfPool(gcp, provider).ToList();
-            var why = string.IsNullOrWhiteSpace(condition)
-                ? "has no attribute condition"
-                : $"has an attribute condition, `{condition}`, that looks at none of the claims that tell {shared.Service} customers apart ({string.Join(", ", shared.PinningClaims.Select(c => $"`{c}`"))})";
+            var claims = string.Join(", ", shared.PinningClaims.Select(c => $"`{c}`"));
+            var why = outsiders switch
+            {
+                null when string.IsNullOrWhiteSpace(condition) => "has no attribute condition",
+                null => $"has an attribute condition, `{condition}`, that looks at none of the claims that tell {shared.Service} customers apart ({claims})",
+                { Open: true } when !namesPinning => $"has an attribute condition, `{condition}`, that looks at none of the claims that tell {shared.Service} customers apart ({claims}); a token of another customer with {outsiders.Values} meets it",
+                { Open: true } => $"has an attribute condition, `{condition}`, that a token of another {shared.Service} customer meets (one with {outsiders.Values})",
+                _ when !namesPinning => $"has an attribute condition, `{condition}`, that looks at none of the claims that tell {shared.Service} customers apart ({claims}), and that Ward could not decide for tokens of other customers ({outsiders.Undecided})",
+                _ => $"has an attribute condition, `{condition}`, that may accept tokens of other {shared.Service} customers, as Ward could not decide it for them ({outsiders.Undecided})",
+            };
+            var accepts = outsiders switch
+            {
+                { Open: false } => $"may accept {shared.Token}s of other customers",
+                { Open: true } when namesPinning => $"accepts {shared.Token}s of other customers",
+                _ => $"accepts every {shared.Token}",
+            };
+            var whoGetsIn = outsiders is { Open: false } ? $"a workflow of another {shared.Service} customer may get" : $"a workflow of any {shared.Service} customer gets";
             var granted = bindings.Count == 0
                 ? "No exported allow policy binds the pool's identities yet; any binding added later is open to all of them."
                 : $"The pool's identities hold: {string.Join("; ", bindings.Take(5))}{(bindings.Count > 5 ? $" and {bindings.Count - 5} more" : string.Empty)}.";
@@ -74,14 +92,72 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
                 Provider = "gcp",
                 Account = ProjectOf(gcp, provider),
                 Principal = "//iam.googleapis.com/" + provider.Name,
-                Title = $"Workload identity provider `{provider.Name[(provider.Name.LastIndexOf('/') + 1)..]}` of pool `{provider.PoolId}` accepts every {shared.Token}",
-                Explanation = $"Provider `{provider.Name}` trusts `{provider.IssuerUri}` ({shared.Service}, whose tokens any of its customers can obtain) and {why}: a workflow of any {shared.Service} customer gets a federated token of the pool. {granted}",
+                Title = $"Workload identity provider `{provider.Name[(provider.Name.LastIndexOf('/') + 1)..]}` of pool `{provider.PoolId}` {accepts}",
+                Explanation = $"Provider `{provider.Name}` trusts `{provider.IssuerUri}` ({shared.Service}, whose tokens any of its customers can obtain) and {why}: {whoGetsIn} a federated token of the pool. {granted}",
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, provider.Name),
             };
         }
     }
+
+    /// <summary>Past this many tokens Ward stops trying: a condition with many constants over many claims stays undecided.</summary>
+    private const int MostTokensTried = 100_000;
+
+    /// <summary>
+    /// Whether a token of another customer of the issuer meets the provider's mapping and condition: the tokens of
+    /// <see cref="OutsiderTokens"/>, each mapped and tested as Google does, until one is accepted. Null when the
+    /// condition cannot be parsed (the load warned; the claims it names then decide, as before).
+    /// </summary>
+    private static Outsiders? Decide(GcpAnalysisContext gcp, WorkloadIdentityProvider provider, string condition)
+    {
+        var parsed = WorkloadIdentityCondition.Parse(condition, provider.AttributeMapping);
+        if (parsed.ParseError is not null)
+        {
+            return null;
+        }
+
+        // The claims the condition reads, directly or through the attributes it reads.
+        var dotted = CelFieldAccess.Dotted(condition);
+        var mappings = provider.AttributeMapping.Where(m => Names(dotted, m.Key)).Select(m => CelFieldAccess.Dotted(m.Value)).ToList();
+        bool Read(string claim) => Names(dotted, "assertion." + claim) || mappings.Exists(m => Names(m, "assertion." + claim));
+
+        var audience = provider.AllowedAudiences.FirstOrDefault() ?? "https://iam.googleapis.com/" + provider.Name;
+        var undecided = new List<string>();
+        var tried = 0;
+        foreach (var token in OutsiderTokens.Of(provider.IssuerUri!.TrimEnd('/'), audience, parsed.StringLiterals, Read))
+        {
+            if (++tried > MostTokensTried)
+            {
+                undecided.Add($"Ward stopped after trying {MostTokensTried:N0} tokens, with more to try");
+                break;
+            }
+
+            var result = parsed.Evaluate(token, gcp.ReferenceTime);
+            if (result.Truth == ConditionTruth.True)
+            {
+                var values = token.Where(c => Read(c.Key) && c.Value is not null).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"`{c.Key}` {Show(c.Value!)}").ToList();
+                return new Outsiders(true, values.Count == 0 ? "any claims" : string.Join(", ", values), null);
+            }
+
+            if (result.Truth == ConditionTruth.Undecided && undecided.Count < 3)
+            {
+                undecided.AddRange(result.Undecided.Except(undecided, StringComparer.Ordinal).Take(3 - undecided.Count));
+            }
+        }
+
+        return new Outsiders(false, null, undecided.Count == 0 ? null : string.Join("; ", undecided));
+    }
+
+    private static string Show(object value) => value switch
+    {
+        string s => $"`{s}`",
+        bool b => b ? "`true`" : "`false`",
+        _ => $"`{value}`",
+    };
+
+    /// <summary>What Ward made of the tokens of other customers: one is accepted (with the values that let it in), or undecided (with why), or neither.</summary>
+    private sealed record Outsiders(bool Open, string? Values, string? Undecided);
 
     /// <summary>
     /// The names a condition may pin the tenant by: the claims themselves (<c>assertion.repository_owner</c>), and the

@@ -29,6 +29,7 @@ internal sealed class CelEvaluator(string source, ConditionContext context, bool
     {
         CelLiteral literal => literal.Value,
         CelIdentifier or CelSelect => Attribute(node),
+        CelIndex index when context.Claims is not null && PathOf(index) is { } path => Claim(path),
         CelCall call => Call(call),
         CelList list => List(list),
         CelUnary unary => Unary(unary),
@@ -61,8 +62,34 @@ internal sealed class CelEvaluator(string source, ConditionContext context, bool
                 : CelUnknown.Of($"`resource.type` of the resource is not known{TypeNotes()}") with { KnownPrefix = context.ResourceTypePrefix },
             "principal.type" => context.PrincipalType is { } principalType ? new CelString(principalType) : CelUnknown.Of("`principal.type` of the principal is not known"),
             "principal.subject" => context.PrincipalSubject is { } subject ? new CelString(subject) : CelUnknown.Of("`principal.subject` of the principal is not known"),
+            _ when context.Claims is not null && IsClaimPath(path) => Claim(path),
             _ => CelUnknown.Of($"`{path}` is not evaluated by Ward"),
         };
+    }
+
+    /// <summary>Whether a name reads the token a workload identity provider is given, or what its mapping made of it.</summary>
+    private static bool IsClaimPath(string path) =>
+        path.StartsWith("assertion.", StringComparison.Ordinal) || path.StartsWith("attribute.", StringComparison.Ordinal) || path.StartsWith("google.", StringComparison.Ordinal);
+
+    /// <summary>A value of the token (<see cref="ConditionContext.Claims"/>): a claim it lacks is an error, one Ward does not know is unknown.</summary>
+    private CelValue Claim(string path)
+    {
+        if (context.Claims!.TryGetValue(path, out var value))
+        {
+            return value switch
+            {
+                null => new CelError($"the token has no `{path}`"),
+                string s => new CelString(s),
+                bool b => new CelBool(b),
+                long l => new CelInt(l),
+                IEnumerable<string> list => new CelListValue([.. list.Select(i => (CelValue)new CelString(i))]),
+                _ => CelUnknown.Of($"`{path}` is a {value.GetType().Name}, which Ward does not evaluate"),
+            };
+        }
+
+        return context.ClaimUnknownBecause?.TryGetValue(path, out var why) == true
+            ? CelUnknown.Of(why)
+            : CelUnknown.Of($"`{path}` is not known to Ward");
     }
 
     /// <summary>Why <c>resource.type</c> is not known and what is, in parentheses (empty when nothing is said).</summary>
@@ -77,6 +104,9 @@ internal sealed class CelEvaluator(string source, ConditionContext context, bool
     {
         CelIdentifier identifier => identifier.Name,
         CelSelect select when PathOf(select.Target) is { } target => target + "." + select.Field,
+
+        // Indexing a map by a constant key is selecting its field: `assertion['sub']` is `assertion.sub`.
+        CelIndex { Index: CelLiteral { Value: CelString key } } index when PathOf(index.Target) is { } target => target + "." + key.Value,
         _ => null,
     };
 
@@ -118,6 +148,12 @@ internal sealed class CelEvaluator(string source, ConditionContext context, bool
                 }
 
                 return Undefined(target, argument, $"`{Text(call)}`: `{call.Function}` needs strings");
+            case (not null, "contains", 1):
+                var haystack = Evaluate(call.Target);
+                var needle = Evaluate(call.Arguments[0]);
+                return haystack is CelString whole && needle is CelString part
+                    ? new CelBool(whole.Value.Contains(part.Value, StringComparison.Ordinal))
+                    : Undefined(haystack, needle, $"`{Text(call)}`: `contains` needs strings");
             case (CelIdentifier { Name: "resource" }, "matchTag" or "matchTagId", 2):
             case (CelIdentifier { Name: "resource" }, "hasTagKey" or "hasTagKeyId", 1):
                 return Tag(call);

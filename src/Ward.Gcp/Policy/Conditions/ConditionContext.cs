@@ -46,4 +46,15 @@ public sealed record ConditionContext
 
     /// <summary><c>principal.subject</c>, likewise: a user's or service account's email.</summary>
     public string? PrincipalSubject { get; init; }
+
+    /// <summary>
+    /// For a workload identity provider's attribute condition or mapping: the values of the token, by dotted name
+    /// (<c>assertion.repository_owner</c>, and once mapped <c>attribute.owner</c>, <c>google.subject</c>), each a
+    /// string, bool, long or list of strings; null for a claim the token lacks (reading it is an error, as in CEL).
+    /// A name not here is unknown, with the reason in <see cref="ClaimUnknownBecause"/> when one is given.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? Claims { get; init; }
+
+    /// <summary>Why a value of the token is not known, by dotted name (a mapping Ward could not evaluate).</summary>
+    public IReadOnlyDictionary<string, string>? ClaimUnknownBecause { get; init; }
 }

@@ -1,0 +1,67 @@
+using Ward.Gcp.Policy.Conditions;
+
+namespace Ward.Gcp.Tests.Policy;
+
+/// <summary>
+/// A workload identity provider's mapping and condition decided over a token's claims: claims read by field or by
+/// index, mapped attributes, <c>contains</c>, a claim the token lacks (an error, which refuses the token) and one Ward
+/// does not know (unknown).
+/// </summary>
+public sealed class WorkloadIdentityConditionTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-12-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly Dictionary<string, string> Mapping = new(StringComparer.Ordinal)
+    {
+        ["google.subject"] = "assertion.sub",
+        ["attribute.owner"] = "assertion['repository_owner']",
+    };
+
+    private static readonly Dictionary<string, object?> Token = new(StringComparer.Ordinal)
+    {
+        ["sub"] = "repo:example-org-outsider/app:ref:refs/heads/main",
+        ["repository_owner"] = "example-org-outsider",
+        ["repository"] = "example-org-outsider/app",
+        ["environment"] = null,
+    };
+
+    [Theory]
+    [InlineData("assertion.repository_owner.startsWith('example-org')", ConditionTruth.True)]
+    [InlineData("assertion.repository.startsWith('example-org/')", ConditionTruth.False)]
+    [InlineData("assertion['repository'].contains('org-outsider/')", ConditionTruth.True)]
+    [InlineData("assertion.repository.contains('example-org/')", ConditionTruth.False)]
+    [InlineData("attribute.owner == 'example-org-outsider'", ConditionTruth.True)]
+    [InlineData("google.subject.endsWith(':ref:refs/heads/main')", ConditionTruth.True)]
+    [InlineData("assertion.environment == 'prod'", ConditionTruth.False)]               // the token has no environment: an error refuses it
+    [InlineData("assertion.environment == 'prod' || true", ConditionTruth.True)]         // unless the rest decides, as in CEL
+    [InlineData("assertion.custom == 'x'", ConditionTruth.Undecided)]                    // a claim Ward does not know
+    [InlineData("assertion.custom == 'x' && assertion.repository_owner == 'example-org'", ConditionTruth.False)]
+    [InlineData("attribute.unmapped == 'x'", ConditionTruth.Undecided)]
+    public void A_condition_is_decided_over_the_claims_and_the_mapped_attributes(string condition, ConditionTruth truth) =>
+        Assert.Equal(truth, WorkloadIdentityCondition.Parse(condition, Mapping).Evaluate(Token, Now).Truth);
+
+    [Fact]
+    public void A_mapping_Ward_cannot_evaluate_leaves_its_attribute_unknown_with_why()
+    {
+        var mapping = new Dictionary<string, string>(StringComparer.Ordinal) { ["attribute.owner"] = "assertion.repository_owner.lowerAscii()" };
+
+        var result = WorkloadIdentityCondition.Parse("attribute.owner == 'example-org'", mapping).Evaluate(Token, Now);
+
+        Assert.Equal(ConditionTruth.Undecided, result.Truth);
+        Assert.Contains("the mapping of `attribute.owner`, `assertion.repository_owner.lowerAscii()`, is not decided", Assert.Single(result.Undecided), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_string_constants_of_the_condition_and_the_mappings_are_listed_once()
+    {
+        var mapping = new Dictionary<string, string>(StringComparer.Ordinal) { ["attribute.org"] = "assertion.sub.extract('repo:{org}/')" };
+
+        var parsed = WorkloadIdentityCondition.Parse("attribute.org == 'example-org' || assertion.repository_owner in ['example-org', 'example-labs']", mapping);
+
+        Assert.Equal(["example-org", "example-labs", "repo:{org}/"], parsed.StringLiterals);
+    }
+
+    [Fact]
+    public void Claims_stay_unevaluated_where_no_token_is_given() =>
+        Assert.Equal(ConditionTruth.Undecided, IamCondition.Parse("assertion.sub == 'x'").Evaluate(new ConditionContext { RequestTime = Now }).Truth);
+}
