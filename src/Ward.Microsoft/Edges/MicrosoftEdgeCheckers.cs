@@ -21,7 +21,9 @@ public static class MicrosoftEdgeCheckers
         new VirtualMachineRunCommandEdgeChecker(),
         new VirtualMachineLoginEdgeChecker(),
         new VirtualMachineExtensionEdgeChecker(),
+        new AttachIdentityToVirtualMachineEdgeChecker(),
         new ScaleSetRunCommandEdgeChecker(),
+        new ScaleSetExtensionEdgeChecker(),
         new AutomationRunbookEdgeChecker(),
         new LogicAppEdgeChecker(),
         new WebAppConfigurationEdgeChecker(),
@@ -41,6 +43,7 @@ public static class MicrosoftEdgeCheckers
         new DefenderLiveResponseEdgeChecker(),
         new WeakenConditionalAccessEdgeChecker(),
         new ExternalIdentityProviderFederationEdgeChecker(),
+        new FederatedCredentialSignInEdgeChecker(),
         new Microsoft365AdminDataEdgeChecker(),
         new Microsoft365AppPermissionDataEdgeChecker(),
     ];

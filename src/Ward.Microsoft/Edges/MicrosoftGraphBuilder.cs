@@ -61,8 +61,13 @@ public static class MicrosoftGraphBuilder
         // joiner and not the group makes that step conditional.
         GroupJoinDenies.Qualify(context, edges, admins);
         var ordered = edges.DistinctBy(e => (e.From, e.To, e.Technique))
-            .OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal);
-        return new EntitlementGraph(nodes, ordered);
+            .OrderBy(e => e.From.Value, StringComparer.Ordinal).ThenBy(e => e.To.Value, StringComparer.Ordinal).ThenBy(e => e.Technique, StringComparer.Ordinal)
+            .ToList();
+
+        // Parties outside the tenant that edges come from (the workloads a broad federated credential lets in).
+        var outside = ordered.Select(e => e.From.Value).Where(id => !known.Contains(id)).Distinct(StringComparer.Ordinal)
+            .Select(id => OutsideParties.NodeOf(id, directory)).OfType<GraphNode>();
+        return new EntitlementGraph(nodes.Concat(outside), ordered);
 
         GraphNode Node(string id, PrincipalKind kind, string label) =>
             new(new PrincipalId(id), kind, CloudProvider.Entra, label, directory.TenantId) { AdminReason = admins.GetValueOrDefault(id) };

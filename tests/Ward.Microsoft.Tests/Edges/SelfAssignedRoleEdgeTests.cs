@@ -162,7 +162,9 @@ public sealed class SelfAssignedRoleEdgeTests
         // Then ursula, User Access Administrator of rg-web only, becomes Owner of the subscription in one step that
         // says how: she assigns herself Owner on the scale set, then runs a command on it
         var step = Assert.Single(paths[new(Ursula)]);
-        Assert.Equal(("azure-vmss-run-command", ScaleSetIdentity, false), (step.Technique, step.To.Value, step.IsConditional));
+        // (run command or an extension: the scale set's run-code techniques give paths of the same length)
+        Assert.Contains(step.Technique, ScaleSetRunCode, StringComparer.Ordinal);
+        Assert.Equal((ScaleSetIdentity, false), (step.To.Value, step.IsConditional));
         Assert.StartsWith("assigns itself `Owner` at `vmss-web`", step.Description, StringComparison.Ordinal);
     }
 

@@ -88,6 +88,9 @@ internal static class Workloads
 
     public static string Resource(string group, string provider, string name) => $"{SubscriptionScope}/resourceGroups/{group}/providers/{provider}/{name}";
 
+    /// <summary>The techniques that run code on a scale set (equally short paths: which one a path shows is a tie).</summary>
+    public static readonly string[] ScaleSetRunCode = ["azure-vmss-run-command", "azure-vmss-extension"];
+
     /// <summary>Whether the edge's principal first assigns itself a role (its first permission is the role assignment write).</summary>
     public static bool SelfAssigns(Ward.Core.Graph.Edge edge) => edge.Permissions[0].Action == "Microsoft.Authorization/roleAssignments/write";
 }

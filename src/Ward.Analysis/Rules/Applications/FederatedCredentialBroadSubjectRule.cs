@@ -1,3 +1,5 @@
+using Ward.Microsoft.Entra.Federation;
+
 namespace Ward.Analysis.Rules.Applications;
 
 /// <summary>
@@ -52,7 +54,7 @@ public sealed class FederatedCredentialBroadSubjectRule : IRule
                     Account = microsoft.TenantId,
                     Principal = application.Id,
                     PrincipalName = application.DisplayName,
-                    Title = $"Federated credential `{label}` of `{name}` accepts {verdict.Short}",
+                    Title = $"Federated credential `{label}` of `{name}` accepts {verdict.Brief}",
                     Explanation = $"The federated identity credential `{label}` of the application `{name}` (appId `{application.AppId}`) trusts tokens of `{credential.Issuer}` "
                         + (credential.ClaimsMatchingExpression is { } expression ? $"whose claims match the expression `{expression}`" : $"whose subject is `{credential.Subject}`")
                         + (credential.Audiences.IsEmpty ? string.Empty : $" and audience is {string.Join(" or ", credential.Audiences.Select(a => $"`{a}`"))}")

@@ -1,8 +1,5 @@
-using Ward.Core.Decisions;
 using Ward.Core.Graph;
-using Ward.Microsoft.Azure.Evaluation;
 using Ward.Microsoft.Azure.Rbac;
-using Ward.Microsoft.Entra.Directory;
 
 namespace Ward.Microsoft.Edges.Checkers;
 
@@ -21,10 +18,6 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// </remarks>
 public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
 {
-    // The operation's own name carries the `*` (as the Managed Identity Operator role lists it), so `*/assign/action`
-    // patterns and `*` both match it.
-    private const string Assign = "Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action";
-
     // What the deployment principal needs in the script's resource group: the script, and the service's container and storage.
     private static readonly string[] ScriptActions =
     [
@@ -39,7 +32,7 @@ public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
 
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
-        var identities = Identities(context).Where(i => targets?.Contains(i.PrincipalId) ?? true).DistinctBy(i => i.PrincipalId, StringComparer.OrdinalIgnoreCase).ToList();
+        var identities = UserAssignedIdentities.Of(context).Where(i => targets?.Contains(i.PrincipalId) ?? true).DistinctBy(i => i.PrincipalId, StringComparer.OrdinalIgnoreCase).ToList();
         if (identities.Count == 0)
         {
             yield break;
@@ -55,9 +48,7 @@ public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
             var group = identity.Parent!;
             foreach (var principal in context.AzureAssignees.Where(p => !string.Equals(p, identityId, StringComparison.OrdinalIgnoreCase)))
             {
-                var assignRequest = new AzureRequest { PrincipalId = principal, Action = Assign, Scope = identity };
-                var assign = context.Rbac.Authorize(assignRequest);
-                if (assign.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional) && !context.MayWriteRoleAssignments(principal, identity) && !context.MayActivateAt(principal, identity))
+                if (UserAssignedIdentities.MayAssign(context, principal, identity) is not { } assign)
                 {
                     continue;
                 }
@@ -66,7 +57,7 @@ public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
                 (AzureStep Step, AzureScope Place)? kept = null;
                 foreach (var place in places.Prepend(group).Distinct())
                 {
-                    var step = Decide(context, principal, place, identity, assignRequest, assign);
+                    var step = UserAssignedIdentities.Decide(context, principal, place, ScriptActions, identity, assign);
                     if (step.IsCertain)
                     {
                         kept = (step, place);
@@ -83,57 +74,6 @@ public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
                     && found.Step.ToEdge(TechniqueId, principal, identityId, $"creates a deployment script in `{found.Place.Value}` that runs as the user-assigned identity `{identity.Value[(identity.Value.LastIndexOf('/') + 1)..]}`") is { } edge)
                 {
                     yield return edge;
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The script's actions at <paramref name="place"/> and the assignment of the identity, with at most one role the
-    /// principal assigns itself first (<see cref="MicrosoftEdgeContext.DecideAzure"/>): where the place holds the
-    /// identity (its resource group or subscription), one role assigned there is tried for both; elsewhere a role for
-    /// the script at the place with the identity assigned as the principal's roles allow, else the script as they allow
-    /// with a role for the identity assigned on it.
-    /// </summary>
-    private static AzureStep Decide(MicrosoftEdgeContext context, string principal, AzureScope place, AzureScope identity, AzureRequest assignRequest, Decision assign)
-    {
-        var script = ScriptActions.Select(action => new AzureRequest { PrincipalId = principal, Action = action, Scope = place }).ToList();
-        if (context.Azure.Hierarchy.Reach(place, identity) != ScopeReach.No)
-        {
-            return context.DecideAzure(principal, place, [.. script, assignRequest]);
-        }
-
-        // One activation at most, as one self-assigned role: the role the script's step activates stays active for the
-        // identity's assignment.
-        var scriptStep = context.DecideAzure(principal, place, script);
-        if (scriptStep.SelfAssignment is not null || scriptStep.Activation is not null)
-        {
-            var assignAfter = scriptStep.Activation is { } activated ? context.Rbac.Authorize(assignRequest with { Activating = activated.Eligibility, AsOf = context.AsOf }) : assign;
-            return new AzureStep([.. scriptStep.Decisions, (assignRequest, assignAfter)], scriptStep.SelfAssignment) { Activation = scriptStep.Activation };
-        }
-
-        var assignStep = context.DecideAzure(principal, identity, [assignRequest]);
-        return new AzureStep([.. scriptStep.Decisions, .. assignStep.Decisions], assignStep.SelfAssignment) { Activation = assignStep.Activation };
-    }
-
-    /// <summary>Every user-assigned identity: from the inventory, and from managed identities whose service principal names one.</summary>
-    private static IEnumerable<(string PrincipalId, AzureScope Identity)> Identities(MicrosoftEdgeContext context)
-    {
-        foreach (var resource in context.Azure.ResourcesOfType(Azure.Resources.AzureResourceTypes.UserAssignedIdentity))
-        {
-            if (resource.IdentityPrincipalId is { } id && resource.Id.Parent?.Kind == AzureScopeKind.ResourceGroup)
-            {
-                yield return (id, resource.Id);
-            }
-        }
-
-        foreach (var servicePrincipal in context.Directory.ServicePrincipals.Where(s => s.ServicePrincipalType == ServicePrincipalType.ManagedIdentity))
-        {
-            foreach (var name in servicePrincipal.AlternativeNames.Where(n => n.Contains($"/providers/{Azure.Resources.AzureResourceTypes.UserAssignedIdentity}/", StringComparison.OrdinalIgnoreCase)))
-            {
-                if (AzureScope.TryParse(name, out var scope, out _) && scope.Kind == AzureScopeKind.Resource && scope.Parent?.Kind == AzureScopeKind.ResourceGroup)
-                {
-                    yield return (servicePrincipal.Id, scope);
                 }
             }
         }

@@ -1,7 +1,7 @@
-namespace Ward.Analysis.Rules.Applications;
+namespace Ward.Microsoft.Entra.Federation;
 
 /// <summary>How many workloads a federated identity credential lets in, from narrow to broad.</summary>
-internal enum SubjectBreadth
+public enum SubjectBreadth
 {
     /// <summary>No workload: an exact subject naming a GitHub owner or repository that no name can be (<c>repo:org/*</c>).</summary>
     Nothing,

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Ward.Microsoft.Entra.Directory;
 
-namespace Ward.Analysis.Rules.Applications;
+namespace Ward.Microsoft.Entra.Federation;
 
 /// <summary>
 /// Which workloads a federated identity credential accepts. A <c>subject</c> is compared with the token's <c>sub</c>
@@ -11,7 +11,7 @@ namespace Ward.Analysis.Rules.Applications;
 /// matches '…'</c>, clauses joined by <c>and</c>) is broad where its <c>matches</c> patterns put a wildcard:
 /// in the owner, the repository or project, or only in the branch, environment or run phase.
 /// </summary>
-internal static partial class FederatedSubjects
+public static partial class FederatedSubjects
 {
     private const string GitHubIssuer = "https://token.actions.githubusercontent.com";
 
@@ -37,6 +37,13 @@ internal static partial class FederatedSubjects
         "https://app.terraform.io" => "Anyone can create a Terraform Cloud organization and have its runs request tokens from this issuer: only the subject keeps other organizations out.",
         _ => "Every workload the issuer vouches for with a matching subject signs in as the application.",
     };
+
+    /// <summary>
+    /// Whether anyone may run workloads the issuer vouches for: GitHub Actions' public issuer, GitLab.com and HCP
+    /// Terraform, where anybody creates a repository, project or organization (not an enterprise's own GitHub issuer,
+    /// nor a cluster's or a self-hosted one).
+    /// </summary>
+    public static bool IsOpenToAnyone(string issuer) => issuer.TrimEnd('/').ToLowerInvariant() is GitHubIssuer or "https://gitlab.com" or "https://app.terraform.io";
 
     private static SubjectVerdict? JudgeExpression(string issuer, string expression)
     {
