@@ -504,7 +504,7 @@ export_policies() {
         log "  $type $id"
         policy=$(aws_json organizations describe-policy --policy-id "$id" --query 'Policy') ||
             die "organizations describe-policy --policy-id $id failed"
-        targets=$(aws_json organizations list-targets-for-policy --policy-id "$id" --query 'Targets') ||
+        targets=$(aws_json organizations list-targets-for-policy --policy-id "$id" --query 'Targets || `[]`') ||
             die "organizations list-targets-for-policy --policy-id $id failed"
         jq -c --argjson targets "$targets" '{PolicySummary, Content, Targets: $targets}' <<<"$policy" \
             >>"$TMP/policies.jsonl"
@@ -584,9 +584,9 @@ export_identity_center() {
             ps=$(sso_json sso-admin describe-permission-set --instance-arn "$instance" --permission-set-arn "$ps_arn" \
                 --query 'PermissionSet') || { warn "sso-admin describe-permission-set failed for $ps_arn"; return 1; }
             managed=$(sso_json sso-admin list-managed-policies-in-permission-set --instance-arn "$instance" \
-                --permission-set-arn "$ps_arn" --query 'AttachedManagedPolicies') || return 1
+                --permission-set-arn "$ps_arn" --query 'AttachedManagedPolicies || `[]`') || return 1
             customer=$(sso_json sso-admin list-customer-managed-policy-references-in-permission-set --instance-arn "$instance" \
-                --permission-set-arn "$ps_arn" --query 'CustomerManagedPolicyReferences') || return 1
+                --permission-set-arn "$ps_arn" --query 'CustomerManagedPolicyReferences || `[]`') || return 1
             # A JSON string: the policy, or "" when the permission set has none.
             inline=$(sso_json sso-admin get-inline-policy-for-permission-set --instance-arn "$instance" \
                 --permission-set-arn "$ps_arn" --query 'InlinePolicy') || return 1
@@ -603,7 +603,7 @@ export_identity_center() {
                   CustomerManagedPolicyReferences: $customer, InlinePolicy: $inline, PermissionsBoundary: $boundary}' \
                 >>"$TMP/permission-sets.jsonl"
             accounts=$(sso_json sso-admin list-accounts-for-provisioned-permission-set --instance-arn "$instance" \
-                --permission-set-arn "$ps_arn" --query 'AccountIds') || return 1
+                --permission-set-arn "$ps_arn" --query 'AccountIds || `[]`') || return 1
             for account in $(jq -r '.[]' <<<"$accounts"); do
                 sso_json sso-admin list-account-assignments --instance-arn "$instance" --account-id "$account" \
                     --permission-set-arn "$ps_arn" --query 'AccountAssignments' | jq -c '.[]' >>"$TMP/assignments.jsonl" ||
