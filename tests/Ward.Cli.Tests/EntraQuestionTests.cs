@@ -59,14 +59,31 @@ public sealed class EntraQuestionTests
     [Fact]
     public void A_Groups_Administrator_changes_an_ordinary_groups_members_but_not_a_role_assignable_groups()
     {
-        // Given eve.lindqvist, Groups Administrator; Tier0 Admins is role-assignable, Prod Owners is not
-        var tier0 = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "Tier0 Admins");
-        var prodOwners = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "Prod Owners");
+        // Given nina.kowalski, Groups Administrator of the tenant; Tier0 Admins is role-assignable, Prod Owners is not
+        var tier0 = Can("nina.kowalski@northwindtraders.com", "microsoft.directory/groups/members/update", "Tier0 Admins");
+        var prodOwners = Can("nina.kowalski@northwindtraders.com", "microsoft.directory/groups/members/update", "Prod Owners");
 
         // Then Tier0 Admins is refused, naming the entity that reaches it, and Prod Owners allowed
         Assert.Equal("ImplicitDeny", Kind(tier0));
         Assert.Contains("`Tier0 Admins` is a role-assignable group, which only `microsoft.directory/groupsAssignableToRoles/members/update` reaches", Summary(tier0), StringComparison.Ordinal);
         Assert.Equal("Allowed", Kind(prodOwners));
+    }
+
+    [Fact]
+    public void A_Groups_Administrator_scoped_to_an_administrative_unit_changes_its_ordinary_groups_only()
+    {
+        // Given eve.lindqvist, Groups Administrator scoped to Head Office Groups, which holds Tier0 Admins
+        // (role-assignable) and All Staff; Prod Owners is outside the unit
+        var allStaff = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "All Staff");
+        var tier0 = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "Tier0 Admins");
+        var prodOwners = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "Prod Owners");
+
+        // Then All Staff is allowed, Tier0 Admins refused though it is in her unit, and Prod Owners refused by the scope
+        Assert.Equal("Allowed", Kind(allStaff));
+        Assert.Equal("ImplicitDeny", Kind(tier0));
+        Assert.Contains("`Tier0 Admins` is a role-assignable group", Summary(tier0), StringComparison.Ordinal);
+        Assert.Equal("ImplicitDeny", Kind(prodOwners));
+        Assert.Contains("is not a member of the administrative unit `Head Office Groups`", Summary(prodOwners), StringComparison.Ordinal);
     }
 
     [Fact]
