@@ -8,6 +8,7 @@ public sealed class MicrosoftPrivilegeEscalationTests
     private const string DirectoryReadWriteAll = "19dbc75e-c2e2-444c-a770-ec69d8559fc7";
     private const string RoleManagementReadWriteDirectory = "9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8";
     private const string UserReadAll = "df021288-bdef-4463-88db-98f22de89214";
+    private const string PolicyReadWritePermissionGrant = "a402ca1c-2696-4531-972d-6e5ee4aa11ea";
     private const string VirtualMachineContributor = "9980e02c-c2be-4d73-94e8-173b1dc7cf3c";
 
     [Fact]
@@ -61,6 +62,29 @@ public sealed class MicrosoftPrivilegeEscalationTests
 
         // Then nobody escalates
         Assert.Empty(tenant.Scan().Of("privilege-escalation"));
+    }
+
+    [Fact]
+    public void Policy_ReadWrite_PermissionGrant_is_no_edge_but_is_reported_as_a_high_risk_permission()
+    {
+        // Given a service principal holding only Microsoft Graph Policy.ReadWrite.PermissionGrant, which rewrites the
+        // permission grant policies (what users may consent to), in a tenant with a Global Administrator and a user
+        var tenant = new TestTenant();
+        tenant.User("admin");
+        tenant.User("plain");
+        tenant.AssignRole("admin", "Global Administrator");
+        tenant.ApplicationServicePrincipal("consent-policy-writer", secretSinceDaysAgo: null);
+        tenant.GrantGraphPermission("consent-policy-writer", "Policy.ReadWrite.PermissionGrant", PolicyReadWritePermissionGrant);
+
+        var result = tenant.Scan();
+
+        // Then no checker gives it an edge (each use still needs a user to consent and sign in), so it has no path,
+        // and high-risk-application-permission reports what it holds
+        Assert.DoesNotContain(tenant.EveryEdge(), e => e.From.Value == TestTenant.Id("consent-policy-writer"));
+        Assert.Empty(result.Of("privilege-escalation"));
+        var finding = Assert.Single(result.Of("high-risk-application-permission"));
+        Assert.Equal((TestTenant.Id("consent-policy-writer"), "`consent-policy-writer` holds Policy.ReadWrite.PermissionGrant"), (finding.Principal, finding.Title));
+        Assert.Contains("`Policy.ReadWrite.PermissionGrant` of `Microsoft Graph`, which rewrites the consent and permission grant policies", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
