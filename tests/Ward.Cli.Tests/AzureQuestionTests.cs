@@ -203,7 +203,7 @@ public sealed class AzureQuestionTests
         var (exitCode, console, json) = WardRunner.RunCapturingStandardOutput("scan", Entra, Azure, "--as-of", "2026-11-28T12:00:00Z", "--format", "json");
 
         // Then it says what it read, and reports a privilege-escalation finding for ivan (application owner) and for
-        // dana (password reset), and none for the traps (chen, gus, kim)
+        // dana (password reset), and none for the traps (chen, eve, gus, kim)
         Assert.Equal(0, exitCode);
         Assert.Contains("Azure: 3 subscription(s)", console, StringComparison.Ordinal);
         var findings = JsonDocument.Parse(json).RootElement.GetProperty("findings").EnumerateArray()
@@ -213,6 +213,7 @@ public sealed class AzureQuestionTests
         Assert.Equal("azure", findings[UserId("dana.ruiz@northwindtraders.com")].GetProperty("provider").GetString());
         Assert.True(findings.ContainsKey(UserId("priya_contoso.com#EXT#@northwindtraders.onmicrosoft.com")));
         Assert.False(findings.ContainsKey(UserId("chen.wei@northwindtraders.com")));
+        Assert.False(findings.ContainsKey(UserId("eve.lindqvist@northwindtraders.com")));
         Assert.False(findings.ContainsKey(UserId("gus.mensah@northwindtraders.com")));
         Assert.False(findings.ContainsKey(UserId("kim.larsen@northwindtraders.com")));
     }
@@ -223,13 +224,13 @@ public sealed class AzureQuestionTests
         // When ward scan is given the whole sample, the AzureHound inventory of key vaults included
         var (exitCode, _, json) = WardRunner.RunCapturingStandardOutput("scan", Entra, Azure, AzureHound, "--as-of", "2026-11-28T12:00:00Z", "--format", "json");
 
-        // Then gus, Contributor of the network team's resource group, has a path: he rewrites the access policies of
-        // kv-nw-network and uses Northwind Sync's certificate kept there (his scoped application role gives none)
+        // Then omar, Contributor of the network team's resource group, has a path: he rewrites the access policies of
+        // kv-nw-network and uses Northwind Sync's certificate kept there
         Assert.Equal(0, exitCode);
         var findings = JsonDocument.Parse(json).RootElement.GetProperty("findings").EnumerateArray().ToList();
-        var gus = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "privilege-escalation" && f.GetProperty("principal").GetString() == UserId("gus.mensah@northwindtraders.com"));
-        Assert.Equal(["azure-key-vault-access-policy", "entra-add-credential", "entra-assign-role"], gus.GetProperty("path").EnumerateArray().Select(s => s.GetProperty("technique").GetString()), StringComparer.Ordinal);
-        Assert.Equal("high", gus.GetProperty("severity").GetString());
+        var omar = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "privilege-escalation" && f.GetProperty("principal").GetString() == UserId("omar.haddad@northwindtraders.com"));
+        Assert.Equal(["azure-key-vault-access-policy", "entra-add-credential", "entra-assign-role"], omar.GetProperty("path").EnumerateArray().Select(s => s.GetProperty("technique").GetString()), StringComparer.Ordinal);
+        Assert.Equal("high", omar.GetProperty("severity").GetString());
 
         // kim, Key Vault Contributor of the RBAC-mode shared vault that holds Northwind Provisioning's certificate, has none
         Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == "privilege-escalation" && f.GetProperty("principal").GetString() == UserId("kim.larsen@northwindtraders.com"));

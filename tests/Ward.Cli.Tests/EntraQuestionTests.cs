@@ -59,14 +59,31 @@ public sealed class EntraQuestionTests
     [Fact]
     public void A_Groups_Administrator_changes_an_ordinary_groups_members_but_not_a_role_assignable_groups()
     {
-        // Given eve.lindqvist, Groups Administrator; Tier0 Admins is role-assignable, Prod Owners is not
-        var tier0 = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "Tier0 Admins");
-        var prodOwners = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "Prod Owners");
+        // Given nina.kowalski, Groups Administrator of the tenant; Tier0 Admins is role-assignable, Prod Owners is not
+        var tier0 = Can("nina.kowalski@northwindtraders.com", "microsoft.directory/groups/members/update", "Tier0 Admins");
+        var prodOwners = Can("nina.kowalski@northwindtraders.com", "microsoft.directory/groups/members/update", "Prod Owners");
 
         // Then Tier0 Admins is refused, naming the entity that reaches it, and Prod Owners allowed
         Assert.Equal("ImplicitDeny", Kind(tier0));
         Assert.Contains("`Tier0 Admins` is a role-assignable group, which only `microsoft.directory/groupsAssignableToRoles/members/update` reaches", Summary(tier0), StringComparison.Ordinal);
         Assert.Equal("Allowed", Kind(prodOwners));
+    }
+
+    [Fact]
+    public void A_Groups_Administrator_scoped_to_an_administrative_unit_changes_its_ordinary_groups_only()
+    {
+        // Given eve.lindqvist, Groups Administrator scoped to Head Office Groups, which holds Tier0 Admins
+        // (role-assignable) and All Staff; Prod Owners is outside the unit
+        var allStaff = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "All Staff");
+        var tier0 = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "Tier0 Admins");
+        var prodOwners = Can("eve.lindqvist@northwindtraders.com", "microsoft.directory/groups/members/update", "Prod Owners");
+
+        // Then All Staff is allowed, Tier0 Admins refused though it is in her unit, and Prod Owners refused by the scope
+        Assert.Equal("Allowed", Kind(allStaff));
+        Assert.Equal("ImplicitDeny", Kind(tier0));
+        Assert.Contains("`Tier0 Admins` is a role-assignable group", Summary(tier0), StringComparison.Ordinal);
+        Assert.Equal("ImplicitDeny", Kind(prodOwners));
+        Assert.Contains("is not a member of the administrative unit `Head Office Groups`", Summary(prodOwners), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,6 +145,37 @@ public sealed class EntraQuestionTests
     }
 
     [Fact]
+    public void A_permission_under_ResourceIsSelf_holds_on_the_principals_own_object_only()
+    {
+        // Given frank.osei (no directory role) assigned, tenant-wide, a custom role whose one permission carries the
+        // `$ResourceIsSelf` condition, as Microsoft Graph lists its roleDefinitions
+        using var tenant = TenantCopy.Of(Entra);
+        const string SelfService = "3f6a2b1c-8d4e-4f7a-9b2c-5e1d0a9f8c73";
+        tenant.AddRoleDefinition(new JsonObject
+        {
+            ["id"] = SelfService, ["description"] = "Edits one's own profile", ["displayName"] = "Profile Self-Service", ["isBuiltIn"] = false, ["isEnabled"] = true,
+            ["resourceScopes"] = new JsonArray("/"), ["templateId"] = SelfService, ["version"] = null,
+            ["rolePermissions"] = new JsonArray(new JsonObject { ["allowedResourceActions"] = new JsonArray("microsoft.directory/users/basic/update"), ["condition"] = "$ResourceIsSelf" }),
+            ["inheritsPermissionsFrom"] = new JsonArray(),
+        });
+        tenant.AddRoleAssignment(new JsonObject
+        {
+            ["id"] = "HGs_P05Nekoi4BfO3qJ1wyE7mZ5CXkRPm6aEHn5kxWv-1", ["principalId"] = UserId("frank.osei@northwindtraders.com"), ["roleDefinitionId"] = SelfService,
+            ["directoryScopeId"] = "/", ["appScopeId"] = null,
+        });
+
+        // When we ask whether frank may update his own profile, and jo.martin's
+        var own = Can(tenant.Path, "frank.osei@northwindtraders.com", "microsoft.directory/users/basic/update", "frank.osei@northwindtraders.com");
+        var another = Can(tenant.Path, "frank.osei@northwindtraders.com", "microsoft.directory/users/basic/update", "jo.martin@northwindtraders.com");
+
+        // Then his own is allowed by the custom role, and jo's refused, naming the condition that does not hold
+        Assert.Equal("Allowed", Kind(own));
+        Assert.Contains("Profile Self-Service", Summary(own), StringComparison.Ordinal);
+        Assert.Equal("ImplicitDeny", Kind(another));
+        Assert.Contains($"only under `$ResourceIsSelf`, which does not hold for `{UserId("jo.martin@northwindtraders.com")}`", Summary(another), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_directory_question_without_an_Entra_export_is_a_clear_error()
     {
         // Given only the Azure sample
@@ -161,9 +209,11 @@ public sealed class EntraQuestionTests
         Assert.Contains("Allowed: Helpdesk Administrator", output, StringComparison.Ordinal);
     }
 
-    private static JsonElement Can(string principal, string action, string resource)
+    private static JsonElement Can(string principal, string action, string resource) => Can(Entra, principal, action, resource);
+
+    private static JsonElement Can(string input, string principal, string action, string resource)
     {
-        var (exitCode, output) = WardRunner.Run("can", "-i", Entra, principal, action, resource, "--format", "json");
+        var (exitCode, output) = WardRunner.Run("can", "-i", input, principal, action, resource, "--format", "json");
         Assert.True(exitCode == 0, output);
         return JsonDocument.Parse(output).RootElement.GetProperty("result");
     }

@@ -33,7 +33,7 @@ public sealed class MicrosoftPrincipalNamesTests
     public void Every_finding_about_a_user_gets_the_display_name_whichever_rule_reported_it()
     {
         // Then the privilege escalation, the classic administrator and the MFA findings name their users the same way
-        Assert.Equal("Eve Lindqvist", Finding("privilege-escalation", "22a54da3-9732-4fa3-af77-87480d2f33cc").GetProperty("principalDisplayName").GetString());
+        Assert.Equal("Nina Kowalski", Finding("privilege-escalation", "42ea0163-1903-4e81-b568-46a623ca73d9").GetProperty("principalDisplayName").GetString());
         Assert.Equal("Ada Okafor", Finding("azure-classic-administrator", Ada).GetProperty("principalDisplayName").GetString());
         Assert.Equal("Break Glass 01", Finding("entra-privileged-user-without-mfa", "f6b58d1d-148f-4628-87ef-4ab2f0f7af46").GetProperty("principalDisplayName").GetString());
     }
@@ -92,7 +92,7 @@ public sealed class MicrosoftPrincipalNamesTests
 
         // Then a user among them reads as principal name, display name and object id, not a bare object id
         var identities = output[output.IndexOf("Riskiest identities", StringComparison.Ordinal)..output.IndexOf("Shortest paths", StringComparison.Ordinal)];
-        Assert.Contains("eve.lindqvist@northwindtraders.com (Eve Lindqvist, 22a54da3-9732-4fa3-af77-87480d2f33cc)", identities, StringComparison.Ordinal);
+        Assert.Contains("nina.kowalski@northwindtraders.com (Nina Kowalski, 42ea0163-1903-4e81-b568-46a623ca73d9)", identities, StringComparison.Ordinal);
     }
 
     [Fact]

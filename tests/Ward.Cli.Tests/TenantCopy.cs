@@ -24,6 +24,10 @@ internal sealed class TenantCopy : IDisposable
 
     public void AddGrant(JsonObject grant) => Change("oauth2-permission-grants.json", page => page["value"]!.AsArray().Add(grant));
 
+    public void AddRoleDefinition(JsonObject definition) => Change("role-definitions.json", page => page["value"]!.AsArray().Add(definition));
+
+    public void AddRoleAssignment(JsonObject assignment) => Change("role-assignments.json", page => page["value"]!.AsArray().Add(assignment));
+
     public void AddServicePrincipal(JsonObject servicePrincipal) => Change("service-principals.json", page => page["value"]!.AsArray().Add(servicePrincipal));
 
     public void ChangeServicePrincipal(string id, Action<JsonObject> change) =>

@@ -36,6 +36,7 @@ signin = {  # last interactive / non-interactive sign-in
  'frank': '2026-11-27T07:55:19Z', 'gus': '2026-11-18T12:30:00Z', 'hana': '2025-10-02T11:07:43Z', 'ivan': '2026-11-26T15:41:27Z', 'jo': '2026-11-27T09:03:33Z',
  'kim': '2026-11-23T14:22:50Z', 'partner': '2026-09-14T17:48:02Z', 'breakglass': '2026-06-30T22:01:15Z', 'lena': '2026-11-26T06:58:12Z', 'marco': '2026-11-25T07:12:40Z'}
 signin.update({'olivia': '2026-11-27T07:30:05Z', 'sam': '2026-11-26T16:48:20Z', 'tomas': '2026-11-12T10:02:44Z'})  # privileged-access seeds
+signin.update({'nina': '2026-11-27T08:41:09Z', 'omar': '2026-11-26T11:19:36Z'})
 created = {'hana': '2019-03-11T09:00:00Z', 'partner': '2024-05-20T11:34:08Z', 'breakglass': '2020-01-15T10:00:00Z'}
 users = []
 for k, (name, local, utype) in USERS.items():
@@ -55,9 +56,9 @@ groups = [
  ('tier0-admins', 'Tier0 Admins', True, [], None, ['ada'], []),
  ('build-operators', 'Build Operators', False, [], None, ['jo'], []),
  ('platform-readers', 'Platform Readers', False, [], None, ['kim'], ['network-admins']),
- ('network-admins', 'Network Admins', False, [], None, ['gus'], []),
+ ('network-admins', 'Network Admins', False, [], None, ['omar'], []),
  ('dev-team', 'Dev Team', False, ['DynamicMembership'], 'user.department -eq "Engineering"', ['frank', 'jo'], []),
- ('all-staff', 'All Staff', False, ['Unified'], None, ['ada', 'ben', 'chen', 'dana', 'eve', 'frank', 'gus', 'hana', 'ivan', 'jo', 'kim', 'lena', 'marco'], []),
+ ('all-staff', 'All Staff', False, ['Unified'], None, ['ada', 'ben', 'chen', 'dana', 'eve', 'frank', 'gus', 'hana', 'ivan', 'jo', 'kim', 'lena', 'marco', 'nina', 'omar'], []),
 ]
 dump('groups.json', page("groups(id,displayName,description,isAssignableToRole,groupTypes,membershipRule,membershipRuleProcessingState,securityEnabled,mailEnabled,onPremisesSyncEnabled)", [
   {"id": G(k), "displayName": n, "description": None, "isAssignableToRole": ra, "groupTypes": gt, "membershipRule": rule,
@@ -76,9 +77,16 @@ for k, n, ra, gt, rule, members, nested in groups:
 dump(f'group-owners/{G("prod-owners")}.json', page("directoryObjects", [user_ref('frank')]))
 
 au = gid('au-stores-eu')
+# Head Office Groups is eve.lindqvist's scope as Groups Administrator: the role-assignable Tier0 Admins, which that role
+# cannot change, and All Staff, which grants nothing.
+au_groups = gid('au-head-office-groups')
+def group_ref(k):
+    return {"@odata.type": "#microsoft.graph.group", "id": G(k), "displayName": next(x[1] for x in groups if x[0] == k)}
 dump('administrative-units.json', page("directory/administrativeUnits", [
-  {"id": au, "displayName": "Stores EU", "description": "Store staff in the EU", "visibility": None, "membershipType": None, "membershipRule": None, "membershipRuleProcessingState": None, "isMemberManagementRestricted": False}]))
+  {"id": au, "displayName": "Stores EU", "description": "Store staff in the EU", "visibility": None, "membershipType": None, "membershipRule": None, "membershipRuleProcessingState": None, "isMemberManagementRestricted": False},
+  {"id": au_groups, "displayName": "Head Office Groups", "description": "Head office groups managed by the IT service desk", "visibility": None, "membershipType": None, "membershipRule": None, "membershipRuleProcessingState": None, "isMemberManagementRestricted": False}]))
 dump(f'administrative-unit-members/{au}.json', page("directoryObjects", [user_ref('lena'), user_ref('marco')]))
+dump(f'administrative-unit-members/{au_groups}.json', page("directoryObjects", [group_ref('tier0-admins'), group_ref('all-staff')]))
 
 apps = [  # key, display, audience, owners, passwords, certs, fics, required
  # Provisioning's certificate was generated in kv-nw-prod-shared with a key that cannot be exported; Sync's is kept in kv-nw-network.
@@ -267,7 +275,8 @@ role_assignments = [
   ra('ada-ga', uid('ada'), 'Global Administrator'), ra('bg-ga', uid('breakglass'), 'Global Administrator'),
   ra('tier0-paa', G('tier0-admins'), 'Privileged Authentication Administrator'),
   ra('chen-helpdesk-au', uid('chen'), 'Helpdesk Administrator', f'/administrativeUnits/{au}'),
-  ra('dana-helpdesk', uid('dana'), 'Helpdesk Administrator'), ra('eve-groups', uid('eve'), 'Groups Administrator'),
+  ra('dana-helpdesk', uid('dana'), 'Helpdesk Administrator'), ra('eve-groups', uid('eve'), 'Groups Administrator', f'/administrativeUnits/{au_groups}'),
+  ra('nina-groups', uid('nina'), 'Groups Administrator'),
   ra('gus-cloudapp-menu', uid('gus'), 'Cloud Application Administrator', f'/{APP("cafeteria-menu")}'),
   ra('kim-secreader', uid('kim'), 'Security Reader')]
 eligibilities = [
@@ -336,9 +345,10 @@ mfa = {'ada': ['microsoftAuthenticatorPush', 'fido2'], 'ben': ['microsoftAuthent
        'frank': ['microsoftAuthenticatorPush'], 'gus': [], 'hana': [], 'ivan': ['microsoftAuthenticatorPush'], 'jo': ['microsoftAuthenticatorPush'], 'kim': ['softwareOneTimePasscode'],
        'partner': [], 'breakglass': [], 'lena': ['microsoftAuthenticatorPush'], 'marco': []}
 mfa.update({'olivia': ['microsoftAuthenticatorPush'], 'sam': ['microsoftAuthenticatorPush', 'fido2'], 'tomas': ['microsoftAuthenticatorPush']})  # privileged-access seeds
+mfa.update({'nina': ['microsoftAuthenticatorPush'], 'omar': ['microsoftAuthenticatorPush']})
 dump('user-registration-details.json', page("reports/authenticationMethods/userRegistrationDetails", [
   {"id": uid(k), "userPrincipalName": upn(k), "userDisplayName": USERS[k][0], "userType": "guest" if USERS[k][2] == 'Guest' else "member",
-   "isAdmin": k in ('ada', 'breakglass', 'chen', 'dana', 'eve', 'gus', 'kim', 'olivia', 'sam'), "isSsprRegistered": bool(mfa[k]), "isSsprEnabled": True, "isSsprCapable": bool(mfa[k]),
+   "isAdmin": k in ('ada', 'breakglass', 'chen', 'dana', 'eve', 'gus', 'kim', 'olivia', 'sam', 'nina'), "isSsprRegistered": bool(mfa[k]), "isSsprEnabled": True, "isSsprCapable": bool(mfa[k]),
    "isMfaRegistered": bool(mfa[k]), "isMfaCapable": bool(mfa[k]), "isPasswordlessCapable": 'fido2' in mfa[k], "methodsRegistered": mfa[k],
    "isSystemPreferredAuthenticationMethodEnabled": True, "systemPreferredAuthenticationMethods": ["push"] if mfa[k] else [], "userPreferredMethodForSecondaryAuthentication": "push" if mfa[k] else "none",
    "lastUpdatedDateTime": "2026-11-28T03:00:00Z"} for k in USERS]))

@@ -39,3 +39,11 @@ USERS.update({
  'sam': ('Sam Okoro', 'sam.okoro', 'Member'),
  'tomas': ('Tomás Reyes (Fabrikam)', 'tomas_fabrikam.com#EXT#', 'Guest'),
 })
+
+# Holders of the seeded risks that once sat with the traps' principals: a tenant-wide Groups Administrator (eve.lindqvist's
+# Groups Administrator role is scoped to an administrative unit) and the network engineer in Network Admins (gus.mensah,
+# the Cloud Application Administrator trap, is no longer a member), so that the traps' principals hold no other route.
+USERS.update({
+ 'nina': ('Nina Kowalski', 'nina.kowalski', 'Member'),
+ 'omar': ('Omar Haddad', 'omar.haddad', 'Member'),
+})

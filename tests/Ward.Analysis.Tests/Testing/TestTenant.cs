@@ -251,6 +251,18 @@ internal sealed partial class TestTenant
         return MicrosoftGraphBuilder.Build(new MicrosoftEdgeContext(estates.Entra, estates.Azure, ReferenceTime));
     }
 
+    /// <summary>
+    /// Every edge every Microsoft checker finds over the whole tenant, before the graph keeps only those on a path: to
+    /// show that a principal has no edge at all, not merely none that leads to an administrator.
+    /// </summary>
+    public List<Edge> EveryEdge()
+    {
+        using var folderOnDisk = new ScratchFolder(Files());
+        var estates = Load(folderOnDisk);
+        var context = new MicrosoftEdgeContext(estates.Entra, estates.Azure, ReferenceTime);
+        return [.. MicrosoftEdgeCheckers.All.SelectMany(c => c.Check(context, targets: null))];
+    }
+
     private static MicrosoftEstates Load(ScratchFolder folderOnDisk)
     {
         var estates = MicrosoftEstateLoader.Load([folderOnDisk.Path], TestContext.Current.CancellationToken);

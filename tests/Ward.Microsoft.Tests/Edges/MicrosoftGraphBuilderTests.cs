@@ -86,16 +86,31 @@ public sealed class MicrosoftGraphBuilderTests
     [Fact]
     public void A_groups_administrator_joins_a_group_that_owns_a_subscription_but_not_a_role_assignable_one()
     {
-        // Given eve (Groups Administrator), Prod Owners (Owner of nw-prod) and Tier0 Admins (role-assignable, holds
-        // Privileged Authentication Administrator)
-        var eve = new PrincipalId(UserId("eve.lindqvist@northwindtraders.com"));
-        var joins = Graph.Outgoing(eve).Where(e => e.Technique == "entra-add-group-member").Select(e => Directory.FindGroup(e.To.Value)!.DisplayName).ToList();
+        // Given nina (Groups Administrator of the tenant), Prod Owners (Owner of nw-prod) and Tier0 Admins
+        // (role-assignable, holds Privileged Authentication Administrator)
+        var nina = new PrincipalId(UserId("nina.kowalski@northwindtraders.com"));
+        var joins = Graph.Outgoing(nina).Where(e => e.Technique == "entra-add-group-member").Select(e => Directory.FindGroup(e.To.Value)!.DisplayName).ToList();
 
         // Then she may join Prod Owners (a path to Owner), never Tier0 Admins, and no dynamic group
         Assert.Contains("Prod Owners", joins, StringComparer.Ordinal);
         Assert.DoesNotContain("Tier0 Admins", joins, StringComparer.Ordinal);
         Assert.DoesNotContain("Dev Team", joins, StringComparer.Ordinal);
-        Assert.Equal("Prod Owners", Directory.FindGroup(Assert.Single(PathOf("eve.lindqvist@northwindtraders.com")).To.Value)!.DisplayName);
+        Assert.Equal("Prod Owners", Directory.FindGroup(Assert.Single(PathOf("nina.kowalski@northwindtraders.com")).To.Value)!.DisplayName);
+    }
+
+    [Fact]
+    public void A_groups_administrator_scoped_to_a_unit_beside_a_role_assignable_group_joins_only_a_group_that_grants_nothing()
+    {
+        // Given eve, Groups Administrator scoped to Head Office Groups, whose members are Tier0 Admins (role-assignable)
+        // and All Staff (a Microsoft 365 group holding nothing)
+        var eve = new PrincipalId(UserId("eve.lindqvist@northwindtraders.com"));
+        var joins = new Ward.Microsoft.Edges.Checkers.AddGroupMemberEdgeChecker().Check(Context, targets: null).Where(e => e.From == eve).ToList();
+
+        // Then her role reaches All Staff alone (not Tier0 Admins beside it, nor the groups outside her unit), and
+        // she has no path
+        var join = Assert.Single(joins);
+        Assert.Equal("All Staff", Directory.FindGroup(join.To.Value)!.DisplayName);
+        Assert.False(Paths.ContainsKey(eve));
     }
 
     [Fact]
@@ -137,32 +152,47 @@ public sealed class MicrosoftGraphBuilderTests
 
     [Theory]
     [InlineData("chen.wei@northwindtraders.com")]
+    [InlineData("eve.lindqvist@northwindtraders.com")]
+    [InlineData("gus.mensah@northwindtraders.com")]
     [InlineData("kim.larsen@northwindtraders.com")]
     [InlineData("lena.vogel@northwindtraders.com")]
     public void The_seeded_traps_have_no_path(string userPrincipalName)
     {
-        // chen's Helpdesk role is scoped to an administrative unit whose members hold nothing; kim may assign Reader and
+        // chen's Helpdesk role is scoped to an administrative unit whose members hold nothing; eve's Groups
+        // Administrator role to a unit holding a role-assignable group and a group that grants nothing; gus's Cloud
+        // Application Administrator role to an application that holds no permission; kim may assign Reader and
         // Storage Blob Data Reader only, and manages a key vault whose data is Azure RBAC's
         Assert.False(Paths.ContainsKey(new PrincipalId(UserId(userPrincipalName))), userPrincipalName);
     }
 
     [Fact]
-    public void A_scoped_application_administrator_takes_no_credential_but_rewrites_a_vault_that_holds_one()
+    public void A_scoped_application_administrator_adds_a_credential_to_its_application_only()
     {
-        // Given gus: Cloud Application Administrator scoped to Cafeteria Menu (which holds no permission), and
-        // Contributor of rg-platform-network through Network Admins, where kv-nw-network (access-policy mode, Network
-        // Admins may only see certificates) keeps Northwind Sync's sign-in certificate
+        // Given gus: Cloud Application Administrator scoped to Cafeteria Menu (which holds no permission)
         var gus = new PrincipalId(UserId("gus.mensah@northwindtraders.com"));
-        var path = PathOf("gus.mensah@northwindtraders.com");
+        var credentials = new Ward.Microsoft.Edges.Checkers.AddCredentialEdgeChecker().Check(Context, targets: null).Where(e => e.From == gus).ToList();
 
-        // Then his scoped role adds no credential to anything on a path, and the vault is his way: he gives himself an
-        // access policy, uses the certificate as Northwind Sync, whose Application.ReadWrite.All takes over Provisioning
-        Assert.DoesNotContain(Graph.Outgoing(gus), e => e.Technique == "entra-add-credential");
+        // Then his role adds a credential to Cafeteria Menu alone, which leads nowhere: the graph (edges on paths only)
+        // keeps none of his edges
+        Assert.Equal([ServicePrincipal("Cafeteria Menu")], credentials.Select(e => e.To.Value).Distinct(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.Empty(Graph.Outgoing(gus));
+    }
+
+    [Fact]
+    public void A_network_administrator_rewrites_a_vault_that_holds_an_applications_certificate()
+    {
+        // Given omar: Contributor of rg-platform-network through Network Admins, where kv-nw-network (access-policy
+        // mode, Network Admins may only see certificates) keeps Northwind Sync's sign-in certificate
+        var omar = new PrincipalId(UserId("omar.haddad@northwindtraders.com"));
+        var path = PathOf("omar.haddad@northwindtraders.com");
+
+        // Then the vault is his way: he gives himself an access policy, uses the certificate as Northwind Sync, whose
+        // Application.ReadWrite.All takes over Provisioning
         Assert.Equal(["azure-key-vault-access-policy", "entra-add-credential", "entra-assign-role"], path.Select(e => e.Technique).ToArray());
         Assert.Equal(ServicePrincipal("Northwind Sync"), path[0].To.Value);
         Assert.False(path[0].IsConditional);
         Assert.Contains("certificate `northwind-sync` of key vault `kv-nw-network`", path[0].Description, StringComparison.Ordinal);
-        Assert.DoesNotContain(new Ward.Microsoft.Edges.Checkers.KeyVaultCertificateEdgeChecker().Check(Context, targets: null), e => e.From == gus);
+        Assert.DoesNotContain(new Ward.Microsoft.Edges.Checkers.KeyVaultCertificateEdgeChecker().Check(Context, targets: null), e => e.From == omar);
     }
 
     [Fact]
@@ -218,13 +248,13 @@ public sealed class MicrosoftGraphBuilderTests
     public void A_managed_identity_contributor_takes_over_the_deployment_identity_that_owns_a_management_group()
     {
         // Given jo, Managed Identity Contributor of rg-platform-identity through Build Operators, where the user-assigned
-        // identity id-landingzone-deploy (Owner of mg-landingzones) lives; and gus, Contributor of another resource group
+        // identity id-landingzone-deploy (Owner of mg-landingzones) lives; and omar, Contributor of another resource group
         var identity = new PrincipalId(ServicePrincipal("id-landingzone-deploy"));
         var writers = Graph.Incoming(identity).Where(e => e.Technique == "azure-uami-federated-credential").Select(e => e.From.Value).ToList();
 
-        // Then jo can add a federated credential to it and sign in as it; gus cannot
+        // Then jo can add a federated credential to it and sign in as it; omar cannot
         Assert.Contains(UserId("jo.martin@northwindtraders.com"), writers, StringComparer.Ordinal);
-        Assert.DoesNotContain(UserId("gus.mensah@northwindtraders.com"), writers, StringComparer.Ordinal);
+        Assert.DoesNotContain(UserId("omar.haddad@northwindtraders.com"), writers, StringComparer.Ordinal);
         Assert.True(Graph.Nodes[identity].IsAdmin);
     }
 

@@ -51,6 +51,30 @@ public sealed class HighRiskApplicationPermissionRuleTests
         Assert.Contains("Exchange Online can limit `Mail.Read` to some mailboxes with an application access policy or RBAC for Applications; neither is in the export", finding.Explanation, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Sites.FullControl.All", "a82116e5-55eb-4c41-a434-62fe8a61c773", "has full control of every SharePoint site, its permissions included", false)]
+    [InlineData("Sites.ReadWrite.All", "9492366f-7969-46a4-8d15-ed1a20078fff", "reads and writes the content of every SharePoint site", false)]
+    [InlineData("Calendars.ReadWrite", "ef54d2bf-783f-4e0f-bca1-3210c0444d99", "reads and changes every calendar", true)]
+    public void A_listed_Microsoft_365_data_permission_is_high_and_Sites_Selected_beside_it_is_not_reported(string permission, string appRoleId, string why, bool exchangeCanNarrow)
+    {
+        // Given an application holding the permission (Microsoft Graph's app role id), and its narrowing twin holding
+        // Sites.Selected (granted site by site)
+        var tenant = new TestTenant();
+        tenant.ServicePrincipalOf("holder");
+        tenant.ServicePrincipalOf("site-publisher");
+        tenant.GrantGraphPermission("holder", permission, appRoleId).GrantGraphPermission("site-publisher", "Sites.Selected", SitesSelected);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then the holder alone is reported, high (data, not takeover), with what the permission reaches; only the
+        // calendar permission carries the note that Exchange Online may narrow it
+        Assert.Equal(TestTenant.Id("holder"), finding.Principal);
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.Equal($"`holder` holds {permission}", finding.Title);
+        Assert.Contains($"`{permission}` of `Microsoft Graph`, which {why}", finding.Explanation, StringComparison.Ordinal);
+        Assert.Equal(exchangeCanNarrow, finding.Explanation.Contains($"Exchange Online can limit `{permission}` to some mailboxes", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_managed_identity_is_reported_but_Microsoft_applications_other_tenants_applications_and_disabled_ones_are_left_out()
     {

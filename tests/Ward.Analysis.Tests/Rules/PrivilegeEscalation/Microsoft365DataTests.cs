@@ -133,6 +133,35 @@ public sealed class Microsoft365DataTests
         Assert.Equal(("Mail.Read", "Microsoft Graph application permission"), (Assert.Single(mail.Permissions).Action, mail.Permissions[0].GrantedBy));
     }
 
+    [Theory]
+    [InlineData("Sites.FullControl.All", "a82116e5-55eb-4c41-a434-62fe8a61c773", "sites")]
+    [InlineData("Sites.ReadWrite.All", "9492366f-7969-46a4-8d15-ed1a20078fff", "sites")]
+    [InlineData("Calendars.ReadWrite", "ef54d2bf-783f-4e0f-bca1-3210c0444d99", "mailboxes")]
+    public void A_listed_site_or_calendar_permission_reaches_its_data_and_Sites_Selected_beside_it_reaches_nothing(string permission, string appRoleId, string data)
+    {
+        // Given an application holding the permission, and its narrowing twin holding Sites.Selected
+        var tenant = new TestTenant();
+        tenant.ApplicationServicePrincipal("holder");
+        tenant.ApplicationServicePrincipal("site-publisher");
+        tenant.GrantGraphPermission("holder", permission, appRoleId).GrantGraphPermission("site-publisher", "Sites.Selected", SitesSelected);
+
+        var edge = Assert.Single(DataEdges(tenant.EscalationGraph()));
+
+        // Then the holder alone has an edge: the site permissions to every site for certain, the calendar permission to
+        // every mailbox on no Exchange application access policy narrowing it
+        var to = data == "sites" ? Sites : Mailboxes;
+        Assert.Equal((TestTenant.Id("holder"), to, "entra-m365-app-permission-data"), (edge.From.Value, edge.To.Value, edge.Technique));
+        Assert.Equal((permission, "Microsoft Graph application permission"), (Assert.Single(edge.Permissions).Action, edge.Permissions[0].GrantedBy));
+        if (data == "sites")
+        {
+            Assert.False(edge.IsConditional);
+        }
+        else
+        {
+            Assert.Contains($"application access policy or RBAC for Applications scope limits `{permission}`", Assert.Single(edge.Requirements), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void The_owner_of_an_application_holding_Mail_Read_reaches_every_mailbox_in_two_steps()
     {

@@ -7,6 +7,9 @@ public sealed class MicrosoftPrivilegeEscalationTests
 {
     private const string DirectoryReadWriteAll = "19dbc75e-c2e2-444c-a770-ec69d8559fc7";
     private const string RoleManagementReadWriteDirectory = "9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8";
+    private const string UserReadAll = "df021288-bdef-4463-88db-98f22de89214";
+    private const string PolicyReadWritePermissionGrant = "a402ca1c-2696-4531-972d-6e5ee4aa11ea";
+    private const string VirtualMachineContributor = "9980e02c-c2be-4d73-94e8-173b1dc7cf3c";
 
     [Fact]
     public void A_disabled_service_principal_starts_no_path_but_its_owner_who_enables_it_does()
@@ -28,6 +31,60 @@ public sealed class MicrosoftPrivilegeEscalationTests
         Assert.DoesNotContain(findings, f => f.Principal == TestTenant.Id("dormant-sync"));
         var carol = Assert.Single(findings, f => f.Principal == TestTenant.Id("carol"));
         Assert.Contains("enables the disabled service principal `dormant-sync` first", carol.Path[0].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_virtual_machine_contributor_runs_code_as_a_machine_identity_holding_RoleManagement_ReadWrite_Directory()
+    {
+        // Given an operator, Virtual Machine Contributor of rg-build, and vm-build there, whose system-assigned
+        // identity holds Microsoft Graph RoleManagement.ReadWrite.Directory
+        var tenant = MachineIdentityTenant("RoleManagement.ReadWrite.Directory", RoleManagementReadWriteDirectory);
+
+        var operatorFinding = Assert.Single(tenant.Scan().Of("privilege-escalation"), f => f.Principal == TestTenant.Id("operator"));
+
+        // Then the operator runs code on the VM (a script extension; a run command is the other edge, as short) and
+        // acts as its identity, which assigns itself Global Administrator
+        Assert.Equal(
+            [("azure-vm-extension", TestTenant.Id("operator"), TestTenant.Id("vm-build-identity")), ("entra-assign-role", TestTenant.Id("vm-build-identity"), TestTenant.Id("vm-build-identity"))],
+            operatorFinding.Path.Select(s => (s.Technique, s.From, s.To)));
+        var runCode = Assert.Single(operatorFinding.Path[0].Permissions);
+        Assert.Equal("Microsoft.Compute/virtualMachines/extensions/write", runCode.Action);
+        Assert.Equal(TestTenant.VirtualMachineId("vm-build"), runCode.Resource, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains(tenant.EscalationGraph().Edges, e => (e.Technique, e.From.Value, e.To.Value) == ("azure-vm-run-command", TestTenant.Id("operator"), TestTenant.Id("vm-build-identity")));
+        Assert.Contains("assigns itself Global Administrator with Microsoft Graph RoleManagement.ReadWrite.Directory", operatorFinding.Path[1].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_machine_identity_holding_only_User_Read_All_gives_its_operators_no_path()
+    {
+        // Given the same operator and VM, the identity holding only Microsoft Graph User.Read.All
+        var tenant = MachineIdentityTenant("User.Read.All", UserReadAll);
+
+        // Then nobody escalates
+        Assert.Empty(tenant.Scan().Of("privilege-escalation"));
+    }
+
+    [Fact]
+    public void Policy_ReadWrite_PermissionGrant_is_no_edge_but_is_reported_as_a_high_risk_permission()
+    {
+        // Given a service principal holding only Microsoft Graph Policy.ReadWrite.PermissionGrant, which rewrites the
+        // permission grant policies (what users may consent to), in a tenant with a Global Administrator and a user
+        var tenant = new TestTenant();
+        tenant.User("admin");
+        tenant.User("plain");
+        tenant.AssignRole("admin", "Global Administrator");
+        tenant.ApplicationServicePrincipal("consent-policy-writer", secretSinceDaysAgo: null);
+        tenant.GrantGraphPermission("consent-policy-writer", "Policy.ReadWrite.PermissionGrant", PolicyReadWritePermissionGrant);
+
+        var result = tenant.Scan();
+
+        // Then no checker gives it an edge (each use still needs a user to consent and sign in), so it has no path,
+        // and high-risk-application-permission reports what it holds
+        Assert.DoesNotContain(tenant.EveryEdge(), e => e.From.Value == TestTenant.Id("consent-policy-writer"));
+        Assert.Empty(result.Of("privilege-escalation"));
+        var finding = Assert.Single(result.Of("high-risk-application-permission"));
+        Assert.Equal((TestTenant.Id("consent-policy-writer"), "`consent-policy-writer` holds Policy.ReadWrite.PermissionGrant"), (finding.Principal, finding.Title));
+        Assert.Contains("`Policy.ReadWrite.PermissionGrant` of `Microsoft Graph`, which rewrites the consent and permission grant policies", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,5 +206,21 @@ public sealed class MicrosoftPrivilegeEscalationTests
         var requirement = Assert.Single(Assert.Single(finding.Path).Requirements);
         Assert.Contains("signs in with a password of this tenant", requirement, StringComparison.Ordinal);
         Assert.Equal(Severity.Medium, finding.Severity);
+    }
+
+    /// <summary>
+    /// An operator, Virtual Machine Contributor of rg-build (the built-in role, its compute actions), and vm-build there,
+    /// whose system-assigned identity holds one Microsoft Graph application permission.
+    /// </summary>
+    private static TestTenant MachineIdentityTenant(string permission, string appRoleId)
+    {
+        var tenant = new TestTenant();
+        tenant.User("operator");
+        tenant.AzureBuiltInRole(VirtualMachineContributor, "Virtual Machine Contributor", ["Microsoft.Authorization/*/read", "Microsoft.Compute/availabilitySets/*", "Microsoft.Compute/locations/*", "Microsoft.Compute/virtualMachines/*", "Microsoft.Compute/virtualMachineScaleSets/*", "Microsoft.Resources/subscriptions/resourceGroups/read"]);
+        tenant.AssignAzureRole("operator", "User", VirtualMachineContributor, $"{TestTenant.Subscription}/resourceGroups/rg-build");
+        tenant.ManagedIdentityAt("vm-build-identity", TestTenant.VirtualMachineId("vm-build"));
+        tenant.AzureVirtualMachine("vm-build", "vm-build-identity");
+        tenant.GrantGraphPermission("vm-build-identity", permission, appRoleId);
+        return tenant;
     }
 }
