@@ -22,6 +22,12 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
     private static readonly string[] SourceOrganizationKeys = ["aws:SourceOrgID", "aws:SourceOrgPaths"];
 
     /// <summary>
+    /// The resource types of S3 ARNs that carry a region or account (<c>accesspoint/NAME</c>, <c>job/ID</c>…): a bucket
+    /// ARN has a bare name and none of the two.
+    /// </summary>
+    private static readonly string[] S3AccountResourceTypes = ["accesspoint", "job", "storage-lens", "storage-lens-group", "async-request", "access-grants"];
+
+    /// <summary>
     /// The party is the account of a resource a service acts for, named by <c>aws:SourceAccount</c> or
     /// <c>aws:SourceOwner</c> rather than by one resource's <c>aws:SourceArn</c>: any resource of that account that makes
     /// a service act gets in (IAM user guide, "The confused deputy problem").
@@ -137,8 +143,9 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
     /// Whether one of the statement's non-negated source conditions admits a resource of any account, so that anyone
     /// can make a service act from a resource of their own: an <c>aws:SourceAccount</c> or <c>aws:SourceOwner</c>
     /// pattern (<c>*</c>, <c>12*</c>), an <c>aws:SourceArn</c> pattern whose account part has a wildcard
-    /// (<c>arn:aws:sns:*:*:*</c>) or an S3 ARN pattern with a wildcard in the bucket name (<c>arn:aws:s3:::*</c>; an
-    /// exact bucket name is one bucket, which only its owner holds while it exists), or an <c>aws:SourceOrgID</c> or
+    /// (<c>arn:aws:sns:*:*:*</c>) or an S3 ARN pattern with a wildcard in the bucket name (<c>arn:aws:s3:::*</c>,
+    /// <c>arn:aws:s3:::logs-*</c>; an exact bucket name is one bucket, which only its owner holds while it exists, even
+    /// written <c>arn:aws:s3:*:*:my-bucket</c> or <c>arn:aws:s3:::my-bucket/*</c>), or an <c>aws:SourceOrgID</c> or
     /// <c>aws:SourceOrgPaths</c> pattern whose organization has a wildcard. S3 deems such a policy public ("The meaning
     /// of public": only fixed values of these keys keep a grant to <c>*</c> from being public). Whether the statement's
     /// other conditions keep such a service out is the evaluator's to say.
@@ -204,9 +211,32 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
             return like || value == "*";
         }
 
-        return parts[4].IndexOfAny(['*', '?']) >= 0
-            || (parts[4].Length == 0 && parts[2] is ("s3" or "*") && parts[5].IndexOfAny(['*', '?']) >= 0);
+        // S3 alone names buckets with no account: there the bucket name decides, elsewhere the account part.
+        var s3 = MayBeS3(parts[2]);
+        return (parts[2] != "s3" && HasWildcard(parts[4])) || (s3 && OpensS3(parts));
     }
+
+    /// <summary>
+    /// Whether an S3 ARN pattern admits a resource another party holds or can create: a bucket (or its objects) whose
+    /// name has a wildcard (<c>arn:aws:s3:::logs-*</c>), anyone being free to create one so named, or, with a wildcard
+    /// account, an access point, job or other S3 resource that carries its account (<c>arn:aws:s3:*:*:accesspoint/*</c>).
+    /// An exact bucket name admits that one bucket however the empty region and account parts are written
+    /// (<c>arn:aws:s3:*:*:my-bucket</c>, <c>arn:aws:s3:::my-bucket/*</c>): bucket names are global and hold no <c>/</c>.
+    /// </summary>
+    private static bool OpensS3(string[] parts)
+    {
+        var first = parts[5].Split('/')[0];
+        return (IsBucketForm(parts) && HasWildcard(first))
+            || (HasWildcard(parts[4]) && (HasWildcard(first) || S3AccountResourceTypes.Contains(first)));
+    }
+
+    /// <summary>Whether a pattern's region and account parts can both be empty, as in a bucket or object ARN.</summary>
+    private static bool IsBucketForm(string[] parts) => parts[3].All(ch => ch == '*') && parts[4].All(ch => ch == '*');
+
+    /// <summary>Whether an ARN pattern's service part matches <c>s3</c>.</summary>
+    private static bool MayBeS3(string service) => service == "s3" || (HasWildcard(service) && Wildcard.IsMatch(Wildcard.Translate(service), "s3", ignoreCase: false));
+
+    private static bool HasWildcard(string part) => part.IndexOfAny(['*', '?']) >= 0;
 
     /// <summary>
     /// The organizations other than the exported one (<paramref name="ownOrganization"/>) whose every principal the
@@ -339,8 +369,8 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
 
     /// <summary>
     /// An ARN of a resource of an account the pattern does not fix, the pattern matches (its account part the given
-    /// account where it can be), or null: null for a pattern whose account part is fixed, or empty for a service
-    /// whose ARNs carry an account.
+    /// account where it can be; a bucket or object ARN, with empty region and account, where the pattern admits one),
+    /// or null: null for a pattern whose account part is fixed, or empty for a service whose ARNs carry an account.
     /// </summary>
     private static string? SourceArnMatching(string pattern, string account)
     {
@@ -351,31 +381,31 @@ public sealed record ConditionParty(string Account, AwsPrincipal Caller, Immutab
         }
 
         var written = parts[4];
-        if (written.Length == 0)
+        if (MayBeS3(parts[2]) && IsBucketForm(parts) && !S3AccountResourceTypes.Contains(parts[5].Split('/')[0]))
         {
-            // S3 bucket and object ARNs carry no account: any account may own a bucket so named.
-            if (parts[2] is not ("s3" or "*"))
-            {
-                return null;
-            }
+            // S3 bucket and object ARNs carry no region or account (any account may own a bucket so named): the probe
+            // names one as S3 writes it, never with a placeholder there.
+            parts[2] = "s3";
+            parts[3] = string.Empty;
+            parts[4] = string.Empty;
         }
-        else if (written.IndexOfAny(['*', '?']) < 0)
+        else if (written.Length == 0 || !HasWildcard(written))
         {
             return null;
         }
         else
         {
             parts[4] = Wildcard.IsMatch(Wildcard.Translate(written), account, ignoreCase: false) ? account : AccountMatching(written) ?? Filled(written);
+            if (parts[2] == "*")
+            {
+                // Any service's resource: the probe's service is then any service's stand-in (ProbeCallers.AnyService).
+                parts[2] = "ward-any-service";
+            }
         }
 
         for (var i = 0; i < parts.Length; i++)
         {
             parts[i] = i == 4 ? parts[i] : parts[i].Replace("*", "ward-outsider", StringComparison.Ordinal).Replace('?', 'x');
-        }
-
-        if (parts[2] == "ward-outsider")
-        {
-            parts[2] = "s3";
         }
 
         return string.Join(':', parts);

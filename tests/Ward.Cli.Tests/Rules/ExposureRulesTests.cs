@@ -324,6 +324,48 @@ public sealed class ExposureRulesTests
         Assert.Equal("cross-account-resource", Assert.Single(findings).RuleId);
     }
 
+    [Theory]
+    // S3's event notification destination examples name the bucket as `arn:aws:s3:*:*:NAME`; bucket ARNs carry no
+    // region or account, and bucket names no `/`, so each pattern admits only that one bucket (or its objects).
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-one-bucket-by-name", "`arn:aws:s3:::northwind-uploads`")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-one-bucket-in-any-region-and-account", "`arn:aws:s3:::northwind-uploads`")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-objects-of-one-bucket", "`arn:aws:s3:::northwind-uploads/")]
+    [InlineData($"arn:aws:sns:eu-west-1:{Account}:topic-for-one-bucket-in-any-region-and-account", "`arn:aws:s3:::northwind-uploads`")]
+    public void One_bucket_named_by_a_pattern_is_a_confused_deputy_not_public(string resource, string probed)
+    {
+        // Given `*` narrowed by aws:SourceArn of one bucket, however its empty region and account parts are written
+        var findings = Alone.Value.Findings.Where(f => f.Principal == resource).ToList();
+
+        // Then S3 acting for that bucket is a confused deputy (the name may be deleted and claimed again), not "any
+        // account", and the probe names a bucket ARN as S3 writes it, with no region or account
+        var finding = Assert.Single(findings);
+        Assert.Equal("cross-account-resource", finding.RuleId);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.EndsWith("lets `s3.amazonaws.com` act for any account", finding.Title, StringComparison.Ordinal);
+        Assert.Contains($"`s3.amazonaws.com` acting for {probed}", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("arn:aws:s3:ward-outsider", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(":000000000000:northwind", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-bucket", "SQS queue `queue-for-any-bucket`", "`s3.amazonaws.com`", "`arn:aws:s3:::ward-outsider`")]
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-bucket-in-any-region-and-account", "SQS queue `queue-for-any-bucket-in-any-region-and-account`", "`s3.amazonaws.com`", "`arn:aws:s3:::ward-outsider`")]
+    // Anyone can create a bucket `northwind-anything`.
+    [InlineData($"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-northwind", "SQS queue `queue-for-buckets-named-northwind`", "`s3.amazonaws.com`", "`arn:aws:s3:::northwind-ward-outsider`")]
+    [InlineData($"arn:aws:sns:eu-west-1:{Account}:topic-for-buckets-named-northwind-in-any-region-and-account", "SNS topic `topic-for-buckets-named-northwind-in-any-region-and-account`", "`s3.amazonaws.com`", "`arn:aws:s3:::northwind-ward-outsider`")]
+    [InlineData($"arn:aws:sns:eu-west-1:{Account}:topic-for-any-topic-anywhere", "SNS topic `topic-for-any-topic-anywhere`", "`sns.amazonaws.com`", "`arn:aws:sns:ward-outsider:000000000000:ward-outsider`")]
+    public void A_source_pattern_any_account_can_match_is_public(string resource, string named, string service, string probed)
+    {
+        // Given `*` narrowed by aws:SourceArn with a wildcard in the bucket name, or in the account of another service's ARN
+        var finding = Assert.Single(Alone.Value.Findings, f => f.Principal == resource);
+
+        // Then anyone can make the service act from a resource of their own: public, probed with a source ARN that can exist
+        Assert.Equal("public-resource", finding.RuleId);
+        Assert.Equal(Severity.Critical, finding.Severity);
+        Assert.Equal($"{named} is open to {service} acting for any account", finding.Title);
+        Assert.Contains(probed, finding.Explanation, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Deleting_and_purging_messages_are_probed()
     {
@@ -631,6 +673,13 @@ public sealed class ExposureRulesTests
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-source-accounts-like-12", "AWS::SQS::Queue", """{"Sid":"AnySource","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"12*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-bucket", "AWS::SQS::Queue", """{"Sid":"AnyBucket","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-one-bucket-by-name", "AWS::SQS::Queue", """{"Sid":"OneBucket","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::northwind-uploads"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-one-bucket-in-any-region-and-account", "AWS::SQS::Queue", """{"Sid":"OneBucket","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:*:*:northwind-uploads"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-objects-of-one-bucket", "AWS::SQS::Queue", """{"Sid":"OneBucket","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::northwind-uploads/*"}}}""")}},
+              {{Entry($"arn:aws:sns:eu-west-1:{Account}:topic-for-one-bucket-in-any-region-and-account", "AWS::SNS::Topic", """{"Sid":"OneBucket","Effect":"Allow","Principal":"*","Action":"SNS:Publish","Resource":"arn:aws:sns:eu-west-1:123456789012:topic-for-one-bucket-in-any-region-and-account","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:*:*:northwind-uploads"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-bucket-in-any-region-and-account", "AWS::SQS::Queue", """{"Sid":"AnyBucket","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:*:*:*"}}}""")}},
+              {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-buckets-named-northwind", "AWS::SQS::Queue", """{"Sid":"NorthwindBuckets","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::northwind-*"}}}""")}},
+              {{Entry($"arn:aws:sns:eu-west-1:{Account}:topic-for-buckets-named-northwind-in-any-region-and-account", "AWS::SNS::Topic", """{"Sid":"NorthwindBuckets","Effect":"Allow","Principal":"*","Action":"SNS:Publish","Resource":"arn:aws:sns:eu-west-1:123456789012:topic-for-buckets-named-northwind-in-any-region-and-account","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:*:*:northwind-*"}}}""")}},
+              {{Entry($"arn:aws:sns:eu-west-1:{Account}:topic-for-any-topic-anywhere", "AWS::SNS::Topic", """{"Sid":"AnyTopic","Effect":"Allow","Principal":"*","Action":"SNS:Publish","Resource":"arn:aws:sns:eu-west-1:123456789012:topic-for-any-topic-anywhere","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-anywhere", "AWS::SQS::Queue", """{"Sid":"AnyTopic","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-own-topics-anywhere", "AWS::SQS::Queue", """{"Sid":"OwnTopics","Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:123456789012:*"}}}""")}},
               {{Entry($"arn:aws:sqs:eu-west-1:{Account}:queue-for-any-topic-of-the-own-account", "AWS::SQS::Queue", """{"Sid":"OwnTopics","Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"},"StringEquals":{"aws:SourceAccount":"123456789012"}}}""")}},
