@@ -88,6 +88,26 @@ public sealed class GcpWorkloadIdentityProviderTests
                   {{Provider("github", "unparsable-pinned", "assertion.repository_owner_id == '1342004' &&")}},
                   {{Provider("github", "unparsable", "assertion.ref == 'refs/heads/main' &&")}},
                   {{Provider("github", "email-suffix-at", "assertion.email.endsWith('@example.org')", issuer: "https://accounts.google.com")}},
+                  {{Provider("github", "email-subdomain", "assertion.email.endsWith('.example.org')", issuer: "https://accounts.google.com")}},
+                  {{Provider("github", "email-top-level", "assertion.email.endsWith('.org')", issuer: "https://accounts.google.com")}},
+                  {{Provider("github", "hd-subdomain", "assertion.hd.endsWith('.example.org')", issuer: "https://accounts.google.com")}},
+                  {{Provider("github", "reusable-prefix", "assertion.job_workflow_ref.startsWith('example-org/shared/.github/workflows/deploy.yml@')")}},
+                  {{Provider("github", "reusable-prefix-owner-id", "assertion.job_workflow_ref.startsWith('example-org/shared/.github/workflows/deploy.yml@') && assertion.repository_owner_id == '1342004'")}},
+                  {{Provider("github", "reusable-subject", "assertion.sub == 'job_workflow_ref:example-org/shared/.github/workflows/deploy.yml@refs/heads/main'")}},
+                  {{Provider("github", "reusable-subject-owner-id", "assertion.sub == 'job_workflow_ref:example-org/shared/.github/workflows/deploy.yml@refs/heads/main' && assertion.repository_owner_id == '1342004'")}},
+                  {{Provider("github", "subject-template", "assertion.sub == 'environment:production'")}},
+                  {{Provider("github", "subject-template-repo", "assertion.sub == 'repo:example-org/app:environment:production'")}},
+                  {{Provider("github", "subject-template-or-ref", "assertion.sub == 'environment:production' || assertion.ref == 'refs/heads/main'")}},
+                  {{Provider("github", "actor-is", "assertion.actor == 'alice'")}},
+                  {{Provider("github", "actor-prefix", "assertion.actor.startsWith('alice')")}},
+                  {{Provider("github", "actor-mapped", "attribute.repository_owner == 'example-org'", mapping: new(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.repository_owner"] = "assertion.actor" })}},
+                  {{Provider("github", "actor-mapped-prefix", "attribute.repository_owner.startsWith('example-org')", mapping: new(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.repository_owner"] = "assertion.actor" })}},
+                  {{Provider("github", "gitlab-user-login", "assertion.user_login == 'alice'", issuer: "https://gitlab.com")}},
+                  {{Provider("github", "gitlab-user-login-prefix", "assertion.user_login.startsWith('alice')", issuer: "https://gitlab.com")}},
+                  {{Provider("github", "gitlab-user-email", "assertion.user_email.endsWith('@example.org')", issuer: "https://gitlab.com")}},
+                  {{Provider("github", "gitlab-user-email-suffix", "assertion.user_email.endsWith('example.org')", issuer: "https://gitlab.com")}},
+                  {{Provider("github", "gitlab-user-gmail", "assertion.user_email.endsWith('@gmail.com')", issuer: "https://gitlab.com")}},
+                  {{Provider("github", "owner-or-ref-title", "assertion.ref == 'refs/heads/main' || assertion.repository_owner == 'example-org'")}},
                   {{Provider("deploy", "open", null)}},
                   {{Provider("expired", "open", null)}},
                   {{Provider("expiring", "open", null)}},
@@ -184,13 +204,20 @@ public sealed class GcpWorkloadIdentityProviderTests
     [InlineData("gitlab-project-suffix", "`project_path` `outsider-group/example-group/app`")] // a subgroup named like the tenant's group
     [InlineData("terraform-sub-prefix", "`sub` `organization:example-org-outsider:project:Default Project:workspace:outsider-workspace:run_phase:apply`")] // HCP Terraform
     [InlineData("email-suffix", "`email` `outsider@outsider-example.org`")]               // a domain of its own that ends with the tenant's
+    [InlineData("email-top-level", "`email` `outsider@outsider.org`")]                     // a domain of its own under the top-level domain
+    [InlineData("actor-prefix", "`actor` `alice-outsider`")]                               // a login of its own that begins with the user's
+    [InlineData("actor-mapped-prefix", "`actor` `example-org-outsider`")]                  // the actor mapped to an attribute
+    [InlineData("subject-template-or-ref", "`ref` `refs/heads/main`")]                     // an ordinary token passes: certain, whatever the subject template
+    [InlineData("gitlab-user-login-prefix", "`user_login` `alice-outsider`")]             // a GitLab.com username of its own
+    [InlineData("gitlab-user-email-suffix", "`user_email` `outsider@outsider-example.org`")] // an address of a domain of its own
+    [InlineData("gitlab-user-gmail", "`user_email` `outsider.user@gmail.com`")]           // a Gmail address of its own
     public void A_condition_that_a_token_of_another_customer_meets_is_reported_with_the_values_that_pass(string provider, string values)
     {
         var finding = Of("github", provider);
 
         Assert.Contains(values, finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
-        Assert.Contains("customer meets", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
-        Assert.EndsWith("of other customers", finding.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Matches("customer meets|another customer with .* meets it", finding.GetProperty("explanation").GetString());
+        Assert.DoesNotContain("may accept", finding.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal("high", finding.GetProperty("severity").GetString());
     }
 
@@ -206,7 +233,15 @@ public sealed class GcpWorkloadIdentityProviderTests
     [InlineData("owner-id-and-matches")]         // the id refuses outsiders, whatever `matches` gives
     [InlineData("attribute-repository-prefix")]  // the twin of attribute-prefix
     [InlineData("subject-prefix")]               // the twin of subject-suffix
-    [InlineData("workflow-prefix")]              // the twin of workflow-suffix
+    [InlineData("email-subdomain")]              // no valid domain of the outsider's ends with `.example.org` (a subdomain is example.org's): the twin of email-top-level
+    [InlineData("hd-subdomain")]                 // the same for the hosted domain
+    [InlineData("reusable-prefix-owner-id")]     // the owner's id besides: the twin of reusable-prefix
+    [InlineData("reusable-subject-owner-id")]    // the twin of reusable-subject
+    [InlineData("subject-template-repo")]        // the owner's repository in any subject template: the twin of subject-template
+    [InlineData("actor-is")]                     // a login is the user's own: the twin of actor-prefix
+    [InlineData("actor-mapped")]                 // the twin of actor-mapped-prefix
+    [InlineData("gitlab-user-login")]            // the twin of gitlab-user-login-prefix
+    [InlineData("gitlab-user-email")]            // an address at the tenant's domain: the twin of gitlab-user-email-suffix
     [InlineData("gitlab-namespace-id")]          // the twin of gitlab-namespace-prefix
     [InlineData("gitlab-project-prefix")]        // the twin of gitlab-project-suffix
     [InlineData("terraform-sub-prefix-colon")]   // the twin of terraform-sub-prefix
@@ -215,6 +250,40 @@ public sealed class GcpWorkloadIdentityProviderTests
     [InlineData("unparsable-pinned")]            // not CEL: the claims it names decide, as before
     public void A_condition_that_refuses_every_token_of_another_customer_is_not_reported(string provider) =>
         Assert.DoesNotContain(Findings.Value, f => f.GetProperty("ruleId").GetString() == RuleId && f.GetProperty("principal").GetString() == Name("github", provider));
+
+    [Theory]
+    [InlineData("workflow-prefix", "example-org/deploy/.github/workflows/release.yml")]
+    [InlineData("reusable-prefix", "example-org/shared/.github/workflows/deploy.yml")]
+    [InlineData("reusable-subject", "example-org/shared/.github/workflows/deploy.yml")]
+    public void A_condition_that_pins_only_a_reusable_workflow_may_accept_the_tokens_of_its_callers(string provider, string workflow)
+    {
+        // Given a condition met by a job calling the workflow, from a repository of the caller's own
+        var finding = Of("github", provider);
+
+        // Then possibly open: who may call it depends on the visibility and access settings Ward does not read
+        Assert.EndsWith("may accept GitHub Actions tokens of other customers", finding.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"a job that calls the reusable workflow `{workflow}`", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Contains("access settings", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"{workflow}@refs/heads/main`", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_subject_an_outsider_can_build_with_a_template_of_its_own_may_be_met()
+    {
+        var finding = Of("github", "subject-template");
+
+        Assert.EndsWith("may accept GitHub Actions tokens of other customers", finding.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("a repository that sets its own subject template (`include_claim_keys` `environment`) meets it (one with `sub` `environment:production`)", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("open", "accepts every GitHub Actions token")]                         // no condition
+    [InlineData("owner-or-true", "accepts every GitHub Actions token")]                // `|| true` constrains nothing
+    [InlineData("ref-only", "accepts GitHub Actions tokens of other customers")]       // only the main branches
+    [InlineData("owner-not", "accepts GitHub Actions tokens of other customers")]      // all but one owner's
+    [InlineData("owner-or-ref-title", "accepts GitHub Actions tokens of other customers")]
+    public void The_title_says_every_token_only_when_the_condition_constrains_nothing(string provider, string title) =>
+        Assert.EndsWith(title, Of("github", provider).GetProperty("title").GetString(), StringComparison.Ordinal);
 
     [Fact]
     public void A_condition_Ward_cannot_parse_that_names_no_pinning_claim_is_reported_as_before() =>

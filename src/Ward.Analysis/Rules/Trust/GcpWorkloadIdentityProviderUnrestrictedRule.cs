@@ -58,7 +58,7 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
             var condition = provider.AttributeCondition;
             var namesPinning = !string.IsNullOrWhiteSpace(condition) && CelFieldAccess.Dotted(condition) is var dotted && pinned.Exists(n => Names(dotted, n));
             var outsiders = string.IsNullOrWhiteSpace(condition) ? null : Decide(gcp, provider, condition);
-            if (outsiders is { Open: false, Undecided: null } || (outsiders is null && namesPinning))
+            if (outsiders is { Open: false, Undecided: null, Possible: null } || (outsiders is null && namesPinning))
             {
                 continue;
             }
@@ -71,13 +71,16 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
                 null => $"has an attribute condition, `{condition}`, that looks at none of the claims that tell {shared.Service} customers apart ({claims})",
                 { Open: true } when !namesPinning => $"has an attribute condition, `{condition}`, that looks at none of the claims that tell {shared.Service} customers apart ({claims}); a token of another customer with {outsiders.Values} meets it",
                 { Open: true } => $"has an attribute condition, `{condition}`, that a token of another {shared.Service} customer meets (one with {outsiders.Values})",
+                { Possible: { } possible } => $"has an attribute condition, `{condition}`, that may accept tokens of other {shared.Service} customers: {possible} meets it (one with {outsiders.Values}), and Ward does not read whether another customer can obtain such a token{(outsiders.Undecided is null ? string.Empty : $"; nor could it decide the condition for other tokens ({outsiders.Undecided})")}",
                 _ when !namesPinning => $"has an attribute condition, `{condition}`, that looks at none of the claims that tell {shared.Service} customers apart ({claims}), and that Ward could not decide for tokens of other customers ({outsiders.Undecided})",
                 _ => $"has an attribute condition, `{condition}`, that may accept tokens of other {shared.Service} customers, as Ward could not decide it for them ({outsiders.Undecided})",
             };
+            // "every" only for a condition that constrains nothing: none, or one every token tried meets, the tenant's own included.
             var accepts = outsiders switch
             {
                 { Open: false } => $"may accept {shared.Token}s of other customers",
-                { Open: true } when namesPinning => $"accepts {shared.Token}s of other customers",
+                { Every: false } => $"accepts {shared.Token}s of other customers",
+                null when !string.IsNullOrWhiteSpace(condition) => $"accepts {shared.Token}s of other customers",
                 _ => $"accepts every {shared.Token}",
             };
             var whoGetsIn = outsiders is { Open: false } ? $"a workflow of another {shared.Service} customer may get" : $"a workflow of any {shared.Service} customer gets";
@@ -123,9 +126,11 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
         bool Read(string claim) => Names(dotted, "assertion." + claim) || mappings.Exists(m => Names(m, "assertion." + claim));
 
         var audience = provider.AllowedAudiences.FirstOrDefault() ?? "https://iam.googleapis.com/" + provider.Name;
+        var issuer = provider.IssuerUri!.TrimEnd('/');
         var undecided = new List<string>();
+        (string Values, string Caveat)? possible = null;
         var tried = 0;
-        foreach (var token in OutsiderTokens.Of(provider.IssuerUri!.TrimEnd('/'), audience, parsed.StringLiterals, Read))
+        foreach (var token in OutsiderTokens.Of(issuer, audience, parsed.StringLiterals, Read))
         {
             if (++tried > MostTokensTried)
             {
@@ -133,11 +138,19 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
                 break;
             }
 
-            var result = parsed.Evaluate(token, gcp.ReferenceTime);
+            var result = parsed.Evaluate(token.Claims, gcp.ReferenceTime);
             if (result.Truth == ConditionTruth.True)
             {
-                var values = token.Where(c => Read(c.Key) && c.Value is not null).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"`{c.Key}` {Show(c.Value!)}").ToList();
-                return new Outsiders(true, values.Count == 0 ? "any claims" : string.Join(", ", values), null);
+                var values = token.Claims.Where(c => Read(c.Key) && c.Value is not null).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"`{c.Key}` {Show(c.Value!)}").ToList();
+                var shown = values.Count == 0 ? "any claims" : string.Join(", ", values);
+                if (token.Caveat is null)
+                {
+                    return new Outsiders(true, shown, null, null, Every(gcp, parsed, issuer, audience, Read));
+                }
+
+                // A token only some outsiders can obtain: open for certain only if an ordinary token passes too.
+                possible ??= (shown, token.Caveat);
+                continue;
             }
 
             if (result.Truth == ConditionTruth.Undecided && undecided.Count < 3)
@@ -146,8 +159,13 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
             }
         }
 
-        return new Outsiders(false, null, undecided.Count == 0 ? null : string.Join("; ", undecided));
+        return new Outsiders(false, possible?.Values, undecided.Count == 0 ? null : string.Join("; ", undecided), possible?.Caveat, false);
     }
+
+    /// <summary>Whether every token Ward tries meets the condition, those of the tenant's own names included: a condition that constrains nothing.</summary>
+    private static bool Every(GcpAnalysisContext gcp, WorkloadIdentityCondition parsed, string issuer, string audience, Func<string, bool> read) =>
+        OutsiderTokens.Of(issuer, audience, parsed.StringLiterals, read, insiders: true).Where(t => t.Caveat is null).Take(MostTokensTried)
+            .All(t => parsed.Evaluate(t.Claims, gcp.ReferenceTime).Truth == ConditionTruth.True);
 
     private static string Show(object value) => value switch
     {
@@ -156,8 +174,12 @@ public sealed class GcpWorkloadIdentityProviderUnrestrictedRule : IRule
         _ => $"`{value}`",
     };
 
-    /// <summary>What Ward made of the tokens of other customers: one is accepted (with the values that let it in), or undecided (with why), or neither.</summary>
-    private sealed record Outsiders(bool Open, string? Values, string? Undecided);
+    /// <summary>
+    /// What Ward made of the tokens of other customers: one is accepted (with the values that let it in, and whether
+    /// every token is), or one only some outsiders can obtain is (<see cref="Possible"/>: which), or undecided (with
+    /// why), or none.
+    /// </summary>
+    private sealed record Outsiders(bool Open, string? Values, string? Undecided, string? Possible, bool Every);
 
     /// <summary>
     /// The names a condition may pin the tenant by: the claims themselves (<c>assertion.repository_owner</c>), and the
