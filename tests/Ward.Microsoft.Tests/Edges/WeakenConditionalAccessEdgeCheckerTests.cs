@@ -7,10 +7,13 @@ namespace Ward.Microsoft.Tests.Edges;
 
 /// <summary>
 /// <c>entra-weaken-conditional-access</c> on a Graph v1.0 export of the Fabrikam tenant: Cara is a Conditional Access
-/// Administrator, Ed holds a custom role that may edit the admins' MFA policy only, and two applications hold Microsoft
-/// Graph's Conditional Access permission, one without <c>Policy.Read.All</c>. Gina (Global Administrator) is guarded by
-/// the admins' MFA policy, Pete (Privileged Role Administrator) by it and a compliant device policy; Xena is excluded
-/// from it, Rita only under a report-only policy, Uli only by a policy that terms of use satisfy.
+/// Administrator, Ed a Security Administrator scoped to the HQ administrative unit (Gina and Pete are members), and
+/// three applications hold Microsoft Graph's Conditional Access permission: one with <c>Policy.Read.All</c>, one with
+/// <c>Application.Read.All</c>, one alone. Gina (Global Administrator) is guarded by the admins' MFA policy, Pete
+/// (Privileged Role Administrator) by it and a compliant device policy, and also falls under four policies that leave
+/// ordinary sign-ins out: a block of legacy clients, MFA at high sign-in risk, MFA for Azure management, a block from
+/// untrusted locations. Lee, Risa, Ana and Tom fall under one of those each and nothing else; Xena is excluded from the
+/// admins' policy, Rita only under a report-only policy, Uli only by a policy that terms of use satisfy.
 /// </summary>
 public sealed class WeakenConditionalAccessEdgeCheckerTests
 {
@@ -24,14 +27,22 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
     private const string Graph = "f2000001-6a7b-4c8d-9e0f-000000000001";
     private const string Automation = "f2000002-6a7b-4c8d-9e0f-000000000002";
     private const string WriterOnly = "f2000003-6a7b-4c8d-9e0f-000000000003";
+    private const string AppReader = "f2000004-6a7b-4c8d-9e0f-000000000004";
+    private const string Lee = "f1000008-6a7b-4c8d-9e0f-000000000008";
+    private const string Risa = "f1000009-6a7b-4c8d-9e0f-000000000009";
+    private const string Ana = "f100000a-6a7b-4c8d-9e0f-00000000000a";
+    private const string Tom = "f100000b-6a7b-4c8d-9e0f-00000000000b";
+    private const string Hq = "f5000001-6a7b-4c8d-9e0f-000000000001";
+    private const string AzureManagement = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
     private const string AdminsMfa = "f3000001-6a7b-4c8d-9e0f-000000000001";
     private const string PeteDevice = "f3000002-6a7b-4c8d-9e0f-000000000002";
     private const string GlobalAdministrator = "62e90394-69f5-4237-9190-012177145e10";
     private const string PrivilegedRoleAdministrator = "e8611ab8-c189-46e8-94e1-60213ab1f814";
     private const string ConditionalAccessAdministrator = "b1be1c3e-b65d-4f19-8427-f6fa0d97feb9";
-    private const string PolicyEditor = "f4000001-6a7b-4c8d-9e0f-000000000001";
+    private const string SecurityAdministrator = "194ae4cb-b126-40b2-bd5b-6091b380977d";
     private const string PolicyReadWriteConditionalAccess = "01c0a623-fc9b-48e9-b794-0756f8e8f067";
     private const string PolicyReadAll = "246dd0d5-5bd0-4def-940b-0421030a5b68";
+    private const string ApplicationReadAll = "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30";
 
     private static readonly DateTimeOffset AsOf = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
@@ -54,6 +65,31 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
     }
 
     [Theory]
+    [InlineData(Lee)] // a block of legacy clients only: a modern client signs in with the password
+    [InlineData(Risa)] // MFA at high sign-in risk only: at normal risk the password is enough
+    [InlineData(Ana)] // MFA for Azure management only: other applications take the password
+    [InlineData(Tom)] // a block from untrusted locations only: from a trusted one the password is enough
+    public void A_user_only_a_policy_with_a_gap_guards_gets_no_edge(string user)
+    {
+        using var tenant = Tenant(withPolicies: true);
+
+        Assert.DoesNotContain(All(tenant), e => e.To.Value == user);
+    }
+
+    [Fact]
+    public void Policies_with_a_gap_are_not_among_the_guards_of_a_user_a_full_policy_guards()
+    {
+        using var tenant = Tenant(withPolicies: true);
+
+        // Pete also falls under the four policies with a gap: his edge removes only the two that guard every sign-in
+        var pete = Assert.Single(Edges(tenant, Cara), e => e.To.Value == Pete);
+        Assert.Equal([AdminsMfa, PeteDevice], pete.Permissions.Select(p => p.Resource), StringComparer.Ordinal);
+        var requirement = Assert.Single(pete.Requirements);
+        Assert.All(["Block legacy authentication", "MFA at high sign-in risk", "MFA for Azure management", "Block untrusted locations"],
+            name => Assert.DoesNotContain(name, requirement, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(Xena)] // excluded from the admins' policy by name
     [InlineData(Rita)] // only a report-only policy
     [InlineData(Uli)] // a policy whose grant terms of use satisfy instead of MFA (operator OR)
@@ -66,24 +102,28 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
     }
 
     [Fact]
-    public void A_role_scoped_to_one_policy_reaches_only_users_that_policy_alone_guards()
+    public void A_Security_Administrator_scoped_to_an_administrative_unit_reaches_no_policy()
     {
         using var tenant = Tenant(withPolicies: true);
-        var edge = Assert.Single(Edges(tenant, Ed));
 
-        // Gina is guarded by the admins' policy only; Pete's compliant device policy is out of Ed's reach
-        Assert.Equal(Gina, edge.To.Value);
-        Assert.Equal(AdminsMfa, Assert.Single(edge.Permissions).Resource);
+        // Its role grants the policy actions, but only on the unit's members: Gina and Pete, not the policies guarding them
+        Assert.Empty(Edges(tenant, Ed));
     }
 
     [Fact]
-    public void An_application_needs_Policy_Read_All_with_the_Conditional_Access_permission()
+    public void An_application_needs_Policy_Read_All_or_Application_Read_All_with_the_Conditional_Access_permission()
     {
         using var tenant = Tenant(withPolicies: true);
 
         var edges = Edges(tenant, Automation);
         Assert.Equal([Gina, Pete], edges.Select(e => e.To.Value), StringComparer.Ordinal);
         Assert.All(edges, e => Assert.Equal(["Policy.ReadWrite.ConditionalAccess", "Policy.Read.All"], e.Permissions.Select(p => p.Action), StringComparer.Ordinal));
+
+        // Graph's higher privileged pair for updating and deleting a policy
+        var withApplicationRead = Edges(tenant, AppReader);
+        Assert.Equal([Gina, Pete], withApplicationRead.Select(e => e.To.Value), StringComparer.Ordinal);
+        Assert.All(withApplicationRead, e => Assert.Equal(["Policy.ReadWrite.ConditionalAccess", "Application.Read.All"], e.Permissions.Select(p => p.Action), StringComparer.Ordinal));
+
         Assert.Empty(Edges(tenant, WriterOnly));
     }
 
@@ -95,7 +135,8 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
 
         Assert.False(context.Directory.ConditionalAccessPoliciesExported);
         Assert.Empty(new WeakenConditionalAccessEdgeChecker().Check(context, targets: null));
-        Assert.Equal([Cara, Ed, Gina, Xena, Automation], WeakenConditionalAccessEdgeChecker.Writers(context), StringComparer.Ordinal);
+        // Directory-wide role holders and the applications with a permission pair; not Ed, whose role stops at an administrative unit
+        Assert.Equal([Cara, Gina, Xena, Automation, AppReader], WeakenConditionalAccessEdgeChecker.Writers(context), StringComparer.Ordinal);
     }
 
     [Fact]
@@ -126,25 +167,32 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
             ("organization.json", GraphBodies.Collection("organization(id,displayName,verifiedDomains)",
                 """{"id": "7c1d3f8b-02e5-4d4f-9a32-7b8e1fac4d26", "displayName": "Fabrikam", "verifiedDomains": [{"isDefault": true, "isInitial": true, "name": "fabrikam.onmicrosoft.com", "type": "Managed"}]}""")),
             ("users/page-001.json", GraphBodies.Collection("users(id,userPrincipalName,displayName,userType,accountEnabled)", string.Join(",\n",
-                User(Cara, "cara.cole"), User(Ed, "ed.evans"), User(Gina, "gina.gray"), User(Pete, "pete.park"), User(Xena, "xena.xu"), User(Rita, "rita.ross"), User(Uli, "uli.ulm")))),
+                User(Cara, "cara.cole"), User(Ed, "ed.evans"), User(Gina, "gina.gray"), User(Pete, "pete.park"), User(Xena, "xena.xu"), User(Rita, "rita.ross"), User(Uli, "uli.ulm"),
+                User(Lee, "lee.lang"), User(Risa, "risa.roy"), User(Ana, "ana.alba"), User(Tom, "tom.tate")))),
             ("role-definitions/page-001.json", GraphBodies.Collection("roleManagement/directory/roleDefinitions", string.Join(",\n",
                 GraphBodies.BuiltInRole(GlobalAdministrator, "Global Administrator", "microsoft.directory/conditionalAccessPolicies/allProperties/allTasks", "microsoft.directory/users/password/update"),
                 GraphBodies.BuiltInRole(PrivilegedRoleAdministrator, "Privileged Role Administrator", "microsoft.directory/roleAssignments/allProperties/allTasks"),
                 GraphBodies.BuiltInRole(ConditionalAccessAdministrator, "Conditional Access Administrator", "microsoft.directory/conditionalAccessPolicies/create", "microsoft.directory/conditionalAccessPolicies/delete",
                     "microsoft.directory/conditionalAccessPolicies/standard/read", "microsoft.directory/conditionalAccessPolicies/basic/update", "microsoft.directory/conditionalAccessPolicies/owners/update"),
-                GraphBodies.BuiltInRole(PolicyEditor, "CA Policy Editor", "microsoft.directory/conditionalAccessPolicies/basic/update")))),
+                GraphBodies.BuiltInRole(SecurityAdministrator, "Security Administrator", "microsoft.directory/conditionalAccessPolicies/create", "microsoft.directory/conditionalAccessPolicies/delete",
+                    "microsoft.directory/conditionalAccessPolicies/standard/read", "microsoft.directory/conditionalAccessPolicies/basic/update", "microsoft.directory/conditionalAccessPolicies/owners/update")))),
             ("role-assignments/page-001.json", GraphBodies.Collection("roleManagement/directory/roleAssignments", string.Join(",\n",
                 GraphBodies.RoleAssignment(Cara, ConditionalAccessAdministrator),
-                GraphBodies.RoleAssignment(Ed, PolicyEditor, "/" + AdminsMfa),
+                GraphBodies.RoleAssignment(Ed, SecurityAdministrator, $"/administrativeUnits/{Hq}"),
                 GraphBodies.RoleAssignment(Gina, GlobalAdministrator),
                 GraphBodies.RoleAssignment(Pete, PrivilegedRoleAdministrator),
                 GraphBodies.RoleAssignment(Xena, GlobalAdministrator)))),
             ("service-principals/page-001.json", GraphBodies.Collection("servicePrincipals(id,appId,displayName,servicePrincipalType,appOwnerOrganizationId,accountEnabled,appRoles)", string.Join(",\n",
-                $$"""{"id": "{{Graph}}", "appId": "00000003-0000-0000-c000-000000000000", "displayName": "Microsoft Graph", "servicePrincipalType": "Application", "appOwnerOrganizationId": "f8cdef31-a31e-4b4a-93e4-5f571e91255a", "accountEnabled": true, "appRoles": [{"allowedMemberTypes": ["Application"], "id": "{{PolicyReadWriteConditionalAccess}}", "isEnabled": true, "value": "Policy.ReadWrite.ConditionalAccess"}, {"allowedMemberTypes": ["Application"], "id": "{{PolicyReadAll}}", "isEnabled": true, "value": "Policy.Read.All"}]}""",
+                $$"""{"id": "{{Graph}}", "appId": "00000003-0000-0000-c000-000000000000", "displayName": "Microsoft Graph", "servicePrincipalType": "Application", "appOwnerOrganizationId": "f8cdef31-a31e-4b4a-93e4-5f571e91255a", "accountEnabled": true, "appRoles": [{"allowedMemberTypes": ["Application"], "id": "{{PolicyReadWriteConditionalAccess}}", "isEnabled": true, "value": "Policy.ReadWrite.ConditionalAccess"}, {"allowedMemberTypes": ["Application"], "id": "{{PolicyReadAll}}", "isEnabled": true, "value": "Policy.Read.All"}, {"allowedMemberTypes": ["Application"], "id": "{{ApplicationReadAll}}", "isEnabled": true, "value": "Application.Read.All"}]}""",
                 $$"""{"id": "{{Automation}}", "appId": "a5000001-6a7b-4c8d-9e0f-000000000001", "displayName": "ca-automation", "servicePrincipalType": "Application", "appOwnerOrganizationId": "7c1d3f8b-02e5-4d4f-9a32-7b8e1fac4d26", "accountEnabled": true, "appRoles": []}""",
-                $$"""{"id": "{{WriterOnly}}", "appId": "a5000002-6a7b-4c8d-9e0f-000000000002", "displayName": "ca-writer", "servicePrincipalType": "Application", "appOwnerOrganizationId": "7c1d3f8b-02e5-4d4f-9a32-7b8e1fac4d26", "accountEnabled": true, "appRoles": []}"""))),
+                $$"""{"id": "{{WriterOnly}}", "appId": "a5000002-6a7b-4c8d-9e0f-000000000002", "displayName": "ca-writer", "servicePrincipalType": "Application", "appOwnerOrganizationId": "7c1d3f8b-02e5-4d4f-9a32-7b8e1fac4d26", "accountEnabled": true, "appRoles": []}""",
+                $$"""{"id": "{{AppReader}}", "appId": "a5000004-6a7b-4c8d-9e0f-000000000004", "displayName": "ca-app-reader", "servicePrincipalType": "Application", "appOwnerOrganizationId": "7c1d3f8b-02e5-4d4f-9a32-7b8e1fac4d26", "accountEnabled": true, "appRoles": []}"""))),
             ($"app-role-assigned-to/{Graph}/page-001.json", GraphBodies.Collection($"servicePrincipals('{Graph}')/appRoleAssignedTo", string.Join(",\n",
-                AppRole("aaaa0001", PolicyReadWriteConditionalAccess, Automation), AppRole("aaaa0002", PolicyReadAll, Automation), AppRole("aaaa0003", PolicyReadWriteConditionalAccess, WriterOnly)))),
+                AppRole("aaaa0001", PolicyReadWriteConditionalAccess, Automation), AppRole("aaaa0002", PolicyReadAll, Automation), AppRole("aaaa0003", PolicyReadWriteConditionalAccess, WriterOnly),
+                AppRole("aaaa0004", PolicyReadWriteConditionalAccess, AppReader), AppRole("aaaa0005", ApplicationReadAll, AppReader)))),
+            ("administrative-units/page-001.json", GraphBodies.Collection("directory/administrativeUnits",
+                $$"""{"id": "{{Hq}}", "displayName": "HQ", "description": null, "isMemberManagementRestricted": false, "membershipType": null, "membershipRule": null, "membershipRuleProcessingState": null, "visibility": null}""")),
+            ($"administrative-unit-members/{Hq}/page-001.json", GraphBodies.Collection("directoryObjects", $"{GraphBodies.Member("user", Gina)},\n{GraphBodies.Member("user", Pete)}")),
         };
         if (withPolicies)
         {
@@ -152,7 +200,12 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
                 Policy(AdminsMfa, "Require MFA for admins", "enabled", $$"""{"includeUsers": [], "excludeUsers": ["{{Xena}}"], "includeGroups": [], "excludeGroups": [], "includeRoles": ["{{GlobalAdministrator}}", "{{PrivilegedRoleAdministrator}}"], "excludeRoles": []}""", "OR", "\"mfa\""),
                 Policy(PeteDevice, "Require compliant device for Pete", "enabled", $$"""{"includeUsers": ["{{Pete}}"], "excludeUsers": [], "includeGroups": [], "excludeGroups": [], "includeRoles": [], "excludeRoles": []}""", "AND", "\"compliantDevice\""),
                 Policy("f3000003-6a7b-4c8d-9e0f-000000000003", "Report-only MFA for Rita", "enabledForReportingButNotEnforced", $$"""{"includeUsers": ["{{Rita}}"], "excludeUsers": [], "includeGroups": [], "excludeGroups": [], "includeRoles": [], "excludeRoles": []}""", "OR", "\"mfa\""),
-                Policy("f3000004-6a7b-4c8d-9e0f-000000000004", "MFA or terms of use for Uli", "enabled", $$"""{"includeUsers": ["{{Uli}}"], "excludeUsers": [], "includeGroups": [], "excludeGroups": [], "includeRoles": [], "excludeRoles": []}""", "OR", "\"mfa\"", "\"b7c1e2d3-0000-4000-8000-000000000001\"")))));
+                Policy("f3000004-6a7b-4c8d-9e0f-000000000004", "MFA or terms of use for Uli", "enabled", $$"""{"includeUsers": ["{{Uli}}"], "excludeUsers": [], "includeGroups": [], "excludeGroups": [], "includeRoles": [], "excludeRoles": []}""", "OR", "\"mfa\"", "\"b7c1e2d3-0000-4000-8000-000000000001\""),
+                Policy("f3000005-6a7b-4c8d-9e0f-000000000005", "Block legacy authentication", "enabled", Named(Lee, Pete), "OR", "\"block\"", clientAppTypes: "\"exchangeActiveSync\", \"other\""),
+                Policy("f3000006-6a7b-4c8d-9e0f-000000000006", "MFA at high sign-in risk", "enabled", Named(Risa, Pete), "OR", "\"mfa\"", signInRiskLevels: "\"high\""),
+                Policy("f3000007-6a7b-4c8d-9e0f-000000000007", "MFA for Azure management", "enabled", Named(Ana, Pete), "OR", "\"mfa\"", applications: $"\"{AzureManagement}\""),
+                Policy("f3000008-6a7b-4c8d-9e0f-000000000008", "Block untrusted locations", "enabled", Named(Tom, Pete), "OR", "\"block\"",
+                    locations: """{"includeLocations": ["All"], "excludeLocations": ["AllTrusted"]}""")))));
         }
 
         return new ScratchFolder([.. files]);
@@ -164,11 +217,15 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
     private static string AppRole(string id, string appRoleId, string principal) =>
         $$"""{"id": "{{id}}", "appRoleId": "{{appRoleId}}", "principalId": "{{principal}}", "principalType": "ServicePrincipal", "resourceId": "{{Graph}}", "resourceDisplayName": "Microsoft Graph"}""";
 
-    private static string Policy(string id, string name, string state, string users, string grantOperator, string controls, string termsOfUse = "") =>
+    private static string Named(params string[] users) =>
+        $$"""{"includeUsers": [{{string.Join(", ", users.Select(u => $"\"{u}\""))}}], "excludeUsers": [], "includeGroups": [], "excludeGroups": [], "includeRoles": [], "excludeRoles": []}""";
+
+    private static string Policy(string id, string name, string state, string users, string grantOperator, string controls, string termsOfUse = "",
+        string clientAppTypes = "\"all\"", string signInRiskLevels = "", string applications = "\"All\"", string locations = "null") =>
         $$$"""
         {"id": "{{{id}}}", "displayName": "{{{name}}}", "state": "{{{state}}}", "sessionControls": null,
-         "conditions": {"userRiskLevels": [], "signInRiskLevels": [], "clientAppTypes": ["all"], "platforms": null, "locations": null, "devices": null,
-           "applications": {"includeApplications": ["All"], "excludeApplications": [], "includeUserActions": [], "includeAuthenticationContextClassReferences": []},
+         "conditions": {"userRiskLevels": [], "signInRiskLevels": [{{{signInRiskLevels}}}], "clientAppTypes": [{{{clientAppTypes}}}], "platforms": null, "locations": {{{locations}}}, "devices": null,
+           "applications": {"includeApplications": [{{{applications}}}], "excludeApplications": [], "includeUserActions": [], "includeAuthenticationContextClassReferences": []},
            "users": {{{users}}}},
          "grantControls": {"operator": "{{{grantOperator}}}", "builtInControls": [{{{controls}}}], "customAuthenticationFactors": [], "termsOfUse": [{{{termsOfUse}}}], "authenticationStrength": null}}
         """;

@@ -63,7 +63,7 @@ public sealed class EntraPathToMicrosoft365DataRule : IRule
                 PrincipalName = node.Label == principal.Value ? null : node.Label,
                 Title = $"`{node.Label}` can reach {target.Label} in {path.Length} steps",
                 Explanation = $"`{node.Label}` holds no Microsoft 365 data itself, but {string.Join("; then ", path.Select(e => $"`{graph.Nodes[e.From].Label}` {e.Description}"))}; so, as `{holder.Label}`, it reaches {target.Label}."
-                    + (conditional ? " Some steps hold only under conditions Ward could not decide (see each step's requirements)." : string.Empty),
+                    + ConditionalSteps.Note(path),
                 Path = [.. path.Select(e => PathStep.Of(graph, e))],
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,

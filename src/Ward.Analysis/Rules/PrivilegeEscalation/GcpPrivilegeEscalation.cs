@@ -47,7 +47,7 @@ public static class GcpPrivilegeEscalation
                 Explanation = $"`{node.Label}` is not owner-equivalent of `{container}`, but {string.Join("; then ", path.Select(e => Describe(graph, e)))}; so it {ending}."
                     + StandsFor(node)
                     + string.Concat(defaults)
-                    + (conditional ? $" Some steps hold only under conditions Ward could not decide: {string.Join("; ", path.SelectMany(e => e.Requirements.IsDefault ? [] : e.Requirements).Distinct(StringComparer.Ordinal))}." : string.Empty),
+                    + ConditionalSteps.Note(path),
                 Path = [.. path.Select(e => PathStep.Of(graph, e))],
                 Remediation = GcpTechniqueCatalog.All.TryGetValue(path[0].Technique, out var technique) ? technique.Remediation : Rule.Remediation,
                 References = [.. path.Select(e => e.Technique).Distinct(StringComparer.Ordinal).SelectMany(t => GcpTechniqueCatalog.All.TryGetValue(t, out var known) ? known.References.Take(1) : [])],

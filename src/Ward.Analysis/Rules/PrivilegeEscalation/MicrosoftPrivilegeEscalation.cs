@@ -40,7 +40,7 @@ public static class MicrosoftPrivilegeEscalation
                 PrincipalName = node.Label == principal.Value ? null : node.Label,
                 Title = $"`{node.Label}` can escalate to administrator in {path.Length} step{(path.Length == 1 ? string.Empty : "s")}",
                 Explanation = $"`{node.Label}` {(node.Kind == PrincipalKind.FederatedPrincipal ? "is outside the tenant" : "is not an administrator")}, but {string.Join("; then ", path.Select(e => $"`{graph.Nodes[e.From].Label}` {e.Description}"))}; so it {(last.GrantsAdmin ? "ends with those rights" : reaches)}."
-                    + (conditional ? " Some steps hold only under conditions Ward could not decide (see each step's requirements)." : string.Empty),
+                    + ConditionalSteps.Note(path),
                 Path = [.. path.Select(e => PathStep.Of(graph, e))],
                 Remediation = "Remove the role, ownership, group membership or application permission the first step uses, or narrow it (an administrative-unit or application scope, a role-assignable group, a PIM eligibility with approval). Re-run the scan to confirm no other path remains.",
                 References = ["https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/privileged-roles-permissions", "https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices"],

@@ -9,17 +9,21 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// <c>entra-weaken-conditional-access</c>: a principal that may change or delete Conditional Access policies (a
 /// directory role allowing <c>conditionalAccessPolicies/basic/update</c> or <c>conditionalAccessPolicies/delete</c> on
 /// the policy, such as Conditional Access Administrator and Security Administrator, as the exported definitions say; a
-/// service principal holding Microsoft Graph's <c>Policy.ReadWrite.ConditionalAccess</c> with <c>Policy.Read.All</c>,
-/// which Graph's update and delete of a policy both require) excludes a user from, turns off or deletes every enabled
-/// policy that guards the user's sign-in (<see cref="MfaCoverage.SignInGuards"/>: block, MFA, an authentication
-/// strength, a compliant or hybrid joined device). That gives no credential: every edge is conditional on a first
-/// factor of the user being known, and names the policies it removes. No edge to a user no exported policy guards
-/// (there is nothing to remove), nor without the policies in the export.
+/// service principal holding Microsoft Graph's <c>Policy.ReadWrite.ConditionalAccess</c> with <c>Policy.Read.All</c>
+/// or with <c>Application.Read.All</c>, the two pairs Graph's update and delete of a policy list, least privileged
+/// first) excludes a user from, turns off or deletes every enabled policy that guards the user's sign-in
+/// (<see cref="MfaCoverage.SignInGuards"/>: block, MFA, an authentication strength, a compliant or hybrid joined
+/// device, at every sign-in). That gives no credential: every edge is conditional on a first factor of the user being
+/// known, and names the policies it removes. No edge to a user no exported policy guards (there is nothing to remove),
+/// nor without the policies in the export.
 /// </summary>
 public sealed class WeakenConditionalAccessEdgeChecker : IMicrosoftEdgeChecker
 {
     private const string WritePermission = "Policy.ReadWrite.ConditionalAccess";
-    private const string ReadPermission = "Policy.Read.All";
+
+    /// <summary>Either one, with the write permission, lets Graph update and delete a policy (Policy.Read.All the least privileged).</summary>
+    private static readonly string[] ReadPermissions = ["Policy.Read.All", "Application.Read.All"];
+
     private static readonly string[] RoleActions = ["microsoft.directory/conditionalAccessPolicies/basic/update", "microsoft.directory/conditionalAccessPolicies/delete"];
 
     public string TechniqueId => "entra-weaken-conditional-access";
@@ -27,16 +31,24 @@ public sealed class WeakenConditionalAccessEdgeChecker : IMicrosoftEdgeChecker
     public bool GrantsAdmin => false;
 
     /// <summary>
-    /// The principals that may change Conditional Access policies somewhere, as far as roles and Graph permissions tell
-    /// (not decided policy by policy): whose steps are missing when the policies were not exported.
+    /// The principals that may change every Conditional Access policy, as far as roles and Graph permissions tell: role
+    /// holders the authorizer allows on the whole directory (<c>/</c>: a role scoped to an administrative unit reaches no
+    /// policy), and applications with a permission pair. Whose steps are missing when the policies were not exported.
     /// </summary>
     public static IReadOnlyList<string> Writers(MicrosoftEdgeContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return [.. RoleActions.SelectMany(context.RoleHoldersFor)
-            .Concat(context.GraphPermissions.Where(p => p.Value.Contains(WritePermission) && p.Value.Contains(ReadPermission)).Select(p => p.Key))
+        return [.. RoleActions.SelectMany(context.RoleHoldersFor).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(h => DirectoryRoleStep.FirstAllowed(context, h, RoleActions, "/") is not null)
+            .Concat(Applications(context).Keys)
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>The service principals holding the write permission and a read permission Graph accepts with it, with that read permission.</summary>
+    private static Dictionary<string, string> Applications(MicrosoftEdgeContext context) =>
+        context.GraphPermissions
+            .Where(p => p.Value.Contains(WritePermission) && ReadPermissions.Any(p.Value.Contains))
+            .ToDictionary(p => p.Key, p => ReadPermissions.First(p.Value.Contains), StringComparer.OrdinalIgnoreCase);
 
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
@@ -48,8 +60,7 @@ public sealed class WeakenConditionalAccessEdgeChecker : IMicrosoftEdgeChecker
         }
 
         var roleHolders = RoleActions.SelectMany(context.RoleHoldersFor).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        var applications = context.GraphPermissions.Where(p => p.Value.Contains(WritePermission) && p.Value.Contains(ReadPermission))
-            .Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        var applications = Applications(context).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
         if (roleHolders.Count == 0 && applications.Count == 0)
         {
             yield break;
@@ -76,10 +87,10 @@ public sealed class WeakenConditionalAccessEdgeChecker : IMicrosoftEdgeChecker
                 }
             }
 
-            foreach (var application in applications.Where(a => !roleHolders.Contains(a, StringComparer.OrdinalIgnoreCase)))
+            foreach (var (application, read) in applications.Where(a => !roleHolders.Contains(a.Key, StringComparer.OrdinalIgnoreCase)))
             {
                 yield return new Edge(new(application), new(user.Id), TechniqueId, $"{removes}, with Microsoft Graph {WritePermission}",
-                    [new EdgePermission(WritePermission, user.Id, "Microsoft Graph application permission", []), new EdgePermission(ReadPermission, user.Id, "Microsoft Graph application permission", [])])
+                    [new EdgePermission(WritePermission, user.Id, "Microsoft Graph application permission", []), new EdgePermission(read, user.Id, "Microsoft Graph application permission", [])])
                 {
                     Requirements = [requirement],
                 };

@@ -131,7 +131,7 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
                 continue;
             }
 
-            var gaps = targetGaps.Concat(Applications(policy)).Concat(Conditions(policy)).Concat(grantGaps).ToImmutableArray();
+            var gaps = ReachGaps(policy, targetGaps).Concat(grantGaps).ToImmutableArray();
             requirements.Add(new MfaRequirement(source, included, gaps.IsEmpty ? MfaCoverageLevel.Full : MfaCoverageLevel.Partial, gaps));
         }
 
@@ -139,10 +139,12 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
     }
 
     /// <summary>
-    /// The enabled policies that stand between a first factor of the user and a sign-in: they apply at sign-in, include
-    /// the user and do not exclude them (as <see cref="For"/> decides it), and their grant blocks the sign-in or asks for
-    /// what a stolen password does not give (MFA, an authentication strength, a compliant or hybrid joined device);
-    /// under <c>OR</c> only when every alternative is one of those. Each with how it includes the user.
+    /// The enabled policies that stand between a first factor of the user and a sign-in: they include the user and do
+    /// not exclude them, and apply to every sign-in of theirs (no gap as <see cref="For"/> decides it: every
+    /// application, client app, platform, location, risk level, device and authentication flow, the user surely
+    /// targeted), and their grant blocks the sign-in or asks for what a stolen password does not give (MFA, an
+    /// authentication strength, a compliant or hybrid joined device); under <c>OR</c> only when every alternative is
+    /// one of those. Each with how it includes the user.
     /// </summary>
     public ImmutableArray<(ConditionalAccessPolicy Policy, string Included)> SignInGuards(string userId)
     {
@@ -150,7 +152,9 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
         return [.. directory.ConditionalAccessPolicies
             .Where(p => p.State == ConditionalAccessPolicyState.Enabled && GuardsSignIn(p) && AppliesAtSignIn(p))
             .Select(p => (Policy: p, Target: Target(p, subject)))
-            .Where(p => p.Target is { Included: not null, Excluded: null })
+            // A policy with a gap leaves the password a way in (a modern client, normal risk, another application, a
+            // trusted location): removing it gives nothing the password does not already give.
+            .Where(p => p.Target is { Included: not null, Excluded: null } && !ReachGaps(p.Policy, p.Target.Gaps).Any())
             .OrderBy(p => p.Policy.DisplayName ?? p.Policy.Id, StringComparer.Ordinal)
             .Select(p => (p.Policy, p.Target.Included!))];
     }
@@ -343,6 +347,13 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
             : !policy.IncludeApplications.IsEmpty ? "for no application (`None`)"
             : null;
     }
+
+    /// <summary>
+    /// Every way a policy that includes the subject stops short of all their sign-ins (uncertain targeting, its
+    /// applications, its conditions): what makes MFA coverage partial, and a policy no guard of the sign-in.
+    /// </summary>
+    private static IEnumerable<string> ReachGaps(ConditionalAccessPolicy policy, ImmutableArray<string> targetGaps) =>
+        targetGaps.Concat(Applications(policy)).Concat(Conditions(policy));
 
     /// <summary>Every way the policy's application condition stops short of all sign-ins.</summary>
     private static IEnumerable<string> Applications(ConditionalAccessPolicy policy)

@@ -10,6 +10,8 @@ public sealed class MicrosoftPrivilegeEscalationTests
     private const string UserReadAll = "df021288-bdef-4463-88db-98f22de89214";
     private const string PolicyReadWritePermissionGrant = "a402ca1c-2696-4531-972d-6e5ee4aa11ea";
     private const string VirtualMachineContributor = "9980e02c-c2be-4d73-94e8-173b1dc7cf3c";
+    private const string PolicyReadWriteConditionalAccess = "01c0a623-fc9b-48e9-b794-0756f8e8f067";
+    private const string ApplicationReadAll = "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30";
 
     [Fact]
     public void A_disabled_service_principal_starts_no_path_but_its_owner_who_enables_it_does()
@@ -206,6 +208,69 @@ public sealed class MicrosoftPrivilegeEscalationTests
         var requirement = Assert.Single(Assert.Single(finding.Path).Requirements);
         Assert.Contains("signs in with a password of this tenant", requirement, StringComparison.Ordinal);
         Assert.Equal(Severity.Medium, finding.Severity);
+    }
+
+    [Fact]
+    public void A_path_through_Conditional_Access_says_that_the_victims_password_is_still_needed()
+    {
+        // Given cara, Conditional Access Administrator, gina, Global Administrator under an MFA policy for that role,
+        // and live-sync, an application holding Microsoft Graph RoleManagement.ReadWrite.Directory
+        var tenant = new TestTenant();
+        tenant.User("cara");
+        tenant.User("gina");
+        tenant.AssignRole("cara", "Conditional Access Administrator");
+        tenant.AssignRole("gina", "Global Administrator");
+        tenant.ConditionalAccessPolicy("Require MFA for admins", includeRoles: ["Global Administrator"]);
+        tenant.ApplicationServicePrincipal("live-sync", secretSinceDaysAgo: null);
+        tenant.GrantGraphPermission("live-sync", "RoleManagement.ReadWrite.Directory", RoleManagementReadWriteDirectory);
+
+        var findings = tenant.Scan().Of("privilege-escalation").ToList();
+
+        // Then cara's explanation quotes the step's requirement: removing the policy is not enough without gina's password
+        var cara = Assert.Single(findings, f => f.Principal == TestTenant.Id("cara"));
+        Assert.Equal("entra-weaken-conditional-access", Assert.Single(cara.Path).Technique);
+        Assert.Contains($"Some steps hold only under conditions Ward could not decide: `{TestTenant.UserPrincipalName("gina")}`'s password (or another first factor of theirs) is known", cara.Explanation, StringComparison.Ordinal);
+
+        // And live-sync's certain path has no such sentence
+        var liveSync = Assert.Single(findings, f => f.Principal == TestTenant.Id("live-sync"));
+        Assert.DoesNotContain("Some steps hold only under conditions", liveSync.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_the_policies_the_skipped_steps_count_the_directory_wide_role_holders_only()
+    {
+        // Given no Conditional Access policies in the export, cara, Conditional Access Administrator of the directory,
+        // and sue, Security Administrator of an administrative unit (a unit's role reaches its members, not the policies)
+        var tenant = new TestTenant();
+        tenant.User("cara");
+        tenant.User("sue");
+        tenant.AssignRole("cara", "Conditional Access Administrator");
+        tenant.Add("directory/administrativeUnits", new { id = TestTenant.Id("branch"), displayName = "branch" });
+        tenant.AssignRole("sue", "Security Administrator", scope: "/administrativeUnits/" + TestTenant.Id("branch"));
+
+        var skipped = Assert.Single(tenant.Scan().Skipped, s => s.Analysis == "privilege-escalation");
+
+        // Then only cara's steps are missing
+        Assert.Contains("steps of the principal that may change them", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_the_policies_an_application_with_Application_Read_All_and_the_Conditional_Access_permission_counts_among_the_skipped_steps()
+    {
+        // Given no Conditional Access policies in the export, ca-sync holding Microsoft Graph Policy.ReadWrite.ConditionalAccess
+        // with Application.Read.All (the higher privileged pair Graph lists for updating and deleting a policy), and
+        // ca-writer holding the write permission alone
+        var tenant = new TestTenant();
+        tenant.ApplicationServicePrincipal("ca-sync", secretSinceDaysAgo: null);
+        tenant.ApplicationServicePrincipal("ca-writer", secretSinceDaysAgo: null);
+        tenant.GrantGraphPermission("ca-sync", "Policy.ReadWrite.ConditionalAccess", PolicyReadWriteConditionalAccess)
+            .GrantGraphPermission("ca-sync", "Application.Read.All", ApplicationReadAll)
+            .GrantGraphPermission("ca-writer", "Policy.ReadWrite.ConditionalAccess", PolicyReadWriteConditionalAccess);
+
+        var skipped = Assert.Single(tenant.Scan().Skipped, s => s.Analysis == "privilege-escalation");
+
+        // Then ca-sync's steps are missing, not ca-writer's
+        Assert.Contains("steps of the principal that may change them", skipped.Reason, StringComparison.Ordinal);
     }
 
     /// <summary>
