@@ -35,6 +35,14 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
     /// </summary>
     protected virtual IReadOnlyList<(string How, string[] Actions)> Ways => [(how, actions)];
 
+    /// <summary>
+    /// The ways to use the technique on one resource, each with what else must hold for it (a requirement makes the way
+    /// conditional): by default <see cref="Ways"/>, the same for every resource. A checker whose ways depend on the
+    /// resource's settings (a scale set's upgrade policy) picks them here.
+    /// </summary>
+    protected virtual IReadOnlyList<(string How, string[] Actions, string[] Requirements)> WaysOn(MicrosoftEdgeContext context, AzureScope resource) =>
+        [.. Ways.Select(w => (w.How, w.Actions, Array.Empty<string>()))];
+
     /// <summary>What else must hold for the technique to work that no export tells (an agent on the machine, a network path); none by default.</summary>
     protected virtual IEnumerable<string> Prerequisites => [];
 
@@ -53,14 +61,16 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
         foreach (var attachment in attachments)
         {
             var resource = attachment.Resource;
+            var ways = WaysOn(context, resource);
             foreach (var principal in principals.Where(p => !string.Equals(p, attachment.IdentityId, StringComparison.OrdinalIgnoreCase)))
             {
                 Edge? chosen = null;
-                foreach (var (way, wayActions) in Ways)
+                foreach (var (way, wayActions, wayRequirements) in ways)
                 {
                     var step = context.DecideAzure(principal, resource, [.. wayActions.Select(action => new AzureRequest { PrincipalId = principal, Action = action, Scope = resource, ActionKind = ActionKind })]);
-                    if (step.ToEdge(TechniqueId, principal, attachment.IdentityId, $"{way} `{NameOf(resource)}` and acts as {attachment.As}") is { } edge)
+                    if (step.ToEdge(TechniqueId, principal, attachment.IdentityId, $"{way} `{NameOf(resource)}` and acts as {attachment.As}") is { } decided)
                     {
+                        var edge = wayRequirements.Length == 0 ? decided : decided with { Requirements = [.. decided.Requirements.Concat(wayRequirements).Distinct(StringComparer.Ordinal)] };
                         chosen ??= edge;
                         if (!edge.IsConditional)
                         {

@@ -156,6 +156,7 @@ internal static class AzureEstateBuilder
                 Cluster = first.Cluster ?? next.Cluster,
                 StorageAccount = first.StorageAccount ?? next.StorageAccount,
                 DeploymentStorage = first.DeploymentStorage ?? next.DeploymentStorage,
+                UpgradePolicyMode = first.UpgradePolicyMode ?? next.UpgradePolicyMode,
             }))];
 
     /// <summary>Adds the access policies listed apart (AzureHound) to their vaults; a policy of a vault not in the inventory is reported.</summary>

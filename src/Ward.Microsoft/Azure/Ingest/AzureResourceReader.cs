@@ -15,6 +15,9 @@ namespace Ward.Microsoft.Azure.Ingest;
 /// </summary>
 internal static class AzureResourceReader
 {
+    /// <summary>The documented values of a scale set's <c>upgradePolicy.mode</c>.</summary>
+    private static readonly string[] UpgradeModes = ["Automatic", "Rolling", "Manual"];
+
     public static AzureResource? Read(ArmItem item, ArmJson json)
     {
         var id = json.Scope(item, "id", "resource");
@@ -38,6 +41,7 @@ internal static class AzureResourceReader
             Cluster = string.Equals(type, AzureResourceTypes.ManagedCluster, StringComparison.OrdinalIgnoreCase) ? Cluster(item, json) : null,
             StorageAccount = string.Equals(type, AzureResourceTypes.StorageAccount, StringComparison.OrdinalIgnoreCase) ? StorageAccount(item, json) : null,
             DeploymentStorage = string.Equals(type, AzureResourceTypes.WebSite, StringComparison.OrdinalIgnoreCase) ? DeploymentStorage(item, json) : null,
+            UpgradePolicyMode = string.Equals(type, AzureResourceTypes.ScaleSet, StringComparison.OrdinalIgnoreCase) ? UpgradePolicyMode(item, json) : null,
             Location = json.At(item.Path),
         };
     }
@@ -166,6 +170,27 @@ internal static class AzureResourceReader
         }
 
         return new StorageAccountSettings { AllowSharedKeyAccess = !item.Has("allowSharedKeyAccess") || json.Boolean(item, "allowSharedKeyAccess") };
+    }
+
+    /// <summary>
+    /// A scale set's <c>upgradePolicy.mode</c> (flat in <c>az vmss list</c>, under <c>properties</c> in the ARM and
+    /// Resource Graph forms); null when the export has none, or a value that is no documented mode (reported).
+    /// </summary>
+    private static string? UpgradePolicyMode(ArmItem item, ArmJson json)
+    {
+        if (!item.TryGet("upgradePolicy", out var policy, out var policyPath) || Field(policy, "mode", policyPath) is not { } mode)
+        {
+            return null;
+        }
+
+        if (mode.Value.ValueKind == JsonValueKind.String && mode.Value.GetString() is { } text
+            && UpgradeModes.FirstOrDefault(m => string.Equals(m, text, StringComparison.OrdinalIgnoreCase)) is { } known)
+        {
+            return known;
+        }
+
+        json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"the upgrade policy mode is not `Automatic`, `Rolling` or `Manual` ({(mode.Value.ValueKind == JsonValueKind.String ? $"`{mode.Value.GetString()}`" : ArmJson.Describe(mode.Value.ValueKind))}); how a model change reaches the instances is not known", mode.Path);
+        return null;
     }
 
     /// <summary>A Flex Consumption app's <c>functionAppConfig.deployment.storage</c> of type <c>blobContainer</c>; null for other apps.</summary>

@@ -48,6 +48,13 @@ public sealed record AzureResource
     /// <summary>For a Flex Consumption function app: the blob container its code is loaded from; null otherwise, or when the export left it out.</summary>
     public DeploymentStorage? DeploymentStorage { get; init; }
 
+    /// <summary>
+    /// For a scale set: its upgrade policy's <c>upgradePolicy.mode</c> (<c>Automatic</c>, <c>Rolling</c> or
+    /// <c>Manual</c>), which decides whether a change to its model reaches the running instances unasked; null for
+    /// other resources, or when the export left it out (<c>az resource list</c>).
+    /// </summary>
+    public string? UpgradePolicyMode { get; init; }
+
     /// <summary>Where the export lists it (the first place, when several do).</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;
 

@@ -17,7 +17,10 @@ public sealed class FederatedCredentialSignInEdgeChecker : IMicrosoftEdgeChecker
     // Workload identity federation: the workload's token is the client assertion of a client credentials request.
     private const string TokenExchange = "client_credentials with a client_assertion (workload identity federation)";
 
-    public string TechniqueId => "entra-federated-credential-sign-in";
+    /// <summary>The technique id, for the rules that word a path starting with it.</summary>
+    public const string Technique = "entra-federated-credential-sign-in";
+
+    public string TechniqueId => Technique;
 
     public bool GrantsAdmin => false;
 

@@ -1,24 +1,53 @@
+using Ward.Microsoft.Azure.Rbac;
+using Ward.Microsoft.Azure.Resources;
+
 namespace Ward.Microsoft.Edges.Checkers;
 
 /// <summary>
 /// <c>azure-vmss-extension</c>: adds a script extension to a scale set's model (Virtual Machine Contributor,
-/// Contributor) and uses the scale set's identity. The extension reaches the running instances only when they are
-/// brought up to the model: the scale set's upgrade policy does it unasked only when Automatic or Rolling, which no
-/// export tells, so the principal must also upgrade them itself (<c>manualUpgrade/action</c>, which Microsoft documents
-/// for the Manual policy). The extension is added as a resource of its own ("Virtual Machine Scale Set Extensions -
-/// Create Or Update", <c>extensions/write</c>), or by rewriting the scale set with it in its extension profile
-/// (<c>virtualMachineScaleSets/write</c>, as <c>az vmss extension set</c> does). The edge names the one it used.
+/// Contributor) and uses the scale set's identity, which every instance carries. A model change reaches the running
+/// instances when they are brought up to it: unasked under an <c>Automatic</c> or <c>Rolling</c> upgrade policy, only
+/// by <c>manualUpgrade/action</c> under <c>Manual</c>. New instances are created from the latest model whatever the
+/// policy ("New instances added to the scale set use the most up-to-date model available", Microsoft's upgrade policy
+/// documentation), so rewriting the scale set (<c>virtualMachineScaleSets/write</c>, as <c>az vmss extension set</c>
+/// does) with the extension in its profile and a higher <c>sku.capacity</c> in the same write runs it on a new
+/// instance under any policy. The extension as a resource of its own ("Virtual Machine Scale Set Extensions - Create
+/// Or Update", <c>extensions/write</c>) is tried first; the edge names the way it used.
 /// </summary>
 public sealed class ScaleSetExtensionEdgeChecker() : WorkloadIdentityEdgeChecker(
-    "azure-vmss-extension", "Microsoft.Compute/virtualMachineScaleSets", "adds a script extension (`extensions/write`) and upgrades the instances (`manualUpgrade/action`) of", ExtensionWrite, ManualUpgrade)
+    "azure-vmss-extension", AzureResourceTypes.ScaleSet, UpgradeAndExtension, ExtensionWrite, ManualUpgrade)
 {
     private const string ExtensionWrite = "Microsoft.Compute/virtualMachineScaleSets/extensions/write";
     private const string ScaleSetWrite = "Microsoft.Compute/virtualMachineScaleSets/write";
     private const string ManualUpgrade = "Microsoft.Compute/virtualMachineScaleSets/manualUpgrade/action";
 
-    protected override IReadOnlyList<(string How, string[] Actions)> Ways { get; } =
-    [
-        ("adds a script extension (`extensions/write`) and upgrades the instances (`manualUpgrade/action`) of", [ExtensionWrite, ManualUpgrade]),
-        ("puts a script extension in the model (`virtualMachineScaleSets/write`) and upgrades the instances (`manualUpgrade/action`) of", [ScaleSetWrite, ManualUpgrade]),
-    ];
+    private const string UpgradeAndExtension = "adds a script extension (`extensions/write`) and upgrades the instances (`manualUpgrade/action`) of";
+
+    protected override IReadOnlyList<(string How, string[] Actions, string[] Requirements)> WaysOn(MicrosoftEdgeContext context, AzureScope resource)
+    {
+        var mode = context.Azure.FindResource(resource)?.UpgradePolicyMode;
+        if (mode is "Automatic" or "Rolling")
+        {
+            // The policy brings the instances up to the model itself: no upgrade to ask for.
+            return
+            [
+                ($"adds a script extension (`extensions/write`), which the {mode} upgrade policy rolls out to the instances, to", [ExtensionWrite], []),
+                ($"puts a script extension in the model (`virtualMachineScaleSets/write`), which the {mode} upgrade policy rolls out to the instances, of", [ScaleSetWrite], []),
+            ];
+        }
+
+        // Manual, or not exported: the running instances take the extension only when upgraded, and a new one (the
+        // write raising the capacity) under any policy. Without the policy, the extension alone holds on its being
+        // Automatic or Rolling.
+        var scaleOut = ("puts a script extension in the model and adds an instance, created from that model (`virtualMachineScaleSets/write` raising `sku.capacity`), to", new[] { ScaleSetWrite }, Array.Empty<string>());
+        var upgrade = (UpgradeAndExtension, new[] { ExtensionWrite, ManualUpgrade }, Array.Empty<string>());
+        return mode is null
+            ?
+            [
+                upgrade,
+                scaleOut,
+                ("adds a script extension (`extensions/write`), which the upgrade policy rolls out to the instances, to", [ExtensionWrite], [$"the upgrade policy of `{NameOf(resource)}` is Automatic or Rolling, which brings the instances up to the model unasked (the export gives no `upgradePolicy.mode`)"]),
+            ]
+            : [upgrade, scaleOut];
+    }
 }

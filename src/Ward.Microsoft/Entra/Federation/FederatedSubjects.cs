@@ -14,6 +14,8 @@ namespace Ward.Microsoft.Entra.Federation;
 public static partial class FederatedSubjects
 {
     private const string GitHubIssuer = "https://token.actions.githubusercontent.com";
+    private const string GitLabIssuer = "https://gitlab.com";
+    private const string TerraformIssuer = "https://app.terraform.io";
 
     /// <summary>The verdict on a credential: null when it accepts one workload, or when its expression cannot be read (see <see cref="IsUnreadable"/>).</summary>
     public static SubjectVerdict? Judge(FederatedIdentityCredential credential)
@@ -33,8 +35,8 @@ public static partial class FederatedSubjects
     {
         GitHubIssuer => "Anyone can create a GitHub repository and have its workflows request tokens from this issuer: only the subject keeps other repositories out.",
         _ when IsGitHub(issuer) => "This issuer (an enterprise's own GitHub Actions issuer) serves the enterprise's repositories: only the subject keeps the others out.",
-        "https://gitlab.com" => "Anyone can create a GitLab.com project and have its pipelines request tokens from this issuer: only the subject keeps other projects out.",
-        "https://app.terraform.io" => "Anyone can create a Terraform Cloud organization and have its runs request tokens from this issuer: only the subject keeps other organizations out.",
+        GitLabIssuer => "Anyone can create a GitLab.com project and have its pipelines request tokens from this issuer: only the subject keeps other projects out.",
+        TerraformIssuer => "Anyone can create a Terraform Cloud organization and have its runs request tokens from this issuer: only the subject keeps other organizations out.",
         _ => "Every workload the issuer vouches for with a matching subject signs in as the application.",
     };
 
@@ -43,7 +45,7 @@ public static partial class FederatedSubjects
     /// Terraform, where anybody creates a repository, project or organization (not an enterprise's own GitHub issuer,
     /// nor a cluster's or a self-hosted one).
     /// </summary>
-    public static bool IsOpenToAnyone(string issuer) => issuer.TrimEnd('/').ToLowerInvariant() is GitHubIssuer or "https://gitlab.com" or "https://app.terraform.io";
+    public static bool IsOpenToAnyone(string issuer) => issuer.TrimEnd('/').ToLowerInvariant() is GitHubIssuer or GitLabIssuer or TerraformIssuer;
 
     private static SubjectVerdict? JudgeExpression(string issuer, string expression)
     {
@@ -69,7 +71,7 @@ public static partial class FederatedSubjects
     {
         if (IsGitHub(issuer))
         {
-            return GitHub(subject, wildcards);
+            return GitHub(subject, wildcards, EnterpriseOf(issuer));
         }
 
         if (!wildcards || !HasWildcard(subject))
@@ -89,11 +91,15 @@ public static partial class FederatedSubjects
         var wildKey = pairs.FindIndex(p => HasWildcard(p.Key) || (p.Value is not null && HasWildcard(p.Value)));
         var (key, value) = pairs[wildKey];
         var group = value is null ? string.Empty : value[..Math.Max(value.LastIndexOf('/'), 0)];
+        // GitLab.com and HCP Terraform serve anyone; a self-managed GitLab or Terraform Enterprise host only its own users.
+        var host = issuer.TrimEnd('/');
+        var gitLab = string.Equals(host, GitLabIssuer, StringComparison.OrdinalIgnoreCase) ? "GitLab.com project" : $"project of the GitLab instance {host}";
+        var terraform = string.Equals(host, TerraformIssuer, StringComparison.OrdinalIgnoreCase) ? "Terraform Cloud organization" : $"organization of the Terraform Enterprise instance {host}";
         return key switch
         {
-            "project_path" when group.Length == 0 || HasWildcard(group.Split('/')[0]) => new SubjectVerdict(SubjectBreadth.Anyone, "any GitLab project", $"the pipelines of any GitLab project, of any group, matching `{subject}`"),
+            "project_path" when group.Length == 0 || HasWildcard(group.Split('/')[0]) => new SubjectVerdict(SubjectBreadth.Anyone, $"any {gitLab}", $"the pipelines of any {gitLab}, of any group, matching `{subject}`"),
             "project_path" => new SubjectVerdict(SubjectBreadth.Owner, $"every project of `{group}`", $"the pipelines of every project of `{group}` matching `{subject}`"),
-            "organization" => new SubjectVerdict(SubjectBreadth.Anyone, "any Terraform Cloud organization", $"the runs of any Terraform Cloud organization matching `{subject}`"),
+            "organization" => new SubjectVerdict(SubjectBreadth.Anyone, $"any {terraform}", $"the runs of any {terraform} matching `{subject}`"),
             "project" or "workspace" => new SubjectVerdict(SubjectBreadth.Owner, $"every workspace of `{Value(pairs, "organization")}`", $"the runs of every workspace of organization `{Value(pairs, "organization")}` matching `{subject}`"),
             _ when wildKey == 0 => new SubjectVerdict(SubjectBreadth.Anyone, $"every subject matching `{subject}`", $"every subject matching `{subject}`"),
             _ => new SubjectVerdict(SubjectBreadth.Repository, $"every subject matching `{subject}`", $"every subject matching `{subject}`"),
@@ -105,7 +111,11 @@ public static partial class FederatedSubjects
     /// <c>ref:refs/heads/BRANCH</c>, <c>ref:refs/tags/TAG</c>, <c>pull_request</c>), or, with a customized template,
     /// other claims as <c>key:value</c> pairs (<c>repository_owner</c>, <c>repository_id</c>, <c>job_workflow_ref</c> …).
     /// </summary>
-    private static SubjectVerdict GitHub(string subject, bool wildcards)
+    /// <remarks>
+    /// An enterprise's own issuer (<c>https://token.actions.githubusercontent.com/ENTERPRISE</c>) gives tokens only to
+    /// the enterprise's workflows, so a pattern of any owner there lets in that enterprise's repositories, not anyone's.
+    /// </remarks>
+    private static SubjectVerdict GitHub(string subject, bool wildcards, string? enterprise)
     {
         bool Wild(string? text) => wildcards && text is not null && HasWildcard(text);
         var pairs = Pairs(subject);
@@ -130,7 +140,9 @@ public static partial class FederatedSubjects
 
         if (!ownerPinned)
         {
-            return new SubjectVerdict(SubjectBreadth.Anyone, "workflows of any GitHub repository", $"the workflows of any GitHub repository, of any owner, {what}");
+            return enterprise is null
+                ? new SubjectVerdict(SubjectBreadth.Anyone, "workflows of any GitHub repository", $"the workflows of any GitHub repository, of any owner, {what}")
+                : new SubjectVerdict(SubjectBreadth.Owner, $"workflows of any repository of the GitHub enterprise `{enterprise}`", $"the workflows of any repository of the GitHub enterprise `{enterprise}` (its own issuer serves no other), of any owner in it, {what}");
         }
 
         if (!repositoryPinned)
@@ -149,6 +161,12 @@ public static partial class FederatedSubjects
                 ? $"every workflow of `{repositoryName}` {what}: every branch, tag, environment or pull request the pattern covers"
                 : $"every workflow of `{repositoryName}` {what}, whatever branch, tag, environment or pull request it runs for");
     }
+
+    /// <summary>The enterprise slug of an enterprise's own GitHub Actions issuer; null for the public issuer.</summary>
+    private static string? EnterpriseOf(string issuer) =>
+        issuer.TrimEnd('/') is var trimmed && trimmed.Length > GitHubIssuer.Length + 1 && trimmed.StartsWith(GitHubIssuer + "/", StringComparison.OrdinalIgnoreCase)
+            ? trimmed[(GitHubIssuer.Length + 1)..]
+            : null;
 
     private static bool IsGitHub(string issuer) =>
         string.Equals(issuer.TrimEnd('/'), GitHubIssuer, StringComparison.OrdinalIgnoreCase)

@@ -12,7 +12,7 @@ public enum SubjectBreadth
     /// <summary>Every run of one repository, project or workspace (any branch, any pull request, any environment that matches).</summary>
     Repository,
 
-    /// <summary>Every repository, project or workspace of one owner (a GitHub organization, a GitLab group, a Terraform organization).</summary>
+    /// <summary>Every repository, project or workspace of one owner (a GitHub organization or enterprise, a GitLab group, a Terraform organization).</summary>
     Owner,
 
     /// <summary>Any workload of the issuer, whoever owns it.</summary>

@@ -38,6 +38,10 @@ public sealed class FederatedCredentialBroadSubjectRuleTests
         { TestTenant.GitHubIssuer, null, "claims['sub'] eq 'repo:northwind/*:environment:production'", null },
         { TestTenant.GitHubIssuer, null, "claims['sub'] matches 'repo:northwind/*:*' and claims['sub'] matches 'repo:northwind/orders-api:environment:*'", Severity.Medium },
         { "https://gitlab.com", null, "claims['sub'] matches 'project_path:northwind/*:ref_type:branch:ref:main'", Severity.High },
+
+        // An enterprise's own GitHub issuer serves only the enterprise's repositories: any owner there is one owner.
+        { $"{TestTenant.GitHubIssuer}/northwind-enterprise", null, "claims['sub'] matches 'repo:*'", Severity.High },
+        { TestTenant.GitHubIssuer, null, "claims['sub'] matches 'repo:*'", Severity.Critical },
         { "https://gitlab.com", null, "claims['sub'] matches 'project_path:northwind/orders:ref_type:branch:ref:*'", Severity.Medium },
         { "https://app.terraform.io", null, "claims['sub'] matches 'organization:northwind:project:platform:workspace:*:run_phase:apply'", Severity.High },
         { "https://app.terraform.io", null, "claims['sub'] matches 'organization:northwind:project:platform:workspace:network:run_phase:*'", Severity.Medium },

@@ -127,6 +127,41 @@ public sealed class MicrosoftPrivilegeEscalationTests
         Assert.Equal("entra-add-group-member", Assert.Single(finding.Path).Technique);
     }
 
+    [Theory]
+    [InlineData(TestTenant.GitHubIssuer, Severity.Critical)]
+    [InlineData(TestTenant.GitHubIssuer + "/northwind-enterprise", Severity.Medium)]
+    public void A_path_from_workloads_anyone_can_run_is_as_severe_as_one_step_and_its_remedy_is_the_federated_credential(string issuer, Severity expected)
+    {
+        // Given release-bot, whose service principal holds Microsoft Graph RoleManagement.ReadWrite.Directory, with a
+        // flexible credential accepting the production environment of any repository of the issuer; and carol, owner of
+        // its service principal. The public issuer serves anyone's repositories; an enterprise's issuer only its own.
+        var tenant = new TestTenant();
+        tenant.User("carol");
+        tenant.AppRegistration("release-bot");
+        tenant.ServicePrincipalOf("release-bot");
+        tenant.GrantGraphPermission("release-bot", "RoleManagement.ReadWrite.Directory", RoleManagementReadWriteDirectory)
+            .Owners("service-principal-owners", "release-bot", "carol")
+            .FederatedCredentials("release-bot", ("github-prod-any-repo", issuer, null, "claims['sub'] matches 'repo:*:environment:production'"));
+
+        var findings = tenant.Scan().Of("privilege-escalation").ToList();
+
+        // Then the path from outside (sign in as release-bot, which assigns itself Global Administrator) is critical
+        // when anyone can take its first step, as release-bot's own one-step path is; medium on the condition of running
+        // an enterprise's workflow. Either way the remedy names the credential.
+        var outside = Assert.Single(findings, f => f.Path[0].Technique == "entra-federated-credential-sign-in");
+        Assert.Equal(["entra-federated-credential-sign-in", "entra-assign-role"], outside.Path.Select(s => s.Technique), StringComparer.Ordinal);
+        Assert.Equal(expected, outside.Severity);
+        Assert.StartsWith("Narrow the federated identity credential `github-prod-any-repo` of the application `release-bot` to one workload", outside.Remediation, StringComparison.Ordinal);
+        Assert.Contains("or remove it", outside.Remediation, StringComparison.Ordinal);
+
+        // The paths from inside keep their severity and remedy: one step critical, two steps high
+        var bot = Assert.Single(findings, f => f.Principal == TestTenant.Id("release-bot"));
+        Assert.Equal((Severity.Critical, 1), (bot.Severity, bot.Path.Length));
+        var carol = Assert.Single(findings, f => f.Principal == TestTenant.Id("carol"));
+        Assert.Equal(Severity.High, carol.Severity);
+        Assert.StartsWith("Remove the role, ownership, group membership or application permission the first step uses", carol.Remediation, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_Microsoft_service_principal_holding_Directory_ReadWrite_All_is_no_source_but_the_tenants_own_application_is()
     {

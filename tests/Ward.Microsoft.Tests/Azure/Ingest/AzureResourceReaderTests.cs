@@ -330,6 +330,45 @@ public sealed class AzureResourceReaderTests
     }
 
     [Fact]
+    public void A_scale_sets_upgrade_policy_is_read_from_az_vmss_list_and_resource_graph_and_unknown_from_az_resource_list()
+    {
+        // Given vmss-a as az vmss list prints it (flat), vmss-b as a Resource Graph row (under properties, lower-case
+        // type), and vmss-c as az resource list prints it (no properties)
+        var vmssList = $$"""
+            [
+              {
+                "id": "{{Group}}/providers/Microsoft.Compute/virtualMachineScaleSets/vmss-a", "identity": null, "location": "westeurope", "name": "vmss-a",
+                "orchestrationMode": "Uniform", "provisioningState": "Succeeded", "resourceGroup": "rg-build", "sku": { "capacity": 2, "name": "Standard_D2s_v5", "tier": "Standard" },
+                "type": "Microsoft.Compute/virtualMachineScaleSets", "upgradePolicy": { "mode": "Manual" }
+              }
+            ]
+            """;
+        var graph = $$"""
+            {
+              "count": 1,
+              "data": [
+                {
+                  "id": "{{Group}}/providers/Microsoft.Compute/virtualMachineScaleSets/vmss-b", "identity": null, "kind": "", "location": "westeurope", "name": "vmss-b",
+                  "properties": { "orchestrationMode": "Uniform", "provisioningState": "Succeeded", "upgradePolicy": { "mode": "Rolling", "rollingUpgradePolicy": { "maxBatchInstancePercent": 20 } } },
+                  "resourceGroup": "rg-build", "sku": { "capacity": 4, "name": "Standard_D2s_v5", "tier": "Standard" }, "type": "microsoft.compute/virtualmachinescalesets"
+                }
+              ],
+              "skip_token": null,
+              "total_records": 1
+            }
+            """;
+        var list = $$"""[ { "id": "{{Group}}/providers/Microsoft.Compute/virtualMachineScaleSets/vmss-c", "identity": null, "name": "vmss-c", "properties": null, "type": "Microsoft.Compute/virtualMachineScaleSets" } ]""";
+        using var folder = new ScratchFolder(("vmss.json", vmssList), ("resource-graph.json", graph), ("resources.json", list));
+
+        var estate = AzureEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the first two carry their policy, the third none (not known, rather than Manual)
+        Assert.DoesNotContain(estate.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        string? Mode(string name) => estate.FindResource(AzureScope.Parse($"{Group}/providers/Microsoft.Compute/virtualMachineScaleSets/{name}"))!.UpgradePolicyMode;
+        Assert.Equal(("Manual", "Rolling", (string?)null), (Mode("vmss-a"), Mode("vmss-b"), Mode("vmss-c")));
+    }
+
+    [Fact]
     public void A_deployment_storage_that_is_not_a_blob_container_URL_is_reported_and_left_unknown()
     {
         // Given an az functionapp list entry whose deployment storage is not a container URL
