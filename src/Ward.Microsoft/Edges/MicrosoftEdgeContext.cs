@@ -47,6 +47,29 @@ public sealed class MicrosoftEdgeContext
 
     public EntraDirectory Directory { get; }
 
+    /// <summary>
+    /// Why each principal is an administrator, the targets of escalation paths (<see cref="AdminRoles.Verdicts"/>),
+    /// worked out once.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Administrators => _administrators ??= AdminRoles.Verdicts(this);
+
+    private IReadOnlyDictionary<string, string>? _administrators;
+
+    /// <summary>
+    /// Whether a technique that reaches many users from each of its holders needs edges from this one: an administrator
+    /// is where paths end, so its edges lead no one further, and one eligible for an administrator role over the tenant
+    /// becomes one by activating it (<c>entra-pim-activate</c>), which any such edge of its would need first; a
+    /// tenant's Global Administrators times its users would be millions of edges.
+    /// </summary>
+    public bool StartsPaths(string principalId) => !Administrators.ContainsKey(principalId) && !EligibleAdministrators.Contains(principalId);
+
+    private FrozenSet<string> EligibleAdministrators => _eligibleAdministrators ??= Directory.RoleEligibilities
+        .Where(e => e.IsInForceAt(AsOf) && e.DirectoryScope.Kind == DirectoryScopeKind.Tenant && AdminRoles.IsEntraAdminRole(Directory, e.RoleDefinitionId))
+        .SelectMany(e => Directory.FindGroup(e.PrincipalId) is { IsAssignableToRole: true } group ? MembersOf(group) : [e.PrincipalId])
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private FrozenSet<string>? _eligibleAdministrators;
+
     public AzureEstate Azure { get; }
 
     public DateTimeOffset AsOf { get; }

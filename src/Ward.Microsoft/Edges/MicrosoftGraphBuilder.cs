@@ -15,7 +15,7 @@ public static class MicrosoftGraphBuilder
     public static EntitlementGraph Build(MicrosoftEdgeContext context, IEnumerable<IMicrosoftEdgeChecker>? checkers = null)
     {
         var directory = context.Directory;
-        var admins = AdminRoles.Verdicts(context);
+        var admins = context.Administrators;
         var nodes = directory.Users.Select(u => Node(u.Id, PrincipalKind.HumanUser, u.UserPrincipalName ?? u.DisplayName ?? u.Id))
             .Concat(directory.Groups.Select(g => Node(g.Id, PrincipalKind.Group, g.DisplayName ?? g.Id)))
             .Concat(directory.ServicePrincipals.Select(s => Node(s.Id, PrincipalKind.WorkloadIdentity, s.DisplayName ?? s.Id)))

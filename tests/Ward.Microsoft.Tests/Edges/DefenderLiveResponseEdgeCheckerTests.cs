@@ -40,13 +40,16 @@ public sealed class DefenderLiveResponseEdgeCheckerTests
     }
 
     [Fact]
-    public void Global_Administrators_respond_as_well_and_other_roles_do_not()
+    public void Global_Administrators_start_no_edge_as_paths_end_at_them_and_other_roles_do_not_respond()
     {
         using var roles = Roles();
-        var edges = new DefenderLiveResponseEdgeChecker().Check(Context(Folder, roles.Path), targets: null).ToList();
+        var context = Context(Folder, roles.Path);
+        var edges = new DefenderLiveResponseEdgeChecker().Check(context, targets: null).ToList();
 
-        Assert.Equal([Gary, Mia, Nina], edges.Select(e => e.From.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), StringComparer.Ordinal);
-        Assert.Contains(edges, e => e.From.Value == Gary && e.To.Value == Uma && e.Description.Contains("as Global Administrator", StringComparison.Ordinal));
+        // Gary and Nina are Global Administrators: they respond too, but an edge from an administrator leads no one
+        // further, and a tenant's administrators times its users would be millions of edges
+        Assert.All(new[] { Gary, Nina }, admin => Assert.False(context.StartsPaths(admin)));
+        Assert.Equal([Mia], edges.Select(e => e.From.Value).Distinct(StringComparer.Ordinal), StringComparer.Ordinal);
 
         // Ines (Intune Administrator) and Tom (Security Administrator over one object, not the tenant) have none
         Assert.DoesNotContain(edges, e => e.From.Value is Ines or Tom);

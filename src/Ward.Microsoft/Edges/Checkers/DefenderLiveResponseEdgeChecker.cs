@@ -34,7 +34,7 @@ public sealed class DefenderLiveResponseEdgeChecker : IMicrosoftEdgeChecker
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var responders = Responders(context);
+        var responders = Responders(context).Where(r => context.StartsPaths(r.Principal)).ToList();
         if (responders.Count == 0)
         {
             yield break;

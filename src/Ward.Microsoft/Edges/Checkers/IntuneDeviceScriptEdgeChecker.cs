@@ -42,6 +42,7 @@ public sealed class IntuneDeviceScriptEdgeChecker : IMicrosoftEdgeChecker
             }
         }
 
+        deployers.RemoveAll(d => !context.StartsPaths(d.Principal));
         if (deployers.Count == 0)
         {
             yield break;

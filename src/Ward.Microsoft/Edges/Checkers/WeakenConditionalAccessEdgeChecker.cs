@@ -59,8 +59,8 @@ public sealed class WeakenConditionalAccessEdgeChecker : IMicrosoftEdgeChecker
             yield break;
         }
 
-        var roleHolders = RoleActions.SelectMany(context.RoleHoldersFor).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        var applications = Applications(context).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
+        var roleHolders = RoleActions.SelectMany(context.RoleHoldersFor).Distinct(StringComparer.OrdinalIgnoreCase).Where(context.StartsPaths).Order(StringComparer.Ordinal).ToList();
+        var applications = Applications(context).Where(a => context.StartsPaths(a.Key)).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
         if (roleHolders.Count == 0 && applications.Count == 0)
         {
             yield break;
