@@ -312,6 +312,21 @@ public sealed class MicrosoftGraphBuilderTests
 
     private static GraphNode Node(string userPrincipalName) => Graph.Nodes[new PrincipalId(UserId(userPrincipalName))];
 
+    [Fact]
+    public void Administrators_and_principals_eligible_for_an_administrator_role_start_no_fan_out_edges()
+    {
+        // An active Global Administrator of the sample, and the user PIM-eligible for Privileged Role Administrator over
+        // the tenant (not an administrator until it activates the role): neither needs an edge to every user
+        const string GlobalAdministrator = "8dd8fb99-dfc9-4af1-82a5-17bf292636dc";
+        const string EligiblePrivilegedRoleAdministrator = "318aa01b-f7fa-44cf-b0e3-24b0e2ff79b4";
+        Assert.True(Context.Administrators.ContainsKey(GlobalAdministrator));
+        Assert.False(Context.Administrators.ContainsKey(EligiblePrivilegedRoleAdministrator));
+
+        Assert.False(Context.StartsPaths(GlobalAdministrator));
+        Assert.False(Context.StartsPaths(EligiblePrivilegedRoleAdministrator));
+        Assert.True(Context.StartsPaths(UserId("eve.lindqvist@northwindtraders.com")));
+    }
+
     private static string UserId(string userPrincipalName) =>
         Directory.Users.Single(u => string.Equals(u.UserPrincipalName, userPrincipalName, StringComparison.OrdinalIgnoreCase)).Id;
 
