@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ward.Aws.Tests.Testing;
 
 namespace Ward.Cli.Tests;
 

@@ -65,7 +65,7 @@ public sealed class MicrosoftEdgeContext
 
     private FrozenSet<string> EligibleAdministrators => _eligibleAdministrators ??= Directory.RoleEligibilities
         .Where(e => e.IsInForceAt(AsOf) && e.DirectoryScope.Kind == DirectoryScopeKind.Tenant && AdminRoles.IsEntraAdminRole(Directory, e.RoleDefinitionId))
-        .SelectMany(e => Directory.FindGroup(e.PrincipalId) is { IsAssignableToRole: true } group ? MembersOf(group) : [e.PrincipalId])
+        .SelectMany(HoldersOf)
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private FrozenSet<string>? _eligibleAdministrators;
@@ -405,6 +405,10 @@ public sealed class MicrosoftEdgeContext
 
     /// <summary>Direct members of a group (role-assignable groups cannot nest).</summary>
     public static IEnumerable<string> MembersOf(EntraGroup group) => (group.TransitiveMembers ?? group.Members ?? []).Select(m => m.Id);
+
+    /// <summary>Who holds a directory role assignment or eligibility: the members of a role-assignable group it names, else its principal.</summary>
+    public IEnumerable<string> HoldersOf(DirectoryRoleAssignment assignment) =>
+        Directory.FindGroup(assignment.PrincipalId) is { IsAssignableToRole: true } group ? MembersOf(group) : [assignment.PrincipalId];
 
     /// <summary>What granted a decision, for an edge's permission: the statement of the layer that decided, else its summary.</summary>
     public static string GrantedBy(Decision decision)

@@ -15,7 +15,7 @@ internal static class NamedPipe
     }
 
     /// <summary>
-    /// Runs the load, failing after 30 s rather than hanging the test run: a reader blocked opening the pipe is then
+    /// Runs the load or scan, failing after 30 s rather than hanging the test run: a reader blocked opening the pipe is then
     /// released by opening its other end, so the test process can end.
     /// </summary>
     public static T LoadWithin<T>(string pipe, Func<T> load)
@@ -24,7 +24,7 @@ internal static class NamedPipe
         if (!loading.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken))
         {
             File.WriteAllText(pipe, string.Empty);
-            Assert.Fail($"loading did not end within 30 s: it opened the named pipe `{pipe}`");
+            Assert.Fail($"reading did not end within 30 s: it opened the named pipe `{pipe}`");
         }
 
         return loading.Result;

@@ -74,8 +74,7 @@ public sealed class DefenderLiveResponseEdgeChecker : IMicrosoftEdgeChecker
             ?? (directory.IsGlobalAdministrator(a.RoleDefinitionId) ? "Global Administrator" : "Security Administrator");
         // Defender's portal access follows a signed-in user's roles; applications use Defender's own API permissions.
         IEnumerable<string> Holders(DirectoryRoleAssignment a) =>
-            (directory.FindGroup(a.PrincipalId) is { IsAssignableToRole: true } group ? MicrosoftEdgeContext.MembersOf(group) : [a.PrincipalId])
-            .Where(p => directory.KindOf(p) == DirectoryObjectKind.User);
+            context.HoldersOf(a).Where(p => directory.KindOf(p) == DirectoryObjectKind.User);
 
         var responders = new Dictionary<string, (string Role, DirectoryRoleActivation? Activation)>(StringComparer.OrdinalIgnoreCase);
         foreach (var assignment in directory.RoleAssignments.Where(Counts))

@@ -23,7 +23,7 @@ public sealed class ElevateAccessEdgeChecker : IMicrosoftEdgeChecker
         var holders = directory.RoleAssignments
             .Where(a => a.DirectoryScope.Kind == DirectoryScopeKind.Tenant
                 && directory.IsGlobalAdministrator(a.RoleDefinitionId))
-            .SelectMany(a => directory.FindGroup(a.PrincipalId) is { IsAssignableToRole: true } group ? MicrosoftEdgeContext.MembersOf(group) : [a.PrincipalId])
+            .SelectMany(context.HoldersOf)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal);
         foreach (var holder in holders)
