@@ -80,6 +80,11 @@ public sealed class OutsidePartyEdgeTests
         Assert.Equal(($"arn:aws:iam::{Account}:role/app-runner", "sts-001"), (edge.From.Value, edge.Technique));
         Assert.True(edge.IsConditional);
         Assert.Contains(edge.Requirements, r => r.Contains("aws:PrincipalOrgID", StringComparison.Ordinal));
+
+        // The path's explanation quotes what it still needs, so a reader need not open the step
+        var finding = Assert.Single(Scan.Value.Findings, f => f.RuleId == "privilege-escalation" && f.Principal == edge.From.Value);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains($"Some steps hold only under conditions Ward could not decide: {edge.Requirements[0]}", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +95,7 @@ public sealed class OutsidePartyEdgeTests
         Assert.Equal($"arn:aws:iam::{Vendor}:root", edge.From.Value);
         Assert.True(edge.IsConditional);
         Assert.Contains($"account {Vendor} belongs to no AWS organization (its requests then carry no aws:PrincipalOrgID)", edge.Requirements, StringComparer.Ordinal);
+
 
         // A plain organization test keeps it out either way
         Assert.DoesNotContain(Scan.Value.Graph.Graph.Edges, e => e.To.Value.EndsWith(":role/vendor-in-organization-admin", StringComparison.Ordinal) && e.From.Value.Contains(Vendor, StringComparison.Ordinal));

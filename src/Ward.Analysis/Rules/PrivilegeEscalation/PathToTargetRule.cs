@@ -65,7 +65,7 @@ public sealed class PathToTargetRule : IRule
                     Principal = principal.Value,
                     Title = $"`{node.Label}` can reach `{targetNode.Label}` in {path.Length} step{(path.Length == 1 ? string.Empty : "s")}",
                     Explanation = $"{string.Join("; then ", path.Select(e => $"`{graph.Nodes[e.From].Label}` {e.Description}"))}{via}."
-                        + (conditional ? " Some steps hold only under conditions Ward could not decide (see each step's requirements)." : string.Empty),
+                        + ConditionalSteps.Note(path),
                     Path = [.. path.Select(e => PathStep.Of(graph, e))],
                     Remediation = Metadata.Remediation,
                     References = Metadata.References,

@@ -73,7 +73,7 @@ public sealed class PrivilegeEscalationRule : IRule
                 Principal = principal.Value,
                 Title = $"`{node.Label}` can escalate to admin in {path.Length} step{(path.Length == 1 ? string.Empty : "s")}",
                 Explanation = $"`{node.Label}` {(outside ? "is outside the exported accounts" : "is not admin-equivalent")}, but {string.Join("; then ", path.Select(e => Describe(graph, e)))}; so it {ending}."
-                    + (conditional ? " Some steps hold only under conditions Ward could not decide (see each step's requirements)." : string.Empty),
+                    + ConditionalSteps.Note(path),
                 Path = [.. path.Select(e => PathStep.Of(graph, e))],
                 Remediation = AwsTechniqueCatalog.All.TryGetValue(path[0].Technique, out var technique) ? technique.Remediation : Metadata.Remediation,
                 References = [.. path.Select(e => e.Technique).Distinct(StringComparer.Ordinal).SelectMany(t => AwsTechniqueCatalog.All.TryGetValue(t, out var known) ? known.References.Select(r => r.Url).Take(1) : [])],
