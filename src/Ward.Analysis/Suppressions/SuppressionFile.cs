@@ -17,6 +17,11 @@ public static class SuppressionFile
 
     public static (ImmutableArray<Suppression> Suppressions, ImmutableArray<Diagnostic> Diagnostics) Read(string path)
     {
+        if (Ward.Core.Inputs.FileKind.NotRegular(path) is { } kind)
+        {
+            return ([], [new Diagnostic(InvalidJson, DiagnosticSeverity.Error, $"the suppressions file is {kind}, not a regular file: save it to a file and give that", new SourceLocation(path))]);
+        }
+
         byte[] bytes;
         try
         {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Ward.Aws.Policy.Evaluation;
+using Ward.Core.Inputs;
 using Ward.Core.Model;
 
 namespace Ward.Cli.Commands;
@@ -62,6 +63,12 @@ public class EstateSettings : CommandSettings
             if (!File.Exists(file))
             {
                 return ValidationResult.Error($"policy file `{file}` does not exist");
+            }
+
+            // Opening a pipe nothing writes to would wait for ever.
+            if (FileKind.NotRegular(file) is { } kind)
+            {
+                return ValidationResult.Error($"policy file `{file}` is {kind}, not a regular file: save the policy to a file and give that");
             }
         }
 

@@ -7,7 +7,7 @@ namespace Ward.Core.Inputs;
 /// writer) or read without end (<c>/dev/zero</c>). .NET has no API for this: on Unix its file attributes say
 /// <see cref="FileAttributes.Normal"/> for all of them, so the kind is read with the runtime's own stat.
 /// </summary>
-internal static partial class FileKind
+public static partial class FileKind
 {
     /// <summary>
     /// What the path is when it is not a regular file ("a named pipe (FIFO)"), links followed; null for a regular file,
