@@ -70,6 +70,9 @@ public sealed class GcpWorkloadIdentityProviderTests
                   {{Provider("github", "owner-or-ref", "assertion.repository_owner == 'example-org' || assertion.ref == 'refs/heads/main'")}},
                   {{Provider("github", "owner-and-ref", "assertion.repository_owner == 'example-org' && assertion.ref == 'refs/heads/main'")}},
                   {{Provider("github", "owner-matches", "assertion.repository_owner.matches('^example-org$')")}},
+                  {{Provider("github", "owner-matches-unanchored", "assertion.repository_owner.matches('example-org')")}},
+                  {{Provider("github", "owner-lower-mapped", "attribute.owner == 'example-org'", mapping: new(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.owner"] = "assertion.repository_owner.lowerAscii()" })}},
+                  {{Provider("github", "owner-replaced", "assertion.repository_owner.replace('-', '') == 'exampleorg'")}},
                   {{Provider("github", "owner-id-and-matches", "assertion.repository_owner_id == '1342004' && assertion.repository_owner.matches('^example-org$')")}},
                   {{Provider("github", "attribute-prefix", "attribute.owner.startsWith('example-org')")}},
                   {{Provider("github", "attribute-repository-prefix", "attribute.repository.startsWith('example-org/')")}},
@@ -211,6 +214,7 @@ public sealed class GcpWorkloadIdentityProviderTests
     [InlineData("gitlab-user-login-prefix", "`user_login` `alice-outsider`")]             // a GitLab.com username of its own
     [InlineData("gitlab-user-email-suffix", "`user_email` `outsider@outsider-example.org`")] // an address of a domain of its own
     [InlineData("gitlab-user-gmail", "`user_email` `outsider.user@gmail.com`")]           // a Gmail address of its own
+    [InlineData("owner-matches-unanchored", "`repository_owner` `example-org-outsider`")]  // `matches` finds the expression anywhere unless anchored
     public void A_condition_that_a_token_of_another_customer_meets_is_reported_with_the_values_that_pass(string provider, string values)
     {
         var finding = Of("github", provider);
@@ -231,6 +235,8 @@ public sealed class GcpWorkloadIdentityProviderTests
     [InlineData("in-string")]                    // `in` of a string is an error in CEL: the condition refuses every token
     [InlineData("owner-and-ref")]                // the twin of owner-or-ref
     [InlineData("owner-id-and-matches")]         // the id refuses outsiders, whatever `matches` gives
+    [InlineData("owner-matches")]                // anchored at both ends: the twin of owner-matches-unanchored
+    [InlineData("owner-lower-mapped")]           // owner names are unique whatever their case, and lowerAscii is decided
     [InlineData("attribute-repository-prefix")]  // the twin of attribute-prefix
     [InlineData("subject-prefix")]               // the twin of subject-suffix
     [InlineData("email-subdomain")]              // no valid domain of the outsider's ends with `.example.org` (a subdomain is example.org's): the twin of email-top-level
@@ -292,10 +298,10 @@ public sealed class GcpWorkloadIdentityProviderTests
     [Fact]
     public void A_condition_Ward_cannot_decide_for_other_customers_is_reported_as_possibly_open_naming_what_was_not_evaluated()
     {
-        var finding = Of("github", "owner-matches");
+        var finding = Of("github", "owner-replaced");
 
         Assert.EndsWith("may accept GitHub Actions tokens of other customers", finding.GetProperty("title").GetString(), StringComparison.Ordinal);
-        Assert.Contains("as Ward could not decide it for them (`assertion.repository_owner.matches('^example-org$')` is not evaluated by Ward)", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Contains("as Ward could not decide it for them (`assertion.repository_owner.replace('-', '')` is not evaluated by Ward)", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
         Assert.Contains("may get a federated token", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 

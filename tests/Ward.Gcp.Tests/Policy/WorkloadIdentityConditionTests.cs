@@ -4,7 +4,7 @@ namespace Ward.Gcp.Tests.Policy;
 
 /// <summary>
 /// A workload identity provider's mapping and condition decided over a token's claims: claims read by field or by
-/// index, mapped attributes, <c>contains</c>, a claim the token lacks (an error, which refuses the token) and one Ward
+/// index, mapped attributes, <c>contains</c>, <c>matches</c>, <c>lowerAscii</c>, <c>has</c>, <c>size</c>, a claim the token lacks (an error, which refuses the token) and one Ward
 /// does not know (unknown).
 /// </summary>
 public sealed class WorkloadIdentityConditionTests
@@ -37,18 +37,28 @@ public sealed class WorkloadIdentityConditionTests
     [InlineData("assertion.custom == 'x'", ConditionTruth.Undecided)]                    // a claim Ward does not know
     [InlineData("assertion.custom == 'x' && assertion.repository_owner == 'example-org'", ConditionTruth.False)]
     [InlineData("attribute.unmapped == 'x'", ConditionTruth.Undecided)]
+    [InlineData("assertion.repository.matches('^example-org/')", ConditionTruth.False)]          // anchored: the owner must be the tenant's
+    [InlineData("assertion.repository.matches('example-org')", ConditionTruth.True)]             // CEL's matches finds the expression anywhere
+    [InlineData("matches(assertion.sub, '^repo:example-org-outsider/[a-z]+:')", ConditionTruth.True)] // the function form
+    [InlineData("assertion.repository.matches('(')", ConditionTruth.False)]                      // not an expression: an error refuses the token
+    [InlineData("assertion.repository_owner.lowerAscii() == 'example-org-outsider'", ConditionTruth.True)]
+    [InlineData("assertion.repository_owner.upperAscii() == 'EXAMPLE-ORG'", ConditionTruth.False)]
+    [InlineData("has(assertion.repository)", ConditionTruth.True)]
+    [InlineData("has(assertion.environment)", ConditionTruth.False)]                              // the token lacks it
+    [InlineData("has(assertion.custom)", ConditionTruth.Undecided)]                               // a claim Ward does not know
+    [InlineData("size(assertion.repository_owner) == 20 && assertion.repository_owner.size() > 3", ConditionTruth.True)]
     public void A_condition_is_decided_over_the_claims_and_the_mapped_attributes(string condition, ConditionTruth truth) =>
         Assert.Equal(truth, WorkloadIdentityCondition.Parse(condition, Mapping).Evaluate(Token, Now).Truth);
 
     [Fact]
     public void A_mapping_Ward_cannot_evaluate_leaves_its_attribute_unknown_with_why()
     {
-        var mapping = new Dictionary<string, string>(StringComparer.Ordinal) { ["attribute.owner"] = "assertion.repository_owner.lowerAscii()" };
+        var mapping = new Dictionary<string, string>(StringComparer.Ordinal) { ["attribute.owner"] = "assertion.repository_owner.replace('-', '')" };
 
-        var result = WorkloadIdentityCondition.Parse("attribute.owner == 'example-org'", mapping).Evaluate(Token, Now);
+        var result = WorkloadIdentityCondition.Parse("attribute.owner == 'exampleorg'", mapping).Evaluate(Token, Now);
 
         Assert.Equal(ConditionTruth.Undecided, result.Truth);
-        Assert.Contains("the mapping of `attribute.owner`, `assertion.repository_owner.lowerAscii()`, is not decided", Assert.Single(result.Undecided), StringComparison.Ordinal);
+        Assert.Contains("the mapping of `attribute.owner`, `assertion.repository_owner.replace('-', '')`, is not decided", Assert.Single(result.Undecided), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Ward.Gcp.Policy.Conditions;
 
@@ -154,6 +155,28 @@ internal sealed class CelEvaluator(string source, ConditionContext context, bool
                 return haystack is CelString whole && needle is CelString part
                     ? new CelBool(whole.Value.Contains(part.Value, StringComparison.Ordinal))
                     : Undefined(haystack, needle, $"`{Text(call)}`: `contains` needs strings");
+            case (not null, "matches", 1):
+                return Matches(call, Evaluate(call.Target), Evaluate(call.Arguments[0]));
+            case (null, "matches", 2):
+                return Matches(call, Evaluate(call.Arguments[0]), Evaluate(call.Arguments[1]));
+            case (not null, "lowerAscii" or "upperAscii", 0):
+                return Evaluate(call.Target) switch
+                {
+                    CelString s => new CelString(call.Function == "lowerAscii" ? AsciiCase(s.Value, upper: false) : AsciiCase(s.Value, upper: true)),
+                    (CelUnknown or CelError) and var v => v,
+                    var v => new CelError($"`{Text(call)}`: `{call.Function}` needs a string, not a {v.TypeName}"),
+                };
+            case (not null, "size", 0):
+            case (null, "size", 1):
+                return Evaluate(call.Target ?? call.Arguments[0]) switch
+                {
+                    CelString s => new CelInt(s.Value.EnumerateRunes().Count()),
+                    CelListValue l => new CelInt(l.Items.Length),
+                    (CelUnknown or CelError) and var v => v,
+                    var v => new CelError($"`{Text(call)}`: no size of a {v.TypeName}"),
+                };
+            case (null, "has", 1):
+                return Has(call);
             case (CelIdentifier { Name: "resource" }, "matchTag" or "matchTagId", 2):
             case (CelIdentifier { Name: "resource" }, "hasTagKey" or "hasTagKeyId", 1):
                 return Tag(call);
@@ -218,6 +241,62 @@ internal sealed class CelEvaluator(string source, ConditionContext context, bool
             "matchTag" => new CelBool(found.ValueShortName == valueText.Value),
             "matchTagId" when found.ValueId is null => CelUnknown.Of($"`{Text(call)}` is not decided: the id of tag value {found.Describe()} on `{tags.Resource}` is not known (it is not in the tag values export)"),
             "matchTagId" => new CelBool(found.ValueId == valueText.Value),
+            _ => new CelBool(true),
+        };
+    }
+
+    /// <summary>
+    /// <c>s.matches(re)</c>: whether the RE2 expression matches some part of the string (CEL's semantics: anchor it with
+    /// <c>^</c> and <c>$</c> to match the whole). .NET's engine reads the RE2 syntax Google accepts the same way for
+    /// what conditions use (classes, repetition, groups, alternation); an expression it rejects is an error.
+    /// </summary>
+    private CelValue Matches(CelCall call, CelValue target, CelValue pattern)
+    {
+        if (target is not CelString text || pattern is not CelString expression)
+        {
+            return Undefined(target, pattern, $"`{Text(call)}`: `matches` needs strings");
+        }
+
+        try
+        {
+            return new CelBool(Regex.IsMatch(text.Value, expression.Value, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1)));
+        }
+        catch (ArgumentException)
+        {
+            return new CelError($"`{Text(call)}`: `{expression.Value}` is not a regular expression Ward reads");
+        }
+        catch (NotSupportedException)
+        {
+            return CelUnknown.Of($"`{Text(call)}`: `{expression.Value}` uses a construct Ward does not evaluate");
+        }
+    }
+
+    /// <summary>The string with ASCII letters alone changed, as CEL's <c>lowerAscii</c> and <c>upperAscii</c> do.</summary>
+    private static string AsciiCase(string value, bool upper) =>
+        string.Create(value.Length, (value, upper), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                var c = state.value[i];
+                span[i] = state.upper ? (char.IsAsciiLetterLower(c) ? (char)(c - 32) : c) : char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c;
+            }
+        });
+
+    /// <summary>
+    /// <c>has(assertion.claim)</c>: whether the token carries the claim (or the mapping made the attribute); a claim Ward
+    /// does not know is unknown. Other fields are not evaluated.
+    /// </summary>
+    private CelValue Has(CelCall call)
+    {
+        if (call.Arguments[0] is not CelSelect select || PathOf(select) is not { } path || context.Claims is null || !IsClaimPath(path))
+        {
+            return NotEvaluated(call);
+        }
+
+        return Claim(path) switch
+        {
+            CelError => new CelBool(false),
+            CelUnknown unknown => unknown,
             _ => new CelBool(true),
         };
     }
