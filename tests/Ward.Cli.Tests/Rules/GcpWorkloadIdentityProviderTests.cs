@@ -93,6 +93,8 @@ public sealed class GcpWorkloadIdentityProviderTests
                   {{Provider("github", "email-suffix-at", "assertion.email.endsWith('@example.org')", issuer: "https://accounts.google.com")}},
                   {{Provider("github", "email-subdomain", "assertion.email.endsWith('.example.org')", issuer: "https://accounts.google.com")}},
                   {{Provider("github", "email-top-level", "assertion.email.endsWith('.org')", issuer: "https://accounts.google.com")}},
+                  {{Provider("github", "email-country-registry", "assertion.email.endsWith('.co.uk')", issuer: "https://accounts.google.com")}},
+                  {{Provider("github", "email-country-subdomain", "assertion.email.endsWith('.example.co.uk')", issuer: "https://accounts.google.com")}},
                   {{Provider("github", "hd-subdomain", "assertion.hd.endsWith('.example.org')", issuer: "https://accounts.google.com")}},
                   {{Provider("github", "reusable-prefix", "assertion.job_workflow_ref.startsWith('example-org/shared/.github/workflows/deploy.yml@')")}},
                   {{Provider("github", "reusable-prefix-owner-id", "assertion.job_workflow_ref.startsWith('example-org/shared/.github/workflows/deploy.yml@') && assertion.repository_owner_id == '1342004'")}},
@@ -208,6 +210,7 @@ public sealed class GcpWorkloadIdentityProviderTests
     [InlineData("terraform-sub-prefix", "`sub` `organization:example-org-outsider:project:Default Project:workspace:outsider-workspace:run_phase:apply`")] // HCP Terraform
     [InlineData("email-suffix", "`email` `outsider@outsider-example.org`")]               // a domain of its own that ends with the tenant's
     [InlineData("email-top-level", "`email` `outsider@outsider.org`")]                     // a domain of its own under the top-level domain
+    [InlineData("email-country-registry", "`email` `outsider@outsider.co.uk`")]            // co.uk is a registry, as .org is: anyone holds a name under it
     [InlineData("actor-prefix", "`actor` `alice-outsider`")]                               // a login of its own that begins with the user's
     [InlineData("actor-mapped-prefix", "`actor` `example-org-outsider`")]                  // the actor mapped to an attribute
     [InlineData("subject-template-or-ref", "`ref` `refs/heads/main`")]                     // an ordinary token passes: certain, whatever the subject template
@@ -240,6 +243,7 @@ public sealed class GcpWorkloadIdentityProviderTests
     [InlineData("attribute-repository-prefix")]  // the twin of attribute-prefix
     [InlineData("subject-prefix")]               // the twin of subject-suffix
     [InlineData("email-subdomain")]              // no valid domain of the outsider's ends with `.example.org` (a subdomain is example.org's): the twin of email-top-level
+    [InlineData("email-country-subdomain")]      // a subdomain of example.co.uk is its owner's: the twin of email-country-registry
     [InlineData("hd-subdomain")]                 // the same for the hosted domain
     [InlineData("reusable-prefix-owner-id")]     // the owner's id besides: the twin of reusable-prefix
     [InlineData("reusable-subject-owner-id")]    // the twin of reusable-subject

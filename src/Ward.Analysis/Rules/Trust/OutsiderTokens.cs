@@ -446,9 +446,19 @@ internal static partial class OutsiderTokens
             string[] built = piece.StartsWith('.')
                 ? [$"{Outsider}{piece}", $"{Outsider}{piece}.{Outsider}.example"]
                 : [$"{Outsider}-{piece}", $"{piece}.{Outsider}.example", $"{Outsider}-{piece}.{Outsider}.example"];
-            var others = _pieces.Concat(Literals).Select(d => d.Trim('.').ToLowerInvariant()).Where(d => d.Contains('.', StringComparison.Ordinal) && IsDomain(d)).ToList();
+            var others = _pieces.Concat(Literals).Select(d => d.Trim('.').ToLowerInvariant()).Where(d => d.Contains('.', StringComparison.Ordinal) && IsDomain(d) && !IsPublicSuffix(d)).ToList();
             return built.Where(d => IsDomain(d) && !others.Exists(o => d.Equals(o, StringComparison.OrdinalIgnoreCase) || d.EndsWith("." + o, StringComparison.OrdinalIgnoreCase)));
         }
+
+        /// <summary>
+        /// A registry's second level under a country code (<c>co.uk</c>, <c>com.au</c>, <c>ac.jp</c>): names under it are
+        /// registered by anyone, as under <c>.org</c>, so it owns none of them. The shapes of the Public Suffix List's
+        /// country-code entries, not the whole list.
+        /// </summary>
+        private static bool IsPublicSuffix(string domain) =>
+            domain.Split('.') is [var second, var country] && country.Length == 2 && country.All(char.IsAsciiLetter) && RegistrySecondLevels.Contains(second);
+
+        private static readonly HashSet<string> RegistrySecondLevels = new(["co", "com", "net", "org", "ac", "edu", "gov", "go", "gob", "or", "ne", "ltd", "plc", "nom", "info", "biz", "me", "mil", "nic"], StringComparer.OrdinalIgnoreCase);
 
         private static bool IsDomain(string name) =>
             name.Length <= 253 && name.Split('.') is var labels && labels.Length > 1 && Array.TrueForAll(labels, l => l.Length is > 0 and <= 63 && l[0] != '-' && l[^1] != '-' && l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
