@@ -41,6 +41,17 @@ internal static class UserAssignedIdentities
     }
 
     /// <summary>
+    /// The resource groups and subscriptions a role assignment names, in order: the places where a resource that runs as
+    /// a user-assigned identity (a deployment script, a container group) may be created, besides the identity's own
+    /// resource group. Any resource group of the tenant would do; those are where a principal may hold the right.
+    /// </summary>
+    public static List<AzureScope> Places(MicrosoftEdgeContext context) =>
+        [.. context.Azure.RoleAssignments.Select(a => a.Scope)
+            .Where(s => s.Kind is AzureScopeKind.ResourceGroup or AzureScopeKind.Subscription)
+            .Distinct()
+            .OrderBy(s => s.Value, StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>
     /// The request to assign the identity and its decision with the principal's roles, or null when the principal can
     /// come to assign it neither so nor by assigning itself a role or activating one on it.
     /// </summary>

@@ -38,11 +38,7 @@ public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
             yield break;
         }
 
-        var places = context.Azure.RoleAssignments.Select(a => a.Scope)
-            .Where(s => s.Kind is AzureScopeKind.ResourceGroup or AzureScopeKind.Subscription)
-            .Distinct()
-            .OrderBy(s => s.Value, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var places = UserAssignedIdentities.Places(context);
         foreach (var (identityId, identity) in identities)
         {
             var group = identity.Parent!;
