@@ -83,13 +83,8 @@ public abstract class AttachIdentityEdgeChecker(string techniqueId, string resou
                 continue;
             }
 
-            foreach (var principal in context.AzureAssignees.Where(p => !string.Equals(p, identityId, StringComparison.OrdinalIgnoreCase)))
+            foreach (var (principal, assign) in UserAssignedIdentities.Assigners(context, identityId, identity))
             {
-                if (UserAssignedIdentities.MayAssign(context, principal, identity) is not { } assign)
-                {
-                    continue;
-                }
-
                 if (Choose(context, principal, attempts, identity, assign) is { } found
                     && found.Step.ToEdge(TechniqueId, principal, identityId, Describe(found.Attempt, identity)) is { } edge)
                 {

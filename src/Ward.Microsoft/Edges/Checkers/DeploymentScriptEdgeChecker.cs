@@ -42,13 +42,8 @@ public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
         foreach (var (identityId, identity) in identities)
         {
             var group = identity.Parent!;
-            foreach (var principal in context.AzureAssignees.Where(p => !string.Equals(p, identityId, StringComparison.OrdinalIgnoreCase)))
+            foreach (var (principal, assign) in UserAssignedIdentities.Assigners(context, identityId, identity))
             {
-                if (UserAssignedIdentities.MayAssign(context, principal, identity) is not { } assign)
-                {
-                    continue;
-                }
-
                 // The first place where the script holds for certain, else the first where it holds under conditions.
                 (AzureStep Step, AzureScope Place)? kept = null;
                 foreach (var place in places.Prepend(group).Distinct())
