@@ -26,7 +26,7 @@ public sealed class MicrosoftEdgeContext
     private readonly ConcurrentDictionary<string, ImmutableArray<RoleDefinition>> _rolesGranting = new(StringComparer.Ordinal);
 
     /// <summary>Who may come to assign each user-assigned identity (<see cref="UserAssignedIdentities.Assigners"/>), decided once for every technique that needs it.</summary>
-    internal ConcurrentDictionary<AzureScope, ImmutableArray<(string Principal, (AzureRequest Request, Decision Decision) Assign)>> IdentityAssigners { get; } = new();
+    internal ConcurrentDictionary<(AzureScope Identity, string IdentityId), ImmutableArray<(string Principal, (AzureRequest Request, Decision Decision) Assign)>> IdentityAssigners { get; } = new();
 
     // Microsoft's own tenants: their applications are first-party and never a target (their credentials are not the customer's to add).
     private static readonly FrozenSet<string> MicrosoftTenants = FrozenSet.ToFrozenSet(

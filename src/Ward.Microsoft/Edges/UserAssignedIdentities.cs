@@ -58,7 +58,7 @@ internal static class UserAssignedIdentities
     /// attach technique ask it of the same identities.
     /// </summary>
     public static ImmutableArray<(string Principal, (AzureRequest Request, Decision Decision) Assign)> Assigners(MicrosoftEdgeContext context, string identityId, AzureScope identity) =>
-        context.IdentityAssigners.GetOrAdd(identity, _ =>
+        context.IdentityAssigners.GetOrAdd((identity, identityId.ToUpperInvariant()), _ =>
         [
             .. context.AzureAssignees
                 .Where(p => !string.Equals(p, identityId, StringComparison.OrdinalIgnoreCase))
