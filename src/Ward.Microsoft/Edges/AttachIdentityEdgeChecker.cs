@@ -11,15 +11,19 @@ namespace Ward.Microsoft.Edges;
 /// assign a user-assigned identity (<c>userAssignedIdentities/*/assign/action</c> on it, Managed Identity Operator)
 /// attaches it to a resource of one type it may update (the type's <c>write</c>: adding an identity to the resource's
 /// <c>identity</c> block is a write of the resource, and Azure checks the assign action on the identity with it), runs
-/// code there the way the resource type's run-code technique does, and gets the identity's token. Each action is
+/// code there the way the resource type's run-code technique does, or with that same write where the write itself
+/// runs code (a scale set's model, a container's command, a workflow), and gets the identity's token. Each action is
 /// decided by the Azure authorizer at its own scope: the assignment at the identity, the rest at the resource, so deny
 /// assignments on either count; a principal that may write role assignments assigns itself one role at most first
 /// (<see cref="UserAssignedIdentities.Decide"/>).
 /// </summary>
 /// <remarks>
 /// Resources come from the resource inventory, or, without one, from the system-assigned identities whose service
-/// principals name them. A resource the identity is already attached to is left to the run-code techniques. The first
-/// resource and way that hold for certain give the edge, else the first that hold under conditions.
+/// principals name them. A resource the identity is already attached to is left to the run-code techniques. A kind
+/// whose new resource runs code as soon as it is created (<see cref="CreatedWithIdentity"/>) is also created, with the
+/// identity, in a resource group: the identity's own first, then every resource group and subscription a role
+/// assignment names, as for <c>azure-deployment-script</c>. The first resource or place and way that hold for certain
+/// give the edge, else the first that hold under conditions.
 /// </remarks>
 public abstract class AttachIdentityEdgeChecker(string techniqueId, string resourceType) : IMicrosoftEdgeChecker
 {
@@ -27,8 +31,26 @@ public abstract class AttachIdentityEdgeChecker(string techniqueId, string resou
 
     public bool GrantsAdmin => false;
 
-    /// <summary>The ways to run code on the resource once the identity is on it, in the order tried: what the principal does there and the actions it takes.</summary>
-    protected abstract IReadOnlyList<(string How, string[] Actions)> RunCode { get; }
+    /// <summary>
+    /// The ways to run code on the resource once the identity is on it, in the order tried: what the principal does
+    /// there (said so that "and acts as the identity" follows) and the actions it takes besides the write. None by
+    /// default.
+    /// </summary>
+    protected virtual IReadOnlyList<(string How, string[] Actions)> RunCode => [];
+
+    /// <summary>
+    /// The ways to run code on one resource: by default <see cref="RunCode"/>, the same for every resource. A kind
+    /// whose way depends on the resource's settings (a scale set's upgrade policy) picks it here. A way with no action
+    /// runs code with the write itself.
+    /// </summary>
+    protected virtual IReadOnlyList<(string How, string[] Actions)> RunCodeOn(MicrosoftEdgeContext context, AzureScope resource) => RunCode;
+
+    /// <summary>
+    /// For a kind whose new resource, created with the identity, runs code as it with the creation alone (the type's
+    /// <c>write</c> in the resource group it is created in): what is created and how it runs code; null when only
+    /// existing resources are followed.
+    /// </summary>
+    protected virtual (string What, string How)? CreatedWithIdentity => null;
 
     /// <summary>The update of the resource that attaches the identity: the resource type's <c>write</c>.</summary>
     private string Write => $"{resourceType}/write";
@@ -41,26 +63,30 @@ public abstract class AttachIdentityEdgeChecker(string techniqueId, string resou
             yield break;
         }
 
-        var resources = Resources(context).ToList();
-        if (resources.Count == 0)
+        // The ways depend on the resource alone: picked once, not per identity and principal.
+        var resources = Resources(context).Select(r => (Resource: r, Ways: RunCodeOn(context, r))).ToList();
+        var places = CreatedWithIdentity is null ? [] : UserAssignedIdentities.Places(context);
+        if (resources.Count == 0 && CreatedWithIdentity is null)
         {
             yield break;
         }
 
-        var write = Write[(Write.IndexOf('/') + 1)..];
         foreach (var (identityId, identity) in identities)
         {
-            var candidates = resources.Where(r => !IsAttached(context, r, identityId)).ToList();
-            foreach (var principal in context.AzureAssignees.Where(p => !string.Equals(p, identityId, StringComparison.OrdinalIgnoreCase)))
+            List<Attempt> attempts =
+            [
+                .. resources.Where(r => !IsAttached(context, r.Resource, identityId)).SelectMany(r => r.Ways.Select(w => new Attempt(r.Resource, [Write, .. w.Actions], w.How, IsNew: false))),
+                .. CreatedWithIdentity is { } created ? places.Prepend(identity.Parent!).Distinct().Select(p => new Attempt(p, [Write], created.How, IsNew: true)) : [],
+            ];
+            if (attempts.Count == 0)
             {
-                if (UserAssignedIdentities.MayAssign(context, principal, identity) is not { } assign)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var kept = Choose(context, principal, candidates, identity, assign);
-                if (kept is { } found
-                    && found.Step.ToEdge(TechniqueId, principal, identityId, $"attaches the user-assigned identity `{NameOf(identity)}` to `{NameOf(found.Resource)}` (`{write}`), {found.How} there and acts as the identity") is { } edge)
+            foreach (var (principal, assign) in UserAssignedIdentities.Assigners(context, identityId, identity))
+            {
+                if (Choose(context, principal, attempts, identity, assign) is { } found
+                    && found.Step.ToEdge(TechniqueId, principal, identityId, Describe(found.Attempt, identity)) is { } edge)
                 {
                     yield return edge;
                 }
@@ -68,28 +94,33 @@ public abstract class AttachIdentityEdgeChecker(string techniqueId, string resou
         }
     }
 
-    /// <summary>The first resource and way to run code there that hold for certain, else the first that hold under conditions.</summary>
-    private (AzureStep Step, AzureScope Resource, string How)? Choose(MicrosoftEdgeContext context, string principal, List<AzureScope> resources, AzureScope identity, (AzureRequest Request, Decision Decision) assign)
+    /// <summary>The first attempt that holds for certain, else the first that holds under conditions.</summary>
+    private static (AzureStep Step, Attempt Attempt)? Choose(MicrosoftEdgeContext context, string principal, List<Attempt> attempts, AzureScope identity, (AzureRequest Request, Decision Decision) assign)
     {
-        (AzureStep Step, AzureScope Resource, string How)? kept = null;
-        foreach (var resource in resources)
+        (AzureStep Step, Attempt Attempt)? kept = null;
+        foreach (var attempt in attempts)
         {
-            foreach (var (how, actions) in RunCode)
+            var step = UserAssignedIdentities.Decide(context, principal, attempt.Place, attempt.Actions, identity, assign);
+            if (step.IsCertain)
             {
-                var step = UserAssignedIdentities.Decide(context, principal, resource, [Write, .. actions], identity, assign);
-                if (step.IsCertain)
-                {
-                    return (step, resource, how);
-                }
+                return (step, attempt);
+            }
 
-                if (step.Holds)
-                {
-                    kept ??= (step, resource, how);
-                }
+            if (step.Holds)
+            {
+                kept ??= (step, attempt);
             }
         }
 
         return kept;
+    }
+
+    private string Describe(Attempt attempt, AzureScope identity)
+    {
+        var write = Write[(Write.IndexOf('/') + 1)..];
+        return attempt.IsNew
+            ? $"creates {CreatedWithIdentity?.What} in `{attempt.Place.Value}` with the user-assigned identity `{NameOf(identity)}` (`{write}`), {attempt.How} and acts as the identity"
+            : $"attaches the user-assigned identity `{NameOf(identity)}` to `{NameOf(attempt.Place)}` (`{write}`), {attempt.How} and acts as the identity";
     }
 
     private static string NameOf(AzureScope resource) => resource.Value[(resource.Value.LastIndexOf('/') + 1)..];
@@ -115,4 +146,10 @@ public abstract class AttachIdentityEdgeChecker(string techniqueId, string resou
     private static bool IsAttached(MicrosoftEdgeContext context, AzureScope resource, string identityId) =>
         context.Azure.FindResource(resource) is { } found
         && WorkloadIdentityEdgeChecker.AttachedIdentities(context, found).Any(a => string.Equals(a.IdentityId, identityId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// One way to the identity: the actions at <paramref name="Place"/> (an existing resource, or the resource group a
+    /// new one is created in), what the principal does there, and whether the resource is new.
+    /// </summary>
+    private sealed record Attempt(AzureScope Place, string[] Actions, string How, bool IsNew);
 }

@@ -25,6 +25,9 @@ public sealed class MicrosoftEdgeContext
 
     private readonly ConcurrentDictionary<string, ImmutableArray<RoleDefinition>> _rolesGranting = new(StringComparer.Ordinal);
 
+    /// <summary>Who may come to assign each user-assigned identity (<see cref="UserAssignedIdentities.Assigners"/>), decided once for every technique that needs it.</summary>
+    internal ConcurrentDictionary<(AzureScope Identity, string IdentityId), ImmutableArray<(string Principal, (AzureRequest Request, Decision Decision) Assign)>> IdentityAssigners { get; } = new();
+
     // Microsoft's own tenants: their applications are first-party and never a target (their credentials are not the customer's to add).
     private static readonly FrozenSet<string> MicrosoftTenants = FrozenSet.ToFrozenSet(
         ["f8cdef31-a31e-4b4a-93e4-5f571e91255a", "72f988bf-86f1-41af-91ab-2d7cd011db47"], StringComparer.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ward.Core.Decisions;
 using Ward.Microsoft.Azure.Evaluation;
 using Ward.Microsoft.Azure.Rbac;
@@ -41,10 +42,36 @@ internal static class UserAssignedIdentities
     }
 
     /// <summary>
+    /// The resource groups and subscriptions a role assignment names, in order: the places where a resource that runs as
+    /// a user-assigned identity (a deployment script, a container group) may be created, besides the identity's own
+    /// resource group. Any resource group of the tenant would do; those are where a principal may hold the right.
+    /// </summary>
+    public static List<AzureScope> Places(MicrosoftEdgeContext context) =>
+        [.. context.Azure.RoleAssignments.Select(a => a.Scope)
+            .Where(s => s.Kind is AzureScopeKind.ResourceGroup or AzureScopeKind.Subscription)
+            .Distinct()
+            .OrderBy(s => s.Value, StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>
+    /// Every principal other than the identity itself that may come to assign it (<see cref="MayAssign"/>), with the
+    /// request and its decision: decided once per identity and kept on the context, as the deployment script and every
+    /// attach technique ask it of the same identities.
+    /// </summary>
+    public static ImmutableArray<(string Principal, (AzureRequest Request, Decision Decision) Assign)> Assigners(MicrosoftEdgeContext context, string identityId, AzureScope identity) =>
+        context.IdentityAssigners.GetOrAdd((identity, identityId.ToUpperInvariant()), _ =>
+        [
+            .. context.AzureAssignees
+                .Where(p => !string.Equals(p, identityId, StringComparison.OrdinalIgnoreCase))
+                .Select(p => (Principal: p, Assign: MayAssign(context, p, identity)))
+                .Where(a => a.Assign is not null)
+                .Select(a => (a.Principal, a.Assign!.Value)),
+        ]);
+
+    /// <summary>
     /// The request to assign the identity and its decision with the principal's roles, or null when the principal can
     /// come to assign it neither so nor by assigning itself a role or activating one on it.
     /// </summary>
-    public static (AzureRequest Request, Decision Decision)? MayAssign(MicrosoftEdgeContext context, string principal, AzureScope identity)
+    private static (AzureRequest Request, Decision Decision)? MayAssign(MicrosoftEdgeContext context, string principal, AzureScope identity)
     {
         var request = new AzureRequest { PrincipalId = principal, Action = Assign, Scope = identity };
         var decision = context.Rbac.Authorize(request);

@@ -13,6 +13,6 @@ public sealed class AttachIdentityToAutomationAccountEdgeChecker() : AttachIdent
 {
     protected override IReadOnlyList<(string How, string[] Actions)> RunCode { get; } =
     [
-        ("writes and starts a runbook", ["Microsoft.Automation/automationAccounts/runbooks/write", "Microsoft.Automation/automationAccounts/jobs/write"]),
+        ("writes and starts a runbook there", ["Microsoft.Automation/automationAccounts/runbooks/write", "Microsoft.Automation/automationAccounts/jobs/write"]),
     ];
 }

@@ -13,8 +13,8 @@ public sealed class AttachIdentityToVirtualMachineEdgeChecker() : AttachIdentity
 {
     protected override IReadOnlyList<(string How, string[] Actions)> RunCode { get; } =
     [
-        ("runs a command", ["Microsoft.Compute/virtualMachines/runCommand/action"]),
-        ("creates a managed run command (`runCommands/write`)", ["Microsoft.Compute/virtualMachines/runCommands/write"]),
-        ("installs a script extension", ["Microsoft.Compute/virtualMachines/extensions/write"]),
+        ("runs a command there", ["Microsoft.Compute/virtualMachines/runCommand/action"]),
+        ("creates a managed run command (`runCommands/write`) there", ["Microsoft.Compute/virtualMachines/runCommands/write"]),
+        ("installs a script extension there", ["Microsoft.Compute/virtualMachines/extensions/write"]),
     ];
 }

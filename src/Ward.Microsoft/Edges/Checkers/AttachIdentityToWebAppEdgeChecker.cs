@@ -13,6 +13,6 @@ public sealed class AttachIdentityToWebAppEdgeChecker() : AttachIdentityEdgeChec
 {
     protected override IReadOnlyList<(string How, string[] Actions)> RunCode { get; } =
     [
-        ("rewrites its configuration (`sites/config/write`) to run its own code", ["Microsoft.Web/sites/config/write"]),
+        ("rewrites its configuration (`sites/config/write`) to run its own code there", ["Microsoft.Web/sites/config/write"]),
     ];
 }

@@ -38,21 +38,12 @@ public sealed class DeploymentScriptEdgeChecker : IMicrosoftEdgeChecker
             yield break;
         }
 
-        var places = context.Azure.RoleAssignments.Select(a => a.Scope)
-            .Where(s => s.Kind is AzureScopeKind.ResourceGroup or AzureScopeKind.Subscription)
-            .Distinct()
-            .OrderBy(s => s.Value, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var places = UserAssignedIdentities.Places(context);
         foreach (var (identityId, identity) in identities)
         {
             var group = identity.Parent!;
-            foreach (var principal in context.AzureAssignees.Where(p => !string.Equals(p, identityId, StringComparison.OrdinalIgnoreCase)))
+            foreach (var (principal, assign) in UserAssignedIdentities.Assigners(context, identityId, identity))
             {
-                if (UserAssignedIdentities.MayAssign(context, principal, identity) is not { } assign)
-                {
-                    continue;
-                }
-
                 // The first place where the script holds for certain, else the first where it holds under conditions.
                 (AzureStep Step, AzureScope Place)? kept = null;
                 foreach (var place in places.Prepend(group).Distinct())

@@ -6,10 +6,9 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// <summary>
 /// <c>azure-vmss-extension</c>: adds a script extension to a scale set's model (Virtual Machine Contributor,
 /// Contributor) and uses the scale set's identity, which every instance carries. A model change reaches the running
-/// instances when they are brought up to it: unasked under an <c>Automatic</c> or <c>Rolling</c> upgrade policy, only
-/// by <c>manualUpgrade/action</c> under <c>Manual</c>. New instances are created from the latest model whatever the
-/// policy ("New instances added to the scale set use the most up-to-date model available", Microsoft's upgrade policy
-/// documentation), so rewriting the scale set (<c>virtualMachineScaleSets/write</c>, as <c>az vmss extension set</c>
+/// instances when they are brought up to it (<see cref="ScaleSetUpgradePolicy"/>): unasked under an <c>Automatic</c>
+/// or <c>Rolling</c> upgrade policy, only by <c>manualUpgrade/action</c> under <c>Manual</c>. New instances are created
+/// from the latest model whatever the policy, so rewriting the scale set (<c>virtualMachineScaleSets/write</c>, as <c>az vmss extension set</c>
 /// does) with the extension in its profile and a higher <c>sku.capacity</c> in the same write runs it on a new
 /// instance under any policy. The extension as a resource of its own ("Virtual Machine Scale Set Extensions - Create
 /// Or Update", <c>extensions/write</c>) is tried first; the edge names the way it used.
@@ -25,8 +24,8 @@ public sealed class ScaleSetExtensionEdgeChecker() : WorkloadIdentityEdgeChecker
 
     protected override IReadOnlyList<(string How, string[] Actions, string[] Requirements)> WaysOn(MicrosoftEdgeContext context, AzureScope resource)
     {
-        var mode = context.Azure.FindResource(resource)?.UpgradePolicyMode;
-        if (mode is "Automatic" or "Rolling")
+        var mode = ScaleSetUpgradePolicy.ModeOf(context, resource);
+        if (ScaleSetUpgradePolicy.RollsOutUnasked(mode))
         {
             // The policy brings the instances up to the model itself: no upgrade to ask for.
             return
