@@ -34,6 +34,11 @@
 #   resources/<id>/keyvault-<name>-certificates.json     az keyvault certificate list (names and thumbprints: which certificates
 #                                                        are applications' sign-in credentials)
 #   resources/<id>/keyvault-<name>-certificate-policies.json  az keyvault certificate show of each (whether its key is exportable)
+#   resources/<id>/identities.json                       az identity list --subscription <id> (each user-assigned identity's
+#                                                        service principal: its object id and client id)
+#   resources/<id>/federated-credentials/<group>/<identity>.json
+#                                                        az identity federated-credential list, for each user-assigned identity
+#                                                        of the resource list (the outside workloads that sign in as it)
 #   resources/<id>/aks.json                              az aks list --subscription <id> (local accounts, Entra ID integration,
 #                                                        Azure RBAC for Kubernetes, kubelet identity)
 #   resources/<id>/storage-accounts.json                 az storage account list (whether each accepts its keys)
@@ -56,6 +61,9 @@
 #   Microsoft.Authorization/roleManagementPolicyAssignments/read             (PIM activation settings)
 #   Microsoft.Resources/subscriptions/resources/read                         (az resource list)
 #   Microsoft.KeyVault/vaults/read                                            (az keyvault show: the vault's settings, never its secrets)
+#   Microsoft.ManagedIdentity/userAssignedIdentities/read                     (az identity list)
+#   Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/read
+#                                                                             (az identity federated-credential list)
 #   Microsoft.ContainerService/managedClusters/read                           (az aks list: never a cluster credential)
 #   Microsoft.Storage/storageAccounts/read                                    (az storage account list: never a key)
 #   Microsoft.Web/sites/read                                                  (az functionapp list: never an app setting)
@@ -75,8 +83,9 @@ Usage: scripts/export-azure.sh --output DIR [--root GROUP] [--subscription ID]..
 
 Exports Azure role definitions, role assignments, deny assignments, PIM eligibilities and assignment schedule
 instances on Azure resources, the management-group hierarchy, the subscriptions and their resource inventory
-(managed identities and what they are attached to, key vault, storage account, function app and AKS settings, key
-vault certificate metadata) into DIR, for `ward` to read. Read-only.
+(managed identities, what they are attached to and the federated credentials of user-assigned ones, key vault,
+storage account, function app and AKS settings, key vault certificate metadata) into DIR, for `ward` to read.
+Read-only.
 
   --output DIR             folder to write (created if needed)
   --root GROUP             management group to export the tree from (default: the tenant root group, whose name
@@ -95,7 +104,8 @@ vault certificate metadata) into DIR, for `ward` to read. Read-only.
 Sign in first with `az login` (a Reader at the tenant root group sees everything Ward needs).
 
 Exit status: 0 on success, 1 on a fatal error (a missing tool, a bad argument, or a read every analysis needs was
-refused: nothing half-written is left), 2 if optional reads were skipped (PIM, key vault certificates; see the warnings).
+refused: nothing half-written is left), 2 if optional reads were skipped (PIM, key vault certificates, an identity's
+federated credentials; see the warnings).
 USAGE
 }
 
@@ -232,6 +242,22 @@ export_certificates() {
   fi
 }
 
+# Writes a user-assigned identity's federated credentials; one that cannot be read (deleted since the resource list, or
+# refused) is skipped with a message, and nothing half-written is left behind.
+export_federated_credentials() {
+  local subscription="$1" group="$2" name="$3" folder="$4"
+  local file="$folder/$name.json"
+  mkdir -p "$folder"
+  if ! az identity federated-credential list --subscription "$subscription" --resource-group "$group" --identity-name "$name" --output json </dev/null >"$file.part" 2>"$file.err"; then
+    skip "could not list the federated credentials of user-assigned identity $name in $group (skipped): $(cat "$file.err")"
+    rm -f "$file.part" "$file.err"
+    rmdir "$folder" 2>/dev/null || true
+    return 0
+  fi
+  mv "$file.part" "$file"
+  rm -f "$file.err"
+}
+
 echo "Reading subscriptions" >&2
 capture "$output/subscriptions.json" az account list --all --output json
 if [[ ${#subscriptions[@]} -eq 0 ]]; then
@@ -280,6 +306,12 @@ for subscription in "${subscriptions[@]}"; do
         export_certificates "$name" "$output/resources/$subscription"
       fi
     done < <(jq -r '.[] | select((.type | ascii_downcase) == "microsoft.keyvault/vaults") | "\(.resourceGroup) \(.name)"' "$output/resources/$subscription.json")
+    # az resource list leaves out an identity's principal and client ids, and its federated credentials are child
+    # resources it does not list at all.
+    capture "$output/resources/$subscription/identities.json" az identity list --subscription "$subscription" --output json
+    while read -r group name; do
+      export_federated_credentials "$subscription" "$group" "$name" "$output/resources/$subscription/federated-credentials/$group"
+    done < <(jq -r '.[] | select((.type | ascii_downcase) == "microsoft.managedidentity/userassignedidentities") | "\(.resourceGroup) \(.name)"' "$output/resources/$subscription.json")
     capture "$output/resources/$subscription/aks.json" az aks list --subscription "$subscription" --output json
     capture "$output/resources/$subscription/storage-accounts.json" az storage account list --subscription "$subscription" --output json
     capture "$output/resources/$subscription/functionapps.json" az functionapp list --subscription "$subscription" --output json

@@ -66,7 +66,7 @@ public static class MicrosoftGraphBuilder
 
         // Parties outside the tenant that edges come from (the workloads a broad federated credential lets in).
         var outside = ordered.Select(e => e.From.Value).Where(id => !known.Contains(id)).Distinct(StringComparer.Ordinal)
-            .Select(id => OutsideParties.NodeOf(id, directory)).OfType<GraphNode>();
+            .Select(id => OutsideParties.NodeOf(id, directory, context.Azure)).OfType<GraphNode>();
         return new EntitlementGraph(nodes.Concat(outside), ordered);
 
         GraphNode Node(string id, PrincipalKind kind, string label) =>

@@ -1,5 +1,6 @@
 using Ward.Core.Graph;
 using Ward.Core.Model;
+using Ward.Microsoft.Azure.Rbac;
 using Ward.Microsoft.Entra.Directory;
 using Ward.Microsoft.Entra.Federation;
 
@@ -7,31 +8,30 @@ namespace Ward.Microsoft.Edges;
 
 /// <summary>
 /// Parties outside the tenant that edges come from: the workloads a broad federated identity credential of an
-/// application lets sign in (<see cref="FederatedSubjects"/>), one node per issuer and subject pattern, so that paths
+/// application or of a user-assigned managed identity (<see cref="FederatedCredentialHolders"/>) lets sign in (<see cref="FederatedSubjects"/>), one node per issuer and subject pattern, so that paths
 /// from outside the tenant to its administrators are found like any other (as the AWS side does for identity
 /// providers its roles trust).
 /// </summary>
 public static class OutsideParties
 {
-    /// <summary>Every broad federated credential of the directory's applications, with the outside party it lets in.</summary>
-    public static IEnumerable<FederatedWorkloads> FederatedWorkloadsOf(EntraDirectory directory)
+    /// <summary>Every broad federated credential of the applications and user-assigned identities, with the outside party it lets in.</summary>
+    public static IEnumerable<FederatedWorkloads> FederatedWorkloadsOf(EntraDirectory directory, AzureEstate azure)
     {
-        ArgumentNullException.ThrowIfNull(directory);
-        foreach (var application in directory.Applications)
+        foreach (var holder in FederatedCredentialHolders.Of(directory, azure))
         {
-            foreach (var credential in application.FederatedIdentityCredentials ?? [])
+            foreach (var credential in holder.Credentials)
             {
                 if (FederatedSubjects.Judge(credential) is { } verdict)
                 {
-                    yield return new FederatedWorkloads(application, credential, verdict);
+                    yield return new FederatedWorkloads(holder, credential, verdict);
                 }
             }
         }
     }
 
     /// <summary>The graph node of an outside party an edge comes from; null for an id that names none.</summary>
-    public static GraphNode? NodeOf(string id, EntraDirectory directory) =>
-        FederatedWorkloadsOf(directory).FirstOrDefault(w => w.NodeId == id) is { } workloads
+    public static GraphNode? NodeOf(string id, EntraDirectory directory, AzureEstate azure) =>
+        FederatedWorkloadsOf(directory, azure).FirstOrDefault(w => w.NodeId == id) is { } workloads
             ? new GraphNode(new PrincipalId(id), PrincipalKind.FederatedPrincipal, CloudProvider.Entra, workloads.Label, null)
             : null;
 }
@@ -39,10 +39,10 @@ public static class OutsideParties
 /// <summary>
 /// The workloads a broad federated identity credential lets in: whoever obtains a token of its issuer that it accepts.
 /// </summary>
-/// <param name="Application">The application the credential belongs to.</param>
+/// <param name="Holder">The application or user-assigned identity the credential belongs to.</param>
 /// <param name="Credential">The credential.</param>
 /// <param name="Verdict">How broadly it accepts (<see cref="FederatedSubjects.Judge"/>).</param>
-public sealed record FederatedWorkloads(EntraApplication Application, FederatedIdentityCredential Credential, SubjectVerdict Verdict)
+public sealed record FederatedWorkloads(FederatedCredentialHolder Holder, FederatedIdentityCredential Credential, SubjectVerdict Verdict)
 {
     /// <summary>The subject, or the flexible credential's expression: what a token must match.</summary>
     public string Pattern => Credential.ClaimsMatchingExpression ?? Credential.Subject ?? string.Empty;

@@ -139,17 +139,12 @@ public abstract class WorkloadIdentityEdgeChecker(string techniqueId, string res
 
         foreach (var user in resource.UserAssignedIdentities)
         {
-            if ((user.PrincipalId ?? context.Azure.PrincipalOfIdentity(user.IdentityId) ?? ServicePrincipalNaming(context, user.IdentityId)) is { } id)
+            if ((user.PrincipalId ?? FederatedCredentialHolders.ServicePrincipalOfIdentity(context.Directory, context.Azure, user.IdentityId)) is { } id)
             {
                 yield return (id, $"the user-assigned identity `{NameOf(user.IdentityId)}` attached to it");
             }
         }
     }
-
-    /// <summary>The managed identity whose service principal names the user-assigned identity resource.</summary>
-    private static string? ServicePrincipalNaming(MicrosoftEdgeContext context, AzureScope identity) =>
-        context.Directory.ServicePrincipals.FirstOrDefault(s => s.ServicePrincipalType == ServicePrincipalType.ManagedIdentity
-            && s.AlternativeNames.Any(n => string.Equals(n, identity.Value, StringComparison.OrdinalIgnoreCase)))?.Id;
 
     /// <summary>The resource of this checker's type a system-assigned identity belongs to; null for others.</summary>
     private AzureScope? ResourceOf(EntraServicePrincipal identity)

@@ -1,10 +1,13 @@
+using Ward.Microsoft.Azure.Resources;
+using Ward.Microsoft.Edges;
+using Ward.Microsoft.Entra.Directory;
 using Ward.Microsoft.Entra.Federation;
 
 namespace Ward.Analysis.Rules.Applications;
 
 /// <summary>
-/// <c>federated-credential-broad-subject</c>: a federated identity credential of an application that accepts more than
-/// one workload: GitHub Actions pull requests, a whole repository or organization, or a flexible credential whose
+/// <c>federated-credential-broad-subject</c>: a federated identity credential of an application or of a user-assigned
+/// managed identity that accepts more than one workload: GitHub Actions pull requests, a whole repository or organization, or a flexible credential whose
 /// expression puts a wildcard in the subject.
 /// </summary>
 public sealed class FederatedCredentialBroadSubjectRule : IRule
@@ -14,9 +17,9 @@ public sealed class FederatedCredentialBroadSubjectRule : IRule
         "Federated credential accepts too many workloads",
         "trust",
         Severity.Medium,
-        "A federated identity credential lets workloads of an external issuer (GitHub Actions, GitLab, Terraform Cloud, a Kubernetes cluster) sign in as the application without a secret, when their token's subject matches. A plain subject is compared exactly (a `*` in it is literal, so `repo:org/*` matches no token and is not reported), so it is broad only when the exact value names no single workload: a GitHub Actions subject for pull requests (`repo:org/repo:pull_request`, code nobody has reviewed yet), for a whole repository (a customized subject without environment or branch), or for a whole organization (`repository_owner:org…` without a repository). A flexible credential (`claimsMatchingExpression`) is broad where its `matches` pattern has a wildcard. Critical when any owner's workloads match (the issuer is public), high for every repository or project of one owner, medium for every run of one repository; one level higher when the application holds a high-risk application permission or an administrator role. An exact environment, branch or tag (`repo:org/repo:environment:production`) is not reported.",
-        "Pin the credential to one workload: for GitHub Actions, a deployment environment with protection rules (`repo:org/repo:environment:production`) or a protected branch (`repo:org/repo:ref:refs/heads/main`), never `pull_request`; in a flexible credential, no wildcard in the owner or repository, and only where several branches truly need the same access. Give each workload its own application with only the access it needs.",
-        ["entra"],
+        "A federated identity credential lets workloads of an external issuer (GitHub Actions, GitLab, Terraform Cloud, a Kubernetes cluster) sign in as the application, or as the user-assigned managed identity, without a secret, when their token's subject matches. A plain subject is compared exactly (a `*` in it is literal, so `repo:org/*` matches no token and is not reported), so it is broad only when the exact value names no single workload: a GitHub Actions subject for pull requests (`repo:org/repo:pull_request`, code nobody has reviewed yet), for a whole repository (a customized subject without environment or branch), or for a whole organization (`repository_owner:org…` without a repository). A flexible credential (`claimsMatchingExpression`) is broad where its `matches` pattern has a wildcard. Critical when any owner's workloads match (the issuer is public), high for every repository or project of one owner, medium for every run of one repository; one level higher when the application's service principal or the identity holds a high-risk application permission or an administrator role. An exact environment, branch or tag (`repo:org/repo:environment:production`) is not reported.",
+        "Pin the credential to one workload: for GitHub Actions, a deployment environment with protection rules (`repo:org/repo:environment:production`) or a protected branch (`repo:org/repo:ref:refs/heads/main`), never `pull_request`; in a flexible credential, no wildcard in the owner or repository, and only where several branches truly need the same access. Give each workload its own application or identity with only the access it needs.",
+        ["entra", "azure"],
         ["https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation-considerations", "https://learn.microsoft.com/en-us/entra/workload-id/workload-identities-flexible-federated-identity-credentials", "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#example-subject-claims"]);
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
@@ -26,18 +29,18 @@ public sealed class FederatedCredentialBroadSubjectRule : IRule
             yield break;
         }
 
-        foreach (var application in microsoft.Directory.Applications.OrderBy(a => a.Id, StringComparer.Ordinal))
+        foreach (var holder in FederatedCredentialHolders.Of(microsoft.Directory, microsoft.Azure))
         {
-            foreach (var credential in application.FederatedIdentityCredentials ?? [])
+            foreach (var credential in holder.Credentials)
             {
                 if (FederatedSubjects.Judge(credential) is not { } verdict)
                 {
                     continue;
                 }
 
-                var name = application.DisplayName ?? application.Id;
-                var servicePrincipal = microsoft.Directory.FindServicePrincipalByAppId(application.AppId);
-                var holdings = ServicePrincipalHoldings.Of(microsoft, servicePrincipal);
+                var isApplication = holder.Kind == FederatedCredentialHolderKind.Application;
+                var servicePrincipal = holder.ServicePrincipalId is { } id ? microsoft.Directory.FindServicePrincipal(id) : null;
+                var holdings = ServicePrincipalHoldings.Of(microsoft, holder.ServicePrincipalId);
                 var severity = verdict.Breadth switch
                 {
                     SubjectBreadth.Anyone => Severity.Critical,
@@ -50,24 +53,34 @@ public sealed class FederatedCredentialBroadSubjectRule : IRule
                     RuleId = Metadata.Id,
                     Category = Metadata.Category,
                     Severity = holdings.IsPowerful && severity < Severity.Critical ? severity + 1 : severity,
-                    Provider = "entra",
+                    Provider = isApplication ? "entra" : "azure",
                     Account = microsoft.TenantId,
-                    Principal = application.Id,
-                    PrincipalName = application.DisplayName,
-                    Title = $"Federated credential `{label}` of `{name}` accepts {verdict.Brief}",
-                    Explanation = $"The federated identity credential `{label}` of the application `{name}` (appId `{application.AppId}`) trusts tokens of `{credential.Issuer}` "
+                    Principal = isApplication ? holder.Id : holder.ServicePrincipalId ?? holder.Id,
+                    PrincipalName = holder.DisplayName,
+                    Title = $"Federated credential `{label}` of `{holder.Name}` accepts {verdict.Brief}",
+                    Explanation = $"The federated identity credential `{label}` of {holder.Described} trusts tokens of `{credential.Issuer}` "
                         + (credential.ClaimsMatchingExpression is { } expression ? $"whose claims match the expression `{expression}`" : $"whose subject is `{credential.Subject}`")
                         + (credential.Audiences.IsEmpty ? string.Empty : $" and audience is {string.Join(" or ", credential.Audiences.Select(a => $"`{a}`"))}")
                         + $". It accepts {verdict.Accepts}. "
                         + (verdict.Breadth >= SubjectBreadth.Owner ? $"{FederatedSubjects.Issuers(credential.Issuer)} " : string.Empty)
-                        + (servicePrincipal is null ? "The application has no service principal in this tenant." : holdings.Sentence($"Its service principal `{servicePrincipal.DisplayName ?? servicePrincipal.Id}`")),
+                        + SignsInAs(holder, servicePrincipal, holdings),
                     Remediation = Metadata.Remediation,
                     References = Metadata.References,
-                    Fingerprint = Finding.FingerprintOf(Metadata.Id, application.Id, credential.Id ?? label),
+                    Fingerprint = Finding.FingerprintOf(Metadata.Id, holder.Id, credential.Id ?? label),
                 };
             }
         }
     }
+
+    /// <summary>Who signs in with the credential, and what it holds.</summary>
+    private static string SignsInAs(FederatedCredentialHolder holder, EntraServicePrincipal? servicePrincipal, ServicePrincipalHoldings holdings) =>
+        (holder.Kind, holder.ServicePrincipalId) switch
+        {
+            (FederatedCredentialHolderKind.Application, null) => "The application has no service principal in this tenant.",
+            (FederatedCredentialHolderKind.Application, var id) => holdings.Sentence($"Its service principal `{servicePrincipal?.DisplayName ?? id}`"),
+            (_, null) => "The exports do not give the identity's service principal (its `principalId`): what it holds is not known.",
+            (_, var id) => holdings.Sentence($"The identity (service principal `{id}`)"),
+        };
 
     public IEnumerable<SkippedAnalysis> Skipped(AnalysisContext context)
     {
@@ -85,7 +98,15 @@ public sealed class FederatedCredentialBroadSubjectRule : IRule
                 "their federated identity credentials were not exported (GET /applications/{id}/federatedIdentityCredentials, or $expand=federatedIdentityCredentials)");
         }
 
-        var unreadable = applications.SelectMany(a => a.FederatedIdentityCredentials ?? []).Count(FederatedSubjects.IsUnreadable);
+        var identities = microsoft.Azure.ResourcesOfType(AzureResourceTypes.UserAssignedIdentity).Count();
+        if (identities > 0 && microsoft.Azure.FederatedCredentials.IsEmpty)
+        {
+            yield return new SkippedAnalysis(
+                $"{Metadata.Id} for {identities} user-assigned identit{(identities == 1 ? "y" : "ies")}",
+                "no federated credential of a user-assigned identity is in the inputs: either none has any, or they were not exported (az identity federated-credential list, for each identity)");
+        }
+
+        var unreadable = applications.SelectMany(a => a.FederatedIdentityCredentials ?? []).Concat(microsoft.Azure.FederatedCredentials.Select(c => c.Credential)).Count(FederatedSubjects.IsUnreadable);
         if (unreadable > 0)
         {
             yield return new SkippedAnalysis(

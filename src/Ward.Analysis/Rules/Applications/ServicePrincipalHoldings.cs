@@ -23,17 +23,21 @@ internal sealed record ServicePrincipalHoldings(
     /// <summary>A high-risk application permission or an administrator role: whoever signs in as it can take the tenant or its data.</summary>
     public bool IsPowerful => !HighRisk.IsEmpty || AdminReason is not null;
 
-    public static ServicePrincipalHoldings Of(MicrosoftAnalysisContext microsoft, EntraServicePrincipal? servicePrincipal)
+    public static ServicePrincipalHoldings Of(MicrosoftAnalysisContext microsoft, EntraServicePrincipal? servicePrincipal) =>
+        Of(microsoft, servicePrincipal?.Id);
+
+    /// <summary>As <see cref="Of(MicrosoftAnalysisContext, EntraServicePrincipal?)"/>, by object id: a managed identity's Azure roles count even when the directory export does not list it.</summary>
+    public static ServicePrincipalHoldings Of(MicrosoftAnalysisContext microsoft, string? servicePrincipalId)
     {
-        if (servicePrincipal is null)
+        if (servicePrincipalId is null)
         {
             return None;
         }
 
-        var granted = Granted(microsoft, servicePrincipal.Id).ToList();
-        var (directoryRoles, azureRoles) = MicrosoftGrants.Roles(microsoft, servicePrincipal.Id);
+        var granted = Granted(microsoft, servicePrincipalId).ToList();
+        var (directoryRoles, azureRoles) = MicrosoftGrants.Roles(microsoft, servicePrincipalId);
         var roles = directoryRoles.Select(r => $"directory role {r}").Concat(azureRoles.Select(r => $"Azure role {r}"));
-        var admin = microsoft.Graph.Nodes.TryGetValue(new PrincipalId(servicePrincipal.Id), out var node) ? node.AdminReason : null;
+        var admin = microsoft.Graph.Nodes.TryGetValue(new PrincipalId(servicePrincipalId), out var node) ? node.AdminReason : null;
         return new ServicePrincipalHoldings(
             HighRiskOf(granted),
             [.. granted.Select(g => $"`{g.Permission ?? "(unnamed app role)"}` of `{g.Resource}`").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],

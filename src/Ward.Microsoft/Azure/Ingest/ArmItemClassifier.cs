@@ -40,6 +40,15 @@ internal static class ArmItemClassifier
                 return ArmItemKind.Subscription;
             case "MICROSOFT.AUTHORIZATION/CLASSICADMINISTRATORS":
                 return ArmItemKind.ClassicAdministrator;
+            // A child resource of the identity: read as what it trusts, not as an inventory entry.
+            case "MICROSOFT.MANAGEDIDENTITY/USERASSIGNEDIDENTITIES/FEDERATEDIDENTITYCREDENTIALS":
+                return ArmItemKind.FederatedCredential;
+        }
+
+        // Without a `type` (a hand-made file): the id of an identity's credential, and an issuer.
+        if (type is null && FederatedCredentialReader.IsFederatedCredential(item))
+        {
+            return ArmItemKind.FederatedCredential;
         }
 
         // Any other typed entry whose id names a resource is an inventory entry (`az resource list`, `az graph query`).

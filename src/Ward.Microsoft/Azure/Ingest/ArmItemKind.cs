@@ -24,4 +24,7 @@ internal enum ArmItemKind
 
     /// <summary>A certificate of a key vault (its metadata: name and thumbprint), from the vault's certificate list.</summary>
     KeyVaultCertificate,
+
+    /// <summary>A federated identity credential of a user-assigned managed identity.</summary>
+    FederatedCredential,
 }

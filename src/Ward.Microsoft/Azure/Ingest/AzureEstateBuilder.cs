@@ -35,9 +35,10 @@ internal static class AzureEstateBuilder
         CheckPages(entries, found);
         var resources = WithAccessPolicies(MergeResources(entries.Resources), entries.KeyVaultAccessPolicies, found);
         var certificates = MergeCertificates(entries.KeyVaultCertificates, resources, found);
+        var federatedCredentials = MergeFederatedCredentials(entries.FederatedCredentials, resources, found);
         if (entries.Count == 0)
         {
-            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, assignment schedule instance, management group, subscription, classic administrator, resource or key vault certificate was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
+            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, assignment schedule instance, management group, subscription, classic administrator, resource, key vault certificate or federated credential was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
         }
 
         diagnostics.AddRange(WithLines(found.ToSortedArray(), source));
@@ -53,6 +54,7 @@ internal static class AzureEstateBuilder
             ClassicAdministrators = MergeClassicAdministrators(entries.ClassicAdministrators),
             Resources = resources,
             KeyVaultCertificates = certificates,
+            FederatedCredentials = federatedCredentials,
             Inputs = [.. inputs],
             Diagnostics = diagnostics.ToSortedArray(),
         };
@@ -152,6 +154,7 @@ internal static class AzureEstateBuilder
                     .GroupBy(u => u.IdentityId)
                     .Select(u => u.FirstOrDefault(a => a.PrincipalId is not null) ?? u.First())],
                 IdentityPrincipalId = first.IdentityPrincipalId ?? next.IdentityPrincipalId,
+                IdentityClientId = first.IdentityClientId ?? next.IdentityClientId,
                 KeyVault = first.KeyVault ?? next.KeyVault,
                 Cluster = first.Cluster ?? next.Cluster,
                 StorageAccount = first.StorageAccount ?? next.StorageAccount,
@@ -194,6 +197,24 @@ internal static class AzureEstateBuilder
         {
             var count = orphans.Count();
             diagnostics.Add(AzureDiagnosticCodes.DanglingResource, DiagnosticSeverity.Warning, $"{count} certificate{(count == 1 ? " belongs" : "s belong")} to key vault `{orphans.Key}`, which is not in the resource inventory: who may read {(count == 1 ? "it" : "them")} is not decided (give `az resource list` of the vault's subscription)", orphans.First().Location);
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// One entry per credential id (pages and files may overlap). A credential of an identity the inventory does not
+    /// hold is kept, and reported: its identity's service principal is then known only if the directory export names
+    /// the identity, and what the identity holds is not said.
+    /// </summary>
+    private static ImmutableArray<IdentityFederatedCredential> MergeFederatedCredentials(List<IdentityFederatedCredential> credentials, ImmutableArray<AzureResource> resources, DiagnosticBag diagnostics)
+    {
+        var merged = credentials.DistinctBy(c => c.Credential.Id!, StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        var identities = resources.Where(r => r.IsOfType(AzureResourceTypes.UserAssignedIdentity)).Select(r => r.Id).ToHashSet();
+        foreach (var orphans in merged.Where(c => !identities.Contains(c.IdentityId)).GroupBy(c => c.IdentityId))
+        {
+            var count = orphans.Count();
+            diagnostics.Add(AzureDiagnosticCodes.DanglingResource, DiagnosticSeverity.Warning, $"{count} federated credential{(count == 1 ? " belongs" : "s belong")} to user-assigned identity `{orphans.Key.Value}`, which is not in the resource inventory: the service principal {(count == 1 ? "it signs" : "they sign")} in as is known only if the directory export names the identity (give `az identity list` or `az resource list` of its subscription)", orphans.First().Location);
         }
 
         return merged;
@@ -358,6 +379,7 @@ internal static class AzureEstateBuilder
         ArmItemKind.ClassicAdministrator => "classic administrators",
         ArmItemKind.Resource => "resources",
         ArmItemKind.KeyVaultCertificate => "key vault certificates",
+        ArmItemKind.FederatedCredential => "federated credentials",
         _ => "subscriptions",
     };
 

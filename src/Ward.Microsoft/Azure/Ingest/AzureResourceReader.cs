@@ -37,6 +37,7 @@ internal static class AzureResourceReader
             SystemAssignedPrincipalId = systemAssigned,
             UserAssignedIdentities = userAssigned,
             IdentityPrincipalId = string.Equals(type, AzureResourceTypes.UserAssignedIdentity, StringComparison.OrdinalIgnoreCase) ? ObjectId(item, json, "principalId") : null,
+            IdentityClientId = string.Equals(type, AzureResourceTypes.UserAssignedIdentity, StringComparison.OrdinalIgnoreCase) ? ObjectId(item, json, "clientId") : null,
             KeyVault = string.Equals(type, AzureResourceTypes.KeyVault, StringComparison.OrdinalIgnoreCase) ? KeyVault(item, json) : null,
             Cluster = string.Equals(type, AzureResourceTypes.ManagedCluster, StringComparison.OrdinalIgnoreCase) ? Cluster(item, json) : null,
             StorageAccount = string.Equals(type, AzureResourceTypes.StorageAccount, StringComparison.OrdinalIgnoreCase) ? StorageAccount(item, json) : null,

@@ -28,6 +28,8 @@ internal sealed class ReadEntries
 
     public List<Resources.KeyVaultCertificate> KeyVaultCertificates { get; } = [];
 
+    public List<Resources.IdentityFederatedCredential> FederatedCredentials { get; } = [];
+
     /// <summary>Key vault access policies listed apart from their vault (AzureHound), with the vault's id.</summary>
     public List<(AzureScope VaultId, Resources.KeyVaultAccessPolicy Policy, Ward.Core.Diagnostics.SourceLocation Location)> KeyVaultAccessPolicies { get; } = [];
 
@@ -49,9 +51,10 @@ internal sealed class ReadEntries
         ClassicAdministrators.AddRange(other.ClassicAdministrators);
         Resources.AddRange(other.Resources);
         KeyVaultCertificates.AddRange(other.KeyVaultCertificates);
+        FederatedCredentials.AddRange(other.FederatedCredentials);
         KeyVaultAccessPolicies.AddRange(other.KeyVaultAccessPolicies);
         Pages.AddRange(other.Pages);
     }
 
-    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + AssignmentScheduleInstances.Count + ActivationPolicies.Count + RoleManagementPolicies.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count + KeyVaultAccessPolicies.Count + KeyVaultCertificates.Count;
+    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + AssignmentScheduleInstances.Count + ActivationPolicies.Count + RoleManagementPolicies.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count + KeyVaultAccessPolicies.Count + KeyVaultCertificates.Count + FederatedCredentials.Count;
 }

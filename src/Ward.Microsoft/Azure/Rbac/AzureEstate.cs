@@ -47,6 +47,9 @@ public sealed record AzureEstate
     /// <summary>Key vault certificates (metadata and thumbprint), from the vaults' certificate lists; empty otherwise.</summary>
     public ImmutableArray<KeyVaultCertificate> KeyVaultCertificates { get; init; } = [];
 
+    /// <summary>Federated identity credentials of user-assigned identities (<c>az identity federated-credential list</c>); empty otherwise.</summary>
+    public ImmutableArray<IdentityFederatedCredential> FederatedCredentials { get; init; } = [];
+
     public required ImmutableArray<AzureInputFile> Inputs { get; init; }
 
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
@@ -76,6 +79,15 @@ public sealed record AzureEstate
         FindResource(identityId)?.IdentityPrincipalId
         ?? Resources.SelectMany(r => r.UserAssignedIdentities.Append(r.Cluster?.KubeletIdentity).OfType<IdentityAttachment>())
             .FirstOrDefault(u => u.IdentityId == identityId && u.PrincipalId is not null)?.PrincipalId;
+
+    /// <summary>
+    /// The client id (the application id of its service principal) of a user-assigned identity: from its own
+    /// inventory entry, else from any resource it is attached to that gives it; null when no export tells.
+    /// </summary>
+    public string? ClientIdOfIdentity(AzureScope identityId) =>
+        FindResource(identityId)?.IdentityClientId
+        ?? Resources.SelectMany(r => r.UserAssignedIdentities.Append(r.Cluster?.KubeletIdentity).OfType<IdentityAttachment>())
+            .FirstOrDefault(u => u.IdentityId == identityId && u.ClientId is not null)?.ClientId;
 
     private FrozenDictionary<string, RoleDefinition> DefinitionsByGuid =>
         field ??= RoleDefinitions.DistinctBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);

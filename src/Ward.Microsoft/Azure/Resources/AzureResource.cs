@@ -36,6 +36,9 @@ public sealed record AzureResource
     /// <summary>For a user-assigned identity itself: its service principal's object id (<c>properties.principalId</c>).</summary>
     public string? IdentityPrincipalId { get; init; }
 
+    /// <summary>For a user-assigned identity itself: its client id, the application id of its service principal (<c>properties.clientId</c>).</summary>
+    public string? IdentityClientId { get; init; }
+
     /// <summary>For a key vault: how access to its data is decided; null for other resources, or when the export left the properties out.</summary>
     public KeyVaultSettings? KeyVault { get; init; }
 

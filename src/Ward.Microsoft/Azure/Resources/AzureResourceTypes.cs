@@ -13,5 +13,6 @@ public static class AzureResourceTypes
     public const string ContainerGroup = "Microsoft.ContainerInstance/containerGroups";
     public const string ContainerRegistry = "Microsoft.ContainerRegistry/registries";
     public const string UserAssignedIdentity = "Microsoft.ManagedIdentity/userAssignedIdentities";
+    public const string UserAssignedIdentityFederatedCredential = "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials";
     public const string StorageAccount = "Microsoft.Storage/storageAccounts";
 }

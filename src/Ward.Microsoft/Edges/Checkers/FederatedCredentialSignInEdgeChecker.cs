@@ -4,7 +4,8 @@ namespace Ward.Microsoft.Edges.Checkers;
 
 /// <summary>
 /// <c>entra-federated-credential-sign-in</c>: workloads outside the tenant sign in as an application's service
-/// principal with a token of the issuer a broad federated identity credential trusts (the judgement of
+/// principal, or as a user-assigned managed identity, with a token of the issuer a broad federated identity credential
+/// of it trusts (the judgement of
 /// <c>federated-credential-broad-subject</c>: a GitHub Actions subject for pull requests, a whole repository or
 /// owner; a flexible credential's wildcard). The edge comes from an outside-party node named after the issuer and the
 /// subject pattern (<see cref="OutsideParties"/>). Certain when anyone can obtain such a token (an issuer where anyone
@@ -26,23 +27,25 @@ public sealed class FederatedCredentialSignInEdgeChecker : IMicrosoftEdgeChecker
 
     public IEnumerable<Edge> Check(MicrosoftEdgeContext context, IReadOnlySet<string>? targets)
     {
-        foreach (var workloads in OutsideParties.FederatedWorkloadsOf(context.Directory))
+        foreach (var workloads in OutsideParties.FederatedWorkloadsOf(context.Directory, context.Azure))
         {
-            // The application signs in where it has a service principal: without one here, not in this tenant.
-            if (context.Directory.FindServicePrincipalByAppId(workloads.Application.AppId) is not { } servicePrincipal
-                || !(targets?.Contains(servicePrincipal.Id) ?? true))
+            // An application signs in where it has a service principal, an identity as its own: without one known here, not in this tenant.
+            var holder = workloads.Holder;
+            if (holder.ServicePrincipalId is not { } servicePrincipalId || !(targets?.Contains(servicePrincipalId) ?? true))
             {
                 continue;
             }
 
             var credential = workloads.Credential;
             var name = credential.Name ?? credential.Id ?? workloads.Pattern;
-            var permission = new EdgePermission(TokenExchange, $"{workloads.Application.Id}/federatedIdentityCredentials/{credential.Id ?? name}",
-                $"federated identity credential `{name}` of the application `{workloads.Application.DisplayName ?? workloads.Application.AppId}`",
+            var signsIn = context.Directory.FindServicePrincipal(servicePrincipalId)?.DisplayName ?? (holder.Kind == FederatedCredentialHolderKind.Application ? servicePrincipalId : holder.Name);
+            var whose = holder.Kind == FederatedCredentialHolderKind.Application ? "its application's" : "its";
+            var permission = new EdgePermission(TokenExchange, holder.ResourceOf(credential),
+                $"federated identity credential `{name}` of {holder.Brief}",
                 [.. new[] { $"issuer {credential.Issuer}", credential.ClaimsMatchingExpression is { } expression ? $"claims match {expression}" : $"subject {credential.Subject}" }
                     .Concat(credential.Audiences.Select(a => $"audience {a}"))]);
-            yield return new Edge(new(workloads.NodeId), new(servicePrincipal.Id), TechniqueId,
-                $"sign in as `{servicePrincipal.DisplayName ?? servicePrincipal.Id}` with a token its application's federated credential `{name}` accepts: {workloads.Verdict.Accepts}",
+            yield return new Edge(new(workloads.NodeId), new(servicePrincipalId), TechniqueId,
+                $"sign in as `{signsIn}` with a token {whose} federated credential `{name}` accepts: {workloads.Verdict.Accepts}",
                 [permission])
             {
                 Requirements = workloads.AnyoneMayObtain ? [] : [$"the caller runs a workload that `{credential.Issuer}` issues such a token to ({workloads.Verdict.Brief.Replace("`", string.Empty, StringComparison.Ordinal)})"],

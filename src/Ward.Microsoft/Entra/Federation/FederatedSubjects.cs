@@ -37,7 +37,7 @@ public static partial class FederatedSubjects
         _ when IsGitHub(issuer) => "This issuer (an enterprise's own GitHub Actions issuer) serves the enterprise's repositories: only the subject keeps the others out.",
         GitLabIssuer => "Anyone can create a GitLab.com project and have its pipelines request tokens from this issuer: only the subject keeps other projects out.",
         TerraformIssuer => "Anyone can create a Terraform Cloud organization and have its runs request tokens from this issuer: only the subject keeps other organizations out.",
-        _ => "Every workload the issuer vouches for with a matching subject signs in as the application.",
+        _ => "Every workload the issuer vouches for with a matching subject signs in with it.",
     };
 
     /// <summary>

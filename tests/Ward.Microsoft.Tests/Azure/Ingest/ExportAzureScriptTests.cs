@@ -33,6 +33,7 @@ public sealed class ExportAzureScriptTests
     private const string DaveReaderAssignment = "6e8a0c2f-4d7b-4a19-b3e5-7f9a1c3e5b28";
     private const string Vault = "kv-platform";
     private const string Certificate = "https://kv-platform.vault.azure.net/certificates/deploy-signing";
+    private const string FederatedCredentialList = $"identity federated-credential list --subscription {Subscription} --resource-group rg-deploy --identity-name id-deploy --output json";
 
     [Fact]
     public async Task The_export_of_an_estate_is_written_in_the_documented_layout_and_loads_without_errors()
@@ -83,6 +84,8 @@ public sealed class ExportAzureScriptTests
             $"resources/{Subscription}/keyvault-{Vault}.json",
             $"resources/{Subscription}/keyvault-{Vault}-certificates.json",
             $"resources/{Subscription}/keyvault-{Vault}-certificate-policies.json",
+            $"resources/{Subscription}/identities.json",
+            $"resources/{Subscription}/federated-credentials/rg-deploy/id-deploy.json",
             $"resources/{Subscription}/aks.json",
             $"resources/{Subscription}/storage-accounts.json",
             $"resources/{Subscription}/functionapps.json",
@@ -123,6 +126,10 @@ public sealed class ExportAzureScriptTests
         Assert.True(Assert.Single(estate.Resources, r => r.Name == Vault).KeyVault!.EnableRbacAuthorization);
         var certificate = Assert.Single(estate.KeyVaultCertificates);
         Assert.Equal(("deploy-signing", false), (certificate.Name, certificate.Exportable));
+
+        // And id-deploy's federated credential, on the identity the inventory lists
+        var credential = Assert.Single(estate.FederatedCredentials);
+        Assert.Equal((identity.Id, "github-deploy-main", "repo:contoso/platform-deploy:ref:refs/heads/main"), (credential.IdentityId, credential.Credential.Name, credential.Credential.Subject));
     }
 
     [Fact]
@@ -142,6 +149,9 @@ public sealed class ExportAzureScriptTests
         az.Fail(
             $"keyvault certificate list --vault-name {Vault} --output json",
             "ERROR: (Forbidden) Caller is not authorized to perform action on resource.");
+        az.Fail(
+            FederatedCredentialList,
+            "ERROR: (ResourceNotFound) The Resource 'Microsoft.ManagedIdentity/userAssignedIdentities/id-deploy' under resource group 'rg-deploy' was not found.");
         az.Write();
         var output = Path.Combine(folder.Path, "export");
 
@@ -154,6 +164,8 @@ public sealed class ExportAzureScriptTests
         Assert.Contains($"export-azure.sh: could not read PIM eligibilities at {Root} (skipped)", run.StandardError, StringComparison.Ordinal);
         Assert.Contains($"export-azure.sh: could not read PIM assignment schedule instances at {Root} (skipped)", run.StandardError, StringComparison.Ordinal);
         Assert.Contains($"export-azure.sh: could not list the certificates of key vault {Vault}", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("export-azure.sh: could not list the federated credentials of user-assigned identity id-deploy in rg-deploy (skipped): ERROR: (ResourceNotFound)", run.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(output, "resources", Subscription, "federated-credentials", "rg-deploy")));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "management-groups", Tenant), "role-eligibility-*"));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "management-groups", Tenant), "role-assignment-schedule-instances-*"));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "resources", Subscription), "*certificate*"));
@@ -380,6 +392,20 @@ public sealed class ExportAzureScriptTests
               "subject": "", "tags": {},
               "x509Thumbprint": "nzphwrTYXgehw+X3CStNb4oMLkE=", "x509ThumbprintHex": "9F3A61C2B4D85E07A1C3E5F7092B4D6F8A0C2E41"
             }
+            """);
+        az.Answer($"identity list --subscription {Subscription} --output json", $$$"""
+            [{"clientId": "38b60582-b2c1-41a7-aa4d-38a3c4f66548", "id": "{{{identityId}}}", "location": "westeurope", "name": "id-deploy", "principalId": "{{{DeployIdentity}}}", "resourceGroup": "rg-deploy", "systemData": null, "tags": {}, "tenantId": "{{{Tenant}}}", "type": "Microsoft.ManagedIdentity/userAssignedIdentities"}]
+            """);
+        az.Answer(FederatedCredentialList, $$"""
+            [
+              {
+                "audiences": ["api://AzureADTokenExchange"],
+                "id": "{{SubscriptionScope}}/resourcegroups/rg-deploy/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-deploy/federatedIdentityCredentials/github-deploy-main",
+                "issuer": "https://token.actions.githubusercontent.com", "name": "github-deploy-main", "resourceGroup": "rg-deploy",
+                "subject": "repo:contoso/platform-deploy:ref:refs/heads/main", "systemData": null,
+                "type": "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials"
+              }
+            ]
             """);
         az.Answer($"aks list --subscription {Subscription} --output json", "[]");
         az.Answer($"storage account list --subscription {Subscription} --output json", "[]");
