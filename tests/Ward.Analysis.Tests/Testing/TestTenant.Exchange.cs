@@ -10,7 +10,7 @@ namespace Ward.Analysis.Tests.Testing;
 /// </summary>
 internal sealed partial class TestTenant
 {
-    private const string ScopeSid = "S-1-5-21-3787302941-3231517822-469913106-31437838";
+    private const string ScopeSid = "S-1-5-21-1004336348-1177238915-682003330-512001";
 
     private readonly List<(string Name, string Text)> _exchangeFiles = [];
 
@@ -18,7 +18,7 @@ internal sealed partial class TestTenant
     public static Dictionary<string, object?> AccessPolicy(string appKey, string accessRight, string scopeKey) => new(StringComparer.Ordinal)
     {
         ["ScopeName"] = scopeKey,
-        ["ScopeIdentity"] = $"{scopeKey}20250209121934",
+        ["ScopeIdentity"] = $"{scopeKey}20260309101544",
         ["Identity"] = $"{TenantId}\\{AppIdOf(appKey)}:{ScopeSid};{Id(scopeKey)}",
         ["AppId"] = AppIdOf(appKey),
         ["ScopeIdentityRaw"] = $"{ScopeSid};{Id(scopeKey)}",

@@ -10,17 +10,17 @@ namespace Ward.Microsoft.Tests.Exchange;
 /// </summary>
 public sealed class ApplicationAccessPolicyReaderTests
 {
-    private const string CrmSync = "b9701c1e-1364-464d-93e4-01ae925e8d6c";
-    private const string SalesGroup = "998e9d79-817d-41c9-87d8-d9c07f27f4b2";
+    private const string CrmSync = "2f1c7a9e-4b3d-4e6a-9c8b-1d2e3f4a5b6c";
+    private const string SalesGroup = "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d";
 
     // One policy, piped: ConvertTo-Json writes the object itself.
     private const string OnePolicy = """
         {
           "ScopeName": "Sales Mailboxes",
-          "ScopeIdentity": "Sales Mailboxes20250209121934",
-          "Identity": "63759d9f-bfca-4f52-ae98-8f2f1d7bc173\\b9701c1e-1364-464d-93e4-01ae925e8d6c:S-1-5-21-3787302941-3231517822-469913106-31437838;998e9d79-817d-41c9-87d8-d9c07f27f4b2",
-          "AppId": "b9701c1e-1364-464d-93e4-01ae925e8d6c",
-          "ScopeIdentityRaw": "S-1-5-21-3787302941-3231517822-469913106-31437838;998e9d79-817d-41c9-87d8-d9c07f27f4b2",
+          "ScopeIdentity": "Sales Mailboxes20260309101544",
+          "Identity": "4d2a6c8e-1b3f-4a5c-9d7e-2f4a6c8e0b1d\\2f1c7a9e-4b3d-4e6a-9c8b-1d2e3f4a5b6c:S-1-5-21-1004336348-1177238915-682003330-512001;7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
+          "AppId": "2f1c7a9e-4b3d-4e6a-9c8b-1d2e3f4a5b6c",
+          "ScopeIdentityRaw": "S-1-5-21-1004336348-1177238915-682003330-512001;7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
           "Description": "Restrict this app to members of sales@fabrikam.example",
           "AccessRight": "RestrictAccess",
           "ShardType": "All",
