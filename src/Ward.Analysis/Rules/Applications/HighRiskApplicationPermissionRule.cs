@@ -38,14 +38,12 @@ public sealed class HighRiskApplicationPermissionRule : IRule
 
             var name = servicePrincipal.DisplayName ?? servicePrincipal.Id;
             var takeover = held.Any(p => p.Risk == PermissionRisk.TenantTakeover);
-            var narrowable = held.Where(HighRiskPermissions.ExchangeCanNarrow).ToList();
-            var mailboxes = microsoft.Directory.ApplicationAccessPolicies?.For(servicePrincipal.AppId);
-            var onlySomeMailboxes = !takeover && narrowable.Count == held.Length && mailboxes?.ReachesEveryMailbox == false;
+            var mailboxes = MailboxReach.Of(microsoft, servicePrincipal, held);
             yield return new Finding
             {
                 RuleId = Metadata.Id,
                 Category = Metadata.Category,
-                Severity = takeover ? Severity.Critical : onlySomeMailboxes ? Severity.Medium : Severity.High,
+                Severity = takeover ? Severity.Critical : !takeover && mailboxes.OnlySomeMailboxes ? Severity.Medium : Severity.High,
                 Provider = "entra",
                 Account = microsoft.TenantId,
                 Principal = servicePrincipal.Id,
@@ -54,7 +52,7 @@ public sealed class HighRiskApplicationPermissionRule : IRule
                 Explanation = $"`{name}` ({Publishers.Describe(microsoft, servicePrincipal)}, appId `{servicePrincipal.AppId}`) holds, as application permissions (tenant-wide, without a signed-in user): "
                     + string.Join("; ", held.Select(p => $"{p.Label}, which {p.Why}"))
                     + ". "
-                    + MailboxNote(microsoft, narrowable, mailboxes)
+                    + mailboxes.Note(assumeEveryMailbox: true)
                     + (servicePrincipal.ServicePrincipalType == ServicePrincipalType.ManagedIdentity
                         ? "Whoever can run code on the resource the identity belongs to, or manage the identity, holds them."
                         : "Whoever holds a credential of the application or its service principal, or can add one, holds them."),
@@ -63,20 +61,6 @@ public sealed class HighRiskApplicationPermissionRule : IRule
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, servicePrincipal.Id),
             };
         }
-    }
-
-    /// <summary>What the mail permissions reach: decided by the exported application access policies, else assumed to be every mailbox.</summary>
-    private static string MailboxNote(MicrosoftAnalysisContext microsoft, List<HighRiskPermission> narrowable, Ward.Microsoft.Exchange.MailboxAccess? mailboxes)
-    {
-        if (narrowable.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        var names = string.Join(", ", narrowable.Select(p => $"`{p.Name}`"));
-        return mailboxes is null
-            ? $"Exchange Online can limit {names} to some mailboxes with an application access policy; the policies are not in the input (`Get-ApplicationAccessPolicy`), so {(narrowable.Count == 1 ? "it is" : "they are")} taken as reaching every mailbox. "
-            : $"With the Exchange Online application access policies exported, {names} {(narrowable.Count == 1 ? "reaches" : "reach")} {mailboxes.Describe(microsoft.Directory)}. ";
     }
 
     /// <summary>Enabled service principals that are neither Microsoft's nor, as far as the export tells, another tenant's application.</summary>

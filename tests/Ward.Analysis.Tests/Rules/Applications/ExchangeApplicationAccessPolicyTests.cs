@@ -134,6 +134,25 @@ public sealed class ExchangeApplicationAccessPolicyTests
         Assert.False(Assert.Single(edges, e => e.From.Value == TestTenant.Id("mail-archiver")).IsConditional);
     }
 
+    [Fact]
+    public void Another_tenants_application_restricted_by_a_policy_says_whose_mailboxes_it_reaches()
+    {
+        // Given a vendor's application holding Mail.Read, restricted to Sales Mailboxes
+        var tenant = Tenant();
+        tenant.ApplicationServicePrincipal("vendor-crm", ownerTenant: TestTenant.OtherTenantId);
+        tenant.GrantGraphPermission("vendor-crm", "Mail.Read", MailRead);
+        tenant.ApplicationAccessPolicies(TestTenant.AccessPolicy("vendor-crm", "RestrictAccess", "Sales Mailboxes"));
+
+        var finding = Assert.Single(tenant.Scan().Of("third-party-app-high-risk-permission"));
+
+        // Then its finding says the policy leaves it only the group's mailboxes
+        Assert.Equal(TestTenant.Id("vendor-crm"), finding.Principal);
+        Assert.EndsWith(
+            "With the Exchange Online application access policies exported, `Mail.Read` reaches only the members of group `Sales Mailboxes` (2 users: `alice@fabrikam.example`, `bob@fabrikam.example`), by the application access policy RestrictAccess to `Sales Mailboxes`.",
+            finding.Explanation,
+            StringComparison.Ordinal);
+    }
+
     /// <summary>Two applications holding Graph Mail.Read, crm-sync and mail-archiver, owned by crm-owner and archiver-owner; Sales Mailboxes holds alice and bob.</summary>
     private static TestTenant Tenant()
     {
