@@ -31,6 +31,12 @@
 #
 # Beta is used only where v1.0 lacks the data: reports/servicePrincipalSignInActivities.
 #
+# Not written here: the Exchange Online application access policies, which narrow mail permissions, are not Graph
+# data (az rest cannot read them). Export them with Exchange Online PowerShell into the same folder:
+#   Connect-ExchangeOnline
+#   ConvertTo-Json -Depth 5 -InputObject @(Get-ApplicationAccessPolicy) > DIR/exchange-application-access-policies.json
+# See docs/formats/entra.md, "Exchange Online application access policies".
+#
 # Requirements: Azure CLI 2.x (`az login` first), jq 1.6 or later.
 
 set -euo pipefail
@@ -98,6 +104,10 @@ Output (every file a Graph response page, v1.0 unless noted):
   DIR/device-registered-owners/<device-id>/...       GET /devices/{id}/registeredOwners
   DIR/device-registered-users/<device-id>/...        GET /devices/{id}/registeredUsers
   DIR/managed-devices/page-NNN.json                  GET /deviceManagement/managedDevices (Intune)
+
+Not written by this script (not Graph data): DIR/exchange-application-access-policies.json, from Exchange Online
+PowerShell: ConvertTo-Json -Depth 5 -InputObject @(Get-ApplicationAccessPolicy). Without it, mail permissions are
+conditional on no application access policy limiting them.
 
 Exit status: 0 on success, 1 on a fatal error, 2 if some collections could not be exported (see the warnings).
 USAGE

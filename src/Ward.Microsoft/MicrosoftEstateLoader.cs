@@ -7,13 +7,15 @@ using Ward.Microsoft.Azure.Rbac;
 using Ward.Microsoft.AzureHound;
 using Ward.Microsoft.Entra.Directory;
 using Ward.Microsoft.Entra.Ingest;
+using Ward.Microsoft.Exchange;
 
 namespace Ward.Microsoft;
 
 /// <summary>
 /// Reads Microsoft exports from files and folders (recursively, in ordinal path order), each file once, and routes it
 /// by content: AzureHound output to both the directory and the Azure estate, a Microsoft Graph response to the
-/// directory, an az CLI or ARM export to the Azure estate. A file none of them recognises is listed as
+/// directory, Exchange Online application access policies beside the directory, an az CLI or ARM export to the Azure
+/// estate. A file none of them recognises is listed as
 /// <see cref="MicrosoftInputKind.NotRecognised"/> without a diagnostic, so that folders may hold other clouds'
 /// exports. Never throws on user input.
 /// </summary>
@@ -29,6 +31,9 @@ public static class MicrosoftEstateLoader
         var entraDiagnostics = new DiagnosticBag();
         var azureDiagnostics = new DiagnosticBag();
         var houndDiagnostics = new DiagnosticBag();
+        var exchangeDiagnostics = new DiagnosticBag();
+        var accessPolicies = ImmutableArray.CreateBuilder<ApplicationAccessPolicy>();
+        var accessPolicyFiles = ImmutableArray.CreateBuilder<string>();
         var builder = new EntraDirectoryBuilder(entraDiagnostics);
         var entries = new ReadEntries();
         var entraInputs = ImmutableArray.CreateBuilder<EntraInputFile>();
@@ -85,6 +90,15 @@ public static class MicrosoftEstateLoader
                     continue;
                 }
 
+                if (route.AccessPolicies is var (policies, policyDiagnostics))
+                {
+                    accessPolicies.AddRange(policies);
+                    accessPolicyFiles.Add(file);
+                    exchangeDiagnostics.AddRange(policyDiagnostics);
+                    inputs.Add(new MicrosoftInputFile(file, MicrosoftInputKind.ExchangeOnline, $"Exchange Online application access policies: {policies.Length} polic{(policies.Length == 1 ? "y" : "ies")}"));
+                    continue;
+                }
+
                 var recognized = route.Recognized!;
                 entraDiagnostics.AddRange(route.RecognizeDiagnostics!.ToSortedArray());
                 if (recognized.GraphPage is { } page)
@@ -132,11 +146,15 @@ public static class MicrosoftEstateLoader
             var azureFound = Located(azureDiagnostics.ToSortedArray().Where(d => d.Code != AzureDiagnosticCodes.UnrecognizedFile
                 && !(d.Code == AzureDiagnosticCodes.NothingUsable && !directory.IsEmpty)
                 && !(d.Code == AzureDiagnosticCodes.MissingRoleDefinition && definitionsReported)), source);
-            directory = directory with { Diagnostics = entraFound };
+            // Policies are read only as a whole: with the file given, an application none names is limited by none.
+            var policiesRead = accessPolicyFiles.Count == 0 ? null : new ApplicationAccessPolicies(accessPolicies.ToImmutable(), accessPolicyFiles.ToImmutable());
+            exchangeDiagnostics.AddRange(ScopesNotInExport(policiesRead, directory));
+            directory = directory with { Diagnostics = entraFound, ApplicationAccessPolicies = policiesRead };
             estate = estate with { Diagnostics = azureFound };
             var all = new DiagnosticBag();
             all.AddRange(Located(fileDiagnostics.ToSortedArray(), source));
             all.AddRange(Located(houndDiagnostics.ToSortedArray(), source));
+            all.AddRange(Located(exchangeDiagnostics.ToSortedArray(), source));
             all.AddRange(entraFound);
             all.AddRange(azureFound);
             return new MicrosoftEstates(directory, estate) { Inputs = [.. inputs], Diagnostics = all.ToSortedArray() };
@@ -217,6 +235,11 @@ public static class MicrosoftEstateLoader
     /// </summary>
     private static Route Prepare(string file, JsonElement root)
     {
+        if (ApplicationAccessPolicyReader.Recognizes(file, root))
+        {
+            return new Route(null, null, null, null, ApplicationAccessPolicyReader.Read(file, root));
+        }
+
         if (AzureHoundFormat.Records(root) is { } records)
         {
             return new Route(records, null, null, null);
@@ -288,6 +311,23 @@ public static class MicrosoftEstateLoader
         return located.ToSortedArray();
     }
 
+    /// <summary>
+    /// A policy whose scope is neither an exported group nor user still limits its application; whose mailboxes it
+    /// holds is unknown (info, once per scope). Not said when the inputs hold no directory objects at all.
+    /// </summary>
+    private static IEnumerable<Diagnostic> ScopesNotInExport(ApplicationAccessPolicies? policies, EntraDirectory directory)
+    {
+        if (policies is null || (directory.Users.IsEmpty && directory.Groups.IsEmpty))
+        {
+            return [];
+        }
+
+        return policies.Policies
+            .Where(p => p.ScopeObjectId is { } id && directory.FindGroup(id) is null && directory.FindUser(id) is null)
+            .DistinctBy(p => p.ScopeObjectId, StringComparer.Ordinal)
+            .Select(p => new Diagnostic(ExchangeDiagnosticCodes.ScopeNotInExport, DiagnosticSeverity.Info, $"the scope `{p.ScopeName ?? p.ScopeObjectId}` (object `{p.ScopeObjectId}`) of an application access policy is not among the exported groups and users: the policy still limits its application, but whose mailboxes it holds is unknown", p.Location));
+    }
+
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(". ", StringComparison.Ordinal);
@@ -297,12 +337,13 @@ public static class MicrosoftEstateLoader
     /// <summary>A file read and parsed (or not), with what went wrong and how to list it.</summary>
     private sealed record ParsedFile(string File, JsonDocument? Document, Problem? Problem, bool IsJsonLines, Route? Route = null);
 
-    /// <summary>How a parsed file is routed: AzureHound records, else the Graph recognizer's verdict and, for no Graph response, what was read as an Azure export.</summary>
+    /// <summary>How a parsed file is routed: application access policies, AzureHound records, else the Graph recognizer's verdict and, for no Graph response, what was read as an Azure export.</summary>
     private sealed record Route(
         ImmutableArray<(JsonElement Record, string Path)>? HoundRecords,
         RecognizedFile? Recognized,
         DiagnosticBag? RecognizeDiagnostics,
-        (AzureInputFile Input, ReadEntries Entries, DiagnosticBag Diagnostics)? Azure);
+        (AzureInputFile Input, ReadEntries Entries, DiagnosticBag Diagnostics)? Azure,
+        (ImmutableArray<ApplicationAccessPolicy> Policies, ImmutableArray<Diagnostic> Diagnostics)? AccessPolicies = null);
 
     private sealed record Problem(ImmutableArray<Diagnostic> Diagnostics, MicrosoftInputFile? Input, bool IsAzureHound = false);
 }

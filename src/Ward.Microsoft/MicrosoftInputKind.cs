@@ -15,6 +15,9 @@ public enum MicrosoftInputKind
     /// <summary>AzureHound output, read into both.</summary>
     AzureHound,
 
+    /// <summary>Exchange Online PowerShell output (<c>Get-ApplicationAccessPolicy</c>), read beside the directory.</summary>
+    ExchangeOnline,
+
     /// <summary>An empty list: read, nothing in it.</summary>
     Empty,
 

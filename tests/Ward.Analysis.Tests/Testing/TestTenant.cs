@@ -295,6 +295,7 @@ internal sealed partial class TestTenant
         }
 
         files.AddRange(_entities);
+        files.AddRange(_exchangeFiles);
 
         foreach (var (folder, parent, items) in _relations)
         {

@@ -64,7 +64,8 @@ public sealed class ThirdPartyAppHighRiskPermissionRule : IRule
                 PrincipalName = servicePrincipal.DisplayName,
                 Title = $"Another tenant's application `{name}` holds {string.Join(", ", application.Concat(delegated.SelectMany(g => g.Scopes)).Select(p => p.Name).Distinct(StringComparer.Ordinal))}",
                 Explanation = $"`{name}` (appId `{servicePrincipal.AppId}`) is an application of tenant `{servicePrincipal.AppOwnerOrganizationId}`: its code, credentials and owners are there, outside this tenant. "
-                    + $"Its service principal here holds {string.Join("; and ", held)}.",
+                    + $"Its service principal here holds {string.Join("; and ", held)}."
+                    + (MailboxReach.Of(microsoft, servicePrincipal, application).Note(assumeEveryMailbox: false) is { Length: > 0 } mailboxes ? " " + mailboxes.TrimEnd() : string.Empty),
                 Remediation = Metadata.Remediation,
                 References = Metadata.References,
                 Fingerprint = Finding.FingerprintOf(Metadata.Id, servicePrincipal.Id),

@@ -12,9 +12,12 @@ namespace Ward.Microsoft.Edges.Checkers;
 /// </summary>
 /// <remarks>
 /// <c>Sites.Selected</c> reaches only the sites granted to it one by one, so it gives no edge. Exchange Online can
-/// narrow the mail, calendar and mailbox-settings permissions to some mailboxes (an application access policy, or RBAC
-/// for Applications), which no Graph export holds: those edges are conditional on none doing so. Microsoft's own
-/// service principals are never sources.
+/// narrow the mail, calendar and mailbox-settings permissions to some mailboxes with an application access policy, which
+/// no Graph export holds: with the policies not exported, those edges are conditional on none doing so; exported, a
+/// RestrictAccess policy takes the edge away (the application reaches only its scope's mailboxes), DenyAccess policies
+/// leave it certain (every mailbox but theirs), and no policy leaves it certain. RBAC for Applications grants add to
+/// what Entra ID grants and never narrow it, so they decide nothing here. Microsoft's own service principals are never
+/// sources.
 /// </remarks>
 public sealed class Microsoft365AppPermissionDataEdgeChecker : IMicrosoftEdgeChecker
 {
@@ -48,12 +51,36 @@ public sealed class Microsoft365AppPermissionDataEdgeChecker : IMicrosoftEdgeChe
             }
 
             var to = Microsoft365Data.IdOf(tenant, data!);
-            yield return new Edge(new(holder), new(to), TechniqueId, $"holds the application permission {permission!.Label}, which {permission.Why}: {data!.Label}",
+            var description = $"holds the application permission {permission!.Label}, which {permission.Why}: {data!.Label}";
+            IReadOnlyList<string> requirements = [];
+            if (HighRiskPermissions.ExchangeCanNarrow(permission))
+            {
+                var name = servicePrincipal.DisplayName ?? servicePrincipal.Id;
+                if (directory.ApplicationAccessPolicies is not { } policies)
+                {
+                    requirements = [$"no Exchange Online application access policy limits `{permission.Name}` of `{name}` to some mailboxes (the policies are not exported: `Get-ApplicationAccessPolicy`)"];
+                }
+                else
+                {
+                    var access = policies.For(servicePrincipal.AppId);
+                    switch (access.ReachesEveryMailbox)
+                    {
+                        case false:
+                            continue;
+                        case null:
+                            requirements = [$"`{permission.Name}` of `{name}` reaches {access.Describe(directory)}"];
+                            break;
+                        default:
+                            description += $"; it reaches {access.Describe(directory)}";
+                            break;
+                    }
+                }
+            }
+
+            yield return new Edge(new(holder), new(to), TechniqueId, description,
                 [new EdgePermission(permission.Name, to, $"{permission.Resource} application permission", [])])
             {
-                Requirements = HighRiskPermissions.ExchangeCanNarrow(permission)
-                    ? [$"no Exchange Online application access policy or RBAC for Applications scope limits `{permission.Name}` of `{servicePrincipal.DisplayName ?? servicePrincipal.Id}` to some mailboxes (neither is exported)"]
-                    : [],
+                Requirements = [.. requirements],
             };
         }
     }

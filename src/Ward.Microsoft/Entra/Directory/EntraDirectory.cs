@@ -109,6 +109,12 @@ public sealed record EntraDirectory
     /// <summary>Whether Intune's managed device list was read (possibly empty): it then lists every device Intune manages.</summary>
     public bool ManagedDevicesExported { get; init; }
 
+    /// <summary>
+    /// The Exchange Online application access policies (Exchange Online PowerShell, not Graph), which narrow the mail
+    /// application permissions; null when they were not exported, so that nothing is known of them.
+    /// </summary>
+    public Exchange.ApplicationAccessPolicies? ApplicationAccessPolicies { get; init; }
+
     /// <summary>Every file given, with what it was taken for.</summary>
     public ImmutableArray<EntraInputFile> Inputs { get; init; } = [];
 

@@ -45,10 +45,10 @@ public sealed class HighRiskApplicationPermissionRuleTests
 
         var finding = Assert.Single(tenant.Scan().Of(Rule));
 
-        // Then Mail.Read is high, with the note that an application access policy or RBAC for Applications may narrow it
+        // Then Mail.Read is high, with the note that an application access policy, not exported, may narrow it
         Assert.Equal(TestTenant.Id("mail-archiver"), finding.Principal);
         Assert.Equal(Severity.High, finding.Severity);
-        Assert.Contains("Exchange Online can limit `Mail.Read` to some mailboxes with an application access policy or RBAC for Applications; neither is in the export", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Exchange Online can limit `Mail.Read` to some mailboxes with an application access policy; the policies are not in the input (`Get-ApplicationAccessPolicy`), so it is taken as reaching every mailbox", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Theory]

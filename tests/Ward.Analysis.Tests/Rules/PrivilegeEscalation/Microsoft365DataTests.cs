@@ -158,7 +158,7 @@ public sealed class Microsoft365DataTests
         }
         else
         {
-            Assert.Contains($"application access policy or RBAC for Applications scope limits `{permission}`", Assert.Single(edge.Requirements), StringComparison.Ordinal);
+            Assert.Contains($"no Exchange Online application access policy limits `{permission}` of `holder` to some mailboxes (the policies are not exported", Assert.Single(edge.Requirements), StringComparison.Ordinal);
         }
     }
 
