@@ -37,6 +37,24 @@ internal static class InputCoverage
         }
     }
 
+    /// <summary>One entry naming the rules that need the tenant's authorization policy, when an Entra ID export lacks it.</summary>
+    public static IEnumerable<SkippedAnalysis> MissingEntra(MicrosoftAnalysisContext? microsoft, IReadOnlyList<IRule> rules)
+    {
+        // An Azure-only export has no tenant settings to miss.
+        if (microsoft is not { Directory: { IsEmpty: false, AuthorizationPolicy: null } directory })
+        {
+            yield break;
+        }
+
+        var needing = rules.Where(r => r.Metadata.Requires.HasFlag(RuleInputs.EntraAuthorizationPolicy)).Select(r => r.Metadata.Id).ToList();
+        if (needing.Count > 0)
+        {
+            yield return new SkippedAnalysis(
+                $"{string.Join(", ", needing)} in tenant {directory.TenantId ?? "(unknown)"}",
+                "the tenant's authorization policy was not exported (`GET /policies/authorizationPolicy`, Policy.Read.All; scripts/export-entra.sh saves it as authorization-policy.json), so whether users may consent to applications, register applications or create tenants, and what guests may read and who may invite them, is unknown");
+        }
+    }
+
     /// <summary>
     /// One entry per account (exported, or owning an exported bucket policy) whose S3 settings file is missing: without
     /// it, Block Public Access and bucket ACLs are not applied.

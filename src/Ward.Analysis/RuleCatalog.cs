@@ -7,6 +7,7 @@ using Ward.Analysis.Rules.Identity;
 using Ward.Analysis.Rules.OverPermissive;
 using Ward.Analysis.Rules.Privileged;
 using Ward.Analysis.Rules.PrivilegeEscalation;
+using Ward.Analysis.Rules.TenantSettings;
 using Ward.Analysis.Rules.Trust;
 using Ward.Analysis.Rules.Unused;
 
@@ -79,5 +80,11 @@ public static class RuleCatalog
         new EntraGuestPrivilegedRule(),
         new PrivilegedUserWithoutMfaRule(),
         new PrivilegedUserNotCoveredByMfaPolicyRule(),
+        new EntraUserConsentAllowedRule(),
+        new EntraUserConsentForRiskyAppsRule(),
+        new EntraGuestAccessAsMembersRule(),
+        new EntraGuestInvitesFromEveryoneRule(),
+        new EntraUsersCanRegisterAppsRule(),
+        new EntraUsersCanCreateTenantsRule(),
     ];
 }

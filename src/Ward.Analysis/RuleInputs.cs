@@ -14,4 +14,7 @@ public enum RuleInputs
 
     /// <summary>The root user's line of the account's credential report (IAM always writes one).</summary>
     RootUserLine = 4,
+
+    /// <summary>The Entra ID tenant's authorization policy (<c>GET /policies/authorizationPolicy</c>).</summary>
+    EntraAuthorizationPolicy = 8,
 }

@@ -110,6 +110,8 @@ public static class Scanner
             }
         }
 
+        skipped.AddRange(InputCoverage.MissingEntra(context.Microsoft, RuleCatalog.All));
+
         // Rules say themselves what they left out, for whichever cloud they read (a Microsoft-only scan too).
         skipped.AddRange(skippedByRules);
 

@@ -39,6 +39,10 @@ internal static class PolicyReader
         "allowedToCreateApps", "allowedToCreateSecurityGroups", "allowedToCreateTenants", "allowedToReadBitlockerKeysForOwnedDevice", "allowedToReadOtherUsers",
         "permissionGrantPoliciesAssigned");
 
+    private static readonly FrozenSet<string> InviterValues = FrozenSet.ToFrozenSet(["none", "adminsAndGuestInviters", "adminsGuestInvitersAndAllMembers", "everyone"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> GuestRoles = Set(AuthorizationPolicy.MemberLikeGuestRole, AuthorizationPolicy.LimitedGuestRole, AuthorizationPolicy.RestrictedGuestRole);
+
     private static readonly FrozenSet<string> RegistrationFields = Set(
         "id", "userPrincipalName", "userDisplayName", "userType", "isAdmin", "isSsprRegistered", "isSsprEnabled", "isSsprCapable", "isMfaRegistered", "isMfaCapable",
         "isPasswordlessCapable", "lastUpdatedDateTime", "methodsRegistered", "isSystemPreferredAuthenticationMethodEnabled", "systemPreferredAuthenticationMethods",
@@ -223,31 +227,80 @@ internal static class PolicyReader
         json.CheckFields(item, path, "the authorization policy", AuthorizationFields);
         var policy = new AuthorizationPolicy
         {
-            AllowInvitesFrom = json.String(item, "allowInvitesFrom", path),
-            GuestUserRoleId = json.Id(item, "guestUserRoleId", path),
-
-            // Beta names the consent policies at the top level; v1.0 inside defaultUserRolePermissions (read below).
-            PermissionGrantPoliciesAssigned = json.Strings(item, "permissionGrantPolicyIdsAssignedToDefaultUserRole", path),
+            AllowInvitesFrom = InvitesFrom(item, path, json),
+            GuestUserRoleId = GuestRole(item, path, json),
+            AllowUserConsentForRiskyApps = json.Boolean(item, "allowUserConsentForRiskyApps", path),
             Location = json.At(path),
         };
 
+        // Beta names the consent policies at the top level; v1.0 inside defaultUserRolePermissions.
+        var topLevel = ConsentPolicies(item, "permissionGrantPolicyIdsAssignedToDefaultUserRole", path, json);
+        ImmutableArray<string>? nested = null;
         if (json.Object(item, "defaultUserRolePermissions", path) is { } defaults)
         {
             var defaultsPath = JsonPath.Property(path, "defaultUserRolePermissions");
             json.CheckFields(defaults, defaultsPath, "defaultUserRolePermissions", DefaultPermissionFields);
-            var assigned = json.Strings(defaults, "permissionGrantPoliciesAssigned", defaultsPath);
+            nested = ConsentPolicies(defaults, "permissionGrantPoliciesAssigned", defaultsPath, json);
             policy = policy with
             {
                 AllowedToCreateApps = json.Boolean(defaults, "allowedToCreateApps", defaultsPath),
                 AllowedToCreateSecurityGroups = json.Boolean(defaults, "allowedToCreateSecurityGroups", defaultsPath),
                 AllowedToCreateTenants = json.Boolean(defaults, "allowedToCreateTenants", defaultsPath),
                 AllowedToReadOtherUsers = json.Boolean(defaults, "allowedToReadOtherUsers", defaultsPath),
-                PermissionGrantPoliciesAssigned = defaults.TryGetProperty("permissionGrantPoliciesAssigned", out _) ? assigned : policy.PermissionGrantPoliciesAssigned,
             };
         }
 
-        return policy;
+        if (topLevel is { } top && nested is { } inner && !top.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(inner))
+        {
+            // Both name the same setting; taking both can only overstate what users may consent to, never hide it.
+            json.Report(EntraDiagnosticCodes.InvalidValue, DiagnosticSeverity.Warning, $"`permissionGrantPolicyIdsAssignedToDefaultUserRole` and `defaultUserRolePermissions.permissionGrantPoliciesAssigned` disagree ({Listed(top)} against {Listed(inner)}); both are taken", JsonPath.Property(path, "permissionGrantPolicyIdsAssignedToDefaultUserRole"));
+            return policy with { PermissionGrantPoliciesAssigned = [.. top.Union(inner, StringComparer.OrdinalIgnoreCase)] };
+        }
+
+        return policy with { PermissionGrantPoliciesAssigned = nested ?? topLevel };
     }
+
+    /// <summary>A list of consent policies; null when absent or unusable, since an empty list would say users cannot consent.</summary>
+    private static ImmutableArray<string>? ConsentPolicies(JsonElement parent, string name, string parentPath, GraphJson json)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            json.Report(EntraDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`{name}` must be an array of strings, found {GraphJson.Describe(value.ValueKind)}; whether users may consent to applications is taken as unknown", JsonPath.Property(parentPath, name));
+            return null;
+        }
+
+        return json.Strings(parent, name, parentPath);
+    }
+
+    private static string? InvitesFrom(JsonElement item, string path, GraphJson json)
+    {
+        var value = json.String(item, "allowInvitesFrom", path);
+        if (value is null || InviterValues.Contains(value))
+        {
+            return value;
+        }
+
+        json.Report(EntraDiagnosticCodes.InvalidValue, DiagnosticSeverity.Warning, $"`allowInvitesFrom` is `{value}`, not `none`, `adminsAndGuestInviters`, `adminsGuestInvitersAndAllMembers` or `everyone`: who may invite guests is taken as unknown", JsonPath.Property(path, "allowInvitesFrom"));
+        return null;
+    }
+
+    private static string? GuestRole(JsonElement item, string path, GraphJson json)
+    {
+        var id = json.Id(item, "guestUserRoleId", path);
+        if (id is not null && !GuestRoles.Contains(id))
+        {
+            json.Report(EntraDiagnosticCodes.InvalidValue, DiagnosticSeverity.Warning, $"`guestUserRoleId` is `{id}`, none of the three guest role templates (member-like `{AuthorizationPolicy.MemberLikeGuestRole}`, limited `{AuthorizationPolicy.LimitedGuestRole}`, restricted `{AuthorizationPolicy.RestrictedGuestRole}`): what guests may read is unknown", JsonPath.Property(path, "guestUserRoleId"));
+        }
+
+        return id;
+    }
+
+    private static string Listed(ImmutableArray<string> values) => values.IsEmpty ? "none" : string.Join(", ", values.Select(v => $"`{v}`"));
 
     public static UserRegistrationDetails? Registration(JsonElement item, string path, GraphJson json)
     {
