@@ -22,11 +22,14 @@ public static class SignInSpace
     /// <summary>The most uncovered cells named.</summary>
     private const int NamedUncovered = 5;
 
+    /// <summary>The most values named for one condition of a cell.</summary>
+    private const int NamedValues = 6;
+
     /// <summary>The most policies a cell's reach holds (a bit each).</summary>
     private const int MostPolicies = 128;
 
-    /// <summary>The most named locations (and the trusted ones) split: each doubles the cells, a sign-in being inside or outside it.</summary>
-    private const int MostLocations = 12;
+    /// <summary>The most named locations (and the trusted ones) split: each doubles the cells, a sign-in being inside or outside it, and 2^17 is past <see cref="CellLimit"/>.</summary>
+    private const int MostLocations = 16;
 
     private static readonly string[] ClientAppTypes = ["browser", "mobileAppsAndDesktopClients", "exchangeActiveSync", "other"];
 
@@ -57,14 +60,14 @@ public static class SignInSpace
 
         ImmutableArray<Cell>[] dimensions =
         [
-            Split(decidable, ClientAppTypes.Select(t => (t, $"`{t}`")), (p, t) => ReachesClient(p, t), labels => $"from {labels} clients"),
-            Split(decidable, Platforms(decidable), ReachesPlatform, labels => $"on {labels}"),
-            Split(decidable, Applications(decidable, applicationName), ReachesApplication, labels => $"to {labels}"),
-            Split(decidable, locations, ReachesLocation, labels => $"from {labels}"),
-            Split(decidable, RiskLevels.Select(l => (l, $"`{l}`")), (p, l) => Reaches(p.UserRiskLevels, l), labels => $"at user risk {labels}"),
-            Split(decidable, RiskLevels.Select(l => (l, $"`{l}`")), (p, l) => Reaches(p.SignInRiskLevels, l), labels => $"at sign-in risk {labels}"),
-            Split(decidable, InsiderRiskLevels.Select(l => ((string?)l, $"insider risk `{l}`")).Append((null, "no insider risk level")), (p, l) => p.InsiderRiskLevels.IsEmpty || (l is not null && Has(p.InsiderRiskLevels, l)), labels => $"at {labels}"),
-            Split(decidable, AuthenticationFlows.Select(f => ((string?)f, $"the authentication flow `{f}`")).Append((null, "an ordinary sign-in (no device code flow nor authentication transfer)")), (p, f) => p.AuthenticationFlows.IsEmpty || (f is not null && Has(p.AuthenticationFlows, f)), labels => $"through {labels}"),
+            Split(decidable, ClientAppTypes, t => $"`{t}`", ReachesClient, labels => $"from {labels} clients"),
+            Split(decidable, Platforms(decidable), p => p is null ? "another platform (unknown ones included)" : $"`{p}`", ReachesPlatform, labels => $"on {labels}"),
+            Split(decidable, Applications(decidable, applicationName), a => a.Label, ReachesApplication, labels => $"to {labels}"),
+            Split(decidable, locations, l => l.Label(), ReachesLocation, labels => $"from {labels}"),
+            Split(decidable, RiskLevels, l => $"`{l}`", (p, l) => Reaches(p.UserRiskLevels, l), labels => $"at user risk {labels}"),
+            Split(decidable, RiskLevels, l => $"`{l}`", (p, l) => Reaches(p.SignInRiskLevels, l), labels => $"at sign-in risk {labels}"),
+            Split(decidable, [.. InsiderRiskLevels, null], l => l is null ? "no insider risk level" : $"insider risk `{l}`", (p, l) => p.InsiderRiskLevels.IsEmpty || (l is not null && Has(p.InsiderRiskLevels, l)), labels => $"at {labels}"),
+            Split(decidable, [.. AuthenticationFlows, null], f => f is null ? "an ordinary sign-in (no device code flow nor authentication transfer)" : $"the authentication flow `{f}`", (p, f) => p.AuthenticationFlows.IsEmpty || (f is not null && Has(p.AuthenticationFlows, f)), labels => $"through {labels}"),
         ];
         if (dimensions.Aggregate(1L, (product, cells) => Math.Min(product * cells.Length, CellLimit + 1L)) > CellLimit)
         {
@@ -92,10 +95,8 @@ public static class SignInSpace
         policy.ClientAppTypes.IsEmpty || Has(policy.ClientAppTypes, "all") || Has(policy.ClientAppTypes, type);
 
     /// <summary>The platforms any policy names, and every other platform (null), unknown and unsupported ones among them.</summary>
-    private static IEnumerable<(string?, string)> Platforms(List<ConditionalAccessPolicy> policies) =>
-        Named(policies.SelectMany(p => p.IncludePlatforms.Concat(p.ExcludePlatforms)), "all")
-            .Select(p => ((string?)p, $"`{p}`"))
-            .Append((null, "another platform (unknown ones included)"));
+    private static IEnumerable<string?> Platforms(List<ConditionalAccessPolicy> policies) =>
+        Named(policies.SelectMany(p => p.IncludePlatforms.Concat(p.ExcludePlatforms)), "all").Append(null);
 
     private static bool ReachesPlatform(ConditionalAccessPolicy policy, string? platform)
     {
@@ -105,7 +106,7 @@ public static class SignInSpace
     }
 
     /// <summary>Each application any policy names and every other one, each inside or outside each keyword set (Office 365, admin portals) a policy names.</summary>
-    private static IEnumerable<(ApplicationCell, string)> Applications(List<ConditionalAccessPolicy> policies, Func<string, string> applicationName)
+    private static IEnumerable<ApplicationCell> Applications(List<ConditionalAccessPolicy> policies, Func<string, string> applicationName)
     {
         var named = policies.SelectMany(p => p.IncludeApplications.Concat(p.ExcludeApplications)).ToList();
         var groups = ApplicationGroups.Where(g => Has(named, g)).ToArray();
@@ -119,7 +120,7 @@ public static class SignInSpace
                 var label = application is null
                     ? inside.IsEmpty ? "another application" + (outside.Count == 0 ? string.Empty : $" outside {string.Join(" and ", outside)}") : $"another application in {string.Join(" and ", inside.Select(g => $"`{g}`"))}"
                     : $"application `{applicationName(application)}`" + (inside.IsEmpty ? string.Empty : $" (if it is in {string.Join(" and ", inside.Select(g => $"`{g}`"))})");
-                yield return (new ApplicationCell(application, inside), label);
+                yield return new ApplicationCell(application, inside, label);
             }
         }
     }
@@ -132,31 +133,17 @@ public static class SignInSpace
     }
 
     /// <summary>Every way in or out of the named locations and the trusted ones a sign-in may be; null when there are too many.</summary>
-    private static List<(LocationCell, string)>? Locations(List<ConditionalAccessPolicy> policies)
+    private static List<LocationCell>? Locations(List<ConditionalAccessPolicy> policies)
     {
         var mentioned = policies.SelectMany(p => p.IncludeLocations.Concat(p.ExcludeLocations)).ToList();
         var named = Named(mentioned, ["All", AllTrusted]);
-        var places = named.Concat(Has(mentioned, AllTrusted) ? [AllTrusted] : []).ToArray();
+        var places = named.Concat(Has(mentioned, AllTrusted) ? [AllTrusted] : []).ToImmutableArray();
         if (places.Length > MostLocations)
         {
             return null;
         }
 
-        var cells = new List<(LocationCell, string)>();
-        for (var membership = 0; membership < 1 << places.Length; membership++)
-        {
-            var inside = places.Where((_, i) => (membership & (1 << i)) != 0).ToImmutableArray();
-            string Name(string place) => place == AllTrusted ? "the trusted locations" : $"`{place}`";
-            var within = inside.Select(Name).ToList();
-            var without = places.Except(inside, StringComparer.Ordinal).Select(Name).ToList();
-            var label = "a location"
-                + (within.Count == 0 ? string.Empty : $" in {string.Join(" and ", within)}")
-                + (within.Count > 0 && without.Count > 0 ? "," : string.Empty)
-                + (without.Count == 0 ? string.Empty : $" outside {string.Join(" and ", without)}");
-            cells.Add((new LocationCell(inside), label));
-        }
-
-        return cells;
+        return [.. Enumerable.Range(0, 1 << places.Length).Select(membership => new LocationCell(places, [.. places.Where((_, i) => (membership & (1 << i)) != 0)]))];
     }
 
     private static bool ReachesLocation(ConditionalAccessPolicy policy, LocationCell cell)
@@ -166,10 +153,10 @@ public static class SignInSpace
     }
 
     /// <summary>A condition's values as cells, those no policy tells apart merged; a condition no policy narrows is one cell, undescribed.</summary>
-    private static ImmutableArray<Cell> Split<T>(List<ConditionalAccessPolicy> policies, IEnumerable<(T Value, string Label)> values, Func<ConditionalAccessPolicy, T, bool> reaches, Func<string, string> describe)
+    private static ImmutableArray<Cell> Split<T>(List<ConditionalAccessPolicy> policies, IEnumerable<T> values, Func<T, string> label, Func<ConditionalAccessPolicy, T, bool> reaches, Func<string, string> describe)
     {
-        var byReach = new Dictionary<UInt128, List<string>>();
-        foreach (var (value, label) in values)
+        var byReach = new Dictionary<UInt128, List<T>>();
+        foreach (var value in values)
         {
             var reach = UInt128.Zero;
             for (var i = 0; i < policies.Count; i++)
@@ -180,18 +167,24 @@ public static class SignInSpace
                 }
             }
 
-            if (!byReach.TryGetValue(reach, out var labels))
+            if (!byReach.TryGetValue(reach, out var alike))
             {
-                byReach[reach] = labels = [];
+                byReach[reach] = alike = [];
             }
 
-            labels.Add(label);
+            alike.Add(value);
         }
 
         return byReach.Count == 1
             ? [new Cell(null, byReach.Keys.Single())]
-            : [.. byReach.Select(c => new Cell(describe(string.Join(" or ", c.Value)), c.Key))];
+            : [.. byReach.Select(c => new Cell(describe(Labels(c.Value, label)), c.Key))];
     }
+
+    /// <summary>The values of a cell, the first few named when there are many (combinations of locations).</summary>
+    private static string Labels<T>(List<T> values, Func<T, string> label) =>
+        values.Count <= NamedValues
+            ? string.Join(" or ", values.Select(label))
+            : $"{string.Join(" or ", values.Take(NamedValues - 1).Select(label))} or {values.Count - NamedValues + 1} more combinations";
 
     /// <summary>The values named in a condition, keywords aside, once each in the order first named.</summary>
     private static List<string> Named(IEnumerable<string> values, params string[] keywords) =>
@@ -210,9 +203,22 @@ public static class SignInSpace
 
     private sealed record Cell(string? Description, UInt128 Reach);
 
-    private sealed record ApplicationCell(string? Application, ImmutableArray<string> Groups);
+    private sealed record ApplicationCell(string? Application, ImmutableArray<string> Groups, string Label);
 
-    private sealed record LocationCell(ImmutableArray<string> Inside);
+    /// <summary>A sign-in inside some of the named places (the trusted locations among them) and outside the others.</summary>
+    private sealed record LocationCell(ImmutableArray<string> Places, ImmutableArray<string> Inside)
+    {
+        public string Label()
+        {
+            static string Name(string place) => place == AllTrusted ? "the trusted locations" : $"`{place}`";
+            var within = Inside.Select(Name).ToList();
+            var without = Places.Except(Inside, StringComparer.Ordinal).Select(Name).ToList();
+            return "a location"
+                + (within.Count == 0 ? string.Empty : $" in {string.Join(" and ", within)}")
+                + (within.Count > 0 && without.Count > 0 ? "," : string.Empty)
+                + (without.Count == 0 ? string.Empty : $" outside {string.Join(" and ", without)}");
+        }
+    }
 
     /// <summary>The walk over the product of the conditions' cells, cut short where no policy is left.</summary>
     private sealed class Walk(ImmutableArray<Cell>[] dimensions)

@@ -207,6 +207,34 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRuleTests
     }
 
     [Fact]
+    public void Everywhere_but_a_named_location_and_that_location_cover_together_and_too_many_locations_are_left_undecided()
+    {
+        // Given a Global Administrator under an MFA policy for every location but the head office and one for the head
+        // office, another under the same split over sixteen named locations, and a third over seventeen, more than are combined
+        var tenant = new TestTenant();
+        tenant.User("office");
+        tenant.User("branches");
+        tenant.User("too-many");
+        tenant.AssignRole("office", "Global Administrator").AssignRole("branches", "Global Administrator").AssignRole("too-many", "Global Administrator");
+        const string headOffice = "3d46dbda-8382-466a-856d-eb00cbc6b910";
+        string[] branches = [.. Enumerable.Range(1, 16).Select(i => $"5a2b7c1e-0000-4000-8000-{i:D12}")];
+        string[] sites = [.. Enumerable.Range(1, 17).Select(i => $"6b3c8d2f-0000-4000-8000-{i:D12}")];
+        tenant.ConditionalAccessPolicy("MFA outside the head office", includeUsers: ["office"], excludeLocations: [headOffice]);
+        tenant.ConditionalAccessPolicy("MFA at the head office", includeUsers: ["office"], includeLocations: [headOffice]);
+        tenant.ConditionalAccessPolicy("MFA outside the branches", includeUsers: ["branches"], excludeLocations: branches);
+        tenant.ConditionalAccessPolicy("MFA at the branches", includeUsers: ["branches"], includeLocations: branches);
+        tenant.ConditionalAccessPolicy("MFA outside the sites", includeUsers: ["too-many"], excludeLocations: sites);
+        tenant.ConditionalAccessPolicy("MFA at the sites", includeUsers: ["too-many"], includeLocations: sites);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then the first two are covered; the third stays partial, and the explanation says the combination was not decided
+        Assert.Equal(TestTenant.Id("too-many"), finding.Principal);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains("Whether they cover every sign-in together was not decided: their conditions make more than 100,000 combinations to check.", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_report_only_policy_does_not_cover_and_its_enabled_twin_does()
     {
         // Given two User Administrators, each included by name in an MFA policy: one report-only, one enabled
