@@ -23,6 +23,13 @@ namespace Ward.Microsoft.Entra.ConditionalAccess;
 /// client app types, platforms, locations, risk levels, devices or authentication flows, or lets another control
 /// replace MFA, is partial, and each such condition is a gap. Report-only and disabled policies do not count.
 /// </para>
+/// <para>
+/// Partial policies are then judged together (<see cref="SignInSpace"/>): those that surely apply and surely ask for
+/// MFA where they apply cover the user when every sign-in falls under one of them (one for browsers and desktop
+/// clients with one for the other clients; all applications but Office 365 with Office 365). A filter, an
+/// authentication context or user actions make a policy reach no sign-in there, and too many combinations leave the
+/// policies partial.
+/// </para>
 /// </summary>
 public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referenceTime)
 {
