@@ -151,7 +151,8 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
             }
         }
 
-        var together = combinable.Count == 0 || requirements.Any(r => r.Level == MfaCoverageLevel.Full) ? null : Together(combinable);
+        // Without a policy whose reach can be told, there is nothing to combine, nor a sign-in to name as left.
+        var together = !combinable.Any(SignInSpace.IsDecidable) || requirements.Any(r => r.Level == MfaCoverageLevel.Full) ? null : Together(combinable);
         return new UserMfaCoverage(userId, requirements.ToImmutable(), misses.ToImmutable(), together);
     }
 

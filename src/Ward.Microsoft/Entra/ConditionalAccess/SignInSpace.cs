@@ -88,7 +88,7 @@ public static class SignInSpace
     }
 
     /// <summary>Whether the policy's reach can be told from the export; one narrowed by a filter, authentication contexts or user actions reaches sign-ins the export cannot tell.</summary>
-    private static bool IsDecidable(ConditionalAccessPolicy policy) =>
+    public static bool IsDecidable(ConditionalAccessPolicy policy) =>
         policy.ApplicationFilter is null && policy.DeviceFilter is null && policy.IncludeAuthenticationContextClassReferences.IsEmpty && policy.IncludeUserActions.IsEmpty;
 
     private static bool ReachesClient(ConditionalAccessPolicy policy, string type) =>
@@ -261,6 +261,6 @@ public static class SignInSpace
             }
         }
 
-        private static string Describe(ImmutableList<string> described) => described.IsEmpty ? "any sign-in" : string.Join(" ", described);
+        private static string Describe(ImmutableList<string> described) => described.IsEmpty ? "of any kind" : string.Join(" ", described);
     }
 }
