@@ -4,6 +4,7 @@ namespace Ward.Analysis.Tests.Testing;
 internal sealed partial class TestTenant
 {
     private static readonly string[] AllLocations = ["All"];
+    private static readonly string[] AllPlatforms = ["all"];
     private static readonly string[] PushMethod = ["push"];
 
     /// <summary>The built-in phishing-resistant MFA authentication strength, as a policy's grant carries it.</summary>
@@ -52,7 +53,12 @@ internal sealed partial class TestTenant
         string[]? excludeLocations = null,
         string grantOperator = "OR",
         string[]? builtInControls = null,
-        Dictionary<string, object?>? authenticationStrength = null)
+        Dictionary<string, object?>? authenticationStrength = null,
+        string[]? excludeApplications = null,
+        string[]? includePlatforms = null,
+        string[]? excludePlatforms = null,
+        string[]? includeLocations = null,
+        string? deviceFilter = null)
     {
         var roles = (string[]? names) => (names ?? []).Select(n => BuiltInRoles.Get(n).TemplateId).ToArray();
         var users = (string[]? keys) => (keys ?? []).Select(k => k is "All" or "None" or "GuestsOrExternalUsers" ? k : Id(k)).ToArray();
@@ -70,14 +76,14 @@ internal sealed partial class TestTenant
                 userRiskLevels = Array.Empty<string>(),
                 signInRiskLevels = Array.Empty<string>(),
                 clientAppTypes = clientAppTypes ?? ["all"],
-                platforms = (object?)null,
-                locations = excludeLocations is null ? null : new { includeLocations = AllLocations, excludeLocations },
-                devices = (object?)null,
+                platforms = includePlatforms is null && excludePlatforms is null ? null : new { includePlatforms = includePlatforms ?? AllPlatforms, excludePlatforms = excludePlatforms ?? [] },
+                locations = includeLocations is null && excludeLocations is null ? null : new { includeLocations = includeLocations ?? AllLocations, excludeLocations = excludeLocations ?? [] },
+                devices = deviceFilter is null ? null : new { deviceFilter = new { mode = "include", rule = deviceFilter } },
                 clientApplications = (object?)null,
                 applications = new
                 {
                     includeApplications = includeApplications ?? ["All"],
-                    excludeApplications = Array.Empty<string>(),
+                    excludeApplications = excludeApplications ?? [],
                     includeUserActions = includeUserActions ?? [],
                     includeAuthenticationContextClassReferences = Array.Empty<string>(),
                     applicationFilter = (object?)null,

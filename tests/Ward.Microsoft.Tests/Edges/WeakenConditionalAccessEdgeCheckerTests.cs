@@ -13,7 +13,10 @@ namespace Ward.Microsoft.Tests.Edges;
 /// (Privileged Role Administrator) by it and a compliant device policy, and also falls under four policies that leave
 /// ordinary sign-ins out: a block of legacy clients, MFA at high sign-in risk, MFA for Azure management, a block from
 /// untrusted locations. Lee, Risa, Ana and Tom fall under one of those each and nothing else; Xena is excluded from the
-/// admins' policy, Rita only under a report-only policy, Uli only by a policy that terms of use satisfy.
+/// admins' policy, Rita only under a report-only policy, Uli only by a policy that terms of use satisfy. Sam falls under
+/// the block of legacy clients and an MFA policy for browsers and desktop clients, which guard every sign-in together;
+/// Max under those two and an MFA policy of his own; Eve under the MFA policy for browsers and desktop clients and a
+/// block of Exchange ActiveSync, which leave other legacy clients out.
 /// </summary>
 public sealed class WeakenConditionalAccessEdgeCheckerTests
 {
@@ -32,6 +35,12 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
     private const string Risa = "f1000009-6a7b-4c8d-9e0f-000000000009";
     private const string Ana = "f100000a-6a7b-4c8d-9e0f-00000000000a";
     private const string Tom = "f100000b-6a7b-4c8d-9e0f-00000000000b";
+    private const string Sam = "f100000c-6a7b-4c8d-9e0f-00000000000c";
+    private const string Max = "f100000d-6a7b-4c8d-9e0f-00000000000d";
+    private const string Eve = "f100000e-6a7b-4c8d-9e0f-00000000000e";
+    private const string BlockLegacy = "f3000005-6a7b-4c8d-9e0f-000000000005";
+    private const string ModernMfa = "f3000009-6a7b-4c8d-9e0f-000000000009";
+    private const string MaxMfa = "f300000a-6a7b-4c8d-9e0f-00000000000a";
     private const string Hq = "f5000001-6a7b-4c8d-9e0f-000000000001";
     private const string AzureManagement = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
     private const string AdminsMfa = "f3000001-6a7b-4c8d-9e0f-000000000001";
@@ -52,8 +61,8 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
         using var tenant = Tenant(withPolicies: true);
         var edges = Edges(tenant, Cara);
 
-        // Then Gina and Pete, each guarded by an enabled policy, are reached; nobody else is
-        Assert.Equal([Gina, Pete], edges.Select(e => e.To.Value), StringComparer.Ordinal);
+        // Then Gina and Pete, each guarded by an enabled policy, and Sam and Max, guarded by policies together, are reached; nobody else is
+        Assert.Equal([Gina, Pete, Sam, Max], edges.Select(e => e.To.Value), StringComparer.Ordinal);
         var pete = Assert.Single(edges, e => e.To.Value == Pete);
         Assert.Equal(
             "`pete.park@fabrikam.onmicrosoft.com`'s password (or another first factor of theirs) is known, and no per-user MFA (not in the export) asks for a second factor: the edge only removes the Conditional Access policies standing between it and a sign-in, "
@@ -89,6 +98,42 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
             name => Assert.DoesNotContain(name, requirement, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_user_two_partial_policies_guard_together_is_reached_by_weakening_those_guarding_some_sign_ins()
+    {
+        using var tenant = Tenant(withPolicies: true);
+
+        // Sam: the MFA policy for browsers and desktop clients and the block of legacy clients guard every sign-in
+        // together; weakening the first lets the password in through a browser
+        var sam = Assert.Single(Edges(tenant, Cara), e => e.To.Value == Sam);
+        Assert.Equal([ModernMfa], sam.Permissions.Select(p => p.Resource), StringComparer.Ordinal);
+        Assert.Equal(
+            "excludes `sam.shaw@fabrikam.onmicrosoft.com` from, turns off or deletes the Conditional Access policy `MFA for modern clients` that guards their sign-ins from `browser` or `mobileAppsAndDesktopClients` clients (other policies guard the rest)",
+            sam.Description);
+        Assert.Contains("`MFA for modern clients` (it includes them by name, it requires `mfa`)", Assert.Single(sam.Requirements), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_full_policy_is_not_all_that_stands_when_partial_policies_cover_together_behind_it()
+    {
+        using var tenant = Tenant(withPolicies: true);
+
+        // Max: removing his own MFA policy still leaves the two partial ones covering every sign-in together, so the
+        // edge removes it and one of them
+        var max = Assert.Single(Edges(tenant, Cara), e => e.To.Value == Max);
+        Assert.Equal([ModernMfa, MaxMfa], max.Permissions.Select(p => p.Resource).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.Contains("the Conditional Access policies `MFA for Max`, `MFA for modern clients` that guard their sign-ins from `browser` or `mobileAppsAndDesktopClients` clients", max.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Partial_policies_that_leave_other_legacy_clients_out_guard_nothing()
+    {
+        using var tenant = Tenant(withPolicies: true);
+
+        // Eve: browsers and desktop clients require MFA and Exchange ActiveSync is blocked, but other legacy clients take the password
+        Assert.DoesNotContain(All(tenant), e => e.To.Value == Eve);
+    }
+
     [Theory]
     [InlineData(Xena)] // excluded from the admins' policy by name
     [InlineData(Rita)] // only a report-only policy
@@ -116,12 +161,12 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
         using var tenant = Tenant(withPolicies: true);
 
         var edges = Edges(tenant, Automation);
-        Assert.Equal([Gina, Pete], edges.Select(e => e.To.Value), StringComparer.Ordinal);
+        Assert.Equal([Gina, Pete, Sam, Max], edges.Select(e => e.To.Value), StringComparer.Ordinal);
         Assert.All(edges, e => Assert.Equal(["Policy.ReadWrite.ConditionalAccess", "Policy.Read.All"], e.Permissions.Select(p => p.Action), StringComparer.Ordinal));
 
         // Graph's higher privileged pair for updating and deleting a policy
         var withApplicationRead = Edges(tenant, AppReader);
-        Assert.Equal([Gina, Pete], withApplicationRead.Select(e => e.To.Value), StringComparer.Ordinal);
+        Assert.Equal([Gina, Pete, Sam, Max], withApplicationRead.Select(e => e.To.Value), StringComparer.Ordinal);
         Assert.All(withApplicationRead, e => Assert.Equal(["Policy.ReadWrite.ConditionalAccess", "Application.Read.All"], e.Permissions.Select(p => p.Action), StringComparer.Ordinal));
 
         Assert.Empty(Edges(tenant, WriterOnly));
@@ -168,7 +213,7 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
                 """{"id": "7c1d3f8b-02e5-4d4f-9a32-7b8e1fac4d26", "displayName": "Fabrikam", "verifiedDomains": [{"isDefault": true, "isInitial": true, "name": "fabrikam.onmicrosoft.com", "type": "Managed"}]}""")),
             ("users/page-001.json", GraphBodies.Collection("users(id,userPrincipalName,displayName,userType,accountEnabled)", string.Join(",\n",
                 User(Cara, "cara.cole"), User(Ed, "ed.evans"), User(Gina, "gina.gray"), User(Pete, "pete.park"), User(Xena, "xena.xu"), User(Rita, "rita.ross"), User(Uli, "uli.ulm"),
-                User(Lee, "lee.lang"), User(Risa, "risa.roy"), User(Ana, "ana.alba"), User(Tom, "tom.tate")))),
+                User(Lee, "lee.lang"), User(Risa, "risa.roy"), User(Ana, "ana.alba"), User(Tom, "tom.tate"), User(Sam, "sam.shaw"), User(Max, "max.moss"), User(Eve, "eve.east")))),
             ("role-definitions/page-001.json", GraphBodies.Collection("roleManagement/directory/roleDefinitions", string.Join(",\n",
                 GraphBodies.BuiltInRole(GlobalAdministrator, "Global Administrator", "microsoft.directory/conditionalAccessPolicies/allProperties/allTasks", "microsoft.directory/users/password/update"),
                 GraphBodies.BuiltInRole(PrivilegedRoleAdministrator, "Privileged Role Administrator", "microsoft.directory/roleAssignments/allProperties/allTasks"),
@@ -201,11 +246,14 @@ public sealed class WeakenConditionalAccessEdgeCheckerTests
                 Policy(PeteDevice, "Require compliant device for Pete", "enabled", $$"""{"includeUsers": ["{{Pete}}"], "excludeUsers": [], "includeGroups": [], "excludeGroups": [], "includeRoles": [], "excludeRoles": []}""", "AND", "\"compliantDevice\""),
                 Policy("f3000003-6a7b-4c8d-9e0f-000000000003", "Report-only MFA for Rita", "enabledForReportingButNotEnforced", $$"""{"includeUsers": ["{{Rita}}"], "excludeUsers": [], "includeGroups": [], "excludeGroups": [], "includeRoles": [], "excludeRoles": []}""", "OR", "\"mfa\""),
                 Policy("f3000004-6a7b-4c8d-9e0f-000000000004", "MFA or terms of use for Uli", "enabled", $$"""{"includeUsers": ["{{Uli}}"], "excludeUsers": [], "includeGroups": [], "excludeGroups": [], "includeRoles": [], "excludeRoles": []}""", "OR", "\"mfa\"", "\"b7c1e2d3-0000-4000-8000-000000000001\""),
-                Policy("f3000005-6a7b-4c8d-9e0f-000000000005", "Block legacy authentication", "enabled", Named(Lee, Pete), "OR", "\"block\"", clientAppTypes: "\"exchangeActiveSync\", \"other\""),
+                Policy(BlockLegacy, "Block legacy authentication", "enabled", Named(Lee, Pete, Sam, Max), "OR", "\"block\"", clientAppTypes: "\"exchangeActiveSync\", \"other\""),
                 Policy("f3000006-6a7b-4c8d-9e0f-000000000006", "MFA at high sign-in risk", "enabled", Named(Risa, Pete), "OR", "\"mfa\"", signInRiskLevels: "\"high\""),
                 Policy("f3000007-6a7b-4c8d-9e0f-000000000007", "MFA for Azure management", "enabled", Named(Ana, Pete), "OR", "\"mfa\"", applications: $"\"{AzureManagement}\""),
                 Policy("f3000008-6a7b-4c8d-9e0f-000000000008", "Block untrusted locations", "enabled", Named(Tom, Pete), "OR", "\"block\"",
-                    locations: """{"includeLocations": ["All"], "excludeLocations": ["AllTrusted"]}""")))));
+                    locations: """{"includeLocations": ["All"], "excludeLocations": ["AllTrusted"]}"""),
+                Policy(ModernMfa, "MFA for modern clients", "enabled", Named(Sam, Max, Eve), "OR", "\"mfa\"", clientAppTypes: "\"browser\", \"mobileAppsAndDesktopClients\""),
+                Policy(MaxMfa, "MFA for Max", "enabled", Named(Max), "OR", "\"mfa\""),
+                Policy("f300000b-6a7b-4c8d-9e0f-00000000000b", "Block Exchange ActiveSync", "enabled", Named(Eve), "OR", "\"block\"", clientAppTypes: "\"exchangeActiveSync\"")))));
         }
 
         return new ScratchFolder([.. files]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ward.Microsoft.Entra.ConditionalAccess;
 using Ward.Microsoft.Entra.Directory;
 
@@ -15,7 +16,7 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRule : IRule
         "Privileged user not covered by an enforced MFA policy",
         "privileged-access",
         Severity.High,
-        "No enabled conditional access policy (nor the security defaults) requires multifactor authentication of a user who holds a privileged Entra ID role or Owner or User Access Administrator in Azure, or the policies that do leave some sign-ins out. Report-only and disabled policies do not count; an exclusion (by name, group, role or guest kind) wins over an inclusion. A role-targeted policy applies to a PIM-eligible role once it is activated, as Conditional Access evaluates the roles active at sign-in; administrative-unit-scoped roles are never targeted. High when nothing requires MFA of the user, medium when a policy applies only to some applications, client apps, platforms, locations, risk levels or devices, or accepts another control instead of MFA. An authentication strength counts as MFA only when every combination it allows is multifactor.",
+        "No enabled conditional access policy (nor the security defaults) requires multifactor authentication of a user who holds a privileged Entra ID role or Owner or User Access Administrator in Azure, or the policies that do leave some sign-ins out, together. Report-only and disabled policies do not count; an exclusion (by name, group, role or guest kind) wins over an inclusion. A role-targeted policy applies to a PIM-eligible role once it is activated, as Conditional Access evaluates the roles active at sign-in; administrative-unit-scoped roles are never targeted. High when nothing requires MFA of the user, medium when the policies apply only to some applications, client apps, platforms, locations, risk levels or devices (policies that split the sign-ins between them, such as one for browsers and desktop clients and one for the other clients, cover together), or accept another control instead of MFA. An authentication strength counts as MFA only when every combination it allows is multifactor.",
         "Require MFA (better: a phishing-resistant authentication strength) of every privileged user at every sign-in to all resources: a policy for all users, or one targeting the privileged roles, enabled rather than report-only, without conditions that leave sign-ins out. Keep exclusions to two monitored emergency access accounts, and protect those with FIDO2 keys or certificate-based authentication instead.",
         ["entra"],
         ["https://learn.microsoft.com/en-us/entra/identity/conditional-access/howto-conditional-access-policy-admin-mfa", "https://learn.microsoft.com/en-us/entra/identity/conditional-access/concept-conditional-access-users-groups", "https://learn.microsoft.com/en-us/entra/identity/conditional-access/concept-conditional-access-grant", "https://learn.microsoft.com/en-us/entra/identity/authentication/concept-authentication-strengths", "https://learn.microsoft.com/en-us/entra/fundamentals/security-defaults", "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/security-emergency-access"]);
@@ -40,7 +41,7 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRule : IRule
 
             var partial = verdict.Level == MfaCoverageLevel.Partial;
             var why = partial
-                ? $"MFA is required of them only in part: {string.Join("; ", verdict.Requirements.Select(r => $"{r.Source} ({r.Reason}) has gaps: {string.Join("; ", r.Gaps)}"))}."
+                ? $"MFA is required of them only in part: {string.Join("; ", verdict.Requirements.Select(r => $"{r.Source} ({r.Reason}) has gaps: {string.Join("; ", r.Gaps)}"))}.{Together(verdict.Together)}"
                 : enforced == 0
                     ? "No enabled conditional access policy requires MFA" + (directory.ConditionalAccessPolicies.IsEmpty ? " (the tenant has none)" : string.Empty) + "."
                     : enforced == 1
@@ -85,6 +86,15 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRule : IRule
     /// <summary>Security defaults require MFA of every user signing in to Azure management, which is where an Azure-only privilege is used.</summary>
     private static bool CoveredForAzureBySecurityDefaults(UserMfaCoverage verdict) =>
         verdict.Requirements.Any(r => r.Source == MfaCoverage.SecurityDefaultsSource && r.Gaps.SequenceEqual([MfaCoverage.AzureManagementOnly], StringComparer.Ordinal));
+
+    /// <summary>The sign-ins the policies leave together, when more than one applies or one leaves some out.</summary>
+    private static string Together(SignInCover? together) => together switch
+    {
+        { IsUndecided: true } => $" Whether they cover every sign-in together was not decided: their conditions make more than {SignInSpace.CellLimit.ToString("N0", CultureInfo.InvariantCulture)} combinations to check.",
+        { Uncovered: var cells, UncoveredCount: var count } when count > 0 =>
+            $" No enabled policy requires MFA of them for sign-ins {string.Join("; ", cells)}{(count > cells.Length ? $" (and {count - cells.Length} more)" : string.Empty)}.",
+        _ => string.Empty,
+    };
 
     private static string SecurityDefaults(EntraDirectory directory) => directory.SecurityDefaults?.IsEnabled switch
     {

@@ -70,40 +70,40 @@ public sealed class WeakenConditionalAccessEdgeChecker : IMicrosoftEdgeChecker
         var steps = new Dictionary<(string Holder, string Policy), (string Action, DirectoryRoleStep Step)?>();
         foreach (var user in directory.Users.Where(u => targets is null || targets.Contains(u.Id)))
         {
-            var guards = coverage.SignInGuards(user.Id);
-            if (guards.IsEmpty)
+            var openings = coverage.SignInGuards(user.Id);
+            if (openings.IsEmpty)
             {
                 continue;
             }
 
             var name = user.UserPrincipalName ?? user.Id;
-            var requirement = Requirement(name, guards);
-            var removes = $"excludes `{name}` from, turns off or deletes the Conditional Access {(guards.Length == 1 ? "policy" : "policies")} {Names(guards)} that {(guards.Length == 1 ? "guards" : "guard")} their sign-in";
             foreach (var holder in roleHolders.Where(h => !string.Equals(h, user.Id, StringComparison.OrdinalIgnoreCase)))
             {
-                if (RoleEdge(context, steps, holder, user.Id, removes, requirement, guards) is { } edge)
+                // The narrowest way in whose every policy the holder may change.
+                if (openings.Select(o => RoleEdge(context, steps, holder, user.Id, name, o)).FirstOrDefault(e => e is not null) is { } edge)
                 {
                     yield return edge;
                 }
             }
 
+            var (signIns, guards) = openings[0];
             foreach (var (application, read) in applications.Where(a => !roleHolders.Contains(a.Key, StringComparer.OrdinalIgnoreCase)))
             {
-                yield return new Edge(new(application), new(user.Id), TechniqueId, $"{removes}, with Microsoft Graph {WritePermission}",
+                yield return new Edge(new(application), new(user.Id), TechniqueId, $"{Removes(name, signIns, guards)}, with Microsoft Graph {WritePermission}",
                     [new EdgePermission(WritePermission, user.Id, "Microsoft Graph application permission", []), new EdgePermission(read, user.Id, "Microsoft Graph application permission", [])])
                 {
-                    Requirements = [requirement],
+                    Requirements = [Requirement(name, guards)],
                 };
             }
         }
     }
 
-    /// <summary>The holder's edge when its roles let it change every guarding policy (each decided on the policy itself); null otherwise.</summary>
-    private Edge? RoleEdge(MicrosoftEdgeContext context, Dictionary<(string, string), (string Action, DirectoryRoleStep Step)?> steps, string holder, string user, string removes, string requirement,
-        ImmutableArray<(ConditionalAccessPolicy Policy, string Included)> guards)
+    /// <summary>The holder's edge when its roles let it change every policy of the way in (each decided on the policy itself); null otherwise.</summary>
+    private Edge? RoleEdge(MicrosoftEdgeContext context, Dictionary<(string, string), (string Action, DirectoryRoleStep Step)?> steps, string holder, string user, string name,
+        (string? SignIns, ImmutableArray<(ConditionalAccessPolicy Policy, string Included)> Guards) opening)
     {
         var allowed = new List<(ConditionalAccessPolicy Policy, string Action, DirectoryRoleStep Step)>();
-        foreach (var (policy, _) in guards)
+        foreach (var (policy, _) in opening.Guards)
         {
             if (!steps.TryGetValue((holder, policy.Id), out var step))
             {
@@ -113,7 +113,7 @@ public sealed class WeakenConditionalAccessEdgeChecker : IMicrosoftEdgeChecker
 
             if (step is not { } found)
             {
-                // A policy the holder may not change still stands: the first factor alone does not sign in.
+                // A policy the holder may not change still stands: the first factor alone does not sign in there.
                 return null;
             }
 
@@ -121,13 +121,18 @@ public sealed class WeakenConditionalAccessEdgeChecker : IMicrosoftEdgeChecker
         }
 
         var activation = allowed.Select(a => a.Step.Activation).FirstOrDefault(a => a is not null);
-        var edge = new Edge(new(holder), new(user), TechniqueId, removes,
+        var edge = new Edge(new(holder), new(user), TechniqueId, Removes(name, opening.SignIns, opening.Guards),
             [.. allowed.Select(a => new EdgePermission(a.Action, a.Policy.Id, a.Step.Decision.Explanation.Summary, []))])
         {
-            Requirements = [requirement],
+            Requirements = [Requirement(name, opening.Guards)],
         };
         return activation is null ? edge : activation.Qualify(edge);
     }
+
+    /// <summary>What the edge does: the policies it removes, and which sign-ins that opens when they guard only some, others guarding the rest.</summary>
+    private static string Removes(string name, string? signIns, ImmutableArray<(ConditionalAccessPolicy Policy, string Included)> guards) =>
+        $"excludes `{name}` from, turns off or deletes the Conditional Access {(guards.Length == 1 ? "policy" : "policies")} {Names(guards)} that {(guards.Length == 1 ? "guards" : "guard")} their sign-in"
+        + (signIns is null ? string.Empty : $"s {signIns} (other policies guard the rest)");
 
     private static string Requirement(string name, ImmutableArray<(ConditionalAccessPolicy Policy, string Included)> guards) =>
         $"`{name}`'s password (or another first factor of theirs) is known, and no per-user MFA (not in the export) asks for a second factor: the edge only removes the Conditional Access {(guards.Length == 1 ? "policy" : "policies")} standing between it and a sign-in, {string.Join("; ", guards.Select(g => $"`{g.Policy.DisplayName ?? g.Policy.Id}` ({g.Included}, {Control(g.Policy)})"))}";

@@ -23,9 +23,19 @@ namespace Ward.Microsoft.Entra.ConditionalAccess;
 /// client app types, platforms, locations, risk levels, devices or authentication flows, or lets another control
 /// replace MFA, is partial, and each such condition is a gap. Report-only and disabled policies do not count.
 /// </para>
+/// <para>
+/// Partial policies are then judged together (<see cref="SignInSpace"/>): those that surely apply and surely ask for
+/// MFA where they apply cover the user when every sign-in falls under one of them (one for browsers and desktop
+/// clients with one for the other clients; all applications but Office 365 with Office 365). A filter, an
+/// authentication context or user actions make a policy reach no sign-in there, and too many combinations leave the
+/// policies partial.
+/// </para>
 /// </summary>
 public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referenceTime)
 {
+    /// <summary>The coverage of each set of policies decided so far, by their ids.</summary>
+    private readonly Dictionary<string, SignInCover> _together = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The roles security defaults require MFA of at every sign-in (Microsoft Learn, "Security defaults in Microsoft
     /// Entra ID", "Require administrators to do multifactor authentication"), by template id.
@@ -76,6 +86,7 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
         var subject = new Subject(userId, user, GroupsOf(userId), RolesOf(userId));
         var requirements = ImmutableArray.CreateBuilder<MfaRequirement>();
         var misses = ImmutableArray.CreateBuilder<string>();
+        var combinable = new List<ConditionalAccessPolicy>();
         if (directory.SecurityDefaults?.IsEnabled == true)
         {
             requirements.Add(SecurityDefaults(subject));
@@ -133,30 +144,62 @@ public sealed class MfaCoverage(EntraDirectory directory, DateTimeOffset referen
 
             var gaps = ReachGaps(policy, targetGaps).Concat(grantGaps).ToImmutableArray();
             requirements.Add(new MfaRequirement(source, included, gaps.IsEmpty ? MfaCoverageLevel.Full : MfaCoverageLevel.Partial, gaps));
+            if (targetGaps.IsEmpty && grantGaps.IsEmpty)
+            {
+                // Surely targeted and surely asking for MFA where it applies: its conditions may meet another policy's.
+                combinable.Add(policy);
+            }
         }
 
-        return new UserMfaCoverage(userId, requirements.ToImmutable(), misses.ToImmutable());
+        // Without a policy whose reach can be told, there is nothing to combine, nor a sign-in to name as left.
+        var together = !combinable.Any(SignInSpace.IsDecidable) || requirements.Any(r => r.Level == MfaCoverageLevel.Full) ? null : Together(combinable);
+        return new UserMfaCoverage(userId, requirements.ToImmutable(), misses.ToImmutable(), together);
     }
 
     /// <summary>
-    /// The enabled policies that stand between a first factor of the user and a sign-in: they include the user and do
-    /// not exclude them, and apply to every sign-in of theirs (no gap as <see cref="For"/> decides it: every
-    /// application, client app, platform, location, risk level, device and authentication flow, the user surely
-    /// targeted), and their grant blocks the sign-in or asks for what a stolen password does not give (MFA, an
-    /// authentication strength, a compliant or hybrid joined device); under <c>OR</c> only when every alternative is
-    /// one of those. Each with how it includes the user.
+    /// The enabled policies that stand between a first factor of the user and a sign-in: they include the user (surely:
+    /// not only through guests of listed home tenants) and do not exclude them, apply at sign-in, and their grant blocks
+    /// the sign-in or asks for what a stolen password does not give (MFA, an authentication strength, a compliant or
+    /// hybrid joined device); under <c>OR</c> only when every alternative is one of those. Empty unless together they
+    /// reach every sign-in of the user (<see cref="SignInSpace"/>): a sign-in none of them reaches leaves the password a
+    /// way in, and removing them gives nothing the password does not already give. Otherwise the narrowest ways in,
+    /// fewest policies first: the policies that alone guard some sign-ins, each with how it includes the user.
     /// </summary>
-    public ImmutableArray<(ConditionalAccessPolicy Policy, string Included)> SignInGuards(string userId)
+    /// <remarks>
+    /// What cannot be decided (a device or application filter, an authentication context, uncertain targeting) counts
+    /// as no guard, as it counts as no MFA for the rules: an edge claims the user is guarded, and a sign-in the export
+    /// cannot show guarded may take the password alone, where the edge would add nothing. So an edge may be missed
+    /// where the export cannot tell, never drawn to a user the password already signs in as.
+    /// </remarks>
+    public ImmutableArray<(string? SignIns, ImmutableArray<(ConditionalAccessPolicy Policy, string Included)> Guards)> SignInGuards(string userId)
     {
         var subject = new Subject(userId, directory.FindUser(userId), GroupsOf(userId), RolesOf(userId));
-        return [.. directory.ConditionalAccessPolicies
+        var guards = directory.ConditionalAccessPolicies
             .Where(p => p.State == ConditionalAccessPolicyState.Enabled && GuardsSignIn(p) && AppliesAtSignIn(p))
             .Select(p => (Policy: p, Target: Target(p, subject)))
-            // A policy with a gap leaves the password a way in (a modern client, normal risk, another application, a
-            // trusted location): removing it gives nothing the password does not already give.
-            .Where(p => p.Target is { Included: not null, Excluded: null } && !ReachGaps(p.Policy, p.Target.Gaps).Any())
+            .Where(p => p.Target is { Included: not null, Excluded: null, Gaps.IsEmpty: true })
             .OrderBy(p => p.Policy.DisplayName ?? p.Policy.Id, StringComparer.Ordinal)
-            .Select(p => (p.Policy, p.Target.Included!))];
+            .ToList();
+        if (guards.Count == 0 || Together(guards.ConvertAll(g => g.Policy)) is not { Covered: true } together)
+        {
+            return [];
+        }
+
+        var included = guards.ToDictionary(g => g.Policy.Id, g => g.Target.Included!, StringComparer.Ordinal);
+        return [.. together.Openings.Select(o => (o.SignIns, o.Policies.Select(p => (p, included[p.Id])).ToImmutableArray()))];
+    }
+
+    /// <summary>How far the policies reach the user's sign-ins together, decided once per set of policies: many users share one.</summary>
+    private SignInCover Together(List<ConditionalAccessPolicy> policies)
+    {
+        var key = string.Join('\n', policies.Select(p => p.Id));
+        if (!_together.TryGetValue(key, out var cover))
+        {
+            cover = SignInSpace.Cover(policies, appId => directory.FindServicePrincipalByAppId(appId)?.DisplayName ?? appId);
+            _together[key] = cover;
+        }
+
+        return cover;
     }
 
     /// <summary>Whether the policy's grant blocks, or only lets through a sign-in that shows more than a first factor.</summary>

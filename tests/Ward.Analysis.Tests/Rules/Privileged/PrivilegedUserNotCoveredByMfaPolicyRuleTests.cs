@@ -91,6 +91,150 @@ public sealed class PrivilegedUserNotCoveredByMfaPolicyRuleTests
     }
 
     [Fact]
+    public void Two_policies_splitting_the_client_app_types_cover_together_and_a_twin_leaving_out_other_clients_does_not()
+    {
+        // Given two Global Administrators, each under two enabled MFA policies: one for browsers and desktop clients,
+        // one for Exchange ActiveSync and other (legacy) clients for the first, Exchange ActiveSync alone for the second
+        var tenant = new TestTenant();
+        tenant.User("split");
+        tenant.User("leaky");
+        tenant.AssignRole("split", "Global Administrator").AssignRole("leaky", "Global Administrator");
+        tenant.ConditionalAccessPolicy("MFA for modern clients", includeUsers: ["split", "leaky"], clientAppTypes: ["browser", "mobileAppsAndDesktopClients"]);
+        tenant.ConditionalAccessPolicy("MFA for legacy clients", includeUsers: ["split"], clientAppTypes: ["exchangeActiveSync", "other"]);
+        tenant.ConditionalAccessPolicy("MFA for Exchange ActiveSync", includeUsers: ["leaky"], clientAppTypes: ["exchangeActiveSync"]);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then only the second is reported, medium, naming the clients no policy reaches
+        Assert.Equal(TestTenant.Id("leaky"), finding.Principal);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains("No enabled policy requires MFA of them for sign-ins from `other` clients.", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void All_applications_but_Office_365_and_Office_365_cover_together()
+    {
+        // Given a Privileged Role Administrator under an MFA policy for all applications except Office 365, and one for Office 365
+        var tenant = new TestTenant();
+        tenant.User("admin");
+        tenant.AssignRole("admin", "Privileged Role Administrator");
+        tenant.ConditionalAccessPolicy("MFA outside Office 365", includeRoles: ["Privileged Role Administrator"], excludeApplications: ["Office365"]);
+        tenant.ConditionalAccessPolicy("MFA for Office 365", includeUsers: ["All"], includeApplications: ["Office365"]);
+
+        // Then every sign-in requires MFA: nothing is reported
+        Assert.Empty(tenant.Scan().Of(Rule));
+    }
+
+    [Fact]
+    public void All_platforms_but_iOS_and_iOS_cover_together_and_without_the_iOS_policy_iOS_is_named()
+    {
+        // Given two Security Administrators under an MFA policy for every platform but iOS; only the first also under one for iOS
+        var tenant = new TestTenant();
+        tenant.User("both");
+        tenant.User("no-ios");
+        tenant.AssignRole("both", "Security Administrator").AssignRole("no-ios", "Security Administrator");
+        tenant.ConditionalAccessPolicy("MFA except on iOS", includeRoles: ["Security Administrator"], excludePlatforms: ["iOS"]);
+        tenant.ConditionalAccessPolicy("MFA on iOS", includeUsers: ["both"], includePlatforms: ["iOS"]);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then only the one without the iOS policy is reported, with iOS as the sign-ins left
+        Assert.Equal(TestTenant.Id("no-ios"), finding.Principal);
+        Assert.Contains("policy `MFA except on iOS` (it includes role `Security Administrator`) has gaps: it does not apply on platforms `iOS`.", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("No enabled policy requires MFA of them for sign-ins on `iOS`.", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Three_policies_splitting_platforms_and_clients_cover_together_and_a_twin_missing_other_clients_on_iOS_names_that_cell()
+    {
+        // Given two Global Administrators under an MFA policy for every platform but iOS, and on iOS one for browsers and
+        // desktop clients and one for Exchange ActiveSync and other clients; the second's last policy is for Exchange ActiveSync only
+        var tenant = new TestTenant();
+        tenant.User("three-way");
+        tenant.User("gap-on-ios");
+        tenant.AssignRole("three-way", "Global Administrator").AssignRole("gap-on-ios", "Global Administrator");
+        tenant.ConditionalAccessPolicy("MFA except on iOS", includeRoles: ["Global Administrator"], excludePlatforms: ["iOS"]);
+        tenant.ConditionalAccessPolicy("MFA for modern clients on iOS", includeRoles: ["Global Administrator"], includePlatforms: ["iOS"], clientAppTypes: ["browser", "mobileAppsAndDesktopClients"]);
+        tenant.ConditionalAccessPolicy("MFA for legacy clients on iOS", includeUsers: ["three-way"], includePlatforms: ["iOS"], clientAppTypes: ["exchangeActiveSync", "other"]);
+        tenant.ConditionalAccessPolicy("MFA for Exchange ActiveSync on iOS", includeUsers: ["gap-on-ios"], includePlatforms: ["iOS"], clientAppTypes: ["exchangeActiveSync"]);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then only the second is reported, naming other clients on iOS as the one cell left
+        Assert.Equal(TestTenant.Id("gap-on-ios"), finding.Principal);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains("No enabled policy requires MFA of them for sign-ins from `other` clients on `iOS`.", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_policy_that_excludes_the_user_does_not_complete_another_one()
+    {
+        // Given a User Administrator under an MFA policy for browsers and desktop clients, and one for the other clients
+        // that excludes a group they are in
+        var tenant = new TestTenant();
+        tenant.User("exempt");
+        tenant.AssignRole("exempt", "User Administrator");
+        tenant.Group("legacy-exempt", roleAssignable: false, "exempt");
+        tenant.ConditionalAccessPolicy("MFA for modern clients", includeRoles: ["User Administrator"], clientAppTypes: ["browser", "mobileAppsAndDesktopClients"]);
+        tenant.ConditionalAccessPolicy("MFA for legacy clients", includeUsers: ["All"], excludeGroups: ["legacy-exempt"], clientAppTypes: ["exchangeActiveSync", "other"]);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then they are reported, with the legacy clients left and the exclusion that leaves them
+        Assert.Equal(TestTenant.Id("exempt"), finding.Principal);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains("No enabled policy requires MFA of them for sign-ins from `exchangeActiveSync` or `other` clients.", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("policy `MFA for legacy clients` requires MFA (it includes all users) but excludes them through group `legacy-exempt`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_device_filter_is_not_decided_so_its_policy_completes_no_other()
+    {
+        // Given a Global Administrator under an MFA policy for every platform but iOS, and one for iOS that applies only
+        // to devices a filter matches (the export cannot tell which devices)
+        var tenant = new TestTenant();
+        tenant.User("filtered");
+        tenant.AssignRole("filtered", "Global Administrator");
+        tenant.ConditionalAccessPolicy("MFA except on iOS", includeUsers: ["filtered"], excludePlatforms: ["iOS"]);
+        tenant.ConditionalAccessPolicy("MFA on managed iOS", includeUsers: ["filtered"], includePlatforms: ["iOS"], deviceFilter: "device.isCompliant -eq True");
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then iOS counts as uncovered
+        Assert.Equal(TestTenant.Id("filtered"), finding.Principal);
+        Assert.Contains("No enabled policy requires MFA of them for sign-ins on `iOS`.", finding.Explanation, StringComparison.Ordinal);
+        Assert.Contains("it applies only to devices matching the filter `device.isCompliant -eq True`", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Everywhere_but_a_named_location_and_that_location_cover_together_and_too_many_locations_are_left_undecided()
+    {
+        // Given a Global Administrator under an MFA policy for every location but the head office and one for the head
+        // office, another under the same split over sixteen named locations, and a third over seventeen, more than are combined
+        var tenant = new TestTenant();
+        tenant.User("office");
+        tenant.User("branches");
+        tenant.User("too-many");
+        tenant.AssignRole("office", "Global Administrator").AssignRole("branches", "Global Administrator").AssignRole("too-many", "Global Administrator");
+        const string headOffice = "3d46dbda-8382-466a-856d-eb00cbc6b910";
+        string[] branches = [.. Enumerable.Range(1, 16).Select(i => $"5a2b7c1e-0000-4000-8000-{i:D12}")];
+        string[] sites = [.. Enumerable.Range(1, 17).Select(i => $"6b3c8d2f-0000-4000-8000-{i:D12}")];
+        tenant.ConditionalAccessPolicy("MFA outside the head office", includeUsers: ["office"], excludeLocations: [headOffice]);
+        tenant.ConditionalAccessPolicy("MFA at the head office", includeUsers: ["office"], includeLocations: [headOffice]);
+        tenant.ConditionalAccessPolicy("MFA outside the branches", includeUsers: ["branches"], excludeLocations: branches);
+        tenant.ConditionalAccessPolicy("MFA at the branches", includeUsers: ["branches"], includeLocations: branches);
+        tenant.ConditionalAccessPolicy("MFA outside the sites", includeUsers: ["too-many"], excludeLocations: sites);
+        tenant.ConditionalAccessPolicy("MFA at the sites", includeUsers: ["too-many"], includeLocations: sites);
+
+        var finding = Assert.Single(tenant.Scan().Of(Rule));
+
+        // Then the first two are covered; the third stays partial, and the explanation says the combination was not decided
+        Assert.Equal(TestTenant.Id("too-many"), finding.Principal);
+        Assert.Equal(Severity.Medium, finding.Severity);
+        Assert.Contains("Whether they cover every sign-in together was not decided: their conditions make more than 100,000 combinations to check.", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_report_only_policy_does_not_cover_and_its_enabled_twin_does()
     {
         // Given two User Administrators, each included by name in an MFA policy: one report-only, one enabled
