@@ -26,7 +26,7 @@ public sealed record ApplicationAccessPolicy
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
     /// <summary>Whether the policy is about this application.</summary>
-    public bool Covers(string appId) => AppId == "*" || string.Equals(AppId, appId, StringComparison.OrdinalIgnoreCase);
+    public bool Covers(string appId) => string.Equals(AppId, appId, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The policy for people: its access right and scope (<c>RestrictAccess to `Sales Mailboxes`</c>).</summary>
     public string Label => $"{AccessRight?.ToString() ?? "(unreadable access right)"} {(AccessRight == ApplicationAccessRight.DenyAccess ? "on" : "to")} `{ScopeName ?? ScopeObjectId ?? "(unknown scope)"}`";

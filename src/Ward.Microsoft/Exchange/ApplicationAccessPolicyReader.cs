@@ -96,9 +96,10 @@ public static class ApplicationAccessPolicyReader
         var ids = ImmutableArray.CreateBuilder<string>();
         foreach (var id in values)
         {
-            if (id.ValueKind == JsonValueKind.String && id.GetString() is { } text && (text == "*" || Guid.TryParse(text, out _)))
+            // Exchange documents no wildcard: a `*` limiting every application would remove every mail edge on a guess.
+            if (id.ValueKind == JsonValueKind.String && id.GetString() is { } text && Guid.TryParse(text, out var appId))
             {
-                ids.Add(text == "*" ? text : Guid.Parse(text).ToString());
+                ids.Add(appId.ToString());
                 continue;
             }
 

@@ -71,6 +71,8 @@ public sealed class GcpWorkloadIdentityProviderTests
                   {{Provider("github", "owner-and-ref", "assertion.repository_owner == 'example-org' && assertion.ref == 'refs/heads/main'")}},
                   {{Provider("github", "owner-matches", "assertion.repository_owner.matches('^example-org$')")}},
                   {{Provider("github", "owner-matches-unanchored", "assertion.repository_owner.matches('example-org')")}},
+                  {{Provider("github", "owner-matches-digits", "assertion.repository_owner.matches('^example-org\\\\d+$')")}},
+                  {{Provider("github", "repository-matches-class", "assertion.repository.matches('^example-org/[a-z]+$')")}},
                   {{Provider("github", "owner-lower-mapped", "attribute.owner == 'example-org'", mapping: new(StringComparer.Ordinal) { ["google.subject"] = "assertion.sub", ["attribute.owner"] = "assertion.repository_owner.lowerAscii()" })}},
                   {{Provider("github", "owner-replaced", "assertion.repository_owner.replace('-', '') == 'exampleorg'")}},
                   {{Provider("github", "owner-id-and-matches", "assertion.repository_owner_id == '1342004' && assertion.repository_owner.matches('^example-org$')")}},
@@ -240,6 +242,7 @@ public sealed class GcpWorkloadIdentityProviderTests
     [InlineData("owner-id-and-matches")]         // the id refuses outsiders, whatever `matches` gives
     [InlineData("owner-matches")]                // anchored at both ends: the twin of owner-matches-unanchored
     [InlineData("owner-lower-mapped")]           // owner names are unique whatever their case, and lowerAscii is decided
+    [InlineData("repository-matches-class")]     // every match begins with `example-org/`, which no outsider's repository does
     [InlineData("attribute-repository-prefix")]  // the twin of attribute-prefix
     [InlineData("subject-prefix")]               // the twin of subject-suffix
     [InlineData("email-subdomain")]              // no valid domain of the outsider's ends with `.example.org` (a subdomain is example.org's): the twin of email-top-level
@@ -275,6 +278,16 @@ public sealed class GcpWorkloadIdentityProviderTests
         Assert.Contains($"a job that calls the reusable workflow `{workflow}`", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
         Assert.Contains("access settings", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
         Assert.Contains($"{workflow}@refs/heads/main`", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_regular_expression_no_name_Ward_tried_matches_may_still_match_another()
+    {
+        // `example-org1` is a name an outsider can register; Ward tries names built from the constants, not every name
+        var finding = Of("github", "owner-matches-digits");
+
+        Assert.EndsWith("may accept GitHub Actions tokens of other customers", finding.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("is not decided for every name another customer may hold", finding.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

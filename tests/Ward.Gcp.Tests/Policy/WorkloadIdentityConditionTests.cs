@@ -40,7 +40,13 @@ public sealed class WorkloadIdentityConditionTests
     [InlineData("assertion.repository.matches('^example-org/')", ConditionTruth.False)]          // anchored: the owner must be the tenant's
     [InlineData("assertion.repository.matches('example-org')", ConditionTruth.True)]             // CEL's matches finds the expression anywhere
     [InlineData("matches(assertion.sub, '^repo:example-org-outsider/[a-z]+:')", ConditionTruth.True)] // the function form
-    [InlineData("assertion.repository.matches('(')", ConditionTruth.False)]                      // not an expression: an error refuses the token
+    [InlineData("assertion.repository.matches('(')", ConditionTruth.Undecided)]                  // not an expression Ward reads: not decided
+    [InlineData("assertion.repository_owner.matches('^example-org\\\\d+$')", ConditionTruth.Undecided)] // no match here, but `example-org1` would
+    [InlineData("assertion.repository.matches('^example-org/[a-z]+$')", ConditionTruth.False)]   // every match begins with `example-org/`
+    [InlineData("assertion.repository.matches('^example-org/|zz')", ConditionTruth.Undecided)]    // the `^` binds the first alternative only: `zz` anywhere passes
+    [InlineData("assertion.repository_owner.matches('^(?P<o>[a-z]+)$')", ConditionTruth.Undecided)] // RE2's named group, read; no match here but others may
+    [InlineData("assertion.repository_owner.matches('^[\\\\pL-]+$')", ConditionTruth.True)]       // RE2's one-letter class \pL is \p{L}
+    [InlineData("assertion.repository_owner.matches('^[[:alpha:]-]+$')", ConditionTruth.Undecided)] // a POSIX class, which .NET reads otherwise
     [InlineData("assertion.repository_owner.lowerAscii() == 'example-org-outsider'", ConditionTruth.True)]
     [InlineData("assertion.repository_owner.upperAscii() == 'EXAMPLE-ORG'", ConditionTruth.False)]
     [InlineData("has(assertion.repository)", ConditionTruth.True)]

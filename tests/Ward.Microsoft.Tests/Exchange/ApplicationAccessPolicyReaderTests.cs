@@ -51,7 +51,8 @@ public sealed class ApplicationAccessPolicyReaderTests
     public void Malformed_entries_are_reported_at_their_place_and_the_others_read()
     {
         // Given an array with a good policy, an entry that is not an object, one without AppId, one whose AppId is not a
-        // GUID, one whose AccessRight is a number (no -EnumsAsStrings) and one without ScopeIdentityRaw
+        // GUID, one whose AccessRight is a number (no -EnumsAsStrings), one without ScopeIdentityRaw and one for `*`
+        // (Exchange documents no wildcard: it would limit every application on a guess)
         var text = $$"""
             [
               {{OnePolicy}},
@@ -59,7 +60,8 @@ public sealed class ApplicationAccessPolicyReaderTests
               { "ScopeName": "Finance", "ScopeIdentityRaw": "S-1-5-21-1;0c6f1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f", "AccessRight": "DenyAccess" },
               { "ScopeName": "Finance", "AppId": "crm-sync", "ScopeIdentityRaw": "S-1-5-21-1;0c6f1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f", "AccessRight": "DenyAccess" },
               { "ScopeName": "Finance", "AppId": "6ac794ca-2697-4137-8754-d2a78ae47d93", "ScopeIdentityRaw": "S-1-5-21-1;0c6f1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f", "AccessRight": 1 },
-              { "ScopeName": "Finance", "AppId": "3dbc2ae1-7198-45ed-9f9f-d86ba3ec35b5", "AccessRight": "DenyAccess" }
+              { "ScopeName": "Finance", "AppId": "3dbc2ae1-7198-45ed-9f9f-d86ba3ec35b5", "AccessRight": "DenyAccess" },
+              { "ScopeName": "Finance", "AppId": "*", "ScopeIdentityRaw": "S-1-5-21-1;0c6f1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f", "AccessRight": "RestrictAccess" }
             ]
             """;
         using var folder = new ScratchFolder((ApplicationAccessPolicyReader.FileName, text));
@@ -75,6 +77,7 @@ public sealed class ApplicationAccessPolicyReaderTests
                 (ExchangeDiagnosticCodes.MalformedPolicy, DiagnosticSeverity.Error, "$[3].AppId", 16),
                 (ExchangeDiagnosticCodes.UnreadableAccessRight, DiagnosticSeverity.Warning, "$[4].AccessRight", 17),
                 (ExchangeDiagnosticCodes.UnreadableScope, DiagnosticSeverity.Warning, "$[5]", 18),
+                (ExchangeDiagnosticCodes.MalformedPolicy, DiagnosticSeverity.Error, "$[6].AppId", 19),
             ],
             estates.Diagnostics.Select(d => (d.Code, d.Severity, d.Location.JsonPath!, d.Location.Line ?? 0)));
         Assert.All(estates.Diagnostics, d => Assert.Equal(file, d.Location.File));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Ward.Gcp.Policy.Conditions;
 
@@ -247,8 +246,9 @@ internal sealed class CelEvaluator(string source, ConditionContext context, bool
 
     /// <summary>
     /// <c>s.matches(re)</c>: whether the RE2 expression matches some part of the string (CEL's semantics: anchor it with
-    /// <c>^</c> and <c>$</c> to match the whole). .NET's engine reads the RE2 syntax Google accepts the same way for
-    /// what conditions use (classes, repetition, groups, alternation); an expression it rejects is an error.
+    /// <c>^</c> and <c>$</c> to match the whole). An expression .NET's engine would read otherwise is unknown. Over a
+    /// token built for an outsider (<see cref="ConditionContext.Claims"/>), a failed match decides only what the
+    /// names tried can decide (<see cref="Re2Pattern"/>); otherwise it is unknown, since another name may match.
     /// </summary>
     private CelValue Matches(CelCall call, CelValue target, CelValue pattern)
     {
@@ -257,18 +257,20 @@ internal sealed class CelEvaluator(string source, ConditionContext context, bool
             return Undefined(target, pattern, $"`{Text(call)}`: `matches` needs strings");
         }
 
-        try
+        var re = Re2Pattern.Parse(expression.Value);
+        if (re.Regex is not { } regex)
         {
-            return new CelBool(Regex.IsMatch(text.Value, expression.Value, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1)));
+            return CelUnknown.Of($"`{Text(call)}`: `{expression.Value}` is not a regular expression Ward reads as RE2 does");
         }
-        catch (ArgumentException)
+
+        if (regex.IsMatch(text.Value))
         {
-            return new CelError($"`{Text(call)}`: `{expression.Value}` is not a regular expression Ward reads");
+            return new CelBool(true);
         }
-        catch (NotSupportedException)
-        {
-            return CelUnknown.Of($"`{Text(call)}`: `{expression.Value}` uses a construct Ward does not evaluate");
-        }
+
+        return context.Claims is null || re.IsLiteral || (re.AnchoredPrefix is { } prefix && !text.Value.StartsWith(prefix, StringComparison.Ordinal))
+            ? new CelBool(false)
+            : CelUnknown.Of($"`{Text(call)}` is not decided for every name another customer may hold: none Ward tried matches `{expression.Value}`, but others may");
     }
 
     /// <summary>The string with ASCII letters alone changed, as CEL's <c>lowerAscii</c> and <c>upperAscii</c> do.</summary>
