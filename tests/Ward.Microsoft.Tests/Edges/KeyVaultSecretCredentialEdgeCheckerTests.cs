@@ -7,9 +7,9 @@ namespace Ward.Microsoft.Tests.Edges;
 
 /// <summary>
 /// <c>azure-key-vault-secret-credential</c> on the Fabrikam fixture: who may read a vault secret whose name or tags
-/// name an application with a current client secret, in each vault mode; and the twins no link, a disabled or expired
-/// secret, an application without a valid client secret, a certificate's managed secret, a reader without getSecret
-/// and a deny assignment stop.
+/// name an application with a current client secret, in each vault mode; and the twins no link, a partial or shared
+/// display name, a disabled or expired secret, an application without a valid client secret, a certificate's managed
+/// secret, a reader without getSecret and a deny assignment stop.
 /// </summary>
 public sealed class KeyVaultSecretCredentialEdgeCheckerTests
 {
@@ -22,7 +22,7 @@ public sealed class KeyVaultSecretCredentialEdgeCheckerTests
     public void The_fixture_is_read_without_errors_and_with_every_secret()
     {
         Assert.DoesNotContain(Estates.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Equal(["kv-policies/crm-client-secret", "kv-policies/payroll-connector", "kv-rbac/crm-sync-2025", $"kv-rbac/crm-sync-{CrmSyncAppId}", "kv-rbac/crm-sync-previous", "kv-rbac/report-mailer-e14a7c92-0b3d-46f8-9a5e-c27d81f0b3a6", "kv-rbac/smtp-relay-password"],
+        Assert.Equal(["kv-policies/crm-client-secret", "kv-policies/payroll-connector", "kv-rbac/crm-sync-2025", $"kv-rbac/crm-sync-{CrmSyncAppId}", "kv-rbac/crm-sync-previous", "kv-rbac/ledger-export-key", "kv-rbac/report-mailer-e14a7c92-0b3d-46f8-9a5e-c27d81f0b3a6", "kv-rbac/smtp-relay-password"],
             Estates.Azure.KeyVaultSecrets.Select(s => $"{s.VaultName}/{s.Name}").Order(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
@@ -57,7 +57,8 @@ public sealed class KeyVaultSecretCredentialEdgeCheckerTests
     [Fact]
     public void Only_linked_current_secrets_of_applications_with_a_current_client_secret_lead_anywhere()
     {
-        // Given the disabled, expired, unlinked, managed and Report Mailer secrets
+        // Given the disabled, expired, unlinked (`application: CRM`), managed and Report Mailer secrets, and
+        // ledger-export-key, tagged with a display name two applications bear
         // Then every edge is one of the two above
         Assert.Equal(["crm-client-secret", $"crm-sync-{CrmSyncAppId}"], Edges.Select(e => e.Permissions[0].Resource.Split('/')[^1]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), StringComparer.Ordinal);
         Assert.DoesNotContain(Edges, e => e.To.Value == ReportMailer);

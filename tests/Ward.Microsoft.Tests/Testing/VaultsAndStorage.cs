@@ -26,9 +26,11 @@ internal static class VaultsAndStorage
     public const string Uma = "8a3e5c17-2f9b-4d06-a41c-7b6e0d93f2a5"; // Key Vault Secrets User, denied by the Blueprint deny assignment
 
     // kv-rbac secrets (az keyvault secret list): crm-sync-<CRM Sync's appId> (current), crm-sync-previous (disabled),
-    // crm-sync-2025 (expired), report-mailer-<Report Mailer's appId> (whose only client secret expired), smtp-relay-password
-    // (tagged `application: CRM`, not CRM Sync's whole name). kv-policies secrets (Key Vault REST): crm-client-secret
-    // (tagged `application: CRM Sync`), payroll-connector (the certificate's managed secret, tagged the same).
+    // crm-sync-2025 (expired), report-mailer-<Report Mailer's appId> (whose only client secret expired),
+    // smtp-relay-password (tagged `application: CRM`, not CRM Sync's whole name), ledger-export-key (tagged
+    // `application: Ledger Export`, the name of two applications). kv-policies secrets (Key Vault REST):
+    // crm-client-secret (tagged `application: CRM Sync`), payroll-connector (the certificate's managed secret, tagged
+    // the same).
 
     // Key vault kv-policies (access-policy mode): certificate payroll-connector (Payroll Connector's credential, not exportable).
     public const string Heidi = "df126a78-bc8f-4a39-a118-d9cff95a8c91"; // access policy: secrets get, list
