@@ -34,6 +34,8 @@
 #   resources/<id>/keyvault-<name>-certificates.json     az keyvault certificate list (names and thumbprints: which certificates
 #                                                        are applications' sign-in credentials)
 #   resources/<id>/keyvault-<name>-certificate-policies.json  az keyvault certificate show of each (whether its key is exportable)
+#   resources/<id>/keyvault-<name>-secrets.json          az keyvault secret list (names, content types, tags and dates, never a
+#                                                        value: which secrets name an application)
 #   resources/<id>/identities.json                       az identity list --subscription <id> (each user-assigned identity's
 #                                                        service principal: its object id and client id)
 #   resources/<id>/federated-credentials/<group>/<identity>.json
@@ -67,10 +69,11 @@
 #   Microsoft.ContainerService/managedClusters/read                           (az aks list: never a cluster credential)
 #   Microsoft.Storage/storageAccounts/read                                    (az storage account list: never a key)
 #   Microsoft.Web/sites/read                                                  (az functionapp list: never an app setting)
-# and, on each key vault's data plane, certificate metadata (never a key or secret): Microsoft.KeyVault/vaults/
-# certificates/read (Key Vault Reader) on a vault that uses Azure RBAC, or an access policy with certificates
-# `list` and `get` on one that uses access policies. A vault that refuses (no access, a firewall) is skipped with a
-# message; --no-certificates skips them all.
+# and, on each key vault's data plane, certificate and secret metadata (never a key or a secret's value):
+# Microsoft.KeyVault/vaults/certificates/read and Microsoft.KeyVault/vaults/secrets/readMetadata/action (Key Vault
+# Reader) on a vault that uses Azure RBAC, or an access policy with certificates `list` and `get` and secrets `list`
+# on one that uses access policies. A vault that refuses (no access, a firewall) is skipped with a message;
+# --no-certificates and --no-secrets skip them all.
 # plus Microsoft Graph reads that `az role assignment list` makes to fill in `principalName` (when permitted).
 #
 # Usage: see --help.
@@ -79,13 +82,13 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/export-azure.sh --output DIR [--root GROUP] [--subscription ID]... [--no-management-groups] [--no-pim] [--no-resources] [--no-certificates]
+Usage: scripts/export-azure.sh --output DIR [--root GROUP] [--subscription ID]... [--no-management-groups] [--no-pim] [--no-resources] [--no-certificates] [--no-secrets]
 
 Exports Azure role definitions, role assignments, deny assignments, PIM eligibilities and assignment schedule
 instances on Azure resources, the management-group hierarchy, the subscriptions and their resource inventory
 (managed identities, what they are attached to and the federated credentials of user-assigned ones, key vault,
-storage account, function app and AKS settings, key vault certificate metadata) into DIR, for `ward` to read.
-Read-only.
+storage account, function app and AKS settings, key vault certificate and secret metadata) into DIR, for `ward` to
+read. Read-only.
 
   --output DIR             folder to write (created if needed)
   --root GROUP             management group to export the tree from (default: the tenant root group, whose name
@@ -99,13 +102,15 @@ Read-only.
                            activating an eligible role stays conditional on its settings)
   --no-resources           skip the resource inventory (user-assigned identities are then known only by name)
   --no-certificates        skip the key vaults' certificate lists (which need data-plane read access to each vault)
+  --no-secrets             skip the key vaults' secret lists (names and tags, never values; they need data-plane
+                           list access to each vault)
   -h, --help               this help
 
 Sign in first with `az login` (a Reader at the tenant root group sees everything Ward needs).
 
 Exit status: 0 on success, 1 on a fatal error (a missing tool, a bad argument, or a read every analysis needs was
-refused: nothing half-written is left), 2 if optional reads were skipped (PIM, key vault certificates, an identity's
-federated credentials; see the warnings).
+refused: nothing half-written is left), 2 if optional reads were skipped (PIM, key vault certificates or secrets, an
+identity's federated credentials; see the warnings).
 USAGE
 }
 
@@ -142,6 +147,7 @@ with_groups=1
 with_pim=1
 with_resources=1
 with_certificates=1
+with_secrets=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --output) output="${2:?--output needs a folder}"; shift 2 ;;
@@ -151,6 +157,7 @@ while [[ $# -gt 0 ]]; do
     --no-pim) with_pim=0; shift ;;
     --no-resources) with_resources=0; shift ;;
     --no-certificates) with_certificates=0; shift ;;
+    --no-secrets) with_secrets=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) fatal "unknown argument '$1' (see --help)" ;;
   esac
@@ -242,6 +249,20 @@ export_certificates() {
   fi
 }
 
+# Writes a vault's secret list: names, content types, tags and dates, never a value (the list does not return one); a
+# vault that refuses is skipped with az's message, and nothing half-written is left behind.
+export_secrets() {
+  local name="$1" folder="$2"
+  local list="$folder/keyvault-$name-secrets.json"
+  if ! az keyvault secret list --vault-name "$name" --output json </dev/null >"$list.part" 2>"$list.err"; then
+    skip "could not list the secrets of key vault $name (skipped): $(cat "$list.err")"
+    rm -f "$list.part" "$list.err"
+    return 0
+  fi
+  mv "$list.part" "$list"
+  rm -f "$list.err"
+}
+
 # Writes a user-assigned identity's federated credentials; one that cannot be read (deleted since the resource list, or
 # refused) is skipped with a message, and nothing half-written is left behind.
 export_federated_credentials() {
@@ -304,6 +325,9 @@ for subscription in "${subscriptions[@]}"; do
       capture "$output/resources/$subscription/keyvault-$name.json" az keyvault show --subscription "$subscription" --resource-group "$group" --name "$name" --output json
       if [[ "$with_certificates" -eq 1 ]]; then
         export_certificates "$name" "$output/resources/$subscription"
+      fi
+      if [[ "$with_secrets" -eq 1 ]]; then
+        export_secrets "$name" "$output/resources/$subscription"
       fi
     done < <(jq -r '.[] | select((.type | ascii_downcase) == "microsoft.keyvault/vaults") | "\(.resourceGroup) \(.name)"' "$output/resources/$subscription.json")
     # az resource list leaves out an identity's principal and client ids, and its federated credentials are child

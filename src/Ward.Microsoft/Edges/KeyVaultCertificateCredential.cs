@@ -12,8 +12,9 @@ namespace Ward.Microsoft.Edges;
 /// <remarks>
 /// The thumbprint is the only link the exports hold between a vault and an application, and a sound one: Graph sets
 /// <c>customKeyIdentifier</c> to the certificate's thumbprint unless the uploader chose another value (then no match,
-/// and no edge). Secrets are not matched: a client secret in a vault carries nothing that says whose it is. Only a
-/// certificate's current version is listed; older versions, still readable, are not matched.
+/// and no edge). A client secret in a vault carries no such link; one whose name or tags name an application is a
+/// weaker one (<see cref="KeyVaultSecretCredential"/>). Only a certificate's current version is listed; older
+/// versions, still readable, are not matched.
 /// </remarks>
 public sealed record KeyVaultCertificateCredential(AzureResource Vault, KeyVaultCertificate Certificate, EntraServicePrincipal ServicePrincipal, string CredentialOf)
 {
@@ -43,9 +44,6 @@ public sealed record KeyVaultCertificateCredential(AzureResource Vault, KeyVault
             }
         }
     }
-
-    /// <summary>The vault-relative id of the certificate's key or secret (<c>{vault}/keys/{name}</c>): the scope Azure RBAC decides its data actions at.</summary>
-    public string ItemScope(string collection) => $"{Vault.Id.Value}/{collection}/{Certificate.Name}";
 
     /// <summary>"certificate `sync` of key vault `kv1`, a credential of the application `Sync`", for edge descriptions.</summary>
     public string Describe() => $"certificate `{Certificate.Name}` of key vault `{Vault.Name}`, a credential of the {CredentialOf} `{ServicePrincipal.DisplayName ?? ServicePrincipal.Id}`";

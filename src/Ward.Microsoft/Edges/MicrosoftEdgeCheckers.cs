@@ -39,6 +39,7 @@ public static class MicrosoftEdgeCheckers
         new PolicyRemediationEdgeChecker(),
         new KeyVaultCertificateEdgeChecker(),
         new KeyVaultAccessPolicyEdgeChecker(),
+        new KeyVaultSecretCredentialEdgeChecker(),
         new FunctionDeploymentStorageEdgeChecker(),
         new RewriteCustomRoleEdgeChecker(),
         new ElevateAccessEdgeChecker(),

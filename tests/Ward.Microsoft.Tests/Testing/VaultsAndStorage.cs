@@ -4,10 +4,11 @@ namespace Ward.Microsoft.Tests.Testing;
 
 /// <summary>
 /// The Fabrikam fixture under Fixtures/Azure/vaults-and-storage: key vaults holding certificates of service
-/// principals, and Flex Consumption function apps with their deployment storage, in the formats the export scripts
-/// write (Graph v1.0; az role definition / assignment list, deny assignments REST, az resource list, az keyvault show,
-/// az keyvault certificate list and show, Key Vault REST, az functionapp list, az storage account list). Each user
-/// holds one grant: the vulnerable ones reach a service principal or a function app's identity, their twins do not.
+/// principals and secrets that name applications, and Flex Consumption function apps with their deployment storage,
+/// in the formats the export scripts write (Graph v1.0; az role definition / assignment list, deny assignments REST,
+/// az resource list, az keyvault show, az keyvault certificate list and show, az keyvault secret list, Key Vault
+/// REST, az functionapp list, az storage account list). Each user holds one grant: the vulnerable ones reach a
+/// service principal or a function app's identity, their twins do not.
 /// </summary>
 internal static class VaultsAndStorage
 {
@@ -22,6 +23,14 @@ internal static class VaultsAndStorage
     public const string Erin = "d942c8d8-b86f-44c1-9425-38b807e385b5"; // Key Vault Crypto User on the key tls-www only
     public const string Frank = "c55cb174-0b71-41e1-97c6-f49aab8e7f1f"; // Key Vault Crypto User on another resource group
     public const string Grace = "d34e3df9-1bd7-4eb3-862e-530d8351f0e2"; // Key Vault Contributor (RBAC mode: control plane only)
+    public const string Uma = "8a3e5c17-2f9b-4d06-a41c-7b6e0d93f2a5"; // Key Vault Secrets User, denied by the Blueprint deny assignment
+
+    // kv-rbac secrets (az keyvault secret list): crm-sync-<CRM Sync's appId> (current), crm-sync-previous (disabled),
+    // crm-sync-2025 (expired), report-mailer-<Report Mailer's appId> (whose only client secret expired),
+    // smtp-relay-password (tagged `application: CRM`, not CRM Sync's whole name), ledger-export-key (tagged
+    // `application: Ledger Export`, the name of two applications). kv-policies secrets (Key Vault REST):
+    // crm-client-secret (tagged `application: CRM Sync`), payroll-connector (the certificate's managed secret, tagged
+    // the same).
 
     // Key vault kv-policies (access-policy mode): certificate payroll-connector (Payroll Connector's credential, not exportable).
     public const string Heidi = "df126a78-bc8f-4a39-a118-d9cff95a8c91"; // access policy: secrets get, list
@@ -44,6 +53,9 @@ internal static class VaultsAndStorage
     public const string BillingExport = "3b74a7b3-3996-4665-b651-94bebf82cf24";
     public const string PayrollConnector = "c179392e-f8fd-4369-94b3-eb4a49424b30";
     public const string LegacyReporter = "e9bdf309-6529-4bb3-9f6e-1056db741e17";
+    public const string CrmSync = "b82e6f13-5d4a-4c97-8e21-0a9d47f3c6e8";
+    public const string CrmSyncAppId = "6c8f2d41-93b7-4e5a-a0d2-7f1e38c9b564";
+    public const string ReportMailer = "4f9d2b70-8c15-4e3a-b6d4-91a0e7c25f38";
     public const string OrdersFunction = "a378f4f2-397f-471d-8855-6311932a8a0b";
     public const string OrdersIdentity = "e591a540-757e-410a-8997-ecb3d98d87cd";
     public const string LedgerFunction = "7fd7159a-c091-49a6-ba39-a1d2ce96bb93";

@@ -64,6 +64,12 @@ internal static class ArmItemClassifier
             return ArmItemKind.KeyVaultCertificate;
         }
 
+        // A key vault's secret list (data plane): no `type`, the id is the secret's URL.
+        if (KeyVaultSecretReader.IsSecret(item))
+        {
+            return ArmItemKind.KeyVaultSecret;
+        }
+
         // `az role assignment list --include-classic-administrators` prints classic administrators as role
         // assignments whose ids are placeholders (`NA(classic admins)`, `NA(classic admin role)`).
         if (IsClassicPlaceholder(item.Text("roleDefinitionId")) || IsClassicPlaceholder(item.Text("id")) || (item.Has("emailAddress") && item.Has("role")))

@@ -25,6 +25,9 @@ internal enum ArmItemKind
     /// <summary>A certificate of a key vault (its metadata: name and thumbprint), from the vault's certificate list.</summary>
     KeyVaultCertificate,
 
+    /// <summary>A secret of a key vault (its metadata: name, content type, tags; never its value), from the vault's secret list.</summary>
+    KeyVaultSecret,
+
     /// <summary>A federated identity credential of a user-assigned managed identity.</summary>
     FederatedCredential,
 }

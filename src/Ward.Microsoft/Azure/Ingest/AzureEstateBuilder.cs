@@ -35,10 +35,11 @@ internal static class AzureEstateBuilder
         CheckPages(entries, found);
         var resources = WithAccessPolicies(MergeResources(entries.Resources), entries.KeyVaultAccessPolicies, found);
         var certificates = MergeCertificates(entries.KeyVaultCertificates, resources, found);
+        var secrets = MergeSecrets(entries.KeyVaultSecrets, resources, found);
         var federatedCredentials = MergeFederatedCredentials(entries.FederatedCredentials, resources, found);
         if (entries.Count == 0)
         {
-            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, assignment schedule instance, management group, subscription, classic administrator, resource, key vault certificate or federated credential was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
+            found.Add(AzureDiagnosticCodes.NothingUsable, DiagnosticSeverity.Error, "no Azure role definition, assignment, eligibility, assignment schedule instance, management group, subscription, classic administrator, resource, key vault certificate or secret, or federated credential was read from the inputs", new SourceLocation(inputs.Count == 0 ? string.Empty : inputs[0].Path));
         }
 
         diagnostics.AddRange(WithLines(found.ToSortedArray(), source));
@@ -54,6 +55,7 @@ internal static class AzureEstateBuilder
             ClassicAdministrators = MergeClassicAdministrators(entries.ClassicAdministrators),
             Resources = resources,
             KeyVaultCertificates = certificates,
+            KeyVaultSecrets = secrets,
             FederatedCredentials = federatedCredentials,
             Inputs = [.. inputs],
             Diagnostics = diagnostics.ToSortedArray(),
@@ -192,14 +194,27 @@ internal static class AzureEstateBuilder
             .GroupBy(c => (Vault: c.VaultName.ToUpperInvariant(), Name: c.Name.ToUpperInvariant()))
             .Select(g => g.First() with { Exportable = g.Where(c => c.Thumbprint == g.First().Thumbprint).Select(c => c.Exportable).FirstOrDefault(e => e is not null) })
             .ToImmutableArray();
+        ReportMissingVaults(merged, c => c.VaultName, c => c.Location, "certificate", resources, diagnostics);
+        return merged;
+    }
+
+    /// <summary>One entry per vault and secret name (pages and files may overlap); one of a vault the inventory does not hold is kept but reported, as certificates are.</summary>
+    private static ImmutableArray<KeyVaultSecret> MergeSecrets(List<KeyVaultSecret> secrets, ImmutableArray<AzureResource> resources, DiagnosticBag diagnostics)
+    {
+        var merged = secrets.DistinctBy(s => (Vault: s.VaultName.ToUpperInvariant(), Name: s.Name.ToUpperInvariant())).ToImmutableArray();
+        ReportMissingVaults(merged, s => s.VaultName, s => s.Location, "secret", resources, diagnostics);
+        return merged;
+    }
+
+    /// <summary>Reports, once per vault, the items (<paramref name="noun"/>: "certificate") of a key vault the inventory does not hold: who may read them is decided at the vault's resource id.</summary>
+    private static void ReportMissingVaults<T>(ImmutableArray<T> items, Func<T, string> vaultName, Func<T, SourceLocation> location, string noun, ImmutableArray<AzureResource> resources, DiagnosticBag diagnostics)
+    {
         var vaults = resources.Where(r => r.IsOfType(AzureResourceTypes.KeyVault)).Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var orphans in merged.Where(c => !vaults.Contains(c.VaultName)).GroupBy(c => c.VaultName, StringComparer.OrdinalIgnoreCase))
+        foreach (var orphans in items.Where(i => !vaults.Contains(vaultName(i))).GroupBy(vaultName, StringComparer.OrdinalIgnoreCase))
         {
             var count = orphans.Count();
-            diagnostics.Add(AzureDiagnosticCodes.DanglingResource, DiagnosticSeverity.Warning, $"{count} certificate{(count == 1 ? " belongs" : "s belong")} to key vault `{orphans.Key}`, which is not in the resource inventory: who may read {(count == 1 ? "it" : "them")} is not decided (give `az resource list` of the vault's subscription)", orphans.First().Location);
+            diagnostics.Add(AzureDiagnosticCodes.DanglingResource, DiagnosticSeverity.Warning, $"{count} {noun}{(count == 1 ? " belongs" : "s belong")} to key vault `{orphans.Key}`, which is not in the resource inventory: who may read {(count == 1 ? "it" : "them")} is not decided (give `az resource list` of the vault's subscription)", location(orphans.First()));
         }
-
-        return merged;
     }
 
     /// <summary>
@@ -379,6 +394,7 @@ internal static class AzureEstateBuilder
         ArmItemKind.ClassicAdministrator => "classic administrators",
         ArmItemKind.Resource => "resources",
         ArmItemKind.KeyVaultCertificate => "key vault certificates",
+        ArmItemKind.KeyVaultSecret => "key vault secrets",
         ArmItemKind.FederatedCredential => "federated credentials",
         _ => "subscriptions",
     };

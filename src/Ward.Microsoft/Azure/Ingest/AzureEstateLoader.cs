@@ -172,12 +172,15 @@ public static class AzureEstateLoader
                 case ArmItemKind.KeyVaultCertificate:
                     Add(entries.KeyVaultCertificates, KeyVaultCertificateReader.Read(item, json));
                     break;
+                case ArmItemKind.KeyVaultSecret:
+                    Add(entries.KeyVaultSecrets, KeyVaultSecretReader.Read(item, json));
+                    break;
                 case ArmItemKind.FederatedCredential:
                     Add(entries.FederatedCredentials, FederatedCredentialReader.Read(item, json));
                     break;
                 default:
                     json.Report(AzureDiagnosticCodes.UnknownEntry, DiagnosticSeverity.Error, element.ValueKind == JsonValueKind.Object
-                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, assignment schedule instance, role management policy, management group, subscription, classic administrator, resource, key vault certificate or user-assigned identity's federated credential); skipped"
+                        ? "an entry Ward does not recognise among the others of this file (no known `type` nor the fields of a role definition, role assignment, deny assignment, eligibility, assignment schedule instance, role management policy, management group, subscription, classic administrator, resource, key vault certificate or secret, or user-assigned identity's federated credential); skipped"
                         : $"expected an object, found {ArmJson.Describe(element.ValueKind)}; skipped", path);
                     break;
             }
@@ -234,7 +237,7 @@ public static class AzureEstateLoader
 
     private static AzureInputFile Unrecognized(string file, ArmJson json)
     {
-        json.Report(AzureDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an Azure export Ward recognises (expected role definitions, role assignments, deny assignments, role eligibilities, role assignment schedule instances, management groups, subscriptions, classic administrators, resources, key vault certificates or user-assigned identities' federated credentials, as az CLI, Resource Graph or ARM REST output); skipped", JsonPath.Root);
+        json.Report(AzureDiagnosticCodes.UnrecognizedFile, DiagnosticSeverity.Info, "not an Azure export Ward recognises (expected role definitions, role assignments, deny assignments, role eligibilities, role assignment schedule instances, management groups, subscriptions, classic administrators, resources, key vault certificates or secrets, or user-assigned identities' federated credentials, as az CLI, Resource Graph or ARM REST output); skipped", JsonPath.Root);
         return new AzureInputFile(file, AzureInputKind.Unrecognized, "content not recognised");
     }
 
@@ -254,10 +257,10 @@ public static class AzureEstateLoader
     }
 
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
-    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Instances, int Policies, int Groups, int Subscriptions, int ClassicAdministrators, int Resources, int Certificates, int FederatedCredentials)
+    private readonly record struct Counts(int Definitions, int Assignments, int Denies, int Eligibilities, int Instances, int Policies, int Groups, int Subscriptions, int ClassicAdministrators, int Resources, int Certificates, int Secrets, int FederatedCredentials)
     {
         public Counts(ReadEntries entries)
-            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.AssignmentScheduleInstances.Count, entries.ActivationPolicies.Count + entries.RoleManagementPolicies.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count, entries.ClassicAdministrators.Count, entries.Resources.Count, entries.KeyVaultCertificates.Count, entries.FederatedCredentials.Count)
+            : this(entries.RoleDefinitions.Count, entries.RoleAssignments.Count, entries.DenyAssignments.Count, entries.Eligibilities.Count, entries.AssignmentScheduleInstances.Count, entries.ActivationPolicies.Count + entries.RoleManagementPolicies.Count, entries.Hierarchy.ManagementGroups.Count, entries.Hierarchy.Subscriptions.Count, entries.ClassicAdministrators.Count, entries.Resources.Count, entries.KeyVaultCertificates.Count, entries.KeyVaultSecrets.Count, entries.FederatedCredentials.Count)
         {
         }
 
@@ -275,6 +278,7 @@ public static class AzureEstateLoader
             Part(parts, ClassicAdministrators - before.ClassicAdministrators, "classic administrator");
             Part(parts, Resources - before.Resources, "resource");
             Part(parts, Certificates - before.Certificates, "key vault certificate");
+            Part(parts, Secrets - before.Secrets, "key vault secret");
             Part(parts, FederatedCredentials - before.FederatedCredentials, "federated credential");
             return parts.Count == 0 ? "no usable entry" : string.Join(", ", parts);
         }

@@ -22,7 +22,7 @@ internal static class KeyVaultCertificateReader
 
     /// <summary>Whether an entry is a key vault certificate: a Key Vault URL of a certificate, with a thumbprint.</summary>
     public static bool IsCertificate(ArmItem item) =>
-        VaultAndName(item.Text("id")) is not null && ThumbprintFields.Any(item.Has);
+        KeyVaultItems.VaultAndName(item.Text("id"), CertificatesSegment) is not null && ThumbprintFields.Any(item.Has);
 
     public static KeyVaultCertificate? Read(ArmItem item, ArmJson json)
     {
@@ -33,7 +33,7 @@ internal static class KeyVaultCertificateReader
         }
 
         var idPath = item.PathOf("id");
-        if (VaultAndName(id) is not var (vault, name))
+        if (KeyVaultItems.VaultAndName(id, CertificatesSegment) is not var (vault, name))
         {
             json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Error, $"`{id}` is not a key vault certificate id (`https://{{vault}}.vault.azure.net/certificates/{{name}}`); skipped", idPath);
             return null;
@@ -47,69 +47,17 @@ internal static class KeyVaultCertificateReader
             return null;
         }
 
-        var attributes = Attributes(item, json);
+        var attributes = KeyVaultItems.Attributes(item, json, "certificate");
         return new KeyVaultCertificate
         {
             VaultName = vault,
             Name = json.String(item, "name") ?? name,
             Thumbprint = thumbprint,
-            Enabled = attributes is not { } a || !a.Has("enabled") || json.Boolean(a, "enabled"),
-            Expires = attributes is { } b ? Expiry(b, json) : null,
+            Enabled = KeyVaultItems.Enabled(attributes, json),
+            Expires = KeyVaultItems.Expiry(attributes, json, "certificate"),
             Exportable = Exportable(item, json),
             Location = json.At(item.Path),
         };
-    }
-
-    /// <summary>The vault name (the host's first label) and certificate name of a Key Vault certificate URL; null for anything else.</summary>
-    private static (string Vault, string Name)? VaultAndName(string? id)
-    {
-        if (!Uri.TryCreate(id, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || !uri.Host.Contains(".vault.", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length is 2 or 3 && string.Equals(segments[0], CertificatesSegment, StringComparison.OrdinalIgnoreCase)
-            ? (uri.Host[..uri.Host.IndexOf('.', StringComparison.Ordinal)], Uri.UnescapeDataString(segments[1]))
-            : null;
-    }
-
-    private static ArmItem? Attributes(ArmItem item, ArmJson json)
-    {
-        if (!item.TryGet("attributes", out var value, out var path))
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`attributes` must be an object, found {ArmJson.Describe(value.ValueKind)}; the certificate is read as enabled, with no expiry", path);
-            return null;
-        }
-
-        return new ArmItem(value, path);
-    }
-
-    /// <summary><c>expires</c> as the az CLI writes it (an ISO date), or <c>exp</c> as the REST API does (Unix seconds).</summary>
-    private static DateTimeOffset? Expiry(ArmItem attributes, ArmJson json)
-    {
-        if (attributes.Has("expires"))
-        {
-            return json.Date(attributes, "expires");
-        }
-
-        if (!attributes.TryGet("exp", out var exp, out var path))
-        {
-            return null;
-        }
-
-        if (exp.ValueKind == JsonValueKind.Number && exp.TryGetInt64(out var seconds) && seconds is >= 0 and <= 253402300799)
-        {
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
-        }
-
-        json.Report(AzureDiagnosticCodes.WrongShape, DiagnosticSeverity.Warning, $"`exp` must be a time in Unix seconds, found {ArmJson.Describe(exp.ValueKind)}; the certificate is read as not expiring", path);
-        return null;
     }
 
     /// <summary><c>policy.keyProperties.exportable</c> (az CLI) or <c>policy.key_props.exportable</c> (REST); null without a policy.</summary>

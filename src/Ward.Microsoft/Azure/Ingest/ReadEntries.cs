@@ -28,6 +28,8 @@ internal sealed class ReadEntries
 
     public List<Resources.KeyVaultCertificate> KeyVaultCertificates { get; } = [];
 
+    public List<Resources.KeyVaultSecret> KeyVaultSecrets { get; } = [];
+
     public List<Resources.IdentityFederatedCredential> FederatedCredentials { get; } = [];
 
     /// <summary>Key vault access policies listed apart from their vault (AzureHound), with the vault's id.</summary>
@@ -51,10 +53,11 @@ internal sealed class ReadEntries
         ClassicAdministrators.AddRange(other.ClassicAdministrators);
         Resources.AddRange(other.Resources);
         KeyVaultCertificates.AddRange(other.KeyVaultCertificates);
+        KeyVaultSecrets.AddRange(other.KeyVaultSecrets);
         FederatedCredentials.AddRange(other.FederatedCredentials);
         KeyVaultAccessPolicies.AddRange(other.KeyVaultAccessPolicies);
         Pages.AddRange(other.Pages);
     }
 
-    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + AssignmentScheduleInstances.Count + ActivationPolicies.Count + RoleManagementPolicies.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count + KeyVaultAccessPolicies.Count + KeyVaultCertificates.Count + FederatedCredentials.Count;
+    public int Count => RoleDefinitions.Count + RoleAssignments.Count + DenyAssignments.Count + Eligibilities.Count + AssignmentScheduleInstances.Count + ActivationPolicies.Count + RoleManagementPolicies.Count + Hierarchy.ManagementGroups.Count + Hierarchy.Subscriptions.Count + ClassicAdministrators.Count + Resources.Count + KeyVaultAccessPolicies.Count + KeyVaultCertificates.Count + KeyVaultSecrets.Count + FederatedCredentials.Count;
 }

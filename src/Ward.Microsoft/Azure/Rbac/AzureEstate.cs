@@ -47,6 +47,9 @@ public sealed record AzureEstate
     /// <summary>Key vault certificates (metadata and thumbprint), from the vaults' certificate lists; empty otherwise.</summary>
     public ImmutableArray<KeyVaultCertificate> KeyVaultCertificates { get; init; } = [];
 
+    /// <summary>Key vault secrets (metadata only, never a value), from the vaults' secret lists; empty otherwise.</summary>
+    public ImmutableArray<KeyVaultSecret> KeyVaultSecrets { get; init; } = [];
+
     /// <summary>Federated identity credentials of user-assigned identities (<c>az identity federated-credential list</c>); empty otherwise.</summary>
     public ImmutableArray<IdentityFederatedCredential> FederatedCredentials { get; init; } = [];
 

@@ -1,6 +1,4 @@
 using Ward.Core.Graph;
-using Ward.Microsoft.Azure.Evaluation;
-using Ward.Microsoft.Azure.Rbac;
 
 namespace Ward.Microsoft.Edges.Checkers;
 
@@ -29,10 +27,7 @@ public sealed class KeyVaultCertificateEdgeChecker : IMicrosoftEdgeChecker
     {
         foreach (var credential in KeyVaultCertificateCredential.Find(context, targets))
         {
-            var vault = credential.Vault;
-            var policyHolders = vault.KeyVault is { EnableRbacAuthorization: false } settings ? KeyVaultAccessPolicies.NamedObjects(settings) : [];
-            var candidates = context.AzureAssignees.Concat(context.WithMembers(policyHolders, keepGroups: false)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal);
-            foreach (var principal in candidates.Where(p => !string.Equals(p, credential.ServicePrincipal.Id, StringComparison.OrdinalIgnoreCase)))
+            foreach (var principal in KeyVaultData.Candidates(context, credential.Vault).Where(p => !string.Equals(p, credential.ServicePrincipal.Id, StringComparison.OrdinalIgnoreCase)))
             {
                 if (Route(context, principal, credential) is { } edge)
                 {
@@ -70,10 +65,7 @@ public sealed class KeyVaultCertificateEdgeChecker : IMicrosoftEdgeChecker
 
     /// <summary>The data action on the certificate's key or secret, or after a self-assigned role on the vault (an RBAC vault's data role).</summary>
     private static AzureStep Decide(MicrosoftEdgeContext context, string principal, string action, KeyVaultCertificateCredential credential, string collection) =>
-        context.DecideAzure(principal, credential.Vault.Id, [new AzureRequest { PrincipalId = principal, Action = action, Scope = AzureScope.Parse(credential.ItemScope(collection)), ActionKind = AzureActionKind.Data }]);
+        KeyVaultData.Decide(context, principal, action, credential.Vault, collection, credential.Certificate.Name);
 
-    /// <summary>Without the vault's settings, the RBAC decision holds only if the vault uses Azure RBAC for its data.</summary>
-    private static Edge WithVaultMode(Edge edge, KeyVaultCertificateCredential credential) => credential.Vault.KeyVault is null
-        ? edge with { Requirements = edge.Requirements.Add($"key vault `{credential.Vault.Name}` uses Azure RBAC for its data (its permission model is not in the export: `az keyvault show` gives it)") }
-        : edge;
+    private static Edge WithVaultMode(Edge edge, KeyVaultCertificateCredential credential) => KeyVaultData.WithVaultMode(edge, credential.Vault);
 }

@@ -84,6 +84,7 @@ public sealed class ExportAzureScriptTests
             $"resources/{Subscription}/keyvault-{Vault}.json",
             $"resources/{Subscription}/keyvault-{Vault}-certificates.json",
             $"resources/{Subscription}/keyvault-{Vault}-certificate-policies.json",
+            $"resources/{Subscription}/keyvault-{Vault}-secrets.json",
             $"resources/{Subscription}/identities.json",
             $"resources/{Subscription}/federated-credentials/rg-deploy/id-deploy.json",
             $"resources/{Subscription}/aks.json",
@@ -126,6 +127,8 @@ public sealed class ExportAzureScriptTests
         Assert.True(Assert.Single(estate.Resources, r => r.Name == Vault).KeyVault!.EnableRbacAuthorization);
         var certificate = Assert.Single(estate.KeyVaultCertificates);
         Assert.Equal(("deploy-signing", false), (certificate.Name, certificate.Exportable));
+        var secret = Assert.Single(estate.KeyVaultSecrets);
+        Assert.Equal((Vault, "deploy-bot-client-secret", "Deploy Bot"), (secret.VaultName, secret.Name, Assert.Single(secret.Tags).Value));
 
         // And id-deploy's federated credential, on the identity the inventory lists
         var credential = Assert.Single(estate.FederatedCredentials);
@@ -133,7 +136,7 @@ public sealed class ExportAzureScriptTests
     }
 
     [Fact]
-    public async Task PIM_and_certificates_a_tenant_refuses_are_skipped_with_a_message()
+    public async Task PIM_certificates_and_secrets_a_tenant_refuses_are_skipped_with_a_message()
     {
         var bash = ExportScript.RequireTools("jq");
 
@@ -150,6 +153,9 @@ public sealed class ExportAzureScriptTests
             $"keyvault certificate list --vault-name {Vault} --output json",
             "ERROR: (Forbidden) Caller is not authorized to perform action on resource.");
         az.Fail(
+            $"keyvault secret list --vault-name {Vault} --output json",
+            "ERROR: (Forbidden) Caller is not authorized to perform action on resource. Action: 'Microsoft.KeyVault/vaults/secrets/readMetadata/action'");
+        az.Fail(
             FederatedCredentialList,
             "ERROR: (ResourceNotFound) The Resource 'Microsoft.ManagedIdentity/userAssignedIdentities/id-deploy' under resource group 'rg-deploy' was not found.");
         az.Write();
@@ -164,11 +170,13 @@ public sealed class ExportAzureScriptTests
         Assert.Contains($"export-azure.sh: could not read PIM eligibilities at {Root} (skipped)", run.StandardError, StringComparison.Ordinal);
         Assert.Contains($"export-azure.sh: could not read PIM assignment schedule instances at {Root} (skipped)", run.StandardError, StringComparison.Ordinal);
         Assert.Contains($"export-azure.sh: could not list the certificates of key vault {Vault}", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"export-azure.sh: could not list the secrets of key vault {Vault} (skipped): ERROR: (Forbidden)", run.StandardError, StringComparison.Ordinal);
         Assert.Contains("export-azure.sh: could not list the federated credentials of user-assigned identity id-deploy in rg-deploy (skipped): ERROR: (ResourceNotFound)", run.StandardError, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(output, "resources", Subscription, "federated-credentials", "rg-deploy")));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "management-groups", Tenant), "role-eligibility-*"));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "management-groups", Tenant), "role-assignment-schedule-instances-*"));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "resources", Subscription), "*certificate*"));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(output, "resources", Subscription), "*secrets*"));
 
         // And the rest loads without errors
         var loaded = MicrosoftEstateLoader.Load([output], TestContext.Current.CancellationToken);
@@ -176,6 +184,7 @@ public sealed class ExportAzureScriptTests
         Assert.Contains(loaded.Azure.EligibleAssignments, e => e.PrincipalId == Dave);
         Assert.Contains(loaded.Azure.AssignmentScheduleInstances, i => i.PrincipalId == PlatformAdmins);
         Assert.Empty(loaded.Azure.KeyVaultCertificates);
+        Assert.Empty(loaded.Azure.KeyVaultSecrets);
     }
 
     [Fact]
@@ -392,6 +401,9 @@ public sealed class ExportAzureScriptTests
               "subject": "", "tags": {},
               "x509Thumbprint": "nzphwrTYXgehw+X3CStNb4oMLkE=", "x509ThumbprintHex": "9F3A61C2B4D85E07A1C3E5F7092B4D6F8A0C2E41"
             }
+            """);
+        az.Answer($"keyvault secret list --vault-name {Vault} --output json", $$$"""
+            [{"attributes": {"created": "2026-04-10T09:00:00+00:00", "enabled": true, "expires": "2027-04-10T09:00:00+00:00", "notBefore": null, "recoverableDays": 90, "recoveryLevel": "Recoverable", "updated": "2026-04-10T09:00:00+00:00"}, "contentType": "text/plain", "id": "https://{{{Vault}}}.vault.azure.net/secrets/deploy-bot-client-secret", "managed": null, "name": "deploy-bot-client-secret", "tags": {"application": "Deploy Bot"}}]
             """);
         az.Answer($"identity list --subscription {Subscription} --output json", $$$"""
             [{"clientId": "38b60582-b2c1-41a7-aa4d-38a3c4f66548", "id": "{{{identityId}}}", "location": "westeurope", "name": "id-deploy", "principalId": "{{{DeployIdentity}}}", "resourceGroup": "rg-deploy", "systemData": null, "tags": {}, "tenantId": "{{{Tenant}}}", "type": "Microsoft.ManagedIdentity/userAssignedIdentities"}]

@@ -104,8 +104,8 @@ public sealed class KeyVaultCertificateReaderTests
     [Fact]
     public void Broken_certificates_are_reported_where_they_are_and_a_vault_missing_from_the_inventory_is_named()
     {
-        // Given a thumbprint that is not one, a certificate without a usable thumbprint field, an id that is not a
-        // certificate's, bad attributes, and a certificate of a vault the inventory does not hold
+        // Given a thumbprint that is not one, a certificate without a usable thumbprint field, an id that is a
+        // secret's (read as a secret, whatever else it carries), bad attributes, and a certificate of a vault the inventory does not hold
         var list = """
             [
               { "id": "https://kv-build.vault.azure.net/certificates/short", "name": "short", "x509ThumbprintHex": "9F3A61" },
@@ -123,7 +123,7 @@ public sealed class KeyVaultCertificateReaderTests
         // Then each problem is located, the readable certificates are kept
         Assert.Contains(estate.Diagnostics, d => d.Code == AzureDiagnosticCodes.WrongShape && d.Severity == DiagnosticSeverity.Error && d.Location.JsonPath == "$[0].x509ThumbprintHex" && d.Message.Contains("`9F3A61` is not a SHA-1 thumbprint", StringComparison.Ordinal));
         Assert.Contains(estate.Diagnostics, d => d.Code == AzureDiagnosticCodes.WrongShape && d.Location.JsonPath == "$[1].x509ThumbprintHex" && d.Message.Contains("must be a string", StringComparison.Ordinal));
-        Assert.Contains(estate.Diagnostics, d => d.Code == AzureDiagnosticCodes.UnknownEntry && d.Location.JsonPath == "$[2]");
+        Assert.Equal("not-a-certificate", Assert.Single(estate.KeyVaultSecrets).Name);
         Assert.Contains(estate.Diagnostics, d => d.Code == AzureDiagnosticCodes.WrongShape && d.Severity == DiagnosticSeverity.Warning && d.Location.JsonPath == "$[3].attributes");
         Assert.Contains(estate.Diagnostics, d => d.Code == AzureDiagnosticCodes.WrongShape && d.Location.JsonPath == "$[4].attributes.exp");
         Assert.Contains(estate.Diagnostics, d => d.Code == AzureDiagnosticCodes.DanglingResource && d.Location.JsonPath == "$[4]" && d.Message.Contains("`kv-elsewhere`", StringComparison.Ordinal));
