@@ -201,7 +201,11 @@ internal static class AzureEstateBuilder
     /// <summary>One entry per vault and secret name (pages and files may overlap); one of a vault the inventory does not hold is kept but reported, as certificates are.</summary>
     private static ImmutableArray<KeyVaultSecret> MergeSecrets(List<KeyVaultSecret> secrets, ImmutableArray<AzureResource> resources, DiagnosticBag diagnostics)
     {
-        var merged = secrets.DistinctBy(s => (Vault: s.VaultName.ToUpperInvariant(), Name: s.Name.ToUpperInvariant())).ToImmutableArray();
+        // One entry per secret: the current one (no version in its id) when given, whatever order the files came in;
+        // among versions alone, an enabled one, whose value can still be read by its version id.
+        var merged = secrets.GroupBy(s => (Vault: s.VaultName.ToUpperInvariant(), Name: s.Name.ToUpperInvariant()))
+            .Select(g => g.OrderBy(s => s.IsVersion).ThenByDescending(s => s.Enabled).First())
+            .ToImmutableArray();
         ReportMissingVaults(merged, s => s.VaultName, s => s.Location, "secret", resources, diagnostics);
         return merged;
     }

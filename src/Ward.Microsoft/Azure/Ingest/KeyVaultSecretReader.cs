@@ -42,6 +42,7 @@ internal static class KeyVaultSecretReader
             Enabled = KeyVaultItems.Enabled(attributes, json),
             Expires = KeyVaultItems.Expiry(attributes, json, "secret"),
             Managed = json.Boolean(item, "managed"),
+            IsVersion = new Uri(id).AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Length == 3,
             Location = json.At(item.Path),
         };
     }

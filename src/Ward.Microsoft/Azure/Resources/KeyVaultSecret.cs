@@ -29,6 +29,12 @@ public sealed record KeyVaultSecret
     /// <summary><c>managed</c>: the secret of a key vault certificate (its PFX or PEM), which Key Vault manages.</summary>
     public bool Managed { get; init; }
 
+    /// <summary>
+    /// Whether the id names one version (<c>…/secrets/{name}/{version}</c>), as <c>az keyvault secret list-versions</c>
+    /// writes; the secret list's own entry, without a version, describes the current one.
+    /// </summary>
+    public bool IsVersion { get; init; }
+
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
     public bool IsValidAt(DateTimeOffset instant) => Enabled && (Expires is not { } end || end > instant);

@@ -45,6 +45,27 @@ public sealed class KeyVaultSecretReaderTests
     }
 
     [Fact]
+    public void The_current_entry_of_a_secret_wins_over_its_versions_whatever_the_file_order()
+    {
+        // Given az keyvault secret list-versions (an old version, disabled) in a file read before the vault's secret list
+        var versions = """
+            [ { "attributes": { "created": "2025-01-01T00:00:00+00:00", "enabled": false, "expires": null, "updated": "2025-06-01T00:00:00+00:00" },
+                "contentType": null, "id": "https://kv-build.vault.azure.net/secrets/deploy-client-secret/0a1b2c3d4e5f60718293a4b5c6d7e8f9", "managed": null, "name": "deploy-client-secret", "tags": {} } ]
+            """;
+        var list = """
+            [ { "attributes": { "created": "2026-02-01T10:00:00+00:00", "enabled": true, "expires": null, "updated": "2026-02-01T10:00:00+00:00" },
+                "contentType": "text/plain", "id": "https://kv-build.vault.azure.net/secrets/deploy-client-secret", "managed": null, "name": "deploy-client-secret", "tags": {} } ]
+            """;
+        using var folder = new ScratchFolder(("resources.json", ResourceList), ("secrets-a-versions.json", versions), ("secrets-b.json", list));
+
+        var estate = AzureEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken);
+
+        // Then the secret is the current entry: enabled, as the secret list says
+        var secret = Assert.Single(estate.KeyVaultSecrets);
+        Assert.Equal((false, true, "text/plain"), (secret.IsVersion, secret.Enabled, secret.ContentType));
+    }
+
+    [Fact]
     public void The_REST_form_gives_the_name_from_the_id_and_the_expiry_in_Unix_seconds()
     {
         // Given a Key Vault REST page (GET {vault}/secrets), with a certificate's managed secret
