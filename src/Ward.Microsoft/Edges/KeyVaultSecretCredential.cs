@@ -60,6 +60,10 @@ public sealed partial record KeyVaultSecretCredential(AzureResource Vault, KeyVa
     /// <summary>"the secret `crm-sync` of key vault `kv1`", for edge descriptions.</summary>
     public string Describe() => $"the secret `{Secret.Name}` of key vault `{Vault.Name}`";
 
+    /// <summary>What an edge's holder does with the secret, for its description (after what it does first, if anything).</summary>
+    public string ReadsAndSignsIn() =>
+        $"reads {Describe()}, which names the application `{ServicePrincipal.DisplayName ?? ServicePrincipal.Id}` ({NamedBy}), and signs in as the service principal with the client secret it holds";
+
     /// <summary>The condition every such edge carries: the value is what the metadata suggests.</summary>
     public string Requirement() =>
         $"{Describe()} holds a current client secret of `{ServicePrincipal.DisplayName ?? ServicePrincipal.Id}` ({NamedBy}; Ward never reads secret values)";

@@ -39,9 +39,8 @@ public sealed class KeyVaultAccessPolicyEdgeChecker : IMicrosoftEdgeChecker
 
         foreach (var credential in KeyVaultSecretCredential.Find(context, targets).Where(c => c.Vault.KeyVault is { EnableRbacAuthorization: false }))
         {
-            var to = credential.ServicePrincipal.Id;
-            var description = $"adds itself an access policy on key vault `{credential.Vault.Name}` (access-policy mode), reads {credential.Describe()}, which names the application `{credential.ServicePrincipal.DisplayName ?? to}` ({credential.NamedBy}), and signs in as the service principal with the client secret it holds";
-            foreach (var edge in Rewriters(context, credential.Vault.Id, to, description))
+            var description = $"adds itself an access policy on key vault `{credential.Vault.Name}` (access-policy mode), {credential.ReadsAndSignsIn()}";
+            foreach (var edge in Rewriters(context, credential.Vault.Id, credential.ServicePrincipal.Id, description))
             {
                 yield return edge with { Requirements = edge.Requirements.Insert(0, credential.Requirement()) };
             }

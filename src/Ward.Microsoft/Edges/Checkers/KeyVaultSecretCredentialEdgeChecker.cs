@@ -24,7 +24,7 @@ public sealed class KeyVaultSecretCredentialEdgeChecker : IMicrosoftEdgeChecker
         foreach (var credential in KeyVaultSecretCredential.Find(context, targets))
         {
             var to = credential.ServicePrincipal.Id;
-            var description = $"reads {credential.Describe()}, which names the application `{credential.ServicePrincipal.DisplayName ?? to}` ({credential.NamedBy}), and signs in as the service principal with the client secret it holds";
+            var description = credential.ReadsAndSignsIn();
             foreach (var principal in KeyVaultData.Candidates(context, credential.Vault).Where(p => !string.Equals(p, to, StringComparison.OrdinalIgnoreCase)))
             {
                 var edge = KeyVaultData.Decide(context, principal, GetSecret, credential.Vault, "secrets", credential.Secret.Name)
