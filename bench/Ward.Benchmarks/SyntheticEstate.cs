@@ -151,8 +151,9 @@ public static class SyntheticEstate
     public static string PolicyArn(int index, string account = Account) => $"arn:aws:iam::{account}:policy/policy{index:D5}";
 
     /// <summary>
-    /// An organization export for the accounts (the first is the management account): a root with FullAWSAccess and
-    /// RCPFullAWSAccess, a Workloads OU holding the other accounts with a region guardrail SCP.
+    /// An organization export for the accounts (the first is the management account): a root, a Workloads OU holding
+    /// the other accounts with a region guardrail SCP, and FullAWSAccess and RCPFullAWSAccess on the root, the OU and
+    /// every account, where AWS attaches them when the policy types are enabled (and will not detach a level's last one).
     /// </summary>
     public static void WriteOrganization(string path, IReadOnlyList<string> accounts)
     {
@@ -203,13 +204,14 @@ public static class SyntheticEstate
 
         json.WriteEndArray();
         json.WriteStartArray("Policies");
-        ControlPolicy("p-FullAWSAccess", "FullAWSAccess", "SERVICE_CONTROL_POLICY", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", "r-syn1");
-        ControlPolicy("p-RCPFullAWSAccess", "RCPFullAWSAccess", "RESOURCE_CONTROL_POLICY", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""", "r-syn1");
+        string[] everywhere = ["r-syn1", "ou-syn1-workloads", .. accounts];
+        ControlPolicy("p-FullAWSAccess", "FullAWSAccess", "SERVICE_CONTROL_POLICY", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", everywhere);
+        ControlPolicy("p-RCPFullAWSAccess", "RCPFullAWSAccess", "RESOURCE_CONTROL_POLICY", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""", everywhere);
         ControlPolicy("p-regions01", "ApprovedRegions", "SERVICE_CONTROL_POLICY", """{"Version":"2012-10-17","Statement":[{"Sid":"DenyOutsideApprovedRegions","Effect":"Deny","NotAction":["iam:*","sts:*","organizations:*"],"Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":["eu-west-1","us-east-1"]}}}]}""", "ou-syn1-workloads");
         json.WriteEndArray();
         json.WriteEndObject();
 
-        void ControlPolicy(string id, string name, string type, string content, string target)
+        void ControlPolicy(string id, string name, string type, string content, params string[] targets)
         {
             json.WriteStartObject();
             json.WriteStartObject("PolicySummary");
@@ -219,9 +221,13 @@ public static class SyntheticEstate
             json.WriteEndObject();
             json.WriteString("Content", content);
             json.WriteStartArray("Targets");
-            json.WriteStartObject();
-            json.WriteString("TargetId", target);
-            json.WriteEndObject();
+            foreach (var target in targets)
+            {
+                json.WriteStartObject();
+                json.WriteString("TargetId", target);
+                json.WriteEndObject();
+            }
+
             json.WriteEndArray();
             json.WriteEndObject();
         }
