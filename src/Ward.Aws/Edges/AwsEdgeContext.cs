@@ -303,7 +303,10 @@ public sealed partial class AwsEdgeContext
             return known;
         }
 
-        var patterns = AllowPatternsOf([documents[id]], actionLower) is { } found ? [.. found] : AnyResource;
+        var document = documents[id];
+        // Most documents have no statement on a given action: nothing to gather.
+        var patterns = document.For(actionLower).Length == 0 ? []
+            : AllowPatternsOf([document], actionLower) is { } found ? [.. found] : AnyResource;
         Volatile.Write(ref table[id], patterns);
         return patterns;
     }

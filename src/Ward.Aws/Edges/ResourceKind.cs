@@ -47,7 +47,27 @@ public sealed class ResourceKind
     /// </summary>
     public bool MayName(string pattern)
     {
-        if (pattern == "*" || ShapeOf(pattern) is not { } parts)
+        if (pattern == "*")
+        {
+            return true;
+        }
+
+        // Every principal's statements are tried against a few kinds: the same patterns over and over.
+        if (_named.TryGetValue(pattern, out var known))
+        {
+            return known;
+        }
+
+        var named = Names(pattern);
+        _named.Add(pattern, named);
+        return named;
+    }
+
+    private readonly Policy.BoundedCache<string, bool> _named = new(100_000, StringComparer.Ordinal);
+
+    private bool Names(string pattern)
+    {
+        if (ShapeOf(pattern) is not { } parts)
         {
             return true;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Syntax;
@@ -65,7 +66,11 @@ public sealed record AwsOrganization
     /// <summary>The organization's resource policy; null when it has none, or when it was not exported (see <see cref="ResourcePolicyExported"/>).</summary>
     public PolicyDocument? ResourcePolicy { get; init; }
 
-    public bool Contains(string accountId) => Accounts.Any(a => a.Id == accountId);
+    // Requests ask whether their caller's and resource's accounts are members: a set, made on first use (a copy
+    // starts without one, as its accounts may differ).
+    private FrozenSet<string>? _accountIds;
+
+    public bool Contains(string accountId) => (_accountIds ??= Accounts.Select(a => a.Id).ToFrozenSet(StringComparer.Ordinal)).Contains(accountId);
 
     /// <summary>
     /// The control policy levels that govern an account, root first. Empty when the type is not enabled, when the

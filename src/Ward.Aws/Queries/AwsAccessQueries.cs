@@ -215,9 +215,13 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
             Action = action,
             Resource = resource,
             ResourceAccount = resourceAccount,
-            Context = AwsRequestContextBuilder.Build(Estate, _principalContexts.GetOrAdd(principal.Value, _ => AwsRequestContextBuilder.ForPrincipal(Estate, principal, asOf)), principal, resource, resourceAccount, context, action),
+            Context = AwsRequestContextBuilder.Build(Estate, PrincipalContextOf(principal), principal, resource, resourceAccount, context, action),
         };
     }
+
+    private PrincipalContext PrincipalContextOf(AwsPrincipal principal) =>
+        _principalContexts.TryGetValue(principal.Value, out var known) ? known
+            : _principalContexts.GetOrAdd(principal.Value, static (_, state) => AwsRequestContextBuilder.ForPrincipal(state.Estate, state.principal, state.asOf), (Estate, principal, asOf));
 
     private AwsPolicySet PoliciesFor(AwsPrincipal principal, AwsRequest request)
     {
@@ -234,15 +238,36 @@ public sealed class AwsAccessQueries(AwsEstate estate, DateTimeOffset asOf)
         }
 
         var bucket = Estate.S3AccessFor(request.Resource);
-        return new AwsPolicySet
-        {
-            AccessControlList = bucket?.Acl,
-            PublicPolicyRestriction = bucket?.PublicPolicyRestriction,
-            IdentityPolicies = Estate.IdentityPoliciesOf(principal),
-            PermissionsBoundary = Estate.BoundaryOf(principal),
-            ServiceControlPolicies = Estate.ServiceControlLevelsFor(principal),
-            ResourceControlPolicies = Estate.ResourceControlLevelsFor(request.ResourceAccount),
-            ResourcePolicy = resourcePolicy,
-        };
+        var own = OwnPoliciesOf(principal);
+        var resourceControlPolicies = request.ResourceAccount == principal.Account ? own.ResourceControlPolicies : Estate.ResourceControlLevelsFor(request.ResourceAccount);
+        return resourcePolicy is null && bucket is null && resourceControlPolicies == own.ResourceControlPolicies
+            ? own
+            : own with
+            {
+                AccessControlList = bucket?.Acl,
+                PublicPolicyRestriction = bucket?.PublicPolicyRestriction,
+                ResourceControlPolicies = resourceControlPolicies,
+                ResourcePolicy = resourcePolicy,
+            };
     }
+
+    // Most requests are on resources of the caller's own account with no resource policy: their policies are the
+    // caller's alone, put together once per principal (by ARN; another principal under the same ARN, of another type
+    // or account, is not cached).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (AwsPrincipal Principal, AwsPolicySet Policies)> _ownPolicies = new(StringComparer.Ordinal);
+
+    private AwsPolicySet OwnPoliciesOf(AwsPrincipal principal)
+    {
+        var (cached, policies) = _ownPolicies.TryGetValue(principal.Value, out var known) ? known
+            : _ownPolicies.GetOrAdd(principal.Value, static (_, state) => (state.principal, state.queries.PoliciesOf(state.principal)), (queries: this, principal));
+        return ReferenceEquals(cached, principal) || cached == principal ? policies : PoliciesOf(principal);
+    }
+
+    private AwsPolicySet PoliciesOf(AwsPrincipal principal) => new()
+    {
+        IdentityPolicies = Estate.IdentityPoliciesOf(principal),
+        PermissionsBoundary = Estate.BoundaryOf(principal),
+        ServiceControlPolicies = Estate.ServiceControlLevelsFor(principal),
+        ResourceControlPolicies = Estate.ResourceControlLevelsFor(principal.Account),
+    };
 }

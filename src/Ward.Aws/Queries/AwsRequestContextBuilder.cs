@@ -65,7 +65,13 @@ public static class AwsRequestContextBuilder
 
     public static RequestContext Build(AwsEstate estate, PrincipalContext principalContext, AwsPrincipal principal, string resource, string? resourceAccount, IReadOnlyDictionary<string, ContextValue> overrides, string? action = null)
     {
-        var values = new SmallContextDictionary(4 + overrides.Count);
+        // IAM users and roles carry their tags in the export: as resources, their tags are known (and so is a
+        // tag's absence). Tags of other resources are not exported, so those keys stay open.
+        var resourceTags = estate.Users.TryGetValue(resource, out var user) ? user.Tags
+            : estate.Roles.TryGetValue(resource, out var role) ? role.Tags
+            : null;
+        var tagKeys = resourceTags is null ? [] : ResourceTagKeys.GetValue(resourceTags, TagKeysOf);
+        var values = new SmallContextDictionary(5 + overrides.Count + tagKeys.Length);
         var isArn = Arn.TryParse(resource, out var resourceArn);
         var effectiveResourceAccount = resourceAccount ?? (isArn && resourceArn.Account.Length == 12 ? resourceArn.Account : principal.Account);
         if (effectiveResourceAccount is not null)
@@ -96,17 +102,9 @@ public static class AwsRequestContextBuilder
             }
         }
 
-        // IAM users and roles carry their tags in the export: as resources, their tags are known (and so is a
-        // tag's absence). Tags of other resources are not exported, so those keys stay open.
-        var resourceTags = estate.Users.TryGetValue(resource, out var user) ? user.Tags
-            : estate.Roles.TryGetValue(resource, out var role) ? role.Tags
-            : null;
-        if (resourceTags is not null)
+        foreach (var (key, value) in tagKeys)
         {
-            foreach (var (key, value) in ResourceTagKeys.GetValue(resourceTags, TagKeysOf))
-            {
-                values[key] = value;
-            }
+            values[key] = value;
         }
 
         // The target's boundary is in the export, and so is its absence.
@@ -124,16 +122,20 @@ public static class AwsRequestContextBuilder
         }
 
         HashSet<string>? absent = null;
-        foreach (var (key, value) in overrides)
+        // Most requests give no key of their own: no enumerator (boxed through the interface) for them.
+        if (overrides.Count > 0)
         {
-            if (value.IsAbsent)
+            foreach (var (key, value) in overrides)
             {
-                values.Remove(key);
-                (absent ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(key);
-                continue;
-            }
+                if (value.IsAbsent)
+                {
+                    values.Remove(key);
+                    (absent ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(key);
+                    continue;
+                }
 
-            values[key] = value;
+                values[key] = value;
+            }
         }
 
         var isKnownAbsent = resourceTags is not null ? principalContext.IsKnownAbsentOnTaggedTarget

@@ -110,8 +110,24 @@ public static partial class AwsUnrestrictedAccess
     /// can allow the action on the resource it would be decided on, in any of the regions. (That resource has no
     /// resource policy, so only identity statements could allow it.)
     /// </summary>
-    public static bool MayAllow(AwsEdgeContext probes, AwsPrincipal principal, string action, IReadOnlyList<string> regions) =>
-        probes.MayAllow(principal, action) && regions.Any(region => probes.MayAllowOn(principal, action, AnyResourceOf(action, principal.Account, region)));
+    public static bool MayAllow(AwsEdgeContext probes, AwsPrincipal principal, string action, IReadOnlyList<string> regions)
+    {
+        if (!probes.MayAllow(principal, action))
+        {
+            return false;
+        }
+
+        // Rules ask this of every principal and risky action: a loop, not a closure per call.
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (probes.MayAllowOn(principal, action, AnyResourceOf(action, principal.Account, regions[i])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The decision for the action on any resource, as an ordinary request makes it (over TLS): allowed in one of

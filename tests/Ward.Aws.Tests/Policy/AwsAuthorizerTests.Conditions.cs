@@ -122,6 +122,21 @@ public sealed partial class AwsAuthorizerTests
     }
 
     [Fact]
+    public void A_resource_variable_with_a_long_value_is_substituted_whole()
+    {
+        // Given an allow on a prefix named by a principal tag, whose value (300 characters) makes the resolved pattern
+        // longer than the evaluator's scratch space
+        var team = string.Concat(Enumerable.Repeat("platform-", 33)) + "ops";
+        var policies = new AwsPolicySet { IdentityPolicies = [Identity(Statement("Allow", "s3:GetObject", "arn:aws:s3:::shared/${aws:PrincipalTag/team}/*"))] };
+        var context = OpenWith(("aws:PrincipalTag/team", team));
+
+        // When alice reads under the tag's prefix, and under a prefix that differs in the last character
+        // Then only the first is allowed
+        AssertKind(DecisionKind.Allowed, Authorize(Request(Alice, resource: $"arn:aws:s3:::shared/{team}/plan.txt", context: context), policies));
+        AssertKind(DecisionKind.ImplicitDeny, Authorize(Request(Alice, resource: $"arn:aws:s3:::shared/{team[..^1]}x/plan.txt", context: context), policies));
+    }
+
+    [Fact]
     public void A_resource_variable_is_substituted_only_in_2012_policies()
     {
         // Given the same home-prefix allow in a 2008-10-17 policy

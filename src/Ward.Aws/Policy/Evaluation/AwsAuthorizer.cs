@@ -75,10 +75,10 @@ public static class AwsAuthorizer
         }
 
         var context = new DecisionInputs(prepared, caller, resourceAccount, identity, boundary, session, scps, rcps, resource, layers);
-        var pessimistic = Noted(Decide(context, optimistic: false), confined);
+        var pessimistic = Noted(Decide(in context, optimistic: false), confined);
 
         // Without undecided statements both readings are the same: decide once.
-        var optimistic = AnyUndecided(layers) ? Noted(Decide(context, optimistic: true), confined) : pessimistic;
+        var optimistic = AnyUndecided(layers) ? Noted(Decide(in context, optimistic: true), confined) : pessimistic;
 
         if (pessimistic.Kind == optimistic.Kind || (pessimistic.Kind != DecisionKind.Allowed && optimistic.Kind != DecisionKind.Allowed))
         {
@@ -86,14 +86,7 @@ public static class AwsAuthorizer
             // the weaker (implicit) one, as the explicit deny depends on unknown facts.
             // Explain with the reading that proves it: an allow that holds even pessimistically, a deny that holds
             // even optimistically (so a definite deny is named rather than one that depends on unknown keys).
-            var certain = pessimistic.Kind == DecisionKind.Allowed ? pessimistic : optimistic;
-            Func<Explanation> explanation = () => Explain(certain, layers);
-            return certain.Kind switch
-            {
-                DecisionKind.Allowed => new Allowed(explanation),
-                DecisionKind.ExplicitDeny => new ExplicitDeny(explanation),
-                _ => new ImplicitDeny(explanation),
-            };
+            return Certain(pessimistic.Kind == DecisionKind.Allowed ? pessimistic : optimistic, layers);
         }
 
         var undecided = layers.Where(l => l.Matches.Exists(m => !m.IsDefinite)).ToList();
@@ -101,15 +94,53 @@ public static class AwsAuthorizer
         {
             var problem = undecided.SelectMany(l => l.Matches.Where(m => m.IsProblem).Select(m => (l, m))).First();
             var reason = $"statement `{problem.m.Statement.DisplayName}` of `{problem.m.Policy}` ({problem.l.Layer}) cannot be evaluated: {problem.m.Statement.Problem}";
-            return new Indeterminate(reason, Explain(pessimistic with { Describe = () => $"Indeterminate: {reason}." }, layers));
+            return new Indeterminate(reason, Explain(Described(pessimistic, $"Indeterminate: {reason}."), layers));
         }
 
         var requirements = undecided.SelectMany(l => l.UndecidedRequirements()).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var otherwise = pessimistic.Summary.TrimEnd('.');
         otherwise = otherwise[(otherwise.IndexOf(": ", StringComparison.Ordinal) + 2)..];
         var summary = $"Allowed only if {string.Join(" and ", requirements)}; otherwise {Describe(pessimistic.Kind)} ({otherwise}).";
-        return new Conditional(requirements, pessimistic.Kind, Explain(pessimistic with { Describe = () => summary }, layers));
+        return new Conditional(requirements, pessimistic.Kind, Explain(Described(pessimistic, summary), layers));
     }
+
+    // Decisions are made by the million and most are never explained: the lambdas that explain them are made in these
+    // helpers, so that a decision that needs none does not pay for the captured variables of the methods above.
+    private static Decision Certain(Verdict certain, List<LayerResult> layers)
+    {
+        Func<Explanation> explanation = () => Explain(certain, layers);
+        return certain.Kind switch
+        {
+            DecisionKind.Allowed => new Allowed(explanation),
+            DecisionKind.ExplicitDeny => new ExplicitDeny(explanation),
+            _ => new ImplicitDeny(explanation),
+        };
+    }
+
+    private static Verdict Described(Verdict verdict, string summary) => verdict with { Describe = () => summary };
+
+    private static Verdict ExplicitlyDeniedBy(LayerResult layer, MatchedStatement deny) =>
+        new(DecisionKind.ExplicitDeny, () => $"Explicitly denied by {Where(layer)}: statement `{deny.Statement.DisplayName}` of `{deny.Policy}`.", layer);
+
+    private static Verdict AllowedByResourcePolicy(string to, MatchedStatement grant, LayerResult? layer) =>
+        new(DecisionKind.Allowed, () => $"Allowed to {to} by the resource policy: statement `{grant.Statement.DisplayName}` of `{grant.Policy}`.", layer);
+
+    private static Verdict ImplicitlyDenied(string reason, LayerResult? layer) => new(DecisionKind.ImplicitDeny, () => $"Implicitly denied: {reason}.", layer);
+
+    private static Verdict NotAllowedByControlPolicies(string kind, string accounts, LayerResult level) =>
+        new(DecisionKind.ImplicitDeny, () => $"Implicitly denied: no {kind} attached at `{level.Scope}` allows the request (every level from the root to {accounts} must).", level);
+
+    private static Verdict AllowedBy(Func<string> grantedBy, LayerResult? layer) => new(DecisionKind.Allowed, () => $"Allowed by {grantedBy()}; no deny applies.", layer);
+
+    private static Func<string> ByResourcePolicy(MatchedStatement grant) => () => $"the resource policy (statement `{grant.Statement.DisplayName}` of `{grant.Policy}`)";
+
+    private static Func<string> ByIdentityPolicy(AwsPrincipal caller, MatchedStatement? grant) => () => IdentityGrant(caller, grant);
+
+    private static Func<string> DelegatedByResourcePolicy(AwsPrincipal caller, MatchedStatement? identityGrant, MatchedStatement accountGrant) =>
+        () => $"{IdentityGrant(caller, identityGrant)}, delegated by the resource policy's statement `{accountGrant.Statement.DisplayName}` naming the account";
+
+    private static Func<string> ByBothSides(AwsPrincipal caller, MatchedStatement? identityGrant, MatchedStatement resourceSide) =>
+        () => $"{IdentityGrant(caller, identityGrant)} and the resource policy (statement `{resourceSide.Statement.DisplayName}` of `{resourceSide.Policy}`)";
 
     /// <summary>
     /// RestrictPublicBuckets with a public bucket policy: for a caller that is neither an AWS service nor a principal of
@@ -135,7 +166,9 @@ public static class AwsAuthorizer
     }
 
     private static Verdict Noted(Verdict verdict, string? confined) =>
-        confined is null || verdict.Kind == DecisionKind.Allowed ? verdict : verdict with { Describe = () => $"{verdict.Summary} {confined}" };
+        confined is null || verdict.Kind == DecisionKind.Allowed ? verdict : WithNote(verdict, confined);
+
+    private static Verdict WithNote(Verdict verdict, string note) => verdict with { Describe = () => $"{verdict.Summary} {note}" };
 
     private static string Describe(DecisionKind kind) => kind switch
     {
@@ -147,7 +180,7 @@ public static class AwsAuthorizer
     private static Explanation Explain(Verdict verdict, List<LayerResult> layers) =>
         new(verdict.Summary, [.. layers.Select(l => l.ToEvaluation(ReferenceEquals(l, verdict.Decisive)))]);
 
-    private sealed record DecisionInputs(
+    private readonly record struct DecisionInputs(
         PreparedRequest Request,
         AwsPrincipal Caller,
         string? ResourceAccount,
@@ -165,7 +198,7 @@ public static class AwsAuthorizer
         public string Summary => Describe();
     }
 
-    private static Verdict Decide(DecisionInputs inputs, bool optimistic)
+    private static Verdict Decide(in DecisionInputs inputs, bool optimistic)
     {
         var caller = inputs.Caller;
         var action = inputs.Request.ActionLower;
@@ -181,7 +214,7 @@ public static class AwsAuthorizer
         {
             if (layer.FirstDeny(optimistic) is { } deny)
             {
-                return new Verdict(DecisionKind.ExplicitDeny, () => $"Explicitly denied by {Where(layer)}: statement `{deny.Statement.DisplayName}` of `{deny.Policy}`.", layer);
+                return ExplicitlyDeniedBy(layer, deny);
             }
         }
 
@@ -193,7 +226,7 @@ public static class AwsAuthorizer
                 return new Verdict(DecisionKind.ImplicitDeny, () => "Implicitly denied: no resource policy statement grants access to anonymous callers.", inputs.Resource);
             }
 
-            return ControlPolicies(inputs, optimistic) ?? new Verdict(DecisionKind.Allowed, () => $"Allowed to anonymous callers by the resource policy: statement `{publicGrant.Statement.DisplayName}` of `{publicGrant.Policy}`.", inputs.Resource);
+            return ControlPolicies(inputs, optimistic) ?? AllowedByResourcePolicy("anonymous callers", publicGrant, inputs.Resource);
         }
 
         // 3. Every SCP level and every RCP level must allow.
@@ -204,7 +237,7 @@ public static class AwsAuthorizer
 
         if (ServiceRules.Blocks(caller, action, inputs.Request.Resource) is { } rule)
         {
-            return new Verdict(DecisionKind.ImplicitDeny, () => $"Implicitly denied: {rule}.", null);
+            return ImplicitlyDenied(rule, null);
         }
 
         // 4. AWS service principals, and web identities (AssumeRoleWithWebIdentity), act only through resource
@@ -212,7 +245,7 @@ public static class AwsAuthorizer
         if (caller.Type is AwsPrincipalType.Service || (caller.Type == AwsPrincipalType.WebIdentity && caller.Account is null))
         {
             return inputs.Resource?.FirstAllow(optimistic, IsDirect) is { } serviceGrant
-                ? new Verdict(DecisionKind.Allowed, () => $"Allowed to the service by the resource policy: statement `{serviceGrant.Statement.DisplayName}` of `{serviceGrant.Policy}`.", inputs.Resource)
+                ? AllowedByResourcePolicy("the service", serviceGrant, inputs.Resource)
                 : new Verdict(DecisionKind.ImplicitDeny, () => "Implicitly denied: no resource policy statement names this service.", inputs.Resource);
         }
 
@@ -247,25 +280,27 @@ public static class AwsAuthorizer
             }
 
             (grantedBy, grantingLayer) = direct is not null && identityGrant is null
-                ? ((Func<string>)(() => $"the resource policy (statement `{direct.Statement.DisplayName}` of `{direct.Policy}`)"), inputs.Resource)
-                : (() => IdentityGrant(caller, identityGrant), inputs.Identity);
+                ? (ByResourcePolicy(direct), inputs.Resource)
+                : (ByIdentityPolicy(caller, identityGrant), inputs.Identity);
         }
         else if (sameAccount)
         {
             // Role trust policies and KMS key policies must allow even within the account.
             if (direct is not null)
             {
-                (grantedBy, grantingLayer) = (() => $"the resource policy (statement `{direct.Statement.DisplayName}` of `{direct.Policy}`)", inputs.Resource);
+                (grantedBy, grantingLayer) = (ByResourcePolicy(direct), inputs.Resource);
             }
             else if (accountGrant is not null && identityAllows)
             {
-                (grantedBy, grantingLayer) = (() => $"{IdentityGrant(caller, identityGrant)}, delegated by the resource policy's statement `{accountGrant.Statement.DisplayName}` naming the account", inputs.Identity);
+                (grantedBy, grantingLayer) = (DelegatedByResourcePolicy(caller, identityGrant, accountGrant), inputs.Identity);
             }
             else
             {
-                return new Verdict(DecisionKind.ImplicitDeny, () => accountGrant is null
-                    ? "Implicitly denied: the resource policy (role trust or key policy) neither names the caller nor delegates to its account."
-                    : "Implicitly denied: the resource policy delegates to the account, but no identity-based policy allows the request.", inputs.Resource ?? inputs.Identity);
+                return ImplicitlyDenied(
+                    accountGrant is null
+                        ? "the resource policy (role trust or key policy) neither names the caller nor delegates to its account"
+                        : "the resource policy delegates to the account, but no identity-based policy allows the request",
+                    inputs.Resource ?? inputs.Identity);
             }
         }
         else
@@ -282,23 +317,23 @@ public static class AwsAuthorizer
                 return new Verdict(DecisionKind.ImplicitDeny, () => "Implicitly denied: cross-account access needs an identity-based policy of the caller to allow the request too.", inputs.Identity);
             }
 
-            (grantedBy, grantingLayer) = (() => $"{IdentityGrant(caller, identityGrant)} and the resource policy (statement `{resourceSide.Statement.DisplayName}` of `{resourceSide.Policy}`)", inputs.Identity);
+            (grantedBy, grantingLayer) = (ByBothSides(caller, identityGrant, resourceSide), inputs.Identity);
         }
 
         // 7. A permissions boundary limits identity-based grants; within the account it does not limit a resource
         // policy that names an IAM user or session ARN (or everyone), but it does limit one naming a role ARN.
         if (inputs.Boundary is { } boundaryLayer && caller.IsIamIdentity && !boundaryLayer.Allows(optimistic))
         {
-            var bypass = sameAccount && inputs.Resource?.FirstAllow(optimistic, p => caller.Type == AwsPrincipalType.IamRole
-                ? p == PrincipalMatch.Wildcard
-                : p is PrincipalMatch.Exact or PrincipalMatch.Wildcard) is not null;
+            var bypass = sameAccount && inputs.Resource?.FirstAllow(optimistic, caller.Type == AwsPrincipalType.IamRole
+                ? static p => p == PrincipalMatch.Wildcard
+                : static p => p is PrincipalMatch.Exact or PrincipalMatch.Wildcard) is not null;
             if (!bypass)
             {
                 return new Verdict(DecisionKind.ImplicitDeny, () => "Implicitly denied: the permissions boundary allows no matching statement.", boundaryLayer);
             }
         }
 
-        return new Verdict(DecisionKind.Allowed, () => $"Allowed by {grantedBy()}; no deny applies.", grantingLayer);
+        return AllowedBy(grantedBy, grantingLayer);
     }
 
     private static bool IsRoleAssumption(in PreparedRequest request) =>
@@ -312,7 +347,7 @@ public static class AwsAuthorizer
         : $"identity-based policy `{grant.Policy}` (statement `{grant.Statement.DisplayName}`)";
 
     /// <summary>Role trust policies (sts) and KMS key policies must allow even in the same account.</summary>
-    private static bool RequiresResourcePolicy(DecisionInputs inputs, bool sameAccount)
+    private static bool RequiresResourcePolicy(in DecisionInputs inputs, bool sameAccount)
     {
         var arn = inputs.Request.ResourceArn;
         if (arn is not { } resourceArn)
@@ -330,13 +365,13 @@ public static class AwsAuthorizer
             && resourceArn.Resource.StartsWith("role/", StringComparison.Ordinal) && sameAccount;
     }
 
-    private static Verdict? ControlPolicies(DecisionInputs inputs, bool optimistic)
+    private static Verdict? ControlPolicies(in DecisionInputs inputs, bool optimistic)
     {
         foreach (var level in inputs.Caller.IsAuthenticated ? inputs.Scps : [])
         {
             if (!level.Allows(optimistic))
             {
-                return new Verdict(DecisionKind.ImplicitDeny, () => $"Implicitly denied: no SCP attached at `{level.Scope}` allows the request (every level from the root to the account must).", level);
+                return NotAllowedByControlPolicies("SCP", "the account", level);
             }
         }
 
@@ -344,7 +379,7 @@ public static class AwsAuthorizer
         {
             if (!level.Allows(optimistic))
             {
-                return new Verdict(DecisionKind.ImplicitDeny, () => $"Implicitly denied: no RCP attached at `{level.Scope}` allows the request (every level from the root to the resource's account must).", level);
+                return NotAllowedByControlPolicies("RCP", "the resource's account", level);
             }
         }
 

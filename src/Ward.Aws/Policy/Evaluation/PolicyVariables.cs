@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Ward.Aws.Policy.Matching;
 
 namespace Ward.Aws.Policy.Evaluation;
@@ -31,27 +30,53 @@ public static class PolicyVariables
     /// </summary>
     public static KeyState Resolve(string prefix, string text, bool asPattern, RequestContext context, out string result, out string? missingKey)
     {
+        var state = Resolve(prefix, text, asPattern, context, stackalloc char[256], out var resolved, out missingKey);
+        result = resolved.ToString();
+        return state;
+    }
+
+    /// <summary>
+    /// <see cref="Resolve(string, string, bool, RequestContext, out string, out string?)"/> without making a string:
+    /// the result is written to <paramref name="scratch"/> when it fits, else to a new array (resource patterns are
+    /// resolved for every request that reaches their statement, and matched once).
+    /// </summary>
+    public static KeyState Resolve(string prefix, string text, bool asPattern, RequestContext context, Span<char> scratch, out ReadOnlySpan<char> result, out string? missingKey)
+    {
         var template = TemplateOf(text, asPattern);
-        missingKey = null;
+        var state = Write(prefix, template, context, scratch, out var length, out missingKey);
+        if (length > scratch.Length)
+        {
+            scratch = new char[length];
+            Write(prefix, template, context, scratch, out length, out missingKey);
+        }
+
+        result = scratch[..length];
+        return state;
+    }
+
+    /// <summary>Writes what fits and counts the whole length, so that a second try with room enough writes it all.</summary>
+    private static KeyState Write(string prefix, Template template, RequestContext context, Span<char> destination, out int length, out string? missingKey)
+    {
         var state = KeyState.Present;
-        var builder = new DefaultInterpolatedStringHandler(prefix.Length + text.Length + 16, 0);
-        builder.AppendFormatted(prefix);
+        missingKey = null;
+        length = 0;
+        Append(prefix, destination, ref length);
         foreach (var part in template.Parts)
         {
             if (part.Key is null)
             {
-                builder.AppendFormatted(part.Text);
+                Append(part.Text, destination, ref length);
                 continue;
             }
 
             var lookup = context.Lookup(part.Key, out var value);
             if (lookup == KeyState.Present && !value.IsMultivalued)
             {
-                builder.AppendFormatted(value.Text);
+                Append(value.Text, destination, ref length);
             }
             else if (part.Default is not null && lookup != KeyState.Unknown)
             {
-                builder.AppendFormatted(part.Default);
+                Append(part.Default, destination, ref length);
             }
             else
             {
@@ -65,12 +90,21 @@ public static class PolicyVariables
                     state = KeyState.Absent;
                 }
 
-                builder.AppendFormatted(part.Text);
+                Append(part.Text, destination, ref length);
             }
         }
 
-        result = builder.ToStringAndClear();
         return state;
+
+        static void Append(ReadOnlySpan<char> text, Span<char> destination, ref int length)
+        {
+            if (length + text.Length <= destination.Length)
+            {
+                text.CopyTo(destination[length..]);
+            }
+
+            length += text.Length;
+        }
     }
 
     private static Template TemplateOf(string text, bool asPattern)

@@ -62,23 +62,25 @@ internal static class StatementMatcher
             return Tri.True;
         }
 
-        string pattern;
-        if (supportsVariables && PolicyVariables.Contains(raw))
+        return supportsVariables && PolicyVariables.Contains(raw) ? OneResourceWithVariables(raw, glob, request) : MatchesResource(glob, request);
+    }
+
+    private static Tri OneResourceWithVariables(string raw, string glob, in PreparedRequest request)
+    {
+        // Variables are substituted only in the resource part of an ARN, after the fifth colon (IAM user guide,
+        // "Where you can use policy variables"); elsewhere `${...}` stays literal text.
+        var (prefix, resourcePart) = ResourcePartOf(raw, glob);
+        var state = PolicyVariables.Resolve(prefix, resourcePart, asPattern: true, request.Context, stackalloc char[256], out var pattern, out _);
+        if (state != KeyState.Present)
         {
-            // Variables are substituted only in the resource part of an ARN, after the fifth colon (IAM user guide,
-            // "Where you can use policy variables"); elsewhere `${...}` stays literal text.
-            var (prefix, resourcePart) = ResourcePartOf(raw, glob);
-            var state = PolicyVariables.Resolve(prefix, resourcePart, asPattern: true, request.Context, out pattern, out _);
-            if (state != KeyState.Present)
-            {
-                return state == KeyState.Unknown ? Tri.Unknown : Tri.False;
-            }
-        }
-        else
-        {
-            pattern = glob;
+            return state == KeyState.Unknown ? Tri.Unknown : Tri.False;
         }
 
+        return MatchesResource(pattern, request);
+    }
+
+    private static Tri MatchesResource(ReadOnlySpan<char> pattern, in PreparedRequest request)
+    {
         if (request.ResourceArn is { } arn)
         {
             return (ArnMatcher.PatternMatches(pattern, arn, ignoreCaseBeforeResource: true) ?? Wildcard.IsMatch(pattern, request.Resource, ignoreCase: false)).ToTri();

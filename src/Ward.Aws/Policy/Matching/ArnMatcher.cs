@@ -7,14 +7,18 @@ namespace Ward.Aws.Policy.Matching;
 public static class ArnMatcher
 {
     /// <returns>Whether it matches, or null when the pattern is not an ARN pattern.</returns>
-    public static bool? PatternMatches(string pattern, Arn arn, bool ignoreCaseBeforeResource)
+    public static bool? PatternMatches(string pattern, Arn arn, bool ignoreCaseBeforeResource) =>
+        PatternMatches(pattern.AsSpan(), arn, ignoreCaseBeforeResource);
+
+    /// <inheritdoc cref="PatternMatches(string, Arn, bool)"/>
+    public static bool? PatternMatches(ReadOnlySpan<char> pattern, Arn arn, bool ignoreCaseBeforeResource)
     {
         if (!pattern.StartsWith("arn:", StringComparison.Ordinal))
         {
             return null;
         }
 
-        var rest = pattern.AsSpan(4);
+        var rest = pattern[4..];
         Span<Range> parts = stackalloc Range[5];
         var count = rest.Split(parts, ':');
         if (count < 5)
