@@ -49,6 +49,7 @@ public sealed partial class AwsEdgeContext
     private readonly ConcurrentDictionary<string, SortedSet<string>> _holdersByPatterns = new(StringComparer.Ordinal);
     private readonly FrozenDictionary<string, int> _positions;
     private readonly Lazy<(StatementIndex[] Documents, int[][] DocumentsByPrincipal)> _documents;
+    private readonly Lazy<(FrozenDictionary<string, int[]> ByService, int[] AnyService, int[][] Holders)> _documentsByService;
     private readonly ConcurrentDictionary<string, ImmutableArray<IamRole>> _rolesTrusting = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<(string Arn, bool Certain)>>> _adminGrantingPolicies = new(StringComparer.Ordinal);
 
@@ -78,6 +79,7 @@ public sealed partial class AwsEdgeContext
         Queries = new AwsAccessQueries(estate, asOf);
         Principals = [.. estate.Principals()];
         _documents = new(NumberDocuments);
+        _documentsByService = new(IndexDocuments);
         _positions = Principals.Select((p, i) => (p.Value, i)).DistinctBy(p => p.Value, StringComparer.Ordinal).ToFrozenDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
         Admins = admins ?? FrozenSet<PrincipalId>.Empty;
     }
@@ -157,9 +159,22 @@ public sealed partial class AwsEdgeContext
         _mayAllowByAction.TryGetValue(action, out var known) ? known.Value : _mayAllowByAction.GetOrAdd(action, a => new Lazy<bool[]>(() =>
         {
             var lower = Lower(a);
-            var (documents, documentsByPrincipal) = _documents.Value;
-            var allowing = Array.ConvertAll(documents, document => DocumentMayAllow(document, lower));
-            var byPrincipal = Array.ConvertAll(documentsByPrincipal, ids => Array.Exists(ids, id => allowing[id]));
+            var documents = _documents.Value.Documents;
+            var (byService, anyService, holders) = _documentsByService.Value;
+            var colon = lower.IndexOf(':', StringComparison.Ordinal);
+            var byPrincipal = new bool[Principals.Length];
+            // Only the documents naming the action's service, or any service, can allow it: the others are not looked at.
+            foreach (var id in (colon > 0 && byService.TryGetValue(lower[..colon], out var naming) ? naming : []).Concat(anyService))
+            {
+                if (DocumentMayAllow(documents[id], lower))
+                {
+                    foreach (var holder in holders[id])
+                    {
+                        byPrincipal[holder] = true;
+                    }
+                }
+            }
+
             if (lower == AssumeRoleLower)
             {
                 // A same-account trust policy naming the principal by ARN, or naming everyone, needs no identity
@@ -196,6 +211,40 @@ public sealed partial class AwsEdgeContext
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The documents (by number) whose statements name each service, those with a statement that could name any
+    /// service, and the principals (by position) that hold each document.
+    /// </summary>
+    private (FrozenDictionary<string, int[]> ByService, int[] AnyService, int[][] Holders) IndexDocuments()
+    {
+        var (documents, documentsByPrincipal) = _documents.Value;
+        var byService = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var anyService = new List<int>();
+        for (var id = 0; id < documents.Length; id++)
+        {
+            foreach (var service in documents[id].Services)
+            {
+                (byService.TryGetValue(service, out var ids) ? ids : byService[service] = []).Add(id);
+            }
+
+            if (documents[id].HasAnyServiceStatements)
+            {
+                anyService.Add(id);
+            }
+        }
+
+        var holders = new List<int>[documents.Length];
+        for (var position = 0; position < documentsByPrincipal.Length; position++)
+        {
+            foreach (var id in documentsByPrincipal[position])
+            {
+                (holders[id] ??= []).Add(position);
+            }
+        }
+
+        return (byService.ToFrozenDictionary(s => s.Key, s => s.Value.ToArray(), StringComparer.Ordinal), [.. anyService], Array.ConvertAll(holders, h => h?.ToArray() ?? []));
     }
 
     /// <summary>The distinct identity policy documents of the estate's principals, and each principal's (by position).</summary>

@@ -39,6 +39,12 @@ public sealed class StatementIndex
         }
     }
 
+    /// <summary>The services the document's statements name one by one (lower case).</summary>
+    public IReadOnlyList<string> Services => _services;
+
+    /// <summary>Whether some statement could name any service (and so is among <see cref="For"/>'s answer for every action).</summary>
+    public bool HasAnyServiceStatements => _anyService.Length > 0;
+
     /// <summary>The index of a document (built on first use).</summary>
     public static StatementIndex Of(PolicyDocument document) => document.StatementIndex ??= Build(document);
 
