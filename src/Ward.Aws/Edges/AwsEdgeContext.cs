@@ -461,8 +461,8 @@ public sealed partial class AwsEdgeContext
     private ImmutableArray<string>? SpecificPatterns(AwsPrincipal principal, string actionLower, string account)
     {
         // Per document (a managed policy, boundary or SCP serves many principals), then their union; out at the first
-        // document that rules sharing out.
-        var patterns = new HashSet<string>(StringComparer.Ordinal);
+        // document that rules sharing out. Most unions are empty: the set is made for the first pattern.
+        HashSet<string>? patterns = null;
         if (!AddSpecific(Estate.IdentityPoliciesOf(principal).AsSpan()) || (Estate.BoundaryOf(principal) is { } boundary && !AddSpecific([boundary])))
         {
             return null;
@@ -487,10 +487,10 @@ public sealed partial class AwsEdgeContext
         // Resources a service rule refuses whatever the policies say are decided on their own too.
         foreach (var refused in ServiceRules.SingledOut(actionLower))
         {
-            patterns.Add(Wildcard.Translate(refused));
+            (patterns ??= new HashSet<string>(StringComparer.Ordinal)).Add(Wildcard.Translate(refused));
         }
 
-        return [.. patterns];
+        return patterns is null ? ImmutableArray<string>.Empty : [.. patterns];
 
         // False when a document rules sharing out.
         bool AddSpecific(ReadOnlySpan<NamedPolicy> policies)
@@ -514,7 +514,10 @@ public sealed partial class AwsEdgeContext
                     return false;
                 }
 
-                patterns.UnionWith(specific);
+                if (specific.Length > 0)
+                {
+                    (patterns ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(specific);
+                }
             }
 
             return true;
