@@ -45,8 +45,8 @@ public sealed partial class AwsEdgeContext
 
     // Per action, per numbered document: its allow patterns (see DocumentAllowPatterns), filled in as asked.
     private readonly ConcurrentDictionary<string, string[]?[]> _allowPatternsByAction = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SortedSet<string>> _targetsByPatterns = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SortedSet<string>> _holdersByPatterns = new(StringComparer.Ordinal);
+    private readonly Policy.BoundedCache<string, SortedSet<string>> _targetsByPatterns = new(100_000, StringComparer.Ordinal);
+    private readonly Policy.BoundedCache<string, SortedSet<string>> _holdersByPatterns = new(100_000, StringComparer.Ordinal);
     private readonly FrozenDictionary<string, int> _positions;
     private readonly Lazy<(StatementIndex[] Documents, int[][] DocumentsByPrincipal)> _documents;
     private readonly Lazy<(FrozenDictionary<string, int[]> ByService, int[] AnyService, int[][] Holders)> _documentsByService;
@@ -54,23 +54,23 @@ public sealed partial class AwsEdgeContext
     private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<(string Arn, bool Certain)>>> _adminGrantingPolicies = new(StringComparer.Ordinal);
 
     private readonly Lazy<TrustIndex> _trustIndex;
-    private readonly Lazy<(string Resource, string Arn, Arn Parsed)[]> _sortedTargets;
-    private readonly Lazy<(FrozenDictionary<string, string[]> Holders, (string Resource, string Arn, Arn Parsed)[] Sorted)> _heldPolicies;
+    private readonly Lazy<SortedArns> _sortedTargets;
+    private readonly Lazy<(FrozenDictionary<string, string[]> Holders, SortedArns Sorted)> _heldPolicies;
     private readonly Lazy<FrozenDictionary<string, ImmutableArray<string>>> _sortedUsers;
     private readonly Lazy<FrozenDictionary<string, ImmutableArray<string>>> _sortedRoles;
 
     public AwsEdgeContext(AwsEstate estate, DateTimeOffset asOf, IReadOnlySet<PrincipalId>? admins = null)
     {
         _trustIndex = new Lazy<TrustIndex>(() => TrustIndex.Build(estate));
-        _sortedTargets = new Lazy<(string Resource, string Arn, Arn Parsed)[]>(() =>
-            SortedByResource(estate.Users.Keys.Concat(estate.Roles.Keys).Concat(estate.Accounts.SelectMany(a => a.Groups).Select(g => g.Arn))));
+        _sortedTargets = new Lazy<SortedArns>(() =>
+            new SortedArns(estate.Users.Keys.Concat(estate.Roles.Keys).Concat(estate.Accounts.SelectMany(a => a.Groups).Select(g => g.Arn))));
         _heldPolicies = new(() =>
         {
             var holders = estate.Users.Keys.Concat(estate.Roles.Keys)
                 .SelectMany(holder => IamTargets.CustomerPoliciesOf(estate, holder).Select(policy => (Policy: policy, Holder: holder)))
                 .GroupBy(p => p.Policy, StringComparer.Ordinal)
                 .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Holder).ToArray(), StringComparer.Ordinal);
-            return (holders, SortedByResource(holders.Keys));
+            return (holders, new SortedArns(holders.Keys));
         });
         _sortedUsers = new(() => estate.Users.Values.GroupBy(u => u.Account, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(u => u.Arn).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal));
         _sortedRoles = new(() => estate.Roles.Values.GroupBy(r => r.Account, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Arn).Order(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal));
@@ -834,7 +834,8 @@ public sealed partial class AwsEdgeContext
         }
 
         var found = FindTargets(ordered, _sortedTargets.Value);
-        return _targetsByPatterns.Count < 100_000 ? _targetsByPatterns.GetOrAdd(key, found) : found;
+        _targetsByPatterns.Add(key, found);
+        return found;
     }
 
     /// <summary>
@@ -880,7 +881,8 @@ public sealed partial class AwsEdgeContext
             found.UnionWith(holders[policy]);
         }
 
-        return _holdersByPatterns.Count < 100_000 ? _holdersByPatterns.GetOrAdd(key, found) : found;
+        _holdersByPatterns.Add(key, found);
+        return found;
     }
 
     /// <summary>A set of patterns in order, and the key that caches what it matches.</summary>
@@ -890,47 +892,99 @@ public sealed partial class AwsEdgeContext
         return (ordered, string.Join('\n', ordered));
     }
 
-    private static (string Resource, string Arn, Arn Parsed)[] SortedByResource(IEnumerable<string> arns) =>
-    [
-        .. arns.Select(arn => Arn.TryParse(arn, out var parsed) ? (parsed.Resource, arn, parsed) : (arn, arn, default))
-            .OrderBy(t => t.Item1, StringComparer.Ordinal),
-    ];
-
-    private static SortedSet<string> FindTargets(string[] patterns, (string Resource, string Arn, Arn Parsed)[] sorted)
+    /// <summary>
+    /// ARNs sorted by their resource part (<c>user/path/name</c>), all together and account by account: the literal
+    /// start of a pattern's resource part selects a narrow range, whatever wildcards precede it in other segments,
+    /// and a pattern naming one account looks only at that account's (the accounts of an organization repeat the
+    /// same names).
+    /// </summary>
+    private sealed class SortedArns
     {
-        // Targets are sorted by the resource part of their ARN (`user/path/name`): the literal start of a pattern's
-        // resource part selects a narrow range, whatever wildcards precede it in other segments.
+        private readonly (string Resource, string Arn, Arn Parsed)[] _all;
+        private readonly FrozenDictionary<string, (string Resource, string Arn, Arn Parsed)[]> _byAccount;
+        private readonly (string Resource, string Arn, Arn Parsed)[] _unparsed;
+
+        public SortedArns(IEnumerable<string> arns)
+        {
+            _all = [.. arns.Select(arn => Arn.TryParse(arn, out var parsed) ? (parsed.Resource, arn, parsed) : (arn, arn, default)).OrderBy(t => t.Item1, StringComparer.Ordinal)];
+            var parsed = _all.Where(t => t.Parsed.Account is not null).ToList();
+            _byAccount = parsed.GroupBy(t => t.Parsed.Account, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+            _unparsed = [.. _all.Where(t => t.Parsed.Account is null)];
+        }
+
+        /// <summary>The sorted lists the pattern can match in: its account's (and the ARNs that do not parse) when it names one, else all.</summary>
+        public IEnumerable<(string Resource, string Arn, Arn Parsed)[]> ListsFor(string pattern)
+        {
+            if (LiteralAccountOf(pattern) is not { } account)
+            {
+                return [_all];
+            }
+
+            return _byAccount.TryGetValue(account, out var own) ? [own, _unparsed] : [_unparsed];
+        }
+
+        /// <summary>The account part of an ARN pattern when it has no wildcard; null otherwise (or when it is not a whole ARN pattern).</summary>
+        private static string? LiteralAccountOf(string pattern)
+        {
+            if (!pattern.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            Span<Range> parts = stackalloc Range[6];
+            var span = pattern.AsSpan(4);
+            if (span.Split(parts, ':') < 5)
+            {
+                return null;
+            }
+
+            var account = span[parts[3]];
+            return account.IndexOfAny(Wildcard.AnyRun, Wildcard.AnyOne) >= 0 ? null : account.ToString();
+        }
+    }
+
+    private static SortedSet<string> FindTargets(string[] patterns, SortedArns arns)
+    {
         var found = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var pattern in patterns)
         {
-            var resourcePart = ResourcePartOf(pattern);
-            var wildcard = resourcePart.IndexOfAny(Wildcard.AnyRun, Wildcard.AnyOne);
-            var prefix = (wildcard < 0 ? resourcePart : resourcePart[..wildcard]).ToString();
-            var low = 0;
-            var high = sorted.Length;
-            while (low < high)
+            foreach (var sorted in arns.ListsFor(pattern))
             {
-                var middle = (low + high) / 2;
-                if (string.CompareOrdinal(sorted[middle].Resource, prefix) < 0)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            for (var i = low; i < sorted.Length && sorted[i].Resource.StartsWith(prefix, StringComparison.Ordinal); i++)
-            {
-                if (ArnMatcher.PatternMatches(pattern, sorted[i].Parsed, ignoreCaseBeforeResource: true) ?? true)
-                {
-                    found.Add(sorted[i].Arn);
-                }
+                AddMatches(pattern, sorted, found);
             }
         }
 
         return found;
+    }
+
+    private static void AddMatches(string pattern, (string Resource, string Arn, Arn Parsed)[] sorted, SortedSet<string> found)
+    {
+        // Sorted by resource part: the literal start of the pattern's resource part selects a narrow range.
+        var resourcePart = ResourcePartOf(pattern);
+        var wildcard = resourcePart.IndexOfAny(Wildcard.AnyRun, Wildcard.AnyOne);
+        var prefix = (wildcard < 0 ? resourcePart : resourcePart[..wildcard]).ToString();
+        var low = 0;
+        var high = sorted.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (string.CompareOrdinal(sorted[middle].Resource, prefix) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        for (var i = low; i < sorted.Length && sorted[i].Resource.StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            if (ArnMatcher.PatternMatches(pattern, sorted[i].Parsed, ignoreCaseBeforeResource: true) ?? true)
+            {
+                found.Add(sorted[i].Arn);
+            }
+        }
     }
 
     private static ReadOnlySpan<char> ResourcePartOf(string pattern)
