@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Ward.Aws.Estate;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Matching;
@@ -1300,35 +1301,77 @@ public sealed partial class AwsEdgeContext
 
     private bool LooksAtTheRegion(AwsPrincipal principal, string actionLower)
     {
-        foreach (var statement in StatementsThatCouldApply(principal, actionLower, principal.Account))
+        var boundary = Estate.BoundaryOf(principal);
+        return AnyLooksAtTheRegion(Estate.IdentityPoliciesOf(principal).AsSpan(), actionLower)
+            || (boundary is not null && AnyLooksAtTheRegion([boundary], actionLower))
+            || ControlPoliciesLookAtTheRegion(Estate.ServiceControlLevelsFor(principal), Estate.ResourceControlLevelsFor(principal.Account), actionLower);
+    }
+
+    // The control policies of an account are the same for its hundreds of principals: decided once per action.
+    private readonly ConcurrentDictionary<(ControlPolicyLevel[] Scps, ControlPolicyLevel[] Rcps, string Action), bool> _controlPoliciesLookAtTheRegion = new();
+
+    private bool ControlPoliciesLookAtTheRegion(ImmutableArray<ControlPolicyLevel> scps, ImmutableArray<ControlPolicyLevel> rcps, string actionLower)
+    {
+        if (scps.IsEmpty && rcps.IsEmpty)
         {
-            if (statement.Problem is not null || statement.Resource is not { Negated: false } resource
-                || statement.Conditions.Any(c => c.Key.Contains("region", StringComparison.OrdinalIgnoreCase) || c.Values.Any(v => v.Contains("region", StringComparison.OrdinalIgnoreCase)))
-                || resource.Patterns.Any(NamesARegion))
+            return false;
+        }
+
+        var key = (ImmutableCollectionsMarshal.AsArray(scps)!, ImmutableCollectionsMarshal.AsArray(rcps)!, actionLower);
+        if (_controlPoliciesLookAtTheRegion.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var looks = scps.Concat(rcps).Any(level => AnyLooksAtTheRegion(level.Policies.AsSpan(), actionLower));
+        _controlPoliciesLookAtTheRegion.TryAdd(key, looks);
+        return looks;
+    }
+
+    private static bool AnyLooksAtTheRegion(ReadOnlySpan<NamedPolicy> policies, string actionLower)
+    {
+        foreach (var policy in policies)
+        {
+            foreach (var statement in StatementIndex.Of(policy.Document).For(actionLower))
             {
-                return true;
+                if ((statement.Problem is not null || ActionMatches(statement.Action, actionLower)) && LooksAtTheRegion(statement))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
 
-        static bool NamesARegion(string pattern)
+    private static bool LooksAtTheRegion(Statement statement) =>
+        statement.Problem is not null || statement.Resource is not { Negated: false } resource
+        || statement.Conditions.Any(c => c.Key.Contains("region", StringComparison.OrdinalIgnoreCase) || c.Values.Any(v => v.Contains("region", StringComparison.OrdinalIgnoreCase)))
+        || resource.Patterns.Any(NamesARegion);
+
+    private static bool NamesARegion(string pattern)
+    {
+        // arn:partition:service:REGION:account:resource; a pattern that is not an ARN is matched as text, and
+        // a policy variable such as ${aws:RequestedRegion} may stand for the region anywhere.
+        if (pattern.Contains("region", StringComparison.OrdinalIgnoreCase))
         {
-            // arn:partition:service:REGION:account:resource; a pattern that is not an ARN is matched as text, and
-            // a policy variable such as ${aws:RequestedRegion} may stand for the region anywhere.
-            if (pattern.Contains("region", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            if (!pattern.StartsWith("arn:", StringComparison.Ordinal))
-            {
-                return pattern != "*";
-            }
-
-            var parts = pattern.Split(':', 5);
-            return parts.Length < 4 || (parts[3].Length > 0 && parts[3] != "*");
+            return true;
         }
+
+        if (!pattern.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return pattern != "*";
+        }
+
+        Span<Range> parts = stackalloc Range[5];
+        var span = pattern.AsSpan();
+        if (span.Split(parts, ':') < 4)
+        {
+            return true;
+        }
+
+        var region = span[parts[3]];
+        return region.Length > 0 && !region.SequenceEqual("*");
     }
 
     private ImmutableArray<string>? SpecificPatternsCached(AwsPrincipal principal, string actionLower, string account)
