@@ -66,12 +66,6 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
                 continue;
             }
 
-            var steps = actions.Select(action => (Action: action, Result: context.CanSomewhereCached(principal, action))).ToList();
-            if (steps.Exists(s => s.Result.Decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
-            {
-                continue;
-            }
-
             // Only the roles some statement's iam:PassRole resource patterns can name; when one names `*`, the roles
             // no statement names specifically share one outcome per account.
             // A role can be passed only within its own account.
@@ -93,6 +87,20 @@ public abstract class PassRoleToServiceEdgeChecker(string techniqueId, string se
                 : context.SpecificTargets(principal, ["iam:PassRole"]) is { } specific
                     ? AwsEdgeContext.Representatives(own.Select(r => r.Arn), specific, arn => roleSet.TryGetValue(arn, out var role) && role.Account == principal.Account).Select(arn => roleSet[arn])
                     : own;
+
+            // The service actions are decided only for a principal that has a role to pass here: they are the costly
+            // part, and most principals of a layer can pass none of its roles.
+            if (!passable.Any(role => role.Arn != principal.Value && Assumed(role, principal.Account).Kind is DecisionKind.Allowed or DecisionKind.Conditional))
+            {
+                continue;
+            }
+
+            var steps = actions.Select(action => (Action: action, Result: context.CanSomewhereCached(principal, action))).ToList();
+            if (steps.Exists(s => s.Result.Decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional)))
+            {
+                continue;
+            }
+
             // The service actions do not depend on the role: when one holds only under conditions, no role gives a
             // sure edge, and the first conditional one is all there is to keep.
             var surePossible = ExistingResource is null && steps.TrueForAll(s => s.Result.Decision.Kind == DecisionKind.Allowed);
