@@ -555,8 +555,9 @@ public sealed class GcpAuthorizer
     }
 
     /// <summary>The public and domain members of the policies that apply to the resource: those that may stand for other principals.</summary>
+    /// <remarks>Filtered before duplicates are dropped (the same members, in the same order): most policies name none, and then no set of seen members is built.</remarks>
     internal IEnumerable<Member> StandingForOthers(GcpResource resource) =>
-        Candidates(resource, inclusion: null, serviceAccountsOnly: true).Where(m => m.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain);
+        ServiceAccountCandidatesOf(resource).Where(m => m.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain).Distinct();
 
     private ImmutableArray<GcpAccessAnswer> MayBeAllowed(IEnumerable<Member> members, string permission, GcpResource resource, DateTimeOffset asOf, Plan plan)
     {
@@ -832,16 +833,19 @@ public sealed class GcpAuthorizer
 
         if (serviceAccountsOnly)
         {
-            return resource.PolicyHolders
-                .Select(h => ResourceLocator.PolicyOf(Estate, h))
-                .OfType<IamPolicy>()
-                .SelectMany(policy => _serviceAccountCandidates.GetOrAdd(policy.Resource, static (_, state) => state.Authorizer.ServiceAccountCandidates(state.Policy), (Authorizer: this, Policy: policy)))
-                .Distinct();
+            return ServiceAccountCandidatesOf(resource).Distinct();
         }
 
         var candidates = EveryCandidate(resource, groups: null);
         return (inclusion is null ? candidates : candidates.Where(inclusion.Includes)).Distinct();
     }
+
+    /// <summary>The service accounts, and the public and domain members that may stand for them, of the policies reaching the resource, policy by policy (with repeats).</summary>
+    private IEnumerable<Member> ServiceAccountCandidatesOf(GcpResource resource) =>
+        resource.PolicyHolders
+            .Select(h => ResourceLocator.PolicyOf(Estate, h))
+            .OfType<IamPolicy>()
+            .SelectMany(policy => _serviceAccountCandidates.GetOrAdd(policy.Resource, static (_, state) => state.Authorizer.ServiceAccountCandidates(state.Policy), (Authorizer: this, Policy: policy)));
 
     /// <summary>
     /// The service accounts, and the public and domain members that may stand for them, among one policy's candidates
