@@ -441,8 +441,9 @@ public sealed class GcpEdgeContext
             description += $"; `{to}` is disabled, so it is enabled first (`{EnableServiceAccount}`)";
         }
 
-        var requirements = ImmutableArray.CreateBuilder<string>();
-        var permissions = ImmutableArray.CreateBuilder<EdgePermission>();
+        // Sized by the steps where they say how many, and requirements made only for a conditional edge: most edges are certain.
+        List<string>? requirements = null;
+        var permissions = steps.TryGetNonEnumeratedCount(out var count) ? ImmutableArray.CreateBuilder<EdgePermission>(count) : ImmutableArray.CreateBuilder<EdgePermission>();
         foreach (var step in steps)
         {
             switch (step.Decision)
@@ -450,10 +451,10 @@ public sealed class GcpEdgeContext
                 case Allowed:
                     break;
                 case Conditional conditional:
-                    requirements.AddRange(conditional.Requirements);
+                    (requirements ??= []).AddRange(conditional.Requirements);
                     break;
                 case Indeterminate indeterminate:
-                    requirements.Add($"Ward could not decide `{step.Permission}` on `{step.Resource}`: {indeterminate.Reason}");
+                    (requirements ??= []).Add($"Ward could not decide `{step.Permission}` on `{step.Resource}`: {indeterminate.Reason}");
                     break;
                 default:
                     return null;
@@ -462,9 +463,9 @@ public sealed class GcpEdgeContext
             permissions.Add(new EdgePermission(step.Permission, step.Resource, PooledGrantedBy(step.Decision), []));
         }
 
-        return new Edge(new PrincipalId(from), new PrincipalId(to), technique, Pooled(description), permissions.ToImmutable())
+        return new Edge(new PrincipalId(from), new PrincipalId(to), technique, Pooled(description), permissions.DrainToImmutable())
         {
-            Requirements = [.. requirements.Distinct(StringComparer.Ordinal)],
+            Requirements = requirements is null ? [] : [.. requirements.Distinct(StringComparer.Ordinal)],
             GrantsAdmin = grantsAdmin,
             AdminScope = adminScope,
         };
