@@ -40,6 +40,7 @@ public sealed class GcpAuthorizer
     private readonly ConcurrentDictionary<(string Resource, string Permission), int[]> _deciding = new();
     private readonly ConcurrentDictionary<string, ImmutableArray<Member>> _serviceAccountCandidates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DenyRule, ConcurrentDictionary<string, bool>> _ruleDenies = new();
+    private readonly ConditionalWeakTable<GcpResource, ConcurrentDictionary<string, Plan>> _plans = new();
 
     // Made once: every member of every binding a decision looks at is matched with it.
     private readonly Func<Member, Member, MemberMatch> _holdsBasicRole;
@@ -79,7 +80,7 @@ public sealed class GcpAuthorizer
     public Decision Authorize(GcpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Authorize(request, PlanFor(request.Resource, request.Permission));
+        return Authorize(request, KeptPlanFor(request.Resource, request.Permission));
     }
 
     /// <summary>A decision with what every decision on its permission and resource reads worked out already (who-can asks many principals).</summary>
@@ -153,6 +154,14 @@ public sealed class GcpAuthorizer
     /// policy was not exported, and the deny rules attached above it that cover the permission.
     /// </summary>
     private sealed record Plan(List<(int Holder, IamPolicy Policy, int[] Deciding)> Policies, List<string> Missing, List<(DenyPolicy Policy, int Index, string Holder)> DenyRules);
+
+    /// <summary>
+    /// <see cref="PlanFor"/>, kept with the resource (as long as it lives) for the decisions asked one principal at a
+    /// time: edges ask about every holder of a project's permissions, each on the same few projects.
+    /// </summary>
+    private Plan KeptPlanFor(GcpResource resource, string permission) =>
+        _plans.GetValue(resource, static _ => new ConcurrentDictionary<string, Plan>(StringComparer.Ordinal))
+            .GetOrAdd(permission, static (permission, state) => state.Authorizer.PlanFor(state.Resource, permission), (Authorizer: this, Resource: resource));
 
     private Plan PlanFor(GcpResource resource, string permission)
     {
