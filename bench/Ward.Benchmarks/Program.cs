@@ -225,12 +225,12 @@ if (args is ["gcp-graph", var gcpGraphed, .. var graphOptions])
     var pauses = GC.GetTotalPauseDuration();
     var watch = Stopwatch.StartNew();
     var graph = context.Graph;
-    Console.WriteLine($"graph: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {graph.Graph.Edges.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated so far");
+    Console.WriteLine($"graph: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {graph.Graph.Edges.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F2} GiB allocated so far");
     pauses = GC.GetTotalPauseDuration();
     Console.WriteLine("  " + string.Join(", ", graph.Graph.Edges.CountBy(e => e.Technique).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
     watch.Restart();
     var impersonations = context.Impersonations;
-    Console.WriteLine($"impersonations: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {impersonations.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated so far");
+    Console.WriteLine($"impersonations: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {impersonations.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F2} GiB allocated so far");
     Console.WriteLine("  " + string.Join(", ", impersonations.CountBy(e => e.Technique).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
     // What the edges' texts would weigh unshared (GcpEdgeContext.Pooled keeps one copy of each).
     var edges = graph.Graph.Edges.Concat(impersonations).ToList();
