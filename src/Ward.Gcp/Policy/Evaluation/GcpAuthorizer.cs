@@ -500,8 +500,17 @@ public sealed class GcpAuthorizer
     {
         ArgumentNullException.ThrowIfNull(resource);
         // The resource's own policies (under any of its names, or of a resource its name lies under): those not of a container.
-        var own = resource.PolicyHolders.Where(h => ResourceNames.ContainerKind(h) is null).Select(h => ResourceLocator.PolicyOf(Estate, h)).OfType<IamPolicy>().ToList();
-        if (own.Count == 0)
+        // A loop: every account asks for every permission, and most have none.
+        List<IamPolicy>? own = null;
+        foreach (var holder in resource.PolicyHolders)
+        {
+            if (ResourceNames.ContainerKind(holder) is null && ResourceLocator.PolicyOf(Estate, holder) is { } policy)
+            {
+                (own ??= []).Add(policy);
+            }
+        }
+
+        if (own is null)
         {
             return null;
         }
@@ -809,7 +818,7 @@ public sealed class GcpAuthorizer
     /// resource: the rules without one deny alike on every resource below the same containers.
     /// </summary>
     private bool MayBeDeniedByWhatItIs(string permission, GcpResource resource) =>
-        resource.PolicyHolders.Any(holder => DenyPoliciesByAttachment.GetValueOrDefault(holder, [])
+        DenyPoliciesByAttachment.Count > 0 && resource.PolicyHolders.Any(holder => DenyPoliciesByAttachment.GetValueOrDefault(holder, [])
             .Any(policy => policy.Rules.Any(rule => rule.DenialCondition is { } condition && ReadsTheResource(condition) && RuleDenies(rule, permission))));
 
     /// <summary>
