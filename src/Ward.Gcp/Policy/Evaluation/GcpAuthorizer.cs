@@ -84,14 +84,14 @@ public sealed class GcpAuthorizer
     }
 
     /// <summary>A decision with what every decision on its permission and resource reads worked out already (who-can asks many principals).</summary>
-    private Decision Authorize(GcpRequest request, Plan plan) => Authorize(request, plan, skipDenials: false)!;
+    private Decision Authorize(GcpRequest request, Plan plan) => Authorize(request, plan, ConditionContextFor(request.Resource, request.AsOf, TagsFor(request)), skipDenials: false)!;
 
     /// <param name="request">The request.</param>
     /// <param name="plan">What every decision on its permission and resource reads.</param>
+    /// <param name="context">What conditions read of the request (the same for every principal asked on a resource at a time, with its tags as exported).</param>
     /// <param name="skipDenials">Return null, without working out deny policies, boundaries and explanations, when no binding can allow (the answer can only be a denial).</param>
-    private Decision? Authorize(GcpRequest request, Plan plan, bool skipDenials)
+    private Decision? Authorize(GcpRequest request, Plan plan, ConditionContext context, bool skipDenials)
     {
-        var context = ConditionContextFor(request.Resource, request.AsOf, TagsFor(request));
         // Only bindings whose role may grant the permission decide.
         var results = new List<BindingResult>();
         foreach (var (holder, policy, deciding) in plan.Policies)
@@ -580,10 +580,12 @@ public sealed class GcpAuthorizer
     private ImmutableArray<GcpAccessAnswer> MayBeAllowed(IEnumerable<Member> members, string permission, GcpResource resource, DateTimeOffset asOf, Plan plan)
     {
         var answers = ImmutableArray.CreateBuilder<GcpAccessAnswer>();
+        // One context for every member: the requests differ in their principal only.
+        var context = ConditionContextFor(resource, asOf);
         foreach (var member in members)
         {
             var request = new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false, DecisiveBindingOnly = true };
-            if (Authorize(request, plan, skipDenials: true) is { Kind: not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) } decision)
+            if (Authorize(request, plan, context, skipDenials: true) is { Kind: not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) } decision)
             {
                 answers.Add(new GcpAccessAnswer(member, decision));
             }
