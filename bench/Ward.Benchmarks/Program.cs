@@ -103,7 +103,7 @@ if (args is ["gcp-scan", var gcpScanned, ..])
         steps.Report("reports");
         JsonReporter.Write(result, Stream.Null);
         totals.Add(watch.Elapsed.TotalSeconds);
-        Console.WriteLine($"run {run + 1}: AWS and Microsoft loaders {others:F2} s, Google Cloud loader {load - others:F2} s ({gcp.Diagnostics.Length} diagnostics), scan and JSON report {totals[^1] - load:F2} s, total {totals[^1]:F2} s ({result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections), {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated");
+        Console.WriteLine($"run {run + 1}: AWS and Microsoft loaders {others:F2} s, Google Cloud loader {load - others:F2} s ({gcp.Diagnostics.Length} diagnostics), scan and JSON report {totals[^1] - load:F2} s, total {totals[^1]:F2} s ({result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections), {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F2} GiB allocated");
         Console.WriteLine("  slowest scan steps: " + string.Join(", ", steps.Slowest(8).Select(t => $"{t.Step} {t.Seconds:F2} s")));
         Console.WriteLine("  slowest rules (in parallel, so overlapping): " + SlowestRules(result));
     }
@@ -225,12 +225,12 @@ if (args is ["gcp-graph", var gcpGraphed, .. var graphOptions])
     var pauses = GC.GetTotalPauseDuration();
     var watch = Stopwatch.StartNew();
     var graph = context.Graph;
-    Console.WriteLine($"graph: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {graph.Graph.Edges.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated so far");
+    Console.WriteLine($"graph: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {graph.Graph.Edges.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F2} GiB allocated so far");
     pauses = GC.GetTotalPauseDuration();
     Console.WriteLine("  " + string.Join(", ", graph.Graph.Edges.CountBy(e => e.Technique).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
     watch.Restart();
     var impersonations = context.Impersonations;
-    Console.WriteLine($"impersonations: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {impersonations.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated so far");
+    Console.WriteLine($"impersonations: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {impersonations.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F2} GiB allocated so far");
     Console.WriteLine("  " + string.Join(", ", impersonations.CountBy(e => e.Technique).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
     // What the edges' texts would weigh unshared (GcpEdgeContext.Pooled keeps one copy of each).
     var edges = graph.Graph.Edges.Concat(impersonations).ToList();

@@ -53,8 +53,14 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
 
             // Those who may act as the account (its own policy and those above it), then, for the ways that need no
             // actAs, whoever holds their first permission in the project: the candidates, not every principal.
-            foreach (var holder in context.WhoCan(ActAs, resource).Where(h => !found.Contains(h.Principal)))
+            foreach (var holder in context.WhoCan(ActAs, resource))
             {
+                if (found.Contains(holder.Principal))
+                {
+                    continue;
+                }
+
+                var actAs = new EdgeStep(ActAs, resource.Name, holder.Decision);
                 for (var i = 0; i < Ways.Length; i++)
                 {
                     var way = Ways[i];
@@ -63,12 +69,10 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
                         continue;
                     }
 
-                    var actAs = new EdgeStep(ActAs, resource.Name, holder.Decision);
-                    Edge? InProject() => Edge(context, holder.Principal, account, email, description, way, projectName, Steps(context, holder.Principal, way.Permissions, projectResource, projectName).Prepend(actAs));
-
                     // Through an exported instance; where the project's were not all listed, else as before: conditional on one existing.
-                    var edge = instances?[i] is not { } through ? InProject()
-                        : ThroughInstance(context, holder.Principal, account, description, way, through.Choices, projectResource, projectName, actAs, project) ?? (through.Complete ? null : InProject());
+                    var edge = instances?[i] is not { } through ? InProject(context, holder.Principal, account, email, description, way, projectResource, projectName, actAs)
+                        : ThroughInstance(context, holder.Principal, account, description, way, through.Choices, projectResource, projectName, actAs, project)
+                            ?? (through.Complete ? null : InProject(context, holder.Principal, account, email, description, way, projectResource, projectName, actAs));
                     if (edge is not null)
                     {
                         found.Add(holder.Principal);
@@ -80,9 +84,14 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
 
             foreach (var way in Ways.Where(w => !w.NeedsActAs))
             {
-                foreach (var holder in context.WhoCan(way.Permissions[0], projectResource).Where(h => !found.Contains(h.Principal)))
+                foreach (var holder in context.WhoCan(way.Permissions[0], projectResource))
                 {
-                    var steps = Steps(context, holder.Principal, way.Permissions.Skip(1), projectResource, projectName).Prepend(new EdgeStep(way.Permissions[0], projectName, holder.Decision));
+                    if (found.Contains(holder.Principal))
+                    {
+                        continue;
+                    }
+
+                    var steps = Steps(context, holder.Principal, new EdgeStep(way.Permissions[0], projectName, holder.Decision), way.Permissions, 1, projectResource, projectName);
                     if (Edge(context, holder.Principal, account, email, description, way, projectName, steps) is { } edge)
                     {
                         found.Add(holder.Principal);
@@ -114,7 +123,7 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
                 continue;
             }
 
-            var steps = Steps(context, from, way.Permissions, target, onInstance ? choice.Instance.RelativeName : projectName).Prepend(actAs);
+            var steps = Steps(context, from, actAs, way.Permissions, 0, target, onInstance ? choice.Instance.RelativeName : projectName);
             var named = $"{description}, through VM instance `{choice.Instance.RelativeName}`{ExistingInstances.Reach(way.Instance, choice.Instance)}{(choice.TurnsOsLoginOff is { } off ? $" (it {off})" : string.Empty)}";
             if (context.EdgeIf(TechniqueId, from, account, named, steps) is not { } edge)
             {
@@ -143,8 +152,22 @@ public abstract class ActAsServiceEdgeChecker : IGcpEdgeChecker
         return conditional;
     }
 
-    private static IEnumerable<EdgeStep> Steps(GcpEdgeContext context, string principal, IEnumerable<string> permissions, GcpResource on, string onName) =>
-        permissions.Select(p => new EdgeStep(p, onName, context.StepDecision(principal, p, on)));
+    /// <summary>The way in the account's project, conditional on a resource to use where the way needs one.</summary>
+    private Edge? InProject(GcpEdgeContext context, string from, string account, string email, string description, ServiceWay way, GcpResource projectResource, string projectName, EdgeStep actAs) =>
+        Edge(context, from, account, email, description, way, projectName, Steps(context, from, actAs, way.Permissions, 0, projectResource, projectName));
+
+    /// <summary>
+    /// The first step, then the permissions from <paramref name="start"/> on, each decided only when the edge reads it
+    /// (it stops at the first denial); one iterator rather than a chain of queries: every holder of every account asks.
+    /// </summary>
+    private static IEnumerable<EdgeStep> Steps(GcpEdgeContext context, string principal, EdgeStep first, ImmutableArray<string> permissions, int start, GcpResource on, string onName)
+    {
+        yield return first;
+        for (var i = start; i < permissions.Length; i++)
+        {
+            yield return new EdgeStep(permissions[i], onName, context.StepDecision(principal, permissions[i], on));
+        }
+    }
 
     private Edge? Edge(GcpEdgeContext context, string from, string account, string email, string description, ServiceWay way, string projectName, IEnumerable<EdgeStep> steps) =>
         context.EdgeIf(TechniqueId, from, account, description, steps) is not { } edge ? null

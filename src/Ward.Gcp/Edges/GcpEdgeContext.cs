@@ -32,6 +32,10 @@ public sealed class GcpEdgeContext
     private readonly ConcurrentDictionary<StatementMatch, string> _grantedBy = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, ImmutableArray<GkeRbac.Grant>> _rbacGrants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<bool>> _mayBeEnabled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HierarchyNode?> _serviceAccountProjects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GcpResource?> _serviceAccountResources = new(StringComparer.Ordinal);
+
+    private const string ServiceAccountPrefix = "serviceAccount:";
 
     /// <summary>The permission that enables a disabled service account again.</summary>
     public const string EnableServiceAccount = "iam.serviceAccounts.enable";
@@ -144,18 +148,21 @@ public sealed class GcpEdgeContext
     /// <summary>A project of the hierarchy by number or id (<c>projects/123</c>, <c>projects/my-project</c>), if exported.</summary>
     public HierarchyNode? FindProject(string relativeName) => Estate.FindNode(relativeName) is { Kind: HierarchyNodeKind.Project } node ? node : null;
 
-    /// <summary>The project a service account belongs to: the exported account's, else the one its email names.</summary>
-    public HierarchyNode? ProjectOfServiceAccount(string email)
-    {
-        var project = Estate.FindServiceAccount(email)?.ProjectId ?? ServiceAccount.ProjectIdOfEmail(email);
-        return project is not null ? FindProject("projects/" + project)
-            : GcpPrincipals.DefaultServiceAccount(email) is { } known ? FindProject(known.Project)
-            : null;
-    }
+    /// <summary>The project a service account belongs to: the exported account's, else the one its email names; worked out once per email.</summary>
+    public HierarchyNode? ProjectOfServiceAccount(string email) =>
+        _serviceAccountProjects.GetOrAdd(email, static (email, context) =>
+        {
+            var project = context.Estate.FindServiceAccount(email)?.ProjectId ?? ServiceAccount.ProjectIdOfEmail(email);
+            return project is not null ? context.FindProject("projects/" + project)
+                : GcpPrincipals.DefaultServiceAccount(email) is { } known ? context.FindProject(known.Project)
+                : null;
+        }, this);
 
     /// <summary>Whether the principal (a node id) is an exported service account that is disabled: it cannot authenticate until enabled again.</summary>
+    /// <remarks>Looks the email up inside the node id: every edge asks, and a copy of each would be garbage at once.</remarks>
     public bool IsDisabledServiceAccount(string principal) =>
-        GcpPrincipals.ServiceAccountEmail(principal) is { } email && Estate.FindServiceAccount(email) is { Disabled: true };
+        principal.StartsWith(ServiceAccountPrefix, StringComparison.Ordinal)
+        && Estate.FindServiceAccount(principal.AsSpan(ServiceAccountPrefix.Length)) is { Disabled: true };
 
     /// <summary>
     /// Whether some principal other than the account itself may enable a disabled service account
@@ -166,12 +173,16 @@ public sealed class GcpEdgeContext
             GcpPrincipals.ServiceAccountEmail(account) is { } email && context.ServiceAccountResource(email) is { } resource
             && context.WhoCan(EnableServiceAccount, resource).Any(a => a.Principal != account)), this).Value;
 
-    /// <summary>The service account as a resource (its allow policy, its project's, folders' and organization's); null when it cannot be placed.</summary>
-    public GcpResource? ServiceAccountResource(string email)
-    {
-        var project = ProjectOfServiceAccount(email)?.ProjectId ?? "-";
-        return Locate($"//iam.googleapis.com/projects/{project}/serviceAccounts/{email}");
-    }
+    /// <summary>
+    /// The service account as a resource (its allow policy, its project's, folders' and organization's); null when it
+    /// cannot be placed. Worked out once per email: every checker asks for every account, and its name is long to build and to hash.
+    /// </summary>
+    public GcpResource? ServiceAccountResource(string email) =>
+        _serviceAccountResources.GetOrAdd(email, static (email, context) =>
+        {
+            var project = context.ProjectOfServiceAccount(email)?.ProjectId ?? "-";
+            return context.Locate($"//iam.googleapis.com/projects/{project}/serviceAccounts/{email}");
+        }, this);
 
     /// <summary>A workload identity pool (<c>projects/NUMBER/locations/global/workloadIdentityPools/POOL</c>) as a resource: its project's, folders' and organization's policies.</summary>
     public GcpResource? WorkloadIdentityPoolResource(string poolName) => Locate("//iam.googleapis.com/" + poolName);
@@ -430,8 +441,9 @@ public sealed class GcpEdgeContext
             description += $"; `{to}` is disabled, so it is enabled first (`{EnableServiceAccount}`)";
         }
 
-        var requirements = ImmutableArray.CreateBuilder<string>();
-        var permissions = ImmutableArray.CreateBuilder<EdgePermission>();
+        // Sized by the steps where they say how many, and requirements made only for a conditional edge: most edges are certain.
+        List<string>? requirements = null;
+        var permissions = steps.TryGetNonEnumeratedCount(out var count) ? ImmutableArray.CreateBuilder<EdgePermission>(count) : ImmutableArray.CreateBuilder<EdgePermission>();
         foreach (var step in steps)
         {
             switch (step.Decision)
@@ -439,10 +451,10 @@ public sealed class GcpEdgeContext
                 case Allowed:
                     break;
                 case Conditional conditional:
-                    requirements.AddRange(conditional.Requirements);
+                    (requirements ??= []).AddRange(conditional.Requirements);
                     break;
                 case Indeterminate indeterminate:
-                    requirements.Add($"Ward could not decide `{step.Permission}` on `{step.Resource}`: {indeterminate.Reason}");
+                    (requirements ??= []).Add($"Ward could not decide `{step.Permission}` on `{step.Resource}`: {indeterminate.Reason}");
                     break;
                 default:
                     return null;
@@ -451,9 +463,9 @@ public sealed class GcpEdgeContext
             permissions.Add(new EdgePermission(step.Permission, step.Resource, PooledGrantedBy(step.Decision), []));
         }
 
-        return new Edge(new PrincipalId(from), new PrincipalId(to), technique, Pooled(description), permissions.ToImmutable())
+        return new Edge(new PrincipalId(from), new PrincipalId(to), technique, Pooled(description), permissions.DrainToImmutable())
         {
-            Requirements = [.. requirements.Distinct(StringComparer.Ordinal)],
+            Requirements = requirements is null ? [] : [.. requirements.Distinct(StringComparer.Ordinal)],
             GrantsAdmin = grantsAdmin,
             AdminScope = adminScope,
         };

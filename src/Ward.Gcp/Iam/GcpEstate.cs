@@ -223,6 +223,12 @@ public sealed record GcpEstate
     public ServiceAccount? FindServiceAccount(string emailOrUniqueId) =>
         AccountsByEmail.GetValueOrDefault(emailOrUniqueId) ?? AccountsByUniqueId.GetValueOrDefault(emailOrUniqueId);
 
+    /// <summary>As <see cref="FindServiceAccount(string)"/>, for an email or unique id that is part of a longer text (a node id), without copying it out.</summary>
+    public ServiceAccount? FindServiceAccount(ReadOnlySpan<char> emailOrUniqueId) =>
+        AccountsByEmail.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(emailOrUniqueId, out var byEmail) ? byEmail
+        : AccountsByUniqueId.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(emailOrUniqueId, out var byUniqueId) ? byUniqueId
+        : null;
+
     public ImmutableArray<ServiceAccountKey> KeysOf(ServiceAccount account) => [.. ServiceAccountKeys.Where(k => k.BelongsTo(account))];
 
     /// <summary>

@@ -109,6 +109,23 @@ public sealed class OwnPolicyOverSharedTests : IDisposable
         Assert.Equal("allAuthenticatedUsers Allowed", Holders("iam.serviceAccounts.getAccessToken", "worker"));
     }
 
+    [Fact]
+    public void A_decision_reads_the_policies_of_the_resource_asked_about_and_the_permission_asked()
+    {
+        // Given worker, whose own policy grants pia Token Creator (expired in the project), and worker as it would be
+        // without that policy: the same name, other policies
+        var context = new GcpEdgeContext(GcpEstateLoader.Load([_jobs.Path], TestContext.Current.CancellationToken), AsOf);
+        var worker = context.ServiceAccountResource("worker@ow-jobs.iam.gserviceaccount.com")!;
+        var without = context.Authorizer.OwnPolicyOverShared("iam.serviceAccounts.signBlob", worker)!.Value.Without;
+
+        // When the authorizer is asked one principal at a time, on each (its plan of policies kept with the resource)
+        // Then worker's own policy allows pia to sign, only on worker, and does not let it act as the account
+        Assert.Equal(DecisionKind.Allowed, context.Authorize("user:pia@own.example", "iam.serviceAccounts.signBlob", worker).Kind);
+        Assert.Equal(DecisionKind.ImplicitDeny, context.Authorize("user:pia@own.example", "iam.serviceAccounts.signBlob", without).Kind);
+        Assert.Equal(DecisionKind.ImplicitDeny, context.Authorize("user:pia@own.example", "iam.serviceAccounts.actAs", worker).Kind);
+        Assert.Equal(DecisionKind.Allowed, context.Authorize("user:pia@own.example", "iam.serviceAccounts.signBlob", worker).Kind);
+    }
+
     private static IEnumerable<string> Describe(IEnumerable<PrincipalDecision> answers) =>
         answers.Select(a => $"{a.Principal} {a.Decision.Kind} {(a.Decision is Conditional c ? string.Join(" & ", c.Requirements) : string.Empty)} {(a.Decision is Indeterminate i ? i.Reason : string.Empty)} {GcpEdgeContext.GrantedBy(a.Decision)}");
 

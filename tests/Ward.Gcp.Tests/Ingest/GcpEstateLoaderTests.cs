@@ -188,6 +188,19 @@ public sealed class GcpEstateLoaderTests
     }
 
     [Fact]
+    public void A_service_account_is_found_by_the_email_or_unique_id_inside_a_node_id()
+    {
+        // Given node ids naming ci-deployer by email (another casing) and by unique id, and an account not exported
+        var estate = GcpFixtures.Estate;
+        var ciDeployer = estate.FindServiceAccount("ci-deployer@nw-build-prod.iam.gserviceaccount.com")!;
+
+        // Then the part after the prefix finds the same account as the text alone would
+        Assert.Same(ciDeployer, estate.FindServiceAccount("serviceAccount:CI-Deployer@nw-build-prod.iam.gserviceaccount.com".AsSpan("serviceAccount:".Length)));
+        Assert.Same(ciDeployer, estate.FindServiceAccount("serviceAccount:104000000000000000001".AsSpan("serviceAccount:".Length)));
+        Assert.Null(estate.FindServiceAccount("serviceAccount:nobody@nw-build-prod.iam.gserviceaccount.com".AsSpan("serviceAccount:".Length)));
+    }
+
+    [Fact]
     public void Keys_know_their_account_by_email_or_unique_id_and_keep_type_times_and_state()
     {
         // Given terraform's keys (from `keys list` by email, and the asset export by unique id) and legacy-batch's disabled uploaded key

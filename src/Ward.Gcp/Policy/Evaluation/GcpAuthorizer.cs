@@ -40,6 +40,7 @@ public sealed class GcpAuthorizer
     private readonly ConcurrentDictionary<(string Resource, string Permission), int[]> _deciding = new();
     private readonly ConcurrentDictionary<string, ImmutableArray<Member>> _serviceAccountCandidates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DenyRule, ConcurrentDictionary<string, bool>> _ruleDenies = new();
+    private readonly ConditionalWeakTable<GcpResource, ConcurrentDictionary<string, Plan>> _plans = new();
 
     // Made once: every member of every binding a decision looks at is matched with it.
     private readonly Func<Member, Member, MemberMatch> _holdsBasicRole;
@@ -79,18 +80,18 @@ public sealed class GcpAuthorizer
     public Decision Authorize(GcpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Authorize(request, PlanFor(request.Resource, request.Permission));
+        return Authorize(request, KeptPlanFor(request.Resource, request.Permission));
     }
 
     /// <summary>A decision with what every decision on its permission and resource reads worked out already (who-can asks many principals).</summary>
-    private Decision Authorize(GcpRequest request, Plan plan) => Authorize(request, plan, skipDenials: false)!;
+    private Decision Authorize(GcpRequest request, Plan plan) => Authorize(request, plan, ConditionContextFor(request.Resource, request.AsOf, TagsFor(request)), skipDenials: false)!;
 
     /// <param name="request">The request.</param>
     /// <param name="plan">What every decision on its permission and resource reads.</param>
+    /// <param name="context">What conditions read of the request (the same for every principal asked on a resource at a time, with its tags as exported).</param>
     /// <param name="skipDenials">Return null, without working out deny policies, boundaries and explanations, when no binding can allow (the answer can only be a denial).</param>
-    private Decision? Authorize(GcpRequest request, Plan plan, bool skipDenials)
+    private Decision? Authorize(GcpRequest request, Plan plan, ConditionContext context, bool skipDenials)
     {
-        var context = ConditionContextFor(request.Resource, request.AsOf, TagsFor(request));
         // Only bindings whose role may grant the permission decide.
         var results = new List<BindingResult>();
         foreach (var (holder, policy, deciding) in plan.Policies)
@@ -153,6 +154,14 @@ public sealed class GcpAuthorizer
     /// policy was not exported, and the deny rules attached above it that cover the permission.
     /// </summary>
     private sealed record Plan(List<(int Holder, IamPolicy Policy, int[] Deciding)> Policies, List<string> Missing, List<(DenyPolicy Policy, int Index, string Holder)> DenyRules);
+
+    /// <summary>
+    /// <see cref="PlanFor"/>, kept with the resource (as long as it lives) for the decisions asked one principal at a
+    /// time: edges ask about every holder of a project's permissions, each on the same few projects.
+    /// </summary>
+    private Plan KeptPlanFor(GcpResource resource, string permission) =>
+        _plans.GetValue(resource, static _ => new ConcurrentDictionary<string, Plan>(StringComparer.Ordinal))
+            .GetOrAdd(permission, static (permission, state) => state.Authorizer.PlanFor(state.Resource, permission), (Authorizer: this, Resource: resource));
 
     private Plan PlanFor(GcpResource resource, string permission)
     {
@@ -491,8 +500,17 @@ public sealed class GcpAuthorizer
     {
         ArgumentNullException.ThrowIfNull(resource);
         // The resource's own policies (under any of its names, or of a resource its name lies under): those not of a container.
-        var own = resource.PolicyHolders.Where(h => ResourceNames.ContainerKind(h) is null).Select(h => ResourceLocator.PolicyOf(Estate, h)).OfType<IamPolicy>().ToList();
-        if (own.Count == 0)
+        // A loop: every account asks for every permission, and most have none.
+        List<IamPolicy>? own = null;
+        foreach (var holder in resource.PolicyHolders)
+        {
+            if (ResourceNames.ContainerKind(holder) is null && ResourceLocator.PolicyOf(Estate, holder) is { } policy)
+            {
+                (own ??= []).Add(policy);
+            }
+        }
+
+        if (own is null)
         {
             return null;
         }
@@ -555,16 +573,19 @@ public sealed class GcpAuthorizer
     }
 
     /// <summary>The public and domain members of the policies that apply to the resource: those that may stand for other principals.</summary>
+    /// <remarks>Filtered before duplicates are dropped (the same members, in the same order): most policies name none, and then no set of seen members is built.</remarks>
     internal IEnumerable<Member> StandingForOthers(GcpResource resource) =>
-        Candidates(resource, inclusion: null, serviceAccountsOnly: true).Where(m => m.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain);
+        ServiceAccountCandidatesOf(resource).Where(m => m.Kind is MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers or MemberKind.Domain).Distinct();
 
     private ImmutableArray<GcpAccessAnswer> MayBeAllowed(IEnumerable<Member> members, string permission, GcpResource resource, DateTimeOffset asOf, Plan plan)
     {
         var answers = ImmutableArray.CreateBuilder<GcpAccessAnswer>();
+        // One context for every member: the requests differ in their principal only.
+        var context = ConditionContextFor(resource, asOf);
         foreach (var member in members)
         {
             var request = new GcpRequest { Principal = member, Permission = permission, Resource = resource, AsOf = asOf, CountPossibleMemberships = false, DecisiveBindingOnly = true };
-            if (Authorize(request, plan, skipDenials: true) is { Kind: not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) } decision)
+            if (Authorize(request, plan, context, skipDenials: true) is { Kind: not (DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny) } decision)
             {
                 answers.Add(new GcpAccessAnswer(member, decision));
             }
@@ -799,7 +820,7 @@ public sealed class GcpAuthorizer
     /// resource: the rules without one deny alike on every resource below the same containers.
     /// </summary>
     private bool MayBeDeniedByWhatItIs(string permission, GcpResource resource) =>
-        resource.PolicyHolders.Any(holder => DenyPoliciesByAttachment.GetValueOrDefault(holder, [])
+        DenyPoliciesByAttachment.Count > 0 && resource.PolicyHolders.Any(holder => DenyPoliciesByAttachment.GetValueOrDefault(holder, [])
             .Any(policy => policy.Rules.Any(rule => rule.DenialCondition is { } condition && ReadsTheResource(condition) && RuleDenies(rule, permission))));
 
     /// <summary>
@@ -832,16 +853,19 @@ public sealed class GcpAuthorizer
 
         if (serviceAccountsOnly)
         {
-            return resource.PolicyHolders
-                .Select(h => ResourceLocator.PolicyOf(Estate, h))
-                .OfType<IamPolicy>()
-                .SelectMany(policy => _serviceAccountCandidates.GetOrAdd(policy.Resource, static (_, state) => state.Authorizer.ServiceAccountCandidates(state.Policy), (Authorizer: this, Policy: policy)))
-                .Distinct();
+            return ServiceAccountCandidatesOf(resource).Distinct();
         }
 
         var candidates = EveryCandidate(resource, groups: null);
         return (inclusion is null ? candidates : candidates.Where(inclusion.Includes)).Distinct();
     }
+
+    /// <summary>The service accounts, and the public and domain members that may stand for them, of the policies reaching the resource, policy by policy (with repeats).</summary>
+    private IEnumerable<Member> ServiceAccountCandidatesOf(GcpResource resource) =>
+        resource.PolicyHolders
+            .Select(h => ResourceLocator.PolicyOf(Estate, h))
+            .OfType<IamPolicy>()
+            .SelectMany(policy => _serviceAccountCandidates.GetOrAdd(policy.Resource, static (_, state) => state.Authorizer.ServiceAccountCandidates(state.Policy), (Authorizer: this, Policy: policy)));
 
     /// <summary>
     /// The service accounts, and the public and domain members that may stand for them, among one policy's candidates
