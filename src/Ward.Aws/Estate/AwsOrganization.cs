@@ -28,6 +28,7 @@ public sealed record AwsOrganization
 
     public AwsOrganization()
     {
+        _accountIds = new(() => Accounts.Select(a => a.Id).ToFrozenSet(StringComparer.Ordinal));
     }
 
     // A copy (`with`) starts with no cached levels: its policies or tree may differ.
@@ -35,6 +36,7 @@ public sealed record AwsOrganization
     private AwsOrganization(AwsOrganization original)
     {
         _levels = new();
+        _accountIds = new(() => Accounts.Select(a => a.Id).ToFrozenSet(StringComparer.Ordinal));
         Id = original.Id;
         ManagementAccountId = original.ManagementAccountId;
         Nodes = original.Nodes;
@@ -67,10 +69,10 @@ public sealed record AwsOrganization
     public PolicyDocument? ResourcePolicy { get; init; }
 
     // Requests ask whether their caller's and resource's accounts are members: a set, made on first use (a copy
-    // starts without one, as its accounts may differ).
-    private FrozenSet<string>? _accountIds;
+    // makes its own, as its accounts may differ). Lazy, so that the record's fields never change once made.
+    private readonly Lazy<FrozenSet<string>> _accountIds;
 
-    public bool Contains(string accountId) => (_accountIds ??= Accounts.Select(a => a.Id).ToFrozenSet(StringComparer.Ordinal)).Contains(accountId);
+    public bool Contains(string accountId) => _accountIds.Value.Contains(accountId);
 
     /// <summary>
     /// The control policy levels that govern an account, root first. Empty when the type is not enabled, when the
