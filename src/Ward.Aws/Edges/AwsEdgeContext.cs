@@ -663,7 +663,7 @@ public sealed partial class AwsEdgeContext
     /// </summary>
     private (List<string>? Regions, bool Complete) RegionsToTry(AwsPrincipal principal, string actionLower)
     {
-        if (!FactsOf(principal).Remember(f => f.RegionDependent, actionLower, () => LooksAtTheRegion(principal, actionLower)))
+        if (RegionLookOf(principal, actionLower) == RegionLook.None)
         {
             return (null, true);
         }
@@ -1295,26 +1295,43 @@ public sealed partial class AwsEdgeContext
             return regions;
         }
 
-        var lower = Lower(action);
-        return FactsOf(principal).Remember(f => f.RegionDependent, lower, () => LooksAtTheRegion(principal, lower)) ? regions : [regions[0]];
+        return RegionLookOf(principal, Lower(action)) != RegionLook.None ? regions : [regions[0]];
     }
 
-    private bool LooksAtTheRegion(AwsPrincipal principal, string actionLower)
+    /// <summary>
+    /// Whether every statement that could apply to the action (any layer) and looks at the region is a readable Deny.
+    /// Allows are then the same in every region, and denies only deny: once a region's answer is an implicit deny,
+    /// no other region's can be allowed or conditional.
+    /// </summary>
+    public bool OnlyDeniesLookAtTheRegion(AwsPrincipal principal, string action) => RegionLookOf(principal, Lower(action)) != RegionLook.Any;
+
+    /// <summary>How the statements that could apply to an action look at the region: not at all, through readable denies only, or otherwise.</summary>
+    private enum RegionLook
     {
-        var boundary = Estate.BoundaryOf(principal);
-        return AnyLooksAtTheRegion(Estate.IdentityPoliciesOf(principal).AsSpan(), actionLower)
-            || (boundary is not null && AnyLooksAtTheRegion([boundary], actionLower))
-            || ControlPoliciesLookAtTheRegion(Estate.ServiceControlLevelsFor(principal), Estate.ResourceControlLevelsFor(principal.Account), actionLower);
+        None,
+        DeniesOnly,
+        Any,
+    }
+
+    private RegionLook RegionLookOf(AwsPrincipal principal, string actionLower) =>
+        FactsOf(principal).Remember(f => f.RegionLooks, actionLower, () => LooksAtTheRegion(principal, actionLower));
+
+    private RegionLook LooksAtTheRegion(AwsPrincipal principal, string actionLower)
+    {
+        var identity = HowLooksAtTheRegion(Estate.IdentityPoliciesOf(principal).AsSpan(), actionLower);
+        var boundary = Estate.BoundaryOf(principal) is { } policy ? HowLooksAtTheRegion([policy], actionLower) : RegionLook.None;
+        var control = ControlPoliciesLookAtTheRegion(Estate.ServiceControlLevelsFor(principal), Estate.ResourceControlLevelsFor(principal.Account), actionLower);
+        return (RegionLook)Math.Max((int)identity, Math.Max((int)boundary, (int)control));
     }
 
     // The control policies of an account are the same for its hundreds of principals: decided once per action.
-    private readonly ConcurrentDictionary<(ControlPolicyLevel[] Scps, ControlPolicyLevel[] Rcps, string Action), bool> _controlPoliciesLookAtTheRegion = new();
+    private readonly ConcurrentDictionary<(ControlPolicyLevel[] Scps, ControlPolicyLevel[] Rcps, string Action), RegionLook> _controlPoliciesLookAtTheRegion = new();
 
-    private bool ControlPoliciesLookAtTheRegion(ImmutableArray<ControlPolicyLevel> scps, ImmutableArray<ControlPolicyLevel> rcps, string actionLower)
+    private RegionLook ControlPoliciesLookAtTheRegion(ImmutableArray<ControlPolicyLevel> scps, ImmutableArray<ControlPolicyLevel> rcps, string actionLower)
     {
         if (scps.IsEmpty && rcps.IsEmpty)
         {
-            return false;
+            return RegionLook.None;
         }
 
         var key = (ImmutableCollectionsMarshal.AsArray(scps)!, ImmutableCollectionsMarshal.AsArray(rcps)!, actionLower);
@@ -1323,25 +1340,31 @@ public sealed partial class AwsEdgeContext
             return known;
         }
 
-        var looks = scps.Concat(rcps).Any(level => AnyLooksAtTheRegion(level.Policies.AsSpan(), actionLower));
+        var looks = scps.Concat(rcps).Select(level => HowLooksAtTheRegion(level.Policies.AsSpan(), actionLower)).DefaultIfEmpty(RegionLook.None).Max();
         _controlPoliciesLookAtTheRegion.TryAdd(key, looks);
         return looks;
     }
 
-    private static bool AnyLooksAtTheRegion(ReadOnlySpan<NamedPolicy> policies, string actionLower)
+    private static RegionLook HowLooksAtTheRegion(ReadOnlySpan<NamedPolicy> policies, string actionLower)
     {
+        var look = RegionLook.None;
         foreach (var policy in policies)
         {
             foreach (var statement in StatementIndex.Of(policy.Document).For(actionLower))
             {
                 if ((statement.Problem is not null || ActionMatches(statement.Action, actionLower)) && LooksAtTheRegion(statement))
                 {
-                    return true;
+                    if (statement.Problem is not null || statement.Effect != Effect.Deny)
+                    {
+                        return RegionLook.Any;
+                    }
+
+                    look = RegionLook.DeniesOnly;
                 }
             }
         }
 
-        return false;
+        return look;
     }
 
     private static bool LooksAtTheRegion(Statement statement) =>
@@ -1418,7 +1441,7 @@ public sealed partial class AwsEdgeContext
 
         public Dictionary<(string Action, string ResourceType), Decision?> UnnamedDecisions => field ??= [];
 
-        public Dictionary<string, bool> RegionDependent => field ??= new(StringComparer.Ordinal);
+        public Dictionary<string, RegionLook> RegionLooks => field ??= new(StringComparer.Ordinal);
 
         public Dictionary<string, SortedSet<string>?> TargetsByAction => field ??= new(StringComparer.Ordinal);
 

@@ -138,7 +138,11 @@ public static partial class AwsUnrestrictedAccess
     /// <param name="action">The action.</param>
     /// <param name="regions">The regions to try, in order.</param>
     /// <param name="extra">Further request-context keys the request carries (none by default).</param>
-    public static (Decision Decision, string Region) Decide(AwsAccessQueries queries, AwsPrincipal principal, string action, IReadOnlyList<string> regions, IReadOnlyDictionary<string, ContextValue>? extra = null)
+    /// <param name="onlyDeniesLookAtTheRegion">
+    /// Whether only readable denies look at the region (<see cref="AwsEdgeContext.OnlyDeniesLookAtTheRegion"/>): then,
+    /// once a region's answer is an implicit deny, no other region's can be better, and none is tried.
+    /// </param>
+    public static (Decision Decision, string Region) Decide(AwsAccessQueries queries, AwsPrincipal principal, string action, IReadOnlyList<string> regions, IReadOnlyDictionary<string, ContextValue>? extra = null, bool onlyDeniesLookAtTheRegion = false)
     {
         (Decision Decision, string Region)? best = null;
         foreach (var region in regions)
@@ -162,6 +166,11 @@ public static partial class AwsUnrestrictedAccess
             if (best is null || (decision.Kind == DecisionKind.Conditional && best.Value.Decision.Kind != DecisionKind.Conditional))
             {
                 best = (decision, region);
+            }
+
+            if (onlyDeniesLookAtTheRegion && decision.Kind == DecisionKind.ImplicitDeny)
+            {
+                break;
             }
         }
 

@@ -74,6 +74,51 @@ public sealed class PrefilterTests
         }
     }
 
+    [Fact]
+    public void Stopping_at_an_implicit_deny_when_only_denies_look_at_the_region_never_changes_an_unrestricted_access_decision()
+    {
+        // Given the Northwind organization (its guardrail SCP denies outside some regions) and three regions
+        var estate = AwsEstateLoader.Load([Fixtures.Northwind()], TestContext.Current.CancellationToken);
+        var context = new AwsEdgeContext(estate, AsOf);
+        string[] regions = ["ap-southeast-2", "us-east-1", "eu-west-1"];
+
+        // When each action is decided in every region, and again stopping at an implicit deny where only denies look at the region
+        var stopped = 0;
+        foreach (var principal in context.Principals)
+        {
+            foreach (var action in Actions)
+            {
+                var onlyDenies = context.OnlyDeniesLookAtTheRegion(principal, action);
+                var everywhere = AwsUnrestrictedAccess.Decide(context.Queries, principal, action, regions);
+                var shortened = AwsUnrestrictedAccess.Decide(context.Queries, principal, action, regions, onlyDeniesLookAtTheRegion: onlyDenies);
+
+                // Then the answers and the regions they come from agree
+                Assert.True(everywhere.Decision.Kind == shortened.Decision.Kind && everywhere.Region == shortened.Region,
+                    $"{principal.Value} {action}: every region {everywhere.Decision.Kind} in {everywhere.Region}, shortened {shortened.Decision.Kind} in {shortened.Region}");
+                if (onlyDenies && AwsUnrestrictedAccess.Decide(context.Queries, principal, action, [regions[0]]).Decision.Kind == DecisionKind.ImplicitDeny)
+                {
+                    stopped++;
+                }
+            }
+        }
+
+        Assert.True(stopped > 10, $"only {stopped} decisions stopped early");
+    }
+
+    [Theory]
+    [InlineData("""{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}""", true)]
+    [InlineData("""{"Effect":"Deny","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}}},{"Effect":"Allow","Action":"sqs:*","Resource":"*"}""", true)]
+    [InlineData("""{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}""", false)]
+    [InlineData("""{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:*"}""", false)]
+    public void Only_readable_denies_looking_at_the_region_let_an_implicit_deny_stand_for_every_region(string statements, bool expected)
+    {
+        using var folder = new ScratchFolder(("gaad.json", SharedDecisionTests.Gaad($$"""{"Version":"2012-10-17","Statement":[{{statements}}]}""")));
+        var context = new AwsEdgeContext(AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken), AsOf);
+        var user = context.Principals.Single(p => p.Value.EndsWith(":user/deployer", StringComparison.Ordinal));
+
+        Assert.Equal(expected, context.OnlyDeniesLookAtTheRegion(user, "sqs:SendMessage"));
+    }
+
     [Theory]
     [InlineData("""{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}""", 1)]
     [InlineData("""{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:*:123456789012:*"}""", 1)]

@@ -43,7 +43,8 @@ public abstract class UnrestrictedActionsRule : IRule
         var conditional = new List<(string Action, Conditional Decision)>();
         foreach (var action in Actions.Where(a => AwsUnrestrictedAccess.MayAllow(prefilter, principal, a, regions)))
         {
-            switch (AwsUnrestrictedAccess.Decide(queries, principal, action, prefilter.RegionsWorthProbing(principal, action, regions)).Decision)
+            var worthProbing = prefilter.RegionsWorthProbing(principal, action, regions);
+            switch (AwsUnrestrictedAccess.Decide(queries, principal, action, worthProbing, onlyDeniesLookAtTheRegion: worthProbing.Count > 1 && prefilter.OnlyDeniesLookAtTheRegion(principal, action)).Decision)
             {
                 case Allowed decision:
                     allowed.Add($"{action} ({Grant(decision)})");
