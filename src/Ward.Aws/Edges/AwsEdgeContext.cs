@@ -1286,7 +1286,8 @@ public sealed partial class AwsEdgeContext
     /// <summary>
     /// The regions worth deciding the action in: all of them when some statement that could apply (any layer) looks
     /// at the region (a condition key naming a region, a resource pattern naming one, NotResource, an unreadable
-    /// statement); otherwise only the first, as every region gets the same answer.
+    /// statement), or when the estate exports a resource under one of the probed ARNs; otherwise only the first, as
+    /// every region gets the same answer.
     /// </summary>
     public IReadOnlyList<string> RegionsWorthProbing(AwsPrincipal principal, string action, IReadOnlyList<string> regions)
     {
@@ -1295,7 +1296,7 @@ public sealed partial class AwsEdgeContext
             return regions;
         }
 
-        return RegionLookOf(principal, Lower(action)) != RegionLook.None ? regions : [regions[0]];
+        return RegionLookOf(principal, Lower(action)) != RegionLook.None || AwsUnrestrictedAccess.ExportedUnderProbe(Estate, action, principal.Account, regions) ? regions : [regions[0]];
     }
 
     /// <summary>

@@ -140,11 +140,14 @@ public static partial class AwsUnrestrictedAccess
     /// <param name="extra">Further request-context keys the request carries (none by default).</param>
     /// <param name="onlyDeniesLookAtTheRegion">
     /// Whether only readable denies look at the region (<see cref="AwsEdgeContext.OnlyDeniesLookAtTheRegion"/>): then,
-    /// once a region's answer is an implicit deny, no other region's can be better, and none is tried.
+    /// once a region's answer is an implicit deny, no other region's can be better, and none is tried. Unless the
+    /// estate exports a resource policy or S3 settings under one of the probed ARNs (a real resource that happens to
+    /// bear the placeholder's name): those are not identity statements, and may differ from region to region.
     /// </param>
     public static (Decision Decision, string Region) Decide(AwsAccessQueries queries, AwsPrincipal principal, string action, IReadOnlyList<string> regions, IReadOnlyDictionary<string, ContextValue>? extra = null, bool onlyDeniesLookAtTheRegion = false)
     {
         (Decision Decision, string Region)? best = null;
+        var stopAtImplicitDeny = onlyDeniesLookAtTheRegion && !ExportedUnderProbe(queries.Estate, action, principal.Account, regions);
         foreach (var region in regions)
         {
             var context = Contexts.GetOrAdd(region, r => new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase)
@@ -168,13 +171,31 @@ public static partial class AwsUnrestrictedAccess
                 best = (decision, region);
             }
 
-            if (onlyDeniesLookAtTheRegion && decision.Kind == DecisionKind.ImplicitDeny)
+            if (stopAtImplicitDeny && decision.Kind == DecisionKind.ImplicitDeny)
             {
                 break;
             }
         }
 
         return best ?? throw new ArgumentException("give at least one region", nameof(regions));
+    }
+
+    /// <summary>
+    /// Whether the estate exports a resource policy or S3 settings under the probed ARN of some region (a real resource
+    /// that bears the placeholder's name): its policy is not an identity statement, and may differ from region to region.
+    /// </summary>
+    public static bool ExportedUnderProbe(AwsEstate estate, string action, string? account, IReadOnlyList<string> regions)
+    {
+        foreach (var region in regions)
+        {
+            var resource = AnyResourceOf(action, account, region);
+            if (estate.ResourcePolicyFor(resource) is not null || estate.S3AccessFor(resource) is not null || estate.AccessPointFor(resource) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z]+)\}", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]

@@ -105,6 +105,48 @@ public sealed class PrefilterTests
         Assert.True(stopped > 10, $"only {stopped} decisions stopped early");
     }
 
+    [Fact]
+    public void A_resource_exported_under_a_probed_arn_keeps_every_region_tried()
+    {
+        // Given a user whose only statement looking at the region is a deny, and a queue that bears the probe's name in
+        // eu-west-1 with a policy letting the user send to it
+        var queue = $"arn:aws:sqs:eu-west-1:123456789012:{AwsUnrestrictedAccess.Placeholder}";
+        using var folder = new ScratchFolder(
+            ("gaad.json", SharedDecisionTests.Gaad("""{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"ap-south-1"}}}]}""")),
+            ("resource-policies.json", $$$"""{"ResourcePolicies": [{"Arn": "{{{queue}}}", "Type": "AWS::SQS::Queue", "Account": "123456789012", "Policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:user/deployer"}, "Action": "sqs:SendMessage", "Resource": "{{{queue}}}"}]}}]}"""));
+        var context = new AwsEdgeContext(AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken), AsOf);
+        var user = context.Principals.Single(p => p.Value.EndsWith(":user/deployer", StringComparison.Ordinal));
+
+        // When the send is decided in us-east-1 (implicitly denied) and eu-west-1
+        var decision = AwsUnrestrictedAccess.Decide(context.Queries, user, "sqs:SendMessage", ["us-east-1", "eu-west-1"], onlyDeniesLookAtTheRegion: context.OnlyDeniesLookAtTheRegion(user, "sqs:SendMessage"));
+
+        // Then eu-west-1 is still tried, and allows
+        Assert.True(context.OnlyDeniesLookAtTheRegion(user, "sqs:SendMessage"));
+        Assert.Equal(DecisionKind.Allowed, decision.Decision.Kind);
+        Assert.Equal("eu-west-1", decision.Region);
+    }
+
+    [Fact]
+    public void A_resource_exported_under_a_probed_arn_makes_every_region_worth_probing()
+    {
+        // Given a user with no statement on the queue service at all, and a queue bearing the probe's name in eu-west-1
+        // whose policy lets the user send to it
+        var queue = $"arn:aws:sqs:eu-west-1:123456789012:{AwsUnrestrictedAccess.Placeholder}";
+        using var folder = new ScratchFolder(
+            ("gaad.json", SharedDecisionTests.Gaad("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""")),
+            ("resource-policies.json", $$$"""{"ResourcePolicies": [{"Arn": "{{{queue}}}", "Type": "AWS::SQS::Queue", "Account": "123456789012", "Policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:user/deployer"}, "Action": "sqs:SendMessage", "Resource": "{{{queue}}}"}]}}]}"""));
+        var context = new AwsEdgeContext(AwsEstateLoader.Load([folder.Path], TestContext.Current.CancellationToken), AsOf);
+        var user = context.Principals.Single(p => p.Value.EndsWith(":user/deployer", StringComparison.Ordinal));
+
+        // When the regions worth probing are asked for, and the send is decided in them
+        var regions = context.RegionsWorthProbing(user, "sqs:SendMessage", ["us-east-1", "eu-west-1"]);
+        var decision = AwsUnrestrictedAccess.Decide(context.Queries, user, "sqs:SendMessage", regions);
+
+        // Then both regions are, and the queue's own region allows
+        Assert.Equal(["us-east-1", "eu-west-1"], regions, StringComparer.Ordinal);
+        Assert.Equal(DecisionKind.Allowed, decision.Decision.Kind);
+    }
+
     [Theory]
     [InlineData("""{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}""", true)]
     [InlineData("""{"Effect":"Deny","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}}},{"Effect":"Allow","Action":"sqs:*","Resource":"*"}""", true)]
