@@ -186,6 +186,12 @@ public static partial class AwsUnrestrictedAccess
     /// </summary>
     public static bool ExportedUnderProbe(AwsEstate estate, string action, string? account, IReadOnlyList<string> regions)
     {
+        // Asked for every principal and risky action: most estates export none of these.
+        if (estate.ResourcePolicies.Count == 0 && estate.S3Access.Count == 0 && estate.S3AccessPoints.Count == 0)
+        {
+            return false;
+        }
+
         foreach (var region in regions)
         {
             var resource = AnyResourceOf(action, account, region);
