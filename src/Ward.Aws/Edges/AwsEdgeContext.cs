@@ -1315,9 +1315,9 @@ public sealed partial class AwsEdgeContext
     }
 
     private RegionLook RegionLookOf(AwsPrincipal principal, string actionLower) =>
-        FactsOf(principal).Remember(f => f.RegionLooks, actionLower, () => LooksAtTheRegion(principal, actionLower));
+        FactsOf(principal).Remember(f => f.RegionLooks, actionLower, () => WorkOutRegionLook(principal, actionLower));
 
-    private RegionLook LooksAtTheRegion(AwsPrincipal principal, string actionLower)
+    private RegionLook WorkOutRegionLook(AwsPrincipal principal, string actionLower)
     {
         var identity = HowLooksAtTheRegion(Estate.IdentityPoliciesOf(principal).AsSpan(), actionLower);
         var boundary = Estate.BoundaryOf(principal) is { } policy ? HowLooksAtTheRegion([policy], actionLower) : RegionLook.None;
