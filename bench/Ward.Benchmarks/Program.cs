@@ -92,6 +92,7 @@ if (args is ["gcp-scan", var gcpScanned, ..])
         GC.Collect();
         var watch = Stopwatch.StartNew();
         var aws = AwsEstateLoader.Load([gcpScanned]);
+        var awsLoad = watch.Elapsed.TotalSeconds;
         // A newline-delimited asset export is not one JSON document: AWS calls it invalid, not unrecognised.
         var notAws = aws.Inputs.Where(i => i.Kind is InputKind.Unrecognized or InputKind.Unreadable).Select(i => i.Path).ToList();
         var microsoft = MicrosoftEstateLoader.Load(notAws);
@@ -103,7 +104,7 @@ if (args is ["gcp-scan", var gcpScanned, ..])
         steps.Report("reports");
         JsonReporter.Write(result, Stream.Null);
         totals.Add(watch.Elapsed.TotalSeconds);
-        Console.WriteLine($"run {run + 1}: AWS and Microsoft loaders {others:F2} s, Google Cloud loader {load - others:F2} s ({gcp.Diagnostics.Length} diagnostics), scan and JSON report {totals[^1] - load:F2} s, total {totals[^1]:F2} s ({result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections), {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F2} GiB allocated");
+        Console.WriteLine($"run {run + 1}: AWS loader {awsLoad:F2} s, Microsoft loader {others - awsLoad:F2} s, Google Cloud loader {load - others:F2} s ({gcp.Diagnostics.Length} diagnostics), scan and JSON report {totals[^1] - load:F2} s, total {totals[^1]:F2} s ({result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections), {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F2} GiB allocated");
         Console.WriteLine("  slowest scan steps: " + string.Join(", ", steps.Slowest(8).Select(t => $"{t.Step} {t.Seconds:F2} s")));
         Console.WriteLine("  slowest rules (in parallel, so overlapping): " + SlowestRules(result));
     }
@@ -175,8 +176,8 @@ if (args is ["scan", var scanned, ..])
         }
 
         totals.Add(watch.Elapsed.TotalSeconds);
-        Console.WriteLine($"run {run + 1}: load {load:F2} s, scan {scan:F2} s, total with JSON and HTML reports {totals[^1]:F2} s ({result.Graph.Graph.Edges.Length} edges, {result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections), {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F1} GiB allocated");
-        Console.WriteLine($"  while loading: GC pauses {loadPauses.TotalSeconds:F2} s, {loadCollections} gen2 collections, {loadAllocated / (1024 * 1024 * 1024.0):F1} GiB allocated");
+        Console.WriteLine($"run {run + 1}: load {load:F2} s, scan {scan:F2} s, total with JSON and HTML reports {totals[^1]:F2} s ({result.Graph.Graph.Edges.Length} edges, {result.Findings.Length} findings), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections), {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F2} GiB allocated");
+        Console.WriteLine($"  while loading: GC pauses {loadPauses.TotalSeconds:F2} s, {loadCollections} gen2 collections, {loadAllocated / (1024 * 1024 * 1024.0):F2} GiB allocated");
         Console.WriteLine($"  JIT (all threads, cumulative): {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s compiling {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");
         Console.WriteLine("  slowest scan steps: " + string.Join(", ", steps.Slowest(8).Select(t => $"{t.Step} {t.Seconds:F2} s")));
         Console.WriteLine("  slowest rules (in parallel, so overlapping): " + SlowestRules(result));

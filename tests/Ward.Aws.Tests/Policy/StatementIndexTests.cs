@@ -2,6 +2,7 @@ using CsCheck;
 using Ward.Aws.Policy.Evaluation;
 using Ward.Aws.Policy.Syntax;
 using Ward.Aws.Tests.Testing;
+using Ward.Core.Decisions;
 
 namespace Ward.Aws.Tests.Policy;
 
@@ -66,5 +67,46 @@ public sealed class StatementIndexTests
             Assert.Subset(given.ToHashSet(), expected.ToHashSet());
             Assert.Equal(given.Order(), given);
         }, iter: 2000);
+    }
+
+    [Fact]
+    public void Makes_a_statements_definite_match_once_for_its_policy_name()
+    {
+        var index = StatementIndex.Of(Mixed);
+        var reader = index.DefiniteMatch("reader", Mixed.Statements[0]);
+
+        Assert.Same(reader, index.DefiniteMatch("reader", Mixed.Statements[0]));
+        Assert.Equal(("reader", "S3Read", Tri.True, PrincipalMatch.Exact), (reader.Policy, reader.Statement.Sid, reader.Match, reader.Principal));
+        Assert.Null(reader.UndecidedConditions);
+    }
+
+    [Fact]
+    public void Gives_a_match_of_its_own_to_a_document_under_another_name_and_to_a_statement_of_another_document()
+    {
+        var index = StatementIndex.Of(Mixed);
+        _ = index.DefiniteMatch("reader", Mixed.Statements[2]);
+        var copy = Mixed.Statements[2] with { Sid = "Copied" };
+
+        Assert.Equal("auditor", index.DefiniteMatch("auditor", Mixed.Statements[2]).Policy);
+        Assert.Same(copy, index.DefiniteMatch("reader", copy).Statement);
+    }
+
+    [Fact]
+    public void Explains_a_shared_document_by_the_name_each_principal_carries_it_under()
+    {
+        // One parsed document attached under two names (the cache of definite matches is per document).
+        var document = PolicyText.Parse(PolicyText.Policy("""{"Sid":"ReadReports","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}"""));
+        var alice = AwsPrincipal.Parse("arn:aws:iam::111122223333:user/alice");
+        string GrantingPolicy(string name)
+        {
+            var decision = AwsAuthorizer.Authorize(
+                new AwsRequest { Principal = alice, Action = "s3:GetObject", Resource = "arn:aws:s3:::reports/q1.csv", ResourceAccount = "111122223333", Context = RequestContext.Empty },
+                new AwsPolicySet { IdentityPolicies = [new NamedPolicy(name, document)] });
+            Assert.Equal(DecisionKind.Allowed, decision.Kind);
+            return Assert.Single(decision.Explanation.Layers.SelectMany(l => l.Statements)).Policy;
+        }
+
+        Assert.Equal("first-name", GrantingPolicy("first-name"));
+        Assert.Equal("second-name", GrantingPolicy("second-name"));
     }
 }

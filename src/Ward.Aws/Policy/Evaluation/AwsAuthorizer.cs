@@ -89,8 +89,8 @@ public static class AwsAuthorizer
             return Certain(pessimistic.Kind == DecisionKind.Allowed ? pessimistic : optimistic, layers);
         }
 
-        var undecided = layers.Where(l => l.Matches.Exists(m => !m.IsDefinite)).ToList();
-        if (undecided.Exists(l => l.Matches.Exists(m => m.IsProblem)))
+        var undecided = layers.Where(l => l.HasUndecided).ToList();
+        if (undecided.Exists(l => l.Matches.Any(m => m.IsProblem)))
         {
             var problem = undecided.SelectMany(l => l.Matches.Where(m => m.IsProblem).Select(m => (l, m))).First();
             var reason = $"statement `{problem.m.Statement.DisplayName}` of `{problem.m.Policy}` ({problem.l.Layer}) cannot be evaluated: {problem.m.Statement.Problem}";
@@ -161,7 +161,7 @@ public static class AwsAuthorizer
             return null;
         }
 
-        resource.Matches.RemoveAll(set.Contains);
+        resource.RemoveAll(set.Contains);
         return $"{why}: its statement{(set.Count == 1 ? string.Empty : "s")} {string.Join(", ", set.Select(m => $"`{m.Statement.DisplayName}`").Distinct(StringComparer.Ordinal))} do{(set.Count == 1 ? "es" : string.Empty)} not apply to this caller.";
     }
 
@@ -417,12 +417,9 @@ public static class AwsAuthorizer
     {
         foreach (var layer in layers)
         {
-            foreach (var match in layer.Matches)
+            if (layer.HasUndecided)
             {
-                if (!match.IsDefinite)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -435,13 +432,14 @@ public static class AwsAuthorizer
         foreach (var policy in policies)
         {
             var variables = policy.Document.SupportsVariables;
-            foreach (var statement in StatementIndex.Of(policy.Document).For(request.ActionLower))
+            var index = StatementIndex.Of(policy.Document);
+            foreach (var statement in index.For(request.ActionLower))
             {
                 if (statement.Problem is not null)
                 {
                     if (statement.Action.Patterns.Length == 0 || StatementMatcher.ActionMatches(statement.Action, request.ActionLower))
                     {
-                        layer.Matches.Add(new MatchedStatement(policy.Name, statement, Tri.Unknown, PrincipalMatch.Wildcard, null));
+                        layer.Add(new MatchedStatement(policy.Name, statement, Tri.Unknown, PrincipalMatch.Wildcard, null));
                     }
 
                     continue;
@@ -481,7 +479,9 @@ public static class AwsAuthorizer
                     undecided = ["a policy variable whose key is not known has the needed value"];
                 }
 
-                layer.Matches.Add(new MatchedStatement(policy.Name, statement, match, principal, undecided));
+                layer.Add(match == Tri.True && undecided is null && !resourcePolicy
+                    ? index.DefiniteMatch(policy.Name, statement)
+                    : new MatchedStatement(policy.Name, statement, match, principal, undecided));
             }
         }
 

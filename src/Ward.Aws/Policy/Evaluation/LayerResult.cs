@@ -19,14 +19,28 @@ internal sealed class LayerResult(string layer, string? scope)
 
     public string? Scope { get; } = scope;
 
-    public List<MatchedStatement> Matches { get; } = [];
+    // Made on the first match: most layers of most requests match one statement or none.
+    private List<MatchedStatement>? _matches;
+
+    public IReadOnlyList<MatchedStatement> Matches => (IReadOnlyList<MatchedStatement>?)_matches ?? [];
+
+    public bool HasUndecided => _matches is { } matches && matches.Exists(m => !m.IsDefinite);
+
+    public void Add(MatchedStatement match) => (_matches ??= new List<MatchedStatement>(1)).Add(match);
+
+    public void RemoveAll(Predicate<MatchedStatement> match) => _matches?.RemoveAll(match);
 
     public bool Allows(bool optimistic, Func<PrincipalMatch, bool>? principal = null) => FirstAllow(optimistic, principal) is not null;
 
     public MatchedStatement? FirstAllow(bool optimistic, Func<PrincipalMatch, bool>? principal = null)
     {
         MatchedStatement? undecided = null;
-        foreach (var match in Matches)
+        if (_matches is null)
+        {
+            return null;
+        }
+
+        foreach (var match in _matches)
         {
             // An unreadable statement could name anyone, however the caller is required to be named: it counts
             // for every principal test (and only in the optimistic pass, since it is never definite).
@@ -52,7 +66,12 @@ internal sealed class LayerResult(string layer, string? scope)
     public MatchedStatement? FirstDeny(bool optimistic)
     {
         MatchedStatement? undecided = null;
-        foreach (var match in Matches)
+        if (_matches is null)
+        {
+            return null;
+        }
+
+        foreach (var match in _matches)
         {
             if (match.Statement.Effect != Effect.Deny && !match.IsProblem)
             {
@@ -75,11 +94,12 @@ internal sealed class LayerResult(string layer, string? scope)
 
     public LayerEvaluation ToEvaluation(bool decisive)
     {
-        var outcome = Matches.Exists(m => m.IsDefinite && m.Statement.Effect == Effect.Deny) ? LayerOutcome.Denies
-            : Matches.Exists(m => m.IsDefinite && m.Statement.Effect == Effect.Allow) ? LayerOutcome.Allows
-            : Matches.Count > 0 ? LayerOutcome.Undecided
+        var matches = _matches ?? [];
+        var outcome = matches.Exists(m => m.IsDefinite && m.Statement.Effect == Effect.Deny) ? LayerOutcome.Denies
+            : matches.Exists(m => m.IsDefinite && m.Statement.Effect == Effect.Allow) ? LayerOutcome.Allows
+            : matches.Count > 0 ? LayerOutcome.Undecided
             : LayerOutcome.NoMatchingAllow;
-        return new LayerEvaluation(Layer, Scope, outcome, [.. Matches.Select(ToStatementMatch)]) { Decisive = decisive };
+        return new LayerEvaluation(Layer, Scope, outcome, [.. matches.Select(ToStatementMatch)]) { Decisive = decisive };
     }
 
     private static StatementMatch ToStatementMatch(MatchedStatement match) => new(

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ward.Aws.Policy.Syntax;
 
 namespace Ward.Aws.Policy.Evaluation;
@@ -21,9 +22,12 @@ public sealed class StatementIndex
     private readonly Statement[][] _statementsByService;
     private readonly Dictionary<string, Statement[]>.AlternateLookup<ReadOnlySpan<char>>? _manyServices;
     private readonly Statement[] _anyService;
+    private readonly ImmutableArray<Statement> _statements;
+    private DefiniteMatches? _definiteMatches;
 
-    private StatementIndex(string[] services, Statement[][] statementsByService, Statement[] anyService)
+    private StatementIndex(ImmutableArray<Statement> statements, string[] services, Statement[][] statementsByService, Statement[] anyService)
     {
+        _statements = statements;
         _services = services;
         _statementsByService = statementsByService;
         _anyService = anyService;
@@ -77,6 +81,33 @@ public sealed class StatementIndex
         return _anyService;
     }
 
+    /// <summary>
+    /// The match of one of the document's statements that applies, without undecided conditions, to a request on the
+    /// caller's side (identity, boundary, session and control policies, where the caller is the principal): the same
+    /// for every such request, so made once per statement. A document carried under another name (or a statement not
+    /// its own) gets a new one.
+    /// </summary>
+    internal MatchedStatement DefiniteMatch(string policyName, Statement statement)
+    {
+        var cache = _definiteMatches;
+        if (cache is null)
+        {
+            var made = new DefiniteMatches(policyName, new MatchedStatement?[_statements.Length]);
+            cache = Interlocked.CompareExchange(ref _definiteMatches, made, null) ?? made;
+        }
+
+        var index = statement.Index;
+        if (!string.Equals(cache.PolicyName, policyName, StringComparison.Ordinal) || (uint)index >= (uint)_statements.Length || !ReferenceEquals(_statements[index], statement))
+        {
+            return new MatchedStatement(policyName, statement, Tri.True, PrincipalMatch.Exact, null);
+        }
+
+        // Two threads may both make it: either copy is the same match.
+        return cache.Matches[index] ??= new MatchedStatement(policyName, statement, Tri.True, PrincipalMatch.Exact, null);
+    }
+
+    private sealed record DefiniteMatches(string PolicyName, MatchedStatement?[] Matches);
+
     private static StatementIndex Build(PolicyDocument document)
     {
         var services = new List<string>();
@@ -96,7 +127,7 @@ public sealed class StatementIndex
 
         // Each service's list keeps document order, with the any-service statements in their places.
         var statementsByService = services.Select(service => document.Statements.Where(s => CouldNameAnyService(s) || s.Action.Patterns.Any(p => p.Service == service)).ToArray()).ToArray();
-        return new StatementIndex([.. services], statementsByService, [.. document.Statements.Where(CouldNameAnyService)]);
+        return new StatementIndex(document.Statements, [.. services], statementsByService, [.. document.Statements.Where(CouldNameAnyService)]);
     }
 
     private static bool CouldNameAnyService(Statement statement) =>
