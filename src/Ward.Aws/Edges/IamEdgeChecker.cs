@@ -96,6 +96,13 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
         // principal) does not apply to that step.
         string[] prefiltered = [.. steps.Where(s => !s.UnderRewrittenTrust).Select(s => s.Action).Distinct(StringComparer.Ordinal)];
 
+        // What the loop below asks of the steps for every principal, worked out once.
+        TechniqueStep[] narrowing = [.. ordered.Where(s => s.Cost == 1 && !s.Action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase))];
+        TechniqueStep[] onTargetPolicies = TargetsSelf ? [] : [.. ordered.Where(s => s.OnPoliciesOfTarget)];
+        TechniqueStep[] blockable = TargetsSelf ? [] : [.. ordered.Where(s => !s.Action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase))];
+        string[] actions = [.. steps.Select(s => s.Action)];
+        var untyped = steps.All(s => s.ResourceType is null);
+
         // The layer's targets by account, in order: a principal acts on targets of its own account only.
         var targetsByAccount = targets?.ToLookup(AccountOf, StringComparer.Ordinal);
         foreach (var principal in context.Candidates(prefiltered))
@@ -110,7 +117,7 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
             // Narrow the targets: to the roles whose trust policy can name the principal when the technique assumes
             // the target, and through the first step's resource patterns when it acts on the target itself.
             IEnumerable<string>? reachable = assumes ? context.RolesAdmitting(principal) : null;
-            foreach (var step in ordered.Where(s => s.Cost == 1 && !s.Action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase)))
+            foreach (var step in narrowing)
             {
                 // Every step on the target must be able to reach it: intersect what each one's patterns can name.
                 if (context.TargetsMatching(principal, step.Action) is { } matching)
@@ -120,7 +127,7 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
             }
 
             // A step on the target's policies reaches only the holders of policies its patterns can name.
-            foreach (var step in ordered.Where(s => s.OnPoliciesOfTarget && !TargetsSelf))
+            foreach (var step in onTargetPolicies)
             {
                 if (context.HoldersOfPoliciesMatching(principal, step.Action) is { } holders)
                 {
@@ -139,7 +146,7 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
             // A step denied on every resource no statement names specifically can only succeed on named ones (worth
             // knowing when there are many targets, not for oneself).
             var blocked = false;
-            foreach (var step in ordered.Where(s => !TargetsSelf && !s.Action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase)))
+            foreach (var step in blockable)
             {
                 if (context.SharedDecision(principal, step.Action, step.ResourceType ?? TargetType) is not { } shared
                     || shared.Kind is DecisionKind.Allowed or DecisionKind.Conditional)
@@ -167,8 +174,8 @@ public abstract class IamEdgeChecker(string techniqueId, IamTargetKind targetKin
             // Acting on the target alone: targets no statement names specifically share one outcome per account. So
             // do roles assumed under a rewritten trust (the same for every role) that no statement names for
             // sts:AssumeRole either.
-            if (reachable is null && !assumes && steps.All(s => s.ResourceType is null)
-                && (rewritesTrust ? context.SpecificTargetsUnderRewrittenTrust(principal, steps.Select(s => s.Action)) : context.SpecificTargets(principal, steps.Select(s => s.Action))) is { } specific)
+            if (reachable is null && !assumes && untyped
+                && (rewritesTrust ? context.SpecificTargetsUnderRewrittenTrust(principal, actions) : context.SpecificTargets(principal, actions)) is { } specific)
             {
                 candidates = AwsEdgeContext.Representatives(candidates, specific, target => (targets is null || targets.Contains(target)) && IamTargets.IsOfKind(context, principal, targetKind, target, assumesOnly) && Admits(context.Estate, target));
             }
