@@ -17,6 +17,9 @@ namespace Ward.Analysis.Rules.Trust;
 /// </summary>
 public sealed class GcpCrossProjectImpersonationRule : IRule
 {
+    [ThreadStatic]
+    private static StringBuilder? t_explanation;
+
     public RuleMetadata Metadata { get; } = new(
         "gcp-cross-project-impersonation",
         "Service account that can act as another project's service account",
@@ -66,8 +69,10 @@ public sealed class GcpCrossProjectImpersonationRule : IRule
         var severity = owners.Count > 0 ? Severity.High : Severity.Medium;
         // Per account: what the first technique does and the binding it relies on, then the other techniques.
         var byAccount = group.GroupBy(c => c.Edge.To.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        // Written once into one buffer: 40,000 findings on an organization, some explanations long, each was copied for every part joined.
-        var explanation = new StringBuilder();
+        // Written once into one buffer: 40,000 findings on an organization, some explanations long, each was copied for
+        // every part joined. The buffer is kept by each thread: most explanations are a thousand characters or more.
+        var explanation = t_explanation ??= new StringBuilder(4096);
+        explanation.Clear();
         explanation.Append(CultureInfo.InvariantCulture, $"`{first.Source}` belongs to `{first.SourceProject}`, and in `{project}`: ");
         for (var i = 0; i < Math.Min(5, byAccount.Count); i++)
         {
