@@ -20,14 +20,22 @@ public abstract record Decision
     {
         get
         {
-            if (_explanation is null)
+            if (Volatile.Read(ref _explanation) is { } known)
             {
-                // Two threads may both work it out: the result is the same.
-                _explanation = _explain!();
-                _explain = null;
+                return known;
             }
 
-            return _explanation;
+            // Two threads may both work it out (the result is the same). The function is let go only after the
+            // explanation is published, so a thread that finds the function gone finds the explanation.
+            if (Volatile.Read(ref _explain) is not { } explain)
+            {
+                return Volatile.Read(ref _explanation)!;
+            }
+
+            var made = explain();
+            Volatile.Write(ref _explanation, made);
+            Volatile.Write(ref _explain, null);
+            return made;
         }
     }
 
