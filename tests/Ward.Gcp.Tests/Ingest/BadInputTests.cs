@@ -281,4 +281,25 @@ public sealed class BadInputTests
         Assert.Single(direct.Policies);
         Assert.All(folder.Inputs, i => Assert.Equal(GcpInputKind.NotRecognised, i.Kind));
     }
+
+    [Fact]
+    public void Files_read_side_by_side_keep_path_order_the_first_copy_wins_and_skipped_files_keep_their_places()
+    {
+        // Given forty exports of one project's policy, each granting a role of its own, each beside a note
+        (string Path, string Text)[] files = [.. Enumerable.Range(0, 40).SelectMany(i => new[]
+        {
+            ($"p{i:D2}/iam-policy.json", ProjectPolicyLine.Replace("roles/viewer", $"roles/role{i:D2}", StringComparison.Ordinal) + "\n"),
+            ($"p{i:D2}/notes.txt", "not an export"),
+        })];
+        using var scratch = new ScratchFolder(files);
+
+        // When the folder is loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then the first in path order is used and every later copy reported, and the inputs follow the paths
+        Assert.Equal("roles/role00", Assert.Single(estate.Policies).Bindings[0].Role);
+        Assert.Equal(39, estate.Diagnostics.Count(d => d.Code == GcpDiagnosticCodes.Duplicate));
+        Assert.Equal(files.Select(f => Path.Combine(scratch.Path, f.Path)), estate.Inputs.Select(i => i.Path), StringComparer.Ordinal);
+        Assert.Equal(files.Select(f => f.Path.EndsWith(".txt", StringComparison.Ordinal) ? GcpInputKind.NotRecognised : GcpInputKind.Read), estate.Inputs.Select(i => i.Kind));
+    }
 }
