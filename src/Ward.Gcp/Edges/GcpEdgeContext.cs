@@ -30,6 +30,7 @@ public sealed class GcpEdgeContext
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _includedBy = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<StatementMatch, string> _grantedBy = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<StatementMatch, StatementMatch> _statements = new(SameStatement.Instance);
     private readonly ConcurrentDictionary<string, ImmutableArray<GkeRbac.Grant>> _rbacGrants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<bool>> _mayBeEnabled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HierarchyNode?> _serviceAccountProjects = new(StringComparer.Ordinal);
@@ -242,18 +243,18 @@ public sealed class GcpEdgeContext
     /// </summary>
     private ImmutableArray<PrincipalDecision> Shared(string permission, GcpResource resource, ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> shared, bool serviceAccountsOnly)
     {
-        ImmutableArray<PrincipalDecision> Decide(GcpResource on) => serviceAccountsOnly ? DecideServiceAccountsWhoCan(permission, on) : DecideWhoCan(permission, on);
+        ImmutableArray<PrincipalDecision> DecideOn(GcpResource on) => serviceAccountsOnly ? DecideServiceAccountsWhoCan(permission, on) : DecideWhoCan(permission, on);
         // A policy of the resource's own (under another of its names, it would make a key of its own) is tried first.
         if (Authorizer.OwnPolicyOverShared(permission, resource, AsOf) is not var (without, sharedKey, named))
         {
-            return Authorizer.SharedAnswerKey(permission, resource, AsOf) is { } key ? Once(shared, key, () => Decide(resource)) : Decide(resource);
+            return Authorizer.SharedAnswerKey(permission, resource, AsOf) is { } key ? Once(shared, key, () => DecideOn(resource)) : DecideOn(resource);
         }
 
-        var others = Once(shared, sharedKey, () => Decide(without));
+        var others = Once(shared, sharedKey, () => DecideOn(without));
         var asked = named.Where(m => !serviceAccountsOnly || m.Kind == MemberKind.ServiceAccount).ToList();
         var askedIds = asked.Select(GcpPrincipals.IdOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
         // Asked with the public and domain members, which leave out the principals they stand for (as Decide does).
-        var own = GcpEdgeContext.Decide(Authorizer.WhoMayBeAllowedAmong(asked.Concat(Authorizer.StandingForOthers(resource)), permission, resource, AsOf))
+        var own = Decide(Authorizer.WhoMayBeAllowedAmong(asked.Concat(Authorizer.StandingForOthers(resource)), permission, resource, AsOf))
             .Where(a => askedIds.Contains(a.Principal));
         return [.. others.Where(a => !askedIds.Contains(a.Principal)).Concat(own).OrderBy(a => a.Principal, StringComparer.Ordinal)];
     }
@@ -273,7 +274,7 @@ public sealed class GcpEdgeContext
         [.. Decide(Authorizer.WhoMayBeAllowed(permission, resource, AsOf, serviceAccountsOnly: true))
             .Where(a => a.Member.Kind == MemberKind.ServiceAccount)];
 
-    private static ImmutableArray<PrincipalDecision> Decide(ImmutableArray<GcpAccessAnswer> mayBeAllowed)
+    private ImmutableArray<PrincipalDecision> Decide(ImmutableArray<GcpAccessAnswer> mayBeAllowed)
     {
         var answers = mayBeAllowed
             .Select(a => (Id: GcpPrincipals.IdOf(a.Principal), a.Principal, a.Decision))
@@ -288,11 +289,12 @@ public sealed class GcpEdgeContext
     /// <summary>
     /// The decision as edges read it (its kind, requirements or reason, and the binding <see cref="GrantedBy"/>
     /// names), without the rest of its explanation: who-can answers are kept for the whole scan, for every service
-    /// account of an organization, and the full explanations would not fit in memory.
+    /// account of an organization, and the full explanations would not fit in memory. The statement is kept once
+    /// (<see cref="Kept"/>).
     /// </summary>
-    private static Decision Slim(Decision decision)
+    private Decision Slim(Decision decision)
     {
-        var grant = GrantingStatement(decision);
+        var grant = GrantingStatement(decision) is { } statement ? Kept(statement) : null;
         var explanation = grant is null
             ? Explanation.Of(decision.Explanation.Summary)
             : new Explanation(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [grant]) { Decisive = true }]);
@@ -303,6 +305,35 @@ public sealed class GcpEdgeContext
             Indeterminate indeterminate => new Indeterminate(indeterminate.Reason, explanation),
             _ => decision,
         };
+    }
+
+    /// <summary>
+    /// One copy of a statement the answers keep: the evaluator writes a binding's statement anew for every resource
+    /// it decides, and the answers of an organization's service accounts repeat the same inherited bindings (on a
+    /// large organization, most of the strings alive were such copies). Its policy name is pooled too.
+    /// </summary>
+    private StatementMatch Kept(StatementMatch statement)
+    {
+        if (_statements.TryGetValue(statement, out var kept))
+        {
+            return kept;
+        }
+
+        var copy = statement with { Policy = Pooled(statement.Policy) };
+        return _statements.GetOrAdd(copy, copy);
+    }
+
+    /// <summary>Statements equal in every part, their conditions compared item by item (each statement has an array of its own).</summary>
+    private sealed class SameStatement : IEqualityComparer<StatementMatch>
+    {
+        public static readonly SameStatement Instance = new();
+
+        public bool Equals(StatementMatch? x, StatementMatch? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null
+                && string.Equals(x.Policy, y.Policy, StringComparison.Ordinal) && string.Equals(x.Statement, y.Statement, StringComparison.Ordinal)
+                && x.Effect == y.Effect && x.Undecided == y.Undecided && x.Conditions.SequenceEqual(y.Conditions, StringComparer.Ordinal));
+
+        public int GetHashCode(StatementMatch obj) => HashCode.Combine(StringComparer.Ordinal.GetHashCode(obj.Statement), obj.Effect, obj.Undecided, obj.Conditions.Length);
     }
 
     /// <summary>Whether a public or domain member includes another principal (not itself): as the evaluator's member matching says.</summary>
@@ -350,7 +381,7 @@ public sealed class GcpEdgeContext
             {
                 ImplicitDeny => new ImplicitDeny(Again),
                 ExplicitDeny => new ExplicitDeny(Again),
-                var decision => Slim(decision),
+                var decision => context.Slim(decision),
             };
         }, (Context: this, Resource: resource));
     }

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Ward.Gcp.Edges;
+using Ward.Gcp.Ingest;
+using Ward.Gcp.Tests.Testing;
+
+namespace Ward.Gcp.Tests.Edges;
+
+/// <summary>
+/// Who-can answers are kept for the whole scan: the statement of a binding inherited by many resources is kept once,
+/// however many answers name it, and reads as before.
+/// </summary>
+public sealed class KeptStatementTests : IDisposable
+{
+    private static readonly DateTimeOffset AsOf = DateTimeOffset.Parse("2026-12-01T09:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+    private const string Permission = "iam.serviceAccounts.getAccessToken";
+
+    // ann holds Token Creator on the organization; each project's own policy names someone else, so the two
+    // projects' accounts are answered one by one, not from one shared answer.
+    private readonly ScratchFolder _organization = new(
+        ("assets/resource.json", """
+            {"name":"//cloudresourcemanager.googleapis.com/organizations/920000000001","asset_type":"cloudresourcemanager.googleapis.com/Organization","resource":{"version":"v1","discovery_name":"Organization","data":{"displayName":"kept.example","lifecycleState":"ACTIVE","name":"organizations/920000000001"}},"ancestors":["organizations/920000000001"]}
+            {"name":"//cloudresourcemanager.googleapis.com/projects/920000000101","asset_type":"cloudresourcemanager.googleapis.com/Project","resource":{"version":"v1","discovery_name":"Project","parent":"//cloudresourcemanager.googleapis.com/organizations/920000000001","data":{"lifecycleState":"ACTIVE","name":"Apps","parent":{"id":"920000000001","type":"organization"},"projectId":"kp-apps","projectNumber":"920000000101"}},"ancestors":["projects/920000000101","organizations/920000000001"]}
+            {"name":"//cloudresourcemanager.googleapis.com/projects/920000000102","asset_type":"cloudresourcemanager.googleapis.com/Project","resource":{"version":"v1","discovery_name":"Project","parent":"//cloudresourcemanager.googleapis.com/organizations/920000000001","data":{"lifecycleState":"ACTIVE","name":"Data","parent":{"id":"920000000001","type":"organization"},"projectId":"kp-data","projectNumber":"920000000102"}},"ancestors":["projects/920000000102","organizations/920000000001"]}
+            """),
+        ("assets/iam-policy.json", """
+            {"name":"//cloudresourcemanager.googleapis.com/organizations/920000000001","asset_type":"cloudresourcemanager.googleapis.com/Organization","iam_policy":{"version":1,"bindings":[{"role":"roles/iam.serviceAccountTokenCreator","members":["user:ann@kept.example"]}]},"ancestors":["organizations/920000000001"]}
+            {"name":"//cloudresourcemanager.googleapis.com/projects/920000000101","asset_type":"cloudresourcemanager.googleapis.com/Project","iam_policy":{"version":1,"bindings":[{"role":"roles/iam.serviceAccountTokenCreator","members":["user:bo@kept.example"]}]},"ancestors":["projects/920000000101","organizations/920000000001"]}
+            {"name":"//cloudresourcemanager.googleapis.com/projects/920000000102","asset_type":"cloudresourcemanager.googleapis.com/Project","iam_policy":{"version":1,"bindings":[{"role":"roles/iam.serviceAccountTokenCreator","members":["user:cy@kept.example"]}]},"ancestors":["projects/920000000102","organizations/920000000001"]}
+            """),
+        ("roles/predefined.json", """
+            [{"name":"roles/iam.serviceAccountTokenCreator","title":"Service Account Token Creator","includedPermissions":["iam.serviceAccounts.getAccessToken","iam.serviceAccounts.signBlob","iam.serviceAccounts.signJwt","iam.serviceAccounts.implicitDelegation"],"stage":"GA"}]
+            """),
+        ("service-accounts/kp-apps.json", """
+            [{"email":"runner@kp-apps.iam.gserviceaccount.com","name":"projects/kp-apps/serviceAccounts/runner@kp-apps.iam.gserviceaccount.com","projectId":"kp-apps","uniqueId":"920000000000000000011"}]
+            """),
+        ("service-accounts/kp-data.json", """
+            [{"email":"loader@kp-data.iam.gserviceaccount.com","name":"projects/kp-data/serviceAccounts/loader@kp-data.iam.gserviceaccount.com","projectId":"kp-data","uniqueId":"920000000000000000012"}]
+            """));
+
+    [Fact]
+    public void Answers_on_two_projects_keep_one_copy_of_the_inherited_binding_they_name()
+    {
+        // Given the two projects' accounts
+        var context = new GcpEdgeContext(GcpEstateLoader.Load([_organization.Path], TestContext.Current.CancellationToken), AsOf);
+        var runner = context.ServiceAccountResource("runner@kp-apps.iam.gserviceaccount.com")!;
+        var loader = context.ServiceAccountResource("loader@kp-data.iam.gserviceaccount.com")!;
+
+        // When who can create tokens for each is worked out
+        var onRunner = context.WhoCan(Permission, runner);
+        var onLoader = context.WhoCan(Permission, loader);
+
+        // Then each project's own grant is in its answer only, and ann's organization binding is one statement for both
+        Assert.Contains(onRunner, a => a.Principal == "user:bo@kept.example");
+        Assert.DoesNotContain(onLoader, a => a.Principal == "user:bo@kept.example");
+        var annOnRunner = Assert.Single(Assert.Single(onRunner.Single(a => a.Principal == "user:ann@kept.example").Decision.Explanation.Layers).Statements);
+        var annOnLoader = Assert.Single(Assert.Single(onLoader.Single(a => a.Principal == "user:ann@kept.example").Decision.Explanation.Layers).Statements);
+        Assert.Same(annOnRunner, annOnLoader);
+        Assert.Equal("allow policy of organizations/920000000001", annOnRunner.Policy);
+        Assert.StartsWith("bindings[0]: `roles/iam.serviceAccountTokenCreator` to `user:ann@kept.example`", annOnRunner.Statement, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _organization.Dispose();
+}
