@@ -14,6 +14,11 @@ public static class GcpPrincipals
     public static string? IdOf(Member member)
     {
         ArgumentNullException.ThrowIfNull(member);
+        return member.NodeId(WorkOutIdOf);
+    }
+
+    private static string? WorkOutIdOf(Member member)
+    {
         if (member.IsDeleted)
         {
             return null;

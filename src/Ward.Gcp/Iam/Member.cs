@@ -12,6 +12,9 @@ public sealed record Member
     private const string DeletedPrefix = "deleted:";
     private const string UidMarker = "?uid=";
 
+    // The graph's id of the member, kept once worked out (with what it was worked out from, as a `with` copy may differ).
+    private NodeIdMemo? _nodeId;
+
     /// <summary>The identifier as written in the policy.</summary>
     public required string Text { get; init; }
 
@@ -57,6 +60,24 @@ public sealed record Member
     public override int GetHashCode() => HashCode.Combine(Kind, IsDeleted, DeletedUid, IdComparer.GetHashCode(Id));
 
     public override string ToString() => Text;
+
+    /// <summary>
+    /// The member's id in the graph, as <paramref name="workOut"/> gives it, worked out once per member: answers and
+    /// edges ask for it by the million, and each answer would otherwise keep a copy of its own.
+    /// </summary>
+    internal string? NodeId(Func<Member, string?> workOut)
+    {
+        if (_nodeId is { } memo && memo.Kind == Kind && ReferenceEquals(memo.Id, Id) && memo.IsDeleted == IsDeleted)
+        {
+            return memo.Value;
+        }
+
+        var value = workOut(this);
+        _nodeId = new NodeIdMemo(Kind, Id, IsDeleted, value);
+        return value;
+    }
+
+    private sealed record NodeIdMemo(MemberKind Kind, string Id, bool IsDeleted, string? Value);
 
     private static Member ParseLive(string text)
     {

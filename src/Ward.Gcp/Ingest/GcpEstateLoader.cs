@@ -75,7 +75,7 @@ public static class GcpEstateLoader
 
         using (document)
         {
-            return ReadRoot(file, document.RootElement, entries, new GcpJson(file, diagnostics));
+            return ReadRoot(file, document.RootElement, entries, new GcpJson(file, diagnostics, members: entries.Members));
         }
     }
 

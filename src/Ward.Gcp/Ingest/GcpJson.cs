@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
 using Ward.Core.Model;
+using Ward.Gcp.Iam;
 using Ward.Gcp.Policy.Conditions;
 
 namespace Ward.Gcp.Ingest;
@@ -10,9 +11,26 @@ namespace Ward.Gcp.Ingest;
 /// Typed accessors over export entries that report wrong shapes at their JSON path instead of throwing. In a
 /// newline-delimited export every location also carries the line of the entry.
 /// </summary>
-internal sealed class GcpJson(string file, DiagnosticBag diagnostics, int? line = null)
+internal sealed class GcpJson(string file, DiagnosticBag diagnostics, int? line = null, Dictionary<string, Member>? members = null)
 {
     public string File { get; } = file;
+
+    /// <summary>A binding member, parsed once per text for the load when the load keeps them (<see cref="ReadEntries.Members"/>).</summary>
+    public Member MemberOf(string text)
+    {
+        if (members is null)
+        {
+            return Member.Parse(text);
+        }
+
+        if (!members.TryGetValue(text, out var member))
+        {
+            member = Member.Parse(text);
+            members.Add(text, member);
+        }
+
+        return member;
+    }
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 

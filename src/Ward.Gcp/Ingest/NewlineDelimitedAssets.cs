@@ -48,7 +48,7 @@ internal static class NewlineDelimitedAssets
                 }
 
                 var root = document.RootElement;
-                GcpEstateLoader.ReadEntry(new GcpEntry(root, JsonPath.Root), EntryClassifier.Classify(root) == EntryKind.Asset ? EntryKind.Asset : EntryKind.Unknown, entries, new GcpJson(file, diagnostics, number));
+                GcpEstateLoader.ReadEntry(new GcpEntry(root, JsonPath.Root), EntryClassifier.Classify(root) == EntryKind.Asset ? EntryKind.Asset : EntryKind.Unknown, entries, new GcpJson(file, diagnostics, number, entries.Members));
             }
 
             return new GcpInputFile(file, GcpInputKind.Read, $"{entries.Snapshot().Since(before)} (newline-delimited assets, {lines.Count} line{(lines.Count == 1 ? string.Empty : "s")})");

@@ -55,7 +55,7 @@ internal static class PolicyReader
                     continue;
                 }
 
-                var member = Member.Parse(item.GetString()!);
+                var member = json.MemberOf(item.GetString()!);
                 if (member.Kind == MemberKind.Unknown)
                 {
                     json.Report(GcpDiagnosticCodes.UnknownMember, DiagnosticSeverity.Warning, $"member `{member.Text}` of `{role}` on `{resource}` is of no form Ward knows; kept as written, it matches no principal", path);

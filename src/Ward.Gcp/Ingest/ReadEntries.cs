@@ -8,6 +8,12 @@ internal sealed class ReadEntries
 {
     public List<HierarchyNode> Nodes { get; } = [];
 
+    /// <summary>
+    /// Binding members as parsed, one object per text for the whole load: an organization's policies name the same
+    /// people, groups and accounts in thousands of bindings, and each copy would live as long as the estate.
+    /// </summary>
+    public Dictionary<string, Member> Members { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Policies from asset exports, whose ancestry is ordered (closest first).</summary>
     public List<IamPolicy> Policies { get; } = [];
 

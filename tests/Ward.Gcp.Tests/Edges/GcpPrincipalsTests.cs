@@ -1,4 +1,5 @@
 using Ward.Gcp.Edges;
+using Ward.Gcp.Iam;
 
 namespace Ward.Gcp.Tests.Edges;
 
@@ -53,4 +54,18 @@ public sealed class GcpPrincipalsTests
     [InlineData("alice@northwind.example", null)]
     public void The_project_a_service_account_identifier_names(string email, string? project) =>
         Assert.Equal(project, GcpPrincipals.ProjectOfEmail(email));
+
+    [Fact]
+    public void A_members_node_id_is_worked_out_once_and_a_copy_naming_another_principal_gets_its_own()
+    {
+        var member = Member.Parse("user:Ann@Kept.example");
+
+        var id = GcpPrincipals.IdOf(member);
+
+        Assert.Equal("user:ann@kept.example", id);
+        Assert.Same(id, GcpPrincipals.IdOf(member));
+        Assert.Equal("group:ann@kept.example", GcpPrincipals.IdOf(member with { Kind = MemberKind.Group }));
+        Assert.Equal("user:bo@kept.example", GcpPrincipals.IdOf(member with { Id = "bo@kept.example" }));
+        Assert.Null(GcpPrincipals.IdOf(member with { IsDeleted = true }));
+    }
 }

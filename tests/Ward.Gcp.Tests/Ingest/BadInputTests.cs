@@ -302,4 +302,25 @@ public sealed class BadInputTests
         Assert.Equal(files.Select(f => Path.Combine(scratch.Path, f.Path)), estate.Inputs.Select(i => i.Path), StringComparer.Ordinal);
         Assert.Equal(files.Select(f => f.Path.EndsWith(".txt", StringComparison.Ordinal) ? GcpInputKind.NotRecognised : GcpInputKind.Read), estate.Inputs.Select(i => i.Kind));
     }
+
+    [Fact]
+    public void A_member_named_by_many_bindings_and_files_is_read_once_and_reported_at_each_place()
+    {
+        // Given dana as viewer on the project and as editor on the folder (two asset exports),
+        // and a member of no known form in both
+        using var scratch = new ScratchFolder(
+            ("a/iam-policy.json", ProjectPolicyLine.Replace("\"members\":[\"user:dana@northwind.example\"]", "\"members\":[\"user:dana@northwind.example\",\"robot:r2\"]", StringComparison.Ordinal) + "\n"),
+            ("b/iam-policy.json", FolderPolicyLine.Replace("\"members\":[\"group:engineering@northwind.example\"]", "\"members\":[\"user:dana@northwind.example\",\"robot:r2\"]", StringComparison.Ordinal) + "\n"));
+
+        // When both are loaded
+        var estate = GcpEstateLoader.Load([scratch.Path], TestContext.Current.CancellationToken);
+
+        // Then both bindings hold the same member objects, and the unknown one is reported in each file
+        var members = estate.Policies.Select(p => Assert.Single(p.Bindings).Members).ToList();
+        Assert.Equal(2, members.Count);
+        Assert.Same(members[0][0], members[1][0]);
+        Assert.Same(members[0][1], members[1][1]);
+        Assert.Equal("user:dana@northwind.example", members[0][0].Text);
+        Assert.Equal(2, estate.Diagnostics.Count(d => d.Code == GcpDiagnosticCodes.UnknownMember));
+    }
 }
