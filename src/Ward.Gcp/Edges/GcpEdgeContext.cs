@@ -438,13 +438,13 @@ public sealed class GcpEdgeContext
     /// organization, 450 MB of binding names held 55 MB of distinct text), and every copy kept alive is walked by
     /// each full garbage collection.
     /// </summary>
-    private string Pooled(string text) => _texts.GetOrAdd(text, text);
+    internal string Pooled(string text) => _texts.GetOrAdd(text, text);
 
     /// <summary>
     /// <see cref="GrantedBy"/>, pooled, worked out once per statement: the evaluator writes a binding's statement once
     /// for every answer it decides, and the binding's name is long to build and to hash.
     /// </summary>
-    private string PooledGrantedBy(Decision decision) =>
+    internal string PooledGrantedBy(Decision decision) =>
         GrantingStatement(decision) is { } statement
             ? _grantedBy.GetOrAdd(statement, static (statement, context) => context.Pooled($"{statement.Policy}: {statement.Statement}"), this)
             : Pooled(decision.Explanation.Summary);

@@ -54,13 +54,14 @@ public static class OwnerEquivalence
                 {
                     if (context.MayBeEnabled(answer.Principal))
                     {
-                        owners.Add(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision) + $"; the account is disabled, and acts only once a principal allowed `{GcpEdgeContext.EnableServiceAccount}` on it enables it");
+                        owners.Add(answer.Principal, context.Pooled(context.PooledGrantedBy(answer.Decision) + $"; the account is disabled, and acts only once a principal allowed `{GcpEdgeContext.EnableServiceAccount}` on it enables it"));
                     }
 
                     continue;
                 }
 
-                owners.Add(answer.Principal, GcpEdgeContext.GrantedBy(answer.Decision));
+                // Pooled: a binding high in the hierarchy is the reason at each of its thousands of projects.
+                owners.Add(answer.Principal, context.PooledGrantedBy(answer.Decision));
             }
 
             // A domain or a public member allowed: each principal of it is too, and paths must not start from them.
@@ -75,7 +76,7 @@ public static class OwnerEquivalence
                 // Without a deny rule or boundary that could refuse one of them, each is allowed by its set's binding, and
                 // that binding is the reason (one text for all, where a domain may include tens of thousands of users).
                 var standsFor = context.Authorizer.AllowStandsFor(permission, resource, context.AsOf);
-                var allowedSets = answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && sets.Contains(a.Member)).Select(a => (a.Member, GrantedBy: GcpEdgeContext.GrantedBy(a.Decision))).ToList();
+                var allowedSets = answers.Where(a => a.Decision.Kind == DecisionKind.Allowed && sets.Contains(a.Member)).Select(a => (a.Member, GrantedBy: context.PooledGrantedBy(a.Decision))).ToList();
                 foreach (var principal in included.Where(p => !Known(p) && (!context.IsDisabledServiceAccount(p) || context.MayBeEnabled(p))))
                 {
                     if (context.Principals.TryGetValue(principal, out var member) && allowedSets.Find(s => GcpEdgeContext.Includes(s.Member, member)) is { GrantedBy: { } reason } && standsFor(member))
@@ -87,7 +88,7 @@ public static class OwnerEquivalence
                     var decision = context.DecideForEdge(principal, permission, resource);
                     if (decision.Kind == DecisionKind.Allowed)
                     {
-                        owners.Add(principal, GcpEdgeContext.GrantedBy(decision));
+                        owners.Add(principal, context.PooledGrantedBy(decision));
                     }
                 }
             }

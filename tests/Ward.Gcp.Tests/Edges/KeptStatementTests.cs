@@ -59,5 +59,21 @@ public sealed class KeptStatementTests : IDisposable
         Assert.StartsWith("bindings[0]: `roles/iam.serviceAccountTokenCreator` to `user:ann@kept.example`", annOnRunner.Statement, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Resources_name_the_containers_above_them_as_their_policies_do()
+    {
+        var context = new GcpEdgeContext(GcpEstateLoader.Load([_organization.Path], TestContext.Current.CancellationToken), AsOf);
+
+        var runner = context.ServiceAccountResource("runner@kp-apps.iam.gserviceaccount.com")!;
+        var loader = context.ServiceAccountResource("loader@kp-data.iam.gserviceaccount.com")!;
+
+        // One string for the organization, whichever resource names it (an organization has 100,000s of resources).
+        var organization = context.Estate.Policies.Single(p => p.Resource.EndsWith("/organizations/920000000001", StringComparison.Ordinal)).Resource;
+        Assert.Contains(runner.PolicyHolders, h => h == "//cloudresourcemanager.googleapis.com/projects/920000000101");
+        Assert.Equal(organization, runner.PolicyHolders[^1]);
+        Assert.Same(organization, runner.PolicyHolders[^1]);
+        Assert.Same(organization, loader.PolicyHolders[^1]);
+    }
+
     public void Dispose() => _organization.Dispose();
 }

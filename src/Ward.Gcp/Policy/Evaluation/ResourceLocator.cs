@@ -273,10 +273,27 @@ public static class ResourceLocator
     }
 
     /// <summary>The names in order, each once, and each exported policy under one name only (the first).</summary>
+    /// <remarks>
+    /// A name that is its policy's resource is given as the policy gives it: every resource of an organization names
+    /// its containers, and a copy of each name per resource would live as long as the answers.
+    /// </remarks>
     private static ImmutableArray<string> OnePerPolicy(GcpEstate estate, IEnumerable<string> names)
     {
         var policies = new HashSet<IamPolicy>(ReferenceEqualityComparer.Instance);
-        return [.. names.Distinct(StringComparer.Ordinal).Where(n => PolicyOf(estate, n) is not { } policy || policies.Add(policy))];
+        var holders = ImmutableArray.CreateBuilder<string>();
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        {
+            if (PolicyOf(estate, name) is not { } policy)
+            {
+                holders.Add(name);
+            }
+            else if (policies.Add(policy))
+            {
+                holders.Add(string.Equals(policy.Resource, name, StringComparison.Ordinal) ? policy.Resource : name);
+            }
+        }
+
+        return holders.DrainToImmutable();
     }
 
     private static string? BucketAlias(string fullName)
