@@ -16,6 +16,17 @@ public abstract record Decision
 
     private protected Decision(Func<Explanation> explain) => _explain = explain;
 
+    /// <summary>
+    /// A copy (<c>with</c>), read in the getter's order: another thread may let the function go while it is copied,
+    /// and then it has published the explanation first.
+    /// </summary>
+    protected Decision(Decision original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        _explain = Volatile.Read(ref original._explain);
+        _explanation = Volatile.Read(ref original._explanation);
+    }
+
     public Explanation Explanation
     {
         get

@@ -21,6 +21,26 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public void A_copy_explains_as_the_original_whether_made_before_or_after_the_first_reading()
+    {
+        var calls = 0;
+        var explanation = Explanation.Of("Allowed by the identity policy.");
+        var decision = new Allowed(() =>
+        {
+            calls++;
+            return explanation;
+        });
+
+        var before = decision with { };
+        Assert.Same(explanation, decision.Explanation);
+        var after = decision with { };
+
+        Assert.Same(explanation, before.Explanation);
+        Assert.Same(explanation, after.Explanation);
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
     public void Threads_reading_a_new_decisions_explanation_at_once_all_get_it()
     {
         // Analyses share decisions between checkers on several cores, and the first reading of an explanation may
