@@ -324,7 +324,7 @@ public sealed class GcpEdgeContext
     }
 
     /// <summary>Statements equal in every part, their conditions compared item by item (each statement has an array of its own).</summary>
-    private sealed class SameStatement : IEqualityComparer<StatementMatch>
+    internal sealed class SameStatement : IEqualityComparer<StatementMatch>
     {
         public static readonly SameStatement Instance = new();
 

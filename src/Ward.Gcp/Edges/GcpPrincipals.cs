@@ -14,27 +14,7 @@ public static class GcpPrincipals
     public static string? IdOf(Member member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return member.NodeId(WorkOutIdOf);
-    }
-
-    private static string? WorkOutIdOf(Member member)
-    {
-        if (member.IsDeleted)
-        {
-            return null;
-        }
-
-        return member.Kind switch
-        {
-            MemberKind.User => "user:" + member.Id.ToLowerInvariant(),
-            MemberKind.ServiceAccount => "serviceAccount:" + member.Id.ToLowerInvariant(),
-            MemberKind.Group => "group:" + member.Id.ToLowerInvariant(),
-            MemberKind.Domain => "domain:" + member.Id.ToLowerInvariant(),
-            MemberKind.AllUsers => "allUsers",
-            MemberKind.AllAuthenticatedUsers => "allAuthenticatedUsers",
-            MemberKind.Principal or MemberKind.PrincipalSet => member.Id,
-            _ => null,
-        };
+        return member.NodeId;
     }
 
     public static string ServiceAccountId(string email) => "serviceAccount:" + email.ToLowerInvariant();

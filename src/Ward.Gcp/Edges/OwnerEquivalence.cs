@@ -88,7 +88,8 @@ public static class OwnerEquivalence
                     var decision = context.DecideForEdge(principal, permission, resource);
                     if (decision.Kind == DecisionKind.Allowed)
                     {
-                        owners.Add(principal, context.PooledGrantedBy(decision));
+                        // A decision of its own: pooled by text, not kept by its statement as who-can answers are.
+                        owners.Add(principal, context.Pooled(GcpEdgeContext.GrantedBy(decision)));
                     }
                 }
             }

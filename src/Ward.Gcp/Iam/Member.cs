@@ -12,7 +12,7 @@ public sealed record Member
     private const string DeletedPrefix = "deleted:";
     private const string UidMarker = "?uid=";
 
-    // The graph's id of the member, kept once worked out (with what it was worked out from, as a `with` copy may differ).
+    // NodeId, kept once worked out with what it was worked out from (a `with` copy may name another principal).
     private NodeIdMemo? _nodeId;
 
     /// <summary>The identifier as written in the policy.</summary>
@@ -62,20 +62,37 @@ public sealed record Member
     public override string ToString() => Text;
 
     /// <summary>
-    /// The member's id in the graph, as <paramref name="workOut"/> gives it, worked out once per member: answers and
-    /// edges ask for it by the million, and each answer would otherwise keep a copy of its own.
+    /// The member's id in the graph (<c>user:</c>, <c>serviceAccount:</c>, <c>group:</c> or <c>domain:</c> and the
+    /// lower-case email or domain; <c>allUsers</c>, <c>allAuthenticatedUsers</c>; a pool identifier as written); null
+    /// for members that are no principal of their own (deleted, unknown, <c>projectOwner:</c> and its kin). Worked out
+    /// once per member: answers and edges ask for it by the million, and each answer would otherwise keep a copy.
     /// </summary>
-    internal string? NodeId(Func<Member, string?> workOut)
+    internal string? NodeId
     {
-        if (_nodeId is { } memo && memo.Kind == Kind && ReferenceEquals(memo.Id, Id) && memo.IsDeleted == IsDeleted)
+        get
         {
-            return memo.Value;
-        }
+            if (_nodeId is { } memo && memo.Kind == Kind && ReferenceEquals(memo.Id, Id) && memo.IsDeleted == IsDeleted)
+            {
+                return memo.Value;
+            }
 
-        var value = workOut(this);
-        _nodeId = new NodeIdMemo(Kind, Id, IsDeleted, value);
-        return value;
+            var value = WorkOutNodeId();
+            _nodeId = new NodeIdMemo(Kind, Id, IsDeleted, value);
+            return value;
+        }
     }
+
+    private string? WorkOutNodeId() => IsDeleted ? null : Kind switch
+    {
+        MemberKind.User => "user:" + Id.ToLowerInvariant(),
+        MemberKind.ServiceAccount => "serviceAccount:" + Id.ToLowerInvariant(),
+        MemberKind.Group => "group:" + Id.ToLowerInvariant(),
+        MemberKind.Domain => "domain:" + Id.ToLowerInvariant(),
+        MemberKind.AllUsers => "allUsers",
+        MemberKind.AllAuthenticatedUsers => "allAuthenticatedUsers",
+        MemberKind.Principal or MemberKind.PrincipalSet => Id,
+        _ => null,
+    };
 
     private sealed record NodeIdMemo(MemberKind Kind, string Id, bool IsDeleted, string? Value);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ward.Core.Decisions;
 using Ward.Gcp.Edges;
 using Ward.Gcp.Ingest;
 using Ward.Gcp.Tests.Testing;
@@ -73,6 +74,30 @@ public sealed class KeptStatementTests : IDisposable
         Assert.Equal(organization, runner.PolicyHolders[^1]);
         Assert.Same(organization, runner.PolicyHolders[^1]);
         Assert.Same(organization, loader.PolicyHolders[^1]);
+    }
+
+    [Fact]
+    public void Statements_kept_once_are_those_equal_in_every_part()
+    {
+        // Each statement carries an array of its own for its conditions: equal items are equal conditions.
+        var statement = new StatementMatch("allow policy of organizations/920000000001", "bindings[0]: `roles/owner` to `user:ann@kept.example`", StatementEffect.Allow, ["request.time < timestamp(\"2027-01-01T00:00:00Z\")"]);
+        var same = statement with { Conditions = [.. statement.Conditions] };
+        var comparer = GcpEdgeContext.SameStatement.Instance;
+
+        Assert.True(comparer.Equals(statement, same));
+        Assert.Equal(comparer.GetHashCode(statement), comparer.GetHashCode(same));
+        StatementMatch[] others =
+        [
+            statement with { Policy = "allow policy of projects/920000000101" },
+            statement with { Statement = "bindings[1]: `roles/owner` to `user:ann@kept.example`" },
+            statement with { Effect = StatementEffect.Deny },
+            statement with { Conditions = [] },
+            statement with { Undecided = true },
+        ];
+        Assert.All(others, other => Assert.False(comparer.Equals(statement, other)));
+
+        // A part added to statements must be compared too (and a variant added above).
+        Assert.Equal(others.Length, typeof(StatementMatch).GetProperties().Count(p => p.Name != "EqualityContract"));
     }
 
     public void Dispose() => _organization.Dispose();

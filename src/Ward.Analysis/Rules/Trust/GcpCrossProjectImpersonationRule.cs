@@ -111,11 +111,23 @@ public sealed class GcpCrossProjectImpersonationRule : IRule
             Title = accounts.Count == 1
                 ? $"`{first.Source}` of `{first.SourceProject}` can act as `{GcpPrincipals.ServiceAccountEmail(accounts[0])}` of `{project}`"
                 : $"`{first.Source}` of `{first.SourceProject}` can act as {accounts.Count} service accounts of `{project}`",
-            Explanation = explanation.ToString(),
+            Explanation = Written(explanation),
             Remediation = Metadata.Remediation,
             References = Metadata.References,
             Fingerprint = Finding.FingerprintOf(Metadata.Id, first.Source, first.Target.Name),
         };
+    }
+
+    /// <summary>The text of the thread's buffer; a buffer grown past 64K characters (a very long explanation) is not kept.</summary>
+    private static string Written(StringBuilder explanation)
+    {
+        var text = explanation.ToString();
+        if (explanation.Capacity > 1 << 16)
+        {
+            t_explanation = null;
+        }
+
+        return text;
     }
 
     /// <summary>What the account's first technique does and the bindings it relies on (with the requirements when every technique hangs on some), then the other techniques.</summary>
