@@ -233,6 +233,9 @@ if (args is ["gcp-graph", var gcpGraphed, .. var graphOptions])
     var impersonations = context.Impersonations;
     Console.WriteLine($"impersonations: {watch.Elapsed.TotalSeconds:F2} s ({(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F2} s in GC pauses), {impersonations.Length} edges, {GC.GetTotalAllocatedBytes() / (1024 * 1024 * 1024.0):F2} GiB allocated so far");
     Console.WriteLine("  " + string.Join(", ", impersonations.CountBy(e => e.Technique).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
+    watch.Restart();
+    var escalations = graph.Escalations();
+    Console.WriteLine($"escalations: {watch.Elapsed.TotalSeconds:F2} s, {escalations.Length} principals with a path");
     // What the edges' texts would weigh unshared (GcpEdgeContext.Pooled keeps one copy of each).
     var edges = graph.Graph.Edges.Concat(impersonations).ToList();
     var grants = edges.SelectMany(e => e.Permissions).Select(p => p.GrantedBy).ToList();
