@@ -14,8 +14,8 @@ namespace Ward.Cli.Commands;
 /// <summary>
 /// Every provider's exports read from the same inputs: AWS first, then what AWS did not recognise by the Microsoft
 /// loader (each file once: Microsoft Graph responses into Entra ID, az CLI and ARM exports into Azure, AzureHound output
-/// into both), then what neither recognised by the Google Cloud loader. A file none
-/// recognises is skipped and listed.
+/// into both), then what neither recognised by the Google Cloud loader; a file whose first entry is surely Google
+/// Cloud's (<see cref="GcpFileClaim"/>) skips the Microsoft loader. A file none recognises is skipped and listed.
 /// </summary>
 internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<SkippedInput> Skipped, ImmutableArray<ReadInput> Taken)
 {
@@ -29,10 +29,17 @@ internal sealed record InputReading(LoadedEstates Estates, ImmutableArray<Diagno
         // that are not one JSON document may be AzureHound's JSON Lines or a Cloud Asset Inventory export (one asset a line).
         var invalidJson = aws.Diagnostics.Where(d => d.Code == IngestDiagnosticCodes.InvalidJson && IsJson(d.Location.File)).Select(d => d.Location.File).ToHashSet(StringComparer.Ordinal);
         var rest = aws.Inputs.Where(i => (i.Kind == InputKind.Unrecognized && IsJson(i.Path)) || invalidJson.Contains(i.Path)).Select(i => i.Path).Distinct(StringComparer.Ordinal).ToList();
-        var microsoft = rest.Count == 0 ? MicrosoftEstates.Empty : MicrosoftEstateLoader.Load(rest, cancellationToken);
-        var gcpCandidates = microsoft.Inputs
+        // Files surely of Google Cloud by their first entry go to its reader alone: a Google Cloud folder is thousands
+        // of small files, each otherwise parsed by the Microsoft reader too, for nothing.
+        var claimed = rest.AsParallel().WithCancellation(cancellationToken).Where(GcpFileClaim.Claims).ToHashSet(StringComparer.Ordinal);
+        var forMicrosoft = claimed.Count == 0 ? rest : rest.Where(f => !claimed.Contains(f)).ToList();
+        var microsoft = forMicrosoft.Count == 0 ? MicrosoftEstates.Empty : MicrosoftEstateLoader.Load(forMicrosoft, cancellationToken);
+        var leftByMicrosoft = microsoft.Inputs
             .Where(i => (i.Kind == MicrosoftInputKind.NotRecognised && IsJson(i.Path)) || (i.Kind == MicrosoftInputKind.Unreadable && invalidJson.Contains(i.Path)))
             .Select(i => i.Path)
+            .ToHashSet(StringComparer.Ordinal);
+        // In the inputs' order, as the Microsoft reader gave them: the first of two copies of an entry is the one kept.
+        var gcpCandidates = rest.Where(f => claimed.Contains(f) || leftByMicrosoft.Contains(f))
             // An empty list is anyone's, but in a tag listing's place it says that a Google Cloud resource has no tags.
             .Concat(aws.Inputs.Select(i => i.Path).Where(GcpEstateLoader.IsTagListing))
             .Distinct(StringComparer.Ordinal).ToList();
