@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
 
@@ -21,20 +22,25 @@ public static class GcpFileClaim
     public static bool Claims(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        // Asked of every file of a folder: the buffer is borrowed, not made anew each time.
+        var buffer = ArrayPool<byte>.Shared.Rent(Looked);
         try
         {
-            var buffer = new byte[Looked];
             int read;
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
             {
-                read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+                read = stream.ReadAtLeast(buffer.AsSpan(0, Looked), Looked, throwOnEndOfStream: false);
             }
 
-            return ClaimsText(buffer.AsSpan(0, read), wholeFile: read < buffer.Length);
+            return ClaimsText(buffer.AsSpan(0, read), wholeFile: read < Looked);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -56,13 +62,13 @@ public static class GcpFileClaim
                 return false;
             }
 
-            var from = checked((int)reader.TokenStartIndex);
-            if (!reader.TrySkip())
+            // False when the entry does not end within what was looked at.
+            if (!JsonDocument.TryParseValue(ref reader, out var parsed))
             {
                 return false;
             }
 
-            using var first = JsonDocument.Parse(start[from..checked((int)reader.BytesConsumed)].ToArray());
+            using var first = parsed;
             var entry = new GcpEntry(first.RootElement, JsonPath.Root);
             if (entry.Text("name") is not { } name || !Array.Exists(NamePrefixes, p => name.StartsWith(p, StringComparison.Ordinal)))
             {

@@ -97,13 +97,12 @@ public sealed class StatementIndex
         }
 
         var index = statement.Index;
-        if (!string.Equals(cache.PolicyName, policyName, StringComparison.Ordinal) || (uint)index >= (uint)_statements.Length || !ReferenceEquals(_statements[index], statement))
-        {
-            return new MatchedStatement(policyName, statement, Tri.True, PrincipalMatch.Exact, null);
-        }
+        var isOwn = string.Equals(cache.PolicyName, policyName, StringComparison.Ordinal) && (uint)index < (uint)_statements.Length && ReferenceEquals(_statements[index], statement);
 
         // Two threads may both make it: either copy is the same match.
-        return cache.Matches[index] ??= new MatchedStatement(policyName, statement, Tri.True, PrincipalMatch.Exact, null);
+        return isOwn ? cache.Matches[index] ??= Made(policyName, statement) : Made(policyName, statement);
+
+        static MatchedStatement Made(string policyName, Statement statement) => new(policyName, statement, Tri.True, PrincipalMatch.Exact, null);
     }
 
     private sealed record DefiniteMatches(string PolicyName, MatchedStatement?[] Matches);
