@@ -49,6 +49,19 @@ public sealed class DiagnosticBag
         }
     }
 
+    /// <summary>Another bag's diagnostics, in the order they were added there (a part of the work done apart, taken in turn).</summary>
+    public void AddRange(DiagnosticBag other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Diagnostic[] items;
+        lock (other._gate)
+        {
+            items = [.. other._items];
+        }
+
+        AddRange(items);
+    }
+
     /// <summary>All diagnostics in a stable order: by file, line, path, then code.</summary>
     public ImmutableArray<Diagnostic> ToSortedArray()
     {

@@ -27,26 +27,58 @@ public static class GcpEstateLoader
         var diagnostics = new DiagnosticBag();
         var inputs = new List<GcpInputFile>();
         var entries = new ReadEntries();
-        foreach (var file in Expand(paths, diagnostics, inputs))
+
+        // Files are read on every core, each into entries of its own, and appended here in input order: an organization
+        // is thousands of files, read one by one on one core while the other waited. Skipped paths keep their place.
+        var planned = new List<(string? File, GcpInputFile? Skipped, Diagnostic? Problem)>();
+        foreach (var file in Expand(paths, (skipped, problem) => planned.Add((null, skipped, problem))))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            byte[] bytes;
-            try
+            planned.Add((file, null, null));
+        }
+
+        var read = planned.AsParallel().AsOrdered().WithCancellation(cancellationToken).WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(item => item.File is { } file ? ReadFile(file, entries) : null);
+        foreach (var (item, file) in planned.Zip(read))
+        {
+            if (file is null)
             {
-                bytes = Utf8Input.Read(file);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(GcpDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file));
-                inputs.Add(new GcpInputFile(file, GcpInputKind.Unreadable, exception.Message));
+                if (item.Problem is { } problem)
+                {
+                    diagnostics.Add(problem);
+                }
+
+                inputs.Add(item.Skipped!);
                 continue;
             }
 
-            inputs.Add(ReadDocument(file, bytes, entries, diagnostics));
+            entries.Append(file.Entries);
+            diagnostics.AddRange(file.Diagnostics);
+            inputs.Add(file.Input);
         }
 
         return GcpEstateBuilder.Build(entries, inputs, diagnostics);
     }
+
+    /// <summary>One file read alone, into entries that share the load's members.</summary>
+    private static FileRead ReadFile(string file, ReadEntries load)
+    {
+        var entries = new ReadEntries(load.Members);
+        var diagnostics = new DiagnosticBag();
+        byte[] bytes;
+        try
+        {
+            bytes = Utf8Input.Read(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(GcpDiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, $"cannot read the file: {exception.Message}", new SourceLocation(file));
+            return new FileRead(new GcpInputFile(file, GcpInputKind.Unreadable, exception.Message), entries, diagnostics);
+        }
+
+        return new FileRead(ReadDocument(file, bytes, entries, diagnostics), entries, diagnostics);
+    }
+
+    private sealed record FileRead(GcpInputFile Input, ReadEntries Entries, DiagnosticBag Diagnostics);
 
     /// <summary>Reads one file already in memory: one JSON document, or newline-delimited assets.</summary>
     internal static GcpInputFile ReadDocument(string file, ReadOnlyMemory<byte> utf8, ReadEntries entries, DiagnosticBag diagnostics)
@@ -321,16 +353,12 @@ public static class GcpEstateLoader
         }
     }
 
-    private static IEnumerable<string> Expand(IEnumerable<string> paths, DiagnosticBag diagnostics, List<GcpInputFile> inputs) =>
+    private static IEnumerable<string> Expand(IEnumerable<string> paths, Action<GcpInputFile, Diagnostic?> skipped) =>
         InputPaths.Expand(
             paths,
             file => InputPaths.HasExtension(file, Extensions),
-            file => inputs.Add(new GcpInputFile(file, GcpInputKind.NotRecognised, InputPaths.NotReadNote(file))),
-            (path, message, note, severity) =>
-            {
-                diagnostics.Add(GcpDiagnosticCodes.UnreadableFile, severity, message, new SourceLocation(path));
-                inputs.Add(new GcpInputFile(path, GcpInputKind.Unreadable, note));
-            });
+            file => skipped(new GcpInputFile(file, GcpInputKind.NotRecognised, InputPaths.NotReadNote(file)), null),
+            (path, message, note, severity) => skipped(new GcpInputFile(path, GcpInputKind.Unreadable, note), new Diagnostic(GcpDiagnosticCodes.UnreadableFile, severity, message, new SourceLocation(path))));
 
     private static void Add<T>(List<T> list, T? item)
         where T : class

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
@@ -11,7 +12,7 @@ namespace Ward.Gcp.Ingest;
 /// Typed accessors over export entries that report wrong shapes at their JSON path instead of throwing. In a
 /// newline-delimited export every location also carries the line of the entry.
 /// </summary>
-internal sealed class GcpJson(string file, DiagnosticBag diagnostics, int? line = null, Dictionary<string, Member>? members = null)
+internal sealed class GcpJson(string file, DiagnosticBag diagnostics, int? line = null, ConcurrentDictionary<string, Member>? members = null)
 {
     public string File { get; } = file;
 
@@ -23,13 +24,8 @@ internal sealed class GcpJson(string file, DiagnosticBag diagnostics, int? line 
             return Member.Parse(text);
         }
 
-        if (!members.TryGetValue(text, out var member))
-        {
-            member = Member.Parse(text);
-            members.Add(text, member);
-        }
-
-        return member;
+        // Files are read side by side: the first copy added is the one every reader gets.
+        return members.TryGetValue(text, out var member) ? member : members.GetOrAdd(text, Member.Parse(text));
     }
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;

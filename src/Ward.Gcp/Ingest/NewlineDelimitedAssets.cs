@@ -12,54 +12,79 @@ internal static class NewlineDelimitedAssets
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowDuplicateProperties = false };
 
+    /// <summary>Lines read by one worker into entries of their own; an export's chunks are appended in line order.</summary>
+    private const int ChunkLines = 256;
+
     /// <summary>Reads the file if at least one of its lines is an asset; otherwise leaves it (and reports nothing).</summary>
     public static GcpInputFile? TryRead(string file, ReadOnlyMemory<byte> utf8, ReadEntries entries, DiagnosticBag diagnostics)
     {
-        var lines = new List<(int Number, JsonDocument? Document, (JsonException Exception, SourceLocation Location)? Problem)>();
+        // Parsed and read on every core: an organization's export is one file of 100,000s of lines.
+        var lines = Lines(utf8).ToList();
+        var parsed = new ParsedLine[lines.Count];
         try
         {
-            foreach (var (number, bytes) in Lines(utf8))
-            {
-                try
-                {
-                    lines.Add((number, JsonDocument.Parse(bytes, Options), null));
-                }
-                catch (JsonException exception)
-                {
-                    // Located in the line, then placed on it in the file.
-                    var at = JsonErrorLocation.Of(exception, bytes.Span, file);
-                    lines.Add((number, null, (exception, new SourceLocation(file, at.JsonPath, number, at.Column))));
-                }
-            }
-
-            if (!lines.Exists(l => l.Document is { } d && EntryClassifier.Classify(d.RootElement) == EntryKind.Asset))
+            Parallel.For(0, lines.Count, i => parsed[i] = Parse(file, lines[i].Number, lines[i].Bytes));
+            if (!Array.Exists(parsed, l => l.Kind == EntryKind.Asset))
             {
                 return null;
             }
 
-            var before = entries.Snapshot();
-            foreach (var (number, document, problem) in lines)
+            var chunks = new (ReadEntries Entries, DiagnosticBag Diagnostics)[(parsed.Length + ChunkLines - 1) / ChunkLines];
+            Parallel.For(0, chunks.Length, chunk =>
             {
-                if (document is null)
+                var read = (new ReadEntries(entries.Members), new DiagnosticBag());
+                for (var i = chunk * ChunkLines; i < Math.Min(parsed.Length, (chunk + 1) * ChunkLines); i++)
                 {
-                    var (exception, location) = problem!.Value;
-                    diagnostics.Add(GcpDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"line {number} is not valid JSON ({GcpEstateLoader.FirstSentence(exception.Message)}); the line was skipped", location);
-                    continue;
+                    ReadLine(file, parsed[i], read.Item1, read.Item2);
                 }
 
-                var root = document.RootElement;
-                GcpEstateLoader.ReadEntry(new GcpEntry(root, JsonPath.Root), EntryClassifier.Classify(root) == EntryKind.Asset ? EntryKind.Asset : EntryKind.Unknown, entries, new GcpJson(file, diagnostics, number, entries.Members));
+                chunks[chunk] = read;
+            });
+            var before = entries.Snapshot();
+            foreach (var (read, problems) in chunks)
+            {
+                entries.Append(read);
+                diagnostics.AddRange(problems);
             }
 
             return new GcpInputFile(file, GcpInputKind.Read, $"{entries.Snapshot().Since(before)} (newline-delimited assets, {lines.Count} line{(lines.Count == 1 ? string.Empty : "s")})");
         }
         finally
         {
-            foreach (var line in lines)
+            foreach (var line in parsed)
             {
-                line.Document?.Dispose();
+                line?.Document?.Dispose();
             }
         }
+    }
+
+    /// <summary>A line as parsed: its document and kind, or why it is not JSON (located in the line, then placed on it in the file).</summary>
+    private sealed record ParsedLine(int Number, JsonDocument? Document, EntryKind Kind, (JsonException Exception, SourceLocation Location)? Problem);
+
+    private static ParsedLine Parse(string file, int number, ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            var document = JsonDocument.Parse(bytes, Options);
+            return new ParsedLine(number, document, EntryClassifier.Classify(document.RootElement) == EntryKind.Asset ? EntryKind.Asset : EntryKind.Unknown, null);
+        }
+        catch (JsonException exception)
+        {
+            var at = JsonErrorLocation.Of(exception, bytes.Span, file);
+            return new ParsedLine(number, null, EntryKind.Unknown, (exception, new SourceLocation(file, at.JsonPath, number, at.Column)));
+        }
+    }
+
+    private static void ReadLine(string file, ParsedLine line, ReadEntries entries, DiagnosticBag diagnostics)
+    {
+        if (line.Document is not { } document)
+        {
+            var (exception, location) = line.Problem!.Value;
+            diagnostics.Add(GcpDiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, $"line {line.Number} is not valid JSON ({GcpEstateLoader.FirstSentence(exception.Message)}); the line was skipped", location);
+            return;
+        }
+
+        GcpEstateLoader.ReadEntry(new GcpEntry(document.RootElement, JsonPath.Root), line.Kind, entries, new GcpJson(file, diagnostics, line.Number, entries.Members));
     }
 
     /// <summary>The non-blank lines, numbered from 1.</summary>

@@ -1,18 +1,28 @@
+using System.Collections.Concurrent;
 using Ward.Core.Diagnostics;
 using Ward.Gcp.Iam;
 
 namespace Ward.Gcp.Ingest;
 
-/// <summary>Everything read from the files so far, in input order, before duplicates are merged and references checked.</summary>
-internal sealed class ReadEntries
+/// <summary>
+/// Everything read from the files so far, in input order, before duplicates are merged and references checked. Files
+/// (and chunks of a newline-delimited export) are read side by side, each into entries of its own that share the load's
+/// members, then appended in input order (<see cref="Append"/>): the result is the same as reading them one by one.
+/// </summary>
+internal sealed class ReadEntries(ConcurrentDictionary<string, Member> members)
 {
+    public ReadEntries()
+        : this(new ConcurrentDictionary<string, Member>(StringComparer.Ordinal))
+    {
+    }
+
     public List<HierarchyNode> Nodes { get; } = [];
 
     /// <summary>
     /// Binding members as parsed, one object per text for the whole load: an organization's policies name the same
     /// people, groups and accounts in thousands of bindings, and each copy would live as long as the estate.
     /// </summary>
-    public Dictionary<string, Member> Members { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, Member> Members { get; } = members;
 
     /// <summary>Policies from asset exports, whose ancestry is ordered (closest first).</summary>
     public List<IamPolicy> Policies { get; } = [];
@@ -99,6 +109,52 @@ internal sealed class ReadEntries
 
     /// <summary>Assets exported without content (no <c>--content-type</c>): counted, not kept.</summary>
     public int NamesOnly { get; set; }
+
+    /// <summary>Entries for the same load read after these (a later file, or a later chunk of lines), appended as if read here.</summary>
+    public void Append(ReadEntries later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        Nodes.AddRange(later.Nodes);
+        Policies.AddRange(later.Policies);
+        SearchedPolicies.AddRange(later.SearchedPolicies);
+        Roles.AddRange(later.Roles);
+        ProjectNumbers.AddRange(later.ProjectNumbers);
+        ServiceAccounts.AddRange(later.ServiceAccounts);
+        Keys.AddRange(later.Keys);
+        DenyPolicies.AddRange(later.DenyPolicies);
+        Pools.AddRange(later.Pools);
+        Providers.AddRange(later.Providers);
+        Groups.AddRange(later.Groups);
+        GroupMemberships.AddRange(later.GroupMemberships);
+        BoundaryPolicies.AddRange(later.BoundaryPolicies);
+        PolicyBindings.AddRange(later.PolicyBindings);
+        OrgPolicies.AddRange(later.OrgPolicies);
+        Clusters.AddRange(later.Clusters);
+        KubernetesRoles.AddRange(later.KubernetesRoles);
+        KubernetesRoleBindings.AddRange(later.KubernetesRoleBindings);
+        Instances.AddRange(later.Instances);
+        InstanceListings.UnionWith(later.InstanceListings);
+        ComputeProjects.AddRange(later.ComputeProjects);
+        BoundariesRead |= later.BoundariesRead;
+        Activities.AddRange(later.Activities);
+        ServiceAccountInsights.AddRange(later.ServiceAccountInsights);
+        PolicyInsights.AddRange(later.PolicyInsights);
+        PamEntitlements.AddRange(later.PamEntitlements);
+        ComposerEnvironments.AddRange(later.ComposerEnvironments);
+        Buckets.AddRange(later.Buckets);
+        TagKeys.AddRange(later.TagKeys);
+        TagValues.AddRange(later.TagValues);
+        TagBindings.AddRange(later.TagBindings);
+        // The first file to list a resource's tags is the one kept.
+        foreach (var listing in later.TagListings)
+        {
+            AddTagListing(listing.Resource, listing.Effective, listing.Location);
+        }
+
+        DenyPoliciesRead |= later.DenyPoliciesRead;
+        OtherResources += later.OtherResources;
+        NamesOnly += later.NamesOnly;
+    }
 
     public int Count => Nodes.Count + Policies.Count + SearchedPolicies.Count + Roles.Count + ServiceAccounts.Count + Keys.Count + DenyPolicies.Count + Pools.Count + Providers.Count + Groups.Count + GroupMemberships.Count
         + BoundaryPolicies.Count + PolicyBindings.Count + OrgPolicies.Count + Clusters.Count + KubernetesRoles.Count + KubernetesRoleBindings.Count + Instances.Count + InstanceListings.Count + ComputeProjects.Count + Activities.Count + ServiceAccountInsights.Count + PolicyInsights.Count + PamEntitlements.Count + ComposerEnvironments.Count + Buckets.Count
