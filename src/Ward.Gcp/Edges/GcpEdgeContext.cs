@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Text;
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Core.Model;
@@ -31,10 +32,17 @@ public sealed class GcpEdgeContext
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<StatementMatch, string> _grantedBy = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<StatementMatch, StatementMatch> _statements = new(SameStatement.Instance);
+    private readonly ConcurrentDictionary<StatementMatch, Allowed> _allowedBy = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, ImmutableArray<GkeRbac.Grant>> _rbacGrants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<bool>> _mayBeEnabled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HierarchyNode?> _serviceAccountProjects = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, GcpResource?> _serviceAccountResources = new(StringComparer.Ordinal);
+
+    [ThreadStatic]
+    private static StringBuilder? t_key;
+
+    [ThreadStatic]
+    private static char[]? t_keyChars;
 
     private const string ServiceAccountPrefix = "serviceAccount:";
 
@@ -247,7 +255,7 @@ public sealed class GcpEdgeContext
         // A policy of the resource's own (under another of its names, it would make a key of its own) is tried first.
         if (Authorizer.OwnPolicyOverShared(permission, resource, AsOf) is not var (without, sharedKey, named))
         {
-            return Authorizer.SharedAnswerKey(permission, resource, AsOf) is { } key ? Once(shared, key, () => DecideOn(resource)) : DecideOn(resource);
+            return SharedByKey(permission, resource, shared, () => DecideOn(resource));
         }
 
         var others = Once(shared, sharedKey, () => DecideOn(without));
@@ -257,6 +265,30 @@ public sealed class GcpEdgeContext
         var own = Decide(Authorizer.WhoMayBeAllowedAmong(asked.Concat(Authorizer.StandingForOthers(resource)), permission, resource, AsOf))
             .Where(a => askedIds.Contains(a.Principal));
         return [.. others.Where(a => !askedIds.Contains(a.Principal)).Concat(own).OrderBy(a => a.Principal, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The answer shared under the resource's key (<see cref="GcpAuthorizer.SharedAnswerKey"/>), worked out once; decided
+    /// on the resource alone where it has none. The key is looked up from the thread's buffer and made a string only
+    /// for an answer not yet shared: an organization's service accounts ask hundreds of thousands of times, mostly under
+    /// keys already answered.
+    /// </summary>
+    private ImmutableArray<PrincipalDecision> SharedByKey(string permission, GcpResource resource, ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> shared, Func<ImmutableArray<PrincipalDecision>> decide)
+    {
+        var key = t_key ??= new StringBuilder(512);
+        if (!Authorizer.TryWriteSharedAnswerKey(permission, resource, AsOf, key))
+        {
+            return decide();
+        }
+
+        if (t_keyChars is null || t_keyChars.Length < key.Length)
+        {
+            t_keyChars = new char[Math.Max(key.Length, 512)];
+        }
+
+        var chars = t_keyChars.AsSpan(0, key.Length);
+        key.CopyTo(0, chars, key.Length);
+        return shared.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var known) ? known.Value : Once(shared, key.ToString(), decide);
     }
 
     private static ImmutableArray<PrincipalDecision> Once<TKey>(ConcurrentDictionary<TKey, Lazy<ImmutableArray<PrincipalDecision>>> answers, TKey key, Func<ImmutableArray<PrincipalDecision>> decide)
@@ -295,9 +327,14 @@ public sealed class GcpEdgeContext
     private Decision Slim(Decision decision)
     {
         var grant = GrantingStatement(decision) is { } statement ? Kept(statement) : null;
-        var explanation = grant is null
-            ? Explanation.Of(decision.Explanation.Summary)
-            : new Explanation(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [grant]) { Decisive = true }]);
+        if (grant is not null && decision is Allowed)
+        {
+            // One allow per granting statement: the bindings inherited by an organization's accounts allow the same
+            // principals on each of them.
+            return _allowedBy.GetOrAdd(grant, static grant => new Allowed(Granting(grant)));
+        }
+
+        var explanation = grant is null ? Explanation.Of(decision.Explanation.Summary) : Granting(grant);
         return decision switch
         {
             Allowed => new Allowed(explanation),
@@ -306,6 +343,8 @@ public sealed class GcpEdgeContext
             _ => decision,
         };
     }
+
+    private static Explanation Granting(StatementMatch grant) => new(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [grant]) { Decisive = true }]);
 
     /// <summary>
     /// One copy of a statement the answers keep: the evaluator writes a binding's statement anew for every resource

@@ -61,6 +61,23 @@ public sealed class KeptStatementTests : IDisposable
     }
 
     [Fact]
+    public void A_binding_that_allows_on_two_projects_is_one_allow_in_both_answers()
+    {
+        // Given the two projects' accounts, each answered one by one
+        var context = new GcpEdgeContext(GcpEstateLoader.Load([_organization.Path], TestContext.Current.CancellationToken), AsOf);
+        var onRunner = context.WhoCan(Permission, context.ServiceAccountResource("runner@kp-apps.iam.gserviceaccount.com")!);
+        var onLoader = context.WhoCan(Permission, context.ServiceAccountResource("loader@kp-data.iam.gserviceaccount.com")!);
+
+        // Then ann's allow by the organization's binding is one decision, which reads as allowed by that binding, and
+        // each project's own grant is a decision of its own
+        var annOnRunner = onRunner.Single(a => a.Principal == "user:ann@kept.example").Decision;
+        Assert.Same(annOnRunner, onLoader.Single(a => a.Principal == "user:ann@kept.example").Decision);
+        Assert.Equal(DecisionKind.Allowed, annOnRunner.Kind);
+        Assert.Equal("allow policy of organizations/920000000001: bindings[0]: `roles/iam.serviceAccountTokenCreator` to `user:ann@kept.example`: grants `iam.serviceAccounts.getAccessToken`", GcpEdgeContext.GrantedBy(annOnRunner));
+        Assert.NotSame(onRunner.Single(a => a.Principal == "user:bo@kept.example").Decision, onLoader.Single(a => a.Principal == "user:cy@kept.example").Decision);
+    }
+
+    [Fact]
     public void Resources_name_the_containers_above_them_as_their_policies_do()
     {
         var context = new GcpEdgeContext(GcpEstateLoader.Load([_organization.Path], TestContext.Current.CancellationToken), AsOf);

@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Ward.Core.Decisions;
 using Ward.Gcp.Iam;
 using Ward.Gcp.Policy.Conditions;
@@ -763,14 +764,26 @@ public sealed class GcpAuthorizer
     /// </remarks>
     public string? SharedAnswerKey(string permission, GcpResource resource, DateTimeOffset? asOf = null)
     {
+        var key = new StringBuilder();
+        return TryWriteSharedAnswerKey(permission, resource, asOf, key) ? key.ToString() : null;
+    }
+
+    /// <summary>
+    /// <see cref="SharedAnswerKey"/> written into a buffer (cleared first), so that an answer already shared can be
+    /// found without making the key a string; false where there is no key.
+    /// </summary>
+    public bool TryWriteSharedAnswerKey(string permission, GcpResource resource, DateTimeOffset? asOf, StringBuilder key)
+    {
         ArgumentNullException.ThrowIfNull(permission);
         ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(key);
+        key.Clear();
         if (resource.AncestryGap is not null || !Estate.PolicyBindings.IsEmpty || MayBeDeniedByWhatItIs(permission, resource))
         {
-            return null;
+            return false;
         }
 
-        var parts = new List<string> { permission, resource.Type ?? string.Empty, resource.Service };
+        key.Append(permission).Append('\n').Append(resource.Type).Append('\n').Append(resource.Service);
         foreach (var holder in resource.PolicyHolders)
         {
             if (ResourceLocator.PolicyOf(Estate, holder) is not { } policy)
@@ -778,7 +791,7 @@ public sealed class GcpAuthorizer
                 // A container without a policy is named in refusals; a resource without one changes nothing.
                 if (ResourceNames.ContainerKind(holder) is not null)
                 {
-                    parts.Add("no policy: " + holder);
+                    key.Append("\nno policy: ").Append(holder);
                 }
 
                 continue;
@@ -786,10 +799,10 @@ public sealed class GcpAuthorizer
 
             if (string.Equals(holder, resource.Name, StringComparison.Ordinal))
             {
-                return null;
+                return false;
             }
 
-            parts.Add(policy.Resource);
+            key.Append('\n').Append(policy.Resource);
             foreach (var i in Deciding(policy, permission))
             {
                 if (policy.Bindings[i].Condition is not { } condition || !ReadsTheResource(condition))
@@ -799,14 +812,14 @@ public sealed class GcpAuthorizer
 
                 if (asOf is not { } time || Decide(Condition(condition.Expression), resource, time) is not { Truth: ConditionTruth.True or ConditionTruth.False, Facts.IsEmpty: true } outcome)
                 {
-                    return null;
+                    return false;
                 }
 
-                parts.Add($"bindings[{i}] {outcome.Truth}");
+                key.Append("\nbindings[").Append(i).Append("] ").Append(outcome.Truth.ToString());
             }
         }
 
-        return string.Join('\n', parts);
+        return true;
     }
 
     /// <summary>
