@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
+using Ward.Core.Collections;
 using Ward.Core.Decisions;
 using Ward.Core.Graph;
 using Ward.Core.Model;
@@ -19,14 +20,14 @@ namespace Ward.Gcp.Edges;
 public sealed class GcpEdgeContext
 {
     // Answers are worked out once even when several workers ask at the same time (the graph's checkers ask alike).
-    private readonly ConcurrentDictionary<(string Permission, string Resource), Lazy<ImmutableArray<PrincipalDecision>>> _whoCan = new();
+    private readonly ConcurrentDictionary<(string Permission, string Resource), Lazy<ImmutableArray<PrincipalDecision>>> _whoCan = new(OrdinalTupleComparer.Instance);
     private readonly ConcurrentDictionary<string, GcpResource?> _resources = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Node, string Constraint), ConstraintEnforcement> _constraints = new();
+    private readonly ConcurrentDictionary<(string Node, string Constraint), ConstraintEnforcement> _constraints = new(OrdinalTupleComparer.Instance);
 
     // The service accounts of a project mostly have no policy of their own: one answer serves them all.
     private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> _sharedWhoCan = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Permission, string Resource), Lazy<ImmutableArray<PrincipalDecision>>> _serviceAccountsWhoCan = new();
-    private readonly ConcurrentDictionary<(string Principal, string Permission, string Resource), Decision> _stepDecisions = new();
+    private readonly ConcurrentDictionary<(string Permission, string Resource), Lazy<ImmutableArray<PrincipalDecision>>> _serviceAccountsWhoCan = new(OrdinalTupleComparer.Instance);
+    private readonly ConcurrentDictionary<(string Principal, string Permission, string Resource), Decision> _stepDecisions = new(OrdinalTupleComparer.Instance);
     private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> _sharedServiceAccountsWhoCan = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _includedBy = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);

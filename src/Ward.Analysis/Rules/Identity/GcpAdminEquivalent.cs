@@ -1,3 +1,4 @@
+using Ward.Core.Collections;
 using Ward.Gcp.Edges;
 using Ward.Gcp.Iam;
 
@@ -31,7 +32,7 @@ public static class GcpAdminEquivalent
             .Select(id => context.Edges.Principals.TryGetValue(id, out var member) ? (Id: id, Member: member) : default)
             .Where(s => s.Member?.Kind is MemberKind.Domain or MemberKind.AllUsers or MemberKind.AllAuthenticatedUsers)
             .OrderBy(s => s.Id, StringComparer.Ordinal)
-            .Select(s => (s.Id, s.Member!, Reasons: held[s.Id].Select(c => (c.Container.Name, c.GrantedBy)).ToHashSet()))
+            .Select(s => (s.Id, s.Member!, Reasons: held[s.Id].Select(c => (c.Container.Name, c.GrantedBy)).ToHashSet(OrdinalTupleComparer.Instance)))
             .ToList();
         foreach (var (principal, containers) in held.OrderBy(h => h.Key, StringComparer.Ordinal))
         {

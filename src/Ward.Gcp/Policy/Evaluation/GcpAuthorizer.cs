@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Ward.Core.Collections;
 using Ward.Core.Decisions;
 using Ward.Gcp.Iam;
 using Ward.Gcp.Policy.Conditions;
@@ -38,7 +39,7 @@ public sealed class GcpAuthorizer
     private readonly ConcurrentDictionary<string, DenyPermission?> _denyPermissions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FrozenSet<string>> _permissions = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<(string Resource, string Permission), int[]> _deciding = new();
+    private readonly ConcurrentDictionary<(string Resource, string Permission), int[]> _deciding = new(OrdinalTupleComparer.Instance);
     private readonly ConcurrentDictionary<string, ImmutableArray<Member>> _serviceAccountCandidates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DenyRule, ConcurrentDictionary<string, bool>> _ruleDenies = new();
     private readonly ConditionalWeakTable<GcpResource, ConcurrentDictionary<string, Plan>> _plans = new();
