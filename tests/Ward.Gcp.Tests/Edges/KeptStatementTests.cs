@@ -78,6 +78,27 @@ public sealed class KeptStatementTests : IDisposable
     }
 
     [Fact]
+    public void The_evaluator_writes_an_inherited_bindings_statement_once_for_every_resource_it_decides()
+    {
+        // Given the two projects' accounts
+        var context = new GcpEdgeContext(GcpEstateLoader.Load([_organization.Path], TestContext.Current.CancellationToken), AsOf);
+
+        // When the evaluator says who may be allowed on each, explaining allows by their deciding binding
+        var onRunner = AnnsStatementOn(context, "runner@kp-apps.iam.gserviceaccount.com");
+        var onLoader = AnnsStatementOn(context, "loader@kp-data.iam.gserviceaccount.com");
+
+        // Then ann's organization binding is one statement in both answers, reading as that binding
+        Assert.Same(onRunner, onLoader);
+        Assert.Equal("bindings[0]: `roles/iam.serviceAccountTokenCreator` to `user:ann@kept.example`: grants `iam.serviceAccounts.getAccessToken`", onRunner.Statement);
+    }
+
+    private static StatementMatch AnnsStatementOn(GcpEdgeContext context, string account)
+    {
+        var answers = context.Authorizer.WhoMayBeAllowed(Permission, context.ServiceAccountResource(account)!, AsOf);
+        return Assert.Single(Assert.Single(answers.Single(a => a.Principal.Text == "user:ann@kept.example").Decision.Explanation.Layers).Statements);
+    }
+
+    [Fact]
     public void Resources_name_the_containers_above_them_as_their_policies_do()
     {
         var context = new GcpEdgeContext(GcpEstateLoader.Load([_organization.Path], TestContext.Current.CancellationToken), AsOf);

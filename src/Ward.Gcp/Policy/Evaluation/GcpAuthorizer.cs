@@ -40,6 +40,7 @@ public sealed class GcpAuthorizer
     private readonly ConcurrentDictionary<string, FrozenSet<string>> _permissions = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<(string Resource, string Permission), int[]> _deciding = new(OrdinalTupleComparer.Instance);
+    private readonly ConcurrentDictionary<StatementKey, StatementMatch> _decisiveStatements = new(SameStatementKey.Instance);
     private readonly ConcurrentDictionary<string, ImmutableArray<Member>> _serviceAccountCandidates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DenyRule, ConcurrentDictionary<string, bool>> _ruleDenies = new();
     private readonly ConditionalWeakTable<GcpResource, ConcurrentDictionary<string, Plan>> _plans = new();
@@ -113,8 +114,12 @@ public sealed class GcpAuthorizer
             return null;
         }
 
-        return Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), Denies(request, context, plan)));
+        return Decided(request, plan, context, results);
     }
+
+    /// <summary>The decision on the bindings' results; apart, so that a request answered as a denial above does not pay for the captured state of the explanation.</summary>
+    private Decision Decided(GcpRequest request, Plan plan, ConditionContext context, List<BindingResult> results) =>
+        Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), Denies(request, context, plan)));
 
     /// <summary>The effective tags of a resource, as conditions on it see them (unknown, with why, where not exported).</summary>
     public ResourceTags TagsOf(GcpResource resource)
@@ -325,13 +330,12 @@ public sealed class GcpAuthorizer
     }
 
     /// <summary>Deny rules win over every allow: a certain one denies; one that may apply makes an allow conditional on it not applying.</summary>
-    private static Decision WithDenies(GcpRequest request, Decision allow, List<DenyResult>? denies)
-    {
-        if (denies is null || denies.Count == 0)
-        {
-            return allow;
-        }
+    private static Decision WithDenies(GcpRequest request, Decision allow, List<DenyResult>? denies) =>
+        denies is null || denies.Count == 0 ? allow : Denied(request, allow, denies);
 
+    /// <summary><see cref="WithDenies"/> where some rule may deny; apart, so that the common case does not pay for the explanations' captured state.</summary>
+    private static Decision Denied(GcpRequest request, Decision allow, List<DenyResult> denies)
+    {
         var layers = denies.Select(d => new LayerEvaluation(
             $"deny policy {d.Policy.Id} attached to {Short(d.Holder)}",
             d.Policy.AttachmentPoint,
@@ -1215,8 +1219,37 @@ public sealed class GcpAuthorizer
     private static string ByNameNote(BindingResult r) => r.ByName is { } byName ? $" ({byName})" : string.Empty;
 
     /// <summary>The explanation of <see cref="GcpRequest.DecisiveBindingOnly"/>: the binding that allows, or may allow, alone.</summary>
-    private static Explanation DecisiveBinding(GcpRequest request, BindingResult decisive) =>
-        new(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [Statement(request, decisive)]) { Decisive = true }]);
+    /// <remarks>
+    /// The statement is written once per binding, member and permission (and what the result says of them): the same
+    /// inherited binding decides for every resource below it, and analyses ask of hundreds of thousands.
+    /// </remarks>
+    private Explanation DecisiveBinding(GcpRequest request, BindingResult decisive)
+    {
+        var key = new StatementKey(decisive.Binding, decisive.Member, request.Permission, decisive.Holder, decisive.Index, decisive.Match.How, decisive.Outcome, decisive.ByName, decisive.Outcome switch
+        {
+            BindingOutcome.Allows => null,
+            BindingOutcome.Conditional => decisive.Requirement,
+            _ => decisive.Reason,
+        });
+        var statement = _decisiveStatements.TryGetValue(key, out var written) ? written : _decisiveStatements.GetOrAdd(key, Statement(request, decisive));
+        return new(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [statement]) { Decisive = true }]);
+    }
+
+    /// <summary>What <see cref="Statement"/> writes from: the binding and member themselves (by identity), and the texts it reads.</summary>
+    private readonly record struct StatementKey(Binding Binding, Member Member, string Permission, string Holder, int Index, string? How, BindingOutcome Outcome, string? ByName, string? Detail);
+
+    private sealed class SameStatementKey : IEqualityComparer<StatementKey>
+    {
+        public static readonly SameStatementKey Instance = new();
+
+        public bool Equals(StatementKey x, StatementKey y) =>
+            ReferenceEquals(x.Binding, y.Binding) && ReferenceEquals(x.Member, y.Member) && x.Index == y.Index && x.Outcome == y.Outcome
+            && string.Equals(x.Permission, y.Permission, StringComparison.Ordinal) && string.Equals(x.Holder, y.Holder, StringComparison.Ordinal)
+            && string.Equals(x.How, y.How, StringComparison.Ordinal) && string.Equals(x.ByName, y.ByName, StringComparison.Ordinal) && string.Equals(x.Detail, y.Detail, StringComparison.Ordinal);
+
+        public int GetHashCode(StatementKey obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Binding), RuntimeHelpers.GetHashCode(obj.Member), OrdinalHash.Of(obj.Permission), obj.Index);
+    }
 
     private enum BindingOutcome
     {

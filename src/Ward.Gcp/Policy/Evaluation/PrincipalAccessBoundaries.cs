@@ -22,11 +22,17 @@ internal sealed class PrincipalAccessBoundaries(GcpEstate estate)
     /// <summary>The decision as the boundaries leave it: an Allowed or Conditional may be blocked or made conditional; other decisions are returned as they are.</summary>
     public Decision Apply(GcpRequest request, Decision decision)
     {
-        if (estate.PolicyBindings.IsEmpty || decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional) || !PrincipalSetMembership.IsIdentity(request.Principal))
-        {
-            return decision;
-        }
+        return estate.PolicyBindings.IsEmpty || decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional) || !PrincipalSetMembership.IsIdentity(request.Principal)
+            ? decision
+            : Bounded(request, decision);
+    }
 
+    /// <summary>
+    /// <see cref="Apply"/> where a boundary may apply; apart, so that the common case (no boundary bound) does not pay
+    /// for the explanations' captured state.
+    /// </summary>
+    private Decision Bounded(GcpRequest request, Decision decision)
+    {
         var results = Results(request).ToList();
         var certain = results.Where(r => r.AppliesIf.Count == 0).ToList();
         if (results.Count == 0 || certain.Exists(r => r.Verdict == BoundaryVerdict.Eligible) || results.TrueForAll(r => r.Verdict is BoundaryVerdict.Eligible or BoundaryVerdict.CannotBlock))
