@@ -119,7 +119,7 @@ public sealed class GcpAuthorizer
 
     /// <summary>The decision on the bindings' results; apart, so that a request answered as a denial above does not pay for the captured state of the explanation.</summary>
     private Decision Decided(GcpRequest request, Plan plan, ConditionContext context, List<BindingResult> results) =>
-        Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan.Missing, () => EveryBinding(request, context, plan)), Denies(request, context, plan)));
+        Boundaries.Apply(request, WithDenies(request, Decide(request, results, plan, context), Denies(request, context, plan)));
 
     /// <summary>The effective tags of a resource, as conditions on it see them (unknown, with why, where not exported).</summary>
     public ResourceTags TagsOf(GcpResource resource)
@@ -1084,9 +1084,26 @@ public sealed class GcpAuthorizer
 
     /// <param name="request">The request.</param>
     /// <param name="results">The bindings that decide (their role may grant the permission).</param>
+    /// <param name="plan">The policies that reach the resource (and the containers whose allow policy was not exported).</param>
+    /// <param name="context">The conditions' context, to weigh every binding that names the principal for the explanation of an answer other than Allowed.</param>
+    /// <remarks>
+    /// An allow explained by its deciding binding alone is the common answer (analyses ask of every account): it is made
+    /// here, without the state the other answers' explanations capture.
+    /// </remarks>
+    private Decision Decide(GcpRequest request, List<BindingResult> results, Plan plan, ConditionContext context) =>
+        request.DecisiveBindingOnly && results.Find(r => r.Outcome == BindingOutcome.Allows) is { } allowing
+            ? new Allowed(DecisiveBinding(request, allowing))
+            : Explained(request, results, plan, context);
+
+    /// <summary><see cref="Explained(GcpRequest, List{BindingResult}, List{string}, Func{List{BindingResult}})"/>, with every binding that names the principal weighed only if an explanation reads it.</summary>
+    private Decision Explained(GcpRequest request, List<BindingResult> results, Plan plan, ConditionContext context) =>
+        Explained(request, results, plan.Missing, () => EveryBinding(request, context, plan));
+
+    /// <param name="request">The request.</param>
+    /// <param name="results">The bindings that decide (their role may grant the permission).</param>
     /// <param name="missing">Containers whose allow policy was not exported.</param>
     /// <param name="everyResult">Every binding that names the principal, for the explanation of an answer other than Allowed.</param>
-    private Decision Decide(GcpRequest request, List<BindingResult> results, List<string> missing, Func<List<BindingResult>> everyResult)
+    private Decision Explained(GcpRequest request, List<BindingResult> results, List<string> missing, Func<List<BindingResult>> everyResult)
     {
         var permission = request.Permission;
         var principal = request.Principal.Text;
@@ -1094,11 +1111,6 @@ public sealed class GcpAuthorizer
         if (results.Find(r => r.Outcome == BindingOutcome.Allows) is { } allowing)
         {
             var note = (allowing.Reason is { } holds ? $"; {holds}" : string.Empty) + (allowing.ByName is { } byName ? $"; {byName}" : string.Empty);
-            if (request.DecisiveBindingOnly)
-            {
-                return new Allowed(() => DecisiveBinding(request, allowing));
-            }
-
             // The bindings whose role includes the permission explain an allow; the others only explain a refusal.
             return new Allowed(() => Explain($"Allowed: {Describe(allowing)} grants `{permission}`{note}. {Note}", request, results, allowing));
         }
