@@ -359,7 +359,9 @@ public sealed class GcpEdgeContext
             return kept;
         }
 
-        var copy = statement with { Policy = Pooled(statement.Policy) };
+        // The evaluator writes a deciding binding's statement once, its policy name once per policy: that one is kept as it is.
+        var policy = Pooled(statement.Policy);
+        var copy = ReferenceEquals(policy, statement.Policy) ? statement : statement with { Policy = policy };
         return _statements.GetOrAdd(copy, copy);
     }
 

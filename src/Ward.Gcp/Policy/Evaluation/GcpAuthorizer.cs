@@ -41,6 +41,7 @@ public sealed class GcpAuthorizer
 
     private readonly ConcurrentDictionary<(string Resource, string Permission), int[]> _deciding = new(OrdinalTupleComparer.Instance);
     private readonly ConcurrentDictionary<StatementKey, StatementMatch> _decisiveStatements = new(SameStatementKey.Instance);
+    private readonly ConcurrentDictionary<string, string> _policyNames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<Member>> _serviceAccountCandidates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DenyRule, ConcurrentDictionary<string, bool>> _ruleDenies = new();
     private readonly ConditionalWeakTable<GcpResource, ConcurrentDictionary<string, Plan>> _plans = new();
@@ -1216,8 +1217,8 @@ public sealed class GcpAuthorizer
     }
 
     /// <summary>What one binding does for the request, as a statement of the explanation.</summary>
-    private static StatementMatch Statement(GcpRequest request, BindingResult r) => new(
-        $"allow policy of {Short(r.Holder)}",
+    private static StatementMatch Statement(GcpRequest request, BindingResult r, string? policyName = null) => new(
+        policyName ?? PolicyName(r.Holder),
         $"bindings[{r.Index}]{(r.Binding.Entitlement is { } entitlement ? $" (granted on request by PAM entitlement `{entitlement.Name}`{(entitlement.MaxRequestDuration is { } duration ? $", for up to {duration}" : string.Empty)})" : string.Empty)}: `{r.Binding.Role}` to `{r.Member.Text}`{(r.Match.How is { } how ? $" ({how})" : string.Empty)}: {r.Outcome switch
         {
             BindingOutcome.Allows => $"grants `{request.Permission}`{ByNameNote(r)}",
@@ -1243,9 +1244,12 @@ public sealed class GcpAuthorizer
             BindingOutcome.Conditional => decisive.Requirement,
             _ => decisive.Reason,
         });
-        var statement = _decisiveStatements.TryGetValue(key, out var written) ? written : _decisiveStatements.GetOrAdd(key, Statement(request, decisive));
+        var statement = _decisiveStatements.TryGetValue(key, out var written) ? written
+            : _decisiveStatements.GetOrAdd(key, Statement(request, decisive, _policyNames.GetOrAdd(decisive.Holder, PolicyName)));
         return new(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [statement]) { Decisive = true }]);
     }
+
+    private static string PolicyName(string holder) => $"allow policy of {Short(holder)}";
 
     /// <summary>What <see cref="Statement"/> writes from: the binding and member themselves (by identity), and the texts it reads.</summary>
     private readonly record struct StatementKey(Binding Binding, Member Member, string Permission, string Holder, int Index, string? How, BindingOutcome Outcome, string? ByName, string? Detail);
