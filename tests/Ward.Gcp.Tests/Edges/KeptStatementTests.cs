@@ -87,8 +87,11 @@ public sealed class KeptStatementTests : IDisposable
         var onRunner = AnnsStatementOn(context, "runner@kp-apps.iam.gserviceaccount.com");
         var onLoader = AnnsStatementOn(context, "loader@kp-data.iam.gserviceaccount.com");
 
-        // Then ann's organization binding is one statement in both answers, reading as that binding
+        // Then ann's organization binding is one statement in both answers, reading as that binding, and the one the
+        // who-can answers keep (not a copy)
         Assert.Same(onRunner, onLoader);
+        var kept = context.WhoCan(Permission, context.ServiceAccountResource("runner@kp-apps.iam.gserviceaccount.com")!).Single(a => a.Principal == "user:ann@kept.example");
+        Assert.Same(onRunner, Assert.Single(Assert.Single(kept.Decision.Explanation.Layers).Statements));
         Assert.Equal("bindings[0]: `roles/iam.serviceAccountTokenCreator` to `user:ann@kept.example`: grants `iam.serviceAccounts.getAccessToken`", onRunner.Statement);
     }
 
