@@ -1208,7 +1208,7 @@ public sealed class GcpAuthorizer
             var outcome = here.Exists(r => r.Outcome == BindingOutcome.Allows) ? LayerOutcome.Allows
                 : here.Exists(r => r.Outcome is BindingOutcome.Conditional or BindingOutcome.Unknown) ? LayerOutcome.Undecided
                 : LayerOutcome.NoMatchingAllow;
-            var statements = here.Select(r => Statement(request, r));
+            var statements = here.Select(r => Statement(request, r, PolicyNameOf(r.Holder)));
             var name = $"allow policy of {Short(policy?.Resource ?? holder)}{(own ? string.Empty : " (inherited)")}{(policy is null ? " (none exported)" : string.Empty)}";
             layers.Add(new LayerEvaluation(name, policy?.Resource ?? holder, outcome, [.. statements]) { Decisive = decisive is not null && here.Contains(decisive) });
         }
@@ -1217,8 +1217,8 @@ public sealed class GcpAuthorizer
     }
 
     /// <summary>What one binding does for the request, as a statement of the explanation.</summary>
-    private static StatementMatch Statement(GcpRequest request, BindingResult r, string? policyName = null) => new(
-        policyName ?? PolicyName(r.Holder),
+    private static StatementMatch Statement(GcpRequest request, BindingResult r, string policyName) => new(
+        policyName,
         $"bindings[{r.Index}]{(r.Binding.Entitlement is { } entitlement ? $" (granted on request by PAM entitlement `{entitlement.Name}`{(entitlement.MaxRequestDuration is { } duration ? $", for up to {duration}" : string.Empty)})" : string.Empty)}: `{r.Binding.Role}` to `{r.Member.Text}`{(r.Match.How is { } how ? $" ({how})" : string.Empty)}: {r.Outcome switch
         {
             BindingOutcome.Allows => $"grants `{request.Permission}`{ByNameNote(r)}",
@@ -1233,38 +1233,42 @@ public sealed class GcpAuthorizer
 
     /// <summary>The explanation of <see cref="GcpRequest.DecisiveBindingOnly"/>: the binding that allows, or may allow, alone.</summary>
     /// <remarks>
-    /// The statement is written once per binding, member and permission (and what the result says of them): the same
-    /// inherited binding decides for every resource below it, and analyses ask of hundreds of thousands.
+    /// The statement of an allow by a member the binding names is written once per binding, member and permission: the
+    /// same inherited binding decides for every resource below it, and analyses ask of hundreds of thousands.
     /// </remarks>
     private Explanation DecisiveBinding(GcpRequest request, BindingResult decisive)
     {
-        var key = new StatementKey(decisive.Binding, decisive.Member, request.Permission, decisive.Holder, decisive.Index, decisive.Match.How, decisive.Outcome, decisive.ByName, decisive.Outcome switch
+        // Only an allow by a member the binding names itself is kept: a match through a group or domain, and a
+        // condition's requirement, are written for one principal, and such an answer may yet be dropped.
+        if (decisive.Outcome != BindingOutcome.Allows || decisive.Match.How is not null)
         {
-            BindingOutcome.Allows => null,
-            BindingOutcome.Conditional => decisive.Requirement,
-            _ => decisive.Reason,
-        });
-        var statement = _decisiveStatements.TryGetValue(key, out var written) ? written
-            : _decisiveStatements.GetOrAdd(key, Statement(request, decisive, _policyNames.GetOrAdd(decisive.Holder, PolicyName)));
-        return new(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [statement]) { Decisive = true }]);
+            return Decisive(Statement(request, decisive, PolicyNameOf(decisive.Holder)));
+        }
+
+        var key = new StatementKey(decisive.Binding, decisive.Member, request.Permission, decisive.Holder, decisive.Index, decisive.ByName);
+        return Decisive(_decisiveStatements.TryGetValue(key, out var written) ? written : _decisiveStatements.GetOrAdd(key, Statement(request, decisive, PolicyNameOf(decisive.Holder))));
     }
 
-    private static string PolicyName(string holder) => $"allow policy of {Short(holder)}";
+    private static Explanation Decisive(StatementMatch statement) =>
+        new(string.Empty, [new LayerEvaluation(string.Empty, null, LayerOutcome.Allows, [statement]) { Decisive = true }]);
 
-    /// <summary>What <see cref="Statement"/> writes from: the binding and member themselves (by identity), and the texts it reads.</summary>
-    private readonly record struct StatementKey(Binding Binding, Member Member, string Permission, string Holder, int Index, string? How, BindingOutcome Outcome, string? ByName, string? Detail);
+    /// <summary>"allow policy of …", one string per policy: the statements that name it share it (and are kept without a copy).</summary>
+    private string PolicyNameOf(string holder) => _policyNames.GetOrAdd(holder, static holder => $"allow policy of {Short(holder)}");
+
+    /// <summary>What <see cref="Statement"/> writes an allow by a named member from: the binding and member themselves (by identity), and the texts it reads.</summary>
+    private readonly record struct StatementKey(Binding Binding, Member Member, string Permission, string Holder, int Index, string? ByName);
 
     private sealed class SameStatementKey : IEqualityComparer<StatementKey>
     {
         public static readonly SameStatementKey Instance = new();
 
         public bool Equals(StatementKey x, StatementKey y) =>
-            ReferenceEquals(x.Binding, y.Binding) && ReferenceEquals(x.Member, y.Member) && x.Index == y.Index && x.Outcome == y.Outcome
+            ReferenceEquals(x.Binding, y.Binding) && ReferenceEquals(x.Member, y.Member) && x.Index == y.Index
             && string.Equals(x.Permission, y.Permission, StringComparison.Ordinal) && string.Equals(x.Holder, y.Holder, StringComparison.Ordinal)
-            && string.Equals(x.How, y.How, StringComparison.Ordinal) && string.Equals(x.ByName, y.ByName, StringComparison.Ordinal) && string.Equals(x.Detail, y.Detail, StringComparison.Ordinal);
+            && string.Equals(x.ByName, y.ByName, StringComparison.Ordinal);
 
         public int GetHashCode(StatementKey obj) =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Binding), RuntimeHelpers.GetHashCode(obj.Member), OrdinalHash.Of(obj.Permission), obj.Index);
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Binding), RuntimeHelpers.GetHashCode(obj.Member), OrdinalHash.Of(obj.Permission, obj.Holder, obj.ByName), obj.Index);
     }
 
     private enum BindingOutcome
