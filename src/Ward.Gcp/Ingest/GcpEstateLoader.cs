@@ -37,7 +37,7 @@ public static class GcpEstateLoader
         }
 
         var read = planned.AsParallel().AsOrdered().WithCancellation(cancellationToken).WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(item => item.File is { } file ? ReadFile(file, entries) : null);
+            .Select(item => item.File is { } file ? ReadFile(file, entries, cancellationToken) : null);
         foreach (var (item, file) in planned.Zip(read))
         {
             if (file is null)
@@ -60,7 +60,7 @@ public static class GcpEstateLoader
     }
 
     /// <summary>One file read alone, into entries that share the load's members.</summary>
-    private static FileRead ReadFile(string file, ReadEntries load)
+    private static FileRead ReadFile(string file, ReadEntries load, CancellationToken cancellationToken)
     {
         var entries = new ReadEntries(load.Members);
         var diagnostics = new DiagnosticBag();
@@ -75,13 +75,13 @@ public static class GcpEstateLoader
             return new FileRead(new GcpInputFile(file, GcpInputKind.Unreadable, exception.Message), entries, diagnostics);
         }
 
-        return new FileRead(ReadDocument(file, bytes, entries, diagnostics), entries, diagnostics);
+        return new FileRead(ReadDocument(file, bytes, entries, diagnostics, cancellationToken), entries, diagnostics);
     }
 
     private sealed record FileRead(GcpInputFile Input, ReadEntries Entries, DiagnosticBag Diagnostics);
 
     /// <summary>Reads one file already in memory: one JSON document, or newline-delimited assets.</summary>
-    internal static GcpInputFile ReadDocument(string file, ReadOnlyMemory<byte> utf8, ReadEntries entries, DiagnosticBag diagnostics)
+    internal static GcpInputFile ReadDocument(string file, ReadOnlyMemory<byte> utf8, ReadEntries entries, DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
     {
         if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -96,7 +96,7 @@ public static class GcpEstateLoader
         }
         catch (JsonException exception)
         {
-            if (NewlineDelimitedAssets.TryRead(file, utf8, entries, diagnostics) is { } read)
+            if (NewlineDelimitedAssets.TryRead(file, utf8, entries, diagnostics, cancellationToken) is { } read)
             {
                 return read;
             }

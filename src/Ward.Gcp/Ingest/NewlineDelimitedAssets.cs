@@ -16,21 +16,22 @@ internal static class NewlineDelimitedAssets
     private const int ChunkLines = 256;
 
     /// <summary>Reads the file if at least one of its lines is an asset; otherwise leaves it (and reports nothing).</summary>
-    public static GcpInputFile? TryRead(string file, ReadOnlyMemory<byte> utf8, ReadEntries entries, DiagnosticBag diagnostics)
+    public static GcpInputFile? TryRead(string file, ReadOnlyMemory<byte> utf8, ReadEntries entries, DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
     {
         // Parsed and read on every core: an organization's export is one file of 100,000s of lines.
         var lines = Lines(utf8).ToList();
         var parsed = new ParsedLine[lines.Count];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         try
         {
-            Parallel.For(0, lines.Count, i => parsed[i] = Parse(file, lines[i].Number, lines[i].Bytes));
+            Parallel.For(0, lines.Count, parallel, i => parsed[i] = Parse(file, lines[i].Number, lines[i].Bytes));
             if (!Array.Exists(parsed, l => l.Kind == EntryKind.Asset))
             {
                 return null;
             }
 
             var chunks = new (ReadEntries Entries, DiagnosticBag Diagnostics)[(parsed.Length + ChunkLines - 1) / ChunkLines];
-            Parallel.For(0, chunks.Length, chunk =>
+            Parallel.For(0, chunks.Length, parallel, chunk =>
             {
                 var read = (new ReadEntries(entries.Members), new DiagnosticBag());
                 for (var i = chunk * ChunkLines; i < Math.Min(parsed.Length, (chunk + 1) * ChunkLines); i++)

@@ -97,6 +97,18 @@ public sealed class ReadingSideBySideTests
     }
 
     [Fact]
+    public void Reading_a_long_export_stops_when_the_command_is_cancelled()
+    {
+        // Given a 1,000-line asset export and a cancelled command
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Range(1, 1000).Select(ProjectPolicyLine)) + "\n");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        // When its lines are read, then the reading stops rather than finish the file
+        Assert.ThrowsAny<OperationCanceledException>(() => NewlineDelimitedAssets.TryRead("iam-policy.json", utf8, new ReadEntries(), new DiagnosticBag(), cancelled.Token));
+    }
+
+    [Fact]
     public void Every_fixture_estate_reads_side_by_side_as_one_file_after_another()
     {
         foreach (var folder in Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "Fixtures")).Order(StringComparer.Ordinal))
