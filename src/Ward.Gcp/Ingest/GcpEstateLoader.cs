@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Ward.Core.Diagnostics;
 using Ward.Core.Inputs;
@@ -37,7 +38,7 @@ public static class GcpEstateLoader
         }
 
         var read = planned.AsParallel().AsOrdered().WithCancellation(cancellationToken).WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(item => item.File is { } file ? ReadFile(file, entries, cancellationToken) : null);
+            .Select(item => item.File is { } file ? ReadFile(file, entries.Members, cancellationToken) : null);
         foreach (var (item, file) in planned.Zip(read))
         {
             if (file is null)
@@ -60,9 +61,9 @@ public static class GcpEstateLoader
     }
 
     /// <summary>One file read alone, into entries that share the load's members.</summary>
-    private static FileRead ReadFile(string file, ReadEntries load, CancellationToken cancellationToken)
+    private static FileRead ReadFile(string file, ConcurrentDictionary<string, Member> members, CancellationToken cancellationToken)
     {
-        var entries = new ReadEntries(load.Members);
+        var entries = new ReadEntries(members);
         var diagnostics = new DiagnosticBag();
         byte[] bytes;
         try

@@ -17,16 +17,8 @@ internal sealed class GcpJson(string file, DiagnosticBag diagnostics, int? line 
     public string File { get; } = file;
 
     /// <summary>A binding member, parsed once per text for the load when the load keeps them (<see cref="ReadEntries.Members"/>).</summary>
-    public Member MemberOf(string text)
-    {
-        if (members is null)
-        {
-            return Member.Parse(text);
-        }
-
-        // Files are read side by side: the first copy added is the one every reader gets.
-        return members.TryGetValue(text, out var member) ? member : members.GetOrAdd(text, Member.Parse(text));
-    }
+    /// <remarks>Files are read side by side: the first copy added is the one every reader gets.</remarks>
+    public Member MemberOf(string text) => members?.GetOrAdd(text, Member.Parse) ?? Member.Parse(text);
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 

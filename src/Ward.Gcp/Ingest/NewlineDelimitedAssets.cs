@@ -33,13 +33,14 @@ internal static class NewlineDelimitedAssets
             var chunks = new (ReadEntries Entries, DiagnosticBag Diagnostics)[(parsed.Length + ChunkLines - 1) / ChunkLines];
             Parallel.For(0, chunks.Length, parallel, chunk =>
             {
-                var read = (new ReadEntries(entries.Members), new DiagnosticBag());
+                var read = new ReadEntries(entries.Members);
+                var problems = new DiagnosticBag();
                 for (var i = chunk * ChunkLines; i < Math.Min(parsed.Length, (chunk + 1) * ChunkLines); i++)
                 {
-                    ReadLine(file, parsed[i], read.Item1, read.Item2);
+                    ReadLine(file, parsed[i], read, problems);
                 }
 
-                chunks[chunk] = read;
+                chunks[chunk] = (read, problems);
             });
             var before = entries.Snapshot();
             foreach (var (read, problems) in chunks)

@@ -778,7 +778,7 @@ public sealed class GcpAuthorizer
     /// <see cref="SharedAnswerKey"/> written into a buffer (cleared first), so that an answer already shared can be
     /// found without making the key a string; false where there is no key.
     /// </summary>
-    public bool TryWriteSharedAnswerKey(string permission, GcpResource resource, DateTimeOffset? asOf, StringBuilder key)
+    internal bool TryWriteSharedAnswerKey(string permission, GcpResource resource, DateTimeOffset? asOf, StringBuilder key)
     {
         ArgumentNullException.ThrowIfNull(permission);
         ArgumentNullException.ThrowIfNull(resource);

@@ -20,12 +20,10 @@ internal sealed class PrincipalAccessBoundaries(GcpEstate estate)
     private readonly ConcurrentDictionary<string, IamCondition> _conditions = new(StringComparer.Ordinal);
 
     /// <summary>The decision as the boundaries leave it: an Allowed or Conditional may be blocked or made conditional; other decisions are returned as they are.</summary>
-    public Decision Apply(GcpRequest request, Decision decision)
-    {
-        return estate.PolicyBindings.IsEmpty || decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional) || !PrincipalSetMembership.IsIdentity(request.Principal)
+    public Decision Apply(GcpRequest request, Decision decision) =>
+        estate.PolicyBindings.IsEmpty || decision.Kind is not (DecisionKind.Allowed or DecisionKind.Conditional) || !PrincipalSetMembership.IsIdentity(request.Principal)
             ? decision
             : Bounded(request, decision);
-    }
 
     /// <summary>
     /// <see cref="Apply"/> where a boundary may apply; apart, so that the common case (no boundary bound) does not pay
