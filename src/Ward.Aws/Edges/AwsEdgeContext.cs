@@ -388,7 +388,8 @@ public sealed partial class AwsEdgeContext
 
         var facts = FactsOf(principal);
         var key = (lower, arn.Account, contextKey);
-        return facts.TryRecall(f => f.SharedDecisions, key, out var shared) ? shared : DecideShared(facts, key, principal, action, target, context);
+        var decision = facts.TryRecall(f => f.SharedDecisions, key, out var shared) ? shared : DecideShared(facts, key, principal, action, target, context);
+        return KeptDenial.IsKind(decision) ? KeptDenial.Recall(decision, () => Can(principal, action, target, context).Explanation) : decision;
     }
 
     /// <summary>
@@ -399,9 +400,9 @@ public sealed partial class AwsEdgeContext
     public bool NamesSpecifically(AwsPrincipal principal, string action, string target) =>
         !Arn.TryParse(target, out var arn) || SpecificPatternsCached(principal, Lower(action), arn.Account) is not { } specific || MayName(specific, arn);
 
-    // Apart from CanOnTarget, so that only a miss pays for the closure.
+    // Apart from CanOnTarget, so that only a miss pays for the closure. A denial is kept as its kind alone (most are).
     private Decision DecideShared(PrincipalFacts facts, (string, string, string) key, AwsPrincipal principal, string action, string target, IReadOnlyDictionary<string, ContextValue>? context) =>
-        facts.Remember(f => f.SharedDecisions, key, () => Can(principal, action, target, context));
+        facts.Remember(f => f.SharedDecisions, key, () => KeptDenial.Keep(Can(principal, action, target, context)));
 
     /// <summary>
     /// The decision every IAM resource of a type in the principal's own account shares when no statement names it
@@ -417,20 +418,24 @@ public sealed partial class AwsEdgeContext
         // Every technique asks this of every candidate: decided once per principal, action and resource type.
         var facts = FactsOf(principal);
         var key = (Lower(action), resourceType);
-        return facts.TryRecall(f => f.UnnamedDecisions, key, out var known) ? known : DecideUnnamed(facts, key, principal, action, account);
+        var decision = facts.TryRecall(f => f.UnnamedDecisions, key, out var known) ? known : DecideUnnamed(facts, key, principal, action, account);
+        return KeptDenial.IsKind(decision) ? KeptDenial.Recall(decision!, () => CanOnTarget(principal, action, Unnamed(account, resourceType)).Explanation) : decision;
     }
 
-    // Apart from SharedDecision, so that only a miss pays for the closure.
+    // Apart from SharedDecision, so that only a miss pays for the closure. A denial is kept as its kind alone (most are).
     private Decision? DecideUnnamed(PrincipalFacts facts, (string Lower, string ResourceType) key, AwsPrincipal principal, string action, string account) =>
         facts.Remember(f => f.UnnamedDecisions, key, () =>
         {
-            var unnamed = $"arn:aws:iam::{account}:{key.ResourceType}/ward-unnamed-{key.ResourceType}";
+            var unnamed = Unnamed(account, key.ResourceType);
             return SpecificPatternsCached(principal, key.Lower, account) is not { } specific
                 || !Arn.TryParse(unnamed, out var arn)
                 || MayName(specific, arn)
                 ? null
-                : CanOnTarget(principal, action, unnamed);
+                : KeptDenial.Keep(CanOnTarget(principal, action, unnamed));
         });
+
+    /// <summary>The IAM resource of a type no statement names, whose decision every such resource shares (<see cref="SharedDecision"/>).</summary>
+    private static string Unnamed(string account, string resourceType) => $"arn:aws:iam::{account}:{resourceType}/ward-unnamed-{resourceType}";
 
     /// <summary>Whether some statement of any layer names resources for the action with a pattern other than <c>*</c> (or could single one out otherwise).</summary>
     public bool NamesResources(AwsPrincipal principal, string action, string? resourceType = null)

@@ -20,15 +20,15 @@ namespace Ward.Gcp.Edges;
 public sealed class GcpEdgeContext
 {
     // Answers are worked out once even when several workers ask at the same time (the graph's checkers ask alike).
-    private readonly ConcurrentDictionary<(string Permission, string Resource), Lazy<ImmutableArray<PrincipalDecision>>> _whoCan = new(OrdinalTupleComparer.Instance);
+    private readonly OnceCache<(string Permission, string Resource), ImmutableArray<PrincipalDecision>> _whoCan = new(OrdinalTupleComparer.Instance);
     private readonly ConcurrentDictionary<string, GcpResource?> _resources = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Node, string Constraint), ConstraintEnforcement> _constraints = new(OrdinalTupleComparer.Instance);
 
     // The service accounts of a project mostly have no policy of their own: one answer serves them all.
-    private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> _sharedWhoCan = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Permission, string Resource), Lazy<ImmutableArray<PrincipalDecision>>> _serviceAccountsWhoCan = new(OrdinalTupleComparer.Instance);
+    private readonly OnceCache<string, ImmutableArray<PrincipalDecision>> _sharedWhoCan = new(StringComparer.Ordinal);
+    private readonly OnceCache<(string Permission, string Resource), ImmutableArray<PrincipalDecision>> _serviceAccountsWhoCan = new(OrdinalTupleComparer.Instance);
     private readonly ConcurrentDictionary<(string Principal, string Permission, string Resource), Decision> _stepDecisions = new(OrdinalTupleComparer.Instance);
-    private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> _sharedServiceAccountsWhoCan = new(StringComparer.Ordinal);
+    private readonly OnceCache<string, ImmutableArray<PrincipalDecision>> _sharedServiceAccountsWhoCan = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _includedBy = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<StatementMatch, string> _grantedBy = new(ReferenceEqualityComparer.Instance);
@@ -226,7 +226,7 @@ public sealed class GcpEdgeContext
     public ImmutableArray<PrincipalDecision> WhoCan(string permission, GcpResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return Once(_whoCan, (permission, resource.Name), () => Shared(permission, resource, _sharedWhoCan, serviceAccountsOnly: false));
+        return _whoCan.GetOrAdd((permission, resource.Name), static (_, state) => state.Context.Shared(state.Permission, state.Resource, state.Context._sharedWhoCan, serviceAccountsOnly: false), (Context: this, Permission: permission, Resource: resource));
     }
 
     /// <summary>
@@ -237,12 +237,12 @@ public sealed class GcpEdgeContext
     public ImmutableArray<PrincipalDecision> ServiceAccountsWhoCan(string permission, GcpResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (_whoCan.TryGetValue((permission, resource.Name), out var known) && known.IsValueCreated)
+        if (_whoCan.Known.TryGetValue((permission, resource.Name), out var known))
         {
-            return [.. known.Value.Where(a => a.Member.Kind == MemberKind.ServiceAccount)];
+            return [.. known.Where(a => a.Member.Kind == MemberKind.ServiceAccount)];
         }
 
-        return Once(_serviceAccountsWhoCan, (permission, resource.Name), () => Shared(permission, resource, _sharedServiceAccountsWhoCan, serviceAccountsOnly: true));
+        return _serviceAccountsWhoCan.GetOrAdd((permission, resource.Name), static (_, state) => state.Context.Shared(state.Permission, state.Resource, state.Context._sharedServiceAccountsWhoCan, serviceAccountsOnly: true), (Context: this, Permission: permission, Resource: resource));
     }
 
     /// <summary>
@@ -250,7 +250,7 @@ public sealed class GcpEdgeContext
     /// policy (if any) changes nothing, or where it names single users and accounts only: then the shared answer
     /// stands for everyone else, and only those it names are decided on the resource itself.
     /// </summary>
-    private ImmutableArray<PrincipalDecision> Shared(string permission, GcpResource resource, ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> shared, bool serviceAccountsOnly)
+    private ImmutableArray<PrincipalDecision> Shared(string permission, GcpResource resource, OnceCache<string, ImmutableArray<PrincipalDecision>> shared, bool serviceAccountsOnly)
     {
         ImmutableArray<PrincipalDecision> DecideOn(GcpResource on) => serviceAccountsOnly ? DecideServiceAccountsWhoCan(permission, on) : DecideWhoCan(permission, on);
         // A policy of the resource's own (under another of its names, it would make a key of its own) is tried first.
@@ -259,7 +259,7 @@ public sealed class GcpEdgeContext
             return SharedByKey(permission, resource, shared, () => DecideOn(resource));
         }
 
-        var others = Once(shared, sharedKey, () => DecideOn(without));
+        var others = shared.GetOrAdd(sharedKey, static (_, decide) => decide(), () => DecideOn(without));
         var asked = named.Where(m => !serviceAccountsOnly || m.Kind == MemberKind.ServiceAccount).ToList();
         var askedIds = asked.Select(GcpPrincipals.IdOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
         // Asked with the public and domain members, which leave out the principals they stand for (as Decide does).
@@ -274,7 +274,7 @@ public sealed class GcpEdgeContext
     /// for an answer not yet shared: an organization's service accounts ask hundreds of thousands of times, mostly under
     /// keys already answered.
     /// </summary>
-    private ImmutableArray<PrincipalDecision> SharedByKey(string permission, GcpResource resource, ConcurrentDictionary<string, Lazy<ImmutableArray<PrincipalDecision>>> shared, Func<ImmutableArray<PrincipalDecision>> decide)
+    private ImmutableArray<PrincipalDecision> SharedByKey(string permission, GcpResource resource, OnceCache<string, ImmutableArray<PrincipalDecision>> shared, Func<ImmutableArray<PrincipalDecision>> decide)
     {
         var key = t_key ??= new StringBuilder(512);
         if (!Authorizer.TryWriteSharedAnswerKey(permission, resource, AsOf, key))
@@ -289,12 +289,8 @@ public sealed class GcpEdgeContext
 
         var chars = t_keyChars.AsSpan(0, key.Length);
         key.CopyTo(0, chars, key.Length);
-        return shared.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var known) ? known.Value : Once(shared, key.ToString(), decide);
+        return shared.Known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var known) ? known : shared.GetOrAdd(key.ToString(), static (_, decide) => decide(), decide);
     }
-
-    private static ImmutableArray<PrincipalDecision> Once<TKey>(ConcurrentDictionary<TKey, Lazy<ImmutableArray<PrincipalDecision>>> answers, TKey key, Func<ImmutableArray<PrincipalDecision>> decide)
-        where TKey : notnull =>
-        answers.GetOrAdd(key, static (_, decide) => new Lazy<ImmutableArray<PrincipalDecision>>(decide), decide).Value;
 
     /// <summary>The who-can answers on one resource, as <see cref="WhoCan"/> keeps them.</summary>
     internal ImmutableArray<PrincipalDecision> DecideWhoCan(string permission, GcpResource resource) => Decide(Authorizer.WhoMayBeAllowed(permission, resource, AsOf));
@@ -409,23 +405,19 @@ public sealed class GcpEdgeContext
 
     /// <summary>
     /// The evaluator's answer for one principal (a node id) and permission on a resource, as an edge's step reads it
-    /// (<see cref="Slim"/>); worked out once: the service accounts of a project ask the same of the project. A denial
-    /// ends the edge unread, so its explanation, which weighs every binding, is worked out again only if read.
+    /// (<see cref="Slim"/>); worked out once: the service accounts of a project ask the same of the project. Most steps
+    /// asked are denied (half a million on a large organization), and a denial ends the edge unread: the cache keeps
+    /// only its kind (<see cref="KeptDenial"/>), and its explanation, which weighs every binding, is worked out only if read.
     /// </summary>
     public Decision StepDecision(string principal, string permission, GcpResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return _stepDecisions.GetOrAdd((principal, permission, resource.Name), static (key, state) =>
+        var decision = _stepDecisions.GetOrAdd((principal, permission, resource.Name), static (key, state) =>
         {
-            var (context, resource) = state;
-            Explanation Again() => context.Authorize(key.Principal, key.Permission, resource).Explanation;
-            return context.DecideForEdge(key.Principal, key.Permission, resource) switch
-            {
-                ImplicitDeny => new ImplicitDeny(Again),
-                ExplicitDeny => new ExplicitDeny(Again),
-                var decision => context.Slim(decision),
-            };
+            var decided = state.Context.DecideForEdge(key.Principal, key.Permission, state.Resource);
+            return decided is ImplicitDeny or ExplicitDeny ? KeptDenial.Keep(decided) : state.Context.Slim(decided);
         }, (Context: this, Resource: resource));
+        return KeptDenial.IsKind(decision) ? KeptDenial.Recall(decision, () => Authorize(principal, permission, resource).Explanation) : decision;
     }
 
     /// <summary>

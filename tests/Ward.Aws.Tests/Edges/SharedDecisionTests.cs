@@ -26,6 +26,7 @@ public sealed class SharedDecisionTests
 
         // When every principal asks every target-directed IAM action of every target, shared and one by one
         var compared = 0;
+        var denials = 0;
         foreach (var principal in context.Principals)
         {
             foreach (var action in TargetActions)
@@ -35,14 +36,55 @@ public sealed class SharedDecisionTests
                     var shared = context.CanOnTarget(principal, action, target);
                     var alone = context.Can(principal, action, target);
 
-                    // Then the answers agree
+                    // Then the answers agree, and a denial (kept by the cache as its kind alone) is explained as the
+                    // evaluator explains it for this target
                     Assert.True(shared.Kind == alone.Kind, $"{principal.Value} {action} {target}: shared {shared.Kind}, alone {alone.Kind}");
+                    if (!shared.IsAllowed && shared.Kind != DecisionKind.Conditional)
+                    {
+                        Assert.Equal(alone.Explanation.Summary, shared.Explanation.Summary);
+                        denials++;
+                    }
+
                     compared++;
                 }
             }
         }
 
         Assert.True(compared > 1000, $"only {compared} requests were compared");
+        Assert.True(denials > 100, $"only {denials} denials were compared");
+    }
+
+    [Fact]
+    public void The_decision_unnamed_roles_and_users_share_is_the_evaluators_for_every_northwind_principal()
+    {
+        // Given the Northwind organization
+        var estate = AwsEstateLoader.Load([Fixtures.Northwind()], TestContext.Current.CancellationToken);
+        var context = new AwsEdgeContext(estate, AsOf);
+
+        // When every principal asks, twice, the decision that roles and users no statement names share
+        var denials = 0;
+        foreach (var principal in context.Principals.Where(p => p.Account is not null))
+        {
+            foreach (var (action, type) in new[] { ("iam:PassRole", "role"), ("iam:UpdateAssumeRolePolicy", "role"), ("iam:CreateAccessKey", "user") })
+            {
+                if (context.SharedDecision(principal, action, type) is not { } shared)
+                {
+                    continue;
+                }
+
+                // Then it is the evaluator's answer on such a resource, a denial explained as the evaluator explains it
+                var alone = context.Can(principal, action, $"arn:aws:iam::{principal.Account}:{type}/ward-unnamed-{type}");
+                Assert.Equal(alone.Kind, shared.Kind);
+                Assert.Equal(alone.Kind, context.SharedDecision(principal, action, type)!.Kind);
+                if (shared.Kind is DecisionKind.ImplicitDeny or DecisionKind.ExplicitDeny)
+                {
+                    Assert.Equal(alone.Explanation.Summary, shared.Explanation.Summary);
+                    denials++;
+                }
+            }
+        }
+
+        Assert.True(denials > 10, $"only {denials} denials were compared");
     }
 
     [Fact]

@@ -95,6 +95,33 @@ public sealed class KeptStatementTests : IDisposable
         Assert.Equal("bindings[0]: `roles/iam.serviceAccountTokenCreator` to `user:ann@kept.example`: grants `iam.serviceAccounts.getAccessToken`", onRunner.Statement);
     }
 
+    [Fact]
+    public void A_denied_step_is_kept_as_its_kind_and_explained_for_each_asker_as_the_evaluator_explains_it()
+    {
+        // Given bo, who holds Token Creator on the apps project only
+        var context = new GcpEdgeContext(GcpEstateLoader.Load([_organization.Path], TestContext.Current.CancellationToken), AsOf);
+        var loader = context.ServiceAccountResource("loader@kp-data.iam.gserviceaccount.com")!;
+
+        // When an edge's step asks twice whether bo may create the data project's account's tokens
+        var first = context.StepDecision("user:bo@kept.example", Permission, loader);
+        var again = context.StepDecision("user:bo@kept.example", Permission, loader);
+
+        // Then each asker gets a denial of its own, explained as the evaluator explains it (not the cache's kind, whose
+        // explanation is never to be read), and an allow is still one decision for every asker
+        Assert.Equal(DecisionKind.ImplicitDeny, first.Kind);
+        Assert.NotSame(first, again);
+        Assert.False(KeptDenial.IsKind(first));
+        var asked = Text(context.Authorize("user:bo@kept.example", Permission, loader).Explanation);
+        Assert.Equal(asked, Text(first.Explanation));
+        Assert.Equal(asked, Text(again.Explanation));
+        var allowed = context.StepDecision("user:cy@kept.example", Permission, loader);
+        Assert.Equal(DecisionKind.Allowed, allowed.Kind);
+        Assert.Same(allowed, context.StepDecision("user:cy@kept.example", Permission, loader));
+    }
+
+    private static string Text(Explanation explanation) =>
+        explanation.Summary + string.Concat(explanation.Layers.Select(l => $" | {l.Layer} {l.Scope} {l.Outcome}: " + string.Join("; ", l.Statements.Select(s => $"{s.Policy} {s.Statement} {s.Effect}"))));
+
     private static StatementMatch AnnsStatementOn(GcpEdgeContext context, string account)
     {
         var answers = context.Authorizer.WhoMayBeAllowed(Permission, context.ServiceAccountResource(account)!, AsOf);

@@ -1,0 +1,70 @@
+using System.Reflection;
+using Ward.Core.Collections;
+
+namespace Ward.Analysis.Tests.Model;
+
+/// <summary>
+/// The caches that keep analyses' answers: a value is worked out once however many threads ask for it at the same
+/// time, and once kept it is held without the wrapper that made it.
+/// </summary>
+public sealed class OnceCacheTests
+{
+    [Fact]
+    public void Threads_asking_for_one_key_at_once_get_one_value_worked_out_once()
+    {
+        // Given a cache whose values take a while to work out
+        var cache = new OnceCache<string, object>(StringComparer.Ordinal);
+        var made = new Counter();
+        using var start = new Barrier(8);
+
+        // When eight threads ask for the same key at the same moment
+        var values = new object[8];
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            values[i] = cache.GetOrAdd("key", static (_, counter) =>
+            {
+                counter.Add();
+                Thread.Sleep(50);
+                return new object();
+            }, made);
+        });
+
+        // Then it was worked out once, every thread has that value, and it is kept
+        Assert.Equal(1, made.Count);
+        Assert.All(values, value => Assert.Same(values[0], value));
+        Assert.Same(values[0], cache.Known["key"]);
+    }
+
+    [Fact]
+    public void A_kept_value_is_held_without_the_wrapper_that_made_it()
+    {
+        var cache = new OnceCache<(string, string), int>(OrdinalTupleComparer.Instance);
+
+        var value = cache.GetOrAdd(("a", "b"), static (key, offset) => key.Item1.Length + key.Item2.Length + offset, 40);
+
+        Assert.Equal(42, value);
+        Assert.Equal(42, cache.GetOrAdd(("a", "b"), static (_, _) => throw new InvalidOperationException("asked again"), 0));
+        var pending = (System.Collections.ICollection)typeof(OnceCache<(string, string), int>).GetField("_pending", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(cache)!;
+        Assert.Empty(pending);
+    }
+
+    [Fact]
+    public void A_value_that_cannot_be_worked_out_is_not_kept()
+    {
+        var cache = new OnceCache<string, int>(StringComparer.Ordinal);
+
+        Assert.Throws<InvalidOperationException>(() => cache.GetOrAdd("key", static (_, _) => throw new InvalidOperationException("unreadable"), 0));
+
+        Assert.False(cache.Known.ContainsKey("key"));
+    }
+
+    private sealed class Counter
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public void Add() => Interlocked.Increment(ref _count);
+    }
+}
