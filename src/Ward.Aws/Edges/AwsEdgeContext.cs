@@ -1457,10 +1457,6 @@ public sealed partial class AwsEdgeContext
 
         public Dictionary<string, SortedSet<string>?> NamedHoldersByAction => field ??= new(StringComparer.Ordinal);
 
-        /// <summary>
-        /// The remembered answer for the key, or the computed one, remembered. Computed outside the lock: two
-        /// threads may both compute an answer, which is the same.
-        /// </summary>
         /// <summary>The remembered answer for the key, if any (asking first spares the caller building a closure on every hit).</summary>
         public bool TryRecall<TKey, TValue>(Func<PrincipalFacts, Dictionary<TKey, TValue>> table, TKey key, out TValue value)
             where TKey : notnull
@@ -1471,6 +1467,10 @@ public sealed partial class AwsEdgeContext
             }
         }
 
+        /// <summary>
+        /// The remembered answer for the key, or the computed one, remembered. Computed outside the lock: two
+        /// threads may both compute an answer, which is the same.
+        /// </summary>
         public TValue Remember<TKey, TValue>(Func<PrincipalFacts, Dictionary<TKey, TValue>> table, TKey key, Func<TValue> compute)
             where TKey : notnull
         {

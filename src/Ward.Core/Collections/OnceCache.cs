@@ -6,6 +6,8 @@ namespace Ward.Core.Collections;
 /// Values worked out once per key even when several threads ask at the same time, kept without a wrapper: a
 /// <see cref="Lazy{T}"/> per key is an object the collector carries to the end of the run for every answer (hundreds
 /// of thousands on a large estate). Only a value being worked out has one, and it is let go once the value is kept.
+/// A factory that throws is not asked again: its exception is kept (as a <see cref="Lazy{T}"/> keeps it) and thrown to
+/// every later asker of the key.
 /// </summary>
 public sealed class OnceCache<TKey, TValue>
     where TKey : notnull

@@ -107,7 +107,7 @@ public sealed class KeptStatementTests : IDisposable
         var again = context.StepDecision("user:bo@kept.example", Permission, loader);
 
         // Then each asker gets a denial of its own, explained as the evaluator explains it (not the cache's kind, whose
-        // explanation is never to be read), and an allow is still one decision for every asker
+        // explanation is never to be read), and an allow is handed out as the cache keeps it
         Assert.Equal(DecisionKind.ImplicitDeny, first.Kind);
         Assert.NotSame(first, again);
         Assert.False(KeptDenial.IsKind(first));
