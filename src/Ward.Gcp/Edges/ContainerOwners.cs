@@ -22,7 +22,7 @@ public sealed class ContainerOwners
     /// <summary>What a container adds to the owners of its parent.</summary>
     /// <param name="Parent">The parent container (full name), if known.</param>
     /// <param name="Added">The principals (node ids) owner-equivalent of this container and not of the parent, with why.</param>
-    public sealed record Level(string? Parent, FrozenDictionary<string, string> Added);
+    public sealed record Level(string? Parent, IReadOnlyDictionary<string, string> Added);
 
     /// <summary>No container: an estate without a hierarchy.</summary>
     public static ContainerOwners Empty { get; } = new(FrozenDictionary<string, Level>.Empty);
@@ -51,7 +51,7 @@ public sealed class ContainerOwners
     /// <summary>Every owner-equivalent principal of the container, with why: those it inherits first, then its own.</summary>
     public IEnumerable<KeyValuePair<string, string>> All(string container)
     {
-        var chain = new List<FrozenDictionary<string, string>>();
+        var chain = new List<IReadOnlyDictionary<string, string>>();
         for (var name = container; name is not null && _levels.TryGetValue(name, out var level); name = level.Parent)
         {
             chain.Add(level.Added);

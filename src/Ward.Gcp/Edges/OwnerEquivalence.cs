@@ -70,7 +70,9 @@ public static class OwnerEquivalence
                 .Select(a => a.Member).ToList();
             if (sets.Count > 0)
             {
+                // One domain's principals are worked out once and kept in order; several domains' are merged.
                 IEnumerable<string> included = sets.Exists(s => s.Kind != MemberKind.Domain) ? context.PrincipalsIncludedBy(null)
+                    : sets.TrueForAll(s => s.Text == sets[0].Text) ? context.PrincipalsIncludedBy(sets[0])
                     : sets.SelectMany(s => context.PrincipalsIncludedBy(s)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
                 // Without a deny rule or boundary that could refuse one of them, each is allowed by its set's binding, and
@@ -95,7 +97,8 @@ public static class OwnerEquivalence
             }
         }
 
-        return new ContainerOwners.Level(parent, owners.ToFrozenDictionary(StringComparer.Ordinal));
+        // Kept as built: freezing each container's owners cost a second of a large organization's scan for lookups no faster.
+        return new ContainerOwners.Level(parent, owners);
     }
 
     /// <summary>What a principal is, said of it: <c>is owner-equivalent of `projects/p` (the binding that grants it)</c>.</summary>
