@@ -12,17 +12,17 @@ namespace Ward.Core.Collections;
 public sealed class OnceCache<TKey, TValue>
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, TValue> _known;
+    private readonly ShardedDictionary<TKey, TValue> _known;
     private readonly ConcurrentDictionary<TKey, Lazy<TValue>> _pending;
 
     public OnceCache(IEqualityComparer<TKey> comparer)
     {
-        _known = new ConcurrentDictionary<TKey, TValue>(comparer);
+        _known = new ShardedDictionary<TKey, TValue>(comparer);
         _pending = new ConcurrentDictionary<TKey, Lazy<TValue>>(comparer);
     }
 
     /// <summary>The values worked out so far, to look up without working one out (e.g. by an alternate key).</summary>
-    public ConcurrentDictionary<TKey, TValue> Known => _known;
+    public ShardedDictionary<TKey, TValue> Known => _known;
 
     /// <summary>The value for the key, worked out by <paramref name="make"/> from <paramref name="state"/> if no thread has yet.</summary>
     public TValue GetOrAdd<TState>(TKey key, Func<TKey, TState, TValue> make, TState state)

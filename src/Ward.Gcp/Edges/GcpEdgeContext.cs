@@ -21,19 +21,19 @@ public sealed class GcpEdgeContext
 {
     // Answers are worked out once even when several workers ask at the same time (the graph's checkers ask alike).
     private readonly OnceCache<(string Permission, string Resource), ImmutableArray<PrincipalDecision>> _whoCan = new(OrdinalTupleComparer.Instance);
-    private readonly ConcurrentDictionary<string, GcpResource?> _resources = new(StringComparer.Ordinal);
+    private readonly ShardedDictionary<string, GcpResource?> _resources = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Node, string Constraint), ConstraintEnforcement> _constraints = new(OrdinalTupleComparer.Instance);
 
     // The service accounts of a project mostly have no policy of their own: one answer serves them all.
     private readonly OnceCache<string, ImmutableArray<PrincipalDecision>> _sharedWhoCan = new(StringComparer.Ordinal);
     private readonly OnceCache<(string Permission, string Resource), ImmutableArray<PrincipalDecision>> _serviceAccountsWhoCan = new(OrdinalTupleComparer.Instance);
-    private readonly ConcurrentDictionary<(string Principal, string Permission, string Resource), Decision> _stepDecisions = new(OrdinalTupleComparer.Instance);
+    private readonly ShardedDictionary<(string Principal, string Permission, string Resource), Decision> _stepDecisions = new(OrdinalTupleComparer.Instance);
     private readonly OnceCache<string, ImmutableArray<PrincipalDecision>> _sharedServiceAccountsWhoCan = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _includedBy = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<StatementMatch, string> _grantedBy = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<StatementMatch, StatementMatch> _statements = new(SameStatement.Instance);
-    private readonly ConcurrentDictionary<StatementMatch, Allowed> _allowedBy = new(ReferenceEqualityComparer.Instance);
+    private readonly ShardedDictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly ShardedDictionary<StatementMatch, string> _grantedBy = new(ReferenceEqualityComparer.Instance);
+    private readonly ShardedDictionary<StatementMatch, StatementMatch> _statements = new(SameStatement.Instance);
+    private readonly ShardedDictionary<StatementMatch, Allowed> _allowedBy = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, ImmutableArray<GkeRbac.Grant>> _rbacGrants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<bool>> _mayBeEnabled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HierarchyNode?> _serviceAccountProjects = new(StringComparer.Ordinal);
@@ -289,7 +289,7 @@ public sealed class GcpEdgeContext
 
         var chars = t_keyChars.AsSpan(0, key.Length);
         key.CopyTo(0, chars, key.Length);
-        return shared.Known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var known) ? known : shared.GetOrAdd(key.ToString(), static (_, decide) => decide(), decide);
+        return shared.Known.TryGetValue((ReadOnlySpan<char>)chars, out var known) ? known : shared.GetOrAdd(key.ToString(), static (_, decide) => decide(), decide);
     }
 
     /// <summary>The who-can answers on one resource, as <see cref="WhoCan"/> keeps them.</summary>
@@ -328,7 +328,7 @@ public sealed class GcpEdgeContext
         {
             // One allow per granting statement: the bindings inherited by an organization's accounts allow the same
             // principals on each of them.
-            return _allowedBy.GetOrAdd(grant, static grant => new Allowed(Granting(grant)));
+            return _allowedBy.GetOrAdd(grant, static (grant, _) => new Allowed(Granting(grant)), 0);
         }
 
         var explanation = grant is null ? Explanation.Of(decision.Explanation.Summary) : Granting(grant);
@@ -590,7 +590,7 @@ public sealed class GcpEdgeContext
         return editor ? $"{known.Name} of `{project.ProjectId ?? project.RelativeName}`, which holds `roles/editor` there" : null;
     }
 
-    private GcpResource? Locate(string text) => _resources.GetOrAdd(text, t => ResourceLocator.Locate(Estate, t, out _));
+    private GcpResource? Locate(string text) => _resources.GetOrAdd(text, static (text, estate) => ResourceLocator.Locate(estate, text, out _), Estate);
 }
 
 /// <summary>One principal's non-denied answer.</summary>
