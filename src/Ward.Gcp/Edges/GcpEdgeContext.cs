@@ -36,8 +36,8 @@ public sealed class GcpEdgeContext
     private readonly ShardedDictionary<StatementMatch, Allowed> _allowedBy = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, ImmutableArray<GkeRbac.Grant>> _rbacGrants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<bool>> _mayBeEnabled = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, HierarchyNode?> _serviceAccountProjects = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, GcpResource?> _serviceAccountResources = new(StringComparer.Ordinal);
+    private readonly ShardedDictionary<string, HierarchyNode?> _serviceAccountProjects = new(StringComparer.Ordinal);
+    private readonly ShardedDictionary<string, GcpResource?> _serviceAccountResources = new(StringComparer.Ordinal);
 
     [ThreadStatic]
     private static StringBuilder? t_key;

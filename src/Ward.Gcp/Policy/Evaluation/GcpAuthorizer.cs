@@ -39,8 +39,8 @@ public sealed class GcpAuthorizer
     private readonly ConcurrentDictionary<string, DenyPermission?> _denyPermissions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FrozenSet<string>> _permissions = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<(string Resource, string Permission), int[]> _deciding = new(OrdinalTupleComparer.Instance);
-    private readonly ConcurrentDictionary<StatementKey, StatementMatch> _decisiveStatements = new(SameStatementKey.Instance);
+    private readonly ShardedDictionary<(string Resource, string Permission), int[]> _deciding = new(OrdinalTupleComparer.Instance);
+    private readonly ShardedDictionary<StatementKey, StatementMatch> _decisiveStatements = new(SameStatementKey.Instance);
     private readonly ConcurrentDictionary<string, string> _policyNames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<Member>> _serviceAccountCandidates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DenyRule, ConcurrentDictionary<string, bool>> _ruleDenies = new();
