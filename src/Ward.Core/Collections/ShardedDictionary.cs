@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Ward.Core.Collections;
 
 /// <summary>
@@ -47,17 +49,10 @@ public sealed class ShardedDictionary<TKey, TValue>
         }
     }
 
-    public bool TryGetValue(TKey key, out TValue value)
-    {
-        var shard = ShardOf(_comparer.GetHashCode(key));
-        lock (shard)
-        {
-            return shard.TryGetValue(key, out value!);
-        }
-    }
+    public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value) => TryGetValue(ShardOf(_comparer.GetHashCode(key)), key, out value);
 
     /// <summary>The value kept under a key given as a span, for texts compared by a comparer that reads spans (e.g. <see cref="StringComparer.Ordinal"/>).</summary>
-    public bool TryGetValue(ReadOnlySpan<char> key, out TValue value)
+    public bool TryGetValue(ReadOnlySpan<char> key, [MaybeNullWhen(false)] out TValue value)
     {
         if (_comparer is not IAlternateEqualityComparer<ReadOnlySpan<char>, TKey> alternate)
         {
@@ -67,16 +62,33 @@ public sealed class ShardedDictionary<TKey, TValue>
         var shard = ShardOf(alternate.GetHashCode(key));
         lock (shard)
         {
-            return shard.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out value!);
+            return shard.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out value);
         }
     }
 
     public bool ContainsKey(TKey key) => TryGetValue(key, out _);
 
     /// <summary>The value kept under the key, or <paramref name="value"/>, then kept.</summary>
-    public TValue GetOrAdd(TKey key, TValue value)
+    public TValue GetOrAdd(TKey key, TValue value) => GetOrAdd(ShardOf(_comparer.GetHashCode(key)), key, value);
+
+    /// <summary>The value kept under the key, or the one <paramref name="make"/> makes from <paramref name="state"/>, then kept.</summary>
+    public TValue GetOrAdd<TState>(TKey key, Func<TKey, TState, TValue> make, TState state)
     {
+        ArgumentNullException.ThrowIfNull(make);
         var shard = ShardOf(_comparer.GetHashCode(key));
+        return TryGetValue(shard, key, out var kept) ? kept : GetOrAdd(shard, key, make(key, state));
+    }
+
+    private static bool TryGetValue(Dictionary<TKey, TValue> shard, TKey key, [MaybeNullWhen(false)] out TValue value)
+    {
+        lock (shard)
+        {
+            return shard.TryGetValue(key, out value);
+        }
+    }
+
+    private static TValue GetOrAdd(Dictionary<TKey, TValue> shard, TKey key, TValue value)
+    {
         lock (shard)
         {
             if (shard.TryGetValue(key, out var kept))
@@ -87,13 +99,6 @@ public sealed class ShardedDictionary<TKey, TValue>
             shard.Add(key, value);
             return value;
         }
-    }
-
-    /// <summary>The value kept under the key, or the one <paramref name="make"/> makes from <paramref name="state"/>, then kept.</summary>
-    public TValue GetOrAdd<TState>(TKey key, Func<TKey, TState, TValue> make, TState state)
-    {
-        ArgumentNullException.ThrowIfNull(make);
-        return TryGetValue(key, out var kept) ? kept : GetOrAdd(key, make(key, state));
     }
 
     // Unchecked: a hash is any int, and the project checks arithmetic.

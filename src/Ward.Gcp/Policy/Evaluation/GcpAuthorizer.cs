@@ -1246,7 +1246,7 @@ public sealed class GcpAuthorizer
         }
 
         var key = new StatementKey(decisive.Binding, decisive.Member, request.Permission, decisive.Holder, decisive.Index, decisive.ByName);
-        return Decisive(_decisiveStatements.TryGetValue(key, out var written) ? written : _decisiveStatements.GetOrAdd(key, Statement(request, decisive, PolicyNameOf(decisive.Holder))));
+        return Decisive(_decisiveStatements.GetOrAdd(key, static (_, state) => Statement(state.Request, state.Decisive, state.Authorizer.PolicyNameOf(state.Decisive.Holder)), (Authorizer: this, Request: request, Decisive: decisive)));
     }
 
     private static Explanation Decisive(StatementMatch statement) =>
